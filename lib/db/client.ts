@@ -1,0 +1,41 @@
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgDatabase } from "drizzle-orm/pg-core";
+import { drizzle, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Schema = typeof schema;
+
+/** A database handle or an open transaction: every service takes one of these as its first argument. */
+export type Db = PgDatabase<PostgresJsQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+
+export interface DbHandle {
+  db: Db;
+  close(): Promise<void>;
+}
+
+export interface CreateDbOptions {
+  /** Pool size; the embedded database serialises anyway, so small pools are fine. */
+  max?: number;
+  connectTimeoutSeconds?: number;
+}
+
+export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    connect_timeout: options.connectTimeoutSeconds ?? 10,
+    idle_timeout: 30,
+    onnotice: () => {},
+    // Named prepared statements would collide on the embedded server, which multiplexes many
+    // connections onto one backend session.
+    prepare: false,
+    connection: { application_name: "makerspace" },
+  });
+  const db = drizzle(client, { schema, casing: "snake_case" });
+  return {
+    db,
+    close: () => client.end({ timeout: 5 }),
+  };
+}
+
+export { schema };

@@ -1,0 +1,32 @@
+import { PGlite } from "@electric-sql/pglite";
+import { EmbeddedWireServer } from "./wire-server";
+
+export interface EmbeddedPostgres {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * Starts PGlite (on disk at `dataDir`, or in memory when absent) behind a Postgres wire-protocol server on
+ * 127.0.0.1, so the app's one driver (postgres.js) talks to it like to any PostgreSQL.
+ */
+export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
+  const pg = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+  const server = new EmbeddedWireServer({ db: pg, port: options.port ?? 0 });
+  let port: number;
+  try {
+    port = await server.start();
+  } catch (error) {
+    await pg.close();
+    throw error;
+  }
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    async stop() {
+      await server.stop();
+      await pg.close();
+    },
+  };
+}

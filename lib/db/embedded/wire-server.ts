@@ -1,0 +1,203 @@
+import net from "node:net";
+import type { PGlite } from "@electric-sql/pglite";
+
+/**
+ * Serves one PGlite database to many Postgres wire-protocol clients.
+ *
+ * PGlite is a single backend session. pglite-socket's own multiplexer interleaves clients message by message,
+ * which breaks the extended query protocol (one client's Bind lands on another's Parse). Here each client's
+ * messages are grouped into batches that end at Sync or a simple Query, batches run one at a time, and a client
+ * keeps the session (others wait) while it is inside a transaction or between Flush and Sync.
+ */
+
+const SSL_REQUEST = 80877103;
+const GSSENC_REQUEST = 80877104;
+const CANCEL_REQUEST = 80877102;
+const PROTOCOL_3 = 196608;
+/** A client that holds the session this long without sending anything is cut off, so others are not starved. */
+const HOLD_TIMEOUT_MS = 30_000;
+
+interface Batch {
+  client: Client;
+  messages: Uint8Array[];
+  endsCycle: boolean;
+}
+
+class Client {
+  buffer = Buffer.alloc(0);
+  started = false;
+  closed = false;
+  constructor(
+    readonly id: number,
+    readonly socket: net.Socket,
+  ) {}
+}
+
+export interface WireServerOptions {
+  db: PGlite;
+  host?: string;
+  port?: number;
+  maxConnections?: number;
+}
+
+export class EmbeddedWireServer {
+  private server: net.Server | null = null;
+  private readonly clients = new Set<Client>();
+  private readonly queue: Batch[] = [];
+  private holder: Client | null = null;
+  private holdTimer: NodeJS.Timeout | null = null;
+  private running = false;
+  private nextId = 1;
+  port = 0;
+
+  constructor(private readonly options: WireServerOptions) {}
+
+  async start(): Promise<number> {
+    await this.options.db.waitReady;
+    const server = net.createServer((socket) => this.accept(socket));
+    server.maxConnections = this.options.maxConnections ?? 100;
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once("error", reject);
+      server.listen(this.options.port ?? 0, this.options.host ?? "127.0.0.1", () => {
+        server.off("error", reject);
+        resolve();
+      });
+    });
+    this.port = (server.address() as net.AddressInfo).port;
+    return this.port;
+  }
+
+  async stop(): Promise<void> {
+    for (const client of this.clients) client.socket.destroy();
+    this.clients.clear();
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  get connectionCount(): number {
+    return this.clients.size;
+  }
+
+  private accept(socket: net.Socket): void {
+    socket.setNoDelay(true);
+    const client = new Client(this.nextId++, socket);
+    this.clients.add(client);
+    socket.on("data", (chunk) => this.receive(client, chunk));
+    socket.on("error", () => socket.destroy());
+    socket.on("close", () => void this.drop(client));
+  }
+
+  private receive(client: Client, chunk: Buffer): void {
+    client.buffer = client.buffer.length ? Buffer.concat([client.buffer, chunk]) : chunk;
+    let batch: Uint8Array[] = [];
+    for (;;) {
+      const buf = client.buffer;
+      if (!client.started) {
+        if (buf.length < 8) break;
+        const length = buf.readInt32BE(0);
+        if (buf.length < length) break;
+        const code = buf.readInt32BE(4);
+        client.buffer = buf.subarray(length);
+        if (code === SSL_REQUEST || code === GSSENC_REQUEST) {
+          client.socket.write("N");
+        } else if (code === CANCEL_REQUEST) {
+          client.socket.end();
+          return;
+        } else if (code === PROTOCOL_3) {
+          client.started = true;
+          this.enqueue({ client, messages: [new Uint8Array(buf.subarray(0, length))], endsCycle: true });
+        } else {
+          client.socket.destroy();
+          return;
+        }
+        continue;
+      }
+      if (buf.length < 5) break;
+      const length = 1 + buf.readInt32BE(1);
+      if (buf.length < length) break;
+      const type = String.fromCharCode(buf[0]!);
+      const message = new Uint8Array(buf.subarray(0, length));
+      client.buffer = buf.subarray(length);
+      if (type === "X") {
+        client.socket.end();
+        return;
+      }
+      batch.push(message);
+      if (type === "S" || type === "Q" || type === "H") {
+        this.enqueue({ client, messages: batch, endsCycle: type !== "H" });
+        batch = [];
+      }
+    }
+    // Messages without their Sync yet: keep them until it arrives.
+    if (batch.length) {
+      const rest = Buffer.concat(batch.map((m) => Buffer.from(m)));
+      client.buffer = client.buffer.length ? Buffer.concat([rest, client.buffer]) : rest;
+    }
+  }
+
+  private enqueue(batch: Batch): void {
+    this.queue.push(batch);
+    void this.pump();
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    try {
+      for (;;) {
+        const index = this.holder ? this.queue.findIndex((b) => b.client === this.holder) : 0;
+        if (index < 0 || this.queue.length === 0) break;
+        const [batch] = this.queue.splice(index, 1);
+        if (!batch || batch.client.closed) continue;
+        await this.execute(batch);
+        const keep = !batch.client.closed && (this.options.db.isInTransaction() || !batch.endsCycle);
+        this.setHolder(keep ? batch.client : null);
+      }
+    } finally {
+      this.running = false;
+    }
+  }
+
+  private async execute(batch: Batch): Promise<void> {
+    const { socket } = batch.client;
+    for (const message of batch.messages) {
+      try {
+        await this.options.db.runExclusive(() =>
+          this.options.db.execProtocolRawStream(message, {
+            onRawData: (data) => {
+              if (socket.writable) socket.write(data);
+            },
+          }),
+        );
+      } catch {
+        socket.destroy();
+        return;
+      }
+    }
+  }
+
+  private setHolder(client: Client | null): void {
+    if (this.holdTimer) clearTimeout(this.holdTimer);
+    this.holdTimer = null;
+    this.holder = client;
+    if (client) {
+      this.holdTimer = setTimeout(() => client.socket.destroy(), HOLD_TIMEOUT_MS);
+      this.holdTimer.unref();
+    }
+  }
+
+  private async drop(client: Client): Promise<void> {
+    client.closed = true;
+    this.clients.delete(client);
+    for (let i = this.queue.length - 1; i >= 0; i--) if (this.queue[i]!.client === client) this.queue.splice(i, 1);
+    if (this.holder === client) {
+      // Wait for a batch of this client still running, then undo what it left open.
+      while (this.running) await new Promise((r) => setTimeout(r, 1));
+      if (this.options.db.isInTransaction()) await this.options.db.exec("ROLLBACK").catch(() => {});
+      this.setHolder(null);
+      void this.pump();
+    }
+  }
+}

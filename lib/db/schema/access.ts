@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { membershipStatuses, people } from "./people";
+
+/** A login. Belongs to exactly one person; the email is the login name (stored lowercase). */
+export const accounts = pgTable(
+  "accounts",
+  {
+    id: serial().primaryKey(),
+    personId: integer()
+      .notNull()
+      .unique()
+      .references(() => people.id, { onDelete: "cascade" }),
+    email: text().notNull(),
+    passwordHash: text().notNull(),
+    disabled: boolean().notNull().default(false),
+    lastLoginAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("accounts_email_lower_idx").on(sql`lower(${t.email})`)],
+);
+export type Account = typeof accounts.$inferSelect;
+
+export const permissions = pgTable("permissions", {
+  key: text().primaryKey(),
+  description: text().notNull(),
+});
+
+export const roles = pgTable("roles", {
+  id: serial().primaryKey(),
+  key: text().notNull().unique(),
+  name: text().notNull(),
+  description: text().notNull().default(""),
+});
+export type Role = typeof roles.$inferSelect;
+
+export const rolePermissions = pgTable(
+  "role_permissions",
+  {
+    roleId: integer()
+      .notNull()
+      .references(() => roles.id, { onDelete: "cascade" }),
+    permissionKey: text()
+      .notNull()
+      .references(() => permissions.key, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.roleId, t.permissionKey] })],
+);
+
+export const personRoles = pgTable(
+  "person_roles",
+  {
+    personId: integer()
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    roleId: integer()
+      .notNull()
+      .references(() => roles.id, { onDelete: "cascade" }),
+    grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.personId, t.roleId] })],
+);
+
+/** Dynamic rights: everyone in a status gets these roles while they hold it. */
+export const statusRoles = pgTable(
+  "status_roles",
+  {
+    statusId: integer()
+      .notNull()
+      .references(() => membershipStatuses.id, { onDelete: "cascade" }),
+    roleId: integer()
+      .notNull()
+      .references(() => roles.id, { onDelete: "cascade" }),
+  },
+  (t) => [primaryKey({ columns: [t.statusId, t.roleId] })],
+);
+
+/** Single-use, expiring; only the SHA-256 of the token is stored. */
+export const passwordResetTokens = pgTable("password_reset_tokens", {
+  id: serial().primaryKey(),
+  accountId: integer()
+    .notNull()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  tokenHash: text().notNull().unique(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/** Failed logins, counted per account and per IP over a sliding window (shared by all web instances). */
+export const loginAttempts = pgTable(
+  "login_attempts",
+  {
+    id: serial().primaryKey(),
+    email: text().notNull(),
+    ip: text().notNull(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.email, t.at), index().on(t.ip, t.at)],
+);

@@ -1,0 +1,5 @@
+export * from "./people";
+export * from "./access";
+export * from "./equipment";
+export * from "./cards";
+export * from "./broker";
