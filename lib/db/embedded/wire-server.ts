@@ -24,7 +24,7 @@ interface Batch {
 }
 
 class Client {
-  buffer = Buffer.alloc(0);
+  buffer: Buffer = Buffer.alloc(0);
   started = false;
   closed = false;
   constructor(

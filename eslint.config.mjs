@@ -1,0 +1,27 @@
+import { defineConfig, globalIgnores } from "eslint/config";
+import nextVitals from "eslint-config-next/core-web-vitals";
+import nextTs from "eslint-config-next/typescript";
+
+// The shared core and the broker run in plain Node, Vitest and the broker process: no web framework in them.
+const webOnly = {
+  patterns: [
+    { group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*", "server-only"], message: "lib/domain, lib/db, lib/env and device-broker run outside Next.js." },
+    { group: ["@/app", "@/app/*", "@/components", "@/components/*", "@/lib/auth", "@/lib/auth/*", "**/app/**"], message: "The shared core must not depend on the web app." },
+  ],
+};
+
+export default defineConfig([
+  ...nextVitals,
+  ...nextTs,
+  {
+    files: ["lib/domain/**", "lib/db/**", "lib/env.ts", "device-broker/**"],
+    rules: { "no-restricted-imports": ["error", webOnly] },
+  },
+  {
+    rules: {
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+      "@typescript-eslint/no-floating-promises": "off",
+    },
+  },
+  globalIgnores([".next/**", "node_modules/**", "data/**", "drizzle/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
+]);

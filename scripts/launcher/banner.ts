@@ -1,0 +1,27 @@
+import type { DemoSeed } from "@/drizzle/seed";
+
+export function banner(options: { url: string; mqttPort: number; embedded: boolean; dataDir: string; demo: DemoSeed | null; seededNow: boolean }): string {
+  const lines = [
+    "",
+    `  Makerspace is ready on ${options.url}`,
+    `  Board broker (MQTT) on port ${options.mqttPort}`,
+    `  Database: ${options.embedded ? `embedded, data in ${options.dataDir}` : "PostgreSQL from DATABASE_URL"}`,
+  ];
+  if (options.demo) {
+    const admin = options.demo.logins.find((l) => l.role === "admin");
+    lines.push(
+      "",
+      options.seededNow ? "  Demo data created. Log in with:" : "  Demo logins (unless changed since):",
+      `    admin:    ${admin?.email}  password: ${options.demo.password}`,
+      ...options.demo.logins
+        .filter((l) => l.role !== "admin")
+        .map((l) => `    ${`${l.role}:`.padEnd(10)}${l.email}  (same password)`),
+      "",
+      "  Demo cards (uid → holder role):",
+      ...options.demo.logins.map((l) => `    ${l.cardUid}  ${l.role}${l.email === "member@makerspace.local" ? " — trained on machine 1" : ""}`),
+      `  Demo machines (board id): ${options.demo.machines.map((m) => `${m.boardId} ${m.name}`).join(", ")}`,
+    );
+  }
+  lines.push("", "  Press Ctrl-C to stop.", "");
+  return lines.join("\n");
+}

@@ -1,0 +1,54 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { StartupError } from "./startup-error";
+
+const SOURCE_DIRS = ["app", "components", "lib", "public"];
+const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs"];
+
+/** Builds the web app when there is no build, or when a source file changed since the last one. */
+export async function ensureBuild(root: string, log: (line: string) => void): Promise<boolean> {
+  const buildId = path.join(root, ".next", "BUILD_ID");
+  const builtAt = mtime(buildId);
+  if (builtAt !== null && newestSource(root) <= builtAt) return false;
+  log(builtAt === null ? "No web build yet: building (a few minutes on a small machine)…" : "Sources changed: rebuilding the web app…");
+  const code = await new Promise<number | null>((resolve) => {
+    const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
+      cwd: root,
+      stdio: ["ignore", "inherit", "inherit"],
+      env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    child.on("exit", resolve);
+    child.on("error", () => resolve(null));
+  });
+  if (code !== 0) throw new StartupError("Building the web app failed (see the output above).");
+  return true;
+}
+
+function mtime(file: string): number | null {
+  try {
+    return fs.statSync(file).mtimeMs;
+  } catch {
+    return null;
+  }
+}
+
+function newestSource(root: string): number {
+  let newest = 0;
+  const visit = (dir: string) => {
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) visit(full);
+      else if (!entry.name.endsWith(".test.ts")) newest = Math.max(newest, mtime(full) ?? 0);
+    }
+  };
+  for (const dir of SOURCE_DIRS) visit(path.join(root, dir));
+  for (const file of SOURCE_FILES) newest = Math.max(newest, mtime(path.join(root, file)) ?? 0);
+  return newest;
+}

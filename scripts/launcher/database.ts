@@ -1,0 +1,83 @@
+import fs from "node:fs";
+import path from "node:path";
+import { createDb, type Db } from "@/lib/db/client";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
+import { pingDatabase, prepareDatabase } from "@/drizzle/prepare";
+import { isDatabaseEmpty, seedDemoData, type DemoSeed } from "@/drizzle/seed";
+import { StartupError, redactUrl } from "./startup-error";
+
+export interface PreparedDatabase {
+  url: string;
+  embedded: EmbeddedPostgres | null;
+  /** Demo logins: fresh after seeding, else read back from DATA_DIR (they may have been changed since). */
+  demo: DemoSeed | null;
+  seededNow: boolean;
+}
+
+export async function openEmbedded(dataDir: string): Promise<EmbeddedPostgres> {
+  try {
+    return await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pgdata") });
+  } catch (error) {
+    throw new StartupError(`The embedded database in ${dataDir}/pgdata could not be opened: ${(error as Error).message}`);
+  }
+}
+
+/** Connects, migrates, adds reference data and, into an empty database, the demo data. */
+export async function prepare(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoPassword: string | undefined;
+}): Promise<PreparedDatabase> {
+  const embedded = options.databaseUrl ? null : await openEmbedded(options.dataDir);
+  const url = options.databaseUrl ?? embedded!.url;
+  const handle = createDb(url, { max: 2, connectTimeoutSeconds: 5 });
+  try {
+    const result = await migrateAndSeed(handle.db, url, options);
+    await handle.close();
+    return { url, embedded, ...result };
+  } catch (error) {
+    await handle.close();
+    await embedded?.stop().catch(() => {});
+    throw error;
+  }
+}
+
+async function migrateAndSeed(
+  db: Db,
+  url: string,
+  options: { dataDir: string; demoPassword: string | undefined },
+): Promise<{ demo: DemoSeed | null; seededNow: boolean }> {
+  try {
+    await pingDatabase(db);
+  } catch (error) {
+    throw new StartupError(
+      `Cannot reach the database at ${redactUrl(url)}: ${describe(error)}. Check DATABASE_URL, or unset it to use the embedded database.`,
+    );
+  }
+  try {
+    await prepareDatabase(db);
+  } catch (error) {
+    throw new StartupError(`Migrating the database failed and was rolled back: ${describe(error)}`);
+  }
+  const demoFile = path.join(options.dataDir, "demo-logins.json");
+  if (await isDatabaseEmpty(db)) {
+    const demo = await seedDemoData(db, options.demoPassword);
+    fs.writeFileSync(demoFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
+    return { demo, seededNow: true };
+  }
+  return { demo: readDemo(demoFile), seededNow: false };
+}
+
+function readDemo(file: string): DemoSeed | null {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8")) as DemoSeed;
+  } catch {
+    return null;
+  }
+}
+
+function describe(error: unknown): string {
+  const e = error as { code?: string; message?: string; cause?: { message?: string; code?: string } };
+  const inner = e.cause ?? e;
+  return [inner.code, inner.message].filter(Boolean).join(" ") || String(error);
+}

@@ -1,0 +1,88 @@
+/**
+ * `npm start`: the whole system on one machine. Embedded PostgreSQL (PGlite) unless DATABASE_URL is set,
+ * migrations, demo data into an empty database, a web build if needed, then the web server and the board
+ * broker as supervised child processes. Ctrl-C stops everything.
+ */
+import path from "node:path";
+import { parseEnv } from "@/lib/env";
+import { loadOrCreateAuthSecret } from "@/lib/secrets/auth-secret";
+import { banner } from "./launcher/banner";
+import { ensureBuild } from "./launcher/build";
+import { prepare } from "./launcher/database";
+import { acquireDataDirLock, ensurePortFree, ensureWritableDir } from "./launcher/preflight";
+import { StartupError } from "./launcher/startup-error";
+import { Supervisor } from "./launcher/supervisor";
+import { waitForHealth } from "./launcher/wait-for-health";
+
+const root = path.resolve(import.meta.dirname, "..");
+const log = (line: string) => console.log(line);
+
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  const dataDir = path.resolve(env.DATA_DIR);
+  ensureWritableDir(dataDir);
+  const releaseLock = acquireDataDirLock(dataDir);
+  await ensurePortFree(env.PORT, env.HOST, "web server", "PORT");
+  await ensurePortFree(env.MQTT_PORT, env.MQTT_HOST, "board broker (MQTT)", "MQTT_PORT");
+
+  log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
+  const database = await prepare({ databaseUrl: env.DATABASE_URL, dataDir, demoPassword: process.env.DEMO_PASSWORD });
+  const supervisor = new Supervisor(log, (message) => void shutdown(message, 1));
+
+  let stopping = false;
+  async function shutdown(reason: string, code: number): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    log(reason);
+    await supervisor.stop();
+    await database.embedded?.stop().catch(() => {});
+    releaseLock();
+    process.exit(code);
+  }
+  process.on("SIGINT", () => void shutdown("Stopping…", 0));
+  process.on("SIGTERM", () => void shutdown("Stopping…", 0));
+
+  try {
+    await ensureBuild(root, log);
+  } catch (error) {
+    return shutdown(error instanceof StartupError ? `✖ ${error.message}` : String(error), 1);
+  }
+
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: "production",
+    DATABASE_URL: database.url,
+    DATA_DIR: dataDir,
+    AUTH_SECRET: env.AUTH_SECRET ?? loadOrCreateAuthSecret(dataDir),
+    AUTH_TRUST_HOST: "true",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
+  supervisor.start({
+    name: "web",
+    command: process.execPath,
+    args: [nextBin, "start", "-p", String(env.PORT), "-H", env.HOST],
+    env: childEnv,
+    cwd: root,
+  });
+  supervisor.start({
+    name: "broker",
+    command: process.execPath,
+    args: ["--import", "tsx", path.join(root, "device-broker", "main.ts")],
+    env: childEnv,
+    cwd: root,
+  });
+
+  const url = `http://localhost:${env.PORT}`;
+  if (await waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 120_000)) {
+    log(banner({ url, mqttPort: env.MQTT_PORT, embedded: !!database.embedded, dataDir, demo: database.demo, seededNow: database.seededNow }));
+  } else if (!stopping) {
+    log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);
+  }
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof StartupError) console.error(`✖ ${error.message}`);
+  else console.error("✖ Start failed:", error);
+  process.exit(1);
+});

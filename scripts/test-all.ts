@@ -1,0 +1,74 @@
+/**
+ * `npm test`: the whole suite, in the order that fails fastest — lint, types, Vitest (unit, integration on the
+ * embedded database, broker, launcher), then Playwright in Chromium against the built app. Prints one closing
+ * line with the counts of all tests run.
+ */
+import { spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const reports = fs.mkdtempSync(path.join(os.tmpdir(), "ms-test-"));
+const bin = (name: string) => path.join(root, "node_modules", ".bin", name);
+
+interface Step {
+  name: string;
+  command: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  count?: () => { passed: number; failed: number };
+}
+
+const vitestReport = path.join(reports, "vitest.json");
+const playwrightReport = path.join(reports, "playwright.json");
+
+const steps: Step[] = [
+  { name: "lint", command: "npm", args: ["run", "--silent", "lint"] },
+  { name: "typecheck", command: "npm", args: ["run", "--silent", "typecheck"] },
+  {
+    name: "vitest",
+    command: bin("vitest"),
+    args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+    count: () => {
+      const r = JSON.parse(fs.readFileSync(vitestReport, "utf8")) as { numPassedTests: number; numFailedTests: number };
+      return { passed: r.numPassedTests, failed: r.numFailedTests };
+    },
+  },
+  {
+    name: "playwright",
+    command: bin("playwright"),
+    args: ["test"],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, PLAYWRIGHT_REPORTERS: "json" },
+    count: () => {
+      const r = JSON.parse(fs.readFileSync(playwrightReport, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
+      return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected };
+    },
+  },
+];
+
+let passed = 0;
+let failed = 0;
+const failedSteps: string[] = [];
+for (const step of steps) {
+  const started = Date.now();
+  console.log(`\n=== ${step.name} ===`);
+  const result = spawnSync(step.command, step.args, { cwd: root, stdio: "inherit", env: { ...process.env, ...step.env } });
+  const seconds = ((Date.now() - started) / 1000).toFixed(1);
+  if (step.count) {
+    try {
+      const counts = step.count();
+      passed += counts.passed;
+      failed += counts.failed;
+    } catch {
+      // no report: the runner itself failed; the step is counted below
+    }
+  }
+  if (result.status !== 0) failedSteps.push(step.name);
+  console.log(`=== ${step.name}: ${result.status === 0 ? "ok" : "FAILED"} in ${seconds} s ===`);
+}
+
+fs.rmSync(reports, { recursive: true, force: true });
+if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
+console.log(`\ntests: ${passed} passed, ${failed + (failedSteps.length && failed === 0 ? 1 : 0)} failed`);
+process.exit(failedSteps.length ? 1 : 0);
