@@ -7,11 +7,15 @@ const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().min(1).default("./data"),
+  /** Port of the embedded database (npm start without DATABASE_URL); 0 picks a free one. */
+  EMBEDDED_DB_PORT: port.default(0),
   PORT: port.default(3000),
   HOST: z.string().default("0.0.0.0"),
   MQTT_PORT: port.default(1883),
   MQTT_HOST: z.string().default("0.0.0.0"),
   MQTT_URL: z.string().optional(),
+  /** Password for the demo accounts created on a first start; random when absent. */
+  DEMO_PASSWORD: z.string().min(10).optional(),
   AUTH_SECRET: z.string().min(16).optional(),
   AUTH_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),

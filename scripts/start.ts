@@ -26,7 +26,7 @@ async function main(): Promise<void> {
   await ensurePortFree(env.MQTT_PORT, env.MQTT_HOST, "board broker (MQTT)", "MQTT_PORT");
 
   log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
-  const database = await prepare({ databaseUrl: env.DATABASE_URL, dataDir, demoPassword: process.env.DEMO_PASSWORD });
+  const database = await prepare({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT, demoPassword: env.DEMO_PASSWORD });
   const supervisor = new Supervisor(log, (message) => void shutdown(message, 1));
 
   let stopping = false;
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
 
   const url = `http://localhost:${env.PORT}`;
   if (await waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 120_000)) {
-    log(banner({ url, mqttPort: env.MQTT_PORT, embedded: !!database.embedded, dataDir, demo: database.demo, seededNow: database.seededNow }));
+    log(banner({ url, mqttPort: env.MQTT_PORT, embeddedUrl: database.embedded?.url ?? null, dataDir, demo: database.demo, seededNow: database.seededNow }));
   } else if (!stopping) {
     log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);
   }

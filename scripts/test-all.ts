@@ -16,7 +16,7 @@ interface Step {
   name: string;
   command: string;
   args: string[];
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
   count?: () => { passed: number; failed: number };
 }
 
@@ -38,8 +38,8 @@ const steps: Step[] = [
   {
     name: "playwright",
     command: bin("playwright"),
-    args: ["test"],
-    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport, PLAYWRIGHT_REPORTERS: "json" },
+    args: ["test", "--reporter=list,json"],
+    env: { PLAYWRIGHT_JSON_OUTPUT_NAME: playwrightReport },
     count: () => {
       const r = JSON.parse(fs.readFileSync(playwrightReport, "utf8")) as { stats: { expected: number; unexpected: number; flaky: number } };
       return { passed: r.stats.expected + r.stats.flaky, failed: r.stats.unexpected };

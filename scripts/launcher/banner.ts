@@ -1,11 +1,11 @@
 import type { DemoSeed } from "@/drizzle/seed";
 
-export function banner(options: { url: string; mqttPort: number; embedded: boolean; dataDir: string; demo: DemoSeed | null; seededNow: boolean }): string {
+export function banner(options: { url: string; mqttPort: number; embeddedUrl: string | null; dataDir: string; demo: DemoSeed | null; seededNow: boolean }): string {
   const lines = [
     "",
     `  Makerspace is ready on ${options.url}`,
     `  Board broker (MQTT) on port ${options.mqttPort}`,
-    `  Database: ${options.embedded ? `embedded, data in ${options.dataDir}` : "PostgreSQL from DATABASE_URL"}`,
+    `  Database: ${options.embeddedUrl ? `embedded, data in ${options.dataDir}, served at ${options.embeddedUrl}` : "PostgreSQL from DATABASE_URL"}`,
   ];
   if (options.demo) {
     const admin = options.demo.logins.find((l) => l.role === "admin");

@@ -14,9 +14,9 @@ export interface PreparedDatabase {
   seededNow: boolean;
 }
 
-export async function openEmbedded(dataDir: string): Promise<EmbeddedPostgres> {
+export async function openEmbedded(dataDir: string, port: number): Promise<EmbeddedPostgres> {
   try {
-    return await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pgdata") });
+    return await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pgdata"), port });
   } catch (error) {
     throw new StartupError(`The embedded database in ${dataDir}/pgdata could not be opened: ${(error as Error).message}`);
   }
@@ -26,9 +26,10 @@ export async function openEmbedded(dataDir: string): Promise<EmbeddedPostgres> {
 export async function prepare(options: {
   databaseUrl: string | undefined;
   dataDir: string;
+  embeddedPort: number;
   demoPassword: string | undefined;
 }): Promise<PreparedDatabase> {
-  const embedded = options.databaseUrl ? null : await openEmbedded(options.dataDir);
+  const embedded = options.databaseUrl ? null : await openEmbedded(options.dataDir, options.embeddedPort);
   const url = options.databaseUrl ?? embedded!.url;
   const handle = createDb(url, { max: 2, connectTimeoutSeconds: 5 });
   try {

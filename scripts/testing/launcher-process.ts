@@ -1,0 +1,36 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+export interface LauncherRun {
+  child: ChildProcess;
+  output(): string;
+  exited: Promise<number | null>;
+}
+
+/** Runs `npm start`'s script as a real child process, with no DATABASE_URL unless given. */
+export function runLauncher(env: Record<string, string>): LauncherRun {
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "warn", ...env };
+  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
+  delete childEnv.NODE_ENV;
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
+    cwd: root,
+    env: childEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let text = "";
+  child.stdout!.on("data", (d: Buffer) => (text += d.toString()));
+  child.stderr!.on("data", (d: Buffer) => (text += d.toString()));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return { child, output: () => text, exited };
+}
+
+export async function waitForOutput(run: LauncherRun, pattern: RegExp, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!pattern.test(run.output())) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${pattern}. Output:\n${run.output()}`);
+    if (run.child.exitCode !== null) throw new Error(`Launcher exited (${run.child.exitCode}). Output:\n${run.output()}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
