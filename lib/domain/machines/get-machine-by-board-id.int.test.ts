@@ -1,0 +1,31 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { seedDemoData } from "@/drizzle/seed";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { machines } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { getMachineByBoardId } from "./get-machine-by-board-id";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureReferenceData(t.db);
+  await seedDemoData(t.db, "demo-password-123");
+});
+afterAll(() => t.close());
+
+describe("getMachineByBoardId", () => {
+  it("reads the machine a board controls with its type's board kind", async () => {
+    const view = await getMachineByBoardId(t.db, 1);
+    expect(view).toMatchObject({ boardId: 1, name: "LASER 1", blocked: false, autoLogoffMinutes: 480, graceMinutes: 2, boardKind: 2, overduePlans: [] });
+  });
+
+  it("reflects the blocked flag", async () => {
+    await t.db.update(machines).set({ blocked: true }).where(eq(machines.boardId, 3));
+    expect((await getMachineByBoardId(t.db, 3))?.blocked).toBe(true);
+  });
+
+  it("returns null for a board id no machine has", async () => {
+    expect(await getMachineByBoardId(t.db, 999)).toBeNull();
+  });
+});

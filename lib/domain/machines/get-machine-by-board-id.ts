@@ -1,0 +1,25 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { equipmentTypes, machines } from "@/lib/db/schema";
+import type { MachineView } from "./machine-view";
+
+/** The machine a board with this numeric id controls, or null when no machine has that board id. */
+export async function getMachineByBoardId(db: Db, boardId: number): Promise<MachineView | null> {
+  const [row] = await db
+    .select({
+      machineId: machines.id,
+      boardId: machines.boardId,
+      name: machines.name,
+      blocked: machines.blocked,
+      autoLogoffMinutes: machines.autoLogoffMinutes,
+      graceMinutes: machines.graceMinutes,
+      boardKind: equipmentTypes.boardKind,
+    })
+    .from(machines)
+    .innerJoin(equipmentTypes, eq(equipmentTypes.id, machines.equipmentTypeId))
+    .where(eq(machines.boardId, boardId))
+    .limit(1);
+  if (!row || row.boardId === null) return null;
+  // Maintenance plans do not exist yet; when they do, the overdue ones are read here.
+  return { ...row, boardId: row.boardId, overduePlans: [] };
+}
