@@ -1,0 +1,44 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accounts, membershipStatuses, people, personRoles, roles } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { seedDemoData } from "@/drizzle/seed";
+import { ALL_PERMISSIONS } from "./permissions";
+import { permissionsOfPerson } from "./person-permissions";
+
+let t: TestDatabase;
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureReferenceData(t.db);
+  await seedDemoData(t.db, "demo-password-123");
+  for (const a of await t.db.select().from(accounts)) ids[a.email.split("@")[0]!] = a.personId;
+});
+afterAll(() => t?.close());
+
+describe("permissionsOfPerson", () => {
+  it("gives the admin role every permission", async () => {
+    expect([...(await permissionsOfPerson(t.db, ids.admin!))].sort()).toEqual([...ALL_PERMISSIONS].sort());
+  });
+
+  it("unites the person's roles with what the status grants", async () => {
+    expect([...(await permissionsOfPerson(t.db, ids.trainer!))].sort()).toEqual(["directory.read", "training.run"]);
+    expect([...(await permissionsOfPerson(t.db, ids.member!))]).toEqual(["directory.read"]);
+    expect([...(await permissionsOfPerson(t.db, ids.applicant!))]).toEqual([]);
+  });
+
+  it("follows status changes and role grants at once", async () => {
+    const [former] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "former"));
+    await t.db.update(people).set({ statusId: former!.id }).where(eq(people.id, ids.maria!));
+    expect((await permissionsOfPerson(t.db, ids.maria!)).size).toBe(0);
+    const [staff] = await t.db.select().from(roles).where(eq(roles.key, "staff"));
+    await t.db.insert(personRoles).values({ personId: ids.maria!, roleId: staff!.id });
+    expect(await permissionsOfPerson(t.db, ids.maria!)).toContain("members.read");
+  });
+
+  it("is empty for an unknown person", async () => {
+    expect((await permissionsOfPerson(t.db, 999_999)).size).toBe(0);
+  });
+});

@@ -1,0 +1,64 @@
+import { eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { accounts, membershipStatuses, people } from "@/lib/db/schema";
+import { env } from "@/lib/env";
+import { clearFailedLogins, isLoginRateLimited, recordFailedLogin, type LoginLimits } from "./login-limits";
+import { dummyVerify, verifyPassword } from "./passwords";
+
+export interface PasswordLogin {
+  email: string;
+  password: string;
+  /** The client address as the web layer saw it; used for the per-IP limit. */
+  ip: string;
+}
+
+export type LoginFailureCode = "invalid" | "rate_limited" | "not_allowed";
+export type LoginResult = { ok: true; personId: number } | { ok: false; code: LoginFailureCode; message: string };
+
+const MESSAGES: Record<LoginFailureCode, string> = {
+  invalid: "Email or password is wrong.",
+  rate_limited: "Too many failed attempts. Please wait a few minutes and try again.",
+  not_allowed: "This account may not log in.",
+};
+
+const fail = (code: LoginFailureCode): LoginResult => ({ ok: false, code, message: MESSAGES[code] });
+
+export function loginLimitsFromEnv(): LoginLimits {
+  const e = env();
+  return { maxPerAccount: e.LOGIN_MAX_PER_ACCOUNT, maxPerIp: e.LOGIN_MAX_PER_IP, windowMinutes: e.LOGIN_WINDOW_MINUTES };
+}
+
+/**
+ * Email + password login. Unknown emails still cost one argon2 verification so response time does not tell
+ * which emails have accounts. "not_allowed" is only revealed after the right password was given.
+ */
+export async function authenticateWithPassword(db: Db, input: PasswordLogin, limits: LoginLimits = loginLimitsFromEnv()): Promise<LoginResult> {
+  const email = input.email.trim().toLowerCase();
+  const ip = input.ip || "unknown";
+  if (await isLoginRateLimited(db, email, ip, limits)) return fail("rate_limited");
+
+  const [row] = await db
+    .select({
+      accountId: accounts.id,
+      personId: accounts.personId,
+      passwordHash: accounts.passwordHash,
+      disabled: accounts.disabled,
+      mayLogIn: membershipStatuses.mayLogIn,
+      erasedAt: people.erasedAt,
+    })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .where(eq(sql`lower(${accounts.email})`, email));
+
+  const passwordOk = row ? await verifyPassword(row.passwordHash, input.password) : await dummyVerify(input.password);
+  if (!row || !passwordOk) {
+    await recordFailedLogin(db, email, ip);
+    return fail("invalid");
+  }
+  if (row.disabled || !row.mayLogIn || row.erasedAt) return fail("not_allowed");
+
+  await clearFailedLogins(db, email);
+  await db.update(accounts).set({ lastLoginAt: new Date() }).where(eq(accounts.id, row.accountId));
+  return { ok: true, personId: row.personId };
+}

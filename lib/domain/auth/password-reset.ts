@@ -1,0 +1,89 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { accounts, passwordResetTokens, profiles } from "@/lib/db/schema";
+import { isLocale, translator } from "@/lib/i18n/translate";
+import type { Mailer } from "../mail/mailer";
+import { clearFailedLogins } from "./login-limits";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
+
+export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
+
+/** Only the SHA-256 of a token is stored: a leaked database backup cannot be used to reset passwords. */
+export function hashResetToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export interface ResetRequest {
+  email: string;
+  /** Builds the link for the mail, e.g. token => `https://space.example/reset-password/${token}`. */
+  linkFor: (token: string) => string;
+}
+
+/**
+ * Creates a single-use token and mails the link. Answers the same whether or not the email has an account,
+ * so the form cannot be used to find out who is registered. Disabled accounts get no mail.
+ */
+export async function requestPasswordReset(db: Db, mailer: Mailer, input: ResetRequest, now = new Date()): Promise<{ ok: true }> {
+  const email = input.email.trim().toLowerCase();
+  const [account] = await db
+    .select({ id: accounts.id, email: accounts.email, disabled: accounts.disabled, language: profiles.preferredLanguage })
+    .from(accounts)
+    .leftJoin(profiles, eq(profiles.personId, accounts.personId))
+    .where(eq(sql`lower(${accounts.email})`, email));
+  if (!account || account.disabled) return { ok: true };
+
+  const token = randomBytes(32).toString("base64url");
+  await db.insert(passwordResetTokens).values({
+    accountId: account.id,
+    tokenHash: hashResetToken(token),
+    expiresAt: new Date(now.getTime() + RESET_TOKEN_TTL_MS),
+  });
+  const t = translator(account.language && isLocale(account.language) ? account.language : "en");
+  await mailer.send({
+    to: account.email,
+    subject: t("mail.reset.subject"),
+    text: t("mail.reset.body", { link: input.linkFor(token), minutes: String(RESET_TOKEN_TTL_MS / 60_000) }),
+  });
+  return { ok: true };
+}
+
+export type ResetFailureCode = "invalid_token" | "weak_password";
+export type ResetResult = { ok: true } | { ok: false; code: ResetFailureCode; message: string };
+
+const invalidToken: ResetResult = { ok: false, code: "invalid_token", message: "This reset link is invalid, expired or already used." };
+
+/** True while the token may still be used: lets the page say "link expired" before the user types a password. */
+export async function isResetTokenUsable(db: Db, token: string, now = new Date()): Promise<boolean> {
+  const [row] = await db
+    .select({ id: passwordResetTokens.id })
+    .from(passwordResetTokens)
+    .where(and(eq(passwordResetTokens.tokenHash, hashResetToken(token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)));
+  return Boolean(row);
+}
+
+/** Sets a new password with a token. The token is claimed atomically, so two concurrent uses cannot both win. */
+export async function consumePasswordReset(db: Db, input: { token: string; newPassword: string }, now = new Date()): Promise<ResetResult> {
+  if (input.newPassword.length < MIN_PASSWORD_LENGTH) {
+    return { ok: false, code: "weak_password", message: `The password needs at least ${MIN_PASSWORD_LENGTH} characters.` };
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  return db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: now })
+      .where(
+        and(eq(passwordResetTokens.tokenHash, hashResetToken(input.token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)),
+      )
+      .returning({ accountId: passwordResetTokens.accountId });
+    if (!claimed) return invalidToken;
+    const [account] = await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, claimed.accountId)).returning({ email: accounts.email });
+    // Any other links sent earlier die with this one.
+    await tx
+      .update(passwordResetTokens)
+      .set({ usedAt: now })
+      .where(and(eq(passwordResetTokens.accountId, claimed.accountId), isNull(passwordResetTokens.usedAt)));
+    if (account) await clearFailedLogins(tx, account.email.toLowerCase());
+    return { ok: true } as const;
+  });
+}
