@@ -4,7 +4,8 @@ import type { MachineView } from "./machine-view";
 export const LCD_NAME_CHARS = 16;
 export const LCD_DESCRIPTION_CHARS = 32;
 
-export interface CheckMachineReply {
+// Type aliases, not interfaces: a reply must be assignable to a generic JSON record.
+export type CheckMachineReply = {
   request_ok: true;
   is_valid: true;
   maintenance: boolean;
@@ -14,12 +15,12 @@ export interface CheckMachineReply {
   type: number;
   grace: number;
   description: string;
-}
+};
 
-export interface InvalidMachineReply {
+export type InvalidMachineReply = {
   request_ok: false;
   message: "Invalid machine ID";
-}
+};
 
 export const INVALID_MACHINE_REPLY: InvalidMachineReply = { request_ok: false, message: "Invalid machine ID" };
 

@@ -1,0 +1,145 @@
+import net from "node:net";
+import os from "node:os";
+import { Aedes, type AedesOptions, type Client } from "aedes";
+import type { Logger } from "pino";
+import type { Db } from "@/lib/db/client";
+import { subscribeBoardRequests } from "./handlers/subscribe";
+import type { HandlerRegistry } from "./handlers/types";
+import { startHeartbeat } from "./heartbeat";
+import { BrokerMetrics } from "./metrics";
+import { openPolicy, type BrokerPolicy, type ClientInfo } from "./policy";
+
+export interface StartBrokerOptions {
+  db: Db;
+  /** 0 picks a free port (tests). */
+  port: number;
+  host?: string;
+  logger: Logger;
+  policy?: BrokerPolicy;
+  handlers?: HandlerRegistry;
+  /** Defaults to host name and port, so a restarted broker updates its own heartbeat row. */
+  instanceId?: string;
+  heartbeatIntervalMs?: number;
+}
+
+export interface RunningBroker {
+  port: number;
+  instanceId: string;
+  metrics: BrokerMetrics;
+  connectedClients(): number;
+  close(): Promise<void>;
+}
+
+/** The embedded MQTT broker the boards connect to, answering their requests from the database. */
+export async function startBroker(options: StartBrokerOptions): Promise<RunningBroker> {
+  const { db, logger } = options;
+  const metrics = new BrokerMetrics();
+  const aedes = await Aedes.createBroker(aedesPolicy(options.policy ?? openPolicy(), logger, metrics));
+  aedes.on("clientError", (client, error) => logger.debug({ clientId: client.id, err: error.message }, "client error"));
+  aedes.on("connectionError", (client, error) => logger.debug({ clientId: client.id, err: error.message }, "connection error"));
+  aedes.on("client", (client) => logger.debug({ clientId: client.id }, "client connected"));
+  aedes.on("clientDisconnect", (client) => logger.debug({ clientId: client.id }, "client disconnected"));
+
+  const server = net.createServer((socket) => {
+    // Without it Nagle holds back each small reply until the board's delayed ACK: 40–90 ms per request.
+    socket.setNoDelay(true);
+    aedes.handle(socket);
+  });
+  // A socket-level error after listen (not EADDRINUSE, which listen() reports) must not crash the process.
+  const onServerError = (error: Error) => logger.error({ err: error }, "MQTT server error");
+
+  let subscription: Awaited<ReturnType<typeof subscribeBoardRequests>> | undefined;
+  try {
+    subscription = await subscribeBoardRequests(aedes, { db, logger, metrics }, options.handlers);
+    await listen(server, options.port, options.host);
+  } catch (error) {
+    await subscription?.close();
+    await closeAedes(aedes);
+    throw error;
+  }
+  server.on("error", onServerError);
+  const port = (server.address() as net.AddressInfo).port;
+  const instanceId = options.instanceId ?? `${os.hostname()}:${port}`;
+  const heartbeat = startHeartbeat({
+    db,
+    logger,
+    instanceId,
+    startedAt: new Date(),
+    mqttPort: port,
+    intervalMs: options.heartbeatIntervalMs ?? 5_000,
+    read: () => ({ connectedClients: aedes.connectedClients, metrics: metrics.snapshot() }),
+  });
+  logger.info({ port, instanceId }, "device broker listening");
+
+  let closed: Promise<void> | undefined;
+  return {
+    port,
+    instanceId,
+    metrics,
+    connectedClients: () => aedes.connectedClients,
+    close() {
+      closed ??= (async () => {
+        const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
+        await closeAedes(aedes); // disconnects every client, so server.close can complete
+        await serverClosed;
+        await subscription.close();
+        await heartbeat.stop();
+        logger.info({ port, ...metrics.snapshot() }, "device broker stopped");
+      })();
+      return closed;
+    },
+  };
+}
+
+function listen(server: net.Server, port: number, host?: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(port, host, () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+}
+
+function closeAedes(aedes: Aedes): Promise<void> {
+  return new Promise((resolve) => aedes.close(() => resolve()));
+}
+
+const info = (client: Client): ClientInfo => ({ id: client.id, remoteAddress: (client.conn as net.Socket).remoteAddress });
+
+/** Adapts the promise-based policy to Aedes callbacks; a throwing policy denies, it never crashes the broker. */
+function aedesPolicy(policy: BrokerPolicy, logger: Logger, metrics: BrokerMetrics): AedesOptions {
+  const decide = (what: string, run: () => boolean | Promise<boolean>): Promise<boolean> =>
+    Promise.resolve()
+      .then(run)
+      .catch((error: unknown) => {
+        logger.error({ err: error }, `${what} policy failed; denying`);
+        return false;
+      });
+  return {
+    authenticate(client, username, password, done) {
+      decide("authenticate", () => policy.authenticate(info(client), username, password)).then((ok) => {
+        if (!ok) logger.warn({ clientId: client.id, username }, "connection refused");
+        done(null, ok);
+      });
+    },
+    authorizePublish(client, packet, done) {
+      // client is null only for a will published after its client is gone; boards send no will.
+      if (!client) return done(new Error("no client"));
+      decide("publish", () => policy.authorizePublish(info(client), packet.topic)).then((ok) => {
+        if (ok) return done(null);
+        metrics.rejected++;
+        logger.warn({ clientId: client.id, topic: packet.topic.slice(0, 100) }, "publish refused");
+        // MQTT 3.1.1 cannot refuse a QoS 0 publish: Aedes closes the connection, the board reconnects.
+        done(new Error("publish not authorized"));
+      });
+    },
+    authorizeSubscribe(client, subscription, done) {
+      decide("subscribe", () => policy.authorizeSubscribe(info(client), subscription.topic)).then((ok) => {
+        if (!ok) logger.warn({ clientId: client.id, topic: subscription.topic.slice(0, 100) }, "subscribe refused");
+        // A null subscription tells Aedes to answer SUBACK with failure instead of dropping the client.
+        done(null, ok ? subscription : null);
+      });
+    },
+  };
+}

@@ -1,0 +1,10 @@
+import { buildCheckMachineReply } from "@/lib/domain/machines/check-machine-reply";
+import { getMachineByBoardId } from "@/lib/domain/machines/get-machine-by-board-id";
+import type { ActionHandler } from "./types";
+
+/** Boot and every 30 s: the board's view of its machine (also the board's heartbeat). */
+export const checkMachine: ActionHandler<"checkmachine"> = async (ctx, req) => {
+  const view = await getMachineByBoardId(ctx.db, req.boardId);
+  // The domain already cuts to LCD size; the budget is a last guard for multi-byte text and long topics.
+  return { reply: buildCheckMachineReply(view), shrinkable: ["description", "name"] };
+};

@@ -1,0 +1,59 @@
+import { expectsReply, invalidRequestReply, parseRequest, parseRequestTopic, type Action, type Request } from "../protocol";
+import { alive } from "./alive";
+import { checkMachine } from "./check-machine";
+import { notImplemented } from "./not-implemented";
+import type { ActionHandler, BoardRequest, HandlerContext, HandlerRegistry, Outgoing } from "./types";
+
+export const defaultHandlers: HandlerRegistry = { alive, checkmachine: checkMachine };
+
+export interface Routed {
+  replyTopic: string;
+  outgoing: Outgoing;
+}
+
+/**
+ * One board message in, at most one reply out. Independent of the MQTT server, so the same code can run
+ * inside Aedes or as a client of an external broker. Never rejects: failures are counted and logged.
+ */
+export async function handleBoardMessage(
+  ctx: HandlerContext,
+  topic: string,
+  payload: Buffer,
+  handlers: HandlerRegistry = defaultHandlers,
+): Promise<Routed | null> {
+  ctx.metrics.received++;
+  const target = parseRequestTopic(topic);
+  if (!target) return reject(ctx, topic, "bad_topic");
+  const parsed = parseRequest(payload);
+  if (!parsed.ok) {
+    if (parsed.action && expectsReply(parsed.action)) {
+      ctx.metrics.rejected++;
+      ctx.logger.warn({ topic, reason: parsed.reason, action: parsed.action }, "board request has malformed fields");
+      return { replyTopic: target.replyTopic, outgoing: { reply: invalidRequestReply() } };
+    }
+    return reject(ctx, topic, parsed.reason, payload.byteLength);
+  }
+  const req: BoardRequest = { ...target, request: parsed.request };
+  try {
+    const outgoing = await runHandler(ctx, req, handlers);
+    return outgoing ? { replyTopic: target.replyTopic, outgoing } : null;
+  } catch (error) {
+    // No reply: a wrong answer is worse than the board's timeout (the board retries or uses its cache).
+    ctx.metrics.failed++;
+    ctx.logger.error({ err: error, topic, action: req.request.action }, "board request failed");
+    return null;
+  }
+}
+
+function runHandler(ctx: HandlerContext, req: BoardRequest, handlers: HandlerRegistry): Promise<Outgoing | null> {
+  const action: Action = req.request.action;
+  // The registry is keyed by action, so the handler and the request always match; TypeScript cannot see that.
+  const handler = handlers[action] as ActionHandler<Request["action"]> | undefined;
+  return handler ? handler(ctx, req as never) : notImplemented(ctx, req);
+}
+
+function reject(ctx: HandlerContext, topic: string, reason: string, bytes?: number): null {
+  ctx.metrics.rejected++;
+  ctx.logger.warn({ topic: topic.slice(0, 100), reason, bytes }, "board message dropped");
+  return null;
+}

@@ -1,0 +1,87 @@
+/**
+ * `npm run start:broker`: the device broker alone against DATABASE_URL (also what `npm start` supervises).
+ * Problems the operator can fix are printed as one line, never as a stack trace, and exit with code 1.
+ */
+import pino from "pino";
+import { prepareDatabase, pingDatabase } from "@/drizzle/prepare";
+import { createDb, type DbHandle } from "@/lib/db/client";
+import { EnvError, parseEnv, type Env } from "@/lib/env";
+import { startBroker, type RunningBroker } from "./broker";
+
+class StartupError extends Error {}
+
+async function main(): Promise<void> {
+  const env = readEnv();
+  if (!env.DATABASE_URL) throw new StartupError("DATABASE_URL is not set. Use `npm start` for the embedded database, or set DATABASE_URL.");
+  const logger = pino({ level: env.LOG_LEVEL, base: { service: "broker" } });
+  const database = createDb(env.DATABASE_URL, { max: 5, connectTimeoutSeconds: 5 });
+  let broker: RunningBroker | undefined;
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return process.exit(1); // a second Ctrl-C means now
+    stopping = true;
+    logger.info({ signal }, "stopping");
+    await broker?.close().catch((error: unknown) => logger.error({ err: error }, "broker did not close cleanly"));
+    await database.close().catch(() => {});
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  // Every known async path has its catch; this is the net under a bug, so one bad message cannot take all boards down.
+  process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+
+  await connect(database, env.DATABASE_URL);
+  try {
+    broker = await startBroker({ db: database.db, port: env.MQTT_PORT, host: env.MQTT_HOST, logger });
+  } catch (error) {
+    await database.close().catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "EADDRINUSE") throw new StartupError(`MQTT port ${env.MQTT_PORT} is already in use; set MQTT_PORT`);
+    if (code === "EACCES") throw new StartupError(`Not allowed to listen on MQTT port ${env.MQTT_PORT}; set MQTT_PORT to a port above 1024`);
+    throw error;
+  }
+}
+
+function readEnv(): Env {
+  try {
+    return parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof EnvError) throw new StartupError(error.message.replace(/\n\s*/g, " "));
+    throw error;
+  }
+}
+
+/** Fails fast on a database that cannot answer, then brings its schema up to date (serialised by a lock). */
+async function connect(database: DbHandle, url: string): Promise<void> {
+  try {
+    await pingDatabase(database.db);
+  } catch (error) {
+    await database.close().catch(() => {});
+    throw new StartupError(`Cannot reach the database at ${redactUrl(url)}: ${describe(error)}`);
+  }
+  await prepareDatabase(database.db);
+}
+
+function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = "***";
+    return parsed.toString();
+  } catch {
+    return "(unparseable URL)";
+  }
+}
+
+function describe(error: unknown): string {
+  // drizzle wraps the driver's error ("Failed query: …") in `cause`; the driver's own words are what help.
+  let e = error as (NodeJS.ErrnoException & { errors?: Error[] }) | undefined;
+  while (e?.cause) e = e.cause as typeof e;
+  // postgres.js reports a refused dual-stack connect as an AggregateError with an empty message.
+  return e?.message || e?.code || e?.errors?.[0]?.message || String(error);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof StartupError ? `✖ ${error.message}` : error);
+  process.exit(1);
+});

@@ -1,0 +1,18 @@
+/**
+ * Message counters of one broker instance. Plain numbers, so the heartbeat can store a snapshot as JSON and
+ * /api/health can show it; counters only grow (rates are the reader's job).
+ */
+export class BrokerMetrics {
+  /** Publishes from clients on a board request topic (machine/<id>). */
+  received = 0;
+  /** Replies published. */
+  answered = 0;
+  /** Requests dropped as malformed (topic, size, JSON, action, fields) and publishes refused by policy. */
+  rejected = 0;
+  /** Requests that failed inside the backend (database down, a bug): logged, never thrown. */
+  failed = 0;
+
+  snapshot(): Record<string, number> {
+    return { received: this.received, answered: this.answered, rejected: this.rejected, failed: this.failed };
+  }
+}
