@@ -4,6 +4,8 @@ const nextConfig: NextConfig = {
   // The broker and scripts share lib/ with the web app; these stay as Node modules, not bundled.
   serverExternalPackages: ["@node-rs/argon2", "postgres", "pino", "nodemailer"],
   poweredByHeader: false,
+  // forbidden() renders app/forbidden.tsx with HTTP 403 for logged-in users lacking a permission.
+  experimental: { authInterrupts: true },
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the gate; the build need not repeat it
 };
 

@@ -46,3 +46,8 @@ export function resolveLocale(sources: { cookie?: string | null; preferred?: str
   if (sources.preferred && isLocale(sources.preferred)) return sources.preferred;
   return localeFromAcceptLanguage(sources.acceptLanguage) ?? sources.fallback;
 }
+
+/** For keys built from data (e.g. `status.${key}`): admins may add statuses that have no translation yet. */
+export function isMessageKey(key: string): key is MessageKey {
+  return Object.hasOwn(en, key);
+}

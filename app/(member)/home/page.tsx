@@ -1,0 +1,79 @@
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/guards";
+import { getMemberOverview } from "@/lib/domain/people/member-overview";
+import { env } from "@/lib/env";
+import { formatDate } from "@/lib/i18n/format";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { isMessageKey } from "@/lib/i18n/translate";
+import { getDb } from "@/lib/web/db";
+
+const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
+
+export default async function MemberHomePage() {
+  const user = await requireUser();
+  const [t, locale, overview] = await Promise.all([getT(), getLocale(), getMemberOverview(getDb(), user.personId)]);
+  if (!overview) notFound();
+  const date = (d: Date) => formatDate(d, locale, env().SPACE_TIME_ZONE);
+  const statusKey = `status.${overview.status.key}`;
+  const statusLabel = isMessageKey(statusKey) ? t(statusKey) : overview.status.name;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("home.greeting", { name: overview.firstName ?? user.displayName })}</h1>
+
+      <section className={card} aria-labelledby="membership">
+        <h2 id="membership" className="mb-3 text-lg font-semibold">{t("home.membership")}</h2>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
+          <dt className="text-sm text-slate-500">{t("home.status")}</dt>
+          <dd>{statusLabel}</dd>
+          <dt className="text-sm text-slate-500">{t("home.memberNumber")}</dt>
+          <dd>{overview.memberNumber ?? t("home.noMemberNumber")}</dd>
+          {overview.joinedOn && (
+            <>
+              <dt className="text-sm text-slate-500">{t("home.memberSince")}</dt>
+              <dd>{date(overview.joinedOn)}</dd>
+            </>
+          )}
+        </dl>
+      </section>
+
+      <section className={card} aria-labelledby="cards">
+        <h2 id="cards" className="mb-3 text-lg font-semibold">{t("home.cards")}</h2>
+        {overview.cards.length === 0 ? (
+          <p className="text-slate-600">{t("home.noCards")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {overview.cards.map((c) => (
+              <li key={`${c.uid}-${c.issuedAt.toISOString()}`} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span className="font-mono">{c.uid}</span>
+                <span className={c.state === "active" ? "text-emerald-700" : "text-slate-500"}>{t(`card.state.${c.state}`)}</span>
+                <span className="text-sm text-slate-500">
+                  {t("home.card.issued")} {date(c.issuedAt)}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className={card} aria-labelledby="equipment">
+        <h2 id="equipment" className="mb-3 text-lg font-semibold">{t("home.equipment")}</h2>
+        {overview.equipment.length === 0 ? (
+          <p className="text-slate-600">{t("home.noEquipment")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {overview.equipment.map((e) => (
+              <li key={`${e.equipmentType}-${e.level}`} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span className="font-medium">{e.equipmentType}</span>
+                <span>{t(`level.${e.level}`)}</span>
+                <span className="text-sm text-slate-500">
+                  {t("home.equipment.expires")}: {e.expiresAt ? date(e.expiresAt) : t("home.equipment.noExpiry")}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

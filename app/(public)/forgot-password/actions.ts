@@ -1,0 +1,29 @@
+"use server";
+
+import { after } from "next/server";
+import { headers } from "next/headers";
+import { z } from "zod";
+import { requestPasswordReset } from "@/lib/domain/auth/password-reset";
+import { getT } from "@/lib/i18n/server";
+import type { ActionResult } from "@/lib/web/action-result";
+import { getDb } from "@/lib/web/db";
+import { getLogger } from "@/lib/web/logger";
+import { getMailer } from "@/lib/web/mailer";
+import { publicOrigin } from "@/lib/web/request-info";
+
+const schema = z.object({ email: z.email().max(320) });
+
+/** Public by nature. The mail goes out after the response, so timing does not reveal whether the email exists. */
+export async function forgotPasswordAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const t = await getT();
+  const parsed = schema.safeParse({ email: String(formData.get("email") ?? "").trim() });
+  if (!parsed.success) return { ok: false, code: "validation", message: t("forgot.error.validation") };
+  const origin = publicOrigin(await headers());
+  after(() =>
+    requestPasswordReset(getDb(), getMailer(), {
+      email: parsed.data.email,
+      linkFor: (token) => `${origin}/reset-password/${encodeURIComponent(token)}`,
+    }).catch((error: unknown) => getLogger().error({ err: error }, "password reset mail failed")),
+  );
+  return { ok: true, message: t("forgot.sent") };
+}

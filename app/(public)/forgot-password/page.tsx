@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { EmailRequestForm } from "@/components/auth/email-request-form";
+import { getT } from "@/lib/i18n/server";
+import { forgotPasswordAction } from "./actions";
+
+export default async function ForgotPasswordPage() {
+  const t = await getT();
+  return (
+    <section className="mx-auto max-w-sm space-y-6">
+      <h1 className="text-2xl font-bold">{t("forgot.title")}</h1>
+      <p className="text-slate-700">{t("forgot.intro")}</p>
+      <EmailRequestForm action={forgotPasswordAction} labels={{ email: t("login.email"), submit: t("forgot.submit") }} />
+      <p className="text-sm">
+        <Link href="/login" className="text-amber-700 underline hover:text-amber-900">
+          {t("forgot.back")}
+        </Link>
+      </p>
+    </section>
+  );
+}

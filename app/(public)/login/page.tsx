@@ -1,0 +1,22 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { LoginForm } from "@/components/auth/login-form";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getT } from "@/lib/i18n/server";
+import { loginAction } from "./actions";
+
+export default async function LoginPage() {
+  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
+  if (user) redirect("/home");
+  return (
+    <section className="mx-auto max-w-sm space-y-6">
+      <h1 className="text-2xl font-bold">{t("login.title")}</h1>
+      <LoginForm action={loginAction} labels={{ email: t("login.email"), password: t("login.password"), submit: t("login.submit") }} />
+      <p className="text-sm">
+        <Link href="/forgot-password" className="text-amber-700 underline hover:text-amber-900">
+          {t("login.forgot")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,15 @@
+import Link from "next/link";
+import { getT } from "@/lib/i18n/server";
+
+export default async function NotFound() {
+  const t = await getT();
+  return (
+    <section className="max-w-xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("notFound.title")}</h1>
+      <p className="text-slate-700">{t("notFound.body")}</p>
+      <Link href="/" className="text-amber-700 underline hover:text-amber-900">
+        {t("nav.start")}
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/web/action-result";
+import { FormMessage } from "../forms/form-message";
+import { SubmitButton } from "../forms/submit-button";
+import { TextField } from "../forms/text-field";
+
+interface Props {
+  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  labels: { email: string; submit: string };
+}
+
+export function EmailRequestForm({ action, labels }: Props) {
+  const [result, formAction] = useActionState(action, null);
+  return (
+    <form action={formAction} className="space-y-4">
+      <FormMessage result={result} />
+      <TextField label={labels.email} name="email" type="email" autoComplete="email" required />
+      <SubmitButton>{labels.submit}</SubmitButton>
+    </form>
+  );
+}

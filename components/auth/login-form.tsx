@@ -1,0 +1,24 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/web/action-result";
+import { FormMessage } from "../forms/form-message";
+import { SubmitButton } from "../forms/submit-button";
+import { TextField } from "../forms/text-field";
+
+interface Props {
+  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  labels: { email: string; password: string; submit: string };
+}
+
+export function LoginForm({ action, labels }: Props) {
+  const [result, formAction] = useActionState(action, null);
+  return (
+    <form action={formAction} className="space-y-4">
+      <FormMessage result={result} />
+      <TextField label={labels.email} name="email" type="email" autoComplete="username" required autoFocus />
+      <TextField label={labels.password} name="password" type="password" autoComplete="current-password" required />
+      <SubmitButton>{labels.submit}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,25 @@
+import { setLanguageAction } from "@/app/actions";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { LOCALES } from "@/lib/i18n/translate";
+
+/** A plain form per language: works without client JavaScript. */
+export async function LanguageSwitch() {
+  const [t, current] = await Promise.all([getT(), getLocale()]);
+  return (
+    <form action={setLanguageAction} className="flex items-center gap-1" aria-label={t("nav.language")}>
+      {LOCALES.map((locale) => (
+        <button
+          key={locale}
+          type="submit"
+          name="locale"
+          value={locale}
+          lang={locale}
+          aria-pressed={locale === current}
+          className={`rounded px-2 py-1 text-xs ${locale === current ? "bg-slate-100 text-slate-900" : "text-slate-300 hover:bg-slate-700"}`}
+        >
+          {t(`lang.${locale}`)}
+        </button>
+      ))}
+    </form>
+  );
+}

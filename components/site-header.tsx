@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { logoutAction } from "@/app/actions";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getT } from "@/lib/i18n/server";
+import { LanguageSwitch } from "./language-switch";
+
+const linkClass = "rounded px-2 py-1 hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400";
+
+/** Navigation by audience: everyone, logged-in members, and people holding admin permissions. */
+export async function SiteHeader() {
+  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
+  return (
+    <header className="bg-slate-800 text-slate-100">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-tight">
+          {t("app.name")}
+        </Link>
+        <nav aria-label={t("nav.main")} className="flex flex-1 flex-wrap items-center gap-1 text-sm">
+          <Link href="/" className={linkClass}>
+            {t("nav.start")}
+          </Link>
+          {user && (
+            <Link href="/home" className={linkClass}>
+              {t("nav.home")}
+            </Link>
+          )}
+          {user?.permissions.has("members.read") && (
+            <Link href="/admin/people" className={linkClass}>
+              {t("nav.people")}
+            </Link>
+          )}
+        </nav>
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <LanguageSwitch />
+          {user ? (
+            <form action={logoutAction} className="flex items-center gap-2">
+              <span className="hidden text-slate-300 sm:inline">{t("nav.signedInAs", { name: user.displayName })}</span>
+              <button type="submit" className="rounded bg-slate-700 px-3 py-1 hover:bg-slate-600">
+                {t("nav.logout")}
+              </button>
+            </form>
+          ) : (
+            <Link href="/login" className="rounded bg-amber-500 px-3 py-1 font-medium text-slate-900 hover:bg-amber-400">
+              {t("nav.login")}
+            </Link>
+          )}
+        </div>
+      </div>
+    </header>
+  );
+}

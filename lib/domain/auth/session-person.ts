@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { accounts, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../access/person-permissions";
+import type { Permission } from "../access/permissions";
+
+export interface SessionPerson {
+  personId: number;
+  email: string;
+  displayName: string;
+  preferredLanguage: string | null;
+  permissions: Set<Permission>;
+}
+
+/**
+ * The person behind a session cookie, re-checked on every request: a disabled account or a status that may
+ * no longer log in ends the session at once, even though the signed cookie itself is still valid.
+ */
+export async function getSessionPerson(db: Db, personId: number): Promise<SessionPerson | null> {
+  const [row] = await db
+    .select({
+      email: accounts.email,
+      disabled: accounts.disabled,
+      mayLogIn: membershipStatuses.mayLogIn,
+      erasedAt: people.erasedAt,
+      firstName: profiles.firstName,
+      lastName: profiles.lastName,
+      preferredLanguage: profiles.preferredLanguage,
+    })
+    .from(people)
+    .innerJoin(accounts, eq(accounts.personId, people.id))
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .leftJoin(profiles, eq(profiles.personId, people.id))
+    .where(eq(people.id, personId));
+  if (!row || row.disabled || !row.mayLogIn || row.erasedAt) return null;
+  const displayName = [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email;
+  return { personId, email: row.email, displayName, preferredLanguage: row.preferredLanguage, permissions: await permissionsOfPerson(db, personId) };
+}
