@@ -1,0 +1,75 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { defineConfig, devices } from "@playwright/test";
+
+/**
+ * E2E against the real thing: `scripts/start.ts` (embedded database, migrations, demo seed, `next build` if
+ * needed, `next start` and the broker) on free ports and a fresh DATA_DIR. Workers inherit process.env, so the
+ * values chosen here once are the ones every worker sees.
+ */
+function freePortSync(): string {
+  const script = "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{process.stdout.write(String(s.address().port));s.close()})";
+  return execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }).trim();
+}
+
+process.env.E2E_PORT ??= freePortSync();
+process.env.E2E_MQTT_PORT ??= freePortSync();
+process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "makerspace-e2e-"));
+process.env.E2E_DEMO_PASSWORD ??= "e2e-demo-password";
+
+const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
+
+// Debian's Chromium when present (CI installs it), else the browser Playwright downloaded.
+const debianChromium = "/usr/bin/chromium";
+const launchOptions = fs.existsSync(debianChromium)
+  ? {
+      executablePath: debianChromium,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    }
+  : {};
+
+export default defineConfig({
+  testDir: "e2e",
+  fullyParallel: false,
+  workers: 1, // two cores: the server, the database and the browser already share them
+  retries: process.env.CI ? 1 : 0,
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [["list"], ["html", { open: "never" }]] : "list",
+  use: {
+    baseURL,
+    locale: "en-GB",
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+    launchOptions,
+  },
+  projects: [
+    { name: "setup", testMatch: /.*\.setup\.ts/, use: { ...devices["Desktop Chrome"], launchOptions } },
+    {
+      name: "chromium",
+      testMatch: /.*\.spec\.ts/,
+      dependencies: ["setup"],
+      use: { ...devices["Desktop Chrome"], launchOptions },
+    },
+  ],
+  webServer: {
+    command: "npx tsx scripts/start.ts",
+    url: `${baseURL}/api/health`,
+    reuseExistingServer: false,
+    timeout: 10 * 60_000, // a first run builds the app: 3+ minutes on two cores
+    stdout: "pipe",
+    stderr: "pipe",
+    gracefulShutdown: { signal: "SIGTERM", timeout: 15_000 },
+    env: {
+      DATA_DIR: process.env.E2E_DATA_DIR,
+      PORT: process.env.E2E_PORT,
+      HOST: "127.0.0.1",
+      MQTT_PORT: process.env.E2E_MQTT_PORT,
+      MQTT_HOST: "127.0.0.1",
+      DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
+      LOG_LEVEL: "warn",
+    },
+  },
+});
