@@ -1,0 +1,41 @@
+import net from "node:net";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type DbHandle } from "@/lib/db/client";
+import { startBroker, type RunningBroker } from "./broker";
+import { ask, connectBoard } from "./testing/board-client";
+
+// A database that refuses every connection: a port we opened and closed again, so nothing listens there.
+async function deadPort(): Promise<number> {
+  const server = net.createServer().listen(0, "127.0.0.1");
+  await new Promise((resolve) => server.once("listening", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+let database: DbHandle;
+let broker: RunningBroker;
+beforeAll(async () => {
+  database = createDb(`postgres://nobody@127.0.0.1:${await deadPort()}/none`, { max: 1, connectTimeoutSeconds: 1 });
+  broker = await startBroker({ db: database.db, port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), heartbeatIntervalMs: 50 });
+});
+afterAll(async () => {
+  await broker.close();
+  await database.close();
+});
+
+describe("device broker without a database", () => {
+  it("sends no wrong answer, counts the failure, and does not crash", async () => {
+    const client = await connectBoard(broker.port, 301);
+    try {
+      expect(await ask(client, 1, '{"action":"checkmachine"}', 0)).toEqual([]);
+      expect(broker.metrics.failed).toBe(1);
+      expect(broker.metrics.answered).toBe(0);
+      // alive needs no database and stays quiet either way
+      expect(await ask(client, 1, '{"action":"alive","version":"x"}', 0)).toEqual([]);
+    } finally {
+      await client.endAsync(true);
+    }
+  });
+});

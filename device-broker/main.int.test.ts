@@ -1,0 +1,94 @@
+import { spawn } from "node:child_process";
+import net from "node:net";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { seedDemoData } from "@/drizzle/seed";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { ask, connectBoard } from "./testing/board-client";
+
+const root = path.resolve(import.meta.dirname, "..");
+
+/** Runs `npm run start:broker` as the launcher does; resolves with its exit code and output. */
+function runMain(env: Record<string, string>, whileRunning?: (output: () => string) => Promise<void>) {
+  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "device-broker", "main.ts")], {
+    cwd: root,
+    // Only what the test sets: a DATABASE_URL from the developer's shell must not leak in.
+    env: { PATH: process.env.PATH, NODE_ENV: "production", LOG_LEVEL: "info", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let out = "";
+  child.stdout.on("data", (d) => (out += d));
+  child.stderr.on("data", (d) => (out += d));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  return (async () => {
+    if (whileRunning) {
+      try {
+        await whileRunning(() => out);
+      } finally {
+        child.kill("SIGTERM");
+      }
+    }
+    return { code: await exited, output: out };
+  })();
+}
+
+async function waitFor(read: () => string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const match = pattern.exec(read());
+    if (match) return match[1] ?? match[0];
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`timed out waiting for ${pattern} in:\n${read()}`);
+}
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureReferenceData(t.db);
+  await seedDemoData(t.db, "demo-password-123");
+});
+afterAll(() => t.close());
+
+describe("npm run start:broker", () => {
+  it("serves boards from DATABASE_URL and stops cleanly on SIGTERM", async () => {
+    const result = await runMain({ DATABASE_URL: t.url, MQTT_PORT: "0", MQTT_HOST: "127.0.0.1" }, async (output) => {
+      const port = Number(await waitFor(output, /"port":(\d+)[^\n]*device broker listening/));
+      const board = await connectBoard(port, 401);
+      try {
+        const replies = await ask(board, 1, '{"action":"checkmachine"}');
+        expect(JSON.parse(replies[0]!.text)).toMatchObject({ request_ok: true, name: "LASER 1" });
+      } finally {
+        await board.endAsync(true);
+      }
+    });
+    expect(result.code).toBe(0);
+    expect(result.output).toMatch(/device broker stopped/);
+  });
+
+  it("says in one line that the MQTT port is taken", async () => {
+    const blocker = net.createServer().listen(0, "127.0.0.1");
+    await new Promise((resolve) => blocker.once("listening", resolve));
+    const port = (blocker.address() as net.AddressInfo).port;
+    try {
+      const { code, output } = await runMain({ DATABASE_URL: t.url, MQTT_PORT: String(port), MQTT_HOST: "127.0.0.1" });
+      expect(code).toBe(1);
+      expect(output.trim().split("\n").at(-1)).toBe(`✖ MQTT port ${port} is already in use; set MQTT_PORT`);
+      expect(output).not.toMatch(/\n\s+at /);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it.each([
+    ["no DATABASE_URL", {}, /^✖ DATABASE_URL is not set/],
+    ["an unreachable database", { DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none" }, /^✖ Cannot reach the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: .*ECONNREFUSED/],
+  ])("says in one line when there is %s", async (_case, env, expected) => {
+    const { code, output } = await runMain(env);
+    expect(code).toBe(1);
+    expect(output.trim()).toMatch(expected);
+    expect(output.trim().split("\n")).toHaveLength(1);
+    expect(output).not.toMatch(/secret/);
+  });
+});
