@@ -79,11 +79,13 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
     connectedClients: () => aedes.connectedClients,
     close() {
       closed ??= (async () => {
+        // Order matters: no new boards, then let in-flight requests reply to connected boards, then stop
+        // writing to the database (the caller closes it next), then disconnect everyone.
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
-        await closeAedes(aedes); // disconnects every client, so server.close can complete
-        await serverClosed;
         await subscription.close();
         await heartbeat.stop();
+        await closeAedes(aedes); // disconnects every client, so server.close can complete
+        await serverClosed;
         logger.info({ port, ...metrics.snapshot() }, "device broker stopped");
       })();
       return closed;

@@ -6,8 +6,11 @@ import type { HandlerContext, HandlerRegistry } from "./types";
 export const REQUEST_SUBSCRIPTION = "machine/+";
 
 export interface BoardRequestSubscription {
-  /** Stops taking new requests and waits for those in flight, so the database is not closed under them. */
-  close(): Promise<void>;
+  /**
+   * Stops taking new requests and lets those in flight finish (and reply, while the boards are still
+   * connected), waiting at most `graceMs` so a hung database cannot hold up a shutdown.
+   */
+  close(graceMs?: number): Promise<void>;
 }
 
 /**
@@ -20,16 +23,16 @@ export async function subscribeBoardRequests(
   handlers?: HandlerRegistry,
 ): Promise<BoardRequestSubscription> {
   const inFlight = new Set<Promise<void>>();
-  let closing = false;
+  let stopped = false;
 
   // Aedes needs `done` called before delivery continues to other subscribers; the work goes on detached.
   const deliver = (packet: AedesPublishPacket, done: () => void) => {
     done();
-    if (closing) return;
+    if (stopped) return;
     const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;
     const work = handleBoardMessage(ctx, packet.topic, payload, handlers)
       .then(async (routed) => {
-        if (!routed || closing) return;
+        if (!routed) return;
         const bytes = encodeReply(routed.replyTopic, routed.outgoing.reply, routed.outgoing);
         if (!bytes) {
           ctx.metrics.failed++;
@@ -50,10 +53,13 @@ export async function subscribeBoardRequests(
 
   await new Promise<void>((resolve) => broker.subscribe(REQUEST_SUBSCRIPTION, deliver, resolve));
   return {
-    async close() {
-      closing = true;
+    async close(graceMs = 3_000) {
+      stopped = true;
       await new Promise<void>((resolve) => broker.unsubscribe(REQUEST_SUBSCRIPTION, deliver, resolve));
-      await Promise.allSettled([...inFlight]);
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<void>((resolve) => (timer = setTimeout(resolve, graceMs)));
+      await Promise.race([Promise.allSettled([...inFlight]), timeout]);
+      clearTimeout(timer);
     },
   };
 }
