@@ -11,12 +11,12 @@ export interface LauncherRun {
 
 /** Runs `npm start`'s script as a real child process, with no DATABASE_URL unless given. */
 export function runLauncher(env: Record<string, string>): LauncherRun {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, LOG_LEVEL: "warn", ...env };
-  if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  delete childEnv.NODE_ENV;
+  // The launcher decides NODE_ENV itself, and must not pick up a DATABASE_URL meant for the test run.
+  const { NODE_ENV: _nodeEnv, DATABASE_URL: _databaseUrl, ...inherited } = process.env;
+  const childEnv: Record<string, string | undefined> = { ...inherited, LOG_LEVEL: "warn", ...env };
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", "start.ts")], {
     cwd: root,
-    env: childEnv,
+    env: childEnv as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let text = "";

@@ -11,8 +11,13 @@ export interface EmbeddedPostgres {
  * Starts PGlite (on disk at `dataDir`, or in memory when absent) behind a Postgres wire-protocol server on
  * 127.0.0.1, so the app's one driver (postgres.js) talks to it like to any PostgreSQL.
  */
-export async function startEmbeddedPostgres(options: { dataDir?: string; port?: number } = {}): Promise<EmbeddedPostgres> {
-  const pg = await PGlite.create(options.dataDir ? { dataDir: options.dataDir } : {});
+export async function startEmbeddedPostgres(
+  options: { dataDir?: string; port?: number; loadDataDir?: Blob } = {},
+): Promise<EmbeddedPostgres> {
+  const pg = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+  });
   const server = new EmbeddedWireServer({ db: pg, port: options.port ?? 0 });
   let port: number;
   try {

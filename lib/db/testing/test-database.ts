@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import fs from "node:fs";
 import postgres from "postgres";
 import { runMigrations } from "@/drizzle/migrate";
 import { createDb, type Db } from "../client";
@@ -13,14 +14,15 @@ export interface TestDatabase {
 /**
  * A fresh, migrated database for one test file: a database cloned from the migrated template on the
  * PostgreSQL at TEST_PG_TEMPLATE_URL (set by the global setup when DATABASE_URL is given), else an
- * in-memory PGlite served over the wire protocol.
+ * in-memory PGlite loaded from the migrated dump at TEST_PGLITE_DUMP, served over the wire protocol.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
   const template = process.env.TEST_PG_TEMPLATE_URL;
   if (template) return cloneFromTemplate(template);
-  const embedded = await startEmbeddedPostgres();
+  const dump = process.env.TEST_PGLITE_DUMP;
+  const embedded = await startEmbeddedPostgres(dump ? { loadDataDir: new Blob([fs.readFileSync(dump)]) } : {});
   const handle = createDb(embedded.url, { max: 5 });
-  await runMigrations(handle.db);
+  if (!dump) await runMigrations(handle.db);
   return {
     db: handle.db,
     url: embedded.url,
