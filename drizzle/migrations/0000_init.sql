@@ -169,6 +169,18 @@ CREATE TABLE "broker_heartbeats" (
 	"metrics" jsonb DEFAULT '{}'::jsonb NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "audit_log" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	"actor_id" integer,
+	"subject_person_id" integer,
+	"change_type" text NOT NULL,
+	"entity" text NOT NULL,
+	"entity_id" text,
+	"before" jsonb,
+	"after" jsonb
+);
+--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_status_id_membership_statuses_id_fk" FOREIGN KEY ("status_id") REFERENCES "public"."membership_statuses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -185,6 +197,8 @@ ALTER TABLE "equipment_authorizations" ADD CONSTRAINT "equipment_authorizations_
 ALTER TABLE "equipment_authorizations" ADD CONSTRAINT "equipment_authorizations_revoked_by_id_people_id_fk" FOREIGN KEY ("revoked_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "machines" ADD CONSTRAINT "machines_equipment_type_id_equipment_types_id_fk" FOREIGN KEY ("equipment_type_id") REFERENCES "public"."equipment_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cards" ADD CONSTRAINT "cards_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_people_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_subject_person_id_people_id_fk" FOREIGN KEY ("subject_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "people_status_id_index" ON "people" USING btree ("status_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "profiles_email_lower_idx" ON "profiles" USING btree (lower("email"));--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_email_lower_idx" ON "accounts" USING btree (lower("email"));--> statement-breakpoint
@@ -193,4 +207,8 @@ CREATE INDEX "login_attempts_ip_at_index" ON "login_attempts" USING btree ("ip",
 CREATE INDEX "equipment_authorizations_person_id_equipment_type_id_index" ON "equipment_authorizations" USING btree ("person_id","equipment_type_id");--> statement-breakpoint
 CREATE INDEX "machines_equipment_type_id_index" ON "machines" USING btree ("equipment_type_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cards_active_uid_idx" ON "cards" USING btree ("uid") WHERE "cards"."state" = 'active';--> statement-breakpoint
-CREATE INDEX "cards_person_id_index" ON "cards" USING btree ("person_id");
+CREATE INDEX "cards_person_id_index" ON "cards" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "audit_log_subject_person_id_at_index" ON "audit_log" USING btree ("subject_person_id","at");--> statement-breakpoint
+CREATE INDEX "audit_log_actor_id_at_index" ON "audit_log" USING btree ("actor_id","at");--> statement-breakpoint
+CREATE INDEX "audit_log_change_type_at_index" ON "audit_log" USING btree ("change_type","at");--> statement-breakpoint
+CREATE INDEX "audit_log_at_index" ON "audit_log" USING btree ("at");

@@ -3,3 +3,4 @@ export * from "./access";
 export * from "./equipment";
 export * from "./cards";
 export * from "./broker";
+export * from "./audit";

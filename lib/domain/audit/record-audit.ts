@@ -1,0 +1,52 @@
+import type { Db } from "@/lib/db/client";
+import { auditLog } from "@/lib/db/schema";
+
+export interface AuditInput {
+  /** The person who made the change; null for the system or a board. */
+  actorId: number | null;
+  /** The person whose record the change touched, if any. */
+  subjectPersonId?: number | null;
+  /** Dotted kind of change, e.g. "person.update", "card.revoke", "machine.block". */
+  changeType: string;
+  entity: string;
+  entityId?: string | number | null;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+}
+
+/** Fields that never go into the audit log, whatever table they come from. */
+const SECRET_FIELDS = new Set(["passwordHash", "boardPasswordHash", "tokenHash", "secret", "feedToken"]);
+
+function scrub(values: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
+  if (!values) return null;
+  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? "[redacted]" : v]));
+}
+
+/** Only the fields that differ, so a history entry shows what changed rather than the whole row. */
+export function diffValues(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
+      b[key] = before[key];
+      a[key] = after[key];
+    }
+  }
+  return { before: b, after: a };
+}
+
+/** Call inside the same transaction as the change, so there is never a change without its entry. */
+export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
+  await db.insert(auditLog).values({
+    actorId: entry.actorId,
+    subjectPersonId: entry.subjectPersonId ?? null,
+    changeType: entry.changeType,
+    entity: entry.entity,
+    entityId: entry.entityId == null ? null : String(entry.entityId),
+    before: scrub(entry.before),
+    after: scrub(entry.after),
+  });
+}
