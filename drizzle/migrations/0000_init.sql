@@ -108,7 +108,9 @@ CREATE TABLE "equipment_authorizations" (
 	"expires_at" timestamp with time zone,
 	"revoked_at" timestamp with time zone,
 	"revoked_by_id" integer,
-	"revoked_reason" text
+	"revoked_reason" text,
+	"training_session_id" integer,
+	"reminded_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "equipment_types" (
@@ -141,6 +143,7 @@ CREATE TABLE "machines" (
 	"allow_anonymous_board" boolean DEFAULT false NOT NULL,
 	"board_username" text,
 	"board_password_hash" text,
+	"photo_path" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "machines_boardId_unique" UNIQUE("board_id"),
@@ -181,6 +184,60 @@ CREATE TABLE "audit_log" (
 	"after" jsonb
 );
 --> statement-breakpoint
+CREATE TABLE "training_prerequisites" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"equipment_type_id" integer NOT NULL,
+	"level" text NOT NULL,
+	"requires_equipment_type_id" integer NOT NULL,
+	"requires_level" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "training_requests" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"person_id" integer NOT NULL,
+	"equipment_type_id" integer NOT NULL,
+	"level" text DEFAULT 'user' NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"fulfilled_at" timestamp with time zone,
+	"withdrawn_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "training_session_trainers" (
+	"session_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	CONSTRAINT "training_session_trainers_session_id_person_id_pk" PRIMARY KEY("session_id","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "training_sessions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"equipment_type_id" integer NOT NULL,
+	"level" text NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"room" text DEFAULT '' NOT NULL,
+	"capacity" integer NOT NULL,
+	"notes" text DEFAULT '' NOT NULL,
+	"cancelled_at" timestamp with time zone,
+	"created_by_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "training_sessions_capacity" CHECK ("training_sessions"."capacity" between 1 and 500),
+	CONSTRAINT "training_sessions_times" CHECK ("training_sessions"."ends_at" > "training_sessions"."starts_at")
+);
+--> statement-breakpoint
+CREATE TABLE "training_signups" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"session_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"promoted_at" timestamp with time zone,
+	"cancelled_at" timestamp with time zone,
+	"attendance" text,
+	"attendance_marked_at" timestamp with time zone,
+	"attendance_marked_by_id" integer
+);
+--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_status_id_membership_statuses_id_fk" FOREIGN KEY ("status_id") REFERENCES "public"."membership_statuses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -195,10 +252,22 @@ ALTER TABLE "equipment_authorizations" ADD CONSTRAINT "equipment_authorizations_
 ALTER TABLE "equipment_authorizations" ADD CONSTRAINT "equipment_authorizations_equipment_type_id_equipment_types_id_fk" FOREIGN KEY ("equipment_type_id") REFERENCES "public"."equipment_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "equipment_authorizations" ADD CONSTRAINT "equipment_authorizations_granted_by_id_people_id_fk" FOREIGN KEY ("granted_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "equipment_authorizations" ADD CONSTRAINT "equipment_authorizations_revoked_by_id_people_id_fk" FOREIGN KEY ("revoked_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "equipment_authorizations" ADD CONSTRAINT "equipment_authorizations_training_session_id_training_sessions_id_fk" FOREIGN KEY ("training_session_id") REFERENCES "public"."training_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "machines" ADD CONSTRAINT "machines_equipment_type_id_equipment_types_id_fk" FOREIGN KEY ("equipment_type_id") REFERENCES "public"."equipment_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "cards" ADD CONSTRAINT "cards_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_actor_id_people_id_fk" FOREIGN KEY ("actor_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_log" ADD CONSTRAINT "audit_log_subject_person_id_people_id_fk" FOREIGN KEY ("subject_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_prerequisites" ADD CONSTRAINT "training_prerequisites_equipment_type_id_equipment_types_id_fk" FOREIGN KEY ("equipment_type_id") REFERENCES "public"."equipment_types"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_prerequisites" ADD CONSTRAINT "training_prerequisites_requires_equipment_type_id_equipment_types_id_fk" FOREIGN KEY ("requires_equipment_type_id") REFERENCES "public"."equipment_types"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_requests" ADD CONSTRAINT "training_requests_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_requests" ADD CONSTRAINT "training_requests_equipment_type_id_equipment_types_id_fk" FOREIGN KEY ("equipment_type_id") REFERENCES "public"."equipment_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_session_trainers" ADD CONSTRAINT "training_session_trainers_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_session_trainers" ADD CONSTRAINT "training_session_trainers_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_equipment_type_id_equipment_types_id_fk" FOREIGN KEY ("equipment_type_id") REFERENCES "public"."equipment_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_created_by_id_people_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_signups" ADD CONSTRAINT "training_signups_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_signups" ADD CONSTRAINT "training_signups_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "training_signups" ADD CONSTRAINT "training_signups_attendance_marked_by_id_people_id_fk" FOREIGN KEY ("attendance_marked_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "people_status_id_index" ON "people" USING btree ("status_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "profiles_email_lower_idx" ON "profiles" USING btree (lower("email"));--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_email_lower_idx" ON "accounts" USING btree (lower("email"));--> statement-breakpoint
@@ -211,4 +280,13 @@ CREATE INDEX "cards_person_id_index" ON "cards" USING btree ("person_id");--> st
 CREATE INDEX "audit_log_subject_person_id_at_index" ON "audit_log" USING btree ("subject_person_id","at");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_id_at_index" ON "audit_log" USING btree ("actor_id","at");--> statement-breakpoint
 CREATE INDEX "audit_log_change_type_at_index" ON "audit_log" USING btree ("change_type","at");--> statement-breakpoint
-CREATE INDEX "audit_log_at_index" ON "audit_log" USING btree ("at");
+CREATE INDEX "audit_log_at_index" ON "audit_log" USING btree ("at");--> statement-breakpoint
+CREATE UNIQUE INDEX "training_prerequisites_unique" ON "training_prerequisites" USING btree ("equipment_type_id","level","requires_equipment_type_id","requires_level");--> statement-breakpoint
+CREATE UNIQUE INDEX "training_requests_one_open" ON "training_requests" USING btree ("person_id","equipment_type_id","level") WHERE "training_requests"."fulfilled_at" is null and "training_requests"."withdrawn_at" is null;--> statement-breakpoint
+CREATE INDEX "training_requests_equipment_type_id_created_at_index" ON "training_requests" USING btree ("equipment_type_id","created_at");--> statement-breakpoint
+CREATE INDEX "training_session_trainers_person_id_index" ON "training_session_trainers" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "training_sessions_equipment_type_id_starts_at_index" ON "training_sessions" USING btree ("equipment_type_id","starts_at");--> statement-breakpoint
+CREATE INDEX "training_sessions_starts_at_index" ON "training_sessions" USING btree ("starts_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "training_signups_one_active" ON "training_signups" USING btree ("session_id","person_id") WHERE "training_signups"."status" <> 'cancelled';--> statement-breakpoint
+CREATE INDEX "training_signups_session_id_status_created_at_index" ON "training_signups" USING btree ("session_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "training_signups_person_id_index" ON "training_signups" USING btree ("person_id");

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, index, integer, pgTable, serial, smallint, text, timestamp } from "drizzle-orm/pg-core";
 import { people } from "./people";
+import { trainingSessions } from "./training";
 
 /**
  * `purpose` marks the two special types: training on "organisation" is the membership induction,
@@ -43,6 +44,8 @@ export const machines = pgTable(
     allowAnonymousBoard: boolean().notNull().default(false),
     boardUsername: text().unique(),
     boardPasswordHash: text(),
+    /** File name under DATA_DIR/uploads/machines, shown on the machine's page. */
+    photoPath: text(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -74,6 +77,10 @@ export const equipmentAuthorizations = pgTable(
     revokedAt: timestamp({ withTimezone: true }),
     revokedById: integer().references(() => people.id),
     revokedReason: text(),
+    /** The session whose passed attendance earned this (source "training"). */
+    trainingSessionId: integer().references(() => trainingSessions.id),
+    /** When the "expires soon" reminder went out, so it goes out once. */
+    remindedAt: timestamp({ withTimezone: true }),
   },
   (t) => [index().on(t.personId, t.equipmentTypeId)],
 );

@@ -4,3 +4,4 @@ export * from "./equipment";
 export * from "./cards";
 export * from "./broker";
 export * from "./audit";
+export * from "./training";
