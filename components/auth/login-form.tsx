@@ -16,7 +16,15 @@ export function LoginForm({ action, labels }: Props) {
   return (
     <form action={formAction} className="space-y-4">
       <FormMessage result={result} />
-      <TextField label={labels.email} name="email" type="email" autoComplete="username" required autoFocus />
+      <TextField
+        label={labels.email}
+        name="email"
+        type="email"
+        autoComplete="username"
+        defaultValue={result?.ok === false ? result.values?.email : undefined}
+        required
+        autoFocus
+      />
       <TextField label={labels.password} name="password" type="password" autoComplete="current-password" required />
       <SubmitButton>{labels.submit}</SubmitButton>
     </form>

@@ -22,7 +22,7 @@ export async function loginAction(_previous: ActionResult | null, formData: Form
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       const code = error instanceof LoginRefused ? error.reason : CODES.find((c) => c === error.code) ?? "invalid";
-      return { ok: false, code, message: t(`login.error.${code}`) };
+      return { ok: false, code, message: t(`login.error.${code}`), values: { email: parsed.data.email } };
     }
     throw error;
   }

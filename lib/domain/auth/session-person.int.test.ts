@@ -1,0 +1,47 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accounts, profiles } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { seedDemoData } from "@/drizzle/seed";
+import { setPreferredLanguage } from "../people/preferred-language";
+import { getSessionPerson } from "./session-person";
+
+let t: TestDatabase;
+let admin = 0;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureReferenceData(t.db);
+  await seedDemoData(t.db, "demo-password-123");
+  const [acc] = await t.db.select().from(accounts).where(eq(accounts.email, "admin@makerspace.local"));
+  admin = acc!.personId;
+});
+afterAll(() => t?.close());
+
+describe("getSessionPerson", () => {
+  it("gives name, language and permissions of a person who may log in", async () => {
+    const person = await getSessionPerson(t.db, admin);
+    expect(person).toMatchObject({ personId: admin, displayName: "Ada Admin", email: "admin@makerspace.local", preferredLanguage: "en" });
+    expect(person!.permissions).toContain("members.read");
+  });
+
+  it("ends the session of a disabled account at once", async () => {
+    await t.db.update(accounts).set({ disabled: true }).where(eq(accounts.personId, admin));
+    expect(await getSessionPerson(t.db, admin)).toBeNull();
+    await t.db.update(accounts).set({ disabled: false }).where(eq(accounts.personId, admin));
+  });
+
+  it("is null for people without an account", async () => {
+    expect(await getSessionPerson(t.db, 999_999)).toBeNull();
+  });
+});
+
+describe("setPreferredLanguage", () => {
+  it("stores supported languages only", async () => {
+    expect(await setPreferredLanguage(t.db, admin, "de")).toBe(true);
+    expect(await setPreferredLanguage(t.db, admin, "xx")).toBe(false);
+    const [profile] = await t.db.select().from(profiles).where(eq(profiles.personId, admin));
+    expect(profile!.preferredLanguage).toBe("de");
+  });
+});
