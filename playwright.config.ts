@@ -18,6 +18,8 @@ process.env.E2E_PORT ??= freePortSync();
 process.env.E2E_MQTT_PORT ??= freePortSync();
 process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "makerspace-e2e-"));
 process.env.E2E_DEMO_PASSWORD ??= "e2e-demo-password";
+// The app mails through SMTP here; e2e/password-reset.spec.ts listens on this port to read the mails.
+process.env.E2E_SMTP_PORT ??= freePortSync();
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
@@ -70,6 +72,7 @@ export default defineConfig({
       MQTT_HOST: "127.0.0.1",
       DEMO_PASSWORD: process.env.E2E_DEMO_PASSWORD,
       LOG_LEVEL: "warn",
+      SMTP_URL: `smtp://127.0.0.1:${process.env.E2E_SMTP_PORT}`,
     },
   },
 });

@@ -6,12 +6,17 @@ export class LoginPage {
 
   async goto(): Promise<void> {
     await this.page.goto("/login");
+    await expect(this.page.getByRole("heading", { name: "Log in" })).toBeVisible();
   }
 
   async logIn(email: string, password: string): Promise<void> {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
-    await this.page.getByRole("button", { name: "Log in" }).click();
+    // Wait for the action's answer: a message left over from the previous attempt would otherwise pass at once.
+    await Promise.all([
+      this.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
+      this.page.getByRole("button", { name: "Log in" }).click(),
+    ]);
   }
 
   async expectLoggedIn(): Promise<void> {
