@@ -20,6 +20,12 @@ const schema = z.object({
   AUTH_URL: z.string().url().optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Makerspace <no-reply@makerspace.local>"),
+  /** Defaults for the space settings until an admin saves them in /admin/settings. */
+  SPACE_NAME: z.string().min(1).default("Makerspace"),
+  /** PEM files: with both set, the web server speaks HTTPS on PORT and redirects HTTP_REDIRECT_PORT to it. */
+  TLS_CERT: z.string().optional(),
+  TLS_KEY: z.string().optional(),
+  HTTP_REDIRECT_PORT: port.optional(),
   SPACE_TIME_ZONE: z.string().default("Europe/Vienna"),
   DEFAULT_LANGUAGE: z.enum(["en", "de"]).default("en"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
