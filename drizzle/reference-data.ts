@@ -2,6 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { membershipStatuses, permissions, rolePermissions, roles, statusRoles } from "@/lib/db/schema";
 import { BUILTIN_ROLES, BUILTIN_STATUSES, PERMISSIONS } from "@/lib/domain/access/permissions";
+import { ensurePeopleReferenceData } from "./people-reference-data";
 
 /**
  * Rows every installation needs (permissions, built-in roles, membership statuses). Idempotent: run after
@@ -37,5 +38,6 @@ export async function ensureReferenceData(db: Db): Promise<void> {
       const granted = await tx.select().from(roles).where(inArray(roles.key, [...roleKeys]));
       await tx.insert(statusRoles).values(granted.map((r) => ({ statusId: row!.id, roleId: r.id })));
     }
+    await ensurePeopleReferenceData(tx);
   });
 }

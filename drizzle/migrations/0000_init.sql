@@ -1,4 +1,5 @@
 CREATE SEQUENCE "public"."member_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1001 CACHE 1;--> statement-breakpoint
+CREATE SEQUENCE "public"."thing_number_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1;--> statement-breakpoint
 CREATE TABLE "membership_statuses" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"key" text NOT NULL,
@@ -33,6 +34,11 @@ CREATE TABLE "profiles" (
 	"company" text,
 	"job_title" text,
 	"interests" text,
+	"photo_path" text,
+	"partner_person_id" integer,
+	"partner_may_edit" boolean DEFAULT false NOT NULL,
+	"visibility" jsonb DEFAULT '{}'::jsonb NOT NULL,
+	"board_only" boolean DEFAULT false NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
@@ -238,8 +244,192 @@ CREATE TABLE "training_signups" (
 	"attendance_marked_by_id" integer
 );
 --> statement-breakpoint
+CREATE TABLE "inventory_categories" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	CONSTRAINT "inventory_categories_name_unique" UNIQUE("name")
+);
+--> statement-breakpoint
+CREATE TABLE "inventory_locations" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"parent_id" integer,
+	"name" text NOT NULL,
+	"kind" text DEFAULT 'box' NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "thing_loans" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"thing_id" integer NOT NULL,
+	"borrower_person_id" integer NOT NULL,
+	"lent_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"returned_at" timestamp with time zone,
+	"lent_by_id" integer,
+	"returned_by_id" integer,
+	"last_reminder_at" timestamp with time zone,
+	"note" text DEFAULT '' NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "things" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"number" integer DEFAULT nextval('thing_number_seq') NOT NULL,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"category_id" integer,
+	"location_id" integer,
+	"ownership" text DEFAULT 'owned' NOT NULL,
+	"lender_person_id" integer,
+	"lender_until" date,
+	"value" numeric(12, 2),
+	"purchase_date" date,
+	"photo_key" text,
+	"notes" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "things_number_unique" UNIQUE("number")
+);
+--> statement-breakpoint
+CREATE TABLE "membership_types" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
+	"name" text NOT NULL,
+	"fee_cents" integer DEFAULT 0 NOT NULL,
+	"billing_period" text DEFAULT 'yearly' NOT NULL,
+	"partner_rate" boolean DEFAULT false NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "membership_types_key_unique" UNIQUE("key"),
+	CONSTRAINT "membership_types_fee" CHECK ("membership_types"."fee_cents" >= 0)
+);
+--> statement-breakpoint
+CREATE TABLE "memberships" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"person_id" integer NOT NULL,
+	"type_id" integer NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_until" date,
+	"ends_at_year_end" boolean DEFAULT false NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "memberships_range" CHECK ("memberships"."valid_until" is null or "memberships"."valid_until" >= "memberships"."valid_from")
+);
+--> statement-breakpoint
+CREATE TABLE "applicant_confirmations" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"person_id" integer NOT NULL,
+	"token_hash" text NOT NULL,
+	"expires_at" timestamp with time zone NOT NULL,
+	"confirmed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "applicant_confirmations_tokenHash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "profile_studies" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"person_id" integer NOT NULL,
+	"field" text NOT NULL,
+	"start_year" integer,
+	"end_year" integer,
+	CONSTRAINT "profile_studies_years" CHECK ("profile_studies"."end_year" is null or "profile_studies"."start_year" is null or "profile_studies"."end_year" >= "profile_studies"."start_year")
+);
+--> statement-breakpoint
+CREATE TABLE "address_holders" (
+	"address_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	"type_id" integer NOT NULL,
+	"is_main" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "address_holders_address_id_person_id_pk" PRIMARY KEY("address_id","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "address_types" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"key" text NOT NULL,
+	"name" text NOT NULL,
+	"sort_order" integer DEFAULT 0 NOT NULL,
+	CONSTRAINT "address_types_key_unique" UNIQUE("key")
+);
+--> statement-breakpoint
+CREATE TABLE "addresses" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"street" text NOT NULL,
+	"extra" text DEFAULT '' NOT NULL,
+	"postal_code" text DEFAULT '' NOT NULL,
+	"city" text NOT NULL,
+	"country" text DEFAULT '' NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "committee_functions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"committee_id" integer NOT NULL,
+	"name" text NOT NULL,
+	CONSTRAINT "committee_functions_committeeId_name_unique" UNIQUE("committee_id","name")
+);
+--> statement-breakpoint
+CREATE TABLE "committees" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	CONSTRAINT "committees_name_unique" UNIQUE("name")
+);
+--> statement-breakpoint
+CREATE TABLE "function_holders" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"function_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	"since" date NOT NULL,
+	"until" date,
+	CONSTRAINT "function_holders_range" CHECK ("function_holders"."until" is null or "function_holders"."until" >= "function_holders"."since")
+);
+--> statement-breakpoint
+CREATE TABLE "function_roles" (
+	"function_id" integer NOT NULL,
+	"role_id" integer NOT NULL,
+	CONSTRAINT "function_roles_function_id_role_id_pk" PRIMARY KEY("function_id","role_id")
+);
+--> statement-breakpoint
+CREATE TABLE "audit_subscriptions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"person_id" integer NOT NULL,
+	"change_type" text NOT NULL,
+	"last_notified_id" integer DEFAULT 0 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "audit_subscriptions_personId_changeType_unique" UNIQUE("person_id","change_type")
+);
+--> statement-breakpoint
+CREATE TABLE "space_settings" (
+	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
+	"name" text NOT NULL,
+	"logo_url" text,
+	"address" text,
+	"latitude" double precision,
+	"longitude" double precision,
+	"time_zone" text NOT NULL,
+	"year_start_month" integer DEFAULT 1 NOT NULL,
+	"year_start_day" integer DEFAULT 1 NOT NULL,
+	"contact_email" text,
+	"board_email" text,
+	"website" text,
+	"default_language" text NOT NULL,
+	"mail_from" text NOT NULL,
+	"smtp_host" text,
+	"smtp_port" integer,
+	"smtp_secure" boolean DEFAULT false NOT NULL,
+	"smtp_user" text,
+	"smtp_password" text,
+	"retention_audit_months" integer DEFAULT 120 NOT NULL,
+	"retention_login_attempts_days" integer DEFAULT 30 NOT NULL,
+	"backup_keep_daily" integer DEFAULT 7 NOT NULL,
+	"backup_keep_weekly" integer DEFAULT 4 NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_by" integer,
+	CONSTRAINT "space_settings_single_row" CHECK ("space_settings"."id" = 1)
+);
+--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_status_id_membership_statuses_id_fk" FOREIGN KEY ("status_id") REFERENCES "public"."membership_statuses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "profiles" ADD CONSTRAINT "profiles_partner_person_id_people_id_fk" FOREIGN KEY ("partner_person_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "accounts" ADD CONSTRAINT "accounts_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "password_reset_tokens" ADD CONSTRAINT "password_reset_tokens_account_id_accounts_id_fk" FOREIGN KEY ("account_id") REFERENCES "public"."accounts"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "person_roles" ADD CONSTRAINT "person_roles_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -268,8 +458,32 @@ ALTER TABLE "training_sessions" ADD CONSTRAINT "training_sessions_created_by_id_
 ALTER TABLE "training_signups" ADD CONSTRAINT "training_signups_session_id_training_sessions_id_fk" FOREIGN KEY ("session_id") REFERENCES "public"."training_sessions"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_signups" ADD CONSTRAINT "training_signups_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "training_signups" ADD CONSTRAINT "training_signups_attendance_marked_by_id_people_id_fk" FOREIGN KEY ("attendance_marked_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "inventory_locations" ADD CONSTRAINT "inventory_locations_parent_id_inventory_locations_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."inventory_locations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "thing_loans" ADD CONSTRAINT "thing_loans_thing_id_things_id_fk" FOREIGN KEY ("thing_id") REFERENCES "public"."things"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "thing_loans" ADD CONSTRAINT "thing_loans_borrower_person_id_people_id_fk" FOREIGN KEY ("borrower_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "thing_loans" ADD CONSTRAINT "thing_loans_lent_by_id_people_id_fk" FOREIGN KEY ("lent_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "thing_loans" ADD CONSTRAINT "thing_loans_returned_by_id_people_id_fk" FOREIGN KEY ("returned_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "things" ADD CONSTRAINT "things_category_id_inventory_categories_id_fk" FOREIGN KEY ("category_id") REFERENCES "public"."inventory_categories"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "things" ADD CONSTRAINT "things_location_id_inventory_locations_id_fk" FOREIGN KEY ("location_id") REFERENCES "public"."inventory_locations"("id") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "things" ADD CONSTRAINT "things_lender_person_id_people_id_fk" FOREIGN KEY ("lender_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "memberships" ADD CONSTRAINT "memberships_type_id_membership_types_id_fk" FOREIGN KEY ("type_id") REFERENCES "public"."membership_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "applicant_confirmations" ADD CONSTRAINT "applicant_confirmations_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "profile_studies" ADD CONSTRAINT "profile_studies_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "address_holders" ADD CONSTRAINT "address_holders_address_id_addresses_id_fk" FOREIGN KEY ("address_id") REFERENCES "public"."addresses"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "address_holders" ADD CONSTRAINT "address_holders_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "address_holders" ADD CONSTRAINT "address_holders_type_id_address_types_id_fk" FOREIGN KEY ("type_id") REFERENCES "public"."address_types"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "committee_functions" ADD CONSTRAINT "committee_functions_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "function_holders" ADD CONSTRAINT "function_holders_function_id_committee_functions_id_fk" FOREIGN KEY ("function_id") REFERENCES "public"."committee_functions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "function_holders" ADD CONSTRAINT "function_holders_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "function_roles" ADD CONSTRAINT "function_roles_function_id_committee_functions_id_fk" FOREIGN KEY ("function_id") REFERENCES "public"."committee_functions"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "function_roles" ADD CONSTRAINT "function_roles_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "audit_subscriptions" ADD CONSTRAINT "audit_subscriptions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "space_settings" ADD CONSTRAINT "space_settings_updated_by_people_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "people_status_id_index" ON "people" USING btree ("status_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "profiles_email_lower_idx" ON "profiles" USING btree (lower("email"));--> statement-breakpoint
+CREATE INDEX "profiles_partner_person_id_index" ON "profiles" USING btree ("partner_person_id");--> statement-breakpoint
+CREATE INDEX "profiles_name_idx" ON "profiles" USING btree ("last_name","first_name","person_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "accounts_email_lower_idx" ON "accounts" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "login_attempts_email_at_index" ON "login_attempts" USING btree ("email","at");--> statement-breakpoint
 CREATE INDEX "login_attempts_ip_at_index" ON "login_attempts" USING btree ("ip","at");--> statement-breakpoint
@@ -289,4 +503,19 @@ CREATE INDEX "training_sessions_equipment_type_id_starts_at_index" ON "training_
 CREATE INDEX "training_sessions_starts_at_index" ON "training_sessions" USING btree ("starts_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "training_signups_one_active" ON "training_signups" USING btree ("session_id","person_id") WHERE "training_signups"."status" <> 'cancelled';--> statement-breakpoint
 CREATE INDEX "training_signups_session_id_status_created_at_index" ON "training_signups" USING btree ("session_id","status","created_at");--> statement-breakpoint
-CREATE INDEX "training_signups_person_id_index" ON "training_signups" USING btree ("person_id");
+CREATE INDEX "training_signups_person_id_index" ON "training_signups" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "inventory_locations_parent_id_index" ON "inventory_locations" USING btree ("parent_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "thing_loans_one_open_idx" ON "thing_loans" USING btree ("thing_id") WHERE "thing_loans"."returned_at" is null;--> statement-breakpoint
+CREATE INDEX "thing_loans_borrower_person_id_index" ON "thing_loans" USING btree ("borrower_person_id");--> statement-breakpoint
+CREATE INDEX "thing_loans_due_at_index" ON "thing_loans" USING btree ("due_at");--> statement-breakpoint
+CREATE INDEX "things_location_id_index" ON "things" USING btree ("location_id");--> statement-breakpoint
+CREATE INDEX "things_category_id_index" ON "things" USING btree ("category_id");--> statement-breakpoint
+CREATE INDEX "things_lender_person_id_index" ON "things" USING btree ("lender_person_id");--> statement-breakpoint
+CREATE INDEX "things_search_idx" ON "things" USING gin (to_tsvector('simple', "name" || ' ' || "description"));--> statement-breakpoint
+CREATE INDEX "memberships_person_id_valid_from_index" ON "memberships" USING btree ("person_id","valid_from");--> statement-breakpoint
+CREATE INDEX "memberships_type_id_index" ON "memberships" USING btree ("type_id");--> statement-breakpoint
+CREATE INDEX "profile_studies_person_id_index" ON "profile_studies" USING btree ("person_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "address_holders_one_main_idx" ON "address_holders" USING btree ("person_id") WHERE "address_holders"."is_main";--> statement-breakpoint
+CREATE INDEX "address_holders_person_id_index" ON "address_holders" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "function_holders_person_id_index" ON "function_holders" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "function_holders_function_id_index" ON "function_holders" USING btree ("function_id");

@@ -5,3 +5,8 @@ export * from "./cards";
 export * from "./broker";
 export * from "./audit";
 export * from "./training";
+export * from "./membership";
+export * from "./profile-details";
+export * from "./addresses";
+export * from "./committees";
+export * from "./audit-subscriptions";

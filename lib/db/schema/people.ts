@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgSequence, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgSequence, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 /** What a membership status allows is data, not code: admins edit these rows. */
 export const membershipStatuses = pgTable("membership_statuses", {
@@ -51,8 +51,18 @@ export const profiles = pgTable(
     company: text(),
     jobTitle: text(),
     interests: text(),
+    /** File name under DATA_DIR/photos; the file goes with the profile on erasure. */
+    photoPath: text(),
+    /** The partner (family/partner rate); both profiles point at each other. */
+    partnerPersonId: integer().references((): AnyPgColumn => people.id, { onDelete: "set null" }),
+    /** Admin-granted: the partner may edit this person's shared data (addresses, contact). */
+    partnerMayEdit: boolean().notNull().default(false),
+    /** Per field: "public" | "members" | "board". Missing fields use the defaults in lib/domain/people/visibility.ts. */
+    visibility: jsonb().$type<Record<string, string>>().notNull().default({}),
+    /** "Only the board sees my data": caps every field at board level. */
+    boardOnly: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("profiles_email_lower_idx").on(sql`lower(${t.email})`)],
+  (t) => [uniqueIndex("profiles_email_lower_idx").on(sql`lower(${t.email})`), index().on(t.partnerPersonId), index("profiles_name_idx").on(t.lastName, t.firstName, t.personId)],
 );
 export type Profile = typeof profiles.$inferSelect;

@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import postgres from "postgres";
+import { applyPeopleGuards } from "@/drizzle/sql/people";
 import { runMigrations } from "@/drizzle/migrate";
 import { createDb, type Db } from "../client";
 import { startEmbeddedPostgres } from "../embedded/embedded-postgres";
@@ -22,7 +23,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const dump = process.env.TEST_PGLITE_DUMP;
   const embedded = await startEmbeddedPostgres(dump ? { loadDataDir: new Blob([fs.readFileSync(dump)]) } : {});
   const handle = createDb(embedded.url, { max: 5 });
-  if (!dump) await runMigrations(handle.db);
+  if (!dump) {
+    await runMigrations(handle.db);
+    await applyPeopleGuards(handle.db);
+  }
   return {
     db: handle.db,
     url: embedded.url,

@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import { check, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { people } from "./people";
+
+/** Fields of study with their years; personal data, deleted on erasure. */
+export const profileStudies = pgTable(
+  "profile_studies",
+  {
+    id: serial().primaryKey(),
+    personId: integer()
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    field: text().notNull(),
+    startYear: integer(),
+    endYear: integer(),
+  },
+  (t) => [
+    check("profile_studies_years", sql`${t.endYear} is null or ${t.startYear} is null or ${t.endYear} >= ${t.startYear}`),
+    index().on(t.personId),
+  ],
+);
+export type ProfileStudy = typeof profileStudies.$inferSelect;
+
+/** Public sign-up: the applicant confirms their email with a link; only the SHA-256 of the token is kept. */
+export const applicantConfirmations = pgTable("applicant_confirmations", {
+  id: serial().primaryKey(),
+  personId: integer()
+    .notNull()
+    .references(() => people.id, { onDelete: "cascade" }),
+  tokenHash: text().notNull().unique(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  confirmedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
