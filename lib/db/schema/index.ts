@@ -10,3 +10,4 @@ export * from "./profile-details";
 export * from "./addresses";
 export * from "./committees";
 export * from "./audit-subscriptions";
+export * from "./settings";

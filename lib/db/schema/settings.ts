@@ -1,0 +1,43 @@
+import { sql } from "drizzle-orm";
+import { check, doublePrecision, integer, pgTable, text, timestamp, boolean } from "drizzle-orm/pg-core";
+import { people } from "./people";
+
+/**
+ * The space's own settings, edited by admins in the web UI. One row (id = 1); while it does not exist the
+ * defaults come from the environment (lib/domain/settings/defaults.ts).
+ */
+export const spaceSettings = pgTable(
+  "space_settings",
+  {
+    id: integer().primaryKey().default(1),
+    name: text().notNull(),
+    logoUrl: text(),
+    address: text(),
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    timeZone: text().notNull(),
+    /** The association year starts on this month/day (e.g. 1/1, or 9/1 for a school-year club). */
+    yearStartMonth: integer().notNull().default(1),
+    yearStartDay: integer().notNull().default(1),
+    contactEmail: text(),
+    boardEmail: text(),
+    website: text(),
+    defaultLanguage: text().notNull(),
+    mailFrom: text().notNull(),
+    smtpHost: text(),
+    smtpPort: integer(),
+    /** true: TLS from the start (port 465); false: STARTTLS when offered (587/25). */
+    smtpSecure: boolean().notNull().default(false),
+    smtpUser: text(),
+    /** Never sent back to a browser in full (see maskSecret). */
+    smtpPassword: text(),
+    retentionAuditMonths: integer().notNull().default(120),
+    retentionLoginAttemptsDays: integer().notNull().default(30),
+    backupKeepDaily: integer().notNull().default(7),
+    backupKeepWeekly: integer().notNull().default(4),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedBy: integer().references(() => people.id),
+  },
+  (t) => [check("space_settings_single_row", sql`${t.id} = 1`)],
+);
+export type SpaceSettingsRow = typeof spaceSettings.$inferSelect;

@@ -1,0 +1,125 @@
+import { SMTPServer } from "smtp-server";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { getSpaceSettings, maskSecret, settingsFromEnv } from "./space-settings";
+import { settingsInputSchema, updateSpaceSettings, type SettingsInput } from "./update-settings";
+import { sendTestMail } from "./test-mail";
+
+let t: TestDatabase;
+let smtp: SMTPServer;
+let smtpPort = 0;
+const received: string[] = [];
+const envDefaults = { SPACE_NAME: "Env Space", SPACE_TIME_ZONE: "Europe/Vienna", DEFAULT_LANGUAGE: "en" as const, MAIL_FROM: "x@y.z", SMTP_URL: undefined };
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  // A real SMTP server that wants a login: user "mail", password "right-password".
+  smtp = new SMTPServer({
+    disabledCommands: ["STARTTLS"],
+    allowInsecureAuth: true,
+    logger: false,
+    onAuth(auth, _session, callback) {
+      if (auth.username === "mail" && auth.password === "right-password") callback(null, { user: "mail" });
+      else callback(new Error("Invalid username or password"));
+    },
+    onData(stream, _session, callback) {
+      let raw = "";
+      stream.on("data", (c: Buffer) => (raw += c.toString()));
+      stream.on("end", () => {
+        received.push(raw);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtpPort = (smtp.server.address() as { port: number }).port;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await t?.close();
+});
+
+function form(overrides: Partial<Record<keyof SettingsInput, unknown>> = {}): SettingsInput {
+  return settingsInputSchema.parse(raw(overrides));
+}
+
+function raw(overrides: Partial<Record<keyof SettingsInput, unknown>> = {}): Record<string, unknown> {
+  return {
+    name: "Fablab Test",
+    logoUrl: "",
+    address: "Main street 1",
+    latitude: "48.2",
+    longitude: "16.37",
+    timeZone: "Europe/Berlin",
+    yearStartMonth: "9",
+    yearStartDay: "1",
+    contactEmail: "info@fablab.test",
+    boardEmail: "",
+    website: "",
+    defaultLanguage: "de",
+    mailFrom: "Fablab <noreply@fablab.test>",
+    smtpHost: "127.0.0.1",
+    smtpPort: String(smtpPort),
+    smtpSecure: false,
+    smtpUser: "mail",
+    smtpPassword: "right-password",
+    clearSmtpPassword: false,
+    retentionAuditMonths: "60",
+    retentionLoginAttemptsDays: "30",
+    backupKeepDaily: "7",
+    backupKeepWeekly: "4",
+    ...overrides,
+  };
+}
+
+describe("space settings", () => {
+  it("uses the environment's values until saved", async () => {
+    const s = await getSpaceSettings(t.db, () => settingsFromEnv(envDefaults));
+    expect(s.name).toBe("Env Space");
+    expect(s.updatedAt).toBeNull();
+  });
+
+  it("saves, serves the new values at once and audits without the password", async () => {
+    const saved = await updateSpaceSettings(t.db, null, form());
+    expect(saved.name).toBe("Fablab Test");
+    expect((await getSpaceSettings(t.db)).name).toBe("Fablab Test");
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.changeType, "settings.update"));
+    expect(entries).toHaveLength(1);
+    expect(JSON.stringify(entries)).not.toContain("right-password");
+    expect(entries[0]!.after).toMatchObject({ name: "Fablab Test", smtpPassword: "[redacted, changed]" });
+  });
+
+  it("keeps the stored password when the field is left empty, clears it on request", async () => {
+    await updateSpaceSettings(t.db, null, form({ smtpPassword: "", name: "Renamed" }));
+    expect((await getSpaceSettings(t.db)).smtpPassword).toBe("right-password");
+    const last = await t.db.select().from(auditLog).where(eq(auditLog.changeType, "settings.update"));
+    expect(last.at(-1)!.after).toEqual({ name: "Renamed" });
+    await updateSpaceSettings(t.db, null, form({ smtpPassword: "", clearSmtpPassword: true }));
+    expect((await getSpaceSettings(t.db)).smtpPassword).toBeNull();
+  });
+
+  it("rejects bad input with the field's name", () => {
+    const zone = settingsInputSchema.safeParse(raw({ timeZone: "Mars/Olympus", contactEmail: "nope" }));
+    expect(zone.error!.issues.map((i) => i.path[0]).sort()).toEqual(["contactEmail", "timeZone"]);
+    const day = settingsInputSchema.safeParse(raw({ yearStartMonth: "2", yearStartDay: "30" }));
+    expect(day.error!.issues.map((i) => i.path[0])).toEqual(["yearStartDay"]);
+  });
+
+  it("masks secrets", () => {
+    expect(maskSecret("supersecret1234")).toBe("••••1234");
+    expect(maskSecret("short")).toBe("••••");
+    expect(maskSecret(null)).toBe("");
+  });
+
+  it("sends a test mail, and says so clearly when the SMTP password is wrong", async () => {
+    const s = await updateSpaceSettings(t.db, null, form());
+    expect(await sendTestMail(s, "admin@fablab.test", { subject: "Test", body: "Hello" })).toEqual({ ok: true });
+    expect(received.at(-1)).toContain("Hello");
+    const wrong = await sendTestMail({ ...s, smtpPassword: "wrong" }, "admin@fablab.test", { subject: "Test", body: "x" });
+    expect(wrong).toMatchObject({ ok: false, code: "auth" });
+    const closed = await sendTestMail({ ...s, smtpPort: 1 }, "admin@fablab.test", { subject: "Test", body: "x" });
+    expect(closed).toMatchObject({ ok: false, code: "connection" });
+  });
+});

@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { spaceSettings, type SpaceSettingsRow } from "@/lib/db/schema";
+import { env, type Env } from "@/lib/env";
+
+export type SpaceSettings = Omit<SpaceSettingsRow, "id" | "updatedAt" | "updatedBy"> & { updatedAt: Date | null };
+
+/** What an installation uses until an admin saves the settings page: the environment's values. */
+export function settingsFromEnv(env: Pick<Env, "SPACE_NAME" | "SPACE_TIME_ZONE" | "DEFAULT_LANGUAGE" | "MAIL_FROM" | "SMTP_URL">): SpaceSettings {
+  const smtp = parseSmtpUrl(env.SMTP_URL);
+  return {
+    name: env.SPACE_NAME,
+    logoUrl: null,
+    address: null,
+    latitude: null,
+    longitude: null,
+    timeZone: env.SPACE_TIME_ZONE,
+    yearStartMonth: 1,
+    yearStartDay: 1,
+    contactEmail: null,
+    boardEmail: null,
+    website: null,
+    defaultLanguage: env.DEFAULT_LANGUAGE,
+    mailFrom: env.MAIL_FROM,
+    ...smtp,
+    retentionAuditMonths: 120,
+    retentionLoginAttemptsDays: 30,
+    backupKeepDaily: 7,
+    backupKeepWeekly: 4,
+    updatedAt: null,
+  };
+}
+
+function parseSmtpUrl(url: string | undefined) {
+  const none = { smtpHost: null, smtpPort: null, smtpSecure: false, smtpUser: null, smtpPassword: null };
+  if (!url) return none;
+  try {
+    const u = new URL(url);
+    return {
+      smtpHost: u.hostname,
+      smtpPort: u.port ? Number(u.port) : u.protocol === "smtps:" ? 465 : 587,
+      smtpSecure: u.protocol === "smtps:",
+      smtpUser: u.username ? decodeURIComponent(u.username) : null,
+      smtpPassword: u.password ? decodeURIComponent(u.password) : null,
+    };
+  } catch {
+    return none;
+  }
+}
+
+const TTL_MS = 30_000;
+// Per handle: the web and the broker are separate processes; another process's change shows after TTL_MS.
+const cache = new WeakMap<Db, { value: SpaceSettings; at: number }>();
+
+/** The settings row, or the environment's defaults; cached briefly because every page title needs it. */
+export async function getSpaceSettings(db: Db, defaults: () => SpaceSettings = () => settingsFromEnv(env())): Promise<SpaceSettings> {
+  const hit = cache.get(db);
+  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  const value = await loadSpaceSettings(db, defaults);
+  cache.set(db, { value, at: Date.now() });
+  return value;
+}
+
+export async function loadSpaceSettings(db: Db, defaults: () => SpaceSettings = () => settingsFromEnv(env())): Promise<SpaceSettings> {
+  const [row] = await db.select().from(spaceSettings).where(eq(spaceSettings.id, 1));
+  if (!row) return defaults();
+  const { id: _id, updatedBy: _by, ...rest } = row;
+  return rest;
+}
+
+export function invalidateSpaceSettings(db: Db): void {
+  cache.delete(db);
+}
+
+/** "••••1234": enough to recognise which secret is stored, never enough to use it. */
+export function maskSecret(secret: string | null | undefined): string {
+  if (!secret) return "";
+  return `••••${secret.length >= 8 ? secret.slice(-4) : ""}`;
+}

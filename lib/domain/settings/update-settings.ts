@@ -1,0 +1,91 @@
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { spaceSettings } from "@/lib/db/schema";
+import { diffValues, recordAudit } from "@/lib/domain/audit/record-audit";
+import { invalidateSpaceSettings, loadSpaceSettings, settingsFromEnv, type SpaceSettings } from "./space-settings";
+import { env } from "@/lib/env";
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => (v === "" ? null : v));
+const optionalNumber = (min: number, max: number) =>
+  z
+    .union([z.literal(""), z.coerce.number().min(min).max(max)])
+    .transform((v) => (v === "" ? null : v));
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** What the settings form sends. An empty SMTP password keeps the stored one; clearSmtpPassword removes it. */
+export const settingsInputSchema = z
+  .object({
+    name: z.string().trim().min(1).max(120),
+    logoUrl: optionalText(500).refine((v) => v === null || /^(https?:\/\/|\/)/.test(v), "url"),
+    address: optionalText(500),
+    latitude: optionalNumber(-90, 90),
+    longitude: optionalNumber(-180, 180),
+    timeZone: z.string().trim().refine(isTimeZone, "timeZone"),
+    yearStartMonth: z.coerce.number().int().min(1).max(12),
+    yearStartDay: z.coerce.number().int().min(1).max(31),
+    contactEmail: z.union([z.literal(""), z.email().max(320)]).transform((v) => v || null),
+    boardEmail: z.union([z.literal(""), z.email().max(320)]).transform((v) => v || null),
+    website: optionalText(500).refine((v) => v === null || /^https?:\/\//.test(v), "url"),
+    defaultLanguage: z.enum(["en", "de"]),
+    mailFrom: z.string().trim().min(3).max(320),
+    smtpHost: optionalText(255),
+    smtpPort: optionalNumber(1, 65535),
+    smtpSecure: z.boolean(),
+    smtpUser: optionalText(255),
+    smtpPassword: z.string().max(500),
+    clearSmtpPassword: z.boolean(),
+    retentionAuditMonths: z.coerce.number().int().min(1).max(1200),
+    retentionLoginAttemptsDays: z.coerce.number().int().min(1).max(3650),
+    backupKeepDaily: z.coerce.number().int().min(1).max(365),
+    backupKeepWeekly: z.coerce.number().int().min(0).max(520),
+  })
+  .refine((v) => new Date(Date.UTC(2001, v.yearStartMonth - 1, v.yearStartDay)).getUTCMonth() === v.yearStartMonth - 1, {
+    path: ["yearStartDay"],
+    message: "date",
+  });
+export type SettingsInput = z.infer<typeof settingsInputSchema>;
+
+/** Saves the settings row (created on first save) and records the change; the SMTP password only as "[redacted]". */
+export async function updateSpaceSettings(db: Db, actorId: number | null, input: SettingsInput): Promise<SpaceSettings> {
+  const saved = await db.transaction(async (tx) => {
+    const before = await loadSpaceSettings(tx, () => settingsFromEnv(env()));
+    const { clearSmtpPassword, smtpPassword, ...rest } = input;
+    const password = clearSmtpPassword ? null : smtpPassword === "" ? before.smtpPassword : smtpPassword;
+    const values = { ...rest, smtpPassword: password, updatedAt: new Date(), updatedBy: actorId };
+    await tx
+      .insert(spaceSettings)
+      .values({ id: 1, ...values })
+      .onConflictDoUpdate({ target: spaceSettings.id, set: values });
+    const after = await loadSpaceSettings(tx);
+    const diff = diffValues(forAudit(before), forAudit(after));
+    // The audit shows that the password changed, never its value.
+    if (before.smtpPassword !== after.smtpPassword) {
+      diff.before.smtpPassword = before.smtpPassword ? "[redacted]" : null;
+      diff.after.smtpPassword = after.smtpPassword ? "[redacted, changed]" : null;
+    }
+    if (Object.keys(diff.after).length > 0) {
+      await recordAudit(tx, { actorId, changeType: "settings.update", entity: "space_settings", entityId: 1, ...diff });
+    }
+    return after;
+  });
+  invalidateSpaceSettings(db);
+  return saved;
+}
+
+function forAudit(s: SpaceSettings): Record<string, unknown> {
+  const { updatedAt: _at, smtpPassword: _secret, ...rest } = s;
+  return rest;
+}
