@@ -427,6 +427,191 @@ CREATE TABLE "space_settings" (
 	CONSTRAINT "space_settings_single_row" CHECK ("space_settings"."id" = 1)
 );
 --> statement-breakpoint
+CREATE TABLE "calendar_feed_tokens" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"person_id" integer NOT NULL,
+	"token_hash" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "calendar_feed_tokens_tokenHash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
+CREATE TABLE "calendar_subscriptions" (
+	"person_id" integer PRIMARY KEY NOT NULL,
+	"weekly_announcement" boolean DEFAULT false NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "event_occurrences" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"event_id" integer NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "event_registrations" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"event_id" integer NOT NULL,
+	"person_id" integer,
+	"guest_name" text,
+	"guest_email" text,
+	"confirmation_token_hash" text,
+	"confirmed_at" timestamp with time zone,
+	"status" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"promoted_at" timestamp with time zone,
+	"cancelled_at" timestamp with time zone,
+	CONSTRAINT "event_registrations_confirmationTokenHash_unique" UNIQUE("confirmation_token_hash"),
+	CONSTRAINT "event_registrations_who" CHECK ("event_registrations"."person_id" is not null or "event_registrations"."guest_email" is not null)
+);
+--> statement-breakpoint
+CREATE TABLE "event_resources" (
+	"event_id" integer NOT NULL,
+	"resource_id" integer NOT NULL,
+	CONSTRAINT "event_resources_event_id_resource_id_pk" PRIMARY KEY("event_id","resource_id")
+);
+--> statement-breakpoint
+CREATE TABLE "event_rooms" (
+	"event_id" integer NOT NULL,
+	"room_id" integer NOT NULL,
+	CONSTRAINT "event_rooms_event_id_room_id_pk" PRIMARY KEY("event_id","room_id")
+);
+--> statement-breakpoint
+CREATE TABLE "events" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"time_zone" text NOT NULL,
+	"all_day" boolean DEFAULT false NOT NULL,
+	"recurrence_freq" text,
+	"recurrence_interval" integer DEFAULT 1 NOT NULL,
+	"recurrence_until" timestamp with time zone,
+	"recurrence_count" integer,
+	"recurrence_weekdays" integer[] DEFAULT '{}'::integer[] NOT NULL,
+	"exception_dates" date[] DEFAULT '{}'::date[] NOT NULL,
+	"responsible_person_id" integer,
+	"visibility" text DEFAULT 'members' NOT NULL,
+	"capacity" integer,
+	"cancelled_at" timestamp with time zone,
+	"created_by_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "events_times" CHECK ("events"."ends_at" > "events"."starts_at"),
+	CONSTRAINT "events_capacity" CHECK ("events"."capacity" is null or "events"."capacity" >= 1),
+	CONSTRAINT "events_interval" CHECK ("events"."recurrence_interval" between 1 and 52)
+);
+--> statement-breakpoint
+CREATE TABLE "machine_bookings" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"machine_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"cancelled_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "machine_bookings_times" CHECK ("machine_bookings"."ends_at" > "machine_bookings"."starts_at")
+);
+--> statement-breakpoint
+CREATE TABLE "resources" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"machine_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "resources_name_unique" UNIQUE("name"),
+	CONSTRAINT "resources_machineId_unique" UNIQUE("machine_id")
+);
+--> statement-breakpoint
+CREATE TABLE "rooms" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "rooms_name_unique" UNIQUE("name")
+);
+--> statement-breakpoint
+CREATE TABLE "boards" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"machine_id" integer NOT NULL,
+	"serial_key" text DEFAULT '' NOT NULL,
+	"client_id" text,
+	"firmware_version" text,
+	"ip" text,
+	"serial" text,
+	"heap" integer,
+	"first_seen_at" timestamp with time zone NOT NULL,
+	"last_seen_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "interventions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"plan_id" integer,
+	"machine_id" integer NOT NULL,
+	"person_id" integer,
+	"done_at" timestamp with time zone NOT NULL,
+	"source" text NOT NULL,
+	"notes" text DEFAULT '' NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "machine_commands" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"machine_id" integer NOT NULL,
+	"kind" text NOT NULL,
+	"card_uid" text NOT NULL,
+	"requested_by_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"sent_at" timestamp with time zone,
+	"sent_by" text
+);
+--> statement-breakpoint
+CREATE TABLE "machine_presence" (
+	"machine_id" integer PRIMARY KEY NOT NULL,
+	"last_heard_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "maintenance_plans" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"machine_id" integer NOT NULL,
+	"every_hours" integer NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"lcd_text" text NOT NULL,
+	"instructions_url" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "maintenance_plans_every_hours" CHECK ("maintenance_plans"."every_hours" > 0),
+	CONSTRAINT "maintenance_plans_lcd_text" CHECK (char_length("maintenance_plans"."lcd_text") between 1 and 16)
+);
+--> statement-breakpoint
+CREATE TABLE "unknown_cards" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"uid" text NOT NULL,
+	"machine_id" integer,
+	"seen_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "unknown_cards_uid_format" CHECK ("unknown_cards"."uid" ~ '^[0-9a-f]{8}$')
+);
+--> statement-breakpoint
+CREATE TABLE "usage_sessions" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"machine_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	"card_uid" text NOT NULL,
+	"started_at" timestamp with time zone NOT NULL,
+	"ended_at" timestamp with time zone,
+	"duration_seconds" integer,
+	"recorded_as" text NOT NULL,
+	"ended_because" text,
+	"last_heartbeat_at" timestamp with time zone NOT NULL,
+	"heartbeats" integer DEFAULT 0 NOT NULL,
+	"opened_by_event_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "usage_sessions_duration" CHECK ("usage_sessions"."duration_seconds" is null or "usage_sessions"."duration_seconds" >= 0),
+	CONSTRAINT "usage_sessions_closed" CHECK (("usage_sessions"."ended_at" is null) = ("usage_sessions"."duration_seconds" is null))
+);
+--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_status_id_membership_statuses_id_fk" FOREIGN KEY ("status_id") REFERENCES "public"."membership_statuses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_partner_person_id_people_id_fk" FOREIGN KEY ("partner_person_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -480,6 +665,31 @@ ALTER TABLE "function_roles" ADD CONSTRAINT "function_roles_function_id_committe
 ALTER TABLE "function_roles" ADD CONSTRAINT "function_roles_role_id_roles_id_fk" FOREIGN KEY ("role_id") REFERENCES "public"."roles"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "audit_subscriptions" ADD CONSTRAINT "audit_subscriptions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "space_settings" ADD CONSTRAINT "space_settings_updated_by_people_id_fk" FOREIGN KEY ("updated_by") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendar_feed_tokens" ADD CONSTRAINT "calendar_feed_tokens_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendar_subscriptions" ADD CONSTRAINT "calendar_subscriptions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_occurrences" ADD CONSTRAINT "event_occurrences_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_registrations" ADD CONSTRAINT "event_registrations_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_resources" ADD CONSTRAINT "event_resources_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_resources" ADD CONSTRAINT "event_resources_resource_id_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_rooms" ADD CONSTRAINT "event_rooms_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_rooms" ADD CONSTRAINT "event_rooms_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_responsible_person_id_people_id_fk" FOREIGN KEY ("responsible_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "events" ADD CONSTRAINT "events_created_by_id_people_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "machine_bookings" ADD CONSTRAINT "machine_bookings_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "machine_bookings" ADD CONSTRAINT "machine_bookings_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "resources" ADD CONSTRAINT "resources_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "boards" ADD CONSTRAINT "boards_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "interventions" ADD CONSTRAINT "interventions_plan_id_maintenance_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."maintenance_plans"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "interventions" ADD CONSTRAINT "interventions_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "interventions" ADD CONSTRAINT "interventions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "machine_commands" ADD CONSTRAINT "machine_commands_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "machine_commands" ADD CONSTRAINT "machine_commands_requested_by_id_people_id_fk" FOREIGN KEY ("requested_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "machine_presence" ADD CONSTRAINT "machine_presence_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "maintenance_plans" ADD CONSTRAINT "maintenance_plans_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "unknown_cards" ADD CONSTRAINT "unknown_cards_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "usage_sessions" ADD CONSTRAINT "usage_sessions_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "usage_sessions" ADD CONSTRAINT "usage_sessions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "people_status_id_index" ON "people" USING btree ("status_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "profiles_email_lower_idx" ON "profiles" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "profiles_partner_person_id_index" ON "profiles" USING btree ("partner_person_id");--> statement-breakpoint
@@ -518,4 +728,27 @@ CREATE INDEX "profile_studies_person_id_index" ON "profile_studies" USING btree 
 CREATE UNIQUE INDEX "address_holders_one_main_idx" ON "address_holders" USING btree ("person_id") WHERE "address_holders"."is_main";--> statement-breakpoint
 CREATE INDEX "address_holders_person_id_index" ON "address_holders" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "function_holders_person_id_index" ON "function_holders" USING btree ("person_id");--> statement-breakpoint
-CREATE INDEX "function_holders_function_id_index" ON "function_holders" USING btree ("function_id");
+CREATE INDEX "function_holders_function_id_index" ON "function_holders" USING btree ("function_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "calendar_feed_tokens_one_active" ON "calendar_feed_tokens" USING btree ("person_id") WHERE "calendar_feed_tokens"."revoked_at" is null;--> statement-breakpoint
+CREATE INDEX "event_occurrences_starts_at_ends_at_index" ON "event_occurrences" USING btree ("starts_at","ends_at");--> statement-breakpoint
+CREATE INDEX "event_occurrences_event_id_index" ON "event_occurrences" USING btree ("event_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "event_registrations_one_member" ON "event_registrations" USING btree ("event_id","person_id") WHERE "event_registrations"."status" <> 'cancelled' and "event_registrations"."person_id" is not null;--> statement-breakpoint
+CREATE UNIQUE INDEX "event_registrations_one_guest" ON "event_registrations" USING btree ("event_id",lower("guest_email")) WHERE "event_registrations"."status" <> 'cancelled' and "event_registrations"."person_id" is null;--> statement-breakpoint
+CREATE INDEX "event_registrations_event_id_status_created_at_index" ON "event_registrations" USING btree ("event_id","status","created_at");--> statement-breakpoint
+CREATE INDEX "event_registrations_person_id_index" ON "event_registrations" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "event_resources_resource_id_index" ON "event_resources" USING btree ("resource_id");--> statement-breakpoint
+CREATE INDEX "event_rooms_room_id_index" ON "event_rooms" USING btree ("room_id");--> statement-breakpoint
+CREATE INDEX "events_starts_at_index" ON "events" USING btree ("starts_at");--> statement-breakpoint
+CREATE INDEX "machine_bookings_machine_id_starts_at_index" ON "machine_bookings" USING btree ("machine_id","starts_at");--> statement-breakpoint
+CREATE INDEX "machine_bookings_person_id_index" ON "machine_bookings" USING btree ("person_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "boards_machine_serial_idx" ON "boards" USING btree ("machine_id","serial_key");--> statement-breakpoint
+CREATE INDEX "interventions_machine_id_done_at_index" ON "interventions" USING btree ("machine_id","done_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "interventions_plan_done_idx" ON "interventions" USING btree ("plan_id","done_at");--> statement-breakpoint
+CREATE INDEX "machine_commands_pending_idx" ON "machine_commands" USING btree ("id") WHERE "machine_commands"."status" = 'pending';--> statement-breakpoint
+CREATE INDEX "maintenance_plans_machine_id_index" ON "maintenance_plans" USING btree ("machine_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "unknown_cards_swipe_idx" ON "unknown_cards" USING btree ("uid","machine_id","seen_at");--> statement-breakpoint
+CREATE INDEX "unknown_cards_seen_at_index" ON "unknown_cards" USING btree ("seen_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "usage_sessions_one_open_per_machine" ON "usage_sessions" USING btree ("machine_id") WHERE "usage_sessions"."ended_at" is null;--> statement-breakpoint
+CREATE INDEX "usage_sessions_machine_id_started_at_index" ON "usage_sessions" USING btree ("machine_id","started_at");--> statement-breakpoint
+CREATE INDEX "usage_sessions_person_id_started_at_index" ON "usage_sessions" USING btree ("person_id","started_at");--> statement-breakpoint
+CREATE INDEX "usage_sessions_machine_id_card_uid_started_at_index" ON "usage_sessions" USING btree ("machine_id","card_uid","started_at");

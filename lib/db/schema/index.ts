@@ -11,3 +11,4 @@ export * from "./addresses";
 export * from "./committees";
 export * from "./audit-subscriptions";
 export * from "./settings";
+export * from "./machine-floor";
