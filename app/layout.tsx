@@ -1,12 +1,13 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
-import { getLocale, getT } from "@/lib/i18n/server";
+import { getLocale } from "@/lib/i18n/server";
+import { getSpace } from "@/lib/web/space";
 import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
-  const t = await getT();
-  return { title: t("app.name") };
+  const { name } = await getSpace();
+  return { title: { default: name, template: `%s · ${name}` } };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

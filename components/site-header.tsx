@@ -2,18 +2,19 @@ import Link from "next/link";
 import { logoutAction } from "@/app/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getT } from "@/lib/i18n/server";
+import { getSpace } from "@/lib/web/space";
 import { LanguageSwitch } from "./language-switch";
 
 const linkClass = "rounded px-2 py-1 hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400";
 
 /** Navigation by audience: everyone, logged-in members, and people holding admin permissions. */
 export async function SiteHeader() {
-  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
+  const [t, user, space] = await Promise.all([getT(), getCurrentUser(), getSpace()]);
   return (
     <header className="bg-slate-800 text-slate-100">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
-          {t("app.name")}
+        <Link href="/" className="text-lg font-semibold tracking-tight" data-testid="space-name">
+          {space.name}
         </Link>
         <nav aria-label={t("nav.main")} className="flex flex-1 flex-wrap items-center gap-1 text-sm">
           <Link href="/" className={linkClass}>
@@ -28,6 +29,16 @@ export async function SiteHeader() {
             <Link href="/admin/people" className={linkClass}>
               {t("nav.people")}
             </Link>
+          )}
+          {user?.permissions.has("system.admin") && (
+            <>
+              <Link href="/admin/settings" className={linkClass}>
+                {t("nav.settings")}
+              </Link>
+              <Link href="/admin/system" className={linkClass}>
+                {t("nav.system")}
+              </Link>
+            </>
           )}
         </nav>
         <div className="flex flex-wrap items-center gap-3 text-sm">

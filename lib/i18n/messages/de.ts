@@ -1,6 +1,8 @@
+import { opsDe } from "./ops-de";
 import type { Catalog } from "./en";
 
 export const de: Catalog = {
+  ...opsDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

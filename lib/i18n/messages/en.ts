@@ -1,5 +1,7 @@
+import { opsEn } from "./ops-en";
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
+  ...opsEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",

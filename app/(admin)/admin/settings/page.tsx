@@ -1,0 +1,43 @@
+import { SettingsForm } from "@/components/settings/settings-form";
+import { TestMailButton } from "@/components/settings/test-mail-button";
+import { requirePermission } from "@/lib/auth/guards";
+import { loadSpaceSettings, maskSecret } from "@/lib/domain/settings/space-settings";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { saveSettingsAction, sendTestMailAction } from "./actions";
+
+export default async function AdminSettingsPage() {
+  await requirePermission("system.admin");
+  const [t, settings] = await Promise.all([getT(), loadSpaceSettings(getDb())]);
+  // The password itself never leaves the server; the form only learns whether one is stored.
+  const { smtpPassword, updatedAt: _at, ...shown } = settings;
+  const initial = Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v === null ? "" : String(v)]));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("settings.title")}</h1>
+      <SettingsForm
+        action={saveSettingsAction}
+        initial={initial}
+        passwordNote={smtpPassword ? t("settings.smtpPassword.stored", { masked: maskSecret(smtpPassword) }) : t("settings.smtpPassword.none")}
+        labels={labels(t)}
+      />
+      <section className="space-y-2 rounded border border-slate-200 bg-white p-4">
+        <p className="text-sm text-slate-600">{t("settings.testMail.hint")}</p>
+        <TestMailButton action={sendTestMailAction} label={t("settings.testMail")} />
+      </section>
+    </div>
+  );
+}
+
+function labels(t: Awaited<ReturnType<typeof getT>>) {
+  const keys = [
+    "section.space", "section.mail", "section.retention", "name", "logoUrl", "logoUrl.hint", "address", "latitude", "longitude",
+    "timeZone", "timeZone.hint", "yearStartMonth", "yearStartDay", "contactEmail", "boardEmail", "website", "defaultLanguage",
+    "mailFrom", "smtpHost", "smtpHost.hint", "smtpPort", "smtpSecure", "smtpUser", "smtpPassword", "clearSmtpPassword",
+    "retentionAuditMonths", "retentionLoginAttemptsDays", "backupKeepDaily", "backupKeepWeekly", "save",
+  ] as const;
+  const out: Record<string, string> = Object.fromEntries(keys.map((k) => [k, t(`settings.${k}`)]));
+  out["lang.en"] = t("lang.en");
+  out["lang.de"] = t("lang.de");
+  return out;
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/web/action-result";
+import { FormMessage } from "../forms/form-message";
+import { SubmitButton } from "../forms/submit-button";
+import { TextField } from "../forms/text-field";
+
+interface Props {
+  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  initial: Record<string, string>;
+  passwordNote: string;
+  labels: Record<string, string>;
+}
+
+const sectionClass = "space-y-4 rounded border border-slate-200 bg-white p-4";
+
+export function SettingsForm({ action, initial, passwordNote, labels }: Props) {
+  const [result, formAction] = useActionState(action, null);
+  // After a refused save the typed values come back, so nothing typed is lost when React resets the form.
+  const values = result && !result.ok && result.values ? result.values : initial;
+  const invalid = new Set((values.$invalid ?? "").split(","));
+  const field = (name: string, extra: Record<string, unknown> = {}) => (
+    <TextField
+      key={`${name}-${JSON.stringify(result)}`}
+      label={labels[name]!}
+      name={name}
+      defaultValue={values[name] ?? ""}
+      hint={labels[`${name}.hint`]}
+      aria-invalid={invalid.has(name) || undefined}
+      {...extra}
+    />
+  );
+  const box = (name: string) => (
+    <label className="flex items-center gap-2 text-sm" key={`${name}-${JSON.stringify(result)}`}>
+      <input type="checkbox" name={name} defaultChecked={values[name] === "true" || values[name] === "on"} />
+      {labels[name]}
+    </label>
+  );
+  return (
+    <form action={formAction} className="space-y-6">
+      <FormMessage result={result} />
+      <fieldset className={sectionClass}>
+        <legend className="px-1 font-semibold">{labels["section.space"]}</legend>
+        {field("name", { required: true, maxLength: 120 })}
+        {field("logoUrl")}
+        {field("address")}
+        <div className="grid gap-4 sm:grid-cols-2">
+          {field("latitude", { inputMode: "decimal" })}
+          {field("longitude", { inputMode: "decimal" })}
+          {field("timeZone", { required: true })}
+          <div>
+            <label htmlFor="field-defaultLanguage" className="mb-1 block text-sm font-medium text-slate-700">
+              {labels.defaultLanguage}
+            </label>
+            <select id="field-defaultLanguage" name="defaultLanguage" defaultValue={values.defaultLanguage} key={`lang-${JSON.stringify(result)}`} className="block w-full rounded border border-slate-300 bg-white px-3 py-2">
+              <option value="en">{labels["lang.en"]}</option>
+              <option value="de">{labels["lang.de"]}</option>
+            </select>
+          </div>
+          {field("yearStartMonth", { type: "number", min: 1, max: 12 })}
+          {field("yearStartDay", { type: "number", min: 1, max: 31 })}
+          {field("contactEmail", { type: "email" })}
+          {field("boardEmail", { type: "email" })}
+        </div>
+        {field("website", { type: "url" })}
+      </fieldset>
+      <fieldset className={sectionClass}>
+        <legend className="px-1 font-semibold">{labels["section.mail"]}</legend>
+        {field("mailFrom", { required: true })}
+        <div className="grid gap-4 sm:grid-cols-2">
+          {field("smtpHost")}
+          {field("smtpPort", { type: "number", min: 1, max: 65535 })}
+          {field("smtpUser", { autoComplete: "off" })}
+          <TextField label={labels.smtpPassword!} name="smtpPassword" type="password" autoComplete="new-password" hint={passwordNote} />
+        </div>
+        {box("smtpSecure")}
+        {box("clearSmtpPassword")}
+      </fieldset>
+      <fieldset className={sectionClass}>
+        <legend className="px-1 font-semibold">{labels["section.retention"]}</legend>
+        <div className="grid gap-4 sm:grid-cols-2">
+          {field("retentionAuditMonths", { type: "number", min: 1 })}
+          {field("retentionLoginAttemptsDays", { type: "number", min: 1 })}
+          {field("backupKeepDaily", { type: "number", min: 1 })}
+          {field("backupKeepWeekly", { type: "number", min: 0 })}
+        </div>
+      </fieldset>
+      <SubmitButton>{labels.save}</SubmitButton>
+    </form>
+  );
+}
