@@ -12,3 +12,4 @@ export * from "./committees";
 export * from "./audit-subscriptions";
 export * from "./settings";
 export * from "./machine-floor";
+export * from "./inventory";

@@ -1,8 +1,10 @@
 import { opsDe } from "./ops-de";
 import type { Catalog } from "./en";
+import { inventoryDe } from "./inventory-de";
 
 export const de: Catalog = {
   ...opsDe,
+  ...inventoryDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

@@ -1,7 +1,10 @@
 import { opsEn } from "./ops-en";
+import { inventoryEn } from "./inventory-en";
+
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
   ...opsEn,
+  ...inventoryEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",

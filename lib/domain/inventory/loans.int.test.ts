@@ -1,0 +1,111 @@
+import { once } from "node:events";
+import type { AddressInfo } from "node:net";
+import { eq } from "drizzle-orm";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { thingLoans, things } from "@/lib/db/schema";
+import type { TestDatabase } from "@/lib/db/testing/test-database";
+import { createMailer } from "../mail/mailer";
+import { lendThing, listOpenLoans, returnThing } from "./loans";
+import { sendOverdueReminders } from "./overdue-reminders";
+import { constraintOf } from "./result";
+import { inventoryTestDatabase } from "./test-setup";
+import { createThing, thingHistory } from "./things";
+import pino from "pino";
+
+let t: TestDatabase;
+let ids: Record<string, number>;
+let smtp: SMTPServer;
+let smtpPort: number;
+const inbox: { to: string; body: string }[] = [];
+const day = 86_400_000;
+
+async function thing(name: string) {
+  const r = await createThing(t.db, ids.admin!, { name });
+  if (!r.ok) throw new Error(r.message);
+  return r;
+}
+
+beforeAll(async () => {
+  ({ t, ids } = await inventoryTestDatabase());
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, session, callback) {
+      let body = "";
+      stream.on("data", (c: Buffer) => (body += c.toString()));
+      stream.on("end", () => {
+        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), body });
+        callback();
+      });
+    },
+  });
+  smtp.listen(0, "127.0.0.1");
+  await once(smtp.server, "listening");
+  smtpPort = (smtp.server.address() as AddressInfo).port;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await t?.close();
+});
+
+describe("loans", () => {
+  it("lends a thing once; lending it again is refused with a clear message", async () => {
+    const drill = await thing("Cordless drill");
+    const due = new Date(Date.now() + 7 * day);
+    expect(await lendThing(t.db, ids.admin!, { thingId: drill.id, borrowerPersonId: ids.member!, dueAt: due })).toMatchObject({ ok: true });
+    const again = await lendThing(t.db, ids.admin!, { thingId: drill.id, borrowerPersonId: ids.maria!, dueAt: due });
+    expect(again).toMatchObject({ ok: false, code: "already_lent" });
+    if (!again.ok) expect(again.message).toMatch(/already lent out/);
+    expect((await t.db.select().from(thingLoans).where(eq(thingLoans.thingId, drill.id))).length).toBe(1);
+  });
+
+  it("has the database refuse a second open loan, whoever writes", async () => {
+    const saw = await thing("Jigsaw");
+    const row = { thingId: saw.id, borrowerPersonId: ids.member!, dueAt: new Date(Date.now() + day) };
+    await t.db.insert(thingLoans).values(row);
+    const error = await t.db.insert(thingLoans).values(row).then(() => null, (e: unknown) => e);
+    expect(constraintOf(error)).toBe("thing_loans_one_open_idx");
+  });
+
+  it("takes a thing back, then it may be lent again; the history shows both", async () => {
+    const glue = await thing("Glue gun");
+    const due = new Date(Date.now() + day);
+    await lendThing(t.db, ids.admin!, { thingId: glue.id, borrowerPersonId: ids.member!, dueAt: due });
+    expect(await returnThing(t.db, ids.admin!, glue.id)).toEqual({ ok: true });
+    expect(await returnThing(t.db, ids.admin!, glue.id)).toMatchObject({ ok: false, code: "not_lent" });
+    expect(await lendThing(t.db, ids.admin!, { thingId: glue.id, borrowerPersonId: ids.maria!, dueAt: due })).toMatchObject({ ok: true });
+    const kinds = (await thingHistory(t.db, glue.id)).map((h) => h.changeType);
+    expect(kinds).toEqual(["thing.lend", "thing.return", "thing.lend", "thing.create"]);
+  });
+
+  it("refuses lending by members and with a due date in the past", async () => {
+    const tape = await thing("Tape measure");
+    expect(await lendThing(t.db, ids.member!, { thingId: tape.id, borrowerPersonId: ids.member!, dueAt: new Date(Date.now() + day) })).toMatchObject({ code: "forbidden" });
+    expect(await lendThing(t.db, ids.admin!, { thingId: tape.id, borrowerPersonId: ids.member!, dueAt: new Date(Date.now() - day) })).toMatchObject({ code: "invalid" });
+  });
+
+  it("lists overdue loans and mails each borrower once over real SMTP", async () => {
+    const sander = await thing("Orbital sander");
+    const lentAt = new Date(Date.now() - 10 * day);
+    await lendThing(t.db, ids.admin!, { thingId: sander.id, borrowerPersonId: ids.maria!, dueAt: new Date(Date.now() - 3 * day) }, lentAt);
+    const now = new Date();
+    const overdue = await listOpenLoans(t.db, { overdueAt: now });
+    expect(overdue.map((l) => l.thingName)).toContain("Orbital sander");
+    expect(overdue.map((l) => l.thingName)).not.toContain("Glue gun");
+
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: "space@example.org", logger: pino({ level: "silent" }) });
+    const first = await sendOverdueReminders(t.db, { mailer, baseUrl: "https://space.example.org", now });
+    expect(first.sent).toBeGreaterThanOrEqual(1);
+    const mail = inbox.find((m) => m.to === "maria@makerspace.local");
+    expect(mail?.body).toContain("Orbital sander");
+    expect(mail?.body).toContain(`https://space.example.org/things/${sander.number}`);
+    const count = inbox.length;
+    const second = await sendOverdueReminders(t.db, { mailer, baseUrl: "https://space.example.org", now: new Date(now.getTime() + 3_600_000) });
+    expect(second.sent).toBe(0);
+    expect(inbox.length).toBe(count);
+    const [loan] = await t.db.select().from(thingLoans).where(eq(thingLoans.thingId, sander.id));
+    expect(loan!.lastReminderAt).not.toBeNull();
+    expect((await t.db.select().from(things).where(eq(things.id, sander.id))).length).toBe(1);
+  });
+});
