@@ -1,0 +1,155 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { defaultHandlers } from "@/device-broker/handlers/dispatch";
+import type { ActionHandler, HandlerRegistry } from "@/device-broker/handlers/types";
+import { sleep } from "@/device-broker/testing/board-client";
+import { SimulatedBoard, type BoardOptions } from "./board";
+import { startSimBroker, type SimBroker } from "./testing/sim-broker";
+
+// The backend's usage handlers are built in parallel; these scripted answers (protocol shapes) let the tests
+// look at what the board does. checkmachine and alive are the real handlers over the real database.
+const LEVELS: Record<string, number> = { efbeadde: 1, b0000002: 2 };
+let silentOnce = new Set<string>();
+const scripted = (message: string): ActionHandler<"startuse" | "stopuse" | "maintenance"> => async (_ctx, req) => {
+  const key = `${req.request.action}:${req.request.uid}`;
+  if (silentOnce.delete(key)) return null; // the backend "hangs" once: the board times out
+  return { reply: { request_ok: true, message } };
+};
+const handlers: HandlerRegistry = {
+  ...defaultHandlers,
+  checkuser: async (_ctx, req) => {
+    const level = LEVELS[req.request.uid];
+    return level
+      ? { reply: { request_ok: true, is_valid: true, name: "Mario", missing_auth: false, level } }
+      : { reply: { request_ok: true, is_valid: false, name: "Unknown", missing_auth: false, level: 0 } };
+  },
+  startuse: scripted(""),
+  inuse: async () => ({ reply: { request_ok: true, message: "inUse" } }),
+  stopuse: (ctx, req) => scripted(`Duration ${req.request.duration} seconds`)(ctx, req),
+  maintenance: scripted(""),
+};
+
+let sim: SimBroker;
+const boards: SimulatedBoard[] = [];
+beforeAll(async () => {
+  sim = await startSimBroker(handlers);
+});
+afterEach(async () => {
+  await Promise.all(boards.splice(0).map((b) => b.close()));
+  silentOnce = new Set();
+});
+afterAll(() => sim.close());
+
+const FAST = { checkMachineMs: 0, aliveMs: 0, inUseMs: 0, replyTimeoutMs: 300, reconnectMs: 100 };
+function board(machineId: number, options: Partial<BoardOptions> = {}): SimulatedBoard {
+  const b = new SimulatedBoard({ url: sim.url, machineId, ...options, timings: { ...FAST, ...options.timings } });
+  boards.push(b);
+  return b;
+}
+const actionsOn = (machineId: number) => sim.seen.filter((m) => m.topic === `machine/${machineId}`).map((m) => m.body);
+async function until(check: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400 && !check(); i++) await sleep(10);
+  if (!check()) throw new Error(`timed out waiting for ${what}`);
+}
+
+describe("simulated board", () => {
+  it("boots like the firmware: BOARD<n>, alive with string fields, then checkmachine answered from the database", async () => {
+    sim.seen.length = 0;
+    const b = board(1, { clientNumber: 7 });
+    await b.start();
+    expect(b.link.clientId).toBe("BOARD7");
+    expect(b.machine).toMatchObject({ request_ok: true, is_valid: true, name: "LASER 1", logoff: 480, type: 2 });
+    const [alive, check] = actionsOn(1);
+    expect(alive).toMatchObject({ action: "alive", version: expect.any(String), ip: expect.any(String), serial: expect.any(String) });
+    expect(alive!.heap).toMatch(/^\d+$/);
+    expect(check).toEqual({ action: "checkmachine" });
+    expect(b.link.unsolicited).toBe(0);
+  });
+
+  it("repeats checkmachine and alive on its schedule", async () => {
+    const b = board(2, { timings: { checkMachineMs: 40, aliveMs: 60 } });
+    sim.seen.length = 0;
+    await b.start();
+    await until(() => actionsOn(2).filter((m) => m.action === "checkmachine").length >= 3, "three checkmachine");
+    await until(() => actionsOn(2).filter((m) => m.action === "alive").length >= 2, "two alive");
+  });
+
+  it("swipes: checkuser, startuse, inuse while in use, stopuse with whole seconds", async () => {
+    const b = board(1, { timings: { inUseMs: 50 } });
+    await b.start();
+    sim.seen.length = 0;
+    const outcome = await b.swipe("efbeadde");
+    expect(outcome).toMatchObject({ loggedIn: true, user: { uid: "efbeadde", level: 1, name: "Mario" } });
+    await until(() => actionsOn(1).some((m) => m.action === "inuse"), "inuse");
+    const duration = await b.stop();
+    expect(Number.isInteger(duration)).toBe(true);
+    const sent = actionsOn(1);
+    expect(sent[0]).toEqual({ action: "checkuser", uid: "efbeadde" });
+    expect(sent[1]).toEqual({ action: "startuse", uid: "efbeadde" });
+    expect(sent.at(-1)).toEqual({ action: "stopuse", uid: "efbeadde", duration });
+    expect(sent.filter((m) => m.action === "inuse").every((m) => Number.isInteger(m.duration))).toBe(true);
+    expect(b.link.unsolicited).toBe(0);
+  });
+
+  it("refuses an unknown card without startuse, and a second card while in use", async () => {
+    const b = board(3);
+    await b.start();
+    sim.seen.length = 0;
+    expect(await b.swipe("0badcafe")).toMatchObject({ loggedIn: false, reason: "refused", reply: { is_valid: false, level: 0 } });
+    expect(actionsOn(3).map((m) => m.action)).toEqual(["checkuser"]);
+    await b.swipe("efbeadde");
+    expect(await b.swipe("b0000002")).toMatchObject({ loggedIn: false, reason: "busy" });
+  });
+
+  it("follows remote start and stop commands", async () => {
+    const b = board(2);
+    await b.start();
+    await sim.command(2, { request_type: "start", uid: "EFBEADDE" });
+    await until(() => b.user?.uid === "efbeadde", "remote login");
+    await sim.command(2, { request_type: "stop", uid: "efbeadde" });
+    await until(() => actionsOn(2).at(-1)?.action === "stopuse", "remote logout");
+    expect(b.user).toBeNull();
+    expect(actionsOn(2).at(-1)).toMatchObject({ action: "stopuse", uid: "efbeadde" });
+  });
+
+  it("buffers startuse/stopuse while the broker is gone and replays them in order with replay:true", async () => {
+    const b = board(1);
+    await b.start();
+    await b.swipe("efbeadde"); // now in the board's cache
+    await b.stop();
+    await sim.stop();
+    await until(() => !b.link.connected, "disconnect");
+    expect(await b.swipe("efbeadde")).toMatchObject({ loggedIn: true, user: { offline: true } });
+    const duration = await b.stop();
+    expect(b.buffer.list().map((m) => m.action)).toEqual(["startuse", "stopuse"]);
+    sim.seen.length = 0;
+    await sim.restart();
+    await until(() => b.buffer.size === 0 && actionsOn(1).some((m) => m.action === "checkmachine"), "replay");
+    expect(actionsOn(1).filter((m) => m.action !== "alive")).toEqual([
+      { action: "startuse", uid: "efbeadde", replay: true },
+      { action: "stopuse", uid: "efbeadde", duration, replay: true },
+      { action: "checkmachine" },
+    ]);
+  });
+
+  it("buffers a request whose reply times out, reconnects and replays it", async () => {
+    const b = board(3);
+    await b.start();
+    silentOnce.add("startuse:b0000002");
+    sim.seen.length = 0;
+    expect(await b.swipe("b0000002")).toMatchObject({ loggedIn: true });
+    expect(b.buffer.size).toBe(1);
+    await until(() => b.buffer.size === 0, "replay after reconnect");
+    expect(actionsOn(3).filter((m) => m.action === "startuse")).toEqual([
+      { action: "startuse", uid: "b0000002" },
+      { action: "startuse", uid: "b0000002", replay: true },
+    ]);
+  });
+
+  it("refuses an unknown card while offline, and reports an unknown machine's answer", async () => {
+    const b = board(4242);
+    await b.start();
+    expect(b.machine).toEqual({ request_ok: false, message: "Invalid machine ID" });
+    await b.disconnect();
+    expect(await b.swipe("0badcafe")).toMatchObject({ loggedIn: false, reason: "offline_unknown" });
+  });
+});
