@@ -13,3 +13,4 @@ export * from "./audit-subscriptions";
 export * from "./settings";
 export * from "./machine-floor";
 export * from "./inventory";
+export * from "./calendar";

@@ -1,0 +1,88 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, eventOccurrences, events, resources } from "@/lib/db/schema";
+import { saveEvent, setEventCancelled } from "./save-event";
+import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
+
+let f: CalendarFixture;
+beforeAll(async () => {
+  f = await createCalendarFixture();
+});
+afterAll(() => f.t.close());
+
+const evening = (day: string, over: Record<string, unknown> = {}) => ({
+  title: "Open lab",
+  startsAt: `${day}T18:00:00Z`,
+  endsAt: `${day}T21:00:00Z`,
+  timeZone: "Europe/Vienna",
+  ...over,
+});
+
+describe("saveEvent", () => {
+  it("creates an event with its occurrence and an audit entry; members without calendar.write are refused", async () => {
+    const r = await saveEvent(f.t.db, f.admin, evening("2027-01-05", { roomIds: [f.roomA] }));
+    expect(r).toMatchObject({ ok: true, occurrences: 1 });
+    if (!r.ok) return;
+    const audit = await f.t.db.select().from(auditLog).where(eq(auditLog.changeType, "event.create"));
+    expect(audit.some((a) => a.entityId === String(r.eventId))).toBe(true);
+    expect(await saveEvent(f.t.db, f.member, evening("2027-01-06"))).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
+  it("refuses end before start and unknown rooms, saving nothing", async () => {
+    const before = (await f.t.db.select().from(events)).length;
+    expect(await saveEvent(f.t.db, f.admin, evening("2027-02-01", { endsAt: "2027-02-01T17:00:00Z" }))).toMatchObject({ ok: false, code: "validation" });
+    expect(await saveEvent(f.t.db, f.admin, evening("2027-02-01", { roomIds: [999999] }))).toMatchObject({ ok: false, code: "validation" });
+    expect(await f.t.db.select().from(events)).toHaveLength(before);
+  });
+
+  it("refuses a second event in the same room at an overlapping time, naming the first", async () => {
+    const first = await saveEvent(f.t.db, f.admin, evening("2027-03-02", { title: "Soldering workshop", roomIds: [f.roomA] }));
+    expect(first.ok).toBe(true);
+    const clash = await saveEvent(f.t.db, f.admin, evening("2027-03-02", { title: "Board meeting", startsAt: "2027-03-02T20:00:00Z", roomIds: [f.roomA, f.roomB] }));
+    expect(clash).toMatchObject({ ok: false, code: "conflict", conflict: { kind: "event", title: "Soldering workshop" } });
+    expect(await saveEvent(f.t.db, f.admin, evening("2027-03-02", { title: "Elsewhere", roomIds: [f.roomB] }))).toMatchObject({ ok: true });
+    // Back to back is fine.
+    expect(await saveEvent(f.t.db, f.admin, evening("2027-03-02", { startsAt: "2027-03-02T21:00:00Z", endsAt: "2027-03-02T22:00:00Z", roomIds: [f.roomA] }))).toMatchObject({ ok: true });
+  });
+
+  it("checks every occurrence of a recurring event, and a cancelled event frees the room", async () => {
+    const weekly = await saveEvent(f.t.db, f.admin, evening("2027-04-06", { title: "Tuesday lab", roomIds: [f.roomB], recurrence: { freq: "weekly", count: 10 } }));
+    expect(weekly.ok).toBe(true);
+    // The eighth Tuesday (after the series began) collides.
+    const single = await saveEvent(f.t.db, f.admin, evening("2027-05-25", { title: "Talk", roomIds: [f.roomB] }));
+    expect(single).toMatchObject({ ok: false, code: "conflict", conflict: { title: "Tuesday lab" } });
+    if (!weekly.ok) return;
+    expect(await setEventCancelled(f.t.db, f.admin, weekly.eventId, true)).toEqual({ ok: true });
+    expect(await saveEvent(f.t.db, f.admin, evening("2027-05-25", { title: "Talk", roomIds: [f.roomB] }))).toMatchObject({ ok: true });
+    // Restoring the series would double-book now, so it is refused.
+    expect(await setEventCancelled(f.t.db, f.admin, weekly.eventId, false)).toMatchObject({ ok: false, code: "conflict", conflict: { title: "Talk" } });
+  });
+
+  it("lets exactly one of two concurrent saves for the same room win", async () => {
+    const results = await Promise.all(
+      ["Race A", "Race B"].map((title) => saveEvent(f.t.db, f.admin, evening("2027-06-01", { title, roomIds: [f.roomA] }))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "conflict")).toHaveLength(1);
+    const stored = await f.t.db.select().from(events).where(eq(events.startsAt, new Date("2027-06-01T18:00:00Z")));
+    expect(stored).toHaveLength(1);
+  });
+
+  it("edits an event: moving it onto a taken slot is refused and the old version stays", async () => {
+    const a = await saveEvent(f.t.db, f.admin, evening("2027-07-01", { title: "Fixed", roomIds: [f.roomA] }));
+    const b = await saveEvent(f.t.db, f.admin, evening("2027-07-02", { title: "Mover", roomIds: [f.roomA] }));
+    if (!a.ok || !b.ok) throw new Error("setup");
+    expect(await saveEvent(f.t.db, f.admin, evening("2027-07-01", { title: "Mover", roomIds: [f.roomA] }), b.eventId)).toMatchObject({ ok: false, code: "conflict", conflict: { title: "Fixed" } });
+    const occ = await f.t.db.select().from(eventOccurrences).where(eq(eventOccurrences.eventId, b.eventId));
+    expect(occ.map((o) => o.startsAt.toISOString())).toEqual(["2027-07-02T18:00:00.000Z"]);
+    expect(await saveEvent(f.t.db, f.admin, evening("2027-07-03", { title: "Mover 2", roomIds: [f.roomA] }), b.eventId)).toMatchObject({ ok: true });
+  });
+
+  it("refuses an event on a resource (the laser) that a concurrent event already holds", async () => {
+    const [laserRes] = await f.t.db.insert(resources).values({ name: "Laser", machineId: f.laser }).returning();
+    const results = await Promise.all(
+      ["Laser A", "Laser B"].map((title) => saveEvent(f.t.db, f.admin, evening("2027-08-01", { title, resourceIds: [laserRes!.id] }))),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+});

@@ -1,0 +1,147 @@
+import { and, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { eventOccurrences, eventResources, eventRooms, events } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../access/person-permissions";
+import { diffValues, recordAudit } from "../audit/record-audit";
+import { findEventConflict, lockBookables } from "./conflicts";
+import { eventInputSchema, type EventInput, type ValidEventInput } from "./event-input";
+import { expandOccurrences, horizonFrom } from "./recurrence";
+import { CalendarAbort, catchAbort, fail, type CalendarResult } from "./result";
+
+function rowValues(input: ValidEventInput) {
+  return {
+    title: input.title,
+    description: input.description,
+    startsAt: input.startsAt,
+    endsAt: input.endsAt,
+    timeZone: input.timeZone,
+    allDay: input.allDay,
+    recurrenceFreq: input.recurrence?.freq ?? null,
+    recurrenceInterval: input.recurrence?.interval ?? 1,
+    recurrenceUntil: input.recurrence?.until ?? null,
+    recurrenceCount: input.recurrence?.count ?? null,
+    recurrenceWeekdays: input.recurrence?.weekdays ?? [],
+    exceptionDates: [...new Set(input.exceptionDates)].sort(),
+    responsiblePersonId: input.responsiblePersonId,
+    visibility: input.visibility,
+    capacity: input.capacity,
+  };
+}
+
+/** Rewrites the event's occurrences from its row (also used after cancel/restore and by a horizon refresh). */
+export async function refreshOccurrences(db: Db, event: typeof events.$inferSelect, now = new Date()): Promise<number> {
+  await db.delete(eventOccurrences).where(eq(eventOccurrences.eventId, event.id));
+  const occurrences = expandOccurrences(
+    {
+      startsAt: event.startsAt,
+      endsAt: event.endsAt,
+      timeZone: event.timeZone,
+      allDay: event.allDay,
+      freq: event.recurrenceFreq,
+      interval: event.recurrenceInterval,
+      until: event.recurrenceUntil,
+      count: event.recurrenceCount,
+      weekdays: event.recurrenceWeekdays,
+      exceptionDates: event.exceptionDates,
+    },
+    horizonFrom(now),
+  );
+  if (occurrences.length) await db.insert(eventOccurrences).values(occurrences.map((o) => ({ eventId: event.id, ...o })));
+  return occurrences.length;
+}
+
+/**
+ * Creates (eventId absent) or edits an event. Refused with the conflicting event named when any occurrence
+ * would share a room or resource with another event's occurrence; the check runs under row locks (see lockBookables).
+ */
+export async function saveEvent(
+  db: Db,
+  actorId: number,
+  raw: EventInput,
+  eventId?: number,
+): Promise<CalendarResult<{ eventId: number; occurrences: number }>> {
+  if (!(await permissionsOfPerson(db, actorId)).has("calendar.write")) return fail("forbidden", "calendar.write is required");
+  const parsed = eventInputSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    return fail("validation", `${issue.path.join(".")}: ${issue.message}`);
+  }
+  const input = parsed.data;
+  return catchAbort(() =>
+    db.transaction(async (tx) => {
+      const roomIds = [...new Set(input.roomIds)];
+      const resourceIds = [...new Set(input.resourceIds)];
+      const locked = await lockBookables(tx, roomIds, resourceIds);
+      if (locked.rooms !== roomIds.length || locked.resources !== resourceIds.length) {
+        return fail("validation", "unknown room or resource");
+      }
+      const values = rowValues(input);
+      let row: typeof events.$inferSelect;
+      if (eventId === undefined) {
+        [row] = (await tx.insert(events).values({ ...values, createdById: actorId }).returning()) as [typeof events.$inferSelect];
+        await recordAudit(tx, { actorId, changeType: "event.create", entity: "event", entityId: row.id, after: { ...values, roomIds, resourceIds } });
+      } else {
+        const [before] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+        if (!before) return fail("not_found", "no such event");
+        const oldRooms = (await tx.select().from(eventRooms).where(eq(eventRooms.eventId, eventId))).map((r) => r.roomId).sort();
+        const oldResources = (await tx.select().from(eventResources).where(eq(eventResources.eventId, eventId))).map((r) => r.resourceId).sort();
+        [row] = (await tx
+          .update(events)
+          .set({ ...values, updatedAt: new Date() })
+          .where(eq(events.id, eventId))
+          .returning()) as [typeof events.$inferSelect];
+        const diff = diffValues(
+          { ...pick(before, values), roomIds: oldRooms, resourceIds: oldResources },
+          { ...values, roomIds: [...roomIds].sort(), resourceIds: [...resourceIds].sort() },
+        );
+        await recordAudit(tx, { actorId, changeType: "event.update", entity: "event", entityId: eventId, ...diff });
+        await tx.delete(eventRooms).where(eq(eventRooms.eventId, eventId));
+        await tx.delete(eventResources).where(eq(eventResources.eventId, eventId));
+      }
+      if (roomIds.length) await tx.insert(eventRooms).values(roomIds.map((roomId) => ({ eventId: row.id, roomId })));
+      if (resourceIds.length) await tx.insert(eventResources).values(resourceIds.map((resourceId) => ({ eventId: row.id, resourceId })));
+      const occurrences = await refreshOccurrences(tx, row);
+      if (!row.cancelledAt) {
+        const conflict = await findEventConflict(tx, row.id);
+        if (conflict) {
+          const what = conflict.kind === "event" ? `event "${conflict.title}"` : `a booking of ${conflict.title}`;
+          throw new CalendarAbort(fail("conflict", `Conflicts with ${what} at ${conflict.startsAt.toISOString()}`, { conflict }));
+        }
+      }
+      return { ok: true as const, eventId: row.id, occurrences };
+    }),
+  );
+}
+
+function pick(row: Record<string, unknown>, like: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.keys(like).map((k) => [k, row[k]]));
+}
+
+/** Cancelling keeps the event (feeds then show STATUS:CANCELLED) and frees its rooms for others. */
+export async function setEventCancelled(db: Db, actorId: number, eventId: number, cancelled: boolean): Promise<CalendarResult> {
+  if (!(await permissionsOfPerson(db, actorId)).has("calendar.write")) return fail("forbidden", "calendar.write is required");
+  return catchAbort(() =>
+    db.transaction(async (tx) => {
+      const rooms = (await tx.select().from(eventRooms).where(eq(eventRooms.eventId, eventId))).map((r) => r.roomId);
+      const resources = (await tx.select().from(eventResources).where(eq(eventResources.eventId, eventId))).map((r) => r.resourceId);
+      await lockBookables(tx, rooms, resources);
+      const [before] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
+      if (!before) return fail("not_found", "no such event");
+      const cancelledAt = cancelled ? (before.cancelledAt ?? new Date()) : null;
+      await tx.update(events).set({ cancelledAt, updatedAt: new Date() }).where(and(eq(events.id, eventId)));
+      await recordAudit(tx, {
+        actorId,
+        changeType: cancelled ? "event.cancel" : "event.restore",
+        entity: "event",
+        entityId: eventId,
+        before: { cancelledAt: before.cancelledAt },
+        after: { cancelledAt },
+      });
+      if (!cancelled) {
+        const conflict = await findEventConflict(tx, eventId);
+        if (conflict) throw new CalendarAbort(fail("conflict", `Conflicts with "${conflict.title}"`, { conflict }));
+      }
+      return { ok: true as const };
+    }),
+  );
+}
