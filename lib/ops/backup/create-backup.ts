@@ -1,0 +1,110 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import path from "node:path";
+import { once } from "node:events";
+import { createGzip } from "node:zlib";
+import { sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { appliedMigrations, ident, publicSequences, publicTables } from "./database-layout";
+import { BACKUP_FORMAT, BACKUP_KIND, BackupFileError, backupFileName, type BackupHeader, type BackupLine, type BackupReason } from "./format";
+
+export interface CreateBackupOptions {
+  /** Folder the backup goes to (DATA_DIR/backups); created when missing. */
+  dir: string;
+  /** Uploaded files to include (DATA_DIR/uploads); skipped when missing. */
+  uploadsDir?: string;
+  appVersion: string;
+  reason?: BackupReason;
+  now?: Date;
+}
+
+export interface BackupResult {
+  file: string;
+  bytes: number;
+  tables: Record<string, number>;
+  files: number;
+}
+
+/**
+ * Writes the whole database as of one moment (a REPEATABLE READ READ ONLY transaction: writers carry on, the
+ * backup sees none of their later changes) into one gzip'd file. The file appears under its final name only
+ * when complete, so a full disk or a crash never leaves something that looks like a backup.
+ */
+export async function createBackup(db: Db, options: CreateBackupOptions): Promise<BackupResult> {
+  const now = options.now ?? new Date();
+  const file = path.join(options.dir, backupFileName(now, options.reason ?? "manual"));
+  const temp = `${file}.partial`;
+  try {
+    fs.mkdirSync(options.dir, { recursive: true });
+    fs.accessSync(options.dir, fs.constants.W_OK);
+  } catch (error) {
+    throw new BackupFileError(`The backup folder ${options.dir} is not writable (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
+  }
+  const out = fs.createWriteStream(temp, { mode: 0o600 });
+  const gzip = createGzip({ level: 6 });
+  gzip.pipe(out);
+  let failure: Error | null = null;
+  const onError = (error: Error) => (failure ??= error);
+  out.on("error", onError);
+  gzip.on("error", onError);
+  const hash = createHash("sha256");
+  const write = async (line: string) => {
+    if (failure) throw failure;
+    const text = `${line}\n`;
+    hash.update(text);
+    if (!gzip.write(text)) await Promise.race([once(gzip, "drain"), once(out, "error")]);
+  };
+  try {
+    const tables: Record<string, number> = {};
+    await db.transaction(
+      async (tx) => {
+        const header: BackupHeader = { kind: BACKUP_KIND, format: BACKUP_FORMAT, appVersion: options.appVersion, createdAt: now.toISOString(), migrations: await appliedMigrations(tx) };
+        await write(JSON.stringify(header));
+        for (const table of await publicTables(tx)) {
+          const rows = await tx.execute<{ j: string }>(sql.raw(`select row_to_json(t)::text as j from ${ident(table)} t`));
+          tables[table] = rows.length;
+          await write(JSON.stringify({ t: "table", name: table, rows: rows.length } satisfies BackupLine));
+          for (const row of rows) await write(row.j);
+        }
+        for (const name of await publicSequences(tx)) {
+          const [s] = await tx.execute<{ value: string; called: boolean }>(sql.raw(`select last_value::text as value, is_called as called from ${ident(name)}`));
+          await write(JSON.stringify({ t: "seq", name, value: s!.value, called: s!.called } satisfies BackupLine));
+        }
+      },
+      { isolationLevel: "repeatable read", accessMode: "read only" },
+    );
+    const files = options.uploadsDir ? listFiles(options.uploadsDir) : [];
+    for (const rel of files) {
+      await write(JSON.stringify({ t: "file", path: rel, data: fs.readFileSync(path.join(options.uploadsDir!, rel)).toString("base64") } satisfies BackupLine));
+    }
+    const trailer: BackupLine = { t: "end", tables, files: files.length, sha256: hash.copy().digest("hex") };
+    gzip.end(`${JSON.stringify(trailer)}\n`);
+    await once(out, "close");
+    if (failure) throw failure;
+    fs.renameSync(temp, file);
+    return { file, bytes: fs.statSync(file).size, tables, files: files.length };
+  } catch (error) {
+    gzip.destroy();
+    out.destroy();
+    fs.rmSync(temp, { force: true });
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOSPC") throw new BackupFileError(`The disk holding ${options.dir} is full; no backup was written. Free some space (old backups?) and try again.`);
+    if (code === "EACCES" || code === "EROFS") throw new BackupFileError(`The backup folder ${options.dir} is not writable (${code}).`);
+    throw error;
+  }
+}
+
+/** Every file under dir, as forward-slash paths relative to it. */
+function listFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  const visit = (rel: string) => {
+    for (const entry of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
+      const child = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) visit(child);
+      else if (entry.isFile()) out.push(child);
+    }
+  };
+  visit("");
+  return out.sort();
+}
