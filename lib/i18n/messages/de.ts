@@ -1,9 +1,13 @@
+import { equipmentDe } from "./equipment-de";
+import { trainingDe } from "./training-de";
 import { opsDe } from "./ops-de";
 import type { Catalog } from "./en";
 import { inventoryDe } from "./inventory-de";
 
 export const de: Catalog = {
   ...opsDe,
+  ...equipmentDe,
+  ...trainingDe,
   ...inventoryDe,
   "app.name": "Makerspace",
   "nav.start": "Start",

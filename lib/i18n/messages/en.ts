@@ -1,9 +1,13 @@
+import { equipmentEn } from "./equipment-en";
+import { trainingEn } from "./training-en";
 import { opsEn } from "./ops-en";
 import { inventoryEn } from "./inventory-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
   ...opsEn,
+  ...equipmentEn,
+  ...trainingEn,
   ...inventoryEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
