@@ -16,7 +16,12 @@ function freePortSync(): string {
 
 process.env.E2E_PORT ??= freePortSync();
 process.env.E2E_MQTT_PORT ??= freePortSync();
-process.env.E2E_DATA_DIR ??= fs.mkdtempSync(path.join(os.tmpdir(), "makerspace-e2e-"));
+if (!process.env.E2E_DATA_DIR) {
+  // A fresh database per run; removed when the run ends (workers inherit the variable and skip this).
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "makerspace-e2e-"));
+  process.env.E2E_DATA_DIR = dir;
+  process.on("exit", () => fs.rmSync(dir, { recursive: true, force: true }));
+}
 process.env.E2E_DEMO_PASSWORD ??= "e2e-demo-password";
 // The app mails through SMTP here; e2e/password-reset.spec.ts listens on this port to read the mails.
 process.env.E2E_SMTP_PORT ??= freePortSync();

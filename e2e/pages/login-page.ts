@@ -17,6 +17,9 @@ export class LoginPage {
       this.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
       this.page.getByRole("button", { name: "Log in" }).click(),
     ]);
+    // …and for React to apply it: until then the submit button is disabled, and React resets the form when
+    // it finishes, which would wipe fields typed in the meantime.
+    await this.page.waitForFunction(() => !document.querySelector("main form button[type=submit][disabled]"));
   }
 
   async expectLoggedIn(): Promise<void> {
