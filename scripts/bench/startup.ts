@@ -1,0 +1,35 @@
+/**
+ * `npm run bench:startup`: time from starting the launcher to /api/health 200, on an empty DATA_DIR (first start:
+ * migrations + demo data) and again on the same data (restart). Uses the existing web build; pass --rebuild to
+ * delete it first and include the build in the first figure.
+ */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { freePort } from "../testing/free-port";
+import { runLauncher, waitForOutput } from "../testing/launcher-process";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+if (process.argv.includes("--rebuild")) fs.rmSync(path.join(root, ".next"), { recursive: true, force: true });
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-bench-startup-"));
+
+async function timeOneStart(label: string): Promise<void> {
+  const port = await freePort();
+  const started = performance.now();
+  const run = runLauncher({ DATA_DIR: dataDir, PORT: String(port), MQTT_PORT: String(await freePort()) });
+  await waitForOutput(run, /Makerspace is ready on/, 900_000);
+  const seconds = (performance.now() - started) / 1000;
+  const health = await fetch(`http://127.0.0.1:${port}/api/health`);
+  console.log(`${label.padEnd(40)} ${seconds.toFixed(2)} s  (/api/health ${health.status})`);
+  run.child.kill("SIGINT");
+  await run.exited;
+}
+
+try {
+  await timeOneStart(process.argv.includes("--rebuild") ? "first start, empty DATA_DIR, with build" : "first start, empty DATA_DIR");
+  await timeOneStart("restart, same DATA_DIR");
+  await timeOneStart("restart again");
+} finally {
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
