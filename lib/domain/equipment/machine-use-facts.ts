@@ -12,6 +12,7 @@ import {
   statusRoles,
 } from "@/lib/db/schema";
 import { normalizeCardUid } from "../cards/uid";
+import { lastUsedAt, overduePlans } from "../usage/machine-hours";
 import { decideMachineUse, isAuthorizationCurrent, type MachineUseDecision, type MachineUseFacts } from "./decide-machine-use";
 
 /**
@@ -59,7 +60,7 @@ export async function loadMachineUseFacts(
   if (!machine) return null;
   const machineFacts = {
     blocked: machine.m.blocked,
-    maintenanceOverdue: false, // maintenance plans arrive with the device-broker issue
+    maintenanceOverdue: (await overduePlans(db, machine.m.id, now)).length > 0,
     noAuthorizationNeeded: machine.t.noAuthorizationNeeded,
     expiresWithoutUseMonths: machine.t.expiresWithoutUseMonths,
   };
@@ -88,7 +89,7 @@ export async function loadMachineUseFacts(
     },
     machine: machineFacts,
     authorizations,
-    lastUsedAt: null, // usage sessions arrive with the device-broker issue
+    lastUsedAt: await lastUsedAt(db, holder.person.id, machine.t.id),
   };
 }
 

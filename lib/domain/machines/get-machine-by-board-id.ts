@@ -1,10 +1,11 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { equipmentTypes, machines } from "@/lib/db/schema";
+import { overduePlans } from "../usage/machine-hours";
 import type { MachineView } from "./machine-view";
 
 /** The machine a board with this numeric id controls, or null when no machine has that board id. */
-export async function getMachineByBoardId(db: Db, boardId: number): Promise<MachineView | null> {
+export async function getMachineByBoardId(db: Db, boardId: number, now = new Date()): Promise<MachineView | null> {
   const [row] = await db
     .select({
       machineId: machines.id,
@@ -20,6 +21,6 @@ export async function getMachineByBoardId(db: Db, boardId: number): Promise<Mach
     .where(eq(machines.boardId, boardId))
     .limit(1);
   if (!row || row.boardId === null) return null;
-  // Maintenance plans do not exist yet; when they do, the overdue ones are read here.
-  return { ...row, boardId: row.boardId, overduePlans: [] };
+  const overdue = await overduePlans(db, row.machineId, now);
+  return { ...row, boardId: row.boardId, overduePlans: overdue.map((s) => ({ planId: s.plan.id, lcdText: s.plan.lcdText })) };
 }

@@ -1,5 +1,6 @@
-/** A maintenance plan that is due; plans arrive with the maintenance feature, until then the list is empty. */
+/** A maintenance plan that is due (hours since its last intervention ≥ its interval). */
 export interface OverduePlan {
+  planId?: number;
   /** Short text for the board's LCD. */
   lcdText: string;
 }

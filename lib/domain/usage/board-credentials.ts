@@ -1,0 +1,99 @@
+import { randomInt } from "node:crypto";
+import { and, eq, ne } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { machines } from "@/lib/db/schema";
+import { recordAudit } from "../audit/record-audit";
+import { hashPassword, verifyPassword } from "../auth/passwords";
+import { hasPermission } from "../equipment/authority";
+import { fail, type Result } from "../equipment/result";
+
+export type CredentialFailure = "forbidden" | "invalid" | "not_found" | "username_taken";
+
+// Compiled into firmware: letters, digits and a few safe separators only.
+const username = z.string().trim().regex(/^[A-Za-z0-9._-]{3,64}$/, "3–64 letters, digits, dots, dashes or underscores");
+const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+const PASSWORD_LENGTH = 24; // ~138 bits from an alphabet that survives any firmware build config
+
+function generatePassword(): string {
+  return Array.from({ length: PASSWORD_LENGTH }, () => ALPHABET[randomInt(ALPHABET.length)]).join("");
+}
+
+/**
+ * Sets or rotates a machine's board credentials. The password is generated, returned this once and stored only
+ * as an argon2id hash. From now on the machine's board must present them; anonymous boards are refused for it.
+ */
+export async function setBoardCredentials(
+  db: Db,
+  actorId: number,
+  input: { machineId: number; username?: string },
+): Promise<Result<{ username: string; password: string }, CredentialFailure>> {
+  if (!(await hasPermission(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage boards.");
+  const [machine] = await db.select().from(machines).where(eq(machines.id, input.machineId));
+  if (!machine) return fail("not_found", "This machine does not exist.");
+  const parsed = username.safeParse(input.username ?? machine.boardUsername ?? `board-${machine.boardId ?? machine.id}`);
+  if (!parsed.success) return fail("invalid", `Board username: ${parsed.error.issues[0]!.message}`);
+  const password = generatePassword();
+  const boardPasswordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const [clash] = await tx
+      .select({ name: machines.name })
+      .from(machines)
+      .where(and(eq(machines.boardUsername, parsed.data), ne(machines.id, machine.id)));
+    if (clash) return fail("username_taken", `The board username ${parsed.data} is used by ${clash.name}.`);
+    await tx.update(machines).set({ boardUsername: parsed.data, boardPasswordHash, updatedAt: new Date() }).where(eq(machines.id, machine.id));
+    await recordAudit(tx, {
+      actorId,
+      changeType: machine.boardPasswordHash ? "machine.board_credentials.rotate" : "machine.board_credentials.set",
+      entity: "machine",
+      entityId: machine.id,
+      before: { boardUsername: machine.boardUsername, boardPasswordHash: machine.boardPasswordHash },
+      after: { boardUsername: parsed.data, boardPasswordHash },
+    });
+    return { ok: true as const, username: parsed.data, password };
+  });
+}
+
+/** Removes a machine's board credentials (its board may then only connect anonymously, if the machine allows it). */
+export async function clearBoardCredentials(db: Db, actorId: number, input: { machineId: number }): Promise<Result<object, CredentialFailure>> {
+  if (!(await hasPermission(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage boards.");
+  return db.transaction(async (tx) => {
+    const [machine] = await tx.select().from(machines).where(eq(machines.id, input.machineId)).for("update");
+    if (!machine) return fail("not_found", "This machine does not exist.");
+    await tx.update(machines).set({ boardUsername: null, boardPasswordHash: null, updatedAt: new Date() }).where(eq(machines.id, machine.id));
+    await recordAudit(tx, {
+      actorId,
+      changeType: "machine.board_credentials.clear",
+      entity: "machine",
+      entityId: machine.id,
+      before: { boardUsername: machine.boardUsername, boardPasswordHash: machine.boardPasswordHash },
+      after: { boardUsername: null, boardPasswordHash: null },
+    });
+    return { ok: true as const };
+  });
+}
+
+/** What the broker needs to check a board's CONNECT: the machine a username belongs to and its password hash. */
+export async function boardLoginOf(db: Db, boardUsername: string): Promise<{ machineId: number; boardId: number | null; passwordHash: string } | null> {
+  const [row] = await db
+    .select({ machineId: machines.id, boardId: machines.boardId, passwordHash: machines.boardPasswordHash })
+    .from(machines)
+    .where(eq(machines.boardUsername, boardUsername));
+  return row?.passwordHash ? { ...row, passwordHash: row.passwordHash } : null;
+}
+
+export { verifyPassword as verifyBoardPassword };
+
+/** Per board id: may an anonymous board speak for it, and must a board log in. Read by the broker's policy. */
+export async function boardAccessTable(db: Db): Promise<Map<number, { anonymousAllowed: boolean; requiresCredentials: boolean }>> {
+  const rows = await db
+    .select({ boardId: machines.boardId, anonymous: machines.allowAnonymousBoard, hash: machines.boardPasswordHash })
+    .from(machines);
+  const table = new Map<number, { anonymousAllowed: boolean; requiresCredentials: boolean }>();
+  for (const r of rows) {
+    if (r.boardId === null) continue;
+    const requiresCredentials = r.hash !== null;
+    table.set(r.boardId, { requiresCredentials, anonymousAllowed: r.anonymous && !requiresCredentials });
+  }
+  return table;
+}

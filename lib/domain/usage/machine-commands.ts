@@ -1,0 +1,84 @@
+import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { machineCommands, machines } from "@/lib/db/schema";
+import { recordAudit } from "../audit/record-audit";
+import { normalizeCardUid } from "../cards/uid";
+import { hasPermission } from "../equipment/authority";
+import { decideCardOnMachine } from "../equipment/machine-use-facts";
+import { fail, type Result } from "../equipment/result";
+import { isMachineOnline } from "./record-board-alive";
+import { openSessionOf } from "./session-store";
+
+export type CommandFailure = "forbidden" | "invalid" | "not_found" | "no_board" | "offline" | "not_allowed" | "not_in_use";
+
+/** A command not picked up by a broker within this time is dropped: a machine starting minutes later surprises people. */
+export const COMMAND_TTL_MS = 30_000;
+
+/**
+ * Remote start/stop by staff (machines.operate). Start: the card's holder must be allowed on the machine by the
+ * one rule, and the machine online. Stop: logs out the card given, or whoever is logged in. Queued in the outbox;
+ * the broker publishes it to machine/<board id>/request.
+ */
+export async function requestRemoteCommand(
+  db: Db,
+  actorId: number,
+  input: { machineId: number; kind: "start" | "stop"; uid?: string; now?: Date },
+): Promise<Result<{ commandId: number }, CommandFailure>> {
+  const now = input.now ?? new Date();
+  if (!(await hasPermission(db, actorId, "machines.operate"))) return fail("forbidden", "You may not start or stop machines.");
+  if (input.kind !== "start" && input.kind !== "stop") return fail("invalid", "Unknown command.");
+  const [machine] = await db.select().from(machines).where(eq(machines.id, input.machineId));
+  if (!machine) return fail("not_found", "This machine does not exist.");
+  if (machine.boardId === null) return fail("no_board", "This machine has no board.");
+  if (!(await isMachineOnline(db, machine.id, now))) return fail("offline", "The machine's board has not reported in the last 90 seconds.");
+  let uid = input.uid ? normalizeCardUid(input.uid) : null;
+  if (input.uid && !uid) return fail("invalid", "A card id is 8 hexadecimal digits.");
+  if (input.kind === "start") {
+    if (!uid) return fail("invalid", "Which card should be logged in?");
+    const decision = await decideCardOnMachine(db, { uid, machineId: machine.id, now });
+    if (!decision?.allowed) return fail("not_allowed", `This card may not use the machine (${decision ? decision.reason : "unknown"}).`);
+  } else if (!uid) {
+    uid = (await openSessionOf(db, machine.id))?.cardUid ?? null;
+    if (!uid) return fail("not_in_use", "Nobody is logged in on this machine.");
+  }
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(machineCommands).values({ machineId: machine.id, kind: input.kind, cardUid: uid, requestedById: actorId, createdAt: now }).returning();
+    await recordAudit(tx, { actorId, changeType: `machine.remote_${input.kind}`, entity: "machine", entityId: machine.id, after: { commandId: row!.id, cardUid: uid } });
+    return { ok: true as const, commandId: row!.id };
+  });
+}
+
+export interface ClaimedCommand {
+  id: number;
+  boardId: number;
+  kind: "start" | "stop";
+  uid: string;
+}
+
+/**
+ * Takes the pending commands for this broker instance (marks them sent before publishing: a lost command is
+ * better than a machine started twice) and expires those too old to send. Safe with several brokers (SKIP LOCKED).
+ */
+export async function claimPendingCommands(db: Db, instanceId: string, now = new Date(), limit = 50): Promise<ClaimedCommand[]> {
+  const cutoff = new Date(now.getTime() - COMMAND_TTL_MS);
+  return db.transaction(async (tx) => {
+    await tx.update(machineCommands).set({ status: "expired" }).where(and(eq(machineCommands.status, "pending"), lt(machineCommands.createdAt, cutoff)));
+    const pending = await tx
+      .select({ id: machineCommands.id })
+      .from(machineCommands)
+      .where(eq(machineCommands.status, "pending"))
+      .orderBy(asc(machineCommands.id))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    if (pending.length === 0) return [];
+    const ids = pending.map((p) => p.id);
+    await tx.update(machineCommands).set({ status: "sent", sentAt: now, sentBy: instanceId }).where(inArray(machineCommands.id, ids));
+    const rows = await tx
+      .select({ id: machineCommands.id, boardId: machines.boardId, kind: machineCommands.kind, uid: machineCommands.cardUid })
+      .from(machineCommands)
+      .innerJoin(machines, eq(machines.id, machineCommands.machineId))
+      .where(and(inArray(machineCommands.id, ids), sql`${machines.boardId} is not null`))
+      .orderBy(asc(machineCommands.id));
+    return rows.map((r) => ({ ...r, boardId: r.boardId! }));
+  });
+}

@@ -1,0 +1,73 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { boards, machinePresence } from "@/lib/db/schema";
+import { recordAudit } from "../audit/record-audit";
+
+export interface BoardAliveEvent {
+  machineId: number;
+  clientId?: string | null;
+  version?: string | null;
+  ip?: string | null;
+  serial?: string | null;
+  /** The firmware sends a string holding an integer. */
+  heap?: string | number | null;
+  receivedAt: Date;
+}
+
+function heapBytes(value: BoardAliveEvent["heap"]): number | null {
+  const n = typeof value === "string" ? Number.parseInt(value, 10) : value;
+  return typeof n === "number" && Number.isSafeInteger(n) && n >= 0 && n <= 2_147_483_647 ? n : null;
+}
+
+/**
+ * alive: the board's details and last-seen. Telemetry is not audited, except a board appearing on a machine for
+ * the first time (a new device at a machine is worth a trace). Applying an older event never moves last-seen back.
+ */
+export async function recordBoardAlive(db: Db, ev: BoardAliveEvent): Promise<{ firstSeen: boolean }> {
+  const serialKey = ev.serial?.trim().slice(0, 64) ?? "";
+  const details = {
+    clientId: ev.clientId ?? null,
+    firmwareVersion: ev.version ?? null,
+    ip: ev.ip ?? null,
+    serial: ev.serial ?? null,
+    heap: heapBytes(ev.heap),
+  };
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: boards.id, lastSeenAt: boards.lastSeenAt })
+      .from(boards)
+      .where(and(eq(boards.machineId, ev.machineId), eq(boards.serialKey, serialKey)))
+      .for("update");
+    if (existing) {
+      if (existing.lastSeenAt < ev.receivedAt) await tx.update(boards).set({ ...details, lastSeenAt: ev.receivedAt }).where(eq(boards.id, existing.id));
+    } else {
+      const [row] = await tx
+        .insert(boards)
+        .values({ machineId: ev.machineId, serialKey, ...details, firstSeenAt: ev.receivedAt, lastSeenAt: ev.receivedAt })
+        .returning({ id: boards.id });
+      await recordAudit(tx, { actorId: null, changeType: "board.first_seen", entity: "machine", entityId: ev.machineId, after: { boardId: row!.id, ...details } });
+    }
+    await recordMachinesHeard(tx, [{ machineId: ev.machineId, heardAt: ev.receivedAt }]);
+    return { firstSeen: !existing };
+  });
+}
+
+/** Last time anything came from each machine's board, in one statement; never moves backwards. */
+export async function recordMachinesHeard(db: Db, heard: { machineId: number; heardAt: Date }[]): Promise<void> {
+  if (heard.length === 0) return;
+  await db
+    .insert(machinePresence)
+    .values(heard.map((h) => ({ machineId: h.machineId, lastHeardAt: h.heardAt })))
+    .onConflictDoUpdate({
+      target: machinePresence.machineId,
+      set: { lastHeardAt: sql`greatest(${machinePresence.lastHeardAt}, excluded.last_heard_at)` },
+    });
+}
+
+/** A machine is online if its board was heard from in the last 90 s. */
+export const ONLINE_WITHIN_MS = 90_000;
+
+export async function isMachineOnline(db: Db, machineId: number, now = new Date()): Promise<boolean> {
+  const [row] = await db.select({ at: machinePresence.lastHeardAt }).from(machinePresence).where(eq(machinePresence.machineId, machineId));
+  return !!row && now.getTime() - row.at.getTime() <= ONLINE_WITHIN_MS;
+}

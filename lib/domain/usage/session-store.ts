@@ -1,0 +1,81 @@
+import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { cards, machines, usageSessions, type UsageSession } from "@/lib/db/schema";
+
+/**
+ * The person who holds (or last held) a card. Usage is a fact even for a card lost since: a replayed stop from
+ * before the loss still belongs to its holder. null when nobody ever held the uid.
+ */
+export async function cardHolderId(db: Db, uid: string): Promise<number | null> {
+  const [row] = await db
+    .select({ personId: cards.personId })
+    .from(cards)
+    .where(eq(cards.uid, uid))
+    .orderBy(desc(eq(cards.state, "active")), desc(cards.issuedAt))
+    .limit(1);
+  return row?.personId ?? null;
+}
+
+/** Serialises every usage write of one machine (row lock), so the open-session checks below cannot race. */
+export async function lockMachine(tx: Db, machineId: number): Promise<boolean> {
+  const rows = await tx.select({ id: machines.id }).from(machines).where(eq(machines.id, machineId)).for("update");
+  return rows.length > 0;
+}
+
+export async function openSessionOf(tx: Db, machineId: number): Promise<UsageSession | undefined> {
+  const [row] = await tx
+    .select()
+    .from(usageSessions)
+    .where(and(eq(usageSessions.machineId, machineId), isNull(usageSessions.endedAt)));
+  return row;
+}
+
+/** The most recently started session on a machine, optionally only for one card. */
+export async function latestSession(tx: Db, machineId: number, uid?: string): Promise<UsageSession | undefined> {
+  const [row] = await tx
+    .select()
+    .from(usageSessions)
+    .where(and(eq(usageSessions.machineId, machineId), uid ? eq(usageSessions.cardUid, uid) : undefined))
+    .orderBy(desc(usageSessions.startedAt), desc(usageSessions.id))
+    .limit(1);
+  return row;
+}
+
+/** The most recently closed session of a card on a machine. */
+export async function latestClosedSession(tx: Db, machineId: number, uid: string): Promise<UsageSession | undefined> {
+  const [row] = await tx
+    .select()
+    .from(usageSessions)
+    .where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid), isNotNull(usageSessions.endedAt)))
+    .orderBy(desc(usageSessions.endedAt), desc(usageSessions.id))
+    .limit(1);
+  return row;
+}
+
+export const secondsBetween = (from: Date, to: Date) => Math.max(0, Math.round((to.getTime() - from.getTime()) / 1000));
+export const secondsBefore = (at: Date, seconds: number) => new Date(at.getTime() - seconds * 1000);
+
+/**
+ * Ends a session nobody stopped: at the last moment we know it was in use (its last heartbeat), never later,
+ * so a lost stopuse adds no hours that were not seen.
+ */
+export async function closeUnstopped(tx: Db, session: UsageSession, because: "stale" | "superseded"): Promise<void> {
+  const endedAt = session.lastHeartbeatAt;
+  await tx
+    .update(usageSessions)
+    .set({ endedAt, durationSeconds: secondsBetween(session.startedAt, endedAt), endedBecause: because })
+    .where(eq(usageSessions.id, session.id));
+}
+
+/** How much shorter than recorded a board's duration may be and still describe the same session (clock jitter). */
+export const SAME_SESSION_TOLERANCE_SECONDS = 60;
+
+/**
+ * A session closed for silence that this inuse/stopuse continues: the latest on the machine, same card, and the
+ * board's duration covers what was recorded. The board was only offline, the member kept working.
+ */
+export async function resumableStaleSession(tx: Db, machineId: number, uid: string, duration: number): Promise<UsageSession | undefined> {
+  const latest = await latestSession(tx, machineId);
+  if (!latest || latest.cardUid !== uid || latest.endedBecause !== "stale") return undefined;
+  return duration >= (latest.durationSeconds ?? 0) - SAME_SESSION_TOLERANCE_SECONDS ? latest : undefined;
+}
