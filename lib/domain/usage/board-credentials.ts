@@ -5,8 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { machines } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "../auth/passwords";
-import { hasPermission } from "../equipment/authority";
-import { fail, type Result } from "../equipment/result";
+import { actorMay as hasPermission, fail, type Result } from "./result";
 
 export type CredentialFailure = "forbidden" | "invalid" | "not_found" | "username_taken";
 

@@ -3,9 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { machineCommands, machines } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { normalizeCardUid } from "../cards/uid";
-import { hasPermission } from "../equipment/authority";
+import { actorMay as hasPermission, fail, type Result } from "./result";
 import { decideCardOnMachine } from "../equipment/machine-use-facts";
-import { fail, type Result } from "../equipment/result";
 import { isMachineOnline } from "./record-board-alive";
 import { openSessionOf } from "./session-store";
 
