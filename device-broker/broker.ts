@@ -3,6 +3,8 @@ import os from "node:os";
 import { Aedes, type AedesOptions, type Client } from "aedes";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
+import { guardSocket } from "./guard/guard-socket";
+import { limitWarnings } from "./guard/log-limiter";
 import { subscribeBoardRequests } from "./handlers/subscribe";
 import type { HandlerRegistry } from "./handlers/types";
 import { startHeartbeat } from "./heartbeat";
@@ -40,17 +42,24 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
   aedes.on("client", (client) => logger.debug({ clientId: client.id }, "client connected"));
   aedes.on("clientDisconnect", (client) => logger.debug({ clientId: client.id }, "client disconnected"));
 
+  // Rejections can come in floods (a broken board, a scanner): at most a few log lines per client a minute.
+  const warnings = limitWarnings(logger);
   const server = net.createServer((socket) => {
     // Without it Nagle holds back each small reply until the board's delayed ACK: 40–90 ms per request.
     socket.setNoDelay(true);
-    aedes.handle(socket);
+    aedes.handle(
+      guardSocket(socket, (verdict) => {
+        metrics.rejected++;
+        warnings.warn({ remoteAddress: socket.remoteAddress, ...verdict }, "oversized or corrupt MQTT packet; connection closed");
+      }),
+    );
   });
   // A socket-level error after listen (not EADDRINUSE, which listen() reports) must not crash the process.
   const onServerError = (error: Error) => logger.error({ err: error }, "MQTT server error");
 
   let subscription: Awaited<ReturnType<typeof subscribeBoardRequests>> | undefined;
   try {
-    subscription = await subscribeBoardRequests(aedes, { db, logger, metrics }, options.handlers);
+    subscription = await subscribeBoardRequests(aedes, { db, logger: warnings, metrics }, options.handlers);
     await listen(server, options.port, options.host);
   } catch (error) {
     await subscription?.close();
