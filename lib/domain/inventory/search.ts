@@ -39,7 +39,7 @@ function escapeLike(text: string): string {
 export async function searchThings(db: Db, filter: ThingFilter): Promise<{ rows: ThingListRow[]; total: number }> {
   const conditions: (SQL | undefined)[] = [];
   const query = filter.query?.trim().slice(0, 200);
-  let rank: SQL = sql`0`;
+  let rank: SQL | undefined;
   if (query) {
     const tsQuery = sql`websearch_to_tsquery('simple', ${query})`;
     conditions.push(or(sql`${document} @@ ${tsQuery}`, ilike(things.name, `%${escapeLike(query)}%`)));
@@ -68,7 +68,7 @@ export async function searchThings(db: Db, filter: ThingFilter): Promise<{ rows:
     .leftJoin(inventoryLocations, eq(inventoryLocations.id, things.locationId))
     .leftJoin(thingLoans, and(eq(thingLoans.thingId, things.id), isNull(thingLoans.returnedAt)))
     .where(where)
-    .orderBy(sql`${rank} desc`, filter.onLoanFromMembers ? asc(things.lenderUntil) : asc(things.name), asc(things.number))
+    .orderBy(...(rank ? [sql`${rank} desc`] : []), filter.onLoanFromMembers ? asc(things.lenderUntil) : asc(things.name), asc(things.number))
     .limit(Math.min(filter.limit ?? 50, 500))
     .offset(filter.offset ?? 0);
   const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(things).where(where);

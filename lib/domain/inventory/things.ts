@@ -5,7 +5,10 @@ import { auditLog, inventoryCategories, inventoryLocations, things, type Thing }
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { fail, FORBIDDEN, mayEditInventory, type Result } from "./result";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date YYYY-MM-DD")
+  .refine((d) => !Number.isNaN(Date.parse(`${d}T00:00:00Z`)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d), "not a real date");
 
 export const thingInput = z
   .object({

@@ -1,0 +1,46 @@
+import fs from "node:fs/promises";
+import path from "node:path";
+
+/**
+ * Where uploaded files live. The local implementation writes under DATA_DIR/uploads; an S3-compatible one
+ * can implement the same three calls (not built yet).
+ */
+export interface FileStorage {
+  put(key: string, data: Buffer): Promise<void>;
+  /** null when there is no such file. */
+  get(key: string): Promise<Buffer | null>;
+  delete(key: string): Promise<void>;
+}
+
+const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]{0,200}$/;
+
+/** Keys come from our own code, but a key that could climb out of the folder is refused anyway. */
+function checkKey(key: string): string {
+  if (!SAFE_KEY.test(key) || key.includes("..")) throw new Error(`Unsafe storage key: ${key}`);
+  return key;
+}
+
+export function localFileStorage(root: string): FileStorage {
+  const full = (key: string) => path.join(root, checkKey(key));
+  return {
+    async put(key, data) {
+      const file = full(key);
+      await fs.mkdir(path.dirname(file), { recursive: true });
+      // Write then rename, so a reader never sees half a file.
+      const temp = `${file}.${process.pid}.tmp`;
+      await fs.writeFile(temp, data);
+      await fs.rename(temp, file);
+    },
+    async get(key) {
+      try {
+        return await fs.readFile(full(key));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === "ENOENT") return null;
+        throw error;
+      }
+    },
+    async delete(key) {
+      await fs.rm(full(key), { force: true });
+    },
+  };
+}
