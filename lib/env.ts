@@ -14,6 +14,11 @@ const schema = z.object({
   MQTT_PORT: port.default(1883),
   MQTT_HOST: z.string().default("0.0.0.0"),
   MQTT_URL: z.string().optional(),
+  /**
+   * With MQTT_URL: the shared-subscription group several backends split the requests in ($share/<group>/…,
+   * MQTT 5 brokers, Mosquitto ≥ 1.6, EMQX). "none" for a broker without shared subscriptions (run one backend).
+   */
+  MQTT_SHARED_GROUP: z.string().regex(/^[^/+#]+$/, "no /, + or #").default("makerspace"),
   /** Password for the demo accounts created on a first start; random when absent. */
   DEMO_PASSWORD: z.string().min(10).optional(),
   AUTH_SECRET: z.string().min(16).optional(),
