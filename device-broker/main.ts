@@ -7,6 +7,7 @@ import { prepareDatabase, pingDatabase } from "@/drizzle/prepare";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { startBroker, type RunningBroker } from "./broker";
+import { startExternalDispatcher } from "./external";
 
 class StartupError extends Error {}
 
@@ -15,7 +16,7 @@ async function main(): Promise<void> {
   if (!env.DATABASE_URL) throw new StartupError("DATABASE_URL is not set. Use `npm start` for the embedded database, or set DATABASE_URL.");
   const logger = pino({ level: env.LOG_LEVEL, base: { service: "broker" } });
   const database = createDb(env.DATABASE_URL, { max: 5, connectTimeoutSeconds: 5 });
-  let broker: RunningBroker | undefined;
+  let broker: Pick<RunningBroker, "close"> | undefined;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -32,6 +33,13 @@ async function main(): Promise<void> {
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
   await connect(database, env.DATABASE_URL);
+  if (env.MQTT_URL) {
+    // Scale-out: the space runs its own broker (Mosquitto, EMQX); we are one of its clients, retrying forever.
+    if (!/^(mqtts?|tcp|tls|wss?):\/\/[^/]/.test(env.MQTT_URL)) throw new StartupError("MQTT_URL must look like mqtt://user:password@host:1883 (or mqtts://)");
+    const sharedGroup = env.MQTT_SHARED_GROUP === "none" ? null : env.MQTT_SHARED_GROUP;
+    broker = startExternalDispatcher({ db: database.db, url: env.MQTT_URL, logger, sharedGroup });
+    return;
+  }
   try {
     broker = await startBroker({ db: database.db, port: env.MQTT_PORT, host: env.MQTT_HOST, logger });
   } catch (error) {

@@ -1,0 +1,100 @@
+import net from "node:net";
+import { randomBytes, randomInt } from "node:crypto";
+import { Aedes } from "aedes";
+import { eq } from "drizzle-orm";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { seedDemoData } from "@/drizzle/seed";
+import { equipmentTypes, machines } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { SimulatedBoard } from "@/scripts/simulator/board";
+import { startExternalDispatcher, type RunningExternalDispatcher } from "./external";
+
+const EXTERNAL_URL = process.env.MQTT_EXTERNAL_URL;
+const logger = pino({ level: "silent" });
+const FAST = { checkMachineMs: 0, aliveMs: 0, inUseMs: 0, replyTimeoutMs: 2_000, reconnectMs: 100 };
+
+let database: TestDatabase;
+// Topics are fixed by the protocol and the broker may be shared with other test runs: machine ids no demo
+// or other run uses (two runs pick the same 100-id block with probability 1/900), and every dispatcher here
+// subscribes to exactly these machines in a shared group of its own.
+const base = 900_000 + randomInt(0, 900) * 100;
+const KNOWN = base + 1;
+const UNKNOWN = base + 2;
+const group = `ms-test-${randomBytes(4).toString("hex")}`;
+const running: { close(): Promise<void> }[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await ensureReferenceData(database.db);
+  await seedDemoData(database.db, "demo-password-123");
+  const [laser] = await database.db.select().from(equipmentTypes).where(eq(equipmentTypes.name, "Laser cutter"));
+  await database.db.insert(machines).values({ boardId: KNOWN, name: "EXTERNAL LASER", equipmentTypeId: laser!.id, autoLogoffMinutes: 60 });
+});
+afterAll(async () => {
+  await Promise.all(running.splice(0).map((r) => r.close()));
+  await database.close();
+});
+
+function dispatcher(url: string, extra: { sharedGroup?: string | null } = {}): RunningExternalDispatcher {
+  const d = startExternalDispatcher({ db: database.db, url, logger, sharedGroup: group, machineIds: [KNOWN, UNKNOWN], heartbeatIntervalMs: 60_000, backoff: { minMs: 50, maxMs: 400 }, ...extra });
+  running.push(d);
+  return d;
+}
+async function bootBoard(url: string, machineId: number): Promise<SimulatedBoard> {
+  const board = new SimulatedBoard({ url, machineId, timings: FAST });
+  running.push(board);
+  await board.start();
+  return board;
+}
+
+describe.skipIf(!EXTERNAL_URL)("external-broker mode against Mosquitto (MQTT_EXTERNAL_URL)", () => {
+  it("answers a simulated board through the external broker, exactly once, from the database", async () => {
+    const d = dispatcher(EXTERNAL_URL!);
+    await d.ready;
+    const board = await bootBoard(EXTERNAL_URL!, KNOWN);
+    expect(board.machine).toMatchObject({ request_ok: true, is_valid: true, name: "EXTERNAL LASER", logoff: 60 });
+    const unknown = await bootBoard(EXTERNAL_URL!, UNKNOWN);
+    expect(unknown.machine).toEqual({ request_ok: false, message: "Invalid machine ID" });
+    await board.checkMachine();
+    expect(board.link.unsolicited + unknown.link.unsolicited).toBe(0);
+    await Promise.all([board.close(), unknown.close(), d.close()]);
+  });
+
+  it("splits requests between two backends in one shared group: each answered once", async () => {
+    const [a, b] = [dispatcher(EXTERNAL_URL!), dispatcher(EXTERNAL_URL!)];
+    await Promise.all([a.ready, b.ready]);
+    const board = await bootBoard(EXTERNAL_URL!, KNOWN);
+    for (let i = 0; i < 20; i++) expect((await board.checkMachine())?.name).toBe("EXTERNAL LASER");
+    await new Promise((resolve) => setTimeout(resolve, 300)); // a second answer would arrive by now
+    expect(board.link.unsolicited).toBe(0);
+    expect(a.metrics.received + b.metrics.received).toBe(22); // alive and checkmachine at boot, then 20
+    await Promise.all([board.close(), a.close(), b.close()]);
+  });
+});
+
+describe("external-broker mode: reconnecting", () => {
+  it("keeps retrying with backoff while the broker is down and serves boards once it is up", async () => {
+    const port = await freePort();
+    const url = `mqtt://127.0.0.1:${port}`;
+    const d = dispatcher(url, { sharedGroup: null });
+    await new Promise((resolve) => setTimeout(resolve, 500)); // several failed attempts
+    expect(d.connected()).toBe(false);
+    const aedes = await Aedes.createBroker();
+    const server = net.createServer((socket) => aedes.handle(socket)).listen(port, "127.0.0.1");
+    running.push({ close: () => new Promise<void>((resolve) => aedes.close(() => server.close(() => resolve()))) });
+    await d.ready;
+    const board = await bootBoard(url, KNOWN);
+    expect(board.machine).toMatchObject({ name: "EXTERNAL LASER" });
+  });
+});
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = net.createServer().listen(0, "127.0.0.1", () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
+  });
+}
