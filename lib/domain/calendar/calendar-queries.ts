@@ -1,0 +1,110 @@
+import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { equipmentTypes, eventOccurrences, eventRooms, events, machineBookings, machines, profiles, rooms, trainingSessions } from "@/lib/db/schema";
+
+export type CalendarItem =
+  | { kind: "event"; id: number; title: string; startsAt: Date; endsAt: Date; allDay: boolean; cancelled: boolean; isPublic: boolean; rooms: string[] }
+  | { kind: "training"; id: number; title: string; startsAt: Date; endsAt: Date; cancelled: boolean; location: string }
+  | { kind: "booking"; id: number; title: string; startsAt: Date; endsAt: Date; machineId: number; personName: string };
+
+export interface RangeQuery {
+  from: Date;
+  to: Date;
+  /** false for visitors: members-only events, trainings and bookings stay hidden. */
+  includeMembersOnly: boolean;
+  roomId?: number;
+  machineId?: number;
+}
+
+/** Event occurrences overlapping [from, to), one query (the month view's hot path). */
+export async function eventItems(db: Db, q: RangeQuery): Promise<CalendarItem[]> {
+  const roomFilter = q.roomId ? inArray(events.id, db.select({ id: eventRooms.eventId }).from(eventRooms).where(eq(eventRooms.roomId, q.roomId))) : undefined;
+  const rows = await db
+    .select({
+      o: eventOccurrences,
+      e: { id: events.id, title: events.title, allDay: events.allDay, cancelledAt: events.cancelledAt, visibility: events.visibility },
+      roomNames: sql<string[]>`coalesce((select array_agg(r.name order by r.name) from event_rooms er join rooms r on r.id = er.room_id where er.event_id = ${events.id}), '{}')`,
+    })
+    .from(eventOccurrences)
+    .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+    .where(and(lt(eventOccurrences.startsAt, q.to), gt(eventOccurrences.endsAt, q.from), q.includeMembersOnly ? undefined : eq(events.visibility, "public"), roomFilter))
+    .orderBy(asc(eventOccurrences.startsAt));
+  return rows.map(({ o, e, roomNames }) => ({
+    kind: "event" as const,
+    id: e.id,
+    title: e.title,
+    startsAt: o.startsAt,
+    endsAt: o.endsAt,
+    allDay: e.allDay,
+    cancelled: e.cancelledAt !== null,
+    isPublic: e.visibility === "public",
+    rooms: roomNames,
+  }));
+}
+
+/** Training sessions; their room is still free text, matched by the room's name when filtering. */
+export async function trainingItems(db: Db, q: RangeQuery): Promise<CalendarItem[]> {
+  if (!q.includeMembersOnly || q.machineId) return [];
+  let roomName: string | undefined;
+  if (q.roomId) roomName = (await db.select().from(rooms).where(eq(rooms.id, q.roomId)))[0]?.name ?? "\u0000";
+  const rows = await db
+    .select({ s: trainingSessions, type: equipmentTypes.name })
+    .from(trainingSessions)
+    .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
+    .where(and(lt(trainingSessions.startsAt, q.to), gt(trainingSessions.endsAt, q.from), roomName ? sql`lower(${trainingSessions.room}) = lower(${roomName})` : undefined))
+    .orderBy(asc(trainingSessions.startsAt));
+  return rows.map(({ s, type }) => ({
+    kind: "training" as const,
+    id: s.id,
+    title: `${type} (${s.level})`,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    cancelled: s.cancelledAt !== null,
+    location: s.room,
+  }));
+}
+
+export async function bookingItems(db: Db, q: RangeQuery): Promise<CalendarItem[]> {
+  if (!q.includeMembersOnly || q.roomId) return [];
+  const rows = await db
+    .select({ b: machineBookings, machine: machines.name, first: profiles.firstName, last: profiles.lastName })
+    .from(machineBookings)
+    .innerJoin(machines, eq(machines.id, machineBookings.machineId))
+    .leftJoin(profiles, eq(profiles.personId, machineBookings.personId))
+    .where(
+      and(
+        lt(machineBookings.startsAt, q.to),
+        gt(machineBookings.endsAt, q.from),
+        isNull(machineBookings.cancelledAt),
+        q.machineId ? eq(machineBookings.machineId, q.machineId) : undefined,
+      ),
+    )
+    .orderBy(asc(machineBookings.startsAt));
+  return rows.map(({ b, machine, first, last }) => ({
+    kind: "booking" as const,
+    id: b.id,
+    title: machine,
+    startsAt: b.startsAt,
+    endsAt: b.endsAt,
+    machineId: b.machineId,
+    personName: `${first ?? ""} ${last ?? ""}`.trim(),
+  }));
+}
+
+/** Everything the calendar views show in a range, sorted by start. */
+export async function calendarItems(db: Db, q: RangeQuery): Promise<CalendarItem[]> {
+  const parts = await Promise.all([q.machineId ? [] : eventItems(db, q), trainingItems(db, q), bookingItems(db, q)]);
+  return parts.flat().sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime());
+}
+
+/** The start page's list: the next not-cancelled event occurrences. */
+export async function upcomingEvents(db: Db, opts: { now?: Date; limit?: number; includeMembersOnly: boolean }): Promise<CalendarItem[]> {
+  const now = opts.now ?? new Date();
+  const items = await eventItems(db, { from: now, to: new Date(now.getTime() + 366 * 86_400_000), includeMembersOnly: opts.includeMembersOnly });
+  return items.filter((i) => !(i.kind === "event" && i.cancelled)).slice(0, opts.limit ?? 10);
+}
+
+export async function listRooms(db: Db) {
+  return db.select().from(rooms).orderBy(asc(rooms.name));
+}
+

@@ -1,0 +1,97 @@
+import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { equipmentTypes, eventRegistrations, eventRooms, events, rooms, trainingSessions, trainingSignups, type Event } from "@/lib/db/schema";
+import { personForFeedToken } from "./feed-tokens";
+import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
+
+export interface FeedContext {
+  host: string;
+  baseUrl?: string;
+  now?: Date;
+}
+
+/** Feeds carry what is current or recent; older items only cost every subscriber bandwidth. */
+const PAST_DAYS = 180;
+
+function recentEventIds(db: Db, now: Date) {
+  const cutoff = new Date(now.getTime() - PAST_DAYS * 86_400_000);
+  return db.selectDistinct({ id: sql<number>`event_id` }).from(sql`event_occurrences`).where(sql`ends_at > ${cutoff.toISOString()}::timestamptz`);
+}
+
+async function withLocations(db: Db, list: Event[]): Promise<(Event & { location: string })[]> {
+  if (!list.length) return [];
+  const links = await db
+    .select({ eventId: eventRooms.eventId, name: rooms.name })
+    .from(eventRooms)
+    .innerJoin(rooms, eq(rooms.id, eventRooms.roomId))
+    .where(inArray(eventRooms.eventId, list.map((e) => e.id)));
+  return list.map((e) => ({ ...e, location: links.filter((l) => l.eventId === e.id).map((l) => l.name).join(", ") }));
+}
+
+/** All public events (never members-only ones), cancelled ones included so clients drop them. */
+export async function publicFeed(db: Db, ctx: FeedContext): Promise<Feed> {
+  const now = ctx.now ?? new Date();
+  const list = await db
+    .select()
+    .from(events)
+    .where(and(eq(events.visibility, "public"), inArray(events.id, recentEventIds(db, now))))
+    .orderBy(events.startsAt);
+  return buildFeed({ name: "Makerspace", host: ctx.host, baseUrl: ctx.baseUrl, events: await withLocations(db, list) });
+}
+
+/** A room's public schedule; null when there is no such room. */
+export async function roomFeed(db: Db, roomId: number, ctx: FeedContext): Promise<Feed | null> {
+  const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
+  if (!room) return null;
+  const now = ctx.now ?? new Date();
+  const list = await db
+    .select({ e: events })
+    .from(events)
+    .innerJoin(eventRooms, and(eq(eventRooms.eventId, events.id), eq(eventRooms.roomId, roomId)))
+    .where(and(eq(events.visibility, "public"), inArray(events.id, recentEventIds(db, now))))
+    .orderBy(events.startsAt);
+  const feed = buildFeed({ name: `Makerspace: ${room.name}`, host: ctx.host, baseUrl: ctx.baseUrl, events: await withLocations(db, list.map((r) => r.e)) });
+  return { ...feed, lastModified: new Date(Math.max(feed.lastModified.getTime(), Math.floor(room.updatedAt.getTime() / 1000) * 1000)) };
+}
+
+/** The private feed behind a secret token: what the person signed up for. null for a bad or revoked token. */
+export async function personalFeed(db: Db, token: string, ctx: FeedContext): Promise<Feed | null> {
+  const personId = await personForFeedToken(db, token);
+  if (personId === null) return null;
+  const regs = await db
+    .select({ e: events, r: eventRegistrations })
+    .from(eventRegistrations)
+    .innerJoin(events, eq(events.id, eventRegistrations.eventId))
+    .where(eq(eventRegistrations.personId, personId));
+  const active = regs.filter(({ r }) => r.status === "signed_up" || r.status === "waitlisted").map(({ e }) => e);
+  const changes = regs.flatMap(({ r }) => [r.createdAt, r.cancelledAt, r.promotedAt]).filter((d): d is Date => d instanceof Date);
+  const trainings = await personTrainings(db, personId, ctx.now ?? new Date());
+  return buildFeed({
+    name: "Makerspace: my calendar",
+    host: ctx.host,
+    baseUrl: ctx.baseUrl,
+    events: await withLocations(db, active),
+    trainings,
+    extraModified: changes,
+  });
+}
+
+/** Training sessions the person signed up for (not cancelled sign-ups), recent and upcoming. */
+export async function personTrainings(db: Db, personId: number, now: Date): Promise<FeedTraining[]> {
+  const cutoff = new Date(now.getTime() - PAST_DAYS * 86_400_000);
+  const rows = await db
+    .select({ s: trainingSessions, type: equipmentTypes.name, signup: trainingSignups })
+    .from(trainingSignups)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
+    .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
+    .where(and(eq(trainingSignups.personId, personId), ne(trainingSignups.status, "cancelled"), gt(trainingSessions.endsAt, cutoff)));
+  return rows.map(({ s, type, signup }) => ({
+    id: s.id,
+    title: `Training: ${type} (${s.level})`,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    location: s.room,
+    cancelled: s.cancelledAt !== null,
+    changedAt: [s.createdAt, s.cancelledAt, signup.createdAt, signup.promotedAt].reduce<Date>((a, d) => (d && d > a ? d : a), s.createdAt),
+  }));
+}

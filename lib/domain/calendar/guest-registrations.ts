@@ -1,0 +1,77 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { eventRegistrations } from "@/lib/db/schema";
+import { recordAudit } from "../audit/record-audit";
+import type { Mailer } from "../mail/mailer";
+import { lockEventForRegistration, placeFor } from "./registrations";
+import { fail, type CalendarResult } from "./result";
+
+const guestSchema = z.object({ name: z.string().trim().min(1).max(200), email: z.string().trim().toLowerCase().email().max(320) });
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+/**
+ * A guest asks for a place at a public event: a pending registration (holding no place) and a mail with a
+ * confirmation link. The place is assigned when the link is opened.
+ */
+export async function requestGuestRegistration(
+  db: Db,
+  mailer: Mailer,
+  input: { eventId: number; name: string; email: string; confirmUrl: (token: string) => string },
+): Promise<CalendarResult<{ registrationId: number }>> {
+  const parsed = guestSchema.safeParse(input);
+  if (!parsed.success) return fail("validation", "name and a valid email are required");
+  const { name, email } = parsed.data;
+  const token = randomBytes(24).toString("base64url");
+  const result = await db.transaction(async (tx) => {
+    const event = await lockEventForRegistration(tx, input.eventId);
+    if (!event) return fail("not_found", "no such event");
+    if (event.visibility !== "public") return fail("not_public", "guests may only register for public events");
+    if (event.cancelledAt) return fail("cancelled", "the event is cancelled");
+    const [existing] = await tx
+      .select({ id: eventRegistrations.id })
+      .from(eventRegistrations)
+      .where(
+        and(
+          eq(eventRegistrations.eventId, event.id),
+          isNull(eventRegistrations.personId),
+          sql`lower(${eventRegistrations.guestEmail}) = ${email}`,
+          ne(eventRegistrations.status, "cancelled"),
+        ),
+      );
+    if (existing) return fail("already_registered", "this email is already registered");
+    const [reg] = await tx
+      .insert(eventRegistrations)
+      .values({ eventId: event.id, guestName: name, guestEmail: email, status: "pending", confirmationTokenHash: hashToken(token) })
+      .returning();
+    await recordAudit(tx, { actorId: null, changeType: "event.guest_request", entity: "event_registration", entityId: reg!.id, after: { eventId: event.id, guestEmail: email } });
+    return { ok: true as const, registrationId: reg!.id, title: event.title };
+  });
+  if (!result.ok) return result;
+  await mailer.send({
+    to: email,
+    subject: `Please confirm your registration: ${result.title}`,
+    text: `Hello ${name},\n\nplease confirm your registration for "${result.title}" by opening this link:\n${input.confirmUrl(token)}\n\nIf you did not register, ignore this mail.`,
+  });
+  return { ok: true, registrationId: result.registrationId };
+}
+
+/** Opens the link from the mail: the guest gets a place or a waitlist spot. Opening it again changes nothing. */
+export async function confirmGuestRegistration(db: Db, token: string): Promise<CalendarResult<{ registrationId: number; status: string; eventId: number }>> {
+  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return fail("invalid_token", "invalid link");
+  return db.transaction(async (tx) => {
+    const [reg0] = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.confirmationTokenHash, hashToken(token)));
+    if (!reg0 || reg0.status === "cancelled") return fail("invalid_token", "invalid link");
+    const event = await lockEventForRegistration(tx, reg0.eventId);
+    const [reg] = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.id, reg0.id));
+    if (!event || !reg) return fail("invalid_token", "invalid link");
+    if (reg.status !== "pending") return { ok: true as const, registrationId: reg.id, status: reg.status, eventId: event.id };
+    if (event.cancelledAt) return fail("cancelled", "the event is cancelled");
+    const status = await placeFor(tx, event);
+    await tx.update(eventRegistrations).set({ status, confirmedAt: new Date() }).where(eq(eventRegistrations.id, reg.id));
+    await recordAudit(tx, { actorId: null, changeType: "event.guest_confirm", entity: "event_registration", entityId: reg.id, before: { status: "pending" }, after: { status } });
+    return { ok: true as const, registrationId: reg.id, status, eventId: event.id };
+  });
+}

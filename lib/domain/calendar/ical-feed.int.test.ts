@@ -1,0 +1,111 @@
+import ICAL from "ical.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { equipmentTypes, trainingSessions, trainingSignups } from "@/lib/db/schema";
+import { personalFeed, publicFeed, roomFeed } from "./feed-queries";
+import { regenerateFeedToken, revokeFeedToken } from "./feed-tokens";
+import { feedResponse } from "./ical-feed";
+import { registerMember } from "./registrations";
+import { saveEvent, setEventCancelled } from "./save-event";
+import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
+
+let f: CalendarFixture;
+const ctx = { host: "makerspace.test", baseUrl: "https://makerspace.test", now: new Date("2026-10-01T00:00:00Z") };
+const ids: Record<string, number> = {};
+
+async function add(key: string, input: Record<string, unknown>) {
+  const r = await saveEvent(f.t.db, f.admin, { timeZone: "Europe/Vienna", ...input } as never);
+  if (!r.ok) throw new Error(r.message);
+  ids[key] = r.eventId;
+}
+
+function parse(body: string) {
+  const cal = new ICAL.Component(ICAL.parse(body));
+  for (const tz of cal.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
+  return cal.getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
+}
+
+beforeAll(async () => {
+  f = await createCalendarFixture();
+  await add("lab", {
+    title: "Open lab",
+    description: "Bring <b>your</b> project",
+    startsAt: "2026-10-13T17:00:00Z", // Tuesday 19:00 Vienna
+    endsAt: "2026-10-13T20:00:00Z",
+    visibility: "public",
+    roomIds: [f.roomA],
+    recurrence: { freq: "weekly", count: 6 },
+    exceptionDates: ["2026-10-20"],
+  });
+  await add("secret", { title: "Board meeting", startsAt: "2026-10-14T17:00:00Z", endsAt: "2026-10-14T19:00:00Z", visibility: "members", roomIds: [f.roomA] });
+  await add("gone", { title: "Cancelled talk", startsAt: "2026-10-15T17:00:00Z", endsAt: "2026-10-15T19:00:00Z", visibility: "public" });
+  await setEventCancelled(f.t.db, f.admin, ids.gone!, true);
+});
+afterAll(() => f.t.close());
+
+describe("public feed", () => {
+  it("has public events only, with stable UIDs, local times across DST, RRULE, EXDATE and cancellations", async () => {
+    const feed = await publicFeed(f.t.db, ctx);
+    const evs = parse(feed.body);
+    expect(evs.map((e) => e.summary).sort()).toEqual(["Cancelled talk", "Open lab"]);
+    expect(feed.body).not.toContain("Board meeting");
+    const lab = evs.find((e) => e.summary === "Open lab")!;
+    expect(lab.uid).toBe(`event-${ids.lab}@makerspace.test`);
+    expect(lab.startDate.toJSDate().toISOString()).toBe("2026-10-13T17:00:00.000Z");
+    expect(lab.location).toBe("Main hall");
+    expect(lab.isRecurring()).toBe(true);
+    const it = lab.iterator();
+    const starts: string[] = [];
+    for (let next = it.next(); next; next = it.next()) {
+      if (!lab.component.getAllProperties("exdate").some((p) => (p.getFirstValue() as ICAL.Time).compare(next!) === 0)) starts.push(next.toJSDate().toISOString());
+    }
+    // 19:00 local every Tuesday: 17:00Z in summer time, 18:00Z after 25 October; the 20th is an exception.
+    expect(starts).toEqual(["2026-10-13T17:00:00.000Z", "2026-10-27T18:00:00.000Z", "2026-11-03T18:00:00.000Z", "2026-11-10T18:00:00.000Z", "2026-11-17T18:00:00.000Z"]);
+    const cancelled = evs.find((e) => e.summary === "Cancelled talk")!;
+    expect(cancelled.component.getFirstPropertyValue("status")).toBe("CANCELLED");
+    expect(lab.description).toBe("Bring <b>your</b> project");
+  });
+
+  it("answers 304 to a matching If-None-Match or If-Modified-Since, 200 otherwise; the body is stable", async () => {
+    const feed = await publicFeed(f.t.db, ctx);
+    expect((await publicFeed(f.t.db, ctx)).etag).toBe(feed.etag);
+    const first = feedResponse(new Request("http://x/calendar.ics"), feed);
+    expect(first.status).toBe(200);
+    expect(first.headers.get("content-type")).toContain("text/calendar");
+    const etag = first.headers.get("etag")!;
+    expect(feedResponse(new Request("http://x", { headers: { "if-none-match": etag } }), feed).status).toBe(304);
+    expect(feedResponse(new Request("http://x", { headers: { "if-modified-since": first.headers.get("last-modified")! } }), feed).status).toBe(304);
+    expect(feedResponse(new Request("http://x", { headers: { "if-none-match": '"other"' } }), feed).status).toBe(200);
+    await saveEvent(f.t.db, f.admin, { title: "New", startsAt: "2026-12-01T17:00:00Z", endsAt: "2026-12-01T18:00:00Z", timeZone: "UTC", visibility: "public" });
+    const after = await publicFeed(f.t.db, ctx);
+    expect(feedResponse(new Request("http://x", { headers: { "if-none-match": etag } }), after).status).toBe(200);
+  });
+});
+
+describe("room and private feeds", () => {
+  it("a room feed lists the room's public events; an unknown room is null", async () => {
+    const feed = await roomFeed(f.t.db, f.roomA, ctx);
+    expect(parse(feed!.body).map((e) => e.summary)).toEqual(["Open lab"]);
+    expect(await roomFeed(f.t.db, 999_999, ctx)).toBeNull();
+  });
+
+  it("the private feed has what the person signed up for, including members-only events and trainings; bad or revoked tokens give null", async () => {
+    await registerMember(f.t.db, { eventId: ids.secret!, personId: f.member });
+    const [type] = await f.t.db.select().from(equipmentTypes).limit(1);
+    const [session] = await f.t.db
+      .insert(trainingSessions)
+      .values({ equipmentTypeId: type!.id, level: "user", startsAt: new Date("2026-10-20T16:00:00Z"), endsAt: new Date("2026-10-20T18:00:00Z"), capacity: 4, room: "Workshop" })
+      .returning();
+    await f.t.db.insert(trainingSignups).values({ sessionId: session!.id, personId: f.member, status: "signed_up" });
+    const token = await regenerateFeedToken(f.t.db, f.member);
+    const feed = await personalFeed(f.t.db, token, ctx);
+    const evs = parse(feed!.body);
+    expect(evs.map((e) => e.uid).sort()).toEqual([`event-${ids.secret}@makerspace.test`, `training-${session!.id}@makerspace.test`]);
+    expect(await personalFeed(f.t.db, "not-a-token", ctx)).toBeNull();
+    expect(await personalFeed(f.t.db, "A".repeat(43), ctx)).toBeNull();
+    const newer = await regenerateFeedToken(f.t.db, f.member);
+    expect(await personalFeed(f.t.db, token, ctx)).toBeNull();
+    expect(await personalFeed(f.t.db, newer, ctx)).not.toBeNull();
+    await revokeFeedToken(f.t.db, f.member);
+    expect(await personalFeed(f.t.db, newer, ctx)).toBeNull();
+  });
+});

@@ -1,0 +1,118 @@
+import { createHash } from "node:crypto";
+import ical, { ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday } from "ical-generator";
+import { tzlib_get_ical_block } from "timezones-ical-library";
+import type { Event } from "@/lib/db/schema";
+import { toWallTime } from "./time-zone";
+
+export interface FeedTraining {
+  id: number;
+  title: string;
+  startsAt: Date;
+  endsAt: Date;
+  location: string;
+  cancelled: boolean;
+  changedAt: Date;
+}
+
+export interface Feed {
+  body: string;
+  etag: string;
+  lastModified: Date;
+}
+
+const WEEKDAYS = [ICalWeekday.SU, ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA];
+
+/**
+ * ical-generator writes a Date's UTC fields as the wall-clock time of the event's TZID, so we hand it
+ * "floating" dates whose UTC fields are the local reading; VTIMEZONE blocks come from timezones-ical-library.
+ */
+function floating(instant: Date, timeZone: string): Date {
+  const w = toWallTime(instant, timeZone);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
+}
+
+function localDate(iso: string, instant: Date, timeZone: string): Date {
+  const w = toWallTime(instant, timeZone);
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, w.hour, w.minute, w.second));
+}
+
+export function buildFeed(input: {
+  name: string;
+  host: string;
+  baseUrl?: string;
+  events: (Event & { location?: string })[];
+  trainings?: FeedTraining[];
+  /** Changes that are not visible in the items themselves (e.g. a cancelled registration). */
+  extraModified?: Date[];
+}): Feed {
+  const cal = ical({ name: input.name, prodId: { company: "makerspace", product: "calendar", language: "EN" } });
+  cal.timezone({ name: null, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null });
+  for (const e of input.events) {
+    const tz = e.timeZone;
+    cal.createEvent({
+      id: `event-${e.id}@${input.host}`,
+      summary: e.title,
+      description: e.description || undefined,
+      location: e.location || undefined,
+      url: input.baseUrl ? `${input.baseUrl}/events/${e.id}` : undefined,
+      allDay: e.allDay,
+      start: floating(e.startsAt, tz),
+      end: floating(e.endsAt, tz),
+      timezone: e.allDay ? undefined : tz,
+      lastModified: e.updatedAt,
+      created: e.createdAt,
+      stamp: e.updatedAt,
+      status: e.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      repeating: e.recurrenceFreq
+        ? {
+            freq: e.recurrenceFreq === "weekly" ? ICalEventRepeatingFreq.WEEKLY : ICalEventRepeatingFreq.MONTHLY,
+            interval: e.recurrenceInterval,
+            ...(e.recurrenceCount ? { count: e.recurrenceCount } : {}),
+            ...(e.recurrenceUntil ? { until: e.recurrenceUntil } : {}),
+            ...(e.recurrenceFreq === "weekly" ? { byDay: (e.recurrenceWeekdays.length ? e.recurrenceWeekdays : [toWeekday(e)]).map((d) => WEEKDAYS[d]!) } : {}),
+            ...(e.exceptionDates.length ? { exclude: e.exceptionDates.map((d) => localDate(d, e.startsAt, tz)) } : {}),
+          }
+        : undefined,
+    });
+  }
+  for (const t of input.trainings ?? []) {
+    cal.createEvent({
+      id: `training-${t.id}@${input.host}`,
+      summary: t.title,
+      location: t.location || undefined,
+      start: t.startsAt,
+      end: t.endsAt,
+      stamp: t.changedAt,
+      status: t.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    });
+  }
+  // DTSTAMP is each item's own change time, not "now", so an unchanged feed has an unchanged ETag.
+  const body = cal.toString();
+  const times = [...input.events.map((e) => e.updatedAt.getTime()), ...(input.trainings ?? []).map((t) => t.changedAt.getTime()), ...(input.extraModified ?? []).map((d) => d.getTime()), 0];
+  // HTTP dates have whole seconds; round down so If-Modified-Since of the sent value matches.
+  const lastModified = new Date(Math.floor(Math.max(...times) / 1000) * 1000);
+  return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`, lastModified };
+}
+
+function toWeekday(e: Event): number {
+  const w = toWallTime(e.startsAt, e.timeZone);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+}
+
+/** 304 when the client's copy is current (If-None-Match wins over If-Modified-Since, as RFC 9110 says). */
+export function feedResponse(request: Request, feed: Feed): Response {
+  const headers = {
+    "content-type": "text/calendar; charset=utf-8",
+    etag: feed.etag,
+    "last-modified": feed.lastModified.toUTCString(),
+    "cache-control": "private, max-age=0, must-revalidate",
+  };
+  const inm = request.headers.get("if-none-match");
+  const ims = request.headers.get("if-modified-since");
+  const notModified = inm
+    ? inm.split(",").some((tag) => tag.trim().replace(/^W\//, "") === feed.etag || tag.trim() === "*")
+    : ims !== null && !Number.isNaN(Date.parse(ims)) && feed.lastModified.getTime() <= Date.parse(ims);
+  if (notModified) return new Response(null, { status: 304, headers });
+  return new Response(request.method === "HEAD" ? null : feed.body, { status: 200, headers });
+}

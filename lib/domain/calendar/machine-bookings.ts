@@ -1,0 +1,72 @@
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { cards, machineBookings, machines } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../access/person-permissions";
+import { recordAudit } from "../audit/record-audit";
+import { decideMachineUse } from "../equipment/decide-machine-use";
+import { loadMachineUseFacts } from "../equipment/machine-use-facts";
+import { findMachineConflict } from "./conflicts";
+import { CalendarAbort, catchAbort, fail, type CalendarResult } from "./result";
+
+const bookingSchema = z
+  .object({
+    machineId: z.coerce.number().int().positive(),
+    startsAt: z.coerce.date(),
+    endsAt: z.coerce.date(),
+    note: z.string().trim().max(500).default(""),
+  })
+  .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "must be after the start" })
+  .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 7 * 86_400_000, { path: ["endsAt"], message: "at most 7 days" });
+
+/**
+ * A member books a machine they may use by THE rule (decideMachineUse with their active card), not a blocked
+ * one, and not overlapping another booking or an event that reserves the machine.
+ */
+export async function bookMachine(
+  db: Db,
+  personId: number,
+  raw: z.input<typeof bookingSchema>,
+  now = new Date(),
+): Promise<CalendarResult<{ bookingId: number }>> {
+  const parsed = bookingSchema.safeParse(raw);
+  if (!parsed.success) return fail("validation", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
+  const input = parsed.data;
+  if (input.endsAt <= now) return fail("validation", "endsAt: the booking is in the past");
+  const [card] = await db.select().from(cards).where(and(eq(cards.personId, personId), eq(cards.state, "active"))).limit(1);
+  if (!card) return fail("no_active_card", "you need an active card to book a machine");
+  const facts = await loadMachineUseFacts(db, { uid: card.uid, machineId: input.machineId, now });
+  if (!facts) return fail("not_found", "no such machine");
+  const decision = decideMachineUse(facts);
+  if (!decision.allowed) {
+    return decision.reason === "machine_blocked"
+      ? fail("machine_blocked", "the machine is blocked")
+      : fail("not_allowed_on_machine", `you may not use this machine (${decision.reason})`);
+  }
+  return catchAbort(() =>
+    db.transaction(async (tx) => {
+      const [machine] = await tx.select().from(machines).where(eq(machines.id, input.machineId)).for("update");
+      if (!machine) return fail("not_found", "no such machine");
+      if (machine.blocked) return fail("machine_blocked", "the machine is blocked");
+      const conflict = await findMachineConflict(tx, machine.id, input.startsAt, input.endsAt);
+      if (conflict) throw new CalendarAbort(fail("conflict", `The machine is taken: ${conflict.title} at ${conflict.startsAt.toISOString()}`, { conflict }));
+      const [row] = await tx.insert(machineBookings).values({ ...input, personId }).returning();
+      await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: "machine_booking.create", entity: "machine_booking", entityId: row!.id, after: input });
+      return { ok: true as const, bookingId: row!.id };
+    }),
+  );
+}
+
+/** Its owner or someone with calendar.write cancels a booking. */
+export async function cancelMachineBooking(db: Db, actorId: number, bookingId: number): Promise<CalendarResult> {
+  const [booking] = await db.select().from(machineBookings).where(eq(machineBookings.id, bookingId));
+  if (!booking) return fail("not_found", "no such booking");
+  if (booking.personId !== actorId && !(await permissionsOfPerson(db, actorId)).has("calendar.write")) return fail("forbidden", "not your booking");
+  if (booking.cancelledAt) return { ok: true };
+  await db.transaction(async (tx) => {
+    const cancelledAt = new Date();
+    await tx.update(machineBookings).set({ cancelledAt }).where(eq(machineBookings.id, bookingId));
+    await recordAudit(tx, { actorId, subjectPersonId: booking.personId, changeType: "machine_booking.cancel", entity: "machine_booking", entityId: bookingId, before: { cancelledAt: null }, after: { cancelledAt } });
+  });
+  return { ok: true };
+}

@@ -1,0 +1,51 @@
+import { asc, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { eventRegistrations, events, profiles } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../access/person-permissions";
+import { fail, type CalendarResult } from "./result";
+
+export interface RegistrationRow {
+  id: number;
+  name: string;
+  email: string;
+  guest: boolean;
+  status: string;
+  createdAt: Date;
+}
+
+/** The list for the responsible person (or anyone with calendar.write). */
+export async function listRegistrations(db: Db, actorId: number, eventId: number): Promise<CalendarResult<{ rows: RegistrationRow[] }>> {
+  const [event] = await db.select().from(events).where(eq(events.id, eventId));
+  if (!event) return fail("not_found", "no such event");
+  if (event.responsiblePersonId !== actorId && !(await permissionsOfPerson(db, actorId)).has("calendar.write")) {
+    return fail("forbidden", "only the responsible person sees the list");
+  }
+  const rows = await db
+    .select({ r: eventRegistrations, p: profiles })
+    .from(eventRegistrations)
+    .leftJoin(profiles, eq(profiles.personId, eventRegistrations.personId))
+    .where(eq(eventRegistrations.eventId, eventId))
+    .orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id));
+  return {
+    ok: true,
+    rows: rows.map(({ r, p }) => ({
+      id: r.id,
+      name: p ? `${p.firstName} ${p.lastName}`.trim() : (r.guestName ?? ""),
+      email: p?.email ?? r.guestEmail ?? "",
+      guest: r.personId === null,
+      status: r.status,
+      createdAt: r.createdAt,
+    })),
+  };
+}
+
+/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+export function registrationsCsv(rows: RegistrationRow[]): string {
+  const cell = (v: string) => {
+    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+  };
+  const lines = [["name", "email", "guest", "status", "registered_at"].join(",")];
+  for (const r of rows) lines.push([r.name, r.email, r.guest ? "yes" : "no", r.status, r.createdAt.toISOString()].map(cell).join(","));
+  return lines.join("\r\n") + "\r\n";
+}

@@ -1,0 +1,105 @@
+import { eq } from "drizzle-orm";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { SMTPServer } from "smtp-server";
+import { eventRegistrations } from "@/lib/db/schema";
+import { createMailer } from "../mail/mailer";
+import { confirmGuestRegistration, requestGuestRegistration } from "./guest-registrations";
+import { listRegistrations, registrationsCsv } from "./registration-list";
+import { cancelRegistration, registerMember } from "./registrations";
+import { saveEvent } from "./save-event";
+import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
+import pino from "pino";
+
+let f: CalendarFixture;
+let smtp: SMTPServer;
+let port = 0;
+const inbox: string[] = [];
+beforeAll(async () => {
+  f = await createCalendarFixture();
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    onData(stream, _session, done) {
+      let data = "";
+      stream.on("data", (c: Buffer) => (data += c.toString()));
+      stream.on("end", () => {
+        inbox.push(data);
+        done();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  port = (smtp.server.address() as { port: number }).port;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await f.t.close();
+});
+afterEach(() => {
+  inbox.length = 0;
+});
+
+async function event(over: Record<string, unknown> = {}): Promise<number> {
+  const r = await saveEvent(f.t.db, f.admin, { title: "Arduino intro", startsAt: "2027-09-01T17:00:00Z", endsAt: "2027-09-01T19:00:00Z", timeZone: "Europe/Vienna", ...over });
+  if (!r.ok) throw new Error(r.message);
+  return r.eventId;
+}
+
+describe("registrations", () => {
+  it("fills the capacity, then the waitlist; registering twice is refused; a cancel promotes the first waiting", async () => {
+    const id = await event({ capacity: 1, responsiblePersonId: f.maria });
+    const a = await registerMember(f.t.db, { eventId: id, personId: f.member });
+    const b = await registerMember(f.t.db, { eventId: id, personId: f.admin });
+    const c = await registerMember(f.t.db, { eventId: id, personId: f.applicant });
+    expect([a, b, c].map((r) => r.ok && r.status)).toEqual(["signed_up", "waitlisted", "waitlisted"]);
+    expect(await registerMember(f.t.db, { eventId: id, personId: f.member })).toMatchObject({ ok: false, code: "already_registered" });
+    if (!a.ok || !b.ok) return;
+    expect(await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.admin })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.member })).toEqual({ ok: true, promotedRegistrationId: b.registrationId });
+    const rows = await f.t.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, id));
+    expect(rows.filter((r) => r.status === "signed_up").map((r) => r.personId)).toEqual([f.admin]);
+    // After cancelling, the member may register again (onto the waitlist now).
+    expect(await registerMember(f.t.db, { eventId: id, personId: f.member })).toMatchObject({ ok: true, status: "waitlisted" });
+  });
+
+  it("never oversells a place under concurrent sign-ups", async () => {
+    const id = await event({ capacity: 2 });
+    const results = await Promise.all([f.member, f.admin, f.maria, f.applicant].map((personId) => registerMember(f.t.db, { eventId: id, personId })));
+    expect(results.filter((r) => r.ok && r.status === "signed_up")).toHaveLength(2);
+    expect(results.filter((r) => r.ok && r.status === "waitlisted")).toHaveLength(2);
+  });
+
+  it("lets the responsible person see and export the list, nobody else without calendar.write", async () => {
+    const id = await event({ responsiblePersonId: f.maria });
+    await registerMember(f.t.db, { eventId: id, personId: f.member });
+    const list = await listRegistrations(f.t.db, f.maria, id);
+    expect(list).toMatchObject({ ok: true, rows: [{ name: "Mario Rossi", email: "member@makerspace.local", status: "signed_up" }] });
+    expect(await listRegistrations(f.t.db, f.member, id)).toMatchObject({ ok: false, code: "forbidden" });
+    const csv = registrationsCsv([{ id: 1, name: '=cmd|"x"', email: "a@b.c", guest: true, status: "signed_up", createdAt: new Date(0) }]);
+    expect(csv).toBe('name,email,guest,status,registered_at\r\n"\'=cmd|""x""",a@b.c,yes,signed_up,1970-01-01T00:00:00.000Z\r\n');
+  });
+
+  it("registers a guest for a public event after they confirm the mailed link, once", async () => {
+    const id = await event({ visibility: "public", capacity: 5 });
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "cal@makerspace.local", logger: pino({ level: "silent" }) });
+    const confirmUrl = (token: string) => `http://localhost/events/confirm/${token}`;
+    const r = await requestGuestRegistration(f.t.db, mailer, { eventId: id, name: "Gina Guest", email: "Gina@Example.org", confirmUrl });
+    expect(r.ok).toBe(true);
+    expect(inbox).toHaveLength(1);
+    const token = /events\/confirm\/([A-Za-z0-9_-]+)/.exec(inbox[0]!.replace(/=\r\n/g, ""))![1]!;
+    const [pending] = await f.t.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, id));
+    expect(pending).toMatchObject({ status: "pending", guestEmail: "gina@example.org" });
+    expect(await requestGuestRegistration(f.t.db, mailer, { eventId: id, name: "Gina", email: "gina@example.org", confirmUrl })).toMatchObject({ ok: false, code: "already_registered" });
+    expect(await confirmGuestRegistration(f.t.db, token)).toMatchObject({ ok: true, status: "signed_up" });
+    expect(await confirmGuestRegistration(f.t.db, token)).toMatchObject({ ok: true, status: "signed_up" });
+    expect(await confirmGuestRegistration(f.t.db, "x".repeat(32))).toMatchObject({ ok: false, code: "invalid_token" });
+  });
+
+  it("refuses guests for members-only events and bad emails", async () => {
+    const id = await event({ visibility: "members" });
+    const mailer = { send: async () => {} };
+    const confirmUrl = (t: string) => t;
+    expect(await requestGuestRegistration(f.t.db, mailer, { eventId: id, name: "G", email: "g@example.org", confirmUrl })).toMatchObject({ ok: false, code: "not_public" });
+    expect(await requestGuestRegistration(f.t.db, mailer, { eventId: id, name: "G", email: "nope", confirmUrl })).toMatchObject({ ok: false, code: "validation" });
+  });
+});
