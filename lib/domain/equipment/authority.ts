@@ -1,0 +1,43 @@
+import { and, eq, isNull } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { equipmentAuthorizations, equipmentTypes } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../access/person-permissions";
+import type { Permission } from "../access/permissions";
+import { isAuthorizationCurrent, type RelationshipLevel } from "./decide-machine-use";
+
+/** Authorization inside the domain: services ask this, never the page that rendered the form. */
+export async function hasPermission(db: Db, actorId: number, permission: Permission): Promise<boolean> {
+  return (await permissionsOfPerson(db, actorId)).has(permission);
+}
+
+/** The relationships a person holds on a type right now (not revoked, not expired). */
+export async function currentLevels(db: Db, personId: number, equipmentTypeId: number, now = new Date()): Promise<Set<RelationshipLevel>> {
+  const rows = await db
+    .select()
+    .from(equipmentAuthorizations)
+    .where(
+      and(
+        eq(equipmentAuthorizations.personId, personId),
+        eq(equipmentAuthorizations.equipmentTypeId, equipmentTypeId),
+        isNull(equipmentAuthorizations.revokedAt),
+      ),
+    );
+  return new Set(rows.filter((a) => isAuthorizationCurrent(a, now)).map((a) => a.level));
+}
+
+/** Trainers of a type schedule its sessions and mark attendance: the relationship is the authority. */
+export async function isCurrentTrainer(db: Db, personId: number, equipmentTypeId: number, now = new Date()): Promise<boolean> {
+  return (await currentLevels(db, personId, equipmentTypeId, now)).has("trainer");
+}
+
+/** The equipment types a person may train on now. */
+export async function typesTrainedBy(db: Db, personId: number, now = new Date()): Promise<{ id: number; name: string }[]> {
+  const rows = await db
+    .select({ a: equipmentAuthorizations, id: equipmentTypes.id, name: equipmentTypes.name })
+    .from(equipmentAuthorizations)
+    .innerJoin(equipmentTypes, eq(equipmentTypes.id, equipmentAuthorizations.equipmentTypeId))
+    .where(and(eq(equipmentAuthorizations.personId, personId), eq(equipmentAuthorizations.level, "trainer"), isNull(equipmentAuthorizations.revokedAt)));
+  const byId = new Map<number, string>();
+  for (const r of rows) if (isAuthorizationCurrent(r.a, now)) byId.set(r.id, r.name);
+  return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,7 @@
+/** Expected failures of equipment and training services: a code for the UI's message catalog plus plain English. */
+export type Failure<C extends string> = { ok: false; code: C; message: string };
+export type Result<T extends object, C extends string> = ({ ok: true } & T) | Failure<C>;
+
+export function fail<C extends string>(code: C, message: string): Failure<C> {
+  return { ok: false, code, message };
+}

@@ -1,0 +1,67 @@
+import { eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { equipmentTypes, trainingSessions, trainingSignups } from "@/lib/db/schema";
+import { recordAudit } from "../audit/record-audit";
+import { isCurrentTrainer } from "../equipment/authority";
+import { recordAuthorization } from "../equipment/record-authorization";
+import { fail, type Result } from "../equipment/result";
+
+export const attendanceInput = z.object({ signupId: z.number().int().positive(), attendance: z.enum(["passed", "failed", "no_show"]) });
+
+export type AttendanceFailure = "invalid" | "not_found" | "not_a_trainer" | "own_attendance" | "session_cancelled" | "not_signed_up" | "already_passed";
+
+/**
+ * A trainer of the session's type records how each participant did. The record is the proof and is kept
+ * forever; "passed" grants the relationship at once (and, for the organisation's induction, membership).
+ * A pass is final here: taking it back is a revocation with a reason, on the person's equipment page.
+ */
+export async function markAttendance(
+  db: Db,
+  actorId: number,
+  raw: z.input<typeof attendanceInput>,
+  now = new Date(),
+): Promise<Result<{ authorizationId: number | null }, AttendanceFailure>> {
+  const parsed = attendanceInput.safeParse(raw);
+  if (!parsed.success) return fail("invalid", "Choose passed, failed or no-show.");
+  const { signupId, attendance } = parsed.data;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ signup: trainingSignups, session: trainingSessions, type: equipmentTypes })
+      .from(trainingSignups)
+      .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
+      .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
+      .where(eq(trainingSignups.id, signupId))
+      .for("update", { of: trainingSignups });
+    if (!row) return fail("not_found", "This sign-up does not exist.");
+    const { signup, session, type } = row;
+    if (!(await isCurrentTrainer(tx, actorId, type.id, now))) return fail("not_a_trainer", `Only a trainer of ${type.name} may mark attendance.`);
+    if (signup.personId === actorId) return fail("own_attendance", "Another trainer has to mark your own attendance.");
+    if (session.cancelledAt) return fail("session_cancelled", "This session was cancelled.");
+    if (signup.status !== "signed_up") return fail("not_signed_up", "Only people holding a seat can be marked; this sign-up is waitlisted or cancelled.");
+    if (signup.attendance === "passed") return fail("already_passed", "This person passed already; revoke the authorization instead if needed.");
+
+    await tx.update(trainingSignups).set({ attendance, attendanceMarkedAt: now, attendanceMarkedById: actorId }).where(eq(trainingSignups.id, signupId));
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: signup.personId,
+      changeType: "training_signup.attendance",
+      entity: "training_signup",
+      entityId: signupId,
+      before: { attendance: signup.attendance },
+      after: { attendance },
+    });
+    if (attendance !== "passed") return { ok: true as const, authorizationId: null };
+    const authorizationId = await recordAuthorization(tx, {
+      personId: signup.personId,
+      type,
+      level: session.level,
+      source: "training",
+      reason: `Passed training session #${session.id}`,
+      grantedById: actorId,
+      trainingSessionId: session.id,
+      now,
+    });
+    return { ok: true as const, authorizationId };
+  });
+}

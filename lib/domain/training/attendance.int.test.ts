@@ -1,0 +1,114 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { equipmentAuthorizations, machines, membershipStatuses, people } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../access/person-permissions";
+import { createPerson } from "../people/create-person";
+import { grantAuthorization } from "../equipment/authorization-service";
+import { addMonths } from "../equipment/decide-machine-use";
+import { decideCardOnMachine } from "../equipment/machine-use-facts";
+import { markAttendance } from "./attendance-service";
+import { listOpenRequestsForTrainer, requestTraining } from "./request-service";
+import { scheduleSession } from "./session-service";
+import { signUp } from "./signup-service";
+import { days, demoWorld, hours, type DemoWorld } from "./testing/training-fixture";
+
+let w: DemoWorld;
+beforeAll(async () => {
+  w = await demoWorld();
+});
+afterAll(() => w?.t.close());
+
+async function session(typeId: number, level: "user" | "owner" | "trainer" = "user", trainer = w.ids.trainer): Promise<number> {
+  const startsAt = days(2);
+  const r = await scheduleSession(w.t.db, trainer, { equipmentTypeId: typeId, level, startsAt, endsAt: hours(3, startsAt), capacity: 5 });
+  if (!r.ok) throw new Error(r.message);
+  return r.id;
+}
+
+async function signupId(personId: number, sessionId: number): Promise<number> {
+  const r = await signUp(w.t.db, personId, sessionId);
+  if (!r.ok) throw new Error(r.message);
+  return r.signupId;
+}
+
+describe("attendance", () => {
+  it("passing grants the relationship at once, with the session as its source and the type's validity", async () => {
+    const laserBoard = (await w.t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.id;
+    expect(await decideCardOnMachine(w.t.db, { uid: "c0000003", machineId: laserBoard })).toEqual({ allowed: false, reason: "not_trained" });
+    expect(await requestTraining(w.t.db, w.ids.maria, { equipmentTypeId: w.types.laser })).toMatchObject({ ok: true });
+    expect((await listOpenRequestsForTrainer(w.t.db, w.ids.trainer)).map((r) => r.personId)).toEqual([w.ids.maria]);
+
+    const s = await session(w.types.laser);
+    const signup = await signupId(w.ids.maria, s);
+    expect(await markAttendance(w.t.db, w.ids.member, { signupId: signup, attendance: "passed" })).toMatchObject({ ok: false, code: "not_a_trainer" });
+    expect(await markAttendance(w.t.db, w.ids.admin, { signupId: signup, attendance: "passed" })).toMatchObject({ ok: false, code: "not_a_trainer" });
+
+    const now = new Date();
+    const passed = await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" }, now);
+    expect(passed).toMatchObject({ ok: true });
+    const [auth] = await w.t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.id, passed.ok ? passed.authorizationId! : 0));
+    expect(auth).toMatchObject({ personId: w.ids.maria, equipmentTypeId: w.types.laser, level: "user", source: "training", trainingSessionId: s, grantedById: w.ids.trainer });
+    expect(auth!.expiresAt).toEqual(addMonths(now, 24));
+    expect(await decideCardOnMachine(w.t.db, { uid: "c0000003", machineId: laserBoard })).toEqual({ allowed: true, level: 1 });
+    // Her request is fulfilled.
+    expect(await listOpenRequestsForTrainer(w.t.db, w.ids.trainer)).toEqual([]);
+    // A pass is final; taking it back is a revocation.
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" })).toMatchObject({ ok: false, code: "already_passed" });
+  });
+
+  it("failed and no-show grant nothing and may be corrected to passed", async () => {
+    const s = await session(w.types.laser, "owner");
+    const signup = await signupId(w.ids.member, s);
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "no_show" })).toEqual({ ok: true, authorizationId: null });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" })).toEqual({ ok: true, authorizationId: null });
+    const owners = await w.t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.personId, w.ids.member));
+    expect(owners.filter((a) => a.level === "owner")).toEqual([]);
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" })).toMatchObject({ ok: true });
+  });
+
+  it("refuses the waitlist, unknown sign-ups and bad input", async () => {
+    const startsAt = days(3);
+    const r = await scheduleSession(w.t.db, w.ids.trainer, { equipmentTypeId: w.types.laser, level: "owner", startsAt, endsAt: hours(1, startsAt), capacity: 1 });
+    if (!r.ok) throw new Error(r.message);
+    const [first, second] = await Promise.all(
+      ["Fia", "Gus"].map(async (name) => {
+        const { personId } = await createPerson(w.t.db, { statusKey: "member", firstName: name });
+        await grantAuthorization(w.t.db, w.ids.admin, { personId, equipmentTypeId: w.types.laser, level: "user", reason: "Knows lasers" });
+        return personId;
+      }),
+    );
+    await signupId(first!, r.id);
+    const waiting = await signupId(second!, r.id);
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: waiting, attendance: "passed" })).toMatchObject({ ok: false, code: "not_signed_up" });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: 999_999, attendance: "passed" })).toMatchObject({ ok: false, code: "not_found" });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: waiting, attendance: "great" as "passed" })).toMatchObject({ ok: false, code: "invalid" });
+  });
+
+  it("passing the organisation's induction makes an applicant a member with a member number", async () => {
+    expect(await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.org, level: "trainer", reason: "Runs inductions" })).toMatchObject({ ok: true });
+    const s = await session(w.types.org);
+    const signup = await signupId(w.ids.applicant, s);
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" })).toMatchObject({ ok: true });
+    const [row] = await w.t.db
+      .select({ key: membershipStatuses.key, memberNumber: people.memberNumber, joinedOn: people.joinedOn })
+      .from(people)
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .where(eq(people.id, w.ids.applicant));
+    expect(row!.key).toBe("member");
+    expect(row!.memberNumber).toBeGreaterThan(1000);
+    expect(row!.joinedOn).toBeInstanceOf(Date);
+    expect(await permissionsOfPerson(w.t.db, w.ids.applicant)).toContain("directory.read");
+  });
+
+  it("passing the system training makes an administrator, for the boards and the web alike", async () => {
+    expect(await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.system, level: "trainer", reason: "Trains admins" })).toMatchObject({ ok: true });
+    expect(await permissionsOfPerson(w.t.db, w.ids.maria)).not.toContain("system.admin");
+    const s = await session(w.types.system);
+    const signup = await signupId(w.ids.maria, s);
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" })).toMatchObject({ ok: true });
+    expect(await permissionsOfPerson(w.t.db, w.ids.maria)).toContain("system.admin");
+    expect(await permissionsOfPerson(w.t.db, w.ids.maria)).toContain("equipment.manage");
+    const cnc = (await w.t.db.select().from(machines).where(eq(machines.boardId, 3)))[0]!.id;
+    expect(await decideCardOnMachine(w.t.db, { uid: "c0000003", machineId: cnc })).toEqual({ allowed: true, level: 3 });
+  });
+});
