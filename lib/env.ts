@@ -39,6 +39,8 @@ const schema = z.object({
   /** Inventory: may members in good standing browse it (inventory managers always can)? */
   INVENTORY_MEMBERS_MAY_VIEW: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  /** Retention: usage sessions older than this lose the link to a person (npm run purge). */
+  PURGE_USAGE_AFTER_DAYS: z.coerce.number().int().positive().default(365),
 });
 
 export type Env = z.infer<typeof schema>;

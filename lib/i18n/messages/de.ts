@@ -3,12 +3,14 @@ import { trainingDe } from "./training-de";
 import { opsDe } from "./ops-de";
 import type { Catalog } from "./en";
 import { inventoryDe } from "./inventory-de";
+import { peopleDe } from "./people-de";
 
 export const de: Catalog = {
   ...opsDe,
   ...equipmentDe,
   ...trainingDe,
   ...inventoryDe,
+  ...peopleDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

@@ -2,6 +2,7 @@ import { equipmentEn } from "./equipment-en";
 import { trainingEn } from "./training-en";
 import { opsEn } from "./ops-en";
 import { inventoryEn } from "./inventory-en";
+import { peopleEn } from "./people-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -9,6 +10,7 @@ export const en = {
   ...equipmentEn,
   ...trainingEn,
   ...inventoryEn,
+  ...peopleEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",

@@ -1,0 +1,73 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addresses, addressTypes, auditLog } from "@/lib/db/schema";
+import { addAddress, addressesOf, removeAddress, setMainAddress, shareAddress, updateAddress } from "./address-service";
+import { setPartner } from "./profile-settings";
+import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+
+let t: PeopleFixture;
+let home = 0;
+let work = 0;
+beforeAll(async () => {
+  t = await createPeopleFixture();
+  const types = await t.db.select().from(addressTypes);
+  home = types.find((x) => x.key === "home")!.id;
+  work = types.find((x) => x.key === "work")!.id;
+});
+afterAll(() => t?.close());
+
+const mainOf = async (personId: number) => (await addressesOf(t.db, personId)).filter((a) => a.isMain).map((a) => a.city);
+
+describe("addresses", () => {
+  it("the first address is the main one; a new main one replaces it; never two", async () => {
+    const a = await addAddress(t.db, t.ids.member, t.ids.member, { typeId: home, street: "Hauptstraße 1", postalCode: "1010", city: "Wien" });
+    expect(a.ok).toBe(true);
+    expect(await mainOf(t.ids.member)).toEqual(["Wien"]);
+    await addAddress(t.db, t.ids.member, t.ids.member, { typeId: work, street: "Werkstraße 2", city: "Graz" });
+    expect(await mainOf(t.ids.member)).toEqual(["Wien"]);
+    await addAddress(t.db, t.ids.member, t.ids.member, { typeId: work, street: "Uni 3", city: "Linz", isMain: true });
+    expect(await mainOf(t.ids.member)).toEqual(["Linz"]);
+    const graz = (await addressesOf(t.db, t.ids.member)).find((x) => x.city === "Graz")!;
+    expect(await setMainAddress(t.db, t.ids.member, t.ids.member, graz.addressId)).toEqual({ ok: true });
+    expect(await mainOf(t.ids.member)).toEqual(["Graz"]);
+  });
+
+  it("removing the main address makes another one main; the last one may go", async () => {
+    const [main] = (await addressesOf(t.db, t.ids.member)).filter((x) => x.isMain);
+    await removeAddress(t.db, t.ids.member, t.ids.member, main!.addressId);
+    expect(await mainOf(t.ids.member)).toHaveLength(1);
+    expect(await t.db.select().from(addresses).where(eq(addresses.id, main!.addressId))).toEqual([]);
+    for (const a of await addressesOf(t.db, t.ids.member)) await removeAddress(t.db, t.ids.member, t.ids.member, a.addressId);
+    expect(await addressesOf(t.db, t.ids.member)).toEqual([]);
+  });
+
+  it("refuses bad input and strangers", async () => {
+    expect(await addAddress(t.db, t.ids.member, t.ids.member, { typeId: home, street: "", city: "Wien" })).toMatchObject({ ok: false, field: "street" });
+    expect(await addAddress(t.db, t.ids.member, t.ids.member, { typeId: 9999, street: "x", city: "Wien" })).toMatchObject({ ok: false, field: "typeId" });
+    expect(await addAddress(t.db, t.ids.maria, t.ids.member, { typeId: home, street: "x", city: "Wien" })).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
+  it("partners share one row: one edit moves both, and each gets a history entry", async () => {
+    await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.maria, true);
+    const a = await addAddress(t.db, t.ids.member, t.ids.member, { typeId: home, street: "Gasse 5", city: "Wien" });
+    if (!a.ok) throw new Error(a.message);
+    // Maria may act on Mario's shared data because the admin allowed it.
+    expect(await shareAddress(t.db, t.ids.maria, a.addressId, t.ids.member, t.ids.maria)).toEqual({ ok: true });
+    expect(await updateAddress(t.db, t.ids.maria, t.ids.maria, a.addressId, { street: "Neue Gasse 7", city: "Salzburg" })).toEqual({ ok: true });
+    for (const id of [t.ids.member, t.ids.maria]) {
+      const [addr] = await addressesOf(t.db, id);
+      expect(addr).toMatchObject({ street: "Neue Gasse 7", city: "Salzburg", isMain: true });
+      const entries = await t.db.select().from(auditLog).where(eq(auditLog.subjectPersonId, id));
+      expect(entries.some((e) => e.changeType === "address.update" && (e.after as { city: string }).city === "Salzburg")).toBe(true);
+    }
+    // Removing it from one partner keeps the row for the other.
+    await removeAddress(t.db, t.ids.maria, t.ids.maria, a.addressId);
+    expect(await mainOf(t.ids.member)).toEqual(["Salzburg"]);
+    expect(await mainOf(t.ids.maria)).toEqual([]);
+  });
+
+  it("without the admin's permission a partner may not edit", async () => {
+    await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.maria, false);
+    expect(await addAddress(t.db, t.ids.maria, t.ids.member, { typeId: home, street: "x", city: "y" })).toMatchObject({ code: "forbidden" });
+  });
+});

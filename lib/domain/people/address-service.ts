@@ -1,0 +1,169 @@
+import { and, asc, eq, ne } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { addresses, addressHolders, addressTypes, profiles } from "@/lib/db/schema";
+import { diffValues, recordAudit } from "../audit/record-audit";
+import { actorMay, checkViolation, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
+
+export const addressInputSchema = z.object({
+  street: z.string().trim().min(1).max(200),
+  extra: z.string().trim().max(200).default(""),
+  postalCode: z.string().trim().max(20).default(""),
+  city: z.string().trim().min(1).max(100),
+  country: z.string().trim().max(100).default(""),
+});
+export type AddressInput = z.input<typeof addressInputSchema>;
+
+/** Self, anyone with members.write, or the partner when the admin allowed partners to edit shared data. */
+export async function mayEditAddressesOf(db: Db, actorId: number, personId: number): Promise<boolean> {
+  if (actorId === personId) return true;
+  const [profile] = await db.select({ partner: profiles.partnerPersonId, allowed: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, personId));
+  if (profile?.allowed && profile.partner === actorId) return true;
+  return actorMay(db, actorId, "members.write");
+}
+
+const secondMain = () => fail("main_address", "A person has exactly one main address.", { field: "isMain" });
+
+/** Runs an address change, turning the database's main-address guards into a clear message. */
+async function guarded<T extends object>(run: () => Promise<Result<T>>): Promise<Result<T>> {
+  try {
+    return await run();
+  } catch (error) {
+    if (uniqueViolation(error) === "address_holders_one_main_idx" || checkViolation(error) === "address_holders_exactly_one_main") return secondMain();
+    throw error;
+  }
+}
+
+async function holdings(db: Db, personId: number) {
+  return db.select().from(addressHolders).where(eq(addressHolders.personId, personId)).orderBy(asc(addressHolders.addressId));
+}
+
+/** Adds an address. The first one is the main address; `isMain` moves the main mark here from the old one. */
+export async function addAddress(db: Db, actorId: number, personId: number, input: AddressInput & { typeId: number; isMain?: boolean }): Promise<Result<{ addressId: number }>> {
+  if (!(await mayEditAddressesOf(db, actorId, personId))) return forbidden();
+  const parsed = addressInputSchema.safeParse(input);
+  if (!parsed.success) return invalidFrom(parsed.error.issues);
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const [type] = await tx.select().from(addressTypes).where(eq(addressTypes.id, input.typeId));
+      if (!type) return fail("invalid", "Unknown address type.", { field: "typeId" });
+      const existing = await holdings(tx, personId);
+      const isMain = existing.length === 0 || Boolean(input.isMain);
+      const [address] = await tx.insert(addresses).values(parsed.data).returning();
+      if (isMain) await tx.update(addressHolders).set({ isMain: false }).where(eq(addressHolders.personId, personId));
+      await tx.insert(addressHolders).values({ addressId: address!.id, personId, typeId: type.id, isMain });
+      await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "address.create", entity: "address", entityId: address!.id, after: { ...parsed.data, type: type.key, isMain } });
+      return { ok: true as const, addressId: address!.id };
+    }),
+  );
+}
+
+/** Edits the address row itself: every holder (e.g. both partners) sees the change; each gets a history entry. */
+export async function updateAddress(db: Db, actorId: number, personId: number, addressId: number, input: AddressInput): Promise<Result> {
+  if (!(await mayEditAddressesOf(db, actorId, personId))) return forbidden();
+  const parsed = addressInputSchema.safeParse(input);
+  if (!parsed.success) return invalidFrom(parsed.error.issues);
+  return db.transaction(async (tx) => {
+    const holders = await tx.select().from(addressHolders).where(eq(addressHolders.addressId, addressId));
+    if (!holders.some((h) => h.personId === personId)) return notFound("address");
+    const [before] = await tx.select().from(addresses).where(eq(addresses.id, addressId));
+    await tx.update(addresses).set({ ...parsed.data, updatedAt: new Date() }).where(eq(addresses.id, addressId));
+    const { street, extra, postalCode, city, country } = before!;
+    const diff = diffValues({ street, extra, postalCode, city, country }, parsed.data);
+    for (const h of holders) {
+      await recordAudit(tx, { actorId, subjectPersonId: h.personId, changeType: "address.update", entity: "address", entityId: addressId, ...diff });
+    }
+    return { ok: true as const };
+  });
+}
+
+/** Makes one of the person's addresses their main one (and no other). */
+export async function setMainAddress(db: Db, actorId: number, personId: number, addressId: number): Promise<Result> {
+  if (!(await mayEditAddressesOf(db, actorId, personId))) return forbidden();
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const mine = await holdings(tx, personId);
+      if (!mine.some((h) => h.addressId === addressId)) return notFound("address");
+      const old = mine.find((h) => h.isMain);
+      if (old?.addressId === addressId) return { ok: true as const };
+      await tx.update(addressHolders).set({ isMain: false }).where(and(eq(addressHolders.personId, personId), ne(addressHolders.addressId, addressId)));
+      await tx.update(addressHolders).set({ isMain: true }).where(and(eq(addressHolders.personId, personId), eq(addressHolders.addressId, addressId)));
+      await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "address.main", entity: "address", entityId: addressId, before: { mainAddressId: old?.addressId ?? null }, after: { mainAddressId: addressId } });
+      return { ok: true as const };
+    }),
+  );
+}
+
+/** Removes an address from a person; the row goes when nobody holds it any more. Another address becomes main. */
+export async function removeAddress(db: Db, actorId: number, personId: number, addressId: number): Promise<Result> {
+  if (!(await mayEditAddressesOf(db, actorId, personId))) return forbidden();
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const [gone] = await tx.delete(addressHolders).where(and(eq(addressHolders.personId, personId), eq(addressHolders.addressId, addressId))).returning();
+      if (!gone) return notFound("address");
+      const rest = await holdings(tx, personId);
+      if (gone.isMain && rest.length) {
+        await tx.update(addressHolders).set({ isMain: true }).where(and(eq(addressHolders.personId, personId), eq(addressHolders.addressId, rest[0]!.addressId)));
+      }
+      const [address] = await tx.select().from(addresses).where(eq(addresses.id, addressId));
+      const others = await tx.select().from(addressHolders).where(eq(addressHolders.addressId, addressId));
+      if (others.length === 0) await tx.delete(addresses).where(eq(addresses.id, addressId));
+      await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "address.delete", entity: "address", entityId: addressId, before: { street: address?.street, city: address?.city, isMain: gone.isMain } });
+      return { ok: true as const };
+    }),
+  );
+}
+
+/** Partners share one address row: the partner becomes a holder too, so a move is one edit for both. */
+export async function shareAddress(db: Db, actorId: number, addressId: number, fromPersonId: number, toPersonId: number, opts: { isMain?: boolean } = {}): Promise<Result> {
+  if (!(await mayEditAddressesOf(db, actorId, fromPersonId)) || !(await mayEditAddressesOf(db, actorId, toPersonId))) return forbidden();
+  return guarded(() =>
+    db.transaction(async (tx) => {
+      const [source] = await tx.select().from(addressHolders).where(and(eq(addressHolders.addressId, addressId), eq(addressHolders.personId, fromPersonId)));
+      if (!source) return notFound("address");
+      const theirs = await holdings(tx, toPersonId);
+      if (theirs.some((h) => h.addressId === addressId)) return { ok: true as const };
+      const isMain = theirs.length === 0 || Boolean(opts.isMain);
+      if (isMain) await tx.update(addressHolders).set({ isMain: false }).where(eq(addressHolders.personId, toPersonId));
+      await tx.insert(addressHolders).values({ addressId, personId: toPersonId, typeId: source.typeId, isMain });
+      await recordAudit(tx, { actorId, subjectPersonId: toPersonId, changeType: "address.share", entity: "address", entityId: addressId, after: { sharedWith: fromPersonId, isMain } });
+      return { ok: true as const };
+    }),
+  );
+}
+
+export interface PersonAddress {
+  addressId: number;
+  typeId: number;
+  typeKey: string;
+  typeName: string;
+  isMain: boolean;
+  street: string;
+  extra: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  /** Other people holding the same row (partners). */
+  sharedWith: number[];
+}
+
+export async function addressesOf(db: Db, personId: number): Promise<PersonAddress[]> {
+  const rows = await db
+    .select({ h: addressHolders, a: addresses, t: addressTypes })
+    .from(addressHolders)
+    .innerJoin(addresses, eq(addresses.id, addressHolders.addressId))
+    .innerJoin(addressTypes, eq(addressTypes.id, addressHolders.typeId))
+    .where(eq(addressHolders.personId, personId))
+    .orderBy(asc(addressTypes.sortOrder), asc(addresses.id));
+  const result: PersonAddress[] = [];
+  for (const { h, a, t } of rows) {
+    const others = await db.select({ personId: addressHolders.personId }).from(addressHolders).where(and(eq(addressHolders.addressId, a.id), ne(addressHolders.personId, personId)));
+    const { street, extra, postalCode, city, country } = a;
+    result.push({ addressId: a.id, typeId: t.id, typeKey: t.key, typeName: t.name, isMain: h.isMain, street, extra, postalCode, city, country, sharedWith: others.map((o) => o.personId) });
+  }
+  return result.sort((x, y) => Number(y.isMain) - Number(x.isMain));
+}
+
+export function formatAddress(a: Pick<PersonAddress, "street" | "extra" | "postalCode" | "city" | "country">): string {
+  return [a.street, a.extra, [a.postalCode, a.city].filter(Boolean).join(" "), a.country].filter(Boolean).join(", ");
+}

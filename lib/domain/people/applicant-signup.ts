@@ -1,0 +1,95 @@
+import { createHash, randomBytes } from "node:crypto";
+import { and, eq, gt, isNull } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { accounts, applicantConfirmations, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { translator, type Locale } from "@/lib/i18n/translate";
+import { recordAudit } from "../audit/record-audit";
+import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
+import type { Mailer } from "../mail/mailer";
+import { applyStatusChange, emailTaken } from "./person-service";
+import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
+
+export const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000;
+const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+export const signUpSchema = z.object({
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
+  password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
+  preferredLanguage: z.enum(["en", "de"]).default("en"),
+});
+
+/**
+ * Public sign-up: an applicant record with a login that stays disabled until the emailed link is opened.
+ * The board then approves the application (approveApplicant).
+ */
+export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typeof signUpSchema>, linkFor: (token: string) => string, now = new Date()): Promise<Result<{ personId: number }>> {
+  const parsed = signUpSchema.safeParse(input);
+  if (!parsed.success) return invalidFrom(parsed.error.issues);
+  const { password, ...data } = parsed.data;
+  const passwordHash = await hashPassword(password);
+  const token = randomBytes(32).toString("base64url");
+  let personId: number;
+  try {
+    const created = await db.transaction(async (tx) => {
+      if (await emailTaken(tx, data.email, null)) return null;
+      const [applicant] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, "applicant"));
+      if (!applicant) throw new Error('The membership status "applicant" is missing');
+      const [person] = await tx.insert(people).values({ statusId: applicant.id }).returning();
+      await tx.insert(profiles).values({ personId: person!.id, ...data });
+      await tx.insert(accounts).values({ personId: person!.id, email: data.email, passwordHash, disabled: true });
+      await tx.insert(applicantConfirmations).values({ personId: person!.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS) });
+      await recordAudit(tx, { actorId: person!.id, subjectPersonId: person!.id, changeType: "person.signup", entity: "person", entityId: person!.id, after: { status: "applicant", ...data } });
+      return person!.id;
+    });
+    if (created === null) return fail("duplicate_email", `The email ${data.email} is already registered.`, { field: "email" });
+    personId = created;
+  } catch (error) {
+    if (uniqueViolation(error)) return fail("duplicate_email", `The email ${data.email} is already registered.`, { field: "email" });
+    throw error;
+  }
+  const t = translator(data.preferredLanguage as Locale);
+  await mailer.send({ to: data.email, subject: t("mail.signup.subject"), text: t("mail.signup.body", { name: data.firstName, link: linkFor(token), hours: CONFIRMATION_TTL_MS / 3_600_000 }) });
+  return { ok: true, personId };
+}
+
+/** The link in the mail: confirms the address and enables the login (applicants may log in and see their status). */
+export async function confirmApplicant(db: Db, token: string, now = new Date()): Promise<Result<{ personId: number }>> {
+  return db.transaction(async (tx) => {
+    const [claimed] = await tx
+      .update(applicantConfirmations)
+      .set({ confirmedAt: now })
+      .where(and(eq(applicantConfirmations.tokenHash, hashToken(token)), isNull(applicantConfirmations.confirmedAt), gt(applicantConfirmations.expiresAt, now)))
+      .returning();
+    if (!claimed) return fail("invalid_token", "This confirmation link is invalid, expired or already used.");
+    await tx.update(accounts).set({ disabled: false }).where(eq(accounts.personId, claimed.personId));
+    await recordAudit(tx, { actorId: claimed.personId, subjectPersonId: claimed.personId, changeType: "person.signup.confirm", entity: "person", entityId: claimed.personId, after: { emailConfirmed: true } });
+    return { ok: true as const, personId: claimed.personId };
+  });
+}
+
+/** Applicants who confirmed their email and wait for the board. */
+export async function listPendingApplicants(db: Db) {
+  return db
+    .select({ personId: people.id, firstName: profiles.firstName, lastName: profiles.lastName, email: profiles.email, confirmedAt: applicantConfirmations.confirmedAt })
+    .from(applicantConfirmations)
+    .innerJoin(people, eq(people.id, applicantConfirmations.personId))
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .innerJoin(profiles, eq(profiles.personId, people.id))
+    .where(and(eq(membershipStatuses.key, "applicant"), gt(applicantConfirmations.confirmedAt, new Date(0))));
+}
+
+/** The board admits an applicant: status "member" (or another), which assigns the member number. */
+export async function approveApplicant(db: Db, actorId: number, personId: number, statusKey = "member", now = new Date()): Promise<Result> {
+  if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ p: people, s: membershipStatuses }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, personId)).for("update");
+    if (!row) return notFound();
+    if (row.s.key !== "applicant") return fail("invalid", "This person is not an applicant.", { field: "status" });
+    const [to] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, statusKey));
+    if (!to) return fail("invalid", "Unknown membership status.", { field: "statusId" });
+    return applyStatusChange(tx, actorId, row.p, row.s, to, "Application approved", now);
+  });
+}

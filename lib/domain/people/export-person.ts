@@ -1,0 +1,87 @@
+import { asc, desc, eq } from "drizzle-orm";
+import ExcelJS from "exceljs";
+import type { Db } from "@/lib/db/client";
+import { accounts, auditLog, cards, equipmentAuthorizations, equipmentTypes, memberships, membershipStatuses, membershipTypes, people, profiles, profileStudies } from "@/lib/db/schema";
+import { addressesOf } from "./address-service";
+import { actorMay, forbidden, notFound, type Result } from "./result";
+import { committeesOf } from "./person-record";
+
+export interface PersonExport {
+  exportedAt: string;
+  person: Record<string, unknown>;
+  profile: Record<string, unknown> | null;
+  studies: Record<string, unknown>[];
+  addresses: Record<string, unknown>[];
+  memberships: Record<string, unknown>[];
+  cards: Record<string, unknown>[];
+  equipment: Record<string, unknown>[];
+  committees: Record<string, unknown>[];
+  account: Record<string, unknown> | null;
+  history: Record<string, unknown>[];
+}
+
+/** Right of access: everything stored about one person. The person themselves or the board may ask. */
+export async function exportPersonData(db: Db, actorId: number, personId: number, now = new Date()): Promise<Result<{ data: PersonExport }>> {
+  if (actorId !== personId && !(await actorMay(db, actorId, "members.read"))) return forbidden();
+  const [row] = await db.select({ p: people, status: membershipStatuses.key }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, personId));
+  if (!row) return notFound();
+  const [profile] = await db.select().from(profiles).where(eq(profiles.personId, personId));
+  const [account] = await db.select({ email: accounts.email, createdAt: accounts.createdAt, lastLoginAt: accounts.lastLoginAt, disabled: accounts.disabled }).from(accounts).where(eq(accounts.personId, personId));
+  const data: PersonExport = {
+    exportedAt: now.toISOString(),
+    person: { id: row.p.id, memberNumber: row.p.memberNumber, status: row.status, joinedOn: row.p.joinedOn, leftOn: row.p.leftOn, erasedAt: row.p.erasedAt, createdAt: row.p.createdAt },
+    profile: profile ? { ...profile } : null,
+    studies: await db.select({ field: profileStudies.field, startYear: profileStudies.startYear, endYear: profileStudies.endYear }).from(profileStudies).where(eq(profileStudies.personId, personId)),
+    addresses: (await addressesOf(db, personId)).map(({ typeName, isMain, street, extra, postalCode, city, country }) => ({ type: typeName, isMain, street, extra, postalCode, city, country })),
+    memberships: await db
+      .select({ type: membershipTypes.name, validFrom: memberships.validFrom, validUntil: memberships.validUntil, endsAtYearEnd: memberships.endsAtYearEnd })
+      .from(memberships)
+      .innerJoin(membershipTypes, eq(membershipTypes.id, memberships.typeId))
+      .where(eq(memberships.personId, personId))
+      .orderBy(asc(memberships.validFrom)),
+    cards: await db.select({ uid: cards.uid, state: cards.state, issuedAt: cards.issuedAt, endedAt: cards.endedAt }).from(cards).where(eq(cards.personId, personId)),
+    equipment: await db
+      .select({ equipmentType: equipmentTypes.name, level: equipmentAuthorizations.level, source: equipmentAuthorizations.source, grantedAt: equipmentAuthorizations.grantedAt, expiresAt: equipmentAuthorizations.expiresAt, revokedAt: equipmentAuthorizations.revokedAt })
+      .from(equipmentAuthorizations)
+      .innerJoin(equipmentTypes, eq(equipmentTypes.id, equipmentAuthorizations.equipmentTypeId))
+      .where(eq(equipmentAuthorizations.personId, personId)),
+    committees: (await committeesOf(db, personId)).map(({ committee, fn, since, until }) => ({ committee, function: fn, since, until })),
+    account: account ? { ...account } : null,
+    history: (await db.select().from(auditLog).where(eq(auditLog.subjectPersonId, personId)).orderBy(desc(auditLog.at))).map((e) => ({ at: e.at, changeType: e.changeType, before: e.before, after: e.after })),
+  };
+  return { ok: true, data };
+}
+
+function cell(value: unknown): string | number | boolean | Date | null {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date || typeof value === "number" || typeof value === "boolean") return value;
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** One worksheet per section; nested values (history diffs) as JSON text. */
+export async function personExportToXlsx(data: PersonExport): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const single = (name: string, obj: Record<string, unknown> | null) => {
+    const sheet = book.addWorksheet(name);
+    sheet.addRow(["field", "value"]);
+    for (const [k, v] of Object.entries(obj ?? {})) sheet.addRow([k, cell(v)]);
+  };
+  const table = (name: string, rows: Record<string, unknown>[]) => {
+    const sheet = book.addWorksheet(name);
+    const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
+    sheet.addRow(columns);
+    for (const r of rows) sheet.addRow(columns.map((c) => cell(r[c])));
+  };
+  single("Person", data.person);
+  single("Profile", data.profile);
+  single("Account", data.account);
+  table("Studies", data.studies);
+  table("Addresses", data.addresses);
+  table("Memberships", data.memberships);
+  table("Cards", data.cards);
+  table("Equipment", data.equipment);
+  table("Committees", data.committees);
+  table("History", data.history);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

@@ -1,0 +1,151 @@
+import { and, eq, ne, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { accounts, membershipStatuses, people, profiles, profileStudies, type MembershipStatus } from "@/lib/db/schema";
+import { recordAudit, diffValues } from "../audit/record-audit";
+import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
+import { profileAuditValues, profileInputSchema, type ProfileData, type ProfileInput } from "./profile-input";
+
+/** True when someone other than `exceptPersonId` already uses this email (profile or login). */
+export async function emailTaken(db: Db, email: string, exceptPersonId: number | null): Promise<boolean> {
+  const other = exceptPersonId ?? -1;
+  const [p] = await db.select({ id: profiles.personId }).from(profiles).where(and(eq(sql`lower(${profiles.email})`, email), ne(profiles.personId, other))).limit(1);
+  if (p) return true;
+  const [a] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(sql`lower(${accounts.email})`, email), ne(accounts.personId, other))).limit(1);
+  return Boolean(a);
+}
+
+const duplicateEmail = (email: string) => fail("duplicate_email", `The email ${email} is already used by another person.`, { field: "email" });
+
+/** A status that is an actual membership gets a member number; applicants, former and banned people do not. */
+export function statusGetsNumber(status: Pick<MembershipStatus, "mayUseMachines" | "inDirectory" | "mayVote">): boolean {
+  return status.mayUseMachines || status.inDirectory || status.mayVote;
+}
+
+async function writeStudies(db: Db, personId: number, studies: ProfileData["studies"]): Promise<void> {
+  if (!studies) return;
+  await db.delete(profileStudies).where(eq(profileStudies.personId, personId));
+  if (studies.length) await db.insert(profileStudies).values(studies.map((s) => ({ personId, field: s.field, startYear: s.startYear ?? null, endYear: s.endYear ?? null })));
+}
+
+export const newPersonSchema = z.object({ statusId: z.coerce.number().int().positive(), profile: profileInputSchema });
+
+/** An admin creates a person with a profile. Member numbers come from member_number_seq and are never reused. */
+export async function createPersonRecord(db: Db, actorId: number, input: { statusId: number; profile: ProfileInput }): Promise<Result<{ personId: number; memberNumber: number | null }>> {
+  if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
+  const parsed = newPersonSchema.safeParse(input);
+  if (!parsed.success) return invalidFrom(parsed.error.issues.map((i) => ({ ...i, path: i.path[0] === "profile" ? i.path.slice(1) : i.path })));
+  const { statusId, profile } = parsed.data;
+  try {
+    return await db.transaction(async (tx) => {
+      const [status] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.id, statusId));
+      if (!status) return fail("invalid", "Unknown membership status.", { field: "statusId" });
+      if (profile.email && (await emailTaken(tx, profile.email, null))) return duplicateEmail(profile.email);
+      const numbered = statusGetsNumber(status);
+      const [person] = await tx
+        .insert(people)
+        .values({ statusId, memberNumber: numbered ? sql`nextval('member_number_seq')` : null, joinedOn: numbered ? new Date() : null })
+        .returning();
+      const { studies, ...columns } = profile;
+      await tx.insert(profiles).values({ personId: person!.id, ...columns });
+      await writeStudies(tx, person!.id, studies);
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: person!.id,
+        changeType: "person.create",
+        entity: "person",
+        entityId: person!.id,
+        after: { status: status.key, memberNumber: person!.memberNumber, ...profileAuditValues({ ...columns }), studies: studies ?? [] },
+      });
+      return { ok: true as const, personId: person!.id, memberNumber: person!.memberNumber };
+    });
+  } catch (error) {
+    if (uniqueViolation(error) === "profiles_email_lower_idx") return duplicateEmail(profile.email ?? "");
+    throw error;
+  }
+}
+
+/** Who may edit a profile: the person themselves, or anyone with members.write. */
+export async function mayEditProfile(db: Db, actorId: number, personId: number): Promise<boolean> {
+  return actorId === personId || (await actorMay(db, actorId, "members.write"));
+}
+
+/** Edits names, contact and the rest of the profile; the login email follows the profile email. */
+export async function updateProfile(db: Db, actorId: number, personId: number, input: ProfileInput): Promise<Result> {
+  if (!(await mayEditProfile(db, actorId, personId))) return forbidden();
+  const parsed = profileInputSchema.safeParse(input);
+  if (!parsed.success) return invalidFrom(parsed.error.issues);
+  const { studies, ...columns } = parsed.data;
+  try {
+    return await db.transaction(async (tx) => {
+      const [before] = await tx.select().from(profiles).where(eq(profiles.personId, personId)).for("update");
+      if (!before) return notFound();
+      if (columns.email && columns.email !== before.email?.toLowerCase() && (await emailTaken(tx, columns.email, personId))) return duplicateEmail(columns.email);
+      const oldStudies = await tx.select({ field: profileStudies.field, startYear: profileStudies.startYear, endYear: profileStudies.endYear }).from(profileStudies).where(eq(profileStudies.personId, personId)).orderBy(profileStudies.id);
+      await tx.update(profiles).set({ ...columns, updatedAt: new Date() }).where(eq(profiles.personId, personId));
+      await writeStudies(tx, personId, studies);
+      if (columns.email) await tx.update(accounts).set({ email: columns.email }).where(eq(accounts.personId, personId));
+      const newStudies = studies ? studies.map((s) => ({ field: s.field, startYear: s.startYear ?? null, endYear: s.endYear ?? null })) : oldStudies;
+      const diff = diffValues({ ...profileAuditValues(before), studies: oldStudies }, { ...profileAuditValues({ ...before, ...columns }), studies: newStudies });
+      if (Object.keys(diff.after).length) {
+        await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "profile.update", entity: "profile", entityId: personId, ...diff });
+      }
+      return { ok: true as const };
+    });
+  } catch (error) {
+    const index = uniqueViolation(error);
+    if (index === "profiles_email_lower_idx" || index === "accounts_email_lower_idx") return duplicateEmail(columns.email ?? "");
+    throw error;
+  }
+}
+
+/** Moves a person to another status, with a reason for the history. Entering a membership status assigns a number once. */
+export async function changeStatus(db: Db, actorId: number, personId: number, input: { statusId: number; reason: string }, now = new Date()): Promise<Result> {
+  if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
+  const reason = input.reason?.trim() ?? "";
+  if (!reason) return fail("invalid", "Please give a reason for the status change.", { field: "reason" });
+  return db.transaction(async (tx) => {
+    const [person] = await tx.select().from(people).where(eq(people.id, personId)).for("update");
+    if (!person) return notFound();
+    const statuses = await tx.select().from(membershipStatuses);
+    const from = statuses.find((s) => s.id === person.statusId)!;
+    const to = statuses.find((s) => s.id === input.statusId);
+    if (!to) return fail("invalid", "Unknown membership status.", { field: "statusId" });
+    if (to.id === from.id) return { ok: true as const };
+    return applyStatusChange(tx, actorId, person, from, to, reason, now);
+  });
+}
+
+/** Shared by changeStatus, applicant approval and the end-of-year action; call inside a transaction. */
+export async function applyStatusChange(
+  tx: Db,
+  actorId: number | null,
+  person: { id: number; memberNumber: number | null; joinedOn: Date | null; leftOn: Date | null },
+  from: MembershipStatus,
+  to: MembershipStatus,
+  reason: string,
+  now: Date,
+): Promise<{ ok: true }> {
+  const numbered = statusGetsNumber(to);
+  const [updated] = await tx
+    .update(people)
+    .set({
+      statusId: to.id,
+      memberNumber: numbered && person.memberNumber === null ? sql`nextval('member_number_seq')` : person.memberNumber,
+      joinedOn: numbered ? (person.joinedOn ?? now) : person.joinedOn,
+      leftOn: numbered ? null : statusGetsNumber(from) ? now : person.leftOn,
+      updatedAt: now,
+    })
+    .where(eq(people.id, person.id))
+    .returning();
+  await recordAudit(tx, {
+    actorId,
+    subjectPersonId: person.id,
+    changeType: "person.status",
+    entity: "person",
+    entityId: person.id,
+    before: { status: from.key, memberNumber: person.memberNumber },
+    after: { status: to.key, memberNumber: updated!.memberNumber, reason },
+  });
+  return { ok: true };
+}

@@ -1,0 +1,71 @@
+import { eq, inArray } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { people, profiles } from "@/lib/db/schema";
+import { recordAudit } from "../audit/record-audit";
+import { mayEditProfile } from "./person-service";
+import { actorMay, fail, forbidden, notFound, type Result } from "./result";
+import { cleanVisibility } from "./visibility";
+
+/** A person (or the board) chooses who sees each field, and whether only the board sees anything at all. */
+export async function setVisibility(db: Db, actorId: number, personId: number, input: { visibility: Record<string, unknown>; boardOnly: boolean }): Promise<Result> {
+  if (!(await mayEditProfile(db, actorId, personId))) return forbidden();
+  const visibility = cleanVisibility(input.visibility);
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select({ visibility: profiles.visibility, boardOnly: profiles.boardOnly }).from(profiles).where(eq(profiles.personId, personId));
+    if (!before) return notFound();
+    await tx.update(profiles).set({ visibility, boardOnly: input.boardOnly, updatedAt: new Date() }).where(eq(profiles.personId, personId));
+    const oldVisibility = cleanVisibility(before.visibility);
+    const changedBefore: Record<string, unknown> = {};
+    const changedAfter: Record<string, unknown> = {};
+    for (const [field, audience] of Object.entries(visibility)) {
+      if (oldVisibility[field as keyof typeof oldVisibility] !== audience) {
+        changedBefore[`visibility.${field}`] = oldVisibility[field as keyof typeof oldVisibility];
+        changedAfter[`visibility.${field}`] = audience;
+      }
+    }
+    if (before.boardOnly !== input.boardOnly) {
+      changedBefore.boardOnly = before.boardOnly;
+      changedAfter.boardOnly = input.boardOnly;
+    }
+    if (Object.keys(changedAfter).length) {
+      await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "profile.visibility", entity: "profile", entityId: personId, before: changedBefore, after: changedAfter });
+    }
+    return { ok: true as const };
+  });
+}
+
+/**
+ * Links two people as partners (both directions), or unlinks with partnerId null. `mayEdit` lets each edit
+ * the other's shared data (addresses); only the board decides that.
+ */
+export async function setPartner(db: Db, actorId: number, personId: number, partnerId: number | null, mayEdit = false): Promise<Result> {
+  if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
+  if (partnerId === personId) return fail("invalid", "A person cannot be their own partner.", { field: "partnerPersonId" });
+  return db.transaction(async (tx) => {
+    const ids = partnerId === null ? [personId] : [personId, partnerId];
+    const found = await tx.select({ id: people.id }).from(people).where(inArray(people.id, ids));
+    if (found.length !== ids.length) return notFound();
+    const [before] = await tx.select({ partner: profiles.partnerPersonId, mayEdit: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, personId));
+    if (!before) return notFound();
+    // Unlink old partners on both sides before linking the new pair.
+    for (const id of [personId, before.partner, partnerId]) {
+      if (id === null) continue;
+      const [p] = await tx.select({ partner: profiles.partnerPersonId }).from(profiles).where(eq(profiles.personId, id));
+      if (p?.partner !== null && p?.partner !== undefined) await tx.update(profiles).set({ partnerPersonId: null, partnerMayEdit: false }).where(eq(profiles.personId, p.partner));
+    }
+    await tx.update(profiles).set({ partnerPersonId: partnerId, partnerMayEdit: partnerId !== null && mayEdit }).where(eq(profiles.personId, personId));
+    if (partnerId !== null) await tx.update(profiles).set({ partnerPersonId: personId, partnerMayEdit: mayEdit }).where(eq(profiles.personId, partnerId));
+    for (const id of ids) {
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: id,
+        changeType: "profile.partner",
+        entity: "profile",
+        entityId: id,
+        before: id === personId ? { partnerPersonId: before.partner, partnerMayEdit: before.mayEdit } : null,
+        after: { partnerPersonId: id === personId ? partnerId : personId, partnerMayEdit: partnerId !== null && mayEdit },
+      });
+    }
+    return { ok: true as const };
+  });
+}

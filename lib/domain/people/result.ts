@@ -1,0 +1,50 @@
+import type { Db } from "@/lib/db/client";
+import { permissionsOfPerson } from "../access/person-permissions";
+import type { Permission } from "../access/permissions";
+
+/** Why a people service refused. The web maps the code to a message (people.error.<code>) naming `field` or `row`. */
+export type PeopleFailureCode =
+  | "forbidden"
+  | "not_found"
+  | "invalid"
+  | "duplicate_email"
+  | "duplicate_name"
+  | "date_range"
+  | "main_address"
+  | "needs_confirmation"
+  | "invalid_token"
+  | "card_uid"
+  | "in_use";
+
+export type Failure = { ok: false; code: PeopleFailureCode; message: string; field?: string; row?: number };
+export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
+
+export function fail(code: PeopleFailureCode, message: string, extra: { field?: string; row?: number } = {}): Failure {
+  return { ok: false, code, message, ...extra };
+}
+
+export const forbidden = (): Failure => fail("forbidden", "You are not allowed to do this.");
+export const notFound = (what = "person"): Failure => fail("not_found", `No such ${what}.`);
+
+/** Authorization inside the domain: the service asks, never the page that rendered the form. */
+export async function actorMay(db: Db, actorId: number, permission: Permission): Promise<boolean> {
+  return (await permissionsOfPerson(db, actorId)).has(permission);
+}
+
+/** Postgres unique violations carry the index name; drizzle wraps the driver error in `cause`. */
+export function uniqueViolation(error: unknown): string | null {
+  const e = ((error as { cause?: unknown })?.cause ?? error) as { code?: string; constraint_name?: string };
+  return e?.code === "23505" ? (e.constraint_name ?? "") : null;
+}
+
+export function checkViolation(error: unknown): string | null {
+  const e = ((error as { cause?: unknown })?.cause ?? error) as { code?: string; constraint_name?: string };
+  return e?.code === "23514" ? (e.constraint_name ?? "") : null;
+}
+
+/** Reads zod issues into one failure naming the first bad field. */
+export function invalidFrom(issues: { path: PropertyKey[]; message: string }[]): Failure {
+  const issue = issues[0];
+  const field = issue ? issue.path.map(String).join(".") : undefined;
+  return fail("invalid", `${field ?? "input"}: ${issue?.message ?? "invalid"}`, { field });
+}

@@ -1,0 +1,23 @@
+/**
+ * `npm run purge`: the retention job. Deletes unknown-card swipes older than 30 days and anonymises usage older
+ * than PURGE_USAGE_AFTER_DAYS (default 365). Prints what it did; exits 1 with a clear message on failure.
+ */
+import { createDb } from "@/lib/db/client";
+import { runPurge } from "@/lib/domain/people/retention";
+import { env, requireDatabaseUrl } from "@/lib/env";
+
+async function main(): Promise<void> {
+  const handle = createDb(requireDatabaseUrl(), { max: 1 });
+  try {
+    const report = await runPurge(handle.db, { usageAfterDays: env().PURGE_USAGE_AFTER_DAYS });
+    console.log(`Unknown-card records deleted: ${report.unknownCardsDeleted}`);
+    console.log("anonymised" in report.usage ? `Usage sessions anonymised: ${report.usage.anonymised}` : `Usage not anonymised: ${report.usage.skipped}`);
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Purge failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
