@@ -2,6 +2,7 @@ import Link from "next/link";
 import { logoutAction } from "@/app/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getT } from "@/lib/i18n/server";
+import { canViewInventory } from "@/lib/web/inventory";
 import { getSpace } from "@/lib/web/space";
 import { LanguageSwitch } from "./language-switch";
 
@@ -23,6 +24,11 @@ export async function SiteHeader() {
           {user && (
             <Link href="/home" className={linkClass}>
               {t("nav.home")}
+            </Link>
+          )}
+          {canViewInventory(user) && (
+            <Link href="/things" className={linkClass}>
+              {t("nav.inventory")}
             </Link>
           )}
           {user?.permissions.has("members.read") && (

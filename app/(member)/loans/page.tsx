@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { listOpenLoans } from "@/lib/domain/inventory/loans";
+import { searchThings } from "@/lib/domain/inventory/search";
+import { listPeopleOptions } from "@/lib/domain/inventory/people-options";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { requireInventoryViewer } from "@/lib/web/inventory";
+
+const day = (d: Date | string | null) => (d ? (typeof d === "string" ? d : d.toISOString().slice(0, 10)) : "—");
+
+/** Things lent out (overdue first) and things members lent to the space, with their return dates. */
+export default async function LoansPage() {
+  await requireInventoryViewer();
+  const db = getDb();
+  const now = new Date();
+  const [t, open, fromMembers, people] = await Promise.all([getT(), listOpenLoans(db), searchThings(db, { onLoanFromMembers: true, limit: 500 }), listPeopleOptions(db)]);
+  const overdue = open.filter((l) => l.dueAt < now);
+  const current = open.filter((l) => l.dueAt >= now);
+  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const loanList = (rows: typeof open, tone: string) => (
+    <ul className="space-y-1 text-sm">
+      {rows.map((l) => (
+        <li key={l.loanId} className={`rounded border px-3 py-2 ${tone}`}>
+          <Link href={`/things/${l.thingNumber}`} className="font-medium hover:underline">#{l.thingNumber} {l.thingName}</Link>
+          <span className="ml-2">{t("inv.loan.lentTo", { name: l.borrowerName, due: day(l.dueAt) })}</span>
+        </li>
+      ))}
+    </ul>
+  );
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("inv.loans.title")}</h1>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t("inv.loans.overdue", { count: overdue.length })}</h2>
+        {overdue.length ? loanList(overdue, "border-red-200 bg-red-50") : <p className="text-sm text-slate-500">{t("inv.loans.noneOverdue")}</p>}
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t("inv.loans.current", { count: current.length })}</h2>
+        {current.length ? loanList(current, "border-slate-200 bg-white") : <p className="text-sm text-slate-500">{t("inv.loans.none")}</p>}
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t("inv.loans.fromMembers", { count: fromMembers.total })}</h2>
+        <ul className="space-y-1 text-sm">
+          {fromMembers.rows.map((r) => (
+            <li key={r.id} className="rounded border border-slate-200 bg-white px-3 py-2">
+              <Link href={`/things/${r.number}`} className="font-medium hover:underline">#{r.number} {r.name}</Link>
+              <span className="ml-2">{t("inv.ownership.lentBy", { name: nameOf.get(r.lenderPersonId ?? 0) ?? "?", until: day(r.lenderUntil) })}</span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}

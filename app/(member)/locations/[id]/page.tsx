@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/inventory/action-form";
+import { linkButtonClass } from "@/components/inventory/fields";
+import { LocationFormFields } from "@/components/inventory/location-form-fields";
+import { ThingTable } from "@/components/inventory/thing-table";
+import { listLocations, locationPath } from "@/lib/domain/inventory/locations";
+import { searchThings } from "@/lib/domain/inventory/search";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { requireInventoryViewer } from "@/lib/web/inventory";
+import { updateLocationAction } from "../actions";
+
+/** "What is in this box": everything in it and in the boxes inside it. */
+export default async function LocationPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireInventoryViewer();
+  const { id } = await params;
+  if (!/^\d{1,9}$/.test(id)) notFound();
+  const db = getDb();
+  const path = await locationPath(db, Number(id));
+  const location = path.at(-1);
+  if (!location || location.id !== Number(id)) notFound();
+  const [t, all, contents] = await Promise.all([getT(), listLocations(db), searchThings(db, { locationId: location.id, limit: 500 })]);
+  const children = all.filter((l) => l.parentId === location.id);
+  return (
+    <div className="space-y-6">
+      <nav aria-label={t("inv.location.path")} className="text-sm text-slate-500">
+        <Link href="/locations" className="hover:underline">{t("inv.locations.title")}</Link>
+        {path.map((l) => (
+          <span key={l.id}> › <Link href={`/locations/${l.id}`} className="hover:underline">{l.name}</Link></span>
+        ))}
+      </nav>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{location.name}</h1>
+        {user.canEdit && <Link href={`/things/new?location=${location.id}`} className={linkButtonClass}>{t("inv.things.newHere")}</Link>}
+      </div>
+      {location.description && <p className="whitespace-pre-line">{location.description}</p>}
+      {children.length > 0 && (
+        <section>
+          <h2 className="mb-2 text-lg font-semibold">{t("inv.location.inside")}</h2>
+          <ul className="flex flex-wrap gap-2">
+            {children.map((c) => <li key={c.id}><Link href={`/locations/${c.id}`} className={linkButtonClass}>{c.name}</Link></li>)}
+          </ul>
+        </section>
+      )}
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t("inv.location.contents", { count: contents.total })}</h2>
+        <ThingTable t={t} rows={contents.rows} selectable={user.canEdit} />
+      </section>
+      {user.canEdit && (
+        <ActionForm action={updateLocationAction.bind(null, location.id)} className="space-y-3 rounded border border-slate-200 bg-white p-4" label={t("inv.location.edit")}>
+          <h2 className="font-semibold">{t("inv.location.edit")}</h2>
+          <LocationFormFields t={t} locations={all} location={location} />
+        </ActionForm>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,91 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { linkButtonClass } from "@/components/inventory/fields";
+import { ThingHistory } from "@/components/inventory/thing-history";
+import { ThingManage } from "@/components/inventory/thing-manage";
+import { inventoryCategories } from "@/lib/db/schema";
+import { listLocations, locationPath } from "@/lib/domain/inventory/locations";
+import { openLoanOf } from "@/lib/domain/inventory/loans";
+import { listPeopleOptions, personName } from "@/lib/domain/inventory/people-options";
+import { getThingByNumber, thingHistory } from "@/lib/domain/inventory/things";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { requireInventoryViewer } from "@/lib/web/inventory";
+import { eq } from "drizzle-orm";
+
+type Params = Promise<{ number: string }>;
+
+export default async function ThingPage({ params }: { params: Params }) {
+  const user = await requireInventoryViewer();
+  const { number } = await params;
+  const db = getDb();
+  const thing = /^\d{1,9}$/.test(number) ? await getThingByNumber(db, Number(number)) : null;
+  if (!thing) notFound();
+  const [t, path, loan, history, lender, category] = await Promise.all([
+    getT(),
+    thing.locationId ? locationPath(db, thing.locationId) : Promise.resolve([]),
+    openLoanOf(db, thing.id),
+    thingHistory(db, thing.id),
+    personName(db, thing.lenderPersonId),
+    thing.categoryId ? db.select().from(inventoryCategories).where(eq(inventoryCategories.id, thing.categoryId)) : Promise.resolve([]),
+  ]);
+  const borrower = loan ? await personName(db, loan.borrowerPersonId) : null;
+  const row = (label: string, value: React.ReactNode) => (
+    <div className="grid grid-cols-[10rem_1fr] gap-2 border-t border-slate-100 py-2">
+      <dt className="text-slate-500">{label}</dt>
+      <dd>{value || "—"}</dd>
+    </div>
+  );
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-start justify-between gap-2">
+        <div>
+          <p className="font-mono text-sm text-slate-500">#{thing.number}</p>
+          <h1 className="text-2xl font-bold">{thing.name}</h1>
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href="/things" className={linkButtonClass}>{t("inv.things.title")}</Link>
+          <Link href={`/things/labels?ids=${thing.number}`} className={linkButtonClass}>{t("inv.labels.print")}</Link>
+          {user.canEdit && <Link href={`/things/${thing.number}/edit`} className={linkButtonClass}>{t("inv.edit")}</Link>}
+        </div>
+      </div>
+      <div className="grid gap-6 md:grid-cols-[1fr_20rem]">
+        <dl className="text-sm">
+          {row(t("inv.thing.description"), <span className="whitespace-pre-line">{thing.description}</span>)}
+          {row(t("inv.thing.category"), category[0]?.name)}
+          {row(
+            t("inv.thing.location"),
+            path.length ? (
+              <span>
+                {path.map((l, i) => (
+                  <span key={l.id}>
+                    {i > 0 && " › "}
+                    <Link href={`/locations/${l.id}`} className="underline-offset-2 hover:underline">{l.name}</Link>
+                  </span>
+                ))}
+              </span>
+            ) : null,
+          )}
+          {row(t("inv.thing.ownership"), thing.ownership === "owned" ? t("inv.ownership.owned") : t("inv.ownership.lentBy", { name: lender ?? "?", until: thing.lenderUntil ?? "—" }))}
+          {row(t("inv.thing.status"), loan ? t("inv.loan.lentTo", { name: borrower ?? "?", due: loan.dueAt.toISOString().slice(0, 10) }) : t("inv.loan.available"))}
+          {row(t("inv.thing.value"), thing.value)}
+          {row(t("inv.thing.purchaseDate"), thing.purchaseDate)}
+          {row(t("inv.thing.notes"), <span className="whitespace-pre-line">{thing.notes}</span>)}
+        </dl>
+        {thing.photoKey ? (
+          <a href={`/things/${thing.number}/photo/display`}>
+            {/* eslint-disable-next-line @next/next/no-img-element -- our own resized file behind a permission check */}
+            <img src={`/things/${thing.number}/photo/display?v=${thing.photoKey}`} alt={t("inv.thing.photoOf", { name: thing.name })} className="w-full rounded border border-slate-200" />
+          </a>
+        ) : (
+          <p className="text-sm text-slate-500">{t("inv.thing.noPhoto")}</p>
+        )}
+      </div>
+      {user.canEdit && (
+        <ThingManage t={t} thingId={thing.id} locationId={thing.locationId} lentOut={!!loan} locations={await listLocations(db)} people={await listPeopleOptions(db)} />
+      )}
+      <ThingHistory t={t} entries={history} />
+    </div>
+  );
+}

@@ -1,0 +1,21 @@
+import { ImportForm } from "@/components/inventory/import-form";
+import { requirePermission } from "@/lib/auth/guards";
+import { IMPORT_COLUMNS } from "@/lib/domain/inventory/csv-import";
+import { getT } from "@/lib/i18n/server";
+
+export default async function ImportPage() {
+  await requirePermission("inventory.write");
+  const t = await getT();
+  const labels = {
+    file: t("inv.import.file"), paste: t("inv.import.paste"), preview: t("inv.import.preview"), confirm: t("inv.import.confirm"),
+    line: t("inv.import.line"), name: t("inv.thing.name"), location: t("inv.thing.location"), problems: t("inv.import.problems"),
+  };
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("inv.import.title")}</h1>
+      <p className="text-sm text-slate-600">{t("inv.import.intro")}</p>
+      <p className="font-mono text-xs text-slate-600">{IMPORT_COLUMNS.join(",")}</p>
+      <ImportForm labels={labels} />
+    </div>
+  );
+}

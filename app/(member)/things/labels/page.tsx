@@ -1,0 +1,50 @@
+import { headers } from "next/headers";
+import QRCode from "qrcode";
+import { inArray } from "drizzle-orm";
+import { things } from "@/lib/db/schema";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { absoluteBase, requireInventoryViewer } from "@/lib/web/inventory";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** A print-ready sheet: 3 labels across on A4, each with the QR code of the thing's short URL. */
+export default async function LabelsPage({ searchParams }: { searchParams: SearchParams }) {
+  await requireInventoryViewer();
+  const raw = (await searchParams).ids;
+  const numbers = [...new Set((Array.isArray(raw) ? raw : (raw ?? "").split(",")).flatMap((s) => s.split(",")).filter((s) => /^\d{1,9}$/.test(s)).map(Number))].slice(0, 300);
+  const [t, headerList] = await Promise.all([getT(), headers()]);
+  const origin = `${headerList.get("x-forwarded-proto") ?? "http"}://${headerList.get("host") ?? "localhost"}`;
+  const base = absoluteBase(origin);
+  const rows = numbers.length ? await getDb().select().from(things).where(inArray(things.number, numbers)) : [];
+  rows.sort((a, b) => a.number - b.number);
+  const labels = await Promise.all(
+    rows.map(async (r) => {
+      const url = `${base}/things/${r.number}`;
+      const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
+      // As an image source, so the SVG never becomes part of the page's markup.
+      return { ...r, url, src: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
+    }),
+  );
+  return (
+    <div className="space-y-4">
+      <div className="print:hidden">
+        <h1 className="text-2xl font-bold">{t("inv.labels.title")}</h1>
+        <p className="text-sm text-slate-600">{labels.length ? t("inv.labels.hint") : t("inv.labels.none")}</p>
+      </div>
+      <div className="grid grid-cols-3 gap-2 print:gap-0">
+        {labels.map((l) => (
+          <figure key={l.id} className="flex items-center gap-2 border border-dashed border-slate-400 bg-white p-2 break-inside-avoid" data-testid="label">
+            {/* eslint-disable-next-line @next/next/no-img-element -- an inline data URL, nothing to optimise */}
+            <img src={l.src} alt={t("inv.labels.qrFor", { url: l.url })} className="h-24 w-24 shrink-0" />
+            <figcaption className="min-w-0 text-sm">
+              <p className="font-mono text-lg font-bold">#{l.number}</p>
+              <p className="line-clamp-3 break-words">{l.name}</p>
+              <p className="break-all text-xs text-slate-500">{l.url}</p>
+            </figcaption>
+          </figure>
+        ))}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,24 @@
+import type { InventoryLocation } from "@/lib/db/schema";
+import { LOCATION_KINDS } from "@/lib/domain/inventory/locations";
+import type { Translate } from "@/lib/i18n/translate";
+import { TextField } from "../forms/text-field";
+import { buttonClass, SelectField } from "./fields";
+import { LocationOptions } from "./location-options";
+
+/** Name, kind and parent of a location; the parent list offers every location (cycles are refused on save). */
+export function LocationFormFields({ t, locations, location, defaultParentId }: { t: Translate; locations: InventoryLocation[]; location?: InventoryLocation; defaultParentId?: number }) {
+  return (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <TextField label={t("inv.location.name")} name="name" required maxLength={100} defaultValue={location?.name} />
+      <SelectField label={t("inv.location.kind")} name="kind" defaultValue={location?.kind ?? "box"}>
+        {LOCATION_KINDS.map((k) => <option key={k} value={k}>{t(`inv.kind.${k}`)}</option>)}
+      </SelectField>
+      <SelectField label={t("inv.location.parent")} name="parentId" defaultValue={location?.parentId ?? defaultParentId ?? ""}>
+        <option value="">{t("inv.location.topLevel")}</option>
+        <LocationOptions locations={locations} />
+      </SelectField>
+      <TextField label={t("inv.location.description")} name="description" maxLength={2000} defaultValue={location?.description} />
+      <div><button type="submit" className={buttonClass}>{t("inv.save")}</button></div>
+    </div>
+  );
+}

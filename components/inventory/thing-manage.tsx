@@ -1,0 +1,58 @@
+import { lendThingAction, moveThingAction, returnThingAction } from "@/app/(member)/things/actions";
+import type { InventoryLocation } from "@/lib/db/schema";
+import type { PersonOption } from "@/lib/domain/inventory/people-options";
+import type { Translate } from "@/lib/i18n/translate";
+import { TextField } from "../forms/text-field";
+import { ActionForm } from "./action-form";
+import { buttonClass, SelectField } from "./fields";
+import { LocationOptions } from "./location-options";
+
+interface Props {
+  t: Translate;
+  thingId: number;
+  locationId: number | null;
+  lentOut: boolean;
+  locations: InventoryLocation[];
+  people: PersonOption[];
+}
+
+const box = "space-y-3 rounded border border-slate-200 bg-white p-4";
+
+/** Loans run two weeks unless the form says otherwise. */
+function defaultDueDate(): string {
+  return new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
+}
+
+/** Move, lend and take back: the everyday changes, right on the thing's page. */
+export function ThingManage({ t, thingId, locationId, lentOut, locations, people }: Props) {
+  const inTwoWeeks = defaultDueDate();
+  return (
+    <div className="grid gap-4 md:grid-cols-2">
+      <ActionForm action={moveThingAction.bind(null, thingId)} className={box} label={t("inv.thing.move")}>
+        <h2 className="font-semibold">{t("inv.thing.move")}</h2>
+        <SelectField label={t("inv.thing.newLocation")} name="locationId" defaultValue={locationId ?? ""}>
+          <option value="">{t("inv.none")}</option>
+          <LocationOptions locations={locations} />
+        </SelectField>
+        <button type="submit" className={buttonClass}>{t("inv.thing.moveSubmit")}</button>
+      </ActionForm>
+      {lentOut ? (
+        <ActionForm action={returnThingAction.bind(null, thingId)} className={box} label={t("inv.loan.return")}>
+          <h2 className="font-semibold">{t("inv.loan.return")}</h2>
+          <button type="submit" className={buttonClass}>{t("inv.loan.returnSubmit")}</button>
+        </ActionForm>
+      ) : (
+        <ActionForm action={lendThingAction.bind(null, thingId)} className={box} label={t("inv.loan.lend")}>
+          <h2 className="font-semibold">{t("inv.loan.lend")}</h2>
+          <SelectField label={t("inv.loan.borrower")} name="borrowerPersonId" required defaultValue="">
+            <option value="">{t("inv.loan.chooseBorrower")}</option>
+            {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          </SelectField>
+          <TextField label={t("inv.loan.dueAt")} name="dueAt" type="date" required defaultValue={inTwoWeeks} />
+          <TextField label={t("inv.loan.note")} name="note" maxLength={500} />
+          <button type="submit" className={buttonClass}>{t("inv.loan.lendSubmit")}</button>
+        </ActionForm>
+      )}
+    </div>
+  );
+}

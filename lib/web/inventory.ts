@@ -1,0 +1,37 @@
+import path from "node:path";
+import { forbidden } from "next/navigation";
+import { requireUser } from "@/lib/auth/guards";
+import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
+import { mayViewInventory } from "@/lib/domain/inventory/access";
+import { localFileStorage, type FileStorage } from "@/lib/domain/inventory/file-storage";
+import { env } from "@/lib/env";
+
+let storage: FileStorage | undefined;
+
+/** Uploads under DATA_DIR/uploads. An S3-compatible FileStorage would be chosen here once configured. */
+export function getFileStorage(): FileStorage {
+  storage ??= localFileStorage(path.resolve(env().DATA_DIR, "uploads"));
+  return storage;
+}
+
+export function canViewInventory(user: CurrentUser | null): boolean {
+  return !!user && mayViewInventory(user.permissions, { membersMayView: env().INVENTORY_MEMBERS_MAY_VIEW });
+}
+
+/** For pages: inventory managers, and members when the admin allows; others get the 403 page. */
+export async function requireInventoryViewer(): Promise<CurrentUser & { canEdit: boolean }> {
+  const user = await requireUser();
+  if (!canViewInventory(user)) forbidden();
+  return { ...user, canEdit: user.permissions.has("inventory.write") };
+}
+
+/** For route handlers: the viewer, or null (the handler answers 403/401). */
+export async function inventoryViewerOrNull(): Promise<CurrentUser | null> {
+  const user = await getCurrentUser();
+  return canViewInventory(user) ? user : null;
+}
+
+/** The absolute address a label's QR code points to: AUTH_URL when set, else the request's own origin. */
+export function absoluteBase(requestOrigin: string): string {
+  return (env().AUTH_URL ? new URL(env().AUTH_URL!).origin : requestOrigin).replace(/\/$/, "");
+}
