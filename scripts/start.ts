@@ -3,9 +3,11 @@
  * migrations, demo data into an empty database, a web build if needed, then the web server and the board
  * broker as supervised child processes. Ctrl-C stops everything.
  */
+import fs from "node:fs";
 import path from "node:path";
 import { parseEnv } from "@/lib/env";
 import { loadOrCreateAuthSecret } from "@/lib/secrets/auth-secret";
+import { startBackupScheduler } from "@/lib/ops/backup-scheduler";
 import { banner } from "./launcher/banner";
 import { ensureBuild } from "./launcher/build";
 import { prepare } from "./launcher/database";
@@ -13,6 +15,7 @@ import { acquireDataDirLock, ensurePortFree, ensureWritableDir } from "./launche
 import { StartupError } from "./launcher/startup-error";
 import { Supervisor } from "./launcher/supervisor";
 import { waitForHealth } from "./launcher/wait-for-health";
+import { appVersion, embeddedUrlFile } from "./ops/database-target";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(line);
@@ -28,13 +31,18 @@ async function main(): Promise<void> {
   log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
   const database = await prepare({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT, demoPassword: env.DEMO_PASSWORD });
   const supervisor = new Supervisor(log, (message) => void shutdown(message, 1));
+  // `npm run backup` / `restore` find the running embedded database here.
+  if (database.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), database.embedded.url, { mode: 0o600 });
+  const stopBackups = startBackupScheduler({ databaseUrl: database.url, dataDir, appVersion: appVersion(), log });
 
   let stopping = false;
   async function shutdown(reason: string, code: number): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(reason);
+    stopBackups();
     await supervisor.stop();
+    fs.rmSync(embeddedUrlFile(dataDir), { force: true });
     await database.embedded?.stop().catch(() => {});
     releaseLock();
     process.exit(code);

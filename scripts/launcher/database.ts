@@ -4,6 +4,9 @@ import { createDb, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 import { pingDatabase, prepareDatabase } from "@/drizzle/prepare";
 import { isDatabaseEmpty, seedDemoData, type DemoSeed } from "@/drizzle/seed";
+import { migrationsFolder } from "@/drizzle/migrate";
+import { UpgradeError, upgradeDatabase } from "@/lib/ops/upgrade";
+import { appVersion } from "../ops/database-target";
 import { StartupError, redactUrl } from "./startup-error";
 
 export interface PreparedDatabase {
@@ -56,8 +59,10 @@ async function migrateAndSeed(
     );
   }
   try {
-    await prepareDatabase(db);
+    // Pending migrations on a database with data: a backup first (DATA_DIR/backups), then the upgrade.
+    await upgradeDatabase(db, { dataDir: options.dataDir, appVersion: appVersion(), migrationsFolder, migrate: prepareDatabase, log: console.log });
   } catch (error) {
+    if (error instanceof UpgradeError) throw new StartupError(error.message);
     throw new StartupError(`Migrating the database failed and was rolled back: ${describe(error)}`);
   }
   const demoFile = path.join(options.dataDir, "demo-logins.json");

@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import path from "node:path";
+import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
+import type { Env } from "@/lib/env";
+import { acquireDataDirLock, ensureWritableDir } from "../launcher/preflight";
+
+/** Written by `npm start` while it serves the embedded database, so backup and restore can reach it. */
+export const embeddedUrlFile = (dataDir: string) => path.join(dataDir, "embedded-db.url");
+
+export interface DatabaseTarget {
+  url: string;
+  description: string;
+  close(): Promise<void>;
+}
+
+/**
+ * Where backup/restore connect: DATABASE_URL; else the embedded database of a running `npm start`; else the
+ * embedded data folder opened directly (taking the launcher's lock so `npm start` cannot open it meanwhile).
+ */
+export async function openDatabaseTarget(env: Env): Promise<DatabaseTarget> {
+  if (env.DATABASE_URL) return { url: env.DATABASE_URL, description: "the PostgreSQL at DATABASE_URL", close: async () => {} };
+  const dataDir = path.resolve(env.DATA_DIR);
+  const running = readRunningUrl(dataDir);
+  if (running) return { url: running, description: `the embedded database of the running system (${dataDir})`, close: async () => {} };
+  ensureWritableDir(dataDir);
+  const release = acquireDataDirLock(dataDir);
+  try {
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pgdata") });
+    return {
+      url: embedded.url,
+      description: `the embedded database in ${dataDir}/pgdata`,
+      async close() {
+        await embedded.stop();
+        release();
+      },
+    };
+  } catch (error) {
+    release();
+    throw error;
+  }
+}
+
+function readRunningUrl(dataDir: string): string | null {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, "launcher.pid"), "utf8"));
+    process.kill(pid, 0);
+    return fs.readFileSync(embeddedUrlFile(dataDir), "utf8").trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+export function appVersion(): string {
+  const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { version: string };
+  return pkg.version;
+}
