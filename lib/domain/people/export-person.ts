@@ -82,6 +82,6 @@ export async function personExportToXlsx(data: PersonExport): Promise<Buffer> {
   table("Cards", data.cards);
   table("Equipment", data.equipment);
   table("Committees", data.committees);
-  table("History", data.history);
+  table("Changes", data.history);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
