@@ -3,6 +3,7 @@ import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { startBroker, type RunningBroker } from "./broker";
+import { openPolicy } from "./policy";
 import { ask, connectBoard } from "./testing/board-client";
 
 // A database that refuses every connection: a port we opened and closed again, so nothing listens there.
@@ -18,7 +19,10 @@ let database: DbHandle;
 let broker: RunningBroker;
 beforeAll(async () => {
   database = createDb(`postgres://nobody@127.0.0.1:${await deadPort()}/none`, { max: 1, connectTimeoutSeconds: 1 });
-  broker = await startBroker({ db: database.db, port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), heartbeatIntervalMs: 50 });
+  broker = await startBroker({ db: database.db, port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), heartbeatIntervalMs: 50,
+    // The machine policy cannot read board credentials from a dead database; this test is about the handlers.
+    policy: openPolicy(),
+  });
 });
 afterAll(async () => {
   await broker.close();

@@ -7,9 +7,12 @@ import { guardSocket } from "./guard/guard-socket";
 import { limitWarnings } from "./guard/log-limiter";
 import { subscribeBoardRequests } from "./handlers/subscribe";
 import type { HandlerRegistry } from "./handlers/types";
+import { startBackgroundJobs } from "./background-jobs";
+import { machinePolicy } from "./board-policy";
 import { startHeartbeat } from "./heartbeat";
 import { BrokerMetrics } from "./metrics";
-import { openPolicy, type BrokerPolicy, type ClientInfo } from "./policy";
+import type { BrokerPolicy, ClientInfo } from "./policy";
+import { PresenceRecorder } from "./presence";
 
 export interface StartBrokerOptions {
   db: Db;
@@ -17,11 +20,14 @@ export interface StartBrokerOptions {
   port: number;
   host?: string;
   logger: Logger;
+  /** Defaults to the machines' board credentials and ACLs (board-policy.ts). */
   policy?: BrokerPolicy;
   handlers?: HandlerRegistry;
   /** Defaults to host name and port, so a restarted broker updates its own heartbeat row. */
   instanceId?: string;
   heartbeatIntervalMs?: number;
+  /** Remote command outbox poll (default 500 ms). */
+  commandPollMs?: number;
 }
 
 export interface RunningBroker {
@@ -36,7 +42,9 @@ export interface RunningBroker {
 export async function startBroker(options: StartBrokerOptions): Promise<RunningBroker> {
   const { db, logger } = options;
   const metrics = new BrokerMetrics();
-  const aedes = await Aedes.createBroker(aedesPolicy(options.policy ?? openPolicy(), logger, metrics));
+  const policy = options.policy ?? machinePolicy({ db, logger });
+  const aedes = await Aedes.createBroker(aedesPolicy(policy, logger, metrics));
+  const presence = new PresenceRecorder();
   aedes.on("clientError", (client, error) => logger.debug({ clientId: client.id, err: error.message }, "client error"));
   aedes.on("connectionError", (client, error) => logger.debug({ clientId: client.id, err: error.message }, "connection error"));
   aedes.on("client", (client) => logger.debug({ clientId: client.id }, "client connected"));
@@ -78,6 +86,15 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
     intervalMs: options.heartbeatIntervalMs ?? 5_000,
     read: () => ({ connectedClients: aedes.connectedClients, metrics: metrics.snapshot() }),
   });
+  const jobs = startBackgroundJobs({
+    db,
+    logger,
+    metrics,
+    instanceId,
+    presence,
+    publish: (topic, payload) => publishAsBackend(aedes, topic, payload),
+    commandPollMs: options.commandPollMs,
+  });
   logger.info({ port, instanceId }, "device broker listening");
 
   let closed: Promise<void> | undefined;
@@ -92,7 +109,8 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
         // writing to the database (the caller closes it next), then disconnect everyone.
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         await subscription.close();
-        await heartbeat.stop();
+        await jobs.stop();
+        await heartbeat.stop({ remove: true });
         await closeAedes(aedes); // disconnects every client, so server.close can complete
         await serverClosed;
         logger.info({ port, ...metrics.snapshot() }, "device broker stopped");
@@ -116,7 +134,14 @@ function closeAedes(aedes: Aedes): Promise<void> {
   return new Promise((resolve) => aedes.close(() => resolve()));
 }
 
-const info = (client: Client): ClientInfo => ({ id: client.id, remoteAddress: (client.conn as net.Socket).remoteAddress });
+const info = (client: Client): ClientInfo => ({ id: client.id, remoteAddress: (client.conn as net.Socket).remoteAddress, key: client });
+
+// Published as the backend: bypasses authorizePublish by design (boards may not publish commands, we may).
+function publishAsBackend(aedes: Aedes, topic: string, payload: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    aedes.publish({ cmd: "publish", topic, payload, qos: 0, retain: false, dup: false }, (error) => (error ? reject(error) : resolve()));
+  });
+}
 
 /** Adapts the promise-based policy to Aedes callbacks; a throwing policy denies, it never crashes the broker. */
 function aedesPolicy(policy: BrokerPolicy, logger: Logger, metrics: BrokerMetrics): AedesOptions {

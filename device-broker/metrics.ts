@@ -11,8 +11,19 @@ export class BrokerMetrics {
   rejected = 0;
   /** Requests that failed inside the backend (database down, a bug): logged, never thrown. */
   failed = 0;
+  /** Remote start/stop commands published to boards. */
+  commandsSent = 0;
+  /** Periodic jobs (command outbox, presence, silent sessions) that failed a round; each retries. */
+  jobErrors = 0;
 
   snapshot(): Record<string, number> {
-    return { received: this.received, answered: this.answered, rejected: this.rejected, failed: this.failed };
+    return {
+      received: this.received,
+      answered: this.answered,
+      rejected: this.rejected,
+      failed: this.failed,
+      commandsSent: this.commandsSent,
+      jobErrors: this.jobErrors,
+    };
   }
 }

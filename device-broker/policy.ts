@@ -4,11 +4,13 @@ import { isBackendOnlyTopic } from "./protocol";
 export interface ClientInfo {
   id: string;
   remoteAddress?: string;
+  /** Identity of the connection (the Aedes client object): state from CONNECT is kept per connection, not per id. */
+  key?: object;
 }
 
 /**
  * Who may connect and what they may publish/subscribe. Async so credential checks (argon2, database) fit in;
- * the broker treats a rejection as "no". Issue 5 replaces `openPolicy` with per-machine credentials and ACLs.
+ * the broker treats a rejection as "no". The production policy is `machinePolicy` (board-policy.ts).
  */
 export interface BrokerPolicy {
   authenticate(client: ClientInfo, username: string | undefined, password: Buffer | undefined): boolean | Promise<boolean>;
@@ -17,8 +19,8 @@ export interface BrokerPolicy {
 }
 
 /**
- * Skeleton policy: any board may connect and subscribe, but no client may publish replies, remote commands
- * or into `$SYS` — a forged reply would be taken by a board as the backend's answer. The backend itself
+ * For tests of the plumbing only: any client may connect and subscribe, but none may publish replies, remote
+ * commands or into `$SYS` — a forged reply would be taken by a board as the backend's answer. The backend itself
  * publishes through `broker.publish`, which never passes through this check.
  */
 export function openPolicy(): BrokerPolicy {

@@ -1,8 +1,16 @@
+import { recordBoardAlive } from "@/lib/domain/usage/record-board-alive";
+import { machineOf } from "./machine-of";
 import type { ActionHandler } from "./types";
 
 /** On connect and every 2 minutes. Never answered: the board would take it as the reply to its next request. */
 export const alive: ActionHandler<"alive"> = async (ctx, req) => {
-  // Recording board details and last-seen is part of the full protocol (issue 5).
-  ctx.logger.debug({ boardId: req.boardId, version: req.request.version, ip: req.request.ip }, "board alive");
+  const machineId = await machineOf(ctx, req);
+  if (machineId === null) {
+    ctx.logger.info({ boardId: req.boardId, ip: req.request.ip }, "alive from a board id no machine has");
+    return null;
+  }
+  const { version, ip, serial, heap } = req.request;
+  const { firstSeen } = await recordBoardAlive(ctx.db, { machineId, version, ip, serial, heap, receivedAt: req.receivedAt });
+  if (firstSeen) ctx.logger.info({ boardId: req.boardId, machineId, version, ip, serial }, "new board on machine");
   return null;
 };

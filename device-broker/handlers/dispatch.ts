@@ -1,10 +1,32 @@
 import { expectsReply, invalidRequestReply, parseRequest, parseRequestTopic, type Action, type Request } from "../protocol";
+import { KeyedQueue } from "../keyed-queue";
 import { alive } from "./alive";
 import { checkMachine } from "./check-machine";
+import { checkUser } from "./check-user";
+import { maintenance } from "./maintenance";
 import { notImplemented } from "./not-implemented";
+import { syncCache } from "./sync-cache";
 import type { ActionHandler, BoardRequest, HandlerContext, HandlerRegistry, Outgoing } from "./types";
+import { inUse, startUse, stopUse } from "./usage";
 
-export const defaultHandlers: HandlerRegistry = { alive, checkmachine: checkMachine };
+export const defaultHandlers: HandlerRegistry = {
+  alive,
+  checkmachine: checkMachine,
+  checkuser: checkUser,
+  startuse: startUse,
+  inuse: inUse,
+  stopuse: stopUse,
+  maintenance,
+  synccache: syncCache,
+};
+
+// One queue per handler context (one per broker or external client), created on first use.
+const queues = new WeakMap<HandlerContext, KeyedQueue>();
+function queueOf(ctx: HandlerContext): KeyedQueue {
+  let queue = queues.get(ctx);
+  if (!queue) queues.set(ctx, (queue = new KeyedQueue()));
+  return queue;
+}
 
 export interface Routed {
   replyTopic: string;
@@ -22,6 +44,7 @@ export async function handleBoardMessage(
   handlers: HandlerRegistry = defaultHandlers,
 ): Promise<Routed | null> {
   ctx.metrics.received++;
+  const receivedAt = new Date();
   const target = parseRequestTopic(topic);
   if (!target) return reject(ctx, topic, "bad_topic");
   const parsed = parseRequest(payload);
@@ -33,9 +56,10 @@ export async function handleBoardMessage(
     }
     return reject(ctx, topic, parsed.reason, payload.byteLength);
   }
-  const req: BoardRequest = { ...target, request: parsed.request };
+  const req: BoardRequest = { ...target, request: parsed.request, receivedAt };
   try {
-    const outgoing = await runHandler(ctx, req, handlers);
+    // In arrival order per machine: a board's replayed start/stop burst must be applied as sent.
+    const outgoing = await queueOf(ctx).run(target.boardId, () => runHandler(ctx, req, handlers));
     return outgoing ? { replyTopic: target.replyTopic, outgoing } : null;
   } catch (error) {
     // No reply: a wrong answer is worse than the board's timeout (the board retries or uses its cache).

@@ -1,18 +1,23 @@
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import type { BrokerMetrics } from "../metrics";
+import type { PresenceRecorder } from "../presence";
 import type { Action, Reply, RequestOf } from "../protocol";
 
 export interface HandlerContext {
   db: Db;
   logger: Logger;
   metrics: BrokerMetrics;
+  /** Notes each machine heard from (online = heard in the last 90 s); absent where nobody writes presence. */
+  presence?: PresenceRecorder;
 }
 
 export interface BoardRequest<A extends Action = Action> {
   boardId: number;
   replyTopic: string;
   request: RequestOf<A>;
+  /** When the broker got the message: the time every record of it carries, even if written later (spool). */
+  receivedAt: Date;
 }
 
 /** A reply and how to fit it into the board's budget: which string fields may be shortened, in order. */

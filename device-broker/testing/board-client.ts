@@ -1,9 +1,10 @@
 import mqtt, { type MqttClient } from "mqtt";
 
 /** Connects the way Fab-O-Matic firmware does: BOARD<n>, MQTT 3.1.1, clean session, keepalive 10 s, no will. */
-export async function connectBoard(port: number, n: number): Promise<MqttClient> {
+export async function connectBoard(port: number, n: number, login?: { username: string; password: string }): Promise<MqttClient> {
   const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, {
     clientId: `BOARD${n}`,
+    ...login,
     protocolVersion: 4,
     clean: true,
     keepalive: 10,

@@ -3,7 +3,7 @@ import pino from "pino";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { startBroker, type RunningBroker } from "../broker";
+import { startBroker, type RunningBroker, type StartBrokerOptions } from "../broker";
 
 export interface BrokerFixture {
   database: TestDatabase;
@@ -14,7 +14,9 @@ export interface BrokerFixture {
 }
 
 /** A fresh database with the demo seed (machines 1–3) and a real broker on a free port. */
-export async function startBrokerFixture(options: { heartbeatIntervalMs?: number } = {}): Promise<BrokerFixture> {
+export async function startBrokerFixture(
+  options: Pick<StartBrokerOptions, "heartbeatIntervalMs" | "policy" | "commandPollMs"> = {},
+): Promise<BrokerFixture> {
   const database = await createTestDatabase();
   const clients: MqttClient[] = [];
   try {
@@ -25,7 +27,7 @@ export async function startBrokerFixture(options: { heartbeatIntervalMs?: number
       port: 0,
       host: "127.0.0.1",
       logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
-      heartbeatIntervalMs: options.heartbeatIntervalMs,
+      ...options,
     });
     return {
       database,

@@ -24,3 +24,9 @@ export async function getMachineByBoardId(db: Db, boardId: number, now = new Dat
   const overdue = await overduePlans(db, row.machineId, now);
   return { ...row, boardId: row.boardId, overduePlans: overdue.map((s) => ({ planId: s.plan.id, lcdText: s.plan.lcdText })) };
 }
+
+/** Just the machine's id for a board id (the usage actions need nothing more), or null when unknown. */
+export async function machineIdByBoardId(db: Db, boardId: number): Promise<number | null> {
+  const [row] = await db.select({ id: machines.id }).from(machines).where(eq(machines.boardId, boardId)).limit(1);
+  return row?.id ?? null;
+}

@@ -1,0 +1,70 @@
+import type { Logger } from "pino";
+import type { Db } from "@/lib/db/client";
+import { closeSilentSessions } from "@/lib/domain/usage/close-silent-sessions";
+import { claimPendingCommands } from "@/lib/domain/usage/machine-commands";
+import type { BrokerMetrics } from "./metrics";
+import type { PresenceRecorder } from "./presence";
+
+export interface BackgroundJobOptions {
+  db: Db;
+  logger: Logger;
+  metrics: BrokerMetrics;
+  instanceId: string;
+  presence: PresenceRecorder;
+  /** Publishes as the backend (bypasses the client policy). */
+  publish(topic: string, payload: Buffer): Promise<void>;
+  /** The embedded database has no cross-connection NOTIFY, so the command outbox is polled. */
+  commandPollMs?: number;
+  presenceFlushMs?: number;
+  silentSweepMs?: number;
+}
+
+/** A periodic task that never overlaps itself and never throws out of its timer. */
+function every(ms: number, name: string, logger: Logger, metrics: BrokerMetrics, task: () => Promise<void>) {
+  let running: Promise<void> | null = null;
+  const tick = () => {
+    if (running) return;
+    running = task()
+      .catch((error: unknown) => {
+        metrics.jobErrors++;
+        logger.warn({ err: error, job: name }, "background job failed; retrying next time");
+      })
+      .finally(() => (running = null));
+  };
+  const timer = setInterval(tick, ms);
+  timer.unref();
+  return {
+    async stop(graceMs = 3_000) {
+      clearInterval(timer);
+      // A round stuck on a database that is down must not hold up the shutdown.
+      let wait: NodeJS.Timeout | undefined;
+      await Promise.race([running, new Promise<void>((resolve) => (wait = setTimeout(resolve, graceMs)))]);
+      clearTimeout(wait);
+    },
+  };
+}
+
+/** Remote commands out, presence in, silent sessions closed: the broker's periodic work. */
+export function startBackgroundJobs(o: BackgroundJobOptions): { stop(): Promise<void> } {
+  const jobs = [
+    every(o.commandPollMs ?? 500, "commands", o.logger, o.metrics, async () => {
+      for (const command of await claimPendingCommands(o.db, o.instanceId)) {
+        const topic = `machine/${command.boardId}/request`;
+        await o.publish(topic, Buffer.from(JSON.stringify({ request_type: command.kind, uid: command.uid })));
+        o.metrics.commandsSent++;
+        o.logger.info({ topic, kind: command.kind, uid: command.uid, commandId: command.id }, "remote command sent");
+      }
+    }),
+    every(o.presenceFlushMs ?? 5_000, "presence", o.logger, o.metrics, () => o.presence.flush(o.db, o.logger)),
+    every(o.silentSweepMs ?? 60_000, "silent-sessions", o.logger, o.metrics, async () => {
+      const closed = await closeSilentSessions(o.db);
+      if (closed > 0) o.logger.info({ closed }, "closed usage sessions silent for over an hour");
+    }),
+  ];
+  return {
+    async stop() {
+      await Promise.all(jobs.map((j) => j.stop()));
+      await o.presence.flush(o.db, o.logger).catch(() => {});
+    },
+  };
+}

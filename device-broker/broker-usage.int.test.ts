@@ -1,0 +1,143 @@
+import { and, asc, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { cards, equipmentAuthorizations, machines, people, profiles, unknownCards, usageSessions } from "@/lib/db/schema";
+import { closeSilentSessions } from "@/lib/domain/usage/close-silent-sessions";
+import { ask, connectBoard } from "./testing/board-client";
+import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
+import { expectReply } from "./testing/replies";
+
+let f: BrokerFixture;
+let ids: { laser: number; cnc: number; mario: number; maria: number };
+beforeAll(async () => {
+  f = await startBrokerFixture();
+  const db = f.database.db;
+  const machineId = async (boardId: number) => (await db.select().from(machines).where(eq(machines.boardId, boardId)))[0]!;
+  const personId = async (email: string) => (await db.select().from(profiles).where(eq(profiles.email, email)))[0]!.personId;
+  const laser = await machineId(1);
+  const cnc = await machineId(3);
+  ids = { laser: laser.id, cnc: cnc.id, mario: await personId("member@makerspace.local"), maria: await personId("maria@makerspace.local") };
+  // A lost card of Mario's, and Maria's CNC authorization that ran out last month.
+  await db.insert(cards).values({ uid: "e0000005", personId: ids.mario, state: "lost" });
+  const lastMonth = new Date(Date.now() - 30 * 86_400_000);
+  await db.insert(equipmentAuthorizations).values({ personId: ids.maria, equipmentTypeId: cnc.equipmentTypeId, level: "user", source: "grant", grantedAt: new Date(Date.now() - 400 * 86_400_000), expiresAt: lastMonth });
+});
+afterAll(() => f.close());
+
+let n = 400;
+const board = () => connectBoard(f.broker.port, n++).then((c) => f.track(c));
+const sessionsOn = (machineId: number, uid: string) =>
+  f.database.db.select().from(usageSessions).where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid))).orderBy(asc(usageSessions.id));
+
+describe("checkuser: every decision as the board sees it", () => {
+  it.each([
+    ["trained user", 1, "efbeadde", '{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":false,"level":1}'],
+    ["uppercase uid is the same card", 1, "EFBEADDE", '{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":false,"level":1}'],
+    ["owner", 1, "b0000002", '{"request_ok":true,"is_valid":true,"name":"Tom","missing_auth":false,"level":2}'],
+    ["administrator", 1, "a0000001", '{"request_ok":true,"is_valid":true,"name":"Ada","missing_auth":false,"level":3}'],
+    ["unknown card", 1, "ffffffff", '{"request_ok":true,"is_valid":false,"name":"Unknown","missing_auth":false,"level":0}'],
+    ["lost card", 1, "e0000005", '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}'],
+    ["never trained", 1, "c0000003", '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}'],
+    ["status forbids machines", 1, "d0000004", '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}'],
+    ["authorization expired", 3, "c0000003", '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}'],
+    ["unknown machine", 4242, "efbeadde", '{"request_ok":false,"message":"Invalid machine ID"}'],
+  ])("%s", async (_reason, boardId, uid, expected) => {
+    await expectReply(await board(), boardId, { action: "checkuser", uid }, expected);
+  });
+
+  it("logs an unknown card's swipe with machine and time", async () => {
+    const before = new Date();
+    await expectReply(await board(), 1, { action: "checkuser", uid: "12345678" }, '{"request_ok":true,"is_valid":false,"name":"Unknown","missing_auth":false,"level":0}');
+    const rows = await f.database.db.select().from(unknownCards).where(eq(unknownCards.uid, "12345678"));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.machineId).toBe(ids.laser);
+    expect(rows[0]!.seenAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+  });
+
+  it("cuts a long first name to one LCD row", async () => {
+    await f.database.db.update(profiles).set({ firstName: "Maximilianus-Alexander" }).where(eq(profiles.personId, ids.mario));
+    await expectReply(await board(), 1, { action: "checkuser", uid: "efbeadde" }, '{"request_ok":true,"is_valid":true,"name":"Maximilianus-Ale","missing_auth":false,"level":1}');
+    await f.database.db.update(profiles).set({ firstName: "Mario" }).where(eq(profiles.personId, ids.mario));
+  });
+
+  it("refuses a blocked machine's cards, even an administrator's", async () => {
+    await f.database.db.update(machines).set({ blocked: true }).where(eq(machines.id, ids.cnc));
+    await expectReply(await board(), 3, { action: "checkuser", uid: "a0000001" }, '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}');
+    await f.database.db.update(machines).set({ blocked: false }).where(eq(machines.id, ids.cnc));
+  });
+});
+
+describe("startuse / inuse / stopuse", () => {
+  it("answers each with the protocol's reply and records one live session", async () => {
+    const client = await board();
+    await expectReply(client, 1, '{"action":"startuse","uid":"efbeadde"}', '{"request_ok":true,"message":""}');
+    await expectReply(client, 1, '{"action":"inuse","uid":"efbeadde","duration":95}', '{"request_ok":true,"message":"inUse"}');
+    await expectReply(client, 1, '{"action":"stopuse","uid":"efbeadde","duration":3605}', '{"request_ok":true,"message":"Duration 3605 seconds"}');
+    const rows = await sessionsOn(ids.laser, "efbeadde");
+    expect(rows.at(-1)).toMatchObject({ personId: ids.mario, durationSeconds: 3605, recordedAs: "live", endedBecause: "stop", heartbeats: 1 });
+  });
+
+  it("answers an unknown card with Invalid card and records nothing", async () => {
+    const client = await board();
+    for (const action of ['{"action":"startuse","uid":"ffffffff"}', '{"action":"inuse","uid":"ffffffff","duration":5}', '{"action":"stopuse","uid":"ffffffff","duration":5}']) {
+      await expectReply(client, 1, action, '{"request_ok":false,"message":"Invalid card"}');
+    }
+    expect(await sessionsOn(ids.laser, "ffffffff")).toEqual([]);
+  });
+
+  it("answers a replay like a live message and records it once, however often it comes", async () => {
+    const client = await board();
+    for (let i = 0; i < 2; i++) {
+      await expectReply(client, 3, '{"action":"startuse","uid":"a0000001","replay":true}', '{"request_ok":true,"message":""}');
+      await expectReply(client, 3, '{"action":"stopuse","uid":"a0000001","duration":1800,"replay":true}', '{"request_ok":true,"message":"Duration 1800 seconds"}');
+    }
+    const rows = await sessionsOn(ids.cnc, "a0000001");
+    expect(rows.map((r) => [r.durationSeconds, r.recordedAs])).toEqual([[1800, "replayed"]]);
+  });
+
+  it("reconstructs a session from a stop without start, starting duration seconds before it arrived", async () => {
+    const client = await board();
+    const before = Date.now();
+    await expectReply(client, 3, '{"action":"stopuse","uid":"b0000002","duration":600}', '{"request_ok":true,"message":"Duration 600 seconds"}');
+    const after = Date.now();
+    const [s] = await sessionsOn(ids.cnc, "b0000002");
+    expect(s).toMatchObject({ recordedAs: "reconstructed", durationSeconds: 600 });
+    expect(s!.startedAt.getTime()).toBeGreaterThanOrEqual(before - 600_000);
+    expect(s!.startedAt.getTime()).toBeLessThanOrEqual(after - 600_000);
+    expect(s!.endedAt!.getTime() - s!.startedAt.getTime()).toBe(600_000);
+  });
+
+  it("closes the stale session when a startuse arrives over it", async () => {
+    const client = await board();
+    await expectReply(client, 2, '{"action":"startuse","uid":"c0000003"}', '{"request_ok":true,"message":""}');
+    await expectReply(client, 2, '{"action":"startuse","uid":"a0000001"}', '{"request_ok":true,"message":""}');
+    const [old] = await sessionsOn((await f.database.db.select().from(machines).where(eq(machines.boardId, 2)))[0]!.id, "c0000003");
+    expect(old).toMatchObject({ endedBecause: "superseded" });
+    expect(old!.endedAt).not.toBeNull();
+  });
+
+  it("closes a session silent for over an hour (the broker's minute job)", async () => {
+    const client = await board();
+    await expectReply(client, 1, '{"action":"startuse","uid":"b0000002"}', '{"request_ok":true,"message":""}');
+    expect(await closeSilentSessions(f.database.db, new Date(Date.now() + 2 * 3_600_000))).toBeGreaterThanOrEqual(1);
+    const open = await f.database.db.select().from(usageSessions).where(and(eq(usageSessions.machineId, ids.laser), eq(usageSessions.cardUid, "b0000002")));
+    expect(open.map((s) => s.endedBecause)).toEqual(["stale"]);
+  });
+});
+
+describe("synccache", () => {
+  it("lists the cards allowed on the machine with their levels", async () => {
+    const replies = await ask(await board(), 1, '{"action":"synccache"}');
+    expect(replies).toHaveLength(1);
+    expect(JSON.parse(replies[0]!.text)).toEqual({
+      request_ok: true,
+      cards: [
+        { uid: "a0000001", level: 3 },
+        { uid: "b0000002", level: 2 },
+        { uid: "efbeadde", level: 1 },
+      ],
+    });
+    // Nobody who may not use the machine is in the list.
+    const [andy] = await f.database.db.select().from(people).innerJoin(cards, eq(cards.personId, people.id)).where(eq(cards.uid, "d0000004"));
+    expect(andy).toBeDefined();
+  });
+});

@@ -1,0 +1,13 @@
+import { INVALID_MACHINE_REPLY } from "@/lib/domain/machines/check-machine-reply";
+import { allowedCardsOnMachine } from "@/lib/domain/usage/allowed-cards";
+import { syncCacheReply } from "../replies";
+import { machineOf } from "./machine-of";
+import type { ActionHandler } from "./types";
+
+/** Newer firmware keeps the allowed cards for offline use. Exempt from the 280-byte budget: it asked for it. */
+export const syncCache: ActionHandler<"synccache"> = async (ctx, req) => {
+  const machineId = await machineOf(ctx, req);
+  if (machineId === null) return { reply: INVALID_MACHINE_REPLY };
+  const cards = await allowedCardsOnMachine(ctx.db, machineId, req.receivedAt);
+  return cards ? { reply: syncCacheReply(cards), exempt: true } : { reply: INVALID_MACHINE_REPLY };
+};
