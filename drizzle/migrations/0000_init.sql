@@ -612,6 +612,91 @@ CREATE TABLE "usage_sessions" (
 	CONSTRAINT "usage_sessions_closed" CHECK (("usage_sessions"."ended_at" is null) = ("usage_sessions"."duration_seconds" is null))
 );
 --> statement-breakpoint
+CREATE TABLE "news_posts" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"author_id" integer,
+	"published_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "open_status_changes" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"open" boolean NOT NULL,
+	"message" text DEFAULT '' NOT NULL,
+	"changed_by_id" integer,
+	"sensor_name" text,
+	"at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "open_status_changes_by" CHECK (("open_status_changes"."changed_by_id" is null) <> ("open_status_changes"."sensor_name" is null))
+);
+--> statement-breakpoint
+CREATE TABLE "poll_ballot_choices" (
+	"poll_id" integer NOT NULL,
+	"ballot_id" uuid NOT NULL,
+	"option_id" integer NOT NULL,
+	CONSTRAINT "poll_ballot_choices_ballot_id_option_id_pk" PRIMARY KEY("ballot_id","option_id")
+);
+--> statement-breakpoint
+CREATE TABLE "poll_ballots" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"poll_id" integer NOT NULL,
+	"receipt_hash" text NOT NULL,
+	CONSTRAINT "poll_ballots_receiptHash_unique" UNIQUE("receipt_hash"),
+	CONSTRAINT "poll_ballots_poll_id" UNIQUE("poll_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "poll_options" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"poll_id" integer NOT NULL,
+	"label" text NOT NULL,
+	"position" integer NOT NULL,
+	CONSTRAINT "poll_options_poll_position" UNIQUE("poll_id","position"),
+	CONSTRAINT "poll_options_poll_id" UNIQUE("poll_id","id")
+);
+--> statement-breakpoint
+CREATE TABLE "poll_participations" (
+	"poll_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	CONSTRAINT "poll_participations_poll_id_person_id_pk" PRIMARY KEY("poll_id","person_id")
+);
+--> statement-breakpoint
+CREATE TABLE "poll_votes" (
+	"poll_id" integer NOT NULL,
+	"person_id" integer NOT NULL,
+	"option_id" integer NOT NULL,
+	CONSTRAINT "poll_votes_poll_id_person_id_option_id_pk" PRIMARY KEY("poll_id","person_id","option_id")
+);
+--> statement-breakpoint
+CREATE TABLE "polls" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"question" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"choice" text NOT NULL,
+	"max_choices" integer DEFAULT 1 NOT NULL,
+	"opens_at" timestamp with time zone NOT NULL,
+	"closes_at" timestamp with time zone NOT NULL,
+	"anonymous" boolean NOT NULL,
+	"results_visible" text NOT NULL,
+	"eligible_status_keys" text[],
+	"created_by_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "polls_times" CHECK ("polls"."closes_at" > "polls"."opens_at"),
+	CONSTRAINT "polls_max_choices" CHECK ("polls"."max_choices" >= 1 and ("polls"."choice" = 'multiple' or "polls"."max_choices" = 1))
+);
+--> statement-breakpoint
+CREATE TABLE "sensor_tokens" (
+	"id" serial PRIMARY KEY NOT NULL,
+	"name" text NOT NULL,
+	"token_hash" text NOT NULL,
+	"created_by_id" integer,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_used_at" timestamp with time zone,
+	"revoked_at" timestamp with time zone,
+	CONSTRAINT "sensor_tokens_name_unique" UNIQUE("name"),
+	CONSTRAINT "sensor_tokens_tokenHash_unique" UNIQUE("token_hash")
+);
+--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_status_id_membership_statuses_id_fk" FOREIGN KEY ("status_id") REFERENCES "public"."membership_statuses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_partner_person_id_people_id_fk" FOREIGN KEY ("partner_person_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -690,6 +775,18 @@ ALTER TABLE "maintenance_plans" ADD CONSTRAINT "maintenance_plans_machine_id_mac
 ALTER TABLE "unknown_cards" ADD CONSTRAINT "unknown_cards_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "usage_sessions" ADD CONSTRAINT "usage_sessions_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "usage_sessions" ADD CONSTRAINT "usage_sessions_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "news_posts" ADD CONSTRAINT "news_posts_author_id_people_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "open_status_changes" ADD CONSTRAINT "open_status_changes_changed_by_id_people_id_fk" FOREIGN KEY ("changed_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "poll_ballot_choices" ADD CONSTRAINT "poll_ballot_choices_poll_id_ballot_id_poll_ballots_poll_id_id_fk" FOREIGN KEY ("poll_id","ballot_id") REFERENCES "public"."poll_ballots"("poll_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "poll_ballot_choices" ADD CONSTRAINT "poll_ballot_choices_poll_id_option_id_poll_options_poll_id_id_fk" FOREIGN KEY ("poll_id","option_id") REFERENCES "public"."poll_options"("poll_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "poll_ballots" ADD CONSTRAINT "poll_ballots_poll_id_polls_id_fk" FOREIGN KEY ("poll_id") REFERENCES "public"."polls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "poll_options" ADD CONSTRAINT "poll_options_poll_id_polls_id_fk" FOREIGN KEY ("poll_id") REFERENCES "public"."polls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "poll_participations" ADD CONSTRAINT "poll_participations_poll_id_polls_id_fk" FOREIGN KEY ("poll_id") REFERENCES "public"."polls"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "poll_participations" ADD CONSTRAINT "poll_participations_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "poll_votes" ADD CONSTRAINT "poll_votes_poll_id_person_id_poll_participations_poll_id_person_id_fk" FOREIGN KEY ("poll_id","person_id") REFERENCES "public"."poll_participations"("poll_id","person_id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "poll_votes" ADD CONSTRAINT "poll_votes_poll_id_option_id_poll_options_poll_id_id_fk" FOREIGN KEY ("poll_id","option_id") REFERENCES "public"."poll_options"("poll_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "polls" ADD CONSTRAINT "polls_created_by_id_people_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "sensor_tokens" ADD CONSTRAINT "sensor_tokens_created_by_id_people_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "people_status_id_index" ON "people" USING btree ("status_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "profiles_email_lower_idx" ON "profiles" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "profiles_partner_person_id_index" ON "profiles" USING btree ("partner_person_id");--> statement-breakpoint
@@ -751,4 +848,9 @@ CREATE INDEX "unknown_cards_seen_at_index" ON "unknown_cards" USING btree ("seen
 CREATE UNIQUE INDEX "usage_sessions_one_open_per_machine" ON "usage_sessions" USING btree ("machine_id") WHERE "usage_sessions"."ended_at" is null;--> statement-breakpoint
 CREATE INDEX "usage_sessions_machine_id_started_at_index" ON "usage_sessions" USING btree ("machine_id","started_at");--> statement-breakpoint
 CREATE INDEX "usage_sessions_person_id_started_at_index" ON "usage_sessions" USING btree ("person_id","started_at");--> statement-breakpoint
-CREATE INDEX "usage_sessions_machine_id_card_uid_started_at_index" ON "usage_sessions" USING btree ("machine_id","card_uid","started_at");
+CREATE INDEX "usage_sessions_machine_id_card_uid_started_at_index" ON "usage_sessions" USING btree ("machine_id","card_uid","started_at");--> statement-breakpoint
+CREATE INDEX "news_posts_published_at_index" ON "news_posts" USING btree ("published_at");--> statement-breakpoint
+CREATE INDEX "open_status_changes_at_id_index" ON "open_status_changes" USING btree ("at","id");--> statement-breakpoint
+CREATE INDEX "poll_ballots_poll_id_index" ON "poll_ballots" USING btree ("poll_id");--> statement-breakpoint
+CREATE INDEX "poll_participations_person_id_index" ON "poll_participations" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "polls_closes_at_index" ON "polls" USING btree ("closes_at");

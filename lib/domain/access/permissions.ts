@@ -10,6 +10,9 @@ export const PERMISSIONS = {
   "inventory.write": "Edit the inventory",
   "audit.read": "Read the audit log",
   "system.admin": "Change settings, roles and system operations",
+  "polls.create": "Create member polls",
+  "news.write": "Write and edit news posts",
+  "space.open": "Set the space open or closed",
 } as const;
 
 export type Permission = keyof typeof PERMISSIONS;
@@ -26,7 +29,7 @@ export const BUILTIN_ROLES: Record<string, { name: string; description: string; 
   staff: {
     name: "Staff",
     description: "Runs the space day to day",
-    permissions: ["directory.read", "members.read", "members.write", "machines.operate", "calendar.write"],
+    permissions: ["directory.read", "members.read", "members.write", "machines.operate", "calendar.write", "polls.create", "news.write", "space.open"],
   },
   trainer: { name: "Trainer", description: "Runs training sessions", permissions: ["directory.read", "training.run"] },
   member: { name: "Member", description: "Every member in good standing", permissions: ["directory.read"] },
