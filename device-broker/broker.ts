@@ -28,6 +28,8 @@ export interface StartBrokerOptions {
   heartbeatIntervalMs?: number;
   /** Remote command outbox poll (default 500 ms). */
   commandPollMs?: number;
+  /** How often "heard from" times are written (default 5 s; online means heard within 90 s). */
+  presenceFlushMs?: number;
 }
 
 export interface RunningBroker {
@@ -94,6 +96,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
     presence,
     publish: (topic, payload) => publishAsBackend(aedes, topic, payload),
     commandPollMs: options.commandPollMs,
+    presenceFlushMs: options.presenceFlushMs,
   });
   logger.info({ port, instanceId }, "device broker listening");
 
