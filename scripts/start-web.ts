@@ -9,6 +9,11 @@ import { parseEnv } from "@/lib/env";
 import { prepareDatabase, pingDatabase } from "@/drizzle/prepare";
 import { StartupError, redactUrl } from "./launcher/startup-error";
 import { ensureBuild } from "./launcher/build";
+import { migrationsFolder } from "@/drizzle/migrate";
+import { startBackupScheduler } from "@/lib/ops/backup-scheduler";
+import { UpgradeError, upgradeDatabase } from "@/lib/ops/upgrade";
+import { appVersion } from "./ops/database-target";
+import { webCommandArgs } from "./web/web-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -16,17 +21,24 @@ async function main(): Promise<void> {
   const env = parseEnv(process.env);
   if (!env.DATABASE_URL) throw new StartupError("DATABASE_URL is not set. `npm start` runs everything with the embedded database.");
   if (!env.AUTH_SECRET) throw new StartupError("AUTH_SECRET is not set (32+ random characters; e.g. `openssl rand -base64 32`).");
+  const web = webCommandArgs(root, env);
+  const dataDir = path.resolve(env.DATA_DIR);
   const handle = createDb(env.DATABASE_URL, { max: 1, connectTimeoutSeconds: 5 });
   try {
     await pingDatabase(handle.db).catch((error: Error) => {
       throw new StartupError(`Cannot reach the database at ${redactUrl(env.DATABASE_URL!)}: ${error.message}`);
     });
-    await prepareDatabase(handle.db);
+    // Pending migrations on a database with data: a backup to DATA_DIR/backups first.
+    await upgradeDatabase(handle.db, { dataDir, appVersion: appVersion(), migrationsFolder, migrate: prepareDatabase, log: console.log }).catch((error: unknown) => {
+      throw error instanceof UpgradeError ? new StartupError(error.message) : error;
+    });
   } finally {
     await handle.close();
   }
   await ensureBuild(root, console.log);
-  const child = spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(env.PORT), "-H", env.HOST], {
+  // Daily backups with retention, from this process (one web instance per installation runs them).
+  startBackupScheduler({ databaseUrl: env.DATABASE_URL, dataDir, appVersion: appVersion(), log: console.log });
+  const child = spawn(process.execPath, web.args, {
     cwd: root,
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },

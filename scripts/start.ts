@@ -16,12 +16,14 @@ import { StartupError } from "./launcher/startup-error";
 import { Supervisor } from "./launcher/supervisor";
 import { waitForHealth } from "./launcher/wait-for-health";
 import { appVersion, embeddedUrlFile } from "./ops/database-target";
+import { waitForHttpsHealth, webCommandArgs } from "./web/web-command";
 
 const root = path.resolve(import.meta.dirname, "..");
 const log = (line: string) => console.log(line);
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
+  const web = webCommandArgs(root, env);
   const dataDir = path.resolve(env.DATA_DIR);
   ensureWritableDir(dataDir);
   const releaseLock = acquireDataDirLock(dataDir);
@@ -65,11 +67,10 @@ async function main(): Promise<void> {
     AUTH_TRUST_HOST: "true",
     NEXT_TELEMETRY_DISABLED: "1",
   };
-  const nextBin = path.join(root, "node_modules", "next", "dist", "bin", "next");
   supervisor.start({
     name: "web",
     command: process.execPath,
-    args: [nextBin, "start", "-p", String(env.PORT), "-H", env.HOST],
+    args: web.args,
     env: childEnv,
     cwd: root,
   });
@@ -81,8 +82,9 @@ async function main(): Promise<void> {
     cwd: root,
   });
 
-  const url = `http://localhost:${env.PORT}`;
-  if (await waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 120_000)) {
+  const url = `${web.scheme}://localhost:${env.PORT}`;
+  const healthy = web.scheme === "https" ? waitForHttpsHealth(env.PORT, 120_000) : waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 120_000);
+  if (await healthy) {
     log(banner({ url, mqttPort: env.MQTT_PORT, embeddedUrl: database.embedded?.url ?? null, dataDir, demo: database.demo, seededNow: database.seededNow }));
   } else if (!stopping) {
     log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);

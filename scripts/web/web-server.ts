@@ -1,0 +1,61 @@
+/**
+ * The web app over HTTPS: Next's request handler behind Node's https server, with TLS_CERT/TLS_KEY checked first
+ * (a clear message instead of a TLS stack trace) and, with HTTP_REDIRECT_PORT, plain HTTP redirected to HTTPS.
+ * Run by `npm start` and `npm run start:web` instead of `next start` when TLS_CERT is set.
+ */
+import http from "node:http";
+import https from "node:https";
+import path from "node:path";
+import next from "next";
+import { parseEnv } from "@/lib/env";
+import { TlsConfigError, loadTlsMaterial } from "@/lib/ops/tls";
+
+const root = path.resolve(import.meta.dirname, "..", "..");
+
+async function main(): Promise<void> {
+  const env = parseEnv(process.env);
+  if (!env.TLS_CERT || !env.TLS_KEY) throw new TlsConfigError("TLS_CERT and TLS_KEY must both be set for HTTPS.");
+  const tls = loadTlsMaterial(env.TLS_CERT, env.TLS_KEY);
+  const app = next({ dev: false, dir: root, hostname: env.HOST, port: env.PORT });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+  const server = https.createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
+    // Auth.js (trustHost) takes the scheme from here: always https on this socket, whatever a client sent.
+    req.headers["x-forwarded-proto"] = "https";
+    void handle(req, res);
+  });
+  await listen(server, env.PORT, env.HOST);
+  const port = (server.address() as { port: number }).port;
+  console.log(`HTTPS on port ${port} (certificate for ${tls.subject.replace(/\n/g, ", ")}, valid until ${tls.validTo.toISOString().slice(0, 10)})`);
+  let redirect: http.Server | null = null;
+  if (env.HTTP_REDIRECT_PORT !== undefined) {
+    redirect = http.createServer((req, res) => {
+      const host = (req.headers.host ?? "localhost").replace(/:\d+$/, "");
+      res.writeHead(308, { location: `https://${host}${port === 443 ? "" : `:${port}`}${req.url ?? "/"}` });
+      res.end();
+    });
+    await listen(redirect, env.HTTP_REDIRECT_PORT, env.HOST);
+    console.log(`HTTP on port ${(redirect.address() as { port: number }).port} redirects to HTTPS`);
+  }
+  const stop = () => {
+    redirect?.close();
+    server.close(() => process.exit(0));
+    setTimeout(() => process.exit(0), 5_000).unref();
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+function listen(server: http.Server | https.Server, port: number, host: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) =>
+      reject(error.code === "EADDRINUSE" ? new TlsConfigError(`Port ${port} is already in use.`) : error),
+    );
+    server.listen(port, host, () => resolve());
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof TlsConfigError ? `✖ ${error.message}` : error);
+  process.exit(1);
+});
