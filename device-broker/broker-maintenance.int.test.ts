@@ -1,0 +1,86 @@
+import { and, eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, equipmentAuthorizations, interventions, machines, maintenancePlans, profiles, usageSessions } from "@/lib/db/schema";
+import { machineHours, maintenanceStatus } from "@/lib/domain/usage/machine-hours";
+import { connectBoard } from "./testing/board-client";
+import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
+import { expectReply } from "./testing/replies";
+
+// Machine 2 (PRUSA MK4): Maria is a trained user of 3D printers; Tom becomes their owner below.
+let f: BrokerFixture;
+let printer: { id: number; equipmentTypeId: number };
+let ids: { maria: number; tom: number };
+const HOUR = 3_600_000;
+beforeAll(async () => {
+  f = await startBrokerFixture();
+  const db = f.database.db;
+  printer = (await db.select().from(machines).where(eq(machines.boardId, 2)))[0]!;
+  const personId = async (email: string) => (await db.select().from(profiles).where(eq(profiles.email, email)))[0]!.personId;
+  ids = { maria: await personId("maria@makerspace.local"), tom: await personId("trainer@makerspace.local") };
+  const now = Date.now();
+  await db.insert(maintenancePlans).values([
+    { machineId: printer.id, everyHours: 2, lcdText: "Clean nozzle", description: "Cold pull", createdAt: new Date(now - 10 * HOUR) },
+    { machineId: printer.id, everyHours: 50, lcdText: "Lube rods", createdAt: new Date(now - 10 * HOUR) },
+  ]);
+  // 1.5 h before the plans existed (not counted for them) and 2.5 h after.
+  const session = (startH: number, hours: number) => ({
+    machineId: printer.id,
+    personId: ids.maria,
+    cardUid: "c0000003",
+    startedAt: new Date(now - startH * HOUR),
+    endedAt: new Date(now - startH * HOUR + hours * HOUR),
+    durationSeconds: hours * 3600,
+    recordedAs: "live" as const,
+    endedBecause: "stop" as const,
+    lastHeartbeatAt: new Date(now - startH * HOUR + hours * HOUR),
+    openedByEventAt: new Date(now - startH * HOUR),
+  });
+  await db.insert(usageSessions).values([session(20, 1.5), session(11, 1.5), session(5, 1.5)]);
+});
+afterAll(() => f.close());
+
+let n = 700;
+const board = () => connectBoard(f.broker.port, n++).then((c) => f.track(c));
+const CHECK = '{"action":"checkmachine"}';
+
+describe("maintenance", () => {
+  it("derives machine hours and hours since the plan's start from the sessions", async () => {
+    expect(await machineHours(f.database.db, printer.id)).toBeCloseTo(4.5, 5);
+    const status = await maintenanceStatus(f.database.db, printer.id);
+    // The session that began 11 h ago counts only its last half hour: the plans were created 10 h ago.
+    expect(status.map((s) => [s.plan.lcdText, Math.round(s.hoursSince * 100) / 100, s.overdue])).toEqual([
+      ["Clean nozzle", 2, true],
+      ["Lube rods", 2, false],
+    ]);
+  });
+
+  it("flags the overdue plan to the board and refuses level-1 users", async () => {
+    const client = await board();
+    await expectReply(client, 2, CHECK, '{"request_ok":true,"is_valid":true,"maintenance":true,"allowed":true,"name":"PRUSA MK4","logoff":0,"type":1,"grace":2,"description":"Clean nozzle"}');
+    await expectReply(client, 2, '{"action":"checkuser","uid":"c0000003"}', '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}');
+    await expectReply(client, 2, '{"action":"maintenance","uid":"c0000003"}', '{"request_ok":false,"message":"Not authorized"}');
+    await expectReply(client, 2, '{"action":"maintenance","uid":"ffffffff"}', '{"request_ok":false,"message":"Invalid card"}');
+    expect(await f.database.db.select().from(interventions)).toEqual([]);
+  });
+
+  it("lets an owner in at level 2 and records an intervention for each overdue plan, once", async () => {
+    await f.database.db
+      .insert(equipmentAuthorizations)
+      .values({ personId: ids.tom, equipmentTypeId: printer.equipmentTypeId, level: "owner", source: "grant", reason: "test" });
+    const client = await board();
+    await expectReply(client, 2, '{"action":"checkuser","uid":"b0000002"}', '{"request_ok":true,"is_valid":true,"name":"Tom","missing_auth":false,"level":2}');
+    await expectReply(client, 2, '{"action":"maintenance","uid":"b0000002"}', '{"request_ok":true,"message":""}');
+    const done = await f.database.db.select().from(interventions);
+    expect(done).toHaveLength(1);
+    expect(done[0]).toMatchObject({ machineId: printer.id, personId: ids.tom, source: "board" });
+    const audit = await f.database.db.select().from(auditLog).where(and(eq(auditLog.changeType, "maintenance.intervention"), eq(auditLog.subjectPersonId, ids.tom)));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actorId).toBeNull();
+
+    // Replayed from the board's queue: answered the same, recorded nothing more.
+    await expectReply(client, 2, '{"action":"maintenance","uid":"b0000002","replay":true}', '{"request_ok":true,"message":""}');
+    expect(await f.database.db.select().from(interventions)).toHaveLength(1);
+    await expectReply(client, 2, CHECK, '{"request_ok":true,"is_valid":true,"maintenance":false,"allowed":true,"name":"PRUSA MK4","logoff":0,"type":1,"grace":2,"description":""}');
+    await expectReply(client, 2, '{"action":"checkuser","uid":"c0000003"}', '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}');
+  });
+});
