@@ -1,0 +1,121 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageStateOf } from "./fixtures";
+
+// A real 2×2 PNG (red), small enough to inline; the server decodes and resizes it with sharp.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==",
+  "base64",
+);
+const suffix = Date.now().toString(36);
+
+/** Submits a server-action form and waits for the server's answer. */
+async function submit(page: Page, form: ReturnType<Page["getByRole"]>, button: string) {
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined),
+    form.getByRole("button", { name: button }).click(),
+  ]);
+}
+
+async function createLocation(page: Page, name: string, kind: string, parent?: string) {
+  await page.goto("/locations");
+  const form = page.getByRole("form", { name: "New location" });
+  await form.getByLabel("Name").fill(name);
+  await form.getByLabel("Kind").selectOption({ label: kind });
+  if (parent) await form.getByLabel("Inside").selectOption({ label: parent });
+  await submit(page, form, "Save");
+  await expect(form.getByRole("status")).toHaveText(`Location ${name} created.`);
+}
+
+test.describe("inventory manager", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("adds a thing with a photo, moves it, lends it, finds it and opens its short URL", async ({ page }) => {
+    const room = `Lab ${suffix}`;
+    await createLocation(page, room, "Room");
+    await createLocation(page, `Box A ${suffix}`, "Box", room);
+    await createLocation(page, `Box B ${suffix}`, "Box", room);
+
+    // A room inside its own box is refused with a clear message.
+    await page.getByRole("link", { name: room }).click();
+    const edit = page.getByRole("form", { name: "Rename or move this location" });
+    await edit.getByLabel("Inside").selectOption({ label: `— Box A ${suffix}` });
+    await submit(page, edit, "Save");
+    await expect(edit.getByRole("alert")).toContainText("cannot be put inside itself");
+
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Inventory" }).click();
+    await page.getByRole("link", { name: "Add a thing" }).click();
+    const form = page.getByRole("form", { name: "Add a thing" });
+    await form.getByLabel("Name", { exact: true }).fill(`Soldering station ${suffix}`);
+    await form.getByLabel("Description").fill("Weller, temperature controlled");
+    await form.getByLabel("Location").selectOption({ label: `— Box A ${suffix}` });
+    await form.getByLabel("Photo").setInputFiles({ name: "station.png", mimeType: "image/png", buffer: PNG });
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(page).toHaveURL(/\/things\/\d+$/);
+    const shortUrl = new URL(page.url()).pathname;
+    await expect(page.getByRole("heading", { name: `Soldering station ${suffix}` })).toBeVisible();
+    const photo = page.getByRole("img", { name: `Photo of Soldering station ${suffix}` });
+    await expect(photo).toBeVisible();
+    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+
+    const move = page.getByRole("form", { name: "Move" });
+    await move.getByLabel("New location").selectOption({ label: `— Box B ${suffix}` });
+    await submit(page, move, "Move here");
+    await expect(move.getByRole("status")).toHaveText("Moved.");
+    await page.reload();
+    await expect(page.getByRole("link", { name: `Box B ${suffix}` })).toBeVisible();
+
+    const lend = page.getByRole("form", { name: "Lend to a member" });
+    await lend.getByLabel("Borrower").selectOption({ label: "Mario Rossi" });
+    await submit(page, lend, "Lend");
+    await page.reload();
+    await expect(page.getByText(/Lent to Mario Rossi, due back/)).toBeVisible();
+    await expect(page.getByRole("form", { name: "Take back" })).toBeVisible();
+    await expect(page.getByText("Lent out", { exact: true }).first()).toBeVisible(); // history entry
+
+    // "What is in this box" shows it in Box B and in the room above.
+    await page.getByRole("link", { name: `Box B ${suffix}` }).click();
+    await expect(page.getByRole("link", { name: `Soldering station ${suffix}` })).toBeVisible();
+
+    await page.goto("/things");
+    await page.getByRole("searchbox").fill("weller");
+    await page.getByRole("button", { name: "Search" }).click();
+    await expect(page).toHaveURL(/q=weller/);
+    await page.getByRole("link", { name: `Soldering station ${suffix}` }).click();
+    await expect(page).toHaveURL(new RegExp(`${shortUrl}$`));
+
+    await page.goto("/loans");
+    await expect(page.getByRole("link", { name: new RegExp(`Soldering station ${suffix}`) })).toBeVisible();
+
+    const number = shortUrl.split("/").pop();
+    await page.goto(`/things/labels?ids=${number}`);
+    await expect(page.getByRole("img", { name: new RegExp(`QR code for http.*/things/${number}$`) })).toBeVisible();
+  });
+
+  test("a non-image photo is refused with a clear message, the thing is kept", async ({ page }) => {
+    await page.goto("/things/new");
+    const form = page.getByRole("form", { name: "Add a thing" });
+    await form.getByLabel("Name", { exact: true }).fill(`Not a photo ${suffix}`);
+    await form.getByLabel("Photo").setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("%PDF-1.4 not an image") });
+    await form.getByRole("button", { name: "Save" }).click();
+    await expect(form.getByRole("alert")).toContainText("The file is not a photo");
+    await expect(form.getByLabel("Name", { exact: true })).toHaveValue(`Not a photo ${suffix}`);
+  });
+
+  test("an unknown thing number shows a friendly 404", async ({ page }) => {
+    const response = await page.goto("/things/987654321");
+    expect(response?.status()).toBe(404);
+    await expect(page.getByRole("heading", { name: "No thing with this number" })).toBeVisible();
+  });
+});
+
+test.describe("member", () => {
+  test.use({ storageState: storageStateOf("member") });
+
+  test("may browse the inventory but not edit it", async ({ page }) => {
+    await page.goto("/things");
+    await expect(page.getByRole("heading", { name: "Inventory" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Add a thing" })).toHaveCount(0);
+    expect((await page.goto("/things/new"))?.status()).toBe(403);
+    expect((await page.request.get("/things/export?format=csv")).status()).toBe(403);
+  });
+});

@@ -1,0 +1,28 @@
+/**
+ * Run once a day (cron / systemd timer): mails every borrower of an overdue thing. Safe to repeat: a loan is
+ * reminded at most once in 20 hours. Prints what it did; exits 1 with a clear message on failure.
+ */
+import pino from "pino";
+import { createDb } from "@/lib/db/client";
+import { sendOverdueReminders } from "@/lib/domain/inventory/overdue-reminders";
+import { createMailer } from "@/lib/domain/mail/mailer";
+import { env, requireDatabaseUrl } from "@/lib/env";
+
+async function main(): Promise<void> {
+  const e = env();
+  const handle = createDb(requireDatabaseUrl(), { max: 1 });
+  try {
+    const mailer = createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, logger: pino({ level: e.LOG_LEVEL }) });
+    const baseUrl = e.AUTH_URL ? new URL(e.AUTH_URL).origin : `http://localhost:${e.PORT}`;
+    const report = await sendOverdueReminders(handle.db, { mailer, baseUrl });
+    console.log(`Overdue reminders sent: ${report.sent}, skipped (no address or reminded recently): ${report.skipped}, failed: ${report.failed}`);
+    if (report.failed > 0) process.exitCode = 1;
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Overdue reminders failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
