@@ -69,7 +69,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
 
   let subscription: Awaited<ReturnType<typeof subscribeBoardRequests>> | undefined;
   try {
-    subscription = await subscribeBoardRequests(aedes, { db, logger: warnings, metrics }, options.handlers);
+    subscription = await subscribeBoardRequests(aedes, { db, logger: warnings, metrics, presence }, options.handlers);
     await listen(server, options.port, options.host);
   } catch (error) {
     await subscription?.close();
