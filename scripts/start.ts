@@ -5,9 +5,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { parseEnv } from "@/lib/env";
+import { env, parseEnv } from "@/lib/env";
 import { loadOrCreateAuthSecret } from "@/lib/secrets/auth-secret";
 import { startBackupScheduler } from "@/lib/ops/backup-scheduler";
+import { appendErrorLine, isErrorLine } from "@/lib/ops/error-log";
 import { banner } from "./launcher/banner";
 import { ensureBuild } from "./launcher/build";
 import { prepare } from "./launcher/database";
@@ -19,7 +20,11 @@ import { appVersion, embeddedUrlFile } from "./ops/database-target";
 import { waitForHttpsHealth, webCommandArgs } from "./web/web-command";
 
 const root = path.resolve(import.meta.dirname, "..");
-const log = (line: string) => console.log(line);
+const log = (line: string) => {
+  console.log(line);
+  // Errors of the web server and the broker also go to DATA_DIR/logs/errors.log for the admin's system page.
+  if (isErrorLine(line)) appendErrorLine(path.resolve(env().DATA_DIR), line);
+};
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);

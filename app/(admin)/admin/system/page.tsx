@@ -1,0 +1,120 @@
+import path from "node:path";
+import { requirePermission } from "@/lib/auth/guards";
+import { brokerStatus, databaseSizes } from "@/lib/domain/system/system-status";
+import { env } from "@/lib/env";
+import { listBackups } from "@/lib/ops/backup/retention";
+import { recentErrors } from "@/lib/ops/error-log";
+import { getT } from "@/lib/i18n/server";
+import { appVersion } from "@/lib/web/app-info";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+
+export const dynamic = "force-dynamic";
+
+const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
+const card = "space-y-2 rounded border border-slate-200 bg-white p-4";
+const th = "px-2 py-1 text-left font-medium";
+
+function duration(seconds: number): string {
+  const d = Math.floor(seconds / 86400);
+  const h = Math.floor((seconds % 86400) / 3600);
+  const m = Math.floor((seconds % 3600) / 60);
+  return [d && `${d} d`, (d || h) && `${h} h`, `${m} min`].filter(Boolean).join(" ");
+}
+
+export default async function AdminSystemPage() {
+  await requirePermission("system.admin");
+  const dataDir = path.resolve(env().DATA_DIR);
+  const backupDir = path.join(dataDir, "backups");
+  const [t, sizes, brokers, space] = await Promise.all([getT(), databaseSizes(getDb()), brokerStatus(getDb()), getSpace()]);
+  const backups = listBackups(backupDir).slice(0, 10);
+  const errors = recentErrors(dataDir);
+  const when = (d: Date) => d.toLocaleString("sv-SE", { timeZone: space.timeZone });
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("system.title")}</h1>
+      <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
+        <dt className="font-medium">{t("system.version")}</dt>
+        <dd data-testid="app-version">{appVersion()}</dd>
+        <dt className="font-medium">{t("system.uptime")}</dt>
+        <dd>{duration(process.uptime())}</dd>
+        <dt className="font-medium">{t("system.databaseSize")}</dt>
+        <dd>{kib(sizes.totalBytes)}</dd>
+      </dl>
+      <section className={card}>
+        <h2 className="font-semibold">{t("system.backups")}</h2>
+        <p className="text-xs text-slate-500">{t("system.backups.folder", { dir: backupDir })}</p>
+        {backups.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("system.backups.none")}</p>
+        ) : (
+          <>
+            <a href="/admin/system/backup" className="inline-block rounded bg-slate-800 px-4 py-2 text-sm text-white hover:bg-slate-700">
+              {t("system.backups.download")}
+            </a>
+            <table className="w-full text-sm">
+              <thead><tr><th className={th}>{t("system.backups.when")}</th><th className={th}>{t("system.backups.file")}</th><th className={th}>{t("system.size")}</th></tr></thead>
+              <tbody>
+                {backups.map((b) => (
+                  <tr key={b.name} className="border-t border-slate-100">
+                    <td className="px-2 py-1">{when(b.at)} ({t(`system.reason.${b.reason}`)})</td>
+                    <td className="px-2 py-1 font-mono text-xs break-all">{b.name}</td>
+                    <td className="px-2 py-1">{kib(b.bytes)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
+      </section>
+      <section className={card}>
+        <h2 className="font-semibold">{t("system.broker")}</h2>
+        {brokers.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("system.broker.none")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full text-sm">
+              <thead><tr>{(["instance", "state", "lastSeen", "clients", "perMinute", "spool"] as const).map((k) => <th key={k} className={th}>{t(`system.broker.${k}`)}</th>)}</tr></thead>
+              <tbody>
+                {brokers.map((b) => (
+                  <tr key={b.instanceId} className="border-t border-slate-100">
+                    <td className="px-2 py-1 font-mono text-xs">{b.instanceId}</td>
+                    <td className="px-2 py-1">{b.alive ? t("system.broker.alive") : t("system.broker.stale")}</td>
+                    <td className="px-2 py-1">{when(b.lastSeenAt)}</td>
+                    <td className="px-2 py-1">{b.connectedClients}</td>
+                    <td className="px-2 py-1">{b.messagesPerMinute}</td>
+                    <td className="px-2 py-1">{b.spoolDepth ?? "–"}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+      <section className={card}>
+        <h2 className="font-semibold">{t("system.database")}</h2>
+        <div className="overflow-x-auto">
+          <table className="w-full text-sm">
+            <thead><tr><th className={th}>{t("system.table")}</th><th className={th}>{t("system.size")}</th><th className={th}>{t("system.rows")}</th></tr></thead>
+            <tbody>
+              {sizes.tables.map((s) => (
+                <tr key={s.name} className="border-t border-slate-100">
+                  <td className="px-2 py-1 font-mono text-xs">{s.name}</td>
+                  <td className="px-2 py-1">{kib(s.bytes)}</td>
+                  <td className="px-2 py-1">{s.rows}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+      <section className={card}>
+        <h2 className="font-semibold">{t("system.errors")}</h2>
+        {errors.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("system.errors.none")}</p>
+        ) : (
+          <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all text-xs">{errors.join("\n")}</pre>
+        )}
+      </section>
+    </div>
+  );
+}
