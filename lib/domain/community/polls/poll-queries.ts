@@ -1,0 +1,66 @@
+import { asc, desc, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { pollOptions, pollParticipations, polls, type Poll, type PollOption } from "@/lib/db/schema";
+import { toCsv } from "../../inventory/csv";
+import { fail, hasPermission, sha256, type Result } from "../result";
+import { isEligible, pollPhase, type PollPhase } from "./eligibility";
+import { ballotChoices, hasVoted, mayViewResults, namedChoices, pollResults, type PollResults } from "./results";
+
+export interface PollSummary {
+  poll: Poll;
+  phase: PollPhase;
+  voted: boolean;
+}
+
+/** Open polls first (closing soonest), then upcoming, then closed (newest first). */
+export async function listPolls(db: Db, viewerId: number, now = new Date()): Promise<PollSummary[]> {
+  const rows = await db.select().from(polls).orderBy(desc(polls.closesAt)).limit(200);
+  const mine = await db.select({ pollId: pollParticipations.pollId }).from(pollParticipations).where(eq(pollParticipations.personId, viewerId));
+  const rank: Record<PollPhase, number> = { open: 0, upcoming: 1, closed: 2 };
+  return rows
+    .map((poll) => ({ poll, phase: pollPhase(poll, now), voted: mine.some((m) => m.pollId === poll.id) }))
+    .sort((a, b) => rank[a.phase] - rank[b.phase] || (a.phase === "open" ? a.poll.closesAt.getTime() - b.poll.closesAt.getTime() : 0));
+}
+
+export interface PollView extends PollSummary {
+  options: PollOption[];
+  eligible: boolean;
+  /** What the viewer chose: named polls always, anonymous ones only with the receipt. */
+  myChoices: number[] | null;
+  results: PollResults | null;
+  canExport: boolean;
+}
+
+export async function getPollView(db: Db, viewerId: number, pollId: number, receipt: string | undefined, now = new Date()): Promise<PollView | null> {
+  const [poll] = await db.select().from(polls).where(eq(polls.id, pollId));
+  if (!poll) return null;
+  const options = await db.select().from(pollOptions).where(eq(pollOptions.pollId, pollId)).orderBy(asc(pollOptions.position));
+  const voted = await hasVoted(db, pollId, viewerId);
+  const myChoices = !voted ? null : poll.anonymous ? (receipt ? await ballotChoices(db, pollId, sha256(receipt)) : null) : await namedChoices(db, pollId, viewerId);
+  const visible = mayViewResults(poll, voted, now);
+  return {
+    poll,
+    phase: pollPhase(poll, now),
+    voted,
+    options,
+    eligible: await isEligible(db, poll, viewerId),
+    myChoices,
+    results: visible ? await pollResults(db, poll) : null,
+    canExport: visible,
+  };
+}
+
+/** CSV of the results for whoever may see them: counts per option; named polls add the voters. */
+export async function exportPollResults(db: Db, viewerId: number, pollId: number, now = new Date()): Promise<Result<{ csv: string; filename: string }>> {
+  const [poll] = await db.select().from(polls).where(eq(polls.id, pollId));
+  if (!poll) return fail("not_found", "This poll does not exist.");
+  const voted = await hasVoted(db, pollId, viewerId);
+  if (!mayViewResults(poll, voted, now) && !(pollPhase(poll, now) === "closed" && (await hasPermission(db, viewerId, "polls.create")))) {
+    return fail("forbidden", "The results of this poll are not visible yet.");
+  }
+  const results = await pollResults(db, poll);
+  const header = poll.anonymous ? ["option", "votes"] : ["option", "votes", "voters"];
+  const rows = results.options.map((o) => (poll.anonymous ? [o.label, o.votes] : [o.label, o.votes, (o.voters ?? []).join("; ")]));
+  const csv = toCsv([["poll", poll.question], ["participants", results.participants], [], header, ...rows]);
+  return { ok: true, csv, filename: `poll-${poll.id}-results.csv` };
+}

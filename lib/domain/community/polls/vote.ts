@@ -1,0 +1,62 @@
+import { and, eq, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { pollBallotChoices, pollBallots, pollOptions, pollParticipations, polls, pollVotes } from "@/lib/db/schema";
+import { recordAudit } from "../../audit/record-audit";
+import { describeIssues, fail, newSecret, sha256, type Result } from "../result";
+import { isEligible, pollPhase } from "./eligibility";
+import { voteInput, type VoteInput } from "./poll-input";
+
+/**
+ * Votes or changes a vote while the poll is open. "Once per person" is the primary key of poll_participations;
+ * the participation row is inserted or locked first, so concurrent votes by one person run one after the other
+ * and the last one wins (named) or the later one is refused (anonymous, it has no receipt yet).
+ * Anonymous polls answer a receipt the first time: the only way to change that ballot later.
+ */
+export async function castVote(db: Db, personId: number, raw: VoteInput, now = new Date()): Promise<Result<{ changed: boolean; receipt?: string }>> {
+  const parsed = voteInput.safeParse(raw);
+  if (!parsed.success) return fail("invalid", describeIssues(parsed.error.issues));
+  const { pollId, receipt } = parsed.data;
+  const optionIds = [...new Set(parsed.data.optionIds)];
+  const [poll] = await db.select().from(polls).where(eq(polls.id, pollId));
+  if (!poll) return fail("not_found", "This poll does not exist.");
+  if (pollPhase(poll, now) !== "open") return fail("not_open", "This poll is not open for voting.");
+  if (!(await isEligible(db, poll, personId))) return fail("not_eligible", "You are not eligible to vote in this poll.");
+  const options = await db.select({ id: pollOptions.id }).from(pollOptions).where(eq(pollOptions.pollId, pollId));
+  if (optionIds.some((id) => !options.some((o) => o.id === id))) return fail("invalid", "optionIds: an option does not belong to this poll");
+  if (optionIds.length > poll.maxChoices) return fail("too_many_choices", `Choose at most ${poll.maxChoices} option(s).`);
+
+  return db.transaction(async (tx) => {
+    if (!poll.anonymous) {
+      // Inserts or locks the person's participation row: a concurrent vote of the same person waits here.
+      const [p] = await tx
+        .insert(pollParticipations)
+        .values({ pollId, personId })
+        .onConflictDoUpdate({ target: [pollParticipations.pollId, pollParticipations.personId], set: { pollId: sql`excluded.poll_id` } })
+        .returning({ inserted: sql<boolean>`(xmax = 0)` });
+      const changed = !p!.inserted;
+      await tx.delete(pollVotes).where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.personId, personId)));
+      await tx.insert(pollVotes).values(optionIds.map((optionId) => ({ pollId, personId, optionId })));
+      await recordAudit(tx, { actorId: personId, changeType: changed ? "poll.vote_change" : "poll.vote", entity: "polls", entityId: pollId, after: { optionIds } });
+      return { ok: true as const, changed };
+    }
+    const [inserted] = await tx.insert(pollParticipations).values({ pollId, personId }).onConflictDoNothing().returning({ pollId: pollParticipations.pollId });
+    if (inserted) {
+      const newReceipt = newSecret();
+      const [ballot] = await tx.insert(pollBallots).values({ pollId, receiptHash: sha256(newReceipt) }).returning({ id: pollBallots.id });
+      await tx.insert(pollBallotChoices).values(optionIds.map((optionId) => ({ pollId, ballotId: ballot!.id, optionId })));
+      // The audit entry says THAT the person voted, never what or which ballot.
+      await recordAudit(tx, { actorId: personId, changeType: "poll.participate", entity: "polls", entityId: pollId });
+      return { ok: true as const, changed: false, receipt: newReceipt };
+    }
+    const [ballot] = receipt
+      ? await tx.select({ id: pollBallots.id }).from(pollBallots).where(and(eq(pollBallots.pollId, pollId), eq(pollBallots.receiptHash, sha256(receipt)))).for("update")
+      : [];
+    if (!ballot) {
+      return fail("already_voted", "You have already voted. An anonymous vote can only be changed with the receipt kept in the browser you voted with.");
+    }
+    await tx.delete(pollBallotChoices).where(eq(pollBallotChoices.ballotId, ballot.id));
+    await tx.insert(pollBallotChoices).values(optionIds.map((optionId) => ({ pollId, ballotId: ballot.id, optionId })));
+    await recordAudit(tx, { actorId: personId, changeType: "poll.participate_change", entity: "polls", entityId: pollId });
+    return { ok: true as const, changed: true };
+  });
+}
