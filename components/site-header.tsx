@@ -26,6 +26,21 @@ export async function SiteHeader() {
               {t("nav.home")}
             </Link>
           )}
+          {user && (
+            <Link href="/equipment" className={linkClass}>
+              {t("nav.equipment")}
+            </Link>
+          )}
+          {user?.permissions.has("training.run") && (
+            <Link href="/training" className={linkClass}>
+              {t("nav.training")}
+            </Link>
+          )}
+          {user?.permissions.has("equipment.manage") && (
+            <Link href="/admin/equipment" className={linkClass}>
+              {t("nav.adminEquipment")}
+            </Link>
+          )}
           {canViewInventory(user) && (
             <Link href="/things" className={linkClass}>
               {t("nav.inventory")}

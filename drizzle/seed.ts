@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { cards, equipmentAuthorizations, equipmentTypes, machines, people, personRoles, roles } from "@/lib/db/schema";
+import { cards, equipmentAuthorizations, equipmentTypes, machines, people, personRoles, roles, trainingPrerequisites } from "@/lib/db/schema";
 import { createPerson } from "@/lib/domain/people/create-person";
 
 export interface DemoLogin {
@@ -84,6 +84,9 @@ export async function seedDemoData(db: Db, password = randomBytes(9).toString("b
     grant("member@makerspace.local", laser!.id, "user"),
     grant("maria@makerspace.local", printer!.id, "user"),
   ]);
+
+  // Owners of the laser are trained as users first.
+  await db.insert(trainingPrerequisites).values({ equipmentTypeId: laser!.id, level: "owner", requiresEquipmentTypeId: laser!.id, requiresLevel: "user" });
 
   return {
     password,

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { cardClass, linkClass } from "@/components/equipment/fields";
+import { MachineFormFields } from "@/components/equipment/machine-form-fields";
+import { requirePermission } from "@/lib/auth/guards";
+import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
+import { getMachine } from "@/lib/domain/equipment/machine-service";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { setMachineBlockedAction, updateMachineAction } from "../actions";
+
+export default async function EditMachinePage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("equipment.manage");
+  const id = Number((await params).id);
+  const db = getDb();
+  const [t, machine, types] = await Promise.all([getT(), Number.isSafeInteger(id) ? getMachine(db, id) : null, listEquipmentTypes(db)]);
+  if (!machine) notFound();
+  const title = t("eq.machine.editTitle", { name: machine.name });
+
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/equipment" className={linkClass}>
+        {t("eq.back")}
+      </Link>
+      <h1 className="text-2xl font-bold">{title}</h1>
+      <ActionForm action={updateMachineAction} className={`${cardClass} space-y-4`} label={title}>
+        <input type="hidden" name="id" value={machine.id} />
+        <MachineFormFields t={t} types={types} machine={machine} />
+        <SubmitButton>{t("eq.save")}</SubmitButton>
+      </ActionForm>
+
+      <section className={`${cardClass} space-y-3`} aria-labelledby="block">
+        <h2 id="block" className="text-lg font-semibold">{t("eq.block.title")}</h2>
+        <p className={machine.blocked ? "font-medium text-red-800" : "text-emerald-700"}>
+          {machine.blocked ? t("eq.machine.blocked", { reason: machine.blockedReason }) : t("eq.machine.inService")}
+        </p>
+        <ActionForm action={setMachineBlockedAction} className="space-y-3" label={t("eq.block.title")}>
+          <input type="hidden" name="machineId" value={machine.id} />
+          <input type="hidden" name="blocked" value={machine.blocked ? "0" : "1"} />
+          {!machine.blocked && <TextField label={t("eq.block.reason")} name="reason" required maxLength={500} />}
+          <SubmitButton>{machine.blocked ? t("eq.unblock.submit") : t("eq.block.submit")}</SubmitButton>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { linkClass } from "@/components/equipment/fields";
+import { MachineFormFields } from "@/components/equipment/machine-form-fields";
+import { requirePermission } from "@/lib/auth/guards";
+import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { createMachineAction } from "../actions";
+
+export default async function NewMachinePage({ searchParams }: { searchParams: Promise<{ type?: string }> }) {
+  await requirePermission("equipment.manage");
+  const [t, types, params] = await Promise.all([getT(), listEquipmentTypes(getDb()), searchParams]);
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/equipment" className={linkClass}>
+        {t("eq.back")}
+      </Link>
+      <h1 className="text-2xl font-bold">{t("eq.machine.newTitle")}</h1>
+      <ActionForm action={createMachineAction} className="space-y-4" label={t("eq.machine.newTitle")}>
+        <MachineFormFields t={t} types={types} typeId={Number(params.type) || undefined} />
+        <SubmitButton>{t("eq.create")}</SubmitButton>
+      </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { cardClass, linkClass, SelectField } from "@/components/equipment/fields";
+import { AuthorizationRecords } from "@/components/equipment/authorization-records";
+import { requirePermission } from "@/lib/auth/guards";
+import { listAuthorizationsOfPerson } from "@/lib/domain/equipment/authorization-service";
+import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
+import { getMemberOverview } from "@/lib/domain/people/member-overview";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { grantAuthorizationAction } from "../actions";
+
+const LEVELS = ["user", "owner", "trainer"] as const;
+
+/** A person's equipment relationships: every record (current, expired, revoked) with grant and revoke forms. */
+export default async function PersonEquipmentPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("equipment.manage");
+  const id = Number((await params).id);
+  const db = getDb();
+  const person = Number.isSafeInteger(id) ? await getMemberOverview(db, id) : null;
+  if (!person) notFound();
+  const [t, records, types] = await Promise.all([getT(), listAuthorizationsOfPerson(db, id), listEquipmentTypes(db)]);
+  const name = [person.firstName, person.lastName].filter(Boolean).join(" ") || `#${id}`;
+
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/equipment/people" className={linkClass}>
+        {t("eq.links.people")}
+      </Link>
+      <h1 className="text-2xl font-bold">{t("eq.person.title", { name })}</h1>
+
+      <section className={`${cardClass} space-y-3`} aria-labelledby="grant">
+        <h2 id="grant" className="text-lg font-semibold">{t("eq.grant.title")}</h2>
+        <ActionForm action={grantAuthorizationAction} className="space-y-3" label={t("eq.grant.title")}>
+          <input type="hidden" name="personId" value={id} />
+          <div className="grid gap-3 sm:grid-cols-3">
+            <SelectField label={t("eq.grant.type")} name="equipmentTypeId" required>
+              {types.map((type) => (
+                <option key={type.id} value={type.id}>
+                  {type.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t("eq.grant.level")} name="level" defaultValue="user">
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`level.${l}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField label={t("eq.grant.reason")} name="reason" required minLength={3} maxLength={500} />
+          </div>
+          <SubmitButton>{t("eq.grant.submit")}</SubmitButton>
+        </ActionForm>
+      </section>
+
+      <section className={`${cardClass} space-y-3`} aria-labelledby="records">
+        <h2 id="records" className="text-lg font-semibold">{t("eq.person.records")}</h2>
+        {records.length === 0 ? <p className="text-slate-600">{t("eq.person.noRecords")}</p> : <AuthorizationRecords records={records} />}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import { buttonClass, cardClass, linkClass } from "@/components/equipment/fields";
+import { requirePermission } from "@/lib/auth/guards";
+import { searchPeople } from "@/lib/domain/people/search-people";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+/** Find a person to see and change their equipment authorizations. */
+export default async function EquipmentPeoplePage({ searchParams }: { searchParams: SearchParams }) {
+  await requirePermission("equipment.manage");
+  const raw = (await searchParams).q;
+  const query = ((Array.isArray(raw) ? raw[0] : raw) ?? "").slice(0, 200);
+  const [t, result] = await Promise.all([getT(), query ? searchPeople(getDb(), { query, pageSize: 20 }) : null]);
+
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/equipment" className={linkClass}>
+        {t("eq.back")}
+      </Link>
+      <h1 className="text-2xl font-bold">{t("eq.person.searchTitle")}</h1>
+      <form method="get" role="search" className="flex flex-col gap-2 sm:flex-row">
+        <label className="sr-only" htmlFor="equipment-people-q">
+          {t("eq.person.searchLabel")}
+        </label>
+        <input
+          id="equipment-people-q"
+          name="q"
+          type="search"
+          defaultValue={query}
+          placeholder={t("eq.person.searchLabel")}
+          className="w-full rounded border border-slate-300 bg-white px-3 py-2 sm:max-w-md"
+        />
+        <button type="submit" className={buttonClass}>
+          {t("eq.person.search")}
+        </button>
+      </form>
+      {result &&
+        (result.rows.length === 0 ? (
+          <p className="text-slate-600">{t("eq.person.none")}</p>
+        ) : (
+          <ul className={`${cardClass} divide-y divide-slate-100`}>
+            {result.rows.map((p) => (
+              <li key={p.personId} className="flex flex-wrap items-center justify-between gap-2 py-2">
+                <span>
+                  {[p.firstName, p.lastName].filter(Boolean).join(" ") || `#${p.personId}`}
+                  {p.memberNumber && <span className="ml-2 text-sm text-slate-500">#{p.memberNumber}</span>}
+                </span>
+                <Link href={`/admin/equipment/people/${p.personId}`} className={linkClass}>
+                  {t("eq.person.open")}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ))}
+    </div>
+  );
+}

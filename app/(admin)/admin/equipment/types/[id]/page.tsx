@@ -1,0 +1,84 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { cardClass, linkClass, secondaryButtonClass, SelectField } from "@/components/equipment/fields";
+import { TypeFormFields } from "@/components/equipment/type-form-fields";
+import { requirePermission } from "@/lib/auth/guards";
+import { getEquipmentType, listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
+import { listPrerequisites } from "@/lib/domain/training/prerequisites";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { addPrerequisiteAction, removePrerequisiteAction, updateEquipmentTypeAction } from "../actions";
+
+const LEVELS = ["user", "owner", "trainer"] as const;
+
+export default async function EditEquipmentTypePage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("equipment.manage");
+  const id = Number((await params).id);
+  const db = getDb();
+  const [t, type] = await Promise.all([getT(), Number.isSafeInteger(id) ? getEquipmentType(db, id) : null]);
+  if (!type) notFound();
+  const [prerequisites, types] = await Promise.all([listPrerequisites(db, type.id), listEquipmentTypes(db)]);
+
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/equipment" className={linkClass}>
+        {t("eq.back")}
+      </Link>
+      <h1 className="text-2xl font-bold">{t("eq.type.editTitle", { name: type.name })}</h1>
+      <ActionForm action={updateEquipmentTypeAction} className={`${cardClass} space-y-4`} label={t("eq.type.editTitle", { name: type.name })}>
+        <input type="hidden" name="id" value={type.id} />
+        <TypeFormFields t={t} type={type} />
+        <SubmitButton>{t("eq.save")}</SubmitButton>
+      </ActionForm>
+
+      <section className={`${cardClass} space-y-4`} aria-labelledby="prerequisites">
+        <h2 id="prerequisites" className="text-lg font-semibold">{t("eq.prereq.title")}</h2>
+        <p className="text-sm text-slate-600">{t("eq.prereq.intro")}</p>
+        {prerequisites.length === 0 ? (
+          <p className="text-slate-600">{t("eq.prereq.none")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {prerequisites.map((p) => (
+              <li key={p.id} className="py-2">
+                <ActionForm action={removePrerequisiteAction} className="flex flex-wrap items-center justify-between gap-2" messageAt="bottom">
+                  <span>{t("eq.prereq.item", { level: t(`level.${p.level}`), requiresLevel: t(`level.${p.requiresLevel}`), type: p.requiresTypeName })}</span>
+                  <input type="hidden" name="id" value={p.id} />
+                  <button type="submit" className={secondaryButtonClass}>
+                    {t("eq.prereq.remove")}
+                  </button>
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        )}
+        <ActionForm action={addPrerequisiteAction} className="grid gap-3 sm:grid-cols-4 sm:items-end" label={t("eq.prereq.add")}>
+          <input type="hidden" name="equipmentTypeId" value={type.id} />
+          <SelectField label={t("eq.prereq.level")} name="level" defaultValue="owner">
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("eq.prereq.requiresType")} name="requiresEquipmentTypeId" defaultValue={type.id}>
+            {types.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </SelectField>
+          <SelectField label={t("eq.prereq.requiresLevel")} name="requiresLevel" defaultValue="user">
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
+          </SelectField>
+          <SubmitButton>{t("eq.prereq.add")}</SubmitButton>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { linkClass } from "@/components/equipment/fields";
+import { TypeFormFields } from "@/components/equipment/type-form-fields";
+import { requirePermission } from "@/lib/auth/guards";
+import { getT } from "@/lib/i18n/server";
+import { createEquipmentTypeAction } from "../actions";
+
+export default async function NewEquipmentTypePage() {
+  await requirePermission("equipment.manage");
+  const t = await getT();
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/equipment" className={linkClass}>
+        {t("eq.back")}
+      </Link>
+      <h1 className="text-2xl font-bold">{t("eq.type.newTitle")}</h1>
+      <ActionForm action={createEquipmentTypeAction} className="space-y-4" label={t("eq.type.newTitle")}>
+        <TypeFormFields t={t} />
+        <SubmitButton>{t("eq.create")}</SubmitButton>
+      </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { cardClass, linkClass, secondaryButtonClass, SelectField } from "@/components/equipment/fields";
+import { MyEquipmentTypeCard } from "@/components/training/my-equipment-type";
+import { requireUser } from "@/lib/auth/guards";
+import { typesTrainedBy } from "@/lib/domain/equipment/authority";
+import { listMachines } from "@/lib/domain/equipment/machine-service";
+import { getMyEquipment } from "@/lib/domain/equipment/my-equipment";
+import { listMyOpenRequests } from "@/lib/domain/training/request-service";
+import { env } from "@/lib/env";
+import { formatDate } from "@/lib/i18n/format";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { requestTrainingAction, withdrawRequestAction } from "./actions";
+
+const LEVELS = ["user", "owner", "trainer"] as const;
+
+/** "My equipment": per type what I am, since and until when, what I miss, and the sessions I could join. */
+export default async function MyEquipmentPage() {
+  const user = await requireUser();
+  const db = getDb();
+  const timeZone = env().SPACE_TIME_ZONE;
+  const [t, locale, types, machines, requests, trains] = await Promise.all([
+    getT(),
+    getLocale(),
+    getMyEquipment(db, user.personId),
+    listMachines(db),
+    listMyOpenRequests(db, user.personId),
+    typesTrainedBy(db, user.personId),
+  ]);
+
+  return (
+    <div className="space-y-6">
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-bold">{t("me.title")}</h1>
+        {(trains.length > 0 || user.permissions.has("training.run")) && (
+          <Link href="/training" className={secondaryButtonClass}>
+            {t("nav.training")}
+          </Link>
+        )}
+      </div>
+      <p className="text-slate-600">{t("me.intro")}</p>
+      {types.length === 0 && <p className="text-slate-600">{t("me.none")}</p>}
+      {types.map((type) => (
+        <MyEquipmentTypeCard
+          key={type.id}
+          type={type}
+          blocked={machines.filter((m) => m.equipmentTypeId === type.id && m.blocked)}
+          t={t}
+          locale={locale}
+          timeZone={timeZone}
+        />
+      ))}
+
+      <section className={`${cardClass} space-y-3`} aria-labelledby="request">
+        <h2 id="request" className="text-lg font-semibold">{t("me.request.title")}</h2>
+        {requests.length > 0 && (
+          <div className="space-y-1">
+            <h3 className="font-medium">{t("me.request.open")}</h3>
+            <ul className="divide-y divide-slate-100">
+              {requests.map((r) => (
+                <li key={r.id} className="py-2">
+                  <ActionForm action={withdrawRequestAction} className="flex flex-wrap items-center justify-between gap-2" messageAt="bottom">
+                    <span>{t("me.request.since", { type: r.equipmentTypeName, level: t(`level.${r.level}`), date: formatDate(r.createdAt, locale, timeZone) })}</span>
+                    <input type="hidden" name="requestId" value={r.id} />
+                    <button type="submit" className={secondaryButtonClass}>
+                      {t("me.request.withdraw")}
+                    </button>
+                  </ActionForm>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <ActionForm action={requestTrainingAction} className="space-y-3" label={t("me.request.title")}>
+          <div className="grid gap-3 sm:grid-cols-2">
+            <SelectField label={t("me.request.type")} name="equipmentTypeId" required>
+              {types.map((type) => (
+                <option key={type.id} value={type.id}>
+                  {type.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t("me.request.level")} name="level" defaultValue="user">
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`level.${l}`)}
+                </option>
+              ))}
+            </SelectField>
+          </div>
+          <TextField label={t("me.request.note")} name="note" maxLength={500} />
+          <SubmitButton>{t("me.request.submit")}</SubmitButton>
+        </ActionForm>
+      </section>
+      <p className="text-sm">
+        <Link href="/home" className={linkClass}>
+          {t("nav.home")}
+        </Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { z } from "zod";
+import { attendanceInput, markAttendance } from "@/lib/domain/training/attendance-service";
+import { cancelSession, scheduleSession, sessionInput } from "@/lib/domain/training/session-service";
+import { parseZonedLocal } from "@/lib/domain/training/zoned-time";
+import { env } from "@/lib/env";
+import type { ActionResult } from "@/lib/web/action-result";
+import { getDb } from "@/lib/web/db";
+import { actionContext, refusal } from "@/lib/web/equipment-action";
+import { int, text } from "@/lib/web/form-data";
+
+function revalidate() {
+  revalidatePath("/training", "layout");
+  revalidatePath("/equipment");
+}
+
+/** Times arrive as the space's local time from datetime-local fields. Only a trainer of the type may schedule. */
+export async function scheduleSessionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const { user, t } = await actionContext();
+  if (!user) return refusal(t, "eq", "forbidden");
+  const zone = env().SPACE_TIME_ZONE;
+  const parsed = sessionInput.safeParse({
+    equipmentTypeId: int(formData, "equipmentTypeId"),
+    level: text(formData, "level"),
+    startsAt: parseZonedLocal(text(formData, "startsAt"), zone),
+    endsAt: parseZonedLocal(text(formData, "endsAt"), zone),
+    room: text(formData, "room"),
+    capacity: int(formData, "capacity"),
+    notes: text(formData, "notes"),
+  });
+  if (!parsed.success) return refusal(t, "tr", "invalid", formData);
+  const result = await scheduleSession(getDb(), user.personId, parsed.data);
+  if (!result.ok) return refusal(t, "tr", result.code, formData);
+  revalidate();
+  redirect(`/training/sessions/${result.id}`);
+}
+
+export async function markAttendanceAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const { user, t } = await actionContext();
+  if (!user) return refusal(t, "eq", "forbidden");
+  const parsed = attendanceInput.safeParse({ signupId: int(formData, "signupId"), attendance: text(formData, "attendance") });
+  if (!parsed.success) return refusal(t, "tr", "invalid", formData);
+  const result = await markAttendance(getDb(), user.personId, parsed.data);
+  if (!result.ok) return refusal(t, "tr", result.code, formData);
+  revalidate();
+  revalidatePath("/admin/equipment", "layout");
+  return { ok: true, message: t("tr.att.done") };
+}
+
+export async function cancelSessionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const { user, t } = await actionContext();
+  if (!user) return refusal(t, "eq", "forbidden");
+  const id = z.number().int().positive().safeParse(int(formData, "sessionId"));
+  if (!id.success) return refusal(t, "tr", "not_found");
+  const result = await cancelSession(getDb(), user.personId, id.data);
+  if (!result.ok) return refusal(t, "tr", result.code);
+  revalidate();
+  return { ok: true, message: t("tr.cancelSession.done") };
+}

@@ -1,0 +1,95 @@
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { cardClass, linkClass } from "@/components/equipment/fields";
+import { ScheduleForm } from "@/components/training/schedule-form";
+import { SessionInfo } from "@/components/training/session-info";
+import { requireUser } from "@/lib/auth/guards";
+import { typesTrainedBy } from "@/lib/domain/equipment/authority";
+import { listOpenRequestsForTrainer } from "@/lib/domain/training/request-service";
+import { listSessionsOfTrainer } from "@/lib/domain/training/session-queries";
+import { defaultSessionSlot } from "@/lib/domain/training/zoned-time";
+import { env } from "@/lib/env";
+import { formatDate } from "@/lib/i18n/format";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+
+/** Trainers: schedule sessions on the types they train, see their sessions and the demand. */
+export default async function TrainingPage() {
+  const user = await requireUser();
+  const db = getDb();
+  const types = await typesTrainedBy(db, user.personId);
+  if (types.length === 0 && !user.permissions.has("training.run")) forbidden();
+  const timeZone = env().SPACE_TIME_ZONE;
+  const [t, locale, sessions, requests] = await Promise.all([getT(), getLocale(), listSessionsOfTrainer(db, user.personId), listOpenRequestsForTrainer(db, user.personId)]);
+  const slot = defaultSessionSlot(new Date(), timeZone);
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("tr.title")}</h1>
+      {types.length === 0 ? (
+        <p className="text-slate-600">{t("tr.notTrainer")}</p>
+      ) : (
+        <section className={`${cardClass} space-y-3`} aria-labelledby="schedule">
+          <h2 id="schedule" className="text-lg font-semibold">{t("tr.schedule.title")}</h2>
+          <ScheduleForm t={t} types={types} timeZone={timeZone} defaultStart={slot.start} defaultEnd={slot.end} />
+        </section>
+      )}
+
+      <section className={`${cardClass} space-y-3`} aria-labelledby="sessions">
+        <h2 id="sessions" className="text-lg font-semibold">{t("tr.mySessions")}</h2>
+        {sessions.length === 0 ? (
+          <p className="text-slate-600">{t("tr.noSessions")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {sessions.map((s) => (
+              <li key={s.id} className="space-y-1 py-3">
+                <Link href={`/training/sessions/${s.id}`} className={`${linkClass} font-medium`}>
+                  {t("tr.session.title", { type: s.equipmentTypeName, level: t(`level.${s.level}`) })}
+                </Link>
+                {s.cancelledAt && <span className="ml-2 text-sm text-red-800">{t("tr.session.cancelled")}</span>}
+                <SessionInfo session={s} t={t} locale={locale} timeZone={timeZone} />
+                <p className="text-sm text-slate-600">
+                  {t("tr.session.seats", { taken: s.seatsTaken, capacity: s.capacity })}
+                  {s.waitlisted > 0 && ` · ${t("tr.session.waitlist", { count: s.waitlisted })}`}
+                </p>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className={`${cardClass} space-y-3`} aria-labelledby="requests">
+        <h2 id="requests" className="text-lg font-semibold">{t("tr.requests.title")}</h2>
+        <p className="text-sm text-slate-600">{t("tr.requests.intro")}</p>
+        {requests.length === 0 ? (
+          <p className="text-slate-600">{t("tr.requests.none")}</p>
+        ) : (
+          <div className="overflow-x-auto">
+            <table className="w-full min-w-[32rem] text-left">
+              <thead>
+                <tr className="border-b border-slate-200 text-sm text-slate-600">
+                  <th className="px-2 py-2">{t("tr.requests.col.person")}</th>
+                  <th className="px-2 py-2">{t("tr.f.type")}</th>
+                  <th className="px-2 py-2">{t("tr.f.level")}</th>
+                  <th className="px-2 py-2">{t("tr.requests.col.since")}</th>
+                  <th className="px-2 py-2">{t("tr.requests.col.note")}</th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100">
+                {requests.map((r) => (
+                  <tr key={r.id}>
+                    <td className="px-2 py-2">{r.personName}</td>
+                    <td className="px-2 py-2">{r.equipmentTypeName}</td>
+                    <td className="px-2 py-2">{t(`level.${r.level}`)}</td>
+                    <td className="px-2 py-2">{formatDate(r.createdAt, locale, timeZone)}</td>
+                    <td className="px-2 py-2 text-sm text-slate-600">{r.note}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}

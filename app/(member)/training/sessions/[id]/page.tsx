@@ -1,0 +1,90 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
+import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { SessionInfo } from "@/components/training/session-info";
+import { requireUser } from "@/lib/auth/guards";
+import { isCurrentTrainer } from "@/lib/domain/equipment/authority";
+import { getSessionDetail } from "@/lib/domain/training/session-queries";
+import { env } from "@/lib/env";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { cancelSessionAction, markAttendanceAction } from "../../actions";
+
+const ATTENDANCE = ["passed", "failed", "no_show"] as const;
+
+/** A session's participants, the waitlist in its order, and attendance marking for trainers of the type. */
+export default async function TrainingSessionPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  const db = getDb();
+  const session = Number.isSafeInteger(id) ? await getSessionDetail(db, id) : null;
+  if (!session) notFound();
+  if (!(await isCurrentTrainer(db, user.personId, session.equipmentTypeId))) forbidden();
+  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  const timeZone = env().SPACE_TIME_ZONE;
+  const title = t("tr.session.title", { type: session.equipmentTypeName, level: t(`level.${session.level}`) });
+
+  return (
+    <div className="space-y-6">
+      <Link href="/training" className={linkClass}>
+        {t("tr.backToTraining")}
+      </Link>
+      <h1 className="text-2xl font-bold">
+        {title}
+        {session.cancelledAt && <span className="ml-3 text-base text-red-800">{t("tr.session.cancelled")}</span>}
+      </h1>
+      <section className={`${cardClass} space-y-2`}>
+        <SessionInfo session={session} t={t} locale={locale} timeZone={timeZone} />
+        <p className="text-sm text-slate-600">
+          {t("tr.session.seats", { taken: session.seatsTaken, capacity: session.capacity })}
+          {session.waitlisted > 0 && ` · ${t("tr.session.waitlist", { count: session.waitlisted })}`}
+        </p>
+        {!session.cancelledAt && session.endsAt > new Date() && (
+          <ActionForm action={cancelSessionAction} messageAt="bottom" className="pt-2">
+            <input type="hidden" name="sessionId" value={session.id} />
+            <button type="submit" className={secondaryButtonClass}>
+              {t("tr.cancelSession")}
+            </button>
+          </ActionForm>
+        )}
+      </section>
+
+      <section className={`${cardClass} space-y-3`} aria-labelledby="participants">
+        <h2 id="participants" className="text-lg font-semibold">{t("tr.detail.participants")}</h2>
+        {session.participants.length === 0 ? (
+          <p className="text-slate-600">{t("tr.detail.none")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {session.participants.map((p) => (
+              <li key={p.signupId} className="space-y-2 py-3" aria-label={p.name}>
+                <div className="flex flex-wrap items-baseline gap-x-4">
+                  <span className="font-medium">{p.name}</span>
+                  <span className="text-sm text-slate-600">{t(`tr.status.${p.status}`)}</span>
+                  {p.attendance && <span className="text-sm font-medium">{t("tr.att.current", { attendance: t(`tr.att.${p.attendance}`) })}</span>}
+                </div>
+                {p.status === "signed_up" && p.attendance !== "passed" && !session.cancelledAt && (
+                  <ActionForm action={markAttendanceAction} className="flex flex-wrap items-end gap-2" messageAt="bottom" label={t("tr.att.label", { name: p.name })}>
+                    <input type="hidden" name="signupId" value={p.signupId} />
+                    <fieldset className="flex flex-wrap gap-3">
+                      <legend className="sr-only">{t("tr.att.label", { name: p.name })}</legend>
+                      {ATTENDANCE.map((a) => (
+                        <label key={a} className="flex items-center gap-1 text-sm">
+                          <input type="radio" name="attendance" value={a} required defaultChecked={p.attendance === a} />
+                          {t(`tr.att.${a}`)}
+                        </label>
+                      ))}
+                    </fieldset>
+                    <button type="submit" className={buttonClass}>
+                      {t("tr.att.mark")}
+                    </button>
+                  </ActionForm>
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,40 @@
+"use client";
+
+import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/web/action-result";
+import { FormMessage } from "./form-message";
+
+interface Props {
+  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  children: ReactNode;
+  className?: string;
+  /** Accessible name of the form, so tests and screen readers can tell several forms on a page apart. */
+  label?: string;
+  /** Where the outcome is shown: above the fields (default) or after them, next to an inline button. */
+  messageAt?: "top" | "bottom";
+}
+
+/**
+ * A form whose fields are rendered on the server. React resets a form after its action; on a refusal the
+ * typed values come back in result.values and are put back here, so nothing typed is lost.
+ */
+export function ActionForm({ action, children, className, label, messageAt = "top" }: Props) {
+  const [result, formAction] = useActionState(action, null);
+  const ref = useRef<HTMLFormElement>(null);
+  useEffect(() => {
+    const form = ref.current;
+    if (!form || !result || result.ok || !result.values) return;
+    for (const [name, value] of Object.entries(result.values)) {
+      const field = form.elements.namedItem(name);
+      if (field instanceof HTMLInputElement && field.type === "checkbox") field.checked = value === "on";
+      else if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement) field.value = value;
+    }
+  }, [result]);
+  return (
+    <form ref={ref} action={formAction} className={className} aria-label={label}>
+      {messageAt === "top" && <FormMessage result={result} />}
+      {children}
+      {messageAt === "bottom" && <FormMessage result={result} />}
+    </form>
+  );
+}

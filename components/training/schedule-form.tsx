@@ -1,0 +1,38 @@
+import { scheduleSessionAction } from "@/app/(member)/training/actions";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { SelectField, TextAreaField } from "@/components/equipment/fields";
+import type { Translate } from "@/lib/i18n/translate";
+
+const LEVELS = ["user", "owner", "trainer"] as const;
+
+/** Schedule a session on one of the types the trainer trains; times are the space's local time. */
+export function ScheduleForm({ t, types, timeZone, defaultStart, defaultEnd }: { t: Translate; types: { id: number; name: string }[]; timeZone: string; defaultStart: string; defaultEnd: string }) {
+  return (
+    <ActionForm action={scheduleSessionAction} className="space-y-4" label={t("tr.schedule.title")}>
+      <div className="grid gap-4 sm:grid-cols-2">
+        <SelectField label={t("tr.f.type")} name="equipmentTypeId" required>
+          {types.map((type) => (
+            <option key={type.id} value={type.id}>
+              {type.name}
+            </option>
+          ))}
+        </SelectField>
+        <SelectField label={t("tr.f.level")} name="level" defaultValue="user">
+          {LEVELS.map((l) => (
+            <option key={l} value={l}>
+              {t(`level.${l}`)}
+            </option>
+          ))}
+        </SelectField>
+        <TextField label={t("tr.f.starts")} name="startsAt" type="datetime-local" required defaultValue={defaultStart} hint={t("tr.f.timeZone", { zone: timeZone })} />
+        <TextField label={t("tr.f.ends")} name="endsAt" type="datetime-local" required defaultValue={defaultEnd} />
+        <TextField label={t("tr.f.room")} name="room" maxLength={200} />
+        <TextField label={t("tr.f.capacity")} name="capacity" type="number" min={1} max={500} required defaultValue={4} />
+      </div>
+      <TextAreaField label={t("tr.f.notes")} name="notes" maxLength={2000} />
+      <SubmitButton>{t("tr.f.submit")}</SubmitButton>
+    </ActionForm>
+  );
+}

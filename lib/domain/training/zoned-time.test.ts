@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { parseZonedLocal, toZonedLocal } from "./zoned-time";
+
+describe("zoned local times", () => {
+  it.each([
+    ["2026-06-20T18:00", "Europe/Vienna", "2026-06-20T16:00:00.000Z"],
+    ["2026-01-10T09:30", "Europe/Vienna", "2026-01-10T08:30:00.000Z"],
+    ["2026-03-29T03:30", "Europe/Vienna", "2026-03-29T01:30:00.000Z"],
+    ["2026-10-25T12:00", "Europe/Vienna", "2026-10-25T11:00:00.000Z"],
+    ["2026-06-20T18:00", "UTC", "2026-06-20T18:00:00.000Z"],
+    ["2026-06-20T18:00", "America/New_York", "2026-06-20T22:00:00.000Z"],
+  ])("%s in %s is %s", (local, zone, iso) => {
+    expect(parseZonedLocal(local, zone)?.toISOString()).toBe(iso);
+    expect(toZonedLocal(new Date(iso), zone)).toBe(local);
+  });
+
+  it.each(["", "2026-02-30T10:00", "2026-06-20 18:00", "2026-06-20T24:00", "tomorrow"])("refuses %j", (text) => {
+    expect(parseZonedLocal(text, "Europe/Vienna")).toBeNull();
+  });
+});

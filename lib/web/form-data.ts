@@ -1,0 +1,30 @@
+/** Helpers for server actions reading FormData: everything arrives as text and is validated with zod after. */
+
+export function text(formData: FormData, key: string): string {
+  const value = formData.get(key);
+  return typeof value === "string" ? value : "";
+}
+
+/** An optional whole number: "" → null; anything else → the number, or NaN so that zod refuses it. */
+export function optionalInt(formData: FormData, key: string): number | null {
+  const value = text(formData, key).trim();
+  if (value === "") return null;
+  return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+}
+
+export function int(formData: FormData, key: string): number {
+  return optionalInt(formData, key) ?? Number.NaN;
+}
+
+export function checkbox(formData: FormData, key: string): boolean {
+  return formData.get(key) === "on";
+}
+
+/** The typed text fields (never secrets), handed back on a refusal so the form can show them again. */
+export function typedValues(formData: FormData): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) {
+    if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) values[key] = value;
+  }
+  return values;
+}
