@@ -1,0 +1,116 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, cards, committees, equipmentTypes, membershipStatuses, membershipTypes, people, profiles } from "@/lib/db/schema";
+import { assignFunction, createCommittee, createFunction } from "./committee-service";
+import { commitImport, previewImport } from "./import-people";
+import { addMembership } from "./membership-service";
+import { mailingList, peopleToCsv } from "./people-export";
+import { listAllPeople, listPeople, parsePeopleFilter } from "./people-list";
+import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+
+let t: PeopleFixture;
+beforeAll(async () => {
+  t = await createPeopleFixture();
+});
+afterAll(() => t?.close());
+
+const names = async (params: Record<string, string>) => (await listPeople(t.db, parsePeopleFilter(params))).rows.map((r) => r.firstName);
+
+describe("people list", () => {
+  it("searches by name, email, member number and card uid (any case)", async () => {
+    expect(await names({ q: "huber" })).toEqual(["Maria"]);
+    expect(await names({ q: "trainer@" })).toEqual(["Tom"]);
+    expect(await names({ q: "EFBEADDE" })).toEqual(["Mario"]);
+    const [mario] = await t.db.select().from(people).where(eq(people.id, t.ids.member));
+    expect(await names({ q: String(mario!.memberNumber) })).toEqual(["Mario"]);
+    expect(await names({ q: "%" })).toEqual([]);
+  });
+
+  it("filters by status, membership type, committee and training; sorts both ways; ignores junk parameters", async () => {
+    const [applicant] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "applicant"));
+    expect(await names({ status: String(applicant!.id) })).toEqual(["Andy"]);
+    const [student] = await t.db.select().from(membershipTypes).where(eq(membershipTypes.key, "student"));
+    await addMembership(t.db, t.ids.admin, t.ids.maria, { typeId: student!.id, validFrom: "2020-01-01" });
+    expect(await names({ type: String(student!.id) })).toEqual(["Maria"]);
+    const c = await createCommittee(t.db, t.ids.admin, { name: "Events team" });
+    if (!c.ok) throw new Error(c.message);
+    const f = await createFunction(t.db, t.ids.admin, { committeeId: c.committeeId, name: "Lead" });
+    if (!f.ok) throw new Error(f.message);
+    await assignFunction(t.db, t.ids.admin, { functionId: f.functionId, personId: t.ids.trainer, since: "2020-01-01" });
+    expect(await names({ committee: String(c.committeeId) })).toEqual(["Tom"]);
+    const [laser] = await t.db.select().from(equipmentTypes).where(eq(equipmentTypes.name, "Laser cutter"));
+    expect((await names({ trained: String(laser!.id) })).sort()).toEqual(["Mario", "Tom"]);
+    expect(await names({ sort: "name", dir: "desc" })).toEqual(["Tom", "Mario", "Maria", "Andy", "Ada"]);
+    expect(await names({ sort: "bogus", status: "x", page: "-3" })).toEqual(["Ada", "Andy", "Maria", "Mario", "Tom"]);
+  });
+
+  it("exports the filtered list as CSV (formula-safe) and as a mailing list", async () => {
+    const [member] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "member"));
+    await t.db.update(profiles).set({ lastName: "=HYPERLINK(1)" }).where(eq(profiles.personId, t.ids.trainer));
+    const rows = await listAllPeople(t.db, parsePeopleFilter({ status: String(member!.id) }));
+    const csv = peopleToCsv(rows);
+    expect(csv.split("\r\n")[0]).toBe("memberNumber,firstName,lastName,email,status,joinedOn");
+    expect(csv).toContain("'=HYPERLINK(1)");
+    expect(mailingList([...rows, ...rows, { email: null }]).split("\n").filter(Boolean).sort()).toEqual(["admin@makerspace.local", "maria@makerspace.local", "member@makerspace.local", "trainer@makerspace.local"]);
+  });
+});
+
+describe("CSV import", () => {
+  const good = "firstName,lastName,email,phone,status,cardUid\nLinus,Lind,linus@example.org,+43 1 2,member,0A0B0C0D\nEva,Ek,,,applicant,\n";
+
+  it("previews, then writes all rows with uppercase card uids stored lowercase", async () => {
+    const preview = await previewImport(t.db, good);
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows).toHaveLength(2);
+    expect(await commitImport(t.db, t.ids.admin, good)).toEqual({ ok: true, created: 2 });
+    const [card] = await t.db.select().from(cards).where(eq(cards.uid, "0a0b0c0d"));
+    expect(card).toBeTruthy();
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.changeType, "person.import"))).length).toBe(2);
+  });
+
+  it("names every broken row and field, and writes nothing", async () => {
+    const before = (await t.db.select().from(people)).length;
+    const broken = [
+      "firstName;lastName;email;phone;status;cardUid",
+      "Ok;Person;ok@example.org;;member;",
+      ";NoFirst;nofirst@example.org;;member;",
+      "Dup;Mail;MARIA@makerspace.local;;member;",
+      "Bad;Card;bad@example.org;;member;12345",
+      "Bad;Status;bs@example.org;;emperor;",
+      "Taken;Card;tc@example.org;;member;EFBEADDE",
+      "Short;Row",
+    ].join("\n");
+    const preview = await previewImport(t.db, broken);
+    expect(preview.errors.map((e) => [e.line, e.field])).toEqual([
+      [3, "firstName"],
+      [4, "email"],
+      [5, "cardUid"],
+      [6, "status"],
+      [7, "cardUid"],
+      [8, ""],
+      [8, "status"],
+    ]);
+    const result = await commitImport(t.db, t.ids.admin, broken);
+    expect(result).toMatchObject({ ok: false, code: "rows" });
+    expect((await t.db.select().from(people)).length).toBe(before);
+    expect(await commitImport(t.db, t.ids.member, good)).toMatchObject({ code: "forbidden" });
+  });
+
+  it("refuses a file without the needed columns", async () => {
+    expect((await previewImport(t.db, "name,mail\nx,y\n")).errors).toEqual([
+      { line: 1, field: "firstName", message: 'the column "firstName" is missing' },
+      { line: 1, field: "status", message: 'the column "status" is missing' },
+    ]);
+  });
+});
+
+describe("committees", () => {
+  it("refuses a duplicate name and an invalid date range by field", async () => {
+    expect(await createCommittee(t.db, t.ids.admin, { name: "Board" })).toMatchObject({ ok: true });
+    expect(await createCommittee(t.db, t.ids.admin, { name: "Board" })).toMatchObject({ ok: false, code: "duplicate_name", field: "name" });
+    const [board] = await t.db.select().from(committees).where(eq(committees.name, "Board"));
+    const f = await createFunction(t.db, t.ids.admin, { committeeId: board!.id, name: "Chair" });
+    if (!f.ok) throw new Error(f.message);
+    expect(await assignFunction(t.db, t.ids.admin, { functionId: f.functionId, personId: t.ids.maria, since: "2025-05-01", until: "2025-04-01" })).toMatchObject({ ok: false, code: "date_range", field: "until" });
+  });
+});

@@ -1,0 +1,126 @@
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { cards, committeeFunctions, equipmentAuthorizations, functionHolders, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { normalizeCardUid } from "../cards/uid";
+
+export const SORTS = ["name", "number", "status", "joined"] as const;
+
+/** The admin list's query string, coerced: the same schema serves the page, the CSV/XLSX export and the mailing lists. */
+export const peopleFilterSchema = z.object({
+  q: z.string().trim().max(200).catch(""),
+  status: z.coerce.number().int().positive().optional().catch(undefined),
+  type: z.coerce.number().int().positive().optional().catch(undefined),
+  committee: z.coerce.number().int().positive().optional().catch(undefined),
+  trained: z.coerce.number().int().positive().optional().catch(undefined),
+  sort: z.enum(SORTS).catch("name"),
+  dir: z.enum(["asc", "desc"]).catch("asc"),
+  page: z.coerce.number().int().min(1).catch(1),
+});
+export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
+
+export function parsePeopleFilter(params: Record<string, string | string[] | undefined>): PeopleFilter {
+  const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+  return peopleFilterSchema.parse(Object.fromEntries(Object.entries(params).map(([k, v]) => [k, first(v) || undefined])));
+}
+
+export interface PeopleListRow {
+  personId: number;
+  memberNumber: number | null;
+  firstName: string | null;
+  lastName: string | null;
+  email: string | null;
+  statusKey: string;
+  statusName: string;
+  joinedOn: Date | null;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+function whereOf(f: PeopleFilter, today: string): SQL | undefined {
+  const conditions: SQL[] = [];
+  const q = f.q.trim();
+  if (q) {
+    const p = likePattern(q);
+    // The full name covers a match in either part; one pattern test per row instead of three.
+    const parts: SQL[] = [sql`(${profiles.firstName} || ' ' || ${profiles.lastName}) ilike ${p}`, sql`${profiles.email} ilike ${p}`];
+    if (/^\d{1,9}$/.test(q)) parts.push(eq(people.memberNumber, Number(q)));
+    const uid = normalizeCardUid(q);
+    // Any card the person ever held: a lost card found on the floor still tells whose it was.
+    // An uncorrelated subquery runs once (index on uid), not once per person.
+    if (uid) parts.push(sql`${people.id} in (select ${cards.personId} from ${cards} where ${cards.uid} = ${uid})`);
+    conditions.push(sql`(${sql.join(parts, sql` or `)})`);
+  }
+  if (f.status) conditions.push(eq(people.statusId, f.status));
+  if (f.type) {
+    conditions.push(sql`exists (select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${memberships.typeId} = ${f.type}
+      and ${memberships.validFrom} <= ${today} and (${memberships.validUntil} is null or ${memberships.validUntil} >= ${today}))`);
+  }
+  if (f.committee) {
+    conditions.push(sql`exists (select 1 from ${functionHolders} join ${committeeFunctions} on ${committeeFunctions.id} = ${functionHolders.functionId}
+      where ${functionHolders.personId} = ${people.id} and ${committeeFunctions.committeeId} = ${f.committee}
+      and ${functionHolders.since} <= ${today} and (${functionHolders.until} is null or ${functionHolders.until} >= ${today}))`);
+  }
+  if (f.trained) {
+    conditions.push(sql`exists (select 1 from ${equipmentAuthorizations} where ${equipmentAuthorizations.personId} = ${people.id}
+      and ${equipmentAuthorizations.equipmentTypeId} = ${f.trained} and ${equipmentAuthorizations.revokedAt} is null
+      and (${equipmentAuthorizations.expiresAt} is null or ${equipmentAuthorizations.expiresAt} > now()))`);
+  }
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+function orderOf(f: PeopleFilter): SQL[] {
+  const dir = f.dir === "desc" ? sql`desc` : sql`asc`;
+  const name = [sql`${profiles.lastName} ${dir} nulls last`, sql`${profiles.firstName} ${dir}`, sql`${people.id} ${dir}`];
+  switch (f.sort) {
+    case "number":
+      return [sql`${people.memberNumber} ${dir} nulls last`, sql`${people.id} ${dir}`];
+    case "status":
+      return [sql`${membershipStatuses.sortOrder} ${dir}`, ...name];
+    case "joined":
+      return [sql`${people.joinedOn} ${dir} nulls last`, sql`${people.id} ${dir}`];
+    default:
+      return name;
+  }
+}
+
+const columns = {
+  personId: people.id,
+  memberNumber: people.memberNumber,
+  firstName: profiles.firstName,
+  lastName: profiles.lastName,
+  email: profiles.email,
+  statusKey: membershipStatuses.key,
+  statusName: membershipStatuses.name,
+  joinedOn: people.joinedOn,
+};
+
+/** The admin people list: search, filters, sorting and pagination, in two indexed queries. */
+export async function listPeople(db: Db, f: PeopleFilter, pageSize = 25, now = new Date()): Promise<{ rows: PeopleListRow[]; total: number; page: number; pages: number }> {
+  const where = whereOf(f, now.toISOString().slice(0, 10));
+  const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(f.page, pages);
+  const rows = await db
+    .select(columns)
+    .from(people)
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .leftJoin(profiles, eq(profiles.personId, people.id))
+    .where(where)
+    .orderBy(...orderOf(f))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return { rows, total, page, pages };
+}
+
+/** The whole filtered list (exports, mailing lists); capped so a mistake cannot exhaust the server. */
+export async function listAllPeople(db: Db, f: PeopleFilter, now = new Date()): Promise<PeopleListRow[]> {
+  return db
+    .select(columns)
+    .from(people)
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .leftJoin(profiles, eq(profiles.personId, people.id))
+    .where(whereOf(f, now.toISOString().slice(0, 10)))
+    .orderBy(...orderOf(f))
+    .limit(100_000);
+}
