@@ -21,6 +21,9 @@ export async function SiteHeader() {
           <Link href="/" className={linkClass}>
             {t("nav.start")}
           </Link>
+          <Link href="/calendar" className={linkClass}>
+            {t("nav.calendar")}
+          </Link>
           {user && (
             <Link href="/home" className={linkClass}>
               {t("nav.home")}

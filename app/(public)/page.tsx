@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { UpcomingEvents } from "@/components/calendar/upcoming-events";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getT } from "@/lib/i18n/server";
 
@@ -14,6 +15,7 @@ export default async function StartPage() {
       >
         {user ? t("start.homeCta") : t("start.loginCta")}
       </Link>
+      <UpcomingEvents />
     </section>
   );
 }

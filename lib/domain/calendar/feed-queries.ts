@@ -1,6 +1,7 @@
 import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { equipmentTypes, eventRegistrations, eventRooms, events, rooms, trainingSessions, trainingSignups, type Event } from "@/lib/db/schema";
+import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
 import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
 
@@ -36,7 +37,7 @@ export async function publicFeed(db: Db, ctx: FeedContext): Promise<Feed> {
     .from(events)
     .where(and(eq(events.visibility, "public"), inArray(events.id, recentEventIds(db, now))))
     .orderBy(events.startsAt);
-  return buildFeed({ name: "Makerspace", host: ctx.host, baseUrl: ctx.baseUrl, events: await withLocations(db, list) });
+  return buildFeed({ name: (await getSpaceSettings(db)).name, host: ctx.host, baseUrl: ctx.baseUrl, events: await withLocations(db, list) });
 }
 
 /** A room's public schedule; null when there is no such room. */
@@ -50,7 +51,7 @@ export async function roomFeed(db: Db, roomId: number, ctx: FeedContext): Promis
     .innerJoin(eventRooms, and(eq(eventRooms.eventId, events.id), eq(eventRooms.roomId, roomId)))
     .where(and(eq(events.visibility, "public"), inArray(events.id, recentEventIds(db, now))))
     .orderBy(events.startsAt);
-  const feed = buildFeed({ name: `Makerspace: ${room.name}`, host: ctx.host, baseUrl: ctx.baseUrl, events: await withLocations(db, list.map((r) => r.e)) });
+  const feed = buildFeed({ name: `${(await getSpaceSettings(db)).name}: ${room.name}`, host: ctx.host, baseUrl: ctx.baseUrl, events: await withLocations(db, list.map((r) => r.e)) });
   return { ...feed, lastModified: new Date(Math.max(feed.lastModified.getTime(), Math.floor(room.updatedAt.getTime() / 1000) * 1000)) };
 }
 
@@ -67,7 +68,7 @@ export async function personalFeed(db: Db, token: string, ctx: FeedContext): Pro
   const changes = regs.flatMap(({ r }) => [r.createdAt, r.cancelledAt, r.promotedAt]).filter((d): d is Date => d instanceof Date);
   const trainings = await personTrainings(db, personId, ctx.now ?? new Date());
   return buildFeed({
-    name: "Makerspace: my calendar",
+    name: `${(await getSpaceSettings(db)).name}: my calendar`,
     host: ctx.host,
     baseUrl: ctx.baseUrl,
     events: await withLocations(db, active),

@@ -1,3 +1,4 @@
+import { calendarDe } from "./calendar-de";
 import { equipmentDe } from "./equipment-de";
 import { trainingDe } from "./training-de";
 import { opsDe } from "./ops-de";
@@ -6,6 +7,7 @@ import { inventoryDe } from "./inventory-de";
 import { peopleDe } from "./people-de";
 
 export const de: Catalog = {
+  ...calendarDe,
   ...opsDe,
   ...equipmentDe,
   ...trainingDe,

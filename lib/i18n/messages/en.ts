@@ -1,3 +1,4 @@
+import { calendarEn } from "./calendar-en";
 import { equipmentEn } from "./equipment-en";
 import { trainingEn } from "./training-en";
 import { opsEn } from "./ops-en";
@@ -6,6 +7,7 @@ import { peopleEn } from "./people-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
+  ...calendarEn,
   ...opsEn,
   ...equipmentEn,
   ...trainingEn,

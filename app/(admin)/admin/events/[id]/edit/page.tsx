@@ -1,0 +1,27 @@
+import { notFound } from "next/navigation";
+import { EventForm } from "@/components/calendar/event-form";
+import { requirePermission } from "@/lib/auth/guards";
+import { getEventDetails } from "@/lib/domain/calendar/event-details";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { valuesOf } from "@/lib/web/event-form-data";
+import { eventFormProps } from "@/lib/web/event-form-page";
+import { getSpace } from "@/lib/web/space";
+import { saveEventAction } from "../../actions";
+
+export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("calendar.write");
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const [t, space, details] = await Promise.all([getT(), getSpace(), getEventDetails(getDb(), id)]);
+  if (!details) notFound();
+  const props = await eventFormProps(t, space.timeZone);
+  const initial = valuesOf(details.event, details.rooms.map((r) => r.id), details.resources.map((r) => r.id), details.responsible?.memberNumber ?? null);
+  if (!props.timeZones.includes(details.event.timeZone)) props.timeZones.push(details.event.timeZone);
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("evf.editTitle")}</h1>
+      <EventForm action={saveEventAction.bind(null, id)} initial={initial} {...props} />
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import { asc } from "drizzle-orm";
+import Link from "next/link";
+import { ActionButton } from "@/components/calendar/action-button";
+import { BookableForm } from "@/components/calendar/bookable-form";
+import { requirePermission } from "@/lib/auth/guards";
+import { machines, resources, rooms } from "@/lib/db/schema";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { deleteBookableAction, saveBookableAction } from "./actions";
+
+/** Rooms and bookable resources (a resource may stand for a machine). */
+export default async function RoomsAdminPage() {
+  await requirePermission("calendar.write");
+  const db = getDb();
+  const [t, roomRows, resourceRows, machineRows] = await Promise.all([
+    getT(),
+    db.select().from(rooms).orderBy(asc(rooms.name)),
+    db.select().from(resources).orderBy(asc(resources.name)),
+    db.select({ id: machines.id, name: machines.name }).from(machines).orderBy(asc(machines.name)),
+  ]);
+  const labels = { name: t("rooms.name"), description: t("rooms.description"), machine: t("rooms.machine"), noMachine: t("rooms.noMachine") };
+  const empty = { name: "", description: "", machineId: "" };
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("rooms.title")}</h1>
+      {(["room", "resource"] as const).map((kind) => {
+        const rows = kind === "room" ? roomRows.map((r) => ({ ...r, machineId: null as number | null })) : resourceRows;
+        return (
+          <section key={kind} className="space-y-3">
+            <h2 className="text-lg font-semibold">{t(kind === "room" ? "rooms.rooms" : "rooms.resources")}</h2>
+            {rows.length === 0 && <p className="text-slate-600">{t("rooms.none")}</p>}
+            <ul className="space-y-3">
+              {rows.map((r) => (
+                <li key={r.id} className="rounded border border-slate-200 bg-white p-2">
+                  {kind === "room" && <Link className="text-sm underline" href={`/rooms/${r.id}`}>{t("rooms.schedule")}</Link>}
+                  <BookableForm
+                    idPrefix={`${kind}-${r.id}`}
+                    action={saveBookableAction.bind(null, kind, r.id)}
+                    initial={{ name: r.name, description: r.description, machineId: r.machineId ? String(r.machineId) : "" }}
+                    machines={kind === "resource" ? machineRows : undefined}
+                    labels={{ ...labels, submit: t("rooms.save") }}
+                  />
+                  <ActionButton action={deleteBookableAction.bind(null, kind, r.id)} label={t("rooms.delete")} />
+                </li>
+              ))}
+            </ul>
+            <BookableForm
+              idPrefix={`${kind}-new`}
+              action={saveBookableAction.bind(null, kind, null)}
+              initial={empty}
+              machines={kind === "resource" ? machineRows : undefined}
+              labels={{ ...labels, submit: t("rooms.add") }}
+            />
+          </section>
+        );
+      })}
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { ActionButton } from "@/components/calendar/action-button";
+import { requireUser } from "@/lib/auth/guards";
+import { wantsWeeklyAnnouncement } from "@/lib/domain/calendar/announcements";
+import { hasActiveFeedToken } from "@/lib/domain/calendar/feed-tokens";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { regenerateFeedAction, revokeFeedAction, weeklyAction } from "./actions";
+
+/** The private feed address (create, regenerate, turn off) and the weekly email opt-in. */
+export default async function FeedPage() {
+  const user = await requireUser();
+  const db = getDb();
+  const [t, active, weekly] = await Promise.all([getT(), hasActiveFeedToken(db, user.personId), wantsWeeklyAnnouncement(db, user.personId)]);
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold">{t("feed.title")}</h1>
+      <p>{t("feed.intro")}</p>
+      <p>{active ? t("feed.active") : t("feed.none")}</p>
+      <div className="break-all" data-testid="feed-regenerate">
+        <ActionButton action={regenerateFeedAction} label={active ? t("feed.regenerate") : t("feed.create")} />
+      </div>
+      {active && <ActionButton action={revokeFeedAction} label={t("feed.revoke")} />}
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">{t("feed.weekly")}</h2>
+        <p>{weekly ? t("feed.weekly.on") : t("feed.weekly.off")}</p>
+        <ActionButton action={weeklyAction.bind(null, !weekly)} label={weekly ? t("feed.weekly.unsubscribe") : t("feed.weekly.subscribe")} />
+      </section>
+    </div>
+  );
+}

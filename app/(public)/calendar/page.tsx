@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { DayListView, MonthView } from "@/components/calendar/calendar-views";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { calendarItems, listRooms } from "@/lib/domain/calendar/calendar-queries";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { addDays, formatDay, formatMonth, isoDate, mondayOf, parseDay, startOfDay, today, type Day } from "@/lib/web/calendar-time";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+const VIEWS = ["month", "week", "agenda"] as const;
+type View = (typeof VIEWS)[number];
+
+function range(view: View, anchor: Day): { first: Day; days: number; prev: Day; next: Day } {
+  if (view === "week") {
+    const monday = mondayOf(anchor);
+    return { first: monday, days: 7, prev: addDays(monday, -7), next: addDays(monday, 7) };
+  }
+  if (view === "agenda") return { first: anchor, days: 42, prev: addDays(anchor, -42), next: addDays(anchor, 42) };
+  const firstOfMonth = { ...anchor, day: 1 };
+  const start = mondayOf(firstOfMonth);
+  const nextMonth = addDays({ ...firstOfMonth, day: 28 }, 4);
+  const after = { ...nextMonth, day: 1 };
+  const weeks = Math.ceil((Date.UTC(after.year, after.month - 1, after.day) - Date.UTC(start.year, start.month - 1, start.day)) / (7 * 86_400_000));
+  return { first: start, days: weeks * 7, prev: { ...addDays(firstOfMonth, -1), day: 1 }, next: after };
+}
+
+/** Month, week and agenda views; visitors see public events, members also members-only ones, trainings and bookings. */
+export default async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
+  const params = await searchParams;
+  const [t, locale, user, space] = await Promise.all([getT(), getLocale(), getCurrentUser(), getSpace()]);
+  const tz = space.timeZone;
+  const view: View = (VIEWS as readonly string[]).includes(first(params.view)) ? (first(params.view) as View) : "month";
+  const anchor = parseDay(first(params.date)) ?? today(tz);
+  const roomId = Number.parseInt(first(params.room), 10) || undefined;
+  const r = range(view, anchor);
+  const db = getDb();
+  const [rooms, items] = await Promise.all([
+    listRooms(db),
+    calendarItems(db, { from: startOfDay(r.first, tz), to: startOfDay(addDays(r.first, r.days), tz), includeMembersOnly: user !== null, roomId }),
+  ]);
+  const href = (over: { view?: View; date?: Day }) => {
+    const q = new URLSearchParams({ view: over.view ?? view, date: isoDate(over.date ?? anchor) });
+    if (roomId) q.set("room", String(roomId));
+    return `/calendar?${q}`;
+  };
+  const heading = view === "month" ? formatMonth(anchor, locale) : `${formatDay(r.first, locale)} – ${formatDay(addDays(r.first, r.days - 1), locale)}`;
+  const viewProps = { items, first: r.first, days: r.days, timeZone: tz, locale, t, todayIso: isoDate(today(tz)) };
+  const btn = "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100";
+
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("cal.title")}</h1>
+        <div className="flex flex-wrap gap-2 text-sm">
+          {user?.permissions.has("calendar.write") && (
+            <>
+              <Link className={btn} href="/admin/events/new">{t("cal.newEvent")}</Link>
+              <Link className={btn} href="/admin/rooms">{t("cal.manageRooms")}</Link>
+            </>
+          )}
+          {user && (
+            <>
+              <Link className={btn} href="/bookings">{t("cal.bookMachine")}</Link>
+              <Link className={btn} href="/calendar/feed">{t("cal.myFeed")}</Link>
+            </>
+          )}
+          <a className={btn} href={roomId ? `/rooms/${roomId}/calendar.ics` : "/calendar.ics"}>{t("cal.subscribe")}</a>
+        </div>
+      </div>
+      <div className="flex flex-wrap items-center gap-2">
+        <nav aria-label={t("cal.title")} className="flex gap-1">
+          {VIEWS.map((v) => (
+            <Link key={v} href={href({ view: v })} aria-current={v === view ? "page" : undefined} className={`${btn} ${v === view ? "bg-slate-800 text-white hover:bg-slate-700" : ""}`}>
+              {t(`cal.view.${v}`)}
+            </Link>
+          ))}
+        </nav>
+        <Link className={btn} href={href({ date: r.prev })}>{t("cal.prev")}</Link>
+        <Link className={btn} href={href({ date: today(tz) })}>{t("cal.today")}</Link>
+        <Link className={btn} href={href({ date: r.next })}>{t("cal.next")}</Link>
+        <form method="get" className="flex items-center gap-1">
+          <input type="hidden" name="view" value={view} />
+          <input type="hidden" name="date" value={isoDate(anchor)} />
+          <label htmlFor="cal-room" className="text-sm">{t("cal.room")}</label>
+          <select id="cal-room" name="room" defaultValue={roomId ? String(roomId) : ""} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+            <option value="">{t("cal.allRooms")}</option>
+            {rooms.map((room) => (
+              <option key={room.id} value={room.id}>{room.name}</option>
+            ))}
+          </select>
+          <button type="submit" className={btn}>{t("cal.filter")}</button>
+        </form>
+      </div>
+      <h2 className="text-lg font-semibold">{heading}</h2>
+      {view === "month" ? <MonthView {...viewProps} month={anchor.month} /> : <DayListView {...viewProps} showEmpty={view === "week"} />}
+    </div>
+  );
+}

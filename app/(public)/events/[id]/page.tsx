@@ -1,0 +1,102 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ActionButton } from "@/components/calendar/action-button";
+import { GuestForm } from "@/components/calendar/guest-form";
+import { RegistrationList } from "@/components/calendar/registration-list";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { getEventDetails } from "@/lib/domain/calendar/event-details";
+import { listRegistrations } from "@/lib/domain/calendar/registration-list";
+import { activeRegistrationOf } from "@/lib/domain/calendar/registrations";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { formatDateTime } from "@/lib/web/calendar-time";
+import { getDb } from "@/lib/web/db";
+import { guestRegisterAction, registerAction, setCancelledAction, unregisterAction } from "./actions";
+
+/** An event: details, sign-up or cancel, and for its responsible person the list with a CSV export. */
+export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const db = getDb();
+  const [t, locale, user, details] = await Promise.all([getT(), getLocale(), getCurrentUser(), getEventDetails(db, id)]);
+  // Members-only events do not exist for visitors.
+  if (!details || (details.event.visibility !== "public" && !user)) notFound();
+  const { event } = details;
+  const tz = event.timeZone;
+  const mine = user ? await activeRegistrationOf(db, id, user.personId) : null;
+  const list = user ? await listRegistrations(db, user.personId, id) : null;
+  const canWrite = user?.permissions.has("calendar.write") ?? false;
+  const when = event.allDay
+    ? `${formatDateTime(event.startsAt, locale, tz).split(",")[0]} (${t("cal.allDay")})`
+    : `${formatDateTime(event.startsAt, locale, tz)} – ${formatDateTime(event.endsAt, locale, tz)} (${tz})`;
+
+  return (
+    <article className="space-y-4">
+      <h1 className="text-2xl font-bold">{event.title}</h1>
+      {event.cancelledAt && <p role="status" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">{t("ev.cancelled")}</p>}
+      <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[10rem_1fr]">
+        <dt className="font-medium">{t("ev.when")}</dt>
+        <dd data-testid="event-when">
+          {when}
+          {event.recurrenceFreq && <span className="block text-sm text-slate-600">{t(`ev.repeats.${event.recurrenceFreq}`, { interval: event.recurrenceInterval })}</span>}
+        </dd>
+        {details.rooms.length > 0 && (
+          <>
+            <dt className="font-medium">{t("ev.where")}</dt>
+            <dd>
+              {details.rooms.map((r, i) => (
+                <span key={r.id}>
+                  {i > 0 && ", "}
+                  <Link className="underline" href={`/rooms/${r.id}`}>{r.name}</Link>
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
+        {details.resources.length > 0 && (
+          <>
+            <dt className="font-medium">{t("ev.resources")}</dt>
+            <dd>{details.resources.map((r) => r.name).join(", ")}</dd>
+          </>
+        )}
+        {details.responsible && (
+          <>
+            <dt className="font-medium">{t("ev.responsible")}</dt>
+            <dd>{details.responsible.name}</dd>
+          </>
+        )}
+        <dt className="font-medium">{t("ev.visibility")}</dt>
+        <dd>{t(`ev.visibility.${event.visibility}`)}</dd>
+        <dt className="font-medium">{t("ev.capacity")}</dt>
+        <dd>{t("ev.places", { taken: details.signedUp, capacity: event.capacity ?? t("ev.unlimited"), waiting: details.waitlisted })}</dd>
+      </dl>
+      {/* Plain text: member-typed HTML is shown as text, never interpreted. */}
+      {event.description && <div className="whitespace-pre-line rounded bg-white p-3" data-testid="event-description">{event.description}</div>}
+
+      {!event.cancelledAt && user && (
+        <section className="space-y-2">
+          {mine ? (
+            <>
+              <p role="status">{t(`ev.youAre.${mine.status as "signed_up" | "waitlisted"}`)}</p>
+              <ActionButton action={unregisterAction.bind(null, id, mine.id)} label={t("ev.unregister")} />
+            </>
+          ) : (
+            <ActionButton action={registerAction.bind(null, id)} label={t("ev.register")} />
+          )}
+        </section>
+      )}
+      {!event.cancelledAt && !user && event.visibility === "public" && (
+        <section className="max-w-md space-y-2">
+          <h2 className="text-lg font-semibold">{t("ev.guest.title")}</h2>
+          <GuestForm action={guestRegisterAction.bind(null, id)} labels={{ name: t("ev.guest.name"), email: t("ev.guest.email"), submit: t("ev.guest.submit") }} />
+        </section>
+      )}
+      {canWrite && (
+        <div className="flex flex-wrap gap-2">
+          <Link className="rounded border border-slate-300 bg-white px-4 py-2" href={`/admin/events/${id}/edit`}>{t("ev.edit")}</Link>
+          <ActionButton action={setCancelledAction.bind(null, id, !event.cancelledAt)} label={event.cancelledAt ? t("ev.restoreEvent") : t("ev.cancelEvent")} />
+        </div>
+      )}
+      {list?.ok && <RegistrationList eventId={id} rows={list.rows} t={t} />}
+    </article>
+  );
+}

@@ -1,0 +1,18 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { listRegistrations, registrationsCsv } from "@/lib/domain/calendar/registration-list";
+import { getDb } from "@/lib/web/db";
+
+export const dynamic = "force-dynamic";
+
+/** The registration list as CSV, for the responsible person or calendar editors only. */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return new Response("Unauthorized\n", { status: 401 });
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) return new Response("Not found\n", { status: 404 });
+  const result = await listRegistrations(getDb(), user.personId, id);
+  if (!result.ok) return new Response(`${result.message}\n`, { status: result.code === "not_found" ? 404 : 403 });
+  return new Response(registrationsCsv(result.rows), {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="event-${id}-registrations.csv"` },
+  });
+}

@@ -1,0 +1,31 @@
+import { eq } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { DayListView } from "@/components/calendar/calendar-views";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { rooms } from "@/lib/db/schema";
+import { calendarItems } from "@/lib/domain/calendar/calendar-queries";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { addDays, isoDate, startOfDay, today } from "@/lib/web/calendar-time";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+
+/** A room and its schedule for the coming eight weeks. */
+export default async function RoomPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const db = getDb();
+  const [t, locale, user, space, [room]] = await Promise.all([getT(), getLocale(), getCurrentUser(), getSpace(), db.select().from(rooms).where(eq(rooms.id, id))]);
+  if (!room) notFound();
+  const tz = space.timeZone;
+  const first = today(tz);
+  const items = await calendarItems(db, { from: startOfDay(first, tz), to: startOfDay(addDays(first, 56), tz), includeMembersOnly: user !== null, roomId: id });
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{room.name}</h1>
+      {room.description && <p className="whitespace-pre-line">{room.description}</p>}
+      <a className="text-sm underline" href={`/rooms/${id}/calendar.ics`}>{t("rooms.feed")}</a>
+      <h2 className="text-lg font-semibold">{t("rooms.schedule")}</h2>
+      <DayListView items={items} first={first} days={56} timeZone={tz} locale={locale} t={t} todayIso={isoDate(first)} showEmpty={false} />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/web/action-result";
+import { FormMessage } from "../forms/form-message";
+import { SubmitButton } from "../forms/submit-button";
+
+/** A one-button form for a bound server action, showing its answer. */
+export function ActionButton({ action, label }: { action: (prev: ActionResult | null) => Promise<ActionResult>; label: string }) {
+  const [result, formAction] = useActionState(action, null);
+  return (
+    <form action={formAction} className="space-y-2">
+      <FormMessage result={result} />
+      <SubmitButton>{label}</SubmitButton>
+    </form>
+  );
+}

@@ -1,0 +1,101 @@
+import type { CalendarItem } from "@/lib/domain/calendar/calendar-queries";
+import type { Locale, Translate } from "@/lib/i18n/translate";
+import { addDays, dayOf, formatDay, formatTime, isoDate, type Day } from "@/lib/web/calendar-time";
+import { CalendarItemLink } from "./calendar-item-link";
+
+interface ViewProps {
+  items: CalendarItem[];
+  first: Day;
+  days: number;
+  timeZone: string;
+  locale: Locale;
+  t: Translate;
+  todayIso: string;
+}
+
+/** Items per local day; an item spanning several days shows on each of them. */
+function byDay(items: CalendarItem[], timeZone: string): Map<string, CalendarItem[]> {
+  const map = new Map<string, CalendarItem[]>();
+  for (const item of items) {
+    const last = dayOf(new Date(item.endsAt.getTime() - 1), timeZone);
+    let d = dayOf(item.startsAt, timeZone);
+    for (let guard = 0; d <= last && guard < 62; guard++) {
+      map.set(d, [...(map.get(d) ?? []), item]);
+      const [y, m, dd] = d.split("-").map(Number) as [number, number, number];
+      d = isoDate(addDays({ year: y, month: m, day: dd }, 1));
+    }
+  }
+  return map;
+}
+
+function timeLabel(item: CalendarItem, p: ViewProps): string {
+  return item.kind === "event" && item.allDay ? p.t("cal.allDay") : formatTime(item.startsAt, p.locale, p.timeZone);
+}
+
+export function MonthView(p: ViewProps & { month: number }) {
+  const map = byDay(p.items, p.timeZone);
+  const weeks = Array.from({ length: p.days / 7 }, (_, w) => Array.from({ length: 7 }, (_, d) => addDays(p.first, w * 7 + d)));
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full min-w-[42rem] table-fixed border-collapse text-sm" data-testid="month-view">
+        <thead>
+          <tr>
+            {[1, 2, 3, 4, 5, 6, 0].map((d) => (
+              <th key={d} scope="col" className="border border-slate-200 bg-slate-50 py-1">
+                {p.t(`wd.${d}` as "wd.0")}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {weeks.map((week) => (
+            <tr key={isoDate(week[0]!)}>
+              {week.map((day) => {
+                const iso = isoDate(day);
+                return (
+                  <td key={iso} className={`h-24 border border-slate-200 align-top ${day.month === p.month ? "" : "bg-slate-50 text-slate-400"}`}>
+                    <div className={`px-1 text-xs ${iso === p.todayIso ? "font-bold text-amber-700" : ""}`}>{day.day}</div>
+                    <ul className="space-y-0.5 px-0.5">
+                      {(map.get(iso) ?? []).map((item) => (
+                        <li key={`${item.kind}-${item.id}-${item.startsAt.getTime()}`}>
+                          <CalendarItemLink item={item} time={timeLabel(item, p)} t={p.t} />
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+/** Week and agenda: a list per day (empty days are left out of the agenda). */
+export function DayListView(p: ViewProps & { showEmpty: boolean }) {
+  const map = byDay(p.items, p.timeZone);
+  const days = Array.from({ length: p.days }, (_, i) => addDays(p.first, i)).filter((d) => p.showEmpty || map.has(isoDate(d)));
+  if (!days.length) return <p className="text-slate-600">{p.t("cal.nothing")}</p>;
+  return (
+    <ol className={p.showEmpty ? "grid gap-2 sm:grid-cols-7" : "space-y-3"} data-testid={p.showEmpty ? "week-view" : "agenda-view"}>
+      {days.map((day) => {
+        const iso = isoDate(day);
+        return (
+          <li key={iso} className="rounded border border-slate-200 bg-white p-2">
+            <h2 className={`text-sm font-semibold ${iso === p.todayIso ? "text-amber-700" : ""}`}>{formatDay(day, p.locale, p.showEmpty ? "short" : "long")}</h2>
+            <ul className="mt-1 space-y-1">
+              {(map.get(iso) ?? []).map((item) => (
+                <li key={`${item.kind}-${item.id}-${item.startsAt.getTime()}`}>
+                  <CalendarItemLink item={item} time={timeLabel(item, p)} t={p.t} />
+                  {item.kind === "event" && item.rooms.length > 0 && !p.showEmpty && <span className="ml-1 text-xs text-slate-500">{item.rooms.join(", ")}</span>}
+                </li>
+              ))}
+            </ul>
+          </li>
+        );
+      })}
+    </ol>
+  );
+}
