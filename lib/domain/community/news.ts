@@ -1,0 +1,67 @@
+import { desc, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { newsPosts, profiles, type NewsPost } from "@/lib/db/schema";
+import { diffValues, recordAudit } from "../audit/record-audit";
+import { describeIssues, fail, hasPermission, type Result } from "./result";
+
+export const newsInput = z.object({
+  title: z.string().trim().min(1, "required").max(200, "at most 200 characters"),
+  body: z.string().trim().min(1, "required").max(10_000, "at most 10000 characters"),
+});
+
+export type NewsListItem = NewsPost & { authorName: string | null };
+
+export async function listNews(db: Db, limit = 20): Promise<NewsListItem[]> {
+  const rows = await db
+    .select({ post: newsPosts, first: profiles.firstName, last: profiles.lastName })
+    .from(newsPosts)
+    .leftJoin(profiles, eq(profiles.personId, newsPosts.authorId))
+    .orderBy(desc(newsPosts.publishedAt), desc(newsPosts.id))
+    .limit(limit);
+  return rows.map((r) => ({ ...r.post, authorName: r.first ? `${r.first} ${r.last ?? ""}`.trim() : null }));
+}
+
+export async function getNews(db: Db, id: number): Promise<NewsPost | null> {
+  const [row] = await db.select().from(newsPosts).where(eq(newsPosts.id, id));
+  return row ?? null;
+}
+
+async function guard(db: Db, actorId: number, raw: unknown) {
+  if (!(await hasPermission(db, actorId, "news.write"))) return fail("forbidden", "You may not write news.");
+  const parsed = newsInput.safeParse(raw);
+  return parsed.success ? parsed.data : fail("invalid", describeIssues(parsed.error.issues));
+}
+
+export async function createNews(db: Db, actorId: number, raw: z.input<typeof newsInput>, now = new Date()): Promise<Result<{ id: number }>> {
+  const input = await guard(db, actorId, raw);
+  if ("ok" in input) return input;
+  return db.transaction(async (tx) => {
+    const [row] = await tx.insert(newsPosts).values({ ...input, authorId: actorId, publishedAt: now, updatedAt: now }).returning();
+    await recordAudit(tx, { actorId, changeType: "news.create", entity: "news_posts", entityId: row!.id, after: input });
+    return { ok: true as const, id: row!.id };
+  });
+}
+
+export async function updateNews(db: Db, actorId: number, id: number, raw: z.input<typeof newsInput>, now = new Date()): Promise<Result> {
+  const input = await guard(db, actorId, raw);
+  if ("ok" in input) return input;
+  return db.transaction(async (tx) => {
+    const [before] = await tx.select().from(newsPosts).where(eq(newsPosts.id, id)).for("update");
+    if (!before) return fail("not_found", "This news post does not exist.");
+    await tx.update(newsPosts).set({ ...input, updatedAt: now }).where(eq(newsPosts.id, id));
+    const diff = diffValues({ title: before.title, body: before.body }, input);
+    await recordAudit(tx, { actorId, changeType: "news.update", entity: "news_posts", entityId: id, ...diff });
+    return { ok: true as const };
+  });
+}
+
+export async function deleteNews(db: Db, actorId: number, id: number): Promise<Result> {
+  if (!(await hasPermission(db, actorId, "news.write"))) return fail("forbidden", "You may not write news.");
+  return db.transaction(async (tx) => {
+    const [row] = await tx.delete(newsPosts).where(eq(newsPosts.id, id)).returning();
+    if (!row) return fail("not_found", "This news post does not exist.");
+    await recordAudit(tx, { actorId, changeType: "news.delete", entity: "news_posts", entityId: id, before: { title: row.title, body: row.body } });
+    return { ok: true as const };
+  });
+}

@@ -1,0 +1,68 @@
+import { desc } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { openStatusChanges, type OpenStatusChange } from "@/lib/db/schema";
+import { recordAudit } from "../audit/record-audit";
+import { describeIssues, fail, hasPermission, type Result } from "./result";
+
+export const openStatusInput = z.object({
+  open: z.boolean(),
+  message: z.string().trim().max(200, "at most 200 characters").default(""),
+});
+
+export type OpenStatusActor = { personId: number } | { sensorName: string };
+
+/** The latest change, or null while nobody ever set the status (SpaceAPI then leaves "open" out). */
+export async function currentOpenStatus(db: Db): Promise<OpenStatusChange | null> {
+  const [row] = await db.select().from(openStatusChanges).orderBy(desc(openStatusChanges.at), desc(openStatusChanges.id)).limit(1);
+  return row ?? null;
+}
+
+export async function openStatusHistory(db: Db, limit = 20): Promise<OpenStatusChange[]> {
+  return db.select().from(openStatusChanges).orderBy(desc(openStatusChanges.at), desc(openStatusChanges.id)).limit(limit);
+}
+
+/**
+ * Staff (space.open) or an authenticated sensor open or close the space. Setting the same state again still
+ * records a row (the message may change) but keeps "since" honest: callers show the first row of the run.
+ */
+export async function setOpenStatus(db: Db, actor: OpenStatusActor, raw: z.input<typeof openStatusInput>, now = new Date()): Promise<Result<{ change: OpenStatusChange }>> {
+  const parsed = openStatusInput.safeParse(raw);
+  if (!parsed.success) return fail("invalid", describeIssues(parsed.error.issues));
+  if ("personId" in actor && !(await hasPermission(db, actor.personId, "space.open"))) {
+    return fail("forbidden", "You may not change the open status.");
+  }
+  return db.transaction(async (tx) => {
+    const [change] = await tx
+      .insert(openStatusChanges)
+      .values({
+        open: parsed.data.open,
+        message: parsed.data.message,
+        changedById: "personId" in actor ? actor.personId : null,
+        sensorName: "sensorName" in actor ? actor.sensorName : null,
+        at: now,
+      })
+      .returning();
+    await recordAudit(tx, {
+      actorId: "personId" in actor ? actor.personId : null,
+      changeType: parsed.data.open ? "space.open" : "space.close",
+      entity: "open_status_changes",
+      entityId: change!.id,
+      after: { open: change!.open, message: change!.message, sensorName: change!.sensorName },
+    });
+    return { ok: true as const, change: change! };
+  });
+}
+
+/** Since when the space has been in its current state: the first change of the latest run of equal states. */
+export async function openSince(db: Db): Promise<{ open: boolean; since: Date; message: string } | null> {
+  const recent = await openStatusHistory(db, 200);
+  const latest = recent[0];
+  if (!latest) return null;
+  let since = latest.at;
+  for (const row of recent) {
+    if (row.open !== latest.open) break;
+    since = row.at;
+  }
+  return { open: latest.open, since, message: latest.message };
+}
