@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { machineCommands, machines } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
@@ -65,7 +65,8 @@ export async function claimPendingCommands(db: Db, instanceId: string, now = new
     const pending = await tx
       .select({ id: machineCommands.id })
       .from(machineCommands)
-      .where(eq(machineCommands.status, "pending"))
+      // Also checked here: a row committed after the expiry statement above must not slip through.
+      .where(and(eq(machineCommands.status, "pending"), gte(machineCommands.createdAt, cutoff)))
       .orderBy(asc(machineCommands.id))
       .limit(limit)
       .for("update", { skipLocked: true });
