@@ -1,12 +1,19 @@
 import { createMailer, type Mailer } from "@/lib/domain/mail/mailer";
+import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { createSettingsMailer } from "@/lib/domain/settings/settings-mailer";
 import { env } from "@/lib/env";
+import { getDb } from "./db";
 import { getLogger } from "./logger";
 
 let mailer: Mailer | undefined;
 
-/** The web app's mailer: SMTP when SMTP_URL is set, otherwise mails are printed to the log. */
+/** The web app's mailer: the SMTP server of the admin settings; before they are saved SMTP_URL, else the log. */
 export function getMailer(): Mailer {
   const e = env();
-  mailer ??= createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, logger: getLogger() });
+  mailer ??= createSettingsMailer(
+    () => loadSpaceSettings(getDb()),
+    createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, logger: getLogger() }),
+    getLogger(),
+  );
   return mailer;
 }

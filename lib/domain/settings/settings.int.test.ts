@@ -6,6 +6,8 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-dat
 import { getSpaceSettings, maskSecret, settingsFromEnv } from "./space-settings";
 import { settingsInputSchema, updateSpaceSettings, type SettingsInput } from "./update-settings";
 import { sendTestMail } from "./test-mail";
+import { createSettingsMailer } from "./settings-mailer";
+import pino from "pino";
 
 let t: TestDatabase;
 let smtp: SMTPServer;
@@ -121,5 +123,18 @@ describe("space settings", () => {
     expect(wrong).toMatchObject({ ok: false, code: "auth" });
     const closed = await sendTestMail({ ...s, smtpPort: 1 }, "admin@fablab.test", { subject: "Test", body: "x" });
     expect(closed).toMatchObject({ ok: false, code: "connection" });
+  });
+
+  it("the app's mailer follows the saved settings, and the environment before they are saved", async () => {
+    const fallbackSent: string[] = [];
+    const fallback = { send: async (m: { to: string }) => void fallbackSent.push(m.to) };
+    const never = createSettingsMailer(async () => settingsFromEnv(envDefaults), fallback, pino({ level: "silent" }));
+    await never.send({ to: "a@b.c", subject: "s", text: "via fallback" });
+    expect(fallbackSent).toEqual(["a@b.c"]);
+    await updateSpaceSettings(t.db, null, form());
+    const mailer = createSettingsMailer(() => getSpaceSettings(t.db), fallback, pino({ level: "silent" }));
+    await mailer.send({ to: "member@fablab.test", subject: "Hi", text: "through the saved SMTP server" });
+    expect(received.at(-1)).toContain("through the saved SMTP server");
+    expect(received.at(-1)).toContain("noreply@fablab.test");
   });
 });
