@@ -142,4 +142,12 @@ export const equipmentDe: Record<keyof typeof equipmentEn, string> = {
   "eq.error.exists": "Diese Voraussetzung gibt es schon.",
   "eq.error.reason": "Bitte gib einen Grund mit mindestens 3 Zeichen an.",
   "eq.error.unknown_machine": "Diese Maschine gibt es nicht.",
+  "eq.photo.title": "Foto",
+  "eq.photo.file": "Foto (JPEG, PNG, WebP, GIF oder HEIF, bis 10 MB)",
+  "eq.photo.submit": "Foto hochladen",
+  "eq.photo.done": "Foto gespeichert.",
+  "eq.photo.alt": "Foto von {name}",
+  "eq.photo.none": "Noch kein Foto.",
+  "eq.error.photo_not_image": "Die Datei ist kein lesbares Foto (JPEG, PNG, WebP, GIF, HEIF).",
+  "eq.error.photo_too_large": "Das Foto ist größer als 10 MB.",
 };

@@ -141,4 +141,12 @@ export const equipmentEn = {
   "eq.error.exists": "This prerequisite exists already.",
   "eq.error.reason": "Please give a reason of at least 3 characters.",
   "eq.error.unknown_machine": "This machine does not exist.",
+  "eq.photo.title": "Photo",
+  "eq.photo.file": "Photo (JPEG, PNG, WebP, GIF or HEIF, up to 10 MB)",
+  "eq.photo.submit": "Upload photo",
+  "eq.photo.done": "Photo saved.",
+  "eq.photo.alt": "Photo of {name}",
+  "eq.photo.none": "No photo yet.",
+  "eq.error.photo_not_image": "The file is not a photo that can be read (JPEG, PNG, WebP, GIF, HEIF).",
+  "eq.error.photo_too_large": "The photo is larger than 10 MB.",
 } as const;

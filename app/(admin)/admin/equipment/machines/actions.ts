@@ -3,11 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { setMachinePhoto } from "@/lib/domain/equipment/machine-photo";
 import { createMachine, machineInput, setMachineBlocked, updateMachine } from "@/lib/domain/equipment/machine-service";
+import { MAX_PHOTO_BYTES } from "@/lib/domain/inventory/photos";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { actionContext, refusal } from "@/lib/web/equipment-action";
 import { int, optionalInt, text } from "@/lib/web/form-data";
+import { getFileStorage } from "@/lib/web/inventory";
 
 function machineFrom(formData: FormData) {
   return machineInput.safeParse({
@@ -59,4 +62,18 @@ export async function setMachineBlockedAction(_previous: ActionResult | null, fo
   revalidatePath("/admin/equipment", "layout");
   revalidatePath("/equipment");
   return { ok: true, message: t(blocked ? "eq.block.done" : "eq.unblock.done") };
+}
+
+/** The photo is decoded and resized in the domain; a refused file leaves the old photo in place. */
+export async function uploadMachinePhotoAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const { user, t } = await actionContext();
+  if (!user) return refusal(t, "eq", "forbidden");
+  const machineId = int(formData, "machineId");
+  const file = formData.get("photo");
+  if (!Number.isSafeInteger(machineId) || !(file instanceof File) || file.size === 0) return refusal(t, "eq", "photo_not_image");
+  if (file.size > MAX_PHOTO_BYTES) return refusal(t, "eq", "photo_too_large");
+  const result = await setMachinePhoto(getDb(), getFileStorage(), user.personId, machineId, Buffer.from(await file.arrayBuffer()));
+  if (!result.ok) return refusal(t, "eq", result.code);
+  revalidatePath(`/admin/equipment/machines/${machineId}`);
+  return { ok: true, message: t("eq.photo.done") };
 }

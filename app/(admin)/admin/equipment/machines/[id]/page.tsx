@@ -10,7 +10,7 @@ import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-servic
 import { getMachine } from "@/lib/domain/equipment/machine-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { setMachineBlockedAction, updateMachineAction } from "../actions";
+import { setMachineBlockedAction, updateMachineAction, uploadMachinePhotoAction } from "../actions";
 
 export default async function EditMachinePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("equipment.manage");
@@ -31,6 +31,21 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
         <MachineFormFields t={t} types={types} machine={machine} />
         <SubmitButton>{t("eq.save")}</SubmitButton>
       </ActionForm>
+
+      <section className={`${cardClass} space-y-3`} aria-labelledby="photo">
+        <h2 id="photo" className="text-lg font-semibold">{t("eq.photo.title")}</h2>
+        {machine.photoPath ? (
+          // eslint-disable-next-line @next/next/no-img-element -- a private, already resized image served by our route
+          <img src={`/machines/${machine.id}/photo/display?v=${encodeURIComponent(machine.photoPath)}`} alt={t("eq.photo.alt", { name: machine.name })} className="max-h-80 rounded border border-slate-200" />
+        ) : (
+          <p className="text-slate-600">{t("eq.photo.none")}</p>
+        )}
+        <ActionForm action={uploadMachinePhotoAction} className="space-y-3" label={t("eq.photo.title")}>
+          <input type="hidden" name="machineId" value={machine.id} />
+          <TextField label={t("eq.photo.file")} name="photo" type="file" accept="image/*" required />
+          <SubmitButton>{t("eq.photo.submit")}</SubmitButton>
+        </ActionForm>
+      </section>
 
       <section className={`${cardClass} space-y-3`} aria-labelledby="block">
         <h2 id="block" className="text-lg font-semibold">{t("eq.block.title")}</h2>
