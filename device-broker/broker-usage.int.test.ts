@@ -1,10 +1,10 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { cards, equipmentAuthorizations, machines, people, profiles, unknownCards, usageSessions } from "@/lib/db/schema";
+import { auditLog, boards, cards, equipmentAuthorizations, machines, people, profiles, unknownCards, usageSessions } from "@/lib/db/schema";
 import { closeSilentSessions } from "@/lib/domain/usage/close-silent-sessions";
 import { ask, connectBoard } from "./testing/board-client";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
-import { expectReply } from "./testing/replies";
+import { expectReply, waitFor } from "./testing/replies";
 
 let f: BrokerFixture;
 let ids: { laser: number; cnc: number; mario: number; maria: number };
@@ -139,5 +139,22 @@ describe("synccache", () => {
     // Nobody who may not use the machine is in the list.
     const [andy] = await f.database.db.select().from(people).innerJoin(cards, eq(cards.personId, people.id)).where(eq(cards.uid, "d0000004"));
     expect(andy).toBeDefined();
+  });
+});
+
+describe("alive", () => {
+  it("records the board's details without a reply, once per board, and audits a new board on the machine", async () => {
+    const client = await board();
+    const alive = { action: "alive", version: "esp32,v1.2.0", ip: "192.168.1.57", serial: "a0b1c2d3e4f5", heap: "183452" };
+    expect(await ask(client, 1, JSON.stringify(alive), 0)).toEqual([]);
+    expect(await ask(client, 1, JSON.stringify({ ...alive, heap: "150000" }), 0)).toEqual([]);
+    const rows = await f.database.db.select().from(boards).where(eq(boards.machineId, ids.laser));
+    expect(rows).toMatchObject([{ firmwareVersion: "esp32,v1.2.0", ip: "192.168.1.57", serial: "a0b1c2d3e4f5", heap: 150000 }]);
+    const audit = await f.database.db.select().from(auditLog).where(eq(auditLog.changeType, "board.first_seen"));
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actorId).toBeNull();
+    // Old firmware without serial and heap
+    expect(await ask(client, 1, '{"action":"alive","version":"old"}', 0)).toEqual([]);
+    await waitFor("second board row", async () => (await f.database.db.select().from(boards).where(eq(boards.machineId, ids.laser))).length === 2);
   });
 });
