@@ -1,0 +1,64 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { storageStateOf } from "./fixtures";
+
+async function as(browser: Browser, role: "admin" | "member"): Promise<Page> {
+  return (await browser.newContext({ storageState: storageStateOf(role) })).newPage();
+}
+
+test.describe.configure({ mode: "serial" });
+
+test("an admin books a room, a clash is refused naming the first event, a member signs up and finds it in the private feed", async ({ browser, request }) => {
+  const admin = await as(browser, "admin");
+  const suffix = Date.now().toString(36);
+  const room = `Hall ${suffix}`;
+  const title = `Repair café ${suffix}`;
+
+  // The admin adds a room.
+  await admin.goto("/admin/rooms");
+  await admin.locator("#room-new-name").fill(room);
+  await admin.locator("form", { has: admin.locator("#room-new-name") }).getByRole("button", { name: "Add" }).click();
+  await expect(admin.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
+
+  // …and an event in it.
+  const createEvent = async (name: string) => {
+    await admin.goto("/admin/events/new");
+    await admin.getByLabel("Title").fill(name);
+    await admin.getByLabel("Starts").fill("2030-05-07T19:00");
+    await admin.getByLabel("Ends").fill("2030-05-07T21:00");
+    await admin.getByRole("group", { name: "Rooms" }).getByLabel(room).check();
+    await admin.getByRole("button", { name: "Save event" }).click();
+  };
+  await createEvent(title);
+  await expect(admin.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  const eventUrl = admin.url();
+  expect(eventUrl).toMatch(/\/events\/\d+$/);
+
+  // A second event in the same room at the same time is refused, naming the first.
+  await createEvent(`Clash ${suffix}`);
+  await expect(admin.getByRole("alert").filter({ hasText: "Not saved" })).toContainText(title);
+  await expect(admin.getByLabel("Title")).toHaveValue(`Clash ${suffix}`);
+
+  // A member signs up…
+  const member = await as(browser, "member");
+  await member.goto(eventUrl);
+  await member.getByRole("button", { name: "Sign up" }).click();
+  await expect(member.getByRole("status").filter({ hasText: "You are signed up." }).first()).toBeVisible();
+
+  // …creates a private feed address and finds the event in it.
+  await member.goto("/calendar/feed");
+  await member.getByRole("button", { name: "Create address" }).click();
+  const message = member.getByRole("status").filter({ hasText: "/calendar.ics" });
+  await expect(message).toBeVisible();
+  const feedUrl = /(https?:\/\/\S+\/feeds\/\S+\/calendar\.ics)/.exec((await message.textContent()) ?? "")![1]!;
+  const feed = await request.get(new URL(feedUrl).pathname);
+  expect(feed.status()).toBe(200);
+  expect(feed.headers()["content-type"]).toContain("text/calendar");
+  const body = await feed.text();
+  expect(body).toContain(`SUMMARY:${title}`);
+  expect(body).toContain(`UID:event-${eventUrl.split("/").pop()}@`);
+
+  // The event shows in the month view of its room, and a made-up feed token is a 404.
+  await member.goto("/calendar?view=month&date=2030-05-01");
+  await expect(member.getByTestId("month-view")).toContainText(title);
+  expect((await request.get("/feeds/not-a-real-token/calendar.ics")).status()).toBe(404);
+});

@@ -1,0 +1,77 @@
+/**
+ * `npm run bench:calendar`: server time of the public iCal feed with 1,000 events and of the month view's query,
+ * on the embedded database (PGlite, what `npm start` runs). Prints p50/p99 over repeated runs.
+ * Data: 10 rooms, 900 single events over ±6 months and 100 weekly series of 20 occurrences, all public.
+ */
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { runMigrations } from "@/drizzle/migrate";
+import { createDb } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
+import { eventRooms, events, rooms } from "@/lib/db/schema";
+import { calendarItems } from "@/lib/domain/calendar/calendar-queries";
+import { publicFeed } from "@/lib/domain/calendar/feed-queries";
+import { feedResponse } from "@/lib/domain/calendar/ical-feed";
+import { refreshOccurrences } from "@/lib/domain/calendar/save-event";
+
+const RUNS = Number(process.argv[2] ?? 50);
+const embedded = await startEmbeddedPostgres();
+const { db, close } = createDb(embedded.url, { max: 5 });
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+}
+
+async function measure(label: string, fn: () => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < 3; i++) await fn(); // warm-up: JIT and the database's caches
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const start = performance.now();
+    await fn();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${label.padEnd(46)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms   (${RUNS} runs)`);
+}
+
+try {
+  await runMigrations(db);
+  await ensureReferenceData(db);
+  const roomRows = await db.insert(rooms).values(Array.from({ length: 10 }, (_, i) => ({ name: `Room ${i + 1}` }))).returning();
+  const now = new Date();
+  const base = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1, 17);
+  console.log("Seeding 1,000 public events …");
+  for (let i = 0; i < 1000; i++) {
+    const recurring = i < 100;
+    const startsAt = new Date(base + (i - 500) * 4.3 * 3_600_000 * 1.0);
+    const [row] = await db
+      .insert(events)
+      .values({
+        title: `Event ${i}`,
+        description: `Description of event ${i}\nwith two lines`,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
+        timeZone: "Europe/Vienna",
+        visibility: "public",
+        ...(recurring ? { recurrenceFreq: "weekly" as const, recurrenceCount: 20, exceptionDates: [] } : {}),
+      })
+      .returning();
+    await db.insert(eventRooms).values({ eventId: row!.id, roomId: roomRows[i % 10]!.id });
+    await refreshOccurrences(db, row!, now);
+  }
+  const ctx = { host: "bench.makerspace", baseUrl: "http://localhost:3000" };
+  const feed = await publicFeed(db, ctx);
+  console.log(`public feed: ${(feed.body.length / 1024).toFixed(0)} KiB, ${(feed.body.match(/BEGIN:VEVENT/g) ?? []).length} VEVENTs`);
+  await measure("GET /calendar.ics (query + iCal, 200)", async () => feedResponse(new Request("http://x/calendar.ics"), await publicFeed(db, ctx)));
+  await measure("GET /calendar.ics with If-None-Match (304)", async () =>
+    feedResponse(new Request("http://x/calendar.ics", { headers: { "if-none-match": feed.etag } }), await publicFeed(db, ctx)),
+  );
+  const from = new Date(base - 7 * 86_400_000);
+  const to = new Date(base + 35 * 86_400_000);
+  const items = await calendarItems(db, { from, to, includeMembersOnly: true });
+  console.log(`month view: ${items.length} items in six weeks`);
+  await measure("month view query (members, all rooms)", () => calendarItems(db, { from, to, includeMembersOnly: true }));
+  await measure("month view query (one room)", () => calendarItems(db, { from, to, includeMembersOnly: true, roomId: roomRows[0]!.id }));
+} finally {
+  await close();
+  await embedded.stop();
+}
