@@ -80,4 +80,16 @@ describe("backup and restore commands", () => {
     expect(result.out).toContain("not a readable backup");
     expect(result.out).not.toMatch(/\n\s+at /);
   });
+
+  it("backs up the running system's embedded database through the URL file `npm start` writes", { timeout: 60_000 }, async () => {
+    const running = path.join(dir, "running");
+    fs.mkdirSync(running, { recursive: true });
+    // This test process stands in for the launcher: its pid in the lock, its database in the URL file.
+    fs.writeFileSync(path.join(running, "launcher.pid"), String(process.pid));
+    fs.writeFileSync(path.join(running, "embedded-db.url"), source.url);
+    const result = await run("backup.ts", [], { DATA_DIR: running });
+    expect(result.out).toContain("the embedded database of the running system");
+    expect(result.code).toBe(0);
+    expect(fs.existsSync(path.join(running, "pgdata"))).toBe(false);
+  });
 });
