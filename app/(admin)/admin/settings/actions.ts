@@ -6,6 +6,7 @@ import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { sendTestMail } from "@/lib/domain/settings/test-mail";
 import { settingsInputSchema, updateSpaceSettings } from "@/lib/domain/settings/update-settings";
 import { getT } from "@/lib/i18n/server";
+import type { MessageKey } from "@/lib/i18n/translate";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { getLogger } from "@/lib/web/logger";
@@ -27,7 +28,8 @@ export async function saveSettingsAction(_previous: ActionResult | null, formDat
   const parsed = settingsInputSchema.safeParse(raw);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
-    return { ok: false, code: "validation", message: t("settings.error.validation", { fields: fields.join(", ") }), values: { ...values, $invalid: fields.join(",") } };
+    const labels = fields.map((f) => t(`settings.${f}` as MessageKey));
+    return { ok: false, code: "validation", message: t("settings.error.validation", { fields: labels.join(", ") }), values: { ...values, $invalid: fields.join(",") } };
   }
   await updateSpaceSettings(getDb(), user.personId, parsed.data);
   revalidatePath("/", "layout");
