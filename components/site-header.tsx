@@ -44,6 +44,16 @@ export async function SiteHeader() {
               {t("nav.adminEquipment")}
             </Link>
           )}
+          {user && (
+            <Link href="/polls" className={linkClass}>
+              {t("nav.polls")}
+            </Link>
+          )}
+          {user?.permissions.has("news.write") && (
+            <Link href="/admin/news" className={linkClass}>
+              {t("nav.news")}
+            </Link>
+          )}
           {canViewInventory(user) && (
             <Link href="/things" className={linkClass}>
               {t("nav.inventory")}

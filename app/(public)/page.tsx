@@ -1,21 +1,40 @@
 import Link from "next/link";
-import { UpcomingEvents } from "@/components/calendar/upcoming-events";
+import { Suspense } from "react";
+import { EventsWidget, LoansWidget, MachinesWidget, NewsWidget, OpenStatusWidget, TrainingWidget, type WidgetContext } from "@/components/community/start-widgets";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getSpace } from "@/lib/web/space";
 
+export const dynamic = "force-dynamic";
+
+/** The front door: what is happening now. Every widget loads on its own and fails on its own. */
 export default async function StartPage() {
-  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
+  const [t, locale, user, space] = await Promise.all([getT(), getLocale(), getCurrentUser(), getSpace()]);
+  const ctx: WidgetContext = { t, locale, timeZone: space.timeZone, user };
+  const slot = (key: string, node: React.ReactNode) => (
+    <Suspense key={key} fallback={<div className="h-24 animate-pulse rounded-lg bg-slate-100" />}>
+      {node}
+    </Suspense>
+  );
   return (
-    <section className="max-w-2xl space-y-4">
-      <h1 className="text-3xl font-bold tracking-tight">{t("start.title")}</h1>
-      <p className="text-lg text-slate-700">{t("start.intro")}</p>
-      <Link
-        href={user ? "/home" : "/login"}
-        className="inline-block rounded bg-amber-500 px-4 py-2 font-medium text-slate-900 hover:bg-amber-400"
-      >
-        {user ? t("start.homeCta") : t("start.loginCta")}
-      </Link>
-      <UpcomingEvents />
-    </section>
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold tracking-tight sm:text-3xl">{space.name}</h1>
+      {!user && (
+        <p className="text-slate-700">
+          {t("com.welcome.login")}{" "}
+          <Link href="/login" className="font-medium underline">
+            {t("start.loginCta")}
+          </Link>
+        </p>
+      )}
+      <div className="grid gap-4 md:grid-cols-2">
+        {slot("open", <OpenStatusWidget {...ctx} />)}
+        {user && slot("training", <TrainingWidget {...ctx} user={user} />)}
+        {user && slot("loans", <LoansWidget {...ctx} user={user} />)}
+        {slot("events", <EventsWidget {...ctx} />)}
+        {slot("machines", <MachinesWidget {...ctx} />)}
+        {slot("news", <NewsWidget {...ctx} />)}
+      </div>
+    </div>
   );
 }

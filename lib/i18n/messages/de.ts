@@ -1,3 +1,4 @@
+import { communityDe } from "./community-de";
 import { calendarDe } from "./calendar-de";
 import { equipmentDe } from "./equipment-de";
 import { trainingDe } from "./training-de";
@@ -7,6 +8,7 @@ import { inventoryDe } from "./inventory-de";
 import { peopleDe } from "./people-de";
 
 export const de: Catalog = {
+  ...communityDe,
   ...calendarDe,
   ...opsDe,
   ...equipmentDe,

@@ -1,3 +1,4 @@
+import { communityEn } from "./community-en";
 import { calendarEn } from "./calendar-en";
 import { equipmentEn } from "./equipment-en";
 import { trainingEn } from "./training-en";
@@ -7,6 +8,7 @@ import { peopleEn } from "./people-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
+  ...communityEn,
   ...calendarEn,
   ...opsEn,
   ...equipmentEn,

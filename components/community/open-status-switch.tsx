@@ -1,0 +1,19 @@
+import { setOpenStatusAction } from "@/app/(public)/start-actions";
+import { ActionForm } from "@/components/inventory/action-form";
+import type { Translate } from "@/lib/i18n/translate";
+
+/** Staff flip the status; the form carries the new state so a double click cannot toggle twice. */
+export function OpenStatusSwitch({ t, open }: { t: Translate; open: boolean }) {
+  return (
+    <ActionForm action={setOpenStatusAction} className="mt-3 space-y-2" label={t("com.open.title")}>
+      <input type="hidden" name="open" value={open ? "false" : "true"} />
+      <label htmlFor="open-message" className="block text-sm font-medium text-slate-700">
+        {t("com.open.message")}
+      </label>
+      <input id="open-message" name="message" maxLength={200} className="block w-full rounded border border-slate-300 px-3 py-2 text-base" />
+      <button type="submit" className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 sm:w-auto">
+        {open ? t("com.open.switchClose") : t("com.open.switchOpen")}
+      </button>
+    </ActionForm>
+  );
+}

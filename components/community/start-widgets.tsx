@@ -1,0 +1,150 @@
+import Link from "next/link";
+import type { CurrentUser } from "@/lib/auth/current-user";
+import { upcomingEvents } from "@/lib/domain/calendar/calendar-queries";
+import { machineStates } from "@/lib/domain/community/machine-states";
+import { nextTrainingOf, openLoansOf } from "@/lib/domain/community/member-widgets";
+import { listNews } from "@/lib/domain/community/news";
+import { openSince } from "@/lib/domain/community/open-status";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import type { Locale, Translate } from "@/lib/i18n/translate";
+import { getDb } from "@/lib/web/db";
+import { OpenStatusSwitch } from "./open-status-switch";
+import { Guarded } from "./widget";
+
+export interface WidgetContext {
+  t: Translate;
+  locale: Locale;
+  timeZone: string;
+  user: CurrentUser | null;
+}
+
+const muted = "text-sm text-slate-500";
+
+export function OpenStatusWidget({ t, locale, timeZone, user }: WidgetContext) {
+  return (
+    <Guarded name="open-status" title={t("com.open.title")} testId="open-status" render={async () => {
+      const status = await openSince(getDb());
+      const mayChange = user?.permissions.has("space.open");
+      return (
+        <>
+          {status ? (
+            <p>
+              <span className={`mr-2 inline-block rounded px-2 py-0.5 font-semibold ${status.open ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}>
+                {status.open ? t("com.open.open") : t("com.open.closed")}
+              </span>
+              <span className={muted}>{t("com.open.since", { when: formatDateTime(status.since, locale, timeZone) })}</span>
+              {status.message && <span className="mt-1 block">{status.message}</span>}
+            </p>
+          ) : (
+            <p className={muted}>{t("com.open.unknown")}</p>
+          )}
+          {mayChange && <OpenStatusSwitch t={t} open={status?.open ?? false} />}
+          {user?.permissions.has("system.admin") && (
+            <Link href="/admin/sensors" className="mt-2 inline-block text-sm text-slate-600 underline">
+              {t("com.open.sensors")}
+            </Link>
+          )}
+        </>
+      );
+    }} />
+  );
+}
+
+export function EventsWidget({ t, locale, timeZone, user }: WidgetContext) {
+  return (
+    <Guarded name="events" title={t("com.start.events")} render={async () => {
+      const events = await upcomingEvents(getDb(), { limit: 5, includeMembersOnly: !!user });
+      if (!events.length) return <p className={muted}>{t("com.start.noEvents")}</p>;
+      return (
+        <ul className="space-y-1 text-sm">
+          {events.map((e) => (
+            <li key={`${e.kind}-${e.id}-${e.startsAt.getTime()}`}>
+              <span className="text-slate-500">{formatDateTime(e.startsAt, locale, timeZone)}</span> <span className="font-medium">{e.title}</span>
+            </li>
+          ))}
+        </ul>
+      );
+    }} />
+  );
+}
+
+export function MachinesWidget({ t }: WidgetContext) {
+  return (
+    <Guarded name="machines" title={t("com.machines.title")} testId="machines" render={async () => {
+      const rows = await machineStates(getDb());
+      if (!rows.length) return <p className={muted}>{t("com.machines.none")}</p>;
+      const label = { in_use: t("com.machines.inUse"), free: t("com.machines.free"), out_of_service: t("com.machines.outOfService") };
+      const tone = { in_use: "bg-amber-100 text-amber-900", free: "bg-emerald-100 text-emerald-900", out_of_service: "bg-red-100 text-red-900" };
+      const n = (s: string) => rows.filter((r) => r.state === s).length;
+      return (
+        <>
+          <p className="mb-2 text-sm">{t("com.machines.counts", { inUse: n("in_use"), free: n("free"), out: n("out_of_service") })}</p>
+          <ul className="space-y-1 text-sm">
+            {rows.map((m) => (
+              <li key={m.id} className="flex items-center justify-between gap-2">
+                <span>{m.name}</span>
+                <span className={`rounded px-2 py-0.5 text-xs font-medium ${tone[m.state]}`}>{label[m.state]}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      );
+    }} />
+  );
+}
+
+export function NewsWidget({ t, locale, timeZone }: WidgetContext) {
+  return (
+    <Guarded name="news" title={t("com.news.title")} render={async () => {
+      const posts = await listNews(getDb(), 5);
+      return (
+        <>
+          {posts.length === 0 && <p className={muted}>{t("com.news.none")}</p>}
+          <ul className="space-y-3">
+            {posts.map((p) => (
+              <li key={p.id}>
+                <h3 className="font-medium">{p.title}</h3>
+                <p className="text-xs text-slate-500">{t("com.news.by", { name: p.authorName ?? "—", when: formatDateTime(p.publishedAt, locale, timeZone) })}</p>
+                <p className="mt-1 whitespace-pre-line text-sm">{p.body.length > 400 ? `${p.body.slice(0, 400)}…` : p.body}</p>
+              </li>
+            ))}
+          </ul>
+          <a href="/news.xml" className="mt-2 inline-block text-sm text-slate-600 underline">{t("com.news.feed")}</a>
+        </>
+      );
+    }} />
+  );
+}
+
+export function TrainingWidget({ t, locale, timeZone, user }: WidgetContext & { user: CurrentUser }) {
+  return (
+    <Guarded name="training" title={t("com.member.training")} render={async () => {
+      const next = await nextTrainingOf(getDb(), user.personId);
+      if (!next) return <p className={muted}>{t("com.member.noTraining")}</p>;
+      return (
+        <p className="text-sm">
+          <span className="font-medium">{next.typeName}</span> · {formatDateTime(next.startsAt, locale, timeZone)} {next.status === "waitlisted" && t("com.member.waitlisted")}
+        </p>
+      );
+    }} />
+  );
+}
+
+export function LoansWidget({ t, locale, timeZone, user }: WidgetContext & { user: CurrentUser }) {
+  return (
+    <Guarded name="loans" title={t("com.member.loans")} render={async () => {
+      const loans = await openLoansOf(getDb(), user.personId);
+      if (!loans.length) return <p className={muted}>{t("com.member.noLoans")}</p>;
+      const now = new Date();
+      return (
+        <ul className="space-y-1 text-sm">
+          {loans.map((l) => (
+            <li key={l.loanId} className={l.dueAt < now ? "text-red-800" : ""}>
+              {l.thingName} · {t(l.dueAt < now ? "com.member.overdue" : "com.member.due", { when: formatDateTime(l.dueAt, locale, timeZone) })}
+            </li>
+          ))}
+        </ul>
+      );
+    }} />
+  );
+}

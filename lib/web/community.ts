@@ -1,0 +1,29 @@
+import { getSpaceSettings, settingsFromEnv, type SpaceSettings } from "@/lib/domain/settings/space-settings";
+import { env } from "@/lib/env";
+import { getDb } from "./db";
+import { absoluteBase } from "./inventory";
+import { getLogger } from "./logger";
+
+/** Route handlers (no React cache there): the settings, or the environment's defaults with the database down. */
+export async function spaceSettingsOrDefaults(): Promise<SpaceSettings> {
+  try {
+    return await getSpaceSettings(getDb());
+  } catch (error) {
+    getLogger().warn({ err: error }, "space settings unavailable, using defaults");
+    return settingsFromEnv(env());
+  }
+}
+
+export function baseUrlOf(request: Request): string {
+  return absoluteBase(new URL(request.url).origin);
+}
+
+/** A widget's or sensor's optional data: its failure is logged and becomes null, never a broken page. */
+export async function optional<T>(what: string, load: () => Promise<T>): Promise<T | null> {
+  try {
+    return await load();
+  } catch (error) {
+    getLogger().warn({ err: error }, `${what} unavailable`);
+    return null;
+  }
+}
