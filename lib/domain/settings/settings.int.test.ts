@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { getSpaceSettings, maskSecret, settingsFromEnv } from "./space-settings";
-import { settingsInputSchema, updateSpaceSettings, type SettingsInput } from "./update-settings";
+import { SettingsNotAllowedError, settingsInputSchema, updateSpaceSettings, type SettingsInput } from "./update-settings";
 import { sendTestMail } from "./test-mail";
 import { createSettingsMailer } from "./settings-mailer";
 import pino from "pino";
 
+const SYSTEM = { personId: null, permissions: new Set<string>() };
 let t: TestDatabase;
 let smtp: SMTPServer;
 let smtpPort = 0;
@@ -84,7 +85,7 @@ describe("space settings", () => {
   });
 
   it("saves, serves the new values at once and audits without the password", async () => {
-    const saved = await updateSpaceSettings(t.db, null, form());
+    const saved = await updateSpaceSettings(t.db, SYSTEM, form());
     expect(saved.name).toBe("Fablab Test");
     expect((await getSpaceSettings(t.db)).name).toBe("Fablab Test");
     const entries = await t.db.select().from(auditLog).where(eq(auditLog.changeType, "settings.update"));
@@ -94,11 +95,11 @@ describe("space settings", () => {
   });
 
   it("keeps the stored password when the field is left empty, clears it on request", async () => {
-    await updateSpaceSettings(t.db, null, form({ smtpPassword: "", name: "Renamed" }));
+    await updateSpaceSettings(t.db, SYSTEM, form({ smtpPassword: "", name: "Renamed" }));
     expect((await getSpaceSettings(t.db)).smtpPassword).toBe("right-password");
     const last = await t.db.select().from(auditLog).where(eq(auditLog.changeType, "settings.update"));
     expect(last.at(-1)!.after).toEqual({ name: "Renamed" });
-    await updateSpaceSettings(t.db, null, form({ smtpPassword: "", clearSmtpPassword: true }));
+    await updateSpaceSettings(t.db, SYSTEM, form({ smtpPassword: "", clearSmtpPassword: true }));
     expect((await getSpaceSettings(t.db)).smtpPassword).toBeNull();
   });
 
@@ -109,6 +110,10 @@ describe("space settings", () => {
     expect(day.error!.issues.map((i) => i.path[0])).toEqual(["yearStartDay"]);
   });
 
+  it("refuses a person without system.admin", async () => {
+    await expect(updateSpaceSettings(t.db, { personId: 1, permissions: new Set(["members.write"]) }, form())).rejects.toThrow(SettingsNotAllowedError);
+  });
+
   it("masks secrets", () => {
     expect(maskSecret("supersecret1234")).toBe("••••1234");
     expect(maskSecret("short")).toBe("••••");
@@ -116,7 +121,7 @@ describe("space settings", () => {
   });
 
   it("sends a test mail, and says so clearly when the SMTP password is wrong", async () => {
-    const s = await updateSpaceSettings(t.db, null, form());
+    const s = await updateSpaceSettings(t.db, SYSTEM, form());
     expect(await sendTestMail(s, "admin@fablab.test", { subject: "Test", body: "Hello" })).toEqual({ ok: true });
     expect(received.at(-1)).toContain("Hello");
     const wrong = await sendTestMail({ ...s, smtpPassword: "wrong" }, "admin@fablab.test", { subject: "Test", body: "x" });
@@ -131,7 +136,7 @@ describe("space settings", () => {
     const never = createSettingsMailer(async () => settingsFromEnv(envDefaults), fallback, pino({ level: "silent" }));
     await never.send({ to: "a@b.c", subject: "s", text: "via fallback" });
     expect(fallbackSent).toEqual(["a@b.c"]);
-    await updateSpaceSettings(t.db, null, form());
+    await updateSpaceSettings(t.db, SYSTEM, form());
     const mailer = createSettingsMailer(() => getSpaceSettings(t.db), fallback, pino({ level: "silent" }));
     await mailer.send({ to: "member@fablab.test", subject: "Hi", text: "through the saved SMTP server" });
     expect(received.at(-1)).toContain("through the saved SMTP server");

@@ -58,8 +58,18 @@ export const settingsInputSchema = z
   });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 
+/** Who changes the settings: a person with their permissions, or the system (personId null, e.g. an import). */
+export interface SettingsActor {
+  personId: number | null;
+  permissions: ReadonlySet<string>;
+}
+
+export class SettingsNotAllowedError extends Error {}
+
 /** Saves the settings row (created on first save) and records the change; the SMTP password only as "[redacted]". */
-export async function updateSpaceSettings(db: Db, actorId: number | null, input: SettingsInput): Promise<SpaceSettings> {
+export async function updateSpaceSettings(db: Db, actor: SettingsActor, input: SettingsInput): Promise<SpaceSettings> {
+  if (actor.personId !== null && !actor.permissions.has("system.admin")) throw new SettingsNotAllowedError("system.admin needed");
+  const actorId = actor.personId;
   const saved = await db.transaction(async (tx) => {
     const before = await loadSpaceSettings(tx, () => settingsFromEnv(env()));
     const { clearSmtpPassword, smtpPassword, ...rest } = input;

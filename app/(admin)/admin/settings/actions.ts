@@ -4,7 +4,7 @@ import { revalidatePath } from "next/cache";
 import { userWithPermission } from "@/lib/auth/guards";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { sendTestMail } from "@/lib/domain/settings/test-mail";
-import { settingsInputSchema, updateSpaceSettings } from "@/lib/domain/settings/update-settings";
+import { SettingsNotAllowedError, settingsInputSchema, updateSpaceSettings } from "@/lib/domain/settings/update-settings";
 import { getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { ActionResult } from "@/lib/web/action-result";
@@ -31,7 +31,12 @@ export async function saveSettingsAction(_previous: ActionResult | null, formDat
     const labels = fields.map((f) => t(`settings.${f}` as MessageKey));
     return { ok: false, code: "validation", message: t("settings.error.validation", { fields: labels.join(", ") }), values: { ...values, $invalid: fields.join(",") } };
   }
-  await updateSpaceSettings(getDb(), user.personId, parsed.data);
+  try {
+    await updateSpaceSettings(getDb(), user, parsed.data);
+  } catch (error) {
+    if (error instanceof SettingsNotAllowedError) return { ok: false, code: "forbidden", message: t("settings.error.forbidden") };
+    throw error;
+  }
   revalidatePath("/", "layout");
   return { ok: true, message: t("settings.saved") };
 }
