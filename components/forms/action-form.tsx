@@ -28,6 +28,7 @@ export function ActionForm({ action, children, className, label, messageAt = "to
       const field = form.elements.namedItem(name);
       if (field instanceof HTMLInputElement && field.type === "checkbox") field.checked = value === "on";
       else if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement) field.value = value;
+      else if (field instanceof RadioNodeList) field.value = value;
     }
   }, [result]);
   return (

@@ -30,6 +30,7 @@ export async function scheduleSessionAction(_previous: ActionResult | null, form
     room: text(formData, "room"),
     capacity: int(formData, "capacity"),
     notes: text(formData, "notes"),
+    coTrainerIds: formData.getAll("coTrainerIds").map((v) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : Number.NaN)),
   });
   if (!parsed.success) return refusal(t, "tr", "invalid", formData);
   const result = await scheduleSession(getDb(), user.personId, parsed.data);

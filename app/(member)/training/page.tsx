@@ -4,7 +4,7 @@ import { cardClass, linkClass } from "@/components/equipment/fields";
 import { ScheduleForm } from "@/components/training/schedule-form";
 import { SessionInfo } from "@/components/training/session-info";
 import { requireUser } from "@/lib/auth/guards";
-import { typesTrainedBy } from "@/lib/domain/equipment/authority";
+import { trainersOfTypes, typesTrainedBy } from "@/lib/domain/equipment/authority";
 import { listOpenRequestsForTrainer } from "@/lib/domain/training/request-service";
 import { listSessionsOfTrainer } from "@/lib/domain/training/session-queries";
 import { defaultSessionSlot } from "@/lib/domain/training/zoned-time";
@@ -20,7 +20,13 @@ export default async function TrainingPage() {
   const types = await typesTrainedBy(db, user.personId);
   if (types.length === 0 && !user.permissions.has("training.run")) forbidden();
   const timeZone = env().SPACE_TIME_ZONE;
-  const [t, locale, sessions, requests] = await Promise.all([getT(), getLocale(), listSessionsOfTrainer(db, user.personId), listOpenRequestsForTrainer(db, user.personId)]);
+  const [t, locale, sessions, requests, trainers] = await Promise.all([
+    getT(),
+    getLocale(),
+    listSessionsOfTrainer(db, user.personId),
+    listOpenRequestsForTrainer(db, user.personId),
+    trainersOfTypes(db, types.map((x) => x.id)),
+  ]);
   const slot = defaultSessionSlot(new Date(), timeZone);
 
   return (
@@ -31,7 +37,7 @@ export default async function TrainingPage() {
       ) : (
         <section className={`${cardClass} space-y-3`} aria-labelledby="schedule">
           <h2 id="schedule" className="text-lg font-semibold">{t("tr.schedule.title")}</h2>
-          <ScheduleForm t={t} types={types} timeZone={timeZone} defaultStart={slot.start} defaultEnd={slot.end} />
+          <ScheduleForm t={t} types={types} coTrainers={trainers.filter((x) => x.personId !== user.personId)} timeZone={timeZone} defaultStart={slot.start} defaultEnd={slot.end} />
         </section>
       )}
 

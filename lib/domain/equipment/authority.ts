@@ -1,6 +1,6 @@
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { equipmentAuthorizations, equipmentTypes } from "@/lib/db/schema";
+import { equipmentAuthorizations, equipmentTypes, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
 import { isAuthorizationCurrent, type RelationshipLevel } from "./decide-machine-use";
@@ -40,4 +40,22 @@ export async function typesTrainedBy(db: Db, personId: number, now = new Date())
   const byId = new Map<number, string>();
   for (const r of rows) if (isAuthorizationCurrent(r.a, now)) byId.set(r.id, r.name);
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** People who may train on any of these types now, with the types: the choice of co-trainers for a session. */
+export async function trainersOfTypes(db: Db, equipmentTypeIds: number[], now = new Date()): Promise<{ personId: number; name: string; typeIds: number[] }[]> {
+  if (equipmentTypeIds.length === 0) return [];
+  const rows = await db
+    .select({ a: equipmentAuthorizations, first: profiles.firstName, last: profiles.lastName })
+    .from(equipmentAuthorizations)
+    .leftJoin(profiles, eq(profiles.personId, equipmentAuthorizations.personId))
+    .where(and(inArray(equipmentAuthorizations.equipmentTypeId, equipmentTypeIds), eq(equipmentAuthorizations.level, "trainer"), isNull(equipmentAuthorizations.revokedAt)));
+  const byPerson = new Map<number, { personId: number; name: string; typeIds: number[] }>();
+  for (const r of rows) {
+    if (!isAuthorizationCurrent(r.a, now)) continue;
+    const entry = byPerson.get(r.a.personId) ?? { personId: r.a.personId, name: [r.first, r.last].filter(Boolean).join(" ") || `#${r.a.personId}`, typeIds: [] };
+    if (!entry.typeIds.includes(r.a.equipmentTypeId)) entry.typeIds.push(r.a.equipmentTypeId);
+    byPerson.set(r.a.personId, entry);
+  }
+  return [...byPerson.values()].sort((a, b) => a.name.localeCompare(b.name));
 }

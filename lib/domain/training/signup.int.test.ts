@@ -1,8 +1,11 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trainingSignups } from "@/lib/db/schema";
+import { trainersOfTypes } from "../equipment/authority";
+import { grantAuthorization } from "../equipment/authorization-service";
 import { createPerson } from "../people/create-person";
 import { addPrerequisite } from "./prerequisites";
+import { listUpcomingSessions } from "./session-queries";
 import { scheduleSession } from "./session-service";
 import { cancelSignup, signUp } from "./signup-service";
 import { days, demoWorld, hours, startSmtpCapture, type DemoWorld } from "./testing/training-fixture";
@@ -115,5 +118,15 @@ describe("signing up", () => {
     const results = await Promise.all([signUp(w.t.db, w.ids.maria, session), signUp(w.t.db, w.ids.maria, session), signUp(w.t.db, w.ids.maria, session)]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.code)).toEqual(["already_signed_up", "already_signed_up"]);
+  });
+
+  it("lets a trainer name other trainers of the type as co-trainers", async () => {
+    expect(await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.member, equipmentTypeId: w.types.laser, level: "trainer", reason: "Experienced" })).toMatchObject({ ok: true });
+    expect((await trainersOfTypes(w.t.db, [w.types.laser])).map((x) => x.name)).toEqual(["Mario Rossi", "Tom Trainer"]);
+    const startsAt = days(9);
+    const r = await scheduleSession(w.t.db, w.ids.trainer, { equipmentTypeId: w.types.laser, level: "user", startsAt, endsAt: hours(2, startsAt), capacity: 2, coTrainerIds: [w.ids.member] });
+    expect(r.ok).toBe(true);
+    const [summary] = (await listUpcomingSessions(w.t.db)).filter((x) => r.ok && x.id === r.id);
+    expect(summary!.trainers.map((x) => x.name).sort()).toEqual(["Mario Rossi", "Tom Trainer"]);
   });
 });

@@ -14,6 +14,7 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "tr.f.capacity": "Plätze",
   "tr.f.notes": "Hinweise für Teilnehmende",
   "tr.f.timeZone": "Zeiten in {zone}.",
+  "tr.f.coTrainers": "Weitere Trainer:innen (optional)",
   "tr.f.submit": "Anlegen",
   "tr.scheduled": "Der Termin ist angelegt.",
   "tr.session.title": "{type}: {level}",

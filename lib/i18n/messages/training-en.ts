@@ -13,6 +13,7 @@ export const trainingEn = {
   "tr.f.capacity": "Seats",
   "tr.f.notes": "Notes for participants",
   "tr.f.timeZone": "Times in {zone}.",
+  "tr.f.coTrainers": "Co-trainers (optional)",
   "tr.f.submit": "Schedule",
   "tr.scheduled": "The session is scheduled.",
   "tr.session.title": "{type}: {level}",
