@@ -41,6 +41,10 @@ test.describe("inventory manager", () => {
     await edit.getByLabel("Inside").selectOption({ label: `— Box A ${suffix}` });
     await submit(page, edit, "Save");
     await expect(edit.getByRole("alert")).toContainText("cannot be put inside itself");
+    // …and a location that still holds boxes is not deleted.
+    const remove = page.getByRole("form", { name: "Delete this location" });
+    await submit(page, remove, "Delete this location");
+    await expect(remove.getByRole("alert")).toContainText("still holds things or other locations");
 
     await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Inventory" }).click();
     await page.getByRole("link", { name: "Add a thing" }).click();
@@ -55,7 +59,9 @@ test.describe("inventory manager", () => {
     await expect(page.getByRole("heading", { name: `Soldering station ${suffix}` })).toBeVisible();
     const photo = page.getByRole("img", { name: `Photo of Soldering station ${suffix}` });
     await expect(photo).toBeVisible();
-    expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => photo.evaluate((img: HTMLImageElement) => (img.complete ? img.naturalWidth : 0))).toBeGreaterThan(0);
+    const served = await page.request.get(`${shortUrl}/photo/thumb`);
+    expect([served.status(), served.headers()["content-type"]]).toEqual([200, "image/webp"]);
 
     const move = page.getByRole("form", { name: "Move" });
     await move.getByLabel("New location").selectOption({ label: `— Box B ${suffix}` });
@@ -91,14 +97,20 @@ test.describe("inventory manager", () => {
     await expect(page.getByRole("img", { name: new RegExp(`QR code for http.*/things/${number}$`) })).toBeVisible();
   });
 
-  test("a non-image photo is refused with a clear message, the thing is kept", async ({ page }) => {
+  test("a non-image photo is refused with a clear message; nothing is saved, nothing typed is lost", async ({ page }) => {
     await page.goto("/things/new");
     const form = page.getByRole("form", { name: "Add a thing" });
     await form.getByLabel("Name", { exact: true }).fill(`Not a photo ${suffix}`);
+    // Oversized: the browser refuses before uploading.
+    await form.getByLabel("Photo").setInputFiles({ name: "huge.jpg", mimeType: "image/jpeg", buffer: Buffer.alloc(10 * 1024 * 1024 + 1) });
+    expect(await form.getByLabel("Photo").evaluate((i: HTMLInputElement) => i.validationMessage)).toBe("The photo is larger than 10 MB.");
+    // Not an image: the server decodes it and refuses.
     await form.getByLabel("Photo").setInputFiles({ name: "fake.png", mimeType: "image/png", buffer: Buffer.from("%PDF-1.4 not an image") });
     await form.getByRole("button", { name: "Save" }).click();
     await expect(form.getByRole("alert")).toContainText("The file is not a photo");
     await expect(form.getByLabel("Name", { exact: true })).toHaveValue(`Not a photo ${suffix}`);
+    await page.goto(`/things?q=${encodeURIComponent(`Not a photo ${suffix}`)}`);
+    await expect(page.getByText("No things found.")).toBeVisible();
   });
 
   test("an unknown thing number shows a friendly 404", async ({ page }) => {

@@ -1,9 +1,11 @@
 import type { InventoryCategory, InventoryLocation, Thing } from "@/lib/db/schema";
+import { MAX_PHOTO_BYTES } from "@/lib/domain/inventory/photos";
 import type { PersonOption } from "@/lib/domain/inventory/people-options";
 import type { Translate } from "@/lib/i18n/translate";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "../forms/text-field";
 import { SelectField, TextAreaField } from "./fields";
+import { PhotoInput } from "./photo-input";
 import { LocationOptions } from "./location-options";
 
 interface Props {
@@ -52,7 +54,7 @@ export function ThingFormFields({ t, thing, categories, locations, people, defau
         <TextField label={t("inv.thing.purchaseDate")} name="purchaseDate" type="date" defaultValue={thing?.purchaseDate ?? ""} />
       </div>
       <TextAreaField label={t("inv.thing.notes")} name="notes" maxLength={5000} defaultValue={thing?.notes} />
-      <TextField label={t("inv.thing.photo")} name="photo" type="file" accept="image/*" hint={t("inv.thing.photoHint")} />
+      <PhotoInput label={t("inv.thing.photo")} hint={t("inv.thing.photoHint")} tooLarge={t("inv.error.photo_too_large")} maxBytes={MAX_PHOTO_BYTES} />
       <SubmitButton>{t("inv.save")}</SubmitButton>
     </div>
   );

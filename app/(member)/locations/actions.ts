@@ -2,7 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { createLocation, LOCATION_KINDS, updateLocation, type LocationInput } from "@/lib/domain/inventory/locations";
+import { redirect } from "next/navigation";
+import { createLocation, deleteLocation, LOCATION_KINDS, updateLocation, type LocationInput } from "@/lib/domain/inventory/locations";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
@@ -33,4 +34,13 @@ export async function updateLocationAction(id: number, _prev: State, formData: F
   if (!result.ok) return failed(t, result, values);
   revalidatePath("/locations", "layout");
   return { ok: true, message: t("inv.location.saved") };
+}
+
+export async function deleteLocationAction(id: number, _prev: State): Promise<ActionResult> {
+  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
+  if (!user) return { ok: false, code: "forbidden", message: t("inv.error.forbidden") };
+  const result = await deleteLocation(getDb(), user.personId, id);
+  if (!result.ok) return failed(t, result);
+  revalidatePath("/locations", "layout");
+  redirect("/locations");
 }

@@ -5,8 +5,8 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { createCategory } from "@/lib/domain/inventory/categories";
 import { lendThing, returnThing } from "@/lib/domain/inventory/loans";
-import { setThingPhoto } from "@/lib/domain/inventory/photos";
-import { createThing, getThingByNumber, moveThing, updateThing } from "@/lib/domain/inventory/things";
+import { renderPhoto, setThingPhoto } from "@/lib/domain/inventory/photos";
+import { createThing, getThingByNumber, invalid, moveThing, thingInput, updateThing } from "@/lib/domain/inventory/things";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
@@ -40,6 +40,12 @@ export async function saveThingAction(number: number | null, _prev: State, formD
   if (!who) return notLoggedIn();
   const { user, t } = who;
   const values = textValues(formData);
+  // Check everything before writing anything: a refused photo or field must not leave a half-saved thing behind.
+  const precheck = thingInput.safeParse(thingInputFrom(values, null));
+  if (!precheck.success) return failed(t, invalid(precheck.error), values);
+  const photo = await photoOf(formData);
+  const rendered = photo ? await renderPhoto(photo) : null;
+  if (rendered && !rendered.ok) return failed(t, rendered, values);
   const category = await categoryIdFrom(user.personId, values);
   if (!category.ok) return failed(t, category, values);
   const input = thingInputFrom(values, category.id);
@@ -55,11 +61,10 @@ export async function saveThingAction(number: number | null, _prev: State, formD
     const updated = await updateThing(db, user.personId, thing.id, input);
     if (!updated.ok) return failed(t, updated, values);
   }
-  const photo = await photoOf(formData);
   if (photo) {
     const thing = (await getThingByNumber(db, target!))!;
     const stored = await setThingPhoto(db, getFileStorage(), user.personId, thing.id, photo);
-    // The thing itself is saved; say so, and why the photo was not.
+    // Only storage trouble can fail here (the photo was checked above); the thing itself is saved.
     if (!stored.ok) return { ok: false, code: stored.code, message: `${t("inv.thing.savedWithoutPhoto", { number: target! })} ${t(`inv.error.${stored.code}`)}`, values };
   }
   revalidatePath("/things");

@@ -95,6 +95,8 @@ export const inventoryDe: Record<keyof typeof inventoryEn, string> = {
   "inv.location.edit": "Ort umbenennen oder verschieben",
   "inv.location.created": "Ort {name} angelegt.",
   "inv.location.saved": "Ort gespeichert.",
+  "inv.location.delete": "Diesen Ort löschen",
+  "inv.location.deleteHint": "Nur ein leerer Ort kann gelöscht werden: verräume zuerst seine Dinge und Kisten.",
   "inv.kind.room": "Raum",
   "inv.kind.shelf": "Regal",
   "inv.kind.box": "Kiste",

@@ -94,6 +94,8 @@ export const inventoryEn = {
   "inv.location.edit": "Rename or move this location",
   "inv.location.created": "Location {name} created.",
   "inv.location.saved": "Location saved.",
+  "inv.location.delete": "Delete this location",
+  "inv.location.deleteHint": "Only an empty location can be deleted: move its things and boxes elsewhere first.",
   "inv.kind.room": "Room",
   "inv.kind.shelf": "Shelf",
   "inv.kind.box": "Box",

@@ -9,7 +9,7 @@ import { searchThings } from "@/lib/domain/inventory/search";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
-import { updateLocationAction } from "../actions";
+import { deleteLocationAction, updateLocationAction } from "../actions";
 
 /** "What is in this box": everything in it and in the boxes inside it. */
 export default async function LocationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -51,6 +51,12 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
         <ActionForm action={updateLocationAction.bind(null, location.id)} className="space-y-3 rounded border border-slate-200 bg-white p-4" label={t("inv.location.edit")}>
           <h2 className="font-semibold">{t("inv.location.edit")}</h2>
           <LocationFormFields t={t} locations={all} location={location} />
+        </ActionForm>
+      )}
+      {user.canEdit && (
+        <ActionForm action={deleteLocationAction.bind(null, location.id)} className="space-y-2" label={t("inv.location.delete")}>
+          <p className="text-sm text-slate-600">{t("inv.location.deleteHint")}</p>
+          <button type="submit" className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">{t("inv.location.delete")}</button>
         </ActionForm>
       )}
     </div>
