@@ -1,0 +1,46 @@
+import { createNewsAction, updateNewsAction } from "./actions";
+import { ActionForm } from "@/components/inventory/action-form";
+import { TextField } from "@/components/forms/text-field";
+import { requirePermission } from "@/lib/auth/guards";
+import { listNews } from "@/lib/domain/community/news";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+
+const area = "block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base";
+const button = "rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700";
+
+export default async function NewsAdminPage() {
+  await requirePermission("news.write");
+  const [t, locale, space, posts] = await Promise.all([getT(), getLocale(), getSpace(), listNews(getDb(), 100)]);
+  return (
+    <div className="max-w-2xl space-y-6">
+      <h1 className="text-2xl font-bold">{t("com.newsAdmin.title")}</h1>
+      <ActionForm action={createNewsAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" label={t("com.newsAdmin.new")}>
+        <h2 className="text-lg font-semibold">{t("com.newsAdmin.new")}</h2>
+        <TextField label={t("com.newsAdmin.titleField")} name="title" id="news-new-title" required maxLength={200} />
+        <div>
+          <label htmlFor="news-new-body" className="mb-1 block text-sm font-medium text-slate-700">{t("com.newsAdmin.body")}</label>
+          <textarea id="news-new-body" name="body" rows={5} required className={area} />
+        </div>
+        <button type="submit" className={button}>{t("com.newsAdmin.publish")}</button>
+      </ActionForm>
+      {posts.map((p) => (
+        <ActionForm key={`${p.id}-${p.updatedAt.getTime()}`} action={updateNewsAction} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" label={`${t("com.newsAdmin.edit")}: ${p.title}`}>
+          <p className="text-xs text-slate-500">{t("com.news.by", { name: p.authorName ?? "—", when: formatDateTime(p.publishedAt, locale, space.timeZone) })}</p>
+          <input type="hidden" name="id" value={p.id} />
+          <TextField label={t("com.newsAdmin.titleField")} name="title" id={`news-${p.id}-title`} defaultValue={p.title} required maxLength={200} />
+          <div>
+            <label htmlFor={`news-${p.id}-body`} className="mb-1 block text-sm font-medium text-slate-700">{t("com.newsAdmin.body")}</label>
+            <textarea id={`news-${p.id}-body`} name="body" rows={4} defaultValue={p.body} required className={area} />
+          </div>
+          <div className="flex gap-2">
+            <button type="submit" name="intent" value="save" className={button}>{t("com.newsAdmin.save")}</button>
+            <button type="submit" name="intent" value="delete" className="rounded border border-red-300 px-4 py-2 text-red-800 hover:bg-red-50">{t("com.newsAdmin.delete")}</button>
+          </div>
+        </ActionForm>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { createSensorAction, revokeSensorAction } from "./actions";
+import { ActionForm } from "@/components/inventory/action-form";
+import { TextField } from "@/components/forms/text-field";
+import { requirePermission } from "@/lib/auth/guards";
+import { listSensorTokens } from "@/lib/domain/community/sensor-tokens";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+
+export default async function SensorsPage() {
+  await requirePermission("system.admin");
+  const [t, locale, space, tokens] = await Promise.all([getT(), getLocale(), getSpace(), listSensorTokens(getDb())]);
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  return (
+    <div className="max-w-2xl space-y-4">
+      <h1 className="text-2xl font-bold">{t("com.sensors.title")}</h1>
+      <p className="text-sm text-slate-700">{t("com.sensors.intro")}</p>
+      <ActionForm action={createSensorAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" label={t("com.sensors.create")}>
+        <TextField label={t("com.sensors.name")} name="name" required maxLength={60} />
+        <button type="submit" className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700">{t("com.sensors.create")}</button>
+      </ActionForm>
+      {tokens.length === 0 && <p className="text-sm text-slate-500">{t("com.sensors.none")}</p>}
+      <ul className="space-y-2">
+        {tokens.map((s) => (
+          <li key={s.id} className="rounded border border-slate-200 bg-white px-3 py-2 text-sm">
+            <span className="font-medium">{s.name}</span>{" "}
+            <span className="text-slate-500">
+              {s.revokedAt ? t("com.sensors.isRevoked") : s.lastUsedAt ? t("com.sensors.lastUsed", { when: when(s.lastUsedAt) }) : t("com.sensors.never")}
+            </span>
+            {!s.revokedAt && (
+              <ActionForm action={revokeSensorAction} className="mt-1" label={`${t("com.sensors.revoke")} ${s.name}`}>
+                <input type="hidden" name="id" value={s.id} />
+                <button type="submit" className="rounded border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50">{t("com.sensors.revoke")}</button>
+              </ActionForm>
+            )}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

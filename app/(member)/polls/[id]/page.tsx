@@ -1,0 +1,72 @@
+import { cookies } from "next/headers";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { voteAction } from "../actions";
+import { ActionForm } from "@/components/inventory/action-form";
+import { PollResultsView } from "@/components/community/poll-results";
+import { requireUser } from "@/lib/auth/guards";
+import { getPollView } from "@/lib/domain/community/polls/poll-queries";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { receiptCookie } from "@/lib/web/poll-receipt";
+import { getSpace } from "@/lib/web/space";
+
+export const dynamic = "force-dynamic";
+
+export default async function PollPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requireUser();
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const receipt = (await cookies()).get(receiptCookie(id))?.value;
+  const [t, locale, space, view] = await Promise.all([getT(), getLocale(), getSpace(), getPollView(getDb(), user.personId, id, receipt)]);
+  if (!view) notFound();
+  const { poll, phase, options, eligible, voted, myChoices, results } = view;
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  const multiple = poll.choice === "multiple";
+  // Anonymous votes without the receipt in this browser cannot be changed (see the note).
+  const mayVote = phase === "open" && eligible && (!voted || !poll.anonymous || !!receipt);
+  return (
+    <div className="max-w-2xl space-y-4">
+      <Link href="/polls" className="text-sm text-slate-600 underline">
+        {t("com.polls.back")}
+      </Link>
+      <h1 className="text-2xl font-bold">{poll.question}</h1>
+      {poll.description && <p className="whitespace-pre-line text-slate-700">{poll.description}</p>}
+      <p className="text-sm text-slate-500">
+        {phase === "open" && t("com.polls.phase.open", { when: when(poll.closesAt) })}
+        {phase === "upcoming" && t("com.polls.phase.upcoming", { when: when(poll.opensAt) })}
+        {phase === "closed" && t("com.polls.phase.closed", { when: when(poll.closesAt) })}
+        {" · "}
+        {poll.anonymous ? t("com.polls.anonymous") : t("com.polls.named")}
+      </p>
+      {poll.anonymous && <p className="rounded border border-sky-200 bg-sky-50 px-3 py-2 text-sm text-sky-900">{t("com.polls.anonymousNote")}</p>}
+      {phase === "open" && !eligible && <p className="text-sm text-red-800">{t("com.polls.notEligible")}</p>}
+      {voted && !mayVote && phase === "open" && eligible && <p className="text-sm text-slate-700">{t("com.error.already_voted")}</p>}
+      {mayVote && (
+        <ActionForm action={voteAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" label={t("com.polls.vote")}>
+          <input type="hidden" name="pollId" value={poll.id} />
+          {multiple && <p className="text-sm text-slate-600">{t("com.polls.chooseUpTo", { n: poll.maxChoices })}</p>}
+          {myChoices && <p className="text-sm text-slate-600">{t("com.polls.yourChoice")}</p>}
+          <fieldset className="space-y-2">
+            <legend className="sr-only">{poll.question}</legend>
+            {options.map((o) => (
+              <label key={o.id} className="flex items-center gap-3 rounded border border-slate-200 px-3 py-3 text-base">
+                <input type={multiple ? "checkbox" : "radio"} name="option" value={o.id} defaultChecked={myChoices?.includes(o.id) ?? false} required={!multiple} className="h-5 w-5" />
+                {o.label}
+              </label>
+            ))}
+          </fieldset>
+          <button type="submit" className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 sm:w-auto">
+            {voted ? t("com.polls.changeVote") : t("com.polls.vote")}
+          </button>
+        </ActionForm>
+      )}
+      {results ? (
+        <PollResultsView t={t} results={results} pollId={poll.id} />
+      ) : (
+        <p className="text-sm text-slate-500">{t(`com.polls.resultsLater.${poll.resultsVisible}`)}</p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,43 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/guards";
+import { listPolls } from "@/lib/domain/community/polls/poll-queries";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+
+export default async function PollsPage() {
+  const user = await requireUser();
+  const [t, locale, space, polls] = await Promise.all([getT(), getLocale(), getSpace(), listPolls(getDb(), user.personId)]);
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  return (
+    <div className="space-y-4">
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("com.polls.title")}</h1>
+        {user.permissions.has("polls.create") && (
+          <Link href="/polls/new" className="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
+            {t("com.polls.new")}
+          </Link>
+        )}
+      </div>
+      {polls.length === 0 && <p className="text-sm text-slate-500">{t("com.polls.none")}</p>}
+      <ul className="space-y-2">
+        {polls.map(({ poll, phase, voted }) => (
+          <li key={poll.id} className="rounded border border-slate-200 bg-white px-3 py-2">
+            <Link href={`/polls/${poll.id}`} className="font-medium hover:underline">
+              {poll.question}
+            </Link>
+            <p className="text-xs text-slate-500">
+              {phase === "open" && t("com.polls.phase.open", { when: when(poll.closesAt) })}
+              {phase === "upcoming" && t("com.polls.phase.upcoming", { when: when(poll.opensAt) })}
+              {phase === "closed" && t("com.polls.phase.closed", { when: when(poll.closesAt) })}
+              {" · "}
+              {poll.anonymous ? t("com.polls.anonymous") : t("com.polls.named")}
+              {voted && ` · ${t("com.polls.voted")}`}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
