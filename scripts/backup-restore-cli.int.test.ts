@@ -41,7 +41,7 @@ afterAll(async () => {
 });
 
 describe("backup and restore commands", () => {
-  it("back up a database and restore it into a fresh embedded DATA_DIR", { timeout: 120_000 }, async () => {
+  it("back up a database and restore it into a fresh embedded DATA_DIR", { timeout: 300_000 }, async () => {
     const sourceDir = path.join(dir, "source");
     const backup = await run("backup.ts", [], { DATABASE_URL: source.url, DATA_DIR: sourceDir });
     expect(backup.out).toContain("✔");
