@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseZonedLocal, toZonedLocal } from "./zoned-time";
+import { defaultSessionSlot, parseZonedLocal, toZonedLocal } from "./zoned-time";
 
 describe("zoned local times", () => {
   it.each([
@@ -16,5 +16,10 @@ describe("zoned local times", () => {
 
   it.each(["", "2026-02-30T10:00", "2026-06-20 18:00", "2026-06-20T24:00", "tomorrow"])("refuses %j", (text) => {
     expect(parseZonedLocal(text, "Europe/Vienna")).toBeNull();
+  });
+
+  it("proposes next week's evening as a new session's slot, in the space's date", () => {
+    // 23:30 UTC on 1 June is already 2 June in Vienna.
+    expect(defaultSessionSlot(new Date("2026-06-01T23:30:00Z"), "Europe/Vienna")).toEqual({ start: "2026-06-09T18:00", end: "2026-06-09T20:00" });
   });
 });

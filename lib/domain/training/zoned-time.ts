@@ -36,9 +36,8 @@ export function toZonedLocal(date: Date, timeZone: string): string {
   return new Date(wallClockAsUtc(date, timeZone)).toISOString().slice(0, 16);
 }
 
-/** A sensible default for a new session: a week from now, on the hour, two hours long (datetime-local values). */
+/** A sensible default for a new session: the same weekday next week, 18:00 to 20:00 local time (datetime-local values). */
 export function defaultSessionSlot(now: Date, timeZone: string): { start: string; end: string } {
-  const start = new Date(now.getTime() + 7 * 24 * 3600_000);
-  start.setUTCMinutes(0, 0, 0);
-  return { start: toZonedLocal(start, timeZone), end: toZonedLocal(new Date(start.getTime() + 2 * 3600_000), timeZone) };
+  const day = toZonedLocal(new Date(now.getTime() + 7 * 24 * 3600_000), timeZone).slice(0, 10);
+  return { start: `${day}T18:00`, end: `${day}T20:00` };
 }

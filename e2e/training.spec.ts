@@ -1,0 +1,99 @@
+import { expect, test, type Browser, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, storageStateOf } from "./fixtures";
+import { LoginPage } from "./pages/login-page";
+
+async function loggedIn(browser: Browser, email: string): Promise<Page> {
+  const page = await (await browser.newContext()).newPage();
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.logIn(email, DEMO_PASSWORD);
+  await login.expectLoggedIn();
+  return page;
+}
+
+// One story across three people: the steps depend on each other.
+test.describe.configure({ mode: "serial" });
+
+test("a trainer schedules a session, a member signs up, passes, and may use the laser", async ({ browser }) => {
+  const trainer = await loggedIn(browser, "trainer@makerspace.local");
+  const maria = await loggedIn(browser, "maria@makerspace.local");
+
+  // Maria is not trained on the laser yet.
+  await maria.goto("/equipment");
+  const mariasLaser = maria.getByRole("region", { name: "Laser cutter" });
+  await expect(mariasLaser.locator('dd[data-level="user"]')).toContainText("not yet");
+
+  // The trainer schedules a user session on the laser (the form proposes next week).
+  await trainer.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Training" }).click();
+  const schedule = trainer.getByRole("form", { name: "Schedule a session" });
+  await schedule.getByLabel("Equipment type").selectOption({ label: "Laser cutter" });
+  await schedule.getByLabel("Level to train").selectOption("user");
+  await schedule.getByLabel("Room").fill("Workshop, laser corner");
+  await schedule.getByLabel("Seats").fill("2");
+  await schedule.getByRole("button", { name: "Schedule" }).click();
+  await expect(trainer).toHaveURL(/\/training\/sessions\/\d+$/);
+  await expect(trainer.getByRole("heading", { name: "Laser cutter: user" })).toBeVisible();
+  await expect(trainer.getByText("Nobody has signed up yet.")).toBeVisible();
+
+  // Maria sees it on "my equipment" and signs up.
+  await maria.reload();
+  const session = mariasLaser.getByRole("listitem", { name: "Laser cutter: user" });
+  await expect(session).toContainText("Workshop, laser corner");
+  await expect(session).toContainText("2 of 2 seats free");
+  await session.getByRole("button", { name: "Sign up" }).click();
+  await expect(session.getByRole("status")).toHaveText("You are signed up.");
+  await expect(session).toContainText("You have a seat.");
+
+  // The trainer marks her as passed.
+  await trainer.reload();
+  const attendance = trainer.getByRole("form", { name: "Attendance of Maria Huber" });
+  await attendance.getByLabel("passed").check();
+  await attendance.getByRole("button", { name: "Save" }).click();
+  await expect(trainer.getByRole("listitem", { name: "Maria Huber" })).toContainText("Marked: passed");
+
+  // Her "my equipment" shows the new authorization, valid for the laser's 24 months.
+  await maria.reload();
+  const userLevel = mariasLaser.locator('dd[data-level="user"]');
+  await expect(userLevel).toContainText("since");
+  await expect(userLevel).toContainText("until");
+  await expect(userLevel).toContainText(String(new Date().getFullYear() + 2));
+  await expect(userLevel).not.toContainText("not yet");
+});
+
+test.describe("admin", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("tests Maria's card on the laser: the board would let her in now", async ({ page }) => {
+    await page.goto("/admin/equipment");
+    await page.getByRole("link", { name: "Test a card on a machine" }).click();
+    const form = page.getByRole("form", { name: "Test a card on a machine" });
+    await form.getByLabel("Card UID").fill("C0000003");
+    await form.getByLabel("Machine").selectOption({ label: "LASER 1 (Laser cutter)" });
+    await form.getByRole("button", { name: "Test" }).click();
+    await expect(form.getByRole("status")).toHaveText("Allowed: board level 1 (trained user).");
+
+    await form.getByLabel("Card UID").fill("d0000004");
+    await form.getByLabel("Machine").selectOption({ label: "LASER 1 (Laser cutter)" });
+    await form.getByRole("button", { name: "Test" }).click();
+    await expect(form.getByRole("alert")).toHaveText("Refused: The holder's membership status does not allow using machines.");
+  });
+
+  test("blocks a machine with a reason that members see, and puts it back in service", async ({ page }) => {
+    await page.goto("/admin/equipment");
+    await page.getByRole("link", { name: "CNC ROUTER", exact: true }).click();
+    const block = page.getByRole("form", { name: "Out of service" });
+    await block.getByRole("button", { name: "Block the machine" }).click();
+    // The browser asks for the reason first (required field); nothing was sent.
+    await block.getByLabel("Reason (members see it)").fill("Spindle bearing worn");
+    await block.getByRole("button", { name: "Block the machine" }).click();
+    await expect(page.getByText("blocked: Spindle bearing worn")).toBeVisible();
+
+    await page.goto("/equipment");
+    await expect(page.getByRole("region", { name: "CNC router" })).toContainText("Out of service: CNC ROUTER (Spindle bearing worn)");
+
+    await page.goto("/admin/equipment");
+    await page.getByRole("link", { name: "CNC ROUTER", exact: true }).click();
+    await page.getByRole("form", { name: "Out of service" }).getByRole("button", { name: "Put back in service" }).click();
+    await expect(page.getByText("in service", { exact: true })).toBeVisible();
+  });
+});
