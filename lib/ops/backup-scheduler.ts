@@ -3,6 +3,7 @@ import { createDb } from "@/lib/db/client";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { createBackup } from "./backup/create-backup";
 import { listBackups, pruneBackups } from "./backup/retention";
+import { purgeExpired } from "./retention-purge";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const CHECK_EVERY_MS = 60 * 60 * 1000;
@@ -30,6 +31,9 @@ export async function runDailyBackup(options: SchedulerOptions): Promise<string 
     const settings = await loadSpaceSettings(handle.db);
     const removed = pruneBackups(dir, { daily: settings.backupKeepDaily, weekly: settings.backupKeepWeekly });
     options.log(`Daily backup written: ${result.file} (${Math.round(result.bytes / 1024)} KiB)${removed.length ? `; removed ${removed.length} old backup(s)` : ""}`);
+    // Only after a successful backup: what is purged is still in the backups for their retention.
+    const purged = await purgeExpired(handle.db, settings);
+    if (purged.loginAttempts || purged.auditEntries) options.log(`Retention: removed ${purged.loginAttempts} old login attempts, ${purged.auditEntries} old audit entries`);
     return result.file;
   } finally {
     await handle.close();
