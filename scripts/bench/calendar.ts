@@ -10,7 +10,7 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 import { eventRooms, events, rooms } from "@/lib/db/schema";
 import { calendarItems } from "@/lib/domain/calendar/calendar-queries";
 import { publicFeed } from "@/lib/domain/calendar/feed-queries";
-import { feedResponse } from "@/lib/domain/calendar/ical-feed";
+import { clearRenderedFeeds, feedResponse } from "@/lib/domain/calendar/ical-feed";
 import { refreshOccurrences } from "@/lib/domain/calendar/save-event";
 
 const RUNS = Number(process.argv[2] ?? 50);
@@ -60,11 +60,17 @@ try {
   }
   const ctx = { host: "bench.makerspace", baseUrl: "http://localhost:3000" };
   const feed = await publicFeed(db, ctx);
-  console.log(`public feed: ${(feed.body.length / 1024).toFixed(0)} KiB, ${(feed.body.match(/BEGIN:VEVENT/g) ?? []).length} VEVENTs`);
-  await measure("GET /calendar.ics (query + iCal, 200)", async () => feedResponse(new Request("http://x/calendar.ics"), await publicFeed(db, ctx)));
-  await measure("GET /calendar.ics with If-None-Match (304)", async () =>
-    feedResponse(new Request("http://x/calendar.ics", { headers: { "if-none-match": feed.etag } }), await publicFeed(db, ctx)),
-  );
+  console.log(`public feed: ${(feed.body().length / 1024).toFixed(0)} KiB, ${(feed.body().match(/BEGIN:VEVENT/g) ?? []).length} VEVENTs`);
+  const get = async (headers: Record<string, string> = {}) => {
+    const response = feedResponse(new Request("http://x/calendar.ics", { headers }), await publicFeed(db, ctx));
+    await response.arrayBuffer();
+  };
+  await measure("GET /calendar.ics 200, cold (query + render)", async () => {
+    clearRenderedFeeds();
+    await get();
+  });
+  await measure("GET /calendar.ics 200, unchanged (render cached)", () => get());
+  await measure("GET /calendar.ics If-None-Match (304)", () => get({ "if-none-match": feed.etag }));
   const from = new Date(base - 7 * 86_400_000);
   const to = new Date(base + 35 * 86_400_000);
   const items = await calendarItems(db, { from, to, includeMembersOnly: true });

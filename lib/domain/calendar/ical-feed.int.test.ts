@@ -45,9 +45,9 @@ afterAll(() => f.t.close());
 describe("public feed", () => {
   it("has public events only, with stable UIDs, local times across DST, RRULE, EXDATE and cancellations", async () => {
     const feed = await publicFeed(f.t.db, ctx);
-    const evs = parse(feed.body);
+    const evs = parse(feed.body());
     expect(evs.map((e) => e.summary).sort()).toEqual(["Cancelled talk", "Open lab"]);
-    expect(feed.body).not.toContain("Board meeting");
+    expect(feed.body()).not.toContain("Board meeting");
     const lab = evs.find((e) => e.summary === "Open lab")!;
     expect(lab.uid).toBe(`event-${ids.lab}@makerspace.test`);
     expect(lab.startDate.toJSDate().toISOString()).toBe("2026-10-13T17:00:00.000Z");
@@ -84,7 +84,7 @@ describe("public feed", () => {
 describe("room and private feeds", () => {
   it("a room feed lists the room's public events; an unknown room is null", async () => {
     const feed = await roomFeed(f.t.db, f.roomA, ctx);
-    expect(parse(feed!.body).map((e) => e.summary)).toEqual(["Open lab"]);
+    expect(parse(feed!.body()).map((e) => e.summary)).toEqual(["Open lab"]);
     expect(await roomFeed(f.t.db, 999_999, ctx)).toBeNull();
   });
 
@@ -98,7 +98,7 @@ describe("room and private feeds", () => {
     await f.t.db.insert(trainingSignups).values({ sessionId: session!.id, personId: f.member, status: "signed_up" });
     const token = await regenerateFeedToken(f.t.db, f.member);
     const feed = await personalFeed(f.t.db, token, ctx);
-    const evs = parse(feed!.body);
+    const evs = parse(feed!.body());
     expect(evs.map((e) => e.uid).sort()).toEqual([`event-${ids.secret}@makerspace.test`, `training-${session!.id}@makerspace.test`]);
     expect(await personalFeed(f.t.db, "not-a-token", ctx)).toBeNull();
     expect(await personalFeed(f.t.db, "A".repeat(43), ctx)).toBeNull();

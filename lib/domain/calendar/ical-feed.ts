@@ -15,9 +15,25 @@ export interface FeedTraining {
 }
 
 export interface Feed {
-  body: string;
+  /** Rendered on demand (and cached by ETag): a 304 answer never pays for generating the calendar. */
+  body: () => string;
   etag: string;
   lastModified: Date;
+}
+
+/** timezones-ical-library takes ~1 ms per call and ical-generator asks once per event. */
+const vtimezones = new Map<string, string | null>();
+function vtimezone(tz: string): string | null {
+  if (!vtimezones.has(tz)) vtimezones.set(tz, tzlib_get_ical_block(tz)[0] ?? null);
+  return vtimezones.get(tz)!;
+}
+
+const rendered = new Map<string, string>();
+const RENDER_CACHE = 32;
+
+/** For benchmarks measuring the cold path. */
+export function clearRenderedFeeds(): void {
+  rendered.clear();
 }
 
 const WEEKDAYS = [ICalWeekday.SU, ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA];
@@ -37,7 +53,7 @@ function localDate(iso: string, instant: Date, timeZone: string): Date {
   return new Date(Date.UTC(y, m - 1, d, w.hour, w.minute, w.second));
 }
 
-export function buildFeed(input: {
+type FeedInput = {
   name: string;
   host: string;
   baseUrl?: string;
@@ -45,9 +61,40 @@ export function buildFeed(input: {
   trainings?: FeedTraining[];
   /** Changes that are not visible in the items themselves (e.g. a cancelled registration). */
   extraModified?: Date[];
-}): Feed {
+};
+
+/** Everything that shapes the body goes into the ETag, so equal ETags mean equal bodies. */
+function fingerprint(input: FeedInput): string {
+  const parts = {
+    n: input.name,
+    h: input.host,
+    b: input.baseUrl,
+    e: input.events.map((e) => [e.id, e.updatedAt.getTime(), e.location ?? ""]),
+    t: (input.trainings ?? []).map((t) => [t.id, t.title, t.startsAt.getTime(), t.endsAt.getTime(), t.location, t.cancelled, t.changedAt.getTime()]),
+  };
+  return `"${createHash("sha256").update(JSON.stringify(parts)).digest("base64url").slice(0, 27)}"`;
+}
+
+export function buildFeed(input: FeedInput): Feed {
+  const etag = fingerprint(input);
+  const times = [...input.events.map((e) => e.updatedAt.getTime()), ...(input.trainings ?? []).map((t) => t.changedAt.getTime()), ...(input.extraModified ?? []).map((d) => d.getTime()), 0];
+  // HTTP dates have whole seconds; round down so If-Modified-Since of the sent value matches.
+  const lastModified = new Date(Math.floor(Math.max(...times) / 1000) * 1000);
+  const body = () => {
+    let text = rendered.get(etag);
+    if (text === undefined) {
+      text = renderFeed(input);
+      if (rendered.size >= RENDER_CACHE) rendered.delete(rendered.keys().next().value!);
+      rendered.set(etag, text);
+    }
+    return text;
+  };
+  return { body, etag, lastModified };
+}
+
+export function renderFeed(input: FeedInput): string {
   const cal = ical({ name: input.name, prodId: { company: "makerspace", product: "calendar", language: "EN" } });
-  cal.timezone({ name: null, generator: (tz) => tzlib_get_ical_block(tz)[0] ?? null });
+  cal.timezone({ name: null, generator: vtimezone });
   for (const e of input.events) {
     const tz = e.timeZone;
     cal.createEvent({
@@ -87,12 +134,8 @@ export function buildFeed(input: {
       status: t.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     });
   }
-  // DTSTAMP is each item's own change time, not "now", so an unchanged feed has an unchanged ETag.
-  const body = cal.toString();
-  const times = [...input.events.map((e) => e.updatedAt.getTime()), ...(input.trainings ?? []).map((t) => t.changedAt.getTime()), ...(input.extraModified ?? []).map((d) => d.getTime()), 0];
-  // HTTP dates have whole seconds; round down so If-Modified-Since of the sent value matches.
-  const lastModified = new Date(Math.floor(Math.max(...times) / 1000) * 1000);
-  return { body, etag: `"${createHash("sha256").update(body).digest("base64url").slice(0, 27)}"`, lastModified };
+  // DTSTAMP is each item's own change time, not "now", so an unchanged feed has an unchanged body.
+  return cal.toString();
 }
 
 function toWeekday(e: Event): number {
@@ -114,5 +157,5 @@ export function feedResponse(request: Request, feed: Feed): Response {
     ? inm.split(",").some((tag) => tag.trim().replace(/^W\//, "") === feed.etag || tag.trim() === "*")
     : ims !== null && !Number.isNaN(Date.parse(ims)) && feed.lastModified.getTime() <= Date.parse(ims);
   if (notModified) return new Response(null, { status: 304, headers });
-  return new Response(request.method === "HEAD" ? null : feed.body, { status: 200, headers });
+  return new Response(request.method === "HEAD" ? null : feed.body(), { status: 200, headers });
 }
