@@ -29,8 +29,8 @@ export async function AuthorizationRecords({ records }: { records: Authorization
             </div>
             <p className="text-sm text-slate-600">
               {r.source === "training" ? t("eq.source.training", { id: r.trainingSessionId ?? "?" }) : t("eq.source.grant")}
-              {r.reason && ` · ${r.reason}`} · {t("eq.col.granted")} {date(r.grantedAt)} · {t("eq.col.expires")}{" "}
-              {r.expiresAt ? date(r.expiresAt) : t("eq.validity.never")}
+              {r.reason && ` · ${r.reason}`} · {t("eq.col.granted")} {date(r.grantedAt)} ·{" "}
+              {r.expiresAt ? `${t("eq.col.expires")} ${date(r.expiresAt)}` : t("eq.validity.never")}
             </p>
             {!r.revokedAt && (
               <ActionForm action={revokeAuthorizationAction} className="flex flex-wrap items-end gap-2" messageAt="bottom" label={t("eq.revoke.submit")}>

@@ -53,30 +53,32 @@ export default async function EditEquipmentTypePage({ params }: { params: Promis
             ))}
           </ul>
         )}
-        <ActionForm action={addPrerequisiteAction} className="grid gap-3 sm:grid-cols-4 sm:items-end" label={t("eq.prereq.add")}>
+        <ActionForm action={addPrerequisiteAction} className="space-y-3" label={t("eq.prereq.add")}>
           <input type="hidden" name="equipmentTypeId" value={type.id} />
-          <SelectField label={t("eq.prereq.level")} name="level" defaultValue="owner">
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`level.${l}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("eq.prereq.requiresType")} name="requiresEquipmentTypeId" defaultValue={type.id}>
-            {types.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField label={t("eq.prereq.requiresLevel")} name="requiresLevel" defaultValue="user">
-            {LEVELS.map((l) => (
-              <option key={l} value={l}>
-                {t(`level.${l}`)}
-              </option>
-            ))}
-          </SelectField>
-          <SubmitButton>{t("eq.prereq.add")}</SubmitButton>
+          <div className="grid gap-3 sm:grid-cols-4 sm:items-end">
+            <SelectField label={t("eq.prereq.level")} name="level" defaultValue="owner">
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`level.${l}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t("eq.prereq.requiresType")} name="requiresEquipmentTypeId" defaultValue={type.id}>
+              {types.map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+            </SelectField>
+            <SelectField label={t("eq.prereq.requiresLevel")} name="requiresLevel" defaultValue="user">
+              {LEVELS.map((l) => (
+                <option key={l} value={l}>
+                  {t(`level.${l}`)}
+                </option>
+              ))}
+            </SelectField>
+            <SubmitButton>{t("eq.prereq.add")}</SubmitButton>
+          </div>
         </ActionForm>
       </section>
     </div>
