@@ -22,7 +22,7 @@ const muted = "text-sm text-slate-500";
 
 export function OpenStatusWidget({ t, locale, timeZone, user }: WidgetContext) {
   return (
-    <Guarded name="open-status" title={t("com.open.title")} testId="open-status" render={async () => {
+    <Guarded unavailable={t("com.notAvailable")} name="open-status" title={t("com.open.title")} testId="open-status" render={async () => {
       const status = await openSince(getDb());
       const mayChange = user?.permissions.has("space.open");
       return (
@@ -52,7 +52,7 @@ export function OpenStatusWidget({ t, locale, timeZone, user }: WidgetContext) {
 
 export function EventsWidget({ t, locale, timeZone, user }: WidgetContext) {
   return (
-    <Guarded name="events" title={t("com.start.events")} render={async () => {
+    <Guarded unavailable={t("com.notAvailable")} name="events" title={t("com.start.events")} render={async () => {
       const events = await upcomingEvents(getDb(), { limit: 5, includeMembersOnly: !!user });
       if (!events.length) return <p className={muted}>{t("com.start.noEvents")}</p>;
       return (
@@ -70,7 +70,7 @@ export function EventsWidget({ t, locale, timeZone, user }: WidgetContext) {
 
 export function MachinesWidget({ t }: WidgetContext) {
   return (
-    <Guarded name="machines" title={t("com.machines.title")} testId="machines" render={async () => {
+    <Guarded unavailable={t("com.notAvailable")} name="machines" title={t("com.machines.title")} testId="machines" render={async () => {
       const rows = await machineStates(getDb());
       if (!rows.length) return <p className={muted}>{t("com.machines.none")}</p>;
       const label = { in_use: t("com.machines.inUse"), free: t("com.machines.free"), out_of_service: t("com.machines.outOfService") };
@@ -95,7 +95,7 @@ export function MachinesWidget({ t }: WidgetContext) {
 
 export function NewsWidget({ t, locale, timeZone }: WidgetContext) {
   return (
-    <Guarded name="news" title={t("com.news.title")} render={async () => {
+    <Guarded unavailable={t("com.notAvailable")} name="news" title={t("com.news.title")} render={async () => {
       const posts = await listNews(getDb(), 5);
       return (
         <>
@@ -118,7 +118,7 @@ export function NewsWidget({ t, locale, timeZone }: WidgetContext) {
 
 export function TrainingWidget({ t, locale, timeZone, user }: WidgetContext & { user: CurrentUser }) {
   return (
-    <Guarded name="training" title={t("com.member.training")} render={async () => {
+    <Guarded unavailable={t("com.notAvailable")} name="training" title={t("com.member.training")} render={async () => {
       const next = await nextTrainingOf(getDb(), user.personId);
       if (!next) return <p className={muted}>{t("com.member.noTraining")}</p>;
       return (
@@ -132,7 +132,7 @@ export function TrainingWidget({ t, locale, timeZone, user }: WidgetContext & { 
 
 export function LoansWidget({ t, locale, timeZone, user }: WidgetContext & { user: CurrentUser }) {
   return (
-    <Guarded name="loans" title={t("com.member.loans")} render={async () => {
+    <Guarded unavailable={t("com.notAvailable")} name="loans" title={t("com.member.loans")} render={async () => {
       const loans = await openLoansOf(getDb(), user.personId);
       if (!loans.length) return <p className={muted}>{t("com.member.noLoans")}</p>;
       const now = new Date();

@@ -1,5 +1,4 @@
 import type { ReactNode } from "react";
-import { getT } from "@/lib/i18n/server";
 import { getLogger } from "@/lib/web/logger";
 
 /** A start-page card. */
@@ -16,14 +15,14 @@ export function Card({ title, children, testId }: { title: string; children: Rea
  * Renders a widget's content, or a small note when its data cannot be loaded (missing table, database down,
  * a bug): one broken widget never takes the start page with it.
  */
-export async function Guarded({ name, title, testId, render }: { name: string; title: string; testId?: string; render: () => Promise<ReactNode> }) {
+export async function Guarded(props: { name: string; title: string; unavailable: string; testId?: string; render: () => Promise<ReactNode> }) {
+  const { name, title, unavailable, testId, render } = props;
   let content: ReactNode;
   try {
     content = await render();
   } catch (error) {
     getLogger().warn({ err: error, widget: name }, "start page widget unavailable");
-    const t = await getT();
-    content = <p className="text-sm text-slate-500">{t("com.notAvailable")}</p>;
+    content = <p className="text-sm text-slate-500">{unavailable}</p>;
   }
   return (
     <Card title={title} testId={testId}>
