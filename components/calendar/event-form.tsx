@@ -84,6 +84,7 @@ export function EventForm({ action, initial, rooms, resources, timeZones, labels
           </fieldset>
         ) : null,
       )}
+      <TextField label={L("things")} name="thingNumbers" defaultValue={v.thingNumbers} />
       <div className="grid gap-3 sm:grid-cols-3">
         <TextField label={L("responsible")} name="responsible" inputMode="numeric" defaultValue={v.responsible} />
         <div>

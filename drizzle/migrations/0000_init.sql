@@ -477,6 +477,12 @@ CREATE TABLE "event_rooms" (
 	CONSTRAINT "event_rooms_event_id_room_id_pk" PRIMARY KEY("event_id","room_id")
 );
 --> statement-breakpoint
+CREATE TABLE "event_things" (
+	"event_id" integer NOT NULL,
+	"thing_id" integer NOT NULL,
+	CONSTRAINT "event_things_event_id_thing_id_pk" PRIMARY KEY("event_id","thing_id")
+);
+--> statement-breakpoint
 CREATE TABLE "events" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"title" text NOT NULL,
@@ -759,6 +765,8 @@ ALTER TABLE "event_resources" ADD CONSTRAINT "event_resources_event_id_events_id
 ALTER TABLE "event_resources" ADD CONSTRAINT "event_resources_resource_id_resources_id_fk" FOREIGN KEY ("resource_id") REFERENCES "public"."resources"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_rooms" ADD CONSTRAINT "event_rooms_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "event_rooms" ADD CONSTRAINT "event_rooms_room_id_rooms_id_fk" FOREIGN KEY ("room_id") REFERENCES "public"."rooms"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_things" ADD CONSTRAINT "event_things_event_id_events_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."events"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "event_things" ADD CONSTRAINT "event_things_thing_id_things_id_fk" FOREIGN KEY ("thing_id") REFERENCES "public"."things"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_responsible_person_id_people_id_fk" FOREIGN KEY ("responsible_person_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "events" ADD CONSTRAINT "events_created_by_id_people_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "machine_bookings" ADD CONSTRAINT "machine_bookings_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -835,6 +843,7 @@ CREATE INDEX "event_registrations_event_id_status_created_at_index" ON "event_re
 CREATE INDEX "event_registrations_person_id_index" ON "event_registrations" USING btree ("person_id");--> statement-breakpoint
 CREATE INDEX "event_resources_resource_id_index" ON "event_resources" USING btree ("resource_id");--> statement-breakpoint
 CREATE INDEX "event_rooms_room_id_index" ON "event_rooms" USING btree ("room_id");--> statement-breakpoint
+CREATE INDEX "event_things_thing_id_index" ON "event_things" USING btree ("thing_id");--> statement-breakpoint
 CREATE INDEX "events_starts_at_index" ON "events" USING btree ("starts_at");--> statement-breakpoint
 CREATE INDEX "machine_bookings_machine_id_starts_at_index" ON "machine_bookings" USING btree ("machine_id","starts_at");--> statement-breakpoint
 CREATE INDEX "machine_bookings_person_id_index" ON "machine_bookings" USING btree ("person_id");--> statement-breakpoint

@@ -24,6 +24,7 @@ export function formValues(formData: FormData): EventFormValues {
     exceptionDates: one("exceptionDates"),
     roomIds: many("roomIds"),
     resourceIds: many("resourceIds"),
+    thingNumbers: one("thingNumbers"),
     responsible: one("responsible"),
     visibility: one("visibility"),
     capacity: one("capacity"),
@@ -72,6 +73,7 @@ export function eventInputFrom(v: EventFormValues, responsiblePersonId: number |
       exceptionDates: (v.exceptionDates ?? "").split(/[\s,;]+/).filter(Boolean),
       roomIds: ids(v.roomIds ?? ""),
       resourceIds: ids(v.resourceIds ?? ""),
+      thingNumbers: (v.thingNumbers ?? "").split(/[\s,;]+/).filter(Boolean).map(Number),
       responsiblePersonId,
       visibility: v.visibility === "public" ? "public" : "members",
       capacity: v.capacity ? Number(v.capacity) : null,
@@ -80,7 +82,7 @@ export function eventInputFrom(v: EventFormValues, responsiblePersonId: number |
 }
 
 /** An existing event as form values. */
-export function valuesOf(e: Event, roomIds: number[], resourceIds: number[], responsibleNumber: number | null): EventFormValues {
+export function valuesOf(e: Event, roomIds: number[], resourceIds: number[], responsibleNumber: number | null, thingNumbers: number[] = []): EventFormValues {
   const lastDay = dayOf(new Date(e.endsAt.getTime() - 1), e.timeZone);
   return {
     title: e.title,
@@ -97,6 +99,7 @@ export function valuesOf(e: Event, roomIds: number[], resourceIds: number[], res
     exceptionDates: e.exceptionDates.join(", "),
     roomIds: roomIds.join(","),
     resourceIds: resourceIds.join(","),
+    thingNumbers: thingNumbers.join(", "),
     responsible: responsibleNumber ? String(responsibleNumber) : "",
     visibility: e.visibility,
     capacity: e.capacity ? String(e.capacity) : "",

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { boolean, check, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { machines } from "./equipment";
+import { things } from "./inventory";
 import { people } from "./people";
 
 export const rooms = pgTable("rooms", {
@@ -101,6 +102,20 @@ export const eventResources = pgTable(
       .references(() => resources.id),
   },
   (t) => [primaryKey({ columns: [t.eventId, t.resourceId] }), index().on(t.resourceId)],
+);
+
+/** Inventory things an event needs (listed on the event; not conflict-checked, unlike rooms and resources). */
+export const eventThings = pgTable(
+  "event_things",
+  {
+    eventId: integer()
+      .notNull()
+      .references(() => events.id, { onDelete: "cascade" }),
+    thingId: integer()
+      .notNull()
+      .references(() => things.id),
+  },
+  (t) => [primaryKey({ columns: [t.eventId, t.thingId] }), index().on(t.thingId)],
 );
 
 /**

@@ -28,6 +28,8 @@ export const eventInputSchema = z
     capacity: z.coerce.number().int().min(1).max(10_000).nullable().default(null),
     roomIds: z.array(id).max(20).default([]),
     resourceIds: z.array(id).max(50).default([]),
+    /** Inventory thing numbers (as in /things/2342). */
+    thingNumbers: z.array(id).max(100).default([]),
   })
   .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "must be after the start" })
   .refine((v) => !v.recurrence?.until || v.recurrence.until >= v.startsAt, { path: ["recurrence", "until"], message: "must not be before the start" });

@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, eventOccurrences, events, resources } from "@/lib/db/schema";
+import { auditLog, eventOccurrences, events, eventThings, resources, things } from "@/lib/db/schema";
 import { saveEvent, setEventCancelled } from "./save-event";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
 
@@ -84,5 +84,13 @@ describe("saveEvent", () => {
       ["Laser A", "Laser B"].map((title) => saveEvent(f.t.db, f.admin, evening("2027-08-01", { title, resourceIds: [laserRes!.id] }))),
     );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
+  });
+
+  it("links inventory things by number; an unknown number is refused", async () => {
+    const [thing] = await f.t.db.insert(things).values({ name: "Soldering station" }).returning();
+    const r = await saveEvent(f.t.db, f.admin, evening("2027-09-01", { thingNumbers: [thing!.number] }));
+    if (!r.ok) throw new Error(r.message);
+    expect(await f.t.db.select().from(eventThings).where(eq(eventThings.eventId, r.eventId))).toEqual([{ eventId: r.eventId, thingId: thing!.id }]);
+    expect(await saveEvent(f.t.db, f.admin, evening("2027-09-02", { thingNumbers: [987654] }))).toMatchObject({ ok: false, code: "validation" });
   });
 });

@@ -1,6 +1,6 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { eventOccurrences, eventResources, eventRooms, events } from "@/lib/db/schema";
+import { eventOccurrences, eventResources, eventRooms, events, eventThings, things } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { findEventConflict, lockBookables } from "./conflicts";
@@ -75,31 +75,39 @@ export async function saveEvent(
       if (locked.rooms !== roomIds.length || locked.resources !== resourceIds.length) {
         return fail("validation", "unknown room or resource");
       }
+      const thingNumbers = [...new Set(input.thingNumbers)].sort((a, b) => a - b);
+      const thingRows = thingNumbers.length ? await tx.select({ id: things.id }).from(things).where(inArray(things.number, thingNumbers)) : [];
+      if (thingRows.length !== thingNumbers.length) return fail("validation", "thingNumbers: unknown thing");
       const values = rowValues(input);
       let row: typeof events.$inferSelect;
       if (eventId === undefined) {
         [row] = (await tx.insert(events).values({ ...values, createdById: actorId }).returning()) as [typeof events.$inferSelect];
-        await recordAudit(tx, { actorId, changeType: "event.create", entity: "event", entityId: row.id, after: { ...values, roomIds, resourceIds } });
+        await recordAudit(tx, { actorId, changeType: "event.create", entity: "event", entityId: row.id, after: { ...values, roomIds, resourceIds, thingNumbers } });
       } else {
         const [before] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
         if (!before) return fail("not_found", "no such event");
         const oldRooms = (await tx.select().from(eventRooms).where(eq(eventRooms.eventId, eventId))).map((r) => r.roomId).sort();
         const oldResources = (await tx.select().from(eventResources).where(eq(eventResources.eventId, eventId))).map((r) => r.resourceId).sort();
+        const oldThings = (await tx.select({ n: things.number }).from(eventThings).innerJoin(things, eq(things.id, eventThings.thingId)).where(eq(eventThings.eventId, eventId)))
+          .map((r) => r.n)
+          .sort((a, b) => a - b);
         [row] = (await tx
           .update(events)
           .set({ ...values, updatedAt: new Date() })
           .where(eq(events.id, eventId))
           .returning()) as [typeof events.$inferSelect];
         const diff = diffValues(
-          { ...pick(before, values), roomIds: oldRooms, resourceIds: oldResources },
-          { ...values, roomIds: [...roomIds].sort(), resourceIds: [...resourceIds].sort() },
+          { ...pick(before, values), roomIds: oldRooms, resourceIds: oldResources, thingNumbers: oldThings },
+          { ...values, roomIds: [...roomIds].sort(), resourceIds: [...resourceIds].sort(), thingNumbers },
         );
         await recordAudit(tx, { actorId, changeType: "event.update", entity: "event", entityId: eventId, ...diff });
         await tx.delete(eventRooms).where(eq(eventRooms.eventId, eventId));
         await tx.delete(eventResources).where(eq(eventResources.eventId, eventId));
+        await tx.delete(eventThings).where(eq(eventThings.eventId, eventId));
       }
       if (roomIds.length) await tx.insert(eventRooms).values(roomIds.map((roomId) => ({ eventId: row.id, roomId })));
       if (resourceIds.length) await tx.insert(eventResources).values(resourceIds.map((resourceId) => ({ eventId: row.id, resourceId })));
+      if (thingRows.length) await tx.insert(eventThings).values(thingRows.map((t) => ({ eventId: row.id, thingId: t.id })));
       const occurrences = await refreshOccurrences(tx, row);
       if (!row.cancelledAt) {
         const conflict = await findEventConflict(tx, row.id);

@@ -58,6 +58,19 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             <dd>{details.resources.map((r) => r.name).join(", ")}</dd>
           </>
         )}
+        {details.things.length > 0 && (
+          <>
+            <dt className="font-medium">{t("ev.things")}</dt>
+            <dd>
+              {details.things.map((x, i) => (
+                <span key={x.number}>
+                  {i > 0 && ", "}
+                  <Link className="underline" href={`/things/${x.number}`}>{x.name}</Link>
+                </span>
+              ))}
+            </dd>
+          </>
+        )}
         {details.responsible && (
           <>
             <dt className="font-medium">{t("ev.responsible")}</dt>
