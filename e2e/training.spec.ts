@@ -97,3 +97,16 @@ test.describe("admin", () => {
     await expect(page.getByText("in service", { exact: true })).toBeVisible();
   });
 });
+
+test.describe("a member", () => {
+  test.use({ storageState: storageStateOf("member") });
+
+  test("may not open the equipment admin or the trainer pages", async ({ page }) => {
+    for (const path of ["/admin/equipment", "/admin/equipment/test-card", "/admin/equipment/people/1", "/training"]) {
+      const response = await page.goto(path);
+      expect(response?.status(), path).toBe(403);
+      await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
+    }
+    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Training" })).toHaveCount(0);
+  });
+});
