@@ -30,6 +30,16 @@ export async function SiteHeader() {
             </Link>
           )}
           {user && (
+            <Link href="/profile" className={linkClass}>
+              {t("nav.profile")}
+            </Link>
+          )}
+          {user?.permissions.has("directory.read") && (
+            <Link href="/directory" className={linkClass}>
+              {t("nav.directory")}
+            </Link>
+          )}
+          {user && (
             <Link href="/equipment" className={linkClass}>
               {t("nav.equipment")}
             </Link>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { PersonListRow } from "@/lib/domain/people/search-people";
 import { getT } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
@@ -27,7 +28,9 @@ export async function PeopleTable({ rows }: { rows: PersonListRow[] }) {
             <tr key={r.personId}>
               <td className="px-3 py-2 font-mono">{r.memberNumber ?? "–"}</td>
               <td className="px-3 py-2">
-                {name(r)}
+                <Link href={`/admin/people/${r.personId}`} className="text-amber-800 hover:underline">
+                  {name(r)}
+                </Link>
                 {r.email && <span className="block text-xs text-slate-500 sm:hidden">{r.email}</span>}
               </td>
               <td className="hidden px-3 py-2 sm:table-cell">{r.email ?? ""}</td>

@@ -1,42 +1,84 @@
-import { Pagination } from "@/components/people/pagination";
+import Link from "next/link";
+import { SelectField, buttonClass, linkClass } from "@/components/equipment/fields";
 import { PeopleTable } from "@/components/people/people-table";
+import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
-import { searchPeople } from "@/lib/domain/people/search-people";
+import { listCommittees } from "@/lib/domain/people/committee-service";
+import { filterQuery } from "@/components/people/filter-query";
+import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
+import { listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
+import { equipmentTypes } from "@/lib/db/schema";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
-const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
 export default async function AdminPeoplePage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePermission("members.read");
-  const params = await searchParams;
-  const query = first(params.q).slice(0, 200);
-  const page = Number.parseInt(first(params.page), 10) || 1;
-  const [t, result] = await Promise.all([getT(), searchPeople(getDb(), { query, page })]);
+  const user = await requirePermission("members.read");
+  const filter = parsePeopleFilter(await searchParams);
+  const db = getDb();
+  const [t, result, statuses, types, committees, equipment] = await Promise.all([
+    getT(),
+    listPeople(db, filter),
+    listStatuses(db),
+    listMembershipTypes(db),
+    listCommittees(db),
+    db.select({ id: equipmentTypes.id, name: equipmentTypes.name }).from(equipmentTypes).orderBy(equipmentTypes.name),
+  ]);
+  const any = <option value="">{t("people.filter.any")}</option>;
 
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("people.title")}</h1>
-      <form method="get" role="search" className="flex flex-col gap-2 sm:flex-row">
-        <label className="sr-only" htmlFor="people-q">
-          {t("people.search")}
-        </label>
-        <input
-          id="people-q"
-          name="q"
-          type="search"
-          defaultValue={query}
-          placeholder={t("people.searchPlaceholder")}
-          className="w-full rounded border border-slate-300 bg-white px-3 py-2 sm:max-w-md"
-        />
-        <button type="submit" className="rounded bg-slate-800 px-4 py-2 text-white hover:bg-slate-700">
-          {t("people.search")}
-        </button>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("people.title")}</h1>
+        {user.permissions.has("members.write") && (
+          <Link href="/admin/people/new" className={buttonClass}>{t("person.new")}</Link>
+        )}
+      </div>
+      <form method="get" role="search" className="grid gap-3 sm:grid-cols-3 sm:items-end">
+        <div className="sm:col-span-3">
+          <label className="sr-only" htmlFor="people-q">{t("people.search")}</label>
+          <input id="people-q" name="q" type="search" defaultValue={filter.q} placeholder={t("people.searchPlaceholder")} className="w-full rounded border border-slate-300 bg-white px-3 py-2" />
+        </div>
+        <SelectField label={t("people.col.status")} name="status" defaultValue={filter.status ?? ""}>
+          {any}
+          {statuses.map((s) => <option key={s.id} value={s.id}>{statusLabel(t, s)}</option>)}
+        </SelectField>
+        <SelectField label={t("membership.type")} name="type" defaultValue={filter.type ?? ""}>
+          {any}
+          {types.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+        </SelectField>
+        <SelectField label={t("people.filter.committee")} name="committee" defaultValue={filter.committee ?? ""}>
+          {any}
+          {committees.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+        </SelectField>
+        <SelectField label={t("people.filter.trained")} name="trained" defaultValue={filter.trained ?? ""}>
+          {any}
+          {equipment.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+        </SelectField>
+        <SelectField label={t("people.sort")} name="sort" defaultValue={filter.sort}>
+          {(["name", "number", "status", "joined"] as const).map((s) => <option key={s} value={s}>{t(`people.sort.${s}`)}</option>)}
+        </SelectField>
+        <SelectField label={t("people.dir")} name="dir" defaultValue={filter.dir}>
+          <option value="asc">{t("people.dir.asc")}</option>
+          <option value="desc">{t("people.dir.desc")}</option>
+        </SelectField>
+        <div>
+          <button type="submit" className={buttonClass}>{t("people.search")}</button>
+        </div>
       </form>
-      <p className="text-sm text-slate-500">{t("people.count", { count: result.total })}</p>
+      <p className="flex flex-wrap gap-3 text-sm text-slate-600">
+        <span>{t("people.count", { count: result.total })}</span>
+        <a className={linkClass} href={`/admin/people/export?${filterQuery(filter, { format: "csv" })}`}>{t("people.exportCsv")}</a>
+        <a className={linkClass} href={`/admin/people/export?${filterQuery(filter, { format: "xlsx" })}`}>{t("people.exportXlsx")}</a>
+        <a className={linkClass} href={`/admin/people/mailing-list?${filterQuery(filter)}`}>{t("people.mailingList")}</a>
+      </p>
       {result.rows.length === 0 ? <p className="text-slate-600">{t("people.none")}</p> : <PeopleTable rows={result.rows} />}
-      <Pagination query={query} page={result.page} pages={result.pages} />
+      <nav aria-label={t("people.page", { page: result.page, pages: result.pages })} className="flex items-center gap-3 text-sm">
+        {result.page > 1 && <Link className={linkClass} rel="prev" href={`?${filterQuery(filter, { page: result.page - 1 })}`}>{t("people.prev")}</Link>}
+        <span>{t("people.page", { page: result.page, pages: result.pages })}</span>
+        {result.page < result.pages && <Link className={linkClass} rel="next" href={`?${filterQuery(filter, { page: result.page + 1 })}`}>{t("people.next")}</Link>}
+      </nav>
     </div>
   );
 }

@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cardClass, linkClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { HistoryList } from "@/components/people/history-list";
+import { PersonAdminForms } from "@/components/people/person-admin-forms";
+import { PersonSections } from "@/components/people/person-sections";
+import { ProfileFields } from "@/components/people/profile-fields";
+import { statusLabel } from "@/components/people/status-label";
+import { requirePermission } from "@/lib/auth/guards";
+import { getPersonRecord } from "@/lib/domain/people/person-record";
+import { listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { updatePersonAction } from "../actions";
+
+export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
+  const user = await requirePermission("members.read");
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const db = getDb();
+  const [t, record, statuses, types] = await Promise.all([getT(), getPersonRecord(db, id), listStatuses(db), listMembershipTypes(db)]);
+  if (!record) notFound();
+  const { person, profile } = record;
+  const name = profile ? `${profile.firstName} ${profile.lastName}`.trim() : t("people.formerMember", { number: person.memberNumber ?? person.id });
+  const mayWrite = user.permissions.has("members.write");
+
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/people" className={linkClass}>{t("person.back")}</Link>
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{name}</h1>
+        <p className="text-slate-600">
+          {t("home.memberNumber")}: {person.memberNumber ?? "–"} · {statusLabel(t, record.status)}
+        </p>
+      </div>
+      <p className="flex flex-wrap gap-3 text-sm">
+        <a className={linkClass} href={`/admin/people/${id}/export?format=json`}>{t("person.exportJson")}</a>
+        <a className={linkClass} href={`/admin/people/${id}/export?format=xlsx`}>{t("person.exportXlsx")}</a>
+      </p>
+      {profile && mayWrite && (
+        <section className={cardClass} aria-labelledby="profile">
+          <h2 id="profile" className="mb-3 text-lg font-semibold">{t("person.profile")}</h2>
+          <ActionForm action={updatePersonAction} className="space-y-4" label={t("person.profile")}>
+            <input type="hidden" name="personId" value={id} />
+            <ProfileFields defaults={{ ...profile, studies: record.studies }} />
+            <SubmitButton>{t("profile.save")}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+      <PersonSections record={record} />
+      {mayWrite && <PersonAdminForms personId={id} statusId={person.statusId} statuses={statuses} types={types} erased={Boolean(person.erasedAt)} />}
+      <section className={cardClass} aria-labelledby="history">
+        <h2 id="history" className="mb-3 text-lg font-semibold">{t("person.history")}</h2>
+        <HistoryList entries={record.history} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { peopleToCsv, peopleToXlsx } from "@/lib/domain/people/people-export";
+import { listAllPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
+import { getDb } from "@/lib/web/db";
+
+/** The filtered people list as CSV or XLSX; members.read only (the export holds contact data). */
+export async function GET(request: Request): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return new Response("Not logged in", { status: 401 });
+  if (!user.permissions.has("members.read")) return new Response("Forbidden", { status: 403 });
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const rows = await listAllPeople(getDb(), parsePeopleFilter(params));
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (params.format === "xlsx") {
+    return new Response(new Uint8Array(await peopleToXlsx(rows)), {
+      headers: {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-disposition": `attachment; filename="people-${stamp}.xlsx"`,
+        "cache-control": "no-store",
+      },
+    });
+  }
+  return new Response(`\uFEFF${peopleToCsv(rows)}`, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="people-${stamp}.csv"`, "cache-control": "no-store" },
+  });
+}

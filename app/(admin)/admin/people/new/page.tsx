@@ -1,0 +1,35 @@
+import Link from "next/link";
+import { SelectField, linkClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { ProfileFields } from "@/components/people/profile-fields";
+import { requirePermission } from "@/lib/auth/guards";
+import { listStatuses } from "@/lib/domain/people/reference-service";
+import { getT } from "@/lib/i18n/server";
+import { statusLabel } from "@/components/people/status-label";
+import { getDb } from "@/lib/web/db";
+import { createPersonAction } from "../actions";
+
+export default async function NewPersonPage() {
+  await requirePermission("members.write");
+  const [t, statuses] = await Promise.all([getT(), listStatuses(getDb())]);
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/people" className={linkClass}>
+        {t("person.back")}
+      </Link>
+      <h1 className="text-2xl font-bold">{t("person.new")}</h1>
+      <ActionForm action={createPersonAction} className="space-y-4" label={t("person.new")}>
+        <SelectField label={t("people.col.status")} name="statusId" defaultValue={statuses.find((s) => s.key === "member")?.id}>
+          {statuses.map((s) => (
+            <option key={s.id} value={s.id}>
+              {statusLabel(t, s)}
+            </option>
+          ))}
+        </SelectField>
+        <ProfileFields />
+        <SubmitButton>{t("person.create")}</SubmitButton>
+      </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,53 @@
+import { eq } from "drizzle-orm";
+import { notFound } from "next/navigation";
+import { cardClass, linkClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { AddressForms } from "@/components/people/address-forms";
+import { ProfileFields } from "@/components/people/profile-fields";
+import { VisibilityForm } from "@/components/people/visibility-form";
+import { requireUser } from "@/lib/auth/guards";
+import { profiles, profileStudies } from "@/lib/db/schema";
+import { addressesOf } from "@/lib/domain/people/address-service";
+import { listAddressTypes } from "@/lib/domain/people/reference-service";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { updateOwnProfileAction } from "./actions";
+
+export default async function ProfilePage() {
+  const user = await requireUser();
+  const db = getDb();
+  const [t, [profile], studies, addresses, types] = await Promise.all([
+    getT(),
+    db.select().from(profiles).where(eq(profiles.personId, user.personId)),
+    db.select().from(profileStudies).where(eq(profileStudies.personId, user.personId)).orderBy(profileStudies.id),
+    addressesOf(db, user.personId),
+    listAddressTypes(db),
+  ]);
+  if (!profile) notFound();
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
+      <section className={cardClass} aria-labelledby="my-profile">
+        <h2 id="my-profile" className="sr-only">{t("profile.title")}</h2>
+        <ActionForm action={updateOwnProfileAction} className="space-y-4" label={t("profile.title")}>
+          <ProfileFields defaults={{ ...profile, studies }} />
+          <SubmitButton>{t("profile.save")}</SubmitButton>
+        </ActionForm>
+      </section>
+      <section className={cardClass} aria-labelledby="my-visibility">
+        <h2 id="my-visibility" className="mb-1 text-lg font-semibold">{t("visibility.title")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{t("visibility.intro")}</p>
+        <VisibilityForm settings={{ personId: user.personId, partnerPersonId: profile.partnerPersonId, visibility: profile.visibility, boardOnly: profile.boardOnly }} />
+      </section>
+      <section className={cardClass} aria-labelledby="my-addresses">
+        <h2 id="my-addresses" className="mb-3 text-lg font-semibold">{t("profile.addresses")}</h2>
+        <AddressForms addresses={addresses} types={types} />
+      </section>
+      <p className="flex flex-wrap gap-3 text-sm">
+        <a className={linkClass} href={`/admin/people/${user.personId}/export?format=json`}>{t("person.exportJson")}</a>
+        <a className={linkClass} href={`/admin/people/${user.personId}/export?format=xlsx`}>{t("person.exportXlsx")}</a>
+      </p>
+    </div>
+  );
+}

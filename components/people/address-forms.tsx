@@ -1,0 +1,55 @@
+import { CheckboxField, SelectField, secondaryButtonClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import type { AddressType } from "@/lib/db/schema";
+import { formatAddress, type PersonAddress } from "@/lib/domain/people/address-service";
+import { getT } from "@/lib/i18n/server";
+import { addOwnAddressAction, ownAddressAction } from "@/app/(member)/profile/actions";
+
+/** My addresses: list with "make main" / "remove", and a form to add one. */
+export async function AddressForms({ addresses, types }: { addresses: PersonAddress[]; types: AddressType[] }) {
+  const t = await getT();
+  return (
+    <div className="space-y-4">
+      {addresses.length === 0 ? (
+        <p className="text-slate-600">{t("address.none")}</p>
+      ) : (
+        <ul className="divide-y divide-slate-100">
+          {addresses.map((a) => (
+            <li key={a.addressId} className="flex flex-wrap items-center gap-3 py-2">
+              <span className="text-sm text-slate-500">{a.typeName}</span>
+              <span className="flex-1">{formatAddress(a)}</span>
+              {a.isMain ? (
+                <span className="text-sm font-medium text-emerald-800">{t("address.main")}</span>
+              ) : (
+                <ActionForm action={ownAddressAction} label={t("address.makeMain")} messageAt="bottom">
+                  <input type="hidden" name="addressId" value={a.addressId} />
+                  <input type="hidden" name="op" value="main" />
+                  <button type="submit" className={secondaryButtonClass}>{t("address.makeMain")}</button>
+                </ActionForm>
+              )}
+              <ActionForm action={ownAddressAction} label={t("address.remove")} messageAt="bottom">
+                <input type="hidden" name="addressId" value={a.addressId} />
+                <input type="hidden" name="op" value="remove" />
+                <button type="submit" className={secondaryButtonClass}>{t("address.remove")}</button>
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+      )}
+      <ActionForm action={addOwnAddressAction} className="grid gap-3 sm:grid-cols-2" label={t("address.add")}>
+        <SelectField label={t("address.type")} name="typeId">
+          {types.map((ty) => <option key={ty.id} value={ty.id}>{ty.name}</option>)}
+        </SelectField>
+        <TextField label={t("address.street")} name="street" required maxLength={200} autoComplete="street-address" />
+        <TextField label={t("address.extra")} name="extra" maxLength={200} />
+        <TextField label={t("address.postalCode")} name="postalCode" maxLength={20} autoComplete="postal-code" />
+        <TextField label={t("address.city")} name="city" required maxLength={100} />
+        <TextField label={t("address.country")} name="country" maxLength={100} />
+        <CheckboxField label={t("address.isMain")} name="isMain" />
+        <div><SubmitButton>{t("address.add")}</SubmitButton></div>
+      </ActionForm>
+    </div>
+  );
+}

@@ -1,0 +1,60 @@
+import { CheckboxField, SelectField, cardClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import type { MembershipStatus, MembershipType } from "@/lib/db/schema";
+import { getT } from "@/lib/i18n/server";
+import { addMembershipAction, changeStatusAction, erasePersonAction } from "@/app/(admin)/admin/people/actions";
+import { statusLabel } from "./status-label";
+
+/** Change status (with a reason), add a membership, erase: the admin person page's action forms. */
+export async function PersonAdminForms({ personId, statusId, statuses, types, erased }: { personId: number; statusId: number; statuses: MembershipStatus[]; types: MembershipType[]; erased: boolean }) {
+  const t = await getT();
+  const today = new Date().toISOString().slice(0, 10);
+  return (
+    <>
+      <section className={cardClass} aria-labelledby="status-change">
+        <h2 id="status-change" className="mb-3 text-lg font-semibold">{t("person.changeStatus")}</h2>
+        <ActionForm action={changeStatusAction} className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end" label={t("person.changeStatus")}>
+          <input type="hidden" name="personId" value={personId} />
+          <SelectField label={t("person.newStatus")} name="statusId" id="status-change-id" defaultValue={statusId}>
+            {statuses.map((s) => (
+              <option key={s.id} value={s.id}>{statusLabel(t, s)}</option>
+            ))}
+          </SelectField>
+          <TextField label={t("person.reason")} name="reason" required maxLength={500} />
+          <SubmitButton>{t("person.changeStatus")}</SubmitButton>
+        </ActionForm>
+      </section>
+      <section className={cardClass} aria-labelledby="membership-add">
+        <h2 id="membership-add" className="mb-3 text-lg font-semibold">{t("membership.add")}</h2>
+        <ActionForm action={addMembershipAction} className="grid gap-3 sm:grid-cols-2" label={t("membership.add")}>
+          <input type="hidden" name="personId" value={personId} />
+          <SelectField label={t("membership.type")} name="typeId">
+            {types.map((m) => (
+              <option key={m.id} value={m.id}>{m.name}</option>
+            ))}
+          </SelectField>
+          <TextField label={t("membership.validFrom")} name="validFrom" type="date" defaultValue={today} required />
+          <TextField label={t("membership.validUntil")} name="validUntil" type="date" />
+          <CheckboxField label={t("membership.endsAtYearEnd")} name="endsAtYearEnd" />
+          <div>
+            <SubmitButton>{t("membership.add")}</SubmitButton>
+          </div>
+        </ActionForm>
+      </section>
+      {!erased && (
+        <section className={`${cardClass} border-red-200`} aria-labelledby="erase">
+          <h2 id="erase" className="mb-1 text-lg font-semibold text-red-900">{t("person.erase")}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t("person.erase.intro")}</p>
+          <ActionForm action={erasePersonAction} className="space-y-3" label={t("person.erase")}>
+            <input type="hidden" name="personId" value={personId} />
+            <TextField label={t("person.reason")} name="reason" id="erase-reason" maxLength={500} />
+            <CheckboxField label={t("person.erase.confirmBanned")} name="confirmBanned" />
+            <button type="submit" className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-600">{t("person.erase.submit")}</button>
+          </ActionForm>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,97 @@
+import Link from "next/link";
+import { cardClass, linkClass } from "@/components/equipment/fields";
+import type { PersonRecord } from "@/lib/domain/people/person-record";
+import { formatAddress } from "@/lib/domain/people/address-service";
+import { env } from "@/lib/env";
+import { formatDate } from "@/lib/i18n/format";
+import { getLocale, getT } from "@/lib/i18n/server";
+
+/** Read-only parts of the admin person page: memberships, cards, equipment, committees, addresses. */
+export async function PersonSections({ record }: { record: PersonRecord }) {
+  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  const date = (d: Date) => formatDate(d, locale, env().SPACE_TIME_ZONE);
+  const now = new Date();
+  return (
+    <>
+      <section className={cardClass} aria-labelledby="memberships">
+        <h2 id="memberships" className="mb-3 text-lg font-semibold">{t("person.memberships")}</h2>
+        {record.memberships.length === 0 ? (
+          <p className="text-slate-600">{t("person.none")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {record.memberships.map((m) => (
+              <li key={m.id} className="flex flex-wrap gap-x-4 py-1">
+                <span className="font-medium">{m.type}</span>
+                <span>{m.validFrom} – {m.validUntil ?? t("person.open")}</span>
+                {m.endsAtYearEnd && <span className="text-amber-800">{t("membership.endsAtYearEnd")}</span>}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className={cardClass} aria-labelledby="addresses">
+        <h2 id="addresses" className="mb-3 text-lg font-semibold">{t("profile.addresses")}</h2>
+        {record.addresses.length === 0 ? (
+          <p className="text-slate-600">{t("person.none")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {record.addresses.map((a) => (
+              <li key={a.addressId} className="py-1">
+                <span className="mr-2 text-sm text-slate-500">{a.typeName}{a.isMain ? ` · ${t("address.main")}` : ""}</span>
+                {formatAddress(a)}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className={cardClass} aria-labelledby="cards">
+        <h2 id="cards" className="mb-3 text-lg font-semibold">{t("home.cards")}</h2>
+        {record.cards.length === 0 ? (
+          <p className="text-slate-600">{t("home.noCards")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {record.cards.map((c) => (
+              <li key={c.id} className="flex flex-wrap gap-x-4 py-1">
+                <span className="font-mono">{c.uid}</span>
+                <span>{t(`card.state.${c.state}`)}</span>
+                <span className="text-sm text-slate-500">{t("home.card.issued")} {date(c.issuedAt)}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      <section className={cardClass} aria-labelledby="equipment">
+        <h2 id="equipment" className="mb-3 text-lg font-semibold">{t("home.equipment")}</h2>
+        {record.equipment.length === 0 ? (
+          <p className="text-slate-600">{t("home.noEquipment")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {record.equipment.map(({ a, type }) => {
+              const current = !a.revokedAt && (!a.expiresAt || a.expiresAt > now);
+              return (
+                <li key={a.id} className={`flex flex-wrap gap-x-4 py-1 ${current ? "" : "text-slate-400"}`}>
+                  <span className="font-medium">{type}</span>
+                  <span>{t(`level.${a.level}`)}</span>
+                  <span className="text-sm">{a.revokedAt ? t("person.revoked") : a.expiresAt ? `${t("home.equipment.expires")} ${date(a.expiresAt)}` : t("home.equipment.noExpiry")}</span>
+                </li>
+              );
+            })}
+          </ul>
+        )}
+        <Link href={`/admin/equipment/people/${record.person.id}`} className={`${linkClass} mt-2 inline-block text-sm`}>{t("person.manageEquipment")}</Link>
+      </section>
+      <section className={cardClass} aria-labelledby="functions">
+        <h2 id="functions" className="mb-3 text-lg font-semibold">{t("person.functions")}</h2>
+        {record.functions.length === 0 ? (
+          <p className="text-slate-600">{t("person.none")}</p>
+        ) : (
+          <ul>
+            {record.functions.map((f) => (
+              <li key={f.holderId}>{f.committee} · {f.fn} ({f.since} – {f.until ?? t("person.open")})</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { CheckboxField, SelectField, TextAreaField } from "@/components/equipment/fields";
+import { TextField } from "@/components/forms/text-field";
+import { getT } from "@/lib/i18n/server";
+import { LOCALES } from "@/lib/i18n/translate";
+import { studiesToText } from "@/lib/web/people-forms";
+
+export interface ProfileDefaults {
+  firstName?: string;
+  lastName?: string;
+  email?: string | null;
+  phone?: string | null;
+  preferredLanguage?: string;
+  company?: string | null;
+  jobTitle?: string | null;
+  interests?: string | null;
+  studies?: { field: string; startYear: number | null; endYear: number | null }[];
+}
+
+/** The profile's fields, shared by the admin forms and the member's own profile page. */
+export async function ProfileFields({ defaults = {} }: { defaults?: ProfileDefaults }) {
+  const t = await getT();
+  return (
+    <div className="grid gap-4 sm:grid-cols-2">
+      <TextField label={t("profile.firstName")} name="firstName" defaultValue={defaults.firstName ?? ""} required maxLength={100} autoComplete="given-name" />
+      <TextField label={t("profile.lastName")} name="lastName" defaultValue={defaults.lastName ?? ""} maxLength={100} autoComplete="family-name" />
+      <TextField label={t("profile.email")} name="email" type="email" defaultValue={defaults.email ?? ""} maxLength={320} autoComplete="email" />
+      <TextField label={t("profile.phone")} name="phone" type="tel" defaultValue={defaults.phone ?? ""} maxLength={50} autoComplete="tel" />
+      <TextField label={t("profile.company")} name="company" defaultValue={defaults.company ?? ""} maxLength={200} />
+      <TextField label={t("profile.jobTitle")} name="jobTitle" defaultValue={defaults.jobTitle ?? ""} maxLength={200} />
+      <SelectField label={t("profile.language")} name="preferredLanguage" defaultValue={defaults.preferredLanguage ?? "en"}>
+        {LOCALES.map((l) => (
+          <option key={l} value={l}>
+            {t(`lang.${l}`)}
+          </option>
+        ))}
+      </SelectField>
+      <div className="sm:col-span-2">
+        <TextAreaField label={t("profile.interests")} name="interests" defaultValue={defaults.interests ?? ""} maxLength={2000} />
+      </div>
+      <div className="sm:col-span-2">
+        <TextAreaField label={t("profile.studies")} name="studies" defaultValue={studiesToText(defaults.studies ?? [])} placeholder={t("profile.studiesHint")} />
+      </div>
+    </div>
+  );
+}
+
+export { CheckboxField };
