@@ -20,16 +20,22 @@ test("an admin books a room, a clash is refused naming the first event, a member
   await expect(admin.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
   // …and an event in it.
-  const createEvent = async (name: string) => {
+  const createEvent = async (name: string, description = "") => {
     await admin.goto("/admin/events/new");
     await admin.getByLabel("Title").fill(name);
+    await admin.getByLabel("Description (plain text)").fill(description);
     await admin.getByLabel("Starts").fill("2030-05-07T19:00");
     await admin.getByLabel("Ends").fill("2030-05-07T21:00");
     await admin.getByRole("group", { name: "Rooms" }).getByLabel(room).check();
     await admin.getByRole("button", { name: "Save event" }).click();
   };
-  await createEvent(title);
+  await createEvent(title, "Bring <b>broken</b> things\n<script>window.pwned = 1</script>");
   await expect(admin.getByRole("heading", { level: 1, name: title })).toBeVisible();
+  // Member-typed HTML is shown as text, never interpreted.
+  const description = admin.getByTestId("event-description");
+  await expect(description).toContainText("Bring <b>broken</b> things");
+  await expect(description.locator("b, script")).toHaveCount(0);
+  expect(await admin.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   const eventUrl = admin.url();
   expect(eventUrl).toMatch(/\/events\/\d+$/);
 
