@@ -1,0 +1,92 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { seedDemoData } from "@/drizzle/seed";
+import { interventions, machinePresence, machines, maintenancePlans, usageSessions } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { maintenanceStatus } from "../usage/machine-hours";
+import { recordUsageStart, recordUsageStop } from "../usage/record-usage";
+import { dashboardMarker, loadDashboard, withoutNames } from "./dashboard";
+import { planHours } from "./plan-hours";
+
+let t: TestDatabase;
+let typeId: number;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureReferenceData(t.db);
+  await seedDemoData(t.db, "demo-password-123");
+  typeId = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.equipmentTypeId;
+});
+afterAll(() => t.close());
+
+const T0 = new Date("2026-03-02T10:00:00Z");
+const at = (s: number) => new Date(T0.getTime() + s * 1000);
+let board = 700;
+async function machine(name: string, over: Partial<typeof machines.$inferInsert> = {}) {
+  const [row] = await t.db.insert(machines).values({ name, boardId: board++, equipmentTypeId: typeId, ...over }).returning();
+  return row!.id;
+}
+const heard = (machineId: number, lastHeardAt: Date) => t.db.insert(machinePresence).values({ machineId, lastHeardAt }).onConflictDoUpdate({ target: machinePresence.machineId, set: { lastHeardAt } });
+const tileOf = async (id: number, now: Date) => (await loadDashboard(t.db, now)).tiles.find((x) => x.id === id)!;
+
+describe("dashboard state derivation from the database", () => {
+  it("free, offline, blocked, maintenance due and in use, with counts", async () => {
+    const free = await machine("Z free");
+    const silent = await machine("Z silent");
+    const blocked = await machine("Z blocked", { blocked: true, blockedReason: "Broken lens" });
+    const due = await machine("Z due");
+    const used = await machine("Z used", { blocked: true });
+    const now = at(10_000);
+    for (const id of [free, blocked, due, used]) await heard(id, at(9_990));
+    await heard(silent, at(10_000 - 91));
+    await t.db.insert(maintenancePlans).values({ machineId: due, everyHours: 1, lcdText: "Clean mirrors", createdAt: T0 });
+    await recordUsageStart(t.db, { machineId: due, uid: "efbeadde", replay: false, receivedAt: at(0) });
+    await recordUsageStop(t.db, { machineId: due, uid: "efbeadde", duration: 3600, replay: false, receivedAt: at(3600) });
+    await recordUsageStart(t.db, { machineId: used, uid: "efbeadde", replay: false, receivedAt: at(9_000) });
+
+    expect((await tileOf(free, now)).state).toBe("free");
+    expect((await tileOf(silent, now)).state).toBe("offline");
+    expect(await tileOf(blocked, now)).toMatchObject({ state: "blocked", blockedReason: "Broken lens" });
+    expect(await tileOf(due, now)).toMatchObject({ state: "maintenance_due", maintenanceText: "Clean mirrors" });
+    const inUse = await tileOf(used, now);
+    expect(inUse).toMatchObject({ state: "in_use", inUse: { since: at(9_000).toISOString(), personName: "Mario Rossi" } });
+    const data = await loadDashboard(t.db, now);
+    expect(data.counts.in_use).toBe(1);
+    expect(data.counts.blocked).toBe(1);
+    expect(data.counts.maintenance_due).toBe(1);
+    expect(withoutNames(data).tiles.find((x) => x.id === used)!.inUse).toEqual({ since: at(9_000).toISOString(), personName: null });
+  });
+
+  it("plan hours agree with the broker's maintenanceStatus, also for a session straddling an intervention", async () => {
+    const m = await machine("Z plans");
+    const [plan] = await t.db.insert(maintenancePlans).values({ machineId: m, everyHours: 2, lcdText: "Oil", createdAt: T0 }).returning();
+    await recordUsageStart(t.db, { machineId: m, uid: "efbeadde", replay: false, receivedAt: at(0) });
+    await recordUsageStop(t.db, { machineId: m, uid: "efbeadde", duration: 7200, replay: false, receivedAt: at(7200) });
+    await t.db.insert(interventions).values({ planId: plan!.id, machineId: m, doneAt: at(3600), source: "manual" });
+    await recordUsageStart(t.db, { machineId: m, uid: "efbeadde", replay: false, receivedAt: at(10_000) });
+    const now = at(11_800);
+    const [mine] = await planHours(t.db, { machineId: m, now });
+    const [theirs] = await maintenanceStatus(t.db, m, now);
+    expect(mine!.hoursSince).toBeCloseTo(theirs!.hoursSince, 6);
+    expect(mine!.hoursSince).toBeCloseTo(1.5, 6);
+    expect(mine!.overdue).toBe(false);
+  });
+
+  it("the change marker moves with a start, a stop, a block and a board going silent", async () => {
+    const m = await machine("Z marker");
+    await heard(m, at(20_000));
+    const before = await dashboardMarker(t.db, at(20_010));
+    await recordUsageStart(t.db, { machineId: m, uid: "efbeadde", replay: false, receivedAt: at(20_010) });
+    const started = await dashboardMarker(t.db, at(20_010));
+    expect(started).not.toBe(before);
+    await recordUsageStop(t.db, { machineId: m, uid: "efbeadde", duration: 5, replay: false, receivedAt: at(20_015) });
+    const stopped = await dashboardMarker(t.db, at(20_015));
+    expect(stopped).not.toBe(started);
+    expect(await dashboardMarker(t.db, at(20_015))).toBe(stopped);
+    await t.db.update(machines).set({ blocked: true, updatedAt: at(20_016) }).where(eq(machines.id, m));
+    const blockedMarker = await dashboardMarker(t.db, at(20_016));
+    expect(blockedMarker).not.toBe(stopped);
+    expect(await dashboardMarker(t.db, at(20_000 + 91_000 / 1000 + 1))).not.toBe(blockedMarker);
+    expect((await t.db.select().from(usageSessions).where(eq(usageSessions.machineId, m))).length).toBe(1);
+  });
+});
