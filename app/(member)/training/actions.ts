@@ -11,6 +11,7 @@ import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { actionContext, refusal } from "@/lib/web/equipment-action";
 import { int, text } from "@/lib/web/form-data";
+import { getMailer } from "@/lib/web/mailer";
 
 function revalidate() {
   revalidatePath("/training", "layout");
@@ -56,7 +57,7 @@ export async function cancelSessionAction(_previous: ActionResult | null, formDa
   if (!user) return refusal(t, "eq", "forbidden");
   const id = z.number().int().positive().safeParse(int(formData, "sessionId"));
   if (!id.success) return refusal(t, "tr", "not_found");
-  const result = await cancelSession(getDb(), user.personId, id.data);
+  const result = await cancelSession(getDb(), { mailer: getMailer(), timeZone: env().SPACE_TIME_ZONE }, user.personId, id.data);
   if (!result.ok) return refusal(t, "tr", result.code);
   revalidate();
   return { ok: true, message: t("tr.cancelSession.done") };

@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { and, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { equipmentTypes, trainingSessions, trainingSessionTrainers } from "@/lib/db/schema";
+import { equipmentTypes, trainingSessions, trainingSessionTrainers, trainingSignups } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { isCurrentTrainer } from "../equipment/authority";
 import { fail, type Result } from "../equipment/result";
+import { sendTo, sessionWhen, type Notifier } from "./training-mail";
 
 export const sessionInput = z
   .object({
@@ -59,16 +60,46 @@ export async function scheduleSession(
 
 export type CancelSessionFailure = "not_found" | "not_a_trainer" | "already_cancelled" | "session_past";
 
-/** Cancelling keeps the session and its sign-ups as a record; nobody can sign up any more. */
-export async function cancelSession(db: Db, actorId: number, sessionId: number, now = new Date()): Promise<Result<object, CancelSessionFailure>> {
-  return db.transaction(async (tx) => {
-    const [session] = await tx.select().from(trainingSessions).where(eq(trainingSessions.id, sessionId)).for("update");
-    if (!session) return fail("not_found", "This session does not exist.");
+/**
+ * Cancelling keeps the session and its sign-ups as a record; nobody can sign up any more. Everyone holding a
+ * seat or waiting for one is told by mail once the cancellation is committed.
+ */
+export async function cancelSession(
+  db: Db,
+  notifier: Notifier,
+  actorId: number,
+  sessionId: number,
+  now = new Date(),
+): Promise<Result<{ notified: number; notMailed: number }, CancelSessionFailure>> {
+  const outcome = await db.transaction(async (tx) => {
+    const [row] = await tx
+      .select({ session: trainingSessions, typeName: equipmentTypes.name })
+      .from(trainingSessions)
+      .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
+      .where(eq(trainingSessions.id, sessionId))
+      .for("update", { of: trainingSessions });
+    if (!row) return fail("not_found", "This session does not exist.");
+    const { session } = row;
     if (!(await isCurrentTrainer(tx, actorId, session.equipmentTypeId, now))) return fail("not_a_trainer", "Only a trainer of this type may cancel the session.");
     if (session.cancelledAt) return fail("already_cancelled", "This session was cancelled already.");
     if (session.endsAt <= now) return fail("session_past", "This session is over.");
     await tx.update(trainingSessions).set({ cancelledAt: now }).where(eq(trainingSessions.id, sessionId));
     await recordAudit(tx, { actorId, changeType: "training_session.cancel", entity: "training_session", entityId: sessionId, before: { cancelledAt: null }, after: { cancelledAt: now } });
-    return { ok: true as const };
+    const participants = await tx
+      .select({ personId: trainingSignups.personId })
+      .from(trainingSignups)
+      .where(and(eq(trainingSignups.sessionId, sessionId), ne(trainingSignups.status, "cancelled")));
+    return { ok: true as const, session, typeName: row.typeName, participants: participants.map((p) => p.personId) };
   });
+  if (!outcome.ok) return outcome;
+  let notified = 0;
+  for (const personId of outcome.participants) {
+    const sent = await sendTo(db, notifier, personId, { subject: "mail.sessionCancelled.subject", body: "mail.sessionCancelled.body" }, (r) => ({
+      type: outcome.typeName,
+      level: r.t(`level.${outcome.session.level}`),
+      when: sessionWhen(outcome.session.startsAt, r, notifier.timeZone),
+    }));
+    if (sent) notified++;
+  }
+  return { ok: true, notified, notMailed: outcome.participants.length - notified };
 }

@@ -6,7 +6,7 @@ import { grantAuthorization } from "../equipment/authorization-service";
 import { createPerson } from "../people/create-person";
 import { addPrerequisite } from "./prerequisites";
 import { listUpcomingSessions } from "./session-queries";
-import { scheduleSession } from "./session-service";
+import { cancelSession, scheduleSession } from "./session-service";
 import { cancelSignup, signUp } from "./signup-service";
 import { days, demoWorld, hours, startSmtpCapture, type DemoWorld } from "./testing/training-fixture";
 
@@ -128,5 +128,21 @@ describe("signing up", () => {
     expect(r.ok).toBe(true);
     const [summary] = (await listUpcomingSessions(w.t.db)).filter((x) => r.ok && x.id === r.id);
     expect(summary!.trainers.map((x) => x.name).sort()).toEqual(["Mario Rossi", "Tom Trainer"]);
+  });
+
+  it("cancelling a session mails everyone on it and closes it to sign-ups", async () => {
+    const session = await laserSession({ capacity: 1 });
+    const [dora, emil] = [await newMember("Dora"), await newMember("Emil")];
+    await signUp(w.t.db, dora, session);
+    expect(await signUp(w.t.db, emil, session)).toMatchObject({ ok: true, status: "waitlisted" });
+    expect(await cancelSession(w.t.db, smtp.notifier, w.ids.maria, session)).toMatchObject({ ok: false, code: "not_a_trainer" });
+    expect(await cancelSession(w.t.db, smtp.notifier, w.ids.trainer, session)).toEqual({ ok: true, notified: 2, notMailed: 0 });
+    expect(await cancelSession(w.t.db, smtp.notifier, w.ids.trainer, session)).toMatchObject({ ok: false, code: "already_cancelled" });
+    for (const to of ["dora@test.local", "emil@test.local"]) {
+      expect(smtp.mails.find((m) => m.to.includes(to))?.text).toContain("Cancelled: Laser cutter training");
+    }
+    expect(await signUp(w.t.db, w.ids.maria, session)).toMatchObject({ ok: false, code: "session_cancelled" });
+    // Nobody moves up in a cancelled session.
+    expect(await cancelSignup(w.t.db, smtp.notifier, dora, { sessionId: session })).toEqual({ ok: true, promoted: [] });
   });
 });

@@ -109,4 +109,7 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "mail.expiry.subject": "Deine Berechtigung für {type} läuft am {date} ab",
   "mail.expiry.body":
     "Hallo {name},\n\ndeine Berechtigung als {level} für {type} läuft am {date} ab. Damit du das Gerät weiter benutzen kannst, melde dich auf der Seite „Meine Geräte“ zu einer Auffrischung an oder frag eine Trainerin oder einen Trainer.\n",
+  "mail.sessionCancelled.subject": "Abgesagt: Einschulung {type} am {when}",
+  "mail.sessionCancelled.body":
+    "Hallo {name},\n\ndie Einschulung {type} ({level}) am {when} ist abgesagt. Auf der Seite „Meine Geräte“ kannst du dich zu einem anderen Termin anmelden oder dir einen wünschen.\n",
 };

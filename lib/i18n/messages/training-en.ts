@@ -108,4 +108,7 @@ export const trainingEn = {
   "mail.expiry.subject": "Your {type} authorization expires on {date}",
   "mail.expiry.body":
     "Hello {name},\n\nyour authorization as {level} of {type} expires on {date}. To keep using it, sign up for a refresher session on the \"My equipment\" page, or ask a trainer.\n",
+  "mail.sessionCancelled.subject": "Cancelled: {type} training on {when}",
+  "mail.sessionCancelled.body":
+    "Hello {name},\n\nthe {type} training ({level}) on {when} is cancelled. You can sign up for another session or ask for one on the \"My equipment\" page.\n",
 } as const;
