@@ -86,3 +86,15 @@ test.describe("open status", () => {
     await visitor.close();
   });
 });
+
+test.describe("on a phone", () => {
+  test.use({ storageState: storageStateOf("member"), viewport: { width: 375, height: 740 } });
+
+  test("the start page and the polls fit the screen", async ({ page }) => {
+    for (const path of ["/", "/polls"]) {
+      await page.goto(path);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, `${path} is wider than the phone`).toBeLessThanOrEqual(0);
+    }
+  });
+});
