@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { ActionButton } from "@/components/calendar/action-button";
 import { BookingForm } from "@/components/calendar/booking-form";
+import { MachineBookingsList } from "@/components/calendar/machine-bookings-list";
 import { requireUser } from "@/lib/auth/guards";
 import { machineBookings, machines } from "@/lib/db/schema";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -40,6 +41,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
         initial={{ machineId: preselected, startsAt: `${day}T10:00`, endsAt: `${day}T12:00`, note: "" }}
         labels={{ machine: t("bk.machine"), starts: t("bk.starts"), ends: t("bk.ends"), note: t("bk.note"), submit: t("bk.submit"), hint: t("bk.timesIn", { zone: tz }) }}
       />
+      {Number(preselected) > 0 && <MachineBookingsList machineId={Number(preselected)} />}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("bk.mine")}</h2>
         {mine.length === 0 ? (
