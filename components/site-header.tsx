@@ -24,6 +24,9 @@ export async function SiteHeader() {
           <Link href="/calendar" className={linkClass}>
             {t("nav.calendar")}
           </Link>
+          <Link href="/machines" className={linkClass}>
+            {t("nav.machines")}
+          </Link>
           {user && (
             <Link href="/home" className={linkClass}>
               {t("nav.home")}

@@ -1,0 +1,63 @@
+/**
+ * A device broker in its own process, for the fuzz test and the benchmark: its memory and its crash (or not)
+ * are its own, and on two cores it does not share an event loop with the clients hammering it.
+ * Started by broker-process.ts with `node --expose-gc --import tsx`; talks over the IPC channel.
+ */
+import pino from "pino";
+import { createDb } from "@/lib/db/client";
+import { startBroker } from "../broker";
+import { defaultHandlers } from "../handlers/dispatch";
+import type { HandlerRegistry } from "../handlers/types";
+
+export type ChildRequest = { type: "memory" } | { type: "close" };
+export type ChildMessage =
+  | { type: "ready"; port: number }
+  | { type: "memory"; rss: number; heapUsed: number; connectedClients: number; metrics: Record<string, number> };
+
+interface ChildConfig {
+  databaseUrl: string;
+  /** "floor": checkuser answered from memory, no database work — the round trip's lower bound. */
+  mode: "real" | "floor";
+  /** pino level for the child's log on stderr; "silent" by default. */
+  logLevel?: string;
+}
+
+const FLOOR_HANDLERS: HandlerRegistry = {
+  ...defaultHandlers,
+  checkuser: async () => ({ reply: { request_ok: true, is_valid: true, name: "Floor", missing_auth: false, level: 1 } }),
+};
+
+async function main(): Promise<void> {
+  const config = JSON.parse(process.argv[2]!) as ChildConfig;
+  const database = createDb(config.databaseUrl, { max: 5 });
+  const broker = await startBroker({
+    db: database.db,
+    port: 0,
+    host: "127.0.0.1",
+    logger: pino({ level: config.logLevel ?? "silent" }, pino.destination(2)),
+    handlers: config.mode === "floor" ? FLOOR_HANDLERS : defaultHandlers,
+  });
+  const send = (message: ChildMessage) => process.send!(message);
+  process.on("message", (message: ChildRequest) => {
+    if (message.type === "memory") {
+      const gc = (globalThis as { gc?: () => void }).gc;
+      gc?.();
+      gc?.();
+      const { rss, heapUsed } = process.memoryUsage();
+      send({ type: "memory", rss, heapUsed, connectedClients: broker.connectedClients(), metrics: broker.metrics.snapshot() });
+    } else if (message.type === "close") {
+      void broker
+        .close()
+        .then(() => database.close())
+        .finally(() => process.exit(0));
+    }
+  });
+  // The parent gone means nobody will ever close us.
+  process.on("disconnect", () => process.exit(0));
+  send({ type: "ready", port: broker.port });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
