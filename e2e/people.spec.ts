@@ -63,9 +63,8 @@ test.describe("member", () => {
     await submit(page, visibility, "Save visibility");
     await expect(visibility.getByRole("status")).toHaveText("Saved.");
 
-    // A second, separate session: the `browser` fixture's new contexts do not inherit baseURL or locale.
-    const { baseURL, locale } = test.info().project.use;
-    const maria = await browser.newContext({ baseURL, locale });
+    // A second, separate session: without Mario's stored cookies (new contexts inherit the describe's storageState).
+    const maria = await browser.newContext({ storageState: { cookies: [], origins: [] } });
     const mariaPage = await maria.newPage();
     const login = new LoginPage(mariaPage);
     await login.goto();
