@@ -37,6 +37,8 @@ const schema = z.object({
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(20),
   /** Inventory: may members in good standing browse it (inventory managers always can)? */
+  /** Machines dashboard (/machines): "true" = anyone may look, "false" = logged-in people only. */
+  MACHINES_DASHBOARD_PUBLIC: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   INVENTORY_MEMBERS_MAY_VIEW: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** Retention: usage sessions older than this lose the link to a person (npm run purge). */

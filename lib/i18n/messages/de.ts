@@ -6,6 +6,7 @@ import { opsDe } from "./ops-de";
 import type { Catalog } from "./en";
 import { inventoryDe } from "./inventory-de";
 import { peopleDe } from "./people-de";
+import { machinesDe } from "./machines-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -15,6 +16,7 @@ export const de: Catalog = {
   ...trainingDe,
   ...inventoryDe,
   ...peopleDe,
+  ...machinesDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

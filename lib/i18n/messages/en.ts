@@ -5,6 +5,7 @@ import { trainingEn } from "./training-en";
 import { opsEn } from "./ops-en";
 import { inventoryEn } from "./inventory-en";
 import { peopleEn } from "./people-en";
+import { machinesEn } from "./machines-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -15,6 +16,7 @@ export const en = {
   ...trainingEn,
   ...inventoryEn,
   ...peopleEn,
+  ...machinesEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",

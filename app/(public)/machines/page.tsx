@@ -1,0 +1,38 @@
+import { redirect } from "next/navigation";
+import { MachineDashboard, type DashboardLabels } from "@/components/machines/machine-dashboard";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { dashboardAccess } from "@/lib/domain/machines/dashboard-access";
+import { loadDashboard, withoutNames } from "@/lib/domain/machines/dashboard";
+import { env } from "@/lib/env";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+
+export const dynamic = "force-dynamic";
+
+/** The live machines dashboard; public or for logged-in people, as MACHINES_DASHBOARD_PUBLIC says. */
+export default async function MachinesPage() {
+  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
+  const access = dashboardAccess(user, env().MACHINES_DASHBOARD_PUBLIC);
+  if (!access.allowed) redirect("/login");
+  const data = await loadDashboard(getDb());
+  const labels: DashboardLabels = {
+    states: { in_use: t("mach.state.in_use"), blocked: t("mach.state.blocked"), maintenance_due: t("mach.state.maintenance_due"), offline: t("mach.state.offline"), free: t("mach.state.free") },
+    counts: t("mach.dashboard.counts"),
+    empty: t("mach.dashboard.empty"),
+    live: t("mach.dashboard.live"),
+    reconnecting: t("mach.dashboard.reconnecting"),
+    inUseBy: t("mach.tile.inUseBy"),
+    inUse: t("mach.tile.inUse"),
+    since: t("mach.tile.since"),
+    sinceHours: t("mach.tile.sinceHours"),
+    neverHeard: t("mach.tile.neverHeard"),
+    details: t("mach.tile.details"),
+  };
+  return (
+    <div className="space-y-4">
+      <h1 className="text-2xl font-bold">{t("mach.dashboard.title")}</h1>
+      <p className="text-slate-700">{t("mach.dashboard.intro")}</p>
+      <MachineDashboard initial={access.showNames ? data : withoutNames(data)} labels={labels} detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : null} />
+    </div>
+  );
+}

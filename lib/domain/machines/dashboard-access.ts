@@ -1,0 +1,14 @@
+import type { Permission } from "../access/permissions";
+
+export interface DashboardViewer {
+  permissions: ReadonlySet<Permission>;
+}
+
+/**
+ * Who may watch the dashboard (everyone when the space made it public, else logged-in people) and who may see
+ * the name of the person at a machine (members.read or machines.operate; others read "in use").
+ */
+export function dashboardAccess(viewer: DashboardViewer | null, isPublic: boolean): { allowed: boolean; showNames: boolean } {
+  const showNames = !!viewer && (viewer.permissions.has("members.read") || viewer.permissions.has("machines.operate"));
+  return { allowed: isPublic || viewer !== null, showNames };
+}

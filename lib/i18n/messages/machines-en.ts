@@ -1,0 +1,21 @@
+/** Machine operations: the live dashboard, machine pages, usage. */
+export const machinesEn = {
+  "nav.machines": "Machines",
+  "mach.dashboard.title": "Machines",
+  "mach.dashboard.intro": "Live state of every machine, as the boards report it.",
+  "mach.dashboard.counts": "Machines per state",
+  "mach.dashboard.empty": "No machines yet.",
+  "mach.dashboard.live": "Live",
+  "mach.dashboard.reconnecting": "Reconnecting…",
+  "mach.state.in_use": "In use",
+  "mach.state.blocked": "Blocked",
+  "mach.state.maintenance_due": "Maintenance due",
+  "mach.state.offline": "Offline",
+  "mach.state.free": "Free",
+  "mach.tile.inUseBy": "In use by {name}",
+  "mach.tile.inUse": "In use",
+  "mach.tile.since": "for {minutes} min",
+  "mach.tile.sinceHours": "for {hours} h {minutes} min",
+  "mach.tile.neverHeard": "No board has reported yet",
+  "mach.tile.details": "Details",
+} as const;
