@@ -103,7 +103,9 @@ export function NewsWidget({ t, locale, timeZone }: WidgetContext) {
           <ul className="space-y-3">
             {posts.map((p) => (
               <li key={p.id}>
-                <h3 className="font-medium">{p.title}</h3>
+                <h3 className="font-medium">
+                  <Link href={`/news/${p.id}`} className="hover:underline">{p.title}</Link>
+                </h3>
                 <p className="text-xs text-slate-500">{t("com.news.by", { name: p.authorName ?? "—", when: formatDateTime(p.publishedAt, locale, timeZone) })}</p>
                 <p className="mt-1 whitespace-pre-line text-sm">{p.body.length > 400 ? `${p.body.slice(0, 400)}…` : p.body}</p>
               </li>

@@ -7,7 +7,7 @@ import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { inventoryTestDatabase } from "../inventory/test-setup";
 import { settingsFromEnv } from "../settings/space-settings";
 import { machineStates } from "./machine-states";
-import { createNews, deleteNews, listNews, updateNews } from "./news";
+import { createNews, deleteNews, getNewsItem, listNews, updateNews } from "./news";
 import { buildAtomFeed } from "./news-feed";
 import { currentOpenStatus, openSince, setOpenStatus } from "./open-status";
 import { authenticateSensor, createSensorToken, revokeSensorToken } from "./sensor-tokens";
@@ -91,7 +91,9 @@ describe("news", () => {
     expect(xml).toContain("&lt;b&gt;Tools&lt;/b&gt; &amp; more");
     expect(xml).toContain("Body ]]&gt; &quot;quoted&quot; </content>");
     expect(xml).not.toMatch(/<b>|<script>|\u0001/);
+    expect(await getNewsItem(t.db, r.id)).toMatchObject({ id: r.id, authorName: "Ada Admin" });
     expect(await deleteNews(t.db, ids.admin!, r.id)).toMatchObject({ ok: true });
+    expect(await getNewsItem(t.db, r.id)).toBeNull();
     const audit = await t.db.select({ c: auditLog.changeType }).from(auditLog).where(eq(auditLog.entity, "news_posts"));
     expect(audit.map((a) => a.c).sort()).toEqual(["news.create", "news.delete", "news.update"]);
   });

@@ -12,19 +12,20 @@ export const newsInput = z.object({
 
 export type NewsListItem = NewsPost & { authorName: string | null };
 
-export async function listNews(db: Db, limit = 20): Promise<NewsListItem[]> {
+export async function listNews(db: Db, limit = 20, id?: number): Promise<NewsListItem[]> {
   const rows = await db
     .select({ post: newsPosts, first: profiles.firstName, last: profiles.lastName })
     .from(newsPosts)
     .leftJoin(profiles, eq(profiles.personId, newsPosts.authorId))
+    .where(id === undefined ? undefined : eq(newsPosts.id, id))
     .orderBy(desc(newsPosts.publishedAt), desc(newsPosts.id))
     .limit(limit);
   return rows.map((r) => ({ ...r.post, authorName: r.first ? `${r.first} ${r.last ?? ""}`.trim() : null }));
 }
 
-export async function getNews(db: Db, id: number): Promise<NewsPost | null> {
-  const [row] = await db.select().from(newsPosts).where(eq(newsPosts.id, id));
-  return row ?? null;
+/** One post with its author's name, for the public post page. */
+export async function getNewsItem(db: Db, id: number): Promise<NewsListItem | null> {
+  return (await listNews(db, 1, id))[0] ?? null;
 }
 
 async function guard(db: Db, actorId: number, raw: unknown) {

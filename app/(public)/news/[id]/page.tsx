@@ -1,0 +1,25 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { getNewsItem } from "@/lib/domain/community/news";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+
+/** One news post, public: the Atom feed's entries link here. */
+export default async function NewsPostPage({ params }: { params: Promise<{ id: string }> }) {
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const [t, locale, space, post] = await Promise.all([getT(), getLocale(), getSpace(), getNewsItem(getDb(), id)]);
+  if (!post) notFound();
+  return (
+    <article className="max-w-2xl space-y-3">
+      <Link href="/" className="text-sm text-slate-600 underline">
+        {t("nav.start")}
+      </Link>
+      <h1 className="text-2xl font-bold">{post.title}</h1>
+      <p className="text-sm text-slate-500">{t("com.news.by", { name: post.authorName ?? "—", when: formatDateTime(post.publishedAt, locale, space.timeZone) })}</p>
+      <p className="whitespace-pre-line">{post.body}</p>
+    </article>
+  );
+}
