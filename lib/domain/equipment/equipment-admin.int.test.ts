@@ -5,6 +5,7 @@ import { demoWorld, type DemoWorld } from "../training/testing/training-fixture"
 import { createEquipmentType, getEquipmentType, updateEquipmentType } from "./equipment-type-service";
 import { createMachine, getMachine, setMachineBlocked, updateMachine } from "./machine-service";
 import { decideCardOnMachine } from "./machine-use-facts";
+import { deleteEquipmentType, deleteMachine } from "./delete-equipment";
 
 let w: DemoWorld;
 beforeAll(async () => {
@@ -54,5 +55,21 @@ describe("machines", () => {
     expect(await decideCardOnMachine(w.t.db, { uid: "efbeadde", machineId: laser.id })).toEqual({ allowed: false, reason: "machine_blocked" });
     expect(await setMachineBlocked(w.t.db, w.ids.admin, { machineId: laser.id, blocked: false })).toEqual({ ok: true });
     expect(await decideCardOnMachine(w.t.db, { uid: "efbeadde", machineId: laser.id })).toEqual({ allowed: true, level: 1 });
+  });
+});
+
+describe("deleting", () => {
+  it("removes unused entries and keeps those with history", async () => {
+    const type = (await createEquipmentType(w.t.db, w.ids.admin, { name: "Vinyl cutter" })) as { ok: true; id: number };
+    const machine = (await createMachine(w.t.db, w.ids.admin, { equipmentTypeId: type.id, name: "CAMEO" })) as { ok: true; id: number };
+    expect(await deleteMachine(w.t.db, w.ids.member, machine.id)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await deleteEquipmentType(w.t.db, w.ids.admin, type.id)).toMatchObject({ ok: false, code: "in_use" });
+    expect(await deleteMachine(w.t.db, w.ids.admin, machine.id)).toEqual({ ok: true });
+    expect(await getMachine(w.t.db, machine.id)).toBeNull();
+    expect(await deleteMachine(w.t.db, w.ids.admin, machine.id)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await deleteEquipmentType(w.t.db, w.ids.admin, type.id)).toEqual({ ok: true });
+    // The laser has authorizations: kept.
+    expect(await deleteEquipmentType(w.t.db, w.ids.admin, w.types.laser)).toMatchObject({ ok: false, code: "in_use" });
+    expect(await getEquipmentType(w.t.db, w.types.laser)).not.toBeNull();
   });
 });

@@ -150,4 +150,9 @@ export const equipmentDe: Record<keyof typeof equipmentEn, string> = {
   "eq.photo.none": "Noch kein Foto.",
   "eq.error.photo_not_image": "Die Datei ist kein lesbares Foto (JPEG, PNG, WebP, GIF, HEIF).",
   "eq.error.photo_too_large": "Das Foto ist größer als 10 MB.",
+  "eq.delete.title": "Löschen",
+  "eq.delete.typeHint": "Nur möglich, solange nichts auf diesen Typ verweist: keine Maschinen, Berechtigungen oder Termine.",
+  "eq.delete.machineHint": "Nur möglich, solange die Maschine keine Geschichte hat; sonst sperre sie stattdessen.",
+  "eq.delete.submit": "Löschen",
+  "eq.error.in_use": "Einträge verweisen darauf (Berechtigungen, Termine, Maschinen, Nutzung oder Wartung), daher bleibt es erhalten.",
 };

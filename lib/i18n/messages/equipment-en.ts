@@ -149,4 +149,9 @@ export const equipmentEn = {
   "eq.photo.none": "No photo yet.",
   "eq.error.photo_not_image": "The file is not a photo that can be read (JPEG, PNG, WebP, GIF, HEIF).",
   "eq.error.photo_too_large": "The photo is larger than 10 MB.",
+  "eq.delete.title": "Delete",
+  "eq.delete.typeHint": "Only possible while nothing refers to this type: no machines, authorizations or sessions.",
+  "eq.delete.machineHint": "Only possible while the machine has no history; otherwise block it instead.",
+  "eq.delete.submit": "Delete",
+  "eq.error.in_use": "Records refer to it (authorizations, sessions, machines, usage or maintenance), so it is kept.",
 } as const;

@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
+import { deleteMachine } from "@/lib/domain/equipment/delete-equipment";
 import { setMachinePhoto } from "@/lib/domain/equipment/machine-photo";
 import { createMachine, machineInput, setMachineBlocked, updateMachine } from "@/lib/domain/equipment/machine-service";
 import { MAX_PHOTO_BYTES } from "@/lib/domain/inventory/photos";
@@ -76,4 +77,15 @@ export async function uploadMachinePhotoAction(_previous: ActionResult | null, f
   if (!result.ok) return refusal(t, "eq", result.code);
   revalidatePath(`/admin/equipment/machines/${machineId}`);
   return { ok: true, message: t("eq.photo.done") };
+}
+
+export async function deleteMachineAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const { user, t } = await actionContext();
+  if (!user) return refusal(t, "eq", "forbidden");
+  const id = int(formData, "id");
+  if (!Number.isSafeInteger(id)) return refusal(t, "eq", "invalid");
+  const result = await deleteMachine(getDb(), user.personId, id);
+  if (!result.ok) return refusal(t, "eq", result.code);
+  revalidatePath("/admin/equipment");
+  redirect("/admin/equipment");
 }

@@ -2,6 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
+import { deleteEquipmentType } from "@/lib/domain/equipment/delete-equipment";
 import { createEquipmentType, equipmentTypeInput, updateEquipmentType } from "@/lib/domain/equipment/equipment-type-service";
 import { addPrerequisite, prerequisiteInput, removePrerequisite } from "@/lib/domain/training/prerequisites";
 import type { ActionResult } from "@/lib/web/action-result";
@@ -69,4 +70,15 @@ export async function removePrerequisiteAction(_previous: ActionResult | null, f
   if (!result.ok) return refusal(t, "eq", result.code);
   revalidatePath("/admin/equipment", "layout");
   return { ok: true, message: t("eq.prereq.removed") };
+}
+
+export async function deleteEquipmentTypeAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const { user, t } = await actionContext();
+  if (!user) return refusal(t, "eq", "forbidden");
+  const id = int(formData, "id");
+  if (!Number.isSafeInteger(id)) return refusal(t, "eq", "invalid");
+  const result = await deleteEquipmentType(getDb(), user.personId, id);
+  if (!result.ok) return refusal(t, "eq", result.code);
+  revalidatePath("/admin/equipment");
+  redirect("/admin/equipment");
 }

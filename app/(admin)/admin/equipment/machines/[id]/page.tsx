@@ -4,13 +4,14 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { cardClass, linkClass } from "@/components/equipment/fields";
+import { DeleteSection } from "@/components/equipment/delete-section";
 import { MachineFormFields } from "@/components/equipment/machine-form-fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
 import { getMachine } from "@/lib/domain/equipment/machine-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { setMachineBlockedAction, updateMachineAction, uploadMachinePhotoAction } from "../actions";
+import { deleteMachineAction, setMachineBlockedAction, updateMachineAction, uploadMachinePhotoAction } from "../actions";
 
 export default async function EditMachinePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("equipment.manage");
@@ -59,6 +60,8 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
           <SubmitButton>{machine.blocked ? t("eq.unblock.submit") : t("eq.block.submit")}</SubmitButton>
         </ActionForm>
       </section>
+
+      <DeleteSection action={deleteMachineAction} id={machine.id} labels={{ title: t("eq.delete.title"), hint: t("eq.delete.machineHint"), submit: t("eq.delete.submit") }} />
     </div>
   );
 }

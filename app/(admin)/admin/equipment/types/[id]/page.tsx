@@ -3,13 +3,14 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { cardClass, linkClass, secondaryButtonClass, SelectField } from "@/components/equipment/fields";
+import { DeleteSection } from "@/components/equipment/delete-section";
 import { TypeFormFields } from "@/components/equipment/type-form-fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { getEquipmentType, listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
 import { listPrerequisites } from "@/lib/domain/training/prerequisites";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { addPrerequisiteAction, removePrerequisiteAction, updateEquipmentTypeAction } from "../actions";
+import { addPrerequisiteAction, deleteEquipmentTypeAction, removePrerequisiteAction, updateEquipmentTypeAction } from "../actions";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -81,6 +82,8 @@ export default async function EditEquipmentTypePage({ params }: { params: Promis
           </div>
         </ActionForm>
       </section>
+
+      <DeleteSection action={deleteEquipmentTypeAction} id={type.id} labels={{ title: t("eq.delete.title"), hint: t("eq.delete.typeHint"), submit: t("eq.delete.submit") }} />
     </div>
   );
 }
