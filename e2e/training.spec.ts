@@ -98,6 +98,31 @@ test.describe("admin", () => {
   });
 });
 
+test.describe("admin machines", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("creates a machine, is told when the board id is taken without losing the form, and deletes it", async ({ page }) => {
+    await page.goto("/admin/equipment");
+    await page.getByRole("link", { name: "New machine" }).click();
+    const form = page.getByRole("form", { name: "New machine" });
+    await form.getByLabel("Name").fill("PRUSA XL");
+    await form.getByLabel("Equipment type").selectOption({ label: "3D printer" });
+    await form.getByLabel("Board id").fill("1");
+    await form.getByLabel("Location").fill("Electronics room");
+    await form.getByRole("button", { name: "Create" }).click();
+    await expect(form.getByRole("alert")).toHaveText("This board id is already used by another machine.");
+    await expect(form.getByLabel("Name")).toHaveValue("PRUSA XL");
+    await expect(form.getByLabel("Location")).toHaveValue("Electronics room");
+
+    await form.getByLabel("Board id").fill("41");
+    await form.getByRole("button", { name: "Create" }).click();
+    await expect(page.getByRole("heading", { name: "Edit PRUSA XL" })).toBeVisible();
+    await page.getByRole("form", { name: "Delete" }).getByRole("button", { name: "Delete" }).click();
+    await expect(page).toHaveURL(/\/admin\/equipment$/);
+    await expect(page.getByRole("link", { name: "PRUSA XL" })).toHaveCount(0);
+  });
+});
+
 test.describe("a member", () => {
   test.use({ storageState: storageStateOf("member") });
 
