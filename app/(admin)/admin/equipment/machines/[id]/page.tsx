@@ -27,6 +27,9 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
         {t("eq.back")}
       </Link>
       <h1 className="text-2xl font-bold">{title}</h1>
+      <Link href={`/admin/equipment/machines/${machine.id}/operations`} className={linkClass}>
+        {t("mach.ops.link")}
+      </Link>
       <ActionForm action={updateMachineAction} className={`${cardClass} space-y-4`} label={title}>
         <input type="hidden" name="id" value={machine.id} />
         <MachineFormFields t={t} types={types} machine={machine} />

@@ -1,0 +1,131 @@
+import Link from "next/link";
+import { forbidden, notFound } from "next/navigation";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { linkClass } from "@/components/equipment/fields";
+import { BoardsTable, PlansTable, sectionClass } from "@/components/machines/operations-sections";
+import { UsageHistory } from "@/components/machines/usage-history";
+import { requireUser } from "@/lib/auth/guards";
+import { getMachine } from "@/lib/domain/equipment/machine-service";
+import { machineBoards, machineInterventions, machineUsagePage, machineUsers } from "@/lib/domain/machines/machine-operations";
+import { planHours } from "@/lib/domain/machines/plan-hours";
+import { machineHours } from "@/lib/domain/usage/machine-hours";
+import { isMachineOnline } from "@/lib/domain/usage/record-board-alive";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+import { boardCredentialsAction, remoteCommandAction } from "./actions";
+
+const dateParam = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? new Date(`${v}T00:00:00Z`) : undefined);
+
+/** What the boards report for one machine: hours, maintenance, boards, usage history, remote control, credentials. */
+export default async function MachineOperationsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireUser();
+  const mayManage = user.permissions.has("equipment.manage");
+  const mayOperate = user.permissions.has("machines.operate");
+  if (!mayManage && !mayOperate) forbidden();
+  const id = Number((await params).id);
+  const query = await searchParams;
+  const db = getDb();
+  const machine = Number.isSafeInteger(id) ? await getMachine(db, id) : null;
+  if (!machine) notFound();
+  const personId = Number(query.person) || undefined;
+  const from = dateParam(query.from);
+  const toDay = dateParam(query.to);
+  const to = toDay ? new Date(toDay.getTime() + 86_400_000) : undefined;
+  const [t, locale, space, hours, plans, boards, interventions, usage, users, online] = await Promise.all([
+    getT(),
+    getLocale(),
+    getSpace(),
+    machineHours(db, machine.id),
+    planHours(db, { machineId: machine.id }),
+    machineBoards(db, machine.id),
+    machineInterventions(db, machine.id),
+    machineUsagePage(db, machine.id, { personId, from, to, page: Number(query.page) || 1 }),
+    machineUsers(db, machine.id),
+    isMachineOnline(db, machine.id),
+  ]);
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+
+  return (
+    <div className="space-y-6">
+      <Link href={`/admin/equipment/machines/${machine.id}`} className={linkClass}>
+        {t("eq.back")}
+      </Link>
+      <h1 className="text-2xl font-bold">{t("mach.ops.title", { name: machine.name })}</h1>
+      <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dt className="text-slate-500">{t("mach.ops.hours")}</dt>
+        <dd data-testid="machine-hours">{hours.toFixed(1)}</dd>
+        <dt className="text-slate-500">{t("mach.ops.online")}</dt>
+        <dd>{online ? t("mach.ops.isOnline") : t("mach.ops.isOffline")}</dd>
+        <dt className="text-slate-500">{t("mach.ops.blocked")}</dt>
+        <dd>{machine.blocked ? machine.blockedReason : t("mach.ops.notBlocked")}</dd>
+      </dl>
+
+      {mayOperate && (
+        <section className={sectionClass} aria-labelledby="remote">
+          <h2 id="remote" className="text-lg font-semibold">{t("mach.remote.title")}</h2>
+          {!online ? (
+            <p className="text-slate-600">{t("mach.remote.offline")}</p>
+          ) : (
+            <div className="flex flex-wrap gap-6">
+              <ActionForm action={remoteCommandAction} className="space-y-2" label={t("mach.remote.start")}>
+                <input type="hidden" name="machineId" value={machine.id} />
+                <input type="hidden" name="kind" value="start" />
+                <TextField label={t("mach.remote.uid")} name="uid" required maxLength={8} />
+                <SubmitButton>{t("mach.remote.start")}</SubmitButton>
+              </ActionForm>
+              <ActionForm action={remoteCommandAction} className="space-y-2" label={t("mach.remote.stop")}>
+                <input type="hidden" name="machineId" value={machine.id} />
+                <input type="hidden" name="kind" value="stop" />
+                <SubmitButton>{t("mach.remote.stop")}</SubmitButton>
+              </ActionForm>
+            </div>
+          )}
+        </section>
+      )}
+
+      <section className={sectionClass} aria-labelledby="plans">
+        <h2 id="plans" className="text-lg font-semibold">{t("mach.plans.title")}</h2>
+        <PlansTable t={t} plans={plans} />
+      </section>
+
+      <section className={sectionClass} aria-labelledby="interventions">
+        <h2 id="interventions" className="text-lg font-semibold">{t("mach.interventions.title")}</h2>
+        {interventions.length === 0 ? (
+          <p className="text-slate-600">{t("mach.interventions.none")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100 text-sm">
+            {interventions.map((i) => (
+              <li key={i.id} className="py-1">
+                {when(i.doneAt)} · {i.planText ?? "–"} · {i.personName ?? "–"} · {t(i.source === "board" ? "mach.interventions.board" : "mach.interventions.manual")}
+                {i.notes && ` · ${i.notes}`}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+
+      <section className={sectionClass} aria-labelledby="boards">
+        <h2 id="boards" className="text-lg font-semibold">{t("mach.boards.title")}</h2>
+        <BoardsTable t={t} boards={boards} when={when} />
+      </section>
+
+      {mayManage && (
+        <section className={sectionClass} aria-labelledby="credentials">
+          <h2 id="credentials" className="text-lg font-semibold">{t("mach.credentials.title")}</h2>
+          <p className="text-sm text-slate-600">{machine.boardUsername ? t("mach.credentials.current", { username: machine.boardUsername }) : t("mach.credentials.none")}</p>
+          <ActionForm action={boardCredentialsAction} className="space-y-2" label={t("mach.credentials.title")}>
+            <input type="hidden" name="machineId" value={machine.id} />
+            <TextField label={t("mach.credentials.username")} name="username" defaultValue={machine.boardUsername ?? ""} maxLength={64} />
+            <SubmitButton>{machine.boardPasswordHash ? t("mach.credentials.rotate") : t("mach.credentials.set")}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+
+      <UsageHistory t={t} when={when} usage={usage} users={users} query={query} basePath={`/admin/equipment/machines/${machine.id}/operations`} />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import Link from "next/link";
+import type { UsageRow } from "@/lib/domain/machines/machine-operations";
+import type { Translate } from "@/lib/i18n/translate";
+import { sectionClass } from "./operations-sections";
+
+interface Props {
+  t: Translate;
+  when: (d: Date) => string;
+  usage: { rows: UsageRow[]; total: number; page: number; pages: number };
+  users: { personId: number; firstName: string | null; lastName: string | null }[];
+  query: Record<string, string | undefined>;
+  basePath: string;
+}
+
+const field = "rounded border border-slate-300 bg-white px-2 py-1";
+const th = "px-2 py-1 text-left font-medium text-slate-600";
+
+const minutes = (s: number | null) => (s === null ? null : Math.round(s / 60));
+
+/** A machine's sessions with a GET filter form (person, period) and a pager that keeps the filter. */
+export function UsageHistory({ t, when, usage, users, query, basePath }: Props) {
+  const pageHref = (page: number) => {
+    const params = new URLSearchParams();
+    for (const key of ["person", "from", "to"]) if (query[key]) params.set(key, query[key]!);
+    params.set("page", String(page));
+    return `${basePath}?${params.toString()}`;
+  };
+  return (
+    <section className={sectionClass} aria-labelledby="usage">
+      <h2 id="usage" className="text-lg font-semibold">{t("mach.usage.title")}</h2>
+      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("mach.usage.filter")}>
+        <label className="flex flex-col">
+          {t("mach.usage.person")}
+          <select name="person" defaultValue={query.person ?? ""} className={field}>
+            <option value="">{t("mach.usage.everyone")}</option>
+            {users.map((u) => (
+              <option key={u.personId} value={u.personId}>
+                {[u.firstName, u.lastName].filter(Boolean).join(" ") || `#${u.personId}`}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          {t("mach.usage.from")}
+          <input type="date" name="from" defaultValue={query.from ?? ""} className={field} />
+        </label>
+        <label className="flex flex-col">
+          {t("mach.usage.to")}
+          <input type="date" name="to" defaultValue={query.to ?? ""} className={field} />
+        </label>
+        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
+          {t("mach.usage.apply")}
+        </button>
+      </form>
+      <p className="text-sm text-slate-600">{t("mach.usage.count", { total: usage.total })}</p>
+      {usage.rows.length > 0 && (
+        <table className="w-full text-sm">
+          <thead>
+            <tr>
+              <th className={th}>{t("mach.usage.started")}</th>
+              <th className={th}>{t("mach.usage.person")}</th>
+              <th className={th}>{t("mach.usage.minutes")}</th>
+              <th className={th}>{t("mach.usage.recorded")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {usage.rows.map((r) => (
+              <tr key={r.id} data-recorded={r.recordedAs}>
+                <td className="px-2 py-1">{when(r.startedAt)}</td>
+                <td className="px-2 py-1">{r.personName}</td>
+                <td className="px-2 py-1">{minutes(r.durationSeconds) ?? t("mach.usage.open")}</td>
+                <td className="px-2 py-1">{r.recordedAs === "live" ? "" : t(`mach.recorded.${r.recordedAs as "replayed" | "reconstructed" | "manual"}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {usage.pages > 1 && (
+        <nav aria-label={t("mach.usage.pages")} className="flex gap-3 text-sm">
+          {usage.page > 1 && <Link href={pageHref(usage.page - 1)}>{t("mach.usage.previous")}</Link>}
+          <span>{t("mach.usage.pageOf", { page: usage.page, pages: usage.pages })}</span>
+          {usage.page < usage.pages && <Link href={pageHref(usage.page + 1)}>{t("mach.usage.next")}</Link>}
+        </nav>
+      )}
+    </section>
+  );
+}
