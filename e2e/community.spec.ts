@@ -98,3 +98,24 @@ test.describe("on a phone", () => {
     }
   });
 });
+
+test.describe("news", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("a post by the board shows on the start page, its own page and the escaped Atom feed", async ({ page, request }) => {
+    const title = `Soldering night <b>${suffix}</b> & more`;
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "News" }).click();
+    const form = page.getByRole("form", { name: "New post" });
+    await form.getByLabel("Title").fill(title);
+    await form.getByLabel("Text").fill("Bring your own kit.\nTea is on us.");
+    await form.getByRole("button", { name: "Publish" }).click();
+    await expect(form.getByRole("status")).toHaveText("Post published.");
+    await page.goto("/");
+    await page.getByRole("link", { name: title }).click();
+    await expect(page.getByRole("heading", { name: title })).toBeVisible();
+    const feed = await request.get("/news.xml");
+    expect(feed.headers()["content-type"]).toContain("application/atom+xml");
+    expect(await feed.text()).toContain(`Soldering night &lt;b&gt;${suffix}&lt;/b&gt; &amp; more`);
+  });
+});
