@@ -39,7 +39,8 @@ afterEach(async () => {
 });
 afterAll(() => sim.close());
 
-const FAST = { checkMachineMs: 0, aliveMs: 0, inUseMs: 0, replyTimeoutMs: 300, reconnectMs: 100 };
+// The firmware's 2 s reply timeout: shorter ones fail on a busy machine, not because of the board.
+const FAST = { checkMachineMs: 0, aliveMs: 0, inUseMs: 0, replyTimeoutMs: 2_000, reconnectMs: 100 };
 function board(machineId: number, options: Partial<BoardOptions> = {}): SimulatedBoard {
   const b = new SimulatedBoard({ url: sim.url, machineId, ...options, timings: { ...FAST, ...options.timings } });
   boards.push(b);
@@ -47,7 +48,7 @@ function board(machineId: number, options: Partial<BoardOptions> = {}): Simulate
 }
 const actionsOn = (machineId: number) => sim.seen.filter((m) => m.topic === `machine/${machineId}`).map((m) => m.body);
 async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400 && !check(); i++) await sleep(10);
+  for (let i = 0; i < 1_000 && !check(); i++) await sleep(10);
   if (!check()) throw new Error(`timed out waiting for ${what}`);
 }
 
@@ -151,5 +152,27 @@ describe("simulated board", () => {
     expect(b.machine).toEqual({ request_ok: false, message: "Invalid machine ID" });
     await b.disconnect();
     expect(await b.swipe("0badcafe")).toMatchObject({ loggedIn: false, reason: "offline_unknown" });
+  });
+});
+
+// Skipped only where the backend's checkuser is not registered yet (commits of the parallel work in between).
+describe.skipIf(!defaultHandlers.checkuser || !defaultHandlers.stopuse)("simulated board against the real handlers", () => {
+  let real: SimBroker;
+  beforeAll(async () => {
+    real = await startSimBroker();
+  });
+  afterAll(() => real.close());
+
+  it("lets Mario in on LASER 1 at level 1 and gets his session's duration confirmed", async () => {
+    const b = new SimulatedBoard({ url: real.url, machineId: 1, timings: FAST });
+    boards.push(b);
+    await b.start();
+    expect(await b.swipe("efbeadde")).toMatchObject({ loggedIn: true, user: { level: 1, name: "Mario", offline: false } });
+    const replies: unknown[] = [];
+    b.on("exchange", (x: { reply: unknown }) => replies.push(x.reply));
+    const duration = await b.stop();
+    expect(replies).toEqual([{ request_ok: true, message: `Duration ${duration} seconds` }]);
+    expect(await b.swipe("d0000004")).toMatchObject({ loggedIn: false, reason: "refused" }); // the applicant
+    expect(b.link.unsolicited).toBe(0);
   });
 });
