@@ -69,3 +69,17 @@ test("the admin blocks the machine: the tile says blocked and the next checkmach
   await expect(tile).toHaveAttribute("data-state", "free");
   await expect.poll(async () => (await board.checkMachine())?.allowed).toBe(true);
 });
+
+test("the machine's operations page shows the board, the sessions and allows a remote stop only while in use", async ({ page }) => {
+  await page.goto("/admin/equipment");
+  await page.getByRole("link", { name: "LASER 1", exact: true }).click();
+  await page.getByRole("link", { name: "Operations: hours, maintenance, boards, usage" }).click();
+  await expect(page.getByRole("heading", { name: "Operations: LASER 1" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Boards that reported" })).toContainText("esp32-devkitc,v1.9.0-sim");
+  const usage = page.getByRole("region", { name: "Usage history" });
+  await expect(usage.getByRole("cell", { name: "Mario Rossi" }).first()).toBeVisible();
+  // Nobody is logged in now: the domain refuses the stop and says why.
+  const stop = page.getByRole("form", { name: "Stop remotely" });
+  await stop.getByRole("button", { name: "Stop remotely" }).click();
+  await expect(stop.getByRole("alert")).toHaveText("Nobody is logged in on this machine.");
+});

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
 import { getMemberOverview } from "@/lib/domain/people/member-overview";
@@ -20,6 +21,9 @@ export default async function MemberHomePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("home.greeting", { name: overview.firstName ?? user.displayName })}</h1>
+      <Link href="/home/usage" className="text-amber-700 underline">
+        {t("mach.mine.link")}
+      </Link>
 
       <section className={card} aria-labelledby="membership">
         <h2 id="membership" className="mb-3 text-lg font-semibold">{t("home.membership")}</h2>

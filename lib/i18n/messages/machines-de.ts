@@ -87,4 +87,11 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.error.not_allowed": "Diese Karte darf die Maschine nicht benutzen.",
   "mach.error.not_in_use": "An dieser Maschine ist niemand angemeldet.",
   "mach.error.username_taken": "Das Board einer anderen Maschine verwendet diesen Benutzernamen.",
+  "mach.mine.link": "Meine Maschinenzeit",
+  "mach.mine.back": "Zurück zu meinem Bereich",
+  "mach.mine.title": "Meine Maschinenzeit",
+  "mach.mine.hours": "{hours} Stunden insgesamt",
+  "mach.mine.none": "Du hast noch keine Maschine benutzt.",
+  "mach.mine.machineHours": "{hours} Std. in {sessions} Nutzungen",
+  "mach.mine.machine": "Maschine",
 };

@@ -86,4 +86,11 @@ export const machinesEn = {
   "mach.error.not_allowed": "This card may not use the machine.",
   "mach.error.not_in_use": "Nobody is logged in on this machine.",
   "mach.error.username_taken": "Another machine's board uses this username.",
+  "mach.mine.link": "My machine time",
+  "mach.mine.back": "Back to my space",
+  "mach.mine.title": "My machine time",
+  "mach.mine.hours": "{hours} hours in total",
+  "mach.mine.none": "You have not used a machine yet.",
+  "mach.mine.machineHours": "{hours} h in {sessions} sessions",
+  "mach.mine.machine": "Machine",
 } as const;

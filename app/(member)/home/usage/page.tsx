@@ -1,0 +1,73 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/guards";
+import { personHoursByMachine, personUsagePage } from "@/lib/domain/machines/person-usage";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+
+const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
+const th = "px-2 py-1 text-left font-medium text-slate-600";
+
+/** A member's own machine time: hours per machine and the sessions, newest first. */
+export default async function MyUsagePage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const user = await requireUser();
+  const db = getDb();
+  const page = Number((await searchParams).page) || 1;
+  const [t, locale, space, totals, usage] = await Promise.all([getT(), getLocale(), getSpace(), personHoursByMachine(db, user.personId), personUsagePage(db, user.personId, page)]);
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  const allHours = totals.reduce((sum, x) => sum + x.hours, 0);
+  return (
+    <div className="space-y-6">
+      <Link href="/home" className="text-amber-700 underline">
+        {t("mach.mine.back")}
+      </Link>
+      <h1 className="text-2xl font-bold">{t("mach.mine.title")}</h1>
+      <section className={card} aria-labelledby="hours">
+        <h2 id="hours" className="mb-3 text-lg font-semibold">{t("mach.mine.hours", { hours: allHours.toFixed(1) })}</h2>
+        {totals.length === 0 ? (
+          <p className="text-slate-600">{t("mach.mine.none")}</p>
+        ) : (
+          <ul className="divide-y divide-slate-100">
+            {totals.map((x) => (
+              <li key={x.machineId} className="flex justify-between py-1">
+                <span>{x.machineName}</span>
+                <span>{t("mach.mine.machineHours", { hours: x.hours.toFixed(1), sessions: x.sessions })}</span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+      {usage.rows.length > 0 && (
+        <section className={card} aria-labelledby="sessions">
+          <h2 id="sessions" className="mb-3 text-lg font-semibold">{t("mach.usage.title")}</h2>
+          <table className="w-full text-sm">
+            <thead>
+              <tr>
+                <th className={th}>{t("mach.usage.started")}</th>
+                <th className={th}>{t("mach.mine.machine")}</th>
+                <th className={th}>{t("mach.usage.minutes")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {usage.rows.map((r) => (
+                <tr key={r.id}>
+                  <td className="px-2 py-1">{when(r.startedAt)}</td>
+                  <td className="px-2 py-1">{r.machineName}</td>
+                  <td className="px-2 py-1">{r.durationSeconds === null ? t("mach.usage.open") : Math.round(r.durationSeconds / 60)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {usage.pages > 1 && (
+            <nav aria-label={t("mach.usage.pages")} className="mt-3 flex gap-3 text-sm">
+              {usage.page > 1 && <Link href={`/home/usage?page=${usage.page - 1}`}>{t("mach.usage.previous")}</Link>}
+              <span>{t("mach.usage.pageOf", { page: usage.page, pages: usage.pages })}</span>
+              {usage.page < usage.pages && <Link href={`/home/usage?page=${usage.page + 1}`}>{t("mach.usage.next")}</Link>}
+            </nav>
+          )}
+        </section>
+      )}
+    </div>
+  );
+}
