@@ -1,0 +1,78 @@
+import ExcelJS from "exceljs";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { seedDemoData } from "@/drizzle/seed";
+import { cards, machines, usageSessions } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { usageToCsv, usageToXlsx } from "./usage-export";
+import { listUsage, parseUsageFilter, usageTotals, weeklyHours } from "./usage-report";
+
+let t: TestDatabase;
+let laser: number;
+let printer: number;
+let mario: number;
+let tom: number;
+const at = (iso: string) => new Date(iso);
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureReferenceData(t.db);
+  await seedDemoData(t.db, "demo-password-123");
+  laser = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.id;
+  printer = (await t.db.select().from(machines).where(eq(machines.boardId, 2)))[0]!.id;
+  mario = (await t.db.select().from(cards).where(eq(cards.uid, "efbeadde")))[0]!.personId;
+  tom = (await t.db.select().from(cards).where(eq(cards.uid, "b0000002")))[0]!.personId;
+  const session = (machineId: number, personId: number, start: string, minutes: number, recordedAs: "live" | "replayed" | "reconstructed" = "live") => {
+    const startedAt = at(start);
+    return { machineId, personId, cardUid: personId === mario ? "efbeadde" : "b0000002", startedAt, endedAt: new Date(startedAt.getTime() + minutes * 60_000), durationSeconds: minutes * 60, recordedAs, endedBecause: "stop" as const, lastHeartbeatAt: startedAt, openedByEventAt: startedAt };
+  };
+  await t.db.insert(usageSessions).values([
+    session(laser, mario, "2026-03-02T10:00:00Z", 60), // Monday, week 2026-03-02
+    session(laser, tom, "2026-03-04T10:00:00Z", 30, "replayed"),
+    session(printer, mario, "2026-03-10T10:00:00Z", 120, "reconstructed"), // week 2026-03-09
+  ]);
+});
+afterAll(() => t.close());
+
+describe("usage report", () => {
+  it("parses filters and ignores malformed values", () => {
+    expect(parseUsageFilter({ person: "3", machine: "x", from: "2026-03-01", to: "2026-13-45" })).toEqual({ personId: 3, machineId: undefined, from: at("2026-03-01T00:00:00Z"), to: undefined });
+    expect(parseUsageFilter({ to: "2026-03-04" }).to).toEqual(at("2026-03-05T00:00:00Z"));
+  });
+
+  it("totals per machine and per person, filtered", async () => {
+    const all = await usageTotals(t.db, {});
+    expect(all.sessions).toBe(3);
+    expect(all.hours).toBeCloseTo(3.5);
+    expect(all.byMachine.map((m) => [m.name, m.hours])).toEqual([["LASER 1", 1.5], ["PRUSA MK4", 2]]);
+    expect(all.byPerson.map((p) => [p.name, p.sessions, p.hours])).toEqual([["Mario Rossi", 2, 3], ["Tom Trainer", 1, 0.5]]);
+    const marioLaser = await usageTotals(t.db, { personId: mario, machineId: laser });
+    expect(marioLaser.hours).toBe(1);
+    const firstWeek = await usageTotals(t.db, parseUsageFilter({ from: "2026-03-01", to: "2026-03-08" }));
+    expect(firstWeek.sessions).toBe(2);
+    expect(tom).toBeGreaterThan(0);
+  });
+
+  it("hours per machine per week", async () => {
+    expect(await weeklyHours(t.db, {})).toEqual([
+      { week: "2026-03-02", machine: "LASER 1", hours: 1.5 },
+      { week: "2026-03-09", machine: "PRUSA MK4", hours: 2 },
+    ]);
+  });
+
+  it("exports the filtered list as XLSX and CSV with the recorded-as marks", async () => {
+    const rows = await listUsage(t.db, { personId: mario });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await usageToXlsx(rows)) as unknown as ArrayBuffer);
+    const sheet = book.getWorksheet("Usage")!;
+    expect(sheet.rowCount).toBe(3);
+    expect(sheet.getRow(1).values).toEqual([undefined, "id", "machine", "person", "card", "startedAt", "endedAt", "minutes", "recordedAs"]);
+    expect((sheet.getRow(2).values as unknown[]).slice(2)).toEqual(["PRUSA MK4", "Mario Rossi", "efbeadde", "2026-03-10T10:00:00.000Z", "2026-03-10T12:00:00.000Z", 120, "reconstructed"]);
+    expect((sheet.getRow(3).values as unknown[]).slice(2)).toEqual(["LASER 1", "Mario Rossi", "efbeadde", "2026-03-02T10:00:00.000Z", "2026-03-02T11:00:00.000Z", 60, "live"]);
+    const csv = usageToCsv(rows).trim().split("\r\n");
+    expect(csv).toHaveLength(3);
+    expect(csv[1]).toContain(",PRUSA MK4,Mario Rossi,efbeadde,");
+    expect(csv[1]!.endsWith(",120,reconstructed")).toBe(true);
+  });
+});

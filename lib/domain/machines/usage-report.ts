@@ -1,0 +1,118 @@
+import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import { machines, profiles, usageSessions } from "@/lib/db/schema";
+
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((v) => !Number.isNaN(Date.parse(v)));
+const filterSchema = z.object({
+  person: z.coerce.number().int().positive().optional().catch(undefined),
+  machine: z.coerce.number().int().positive().optional().catch(undefined),
+  from: day.optional().catch(undefined),
+  to: day.optional().catch(undefined),
+});
+
+/** A usage filter from query parameters; a malformed value is ignored rather than failing the page. */
+export interface UsageReportFilter {
+  personId?: number;
+  machineId?: number;
+  /** Inclusive day (UTC midnight). */
+  from?: Date;
+  /** Exclusive: the day after the "to" day. */
+  to?: Date;
+}
+
+export function parseUsageFilter(params: Record<string, string | undefined>): UsageReportFilter {
+  const p = filterSchema.parse({ person: params.person || undefined, machine: params.machine || undefined, from: params.from || undefined, to: params.to || undefined });
+  return {
+    personId: p.person,
+    machineId: p.machine,
+    from: p.from ? new Date(`${p.from}T00:00:00Z`) : undefined,
+    to: p.to ? new Date(new Date(`${p.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+  };
+}
+
+function where(f: UsageReportFilter): SQL | undefined {
+  const parts: SQL[] = [];
+  if (f.personId) parts.push(eq(usageSessions.personId, f.personId));
+  if (f.machineId) parts.push(eq(usageSessions.machineId, f.machineId));
+  if (f.from) parts.push(gte(usageSessions.startedAt, f.from));
+  if (f.to) parts.push(lt(usageSessions.startedAt, f.to));
+  return parts.length ? and(...parts) : undefined;
+}
+
+const personName = sql<string>`coalesce(nullif(trim(${profiles.firstName} || ' ' || ${profiles.lastName}), ''), '#' || ${usageSessions.personId})`;
+/** Closed sessions by the board's duration; an open one counts up to now. */
+const seconds = sql<string>`coalesce(${usageSessions.durationSeconds}, greatest(0, extract(epoch from now() - ${usageSessions.startedAt})))`;
+
+export interface UsageReportRow {
+  id: number;
+  machineName: string;
+  personName: string;
+  cardUid: string;
+  startedAt: Date;
+  endedAt: Date | null;
+  durationSeconds: number | null;
+  recordedAs: "live" | "replayed" | "reconstructed" | "manual";
+}
+
+/** The filtered sessions, newest first; `limit` for the page, none for an export. */
+export async function listUsage(db: Db, f: UsageReportFilter, opts: { limit?: number; offset?: number } = {}): Promise<UsageReportRow[]> {
+  const q = db
+    .select({ id: usageSessions.id, machineName: machines.name, personName, cardUid: usageSessions.cardUid, startedAt: usageSessions.startedAt, endedAt: usageSessions.endedAt, durationSeconds: usageSessions.durationSeconds, recordedAs: usageSessions.recordedAs })
+    .from(usageSessions)
+    .innerJoin(machines, eq(machines.id, usageSessions.machineId))
+    .leftJoin(profiles, eq(profiles.personId, usageSessions.personId))
+    .where(where(f))
+    .orderBy(desc(usageSessions.startedAt), desc(usageSessions.id));
+  return opts.limit ? q.limit(opts.limit).offset(opts.offset ?? 0) : q;
+}
+
+export interface UsageTotals {
+  sessions: number;
+  hours: number;
+  byMachine: { machineId: number; name: string; sessions: number; hours: number }[];
+  byPerson: { personId: number; name: string; sessions: number; hours: number }[];
+}
+
+export async function usageTotals(db: Db, f: UsageReportFilter): Promise<UsageTotals> {
+  const [byMachine, byPerson] = await Promise.all([
+    db
+      .select({ machineId: machines.id, name: machines.name, sessions: sql<number>`count(*)::int`, secs: sql<string>`sum(${seconds})` })
+      .from(usageSessions)
+      .innerJoin(machines, eq(machines.id, usageSessions.machineId))
+      .where(where(f))
+      .groupBy(machines.id, machines.name)
+      .orderBy(asc(machines.name)),
+    db
+      .select({ personId: usageSessions.personId, name: personName, sessions: sql<number>`count(*)::int`, secs: sql<string>`sum(${seconds})` })
+      .from(usageSessions)
+      .leftJoin(profiles, eq(profiles.personId, usageSessions.personId))
+      .where(where(f))
+      .groupBy(usageSessions.personId, profiles.firstName, profiles.lastName)
+      .orderBy(sql`2`),
+  ]);
+  const hours = (s: string | null) => Number(s ?? 0) / 3600;
+  const m = byMachine.map((r) => ({ machineId: r.machineId, name: r.name, sessions: r.sessions, hours: hours(r.secs) }));
+  return {
+    sessions: m.reduce((a, r) => a + r.sessions, 0),
+    hours: m.reduce((a, r) => a + r.hours, 0),
+    byMachine: m,
+    byPerson: byPerson.map((r) => ({ personId: r.personId, name: r.name, sessions: r.sessions, hours: hours(r.secs) })),
+  };
+}
+
+/** Hours per machine per ISO week (Monday, UTC) of the session's start, for the chart. */
+export async function weeklyHours(db: Db, f: UsageReportFilter): Promise<{ week: string; machine: string; hours: number }[]> {
+  const week = sql<string>`to_char(date_trunc('week', ${usageSessions.startedAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  const rows = await db
+    .select({ week, machine: machines.name, secs: sql<string>`sum(${seconds})` })
+    .from(usageSessions)
+    .innerJoin(machines, eq(machines.id, usageSessions.machineId))
+    .where(where(f))
+    .groupBy(sql`1`, machines.name)
+    .orderBy(sql`1`, machines.name);
+  return rows.map((r) => ({ week: r.week, machine: r.machine, hours: Number(r.secs ?? 0) / 3600 }));
+}
