@@ -27,6 +27,11 @@ export async function SiteHeader() {
           <Link href="/machines" className={linkClass}>
             {t("nav.machines")}
           </Link>
+          {(user?.permissions.has("members.read") || user?.permissions.has("machines.operate")) && (
+            <Link href="/admin/usage" className={linkClass}>
+              {t("nav.usage")}
+            </Link>
+          )}
           {user && (
             <Link href="/home" className={linkClass}>
               {t("nav.home")}

@@ -83,3 +83,21 @@ test("the machine's operations page shows the board, the sessions and allows a r
   await stop.getByRole("button", { name: "Stop remotely" }).click();
   await expect(stop.getByRole("alert")).toHaveText("Nobody is logged in on this machine.");
 });
+
+test("the usage list shows the sessions with totals and exports the filtered list as XLSX", async ({ page }) => {
+  await page.goto("/admin/usage");
+  await expect(page.getByRole("heading", { name: "Machine usage" })).toBeVisible();
+  await expect(page.getByRole("table", { name: "Per machine" })).toContainText("LASER 1");
+  await page.getByLabel("Person").selectOption({ label: "Mario Rossi" });
+  await page.getByRole("button", { name: "Filter" }).click();
+  await expect(page).toHaveURL(/person=/);
+  const download = page.waitForEvent("download");
+  await page.getByRole("link", { name: "Export XLSX" }).click();
+  const file = await (await download).path();
+  const { default: ExcelJS } = await import("exceljs");
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.getWorksheet("Usage")!;
+  expect(sheet.rowCount).toBeGreaterThan(1);
+  for (let i = 2; i <= sheet.rowCount; i++) expect(sheet.getRow(i).getCell(3).value).toBe("Mario Rossi");
+});

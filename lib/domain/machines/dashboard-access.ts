@@ -12,3 +12,8 @@ export function dashboardAccess(viewer: DashboardViewer | null, isPublic: boolea
   const showNames = !!viewer && (viewer.permissions.has("members.read") || viewer.permissions.has("machines.operate"));
   return { allowed: isPublic || viewer !== null, showNames };
 }
+
+/** The usage list across people (and its exports) holds who used what: the same people who see names. */
+export function mayViewUsage(viewer: DashboardViewer | null): boolean {
+  return !!viewer && (viewer.permissions.has("members.read") || viewer.permissions.has("machines.operate"));
+}

@@ -94,4 +94,13 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.mine.none": "Du hast noch keine Maschine benutzt.",
   "mach.mine.machineHours": "{hours} Std. in {sessions} Nutzungen",
   "mach.mine.machine": "Maschine",
+  "nav.usage": "Nutzung",
+  "mach.report.title": "Maschinennutzung",
+  "mach.report.allMachines": "Alle Maschinen",
+  "mach.report.xlsx": "Als XLSX exportieren",
+  "mach.report.csv": "Als CSV exportieren",
+  "mach.report.totals": "{sessions} Nutzungen, {hours} Stunden",
+  "mach.report.perMachine": "Je Maschine",
+  "mach.report.perPerson": "Je Person",
+  "mach.report.chart": "Stunden je Maschine und Woche",
 };

@@ -93,4 +93,13 @@ export const machinesEn = {
   "mach.mine.none": "You have not used a machine yet.",
   "mach.mine.machineHours": "{hours} h in {sessions} sessions",
   "mach.mine.machine": "Machine",
+  "nav.usage": "Usage",
+  "mach.report.title": "Machine usage",
+  "mach.report.allMachines": "All machines",
+  "mach.report.xlsx": "Export XLSX",
+  "mach.report.csv": "Export CSV",
+  "mach.report.totals": "{sessions} sessions, {hours} hours",
+  "mach.report.perMachine": "Per machine",
+  "mach.report.perPerson": "Per person",
+  "mach.report.chart": "Hours per machine per week",
 } as const;

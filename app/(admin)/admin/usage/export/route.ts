@@ -1,0 +1,27 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { mayViewUsage } from "@/lib/domain/machines/dashboard-access";
+import { usageToCsv, usageToXlsx } from "@/lib/domain/machines/usage-export";
+import { listUsage, parseUsageFilter } from "@/lib/domain/machines/usage-report";
+import { getDb } from "@/lib/web/db";
+
+/** The filtered usage list as CSV or XLSX; members.read or machines.operate only (it says who used what). */
+export async function GET(request: Request): Promise<Response> {
+  const user = await getCurrentUser();
+  if (!user) return new Response("Not logged in", { status: 401 });
+  if (!mayViewUsage(user)) return new Response("Forbidden", { status: 403 });
+  const params = Object.fromEntries(new URL(request.url).searchParams);
+  const rows = await listUsage(getDb(), parseUsageFilter(params));
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (params.format === "xlsx") {
+    return new Response(new Uint8Array(await usageToXlsx(rows)), {
+      headers: {
+        "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "content-disposition": `attachment; filename="usage-${stamp}.xlsx"`,
+        "cache-control": "no-store",
+      },
+    });
+  }
+  return new Response(`\uFEFF${usageToCsv(rows)}`, {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="usage-${stamp}.csv"`, "cache-control": "no-store" },
+  });
+}

@@ -1,0 +1,140 @@
+import Link from "next/link";
+import { forbidden } from "next/navigation";
+import { asc } from "drizzle-orm";
+import { WeeklyChart } from "@/components/machines/weekly-chart";
+import { requireUser } from "@/lib/auth/guards";
+import { machines } from "@/lib/db/schema";
+import { mayViewUsage } from "@/lib/domain/machines/dashboard-access";
+import { listUsage, parseUsageFilter, usageTotals, weeklyHours } from "@/lib/domain/machines/usage-report";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+
+const PAGE = 50;
+const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 space-y-3";
+const field = "rounded border border-slate-300 bg-white px-2 py-1";
+const th = "px-2 py-1 text-left font-medium text-slate-600";
+
+/** Usage across machines: filters, totals per machine and person, weekly chart, the list and its exports. */
+export default async function UsagePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
+  const user = await requireUser();
+  if (!mayViewUsage(user)) forbidden();
+  const query = await searchParams;
+  const filter = parseUsageFilter(query);
+  const page = Math.max(1, Number(query.page) || 1);
+  const db = getDb();
+  const [t, locale, space, totals, weekly, rows, machineList] = await Promise.all([
+    getT(),
+    getLocale(),
+    getSpace(),
+    usageTotals(db, filter),
+    weeklyHours(db, filter),
+    listUsage(db, filter, { limit: PAGE + 1, offset: (page - 1) * PAGE }),
+    db.select({ id: machines.id, name: machines.name }).from(machines).orderBy(asc(machines.name)),
+  ]);
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  const keep = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1] && ["person", "machine", "from", "to"].includes(e[0])));
+  const href = (extra: Record<string, string>) => `?${new URLSearchParams({ ...Object.fromEntries(keep), ...extra }).toString()}`;
+  const people = totals.byPerson;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("mach.report.title")}</h1>
+      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("mach.usage.filter")}>
+        <label className="flex flex-col">
+          {t("mach.usage.person")}
+          <select name="person" defaultValue={query.person ?? ""} className={field}>
+            <option value="">{t("mach.usage.everyone")}</option>
+            {people.map((p) => (
+              <option key={p.personId} value={p.personId}>
+                {p.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          {t("mach.mine.machine")}
+          <select name="machine" defaultValue={query.machine ?? ""} className={field}>
+            <option value="">{t("mach.report.allMachines")}</option>
+            {machineList.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          {t("mach.usage.from")}
+          <input type="date" name="from" defaultValue={query.from ?? ""} className={field} />
+        </label>
+        <label className="flex flex-col">
+          {t("mach.usage.to")}
+          <input type="date" name="to" defaultValue={query.to ?? ""} className={field} />
+        </label>
+        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
+          {t("mach.usage.apply")}
+        </button>
+        <a className="underline" href={`/admin/usage/export?${new URLSearchParams({ ...Object.fromEntries(keep), format: "xlsx" })}`}>
+          {t("mach.report.xlsx")}
+        </a>
+        <a className="underline" href={`/admin/usage/export?${new URLSearchParams({ ...Object.fromEntries(keep), format: "csv" })}`}>
+          {t("mach.report.csv")}
+        </a>
+      </form>
+
+      <section className={card} aria-labelledby="totals">
+        <h2 id="totals" className="text-lg font-semibold">{t("mach.report.totals", { sessions: totals.sessions, hours: totals.hours.toFixed(1) })}</h2>
+        <div className="grid gap-6 sm:grid-cols-2">
+          {[
+            { key: "machine", title: t("mach.report.perMachine"), list: totals.byMachine.map((m) => ({ id: m.machineId, name: m.name, sessions: m.sessions, hours: m.hours })) },
+            { key: "person", title: t("mach.report.perPerson"), list: people.map((p) => ({ id: p.personId, name: p.name, sessions: p.sessions, hours: p.hours })) },
+          ].map((group) => (
+            <table key={group.key} className="w-full text-sm" aria-label={group.title}>
+              <caption className="text-left font-medium">{group.title}</caption>
+              <tbody>
+                {group.list.map((r) => (
+                  <tr key={r.id}>
+                    <td className="px-2 py-1">{r.name}</td>
+                    <td className="px-2 py-1 text-right">{t("mach.mine.machineHours", { hours: r.hours.toFixed(1), sessions: r.sessions })}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+        </div>
+        <WeeklyChart data={weekly} title={t("mach.report.chart")} />
+      </section>
+
+      <section className={card} aria-labelledby="list">
+        <h2 id="list" className="text-lg font-semibold">{t("mach.usage.title")}</h2>
+        <table className="w-full text-sm">
+          <thead>
+            <tr>
+              <th className={th}>{t("mach.usage.started")}</th>
+              <th className={th}>{t("mach.mine.machine")}</th>
+              <th className={th}>{t("mach.usage.person")}</th>
+              <th className={th}>{t("mach.usage.minutes")}</th>
+              <th className={th}>{t("mach.usage.recorded")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.slice(0, PAGE).map((r) => (
+              <tr key={r.id} data-recorded={r.recordedAs}>
+                <td className="px-2 py-1">{when(r.startedAt)}</td>
+                <td className="px-2 py-1">{r.machineName}</td>
+                <td className="px-2 py-1">{r.personName}</td>
+                <td className="px-2 py-1">{r.durationSeconds === null ? t("mach.usage.open") : Math.round(r.durationSeconds / 60)}</td>
+                <td className="px-2 py-1">{r.recordedAs === "live" ? "" : t(`mach.recorded.${r.recordedAs}`)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <nav aria-label={t("mach.usage.pages")} className="flex gap-3 text-sm">
+          {page > 1 && <Link href={href({ page: String(page - 1) })}>{t("mach.usage.previous")}</Link>}
+          {rows.length > PAGE && <Link href={href({ page: String(page + 1) })}>{t("mach.usage.next")}</Link>}
+        </nav>
+      </section>
+    </div>
+  );
+}
