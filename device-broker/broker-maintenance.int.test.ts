@@ -36,6 +36,7 @@ beforeAll(async () => {
     openedByEventAt: new Date(now - startH * HOUR),
   });
   await db.insert(usageSessions).values([session(20, 1.5), session(11, 1.5), session(5, 1.5)]);
+  await f.refresh();
 });
 afterAll(() => f.close());
 
@@ -67,6 +68,7 @@ describe("maintenance", () => {
     await f.database.db
       .insert(equipmentAuthorizations)
       .values({ personId: ids.tom, equipmentTypeId: printer.equipmentTypeId, level: "owner", source: "grant", reason: "test" });
+    await f.refresh();
     const client = await board();
     await expectReply(client, 2, '{"action":"checkuser","uid":"b0000002"}', '{"request_ok":true,"is_valid":true,"name":"Tom","missing_auth":false,"level":2}');
     await expectReply(client, 2, '{"action":"maintenance","uid":"b0000002"}', '{"request_ok":true,"message":""}');

@@ -20,6 +20,7 @@ beforeAll(async () => {
   await db.insert(cards).values({ uid: "e0000005", personId: ids.mario, state: "lost" });
   const lastMonth = new Date(Date.now() - 30 * 86_400_000);
   await db.insert(equipmentAuthorizations).values({ personId: ids.maria, equipmentTypeId: cnc.equipmentTypeId, level: "user", source: "grant", grantedAt: new Date(Date.now() - 400 * 86_400_000), expiresAt: lastMonth });
+  await f.refresh();
 });
 afterAll(() => f.close());
 
@@ -55,14 +56,18 @@ describe("checkuser: every decision as the board sees it", () => {
 
   it("cuts a long first name to one LCD row", async () => {
     await f.database.db.update(profiles).set({ firstName: "Maximilianus-Alexander" }).where(eq(profiles.personId, ids.mario));
+    await f.refresh();
     await expectReply(await board(), 1, { action: "checkuser", uid: "efbeadde" }, '{"request_ok":true,"is_valid":true,"name":"Maximilianus-Ale","missing_auth":false,"level":1}');
     await f.database.db.update(profiles).set({ firstName: "Mario" }).where(eq(profiles.personId, ids.mario));
+    await f.refresh();
   });
 
   it("refuses a blocked machine's cards, even an administrator's", async () => {
     await f.database.db.update(machines).set({ blocked: true }).where(eq(machines.id, ids.cnc));
+    await f.refresh();
     await expectReply(await board(), 3, { action: "checkuser", uid: "a0000001" }, '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}');
     await f.database.db.update(machines).set({ blocked: false }).where(eq(machines.id, ids.cnc));
+    await f.refresh();
   });
 });
 

@@ -28,6 +28,7 @@ describe("device broker: checkmachine", () => {
 
   it("tells the board of a blocked machine that no card may use it", async () => {
     await f.database.db.update(machines).set({ blocked: true }).where(eq(machines.boardId, 2));
+    await f.refresh();
     const replies = await ask(await board(102), 2, '{"action":"checkmachine"}');
     expect(replies).toHaveLength(1);
     expect(JSON.parse(replies[0]!.text)).toMatchObject({ request_ok: true, is_valid: true, allowed: false, name: "PRUSA MK4", type: 1, logoff: 0 });

@@ -10,6 +10,7 @@ import type { HandlerRegistry } from "./handlers/types";
 import { startBackgroundJobs } from "./background-jobs";
 import { machinePolicy } from "./board-policy";
 import { startHeartbeat } from "./heartbeat";
+import { startOfflineSupport, type OfflineOptions, type OfflineSupport } from "./offline-support";
 import { BrokerMetrics } from "./metrics";
 import type { BrokerPolicy, ClientInfo } from "./policy";
 import { PresenceRecorder } from "./presence";
@@ -30,6 +31,10 @@ export interface StartBrokerOptions {
   commandPollMs?: number;
   /** How often "heard from" times are written (default 5 s; online means heard within 90 s). */
   presenceFlushMs?: number;
+  /** DATA_DIR: the spool lives in <dataDir>/spool. */
+  dataDir?: string;
+  snapshot?: OfflineOptions["snapshot"];
+  writeTimeoutMs?: number;
 }
 
 export interface RunningBroker {
@@ -37,6 +42,8 @@ export interface RunningBroker {
   instanceId: string;
   metrics: BrokerMetrics;
   connectedClients(): number;
+  /** The decision snapshot and the spool (tests refresh the one and wait for the other). */
+  offline: OfflineSupport;
   close(): Promise<void>;
 }
 
@@ -68,11 +75,15 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
   const onServerError = (error: Error) => logger.error({ err: error }, "MQTT server error");
 
   let subscription: Awaited<ReturnType<typeof subscribeBoardRequests>> | undefined;
+  let offline: OfflineSupport | undefined;
   try {
-    subscription = await subscribeBoardRequests(aedes, { db, logger: warnings, metrics, presence }, options.handlers);
+    offline = await startOfflineSupport({ db, logger, metrics, dataDir: options.dataDir, snapshot: options.snapshot, writeTimeoutMs: options.writeTimeoutMs });
+    const { snapshot, writes } = offline;
+    subscription = await subscribeBoardRequests(aedes, { db, logger: warnings, metrics, presence, snapshot, writes }, options.handlers);
     await listen(server, options.port, options.host);
   } catch (error) {
     await subscription?.close();
+    await offline?.stop();
     await closeAedes(aedes);
     throw error;
   }
@@ -106,6 +117,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
     instanceId,
     metrics,
     connectedClients: () => aedes.connectedClients,
+    offline,
     close() {
       closed ??= (async () => {
         // Order matters: no new boards, then let in-flight requests reply to connected boards, then stop
@@ -113,6 +125,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
         const serverClosed = new Promise<void>((resolve) => server.close(() => resolve()));
         await subscription.close();
         await jobs.stop();
+        await offline.stop();
         await heartbeat.stop({ remove: true });
         await closeAedes(aedes); // disconnects every client, so server.close can complete
         await serverClosed;

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    broker = await startBroker({ db: database.db, port: env.MQTT_PORT, host: env.MQTT_HOST, logger });
+    broker = await startBroker({ db: database.db, port: env.MQTT_PORT, host: env.MQTT_HOST, logger, dataDir: env.DATA_DIR });
   } catch (error) {
     await database.close().catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;

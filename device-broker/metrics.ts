@@ -15,6 +15,16 @@ export class BrokerMetrics {
   commandsSent = 0;
   /** Periodic jobs (command outbox, presence, silent sessions) that failed a round; each retries. */
   jobErrors = 0;
+  /** Writes appended to the local spool because the database could not take them. */
+  spooled = 0;
+  /** Spooled writes since committed to the database. */
+  drained = 0;
+  /** Spooled writes the database refused for a reason other than being unavailable (set aside in rejected.jsonl). */
+  spoolErrors = 0;
+  /** Writes waiting in the spool now. */
+  spoolDepth = 0;
+  snapshotReloads = 0;
+  snapshotErrors = 0;
 
   snapshot(): Record<string, number> {
     return {
@@ -24,6 +34,12 @@ export class BrokerMetrics {
       failed: this.failed,
       commandsSent: this.commandsSent,
       jobErrors: this.jobErrors,
+      spooled: this.spooled,
+      drained: this.drained,
+      spoolErrors: this.spoolErrors,
+      spoolDepth: this.spoolDepth,
+      snapshotReloads: this.snapshotReloads,
+      snapshotErrors: this.snapshotErrors,
     };
   }
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import type { Db } from "@/lib/db/client";
+import { applyDataVersionTriggers } from "./sql/data-versions";
 import { applyInventoryGuards } from "./sql/inventory";
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
@@ -19,6 +20,7 @@ export async function runMigrations(db: Db): Promise<void> {
     await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder });
     // Here rather than in prepare.ts so that test databases (migrated only) carry the same guards.
     await applyInventoryGuards(db);
+    await applyDataVersionTriggers(db);
   } finally {
     await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   }

@@ -1,4 +1,4 @@
-import { recordBoardAlive } from "@/lib/domain/usage/record-board-alive";
+import { writeFact } from "./facts";
 import { machineOf } from "./machine-of";
 import type { ActionHandler } from "./types";
 
@@ -10,7 +10,7 @@ export const alive: ActionHandler<"alive"> = async (ctx, req) => {
     return null;
   }
   const { version, ip, serial, heap } = req.request;
-  const { firstSeen } = await recordBoardAlive(ctx.db, { machineId, version, ip, serial, heap, receivedAt: req.receivedAt });
-  if (firstSeen) ctx.logger.info({ boardId: req.boardId, machineId, version, ip, serial }, "new board on machine");
+  const result = await writeFact(ctx, { kind: "alive", machineId, version, ip, serial, heap, receivedAt: req.receivedAt });
+  if (result !== "spooled" && (result as { firstSeen?: boolean }).firstSeen) ctx.logger.info({ boardId: req.boardId, machineId, version, ip, serial }, "new board on machine");
   return null;
 };

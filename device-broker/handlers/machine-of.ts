@@ -1,9 +1,11 @@
 import { machineIdByBoardId } from "@/lib/domain/machines/get-machine-by-board-id";
+import { snapshotOf } from "./facts";
 import type { BoardRequest, HandlerContext } from "./types";
 
 /** The machine a request's board id names (null: unknown id), noted as heard from for "online". */
 export async function machineOf(ctx: HandlerContext, req: BoardRequest): Promise<number | null> {
-  const machineId = await machineIdByBoardId(ctx.db, req.boardId);
+  const snapshot = snapshotOf(ctx);
+  const machineId = snapshot ? (snapshot.machinesByBoard.get(req.boardId)?.id ?? null) : await machineIdByBoardId(ctx.db, req.boardId);
   if (machineId !== null) ctx.presence?.heard(machineId, req.receivedAt);
   return machineId;
 }

@@ -1,6 +1,8 @@
 import { INVALID_MACHINE_REPLY } from "@/lib/domain/machines/check-machine-reply";
 import { allowedCardsOnMachine } from "@/lib/domain/usage/allowed-cards";
 import { syncCacheReply } from "../replies";
+import { allowedCards } from "../snapshot/decide";
+import { snapshotOf } from "./facts";
 import { machineOf } from "./machine-of";
 import type { ActionHandler } from "./types";
 
@@ -8,6 +10,8 @@ import type { ActionHandler } from "./types";
 export const syncCache: ActionHandler<"synccache"> = async (ctx, req) => {
   const machineId = await machineOf(ctx, req);
   if (machineId === null) return { reply: INVALID_MACHINE_REPLY };
-  const cards = await allowedCardsOnMachine(ctx.db, machineId, req.receivedAt);
+  const data = snapshotOf(ctx);
+  const machine = data?.machinesById.get(machineId);
+  const cards = data ? (machine ? allowedCards(data, machine, req.receivedAt) : null) : await allowedCardsOnMachine(ctx.db, machineId, req.receivedAt);
   return cards ? { reply: syncCacheReply(cards), exempt: true } : { reply: INVALID_MACHINE_REPLY };
 };

@@ -2,6 +2,8 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import type { BrokerMetrics } from "../metrics";
 import type { PresenceRecorder } from "../presence";
+import type { DecisionSnapshot } from "../snapshot/decision-snapshot";
+import type { BoardWrites } from "../spool/board-writes";
 import type { Action, Reply, RequestOf } from "../protocol";
 
 export interface HandlerContext {
@@ -10,6 +12,10 @@ export interface HandlerContext {
   metrics: BrokerMetrics;
   /** Notes each machine heard from (online = heard in the last 90 s); absent where nobody writes presence. */
   presence?: PresenceRecorder;
+  /** Decisions from memory (no database round trip; still answers while the database is down). Absent: database. */
+  snapshot?: DecisionSnapshot;
+  /** Board-written facts through the spool when the database cannot take them. Absent: straight to the database. */
+  writes?: BoardWrites;
 }
 
 export interface BoardRequest<A extends Action = Action> {

@@ -1,33 +1,60 @@
 import { INVALID_MACHINE_REPLY } from "@/lib/domain/machines/check-machine-reply";
-import { recordUsageHeartbeat, recordUsageStart, recordUsageStop } from "@/lib/domain/usage/record-usage";
+import type { UsageOutcome } from "@/lib/domain/usage/events";
 import { usageReply } from "../replies";
+import { holderOf } from "../snapshot/decide";
+import { snapshotOf, writeFact } from "./facts";
 import { machineOf } from "./machine-of";
-import type { ActionHandler } from "./types";
+import type { ActionHandler, BoardRequest, HandlerContext } from "./types";
 
 // A replay is answered exactly like a live message, or the board retries it forever.
+
+type UsageAction = "startuse" | "inuse" | "stopuse";
+
+/**
+ * Records the event (database, or spool when it is away) and notes the use in the snapshot at once, so
+ * "expires without use" sees it before the next reload. A spooled event's answer comes from the snapshot:
+ * the card is known (to a holder) or it is not.
+ */
+async function recordUse(ctx: HandlerContext, req: BoardRequest<UsageAction>, machineId: number): Promise<UsageOutcome> {
+  const { uid, replay = false } = req.request;
+  const duration = "duration" in req.request ? req.request.duration : 0;
+  const common = { machineId, uid, replay, receivedAt: req.receivedAt };
+  const result =
+    req.request.action === "startuse"
+      ? await writeFact(ctx, { kind: "startuse", ...common })
+      : await writeFact(ctx, { kind: req.request.action, ...common, duration });
+  const data = snapshotOf(ctx);
+  const personId = data ? holderOf(data, uid) : null;
+  const outcome: UsageOutcome =
+    result === "spooled"
+      ? personId === null
+        ? { ok: false, reason: "unknown_card" }
+        : { ok: true, effect: "opened", sessionId: null }
+      : (result as UsageOutcome);
+  const typeId = data?.machinesById.get(machineId)?.equipmentTypeId;
+  if (outcome.ok && personId !== null && typeId !== undefined) ctx.snapshot?.noteUse(personId, typeId, req.receivedAt);
+  return outcome;
+}
 
 export const startUse: ActionHandler<"startuse"> = async (ctx, req) => {
   const machineId = await machineOf(ctx, req);
   if (machineId === null) return { reply: INVALID_MACHINE_REPLY };
-  const { uid, replay = false } = req.request;
-  const outcome = await recordUsageStart(ctx.db, { machineId, uid, replay, receivedAt: req.receivedAt });
-  ctx.logger.debug({ boardId: req.boardId, uid, replay, outcome }, "startuse");
+  const outcome = await recordUse(ctx, req, machineId);
+  ctx.logger.debug({ boardId: req.boardId, uid: req.request.uid, replay: req.request.replay, outcome }, "startuse");
   return { reply: usageReply("startuse", outcome) };
 };
 
 export const inUse: ActionHandler<"inuse"> = async (ctx, req) => {
   const machineId = await machineOf(ctx, req);
   if (machineId === null) return { reply: INVALID_MACHINE_REPLY };
-  const { uid, duration, replay = false } = req.request;
-  const outcome = await recordUsageHeartbeat(ctx.db, { machineId, uid, duration, replay, receivedAt: req.receivedAt });
-  return { reply: usageReply("inuse", outcome, duration) };
+  const outcome = await recordUse(ctx, req, machineId);
+  return { reply: usageReply("inuse", outcome, req.request.duration) };
 };
 
 export const stopUse: ActionHandler<"stopuse"> = async (ctx, req) => {
   const machineId = await machineOf(ctx, req);
   if (machineId === null) return { reply: INVALID_MACHINE_REPLY };
-  const { uid, duration, replay = false } = req.request;
-  const outcome = await recordUsageStop(ctx.db, { machineId, uid, duration, replay, receivedAt: req.receivedAt });
-  ctx.logger.debug({ boardId: req.boardId, uid, duration, replay, outcome }, "stopuse");
-  return { reply: usageReply("stopuse", outcome, duration) };
+  const outcome = await recordUse(ctx, req, machineId);
+  ctx.logger.debug({ boardId: req.boardId, uid: req.request.uid, duration: req.request.duration, replay: req.request.replay, outcome }, "stopuse");
+  return { reply: usageReply("stopuse", outcome, req.request.duration) };
 };

@@ -10,6 +10,8 @@ export interface BrokerFixture {
   broker: RunningBroker;
   /** Remembers a board client so close() ends it too. */
   track(client: MqttClient): MqttClient;
+  /** Reloads the broker's decision snapshot now, after a test changed the database directly. */
+  refresh(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -32,6 +34,7 @@ export async function startBrokerFixture(
     return {
       database,
       broker,
+      refresh: async () => broker.offline.snapshot?.refresh(),
       track(client) {
         clients.push(client);
         return client;

@@ -1,0 +1,127 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { seedDemoData } from "@/drizzle/seed";
+import { createDb, type DbHandle } from "@/lib/db/client";
+import { equipmentAuthorizations, machines, unknownCards, usageSessions } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { startBroker, type RunningBroker } from "./broker";
+import { ask, connectBoard } from "./testing/board-client";
+import { expectReply, waitFor } from "./testing/replies";
+import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
+
+const MARIO = '{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":false,"level":1}';
+const REFUSED = '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}';
+const UNKNOWN = '{"request_ok":true,"is_valid":false,"name":"Unknown","missing_auth":false,"level":0}';
+
+let t: TestDatabase;
+let proxy: TcpProxy;
+let viaProxy: DbHandle;
+let broker: RunningBroker;
+let dataDir: string;
+let laser: { id: number; equipmentTypeId: number };
+let cnc: number;
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureReferenceData(t.db);
+  await seedDemoData(t.db, "demo-password-123");
+  laser = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!;
+  cnc = (await t.db.select().from(machines).where(eq(machines.boardId, 3)))[0]!.id;
+  // The broker reaches the database only through a proxy the test can cut; the test itself keeps a direct line.
+  proxy = await startTcpProxy(Number(new URL(t.url).port));
+  const url = new URL(t.url);
+  url.port = String(proxy.port);
+  viaProxy = createDb(url.toString(), { max: 5, connectTimeoutSeconds: 2 });
+  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-offline-"));
+  broker = await startBroker({ db: viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }), dataDir });
+});
+afterAll(async () => {
+  await proxy.restore().catch(() => {});
+  await broker.close();
+  await viaProxy.close();
+  await proxy.close();
+  await t.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
+
+const sessionsOf = (machineId: number, uid: string) =>
+  t.db.select().from(usageSessions).where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid)));
+
+describe("database stopped mid-run", () => {
+  it("answers swipes from the snapshot, spools usage, and drains it once the database is back: nothing lost, nothing doubled", async () => {
+    const board = await connectBoard(broker.port, 501);
+    try {
+      await expectReply(board, 1, { action: "checkuser", uid: "efbeadde" }, MARIO);
+      await proxy.cut();
+
+      // Decisions while the database is away: trained, untrained, unknown.
+      await expectReply(board, 1, { action: "checkuser", uid: "efbeadde" }, MARIO);
+      await expectReply(board, 1, { action: "checkuser", uid: "c0000003" }, REFUSED);
+      await expectReply(board, 1, { action: "checkuser", uid: "ffffffff" }, UNKNOWN);
+      expect(JSON.parse((await ask(board, 1, '{"action":"checkmachine"}'))[0]!.text)).toMatchObject({ request_ok: true, name: "LASER 1" });
+
+      // Usage while the database is away, with the board's replay of the stop on top.
+      await expectReply(board, 1, '{"action":"startuse","uid":"efbeadde"}', '{"request_ok":true,"message":""}');
+      await expectReply(board, 1, '{"action":"inuse","uid":"efbeadde","duration":30}', '{"request_ok":true,"message":"inUse"}');
+      await expectReply(board, 1, '{"action":"stopuse","uid":"efbeadde","duration":1800}', '{"request_ok":true,"message":"Duration 1800 seconds"}');
+      await expectReply(board, 1, '{"action":"stopuse","uid":"efbeadde","duration":1800,"replay":true}', '{"request_ok":true,"message":"Duration 1800 seconds"}');
+      await expectReply(board, 3, '{"action":"stopuse","uid":"b0000002","duration":600}', '{"request_ok":true,"message":"Duration 600 seconds"}');
+      await expectReply(board, 1, '{"action":"startuse","uid":"ffffffff"}', '{"request_ok":false,"message":"Invalid card"}');
+      expect(broker.metrics.spoolDepth).toBeGreaterThanOrEqual(6);
+      expect(await sessionsOf(laser.id, "efbeadde")).toEqual([]);
+
+      await proxy.restore();
+      await waitFor("the spool to drain", async () => broker.metrics.spoolDepth === 0, 30_000);
+      expect(broker.metrics.spoolErrors).toBe(0);
+      expect(fs.statSync(path.join(dataDir, "spool", "events.jsonl")).size).toBe(0);
+
+      const laserSessions = await sessionsOf(laser.id, "efbeadde");
+      expect(laserSessions.map((s) => [s.durationSeconds, s.endedBecause, s.recordedAs])).toEqual([[1800, "stop", "live"]]);
+      expect(laserSessions[0]!.heartbeats).toBe(1);
+      expect((await sessionsOf(cnc, "b0000002")).map((s) => [s.durationSeconds, s.endedBecause])).toEqual([[600, "stop"]]);
+      expect(await t.db.select().from(unknownCards).where(eq(unknownCards.uid, "ffffffff"))).toHaveLength(1);
+
+      // Back to normal: written straight to the database again.
+      await expectReply(board, 3, '{"action":"stopuse","uid":"b0000002","duration":700}', '{"request_ok":true,"message":"Duration 700 seconds"}');
+      expect((await sessionsOf(cnc, "b0000002")).map((s) => s.durationSeconds).sort()).toEqual([600, 700]);
+      expect(broker.metrics.spoolDepth).toBe(0);
+    } finally {
+      await board.endAsync(true);
+    }
+  });
+});
+
+describe("snapshot refresh", () => {
+  it("sees a new authorization and a revoked card without a restart", async () => {
+    const board = await connectBoard(broker.port, 502);
+    try {
+      await expectReply(board, 1, { action: "checkuser", uid: "c0000003" }, REFUSED);
+      await t.db.insert(equipmentAuthorizations).values({ personId: (await holder("c0000003"))!, equipmentTypeId: laser.equipmentTypeId, level: "user", source: "grant", reason: "test" });
+      await untilReply(board, "c0000003", '"is_valid":true');
+      const { cards } = await import("@/lib/db/schema");
+      await t.db.update(cards).set({ state: "revoked" }).where(eq(cards.uid, "c0000003"));
+      await untilReply(board, "c0000003", '"is_valid":false');
+    } finally {
+      await board.endAsync(true);
+    }
+  });
+});
+
+async function holder(uid: string): Promise<number | undefined> {
+  const { cards } = await import("@/lib/db/schema");
+  return (await t.db.select().from(cards).where(eq(cards.uid, uid)))[0]?.personId;
+}
+
+/** Swipes until the reply contains `part` (the poll interval is the broker's business; only an upper bound here). */
+async function untilReply(board: Awaited<ReturnType<typeof connectBoard>>, uid: string, part: string): Promise<void> {
+  let last = "";
+  await waitFor(`a reply with ${part} (last: ${last})`, async () => {
+    last = (await ask(board, 1, JSON.stringify({ action: "checkuser", uid })))[0]?.text ?? "";
+    return last.includes(part);
+  }, 30_000);
+}

@@ -1,0 +1,145 @@
+import { sql } from "drizzle-orm";
+import type { Logger } from "pino";
+import type { Db } from "@/lib/db/client";
+import type { BrokerMetrics } from "../metrics";
+import { loadSnapshot, personTypeKey, type SnapshotData } from "./load-snapshot";
+
+export interface SnapshotOptions {
+  db: Db;
+  logger: Logger;
+  metrics: BrokerMetrics;
+  /** How often data_versions is polled (default 1 s). */
+  pollMs?: number;
+  /** Full reload regardless of markers (default 30 s): machine hours grow with time, not with writes. */
+  fullReloadMs?: number;
+}
+
+type LocalFact = (data: SnapshotData) => void;
+
+/**
+ * The broker's in-memory copy of what board decisions need, so swipes are answered without a database round trip
+ * and still answered while the database is down. Reloaded when a change marker moves (data_versions, bumped by
+ * triggers) and every fullReloadMs; facts the broker itself records (usage, maintenance) are applied at once and
+ * re-applied over a reload that may have read the database before they were committed (or while they are spooled).
+ */
+export class DecisionSnapshot {
+  data: SnapshotData | null = null;
+  private versions = "";
+  private lastFull = 0;
+  private loading: Promise<boolean> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private local: { at: number; apply: LocalFact }[] = [];
+
+  constructor(private readonly o: SnapshotOptions) {}
+
+  get ready(): boolean {
+    return this.data !== null;
+  }
+
+  start(): void {
+    void this.tick();
+    this.timer = setInterval(() => void this.tick(), this.o.pollMs ?? 1_000);
+    this.timer.unref();
+  }
+
+  /** Bounded: a load stuck on a database that is down must not hold up the shutdown. */
+  async stop(graceMs = 3_000): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    let wait: NodeJS.Timeout | undefined;
+    await Promise.race([this.loading, new Promise<void>((resolve) => (wait = setTimeout(resolve, graceMs)))]);
+    clearTimeout(wait);
+  }
+
+  /** Reloads now (tests after a direct database change; never rejects). */
+  async refresh(): Promise<void> {
+    await this.loading;
+    await this.reload();
+  }
+
+  /** A fact the broker recorded (or spooled): applied now and over the next reloads while it may be unseen. */
+  noteLocal(apply: LocalFact): void {
+    if (this.data) apply(this.data);
+    this.local.push({ at: Date.now(), apply });
+  }
+
+  noteUse(personId: number, equipmentTypeId: number, at: Date): void {
+    const key = personTypeKey(personId, equipmentTypeId);
+    this.noteLocal((d) => {
+      const known = d.lastUse.get(key);
+      if (!known || known < at) d.lastUse.set(key, at);
+    });
+  }
+
+  noteMaintenanceDone(machineId: number): void {
+    this.noteLocal((d) => {
+      const m = d.machinesById.get(machineId);
+      if (m) m.overdue = [];
+    });
+  }
+
+  /** Keep local facts while anything is spooled (the database does not have them yet), else for a minute. */
+  keepLocalFacts: () => boolean = () => false;
+
+  private ticking = false;
+  private failures = 0;
+  private nextTryAt = 0;
+
+  private async tick(): Promise<void> {
+    // Never overlapping: on a database that hangs, polls must not pile up in the connection pool.
+    if (this.loading || this.ticking || Date.now() < this.nextTryAt) return;
+    this.ticking = true;
+    try {
+      const stale = Date.now() - this.lastFull >= (this.o.fullReloadMs ?? 30_000);
+      const versions = await this.readVersions();
+      if (!stale && versions === this.versions && this.data) return;
+      if (!(await this.reload(versions))) throw new Error("snapshot reload failed");
+      this.failures = 0;
+    } catch (error) {
+      // Database away: ask less and less often (up to 30 s), so the pool's reconnects are not driven by us.
+      this.failures++;
+      this.nextTryAt = Date.now() + Math.min(30_000, 1_000 * 2 ** Math.min(this.failures, 5));
+      if (!(error instanceof Error && error.message === "snapshot reload failed")) {
+        this.o.metrics.snapshotErrors++;
+        this.o.logger.debug({ err: error }, "snapshot change marker not read");
+      }
+    } finally {
+      this.ticking = false;
+    }
+  }
+
+  private async readVersions(): Promise<string> {
+    try {
+      const rows = await this.o.db.execute<{ name: string; version: string }>(sql`select name, version::text as version from data_versions order by name`);
+      return rows.map((r) => `${r.name}=${r.version}`).join(",");
+    } catch (error) {
+      // No marker table (database not prepared by this version): the periodic full reload still runs.
+      if ((error as { cause?: { code?: string } }).cause?.code === "42P01") return this.versions;
+      throw error;
+    }
+  }
+
+  private reload(versions?: string): Promise<boolean> {
+    const run = async () => {
+      const startedAt = Date.now();
+      try {
+        const marker = versions ?? (await this.readVersions().catch(() => this.versions));
+        const data = await loadSnapshot(this.o.db);
+        const keep = this.keepLocalFacts();
+        this.local = this.local.filter((f) => keep || f.at >= startedAt - 60_000);
+        for (const fact of this.local) fact.apply(data);
+        this.data = data;
+        this.versions = marker;
+        this.lastFull = Date.now();
+        this.o.metrics.snapshotReloads++;
+        return true;
+      } catch (error) {
+        // Database down: keep deciding on the last snapshot we had.
+        this.o.metrics.snapshotErrors++;
+        this.o.logger.warn({ err: error }, "decision snapshot not reloaded; using the last one");
+        return false;
+      }
+    };
+    this.loading = run().finally(() => (this.loading = null));
+    return this.loading;
+  }
+}

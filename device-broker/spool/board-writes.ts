@@ -1,0 +1,129 @@
+import { randomUUID } from "node:crypto";
+import type { Logger } from "pino";
+import type { Db } from "@/lib/db/client";
+import type { BrokerMetrics } from "../metrics";
+import { applyEvent, isUnavailable, WriteTimeoutError, type EventOutcome, type SpoolEvent } from "./events";
+import { SpoolLog } from "./spool-log";
+
+type NewEvent = SpoolEvent extends infer E ? (E extends SpoolEvent ? Omit<E, "id" | "receivedAt"> & { receivedAt: Date } : never) : never;
+
+export interface BoardWritesOptions {
+  db: Db;
+  logger: Logger;
+  metrics: BrokerMetrics;
+  /** <DATA_DIR>/spool */
+  dir: string;
+  /** A write slower than this is spooled (the board waits 2 s for its reply). Default 1 s. */
+  timeoutMs?: number;
+  /** How often the drainer retries while the database is away. Default 1 s. */
+  retryMs?: number;
+}
+
+/**
+ * The one way usage, unknown-card, alive and maintenance facts reach the database. Tries the database; when it
+ * cannot take the write, appends the event to the fsync'd spool before the board gets its reply. While anything
+ * is spooled, new events queue behind it (never overtaking), and a drainer replays them in order with the same
+ * idempotent record functions, committing the spool's mark only after each is in the database.
+ */
+export class BoardWrites {
+  private readonly spool: SpoolLog<SpoolEvent>;
+  private draining: Promise<void> | null = null;
+  private retry: NodeJS.Timeout | null = null;
+  private stopped = false;
+
+  constructor(private readonly o: BoardWritesOptions) {
+    this.spool = new SpoolLog<SpoolEvent>(o.dir);
+    this.o.metrics.spoolDepth = this.spool.depth;
+    if (this.spool.depth > 0) o.logger.info({ depth: this.spool.depth }, "spool left by a previous run; draining");
+    this.drain();
+  }
+
+  get depth(): number {
+    return this.spool.depth;
+  }
+
+  /** The domain's outcome, or "spooled" when the event is durably queued for later. Rejects only on a real refusal. */
+  async write(event: NewEvent): Promise<EventOutcome | "spooled"> {
+    const full = { ...event, id: randomUUID(), receivedAt: event.receivedAt.toISOString() } as SpoolEvent;
+    if (this.spool.depth > 0) return this.toSpool(full);
+    try {
+      return await this.withTimeout(applyEvent(this.o.db, full));
+    } catch (error) {
+      if (!isUnavailable(error)) throw error;
+      this.o.logger.warn({ err: error, kind: full.kind, machineId: full.machineId }, "database unavailable; event spooled");
+      return this.toSpool(full);
+    }
+  }
+
+  /** Waits for a drain round in progress (tests, shutdown); never rejects. */
+  async idle(): Promise<void> {
+    await this.draining;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.retry) clearTimeout(this.retry);
+    await this.draining;
+    this.spool.close();
+  }
+
+  private toSpool(event: SpoolEvent): "spooled" {
+    this.spool.append(event);
+    this.o.metrics.spooled++;
+    this.o.metrics.spoolDepth = this.spool.depth;
+    this.drain();
+    return "spooled";
+  }
+
+  private withTimeout<T>(work: Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new WriteTimeoutError("database write timed out")), this.o.timeoutMs ?? 1_000);
+    });
+    // The slow write may still commit later; replaying it from the spool is then a duplicate the domain ignores.
+    work.catch(() => {});
+    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+  }
+
+  private drain(): void {
+    if (this.draining || this.stopped || this.spool.depth === 0) return;
+    if (this.retry) {
+      clearTimeout(this.retry);
+      this.retry = null;
+    }
+    this.draining = this.drainAll()
+      .catch((error: unknown) => {
+        this.o.metrics.spoolErrors++;
+        this.o.logger.error({ err: error }, "spool drain failed");
+      })
+      .finally(() => {
+        this.draining = null;
+        if (this.spool.depth > 0 && !this.stopped && !this.retry) {
+          this.retry = setTimeout(() => {
+            this.retry = null;
+            this.drain();
+          }, this.o.retryMs ?? 1_000);
+          this.retry.unref();
+        }
+      });
+  }
+
+  private async drainAll(): Promise<void> {
+    let event: SpoolEvent | undefined;
+    while (!this.stopped && (event = this.spool.peek())) {
+      try {
+        await this.withTimeout(applyEvent(this.o.db, event));
+        this.spool.commit();
+        this.o.metrics.drained++;
+      } catch (error) {
+        if (isUnavailable(error)) return; // still down: retry later, in the same order
+        this.o.metrics.spoolErrors++;
+        this.o.logger.error({ err: error, event }, "spooled event refused by the database; set aside in rejected.jsonl");
+        this.spool.reject(error instanceof Error ? error.message : String(error));
+      } finally {
+        this.o.metrics.spoolDepth = this.spool.depth;
+      }
+    }
+    if (this.spool.depth === 0) this.o.logger.info({ drained: this.o.metrics.drained }, "spool drained");
+  }
+}

@@ -1,0 +1,44 @@
+import net from "node:net";
+
+export interface TcpProxy {
+  port: number;
+  /** Refuses new connections and cuts every open one: the database is "down" for its clients. */
+  cut(): Promise<void>;
+  /** Listens again on the same port: the database is back. */
+  restore(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A tiny TCP proxy in front of a database (embedded or PostgreSQL) that a test can cut and restore. */
+export async function startTcpProxy(targetPort: number, targetHost = "127.0.0.1"): Promise<TcpProxy> {
+  const sockets = new Set<net.Socket>();
+  let server: net.Server | null = null;
+  let port = 0;
+  const listen = async () => {
+    server = net.createServer((client) => {
+      const upstream = net.connect(targetPort, targetHost);
+      for (const s of [client, upstream]) {
+        sockets.add(s);
+        s.on("close", () => sockets.delete(s));
+        s.on("error", () => {
+          client.destroy();
+          upstream.destroy();
+        });
+      }
+      client.pipe(upstream).pipe(client);
+    });
+    await new Promise<void>((resolve, reject) => {
+      server!.once("error", reject);
+      server!.listen(port, "127.0.0.1", () => resolve());
+    });
+    port = (server.address() as net.AddressInfo).port;
+  };
+  const cut = async () => {
+    const closing = server ? new Promise<void>((resolve) => server!.close(() => resolve())) : Promise.resolve();
+    server = null;
+    for (const s of sockets) s.destroy();
+    await closing;
+  };
+  await listen();
+  return { port, cut, restore: listen, close: cut };
+}
