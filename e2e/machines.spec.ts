@@ -88,7 +88,7 @@ test("the usage list shows the sessions with totals and exports the filtered lis
   await page.goto("/admin/usage");
   await expect(page.getByRole("heading", { name: "Machine usage" })).toBeVisible();
   await expect(page.getByRole("table", { name: "Per machine" })).toContainText("LASER 1");
-  await page.getByLabel("Person").selectOption({ label: "Mario Rossi" });
+  await page.getByRole("combobox", { name: "Person" }).selectOption({ label: "Mario Rossi" });
   await page.getByRole("button", { name: "Filter" }).click();
   await expect(page).toHaveURL(/person=/);
   const download = page.waitForEvent("download");

@@ -50,3 +50,18 @@ describe("cards", () => {
     expect((await t.db.select().from(people).where(eq(people.id, maria))).length).toBe(1);
   });
 });
+
+describe("a new member from an unknown card", () => {
+  it("creates the person with the card, or nothing when the card is refused", async () => {
+    const { createMemberWithCard } = await import("./member-from-card");
+    const { membershipStatuses, profiles } = await import("@/lib/db/schema");
+    const [member] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "member"));
+    await recordUnknownCard(t.db, { uid: "0badcafe", machineId: null, receivedAt: new Date("2026-03-02T10:00:00Z") });
+    const made = await createMemberWithCard(t.db, admin, { uid: "0BADCAFE", statusId: member!.id, profile: { firstName: "Nina", lastName: "New", email: "nina@example.org" } });
+    expect(made).toMatchObject({ ok: true, uid: "0badcafe" });
+    expect((await recentUnknownCards(t.db, new Date("2026-01-01"))).map((u) => u.uid)).not.toContain("0badcafe");
+    const refused = await createMemberWithCard(t.db, admin, { uid: "0badcafe", statusId: member!.id, profile: { firstName: "Otto", email: "otto@example.org" } });
+    expect(refused).toMatchObject({ ok: false, code: "taken" });
+    expect(await t.db.select().from(profiles).where(eq(profiles.firstName, "Otto"))).toHaveLength(0);
+  });
+});

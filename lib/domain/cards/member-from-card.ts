@@ -1,0 +1,33 @@
+import type { Db } from "@/lib/db/client";
+import { createPersonRecord } from "../people/person-service";
+import type { ProfileInput } from "../people/profile-input";
+import { registerCard } from "./card-service";
+
+class Refused extends Error {
+  constructor(readonly failure: { ok: false; code: string; message: string; field?: string }) {
+    super(failure.message);
+  }
+}
+
+/**
+ * "Create a new member with this card" from the unknown-cards list: the person and the card in one transaction,
+ * so a refused card (malformed, taken meanwhile) leaves no half-created person behind.
+ */
+export async function createMemberWithCard(
+  db: Db,
+  actorId: number,
+  input: { uid: string; statusId: number; profile: ProfileInput },
+): Promise<{ ok: true; personId: number; uid: string } | { ok: false; code: string; message: string; field?: string }> {
+  try {
+    return await db.transaction(async (tx) => {
+      const person = await createPersonRecord(tx, actorId, { statusId: input.statusId, profile: input.profile });
+      if (!person.ok) throw new Refused(person);
+      const card = await registerCard(tx, actorId, { personId: person.personId, uid: input.uid });
+      if (!card.ok) throw new Refused(card);
+      return { ok: true as const, personId: person.personId, uid: card.uid };
+    });
+  } catch (error) {
+    if (error instanceof Refused) return error.failure;
+    throw error;
+  }
+}
