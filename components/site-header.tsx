@@ -32,6 +32,11 @@ export async function SiteHeader() {
               {t("nav.usage")}
             </Link>
           )}
+          {user?.permissions.has("members.write") && (
+            <Link href="/admin/cards" className={linkClass}>
+              {t("nav.cards")}
+            </Link>
+          )}
           {user && (
             <Link href="/home" className={linkClass}>
               {t("nav.home")}

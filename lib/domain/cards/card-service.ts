@@ -57,3 +57,8 @@ export async function recentUnknownCards(db: Db, since: Date) {
     .groupBy(unknownCards.uid)
     .orderBy(desc(max(unknownCards.seenAt)));
 }
+
+/** The unknown cards of the last `days` days. */
+export function unknownCardsOfLastDays(db: Db, days: number, now = new Date()) {
+  return recentUnknownCards(db, new Date(now.getTime() - days * 86_400_000));
+}

@@ -1,0 +1,141 @@
+import { asc } from "drizzle-orm";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { requirePermission } from "@/lib/auth/guards";
+import { membershipStatuses } from "@/lib/db/schema";
+import { cardHistory, unknownCardsOfLastDays } from "@/lib/domain/cards/card-service";
+import { listPeopleOptions } from "@/lib/domain/inventory/people-options";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+import { endCardAction, newMemberWithCardAction, registerCardAction } from "./actions";
+
+const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 space-y-3";
+const select = "block w-full rounded border border-slate-300 bg-white px-3 py-2";
+const UNKNOWN_DAYS = 30;
+
+/** Cards: the recent unknown swipes turned into members or assigned, registering a card, and a person's card history. */
+export default async function CardsPage({ searchParams }: { searchParams: Promise<{ person?: string }> }) {
+  await requirePermission("members.write");
+  const db = getDb();
+  const personId = Number((await searchParams).person) || null;
+  const [t, locale, space, unknown, people, statuses, history] = await Promise.all([
+    getT(),
+    getLocale(),
+    getSpace(),
+    unknownCardsOfLastDays(db, UNKNOWN_DAYS),
+    listPeopleOptions(db),
+    db.select().from(membershipStatuses).orderBy(asc(membershipStatuses.sortOrder)),
+    personId ? cardHistory(db, personId) : Promise.resolve([]),
+  ]);
+  const when = (d: Date | string | null) => (d ? formatDateTime(new Date(d), locale, space.timeZone) : "–");
+  const personSelect = (defaultValue?: number) => (
+    <label className="block text-sm font-medium text-slate-700">
+      {t("mach.usage.person")}
+      <select name="personId" required defaultValue={defaultValue ?? ""} className={select}>
+        <option value="" disabled>
+          {t("cards.choosePerson")}
+        </option>
+        {people.map((p) => (
+          <option key={p.id} value={p.id}>
+            {p.name}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("cards.title")}</h1>
+
+      <section className={card} aria-labelledby="unknown">
+        <h2 id="unknown" className="text-lg font-semibold">{t("cards.unknown.title", { days: UNKNOWN_DAYS })}</h2>
+        {unknown.length === 0 && <p className="text-slate-600">{t("cards.unknown.none")}</p>}
+        <ul className="space-y-4">
+          {unknown.map((u) => (
+            <li key={u.uid} className="space-y-2 border-t border-slate-100 pt-3" aria-label={u.uid} data-testid={`unknown-${u.uid}`}>
+              <p>
+                <span className="font-mono font-semibold">{u.uid}</span> · {t("cards.unknown.seen", { when: when(u.lastSeenAt), machine: u.machine ?? "–", swipes: u.swipes })}
+              </p>
+              <div className="grid gap-4 md:grid-cols-2">
+                <ActionForm action={registerCardAction} className="space-y-2" label={t("cards.unknown.assign", { uid: u.uid })}>
+                  <input type="hidden" name="uid" value={u.uid} />
+                  {personSelect()}
+                  <SubmitButton>{t("cards.unknown.assignSubmit")}</SubmitButton>
+                </ActionForm>
+                <ActionForm action={newMemberWithCardAction} className="space-y-2" label={t("cards.unknown.create", { uid: u.uid })}>
+                  <input type="hidden" name="uid" value={u.uid} />
+                  <TextField label={t("cards.firstName")} name="firstName" id={`first-${u.uid}`} required maxLength={100} />
+                  <TextField label={t("cards.lastName")} name="lastName" id={`last-${u.uid}`} maxLength={100} />
+                  <TextField label={t("cards.email")} name="email" id={`email-${u.uid}`} type="email" maxLength={200} />
+                  <label className="block text-sm font-medium text-slate-700">
+                    {t("cards.status")}
+                    <select name="statusId" defaultValue={statuses.find((s) => s.key === "member")?.id} className={select}>
+                      {statuses.map((s) => (
+                        <option key={s.id} value={s.id}>
+                          {s.name}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                  <SubmitButton>{t("cards.unknown.createSubmit")}</SubmitButton>
+                </ActionForm>
+              </div>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section className={card} aria-labelledby="register">
+        <h2 id="register" className="text-lg font-semibold">{t("cards.register.title")}</h2>
+        <ActionForm action={registerCardAction} className="space-y-2" label={t("cards.register.title")}>
+          {personSelect(personId ?? undefined)}
+          <TextField label={t("cards.uid")} name="uid" id="register-uid" required maxLength={32} hint={t("cards.uid.hint")} />
+          <SubmitButton>{t("cards.register.submit")}</SubmitButton>
+        </ActionForm>
+      </section>
+
+      <section className={card} aria-labelledby="history">
+        <h2 id="history" className="text-lg font-semibold">{t("cards.history.title")}</h2>
+        <form method="get" className="flex items-end gap-2">
+          <label className="text-sm font-medium text-slate-700">
+            {t("mach.usage.person")}
+            <select name="person" defaultValue={personId ?? ""} className={select}>
+              {people.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button type="submit" className="rounded bg-slate-800 px-3 py-2 text-white">
+            {t("cards.history.show")}
+          </button>
+        </form>
+        <ul className="divide-y divide-slate-100">
+          {history.map((c) => (
+            <li key={c.id} className="flex flex-wrap items-center gap-3 py-2">
+              <span className="font-mono">{c.uid}</span>
+              <span>{t(`card.state.${c.state}`)}</span>
+              <span className="text-sm text-slate-500">
+                {when(c.issuedAt)}
+                {c.endedAt && ` – ${when(c.endedAt)}`} {c.endedReason ?? ""}
+              </span>
+              {c.state === "active" &&
+                (["lost", "revoked"] as const).map((state) => (
+                  <ActionForm key={state} action={endCardAction} label={t(state === "lost" ? "cards.markLost" : "cards.markRevoked")} messageAt="bottom">
+                    <input type="hidden" name="cardId" value={c.id} />
+                    <input type="hidden" name="state" value={state} />
+                    <SubmitButton>{t(state === "lost" ? "cards.markLost" : "cards.markRevoked")}</SubmitButton>
+                  </ActionForm>
+                ))}
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
