@@ -101,3 +101,34 @@ test("the usage list shows the sessions with totals and exports the filtered lis
   expect(sheet.rowCount).toBeGreaterThan(1);
   for (let i = 2; i <= sheet.rowCount; i++) expect(sheet.getRow(i).getCell(3).value).toBe("Mario Rossi");
 });
+
+test("an unknown card becomes a new member's card; after a training grant the board accepts it", async ({ page }) => {
+  const uid = "5eed0001";
+  expect((await board.swipe(uid)).loggedIn).toBe(false);
+  await page.goto("/admin/cards");
+  const entry = page.getByTestId(`unknown-${uid}`);
+  await expect(entry).toContainText(uid);
+  const create = page.getByRole("form", { name: `Create a new member with ${uid}` });
+  await create.getByLabel("First name").fill("Nina");
+  await create.getByLabel("Last name").fill("Neumann");
+  await create.getByLabel("Email").fill("nina.neumann@example.org");
+  await create.getByRole("button", { name: "Create the member with this card" }).click();
+  // Saving removes the unknown-card rows for that uid.
+  await expect(entry).toHaveCount(0);
+
+  // Known now, but not trained: refused.
+  const untrained = await board.swipe(uid);
+  expect(untrained).toMatchObject({ loggedIn: false, reason: "refused" });
+
+  await page.goto("/admin/equipment/people?q=Neumann");
+  await page.getByRole("link", { name: "Authorizations" }).first().click();
+  const grant = page.getByRole("form", { name: "Grant directly" });
+  await grant.getByLabel("Equipment type").selectOption({ label: "Laser cutter" });
+  await grant.getByLabel("Reason").fill("Trained at the machine");
+  await grant.getByRole("button", { name: "Grant" }).click();
+  await expect(grant.getByRole("status")).toHaveText("Granted.");
+
+  // The broker answers from a snapshot refreshed on change: swipe until it has caught up.
+  await expect.poll(async () => (await board.swipe(uid)).loggedIn).toBe(true);
+  await board.stop();
+});
