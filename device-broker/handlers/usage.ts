@@ -24,6 +24,9 @@ async function recordUse(ctx: HandlerContext, req: BoardRequest<UsageAction>, ma
       ? await writeFact(ctx, { kind: "startuse", ...common })
       : await writeFact(ctx, { kind: req.request.action, ...common, duration });
   const data = snapshotOf(ctx);
+  // Spooled with no snapshot to tell a known card from an unknown one: no answer beats a wrong one (the board
+  // queues and replays it; the replay is recorded once).
+  if (result === "spooled" && !data) throw new Error("usage spooled without a snapshot to answer from");
   const personId = data ? holderOf(data, uid) : null;
   const outcome: UsageOutcome =
     result === "spooled"

@@ -1,0 +1,68 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { isUnavailable } from "./events";
+import { SpoolLog } from "./spool-log";
+
+const dirs: string[] = [];
+const tempDir = () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "spool-log-"));
+  dirs.push(dir);
+  return dir;
+};
+afterEach(() => dirs.splice(0).forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe("SpoolLog", () => {
+  it("keeps appended records across a reopen (a crash) and resumes after the drained mark", () => {
+    const dir = tempDir();
+    const log = new SpoolLog<{ n: number }>(dir);
+    [1, 2, 3].forEach((n) => log.append({ n }));
+    log.commit(); // 1 is in the database
+    log.close();
+    const again = new SpoolLog<{ n: number }>(dir);
+    expect(again.depth).toBe(2);
+    expect(again.peek()).toEqual({ n: 2 });
+    again.commit();
+    again.commit();
+    expect(again.depth).toBe(0);
+    expect(fs.statSync(path.join(dir, "events.jsonl")).size).toBe(0);
+    again.close();
+    expect(new SpoolLog(dir).depth).toBe(0);
+  });
+
+  it("cuts a torn last line (never acknowledged) and appends cleanly after it", () => {
+    const dir = tempDir();
+    fs.writeFileSync(path.join(dir, "events.jsonl"), '{"n":1}\n{"n":');
+    const log = new SpoolLog<{ n: number }>(dir);
+    expect(log.depth).toBe(1);
+    log.append({ n: 2 });
+    log.close();
+    expect(fs.readFileSync(path.join(dir, "events.jsonl"), "utf8")).toBe('{"n":1}\n{"n":2}\n');
+  });
+
+  it("sets a refused record aside in rejected.jsonl and moves on", () => {
+    const dir = tempDir();
+    const log = new SpoolLog<{ n: number }>(dir);
+    log.append({ n: 1 });
+    log.append({ n: 2 });
+    log.reject("constraint");
+    expect(log.peek()).toEqual({ n: 2 });
+    expect(JSON.parse(fs.readFileSync(path.join(dir, "rejected.jsonl"), "utf8"))).toEqual({ reason: "constraint", record: { n: 1 } });
+    log.close();
+  });
+});
+
+describe("isUnavailable", () => {
+  it.each([
+    [{ code: "ECONNREFUSED" }, true],
+    [{ message: "Failed query", cause: { code: "CONNECTION_CLOSED" } }, true],
+    [{ cause: { code: "57P01" } }, true],
+    [{ cause: { code: "08006" } }, true],
+    [{ errors: [{ code: "ECONNREFUSED" }] }, true],
+    [{ cause: { code: "23505" } }, false],
+    [new Error("machine 9 does not exist"), false],
+  ])("%j → %s", (error, expected) => {
+    expect(isUnavailable(error)).toBe(expected);
+  });
+});
