@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { redirect } from "next/navigation";
 import { MachineDashboard, type DashboardLabels } from "@/components/machines/machine-dashboard";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -32,6 +33,16 @@ export default async function MachinesPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("mach.dashboard.title")}</h1>
       <p className="text-slate-700">{t("mach.dashboard.intro")}</p>
+      {(user?.permissions.has("equipment.manage") || user?.permissions.has("machines.operate")) && (
+        <p className="flex gap-4 text-sm">
+          <Link className="underline" href="/admin/maintenance">
+            {t("mach.due.title")}
+          </Link>
+          <Link className="underline" href="/admin/usage">
+            {t("mach.report.title")}
+          </Link>
+        </p>
+      )}
       <MachineDashboard initial={access.showNames ? data : withoutNames(data)} labels={labels} detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : null} />
     </div>
   );

@@ -135,4 +135,8 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "cards.error.taken": "Diese Karte ist bereits für jemanden aktiv.",
   "cards.error.not_found": "Diese Person oder Karte gibt es nicht.",
   "cards.error.not_active": "Diese Karte ist nicht mehr aktiv.",
+  "mach.mail.due.subject": "Wartung fällig: {machine} ({plan})",
+  "mach.mail.due.body": "{machine}: \"{plan}\" ist alle {every} Betriebsstunden fällig; seit der letzten Wartung wurde die Maschine {hours} Stunden benutzt.\nBitte erledige sie und erfasse sie am Board oder auf der Seite der Maschine.",
+  "mach.due.title": "Fällige Wartungen",
+  "mach.due.none": "Keine Wartung ist fällig.",
 };

@@ -134,4 +134,8 @@ export const machinesEn = {
   "cards.error.taken": "This card is already active for someone.",
   "cards.error.not_found": "This person or card does not exist.",
   "cards.error.not_active": "This card is no longer active.",
+  "mach.mail.due.subject": "Maintenance due: {machine} ({plan})",
+  "mach.mail.due.body": "{machine}: \"{plan}\" is due every {every} hours of use, and it has been used {hours} hours since it was last done.\nPlease do it and record it at the board or on the machine's page.",
+  "mach.due.title": "Maintenance due",
+  "mach.due.none": "No maintenance is due.",
 } as const;

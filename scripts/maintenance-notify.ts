@@ -1,0 +1,30 @@
+/**
+ * Run periodically (cron / systemd timer, e.g. hourly): mails the owners of each machine whose maintenance plan
+ * became due. Each plan is mailed once per due cycle (remembered in the audit log). Exits 1 with a clear message.
+ */
+import pino from "pino";
+import { createDb } from "@/lib/db/client";
+import { notifyDueMaintenance } from "@/lib/domain/machines/maintenance-due";
+import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { createSettingsMailer } from "@/lib/domain/settings/settings-mailer";
+import { createMailer } from "@/lib/domain/mail/mailer";
+import { env, requireDatabaseUrl } from "@/lib/env";
+
+async function main(): Promise<void> {
+  const e = env();
+  const handle = createDb(requireDatabaseUrl(), { max: 1 });
+  try {
+    const logger = pino({ level: e.LOG_LEVEL });
+    // The admin's SMTP settings when saved, else SMTP_URL, as the web app does.
+    const mailer = createSettingsMailer(() => loadSpaceSettings(handle.db), createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, logger }), logger);
+    const run = await notifyDueMaintenance(handle.db, mailer);
+    console.log(`Maintenance due: ${run.notified} plan(s) newly due, ${run.mails} mail(s) to owners`);
+  } finally {
+    await handle.close();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(`Maintenance notification failed: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
