@@ -9,6 +9,7 @@ import { REQUEST_SUBSCRIPTION } from "./handlers/subscribe";
 import type { HandlerContext, HandlerRegistry } from "./handlers/types";
 import { startHeartbeat } from "./heartbeat";
 import { BrokerMetrics } from "./metrics";
+import { startOfflineSupport, type OfflineSupport } from "./offline-support";
 import { encodeReply } from "./protocol";
 
 export interface ExternalDispatcherOptions {
@@ -28,6 +29,8 @@ export interface ExternalDispatcherOptions {
   heartbeatIntervalMs?: number;
   /** Reconnect backoff: doubles from minMs up to maxMs, back to minMs after a successful connect. */
   backoff?: { minMs: number; maxMs: number };
+  /** DATA_DIR: decide from the in-memory snapshot and spool board facts under <dataDir>/spool (as the embedded broker). */
+  dataDir?: string;
 }
 
 export interface RunningExternalDispatcher {
@@ -48,6 +51,18 @@ export function startExternalDispatcher(options: ExternalDispatcherOptions): Run
   const { db, url, logger } = options;
   const metrics = new BrokerMetrics();
   const ctx: HandlerContext = { db, logger: limitWarnings(logger), metrics };
+  // Until the snapshot is loaded (or without a DATA_DIR) requests are decided from the database.
+  const offline: Promise<OfflineSupport | undefined> = options.dataDir
+    ? startOfflineSupport({ db, logger, metrics, dataDir: options.dataDir })
+        .then((support) => {
+          Object.assign(ctx, { snapshot: support.snapshot, writes: support.writes });
+          return support;
+        })
+        .catch((error: unknown) => {
+          logger.error({ err: error }, "snapshot and spool not started; deciding from the database");
+          return undefined;
+        })
+    : Promise.resolve(undefined);
   const instanceId = options.instanceId ?? `${os.hostname()}:external`;
   const { minMs, maxMs } = options.backoff ?? { minMs: 1_000, maxMs: 30_000 };
   const filters = (options.machineIds?.map((id) => `machine/${id}`) ?? [REQUEST_SUBSCRIPTION]).map((topic) =>
@@ -137,6 +152,7 @@ export function startExternalDispatcher(options: ExternalDispatcherOptions): Run
         let timer: NodeJS.Timeout | undefined;
         await Promise.race([Promise.allSettled([...inFlight]), new Promise((r) => (timer = setTimeout(r, graceMs)))]);
         clearTimeout(timer);
+        await (await offline)?.stop();
         await heartbeat.stop();
         await client.endAsync(!client.connected).catch(() => {});
         logger.info(metrics.snapshot(), "external dispatcher stopped");

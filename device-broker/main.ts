@@ -37,7 +37,7 @@ async function main(): Promise<void> {
     // Scale-out: the space runs its own broker (Mosquitto, EMQX); we are one of its clients, retrying forever.
     if (!/^(mqtts?|tcp|tls|wss?):\/\/[^/]/.test(env.MQTT_URL)) throw new StartupError("MQTT_URL must look like mqtt://user:password@host:1883 (or mqtts://)");
     const sharedGroup = env.MQTT_SHARED_GROUP === "none" ? null : env.MQTT_SHARED_GROUP;
-    broker = startExternalDispatcher({ db: database.db, url: env.MQTT_URL, logger, sharedGroup });
+    broker = startExternalDispatcher({ db: database.db, url: env.MQTT_URL, logger, sharedGroup, dataDir: env.DATA_DIR });
     return;
   }
   try {
