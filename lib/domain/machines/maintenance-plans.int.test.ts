@@ -1,0 +1,38 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { seedDemoData } from "@/drizzle/seed";
+import { cards, machines } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { addManualIntervention, deletePlan, savePlan } from "./maintenance-plans";
+import { planHours } from "./plan-hours";
+
+let t: TestDatabase;
+let admin: number;
+let mario: number;
+let laser: number;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureReferenceData(t.db);
+  await seedDemoData(t.db, "demo-password-123");
+  admin = (await t.db.select().from(cards).where(eq(cards.uid, "a0000001")))[0]!.personId;
+  mario = (await t.db.select().from(cards).where(eq(cards.uid, "efbeadde")))[0]!.personId;
+  laser = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.id;
+});
+afterAll(() => t.close());
+
+describe("maintenance plans", () => {
+  it("creates, updates and deletes a plan; refuses long LCD text, bad links and members", async () => {
+    expect(await savePlan(t.db, admin, { machineId: laser, plan: { everyHours: 50, lcdText: "Clean the lens now!" } })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await savePlan(t.db, admin, { machineId: laser, plan: { everyHours: 50, lcdText: "Clean lens", instructionsUrl: "javascript:alert(1)" } })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await savePlan(t.db, mario, { machineId: laser, plan: { everyHours: 50, lcdText: "Clean lens" } })).toMatchObject({ ok: false, code: "forbidden" });
+    const made = await savePlan(t.db, admin, { machineId: laser, plan: { everyHours: 50, lcdText: "Clean lens", instructionsUrl: "https://wiki.example.org/lens" } });
+    expect(made.ok).toBe(true);
+    const planId = made.ok ? made.planId : 0;
+    expect(await savePlan(t.db, admin, { machineId: laser, planId, plan: { everyHours: 40, lcdText: "Clean lens" } })).toEqual({ ok: true, planId });
+    expect((await planHours(t.db, { machineId: laser }))[0]).toMatchObject({ planId, everyHours: 40 });
+    expect(await addManualIntervention(t.db, admin, { planId, doneAt: new Date(), notes: "done by hand" })).toMatchObject({ ok: true });
+    expect(await deletePlan(t.db, admin, { planId })).toEqual({ ok: true });
+    expect(await deletePlan(t.db, admin, { planId })).toMatchObject({ ok: false, code: "not_found" });
+  });
+});
