@@ -132,3 +132,20 @@ test("an unknown card becomes a new member's card; after a training grant the bo
   await expect.poll(async () => (await board.swipe(uid)).loggedIn).toBe(true);
   await board.stop();
 });
+
+test("maintenance plans on the operations page: add, record done by hand, delete", async ({ page }) => {
+  await page.goto("/admin/equipment");
+  await page.getByRole("link", { name: "PRUSA MK4", exact: true }).click();
+  await page.getByRole("link", { name: "Operations: hours, maintenance, boards, usage" }).click();
+  const add = page.getByRole("form", { name: "Add a maintenance plan" });
+  await add.getByLabel("Every (hours)").fill("100");
+  await add.getByLabel("Display text").fill("Grease rods");
+  await add.getByLabel("Instructions (link)").fill("https://wiki.example.org/prusa");
+  await add.getByRole("button", { name: "Add a maintenance plan" }).click();
+  const plans = page.getByRole("region", { name: "Maintenance plans" });
+  await expect(plans.getByRole("cell", { name: "Grease rods" })).toBeVisible();
+  await plans.getByRole("button", { name: 'Record "Grease rods" as done' }).click();
+  await expect(page.getByRole("region", { name: "Interventions" })).toContainText("Grease rods");
+  await plans.getByRole("button", { name: 'Delete "Grease rods"' }).click();
+  await expect(plans.getByRole("cell", { name: "Grease rods" })).toHaveCount(0);
+});

@@ -139,4 +139,13 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.mail.due.body": "{machine}: \"{plan}\" ist alle {every} Betriebsstunden fällig; seit der letzten Wartung wurde die Maschine {hours} Stunden benutzt.\nBitte erledige sie und erfasse sie am Board oder auf der Seite der Maschine.",
   "mach.due.title": "Fällige Wartungen",
   "mach.due.none": "Keine Wartung ist fällig.",
+  "mach.plans.add": "Wartungsplan hinzufügen",
+  "mach.plans.lcdHint": "Höchstens 16 Zeichen: wird auf dem Display des Boards gezeigt",
+  "mach.plans.description": "Beschreibung",
+  "mach.plans.instructions": "Anleitung (Link)",
+  "mach.plans.saved": "Plan gespeichert.",
+  "mach.plans.deleted": "Plan gelöscht.",
+  "mach.plans.recorded": "Wartung erfasst.",
+  "mach.plans.recordDone": "„{plan}“ als erledigt erfassen",
+  "mach.plans.delete": "„{plan}“ löschen",
 };

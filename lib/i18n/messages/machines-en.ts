@@ -138,4 +138,13 @@ export const machinesEn = {
   "mach.mail.due.body": "{machine}: \"{plan}\" is due every {every} hours of use, and it has been used {hours} hours since it was last done.\nPlease do it and record it at the board or on the machine's page.",
   "mach.due.title": "Maintenance due",
   "mach.due.none": "No maintenance is due.",
+  "mach.plans.add": "Add a maintenance plan",
+  "mach.plans.lcdHint": "At most 16 characters: shown on the board's display",
+  "mach.plans.description": "Description",
+  "mach.plans.instructions": "Instructions (link)",
+  "mach.plans.saved": "Plan saved.",
+  "mach.plans.deleted": "Plan deleted.",
+  "mach.plans.recorded": "Maintenance recorded.",
+  "mach.plans.recordDone": "Record \"{plan}\" as done",
+  "mach.plans.delete": "Delete \"{plan}\"",
 } as const;

@@ -5,6 +5,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { linkClass } from "@/components/equipment/fields";
 import { BoardsTable, PlansTable, sectionClass } from "@/components/machines/operations-sections";
+import { AddPlanForm, PlanRowForms } from "@/components/machines/plan-forms";
 import { UsageHistory } from "@/components/machines/usage-history";
 import { requireUser } from "@/lib/auth/guards";
 import { getMachine } from "@/lib/domain/equipment/machine-service";
@@ -90,6 +91,10 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
       <section className={sectionClass} aria-labelledby="plans">
         <h2 id="plans" className="text-lg font-semibold">{t("mach.plans.title")}</h2>
         <PlansTable t={t} plans={plans} />
+        {plans.map((p) => (
+          <PlanRowForms key={p.planId} t={t} plan={p} mayManage={mayManage} />
+        ))}
+        {mayManage && <AddPlanForm t={t} machineId={machine.id} />}
       </section>
 
       <section className={sectionClass} aria-labelledby="interventions">
