@@ -149,3 +149,14 @@ test("maintenance plans on the operations page: add, record done by hand, delete
   await plans.getByRole("button", { name: 'Delete "Grease rods"' }).click();
   await expect(plans.getByRole("cell", { name: "Grease rods" })).toHaveCount(0);
 });
+
+test("staff correct a session's duration on the usage list; it is then marked as added by hand", async ({ page }) => {
+  await page.goto("/admin/usage");
+  const row = page.locator('tr[data-recorded="live"]').first();
+  await row.getByText("Correct", { exact: true }).click();
+  const form = row.getByRole("form", { name: /Correct session \d+/ });
+  await form.getByLabel("Minutes").fill("42");
+  await form.getByLabel("Reason").fill("Left logged in by mistake");
+  await form.getByRole("button", { name: "Save the correction" }).click();
+  await expect(page.locator('tr[data-recorded="manual"]').first()).toContainText("42");
+});

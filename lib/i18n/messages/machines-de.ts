@@ -148,4 +148,9 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.plans.recorded": "Wartung erfasst.",
   "mach.plans.recordDone": "„{plan}“ als erledigt erfassen",
   "mach.plans.delete": "„{plan}“ löschen",
+  "mach.correct.open": "Korrigieren",
+  "mach.correct.label": "Nutzung {id} korrigieren",
+  "mach.correct.reason": "Grund",
+  "mach.correct.submit": "Korrektur speichern",
+  "mach.correct.done": "Die Nutzung wurde korrigiert.",
 };

@@ -147,4 +147,9 @@ export const machinesEn = {
   "mach.plans.recorded": "Maintenance recorded.",
   "mach.plans.recordDone": "Record \"{plan}\" as done",
   "mach.plans.delete": "Delete \"{plan}\"",
+  "mach.correct.open": "Correct",
+  "mach.correct.label": "Correct session {id}",
+  "mach.correct.reason": "Reason",
+  "mach.correct.submit": "Save the correction",
+  "mach.correct.done": "The session was corrected.",
 } as const;

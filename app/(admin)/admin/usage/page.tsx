@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { asc } from "drizzle-orm";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
 import { WeeklyChart } from "@/components/machines/weekly-chart";
 import { requireUser } from "@/lib/auth/guards";
 import { machines } from "@/lib/db/schema";
@@ -10,6 +13,7 @@ import { formatDateTime } from "@/lib/i18n/format-date-time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { correctSessionAction } from "./actions";
 
 const PAGE = 50;
 const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 space-y-3";
@@ -116,6 +120,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
               <th className={th}>{t("mach.usage.person")}</th>
               <th className={th}>{t("mach.usage.minutes")}</th>
               <th className={th}>{t("mach.usage.recorded")}</th>
+              <th className={th} />
             </tr>
           </thead>
           <tbody>
@@ -126,6 +131,20 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
                 <td className="px-2 py-1">{r.personName}</td>
                 <td className="px-2 py-1">{r.durationSeconds === null ? t("mach.usage.open") : Math.round(r.durationSeconds / 60)}</td>
                 <td className="px-2 py-1">{r.recordedAs === "live" ? "" : t(`mach.recorded.${r.recordedAs}`)}</td>
+                <td className="px-2 py-1">
+                  {r.durationSeconds !== null && (
+                    <details>
+                      <summary className="cursor-pointer underline">{t("mach.correct.open")}</summary>
+                      <ActionForm action={correctSessionAction} className="space-y-2" label={t("mach.correct.label", { id: r.id })}>
+                        <input type="hidden" name="sessionId" value={r.id} />
+                        <input type="hidden" name="startedAt" value={r.startedAt.toISOString()} />
+                        <TextField label={t("mach.usage.minutes")} name="minutes" id={`minutes-${r.id}`} type="number" min={0} required defaultValue={Math.round(r.durationSeconds / 60)} />
+                        <TextField label={t("mach.correct.reason")} name="reason" id={`reason-${r.id}`} required minLength={3} maxLength={500} />
+                        <SubmitButton>{t("mach.correct.submit")}</SubmitButton>
+                      </ActionForm>
+                    </details>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
