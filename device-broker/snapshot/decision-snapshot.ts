@@ -8,7 +8,7 @@ export interface SnapshotOptions {
   db: Db;
   logger: Logger;
   metrics: BrokerMetrics;
-  /** How often data_versions is polled (default 1 s). */
+  /** How often the change marker is polled (default 1 s). */
   pollMs?: number;
   /** Full reload regardless of markers (default 30 s): machine hours grow with time, not with writes. */
   fullReloadMs?: number;
@@ -18,8 +18,8 @@ type LocalFact = (data: SnapshotData) => void;
 
 /**
  * The broker's in-memory copy of what board decisions need, so swipes are answered without a database round trip
- * and still answered while the database is down. Reloaded when a change marker moves (data_versions, bumped by
- * triggers) and every fullReloadMs; facts the broker itself records (usage, maintenance) are applied at once and
+ * and still answered while the database is down. Reloaded when the change marker moves (the ms_data_version sequence,
+ * bumped by triggers) and every fullReloadMs; facts the broker itself records (usage, maintenance) are applied at once and
  * re-applied over a reload that may have read the database before they were committed (or while they are spooled).
  */
 export class DecisionSnapshot {
@@ -109,8 +109,8 @@ export class DecisionSnapshot {
 
   private async readVersions(): Promise<string> {
     try {
-      const rows = await this.o.db.execute<{ name: string; version: string }>(sql`select name, version::text as version from data_versions order by name`);
-      return rows.map((r) => `${r.name}=${r.version}`).join(",");
+      const rows = await this.o.db.execute<{ version: string }>(sql`select last_value::text || ':' || is_called::text as version from ms_data_version`);
+      return rows[0]?.version ?? "";
     } catch (error) {
       // No marker table (database not prepared by this version): the periodic full reload still runs.
       if ((error as { cause?: { code?: string } }).cause?.code === "42P01") return this.versions;

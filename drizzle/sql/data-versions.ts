@@ -2,11 +2,11 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 
 /**
- * Change markers for the device broker's decision snapshot. The embedded database cannot deliver LISTEN/NOTIFY
- * across connections, so every statement on a table the snapshot reads bumps that table's row in data_versions;
- * the broker polls this tiny table (about once a second) and reloads when a version moved.
- * Statement-level: one bump per statement, however many rows it touched. Idempotent; applied after migrations.
- * The table lives here rather than in the baseline migration: it is plumbing of these triggers, not domain data.
+ * Change marker for the device broker's decision snapshot. The embedded database cannot deliver LISTEN/NOTIFY
+ * across connections, so every statement on a table the snapshot reads advances the ms_data_version sequence;
+ * the broker polls its value (about once a second) and reloads when it moved. Statement-level: one bump per
+ * statement, however many rows it touched. A sequence rather than a table: backups carry it as a sequence, and a
+ * fresh database still counts as empty for a restore. Idempotent; applied after migrations.
  */
 export const WATCHED_TABLES = [
   "machines",
@@ -24,11 +24,11 @@ export const WATCHED_TABLES = [
 ] as const;
 
 const STATEMENTS: string[] = [
-  `create table if not exists data_versions (name text primary key, version bigint not null default 0)`,
+  `drop table if exists data_versions`, // an earlier form of the marker, never released
+  `create sequence if not exists ms_data_version`,
   `create or replace function ms_bump_data_version() returns trigger language plpgsql as $$
    begin
-     insert into data_versions (name, version) values (tg_table_name, 1)
-       on conflict (name) do update set version = data_versions.version + 1;
+     perform nextval('ms_data_version');
      return null;
    end $$`,
   ...WATCHED_TABLES.flatMap((table) => [
