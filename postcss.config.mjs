@@ -1,1 +1,4 @@
-export default { plugins: { "@tailwindcss/postcss": {} } };
+// Tailwind 4 runs as a PostCSS plugin in the Next build.
+const config = { plugins: { "@tailwindcss/postcss": {} } };
+
+export default config;
