@@ -1,5 +1,5 @@
 /**
- * `npm test`: the whole suite, in the order that fails fastest — lint, types, Vitest (unit, integration on the
+ * `npm test`: the whole suite, in the order that fails fastest — lint, types, the web build (if stale), Vitest (unit, integration on the
  * embedded database, broker, launcher), then Playwright in Chromium against the built app. Prints one closing
  * line with the counts of all tests run.
  */
@@ -26,6 +26,8 @@ const playwrightReport = path.join(reports, "playwright.json");
 const steps: Step[] = [
   { name: "lint", command: "npm", args: ["run", "--silent", "lint"] },
   { name: "typecheck", command: "npm", args: ["run", "--silent", "typecheck"] },
+  // Built once here: the HTTPS web-server test and Playwright both serve the built app.
+  { name: "build", command: process.execPath, args: ["--import", "tsx", path.join(root, "scripts", "build-if-needed.ts")] },
   {
     name: "vitest",
     command: bin("vitest"),

@@ -7,6 +7,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { TlsConfigError, loadTlsMaterial } from "@/lib/ops/tls";
+import { ensureBuild } from "../launcher/build";
 import { freePort } from "../testing/free-port";
 
 // The HTTPS web server with a self-signed certificate made for this run (needs a `next build`, like e2e).
@@ -51,9 +52,11 @@ function start(env: Record<string, string>): Promise<{ code: number | null; out:
 }
 
 beforeAll(async () => {
+  // `npm test` builds before Vitest; this makes the file work on its own too.
+  await ensureBuild(root, () => {});
   makeCertificate(cert, key);
   db = await createTestDatabase();
-});
+}, 15 * 60_000);
 afterAll(async () => {
   child?.kill("SIGTERM");
   await db?.close();
