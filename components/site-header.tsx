@@ -11,6 +11,7 @@ const linkClass = "rounded px-2 py-1 hover:bg-slate-700 focus:outline-none focus
 /** Navigation by audience: everyone, logged-in members, and people holding admin permissions. */
 export async function SiteHeader() {
   const [t, user, space] = await Promise.all([getT(), getCurrentUser(), getSpace()]);
+  const showInventory = await canViewInventory(user);
   return (
     <header className="bg-slate-800 text-slate-100">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
@@ -77,7 +78,7 @@ export async function SiteHeader() {
               {t("nav.news")}
             </Link>
           )}
-          {canViewInventory(user) && (
+          {showInventory && (
             <Link href="/things" className={linkClass}>
               {t("nav.inventory")}
             </Link>

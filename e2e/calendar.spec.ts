@@ -23,18 +23,23 @@ test("an admin books a room, a clash is refused naming the first event, a member
   const createEvent = async (name: string, description = "") => {
     await admin.goto("/admin/events/new");
     await admin.getByLabel("Title").fill(name);
-    await admin.getByLabel("Description (plain text)").fill(description);
+    await admin.getByLabel(/^Description/).fill(description);
     await admin.getByLabel("Starts").fill("2030-05-07T19:00");
     await admin.getByLabel("Ends").fill("2030-05-07T21:00");
     await admin.getByRole("group", { name: "Rooms" }).getByLabel(room).check();
     await admin.getByRole("button", { name: "Save event" }).click();
   };
-  await createEvent(title, "Bring <b>broken</b> things\n<script>window.pwned = 1</script>");
+  await createEvent(title, "Bring <b>broken</b> things\n<script>window.pwned = 1</script>\n\n- **soldering** kit\n- [wiki](https://wiki.example/x) [bad](javascript:window.pwned=2)");
   await expect(admin.getByRole("heading", { level: 1, name: title })).toBeVisible();
   // Member-typed HTML is shown as text, never interpreted.
   const description = admin.getByTestId("event-description");
   await expect(description).toContainText("Bring <b>broken</b> things");
   await expect(description.locator("b, script")).toHaveCount(0);
+  // The safe Markdown subset is rendered; a javascript: link is not a link.
+  await expect(description.locator("li strong")).toHaveText("soldering");
+  await expect(description.getByRole("link", { name: "wiki" })).toHaveAttribute("href", "https://wiki.example/x");
+  await expect(description.getByRole("link")).toHaveCount(1);
+  await expect(description).toContainText("bad");
   expect(await admin.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   const eventUrl = admin.url();
   expect(eventUrl).toMatch(/\/events\/\d+$/);

@@ -36,8 +36,10 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(20),
-  /** Inventory: may members in good standing browse it (inventory managers always can)? */
-  /** Machines dashboard (/machines): "true" = anyone may look, "false" = logged-in people only. */
+  /**
+   * First values of two space settings (admins change them in /admin/settings; these only count until then):
+   * machines dashboard public ("false" = logged-in people only); members may browse the inventory.
+   */
   MACHINES_DASHBOARD_PUBLIC: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   INVENTORY_MEMBERS_MAY_VIEW: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),

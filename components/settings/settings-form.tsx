@@ -78,6 +78,11 @@ export function SettingsForm({ action, initial, passwordNote, labels }: Props) {
         {box("clearSmtpPassword")}
       </fieldset>
       <fieldset className={sectionClass}>
+        <legend className="px-1 font-semibold">{labels["section.access"]}</legend>
+        {box("machinesDashboardPublic")}
+        {box("inventoryMembersMayView")}
+      </fieldset>
+      <fieldset className={sectionClass}>
         <legend className="px-1 font-semibold">{labels["section.retention"]}</legend>
         <div className="grid gap-4 sm:grid-cols-2">
           {field("retentionAuditMonths", { type: "number", min: 1 })}

@@ -402,6 +402,7 @@ CREATE TABLE "space_settings" (
 	"id" integer PRIMARY KEY DEFAULT 1 NOT NULL,
 	"name" text NOT NULL,
 	"logo_url" text,
+	"logo_key" text,
 	"address" text,
 	"latitude" double precision,
 	"longitude" double precision,
@@ -422,6 +423,8 @@ CREATE TABLE "space_settings" (
 	"retention_login_attempts_days" integer DEFAULT 30 NOT NULL,
 	"backup_keep_daily" integer DEFAULT 7 NOT NULL,
 	"backup_keep_weekly" integer DEFAULT 4 NOT NULL,
+	"machines_dashboard_public" boolean DEFAULT true NOT NULL,
+	"inventory_members_may_view" boolean DEFAULT true NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_by" integer,
 	CONSTRAINT "space_settings_single_row" CHECK ("space_settings"."id" = 1)

@@ -2,9 +2,11 @@ import path from "node:path";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
-import { mayViewInventory } from "@/lib/domain/inventory/access";
+import { mayViewInventoryIn } from "@/lib/domain/inventory/access";
 import { localFileStorage, type FileStorage } from "@/lib/domain/inventory/file-storage";
 import { env } from "@/lib/env";
+import { getDb } from "./db";
+import { getLogger } from "./logger";
 
 let storage: FileStorage | undefined;
 
@@ -14,21 +16,28 @@ export function getFileStorage(): FileStorage {
   return storage;
 }
 
-export function canViewInventory(user: CurrentUser | null): boolean {
-  return !!user && mayViewInventory(user.permissions, { membersMayView: env().INVENTORY_MEMBERS_MAY_VIEW });
+/** The admin's choice comes from the space settings; with those unreadable only inventory managers get in. */
+export async function canViewInventory(user: CurrentUser | null): Promise<boolean> {
+  if (!user) return false;
+  try {
+    return await mayViewInventoryIn(getDb(), user.permissions);
+  } catch (error) {
+    getLogger().warn({ err: error }, "inventory access: settings unavailable");
+    return user.permissions.has("inventory.write");
+  }
 }
 
 /** For pages: inventory managers, and members when the admin allows; others get the 403 page. */
 export async function requireInventoryViewer(): Promise<CurrentUser & { canEdit: boolean }> {
   const user = await requireUser();
-  if (!canViewInventory(user)) forbidden();
+  if (!(await canViewInventory(user))) forbidden();
   return { ...user, canEdit: user.permissions.has("inventory.write") };
 }
 
 /** For route handlers: the viewer, or null (the handler answers 403/401). */
 export async function inventoryViewerOrNull(): Promise<CurrentUser | null> {
   const user = await getCurrentUser();
-  return canViewInventory(user) ? user : null;
+  return (await canViewInventory(user)) ? user : null;
 }
 
 /** The absolute address a label's QR code points to: AUTH_URL when set, else the request's own origin. */

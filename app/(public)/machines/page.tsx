@@ -2,18 +2,17 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { MachineDashboard, type DashboardLabels } from "@/components/machines/machine-dashboard";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { dashboardAccess } from "@/lib/domain/machines/dashboard-access";
+import { dashboardAccessIn } from "@/lib/domain/machines/dashboard-access";
 import { loadDashboard, withoutNames } from "@/lib/domain/machines/dashboard";
-import { env } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 
 export const dynamic = "force-dynamic";
 
-/** The live machines dashboard; public or for logged-in people, as MACHINES_DASHBOARD_PUBLIC says. */
+/** The live machines dashboard; public or for logged-in people, as the space settings say. */
 export default async function MachinesPage() {
   const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  const access = dashboardAccess(user, env().MACHINES_DASHBOARD_PUBLIC);
+  const access = await dashboardAccessIn(getDb(), user);
   if (!access.allowed) redirect("/login");
   const data = await loadDashboard(getDb());
   const labels: DashboardLabels = {

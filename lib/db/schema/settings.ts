@@ -12,6 +12,8 @@ export const spaceSettings = pgTable(
     id: integer().primaryKey().default(1),
     name: text().notNull(),
     logoUrl: text(),
+    /** An uploaded logo (file storage key of the resized image); served at /logo, preferred over logoUrl. */
+    logoKey: text(),
     address: text(),
     latitude: doublePrecision(),
     longitude: doublePrecision(),
@@ -35,6 +37,10 @@ export const spaceSettings = pgTable(
     retentionLoginAttemptsDays: integer().notNull().default(30),
     backupKeepDaily: integer().notNull().default(7),
     backupKeepWeekly: integer().notNull().default(4),
+    /** Machines dashboard (/machines): anyone may look (true) or logged-in people only. */
+    machinesDashboardPublic: boolean().notNull().default(true),
+    /** May members in good standing browse the inventory (inventory managers always can)? */
+    inventoryMembersMayView: boolean().notNull().default(true),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: integer().references(() => people.id),
   },

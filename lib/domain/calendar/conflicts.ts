@@ -9,11 +9,16 @@ export interface Conflict {
 }
 
 /**
- * Locks the rooms, resources and the machines behind those resources, always in id order so two saves cannot
- * deadlock. Whoever holds the locks sees every earlier save committed (READ COMMITTED takes a new snapshot per
+ * Locks the rooms, resources, the machines behind those resources and the inventory things, each table in id order
+ * and the tables always in the same order, so two saves cannot deadlock. Whoever holds the locks sees every earlier save committed (READ COMMITTED takes a new snapshot per
  * statement), so check-then-insert under these locks cannot double-book.
  */
-export async function lockBookables(db: Db, roomIds: number[], resourceIds: number[]): Promise<{ rooms: number; resources: number }> {
+export async function lockBookables(
+  db: Db,
+  roomIds: number[],
+  resourceIds: number[],
+  thingIds: number[] = [],
+): Promise<{ rooms: number; resources: number; things: number }> {
   const rooms = roomIds.length
     ? await db.execute(sql`select id from rooms where id in ${sql.raw(`(${roomIds.map(Number).join(",")})`)} order by id for update`)
     : [];
@@ -25,10 +30,14 @@ export async function lockBookables(db: Db, roomIds: number[], resourceIds: numb
       sql`select id from machines where id in (select machine_id from resources where id in ${sql.raw(`(${resourceIds.map(Number).join(",")})`)}) order by id for update`,
     );
   }
-  return { rooms: rooms.length, resources: resources.length };
+  // FOR NO KEY UPDATE: two event saves exclude each other, inventory's own reads and FK checks are not blocked.
+  const thingRows = thingIds.length
+    ? await db.execute(sql`select id from things where id in ${sql.raw(`(${thingIds.map(Number).join(",")})`)} order by id for no key update`)
+    : [];
+  return { rooms: rooms.length, resources: resources.length, things: thingRows.length };
 }
 
-/** The first other event (or machine booking) that overlaps one of this event's occurrences on a shared room or resource. */
+/** The first other event (or machine booking) that overlaps one of this event's occurrences on a shared room, resource or thing. */
 export async function findEventConflict(db: Db, eventId: number): Promise<Conflict | null> {
   const rows = await db.execute<{ kind: "event" | "booking"; id: number; title: string; starts_at: string | Date }>(sql`
     select 'event' as kind, e.id, e.title, o2.starts_at
@@ -39,6 +48,8 @@ export async function findEventConflict(db: Db, eventId: number): Promise<Confli
       and (exists (select 1 from event_rooms a join event_rooms b on b.room_id = a.room_id
                    where a.event_id = o1.event_id and b.event_id = o2.event_id)
         or exists (select 1 from event_resources a join event_resources b on b.resource_id = a.resource_id
+                   where a.event_id = o1.event_id and b.event_id = o2.event_id)
+        or exists (select 1 from event_things a join event_things b on b.thing_id = a.thing_id
                    where a.event_id = o1.event_id and b.event_id = o2.event_id))
     union all
     select 'booking' as kind, mb.id, m.name as title, mb.starts_at

@@ -93,4 +93,31 @@ describe("saveEvent", () => {
     expect(await f.t.db.select().from(eventThings).where(eq(eventThings.eventId, r.eventId))).toEqual([{ eventId: r.eventId, thingId: thing!.id }]);
     expect(await saveEvent(f.t.db, f.admin, evening("2027-09-02", { thingNumbers: [987654] }))).toMatchObject({ ok: false, code: "validation" });
   });
+
+  it("refuses double-booking an inventory thing, naming the event that holds it; back to back and cancelled are fine", async () => {
+    const [kit] = await f.t.db.insert(things).values({ name: "Oscilloscope" }).returning();
+    const first = await saveEvent(f.t.db, f.admin, evening("2027-10-05", { title: "Scope class", thingNumbers: [kit!.number] }));
+    if (!first.ok) throw new Error(first.message);
+    const clash = await saveEvent(f.t.db, f.admin, evening("2027-10-05", { title: "Repair café", startsAt: "2027-10-05T20:30:00Z", endsAt: "2027-10-05T22:00:00Z", thingNumbers: [kit!.number] }));
+    expect(clash).toMatchObject({ ok: false, code: "conflict", conflict: { kind: "event", title: "Scope class" } });
+    if (!clash.ok) expect(clash.message).toContain("Scope class");
+    expect(await saveEvent(f.t.db, f.admin, evening("2027-10-05", { startsAt: "2027-10-05T21:00:00Z", endsAt: "2027-10-05T22:00:00Z", thingNumbers: [kit!.number] }))).toMatchObject({ ok: true });
+    expect(await setEventCancelled(f.t.db, f.admin, first.eventId, true)).toEqual({ ok: true });
+    expect(await saveEvent(f.t.db, f.admin, evening("2027-10-05", { title: "Repair café", startsAt: "2027-10-05T20:00:00Z", endsAt: "2027-10-05T20:30:00Z", thingNumbers: [kit!.number] }))).toMatchObject({ ok: true });
+    // Restoring the class would now double-book the scope.
+    expect(await setEventCancelled(f.t.db, f.admin, first.eventId, false)).toMatchObject({ ok: false, code: "conflict", conflict: { title: "Repair café" } });
+  });
+
+  it("lets exactly one of several concurrent saves needing the same thing win (in different rooms)", async () => {
+    const [kit] = await f.t.db.insert(things).values({ name: "Projector" }).returning();
+    const results = await Promise.all(
+      [f.roomA, f.roomB, undefined].map((room, i) =>
+        saveEvent(f.t.db, f.admin, evening("2027-11-02", { title: `Projector race ${i}`, roomIds: room ? [room] : [], thingNumbers: [kit!.number] })),
+      ),
+    );
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    expect(results.filter((r) => !r.ok && r.code === "conflict")).toHaveLength(2);
+    const holders = await f.t.db.select().from(eventThings).where(eq(eventThings.thingId, kit!.id));
+    expect(holders).toHaveLength(1);
+  });
 });

@@ -52,7 +52,7 @@ export async function refreshOccurrences(db: Db, event: typeof events.$inferSele
 
 /**
  * Creates (eventId absent) or edits an event. Refused with the conflicting event named when any occurrence
- * would share a room or resource with another event's occurrence; the check runs under row locks (see lockBookables).
+ * would share a room, resource or inventory thing with another event's occurrence; the check runs under row locks (see lockBookables).
  */
 export async function saveEvent(
   db: Db,
@@ -71,13 +71,13 @@ export async function saveEvent(
     db.transaction(async (tx) => {
       const roomIds = [...new Set(input.roomIds)];
       const resourceIds = [...new Set(input.resourceIds)];
-      const locked = await lockBookables(tx, roomIds, resourceIds);
-      if (locked.rooms !== roomIds.length || locked.resources !== resourceIds.length) {
-        return fail("validation", "unknown room or resource");
-      }
       const thingNumbers = [...new Set(input.thingNumbers)].sort((a, b) => a - b);
       const thingRows = thingNumbers.length ? await tx.select({ id: things.id }).from(things).where(inArray(things.number, thingNumbers)) : [];
       if (thingRows.length !== thingNumbers.length) return fail("validation", "thingNumbers: unknown thing");
+      const locked = await lockBookables(tx, roomIds, resourceIds, thingRows.map((t) => t.id));
+      if (locked.rooms !== roomIds.length || locked.resources !== resourceIds.length || locked.things !== thingRows.length) {
+        return fail("validation", "unknown room, resource or thing");
+      }
       const values = rowValues(input);
       let row: typeof events.$inferSelect;
       if (eventId === undefined) {
@@ -132,7 +132,8 @@ export async function setEventCancelled(db: Db, actorId: number, eventId: number
     db.transaction(async (tx) => {
       const rooms = (await tx.select().from(eventRooms).where(eq(eventRooms.eventId, eventId))).map((r) => r.roomId);
       const resources = (await tx.select().from(eventResources).where(eq(eventResources.eventId, eventId))).map((r) => r.resourceId);
-      await lockBookables(tx, rooms, resources);
+      const thingIds = (await tx.select().from(eventThings).where(eq(eventThings.eventId, eventId))).map((t) => t.thingId);
+      await lockBookables(tx, rooms, resources, thingIds);
       const [before] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
       if (!before) return fail("not_found", "no such event");
       const cancelledAt = cancelled ? (before.cancelledAt ?? new Date()) : null;

@@ -6,11 +6,14 @@ import { env, type Env } from "@/lib/env";
 export type SpaceSettings = Omit<SpaceSettingsRow, "id" | "updatedAt" | "updatedBy"> & { updatedAt: Date | null };
 
 /** What an installation uses until an admin saves the settings page: the environment's values. */
-export function settingsFromEnv(env: Pick<Env, "SPACE_NAME" | "SPACE_TIME_ZONE" | "DEFAULT_LANGUAGE" | "MAIL_FROM" | "SMTP_URL">): SpaceSettings {
+export function settingsFromEnv(
+  env: Pick<Env, "SPACE_NAME" | "SPACE_TIME_ZONE" | "DEFAULT_LANGUAGE" | "MAIL_FROM" | "SMTP_URL"> & Partial<Pick<Env, "MACHINES_DASHBOARD_PUBLIC" | "INVENTORY_MEMBERS_MAY_VIEW">>,
+): SpaceSettings {
   const smtp = parseSmtpUrl(env.SMTP_URL);
   return {
     name: env.SPACE_NAME,
     logoUrl: null,
+    logoKey: null,
     address: null,
     latitude: null,
     longitude: null,
@@ -27,6 +30,9 @@ export function settingsFromEnv(env: Pick<Env, "SPACE_NAME" | "SPACE_TIME_ZONE" 
     retentionLoginAttemptsDays: 30,
     backupKeepDaily: 7,
     backupKeepWeekly: 4,
+    // The environment only gives the first value; after a save the settings page decides.
+    machinesDashboardPublic: env.MACHINES_DASHBOARD_PUBLIC ?? true,
+    inventoryMembersMayView: env.INVENTORY_MEMBERS_MAY_VIEW ?? true,
     updatedAt: null,
   };
 }

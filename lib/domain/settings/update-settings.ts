@@ -51,6 +51,9 @@ export const settingsInputSchema = z
     retentionLoginAttemptsDays: z.coerce.number().int().min(1).max(3650),
     backupKeepDaily: z.coerce.number().int().min(1).max(365),
     backupKeepWeekly: z.coerce.number().int().min(0).max(520),
+    // Checkboxes; the action always sends both, other callers may leave them at the usual "yes".
+    machinesDashboardPublic: z.boolean().default(true),
+    inventoryMembersMayView: z.boolean().default(true),
   })
   .refine((v) => new Date(Date.UTC(2001, v.yearStartMonth - 1, v.yearStartDay)).getUTCMonth() === v.yearStartMonth - 1, {
     path: ["yearStartDay"],

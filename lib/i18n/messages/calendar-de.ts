@@ -74,7 +74,7 @@ export const calendarDe: Record<keyof typeof calendarEn, string> = {
   "evf.newTitle": "Neuer Termin",
   "evf.editTitle": "Termin bearbeiten",
   "evf.title": "Titel",
-  "evf.description": "Beschreibung (Text)",
+  "evf.description": "Beschreibung (Markdown: *kursiv*, **fett**, Listen, [Link](https://…))",
   "evf.starts": "Beginn",
   "evf.ends": "Ende",
   "evf.timeZone": "Zeitzone",

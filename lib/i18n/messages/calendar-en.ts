@@ -73,7 +73,7 @@ export const calendarEn = {
   "evf.newTitle": "New event",
   "evf.editTitle": "Edit event",
   "evf.title": "Title",
-  "evf.description": "Description (plain text)",
+  "evf.description": "Description (Markdown: *italic*, **bold**, lists, [link](https://…))",
   "evf.starts": "Starts",
   "evf.ends": "Ends",
   "evf.timeZone": "Time zone",

@@ -11,7 +11,7 @@ import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { getLogger } from "@/lib/web/logger";
 
-const CHECKBOXES = ["smtpSecure", "clearSmtpPassword"];
+const CHECKBOXES = ["smtpSecure", "clearSmtpPassword", "machinesDashboardPublic", "inventoryMembersMayView"];
 
 export async function saveSettingsAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const t = await getT();

@@ -35,6 +35,7 @@ function labels(t: Awaited<ReturnType<typeof getT>>) {
     "timeZone", "timeZone.hint", "yearStartMonth", "yearStartDay", "contactEmail", "boardEmail", "website", "defaultLanguage",
     "mailFrom", "smtpHost", "smtpHost.hint", "smtpPort", "smtpSecure", "smtpUser", "smtpPassword", "clearSmtpPassword",
     "retentionAuditMonths", "retentionLoginAttemptsDays", "backupKeepDaily", "backupKeepWeekly", "save",
+    "section.access", "machinesDashboardPublic", "inventoryMembersMayView",
   ] as const;
   const out: Record<string, string> = Object.fromEntries(keys.map((k) => [k, t(`settings.${k}`)]));
   out["lang.en"] = t("lang.en");

@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { ActionButton } from "@/components/calendar/action-button";
 import { GuestForm } from "@/components/calendar/guest-form";
 import { RegistrationList } from "@/components/calendar/registration-list";
+import { Markdown } from "@/components/markdown/markdown";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getEventDetails } from "@/lib/domain/calendar/event-details";
 import { listRegistrations } from "@/lib/domain/calendar/registration-list";
@@ -82,8 +83,8 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
         <dt className="font-medium">{t("ev.capacity")}</dt>
         <dd>{t("ev.places", { taken: details.signedUp, capacity: event.capacity ?? t("ev.unlimited"), waiting: details.waitlisted })}</dd>
       </dl>
-      {/* Plain text: member-typed HTML is shown as text, never interpreted. */}
-      {event.description && <div className="whitespace-pre-line rounded bg-white p-3" data-testid="event-description">{event.description}</div>}
+      {/* A safe Markdown subset; member-typed HTML stays text, only http(s)/mailto links become links. */}
+      {event.description && <Markdown source={event.description} className="space-y-2 rounded bg-white p-3" testId="event-description" />}
 
       {!event.cancelledAt && user && (
         <section className="space-y-2">

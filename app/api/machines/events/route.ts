@@ -1,7 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { dashboardAccess } from "@/lib/domain/machines/dashboard-access";
+import { dashboardAccessIn } from "@/lib/domain/machines/dashboard-access";
 import { withoutNames, type DashboardData } from "@/lib/domain/machines/dashboard";
-import { env } from "@/lib/env";
 import { getDb } from "@/lib/web/db";
 import { machineEventsHub } from "@/lib/web/machine-events";
 
@@ -13,7 +12,7 @@ export const dynamic = "force-dynamic";
  */
 export async function GET(request: Request): Promise<Response> {
   const user = await getCurrentUser();
-  const access = dashboardAccess(user, env().MACHINES_DASHBOARD_PUBLIC);
+  const access = await dashboardAccessIn(getDb(), user);
   if (!access.allowed) return new Response("Not logged in", { status: 401 });
   const encoder = new TextEncoder();
   let unsubscribe: (() => void) | null = null;
