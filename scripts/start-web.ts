@@ -2,7 +2,6 @@
  * `npm run start:web`: the web server alone, for production against DATABASE_URL. Applies pending
  * migrations first (serialised with any other instance by an advisory lock), then runs `next start`.
  */
-import { spawn } from "node:child_process";
 import path from "node:path";
 import { createDb } from "@/lib/db/client";
 import { parseEnv } from "@/lib/env";
@@ -12,6 +11,8 @@ import { ensureBuild } from "./launcher/build";
 import { migrationsFolder } from "@/drizzle/migrate";
 import { startBackupScheduler } from "@/lib/ops/backup-scheduler";
 import { UpgradeError, upgradeDatabase } from "@/lib/ops/upgrade";
+import { appendErrorLine } from "@/lib/ops/error-log";
+import { loggingErrors, spawnWithErrorLog } from "@/lib/ops/error-log-child";
 import { appVersion } from "./ops/database-target";
 import { webCommandArgs } from "./web/web-command";
 
@@ -23,25 +24,29 @@ async function main(): Promise<void> {
   if (!env.AUTH_SECRET) throw new StartupError("AUTH_SECRET is not set (32+ random characters; e.g. `openssl rand -base64 32`).");
   const web = webCommandArgs(root, env);
   const dataDir = path.resolve(env.DATA_DIR);
+  // Our own error lines ("✖ …") and the web server's pino errors are kept for the system page's "recent errors".
+  const log = loggingErrors(dataDir);
   const handle = createDb(env.DATABASE_URL, { max: 1, connectTimeoutSeconds: 5 });
   try {
     await pingDatabase(handle.db).catch((error: Error) => {
       throw new StartupError(`Cannot reach the database at ${redactUrl(env.DATABASE_URL!)}: ${error.message}`);
     });
     // Pending migrations on a database with data: a backup to DATA_DIR/backups first.
-    await upgradeDatabase(handle.db, { dataDir, appVersion: appVersion(), migrationsFolder, migrate: prepareDatabase, log: console.log }).catch((error: unknown) => {
+    await upgradeDatabase(handle.db, { dataDir, appVersion: appVersion(), migrationsFolder, migrate: prepareDatabase, log }).catch((error: unknown) => {
       throw error instanceof UpgradeError ? new StartupError(error.message) : error;
     });
   } finally {
     await handle.close();
   }
-  await ensureBuild(root, console.log);
+  await ensureBuild(root, log);
   // Daily backups with retention, from this process (one web instance per installation runs them).
-  startBackupScheduler({ databaseUrl: env.DATABASE_URL, dataDir, appVersion: appVersion(), log: console.log });
-  const child = spawn(process.execPath, web.args, {
+  startBackupScheduler({ databaseUrl: env.DATABASE_URL, dataDir, appVersion: appVersion(), log });
+  const child = spawnWithErrorLog({
+    command: process.execPath,
+    args: web.args,
     cwd: root,
-    stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    dataDir,
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 1));
@@ -49,5 +54,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   console.error(error instanceof StartupError ? `✖ ${error.message}` : error);
+  const dataDir = path.resolve(process.env.DATA_DIR || "./data");
+  appendErrorLine(dataDir, `✖ start:web: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

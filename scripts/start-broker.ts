@@ -1,0 +1,24 @@
+/**
+ * `npm run start:broker`: the device broker alone (device-broker/main.ts) as a child process, so that its error
+ * lines also reach DATA_DIR/logs/errors.log for the admin's system page, as under `npm start`.
+ */
+import path from "node:path";
+import { spawnWithErrorLog } from "@/lib/ops/error-log-child";
+
+const root = path.resolve(import.meta.dirname, "..");
+// The broker checks the rest of the environment itself and says what is wrong; only DATA_DIR matters here.
+const dataDir = path.resolve(process.env.DATA_DIR || "./data");
+
+const child = spawnWithErrorLog({
+  command: process.execPath,
+  args: ["--import", "tsx", path.join(root, "device-broker", "main.ts")],
+  cwd: root,
+  env: process.env,
+  dataDir,
+});
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
+child.on("error", (error) => {
+  console.error(`✖ Could not start the broker: ${error.message}`);
+  process.exit(1);
+});
+child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
