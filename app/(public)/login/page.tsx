@@ -12,9 +12,12 @@ export default async function LoginPage() {
     <section className="mx-auto max-w-sm space-y-6">
       <h1 className="text-2xl font-bold">{t("login.title")}</h1>
       <LoginForm action={loginAction} labels={{ email: t("login.email"), password: t("login.password"), submit: t("login.submit") }} />
-      <p className="text-sm">
+      <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <Link href="/forgot-password" className="text-amber-700 underline hover:text-amber-900">
           {t("login.forgot")}
+        </Link>
+        <Link href="/signup" className="text-amber-700 underline hover:text-amber-900">
+          {t("login.signup")}
         </Link>
       </p>
     </section>

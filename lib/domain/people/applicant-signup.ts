@@ -93,3 +93,23 @@ export async function approveApplicant(db: Db, actorId: number, personId: number
     return applyStatusChange(tx, actorId, row.p, row.s, to, "Application approved", now);
   });
 }
+
+/**
+ * The board turns an application down: status "former" with the reason in the history, the login disabled.
+ * The record stays (the history says what happened); erasure is a separate, explicit step.
+ */
+export async function rejectApplicant(db: Db, actorId: number, personId: number, reason: string, now = new Date()): Promise<Result> {
+  if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
+  const why = reason.trim();
+  if (!why) return fail("invalid", "Please give a reason for the rejection.", { field: "reason" });
+  if (why.length > 1000) return fail("invalid", "The reason is too long.", { field: "reason" });
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select({ p: people, s: membershipStatuses }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, personId)).for("update");
+    if (!row) return notFound();
+    if (row.s.key !== "applicant") return fail("invalid", "This person is not an applicant.", { field: "status" });
+    const [to] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, "former"));
+    if (!to) return fail("not_found", 'There is no status "former".');
+    await tx.update(accounts).set({ disabled: true }).where(eq(accounts.personId, personId));
+    return applyStatusChange(tx, actorId, row.p, row.s, to, `Application rejected: ${why}`, now);
+  });
+}

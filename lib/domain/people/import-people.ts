@@ -66,11 +66,24 @@ export async function previewImport(db: Db, csvText: string): Promise<ImportPrev
   return { rows, errors };
 }
 
-/** Writes the import only when every row is valid, in one transaction: all rows or none. */
-export async function commitImport(db: Db, actorId: number, csvText: string): Promise<Result<{ created: number }> | { ok: false; code: "rows"; errors: ImportRowError[]; message: string }> {
+/**
+ * Writes the import in one transaction: all rows or none. Rows with problems block it, unless the admin saw them
+ * in the preview and confirmed skipping exactly those lines (`skipLines`); a problem on any other line (say an
+ * email taken since the preview) still refuses the whole file.
+ */
+export async function commitImport(
+  db: Db,
+  actorId: number,
+  csvText: string,
+  opts: { skipLines?: number[] } = {},
+): Promise<Result<{ created: number; skipped: number }> | { ok: false; code: "rows"; errors: ImportRowError[]; message: string }> {
   if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   const preview = await previewImport(db, csvText);
-  if (preview.errors.length) return { ok: false, code: "rows", errors: preview.errors, message: `${preview.errors.length} problems; nothing was imported.` };
+  const skip = new Set((opts.skipLines ?? []).filter((line) => line > 1));
+  const blocking = preview.errors.filter((e) => !skip.has(e.line));
+  if (blocking.length) return { ok: false, code: "rows", errors: preview.errors, message: `${blocking.length} problems; nothing was imported.` };
+  if (preview.rows.length === 0) return fail("invalid", "There is no valid row to import.");
+  const skipped = new Set(preview.errors.map((e) => e.line)).size;
   try {
     return await db.transaction(async (tx) => {
       const statuses = await tx.select().from(membershipStatuses).where(inArray(membershipStatuses.key, [...new Set(preview.rows.map((r) => r.statusKey))]));
@@ -83,7 +96,7 @@ export async function commitImport(db: Db, actorId: number, csvText: string): Pr
         if (row.cardUid) await tx.insert(cards).values({ personId: person!.id, uid: row.cardUid });
         await recordAudit(tx, { actorId, subjectPersonId: person!.id, changeType: "person.import", entity: "person", entityId: person!.id, after: { status: status.key, ...profileAuditValues(columns), cardUid: row.cardUid, line: row.line } });
       }
-      return { ok: true as const, created: preview.rows.length };
+      return { ok: true as const, created: preview.rows.length, skipped };
     });
   } catch (error) {
     // A concurrent change (e.g. the same email saved meanwhile) rolls the whole import back.

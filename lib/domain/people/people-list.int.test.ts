@@ -62,7 +62,7 @@ describe("CSV import", () => {
     const preview = await previewImport(t.db, good);
     expect(preview.errors).toEqual([]);
     expect(preview.rows).toHaveLength(2);
-    expect(await commitImport(t.db, t.ids.admin, good)).toEqual({ ok: true, created: 2 });
+    expect(await commitImport(t.db, t.ids.admin, good)).toEqual({ ok: true, created: 2, skipped: 0 });
     const [card] = await t.db.select().from(cards).where(eq(cards.uid, "0a0b0c0d"));
     expect(card).toBeTruthy();
     expect((await t.db.select().from(auditLog).where(eq(auditLog.changeType, "person.import"))).length).toBe(2);

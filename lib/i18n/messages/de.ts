@@ -7,6 +7,7 @@ import type { Catalog } from "./en";
 import { inventoryDe } from "./inventory-de";
 import { peopleDe } from "./people-de";
 import { machinesDe } from "./machines-de";
+import { signupDe } from "./signup-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -17,6 +18,7 @@ export const de: Catalog = {
   ...inventoryDe,
   ...peopleDe,
   ...machinesDe,
+  ...signupDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

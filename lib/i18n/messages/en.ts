@@ -6,6 +6,7 @@ import { opsEn } from "./ops-en";
 import { inventoryEn } from "./inventory-en";
 import { peopleEn } from "./people-en";
 import { machinesEn } from "./machines-en";
+import { signupEn } from "./signup-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -17,6 +18,7 @@ export const en = {
   ...inventoryEn,
   ...peopleEn,
   ...machinesEn,
+  ...signupEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",

@@ -3,6 +3,7 @@ import { SelectField, buttonClass, linkClass } from "@/components/equipment/fiel
 import { PeopleTable } from "@/components/people/people-table";
 import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
+import { listPendingApplicants } from "@/lib/domain/people/applicant-signup";
 import { listCommittees } from "@/lib/domain/people/committee-service";
 import { filterQuery } from "@/components/people/filter-query";
 import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
@@ -17,13 +18,14 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
   const user = await requirePermission("members.read");
   const filter = parsePeopleFilter(await searchParams);
   const db = getDb();
-  const [t, result, statuses, types, committees, equipment] = await Promise.all([
+  const [t, result, statuses, types, committees, equipment, applicants] = await Promise.all([
     getT(),
     listPeople(db, filter),
     listStatuses(db),
     listMembershipTypes(db),
     listCommittees(db),
     db.select({ id: equipmentTypes.id, name: equipmentTypes.name }).from(equipmentTypes).orderBy(equipmentTypes.name),
+    listPendingApplicants(db),
   ]);
   const any = <option value="">{t("people.filter.any")}</option>;
 
@@ -31,9 +33,13 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("people.title")}</h1>
-        {user.permissions.has("members.write") && (
-          <Link href="/admin/people/new" className={buttonClass}>{t("person.new")}</Link>
-        )}
+        <div className="flex flex-wrap items-center gap-3">
+          <Link href="/admin/people/applicants" className={linkClass}>{t("applicants.link", { count: applicants.length })}</Link>
+          {user.permissions.has("members.write") && <Link href="/admin/people/import" className={linkClass}>{t("peopleImport.link")}</Link>}
+          {user.permissions.has("members.write") && (
+            <Link href="/admin/people/new" className={buttonClass}>{t("person.new")}</Link>
+          )}
+        </div>
       </div>
       <form method="get" role="search" className="grid gap-3 sm:grid-cols-3 sm:items-end">
         <div className="sm:col-span-3">

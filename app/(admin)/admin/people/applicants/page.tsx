@@ -1,0 +1,60 @@
+import Link from "next/link";
+import { linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { requirePermission } from "@/lib/auth/guards";
+import { listPendingApplicants } from "@/lib/domain/people/applicant-signup";
+import { env } from "@/lib/env";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { approveApplicantAction, rejectApplicantAction } from "./actions";
+
+/** Applicants who confirmed their email, waiting for the board: approve (member number) or reject with a reason. */
+export default async function ApplicantsPage() {
+  const user = await requirePermission("members.read");
+  const [t, locale, applicants] = await Promise.all([getT(), getLocale(), listPendingApplicants(getDb())]);
+  const mayWrite = user.permissions.has("members.write");
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/people" className={linkClass}>{t("person.back")}</Link>
+      <h1 className="text-2xl font-bold">{t("applicants.title")}</h1>
+      <p className="text-sm text-slate-600">{t("applicants.intro")}</p>
+      {applicants.length === 0 ? (
+        <p className="text-slate-600">{t("applicants.none")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {applicants.map((a) => {
+            const name = `${a.firstName} ${a.lastName}`.trim();
+            return (
+              <li key={a.personId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={name}>
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <Link href={`/admin/people/${a.personId}`} className={`${linkClass} font-medium`}>{name}</Link>
+                  <span className="text-sm text-slate-600">
+                    {a.email} · {t("applicants.confirmedAt", { at: a.confirmedAt ? formatDateTime(a.confirmedAt, locale, env().SPACE_TIME_ZONE) : "–" })}
+                  </span>
+                </div>
+                {mayWrite && (
+                  <div className="mt-3 grid gap-3 sm:grid-cols-[auto_1fr] sm:items-end">
+                    <ActionForm action={approveApplicantAction} label={t("applicants.approveOf", { name })} messageAt="bottom">
+                      <input type="hidden" name="personId" value={a.personId} />
+                      <SubmitButton>{t("applicants.approve")}</SubmitButton>
+                    </ActionForm>
+                    <ActionForm action={rejectApplicantAction} className="flex flex-wrap items-end gap-2" label={t("applicants.rejectOf", { name })} messageAt="bottom">
+                      <input type="hidden" name="personId" value={a.personId} />
+                      <label className="grow text-sm">
+                        <span className="mb-1 block font-medium text-slate-700">{t("applicants.reason")}</span>
+                        <input name="reason" required maxLength={1000} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
+                      </label>
+                      <button type="submit" className={secondaryButtonClass}>{t("applicants.reject")}</button>
+                    </ActionForm>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import Link from "next/link";
+import { linkClass } from "@/components/equipment/fields";
+import { PeopleImportForm } from "@/components/people/people-import-form";
+import { requirePermission } from "@/lib/auth/guards";
+import { IMPORT_COLUMNS } from "@/lib/domain/people/import-people";
+import { getT } from "@/lib/i18n/server";
+
+export default async function PeopleImportPage() {
+  await requirePermission("members.write");
+  const t = await getT();
+  return (
+    <div className="space-y-4">
+      <Link href="/admin/people" className={linkClass}>{t("person.back")}</Link>
+      <h1 className="text-2xl font-bold">{t("peopleImport.title")}</h1>
+      <p className="text-sm text-slate-600">{t("peopleImport.intro")}</p>
+      <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-sm">{IMPORT_COLUMNS.join(",")}</pre>
+      <PeopleImportForm
+        labels={{
+          file: t("peopleImport.file"),
+          paste: t("peopleImport.paste"),
+          preview: t("peopleImport.preview"),
+          confirm: t("peopleImport.confirm"),
+          confirmSkipping: t("peopleImport.confirmSkipping"),
+          line: t("peopleImport.line"),
+          field: t("peopleImport.field"),
+          problem: t("peopleImport.problem"),
+          name: t("peopleImport.name"),
+          email: t("profile.email"),
+          status: t("people.col.status"),
+          card: t("peopleImport.card"),
+          good: t("peopleImport.good"),
+          bad: t("peopleImport.bad"),
+        }}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,62 @@
+"use server";
+
+import { headers } from "next/headers";
+import { confirmApplicant, signUpApplicant } from "@/lib/domain/people/applicant-signup";
+import { isSignupRateLimited, recordSignupAttempt } from "@/lib/domain/people/signup-limits";
+import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
+import { env } from "@/lib/env";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { getT } from "@/lib/i18n/server";
+import type { ActionResult } from "@/lib/web/action-result";
+import { getDb } from "@/lib/web/db";
+import { getMailer } from "@/lib/web/mailer";
+import { formString } from "@/lib/web/people-forms";
+import { formValues } from "@/lib/web/people-actions";
+import { clientIp, publicOrigin } from "@/lib/web/request-info";
+
+const FIELD_ERRORS: Record<string, MessageKey> = {
+  firstName: "signup.error.firstName",
+  lastName: "signup.error.lastName",
+  email: "signup.error.email",
+  password: "signup.error.password",
+};
+
+/** Public by nature: limited per client IP with the login limits (LOGIN_MAX_PER_IP per LOGIN_WINDOW_MINUTES); the domain validates, refuses duplicates and mails the link. */
+export async function signUpAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const [t, headerList] = await Promise.all([getT(), headers()]);
+  const db = getDb();
+  const ip = clientIp(headerList);
+  const values = formValues(formData);
+  if (await isSignupRateLimited(db, ip, { maxPerIp: env().LOGIN_MAX_PER_IP, windowMinutes: env().LOGIN_WINDOW_MINUTES })) {
+    return { ok: false, code: "rate_limited", message: t("signup.error.rate_limited"), values };
+  }
+  await recordSignupAttempt(db, ip);
+  const origin = publicOrigin(headerList);
+  const language = formString(formData, "preferredLanguage");
+  const result = await signUpApplicant(
+    db,
+    getMailer(),
+    {
+      firstName: formString(formData, "firstName"),
+      lastName: formString(formData, "lastName"),
+      email: formString(formData, "email"),
+      password: formString(formData, "password"),
+      preferredLanguage: language === "de" ? "de" : "en",
+    },
+    (token) => `${origin}/signup/confirm?token=${encodeURIComponent(token)}`,
+  );
+  if (result.ok) return { ok: true, message: t("signup.sent") };
+  if (result.code === "duplicate_email") return { ok: false, code: result.code, message: t("signup.error.duplicate_email"), values };
+  const field = FIELD_ERRORS[result.field ?? ""] ?? "signup.error.input";
+  return { ok: false, code: result.code, message: t(field, { min: MIN_PASSWORD_LENGTH }), values };
+}
+
+/** The button on the confirmation page: the token in the form is the authorization. */
+export async function confirmSignupAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const t = await getT();
+  const token = formString(formData, "token");
+  if (!token || token.length > 200) return { ok: false, code: "invalid_token", message: t("signup.error.invalid_token") };
+  const result = await confirmApplicant(getDb(), token);
+  if (!result.ok) return { ok: false, code: result.code, message: t("signup.error.invalid_token") };
+  return { ok: true, message: t("signup.confirmed") };
+}

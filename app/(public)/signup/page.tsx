@@ -1,0 +1,38 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+import { SignupForm } from "@/components/auth/signup-form";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { signUpAction } from "./actions";
+
+export default async function SignupPage() {
+  const [t, locale, user] = await Promise.all([getT(), getLocale(), getCurrentUser()]);
+  if (user) redirect("/home");
+  return (
+    <section className="mx-auto max-w-sm space-y-6">
+      <h1 className="text-2xl font-bold">{t("signup.title")}</h1>
+      <p className="text-slate-700">{t("signup.intro")}</p>
+      <SignupForm
+        action={signUpAction}
+        minLength={MIN_PASSWORD_LENGTH}
+        locale={locale}
+        labels={{
+          firstName: t("profile.firstName"),
+          lastName: t("profile.lastName"),
+          email: t("login.email"),
+          password: t("login.password"),
+          hint: t("reset.hint", { min: MIN_PASSWORD_LENGTH }),
+          language: t("signup.language"),
+          submit: t("signup.submit"),
+          languages: { en: "English", de: "Deutsch" },
+        }}
+      />
+      <p className="text-sm">
+        <Link href="/login" className="text-amber-700 underline hover:text-amber-900">
+          {t("signup.haveAccount")}
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,109 @@
+import { expect, test, type Page } from "@playwright/test";
+import { storageStateOf } from "./fixtures";
+import { openMailbox } from "./mailbox";
+import { LoginPage } from "./pages/login-page";
+
+let mailbox: Awaited<ReturnType<typeof openMailbox>>;
+test.beforeAll(async () => {
+  mailbox = await openMailbox();
+});
+test.afterAll(() => mailbox?.close());
+
+/** Undoes quoted-printable (soft line breaks, =3D for "=") before looking for the confirmation link. */
+function confirmLinkIn(raw: string): string | undefined {
+  const text = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
+  return text.match(/https?:\/\/\S+\/signup\/confirm\?token=[A-Za-z0-9_%-]+/)?.[0];
+}
+
+async function submitAndSettle(page: Page, button: string) {
+  await page.getByRole("button", { name: button }).click();
+  await page.waitForFunction(() => !document.querySelector("main form button[type=submit][disabled]"));
+}
+
+test("a visitor applies, confirms by the mailed link, an admin approves, they log in", async ({ page, browser }) => {
+  const email = "nora.neu@example.org";
+  const password = "nora-applies-2026";
+  await page.goto("/login");
+  await page.getByRole("link", { name: "New here? Become a member" }).click();
+  await expect(page.getByRole("heading", { name: "Become a member" })).toBeVisible();
+  await page.getByLabel("First name").fill("Nora");
+  await page.getByLabel("Last name").fill("Neu");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await submitAndSettle(page, "Apply");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("open the link we just mailed you");
+
+  // The same email again is refused with a clear message.
+  await page.goto("/signup");
+  await page.getByLabel("First name").fill("Nora");
+  await page.getByLabel("Last name").fill("Again");
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await submitAndSettle(page, "Apply");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("already registered");
+  await expect(page.getByLabel("Last name")).toHaveValue("Again");
+
+  await expect.poll(() => mailbox.mails.filter((m) => m.to.includes(email)).length, { timeout: 15_000 }).toBe(1);
+  const link = confirmLinkIn(mailbox.mails.find((m) => m.to.includes(email))!.raw);
+  expect(link).toBeTruthy();
+
+  // Opening the link (as a mail scanner would) confirms nothing: the login still fails.
+  await page.goto(link!);
+  await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
+  const login = new LoginPage(page);
+  await login.goto();
+  await login.logIn(email, password);
+  await expect(login.error).toBeVisible();
+
+  await page.goto(link!);
+  await submitAndSettle(page, "Confirm my email address");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Your email address is confirmed");
+  await page.goto(link!);
+  await submitAndSettle(page, "Confirm my email address");
+  await expect(page.getByRole("main").getByRole("alert")).toContainText("invalid, expired or already used");
+
+  const admin = await browser.newContext({ storageState: storageStateOf("admin") });
+  const adminPage = await admin.newPage();
+  await adminPage.goto("/admin/people");
+  await adminPage.getByRole("link", { name: /Applicants \(\d+\)/ }).click();
+  const entry = adminPage.getByRole("listitem", { name: "Nora Neu" });
+  await expect(entry).toContainText(email);
+  await entry.getByRole("button", { name: "Approve" }).click();
+  await expect(adminPage.getByRole("listitem", { name: "Nora Neu" })).toHaveCount(0);
+  await adminPage.goto("/admin/people?q=nora.neu");
+  await adminPage.getByRole("link", { name: /Nora Neu/ }).click();
+  await expect(adminPage.getByText(/Member number: \d+ · Member/)).toBeVisible();
+  await admin.close();
+
+  await login.goto();
+  await login.logIn(email, password);
+  await login.expectLoggedIn();
+});
+
+test.describe("CSV import", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("shows the bad row with its field, writes nothing until confirmed, then the good rows", async ({ page }) => {
+    await page.goto("/admin/people");
+    await page.getByRole("link", { name: "Import CSV" }).click();
+    const csv = ["firstName,lastName,email,phone,status,cardUid", "Ida,Import,ida.import@example.org,,member,", "Bad,Row,not-an-email,,member,", "Ivo,Import,ivo.import@example.org,,supporting,"].join("\n");
+    await page.getByLabel("… or paste the CSV text").fill(csv);
+    await page.getByRole("button", { name: "Check and preview" }).click();
+    const bad = page.getByRole("region", { name: "Rows with problems" });
+    await expect(bad.getByRole("row", { name: /^3 email/ })).toBeVisible();
+    await expect(page.getByRole("region", { name: "Rows ready to import" }).getByRole("row")).toHaveCount(3);
+
+    // Previewing wrote nothing.
+    await page.goto("/admin/people?q=import%40example");
+    await expect(page.getByText("Nobody matches this search.")).toBeVisible();
+    await page.goBack();
+    await page.getByLabel("… or paste the CSV text").fill(csv);
+    await page.getByRole("button", { name: "Check and preview" }).click();
+    await page.getByRole("button", { name: "Import the valid rows, skip the rows with problems" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Imported 2 people; 1 rows skipped.");
+
+    await page.goto("/admin/people?q=import%40example");
+    await expect(page.getByRole("table").getByRole("row", { name: /Ida Import/ })).toBeVisible();
+    await expect(page.getByRole("table").getByRole("row", { name: /Ivo Import/ })).toBeVisible();
+  });
+});

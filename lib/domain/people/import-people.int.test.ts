@@ -1,0 +1,53 @@
+import { eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { people, profiles } from "@/lib/db/schema";
+import { commitImport, previewImport } from "./import-people";
+import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+
+let t: PeopleFixture;
+beforeAll(async () => {
+  t = await createPeopleFixture();
+});
+afterAll(() => t?.close());
+
+const csv = [
+  "firstName,lastName,email,phone,status,cardUid",
+  "Gina,Good,gina@example.org,,member,",
+  "Bert,Bad,not-an-email,,member,",
+  "Gus,Good,gus@example.org,,applicant,",
+].join("\n");
+const emails = ["gina@example.org", "gus@example.org"];
+const imported = () => t.db.select({ email: profiles.email }).from(profiles).where(inArray(profiles.email, emails));
+
+describe("CSV import, skipping the rows the admin saw fail", () => {
+  it("writes the good rows only when exactly the previewed bad lines are skipped", async () => {
+    const preview = await previewImport(t.db, csv);
+    expect(preview.errors.map((e) => [e.line, e.field])).toEqual([[3, "email"]]);
+    expect(preview.rows.map((r) => r.line)).toEqual([2, 4]);
+
+    // Without confirming the skip, nothing is written.
+    expect(await commitImport(t.db, t.ids.admin, csv)).toMatchObject({ ok: false, code: "rows" });
+    // Skipping some other line does not cover line 3.
+    expect(await commitImport(t.db, t.ids.admin, csv, { skipLines: [2] })).toMatchObject({ ok: false, code: "rows" });
+    // The header cannot be skipped away.
+    expect(await commitImport(t.db, t.ids.admin, "name\nx", { skipLines: [1, 2] })).toMatchObject({ ok: false, code: "rows" });
+    expect(await imported()).toEqual([]);
+
+    expect(await commitImport(t.db, t.ids.member, csv, { skipLines: [3] })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await commitImport(t.db, t.ids.admin, csv, { skipLines: [3] })).toEqual({ ok: true, created: 2, skipped: 1 });
+    expect((await imported()).map((r) => r.email).sort()).toEqual(emails);
+    const [gina] = await t.db.select({ number: people.memberNumber }).from(people).innerJoin(profiles, eq(profiles.personId, people.id)).where(eq(profiles.email, "gina@example.org"));
+    expect(gina!.number).toEqual(expect.any(Number));
+  });
+
+  it("refuses when a new problem appeared since the preview (the same file again: emails now taken)", async () => {
+    const result = await commitImport(t.db, t.ids.admin, csv, { skipLines: [3] });
+    expect(result).toMatchObject({ ok: false, code: "rows" });
+    expect((await imported()).length).toBe(2);
+  });
+
+  it("refuses a file whose every row is skipped", async () => {
+    const bad = "firstName,lastName,email,phone,status,cardUid\nX,Y,broken,,member,\n";
+    expect(await commitImport(t.db, t.ids.admin, bad, { skipLines: [2] })).toMatchObject({ ok: false, code: "invalid" });
+  });
+});
