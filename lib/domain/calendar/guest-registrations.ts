@@ -2,7 +2,7 @@ import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { eventRegistrations } from "@/lib/db/schema";
+import { eventRegistrations, events } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
 import { lockEventForRegistration, placeFor } from "./registrations";
@@ -14,7 +14,7 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 
 /**
  * A guest asks for a place at a public event: a pending registration (holding no place) and a mail with a
- * confirmation link. The place is assigned when the link is opened.
+ * confirmation link. The place is assigned when the guest confirms on the page behind that link.
  */
 export async function requestGuestRegistration(
   db: Db,
@@ -58,9 +58,26 @@ export async function requestGuestRegistration(
   return { ok: true, registrationId: result.registrationId };
 }
 
-/** Opens the link from the mail: the guest gets a place or a waitlist spot. Opening it again changes nothing. */
+const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,64}$/;
+
+/**
+ * Read-only look-up for the page behind the mailed link. Opening the link (GET, which mail scanners and link
+ * previews do on their own) must not confirm anything; the guest confirms with a button (POST).
+ */
+export async function guestRegistrationByToken(db: Db, token: string): Promise<{ eventId: number; title: string; status: string; cancelled: boolean } | null> {
+  if (!TOKEN_SHAPE.test(token)) return null;
+  const [row] = await db
+    .select({ eventId: events.id, title: events.title, status: eventRegistrations.status, cancelledAt: events.cancelledAt })
+    .from(eventRegistrations)
+    .innerJoin(events, eq(events.id, eventRegistrations.eventId))
+    .where(eq(eventRegistrations.confirmationTokenHash, hashToken(token)));
+  if (!row || row.status === "cancelled") return null;
+  return { eventId: row.eventId, title: row.title, status: row.status, cancelled: row.cancelledAt !== null };
+}
+
+/** The guest pressed "confirm" on the page behind the mailed link: the guest gets a place or a waitlist spot. Confirming again changes nothing. */
 export async function confirmGuestRegistration(db: Db, token: string): Promise<CalendarResult<{ registrationId: number; status: string; eventId: number }>> {
-  if (!/^[A-Za-z0-9_-]{20,64}$/.test(token)) return fail("invalid_token", "invalid link");
+  if (!TOKEN_SHAPE.test(token)) return fail("invalid_token", "invalid link");
   return db.transaction(async (tx) => {
     const [reg0] = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.confirmationTokenHash, hashToken(token)));
     if (!reg0 || reg0.status === "cancelled") return fail("invalid_token", "invalid link");

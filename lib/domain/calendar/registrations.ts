@@ -2,6 +2,8 @@ import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { eventRegistrations, events } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import type { Mailer } from "../mail/mailer";
+import { mailRegistrants } from "./event-mail";
 import { fail, type CalendarResult } from "./result";
 
 type Status = "signed_up" | "waitlisted";
@@ -48,12 +50,20 @@ export async function registerMember(db: Db, input: { eventId: number; personId:
 
 /**
  * Cancels a registration (its own member, or someone with calendar.write via `asManager`); a freed place goes to
- * the longest-waiting person on the waitlist.
+ * the longest-waiting person on the waitlist, who is mailed (with a mailer given) once the change is committed.
  */
 export async function cancelRegistration(
   db: Db,
   input: { registrationId: number; actorId: number | null; asManager?: boolean },
+  mailer?: Mailer,
 ): Promise<CalendarResult<{ promotedRegistrationId: number | null }>> {
+  const result = await cancelInTransaction(db, input);
+  if (!result.ok || !result.promoted) return result.ok ? { ok: true, promotedRegistrationId: result.promotedRegistrationId } : result;
+  if (mailer) await mailRegistrants(db, mailer, [result.promoted], result.event, { subject: "mail.eventPromoted.subject", body: "mail.eventPromoted.body" });
+  return { ok: true, promotedRegistrationId: result.promotedRegistrationId };
+}
+
+async function cancelInTransaction(db: Db, input: { registrationId: number; actorId: number | null; asManager?: boolean }) {
   return db.transaction(async (tx) => {
     const [reg0] = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.id, input.registrationId));
     if (!reg0) return fail("not_found", "no such registration");
@@ -61,7 +71,7 @@ export async function cancelRegistration(
     const [reg] = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.id, input.registrationId));
     if (!event || !reg) return fail("not_found", "no such registration");
     if (!input.asManager && reg.personId !== input.actorId) return fail("forbidden", "not your registration");
-    if (reg.status === "cancelled") return { ok: true as const, promotedRegistrationId: null };
+    if (reg.status === "cancelled") return { ok: true as const, promotedRegistrationId: null, promoted: null, event };
     const now = new Date();
     await tx.update(eventRegistrations).set({ status: "cancelled", cancelledAt: now }).where(eq(eventRegistrations.id, reg.id));
     await recordAudit(tx, {
@@ -73,7 +83,7 @@ export async function cancelRegistration(
       before: { status: reg.status },
       after: { status: "cancelled" },
     });
-    let promoted: number | null = null;
+    let promoted: typeof eventRegistrations.$inferSelect | null = null;
     if (reg.status === "signed_up" && (await placeFor(tx, event)) === "signed_up") {
       const [next] = await tx
         .select()
@@ -92,10 +102,10 @@ export async function cancelRegistration(
           before: { status: "waitlisted" },
           after: { status: "signed_up" },
         });
-        promoted = next.id;
+        promoted = next;
       }
     }
-    return { ok: true as const, promotedRegistrationId: promoted };
+    return { ok: true as const, promotedRegistrationId: promoted?.id ?? null, promoted, event };
   });
 }
 

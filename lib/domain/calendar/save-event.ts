@@ -1,9 +1,11 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { eventOccurrences, eventResources, eventRooms, events, eventThings, things } from "@/lib/db/schema";
+import { eventOccurrences, eventRegistrations, eventResources, eventRooms, events, eventThings, things } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { diffValues, recordAudit } from "../audit/record-audit";
+import type { Mailer } from "../mail/mailer";
 import { findEventConflict, lockBookables } from "./conflicts";
+import { mailRegistrants } from "./event-mail";
 import { eventInputSchema, type EventInput, type ValidEventInput } from "./event-input";
 import { expandOccurrences, horizonFrom } from "./recurrence";
 import { CalendarAbort, catchAbort, fail, type CalendarResult } from "./result";
@@ -125,9 +127,26 @@ function pick(row: Record<string, unknown>, like: Record<string, unknown>): Reco
   return Object.fromEntries(Object.keys(like).map((k) => [k, row[k]]));
 }
 
-/** Cancelling keeps the event (feeds then show STATUS:CANCELLED) and frees its rooms for others. */
-export async function setEventCancelled(db: Db, actorId: number, eventId: number, cancelled: boolean): Promise<CalendarResult> {
+/**
+ * Cancelling keeps the event (feeds then show STATUS:CANCELLED) and frees its rooms for others. With a mailer, the
+ * people holding a place or waiting for one are told once the cancellation is committed.
+ */
+export async function setEventCancelled(db: Db, actorId: number, eventId: number, cancelled: boolean, mailer?: Mailer): Promise<CalendarResult> {
   if (!(await permissionsOfPerson(db, actorId)).has("calendar.write")) return fail("forbidden", "calendar.write is required");
+  const result = await cancelInTransaction(db, actorId, eventId, cancelled);
+  if (!result.ok) return result;
+  if (mailer && result.newlyCancelled) {
+    const registrants = await db
+      .select({ personId: eventRegistrations.personId, guestName: eventRegistrations.guestName, guestEmail: eventRegistrations.guestEmail })
+      .from(eventRegistrations)
+      .where(and(eq(eventRegistrations.eventId, eventId), inArray(eventRegistrations.status, ["signed_up", "waitlisted"])))
+      .orderBy(eventRegistrations.id);
+    await mailRegistrants(db, mailer, registrants, result.newlyCancelled, { subject: "mail.eventCancelled.subject", body: "mail.eventCancelled.body" });
+  }
+  return { ok: true };
+}
+
+async function cancelInTransaction(db: Db, actorId: number, eventId: number, cancelled: boolean) {
   return catchAbort(() =>
     db.transaction(async (tx) => {
       const rooms = (await tx.select().from(eventRooms).where(eq(eventRooms.eventId, eventId))).map((r) => r.roomId);
@@ -150,7 +169,7 @@ export async function setEventCancelled(db: Db, actorId: number, eventId: number
         const conflict = await findEventConflict(tx, eventId);
         if (conflict) throw new CalendarAbort(fail("conflict", `Conflicts with "${conflict.title}"`, { conflict }));
       }
-      return { ok: true as const };
+      return { ok: true as const, newlyCancelled: cancelled && !before.cancelledAt ? before : null };
     }),
   );
 }

@@ -161,4 +161,11 @@ export const calendarDe: Record<keyof typeof calendarEn, string> = {
   "feed.weekly.off": "Du bekommst die wöchentliche E-Mail nicht.",
   "feed.weekly.subscribe": "Abonnieren",
   "feed.weekly.unsubscribe": "Abbestellen",
+  "mail.eventPromoted.subject": "Du hast einen Platz: {title}",
+  "mail.eventPromoted.body":
+    "Hallo {name},\n\nbei „{title}“ am {when} ist ein Platz frei geworden, und er gehört jetzt dir.\n\nFalls du nicht kommen kannst, melde dich bitte auf der Seite der Veranstaltung ab, damit die nächste Person auf der Warteliste den Platz bekommt.\n",
+  "mail.eventCancelled.subject": "Abgesagt: {title}",
+  "mail.eventCancelled.body": "Hallo {name},\n\nleider wurde „{title}“ am {when} abgesagt. Deine Anmeldung ist damit hinfällig; du musst nichts weiter tun.\n",
+  "ev.guest.confirmIntro": "Bitte bestätige deine Anmeldung für „{title}“.",
+  "ev.guest.confirmButton": "Anmeldung bestätigen",
 };

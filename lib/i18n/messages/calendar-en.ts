@@ -160,4 +160,11 @@ export const calendarEn = {
   "feed.weekly.off": "You do not get the weekly email.",
   "feed.weekly.subscribe": "Subscribe",
   "feed.weekly.unsubscribe": "Unsubscribe",
+  "mail.eventPromoted.subject": "You have a place: {title}",
+  "mail.eventPromoted.body":
+    "Hello {name},\n\na place at \"{title}\" on {when} became free, and it is yours now.\n\nIf you cannot come, please cancel your registration on the event page so the next person on the waitlist gets the place.\n",
+  "mail.eventCancelled.subject": "Cancelled: {title}",
+  "mail.eventCancelled.body": "Hello {name},\n\nwe are sorry: \"{title}\" on {when} has been cancelled. Your registration is void; there is nothing you need to do.\n",
+  "ev.guest.confirmIntro": "Please confirm your registration for \"{title}\".",
+  "ev.guest.confirmButton": "Confirm my registration",
 } as const;

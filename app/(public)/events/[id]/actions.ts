@@ -29,7 +29,7 @@ export async function unregisterAction(eventId: number, registrationId: number, 
   const [user, t] = await Promise.all([getCurrentUser(), getT()]);
   if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
   const asManager = user.permissions.has("calendar.write");
-  const result = await cancelRegistration(getDb(), { registrationId, actorId: user.personId, asManager });
+  const result = await cancelRegistration(getDb(), { registrationId, actorId: user.personId, asManager }, getMailer());
   if (!result.ok) return await calendarFailure(t, result);
   revalidatePath(`/events/${eventId}`);
   return { ok: true, message: t("ev.unregistered") };
@@ -56,7 +56,7 @@ export async function guestRegisterAction(eventId: number, _prev: State, formDat
 export async function setCancelledAction(eventId: number, cancelled: boolean, _prev: State): Promise<ActionResult> {
   const [user, t] = await Promise.all([getCurrentUser(), getT()]);
   if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
-  const result = await setEventCancelled(getDb(), user.personId, eventId, cancelled);
+  const result = await setEventCancelled(getDb(), user.personId, eventId, cancelled, getMailer());
   if (!result.ok) return await calendarFailure(t, result);
   revalidatePath(`/events/${eventId}`);
   revalidatePath("/calendar");

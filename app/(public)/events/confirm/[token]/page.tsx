@@ -1,24 +1,38 @@
 import Link from "next/link";
-import { confirmGuestRegistration } from "@/lib/domain/calendar/guest-registrations";
+import { ActionButton } from "@/components/calendar/action-button";
+import { guestRegistrationByToken } from "@/lib/domain/calendar/guest-registrations";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { confirmGuestAction } from "./actions";
 
 export const dynamic = "force-dynamic";
 
-/** The link from a guest's confirmation mail. */
+/**
+ * The link from a guest's confirmation mail. Opening it changes nothing (mail scanners prefetch links); the guest
+ * confirms with the button, a POST.
+ */
 export default async function ConfirmGuestPage({ params }: { params: Promise<{ token: string }> }) {
   const { token } = await params;
-  const [t, result] = await Promise.all([getT(), confirmGuestRegistration(getDb(), token)]);
+  const [t, reg] = await Promise.all([getT(), guestRegistrationByToken(getDb(), token)]);
   return (
     <div className="space-y-3">
       <h1 className="text-2xl font-bold">{t("ev.guest.title")}</h1>
-      {result.ok ? (
-        <>
-          <p role="status">{t(result.status === "waitlisted" ? "ev.guest.confirmed.waitlisted" : "ev.guest.confirmed.signed_up")}</p>
-          <Link className="underline" href={`/events/${result.eventId}`}>{t("cal.title")}</Link>
-        </>
+      {!reg ? (
+        <p role="alert">{t("ev.guest.invalid")}</p>
+      ) : reg.cancelled ? (
+        <p role="alert">{t("ev.cancelled")}</p>
+      ) : reg.status !== "pending" ? (
+        <p role="status">{t(reg.status === "waitlisted" ? "ev.guest.confirmed.waitlisted" : "ev.guest.confirmed.signed_up")}</p>
       ) : (
-        <p role="alert">{result.code === "cancelled" ? t("ev.cancelled") : t("ev.guest.invalid")}</p>
+        <>
+          <p>{t("ev.guest.confirmIntro", { title: reg.title })}</p>
+          <ActionButton action={confirmGuestAction.bind(null, token)} label={t("ev.guest.confirmButton")} />
+        </>
+      )}
+      {reg && (
+        <Link className="underline" href={`/events/${reg.eventId}`}>
+          {reg.title}
+        </Link>
       )}
     </div>
   );
