@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { logoutAction } from "@/app/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { logoSrc } from "@/lib/domain/settings/space-logo";
 import { getT } from "@/lib/i18n/server";
 import { canViewInventory } from "@/lib/web/inventory";
 import { getSpace } from "@/lib/web/space";
@@ -15,8 +16,11 @@ export async function SiteHeader() {
   return (
     <header className="bg-slate-800 text-slate-100">
       <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold tracking-tight" data-testid="space-name">
-          {space.name}
+        <Link href="/" className="flex items-center gap-2 text-lg font-semibold tracking-tight">
+          {/* The uploaded logo, the logo address, or the default icon; decorative next to the name. */}
+          {/* eslint-disable-next-line @next/next/no-img-element -- small, already resized by the server */}
+          <img src={logoSrc(space)} alt="" width={32} height={32} className="h-8 w-8 rounded bg-white object-contain" data-testid="space-logo" />
+          <span data-testid="space-name">{space.name}</span>
         </Link>
         <nav aria-label={t("nav.main")} className="flex flex-1 flex-wrap items-center gap-1 text-sm">
           <Link href="/" className={linkClass}>

@@ -1,8 +1,9 @@
+import { LOGO_PATH } from "../settings/space-logo";
 import type { SpaceSettings } from "../settings/space-settings";
 import type { MachineStateRow } from "./machine-states";
 
 export interface SpaceApiFacts {
-  settings: Pick<SpaceSettings, "name" | "logoUrl" | "address" | "latitude" | "longitude" | "contactEmail" | "website" | "timeZone">;
+  settings: Pick<SpaceSettings, "name" | "logoUrl" | "logoKey" | "address" | "latitude" | "longitude" | "contactEmail" | "website" | "timeZone">;
   /** The site's own origin (AUTH_URL or the request's), for absolute links. */
   baseUrl: string;
   status: { open: boolean; lastChange: Date; message: string } | null;
@@ -27,7 +28,8 @@ export function buildSpaceApi(facts: SpaceApiFacts): Record<string, unknown> {
   const doc: Record<string, unknown> = {
     api_compatibility: ["15"],
     space: settings.name,
-    logo: absolute(settings.logoUrl ?? "/icon.svg", baseUrl),
+    // An uploaded logo is served at a stable address; else the logo address from the settings, else our icon.
+    logo: absolute(settings.logoKey ? LOGO_PATH : (settings.logoUrl ?? "/icon.svg"), baseUrl),
     url: settings.website ? absolute(settings.website, baseUrl) : `${baseUrl}/`,
     contact: settings.contactEmail ? { email: settings.contactEmail } : {},
   };

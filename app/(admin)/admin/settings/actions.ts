@@ -3,12 +3,14 @@
 import { revalidatePath } from "next/cache";
 import { userWithPermission } from "@/lib/auth/guards";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { removeSpaceLogo, setSpaceLogo, MAX_LOGO_BYTES, type LogoResult } from "@/lib/domain/settings/space-logo";
 import { sendTestMail } from "@/lib/domain/settings/test-mail";
 import { SettingsNotAllowedError, settingsInputSchema, updateSpaceSettings } from "@/lib/domain/settings/update-settings";
 import { getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
+import { getFileStorage } from "@/lib/web/inventory";
 import { getLogger } from "@/lib/web/logger";
 
 const CHECKBOXES = ["smtpSecure", "clearSmtpPassword", "machinesDashboardPublic", "inventoryMembersMayView"];
@@ -53,4 +55,31 @@ export async function sendTestMailAction(): Promise<ActionResult> {
   if (result.ok) return { ok: true, message: t("settings.testMail.sent", { to: user.email }) };
   getLogger().warn({ code: result.code, detail: result.detail }, "test mail failed");
   return { ok: false, code: result.code, message: t(`settings.testMail.error.${result.code}`, { detail: result.detail }) };
+}
+
+function logoOutcome(t: Awaited<ReturnType<typeof getT>>, result: LogoResult, done: MessageKey): ActionResult {
+  if (result.ok) {
+    revalidatePath("/", "layout");
+    return { ok: true, message: t(done) };
+  }
+  if (result.code === "forbidden") return { ok: false, code: "forbidden", message: t("settings.error.forbidden") };
+  return { ok: false, code: result.code, message: t(`settings.logo.error.${result.code}`, { mb: MAX_LOGO_BYTES / 1024 / 1024 }) };
+}
+
+export async function uploadLogoAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const t = await getT();
+  const user = await userWithPermission("system.admin");
+  if (!user) return { ok: false, code: "forbidden", message: t("settings.error.forbidden") };
+  const file = formData.get("logo");
+  if (!(file instanceof File) || file.size === 0) return { ok: false, code: "logo_not_image", message: t("settings.logo.error.logo_not_image") };
+  if (file.size > MAX_LOGO_BYTES) return logoOutcome(t, { ok: false, code: "logo_too_large", message: "" }, "settings.logo.saved");
+  const result = await setSpaceLogo(getDb(), getFileStorage(), user, Buffer.from(await file.arrayBuffer()));
+  return logoOutcome(t, result, "settings.logo.saved");
+}
+
+export async function removeLogoAction(): Promise<ActionResult> {
+  const t = await getT();
+  const user = await userWithPermission("system.admin");
+  if (!user) return { ok: false, code: "forbidden", message: t("settings.error.forbidden") };
+  return logoOutcome(t, await removeSpaceLogo(getDb(), getFileStorage(), user), "settings.logo.removed");
 }

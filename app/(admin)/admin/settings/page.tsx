@@ -1,16 +1,19 @@
+import { LogoForm } from "@/components/settings/logo-form";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { TestMailButton } from "@/components/settings/test-mail-button";
 import { requirePermission } from "@/lib/auth/guards";
+import { logoSrc, MAX_LOGO_BYTES } from "@/lib/domain/settings/space-logo";
 import { loadSpaceSettings, maskSecret } from "@/lib/domain/settings/space-settings";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { saveSettingsAction, sendTestMailAction } from "./actions";
+import { removeLogoAction, saveSettingsAction, sendTestMailAction, uploadLogoAction } from "./actions";
 
 export default async function AdminSettingsPage() {
   await requirePermission("system.admin");
   const [t, settings] = await Promise.all([getT(), loadSpaceSettings(getDb())]);
   // The password itself never leaves the server; the form only learns whether one is stored.
-  const { smtpPassword, updatedAt: _at, ...shown } = settings;
+  const { smtpPassword, updatedAt: _at, logoKey, ...shown } = settings;
+  const mb = MAX_LOGO_BYTES / 1024 / 1024;
   const initial = Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v === null ? "" : String(v)]));
   return (
     <div className="space-y-6">
@@ -20,6 +23,22 @@ export default async function AdminSettingsPage() {
         initial={initial}
         passwordNote={smtpPassword ? t("settings.smtpPassword.stored", { masked: maskSecret(smtpPassword) }) : t("settings.smtpPassword.none")}
         labels={labels(t)}
+      />
+      <LogoForm
+        upload={uploadLogoAction}
+        remove={removeLogoAction}
+        src={logoSrc(settings)}
+        hasUpload={!!logoKey}
+        maxBytes={MAX_LOGO_BYTES}
+        labels={{
+          title: t("settings.logo.title"),
+          hint: t("settings.logo.hint", { mb }),
+          file: t("settings.logo.file"),
+          upload: t("settings.logo.upload"),
+          remove: t("settings.logo.remove"),
+          current: t("settings.logo.current"),
+          tooLarge: t("settings.logo.error.logo_too_large", { mb }),
+        }}
       />
       <section className="space-y-2 rounded border border-slate-200 bg-white p-4">
         <p className="text-sm text-slate-600">{t("settings.testMail.hint")}</p>
