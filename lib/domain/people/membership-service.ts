@@ -69,9 +69,14 @@ export function currentMembershipCondition(today: string) {
  * End of the association year: every person with a current membership marked to end at year end becomes
  * "former", and those memberships end on the last day of the year. Safe to run twice.
  */
-export async function runEndOfYear(db: Db, actorId: number | null, year: number, now = new Date()): Promise<Result<{ moved: number[] }>> {
+export function runEndOfYear(db: Db, actorId: number | null, year: number, now = new Date()): Promise<Result<{ moved: number[] }>> {
+  return runEndOfYearOn(db, actorId, `${year}-12-31`, now, `Membership ended with the association year ${year}`);
+}
+
+/** The same for an association year that ends on `lastDay` (YYYY-MM-DD; the year need not be the calendar year). */
+export async function runEndOfYearOn(db: Db, actorId: number | null, lastDay: string, now = new Date(), reason = `Membership ended with the association year ending ${lastDay}`): Promise<Result<{ moved: number[] }>> {
   if (actorId !== null && !(await actorMay(db, actorId, "members.write"))) return forbidden();
-  const lastDay = `${year}-12-31`;
+  if (!isoDate.safeParse(lastDay).success) return fail("invalid", "lastDay: not a date (YYYY-MM-DD)", { field: "lastDay" });
   return db.transaction(async (tx) => {
     const [former] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, "former"));
     if (!former) return fail("not_found", 'There is no status "former".');
@@ -86,7 +91,7 @@ export async function runEndOfYear(db: Db, actorId: number | null, year: number,
       await tx.update(memberships).set({ validUntil: lastDay }).where(eq(memberships.id, m.id));
       await recordAudit(tx, { actorId, subjectPersonId: p.id, changeType: "membership.update", entity: "membership", entityId: m.id, before: { validUntil: m.validUntil }, after: { validUntil: lastDay } });
       if (p.statusId !== former.id && !moved.includes(p.id)) {
-        await applyStatusChange(tx, actorId, p, s, former, `Membership ended with the association year ${year}`, now);
+        await applyStatusChange(tx, actorId, p, s, former, reason, now);
         moved.push(p.id);
       }
     }

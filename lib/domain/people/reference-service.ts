@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { addressTypes, membershipStatuses, membershipTypes } from "@/lib/db/schema";
 import { diffValues, recordAudit } from "../audit/record-audit";
+import { SYSTEM_STATUS_KEYS } from "./reference-delete";
 import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
 
 const key = z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_-]{0,39}$/, "lowercase letters, digits, - and _");
@@ -32,6 +33,13 @@ export async function saveStatus(db: Db, actorId: number, id: number | null, inp
   if (!(await actorMay(db, actorId, "system.admin"))) return forbidden();
   const parsed = statusSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
+  if (id !== null) {
+    // The code finds these statuses by key (sign-up, end of year …): their names may change, their keys not.
+    const [before] = await db.select({ key: membershipStatuses.key }).from(membershipStatuses).where(eq(membershipStatuses.id, id));
+    if (before && before.key !== parsed.data.key && (SYSTEM_STATUS_KEYS as readonly string[]).includes(before.key)) {
+      return fail("invalid", `key: the system needs the key "${before.key}"`, { field: "key" });
+    }
+  }
   return guardedUnique(() => saveRow(db, actorId, "membership_status", membershipStatuses, id, parsed.data));
 }
 
