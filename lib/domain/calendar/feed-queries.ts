@@ -12,14 +12,14 @@ export interface FeedContext {
 }
 
 /** Feeds carry what is current or recent; older items only cost every subscriber bandwidth. */
-const PAST_DAYS = 180;
+export const PAST_DAYS = 180;
 
-function recentEventIds(db: Db, now: Date) {
+export function recentEventIds(db: Db, now: Date) {
   const cutoff = new Date(now.getTime() - PAST_DAYS * 86_400_000);
   return db.selectDistinct({ id: sql<number>`event_id` }).from(sql`event_occurrences`).where(sql`ends_at > ${cutoff.toISOString()}::timestamptz`);
 }
 
-async function withLocations(db: Db, list: Event[]): Promise<(Event & { location: string })[]> {
+export async function withLocations(db: Db, list: Event[]): Promise<(Event & { location: string })[]> {
   if (!list.length) return [];
   const links = await db
     .select({ eventId: eventRooms.eventId, name: rooms.name })
@@ -40,7 +40,7 @@ export async function publicFeed(db: Db, ctx: FeedContext): Promise<Feed> {
   return buildFeed({ name: (await getSpaceSettings(db)).name, host: ctx.host, baseUrl: ctx.baseUrl, events: await withLocations(db, list) });
 }
 
-/** A room's public schedule; null when there is no such room. */
+/** A room's public schedule (no trainings: they have no public flag); null when there is no such room. See member-room-feed.ts. */
 export async function roomFeed(db: Db, roomId: number, ctx: FeedContext): Promise<Feed | null> {
   const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
   if (!room) return null;

@@ -168,4 +168,5 @@ export const calendarDe: Record<keyof typeof calendarEn, string> = {
   "mail.eventCancelled.body": "Hallo {name},\n\nleider wurde „{title}“ am {when} abgesagt. Deine Anmeldung ist damit hinfällig; du musst nichts weiter tun.\n",
   "ev.guest.confirmIntro": "Bitte bestätige deine Anmeldung für „{title}“.",
   "ev.guest.confirmButton": "Anmeldung bestätigen",
+  "feed.roomHint": "Der volle Plan eines Raums für Mitglieder (auch Veranstaltungen nur für Mitglieder und Einschulungen): {url}, wobei N die Nummer in der Adresse der Raumseite ist.",
 };

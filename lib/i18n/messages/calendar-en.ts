@@ -167,4 +167,5 @@ export const calendarEn = {
   "mail.eventCancelled.body": "Hello {name},\n\nwe are sorry: \"{title}\" on {when} has been cancelled. Your registration is void; there is nothing you need to do.\n",
   "ev.guest.confirmIntro": "Please confirm your registration for \"{title}\".",
   "ev.guest.confirmButton": "Confirm my registration",
+  "feed.roomHint": "A room's full schedule for members (members-only events and trainings too): {url}, where N is the number in the room page's address.",
 } as const;

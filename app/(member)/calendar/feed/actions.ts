@@ -16,7 +16,8 @@ export async function regenerateFeedAction(_prev: ActionResult | null): Promise<
   if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
   const token = await regenerateFeedToken(getDb(), user.personId);
   revalidatePath("/calendar/feed");
-  return { ok: true, message: `${t("feed.shownOnce")} ${publicOrigin(await headers())}/feeds/${token}/calendar.ics` };
+  const origin = publicOrigin(await headers());
+  return { ok: true, message: `${t("feed.shownOnce")} ${origin}/feeds/${token}/calendar.ics ${t("feed.roomHint", { url: `${origin}/feeds/${token}/rooms/N/calendar.ics` })}` };
 }
 
 export async function revokeFeedAction(_prev: ActionResult | null): Promise<ActionResult> {

@@ -1,0 +1,57 @@
+import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { equipmentTypes, eventRooms, events, rooms, trainingSessions } from "@/lib/db/schema";
+import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { personForFeedToken } from "./feed-tokens";
+import { PAST_DAYS, recentEventIds, withLocations, type FeedContext } from "./feed-queries";
+import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
+
+/**
+ * Training sessions held in the room. Their room is still free text (as in the calendar views), matched by the
+ * room's name. Trainings have no public flag, so they only ever go into feeds behind a member's secret token.
+ */
+export async function roomTrainings(db: Db, roomName: string, now: Date): Promise<FeedTraining[]> {
+  const cutoff = new Date(now.getTime() - PAST_DAYS * 86_400_000);
+  const rows = await db
+    .select({ s: trainingSessions, type: equipmentTypes.name })
+    .from(trainingSessions)
+    .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
+    .where(and(sql`lower(${trainingSessions.room}) = lower(${roomName})`, gt(trainingSessions.endsAt, cutoff)))
+    .orderBy(asc(trainingSessions.startsAt));
+  return rows.map(({ s, type }) => ({
+    id: s.id,
+    title: `Training: ${type} (${s.level})`,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    location: s.room,
+    cancelled: s.cancelledAt !== null,
+    changedAt: [s.createdAt, s.cancelledAt].reduce<Date>((a, d) => (d && d > a ? d : a), s.createdAt),
+  }));
+}
+
+/**
+ * A room's full schedule for members: public and members-only events plus training sessions. The secret feed
+ * token is the credential (calendar apps send no cookies); null for a bad or revoked token or an unknown room.
+ */
+export async function memberRoomFeed(db: Db, token: string, roomId: number, ctx: FeedContext): Promise<Feed | null> {
+  const personId = await personForFeedToken(db, token);
+  if (personId === null) return null;
+  const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
+  if (!room) return null;
+  const now = ctx.now ?? new Date();
+  const list = await db
+    .select({ e: events })
+    .from(events)
+    .innerJoin(eventRooms, and(eq(eventRooms.eventId, events.id), eq(eventRooms.roomId, roomId)))
+    .where(inArray(events.id, recentEventIds(db, now)))
+    .orderBy(events.startsAt);
+  const feed = buildFeed({
+    name: `${(await getSpaceSettings(db)).name}: ${room.name} (members)`,
+    host: ctx.host,
+    baseUrl: ctx.baseUrl,
+    events: await withLocations(db, list.map((r) => r.e)),
+    trainings: await roomTrainings(db, room.name, now),
+    extraModified: [room.updatedAt],
+  });
+  return feed;
+}
