@@ -21,6 +21,7 @@ async function submitAndSettle(page: Page, button: string) {
 }
 
 test("a visitor applies, confirms by the mailed link, an admin approves, they log in", async ({ page, browser }) => {
+  test.slow(); // two browsers, several round trips through the mail
   const email = "nora.neu@example.org";
   const password = "nora-applies-2026";
   await page.goto("/login");

@@ -5,24 +5,28 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AddressForms } from "@/components/people/address-forms";
 import { ProfileFields } from "@/components/people/profile-fields";
+import { PhotoSection } from "@/components/people/photo-section";
 import { VisibilityForm } from "@/components/people/visibility-form";
 import { requireUser } from "@/lib/auth/guards";
 import { profiles, profileStudies } from "@/lib/db/schema";
-import { addressesOf } from "@/lib/domain/people/address-service";
+import { addressesOf, formatAddress } from "@/lib/domain/people/address-service";
+import { partnerOf } from "@/lib/domain/people/partner-link";
 import { listAddressTypes } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { updateOwnProfileAction } from "./actions";
+import { removePersonPhotoAction, uploadPersonPhotoAction } from "./photo-actions";
 
 export default async function ProfilePage() {
   const user = await requireUser();
   const db = getDb();
-  const [t, [profile], studies, addresses, types] = await Promise.all([
+  const [t, [profile], studies, addresses, types, partner] = await Promise.all([
     getT(),
     db.select().from(profiles).where(eq(profiles.personId, user.personId)),
     db.select().from(profileStudies).where(eq(profileStudies.personId, user.personId)).orderBy(profileStudies.id),
     addressesOf(db, user.personId),
     listAddressTypes(db),
+    partnerOf(db, user.personId),
   ]);
   if (!profile) notFound();
   return (
@@ -35,6 +39,19 @@ export default async function ProfilePage() {
           <SubmitButton>{t("profile.save")}</SubmitButton>
         </ActionForm>
       </section>
+      <PhotoSection personId={user.personId} photoKey={profile.photoPath} name={`${profile.firstName} ${profile.lastName}`.trim()} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />
+      {partner && (
+        <section className={cardClass} aria-labelledby="my-partner">
+          <h2 id="my-partner" className="mb-1 text-lg font-semibold">{t("partner.title")}</h2>
+          <p>{partner.name}</p>
+          <p className="text-sm text-slate-600">{partner.mayEdit ? t("partner.self.mayEdit") : t("partner.self.shared")}</p>
+          <ul className="mt-2 list-disc pl-5 text-sm">
+            {addresses.filter((a) => a.sharedWith.includes(partner.personId)).map((a) => (
+              <li key={a.addressId}>{t("partner.self.sharedAddress", { address: formatAddress(a) })}</li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section className={cardClass} aria-labelledby="my-visibility">
         <h2 id="my-visibility" className="mb-1 text-lg font-semibold">{t("visibility.title")}</h2>
         <p className="mb-3 text-sm text-slate-600">{t("visibility.intro")}</p>

@@ -3,11 +3,15 @@ import os from "node:os";
 import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
+import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, addressTypes, auditLog, cards, equipmentAuthorizations, loginAttempts, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { addAddress, addressesOf, shareAddress } from "./address-service";
 import { eraseAndCheck } from "./testing/erase-check";
+import { localFileStorage } from "../inventory/file-storage";
+import { photoFileKey } from "../inventory/photos";
 import { erasePerson } from "./erase-person";
+import { setPersonPhoto } from "./person-photo";
 import { exportPersonData, personExportToXlsx } from "./export-person";
 import { changeStatus, updateProfile } from "./person-service";
 import { setPartner } from "./profile-settings";
@@ -44,8 +48,12 @@ describe("GDPR erasure", () => {
     const mario = t.ids.member;
     const [home] = await t.db.select().from(addressTypes);
     await updateProfile(t.db, mario, mario, { firstName: "Mario", lastName: "Rossi", email: "member@makerspace.local", phone: "+43 699 555", interests: "Mario Rossi builds robots" });
-    await t.db.update(profiles).set({ photoPath: "mario.jpg" }).where(eq(profiles.personId, mario));
-    fs.writeFileSync(path.join(photoDir, "mario.jpg"), "jpeg");
+    const photos = localFileStorage(photoDir);
+    const png = await sharp({ create: { width: 40, height: 30, channels: 3, background: "#c33" } }).png().toBuffer();
+    expect(await setPersonPhoto(t.db, photos, mario, mario, png)).toEqual({ ok: true });
+    const [{ photoPath }] = (await t.db.select({ photoPath: profiles.photoPath }).from(profiles).where(eq(profiles.personId, mario))) as [{ photoPath: string }];
+    const photoFiles = [photoFileKey(photoPath, "thumb"), photoFileKey(photoPath, "display")].map((k) => path.join(photoDir, k));
+    expect(photoFiles.every((f) => fs.existsSync(f))).toBe(true);
     const shared = await addAddress(t.db, mario, mario, { typeId: home!.id, street: "Werkgasse 1", city: "Wien" });
     await setPartner(t.db, t.ids.admin, mario, t.ids.maria, true);
     if (shared.ok) await shareAddress(t.db, t.ids.admin, shared.addressId, mario, t.ids.maria);
@@ -54,7 +62,7 @@ describe("GDPR erasure", () => {
     const authorizationsBefore = await t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.personId, mario));
 
     expect(await erasePerson(t.db, t.ids.member, mario, {})).toMatchObject({ code: "forbidden" });
-    expect(await erasePerson(t.db, t.ids.admin, mario, { reason: "Request by mail" }, { photoDir })).toEqual({ ok: true });
+    expect(await erasePerson(t.db, t.ids.admin, mario, { reason: "Request by mail" }, { photos })).toEqual({ ok: true });
 
     expect(await findEverywhere(["Rossi", "member@makerspace.local", "+43 699 555"])).toEqual([]);
     const [person] = await t.db.select().from(people).where(eq(people.id, mario));
@@ -62,7 +70,7 @@ describe("GDPR erasure", () => {
     expect(await t.db.select().from(accounts).where(eq(accounts.personId, mario))).toEqual([]);
     expect(await t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.personId, mario))).toHaveLength(authorizationsBefore.length);
     expect((await t.db.select().from(cards).where(eq(cards.personId, mario))).map((c) => c.state)).toEqual(["revoked"]);
-    expect(fs.existsSync(path.join(photoDir, "mario.jpg"))).toBe(false);
+    expect(photoFiles.filter((f) => fs.existsSync(f))).toEqual([]);
     // The partner keeps the shared address; the history keeps its shape.
     const history = await t.db.select().from(auditLog).where(eq(auditLog.subjectPersonId, mario));
     expect(history.map((h) => h.changeType)).toEqual(expect.arrayContaining(["profile.update", "person.status", "person.erase"]));

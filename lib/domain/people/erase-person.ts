@@ -1,9 +1,9 @@
-import fs from "node:fs/promises";
-import path from "node:path";
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, loginAttempts, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import type { FileStorage } from "../inventory/file-storage";
+import { removePersonPhotoFiles } from "./person-photo";
 import { actorMay, fail, forbidden, notFound, type Result } from "./result";
 
 /** Audit values that say nothing about who the person is; everything else in their history is blanked. */
@@ -33,7 +33,7 @@ export interface EraseInput {
  * usage and training history stay under "Former member #1234". History entries about the person keep their
  * shape (what changed, when, by whom) but lose the personal values.
  */
-export async function erasePerson(db: Db, actorId: number, personId: number, input: EraseInput, opts: { photoDir?: string } = {}, now = new Date()): Promise<Result> {
+export async function erasePerson(db: Db, actorId: number, personId: number, input: EraseInput, opts: { photos?: FileStorage } = {}, now = new Date()): Promise<Result> {
   if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   const reason = input.reason?.trim() ?? "";
   let photo: string | null = null;
@@ -92,7 +92,8 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "person.erase", entity: "person", entityId: personId, before: { status: row.s.key }, after: { erased: true, reason: reason || null } });
     return { ok: true as const };
   });
-  if (result.ok && photo && opts.photoDir) await fs.rm(path.join(opts.photoDir, path.basename(photo)), { force: true });
+  // Both rendered sizes go once the database no longer points at them.
+  if (result.ok && opts.photos) await removePersonPhotoFiles(opts.photos, photo);
   return result;
 }
 

@@ -8,6 +8,7 @@ import { inventoryDe } from "./inventory-de";
 import { peopleDe } from "./people-de";
 import { machinesDe } from "./machines-de";
 import { signupDe } from "./signup-de";
+import { partnerPhotoDe } from "./partner-photo-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -19,6 +20,7 @@ export const de: Catalog = {
   ...peopleDe,
   ...machinesDe,
   ...signupDe,
+  ...partnerPhotoDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

@@ -7,6 +7,7 @@ import { inventoryEn } from "./inventory-en";
 import { peopleEn } from "./people-en";
 import { machinesEn } from "./machines-en";
 import { signupEn } from "./signup-en";
+import { partnerPhotoEn } from "./partner-photo-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -19,6 +20,7 @@ export const en = {
   ...peopleEn,
   ...machinesEn,
   ...signupEn,
+  ...partnerPhotoEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",

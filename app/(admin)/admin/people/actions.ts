@@ -6,13 +6,12 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { erasePerson } from "@/lib/domain/people/erase-person";
 import { addMembership } from "@/lib/domain/people/membership-service";
 import { changeStatus, createPersonRecord, updateProfile } from "@/lib/domain/people/person-service";
-import { env } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
+import { getFileStorage } from "@/lib/web/inventory";
 import { formInt, formString, profileFromForm } from "@/lib/web/people-forms";
 import { notifySubscribersSoon, refusal } from "@/lib/web/people-actions";
-import path from "node:path";
 
 async function fieldLabels() {
   const t = await getT();
@@ -92,7 +91,7 @@ export async function erasePersonAction(_prev: ActionResult | null, formData: Fo
     user.personId,
     personId,
     { reason: formString(formData, "reason"), confirmBanned: formData.get("confirmBanned") === "on" },
-    { photoDir: path.join(env().DATA_DIR, "photos") },
+    { photos: getFileStorage() },
   );
   if (!result.ok) return refusal(t, result, formData, labels);
   notifySubscribersSoon();

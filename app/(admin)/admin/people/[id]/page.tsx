@@ -9,10 +9,15 @@ import { PersonSections } from "@/components/people/person-sections";
 import { ProfileFields } from "@/components/people/profile-fields";
 import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
+import { PartnerSection } from "@/components/people/partner-section";
+import { PhotoSection } from "@/components/people/photo-section";
+import { addressesOf } from "@/lib/domain/people/address-service";
+import { partnerOf, partnerRateTypes } from "@/lib/domain/people/partner-link";
 import { getPersonRecord } from "@/lib/domain/people/person-record";
 import { listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { removePersonPhotoAction, uploadPersonPhotoAction } from "@/app/(member)/profile/photo-actions";
 import { updatePersonAction } from "../actions";
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
@@ -20,7 +25,15 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = getDb();
-  const [t, record, statuses, types] = await Promise.all([getT(), getPersonRecord(db, id), listStatuses(db), listMembershipTypes(db)]);
+  const [t, record, statuses, types, partner, addresses, rateTypes] = await Promise.all([
+    getT(),
+    getPersonRecord(db, id),
+    listStatuses(db),
+    listMembershipTypes(db),
+    partnerOf(db, id),
+    addressesOf(db, id),
+    partnerRateTypes(db),
+  ]);
   if (!record) notFound();
   const { person, profile } = record;
   const name = profile ? `${profile.firstName} ${profile.lastName}`.trim() : t("people.formerMember", { number: person.memberNumber ?? person.id });
@@ -49,7 +62,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </ActionForm>
         </section>
       )}
+      {profile && mayWrite && <PhotoSection personId={id} photoKey={profile.photoPath} name={name} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />}
       <PersonSections record={record} />
+      {profile && mayWrite && <PartnerSection personId={id} partner={partner} addresses={addresses} partnerRateTypes={rateTypes} />}
       {mayWrite && <PersonAdminForms personId={id} statusId={person.statusId} statuses={statuses} types={types} erased={Boolean(person.erasedAt)} />}
       <section className={cardClass} aria-labelledby="history">
         <h2 id="history" className="mb-3 text-lg font-semibold">{t("person.history")}</h2>

@@ -1,0 +1,19 @@
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { photoFileKey, PHOTO_SIZES, type PhotoSize } from "@/lib/domain/inventory/photos";
+import { viewPerson } from "@/lib/domain/people/directory";
+import { getDb } from "@/lib/web/db";
+import { getFileStorage } from "@/lib/web/inventory";
+
+/** A person's photo, only for viewers the person's "photo" visibility lets see it (the same rule as the directory). */
+export async function GET(_request: Request, { params }: { params: Promise<{ id: string; size: string }> }) {
+  const { id, size } = await params;
+  if (!Object.hasOwn(PHOTO_SIZES, size) || !/^\d{1,9}$/.test(id)) return new Response("Not found", { status: 404 });
+  const user = await getCurrentUser();
+  const viewer = { personId: user?.personId ?? null, permissions: user?.permissions ?? new Set() };
+  const entry = await viewPerson(getDb(), viewer, Number(id));
+  const key = typeof entry?.fields.photo === "string" ? entry.fields.photo : null;
+  const data = key ? await getFileStorage().get(photoFileKey(key, size as PhotoSize)) : null;
+  if (!data) return new Response("Not found", { status: 404 });
+  // Visibility can change at any time: the browser may keep it only briefly and only for this user.
+  return new Response(new Uint8Array(data), { headers: { "content-type": "image/webp", "cache-control": "private, max-age=60", "x-content-type-options": "nosniff" } });
+}

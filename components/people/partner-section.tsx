@@ -1,0 +1,61 @@
+import Link from "next/link";
+import { CheckboxField, cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { partnerAction } from "@/app/(admin)/admin/people/[id]/partner-actions";
+import { formatAddress, type PersonAddress } from "@/lib/domain/people/address-service";
+import type { PartnerInfo } from "@/lib/domain/people/partner-link";
+import { getT } from "@/lib/i18n/server";
+
+interface Props {
+  personId: number;
+  partner: PartnerInfo | null;
+  addresses: PersonAddress[];
+  partnerRateTypes: string[];
+}
+
+/** The admin person page's partner link: who, may they edit shared data, which addresses they share. */
+export async function PartnerSection({ personId, partner, addresses, partnerRateTypes }: Props) {
+  const t = await getT();
+  const unshared = partner ? addresses.filter((a) => !a.sharedWith.includes(partner.personId)) : [];
+  return (
+    <section className={cardClass} aria-labelledby="partner-title">
+      <h2 id="partner-title" className="mb-3 text-lg font-semibold">{t("partner.title")}</h2>
+      {partnerRateTypes.length > 0 && <p className="mb-3 text-sm text-slate-600">{t("partner.rateHint", { types: partnerRateTypes.join(", ") })}</p>}
+      {partner ? (
+        <div className="space-y-3">
+          <p>
+            <Link className={linkClass} href={`/admin/people/${partner.personId}`}>{partner.name}</Link>
+            {partner.memberNumber !== null && <span className="text-slate-600"> · #{partner.memberNumber}</span>}
+            <span className="text-sm text-slate-600"> · {partner.mayEdit ? t("partner.mayEdit.yes") : t("partner.mayEdit.no")}</span>
+          </p>
+          {unshared.map((a) => (
+            <ActionForm key={a.addressId} action={partnerAction} className="flex flex-wrap items-center gap-2 text-sm" label={t("partner.shareOf", { address: formatAddress(a) })} messageAt="bottom">
+              <input type="hidden" name="personId" value={personId} />
+              <input type="hidden" name="partnerId" value={partner.personId} />
+              <input type="hidden" name="addressId" value={a.addressId} />
+              <input type="hidden" name="op" value="share" />
+              <span>{formatAddress(a)}</span>
+              <button type="submit" className={secondaryButtonClass}>{t("partner.share")}</button>
+            </ActionForm>
+          ))}
+          <ActionForm action={partnerAction} label={t("partner.unlink")} messageAt="bottom">
+            <input type="hidden" name="personId" value={personId} />
+            <input type="hidden" name="op" value="unlink" />
+            <button type="submit" className={secondaryButtonClass}>{t("partner.unlink")}</button>
+          </ActionForm>
+        </div>
+      ) : (
+        <p className="mb-3 text-sm text-slate-600">{t("partner.none")}</p>
+      )}
+      <ActionForm action={partnerAction} className="mt-3 grid gap-3 sm:grid-cols-[2fr_auto] sm:items-end" label={t("partner.link")}>
+        <input type="hidden" name="personId" value={personId} />
+        <input type="hidden" name="op" value="link" />
+        <TextField label={t("partner.ref")} name="partner" id="partner-ref" required maxLength={320} />
+        <SubmitButton>{t("partner.link")}</SubmitButton>
+        <CheckboxField label={t("partner.mayEditLabel")} name="mayEdit" id="partner-may-edit" defaultChecked={partner?.mayEdit ?? false} />
+      </ActionForm>
+    </section>
+  );
+}

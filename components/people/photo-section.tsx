@@ -1,0 +1,41 @@
+import { cardClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { PhotoInput } from "@/components/inventory/photo-input";
+import { MAX_PHOTO_BYTES } from "@/lib/domain/inventory/photos";
+import { getT } from "@/lib/i18n/server";
+import type { ActionResult } from "@/lib/web/action-result";
+
+type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+
+/** Upload, replace or remove a person's photo; the picture comes through the visibility-checked photo route. */
+export async function PhotoSection({ personId, photoKey, name, upload, remove }: { personId: number; photoKey: string | null; name: string; upload: Action; remove: Action }) {
+  const t = await getT();
+  return (
+    <section className={cardClass} aria-labelledby="photo-title">
+      <h2 id="photo-title" className="mb-3 text-lg font-semibold">{t("photo.title")}</h2>
+      <div className="flex flex-wrap items-start gap-4">
+        {photoKey ? (
+          // The key in the query changes with every new photo, so a cached old picture is never shown.
+          // eslint-disable-next-line @next/next/no-img-element
+          <img src={`/people/${personId}/photo/thumb?v=${encodeURIComponent(photoKey.split("/").pop() ?? "")}`} alt={t("photo.of", { name })} className="h-32 w-32 rounded border border-slate-200 object-cover" />
+        ) : (
+          <p className="text-sm text-slate-600">{t("photo.none")}</p>
+        )}
+        <div className="space-y-3">
+          <ActionForm action={upload} className="space-y-3" label={t("photo.upload")}>
+            <input type="hidden" name="personId" value={personId} />
+            <PhotoInput label={t("photo.file")} hint={t("photo.hint")} tooLarge={t("photo.tooLarge")} maxBytes={MAX_PHOTO_BYTES} />
+            <SubmitButton>{t("photo.upload")}</SubmitButton>
+          </ActionForm>
+          {photoKey && (
+            <ActionForm action={remove} label={t("photo.remove")}>
+              <input type="hidden" name="personId" value={personId} />
+              <button type="submit" className={secondaryButtonClass}>{t("photo.remove")}</button>
+            </ActionForm>
+          )}
+        </div>
+      </div>
+    </section>
+  );
+}

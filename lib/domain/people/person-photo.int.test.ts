@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, eq } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { auditLog, profiles } from "@/lib/db/schema";
+import { localFileStorage } from "../inventory/file-storage";
+import { photoFileKey } from "../inventory/photos";
+import { removePersonPhoto, setPersonPhoto } from "./person-photo";
+import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+
+let t: PeopleFixture;
+let dir = "";
+beforeAll(async () => {
+  t = await createPeopleFixture();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-person-photos-"));
+});
+afterAll(async () => {
+  fs.rmSync(dir, { recursive: true, force: true });
+  await t?.close();
+});
+
+const photoOf = async (id: number) => (await t.db.select({ p: profiles.photoPath }).from(profiles).where(eq(profiles.personId, id)))[0]!.p;
+const filesOf = (key: string) => (["thumb", "display"] as const).map((s) => path.join(dir, photoFileKey(key, s)));
+const image = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#3a6" } }).jpeg().toBuffer();
+
+describe("profile photo", () => {
+  it("is set by the person or the board, resized to webp, replaced and removed with its files", async () => {
+    const storage = localFileStorage(dir);
+    const me = t.ids.member;
+    expect(await setPersonPhoto(t.db, storage, t.ids.maria, me, await image(10, 10))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setPersonPhoto(t.db, storage, me, me, Buffer.from("%PDF-1.4 not a photo"))).toMatchObject({ ok: false, code: "invalid", field: "photo" });
+    expect(await setPersonPhoto(t.db, storage, me, me, Buffer.alloc(0))).toMatchObject({ ok: false, field: "photo" });
+    expect(fs.existsSync(path.join(dir, "people"))).toBe(false);
+
+    expect(await setPersonPhoto(t.db, storage, me, me, await image(3000, 2000))).toEqual({ ok: true });
+    const first = (await photoOf(me))!;
+    expect(first).toMatch(new RegExp(`^people/${me}-[0-9a-f]{12}$`));
+    const display = await sharp(fs.readFileSync(filesOf(first)[1]!)).metadata();
+    expect([display.format, display.width, display.height]).toEqual(["webp", 1200, 800]);
+
+    expect(await setPersonPhoto(t.db, storage, t.ids.admin, me, await image(50, 50))).toEqual({ ok: true });
+    const second = (await photoOf(me))!;
+    expect(second).not.toBe(first);
+    expect(filesOf(first).some((f) => fs.existsSync(f))).toBe(false);
+    expect(filesOf(second).every((f) => fs.existsSync(f))).toBe(true);
+
+    expect(await removePersonPhoto(t.db, storage, t.ids.maria, me)).toMatchObject({ code: "forbidden" });
+    expect(await removePersonPhoto(t.db, storage, me, me)).toEqual({ ok: true });
+    expect(await photoOf(me)).toBeNull();
+    expect(filesOf(second).some((f) => fs.existsSync(f))).toBe(false);
+    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.subjectPersonId, me), eq(auditLog.changeType, "profile.photo")));
+    expect(entries.map((e) => e.actorId)).toEqual([me, t.ids.admin, me]);
+  });
+});

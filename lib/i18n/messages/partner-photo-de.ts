@@ -1,0 +1,30 @@
+import type { partnerPhotoEn } from "./partner-photo-en";
+
+export const partnerPhotoDe: Record<keyof typeof partnerPhotoEn, string> = {
+  "partner.title": "Partner·in",
+  "partner.none": "Kein·e Partner·in verknüpft.",
+  "partner.rateHint": "Partner·innen können eine Mitgliedsart mit Partnertarif bekommen: {types}.",
+  "partner.mayEdit.yes": "dürfen gemeinsame Daten gegenseitig bearbeiten",
+  "partner.mayEdit.no": "dürfen die Daten des anderen nicht bearbeiten",
+  "partner.share": "Mit Partner·in teilen",
+  "partner.shareOf": "{address} mit Partner·in teilen",
+  "partner.unlink": "Verknüpfung lösen",
+  "partner.link": "Partner·in verknüpfen",
+  "partner.ref": "Mitgliedsnummer oder E-Mail der Partnerin/des Partners",
+  "partner.mayEditLabel": "Partner·innen dürfen gemeinsame Daten (Adressen) gegenseitig bearbeiten",
+  "partner.notFound": "Niemand hat diese Mitgliedsnummer oder E-Mail (Feld „Mitgliedsnummer oder E-Mail der Partnerin/des Partners“).",
+  "partner.self.mayEdit": "Du teilst Daten mit deiner Partnerin/deinem Partner; ihr dürft sie beide bearbeiten.",
+  "partner.self.shared": "Du teilst Daten mit deiner Partnerin/deinem Partner; der Vorstand bearbeitet sie.",
+  "partner.self.sharedAddress": "Gemeinsame Adresse: {address}",
+
+  "photo.title": "Foto",
+  "photo.of": "Foto von {name}",
+  "photo.none": "Noch kein Foto.",
+  "photo.file": "Fotodatei",
+  "photo.hint": "JPEG, PNG, WebP, GIF oder HEIF, höchstens 10 MB. Wer es sieht, richtet sich nach der Sichtbarkeit des Felds „Foto“.",
+  "photo.tooLarge": "Das Foto ist größer als 10 MB.",
+  "photo.upload": "Foto hochladen",
+  "photo.remove": "Foto entfernen",
+  "photo.missing": "Bitte wähle eine Fotodatei.",
+  "photo.notImage": "Die Datei ist kein lesbares Foto (JPEG, PNG, WebP, GIF oder HEIF, höchstens 10 MB).",
+};
