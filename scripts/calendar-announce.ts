@@ -4,8 +4,8 @@
  */
 import pino from "pino";
 import { createDb } from "@/lib/db/client";
+import { createSpaceMailer } from "@/lib/domain/settings/settings-mailer";
 import { sendWeeklyAnnouncement } from "@/lib/domain/calendar/announcements";
-import { createMailer } from "@/lib/domain/mail/mailer";
 import { env, requireDatabaseUrl } from "@/lib/env";
 
 const e = env();
@@ -13,7 +13,7 @@ const logger = pino({ level: e.LOG_LEVEL });
 const { db, close } = createDb(requireDatabaseUrl(), { max: 2 });
 try {
   const baseUrl = e.AUTH_URL ? new URL(e.AUTH_URL).origin : `http://localhost:${e.PORT}`;
-  const sent = await sendWeeklyAnnouncement(db, createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, logger }), { timeZone: e.SPACE_TIME_ZONE, baseUrl });
+  const sent = await sendWeeklyAnnouncement(db, createSpaceMailer(db, e, logger), { timeZone: e.SPACE_TIME_ZONE, baseUrl });
   logger.info({ sent }, `Weekly announcement sent to ${sent} subscriber(s)`);
 } finally {
   await close();

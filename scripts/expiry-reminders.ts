@@ -4,8 +4,8 @@
  */
 import pino from "pino";
 import { createDb } from "@/lib/db/client";
+import { createSpaceMailer } from "@/lib/domain/settings/settings-mailer";
 import { sendExpiryReminders } from "@/lib/domain/equipment/expiry-reminders";
-import { createMailer } from "@/lib/domain/mail/mailer";
 import { env, requireDatabaseUrl } from "@/lib/env";
 
 function daysArgument(argv: string[]): number {
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
   const days = daysArgument(process.argv.slice(2));
   const handle = createDb(requireDatabaseUrl(), { max: 1 });
   try {
-    const mailer = createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, logger: pino({ level: e.LOG_LEVEL }) });
+    const mailer = createSpaceMailer(handle.db, e, pino({ level: e.LOG_LEVEL }));
     const run = await sendExpiryReminders(handle.db, { mailer, timeZone: e.SPACE_TIME_ZONE }, { days });
     console.log(`Expiry reminders (next ${days} days) sent: ${run.reminded}, failed (retried next run): ${run.failed}`);
     if (run.failed > 0) process.exitCode = 1;

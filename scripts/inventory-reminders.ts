@@ -4,15 +4,15 @@
  */
 import pino from "pino";
 import { createDb } from "@/lib/db/client";
+import { createSpaceMailer } from "@/lib/domain/settings/settings-mailer";
 import { sendOverdueReminders } from "@/lib/domain/inventory/overdue-reminders";
-import { createMailer } from "@/lib/domain/mail/mailer";
 import { env, requireDatabaseUrl } from "@/lib/env";
 
 async function main(): Promise<void> {
   const e = env();
   const handle = createDb(requireDatabaseUrl(), { max: 1 });
   try {
-    const mailer = createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, logger: pino({ level: e.LOG_LEVEL }) });
+    const mailer = createSpaceMailer(handle.db, e, pino({ level: e.LOG_LEVEL }));
     const baseUrl = e.AUTH_URL ? new URL(e.AUTH_URL).origin : `http://localhost:${e.PORT}`;
     const report = await sendOverdueReminders(handle.db, { mailer, baseUrl });
     console.log(`Overdue reminders sent: ${report.sent}, skipped (no address or reminded recently): ${report.skipped}, failed: ${report.failed}`);

@@ -4,10 +4,8 @@
  */
 import pino from "pino";
 import { createDb } from "@/lib/db/client";
+import { createSpaceMailer } from "@/lib/domain/settings/settings-mailer";
 import { notifyDueMaintenance } from "@/lib/domain/machines/maintenance-due";
-import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
-import { createSettingsMailer } from "@/lib/domain/settings/settings-mailer";
-import { createMailer } from "@/lib/domain/mail/mailer";
 import { env, requireDatabaseUrl } from "@/lib/env";
 
 async function main(): Promise<void> {
@@ -16,7 +14,7 @@ async function main(): Promise<void> {
   try {
     const logger = pino({ level: e.LOG_LEVEL });
     // The admin's SMTP settings when saved, else SMTP_URL, as the web app does.
-    const mailer = createSettingsMailer(() => loadSpaceSettings(handle.db), createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, logger }), logger);
+    const mailer = createSpaceMailer(handle.db, e, logger);
     const run = await notifyDueMaintenance(handle.db, mailer);
     console.log(`Maintenance due: ${run.notified} plan(s) newly due, ${run.mails} mail(s) to owners`);
   } finally {

@@ -5,6 +5,8 @@ export interface MailMessage {
   to: string;
   subject: string;
   text: string;
+  /** Set by the branding (the space's name and sender); otherwise the mailer's default sender. */
+  from?: string | { name: string; address: string };
 }
 
 /** Services receive a mailer instead of importing one, so tests can point them at a real local SMTP server. */
@@ -30,7 +32,7 @@ export function createMailer({ smtpUrl, from, logger }: MailerOptions): Mailer {
   const transport = nodemailer.createTransport(smtpUrl);
   return {
     async send(message) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text });
+      await transport.sendMail({ from: message.from ?? from, to: message.to, subject: message.subject, text: message.text });
       logger.info({ to: message.to, subject: message.subject }, "Mail sent");
     },
   };

@@ -1,0 +1,88 @@
+import pino from "pino";
+import { SMTPServer } from "smtp-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { TestDatabase } from "@/lib/db/testing/test-database";
+import { requestPasswordReset } from "../auth/password-reset";
+import { notifyAuditSubscribers, subscribeToChanges } from "../audit/subscriptions";
+import { inventoryTestDatabase } from "../inventory/test-setup";
+import { unfold } from "../people/testing/smtp-inbox";
+import { createSpaceMailer } from "./settings-mailer";
+import { loadSpaceSettings } from "./space-settings";
+import { settingsInputSchema, updateSpaceSettings } from "./update-settings";
+
+// Every mail names the space from the settings (sender name, subject, signature), over a real SMTP server.
+const SYSTEM = { personId: null, permissions: new Set<string>() };
+const silent = pino({ level: "silent" });
+let t: TestDatabase;
+let ids: Record<string, number>;
+let smtp: SMTPServer;
+let port = 0;
+const mails: string[] = [];
+
+beforeAll(async () => {
+  ({ t, ids } = await inventoryTestDatabase());
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      let raw = "";
+      stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
+      stream.on("end", () => {
+        mails.push(unfold(raw).replace(/=20/g, " "));
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  port = (smtp.server.address() as { port: number }).port;
+});
+afterAll(async () => {
+  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await t?.close();
+});
+
+const header = (raw: string, name: string) => new RegExp(`^${name}: (.*)$`, "mi").exec(raw)?.[1] ?? "";
+
+describe("the space's name in mails", () => {
+  it("before the settings are saved: the environment's name and sender (SMTP_URL)", async () => {
+    const mailer = createSpaceMailer(t.db, { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Makerspace <no-reply@makerspace.local>" }, silent);
+    await requestPasswordReset(t.db, mailer, { email: "member@makerspace.local", linkFor: (tok) => `https://x.test/reset/${tok}` });
+    const raw = mails.at(-1)!;
+    expect(header(raw, "From")).toMatch(/^"?Makerspace"? <no-reply@makerspace\.local>$/);
+    expect(header(raw, "Subject")).toMatch(/^\[Makerspace\] /);
+  });
+
+  it("after a save: password reset and audit notification carry the saved name and sender", async () => {
+    const current = await loadSpaceSettings(t.db);
+    const input = settingsInputSchema.parse({
+      ...Object.fromEntries(Object.entries(current).map(([k, v]) => [k, v === null ? "" : typeof v === "boolean" ? v : String(v)])),
+      name: "Fablab Nord",
+      website: "https://fablab-nord.example",
+      mailFrom: "Old Name <hello@fablab-nord.example>",
+      smtpHost: "127.0.0.1",
+      smtpPort: String(port),
+      smtpSecure: false,
+      smtpUser: "",
+      smtpPassword: "",
+      clearSmtpPassword: false,
+    });
+    expect(await subscribeToChanges(t.db, ids.admin!, "settings.update")).toMatchObject({ ok: true });
+    await updateSpaceSettings(t.db, SYSTEM, input);
+    // SMTP_URL points nowhere: after the save only the settings' SMTP server is used.
+    const mailer = createSpaceMailer(t.db, { SMTP_URL: "smtp://127.0.0.1:1", MAIL_FROM: "x@y.z" }, silent);
+
+    await requestPasswordReset(t.db, mailer, { email: "member@makerspace.local", linkFor: (tok) => `https://x.test/reset/${tok}` });
+    const reset = mails.at(-1)!;
+    expect(header(reset, "From")).toMatch(/^"?Fablab Nord"? <hello@fablab-nord\.example>$/);
+    expect(header(reset, "Subject")).toMatch(/^\[Fablab Nord\] /);
+    expect(reset).toContain("-- \r\nFablab Nord\r\nhttps://fablab-nord.example");
+
+    expect(await notifyAuditSubscribers(t.db, mailer)).toBe(1);
+    const audit = mails.at(-1)!;
+    expect(audit).toContain("settings.update");
+    expect(header(audit, "From")).toMatch(/^"?Fablab Nord"? <hello@fablab-nord\.example>$/);
+    expect(header(audit, "Subject")).toMatch(/^\[Fablab Nord\] /);
+    expect(audit).toContain("-- \r\nFablab Nord");
+  });
+});
