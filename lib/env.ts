@@ -31,6 +31,8 @@ const schema = z.object({
   TLS_CERT: z.string().optional(),
   TLS_KEY: z.string().optional(),
   HTTP_REDIRECT_PORT: port.optional(),
+  /** Whose X-Forwarded-* headers to believe: a proxy on this machine (default), any peer, or nobody. */
+  TRUST_PROXY: z.enum(["loopback", "all", "none"]).default("loopback"),
   SPACE_TIME_ZONE: z.string().default("Europe/Vienna"),
   DEFAULT_LANGUAGE: z.enum(["en", "de"]).default("en"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

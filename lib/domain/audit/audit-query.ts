@@ -1,4 +1,4 @@
-import { and, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, sql, type AnyColumn, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
@@ -59,7 +59,7 @@ export interface AuditRow extends AuditEntry {
 
 const actorProfile = alias(profiles, "actor_profile");
 const subjectProfile = alias(profiles, "subject_profile");
-const nameOf = (p: { firstName: typeof profiles.firstName; lastName: typeof profiles.lastName }) => sql<string | null>`nullif(trim(${p.firstName} || ' ' || ${p.lastName}), '')`;
+const nameOf = (p: { firstName: AnyColumn; lastName: AnyColumn }) => sql<string | null>`nullif(trim(${p.firstName} || ' ' || ${p.lastName}), '')`;
 
 /** One page of the audit log, newest first, with the names of actor and subject (null once erased). */
 export async function listAuditEntries(db: Db, f: AuditFilter, timeZone: string): Promise<{ rows: AuditRow[]; total: number; page: number; pages: number }> {
