@@ -29,8 +29,8 @@ beforeAll(async () => {
   const [type] = await f.t.db.select().from(equipmentTypes).limit(1);
   const at = (d: string) => ({ equipmentTypeId: type!.id, level: "user" as const, startsAt: new Date(`2026-10-${d}T08:00:00Z`), endsAt: new Date(`2026-10-${d}T10:00:00Z`), capacity: 4 });
   // The session's room is free text; it matches the room's name regardless of case.
-  [{ id: sessionId }] = (await f.t.db.insert(trainingSessions).values({ ...at("16"), room: "main HALL" }).returning()) as [{ id: number }];
-  [{ id: otherRoomSession }] = (await f.t.db.insert(trainingSessions).values({ ...at("17"), room: "Electronics lab" }).returning()) as [{ id: number }];
+  sessionId = (await f.t.db.insert(trainingSessions).values({ ...at("16"), room: "main HALL" }).returning())[0]!.id;
+  otherRoomSession = (await f.t.db.insert(trainingSessions).values({ ...at("17"), room: "Electronics lab" }).returning())[0]!.id;
 });
 afterAll(() => f.t.close());
 
