@@ -1,7 +1,7 @@
 import { asc, desc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
-import { accounts, auditLog, cards, equipmentAuthorizations, equipmentTypes, memberships, membershipStatuses, membershipTypes, people, profiles, profileStudies } from "@/lib/db/schema";
+import { accounts, auditLog, cards, equipmentAuthorizations, equipmentTypes, memberships, membershipStatuses, membershipTypes, newsPosts, people, pollOptions, pollParticipations, polls, pollVotes, profiles, profileStudies } from "@/lib/db/schema";
 import { addressesOf } from "./address-service";
 import { actorMay, forbidden, notFound, type Result } from "./result";
 import { committeesOf } from "./person-record";
@@ -18,6 +18,37 @@ export interface PersonExport {
   committees: Record<string, unknown>[];
   account: Record<string, unknown> | null;
   history: Record<string, unknown>[];
+  /** Polls the person took part in; for named polls with their choices. */
+  polls: Record<string, unknown>[];
+  pollsNote: string;
+  /** News posts they wrote. */
+  news: Record<string, unknown>[];
+}
+
+/** Why an anonymous vote's content is missing: by design there is nothing in the database that links it to anyone. */
+export const ANONYMOUS_VOTES_NOTE =
+  "Votes in anonymous polls are stored without any link to the voter: the database records only that you took part, not what you chose, so they cannot be included.";
+
+async function pollsOf(db: Db, personId: number): Promise<Record<string, unknown>[]> {
+  const taken = await db
+    .select({ id: polls.id, question: polls.question, anonymous: polls.anonymous, opensAt: polls.opensAt, closesAt: polls.closesAt })
+    .from(pollParticipations)
+    .innerJoin(polls, eq(polls.id, pollParticipations.pollId))
+    .where(eq(pollParticipations.personId, personId))
+    .orderBy(asc(polls.opensAt));
+  const chosen = await db
+    .select({ pollId: pollVotes.pollId, label: pollOptions.label })
+    .from(pollVotes)
+    .innerJoin(pollOptions, eq(pollOptions.id, pollVotes.optionId))
+    .where(eq(pollVotes.personId, personId))
+    .orderBy(asc(pollOptions.position));
+  return taken.map((p) => ({
+    poll: p.question,
+    anonymous: p.anonymous,
+    opensAt: p.opensAt,
+    closesAt: p.closesAt,
+    choices: p.anonymous ? null : chosen.filter((c) => c.pollId === p.id).map((c) => c.label),
+  }));
 }
 
 /** Right of access: everything stored about one person. The person themselves or the board may ask. */
@@ -48,6 +79,13 @@ export async function exportPersonData(db: Db, actorId: number, personId: number
     committees: (await committeesOf(db, personId)).map(({ committee, fn, since, until }) => ({ committee, function: fn, since, until })),
     account: account ? { ...account } : null,
     history: (await db.select().from(auditLog).where(eq(auditLog.subjectPersonId, personId)).orderBy(desc(auditLog.at))).map((e) => ({ at: e.at, changeType: e.changeType, before: e.before, after: e.after })),
+    polls: await pollsOf(db, personId),
+    pollsNote: ANONYMOUS_VOTES_NOTE,
+    news: await db
+      .select({ id: newsPosts.id, title: newsPosts.title, body: newsPosts.body, publishedAt: newsPosts.publishedAt, updatedAt: newsPosts.updatedAt })
+      .from(newsPosts)
+      .where(eq(newsPosts.authorId, personId))
+      .orderBy(asc(newsPosts.publishedAt)),
   };
   return { ok: true, data };
 }
@@ -83,5 +121,9 @@ export async function personExportToXlsx(data: PersonExport): Promise<Buffer> {
   table("Equipment", data.equipment);
   table("Committees", data.committees);
   table("Changes", data.history);
+  table("Polls", data.polls);
+  book.getWorksheet("Polls")!.addRow([]);
+  book.getWorksheet("Polls")!.addRow([data.pollsNote]);
+  table("News", data.news);
   return Buffer.from(await book.xlsx.writeBuffer());
 }
