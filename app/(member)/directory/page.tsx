@@ -15,7 +15,14 @@ export default async function DirectoryPage() {
       <ul className="grid gap-3 sm:grid-cols-2">
         {entries.map(({ personId, fields }) => (
           <li key={personId} className={cardClass} aria-label={fields.name}>
-            <p className="font-semibold">{fields.name}</p>
+            <div className="flex items-center gap-3">
+              {typeof fields.photo === "string" && (
+                // Served by the photo route, which applies the same visibility rule again.
+                // eslint-disable-next-line @next/next/no-img-element
+                <img src={`/people/${personId}/photo/thumb?v=${encodeURIComponent(fields.photo.split("/").pop() ?? "")}`} alt={t("photo.of", { name: fields.name ?? "" })} className="h-12 w-12 rounded-full border border-slate-200 object-cover" />
+              )}
+              <p className="font-semibold">{fields.name}</p>
+            </div>
             <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 text-sm">
               {fields.email && (<><dt className="text-slate-500">{t("profile.email")}</dt><dd>{fields.email}</dd></>)}
               {fields.phone && (<><dt className="text-slate-500">{t("profile.phone")}</dt><dd>{fields.phone}</dd></>)}
