@@ -1,5 +1,5 @@
 import { setOpenStatusAction } from "@/app/(public)/start-actions";
-import { ActionForm } from "@/components/inventory/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import type { Translate } from "@/lib/i18n/translate";
 
 /** Staff flip the status; the form carries the new state so a double click cannot toggle twice. */

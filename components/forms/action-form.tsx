@@ -26,6 +26,8 @@ export function ActionForm({ action, children, className, label, messageAt = "to
     if (!form || !result || result.ok || !result.values) return;
     for (const [name, value] of Object.entries(result.values)) {
       const field = form.elements.namedItem(name);
+      // A file input cannot be given a value (the browser throws); the person picks the file again.
+      if (field instanceof HTMLInputElement && field.type === "file") continue;
       if (field instanceof HTMLInputElement && field.type === "checkbox") field.checked = value === "on";
       else if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement) field.value = value;
       else if (field instanceof RadioNodeList) field.value = value;

@@ -3,7 +3,7 @@ import type { InventoryLocation } from "@/lib/db/schema";
 import type { PersonOption } from "@/lib/domain/inventory/people-options";
 import type { Translate } from "@/lib/i18n/translate";
 import { TextField } from "../forms/text-field";
-import { ActionForm } from "./action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { buttonClass, SelectField } from "./fields";
 import { LocationOptions } from "./location-options";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ActionForm } from "@/components/inventory/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { LocationFormFields } from "@/components/inventory/location-form-fields";
 import type { InventoryLocation } from "@/lib/db/schema";
 import { listLocations } from "@/lib/domain/inventory/locations";

@@ -1,5 +1,5 @@
 import { createSensorAction, revokeSensorAction } from "./actions";
-import { ActionForm } from "@/components/inventory/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/text-field";
 import { requirePermission } from "@/lib/auth/guards";
 import { listSensorTokens } from "@/lib/domain/community/sensor-tokens";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/inventory/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { linkButtonClass } from "@/components/inventory/fields";
 import { LocationFormFields } from "@/components/inventory/location-form-fields";
 import { ThingTable } from "@/components/inventory/thing-table";

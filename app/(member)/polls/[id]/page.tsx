@@ -2,7 +2,7 @@ import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { voteAction } from "../actions";
-import { ActionForm } from "@/components/inventory/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { PollResultsView } from "@/components/community/poll-results";
 import { requireUser } from "@/lib/auth/guards";
 import { getPollView } from "@/lib/domain/community/polls/poll-queries";

@@ -1,5 +1,5 @@
 import { createPollAction } from "../actions";
-import { ActionForm } from "@/components/inventory/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/text-field";
 import { requirePermission } from "@/lib/auth/guards";
 import { statusOptions } from "@/lib/domain/community/polls/eligibility";

@@ -1,4 +1,4 @@
-import { ActionForm } from "@/components/inventory/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { ThingFormFields } from "@/components/inventory/thing-form-fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/domain/inventory/categories";

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { ActionForm } from "@/components/inventory/action-form";
+import { ActionForm } from "@/components/forms/action-form";
 import { ThingFormFields } from "@/components/inventory/thing-form-fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/domain/inventory/categories";
