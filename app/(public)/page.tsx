@@ -1,3 +1,4 @@
+import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
 import { EventsWidget, LoansWidget, MachinesWidget, NewsWidget, OpenStatusWidget, TrainingWidget, type WidgetContext } from "@/components/community/start-widgets";
@@ -6,6 +7,8 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getSpace } from "@/lib/web/space";
 
 export const dynamic = "force-dynamic";
+// Feed readers find the news feed from the front door.
+export const metadata: Metadata = { alternates: { types: { "application/atom+xml": "/news.xml" } } };
 
 /** The front door: what is happening now. Every widget loads on its own and fails on its own. */
 export default async function StartPage() {

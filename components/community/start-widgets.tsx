@@ -87,6 +87,7 @@ export function MachinesWidget({ t }: WidgetContext) {
               </li>
             ))}
           </ul>
+          <Link href="/machines" className="mt-2 inline-block text-sm text-slate-600 underline">{t("com.machines.dashboard")}</Link>
         </>
       );
     }} />
@@ -111,7 +112,10 @@ export function NewsWidget({ t, locale, timeZone }: WidgetContext) {
               </li>
             ))}
           </ul>
-          <a href="/news.xml" className="mt-2 inline-block text-sm text-slate-600 underline">{t("com.news.feed")}</a>
+          <p className="mt-2 flex gap-4 text-sm text-slate-600">
+            <Link href="/news" className="underline">{t("com.news.all")}</Link>
+            <a href="/news.xml" className="underline">{t("com.news.feed")}</a>
+          </p>
         </>
       );
     }} />

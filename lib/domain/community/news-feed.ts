@@ -31,7 +31,7 @@ export function buildAtomFeed(input: { spaceName: string; baseUrl: string; posts
   <id>${escapeXml(`${baseUrl}/news.xml`)}</id>
   <title type="text">${escapeXml(spaceName)}</title>
   <link rel="self" href="${escapeXml(`${baseUrl}/news.xml`)}"/>
-  <link rel="alternate" href="${escapeXml(`${baseUrl}/`)}"/>
+  <link rel="alternate" type="text/html" href="${escapeXml(`${baseUrl}/news`)}"/>
   <updated>${updated}</updated>
 ${entries.join("\n")}
 </feed>

@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { newsPosts, profiles, type NewsPost } from "@/lib/db/schema";
@@ -21,6 +21,24 @@ export async function listNews(db: Db, limit = 20, id?: number): Promise<NewsLis
     .orderBy(desc(newsPosts.publishedAt), desc(newsPosts.id))
     .limit(limit);
   return rows.map((r) => ({ ...r.post, authorName: r.first ? `${r.first} ${r.last ?? ""}`.trim() : null }));
+}
+
+export const NEWS_PER_PAGE = 10;
+
+/** One page of the public news list, newest first; a page past the end answers the last page. */
+export async function listNewsPage(db: Db, requestedPage: number, perPage = NEWS_PER_PAGE): Promise<{ posts: NewsListItem[]; page: number; pages: number; total: number }> {
+  const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(newsPosts);
+  const pages = Math.max(1, Math.ceil(total / perPage));
+  const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pages);
+  const rows = await db
+    .select({ post: newsPosts, first: profiles.firstName, last: profiles.lastName })
+    .from(newsPosts)
+    .leftJoin(profiles, eq(profiles.personId, newsPosts.authorId))
+    .orderBy(desc(newsPosts.publishedAt), desc(newsPosts.id))
+    .limit(perPage)
+    .offset((page - 1) * perPage);
+  const posts = rows.map((r) => ({ ...r.post, authorName: r.first ? `${r.first} ${r.last ?? ""}`.trim() : null }));
+  return { posts, page, pages, total };
 }
 
 /** One post with its author's name, for the public post page. */

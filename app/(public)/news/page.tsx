@@ -1,0 +1,61 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { listNewsPage } from "@/lib/domain/community/news";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+
+export const dynamic = "force-dynamic";
+
+export async function generateMetadata(): Promise<Metadata> {
+  const t = await getT();
+  // Feed readers find the Atom feed from this page.
+  return { title: t("com.news.listTitle"), alternates: { types: { "application/atom+xml": "/news.xml" } } };
+}
+
+/** All news posts, public, newest first, NEWS_PER_PAGE per page (?page=2 …). */
+export default async function NewsListPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+  const requested = Number((await searchParams).page ?? "1");
+  const [t, locale, space, list] = await Promise.all([getT(), getLocale(), getSpace(), listNewsPage(getDb(), requested)]);
+  const link = "rounded border border-slate-300 px-3 py-1 hover:bg-slate-100";
+  return (
+    <div className="max-w-2xl space-y-4">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 className="text-2xl font-bold">{t("com.news.listTitle")}</h1>
+        <a href="/news.xml" className="text-sm text-slate-600 underline">
+          {t("com.news.feed")}
+        </a>
+      </div>
+      {list.posts.length === 0 && <p className="text-slate-500">{t("com.news.none")}</p>}
+      <ul className="space-y-6" data-testid="news-list">
+        {list.posts.map((p) => (
+          <li key={p.id}>
+            <h2 className="text-lg font-semibold">
+              <Link href={`/news/${p.id}`} className="hover:underline">
+                {p.title}
+              </Link>
+            </h2>
+            <p className="text-xs text-slate-500">{t("com.news.by", { name: p.authorName ?? "—", when: formatDateTime(p.publishedAt, locale, space.timeZone) })}</p>
+            <p className="mt-1 whitespace-pre-line text-sm">{p.body.length > 600 ? `${p.body.slice(0, 600)}…` : p.body}</p>
+          </li>
+        ))}
+      </ul>
+      {list.pages > 1 && (
+        <nav aria-label={t("com.news.listTitle")} className="flex items-center gap-3 text-sm">
+          {list.page > 1 && (
+            <Link href={`/news?page=${list.page - 1}`} className={link} rel="prev">
+              {t("com.news.newer")}
+            </Link>
+          )}
+          <span className="text-slate-600">{t("com.news.page", { page: list.page, pages: list.pages })}</span>
+          {list.page < list.pages && (
+            <Link href={`/news?page=${list.page + 1}`} className={link} rel="next">
+              {t("com.news.older")}
+            </Link>
+          )}
+        </nav>
+      )}
+    </div>
+  );
+}
