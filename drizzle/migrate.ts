@@ -5,6 +5,7 @@ import { migrate } from "drizzle-orm/postgres-js/migrator";
 import type { Db } from "@/lib/db/client";
 import { applyDataVersionTriggers } from "./sql/data-versions";
 import { applyInventoryGuards } from "./sql/inventory";
+import { applyUsageCounters } from "./sql/usage-counters";
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -21,6 +22,7 @@ export async function runMigrations(db: Db): Promise<void> {
     // Here rather than in prepare.ts so that test databases (migrated only) carry the same guards.
     await applyInventoryGuards(db);
     await applyDataVersionTriggers(db);
+    await applyUsageCounters(db);
   } finally {
     await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   }

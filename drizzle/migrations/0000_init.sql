@@ -706,6 +706,19 @@ CREATE TABLE "sensor_tokens" (
 	CONSTRAINT "sensor_tokens_tokenHash_unique" UNIQUE("token_hash")
 );
 --> statement-breakpoint
+CREATE TABLE "machine_usage_counters" (
+	"machine_id" integer PRIMARY KEY NOT NULL,
+	"closed_seconds" numeric DEFAULT 0 NOT NULL,
+	"closed_sessions" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "plan_usage_counters" (
+	"plan_id" integer PRIMARY KEY NOT NULL,
+	"machine_id" integer NOT NULL,
+	"counted_from" timestamp with time zone NOT NULL,
+	"closed_seconds" numeric DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_status_id_membership_statuses_id_fk" FOREIGN KEY ("status_id") REFERENCES "public"."membership_statuses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_partner_person_id_people_id_fk" FOREIGN KEY ("partner_person_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -798,6 +811,9 @@ ALTER TABLE "poll_votes" ADD CONSTRAINT "poll_votes_poll_id_person_id_poll_parti
 ALTER TABLE "poll_votes" ADD CONSTRAINT "poll_votes_poll_id_option_id_poll_options_poll_id_id_fk" FOREIGN KEY ("poll_id","option_id") REFERENCES "public"."poll_options"("poll_id","id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "polls" ADD CONSTRAINT "polls_created_by_id_people_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "sensor_tokens" ADD CONSTRAINT "sensor_tokens_created_by_id_people_id_fk" FOREIGN KEY ("created_by_id") REFERENCES "public"."people"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "machine_usage_counters" ADD CONSTRAINT "machine_usage_counters_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_usage_counters" ADD CONSTRAINT "plan_usage_counters_plan_id_maintenance_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."maintenance_plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "plan_usage_counters" ADD CONSTRAINT "plan_usage_counters_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "people_status_id_index" ON "people" USING btree ("status_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "profiles_email_lower_idx" ON "profiles" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "profiles_partner_person_id_index" ON "profiles" USING btree ("partner_person_id");--> statement-breakpoint
@@ -860,9 +876,11 @@ CREATE INDEX "unknown_cards_seen_at_index" ON "unknown_cards" USING btree ("seen
 CREATE UNIQUE INDEX "usage_sessions_one_open_per_machine" ON "usage_sessions" USING btree ("machine_id") WHERE "usage_sessions"."ended_at" is null;--> statement-breakpoint
 CREATE INDEX "usage_sessions_machine_id_started_at_index" ON "usage_sessions" USING btree ("machine_id","started_at");--> statement-breakpoint
 CREATE INDEX "usage_sessions_person_id_started_at_index" ON "usage_sessions" USING btree ("person_id","started_at");--> statement-breakpoint
+CREATE INDEX "usage_sessions_machine_id_person_id_index" ON "usage_sessions" USING btree ("machine_id","person_id");--> statement-breakpoint
 CREATE INDEX "usage_sessions_machine_id_card_uid_started_at_index" ON "usage_sessions" USING btree ("machine_id","card_uid","started_at");--> statement-breakpoint
 CREATE INDEX "news_posts_published_at_index" ON "news_posts" USING btree ("published_at");--> statement-breakpoint
 CREATE INDEX "open_status_changes_at_id_index" ON "open_status_changes" USING btree ("at","id");--> statement-breakpoint
 CREATE INDEX "poll_ballots_poll_id_index" ON "poll_ballots" USING btree ("poll_id");--> statement-breakpoint
 CREATE INDEX "poll_participations_person_id_index" ON "poll_participations" USING btree ("person_id");--> statement-breakpoint
-CREATE INDEX "polls_closes_at_index" ON "polls" USING btree ("closes_at");
+CREATE INDEX "polls_closes_at_index" ON "polls" USING btree ("closes_at");--> statement-breakpoint
+CREATE INDEX "plan_usage_counters_machine_id_index" ON "plan_usage_counters" USING btree ("machine_id");

@@ -15,3 +15,4 @@ export * from "./settings";
 export * from "./calendar";
 export * from "./machine-floor";
 export * from "./community";
+export * from "./usage-counters";

@@ -67,6 +67,8 @@ export const usageSessions = pgTable(
     uniqueIndex("usage_sessions_one_open_per_machine").on(t.machineId).where(sql`${t.endedAt} is null`),
     index().on(t.machineId, t.startedAt),
     index().on(t.personId, t.startedAt),
+    // The machine page's person filter lists who used a machine: a skip scan over this index, not a scan of its sessions.
+    index().on(t.machineId, t.personId),
     index().on(t.machineId, t.cardUid, t.startedAt),
     check("usage_sessions_duration", sql`${t.durationSeconds} is null or ${t.durationSeconds} >= 0`),
     check("usage_sessions_closed", sql`(${t.endedAt} is null) = (${t.durationSeconds} is null)`),

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { boards, interventions, maintenancePlans, profiles, usageSessions } from "@/lib/db/schema";
+import { machineUsageTotals } from "../usage/usage-counters";
 
 export const USAGE_PAGE_SIZE = 25;
 
@@ -33,8 +34,8 @@ export async function machineUsagePage(db: Db, machineId: number, filter: UsageF
   if (filter.from) where.push(gte(usageSessions.startedAt, filter.from));
   if (filter.to) where.push(lt(usageSessions.startedAt, filter.to));
   const cond = and(...where);
-  const [totalRow] = await db.select({ n: count() }).from(usageSessions).where(cond);
-  const total = totalRow?.n ?? 0;
+  // Unfiltered, the machine's session counter answers without counting a large machine's sessions one by one.
+  const total = where.length === 1 ? (await machineUsageTotals(db, machineId)).sessions : ((await db.select({ n: count() }).from(usageSessions).where(cond))[0]?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / USAGE_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
   const rows = await db
@@ -82,12 +83,19 @@ export function machineInterventions(db: Db, machineId: number, limit = 50) {
     .limit(limit);
 }
 
-/** People who used a machine, for the person filter. */
-export function machineUsers(db: Db, machineId: number) {
-  return db
-    .selectDistinct({ personId: usageSessions.personId, firstName: profiles.firstName, lastName: profiles.lastName })
-    .from(usageSessions)
-    .leftJoin(profiles, eq(profiles.personId, usageSessions.personId))
-    .where(eq(usageSessions.machineId, machineId))
-    .orderBy(profiles.lastName, profiles.firstName);
+/**
+ * People who used a machine, for the person filter. A skip scan over (machine_id, person_id): one index probe per
+ * distinct person instead of reading every session of the machine.
+ */
+export async function machineUsers(db: Db, machineId: number): Promise<{ personId: number; firstName: string | null; lastName: string | null }[]> {
+  const rows = await db.execute<{ person_id: number; first_name: string | null; last_name: string | null }>(sql`
+    with recursive u(pid) as (
+      (select person_id from usage_sessions where machine_id = ${machineId} and person_id is not null order by person_id limit 1)
+      union all
+      select (select s.person_id from usage_sessions s where s.machine_id = ${machineId} and s.person_id > u.pid order by s.person_id limit 1)
+      from u where u.pid is not null
+    )
+    select u.pid as person_id, p.first_name, p.last_name from u left join profiles p on p.person_id = u.pid
+    where u.pid is not null order by p.last_name, p.first_name`);
+  return rows.map((r) => ({ personId: r.person_id, firstName: r.first_name, lastName: r.last_name }));
 }

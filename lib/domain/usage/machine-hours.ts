@@ -1,10 +1,12 @@
 import { and, asc, eq, inArray, lt, max, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { interventions, machines, maintenancePlans, usageSessions, type MaintenancePlan } from "@/lib/db/schema";
+import { machineUsageTotals, planCounterHours } from "./usage-counters";
 
 /**
  * Seconds a machine was in use between `since` and `now`, from its sessions: closed ones by their recorded span,
- * the open one up to now; a session straddling `since` counts only its part after it.
+ * the open one up to now; a session straddling `since` counts only its part after it. Sums every session: the
+ * pages read the counters (usage-counters.ts) instead; this is the reference they must agree with.
  */
 export async function secondsUsed(db: Db, machineId: number, since: Date | null, now = new Date()): Promise<number> {
   const from = since ?? new Date(0);
@@ -17,9 +19,9 @@ export async function secondsUsed(db: Db, machineId: number, since: Date | null,
   return Math.round(Number(row?.seconds ?? 0));
 }
 
-/** Cumulative hours of a machine (all its sessions). */
+/** Cumulative hours of a machine (all its sessions), from the running counter. */
 export async function machineHours(db: Db, machineId: number, now = new Date()): Promise<number> {
-  return (await secondsUsed(db, machineId, null, now)) / 3600;
+  return (await machineUsageTotals(db, machineId, now)).seconds / 3600;
 }
 
 export interface PlanStatus {
@@ -32,7 +34,8 @@ export interface PlanStatus {
 
 /**
  * Every maintenance plan of a machine with the hours used since its last intervention. Hours count from the
- * plan's creation when it was never done, so a new plan on an old machine is not due at once.
+ * plan's creation when it was never done, so a new plan on an old machine is not due at once. From the plan
+ * counters, not by summing sessions: the broker asks this on every snapshot load and maintenance swipe.
  */
 export async function maintenanceStatus(db: Db, machineId: number, now = new Date()): Promise<PlanStatus[]> {
   const plans = await db.select().from(maintenancePlans).where(eq(maintenancePlans.machineId, machineId)).orderBy(asc(maintenancePlans.id));
@@ -43,14 +46,11 @@ export async function maintenanceStatus(db: Db, machineId: number, now = new Dat
     .where(and(inArray(interventions.planId, plans.map((p) => p.id)), lt(interventions.doneAt, new Date(now.getTime() + 1))))
     .groupBy(interventions.planId);
   const lastDone = new Map(done.map((d) => [d.planId, d.at]));
-  const statuses: PlanStatus[] = [];
-  for (const plan of plans) {
-    const lastDoneAt = lastDone.get(plan.id) ?? null;
-    const since = lastDoneAt && lastDoneAt > plan.createdAt ? lastDoneAt : plan.createdAt;
-    const hoursSince = (await secondsUsed(db, machineId, since, now)) / 3600;
-    statuses.push({ plan, lastDoneAt, hoursSince, overdue: hoursSince >= plan.everyHours });
-  }
-  return statuses;
+  const hours = new Map((await planCounterHours(db, { machineId, now })).map((h) => [h.planId, h.hoursSince]));
+  return plans.map((plan) => {
+    const hoursSince = hours.get(plan.id) ?? 0;
+    return { plan, lastDoneAt: lastDone.get(plan.id) ?? null, hoursSince, overdue: hoursSince >= plan.everyHours };
+  });
 }
 
 /** The overdue plans of a machine, most overdue first (the first one's LCD text is shown on the board). */
