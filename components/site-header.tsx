@@ -92,6 +92,16 @@ export async function SiteHeader() {
               {t("nav.people")}
             </Link>
           )}
+          {user?.permissions.has("members.read") && (
+            <Link href="/admin/membership" className={linkClass}>
+              {t("nav.membership")}
+            </Link>
+          )}
+          {user?.permissions.has("audit.read") && (
+            <Link href="/admin/audit" className={linkClass}>
+              {t("nav.audit")}
+            </Link>
+          )}
           {user?.permissions.has("system.admin") && (
             <>
               <Link href="/admin/settings" className={linkClass}>

@@ -47,7 +47,7 @@ export async function deleteCommittee(db: Db, actorId: number, id: number): Prom
     if (!row) return notFound("committee");
     const fns = await tx.select().from(committeeFunctions).where(eq(committeeFunctions.committeeId, id));
     const n = await holderCount(tx, fns.map((f) => f.id));
-    if (n > 0) return fail("in_use", `People held functions of this committee (${n} records), so it cannot be deleted.`);
+    if (n > 0) return fail("in_use", `People held functions of this committee (${n} records), so it cannot be deleted.`, { count: n });
     await tx.delete(committees).where(eq(committees.id, id));
     await recordAudit(tx, { actorId, changeType: "committee.delete", entity: "committee", entityId: id, before: { name: row.name, description: row.description, functions: fns.map((f) => f.name) } });
     return { ok: true as const };
@@ -91,7 +91,7 @@ export async function deleteFunction(db: Db, actorId: number, functionId: number
     const [fn] = await tx.select().from(committeeFunctions).where(eq(committeeFunctions.id, functionId)).for("update");
     if (!fn) return notFound("function");
     const n = await holderCount(tx, [functionId]);
-    if (n > 0) return fail("in_use", `This function was held by people (${n} records), so it cannot be deleted.`);
+    if (n > 0) return fail("in_use", `This function was held by people (${n} records), so it cannot be deleted.`, { count: n });
     await tx.delete(committeeFunctions).where(eq(committeeFunctions.id, functionId));
     await recordAudit(tx, { actorId, changeType: "committee.function.delete", entity: "committee_function", entityId: functionId, before: { name: fn.name } });
     return { ok: true as const };

@@ -8,7 +8,7 @@ import { actorMay, fail, forbidden, notFound, type Result } from "./result";
 /** Statuses the code looks up by key (sign-up, approval, end of year, erasure): they can be renamed, never deleted. */
 export const SYSTEM_STATUS_KEYS = ["applicant", "member", "former", "banned"] as const;
 
-const inUse = (message: string) => fail("in_use", message);
+type Refusal = { message: string; count?: number; field?: string };
 
 /**
  * Deletes a reference row nobody refers to. `usage` counts the rows that still refer to it; a count above zero
@@ -17,7 +17,7 @@ const inUse = (message: string) => fail("in_use", message);
 async function deleteUnused(
   db: Db,
   actorId: number,
-  opts: { permission: Permission; entity: string; table: typeof membershipStatuses | typeof membershipTypes | typeof addressTypes; id: number; usage: (tx: Db) => Promise<string | null> },
+  opts: { permission: Permission; entity: string; table: typeof membershipStatuses | typeof membershipTypes | typeof addressTypes; id: number; usage: (tx: Db) => Promise<Refusal | null> },
 ): Promise<Result> {
   if (!(await actorMay(db, actorId, opts.permission))) return forbidden();
   return db.transaction(async (tx) => {
@@ -25,7 +25,7 @@ async function deleteUnused(
     const [row] = (await tx.select().from(opts.table).where(eq(opts.table.id, opts.id)).for("update")) as Record<string, unknown>[];
     if (!row) return notFound(opts.entity.replace("_", " "));
     const refusal = await opts.usage(tx);
-    if (refusal) return inUse(refusal);
+    if (refusal) return fail("in_use", refusal.message, { count: refusal.count, field: refusal.field });
     await tx.delete(opts.table).where(eq(opts.table.id, opts.id));
     await recordAudit(tx, { actorId, changeType: `${opts.entity}.delete`, entity: opts.entity, entityId: opts.id, before: row });
     return { ok: true as const };
@@ -41,9 +41,9 @@ export function deleteStatus(db: Db, actorId: number, id: number): Promise<Resul
     id,
     usage: async (tx) => {
       const [s] = await tx.select({ key: membershipStatuses.key }).from(membershipStatuses).where(eq(membershipStatuses.id, id));
-      if ((SYSTEM_STATUS_KEYS as readonly string[]).includes(s!.key)) return `The status "${s!.key}" is needed by the system and cannot be deleted.`;
+      if ((SYSTEM_STATUS_KEYS as readonly string[]).includes(s!.key)) return { message: `The status "${s!.key}" is needed by the system and cannot be deleted.`, field: "key" };
       const [{ n }] = (await tx.select({ n: count() }).from(people).where(eq(people.statusId, id))) as [{ n: number }];
-      return n > 0 ? `${n} people have this status, so it cannot be deleted.` : null;
+      return n > 0 ? { message: `${n} people have this status, so it cannot be deleted.`, count: n } : null;
     },
   });
 }
@@ -57,7 +57,7 @@ export function deleteMembershipType(db: Db, actorId: number, id: number): Promi
     id,
     usage: async (tx) => {
       const [{ n }] = (await tx.select({ n: count() }).from(memberships).where(eq(memberships.typeId, id))) as [{ n: number }];
-      return n > 0 ? `${n} memberships are of this type, so it cannot be deleted (mark it inactive instead).` : null;
+      return n > 0 ? { message: `${n} memberships are of this type, so it cannot be deleted (mark it inactive instead).`, count: n } : null;
     },
   });
 }
@@ -70,7 +70,7 @@ export function deleteAddressType(db: Db, actorId: number, id: number): Promise<
     id,
     usage: async (tx) => {
       const [{ n }] = (await tx.select({ n: count() }).from(addressHolders).where(eq(addressHolders.typeId, id))) as [{ n: number }];
-      return n > 0 ? `${n} addresses are of this type, so it cannot be deleted.` : null;
+      return n > 0 ? { message: `${n} addresses are of this type, so it cannot be deleted.`, count: n } : null;
     },
   });
 }

@@ -16,10 +16,11 @@ export type PeopleFailureCode =
   | "card_uid"
   | "in_use";
 
-export type Failure = { ok: false; code: PeopleFailureCode; message: string; field?: string; row?: number };
+/** `count` says how many records stand in the way (e.g. people holding a status that cannot be deleted). */
+export type Failure = { ok: false; code: PeopleFailureCode; message: string; field?: string; row?: number; count?: number };
 export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
 
-export function fail(code: PeopleFailureCode, message: string, extra: { field?: string; row?: number } = {}): Failure {
+export function fail(code: PeopleFailureCode, message: string, extra: { field?: string; row?: number; count?: number } = {}): Failure {
   return { ok: false, code, message, ...extra };
 }
 

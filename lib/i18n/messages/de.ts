@@ -6,6 +6,7 @@ import { opsDe } from "./ops-de";
 import type { Catalog } from "./en";
 import { inventoryDe } from "./inventory-de";
 import { peopleDe } from "./people-de";
+import { peopleAdminDe } from "./people-admin-de";
 import { machinesDe } from "./machines-de";
 import { signupDe } from "./signup-de";
 import { partnerPhotoDe } from "./partner-photo-de";
@@ -18,6 +19,7 @@ export const de: Catalog = {
   ...trainingDe,
   ...inventoryDe,
   ...peopleDe,
+  ...peopleAdminDe,
   ...machinesDe,
   ...signupDe,
   ...partnerPhotoDe,

@@ -5,6 +5,7 @@ import { trainingEn } from "./training-en";
 import { opsEn } from "./ops-en";
 import { inventoryEn } from "./inventory-en";
 import { peopleEn } from "./people-en";
+import { peopleAdminEn } from "./people-admin-en";
 import { machinesEn } from "./machines-en";
 import { signupEn } from "./signup-en";
 import { partnerPhotoEn } from "./partner-photo-en";
@@ -18,6 +19,7 @@ export const en = {
   ...trainingEn,
   ...inventoryEn,
   ...peopleEn,
+  ...peopleAdminEn,
   ...machinesEn,
   ...signupEn,
   ...partnerPhotoEn,

@@ -1,0 +1,76 @@
+import Link from "next/link";
+import { buttonClass, cardClass, linkClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { AuditEntries } from "@/components/people-admin/audit-entries";
+import { DeleteButton } from "@/components/people-admin/delete-button";
+import { requirePermission } from "@/lib/auth/guards";
+import { knownChangeTypes, listAuditEntries, parseAuditFilter, type AuditFilter } from "@/lib/domain/audit/audit-query";
+import { subscriptionsOf } from "@/lib/domain/audit/subscriptions";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+import { subscribeAction, unsubscribeAction } from "./actions";
+
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+function query(f: AuditFilter, page: number): string {
+  const entries = Object.entries({ actor: f.actor, person: f.person, type: f.type, from: f.from ?? "", to: f.to ?? "", page: String(page) }).filter(([, v]) => v !== "");
+  return new URLSearchParams(entries).toString();
+}
+
+/** The whole audit log for admins: filter by actor, person, change type and days; newest first, paged. */
+export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requirePermission("audit.read");
+  const filter = parseAuditFilter(await searchParams);
+  const db = getDb();
+  const space = await getSpace();
+  const [t, result, types, subs] = await Promise.all([getT(), listAuditEntries(db, filter, space.timeZone), knownChangeTypes(db), subscriptionsOf(db, user.personId)]);
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("audit.title")}</h1>
+      <form method="get" role="search" aria-label={t("audit.title")} className="grid gap-3 sm:grid-cols-3 sm:items-end">
+        <TextField name="actor" type="search" label={t("audit.filter.actor")} hint={t("audit.filter.personHint")} defaultValue={filter.actor} />
+        <TextField name="person" type="search" label={t("audit.filter.person")} hint={t("audit.filter.personHint")} defaultValue={filter.person} />
+        <TextField name="type" label={t("audit.filter.type")} hint={t("audit.filter.typeHint")} defaultValue={filter.type} list="audit-change-types" />
+        <TextField name="from" type="date" label={t("audit.filter.from")} defaultValue={filter.from ?? ""} />
+        <TextField name="to" type="date" label={t("audit.filter.to")} defaultValue={filter.to ?? ""} />
+        <div className="flex items-center gap-3">
+          <button type="submit" className={buttonClass}>{t("audit.filter.submit")}</button>
+          <Link href="/admin/audit" className={linkClass}>{t("audit.filter.reset")}</Link>
+        </div>
+      </form>
+      <datalist id="audit-change-types">
+        {types.map((ct) => <option key={ct} value={ct} />)}
+      </datalist>
+      <p className="text-sm text-slate-600">{t("audit.count", { count: result.total })}</p>
+      {result.rows.length === 0 ? <p className="text-slate-600">{t("audit.none")}</p> : <AuditEntries rows={result.rows} timeZone={space.timeZone} />}
+      <nav aria-label={t("audit.page", { page: result.page, pages: result.pages })} className="flex items-center gap-3 text-sm">
+        {result.page > 1 && <Link className={linkClass} rel="prev" href={`?${query(filter, result.page - 1)}`}>{t("audit.prev")}</Link>}
+        <span>{t("audit.page", { page: result.page, pages: result.pages })}</span>
+        {result.page < result.pages && <Link className={linkClass} rel="next" href={`?${query(filter, result.page + 1)}`}>{t("audit.next")}</Link>}
+      </nav>
+
+      <section className={`${cardClass} space-y-3`} aria-labelledby="audit-subscriptions">
+        <h2 id="audit-subscriptions" className="text-lg font-semibold">{t("audit.subs.title")}</h2>
+        <p className="text-sm text-slate-600">{t("audit.subs.intro")}</p>
+        {subs.length === 0 ? <p className="text-sm text-slate-600">{t("audit.subs.none")}</p> : (
+          <ul className="space-y-2">
+            {subs.map((s) => (
+              <li key={s.id} className="flex flex-wrap items-center gap-3">
+                <span className="font-mono">{s.changeType}</span>
+                <DeleteButton action={unsubscribeAction.bind(null, s.id)} label={t("audit.subs.remove")} name={s.changeType} />
+              </li>
+            ))}
+          </ul>
+        )}
+        <ActionForm action={subscribeAction} className="space-y-3" label={t("audit.subs.title")}>
+          <TextField id="subscribe-change-type" name="changeType" label={t("audit.subs.changeType")} list="audit-change-types" required />
+          <SubmitButton>{t("audit.subs.add")}</SubmitButton>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,49 @@
+import Link from "next/link";
+import { cardClass, linkClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { DeleteButton } from "@/components/people-admin/delete-button";
+import { requirePermission } from "@/lib/auth/guards";
+import type { AddressType } from "@/lib/db/schema";
+import { listAddressTypes } from "@/lib/domain/people/reference-service";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { deleteReferenceAction, saveAddressTypeAction } from "../actions";
+
+export default async function AddressTypesPage() {
+  await requirePermission("members.write");
+  const [t, types] = await Promise.all([getT(), listAddressTypes(getDb())]);
+  const fields = (prefix: string, a?: AddressType) => (
+    <div className="grid gap-3 sm:grid-cols-3">
+      <TextField id={`${prefix}-name`} name="name" label={t("pa.name")} defaultValue={a?.name ?? ""} required />
+      <TextField id={`${prefix}-key`} name="key" label={t("pa.key")} hint={t("pa.key.hint")} defaultValue={a?.key ?? ""} required />
+      <TextField id={`${prefix}-sort`} name="sortOrder" type="number" label={t("pa.sortOrder")} defaultValue={a?.sortOrder ?? 0} />
+    </div>
+  );
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/membership" className={linkClass}>{t("pa.back")}</Link>
+      <h1 className="text-2xl font-bold">{t("pa.addressTypes")}</h1>
+      <p className="text-slate-600">{t("pa.addressTypes.intro")}</p>
+      <ul className="space-y-3" aria-label={t("pa.addressTypes")}>
+        {types.map((a) => (
+          <li key={a.id} className={`${cardClass} space-y-2`} aria-label={a.name}>
+            <ActionForm action={saveAddressTypeAction.bind(null, a.id)} className="space-y-3" label={`${t("pa.edit")}: ${a.name}`}>
+              {fields(`address-type-${a.id}`, a)}
+              <SubmitButton>{t("pa.save")}</SubmitButton>
+            </ActionForm>
+            <DeleteButton action={deleteReferenceAction.bind(null, "addressType", a.id)} label={t("pa.delete")} name={a.name} />
+          </li>
+        ))}
+      </ul>
+      <section className={cardClass} aria-labelledby="new-address-type">
+        <h2 id="new-address-type" className="mb-3 text-lg font-semibold">{t("pa.new")}</h2>
+        <ActionForm action={saveAddressTypeAction.bind(null, null)} className="space-y-3" label={t("pa.new")}>
+          {fields("address-type-new")}
+          <SubmitButton>{t("pa.add")}</SubmitButton>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,81 @@
+import Link from "next/link";
+import { cardClass, linkClass, TextAreaField } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { DeleteButton } from "@/components/people-admin/delete-button";
+import { RoleCheckboxes } from "@/components/people-admin/role-checkboxes";
+import { requirePermission } from "@/lib/auth/guards";
+import { listRoles } from "@/lib/domain/people/committee-admin";
+import { listCommittees } from "@/lib/domain/people/committee-service";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { createCommitteeAction, createFunctionAction, deleteCommitteeAction, deleteFunctionAction, updateCommitteeAction, updateFunctionAction } from "./actions";
+
+/** Committees, the functions each allows, who holds them today, and the roles a function grants (system admins set those). */
+export default async function CommitteesPage() {
+  const user = await requirePermission("members.write");
+  const db = getDb();
+  const [t, committees, roles] = await Promise.all([getT(), listCommittees(db), listRoles(db)]);
+  const mayGrant = user.permissions.has("system.admin");
+  const idsOf = (keys: string[]) => roles.filter((r) => keys.includes(r.key)).map((r) => r.id);
+  const committeeFields = (prefix: string, c?: { name: string; description: string }) => (
+    <div className="grid gap-3 sm:grid-cols-2">
+      <TextField id={`${prefix}-name`} name="name" label={t("pa.name")} defaultValue={c?.name ?? ""} required />
+      <TextAreaField id={`${prefix}-description`} name="description" label={t("pa.description")} defaultValue={c?.description ?? ""} rows={2} />
+    </div>
+  );
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/membership" className={linkClass}>{t("pa.back")}</Link>
+      <h1 className="text-2xl font-bold">{t("pa.committees")}</h1>
+      <p className="text-slate-600">{t("pa.committees.intro")}</p>
+      {committees.length === 0 && <p className="text-slate-600">{t("pa.none")}</p>}
+      {committees.map((c) => (
+        <section key={c.id} className={`${cardClass} space-y-4`} aria-labelledby={`committee-${c.id}`}>
+          <h2 id={`committee-${c.id}`} className="text-lg font-semibold">{c.name}</h2>
+          {c.description && <p className="text-sm text-slate-600">{c.description}</p>}
+          <details>
+            <summary className="cursor-pointer text-sm text-amber-800">{t("pa.edit")}</summary>
+            <ActionForm action={updateCommitteeAction.bind(null, c.id)} className="mt-2 space-y-3" label={`${t("pa.edit")}: ${c.name}`}>
+              {committeeFields(`committee-${c.id}`, c)}
+              <SubmitButton>{t("pa.save")}</SubmitButton>
+            </ActionForm>
+          </details>
+          <h3 className="font-semibold">{t("pa.functions")}</h3>
+          {c.functions.length === 0 && <p className="text-sm text-slate-600">{t("pa.noFunctions")}</p>}
+          <ul className="space-y-3">
+            {c.functions.map((f) => (
+              <li key={f.id} className="space-y-2 rounded border border-slate-200 p-3" aria-label={f.name}>
+                <p className="text-sm">
+                  {f.holders.length ? t("pa.holders", { names: f.holders.map((h) => h.name ?? `#${h.personId}`).join(", ") }) : t("pa.noHolders")}
+                </p>
+                <ActionForm action={updateFunctionAction.bind(null, f.id)} className="space-y-2" label={`${t("pa.edit")}: ${f.name}`}>
+                  <TextField id={`function-${f.id}-name`} name="name" label={t("pa.function.name")} defaultValue={f.name} required />
+                  <RoleCheckboxes idPrefix={`function-${f.id}`} legend={t("pa.roles")} roles={roles} checked={idsOf(f.roles)} disabled={!mayGrant} />
+                  {/* Disabled checkboxes are not submitted: keep the current roles for admins who may not change them. */}
+                  {!mayGrant && idsOf(f.roles).map((id) => <input key={id} type="hidden" name="roleId" value={id} />)}
+                  <SubmitButton>{t("pa.save")}</SubmitButton>
+                </ActionForm>
+                <DeleteButton action={deleteFunctionAction.bind(null, f.id)} label={t("pa.delete")} name={f.name} />
+              </li>
+            ))}
+          </ul>
+          <ActionForm action={createFunctionAction.bind(null, c.id)} className="space-y-2 rounded border border-dashed border-slate-300 p-3" label={`${t("pa.function.new")}: ${c.name}`}>
+            <TextField id={`committee-${c.id}-new-function`} name="name" label={t("pa.function.new")} required />
+            {mayGrant && <RoleCheckboxes idPrefix={`committee-${c.id}-new-function`} legend={t("pa.roles")} roles={roles} checked={[]} />}
+            <SubmitButton>{t("pa.add")}</SubmitButton>
+          </ActionForm>
+          <DeleteButton action={deleteCommitteeAction.bind(null, c.id)} label={t("pa.delete")} name={c.name} />
+        </section>
+      ))}
+      <section className={cardClass} aria-labelledby="new-committee">
+        <h2 id="new-committee" className="mb-3 text-lg font-semibold">{t("pa.committee.new")}</h2>
+        <ActionForm action={createCommitteeAction} className="space-y-3" label={t("pa.committee.new")}>
+          {committeeFields("committee-new")}
+          <SubmitButton>{t("pa.add")}</SubmitButton>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

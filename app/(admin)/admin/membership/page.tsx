@@ -1,0 +1,78 @@
+import Link from "next/link";
+import { CheckboxField, cardClass, linkClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { statusLabel } from "@/components/people/status-label";
+import { requirePermission } from "@/lib/auth/guards";
+import { nearestYearEnd } from "@/lib/domain/people/association-year";
+import { listCommittees } from "@/lib/domain/people/committee-service";
+import { listStatuses } from "@/lib/domain/people/reference-service";
+import { getT } from "@/lib/i18n/server";
+import { dayOf } from "@/lib/web/calendar-time";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+import { endOfYearAction } from "./actions";
+
+/** The hub for membership reference data, the end-of-year action and the mailing lists. */
+export default async function MembershipAdminPage() {
+  const user = await requirePermission("members.read");
+  const db = getDb();
+  const [t, space, statuses, committees] = await Promise.all([getT(), getSpace(), listStatuses(db), listCommittees(db)]);
+  const mayWrite = user.permissions.has("members.write");
+  const sections = [
+    { href: "/admin/membership/statuses", title: t("pa.statuses"), intro: t("pa.statuses.intro"), shown: user.permissions.has("system.admin") },
+    { href: "/admin/membership/types", title: t("pa.types"), intro: t("pa.types.intro"), shown: mayWrite },
+    { href: "/admin/membership/address-types", title: t("pa.addressTypes"), intro: t("pa.addressTypes.intro"), shown: mayWrite },
+    { href: "/admin/membership/committees", title: t("pa.committees"), intro: t("pa.committees.intro"), shown: mayWrite },
+  ].filter((s) => s.shown);
+  const yearEnd = nearestYearEnd(dayOf(new Date(), space.timeZone), space.yearStartMonth, space.yearStartDay);
+  const list = (query: string) => `/admin/people/mailing-list?${query}`;
+
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("pa.title")}</h1>
+      {sections.length > 0 && (
+        <ul className="grid gap-3 sm:grid-cols-2">
+          {sections.map((s) => (
+            <li key={s.href} className={cardClass}>
+              <Link href={s.href} className={`${linkClass} text-lg font-semibold`}>{s.title}</Link>
+              <p className="mt-1 text-sm text-slate-600">{s.intro}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      {mayWrite && (
+        <section className={`${cardClass} space-y-3`} aria-labelledby="end-of-year">
+          <h2 id="end-of-year" className="text-lg font-semibold">{t("pa.endOfYear.title")}</h2>
+          <p className="text-sm text-slate-600">{t("pa.endOfYear.intro")}</p>
+          <ActionForm action={endOfYearAction} className="space-y-3" label={t("pa.endOfYear.title")}>
+            <TextField name="lastDay" type="date" label={t("pa.endOfYear.lastDay")} defaultValue={yearEnd} required />
+            <CheckboxField name="confirm" label={t("pa.endOfYear.confirm")} required />
+            <SubmitButton>{t("pa.endOfYear.submit")}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+      <section className={`${cardClass} space-y-3`} aria-labelledby="mailing-lists">
+        <h2 id="mailing-lists" className="text-lg font-semibold">{t("pa.mailing.title")}</h2>
+        <p className="text-sm text-slate-600">{t("pa.mailing.intro")}</p>
+        <div className="grid gap-4 sm:grid-cols-2">
+          <div>
+            <h3 className="font-semibold">{t("pa.mailing.byStatus")}</h3>
+            <ul className="list-inside list-disc text-sm">
+              {statuses.map((s) => <li key={s.id}><a className={linkClass} href={list(`status=${s.id}`)}>{statusLabel(t, s)}</a></li>)}
+            </ul>
+          </div>
+          <div>
+            <h3 className="font-semibold">{t("pa.mailing.byCommittee")}</h3>
+            {committees.length === 0 ? <p className="text-sm text-slate-600">{t("pa.none")}</p> : (
+              <ul className="list-inside list-disc text-sm">
+                {committees.map((c) => <li key={c.id}><a className={linkClass} href={list(`committee=${c.id}`)}>{c.name}</a></li>)}
+              </ul>
+            )}
+          </div>
+        </div>
+      </section>
+    </div>
+  );
+}

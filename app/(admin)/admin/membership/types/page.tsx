@@ -1,0 +1,51 @@
+import Link from "next/link";
+import { cardClass, linkClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { DeleteButton } from "@/components/people-admin/delete-button";
+import { TypeFields } from "@/components/people-admin/type-fields";
+import { requirePermission } from "@/lib/auth/guards";
+import { listMembershipTypes } from "@/lib/domain/people/reference-service";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { deleteReferenceAction, saveTypeAction } from "../actions";
+
+export default async function MembershipTypesPage() {
+  await requirePermission("members.write");
+  const [t, locale, types] = await Promise.all([getT(), getLocale(), listMembershipTypes(getDb())]);
+  const money = new Intl.NumberFormat(locale === "de" ? "de-AT" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/membership" className={linkClass}>{t("pa.back")}</Link>
+      <h1 className="text-2xl font-bold">{t("pa.types")}</h1>
+      <p className="text-slate-600">{t("pa.types.intro")}</p>
+      <ul className="space-y-3" aria-label={t("pa.types")}>
+        {types.map((m) => (
+          <li key={m.id} className={`${cardClass} space-y-2`} aria-label={m.name}>
+            <h2 className="text-lg font-semibold">{m.name} <span className="font-mono text-sm text-slate-500">{m.key}</span></h2>
+            <p className="text-sm">
+              {t("pa.perPeriod", { fee: money.format(m.feeCents / 100), period: t(`pa.billing.${m.billingPeriod}`) })}
+              {m.partnerRate && ` · ${t("pa.partnerRate")}`}
+              {!m.active && ` · ${t("pa.inactive")}`}
+            </p>
+            <details>
+              <summary className="cursor-pointer text-sm text-amber-800">{t("pa.edit")}</summary>
+              <ActionForm action={saveTypeAction.bind(null, m.id)} className="mt-2 space-y-3" label={`${t("pa.edit")}: ${m.name}`}>
+                <TypeFields idPrefix={`type-${m.id}`} type={m} />
+                <SubmitButton>{t("pa.save")}</SubmitButton>
+              </ActionForm>
+            </details>
+            <DeleteButton action={deleteReferenceAction.bind(null, "type", m.id)} label={t("pa.delete")} name={m.name} />
+          </li>
+        ))}
+      </ul>
+      <section className={cardClass} aria-labelledby="new-type">
+        <h2 id="new-type" className="mb-3 text-lg font-semibold">{t("pa.new")}</h2>
+        <ActionForm action={saveTypeAction.bind(null, null)} className="space-y-3" label={t("pa.new")}>
+          <TypeFields idPrefix="type-new" />
+          <SubmitButton>{t("pa.add")}</SubmitButton>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

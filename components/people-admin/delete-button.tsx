@@ -1,0 +1,19 @@
+"use client";
+
+import { useActionState } from "react";
+import type { ActionResult } from "@/lib/web/action-result";
+import { FormMessage } from "../forms/form-message";
+import { secondaryButtonClass } from "../equipment/fields";
+
+/** Deleting a row; the domain refuses when something still refers to it and the reason shows next to the button. */
+export function DeleteButton({ action, label, name }: { action: (prev: ActionResult | null) => Promise<ActionResult>; label: string; name: string }) {
+  const [result, formAction, pending] = useActionState(action, null);
+  return (
+    <form action={formAction} className="space-y-2" aria-label={`${label}: ${name}`}>
+      <FormMessage result={result} />
+      <button type="submit" disabled={pending} className={`${secondaryButtonClass} border-red-300 text-red-800 hover:bg-red-50`}>
+        {label}
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,23 @@
+import type { Failure } from "@/lib/domain/people/result";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import type { ActionResult } from "./action-result";
+import { formValues, refusal } from "./people-actions";
+
+export type InUseEntity = "status" | "type" | "addressType" | "committee" | "function";
+
+/** A refusal from the membership admin services: "in use" names how many records stand in the way. */
+export function adminRefusal(t: Translate, failure: Failure, entity: InUseEntity, formData?: FormData, labels: Record<string, string> = {}): ActionResult {
+  if (failure.code !== "in_use") return refusal(t, failure, formData, labels);
+  const key: MessageKey = entity === "status" && failure.field === "key" ? "pa.inUse.statusSystem" : `pa.inUse.${entity}`;
+  return { ok: false, code: "in_use", message: t(key, { count: failure.count ?? 0 }), values: formData ? formValues(formData) : undefined };
+}
+
+export const formText = (formData: FormData, name: string) => String(formData.get(name) ?? "").trim();
+export const formFlag = (formData: FormData, name: string) => formData.get(name) === "on";
+export const formIds = (formData: FormData, name: string) => formData.getAll(name).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+
+/** "45", "45.5", "45,50" → cents; anything else → NaN, which the domain refuses naming the fee field. */
+export function centsFrom(text: string): number {
+  if (!/^\d{1,7}([.,]\d{1,2})?$/.test(text)) return Number.NaN;
+  return Math.round(Number(text.replace(",", ".")) * 100);
+}
