@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { cards, equipmentAuthorizations, equipmentTypes, machines, people, personRoles, roles, trainingPrerequisites } from "@/lib/db/schema";
 import { createPerson } from "@/lib/domain/people/create-person";
+import { seedDemoShowcase } from "./seed-showcase";
 
 export interface DemoLogin {
   role: string;
@@ -28,11 +29,19 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   return rows.length === 0;
 }
 
+export interface DemoSeedOptions {
+  /**
+   * Also a small inventory, a news post, an open poll and the open status (seed-showcase.ts), so a fresh
+   * `npm start` shows every widget filled. Test fixtures leave it out and start from an empty inventory.
+   */
+  showcase?: boolean;
+}
+
 /**
  * Demo data for a first start: an admin, a trainer, members with cards, equipment types and machines with
  * board ids 1–3 that accept boards without credentials. Mario's card (efbeadde) is trained on machine 1's type.
  */
-export async function seedDemoData(db: Db, password = randomBytes(9).toString("base64url")): Promise<DemoSeed> {
+export async function seedDemoData(db: Db, password = randomBytes(9).toString("base64url"), options: DemoSeedOptions = {}): Promise<DemoSeed> {
   const [org] = await db.insert(equipmentTypes).values({ name: "Makerspace membership", purpose: "organisation" }).returning();
   const [system] = await db.insert(equipmentTypes).values({ name: "System administration", purpose: "system" }).returning();
   const [laser] = await db
@@ -87,6 +96,7 @@ export async function seedDemoData(db: Db, password = randomBytes(9).toString("b
 
   // Owners of the laser are trained as users first.
   await db.insert(trainingPrerequisites).values({ equipmentTypeId: laser!.id, level: "owner", requiresEquipmentTypeId: laser!.id, requiresLevel: "user" });
+  if (options.showcase) await seedDemoShowcase(db, { admin: ids["admin@makerspace.local"]!, member: ids["member@makerspace.local"]! });
 
   return {
     password,

@@ -67,7 +67,7 @@ async function migrateAndSeed(
   }
   const demoFile = path.join(options.dataDir, "demo-logins.json");
   if (await isDatabaseEmpty(db)) {
-    const demo = await seedDemoData(db, options.demoPassword);
+    const demo = await seedDemoData(db, options.demoPassword, { showcase: true });
     fs.writeFileSync(demoFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
     return { demo, seededNow: true };
   }
