@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
 import { attendanceInput, markAttendance } from "@/lib/domain/training/attendance-service";
+import { editSession, sessionEditInput } from "@/lib/domain/training/session-edit";
 import { cancelSession, scheduleSession, sessionInput } from "@/lib/domain/training/session-service";
 import { parseZonedLocal } from "@/lib/domain/training/zoned-time";
 import { env } from "@/lib/env";
@@ -61,4 +62,24 @@ export async function cancelSessionAction(_previous: ActionResult | null, formDa
   if (!result.ok) return refusal(t, "tr", result.code);
   revalidate();
   return { ok: true, message: t("tr.cancelSession.done") };
+}
+
+/** A trainer of the type changes time, room, seats or notes; the domain refuses fewer seats than are taken. */
+export async function editSessionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const { user, t } = await actionContext();
+  if (!user) return refusal(t, "eq", "forbidden");
+  const zone = env().SPACE_TIME_ZONE;
+  const parsed = sessionEditInput.safeParse({
+    sessionId: int(formData, "sessionId"),
+    startsAt: parseZonedLocal(text(formData, "startsAt"), zone),
+    endsAt: parseZonedLocal(text(formData, "endsAt"), zone),
+    room: text(formData, "room"),
+    capacity: int(formData, "capacity"),
+    notes: text(formData, "notes"),
+  });
+  if (!parsed.success) return refusal(t, "tr", "invalid", formData);
+  const result = await editSession(getDb(), { mailer: getMailer(), timeZone: zone }, user.personId, parsed.data);
+  if (!result.ok) return refusal(t, "tr", result.code, formData, { count: String(result.seatsTaken ?? "") });
+  revalidate();
+  return { ok: true, message: t("tr.edit.done") };
 }

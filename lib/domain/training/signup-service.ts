@@ -23,7 +23,7 @@ const activeSignupOf = (sessionId: number, personId: number) =>
   and(eq(trainingSignups.sessionId, sessionId), eq(trainingSignups.personId, personId), ne(trainingSignups.status, "cancelled"));
 
 /** Locks the session row: every sign-up and cancellation of one session runs one after the other. */
-async function lockSession(tx: Db, sessionId: number) {
+export async function lockSession(tx: Db, sessionId: number) {
   const [row] = await tx
     .select({ s: trainingSessions, purpose: equipmentTypes.purpose })
     .from(trainingSessions)
@@ -33,7 +33,7 @@ async function lockSession(tx: Db, sessionId: number) {
   return row;
 }
 
-async function seatsTaken(tx: Db, sessionId: number): Promise<number> {
+export async function seatsTaken(tx: Db, sessionId: number): Promise<number> {
   const [row] = await tx.select({ n: count() }).from(trainingSignups).where(and(eq(trainingSignups.sessionId, sessionId), eq(trainingSignups.status, "signed_up")));
   return row!.n;
 }
@@ -113,7 +113,7 @@ export async function cancelSignup(
 }
 
 /** Fills free seats from the waitlist in the order people joined it; returns who moved up. */
-async function promoteFromWaitlist(tx: Db, sessionId: number, capacity: number, now: Date): Promise<number[]> {
+export async function promoteFromWaitlist(tx: Db, sessionId: number, capacity: number, now: Date): Promise<number[]> {
   const free = capacity - (await seatsTaken(tx, sessionId));
   if (free <= 0) return [];
   const waiting = await tx

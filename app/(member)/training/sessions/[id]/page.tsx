@@ -2,6 +2,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { EditSessionForm } from "@/components/training/edit-session-form";
 import { SessionInfo } from "@/components/training/session-info";
 import { requireUser } from "@/lib/auth/guards";
 import { isCurrentTrainer } from "@/lib/domain/equipment/authority";
@@ -49,6 +50,13 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
           </ActionForm>
         )}
       </section>
+
+      {!session.cancelledAt && session.endsAt > new Date() && (
+        <details className={`${cardClass} space-y-3`}>
+          <summary className="cursor-pointer text-lg font-semibold">{t("tr.edit.title")}</summary>
+          <EditSessionForm t={t} timeZone={timeZone} session={session} />
+        </details>
+      )}
 
       <section className={`${cardClass} space-y-3`} aria-labelledby="participants">
         <h2 id="participants" className="text-lg font-semibold">{t("tr.detail.participants")}</h2>
