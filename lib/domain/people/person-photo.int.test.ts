@@ -5,9 +5,12 @@ import { and, eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, profiles } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../access/person-permissions";
 import { localFileStorage } from "../inventory/file-storage";
 import { photoFileKey } from "../inventory/photos";
+import { viewPerson } from "./directory";
 import { removePersonPhoto, setPersonPhoto } from "./person-photo";
+import { setVisibility } from "./profile-settings";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
 
 let t: PeopleFixture;
@@ -52,5 +55,22 @@ describe("profile photo", () => {
     expect(filesOf(second).some((f) => fs.existsSync(f))).toBe(false);
     const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.subjectPersonId, me), eq(auditLog.changeType, "profile.photo")));
     expect(entries.map((e) => e.actorId)).toEqual([me, t.ids.admin, me]);
+  });
+
+  it("is shown to exactly the viewers the photo field's visibility allows (the photo route asks viewPerson)", async () => {
+    const storage = localFileStorage(dir);
+    const me = t.ids.member;
+    expect(await setPersonPhoto(t.db, storage, me, me, await image(20, 20))).toEqual({ ok: true });
+    const key = await photoOf(me);
+    const photoFor = async (who: "admin" | "maria" | null) => {
+      const viewer = who ? { personId: t.ids[who], permissions: await permissionsOfPerson(t.db, t.ids[who]) } : { personId: null, permissions: new Set<never>() };
+      return (await viewPerson(t.db, viewer, me))?.fields.photo;
+    };
+    // Default: members see it, anonymous visitors do not.
+    expect(await photoFor("maria")).toBe(key);
+    expect(await photoFor(null)).toBeUndefined();
+    expect(await setVisibility(t.db, me, me, { visibility: { photo: "board" }, boardOnly: false })).toEqual({ ok: true });
+    expect(await photoFor("maria")).toBeUndefined();
+    expect(await photoFor("admin")).toBe(key);
   });
 });
