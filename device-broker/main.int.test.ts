@@ -1,5 +1,7 @@
 import { spawn } from "node:child_process";
+import fs from "node:fs";
 import net from "node:net";
+import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureReferenceData } from "@/drizzle/reference-data";
@@ -8,13 +10,15 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-dat
 import { ask, connectBoard } from "./testing/board-client";
 
 const root = path.resolve(import.meta.dirname, "..");
+// The broker spools under DATA_DIR: a directory of this test's own, never the work tree's ./data.
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-main-"));
 
 /** Runs `npm run start:broker` as the launcher does; resolves with its exit code and output. */
 function runMain(env: Record<string, string>, whileRunning?: (output: () => string) => Promise<void>) {
   const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "device-broker", "main.ts")], {
     cwd: root,
     // Only what the test sets: a DATABASE_URL from the developer's shell must not leak in.
-    env: { PATH: process.env.PATH, NODE_ENV: "production", LOG_LEVEL: "info", ...env },
+    env: { PATH: process.env.PATH, NODE_ENV: "production", LOG_LEVEL: "info", DATA_DIR: dataDir, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
@@ -49,7 +53,10 @@ beforeAll(async () => {
   await ensureReferenceData(t.db);
   await seedDemoData(t.db, "demo-password-123");
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  await t.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+});
 
 describe("npm run start:broker", () => {
   it("serves boards from DATABASE_URL and stops cleanly on SIGTERM", async () => {

@@ -6,8 +6,13 @@ import pino from "pino";
 import { prepareDatabase, pingDatabase } from "@/drizzle/prepare";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
+import { createMailer } from "@/lib/domain/mail/mailer";
+import { createSettingsMailer } from "@/lib/domain/settings/settings-mailer";
+import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { startBroker, type RunningBroker } from "./broker";
 import { startExternalDispatcher } from "./external";
+import type { BrokerMetrics } from "./metrics";
+import { startScheduledJobs } from "./scheduled-jobs";
 
 class StartupError extends Error {}
 
@@ -17,12 +22,14 @@ async function main(): Promise<void> {
   const logger = pino({ level: env.LOG_LEVEL, base: { service: "broker" } });
   const database = createDb(env.DATABASE_URL, { max: 5, connectTimeoutSeconds: 5 });
   let broker: Pick<RunningBroker, "close"> | undefined;
+  let scheduler: { stop(): Promise<void> } | undefined;
 
   let stopping = false;
   const shutdown = async (signal: string) => {
     if (stopping) return process.exit(1); // a second Ctrl-C means now
     stopping = true;
     logger.info({ signal }, "stopping");
+    await scheduler?.stop();
     await broker?.close().catch((error: unknown) => logger.error({ err: error }, "broker did not close cleanly"));
     await database.close().catch(() => {});
     process.exit(0);
@@ -37,11 +44,15 @@ async function main(): Promise<void> {
     // Scale-out: the space runs its own broker (Mosquitto, EMQX); we are one of its clients, retrying forever.
     if (!/^(mqtts?|tcp|tls|wss?):\/\/[^/]/.test(env.MQTT_URL)) throw new StartupError("MQTT_URL must look like mqtt://user:password@host:1883 (or mqtts://)");
     const sharedGroup = env.MQTT_SHARED_GROUP === "none" ? null : env.MQTT_SHARED_GROUP;
-    broker = startExternalDispatcher({ db: database.db, url: env.MQTT_URL, logger, sharedGroup, dataDir: env.DATA_DIR });
+    const dispatcher = startExternalDispatcher({ db: database.db, url: env.MQTT_URL, logger, sharedGroup, dataDir: env.DATA_DIR });
+    broker = dispatcher;
+    scheduler = scheduleJobs(env, database, logger, dispatcher);
     return;
   }
   try {
-    broker = await startBroker({ db: database.db, port: env.MQTT_PORT, host: env.MQTT_HOST, logger, dataDir: env.DATA_DIR });
+    const embedded = await startBroker({ db: database.db, port: env.MQTT_PORT, host: env.MQTT_HOST, logger, dataDir: env.DATA_DIR });
+    broker = embedded;
+    scheduler = scheduleJobs(env, database, logger, embedded);
   } catch (error) {
     await database.close().catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
@@ -49,6 +60,24 @@ async function main(): Promise<void> {
     if (code === "EACCES") throw new StartupError(`Not allowed to listen on MQTT port ${env.MQTT_PORT}; set MQTT_PORT to a port above 1024`);
     throw error;
   }
+}
+
+/** Purge, reminders and weekly mails; with several broker instances each period still runs once (claimed in the database). */
+function scheduleJobs(env: Env, database: DbHandle, logger: pino.Logger, instance: { instanceId: string; metrics: BrokerMetrics }) {
+  if (env.SCHEDULER_CHECK_SECONDS === 0) return undefined;
+  // The admin's SMTP settings when saved, else SMTP_URL, as the web app does.
+  const mailer = createSettingsMailer(() => loadSpaceSettings(database.db), createMailer({ smtpUrl: env.SMTP_URL, from: env.MAIL_FROM, logger }), logger);
+  return startScheduledJobs({
+    db: database.db,
+    mailer,
+    baseUrl: env.AUTH_URL ? new URL(env.AUTH_URL).origin : `http://localhost:${env.PORT}`,
+    usageRetentionDays: env.PURGE_USAGE_AFTER_DAYS,
+    logger,
+    instanceId: instance.instanceId,
+    counters: instance.metrics,
+    checkMs: env.SCHEDULER_CHECK_SECONDS * 1000,
+    firstCheckMs: Math.min(30_000, env.SCHEDULER_CHECK_SECONDS * 1000),
+  });
 }
 
 function readEnv(): Env {

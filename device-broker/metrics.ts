@@ -25,6 +25,10 @@ export class BrokerMetrics {
   spoolDepth = 0;
   snapshotReloads = 0;
   snapshotErrors = 0;
+  /** Scheduled jobs (purge, reminders, weekly mails) run to the end by this instance. */
+  scheduledRuns = 0;
+  /** Scheduled job attempts that failed (or could not be claimed or recorded); each retries at the next check. */
+  scheduledJobErrors = 0;
 
   snapshot(): Record<string, number> {
     return {
@@ -40,6 +44,8 @@ export class BrokerMetrics {
       spoolDepth: this.spoolDepth,
       snapshotReloads: this.snapshotReloads,
       snapshotErrors: this.snapshotErrors,
+      scheduledRuns: this.scheduledRuns,
+      scheduledJobErrors: this.scheduledJobErrors,
     };
   }
 }

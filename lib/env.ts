@@ -47,6 +47,8 @@ const schema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** Retention: usage sessions older than this lose the link to a person (npm run purge). */
   PURGE_USAGE_AFTER_DAYS: z.coerce.number().int().positive().default(365),
+  /** How often the broker checks for due scheduled jobs (purge, reminders, weekly mails); 0 turns them off. */
+  SCHEDULER_CHECK_SECONDS: z.coerce.number().int().min(0).default(600),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -1,6 +1,6 @@
 /**
- * Sends the weekly announcement (the coming seven days' events) to everyone who opted in.
- * Run it weekly from a timer: `DATABASE_URL=… npx tsx scripts/calendar-announce.ts`.
+ * Sends the weekly announcement (the coming seven days' events) to everyone who opted in. The device broker
+ * sends it every Monday morning; `npm run calendar:announce` sends it by hand.
  */
 import pino from "pino";
 import { createDb } from "@/lib/db/client";

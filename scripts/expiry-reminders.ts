@@ -1,5 +1,5 @@
 /**
- * Run once a day (cron / systemd timer): mails everyone whose equipment authorization expires within N days
+ * The device broker runs this daily; `npm run equipment:remind` by hand: mails everyone whose equipment authorization expires within N days
  * (default 30; `--days 14` to change). Each authorization is reminded once. Exits 1 with a clear message on failure.
  */
 import pino from "pino";

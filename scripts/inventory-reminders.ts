@@ -1,5 +1,5 @@
 /**
- * Run once a day (cron / systemd timer): mails every borrower of an overdue thing. Safe to repeat: a loan is
+ * The device broker runs this daily; `npm run inventory:remind` by hand: mails every borrower of an overdue thing. Safe to repeat: a loan is
  * reminded at most once in 20 hours. Prints what it did; exits 1 with a clear message on failure.
  */
 import pino from "pino";

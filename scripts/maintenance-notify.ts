@@ -1,5 +1,5 @@
 /**
- * Run periodically (cron / systemd timer, e.g. hourly): mails the owners of each machine whose maintenance plan
+ * The device broker runs this hourly; `npm run maintenance:notify` by hand: mails the owners of each machine whose maintenance plan
  * became due. Each plan is mailed once per due cycle (remembered in the audit log). Exits 1 with a clear message.
  */
 import pino from "pino";

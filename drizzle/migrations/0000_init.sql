@@ -607,7 +607,7 @@ CREATE TABLE "unknown_cards" (
 CREATE TABLE "usage_sessions" (
 	"id" serial PRIMARY KEY NOT NULL,
 	"machine_id" integer NOT NULL,
-	"person_id" integer NOT NULL,
+	"person_id" integer,
 	"card_uid" text NOT NULL,
 	"started_at" timestamp with time zone NOT NULL,
 	"ended_at" timestamp with time zone,
@@ -719,6 +719,24 @@ CREATE TABLE "plan_usage_counters" (
 	"closed_seconds" numeric DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "scheduled_job_runs" (
+	"job" text NOT NULL,
+	"period" text NOT NULL,
+	"outcome" text DEFAULT 'running' NOT NULL,
+	"attempts" integer DEFAULT 1 NOT NULL,
+	"instance_id" text,
+	"started_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"finished_at" timestamp with time zone,
+	"detail" text,
+	CONSTRAINT "scheduled_job_runs_job_period_pk" PRIMARY KEY("job","period"),
+	CONSTRAINT "scheduled_job_runs_attempts" CHECK ("scheduled_job_runs"."attempts" >= 1)
+);
+--> statement-breakpoint
+CREATE TABLE "weekly_summary_optins" (
+	"person_id" integer PRIMARY KEY NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "people" ADD CONSTRAINT "people_status_id_membership_statuses_id_fk" FOREIGN KEY ("status_id") REFERENCES "public"."membership_statuses"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "profiles" ADD CONSTRAINT "profiles_partner_person_id_people_id_fk" FOREIGN KEY ("partner_person_id") REFERENCES "public"."people"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
@@ -814,6 +832,7 @@ ALTER TABLE "sensor_tokens" ADD CONSTRAINT "sensor_tokens_created_by_id_people_i
 ALTER TABLE "machine_usage_counters" ADD CONSTRAINT "machine_usage_counters_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_usage_counters" ADD CONSTRAINT "plan_usage_counters_plan_id_maintenance_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."maintenance_plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "plan_usage_counters" ADD CONSTRAINT "plan_usage_counters_machine_id_machines_id_fk" FOREIGN KEY ("machine_id") REFERENCES "public"."machines"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "weekly_summary_optins" ADD CONSTRAINT "weekly_summary_optins_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "people_status_id_index" ON "people" USING btree ("status_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "profiles_email_lower_idx" ON "profiles" USING btree (lower("email"));--> statement-breakpoint
 CREATE INDEX "profiles_partner_person_id_index" ON "profiles" USING btree ("partner_person_id");--> statement-breakpoint
@@ -825,6 +844,7 @@ CREATE INDEX "equipment_authorizations_person_id_equipment_type_id_index" ON "eq
 CREATE INDEX "machines_equipment_type_id_index" ON "machines" USING btree ("equipment_type_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "cards_active_uid_idx" ON "cards" USING btree ("uid") WHERE "cards"."state" = 'active';--> statement-breakpoint
 CREATE INDEX "cards_person_id_index" ON "cards" USING btree ("person_id");--> statement-breakpoint
+CREATE INDEX "cards_uid_index" ON "cards" USING btree ("uid");--> statement-breakpoint
 CREATE INDEX "audit_log_subject_person_id_at_index" ON "audit_log" USING btree ("subject_person_id","at");--> statement-breakpoint
 CREATE INDEX "audit_log_actor_id_at_index" ON "audit_log" USING btree ("actor_id","at");--> statement-breakpoint
 CREATE INDEX "audit_log_change_type_at_index" ON "audit_log" USING btree ("change_type","at");--> statement-breakpoint

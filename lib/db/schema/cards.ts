@@ -20,6 +20,8 @@ export const cards = pgTable(
     check("cards_uid_format", sql`${t.uid} ~ '^[0-9a-f]{8}$'`),
     uniqueIndex("cards_active_uid_idx").on(t.uid).where(sql`${t.state} = 'active'`),
     index().on(t.personId),
+    // Lookups by uid over every state (card history, people search, unknown-card checks), not only active cards.
+    index().on(t.uid),
   ],
 );
 export type Card = typeof cards.$inferSelect;

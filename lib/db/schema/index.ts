@@ -16,3 +16,4 @@ export * from "./calendar";
 export * from "./machine-floor";
 export * from "./community";
 export * from "./usage-counters";
+export * from "./scheduled-jobs";

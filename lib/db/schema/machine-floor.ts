@@ -49,9 +49,8 @@ export const usageSessions = pgTable(
     machineId: integer()
       .notNull()
       .references(() => machines.id),
-    personId: integer()
-      .notNull()
-      .references(() => people.id),
+    /** Null once the retention purge has anonymised the session (the hours still count). */
+    personId: integer().references(() => people.id),
     cardUid: text().notNull(),
     startedAt: timestamp({ withTimezone: true }).notNull(),
     endedAt: timestamp({ withTimezone: true }),

@@ -17,7 +17,8 @@ export interface UsageFilter {
 
 export interface UsageRow {
   id: number;
-  personId: number;
+  /** Null once anonymised by the retention purge. */
+  personId: number | null;
   personName: string;
   cardUid: string;
   startedAt: Date;
@@ -42,7 +43,7 @@ export async function machineUsagePage(db: Db, machineId: number, filter: UsageF
     .select({
       id: usageSessions.id,
       personId: usageSessions.personId,
-      personName: sql<string>`coalesce(nullif(trim(${profiles.firstName} || ' ' || ${profiles.lastName}), ''), '#' || ${usageSessions.personId})`,
+      personName: sql<string>`coalesce(nullif(trim(${profiles.firstName} || ' ' || ${profiles.lastName}), ''), '#' || ${usageSessions.personId}, '—')`,
       cardUid: usageSessions.cardUid,
       startedAt: usageSessions.startedAt,
       endedAt: usageSessions.endedAt,

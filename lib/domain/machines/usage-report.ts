@@ -43,7 +43,8 @@ function where(f: UsageReportFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-const personName = sql<string>`coalesce(nullif(trim(${profiles.firstName} || ' ' || ${profiles.lastName}), ''), '#' || ${usageSessions.personId})`;
+// An anonymised session (retention purge) has no person: shown as a dash, its hours still count.
+const personName = sql<string>`coalesce(nullif(trim(${profiles.firstName} || ' ' || ${profiles.lastName}), ''), '#' || ${usageSessions.personId}, '—')`;
 /** Closed sessions by the board's duration; an open one counts up to now. */
 const seconds = sql<string>`coalesce(${usageSessions.durationSeconds}, greatest(0, extract(epoch from now() - ${usageSessions.startedAt})))`;
 
@@ -74,7 +75,8 @@ export interface UsageTotals {
   sessions: number;
   hours: number;
   byMachine: { machineId: number; name: string; sessions: number; hours: number }[];
-  byPerson: { personId: number; name: string; sessions: number; hours: number }[];
+  /** personId null: the anonymised sessions together. */
+  byPerson: { personId: number | null; name: string; sessions: number; hours: number }[];
 }
 
 export async function usageTotals(db: Db, f: UsageReportFilter): Promise<UsageTotals> {

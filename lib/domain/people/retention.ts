@@ -1,4 +1,4 @@
-import { and, isNotNull, lt, sql } from "drizzle-orm";
+import { and, isNotNull, lt } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { unknownCards, usageSessions } from "@/lib/db/schema";
 
@@ -11,23 +11,17 @@ export async function purgeUnknownCards(db: Db, now = new Date(), days = UNKNOWN
   return rows.length;
 }
 
-export type UsagePurge = { anonymised: number } | { skipped: string };
+export type UsagePurge = { anonymised: number };
 
 /**
  * Usage older than the retention period loses the link to a person (person and card uid); machine hours,
- * maintenance and totals still count it. Needs usage_sessions.person_id to be nullable: until the machine-floor
- * schema allows that, this reports why it did nothing instead of failing the whole purge.
+ * maintenance counters and totals still count it, since the machine, start and duration stay.
  */
 export async function anonymiseOldUsage(db: Db, now: Date, days: number): Promise<UsagePurge> {
-  const [column] = (await db.execute(
-    sql`select is_nullable from information_schema.columns where table_schema = current_schema() and table_name = 'usage_sessions' and column_name = 'person_id'`,
-  )) as unknown as { is_nullable: string }[];
-  if (!column) return { skipped: "there is no usage_sessions table" };
-  if (column.is_nullable !== "YES") return { skipped: "usage_sessions.person_id is NOT NULL, so usage cannot be anonymised yet" };
   const cutoff = new Date(now.getTime() - days * DAY_MS);
   const rows = await db
     .update(usageSessions)
-    .set({ personId: sql`null`, cardUid: "00000000" })
+    .set({ personId: null, cardUid: "00000000" })
     .where(and(lt(usageSessions.startedAt, cutoff), isNotNull(usageSessions.personId)))
     .returning({ id: usageSessions.id });
   return { anonymised: rows.length };
@@ -38,7 +32,7 @@ export interface PurgeReport {
   usage: UsagePurge;
 }
 
-/** The daily retention job (npm run purge; the broker may schedule it too). */
+/** The daily retention job: scheduled by the broker (device-broker/scheduled-jobs.ts); `npm run purge` by hand. */
 export async function runPurge(db: Db, opts: { usageAfterDays: number; now?: Date }): Promise<PurgeReport> {
   const now = opts.now ?? new Date();
   return { unknownCardsDeleted: await purgeUnknownCards(db, now), usage: await anonymiseOldUsage(db, now, opts.usageAfterDays) };

@@ -50,7 +50,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           {t("mach.usage.person")}
           <select name="person" defaultValue={query.person ?? ""} className={field}>
             <option value="">{t("mach.usage.everyone")}</option>
-            {people.map((p) => (
+            {people.flatMap((p) => (p.personId === null ? [] : [{ ...p, personId: p.personId }])).map((p) => (
               <option key={p.personId} value={p.personId}>
                 {p.name}
               </option>

@@ -1,0 +1,101 @@
+import type { Logger } from "pino";
+import type { Db } from "@/lib/db/client";
+import { notifyAuditSubscribers } from "@/lib/domain/audit/subscriptions";
+import { sendWeeklyAnnouncement } from "@/lib/domain/calendar/announcements";
+import { sendExpiryReminders } from "@/lib/domain/equipment/expiry-reminders";
+import { sendOverdueReminders } from "@/lib/domain/inventory/overdue-reminders";
+import { notifyDueMaintenance } from "@/lib/domain/machines/maintenance-due";
+import type { Mailer } from "@/lib/domain/mail/mailer";
+import { runPurge } from "@/lib/domain/people/retention";
+import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { sendWeeklySummaries } from "@/lib/domain/usage/weekly-summary";
+import { pruneJobRuns } from "@/lib/ops/scheduler/job-runs";
+import { startScheduler, type ScheduledJob, type SchedulerCounters } from "@/lib/ops/scheduler/scheduler";
+
+export interface BrokerJobOptions {
+  db: Db;
+  mailer: Mailer;
+  /** Absolute origin of the web app, for links in mails. */
+  baseUrl: string;
+  usageRetentionDays: number;
+}
+
+/**
+ * What the broker runs on a schedule; the npm scripts (purge, equipment:remind, …) call the same functions by
+ * hand. Times are the space's local time. Each job is safe to repeat after a failure (the mails are claimed per
+ * item), except the calendar announcement, which may mail someone twice if a retry follows a half-sent run.
+ */
+export function brokerJobs(o: BrokerJobOptions): ScheduledJob[] {
+  const settings = () => loadSpaceSettings(o.db);
+  return [
+    {
+      name: "retention-purge",
+      schedule: { cadence: "daily", atHour: 3 },
+      async run({ now }) {
+        const report = await runPurge(o.db, { usageAfterDays: o.usageRetentionDays, now });
+        const runs = await pruneJobRuns(o.db, now);
+        return `${report.unknownCardsDeleted} unknown card(s) deleted, ${report.usage.anonymised} usage session(s) anonymised, ${runs} old job run(s) removed`;
+      },
+    },
+    {
+      name: "audit-notifications",
+      schedule: { cadence: "hourly" },
+      run: async () => `${await notifyAuditSubscribers(o.db, o.mailer, { linkBase: o.baseUrl })} mail(s)`,
+    },
+    {
+      name: "maintenance-due",
+      schedule: { cadence: "hourly" },
+      async run({ now }) {
+        const r = await notifyDueMaintenance(o.db, o.mailer, now);
+        return `${r.notified} plan(s) newly due, ${r.mails} mail(s)`;
+      },
+    },
+    {
+      name: "equipment-expiry-reminders",
+      schedule: { cadence: "daily" },
+      async run({ now }) {
+        const r = await sendExpiryReminders(o.db, { mailer: o.mailer, timeZone: (await settings()).timeZone }, { now });
+        // Sent reminders are marked; throwing retries only the failed ones at the next check.
+        if (r.failed > 0) throw new Error(`${r.failed} reminder(s) failed, ${r.reminded} sent`);
+        return `${r.reminded} reminder(s)`;
+      },
+    },
+    {
+      name: "inventory-overdue-reminders",
+      schedule: { cadence: "daily" },
+      async run({ now }) {
+        const r = await sendOverdueReminders(o.db, { mailer: o.mailer, baseUrl: o.baseUrl, now });
+        if (r.failed > 0) throw new Error(`${r.failed} reminder(s) failed, ${r.sent} sent`);
+        return `${r.sent} reminder(s), ${r.skipped} skipped`;
+      },
+    },
+    {
+      name: "calendar-announcement",
+      schedule: { cadence: "weekly" },
+      run: async ({ now }) => `${await sendWeeklyAnnouncement(o.db, o.mailer, { now, timeZone: (await settings()).timeZone, baseUrl: o.baseUrl })} mail(s)`,
+    },
+    {
+      name: "weekly-summary",
+      schedule: { cadence: "weekly" },
+      async run({ now }) {
+        const s = await settings();
+        return `${await sendWeeklySummaries(o.db, o.mailer, { spaceName: s.name, timeZone: s.timeZone, now })} mail(s)`;
+      },
+    },
+  ];
+}
+
+export function startScheduledJobs(
+  o: BrokerJobOptions & { logger: Logger; instanceId: string; counters: SchedulerCounters; checkMs?: number; firstCheckMs?: number },
+) {
+  return startScheduler({
+    db: o.db,
+    jobs: brokerJobs(o),
+    logger: o.logger.child({ component: "scheduler" }),
+    instanceId: o.instanceId,
+    counters: o.counters,
+    timeZone: async () => (await loadSpaceSettings(o.db)).timeZone,
+    checkMs: o.checkMs,
+    firstCheckMs: o.firstCheckMs,
+  });
+}

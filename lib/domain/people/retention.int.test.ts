@@ -1,0 +1,66 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { seedDemoData } from "@/drizzle/seed";
+import { accounts, machines, unknownCards, usageSessions } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { machineUsagePage } from "../machines/machine-operations";
+import { listUsage, usageTotals } from "../machines/usage-report";
+import { secondsUsed } from "../usage/machine-hours";
+import { runPurge } from "./retention";
+
+let t: TestDatabase;
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureReferenceData(t.db);
+  await seedDemoData(t.db, "demo-password-123");
+});
+afterAll(async () => t?.close());
+
+const NOW = new Date("2026-11-27T03:00:00Z");
+const daysAgo = (d: number) => new Date(NOW.getTime() - d * 86_400_000);
+
+describe("retention purge", () => {
+  it("anonymises usage past the retention, keeps machine hours, and deletes unknown cards older than 30 days", async () => {
+    const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
+    const [mario] = await t.db.select().from(accounts).where(eq(accounts.email, "member@makerspace.local"));
+    const session = (start: Date, hours: number) => ({
+      machineId: laser!.id,
+      personId: mario!.personId,
+      cardUid: "efbeadde",
+      startedAt: start,
+      endedAt: new Date(start.getTime() + hours * 3_600_000),
+      durationSeconds: hours * 3600,
+      recordedAs: "live" as const,
+      lastHeartbeatAt: start,
+      openedByEventAt: start,
+    });
+    await t.db.insert(usageSessions).values([session(daysAgo(400), 2), session(daysAgo(366), 1), session(daysAgo(10), 4)]);
+    await t.db.insert(unknownCards).values([
+      { uid: "abcdef01", machineId: laser!.id, seenAt: daysAgo(31) },
+      { uid: "abcdef02", machineId: laser!.id, seenAt: daysAgo(29) },
+    ]);
+    const hoursBefore = await secondsUsed(t.db, laser!.id, null, NOW);
+
+    expect(await runPurge(t.db, { usageAfterDays: 365, now: NOW })).toEqual({ unknownCardsDeleted: 1, usage: { anonymised: 2 } });
+    // Repeating the run the same day changes nothing.
+    expect(await runPurge(t.db, { usageAfterDays: 365, now: NOW })).toEqual({ unknownCardsDeleted: 0, usage: { anonymised: 0 } });
+
+    const rows = await t.db.select().from(usageSessions).orderBy(usageSessions.startedAt);
+    expect(rows.map((r) => [r.personId, r.cardUid, r.durationSeconds])).toEqual([
+      [null, "00000000", 7200],
+      [null, "00000000", 3600],
+      [mario!.personId, "efbeadde", 14400],
+    ]);
+    expect(await secondsUsed(t.db, laser!.id, null, NOW)).toBe(hoursBefore);
+    expect((await t.db.select().from(unknownCards)).map((c) => c.uid)).toEqual(["abcdef02"]);
+
+    // The readers cope with sessions that have no person: usage list, totals (export), machine page.
+    expect((await listUsage(t.db, {})).map((r) => r.personName)).toEqual(["Mario Rossi", "—", "—"]);
+    const totals = await usageTotals(t.db, {});
+    expect(totals.hours).toBe(7);
+    expect(totals.byPerson.map((p) => [p.personId, p.hours])).toEqual(expect.arrayContaining([[null, 3], [mario!.personId, 4]]));
+    const page = await machineUsagePage(t.db, laser!.id);
+    expect(page.rows.map((r) => r.personId)).toEqual([mario!.personId, null, null]);
+  });
+});
