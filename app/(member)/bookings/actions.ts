@@ -29,6 +29,7 @@ export async function bookMachineAction(_prev: ActionResult | null, formData: Fo
     return { ok: false, code: result.code, message, values };
   }
   revalidatePath("/bookings");
+  revalidatePath(`/machines/${Number(values.machineId)}`);
   return { ok: true, message: t("bk.booked") };
 }
 
@@ -38,5 +39,6 @@ export async function cancelBookingAction(bookingId: number, _prev: ActionResult
   const result = await cancelMachineBooking(getDb(), user.personId, bookingId);
   if (!result.ok) return { ok: false, code: result.code, message: t("evf.error.forbidden") };
   revalidatePath("/bookings");
+  revalidatePath("/(member)/machines/[id]", "page");
   return { ok: true, message: t("bk.cancelled") };
 }

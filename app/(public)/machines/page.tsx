@@ -42,7 +42,7 @@ export default async function MachinesPage() {
           </Link>
         </p>
       )}
-      <MachineDashboard initial={access.showNames ? data : withoutNames(data)} labels={labels} detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : null} />
+      <MachineDashboard initial={access.showNames ? data : withoutNames(data)} labels={labels} detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : user ? "/machines" : null} />
     </div>
   );
 }

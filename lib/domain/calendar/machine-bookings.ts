@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { cards, machineBookings, machines } from "@/lib/db/schema";
+import { cards, equipmentTypes, machineBookings, machines } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { recordAudit } from "../audit/record-audit";
 import { decideMachineUse } from "../equipment/decide-machine-use";
@@ -20,6 +20,24 @@ const bookingSchema = z
   .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 7 * 86_400_000, { path: ["endsAt"], message: "at most 7 days" });
 
 /**
+ * Whether the person may book the machine now: THE rule (decideMachineUse with their active card). Also asked by
+ * the machine page to decide whether to offer the booking form.
+ */
+export async function mayBookMachine(db: Db, personId: number, machineId: number, now = new Date()): Promise<CalendarResult> {
+  const [card] = await db.select().from(cards).where(and(eq(cards.personId, personId), eq(cards.state, "active"))).limit(1);
+  if (!card) return fail("no_active_card", "you need an active card to book a machine");
+  const facts = await loadMachineUseFacts(db, { uid: card.uid, machineId, now });
+  if (!facts) return fail("not_found", "no such machine");
+  const decision = decideMachineUse(facts);
+  if (!decision.allowed) {
+    return decision.reason === "machine_blocked"
+      ? fail("machine_blocked", "the machine is blocked")
+      : fail("not_allowed_on_machine", `you may not use this machine (${decision.reason})`);
+  }
+  return { ok: true };
+}
+
+/**
  * A member books a machine they may use by THE rule (decideMachineUse with their active card), not a blocked
  * one, and not overlapping another booking or an event that reserves the machine.
  */
@@ -33,16 +51,8 @@ export async function bookMachine(
   if (!parsed.success) return fail("validation", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const input = parsed.data;
   if (input.endsAt <= now) return fail("validation", "endsAt: the booking is in the past");
-  const [card] = await db.select().from(cards).where(and(eq(cards.personId, personId), eq(cards.state, "active"))).limit(1);
-  if (!card) return fail("no_active_card", "you need an active card to book a machine");
-  const facts = await loadMachineUseFacts(db, { uid: card.uid, machineId: input.machineId, now });
-  if (!facts) return fail("not_found", "no such machine");
-  const decision = decideMachineUse(facts);
-  if (!decision.allowed) {
-    return decision.reason === "machine_blocked"
-      ? fail("machine_blocked", "the machine is blocked")
-      : fail("not_allowed_on_machine", `you may not use this machine (${decision.reason})`);
-  }
+  const may = await mayBookMachine(db, personId, input.machineId, now);
+  if (!may.ok) return may;
   return catchAbort(() =>
     db.transaction(async (tx) => {
       const [machine] = await tx.select().from(machines).where(eq(machines.id, input.machineId)).for("update");
@@ -69,4 +79,14 @@ export async function cancelMachineBooking(db: Db, actorId: number, bookingId: n
     await recordAudit(tx, { actorId, subjectPersonId: booking.personId, changeType: "machine_booking.cancel", entity: "machine_booking", entityId: bookingId, before: { cancelledAt: null }, after: { cancelledAt } });
   });
   return { ok: true };
+}
+
+/** What the member-facing machine page shows about the machine itself; null when there is no such machine. */
+export async function machineForMembers(db: Db, machineId: number) {
+  const [row] = await db
+    .select({ id: machines.id, name: machines.name, location: machines.location, make: machines.make, model: machines.model, blocked: machines.blocked, blockedReason: machines.blockedReason, type: equipmentTypes.name })
+    .from(machines)
+    .innerJoin(equipmentTypes, eq(equipmentTypes.id, machines.equipmentTypeId))
+    .where(eq(machines.id, machineId));
+  return row ?? null;
 }

@@ -169,4 +169,9 @@ export const calendarDe: Record<keyof typeof calendarEn, string> = {
   "ev.guest.confirmIntro": "Bitte bestätige deine Anmeldung für „{title}“.",
   "ev.guest.confirmButton": "Anmeldung bestätigen",
   "feed.roomHint": "Der volle Plan eines Raums für Mitglieder (auch Veranstaltungen nur für Mitglieder und Einschulungen): {url}, wobei N die Nummer in der Adresse der Raumseite ist.",
+  "bk.page.type": "Geräteart",
+  "bk.page.location": "Standort",
+  "bk.page.model": "Hersteller und Modell",
+  "bk.page.blocked": "Außer Betrieb: {reason}",
+  "bk.page.book": "Diese Maschine buchen",
 };

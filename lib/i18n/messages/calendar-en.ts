@@ -168,4 +168,9 @@ export const calendarEn = {
   "ev.guest.confirmIntro": "Please confirm your registration for \"{title}\".",
   "ev.guest.confirmButton": "Confirm my registration",
   "feed.roomHint": "A room's full schedule for members (members-only events and trainings too): {url}, where N is the number in the room page's address.",
+  "bk.page.type": "Equipment type",
+  "bk.page.location": "Location",
+  "bk.page.model": "Make and model",
+  "bk.page.blocked": "Out of service: {reason}",
+  "bk.page.book": "Book this machine",
 } as const;
