@@ -44,6 +44,15 @@ const schema = z.object({
    */
   MACHINES_DASHBOARD_PUBLIC: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
   INVENTORY_MEMBERS_MAY_VIEW: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  /**
+   * S3-compatible storage for uploads (thing photos, the logo): with endpoint, bucket and both keys set, files go
+   * there instead of DATA_DIR/uploads. Path-style addresses (endpoint/bucket/key), Signature Version 4.
+   */
+  S3_ENDPOINT: z.string().url().optional(),
+  S3_BUCKET: z.string().min(1).optional(),
+  S3_REGION: z.string().min(1).default("us-east-1"),
+  S3_ACCESS_KEY_ID: z.string().min(1).optional(),
+  S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** Retention: usage sessions older than this lose the link to a person (npm run purge). */
   PURGE_USAGE_AFTER_DAYS: z.coerce.number().int().positive().default(365),
@@ -52,6 +61,14 @@ const schema = z.object({
 });
 
 export type Env = z.infer<typeof schema>;
+
+/** The S3 settings when all of them are given, else null (local files); half a configuration is an error. */
+export function s3ConfigOf(e: Env): { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string } | null {
+  const parts = [e.S3_ENDPOINT, e.S3_BUCKET, e.S3_ACCESS_KEY_ID, e.S3_SECRET_ACCESS_KEY];
+  if (parts.every((p) => !p)) return null;
+  if (parts.some((p) => !p)) throw new EnvError("S3 storage needs S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY_ID and S3_SECRET_ACCESS_KEY (or none of them).");
+  return { endpoint: e.S3_ENDPOINT!, bucket: e.S3_BUCKET!, region: e.S3_REGION, accessKeyId: e.S3_ACCESS_KEY_ID!, secretAccessKey: e.S3_SECRET_ACCESS_KEY! };
+}
 
 export class EnvError extends Error {}
 

@@ -2,8 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 
 /**
- * Where uploaded files live. The local implementation writes under DATA_DIR/uploads; an S3-compatible one
- * can implement the same three calls (not built yet).
+ * Where uploaded files live. The local implementation writes under DATA_DIR/uploads; s3-storage.ts keeps them
+ * on an S3-compatible service when S3_* is configured (lib/web/inventory.ts chooses).
  */
 export interface FileStorage {
   put(key: string, data: Buffer): Promise<void>;
