@@ -1,0 +1,57 @@
+import { expect, test } from "@playwright/test";
+import { storageStateOf, USERS } from "./fixtures";
+
+test.describe("membership administration and the audit log", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("an admin creates a membership status with flags and sees it listed", async ({ page }) => {
+    const suffix = Date.now().toString(36);
+    const name = `Honorary ${suffix}`;
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Membership" }).click();
+    await expect(page.getByRole("heading", { name: "Membership administration" })).toBeVisible();
+    await page.getByRole("link", { name: "Membership statuses" }).click();
+    await expect(page.getByRole("heading", { name: "Membership statuses", level: 1 })).toBeVisible();
+
+    const form = page.getByRole("form", { name: "New" });
+    await form.getByLabel("Name").fill(name);
+    await form.getByLabel("Key").fill(`honorary-${suffix}`);
+    await expect(form.getByLabel("May log in")).toBeChecked();
+    await form.getByLabel("Appears in the directory").check();
+    await form.getByLabel("May vote").check();
+    await form.getByRole("button", { name: "Add" }).click();
+    await expect(form.getByRole("status")).toHaveText("Saved.");
+
+    const item = page.getByRole("list", { name: "Membership statuses" }).getByRole("listitem", { name });
+    await expect(item).toContainText("May log in · Appears in the directory · May vote");
+    await expect(item.getByRole("button", { name: "Delete" })).toBeVisible();
+  });
+
+  test("an admin subscribes to a change type, then filters the audit log by a person and sees the entry", async ({ page }) => {
+    await page.goto("/");
+    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Audit log" }).click();
+    await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
+
+    const subscribe = page.getByRole("form", { name: "My email notifications" });
+    await subscribe.getByLabel("Change type").fill("membership_status.*");
+    await subscribe.getByRole("button", { name: "Subscribe" }).click();
+    await expect(subscribe.getByRole("status")).toHaveText("Subscribed.");
+    await expect(page.getByRole("button", { name: "Unsubscribe" })).toBeVisible();
+
+    const filter = page.getByRole("search", { name: "Audit log" });
+    await filter.getByLabel("Whose record").fill(USERS.admin.name);
+    await filter.getByLabel("Change type").fill("audit.subscribe");
+    await filter.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/person=Ada\+Admin/);
+    const entries = page.getByRole("list", { name: "Audit entries" }).getByRole("listitem");
+    await expect(entries.first()).toContainText("audit.subscribe");
+    await expect(entries.first()).toContainText("membership_status.*");
+    await expect(entries.first().getByRole("link", { name: USERS.admin.name }).first()).toBeVisible();
+
+    // Nobody else's records match that name.
+    await filter.getByLabel("Whose record").fill(USERS.member.name);
+    await filter.getByRole("button", { name: "Filter" }).click();
+    await expect(page).toHaveURL(/person=Mario\+Rossi/);
+    await expect(page.getByText("No entries match.")).toBeVisible();
+  });
+});
