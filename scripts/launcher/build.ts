@@ -6,8 +6,38 @@ import { StartupError } from "./startup-error";
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
 const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs"];
 
-/** Builds the web app when there is no build, or when a source file changed since the last one. */
+/**
+ * Builds the web app when there is no build, or when a source file changed since the last one. One build at a
+ * time per checkout (test files and launchers may ask at once; `next build` refuses to run twice): the others
+ * wait for it and then find the build fresh.
+ */
 export async function ensureBuild(root: string, log: (line: string) => void): Promise<boolean> {
+  const release = await buildLock(root);
+  try {
+    return await buildIfStale(root, log);
+  } finally {
+    release();
+  }
+}
+
+const LOCK_STALE_MS = 30 * 60_000;
+
+async function buildLock(root: string): Promise<() => void> {
+  const lock = path.join(root, ".next-build.lock");
+  for (;;) {
+    try {
+      fs.mkdirSync(lock);
+      return () => fs.rmSync(lock, { recursive: true, force: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+      // A lock left by a killed build must not block every later start.
+      if (Date.now() - (mtime(lock) ?? Date.now()) > LOCK_STALE_MS) fs.rmSync(lock, { recursive: true, force: true });
+      else await new Promise((r) => setTimeout(r, 1_000));
+    }
+  }
+}
+
+async function buildIfStale(root: string, log: (line: string) => void): Promise<boolean> {
   const buildId = path.join(root, ".next", "BUILD_ID");
   const builtAt = mtime(buildId);
   if (builtAt !== null && newestSource(root) <= builtAt) return false;

@@ -4,7 +4,7 @@ import type { Env } from "@/lib/env";
 import { TlsConfigError, loadTlsMaterial } from "@/lib/ops/tls";
 import { StartupError } from "../launcher/startup-error";
 
-/** How to run the web app: `next start`, or with TLS_CERT/TLS_KEY our HTTPS server (checked here first). */
+/** How to run the web app: our server around Next (HTTPS with TLS_CERT/TLS_KEY, checked here first). */
 export function webCommandArgs(root: string, env: Env): { args: string[]; scheme: "http" | "https" } {
   if (env.TLS_CERT || env.TLS_KEY) {
     if (!env.TLS_CERT || !env.TLS_KEY) throw new StartupError("Set both TLS_CERT and TLS_KEY for HTTPS (or neither).");
@@ -13,9 +13,9 @@ export function webCommandArgs(root: string, env: Env): { args: string[]; scheme
     } catch (error) {
       throw error instanceof TlsConfigError ? new StartupError(error.message) : error;
     }
-    return { args: ["--import", "tsx", path.join(root, "scripts", "web", "web-server.ts")], scheme: "https" };
   }
-  return { args: [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(env.PORT), "-H", env.HOST], scheme: "http" };
+  const args = ["--import", "tsx", path.join(root, "scripts", "web", "web-server.ts")];
+  return { args, scheme: env.TLS_CERT ? "https" : "http" };
 }
 
 /** Like waitForHealth, over HTTPS to ourselves: the certificate names the public host, not 127.0.0.1. */

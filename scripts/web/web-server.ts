@@ -1,7 +1,8 @@
 /**
- * The web app over HTTPS: Next's request handler behind Node's https server, with TLS_CERT/TLS_KEY checked first
- * (a clear message instead of a TLS stack trace) and, with HTTP_REDIRECT_PORT, plain HTTP redirected to HTTPS.
- * Run by `npm start` and `npm run start:web` instead of `next start` when TLS_CERT is set.
+ * The web app: Next's request handler behind Node's own http/https server, so the forwarding headers can be
+ * checked against the socket (see forwarding.ts). With TLS_CERT/TLS_KEY it speaks HTTPS (certificate checked
+ * first: a clear message instead of a TLS stack trace) and, with HTTP_REDIRECT_PORT, redirects plain HTTP to it.
+ * Run by `npm start` and `npm run start:web`.
  */
 import http from "node:http";
 import https from "node:https";
@@ -9,26 +10,28 @@ import path from "node:path";
 import next from "next";
 import { parseEnv } from "@/lib/env";
 import { TlsConfigError, loadTlsMaterial } from "@/lib/ops/tls";
+import { applyForwardingPolicy } from "./forwarding";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 async function main(): Promise<void> {
   const env = parseEnv(process.env);
-  if (!env.TLS_CERT || !env.TLS_KEY) throw new TlsConfigError("TLS_CERT and TLS_KEY must both be set for HTTPS.");
-  const tls = loadTlsMaterial(env.TLS_CERT, env.TLS_KEY);
+  if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) throw new TlsConfigError("TLS_CERT and TLS_KEY must both be set for HTTPS.");
+  const tls = env.TLS_CERT && env.TLS_KEY ? loadTlsMaterial(env.TLS_CERT, env.TLS_KEY) : null;
   const app = next({ dev: false, dir: root, hostname: env.HOST, port: env.PORT });
   await app.prepare();
   const handle = app.getRequestHandler();
-  const server = https.createServer({ cert: tls.cert, key: tls.key }, (req, res) => {
-    // Auth.js (trustHost) takes the scheme from here: always https on this socket, whatever a client sent.
-    req.headers["x-forwarded-proto"] = "https";
+  const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
+    applyForwardingPolicy(req.headers, req.socket.remoteAddress, env.TRUST_PROXY, tls !== null);
     void handle(req, res);
-  });
+  };
+  const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, onRequest) : http.createServer(onRequest);
   await listen(server, env.PORT, env.HOST);
   const port = (server.address() as { port: number }).port;
-  console.log(`HTTPS on port ${port} (certificate for ${tls.subject.replace(/\n/g, ", ")}, valid until ${tls.validTo.toISOString().slice(0, 10)})`);
+  if (!tls) console.log(`HTTP on port ${port}`);
+  else console.log(`HTTPS on port ${port} (certificate for ${tls.subject.replace(/\n/g, ", ")}, valid until ${tls.validTo.toISOString().slice(0, 10)})`);
   let redirect: http.Server | null = null;
-  if (env.HTTP_REDIRECT_PORT !== undefined) {
+  if (tls && env.HTTP_REDIRECT_PORT !== undefined) {
     redirect = http.createServer((req, res) => {
       const host = (req.headers.host ?? "localhost").replace(/:\d+$/, "");
       res.writeHead(308, { location: `https://${host}${port === 443 ? "" : `:${port}`}${req.url ?? "/"}` });
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
   const stop = () => {
     redirect?.close();
     server.close(() => process.exit(0));
+    server.closeAllConnections?.();
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGTERM", stop);
