@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
-import { storageStateOf } from "./fixtures";
+import { DEMO_PASSWORD, USERS, storageStateOf } from "./fixtures";
+import { LoginPage } from "./pages/login-page";
 
 test.describe("member", () => {
   test.use({ storageState: storageStateOf("member") });
@@ -20,9 +21,12 @@ test.describe("member", () => {
   });
 });
 
-test("anonymous visitors are sent to the login page", async ({ page }) => {
-  await page.goto("/admin/people");
-  await expect(page).toHaveURL(/\/login$/);
+test("anonymous visitors are sent to the login page, and come back to their page after logging in", async ({ page }) => {
   await page.goto("/home");
   await expect(page).toHaveURL(/\/login$/);
+  await page.goto("/admin/people?q=mario");
+  await expect(page).toHaveURL(/\/login\?next=%2Fadmin%2Fpeople%3Fq%3Dmario$/);
+  const login = new LoginPage(page);
+  await login.logIn(USERS.admin.email, DEMO_PASSWORD);
+  await expect(page).toHaveURL(/\/admin\/people\?q=mario$/);
 });

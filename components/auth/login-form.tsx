@@ -9,13 +9,16 @@ import { TextField } from "../forms/text-field";
 interface Props {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
   labels: { email: string; password: string; submit: string };
+  /** Where to go after logging in (already checked to be a path on this site). */
+  next: string;
 }
 
-export function LoginForm({ action, labels }: Props) {
+export function LoginForm({ action, labels, next }: Props) {
   const [result, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-4">
       <FormMessage result={result} />
+      <input type="hidden" name="next" value={next} />
       <TextField
         label={labels.email}
         name="email"

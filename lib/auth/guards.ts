@@ -1,11 +1,13 @@
+import { headers } from "next/headers";
 import { forbidden, redirect } from "next/navigation";
+import { loginUrlFor } from "@/lib/web/safe-next";
 import type { Permission } from "@/lib/domain/access/permissions";
 import { getCurrentUser, type CurrentUser } from "./current-user";
 
-/** For pages: the logged-in person, or a redirect to the login page. */
+/** For pages: the logged-in person, or a redirect to the login page that comes back here afterwards. */
 export async function requireUser(): Promise<CurrentUser> {
   const user = await getCurrentUser();
-  if (!user) redirect("/login");
+  if (!user) redirect(loginUrlFor((await headers()).get("x-ms-path")));
   return user;
 }
 
