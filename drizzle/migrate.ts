@@ -3,9 +3,7 @@ import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
 import { migrate } from "drizzle-orm/postgres-js/migrator";
 import type { Db } from "@/lib/db/client";
-import { applyDataVersionTriggers } from "./sql/data-versions";
-import { applyInventoryGuards } from "./sql/inventory";
-import { applyUsageCounters } from "./sql/usage-counters";
+import { applyDatabaseCode } from "./sql";
 
 export const migrationsFolder = path.join(path.dirname(fileURLToPath(import.meta.url)), "migrations");
 
@@ -20,9 +18,7 @@ export async function runMigrations(db: Db): Promise<void> {
     // drizzle's Db type is structural over postgres-js; the migrator wants the concrete class.
     await migrate(db as Parameters<typeof migrate>[0], { migrationsFolder });
     // Here rather than in prepare.ts so that test databases (migrated only) carry the same guards.
-    await applyInventoryGuards(db);
-    await applyDataVersionTriggers(db);
-    await applyUsageCounters(db);
+    await applyDatabaseCode(db);
   } finally {
     await db.execute(sql`select pg_advisory_unlock(${MIGRATION_LOCK})`);
   }

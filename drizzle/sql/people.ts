@@ -2,8 +2,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 
 /**
- * Rules drizzle-kit cannot express. Idempotent (CREATE OR REPLACE / DROP IF EXISTS), applied after migrations by
- * prepareDatabase and by the test setup.
+ * Rules drizzle-kit cannot express. Idempotent (CREATE OR REPLACE / DROP IF EXISTS), applied after every
+ * migration run (drizzle/sql/index.ts).
  *
  * Exactly one main address: the partial unique index allows at most one; this deferred trigger checks, at commit,
  * that a person who holds any address has one marked main. Deferred so a transaction may swap the main address.

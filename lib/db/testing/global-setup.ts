@@ -3,7 +3,6 @@ import os from "node:os";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
-import { applyPeopleGuards } from "@/drizzle/sql/people";
 import { runMigrations } from "@/drizzle/migrate";
 import { createDb } from "../client";
 import { EmbeddedWireServer } from "../embedded/wire-server";
@@ -22,7 +21,6 @@ async function preparePgliteDump(): Promise<() => Promise<void>> {
   const port = await server.start();
   const handle = createDb(`postgres://postgres@127.0.0.1:${port}/postgres`, { max: 1 });
   await runMigrations(handle.db);
-  await applyPeopleGuards(handle.db);
   await handle.close();
   await server.stop();
   const dump = await pg.dumpDataDir("none");
@@ -50,7 +48,6 @@ async function preparePostgresTemplate(url: string): Promise<() => Promise<void>
   templateUrl.pathname = `/${templateName}`;
   const handle = createDb(templateUrl.toString(), { max: 1 });
   await runMigrations(handle.db);
-  await applyPeopleGuards(handle.db);
   await handle.close();
   process.env.TEST_PG_TEMPLATE_URL = templateUrl.toString();
   return async () => {

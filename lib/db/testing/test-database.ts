@@ -1,7 +1,6 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import postgres from "postgres";
-import { applyPeopleGuards } from "@/drizzle/sql/people";
 import { runMigrations } from "@/drizzle/migrate";
 import { createDb, type Db } from "../client";
 import { startEmbeddedPostgres } from "../embedded/embedded-postgres";
@@ -25,7 +24,6 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   const handle = createDb(embedded.url, { max: 5 });
   if (!dump) {
     await runMigrations(handle.db);
-    await applyPeopleGuards(handle.db);
   }
   return {
     db: handle.db,
