@@ -6,8 +6,8 @@ import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
 
 interface Props {
-  upload: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
-  remove: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  /** Uploads the file, or removes the logo when the form says intent=remove. */
+  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
   /** Where the current logo is shown from (the uploaded one, the logo address or the default icon). */
   src: string;
   hasUpload: boolean;
@@ -16,21 +16,21 @@ interface Props {
 }
 
 /** Upload or remove the space's logo; the browser refuses an oversized file before sending it, the server checks again. */
-export function LogoForm({ upload, remove, src, hasUpload, maxBytes, labels }: Props) {
-  const [uploaded, uploadAction] = useActionState(upload, null);
-  const [removed, removeAction] = useActionState(remove, null);
+export function LogoForm({ action, src, hasUpload, maxBytes, labels }: Props) {
+  // One form and one result, so the message shown is always the outcome of the last click.
+  const [result, formAction] = useActionState(action, null);
   return (
     <section className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-labelledby="logo-title">
       <h2 id="logo-title" className="font-semibold">
         {labels.title}
       </h2>
-      <FormMessage result={uploaded ?? removed} />
+      <FormMessage result={result} />
       <div className="flex items-center gap-3 text-sm text-slate-600">
         {/* eslint-disable-next-line @next/next/no-img-element -- a preview of the resized logo */}
         <img src={src} alt={labels.current} width={64} height={64} className="h-16 w-16 rounded border border-slate-200 object-contain" data-testid="logo-preview" />
         <span>{labels.current}</span>
       </div>
-      <form action={uploadAction} className="space-y-2">
+      <form action={formAction} className="space-y-2">
         <label htmlFor="field-logo" className="block text-sm font-medium text-slate-700">
           {labels.file}
         </label>
@@ -52,15 +52,15 @@ export function LogoForm({ upload, remove, src, hasUpload, maxBytes, labels }: P
         <p id="field-logo-hint" className="text-xs text-slate-500">
           {labels.hint}
         </p>
-        <SubmitButton>{labels.upload}</SubmitButton>
+        <div className="flex flex-wrap items-center gap-3">
+          <SubmitButton>{labels.upload}</SubmitButton>
+          {hasUpload && (
+            <button type="submit" name="intent" value="remove" formNoValidate className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+              {labels.remove}
+            </button>
+          )}
+        </div>
       </form>
-      {hasUpload && (
-        <form action={removeAction}>
-          <button type="submit" className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
-            {labels.remove}
-          </button>
-        </form>
-      )}
     </section>
   );
 }

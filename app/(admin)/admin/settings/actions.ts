@@ -66,6 +66,11 @@ function logoOutcome(t: Awaited<ReturnType<typeof getT>>, result: LogoResult, do
   return { ok: false, code: result.code, message: t(`settings.logo.error.${result.code}`, { mb: MAX_LOGO_BYTES / 1024 / 1024 }) };
 }
 
+/** The logo form: upload the chosen file, or remove the logo (intent=remove). */
+export async function logoAction(previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return formData.get("intent") === "remove" ? removeLogoAction() : uploadLogoAction(previous, formData);
+}
+
 export async function uploadLogoAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const t = await getT();
   const user = await userWithPermission("system.admin");

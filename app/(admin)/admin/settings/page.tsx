@@ -6,7 +6,7 @@ import { logoSrc, MAX_LOGO_BYTES } from "@/lib/domain/settings/space-logo";
 import { loadSpaceSettings, maskSecret } from "@/lib/domain/settings/space-settings";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { removeLogoAction, saveSettingsAction, sendTestMailAction, uploadLogoAction } from "./actions";
+import { logoAction, saveSettingsAction, sendTestMailAction } from "./actions";
 
 export default async function AdminSettingsPage() {
   await requirePermission("system.admin");
@@ -25,8 +25,7 @@ export default async function AdminSettingsPage() {
         labels={labels(t)}
       />
       <LogoForm
-        upload={uploadLogoAction}
-        remove={removeLogoAction}
+        action={logoAction}
         src={logoSrc(settings)}
         hasUpload={!!logoKey}
         maxBytes={MAX_LOGO_BYTES}
@@ -53,7 +52,7 @@ function labels(t: Awaited<ReturnType<typeof getT>>) {
     "section.space", "section.mail", "section.retention", "name", "logoUrl", "logoUrl.hint", "address", "latitude", "longitude",
     "timeZone", "timeZone.hint", "yearStartMonth", "yearStartDay", "contactEmail", "boardEmail", "website", "defaultLanguage",
     "mailFrom", "smtpHost", "smtpHost.hint", "smtpPort", "smtpSecure", "smtpUser", "smtpPassword", "clearSmtpPassword",
-    "retentionAuditMonths", "retentionLoginAttemptsDays", "backupKeepDaily", "backupKeepWeekly", "save",
+    "retentionAuditMonths", "retentionLoginAttemptsDays", "retentionUsageDays", "backupKeepDaily", "backupKeepWeekly", "save",
     "section.access", "machinesDashboardPublic", "inventoryMembersMayView",
   ] as const;
   const out: Record<string, string> = Object.fromEntries(keys.map((k) => [k, t(`settings.${k}`)]));
