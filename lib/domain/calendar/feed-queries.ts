@@ -4,6 +4,7 @@ import { equipmentTypes, eventRegistrations, eventRooms, events, rooms, training
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
 import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
+import { lastSessionEdits, latest } from "./training-edit-times";
 
 export interface FeedContext {
   host: string;
@@ -86,6 +87,7 @@ export async function personTrainings(db: Db, personId: number, now: Date): Prom
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
     .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
     .where(and(eq(trainingSignups.personId, personId), ne(trainingSignups.status, "cancelled"), gt(trainingSessions.endsAt, cutoff)));
+  const edits = await lastSessionEdits(db, rows.map((r) => r.s.id));
   return rows.map(({ s, type, signup }) => ({
     id: s.id,
     title: `Training: ${type} (${s.level})`,
@@ -93,6 +95,6 @@ export async function personTrainings(db: Db, personId: number, now: Date): Prom
     endsAt: s.endsAt,
     location: s.room,
     cancelled: s.cancelledAt !== null,
-    changedAt: [s.createdAt, s.cancelledAt, signup.createdAt, signup.promotedAt].reduce<Date>((a, d) => (d && d > a ? d : a), s.createdAt),
+    changedAt: latest([s.createdAt, s.cancelledAt, signup.createdAt, signup.promotedAt, edits.get(s.id)]),
   }));
 }

@@ -5,6 +5,7 @@ import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
 import { PAST_DAYS, recentEventIds, withLocations, type FeedContext } from "./feed-queries";
 import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
+import { lastSessionEdits, latest } from "./training-edit-times";
 
 /**
  * Training sessions held in the room. Their room is still free text (as in the calendar views), matched by the
@@ -18,6 +19,7 @@ export async function roomTrainings(db: Db, roomName: string, now: Date): Promis
     .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
     .where(and(sql`lower(${trainingSessions.room}) = lower(${roomName})`, gt(trainingSessions.endsAt, cutoff)))
     .orderBy(asc(trainingSessions.startsAt));
+  const edits = await lastSessionEdits(db, rows.map((r) => r.s.id));
   return rows.map(({ s, type }) => ({
     id: s.id,
     title: `Training: ${type} (${s.level})`,
@@ -25,7 +27,7 @@ export async function roomTrainings(db: Db, roomName: string, now: Date): Promis
     endsAt: s.endsAt,
     location: s.room,
     cancelled: s.cancelledAt !== null,
-    changedAt: [s.createdAt, s.cancelledAt].reduce<Date>((a, d) => (d && d > a ? d : a), s.createdAt),
+    changedAt: latest([s.createdAt, s.cancelledAt, edits.get(s.id)]),
   }));
 }
 

@@ -1,6 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, trainingSessions, trainingSignups } from "@/lib/db/schema";
+import ICAL from "ical.js";
+import { personalFeed } from "../calendar/feed-queries";
+import { regenerateFeedToken } from "../calendar/feed-tokens";
 import { createPerson } from "../people/create-person";
 import { editSession } from "./session-edit";
 import { cancelSession, scheduleSession } from "./session-service";
@@ -94,5 +97,22 @@ describe("editing a scheduled training session", () => {
     const taken = (await w.t.db.select().from(trainingSignups).where(eq(trainingSignups.sessionId, s.id))).filter((x) => x.status === "signed_up").length;
     expect(taken).toBeLessThanOrEqual(row!.capacity);
     if (cut.ok) expect(row!.capacity).toBe(1);
+  });
+
+  it("a moved session moves in the member's private feed, with a newer Last-Modified and a new ETag", async () => {
+    const s = await session();
+    await signUp(w.t.db, p[2], s.id);
+    const token = await regenerateFeedToken(w.t.db, p[2]);
+    const ctx = { host: "makerspace.test" };
+    const before = (await personalFeed(w.t.db, token, ctx))!;
+    const later = hours(48, s.startsAt);
+    await new Promise((r) => setTimeout(r, 1100)); // Last-Modified has whole seconds
+    expect(await edit(s, { startsAt: later, endsAt: hours(2, later) })).toMatchObject({ ok: true });
+    const after = (await personalFeed(w.t.db, token, ctx))!;
+    expect(after.etag).not.toBe(before.etag);
+    expect(after.lastModified.getTime()).toBeGreaterThan(before.lastModified.getTime());
+    const vevents = new ICAL.Component(ICAL.parse(after.body())).getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
+    const moved = vevents.find((e) => e.uid === `training-${s.id}@makerspace.test`)!;
+    expect(moved.startDate.toJSDate().toISOString()).toBe(later.toISOString().replace(/\.\d{3}Z$/, ".000Z"));
   });
 });
