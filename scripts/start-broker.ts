@@ -3,7 +3,8 @@
  * lines also reach DATA_DIR/logs/errors.log for the admin's system page, as under `npm start`.
  */
 import path from "node:path";
-import { spawnWithErrorLog } from "@/lib/ops/error-log-child";
+import { loggingErrors, spawnWithErrorLog } from "@/lib/ops/error-log-child";
+import { brokerArgs } from "./launcher/broker-bundle";
 
 const root = path.resolve(import.meta.dirname, "..");
 // The broker checks the rest of the environment itself and says what is wrong; only DATA_DIR matters here.
@@ -11,7 +12,8 @@ const dataDir = path.resolve(process.env.DATA_DIR || "./data");
 
 const child = spawnWithErrorLog({
   command: process.execPath,
-  args: ["--import", "tsx", path.join(root, "device-broker", "main.ts")],
+  // Compiled to plain JavaScript (scripts/launcher/broker-bundle.ts): the broker's memory without the TS loader.
+  args: await brokerArgs(root, loggingErrors(dataDir, console.error)),
   cwd: root,
   env: process.env,
   dataDir,

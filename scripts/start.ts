@@ -10,6 +10,7 @@ import { loadOrCreateAuthSecret } from "@/lib/secrets/auth-secret";
 import { startBackupScheduler } from "@/lib/ops/backup-scheduler";
 import { appendErrorLine, isErrorLine } from "@/lib/ops/error-log";
 import { banner } from "./launcher/banner";
+import { brokerArgs } from "./launcher/broker-bundle";
 import { ensureBuild } from "./launcher/build";
 import { prepare } from "./launcher/database";
 import { acquireDataDirLock, ensurePortFree, ensureWritableDir } from "./launcher/preflight";
@@ -82,7 +83,7 @@ async function main(): Promise<void> {
   supervisor.start({
     name: "broker",
     command: process.execPath,
-    args: ["--import", "tsx", path.join(root, "device-broker", "main.ts")],
+    args: await brokerArgs(root, log),
     env: childEnv,
     cwd: root,
   });

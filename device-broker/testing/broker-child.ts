@@ -1,7 +1,7 @@
 /**
  * A device broker in its own process, for the fuzz test and the benchmark: its memory and its crash (or not)
  * are its own, and on two cores it does not share an event loop with the clients hammering it.
- * Started by broker-process.ts with `node --expose-gc --import tsx`; talks over the IPC channel.
+ * Started by broker-process.ts compiled (scripts/launcher/broker-bundle.ts) with `node --expose-gc`; talks over IPC.
  */
 import pino from "pino";
 import { createDb } from "@/lib/db/client";
@@ -12,7 +12,7 @@ import type { HandlerRegistry } from "../handlers/types";
 export type ChildRequest = { type: "memory" } | { type: "close" };
 export type ChildMessage =
   | { type: "ready"; port: number }
-  | { type: "memory"; rss: number; heapUsed: number; connectedClients: number; metrics: Record<string, number> };
+  | { type: "memory"; rss: number; heapUsed: number; heapTotal: number; external: number; connectedClients: number; metrics: Record<string, number> };
 
 interface ChildConfig {
   databaseUrl: string;
@@ -43,8 +43,8 @@ async function main(): Promise<void> {
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
       gc?.();
-      const { rss, heapUsed } = process.memoryUsage();
-      send({ type: "memory", rss, heapUsed, connectedClients: broker.connectedClients(), metrics: broker.metrics.snapshot() });
+      const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+      send({ type: "memory", rss, heapUsed, heapTotal, external, connectedClients: broker.connectedClients(), metrics: broker.metrics.snapshot() });
     } else if (message.type === "close") {
       void broker
         .close()

@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { ensureBrokerBundle } from "@/scripts/launcher/broker-bundle";
 import type { ChildMessage, ChildRequest } from "./broker-child";
 
 export type BrokerMemory = Extract<ChildMessage, { type: "memory" }>;
@@ -14,12 +15,15 @@ export interface BrokerProcess {
   close(): Promise<void>;
 }
 
-const CHILD = path.join(import.meta.dirname, "broker-child.ts");
+const ROOT = path.resolve(import.meta.dirname, "..", "..");
 
-/** Starts broker-child.ts over `databaseUrl` and resolves once it listens. */
-export function startBrokerProcess(databaseUrl: string, mode: "real" | "floor" = "real", logLevel = "silent"): Promise<BrokerProcess> {
-  const child = fork(CHILD, [JSON.stringify({ databaseUrl, mode, logLevel })], {
-    execArgv: ["--expose-gc", "--import", "tsx"],
+/**
+ * Starts broker-child.ts over `databaseUrl` and resolves once it listens. Compiled, in plain Node, as the start
+ * scripts run the broker: its memory is then what production sees, not the TypeScript loader's.
+ */
+export async function startBrokerProcess(databaseUrl: string, mode: "real" | "floor" = "real", logLevel = "silent"): Promise<BrokerProcess> {
+  const child = fork(await ensureBrokerBundle(ROOT, "child"), [JSON.stringify({ databaseUrl, mode, logLevel })], {
+    execArgv: ["--expose-gc"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let exited = false;

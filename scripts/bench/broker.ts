@@ -81,7 +81,7 @@ async function main(): Promise<void> {
   const database = await openBenchDatabase(databaseUrl, RSS_BOARDS);
   console.log(`database: ${database.label}`);
   const results: Record<string, ModeResult> = {};
-  let rss: { idle: number; boards200: number; boards1000: number; connected: number } | undefined;
+  let rss: { idle: number; boards200: number; boards1000: number; connected: number; breakdown: string } | undefined;
   try {
     for (const mode of ["real", "floor"] as const) {
       const broker = await startBrokerProcess(database.url, mode);
@@ -93,7 +93,8 @@ async function main(): Promise<void> {
           const boards200 = (await broker.memory()).rss;
           boards.push(...(await bootBoards(broker.port, BOARDS, RSS_BOARDS - BOARDS)));
           const at1000 = await broker.memory();
-          rss = { idle, boards200, boards1000: at1000.rss, connected: at1000.connectedClients };
+          const breakdown = `V8 heap ${mb(at1000.heapUsed)} used of ${mb(at1000.heapTotal)}, external ${mb(at1000.external)}`;
+          rss = { idle, boards200, boards1000: at1000.rss, connected: at1000.connectedClients, breakdown };
           await Promise.all(boards.map((b) => b.close()));
         }
       } finally {
@@ -106,7 +107,7 @@ async function main(): Promise<void> {
   report(results, rss!);
 }
 
-function report(results: Record<string, ModeResult>, rss: { idle: number; boards200: number; boards1000: number; connected: number }): void {
+function report(results: Record<string, ModeResult>, rss: { idle: number; boards200: number; boards1000: number; connected: number; breakdown: string }): void {
   const real = results.real!;
   const floor = results.floor!;
   console.log(`\ncheckuser reply (real): ${JSON.stringify(real.reply)}`);
@@ -120,7 +121,7 @@ function report(results: Record<string, ModeResult>, rss: { idle: number; boards
   console.log(
     `  real vs floor: p50 ×${(real.sequential.p50 / floor.sequential.p50).toFixed(1)}, p99 ×${(real.sequential.p99 / floor.sequential.p99).toFixed(1)}, throughput ×${(floor.perSecond / real.perSecond).toFixed(1)} lower`,
   );
-  console.log(`\nbroker RSS (after GC): idle ${mb(rss.idle)}, ${BOARDS} boards ${mb(rss.boards200)}, ${rss.connected} boards ${mb(rss.boards1000)}`);
+  console.log(`\nbroker RSS (after GC): idle ${mb(rss.idle)}, ${BOARDS} boards ${mb(rss.boards200)}, ${rss.connected} boards ${mb(rss.boards1000)} (${rss.breakdown})`);
   console.log("targets: p50 ≤ 1 ms, p99 ≤ 5 ms, ≥ 3,000 decisions/s, within 2× of the floor, RSS ≤ 150 MB at 1,000 boards");
 }
 

@@ -1,0 +1,96 @@
+import fs from "node:fs";
+import path from "node:path";
+import { build, type Plugin } from "esbuild";
+
+/*
+ * The device broker runs as plain JavaScript, not through tsx: the TypeScript loader (esbuild's transform service,
+ * source maps, the compile cache of every module) costs the broker about a third of its memory budget. One bundle
+ * of our own code per entry point; packages stay in node_modules. Rebuilt only when one of its inputs changed.
+ * Written under node_modules/.cache (ignored by git, lint and tests) by rename, never in place: a copy of the tree
+ * made with hard links (`cp -al node_modules`) keeps its own bundle.
+ */
+
+const ENTRIES = { main: "device-broker/main.ts", child: "device-broker/testing/broker-child.ts" } as const;
+export type BrokerEntry = keyof typeof ENTRIES;
+
+const outDir = (root: string) => path.join(root, "node_modules", ".cache", "makerspace-broker");
+
+/**
+ * import.meta.url of a bundled module would be the bundle's; each module keeps its source location instead,
+ * relative to the bundle so that the tree can move (e.g. drizzle/migrate.ts finds drizzle/migrations).
+ */
+function sourceLocation(out: string): Plugin {
+  return {
+    name: "source-location",
+    setup(b) {
+      b.onLoad({ filter: /\.ts$/ }, async (args) => {
+        const text = await fs.promises.readFile(args.path, "utf8");
+        if (!text.includes("import.meta.")) return undefined;
+        const rel = (p: string) => JSON.stringify(path.relative(out, p).split(path.sep).join("/"));
+        const url = `new URL(${rel(args.path)}, import.meta.url)`;
+        const contents = text
+          .replaceAll("import.meta.url", `${url}.href`)
+          .replaceAll("import.meta.dirname", `__msDirname(${url})`)
+          .replaceAll("import.meta.filename", `__msFilename(${url})`);
+        return { contents, loader: "ts" };
+      });
+    },
+  };
+}
+
+const BANNER = `import { fileURLToPath as __msFileURLToPath } from "node:url";
+import { dirname as __msDirnameOf } from "node:path";
+const __msFilename = (u) => __msFileURLToPath(u);
+const __msDirname = (u) => __msDirnameOf(__msFileURLToPath(u));`;
+
+function upToDate(root: string, entry: BrokerEntry): boolean {
+  const dir = outDir(root);
+  try {
+    const builtAt = fs.statSync(path.join(dir, `${entry}.mjs`)).mtimeMs;
+    const inputs = JSON.parse(fs.readFileSync(path.join(dir, `${entry}.inputs.json`), "utf8")) as string[];
+    return inputs.every((file) => fs.statSync(path.join(root, file)).mtimeMs <= builtAt);
+  } catch {
+    return false; // missing bundle, input list or input file
+  }
+}
+
+/** The path of an up-to-date bundle of the broker's entry point (`main`: start scripts; `child`: tests, benchmark). */
+export async function ensureBrokerBundle(root: string, entry: BrokerEntry = "main"): Promise<string> {
+  const dir = outDir(root);
+  const file = path.join(dir, `${entry}.mjs`);
+  if (upToDate(root, entry)) return file;
+  fs.mkdirSync(dir, { recursive: true });
+  const result = await build({
+    absWorkingDir: root,
+    entryPoints: [path.join(root, ENTRIES[entry])],
+    bundle: true,
+    platform: "node",
+    format: "esm",
+    target: "node20",
+    packages: "external",
+    tsconfig: path.join(root, "tsconfig.json"),
+    banner: { js: BANNER },
+    plugins: [sourceLocation(dir)],
+    outfile: file,
+    metafile: true,
+    write: false,
+    logLevel: "silent",
+  });
+  const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith("node_modules/"));
+  const tmp = `${file}.${process.pid}.tmp`;
+  fs.writeFileSync(tmp, result.outputFiles[0]!.contents);
+  fs.writeFileSync(`${tmp}.inputs`, JSON.stringify(inputs));
+  fs.renameSync(`${tmp}.inputs`, path.join(dir, `${entry}.inputs.json`));
+  fs.renameSync(tmp, file);
+  return file;
+}
+
+/** Node arguments that run the broker: its bundle, or through tsx (with a note) if bundling failed. */
+export async function brokerArgs(root: string, log: (line: string) => void): Promise<string[]> {
+  try {
+    return [await ensureBrokerBundle(root, "main")];
+  } catch (error) {
+    log(`Could not compile the broker (${(error as Error).message.split("\n")[0]}); running it through tsx instead.`);
+    return ["--import", "tsx", path.join(root, ENTRIES.main)];
+  }
+}
