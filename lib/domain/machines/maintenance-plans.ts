@@ -46,6 +46,11 @@ export async function savePlan(db: Db, actorId: number, input: { machineId: numb
   });
 }
 
+/** A machine's plans as stored (for the edit forms: description and link are not in the hours view). */
+export async function plansOfMachine(db: Db, machineId: number) {
+  return db.select().from(maintenancePlans).where(eq(maintenancePlans.machineId, machineId)).orderBy(maintenancePlans.id);
+}
+
 export async function deletePlan(db: Db, actorId: number, input: { planId: number }): Promise<Result<object, PlanFailure>> {
   if (!(await actorMay(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage maintenance plans.");
   return db.transaction(async (tx) => {

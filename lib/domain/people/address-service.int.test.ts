@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addresses, addressTypes, auditLog } from "@/lib/db/schema";
-import { addAddress, addressesOf, removeAddress, setMainAddress, shareAddress, updateAddress } from "./address-service";
+import { addAddress, addressesOf, mayEditAddress, removeAddress, setMainAddress, shareAddress, updateAddress } from "./address-service";
 import { setPartner } from "./profile-settings";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
 
@@ -16,6 +16,7 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+const mayEditAddressOf = (actorId: number, addressId: number) => mayEditAddress(t.db, actorId, addressId);
 const mainOf = async (personId: number) => (await addressesOf(t.db, personId)).filter((a) => a.isMain).map((a) => a.city);
 
 describe("addresses", () => {
@@ -69,5 +70,32 @@ describe("addresses", () => {
   it("without the admin's permission a partner may not edit", async () => {
     await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.maria, false);
     expect(await addAddress(t.db, t.ids.maria, t.ids.member, { typeId: home, street: "x", city: "y" })).toMatchObject({ code: "forbidden" });
+  });
+
+  it("a shared row is edited by either partner only where the admin allowed it; an admin always may", async () => {
+    await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.maria, true);
+    const a = await addAddress(t.db, t.ids.member, t.ids.member, { typeId: work, street: "Hof 1", city: "Krems" });
+    if (!a.ok) throw new Error(a.message);
+    await shareAddress(t.db, t.ids.admin, a.addressId, t.ids.member, t.ids.maria);
+    // Allowed: Maria edits it on Mario's record; both see it.
+    expect(await updateAddress(t.db, t.ids.maria, t.ids.member, a.addressId, { street: "Hof 2", city: "Krems" })).toEqual({ ok: true });
+    expect(await mayEditAddressOf(t.ids.maria, a.addressId)).toBe(true);
+    await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.maria, false);
+    // Not allowed: neither on Mario's record nor through her own holding of the same row (it would move Mario too).
+    expect(await updateAddress(t.db, t.ids.maria, t.ids.member, a.addressId, { street: "Hof 3", city: "Krems" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await updateAddress(t.db, t.ids.maria, t.ids.maria, a.addressId, { street: "Hof 3", city: "Krems" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await mayEditAddressOf(t.ids.maria, a.addressId)).toBe(false);
+    expect((await addressesOf(t.db, t.ids.member)).find((x) => x.addressId === a.addressId)).toMatchObject({ street: "Hof 2" });
+    // The same holds for Mario: the shared row is Maria's address too. An admin may; bad input names the field.
+    expect(await updateAddress(t.db, t.ids.member, t.ids.member, a.addressId, { street: "Hof 3", city: "Krems" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await updateAddress(t.db, t.ids.admin, t.ids.maria, a.addressId, { street: "", city: "Krems" })).toMatchObject({ ok: false, code: "invalid", field: "street" });
+    expect(await updateAddress(t.db, t.ids.admin, t.ids.maria, a.addressId, { street: "Hof 4", city: "Krems" })).toEqual({ ok: true });
+    expect((await addressesOf(t.db, t.ids.member)).find((x) => x.addressId === a.addressId)).toMatchObject({ street: "Hof 4" });
+    // Unshared addresses stay the owner's own business.
+    const own = await addAddress(t.db, t.ids.member, t.ids.member, { typeId: work, street: "Solo 1", city: "Wels" });
+    if (!own.ok) throw new Error(own.message);
+    expect(await updateAddress(t.db, t.ids.member, t.ids.member, own.addressId, { street: "Solo 2", city: "Wels" })).toEqual({ ok: true });
+    const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, String(a.addressId)));
+    expect(audits.filter((e) => e.changeType === "address.update")).toHaveLength(4);
   });
 });

@@ -58,6 +58,16 @@ export async function addAddress(db: Db, actorId: number, personId: number, inpu
   );
 }
 
+/**
+ * Whether the actor may edit this address row: the edit changes it for every holder, so the actor must be allowed
+ * to edit the addresses of each of them (a partner only where the admin allowed partners to edit shared data).
+ */
+export async function mayEditAddress(db: Db, actorId: number, addressId: number): Promise<boolean> {
+  const holders = await db.select({ personId: addressHolders.personId }).from(addressHolders).where(eq(addressHolders.addressId, addressId));
+  for (const h of holders) if (!(await mayEditAddressesOf(db, actorId, h.personId))) return false;
+  return holders.length > 0;
+}
+
 /** Edits the address row itself: every holder (e.g. both partners) sees the change; each gets a history entry. */
 export async function updateAddress(db: Db, actorId: number, personId: number, addressId: number, input: AddressInput): Promise<Result> {
   if (!(await mayEditAddressesOf(db, actorId, personId))) return forbidden();
@@ -66,6 +76,8 @@ export async function updateAddress(db: Db, actorId: number, personId: number, a
   return db.transaction(async (tx) => {
     const holders = await tx.select().from(addressHolders).where(eq(addressHolders.addressId, addressId));
     if (!holders.some((h) => h.personId === personId)) return notFound("address");
+    // A shared row moves the partner too: refused unless the actor may edit the partner's addresses as well.
+    for (const h of holders) if (h.personId !== personId && !(await mayEditAddressesOf(tx, actorId, h.personId))) return forbidden();
     const [before] = await tx.select().from(addresses).where(eq(addresses.id, addressId));
     await tx.update(addresses).set({ ...parsed.data, updatedAt: new Date() }).where(eq(addresses.id, addressId));
     const { street, extra, postalCode, city, country } = before!;
