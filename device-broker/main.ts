@@ -71,7 +71,6 @@ function scheduleJobs(env: Env, database: DbHandle, logger: pino.Logger, instanc
     db: database.db,
     mailer,
     baseUrl: env.AUTH_URL ? new URL(env.AUTH_URL).origin : `http://localhost:${env.PORT}`,
-    usageRetentionDays: env.PURGE_USAGE_AFTER_DAYS,
     logger,
     instanceId: instance.instanceId,
     counters: instance.metrics,

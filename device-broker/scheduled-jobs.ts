@@ -17,7 +17,6 @@ export interface BrokerJobOptions {
   mailer: Mailer;
   /** Absolute origin of the web app, for links in mails. */
   baseUrl: string;
-  usageRetentionDays: number;
 }
 
 /**
@@ -32,7 +31,7 @@ export function brokerJobs(o: BrokerJobOptions): ScheduledJob[] {
       name: "retention-purge",
       schedule: { cadence: "daily", atHour: 3 },
       async run({ now }) {
-        const report = await runPurge(o.db, { usageAfterDays: o.usageRetentionDays, now });
+        const report = await runPurge(o.db, { usageAfterDays: (await settings()).retentionUsageDays, now });
         const runs = await pruneJobRuns(o.db, now);
         return `${report.unknownCardsDeleted} unknown card(s) deleted, ${report.usage.anonymised} usage session(s) anonymised, ${runs} old job run(s) removed`;
       },

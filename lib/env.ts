@@ -54,7 +54,7 @@ const schema = z.object({
   S3_ACCESS_KEY_ID: z.string().min(1).optional(),
   S3_SECRET_ACCESS_KEY: z.string().min(1).optional(),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
-  /** Retention: usage sessions older than this lose the link to a person (npm run purge). */
+  /** First value of the setting "keep who used a machine" (days): older usage loses the link to a person. */
   PURGE_USAGE_AFTER_DAYS: z.coerce.number().int().positive().default(365),
   /** How often the broker checks for due scheduled jobs (purge, reminders, weekly mails); 0 turns them off. */
   SCHEDULER_CHECK_SECONDS: z.coerce.number().int().min(0).default(600),

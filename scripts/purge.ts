@@ -1,15 +1,16 @@
 /**
  * `npm run purge`: the retention job by hand (the device broker runs it daily). Deletes unknown-card swipes older than 30 days and anonymises usage older
- * than PURGE_USAGE_AFTER_DAYS (default 365). Prints what it did; exits 1 with a clear message on failure.
+ * than the space setting "keep who used a machine" (default 365 days, first value PURGE_USAGE_AFTER_DAYS). Prints what it did; exits 1 with a clear message on failure.
  */
 import { createDb } from "@/lib/db/client";
 import { runPurge } from "@/lib/domain/people/retention";
-import { env, requireDatabaseUrl } from "@/lib/env";
+import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { requireDatabaseUrl } from "@/lib/env";
 
 async function main(): Promise<void> {
   const handle = createDb(requireDatabaseUrl(), { max: 1 });
   try {
-    const report = await runPurge(handle.db, { usageAfterDays: env().PURGE_USAGE_AFTER_DAYS });
+    const report = await runPurge(handle.db, { usageAfterDays: (await loadSpaceSettings(handle.db)).retentionUsageDays });
     console.log(`Unknown-card records deleted: ${report.unknownCardsDeleted}`);
     console.log(`Usage sessions anonymised: ${report.usage.anonymised}`);
   } finally {

@@ -87,6 +87,7 @@ export function SettingsForm({ action, initial, passwordNote, labels }: Props) {
         <div className="grid gap-4 sm:grid-cols-2">
           {field("retentionAuditMonths", { type: "number", min: 1 })}
           {field("retentionLoginAttemptsDays", { type: "number", min: 1 })}
+          {field("retentionUsageDays", { type: "number", min: 30 })}
           {field("backupKeepDaily", { type: "number", min: 1 })}
           {field("backupKeepWeekly", { type: "number", min: 0 })}
         </div>

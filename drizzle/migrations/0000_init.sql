@@ -421,6 +421,7 @@ CREATE TABLE "space_settings" (
 	"smtp_password" text,
 	"retention_audit_months" integer DEFAULT 120 NOT NULL,
 	"retention_login_attempts_days" integer DEFAULT 30 NOT NULL,
+	"retention_usage_days" integer DEFAULT 365 NOT NULL,
 	"backup_keep_daily" integer DEFAULT 7 NOT NULL,
 	"backup_keep_weekly" integer DEFAULT 4 NOT NULL,
 	"machines_dashboard_public" boolean DEFAULT true NOT NULL,

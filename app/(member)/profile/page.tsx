@@ -12,10 +12,12 @@ import { profiles, profileStudies } from "@/lib/db/schema";
 import { addressesOf, formatAddress } from "@/lib/domain/people/address-service";
 import { partnerOf } from "@/lib/domain/people/partner-link";
 import { listAddressTypes } from "@/lib/domain/people/reference-service";
+import { SUMMARY_PERMISSION, wantsWeeklySummary } from "@/lib/domain/usage/weekly-summary";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { updateOwnProfileAction } from "./actions";
 import { removePersonPhotoAction, uploadPersonPhotoAction } from "./photo-actions";
+import { setWeeklySummaryAction } from "./summary-actions";
 
 export default async function ProfilePage() {
   const user = await requireUser();
@@ -29,6 +31,8 @@ export default async function ProfilePage() {
     partnerOf(db, user.personId),
   ]);
   if (!profile) notFound();
+  // Staff only: the weekly summary of the machines (issue 6).
+  const summary = user.permissions.has(SUMMARY_PERMISSION) ? await wantsWeeklySummary(db, user.personId) : null;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
@@ -57,6 +61,19 @@ export default async function ProfilePage() {
         <p className="mb-3 text-sm text-slate-600">{t("visibility.intro")}</p>
         <VisibilityForm settings={{ personId: user.personId, partnerPersonId: profile.partnerPersonId, visibility: profile.visibility, boardOnly: profile.boardOnly }} />
       </section>
+      {summary !== null && (
+        <section className={cardClass} aria-labelledby="my-summary">
+          <h2 id="my-summary" className="mb-1 text-lg font-semibold">{t("summary.optin.title")}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t("summary.optin.intro")}</p>
+          <ActionForm action={setWeeklySummaryAction} className="flex flex-wrap items-center gap-3" label={t("summary.optin.title")}>
+            <label className="flex items-center gap-2">
+              <input type="checkbox" name="weeklySummary" defaultChecked={summary} />
+              {t("summary.optin.label")}
+            </label>
+            <SubmitButton>{t("summary.optin.save")}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
       <section className={cardClass} aria-labelledby="my-addresses">
         <h2 id="my-addresses" className="mb-3 text-lg font-semibold">{t("profile.addresses")}</h2>
         <AddressForms addresses={addresses} types={types} />

@@ -35,6 +35,8 @@ export const spaceSettings = pgTable(
     smtpPassword: text(),
     retentionAuditMonths: integer().notNull().default(120),
     retentionLoginAttemptsDays: integer().notNull().default(30),
+    /** Usage sessions older than this lose the link to their person (the broker's daily purge). */
+    retentionUsageDays: integer().notNull().default(365),
     backupKeepDaily: integer().notNull().default(7),
     backupKeepWeekly: integer().notNull().default(4),
     /** Machines dashboard (/machines): anyone may look (true) or logged-in people only. */

@@ -7,7 +7,7 @@ export type SpaceSettings = Omit<SpaceSettingsRow, "id" | "updatedAt" | "updated
 
 /** What an installation uses until an admin saves the settings page: the environment's values. */
 export function settingsFromEnv(
-  env: Pick<Env, "SPACE_NAME" | "SPACE_TIME_ZONE" | "DEFAULT_LANGUAGE" | "MAIL_FROM" | "SMTP_URL"> & Partial<Pick<Env, "MACHINES_DASHBOARD_PUBLIC" | "INVENTORY_MEMBERS_MAY_VIEW">>,
+  env: Pick<Env, "SPACE_NAME" | "SPACE_TIME_ZONE" | "DEFAULT_LANGUAGE" | "MAIL_FROM" | "SMTP_URL"> & Partial<Pick<Env, "MACHINES_DASHBOARD_PUBLIC" | "INVENTORY_MEMBERS_MAY_VIEW" | "PURGE_USAGE_AFTER_DAYS">>,
 ): SpaceSettings {
   const smtp = parseSmtpUrl(env.SMTP_URL);
   return {
@@ -28,6 +28,7 @@ export function settingsFromEnv(
     ...smtp,
     retentionAuditMonths: 120,
     retentionLoginAttemptsDays: 30,
+    retentionUsageDays: env.PURGE_USAGE_AFTER_DAYS ?? 365,
     backupKeepDaily: 7,
     backupKeepWeekly: 4,
     // The environment only gives the first value; after a save the settings page decides.

@@ -49,6 +49,8 @@ export const settingsInputSchema = z
     clearSmtpPassword: z.boolean(),
     retentionAuditMonths: z.coerce.number().int().min(1).max(1200),
     retentionLoginAttemptsDays: z.coerce.number().int().min(1).max(3650),
+    // Absent from older callers: the usual year rather than a refusal.
+    retentionUsageDays: z.coerce.number().int().min(30).max(3650).default(365),
     backupKeepDaily: z.coerce.number().int().min(1).max(365),
     backupKeepWeekly: z.coerce.number().int().min(0).max(520),
     // Checkboxes; the action always sends both, other callers may leave them at the usual "yes".

@@ -33,6 +33,7 @@ export const opsDe: Record<keyof typeof opsEn, string> = {
   "settings.clearSmtpPassword": "Gespeichertes Passwort entfernen",
   "settings.retentionAuditMonths": "Änderungsprotokoll aufbewahren (Monate)",
   "settings.retentionLoginAttemptsDays": "Anmeldeversuche aufbewahren (Tage)",
+  "settings.retentionUsageDays": "Wer eine Maschine nutzte, aufbewahren (Tage; ältere Nutzung wird anonymisiert, die Stunden bleiben)",
   "settings.backupKeepDaily": "Tägliche Sicherungen behalten",
   "settings.backupKeepWeekly": "Wöchentliche Sicherungen behalten",
   "settings.save": "Einstellungen speichern",

@@ -32,6 +32,7 @@ export const opsEn = {
   "settings.clearSmtpPassword": "Remove the stored password",
   "settings.retentionAuditMonths": "Keep the audit log (months)",
   "settings.retentionLoginAttemptsDays": "Keep login attempts (days)",
+  "settings.retentionUsageDays": "Keep who used a machine (days; older usage is anonymised, its hours stay)",
   "settings.backupKeepDaily": "Daily backups to keep",
   "settings.backupKeepWeekly": "Weekly backups to keep",
   "settings.save": "Save settings",

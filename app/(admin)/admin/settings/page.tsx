@@ -52,7 +52,7 @@ function labels(t: Awaited<ReturnType<typeof getT>>) {
     "section.space", "section.mail", "section.retention", "name", "logoUrl", "logoUrl.hint", "address", "latitude", "longitude",
     "timeZone", "timeZone.hint", "yearStartMonth", "yearStartDay", "contactEmail", "boardEmail", "website", "defaultLanguage",
     "mailFrom", "smtpHost", "smtpHost.hint", "smtpPort", "smtpSecure", "smtpUser", "smtpPassword", "clearSmtpPassword",
-    "retentionAuditMonths", "retentionLoginAttemptsDays", "backupKeepDaily", "backupKeepWeekly", "save",
+    "retentionAuditMonths", "retentionLoginAttemptsDays", "retentionUsageDays", "backupKeepDaily", "backupKeepWeekly", "save",
     "section.access", "machinesDashboardPublic", "inventoryMembersMayView",
   ] as const;
   const out: Record<string, string> = Object.fromEntries(keys.map((k) => [k, t(`settings.${k}`)]));
