@@ -54,4 +54,39 @@ test.describe("membership administration and the audit log", () => {
     await expect(page).toHaveURL(/person=Mario\+Rossi/);
     await expect(page.getByText("No entries match.")).toBeVisible();
   });
+
+  test("committees: a function is held by someone, so the committee cannot be deleted", async ({ page }) => {
+    const committee = `Repair café ${Date.now().toString(36)}`;
+    await page.goto("/admin/membership");
+    await page.getByRole("link", { name: "Committees" }).click();
+    const create = page.getByRole("form", { name: "New committee" });
+    await create.getByLabel("Name").fill(committee);
+    await create.getByRole("button", { name: "Add" }).click();
+    await expect(create.getByRole("status")).toHaveText("Saved.");
+
+    const section = page.getByRole("region", { name: committee });
+    const newFunction = section.getByRole("form", { name: `New function: ${committee}` });
+    await newFunction.getByLabel("New function").fill("Host");
+    await newFunction.getByRole("button", { name: "Add" }).click();
+    const assign = section.getByRole("form", { name: "Assign: Host" });
+    await assign.getByLabel("Person (member number or email)").fill(USERS.maria.email);
+    await assign.getByRole("button", { name: "Assign" }).click();
+    await expect(section.getByText(`Held by: ${USERS.maria.name}`)).toBeVisible();
+
+    const remove = section.getByRole("form", { name: `Delete: ${committee}` });
+    await remove.getByRole("button", { name: "Delete" }).click();
+    await expect(remove.getByRole("alert")).toContainText("cannot be deleted");
+    await page.reload();
+    await expect(page.getByRole("region", { name: committee })).toBeVisible();
+  });
+
+  test("the end-of-year action asks for confirmation and says how many people it moved", async ({ page }) => {
+    await page.goto("/admin/membership");
+    const form = page.getByRole("form", { name: "End of the association year" });
+    // A year long past: nobody's membership covers it, so the shared e2e data stays as it is.
+    await form.getByLabel("Last day of the association year").fill("2000-12-31");
+    await form.getByLabel("Yes, move these people to “former”").check();
+    await form.getByRole("button", { name: "Run the end of the year" }).click();
+    await expect(form.getByRole("status")).toHaveText("0 people were moved to “former”.");
+  });
 });

@@ -4,7 +4,7 @@ import { addressTypes, auditLog, membershipStatuses, membershipTypes, people, ro
 import { permissionsOfPerson } from "../access/person-permissions";
 import { addAddress } from "./address-service";
 import { assignFunction, createCommittee, createFunction } from "./committee-service";
-import { deleteCommittee, deleteFunction, updateCommittee, updateFunction } from "./committee-admin";
+import { deleteCommittee, deleteFunction, resolvePersonRef, updateCommittee, updateFunction } from "./committee-admin";
 import { addMembership, runEndOfYearOn } from "./membership-service";
 import { deleteAddressType, deleteMembershipType, deleteStatus, setStatusRoles } from "./reference-delete";
 import { saveAddressType, saveMembershipType, saveStatus } from "./reference-service";
@@ -118,6 +118,18 @@ describe("committees and functions", () => {
     expect(await deleteCommittee(t.db, t.ids.member, c.committeeId)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await deleteCommittee(t.db, t.ids.admin, c.committeeId)).toEqual({ ok: true });
     expect(await lastAudit()).toMatchObject({ changeType: "committee.delete", before: { name: "Short-lived" } });
+  });
+});
+
+describe("finding the person an admin means", () => {
+  it("by #id, member number or email (any case); null otherwise", async () => {
+    const [mario] = await t.db.select().from(people).where(eq(people.id, t.ids.member));
+    expect(await resolvePersonRef(t.db, `#${t.ids.member}`)).toBe(t.ids.member);
+    if (mario!.memberNumber !== null) expect(await resolvePersonRef(t.db, String(mario!.memberNumber))).toBe(t.ids.member);
+    expect(await resolvePersonRef(t.db, " Member@Makerspace.local ")).toBe(t.ids.member);
+    expect(await resolvePersonRef(t.db, "nobody@example.org")).toBeNull();
+    expect(await resolvePersonRef(t.db, "Mario")).toBeNull();
+    expect(await resolvePersonRef(t.db, "#999999")).toBeNull();
   });
 });
 

@@ -2,8 +2,8 @@
 
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { deleteCommittee, deleteFunction, updateCommittee, updateFunction } from "@/lib/domain/people/committee-admin";
-import { createCommittee, createFunction } from "@/lib/domain/people/committee-service";
+import { deleteCommittee, deleteFunction, resolvePersonRef, updateCommittee, updateFunction } from "@/lib/domain/people/committee-admin";
+import { assignFunction, createCommittee, createFunction, endFunction } from "@/lib/domain/people/committee-service";
 import type { Result } from "@/lib/domain/people/result";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
@@ -16,7 +16,7 @@ async function run(entity: "committee" | "function", formData: FormData | undefi
   const [user, t] = await Promise.all([getCurrentUser(), getT()]);
   if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
   const result = await call(getDb(), user.personId);
-  if (!result.ok) return adminRefusal(t, result, entity, formData, { name: entity === "committee" ? t("pa.name") : t("pa.function.name"), description: t("pa.description"), roles: t("pa.roles") });
+  if (!result.ok) return adminRefusal(t, result, entity, formData, { name: entity === "committee" ? t("pa.name") : t("pa.function.name"), description: t("pa.description"), roles: t("pa.roles"), since: t("pa.holder.since"), until: t("pa.holder.until") });
   notifySubscribersSoon();
   revalidatePath("/admin/membership/committees");
   return { ok: true, message: t(ok) };
@@ -44,4 +44,16 @@ export async function updateFunctionAction(id: number, _prev: ActionResult | nul
 
 export async function deleteFunctionAction(id: number, _prev: ActionResult | null): Promise<ActionResult> {
   return run("function", undefined, (db, actor) => deleteFunction(db, actor, id), "pa.deleted");
+}
+
+/** Someone takes up a function: the admin names them by member number, email or #id. */
+export async function assignFunctionAction(functionId: number, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const t = await getT();
+  const personId = await resolvePersonRef(getDb(), formText(formData, "person"));
+  if (personId === null) return { ok: false, code: "invalid", message: t("pa.holder.unknown"), values: { person: formText(formData, "person"), since: formText(formData, "since"), until: formText(formData, "until") } };
+  return run("function", formData, (db, actor) => assignFunction(db, actor, { functionId, personId, since: formText(formData, "since"), until: formText(formData, "until") || null }), "pa.saved");
+}
+
+export async function endFunctionAction(holderId: number, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  return run("function", formData, (db, actor) => endFunction(db, actor, holderId, formText(formData, "until")), "pa.saved");
 }

@@ -4,19 +4,24 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { DeleteButton } from "@/components/people-admin/delete-button";
+import { FunctionHolders } from "@/components/people-admin/function-holders";
 import { RoleCheckboxes } from "@/components/people-admin/role-checkboxes";
 import { requirePermission } from "@/lib/auth/guards";
 import { listRoles } from "@/lib/domain/people/committee-admin";
 import { listCommittees } from "@/lib/domain/people/committee-service";
 import { getT } from "@/lib/i18n/server";
+import { dayOf } from "@/lib/web/calendar-time";
 import { getDb } from "@/lib/web/db";
-import { createCommitteeAction, createFunctionAction, deleteCommitteeAction, deleteFunctionAction, updateCommitteeAction, updateFunctionAction } from "./actions";
+import { getSpace } from "@/lib/web/space";
+import { assignFunctionAction, createCommitteeAction, createFunctionAction, endFunctionAction, deleteCommitteeAction, deleteFunctionAction, updateCommitteeAction, updateFunctionAction } from "./actions";
 
 /** Committees, the functions each allows, who holds them today, and the roles a function grants (system admins set those). */
 export default async function CommitteesPage() {
   const user = await requirePermission("members.write");
   const db = getDb();
-  const [t, committees, roles] = await Promise.all([getT(), listCommittees(db), listRoles(db)]);
+  const space = await getSpace();
+  const today = dayOf(new Date(), space.timeZone);
+  const [t, committees, roles] = await Promise.all([getT(), listCommittees(db, today), listRoles(db)]);
   const mayGrant = user.permissions.has("system.admin");
   const idsOf = (keys: string[]) => roles.filter((r) => keys.includes(r.key)).map((r) => r.id);
   const committeeFields = (prefix: string, c?: { name: string; description: string }) => (
@@ -47,9 +52,8 @@ export default async function CommitteesPage() {
           <ul className="space-y-3">
             {c.functions.map((f) => (
               <li key={f.id} className="space-y-2 rounded border border-slate-200 p-3" aria-label={f.name}>
-                <p className="text-sm">
-                  {f.holders.length ? t("pa.holders", { names: f.holders.map((h) => h.name ?? `#${h.personId}`).join(", ") }) : t("pa.noHolders")}
-                </p>
+                <h4 className="font-medium">{f.name}</h4>
+                <FunctionHolders fn={f} today={today} assign={assignFunctionAction.bind(null, f.id)} end={(holderId) => endFunctionAction.bind(null, holderId)} />
                 <ActionForm action={updateFunctionAction.bind(null, f.id)} className="space-y-2" label={`${t("pa.edit")}: ${f.name}`}>
                   <TextField id={`function-${f.id}-name`} name="name" label={t("pa.function.name")} defaultValue={f.name} required />
                   <RoleCheckboxes idPrefix={`function-${f.id}`} legend={t("pa.roles")} roles={roles} checked={idsOf(f.roles)} disabled={!mayGrant} />

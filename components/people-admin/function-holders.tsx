@@ -1,0 +1,39 @@
+import { secondaryButtonClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { TextField } from "@/components/forms/text-field";
+import type { CommitteeView } from "@/lib/domain/people/committee-service";
+import type { ActionResult } from "@/lib/web/action-result";
+import { getT } from "@/lib/i18n/server";
+
+type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+type Fn = CommitteeView["functions"][number];
+
+/** Who holds a function today (each can be ended on a day), and a form to assign someone since a day. */
+export async function FunctionHolders({ fn, today, assign, end }: { fn: Fn; today: string; assign: Action; end: (holderId: number) => Action }) {
+  const t = await getT();
+  return (
+    <div className="space-y-2">
+      {fn.holders.length === 0 ? <p className="text-sm text-slate-600">{t("pa.noHolders")}</p> : (
+        <>
+          <p className="text-sm">{t("pa.holders", { names: fn.holders.map((h) => h.name ?? `#${h.personId}`).join(", ") })}</p>
+          <ul className="space-y-1">
+            {fn.holders.map((h) => (
+              <li key={h.holderId}>
+                <ActionForm action={end(h.holderId)} className="flex flex-wrap items-end gap-2" label={`${t("pa.holder.end")}: ${h.name ?? `#${h.personId}`}`} messageAt="bottom">
+                  <span className="text-sm">{t("pa.holder.sinceDate", { name: h.name ?? `#${h.personId}`, date: h.since })}</span>
+                  <TextField id={`holder-${h.holderId}-until`} name="until" type="date" label={t("pa.holder.until")} defaultValue={h.until ?? today} required />
+                  <button type="submit" className={secondaryButtonClass}>{t("pa.holder.end")}</button>
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      <ActionForm action={assign} className="flex flex-wrap items-end gap-2" label={`${t("pa.holder.assign")}: ${fn.name}`} messageAt="bottom">
+        <TextField id={`function-${fn.id}-person`} name="person" label={t("pa.holder.person")} required />
+        <TextField id={`function-${fn.id}-since`} name="since" type="date" label={t("pa.holder.since")} defaultValue={today} required />
+        <button type="submit" className={secondaryButtonClass}>{t("pa.holder.assign")}</button>
+      </ActionForm>
+    </div>
+  );
+}
