@@ -3,13 +3,19 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import type { AddressType } from "@/lib/db/schema";
-import { formatAddress, type PersonAddress } from "@/lib/domain/people/address-service";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { formatAddress, mayEditAddress, type PersonAddress } from "@/lib/domain/people/address-service";
 import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { AddressEditForm } from "./address-edit-form";
 import { addOwnAddressAction, ownAddressAction } from "@/app/(member)/profile/actions";
 
-/** My addresses: list with "make main" / "remove", and a form to add one. */
+/** My addresses: list with "edit" / "make main" / "remove", and a form to add one. */
 export async function AddressForms({ addresses, types }: { addresses: PersonAddress[]; types: AddressType[] }) {
-  const t = await getT();
+  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
+  // A row shared with a partner is editable here only where the admin allowed partners to edit shared data.
+  const editable = new Set<number>();
+  for (const a of addresses) if (user && (a.sharedWith.length === 0 || (await mayEditAddress(getDb(), user.personId, a.addressId)))) editable.add(a.addressId);
   return (
     <div className="space-y-4">
       {addresses.length === 0 ? (
@@ -34,6 +40,7 @@ export async function AddressForms({ addresses, types }: { addresses: PersonAddr
                 <input type="hidden" name="op" value="remove" />
                 <button type="submit" className={secondaryButtonClass}>{t("address.remove")}</button>
               </ActionForm>
+              {editable.has(a.addressId) ? <AddressEditForm t={t} address={a} /> : <p className="w-full text-sm text-slate-600">{t("address.sharedLocked")}</p>}
             </li>
           ))}
         </ul>

@@ -5,9 +5,10 @@ import { formatAddress } from "@/lib/domain/people/address-service";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { AddressEditForm } from "./address-edit-form";
 
-/** Read-only parts of the admin person page: memberships, cards, equipment, committees, addresses. */
-export async function PersonSections({ record }: { record: PersonRecord }) {
+/** Parts of the admin person page: memberships, cards, equipment, committees, addresses (editable with members.write). */
+export async function PersonSections({ record, mayEditAddresses = false }: { record: PersonRecord; mayEditAddresses?: boolean }) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const date = (d: Date) => formatDate(d, locale, env().SPACE_TIME_ZONE);
   const now = new Date();
@@ -39,6 +40,7 @@ export async function PersonSections({ record }: { record: PersonRecord }) {
               <li key={a.addressId} className="py-1">
                 <span className="mr-2 text-sm text-slate-500">{a.typeName}{a.isMain ? ` · ${t("address.main")}` : ""}</span>
                 {formatAddress(a)}
+                {mayEditAddresses && <AddressEditForm t={t} address={a} personId={record.person.id} />}
               </li>
             ))}
           </ul>

@@ -63,7 +63,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </section>
       )}
       {profile && mayWrite && <PhotoSection personId={id} photoKey={profile.photoPath} name={name} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />}
-      <PersonSections record={record} />
+      <PersonSections record={record} mayEditAddresses={Boolean(profile) && mayWrite} />
       {profile && mayWrite && <PartnerSection personId={id} partner={partner} addresses={addresses} partnerRateTypes={rateTypes} />}
       {mayWrite && <PersonAdminForms personId={id} statusId={person.statusId} statuses={statuses} types={types} erased={Boolean(person.erasedAt)} />}
       <section className={cardClass} aria-labelledby="history">
