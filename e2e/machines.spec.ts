@@ -133,7 +133,7 @@ test("an unknown card becomes a new member's card; after a training grant the bo
   await board.stop();
 });
 
-test("maintenance plans on the operations page: add, record done by hand, delete", async ({ page }) => {
+test("maintenance plans on the operations page: add, edit, record done by hand, delete", async ({ page }) => {
   await page.goto("/admin/equipment");
   await page.getByRole("link", { name: "PRUSA MK4", exact: true }).click();
   await page.getByRole("link", { name: "Operations: hours, maintenance, boards, usage" }).click();
@@ -144,10 +144,25 @@ test("maintenance plans on the operations page: add, record done by hand, delete
   await add.getByRole("button", { name: "Add a maintenance plan" }).click();
   const plans = page.getByRole("region", { name: "Maintenance plans" });
   await expect(plans.getByRole("cell", { name: "Grease rods" })).toBeVisible();
-  await plans.getByRole("button", { name: 'Record "Grease rods" as done' }).click();
-  await expect(page.getByRole("region", { name: "Interventions" })).toContainText("Grease rods");
-  await plans.getByRole("button", { name: 'Delete "Grease rods"' }).click();
-  await expect(plans.getByRole("cell", { name: "Grease rods" })).toHaveCount(0);
+
+  // Edit: a refused value names the field and keeps what was typed; a good one shows in the table.
+  await plans.getByText('Edit "Grease rods"', { exact: true }).click();
+  const edit = plans.getByRole("form", { name: 'Edit "Grease rods"' });
+  await edit.getByLabel("Display text").fill("Grease the Z rods!");
+  await edit.getByLabel("Every (hours)").fill("120");
+  await edit.getByRole("button", { name: "Save plan" }).click();
+  await expect(edit.getByRole("alert")).toContainText("Display text: at most 16 characters");
+  await expect(edit.getByLabel("Every (hours)")).toHaveValue("120");
+  await edit.getByLabel("Display text").fill("Grease Z rods");
+  await edit.getByLabel("Description").fill("Lithium grease, thin film");
+  await edit.getByRole("button", { name: "Save plan" }).click();
+  await expect(plans.getByRole("cell", { name: "Grease Z rods" })).toBeVisible();
+  await expect(plans.getByRole("row").filter({ hasText: "Grease Z rods" })).toContainText("120");
+
+  await plans.getByRole("button", { name: 'Record "Grease Z rods" as done' }).click();
+  await expect(page.getByRole("region", { name: "Interventions" })).toContainText("Grease Z rods");
+  await plans.getByRole("button", { name: 'Delete "Grease Z rods"' }).click();
+  await expect(plans.getByRole("cell", { name: "Grease Z rods" })).toHaveCount(0);
 });
 
 test("staff correct a session's duration on the usage list; it is then marked as added by hand", async ({ page }) => {

@@ -148,6 +148,8 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.plans.recorded": "Wartung erfasst.",
   "mach.plans.recordDone": "„{plan}“ als erledigt erfassen",
   "mach.plans.delete": "„{plan}“ löschen",
+  "mach.plans.edit": "„{plan}“ bearbeiten",
+  "mach.plans.save": "Plan speichern",
   "mach.correct.open": "Korrigieren",
   "mach.correct.label": "Nutzung {id} korrigieren",
   "mach.correct.reason": "Grund",

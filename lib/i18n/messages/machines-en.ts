@@ -147,6 +147,8 @@ export const machinesEn = {
   "mach.plans.recorded": "Maintenance recorded.",
   "mach.plans.recordDone": "Record \"{plan}\" as done",
   "mach.plans.delete": "Delete \"{plan}\"",
+  "mach.plans.edit": "Edit \"{plan}\"",
+  "mach.plans.save": "Save plan",
   "mach.correct.open": "Correct",
   "mach.correct.label": "Correct session {id}",
   "mach.correct.reason": "Reason",

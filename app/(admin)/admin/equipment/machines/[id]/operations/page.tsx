@@ -10,6 +10,7 @@ import { UsageHistory } from "@/components/machines/usage-history";
 import { requireUser } from "@/lib/auth/guards";
 import { getMachine } from "@/lib/domain/equipment/machine-service";
 import { machineBoards, machineInterventions, machineUsagePage, machineUsers } from "@/lib/domain/machines/machine-operations";
+import { plansOfMachine } from "@/lib/domain/machines/maintenance-plans";
 import { planHours } from "@/lib/domain/machines/plan-hours";
 import { machineHours } from "@/lib/domain/usage/machine-hours";
 import { isMachineOnline } from "@/lib/domain/usage/record-board-alive";
@@ -36,7 +37,7 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
   const from = dateParam(query.from);
   const toDay = dateParam(query.to);
   const to = toDay ? new Date(toDay.getTime() + 86_400_000) : undefined;
-  const [t, locale, space, hours, plans, boards, interventions, usage, users, online] = await Promise.all([
+  const [t, locale, space, hours, plans, boards, interventions, usage, users, online, stored] = await Promise.all([
     getT(),
     getLocale(),
     getSpace(),
@@ -47,6 +48,7 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
     machineUsagePage(db, machine.id, { personId, from, to, page: Number(query.page) || 1 }),
     machineUsers(db, machine.id),
     isMachineOnline(db, machine.id),
+    plansOfMachine(db, machine.id),
   ]);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
 
@@ -92,7 +94,7 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
         <h2 id="plans" className="text-lg font-semibold">{t("mach.plans.title")}</h2>
         <PlansTable t={t} plans={plans} />
         {plans.map((p) => (
-          <PlanRowForms key={p.planId} t={t} plan={p} mayManage={mayManage} />
+          <PlanRowForms key={p.planId} t={t} plan={p} stored={stored.find((s) => s.id === p.planId)} mayManage={mayManage} />
         ))}
         {mayManage && <AddPlanForm t={t} machineId={machine.id} />}
       </section>
