@@ -45,10 +45,11 @@ describe("the broker's scheduled jobs", () => {
       ["maintenance-due", "ok"],
       ["equipment-expiry-reminders", "ok"],
       ["inventory-overdue-reminders", "ok"],
+      ["calendar-horizon", "ok"],
       ["calendar-announcement", "ok"],
       ["weekly-summary", "ok"],
     ]);
-    expect(metrics.snapshot()).toMatchObject({ scheduledRuns: 7, scheduledJobErrors: 0 });
+    expect(metrics.snapshot()).toMatchObject({ scheduledRuns: 8, scheduledJobErrors: 0 });
     const summaries = inbox.mails.filter((m) => unfold(m.raw).includes("the week on the machines"));
     expect(summaries.map((m) => m.to)).toEqual([["admin@makerspace.local"]]);
 

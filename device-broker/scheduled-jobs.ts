@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { notifyAuditSubscribers } from "@/lib/domain/audit/subscriptions";
 import { sendWeeklyAnnouncement } from "@/lib/domain/calendar/announcements";
+import { extendRecurringHorizon } from "@/lib/domain/calendar/horizon-refresh";
 import { sendExpiryReminders } from "@/lib/domain/equipment/expiry-reminders";
 import { sendOverdueReminders } from "@/lib/domain/inventory/overdue-reminders";
 import { notifyDueMaintenance } from "@/lib/domain/machines/maintenance-due";
@@ -67,6 +68,12 @@ export function brokerJobs(o: BrokerJobOptions): ScheduledJob[] {
         if (r.failed > 0) throw new Error(`${r.failed} reminder(s) failed, ${r.sent} sent`);
         return `${r.sent} reminder(s), ${r.skipped} skipped`;
       },
+    },
+    {
+      // Before the announcement, so it sees the series' occurrences of the coming week.
+      name: "calendar-horizon",
+      schedule: { cadence: "weekly", atHour: 3 },
+      run: async ({ now }) => `${await extendRecurringHorizon(o.db, now)} recurring series extended`,
     },
     {
       name: "calendar-announcement",
