@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { mayViewInventoryIn } from "@/lib/domain/inventory/access";
 import { dashboardAccessIn } from "@/lib/domain/machines/dashboard-access";
 import type { Permission } from "@/lib/domain/access/permissions";
-import { loadSpaceSettings } from "./space-settings";
+import { getSpaceSettings, loadSpaceSettings } from "./space-settings";
 import { settingsInputSchema, updateSpaceSettings } from "./update-settings";
 
 // The two "who may look" choices are space settings: the access decisions read them from the database.
@@ -51,5 +52,17 @@ describe("access decisions follow the space settings", () => {
     expect((await dashboardAccessIn(t.db, null)).allowed).toBe(true);
     expect(await mayViewInventoryIn(t.db, perms("directory.read"))).toBe(true);
     expect(await mayViewInventoryIn(t.db, perms())).toBe(false);
+  });
+
+  it("a save is seen at once through another handle in the same process (Next bundles pages and routes apart)", async () => {
+    const other = createDb(t.url, { max: 1 });
+    try {
+      expect((await getSpaceSettings(other.db)).machinesDashboardPublic).toBe(true); // now cached for `other`
+      await save({ machinesDashboardPublic: false, inventoryMembersMayView: true });
+      expect((await getSpaceSettings(other.db)).machinesDashboardPublic).toBe(false);
+      expect((await dashboardAccessIn(other.db, null)).allowed).toBe(false);
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -57,14 +57,19 @@ function parseSmtpUrl(url: string | undefined) {
 
 const TTL_MS = 30_000;
 // Per handle: the web and the broker are separate processes; another process's change shows after TTL_MS.
-const cache = new WeakMap<Db, { value: SpaceSettings; at: number }>();
+const cache = new WeakMap<Db, { value: SpaceSettings; at: number; epoch: number }>();
+// Next.js bundles route handlers and pages separately (each with its own copy of this module and its own Db):
+// a save bumps this process-wide counter so every copy reloads, not just the one that saved.
+const shared = globalThis as unknown as { __spaceSettingsEpoch?: number };
+const epoch = () => shared.__spaceSettingsEpoch ?? 0;
 
 /** The settings row, or the environment's defaults; cached briefly because every page title needs it. */
 export async function getSpaceSettings(db: Db, defaults: () => SpaceSettings = () => settingsFromEnv(env())): Promise<SpaceSettings> {
   const hit = cache.get(db);
-  if (hit && Date.now() - hit.at < TTL_MS) return hit.value;
+  if (hit && hit.epoch === epoch() && Date.now() - hit.at < TTL_MS) return hit.value;
+  const current = epoch();
   const value = await loadSpaceSettings(db, defaults);
-  cache.set(db, { value, at: Date.now() });
+  cache.set(db, { value, at: Date.now(), epoch: current });
   return value;
 }
 
@@ -77,6 +82,7 @@ export async function loadSpaceSettings(db: Db, defaults: () => SpaceSettings = 
 
 export function invalidateSpaceSettings(db: Db): void {
   cache.delete(db);
+  shared.__spaceSettingsEpoch = epoch() + 1;
 }
 
 /** "••••1234": enough to recognise which secret is stored, never enough to use it. */
