@@ -8,6 +8,7 @@ async function as(browser: Browser, role: "admin" | "member"): Promise<Page> {
 test.describe.configure({ mode: "serial" });
 
 test("an admin books a room, a clash is refused naming the first event, a member signs up and finds it in the private feed", async ({ browser, request }) => {
+  test.slow(); // a long story across two browsers on a two-core machine
   const admin = await as(browser, "admin");
   const suffix = Date.now().toString(36);
   const room = `Hall ${suffix}`;

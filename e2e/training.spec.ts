@@ -15,6 +15,7 @@ async function loggedIn(browser: Browser, email: string): Promise<Page> {
 test.describe.configure({ mode: "serial" });
 
 test("a trainer schedules a session, a member signs up, passes, and may use the laser", async ({ browser }) => {
+  test.slow(); // a long story across three browsers on a two-core machine
   const trainer = await loggedIn(browser, "trainer@makerspace.local");
   const maria = await loggedIn(browser, "maria@makerspace.local");
 
@@ -43,6 +44,17 @@ test("a trainer schedules a session, a member signs up, passes, and may use the 
   await session.getByRole("button", { name: "Sign up" }).click();
   await expect(session.getByRole("status")).toHaveText("You are signed up.");
   await expect(session).toContainText("You have a seat.");
+
+  // The trainer moves the session to another room; Maria's view follows (she is mailed too: see session-edit.int.test.ts).
+  await trainer.reload();
+  await trainer.getByText("Change this session").click();
+  const change = trainer.getByRole("form", { name: "Change this session" });
+  await expect(change.getByLabel("Seats")).toHaveValue("2");
+  await change.getByLabel("Room").fill("Workshop, big table");
+  await change.getByRole("button", { name: "Save changes" }).click();
+  await expect(change.getByRole("status")).toContainText("The session is saved.");
+  await maria.reload();
+  await expect(session).toContainText("Workshop, big table");
 
   // The trainer marks her as passed.
   await trainer.reload();

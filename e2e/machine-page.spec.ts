@@ -1,0 +1,33 @@
+import { expect, test } from "@playwright/test";
+import { storageStateOf } from "./fixtures";
+
+test("a trained member opens a machine from the dashboard, books it there and sees the booking listed", async ({ browser }) => {
+  const member = await (await browser.newContext({ storageState: storageStateOf("member") })).newPage();
+  await member.goto("/machines");
+  await member.getByRole("listitem", { name: "LASER 1" }).getByRole("link").click();
+  await expect(member).toHaveURL(/\/machines\/\d+$/);
+  await expect(member.getByRole("heading", { level: 1, name: "LASER 1" })).toBeVisible();
+  const upcoming = member.getByTestId("machine-bookings");
+  await expect(upcoming).toBeVisible();
+
+  // A slot within the four weeks the page lists, at an hour other specs do not book.
+  const day = new Date(Date.now() + (3 + Math.floor(Math.random() * 20)) * 86_400_000).toISOString().slice(0, 10);
+  await member.getByLabel("From").fill(`${day}T06:00`);
+  await member.getByLabel("Until").fill(`${day}T07:00`);
+  await member.getByRole("button", { name: "Book", exact: true }).click();
+  await expect(member.getByRole("status").filter({ hasText: "The machine is booked." })).toBeVisible();
+  await member.reload();
+  await expect(upcoming).toContainText("Mario Rossi");
+
+  // The same slot again is refused, naming the booking.
+  await member.getByLabel("From").fill(`${day}T06:30`);
+  await member.getByLabel("Until").fill(`${day}T07:30`);
+  await member.getByRole("button", { name: "Book", exact: true }).click();
+  await expect(member.getByRole("alert").filter({ hasText: "The machine is taken then" })).toBeVisible();
+});
+
+test("visitors get no machine page", async ({ browser }) => {
+  const visitor = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await visitor.goto("/machines/1");
+  await expect(visitor).toHaveURL(/\/login/);
+});
