@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { boardAccessTable, boardLoginOf, verifyBoardPassword } from "@/lib/domain/usage/board-credentials";
 import type { BrokerPolicy, ClientInfo } from "./policy";
+import type { SnapshotData } from "./snapshot/load-snapshot";
 import { parseRequestTopic } from "./protocol";
 
 const BOARD_TOPIC = /^machine\/(\d{1,6})\/(reply|request)$/;
@@ -15,6 +16,8 @@ export interface MachinePolicyOptions {
   logger: Logger;
   /** How long the per-machine access table is trusted before it is read again. */
   refreshMs?: number;
+  /** The decision snapshot: who may connect when the database cannot say (down since the broker started). */
+  fallback?: () => SnapshotData | null;
 }
 
 /**
@@ -32,24 +35,44 @@ export function machinePolicy(options: MachinePolicyOptions): BrokerPolicy {
   const verified = new Map<string, { hash: string; digest: Buffer }>();
   let table: { at: number; value: AccessTable } | undefined;
   let loading: Promise<AccessTable> | undefined;
+  // The last read failed: answer from what we have at once and ask the database in the background, so a board's
+  // publish never waits on the driver's reconnect backoff.
+  let failing = false;
 
   async function access(): Promise<AccessTable> {
     if (table && Date.now() - table.at < refreshMs) return table.value;
     loading ??= boardAccessTable(db)
       .then((value) => {
         table = { at: Date.now(), value };
+        failing = false;
         return value;
       })
       .catch((error: unknown) => {
+        failing = true;
         // Database down: keep deciding on the last table we had rather than locking every board out.
         if (table) {
           logger.warn({ err: error }, "board access table not refreshed; using the last one");
           return table.value;
         }
+        // Down since we started: the table the saved snapshot implies.
+        const data = options.fallback?.();
+        if (data) return accessFrom(data);
         throw error;
       })
       .finally(() => (loading = undefined));
+    if (failing) {
+      const known = table?.value ?? fallbackAccess();
+      if (known) {
+        loading.catch(() => {});
+        return known;
+      }
+    }
     return loading;
+  }
+
+  function fallbackAccess(): AccessTable | null {
+    const data = options.fallback?.();
+    return data ? accessFrom(data) : null;
   }
 
   async function mayActFor(client: ClientInfo, boardId: number): Promise<boolean> {
@@ -65,7 +88,14 @@ export function machinePolicy(options: MachinePolicyOptions): BrokerPolicy {
         if (client.key) sessions.set(client.key, "anonymous");
         return true;
       }
-      const login = await boardLoginOf(db, username);
+      const data = failing ? options.fallback?.() : null;
+      const login = data
+        ? loginFrom(data, username)
+        : await boardLoginOf(db, username).catch((error: unknown) => {
+            const saved = options.fallback?.();
+            if (!saved) throw error;
+            return loginFrom(saved, username);
+          });
       if (!login || login.boardId === null || !password) return false;
       const digest = createHash("sha256").update(password).digest();
       const known = verified.get(username);
@@ -86,4 +116,22 @@ export function machinePolicy(options: MachinePolicyOptions): BrokerPolicy {
       return match !== null && mayActFor(client, Number(match[1]));
     },
   };
+}
+
+/** The access table as boardAccessTable builds it, from the snapshot's machines. */
+function accessFrom(data: SnapshotData): AccessTable {
+  const result: AccessTable = new Map();
+  for (const m of data.machinesById.values()) {
+    if (m.boardId === -1) continue;
+    const requiresCredentials = m.boardPasswordHash !== null;
+    result.set(m.boardId, { requiresCredentials, anonymousAllowed: m.allowAnonymousBoard && !requiresCredentials });
+  }
+  return result;
+}
+
+function loginFrom(data: SnapshotData, username: string): Awaited<ReturnType<typeof boardLoginOf>> {
+  for (const m of data.machinesById.values()) {
+    if (m.boardUsername === username && m.boardPasswordHash) return { machineId: m.id, boardId: m.boardId === -1 ? null : m.boardId, passwordHash: m.boardPasswordHash };
+  }
+  return null;
 }

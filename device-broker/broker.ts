@@ -34,6 +34,8 @@ export interface StartBrokerOptions {
   /** DATA_DIR: the spool lives in <dataDir>/spool. */
   dataDir?: string;
   snapshot?: OfflineOptions["snapshot"];
+  /** A snapshot saved by an earlier run, already read by the caller (start while the database is down). */
+  savedSnapshot?: OfflineOptions["savedSnapshot"];
   writeTimeoutMs?: number;
 }
 
@@ -51,7 +53,8 @@ export interface RunningBroker {
 export async function startBroker(options: StartBrokerOptions): Promise<RunningBroker> {
   const { db, logger } = options;
   const metrics = new BrokerMetrics();
-  const policy = options.policy ?? machinePolicy({ db, logger });
+  const offlineRef: { current?: OfflineSupport } = {};
+  const policy = options.policy ?? machinePolicy({ db, logger, fallback: () => offlineRef.current?.snapshot?.data ?? null });
   const aedes = await Aedes.createBroker(aedesPolicy(policy, logger, metrics));
   const presence = new PresenceRecorder();
   aedes.on("clientError", (client, error) => logger.debug({ clientId: client.id, err: error.message }, "client error"));
@@ -77,7 +80,9 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
   let subscription: Awaited<ReturnType<typeof subscribeBoardRequests>> | undefined;
   let offline: OfflineSupport | undefined;
   try {
-    offline = await startOfflineSupport({ db, logger, metrics, dataDir: options.dataDir, snapshot: options.snapshot, writeTimeoutMs: options.writeTimeoutMs });
+    offline = offlineRef.current = await startOfflineSupport({
+      db, logger, metrics, dataDir: options.dataDir, snapshot: options.snapshot, writeTimeoutMs: options.writeTimeoutMs, savedSnapshot: options.savedSnapshot,
+    });
     const { snapshot, writes } = offline;
     subscription = await subscribeBoardRequests(aedes, { db, logger: warnings, metrics, presence, snapshot, writes }, options.handlers);
     await listen(server, options.port, options.host);

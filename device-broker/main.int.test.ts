@@ -12,6 +12,7 @@ import { ask, connectBoard } from "./testing/board-client";
 const root = path.resolve(import.meta.dirname, "..");
 // The broker spools under DATA_DIR: a directory of this test's own, never the work tree's ./data.
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-main-"));
+const emptyDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-main-empty-"));
 
 /** Runs `npm run start:broker` as the launcher does; resolves with its exit code and output. */
 function runMain(env: Record<string, string>, whileRunning?: (output: () => string) => Promise<void>) {
@@ -56,6 +57,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  fs.rmSync(emptyDataDir, { recursive: true, force: true });
 });
 
 describe("npm run start:broker", () => {
@@ -74,6 +76,25 @@ describe("npm run start:broker", () => {
     expect(result.output).toMatch(/device broker stopped/);
   });
 
+  it("starts without its database from the snapshot the last run saved, and says so", async () => {
+    // The first test ran against the database, so dataDir holds its saved snapshot.
+    expect(fs.existsSync(path.join(dataDir, "broker", "snapshot.json"))).toBe(true);
+    const result = await runMain({ DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none", MQTT_PORT: "0", MQTT_HOST: "127.0.0.1" }, async (output) => {
+      const port = Number(await waitFor(output, /"port":(\d+)[^\n]*device broker listening/));
+      expect(output()).toMatch(/Cannot reach the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: [^"]*; starting from the saved decision snapshot/);
+      expect(output()).toMatch(/deciding from the snapshot saved \d+ min ago/);
+      const board = await connectBoard(port, 402);
+      try {
+        const replies = await ask(board, 1, '{"action":"checkuser","uid":"efbeadde"}');
+        expect(replies.map((r) => r.text)).toEqual(['{"request_ok":true,"is_valid":true,"name":"Member","missing_auth":false,"level":1}']);
+      } finally {
+        await board.endAsync(true);
+      }
+    });
+    expect(result.code).toBe(0);
+    expect(result.output).not.toMatch(/secret|unhandled rejection/);
+  });
+
   it("says in one line that the MQTT port is taken", async () => {
     const blocker = net.createServer().listen(0, "127.0.0.1");
     await new Promise((resolve) => blocker.once("listening", resolve));
@@ -90,7 +111,12 @@ describe("npm run start:broker", () => {
 
   it.each([
     ["no DATABASE_URL", {}, /^✖ DATABASE_URL is not set/],
-    ["an unreachable database", { DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none" }, /^✖ Cannot reach the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: .*ECONNREFUSED/],
+    // No saved snapshot either (an empty DATA_DIR): nothing to serve boards from.
+    [
+      "an unreachable database and no saved snapshot",
+      { DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none", DATA_DIR: emptyDataDir },
+      /^✖ Cannot reach the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: .*ECONNREFUSED/,
+    ],
   ])("says in one line when there is %s", async (_case, env, expected) => {
     const { code, output } = await runMain(env);
     expect(code).toBe(1);

@@ -10,9 +10,11 @@ import { createMailer } from "@/lib/domain/mail/mailer";
 import { createSettingsMailer } from "@/lib/domain/settings/settings-mailer";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { startBroker, type RunningBroker } from "./broker";
+import { retryDatabaseUntilBack } from "./database-recovery";
 import { startExternalDispatcher } from "./external";
 import type { BrokerMetrics } from "./metrics";
 import { startScheduledJobs } from "./scheduled-jobs";
+import { readSnapshotFile, snapshotFilePath, type SavedSnapshot } from "./snapshot/snapshot-file";
 
 class StartupError extends Error {}
 
@@ -39,7 +41,11 @@ async function main(): Promise<void> {
   // Every known async path has its catch; this is the net under a bug, so one bad message cannot take all boards down.
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
 
-  await connect(database, env.DATABASE_URL);
+  let onDatabaseBack: () => unknown = () => {};
+  const savedSnapshot = await connect(database, env.DATABASE_URL, env.DATA_DIR, logger, {
+    stopped: () => stopping,
+    onBack: () => onDatabaseBack(),
+  });
   if (env.MQTT_URL) {
     // Scale-out: the space runs its own broker (Mosquitto, EMQX); we are one of its clients, retrying forever.
     if (!/^(mqtts?|tcp|tls|wss?):\/\/[^/]/.test(env.MQTT_URL)) throw new StartupError("MQTT_URL must look like mqtt://user:password@host:1883 (or mqtts://)");
@@ -50,8 +56,9 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    const embedded = await startBroker({ db: database.db, port: env.MQTT_PORT, host: env.MQTT_HOST, logger, dataDir: env.DATA_DIR });
+    const embedded = await startBroker({ db: database.db, port: env.MQTT_PORT, host: env.MQTT_HOST, logger, dataDir: env.DATA_DIR, savedSnapshot });
     broker = embedded;
+    onDatabaseBack = () => embedded.offline.snapshot?.refresh();
     scheduler = scheduleJobs(env, database, logger, embedded);
   } catch (error) {
     await database.close().catch(() => {});
@@ -88,15 +95,33 @@ function readEnv(): Env {
   }
 }
 
-/** Fails fast on a database that cannot answer, then brings its schema up to date (serialised by a lock). */
-async function connect(database: DbHandle, url: string): Promise<void> {
+/**
+ * Brings the database's schema up to date (serialised by a lock). A database that cannot answer fails fast —
+ * unless an earlier run saved a decision snapshot: then boards are served from it (returned), writes are spooled,
+ * and the database is retried in the background until it is back.
+ */
+async function connect(
+  database: DbHandle,
+  url: string,
+  dataDir: string,
+  logger: pino.Logger,
+  recovery: { stopped(): boolean; onBack(): unknown },
+): Promise<SavedSnapshot | null> {
   try {
     await pingDatabase(database.db);
   } catch (error) {
-    await database.close().catch(() => {});
-    throw new StartupError(`Cannot reach the database at ${redactUrl(url)}: ${describe(error)}`);
+    const reason = `Cannot reach the database at ${redactUrl(url)}: ${describe(error)}`;
+    const saved = readSnapshotFile(snapshotFilePath(dataDir), logger);
+    if (!saved) {
+      await database.close().catch(() => {});
+      throw new StartupError(reason);
+    }
+    logger.warn({ savedAt: saved.savedAt.toISOString() }, `${reason}; starting from the saved decision snapshot and retrying the database`);
+    retryDatabaseUntilBack({ db: database.db, logger, ping: pingDatabase, prepare: prepareDatabase, ...recovery });
+    return saved;
   }
   await prepareDatabase(database.db);
+  return null;
 }
 
 function redactUrl(url: string): string {

@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import type { BrokerMetrics } from "./metrics";
 import { DecisionSnapshot } from "./snapshot/decision-snapshot";
+import { readSnapshotFile, snapshotFilePath, type SavedSnapshot } from "./snapshot/snapshot-file";
 import { BoardWrites } from "./spool/board-writes";
 
 export interface OfflineOptions {
@@ -14,6 +15,8 @@ export interface OfflineOptions {
   /** false: decide from the database on every request (the old path). */
   snapshot?: boolean | { pollMs?: number; fullReloadMs?: number };
   writeTimeoutMs?: number;
+  /** Already read by the caller (main checks for one before starting without a database); else read here if needed. */
+  savedSnapshot?: SavedSnapshot | null;
 }
 
 export interface OfflineSupport {
@@ -29,10 +32,18 @@ export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSup
     : undefined;
   let snapshot: DecisionSnapshot | undefined;
   if (o.snapshot !== false) {
-    snapshot = new DecisionSnapshot({ db: o.db, logger: o.logger, metrics: o.metrics, ...(typeof o.snapshot === "object" ? o.snapshot : {}) });
+    const persistFile = o.dataDir ? snapshotFilePath(o.dataDir) : undefined;
+    snapshot = new DecisionSnapshot({ db: o.db, logger: o.logger, metrics: o.metrics, persistFile, ...(typeof o.snapshot === "object" ? o.snapshot : {}) });
     if (writes) snapshot.keepLocalFacts = () => writes.depth > 0;
-    // Loaded before boards are served when the database is there; started empty (database path) when it is not.
+    // Loaded before boards are served when the database is there. When it is not: the snapshot the last run
+    // saved (decisions still use the current time, so expiries apply), else empty (database path, failing).
     await snapshot.refresh();
+    const saved = snapshot.ready || !persistFile ? null : (o.savedSnapshot ?? readSnapshotFile(persistFile, o.logger));
+    if (saved) {
+      snapshot.restore(saved);
+      const ageMinutes = Math.round((Date.now() - saved.savedAt.getTime()) / 60_000);
+      o.logger.warn({ savedAt: saved.savedAt.toISOString(), ageMinutes, file: persistFile }, `database unreachable; deciding from the snapshot saved ${ageMinutes} min ago until it is back`);
+    }
     snapshot.start();
   }
   return {

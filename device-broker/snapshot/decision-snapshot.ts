@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import type { BrokerMetrics } from "../metrics";
 import { loadSnapshot, personTypeKey, type SnapshotData } from "./load-snapshot";
+import { writeSnapshotFile, type SavedSnapshot } from "./snapshot-file";
 
 export interface SnapshotOptions {
   db: Db;
@@ -12,6 +13,8 @@ export interface SnapshotOptions {
   pollMs?: number;
   /** Full reload regardless of markers (default 30 s): machine hours grow with time, not with writes. */
   fullReloadMs?: number;
+  /** <DATA_DIR>/broker/snapshot.json: each good load is saved there, for a start while the database is down. */
+  persistFile?: string;
 }
 
 type LocalFact = (data: SnapshotData) => void;
@@ -48,6 +51,38 @@ export class DecisionSnapshot {
     let wait: NodeJS.Timeout | undefined;
     await Promise.race([this.loading, new Promise<void>((resolve) => (wait = setTimeout(resolve, graceMs)))]);
     clearTimeout(wait);
+    await this.saving;
+  }
+
+  /** Starts from a snapshot saved by an earlier run (database down at start); the next good load replaces it. */
+  restore(saved: SavedSnapshot): void {
+    if (this.data) return;
+    this.data = saved.data;
+    for (const fact of this.local) fact.apply(saved.data);
+  }
+
+  /** Resolves when the last save to disk is done (tests; never rejects). */
+  async saved(): Promise<void> {
+    await this.saving;
+  }
+
+  private saving: Promise<void> | null = null;
+  private savedDigest: string | undefined;
+
+  /** After a good load only; one write at a time, and a newer load saves on top of it. */
+  private persist(data: SnapshotData): void {
+    const file = this.o.persistFile;
+    if (!file || this.saving) return;
+    this.saving = writeSnapshotFile(file, data, this.savedDigest)
+      .then((digest) => void (this.savedDigest = digest))
+      .catch((error: unknown) => {
+        this.o.metrics.snapshotErrors++;
+        this.o.logger.warn({ err: error, file }, "decision snapshot not saved to disk");
+      })
+      .finally(() => {
+        this.saving = null;
+        if (this.data && this.data !== data) this.persist(this.data);
+      });
   }
 
   /** Reloads now (tests after a direct database change; never rejects). */
@@ -131,6 +166,7 @@ export class DecisionSnapshot {
         this.versions = marker;
         this.lastFull = Date.now();
         this.o.metrics.snapshotReloads++;
+        this.persist(data);
         return true;
       } catch (error) {
         // Database down: keep deciding on the last snapshot we had.

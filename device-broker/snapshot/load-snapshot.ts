@@ -30,6 +30,10 @@ export interface MachineSnap {
   expiresWithoutUseMonths: number | null;
   /** LCD texts of the overdue plans, most overdue first (as of the load; board-recorded maintenance clears it). */
   overdue: string[];
+  /** Board login (argon2 hash) and anonymous access: the policy's fallback while the database is down. */
+  boardUsername: string | null;
+  boardPasswordHash: string | null;
+  allowAnonymousBoard: boolean;
 }
 
 export interface CardSnap {
@@ -122,6 +126,9 @@ export async function loadSnapshot(db: Db, now = new Date()): Promise<SnapshotDa
       noAuthorizationNeeded: t.noAuthorizationNeeded,
       expiresWithoutUseMonths: t.expiresWithoutUseMonths,
       overdue,
+      boardUsername: m.boardUsername,
+      boardPasswordHash: m.boardPasswordHash,
+      allowAnonymousBoard: m.allowAnonymousBoard,
     };
     machinesById.set(m.id, snap);
     // Like the database path (limit 1 on board_id): the first machine with a board id wins.
