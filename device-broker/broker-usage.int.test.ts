@@ -154,7 +154,7 @@ describe("alive", () => {
     expect(await ask(client, 1, JSON.stringify(alive), 0)).toEqual([]);
     expect(await ask(client, 1, JSON.stringify({ ...alive, heap: "150000" }), 0)).toEqual([]);
     const rows = await f.database.db.select().from(boards).where(eq(boards.machineId, ids.laser));
-    expect(rows).toMatchObject([{ firmwareVersion: "esp32,v1.2.0", ip: "192.168.1.57", serial: "a0b1c2d3e4f5", heap: 150000 }]);
+    expect(rows).toMatchObject([{ clientId: `BOARD${n - 1}`, firmwareVersion: "esp32,v1.2.0", ip: "192.168.1.57", serial: "a0b1c2d3e4f5", heap: 150000 }]);
     const audit = await f.database.db.select().from(auditLog).where(eq(auditLog.changeType, "board.first_seen"));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorId).toBeNull();

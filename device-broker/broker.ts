@@ -14,6 +14,7 @@ import { startOfflineSupport, type OfflineOptions, type OfflineSupport } from ".
 import { BrokerMetrics } from "./metrics";
 import type { BrokerPolicy, ClientInfo } from "./policy";
 import { PresenceRecorder } from "./presence";
+import { parseRequestTopic } from "./protocol";
 
 export interface StartBrokerOptions {
   db: Db;
@@ -55,7 +56,8 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
   const metrics = new BrokerMetrics();
   const offlineRef: { current?: OfflineSupport } = {};
   const policy = options.policy ?? machinePolicy({ db, logger, fallback: () => offlineRef.current?.snapshot?.data ?? null });
-  const aedes = await Aedes.createBroker(aedesPolicy(policy, logger, metrics));
+  const publishers = new PublisherIds();
+  const aedes = await Aedes.createBroker(aedesPolicy(policy, logger, metrics, publishers));
   const presence = new PresenceRecorder();
   aedes.on("clientError", (client, error) => logger.debug({ clientId: client.id, err: error.message }, "client error"));
   aedes.on("connectionError", (client, error) => logger.debug({ clientId: client.id, err: error.message }, "connection error"));
@@ -84,7 +86,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
       db, logger, metrics, dataDir: options.dataDir, snapshot: options.snapshot, writeTimeoutMs: options.writeTimeoutMs, savedSnapshot: options.savedSnapshot,
     });
     const { snapshot, writes } = offline;
-    subscription = await subscribeBoardRequests(aedes, { db, logger: warnings, metrics, presence, snapshot, writes }, options.handlers);
+    subscription = await subscribeBoardRequests(aedes, { db, logger: warnings, metrics, presence, snapshot, writes, clientIdOf: (id) => publishers.get(id) }, options.handlers);
     await listen(server, options.port, options.host);
   } catch (error) {
     await subscription?.close();
@@ -165,7 +167,7 @@ function publishAsBackend(aedes: Aedes, topic: string, payload: Buffer): Promise
 }
 
 /** Adapts the promise-based policy to Aedes callbacks; a throwing policy denies, it never crashes the broker. */
-function aedesPolicy(policy: BrokerPolicy, logger: Logger, metrics: BrokerMetrics): AedesOptions {
+function aedesPolicy(policy: BrokerPolicy, logger: Logger, metrics: BrokerMetrics, publishers: PublisherIds): AedesOptions {
   const decide = (what: string, run: () => boolean | Promise<boolean>): Promise<boolean> =>
     Promise.resolve()
       .then(run)
@@ -184,7 +186,10 @@ function aedesPolicy(policy: BrokerPolicy, logger: Logger, metrics: BrokerMetric
       // client is null only for a will published after its client is gone; boards send no will.
       if (!client) return done(new Error("no client"));
       decide("publish", () => policy.authorizePublish(info(client), packet.topic)).then((ok) => {
-        if (ok) return done(null);
+        if (ok) {
+          publishers.note(packet.topic, client.id);
+          return done(null);
+        }
         metrics.rejected++;
         logger.warn({ clientId: client.id, topic: packet.topic.slice(0, 100) }, "publish refused");
         // MQTT 3.1.1 cannot refuse a QoS 0 publish: Aedes closes the connection, the board reconnects.
@@ -199,4 +204,20 @@ function aedesPolicy(policy: BrokerPolicy, logger: Logger, metrics: BrokerMetric
       });
     },
   };
+}
+
+/** Which client id last published for each board id (recorded with `alive`); bounded against id scans. */
+class PublisherIds {
+  private ids = new Map<number, string>();
+
+  note(topic: string, clientId: string): void {
+    const target = parseRequestTopic(topic);
+    if (!target) return;
+    if (this.ids.size >= 10_000 && !this.ids.has(target.boardId)) this.ids.clear();
+    this.ids.set(target.boardId, clientId.slice(0, 64));
+  }
+
+  get(boardId: number): string | undefined {
+    return this.ids.get(boardId);
+  }
 }

@@ -10,7 +10,8 @@ export const alive: ActionHandler<"alive"> = async (ctx, req) => {
     return null;
   }
   const { version, ip, serial, heap } = req.request;
-  const result = await writeFact(ctx, { kind: "alive", machineId, version, ip, serial, heap, receivedAt: req.receivedAt });
+  const clientId = ctx.clientIdOf?.(req.boardId);
+  const result = await writeFact(ctx, { kind: "alive", machineId, clientId, version, ip, serial, heap, receivedAt: req.receivedAt });
   if (result !== "spooled" && (result as { firstSeen?: boolean }).firstSeen) ctx.logger.info({ boardId: req.boardId, machineId, version, ip, serial }, "new board on machine");
   return null;
 };

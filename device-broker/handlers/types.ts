@@ -16,6 +16,8 @@ export interface HandlerContext {
   snapshot?: DecisionSnapshot;
   /** Board-written facts through the spool when the database cannot take them. Absent: straight to the database. */
   writes?: BoardWrites;
+  /** The MQTT client id (BOARD<n>) that last published for a board id; embedded broker only. */
+  clientIdOf?: (boardId: number) => string | undefined;
 }
 
 export interface BoardRequest<A extends Action = Action> {

@@ -11,7 +11,7 @@ export type SpoolEvent = { id: string; receivedAt: string; machineId: number } &
   | { kind: "inuse" | "stopuse"; uid: string; replay: boolean; duration: number }
   | { kind: "maintenance"; uid: string; replay: boolean }
   | { kind: "unknown_card"; uid: string }
-  | { kind: "alive"; version?: string; ip?: string; serial?: string; heap?: string | number }
+  | { kind: "alive"; clientId?: string; version?: string; ip?: string; serial?: string; heap?: string | number }
 );
 
 export type EventOutcome = UsageOutcome | MaintenanceOutcome | { firstSeen: boolean } | undefined;
@@ -32,7 +32,7 @@ export async function applyEvent(db: Db, ev: SpoolEvent): Promise<EventOutcome> 
       await recordUnknownCard(db, { uid: ev.uid, machineId: ev.machineId, receivedAt });
       return undefined;
     case "alive":
-      return recordBoardAlive(db, { machineId: ev.machineId, version: ev.version, ip: ev.ip, serial: ev.serial, heap: ev.heap, receivedAt });
+      return recordBoardAlive(db, { machineId: ev.machineId, clientId: ev.clientId, version: ev.version, ip: ev.ip, serial: ev.serial, heap: ev.heap, receivedAt });
   }
 }
 
