@@ -1,6 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
-import { ensureBrokerBundle } from "@/scripts/launcher/broker-bundle";
+import { BROKER_NODE_FLAGS, ensureBrokerBundle } from "@/scripts/launcher/broker-bundle";
 import type { ChildMessage, ChildRequest } from "./broker-child";
 
 export type BrokerMemory = Extract<ChildMessage, { type: "memory" }>;
@@ -23,7 +23,7 @@ const ROOT = path.resolve(import.meta.dirname, "..", "..");
  */
 export async function startBrokerProcess(databaseUrl: string, mode: "real" | "floor" = "real", logLevel = "silent"): Promise<BrokerProcess> {
   const child = fork(await ensureBrokerBundle(ROOT, "child"), [JSON.stringify({ databaseUrl, mode, logLevel })], {
-    execArgv: ["--expose-gc"],
+    execArgv: [...BROKER_NODE_FLAGS, "--expose-gc"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   let exited = false;

@@ -85,12 +85,19 @@ export async function ensureBrokerBundle(root: string, entry: BrokerEntry = "mai
   return file;
 }
 
+/**
+ * V8 flags of the broker process. Its young generation grows to 2 × 16 MB under a burst of swipes and stays
+ * committed: measured after GC with 1,000 boards, 77 MB V8 heap held for 36 MB in use. The broker's objects are
+ * small and short-lived, so 4 MB semi-spaces cost only more (cheap) scavenges.
+ */
+export const BROKER_NODE_FLAGS = ["--max-semi-space-size=4"];
+
 /** Node arguments that run the broker: its bundle, or through tsx (with a note) if bundling failed. */
 export async function brokerArgs(root: string, log: (line: string) => void): Promise<string[]> {
   try {
-    return [await ensureBrokerBundle(root, "main")];
+    return [...BROKER_NODE_FLAGS, await ensureBrokerBundle(root, "main")];
   } catch (error) {
     log(`Could not compile the broker (${(error as Error).message.split("\n")[0]}); running it through tsx instead.`);
-    return ["--import", "tsx", path.join(root, ENTRIES.main)];
+    return [...BROKER_NODE_FLAGS, "--import", "tsx", path.join(root, ENTRIES.main)];
   }
 }
