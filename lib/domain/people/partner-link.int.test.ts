@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { people } from "@/lib/db/schema";
+import { auditLog, people } from "@/lib/db/schema";
 import { addAddress, addressesOf, shareAddress, updateAddress } from "./address-service";
 import { findPersonByRef, linkPartnerByRef, partnerOf } from "./partner-link";
 import { setPartner } from "./profile-settings";
@@ -26,6 +26,8 @@ describe("partner link by member number or email", () => {
   it("links both ways for members.write only, shares an address edited once for both, and unlinks", async () => {
     expect(await linkPartnerByRef(t.db, t.ids.admin, t.ids.member, "nobody@example.org", true)).toMatchObject({ ok: false, code: "not_found", field: "partner" });
     expect(await linkPartnerByRef(t.db, t.ids.member, t.ids.member, "maria@makerspace.local", true)).toMatchObject({ ok: false, code: "forbidden" });
+    // Without members.write an unknown reference is refused the same way: no probing who exists.
+    expect(await linkPartnerByRef(t.db, t.ids.member, t.ids.member, "nobody@example.org", true)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await linkPartnerByRef(t.db, t.ids.admin, t.ids.member, "member@makerspace.local", true)).toMatchObject({ ok: false, code: "invalid" });
     expect(await linkPartnerByRef(t.db, t.ids.admin, t.ids.member, "maria@makerspace.local", true)).toEqual({ ok: true });
     expect(await partnerOf(t.db, t.ids.member)).toMatchObject({ personId: t.ids.maria, name: "Maria Huber", mayEdit: true });
@@ -42,5 +44,13 @@ describe("partner link by member number or email", () => {
     expect(await setPartner(t.db, t.ids.admin, t.ids.member, null)).toEqual({ ok: true });
     expect(await partnerOf(t.db, t.ids.member)).toBeNull();
     expect(await partnerOf(t.db, t.ids.maria)).toBeNull();
+  });
+
+  it("records an audit entry for a previous partner unlinked by a new link", async () => {
+    expect(await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.maria)).toEqual({ ok: true });
+    expect(await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.trainer)).toEqual({ ok: true });
+    expect(await partnerOf(t.db, t.ids.maria)).toBeNull();
+    const entries = await t.db.select().from(auditLog).where(eq(auditLog.subjectPersonId, t.ids.maria));
+    expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ changeType: "profile.partner", before: { partnerPersonId: t.ids.member, partnerMayEdit: false }, after: { partnerPersonId: null, partnerMayEdit: false } })]));
   });
 });

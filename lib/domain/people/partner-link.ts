@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { membershipTypes, people, profiles } from "@/lib/db/schema";
 import { setPartner } from "./profile-settings";
-import { fail, type Result } from "./result";
+import { actorMay, fail, forbidden, type Result } from "./result";
 
 /** The admin names the partner the way people are known at the desk: member number or email. */
 export async function findPersonByRef(db: Db, ref: string): Promise<number | null> {
@@ -16,8 +16,10 @@ export async function findPersonByRef(db: Db, ref: string): Promise<number | nul
   return row?.id ?? null;
 }
 
-/** Links the partner named by member number or email (setPartner checks members.write and the pair). */
+/** Links the partner named by member number or email (setPartner checks the pair). */
 export async function linkPartnerByRef(db: Db, actorId: number, personId: number, ref: string, mayEdit: boolean): Promise<Result> {
+  // Permission first: otherwise anyone could probe which numbers and emails exist.
+  if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   const partnerId = await findPersonByRef(db, ref);
   if (partnerId === null) return fail("not_found", `Nobody has the member number or email "${ref.trim()}".`, { field: "partner" });
   return setPartner(db, actorId, personId, partnerId, mayEdit);

@@ -47,11 +47,20 @@ export async function setPartner(db: Db, actorId: number, personId: number, part
     if (found.length !== ids.length) return notFound();
     const [before] = await tx.select({ partner: profiles.partnerPersonId, mayEdit: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, personId));
     if (!before) return notFound();
-    // Unlink old partners on both sides before linking the new pair.
+    // Unlink old partners on both sides before linking the new pair; each profile unlinked here that is not
+    // part of the new pair gets its own audit entry (the pair is audited below).
+    const unlinked = new Map<number, { partnerPersonId: number | null; partnerMayEdit: boolean }>();
     for (const id of [personId, before.partner, partnerId]) {
       if (id === null) continue;
       const [p] = await tx.select({ partner: profiles.partnerPersonId }).from(profiles).where(eq(profiles.personId, id));
-      if (p?.partner !== null && p?.partner !== undefined) await tx.update(profiles).set({ partnerPersonId: null, partnerMayEdit: false }).where(eq(profiles.personId, p.partner));
+      if (p?.partner === null || p?.partner === undefined) continue;
+      const [old] = await tx.select({ partner: profiles.partnerPersonId, mayEdit: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, p.partner));
+      if (old && old.partner !== null && !unlinked.has(p.partner)) unlinked.set(p.partner, { partnerPersonId: old.partner, partnerMayEdit: old.mayEdit });
+      await tx.update(profiles).set({ partnerPersonId: null, partnerMayEdit: false }).where(eq(profiles.personId, p.partner));
+    }
+    for (const [id, was] of unlinked) {
+      if (ids.includes(id)) continue;
+      await recordAudit(tx, { actorId, subjectPersonId: id, changeType: "profile.partner", entity: "profile", entityId: id, before: was, after: { partnerPersonId: null, partnerMayEdit: false } });
     }
     await tx.update(profiles).set({ partnerPersonId: partnerId, partnerMayEdit: partnerId !== null && mayEdit }).where(eq(profiles.personId, personId));
     if (partnerId !== null) await tx.update(profiles).set({ partnerPersonId: personId, partnerMayEdit: mayEdit }).where(eq(profiles.personId, partnerId));
