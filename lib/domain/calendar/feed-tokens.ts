@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { calendarFeedTokens } from "@/lib/db/schema";
+import { accounts, calendarFeedTokens, membershipStatuses, people } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 
 const hash = (token: string) => createHash("sha256").update(token).digest("hex");
@@ -43,12 +43,19 @@ export async function hasActiveFeedToken(db: Db, personId: number): Promise<bool
   return rows.length > 0;
 }
 
-/** The person a feed URL belongs to, or null for anything malformed, unknown or revoked. */
+/**
+ * The person a feed URL belongs to, or null for anything malformed, unknown or revoked, and for owners who may
+ * no longer see members' content: the same rule as a session (status may log in, not erased, login not disabled).
+ */
 export async function personForFeedToken(db: Db, token: string): Promise<number | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
   const [row] = await db
-    .select({ personId: calendarFeedTokens.personId })
+    .select({ personId: calendarFeedTokens.personId, mayLogIn: membershipStatuses.mayLogIn, erasedAt: people.erasedAt, disabled: accounts.disabled })
     .from(calendarFeedTokens)
+    .innerJoin(people, eq(people.id, calendarFeedTokens.personId))
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .leftJoin(accounts, eq(accounts.personId, people.id))
     .where(and(eq(calendarFeedTokens.tokenHash, hash(token)), isNull(calendarFeedTokens.revokedAt)));
-  return row?.personId ?? null;
+  if (!row || !row.mayLogIn || row.erasedAt || row.disabled) return null;
+  return row.personId;
 }

@@ -1,8 +1,8 @@
 import ICAL from "ical.js";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { equipmentTypes, rooms, trainingSessions } from "@/lib/db/schema";
-import { publicFeed, roomFeed } from "./feed-queries";
+import { equipmentTypes, membershipStatuses, people, rooms, trainingSessions } from "@/lib/db/schema";
+import { personalFeed, publicFeed, roomFeed } from "./feed-queries";
 import { regenerateFeedToken, revokeFeedToken } from "./feed-tokens";
 import { memberRoomFeed } from "./member-room-feed";
 import { saveEvent } from "./save-event";
@@ -66,6 +66,24 @@ describe("trainings in feeds", () => {
     expect(await memberRoomFeed(f.t.db, token, 999_999, ctx)).toBeNull();
     expect(await memberRoomFeed(f.t.db, "not-a-token", f.roomA, ctx)).toBeNull();
     await revokeFeedToken(f.t.db, f.maria);
+    expect(await memberRoomFeed(f.t.db, token, f.roomA, ctx)).toBeNull();
+  });
+});
+
+describe("a feed token whose owner may no longer see members' content", () => {
+  it("gives null (404) once the owner is former or banned, for the room feed and the personal feed", async () => {
+    const token = await regenerateFeedToken(f.t.db, f.member);
+    const [p] = await f.t.db.select().from(people).where(eq(people.id, f.member));
+    expect(await memberRoomFeed(f.t.db, token, f.roomA, ctx)).not.toBeNull();
+    for (const key of ["former", "banned"]) {
+      const [status] = await f.t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, key));
+      await f.t.db.update(people).set({ statusId: status!.id }).where(eq(people.id, f.member));
+      expect(await memberRoomFeed(f.t.db, token, f.roomA, ctx)).toBeNull();
+      expect(await personalFeed(f.t.db, token, ctx)).toBeNull();
+    }
+    await f.t.db.update(people).set({ statusId: p!.statusId }).where(eq(people.id, f.member));
+    expect(await memberRoomFeed(f.t.db, token, f.roomA, ctx)).not.toBeNull();
+    await f.t.db.update(people).set({ erasedAt: new Date() }).where(eq(people.id, f.member));
     expect(await memberRoomFeed(f.t.db, token, f.roomA, ctx)).toBeNull();
   });
 });
