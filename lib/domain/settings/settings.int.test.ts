@@ -108,6 +108,10 @@ describe("space settings", () => {
     expect(zone.error!.issues.map((i) => i.path[0]).sort()).toEqual(["contactEmail", "timeZone"]);
     const day = settingsInputSchema.safeParse(raw({ yearStartMonth: "2", yearStartDay: "30" }));
     expect(day.error!.issues.map((i) => i.path[0])).toEqual(["yearStartDay"]);
+    for (const logoUrl of ["//evil.example/x.png", "/\\evil.example/x.png", "javascript:alert(1)"]) {
+      expect(settingsInputSchema.safeParse(raw({ logoUrl })).error?.issues.map((i) => i.path[0])).toEqual(["logoUrl"]);
+    }
+    for (const logoUrl of ["/logo.png", "https://fablab.test/logo.png"]) expect(settingsInputSchema.safeParse(raw({ logoUrl })).success).toBe(true);
   });
 
   it("refuses a person without system.admin", async () => {

@@ -29,7 +29,8 @@ function isTimeZone(zone: string): boolean {
 export const settingsInputSchema = z
   .object({
     name: z.string().trim().min(1).max(120),
-    logoUrl: optionalText(500).refine((v) => v === null || /^(https?:\/\/|\/)/.test(v), "url"),
+    // A site path or an http(s) URL; "//host" and "/\\host" are off-site URLs in browsers, so they are refused.
+    logoUrl: optionalText(500).refine((v) => v === null || (/^(https?:\/\/|\/)/.test(v) && !/^\/[\/\\]/.test(v)), "url"),
     address: optionalText(500),
     latitude: optionalNumber(-90, 90),
     longitude: optionalNumber(-180, 180),
