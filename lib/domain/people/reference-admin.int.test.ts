@@ -7,7 +7,7 @@ import { assignFunction, createCommittee, createFunction } from "./committee-ser
 import { deleteCommittee, deleteFunction, resolvePersonRef, updateCommittee, updateFunction } from "./committee-admin";
 import { addMembership, runEndOfYearOn } from "./membership-service";
 import { deleteAddressType, deleteMembershipType, deleteStatus, setStatusRoles } from "./reference-delete";
-import { saveAddressType, saveMembershipType, saveStatus } from "./reference-service";
+import { listStatuses, saveAddressType, saveMembershipType, saveStatus, saveStatusWithRoles } from "./reference-service";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
 
 let t: PeopleFixture;
@@ -64,6 +64,15 @@ describe("membership statuses", () => {
     expect(await setStatusRoles(t.db, t.ids.admin, status.applicant!, [999_999])).toMatchObject({ ok: false, field: "roles" });
     expect(await setStatusRoles(t.db, t.ids.admin, status.applicant!, [])).toEqual({ ok: true });
     expect((await permissionsOfPerson(t.db, t.ids.applicant)).has("directory.read")).toBe(false);
+  });
+
+  it("saves a status and its roles in one transaction: a refused roles step leaves nothing saved", async () => {
+    expect(await saveStatusWithRoles(t.db, t.ids.admin, null, { key: "halfway", name: "Halfway", ...flags }, [999_999])).toMatchObject({ ok: false, field: "roles" });
+    expect((await listStatuses(t.db)).some((s) => s.key === "halfway")).toBe(false);
+    const r = await saveStatusWithRoles(t.db, t.ids.admin, null, { key: "halfway", name: "Halfway", ...flags }, [role.member!]);
+    if (!r.ok) throw new Error(r.message);
+    expect(await lastAudit()).toMatchObject({ changeType: "membership_status.roles", entityId: String(r.id), after: { roles: ["member"] } });
+    expect(await saveStatusWithRoles(t.db, t.ids.member, r.id, { key: "halfway", name: "Renamed", ...flags }, [])).toMatchObject({ ok: false, code: "forbidden" });
   });
 });
 

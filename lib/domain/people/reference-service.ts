@@ -3,7 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { addressTypes, membershipStatuses, membershipTypes } from "@/lib/db/schema";
 import { diffValues, recordAudit } from "../audit/record-audit";
-import { SYSTEM_STATUS_KEYS } from "./reference-delete";
+import { setStatusRoles, SYSTEM_STATUS_KEYS } from "./reference-delete";
 import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
 
 const key = z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_-]{0,39}$/, "lowercase letters, digits, - and _");
@@ -41,6 +41,29 @@ export async function saveStatus(db: Db, actorId: number, id: number | null, inp
     }
   }
   return guardedUnique(() => saveRow(db, actorId, "membership_status", membershipStatuses, id, parsed.data));
+}
+
+/** Carries a refusal out of a transaction so it rolls back. */
+class Refused extends Error {
+  constructor(readonly result: Result) {
+    super(result.ok ? "refused" : result.message);
+  }
+}
+
+/** The status form saves the flags and the roles together: a refused roles step leaves nothing half-saved. */
+export async function saveStatusWithRoles(db: Db, actorId: number, id: number | null, input: z.input<typeof statusSchema>, roleIds: number[]): Promise<Result<{ id: number }>> {
+  try {
+    return await db.transaction(async (tx) => {
+      const saved = await saveStatus(tx, actorId, id, input);
+      if (!saved.ok) throw new Refused(saved);
+      const roles = await setStatusRoles(tx, actorId, saved.id, roleIds);
+      if (!roles.ok) throw new Refused(roles);
+      return saved;
+    });
+  } catch (error) {
+    if (error instanceof Refused && !error.result.ok) return error.result;
+    throw error;
+  }
 }
 
 export const membershipTypeSchema = z.object({

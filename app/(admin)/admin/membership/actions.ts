@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { runEndOfYearOn } from "@/lib/domain/people/membership-service";
-import { deleteAddressType, deleteMembershipType, deleteStatus, setStatusRoles } from "@/lib/domain/people/reference-delete";
-import { saveAddressType, saveMembershipType, saveStatus } from "@/lib/domain/people/reference-service";
+import { deleteAddressType, deleteMembershipType, deleteStatus } from "@/lib/domain/people/reference-delete";
+import { saveAddressType, saveMembershipType, saveStatusWithRoles } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
@@ -27,8 +27,8 @@ function done(t: Awaited<ReturnType<typeof getT>>, message: "pa.saved" | "pa.del
 export async function saveStatusAction(id: number | null, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const { user, t, labels } = await context();
   if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const db = getDb();
-  const result = await saveStatus(db, user.personId, id, {
+  // Flags and roles in one transaction: a refused roles step leaves no half-saved status.
+  const result = await saveStatusWithRoles(getDb(), user.personId, id, {
     key: formText(formData, "key"),
     name: formText(formData, "name"),
     mayLogIn: formFlag(formData, "mayLogIn"),
@@ -36,10 +36,8 @@ export async function saveStatusAction(id: number | null, _prev: ActionResult | 
     inDirectory: formFlag(formData, "inDirectory"),
     mayVote: formFlag(formData, "mayVote"),
     sortOrder: formText(formData, "sortOrder") || 0,
-  });
+  }, formIds(formData, "roleId"));
   if (!result.ok) return adminRefusal(t, result, "status", formData, labels);
-  const roles = await setStatusRoles(db, user.personId, result.id, formIds(formData, "roleId"));
-  if (!roles.ok) return adminRefusal(t, roles, "status", formData, labels);
   return done(t, "pa.saved");
 }
 
@@ -72,7 +70,7 @@ const deleters = { status: deleteStatus, type: deleteMembershipType, addressType
 export async function deleteReferenceAction(entity: Exclude<InUseEntity, "committee" | "function">, id: number, _prev: ActionResult | null): Promise<ActionResult> {
   const { user, t } = await context();
   if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  if (!(entity in deleters)) return { ok: false, code: "invalid", message: t("people.error.not_found") };
+  if (!Object.hasOwn(deleters, entity)) return { ok: false, code: "invalid", message: t("people.error.not_found") };
   const result = await deleters[entity](getDb(), user.personId, id);
   if (!result.ok) return adminRefusal(t, result, entity);
   return done(t, "pa.deleted");

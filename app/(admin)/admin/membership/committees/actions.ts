@@ -48,7 +48,9 @@ export async function deleteFunctionAction(id: number, _prev: ActionResult | nul
 
 /** Someone takes up a function: the admin names them by member number, email or #id. */
 export async function assignFunctionAction(functionId: number, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
+  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
+  // Who asks comes first: otherwise anyone could probe which numbers and emails exist.
+  if (!user?.permissions.has("members.write")) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
   const personId = await resolvePersonRef(getDb(), formText(formData, "person"));
   if (personId === null) return { ok: false, code: "invalid", message: t("pa.holder.unknown"), values: { person: formText(formData, "person"), since: formText(formData, "since"), until: formText(formData, "until") } };
   return run("function", formData, (db, actor) => assignFunction(db, actor, { functionId, personId, since: formText(formData, "since"), until: formText(formData, "until") || null }), "pa.saved");
