@@ -6,6 +6,7 @@ import { extendRecurringHorizon } from "@/lib/domain/calendar/horizon-refresh";
 import { sendExpiryReminders } from "@/lib/domain/equipment/expiry-reminders";
 import { sendOverdueReminders } from "@/lib/domain/inventory/overdue-reminders";
 import { notifyDueMaintenance } from "@/lib/domain/machines/maintenance-due";
+import type { MailRun } from "@/lib/domain/mail/mail-run";
 import type { Mailer } from "@/lib/domain/mail/mailer";
 import { runPurge } from "@/lib/domain/people/retention";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
@@ -23,7 +24,8 @@ export interface BrokerJobOptions {
 /**
  * What the broker runs on a schedule; the npm scripts (purge, equipment:remind, …) call the same functions by
  * hand. Times are the space's local time. Each job is safe to repeat after a failure (the mails are claimed per
- * item), except the calendar announcement, which may mail someone twice if a retry follows a half-sent run.
+ * item). The weekly mails are not claimed: a failed recipient is counted, never thrown (a retried run would mail
+ * everyone again); only a crash mid-run can still mail someone twice.
  */
 export function brokerJobs(o: BrokerJobOptions): ScheduledJob[] {
   const settings = () => loadSpaceSettings(o.db);
@@ -40,14 +42,14 @@ export function brokerJobs(o: BrokerJobOptions): ScheduledJob[] {
     {
       name: "audit-notifications",
       schedule: { cadence: "hourly" },
-      run: async () => `${await notifyAuditSubscribers(o.db, o.mailer, { linkBase: o.baseUrl })} mail(s)`,
+      run: async () => mailCounts(await notifyAuditSubscribers(o.db, o.mailer, { linkBase: o.baseUrl })),
     },
     {
       name: "maintenance-due",
       schedule: { cadence: "hourly" },
       async run({ now }) {
         const r = await notifyDueMaintenance(o.db, o.mailer, now);
-        return `${r.notified} plan(s) newly due, ${r.mails} mail(s)`;
+        return `${r.notified} plan(s) newly due, ${r.mails} mail(s), ${r.failed} failed`;
       },
     },
     {
@@ -78,17 +80,33 @@ export function brokerJobs(o: BrokerJobOptions): ScheduledJob[] {
     {
       name: "calendar-announcement",
       schedule: { cadence: "weekly" },
-      run: async ({ now }) => `${await sendWeeklyAnnouncement(o.db, o.mailer, { now, timeZone: (await settings()).timeZone, baseUrl: o.baseUrl })} mail(s)`,
+      run: async ({ now }) => mailCounts(await sendWeeklyAnnouncement(o.db, o.mailer, { now, timeZone: (await settings()).timeZone, baseUrl: o.baseUrl })),
     },
     {
       name: "weekly-summary",
       schedule: { cadence: "weekly" },
       async run({ now }) {
         const s = await settings();
-        return `${await sendWeeklySummaries(o.db, o.mailer, { spaceName: s.name, timeZone: s.timeZone, now })} mail(s)`;
+        return mailCounts(await sendWeeklySummaries(o.db, o.mailer, { spaceName: s.name, timeZone: s.timeZone, now }));
       },
     },
   ];
+}
+
+const mailCounts = (r: MailRun) => `${r.sent} mail(s)${r.failed ? `, ${r.failed} failed` : ""}`;
+
+/** Failed sends are counted by the jobs and not thrown, so they are logged here, one line each. */
+function loggingFailures(mailer: Mailer, logger: Logger): Mailer {
+  return {
+    async send(message) {
+      try {
+        await mailer.send(message);
+      } catch (error) {
+        logger.warn({ err: error, to: message.to, subject: message.subject }, "scheduled job: mail failed");
+        throw error;
+      }
+    },
+  };
 }
 
 export function startScheduledJobs(
@@ -96,7 +114,7 @@ export function startScheduledJobs(
 ) {
   return startScheduler({
     db: o.db,
-    jobs: brokerJobs(o),
+    jobs: brokerJobs({ ...o, mailer: loggingFailures(o.mailer, o.logger.child({ component: "scheduler" })) }),
     logger: o.logger.child({ component: "scheduler" }),
     instanceId: o.instanceId,
     counters: o.counters,

@@ -13,8 +13,9 @@ const logger = pino({ level: e.LOG_LEVEL });
 const { db, close } = createDb(requireDatabaseUrl(), { max: 2 });
 try {
   const baseUrl = e.AUTH_URL ? new URL(e.AUTH_URL).origin : `http://localhost:${e.PORT}`;
-  const sent = await sendWeeklyAnnouncement(db, createSpaceMailer(db, e, logger), { timeZone: e.SPACE_TIME_ZONE, baseUrl });
-  logger.info({ sent }, `Weekly announcement sent to ${sent} subscriber(s)`);
+  const run = await sendWeeklyAnnouncement(db, createSpaceMailer(db, e, logger), { timeZone: e.SPACE_TIME_ZONE, baseUrl });
+  logger.info(run, `Weekly announcement sent to ${run.sent} subscriber(s), ${run.failed} failed`);
+  if (run.failed) process.exitCode = 1;
 } finally {
   await close();
 }

@@ -16,7 +16,8 @@ async function main(): Promise<void> {
     // The admin's SMTP settings when saved, else SMTP_URL, as the web app does.
     const mailer = createSpaceMailer(handle.db, e, logger);
     const run = await notifyDueMaintenance(handle.db, mailer);
-    console.log(`Maintenance due: ${run.notified} plan(s) newly due, ${run.mails} mail(s) to owners`);
+    console.log(`Maintenance due: ${run.notified} plan(s) newly due, ${run.mails} mail(s) to owners, ${run.failed} failed`);
+    if (run.failed) process.exitCode = 1;
   } finally {
     await handle.close();
   }

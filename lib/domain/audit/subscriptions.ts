@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { accounts, auditLog, auditSubscriptions, profiles } from "@/lib/db/schema";
 import { translator, isLocale } from "@/lib/i18n/translate";
 import { permissionsOfPerson } from "../access/person-permissions";
+import { sendCounted, type MailRun } from "../mail/mail-run";
 import type { Mailer } from "../mail/mailer";
 import { recordAudit } from "./record-audit";
 
@@ -44,15 +45,16 @@ export const subscriptionsOf = (db: Db, personId: number) =>
 
 /**
  * Mails each subscriber the entries matching their change types that are newer than the last mail, then moves
- * their mark forward. Subscribers who lost audit.read get nothing. Returns the number of mails sent.
+ * their mark forward. Subscribers who lost audit.read get nothing. Returns the mails sent and failed; a failed
+ * mail stops no other (its range stays claimed: better one lost mail than repeats).
  */
-export async function notifyAuditSubscribers(db: Db, mailer: Mailer, opts: { linkBase?: string } = {}): Promise<number> {
+export async function notifyAuditSubscribers(db: Db, mailer: Mailer, opts: { linkBase?: string } = {}): Promise<MailRun> {
   const subs = await db
     .select({ s: auditSubscriptions, email: accounts.email, language: profiles.preferredLanguage })
     .from(auditSubscriptions)
     .innerJoin(accounts, eq(accounts.personId, auditSubscriptions.personId))
     .leftJoin(profiles, eq(profiles.personId, auditSubscriptions.personId));
-  let sent = 0;
+  const run: MailRun = { sent: 0, failed: 0 };
   for (const { s, email, language } of subs) {
     const entries = await db.select().from(auditLog).where(gt(auditLog.id, s.lastNotifiedId)).orderBy(asc(auditLog.id)).limit(500);
     if (entries.length === 0) continue;
@@ -68,12 +70,11 @@ export async function notifyAuditSubscribers(db: Db, mailer: Mailer, opts: { lin
     if (!(await permissionsOfPerson(db, s.personId)).has("audit.read")) continue;
     const t = translator(language && isLocale(language) ? language : "en");
     const lines = matching.map((e) => `${e.at.toISOString()}  ${e.changeType}  ${e.entity} ${e.entityId ?? ""}${e.subjectPersonId ? `  #${e.subjectPersonId}` : ""}`);
-    await mailer.send({
+    await sendCounted(mailer, {
       to: email,
       subject: t("mail.audit.subject", { count: matching.length, changeType: s.changeType }),
       text: t("mail.audit.body", { changeType: s.changeType, entries: lines.join("\n"), link: opts.linkBase ? `${opts.linkBase}/admin/audit` : "" }),
-    });
-    sent++;
+    }, run);
   }
-  return sent;
+  return run;
 }

@@ -2,6 +2,7 @@ import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { calendarSubscriptions, people, profiles } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import { sendCounted, type MailRun } from "../mail/mail-run";
 import type { Mailer } from "../mail/mailer";
 import { upcomingEvents } from "./calendar-queries";
 
@@ -31,16 +32,18 @@ export async function wantsWeeklyAnnouncement(db: Db, personId: number): Promise
 
 /**
  * The weekly mail: the coming seven days' events to every opted-in person with an email who has not left or been
- * erased. Meant for a weekly timer (cron / systemd) calling it; returns how many mails went out.
+ * erased. Meant for a weekly timer (cron / systemd) calling it; returns how many mails went out and failed (a
+ * failed recipient does not stop the others).
  */
 export async function sendWeeklyAnnouncement(
   db: Db,
   mailer: Mailer,
   opts: { now?: Date; timeZone: string; baseUrl: string },
-): Promise<number> {
+): Promise<MailRun> {
   const now = opts.now ?? new Date();
   const items = (await upcomingEvents(db, { now, limit: 200, includeMembersOnly: true })).filter((i) => i.startsAt.getTime() < now.getTime() + 7 * 86_400_000);
-  if (!items.length) return 0;
+  const run: MailRun = { sent: 0, failed: 0 };
+  if (!items.length) return run;
   const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: opts.timeZone });
   const lines = items.map((i) => `- ${fmt.format(i.startsAt)}: ${i.title}  ${opts.baseUrl}/events/${i.id}`);
   const recipients = await db
@@ -49,15 +52,13 @@ export async function sendWeeklyAnnouncement(
     .innerJoin(people, eq(people.id, calendarSubscriptions.personId))
     .innerJoin(profiles, eq(profiles.personId, people.id))
     .where(and(eq(calendarSubscriptions.weeklyAnnouncement, true), isNotNull(profiles.email), isNull(people.erasedAt), isNull(people.leftOn)));
-  let sent = 0;
   for (const r of recipients) {
     if (!r.email) continue;
-    await mailer.send({
+    await sendCounted(mailer, {
       to: r.email,
       subject: "This week at the makerspace",
       text: `Hello ${r.first},\n\ncoming up this week:\n\n${lines.join("\n")}\n\nYou get this mail because you subscribed in your calendar settings.`,
-    });
-    sent++;
+    }, run);
   }
-  return sent;
+  return run;
 }

@@ -32,17 +32,17 @@ describe("maintenance due", () => {
     await t.db.insert(usageSessions).values({ machineId: laser!.id, personId: mario, cardUid: "efbeadde", startedAt: at(1), endedAt: at(4), durationSeconds: 3 * 3600, recordedAs: "live", endedBecause: "stop", lastHeartbeatAt: at(4), openedByEventAt: at(1) });
 
     expect((await duePlansAcrossSpace(t.db, at(5))).map((p) => [p.machineName, p.lcdText, p.hoursSince])).toEqual([["LASER 1", "Clean lens", 3]]);
-    expect(await notifyDueMaintenance(t.db, inbox.mailer, at(5))).toEqual({ notified: 1, mails: 1 });
+    expect(await notifyDueMaintenance(t.db, inbox.mailer, at(5))).toEqual({ notified: 1, mails: 1, failed: 0 });
     expect(inbox.mails[0]!.to).toEqual(["trainer@makerspace.local"]);
     expect(inbox.mails[0]!.raw).toContain("Maintenance due: LASER 1 (Clean lens)");
     // Still due an hour later: not mailed again.
-    expect(await notifyDueMaintenance(t.db, inbox.mailer, at(6))).toEqual({ notified: 0, mails: 0 });
+    expect(await notifyDueMaintenance(t.db, inbox.mailer, at(6))).toEqual({ notified: 0, mails: 0, failed: 0 });
 
     // Done, then due again after more use: a new cycle, a new mail.
     await t.db.insert(interventions).values({ planId: plan!.id, machineId: laser!.id, doneAt: at(6), source: "manual" });
     expect(await duePlansAcrossSpace(t.db, at(7))).toEqual([]);
     await t.db.insert(usageSessions).values({ machineId: laser!.id, personId: mario, cardUid: "efbeadde", startedAt: at(8), endedAt: at(11), durationSeconds: 3 * 3600, recordedAs: "live", endedBecause: "stop", lastHeartbeatAt: at(11), openedByEventAt: at(8) });
-    expect(await notifyDueMaintenance(t.db, inbox.mailer, at(12))).toEqual({ notified: 1, mails: 1 });
+    expect(await notifyDueMaintenance(t.db, inbox.mailer, at(12))).toEqual({ notified: 1, mails: 1, failed: 0 });
     expect(inbox.mails).toHaveLength(2);
   });
 });

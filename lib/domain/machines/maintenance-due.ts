@@ -2,6 +2,7 @@ import { and, eq, gt, inArray, isNotNull, isNull, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { auditLog, equipmentAuthorizations, machines, profiles } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import { sendCounted, type MailRun } from "../mail/mail-run";
 import type { Mailer } from "../mail/mailer";
 import { isLocale, translator } from "@/lib/i18n/translate";
 import { planHours, type PlanHoursRow } from "./plan-hours";
@@ -29,9 +30,9 @@ const NOTIFIED = "maintenance.due_notified";
  * (it moves with every intervention), remembered as an audit entry written before the mails go out, so a crash
  * mid-run loses a mail rather than sending it twice. Meant for a periodic job (scripts or the broker's loop).
  */
-export async function notifyDueMaintenance(db: Db, mailer: Mailer, now = new Date()): Promise<{ notified: number; mails: number }> {
+export async function notifyDueMaintenance(db: Db, mailer: Mailer, now = new Date()): Promise<{ notified: number; mails: number; failed: number }> {
   let notified = 0;
-  let mails = 0;
+  const run: MailRun = { sent: 0, failed: 0 };
   for (const plan of await duePlansAcrossSpace(db, now)) {
     const since = plan.since.toISOString();
     const claimed = await db.transaction(async (tx) => {
@@ -62,9 +63,8 @@ export async function notifyDueMaintenance(db: Db, mailer: Mailer, now = new Dat
     for (const o of owners) {
       const t = translator(isLocale(o.language) ? o.language : "en");
       const vars = { machine: plan.machineName, plan: plan.lcdText, every: plan.everyHours, hours: plan.hoursSince.toFixed(1) };
-      await mailer.send({ to: o.email!, subject: t("mach.mail.due.subject", vars), text: t("mach.mail.due.body", vars) });
-      mails += 1;
+      await sendCounted(mailer, { to: o.email!, subject: t("mach.mail.due.subject", vars), text: t("mach.mail.due.body", vars) }, run);
     }
   }
-  return { notified, mails };
+  return { notified, mails: run.sent, failed: run.failed };
 }

@@ -64,8 +64,8 @@ describe("audit subscriptions", () => {
     expect(await subscribeToChanges(t.db, t.ids.admin, "profile.*")).toEqual({ ok: true });
     const before = inbox.mails.length;
     await updateProfile(t.db, t.ids.maria, t.ids.maria, { firstName: "Maria", lastName: "Huber", email: "maria@makerspace.local", phone: "+43 1 111" });
-    expect(await notifyAuditSubscribers(t.db, inbox.mailer)).toBe(1);
-    expect(await notifyAuditSubscribers(t.db, inbox.mailer)).toBe(0);
+    expect(await notifyAuditSubscribers(t.db, inbox.mailer)).toEqual({ sent: 1, failed: 0 });
+    expect(await notifyAuditSubscribers(t.db, inbox.mailer)).toEqual({ sent: 0, failed: 0 });
     const mail = inbox.mails.slice(before);
     expect(mail).toHaveLength(1);
     expect(mail[0]!.to).toEqual(["admin@makerspace.local"]);

@@ -78,7 +78,7 @@ describe("the space's name in mails", () => {
     expect(header(reset, "Subject")).toMatch(/^\[Fablab Nord\] /);
     expect(reset).toContain("-- \r\nFablab Nord\r\nhttps://fablab-nord.example");
 
-    expect(await notifyAuditSubscribers(t.db, mailer)).toBe(1);
+    expect(await notifyAuditSubscribers(t.db, mailer)).toEqual({ sent: 1, failed: 0 });
     const audit = mails.at(-1)!;
     expect(audit).toContain("settings.update");
     expect(header(audit, "From")).toMatch(/^"?Fablab Nord"? <hello@fablab-nord\.example>$/);

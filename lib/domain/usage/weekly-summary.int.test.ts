@@ -63,7 +63,7 @@ describe("weekly summary", () => {
     expect(summary.maintenanceDue.map((p) => p.task)).toEqual(["Clean lens"]);
 
     // Only the admin opted in (the member was refused).
-    expect(await sendWeeklySummaries(t.db, inbox.mailer, { spaceName: "Fablab Testhausen", timeZone: "Europe/Vienna", now: NOW })).toBe(1);
+    expect(await sendWeeklySummaries(t.db, inbox.mailer, { spaceName: "Fablab Testhausen", timeZone: "Europe/Vienna", now: NOW })).toEqual({ sent: 1, failed: 0 });
     expect(inbox.mails).toHaveLength(1);
     expect(inbox.mails[0]!.to).toEqual(["admin@makerspace.local"]);
     const text = unfold(inbox.mails[0]!.raw);
@@ -76,6 +76,19 @@ describe("weekly summary", () => {
 
   it("stops when the person opts out", async () => {
     await setWeeklySummary(t.db, await personOf("admin@makerspace.local"), false);
-    expect(await sendWeeklySummaries(t.db, inbox.mailer, { spaceName: "X", timeZone: "UTC", now: NOW })).toBe(0);
+    expect(await sendWeeklySummaries(t.db, inbox.mailer, { spaceName: "X", timeZone: "UTC", now: NOW })).toEqual({ sent: 0, failed: 0 });
+  });
+});
+
+describe("weekly summary with a refused address", () => {
+  it("counts the failed mail and does not throw (a thrown job is retried and would mail the others again)", async () => {
+    const refusing = await openInbox({ reject: ["admin@makerspace.local"] });
+    try {
+      await setWeeklySummary(t.db, await personOf("admin@makerspace.local"), true);
+      expect(await sendWeeklySummaries(t.db, refusing.mailer, { spaceName: "X", timeZone: "UTC", now: NOW })).toEqual({ sent: 0, failed: 1 });
+      expect(refusing.mails).toHaveLength(0);
+    } finally {
+      await refusing.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { permissionsOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
 import { recordAudit } from "../audit/record-audit";
 import { duePlansAcrossSpace } from "../machines/maintenance-due";
+import { sendCounted, type MailRun } from "../mail/mail-run";
 import type { Mailer } from "../mail/mailer";
 
 /** Who may ask for the summary: the people who look after the machines day to day. */
@@ -66,9 +67,9 @@ export async function setWeeklySummary(db: Db, personId: number, enabled: boolea
 
 /**
  * Mails the summary to everyone opted in who still holds SUMMARY_PERMISSION, has an address and has not left,
- * each in their language, with the space's name. Returns the number of mails sent.
+ * each in their language, with the space's name. Returns the mails sent and failed (a failed one stops no other).
  */
-export async function sendWeeklySummaries(db: Db, mailer: Mailer, opts: { spaceName: string; timeZone: string; now?: Date }): Promise<number> {
+export async function sendWeeklySummaries(db: Db, mailer: Mailer, opts: { spaceName: string; timeZone: string; now?: Date }): Promise<MailRun> {
   const now = opts.now ?? new Date();
   const recipients = await db
     .select({ personId: weeklySummaryOptins.personId, email: profiles.email, language: profiles.preferredLanguage })
@@ -76,16 +77,15 @@ export async function sendWeeklySummaries(db: Db, mailer: Mailer, opts: { spaceN
     .innerJoin(people, eq(people.id, weeklySummaryOptins.personId))
     .innerJoin(profiles, eq(profiles.personId, people.id))
     .where(and(isNotNull(profiles.email), isNull(people.erasedAt), isNull(people.leftOn)));
-  if (recipients.length === 0) return 0;
+  const run: MailRun = { sent: 0, failed: 0 };
+  if (recipients.length === 0) return run;
   const summary = await composeWeeklySummary(db, now);
-  let sent = 0;
   for (const r of recipients) {
     if (!r.email || !(await permissionsOfPerson(db, r.personId)).has(SUMMARY_PERMISSION)) continue;
     const locale = r.language && isLocale(r.language) ? r.language : "en";
-    await mailer.send({ to: r.email, ...renderSummary(summary, { locale, spaceName: opts.spaceName, timeZone: opts.timeZone }) });
-    sent++;
+    await sendCounted(mailer, { to: r.email, ...renderSummary(summary, { locale, spaceName: opts.spaceName, timeZone: opts.timeZone }) }, run);
   }
-  return sent;
+  return run;
 }
 
 export function renderSummary(s: WeeklySummary, o: { locale: "en" | "de"; spaceName: string; timeZone: string }): { subject: string; text: string } {

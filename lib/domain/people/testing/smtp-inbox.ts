@@ -8,13 +8,20 @@ export interface Inbox {
   close(): Promise<void>;
 }
 
-/** A real SMTP server on a free port and a mailer pointed at it: mail goes over the wire as in production. */
-export async function openInbox(): Promise<Inbox> {
+/**
+ * A real SMTP server on a free port and a mailer pointed at it: mail goes over the wire as in production.
+ * Addresses in `reject` are refused at RCPT TO (550), as a server does for a mailbox it does not know.
+ */
+export async function openInbox(opts: { reject?: string[] } = {}): Promise<Inbox> {
   const mails: Inbox["mails"] = [];
   const server = new SMTPServer({
     authOptional: true,
     disabledCommands: ["STARTTLS"],
     logger: false,
+    onRcptTo(address, _session, callback) {
+      if (opts.reject?.includes(address.address.toLowerCase())) return callback(Object.assign(new Error("No such mailbox"), { responseCode: 550 }));
+      callback();
+    },
     onData(stream, session, callback) {
       let raw = "";
       stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));

@@ -1,0 +1,27 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openInbox, type Inbox } from "../people/testing/smtp-inbox";
+import { sendWeeklyAnnouncement, setWeeklyAnnouncement } from "./announcements";
+import { saveEvent } from "./save-event";
+import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
+
+let f: CalendarFixture;
+let inbox: Inbox;
+const now = new Date("2026-10-10T06:00:00Z");
+
+beforeAll(async () => {
+  [f, inbox] = await Promise.all([createCalendarFixture(), openInbox({ reject: ["member@makerspace.local"] })]);
+  const r = await saveEvent(f.t.db, f.admin, { title: "Open lab", visibility: "public", startsAt: "2026-10-13T17:00:00Z", endsAt: "2026-10-13T19:00:00Z", timeZone: "UTC", roomIds: [f.roomA] });
+  if (!r.ok) throw new Error(r.message);
+});
+afterAll(async () => {
+  await inbox.close();
+  await f.t.close();
+});
+
+describe("weekly announcement", () => {
+  it("a recipient the SMTP server refuses stops no one else and fails nothing: it is counted", async () => {
+    for (const id of [f.admin, f.member, f.maria]) await setWeeklyAnnouncement(f.t.db, id, true);
+    expect(await sendWeeklyAnnouncement(f.t.db, inbox.mailer, { now, timeZone: "UTC", baseUrl: "http://x" })).toEqual({ sent: 2, failed: 1 });
+    expect(inbox.mails.map((m) => m.to[0]).sort()).toEqual(["admin@makerspace.local", "maria@makerspace.local"]);
+  });
+});
