@@ -18,6 +18,7 @@ export async function uploadPersonPhotoAction(_prev: ActionResult | null, formDa
   if (!(file instanceof File) || file.size === 0) return { ok: false, code: "invalid", message: t("photo.missing") };
   const personId = formInt(formData, "personId");
   const result = await setPersonPhoto(getDb(), getFileStorage(), user.personId, personId, Buffer.from(await file.arrayBuffer()));
+  if (!result.ok && result.code === "photo_too_large") return { ok: false, code: result.code, message: t("photo.tooLarge") };
   if (!result.ok) return result.field === "photo" ? { ok: false, code: result.code, message: t("photo.notImage") } : refusal(t, result);
   return done(t, personId);
 }

@@ -90,6 +90,19 @@ describe("GDPR erasure", () => {
     const [person] = await t.db.select().from(people).where(eq(people.id, t.ids.applicant));
     expect(person!.statusId).toBe(banned!.id); // still banned, still refused
   });
+
+  it("reports the erasure as done when the photo files cannot be removed afterwards, and logs it", async () => {
+    const who = t.ids.trainer;
+    const photos = localFileStorage(photoDir);
+    const png = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#3c3" } }).png().toBuffer();
+    expect(await setPersonPhoto(t.db, photos, who, who, png)).toEqual({ ok: true });
+    const broken = { ...photos, delete: async () => Promise.reject(new Error("storage down")) };
+    const warned: unknown[] = [];
+    const logger = { warn: (obj: unknown) => void warned.push(obj) };
+    expect(await erasePerson(t.db, t.ids.admin, who, { reason: "Request by mail", confirmBanned: true }, { photos: broken, logger: logger as never })).toEqual({ ok: true });
+    expect(warned).toHaveLength(1);
+    expect((await t.db.select().from(people).where(eq(people.id, who)))[0]!.erasedAt).toEqual(expect.any(Date));
+  });
 });
 
 describe("right of access", () => {

@@ -2,6 +2,7 @@ import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, loginAttempts, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import type { Logger } from "pino";
 import type { FileStorage } from "../inventory/file-storage";
 import { removePersonPhotoFiles } from "./person-photo";
 import { actorMay, fail, forbidden, notFound, type Result } from "./result";
@@ -33,7 +34,7 @@ export interface EraseInput {
  * usage and training history stay under "Former member #1234". History entries about the person keep their
  * shape (what changed, when, by whom) but lose the personal values.
  */
-export async function erasePerson(db: Db, actorId: number, personId: number, input: EraseInput, opts: { photos?: FileStorage } = {}, now = new Date()): Promise<Result> {
+export async function erasePerson(db: Db, actorId: number, personId: number, input: EraseInput, opts: { photos?: FileStorage; logger?: Pick<Logger, "warn"> } = {}, now = new Date()): Promise<Result> {
   if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   const reason = input.reason?.trim() ?? "";
   let photo: string | null = null;
@@ -92,8 +93,11 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "person.erase", entity: "person", entityId: personId, before: { status: row.s.key }, after: { erased: true, reason: reason || null } });
     return { ok: true as const };
   });
-  // Both rendered sizes go once the database no longer points at them.
-  if (result.ok && opts.photos) await removePersonPhotoFiles(opts.photos, photo);
+  // Both rendered sizes go once the database no longer points at them. The erasure is committed by now, so a
+  // storage problem is logged (orphan files, no longer linked to anyone) instead of reporting a failed erasure.
+  if (result.ok && opts.photos) {
+    await removePersonPhotoFiles(opts.photos, photo).catch((error: unknown) => opts.logger?.warn({ err: error, personId }, "erased person's photo files could not be removed"));
+  }
   return result;
 }
 

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { localFileStorage } from "../inventory/file-storage";
-import { photoFileKey } from "../inventory/photos";
+import { MAX_PHOTO_BYTES, photoFileKey } from "../inventory/photos";
 import { viewPerson } from "./directory";
 import { removePersonPhoto, setPersonPhoto } from "./person-photo";
 import { setVisibility } from "./profile-settings";
@@ -35,6 +35,7 @@ describe("profile photo", () => {
     expect(await setPersonPhoto(t.db, storage, t.ids.maria, me, await image(10, 10))).toMatchObject({ ok: false, code: "forbidden" });
     expect(await setPersonPhoto(t.db, storage, me, me, Buffer.from("%PDF-1.4 not a photo"))).toMatchObject({ ok: false, code: "invalid", field: "photo" });
     expect(await setPersonPhoto(t.db, storage, me, me, Buffer.alloc(0))).toMatchObject({ ok: false, field: "photo" });
+    expect(await setPersonPhoto(t.db, storage, me, me, Buffer.alloc(MAX_PHOTO_BYTES + 1))).toMatchObject({ ok: false, code: "photo_too_large", field: "photo" });
     expect(fs.existsSync(path.join(dir, "people"))).toBe(false);
 
     expect(await setPersonPhoto(t.db, storage, me, me, await image(3000, 2000))).toEqual({ ok: true });

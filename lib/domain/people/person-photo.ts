@@ -16,7 +16,7 @@ import { fail, forbidden, notFound, type Result } from "./result";
 export async function setPersonPhoto(db: Db, storage: FileStorage, actorId: number, personId: number, data: Buffer): Promise<Result> {
   if (!(await mayEditProfile(db, actorId, personId))) return forbidden();
   const rendered = await renderPhoto(data);
-  if (!rendered.ok) return fail("invalid", rendered.message, { field: "photo" });
+  if (!rendered.ok) return fail(rendered.code === "photo_too_large" ? "photo_too_large" : "invalid", rendered.message, { field: "photo" });
   const key = `people/${personId}-${randomBytes(6).toString("hex")}`;
   await storage.put(photoFileKey(key, "thumb"), rendered.thumb);
   await storage.put(photoFileKey(key, "display"), rendered.display);

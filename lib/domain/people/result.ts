@@ -14,7 +14,8 @@ export type PeopleFailureCode =
   | "needs_confirmation"
   | "invalid_token"
   | "card_uid"
-  | "in_use";
+  | "in_use"
+  | "photo_too_large";
 
 /** `count` says how many records stand in the way (e.g. people holding a status that cannot be deleted). */
 export type Failure = { ok: false; code: PeopleFailureCode; message: string; field?: string; row?: number; count?: number };

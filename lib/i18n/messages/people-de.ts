@@ -18,6 +18,7 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   "people.error.invalid_token": "Dieser Link ist ungültig, abgelaufen oder schon verwendet.",
   "people.error.card_uid": "Eine Karten-UID hat 8 hexadezimale Ziffern (Feld \"{field}\").",
   "people.error.in_use": "Das wird noch verwendet.",
+  "people.error.photo_too_large": "Das Foto ist größer als 10 MB.",
   "people.saved": "Gespeichert.",
   "address.add": "Adresse hinzufügen",
   "address.city": "Ort",

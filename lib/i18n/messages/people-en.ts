@@ -17,6 +17,7 @@ export const peopleEn = {
   "people.error.invalid_token": "This link is invalid, expired or already used.",
   "people.error.card_uid": "A card uid has 8 hexadecimal digits (field \"{field}\").",
   "people.error.in_use": "This is still in use.",
+  "people.error.photo_too_large": "The photo is larger than 10 MB.",
   "people.saved": "Saved.",
   "address.add": "Add address",
   "address.city": "City",

@@ -10,6 +10,7 @@ import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { getFileStorage } from "@/lib/web/inventory";
+import { getLogger } from "@/lib/web/logger";
 import { formInt, formString, profileFromForm } from "@/lib/web/people-forms";
 import { notifySubscribersSoon, refusal } from "@/lib/web/people-actions";
 
@@ -91,7 +92,7 @@ export async function erasePersonAction(_prev: ActionResult | null, formData: Fo
     user.personId,
     personId,
     { reason: formString(formData, "reason"), confirmBanned: formData.get("confirmBanned") === "on" },
-    { photos: getFileStorage() },
+    { photos: getFileStorage(), logger: getLogger() },
   );
   if (!result.ok) return refusal(t, result, formData, labels);
   notifySubscribersSoon();
