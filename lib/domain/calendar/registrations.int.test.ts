@@ -62,6 +62,25 @@ describe("registrations", () => {
     expect(await registerMember(f.t.db, { eventId: id, personId: f.member })).toMatchObject({ ok: true, status: "waitlisted" });
   });
 
+  it("raising the capacity moves the longest waiting up, each mailed once the change is saved", async () => {
+    const input = { title: "Soldering", startsAt: "2027-09-08T17:00:00Z", endsAt: "2027-09-08T19:00:00Z", timeZone: "Europe/Vienna" };
+    const id = await event({ ...input, capacity: 1 });
+    const regs = [];
+    for (const personId of [f.member, f.admin, f.maria, f.applicant]) regs.push(await registerMember(f.t.db, { eventId: id, personId }));
+    expect(regs.map((r) => r.ok && r.status)).toEqual(["signed_up", "waitlisted", "waitlisted", "waitlisted"]);
+    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "cal@makerspace.local", logger: pino({ level: "silent" }) });
+    // Lowering or keeping the capacity moves nobody.
+    expect(await saveEvent(f.t.db, f.admin, { ...input, capacity: 1 }, id, mailer)).toMatchObject({ ok: true, promoted: 0 });
+    expect(await saveEvent(f.t.db, f.admin, { ...input, capacity: 3 }, id, mailer)).toMatchObject({ ok: true, promoted: 2 });
+    const rows = await f.t.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, id));
+    const signedUp = rows.filter((r) => r.status === "signed_up").map((r) => r.personId).sort();
+    expect(signedUp).toEqual([f.member, f.admin, f.maria].sort());
+    expect(rows.find((r) => r.personId === f.applicant)?.status).toBe("waitlisted");
+    expect(inbox).toHaveLength(2);
+    // No capacity at all: the rest move up too.
+    expect(await saveEvent(f.t.db, f.admin, { ...input }, id, mailer)).toMatchObject({ ok: true, promoted: 1 });
+  });
+
   it("never oversells a place under concurrent sign-ups", async () => {
     const id = await event({ capacity: 2 });
     const results = await Promise.all([f.member, f.admin, f.maria, f.applicant].map((personId) => registerMember(f.t.db, { eventId: id, personId })));

@@ -83,30 +83,43 @@ async function cancelInTransaction(db: Db, input: { registrationId: number; acto
       before: { status: reg.status },
       after: { status: "cancelled" },
     });
-    let promoted: typeof eventRegistrations.$inferSelect | null = null;
-    if (reg.status === "signed_up" && (await placeFor(tx, event)) === "signed_up") {
-      const [next] = await tx
-        .select()
-        .from(eventRegistrations)
-        .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.status, "waitlisted")))
-        .orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id))
-        .limit(1);
-      if (next) {
-        await tx.update(eventRegistrations).set({ status: "signed_up", promotedAt: now }).where(eq(eventRegistrations.id, next.id));
-        await recordAudit(tx, {
-          actorId: input.actorId,
-          subjectPersonId: next.personId,
-          changeType: "event.waitlist_promote",
-          entity: "event_registration",
-          entityId: next.id,
-          before: { status: "waitlisted" },
-          after: { status: "signed_up" },
-        });
-        promoted = next;
-      }
-    }
+    const promoted = reg.status === "signed_up" ? ((await promoteFromWaitlist(tx, event, input.actorId, now))[0] ?? null) : null;
     return { ok: true as const, promotedRegistrationId: promoted?.id ?? null, promoted, event };
   });
+}
+
+/**
+ * Fills free places from the waitlist, longest waiting first (after a cancellation, or when an event's capacity
+ * was raised or removed). Call with the event row locked. Returns the promoted registrations, for the mails.
+ */
+export async function promoteFromWaitlist(
+  tx: Db,
+  event: { id: number; capacity: number | null },
+  actorId: number | null,
+  now = new Date(),
+): Promise<(typeof eventRegistrations.$inferSelect)[]> {
+  const promoted: (typeof eventRegistrations.$inferSelect)[] = [];
+  while ((await placeFor(tx, event)) === "signed_up") {
+    const [next] = await tx
+      .select()
+      .from(eventRegistrations)
+      .where(and(eq(eventRegistrations.eventId, event.id), eq(eventRegistrations.status, "waitlisted")))
+      .orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id))
+      .limit(1);
+    if (!next) break;
+    await tx.update(eventRegistrations).set({ status: "signed_up", promotedAt: now }).where(eq(eventRegistrations.id, next.id));
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: next.personId,
+      changeType: "event.waitlist_promote",
+      entity: "event_registration",
+      entityId: next.id,
+      before: { status: "waitlisted" },
+      after: { status: "signed_up" },
+    });
+    promoted.push(next);
+  }
+  return promoted;
 }
 
 export async function activeRegistrationOf(db: Db, eventId: number, personId: number) {

@@ -6,6 +6,7 @@ import { diffValues, recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
 import { findEventConflict, lockBookables } from "./conflicts";
 import { mailRegistrants } from "./event-mail";
+import { promoteFromWaitlist } from "./registrations";
 import { eventInputSchema, type EventInput, type ValidEventInput } from "./event-input";
 import { expandOccurrences, horizonFrom } from "./recurrence";
 import { CalendarAbort, catchAbort, fail, type CalendarResult } from "./result";
@@ -55,13 +56,24 @@ export async function refreshOccurrences(db: Db, event: typeof events.$inferSele
 /**
  * Creates (eventId absent) or edits an event. Refused with the conflicting event named when any occurrence
  * would share a room, resource or inventory thing with another event's occurrence; the check runs under row locks (see lockBookables).
+ * Raising (or removing) the capacity moves people up from the waitlist; with a mailer they are told after the commit.
  */
 export async function saveEvent(
   db: Db,
   actorId: number,
   raw: EventInput,
   eventId?: number,
-): Promise<CalendarResult<{ eventId: number; occurrences: number }>> {
+  mailer?: Mailer,
+): Promise<CalendarResult<{ eventId: number; occurrences: number; promoted: number }>> {
+  const result = await saveInTransaction(db, actorId, raw, eventId);
+  if (!result.ok) return result;
+  if (mailer && result.promoted.length) {
+    await mailRegistrants(db, mailer, result.promoted, result.event, { subject: "mail.eventPromoted.subject", body: "mail.eventPromoted.body" });
+  }
+  return { ok: true, eventId: result.eventId, occurrences: result.occurrences, promoted: result.promoted.length };
+}
+
+async function saveInTransaction(db: Db, actorId: number, raw: EventInput, eventId: number | undefined) {
   if (!(await permissionsOfPerson(db, actorId)).has("calendar.write")) return fail("forbidden", "calendar.write is required");
   const parsed = eventInputSchema.safeParse(raw);
   if (!parsed.success) {
@@ -82,6 +94,7 @@ export async function saveEvent(
       }
       const values = rowValues(input);
       let row: typeof events.$inferSelect;
+      let promoted: (typeof eventRegistrations.$inferSelect)[] = [];
       if (eventId === undefined) {
         [row] = (await tx.insert(events).values({ ...values, createdById: actorId }).returning()) as [typeof events.$inferSelect];
         await recordAudit(tx, { actorId, changeType: "event.create", entity: "event", entityId: row.id, after: { ...values, roomIds, resourceIds, thingNumbers } });
@@ -106,6 +119,8 @@ export async function saveEvent(
         await tx.delete(eventRooms).where(eq(eventRooms.eventId, eventId));
         await tx.delete(eventResources).where(eq(eventResources.eventId, eventId));
         await tx.delete(eventThings).where(eq(eventThings.eventId, eventId));
+        const raised = before.capacity !== null && (row.capacity === null || row.capacity > before.capacity);
+        if (raised && !row.cancelledAt) promoted = await promoteFromWaitlist(tx, row, actorId);
       }
       if (roomIds.length) await tx.insert(eventRooms).values(roomIds.map((roomId) => ({ eventId: row.id, roomId })));
       if (resourceIds.length) await tx.insert(eventResources).values(resourceIds.map((resourceId) => ({ eventId: row.id, resourceId })));
@@ -118,7 +133,7 @@ export async function saveEvent(
           throw new CalendarAbort(fail("conflict", `Conflicts with ${what} at ${conflict.startsAt.toISOString()}`, { conflict }));
         }
       }
-      return { ok: true as const, eventId: row.id, occurrences };
+      return { ok: true as const, eventId: row.id, occurrences, promoted, event: row };
     }),
   );
 }

@@ -9,6 +9,7 @@ import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { calendarFailure } from "@/lib/web/calendar-messages";
 import { getDb } from "@/lib/web/db";
+import { getMailer } from "@/lib/web/mailer";
 import { eventInputFrom, formValues } from "@/lib/web/event-form-data";
 
 /** Create (eventId null) or edit; the domain checks calendar.write and refuses double-booking, naming the event. */
@@ -25,7 +26,7 @@ export async function saveEventAction(eventId: number | null, _prev: ActionResul
   }
   const parsed = eventInputFrom(values, responsible);
   if ("badField" in parsed) return { ok: false, code: "validation", message: t("evf.error.validation", { detail: parsed.badField }), values };
-  const result = await saveEvent(db, user.personId, parsed.input, eventId ?? undefined);
+  const result = await saveEvent(db, user.personId, parsed.input, eventId ?? undefined, getMailer());
   if (!result.ok) return { ...(await calendarFailure(t, result)), values };
   revalidatePath("/calendar");
   redirect(`/events/${result.eventId}`);
