@@ -55,6 +55,16 @@ test.describe("membership administration and the audit log", () => {
     await expect(page.getByText("No entries match.")).toBeVisible();
   });
 
+  test("a person's page links to their entries in the audit log", async ({ page }) => {
+    await page.goto("/admin/people");
+    await page.getByRole("link", { name: USERS.member.name }).first().click();
+    await expect(page).toHaveURL(/\/admin\/people\/\d+$/);
+    const id = /\/admin\/people\/(\d+)$/.exec(page.url())![1]!;
+    await page.getByRole("link", { name: "All changes in the audit log" }).click();
+    await expect(page).toHaveURL(new RegExp(`/admin/audit\\?person=%23${id}$`));
+    await expect(page.getByRole("search", { name: "Audit log" }).getByLabel("Whose record")).toHaveValue(`#${id}`);
+  });
+
   test("committees: a function is held by someone, so the committee cannot be deleted", async ({ page }) => {
     const committee = `Repair café ${Date.now().toString(36)}`;
     await page.goto("/admin/membership");

@@ -71,6 +71,7 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   "person.exportXlsx": "Daten exportieren (XLSX)",
   "person.functions": "Funktionen in Gremien",
   "person.history": "Verlauf",
+  "person.historyInAuditLog": "Alle Änderungen im Änderungsprotokoll",
   "person.history.by": "von #{id}",
   "person.history.none": "Noch keine Änderungen aufgezeichnet.",
   "person.manageEquipment": "Geräte-Berechtigungen vergeben oder entziehen",

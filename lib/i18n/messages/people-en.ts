@@ -70,6 +70,7 @@ export const peopleEn = {
   "person.exportXlsx": "Export data (XLSX)",
   "person.functions": "Committee functions",
   "person.history": "History",
+  "person.historyInAuditLog": "All changes in the audit log",
   "person.history.by": "by #{id}",
   "person.history.none": "No changes recorded yet.",
   "person.manageEquipment": "Grant or revoke equipment",

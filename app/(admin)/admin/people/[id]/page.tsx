@@ -69,6 +69,13 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       <section className={cardClass} aria-labelledby="history">
         <h2 id="history" className="mb-3 text-lg font-semibold">{t("person.history")}</h2>
         <HistoryList entries={record.history} />
+        {user.permissions.has("audit.read") && (
+          <p className="mt-3 text-sm">
+            <Link href={`/admin/audit?person=${encodeURIComponent(`#${id}`)}`} className={linkClass}>
+              {t("person.historyInAuditLog")}
+            </Link>
+          </p>
+        )}
       </section>
     </div>
   );
