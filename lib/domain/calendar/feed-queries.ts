@@ -41,19 +41,29 @@ export async function publicFeed(db: Db, ctx: FeedContext): Promise<Feed> {
   return buildFeed({ name: (await getSpaceSettings(db)).name, host: ctx.host, baseUrl: ctx.baseUrl, events: await withLocations(db, list) });
 }
 
-/** A room's public schedule (no trainings: they have no public flag); null when there is no such room. See member-room-feed.ts. */
-export async function roomFeed(db: Db, roomId: number, ctx: FeedContext): Promise<Feed | null> {
-  const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
-  if (!room) return null;
-  const now = ctx.now ?? new Date();
+/** The room's recent and upcoming events, cancelled ones included; only the public ones for a public feed. */
+export async function eventsInRoom(db: Db, roomId: number, now: Date, only?: "public"): Promise<Event[]> {
+  const recent = inArray(events.id, recentEventIds(db, now));
   const list = await db
     .select({ e: events })
     .from(events)
     .innerJoin(eventRooms, and(eq(eventRooms.eventId, events.id), eq(eventRooms.roomId, roomId)))
-    .where(and(eq(events.visibility, "public"), inArray(events.id, recentEventIds(db, now))))
+    .where(only === "public" ? and(eq(events.visibility, "public"), recent) : recent)
     .orderBy(events.startsAt);
-  const feed = buildFeed({ name: `${(await getSpaceSettings(db)).name}: ${room.name}`, host: ctx.host, baseUrl: ctx.baseUrl, events: await withLocations(db, list.map((r) => r.e)) });
-  return { ...feed, lastModified: new Date(Math.max(feed.lastModified.getTime(), Math.floor(room.updatedAt.getTime() / 1000) * 1000)) };
+  return list.map((r) => r.e);
+}
+
+/** A room's public schedule (no trainings: they have no public flag); null when there is no such room. See member-room-feed.ts. */
+export async function roomFeed(db: Db, roomId: number, ctx: FeedContext): Promise<Feed | null> {
+  const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
+  if (!room) return null;
+  return buildFeed({
+    name: `${(await getSpaceSettings(db)).name}: ${room.name}`,
+    host: ctx.host,
+    baseUrl: ctx.baseUrl,
+    events: await withLocations(db, await eventsInRoom(db, roomId, ctx.now ?? new Date(), "public")),
+    extraModified: [room.updatedAt],
+  });
 }
 
 /** The private feed behind a secret token: what the person signed up for. null for a bad or revoked token. */

@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { equipmentTypes, eventRooms, events, rooms, trainingSessions } from "@/lib/db/schema";
+import { equipmentTypes, rooms, trainingSessions } from "@/lib/db/schema";
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
-import { PAST_DAYS, recentEventIds, withLocations, type FeedContext } from "./feed-queries";
+import { eventsInRoom, PAST_DAYS, withLocations, type FeedContext } from "./feed-queries";
 import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
 import { lastSessionEdits, latest } from "./training-edit-times";
 
@@ -41,19 +41,12 @@ export async function memberRoomFeed(db: Db, token: string, roomId: number, ctx:
   const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
   if (!room) return null;
   const now = ctx.now ?? new Date();
-  const list = await db
-    .select({ e: events })
-    .from(events)
-    .innerJoin(eventRooms, and(eq(eventRooms.eventId, events.id), eq(eventRooms.roomId, roomId)))
-    .where(inArray(events.id, recentEventIds(db, now)))
-    .orderBy(events.startsAt);
-  const feed = buildFeed({
+  return buildFeed({
     name: `${(await getSpaceSettings(db)).name}: ${room.name} (members)`,
     host: ctx.host,
     baseUrl: ctx.baseUrl,
-    events: await withLocations(db, list.map((r) => r.e)),
+    events: await withLocations(db, await eventsInRoom(db, roomId, now)),
     trainings: await roomTrainings(db, room.name, now),
     extraModified: [room.updatedAt],
   });
-  return feed;
 }
