@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { confirmImport, previewImport, type ImportPreview } from "@/lib/domain/inventory/csv-import";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
+import { csvFromForm } from "@/lib/web/csv-upload";
 import { getDb } from "@/lib/web/db";
 
 export interface ImportState {
@@ -14,19 +15,10 @@ export interface ImportState {
   csv?: string;
 }
 
-const MAX_CSV_BYTES = 5 * 1024 * 1024;
-
-async function csvFrom(formData: FormData): Promise<string | null> {
-  const file = formData.get("file");
-  if (file instanceof File && file.size > 0) return file.size > MAX_CSV_BYTES ? null : file.text();
-  const text = formData.get("csv");
-  return typeof text === "string" && text.length <= MAX_CSV_BYTES ? text : null;
-}
-
 export async function importAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
   const [user, t] = await Promise.all([getCurrentUser(), getT()]);
   if (!user?.permissions.has("inventory.write")) return { result: { ok: false, code: "forbidden", message: t("inv.error.forbidden") } };
-  const csv = await csvFrom(formData);
+  const csv = await csvFromForm(formData);
   if (csv === null) return { result: { ok: false, code: "invalid", message: t("inv.import.tooLarge") } };
   if (formData.get("mode") !== "confirm") {
     const preview = await previewImport(getDb(), csv);

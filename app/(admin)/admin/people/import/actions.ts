@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { commitImport, previewImport, type ImportPreview } from "@/lib/domain/people/import-people";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
+import { csvFromForm } from "@/lib/web/csv-upload";
 import { getDb } from "@/lib/web/db";
 import { notifySubscribersSoon } from "@/lib/web/people-actions";
 
@@ -16,20 +17,11 @@ export interface PeopleImportState {
   done?: { created: number; skipped: number };
 }
 
-const MAX_CSV_BYTES = 5 * 1024 * 1024;
-
-async function csvFrom(formData: FormData): Promise<string | null> {
-  const file = formData.get("file");
-  if (file instanceof File && file.size > 0) return file.size > MAX_CSV_BYTES ? null : file.text();
-  const text = formData.get("csv");
-  return typeof text === "string" && text.length <= MAX_CSV_BYTES ? text : null;
-}
-
 /** Preview writes nothing; confirm re-checks the whole file in the domain and skips only the lines shown as bad. */
 export async function peopleImportAction(_prev: PeopleImportState, formData: FormData): Promise<PeopleImportState> {
   const [user, t] = await Promise.all([getCurrentUser(), getT()]);
   if (!user?.permissions.has("members.write")) return { result: { ok: false, code: "forbidden", message: t("people.error.forbidden") } };
-  const csv = await csvFrom(formData);
+  const csv = await csvFromForm(formData);
   if (csv === null) return { result: { ok: false, code: "invalid", message: t("peopleImport.tooLarge") } };
   const db = getDb();
   if (formData.get("mode") !== "confirm") {
