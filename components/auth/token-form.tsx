@@ -1,0 +1,37 @@
+"use client";
+
+import Link from "next/link";
+import { useActionState, type ReactNode } from "react";
+import type { ActionResult } from "@/lib/web/action-result";
+import { FormMessage } from "../forms/form-message";
+import { SubmitButton } from "../forms/submit-button";
+
+export interface TokenFormProps {
+  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  token: string;
+  labels: { submit: string; toLogin: string };
+  children?: ReactNode;
+}
+
+/** A form behind a mailed single-use token (its fields as children); once it succeeds, the way to the login. */
+export function TokenForm({ action, token, labels, children }: TokenFormProps) {
+  const [result, formAction] = useActionState(action, null);
+  if (result?.ok) {
+    return (
+      <div className="space-y-4">
+        <FormMessage result={result} />
+        <Link href="/login" className="inline-block rounded bg-slate-800 px-4 py-2 text-white hover:bg-slate-700">
+          {labels.toLogin}
+        </Link>
+      </div>
+    );
+  }
+  return (
+    <form action={formAction} className="space-y-4">
+      <FormMessage result={result} />
+      <input type="hidden" name="token" value={token} />
+      {children}
+      <SubmitButton>{labels.submit}</SubmitButton>
+    </form>
+  );
+}
