@@ -1,5 +1,5 @@
-import { LCD_NAME_CHARS, truncateChars, INVALID_MACHINE_REPLY } from "@/lib/domain/machines/check-machine-reply";
-import type { CheckUserOutcome } from "@/lib/domain/usage/check-user";
+import { LCD_NAME_CHARS, truncateChars, INVALID_MACHINE_REPLY } from "@/lib/domain/machine-access/check-machine-reply";
+import type { CheckUserOutcome } from "@/lib/domain/machine-access/check-user";
 import type { UsageOutcome } from "@/lib/domain/usage/events";
 import type { MaintenanceOutcome } from "@/lib/domain/usage/record-maintenance";
 import type { Reply } from "./protocol";

@@ -1,7 +1,7 @@
 import { revokeAuthorizationAction } from "@/app/(admin)/admin/equipment/people/actions";
 import { ActionForm } from "@/components/forms/action-form";
 import type { AuthorizationRecord } from "@/lib/domain/equipment/authorization-service";
-import { isAuthorizationCurrent } from "@/lib/domain/equipment/decide-machine-use";
+import { isAuthorizationCurrent } from "@/lib/domain/machine-access/decide-machine-use";
 import { env } from "@/lib/env";
 import { formatDate } from "@/lib/i18n/format";
 import { getLocale, getT } from "@/lib/i18n/server";

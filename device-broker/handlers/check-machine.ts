@@ -1,5 +1,5 @@
-import { buildCheckMachineReply } from "@/lib/domain/machines/check-machine-reply";
-import { getMachineByBoardId } from "@/lib/domain/machines/get-machine-by-board-id";
+import { buildCheckMachineReply } from "@/lib/domain/machine-access/check-machine-reply";
+import { getMachineByBoardId } from "@/lib/domain/machine-access/get-machine-by-board-id";
 import { machineViewOf } from "../snapshot/decide";
 import { snapshotOf } from "./facts";
 import type { ActionHandler } from "./types";

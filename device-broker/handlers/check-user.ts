@@ -1,5 +1,5 @@
-import { INVALID_MACHINE_REPLY } from "@/lib/domain/machines/check-machine-reply";
-import { checkUserOnMachine, type CheckUserOutcome } from "@/lib/domain/usage/check-user";
+import { INVALID_MACHINE_REPLY } from "@/lib/domain/machine-access/check-machine-reply";
+import { checkUserOnMachine, type CheckUserOutcome } from "@/lib/domain/machine-access/check-user";
 import { checkUserReply } from "../replies";
 import { decideOnMachine, firstNameOf } from "../snapshot/decide";
 import { snapshotOf, writeFact } from "./facts";

@@ -1,4 +1,4 @@
-import { machineIdByBoardId } from "@/lib/domain/machines/get-machine-by-board-id";
+import { machineIdByBoardId } from "@/lib/domain/machine-access/get-machine-by-board-id";
 import { snapshotOf } from "./facts";
 import type { BoardRequest, HandlerContext } from "./types";
 

@@ -1,4 +1,4 @@
-import { INVALID_MACHINE_REPLY } from "@/lib/domain/machines/check-machine-reply";
+import { INVALID_MACHINE_REPLY } from "@/lib/domain/machine-access/check-machine-reply";
 import type { MaintenanceOutcome } from "@/lib/domain/usage/record-maintenance";
 import { maintenanceReply } from "../replies";
 import { decideOnMachine } from "../snapshot/decide";

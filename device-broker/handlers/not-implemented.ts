@@ -1,5 +1,5 @@
-import { INVALID_MACHINE_REPLY } from "@/lib/domain/machines/check-machine-reply";
-import { getMachineByBoardId } from "@/lib/domain/machines/get-machine-by-board-id";
+import { INVALID_MACHINE_REPLY } from "@/lib/domain/machine-access/check-machine-reply";
+import { getMachineByBoardId } from "@/lib/domain/machine-access/get-machine-by-board-id";
 import { notSupportedReply } from "../protocol";
 import type { BoardRequest, HandlerContext, Outgoing } from "./types";
 

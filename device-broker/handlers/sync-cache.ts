@@ -1,5 +1,5 @@
-import { INVALID_MACHINE_REPLY } from "@/lib/domain/machines/check-machine-reply";
-import { allowedCardsOnMachine } from "@/lib/domain/usage/allowed-cards";
+import { INVALID_MACHINE_REPLY } from "@/lib/domain/machine-access/check-machine-reply";
+import { allowedCardsOnMachine } from "@/lib/domain/machine-access/allowed-cards";
 import { syncCacheReply } from "../replies";
 import { allowedCards } from "../snapshot/decide";
 import { snapshotOf } from "./facts";

@@ -1,4 +1,4 @@
-import { INVALID_MACHINE_REPLY } from "@/lib/domain/machines/check-machine-reply";
+import { INVALID_MACHINE_REPLY } from "@/lib/domain/machine-access/check-machine-reply";
 import type { UsageOutcome } from "@/lib/domain/usage/events";
 import { usageReply } from "../replies";
 import { holderOf } from "../snapshot/decide";

@@ -1,6 +1,6 @@
-import { decideMachineUse, isAuthorizationCurrent, type BoardLevel, type MachineUseDecision } from "@/lib/domain/equipment/decide-machine-use";
-import type { MachineView } from "@/lib/domain/machines/machine-view";
-import { SYNC_CACHE_MAX_CARDS } from "@/lib/domain/usage/allowed-cards";
+import { decideMachineUse, isAuthorizationCurrent, type BoardLevel, type MachineUseDecision } from "@/lib/domain/machine-access/decide-machine-use";
+import type { MachineView } from "@/lib/domain/machine-access/machine-view";
+import { SYNC_CACHE_MAX_CARDS } from "@/lib/domain/machine-access/allowed-cards";
 import { personTypeKey, type CardSnap, type MachineSnap, type SnapshotData } from "./load-snapshot";
 
 /*

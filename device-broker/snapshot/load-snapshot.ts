@@ -14,7 +14,7 @@ import {
   statusRoles,
   usageSessions,
 } from "@/lib/db/schema";
-import type { AuthorizationFact } from "@/lib/domain/equipment/decide-machine-use";
+import type { AuthorizationFact } from "@/lib/domain/machine-access/decide-machine-use";
 import { overduePlans } from "@/lib/domain/usage/machine-hours";
 
 export interface MachineSnap {

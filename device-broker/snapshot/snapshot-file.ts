@@ -3,7 +3,7 @@ import fs from "node:fs";
 import fsp from "node:fs/promises";
 import path from "node:path";
 import type { Logger } from "pino";
-import type { AuthorizationFact } from "@/lib/domain/equipment/decide-machine-use";
+import type { AuthorizationFact } from "@/lib/domain/machine-access/decide-machine-use";
 import type { CardSnap, MachineSnap, SnapshotData } from "./load-snapshot";
 
 /**

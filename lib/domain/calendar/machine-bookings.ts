@@ -4,8 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { cards, equipmentTypes, machineBookings, machines } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { recordAudit } from "../audit/record-audit";
-import { decideMachineUse } from "../equipment/decide-machine-use";
-import { loadMachineUseFacts } from "../equipment/machine-use-facts";
+import { decideMachineUse } from "../machine-access/decide-machine-use";
+import { loadMachineUseFacts } from "../machine-access/machine-use-facts";
 import { findMachineConflict } from "./conflicts";
 import { CalendarAbort, catchAbort, fail, type CalendarResult } from "./result";
 

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { equipmentAuthorizations, equipmentTypes, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
-import { isAuthorizationCurrent, type RelationshipLevel } from "./decide-machine-use";
+import { isAuthorizationCurrent, type RelationshipLevel } from "../machine-access/decide-machine-use";
 
 /** Authorization inside the domain: services ask this, never the page that rendered the form. */
 export async function hasPermission(db: Db, actorId: number, permission: Permission): Promise<boolean> {

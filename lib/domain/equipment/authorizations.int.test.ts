@@ -4,9 +4,9 @@ import { auditLog, equipmentAuthorizations, machines } from "@/lib/db/schema";
 import { scheduleSession } from "../training/session-service";
 import { demoWorld, days, hours, startSmtpCapture, type DemoWorld } from "../training/testing/training-fixture";
 import { grantAuthorization, listAuthorizationsOfPerson, revokeAuthorization } from "./authorization-service";
-import { addMonths } from "./decide-machine-use";
+import { addMonths } from "../machine-access/decide-machine-use";
 import { sendExpiryReminders } from "./expiry-reminders";
-import { decideCardOnMachine } from "./machine-use-facts";
+import { decideCardOnMachine } from "../machine-access/machine-use-facts";
 import { getMyEquipment } from "./my-equipment";
 
 let w: DemoWorld;

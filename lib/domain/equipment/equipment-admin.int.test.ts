@@ -4,7 +4,7 @@ import { auditLog } from "@/lib/db/schema";
 import { demoWorld, type DemoWorld } from "../training/testing/training-fixture";
 import { createEquipmentType, getEquipmentType, updateEquipmentType } from "./equipment-type-service";
 import { createMachine, getMachine, setMachineBlocked, updateMachine } from "./machine-service";
-import { decideCardOnMachine } from "./machine-use-facts";
+import { decideCardOnMachine } from "../machine-access/machine-use-facts";
 import { deleteEquipmentType, deleteMachine } from "./delete-equipment";
 
 let w: DemoWorld;

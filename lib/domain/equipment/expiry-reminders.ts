@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { equipmentAuthorizations, equipmentTypes } from "@/lib/db/schema";
 import { sendTo, type Notifier } from "../training/training-mail";
 import { formatDate } from "@/lib/i18n/format";
-import { isAuthorizationCurrent } from "./decide-machine-use";
+import { isAuthorizationCurrent } from "../machine-access/decide-machine-use";
 
 export interface ReminderRun {
   reminded: number;

@@ -4,7 +4,7 @@ import { previewSignup } from "../training/eligibility";
 import { listUpcomingSessions, mySignups, type SessionSummary } from "../training/session-queries";
 import type { MissingPrerequisite, SignupDecision } from "../training/decide-signup";
 import { listAuthorizationsOfPerson } from "./authorization-service";
-import { isAuthorizationCurrent, type RelationshipLevel } from "./decide-machine-use";
+import { isAuthorizationCurrent, type RelationshipLevel } from "../machine-access/decide-machine-use";
 import { listEquipmentTypes } from "./equipment-type-service";
 
 const LEVELS: RelationshipLevel[] = ["user", "owner", "trainer"];

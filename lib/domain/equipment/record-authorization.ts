@@ -2,7 +2,7 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { equipmentAuthorizations, membershipStatuses, people, trainingRequests, type EquipmentType } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { addMonths, type RelationshipLevel } from "./decide-machine-use";
+import { addMonths, type RelationshipLevel } from "../machine-access/decide-machine-use";
 
 export interface NewAuthorization {
   personId: number;

@@ -4,8 +4,8 @@ import { equipmentAuthorizations, machines, membershipStatuses, people } from "@
 import { permissionsOfPerson } from "../access/person-permissions";
 import { createPerson } from "../people/create-person";
 import { grantAuthorization } from "../equipment/authorization-service";
-import { addMonths } from "../equipment/decide-machine-use";
-import { decideCardOnMachine } from "../equipment/machine-use-facts";
+import { addMonths } from "../machine-access/decide-machine-use";
+import { decideCardOnMachine } from "../machine-access/machine-use-facts";
 import { markAttendance } from "./attendance-service";
 import { listOpenRequestsForTrainer, requestTraining } from "./request-service";
 import { scheduleSession } from "./session-service";

@@ -2,7 +2,7 @@
  * Who may sign up for a training session, and whether they get a seat or a place on the waitlist.
  * Pure, like decideMachineUse: the sign-up service loads the facts and enforces the answer under a row lock.
  */
-import type { RelationshipLevel } from "../equipment/decide-machine-use";
+import type { RelationshipLevel } from "../machine-access/decide-machine-use";
 
 export interface MissingPrerequisite {
   equipmentTypeId: number;

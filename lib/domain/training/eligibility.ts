@@ -1,7 +1,7 @@
 import { and, eq, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { equipmentAuthorizations, membershipStatuses, people, trainingSignups, type TrainingSession } from "@/lib/db/schema";
-import { isAuthorizationCurrent } from "../equipment/decide-machine-use";
+import { isAuthorizationCurrent } from "../machine-access/decide-machine-use";
 import { decideSignup, type SignupDecision, type SignupFacts } from "./decide-signup";
 import { missingPrerequisites } from "./prerequisites";
 

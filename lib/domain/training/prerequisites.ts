@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { equipmentTypes, trainingPrerequisites } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { currentLevels, hasPermission } from "../equipment/authority";
-import type { RelationshipLevel } from "../equipment/decide-machine-use";
+import type { RelationshipLevel } from "../machine-access/decide-machine-use";
 import { fail, type Result } from "../equipment/result";
 import type { MissingPrerequisite } from "./decide-signup";
 

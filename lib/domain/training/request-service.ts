@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { equipmentTypes, profiles, trainingRequests } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { currentLevels, typesTrainedBy } from "../equipment/authority";
-import type { RelationshipLevel } from "../equipment/decide-machine-use";
+import type { RelationshipLevel } from "../machine-access/decide-machine-use";
 import { fail, type Result } from "../equipment/result";
 
 export const requestInput = z.object({

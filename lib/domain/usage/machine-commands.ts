@@ -4,7 +4,7 @@ import { machineCommands, machines } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { normalizeCardUid } from "../cards/uid";
 import { actorMay as hasPermission, fail, type Result } from "./result";
-import { decideCardOnMachine } from "../equipment/machine-use-facts";
+import { decideCardOnMachine } from "../machine-access/machine-use-facts";
 import { isMachineOnline } from "./record-board-alive";
 import { openSessionOf } from "./session-store";
 

@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { interventions } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { decideMachineUse } from "../equipment/decide-machine-use";
-import { loadMachineUseFacts } from "../equipment/machine-use-facts";
+import { decideMachineUse } from "../machine-access/decide-machine-use";
+import { loadMachineUseFacts } from "../machine-access/machine-use-facts";
 import type { CardEvent } from "./events";
 import { overduePlans } from "./machine-hours";
 import { cardHolderId, lockMachine } from "./session-store";

@@ -2,7 +2,7 @@
 
 import { z } from "zod";
 import { userWithPermission } from "@/lib/auth/guards";
-import { decideCardOnMachine } from "@/lib/domain/equipment/machine-use-facts";
+import { decideCardOnMachine } from "@/lib/domain/machine-access/machine-use-facts";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";

@@ -1,9 +1,9 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cards, profiles } from "@/lib/db/schema";
-import { decideMachineUse, type BoardLevel, type DenialReason } from "../equipment/decide-machine-use";
-import { loadMachineUseFacts } from "../equipment/machine-use-facts";
-import { recordUnknownCard } from "./record-unknown-card";
+import { decideMachineUse, type BoardLevel, type DenialReason } from "./decide-machine-use";
+import { loadMachineUseFacts } from "./machine-use-facts";
+import { recordUnknownCard } from "../usage/record-unknown-card";
 
 export type CheckUserOutcome =
   | { kind: "allowed"; level: BoardLevel; firstName: string }

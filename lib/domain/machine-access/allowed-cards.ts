@@ -12,8 +12,8 @@ import {
   statusRoles,
   usageSessions,
 } from "@/lib/db/schema";
-import { decideMachineUse, isAuthorizationCurrent, type BoardLevel } from "../equipment/decide-machine-use";
-import { overduePlans } from "./machine-hours";
+import { decideMachineUse, isAuthorizationCurrent, type BoardLevel } from "./decide-machine-use";
+import { overduePlans } from "../usage/machine-hours";
 
 /** synccache replies go to firmware that asked for them, but a board's flash still holds only so many. */
 export const SYNC_CACHE_MAX_CARDS = 250;
