@@ -10,6 +10,7 @@ import { runMigrations } from "@/drizzle/migrate";
 import { BackupFileError } from "@/lib/ops/backup/format";
 import { readBackup } from "@/lib/ops/backup/read-backup";
 import { restoreBackup } from "@/lib/ops/backup/restore-backup";
+import { uploadsDirOf } from "@/lib/storage/file-storage";
 import { StartupError } from "./launcher/startup-error";
 import { openDatabaseTarget } from "./ops/database-target";
 
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
         return;
       }
     }
-    await restoreBackup(handle.db, backup, { force, uploadsDir: path.join(path.resolve(env.DATA_DIR), "uploads") });
+    await restoreBackup(handle.db, backup, { force, uploadsDir: uploadsDirOf(env.DATA_DIR) });
     console.log(`✔ Restored ${rows} rows and ${backup.files.length} files.`);
   } finally {
     await handle.close();

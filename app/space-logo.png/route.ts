@@ -1,5 +1,5 @@
 import { spaceSettingsOrDefaults } from "@/lib/web/community";
-import { getFileStorage } from "@/lib/web/inventory";
+import { getFileStorage } from "@/lib/storage/storage-from-env";
 import { getLogger } from "@/lib/web/logger";
 
 export const dynamic = "force-dynamic";

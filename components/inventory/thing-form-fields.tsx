@@ -1,5 +1,5 @@
 import type { InventoryCategory, InventoryLocation, Thing } from "@/lib/db/schema";
-import { MAX_PHOTO_BYTES } from "@/lib/domain/inventory/photos";
+import { MAX_PHOTO_BYTES } from "@/lib/storage/photos";
 import type { PersonOption } from "@/lib/domain/inventory/people-options";
 import type { Translate } from "@/lib/i18n/translate";
 import { SubmitButton } from "../forms/submit-button";

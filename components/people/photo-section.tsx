@@ -2,7 +2,7 @@ import { cardClass, secondaryButtonClass } from "@/components/equipment/fields";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PhotoInput } from "@/components/inventory/photo-input";
-import { MAX_PHOTO_BYTES } from "@/lib/domain/inventory/photos";
+import { MAX_PHOTO_BYTES } from "@/lib/storage/photos";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 

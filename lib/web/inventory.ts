@@ -1,24 +1,10 @@
-import path from "node:path";
 import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { mayViewInventoryIn } from "@/lib/domain/inventory/access";
-import { localFileStorage, type FileStorage } from "@/lib/domain/inventory/file-storage";
-import { s3FileStorage } from "@/lib/domain/inventory/s3-storage";
-import { env, s3ConfigOf } from "@/lib/env";
+import { env } from "@/lib/env";
 import { getDb } from "./db";
 import { getLogger } from "./logger";
-
-let storage: FileStorage | undefined;
-
-/** Uploads on the S3-compatible storage when S3_* is set, else under DATA_DIR/uploads. */
-export function getFileStorage(): FileStorage {
-  if (!storage) {
-    const s3 = s3ConfigOf(env());
-    storage = s3 ? s3FileStorage(s3) : localFileStorage(path.resolve(env().DATA_DIR, "uploads"));
-  }
-  return storage;
-}
 
 /** The admin's choice comes from the space settings; with those unreadable only inventory managers get in. */
 export async function canViewInventory(user: CurrentUser | null): Promise<boolean> {

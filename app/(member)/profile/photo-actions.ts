@@ -6,7 +6,7 @@ import { removePersonPhoto, setPersonPhoto } from "@/lib/domain/people/person-ph
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
-import { getFileStorage } from "@/lib/web/inventory";
+import { getFileStorage } from "@/lib/storage/storage-from-env";
 import { notifySubscribersSoon, refusal } from "@/lib/web/people-actions";
 import { formInt } from "@/lib/web/people-forms";
 

@@ -5,12 +5,13 @@ import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { createCategory } from "@/lib/domain/inventory/categories";
 import { lendThing, returnThing } from "@/lib/domain/inventory/loans";
-import { renderPhoto, setThingPhoto } from "@/lib/domain/inventory/photos";
+import { setThingPhoto } from "@/lib/domain/inventory/thing-photo";
+import { renderPhoto } from "@/lib/storage/photos";
 import { createThing, getThingByNumber, invalid, moveThing, thingInput, updateThing } from "@/lib/domain/inventory/things";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
-import { getFileStorage } from "@/lib/web/inventory";
+import { getFileStorage } from "@/lib/storage/storage-from-env";
 import { failed, optionalId, textValues, thingInputFrom } from "./action-helpers";
 
 type State = ActionResult | null;

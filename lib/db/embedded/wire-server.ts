@@ -4,10 +4,16 @@ import type { PGlite } from "@electric-sql/pglite";
 /**
  * Serves one PGlite database to many Postgres wire-protocol clients.
  *
- * PGlite is a single backend session. pglite-socket's own multiplexer interleaves clients message by message,
- * which breaks the extended query protocol (one client's Bind lands on another's Parse). Here each client's
- * messages are grouped into batches that end at Sync or a simple Query, batches run one at a time, and a client
- * keeps the session (others wait) while it is inside a transaction or between Flush and Sync.
+ * PGlite is a single backend session. Why not @electric-sql/pglite-socket: its multiplexer queues clients message
+ * by message and keeps a client's turn only inside a transaction, so concurrent Parse/Bind/Execute/Sync batches of
+ * two postgres.js connections interleave (one client's Bind lands on another's Parse; "unnamed prepared statement
+ * does not exist", or the wrong rows), and one failure can stall its queue for good — upstream
+ * https://github.com/electric-sql/pglite/issues/1046 (fix proposed in PR #977, both open). Its releases also pin
+ * an exact @electric-sql/pglite peer version, which would hold back our PGlite upgrades.
+ * Here each client's messages are grouped into batches that end at Sync or a simple Query, batches run one at a
+ * time, and a client keeps the session (others wait) while it is inside a transaction or between Flush and Sync.
+ * One session also means NOTIFY never reaches a LISTEN on another connection: nothing here relies on LISTEN
+ * (what waits for other processes polls the database).
  */
 
 const SSL_REQUEST = 80877103;

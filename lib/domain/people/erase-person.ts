@@ -3,8 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, loginAttempts, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { Logger } from "pino";
-import type { FileStorage } from "../inventory/file-storage";
-import { removePersonPhotoFiles } from "./person-photo";
+import type { FileStorage } from "@/lib/storage/file-storage";
+import { removePhotoFiles } from "@/lib/storage/photos";
 import { actorMay, fail, forbidden, notFound, type Result } from "./result";
 
 /** Audit values that say nothing about who the person is; everything else in their history is blanked. */
@@ -96,7 +96,7 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
   // Both rendered sizes go once the database no longer points at them. The erasure is committed by now, so a
   // storage problem is logged (orphan files, no longer linked to anyone) instead of reporting a failed erasure.
   if (result.ok && opts.photos) {
-    await removePersonPhotoFiles(opts.photos, photo).catch((error: unknown) => opts.logger?.warn({ err: error, personId }, "erased person's photo files could not be removed"));
+    await removePhotoFiles(opts.photos, photo).catch((error: unknown) => opts.logger?.warn({ err: error, personId }, "erased person's photo files could not be removed"));
   }
   return result;
 }

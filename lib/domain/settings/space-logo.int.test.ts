@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { buildSpaceApi } from "../community/spaceapi";
-import { localFileStorage } from "../inventory/file-storage";
+import { localFileStorage } from "@/lib/storage/file-storage";
 import { logoSrc, MAX_LOGO_BYTES, readSpaceLogo, removeSpaceLogo, setSpaceLogo } from "./space-logo";
 import { getSpaceSettings } from "./space-settings";
 

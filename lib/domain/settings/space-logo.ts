@@ -5,7 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { spaceSettings } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { recordAudit } from "../audit/record-audit";
-import type { FileStorage } from "../inventory/file-storage";
+import type { FileStorage } from "@/lib/storage/file-storage";
 import { invalidateSpaceSettings, loadSpaceSettings, settingsFromEnv } from "./space-settings";
 import type { SettingsActor } from "./update-settings";
 

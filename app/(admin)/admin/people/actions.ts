@@ -9,7 +9,7 @@ import { changeStatus, createPersonRecord, updateProfile } from "@/lib/domain/pe
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
-import { getFileStorage } from "@/lib/web/inventory";
+import { getFileStorage } from "@/lib/storage/storage-from-env";
 import { getLogger } from "@/lib/web/logger";
 import { formInt, formString, profileFromForm } from "@/lib/web/people-forms";
 import { notifySubscribersSoon, refusal } from "@/lib/web/people-actions";

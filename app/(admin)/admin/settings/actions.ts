@@ -10,7 +10,7 @@ import { getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
-import { getFileStorage } from "@/lib/web/inventory";
+import { getFileStorage } from "@/lib/storage/storage-from-env";
 import { getLogger } from "@/lib/web/logger";
 
 const CHECKBOXES = ["smtpSecure", "clearSmtpPassword", "machinesDashboardPublic", "inventoryMembersMayView"];

@@ -6,12 +6,12 @@ import { z } from "zod";
 import { deleteMachine } from "@/lib/domain/equipment/delete-equipment";
 import { setMachinePhoto } from "@/lib/domain/equipment/machine-photo";
 import { createMachine, machineInput, setMachineBlocked, updateMachine } from "@/lib/domain/equipment/machine-service";
-import { MAX_PHOTO_BYTES } from "@/lib/domain/inventory/photos";
+import { MAX_PHOTO_BYTES } from "@/lib/storage/photos";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { actionContext, refusal } from "@/lib/web/equipment-action";
 import { int, optionalInt, text } from "@/lib/web/form-data";
-import { getFileStorage } from "@/lib/web/inventory";
+import { getFileStorage } from "@/lib/storage/storage-from-env";
 
 function machineFrom(formData: FormData) {
   return machineInput.safeParse({

@@ -1,8 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getMachine } from "@/lib/domain/equipment/machine-service";
-import { photoFileKey, PHOTO_SIZES, type PhotoSize } from "@/lib/domain/inventory/photos";
+import { photoFileKey, PHOTO_SIZES, type PhotoSize } from "@/lib/storage/photos";
 import { getDb } from "@/lib/web/db";
-import { getFileStorage } from "@/lib/web/inventory";
+import { getFileStorage } from "@/lib/storage/storage-from-env";
 
 /** A machine's photo, for anyone logged in (members see the machines they train on). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; size: string }> }) {

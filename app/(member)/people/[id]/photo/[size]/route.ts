@@ -1,8 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { photoFileKey, PHOTO_SIZES, type PhotoSize } from "@/lib/domain/inventory/photos";
+import { photoFileKey, PHOTO_SIZES, type PhotoSize } from "@/lib/storage/photos";
 import { viewPerson } from "@/lib/domain/people/directory";
 import { getDb } from "@/lib/web/db";
-import { getFileStorage } from "@/lib/web/inventory";
+import { getFileStorage } from "@/lib/storage/storage-from-env";
 
 /** A person's photo, only for viewers the person's "photo" visibility lets see it (the same rule as the directory). */
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; size: string }> }) {

@@ -1,7 +1,8 @@
 import { getDb } from "@/lib/web/db";
-import { photoFileKey, PHOTO_SIZES, type PhotoSize } from "@/lib/domain/inventory/photos";
+import { photoFileKey, PHOTO_SIZES, type PhotoSize } from "@/lib/storage/photos";
 import { getThingByNumber } from "@/lib/domain/inventory/things";
-import { getFileStorage, inventoryViewerOrNull } from "@/lib/web/inventory";
+import { getFileStorage } from "@/lib/storage/storage-from-env";
+import { inventoryViewerOrNull } from "@/lib/web/inventory";
 
 /** A thing's photo, only for people who may view the inventory. */
 export async function GET(_request: Request, { params }: { params: Promise<{ number: string; size: string }> }) {

@@ -6,8 +6,9 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { things } from "@/lib/db/schema";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
-import { localFileStorage } from "./file-storage";
-import { MAX_PHOTO_BYTES, photoFileKey, setThingPhoto } from "./photos";
+import { localFileStorage } from "@/lib/storage/file-storage";
+import { MAX_PHOTO_BYTES, photoFileKey } from "@/lib/storage/photos";
+import { setThingPhoto } from "./thing-photo";
 import { inventoryTestDatabase } from "./test-setup";
 import { createThing } from "./things";
 

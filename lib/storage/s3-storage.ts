@@ -1,32 +1,42 @@
-import type { FileStorage } from "./file-storage";
-import { amzDateOf, authorizationFor, encodePath, sha256Hex, type S3Credentials } from "./s3-signature";
+import { createHash } from "node:crypto";
+import { AwsClient } from "aws4fetch";
+import { checkStorageKey, type FileStorage } from "./file-storage";
 
-export interface S3Config extends S3Credentials {
+export interface S3Config {
   /** e.g. https://s3.eu-central-1.amazonaws.com or http://minio.local:9000 (path-style: endpoint/bucket/key). */
   endpoint: string;
   bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
 }
 
 export class S3StorageError extends Error {}
 
-const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]{0,200}$/;
+/** S3 encodes each path segment once (RFC 3986 unreserved characters kept), slashes stay. */
+const encodePath = (path: string) =>
+  path
+    .split("/")
+    .map((s) => encodeURIComponent(s).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`))
+    .join("/");
+
+/** YYYYMMDDTHHMMSSZ, as in x-amz-date. */
+const amzDateOf = (at: Date) => at.toISOString().replace(/[-:]|\.\d{3}/g, "");
 
 /**
  * The FileStorage on an S3-compatible service (AWS, MinIO, Garage, Ceph …): PUT, GET and DELETE of objects,
- * each signed with Signature Version 4. No SDK: three requests do not need one.
+ * signed with Signature Version 4 by aws4fetch. The body's SHA-256 is signed too (aws4fetch would send
+ * UNSIGNED-PAYLOAD for S3), so the service refuses a body changed on the way.
  */
 export function s3FileStorage(config: S3Config, fetchImpl: typeof fetch = fetch, clock: () => Date = () => new Date()): FileStorage {
   const base = new URL(config.endpoint);
+  const client = new AwsClient({ accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, region: config.region, service: "s3" });
   const send = async (method: "PUT" | "GET" | "DELETE", key: string, body?: Buffer): Promise<Response> => {
-    if (!SAFE_KEY.test(key) || key.includes("..")) throw new Error(`Unsafe storage key: ${key}`);
-    const path = `${base.pathname.replace(/\/$/, "")}/${encodePath(config.bucket)}/${encodePath(key)}`;
-    const payloadHash = sha256Hex(body ?? "");
-    const amzDate = amzDateOf(clock());
-    const headers: Record<string, string> = { host: base.host, "x-amz-content-sha256": payloadHash, "x-amz-date": amzDate };
+    const path = `${base.pathname.replace(/\/$/, "")}/${encodePath(config.bucket)}/${encodePath(checkStorageKey(key))}`;
+    const headers: Record<string, string> = { "x-amz-content-sha256": createHash("sha256").update(body ?? "").digest("hex") };
     if (body) headers["content-type"] = "application/octet-stream";
-    const authorization = authorizationFor({ method, path, headers, payloadHash, amzDate, credentials: config });
-    const { host: _host, ...sent } = headers; // fetch sets Host itself, from the URL
-    return fetchImpl(new URL(path, base), { method, headers: { ...sent, authorization }, body: body ? new Uint8Array(body) : undefined });
+    const request = await client.sign(new URL(path, base).toString(), { method, headers, body: body ? new Uint8Array(body) : undefined, aws: { datetime: amzDateOf(clock()) } });
+    return fetchImpl(request);
   };
   const fail = async (what: string, response: Response) => {
     const text = (await response.text().catch(() => "")).slice(0, 300);

@@ -2,8 +2,8 @@ import fs from "node:fs/promises";
 import path from "node:path";
 
 /**
- * Where uploaded files live. The local implementation writes under DATA_DIR/uploads; s3-storage.ts keeps them
- * on an S3-compatible service when S3_* is configured (lib/web/inventory.ts chooses).
+ * Where uploaded files live (photos, the space logo). The local implementation writes under DATA_DIR/uploads;
+ * s3-storage.ts keeps them on an S3-compatible service when S3_* is configured (storage-from-env.ts chooses).
  */
 export interface FileStorage {
   put(key: string, data: Buffer): Promise<void>;
@@ -14,14 +14,17 @@ export interface FileStorage {
 
 const SAFE_KEY = /^[a-z0-9][a-z0-9/_.-]{0,200}$/;
 
-/** Keys come from our own code, but a key that could climb out of the folder is refused anyway. */
-function checkKey(key: string): string {
+/** Keys come from our own code, but a key that could climb out of the folder (or bucket) is refused anyway. */
+export function checkStorageKey(key: string): string {
   if (!SAFE_KEY.test(key) || key.includes("..")) throw new Error(`Unsafe storage key: ${key}`);
   return key;
 }
 
+/** The folder of the local storage, which backups include. */
+export const uploadsDirOf = (dataDir: string) => path.join(path.resolve(dataDir), "uploads");
+
 export function localFileStorage(root: string): FileStorage {
-  const full = (key: string) => path.join(root, checkKey(key));
+  const full = (key: string) => path.join(root, checkStorageKey(key));
   return {
     async put(key, data) {
       const file = full(key);
