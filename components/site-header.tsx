@@ -110,6 +110,9 @@ export async function SiteHeader() {
               <Link href="/admin/system" className={linkClass}>
                 {t("nav.system")}
               </Link>
+              <Link href="/admin/api" className={linkClass}>
+                {t("nav.api")}
+              </Link>
             </>
           )}
         </nav>

@@ -1,6 +1,6 @@
 "use client";
 
-import { useActionState, useEffect, useRef, type ReactNode } from "react";
+import { useActionState, useEffect, useRef, type ReactNode, type RefObject } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "./form-message";
 
@@ -21,6 +21,18 @@ interface Props {
 export function ActionForm({ action, children, className, label, messageAt = "top" }: Props) {
   const [result, formAction] = useActionState(action, null);
   const ref = useRef<HTMLFormElement>(null);
+  useRestoredValues(ref, result);
+  return (
+    <form ref={ref} action={formAction} className={className} aria-label={label}>
+      {messageAt === "top" && <FormMessage result={result} />}
+      {children}
+      {messageAt === "bottom" && <FormMessage result={result} />}
+    </form>
+  );
+}
+
+/** Puts the typed values of a refused submission back into the form (React has reset it). */
+export function useRestoredValues(ref: RefObject<HTMLFormElement | null>, result: ActionResult | null) {
   useEffect(() => {
     const form = ref.current;
     if (!form || !result || result.ok || !result.values) return;
@@ -32,12 +44,5 @@ export function ActionForm({ action, children, className, label, messageAt = "to
       else if (field instanceof HTMLInputElement || field instanceof HTMLTextAreaElement || field instanceof HTMLSelectElement) field.value = value;
       else if (field instanceof RadioNodeList) field.value = value;
     }
-  }, [result]);
-  return (
-    <form ref={ref} action={formAction} className={className} aria-label={label}>
-      {messageAt === "top" && <FormMessage result={result} />}
-      {children}
-      {messageAt === "bottom" && <FormMessage result={result} />}
-    </form>
-  );
+  }, [ref, result]);
 }

@@ -81,6 +81,7 @@ export default async function ProfilePage() {
       <p className="flex flex-wrap gap-3 text-sm">
         <a className={linkClass} href={`/admin/people/${user.personId}/export?format=json`}>{t("person.exportJson")}</a>
         <a className={linkClass} href={`/admin/people/${user.personId}/export?format=xlsx`}>{t("person.exportXlsx")}</a>
+        <a className={linkClass} href="/profile/tokens">{t("api.tokens.link")}</a>
       </p>
     </div>
   );

@@ -17,3 +17,4 @@ export * from "./machine-floor";
 export * from "./community";
 export * from "./usage-counters";
 export * from "./scheduled-jobs";
+export * from "./api";

@@ -10,6 +10,7 @@ import { peopleAdminDe } from "./people-admin-de";
 import { machinesDe } from "./machines-de";
 import { signupDe } from "./signup-de";
 import { partnerPhotoDe } from "./partner-photo-de";
+import { apiDe } from "./api-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -23,6 +24,7 @@ export const de: Catalog = {
   ...machinesDe,
   ...signupDe,
   ...partnerPhotoDe,
+  ...apiDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

@@ -9,6 +9,7 @@ import { peopleAdminEn } from "./people-admin-en";
 import { machinesEn } from "./machines-en";
 import { signupEn } from "./signup-en";
 import { partnerPhotoEn } from "./partner-photo-en";
+import { apiEn } from "./api-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -23,6 +24,7 @@ export const en = {
   ...machinesEn,
   ...signupEn,
   ...partnerPhotoEn,
+  ...apiEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",

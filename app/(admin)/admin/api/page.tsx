@@ -1,0 +1,75 @@
+import Link from "next/link";
+import { revokeTokenAction } from "@/app/(member)/profile/tokens/actions";
+import { buttonClass, cardClass, CheckboxField, linkClass, TextAreaField } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { TextField } from "@/components/forms/text-field";
+import { requirePermission } from "@/lib/auth/guards";
+import { ALL_PERMISSIONS, PERMISSIONS } from "@/lib/domain/access/permissions";
+import { listServices } from "@/lib/domain/api-tokens/services";
+import { listActivePersonalTokens } from "@/lib/domain/api-tokens/tokens";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+import { createServiceAction } from "./actions";
+
+/** Service identities (with their sponsor) and every active personal token, each revocable by an admin. */
+export default async function AdminApiPage() {
+  await requirePermission("system.admin");
+  const db = getDb();
+  const [t, locale, space, services, tokens] = await Promise.all([getT(), getLocale(), getSpace(), listServices(db), listActivePersonalTokens(db)]);
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("api.admin.title")}</h1>
+      <p className="max-w-3xl text-sm text-slate-700">
+        {t("api.admin.intro")} <a className={linkClass} href="/api/v1/docs">{t("api.tokens.docs")}</a>
+      </p>
+      <section className={cardClass} aria-labelledby="services">
+        <h2 id="services" className="mb-3 text-lg font-semibold">{t("api.services.title")}</h2>
+        {services.length === 0 && <p className="text-sm text-slate-600">{t("api.services.none")}</p>}
+        <ul className="mb-4 space-y-1">
+          {services.map((s) => (
+            <li key={s.id}>
+              <Link className={linkClass} href={`/admin/api/services/${s.id}`}>{s.name}</Link>{" "}
+              <span className="text-sm text-slate-600">
+                {s.permissions.join(", ")} · {t("api.services.sponsor", { name: s.sponsorName })}
+                {s.disabledAt && ` · ${t("api.services.disabled")}`}
+              </span>
+            </li>
+          ))}
+        </ul>
+        <ActionForm action={createServiceAction} label={t("api.services.create")} className="space-y-3 border-t border-slate-100 pt-3">
+          <TextField label={t("api.services.name")} name="name" required maxLength={60} />
+          <TextAreaField label={t("api.services.description")} name="description" maxLength={500} rows={2} />
+          <fieldset className="grid gap-1 sm:grid-cols-2">
+            <legend className="mb-1 text-sm font-medium text-slate-700">{t("api.services.permissions")}</legend>
+            {ALL_PERMISSIONS.map((p) => <CheckboxField key={p} id={`perm-${p}`} name="permission" value={p} label={`${p} (${PERMISSIONS[p]})`} />)}
+          </fieldset>
+          <button type="submit" className={buttonClass}>{t("api.services.create")}</button>
+        </ActionForm>
+      </section>
+      <section className={cardClass} aria-labelledby="personal-tokens">
+        <h2 id="personal-tokens" className="mb-3 text-lg font-semibold">{t("api.admin.personal")}</h2>
+        {tokens.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("api.tokens.none")}</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {tokens.map((k) => (
+              <li key={k.id} className="flex flex-wrap items-center gap-2">
+                <span className="font-medium">{k.name}</span>
+                <span className="font-mono text-xs text-slate-500">{k.prefix}…</span>
+                <Link className={linkClass} href={`/admin/people/${k.personId}`}>{[k.firstName, k.lastName].filter(Boolean).join(" ") || `#${k.personId}`}</Link>
+                <span className="text-slate-600">{k.scopes.join(", ")} · {t("api.tokens.col.expires")} {when(k.expiresAt)} · {t("api.tokens.col.lastUsed")} {k.lastUsedAt ? when(k.lastUsedAt) : t("api.tokens.never")}</span>
+                <ActionForm action={revokeTokenAction} label={`${t("api.tokens.revoke")} ${k.name}`} messageAt="bottom">
+                  <input type="hidden" name="id" value={k.id} />
+                  <button type="submit" className="rounded border border-red-300 px-2 py-0.5 text-red-800 hover:bg-red-50">{t("api.tokens.revoke")}</button>
+                </ActionForm>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

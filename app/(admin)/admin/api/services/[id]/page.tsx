@@ -1,0 +1,53 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { revokeTokenAction } from "@/app/(member)/profile/tokens/actions";
+import { TokenForm } from "@/components/api/token-form";
+import { TokenTable } from "@/components/api/token-table";
+import { cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { requirePermission } from "@/lib/auth/guards";
+import { getService } from "@/lib/domain/api-tokens/services";
+import { listServiceTokens, scopesAvailableTo } from "@/lib/domain/api-tokens/tokens";
+import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+import { createServiceTokenAction, setServiceEnabledAction } from "../../actions";
+
+/** One service identity: enable/disable, its tokens, and a new token within what the service holds today. */
+export default async function AdminServicePage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("system.admin");
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const db = getDb();
+  const service = await getService(db, id);
+  if (!service) notFound();
+  const [t, locale, space, tokens, scopes] = await Promise.all([getT(), getLocale(), getSpace(), listServiceTokens(db, id), scopesAvailableTo(db, { serviceId: id })]);
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  return (
+    <div className="space-y-6">
+      <p><Link className={linkClass} href="/admin/api">{t("api.services.back")}</Link></p>
+      <h1 className="text-2xl font-bold">{service.name}</h1>
+      {service.description && <p className="text-slate-700">{service.description}</p>}
+      <p className="text-sm text-slate-600">
+        {service.permissions.join(", ")} · {t("api.services.sponsor", { name: service.sponsorName })}
+        {service.disabledAt && ` · ${t("api.services.disabled")}`}
+      </p>
+      <ActionForm action={setServiceEnabledAction} label={service.disabledAt ? t("api.services.enable") : t("api.services.disable")}>
+        <input type="hidden" name="id" value={service.id} />
+        {service.disabledAt && <input type="hidden" name="enable" value="on" />}
+        <button type="submit" className={secondaryButtonClass}>{service.disabledAt ? t("api.services.enable") : t("api.services.disable")}</button>
+      </ActionForm>
+      {!service.disabledAt && (
+        <section className={cardClass} aria-labelledby="new-token">
+          <h2 id="new-token" className="mb-3 text-lg font-semibold">{t("api.tokens.create")}</h2>
+          <TokenForm t={t} action={createServiceTokenAction} scopes={scopes} hidden={{ serviceId: service.id }} />
+        </section>
+      )}
+      <section className={cardClass} aria-labelledby="service-tokens">
+        <h2 id="service-tokens" className="mb-3 text-lg font-semibold">{t("api.services.tokens")}</h2>
+        <TokenTable t={t} rows={tokens} when={when} revoke={revokeTokenAction} />
+      </section>
+    </div>
+  );
+}
