@@ -5,7 +5,7 @@ import nextTs from "eslint-config-next/typescript";
 // The shared core and the broker run in plain Node, Vitest and the broker process: no web framework in them.
 const webOnly = {
   patterns: [
-    { group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*", "server-only"], message: "lib/domain, lib/db, lib/storage, lib/env and device-broker run outside Next.js." },
+    { group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*", "server-only"], message: "lib/domain, lib/db, lib/storage, lib/time, lib/env and device-broker run outside Next.js." },
     { group: ["@/app", "@/app/*", "@/components", "@/components/*", "@/lib/auth", "@/lib/auth/*", "**/app/**"], message: "The shared core must not depend on the web app." },
   ],
 };
@@ -14,7 +14,7 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
-    files: ["lib/domain/**", "lib/db/**", "lib/storage/**", "lib/env.ts", "device-broker/**"],
+    files: ["lib/domain/**", "lib/db/**", "lib/storage/**", "lib/time/**", "lib/env.ts", "device-broker/**"],
     rules: { "no-restricted-imports": ["error", webOnly] },
   },
   {

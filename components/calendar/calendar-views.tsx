@@ -1,6 +1,6 @@
 import type { CalendarItem } from "@/lib/domain/calendar/calendar-queries";
 import type { Locale, Translate } from "@/lib/i18n/translate";
-import { addDays, dayOf, formatDay, formatTime, isoDate, type Day } from "@/lib/web/calendar-time";
+import { addDays, type Day, dayOf, formatDay, formatTime, isoDate } from "@/lib/time";
 import { CalendarItemLink } from "./calendar-item-link";
 
 interface ViewProps {

@@ -1,6 +1,6 @@
 import { bookingItems } from "@/lib/domain/calendar/calendar-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { formatDateTime } from "@/lib/web/calendar-time";
+import { formatDateTime } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 

@@ -5,7 +5,7 @@ import { machineStates } from "@/lib/domain/community/machine-states";
 import { nextTrainingOf, openLoansOf } from "@/lib/domain/community/member-widgets";
 import { listNews } from "@/lib/domain/community/news";
 import { openSince } from "@/lib/domain/community/open-status";
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { OpenStatusSwitch } from "./open-status-switch";

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import type { AuthorizationRecord } from "@/lib/domain/equipment/authorization-service";
 import { isAuthorizationCurrent } from "@/lib/domain/machine-access/decide-machine-use";
 import { env } from "@/lib/env";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { secondaryButtonClass } from "./fields";
 

@@ -1,6 +1,6 @@
 import type { AuditEntry } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "–" : typeof v === "object" ? JSON.stringify(v) : String(v));

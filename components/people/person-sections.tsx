@@ -3,7 +3,7 @@ import { cardClass, linkClass } from "@/components/equipment/fields";
 import type { PersonRecord } from "@/lib/domain/people/person-record";
 import { formatAddress } from "@/lib/domain/people/address-service";
 import { env } from "@/lib/env";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { AddressEditForm } from "./address-edit-form";
 

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { TextAreaField } from "@/components/equipment/fields";
-import { toZonedLocal } from "@/lib/domain/training/zoned-time";
+import { toLocalInput } from "@/lib/time";
 import type { Translate } from "@/lib/i18n/translate";
 
 interface Props {
@@ -18,8 +18,8 @@ export function EditSessionForm({ t, timeZone, session }: Props) {
     <ActionForm action={editSessionAction} className="space-y-4" label={t("tr.edit.title")}>
       <input type="hidden" name="sessionId" value={session.id} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id="edit-startsAt" label={t("tr.f.starts")} name="startsAt" type="datetime-local" required defaultValue={toZonedLocal(session.startsAt, timeZone)} hint={t("tr.f.timeZone", { zone: timeZone })} />
-        <TextField id="edit-endsAt" label={t("tr.f.ends")} name="endsAt" type="datetime-local" required defaultValue={toZonedLocal(session.endsAt, timeZone)} />
+        <TextField id="edit-startsAt" label={t("tr.f.starts")} name="startsAt" type="datetime-local" required defaultValue={toLocalInput(session.startsAt, timeZone)} hint={t("tr.f.timeZone", { zone: timeZone })} />
+        <TextField id="edit-endsAt" label={t("tr.f.ends")} name="endsAt" type="datetime-local" required defaultValue={toLocalInput(session.endsAt, timeZone)} />
         <TextField id="edit-room" label={t("tr.f.room")} name="room" maxLength={200} defaultValue={session.room} />
         <TextField id="edit-capacity" label={t("tr.f.capacity")} name="capacity" type="number" min={1} max={500} required defaultValue={session.capacity} />
       </div>

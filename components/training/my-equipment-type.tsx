@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/equipment/fields";
 import type { MachineRow } from "@/lib/domain/equipment/machine-service";
 import type { LevelState, MyEquipmentType } from "@/lib/domain/equipment/my-equipment";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/time";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { SessionInfo } from "./session-info";
 

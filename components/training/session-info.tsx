@@ -1,5 +1,5 @@
 import type { SessionSummary } from "@/lib/domain/training/session-queries";
-import { formatDateTime, formatTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime, formatTime } from "@/lib/time";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 
 /** When, where and with whom a session takes place; the same lines on member and trainer pages. */

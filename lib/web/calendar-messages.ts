@@ -1,7 +1,7 @@
 import type { CalendarFailure } from "@/lib/domain/calendar/result";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ActionResult } from "./action-result";
-import { formatDateTime } from "./calendar-time";
+import { formatDateTime } from "@/lib/time";
 import { env } from "@/lib/env";
 import { getLocale } from "@/lib/i18n/server";
 

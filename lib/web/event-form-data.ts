@@ -1,7 +1,6 @@
 import type { Event } from "@/lib/db/schema";
 import type { EventInput } from "@/lib/domain/calendar/event-input";
-import { isValidTimeZone } from "@/lib/domain/calendar/time-zone";
-import { addDays, parseDay, parseLocalDateTime, startOfDay, toLocalInput, dayOf } from "./calendar-time";
+import { addDays, dayOf, isValidTimeZone, parseDay, parseLocalDateTime, startOfDay, toLocalInput } from "@/lib/time";
 
 /** The form's fields as strings (multi-selects comma-joined), so a refused form comes back filled in. */
 export type EventFormValues = Record<string, string>;

@@ -6,7 +6,7 @@ import { bookMachine, cancelMachineBooking } from "@/lib/domain/calendar/machine
 import { env } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
-import { formatDateTime, parseLocalDateTime } from "@/lib/web/calendar-time";
+import { formatDateTime, parseLocalDateTime } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getLocale } from "@/lib/i18n/server";
 

@@ -5,7 +5,7 @@ import { MachineBookingsList } from "@/components/calendar/machine-bookings-list
 import { requireUser } from "@/lib/auth/guards";
 import { machineBookings, machines } from "@/lib/db/schema";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { addDays, formatDateTime, isoDate, today } from "@/lib/web/calendar-time";
+import { addDays, formatDateTime, isoDate, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { bookMachineAction, cancelBookingAction } from "./actions";

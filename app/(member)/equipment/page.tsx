@@ -10,7 +10,7 @@ import { listMachines } from "@/lib/domain/equipment/machine-service";
 import { getMyEquipment } from "@/lib/domain/equipment/my-equipment";
 import { listMyOpenRequests } from "@/lib/domain/training/request-service";
 import { env } from "@/lib/env";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { requestTrainingAction, withdrawRequestAction } from "./actions";

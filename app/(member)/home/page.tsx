@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
 import { getMemberOverview } from "@/lib/domain/people/member-overview";
 import { env } from "@/lib/env";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";

@@ -7,7 +7,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { createPoll } from "@/lib/domain/community/polls/create-poll";
 import { castVote } from "@/lib/domain/community/polls/vote";
 import type { Failure } from "@/lib/domain/community/result";
-import { parseZonedLocal } from "@/lib/domain/training/zoned-time";
+import { parseLocalDateTime } from "@/lib/time";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
@@ -52,8 +52,8 @@ export async function createPollAction(_previous: ActionResult | null, formData:
     choice: choice as "single" | "multiple",
     maxChoices: choice === "multiple" ? (optionalInt(formData, "maxChoices") ?? 1) : 1,
     // An unparsable time becomes an invalid date, which the domain refuses by field name.
-    opensAt: parseZonedLocal(text(formData, "opensAt"), timeZone) ?? new Date(Number.NaN),
-    closesAt: parseZonedLocal(text(formData, "closesAt"), timeZone) ?? new Date(Number.NaN),
+    opensAt: parseLocalDateTime(text(formData, "opensAt"), timeZone) ?? new Date(Number.NaN),
+    closesAt: parseLocalDateTime(text(formData, "closesAt"), timeZone) ?? new Date(Number.NaN),
     anonymous: formData.get("anonymous") === "on",
     resultsVisible: text(formData, "resultsVisible") as "after_vote" | "after_close",
     eligibleStatusKeys: statuses.length ? statuses : null,

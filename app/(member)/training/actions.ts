@@ -6,13 +6,13 @@ import { z } from "zod";
 import { attendanceInput, markAttendance } from "@/lib/domain/training/attendance-service";
 import { editSession, sessionEditInput } from "@/lib/domain/training/session-edit";
 import { cancelSession, scheduleSession, sessionInput } from "@/lib/domain/training/session-service";
-import { parseZonedLocal } from "@/lib/domain/training/zoned-time";
 import { env } from "@/lib/env";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { actionContext, refusal } from "@/lib/web/equipment-action";
 import { int, text } from "@/lib/web/form-data";
 import { getMailer } from "@/lib/web/mailer";
+import { parseLocalDateTime } from "@/lib/time";
 
 function revalidate() {
   revalidatePath("/training", "layout");
@@ -27,8 +27,8 @@ export async function scheduleSessionAction(_previous: ActionResult | null, form
   const parsed = sessionInput.safeParse({
     equipmentTypeId: int(formData, "equipmentTypeId"),
     level: text(formData, "level"),
-    startsAt: parseZonedLocal(text(formData, "startsAt"), zone),
-    endsAt: parseZonedLocal(text(formData, "endsAt"), zone),
+    startsAt: parseLocalDateTime(text(formData, "startsAt"), zone),
+    endsAt: parseLocalDateTime(text(formData, "endsAt"), zone),
     room: text(formData, "room"),
     capacity: int(formData, "capacity"),
     notes: text(formData, "notes"),
@@ -71,8 +71,8 @@ export async function editSessionAction(_previous: ActionResult | null, formData
   const zone = env().SPACE_TIME_ZONE;
   const parsed = sessionEditInput.safeParse({
     sessionId: int(formData, "sessionId"),
-    startsAt: parseZonedLocal(text(formData, "startsAt"), zone),
-    endsAt: parseZonedLocal(text(formData, "endsAt"), zone),
+    startsAt: parseLocalDateTime(text(formData, "startsAt"), zone),
+    endsAt: parseLocalDateTime(text(formData, "endsAt"), zone),
     room: text(formData, "room"),
     capacity: int(formData, "capacity"),
     notes: text(formData, "notes"),

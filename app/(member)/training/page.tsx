@@ -7,9 +7,9 @@ import { requireUser } from "@/lib/auth/guards";
 import { trainersOfTypes, typesTrainedBy } from "@/lib/domain/equipment/authority";
 import { listOpenRequestsForTrainer } from "@/lib/domain/training/request-service";
 import { listSessionsOfTrainer } from "@/lib/domain/training/session-queries";
-import { defaultSessionSlot } from "@/lib/domain/training/zoned-time";
+import { defaultSessionSlot } from "@/lib/domain/training/default-slot";
 import { env } from "@/lib/env";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 

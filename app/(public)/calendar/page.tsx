@@ -3,7 +3,7 @@ import { DayListView, MonthView } from "@/components/calendar/calendar-views";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { calendarItems, listRooms } from "@/lib/domain/calendar/calendar-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { addDays, formatDay, formatMonth, isoDate, mondayOf, parseDay, startOfDay, today, type Day } from "@/lib/web/calendar-time";
+import { addDays, type Day, formatDay, formatMonth, isoDate, mondayOf, parseDay, startOfDay, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isValidTimeZone } from "./time-zone";
+import { isValidTimeZone } from "@/lib/time";
 
 const id = z.coerce.number().int().positive();
 

@@ -1,4 +1,4 @@
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import { translator } from "@/lib/i18n/translate";
 import type { Db } from "@/lib/db/client";

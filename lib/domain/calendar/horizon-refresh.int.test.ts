@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { eventOccurrences, events } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { extendRecurringHorizon } from "./horizon-refresh";
-import { HORIZON_DAYS } from "./recurrence";
+import { HORIZON_DAYS } from "@/lib/time/recurrence";
 
 let t: TestDatabase;
 beforeAll(async () => {

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import ical, { ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { Event } from "@/lib/db/schema";
-import { toWallTime } from "./time-zone";
+import { wallTimeOf, weekday } from "@/lib/time";
 
 export interface FeedTraining {
   id: number;
@@ -43,12 +43,12 @@ const WEEKDAYS = [ICalWeekday.SU, ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE
  * "floating" dates whose UTC fields are the local reading; VTIMEZONE blocks come from timezones-ical-library.
  */
 function floating(instant: Date, timeZone: string): Date {
-  const w = toWallTime(instant, timeZone);
+  const w = wallTimeOf(instant, timeZone);
   return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
 }
 
 function localDate(iso: string, instant: Date, timeZone: string): Date {
-  const w = toWallTime(instant, timeZone);
+  const w = wallTimeOf(instant, timeZone);
   const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
   return new Date(Date.UTC(y, m - 1, d, w.hour, w.minute, w.second));
 }
@@ -139,8 +139,7 @@ export function renderFeed(input: FeedInput): string {
 }
 
 function toWeekday(e: Event): number {
-  const w = toWallTime(e.startsAt, e.timeZone);
-  return new Date(Date.UTC(w.year, w.month - 1, w.day)).getUTCDay();
+  return weekday(wallTimeOf(e.startsAt, e.timeZone));
 }
 
 /** 304 when the client's copy is current (If-None-Match wins over If-Modified-Since, as RFC 9110 says). */

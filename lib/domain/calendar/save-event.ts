@@ -8,7 +8,7 @@ import { findEventConflict, lockBookables } from "./conflicts";
 import { mailRegistrants } from "./event-mail";
 import { promoteFromWaitlist } from "./registrations";
 import { eventInputSchema, type EventInput, type ValidEventInput } from "./event-input";
-import { expandOccurrences, horizonFrom } from "./recurrence";
+import { expandOccurrences, horizonFrom } from "@/lib/time/recurrence";
 import { CalendarAbort, catchAbort, fail, type CalendarResult } from "./result";
 
 function rowValues(input: ValidEventInput) {

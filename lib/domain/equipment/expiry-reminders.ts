@@ -2,7 +2,7 @@ import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { equipmentAuthorizations, equipmentTypes } from "@/lib/db/schema";
 import { sendTo, type Notifier } from "../training/training-mail";
-import { formatDate } from "@/lib/i18n/format";
+import { formatDate } from "@/lib/time";
 import { isAuthorizationCurrent } from "../machine-access/decide-machine-use";
 
 export interface ReminderRun {

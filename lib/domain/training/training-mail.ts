@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, profiles } from "@/lib/db/schema";
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import { isLocale, translator, type Translate } from "@/lib/i18n/translate";
 import type { Mailer } from "../mail/mailer";

@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { claimRun, finishRun } from "./job-runs";
-import { duePeriod, type Schedule } from "./periods";
+import { duePeriod, type Schedule } from "@/lib/time/periods";
 
 export interface ScheduledJob {
   name: string;

@@ -6,7 +6,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { membershipStatuses } from "@/lib/db/schema";
 import { cardHistory, unknownCardsOfLastDays } from "@/lib/domain/cards/card-service";
 import { listPeopleOptions } from "@/lib/domain/inventory/people-options";
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";

@@ -9,7 +9,7 @@ import { nearestYearEnd } from "@/lib/domain/people/association-year";
 import { listCommittees } from "@/lib/domain/people/committee-service";
 import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
-import { dayOf } from "@/lib/web/calendar-time";
+import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { endOfYearAction } from "./actions";

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/text-field";
 import { requirePermission } from "@/lib/auth/guards";
 import { listSensorTokens } from "@/lib/domain/community/sensor-tokens";
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";

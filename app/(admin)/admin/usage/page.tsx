@@ -9,7 +9,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { machines } from "@/lib/db/schema";
 import { mayViewUsage } from "@/lib/domain/machines/dashboard-access";
 import { listUsage, parseUsageFilter, usageTotals, weeklyHours } from "@/lib/domain/machines/usage-report";
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";

@@ -5,7 +5,7 @@ import { MachineBookingsList } from "@/components/calendar/machine-bookings-list
 import { requireUser } from "@/lib/auth/guards";
 import { machineForMembers, mayBookMachine } from "@/lib/domain/calendar/machine-bookings";
 import { getT } from "@/lib/i18n/server";
-import { addDays, isoDate, today } from "@/lib/web/calendar-time";
+import { addDays, isoDate, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { bookMachineAction } from "../../bookings/actions";

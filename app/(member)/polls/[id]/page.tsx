@@ -6,7 +6,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { PollResultsView } from "@/components/community/poll-results";
 import { requireUser } from "@/lib/auth/guards";
 import { getPollView } from "@/lib/domain/community/polls/poll-queries";
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { receiptCookie } from "@/lib/web/poll-receipt";

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/text-field";
 import { requirePermission } from "@/lib/auth/guards";
 import { statusOptions } from "@/lib/domain/community/polls/eligibility";
-import { toZonedLocal } from "@/lib/domain/training/zoned-time";
+import { toLocalInput } from "@/lib/time";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
@@ -37,8 +37,8 @@ export default async function NewPollPage() {
             </select>
           </div>
           <TextField label={t("com.polls.maxChoices")} name="maxChoices" type="number" min={1} defaultValue={1} />
-          <TextField label={t("com.polls.opensAt")} name="opensAt" type="datetime-local" required defaultValue={toZonedLocal(now, space.timeZone)} />
-          <TextField label={t("com.polls.closesAt")} name="closesAt" type="datetime-local" required defaultValue={toZonedLocal(new Date(now.getTime() + 7 * 86_400_000), space.timeZone)} />
+          <TextField label={t("com.polls.opensAt")} name="opensAt" type="datetime-local" required defaultValue={toLocalInput(now, space.timeZone)} />
+          <TextField label={t("com.polls.closesAt")} name="closesAt" type="datetime-local" required defaultValue={toLocalInput(new Date(now.getTime() + 7 * 86_400_000), space.timeZone)} />
           <div>
             <label htmlFor="poll-results" className={labelClass}>{t("com.polls.resultsVisible")}</label>
             <select id="poll-results" name="resultsVisible" className={field} defaultValue="after_vote">

@@ -9,7 +9,7 @@ import { getEventDetails } from "@/lib/domain/calendar/event-details";
 import { listRegistrations } from "@/lib/domain/calendar/registration-list";
 import { activeRegistrationOf } from "@/lib/domain/calendar/registrations";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { formatDateTime } from "@/lib/web/calendar-time";
+import { formatDateTime } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { guestRegisterAction, registerAction, setCancelledAction, unregisterAction } from "./actions";
 

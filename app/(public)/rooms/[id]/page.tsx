@@ -5,7 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { rooms } from "@/lib/db/schema";
 import { calendarItems } from "@/lib/domain/calendar/calendar-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { addDays, isoDate, startOfDay, today } from "@/lib/web/calendar-time";
+import { addDays, isoDate, startOfDay, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 

@@ -1,7 +1,7 @@
 import { EventForm } from "@/components/calendar/event-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { getT } from "@/lib/i18n/server";
-import { addDays, isoDate, today } from "@/lib/web/calendar-time";
+import { addDays, isoDate, today } from "@/lib/time";
 import { eventFormProps } from "@/lib/web/event-form-page";
 import { getSpace } from "@/lib/web/space";
 import { saveEventAction } from "../actions";

@@ -10,7 +10,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { listRoles } from "@/lib/domain/people/committee-admin";
 import { listCommittees } from "@/lib/domain/people/committee-service";
 import { getT } from "@/lib/i18n/server";
-import { dayOf } from "@/lib/web/calendar-time";
+import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { assignFunctionAction, createCommitteeAction, createFunctionAction, endFunctionAction, deleteCommitteeAction, deleteFunctionAction, updateCommitteeAction, updateFunctionAction } from "./actions";

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { requirePermission } from "@/lib/auth/guards";
 import { listPendingApplicants } from "@/lib/domain/people/applicant-signup";
 import { env } from "@/lib/env";
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { approveApplicantAction, rejectApplicantAction } from "./actions";

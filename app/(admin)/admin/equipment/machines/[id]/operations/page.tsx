@@ -14,7 +14,7 @@ import { plansOfMachine } from "@/lib/domain/machines/maintenance-plans";
 import { planHours } from "@/lib/domain/machines/plan-hours";
 import { machineHours } from "@/lib/domain/usage/machine-hours";
 import { isMachineOnline } from "@/lib/domain/usage/record-board-alive";
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";

@@ -1,4 +1,5 @@
-import { addDays, daysInMonth, fromWallTime, isoDate, toWallTime, weekday, type WallTime } from "./time-zone";
+import { addDays, daysInMonth, isoDate, weekday, type Day } from "./plain-date";
+import { instantOf, wallTimeOf, type WallTime } from "./zone";
 
 export interface RecurrenceInput {
   startsAt: Date;
@@ -26,19 +27,20 @@ const MAX_OCCURRENCES = 1500;
 
 /**
  * Occurrences keep the first one's local wall-clock time in the event's zone (Tuesday 19:00 Vienna stays 19:00
- * after the October change); the duration stays the same (all-day events: the same number of local days).
+ * after the October change); the duration stays the same (all-day events: the same number of local days). A wall
+ * time the zone skips or repeats on some date follows the module's rule (see DISAMBIGUATION in ./zone).
  * COUNT counts exception dates too, as RFC 5545 does with EXDATE.
  */
 export function expandOccurrences(input: RecurrenceInput, horizonEnd: Date): Occurrence[] {
-  const start = toWallTime(input.startsAt, input.timeZone);
+  const start = wallTimeOf(input.startsAt, input.timeZone);
   const durationMs = input.endsAt.getTime() - input.startsAt.getTime();
-  const make = (date: { year: number; month: number; day: number }): Occurrence => {
+  const make = (date: Day): Occurrence => {
     const wall: WallTime = { ...date, hour: start.hour, minute: start.minute };
-    const s = fromWallTime(wall, input.timeZone);
+    const s = instantOf(wall, input.timeZone);
     if (!input.allDay) return { startsAt: s, endsAt: new Date(s.getTime() + durationMs) };
     // All-day: whole local days, whatever length DST gives them.
     const end = addDays(date, Math.max(1, Math.round(durationMs / 86_400_000)));
-    return { startsAt: s, endsAt: fromWallTime({ ...end, hour: 0, minute: 0 }, input.timeZone) };
+    return { startsAt: s, endsAt: instantOf({ ...end, hour: 0, minute: 0 }, input.timeZone) };
   };
   if (!input.freq) return [{ startsAt: input.startsAt, endsAt: input.endsAt }];
 
@@ -46,7 +48,7 @@ export function expandOccurrences(input: RecurrenceInput, horizonEnd: Date): Occ
   const limit = input.until && input.until < horizonEnd ? input.until : horizonEnd;
   const result: Occurrence[] = [];
   let produced = 0;
-  const emit = (date: { year: number; month: number; day: number }): boolean => {
+  const emit = (date: Day): boolean => {
     const occ = make(date);
     if (occ.startsAt > limit) return false;
     if (input.count !== null && produced >= input.count) return false;
@@ -74,7 +76,7 @@ export function expandOccurrences(input: RecurrenceInput, horizonEnd: Date): Occ
     const month = (monthIndex % 12) + 1;
     if (start.day > daysInMonth(year, month)) {
       // RFC 5545 skips months without that day (e.g. the 31st); still bounded by the horizon.
-      if (fromWallTime({ year, month, day: 1, hour: 0, minute: 0 }, input.timeZone) > limit) return result;
+      if (instantOf({ year, month, day: 1, hour: 0, minute: 0 }, input.timeZone) > limit) return result;
       continue;
     }
     if (!emit({ year, month, day: start.day })) return result;

@@ -1,13 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { duePeriod, isoWeek } from "./periods";
+import { duePeriod } from "./periods";
+import { isoWeek } from "./plain-date";
 
 const VIENNA = "Europe/Vienna";
 
 describe("scheduled job periods", () => {
   it("numbers ISO weeks across year ends", () => {
-    expect(isoWeek(2026, 11, 27)).toBe("2026-W48");
-    expect(isoWeek(2027, 1, 1)).toBe("2026-W53");
-    expect(isoWeek(2025, 12, 29)).toBe("2026-W01");
+    expect(isoWeek({ year: 2026, month: 11, day: 27 })).toBe("2026-W48");
+    expect(isoWeek({ year: 2027, month: 1, day: 1 })).toBe("2026-W53");
+    expect(isoWeek({ year: 2025, month: 12, day: 29 })).toBe("2026-W01");
   });
 
   it("keys daily jobs by the local day and waits for the local hour", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { expandOccurrences, type RecurrenceInput } from "./recurrence";
-import { fromWallTime, toWallTime } from "./time-zone";
+import { instantOf, wallTimeOf } from "./zone";
 
 const VIENNA = "Europe/Vienna";
 const base = (over: Partial<RecurrenceInput>): RecurrenceInput => ({
@@ -19,12 +19,12 @@ const base = (over: Partial<RecurrenceInput>): RecurrenceInput => ({
 
 describe("time zones", () => {
   it("maps wall-clock time to UTC on both sides of the October change", () => {
-    expect(fromWallTime({ year: 2026, month: 10, day: 20, hour: 19, minute: 0 }, VIENNA).toISOString()).toBe("2026-10-20T17:00:00.000Z");
-    expect(fromWallTime({ year: 2026, month: 10, day: 27, hour: 19, minute: 0 }, VIENNA).toISOString()).toBe("2026-10-27T18:00:00.000Z");
+    expect(instantOf({ year: 2026, month: 10, day: 20, hour: 19, minute: 0 }, VIENNA).toISOString()).toBe("2026-10-20T17:00:00.000Z");
+    expect(instantOf({ year: 2026, month: 10, day: 27, hour: 19, minute: 0 }, VIENNA).toISOString()).toBe("2026-10-27T18:00:00.000Z");
   });
   it("moves a time in the spring gap forward and picks the earlier instant in the autumn overlap", () => {
-    expect(fromWallTime({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, VIENNA).toISOString()).toBe("2026-03-29T01:30:00.000Z");
-    expect(fromWallTime({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, VIENNA).toISOString()).toBe("2026-10-25T00:30:00.000Z");
+    expect(instantOf({ year: 2026, month: 3, day: 29, hour: 2, minute: 30 }, VIENNA).toISOString()).toBe("2026-03-29T01:30:00.000Z");
+    expect(instantOf({ year: 2026, month: 10, day: 25, hour: 2, minute: 30 }, VIENNA).toISOString()).toBe("2026-10-25T00:30:00.000Z");
   });
 });
 
@@ -37,7 +37,7 @@ describe("expandOccurrences", () => {
       "2026-10-27T18:00:00.000Z",
       "2026-11-03T18:00:00.000Z",
     ]);
-    for (const o of occ) expect(toWallTime(o.startsAt, VIENNA)).toMatchObject({ hour: 19, minute: 0 });
+    for (const o of occ) expect(wallTimeOf(o.startsAt, VIENNA)).toMatchObject({ hour: 19, minute: 0 });
     expect(occ[2]!.endsAt.toISOString()).toBe("2026-10-27T21:00:00.000Z");
   });
 
