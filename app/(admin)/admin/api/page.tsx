@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { ALL_PERMISSIONS, PERMISSIONS } from "@/lib/domain/access/permissions";
 import { listServices } from "@/lib/domain/api-tokens/services";
 import { listActivePersonalTokens } from "@/lib/domain/api-tokens/tokens";
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";

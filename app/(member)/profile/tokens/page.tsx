@@ -3,7 +3,7 @@ import { TokenTable } from "@/components/api/token-table";
 import { cardClass, linkClass } from "@/components/equipment/fields";
 import { requireUser } from "@/lib/auth/guards";
 import { listPersonalTokens, scopesAvailableTo } from "@/lib/domain/api-tokens/tokens";
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";

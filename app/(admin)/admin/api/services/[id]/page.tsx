@@ -8,7 +8,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { getService } from "@/lib/domain/api-tokens/services";
 import { listServiceTokens, scopesAvailableTo } from "@/lib/domain/api-tokens/tokens";
-import { formatDateTime } from "@/lib/i18n/format-date-time";
+import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
