@@ -1,6 +1,6 @@
 import { bookingItems } from "@/lib/domain/calendar/calendar-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { formatDateTime } from "@/lib/time";
+import { formatRange } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 
@@ -18,7 +18,7 @@ export async function MachineBookingsList({ machineId }: { machineId: number }) 
         <ul className="space-y-1">
           {items.map((i) => (
             <li key={i.id}>
-              {formatDateTime(i.startsAt, locale, space.timeZone)} – {formatDateTime(i.endsAt, locale, space.timeZone)}
+              {formatRange(i.startsAt, i.endsAt, locale, space.timeZone)}
               {i.kind === "booking" && i.personName && <span className="text-slate-600"> · {i.personName}</span>}
             </li>
           ))}

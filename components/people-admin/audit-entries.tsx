@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { AuditRow } from "@/lib/domain/audit/audit-query";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { formatDateTime } from "@/lib/time";
 
 // Values are shown as text only: React escapes them, so markup typed into a field stays visible as text.
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "–" : typeof v === "object" ? JSON.stringify(v) : String(v));
@@ -8,7 +9,6 @@ const show = (v: unknown) => (v === null || v === undefined || v === "" ? "–" 
 /** Audit entries with who, whose record, the change type and each changed field before → after. */
 export async function AuditEntries({ rows, timeZone }: { rows: AuditRow[]; timeZone: string }) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const when = new Intl.DateTimeFormat(locale === "de" ? "de-AT" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone });
   const person = (id: number | null, name: string | null) => (id === null ? null : <Link className="underline" href={`/admin/people/${id}`}>{name ?? `#${id}`}</Link>);
   return (
     <ol className="divide-y divide-slate-100 rounded border border-slate-200 bg-white" aria-label={t("audit.entries")}>
@@ -17,7 +17,7 @@ export async function AuditEntries({ rows, timeZone }: { rows: AuditRow[]; timeZ
         return (
           <li key={e.id} className="space-y-1 p-3">
             <div className="flex flex-wrap gap-x-3 text-sm">
-              <time dateTime={e.at.toISOString()} className="text-slate-500">{when.format(e.at)}</time>
+              <time dateTime={e.at.toISOString()} className="text-slate-500">{formatDateTime(e.at, locale, timeZone)}</time>
               <span className="font-mono">{e.changeType}</span>
               <span className="text-slate-500">{e.entity}{e.entityId ? ` ${e.entityId}` : ""}</span>
               <span>{e.actorId === null ? t("audit.system") : <>{t("audit.by", { name: "" })}{person(e.actorId, e.actorName)}</>}</span>

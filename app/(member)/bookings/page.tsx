@@ -5,7 +5,7 @@ import { MachineBookingsList } from "@/components/calendar/machine-bookings-list
 import { requireUser } from "@/lib/auth/guards";
 import { machineBookings, machines } from "@/lib/db/schema";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { addDays, formatDateTime, isoDate, today } from "@/lib/time";
+import { addDays, formatRange, isoDate, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { bookMachineAction, cancelBookingAction } from "./actions";
@@ -51,7 +51,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
             {mine.map(({ b, machine }) => (
               <li key={b.id} className="flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white p-2">
                 <span>
-                  {machine}: {formatDateTime(b.startsAt, locale, tz)} – {formatDateTime(b.endsAt, locale, tz)}
+                  {machine}: {formatRange(b.startsAt, b.endsAt, locale, tz)}
                 </span>
                 {b.note && <span className="text-sm text-slate-600">{b.note}</span>}
                 <ActionButton action={cancelBookingAction.bind(null, b.id)} label={t("bk.cancel")} />

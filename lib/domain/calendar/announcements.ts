@@ -1,6 +1,7 @@
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { calendarSubscriptions, people, profiles } from "@/lib/db/schema";
+import { formatDateTime } from "@/lib/time";
 import { recordAudit } from "../audit/record-audit";
 import { sendCounted, type MailRun } from "../mail/mail-run";
 import type { Mailer } from "../mail/mailer";
@@ -44,8 +45,8 @@ export async function sendWeeklyAnnouncement(
   const items = (await upcomingEvents(db, { now, limit: 200, includeMembersOnly: true })).filter((i) => i.startsAt.getTime() < now.getTime() + 7 * 86_400_000);
   const run: MailRun = { sent: 0, failed: 0 };
   if (!items.length) return run;
-  const fmt = new Intl.DateTimeFormat("en-GB", { dateStyle: "full", timeStyle: "short", timeZone: opts.timeZone });
-  const lines = items.map((i) => `- ${fmt.format(i.startsAt)}: ${i.title}  ${opts.baseUrl}/events/${i.id}`);
+  // The mail is English only (no recipient language yet); the date in the one English style.
+  const lines = items.map((i) => `- ${formatDateTime(i.startsAt, "en", opts.timeZone)}: ${i.title}  ${opts.baseUrl}/events/${i.id}`);
   const recipients = await db
     .select({ email: profiles.email, first: profiles.firstName })
     .from(calendarSubscriptions)

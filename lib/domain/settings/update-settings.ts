@@ -4,6 +4,7 @@ import { spaceSettings } from "@/lib/db/schema";
 import { diffValues, recordAudit } from "@/lib/domain/audit/record-audit";
 import { invalidateSpaceSettings, loadSpaceSettings, settingsFromEnv, type SpaceSettings } from "./space-settings";
 import { env } from "@/lib/env";
+import { isValidTimeZone } from "@/lib/time";
 
 const optionalText = (max: number) =>
   z
@@ -16,15 +17,6 @@ const optionalNumber = (min: number, max: number) =>
     .union([z.literal(""), z.coerce.number().min(min).max(max)])
     .transform((v) => (v === "" ? null : v));
 
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat("en", { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** What the settings form sends. An empty SMTP password keeps the stored one; clearSmtpPassword removes it. */
 export const settingsInputSchema = z
   .object({
@@ -34,7 +26,7 @@ export const settingsInputSchema = z
     address: optionalText(500),
     latitude: optionalNumber(-90, 90),
     longitude: optionalNumber(-180, 180),
-    timeZone: z.string().trim().refine(isTimeZone, "timeZone"),
+    timeZone: z.string().trim().refine(isValidTimeZone, "timeZone"),
     yearStartMonth: z.coerce.number().int().min(1).max(12),
     yearStartDay: z.coerce.number().int().min(1).max(31),
     contactEmail: z.union([z.literal(""), z.email().max(320)]).transform((v) => v || null),

@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql, sum } from "drizzl
 import type { Db } from "@/lib/db/client";
 import { machines, people, profiles, unknownCards, usageSessions, weeklySummaryOptins } from "@/lib/db/schema";
 import { isLocale, translator } from "@/lib/i18n/translate";
+import { formatDate, formatDateTime } from "@/lib/time";
 import { permissionsOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
 import { recordAudit } from "../audit/record-audit";
@@ -90,14 +91,12 @@ export async function sendWeeklySummaries(db: Db, mailer: Mailer, opts: { spaceN
 
 export function renderSummary(s: WeeklySummary, o: { locale: "en" | "de"; spaceName: string; timeZone: string }): { subject: string; text: string } {
   const t = translator(o.locale);
-  const day = new Intl.DateTimeFormat(o.locale === "de" ? "de-DE" : "en-GB", { dateStyle: "medium", timeZone: o.timeZone });
-  const when = new Intl.DateTimeFormat(o.locale === "de" ? "de-DE" : "en-GB", { dateStyle: "short", timeStyle: "short", timeZone: o.timeZone });
   const none = `  ${t("summary.none")}`;
   const hours = s.hoursPerMachine.map((h) => `  ${h.machine}: ${t("summary.hours", { hours: h.hours, sessions: h.sessions })}`);
   const due = s.maintenanceDue.map((p) => `  ${p.machine}: ${p.task} (${t("summary.dueHours", { since: p.hoursSince, every: p.everyHours })})`);
-  const cards = s.unknownCards.map((c) => `  ${c.uid}  ${when.format(c.seenAt)}${c.machine ? `  ${c.machine}` : ""}`);
+  const cards = s.unknownCards.map((c) => `  ${c.uid}  ${formatDateTime(c.seenAt, o.locale, o.timeZone)}${c.machine ? `  ${c.machine}` : ""}`);
   const text = [
-    t("summary.intro", { space: o.spaceName, from: day.format(s.from), to: day.format(s.to) }),
+    t("summary.intro", { space: o.spaceName, from: formatDate(s.from, o.locale, o.timeZone), to: formatDate(s.to, o.locale, o.timeZone) }),
     "",
     t("summary.hoursTitle"),
     ...(hours.length ? hours : [none]),

@@ -21,7 +21,6 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "tr.session.seats": "{taken} von {capacity} Plätzen belegt",
   "tr.session.waitlist": "{count} auf der Warteliste",
   "tr.session.cancelled": "abgesagt",
-  "tr.session.when": "{start} – {end}",
   "tr.session.room": "Raum: {room}",
   "tr.session.trainers": "Trainer:innen: {names}",
   "tr.session.open": "Teilnehmende und Anwesenheit",

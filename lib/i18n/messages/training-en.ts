@@ -20,7 +20,6 @@ export const trainingEn = {
   "tr.session.seats": "{taken} of {capacity} seats taken",
   "tr.session.waitlist": "{count} on the waitlist",
   "tr.session.cancelled": "cancelled",
-  "tr.session.when": "{start} – {end}",
   "tr.session.room": "Room: {room}",
   "tr.session.trainers": "Trainers: {names}",
   "tr.session.open": "Participants and attendance",

@@ -4,7 +4,8 @@ import { brokerStatus, databaseSizes } from "@/lib/domain/system/system-status";
 import { env } from "@/lib/env";
 import { listBackups } from "@/lib/ops/backup/retention";
 import { recentErrors } from "@/lib/ops/error-log";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { formatDateTime } from "@/lib/time";
 import { appVersion } from "@/lib/web/app-info";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
@@ -26,10 +27,10 @@ export default async function AdminSystemPage() {
   await requirePermission("system.admin");
   const dataDir = path.resolve(env().DATA_DIR);
   const backupDir = path.join(dataDir, "backups");
-  const [t, sizes, brokers, space] = await Promise.all([getT(), databaseSizes(getDb()), brokerStatus(getDb()), getSpace()]);
+  const [t, locale, sizes, brokers, space] = await Promise.all([getT(), getLocale(), databaseSizes(getDb()), brokerStatus(getDb()), getSpace()]);
   const backups = listBackups(backupDir).slice(0, 10);
   const errors = recentErrors(dataDir);
-  const when = (d: Date) => d.toLocaleString("sv-SE", { timeZone: space.timeZone });
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("system.title")}</h1>

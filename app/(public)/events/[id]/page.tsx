@@ -9,7 +9,7 @@ import { getEventDetails } from "@/lib/domain/calendar/event-details";
 import { listRegistrations } from "@/lib/domain/calendar/registration-list";
 import { activeRegistrationOf } from "@/lib/domain/calendar/registrations";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { formatDateTime } from "@/lib/time";
+import { formatDate, formatRange } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { guestRegisterAction, registerAction, setCancelledAction, unregisterAction } from "./actions";
 
@@ -27,8 +27,8 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const list = user ? await listRegistrations(db, user.personId, id) : null;
   const canWrite = user?.permissions.has("calendar.write") ?? false;
   const when = event.allDay
-    ? `${formatDateTime(event.startsAt, locale, tz).split(",")[0]} (${t("cal.allDay")})`
-    : `${formatDateTime(event.startsAt, locale, tz)} – ${formatDateTime(event.endsAt, locale, tz)} (${tz})`;
+    ? `${formatDate(event.startsAt, locale, tz)} (${t("cal.allDay")})`
+    : `${formatRange(event.startsAt, event.endsAt, locale, tz)} (${tz})`;
 
   return (
     <article className="space-y-4">

@@ -6,6 +6,7 @@ import { DeleteButton } from "@/components/people-admin/delete-button";
 import { TypeFields } from "@/components/people-admin/type-fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { listMembershipTypes } from "@/lib/domain/people/reference-service";
+import { intlLocale } from "@/lib/i18n/intl-locale";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteReferenceAction, saveTypeAction } from "../actions";
@@ -13,7 +14,7 @@ import { deleteReferenceAction, saveTypeAction } from "../actions";
 export default async function MembershipTypesPage() {
   await requirePermission("members.write");
   const [t, locale, types] = await Promise.all([getT(), getLocale(), listMembershipTypes(getDb())]);
-  const money = new Intl.NumberFormat(locale === "de" ? "de-AT" : "en-GB", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+  const money = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <div className="space-y-6">
       <Link href="/admin/membership" className={linkClass}>{t("pa.back")}</Link>
