@@ -1,15 +1,18 @@
 import net from "node:net";
+import os from "node:os";
 import { randomBytes, randomInt } from "node:crypto";
 import { Aedes } from "aedes";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
-import { equipmentTypes, machines } from "@/lib/db/schema";
+import { brokerHeartbeats, equipmentTypes, machines } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { SimulatedBoard } from "@/scripts/simulator/board";
+import { startBroker } from "./broker";
 import { startExternalDispatcher, type RunningExternalDispatcher } from "./external";
+import { waitFor } from "./testing/replies";
 
 const EXTERNAL_URL = process.env.MQTT_EXTERNAL_URL;
 const logger = pino({ level: "silent" });
@@ -87,6 +90,23 @@ describe("external-broker mode: reconnecting", () => {
     await d.ready;
     const board = await bootBoard(url, KNOWN);
     expect(board.machine).toMatchObject({ name: "EXTERNAL LASER" });
+  });
+});
+
+describe("instance ids", () => {
+  it("two dispatchers on one host record distinct instance ids, and so do two embedded brokers", async () => {
+    // Nothing listens there: the heartbeat is written from the start, connected or not.
+    const url = `mqtt://127.0.0.1:${await freePort()}`;
+    const [a, b] = [dispatcher(url, { sharedGroup: null }), dispatcher(url, { sharedGroup: null })];
+    expect(a.instanceId).not.toBe(b.instanceId);
+    expect(a.instanceId.startsWith(`${os.hostname()}:external:${process.pid}-`)).toBe(true);
+    const heartbeatsOf = async (ids: string[]) => (await database.db.select().from(brokerHeartbeats).where(inArray(brokerHeartbeats.instanceId, ids))).length;
+    await waitFor("both dispatchers' heartbeats", async () => (await heartbeatsOf([a.instanceId, b.instanceId])) === 2);
+
+    const embedded = await Promise.all([0, 1].map(() => startBroker({ db: database.db, port: 0, host: "127.0.0.1", logger })));
+    running.push(...embedded);
+    expect(embedded[0]!.instanceId).not.toBe(embedded[1]!.instanceId);
+    await waitFor("both brokers' heartbeats", async () => (await heartbeatsOf(embedded.map((e) => e.instanceId))) === 2);
   });
 });
 

@@ -63,7 +63,8 @@ export function startExternalDispatcher(options: ExternalDispatcherOptions): Run
           return undefined;
         })
     : Promise.resolve(undefined);
-  const instanceId = options.instanceId ?? `${os.hostname()}:external`;
+  // Unique even for several dispatchers on one host (or in one process): the id keys its heartbeat and its claims.
+  const instanceId = options.instanceId ?? `${os.hostname()}:external:${process.pid}-${randomBytes(3).toString("hex")}`;
   const { minMs, maxMs } = options.backoff ?? { minMs: 1_000, maxMs: 30_000 };
   const filters = (options.machineIds?.map((id) => `machine/${id}`) ?? [REQUEST_SUBSCRIPTION]).map((topic) =>
     options.sharedGroup ? `$share/${options.sharedGroup}/${topic}` : topic,

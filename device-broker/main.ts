@@ -9,6 +9,7 @@ import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { createMailer } from "@/lib/domain/mail/mailer";
 import { createSettingsMailer } from "@/lib/domain/settings/settings-mailer";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { appVersion } from "@/lib/ops/app-version";
 import { startBroker, type RunningBroker } from "./broker";
 import { retryDatabaseUntilBack } from "./database-recovery";
 import { startExternalDispatcher } from "./external";
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
   }
 }
 
-/** Purge, reminders and weekly mails; with several broker instances each period still runs once (claimed in the database). */
+/** Backups, purge, reminders and weekly mails; with several broker instances each period still runs once (claimed in the database). */
 function scheduleJobs(env: Env, database: DbHandle, logger: pino.Logger, instance: { instanceId: string; metrics: BrokerMetrics }) {
   if (env.SCHEDULER_CHECK_SECONDS === 0) return undefined;
   // The admin's SMTP settings when saved, else SMTP_URL, as the web app does.
@@ -78,6 +79,8 @@ function scheduleJobs(env: Env, database: DbHandle, logger: pino.Logger, instanc
     db: database.db,
     mailer,
     baseUrl: env.AUTH_URL ? new URL(env.AUTH_URL).origin : `http://localhost:${env.PORT}`,
+    dataDir: env.DATA_DIR,
+    appVersion: appVersion(),
     logger,
     instanceId: instance.instanceId,
     counters: instance.metrics,

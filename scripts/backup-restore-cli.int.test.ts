@@ -11,7 +11,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-dat
 import { listBackups } from "@/lib/ops/backup/retention";
 import { tableCounts } from "@/lib/ops/backup/restore-backup";
 
-// `npm run backup` and `npm run restore` as a person runs them: child processes, exit codes, messages.
+// `npm run job -- backup` and `npm run restore` as a person runs them: child processes, exit codes, messages.
 const root = path.resolve(import.meta.dirname, "..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-backup-cli-"));
 let source: TestDatabase;
@@ -43,8 +43,8 @@ afterAll(async () => {
 describe("backup and restore commands", () => {
   it("back up a database and restore it into a fresh embedded DATA_DIR", { timeout: 300_000 }, async () => {
     const sourceDir = path.join(dir, "source");
-    const backup = await run("backup.ts", [], { DATABASE_URL: source.url, DATA_DIR: sourceDir });
-    expect(backup.out).toContain("✔");
+    const backup = await run("job.ts", ["backup"], { DATABASE_URL: source.url, DATA_DIR: sourceDir });
+    expect(backup.out).toMatch(/✔ backup: .*-manual\.msbackup\.gz \(\d+ tables, \d+ rows/);
     expect(backup.code).toBe(0);
     const [file] = listBackups(path.join(sourceDir, "backups"));
 
@@ -64,11 +64,25 @@ describe("backup and restore commands", () => {
     const embedded = await startEmbeddedPostgres({ dataDir: path.join(targetDir, "pgdata") });
     const handle = createDb(embedded.url, { max: 1 });
     try {
-      expect(await tableCounts(handle.db)).toEqual(await tableCounts(source.db));
+      // The run of the backup job is recorded once the backup is written, so the backup cannot hold it.
+      const counts = await tableCounts(source.db);
+      expect(await tableCounts(handle.db)).toEqual({ ...counts, scheduled_job_runs: counts.scheduled_job_runs! - 1 });
     } finally {
       await handle.close();
       await embedded.stop();
     }
+  });
+
+  it("lists the jobs, and refuses an unknown job or option with the list", async () => {
+    const list = await run("job.ts", ["--list"], {});
+    expect(list.code).toBe(0);
+    for (const name of ["backup", "retention-purge", "equipment-expiry-reminders", "calendar-announcement"]) expect(list.out).toContain(name);
+    const unknown = await run("job.ts", ["purge"], {});
+    expect(unknown.code).toBe(1);
+    expect(unknown.out).toMatch(/✖ There is no job "purge"\. Usage: npm run job -- <name>.*retention-purge/s);
+    const option = await run("job.ts", ["backup", "--days", "3"], {});
+    expect(option.code).toBe(1);
+    expect(option.out).toContain('✖ "--days" is not an option of backup (it takes none).');
   });
 
   it("refuses a damaged or foreign file with a clear message", async () => {
@@ -87,7 +101,7 @@ describe("backup and restore commands", () => {
     // This test process stands in for the launcher: its pid in the lock, its database in the URL file.
     fs.writeFileSync(path.join(running, "launcher.pid"), String(process.pid));
     fs.writeFileSync(path.join(running, "embedded-db.url"), source.url);
-    const result = await run("backup.ts", [], { DATA_DIR: running });
+    const result = await run("job.ts", ["backup"], { DATA_DIR: running });
     expect(result.out).toContain("the embedded database of the running system");
     expect(result.code).toBe(0);
     expect(fs.existsSync(path.join(running, "pgdata"))).toBe(false);

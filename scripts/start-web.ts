@@ -9,11 +9,10 @@ import { prepareDatabase, pingDatabase } from "@/drizzle/prepare";
 import { StartupError, redactUrl } from "./launcher/startup-error";
 import { ensureBuild } from "./launcher/build";
 import { migrationsFolder } from "@/drizzle/migrate";
-import { startBackupScheduler } from "@/lib/ops/backup-scheduler";
 import { UpgradeError, upgradeDatabase } from "@/lib/ops/upgrade";
 import { appendErrorLine } from "@/lib/ops/error-log";
 import { loggingErrors, spawnWithErrorLog } from "@/lib/ops/error-log-child";
-import { appVersion } from "./ops/database-target";
+import { appVersion } from "@/lib/ops/app-version";
 import { webCommandArgs } from "./web/web-command";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -39,8 +38,6 @@ async function main(): Promise<void> {
     await handle.close();
   }
   await ensureBuild(root, log);
-  // Daily backups with retention, from this process (one web instance per installation runs them).
-  startBackupScheduler({ databaseUrl: env.DATABASE_URL, dataDir, appVersion: appVersion(), log });
   const child = spawnWithErrorLog({
     command: process.execPath,
     args: web.args,

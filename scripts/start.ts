@@ -7,7 +7,6 @@ import fs from "node:fs";
 import path from "node:path";
 import { env, parseEnv } from "@/lib/env";
 import { loadOrCreateAuthSecret } from "@/lib/secrets/auth-secret";
-import { startBackupScheduler } from "@/lib/ops/backup-scheduler";
 import { appendErrorLine, isErrorLine } from "@/lib/ops/error-log";
 import { banner } from "./launcher/banner";
 import { brokerArgs } from "./launcher/broker-bundle";
@@ -17,7 +16,7 @@ import { acquireDataDirLock, ensurePortFree, ensureWritableDir } from "./launche
 import { StartupError } from "./launcher/startup-error";
 import { Supervisor } from "./launcher/supervisor";
 import { waitForHealth } from "./launcher/wait-for-health";
-import { appVersion, embeddedUrlFile } from "./ops/database-target";
+import { embeddedUrlFile } from "./ops/database-target";
 import { waitForHttpsHealth, webCommandArgs } from "./web/web-command";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -39,16 +38,14 @@ async function main(): Promise<void> {
   log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
   const database = await prepare({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT, demoPassword: env.DEMO_PASSWORD });
   const supervisor = new Supervisor(log, (message) => void shutdown(message, 1));
-  // `npm run backup` / `restore` find the running embedded database here.
+  // `npm run job -- …` and `npm run restore` find the running embedded database here.
   if (database.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), database.embedded.url, { mode: 0o600 });
-  const stopBackups = startBackupScheduler({ databaseUrl: database.url, dataDir, appVersion: appVersion(), log });
 
   let stopping = false;
   async function shutdown(reason: string, code: number): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(reason);
-    stopBackups();
     await supervisor.stop();
     fs.rmSync(embeddedUrlFile(dataDir), { force: true });
     await database.embedded?.stop().catch(() => {});

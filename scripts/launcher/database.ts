@@ -6,7 +6,7 @@ import { pingDatabase, prepareDatabase } from "@/drizzle/prepare";
 import { isDatabaseEmpty, seedDemoData, type DemoSeed } from "@/drizzle/seed";
 import { migrationsFolder } from "@/drizzle/migrate";
 import { UpgradeError, upgradeDatabase } from "@/lib/ops/upgrade";
-import { appVersion } from "../ops/database-target";
+import { appVersion } from "@/lib/ops/app-version";
 import { StartupError, redactUrl } from "./startup-error";
 
 export interface PreparedDatabase {

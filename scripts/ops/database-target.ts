@@ -49,8 +49,3 @@ function readRunningUrl(dataDir: string): string | null {
     return null;
   }
 }
-
-export function appVersion(): string {
-  const pkg = JSON.parse(fs.readFileSync(path.resolve(import.meta.dirname, "..", "..", "package.json"), "utf8")) as { version: string };
-  return pkg.version;
-}

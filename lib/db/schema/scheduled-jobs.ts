@@ -3,8 +3,9 @@ import { check, integer, pgTable, primaryKey, text, timestamp } from "drizzle-or
 import { people } from "./people";
 
 /**
- * One claimed run of a scheduled broker job for one period ("2026-11-27", "2026-W48", "2026-11-27T06").
- * The primary key is the claim: whichever broker instance inserts the row runs the job, every other one skips it.
+ * One claimed run of a scheduled job for one period ("2026-11-27", "2026-W48", "2026-11-27T06"), or a run by
+ * hand (`npm run job`, period "manual:<time>").
+ * The primary key is the claim: whichever instance inserts the row runs the job, every other one skips it.
  * A failed run may be claimed again at a later check; a running one only once it is stale (its instance died).
  */
 export const scheduledJobRuns = pgTable(

@@ -32,7 +32,7 @@ export interface PurgeReport {
   usage: UsagePurge;
 }
 
-/** The daily retention job: scheduled by the broker (device-broker/scheduled-jobs.ts); `npm run purge` by hand. */
+/** Part of the daily retention purge (lib/ops/jobs/retention-job.ts); `npm run job -- retention-purge` by hand. */
 export async function runPurge(db: Db, opts: { usageAfterDays: number; now?: Date }): Promise<PurgeReport> {
   const now = opts.now ?? new Date();
   return { unknownCardsDeleted: await purgeUnknownCards(db, now), usage: await anonymiseOldUsage(db, now, opts.usageAfterDays) };

@@ -83,7 +83,7 @@ export const opsDe: Record<keyof typeof opsEn, string> = {
   "system.broker.perMinute": "Anfragen pro Minute",
   "system.broker.spool": "Warteschlange",
   "system.backups": "Sicherungen",
-  "system.backups.none": "Noch keine Sicherungen. `npm run backup` ausführen; tägliche Sicherungen starten automatisch.",
+  "system.backups.none": "Noch keine Sicherungen. `npm run job -- backup` ausführen; tägliche Sicherungen starten automatisch.",
   "system.backups.file": "Datei",
   "system.backups.when": "Erstellt",
   "system.backups.download": "Neueste Sicherung herunterladen",

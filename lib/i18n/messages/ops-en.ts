@@ -82,7 +82,7 @@ export const opsEn = {
   "system.broker.perMinute": "Requests per minute",
   "system.broker.spool": "Spool",
   "system.backups": "Backups",
-  "system.backups.none": "No backups yet. Run `npm run backup`; daily backups start automatically.",
+  "system.backups.none": "No backups yet. Run `npm run job -- backup`; daily backups start automatically.",
   "system.backups.file": "File",
   "system.backups.when": "Taken",
   "system.backups.download": "Download the latest backup",

@@ -1,4 +1,4 @@
-import { and, eq, lt, or, sql } from "drizzle-orm";
+import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { scheduledJobRuns } from "@/lib/db/schema";
 
@@ -40,4 +40,18 @@ export async function pruneJobRuns(db: Db, now = new Date(), days = 90): Promise
   return rows.length;
 }
 
-export const lastRuns = (db: Db) => db.select().from(scheduledJobRuns).orderBy(sql`${scheduledJobRuns.startedAt} desc`).limit(50);
+/** A run by hand (`npm run job`), kept beside the scheduled ones under its own period "manual:<time>". */
+export async function recordManualRun(db: Db, job: string, instanceId: string, startedAt: Date, outcome: "ok" | "failed", detail: string | null, now = new Date()): Promise<void> {
+  await db.insert(scheduledJobRuns).values({ job, period: `manual:${startedAt.toISOString()}`, instanceId, startedAt, outcome, finishedAt: now, detail: detail?.slice(0, 1000) ?? null });
+}
+
+/** When `job` last finished well (scheduled or by hand), or null. */
+export async function lastSuccessOf(db: Db, job: string): Promise<Date | null> {
+  const [row] = await db
+    .select({ at: scheduledJobRuns.finishedAt })
+    .from(scheduledJobRuns)
+    .where(and(eq(scheduledJobRuns.job, job), eq(scheduledJobRuns.outcome, "ok")))
+    .orderBy(desc(scheduledJobRuns.finishedAt))
+    .limit(1);
+  return row?.at ?? null;
+}

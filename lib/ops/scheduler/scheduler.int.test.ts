@@ -21,7 +21,7 @@ function instance(id: string, jobs: ScheduledJob[], clock: () => Date): Schedule
 describe("scheduled jobs", () => {
   it("runs a daily job once per local day, however many checks and instances", async () => {
     const periods: string[] = [];
-    const job: ScheduledJob = { name: "daily-once", schedule: { cadence: "daily" }, run: async ({ period }) => void periods.push(period) };
+    const job: ScheduledJob = { name: "daily-once", description: "test", schedule: { cadence: "daily" }, run: async ({ period }) => void periods.push(period) };
     const a = instance("a", [job], at("2026-11-27T07:00:00Z"));
     const b = instance("b", [job], at("2026-11-27T07:00:00Z"));
     // Two instances check at the same moment: the claim lets exactly one of them run it.
@@ -39,7 +39,7 @@ describe("scheduled jobs", () => {
 
   it("does not run before its hour, and a missed run happens at the next check", async () => {
     const ran: string[] = [];
-    const job: ScheduledJob = { name: "missed", schedule: { cadence: "daily", atHour: 6 }, run: async ({ now }) => void ran.push(now.toISOString()) };
+    const job: ScheduledJob = { name: "missed", description: "test", schedule: { cadence: "daily", atHour: 6 }, run: async ({ now }) => void ran.push(now.toISOString()) };
     expect(await runDueJobs(instance("a", [job], at("2026-11-27T04:00:00Z")))).toEqual([]);
     // The machine was off at 06:00; it comes back at 14:00 local.
     expect(await runDueJobs(instance("a", [job], at("2026-11-27T13:00:00Z")))).toMatchObject([{ outcome: "ok" }]);
@@ -51,6 +51,7 @@ describe("scheduled jobs", () => {
     const calls: string[] = [];
     const flaky: ScheduledJob = {
       name: "flaky",
+      description: "test",
       schedule: { cadence: "daily" },
       async run() {
         calls.push("flaky");
@@ -58,7 +59,7 @@ describe("scheduled jobs", () => {
         return "sent 2";
       },
     };
-    const steady: ScheduledJob = { name: "steady", schedule: { cadence: "daily" }, run: async () => void calls.push("steady") };
+    const steady: ScheduledJob = { name: "steady", description: "test", schedule: { cadence: "daily" }, run: async () => void calls.push("steady") };
     const a = instance("a", [flaky, steady], at("2026-12-02T08:00:00Z"));
     expect(await runDueJobs(a)).toMatchObject([
       { job: "flaky", outcome: "failed", detail: "SMTP down" },
@@ -75,6 +76,17 @@ describe("scheduled jobs", () => {
     expect(rows.find((r) => r.job === "flaky")).toMatchObject({ outcome: "ok", attempts: 2, instanceId: "b", detail: "sent 2" });
   });
 
+  it("logs the failure of a job that alerts as an error, for the admin's recent errors", async () => {
+    const lines: { level: number; job: string }[] = [];
+    const capture = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; job: string }) });
+    const failing = (name: string, alertOnFailure: boolean): ScheduledJob => ({ name, description: "test", schedule: { cadence: "daily" }, alertOnFailure, run: async () => Promise.reject(new Error("disk full")) });
+    await runDueJobs({ ...instance("a", [failing("loud", true), failing("quiet", false)], at("2026-12-05T08:00:00Z")), logger: capture });
+    expect(lines.filter((l) => l.job).map((l) => [l.job, l.level])).toEqual([
+      ["loud", 50],
+      ["quiet", 40],
+    ]);
+  });
+
   it("takes over a claim left running by an instance that died, only once it is stale", async () => {
     const t0 = new Date("2026-12-03T08:00:00Z");
     expect(await claimRun(t.db, "crashy", "2026-12-03", "dead", t0)).toBe(1);
@@ -83,7 +95,7 @@ describe("scheduled jobs", () => {
   });
 
   it("survives a check without the space settings (database down) and tries again later", async () => {
-    const a = instance("a", [{ name: "never", schedule: { cadence: "hourly" }, run: async () => "x" }], at("2026-12-04T08:00:00Z"));
+    const a = instance("a", [{ name: "never", description: "test", schedule: { cadence: "hourly" }, run: async () => "x" }], at("2026-12-04T08:00:00Z"));
     a.timeZone = async () => {
       throw new Error("connection refused");
     };

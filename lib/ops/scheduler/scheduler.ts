@@ -3,11 +3,26 @@ import type { Db } from "@/lib/db/client";
 import { claimRun, finishRun } from "./job-runs";
 import { duePeriod, type Schedule } from "@/lib/time/periods";
 
+export interface JobRunContext {
+  now: Date;
+  /** The claimed period, or "manual:<time>" for a run by hand (`npm run job -- <name>`). */
+  period: string;
+  manual?: boolean;
+  /** Options given by hand (`--days 14`), only those the job declares. */
+  options?: Record<string, string>;
+}
+
 export interface ScheduledJob {
   name: string;
+  /** One line for `npm run job -- --list`. */
+  description: string;
   schedule: Schedule;
+  /** A failure is logged as an error (the admin's "recent errors" on the system page), not only a warning. */
+  alertOnFailure?: boolean;
+  /** Options a run by hand may give, with their help text. */
+  options?: Record<string, string>;
   /** Does the work; what it returns is stored as the run's detail. Throwing marks the run failed (retried later). */
-  run(ctx: { now: Date; period: string }): Promise<string | void>;
+  run(ctx: JobRunContext): Promise<string | void>;
 }
 
 export interface SchedulerCounters {
@@ -59,7 +74,7 @@ export async function runDueJobs(o: SchedulerOptions): Promise<RunResult[]> {
         log.info({ attempt, detail }, "scheduled job done");
       } catch (error) {
         result = { job: job.name, period, outcome: "failed", detail: error instanceof Error ? error.message : String(error) };
-        log.warn({ err: error, attempt }, "scheduled job failed; retrying at the next check");
+        log[job.alertOnFailure ? "error" : "warn"]({ err: error, attempt }, "scheduled job failed; retrying at the next check");
       }
       if (o.counters) o.counters[result.outcome === "ok" ? "scheduledRuns" : "scheduledJobErrors"]++;
       await finishRun(o.db, job.name, period, result.outcome, result.detail);

@@ -6,7 +6,7 @@ import { listBackups } from "@/lib/ops/backup/retention";
 import { recentErrors } from "@/lib/ops/error-log";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
-import { appVersion } from "@/lib/web/app-info";
+import { appVersion } from "@/lib/ops/app-version";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 
