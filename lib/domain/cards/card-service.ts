@@ -1,11 +1,12 @@
 import { and, desc, eq, gte, max, count, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cards, machines, people, unknownCards } from "@/lib/db/schema";
+import { subjectRefusal, type ContainmentCode } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { actorMay, fail, type Result } from "../usage/result";
 import { normalizeCardUid } from "./uid";
 
-export type CardFailure = "forbidden" | "malformed_uid" | "taken" | "not_found" | "not_active";
+export type CardFailure = "forbidden" | "malformed_uid" | "taken" | "not_found" | "not_active" | ContainmentCode;
 
 /**
  * Registers a card for a person (members.write). The uid is normalised to lowercase; an active card with the same
@@ -18,6 +19,9 @@ export async function registerCard(db: Db, actorId: number, input: { personId: n
   if (!uid) return fail("malformed_uid", "A card id is 8 hexadecimal digits (0-9, a-f), e.g. efbeadde.");
   const [person] = await db.select({ id: people.id }).from(people).where(eq(people.id, input.personId));
   if (!person) return fail("not_found", "This person does not exist.");
+  // A card of someone above the actor would let the actor's own card act as theirs at every machine.
+  const above = await subjectRefusal(db, actorId, input.personId);
+  if (above) return above;
   return db.transaction(async (tx) => {
     const [holder] = await tx.select().from(cards).where(and(eq(cards.uid, uid), eq(cards.state, "active")));
     if (holder) return fail("taken", holder.personId === input.personId ? "This person already holds this card." : "This card is active for someone else.");
@@ -35,6 +39,8 @@ export async function endCard(db: Db, actorId: number, input: { cardId: number; 
     const [card] = await tx.select().from(cards).where(eq(cards.id, input.cardId));
     if (!card) return fail("not_found", "This card does not exist.");
     if (card.state !== "active") return fail("not_active", "This card is no longer active.");
+    const above = await subjectRefusal(tx, actorId, card.personId);
+    if (above) return above;
     const after = { state: input.state, endedAt: input.now ?? new Date(), endedReason: input.reason?.trim() || null };
     await tx.update(cards).set(after).where(eq(cards.id, card.id));
     await recordAudit(tx, { actorId, subjectPersonId: card.personId, changeType: `card.${input.state}`, entity: "card", entityId: card.id, before: { state: card.state }, after });

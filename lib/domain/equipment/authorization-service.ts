@@ -2,6 +2,7 @@ import { and, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { equipmentAuthorizations, equipmentTypes, people, type EquipmentAuthorization } from "@/lib/db/schema";
+import { grantRefusal, subjectRefusal, type ContainmentCode } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { hasPermission } from "./authority";
 import { recordAuthorization } from "./record-authorization";
@@ -15,8 +16,8 @@ export const grantInput = z.object({
 });
 export const revokeInput = z.object({ authorizationId: z.number().int().positive(), reason: z.string().trim().min(3).max(500) });
 
-export type GrantFailure = "forbidden" | "invalid" | "unknown_person" | "unknown_type";
-export type RevokeFailure = "forbidden" | "invalid" | "not_found" | "already_revoked";
+export type GrantFailure = "forbidden" | "invalid" | "unknown_person" | "unknown_type" | ContainmentCode;
+export type RevokeFailure = "forbidden" | "invalid" | "not_found" | "already_revoked" | ContainmentCode;
 
 /** A direct grant by an admin, recorded as such with its reason; expiry follows the type's validity. */
 export async function grantAuthorization(
@@ -34,6 +35,9 @@ export async function grantAuthorization(
     if (!person || person.erasedAt) return fail("unknown_person", "This person does not exist.");
     const [type] = await tx.select().from(equipmentTypes).where(eq(equipmentTypes.id, input.equipmentTypeId));
     if (!type) return fail("unknown_type", "This equipment type does not exist.");
+    // equipment.manage alone never makes an administrator: the "system" type grants every permission.
+    const beyond = await grantRefusal(tx, actorId, { equipmentType: type });
+    if (beyond) return beyond;
     const id = await recordAuthorization(tx, { personId: input.personId, type, level: input.level, source: "grant", reason: input.reason, grantedById: actorId, now });
     return { ok: true as const, id };
   });
@@ -54,6 +58,12 @@ export async function revokeAuthorization(
     const [row] = await tx.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.id, authorizationId)).for("update");
     if (!row) return fail("not_found", "This authorization does not exist.");
     if (row.revokedAt) return fail("already_revoked", "This authorization was revoked already.");
+    // Taking away what the "system" or "organisation" type grants is for those who hold it, never against someone above.
+    const [type] = await tx.select({ purpose: equipmentTypes.purpose }).from(equipmentTypes).where(eq(equipmentTypes.id, row.equipmentTypeId));
+    if (type && type.purpose !== "equipment") {
+      const beyond = (await grantRefusal(tx, actorId, { equipmentType: type })) ?? (await subjectRefusal(tx, actorId, row.personId));
+      if (beyond) return beyond;
+    }
     await tx
       .update(equipmentAuthorizations)
       .set({ revokedAt: now, revokedById: actorId, revokedReason: reason })

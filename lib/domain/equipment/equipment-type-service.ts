@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { equipmentTypes, type EquipmentType } from "@/lib/db/schema";
+import { grantRefusal, type ContainmentCode } from "../access/containment";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { hasPermission } from "./authority";
 import { fail, type Result } from "./result";
@@ -21,7 +22,7 @@ export const equipmentTypeInput = z.object({
 });
 export type EquipmentTypeInput = z.input<typeof equipmentTypeInput>;
 
-export type TypeFailure = "forbidden" | "invalid" | "name_taken" | "not_found";
+export type TypeFailure = "forbidden" | "invalid" | "name_taken" | "not_found" | ContainmentCode;
 
 export async function listEquipmentTypes(db: Db): Promise<EquipmentType[]> {
   return db.select().from(equipmentTypes).orderBy(asc(equipmentTypes.name));
@@ -45,6 +46,9 @@ export async function createEquipmentType(db: Db, actorId: number, raw: Equipmen
   if (!(await hasPermission(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage equipment.");
   const parsed = equipmentTypeInput.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
+  // A "system" or "organisation" type makes its trainees administrators or members: only within the actor's own permissions.
+  const beyond = await grantRefusal(db, actorId, { equipmentType: parsed.data });
+  if (beyond) return beyond;
   return db.transaction(async (tx) => {
     if (await nameTaken(tx, parsed.data.name)) return fail("name_taken", `An equipment type named "${parsed.data.name}" exists already.`);
     const [row] = await tx.insert(equipmentTypes).values(parsed.data).returning();
@@ -60,6 +64,9 @@ export async function updateEquipmentType(db: Db, actorId: number, id: number, r
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(equipmentTypes).where(eq(equipmentTypes.id, id)).for("update");
     if (!before) return fail("not_found", "This equipment type does not exist.");
+    // Changing the purpose changes what every authorization on the type grants, in either direction.
+    const beyond = before.purpose === parsed.data.purpose ? null : await grantRefusal(tx, actorId, { equipmentType: before }, { equipmentType: parsed.data });
+    if (beyond) return beyond;
     if (await nameTaken(tx, parsed.data.name, id)) return fail("name_taken", `An equipment type named "${parsed.data.name}" exists already.`);
     await tx.update(equipmentTypes).set(parsed.data).where(eq(equipmentTypes.id, id));
     const { before: b, after: a } = diffValues(before, { ...before, ...parsed.data });

@@ -2,6 +2,7 @@ import { and, asc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { addresses, addressHolders, addressTypes, profiles } from "@/lib/db/schema";
+import { subjectRefusal } from "../access/containment";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { actorMay, checkViolation, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
 
@@ -14,12 +15,15 @@ export const addressInputSchema = z.object({
 });
 export type AddressInput = z.input<typeof addressInputSchema>;
 
-/** Self, anyone with members.write, or the partner when the admin allowed partners to edit shared data. */
+/**
+ * Self, the partner when the admin allowed partners to edit shared data, or anyone with members.write acting on
+ * someone who holds no permission they lack.
+ */
 export async function mayEditAddressesOf(db: Db, actorId: number, personId: number): Promise<boolean> {
   if (actorId === personId) return true;
   const [profile] = await db.select({ partner: profiles.partnerPersonId, allowed: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, personId));
   if (profile?.allowed && profile.partner === actorId) return true;
-  return actorMay(db, actorId, "members.write");
+  return (await actorMay(db, actorId, "members.write")) && (await subjectRefusal(db, actorId, personId)) === null;
 }
 
 const secondMain = () => fail("main_address", "A person has exactly one main address.", { field: "isMain" });

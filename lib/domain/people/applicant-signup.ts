@@ -109,7 +109,8 @@ export async function rejectApplicant(db: Db, actorId: number, personId: number,
     if (row.s.key !== "applicant") return fail("invalid", "This person is not an applicant.", { field: "status" });
     const [to] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, "former"));
     if (!to) return fail("not_found", 'There is no status "former".');
-    await tx.update(accounts).set({ disabled: true }).where(eq(accounts.personId, personId));
-    return applyStatusChange(tx, actorId, row.p, row.s, to, `Application rejected: ${why}`, now);
+    const changed = await applyStatusChange(tx, actorId, row.p, row.s, to, `Application rejected: ${why}`, now);
+    if (changed.ok) await tx.update(accounts).set({ disabled: true }).where(eq(accounts.personId, personId));
+    return changed;
   });
 }

@@ -2,6 +2,7 @@ import { count, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, committeeFunctions, committees, functionHolders, functionRoles, people, profiles, roles } from "@/lib/db/schema";
+import { grantRefusal } from "../access/containment";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
 
@@ -73,6 +74,9 @@ export async function updateFunction(db: Db, actorId: number, functionId: number
       if (after.roles.length !== wanted.length) return fail("invalid", "roles: unknown role", { field: "roles" });
       const rolesChanged = JSON.stringify(before.roles) !== JSON.stringify(after.roles);
       if (rolesChanged && !mayGrant) return forbidden();
+      // Neither the roles it granted nor the ones it will grant may exceed the actor's own.
+      const beyond = rolesChanged ? await grantRefusal(tx, actorId, { roleIds: current }, { roleIds: wanted }) : null;
+      if (beyond) return beyond;
       await tx.update(committeeFunctions).set({ name: after.name }).where(eq(committeeFunctions.id, functionId));
       if (rolesChanged) {
         await tx.delete(functionRoles).where(eq(functionRoles.functionId, functionId));

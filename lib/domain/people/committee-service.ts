@@ -2,6 +2,7 @@ import { and, asc, eq, gte, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { committeeFunctions, committees, functionHolders, functionRoles, people, profiles, roles } from "@/lib/db/schema";
+import { grantRefusal, subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
 
@@ -37,6 +38,8 @@ export async function createFunction(db: Db, actorId: number, input: { committee
   if (!parsed.success) return invalidFrom(parsed.error.issues);
   // Granting roles hands out permissions: only a system admin may attach them.
   if (parsed.data.roleIds.length && !(await actorMay(db, actorId, "system.admin"))) return forbidden();
+  const beyond = await grantRefusal(db, actorId, { roleIds: parsed.data.roleIds });
+  if (beyond) return beyond;
   return guardedUnique(() =>
     db.transaction(async (tx) => {
       const [committee] = await tx.select().from(committees).where(eq(committees.id, parsed.data.committeeId));
@@ -67,6 +70,9 @@ export async function assignFunction(db: Db, actorId: number, input: z.input<typ
     if (!fn) return notFound("function");
     const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, parsed.data.personId));
     if (!person) return notFound();
+    // The function's roles become the holder's: nobody hands out a function granting more than they hold.
+    const beyond = await grantRefusal(tx, actorId, { functionId: fn.f.id });
+    if (beyond) return beyond;
     const [row] = await tx.insert(functionHolders).values({ ...parsed.data, until: parsed.data.until ?? null }).returning();
     await recordAudit(tx, { actorId, subjectPersonId: person.id, changeType: "committee.function.assign", entity: "function_holder", entityId: row!.id, after: { committee: fn.c.name, function: fn.f.name, since: row!.since, until: row!.until } });
     return { ok: true as const, holderId: row!.id };
@@ -79,6 +85,9 @@ export async function endFunction(db: Db, actorId: number, holderId: number, unt
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(functionHolders).where(eq(functionHolders.id, holderId));
     if (!row) return notFound("function holder");
+    // Ending a function takes its roles away: only within the actor's own permissions, never from someone above them.
+    const beyond = (await subjectRefusal(tx, actorId, row.personId)) ?? (await grantRefusal(tx, actorId, { functionId: row.functionId }));
+    if (beyond) return beyond;
     if (until < row.since) return fail("date_range", "The function ends before it starts.", { field: "until" });
     await tx.update(functionHolders).set({ until }).where(eq(functionHolders.id, holderId));
     await recordAudit(tx, { actorId, subjectPersonId: row.personId, changeType: "committee.function.end", entity: "function_holder", entityId: holderId, before: { until: row.until }, after: { until } });

@@ -1,6 +1,7 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, loginAttempts, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import type { Logger } from "pino";
 import type { FileStorage } from "@/lib/storage/file-storage";
@@ -42,6 +43,8 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     const [row] = await tx.select({ p: people, s: membershipStatuses }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, personId)).for("update");
     if (!row) return notFound();
     if (row.p.erasedAt) return { ok: true as const };
+    const above = await subjectRefusal(tx, actorId, personId);
+    if (above) return above;
     if (row.s.key === "banned" && (!input.confirmBanned || !reason)) {
       return fail("needs_confirmation", "This person is banned: confirm the erasure explicitly and give a reason.", { field: reason ? "confirmBanned" : "reason" });
     }

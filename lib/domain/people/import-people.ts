@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cards, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { grantRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { normalizeCardUid } from "../cards/uid";
 import { parseCsv } from "./csv";
@@ -83,6 +84,11 @@ export async function commitImport(
   const blocking = preview.errors.filter((e) => !skip.has(e.line));
   if (blocking.length) return { ok: false, code: "rows", errors: preview.errors, message: `${blocking.length} problems; nothing was imported.` };
   if (preview.rows.length === 0) return fail("invalid", "There is no valid row to import.");
+  // Each row's status hands out its roles: none may grant more than the importing admin holds.
+  const statusKeys = [...new Set(preview.rows.map((r) => r.statusKey))];
+  const used = await db.select({ id: membershipStatuses.id }).from(membershipStatuses).where(inArray(membershipStatuses.key, statusKeys));
+  const beyond = await grantRefusal(db, actorId, ...used.map((s) => ({ statusId: s.id })));
+  if (beyond) return beyond;
   const skipped = new Set(preview.errors.map((e) => e.line)).size;
   try {
     return await db.transaction(async (tx) => {

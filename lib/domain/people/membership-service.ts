@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { memberships, membershipStatuses, membershipTypes, people } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { applyStatusChange } from "./person-service";
+import { subjectRefusal } from "../access/containment";
+import { applyStatusChange, statusChangeRefusal } from "./person-service";
 import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "not a date (YYYY-MM-DD)").refine((s) => !Number.isNaN(Date.parse(s)), "not a date");
@@ -30,6 +31,8 @@ export async function addMembership(db: Db, actorId: number, personId: number, i
   return db.transaction(async (tx) => {
     const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, personId));
     if (!person) return notFound();
+    const refused = await subjectRefusal(tx, actorId, personId);
+    if (refused) return refused;
     const [type] = await tx.select().from(membershipTypes).where(eq(membershipTypes.id, parsed.data.typeId));
     if (!type) return fail("invalid", "Unknown membership type.", { field: "typeId" });
     const values = { personId, ...parsed.data, validUntil: parsed.data.validUntil ?? null };
@@ -44,6 +47,9 @@ export async function setEndsAtYearEnd(db: Db, actorId: number, membershipId: nu
   const [row] = await db.select().from(memberships).where(eq(memberships.id, membershipId));
   if (!row) return notFound("membership");
   if (row.personId !== actorId && !(await actorMay(db, actorId, "members.write"))) return forbidden();
+  // Marked to end, the membership makes its holder "former" at year end: not for someone above the actor.
+  const refused = await subjectRefusal(db, actorId, row.personId);
+  if (refused) return refused;
   if (row.endsAtYearEnd === endsAtYearEnd) return { ok: true };
   return db.transaction(async (tx) => {
     await tx.update(memberships).set({ endsAtYearEnd }).where(eq(memberships.id, membershipId));
@@ -69,12 +75,12 @@ export function currentMembershipCondition(today: string) {
  * End of the association year: every person with a current membership marked to end at year end becomes
  * "former", and those memberships end on the last day of the year. Safe to run twice.
  */
-export function runEndOfYear(db: Db, actorId: number | null, year: number, now = new Date()): Promise<Result<{ moved: number[] }>> {
+export function runEndOfYear(db: Db, actorId: number | null, year: number, now = new Date()): Promise<Result<{ moved: number[]; skipped: number[] }>> {
   return runEndOfYearOn(db, actorId, `${year}-12-31`, now, `Membership ended with the association year ${year}`);
 }
 
 /** The same for an association year that ends on `lastDay` (YYYY-MM-DD; the year need not be the calendar year). */
-export async function runEndOfYearOn(db: Db, actorId: number | null, lastDay: string, now = new Date(), reason = `Membership ended with the association year ending ${lastDay}`): Promise<Result<{ moved: number[] }>> {
+export async function runEndOfYearOn(db: Db, actorId: number | null, lastDay: string, now = new Date(), reason = `Membership ended with the association year ending ${lastDay}`): Promise<Result<{ moved: number[]; skipped: number[] }>> {
   if (actorId !== null && !(await actorMay(db, actorId, "members.write"))) return forbidden();
   if (!isoDate.safeParse(lastDay).success) return fail("invalid", "lastDay: not a date (YYYY-MM-DD)", { field: "lastDay" });
   return db.transaction(async (tx) => {
@@ -87,7 +93,13 @@ export async function runEndOfYearOn(db: Db, actorId: number | null, lastDay: st
       .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
       .where(and(eq(memberships.endsAtYearEnd, true), lte(memberships.validFrom, lastDay), or(isNull(memberships.validUntil), gte(memberships.validUntil, lastDay))));
     const moved: number[] = [];
+    const skipped: number[] = [];
     for (const { m, p, s } of due) {
+      // Someone holding permissions the actor lacks is left for an actor who holds them (or the scheduler).
+      if (skipped.includes(p.id) || (await statusChangeRefusal(tx, actorId, p.id, former.id))) {
+        if (!skipped.includes(p.id)) skipped.push(p.id);
+        continue;
+      }
       await tx.update(memberships).set({ validUntil: lastDay }).where(eq(memberships.id, m.id));
       await recordAudit(tx, { actorId, subjectPersonId: p.id, changeType: "membership.update", entity: "membership", entityId: m.id, before: { validUntil: m.validUntil }, after: { validUntil: lastDay } });
       if (p.statusId !== former.id && !moved.includes(p.id)) {
@@ -95,6 +107,6 @@ export async function runEndOfYearOn(db: Db, actorId: number | null, lastDay: st
         moved.push(p.id);
       }
     }
-    return { ok: true as const, moved };
+    return { ok: true as const, moved, skipped };
   });
 }

@@ -4,8 +4,8 @@ import { profiles } from "@/lib/db/schema";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { removePhotoFiles, renderPhoto, storePhoto, type PhotoSwap } from "@/lib/storage/photos";
 import { recordAudit } from "../audit/record-audit";
-import { mayEditProfile } from "./person-service";
-import { fail, forbidden, notFound, type Result } from "./result";
+import { profileEditRefusal } from "./person-service";
+import { fail, notFound, type Result } from "./result";
 
 /**
  * A person's profile photo (self or members.write), rendered like inventory photos: decoded (a renamed PDF is
@@ -13,7 +13,8 @@ import { fail, forbidden, notFound, type Result } from "./result";
  * them; the files of a replaced or failed photo are removed.
  */
 export async function setPersonPhoto(db: Db, storage: FileStorage, actorId: number, personId: number, data: Buffer): Promise<Result> {
-  if (!(await mayEditProfile(db, actorId, personId))) return forbidden();
+  const refused = await profileEditRefusal(db, actorId, personId);
+  if (refused) return refused;
   const rendered = await renderPhoto(data);
   if (!rendered.ok) return fail(rendered.code === "photo_too_large" ? "photo_too_large" : "invalid", rendered.message, { field: "photo" });
   return storePhoto(storage, `people/${personId}`, rendered, (key) => swapPhoto(db, actorId, personId, key));
@@ -21,7 +22,8 @@ export async function setPersonPhoto(db: Db, storage: FileStorage, actorId: numb
 
 /** Takes the photo away (files included). */
 export async function removePersonPhoto(db: Db, storage: FileStorage, actorId: number, personId: number): Promise<Result> {
-  if (!(await mayEditProfile(db, actorId, personId))) return forbidden();
+  const refused = await profileEditRefusal(db, actorId, personId);
+  if (refused) return refused;
   const { result, previous } = await swapPhoto(db, actorId, personId, null);
   if (result.ok) await removePhotoFiles(storage, previous);
   return result;

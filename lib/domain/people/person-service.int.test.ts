@@ -107,12 +107,12 @@ describe("memberships and the end of the association year", () => {
     if (!m.ok) throw new Error(m.message);
     expect(await setEndsAtYearEnd(t.db, t.ids.maria, m.membershipId, true)).toEqual({ ok: true });
     const r = await runEndOfYear(t.db, t.ids.admin, 2025);
-    expect(r).toEqual({ ok: true, moved: [t.ids.maria] });
+    expect(r).toEqual({ ok: true, moved: [t.ids.maria], skipped: [] });
     const [maria] = await t.db.select().from(people).where(eq(people.id, t.ids.maria));
     expect(maria!.statusId).toBe(status.former);
     const [ended] = await t.db.select().from(memberships).where(eq(memberships.id, m.membershipId));
     expect(ended!.validUntil).toBe("2025-12-31");
-    expect(await runEndOfYear(t.db, t.ids.admin, 2025)).toEqual({ ok: true, moved: [] });
+    expect(await runEndOfYear(t.db, t.ids.admin, 2025)).toEqual({ ok: true, moved: [], skipped: [] });
     expect((await audits(t.ids.maria)).some((e) => e.changeType === "person.status" && (e.after as { status: string }).status === "former")).toBe(true);
   });
 });

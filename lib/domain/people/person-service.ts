@@ -2,8 +2,9 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, membershipStatuses, people, profiles, profileStudies, type MembershipStatus } from "@/lib/db/schema";
+import { grantRefusal, subjectRefusal } from "../access/containment";
 import { recordAudit, diffValues } from "../audit/record-audit";
-import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
+import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Failure, type Result } from "./result";
 import { profileAuditValues, profileInputSchema, type ProfileData, type ProfileInput } from "./profile-input";
 
 /** True when someone other than `exceptPersonId` already uses this email (profile or login). */
@@ -40,6 +41,8 @@ export async function createPersonRecord(db: Db, actorId: number, input: { statu
     return await db.transaction(async (tx) => {
       const [status] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.id, statusId));
       if (!status) return fail("invalid", "Unknown membership status.", { field: "statusId" });
+      const beyond = await grantRefusal(tx, actorId, { statusId });
+      if (beyond) return beyond;
       if (profile.email && (await emailTaken(tx, profile.email, null))) return duplicateEmail(profile.email);
       const numbered = statusGetsNumber(status);
       const [person] = await tx
@@ -65,14 +68,20 @@ export async function createPersonRecord(db: Db, actorId: number, input: { statu
   }
 }
 
-/** Who may edit a profile: the person themselves, or anyone with members.write. */
-export async function mayEditProfile(db: Db, actorId: number, personId: number): Promise<boolean> {
-  return actorId === personId || (await actorMay(db, actorId, "members.write"));
+/**
+ * Who may edit a person's record: the person themselves, or anyone with members.write acting on someone who
+ * holds no permission they lack. Null when allowed, else the refusal.
+ */
+export async function profileEditRefusal(db: Db, actorId: number, personId: number): Promise<Failure | null> {
+  if (actorId === personId) return null;
+  if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
+  return subjectRefusal(db, actorId, personId);
 }
 
 /** Edits names, contact and the rest of the profile; the login email follows the profile email. */
 export async function updateProfile(db: Db, actorId: number, personId: number, input: ProfileInput): Promise<Result> {
-  if (!(await mayEditProfile(db, actorId, personId))) return forbidden();
+  const refused = await profileEditRefusal(db, actorId, personId);
+  if (refused) return refused;
   const parsed = profileInputSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
   const { studies, ...columns } = parsed.data;
@@ -116,6 +125,15 @@ export async function changeStatus(db: Db, actorId: number, personId: number, in
   });
 }
 
+/**
+ * Banning, ending or granting a membership: the person may not hold more than the actor, nor may the new status
+ * grant more. Null when allowed; the scheduler (no actor) acts on rules admins set.
+ */
+export async function statusChangeRefusal(db: Db, actorId: number | null, personId: number, toStatusId: number): Promise<Failure | null> {
+  if (actorId === null) return null;
+  return (await subjectRefusal(db, actorId, personId)) ?? (await grantRefusal(db, actorId, { statusId: toStatusId }));
+}
+
 /** Shared by changeStatus, applicant approval and the end-of-year action; call inside a transaction. */
 export async function applyStatusChange(
   tx: Db,
@@ -125,7 +143,9 @@ export async function applyStatusChange(
   to: MembershipStatus,
   reason: string,
   now: Date,
-): Promise<{ ok: true }> {
+): Promise<Result> {
+  const refused = await statusChangeRefusal(tx, actorId, person.id, to.id);
+  if (refused) return refused;
   const numbered = statusGetsNumber(to);
   const [updated] = await tx
     .update(people)

@@ -1,14 +1,16 @@
 import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { people, profiles } from "@/lib/db/schema";
+import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
-import { mayEditProfile } from "./person-service";
+import { profileEditRefusal } from "./person-service";
 import { actorMay, fail, forbidden, notFound, type Result } from "./result";
 import { cleanVisibility } from "./visibility";
 
 /** A person (or the board) chooses who sees each field, and whether only the board sees anything at all. */
 export async function setVisibility(db: Db, actorId: number, personId: number, input: { visibility: Record<string, unknown>; boardOnly: boolean }): Promise<Result> {
-  if (!(await mayEditProfile(db, actorId, personId))) return forbidden();
+  const refused = await profileEditRefusal(db, actorId, personId);
+  if (refused) return refused;
   const visibility = cleanVisibility(input.visibility);
   return db.transaction(async (tx) => {
     const [before] = await tx.select({ visibility: profiles.visibility, boardOnly: profiles.boardOnly }).from(profiles).where(eq(profiles.personId, personId));
@@ -47,6 +49,12 @@ export async function setPartner(db: Db, actorId: number, personId: number, part
     if (found.length !== ids.length) return notFound();
     const [before] = await tx.select({ partner: profiles.partnerPersonId, mayEdit: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, personId));
     if (!before) return notFound();
+    // Linking lets partners edit each other's shared data and unlinks old partners: none of them may be above the actor.
+    const [other] = partnerId === null ? [] : await tx.select({ partner: profiles.partnerPersonId }).from(profiles).where(eq(profiles.personId, partnerId));
+    for (const id of new Set([personId, partnerId, before.partner, other?.partner ?? null])) {
+      const refused = id === null ? null : await subjectRefusal(tx, actorId, id);
+      if (refused) return refused;
+    }
     // Unlink old partners on both sides before linking the new pair; each profile unlinked here that is not
     // part of the new pair gets its own audit entry (the pair is audited below).
     const unlinked = new Map<number, { partnerPersonId: number | null; partnerMayEdit: boolean }>();

@@ -149,9 +149,9 @@ describe("end of an association year that is not the calendar year", () => {
     if (!m.ok) throw new Error(m.message);
     expect(await runEndOfYearOn(t.db, t.ids.member, "2026-08-31")).toMatchObject({ ok: false, code: "forbidden" });
     expect(await runEndOfYearOn(t.db, t.ids.admin, "31.08.2026")).toMatchObject({ ok: false, field: "lastDay" });
-    expect(await runEndOfYearOn(t.db, t.ids.admin, "2026-08-31")).toEqual({ ok: true, moved: [t.ids.member] });
+    expect(await runEndOfYearOn(t.db, t.ids.admin, "2026-08-31")).toEqual({ ok: true, moved: [t.ids.member], skipped: [] });
     const [p] = await t.db.select().from(people).where(eq(people.id, t.ids.member));
     expect(p!.statusId).toBe(status.former);
-    expect(await runEndOfYearOn(t.db, t.ids.admin, "2026-08-31")).toEqual({ ok: true, moved: [] });
+    expect(await runEndOfYearOn(t.db, t.ids.admin, "2026-08-31")).toEqual({ ok: true, moved: [], skipped: [] });
   });
 });

@@ -2,6 +2,7 @@ import { count, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { addressHolders, addressTypes, memberships, membershipStatuses, membershipTypes, people, roles, statusRoles } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
+import { grantRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { actorMay, fail, forbidden, notFound, type Result } from "./result";
 
@@ -89,6 +90,9 @@ export async function setStatusRoles(db: Db, actorId: number, statusId: number, 
     const before = keysOf(current.map((c) => c.roleId));
     const after = keysOf(wanted);
     if (JSON.stringify(before) === JSON.stringify(after)) return { ok: true as const };
+    // Neither the roles the status granted nor the ones it will grant may exceed the actor's own.
+    const beyond = await grantRefusal(tx, actorId, { roleIds: current.map((c) => c.roleId) }, { roleIds: wanted });
+    if (beyond) return beyond;
     await tx.delete(statusRoles).where(eq(statusRoles.statusId, statusId));
     if (wanted.length) await tx.insert(statusRoles).values(wanted.map((roleId) => ({ statusId, roleId })));
     await recordAudit(tx, { actorId, changeType: "membership_status.roles", entity: "membership_status", entityId: statusId, before: { roles: before }, after: { roles: after } });

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { permissionsOfPerson } from "../access/person-permissions";
+import type { ContainmentCode } from "../access/containment";
 import type { Permission } from "../access/permissions";
 
 /** Why a people service refused. The web maps the code to a message (people.error.<code>) naming `field` or `row`. */
@@ -15,7 +16,8 @@ export type PeopleFailureCode =
   | "invalid_token"
   | "card_uid"
   | "in_use"
-  | "photo_too_large";
+  | "photo_too_large"
+  | ContainmentCode;
 
 /** `count` says how many records stand in the way (e.g. people holding a status that cannot be deleted). */
 export type Failure = { ok: false; code: PeopleFailureCode; message: string; field?: string; row?: number; count?: number };

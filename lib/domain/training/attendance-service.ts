@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { equipmentTypes, trainingSessions, trainingSignups } from "@/lib/db/schema";
+import { grantRefusal, type ContainmentCode } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { isCurrentTrainer } from "../equipment/authority";
 import { recordAuthorization } from "../equipment/record-authorization";
@@ -9,7 +10,7 @@ import { fail, type Result } from "../equipment/result";
 
 export const attendanceInput = z.object({ signupId: z.number().int().positive(), attendance: z.enum(["passed", "failed", "no_show"]) });
 
-export type AttendanceFailure = "invalid" | "not_found" | "not_a_trainer" | "own_attendance" | "session_cancelled" | "not_signed_up" | "already_passed";
+export type AttendanceFailure = "invalid" | "not_found" | "not_a_trainer" | "own_attendance" | "session_cancelled" | "not_signed_up" | "already_passed" | ContainmentCode;
 
 /**
  * A trainer of the session's type records how each participant did. The record is the proof and is kept
@@ -40,6 +41,9 @@ export async function markAttendance(
     if (session.cancelledAt) return fail("session_cancelled", "This session was cancelled.");
     if (signup.status !== "signed_up") return fail("not_signed_up", "Only people holding a seat can be marked; this sign-up is waitlisted or cancelled.");
     if (signup.attendance === "passed") return fail("already_passed", "This person passed already; revoke the authorization instead if needed.");
+    // A pass on the "system" type makes an administrator: only someone holding every permission may give it.
+    const beyond = attendance === "passed" ? await grantRefusal(tx, actorId, { equipmentType: type }) : null;
+    if (beyond) return beyond;
 
     await tx.update(trainingSignups).set({ attendance, attendanceMarkedAt: now, attendanceMarkedById: actorId }).where(eq(trainingSignups.id, signupId));
     await recordAudit(tx, {

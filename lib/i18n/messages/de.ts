@@ -11,6 +11,7 @@ import { machinesDe } from "./machines-de";
 import { signupDe } from "./signup-de";
 import { partnerPhotoDe } from "./partner-photo-de";
 import { apiDe } from "./api-de";
+import { accessDe } from "./access-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -25,6 +26,7 @@ export const de: Catalog = {
   ...signupDe,
   ...partnerPhotoDe,
   ...apiDe,
+  ...accessDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

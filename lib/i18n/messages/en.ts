@@ -10,6 +10,7 @@ import { machinesEn } from "./machines-en";
 import { signupEn } from "./signup-en";
 import { partnerPhotoEn } from "./partner-photo-en";
 import { apiEn } from "./api-en";
+import { accessEn } from "./access-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -25,6 +26,7 @@ export const en = {
   ...signupEn,
   ...partnerPhotoEn,
   ...apiEn,
+  ...accessEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",

@@ -86,5 +86,6 @@ export async function endOfYearAction(_prev: ActionResult | null, formData: Form
   notifySubscribersSoon();
   revalidatePath("/admin/people");
   revalidatePath("/admin/membership");
-  return { ok: true, message: t("pa.endOfYear.done", { count: result.moved.length }) };
+  const done = t("pa.endOfYear.done", { count: result.moved.length });
+  return { ok: true, message: result.skipped.length ? `${done} ${t("access.endOfYear.skipped", { count: result.skipped.length })}` : done };
 }
