@@ -68,9 +68,16 @@ test("an admin books a room, a clash is refused naming the first event, a member
   const body = await feed.text();
   expect(body).toContain(`SUMMARY:${title}`);
   expect(body).toContain(`UID:event-${eventUrl.split("/").pop()}@`);
+  // The xCal and jCal twins of the same private feed carry the same event.
+  const xcal = await request.get(new URL(feedUrl).pathname.replace(/\.ics$/, ".xml"));
+  expect(xcal.headers()["content-type"]).toContain("application/calendar+xml");
+  expect(await xcal.text()).toContain(`<summary><text>${title}</text></summary>`);
+  const jcal = await request.get(new URL(feedUrl).pathname.replace(/\.ics$/, ".json"));
+  expect(jcal.headers()["content-type"]).toContain("application/calendar+json");
+  expect(JSON.stringify(await jcal.json())).toContain(`["summary",{},"text",${JSON.stringify(title)}]`);
 
   // The event shows in the month view of its room, and a made-up feed token is a 404.
   await member.goto("/calendar?view=month&date=2030-05-01");
   await expect(member.getByTestId("month-view")).toContainText(title);
-  expect((await request.get("/feeds/not-a-real-token/calendar.ics")).status()).toBe(404);
+  for (const ext of ["ics", "xml", "json"]) expect((await request.get(`/feeds/not-a-real-token/calendar.${ext}`)).status()).toBe(404);
 });

@@ -1,10 +1,6 @@
-import { publicFeed } from "@/lib/domain/calendar/feed-queries";
-import { serveFeed } from "@/lib/web/calendar-feed";
-import { getDb } from "@/lib/web/db";
+import { publicCalendarRoute } from "@/lib/web/calendar-routes";
 
 export const dynamic = "force-dynamic";
 
-/** All public events; members-only events never appear here. */
-export async function GET(request: Request): Promise<Response> {
-  return serveFeed(request, (ctx) => publicFeed(getDb(), ctx));
-}
+/** iCalendar (RFC 5545): same events and same access rule as its twins (see lib/web/calendar-routes.ts). */
+export const GET = publicCalendarRoute("ics");

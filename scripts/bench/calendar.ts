@@ -10,7 +10,8 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 import { eventRooms, events, rooms } from "@/lib/db/schema";
 import { calendarItems } from "@/lib/domain/calendar/calendar-queries";
 import { publicFeed } from "@/lib/domain/calendar/feed-queries";
-import { clearRenderedFeeds, feedResponse } from "@/lib/domain/calendar/ical-feed";
+import { feedResponse } from "@/lib/domain/calendar/feed-response";
+import { clearRenderedFeeds } from "@/lib/domain/calendar/ical-feed";
 import { refreshOccurrences } from "@/lib/domain/calendar/save-event";
 
 const RUNS = Number(process.argv[2] ?? 50);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { equipmentTypes, trainingSessions, trainingSignups } from "@/lib/db/schema";
 import { personalFeed, publicFeed, roomFeed } from "./feed-queries";
 import { regenerateFeedToken, revokeFeedToken } from "./feed-tokens";
-import { feedResponse } from "./ical-feed";
+import { feedResponse } from "./feed-response";
 import { registerMember } from "./registrations";
 import { saveEvent, setEventCancelled } from "./save-event";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";

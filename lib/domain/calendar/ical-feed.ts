@@ -141,20 +141,3 @@ export function renderFeed(input: FeedInput): string {
 function toWeekday(e: Event): number {
   return weekday(wallTimeOf(e.startsAt, e.timeZone));
 }
-
-/** 304 when the client's copy is current (If-None-Match wins over If-Modified-Since, as RFC 9110 says). */
-export function feedResponse(request: Request, feed: Feed): Response {
-  const headers = {
-    "content-type": "text/calendar; charset=utf-8",
-    etag: feed.etag,
-    "last-modified": feed.lastModified.toUTCString(),
-    "cache-control": "private, max-age=0, must-revalidate",
-  };
-  const inm = request.headers.get("if-none-match");
-  const ims = request.headers.get("if-modified-since");
-  const notModified = inm
-    ? inm.split(",").some((tag) => tag.trim().replace(/^W\//, "") === feed.etag || tag.trim() === "*")
-    : ims !== null && !Number.isNaN(Date.parse(ims)) && feed.lastModified.getTime() <= Date.parse(ims);
-  if (notModified) return new Response(null, { status: 304, headers });
-  return new Response(request.method === "HEAD" ? null : feed.body(), { status: 200, headers });
-}

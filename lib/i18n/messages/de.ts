@@ -12,6 +12,7 @@ import { signupDe } from "./signup-de";
 import { partnerPhotoDe } from "./partner-photo-de";
 import { apiDe } from "./api-de";
 import { accessDe } from "./access-de";
+import { integrationsDe } from "./integrations-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -27,6 +28,7 @@ export const de: Catalog = {
   ...partnerPhotoDe,
   ...apiDe,
   ...accessDe,
+  ...integrationsDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

@@ -11,6 +11,7 @@ import { signupEn } from "./signup-en";
 import { partnerPhotoEn } from "./partner-photo-en";
 import { apiEn } from "./api-en";
 import { accessEn } from "./access-en";
+import { integrationsEn } from "./integrations-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -27,6 +28,7 @@ export const en = {
   ...partnerPhotoEn,
   ...apiEn,
   ...accessEn,
+  ...integrationsEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",

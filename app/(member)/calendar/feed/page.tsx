@@ -15,6 +15,7 @@ export default async function FeedPage() {
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t("feed.title")}</h1>
       <p>{t("feed.intro")}</p>
+      <p className="text-sm text-gray-600">{t("feed.formats")}</p>
       <p>{active ? t("feed.active") : t("feed.none")}</p>
       <div className="break-all" data-testid="feed-regenerate">
         <ActionButton action={regenerateFeedAction} label={active ? t("feed.regenerate") : t("feed.create")} />

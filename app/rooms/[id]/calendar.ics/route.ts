@@ -1,11 +1,6 @@
-import { roomFeed } from "@/lib/domain/calendar/feed-queries";
-import { serveFeed } from "@/lib/web/calendar-feed";
-import { getDb } from "@/lib/web/db";
+import { roomCalendarRoute } from "@/lib/web/calendar-routes";
 
 export const dynamic = "force-dynamic";
 
-/** A room's public events. */
-export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
-  const id = Number((await params).id);
-  return serveFeed(request, async (ctx) => (Number.isSafeInteger(id) && id > 0 ? roomFeed(getDb(), id, ctx) : null));
-}
+/** iCalendar (RFC 5545): same events and same access rule as its twins (see lib/web/calendar-routes.ts). */
+export const GET = roomCalendarRoute("ics");

@@ -1,12 +1,6 @@
-import { memberRoomFeed } from "@/lib/domain/calendar/member-room-feed";
-import { serveFeed } from "@/lib/web/calendar-feed";
-import { getDb } from "@/lib/web/db";
+import { memberRoomCalendarRoute } from "@/lib/web/calendar-routes";
 
 export const dynamic = "force-dynamic";
 
-/** A room's full schedule for members (members-only events and trainings too), behind the person's secret token. */
-export async function GET(request: Request, { params }: { params: Promise<{ token: string; id: string }> }): Promise<Response> {
-  const { token, id: raw } = await params;
-  const id = Number(raw);
-  return serveFeed(request, async (ctx) => (Number.isSafeInteger(id) && id > 0 ? memberRoomFeed(getDb(), token, id, ctx) : null));
-}
+/** iCalendar (RFC 5545): same events and same access rule as its twins (see lib/web/calendar-routes.ts). */
+export const GET = memberRoomCalendarRoute("ics");
