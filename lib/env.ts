@@ -56,6 +56,11 @@ const schema = z.object({
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
   /** First value of the setting "keep who used a machine" (days): older usage loses the link to a person. */
   PURGE_USAGE_AFTER_DAYS: z.coerce.number().int().positive().default(365),
+  /**
+   * Mailman 3's REST API with the REST admin's credentials as userinfo (http://restadmin:secret@localhost:8001/3.1):
+   * mailing lists marked for Mailman are kept in step with the member records. Unset: lists are export-only.
+   */
+  MAILMAN_REST_URL: z.string().url().optional(),
   /** How often the broker checks for due scheduled jobs (purge, reminders, weekly mails); 0 turns them off. */
   SCHEDULER_CHECK_SECONDS: z.coerce.number().int().min(0).default(600),
 });

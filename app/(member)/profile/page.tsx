@@ -9,6 +9,7 @@ import { PhotoSection } from "@/components/people/photo-section";
 import { VisibilityForm } from "@/components/people/visibility-form";
 import { requireUser } from "@/lib/auth/guards";
 import { profiles, profileStudies } from "@/lib/db/schema";
+import { optInListsFor } from "@/lib/domain/mailing-lists/opt-ins";
 import { addressesOf, formatAddress } from "@/lib/domain/people/address-service";
 import { partnerOf } from "@/lib/domain/people/partner-link";
 import { listAddressTypes } from "@/lib/domain/people/reference-service";
@@ -17,18 +18,20 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { updateOwnProfileAction } from "./actions";
 import { removePersonPhotoAction, uploadPersonPhotoAction } from "./photo-actions";
+import { setMailingListsAction } from "./mailing-list-actions";
 import { setWeeklySummaryAction } from "./summary-actions";
 
 export default async function ProfilePage() {
   const user = await requireUser();
   const db = getDb();
-  const [t, [profile], studies, addresses, types, partner] = await Promise.all([
+  const [t, [profile], studies, addresses, types, partner, lists] = await Promise.all([
     getT(),
     db.select().from(profiles).where(eq(profiles.personId, user.personId)),
     db.select().from(profileStudies).where(eq(profileStudies.personId, user.personId)).orderBy(profileStudies.id),
     addressesOf(db, user.personId),
     listAddressTypes(db),
     partnerOf(db, user.personId),
+    optInListsFor(db, user.personId),
   ]);
   if (!profile) notFound();
   // Staff only: the weekly summary of the machines (issue 6).
@@ -71,6 +74,24 @@ export default async function ProfilePage() {
               {t("summary.optin.label")}
             </label>
             <SubmitButton>{t("summary.optin.save")}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+      {lists.length > 0 && (
+        <section className={cardClass} aria-labelledby="my-lists">
+          <h2 id="my-lists" className="mb-1 text-lg font-semibold">{t("ml.optIns.title")}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t("ml.optIns.intro")}</p>
+          <ActionForm action={setMailingListsAction.bind(null, lists.map((l) => l.id))} className="space-y-2" label={t("ml.optIns.title")}>
+            {lists.map((l) => (
+              <label key={l.id} className="flex items-start gap-2">
+                <input type="checkbox" name="listId" value={l.id} defaultChecked={l.subscribed} className="mt-1" />
+                <span>
+                  {l.name} <span className="text-sm text-slate-500">{l.address}</span>
+                  {l.description && <span className="block text-sm text-slate-600">{l.description}</span>}
+                </span>
+              </label>
+            ))}
+            <SubmitButton>{t("ml.optIns.save")}</SubmitButton>
           </ActionForm>
         </section>
       )}

@@ -18,3 +18,4 @@ export * from "./community";
 export * from "./usage-counters";
 export * from "./scheduled-jobs";
 export * from "./api";
+export * from "./mailing-lists";

@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, loginAttempts, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, loginAttempts, mailingListOptIns, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import type { Logger } from "pino";
@@ -67,6 +67,7 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     await tx.delete(profiles).where(eq(profiles.personId, personId)); // studies cascade
     await tx.delete(applicantConfirmations).where(eq(applicantConfirmations.personId, personId));
     await tx.delete(auditSubscriptions).where(eq(auditSubscriptions.personId, personId));
+    await tx.delete(mailingListOptIns).where(eq(mailingListOptIns.personId, personId));
     const emails = [profile?.email, account?.email].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase());
     if (emails.length) await tx.delete(loginAttempts).where(inArray(sql`lower(${loginAttempts.email})`, emails));
     if (account) await tx.delete(accounts).where(eq(accounts.id, account.id)); // reset tokens cascade

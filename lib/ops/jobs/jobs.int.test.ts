@@ -65,16 +65,17 @@ describe("the system's jobs", () => {
       ["inventory-overdue-reminders", "ok"],
       ["calendar-horizon", "ok"],
       ["calendar-announcement", "ok"],
+      ["mailing-lists-sync", "ok"],
       ["weekly-summary", "ok"],
     ]);
-    expect(counters).toEqual({ scheduledRuns: 9, scheduledJobErrors: 0 });
+    expect(counters).toEqual({ scheduledRuns: 10, scheduledJobErrors: 0 });
     expect(listBackups(backupsDirOf(dir)).map((b) => b.reason)).toEqual(["daily"]);
     const summaries = inbox.mails.filter((m) => unfold(m.raw).includes("the week on the machines"));
     expect(summaries.map((m) => m.to)).toEqual([["admin@makerspace.local"]]);
 
     // Ten minutes later nothing is due; in the next hour only the hourly jobs.
     expect(await runDueJobs(options("2026-11-30T07:10:00Z"))).toEqual([]);
-    expect((await runDueJobs(options("2026-11-30T08:00:00Z"))).map((r) => r.job)).toEqual(["audit-notifications", "maintenance-due"]);
+    expect((await runDueJobs(options("2026-11-30T08:00:00Z"))).map((r) => r.job)).toEqual(["audit-notifications", "maintenance-due", "mailing-lists-sync"]);
     const runs = await t.db.select().from(scheduledJobRuns).where(eq(scheduledJobRuns.job, "weekly-summary"));
     expect(runs).toMatchObject([{ period: "2026-W49", outcome: "ok", detail: "1 mail(s)" }]);
   });

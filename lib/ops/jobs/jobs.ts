@@ -7,8 +7,11 @@ import { sendOverdueReminders } from "@/lib/domain/inventory/overdue-reminders";
 import { notifyDueMaintenance } from "@/lib/domain/machines/maintenance-due";
 import type { MailRun } from "@/lib/domain/mail/mail-run";
 import type { Mailer } from "@/lib/domain/mail/mailer";
+import { mailmanFromEnv, type MailmanClient } from "@/lib/domain/mailing-lists/mailman-client";
+import { syncAllMailingLists } from "@/lib/domain/mailing-lists/sync";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { sendWeeklySummaries } from "@/lib/domain/usage/weekly-summary";
+import { env } from "@/lib/env";
 import type { ScheduledJob } from "../scheduler/scheduler";
 import { backupJob } from "./backup-job";
 import { retentionPurgeJob } from "./retention-job";
@@ -21,6 +24,8 @@ export interface JobContext {
   /** Where backups are written (DATA_DIR/backups) and the uploads they include are read. */
   dataDir: string;
   appVersion: string;
+  /** The Mailman 3 server of the mailing lists; by default the one MAILMAN_REST_URL names (none: lists are export-only). */
+  mailman?: MailmanClient | null;
 }
 
 /**
@@ -85,6 +90,16 @@ export function allJobs(o: JobContext): ScheduledJob[] {
       description: "mails the coming week's events to everyone who asked for them",
       schedule: { cadence: "weekly" },
       run: async ({ now }) => mailCounts(await sendWeeklyAnnouncement(o.db, o.mailer, { now, timeZone: (await settings()).timeZone, baseUrl: o.baseUrl })),
+    },
+    {
+      // Hourly: who leaves or is banned is off the lists within the hour; a list that failed is retried at the next check.
+      name: "mailing-lists-sync",
+      description: "keeps the mailing lists marked for Mailman in step with the member records",
+      schedule: { cadence: "hourly" },
+      async run({ now }) {
+        const mailman = o.mailman === undefined ? mailmanFromEnv(env()) : o.mailman;
+        return mailman ? syncAllMailingLists(o.db, mailman, now) : "no Mailman server configured (MAILMAN_REST_URL)";
+      },
     },
     {
       name: "weekly-summary",

@@ -25,6 +25,7 @@ export default async function MembershipAdminPage() {
     { href: "/admin/membership/types", title: t("pa.types"), intro: t("pa.types.intro"), shown: mayWrite },
     { href: "/admin/membership/address-types", title: t("pa.addressTypes"), intro: t("pa.addressTypes.intro"), shown: mayWrite },
     { href: "/admin/membership/committees", title: t("pa.committees"), intro: t("pa.committees.intro"), shown: mayWrite },
+    { href: "/admin/membership/mailing-lists", title: t("ml.title"), intro: t("ml.intro"), shown: true },
   ].filter((s) => s.shown);
   const yearEnd = nearestYearEnd(dayOf(new Date(), space.timeZone), space.yearStartMonth, space.yearStartDay);
   const list = (query: string) => `/admin/people/mailing-list?${query}`;

@@ -1,0 +1,83 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cardClass, linkClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { ListFormFields } from "@/components/mailing-lists/list-form-fields";
+import { SyncPreview } from "@/components/mailing-lists/sync-preview";
+import { DeleteButton } from "@/components/people-admin/delete-button";
+import { statusLabel } from "@/components/people/status-label";
+import { requirePermission } from "@/lib/auth/guards";
+import { listMembers } from "@/lib/domain/mailing-lists/list-members";
+import { getMailingList } from "@/lib/domain/mailing-lists/lists";
+import { mailmanFromEnv } from "@/lib/domain/mailing-lists/mailman-client";
+import { syncMailingList } from "@/lib/domain/mailing-lists/sync";
+import { listRoles } from "@/lib/domain/people/committee-admin";
+import { listCommittees } from "@/lib/domain/people/committee-service";
+import { listStatuses } from "@/lib/domain/people/reference-service";
+import { env } from "@/lib/env";
+import { formatDateTime } from "@/lib/time";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+import { deleteListAction, syncListAction, updateListAction } from "../actions";
+
+/**
+ * One list: its rules, who is on it today (the computed addresses), exports for other list servers and the
+ * Mailman sync. ?preview=1 is the dry run: it reads the Mailman roster and shows the differences, changing nothing.
+ */
+export default async function MailingListPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ preview?: string }> }) {
+  const user = await requirePermission("members.read");
+  const id = Number((await params).id);
+  const db = getDb();
+  const list = Number.isSafeInteger(id) && id > 0 ? await getMailingList(db, id) : null;
+  if (!list) notFound();
+  const mayWrite = user.permissions.has("members.write");
+  const [t, members, statuses, committees, roles, space, locale] = await Promise.all([getT(), listMembers(db, id), listStatuses(db), listCommittees(db), listRoles(db), getSpace(), getLocale()]);
+  const mailman = mailmanFromEnv(env());
+  const preview = mayWrite && (await searchParams).preview === "1" ? await syncMailingList(db, user.personId, mailman, id, { dryRun: true }) : null;
+  const base = `/admin/membership/mailing-lists/${id}`;
+  return (
+    <div className="space-y-6">
+      <Link href="/admin/membership/mailing-lists" className={linkClass}>{t("ml.back")}</Link>
+      <h1 className="text-2xl font-bold">{list.name}</h1>
+      <p className="text-slate-600">{list.address}</p>
+      <section className={`${cardClass} space-y-3`} aria-labelledby="list-members">
+        <h2 id="list-members" className="text-lg font-semibold">{t("ml.members")} ({members.length})</h2>
+        <p className="flex flex-wrap gap-3 text-sm">
+          <a className={linkClass} href={`${base}/export?format=txt`}>{t("ml.exportText")}</a>
+          <a className={linkClass} href={`${base}/export?format=csv`}>{t("ml.exportCsv")}</a>
+        </p>
+        {members.length === 0 ? <p className="text-sm text-slate-600">{t("ml.noMembers")}</p> : (
+          <ul className="max-h-80 overflow-y-auto text-sm" data-testid="list-addresses">
+            {members.map((m) => <li key={m.personId}>{m.email} <span className="text-slate-500">{[m.firstName, m.lastName].filter(Boolean).join(" ")}</span></li>)}
+          </ul>
+        )}
+      </section>
+      {mayWrite && list.mailmanSync && (
+        <section className={`${cardClass} space-y-3`} aria-labelledby="list-sync">
+          <h2 id="list-sync" className="text-lg font-semibold">{t("ml.sync.title")}</h2>
+          {!mailman && <p className="text-sm text-slate-600">{t("ml.error.not_configured")}</p>}
+          {list.lastSyncAt && <p className="text-sm">{t("ml.sync.last", { at: formatDateTime(list.lastSyncAt, locale, space.timeZone), result: list.lastSyncResult ?? "" })}</p>}
+          {mailman && !preview && <Link className={linkClass} href={`${base}?preview=1`}>{t("ml.sync.preview")}</Link>}
+          {preview && <SyncPreview t={t} preview={preview} />}
+          {mailman && (
+            <ActionForm action={syncListAction.bind(null, id)} label={t("ml.sync.apply")}>
+              <SubmitButton>{t("ml.sync.apply")}</SubmitButton>
+            </ActionForm>
+          )}
+        </section>
+      )}
+      {mayWrite && (
+        <section className={`${cardClass} space-y-3`} aria-labelledby="list-edit">
+          <h2 id="list-edit" className="text-lg font-semibold">{t("ml.edit")}</h2>
+          <ActionForm action={updateListAction.bind(null, id)} className="space-y-3" label={t("ml.edit")}>
+            <ListFormFields t={t} prefix={`list-${id}`} list={list} statuses={statuses.map((s) => ({ id: s.id, name: statusLabel(t, s) }))} committees={committees} roles={roles} />
+            <SubmitButton>{t("ml.save")}</SubmitButton>
+          </ActionForm>
+          <DeleteButton action={deleteListAction.bind(null, id)} label={t("ml.delete")} name={list.name} />
+        </section>
+      )}
+    </div>
+  );
+}
