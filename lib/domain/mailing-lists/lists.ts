@@ -60,19 +60,15 @@ function invalid(error: z.ZodError) {
 
 const duplicate = () => fail("duplicate", "A list with this name or address exists already.", "address");
 
-/** Creates a list (members.write). Rules naming a status, committee or role that is gone are refused by the database. */
-export async function createMailingList(db: Db, actorId: number, raw: ListInput): Promise<Result<{ id: number }>> {
+type Parsed = z.output<typeof listInput>;
+
+/** The shared frame of create and update: permission, validation, and the database's refusals as values. */
+async function write<T extends object>(db: Db, actorId: number, raw: ListInput, body: (tx: Db, data: Parsed) => Promise<Result<T>>): Promise<Result<T>> {
   if (!(await may(db, actorId, "members.write"))) return forbidden();
   const parsed = listInput.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
-  const { statusIds, committeeIds, roleIds, ...fields } = parsed.data;
   try {
-    return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(mailingLists).values(fields).returning();
-      await writeRules(tx, row!.id, { statusIds, committeeIds, roleIds });
-      await recordAudit(tx, { actorId, changeType: "mailing_list.create", entity: "mailing_list", entityId: row!.id, after: parsed.data });
-      return { ok: true as const, id: row!.id };
-    });
+    return await db.transaction((tx) => body(tx, parsed.data));
   } catch (error) {
     if (uniqueViolation(error) !== null) return duplicate();
     if (foreignKeyViolation(error)) return fail("invalid", "A status, committee or role of the rules does not exist.", "rules");
@@ -80,26 +76,28 @@ export async function createMailingList(db: Db, actorId: number, raw: ListInput)
   }
 }
 
-export async function updateMailingList(db: Db, actorId: number, id: number, raw: ListInput): Promise<Result> {
-  if (!(await may(db, actorId, "members.write"))) return forbidden();
-  const parsed = listInput.safeParse(raw);
-  if (!parsed.success) return invalid(parsed.error);
-  const { statusIds, committeeIds, roleIds, ...fields } = parsed.data;
-  try {
-    return await db.transaction(async (tx) => {
-      const before = await getMailingList(tx, id);
-      if (!before) return fail("not_found", "No such list.");
-      await tx.update(mailingLists).set({ ...fields, updatedAt: sql`now()` }).where(eq(mailingLists.id, id));
-      await writeRules(tx, id, { statusIds, committeeIds, roleIds });
-      const { name, address, description, optIn, mailmanSync } = before;
-      await recordAudit(tx, { actorId, changeType: "mailing_list.update", entity: "mailing_list", entityId: id, before: { name, address, description, optIn, mailmanSync, statusIds: before.statusIds, committeeIds: before.committeeIds, roleIds: before.roleIds }, after: parsed.data });
-      return { ok: true as const };
-    });
-  } catch (error) {
-    if (uniqueViolation(error) !== null) return duplicate();
-    if (foreignKeyViolation(error)) return fail("invalid", "A status, committee or role of the rules does not exist.", "rules");
-    throw error;
-  }
+const rulesOfInput = ({ statusIds, committeeIds, roleIds }: ListRules): ListRules => ({ statusIds, committeeIds, roleIds });
+const fieldsOfInput = ({ name, address, description, optIn, mailmanSync }: Pick<Parsed, "name" | "address" | "description" | "optIn" | "mailmanSync">) => ({ name, address, description, optIn, mailmanSync });
+
+/** Creates a list (members.write). Rules naming a status, committee or role that is gone are refused by the database. */
+export function createMailingList(db: Db, actorId: number, raw: ListInput): Promise<Result<{ id: number }>> {
+  return write(db, actorId, raw, async (tx, data) => {
+    const [row] = await tx.insert(mailingLists).values(fieldsOfInput(data)).returning();
+    await writeRules(tx, row!.id, rulesOfInput(data));
+    await recordAudit(tx, { actorId, changeType: "mailing_list.create", entity: "mailing_list", entityId: row!.id, after: data });
+    return { ok: true as const, id: row!.id };
+  });
+}
+
+export function updateMailingList(db: Db, actorId: number, id: number, raw: ListInput): Promise<Result> {
+  return write(db, actorId, raw, async (tx, data) => {
+    const before = await getMailingList(tx, id);
+    if (!before) return fail("not_found", "No such list.");
+    await tx.update(mailingLists).set({ ...fieldsOfInput(data), updatedAt: sql`now()` }).where(eq(mailingLists.id, id));
+    await writeRules(tx, id, rulesOfInput(data));
+    await recordAudit(tx, { actorId, changeType: "mailing_list.update", entity: "mailing_list", entityId: id, before: { ...fieldsOfInput(before), ...rulesOfInput(before) }, after: data });
+    return { ok: true as const };
+  });
 }
 
 /** Removes the record only: the list on the list server stays as it is. */
