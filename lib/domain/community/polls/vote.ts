@@ -1,8 +1,9 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { pollBallotChoices, pollBallots, pollOptions, pollParticipations, polls, pollVotes } from "@/lib/db/schema";
+import { pollOptions, pollParticipations, polls, pollVotes } from "@/lib/db/schema";
 import { recordAudit } from "../../audit/record-audit";
 import { describeIssues, fail, newSecret, sha256, type Result } from "../result";
+import { ballotOfReceipt, storeBallot } from "./ballot-box";
 import { isEligible, pollPhase } from "./eligibility";
 import { voteInput, type VoteInput } from "./poll-input";
 
@@ -10,7 +11,8 @@ import { voteInput, type VoteInput } from "./poll-input";
  * Votes or changes a vote while the poll is open. "Once per person" is the primary key of poll_participations;
  * the participation row is inserted or locked first, so concurrent votes by one person run one after the other
  * and the last one wins (named) or the later one is refused (anonymous, it has no receipt yet).
- * Anonymous polls answer a receipt the first time: the only way to change that ballot later.
+ * Anonymous polls answer a receipt the first time: the only way to change that ballot later; their ballots are
+ * kept unlinkable to the participations as ballot-box.ts explains.
  */
 export async function castVote(db: Db, personId: number, raw: VoteInput, now = new Date()): Promise<Result<{ changed: boolean; receipt?: string }>> {
   const parsed = voteInput.safeParse(raw);
@@ -39,23 +41,21 @@ export async function castVote(db: Db, personId: number, raw: VoteInput, now = n
       await recordAudit(tx, { actorId: personId, changeType: changed ? "poll.vote_change" : "poll.vote", entity: "polls", entityId: pollId, after: { optionIds } });
       return { ok: true as const, changed };
     }
+    // One vote at a time per anonymous poll: the ballot box is rewritten whole (see ballot-box.ts).
+    await tx.select({ id: polls.id }).from(polls).where(eq(polls.id, pollId)).for("update");
     const [inserted] = await tx.insert(pollParticipations).values({ pollId, personId }).onConflictDoNothing().returning({ pollId: pollParticipations.pollId });
     if (inserted) {
       const newReceipt = newSecret();
-      const [ballot] = await tx.insert(pollBallots).values({ pollId, receiptHash: sha256(newReceipt) }).returning({ id: pollBallots.id });
-      await tx.insert(pollBallotChoices).values(optionIds.map((optionId) => ({ pollId, ballotId: ballot!.id, optionId })));
+      await storeBallot(tx, pollId, { receiptHash: sha256(newReceipt), optionIds });
       // The audit entry says THAT the person voted, never what or which ballot.
       await recordAudit(tx, { actorId: personId, changeType: "poll.participate", entity: "polls", entityId: pollId });
       return { ok: true as const, changed: false, receipt: newReceipt };
     }
-    const [ballot] = receipt
-      ? await tx.select({ id: pollBallots.id }).from(pollBallots).where(and(eq(pollBallots.pollId, pollId), eq(pollBallots.receiptHash, sha256(receipt)))).for("update")
-      : [];
-    if (!ballot) {
+    const ballotId = receipt ? await ballotOfReceipt(tx, pollId, sha256(receipt)) : null;
+    if (!ballotId) {
       return fail("already_voted", "You have already voted. An anonymous vote can only be changed with the receipt kept in the browser you voted with.");
     }
-    await tx.delete(pollBallotChoices).where(eq(pollBallotChoices.ballotId, ballot.id));
-    await tx.insert(pollBallotChoices).values(optionIds.map((optionId) => ({ pollId, ballotId: ballot.id, optionId })));
+    await storeBallot(tx, pollId, { ballotId, optionIds });
     await recordAudit(tx, { actorId: personId, changeType: "poll.participate_change", entity: "polls", entityId: pollId });
     return { ok: true as const, changed: true };
   });
