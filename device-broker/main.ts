@@ -78,7 +78,6 @@ function scheduleJobs(env: Env, database: DbHandle, logger: pino.Logger, instanc
   return startScheduledJobs({
     db: database.db,
     mailer,
-    baseUrl: env.AUTH_URL ? new URL(env.AUTH_URL).origin : `http://localhost:${env.PORT}`,
     dataDir: env.DATA_DIR,
     appVersion: appVersion(),
     logger,

@@ -23,6 +23,15 @@ const schema = z.object({
   DEMO_PASSWORD: z.string().min(10).optional(),
   AUTH_SECRET: z.string().min(16).optional(),
   AUTH_URL: z.string().url().optional(),
+  /**
+   * First value of the setting "public address of the space" (links in mails, feeds, QR labels); `npm start`
+   * sets one from HOST/PORT when absent. After a save, /admin/settings decides. Never taken from a request.
+   */
+  PUBLIC_URL: z
+    .string()
+    .url()
+    .refine((v) => /^https?:\/\//i.test(v), "an http:// or https:// address")
+    .optional(),
   SMTP_URL: z.string().optional(),
   MAIL_FROM: z.string().default("Makerspace <no-reply@makerspace.local>"),
   /** Defaults for the space settings until an admin saves them in /admin/settings. */

@@ -51,7 +51,6 @@ async function main(argv: string[]): Promise<void> {
       db: handle.db,
       // The admin's SMTP settings when saved, else SMTP_URL, as the web app does.
       mailer: createSpaceMailer(handle.db, env, logger),
-      baseUrl: env.AUTH_URL ? new URL(env.AUTH_URL).origin : `http://localhost:${env.PORT}`,
       dataDir: path.resolve(env.DATA_DIR),
       appVersion: appVersion(),
     };

@@ -11,6 +11,7 @@ import { appendErrorLine, isErrorLine } from "@/lib/ops/error-log";
 import { banner } from "./launcher/banner";
 import { brokerArgs } from "./launcher/broker-bundle";
 import { ensureBuild } from "./launcher/build";
+import { launcherPublicUrl } from "./launcher/public-url";
 import { prepare } from "./launcher/database";
 import { acquireDataDirLock, ensurePortFree, ensureWritableDir } from "./launcher/preflight";
 import { StartupError } from "./launcher/startup-error";
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     return shutdown(error instanceof StartupError ? `✖ ${error.message}` : String(error), 1);
   }
 
+  const publicUrl = launcherPublicUrl(env, web.scheme);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
@@ -68,6 +70,8 @@ async function main(): Promise<void> {
     DATA_DIR: dataDir,
     AUTH_SECRET: env.AUTH_SECRET ?? loadOrCreateAuthSecret(dataDir),
     AUTH_TRUST_HOST: "true",
+    // Links in mails and feeds come from this (until an admin saves another in /admin/settings), never from a request.
+    PUBLIC_URL: publicUrl,
     NEXT_TELEMETRY_DISABLED: "1",
   };
   supervisor.start({
@@ -88,7 +92,7 @@ async function main(): Promise<void> {
   const url = `${web.scheme}://localhost:${env.PORT}`;
   const healthy = web.scheme === "https" ? waitForHttpsHealth(env.PORT, 120_000) : waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 120_000);
   if (await healthy) {
-    log(banner({ url, mqttPort: env.MQTT_PORT, embeddedUrl: database.embedded?.url ?? null, dataDir, demo: database.demo, seededNow: database.seededNow }));
+    log(banner({ url, publicUrl, mqttPort: env.MQTT_PORT, embeddedUrl: database.embedded?.url ?? null, dataDir, demo: database.demo, seededNow: database.seededNow }));
   } else if (!stopping) {
     log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);
   }

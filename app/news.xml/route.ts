@@ -1,12 +1,12 @@
 import { listNews } from "@/lib/domain/community/news";
 import { buildAtomFeed } from "@/lib/domain/community/news-feed";
-import { baseUrlOf, spaceSettingsOrDefaults } from "@/lib/web/community";
+import { spaceSettingsOrDefaults } from "@/lib/web/community";
 import { getDb } from "@/lib/web/db";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(request: Request) {
+export async function GET() {
   const [settings, posts] = await Promise.all([spaceSettingsOrDefaults(), listNews(getDb(), 30)]);
-  const xml = buildAtomFeed({ spaceName: settings.name, baseUrl: baseUrlOf(request), posts });
+  const xml = buildAtomFeed({ spaceName: settings.name, baseUrl: settings.publicUrl, posts });
   return new Response(xml, { headers: { "content-type": "application/atom+xml; charset=utf-8", "cache-control": "public, max-age=300" } });
 }

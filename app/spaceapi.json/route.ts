@@ -1,18 +1,18 @@
 import { machineStates } from "@/lib/domain/community/machine-states";
 import { openSince } from "@/lib/domain/community/open-status";
 import { buildSpaceApi } from "@/lib/domain/community/spaceapi";
-import { baseUrlOf, optional, spaceSettingsOrDefaults } from "@/lib/web/community";
+import { optional, spaceSettingsOrDefaults } from "@/lib/web/community";
 import { getDb } from "@/lib/web/db";
 
 export const dynamic = "force-dynamic";
 
 /** The SpaceAPI v15 document; public and CORS-open, as SpaceAPI directories fetch it from browsers. */
-export async function GET(request: Request) {
+export async function GET() {
   const db = getDb();
   const [settings, status, machines] = await Promise.all([spaceSettingsOrDefaults(), optional("open status", () => openSince(db)), optional("machine states", () => machineStates(db))]);
   const doc = buildSpaceApi({
     settings,
-    baseUrl: baseUrlOf(request),
+    baseUrl: settings.publicUrl,
     status: status && { open: status.open, lastChange: status.since, message: status.message },
     machines,
   });

@@ -64,6 +64,7 @@ export function SettingsForm({ action, initial, passwordNote, labels }: Props) {
           {field("boardEmail", { type: "email" })}
         </div>
         {field("website", { type: "url" })}
+        {field("publicUrl", { type: "url", required: true })}
       </fieldset>
       <fieldset className={sectionClass}>
         <legend className="px-1 font-semibold">{labels["section.mail"]}</legend>

@@ -1,16 +1,16 @@
-import { headers } from "next/headers";
+import { publicBase } from "@/lib/domain/settings/public-link";
 import type { FeedContext } from "@/lib/domain/calendar/feed-queries";
 import type { FeedFormat } from "@/lib/domain/calendar/feed-formats";
 import { feedResponse } from "@/lib/domain/calendar/feed-response";
 import type { Feed } from "@/lib/domain/calendar/ical-feed";
 import { env } from "@/lib/env";
 import { getLogger } from "./logger";
-import { publicOrigin } from "./request-info";
+import { getDb } from "./db";
 
 /** UIDs must never change, so their host comes from configuration, not from whatever Host a client sent. */
 export async function feedContext(): Promise<FeedContext> {
   const configured = env().AUTH_URL;
-  return { host: configured ? new URL(configured).host : "calendar.makerspace", baseUrl: publicOrigin(await headers()) };
+  return { host: configured ? new URL(configured).host : "calendar.makerspace", baseUrl: await publicBase(getDb()) };
 }
 
 /** Feeds are polled by calendar apps: a bad token or id is a plain 404, a failure a 503, never an HTML page. */

@@ -1,7 +1,6 @@
 import { getSpaceSettings, settingsFromEnv, type SpaceSettings } from "@/lib/domain/settings/space-settings";
 import { env } from "@/lib/env";
 import { getDb } from "./db";
-import { absoluteBase } from "./inventory";
 import { getLogger } from "./logger";
 
 /** Route handlers (no React cache there): the settings, or the environment's defaults with the database down. */
@@ -12,10 +11,6 @@ export async function spaceSettingsOrDefaults(): Promise<SpaceSettings> {
     getLogger().warn({ err: error }, "space settings unavailable, using defaults");
     return settingsFromEnv(env());
   }
-}
-
-export function baseUrlOf(request: Request): string {
-  return absoluteBase(new URL(request.url).origin);
 }
 
 /** A widget's or sensor's optional data: its failure is logged and becomes null, never a broken page. */

@@ -2,7 +2,6 @@ import { forbidden } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
 import { getCurrentUser, type CurrentUser } from "@/lib/auth/current-user";
 import { mayViewInventoryIn } from "@/lib/domain/inventory/access";
-import { env } from "@/lib/env";
 import { getDb } from "./db";
 import { getLogger } from "./logger";
 
@@ -28,9 +27,4 @@ export async function requireInventoryViewer(): Promise<CurrentUser & { canEdit:
 export async function inventoryViewerOrNull(): Promise<CurrentUser | null> {
   const user = await getCurrentUser();
   return (await canViewInventory(user)) ? user : null;
-}
-
-/** The absolute address a label's QR code points to: AUTH_URL when set, else the request's own origin. */
-export function absoluteBase(requestOrigin: string): string {
-  return (env().AUTH_URL ? new URL(env().AUTH_URL!).origin : requestOrigin).replace(/\/$/, "");
 }

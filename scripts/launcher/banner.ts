@@ -1,9 +1,10 @@
 import type { DemoSeed } from "@/drizzle/seed";
 
-export function banner(options: { url: string; mqttPort: number; embeddedUrl: string | null; dataDir: string; demo: DemoSeed | null; seededNow: boolean }): string {
+export function banner(options: { url: string; publicUrl: string; mqttPort: number; embeddedUrl: string | null; dataDir: string; demo: DemoSeed | null; seededNow: boolean }): string {
   const lines = [
     "",
     `  Makerspace is ready on ${options.url}`,
+    `  Links in mails and feeds start with ${options.publicUrl} (PUBLIC_URL; once saved, /admin/settings decides)`,
     `  Board broker (MQTT) on port ${options.mqttPort}`,
     `  Database: ${options.embeddedUrl ? `embedded, data in ${options.dataDir}, served at ${options.embeddedUrl}` : "PostgreSQL from DATABASE_URL"}`,
   ];

@@ -1,7 +1,6 @@
 "use server";
 
 import { after } from "next/server";
-import { headers } from "next/headers";
 import { z } from "zod";
 import { requestPasswordReset } from "@/lib/domain/auth/password-reset";
 import { getT } from "@/lib/i18n/server";
@@ -9,7 +8,6 @@ import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { getLogger } from "@/lib/web/logger";
 import { getMailer } from "@/lib/web/mailer";
-import { publicOrigin } from "@/lib/web/request-info";
 
 const schema = z.object({ email: z.email().max(320) });
 
@@ -18,12 +16,8 @@ export async function forgotPasswordAction(_previous: ActionResult | null, formD
   const t = await getT();
   const parsed = schema.safeParse({ email: String(formData.get("email") ?? "").trim() });
   if (!parsed.success) return { ok: false, code: "validation", message: t("forgot.error.validation") };
-  const origin = publicOrigin(await headers());
   after(() =>
-    requestPasswordReset(getDb(), getMailer(), {
-      email: parsed.data.email,
-      linkFor: (token) => `${origin}/reset-password/${encodeURIComponent(token)}`,
-    }).catch((error: unknown) => getLogger().error({ err: error }, "password reset mail failed")),
+    requestPasswordReset(getDb(), getMailer(), { email: parsed.data.email }).catch((error: unknown) => getLogger().error({ err: error }, "password reset mail failed")),
   );
   return { ok: true, message: t("forgot.sent") };
 }

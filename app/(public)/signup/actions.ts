@@ -12,7 +12,7 @@ import { getDb } from "@/lib/web/db";
 import { getMailer } from "@/lib/web/mailer";
 import { formString } from "@/lib/web/people-forms";
 import { formValues } from "@/lib/web/people-actions";
-import { clientIp, publicOrigin } from "@/lib/web/request-info";
+import { clientIp } from "@/lib/web/request-info";
 
 const FIELD_ERRORS: Record<string, MessageKey> = {
   firstName: "signup.error.firstName",
@@ -31,7 +31,6 @@ export async function signUpAction(_previous: ActionResult | null, formData: For
     return { ok: false, code: "rate_limited", message: t("signup.error.rate_limited"), values };
   }
   await recordSignupAttempt(db, ip);
-  const origin = publicOrigin(headerList);
   const language = formString(formData, "preferredLanguage");
   const result = await signUpApplicant(
     db,
@@ -43,7 +42,6 @@ export async function signUpAction(_previous: ActionResult | null, formData: For
       password: formString(formData, "password"),
       preferredLanguage: language === "de" ? "de" : "en",
     },
-    (token) => `${origin}/signup/confirm?token=${encodeURIComponent(token)}`,
   );
   if (result.ok) return { ok: true, message: t("signup.sent") };
   if (result.code === "duplicate_email") return { ok: false, code: result.code, message: t("signup.error.duplicate_email"), values };

@@ -24,6 +24,8 @@ export const spaceSettings = pgTable(
     contactEmail: text(),
     boardEmail: text(),
     website: text(),
+    /** The address people reach the app at (links in mails and feeds); null on rows saved before it existed. */
+    publicUrl: text(),
     defaultLanguage: text().notNull(),
     mailFrom: text().notNull(),
     smtpHost: text(),

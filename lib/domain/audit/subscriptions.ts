@@ -6,6 +6,7 @@ import { translator, isLocale } from "@/lib/i18n/translate";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { sendCounted, type MailRun } from "../mail/mail-run";
 import type { Mailer } from "../mail/mailer";
+import { publicLink } from "../settings/public-link";
 import { recordAudit } from "./record-audit";
 
 /** "person.status", "person.*" (an area) or "*" (everything). */
@@ -48,7 +49,7 @@ export const subscriptionsOf = (db: Db, personId: number) =>
  * their mark forward. Subscribers who lost audit.read get nothing. Returns the mails sent and failed; a failed
  * mail stops no other (its range stays claimed: better one lost mail than repeats).
  */
-export async function notifyAuditSubscribers(db: Db, mailer: Mailer, opts: { linkBase?: string } = {}): Promise<MailRun> {
+export async function notifyAuditSubscribers(db: Db, mailer: Mailer): Promise<MailRun> {
   const subs = await db
     .select({ s: auditSubscriptions, email: accounts.email, language: profiles.preferredLanguage })
     .from(auditSubscriptions)
@@ -73,7 +74,7 @@ export async function notifyAuditSubscribers(db: Db, mailer: Mailer, opts: { lin
     await sendCounted(mailer, {
       to: email,
       subject: t("mail.audit.subject", { count: matching.length, changeType: s.changeType }),
-      text: t("mail.audit.body", { changeType: s.changeType, entries: lines.join("\n"), link: opts.linkBase ? `${opts.linkBase}/admin/audit` : "" }),
+      text: t("mail.audit.body", { changeType: s.changeType, entries: lines.join("\n"), link: await publicLink(db, "/admin/audit") }),
     }, run);
   }
   return run;

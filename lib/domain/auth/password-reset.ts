@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { accounts, passwordResetTokens, profiles } from "@/lib/db/schema";
 import { isLocale, translator } from "@/lib/i18n/translate";
 import type { Mailer } from "../mail/mailer";
+import { publicLink } from "../settings/public-link";
 import { clearFailedLogins } from "./login-limits";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 
@@ -16,8 +17,6 @@ export function hashResetToken(token: string): string {
 
 export interface ResetRequest {
   email: string;
-  /** Builds the link for the mail, e.g. token => `https://space.example/reset-password/${token}`. */
-  linkFor: (token: string) => string;
 }
 
 /**
@@ -43,7 +42,7 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, input: ResetR
   await mailer.send({
     to: account.email,
     subject: t("mail.reset.subject"),
-    text: t("mail.reset.body", { link: input.linkFor(token), minutes: String(RESET_TOKEN_TTL_MS / 60_000) }),
+    text: t("mail.reset.body", { link: await publicLink(db, `/reset-password/${encodeURIComponent(token)}`), minutes: String(RESET_TOKEN_TTL_MS / 60_000) }),
   });
   return { ok: true };
 }

@@ -5,6 +5,8 @@ import { formatDateTime } from "@/lib/time";
 import { recordAudit } from "../audit/record-audit";
 import { sendCounted, type MailRun } from "../mail/mail-run";
 import type { Mailer } from "../mail/mailer";
+import { publicBase } from "../settings/public-link";
+import { absoluteUrl } from "../settings/public-url";
 import { upcomingEvents } from "./calendar-queries";
 
 export async function setWeeklyAnnouncement(db: Db, personId: number, enabled: boolean): Promise<void> {
@@ -39,14 +41,15 @@ export async function wantsWeeklyAnnouncement(db: Db, personId: number): Promise
 export async function sendWeeklyAnnouncement(
   db: Db,
   mailer: Mailer,
-  opts: { now?: Date; timeZone: string; baseUrl: string },
+  opts: { now?: Date; timeZone: string },
 ): Promise<MailRun> {
   const now = opts.now ?? new Date();
   const items = (await upcomingEvents(db, { now, limit: 200, includeMembersOnly: true })).filter((i) => i.startsAt.getTime() < now.getTime() + 7 * 86_400_000);
   const run: MailRun = { sent: 0, failed: 0 };
   if (!items.length) return run;
   // The mail is English only (no recipient language yet); the date in the one English style.
-  const lines = items.map((i) => `- ${formatDateTime(i.startsAt, "en", opts.timeZone)}: ${i.title}  ${opts.baseUrl}/events/${i.id}`);
+  const baseUrl = await publicBase(db);
+  const lines = items.map((i) => `- ${formatDateTime(i.startsAt, "en", opts.timeZone)}: ${i.title}  ${absoluteUrl(baseUrl, `/events/${i.id}`)}`);
   const recipients = await db
     .select({ email: profiles.email, first: profiles.firstName })
     .from(calendarSubscriptions)

@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { eventRegistrations, events } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
+import { publicLink } from "../settings/public-link";
 import { lockEventForRegistration, placeFor } from "./registrations";
 import { fail, type CalendarResult } from "./result";
 
@@ -19,7 +20,7 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 export async function requestGuestRegistration(
   db: Db,
   mailer: Mailer,
-  input: { eventId: number; name: string; email: string; confirmUrl: (token: string) => string },
+  input: { eventId: number; name: string; email: string },
 ): Promise<CalendarResult<{ registrationId: number }>> {
   const parsed = guestSchema.safeParse(input);
   if (!parsed.success) return fail("validation", "name and a valid email are required");
@@ -53,7 +54,7 @@ export async function requestGuestRegistration(
   await mailer.send({
     to: email,
     subject: `Please confirm your registration: ${result.title}`,
-    text: `Hello ${name},\n\nplease confirm your registration for "${result.title}" by opening this link:\n${input.confirmUrl(token)}\n\nIf you did not register, ignore this mail.`,
+    text: `Hello ${name},\n\nplease confirm your registration for "${result.title}" by opening this link:\n${await publicLink(db, `/events/confirm/${encodeURIComponent(token)}`)}\n\nIf you did not register, ignore this mail.`,
   });
   return { ok: true, registrationId: result.registrationId };
 }

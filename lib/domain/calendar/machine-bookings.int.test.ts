@@ -73,7 +73,7 @@ describe("views and announcements", () => {
     await setWeeklyAnnouncement(f.t.db, f.maria, true);
     await setWeeklyAnnouncement(f.t.db, f.member, true);
     await setWeeklyAnnouncement(f.t.db, f.member, false);
-    expect(await sendWeeklyAnnouncement(f.t.db, mailer, { now, timeZone: "Europe/Vienna", baseUrl: "http://x" })).toEqual({ sent: 1, failed: 0 });
+    expect(await sendWeeklyAnnouncement(f.t.db, mailer, { now, timeZone: "Europe/Vienna" })).toEqual({ sent: 1, failed: 0 });
     expect(sent[0]!.to).toBe("maria@makerspace.local");
     expect(sent[0]!.text).toContain("Public night");
     expect(sent[0]!.text).toContain("Members night");

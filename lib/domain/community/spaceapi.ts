@@ -4,7 +4,7 @@ import type { MachineStateRow } from "./machine-states";
 
 export interface SpaceApiFacts {
   settings: Pick<SpaceSettings, "name" | "logoUrl" | "logoKey" | "address" | "latitude" | "longitude" | "contactEmail" | "website" | "timeZone">;
-  /** The site's own origin (AUTH_URL or the request's), for absolute links. */
+  /** The space's public address (settings.publicUrl), for absolute links. */
   baseUrl: string;
   status: { open: boolean; lastChange: Date; message: string } | null;
   /** null when machine data is unavailable: the sensor is then left out rather than reported as zero. */

@@ -8,6 +8,7 @@ import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { createMailer } from "../mail/mailer";
 import { lendThing, listOpenLoans, returnThing } from "./loans";
 import { sendOverdueReminders } from "./overdue-reminders";
+import { savePublicUrl } from "../settings/testing/save-public-url";
 import { constraintOf } from "./result";
 import { inventoryTestDatabase } from "./test-setup";
 import { createThing, thingHistory } from "./things";
@@ -95,13 +96,14 @@ describe("loans", () => {
     expect(overdue.map((l) => l.thingName)).not.toContain("Glue gun");
 
     const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: "space@example.org", logger: pino({ level: "silent" }) });
-    const first = await sendOverdueReminders(t.db, { mailer, baseUrl: "https://space.example.org", now });
+    await savePublicUrl(t.db, "https://space.example.org");
+    const first = await sendOverdueReminders(t.db, { mailer, now });
     expect(first.sent).toBeGreaterThanOrEqual(1);
     const mail = inbox.find((m) => m.to === "maria@makerspace.local");
     expect(mail?.body).toContain("Orbital sander");
     expect(mail?.body).toContain(`https://space.example.org/things/${sander.number}`);
     const count = inbox.length;
-    const second = await sendOverdueReminders(t.db, { mailer, baseUrl: "https://space.example.org", now: new Date(now.getTime() + 3_600_000) });
+    const second = await sendOverdueReminders(t.db, { mailer, now: new Date(now.getTime() + 3_600_000) });
     expect(second.sent).toBe(0);
     expect(inbox.length).toBe(count);
     const [loan] = await t.db.select().from(thingLoans).where(eq(thingLoans.thingId, sander.id));

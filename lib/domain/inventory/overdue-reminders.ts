@@ -4,12 +4,11 @@ import { thingLoans } from "@/lib/db/schema";
 import { isLocale, translator } from "@/lib/i18n/translate";
 import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
+import { publicLink } from "../settings/public-link";
 import { listOpenLoans } from "./loans";
 
 export interface ReminderOptions {
   mailer: Mailer;
-  /** Absolute base of the web app, for the link to the thing. */
-  baseUrl: string;
   now?: Date;
   /** A borrower is reminded at most this often per loan (default: daily runs remind once a day, not more). */
   minHoursBetween?: number;
@@ -31,7 +30,7 @@ export async function sendOverdueReminders(db: Db, options: ReminderOptions): Pr
       continue;
     }
     const t = translator(loan.borrowerLanguage && isLocale(loan.borrowerLanguage) ? loan.borrowerLanguage : "en");
-    const vars = { name: loan.borrowerName, thing: loan.thingName, number: loan.thingNumber, due: loan.dueAt.toISOString().slice(0, 10), link: `${options.baseUrl.replace(/\/$/, "")}/things/${loan.thingNumber}` };
+    const vars = { name: loan.borrowerName, thing: loan.thingName, number: loan.thingNumber, due: loan.dueAt.toISOString().slice(0, 10), link: await publicLink(db, `/things/${loan.thingNumber}`) };
     try {
       await options.mailer.send({ to: loan.borrowerEmail, subject: t("mail.loanOverdue.subject", vars), text: t("mail.loanOverdue.body", vars) });
     } catch {

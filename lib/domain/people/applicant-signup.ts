@@ -7,6 +7,7 @@ import { translator, type Locale } from "@/lib/i18n/translate";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import type { Mailer } from "../mail/mailer";
+import { publicLink } from "../settings/public-link";
 import { applyStatusChange, emailTaken } from "./person-service";
 import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
 
@@ -25,7 +26,7 @@ export const signUpSchema = z.object({
  * Public sign-up: an applicant record with a login that stays disabled until the emailed link is opened.
  * The board then approves the application (approveApplicant).
  */
-export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typeof signUpSchema>, linkFor: (token: string) => string, now = new Date()): Promise<Result<{ personId: number }>> {
+export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typeof signUpSchema>, now = new Date()): Promise<Result<{ personId: number }>> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
   const { password, ...data } = parsed.data;
@@ -51,7 +52,7 @@ export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typ
     throw error;
   }
   const t = translator(data.preferredLanguage as Locale);
-  await mailer.send({ to: data.email, subject: t("mail.signup.subject"), text: t("mail.signup.body", { name: data.firstName, link: linkFor(token), hours: CONFIRMATION_TTL_MS / 3_600_000 }) });
+  await mailer.send({ to: data.email, subject: t("mail.signup.subject"), text: t("mail.signup.body", { name: data.firstName, link: await publicLink(db, `/signup/confirm?token=${encodeURIComponent(token)}`), hours: CONFIRMATION_TTL_MS / 3_600_000 }) });
   return { ok: true, personId };
 }
 

@@ -2,12 +2,14 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { spaceSettings, type SpaceSettingsRow } from "@/lib/db/schema";
 import { env, type Env } from "@/lib/env";
+import { publicUrlFromEnv } from "./public-url";
 
-export type SpaceSettings = Omit<SpaceSettingsRow, "id" | "updatedAt" | "updatedBy"> & { updatedAt: Date | null };
+export type SpaceSettings = Omit<SpaceSettingsRow, "id" | "updatedAt" | "updatedBy" | "publicUrl"> & { updatedAt: Date | null; publicUrl: string };
 
 /** What an installation uses until an admin saves the settings page: the environment's values. */
 export function settingsFromEnv(
-  env: Pick<Env, "SPACE_NAME" | "SPACE_TIME_ZONE" | "DEFAULT_LANGUAGE" | "MAIL_FROM" | "SMTP_URL"> & Partial<Pick<Env, "MACHINES_DASHBOARD_PUBLIC" | "INVENTORY_MEMBERS_MAY_VIEW" | "PURGE_USAGE_AFTER_DAYS">>,
+  env: Pick<Env, "SPACE_NAME" | "SPACE_TIME_ZONE" | "DEFAULT_LANGUAGE" | "MAIL_FROM" | "SMTP_URL"> &
+    Partial<Pick<Env, "MACHINES_DASHBOARD_PUBLIC" | "INVENTORY_MEMBERS_MAY_VIEW" | "PURGE_USAGE_AFTER_DAYS" | "PUBLIC_URL" | "AUTH_URL" | "PORT">>,
 ): SpaceSettings {
   const smtp = parseSmtpUrl(env.SMTP_URL);
   return {
@@ -23,6 +25,7 @@ export function settingsFromEnv(
     contactEmail: null,
     boardEmail: null,
     website: null,
+    publicUrl: publicUrlFromEnv(env),
     defaultLanguage: env.DEFAULT_LANGUAGE,
     mailFrom: env.MAIL_FROM,
     ...smtp,
@@ -76,8 +79,9 @@ export async function getSpaceSettings(db: Db, defaults: () => SpaceSettings = (
 export async function loadSpaceSettings(db: Db, defaults: () => SpaceSettings = () => settingsFromEnv(env())): Promise<SpaceSettings> {
   const [row] = await db.select().from(spaceSettings).where(eq(spaceSettings.id, 1));
   if (!row) return defaults();
-  const { id: _id, updatedBy: _by, ...rest } = row;
-  return rest;
+  const { id: _id, updatedBy: _by, publicUrl, ...rest } = row;
+  // Rows saved before the setting existed keep following the environment until the next save.
+  return { ...rest, publicUrl: publicUrl ?? defaults().publicUrl };
 }
 
 export function invalidateSpaceSettings(db: Db): void {

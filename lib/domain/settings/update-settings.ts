@@ -5,6 +5,7 @@ import { diffValues, recordAudit } from "@/lib/domain/audit/record-audit";
 import { invalidateSpaceSettings, loadSpaceSettings, settingsFromEnv, type SpaceSettings } from "./space-settings";
 import { env } from "@/lib/env";
 import { isValidTimeZone } from "@/lib/time";
+import { publicUrlSchema } from "./public-url";
 
 const optionalText = (max: number) =>
   z
@@ -32,6 +33,8 @@ export const settingsInputSchema = z
     contactEmail: z.union([z.literal(""), z.email().max(320)]).transform((v) => v || null),
     boardEmail: z.union([z.literal(""), z.email().max(320)]).transform((v) => v || null),
     website: optionalText(500).refine((v) => v === null || /^https?:\/\//.test(v), "url"),
+    // Absent from older callers: the current value stays.
+    publicUrl: publicUrlSchema.optional(),
     defaultLanguage: z.enum(["en", "de"]),
     mailFrom: z.string().trim().min(3).max(320),
     smtpHost: optionalText(255),
@@ -70,9 +73,9 @@ export async function updateSpaceSettings(db: Db, actor: SettingsActor, input: S
   const actorId = actor.personId;
   const saved = await db.transaction(async (tx) => {
     const before = await loadSpaceSettings(tx, () => settingsFromEnv(env()));
-    const { clearSmtpPassword, smtpPassword, ...rest } = input;
+    const { clearSmtpPassword, smtpPassword, publicUrl, ...rest } = input;
     const password = clearSmtpPassword ? null : smtpPassword === "" ? before.smtpPassword : smtpPassword;
-    const values = { ...rest, smtpPassword: password, updatedAt: new Date(), updatedBy: actorId };
+    const values = { ...rest, publicUrl: publicUrl ?? before.publicUrl, smtpPassword: password, updatedAt: new Date(), updatedBy: actorId };
     await tx
       .insert(spaceSettings)
       .values({ id: 1, ...values })

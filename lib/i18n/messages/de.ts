@@ -13,6 +13,7 @@ import { partnerPhotoDe } from "./partner-photo-de";
 import { apiDe } from "./api-de";
 import { accessDe } from "./access-de";
 import { integrationsDe } from "./integrations-de";
+import { surfaceDe } from "./surface-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -29,6 +30,7 @@ export const de: Catalog = {
   ...apiDe,
   ...accessDe,
   ...integrationsDe,
+  ...surfaceDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

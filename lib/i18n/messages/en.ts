@@ -12,6 +12,7 @@ import { partnerPhotoEn } from "./partner-photo-en";
 import { apiEn } from "./api-en";
 import { accessEn } from "./access-en";
 import { integrationsEn } from "./integrations-en";
+import { surfaceEn } from "./surface-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -29,6 +30,7 @@ export const en = {
   ...apiEn,
   ...accessEn,
   ...integrationsEn,
+  ...surfaceEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",

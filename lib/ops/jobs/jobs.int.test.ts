@@ -37,7 +37,7 @@ afterAll(async () => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 
-const jobsOf = (dir: string) => allJobs({ db: t.db, mailer: inbox.mailer, baseUrl: "http://localhost:3000", dataDir: dir, appVersion: "0.0.0-test" });
+const jobsOf = (dir: string) => allJobs({ db: t.db, mailer: inbox.mailer, dataDir: dir, appVersion: "0.0.0-test" });
 const instance = (id: string, dir: string, clock: string, only?: string[]): SchedulerOptions => ({
   db: t.db,
   jobs: jobsOf(dir).filter((j) => !only || only.includes(j.name)),

@@ -19,8 +19,6 @@ import { retentionPurgeJob } from "./retention-job";
 export interface JobContext {
   db: Db;
   mailer: Mailer;
-  /** Absolute origin of the web app, for links in mails. */
-  baseUrl: string;
   /** Where backups are written (DATA_DIR/backups) and the uploads they include are read. */
   dataDir: string;
   appVersion: string;
@@ -44,7 +42,7 @@ export function allJobs(o: JobContext): ScheduledJob[] {
       name: "audit-notifications",
       description: "mails audit-log subscribers the changes they follow",
       schedule: { cadence: "hourly" },
-      run: async () => mailCounts(await notifyAuditSubscribers(o.db, o.mailer, { linkBase: o.baseUrl })),
+      run: async () => mailCounts(await notifyAuditSubscribers(o.db, o.mailer)),
     },
     {
       name: "maintenance-due",
@@ -73,7 +71,7 @@ export function allJobs(o: JobContext): ScheduledJob[] {
       description: "mails every borrower of an overdue thing (a loan at most once in 20 hours)",
       schedule: { cadence: "daily" },
       async run({ now }) {
-        const r = await sendOverdueReminders(o.db, { mailer: o.mailer, baseUrl: o.baseUrl, now });
+        const r = await sendOverdueReminders(o.db, { mailer: o.mailer, now });
         if (r.failed > 0) throw new Error(`${r.failed} reminder(s) failed, ${r.sent} sent`);
         return `${r.sent} reminder(s), ${r.skipped} skipped`;
       },
@@ -89,7 +87,7 @@ export function allJobs(o: JobContext): ScheduledJob[] {
       name: "calendar-announcement",
       description: "mails the coming week's events to everyone who asked for them",
       schedule: { cadence: "weekly" },
-      run: async ({ now }) => mailCounts(await sendWeeklyAnnouncement(o.db, o.mailer, { now, timeZone: (await settings()).timeZone, baseUrl: o.baseUrl })),
+      run: async ({ now }) => mailCounts(await sendWeeklyAnnouncement(o.db, o.mailer, { now, timeZone: (await settings()).timeZone })),
     },
     {
       // Hourly: who leaves or is banned is off the lists within the hour; a list that failed is retried at the next check.

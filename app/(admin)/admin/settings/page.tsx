@@ -50,7 +50,7 @@ export default async function AdminSettingsPage() {
 function labels(t: Awaited<ReturnType<typeof getT>>) {
   const keys = [
     "section.space", "section.mail", "section.retention", "name", "logoUrl", "logoUrl.hint", "address", "latitude", "longitude",
-    "timeZone", "timeZone.hint", "yearStartMonth", "yearStartDay", "contactEmail", "boardEmail", "website", "defaultLanguage",
+    "timeZone", "timeZone.hint", "publicUrl", "publicUrl.hint", "yearStartMonth", "yearStartDay", "contactEmail", "boardEmail", "website", "defaultLanguage",
     "mailFrom", "smtpHost", "smtpHost.hint", "smtpPort", "smtpSecure", "smtpUser", "smtpPassword", "clearSmtpPassword",
     "retentionAuditMonths", "retentionLoginAttemptsDays", "retentionUsageDays", "backupKeepDaily", "backupKeepWeekly", "save",
     "section.access", "machinesDashboardPublic", "inventoryMembersMayView",

@@ -1,14 +1,13 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { setWeeklyAnnouncement } from "@/lib/domain/calendar/announcements";
 import { regenerateFeedToken, revokeFeedToken } from "@/lib/domain/calendar/feed-tokens";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
-import { publicOrigin } from "@/lib/web/request-info";
+import { publicLink } from "@/lib/domain/settings/public-link";
 
 /** The new URL is shown once in the answer; only its hash is stored. */
 export async function regenerateFeedAction(_prev: ActionResult | null): Promise<ActionResult> {
@@ -16,8 +15,8 @@ export async function regenerateFeedAction(_prev: ActionResult | null): Promise<
   if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
   const token = await regenerateFeedToken(getDb(), user.personId);
   revalidatePath("/calendar/feed");
-  const origin = publicOrigin(await headers());
-  return { ok: true, message: `${t("feed.shownOnce")} ${origin}/feeds/${token}/calendar.ics ${t("feed.roomHint", { url: `${origin}/feeds/${token}/rooms/N/calendar.ics` })}` };
+  const [feed, room] = await Promise.all([publicLink(getDb(), `/feeds/${token}/calendar.ics`), publicLink(getDb(), `/feeds/${token}/rooms/N/calendar.ics`)]);
+  return { ok: true, message: `${t("feed.shownOnce")} ${feed} ${t("feed.roomHint", { url: room })}` };
 }
 
 export async function revokeFeedAction(_prev: ActionResult | null): Promise<ActionResult> {

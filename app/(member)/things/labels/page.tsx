@@ -1,10 +1,10 @@
-import { headers } from "next/headers";
 import QRCode from "qrcode";
 import { inArray } from "drizzle-orm";
 import { things } from "@/lib/db/schema";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { absoluteBase, requireInventoryViewer } from "@/lib/web/inventory";
+import { publicLink } from "@/lib/domain/settings/public-link";
+import { requireInventoryViewer } from "@/lib/web/inventory";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -13,14 +13,12 @@ export default async function LabelsPage({ searchParams }: { searchParams: Searc
   await requireInventoryViewer();
   const raw = (await searchParams).ids;
   const numbers = [...new Set((Array.isArray(raw) ? raw : (raw ?? "").split(",")).flatMap((s) => s.split(",")).filter((s) => /^\d{1,9}$/.test(s)).map(Number))].slice(0, 300);
-  const [t, headerList] = await Promise.all([getT(), headers()]);
-  const origin = `${headerList.get("x-forwarded-proto") ?? "http"}://${headerList.get("host") ?? "localhost"}`;
-  const base = absoluteBase(origin);
+  const t = await getT();
   const rows = numbers.length ? await getDb().select().from(things).where(inArray(things.number, numbers)) : [];
   rows.sort((a, b) => a.number - b.number);
   const labels = await Promise.all(
     rows.map(async (r) => {
-      const url = `${base}/things/${r.number}`;
+      const url = await publicLink(getDb(), `/things/${r.number}`);
       const svg = await QRCode.toString(url, { type: "svg", margin: 1, errorCorrectionLevel: "M" });
       // As an image source, so the SVG never becomes part of the page's markup.
       return { ...r, url, src: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };

@@ -1,7 +1,6 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { headers } from "next/headers";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { requestGuestRegistration } from "@/lib/domain/calendar/guest-registrations";
@@ -12,7 +11,6 @@ import type { ActionResult } from "@/lib/web/action-result";
 import { calendarFailure } from "@/lib/web/calendar-messages";
 import { getDb } from "@/lib/web/db";
 import { getMailer } from "@/lib/web/mailer";
-import { publicOrigin } from "@/lib/web/request-info";
 
 type State = ActionResult | null;
 
@@ -43,12 +41,7 @@ export async function guestRegisterAction(eventId: number, _prev: State, formDat
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "").trim() };
   const parsed = guestSchema.safeParse(values);
   if (!parsed.success) return { ok: false, code: "validation", message: t("forgot.error.validation"), values };
-  const origin = publicOrigin(await headers());
-  const result = await requestGuestRegistration(getDb(), getMailer(), {
-    eventId,
-    ...parsed.data,
-    confirmUrl: (token) => `${origin}/events/confirm/${encodeURIComponent(token)}`,
-  });
+  const result = await requestGuestRegistration(getDb(), getMailer(), { eventId, ...parsed.data });
   if (!result.ok) return { ...(await calendarFailure(t, result)), values };
   return { ok: true, message: t("ev.guest.sent") };
 }

@@ -5,6 +5,8 @@ import { createMailer, type Mailer } from "../../mail/mailer";
 export interface Inbox {
   mails: { to: string[]; raw: string }[];
   mailer: Mailer;
+  /** Where the server listens (for a process under test: SMTP_URL=smtp://127.0.0.1:<port>). */
+  port: number;
   close(): Promise<void>;
 }
 
@@ -34,7 +36,7 @@ export async function openInbox(opts: { reject?: string[] } = {}): Promise<Inbox
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   const port = (server.server.address() as { port: number }).port;
   const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "Makerspace <no-reply@test.local>", logger: pino({ level: "silent" }) });
-  return { mails, mailer, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  return { mails, mailer, port, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
 /** Quoted-printable soft line breaks undone, so links and long lines can be matched. */
