@@ -23,5 +23,11 @@ export default defineConfig([
       "@typescript-eslint/no-floating-promises": "off",
     },
   },
+  {
+    // The space's saved time zone is the only source (getSpace() / getSpaceSettings(db)); the environment only seeds it.
+    files: ["**/*.ts", "**/*.tsx"],
+    ignores: ["lib/env.ts", "lib/domain/settings/space-settings.ts", "**/*.test.ts"],
+    rules: { "no-restricted-properties": ["error", { property: "SPACE_TIME_ZONE", message: "Use the space settings' timeZone (getSpace(), getSpaceSettings(db))." }] },
+  },
   globalIgnores([".next/**", "node_modules/**", "data/**", "drizzle/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

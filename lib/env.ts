@@ -42,6 +42,7 @@ const schema = z.object({
   HTTP_REDIRECT_PORT: port.optional(),
   /** Whose X-Forwarded-* headers to believe: a proxy on this machine (default), any peer, or nobody. */
   TRUST_PROXY: z.enum(["loopback", "all", "none"]).default("loopback"),
+  /** Only the first value of the space settings' time zone; after a save the settings decide (lint keeps it so). */
   SPACE_TIME_ZONE: z.string().default("Europe/Vienna"),
   DEFAULT_LANGUAGE: z.enum(["en", "de"]).default("en"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -2,15 +2,16 @@ import { revokeAuthorizationAction } from "@/app/(admin)/admin/equipment/people/
 import { ActionForm } from "@/components/forms/action-form";
 import type { AuthorizationRecord } from "@/lib/domain/equipment/authorization-service";
 import { isAuthorizationCurrent } from "@/lib/domain/machine-access/decide-machine-use";
-import { env } from "@/lib/env";
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { secondaryButtonClass } from "./fields";
+import { getSpace } from "@/lib/web/space";
 
 /** Every authorization record of a person, newest first per type; records not revoked can be revoked with a reason. */
 export async function AuthorizationRecords({ records }: { records: AuthorizationRecord[] }) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const date = (d: Date) => formatDate(d, locale, env().SPACE_TIME_ZONE);
+  const { timeZone } = await getSpace();
+  const date = (d: Date) => formatDate(d, locale, timeZone);
   const now = new Date();
   return (
     <ul className="divide-y divide-slate-100">

@@ -1,13 +1,13 @@
 import type { AuditEntry } from "@/lib/db/schema";
-import { env } from "@/lib/env";
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { getSpace } from "@/lib/web/space";
 
 const show = (v: unknown) => (v === null || v === undefined || v === "" ? "–" : typeof v === "object" ? JSON.stringify(v) : String(v));
 
 /** A person's history from the audit log: when, what kind of change, and each changed field before → after. */
 export async function HistoryList({ entries }: { entries: AuditEntry[] }) {
-  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  const [t, locale, space] = await Promise.all([getT(), getLocale(), getSpace()]);
   if (entries.length === 0) return <p className="text-slate-600">{t("person.history.none")}</p>;
   return (
     <ol className="divide-y divide-slate-100" aria-label={t("person.history")}>
@@ -16,7 +16,7 @@ export async function HistoryList({ entries }: { entries: AuditEntry[] }) {
         return (
           <li key={e.id} className="py-2">
             <div className="flex flex-wrap gap-x-3 text-sm">
-              <span className="text-slate-500">{formatDate(e.at, locale, env().SPACE_TIME_ZONE)}</span>
+              <span className="text-slate-500">{formatDate(e.at, locale, space.timeZone)}</span>
               <span className="font-mono">{e.changeType}</span>
               {e.actorId !== null && <span className="text-slate-500">{t("person.history.by", { id: e.actorId })}</span>}
             </div>

@@ -2,15 +2,16 @@ import Link from "next/link";
 import { cardClass, linkClass } from "@/components/equipment/fields";
 import type { PersonRecord } from "@/lib/domain/people/person-record";
 import { formatAddress } from "@/lib/domain/people/address-service";
-import { env } from "@/lib/env";
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { AddressEditForm } from "./address-edit-form";
+import { getSpace } from "@/lib/web/space";
 
 /** Parts of the admin person page: memberships, cards, equipment, committees, addresses (editable with members.write). */
 export async function PersonSections({ record, mayEditAddresses = false }: { record: PersonRecord; mayEditAddresses?: boolean }) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const date = (d: Date) => formatDate(d, locale, env().SPACE_TIME_ZONE);
+  const { timeZone } = await getSpace();
+  const date = (d: Date) => formatDate(d, locale, timeZone);
   const now = new Date();
   return (
     <>

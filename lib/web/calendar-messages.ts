@@ -2,13 +2,13 @@ import type { CalendarFailure } from "@/lib/domain/calendar/result";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ActionResult } from "./action-result";
 import { formatDateTime } from "@/lib/time";
-import { env } from "@/lib/env";
 import { getLocale } from "@/lib/i18n/server";
+import { getSpace } from "./space";
 
 /** A domain failure in the reader's language; conflicts name what is in the way. */
 export async function calendarFailure(t: Translate, failure: CalendarFailure): Promise<ActionResult & { ok: false }> {
   const locale = await getLocale();
-  const when = failure.conflict ? formatDateTime(failure.conflict.startsAt, locale, env().SPACE_TIME_ZONE) : "";
+  const when = failure.conflict ? formatDateTime(failure.conflict.startsAt, locale, (await getSpace()).timeZone) : "";
   const message = (() => {
     switch (failure.code) {
       case "conflict":

@@ -3,17 +3,17 @@
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { bookMachine, cancelMachineBooking } from "@/lib/domain/calendar/machine-bookings";
-import { env } from "@/lib/env";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { formatDateTime, parseLocalDateTime } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getLocale } from "@/lib/i18n/server";
+import { getSpace } from "@/lib/web/space";
 
 export async function bookMachineAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const [user, t, locale] = await Promise.all([getCurrentUser(), getT(), getLocale()]);
   if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
-  const tz = env().SPACE_TIME_ZONE;
+  const tz = (await getSpace()).timeZone;
   const values = { machineId: String(formData.get("machineId") ?? ""), startsAt: String(formData.get("startsAt") ?? ""), endsAt: String(formData.get("endsAt") ?? ""), note: String(formData.get("note") ?? "") };
   const startsAt = parseLocalDateTime(values.startsAt, tz);
   const endsAt = parseLocalDateTime(values.endsAt, tz);

@@ -4,13 +4,13 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requestInput, requestTraining, withdrawRequest } from "@/lib/domain/training/request-service";
 import { cancelSignup, signUp } from "@/lib/domain/training/signup-service";
-import { env } from "@/lib/env";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { actionContext, refusal } from "@/lib/web/equipment-action";
 import { int, text } from "@/lib/web/form-data";
 import { getLogger } from "@/lib/web/logger";
 import { getMailer } from "@/lib/web/mailer";
+import { getSpace } from "@/lib/web/space";
 
 const idSchema = z.number().int().positive();
 
@@ -39,7 +39,7 @@ export async function cancelSignupAction(_previous: ActionResult | null, formDat
   if (!user) return refusal(t, "eq", "forbidden");
   const sessionId = idSchema.safeParse(int(formData, "sessionId"));
   if (!sessionId.success) return refusal(t, "tr", "not_found");
-  const result = await cancelSignup(getDb(), { mailer: getMailer(), timeZone: env().SPACE_TIME_ZONE }, user.personId, { sessionId: sessionId.data });
+  const result = await cancelSignup(getDb(), { mailer: getMailer(), timeZone: (await getSpace()).timeZone }, user.personId, { sessionId: sessionId.data });
   if (!result.ok) return refusal(t, "tr", result.code);
   for (const p of result.promoted.filter((x) => !x.mailed)) {
     getLogger().warn({ personId: p.personId, sessionId: sessionId.data }, "moved up from the waitlist, but the mail could not be sent");

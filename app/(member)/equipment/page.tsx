@@ -9,11 +9,11 @@ import { typesTrainedBy } from "@/lib/domain/equipment/authority";
 import { listMachines } from "@/lib/domain/equipment/machine-service";
 import { getMyEquipment } from "@/lib/domain/equipment/my-equipment";
 import { listMyOpenRequests } from "@/lib/domain/training/request-service";
-import { env } from "@/lib/env";
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { requestTrainingAction, withdrawRequestAction } from "./actions";
+import { getSpace } from "@/lib/web/space";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -21,7 +21,7 @@ const LEVELS = ["user", "owner", "trainer"] as const;
 export default async function MyEquipmentPage() {
   const user = await requireUser();
   const db = getDb();
-  const timeZone = env().SPACE_TIME_ZONE;
+  const timeZone = (await getSpace()).timeZone;
   const [t, locale, types, machines, requests, trains] = await Promise.all([
     getT(),
     getLocale(),

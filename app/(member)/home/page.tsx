@@ -2,11 +2,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
 import { getMemberOverview } from "@/lib/domain/people/member-overview";
-import { env } from "@/lib/env";
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
 
 const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 
@@ -14,7 +14,8 @@ export default async function MemberHomePage() {
   const user = await requireUser();
   const [t, locale, overview] = await Promise.all([getT(), getLocale(), getMemberOverview(getDb(), user.personId)]);
   if (!overview) notFound();
-  const date = (d: Date) => formatDate(d, locale, env().SPACE_TIME_ZONE);
+  const { timeZone } = await getSpace();
+  const date = (d: Date) => formatDate(d, locale, timeZone);
   const statusKey = `status.${overview.status.key}`;
   const statusLabel = isMessageKey(statusKey) ? t(statusKey) : overview.status.name;
 

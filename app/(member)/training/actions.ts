@@ -6,13 +6,13 @@ import { z } from "zod";
 import { attendanceInput, markAttendance } from "@/lib/domain/training/attendance-service";
 import { editSession, sessionEditInput } from "@/lib/domain/training/session-edit";
 import { cancelSession, scheduleSession, sessionInput } from "@/lib/domain/training/session-service";
-import { env } from "@/lib/env";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { actionContext, refusal } from "@/lib/web/equipment-action";
 import { int, text } from "@/lib/web/form-data";
 import { getMailer } from "@/lib/web/mailer";
 import { parseLocalDateTime } from "@/lib/time";
+import { getSpace } from "@/lib/web/space";
 
 function revalidate() {
   revalidatePath("/training", "layout");
@@ -23,7 +23,7 @@ function revalidate() {
 export async function scheduleSessionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const { user, t } = await actionContext();
   if (!user) return refusal(t, "eq", "forbidden");
-  const zone = env().SPACE_TIME_ZONE;
+  const zone = (await getSpace()).timeZone;
   const parsed = sessionInput.safeParse({
     equipmentTypeId: int(formData, "equipmentTypeId"),
     level: text(formData, "level"),
@@ -58,7 +58,7 @@ export async function cancelSessionAction(_previous: ActionResult | null, formDa
   if (!user) return refusal(t, "eq", "forbidden");
   const id = z.number().int().positive().safeParse(int(formData, "sessionId"));
   if (!id.success) return refusal(t, "tr", "not_found");
-  const result = await cancelSession(getDb(), { mailer: getMailer(), timeZone: env().SPACE_TIME_ZONE }, user.personId, id.data);
+  const result = await cancelSession(getDb(), { mailer: getMailer(), timeZone: (await getSpace()).timeZone }, user.personId, id.data);
   if (!result.ok) return refusal(t, "tr", result.code);
   revalidate();
   return { ok: true, message: t("tr.cancelSession.done") };
@@ -68,7 +68,7 @@ export async function cancelSessionAction(_previous: ActionResult | null, formDa
 export async function editSessionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const { user, t } = await actionContext();
   if (!user) return refusal(t, "eq", "forbidden");
-  const zone = env().SPACE_TIME_ZONE;
+  const zone = (await getSpace()).timeZone;
   const parsed = sessionEditInput.safeParse({
     sessionId: int(formData, "sessionId"),
     startsAt: parseLocalDateTime(text(formData, "startsAt"), zone),

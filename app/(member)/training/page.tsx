@@ -8,10 +8,10 @@ import { trainersOfTypes, typesTrainedBy } from "@/lib/domain/equipment/authorit
 import { listOpenRequestsForTrainer } from "@/lib/domain/training/request-service";
 import { listSessionsOfTrainer } from "@/lib/domain/training/session-queries";
 import { defaultSessionSlot } from "@/lib/domain/training/default-slot";
-import { env } from "@/lib/env";
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
 
 /** Trainers: schedule sessions on the types they train, see their sessions and the demand. */
 export default async function TrainingPage() {
@@ -19,7 +19,7 @@ export default async function TrainingPage() {
   const db = getDb();
   const types = await typesTrainedBy(db, user.personId);
   if (types.length === 0 && !user.permissions.has("training.run")) forbidden();
-  const timeZone = env().SPACE_TIME_ZONE;
+  const timeZone = (await getSpace()).timeZone;
   const [t, locale, sessions, requests, trainers] = await Promise.all([
     getT(),
     getLocale(),

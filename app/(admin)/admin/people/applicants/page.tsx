@@ -4,16 +4,16 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { requirePermission } from "@/lib/auth/guards";
 import { listPendingApplicants } from "@/lib/domain/people/applicant-signup";
-import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { approveApplicantAction, rejectApplicantAction } from "./actions";
+import { getSpace } from "@/lib/web/space";
 
 /** Applicants who confirmed their email, waiting for the board: approve (member number) or reject with a reason. */
 export default async function ApplicantsPage() {
   const user = await requirePermission("members.read");
-  const [t, locale, applicants] = await Promise.all([getT(), getLocale(), listPendingApplicants(getDb())]);
+  const [t, locale, applicants, space] = await Promise.all([getT(), getLocale(), listPendingApplicants(getDb()), getSpace()]);
   const mayWrite = user.permissions.has("members.write");
   return (
     <div className="space-y-4">
@@ -31,7 +31,7 @@ export default async function ApplicantsPage() {
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <Link href={`/admin/people/${a.personId}`} className={`${linkClass} font-medium`}>{name}</Link>
                   <span className="text-sm text-slate-600">
-                    {a.email} · {t("applicants.confirmedAt", { at: a.confirmedAt ? formatDateTime(a.confirmedAt, locale, env().SPACE_TIME_ZONE) : "–" })}
+                    {a.email} · {t("applicants.confirmedAt", { at: a.confirmedAt ? formatDateTime(a.confirmedAt, locale, space.timeZone) : "–" })}
                   </span>
                 </div>
                 {mayWrite && (

@@ -7,10 +7,10 @@ import { SessionInfo } from "@/components/training/session-info";
 import { requireUser } from "@/lib/auth/guards";
 import { isCurrentTrainer } from "@/lib/domain/equipment/authority";
 import { getSessionDetail } from "@/lib/domain/training/session-queries";
-import { env } from "@/lib/env";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { cancelSessionAction, markAttendanceAction } from "../../actions";
+import { getSpace } from "@/lib/web/space";
 
 const ATTENDANCE = ["passed", "failed", "no_show"] as const;
 
@@ -23,7 +23,7 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
   if (!session) notFound();
   if (!(await isCurrentTrainer(db, user.personId, session.equipmentTypeId))) forbidden();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
-  const timeZone = env().SPACE_TIME_ZONE;
+  const timeZone = (await getSpace()).timeZone;
   const title = t("tr.session.title", { type: session.equipmentTypeName, level: t(`level.${session.level}`) });
 
   return (
