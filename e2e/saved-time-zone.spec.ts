@@ -6,6 +6,7 @@ import { LoginPage } from "./pages/login-page";
 // typed as 10:00 must be stored and shown as 10:00 New York time, not read as Vienna time and shown at 04:00.
 const SAVED_ZONE = "America/New_York";
 const day = new Date(Date.now() + 45 * 86_400_000).toISOString().slice(0, 10);
+const dayShown = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(day)); // "20 Jan 2027"
 
 async function pageAs(browser: Browser, who: "admin" | "member" | "trainer"): Promise<Page> {
   if (who !== "trainer") return (await browser.newContext({ storageState: storageStateOf(who) })).newPage();
@@ -43,7 +44,7 @@ test("with another time zone saved than the environment's, a booking, a training
     await member.getByRole("button", { name: "Book", exact: true }).click();
     await expect(member.getByRole("status").filter({ hasText: "The machine is booked." })).toBeVisible();
     await member.reload();
-    await expect(member.getByRole("listitem").filter({ hasText: "LASER 1:" })).toContainText("10:00–11:00");
+    await expect(member.getByRole("listitem").filter({ hasText: `LASER 1: ${dayShown}` })).toContainText(`${dayShown}, 10:00–11:00`);
 
     // A trainer schedules a session from 10:00 to 12:00: its page and the calendar show 10:00.
     await trainer.goto("/training");
