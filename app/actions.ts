@@ -5,12 +5,16 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { signOut } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { endAllSessions } from "@/lib/domain/auth/sessions";
 import { setPreferredLanguage } from "@/lib/domain/people/preferred-language";
 import { LOCALE_COOKIE } from "@/lib/i18n/server";
 import { LOCALES } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 
+/** Logging out ends the session everywhere, so a copied cookie is dead too (the other devices log in again). */
 export async function logoutAction(): Promise<void> {
+  const user = await getCurrentUser();
+  if (user) await endAllSessions(getDb(), user.personId);
   await signOut({ redirectTo: "/" });
 }
 

@@ -30,18 +30,23 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
         if (!parsed.success) throw new LoginRefused("invalid");
         const result = await authenticateWithPassword(getDb(), { ...parsed.data, ip: clientIp(request.headers) });
         if (!result.ok) throw new LoginRefused(result.code);
-        return { id: String(result.personId) };
+        return { id: String(result.personId), sessionVersion: result.sessionVersion };
       },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      // Only the person id goes into the cookie; names and permissions are read fresh on each request.
-      if (user?.id) token.sub = user.id;
+      // Only the person id and the session version go into the cookie; names and permissions are read fresh
+      // on each request, and a version the account has moved past ends the session (lib/domain/auth/sessions.ts).
+      if (user?.id) {
+        token.sub = user.id;
+        token.sv = user.sessionVersion ?? 0;
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
+      session.sessionVersion = token.sv ?? 0;
       return session;
     },
   },

@@ -10,5 +10,5 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   const session = await auth();
   const personId = Number(session?.user?.id);
   if (!Number.isSafeInteger(personId) || personId <= 0) return null;
-  return getSessionPerson(getDb(), personId);
+  return getSessionPerson(getDb(), personId, session?.sessionVersion ?? 0);
 });

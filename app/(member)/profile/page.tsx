@@ -3,6 +3,7 @@ import { notFound } from "next/navigation";
 import { cardClass, linkClass } from "@/components/equipment/fields";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { LoginSection } from "@/components/access/login-section";
 import { AddressForms } from "@/components/people/address-forms";
 import { ProfileFields } from "@/components/people/profile-fields";
 import { PhotoSection } from "@/components/people/photo-section";
@@ -46,6 +47,7 @@ export default async function ProfilePage() {
           <SubmitButton>{t("profile.save")}</SubmitButton>
         </ActionForm>
       </section>
+      <LoginSection loginEmail={user.email} />
       <PhotoSection personId={user.personId} photoKey={profile.photoPath} name={`${profile.firstName} ${profile.lastName}`.trim()} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />
       {partner && (
         <section className={cardClass} aria-labelledby="my-partner">

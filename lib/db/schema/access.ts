@@ -14,6 +14,8 @@ export const accounts = pgTable(
     email: text().notNull(),
     passwordHash: text().notNull(),
     disabled: boolean().notNull().default(false),
+    /** In every session cookie; raising it ends all sessions at once (logout, password reset, ban …). */
+    sessionVersion: integer().notNull().default(0),
     lastLoginAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
@@ -81,6 +83,22 @@ export const passwordResetTokens = pgTable("password_reset_tokens", {
   accountId: integer()
     .notNull()
     .references(() => accounts.id, { onDelete: "cascade" }),
+  tokenHash: text().notNull().unique(),
+  expiresAt: timestamp({ withTimezone: true }).notNull(),
+  usedAt: timestamp({ withTimezone: true }),
+  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+/**
+ * A login email change the owner asked for: it happens only when the link mailed to the new address is used.
+ * Single-use, expiring; only the SHA-256 of the token is stored.
+ */
+export const emailChangeTokens = pgTable("email_change_tokens", {
+  id: serial().primaryKey(),
+  accountId: integer()
+    .notNull()
+    .references(() => accounts.id, { onDelete: "cascade" }),
+  newEmail: text().notNull(),
   tokenHash: text().notNull().unique(),
   expiresAt: timestamp({ withTimezone: true }).notNull(),
   usedAt: timestamp({ withTimezone: true }),

@@ -13,7 +13,7 @@ export interface PasswordLogin {
 }
 
 export type LoginFailureCode = "invalid" | "rate_limited" | "not_allowed";
-export type LoginResult = { ok: true; personId: number } | { ok: false; code: LoginFailureCode; message: string };
+export type LoginResult = { ok: true; personId: number; sessionVersion: number } | { ok: false; code: LoginFailureCode; message: string };
 
 const MESSAGES: Record<LoginFailureCode, string> = {
   invalid: "Email or password is wrong.",
@@ -43,6 +43,7 @@ export async function authenticateWithPassword(db: Db, input: PasswordLogin, lim
       personId: accounts.personId,
       passwordHash: accounts.passwordHash,
       disabled: accounts.disabled,
+      sessionVersion: accounts.sessionVersion,
       mayLogIn: membershipStatuses.mayLogIn,
       erasedAt: people.erasedAt,
     })
@@ -60,5 +61,5 @@ export async function authenticateWithPassword(db: Db, input: PasswordLogin, lim
 
   await clearFailedLogins(db, email);
   await db.update(accounts).set({ lastLoginAt: new Date() }).where(eq(accounts.id, row.accountId));
-  return { ok: true, personId: row.personId };
+  return { ok: true, personId: row.personId, sessionVersion: row.sessionVersion };
 }

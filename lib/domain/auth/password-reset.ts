@@ -76,7 +76,12 @@ export async function consumePasswordReset(db: Db, input: { token: string; newPa
       )
       .returning({ accountId: passwordResetTokens.accountId });
     if (!claimed) return invalidToken;
-    const [account] = await tx.update(accounts).set({ passwordHash }).where(eq(accounts.id, claimed.accountId)).returning({ email: accounts.email });
+    // A new password ends every session: whoever knew the old one is logged out everywhere.
+    const [account] = await tx
+      .update(accounts)
+      .set({ passwordHash, sessionVersion: sql`${accounts.sessionVersion} + 1` })
+      .where(eq(accounts.id, claimed.accountId))
+      .returning({ email: accounts.email });
     // Any other links sent earlier die with this one.
     await tx
       .update(passwordResetTokens)

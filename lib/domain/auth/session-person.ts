@@ -13,14 +13,16 @@ export interface SessionPerson {
 }
 
 /**
- * The person behind a session cookie, re-checked on every request: a disabled account or a status that may
- * no longer log in ends the session at once, even though the signed cookie itself is still valid.
+ * The person behind a session cookie, re-checked on every request: a disabled account, a status that may no
+ * longer log in or a session version the account has moved past (see sessions.ts) ends the session at once,
+ * even though the signed cookie itself is still valid. Without `sessionVersion` (API tokens) it is not checked.
  */
-export async function getSessionPerson(db: Db, personId: number): Promise<SessionPerson | null> {
+export async function getSessionPerson(db: Db, personId: number, sessionVersion?: number): Promise<SessionPerson | null> {
   const [row] = await db
     .select({
       email: accounts.email,
       disabled: accounts.disabled,
+      sessionVersion: accounts.sessionVersion,
       mayLogIn: membershipStatuses.mayLogIn,
       erasedAt: people.erasedAt,
       firstName: profiles.firstName,
@@ -33,6 +35,7 @@ export async function getSessionPerson(db: Db, personId: number): Promise<Sessio
     .leftJoin(profiles, eq(profiles.personId, people.id))
     .where(eq(people.id, personId));
   if (!row || row.disabled || !row.mayLogIn || row.erasedAt) return null;
+  if (sessionVersion !== undefined && sessionVersion !== row.sessionVersion) return null;
   const displayName = [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email;
   return { personId, email: row.email, displayName, preferredLanguage: row.preferredLanguage, permissions: await permissionsOfPerson(db, personId) };
 }

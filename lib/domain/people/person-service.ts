@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { accounts, membershipStatuses, people, profiles, profileStudies, type MembershipStatus } from "@/lib/db/schema";
 import { grantRefusal, subjectRefusal } from "../access/containment";
 import { recordAudit, diffValues } from "../audit/record-audit";
+import { endAllSessions } from "../auth/sessions";
 import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Failure, type Result } from "./result";
 import { profileAuditValues, profileInputSchema, type ProfileData, type ProfileInput } from "./profile-input";
 
@@ -78,7 +79,10 @@ export async function profileEditRefusal(db: Db, actorId: number, personId: numb
   return subjectRefusal(db, actorId, personId);
 }
 
-/** Edits names, contact and the rest of the profile; the login email follows the profile email. */
+/**
+ * Edits names, contact and the rest of the profile. The profile email is contact data: the login email never
+ * follows it (that changes only by its owner's confirmed request or a system admin, see auth/email-change).
+ */
 export async function updateProfile(db: Db, actorId: number, personId: number, input: ProfileInput): Promise<Result> {
   const refused = await profileEditRefusal(db, actorId, personId);
   if (refused) return refused;
@@ -93,7 +97,6 @@ export async function updateProfile(db: Db, actorId: number, personId: number, i
       const oldStudies = await tx.select({ field: profileStudies.field, startYear: profileStudies.startYear, endYear: profileStudies.endYear }).from(profileStudies).where(eq(profileStudies.personId, personId)).orderBy(profileStudies.id);
       await tx.update(profiles).set({ ...columns, updatedAt: new Date() }).where(eq(profiles.personId, personId));
       await writeStudies(tx, personId, studies);
-      if (columns.email) await tx.update(accounts).set({ email: columns.email }).where(eq(accounts.personId, personId));
       const newStudies = studies ? studies.map((s) => ({ field: s.field, startYear: s.startYear ?? null, endYear: s.endYear ?? null })) : oldStudies;
       const diff = diffValues({ ...profileAuditValues(before), studies: oldStudies }, { ...profileAuditValues({ ...before, ...columns }), studies: newStudies });
       if (Object.keys(diff.after).length) {
@@ -158,6 +161,8 @@ export async function applyStatusChange(
     })
     .where(eq(people.id, person.id))
     .returning();
+  // A status that may not log in ends every session now, so a later status that may does not revive old cookies.
+  if (!to.mayLogIn) await endAllSessions(tx, person.id);
   await recordAudit(tx, {
     actorId,
     subjectPersonId: person.id,

@@ -8,7 +8,9 @@ import { PersonAdminForms } from "@/components/people/person-admin-forms";
 import { PersonSections } from "@/components/people/person-sections";
 import { ProfileFields } from "@/components/people/profile-fields";
 import { statusLabel } from "@/components/people/status-label";
+import { PersonAccessSection } from "@/components/access/person-access-section";
 import { requirePermission } from "@/lib/auth/guards";
+import { subjectRefusal } from "@/lib/domain/access/containment";
 import { PartnerSection } from "@/components/people/partner-section";
 import { PhotoSection } from "@/components/people/photo-section";
 import { addressesOf } from "@/lib/domain/people/address-service";
@@ -37,7 +39,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   if (!record) notFound();
   const { person, profile } = record;
   const name = profile ? `${profile.firstName} ${profile.lastName}`.trim() : t("people.formerMember", { number: person.memberNumber ?? person.id });
-  const mayWrite = user.permissions.has("members.write");
+  // Someone above the viewer is shown, not offered for change (the domain refuses it anyway).
+  const outranked = (await subjectRefusal(db, user.personId, id)) !== null;
+  const mayWrite = user.permissions.has("members.write") && !outranked;
 
   return (
     <div className="space-y-6">
@@ -52,6 +56,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <a className={linkClass} href={`/admin/people/${id}/export?format=json`}>{t("person.exportJson")}</a>
         <a className={linkClass} href={`/admin/people/${id}/export?format=xlsx`}>{t("person.exportXlsx")}</a>
       </p>
+      {outranked && user.permissions.has("members.write") && (
+        <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("access.outranked")}</p>
+      )}
       {profile && mayWrite && (
         <section className={cardClass} aria-labelledby="profile">
           <h2 id="profile" className="mb-3 text-lg font-semibold">{t("person.profile")}</h2>
@@ -65,6 +72,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       {profile && mayWrite && <PhotoSection personId={id} photoKey={profile.photoPath} name={name} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />}
       <PersonSections record={record} mayEditAddresses={Boolean(profile) && mayWrite} />
       {profile && mayWrite && <PartnerSection personId={id} partner={partner} addresses={addresses} partnerRateTypes={rateTypes} />}
+      {user.permissions.has("system.admin") && !outranked && !person.erasedAt && <PersonAccessSection personId={id} />}
       {mayWrite && <PersonAdminForms personId={id} statusId={person.statusId} statuses={statuses} types={types} erased={Boolean(person.erasedAt)} />}
       <section className={cardClass} aria-labelledby="history">
         <h2 id="history" className="mb-3 text-lg font-semibold">{t("person.history")}</h2>

@@ -1,0 +1,31 @@
+import { cardClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextField } from "@/components/forms/text-field";
+import { getT } from "@/lib/i18n/server";
+import { logOutEverywhereAction, requestLoginEmailChangeAction } from "@/app/(member)/profile/login-actions";
+
+/** The profile's login part: the login email (changed through a mailed link) and "log out everywhere". */
+export async function LoginSection({ loginEmail }: { loginEmail: string }) {
+  const t = await getT();
+  return (
+    <section className={cardClass} aria-labelledby="my-login">
+      <h2 id="my-login" className="mb-1 text-lg font-semibold">{t("loginEmail.title")}</h2>
+      <p className="mb-1">{t("loginEmail.current", { email: loginEmail })}</p>
+      <p className="mb-3 text-sm text-slate-600">{t("loginEmail.intro")}</p>
+      <ActionForm action={requestLoginEmailChangeAction} className="grid gap-3 sm:grid-cols-2 sm:items-end" label={t("loginEmail.title")}>
+        <TextField label={t("loginEmail.new")} name="newEmail" type="email" required maxLength={320} autoComplete="email" />
+        <TextField label={t("loginEmail.password")} name="password" type="password" required autoComplete="current-password" />
+        <div className="sm:col-span-2">
+          <SubmitButton>{t("loginEmail.submit")}</SubmitButton>
+        </div>
+      </ActionForm>
+      <form action={logOutEverywhereAction} className="mt-4 border-t border-slate-200 pt-4">
+        <p className="mb-2 text-sm text-slate-600">{t("sessions.everywhereIntro")}</p>
+        <button type="submit" className="rounded border border-slate-400 px-4 py-2 hover:bg-slate-100">
+          {t("sessions.everywhere")}
+        </button>
+      </form>
+    </section>
+  );
+}
