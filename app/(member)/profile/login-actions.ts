@@ -1,6 +1,5 @@
 "use server";
 
-import { headers } from "next/headers";
 import { signOut } from "@/lib/auth/config";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { requestEmailChange } from "@/lib/domain/auth/email-change";
@@ -10,20 +9,17 @@ import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { getLogger } from "@/lib/web/logger";
 import { getMailer } from "@/lib/web/mailer";
-import { publicOrigin } from "@/lib/web/request-info";
 
 /** The owner asks to move their login to a new address: a link goes there, a notice to the old one. */
 export async function requestLoginEmailChangeAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const [user, t] = await Promise.all([getCurrentUser(), getT()]);
   if (!user) return { ok: false, code: "forbidden", message: t("loginEmail.error.forbidden") };
   const newEmail = String(formData.get("newEmail") ?? "");
-  const origin = publicOrigin(await headers());
   try {
     const result = await requestEmailChange(getDb(), getMailer(), {
       personId: user.personId,
       newEmail,
       password: String(formData.get("password") ?? ""),
-      linkFor: (token) => `${origin}/email-change/confirm?token=${encodeURIComponent(token)}`,
     });
     if (!result.ok) return { ok: false, code: result.code, message: t(`loginEmail.error.${result.code}`), values: { newEmail } };
   } catch (error) {

@@ -8,6 +8,7 @@ import { subjectRefusal, type ContainmentCode } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
 import { emailTaken } from "../people/person-service";
+import { publicLink } from "../settings/public-link";
 import { actorMay, uniqueViolation } from "../people/result";
 import { verifyPassword } from "./passwords";
 import { endAllSessions } from "./sessions";
@@ -61,8 +62,6 @@ export interface EmailChangeRequest {
   newEmail: string;
   /** The current password: a session left open on a shared computer must not be enough to take the login over. */
   password: string;
-  /** e.g. token => `https://space.example/email-change/confirm?token=${token}` */
-  linkFor: (token: string) => string;
 }
 
 /** The owner asks: a confirmation link to the new address, a notice to the old one; nothing changes yet. */
@@ -79,7 +78,7 @@ export async function requestEmailChange(db: Db, mailer: Mailer, input: EmailCha
   });
   const t = translatorFor(login.language);
   const hours = String(EMAIL_CHANGE_TTL_MS / 3_600_000);
-  await mailer.send({ to: checked.email, subject: t("mail.emailChange.confirm.subject"), text: t("mail.emailChange.confirm.body", { link: input.linkFor(token), hours }) });
+  await mailer.send({ to: checked.email, subject: t("mail.emailChange.confirm.subject"), text: t("mail.emailChange.confirm.body", { link: await publicLink(db, `/email-change/confirm?token=${encodeURIComponent(token)}`), hours }) });
   await mailer.send({ to: login.email, subject: t("mail.emailChange.notice.subject"), text: t("mail.emailChange.notice.body", { email: checked.email }) });
   return { ok: true };
 }
