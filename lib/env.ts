@@ -73,6 +73,8 @@ const schema = z.object({
   MAILMAN_REST_URL: z.string().url().optional(),
   /** How often the broker checks for due scheduled jobs (purge, reminders, weekly mails); 0 turns them off. */
   SCHEDULER_CHECK_SECONDS: z.coerce.number().int().min(0).default(600),
+  /** REST API (/api/v1): requests per token per minute. */
+  API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -11,6 +11,7 @@ import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { prepareDatabase } from "@/drizzle/prepare";
+import { seedBenchPeople } from "./people-seed";
 
 const PEOPLE = 10_000;
 const RUNS = 60;
@@ -62,17 +63,7 @@ try {
   await ensureReferenceData(db);
   await seedDemoData(db, "bench-password-1");
   const seeded = performance.now();
-  // Set-based seeding: 10,000 people in a few statements.
-  await db.execute(sql`insert into people (member_number, status_id, joined_on)
-    select nextval('member_number_seq'), (select id from membership_statuses where key = case when g % 10 = 0 then 'former' when g % 7 = 0 then 'supporting' else 'member' end), now() - (g || ' days')::interval
-    from generate_series(1, ${PEOPLE}) g`);
-  await db.execute(sql`insert into profiles (person_id, first_name, last_name, email)
-    select id, (array['Anna','Ben','Clara','David','Eva','Felix','Greta','Hans','Ida','Jonas'])[1 + id % 10], 'Name' || id || (array['huber','maier','gruber','wagner','bauer'])[1 + id % 5], 'person' || id || '@bench.local'
-    from people where id not in (select person_id from profiles)`);
-  await db.execute(sql`insert into cards (uid, person_id) select lpad(to_hex(id + 268435456), 8, '0'), id from people where id not in (select person_id from cards)`);
-  await db.execute(sql`insert into memberships (person_id, type_id, valid_from) select p.id, (array_agg(t.id order by t.id))[1 + p.id % 3], '2020-01-01' from people p cross join membership_types t group by p.id`);
-  await db.execute(sql`insert into equipment_authorizations (person_id, equipment_type_id, level, source) select id, (select id from equipment_types where name = 'Laser cutter'), 'user', 'grant' from people where id % 4 = 0`);
-  await db.execute(sql`analyze`);
+  await seedBenchPeople(db, PEOPLE);
   console.log(`Seeded ${PEOPLE} people in ${((performance.now() - seeded) / 1000).toFixed(1)} s on ${scratch.label}; ${RUNS} runs each:`);
 
   const [{ id: member } = { id: 0 }] = (await db.execute(sql`select id from membership_statuses where key = 'member'`)) as unknown as { id: number }[];

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { eventRegistrations, events, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
+import type { Permission } from "../access/permissions";
 import { fail, type CalendarResult } from "./result";
 
 export interface RegistrationRow {
@@ -15,9 +16,15 @@ export interface RegistrationRow {
 
 /** The list for the responsible person (or anyone with calendar.write). */
 export async function listRegistrations(db: Db, actorId: number, eventId: number): Promise<CalendarResult<{ rows: RegistrationRow[] }>> {
+  return listRegistrationsFor(db, { personId: actorId, permissions: await permissionsOfPerson(db, actorId) }, eventId);
+}
+
+/** The same list for a viewer whose permissions are known (the API: a token's share of its owner's rights). */
+export async function listRegistrationsFor(db: Db, viewer: { personId: number | null; permissions: ReadonlySet<Permission> }, eventId: number): Promise<CalendarResult<{ rows: RegistrationRow[] }>> {
   const [event] = await db.select().from(events).where(eq(events.id, eventId));
   if (!event) return fail("not_found", "no such event");
-  if (event.responsiblePersonId !== actorId && !(await permissionsOfPerson(db, actorId)).has("calendar.write")) {
+  const responsible = viewer.personId !== null && event.responsiblePersonId === viewer.personId;
+  if (!responsible && !viewer.permissions.has("calendar.write")) {
     return fail("forbidden", "only the responsible person sees the list");
   }
   const rows = await db

@@ -36,20 +36,9 @@ function escapeLike(text: string): string {
   return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
-export async function searchThings(db: Db, filter: ThingFilter): Promise<{ rows: ThingListRow[]; total: number }> {
-  const conditions: (SQL | undefined)[] = [];
-  const query = filter.query?.trim().slice(0, 200);
-  let rank: SQL | undefined;
-  if (query) {
-    const tsQuery = sql`websearch_to_tsquery('simple', ${query})`;
-    conditions.push(or(sql`${document} @@ ${tsQuery}`, ilike(things.name, `%${escapeLike(query)}%`)));
-    rank = sql`ts_rank(${document}, ${tsQuery})`;
-  }
-  if (filter.categoryId) conditions.push(eq(things.categoryId, filter.categoryId));
-  if (filter.locationId) conditions.push(inArray(things.locationId, await locationAndDescendantIds(db, filter.locationId)));
-  if (filter.onLoanFromMembers) conditions.push(eq(things.ownership, "on_loan_from_member"));
-  const where = and(...conditions);
-  const rows = await db
+/** The list's columns, joined: the inventory page, its search and the API read things through this. */
+function listRows(db: Db) {
+  return db
     .select({
       id: things.id,
       number: things.number,
@@ -66,7 +55,30 @@ export async function searchThings(db: Db, filter: ThingFilter): Promise<{ rows:
     .from(things)
     .leftJoin(inventoryCategories, eq(inventoryCategories.id, things.categoryId))
     .leftJoin(inventoryLocations, eq(inventoryLocations.id, things.locationId))
-    .leftJoin(thingLoans, and(eq(thingLoans.thingId, things.id), isNull(thingLoans.returnedAt)))
+    .leftJoin(thingLoans, and(eq(thingLoans.thingId, things.id), isNull(thingLoans.returnedAt)));
+}
+
+/** One thing as the list shows it, by the number on its label; null when there is none. */
+export async function thingRowByNumber(db: Db, number: number): Promise<ThingListRow | null> {
+  if (!Number.isSafeInteger(number) || number <= 0 || number > 2_147_483_647) return null;
+  const [row] = await listRows(db).where(eq(things.number, number));
+  return row ?? null;
+}
+
+export async function searchThings(db: Db, filter: ThingFilter): Promise<{ rows: ThingListRow[]; total: number }> {
+  const conditions: (SQL | undefined)[] = [];
+  const query = filter.query?.trim().slice(0, 200);
+  let rank: SQL | undefined;
+  if (query) {
+    const tsQuery = sql`websearch_to_tsquery('simple', ${query})`;
+    conditions.push(or(sql`${document} @@ ${tsQuery}`, ilike(things.name, `%${escapeLike(query)}%`)));
+    rank = sql`ts_rank(${document}, ${tsQuery})`;
+  }
+  if (filter.categoryId) conditions.push(eq(things.categoryId, filter.categoryId));
+  if (filter.locationId) conditions.push(inArray(things.locationId, await locationAndDescendantIds(db, filter.locationId)));
+  if (filter.onLoanFromMembers) conditions.push(eq(things.ownership, "on_loan_from_member"));
+  const where = and(...conditions);
+  const rows = await listRows(db)
     .where(where)
     .orderBy(...(rank ? [sql`${rank} desc`] : []), filter.onLoanFromMembers ? asc(things.lenderUntil) : asc(things.name), asc(things.number))
     .limit(Math.min(filter.limit ?? 50, 500))

@@ -1,6 +1,7 @@
-import { and, asc, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
 import { machines, profiles, usageSessions } from "@/lib/db/schema";
 
 const day = z
@@ -50,7 +51,10 @@ const seconds = sql<string>`coalesce(${usageSessions.durationSeconds}, greatest(
 
 export interface UsageReportRow {
   id: number;
+  machineId: number;
   machineName: string;
+  /** Null once the retention purge anonymised the session. */
+  personId: number | null;
   personName: string;
   cardUid: string;
   startedAt: Date;
@@ -59,15 +63,27 @@ export interface UsageReportRow {
   recordedAs: "live" | "replayed" | "reconstructed" | "manual";
 }
 
-/** The filtered sessions, newest first; `limit` for the page, none for an export. */
-export async function listUsage(db: Db, f: UsageReportFilter, opts: { limit?: number; offset?: number } = {}): Promise<UsageReportRow[]> {
+/** Newest first; the id breaks ties so keyset pages are exact. */
+const usageOrder: SortKey[] = [
+  { expr: usageSessions.startedAt, dir: "desc" },
+  { expr: usageSessions.id, dir: "desc" },
+];
+
+/** Where the next keyset page starts after this row. */
+export const usageKeyOf = (r: UsageReportRow): KeyValue[] => [r.startedAt.toISOString(), r.id];
+
+/**
+ * The filtered sessions, newest first; `limit` for the page, none for an export; `after` (a usageKeyOf key) for
+ * the API's keyset pages.
+ */
+export async function listUsage(db: Db, f: UsageReportFilter, opts: { limit?: number; offset?: number; after?: KeyValue[] | null } = {}): Promise<UsageReportRow[]> {
   const q = db
-    .select({ id: usageSessions.id, machineName: machines.name, personName, cardUid: usageSessions.cardUid, startedAt: usageSessions.startedAt, endedAt: usageSessions.endedAt, durationSeconds: usageSessions.durationSeconds, recordedAs: usageSessions.recordedAs })
+    .select({ id: usageSessions.id, machineId: usageSessions.machineId, machineName: machines.name, personId: usageSessions.personId, personName, cardUid: usageSessions.cardUid, startedAt: usageSessions.startedAt, endedAt: usageSessions.endedAt, durationSeconds: usageSessions.durationSeconds, recordedAs: usageSessions.recordedAs })
     .from(usageSessions)
     .innerJoin(machines, eq(machines.id, usageSessions.machineId))
     .leftJoin(profiles, eq(profiles.personId, usageSessions.personId))
-    .where(where(f))
-    .orderBy(desc(usageSessions.startedAt), desc(usageSessions.id));
+    .where(opts.after ? and(where(f), keysetAfter(usageOrder, opts.after)) : where(f))
+    .orderBy(...keysetOrder(usageOrder));
   return opts.limit ? q.limit(opts.limit).offset(opts.offset ?? 0) : q;
 }
 

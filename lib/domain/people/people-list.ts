@@ -1,6 +1,7 @@
 import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
 import { cards, committeeFunctions, equipmentAuthorizations, functionHolders, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { normalizeCardUid } from "../cards/uid";
 
@@ -32,6 +33,7 @@ export interface PeopleListRow {
   email: string | null;
   statusKey: string;
   statusName: string;
+  statusSortOrder: number;
   joinedOn: Date | null;
 }
 
@@ -69,20 +71,42 @@ function whereOf(f: PeopleFilter, today: string): SQL | undefined {
   return conditions.length ? and(...conditions) : undefined;
 }
 
-function orderOf(f: PeopleFilter): SQL[] {
-  const dir = f.dir === "desc" ? sql`desc` : sql`asc`;
-  const name = [sql`${profiles.lastName} ${dir} nulls last`, sql`${profiles.firstName} ${dir}`, sql`${people.id} ${dir}`];
+/** The list's order as sort keys; the last is the unique id, so keyset pages (the API) are exact. */
+function sortKeys(f: PeopleFilter): SortKey[] {
+  const dir = f.dir;
+  const name: SortKey[] = [
+    { expr: profiles.lastName, dir, nullable: true },
+    { expr: profiles.firstName, dir, nullable: true },
+    { expr: people.id, dir },
+  ];
   switch (f.sort) {
     case "number":
-      return [sql`${people.memberNumber} ${dir} nulls last`, sql`${people.id} ${dir}`];
+      return [{ expr: people.memberNumber, dir, nullable: true }, { expr: people.id, dir }];
     case "status":
-      return [sql`${membershipStatuses.sortOrder} ${dir}`, ...name];
+      return [{ expr: membershipStatuses.sortOrder, dir }, ...name];
     case "joined":
-      return [sql`${people.joinedOn} ${dir} nulls last`, sql`${people.id} ${dir}`];
+      return [{ expr: people.joinedOn, dir, nullable: true }, { expr: people.id, dir }];
     default:
       return name;
   }
 }
+
+/** A row's values of the sort keys, in their order (where the next keyset page starts). */
+function keyOf(f: PeopleFilter, r: PeopleListRow): KeyValue[] {
+  const name = [r.lastName, r.firstName, r.personId];
+  switch (f.sort) {
+    case "number":
+      return [r.memberNumber, r.personId];
+    case "status":
+      return [r.statusSortOrder, ...name];
+    case "joined":
+      return [r.joinedOn?.toISOString() ?? null, r.personId];
+    default:
+      return name;
+  }
+}
+
+const orderOf = (f: PeopleFilter) => keysetOrder(sortKeys(f));
 
 const columns = {
   personId: people.id,
@@ -92,6 +116,7 @@ const columns = {
   email: profiles.email,
   statusKey: membershipStatuses.key,
   statusName: membershipStatuses.name,
+  statusSortOrder: membershipStatuses.sortOrder,
   joinedOn: people.joinedOn,
 };
 
@@ -111,6 +136,21 @@ export async function listPeople(db: Db, f: PeopleFilter, pageSize = 25, now = n
     .limit(pageSize)
     .offset((page - 1) * pageSize);
   return { rows, total, page, pages };
+}
+
+/** One keyset page of the same list for the API: `next` is where the following page starts, null at the end. */
+export async function listPeoplePage(db: Db, f: PeopleFilter, page: { after: KeyValue[] | null; limit: number }, now = new Date()): Promise<{ rows: PeopleListRow[]; next: KeyValue[] | null }> {
+  const where = whereOf(f, now.toISOString().slice(0, 10));
+  const rows = await db
+    .select(columns)
+    .from(people)
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .leftJoin(profiles, eq(profiles.personId, people.id))
+    .where(page.after ? and(where, keysetAfter(sortKeys(f), page.after)) : where)
+    .orderBy(...orderOf(f))
+    .limit(page.limit + 1);
+  const shown = rows.slice(0, page.limit);
+  return { rows: shown, next: rows.length > page.limit ? keyOf(f, shown.at(-1)!) : null };
 }
 
 /** The whole filtered list (exports, mailing lists); capped so a mistake cannot exhaust the server. */
