@@ -23,7 +23,7 @@ export default async function AdminApiPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("api.admin.title")}</h1>
       <p className="max-w-3xl text-sm text-slate-700">
-        {t("api.admin.intro")} <a className={linkClass} href="/api/v1/docs">{t("api.tokens.docs")}</a>
+        {t("api.admin.intro")} <Link className={linkClass} href="/api/v1/docs">{t("api.tokens.docs")}</Link>
       </p>
       <section className={cardClass} aria-labelledby="services">
         <h2 id="services" className="mb-3 text-lg font-semibold">{t("api.services.title")}</h2>

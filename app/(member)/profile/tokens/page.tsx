@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { TokenForm } from "@/components/api/token-form";
 import { TokenTable } from "@/components/api/token-table";
 import { cardClass, linkClass } from "@/components/equipment/fields";
@@ -19,7 +20,7 @@ export default async function ProfileTokensPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("api.tokens.title")}</h1>
       <p className="max-w-3xl text-sm text-slate-700">
-        {t("api.tokens.intro")} <a className={linkClass} href="/api/v1/docs">{t("api.tokens.docs")}</a>
+        {t("api.tokens.intro")} <Link className={linkClass} href="/api/v1/docs">{t("api.tokens.docs")}</Link>
       </p>
       <section className={cardClass} aria-labelledby="new-token">
         <h2 id="new-token" className="mb-3 text-lg font-semibold">{t("api.tokens.create")}</h2>

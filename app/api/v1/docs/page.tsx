@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { Metadata } from "next";
 import { DocsOperation, type DocOperation } from "@/components/api/docs-operation";
 import { DocsSchema } from "@/components/api/docs-schema";
@@ -18,7 +19,7 @@ export default async function ApiDocsPage() {
       <header className="space-y-2">
         <h1 className="text-2xl font-bold">{t("api.docs.title")}</h1>
         <p className="text-sm text-slate-600">
-          OpenAPI {doc.openapi} · {t("api.docs.version", { version: doc.info.version })} · <a className="underline" href="/api/v1/openapi.json">openapi.json</a> · <a className="underline" href="/profile/tokens">{t("api.tokens.title")}</a>
+          OpenAPI {doc.openapi} · {t("api.docs.version", { version: doc.info.version })} · <a className="underline" href="/api/v1/openapi.json">openapi.json</a> · <Link className="underline" href="/profile/tokens">{t("api.tokens.title")}</Link>
         </p>
         <Markdown source={doc.info.description} className="max-w-3xl space-y-2 text-sm" />
       </header>
