@@ -45,7 +45,7 @@ export function DocsOperation({ t, method, path, op }: { t: Translate; method: s
   return (
     <section id={op.operationId} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${op.operationId}-h`}>
       <h3 id={`${op.operationId}-h`} className="font-mono text-base font-semibold">
-        <span className="mr-2 rounded bg-slate-800 px-2 py-0.5 text-xs text-white">{method.toUpperCase()}</span>/api/v1{path}
+        <span className="mr-2 rounded bg-slate-800 px-2 py-0.5 text-xs text-white">{method.toUpperCase()}</span> /api/v1{path}
       </h3>
       <p className="font-medium">{op.summary}</p>
       <p className="text-sm text-slate-700">{op.description}</p>
