@@ -67,7 +67,7 @@ describe("people through the API", () => {
         expect((await walk(`/people?sort=${sort}&dir=${dir}`, admin, 2)).map((r) => r.id), `${sort} ${dir}`).toEqual(all);
       }
     }
-  });
+  }, 120_000);
 });
 
 describe("a token never has more rights than its owner", () => {

@@ -91,7 +91,7 @@ describe("walking every endpoint", () => {
         expect(missing, `${op.operationId} never answered ${missing.join(", ")}`).toEqual([]);
       }
     }
-  });
+  }, 300_000); // some 150 requests: generous on a busy machine
 
   it("pages every list with cursors to its end, each page valid", async () => {
     for (const e of ENDPOINTS.filter((e) => e.query && "cursor" in e.query)) {
@@ -112,5 +112,5 @@ describe("walking every endpoint", () => {
       expect((all.body as { data: unknown[] }).data.map((row) => JSON.stringify(row)), e.path).toEqual(ids);
       if (ids.length > 1) expect(pages).toBe(ids.length);
     }
-  });
+  }, 120_000);
 });
