@@ -29,7 +29,7 @@ export async function seedDemoShowcase(db: Db, ids: { admin: number; member: num
   must("thing", await createThing(db, admin, { name: "Digital caliper", description: "150 mm, stainless", locationId: box.id }));
   must("thing", await createThing(db, admin, { name: "Multimeter", description: "Auto-ranging, with probes", locationId: workshop.id }));
   const lent = must("thing", await createThing(db, admin, { name: "Hot glue gun", description: "With a bag of glue sticks", locationId: box.id }));
-  must("loan", await lendThing(db, admin, { thingId: lent.id, borrowerPersonId: member, dueAt: new Date(now.getTime() + 7 * DAY), note: "Demo loan" }, now));
+  must("loan", await lendThing(db, admin, { thingId: lent.id, borrowerPersonId: member, dueOn: new Date(now.getTime() + 7 * DAY).toISOString().slice(0, 10), note: "Demo loan" }, now));
 
   must("news", await createNews(db, admin, { title: "Welcome to the makerspace", body: "This is demo data: look around, log in with a demo account, and swipe a card with `npm run simulate`." }, now));
   must(

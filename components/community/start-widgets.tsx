@@ -5,7 +5,7 @@ import { machineStates } from "@/lib/domain/community/machine-states";
 import { nextTrainingOf, openLoansOf } from "@/lib/domain/community/member-widgets";
 import { listNews } from "@/lib/domain/community/news";
 import { openSince } from "@/lib/domain/community/open-status";
-import { formatDateTime } from "@/lib/time";
+import { dayOf, formatDateTime, formatPlainDate } from "@/lib/time";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { OpenStatusSwitch } from "./open-status-switch";
@@ -141,12 +141,12 @@ export function LoansWidget({ t, locale, timeZone, user }: WidgetContext & { use
     <Guarded unavailable={t("com.notAvailable")} name="loans" title={t("com.member.loans")} render={async () => {
       const loans = await openLoansOf(getDb(), user.personId);
       if (!loans.length) return <p className={muted}>{t("com.member.noLoans")}</p>;
-      const now = new Date();
+      const todayIso = dayOf(new Date(), timeZone);
       return (
         <ul className="space-y-1 text-sm">
           {loans.map((l) => (
-            <li key={l.loanId} className={l.dueAt < now ? "text-red-800" : ""}>
-              {l.thingName} · {t(l.dueAt < now ? "com.member.overdue" : "com.member.due", { when: formatDateTime(l.dueAt, locale, timeZone) })}
+            <li key={l.loanId} className={l.dueOn < todayIso ? "text-red-800" : ""}>
+              {l.thingName} · {t(l.dueOn < todayIso ? "com.member.overdue" : "com.member.due", { when: formatPlainDate(l.dueOn, locale) })}
             </li>
           ))}
         </ul>

@@ -2,6 +2,7 @@ import { lendThingAction, moveThingAction, returnThingAction } from "@/app/(memb
 import type { InventoryLocation } from "@/lib/db/schema";
 import type { PersonOption } from "@/lib/domain/inventory/people-options";
 import type { Translate } from "@/lib/i18n/translate";
+import { addDays, isoDate, parseDay } from "@/lib/time";
 import { TextField } from "../forms/text-field";
 import { ActionForm } from "@/components/forms/action-form";
 import { buttonClass, SelectField } from "./fields";
@@ -14,18 +15,15 @@ interface Props {
   lentOut: boolean;
   locations: InventoryLocation[];
   people: PersonOption[];
+  /** Today in the space's time zone ("YYYY-MM-DD"): loans run two weeks unless the form says otherwise. */
+  today: string;
 }
 
 const box = "space-y-3 rounded border border-slate-200 bg-white p-4";
 
-/** Loans run two weeks unless the form says otherwise. */
-function defaultDueDate(): string {
-  return new Date(Date.now() + 14 * 86_400_000).toISOString().slice(0, 10);
-}
-
 /** Move, lend and take back: the everyday changes, right on the thing's page. */
-export function ThingManage({ t, thingId, locationId, lentOut, locations, people }: Props) {
-  const inTwoWeeks = defaultDueDate();
+export function ThingManage({ t, thingId, locationId, lentOut, locations, people, today }: Props) {
+  const inTwoWeeks = isoDate(addDays(parseDay(today)!, 14));
   return (
     <div className="grid gap-4 md:grid-cols-2">
       <ActionForm action={moveThingAction.bind(null, thingId)} className={box} label={t("inv.thing.move")}>

@@ -29,6 +29,16 @@ describe("formatting", () => {
     expect(formatPlainDate("2026-12-15", "en")).toBe("15 Dec 2026");
     expect(formatPlainDate({ year: 2026, month: 1, day: 1 }, "de")).toBe("01.01.2026");
     expect(formatPlainDate("not a date", "en")).toBe("not a date");
+    const before = process.env.TZ;
+    try {
+      for (const zone of ["Pacific/Kiritimati", "Pacific/Pago_Pago", "America/New_York"]) {
+        process.env.TZ = zone; // Node applies a changed TZ at once
+        expect(formatPlainDate("2026-12-15", "en")).toBe("15 Dec 2026");
+      }
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
   });
 
   it("builds each formatter once per language, zone and style and reuses it", () => {

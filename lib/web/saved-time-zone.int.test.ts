@@ -5,8 +5,7 @@ import { calendarItems } from "@/lib/domain/calendar/calendar-queries";
 import { bookMachine } from "@/lib/domain/calendar/machine-bookings";
 import { saveEvent } from "@/lib/domain/calendar/save-event";
 import { createCalendarFixture, type CalendarFixture } from "@/lib/domain/calendar/testing/calendar-fixture";
-import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
-import { settingsInputSchema, updateSpaceSettings } from "@/lib/domain/settings/update-settings";
+import { saveTimeZone } from "@/lib/domain/settings/testing/save-settings";
 import { scheduleSession } from "@/lib/domain/training/session-service";
 import { sessionWhen } from "@/lib/domain/training/training-mail";
 import { translator } from "@/lib/i18n/translate";
@@ -23,9 +22,7 @@ let spaceZone: () => Promise<string>;
 
 beforeAll(async () => {
   f = await createCalendarFixture();
-  const current = await getSpaceSettings(f.t.db);
-  const asForm = Object.fromEntries(Object.entries(current).map(([k, v]) => [k, v === null ? "" : typeof v === "number" ? String(v) : v]));
-  await updateSpaceSettings(f.t.db, { personId: null, permissions: new Set() }, settingsInputSchema.parse({ ...asForm, timeZone: SAVED_ZONE, smtpPassword: "", clearSmtpPassword: false }));
+  await saveTimeZone(f.t.db, SAVED_ZONE);
   // The web side as the server actions use it (getSpace over getDb), on this database with the environment's zone.
   vi.stubEnv("DATABASE_URL", f.t.url);
   vi.stubEnv("SPACE_TIME_ZONE", ENV_ZONE);

@@ -2,27 +2,36 @@ import Link from "next/link";
 import { listOpenLoans } from "@/lib/domain/inventory/loans";
 import { searchThings } from "@/lib/domain/inventory/search";
 import { listPeopleOptions } from "@/lib/domain/inventory/people-options";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { dayOf, formatPlainDate } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
-
-const day = (d: Date | string | null) => (d ? (typeof d === "string" ? d : d.toISOString().slice(0, 10)) : "—");
+import { getSpace } from "@/lib/web/space";
 
 /** Things lent out (overdue first) and things members lent to the space, with their return dates. */
 export default async function LoansPage() {
   await requireInventoryViewer();
   const db = getDb();
-  const now = new Date();
-  const [t, open, fromMembers, people] = await Promise.all([getT(), listOpenLoans(db), searchThings(db, { onLoanFromMembers: true, limit: 500 }), listPeopleOptions(db)]);
-  const overdue = open.filter((l) => l.dueAt < now);
-  const current = open.filter((l) => l.dueAt >= now);
+  const [t, locale, space, open, fromMembers, people] = await Promise.all([
+    getT(),
+    getLocale(),
+    getSpace(),
+    listOpenLoans(db),
+    searchThings(db, { onLoanFromMembers: true, limit: 500 }),
+    listPeopleOptions(db),
+  ]);
+  // Due days are plain dates: overdue from the day after, in the space's time zone.
+  const today = dayOf(new Date(), space.timeZone);
+  const day = (d: string | null) => (d ? formatPlainDate(d, locale) : "—");
+  const overdue = open.filter((l) => l.dueOn < today);
+  const current = open.filter((l) => l.dueOn >= today);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const loanList = (rows: typeof open, tone: string) => (
     <ul className="space-y-1 text-sm">
       {rows.map((l) => (
         <li key={l.loanId} className={`rounded border px-3 py-2 ${tone}`}>
           <Link href={`/things/${l.thingNumber}`} className="font-medium hover:underline">#{l.thingNumber} {l.thingName}</Link>
-          <span className="ml-2">{t("inv.loan.lentTo", { name: l.borrowerName, due: day(l.dueAt) })}</span>
+          <span className="ml-2">{t("inv.loan.lentTo", { name: l.borrowerName, due: day(l.dueOn) })}</span>
         </li>
       ))}
     </ul>

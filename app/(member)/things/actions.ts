@@ -86,9 +86,8 @@ export async function lendThingAction(thingId: number, _prev: State, formData: F
   if (!who) return notLoggedIn();
   const values = textValues(formData);
   const borrower = optionalId(values.borrowerPersonId);
-  const due = /^\d{4}-\d{2}-\d{2}$/.test(values.dueAt ?? "") ? new Date(`${values.dueAt}T23:59:59`) : new Date(NaN);
   if (!borrower) return { ok: false, code: "invalid", message: who.t("inv.error.borrowerRequired"), values };
-  const result = await lendThing(getDb(), who.user.personId, { thingId, borrowerPersonId: borrower, dueAt: due, note: values.note });
+  const result = await lendThing(getDb(), who.user.personId, { thingId, borrowerPersonId: borrower, dueOn: values.dueAt ?? "", note: values.note });
   if (!result.ok) return failed(who.t, result, values);
   revalidatePath("/things", "layout");
   revalidatePath("/loans");

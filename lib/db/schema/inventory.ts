@@ -73,7 +73,8 @@ export const thingLoans = pgTable(
       .notNull()
       .references(() => people.id),
     lentAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    dueAt: timestamp({ withTimezone: true }).notNull(),
+    /** The day the thing is due back: a plain date, so no time zone can move it (overdue from the next day on). */
+    dueOn: date({ mode: "string" }).notNull(),
     returnedAt: timestamp({ withTimezone: true }),
     lentById: integer().references(() => people.id),
     returnedById: integer().references(() => people.id),
@@ -83,7 +84,7 @@ export const thingLoans = pgTable(
   (t) => [
     uniqueIndex("thing_loans_one_open_idx").on(t.thingId).where(sql`${t.returnedAt} is null`),
     index().on(t.borrowerPersonId),
-    index().on(t.dueAt),
+    index().on(t.dueOn),
   ],
 );
 export type ThingLoan = typeof thingLoans.$inferSelect;

@@ -18,9 +18,9 @@ export async function nextTrainingOf(db: Db, personId: number, now = new Date())
 /** Things the member has borrowed and not returned, earliest due first. */
 export async function openLoansOf(db: Db, personId: number) {
   return db
-    .select({ loanId: thingLoans.id, thingName: things.name, dueAt: thingLoans.dueAt })
+    .select({ loanId: thingLoans.id, thingName: things.name, dueOn: thingLoans.dueOn })
     .from(thingLoans)
     .innerJoin(things, eq(things.id, thingLoans.thingId))
     .where(and(eq(thingLoans.borrowerPersonId, personId), isNull(thingLoans.returnedAt)))
-    .orderBy(asc(thingLoans.dueAt));
+    .orderBy(asc(thingLoans.dueOn));
 }

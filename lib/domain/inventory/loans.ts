@@ -1,7 +1,9 @@
 import { and, asc, eq, isNull, lt } from "drizzle-orm";
+import { parseDay } from "@/lib/time";
 import type { Db } from "@/lib/db/client";
 import { people, profiles, thingLoans, things, type ThingLoan } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import { spaceToday } from "../settings/space-today";
 import { constraintOf, fail, FORBIDDEN, mayEditInventory, type Result } from "./result";
 
 const ALREADY_LENT = "This thing is already lent out. Take it back before lending it again.";
@@ -9,7 +11,8 @@ const ALREADY_LENT = "This thing is already lent out. Take it back before lendin
 export interface LendInput {
   thingId: number;
   borrowerPersonId: number;
-  dueAt: Date;
+  /** The day it is due back ("YYYY-MM-DD"); today at the earliest. */
+  dueOn: string;
   note?: string;
 }
 
@@ -21,7 +24,7 @@ export async function openLoanOf(db: Db, thingId: number): Promise<ThingLoan | n
 /** Lend a thing to a member. A second open loan is refused here and by a partial unique index. */
 export async function lendThing(db: Db, actorId: number, input: LendInput, now = new Date()): Promise<Result<{ loanId: number }>> {
   if (!(await mayEditInventory(db, actorId))) return FORBIDDEN;
-  if (Number.isNaN(input.dueAt.getTime()) || input.dueAt <= now) return fail("invalid", "The return date must be in the future.");
+  if (!parseDay(input.dueOn) || input.dueOn < (await spaceToday(db, now))) return fail("invalid", "The return date must be in the future.");
   try {
     return await db.transaction(async (tx) => {
       const [thing] = await tx.select().from(things).where(eq(things.id, input.thingId)).for("update");
@@ -29,7 +32,7 @@ export async function lendThing(db: Db, actorId: number, input: LendInput, now =
       const [borrower] = await tx.select().from(people).where(eq(people.id, input.borrowerPersonId));
       if (!borrower || borrower.erasedAt) return fail("not_found", "The borrower does not exist.");
       if (await openLoanOf(tx, thing.id)) return fail("already_lent", ALREADY_LENT);
-      const values = { thingId: thing.id, borrowerPersonId: borrower.id, dueAt: input.dueAt, lentAt: now, lentById: actorId, note: input.note?.trim() ?? "" };
+      const values = { thingId: thing.id, borrowerPersonId: borrower.id, dueOn: input.dueOn, lentAt: now, lentById: actorId, note: input.note?.trim() ?? "" };
       const [loan] = await tx.insert(thingLoans).values(values).returning();
       await recordAudit(tx, {
         actorId,
@@ -37,7 +40,7 @@ export async function lendThing(db: Db, actorId: number, input: LendInput, now =
         changeType: "thing.lend",
         entity: "thing",
         entityId: thing.id,
-        after: { loanId: loan!.id, borrowerPersonId: borrower.id, dueAt: input.dueAt.toISOString() },
+        after: { loanId: loan!.id, borrowerPersonId: borrower.id, dueOn: input.dueOn },
       });
       return { ok: true as const, loanId: loan!.id };
     });
@@ -76,12 +79,13 @@ export interface OpenLoanRow {
   borrowerEmail: string | null;
   borrowerLanguage: string | null;
   lentAt: Date;
-  dueAt: Date;
+  dueOn: string;
   lastReminderAt: Date | null;
 }
 
-/** Open loans, earliest due first; with `overdueAt`, only those due before that moment. */
+/** Open loans, earliest due first; with `overdueAt`, only those overdue then (due before that day in the space). */
 export async function listOpenLoans(db: Db, options: { overdueAt?: Date } = {}): Promise<OpenLoanRow[]> {
+  const today = options.overdueAt ? await spaceToday(db, options.overdueAt) : null;
   const rows = await db
     .select({
       loanId: thingLoans.id,
@@ -94,13 +98,13 @@ export async function listOpenLoans(db: Db, options: { overdueAt?: Date } = {}):
       borrowerEmail: profiles.email,
       borrowerLanguage: profiles.preferredLanguage,
       lentAt: thingLoans.lentAt,
-      dueAt: thingLoans.dueAt,
+      dueOn: thingLoans.dueOn,
       lastReminderAt: thingLoans.lastReminderAt,
     })
     .from(thingLoans)
     .innerJoin(things, eq(things.id, thingLoans.thingId))
     .leftJoin(profiles, eq(profiles.personId, thingLoans.borrowerPersonId))
-    .where(and(isNull(thingLoans.returnedAt), options.overdueAt ? lt(thingLoans.dueAt, options.overdueAt) : undefined))
-    .orderBy(asc(thingLoans.dueAt));
+    .where(and(isNull(thingLoans.returnedAt), today ? lt(thingLoans.dueOn, today) : undefined))
+    .orderBy(asc(thingLoans.dueOn), asc(thingLoans.id));
   return rows.map(({ firstName, lastName, ...r }) => ({ ...r, borrowerName: [firstName, lastName].filter(Boolean).join(" ") || `#${r.borrowerPersonId}` }));
 }

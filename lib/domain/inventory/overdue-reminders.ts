@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { thingLoans } from "@/lib/db/schema";
 import { isLocale, translator } from "@/lib/i18n/translate";
+import { formatPlainDate } from "@/lib/time";
 import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
 import { publicLink } from "../settings/public-link";
@@ -29,8 +30,9 @@ export async function sendOverdueReminders(db: Db, options: ReminderOptions): Pr
       skipped++;
       continue;
     }
-    const t = translator(loan.borrowerLanguage && isLocale(loan.borrowerLanguage) ? loan.borrowerLanguage : "en");
-    const vars = { name: loan.borrowerName, thing: loan.thingName, number: loan.thingNumber, due: loan.dueAt.toISOString().slice(0, 10), link: await publicLink(db, `/things/${loan.thingNumber}`) };
+    const locale = loan.borrowerLanguage && isLocale(loan.borrowerLanguage) ? loan.borrowerLanguage : "en";
+    const t = translator(locale);
+    const vars = { name: loan.borrowerName, thing: loan.thingName, number: loan.thingNumber, due: formatPlainDate(loan.dueOn, locale), link: await publicLink(db, `/things/${loan.thingNumber}`) };
     try {
       await options.mailer.send({ to: loan.borrowerEmail, subject: t("mail.loanOverdue.subject", vars), text: t("mail.loanOverdue.body", vars) });
     } catch {

@@ -11,7 +11,7 @@ import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { publicLink } from "./public-link";
 import { normalizePublicUrl, publicUrlFromEnv } from "./public-url";
 import { getSpaceSettings, settingsFromEnv } from "./space-settings";
-import { savePublicUrl } from "./testing/save-public-url";
+import { savePublicUrl } from "./testing/save-settings";
 import { settingsInputSchema } from "./update-settings";
 
 let t: TestDatabase;

@@ -8,9 +8,11 @@ import { listLocations, locationPath } from "@/lib/domain/inventory/locations";
 import { openLoanOf } from "@/lib/domain/inventory/loans";
 import { listPeopleOptions, personName } from "@/lib/domain/inventory/people-options";
 import { getThingByNumber, thingHistory } from "@/lib/domain/inventory/things";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { dayOf, formatPlainDate } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
+import { getSpace } from "@/lib/web/space";
 import { eq } from "drizzle-orm";
 
 type Params = Promise<{ number: string }>;
@@ -21,8 +23,9 @@ export default async function ThingPage({ params }: { params: Params }) {
   const db = getDb();
   const thing = /^\d{1,9}$/.test(number) ? await getThingByNumber(db, Number(number)) : null;
   if (!thing) notFound();
-  const [t, path, loan, history, lender, category] = await Promise.all([
+  const [t, locale, path, loan, history, lender, category] = await Promise.all([
     getT(),
+    getLocale(),
     thing.locationId ? locationPath(db, thing.locationId) : Promise.resolve([]),
     openLoanOf(db, thing.id),
     thingHistory(db, thing.id),
@@ -67,10 +70,10 @@ export default async function ThingPage({ params }: { params: Params }) {
               </span>
             ) : null,
           )}
-          {row(t("inv.thing.ownership"), thing.ownership === "owned" ? t("inv.ownership.owned") : t("inv.ownership.lentBy", { name: lender ?? "?", until: thing.lenderUntil ?? "—" }))}
-          {row(t("inv.thing.status"), loan ? t("inv.loan.lentTo", { name: borrower ?? "?", due: loan.dueAt.toISOString().slice(0, 10) }) : t("inv.loan.available"))}
+          {row(t("inv.thing.ownership"), thing.ownership === "owned" ? t("inv.ownership.owned") : t("inv.ownership.lentBy", { name: lender ?? "?", until: thing.lenderUntil ? formatPlainDate(thing.lenderUntil, locale) : "—" }))}
+          {row(t("inv.thing.status"), loan ? t("inv.loan.lentTo", { name: borrower ?? "?", due: formatPlainDate(loan.dueOn, locale) }) : t("inv.loan.available"))}
           {row(t("inv.thing.value"), thing.value)}
-          {row(t("inv.thing.purchaseDate"), thing.purchaseDate)}
+          {row(t("inv.thing.purchaseDate"), thing.purchaseDate && formatPlainDate(thing.purchaseDate, locale))}
           {row(t("inv.thing.notes"), <span className="whitespace-pre-line">{thing.notes}</span>)}
         </dl>
         {thing.photoKey ? (
@@ -83,7 +86,7 @@ export default async function ThingPage({ params }: { params: Params }) {
         )}
       </div>
       {user.canEdit && (
-        <ThingManage t={t} thingId={thing.id} locationId={thing.locationId} lentOut={!!loan} locations={await listLocations(db)} people={await listPeopleOptions(db)} />
+        <ThingManage t={t} thingId={thing.id} locationId={thing.locationId} lentOut={!!loan} locations={await listLocations(db)} people={await listPeopleOptions(db)} today={dayOf(new Date(), (await getSpace()).timeZone)} />
       )}
       <ThingHistory t={t} entries={history} />
     </div>
