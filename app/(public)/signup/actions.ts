@@ -2,9 +2,8 @@
 
 import { headers } from "next/headers";
 import { confirmApplicant, signUpApplicant } from "@/lib/domain/people/applicant-signup";
-import { isSignupRateLimited, recordSignupAttempt } from "@/lib/domain/people/signup-limits";
+import { takeMailFormAttempt } from "@/lib/domain/auth/mail-limits";
 import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
-import { env } from "@/lib/env";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
@@ -21,16 +20,15 @@ const FIELD_ERRORS: Record<string, MessageKey> = {
   password: "signup.error.password",
 };
 
-/** Public by nature: limited per client IP with the login limits (LOGIN_MAX_PER_IP per LOGIN_WINDOW_MINUTES); the domain validates, refuses duplicates and mails the link. */
+/** Public by nature: limited per address and per source network (mail-limits.ts); the domain validates and mails the link (or tells an existing owner). */
 export async function signUpAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const [t, headerList] = await Promise.all([getT(), headers()]);
   const db = getDb();
   const ip = clientIp(headerList);
   const values = formValues(formData);
-  if (await isSignupRateLimited(db, ip, { maxPerIp: env().LOGIN_MAX_PER_IP, windowMinutes: env().LOGIN_WINDOW_MINUTES })) {
+  if (!(await takeMailFormAttempt(db, "signup", formString(formData, "email"), ip))) {
     return { ok: false, code: "rate_limited", message: t("signup.error.rate_limited"), values };
   }
-  await recordSignupAttempt(db, ip);
   const language = formString(formData, "preferredLanguage");
   const result = await signUpApplicant(
     db,
@@ -43,8 +41,8 @@ export async function signUpAction(_previous: ActionResult | null, formData: For
       preferredLanguage: language === "de" ? "de" : "en",
     },
   );
+  // The same answer for a registered address (its owner got a mail instead): the form reveals no accounts.
   if (result.ok) return { ok: true, message: t("signup.sent") };
-  if (result.code === "duplicate_email") return { ok: false, code: result.code, message: t("signup.error.duplicate_email"), values };
   const field = FIELD_ERRORS[result.field ?? ""] ?? "signup.error.input";
   return { ok: false, code: result.code, message: t(field, { min: MIN_PASSWORD_LENGTH }), values };
 }

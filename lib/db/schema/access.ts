@@ -116,3 +116,20 @@ export const loginAttempts = pgTable(
   },
   (t) => [index().on(t.email, t.at), index().on(t.ip, t.at)],
 );
+
+/**
+ * Rate-limit counters (lib/domain/auth/rate-limit.ts): one row per kind × subject × source, a fixed window each,
+ * taken with one atomic upsert so parallel requests cannot all slip under the limit. `subject` is the SHA-256 of
+ * what is limited (an email address) or "", so no address is stored in clear; `source` is the client's network.
+ */
+export const rateLimits = pgTable(
+  "rate_limits",
+  {
+    kind: text().notNull(),
+    subject: text().notNull(),
+    source: text().notNull(),
+    windowStart: timestamp({ withTimezone: true }).notNull(),
+    count: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.subject, t.source] }), index().on(t.windowStart), index().on(t.subject)],
+);

@@ -2,7 +2,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, membershipStatuses, people } from "@/lib/db/schema";
 import { env } from "@/lib/env";
-import { clearFailedLogins, isLoginRateLimited, recordFailedLogin, type LoginLimits } from "./login-limits";
+import { loginSucceeded, recordFailedLogin, takeLoginAttempt, type LoginLimits } from "./login-limits";
 import { dummyVerify, verifyPassword } from "./passwords";
 
 export interface PasswordLogin {
@@ -35,7 +35,7 @@ export function loginLimitsFromEnv(): LoginLimits {
 export async function authenticateWithPassword(db: Db, input: PasswordLogin, limits: LoginLimits = loginLimitsFromEnv()): Promise<LoginResult> {
   const email = input.email.trim().toLowerCase();
   const ip = input.ip || "unknown";
-  if (await isLoginRateLimited(db, email, ip, limits)) return fail("rate_limited");
+  if (!(await takeLoginAttempt(db, email, ip, limits))) return fail("rate_limited");
 
   const [row] = await db
     .select({
@@ -59,7 +59,7 @@ export async function authenticateWithPassword(db: Db, input: PasswordLogin, lim
   }
   if (row.disabled || !row.mayLogIn || row.erasedAt) return fail("not_allowed");
 
-  await clearFailedLogins(db, email);
+  await loginSucceeded(db, email, ip);
   await db.update(accounts).set({ lastLoginAt: new Date() }).where(eq(accounts.id, row.accountId));
   return { ok: true, personId: row.personId, sessionVersion: row.sessionVersion };
 }

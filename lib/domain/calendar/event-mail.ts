@@ -22,7 +22,9 @@ export interface EventForMail {
 async function recipientOfRegistrant(db: Db, r: Registrant): Promise<Recipient | null> {
   if (r.personId !== null) return recipientOf(db, r.personId);
   if (!r.guestEmail) return null;
-  return { email: r.guestEmail, t: translator("en"), locale: "en", firstName: r.guestName ?? "" };
+  // Not the name typed in the guest form: whoever typed it need not own the address this mail goes to.
+  const t = translator("en");
+  return { email: r.guestEmail, t, locale: "en", firstName: t("mail.guestName") };
 }
 
 /**

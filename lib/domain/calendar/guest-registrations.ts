@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { eventRegistrations, events } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import { translator, type Locale } from "@/lib/i18n/translate";
 import type { Mailer } from "../mail/mailer";
 import { publicLink } from "../settings/public-link";
 import { lockEventForRegistration, placeFor } from "./registrations";
@@ -20,7 +21,7 @@ export const hashToken = (token: string) => createHash("sha256").update(token).d
 export async function requestGuestRegistration(
   db: Db,
   mailer: Mailer,
-  input: { eventId: number; name: string; email: string },
+  input: { eventId: number; name: string; email: string; locale?: Locale },
 ): Promise<CalendarResult<{ registrationId: number }>> {
   const parsed = guestSchema.safeParse(input);
   if (!parsed.success) return fail("validation", "name and a valid email are required");
@@ -51,11 +52,11 @@ export async function requestGuestRegistration(
     return { ok: true as const, registrationId: reg!.id, title: event.title };
   });
   if (!result.ok) return result;
-  await mailer.send({
-    to: email,
-    subject: `Please confirm your registration: ${result.title}`,
-    text: `Hello ${name},\n\nplease confirm your registration for "${result.title}" by opening this link:\n${await publicLink(db, `/events/confirm/${encodeURIComponent(token)}`)}\n\nIf you did not register, ignore this mail.`,
-  });
+  // Anyone can type any address here: the mail carries nothing the requester wrote (not the name they gave),
+  // only the event's title (written by staff) and the link.
+  const t = translator(input.locale ?? "en");
+  const link = await publicLink(db, `/events/confirm/${encodeURIComponent(token)}`);
+  await mailer.send({ to: email, subject: t("mail.guestConfirm.subject", { title: result.title }), text: t("mail.guestConfirm.body", { title: result.title, link }) });
   return { ok: true, registrationId: result.registrationId };
 }
 

@@ -1,9 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditLog, membershipStatuses, people } from "@/lib/db/schema";
-import { isLoginRateLimited } from "../auth/login-limits";
 import { rejectApplicant } from "./applicant-signup";
-import { isSignupRateLimited, recordSignupAttempt } from "./signup-limits";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
 
 let t: PeopleFixture;
@@ -30,22 +28,5 @@ describe("rejecting an applicant", () => {
     expect(entry!.after).toMatchObject({ status: "former", reason: "Application rejected: Lives abroad" });
     // Only applicants can be rejected: a second time is refused.
     expect(await rejectApplicant(t.db, t.ids.admin, id, "again")).toMatchObject({ ok: false, field: "status" });
-  });
-});
-
-describe("sign-up rate limit", () => {
-  const limits = { maxPerIp: 3, windowMinutes: 15 };
-  it("counts attempts per IP within the window, apart from the login limiter", async () => {
-    const now = new Date();
-    for (let i = 0; i < 3; i++) {
-      expect(await isSignupRateLimited(t.db, "10.7.7.7", limits, now)).toBe(false);
-      await recordSignupAttempt(t.db, "10.7.7.7", now);
-    }
-    expect(await isSignupRateLimited(t.db, "10.7.7.7", limits, now)).toBe(true);
-    expect(await isSignupRateLimited(t.db, "10.7.7.8", limits, now)).toBe(false);
-    // After the window the IP may try again.
-    expect(await isSignupRateLimited(t.db, "10.7.7.7", limits, new Date(now.getTime() + 16 * 60_000))).toBe(false);
-    // Sign-ups do not count as failed logins from that IP.
-    expect(await isLoginRateLimited(t.db, "someone@example.org", "10.7.7.7", { maxPerAccount: 1, maxPerIp: 1, windowMinutes: 15 }, now)).toBe(false);
   });
 });

@@ -1,9 +1,9 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull } from "drizzle-orm";
+import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, applicantConfirmations, membershipStatuses, people, profiles } from "@/lib/db/schema";
-import { translator, type Locale } from "@/lib/i18n/translate";
+import { isLocale, translator, type Locale } from "@/lib/i18n/translate";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import type { Mailer } from "../mail/mailer";
@@ -24,9 +24,11 @@ export const signUpSchema = z.object({
 
 /**
  * Public sign-up: an applicant record with a login that stays disabled until the emailed link is opened.
- * The board then approves the application (approveApplicant).
+ * The board then approves the application (approveApplicant). An address that is already registered gets the
+ * same answer (personId null) and its owner a mail saying so, with the way to log in or reset the password:
+ * the form cannot be used to find out who is registered.
  */
-export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typeof signUpSchema>, now = new Date()): Promise<Result<{ personId: number }>> {
+export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typeof signUpSchema>, now = new Date()): Promise<Result<{ personId: number | null }>> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
   const { password, ...data } = parsed.data;
@@ -45,15 +47,28 @@ export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typ
       await recordAudit(tx, { actorId: person!.id, subjectPersonId: person!.id, changeType: "person.signup", entity: "person", entityId: person!.id, after: { status: "applicant", ...data } });
       return person!.id;
     });
-    if (created === null) return fail("duplicate_email", `The email ${data.email} is already registered.`, { field: "email" });
+    if (created === null) return tellOwner(db, mailer, data.email, data.preferredLanguage as Locale);
     personId = created;
   } catch (error) {
-    if (uniqueViolation(error)) return fail("duplicate_email", `The email ${data.email} is already registered.`, { field: "email" });
+    if (uniqueViolation(error)) return tellOwner(db, mailer, data.email, data.preferredLanguage as Locale);
     throw error;
   }
   const t = translator(data.preferredLanguage as Locale);
   await mailer.send({ to: data.email, subject: t("mail.signup.subject"), text: t("mail.signup.body", { name: data.firstName, link: await publicLink(db, `/signup/confirm?token=${encodeURIComponent(token)}`), hours: CONFIRMATION_TTL_MS / 3_600_000 }) });
   return { ok: true, personId };
+}
+
+/** Someone applied with a registered address: its owner learns of it (in their own language) instead of the form. */
+async function tellOwner(db: Db, mailer: Mailer, email: string, formLanguage: Locale): Promise<Result<{ personId: null }>> {
+  const [owner] = await db
+    .select({ language: profiles.preferredLanguage })
+    .from(accounts)
+    .leftJoin(profiles, eq(profiles.personId, accounts.personId))
+    .where(eq(sql`lower(${accounts.email})`, email));
+  const t = translator(owner?.language && isLocale(owner.language) ? owner.language : formLanguage);
+  const [login, reset] = await Promise.all([publicLink(db, "/login"), publicLink(db, "/forgot-password")]);
+  await mailer.send({ to: email, subject: t("mail.signupExisting.subject"), text: t("mail.signupExisting.body", { login, reset }) });
+  return { ok: true, personId: null };
 }
 
 /** The link in the mail: confirms the address and enables the login (applicants may log in and see their status). */

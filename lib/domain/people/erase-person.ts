@@ -1,5 +1,6 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { clearAttemptsFor } from "../auth/rate-limit";
 import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, loginAttempts, mailingListOptIns, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
@@ -70,6 +71,7 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     await tx.delete(mailingListOptIns).where(eq(mailingListOptIns.personId, personId));
     const emails = [profile?.email, account?.email].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase());
     if (emails.length) await tx.delete(loginAttempts).where(inArray(sql`lower(${loginAttempts.email})`, emails));
+    await clearAttemptsFor(tx, emails);
     if (account) await tx.delete(accounts).where(eq(accounts.id, account.id)); // reset tokens cascade
     await tx.update(cards).set({ state: "revoked", endedAt: now, endedReason: "erased" }).where(and(eq(cards.personId, personId), eq(cards.state, "active")));
 

@@ -1,16 +1,19 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { headers } from "next/headers";
 import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { takeMailFormAttempt } from "@/lib/domain/auth/mail-limits";
 import { requestGuestRegistration } from "@/lib/domain/calendar/guest-registrations";
 import { cancelRegistration, registerMember } from "@/lib/domain/calendar/registrations";
 import { setEventCancelled } from "@/lib/domain/calendar/save-event";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { calendarFailure } from "@/lib/web/calendar-messages";
 import { getDb } from "@/lib/web/db";
 import { getMailer } from "@/lib/web/mailer";
+import { clientIp } from "@/lib/web/request-info";
 
 type State = ActionResult | null;
 
@@ -41,7 +44,10 @@ export async function guestRegisterAction(eventId: number, _prev: State, formDat
   const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "").trim() };
   const parsed = guestSchema.safeParse(values);
   if (!parsed.success) return { ok: false, code: "validation", message: t("forgot.error.validation"), values };
-  const result = await requestGuestRegistration(getDb(), getMailer(), { eventId, ...parsed.data });
+  if (!(await takeMailFormAttempt(getDb(), "guest", parsed.data.email, clientIp(await headers())))) {
+    return { ok: false, code: "rate_limited", message: t("mailForm.rate_limited"), values };
+  }
+  const result = await requestGuestRegistration(getDb(), getMailer(), { eventId, ...parsed.data, locale: await getLocale() });
   if (!result.ok) return { ...(await calendarFailure(t, result)), values };
   return { ok: true, message: t("ev.guest.sent") };
 }
