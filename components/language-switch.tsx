@@ -1,12 +1,11 @@
-import { setLanguageAction } from "@/app/actions";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { LOCALES } from "@/lib/i18n/translate";
 
 /** A plain form per language: works without client JavaScript. */
-export async function LanguageSwitch() {
+export async function LanguageSwitch({ action }: { action: (formData: FormData) => Promise<void> }) {
   const [t, current] = await Promise.all([getT(), getLocale()]);
   return (
-    <form action={setLanguageAction} className="flex items-center gap-1" aria-label={t("nav.language")}>
+    <form action={action} className="flex items-center gap-1" aria-label={t("nav.language")}>
       {LOCALES.map((locale) => (
         <button
           key={locale}

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { logoutAction } from "@/app/actions";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { logoSrc } from "@/lib/domain/settings/space-logo";
 import { getT } from "@/lib/i18n/server";
@@ -9,8 +8,13 @@ import { LanguageSwitch } from "./language-switch";
 
 const linkClass = "rounded px-2 py-1 hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400";
 
+export interface SiteHeaderActions {
+  logoutAction: () => Promise<void>;
+  setLanguageAction: (formData: FormData) => Promise<void>;
+}
+
 /** Navigation by audience: everyone, logged-in members, and people holding admin permissions. */
-export async function SiteHeader() {
+export async function SiteHeader({ logoutAction, setLanguageAction }: SiteHeaderActions) {
   const [t, user, space] = await Promise.all([getT(), getCurrentUser(), getSpace()]);
   const showInventory = await canViewInventory(user);
   return (
@@ -117,7 +121,7 @@ export async function SiteHeader() {
           )}
         </nav>
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <LanguageSwitch />
+          <LanguageSwitch action={setLanguageAction} />
           {user ? (
             <form action={logoutAction} className="flex items-center gap-2">
               <span className="hidden text-slate-300 sm:inline">{t("nav.signedInAs", { name: user.displayName })}</span>

@@ -168,16 +168,20 @@ function publishAsBackend(aedes: Aedes, topic: string, payload: Buffer): Promise
 
 /** Adapts the promise-based policy to Aedes callbacks; a throwing policy denies, it never crashes the broker. */
 function aedesPolicy(policy: BrokerPolicy, logger: Logger, metrics: BrokerMetrics, publishers: PublisherIds): AedesOptions {
-  const decide = (what: string, run: () => boolean | Promise<boolean>): Promise<boolean> =>
+  /** Runs the policy (a throw denies) and answers Aedes; a throw while answering is logged, never left unhandled. */
+  const decide = (what: string, run: () => boolean | Promise<boolean>, answer: (ok: boolean) => void): void => {
     Promise.resolve()
       .then(run)
       .catch((error: unknown) => {
         logger.error({ err: error }, `${what} policy failed; denying`);
         return false;
-      });
+      })
+      .then(answer)
+      .catch((error: unknown) => logger.error({ err: error }, `${what}: answering the client failed`));
+  };
   return {
     authenticate(client, username, password, done) {
-      decide("authenticate", () => policy.authenticate(info(client), username, password)).then((ok) => {
+      decide("authenticate", () => policy.authenticate(info(client), username, password), (ok) => {
         if (!ok) logger.warn({ clientId: client.id, username }, "connection refused");
         done(null, ok);
       });
@@ -185,7 +189,7 @@ function aedesPolicy(policy: BrokerPolicy, logger: Logger, metrics: BrokerMetric
     authorizePublish(client, packet, done) {
       // client is null only for a will published after its client is gone; boards send no will.
       if (!client) return done(new Error("no client"));
-      decide("publish", () => policy.authorizePublish(info(client), packet.topic)).then((ok) => {
+      decide("publish", () => policy.authorizePublish(info(client), packet.topic), (ok) => {
         if (ok) {
           publishers.note(packet.topic, client.id);
           return done(null);
@@ -197,7 +201,7 @@ function aedesPolicy(policy: BrokerPolicy, logger: Logger, metrics: BrokerMetric
       });
     },
     authorizeSubscribe(client, subscription, done) {
-      decide("subscribe", () => policy.authorizeSubscribe(info(client), subscription.topic)).then((ok) => {
+      decide("subscribe", () => policy.authorizeSubscribe(info(client), subscription.topic), (ok) => {
         if (!ok) logger.warn({ clientId: client.id, topic: subscription.topic.slice(0, 100) }, "subscribe refused");
         // A null subscription tells Aedes to answer SUBACK with failure instead of dropping the client.
         done(null, ok ? subscription : null);

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { Suspense } from "react";
 import { EventsWidget, LoansWidget, MachinesWidget, NewsWidget, OpenStatusWidget, TrainingWidget, type WidgetContext } from "@/components/community/start-widgets";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { setOpenStatusAction } from "./start-actions";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getSpace } from "@/lib/web/space";
 
@@ -31,7 +32,7 @@ export default async function StartPage() {
         </p>
       )}
       <div className="grid gap-4 md:grid-cols-2">
-        {slot("open", <OpenStatusWidget {...ctx} />)}
+        {slot("open", <OpenStatusWidget {...ctx} setOpenStatusAction={setOpenStatusAction} />)}
         {user && slot("training", <TrainingWidget {...ctx} user={user} />)}
         {user && slot("loans", <LoansWidget {...ctx} user={user} />)}
         {slot("events", <EventsWidget {...ctx} />)}

@@ -1,11 +1,10 @@
-import { setOpenStatusAction } from "@/app/(public)/start-actions";
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm, type FormAction } from "@/components/forms/action-form";
 import type { Translate } from "@/lib/i18n/translate";
 
 /** Staff flip the status; the form carries the new state so a double click cannot toggle twice. */
-export function OpenStatusSwitch({ t, open }: { t: Translate; open: boolean }) {
+export function OpenStatusSwitch({ t, open, action }: { t: Translate; open: boolean; action: FormAction }) {
   return (
-    <ActionForm action={setOpenStatusAction} className="mt-3 space-y-2" label={t("com.open.title")}>
+    <ActionForm action={action} className="mt-3 space-y-2" label={t("com.open.title")}>
       <input type="hidden" name="open" value={open ? "false" : "true"} />
       <label htmlFor="open-message" className="block text-sm font-medium text-slate-700">
         {t("com.open.message")}

@@ -9,6 +9,7 @@ import { dayOf, formatDateTime, formatPlainDate } from "@/lib/time";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { OpenStatusSwitch } from "./open-status-switch";
+import type { FormAction } from "@/components/forms/action-form";
 import { Guarded } from "./widget";
 
 export interface WidgetContext {
@@ -20,7 +21,8 @@ export interface WidgetContext {
 
 const muted = "text-sm text-slate-500";
 
-export function OpenStatusWidget({ t, locale, timeZone, user }: WidgetContext) {
+/** setOpenStatusAction: the start page's action behind the staff switch. */
+export function OpenStatusWidget({ t, locale, timeZone, user, setOpenStatusAction }: WidgetContext & { setOpenStatusAction: FormAction }) {
   return (
     <Guarded unavailable={t("com.notAvailable")} name="open-status" title={t("com.open.title")} testId="open-status" render={async () => {
       const status = await openSince(getDb());
@@ -38,7 +40,7 @@ export function OpenStatusWidget({ t, locale, timeZone, user }: WidgetContext) {
           ) : (
             <p className={muted}>{t("com.open.unknown")}</p>
           )}
-          {mayChange && <OpenStatusSwitch t={t} open={status?.open ?? false} />}
+          {mayChange && <OpenStatusSwitch t={t} open={status?.open ?? false} action={setOpenStatusAction} />}
           {user?.permissions.has("system.admin") && (
             <Link href="/admin/sensors" className="mt-2 inline-block text-sm text-slate-600 underline">
               {t("com.open.sensors")}

@@ -4,8 +4,11 @@ import { useActionState, useEffect, useRef, type ReactNode, type RefObject } fro
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "./form-message";
 
+/** A server action a form posts to; routes pass theirs in, so components import nothing from app/. */
+export type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+
 interface Props {
-  action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  action: FormAction;
   children: ReactNode;
   className?: string;
   /** Accessible name of the form, so tests and screen readers can tell several forms on a page apart. */

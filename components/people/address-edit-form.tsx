@@ -1,21 +1,20 @@
-import { ActionForm } from "@/components/forms/action-form";
+import { ActionForm, type FormAction } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { formatAddress, type PersonAddress } from "@/lib/domain/people/address-service";
 import type { Translate } from "@/lib/i18n/translate";
-import { updateAddressAction } from "@/app/(member)/profile/address-edit-actions";
 
 /**
  * Inline edit of one address (closed until opened). personId is set on the admin person page; on /profile the
  * action edits the member's own address. Ids carry the address id: several of these forms share one page.
  */
-export function AddressEditForm({ t, address, personId }: { t: Translate; address: PersonAddress; personId?: number }) {
+export function AddressEditForm({ t, address, personId, action }: { t: Translate; address: PersonAddress; personId?: number; action: FormAction }) {
   const id = (field: string) => `address-${address.addressId}-${field}`;
   const label = t("address.editOf", { address: formatAddress(address) });
   return (
     <details className="w-full">
       <summary className="cursor-pointer text-sm text-amber-800 hover:underline">{t("address.edit")}</summary>
-      <ActionForm action={updateAddressAction} className="mt-2 grid gap-3 sm:grid-cols-2" label={label}>
+      <ActionForm action={action} className="mt-2 grid gap-3 sm:grid-cols-2" label={label}>
         {personId !== undefined && <input type="hidden" name="personId" value={personId} />}
         <input type="hidden" name="addressId" value={address.addressId} />
         <TextField id={id("street")} label={t("address.street")} name="street" defaultValue={address.street} maxLength={200} autoComplete="street-address" />

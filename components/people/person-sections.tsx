@@ -4,11 +4,13 @@ import type { PersonRecord } from "@/lib/domain/people/person-record";
 import { formatAddress } from "@/lib/domain/people/address-service";
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
+import type { FormAction } from "@/components/forms/action-form";
 import { AddressEditForm } from "./address-edit-form";
 import { getSpace } from "@/lib/web/space";
 
 /** Parts of the admin person page: memberships, cards, equipment, committees, addresses (editable with members.write). */
-export async function PersonSections({ record, mayEditAddresses = false }: { record: PersonRecord; mayEditAddresses?: boolean }) {
+/** updateAddressAction: the route's action for the inline address edit (shown with mayEditAddresses). */
+export async function PersonSections({ record, mayEditAddresses = false, updateAddressAction }: { record: PersonRecord; mayEditAddresses?: boolean; updateAddressAction?: FormAction }) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const { timeZone } = await getSpace();
   const date = (d: Date) => formatDate(d, locale, timeZone);
@@ -41,7 +43,7 @@ export async function PersonSections({ record, mayEditAddresses = false }: { rec
               <li key={a.addressId} className="py-1">
                 <span className="mr-2 text-sm text-slate-500">{a.typeName}{a.isMain ? ` · ${t("address.main")}` : ""}</span>
                 {formatAddress(a)}
-                {mayEditAddresses && <AddressEditForm t={t} address={a} personId={record.person.id} />}
+                {mayEditAddresses && updateAddressAction && <AddressEditForm t={t} address={a} personId={record.person.id} action={updateAddressAction} />}
               </li>
             ))}
           </ul>

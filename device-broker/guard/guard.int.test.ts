@@ -19,13 +19,14 @@ function rawSession(chunks: Buffer[]): Promise<number> {
     let written = 0;
     socket.on("error", () => {}); // EPIPE/ECONNRESET once the broker hangs up: expected
     socket.on("close", () => resolve(written));
-    socket.on("connect", async () => {
+    const writeAll = async () => {
       for (const chunk of chunks) {
         if (socket.destroyed) break;
         await new Promise<void>((done) => socket.write(chunk, () => done()));
         written += chunk.length;
       }
-    });
+    };
+    socket.on("connect", () => void writeAll().catch(reject));
     setTimeout(() => reject(new Error("the broker kept the connection open")), 10_000).unref();
   });
 }

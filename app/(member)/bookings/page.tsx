@@ -1,9 +1,9 @@
-import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { ActionButton } from "@/components/calendar/action-button";
 import { BookingForm } from "@/components/calendar/booking-form";
 import { MachineBookingsList } from "@/components/calendar/machine-bookings-list";
 import { requireUser } from "@/lib/auth/guards";
-import { machineBookings, machines } from "@/lib/db/schema";
+import { upcomingBookingsOf } from "@/lib/domain/calendar/machine-bookings";
+import { machineOptions } from "@/lib/domain/equipment/machine-service";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, formatRange, isoDate, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
@@ -21,13 +21,8 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
     getT(),
     getLocale(),
     getSpace(),
-    db.select({ id: machines.id, name: machines.name }).from(machines).orderBy(asc(machines.name)),
-    db
-      .select({ b: machineBookings, machine: machines.name })
-      .from(machineBookings)
-      .innerJoin(machines, eq(machines.id, machineBookings.machineId))
-      .where(and(eq(machineBookings.personId, user.personId), isNull(machineBookings.cancelledAt), gt(machineBookings.endsAt, new Date())))
-      .orderBy(asc(machineBookings.startsAt)),
+    machineOptions(db),
+    upcomingBookingsOf(db, user.personId),
   ]);
   const tz = space.timeZone;
   const day = isoDate(addDays(today(tz), 1));

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { cardClass, linkClass, secondaryButtonClass, SelectField } from "@/components/equipment/fields";
-import { MyEquipmentTypeCard } from "@/components/training/my-equipment-type";
+import { MyEquipmentTypeCard } from "./my-equipment-type";
 import { requireUser } from "@/lib/auth/guards";
 import { typesTrainedBy } from "@/lib/domain/equipment/authority";
 import { listMachines } from "@/lib/domain/equipment/machine-service";

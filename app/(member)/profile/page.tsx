@@ -1,18 +1,17 @@
-import { eq } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { cardClass, linkClass } from "@/components/equipment/fields";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { LoginSection } from "@/components/access/login-section";
-import { AddressForms } from "@/components/people/address-forms";
+import { AddressForms } from "./address-forms";
 import { ProfileFields } from "@/components/people/profile-fields";
 import { PhotoSection } from "@/components/people/photo-section";
-import { VisibilityForm } from "@/components/people/visibility-form";
+import { VisibilityForm } from "./visibility-form";
 import { requireUser } from "@/lib/auth/guards";
-import { profiles, profileStudies } from "@/lib/db/schema";
 import { optInListsFor } from "@/lib/domain/mailing-lists/opt-ins";
 import { addressesOf, formatAddress } from "@/lib/domain/people/address-service";
 import { partnerOf } from "@/lib/domain/people/partner-link";
+import { ownProfile } from "@/lib/domain/people/profile-settings";
 import { listAddressTypes } from "@/lib/domain/people/reference-service";
 import { SUMMARY_PERMISSION, wantsWeeklySummary } from "@/lib/domain/usage/weekly-summary";
 import { getT } from "@/lib/i18n/server";
@@ -25,16 +24,16 @@ import { setWeeklySummaryAction } from "./summary-actions";
 export default async function ProfilePage() {
   const user = await requireUser();
   const db = getDb();
-  const [t, [profile], studies, addresses, types, partner, lists] = await Promise.all([
+  const [t, own, addresses, types, partner, lists] = await Promise.all([
     getT(),
-    db.select().from(profiles).where(eq(profiles.personId, user.personId)),
-    db.select().from(profileStudies).where(eq(profileStudies.personId, user.personId)).orderBy(profileStudies.id),
+    ownProfile(db, user.personId),
     addressesOf(db, user.personId),
     listAddressTypes(db),
     partnerOf(db, user.personId),
     optInListsFor(db, user.personId),
   ]);
-  if (!profile) notFound();
+  if (!own) notFound();
+  const { profile, studies } = own;
   // Staff only: the weekly summary of the machines (issue 6).
   const summary = user.permissions.has(SUMMARY_PERMISSION) ? await wantsWeeklySummary(db, user.personId) : null;
   return (

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { cardClass, linkClass } from "@/components/equipment/fields";
-import { ScheduleForm } from "@/components/training/schedule-form";
+import { ScheduleForm } from "./schedule-form";
 import { SessionInfo } from "@/components/training/session-info";
 import { requireUser } from "@/lib/auth/guards";
 import { trainersOfTypes, typesTrainedBy } from "@/lib/domain/equipment/authority";

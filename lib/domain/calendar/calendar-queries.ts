@@ -1,6 +1,6 @@
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { equipmentTypes, eventOccurrences, eventRooms, events, machineBookings, machines, profiles, rooms, trainingSessions } from "@/lib/db/schema";
+import { equipmentTypes, eventOccurrences, eventRooms, events, machineBookings, machines, profiles, resources, rooms, trainingSessions } from "@/lib/db/schema";
 
 export type CalendarItem =
   | { kind: "event"; id: number; title: string; startsAt: Date; endsAt: Date; allDay: boolean; cancelled: boolean; isPublic: boolean; rooms: string[] }
@@ -106,5 +106,14 @@ export async function upcomingEvents(db: Db, opts: { now?: Date; limit?: number;
 
 export async function listRooms(db: Db) {
   return db.select().from(rooms).orderBy(asc(rooms.name));
+}
+
+export async function getRoom(db: Db, id: number) {
+  const [room] = await db.select().from(rooms).where(eq(rooms.id, id));
+  return room ?? null;
+}
+
+export async function listResources(db: Db) {
+  return db.select().from(resources).orderBy(asc(resources.name));
 }
 

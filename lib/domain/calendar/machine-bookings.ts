@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, gt, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { cards, equipmentTypes, machineBookings, machines } from "@/lib/db/schema";
@@ -79,6 +79,16 @@ export async function cancelMachineBooking(db: Db, actorId: number, bookingId: n
     await recordAudit(tx, { actorId, subjectPersonId: booking.personId, changeType: "machine_booking.cancel", entity: "machine_booking", entityId: bookingId, before: { cancelledAt: null }, after: { cancelledAt } });
   });
   return { ok: true };
+}
+
+/** A person's bookings that have not ended and are not cancelled, soonest first, with the machine's name. */
+export async function upcomingBookingsOf(db: Db, personId: number, now = new Date()) {
+  return db
+    .select({ b: machineBookings, machine: machines.name })
+    .from(machineBookings)
+    .innerJoin(machines, eq(machines.id, machineBookings.machineId))
+    .where(and(eq(machineBookings.personId, personId), isNull(machineBookings.cancelledAt), gt(machineBookings.endsAt, now)))
+    .orderBy(asc(machineBookings.startsAt));
 }
 
 /** What the member-facing machine page shows about the machine itself; null when there is no such machine. */

@@ -35,6 +35,11 @@ export async function listMachines(db: Db): Promise<MachineRow[]> {
   return rows.map((r) => ({ ...r.m, equipmentTypeName: r.typeName }));
 }
 
+/** Every machine as a choice in a form (id and name, by name). */
+export async function machineOptions(db: Db): Promise<{ id: number; name: string }[]> {
+  return db.select({ id: machines.id, name: machines.name }).from(machines).orderBy(asc(machines.name));
+}
+
 export async function getMachine(db: Db, id: number): Promise<MachineRow | null> {
   const [row] = await db
     .select({ m: machines, typeName: equipmentTypes.name })

@@ -9,6 +9,11 @@ export async function listCategories(db: Db): Promise<InventoryCategory[]> {
   return db.select().from(inventoryCategories).orderBy(asc(inventoryCategories.name));
 }
 
+export async function getCategory(db: Db, id: number): Promise<InventoryCategory | null> {
+  const [row] = await db.select().from(inventoryCategories).where(eq(inventoryCategories.id, id));
+  return row ?? null;
+}
+
 export async function findCategoryByName(db: Db, name: string): Promise<InventoryCategory | null> {
   const [row] = await db.select().from(inventoryCategories).where(eq(sql`lower(${inventoryCategories.name})`, name.trim().toLowerCase()));
   return row ?? null;

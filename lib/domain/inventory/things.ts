@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, desc, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { auditLog, inventoryCategories, inventoryLocations, things, type Thing } from "@/lib/db/schema";
@@ -109,6 +109,10 @@ export async function getThingByNumber(db: Db, number: number): Promise<Thing | 
   if (!Number.isSafeInteger(number) || number <= 0 || number > 2_147_483_647) return null;
   const [row] = await db.select().from(things).where(eq(things.number, number));
   return row ?? null;
+}
+
+export async function thingsByNumbers(db: Db, numbers: number[]): Promise<Thing[]> {
+  return numbers.length ? db.select().from(things).where(inArray(things.number, numbers)) : [];
 }
 
 /** Every move, loan and edit of a thing, newest first: the audit log is the history. */

@@ -1,11 +1,20 @@
-import { eq, inArray } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { people, profiles } from "@/lib/db/schema";
+import { people, profiles, profileStudies } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { profileEditRefusal } from "./person-service";
 import { actorMay, fail, forbidden, notFound, type Result } from "./result";
 import { cleanVisibility } from "./visibility";
+
+/** A person's own profile and studies (the profile page), or null when the person has no profile. */
+export async function ownProfile(db: Db, personId: number) {
+  const [[profile], studies] = await Promise.all([
+    db.select().from(profiles).where(eq(profiles.personId, personId)),
+    db.select().from(profileStudies).where(eq(profileStudies.personId, personId)).orderBy(asc(profileStudies.id)),
+  ]);
+  return profile ? { profile, studies } : null;
+}
 
 /** A person (or the board) chooses who sees each field, and whether only the board sees anything at all. */
 export async function setVisibility(db: Db, actorId: number, personId: number, input: { visibility: Record<string, unknown>; boardOnly: boolean }): Promise<Result> {

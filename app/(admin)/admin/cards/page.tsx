@@ -1,13 +1,12 @@
-import { asc } from "drizzle-orm";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { requirePermission } from "@/lib/auth/guards";
-import { membershipStatuses } from "@/lib/db/schema";
 import { cardHistory, unknownCardsOfLastDays } from "@/lib/domain/cards/card-service";
 import { listPeopleOptions } from "@/lib/domain/inventory/people-options";
 import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { endCardAction, newMemberWithCardAction, registerCardAction } from "./actions";
@@ -27,7 +26,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     getSpace(),
     unknownCardsOfLastDays(db, UNKNOWN_DAYS),
     listPeopleOptions(db),
-    db.select().from(membershipStatuses).orderBy(asc(membershipStatuses.sortOrder)),
+    listStatuses(db),
     personId ? cardHistory(db, personId) : Promise.resolve([]),
   ]);
   const when = (d: Date | string | null) => (d ? formatDateTime(new Date(d), locale, space.timeZone) : "–");

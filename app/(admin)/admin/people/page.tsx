@@ -8,8 +8,8 @@ import { listCommittees } from "@/lib/domain/people/committee-service";
 import { filterQuery } from "@/components/people/filter-query";
 import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
 import { listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
-import { equipmentTypes } from "@/lib/db/schema";
 import { getT } from "@/lib/i18n/server";
+import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
 import { getDb } from "@/lib/web/db";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
@@ -24,7 +24,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
     listStatuses(db),
     listMembershipTypes(db),
     listCommittees(db),
-    db.select({ id: equipmentTypes.id, name: equipmentTypes.name }).from(equipmentTypes).orderBy(equipmentTypes.name),
+    listEquipmentTypes(db),
     listPendingApplicants(db),
   ]);
   const any = <option value="">{t("people.filter.any")}</option>;

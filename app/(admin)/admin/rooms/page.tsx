@@ -1,9 +1,9 @@
-import { asc } from "drizzle-orm";
 import Link from "next/link";
 import { ActionButton } from "@/components/calendar/action-button";
 import { BookableForm } from "@/components/calendar/bookable-form";
 import { requirePermission } from "@/lib/auth/guards";
-import { machines, resources, rooms } from "@/lib/db/schema";
+import { listResources, listRooms } from "@/lib/domain/calendar/calendar-queries";
+import { machineOptions } from "@/lib/domain/equipment/machine-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteBookableAction, saveBookableAction } from "./actions";
@@ -14,9 +14,9 @@ export default async function RoomsAdminPage() {
   const db = getDb();
   const [t, roomRows, resourceRows, machineRows] = await Promise.all([
     getT(),
-    db.select().from(rooms).orderBy(asc(rooms.name)),
-    db.select().from(resources).orderBy(asc(resources.name)),
-    db.select({ id: machines.id, name: machines.name }).from(machines).orderBy(asc(machines.name)),
+    listRooms(db),
+    listResources(db),
+    machineOptions(db),
   ]);
   const labels = { name: t("rooms.name"), description: t("rooms.description"), machine: t("rooms.machine"), noMachine: t("rooms.noMachine") };
   const empty = { name: "", description: "", machineId: "" };

@@ -1,12 +1,11 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { asc } from "drizzle-orm";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { WeeklyChart } from "@/components/machines/weekly-chart";
 import { requireUser } from "@/lib/auth/guards";
-import { machines } from "@/lib/db/schema";
+import { machineOptions } from "@/lib/domain/equipment/machine-service";
 import { mayViewUsage } from "@/lib/domain/machines/dashboard-access";
 import { listUsage, parseUsageFilter, usageTotals, weeklyHours } from "@/lib/domain/machines/usage-report";
 import { formatDateTime } from "@/lib/time";
@@ -35,7 +34,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
     usageTotals(db, filter),
     weeklyHours(db, filter),
     listUsage(db, filter, { limit: PAGE + 1, offset: (page - 1) * PAGE }),
-    db.select({ id: machines.id, name: machines.name }).from(machines).orderBy(asc(machines.name)),
+    machineOptions(db),
   ]);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
   const keep = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1] && ["person", "machine", "from", "to"].includes(e[0])));

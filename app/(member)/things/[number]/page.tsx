@@ -2,8 +2,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { linkButtonClass } from "@/components/inventory/fields";
 import { ThingHistory } from "@/components/inventory/thing-history";
-import { ThingManage } from "@/components/inventory/thing-manage";
-import { inventoryCategories } from "@/lib/db/schema";
+import { ThingManage } from "./thing-manage";
+import { getCategory } from "@/lib/domain/inventory/categories";
 import { listLocations, locationPath } from "@/lib/domain/inventory/locations";
 import { openLoanOf } from "@/lib/domain/inventory/loans";
 import { listPeopleOptions, personName } from "@/lib/domain/inventory/people-options";
@@ -13,7 +13,6 @@ import { dayOf, formatPlainDate } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { getSpace } from "@/lib/web/space";
-import { eq } from "drizzle-orm";
 
 type Params = Promise<{ number: string }>;
 
@@ -30,7 +29,7 @@ export default async function ThingPage({ params }: { params: Params }) {
     openLoanOf(db, thing.id),
     thingHistory(db, thing.id),
     personName(db, thing.lenderPersonId),
-    thing.categoryId ? db.select().from(inventoryCategories).where(eq(inventoryCategories.id, thing.categoryId)) : Promise.resolve([]),
+    thing.categoryId ? getCategory(db, thing.categoryId) : Promise.resolve(null),
   ]);
   const borrower = loan ? await personName(db, loan.borrowerPersonId) : null;
   const row = (label: string, value: React.ReactNode) => (
@@ -56,7 +55,7 @@ export default async function ThingPage({ params }: { params: Params }) {
       <div className="grid gap-6 md:grid-cols-[1fr_20rem]">
         <dl className="text-sm">
           {row(t("inv.thing.description"), <span className="whitespace-pre-line">{thing.description}</span>)}
-          {row(t("inv.thing.category"), category[0]?.name)}
+          {row(t("inv.thing.category"), category?.name)}
           {row(
             t("inv.thing.location"),
             path.length ? (

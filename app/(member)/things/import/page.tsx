@@ -1,4 +1,4 @@
-import { ImportForm } from "@/components/inventory/import-form";
+import { ImportForm } from "./import-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { IMPORT_COLUMNS } from "@/lib/domain/inventory/csv-import";
 import { getT } from "@/lib/i18n/server";

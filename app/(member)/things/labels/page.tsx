@@ -1,6 +1,5 @@
 import QRCode from "qrcode";
-import { inArray } from "drizzle-orm";
-import { things } from "@/lib/db/schema";
+import { thingsByNumbers } from "@/lib/domain/inventory/things";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { publicLink } from "@/lib/domain/settings/public-link";
@@ -14,7 +13,7 @@ export default async function LabelsPage({ searchParams }: { searchParams: Searc
   const raw = (await searchParams).ids;
   const numbers = [...new Set((Array.isArray(raw) ? raw : (raw ?? "").split(",")).flatMap((s) => s.split(",")).filter((s) => /^\d{1,9}$/.test(s)).map(Number))].slice(0, 300);
   const t = await getT();
-  const rows = numbers.length ? await getDb().select().from(things).where(inArray(things.number, numbers)) : [];
+  const rows = await thingsByNumbers(getDb(), numbers);
   rows.sort((a, b) => a.number - b.number);
   const labels = await Promise.all(
     rows.map(async (r) => {

@@ -1,9 +1,7 @@
-import { eq } from "drizzle-orm";
 import { notFound } from "next/navigation";
 import { DayListView } from "@/components/calendar/calendar-views";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { rooms } from "@/lib/db/schema";
-import { calendarItems } from "@/lib/domain/calendar/calendar-queries";
+import { calendarItems, getRoom } from "@/lib/domain/calendar/calendar-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, isoDate, startOfDay, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
@@ -14,7 +12,7 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = getDb();
-  const [t, locale, user, space, [room]] = await Promise.all([getT(), getLocale(), getCurrentUser(), getSpace(), db.select().from(rooms).where(eq(rooms.id, id))]);
+  const [t, locale, user, space, room] = await Promise.all([getT(), getLocale(), getCurrentUser(), getSpace(), getRoom(db, id)]);
   if (!room) notFound();
   const tz = space.timeZone;
   const first = today(tz);

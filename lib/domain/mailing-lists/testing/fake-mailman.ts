@@ -34,7 +34,7 @@ export async function startFakeMailman(options: { user?: string; password?: stri
     req.on("end", () => resolve(data));
   });
 
-  const server = createServer(async (req, res) => {
+  const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await read(req);
     const url = new URL(req.url ?? "/", "http://x");
     requests.push({ method: req.method ?? "", path: url.pathname + url.search, body });
@@ -81,7 +81,8 @@ export async function startFakeMailman(options: { user?: string; password?: stri
       return json(res, 404, { title: "404 Not Found" });
     }
     json(res, 404, { title: "404 Not Found" });
-  });
+  };
+  const server = createServer((req, res) => void handle(req, res).catch((error: unknown) => res.writeHead(500).end(String(error))));
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {

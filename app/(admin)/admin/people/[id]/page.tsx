@@ -4,14 +4,15 @@ import { cardClass, linkClass } from "@/components/equipment/fields";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { HistoryList } from "@/components/people/history-list";
-import { PersonAdminForms } from "@/components/people/person-admin-forms";
+import { PersonAdminForms } from "./person-admin-forms";
 import { PersonSections } from "@/components/people/person-sections";
+import { updateAddressAction } from "@/app/(member)/profile/address-edit-actions";
 import { ProfileFields } from "@/components/people/profile-fields";
 import { statusLabel } from "@/components/people/status-label";
 import { PersonAccessSection } from "@/components/access/person-access-section";
 import { requirePermission } from "@/lib/auth/guards";
 import { subjectRefusal } from "@/lib/domain/access/containment";
-import { PartnerSection } from "@/components/people/partner-section";
+import { PartnerSection } from "./partner-section";
 import { PhotoSection } from "@/components/people/photo-section";
 import { addressesOf } from "@/lib/domain/people/address-service";
 import { partnerOf, partnerRateTypes } from "@/lib/domain/people/partner-link";
@@ -70,7 +71,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </section>
       )}
       {profile && mayWrite && <PhotoSection personId={id} photoKey={profile.photoPath} name={name} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />}
-      <PersonSections record={record} mayEditAddresses={Boolean(profile) && mayWrite} />
+      <PersonSections record={record} mayEditAddresses={Boolean(profile) && mayWrite} updateAddressAction={updateAddressAction} />
       {profile && mayWrite && <PartnerSection personId={id} partner={partner} addresses={addresses} partnerRateTypes={rateTypes} />}
       {user.permissions.has("system.admin") && !outranked && !person.erasedAt && <PersonAccessSection personId={id} />}
       {mayWrite && <PersonAdminForms personId={id} statusId={person.statusId} statuses={statuses} types={types} erased={Boolean(person.erasedAt)} />}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { linkClass } from "@/components/equipment/fields";
-import { PeopleImportForm } from "@/components/people/people-import-form";
+import { PeopleImportForm } from "./people-import-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { IMPORT_COLUMNS } from "@/lib/domain/people/import-people";
 import { getT } from "@/lib/i18n/server";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
-import { EditSessionForm } from "@/components/training/edit-session-form";
+import { EditSessionForm } from "./edit-session-form";
 import { SessionInfo } from "@/components/training/session-info";
 import { requireUser } from "@/lib/auth/guards";
 import { isCurrentTrainer } from "@/lib/domain/equipment/authority";

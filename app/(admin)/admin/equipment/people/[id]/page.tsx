@@ -4,7 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { cardClass, linkClass, SelectField } from "@/components/equipment/fields";
-import { AuthorizationRecords } from "@/components/equipment/authorization-records";
+import { AuthorizationRecords } from "./authorization-records";
 import { requirePermission } from "@/lib/auth/guards";
 import { listAuthorizationsOfPerson } from "@/lib/domain/equipment/authorization-service";
 import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";

@@ -5,7 +5,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { linkClass } from "@/components/equipment/fields";
 import { BoardsTable, PlansTable, sectionClass } from "@/components/machines/operations-sections";
-import { AddPlanForm, PlanRowForms } from "@/components/machines/plan-forms";
+import { AddPlanForm, PlanRowForms } from "./plan-forms";
 import { UsageHistory } from "@/components/machines/usage-history";
 import { requireUser } from "@/lib/auth/guards";
 import { getMachine } from "@/lib/domain/equipment/machine-service";

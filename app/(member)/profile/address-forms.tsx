@@ -7,8 +7,9 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { formatAddress, mayEditAddress, type PersonAddress } from "@/lib/domain/people/address-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { AddressEditForm } from "./address-edit-form";
-import { addOwnAddressAction, ownAddressAction } from "@/app/(member)/profile/actions";
+import { AddressEditForm } from "@/components/people/address-edit-form";
+import { addOwnAddressAction, ownAddressAction } from "./actions";
+import { updateAddressAction } from "./address-edit-actions";
 
 /** My addresses: list with "edit" / "make main" / "remove", and a form to add one. */
 export async function AddressForms({ addresses, types }: { addresses: PersonAddress[]; types: AddressType[] }) {
@@ -40,7 +41,7 @@ export async function AddressForms({ addresses, types }: { addresses: PersonAddr
                 <input type="hidden" name="op" value="remove" />
                 <button type="submit" className={secondaryButtonClass}>{t("address.remove")}</button>
               </ActionForm>
-              {editable.has(a.addressId) ? <AddressEditForm t={t} address={a} /> : <p className="w-full text-sm text-slate-600">{t("address.sharedLocked")}</p>}
+              {editable.has(a.addressId) ? <AddressEditForm t={t} address={a} action={updateAddressAction} /> : <p className="w-full text-sm text-slate-600">{t("address.sharedLocked")}</p>}
             </li>
           ))}
         </ul>

@@ -1,11 +1,11 @@
-import { cancelSignupAction, signUpAction } from "@/app/(member)/equipment/actions";
+import { cancelSignupAction, signUpAction } from "./actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/equipment/fields";
 import type { MachineRow } from "@/lib/domain/equipment/machine-service";
 import type { LevelState, MyEquipmentType } from "@/lib/domain/equipment/my-equipment";
 import { formatDate } from "@/lib/time";
 import type { Locale, Translate } from "@/lib/i18n/translate";
-import { SessionInfo } from "./session-info";
+import { SessionInfo } from "@/components/training/session-info";
 
 interface Props {
   type: MyEquipmentType;

@@ -1,10 +1,10 @@
-import { revokeAuthorizationAction } from "@/app/(admin)/admin/equipment/people/actions";
+import { revokeAuthorizationAction } from "../actions";
 import { ActionForm } from "@/components/forms/action-form";
 import type { AuthorizationRecord } from "@/lib/domain/equipment/authorization-service";
 import { isAuthorizationCurrent } from "@/lib/domain/machine-access/decide-machine-use";
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { secondaryButtonClass } from "./fields";
+import { secondaryButtonClass } from "@/components/equipment/fields";
 import { getSpace } from "@/lib/web/space";
 
 /** Every authorization record of a person, newest first per type; records not revoked can be revoked with a reason. */

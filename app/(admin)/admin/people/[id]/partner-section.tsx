@@ -3,7 +3,7 @@ import { CheckboxField, cardClass, linkClass, secondaryButtonClass } from "@/com
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
-import { partnerAction } from "@/app/(admin)/admin/people/[id]/partner-actions";
+import { partnerAction } from "./partner-actions";
 import { formatAddress, type PersonAddress } from "@/lib/domain/people/address-service";
 import type { PartnerInfo } from "@/lib/domain/people/partner-link";
 import { getT } from "@/lib/i18n/server";

@@ -1,12 +1,12 @@
-import { lendThingAction, moveThingAction, returnThingAction } from "@/app/(member)/things/actions";
+import { lendThingAction, moveThingAction, returnThingAction } from "../actions";
 import type { InventoryLocation } from "@/lib/db/schema";
 import type { PersonOption } from "@/lib/domain/inventory/people-options";
 import type { Translate } from "@/lib/i18n/translate";
 import { addDays, isoDate, parseDay } from "@/lib/time";
-import { TextField } from "../forms/text-field";
+import { TextField } from "@/components/forms/text-field";
 import { ActionForm } from "@/components/forms/action-form";
-import { buttonClass, SelectField } from "./fields";
-import { LocationOptions } from "./location-options";
+import { buttonClass, SelectField } from "@/components/inventory/fields";
+import { LocationOptions } from "@/components/inventory/location-options";
 
 interface Props {
   t: Translate;

@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AUDIENCES, VISIBILITY_FIELDS, fieldAudience, type VisibilitySettings } from "@/lib/domain/people/visibility";
 import { getT } from "@/lib/i18n/server";
-import { setOwnVisibilityAction } from "@/app/(member)/profile/actions";
+import { setOwnVisibilityAction } from "./actions";
 
 /** Who sees each field of my profile, and "only the board". */
 export async function VisibilityForm({ settings }: { settings: VisibilitySettings }) {

@@ -1,4 +1,4 @@
-import { scheduleSessionAction } from "@/app/(member)/training/actions";
+import { scheduleSessionAction } from "./actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";

@@ -1,4 +1,4 @@
-import { editSessionAction } from "@/app/(member)/training/actions";
+import { editSessionAction } from "../../actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";

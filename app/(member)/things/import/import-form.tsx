@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { importAction, type ImportState } from "@/app/(member)/things/import/actions";
-import { FormMessage } from "../forms/form-message";
-import { buttonClass } from "./fields";
+import { importAction, type ImportState } from "./actions";
+import { FormMessage } from "@/components/forms/form-message";
+import { buttonClass } from "@/components/inventory/fields";
 
 /** Step 1: pick a file (or paste) and preview; step 2: confirm exactly the previewed text. */
 export function ImportForm({ labels }: { labels: Record<string, string> }) {

@@ -1,9 +1,9 @@
 "use client";
 
 import { useActionState } from "react";
-import { peopleImportAction, type PeopleImportState } from "@/app/(admin)/admin/people/import/actions";
-import { buttonClass } from "../equipment/fields";
-import { FormMessage } from "../forms/form-message";
+import { peopleImportAction, type PeopleImportState } from "./actions";
+import { buttonClass } from "@/components/equipment/fields";
+import { FormMessage } from "@/components/forms/form-message";
 
 type Labels = Record<"file" | "paste" | "preview" | "confirm" | "confirmSkipping" | "line" | "field" | "problem" | "name" | "email" | "status" | "card" | "good" | "bad", string>;
 

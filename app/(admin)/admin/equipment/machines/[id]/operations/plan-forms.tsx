@@ -4,7 +4,7 @@ import { TextField } from "@/components/forms/text-field";
 import type { MaintenancePlan } from "@/lib/db/schema";
 import type { PlanHoursRow } from "@/lib/domain/machines/plan-hours";
 import type { Translate } from "@/lib/i18n/translate";
-import { addPlanAction, deletePlanAction, recordDoneAction, updatePlanAction } from "@/app/(admin)/admin/equipment/machines/[id]/operations/plan-actions";
+import { addPlanAction, deletePlanAction, recordDoneAction, updatePlanAction } from "./plan-actions";
 
 /** Per plan: record it done (by hand) and, for managers, edit or delete it. */
 export function PlanRowForms({ t, plan, stored, mayManage }: { t: Translate; plan: PlanHoursRow; stored?: StoredPlan; mayManage: boolean }) {

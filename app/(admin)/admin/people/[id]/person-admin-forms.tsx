@@ -4,8 +4,8 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import type { MembershipStatus, MembershipType } from "@/lib/db/schema";
 import { getT } from "@/lib/i18n/server";
-import { addMembershipAction, changeStatusAction, erasePersonAction } from "@/app/(admin)/admin/people/actions";
-import { statusLabel } from "./status-label";
+import { addMembershipAction, changeStatusAction, erasePersonAction } from "../actions";
+import { statusLabel } from "@/components/people/status-label";
 
 /** Change status (with a reason), add a membership, erase: the admin person page's action forms. */
 export async function PersonAdminForms({ personId, statusId, statuses, types, erased }: { personId: number; statusId: number; statuses: MembershipStatus[]; types: MembershipType[]; erased: boolean }) {
