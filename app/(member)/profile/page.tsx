@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { cardClass, linkClass } from "@/components/equipment/fields";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { LoginSection } from "@/components/access/login-section";
+import { LoginSection } from "./login-section";
 import { AddressForms } from "./address-forms";
 import { ProfileFields } from "@/components/people/profile-fields";
 import { PhotoSection } from "@/components/people/photo-section";

@@ -157,3 +157,9 @@ export async function setLoginEmail(db: Db, mailer: Mailer | null, actorId: numb
   }
   return { ok: true };
 }
+
+/** The address a person logs in with, or null when the person has no login. */
+export async function loginEmailOf(db: Db, personId: number): Promise<string | null> {
+  const [account] = await db.select({ email: accounts.email }).from(accounts).where(eq(accounts.personId, personId));
+  return account?.email ?? null;
+}

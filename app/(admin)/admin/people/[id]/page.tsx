@@ -9,7 +9,7 @@ import { PersonSections } from "@/components/people/person-sections";
 import { updateAddressAction } from "@/app/(member)/profile/address-edit-actions";
 import { ProfileFields } from "@/components/people/profile-fields";
 import { statusLabel } from "@/components/people/status-label";
-import { PersonAccessSection } from "@/components/access/person-access-section";
+import { PersonAccessSection } from "./person-access-section";
 import { requirePermission } from "@/lib/auth/guards";
 import { subjectRefusal } from "@/lib/domain/access/containment";
 import { PartnerSection } from "./partner-section";

@@ -1,31 +1,30 @@
-import { eq } from "drizzle-orm";
 import { CheckboxField, cardClass } from "@/components/equipment/fields";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
-import { accounts } from "@/lib/db/schema";
+import { loginEmailOf } from "@/lib/domain/auth/email-change";
 import { directRoleIds } from "@/lib/domain/access/person-roles";
 import { listRoles } from "@/lib/domain/people/committee-admin";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { setLoginEmailAction, setPersonRolesAction } from "@/app/(admin)/admin/people/[id]/access-actions";
+import { setLoginEmailAction, setPersonRolesAction } from "./access-actions";
 
 /** The person page's login email and directly held roles: system admins only (the domain checks again). */
 export async function PersonAccessSection({ personId }: { personId: number }) {
   const db = getDb();
-  const [t, [account], roles, held] = await Promise.all([
+  const [t, loginEmail, roles, held] = await Promise.all([
     getT(),
-    db.select({ email: accounts.email }).from(accounts).where(eq(accounts.personId, personId)),
+    loginEmailOf(db, personId),
     listRoles(db),
     directRoleIds(db, personId),
   ]);
   return (
     <section className={cardClass} aria-labelledby="person-access">
       <h2 id="person-access" className="mb-3 text-lg font-semibold">{t("access.title")}</h2>
-      {account ? (
+      {loginEmail !== null ? (
         <ActionForm action={setLoginEmailAction} className="mb-4 grid gap-3 sm:grid-cols-[2fr_auto] sm:items-end" label={t("access.setLoginEmail")}>
           <input type="hidden" name="personId" value={personId} />
-          <TextField label={t("access.loginEmail")} name="newEmail" type="email" required maxLength={320} defaultValue={account.email} />
+          <TextField label={t("access.loginEmail")} name="newEmail" type="email" required maxLength={320} defaultValue={loginEmail} />
           <SubmitButton>{t("access.setLoginEmail")}</SubmitButton>
         </ActionForm>
       ) : (

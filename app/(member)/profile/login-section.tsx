@@ -3,7 +3,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/forms/text-field";
 import { getT } from "@/lib/i18n/server";
-import { logOutEverywhereAction, requestLoginEmailChangeAction } from "@/app/(member)/profile/login-actions";
+import { logOutEverywhereAction, requestLoginEmailChangeAction } from "./login-actions";
 
 /** The profile's login part: the login email (changed through a mailed link) and "log out everywhere". */
 export async function LoginSection({ loginEmail }: { loginEmail: string }) {
