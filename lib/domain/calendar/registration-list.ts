@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { eventRegistrations, events, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
+import { toCsv } from "../shared/csv";
 import { fail, type CalendarResult } from "./result";
 
 export interface RegistrationRow {
@@ -46,13 +47,7 @@ export async function listRegistrationsFor(db: Db, viewer: { personId: number | 
   };
 }
 
-/** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with a quote. */
+/** The registration list as CSV (lib/domain/shared/csv.ts: quoted, formula-safe). */
 export function registrationsCsv(rows: RegistrationRow[]): string {
-  const cell = (v: string) => {
-    const safe = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
-    return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-  };
-  const lines = [["name", "email", "guest", "status", "registered_at"].join(",")];
-  for (const r of rows) lines.push([r.name, r.email, r.guest ? "yes" : "no", r.status, r.createdAt.toISOString()].map(cell).join(","));
-  return lines.join("\r\n") + "\r\n";
+  return toCsv([["name", "email", "guest", "status", "registered_at"], ...rows.map((r) => [r.name, r.email, r.guest ? "yes" : "no", r.status, r.createdAt.toISOString()])]);
 }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, profiles } from "@/lib/db/schema";
 import { ensureCategory } from "./categories";
-import { parseCsv } from "./csv";
+import { parseCsv } from "../shared/csv";
 import { listLocations } from "./locations";
 import { fail, FORBIDDEN, mayEditInventory, type Result } from "./result";
 import { insertThing, thingInput, type ThingValues } from "./things";

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
 import { inventoryCategories, profiles, things } from "@/lib/db/schema";
-import { toCsv } from "./csv";
+import { toCsv } from "../shared/csv";
 import { listLocations } from "./locations";
 
 const HEADER = ["number", "name", "description", "category", "location", "ownership", "lender_email", "lender_until", "value", "purchase_date", "notes"];

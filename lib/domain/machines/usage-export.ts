@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { csvCell } from "../people/people-export";
+import { toCsv } from "../shared/csv";
 import type { UsageReportRow } from "./usage-report";
 
 const HEADER = ["id", "machine", "person", "card", "startedAt", "endedAt", "minutes", "recordedAs"];
@@ -15,7 +15,7 @@ const values = (r: UsageReportRow): (string | number)[] => [
 ];
 
 export function usageToCsv(rows: UsageReportRow[]): string {
-  return [HEADER, ...rows.map(values)].map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv([HEADER, ...rows.map(values)]);
 }
 
 export async function usageToXlsx(rows: UsageReportRow[]): Promise<Buffer> {

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { csvCell } from "../people/people-export";
+import { toCsv } from "../shared/csv";
 
 export interface ListMember {
   personId: number;
@@ -60,5 +60,5 @@ export function membersAsText(members: ListMember[]): string {
 /** For list servers that import names too; the project's CSV quoting (formula-safe). */
 export function membersAsCsv(members: ListMember[]): string {
   const lines = [["email", "name", "memberNumber"], ...members.map((m) => [m.email, [m.firstName, m.lastName].filter(Boolean).join(" "), m.memberNumber ?? ""])];
-  return lines.map((line) => line.map(csvCell).join(",")).join("\r\n") + "\r\n";
+  return toCsv(lines);
 }

@@ -4,7 +4,7 @@ import { cards, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { grantRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { normalizeCardUid } from "../cards/uid";
-import { parseCsv } from "./csv";
+import { parseCsv } from "../shared/csv";
 import { emailTaken, statusGetsNumber } from "./person-service";
 import { profileInputSchema, profileAuditValues, type ProfileData } from "./profile-input";
 import { actorMay, fail, forbidden, type Result } from "./result";

@@ -1,7 +1,7 @@
 import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { pollOptions, pollParticipations, polls, type Poll, type PollOption } from "@/lib/db/schema";
-import { toCsv } from "../../inventory/csv";
+import { toCsv } from "../../shared/csv";
 import { fail, hasPermission, sha256, type Result } from "../result";
 import { isEligible, pollPhase, type PollPhase } from "./eligibility";
 import { ballotChoices, hasVoted, mayViewResults, namedChoices, pollResults, type PollResults } from "./results";
