@@ -5,7 +5,10 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { env, parseEnv } from "@/lib/env";
+import { createDb } from "@/lib/db/client";
+import { mailDelivery } from "@/lib/domain/settings/settings-mailer";
+import { loadSpaceSettings, settingsFromEnv } from "@/lib/domain/settings/space-settings";
+import { env, parseEnv, type Env } from "@/lib/env";
 import { loadOrCreateAuthSecret } from "@/lib/secrets/auth-secret";
 import { appendErrorLine, isErrorLine } from "@/lib/ops/error-log";
 import { banner } from "./launcher/banner";
@@ -92,9 +95,21 @@ async function main(): Promise<void> {
   const url = `${web.scheme}://localhost:${env.PORT}`;
   const healthy = web.scheme === "https" ? waitForHttpsHealth(env.PORT, 120_000) : waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 120_000);
   if (await healthy) {
-    log(banner({ url, publicUrl, mqttPort: env.MQTT_PORT, embeddedUrl: database.embedded?.url ?? null, dataDir, demo: database.demo, seededNow: database.seededNow }));
+    log(banner({ url, publicUrl, mail: await mailDeliveryOf(database.url, env), mqttPort: env.MQTT_PORT, embeddedUrl: database.embedded?.url ?? null, dataDir, demo: database.demo, seededNow: database.seededNow }));
   } else if (!stopping) {
     log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);
+  }
+}
+
+/** Mail delivery as the web app will choose it (the saved settings, else SMTP_URL); "log" if they cannot be read. */
+async function mailDeliveryOf(url: string, e: Env): Promise<"smtp" | "log"> {
+  const handle = createDb(url, { max: 1, connectTimeoutSeconds: 5 });
+  try {
+    return mailDelivery(await loadSpaceSettings(handle.db, () => settingsFromEnv(e)), e);
+  } catch {
+    return e.SMTP_URL ? "smtp" : "log";
+  } finally {
+    await handle.close();
   }
 }
 

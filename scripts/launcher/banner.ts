@@ -1,10 +1,13 @@
 import type { DemoSeed } from "@/drizzle/seed";
 
-export function banner(options: { url: string; publicUrl: string; mqttPort: number; embeddedUrl: string | null; dataDir: string; demo: DemoSeed | null; seededNow: boolean }): string {
+export function banner(options: { url: string; publicUrl: string; mail: "smtp" | "log"; mqttPort: number; embeddedUrl: string | null; dataDir: string; demo: DemoSeed | null; seededNow: boolean }): string {
   const lines = [
     "",
     `  Makerspace is ready on ${options.url}`,
     `  Links in mails and feeds start with ${options.publicUrl} (PUBLIC_URL; once saved, /admin/settings decides)`,
+    options.mail === "log"
+      ? "  Mail: NOT SENT — no SMTP server is set, so every mail, password-reset and sign-up links included, is printed to this log. Set SMTP_URL, or an SMTP server in /admin/settings."
+      : "  Mail: sent through the SMTP server (no mail content or link is written to the log)",
     `  Board broker (MQTT) on port ${options.mqttPort}`,
     `  Database: ${options.embeddedUrl ? `embedded, data in ${options.dataDir}, served at ${options.embeddedUrl}` : "PostgreSQL from DATABASE_URL"}`,
   ];

@@ -34,6 +34,15 @@ export function createSettingsMailer(load: () => Promise<SpaceSettings>, fallbac
   };
 }
 
+/**
+ * Where mail goes right now: through an SMTP server, or printed to the log (reset and confirmation links
+ * included — the development default; the start banner says so). Mirrors createSettingsMailer's choice.
+ */
+export function mailDelivery(settings: Pick<SpaceSettings, "updatedAt" | "smtpHost">, e: Pick<Env, "SMTP_URL">): "smtp" | "log" {
+  if (settings.updatedAt) return settings.smtpHost ? "smtp" : "log";
+  return e.SMTP_URL ? "smtp" : "log";
+}
+
 /** For scripts (reminders, announcements): the settings mailer over a database handle, SMTP_URL before a save. */
 export function createSpaceMailer(db: Db, e: Pick<Env, "SMTP_URL" | "MAIL_FROM">, logger: Logger): Mailer {
   return createSettingsMailer(() => loadSpaceSettings(db), createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, logger }), logger);
