@@ -3,14 +3,15 @@ import { ActionForm } from "@/components/forms/action-form";
 import { TextField } from "@/components/forms/text-field";
 import type { CommitteeView } from "@/lib/domain/people/committee-service";
 import type { ActionResult } from "@/lib/web/action-result";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { formatPlainDate } from "@/lib/time";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 type Fn = CommitteeView["functions"][number];
 
 /** Who holds a function today (each can be ended on a day), and a form to assign someone since a day. */
 export async function FunctionHolders({ fn, today, assign, end }: { fn: Fn; today: string; assign: Action; end: (holderId: number) => Action }) {
-  const t = await getT();
+  const [t, locale] = await Promise.all([getT(), getLocale()]);
   return (
     <div className="space-y-2">
       {fn.holders.length === 0 ? <p className="text-sm text-slate-600">{t("pa.noHolders")}</p> : (
@@ -20,7 +21,7 @@ export async function FunctionHolders({ fn, today, assign, end }: { fn: Fn; toda
             {fn.holders.map((h) => (
               <li key={h.holderId}>
                 <ActionForm action={end(h.holderId)} className="flex flex-wrap items-end gap-2" label={`${t("pa.holder.end")}: ${h.name ?? `#${h.personId}`}`} messageAt="bottom">
-                  <span className="text-sm">{t("pa.holder.sinceDate", { name: h.name ?? `#${h.personId}`, date: h.since })}</span>
+                  <span className="text-sm">{t("pa.holder.sinceDate", { name: h.name ?? `#${h.personId}`, date: formatPlainDate(h.since, locale) })}</span>
                   <TextField id={`holder-${h.holderId}-until`} name="until" type="date" label={t("pa.holder.until")} defaultValue={h.until ?? today} required />
                   <button type="submit" className={secondaryButtonClass}>{t("pa.holder.end")}</button>
                 </ActionForm>

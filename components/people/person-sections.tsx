@@ -2,7 +2,7 @@ import Link from "next/link";
 import { cardClass, linkClass } from "@/components/equipment/fields";
 import type { PersonRecord } from "@/lib/domain/people/person-record";
 import { formatAddress } from "@/lib/domain/people/address-service";
-import { formatDate } from "@/lib/time";
+import { formatDate, formatPlainDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import type { FormAction } from "@/components/forms/action-form";
 import { AddressEditForm } from "./address-edit-form";
@@ -26,7 +26,7 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
             {record.memberships.map((m) => (
               <li key={m.id} className="flex flex-wrap gap-x-4 py-1">
                 <span className="font-medium">{m.type}</span>
-                <span>{m.validFrom} – {m.validUntil ?? t("person.open")}</span>
+                <span>{formatPlainDate(m.validFrom, locale)} – {m.validUntil ? formatPlainDate(m.validUntil, locale) : t("person.open")}</span>
                 {m.endsAtYearEnd && <span className="text-amber-800">{t("membership.endsAtYearEnd")}</span>}
               </li>
             ))}
@@ -92,7 +92,7 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
         ) : (
           <ul>
             {record.functions.map((f) => (
-              <li key={f.holderId}>{f.committee} · {f.fn} ({f.since} – {f.until ?? t("person.open")})</li>
+              <li key={f.holderId}>{f.committee} · {f.fn} ({formatPlainDate(f.since, locale)} – {f.until ? formatPlainDate(f.until, locale) : t("person.open")})</li>
             ))}
           </ul>
         )}

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { functionHolders, functionRoles, people, personRoles, rolePermissions, statusRoles } from "@/lib/db/schema";
 import { hasCurrentSystemAuthorization } from "../equipment/system-authorization";
 import { ALL_PERMISSIONS, isPermission, type Permission } from "./permissions";
+import { spaceToday } from "../settings/space-today";
 
 /**
  * What a person may do: the permissions of the roles they hold directly, plus those their membership status
@@ -22,7 +23,7 @@ export async function permissionsOfPerson(db: Db, personId: number, now = new Da
     .innerJoin(statusRoles, eq(statusRoles.statusId, people.statusId))
     .innerJoin(rolePermissions, eq(rolePermissions.roleId, statusRoles.roleId))
     .where(eq(people.id, personId));
-  const today = now.toISOString().slice(0, 10);
+  const today = await spaceToday(db, now);
   const byFunction = db
     .select({ key: rolePermissions.permissionKey })
     .from(functionHolders)

@@ -37,8 +37,14 @@ afterAll(() => t.close());
 
 describe("usage report", () => {
   it("parses filters and ignores malformed values", () => {
-    expect(parseUsageFilter({ person: "3", machine: "x", from: "2026-03-01", to: "2026-13-45" })).toEqual({ personId: 3, machineId: undefined, from: at("2026-03-01T00:00:00Z"), to: undefined });
+    expect(parseUsageFilter({ person: "3", machine: "x", from: "2026-03-01", to: "2026-13-45" })).toEqual({ personId: 3, machineId: undefined, from: at("2026-03-01T00:00:00Z"), to: undefined, timeZone: "UTC" });
     expect(parseUsageFilter({ to: "2026-03-04" }).to).toEqual(at("2026-03-05T00:00:00Z"));
+  });
+
+  it("reads the days in the space's zone: Vienna's 29 March 2026 has 23 hours", () => {
+    const day = parseUsageFilter({ from: "2026-03-29", to: "2026-03-29" }, "Europe/Vienna");
+    expect([day.from, day.to]).toEqual([at("2026-03-28T23:00:00Z"), at("2026-03-29T22:00:00Z")]);
+    expect(parseUsageFilter({ from: "2026-02-30" }, "Europe/Vienna").from).toBeUndefined();
   });
 
   it("totals per machine and per person, filtered", async () => {

@@ -3,11 +3,9 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
 import { machines, profiles, usageSessions } from "@/lib/db/schema";
+import { addDays, parseDay, startOfDay } from "@/lib/time";
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/)
-  .refine((v) => !Number.isNaN(Date.parse(v)));
+const day = z.string().refine((v) => parseDay(v) !== null);
 const filterSchema = z.object({
   person: z.coerce.number().int().positive().optional().catch(undefined),
   machine: z.coerce.number().int().positive().optional().catch(undefined),
@@ -19,19 +17,22 @@ const filterSchema = z.object({
 export interface UsageReportFilter {
   personId?: number;
   machineId?: number;
-  /** Inclusive day (UTC midnight). */
+  /** Inclusive: the start of the "from" day in the zone. */
   from?: Date;
-  /** Exclusive: the day after the "to" day. */
+  /** Exclusive: the start of the day after the "to" day. */
   to?: Date;
+  /** The zone whose days and weeks the filter and the weekly hours mean (the space's; the API's days are UTC). */
+  timeZone?: string;
 }
 
-export function parseUsageFilter(params: Record<string, string | undefined>): UsageReportFilter {
+export function parseUsageFilter(params: Record<string, string | undefined>, timeZone = "UTC"): UsageReportFilter {
   const p = filterSchema.parse({ person: params.person || undefined, machine: params.machine || undefined, from: params.from || undefined, to: params.to || undefined });
   return {
     personId: p.person,
     machineId: p.machine,
-    from: p.from ? new Date(`${p.from}T00:00:00Z`) : undefined,
-    to: p.to ? new Date(new Date(`${p.to}T00:00:00Z`).getTime() + 86_400_000) : undefined,
+    from: p.from ? startOfDay(parseDay(p.from)!, timeZone) : undefined,
+    to: p.to ? startOfDay(addDays(parseDay(p.to)!, 1), timeZone) : undefined,
+    timeZone,
   };
 }
 
@@ -124,7 +125,7 @@ export async function usageTotals(db: Db, f: UsageReportFilter): Promise<UsageTo
 
 /** Hours per machine per ISO week (Monday, UTC) of the session's start, for the chart. */
 export async function weeklyHours(db: Db, f: UsageReportFilter): Promise<{ week: string; machine: string; hours: number }[]> {
-  const week = sql<string>`to_char(date_trunc('week', ${usageSessions.startedAt} at time zone 'UTC'), 'YYYY-MM-DD')`;
+  const week = sql<string>`to_char(date_trunc('week', ${usageSessions.startedAt} at time zone ${f.timeZone ?? "UTC"}), 'YYYY-MM-DD')`;
   const rows = await db
     .select({ week, machine: machines.name, secs: sql<string>`sum(${seconds})` })
     .from(usageSessions)

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { toCsv } from "../shared/csv";
+import { spaceToday } from "../settings/space-today";
 
 export interface ListMember {
   personId: number;
@@ -18,7 +19,7 @@ export interface ListMember {
  * board list at once). Erased people and people without an email are never on a list.
  */
 export async function listMembers(db: Db, listId: number, now = new Date()): Promise<ListMember[]> {
-  const today = now.toISOString().slice(0, 10);
+  const today = await spaceToday(db, now);
   const current = sql`fh.since <= ${today}::date and (fh.until is null or fh.until >= ${today}::date)`;
   const rows = await db.execute<{ person_id: number; email: string; first_name: string; last_name: string; member_number: number | null }>(sql`
     with rules as (select * from mailing_list_rules where list_id = ${listId}),

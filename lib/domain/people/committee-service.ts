@@ -5,6 +5,7 @@ import { committeeFunctions, committees, functionHolders, functionRoles, people,
 import { grantRefusal, subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
+import { spaceToday } from "../settings/space-today";
 
 const name = z.string().trim().min(1).max(100);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "not a date (YYYY-MM-DD)");
@@ -103,7 +104,8 @@ export interface CommitteeView {
 }
 
 /** Committees with their functions and today's holders (the admin page and the person page read this). */
-export async function listCommittees(db: Db, today = new Date().toISOString().slice(0, 10)): Promise<CommitteeView[]> {
+export async function listCommittees(db: Db, day?: string): Promise<CommitteeView[]> {
+  const today = day ?? (await spaceToday(db));
   const cs = await db.select().from(committees).orderBy(asc(committees.name));
   const fns = await db.select().from(committeeFunctions).orderBy(asc(committeeFunctions.name));
   const fr = await db.select({ functionId: functionRoles.functionId, key: roles.key }).from(functionRoles).innerJoin(roles, eq(roles.id, functionRoles.roleId));

@@ -1,20 +1,21 @@
 import ExcelJS from "exceljs";
 import { toCsv } from "../shared/csv";
+import { dayOf } from "@/lib/time";
 import type { PeopleListRow } from "./people-list";
 
 const HEADER = ["memberNumber", "firstName", "lastName", "email", "status", "joinedOn"];
-const values = (r: PeopleListRow) => [r.memberNumber ?? "", r.firstName ?? "", r.lastName ?? "", r.email ?? "", r.statusKey, r.joinedOn ? r.joinedOn.toISOString().slice(0, 10) : ""];
+// The joining day as the space's calendar shows it.
+const values = (r: PeopleListRow, timeZone: string) => [r.memberNumber ?? "", r.firstName ?? "", r.lastName ?? "", r.email ?? "", r.statusKey, r.joinedOn ? dayOf(r.joinedOn, timeZone) : ""];
 
-
-export function peopleToCsv(rows: PeopleListRow[]): string {
-  return toCsv([HEADER, ...rows.map(values)]);
+export function peopleToCsv(rows: PeopleListRow[], timeZone: string): string {
+  return toCsv([HEADER, ...rows.map((r) => values(r, timeZone))]);
 }
 
-export async function peopleToXlsx(rows: PeopleListRow[]): Promise<Buffer> {
+export async function peopleToXlsx(rows: PeopleListRow[], timeZone: string): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet("People");
   sheet.addRow(HEADER);
-  for (const r of rows) sheet.addRow(values(r));
+  for (const r of rows) sheet.addRow(values(r, timeZone));
   return Buffer.from(await book.xlsx.writeBuffer());
 }
 

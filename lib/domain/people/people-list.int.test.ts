@@ -47,10 +47,14 @@ describe("people list", () => {
   it("exports the filtered list as CSV (formula-safe) and as a mailing list", async () => {
     const [member] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "member"));
     await t.db.update(profiles).set({ lastName: "=HYPERLINK(1)" }).where(eq(profiles.personId, t.ids.trainer));
+    // Joined at 23:30 UTC on 1 June: the 2nd on the calendar of a space in Vienna, the 1st in New York.
+    await t.db.update(people).set({ joinedOn: new Date("2026-06-01T23:30:00Z") }).where(eq(people.id, t.ids.trainer));
     const rows = await listAllPeople(t.db, parsePeopleFilter({ status: String(member!.id) }));
-    const csv = peopleToCsv(rows);
+    const csv = peopleToCsv(rows, "Europe/Vienna");
     expect(csv.split("\r\n")[0]).toBe("memberNumber,firstName,lastName,email,status,joinedOn");
     expect(csv).toContain("'=HYPERLINK(1)");
+    expect(csv).toMatch(/HYPERLINK\(1\),[^,]*,member,2026-06-02\r\n/);
+    expect(peopleToCsv(rows, "America/New_York")).toMatch(/HYPERLINK\(1\),[^,]*,member,2026-06-01\r\n/);
     expect(mailingList([...rows, ...rows, { email: null }]).split("\n").filter(Boolean).sort()).toEqual(["admin@makerspace.local", "maria@makerspace.local", "member@makerspace.local", "trainer@makerspace.local"]);
   });
 });

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
 import { cards, committeeFunctions, equipmentAuthorizations, functionHolders, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { normalizeCardUid } from "../cards/uid";
+import { spaceToday } from "../settings/space-today";
 
 export const SORTS = ["name", "number", "status", "joined"] as const;
 
@@ -122,7 +123,8 @@ const columns = {
 
 /** The admin people list: search, filters, sorting and pagination, in two indexed queries. */
 export async function listPeople(db: Db, f: PeopleFilter, pageSize = 25, now = new Date()): Promise<{ rows: PeopleListRow[]; total: number; page: number; pages: number }> {
-  const where = whereOf(f, now.toISOString().slice(0, 10));
+  const today = await spaceToday(db, now);
+  const where = whereOf(f, today);
   const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(f.page, pages);
@@ -140,7 +142,8 @@ export async function listPeople(db: Db, f: PeopleFilter, pageSize = 25, now = n
 
 /** One keyset page of the same list for the API: `next` is where the following page starts, null at the end. */
 export async function listPeoplePage(db: Db, f: PeopleFilter, page: { after: KeyValue[] | null; limit: number }, now = new Date()): Promise<{ rows: PeopleListRow[]; next: KeyValue[] | null }> {
-  const where = whereOf(f, now.toISOString().slice(0, 10));
+  const today = await spaceToday(db, now);
+  const where = whereOf(f, today);
   const rows = await db
     .select(columns)
     .from(people)
@@ -155,12 +158,13 @@ export async function listPeoplePage(db: Db, f: PeopleFilter, page: { after: Key
 
 /** The whole filtered list (exports, mailing lists); capped so a mistake cannot exhaust the server. */
 export async function listAllPeople(db: Db, f: PeopleFilter, now = new Date()): Promise<PeopleListRow[]> {
+  const today = await spaceToday(db, now);
   return db
     .select(columns)
     .from(people)
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
     .leftJoin(profiles, eq(profiles.personId, people.id))
-    .where(whereOf(f, now.toISOString().slice(0, 10)))
+    .where(whereOf(f, today))
     .orderBy(...orderOf(f))
     .limit(100_000);
 }

@@ -24,13 +24,14 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const user = await requireUser();
   if (!mayViewUsage(user)) forbidden();
   const query = await searchParams;
-  const filter = parseUsageFilter(query);
+  const space = await getSpace();
+  // Days and weeks are the space's.
+  const filter = parseUsageFilter(query, space.timeZone);
   const page = Math.max(1, Number(query.page) || 1);
   const db = getDb();
-  const [t, locale, space, totals, weekly, rows, machineList] = await Promise.all([
+  const [t, locale, totals, weekly, rows, machineList] = await Promise.all([
     getT(),
     getLocale(),
-    getSpace(),
     usageTotals(db, filter),
     weeklyHours(db, filter),
     listUsage(db, filter, { limit: PAGE + 1, offset: (page - 1) * PAGE }),

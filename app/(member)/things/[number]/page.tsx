@@ -22,9 +22,10 @@ export default async function ThingPage({ params }: { params: Params }) {
   const db = getDb();
   const thing = /^\d{1,9}$/.test(number) ? await getThingByNumber(db, Number(number)) : null;
   if (!thing) notFound();
-  const [t, locale, path, loan, history, lender, category] = await Promise.all([
+  const [t, locale, space, path, loan, history, lender, category] = await Promise.all([
     getT(),
     getLocale(),
+    getSpace(),
     thing.locationId ? locationPath(db, thing.locationId) : Promise.resolve([]),
     openLoanOf(db, thing.id),
     thingHistory(db, thing.id),
@@ -85,9 +86,9 @@ export default async function ThingPage({ params }: { params: Params }) {
         )}
       </div>
       {user.canEdit && (
-        <ThingManage t={t} thingId={thing.id} locationId={thing.locationId} lentOut={!!loan} locations={await listLocations(db)} people={await listPeopleOptions(db)} today={dayOf(new Date(), (await getSpace()).timeZone)} />
+        <ThingManage t={t} thingId={thing.id} locationId={thing.locationId} lentOut={!!loan} locations={await listLocations(db)} people={await listPeopleOptions(db)} today={dayOf(new Date(), space.timeZone)} />
       )}
-      <ThingHistory t={t} entries={history} />
+      <ThingHistory t={t} locale={locale} timeZone={space.timeZone} entries={history} />
     </div>
   );
 }

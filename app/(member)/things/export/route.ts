@@ -1,6 +1,8 @@
 import { exportCsv, exportXlsx } from "@/lib/domain/inventory/export";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
 
 /** The whole inventory as CSV or XLSX; values and lenders included, so inventory managers only. */
 export async function GET(request: Request) {
@@ -8,7 +10,7 @@ export async function GET(request: Request) {
   if (!user) return new Response("Unauthorized", { status: 401 });
   if (!user.permissions.has("inventory.write")) return new Response("Forbidden", { status: 403 });
   const format = new URL(request.url).searchParams.get("format");
-  const stamp = new Date().toISOString().slice(0, 10);
+  const stamp = dayOf(new Date(), (await getSpace()).timeZone);
   if (format === "xlsx") {
     return new Response(new Uint8Array(await exportXlsx(getDb())), {
       headers: {

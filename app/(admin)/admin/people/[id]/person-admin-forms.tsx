@@ -6,11 +6,13 @@ import type { MembershipStatus, MembershipType } from "@/lib/db/schema";
 import { getT } from "@/lib/i18n/server";
 import { addMembershipAction, changeStatusAction, erasePersonAction } from "../actions";
 import { statusLabel } from "@/components/people/status-label";
+import { dayOf } from "@/lib/time";
+import { getSpace } from "@/lib/web/space";
 
 /** Change status (with a reason), add a membership, erase: the admin person page's action forms. */
 export async function PersonAdminForms({ personId, statusId, statuses, types, erased }: { personId: number; statusId: number; statuses: MembershipStatus[]; types: MembershipType[]; erased: boolean }) {
   const t = await getT();
-  const today = new Date().toISOString().slice(0, 10);
+  const today = dayOf(new Date(), (await getSpace()).timeZone);
   return (
     <>
       <section className={cardClass} aria-labelledby="status-change">

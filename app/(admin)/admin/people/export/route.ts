@@ -1,7 +1,9 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { peopleToCsv, peopleToXlsx } from "@/lib/domain/people/people-export";
 import { listAllPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
+import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
 
 /** The filtered people list as CSV or XLSX; members.read only (the export holds contact data). */
 export async function GET(request: Request): Promise<Response> {
@@ -9,10 +11,10 @@ export async function GET(request: Request): Promise<Response> {
   if (!user) return new Response("Not logged in", { status: 401 });
   if (!user.permissions.has("members.read")) return new Response("Forbidden", { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const rows = await listAllPeople(getDb(), parsePeopleFilter(params));
-  const stamp = new Date().toISOString().slice(0, 10);
+  const [rows, { timeZone }] = await Promise.all([listAllPeople(getDb(), parsePeopleFilter(params)), getSpace()]);
+  const stamp = dayOf(new Date(), timeZone);
   if (params.format === "xlsx") {
-    return new Response(new Uint8Array(await peopleToXlsx(rows)), {
+    return new Response(new Uint8Array(await peopleToXlsx(rows, timeZone)), {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="people-${stamp}.xlsx"`,
@@ -20,7 +22,7 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   }
-  return new Response(`\uFEFF${peopleToCsv(rows)}`, {
+  return new Response(`\uFEFF${peopleToCsv(rows, timeZone)}`, {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="people-${stamp}.csv"`, "cache-control": "no-store" },
   });
 }

@@ -2,7 +2,9 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { mayViewUsage } from "@/lib/domain/machines/dashboard-access";
 import { usageToCsv, usageToXlsx } from "@/lib/domain/machines/usage-export";
 import { listUsage, parseUsageFilter } from "@/lib/domain/machines/usage-report";
+import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
 
 /** The filtered usage list as CSV or XLSX; members.read or machines.operate only (it says who used what). */
 export async function GET(request: Request): Promise<Response> {
@@ -10,8 +12,9 @@ export async function GET(request: Request): Promise<Response> {
   if (!user) return new Response("Not logged in", { status: 401 });
   if (!mayViewUsage(user)) return new Response("Forbidden", { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const rows = await listUsage(getDb(), parseUsageFilter(params));
-  const stamp = new Date().toISOString().slice(0, 10);
+  const { timeZone } = await getSpace();
+  const rows = await listUsage(getDb(), parseUsageFilter(params, timeZone));
+  const stamp = dayOf(new Date(), timeZone);
   if (params.format === "xlsx") {
     return new Response(new Uint8Array(await usageToXlsx(rows)), {
       headers: {

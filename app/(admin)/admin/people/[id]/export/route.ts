@@ -1,6 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { exportPersonData, personExportToXlsx } from "@/lib/domain/people/export-person";
+import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
 
 /** Right of access: one person's data as JSON or XLSX (the domain lets the person themselves or the board). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
@@ -10,7 +12,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!Number.isSafeInteger(id) || id <= 0) return new Response("Not found", { status: 404 });
   const result = await exportPersonData(getDb(), user.personId, id);
   if (!result.ok) return new Response(result.message, { status: result.code === "forbidden" ? 403 : 404 });
-  const name = `person-${id}-${new Date().toISOString().slice(0, 10)}`;
+  const name = `person-${id}-${dayOf(new Date(), (await getSpace()).timeZone)}`;
   if (new URL(request.url).searchParams.get("format") === "xlsx") {
     return new Response(new Uint8Array(await personExportToXlsx(result.data)), {
       headers: {

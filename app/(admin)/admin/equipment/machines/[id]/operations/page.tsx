@@ -12,6 +12,7 @@ import { getMachine } from "@/lib/domain/equipment/machine-service";
 import { machineBoards, machineInterventions, machineUsagePage, machineUsers } from "@/lib/domain/machines/machine-operations";
 import { plansOfMachine } from "@/lib/domain/machines/maintenance-plans";
 import { planHours } from "@/lib/domain/machines/plan-hours";
+import { parseUsageFilter } from "@/lib/domain/machines/usage-report";
 import { machineHours } from "@/lib/domain/usage/machine-hours";
 import { isMachineOnline } from "@/lib/domain/usage/record-board-alive";
 import { formatDateTime } from "@/lib/time";
@@ -19,8 +20,6 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { boardCredentialsAction, remoteCommandAction } from "./actions";
-
-const dateParam = (v: string | undefined) => (v && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) ? new Date(`${v}T00:00:00Z`) : undefined);
 
 /** What the boards report for one machine: hours, maintenance, boards, usage history, remote control, credentials. */
 export default async function MachineOperationsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -33,14 +32,12 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
   const db = getDb();
   const machine = Number.isSafeInteger(id) ? await getMachine(db, id) : null;
   if (!machine) notFound();
-  const personId = Number(query.person) || undefined;
-  const from = dateParam(query.from);
-  const toDay = dateParam(query.to);
-  const to = toDay ? new Date(toDay.getTime() + 86_400_000) : undefined;
-  const [t, locale, space, hours, plans, boards, interventions, usage, users, online, stored] = await Promise.all([
+  const space = await getSpace();
+  // The same reading of person and days (the space's) as the usage page.
+  const { personId, from, to } = parseUsageFilter({ person: query.person, from: query.from, to: query.to }, space.timeZone);
+  const [t, locale, hours, plans, boards, interventions, usage, users, online, stored] = await Promise.all([
     getT(),
     getLocale(),
-    getSpace(),
     machineHours(db, machine.id),
     planHours(db, { machineId: machine.id }),
     machineBoards(db, machine.id),
