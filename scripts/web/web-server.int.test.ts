@@ -82,6 +82,8 @@ describe("HTTPS", () => {
     expect(run.out).toContain(`HTTPS on port ${port}`);
     const health = await get(`https://localhost:${port}/api/health`);
     expect(health.status).toBe(200);
+    // HSTS only where the answer came over HTTPS.
+    expect(health.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
     const redirect = await get(`http://127.0.0.1:${redirectPort}/login?next=%2Fhome`);
     expect(redirect.status).toBe(308);
     expect(redirect.headers.location).toBe(`https://127.0.0.1:${port}/login?next=%2Fhome`);

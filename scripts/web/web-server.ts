@@ -11,6 +11,7 @@ import next from "next";
 import { parseEnv } from "@/lib/env";
 import { TlsConfigError, loadTlsMaterial } from "@/lib/ops/tls";
 import { applyForwardingPolicy } from "./forwarding";
+import { applySecurityHeaders } from "./security-headers";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     applyForwardingPolicy(req.headers, req.socket.remoteAddress, env.TRUST_PROXY, tls !== null);
+    applySecurityHeaders(req, res, tls !== null);
     void handle(req, res);
   };
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, onRequest) : http.createServer(onRequest);
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
   if (tls && env.HTTP_REDIRECT_PORT !== undefined) {
     redirect = http.createServer((req, res) => {
       const host = (req.headers.host ?? "localhost").replace(/:\d+$/, "");
+      applySecurityHeaders(req, res, false);
       res.writeHead(308, { location: `https://${host}${port === 443 ? "" : `:${port}`}${req.url ?? "/"}` });
       res.end();
     });
