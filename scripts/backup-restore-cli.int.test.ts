@@ -1,4 +1,3 @@
-import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -10,25 +9,13 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { listBackups } from "@/lib/ops/backup/retention";
 import { tableCounts } from "@/lib/ops/backup/restore-backup";
+import { runScript } from "./testing/run-script";
 
 // `npm run job -- backup` and `npm run restore` as a person runs them: child processes, exit codes, messages.
-const root = path.resolve(import.meta.dirname, "..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-backup-cli-"));
 let source: TestDatabase;
 
-/** Asynchronous on purpose: the test's own embedded database must keep serving while the command runs. */
-function run(script: string, args: string[], env: Record<string, string | undefined>): Promise<{ code: number | null; out: string }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "scripts", script), ...args], {
-    cwd: root,
-    env: { ...process.env, DATABASE_URL: undefined, ...env },
-    stdio: ["pipe", "pipe", "pipe"],
-  });
-  child.stdin.end();
-  let out = "";
-  child.stdout.on("data", (c: Buffer) => (out += c.toString()));
-  child.stderr.on("data", (c: Buffer) => (out += c.toString()));
-  return new Promise((resolve) => child.on("close", (code) => resolve({ code, out })));
-}
+const run = runScript;
 
 beforeAll(async () => {
   source = await createTestDatabase();

@@ -19,3 +19,4 @@ export * from "./usage-counters";
 export * from "./scheduled-jobs";
 export * from "./api";
 export * from "./mailing-lists";
+export * from "./imports";

@@ -14,6 +14,7 @@ import { apiDe } from "./api-de";
 import { accessDe } from "./access-de";
 import { integrationsDe } from "./integrations-de";
 import { surfaceDe } from "./surface-de";
+import { importDe } from "./import-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -31,6 +32,7 @@ export const de: Catalog = {
   ...accessDe,
   ...integrationsDe,
   ...surfaceDe,
+  ...importDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

@@ -13,6 +13,7 @@ import { apiEn } from "./api-en";
 import { accessEn } from "./access-en";
 import { integrationsEn } from "./integrations-en";
 import { surfaceEn } from "./surface-en";
+import { importEn } from "./import-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -31,6 +32,7 @@ export const en = {
   ...accessEn,
   ...integrationsEn,
   ...surfaceEn,
+  ...importEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",
