@@ -39,7 +39,8 @@ export const importDe: Record<keyof typeof importEn, string> = {
   "fabImport.conflict.email_has_login": "Die E-Mail ist jetzt {email}, aber diese Person hat hier ein Login: ändere sie auf der Personenseite.",
   "fabImport.conflict.card_taken": "Karte {card} ist für Person #{personId} aktiv: ohne diese Karte importiert.",
   "fabImport.conflict.card_duplicate": "Karte {card} ist auch die Karte von Fab-O-Matic-Benutzer #{other}: ohne sie importiert.",
-  "fabImport.conflict.board_id_taken": "Board-ID {boardId} gehört einer Maschine, die schon hier ist: ohne Board-ID importiert. Gib jener Maschine eine andere Board-ID und importiere erneut.",
+  "fabImport.conflict.board_id_taken":
+    "Board-ID {boardId} gehört einer Maschine, die schon hier ist: ohne Board-ID importiert. Gib jener Maschine eine andere Board-ID und importiere erneut.",
   "fabImport.skip.placeholder_user": "Platzhalter von Fab-O-Matic für anonymisierte Datensätze: seine Nutzungen kommen ohne Person.",
   "fabImport.skip.invalid_card_uid": "Keine Karten-UID (8 Hexadezimalziffern).",
   "fabImport.skip.unknown_machine": "Ihre Maschine ist nicht in der Datei.",
@@ -50,7 +51,8 @@ export const importDe: Record<keyof typeof importEn, string> = {
   "fabImport.skip.board_id_out_of_range": "Maschinennummer außerhalb 0–999999: Boards können sie nicht nutzen.",
   "fabImport.note.invalid_email": "„{email}“ ist keine E-Mail-Adresse: ohne E-Mail importiert.",
   "fabImport.note.invalid_card": "„{card}“ ist keine Karten-UID: ohne Karte importiert.",
-  "fabImport.note.type_split": "Die Maschinen des Typs {type} berechtigen verschiedene Personen: jede wird ein eigener Gerätetyp, damit niemand eine Maschine nutzen darf, die Fab-O-Matic ihm verweigert hat.",
+  "fabImport.note.type_split":
+    "Die Maschinen des Typs {type} berechtigen verschiedene Personen: jede wird ein eigener Gerätetyp, damit niemand eine Maschine nutzen darf, die Fab-O-Matic ihm verweigert hat.",
   "fabImport.note.status_created": "Gesperrte Benutzer erhalten den neuen Mitgliedsstatus „Suspended“ (darf sich anmelden, darf keine Maschinen nutzen).",
   "fabImport.note.open_use_closed": "In Fab-O-Matic offen geblieben: bei der letzten Meldung des Boards beendet.",
   "fabImport.note.hours_carried_over": "{hours} Maschinenstunden, die keine Nutzung erklärt, kommen als eine manuelle Sitzung vor der ersten Nutzung.",
@@ -64,5 +66,6 @@ export const importDe: Record<keyof typeof importEn, string> = {
   "fabImport.error.too_large": "Die Datei ist größer als {mb} MB.",
   "fabImport.error.no_file": "Wähle zuerst die Fab-O-Matic-Datenbankdatei.",
   "fabImport.error.upload_gone": "Dieser Upload ist nicht mehr da (schon importiert oder älter als ein Tag). Lade die Datei erneut hoch.",
-  "fabImport.boardsHint": "Importierte Maschinen behalten ihre Fab-O-Matic-Nummern als Board-IDs; die Boards brauchen keine Änderung: richte sie (oder die Broker-Adresse im WLAN) auf dieses System. Siehe docs/moving-in.md.",
+  "fabImport.boardsHint":
+    "Importierte Maschinen behalten ihre Fab-O-Matic-Nummern als Board-IDs; die Boards brauchen keine Änderung: richte sie (oder die Broker-Adresse im WLAN) auf dieses System. Siehe docs/moving-in.md.",
 };

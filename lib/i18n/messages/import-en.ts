@@ -38,7 +38,8 @@ export const importEn = {
   "fabImport.conflict.email_has_login": "The email changed to {email}, but this person has a login here: change it on the person page.",
   "fabImport.conflict.card_taken": "Card {card} is active for person #{personId}: imported without this card.",
   "fabImport.conflict.card_duplicate": "Card {card} is also the card of Fab-O-Matic user #{other}: imported without it.",
-  "fabImport.conflict.board_id_taken": "Board id {boardId} is used by a machine that is already here: imported without a board id. Give that machine another board id and import again.",
+  "fabImport.conflict.board_id_taken":
+    "Board id {boardId} is used by a machine that is already here: imported without a board id. Give that machine another board id and import again.",
   "fabImport.skip.placeholder_user": "Fab-O-Matic's placeholder for anonymised records: its uses come over without a person.",
   "fabImport.skip.invalid_card_uid": "Not a card uid (8 hexadecimal digits).",
   "fabImport.skip.unknown_machine": "Its machine is not in the file.",
@@ -49,7 +50,8 @@ export const importEn = {
   "fabImport.skip.board_id_out_of_range": "Machine id outside 0–999999: boards cannot use it.",
   "fabImport.note.invalid_email": "“{email}” is not an email address: imported without email.",
   "fabImport.note.invalid_card": "“{card}” is not a card uid: imported without card.",
-  "fabImport.note.type_split": "The machines of type {type} authorize different people: each becomes its own equipment type, so nobody may use a machine Fab-O-Matic refused them.",
+  "fabImport.note.type_split":
+    "The machines of type {type} authorize different people: each becomes its own equipment type, so nobody may use a machine Fab-O-Matic refused them.",
   "fabImport.note.status_created": "Disabled users become the new membership status “Suspended” (may log in, may not use machines).",
   "fabImport.note.open_use_closed": "Left open in Fab-O-Matic: closed at the board's last message.",
   "fabImport.note.hours_carried_over": "{hours} machine hours that no use explains come over as one manual session before the first use.",
@@ -63,5 +65,6 @@ export const importEn = {
   "fabImport.error.too_large": "The file is larger than {mb} MB.",
   "fabImport.error.no_file": "Choose the Fab-O-Matic database file first.",
   "fabImport.error.upload_gone": "This upload is no longer here (applied already, or older than a day). Upload the file again.",
-  "fabImport.boardsHint": "Imported machines keep their Fab-O-Matic ids as board ids, so the boards need no change: point them (or the Wi-Fi's broker address) at this system. See docs/moving-in.md.",
+  "fabImport.boardsHint":
+    "Imported machines keep their Fab-O-Matic ids as board ids, so the boards need no change: point them (or the Wi-Fi's broker address) at this system. See docs/moving-in.md.",
 } as const;

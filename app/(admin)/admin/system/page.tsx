@@ -1,4 +1,6 @@
 import path from "node:path";
+import Link from "next/link";
+import { linkClass } from "@/components/equipment/fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { brokerStatus, databaseSizes } from "@/lib/domain/system/system-status";
 import { env } from "@/lib/env";
@@ -42,6 +44,10 @@ export default async function AdminSystemPage() {
         <dt className="font-medium">{t("system.databaseSize")}</dt>
         <dd>{kib(sizes.totalBytes)}</dd>
       </dl>
+      <section className={card}>
+        <h2 className="font-semibold">{t("fabImport.movingIn")}</h2>
+        <Link href="/admin/import/fabomatic" className={linkClass}>{t("fabImport.title")}</Link>
+      </section>
       <section className={card}>
         <h2 className="font-semibold">{t("system.backups")}</h2>
         <p className="text-xs text-slate-500">{t("system.backups.folder", { dir: backupDir })}</p>

@@ -1,0 +1,56 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { expect, test } from "@playwright/test";
+import initSqlJs from "sql.js";
+import { storageStateOf } from "./fixtures";
+
+const SAMPLE = path.join(import.meta.dirname, "..", "lib", "domain", "import", "fabomatic", "testing", "sample.sqldb");
+
+/** A small Fab-O-Matic file in the sample's schema: one machine (id 4242), one user with a card, an authorization, a use. */
+async function smallFile(): Promise<string> {
+  const SQL = await initSqlJs();
+  const db = new SQL.Database(new Uint8Array(fs.readFileSync(SAMPLE)));
+  for (const table of ["uses", "interventions", "maintenances", "authorizations", "boards", "unknown_cards", "users", "machines"])
+    db.run(`DELETE FROM ${table}`);
+  db.run("INSERT INTO machines VALUES (4242, 'E2E LATHE', 5, 1.5, 0, NULL)");
+  db.run(
+    "INSERT INTO users (user_id, name, surname, role_id, card_UUID, disabled, deleted, email) VALUES (500, 'Erika', 'Engel', 3, 'E2E00001', 0, 0, 'erika.engel@example.org')",
+  );
+  db.run("INSERT INTO authorizations (user_id, machine_id) VALUES (500, 4242)");
+  db.run("INSERT INTO uses (user_id, machine_id, start_timestamp, last_seen, end_timestamp, replay) VALUES (500, 4242, 1767225600, 1767231000, 1767231000, 0)");
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "e2e-fabomatic-")), "small.sqldb");
+  fs.writeFileSync(file, db.export());
+  db.close();
+  return file;
+}
+
+test.describe("moving in from Fab-O-Matic", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("an admin uploads a Fab-O-Matic database, reads the dry run, and imports", async ({ page }) => {
+    await page.goto("/admin/system");
+    await page.getByRole("link", { name: "Import from Fab-O-Matic" }).click();
+    await expect(page.getByRole("heading", { name: "Import from Fab-O-Matic", level: 1 })).toBeVisible();
+
+    // The sample the real backend wrote: a dry run only (the demo's LASER 1 already has board id 1).
+    await page.getByLabel("Fab-O-Matic database (.sqldb)").setInputFiles(SAMPLE);
+    await page.getByRole("button", { name: "Upload and check (dry run)" }).click();
+    const dryRun = page.getByRole("region", { name: "Dry run of sample.sqldb" });
+    await expect(dryRun.getByRole("row", { name: /^People 41 0 0 1 0 0$/ })).toBeVisible();
+    await expect(dryRun.getByRole("row", { name: /^Machine uses 600 / })).toBeVisible();
+    await expect(dryRun.getByRole("region", { name: /^Conflicts/ })).toContainText("Board id 1 is used by a machine that is already here");
+    await expect(page.getByRole("button", { name: "Import now" })).toBeVisible();
+
+    // A small file of the same schema: dry run, then the import.
+    await page.getByLabel("Fab-O-Matic database (.sqldb)").setInputFiles(await smallFile());
+    await page.getByRole("button", { name: "Check another file" }).click();
+    await expect(page.getByRole("region", { name: "Dry run of small.sqldb" }).getByRole("row", { name: /^Machines 1 0 0 0 0 0$/ })).toBeVisible();
+    await page.getByRole("button", { name: "Import now" }).click();
+    await expect(page.getByRole("main").getByRole("status")).toContainText("Import finished:");
+    await expect(page.getByRole("region", { name: "Imported small.sqldb" }).getByRole("row", { name: /^People 1 0 0 0 0 0$/ })).toBeVisible();
+
+    await page.goto("/admin/people?q=erika.engel");
+    await expect(page.getByRole("table").getByRole("row", { name: /Erika Engel/ })).toBeVisible();
+  });
+});
