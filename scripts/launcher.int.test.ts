@@ -26,6 +26,15 @@ async function startSystem(): Promise<{ run: LauncherRun; port: number; dbUrl: s
   return { run, port, dbUrl: `postgres://postgres@127.0.0.1:${dbPort}/postgres` };
 }
 
+function walk(dir: string): { file: string; mode: number; dir: boolean }[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const file = path.join(dir, e.name);
+    if (e.isSymbolicLink()) return [];
+    const entry = { file, mode: fs.statSync(file).mode, dir: e.isDirectory() };
+    return e.isDirectory() ? [entry, ...walk(file)] : [entry];
+  });
+}
+
 async function stop(run: LauncherRun): Promise<number | null> {
   run.child.kill("SIGINT");
   return run.exited;
@@ -43,6 +52,9 @@ describe("npm start", () => {
       expect(first.run.output()).toContain("launcher-test-password");
       expect(first.run.output()).toContain("efbeadde");
 
+      // While running, DATA_DIR itself is 0700: nobody else reaches anything inside.
+      expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+
       const handle = createDb(first.dbUrl, { max: 1 });
       await handle.db.update(profiles).set({ firstName: "Kept-Across-Restarts" }).where(eq(profiles.email, "maria@makerspace.local"));
       await handle.close();
@@ -50,6 +62,10 @@ describe("npm start", () => {
       expect(await stop(first.run)).toBe(0);
     }
     expect(fs.existsSync(path.join(dataDir, "launcher.pid"))).toBe(false);
+    // After a stop: the folder 0700 and everything in it 0600 (database files, auth secret, backups, …).
+    expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+    expect(walk(dataDir).filter(({ mode, dir }) => (mode & 0o777) !== (dir ? 0o700 : 0o600))).toEqual([]);
+    expect(walk(dataDir).some((f) => f.file.endsWith("auth-secret"))).toBe(true);
 
     const second = await startSystem();
     try {

@@ -5,10 +5,13 @@
 import path from "node:path";
 import { loggingErrors, spawnWithErrorLog } from "@/lib/ops/error-log-child";
 import { brokerArgs } from "./launcher/broker-bundle";
+import { makeDataDirPrivate } from "./launcher/private-data-dir";
 
 const root = path.resolve(import.meta.dirname, "..");
 // The broker checks the rest of the environment itself and says what is wrong; only DATA_DIR matters here.
 const dataDir = path.resolve(process.env.DATA_DIR || "./data");
+// The spool and the decision snapshot live here: private to this user (0700/0600), as under `npm start`.
+makeDataDirPrivate(dataDir);
 
 const child = spawnWithErrorLog({
   command: process.execPath,

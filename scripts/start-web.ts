@@ -13,6 +13,7 @@ import { UpgradeError, upgradeDatabase } from "@/lib/ops/upgrade";
 import { appendErrorLine } from "@/lib/ops/error-log";
 import { loggingErrors, spawnWithErrorLog } from "@/lib/ops/error-log-child";
 import { appVersion } from "@/lib/ops/app-version";
+import { makeDataDirPrivate } from "./launcher/private-data-dir";
 import { webCommandArgs } from "./web/web-command";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -23,6 +24,8 @@ async function main(): Promise<void> {
   if (!env.AUTH_SECRET) throw new StartupError("AUTH_SECRET is not set (32+ random characters; e.g. `openssl rand -base64 32`).");
   const web = webCommandArgs(root, env);
   const dataDir = path.resolve(env.DATA_DIR);
+  // Uploads and backups live here: private to this user (0700/0600), as under `npm start`.
+  makeDataDirPrivate(dataDir);
   // Our own error lines ("✖ …") and the web server's pino errors are kept for the system page's "recent errors".
   const log = loggingErrors(dataDir);
   const handle = createDb(env.DATABASE_URL, { max: 1, connectTimeoutSeconds: 5 });

@@ -14,6 +14,7 @@ import { appendErrorLine, isErrorLine } from "@/lib/ops/error-log";
 import { banner } from "./launcher/banner";
 import { brokerArgs } from "./launcher/broker-bundle";
 import { ensureBuild } from "./launcher/build";
+import { makeDataDirPrivate } from "./launcher/private-data-dir";
 import { launcherPublicUrl } from "./launcher/public-url";
 import { prepare } from "./launcher/database";
 import { acquireDataDirLock, ensurePortFree, ensureWritableDir } from "./launcher/preflight";
@@ -35,12 +36,15 @@ async function main(): Promise<void> {
   const web = webCommandArgs(root, env);
   const dataDir = path.resolve(env.DATA_DIR);
   ensureWritableDir(dataDir);
+  makeDataDirPrivate(dataDir);
   const releaseLock = acquireDataDirLock(dataDir);
   await ensurePortFree(env.PORT, env.HOST, "web server", "PORT");
   await ensurePortFree(env.MQTT_PORT, env.MQTT_HOST, "board broker (MQTT)", "MQTT_PORT");
 
   log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
   const database = await prepare({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT, demoPassword: env.DEMO_PASSWORD });
+  // PGlite writes its files 0666 whatever the umask: mended now and at every stop (DATA_DIR itself is 0700).
+  makeDataDirPrivate(dataDir);
   const supervisor = new Supervisor(log, (message) => void shutdown(message, 1));
   // `npm run job -- …` and `npm run restore` find the running embedded database here.
   if (database.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), database.embedded.url, { mode: 0o600 });
@@ -53,6 +57,7 @@ async function main(): Promise<void> {
     await supervisor.stop();
     fs.rmSync(embeddedUrlFile(dataDir), { force: true });
     await database.embedded?.stop().catch(() => {});
+    makeDataDirPrivate(dataDir);
     releaseLock();
     process.exit(code);
   }
