@@ -2,6 +2,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { closeSilentSessions } from "@/lib/domain/usage/close-silent-sessions";
 import { claimPendingCommands } from "@/lib/domain/usage/machine-commands";
+import { deliverDueWebhooks } from "@/lib/domain/webhooks/deliver";
 import type { BrokerMetrics } from "./metrics";
 import type { PresenceRecorder } from "./presence";
 
@@ -17,6 +18,8 @@ export interface BackgroundJobOptions {
   commandPollMs?: number;
   presenceFlushMs?: number;
   silentSweepMs?: number;
+  /** How often the webhook outbox is checked for due deliveries (each hook leased, so instances never send twice). */
+  webhookPollMs?: number;
 }
 
 /** A periodic task that never overlaps itself and never throws out of its timer. */
@@ -44,7 +47,7 @@ function every(ms: number, name: string, logger: Logger, metrics: BrokerMetrics,
   };
 }
 
-/** Remote commands out, presence in, silent sessions closed: the broker's periodic work. */
+/** Remote commands and webhook deliveries out, presence in, silent sessions closed: the broker's periodic work. */
 export function startBackgroundJobs(o: BackgroundJobOptions): { stop(): Promise<void> } {
   const jobs = [
     every(o.commandPollMs ?? 500, "commands", o.logger, o.metrics, async () => {
@@ -56,6 +59,10 @@ export function startBackgroundJobs(o: BackgroundJobOptions): { stop(): Promise<
       }
     }),
     every(o.presenceFlushMs ?? 5_000, "presence", o.logger, o.metrics, () => o.presence.flush(o.db, o.logger)),
+    every(o.webhookPollMs ?? 2_000, "webhooks", o.logger, o.metrics, async () => {
+      const round = await deliverDueWebhooks(o.db, { instanceId: o.instanceId });
+      if (round.retried || round.failed) o.logger.info(round, "webhook deliveries refused by their receivers; retried with backoff");
+    }),
     every(o.silentSweepMs ?? 60_000, "silent-sessions", o.logger, o.metrics, async () => {
       const closed = await closeSilentSessions(o.db);
       if (closed > 0) o.logger.info({ closed }, "closed usage sessions silent for over an hour");

@@ -3,12 +3,16 @@ import type { Endpoint } from "./endpoint";
 import type { JsonSchema, ParamSpec } from "./params";
 import { PROBLEMS, type ProblemCode } from "./problem";
 import { COMPONENT_SCHEMAS } from "./schemas";
+import { webhooksSection } from "./webhook-docs";
 
 export const API_VERSION = "1.0.0";
 
 const TAGS = [
   { name: "Tokens", description: "The token in use." },
-  { name: "People", description: "People, the member directory and membership statuses. Every person appears as their visibility settings show them to the token's owner." },
+  {
+    name: "People",
+    description: "People, the member directory and membership statuses. Every person appears as their visibility settings show them to the token's owner.",
+  },
   { name: "Machines", description: "Machines with their live state, and usage sessions." },
   { name: "Equipment", description: "Equipment types and who is authorized on them." },
   { name: "Events", description: "Calendar events and registrations." },
@@ -24,6 +28,8 @@ const DESCRIPTION = `The makerspace's REST API. JSON in and out; errors are appl
 
 **Caching.** Every GET answers with an ETag; send it back in If-None-Match and an unchanged answer is a bodiless 304.
 
+**Webhooks** (set up by admins) POST the events described under \`webhooks\` to subscribed addresses, signed.
+
 **Rate limits** are per token and minute; the RateLimit-Limit / -Remaining / -Reset headers tell where a token stands, a 429 says when to retry (Retry-After).`;
 
 const problemContent = { "application/problem+json": { schema: { $ref: "#/components/schemas/Problem" } } };
@@ -34,7 +40,14 @@ const rateHeaders = {
 };
 
 function parameters(spec: ParamSpec | undefined, where: "path" | "query") {
-  return Object.entries(spec ?? {}).map(([name, p]) => ({ name, in: where, required: where === "path", description: p.description, schema: p.schema, ...(p.example ? { example: p.example } : {}) }));
+  return Object.entries(spec ?? {}).map(([name, p]) => ({
+    name,
+    in: where,
+    required: where === "path",
+    description: p.description,
+    schema: p.schema,
+    ...(p.example ? { example: p.example } : {}),
+  }));
 }
 
 function responses(e: Endpoint): Record<string, unknown> {
@@ -42,7 +55,10 @@ function responses(e: Endpoint): Record<string, unknown> {
   const out: Record<string, unknown> = {
     "200": {
       description: e.response.description,
-      headers: { ...(e.method === "GET" ? { ETag: { description: "Validator of this answer.", schema: { type: "string" } } } : {}), ...(e.auth === "token" ? rateHeaders : {}) },
+      headers: {
+        ...(e.method === "GET" ? { ETag: { description: "Validator of this answer.", schema: { type: "string" } } } : {}),
+        ...(e.auth === "token" ? rateHeaders : {}),
+      },
       content: { "application/json": { schema: e.response.schema } },
     },
   };
@@ -68,7 +84,9 @@ function operation(e: Endpoint) {
     security: e.auth === "public" ? [] : [{ bearerToken: e.scope ? [e.scope] : [] }],
     ...(e.scope ? { "x-scope": e.scope } : {}),
     parameters: [...parameters(e.pathParams, "path"), ...parameters(e.query, "query")],
-    ...(e.requestBody ? { requestBody: { required: true, description: e.requestBody.description, content: { "application/json": { schema: e.requestBody.schema } } } } : {}),
+    ...(e.requestBody
+      ? { requestBody: { required: true, description: e.requestBody.description, content: { "application/json": { schema: e.requestBody.schema } } } }
+      : {}),
     responses: responses(e),
   };
 }
@@ -83,6 +101,7 @@ export function buildOpenApiDocument(endpoints: Endpoint[]) {
     servers: [{ url: "/api/v1", description: "This installation" }],
     tags: TAGS,
     paths,
+    webhooks: webhooksSection(),
     components: {
       schemas: COMPONENT_SCHEMAS,
       securitySchemes: {

@@ -20,3 +20,4 @@ export * from "./scheduled-jobs";
 export * from "./api";
 export * from "./mailing-lists";
 export * from "./imports";
+export * from "./webhooks";

@@ -1,5 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
+import { webhookEventOfAudit } from "../webhooks/event-types";
+import { enqueueWebhookEvent } from "../webhooks/outbox";
 
 export interface AuditInput {
   /** The person who made the change; null for the system or a board. */
@@ -38,8 +40,13 @@ export function diffValues(
   return { before: b, after: a };
 }
 
-/** Call inside the same transaction as the change, so there is never a change without its entry. */
+/**
+ * Call inside the same transaction as the change, so there is never a change without its entry. Changes that are
+ * webhook events (person created, machine blocked …) go into the webhook outbox here too, in that transaction.
+ */
 export async function recordAudit(db: Db, entry: AuditInput): Promise<void> {
+  const event = webhookEventOfAudit(entry);
+  if (event) await enqueueWebhookEvent(db, event.type, event.data);
   await db.insert(auditLog).values({
     actorId: entry.actorId,
     subjectPersonId: entry.subjectPersonId ?? null,

@@ -42,7 +42,7 @@ export async function notifyDueMaintenance(db: Db, mailer: Mailer, now = new Dat
         .from(auditLog)
         .where(and(eq(auditLog.changeType, NOTIFIED), eq(auditLog.entityId, String(plan.planId)), sql`${auditLog.after}->>'since' = ${since}`));
       if (seen) return false;
-      await recordAudit(tx, { actorId: null, changeType: NOTIFIED, entity: "maintenance_plan", entityId: plan.planId, after: { since, hoursSince: Math.round(plan.hoursSince * 10) / 10 } });
+      await recordAudit(tx, { actorId: null, changeType: NOTIFIED, entity: "maintenance_plan", entityId: plan.planId, after: { since, hoursSince: Math.round(plan.hoursSince * 10) / 10, machineId: plan.machineId } });
       return true;
     });
     if (!claimed) continue;

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { usageSessions } from "@/lib/db/schema";
+import { enqueueUsageEvent } from "../webhooks/outbox";
 import type { CardDurationEvent, CardEvent, UsageOutcome } from "./events";
 import {
   cardHolderId,
@@ -24,7 +25,9 @@ const unknownCard = { ok: false, reason: "unknown_card" } as const;
 async function withMachineLock(db: Db, machineId: number, work: (tx: Db) => Promise<UsageOutcome>): Promise<UsageOutcome> {
   return db.transaction(async (tx) => {
     if (!(await lockMachine(tx, machineId))) throw new Error(`machine ${machineId} does not exist`);
-    return work(tx);
+    const outcome = await work(tx);
+    await enqueueUsageEvent(tx, outcome); // webhooks: usage started/stopped, in this transaction
+    return outcome;
   });
 }
 

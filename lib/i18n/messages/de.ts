@@ -11,6 +11,7 @@ import { machinesDe } from "./machines-de";
 import { signupDe } from "./signup-de";
 import { partnerPhotoDe } from "./partner-photo-de";
 import { apiDe } from "./api-de";
+import { webhooksDe } from "./webhooks-de";
 import { accessDe } from "./access-de";
 import { integrationsDe } from "./integrations-de";
 import { surfaceDe } from "./surface-de";
@@ -29,6 +30,7 @@ export const de: Catalog = {
   ...signupDe,
   ...partnerPhotoDe,
   ...apiDe,
+  ...webhooksDe,
   ...accessDe,
   ...integrationsDe,
   ...surfaceDe,

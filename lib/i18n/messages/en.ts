@@ -10,6 +10,7 @@ import { machinesEn } from "./machines-en";
 import { signupEn } from "./signup-en";
 import { partnerPhotoEn } from "./partner-photo-en";
 import { apiEn } from "./api-en";
+import { webhooksEn } from "./webhooks-en";
 import { accessEn } from "./access-en";
 import { integrationsEn } from "./integrations-en";
 import { surfaceEn } from "./surface-en";
@@ -29,6 +30,7 @@ export const en = {
   ...signupEn,
   ...partnerPhotoEn,
   ...apiEn,
+  ...webhooksEn,
   ...accessEn,
   ...integrationsEn,
   ...surfaceEn,

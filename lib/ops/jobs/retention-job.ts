@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { runPurge } from "@/lib/domain/people/retention";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { pruneWebhookLog } from "@/lib/domain/webhooks/subscriptions";
 import { purgeExpired } from "../retention-purge";
 import { lastSuccessOf, pruneJobRuns } from "../scheduler/job-runs";
 import type { ScheduledJob } from "../scheduler/scheduler";
@@ -10,7 +11,7 @@ const BACKUP_WITHIN_MS = 24 * 60 * 60 * 1000;
 
 /**
  * Everything the retention settings say need not be kept: unknown-card swipes, who used a machine (anonymised),
- * login attempts and audit entries, old job runs. The audit entries and login attempts only after a backup of the
+ * login attempts and audit entries, old job runs and webhook deliveries. The audit entries and login attempts only after a backup of the
  * last day succeeded (on any instance), so what is deleted is still in the backups for their retention.
  */
 export function retentionPurgeJob(o: { db: Db }): ScheduledJob {
@@ -22,7 +23,8 @@ export function retentionPurgeJob(o: { db: Db }): ScheduledJob {
       const settings = await loadSpaceSettings(o.db);
       const report = await runPurge(o.db, { usageAfterDays: settings.retentionUsageDays, now });
       const runs = await pruneJobRuns(o.db, now);
-      const done = [`${report.unknownCardsDeleted} unknown card(s) deleted`, `${report.usage.anonymised} usage session(s) anonymised`, `${runs} old job run(s) removed`];
+      const hooks = await pruneWebhookLog(o.db, now);
+      const done = [`${report.unknownCardsDeleted} unknown card(s) deleted`, `${report.usage.anonymised} usage session(s) anonymised`, `${runs} old job run(s) removed`, `${hooks} webhook deliveries older than 30 days removed`];
       const backedUp = await lastSuccessOf(o.db, "backup");
       if (backedUp && now.getTime() - backedUp.getTime() <= BACKUP_WITHIN_MS) {
         const purged = await purgeExpired(o.db, settings, now);

@@ -23,15 +23,26 @@ export default async function AdminApiPage() {
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("api.admin.title")}</h1>
       <p className="max-w-3xl text-sm text-slate-700">
-        {t("api.admin.intro")} <Link className={linkClass} href="/api/v1/docs">{t("api.tokens.docs")}</Link>
+        {t("api.admin.intro")}{" "}
+        <Link className={linkClass} href="/api/v1/docs">
+          {t("api.tokens.docs")}
+        </Link>{" "}
+        ·{" "}
+        <Link className={linkClass} href="/admin/webhooks">
+          {t("wh.link")}
+        </Link>
       </p>
       <section className={cardClass} aria-labelledby="services">
-        <h2 id="services" className="mb-3 text-lg font-semibold">{t("api.services.title")}</h2>
+        <h2 id="services" className="mb-3 text-lg font-semibold">
+          {t("api.services.title")}
+        </h2>
         {services.length === 0 && <p className="text-sm text-slate-600">{t("api.services.none")}</p>}
         <ul className="mb-4 space-y-1">
           {services.map((s) => (
             <li key={s.id}>
-              <Link className={linkClass} href={`/admin/api/services/${s.id}`}>{s.name}</Link>{" "}
+              <Link className={linkClass} href={`/admin/api/services/${s.id}`}>
+                {s.name}
+              </Link>{" "}
               <span className="text-sm text-slate-600">
                 {s.permissions.join(", ")} · {t("api.services.sponsor", { name: s.sponsorName })}
                 {s.disabledAt && ` · ${t("api.services.disabled")}`}
@@ -44,13 +55,19 @@ export default async function AdminApiPage() {
           <TextAreaField label={t("api.services.description")} name="description" maxLength={500} rows={2} />
           <fieldset className="grid gap-1 sm:grid-cols-2">
             <legend className="mb-1 text-sm font-medium text-slate-700">{t("api.services.permissions")}</legend>
-            {ALL_PERMISSIONS.map((p) => <CheckboxField key={p} id={`perm-${p}`} name="permission" value={p} label={`${p} (${PERMISSIONS[p]})`} />)}
+            {ALL_PERMISSIONS.map((p) => (
+              <CheckboxField key={p} id={`perm-${p}`} name="permission" value={p} label={`${p} (${PERMISSIONS[p]})`} />
+            ))}
           </fieldset>
-          <button type="submit" className={buttonClass}>{t("api.services.create")}</button>
+          <button type="submit" className={buttonClass}>
+            {t("api.services.create")}
+          </button>
         </ActionForm>
       </section>
       <section className={cardClass} aria-labelledby="personal-tokens">
-        <h2 id="personal-tokens" className="mb-3 text-lg font-semibold">{t("api.admin.personal")}</h2>
+        <h2 id="personal-tokens" className="mb-3 text-lg font-semibold">
+          {t("api.admin.personal")}
+        </h2>
         {tokens.length === 0 ? (
           <p className="text-sm text-slate-600">{t("api.tokens.none")}</p>
         ) : (
@@ -59,11 +76,18 @@ export default async function AdminApiPage() {
               <li key={k.id} className="flex flex-wrap items-center gap-2">
                 <span className="font-medium">{k.name}</span>
                 <span className="font-mono text-xs text-slate-500">{k.prefix}…</span>
-                <Link className={linkClass} href={`/admin/people/${k.personId}`}>{[k.firstName, k.lastName].filter(Boolean).join(" ") || `#${k.personId}`}</Link>
-                <span className="text-slate-600">{k.scopes.join(", ")} · {t("api.tokens.col.expires")} {when(k.expiresAt)} · {t("api.tokens.col.lastUsed")} {k.lastUsedAt ? when(k.lastUsedAt) : t("api.tokens.never")}</span>
+                <Link className={linkClass} href={`/admin/people/${k.personId}`}>
+                  {[k.firstName, k.lastName].filter(Boolean).join(" ") || `#${k.personId}`}
+                </Link>
+                <span className="text-slate-600">
+                  {k.scopes.join(", ")} · {t("api.tokens.col.expires")} {when(k.expiresAt)} · {t("api.tokens.col.lastUsed")}{" "}
+                  {k.lastUsedAt ? when(k.lastUsedAt) : t("api.tokens.never")}
+                </span>
                 <ActionForm action={revokeTokenAction} label={`${t("api.tokens.revoke")} ${k.name}`} messageAt="bottom">
                   <input type="hidden" name="id" value={k.id} />
-                  <button type="submit" className="rounded border border-red-300 px-2 py-0.5 text-red-800 hover:bg-red-50">{t("api.tokens.revoke")}</button>
+                  <button type="submit" className="rounded border border-red-300 px-2 py-0.5 text-red-800 hover:bg-red-50">
+                    {t("api.tokens.revoke")}
+                  </button>
                 </ActionForm>
               </li>
             ))}

@@ -1,0 +1,80 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { DeliveryLog } from "@/components/api/delivery-log";
+import { WebhookFields } from "@/components/api/webhook-fields";
+import { buttonClass, cardClass, CheckboxField, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SecretOnceForm } from "@/components/forms/secret-once-form";
+import { requirePermission } from "@/lib/auth/guards";
+import { deliveryLog, getWebhook } from "@/lib/domain/webhooks/subscriptions";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { formatDateTime } from "@/lib/time";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+import { deleteWebhookAction, pingWebhookAction, redeliverAction, rotateWebhookSecretAction, updateWebhookAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+/** One webhook: edit it, test it, rotate its secret, and its delivery log. */
+export default async function WebhookPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("system.admin");
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const db = getDb();
+  const hook = await getWebhook(db, id);
+  if (!hook) notFound();
+  const [t, locale, space, log] = await Promise.all([getT(), getLocale(), getSpace(), deliveryLog(db, id)]);
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link className={linkClass} href="/admin/webhooks">
+          {t("wh.back")}
+        </Link>
+      </p>
+      <h1 className="break-all font-mono text-xl font-bold">{hook.url}</h1>
+      <p className="text-sm text-slate-600">
+        {t("wh.queue", { pending: hook.pending, failed: hook.failed, last: hook.lastDeliveredAt ? when(hook.lastDeliveredAt) : t("wh.never") })}
+      </p>
+      <section className={cardClass} aria-labelledby="edit-hook">
+        <h2 id="edit-hook" className="sr-only">
+          {t("wh.save")}
+        </h2>
+        <ActionForm action={updateWebhookAction} label={t("wh.save")} className="space-y-3">
+          <input type="hidden" name="id" value={hook.id} />
+          <WebhookFields t={t} defaults={hook} />
+          <CheckboxField id="hook-active" name="active" label={t("wh.active")} defaultChecked={hook.active} />
+          <button type="submit" className={buttonClass}>
+            {t("wh.save")}
+          </button>
+        </ActionForm>
+      </section>
+      <div className="flex flex-wrap items-start gap-3">
+        <ActionForm action={pingWebhookAction} label={t("wh.ping")}>
+          <input type="hidden" name="id" value={hook.id} />
+          <button type="submit" className={secondaryButtonClass}>
+            {t("wh.ping")}
+          </button>
+        </ActionForm>
+        <SecretOnceForm action={rotateWebhookSecretAction} label={t("wh.rotate")} secretLabel={t("wh.secret")} className="space-y-2">
+          <input type="hidden" name="id" value={hook.id} />
+          <button type="submit" className={secondaryButtonClass}>
+            {t("wh.rotate")}
+          </button>
+        </SecretOnceForm>
+        <ActionForm action={deleteWebhookAction} label={t("wh.delete")}>
+          <input type="hidden" name="id" value={hook.id} />
+          <button type="submit" className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+            {t("wh.delete")}
+          </button>
+        </ActionForm>
+      </div>
+      <section className={cardClass} aria-labelledby="hook-log">
+        <h2 id="hook-log" className="mb-3 text-lg font-semibold">
+          {t("wh.log")}
+        </h2>
+        <DeliveryLog t={t} rows={log} when={when} redeliver={redeliverAction} />
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { WebhookFields } from "@/components/api/webhook-fields";
+import { buttonClass, cardClass, linkClass } from "@/components/equipment/fields";
+import { SecretOnceForm } from "@/components/forms/secret-once-form";
+import { requirePermission } from "@/lib/auth/guards";
+import { listWebhooks } from "@/lib/domain/webhooks/subscriptions";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { formatDateTime } from "@/lib/time";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+import { createWebhookAction } from "./actions";
+
+/** The space's webhooks with their queues, and a form to add one (its signing secret is shown once). */
+export default async function WebhooksPage() {
+  await requirePermission("system.admin");
+  const [t, locale, space, hooks] = await Promise.all([getT(), getLocale(), getSpace(), listWebhooks(getDb())]);
+  const when = (d: Date | null) => (d ? formatDateTime(d, locale, space.timeZone) : t("wh.never"));
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("wh.title")}</h1>
+      <p className="max-w-3xl text-sm text-slate-700">{t("wh.intro")}</p>
+      {hooks.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("wh.none")}</p>
+      ) : (
+        <ul className="space-y-2">
+          {hooks.map((h) => (
+            <li key={h.id} className={cardClass}>
+              <Link className={`${linkClass} break-all font-mono text-sm`} href={`/admin/webhooks/${h.id}`}>
+                {h.url}
+              </Link>
+              {!h.active && <span className="ml-2 text-sm text-amber-800">({t("wh.inactive")})</span>}
+              {h.description && <p className="text-sm text-slate-700">{h.description}</p>}
+              <p className="text-sm text-slate-600">{h.events.join(", ")}</p>
+              <p className="text-sm text-slate-600">{t("wh.queue", { pending: h.pending, failed: h.failed, last: when(h.lastDeliveredAt) })}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <section className={cardClass} aria-labelledby="new-hook">
+        <h2 id="new-hook" className="mb-3 text-lg font-semibold">
+          {t("wh.create")}
+        </h2>
+        <SecretOnceForm action={createWebhookAction} label={t("wh.create")} secretLabel={t("wh.secret")} className="space-y-3">
+          <WebhookFields t={t} />
+          <button type="submit" className={buttonClass}>
+            {t("wh.create")}
+          </button>
+        </SecretOnceForm>
+      </section>
+    </div>
+  );
+}
