@@ -55,7 +55,8 @@ afterAll(async () => {
 });
 
 describe("broker killed with SIGKILL while the database is down", () => {
-  it("loses nothing it acknowledged: the restarted broker drains the spool, each session recorded once", async () => {
+  // Two broker processes start and stop in it: a test budget for a busy machine, not a timed assertion.
+  it("loses nothing it acknowledged: the restarted broker drains the spool, each session recorded once", { timeout: 120_000 }, async () => {
     const url = new URL(t.url);
     url.port = String(proxy.port);
     const env = { DATABASE_URL: url.toString(), DATA_DIR: dataDir };
@@ -74,7 +75,8 @@ describe("broker killed with SIGKILL while the database is down", () => {
     first.child.kill("SIGKILL");
     await exited(first.child);
     const spooled = fs.readFileSync(path.join(dataDir, "spool", "events.jsonl"), "utf8").trim().split("\n");
-    expect(spooled.map((line) => JSON.parse(line).kind)).toEqual(["startuse", "stopuse", "stopuse"]);
+    // The boards' alives (telemetry) may be spooled as well, depending on when the database went away.
+    expect(spooled.map((line) => JSON.parse(line).kind).filter((kind) => kind !== "alive")).toEqual(["startuse", "stopuse", "stopuse"]);
 
     await proxy.restore();
     const second = await startMain(env);

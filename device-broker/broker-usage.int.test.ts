@@ -1,6 +1,7 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, boards, cards, equipmentAuthorizations, machines, people, profiles, unknownCards, usageSessions } from "@/lib/db/schema";
+import { auditLog, boardPairingRequests, boards, cards, equipmentAuthorizations, machines, people, profiles, unknownCards, usageSessions } from "@/lib/db/schema";
+import { openPairingWindow } from "@/lib/domain/usage/board-pairing";
 import { closeSilentSessions } from "@/lib/domain/usage/close-silent-sessions";
 import { ask, connectBoard } from "./testing/board-client";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
@@ -148,18 +149,22 @@ describe("synccache", () => {
 });
 
 describe("alive", () => {
-  it("records the board's details without a reply, once per board, and audits a new board on the machine", async () => {
+  it("records the paired board's details without a reply, once per board, and audits a new board on the machine", async () => {
+    await openPairingWindow(f.database.db, ids.laser); // swap the board: the next one heard is paired
+    await f.refresh();
     const client = await board();
     const alive = { action: "alive", version: "esp32,v1.2.0", ip: "192.168.1.57", serial: "a0b1c2d3e4f5", heap: "183452" };
     expect(await ask(client, 1, JSON.stringify(alive), 0)).toEqual([]);
     expect(await ask(client, 1, JSON.stringify({ ...alive, heap: "150000" }), 0)).toEqual([]);
-    const rows = await f.database.db.select().from(boards).where(eq(boards.machineId, ids.laser));
+    await waitFor("heap updated", async () => (await f.database.db.select().from(boards).where(eq(boards.machineId, ids.laser))).some((b) => b.heap === 150000));
+    const rows = await f.database.db.select().from(boards).where(and(eq(boards.machineId, ids.laser), eq(boards.serialKey, "a0b1c2d3e4f5")));
     expect(rows).toMatchObject([{ clientId: `BOARD${n - 1}`, firmwareVersion: "esp32,v1.2.0", ip: "192.168.1.57", serial: "a0b1c2d3e4f5", heap: 150000 }]);
-    const audit = await f.database.db.select().from(auditLog).where(eq(auditLog.changeType, "board.first_seen"));
-    expect(audit).toHaveLength(1);
+    const audit = await f.database.db.select().from(auditLog).where(and(eq(auditLog.changeType, "board.first_seen"), eq(auditLog.entityId, String(ids.laser))));
+    expect(audit.filter((a) => (a.after as { serial?: string }).serial === "a0b1c2d3e4f5")).toHaveLength(1);
     expect(audit[0]!.actorId).toBeNull();
-    // Old firmware without serial and heap
-    expect(await ask(client, 1, '{"action":"alive","version":"old"}', 0)).toEqual([]);
-    await waitFor("second board row", async () => (await f.database.db.select().from(boards).where(eq(boards.machineId, ids.laser))).length === 2);
+    // Another board (old firmware without serial and heap) is not the paired one: a pairing request, not telemetry.
+    expect(await ask(await board(), 1, '{"action":"alive","version":"old"}', 0)).toEqual([]);
+    await waitFor("pairing request", async () => (await f.database.db.select().from(boardPairingRequests).where(eq(boardPairingRequests.machineId, ids.laser))).length === 1);
+    expect(await f.database.db.select().from(boards).where(and(eq(boards.machineId, ids.laser), eq(boards.serialKey, "")))).toEqual([]);
   });
 });

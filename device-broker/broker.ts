@@ -1,20 +1,22 @@
 import net from "node:net";
 import os from "node:os";
-import { Aedes, type AedesOptions, type Client } from "aedes";
+import { Aedes } from "aedes";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { guardSocket } from "./guard/guard-socket";
 import { limitWarnings } from "./guard/log-limiter";
-import { subscribeBoardRequests } from "./handlers/subscribe";
+import { SourceLimits } from "./guard/source-limits";
+import { createBoardRequestIntake, type BoardRequestIntake } from "./handlers/intake";
 import type { HandlerRegistry } from "./handlers/types";
 import { startBackgroundJobs } from "./background-jobs";
-import { machinePolicy } from "./board-policy";
 import { startHeartbeat } from "./heartbeat";
 import { startOfflineSupport, type OfflineOptions, type OfflineSupport } from "./offline-support";
 import { BrokerMetrics } from "./metrics";
-import type { BrokerPolicy, ClientInfo } from "./policy";
+import type { BrokerPolicy } from "./policy";
 import { PresenceRecorder } from "./presence";
-import { parseRequestTopic } from "./protocol";
+import { aedesHooks, forgetClient } from "./security/aedes-hooks";
+import { machinePolicy } from "./security/board-policy";
+import type { LoginThrottleOptions } from "./security/login-throttle";
 
 export interface StartBrokerOptions {
   db: Db;
@@ -22,8 +24,13 @@ export interface StartBrokerOptions {
   port: number;
   host?: string;
   logger: Logger;
-  /** Defaults to the machines' board credentials and ACLs (board-policy.ts). */
+  /** Defaults to the machines' board credentials, pairings and ACLs (security/board-policy.ts). */
   policy?: BrokerPolicy;
+  /** Open connections one source address may hold (default 32). */
+  maxConnectionsPerAddress?: number;
+  /** CONNECT must arrive within this after the TCP connect (default 10 s). */
+  connectTimeoutMs?: number;
+  loginThrottle?: LoginThrottleOptions;
   handlers?: HandlerRegistry;
   /** Defaults to host name and port, so a restarted broker updates its own heartbeat row. */
   instanceId?: string;
@@ -55,38 +62,56 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
   const { db, logger } = options;
   const metrics = new BrokerMetrics();
   const offlineRef: { current?: OfflineSupport } = {};
-  const policy = options.policy ?? machinePolicy({ db, logger, fallback: () => offlineRef.current?.snapshot?.data ?? null });
-  const publishers = new PublisherIds();
-  const aedes = await Aedes.createBroker(aedesPolicy(policy, logger, metrics, publishers));
+  const policy =
+    options.policy ??
+    machinePolicy({ db, logger, metrics, throttle: options.loginThrottle, snapshot: () => offlineRef.current?.snapshot?.data ?? null });
+  const refs: { aedes?: Aedes; intake?: BoardRequestIntake } = {};
+  const hooks = aedesHooks({ policy, logger, metrics, aedes: () => refs.aedes, intake: () => refs.intake, connectTimeoutMs: options.connectTimeoutMs });
+  const aedes = (refs.aedes = await Aedes.createBroker(hooks));
   const presence = new PresenceRecorder();
   aedes.on("clientError", (client, error) => logger.debug({ clientId: client.id, err: error.message }, "client error"));
   aedes.on("connectionError", (client, error) => logger.debug({ clientId: client.id, err: error.message }, "connection error"));
   aedes.on("client", (client) => logger.debug({ clientId: client.id }, "client connected"));
-  aedes.on("clientDisconnect", (client) => logger.debug({ clientId: client.id }, "client disconnected"));
+  aedes.on("clientDisconnect", (client) => {
+    forgetClient(policy, client);
+    logger.debug({ clientId: client.id }, "client disconnected");
+  });
 
   // Rejections can come in floods (a broken board, a scanner): at most a few log lines per client a minute.
   const warnings = limitWarnings(logger);
+  const limits = new SourceLimits(options.maxConnectionsPerAddress ?? 32);
   const server = net.createServer((socket) => {
+    const address = limits.admit(socket.remoteAddress);
+    if (address === null) {
+      metrics.refusedConnections++;
+      warnings.warn({ remoteAddress: socket.remoteAddress }, "too many connections from one address; connection closed");
+      socket.destroy();
+      return;
+    }
+    socket.once("close", () => limits.release(address));
     // Without it Nagle holds back each small reply until the board's delayed ACK: 40–90 ms per request.
     socket.setNoDelay(true);
-    aedes.handle(
+    const client = aedes.handle(
       guardSocket(socket, (verdict) => {
         metrics.rejected++;
         warnings.warn({ remoteAddress: socket.remoteAddress, ...verdict }, "oversized or corrupt MQTT packet; connection closed");
       }),
     );
+    // A connection refused before it registered never reaches clientDisconnect.
+    socket.once("close", () => forgetClient(policy, client));
   });
   // A socket-level error after listen (not EADDRINUSE, which listen() reports) must not crash the process.
   const onServerError = (error: Error) => logger.error({ err: error }, "MQTT server error");
 
-  let subscription: Awaited<ReturnType<typeof subscribeBoardRequests>> | undefined;
+  let subscription: BoardRequestIntake | undefined;
   let offline: OfflineSupport | undefined;
   try {
     offline = offlineRef.current = await startOfflineSupport({
       db, logger, metrics, dataDir: options.dataDir, snapshot: options.snapshot, writeTimeoutMs: options.writeTimeoutMs, savedSnapshot: options.savedSnapshot,
     });
     const { snapshot, writes } = offline;
-    subscription = await subscribeBoardRequests(aedes, { db, logger: warnings, metrics, presence, snapshot, writes, clientIdOf: (id) => publishers.get(id) }, options.handlers);
+    if (snapshot) snapshot.onReload = () => policy.refresh?.();
+    subscription = refs.intake = createBoardRequestIntake({ db, logger: warnings, metrics, presence, snapshot, writes }, options.handlers);
     await listen(server, options.port, options.host);
   } catch (error) {
     await subscription?.close();
@@ -112,6 +137,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
     metrics,
     instanceId,
     presence,
+    // Commands reach only the machine's own board (authorizeForward asks the policy).
     publish: (topic, payload) => publishAsBackend(aedes, topic, payload),
     commandPollMs: options.commandPollMs,
     presenceFlushMs: options.presenceFlushMs,
@@ -157,71 +183,9 @@ function closeAedes(aedes: Aedes): Promise<void> {
   return new Promise((resolve) => aedes.close(() => resolve()));
 }
 
-const info = (client: Client): ClientInfo => ({ id: client.id, remoteAddress: (client.conn as net.Socket).remoteAddress, key: client });
-
 // Published as the backend: bypasses authorizePublish by design (boards may not publish commands, we may).
 function publishAsBackend(aedes: Aedes, topic: string, payload: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
     aedes.publish({ cmd: "publish", topic, payload, qos: 0, retain: false, dup: false }, (error) => (error ? reject(error) : resolve()));
   });
-}
-
-/** Adapts the promise-based policy to Aedes callbacks; a throwing policy denies, it never crashes the broker. */
-function aedesPolicy(policy: BrokerPolicy, logger: Logger, metrics: BrokerMetrics, publishers: PublisherIds): AedesOptions {
-  /** Runs the policy (a throw denies) and answers Aedes; a throw while answering is logged, never left unhandled. */
-  const decide = (what: string, run: () => boolean | Promise<boolean>, answer: (ok: boolean) => void): void => {
-    Promise.resolve()
-      .then(run)
-      .catch((error: unknown) => {
-        logger.error({ err: error }, `${what} policy failed; denying`);
-        return false;
-      })
-      .then(answer)
-      .catch((error: unknown) => logger.error({ err: error }, `${what}: answering the client failed`));
-  };
-  return {
-    authenticate(client, username, password, done) {
-      decide("authenticate", () => policy.authenticate(info(client), username, password), (ok) => {
-        if (!ok) logger.warn({ clientId: client.id, username }, "connection refused");
-        done(null, ok);
-      });
-    },
-    authorizePublish(client, packet, done) {
-      // client is null only for a will published after its client is gone; boards send no will.
-      if (!client) return done(new Error("no client"));
-      decide("publish", () => policy.authorizePublish(info(client), packet.topic), (ok) => {
-        if (ok) {
-          publishers.note(packet.topic, client.id);
-          return done(null);
-        }
-        metrics.rejected++;
-        logger.warn({ clientId: client.id, topic: packet.topic.slice(0, 100) }, "publish refused");
-        // MQTT 3.1.1 cannot refuse a QoS 0 publish: Aedes closes the connection, the board reconnects.
-        done(new Error("publish not authorized"));
-      });
-    },
-    authorizeSubscribe(client, subscription, done) {
-      decide("subscribe", () => policy.authorizeSubscribe(info(client), subscription.topic), (ok) => {
-        if (!ok) logger.warn({ clientId: client.id, topic: subscription.topic.slice(0, 100) }, "subscribe refused");
-        // A null subscription tells Aedes to answer SUBACK with failure instead of dropping the client.
-        done(null, ok ? subscription : null);
-      });
-    },
-  };
-}
-
-/** Which client id last published for each board id (recorded with `alive`); bounded against id scans. */
-class PublisherIds {
-  private ids = new Map<number, string>();
-
-  note(topic: string, clientId: string): void {
-    const target = parseRequestTopic(topic);
-    if (!target) return;
-    if (this.ids.size >= 10_000 && !this.ids.has(target.boardId)) this.ids.clear();
-    this.ids.set(target.boardId, clientId.slice(0, 64));
-  }
-
-  get(boardId: number): string | undefined {
-    return this.ids.get(boardId);
-  }
 }

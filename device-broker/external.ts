@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { limitWarnings } from "./guard/log-limiter";
 import { handleBoardMessage } from "./handlers/dispatch";
-import { REQUEST_SUBSCRIPTION } from "./handlers/subscribe";
+import { REQUEST_SUBSCRIPTION } from "./handlers/intake";
 import type { HandlerContext, HandlerRegistry } from "./handlers/types";
 import { startHeartbeat } from "./heartbeat";
 import { BrokerMetrics } from "./metrics";

@@ -36,6 +36,10 @@ async function publishStream(r: Random, count: number, clientNumber: number): Pr
   // Like a board, wait for CONNACK: Aedes drops a client that sends more than 42 packets before it.
   await new Promise((resolve) => socket.once("data", resolve));
   socket.on("data", () => {});
+  // The board of demo machines 2 and 3 (paired in their pairing windows): a connection that is not would be
+  // refused at its first request there. Once paired, a connection stays so, whatever its fuzzed alives claim.
+  const alive = Buffer.from('{"action":"alive","version":"fuzz","ip":"127.0.0.1","serial":"fuzz-board"}');
+  socket.write(Buffer.concat([publishPacket("machine/2", alive), publishPacket("machine/3", alive)]));
   for (let sent = 0; sent < count && !closedEarly; ) {
     const batch: Buffer[] = [];
     for (let i = 0; i < 200 && sent < count; i++, sent++) batch.push(publishPacket(fuzzTopic(r), fuzzPayload(r)));

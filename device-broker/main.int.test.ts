@@ -76,7 +76,7 @@ describe("npm run start:broker", () => {
     expect(result.output).toMatch(/device broker stopped/);
   });
 
-  it("starts without its database from the snapshot the last run saved, and says so", async () => {
+  it("starts without its database from the snapshot the last run saved, and says so", { timeout: 90_000 }, async () => {
     // The first test ran against the database, so dataDir holds its saved snapshot.
     expect(fs.existsSync(path.join(dataDir, "broker", "snapshot.json"))).toBe(true);
     const result = await runMain({ DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none", MQTT_PORT: "0", MQTT_HOST: "127.0.0.1" }, async (output) => {

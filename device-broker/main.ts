@@ -57,7 +57,15 @@ async function main(): Promise<void> {
     return;
   }
   try {
-    const embedded = await startBroker({ db: database.db, port: env.MQTT_PORT, host: env.MQTT_HOST, logger, dataDir: env.DATA_DIR, savedSnapshot });
+    const embedded = await startBroker({
+      db: database.db,
+      port: env.MQTT_PORT,
+      host: env.MQTT_HOST,
+      logger,
+      dataDir: env.DATA_DIR,
+      savedSnapshot,
+      maxConnectionsPerAddress: env.MQTT_MAX_CONNECTIONS_PER_ADDRESS,
+    });
     broker = embedded;
     onDatabaseBack = () => embedded.offline.snapshot?.refresh();
     scheduler = scheduleJobs(env, database, logger, embedded);

@@ -29,6 +29,16 @@ export class BrokerMetrics {
   scheduledRuns = 0;
   /** Scheduled job attempts that failed (or could not be claimed or recorded); each retries at the next check. */
   scheduledJobErrors = 0;
+  /** Publishes and subscriptions refused because the connection is not the machine's paired (or logged-in) board. */
+  refusedUnpaired = 0;
+  /** CONNECTs refused for a wrong board password, a blocked address or too many verifications at once. */
+  refusedLogins = 0;
+  /** Connections cut at once because their address already holds too many. */
+  refusedConnections = 0;
+  /** Boards paired automatically in a machine's pairing window. */
+  pairedInWindow = 0;
+  /** Pairing requests written for boards that are not paired (at most one per connection a minute). */
+  pairingRequests = 0;
 
   snapshot(): Record<string, number> {
     return {
@@ -46,6 +56,11 @@ export class BrokerMetrics {
       snapshotErrors: this.snapshotErrors,
       scheduledRuns: this.scheduledRuns,
       scheduledJobErrors: this.scheduledJobErrors,
+      refusedUnpaired: this.refusedUnpaired,
+      refusedLogins: this.refusedLogins,
+      refusedConnections: this.refusedConnections,
+      pairedInWindow: this.pairedInWindow,
+      pairingRequests: this.pairingRequests,
     };
   }
 }

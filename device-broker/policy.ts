@@ -6,16 +6,27 @@ export interface ClientInfo {
   remoteAddress?: string;
   /** Identity of the connection (the Aedes client object): state from CONNECT is kept per connection, not per id. */
   key?: object;
+  /** Ends the connection (a board whose subscriptions were refused is made to reconnect once it is paired). */
+  close?: () => void;
 }
 
 /**
  * Who may connect and what they may publish/subscribe. Async so credential checks (argon2, database) fit in;
- * the broker treats a rejection as "no". The production policy is `machinePolicy` (board-policy.ts).
+ * the broker treats a rejection as "no". The production policy is `machinePolicy` (security/board-policy.ts).
  */
 export interface BrokerPolicy {
   authenticate(client: ClientInfo, username: string | undefined, password: Buffer | undefined): boolean | Promise<boolean>;
-  authorizePublish(client: ClientInfo, topic: string): boolean | Promise<boolean>;
+  /** `payload` is the request as published (an unpaired board may only announce itself and ask about its machine). */
+  authorizePublish(client: ClientInfo, topic: string, payload?: Buffer): boolean | Promise<boolean>;
   authorizeSubscribe(client: ClientInfo, topic: string): boolean | Promise<boolean>;
+  /** Synchronous (called per delivery): may this connection receive the backend's remote commands on `topic`. */
+  mayReceiveCommand?(client: ClientInfo, topic: string): boolean;
+  /** Synchronous: do this connection's messages for `boardId` come from the machine's own board (paired or logged in). */
+  isTrusted?(client: ClientInfo, boardId: number): boolean;
+  /** The connection is gone (forget its state). */
+  disconnected?(client: ClientInfo): void;
+  /** What it decides on changed (the decision snapshot was reloaded). */
+  refresh?(): void;
 }
 
 /**
@@ -28,5 +39,7 @@ export function openPolicy(): BrokerPolicy {
     authenticate: () => true,
     authorizePublish: (_client, topic) => !isBackendOnlyTopic(topic),
     authorizeSubscribe: () => true,
+    mayReceiveCommand: () => true,
+    isTrusted: () => true,
   };
 }

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/db/client";
 import { cards, equipmentAuthorizations, equipmentTypes, machines, people, personRoles, roles, trainingPrerequisites } from "@/lib/db/schema";
 import { createPerson } from "@/lib/domain/people/create-person";
+import { openPairingWindow } from "@/lib/domain/usage/board-pairing";
 import { seedDemoShowcase } from "./seed-showcase";
 
 export interface DemoLogin {
@@ -39,7 +40,7 @@ export interface DemoSeedOptions {
 
 /**
  * Demo data for a first start: an admin, a trainer, members with cards, equipment types and machines with
- * board ids 1–3 that accept boards without credentials. Mario's card (efbeadde) is trained on machine 1's type.
+ * board ids 1–3 whose pairing windows are open (the first board heard on each is paired). Mario's card (efbeadde) is trained on machine 1's type.
  */
 export async function seedDemoData(db: Db, password = randomBytes(9).toString("base64url"), options: DemoSeedOptions = {}): Promise<DemoSeed> {
   const [org] = await db.insert(equipmentTypes).values({ name: "Makerspace membership", purpose: "organisation" }).returning();
@@ -56,7 +57,9 @@ export async function seedDemoData(db: Db, password = randomBytes(9).toString("b
     { boardId: 2, name: "PRUSA MK4", equipmentTypeId: printer!.id, location: "Electronics room", autoLogoffMinutes: 0 },
     { boardId: 3, name: "CNC ROUTER", equipmentTypeId: cnc!.id, location: "Workshop", autoLogoffMinutes: 240 },
   ];
-  await db.insert(machines).values(demoMachines.map((m) => ({ ...m, allowAnonymousBoard: true, graceMinutes: 2 })));
+  const machineRows = await db.insert(machines).values(demoMachines.map((m) => ({ ...m, graceMinutes: 2 }))).returning({ id: machines.id });
+  // The first board heard on each demo machine is paired with it: `npm run simulate` needs no extra step.
+  for (const m of machineRows) await openPairingWindow(db, m.id);
 
   const roleRows = await db.select().from(roles);
   const roleId = (key: string) => roleRows.find((r) => r.key === key)!.id;

@@ -175,3 +175,38 @@ test("staff correct a session's duration on the usage list; it is then marked as
   await form.getByRole("button", { name: "Save the correction" }).click();
   await expect(page.locator('tr[data-recorded="manual"]').first()).toContainText("42");
 });
+
+test("a new board wants LASER 1: the admin pairs it on the operations page, then gives the machine back to its board", async ({ page }) => {
+  await page.goto("/admin/equipment");
+  await page.getByRole("link", { name: "LASER 1", exact: true }).click();
+  await page.getByRole("link", { name: "Operations: hours, maintenance, boards, usage" }).click();
+  const pairing = page.getByRole("region", { name: "Board pairing" });
+  await expect(pairing.getByTestId("paired-board")).toContainText("connecting from 127.0.0.1");
+  // Another device on the Wi-Fi: its own address and serial. Until an admin pairs it, it gets no decisions.
+  const newcomer = new SimulatedBoard({ url: mqttUrl, machineId: 1, localAddress: "127.0.0.9", identity: { serial: "e2e0000000b2" }, timings: { reconnectMs: 500 } });
+  try {
+    await newcomer.start();
+    await expect(async () => {
+      await page.reload();
+      await expect(pairing.getByTestId("pairing-request")).toContainText("serial e2e0000000b2");
+    }).toPass();
+    expect((await newcomer.swipe("efbeadde")).loggedIn).toBe(false);
+    const pair = pairing.getByRole("form", { name: "Pair e2e0000000b2" });
+    await pair.getByRole("button", { name: "Pair" }).click();
+    await expect(pairing.getByTestId("paired-board")).toContainText("connecting from 127.0.0.9");
+    // The broker makes it reconnect (its subscriptions were refused before); then it is the machine's board.
+    await expect.poll(async () => (await newcomer.swipe("efbeadde")).loggedIn, { timeout: 20_000 }).toBe(true);
+    await newcomer.stop();
+  } finally {
+    await newcomer.close();
+  }
+  // Swap back: open the window, the demo board announces itself and is paired again.
+  const window = pairing.getByRole("form", { name: "Open the pairing window" });
+  await window.getByRole("button", { name: "Open the pairing window" }).click();
+  await expect(pairing.getByTestId("pairing-window")).toContainText("The pairing window is open until");
+  board.alive();
+  await expect(async () => {
+    await page.reload();
+    await expect(pairing.getByTestId("paired-board")).toContainText("connecting from 127.0.0.1");
+  }).toPass();
+});

@@ -13,6 +13,8 @@ const schema = z.object({
   HOST: z.string().default("0.0.0.0"),
   MQTT_PORT: port.default(1883),
   MQTT_HOST: z.string().default("0.0.0.0"),
+  /** Open MQTT connections one source address may hold (a board needs one; raise it for boards behind a NAT). */
+  MQTT_MAX_CONNECTIONS_PER_ADDRESS: z.coerce.number().int().positive().default(32),
   MQTT_URL: z.string().optional(),
   /**
    * With MQTT_URL: the shared-subscription group several backends split the requests in ($share/<group>/…,

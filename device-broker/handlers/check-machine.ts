@@ -2,14 +2,14 @@ import { buildCheckMachineReply } from "@/lib/domain/machine-access/check-machin
 import { getMachineByBoardId } from "@/lib/domain/machine-access/get-machine-by-board-id";
 import { machineViewOf } from "../snapshot/decide";
 import { snapshotOf } from "./facts";
-import type { ActionHandler } from "./types";
+import { fromMachineBoard, type ActionHandler } from "./types";
 
 /** Boot and every 30 s: the board's view of its machine (also the board's heartbeat). */
 export const checkMachine: ActionHandler<"checkmachine"> = async (ctx, req) => {
   const snapshot = snapshotOf(ctx);
   const known = snapshot?.machinesByBoard.get(req.boardId);
   const view = snapshot ? (known ? machineViewOf(known) : null) : await getMachineByBoardId(ctx.db, req.boardId, req.receivedAt);
-  if (view) ctx.presence?.heard(view.machineId, req.receivedAt);
+  if (view && fromMachineBoard(req)) ctx.presence?.heard(view.machineId, req.receivedAt);
   // The domain already cuts to LCD size; the budget is a last guard for multi-byte text and long topics.
   return { reply: buildCheckMachineReply(view), shrinkable: ["description", "name"] };
 };

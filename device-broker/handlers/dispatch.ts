@@ -28,6 +28,14 @@ function queueOf(ctx: HandlerContext): KeyedQueue {
   return queue;
 }
 
+/** Who published a request (embedded broker only; an external broker's ACL is its own business). */
+export interface RequestSource {
+  /** The client id the board sent (BOARD<n>). */
+  clientId: string;
+  /** The machine's own board: paired, or logged in with the machine's credentials. */
+  trusted: boolean;
+}
+
 export interface Routed {
   replyTopic: string;
   outgoing: Outgoing;
@@ -42,6 +50,7 @@ export async function handleBoardMessage(
   topic: string,
   payload: Buffer,
   handlers: HandlerRegistry = defaultHandlers,
+  from?: RequestSource,
 ): Promise<Routed | null> {
   ctx.metrics.received++;
   const receivedAt = new Date();
@@ -56,7 +65,7 @@ export async function handleBoardMessage(
     }
     return reject(ctx, topic, parsed.reason, payload.byteLength);
   }
-  const req: BoardRequest = { ...target, request: parsed.request, receivedAt };
+  const req: BoardRequest = { ...target, request: parsed.request, receivedAt, from: from && { clientId: from.clientId, trusted: from.trusted } };
   try {
     // In arrival order per machine: a board's replayed start/stop burst must be applied as sent.
     const outgoing = await queueOf(ctx).run(target.boardId, () => runHandler(ctx, req, handlers));

@@ -16,8 +16,6 @@ export interface HandlerContext {
   snapshot?: DecisionSnapshot;
   /** Board-written facts through the spool when the database cannot take them. Absent: straight to the database. */
   writes?: BoardWrites;
-  /** The MQTT client id (BOARD<n>) that last published for a board id; embedded broker only. */
-  clientIdOf?: (boardId: number) => string | undefined;
 }
 
 export interface BoardRequest<A extends Action = Action> {
@@ -26,7 +24,12 @@ export interface BoardRequest<A extends Action = Action> {
   request: RequestOf<A>;
   /** When the broker got the message: the time every record of it carries, even if written later (spool). */
   receivedAt: Date;
+  /** The connection it came from (embedded broker); absent: trusted (an external broker's ACL decided). */
+  from?: { clientId: string; trusted: boolean };
 }
+
+/** Whether a request comes from the machine's own board (only such requests say the machine is online). */
+export const fromMachineBoard = (req: BoardRequest): boolean => req.from?.trusted !== false;
 
 /** A reply and how to fit it into the board's budget: which string fields may be shortened, in order. */
 export interface Outgoing {

@@ -115,6 +115,9 @@ export class DecisionSnapshot {
   /** Keep local facts while anything is spooled (the database does not have them yet), else for a minute. */
   keepLocalFacts: () => boolean = () => false;
 
+  /** Called after each good load (the board policy rebuilds its access table from it). */
+  onReload: () => void = () => {};
+
   private ticking = false;
   private failures = 0;
   private nextTryAt = 0;
@@ -163,6 +166,7 @@ export class DecisionSnapshot {
         this.local = this.local.filter((f) => keep || f.at >= startedAt - 60_000);
         for (const fact of this.local) fact.apply(data);
         this.data = data;
+        this.onReload();
         this.versions = marker;
         this.lastFull = Date.now();
         this.o.metrics.snapshotReloads++;

@@ -1,6 +1,7 @@
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import {
+  boardPairings,
   cards,
   equipmentAuthorizations,
   equipmentTypes,
@@ -30,10 +31,12 @@ export interface MachineSnap {
   expiresWithoutUseMonths: number | null;
   /** LCD texts of the overdue plans, most overdue first (as of the load; board-recorded maintenance clears it). */
   overdue: string[];
-  /** Board login (argon2 hash) and anonymous access: the policy's fallback while the database is down. */
+  /** Board login (argon2 hash) and pairing: the policy's fallback while the database is down. */
   boardUsername: string | null;
   boardPasswordHash: string | null;
-  allowAnonymousBoard: boolean;
+  pairing: { identityKey: string; remoteAddress: string } | null;
+  /** Epoch ms; `until` null: open until the first board is heard. */
+  pairingWindow: { openedAt: number; until: number | null } | null;
 }
 
 export interface CardSnap {
@@ -76,9 +79,11 @@ export async function loadSnapshot(db: Db, now = new Date()): Promise<SnapshotDa
   const adminRoles = db.select({ id: rolePermissions.roleId }).from(rolePermissions).where(eq(rolePermissions.permissionKey, "system.admin"));
   // One after another: on a database that is down the first failure ends the load, with no stray queries queued.
   const machineRows = await db
-      .select({ m: machines, t: equipmentTypes })
+      .select({ m: machines, t: equipmentTypes, p: boardPairings })
       .from(machines)
-      .innerJoin(equipmentTypes, eq(equipmentTypes.id, machines.equipmentTypeId));
+      .innerJoin(equipmentTypes, eq(equipmentTypes.id, machines.equipmentTypeId))
+      .leftJoin(boardPairings, eq(boardPairings.machineId, machines.id))
+      .orderBy(machines.id);
   const planMachines = await db.selectDistinct({ machineId: maintenancePlans.machineId }).from(maintenancePlans);
   const cardRows = await db.select({ uid: cards.uid, personId: cards.personId, state: cards.state, issuedAt: cards.issuedAt }).from(cards);
   const personRows = await db
@@ -111,7 +116,7 @@ export async function loadSnapshot(db: Db, now = new Date()): Promise<SnapshotDa
   const withPlans = new Set(planMachines.map((p) => p.machineId));
   const machinesByBoard = new Map<number, MachineSnap>();
   const machinesById = new Map<number, MachineSnap>();
-  for (const { m, t } of machineRows) {
+  for (const { m, t, p } of machineRows) {
     // Only machines with plans cost a query; the rest cannot be overdue.
     const overdue = withPlans.has(m.id) ? (await overduePlans(db, m.id, now)).map((s) => s.plan.lcdText) : [];
     const snap: MachineSnap = {
@@ -128,7 +133,8 @@ export async function loadSnapshot(db: Db, now = new Date()): Promise<SnapshotDa
       overdue,
       boardUsername: m.boardUsername,
       boardPasswordHash: m.boardPasswordHash,
-      allowAnonymousBoard: m.allowAnonymousBoard,
+      pairing: p?.identityKey && p.remoteAddress ? { identityKey: p.identityKey, remoteAddress: p.remoteAddress } : null,
+      pairingWindow: p?.windowOpenedAt ? { openedAt: p.windowOpenedAt.getTime(), until: p.windowUntil?.getTime() ?? null } : null,
     };
     machinesById.set(m.id, snap);
     // Like the database path (limit 1 on board_id): the first machine with a board id wins.

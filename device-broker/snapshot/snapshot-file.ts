@@ -9,10 +9,10 @@ import type { CardSnap, MachineSnap, SnapshotData } from "./load-snapshot";
 /**
  * The last good decision snapshot on disk (<DATA_DIR>/broker/snapshot.json), so a broker that starts while the
  * database is down can still answer swipes. Holds only what decisions need: card uids, person ids and states,
- * authorizations, machines (with their board login hashes, so credentialed boards can connect) — no names.
+ * authorizations, machines (with their board login hashes and pairings, so boards can connect) — no names.
  * Bump the version whenever the shape changes: a file from another version is ignored, never half-read.
  */
-export const SNAPSHOT_FILE_VERSION = 1;
+export const SNAPSHOT_FILE_VERSION = 2;
 
 export interface SavedSnapshot {
   data: SnapshotData;

@@ -1,9 +1,25 @@
-import mqtt, { type MqttClient } from "mqtt";
+import net from "node:net";
+import { MqttClient } from "mqtt";
+
+export interface ConnectOptions {
+  /** Source address on loopback (127.x.y.z): another device on the Wi-Fi. Default 127.0.0.1. */
+  from?: string;
+  /** What `ask` announces in its `alive` before the first request on a board id (default serial "test-board"). */
+  identity?: { serial?: string; ip?: string };
+}
+
+const identities = new WeakMap<MqttClient, { announced: Set<string>; identity: NonNullable<ConnectOptions["identity"]> }>();
 
 /** Connects the way Fab-O-Matic firmware does: BOARD<n>, MQTT 3.1.1, clean session, keepalive 10 s, no will. */
-export async function connectBoard(port: number, n: number, login?: { username: string; password: string }): Promise<MqttClient> {
-  const client = mqtt.connect(`mqtt://127.0.0.1:${port}`, {
-    clientId: `BOARD${n}`,
+export async function connectBoard(
+  port: number,
+  n: number | string,
+  login?: { username: string; password: string },
+  options: ConnectOptions = {},
+): Promise<MqttClient> {
+  const from = options.from ?? "127.0.0.1";
+  const client = new MqttClient(() => net.createConnection({ host: "127.0.0.1", port, localAddress: from }), {
+    clientId: typeof n === "number" ? `BOARD${n}` : n,
     ...login,
     protocolVersion: 4,
     clean: true,
@@ -11,9 +27,12 @@ export async function connectBoard(port: number, n: number, login?: { username: 
     reconnectPeriod: 0,
     connectTimeout: 5_000,
   });
+  identities.set(client, { announced: new Set(), identity: options.identity ?? { serial: "test-board" } });
   await new Promise<void>((resolve, reject) => {
     client.once("connect", () => resolve());
     client.once("error", reject);
+    // Closed without a CONNACK (a connection cap, a timeout): refused as well.
+    client.once("close", () => reject(new Error("connection closed before CONNACK")));
   });
   return client;
 }
@@ -43,8 +62,24 @@ export async function settle(received: Received[], count: number, { timeoutMs = 
   return [...received];
 }
 
-/** Publishes a request as the board does (QoS 0) and returns every reply seen within the settle time. */
+/**
+ * The board announces itself on machine/<id> (`alive`, as the firmware does after every connect): pairs it in the
+ * machine's pairing window, or makes it known as the paired board (pairing is by serial and source address).
+ */
+export async function announce(client: MqttClient, boardId: number | string, identity?: { serial?: string; ip?: string }): Promise<void> {
+  const known = identities.get(client);
+  const id = identity ?? known?.identity ?? { serial: "test-board" };
+  await client.publishAsync(`machine/${boardId}`, JSON.stringify({ action: "alive", version: "test", ip: id.ip ?? "127.0.0.1", ...(id.serial ? { serial: id.serial } : {}) }), { qos: 0 });
+  known?.announced.add(String(boardId));
+}
+
+/**
+ * Publishes a request as the board does (QoS 0) and returns every reply seen within the settle time. The first
+ * request on a board id is preceded by the board's `alive` (see announce), unless the request is one itself.
+ */
 export async function ask(client: MqttClient, boardId: number | string, payload: string | Buffer, expected = 1): Promise<Received[]> {
+  const known = identities.get(client);
+  if (known && !known.announced.has(String(boardId)) && !payload.toString().includes('"alive"')) await announce(client, boardId);
   const topic = `machine/${boardId}/reply`;
   const replies: Received[] = [];
   const onMessage = (t: string, body: Buffer) => {

@@ -17,7 +17,10 @@ export interface BrokerFixture {
 
 /** A fresh database with the demo seed (machines 1–3) and a real broker on a free port. */
 export async function startBrokerFixture(
-  options: Pick<StartBrokerOptions, "heartbeatIntervalMs" | "policy" | "commandPollMs" | "presenceFlushMs"> = {},
+  options: Pick<
+    StartBrokerOptions,
+    "heartbeatIntervalMs" | "policy" | "commandPollMs" | "presenceFlushMs" | "maxConnectionsPerAddress" | "connectTimeoutMs" | "loginThrottle"
+  > = {},
 ): Promise<BrokerFixture> {
   const database = await createTestDatabase();
   const clients: MqttClient[] = [];

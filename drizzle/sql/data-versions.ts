@@ -21,6 +21,7 @@ export const WATCHED_TABLES = [
   "role_permissions",
   "maintenance_plans",
   "interventions",
+  "board_pairings",
 ] as const;
 
 const STATEMENTS: string[] = [

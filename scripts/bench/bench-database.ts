@@ -6,7 +6,7 @@ import postgres from "postgres";
 import { prepareDatabase } from "@/drizzle/prepare";
 import { seedDemoData } from "@/drizzle/seed";
 import { createDb } from "@/lib/db/client";
-import { equipmentTypes, machines } from "@/lib/db/schema";
+import { boardPairings, equipmentTypes, machines } from "@/lib/db/schema";
 
 export interface BenchDatabase {
   url: string;
@@ -18,7 +18,7 @@ export interface BenchDatabase {
 export const BENCH_BOARD_BASE = 10_000;
 
 /**
- * A throwaway database with the demo seed plus `machineCount` laser machines that accept anonymous boards:
+ * A throwaway database with the demo seed plus `machineCount` laser machines with open pairing windows:
  * a new database on the server at DATABASE_URL (dropped afterwards), else the embedded one in its own process.
  */
 export async function openBenchDatabase(databaseUrl: string | undefined, machineCount: number): Promise<BenchDatabase> {
@@ -32,10 +32,13 @@ export async function openBenchDatabase(databaseUrl: string | undefined, machine
       boardId: BENCH_BOARD_BASE + i,
       name: `BENCH ${i}`,
       equipmentTypeId: laser!.id,
-      allowAnonymousBoard: true,
       autoLogoffMinutes: 60,
     }));
-    for (let i = 0; i < rows.length; i += 500) await handle.db.insert(machines).values(rows.slice(i, i + 500));
+    for (let i = 0; i < rows.length; i += 500) {
+      const ids = await handle.db.insert(machines).values(rows.slice(i, i + 500)).returning({ id: machines.id });
+      // Pairing windows open: each simulated board is paired with its machine at its first alive.
+      await handle.db.insert(boardPairings).values(ids.map(({ id }) => ({ machineId: id, windowOpenedAt: new Date() })));
+    }
   } catch (error) {
     await handle.close();
     await db.close();

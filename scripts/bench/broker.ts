@@ -34,7 +34,9 @@ async function bootBoards(port: number, from: number, count: number): Promise<Si
   // In groups, as boards come up after a power cut: all 1,000 at once mostly measures the SYN backlog.
   for (let i = from; i < from + count; i += 100) {
     const group = Array.from({ length: Math.min(100, from + count - i) }, (_, k) => {
-      return new SimulatedBoard({ url: `mqtt://127.0.0.1:${port}`, machineId: BENCH_BOARD_BASE + i + k, clientNumber: (i + k) % 1000, timings: QUIET });
+      // Each board its own device (loopback alias): the broker caps connections per source address.
+      const localAddress = `127.1.${Math.floor((i + k) / 250)}.${((i + k) % 250) + 1}`;
+      return new SimulatedBoard({ url: `mqtt://127.0.0.1:${port}`, machineId: BENCH_BOARD_BASE + i + k, clientNumber: (i + k) % 1000, timings: QUIET, localAddress });
     });
     await Promise.all(group.map((b) => b.start()));
     boards.push(...group);

@@ -1,5 +1,6 @@
 import { EventEmitter } from "node:events";
-import mqtt, { type MqttClient } from "mqtt";
+import net from "node:net";
+import mqtt, { MqttClient } from "mqtt";
 
 export type Json = Record<string, unknown>;
 
@@ -14,6 +15,8 @@ export interface LinkOptions {
   replyTimeoutMs: number;
   /** Pause between connection attempts while the broker is unreachable. */
   reconnectMs: number;
+  /** The board's own address (a loopback alias such as 127.0.1.7 in benchmarks): each board is its own device. */
+  localAddress?: string;
 }
 
 export interface Exchange {
@@ -57,9 +60,9 @@ export class BoardLink extends EventEmitter {
   open(): void {
     if (this.client) return;
     const o = this.options;
-    const client = mqtt.connect(o.url, {
+    const settings = {
       clientId: this.clientId,
-      protocolVersion: 4,
+      protocolVersion: 4 as const,
       clean: true,
       keepalive: 10,
       reconnectPeriod: o.reconnectMs,
@@ -69,13 +72,18 @@ export class BoardLink extends EventEmitter {
       // The firmware neither queues QoS 0 publishes while offline nor relies on the client to resubscribe.
       queueQoSZero: false,
       resubscribe: false,
-    });
+    };
+    const url = new URL(o.url);
+    const client = o.localAddress
+      ? new MqttClient(() => net.createConnection({ host: url.hostname, port: Number(url.port) || 1883, localAddress: o.localAddress }), settings)
+      : mqtt.connect(o.url, settings);
     this.client = client;
     client.on("connect", () => {
       client
         .subscribeAsync([this.replyTopic, this.commandTopic], { qos: 0 })
-        .then(() => this.emit("connect"))
-        .catch((error: unknown) => this.emit("warning", `subscribe failed: ${(error as Error).message}`));
+        .catch((error: unknown) => this.emit("warning", `subscribe failed: ${(error as Error).message}`))
+        // The firmware does not look at the SUBACK: refused or not, it goes on with its boot.
+        .then(() => this.emit("connect"));
     });
     client.on("close", () => {
       this.waiting?.(null); // the connection is gone: no answer can come any more

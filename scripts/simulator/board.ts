@@ -25,8 +25,10 @@ export interface BoardOptions {
   timings?: Partial<BoardTimings>;
   /** Offline buffer size (the firmware keeps 40 in flash). */
   maxBuffered?: number;
-  /** What `alive` reports; strings, as the firmware sends them. */
+  /** What `alive` reports; strings, as the firmware sends them. The serial defaults to one per machine id (a MAC). */
   identity?: { version?: string; ip?: string; serial?: string; heap?: string };
+  /** The board's own source address (loopback alias), see BoardLink. */
+  localAddress?: string;
 }
 
 export interface User {
@@ -74,6 +76,7 @@ export class SimulatedBoard extends EventEmitter {
       password: options.password,
       replyTimeoutMs: this.timings.replyTimeoutMs,
       reconnectMs: this.timings.reconnectMs,
+      localAddress: options.localAddress,
     });
     this.link.on("connect", () => this.onConnect());
     for (const event of ["exchange", "offline", "warning", "unsolicited"]) this.link.on(event, (x) => this.emit(event, x));
@@ -124,8 +127,9 @@ export class SimulatedBoard extends EventEmitter {
     return this.link.send({
       action: "alive",
       version: id.version ?? "esp32-devkitc,v1.9.0-sim",
-      ip: id.ip ?? "127.0.0.1",
-      serial: id.serial ?? `sim${String(this.link.clientId).toLowerCase()}`,
+      ip: id.ip ?? this.options.localAddress ?? "127.0.0.1",
+      // Stable across reboots like the ESP32's MAC, so the board stays paired with its machine.
+      serial: id.serial ?? simulatedSerial(this.options.machineId),
       heap: id.heap ?? String(150_000 + Math.floor(Math.random() * 50_000)),
     });
   }
@@ -216,4 +220,10 @@ export class SimulatedBoard extends EventEmitter {
   private guard(work: unknown): void {
     Promise.resolve(work).catch((error: unknown) => this.emit("warning", (error as Error).message));
   }
+}
+
+/** A made-up ESP32 MAC per machine id (12 hex digits, as the firmware reports its serial). */
+export function simulatedSerial(machineId: number | string): string {
+  const n = Number.parseInt(String(machineId), 10) || 0;
+  return `5e${(n % 2 ** 40).toString(16).padStart(10, "0")}`;
 }

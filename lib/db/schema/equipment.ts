@@ -41,7 +41,6 @@ export const machines = pgTable(
     blockedReason: text().notNull().default(""),
     autoLogoffMinutes: integer().notNull().default(0),
     graceMinutes: integer().notNull().default(2),
-    allowAnonymousBoard: boolean().notNull().default(false),
     boardUsername: text().unique(),
     boardPasswordHash: text(),
     /** File name under DATA_DIR/uploads/machines, shown on the machine's page. */

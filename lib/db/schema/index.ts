@@ -21,3 +21,4 @@ export * from "./api";
 export * from "./mailing-lists";
 export * from "./imports";
 export * from "./webhooks";
+export * from "./board-pairing";

@@ -31,4 +31,19 @@ describe("audit log", () => {
     expect(JSON.stringify(row)).not.toContain("argon2id");
     expect(row!.after).toEqual({ boardPasswordHash: "[redacted]", boardUsername: "laser" });
   });
+
+  it("never stores a board password hash, nested, in snake_case or under another name", async () => {
+    await recordAudit(t.db, {
+      actorId: null,
+      changeType: "machine.update",
+      entity: "machine",
+      entityId: 8,
+      before: { row: { board_password_hash: "$argon2id$v=19$m=19456,t=2,p=1$abc$def" }, list: [{ hash: "$argon2id$v=19$x" }] },
+      after: { machine: { BoardPasswordHash: "$argon2id$v=19$y" }, note: "plain text stays" },
+    });
+    const rows = await t.db.select().from(auditLog);
+    const row = rows.find((r) => r.entityId === "8")!;
+    expect(JSON.stringify(row)).not.toContain("argon2");
+    expect(row.after).toEqual({ machine: { BoardPasswordHash: "[redacted]" }, note: "plain text stays" });
+  });
 });

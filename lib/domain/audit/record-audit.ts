@@ -16,12 +16,22 @@ export interface AuditInput {
   after?: Record<string, unknown> | null;
 }
 
-/** Fields that never go into the audit log, whatever table they come from. */
-const SECRET_FIELDS = new Set(["passwordHash", "boardPasswordHash", "tokenHash", "secret", "feedToken"]);
+/** Fields that never go into the audit log, whatever table they come from (compared without case and `_`). */
+const SECRET_FIELDS = new Set(["passwordhash", "boardpasswordhash", "tokenhash", "secret", "feedtoken"]);
+// A password hash under any other name (a nested row, a raw SQL result) is still recognised by its shape.
+const HASH_VALUE = /^\$(argon2(id|i|d)|2[aby]|scrypt|pbkdf2)/;
+
+function scrubValue(key: string, value: unknown, depth: number): unknown {
+  if (SECRET_FIELDS.has(key.toLowerCase().replaceAll("_", ""))) return "[redacted]";
+  if (typeof value === "string") return HASH_VALUE.test(value) ? "[redacted]" : value;
+  if (depth > 5 || value === null || typeof value !== "object" || value instanceof Date) return value;
+  if (Array.isArray(value)) return value.map((v) => scrubValue("", v, depth + 1));
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, scrubValue(k, v, depth + 1)]));
+}
 
 function scrub(values: Record<string, unknown> | null | undefined): Record<string, unknown> | null {
   if (!values) return null;
-  return Object.fromEntries(Object.entries(values).map(([k, v]) => [k, SECRET_FIELDS.has(k) ? "[redacted]" : v]));
+  return scrubValue("", values, 0) as Record<string, unknown>;
 }
 
 /** Only the fields that differ, so a history entry shows what changed rather than the whole row. */

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { equipmentTypes, machines, type Machine } from "@/lib/db/schema";
 import { diffValues, recordAudit } from "../audit/record-audit";
+import { openPairingWindow } from "../usage/board-pairing";
 import { hasPermission } from "./authority";
 import { fail, type Result } from "./result";
 
@@ -73,6 +74,8 @@ export async function createMachine(db: Db, actorId: number, raw: MachineInput):
     if (problem) return problem;
     const [row] = await tx.insert(machines).values(parsed.data).returning();
     await recordAudit(tx, { actorId, changeType: "machine.create", entity: "machine", entityId: row!.id, after: parsed.data });
+    // The first board heard on the new machine's topic is paired with it: a first installation needs no extra step.
+    await openPairingWindow(tx, row!.id, { actorId });
     return { ok: true as const, id: row!.id };
   });
 }

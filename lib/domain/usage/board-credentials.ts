@@ -20,7 +20,7 @@ function generatePassword(): string {
 
 /**
  * Sets or rotates a machine's board credentials. The password is generated, returned this once and stored only
- * as an argon2id hash. From now on the machine's board must present them; anonymous boards are refused for it.
+ * as an argon2id hash. From now on the machine's board must present them; anonymous boards are refused for it (pairing no longer applies).
  */
 export async function setBoardCredentials(
   db: Db,
@@ -46,14 +46,15 @@ export async function setBoardCredentials(
       changeType: machine.boardPasswordHash ? "machine.board_credentials.rotate" : "machine.board_credentials.set",
       entity: "machine",
       entityId: machine.id,
-      before: { boardUsername: machine.boardUsername, boardPasswordHash: machine.boardPasswordHash },
-      after: { boardUsername: parsed.data, boardPasswordHash },
+      // Whether a password is set, never its hash (issue 13): the audit log is read by more people than the database.
+      before: { boardUsername: machine.boardUsername, boardPassword: machine.boardPasswordHash ? "set" : "none" },
+      after: { boardUsername: parsed.data, boardPassword: machine.boardPasswordHash ? "rotated" : "set" },
     });
     return { ok: true as const, username: parsed.data, password };
   });
 }
 
-/** Removes a machine's board credentials (its board may then only connect anonymously, if the machine allows it). */
+/** Removes a machine's board credentials (its board then connects anonymously and must be paired). */
 export async function clearBoardCredentials(db: Db, actorId: number, input: { machineId: number }): Promise<Result<object, CredentialFailure>> {
   if (!(await hasPermission(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage boards.");
   return db.transaction(async (tx) => {
@@ -65,8 +66,8 @@ export async function clearBoardCredentials(db: Db, actorId: number, input: { ma
       changeType: "machine.board_credentials.clear",
       entity: "machine",
       entityId: machine.id,
-      before: { boardUsername: machine.boardUsername, boardPasswordHash: machine.boardPasswordHash },
-      after: { boardUsername: null, boardPasswordHash: null },
+      before: { boardUsername: machine.boardUsername, boardPassword: machine.boardPasswordHash ? "set" : "none" },
+      after: { boardUsername: null, boardPassword: "none" },
     });
     return { ok: true as const };
   });
@@ -82,17 +83,3 @@ export async function boardLoginOf(db: Db, boardUsername: string): Promise<{ mac
 }
 
 export { verifyPassword as verifyBoardPassword };
-
-/** Per board id: may an anonymous board speak for it, and must a board log in. Read by the broker's policy. */
-export async function boardAccessTable(db: Db): Promise<Map<number, { anonymousAllowed: boolean; requiresCredentials: boolean }>> {
-  const rows = await db
-    .select({ boardId: machines.boardId, anonymous: machines.allowAnonymousBoard, hash: machines.boardPasswordHash })
-    .from(machines);
-  const table = new Map<number, { anonymousAllowed: boolean; requiresCredentials: boolean }>();
-  for (const r of rows) {
-    if (r.boardId === null) continue;
-    const requiresCredentials = r.hash !== null;
-    table.set(r.boardId, { requiresCredentials, anonymousAllowed: r.anonymous && !requiresCredentials });
-  }
-  return table;
-}

@@ -2,6 +2,7 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { boards, machinePresence } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import { boardText } from "./board-access";
 
 export interface BoardAliveEvent {
   machineId: number;
@@ -24,12 +25,14 @@ function heapBytes(value: BoardAliveEvent["heap"]): number | null {
  * the first time (a new device at a machine is worth a trace). Applying an older event never moves last-seen back.
  */
 export async function recordBoardAlive(db: Db, ev: BoardAliveEvent): Promise<{ firstSeen: boolean }> {
-  const serialKey = ev.serial?.trim().slice(0, 64) ?? "";
+  // What a board sends is text from the network: PostgreSQL refuses a NUL in it, pages show it.
+  const serial = boardText(ev.serial);
+  const serialKey = serial ?? "";
   const details = {
-    clientId: ev.clientId ?? null,
-    firmwareVersion: ev.version ?? null,
-    ip: ev.ip ?? null,
-    serial: ev.serial ?? null,
+    clientId: boardText(ev.clientId),
+    firmwareVersion: boardText(ev.version, 100),
+    ip: boardText(ev.ip),
+    serial,
     heap: heapBytes(ev.heap),
   };
   return db.transaction(async (tx) => {

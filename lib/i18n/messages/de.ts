@@ -16,6 +16,7 @@ import { accessDe } from "./access-de";
 import { integrationsDe } from "./integrations-de";
 import { surfaceDe } from "./surface-de";
 import { importDe } from "./import-de";
+import { pairingDe } from "./pairing-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -35,6 +36,7 @@ export const de: Catalog = {
   ...integrationsDe,
   ...surfaceDe,
   ...importDe,
+  ...pairingDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

@@ -15,6 +15,7 @@ import { accessEn } from "./access-en";
 import { integrationsEn } from "./integrations-en";
 import { surfaceEn } from "./surface-en";
 import { importEn } from "./import-en";
+import { pairingEn } from "./pairing-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -35,6 +36,7 @@ export const en = {
   ...integrationsEn,
   ...surfaceEn,
   ...importEn,
+  ...pairingEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",

@@ -55,7 +55,7 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.boards.lastSeen": "Zuletzt gesehen",
   "mach.credentials.title": "Board-Zugangsdaten",
   "mach.credentials.current": "Board-Benutzername: {username}",
-  "mach.credentials.none": "Keine Zugangsdaten: das Board verbindet sich anonym (wenn die Maschine es erlaubt).",
+  "mach.credentials.none": "Keine Zugangsdaten: das Board verbindet sich anonym und wird an seiner Kopplung erkannt.",
   "mach.credentials.username": "Board-Benutzername",
   "mach.credentials.set": "Zugangsdaten setzen",
   "mach.credentials.rotate": "Passwort erneuern",

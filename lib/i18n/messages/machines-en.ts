@@ -54,7 +54,7 @@ export const machinesEn = {
   "mach.boards.lastSeen": "Last seen",
   "mach.credentials.title": "Board credentials",
   "mach.credentials.current": "Board username: {username}",
-  "mach.credentials.none": "No credentials: the board connects anonymously (if the machine allows it).",
+  "mach.credentials.none": "No credentials: the board connects anonymously and is known by its pairing.",
   "mach.credentials.username": "Board username",
   "mach.credentials.set": "Set credentials",
   "mach.credentials.rotate": "Rotate the password",

@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cards, equipmentAuthorizations, equipmentTypes, machines, membershipStatuses, people, personRoles, profiles, roles } from "@/lib/db/schema";
 import { addMonths } from "../../machine-access/decide-machine-use";
+import { openPairingWindow } from "../../usage/board-pairing";
 import { chunks } from "./target-state";
 import { LinkWriter, Refs, reserveIds } from "./apply-support";
 import { SUSPENDED_STATUS } from "./mapping";
@@ -18,7 +19,7 @@ export interface ApplyContext {
 
 const BLOCKED_REASON = "Blocked in Fab-O-Matic";
 
-export async function applyTypesAndMachines({ tx, plan, refs, links }: ApplyContext): Promise<number[]> {
+export async function applyTypesAndMachines({ tx, plan, refs, links, actorId }: ApplyContext): Promise<number[]> {
   for (const op of plan.types) {
     if (op.op === "create") {
       const [row] = await tx.insert(equipmentTypes).values(op.values).returning({ id: equipmentTypes.id });
@@ -40,11 +41,12 @@ export async function applyTypesAndMachines({ tx, plan, refs, links }: ApplyCont
   });
   for (const op of plan.machines) {
     if (op.op === "create") {
-      // Fab-O-Matic boards mostly run without MQTT credentials: they keep working as they are.
+      // Fab-O-Matic boards mostly run without MQTT credentials: the first board heard on the machine is paired.
       const [row] = await tx
         .insert(machines)
-        .values({ ...columns(op.values), name: op.values.name, equipmentTypeId: refs.must("type", op.values.typeKey), allowAnonymousBoard: true })
+        .values({ ...columns(op.values), name: op.values.name, equipmentTypeId: refs.must("type", op.values.typeKey) })
         .returning({ id: machines.id });
+      await openPairingWindow(tx, row!.id, { actorId, audit: false });
       refs.set("machine", op.sourceId, row!.id);
       created.push(row!.id);
       links.add({ kind: "machine", sourceId: op.sourceId, targetId: row!.id, data: op.data });

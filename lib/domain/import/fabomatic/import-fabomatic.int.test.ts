@@ -1,7 +1,8 @@
-import { and, count, eq, isNull } from "drizzle-orm";
+import { and, count, eq, inArray, isNull } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   auditLog,
+  boardPairings,
   boards,
   cards,
   equipmentAuthorizations,
@@ -84,7 +85,10 @@ describe("Fab-O-Matic import of the sample written by the real backend", () => {
     const imported = await t.db.select().from(machines).orderBy(machines.boardId);
     expect(imported.map((m) => m.boardId)).toEqual([1, 233, 240, 288, 401, 440, 445, 475]);
     expect(imported.find((m) => m.boardId === 475)).toMatchObject({ blocked: true, name: "LASER 475", blockedReason: "Blocked in Fab-O-Matic" });
-    expect(imported.find((m) => m.boardId === 1)).toMatchObject({ name: "MACHINE1", autoLogoffMinutes: 480, graceMinutes: 2, allowAnonymousBoard: true });
+    expect(imported.find((m) => m.boardId === 1)).toMatchObject({ name: "MACHINE1", autoLogoffMinutes: 480, graceMinutes: 2 });
+    // Their boards (mostly without credentials) are paired with the first board heard on each machine.
+    const windows = await t.db.select().from(boardPairings).where(inArray(boardPairings.machineId, imported.map((m) => m.id)));
+    expect(windows.map((w) => [w.windowOpenedAt !== null, w.windowUntil, w.identityKey])).toEqual(imported.map(() => [true, null, null]));
 
     // Names with accents and apostrophes, statuses from disabled/deleted, the admin role from "authorize all" + "backend admin".
     const giulia = await personOf("user11-0@example.org");

@@ -96,9 +96,6 @@ export async function applyFabomaticImport(
       const { plan, state } = prepared;
       const ctx: ApplyContext = { tx, plan, refs: new Refs(state), links: new LinkWriter(plan.now), actorId, defaultLanguage };
       const createdMachineIds = await applyTypesAndMachines(ctx);
-      // SEAM(boards): each imported machine must open its board-pairing window here (openPairingWindow from the
-      // board-pairing work of issue 13) once that lands on main. Until then imported machines accept anonymous
-      // boards (allowAnonymousBoard), as Fab-O-Matic did.
       const createdPersonIds = await applyPeople(ctx);
       await applyAuthorizations(ctx);
       await applyMachineRecords(ctx);

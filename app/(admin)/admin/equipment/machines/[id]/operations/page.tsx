@@ -13,6 +13,7 @@ import { machineBoards, machineInterventions, machineUsagePage, machineUsers } f
 import { plansOfMachine } from "@/lib/domain/machines/maintenance-plans";
 import { planHours } from "@/lib/domain/machines/plan-hours";
 import { parseUsageFilter } from "@/lib/domain/machines/usage-report";
+import { machinePairingView } from "@/lib/domain/usage/board-pairing-view";
 import { machineHours } from "@/lib/domain/usage/machine-hours";
 import { isMachineOnline } from "@/lib/domain/usage/record-board-alive";
 import { formatDateTime } from "@/lib/time";
@@ -20,8 +21,9 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { boardCredentialsAction, remoteCommandAction } from "./actions";
+import { BoardPairingSection } from "./board-pairing-section";
 
-/** What the boards report for one machine: hours, maintenance, boards, usage history, remote control, credentials. */
+/** What the boards report for one machine: hours, maintenance, boards, pairing, usage history, remote control, credentials. */
 export default async function MachineOperationsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
   const mayManage = user.permissions.has("equipment.manage");
@@ -35,7 +37,7 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
   const space = await getSpace();
   // The same reading of person and days (the space's) as the usage page.
   const { personId, from, to } = parseUsageFilter({ person: query.person, from: query.from, to: query.to }, space.timeZone);
-  const [t, locale, hours, plans, boards, interventions, usage, users, online, stored] = await Promise.all([
+  const [t, locale, hours, plans, boards, interventions, usage, users, online, stored, pairing] = await Promise.all([
     getT(),
     getLocale(),
     machineHours(db, machine.id),
@@ -46,6 +48,7 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
     machineUsers(db, machine.id),
     isMachineOnline(db, machine.id),
     plansOfMachine(db, machine.id),
+    mayManage ? machinePairingView(db, machine.id) : null,
   ]);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
 
@@ -116,6 +119,8 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
         <h2 id="boards" className="text-lg font-semibold">{t("mach.boards.title")}</h2>
         <BoardsTable t={t} boards={boards} when={when} />
       </section>
+
+      {pairing && <BoardPairingSection t={t} view={pairing} machineId={machine.id} boardId={machine.boardId} when={when} />}
 
       {mayManage && (
         <section className={sectionClass} aria-labelledby="credentials">

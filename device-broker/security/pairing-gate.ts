@@ -1,0 +1,86 @@
+import type { Logger } from "pino";
+import type { Db } from "@/lib/db/client";
+import { boardText, identityKeyOf, isWindowOpen, type BoardAccess } from "@/lib/domain/usage/board-access";
+import { pairBoardInWindow, recordPairingRequest, type HeardBoard } from "@/lib/domain/usage/board-pairing";
+import type { BrokerMetrics } from "../metrics";
+import type { RequestOf } from "../protocol";
+import type { AccessTableCache } from "./access-table";
+import { isMachineBoard, noteIdentity, type Connection } from "./connections";
+
+export interface PairingGateOptions {
+  db: Db;
+  /** Rate-limited per client for warnings. */
+  logger: Logger;
+  metrics?: BrokerMetrics;
+  table: AccessTableCache;
+}
+
+/** A connection writes at most one pairing request a minute. */
+const REQUEST_EVERY_MS = 60_000;
+
+/**
+ * What an `alive` means for pairing. It tells which board the connection claims to be; the claim counts only
+ * together with the address it comes from. In the machine's pairing window the first board heard is paired at
+ * once (in memory now, in the database right after); otherwise an unknown board becomes a request for an admin.
+ */
+export function createPairingGate(o: PairingGateOptions) {
+  /** Window pairings not yet in the database (it is down): retried until saved or the window turns out closed. */
+  const unsaved = new Map<number, { machineId: number; board: HeardBoard; at: Date }>();
+  let retry: NodeJS.Timeout | null = null;
+
+  function save(boardId: number): void {
+    const pending = unsaved.get(boardId);
+    if (!pending) return;
+    pairBoardInWindow(o.db, pending.machineId, pending.board, pending.at)
+      .then((paired) => {
+        if (unsaved.get(boardId) === pending) unsaved.delete(boardId);
+        if (paired) o.table.savedLocally(boardId);
+        else {
+          o.table.forgetLocal(boardId);
+          o.logger.warn({ boardId, machineId: pending.machineId }, "pairing window closed before the board was paired; it stays unpaired");
+        }
+        o.table.expire();
+      })
+      .catch((error: unknown) => {
+        // Database away: the pairing holds in memory and is saved once it is back.
+        o.logger.warn({ err: error, boardId }, "board pairing not saved yet; retrying");
+        retry ??= setTimeout(() => {
+          retry = null;
+          for (const id of unsaved.keys()) save(id);
+        }, 5_000);
+        retry.unref();
+      });
+  }
+
+  function pairNow(connection: Connection, boardId: number, access: BoardAccess, board: HeardBoard): void {
+    const identityKey = connection.identities.get(boardId)!.identityKey;
+    o.table.pairLocally(boardId, { identityKey, remoteAddress: connection.address });
+    if (o.metrics) o.metrics.pairedInWindow++;
+    o.logger.info({ boardId, machineId: access.machineId, ...board }, "board paired in the machine's pairing window");
+    // Its reply/command subscriptions were refused before the window opened: reconnecting makes it subscribe again.
+    if (connection.refusedSubscriptions.delete(boardId)) connection.info.close?.();
+    unsaved.set(boardId, { machineId: access.machineId, board, at: new Date() });
+    save(boardId);
+  }
+
+  return {
+    /** An `alive` on machine/<boardId> from this connection (authorised to speak for the machine's topic). */
+    heard(connection: Connection, boardId: number, access: BoardAccess | undefined, alive: RequestOf<"alive">, clientId: string): void {
+      const serial = boardText(alive.serial);
+      const ip = boardText(alive.ip);
+      // Once a connection proved to be the machine's board it stays so for its life (like a login at CONNECT).
+      if (isMachineBoard(connection, boardId, access)) return;
+      noteIdentity(connection, boardId, { identityKey: identityKeyOf(serial, ip), serial, ip });
+      if (!access || access.requiresCredentials || connection.session !== "anonymous") return;
+      if (isMachineBoard(connection, boardId, access)) return;
+      const board = { serial, ip, remoteAddress: connection.address, clientId: boardText(clientId), firmwareVersion: boardText(alive.version, 100) };
+      if (isWindowOpen(access.window)) return pairNow(connection, boardId, access, board);
+      const now = Date.now();
+      if (now - connection.lastRequestAt < REQUEST_EVERY_MS) return;
+      connection.lastRequestAt = now;
+      if (o.metrics) o.metrics.pairingRequests++;
+      o.logger.warn({ boardId, machineId: access.machineId, ...board }, "a board that is not paired with this machine reported; pair or refuse it on the machine's operations page");
+      recordPairingRequest(o.db, access.machineId, board).catch((error: unknown) => o.logger.warn({ err: error, boardId }, "pairing request not recorded"));
+    },
+  };
+}
