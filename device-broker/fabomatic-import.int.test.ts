@@ -1,17 +1,23 @@
+import { eq, inArray } from "drizzle-orm";
 import type { MqttClient } from "mqtt";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { boardPairingRequests, boardPairings, machines } from "@/lib/db/schema";
 import { applyFabomaticImport } from "@/lib/domain/import/fabomatic/import-fabomatic";
 import { expectedBoardLevel } from "@/lib/domain/import/fabomatic/mapping";
 import { readFabomaticFile, type FabSource } from "@/lib/domain/import/fabomatic/source";
 import { boardLetsIn, fabomaticMachineState } from "@/lib/domain/import/fabomatic/testing/board-model";
 import { createImportFixture, expectedDecisions, sampleBytes, type ImportFixture } from "@/lib/domain/import/fabomatic/testing/fabomatic-fixture";
 import { startBroker, type RunningBroker } from "./broker";
-import { connectBoard, listen, settle } from "./testing/board-client";
+import { announce, connectBoard, listen, settle } from "./testing/board-client";
+import { publishRefused, waitFor } from "./testing/replies";
 
 /*
  * After importing the database the real Fab-O-Matic backend wrote, every card on every machine of its expected
- * decisions is swiped over MQTT at this broker, by a client that connects as a Fab-O-Matic board does.
+ * decisions is swiped over MQTT at this broker, by a client that connects as a Fab-O-Matic board does: from its own
+ * address, announcing itself (`alive`, with its serial) after connecting. The import opened each imported machine's
+ * pairing window, so the first board heard on a machine is paired with it (docs/fabomatic-mapping.md, "Boards");
+ * the second broker (deciding from the database) meets the same boards again, reconnected with new client ids.
  */
 let t: ImportFixture;
 let source: FabSource;
@@ -20,11 +26,28 @@ beforeAll(async () => {
   const result = await applyFabomaticImport(t.db, t.adminId, { bytes: sampleBytes() });
   if (!result.ok) throw new Error(result.message);
   source = await readFabomaticFile(sampleBytes());
-  // SEAM(boards): once board pairing lands, pair each test board through the pairing window the import opened.
 });
 afterAll(() => t?.close());
 
 type Json = Record<string, unknown>;
+
+/** Each machine's board: its own address on the (loopback) Wi-Fi and the serial Fab-O-Matic knew, if any. */
+const boardOf = (boardId: number, n: number) => ({
+  from: `127.0.1.${n + 1}`,
+  serial: source.boards.filter((b) => b.machineId === boardId).sort((a, b) => b.lastSeen - a.lastSeen)[0]?.serial ?? `fab-board-${boardId}`,
+});
+const pairingsByBoardId = async () => {
+  const rows = await t.db
+    .select({
+      boardId: machines.boardId,
+      identityKey: boardPairings.identityKey,
+      remoteAddress: boardPairings.remoteAddress,
+      windowOpenedAt: boardPairings.windowOpenedAt,
+    })
+    .from(boardPairings)
+    .innerJoin(machines, eq(machines.id, boardPairings.machineId));
+  return new Map(rows.map((r) => [r.boardId!, r]));
+};
 
 /** One request, its one reply (the board takes the first message on its reply topic). */
 async function requester(client: MqttClient, boardId: number) {
@@ -63,9 +86,15 @@ describe.each([
     await Promise.all(
       Object.entries(decisions).map(async ([machine, cards], n) => {
         const boardId = Number(machine);
-        const client = await connectBoard(broker.port, 300 + n + (snapshot ? 0 : 50));
+        const board = boardOf(boardId, n);
+        const client = await connectBoard(broker.port, 300 + n + (snapshot ? 0 : 50), undefined, {
+          from: board.from,
+          identity: { serial: board.serial, ip: board.from },
+        });
         clients.push(client);
         const ask = await requester(client, boardId);
+        // What the firmware sends after every connect: pairs the board in the window, or is its paired board again.
+        await announce(client, boardId);
         const fab = fabomaticMachineState(source, boardId);
         const ours = await ask({ action: "checkmachine" });
         expect(ours, `checkmachine ${boardId}`).toMatchObject({ request_ok: true, is_valid: true, allowed: fab.allowed, maintenance: fab.maintenance });
@@ -93,5 +122,35 @@ describe.each([
     );
     expect(swipes).toBe(Object.values(decisions).reduce((n, cards) => n + Object.keys(cards).length, 0));
     expect(literal).toBeGreaterThan(200);
+  });
+
+  it("paired each machine with its own board, and the Wi-Fi is still no trust boundary: nobody else gets a decision", async () => {
+    const { decisions } = expectedDecisions();
+    const boardIds = Object.keys(decisions).map(Number);
+    await waitFor("every pairing saved", async () => {
+      const pairings = await pairingsByBoardId();
+      return boardIds.every((id) => pairings.get(id)?.identityKey === `serial:${boardOf(id, boardIds.indexOf(id)).serial}`);
+    });
+    const pairings = await pairingsByBoardId();
+    for (const [n, id] of boardIds.entries())
+      expect(pairings.get(id), `machine ${id}`).toMatchObject({ remoteAddress: boardOf(id, n).from, windowOpenedAt: null });
+
+    // Another device on the Wi-Fi, announcing itself on an imported machine: a pairing request, no access decision.
+    const intruder = await connectBoard(broker.port, snapshot ? 901 : 902, undefined, {
+      from: "127.0.2.66",
+      identity: { serial: "badc0ffee000", ip: "127.0.2.66" },
+    });
+    clients.push(intruder);
+    await announce(intruder, 233);
+    await publishRefused(intruder, "machine/233", JSON.stringify({ action: "checkuser", uid: Object.keys(decisions["233"]!)[0] }));
+    const [m233] = await t.db.select({ id: machines.id }).from(machines).where(eq(machines.boardId, 233));
+    await waitFor("the intruder's pairing request", async () =>
+      (
+        await t.db
+          .select()
+          .from(boardPairingRequests)
+          .where(inArray(boardPairingRequests.machineId, [m233!.id]))
+      ).some((r) => r.serial === "badc0ffee000"),
+    );
   });
 });
