@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/lib/auth/current-user";
+import { seesMembersOnly } from "@/lib/domain/access/members-only";
 import { upcomingEvents } from "@/lib/domain/calendar/calendar-queries";
 import { machineStates } from "@/lib/domain/community/machine-states";
 import { nextTrainingOf, openLoansOf } from "@/lib/domain/community/member-widgets";
@@ -55,7 +56,7 @@ export function OpenStatusWidget({ t, locale, timeZone, user, setOpenStatusActio
 export function EventsWidget({ t, locale, timeZone, user }: WidgetContext) {
   return (
     <Guarded unavailable={t("com.notAvailable")} name="events" title={t("com.start.events")} render={async () => {
-      const events = await upcomingEvents(getDb(), { limit: 5, includeMembersOnly: !!user });
+      const events = await upcomingEvents(getDb(), { limit: 5, includeMembersOnly: seesMembersOnly(user) });
       if (!events.length) return <p className={muted}>{t("com.start.noEvents")}</p>;
       return (
         <ul className="space-y-1 text-sm">

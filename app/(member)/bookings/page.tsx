@@ -1,7 +1,9 @@
+import { forbidden } from "next/navigation";
 import { ActionButton } from "@/components/calendar/action-button";
 import { BookingForm } from "@/components/calendar/booking-form";
 import { MachineBookingsList } from "@/components/calendar/machine-bookings-list";
 import { requireUser } from "@/lib/auth/guards";
+import { seesMembersOnly } from "@/lib/domain/access/members-only";
 import { upcomingBookingsOf } from "@/lib/domain/calendar/machine-bookings";
 import { machineOptions } from "@/lib/domain/equipment/machine-service";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -15,6 +17,8 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 /** Book a machine (the domain checks the person may use it) and see or cancel one's own bookings. */
 export default async function BookingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
+  // Everyone's bookings are members-only content.
+  if (!seesMembersOnly(user)) forbidden();
   const params = await searchParams;
   const db = getDb();
   const [t, locale, space, machineRows, mine] = await Promise.all([

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { DayListView, MonthView } from "@/components/calendar/calendar-views";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { seesMembersOnly } from "@/lib/domain/access/members-only";
 import { calendarItems, listRooms } from "@/lib/domain/calendar/calendar-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, type Day, formatDay, formatMonth, isoDate, mondayOf, parseDay, startOfDay, today } from "@/lib/time";
@@ -38,7 +39,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const db = getDb();
   const [rooms, items] = await Promise.all([
     listRooms(db),
-    calendarItems(db, { from: startOfDay(r.first, tz), to: startOfDay(addDays(r.first, r.days), tz), includeMembersOnly: user !== null, roomId }),
+    calendarItems(db, { from: startOfDay(r.first, tz), to: startOfDay(addDays(r.first, r.days), tz), includeMembersOnly: seesMembersOnly(user), roomId }),
   ]);
   const href = (over: { view?: View; date?: Day }) => {
     const q = new URLSearchParams({ view: over.view ?? view, date: isoDate(over.date ?? anchor) });

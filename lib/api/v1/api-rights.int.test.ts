@@ -70,6 +70,19 @@ describe("people through the API", () => {
   }, 120_000);
 });
 
+describe("members-only events through the API", () => {
+  it("are not shown to an applicant's token, nor found by id; public ones are", async () => {
+    const applicant = await t.token(t.f.ids.applicant, ["read:events"]);
+    const member = await t.token(t.f.ids.member, ["read:events"]);
+    const listed = async (token: string) => ((await t.call("GET", "/events?from=2030-03-01T00:00:00Z&to=2030-03-31T00:00:00Z", { token })).body as Page<{ eventId: number }>).data.map((e) => e.eventId);
+    expect(await listed(applicant)).toEqual([t.publicEventId]);
+    expect(await listed(member)).toEqual([t.eventId, t.publicEventId]);
+    expect((await t.call("GET", `/events/${t.eventId}`, { token: applicant })).status).toBe(404);
+    expect((await t.call("GET", `/events/${t.publicEventId}`, { token: applicant })).status).toBe(200);
+    expect((await t.call("GET", `/events/${t.eventId}`, { token: member })).status).toBe(200);
+  });
+});
+
 describe("a token never has more rights than its owner", () => {
   it("loses what the owner loses, at the next request", async () => {
     const token = await t.token(t.f.ids.trainer, ["read:people", "read:events"]);

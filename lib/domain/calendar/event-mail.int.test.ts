@@ -39,7 +39,7 @@ async function confirmedGuest(eventId: number, email: string): Promise<void> {
 
 describe("event registration mails (real SMTP server)", () => {
   it("mails the member promoted from the waitlist, and only them", async () => {
-    const id = await event("Arduino intro", { capacity: 1 });
+    const id = await event("Arduino intro", { capacity: 1, visibility: "public" });
     const a = await registerMember(f.t.db, { eventId: id, personId: f.maria });
     await registerMember(f.t.db, { eventId: id, personId: f.member });
     await registerMember(f.t.db, { eventId: id, personId: f.applicant });

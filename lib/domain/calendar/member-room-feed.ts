@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { equipmentTypes, rooms, trainingSessions } from "@/lib/db/schema";
+import { personSeesMembersOnly } from "@/lib/domain/access/members-only";
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
 import { eventsInRoom, PAST_DAYS, withLocations, type FeedContext } from "./feed-queries";
@@ -33,11 +34,12 @@ export async function roomTrainings(db: Db, roomName: string, now: Date): Promis
 
 /**
  * A room's full schedule for members: public and members-only events plus training sessions. The secret feed
- * token is the credential (calendar apps send no cookies); null for a bad or revoked token or an unknown room.
+ * token is the credential (calendar apps send no cookies); null for a bad or revoked token, an owner who does not
+ * count as a member (members-only.ts) or an unknown room.
  */
 export async function memberRoomFeed(db: Db, token: string, roomId: number, ctx: FeedContext): Promise<Feed | null> {
   const personId = await personForFeedToken(db, token);
-  if (personId === null) return null;
+  if (personId === null || !(await personSeesMembersOnly(db, personId))) return null;
   const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
   if (!room) return null;
   const now = ctx.now ?? new Date();

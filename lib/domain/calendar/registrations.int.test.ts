@@ -47,7 +47,7 @@ async function event(over: Record<string, unknown> = {}): Promise<number> {
 
 describe("registrations", () => {
   it("fills the capacity, then the waitlist; registering twice is refused; a cancel promotes the first waiting", async () => {
-    const id = await event({ capacity: 1, responsiblePersonId: f.maria });
+    const id = await event({ capacity: 1, responsiblePersonId: f.maria, visibility: "public" });
     const a = await registerMember(f.t.db, { eventId: id, personId: f.member });
     const b = await registerMember(f.t.db, { eventId: id, personId: f.admin });
     const c = await registerMember(f.t.db, { eventId: id, personId: f.applicant });
@@ -63,7 +63,7 @@ describe("registrations", () => {
   });
 
   it("raising the capacity moves the longest waiting up, each mailed once the change is saved", async () => {
-    const input = { title: "Soldering", startsAt: "2027-09-08T17:00:00Z", endsAt: "2027-09-08T19:00:00Z", timeZone: "Europe/Vienna" };
+    const input = { title: "Soldering", startsAt: "2027-09-08T17:00:00Z", endsAt: "2027-09-08T19:00:00Z", timeZone: "Europe/Vienna", visibility: "public" as const };
     const id = await event({ ...input, capacity: 1 });
     const regs = [];
     for (const personId of [f.member, f.admin, f.maria, f.applicant]) regs.push(await registerMember(f.t.db, { eventId: id, personId }));
@@ -82,7 +82,7 @@ describe("registrations", () => {
   });
 
   it("never oversells a place under concurrent sign-ups", async () => {
-    const id = await event({ capacity: 2 });
+    const id = await event({ capacity: 2, visibility: "public" });
     const results = await Promise.all([f.member, f.admin, f.maria, f.applicant].map((personId) => registerMember(f.t.db, { eventId: id, personId })));
     expect(results.filter((r) => r.ok && r.status === "signed_up")).toHaveLength(2);
     expect(results.filter((r) => r.ok && r.status === "waitlisted")).toHaveLength(2);

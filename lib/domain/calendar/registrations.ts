@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, ne } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { eventRegistrations, events } from "@/lib/db/schema";
+import { personSeesMembersOnly } from "../access/members-only";
 import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
 import { mailRegistrants } from "./event-mail";
@@ -23,11 +24,12 @@ export async function placeFor(db: Db, event: { id: number; capacity: number | n
   return (row?.n ?? 0) < event.capacity ? "signed_up" : "waitlisted";
 }
 
-/** A member signs up: a place while there is one, else the waitlist. Registering twice is refused. */
+/** A member signs up: a place while there is one, else the waitlist. Registering twice is refused; members-only events only for members. */
 export async function registerMember(db: Db, input: { eventId: number; personId: number }): Promise<CalendarResult<{ registrationId: number; status: Status }>> {
   return db.transaction(async (tx) => {
     const event = await lockEventForRegistration(tx, input.eventId);
-    if (!event) return fail("not_found", "no such event");
+    // A members-only event does not exist for someone who does not count as a member (as on its page).
+    if (!event || (event.visibility !== "public" && !(await personSeesMembersOnly(tx, input.personId)))) return fail("not_found", "no such event");
     if (event.cancelledAt) return fail("cancelled", "the event is cancelled");
     const [existing] = await tx
       .select({ id: eventRegistrations.id })

@@ -1,8 +1,9 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { BookingForm } from "@/components/calendar/booking-form";
 import { MachineBookingsList } from "@/components/calendar/machine-bookings-list";
 import { requireUser } from "@/lib/auth/guards";
+import { seesMembersOnly } from "@/lib/domain/access/members-only";
 import { machineForMembers, mayBookMachine } from "@/lib/domain/calendar/machine-bookings";
 import { getT } from "@/lib/i18n/server";
 import { addDays, isoDate, today } from "@/lib/time";
@@ -13,6 +14,8 @@ import { bookMachineAction } from "../../bookings/actions";
 /** A machine for members: what it is, its upcoming bookings, and booking it for those the rule lets use it. */
 export default async function MachinePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
+  // Everyone's bookings are members-only content.
+  if (!seesMembersOnly(user)) forbidden();
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = getDb();

@@ -5,6 +5,7 @@ import { GuestForm } from "@/components/calendar/guest-form";
 import { RegistrationList } from "@/components/calendar/registration-list";
 import { Markdown } from "@/components/markdown/markdown";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { seesMembersOnly } from "@/lib/domain/access/members-only";
 import { getEventDetails } from "@/lib/domain/calendar/event-details";
 import { listRegistrations } from "@/lib/domain/calendar/registration-list";
 import { activeRegistrationOf } from "@/lib/domain/calendar/registrations";
@@ -19,8 +20,8 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = getDb();
   const [t, locale, user, details] = await Promise.all([getT(), getLocale(), getCurrentUser(), getEventDetails(db, id)]);
-  // Members-only events do not exist for visitors.
-  if (!details || (details.event.visibility !== "public" && !user)) notFound();
+  // Members-only events do not exist for visitors, applicants and others who do not count as members.
+  if (!details || (details.event.visibility !== "public" && !seesMembersOnly(user))) notFound();
   const { event } = details;
   const tz = event.timeZone;
   const mine = user ? await activeRegistrationOf(db, id, user.personId) : null;

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { DayListView } from "@/components/calendar/calendar-views";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { seesMembersOnly } from "@/lib/domain/access/members-only";
 import { calendarItems, getRoom } from "@/lib/domain/calendar/calendar-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, isoDate, startOfDay, today } from "@/lib/time";
@@ -16,7 +17,7 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
   if (!room) notFound();
   const tz = space.timeZone;
   const first = today(tz);
-  const items = await calendarItems(db, { from: startOfDay(first, tz), to: startOfDay(addDays(first, 56), tz), includeMembersOnly: user !== null, roomId: id });
+  const items = await calendarItems(db, { from: startOfDay(first, tz), to: startOfDay(addDays(first, 56), tz), includeMembersOnly: seesMembersOnly(user), roomId: id });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{room.name}</h1>

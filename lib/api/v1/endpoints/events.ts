@@ -1,3 +1,4 @@
+import { seesMembersOnly as isMemberViewer } from "@/lib/domain/access/members-only";
 import { eventItems } from "@/lib/domain/calendar/calendar-queries";
 import { getEventDetails } from "@/lib/domain/calendar/event-details";
 import { listRegistrationsFor } from "@/lib/domain/calendar/registration-list";
@@ -11,8 +12,8 @@ import { pageOf, ref } from "../schemas";
 const DAY = 86_400_000;
 const MAX_RANGE_DAYS = 366;
 
-/** As on the calendar: people who may log in see members-only events; a service when it may read the directory. */
-const seesMembersOnly = ({ principal, viewer }: EndpointContext) => principal?.kind === "person" || viewer.permissions.has("directory.read");
+/** As on the calendar (lib/domain/access/members-only.ts): members-only events for owners who count as members. */
+const seesMembersOnly = ({ viewer }: EndpointContext) => isMemberViewer(viewer);
 
 const eventId = { id: param.integer({ description: "The event's id.", example: "1" }) };
 
@@ -23,7 +24,7 @@ export const eventEndpoints = [
     path: "/events",
     tag: "Events",
     summary: "Event occurrences in a time range",
-    description: `Occurrences of events (recurring ones expanded) overlapping [from, to), by start. Members-only events for people and for services that may read the directory. At most ${MAX_RANGE_DAYS} days per request.`,
+    description: `Occurrences of events (recurring ones expanded) overlapping [from, to), by start. Members-only events for tokens whose owner counts as a member (holds directory.read: people in good standing, services granted it). At most ${MAX_RANGE_DAYS} days per request.`,
     auth: "token",
     scope: "read:events",
     query: {
