@@ -5,8 +5,8 @@ import { apiServices, profiles, type ApiService } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { isPermission, type Permission } from "../access/permissions";
 import { recordAudit } from "../audit/record-audit";
-import { uniqueViolation } from "../people/result";
 import { fail, type Result } from "./result";
+import { uniqueViolation } from "../shared/db-errors";
 
 export const serviceInput = z.object({
   name: z.string().trim().min(1, "required").max(60, "at most 60 characters"),

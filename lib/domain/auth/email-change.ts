@@ -9,10 +9,11 @@ import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
 import { emailTaken } from "../people/person-service";
 import { publicLink } from "../settings/public-link";
-import { actorMay, uniqueViolation } from "../people/result";
+import { actorMay } from "../people/result";
 import { verifyPassword } from "./passwords";
 import { endAllSessions } from "./sessions";
 import { hashResetToken } from "./password-reset";
+import { uniqueViolation } from "../shared/db-errors";
 
 /**
  * The login email changes only by its owner, through a link mailed to the new address (a notice goes to the old

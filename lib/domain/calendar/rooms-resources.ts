@@ -5,16 +5,12 @@ import { eventResources, eventRooms, resources, rooms } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { fail, type CalendarResult } from "./result";
+import { uniqueViolation } from "../shared/db-errors";
 
 const roomSchema = z.object({ name: z.string().trim().min(1).max(120), description: z.string().trim().max(2000).default("") });
 const resourceSchema = roomSchema.extend({ machineId: z.coerce.number().int().positive().nullable().default(null) });
 
 type Kind = "room" | "resource";
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; cause?: { code?: string } };
-  return e.code === "23505" || e.cause?.code === "23505";
-}
 
 /** Creates (id absent) or edits a room or a resource; names are unique, a machine is linked to at most one resource. */
 export async function saveBookable(
@@ -43,7 +39,7 @@ export async function saveBookable(
       return { ok: true as const, id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) return fail("validation", kind === "room" ? "a room with this name exists" : "name or machine already used by another resource");
+    if (uniqueViolation(error) !== null) return fail("validation", kind === "room" ? "a room with this name exists" : "name or machine already used by another resource");
     throw error;
   }
 }

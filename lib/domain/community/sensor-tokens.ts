@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { sensorTokens } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { constraintOf } from "../inventory/result";
 import { describeIssues, fail, hasPermission, newSecret, sha256, type Result } from "./result";
+import { constraintOf } from "../shared/db-errors";
 
 const nameInput = z.string().trim().min(1, "required").max(60, "at most 60 characters");
 

@@ -4,14 +4,9 @@ import { equipmentTypes, interventions, machines } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { hasPermission } from "./authority";
 import { fail, type Result } from "./result";
+import { foreignKeyViolation } from "../shared/db-errors";
 
 export type DeleteFailure = "forbidden" | "not_found" | "in_use";
-
-/** Postgres "foreign key violation", possibly wrapped by drizzle. */
-function isReferenced(error: unknown): boolean {
-  const codeOf = (e: unknown) => (e && typeof e === "object" && "code" in e ? (e as { code: unknown }).code : undefined);
-  return codeOf(error) === "23503" || codeOf((error as { cause?: unknown } | null)?.cause) === "23503";
-}
 
 /**
  * Removes a mistaken entry. Anything with history (authorizations, sessions, usage, a board) refers to it, and
@@ -32,7 +27,7 @@ async function deleteRow(db: Db, actorId: number, kind: "machine" | "equipment_t
       return { ok: true as const };
     });
   } catch (error) {
-    if (isReferenced(error)) return fail("in_use", "Records refer to it (authorizations, sessions, machines or usage), so it is kept.");
+    if (foreignKeyViolation(error) !== null) return fail("in_use", "Records refer to it (authorizations, sessions, machines or usage), so it is kept.");
     throw error;
   }
 }

@@ -9,10 +9,10 @@ import { createMailer } from "../mail/mailer";
 import { lendThing, listOpenLoans, returnThing } from "./loans";
 import { sendOverdueReminders } from "./overdue-reminders";
 import { savePublicUrl, saveTimeZone } from "../settings/testing/save-settings";
-import { constraintOf } from "./result";
 import { inventoryTestDatabase } from "./test-setup";
 import { createThing, thingHistory } from "./things";
 import pino from "pino";
+import { constraintOf } from "../shared/db-errors";
 
 let t: TestDatabase;
 let ids: Record<string, number>;

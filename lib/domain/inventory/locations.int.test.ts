@@ -4,8 +4,8 @@ import { auditLog, inventoryLocations } from "@/lib/db/schema";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { createLocation, deleteLocation, locationAndDescendantIds, locationPath, updateLocation } from "./locations";
 import { createThing } from "./things";
-import { constraintOf } from "./result";
 import { inventoryTestDatabase } from "./test-setup";
+import { constraintOf } from "../shared/db-errors";
 
 let t: TestDatabase;
 let ids: Record<string, number>;

@@ -25,9 +25,3 @@ export async function mayEditInventory(db: Db, actorId: number): Promise<boolean
 }
 
 export const FORBIDDEN = fail("forbidden", "You may not edit the inventory.");
-
-/** A PostgreSQL error raised by a named constraint or trigger (postgres-js puts it on the error or its cause). */
-export function constraintOf(error: unknown): string | undefined {
-  const e = error as { constraint_name?: string; cause?: { constraint_name?: string } };
-  return e?.constraint_name ?? e?.cause?.constraint_name;
-}

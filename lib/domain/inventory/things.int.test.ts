@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inventoryLocations, things } from "@/lib/db/schema";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { createLocation } from "./locations";
-import { constraintOf } from "./result";
 import { inventoryTestDatabase } from "./test-setup";
 import { createThing, getThingByNumber, moveThing, thingHistory, updateThing } from "./things";
+import { constraintOf } from "../shared/db-errors";
 
 let t: TestDatabase;
 let ids: Record<string, number>;

@@ -3,8 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { mailingListRules, mailingLists, type MailingList } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { uniqueViolation } from "../people/result";
 import { fail, forbidden, may, type Result } from "./result";
+import { foreignKeyViolation, uniqueViolation } from "../shared/db-errors";
 
 export interface ListRules {
   statusIds: number[];
@@ -71,7 +71,7 @@ async function write<T extends object>(db: Db, actorId: number, raw: ListInput, 
     return await db.transaction((tx) => body(tx, parsed.data));
   } catch (error) {
     if (uniqueViolation(error) !== null) return duplicate();
-    if (foreignKeyViolation(error)) return fail("invalid", "A status, committee or role of the rules does not exist.", "rules");
+    if (foreignKeyViolation(error) !== null) return fail("invalid", "A status, committee or role of the rules does not exist.", "rules");
     throw error;
   }
 }
@@ -109,9 +109,4 @@ export async function deleteMailingList(db: Db, actorId: number, id: number): Pr
     await recordAudit(tx, { actorId, changeType: "mailing_list.delete", entity: "mailing_list", entityId: id, before: { name: row.name, address: row.address } });
     return { ok: true as const };
   });
-}
-
-function foreignKeyViolation(error: unknown): boolean {
-  const e = ((error as { cause?: unknown })?.cause ?? error) as { code?: string };
-  return e?.code === "23503";
 }

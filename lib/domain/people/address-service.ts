@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { addresses, addressHolders, addressTypes, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { diffValues, recordAudit } from "../audit/record-audit";
-import { actorMay, checkViolation, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
+import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
+import { checkViolation, uniqueViolation } from "../shared/db-errors";
 
 export const addressInputSchema = z.object({
   street: z.string().trim().min(1).max(200),

@@ -9,7 +9,8 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import type { Mailer } from "../mail/mailer";
 import { publicLink } from "../settings/public-link";
 import { applyStatusChange, emailTaken } from "./person-service";
-import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
+import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
+import { uniqueViolation } from "../shared/db-errors";
 
 export const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000;
 const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");

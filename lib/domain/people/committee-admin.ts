@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { accounts, committeeFunctions, committees, functionHolders, functionRoles, people, profiles, roles } from "@/lib/db/schema";
 import { grantRefusal } from "../access/containment";
 import { diffValues, recordAudit } from "../audit/record-audit";
-import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
+import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
+import { uniqueViolation } from "../shared/db-errors";
 
 const name = z.string().trim().min(1).max(100);
 

@@ -4,8 +4,9 @@ import type { Db } from "@/lib/db/client";
 import { committeeFunctions, committees, functionHolders, functionRoles, people, profiles, roles } from "@/lib/db/schema";
 import { grantRefusal, subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
-import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
+import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
 import { spaceToday } from "../settings/space-today";
+import { uniqueViolation } from "../shared/db-errors";
 
 const name = z.string().trim().min(1).max(100);
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "not a date (YYYY-MM-DD)");

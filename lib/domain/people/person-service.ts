@@ -5,8 +5,9 @@ import { accounts, membershipStatuses, people, profiles, profileStudies, type Me
 import { grantRefusal, subjectRefusal } from "../access/containment";
 import { recordAudit, diffValues } from "../audit/record-audit";
 import { endAllSessions } from "../auth/sessions";
-import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Failure, type Result } from "./result";
+import { actorMay, fail, forbidden, invalidFrom, notFound, type Failure, type Result } from "./result";
 import { profileAuditValues, profileInputSchema, type ProfileData, type ProfileInput } from "./profile-input";
+import { uniqueViolation } from "../shared/db-errors";
 
 /** True when someone other than `exceptPersonId` already uses this email (profile or login). */
 export async function emailTaken(db: Db, email: string, exceptPersonId: number | null): Promise<boolean> {

@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { addressTypes, membershipStatuses, membershipTypes } from "@/lib/db/schema";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { setStatusRoles, SYSTEM_STATUS_KEYS } from "./reference-delete";
-import { actorMay, fail, forbidden, invalidFrom, notFound, uniqueViolation, type Result } from "./result";
+import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
+import { uniqueViolation } from "../shared/db-errors";
 
 const key = z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_-]{0,39}$/, "lowercase letters, digits, - and _");
 const name = z.string().trim().min(1).max(100);

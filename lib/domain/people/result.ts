@@ -35,17 +35,6 @@ export async function actorMay(db: Db, actorId: number, permission: Permission):
   return (await permissionsOfPerson(db, actorId)).has(permission);
 }
 
-/** Postgres unique violations carry the index name; drizzle wraps the driver error in `cause`. */
-export function uniqueViolation(error: unknown): string | null {
-  const e = ((error as { cause?: unknown })?.cause ?? error) as { code?: string; constraint_name?: string };
-  return e?.code === "23505" ? (e.constraint_name ?? "") : null;
-}
-
-export function checkViolation(error: unknown): string | null {
-  const e = ((error as { cause?: unknown })?.cause ?? error) as { code?: string; constraint_name?: string };
-  return e?.code === "23514" ? (e.constraint_name ?? "") : null;
-}
-
 /** Reads zod issues into one failure naming the first bad field. */
 export function invalidFrom(issues: { path: PropertyKey[]; message: string }[]): Failure {
   const issue = issues[0];
