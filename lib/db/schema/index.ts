@@ -22,3 +22,4 @@ export * from "./mailing-lists";
 export * from "./imports";
 export * from "./webhooks";
 export * from "./board-pairing";
+export * from "./invitations";

@@ -3,7 +3,7 @@ import { env } from "@/lib/env";
 import { sourceOf, takeAttempt, type Limit } from "./rate-limit";
 
 /** The public forms that mail a link to an address someone typed. */
-export type MailForm = "reset" | "signup" | "guest";
+export type MailForm = "reset" | "signup" | "guest" | "invite";
 
 export interface MailFormLimits {
   /** Mails to one address per window: nobody can flood someone's inbox through us. */

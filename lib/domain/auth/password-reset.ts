@@ -5,6 +5,7 @@ import { accounts, passwordResetTokens, profiles } from "@/lib/db/schema";
 import { isLocale, translator } from "@/lib/i18n/translate";
 import type { Mailer } from "../mail/mailer";
 import { publicLink } from "../settings/public-link";
+import { inviteByProfileEmail } from "./invitations";
 import { clearFailedLogins } from "./login-limits";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 
@@ -21,7 +22,8 @@ export interface ResetRequest {
 
 /**
  * Creates a single-use token and mails the link. Answers the same whether or not the email has an account,
- * so the form cannot be used to find out who is registered. Disabled accounts get no mail.
+ * so the form cannot be used to find out who is registered. Disabled accounts get no mail. An address that
+ * belongs to a person without a login (imported, created by an admin) gets an invitation to set a password.
  */
 export async function requestPasswordReset(db: Db, mailer: Mailer, input: ResetRequest, now = new Date()): Promise<{ ok: true }> {
   const email = input.email.trim().toLowerCase();
@@ -30,7 +32,11 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, input: ResetR
     .from(accounts)
     .leftJoin(profiles, eq(profiles.personId, accounts.personId))
     .where(eq(sql`lower(${accounts.email})`, email));
-  if (!account || account.disabled) return { ok: true };
+  if (!account) {
+    await inviteByProfileEmail(db, mailer, email, now);
+    return { ok: true };
+  }
+  if (account.disabled) return { ok: true };
 
   const token = randomBytes(32).toString("base64url");
   await db.insert(passwordResetTokens).values({

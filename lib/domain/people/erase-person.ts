@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { clearAttemptsFor } from "../auth/rate-limit";
-import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, loginAttempts, mailingListOptIns, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, invitations, loginAttempts, mailingListOptIns, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import type { Logger } from "pino";
@@ -69,6 +69,7 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     await tx.delete(applicantConfirmations).where(eq(applicantConfirmations.personId, personId));
     await tx.delete(auditSubscriptions).where(eq(auditSubscriptions.personId, personId));
     await tx.delete(mailingListOptIns).where(eq(mailingListOptIns.personId, personId));
+    await tx.delete(invitations).where(eq(invitations.personId, personId)); // the addresses links were mailed to
     const emails = [profile?.email, account?.email].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase());
     if (emails.length) await tx.delete(loginAttempts).where(inArray(sql`lower(${loginAttempts.email})`, emails));
     await clearAttemptsFor(tx, emails);

@@ -17,6 +17,7 @@ import { integrationsDe } from "./integrations-de";
 import { surfaceDe } from "./surface-de";
 import { importDe } from "./import-de";
 import { pairingDe } from "./pairing-de";
+import { invitationsDe } from "./invitations-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -37,6 +38,7 @@ export const de: Catalog = {
   ...surfaceDe,
   ...importDe,
   ...pairingDe,
+  ...invitationsDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mein Bereich",

@@ -16,6 +16,7 @@ import { integrationsEn } from "./integrations-en";
 import { surfaceEn } from "./surface-en";
 import { importEn } from "./import-en";
 import { pairingEn } from "./pairing-en";
+import { invitationsEn } from "./invitations-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -37,6 +38,7 @@ export const en = {
   ...surfaceEn,
   ...importEn,
   ...pairingEn,
+  ...invitationsEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My space",
