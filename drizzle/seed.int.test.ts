@@ -65,7 +65,7 @@ describe("reference data and demo seed", () => {
       const [thingCount] = await s.db.select({ n: count() }).from(things);
       expect(thingCount!.n).toBeGreaterThanOrEqual(3);
       expect(await openLoansOf(s.db, member!.personId)).toEqual([expect.objectContaining({ thingName: "Hot glue gun" })]);
-      expect(await listNews(s.db, 5)).toHaveLength(1);
+      expect(await listNews(s.db, null, 5)).toHaveLength(1);
       const open = (await listPolls(s.db, member!.personId)).filter((p) => p.phase === "open");
       expect(open).toHaveLength(1);
       expect(await openSince(s.db)).toMatchObject({ open: true });

@@ -1,14 +1,15 @@
+import type { Viewer } from "@/lib/domain/people/visibility";
 import { bookingItems } from "@/lib/domain/calendar/calendar-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatRange } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 
-/** A machine's bookings for the next four weeks, for the booking page and the machine page. */
-export async function MachineBookingsList({ machineId }: { machineId: number }) {
+/** A machine's bookings for the next four weeks, for the booking page and the machine page (names as each booker allows). */
+export async function MachineBookingsList({ machineId, viewer }: { machineId: number; viewer: Viewer }) {
   const [t, locale, space] = await Promise.all([getT(), getLocale(), getSpace()]);
   const now = new Date();
-  const items = await bookingItems(getDb(), { from: now, to: new Date(now.getTime() + 28 * 86_400_000), includeMembersOnly: true, machineId });
+  const items = await bookingItems(getDb(), { from: now, to: new Date(now.getTime() + 28 * 86_400_000), includeMembersOnly: true, machineId, viewer });
   return (
     <section className="space-y-2" data-testid="machine-bookings">
       <h2 className="text-lg font-semibold">{t("bk.upcoming")}</h2>

@@ -97,10 +97,10 @@ export function MachinesWidget({ t }: WidgetContext) {
   );
 }
 
-export function NewsWidget({ t, locale, timeZone }: WidgetContext) {
+export function NewsWidget({ t, locale, timeZone, user }: WidgetContext) {
   return (
     <Guarded unavailable={t("com.notAvailable")} name="news" title={t("com.news.title")} render={async () => {
-      const posts = await listNews(getDb(), 5);
+      const posts = await listNews(getDb(), user, 5);
       return (
         <>
           {posts.length === 0 && <p className={muted}>{t("com.news.none")}</p>}

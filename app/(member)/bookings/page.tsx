@@ -40,7 +40,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
         initial={{ machineId: preselected, startsAt: `${day}T10:00`, endsAt: `${day}T12:00`, note: "" }}
         labels={{ machine: t("bk.machine"), starts: t("bk.starts"), ends: t("bk.ends"), note: t("bk.note"), submit: t("bk.submit"), hint: t("bk.timesIn", { zone: tz }) }}
       />
-      {Number(preselected) > 0 && <MachineBookingsList machineId={Number(preselected)} />}
+      {Number(preselected) > 0 && <MachineBookingsList machineId={Number(preselected)} viewer={user} />}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("bk.mine")}</h2>
         {mine.length === 0 ? (

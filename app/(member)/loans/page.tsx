@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { listOpenLoans } from "@/lib/domain/inventory/loans";
 import { searchThings } from "@/lib/domain/inventory/search";
-import { listPeopleOptions } from "@/lib/domain/inventory/people-options";
+import { namesShownTo } from "@/lib/domain/people/shown-names";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { dayOf, formatPlainDate } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
@@ -10,28 +10,28 @@ import { getSpace } from "@/lib/web/space";
 
 /** Things lent out (overdue first) and things members lent to the space, with their return dates. */
 export default async function LoansPage() {
-  await requireInventoryViewer();
+  const user = await requireInventoryViewer();
   const db = getDb();
-  const [t, locale, space, open, fromMembers, people] = await Promise.all([
+  const [t, locale, space, open, fromMembers] = await Promise.all([
     getT(),
     getLocale(),
     getSpace(),
     listOpenLoans(db),
     searchThings(db, { onLoanFromMembers: true, limit: 500 }),
-    listPeopleOptions(db),
   ]);
+  // Borrowers and lenders by name only where they let this viewer see it.
+  const nameOf = await namesShownTo(db, user, [...open.map((l) => l.borrowerPersonId), ...fromMembers.rows.map((r) => r.lenderPersonId)]);
   // Due days are plain dates: overdue from the day after, in the space's time zone.
   const today = dayOf(new Date(), space.timeZone);
   const day = (d: string | null) => (d ? formatPlainDate(d, locale) : "—");
   const overdue = open.filter((l) => l.dueOn < today);
   const current = open.filter((l) => l.dueOn >= today);
-  const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const loanList = (rows: typeof open, tone: string) => (
     <ul className="space-y-1 text-sm">
       {rows.map((l) => (
         <li key={l.loanId} className={`rounded border px-3 py-2 ${tone}`}>
           <Link href={`/things/${l.thingNumber}`} className="font-medium hover:underline">#{l.thingNumber} {l.thingName}</Link>
-          <span className="ml-2">{t("inv.loan.lentTo", { name: l.borrowerName, due: day(l.dueOn) })}</span>
+          <span className="ml-2">{t("inv.loan.lentTo", { name: nameOf.get(l.borrowerPersonId) ?? "?", due: day(l.dueOn) })}</span>
         </li>
       ))}
     </ul>

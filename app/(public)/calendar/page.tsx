@@ -39,7 +39,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const db = getDb();
   const [rooms, items] = await Promise.all([
     listRooms(db),
-    calendarItems(db, { from: startOfDay(r.first, tz), to: startOfDay(addDays(r.first, r.days), tz), includeMembersOnly: seesMembersOnly(user), roomId }),
+    calendarItems(db, { from: startOfDay(r.first, tz), to: startOfDay(addDays(r.first, r.days), tz), includeMembersOnly: seesMembersOnly(user), viewer: user, roomId }),
   ]);
   const href = (over: { view?: View; date?: Day }) => {
     const q = new URLSearchParams({ view: over.view ?? view, date: isoDate(over.date ?? anchor) });

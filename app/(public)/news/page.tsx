@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { listNewsPage } from "@/lib/domain/community/news";
 import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -17,7 +18,7 @@ export async function generateMetadata(): Promise<Metadata> {
 /** All news posts, public, newest first, NEWS_PER_PAGE per page (?page=2 …). */
 export default async function NewsListPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const requested = Number((await searchParams).page ?? "1");
-  const [t, locale, space, list] = await Promise.all([getT(), getLocale(), getSpace(), listNewsPage(getDb(), requested)]);
+  const [t, locale, space, list] = await Promise.all([getT(), getLocale(), getSpace(), listNewsPage(getDb(), await getCurrentUser(), requested)]);
   const link = "rounded border border-slate-300 px-3 py-1 hover:bg-slate-100";
   return (
     <div className="max-w-2xl space-y-4">

@@ -1,11 +1,13 @@
 import { and, asc, eq, gt, inArray, isNull, lt, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { equipmentTypes, eventOccurrences, eventRooms, events, machineBookings, machines, profiles, resources, rooms, trainingSessions } from "@/lib/db/schema";
+import { equipmentTypes, eventOccurrences, eventRooms, events, machineBookings, machines, resources, rooms, trainingSessions } from "@/lib/db/schema";
+import { namesShownTo } from "../people/shown-names";
+import type { Viewer } from "../people/visibility";
 
 export type CalendarItem =
   | { kind: "event"; id: number; title: string; startsAt: Date; endsAt: Date; allDay: boolean; cancelled: boolean; isPublic: boolean; rooms: string[] }
   | { kind: "training"; id: number; title: string; startsAt: Date; endsAt: Date; cancelled: boolean; location: string }
-  | { kind: "booking"; id: number; title: string; startsAt: Date; endsAt: Date; machineId: number; personName: string };
+  | { kind: "booking"; id: number; title: string; startsAt: Date; endsAt: Date; machineId: number; personName: string | null };
 
 export interface RangeQuery {
   from: Date;
@@ -14,6 +16,8 @@ export interface RangeQuery {
   includeMembersOnly: boolean;
   roomId?: number;
   machineId?: number;
+  /** Who is looking: bookings show whose they are only where that person lets this viewer see their name. */
+  viewer?: Viewer | null;
 }
 
 /** Event occurrences overlapping [from, to), one query (the month view's hot path). */
@@ -67,10 +71,9 @@ export async function trainingItems(db: Db, q: RangeQuery): Promise<CalendarItem
 export async function bookingItems(db: Db, q: RangeQuery): Promise<CalendarItem[]> {
   if (!q.includeMembersOnly || q.roomId) return [];
   const rows = await db
-    .select({ b: machineBookings, machine: machines.name, first: profiles.firstName, last: profiles.lastName })
+    .select({ b: machineBookings, machine: machines.name })
     .from(machineBookings)
     .innerJoin(machines, eq(machines.id, machineBookings.machineId))
-    .leftJoin(profiles, eq(profiles.personId, machineBookings.personId))
     .where(
       and(
         lt(machineBookings.startsAt, q.to),
@@ -80,14 +83,15 @@ export async function bookingItems(db: Db, q: RangeQuery): Promise<CalendarItem[
       ),
     )
     .orderBy(asc(machineBookings.startsAt));
-  return rows.map(({ b, machine, first, last }) => ({
+  const names = await namesShownTo(db, q.viewer ?? null, rows.map((r) => r.b.personId));
+  return rows.map(({ b, machine }) => ({
     kind: "booking" as const,
     id: b.id,
     title: machine,
     startsAt: b.startsAt,
     endsAt: b.endsAt,
     machineId: b.machineId,
-    personName: `${first ?? ""} ${last ?? ""}`.trim(),
+    personName: names.get(b.personId) ?? null,
   }));
 }
 

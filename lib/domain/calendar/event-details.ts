@@ -1,28 +1,31 @@
 import { and, count, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { eventRegistrations, eventResources, eventRooms, events, eventThings, people, profiles, resources, rooms, things } from "@/lib/db/schema";
+import { eventRegistrations, eventResources, eventRooms, events, eventThings, people, resources, rooms, things } from "@/lib/db/schema";
+import { nameShownTo } from "../people/shown-names";
+import type { Viewer } from "../people/visibility";
 
-/** Everything the event page shows; null when there is no such event. */
-export async function getEventDetails(db: Db, eventId: number) {
+/** Everything the event page shows; null when there is no such event. The contact's name only as they let this viewer see it. */
+export async function getEventDetails(db: Db, eventId: number, viewer: Viewer | null) {
   const [event] = await db.select().from(events).where(eq(events.id, eventId));
   if (!event) return null;
   const [roomRows, resourceRows, responsible, counts, thingRows] = await Promise.all([
     db.select({ id: rooms.id, name: rooms.name }).from(eventRooms).innerJoin(rooms, eq(rooms.id, eventRooms.roomId)).where(eq(eventRooms.eventId, eventId)).orderBy(rooms.name),
     db.select({ id: resources.id, name: resources.name }).from(eventResources).innerJoin(resources, eq(resources.id, eventResources.resourceId)).where(eq(eventResources.eventId, eventId)).orderBy(resources.name),
     event.responsiblePersonId
-      ? db.select({ first: profiles.firstName, last: profiles.lastName, memberNumber: people.memberNumber }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(eq(people.id, event.responsiblePersonId))
+      ? db.select({ memberNumber: people.memberNumber }).from(people).where(eq(people.id, event.responsiblePersonId))
       : Promise.resolve([]),
     db.select({ status: eventRegistrations.status, n: count() }).from(eventRegistrations).where(and(eq(eventRegistrations.eventId, eventId))).groupBy(eventRegistrations.status),
     db.select({ number: things.number, name: things.name }).from(eventThings).innerJoin(things, eq(things.id, eventThings.thingId)).where(eq(eventThings.eventId, eventId)).orderBy(things.number),
   ]);
   const n = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
   const r = responsible[0];
+  const name = r ? await nameShownTo(db, viewer, event.responsiblePersonId) : null;
   return {
     event,
     rooms: roomRows,
     resources: resourceRows,
     things: thingRows,
-    responsible: r ? { name: `${r.first ?? ""} ${r.last ?? ""}`.trim(), memberNumber: r.memberNumber } : null,
+    responsible: r ? { name, memberNumber: r.memberNumber } : null,
     signedUp: n("signed_up"),
     waitlisted: n("waitlisted"),
   };

@@ -85,15 +85,15 @@ describe("news", () => {
     const r = await createNews(t.db, ids.admin!, { title: "<script>alert(1)</script> & more", body: "Body ]]> \"quoted\" \u0001" });
     if (!r.ok) throw new Error(r.message);
     expect(await updateNews(t.db, ids.admin!, r.id, { title: "<b>Tools</b> & more", body: "Body ]]> \"quoted\" \u0001" })).toMatchObject({ ok: true });
-    const posts = await listNews(t.db);
+    const posts = await listNews(t.db, { personId: ids.member!, permissions: new Set(["directory.read"]) });
     expect(posts[0]).toMatchObject({ title: "<b>Tools</b> & more", authorName: "Ada Admin" });
     const xml = buildAtomFeed({ spaceName: "A & B", baseUrl: "https://x.example", posts });
     expect(xml).toContain("&lt;b&gt;Tools&lt;/b&gt; &amp; more");
     expect(xml).toContain("Body ]]&gt; &quot;quoted&quot; </content>");
     expect(xml).not.toMatch(/<b>|<script>|\u0001/);
-    expect(await getNewsItem(t.db, r.id)).toMatchObject({ id: r.id, authorName: "Ada Admin" });
+    expect(await getNewsItem(t.db, { personId: ids.member!, permissions: new Set(["directory.read"]) }, r.id)).toMatchObject({ id: r.id, authorName: "Ada Admin" });
     expect(await deleteNews(t.db, ids.admin!, r.id)).toMatchObject({ ok: true });
-    expect(await getNewsItem(t.db, r.id)).toBeNull();
+    expect(await getNewsItem(t.db, { personId: ids.member!, permissions: new Set(["directory.read"]) }, r.id)).toBeNull();
     const audit = await t.db.select({ c: auditLog.changeType }).from(auditLog).where(eq(auditLog.entity, "news_posts"));
     expect(audit.map((a) => a.c).sort()).toEqual(["news.create", "news.delete", "news.update"]);
   });

@@ -23,22 +23,24 @@ afterAll(async () => {
 
 describe("the public news list", () => {
   it("pages newest first, ten a page", async () => {
-    const first = await listNewsPage(t.db, 1);
+    const first = await listNewsPage(t.db, null, 1);
     expect(first).toMatchObject({ page: 1, pages: 3, total: 23 });
     expect(first.posts.map((p) => p.title)).toEqual(Array.from({ length: 10 }, (_, i) => `Post ${23 - i}`));
-    expect(first.posts[0]!.authorName).toBe("Ada Admin");
-    const last = await listNewsPage(t.db, 3);
+    // Ada shows her name to members (the default), not to the public.
+    expect(first.posts[0]!.authorName).toBeNull();
+    expect((await listNewsPage(t.db, { personId: null, permissions: new Set(["directory.read"]) }, 1)).posts[0]!.authorName).toBe("Ada Admin");
+    const last = await listNewsPage(t.db, null, 3);
     expect(last.posts.map((p) => p.title)).toEqual(["Post 3", "Post 2", "Post 1"]);
   });
 
   it("answers nonsense page numbers with the nearest real page", async () => {
-    expect((await listNewsPage(t.db, 99)).page).toBe(3);
-    expect((await listNewsPage(t.db, -4)).page).toBe(1);
-    expect((await listNewsPage(t.db, Number.NaN)).page).toBe(1);
+    expect((await listNewsPage(t.db, null, 99)).page).toBe(3);
+    expect((await listNewsPage(t.db, null, -4)).page).toBe(1);
+    expect((await listNewsPage(t.db, null, Number.NaN)).page).toBe(1);
   });
 
   it("the Atom feed's alternate link is the news list", async () => {
-    const { posts } = await listNewsPage(t.db, 1);
+    const { posts } = await listNewsPage(t.db, null, 1);
     const xml = buildAtomFeed({ spaceName: "Space", baseUrl: "https://space.example", posts });
     expect(xml).toContain('<link rel="alternate" type="text/html" href="https://space.example/news"/>');
   });

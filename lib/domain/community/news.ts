@@ -1,7 +1,9 @@
 import { count, desc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { newsPosts, profiles, type NewsPost } from "@/lib/db/schema";
+import { newsPosts, type NewsPost } from "@/lib/db/schema";
+import { namesShownTo } from "../people/shown-names";
+import type { Viewer } from "../people/visibility";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { describeIssues, fail, hasPermission, type Result } from "./result";
 
@@ -12,38 +14,42 @@ export const newsInput = z.object({
 
 export type NewsListItem = NewsPost & { authorName: string | null };
 
-export async function listNews(db: Db, limit = 20, id?: number): Promise<NewsListItem[]> {
+/** Posts with their authors' names as far as each author lets this viewer see them (null: not shown). */
+async function withAuthors(db: Db, viewer: Viewer | null, posts: NewsPost[]): Promise<NewsListItem[]> {
+  const names = await namesShownTo(db, viewer, posts.map((p) => p.authorId));
+  return posts.map((p) => ({ ...p, authorName: (p.authorId && names.get(p.authorId)) || null }));
+}
+
+export async function listNews(db: Db, viewer: Viewer | null, limit = 20, id?: number): Promise<NewsListItem[]> {
   const rows = await db
-    .select({ post: newsPosts, first: profiles.firstName, last: profiles.lastName })
+    .select()
     .from(newsPosts)
-    .leftJoin(profiles, eq(profiles.personId, newsPosts.authorId))
     .where(id === undefined ? undefined : eq(newsPosts.id, id))
     .orderBy(desc(newsPosts.publishedAt), desc(newsPosts.id))
     .limit(limit);
-  return rows.map((r) => ({ ...r.post, authorName: r.first ? `${r.first} ${r.last ?? ""}`.trim() : null }));
+  return withAuthors(db, viewer, rows);
 }
 
 export const NEWS_PER_PAGE = 10;
 
 /** One page of the public news list, newest first; a page past the end answers the last page. */
-export async function listNewsPage(db: Db, requestedPage: number, perPage = NEWS_PER_PAGE): Promise<{ posts: NewsListItem[]; page: number; pages: number; total: number }> {
+export async function listNewsPage(db: Db, viewer: Viewer | null, requestedPage: number, perPage = NEWS_PER_PAGE): Promise<{ posts: NewsListItem[]; page: number; pages: number; total: number }> {
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(newsPosts);
   const pages = Math.max(1, Math.ceil(total / perPage));
   const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pages);
   const rows = await db
-    .select({ post: newsPosts, first: profiles.firstName, last: profiles.lastName })
+    .select()
     .from(newsPosts)
-    .leftJoin(profiles, eq(profiles.personId, newsPosts.authorId))
     .orderBy(desc(newsPosts.publishedAt), desc(newsPosts.id))
     .limit(perPage)
     .offset((page - 1) * perPage);
-  const posts = rows.map((r) => ({ ...r.post, authorName: r.first ? `${r.first} ${r.last ?? ""}`.trim() : null }));
+  const posts = await withAuthors(db, viewer, rows);
   return { posts, page, pages, total };
 }
 
-/** One post with its author's name, for the public post page. */
-export async function getNewsItem(db: Db, id: number): Promise<NewsListItem | null> {
-  return (await listNews(db, 1, id))[0] ?? null;
+/** One post with its author's name as this viewer may see it, for the public post page. */
+export async function getNewsItem(db: Db, viewer: Viewer | null, id: number): Promise<NewsListItem | null> {
+  return (await listNews(db, viewer, 1, id))[0] ?? null;
 }
 
 async function guard(db: Db, actorId: number, raw: unknown) {

@@ -18,9 +18,3 @@ export async function listPeopleOptions(db: Db): Promise<PersonOption[]> {
     .orderBy(asc(profiles.firstName), asc(profiles.lastName));
   return rows.map((r) => ({ id: r.id, name: [r.firstName, r.lastName].filter(Boolean).join(" ") }));
 }
-
-export async function personName(db: Db, id: number | null): Promise<string | null> {
-  if (!id) return null;
-  const [row] = await db.select().from(profiles).where(eq(profiles.personId, id));
-  return row ? [row.firstName, row.lastName].filter(Boolean).join(" ") : `#${id}`;
-}

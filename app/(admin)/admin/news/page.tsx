@@ -12,8 +12,8 @@ const area = "block w-full rounded border border-slate-300 bg-white px-3 py-2 te
 const button = "rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700";
 
 export default async function NewsAdminPage() {
-  await requirePermission("news.write");
-  const [t, locale, space, posts] = await Promise.all([getT(), getLocale(), getSpace(), listNews(getDb(), 100)]);
+  const user = await requirePermission("news.write");
+  const [t, locale, space, posts] = await Promise.all([getT(), getLocale(), getSpace(), listNews(getDb(), user, 100)]);
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t("com.newsAdmin.title")}</h1>

@@ -48,7 +48,7 @@ export default async function MachinePage({ params }: { params: Promise<{ id: st
           {t("bk.page.blocked", { reason: machine.blockedReason || "-" })}
         </p>
       )}
-      <MachineBookingsList machineId={machine.id} />
+      <MachineBookingsList machineId={machine.id} viewer={user} />
       <section className="space-y-2" aria-labelledby="book-here">
         <h2 id="book-here" className="text-lg font-semibold">{t("bk.page.book")}</h2>
         {refusal ? (

@@ -6,7 +6,8 @@ import { ThingManage } from "./thing-manage";
 import { getCategory } from "@/lib/domain/inventory/categories";
 import { listLocations, locationPath } from "@/lib/domain/inventory/locations";
 import { openLoanOf } from "@/lib/domain/inventory/loans";
-import { listPeopleOptions, personName } from "@/lib/domain/inventory/people-options";
+import { listPeopleOptions } from "@/lib/domain/inventory/people-options";
+import { nameShownTo } from "@/lib/domain/people/shown-names";
 import { getThingByNumber, thingHistory } from "@/lib/domain/inventory/things";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { dayOf, formatPlainDate } from "@/lib/time";
@@ -29,10 +30,10 @@ export default async function ThingPage({ params }: { params: Params }) {
     thing.locationId ? locationPath(db, thing.locationId) : Promise.resolve([]),
     openLoanOf(db, thing.id),
     thingHistory(db, thing.id),
-    personName(db, thing.lenderPersonId),
+    nameShownTo(db, user, thing.lenderPersonId),
     thing.categoryId ? getCategory(db, thing.categoryId) : Promise.resolve(null),
   ]);
-  const borrower = loan ? await personName(db, loan.borrowerPersonId) : null;
+  const borrower = loan ? await nameShownTo(db, user, loan.borrowerPersonId) : null;
   const row = (label: string, value: React.ReactNode) => (
     <div className="grid grid-cols-[10rem_1fr] gap-2 border-t border-slate-100 py-2">
       <dt className="text-slate-500">{label}</dt>

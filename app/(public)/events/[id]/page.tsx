@@ -19,7 +19,8 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
   const db = getDb();
-  const [t, locale, user, details] = await Promise.all([getT(), getLocale(), getCurrentUser(), getEventDetails(db, id)]);
+  const [t, locale, user] = await Promise.all([getT(), getLocale(), getCurrentUser()]);
+  const details = await getEventDetails(db, id, user);
   // Members-only events do not exist for visitors, applicants and others who do not count as members.
   if (!details || (details.event.visibility !== "public" && !seesMembersOnly(user))) notFound();
   const { event } = details;
@@ -73,7 +74,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
             </dd>
           </>
         )}
-        {details.responsible && (
+        {details.responsible?.name && (
           <>
             <dt className="font-medium">{t("ev.responsible")}</dt>
             <dd>{details.responsible.name}</dd>

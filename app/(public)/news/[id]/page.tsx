@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { getCurrentUser } from "@/lib/auth/current-user";
 import { getNewsItem } from "@/lib/domain/community/news";
 import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -10,7 +11,7 @@ import { getSpace } from "@/lib/web/space";
 export default async function NewsPostPage({ params }: { params: Promise<{ id: string }> }) {
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const [t, locale, space, post] = await Promise.all([getT(), getLocale(), getSpace(), getNewsItem(getDb(), id)]);
+  const [t, locale, space, post] = await Promise.all([getT(), getLocale(), getSpace(), getNewsItem(getDb(), await getCurrentUser(), id)]);
   if (!post) notFound();
   return (
     <article className="max-w-2xl space-y-3">

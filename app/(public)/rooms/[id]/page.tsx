@@ -17,7 +17,7 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
   if (!room) notFound();
   const tz = space.timeZone;
   const first = today(tz);
-  const items = await calendarItems(db, { from: startOfDay(first, tz), to: startOfDay(addDays(first, 56), tz), includeMembersOnly: seesMembersOnly(user), roomId: id });
+  const items = await calendarItems(db, { from: startOfDay(first, tz), to: startOfDay(addDays(first, 56), tz), includeMembersOnly: seesMembersOnly(user), viewer: user, roomId: id });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{room.name}</h1>

@@ -67,7 +67,7 @@ export const eventEndpoints = [
     problems: ["not_found"],
     response: { schema: ref("Event"), description: "The event with its first occurrence's times." },
     async handle(ctx) {
-      const details = await getEventDetails(ctx.db, ctx.path.id);
+      const details = await getEventDetails(ctx.db, ctx.path.id, ctx.viewer);
       if (!details || (details.event.visibility !== "public" && !seesMembersOnly(ctx))) throw new ApiProblem("not_found", "No event with this id.");
       const e = details.event;
       return {

@@ -1,10 +1,13 @@
 import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { pollOptions, pollParticipations, polls, type Poll, type PollOption } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../../access/person-permissions";
 import { toCsv } from "../../shared/csv";
 import { fail, hasPermission, sha256, type Result } from "../result";
 import { isEligible, pollPhase, type PollPhase } from "./eligibility";
 import { ballotChoices, hasVoted, mayViewResults, namedChoices, pollResults, type PollResults } from "./results";
+
+const viewerOf = async (db: Db, personId: number) => ({ personId, permissions: await permissionsOfPerson(db, personId) });
 
 export interface PollSummary {
   poll: Poll;
@@ -45,7 +48,7 @@ export async function getPollView(db: Db, viewerId: number, pollId: number, rece
     options,
     eligible: await isEligible(db, poll, viewerId),
     myChoices,
-    results: visible ? await pollResults(db, poll) : null,
+    results: visible ? await pollResults(db, poll, await viewerOf(db, viewerId)) : null,
     canExport: visible,
   };
 }
@@ -58,7 +61,7 @@ export async function exportPollResults(db: Db, viewerId: number, pollId: number
   if (!mayViewResults(poll, voted, now) && !(pollPhase(poll, now) === "closed" && (await hasPermission(db, viewerId, "polls.create")))) {
     return fail("forbidden", "The results of this poll are not visible yet.");
   }
-  const results = await pollResults(db, poll);
+  const results = await pollResults(db, poll, await viewerOf(db, viewerId));
   const header = poll.anonymous ? ["option", "votes"] : ["option", "votes", "voters"];
   const rows = results.options.map((o) => (poll.anonymous ? [o.label, o.votes] : [o.label, o.votes, (o.voters ?? []).join("; ")]));
   const csv = toCsv([["poll", poll.question], ["participants", results.participants], [], header, ...rows]);

@@ -1,6 +1,8 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and, asc, count, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { pollBallotChoices, pollBallots, pollOptions, pollParticipations, pollVotes, profiles, type Poll } from "@/lib/db/schema";
+import { namesShownTo } from "../../people/shown-names";
+import type { Viewer } from "../../people/visibility";
 import { pollPhase } from "./eligibility";
 
 export interface PollResults {
@@ -19,8 +21,11 @@ export async function hasVoted(db: Db, pollId: number, personId: number): Promis
   return !!row;
 }
 
-/** Counts per option; named polls also list who chose what (they are named for exactly that reason). */
-export async function pollResults(db: Db, poll: Pick<Poll, "id" | "anonymous">): Promise<PollResults> {
+/**
+ * Counts per option; named polls also list who chose what (they are named for exactly that reason), each voter by
+ * name only where they let this viewer see it (shown-names.ts): the others are counted, not named.
+ */
+export async function pollResults(db: Db, poll: Pick<Poll, "id" | "anonymous">, viewer: Viewer): Promise<PollResults> {
   const options = await db.select().from(pollOptions).where(eq(pollOptions.pollId, poll.id)).orderBy(asc(pollOptions.position));
   const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(pollParticipations).where(eq(pollParticipations.pollId, poll.id));
   if (poll.anonymous) {
@@ -33,16 +38,18 @@ export async function pollResults(db: Db, poll: Pick<Poll, "id" | "anonymous">):
     return { participants: n, options: options.map((o) => ({ id: o.id, label: o.label, votes: rows.find((r) => r.optionId === o.id)?.votes ?? 0 })) };
   }
   const rows = await db
-    .select({ optionId: pollVotes.optionId, name: sql<string>`trim(${profiles.firstName} || ' ' || ${profiles.lastName})` })
+    .select({ optionId: pollVotes.optionId, personId: pollVotes.personId })
     .from(pollVotes)
     .leftJoin(profiles, eq(profiles.personId, pollVotes.personId))
     .where(eq(pollVotes.pollId, poll.id))
     .orderBy(asc(profiles.lastName), asc(profiles.firstName));
+  const names = await namesShownTo(db, viewer, rows.map((r) => r.personId));
   return {
     participants: n,
     options: options.map((o) => {
-      const voters = rows.filter((r) => r.optionId === o.id).map((r) => r.name ?? "—");
-      return { id: o.id, label: o.label, votes: voters.length, voters };
+      const votes = rows.filter((r) => r.optionId === o.id);
+      const voters = votes.flatMap((r) => names.get(r.personId) ?? []);
+      return { id: o.id, label: o.label, votes: votes.length, voters };
     }),
   };
 }

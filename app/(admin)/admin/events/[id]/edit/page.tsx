@@ -10,10 +10,10 @@ import { getSpace } from "@/lib/web/space";
 import { saveEventAction } from "../../actions";
 
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("calendar.write");
+  const user = await requirePermission("calendar.write");
   const id = Number((await params).id);
   if (!Number.isSafeInteger(id) || id <= 0) notFound();
-  const [t, space, details] = await Promise.all([getT(), getSpace(), getEventDetails(getDb(), id)]);
+  const [t, space, details] = await Promise.all([getT(), getSpace(), getEventDetails(getDb(), id, user)]);
   if (!details) notFound();
   const props = await eventFormProps(t, space.timeZone);
   const initial = valuesOf(details.event, details.rooms.map((r) => r.id), details.resources.map((r) => r.id), details.responsible?.memberNumber ?? null, details.things.map((x) => x.number));

@@ -1,0 +1,34 @@
+import { and, inArray, isNull, eq } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { people, profiles } from "@/lib/db/schema";
+import { mayViewField, type Viewer } from "./visibility";
+
+/** Someone not logged in: sees only what people chose to show the public. */
+export const ANONYMOUS_VIEWER: Viewer = { personId: null, permissions: new Set() };
+
+/**
+ * The names this viewer may see, by person id: THE rule for every name shown outside the people pages (bookings,
+ * news authors, event contacts, poll voters, who uses a machine, lenders and borrowers, feeds). A name appears
+ * only where that person's visibility for "name" reaches the viewer (visibility.ts: public, members or board, or
+ * "only the board"); erased people have none. Ids left out of the map: show no name.
+ */
+export async function namesShownTo(db: Db, viewer: Viewer | null, personIds: Iterable<number | null | undefined>): Promise<Map<number, string>> {
+  const ids = [...new Set([...personIds].filter((id): id is number => typeof id === "number"))];
+  const shown = new Map<number, string>();
+  if (ids.length === 0) return shown;
+  const rows = await db
+    .select({ personId: profiles.personId, first: profiles.firstName, last: profiles.lastName, partnerPersonId: profiles.partnerPersonId, visibility: profiles.visibility, boardOnly: profiles.boardOnly })
+    .from(profiles)
+    .innerJoin(people, eq(people.id, profiles.personId))
+    .where(and(inArray(profiles.personId, ids), isNull(people.erasedAt)));
+  for (const r of rows) {
+    const name = `${r.first} ${r.last}`.trim();
+    if (name && mayViewField(viewer ?? ANONYMOUS_VIEWER, r, "name")) shown.set(r.personId, name);
+  }
+  return shown;
+}
+
+/** One person's name as this viewer may see it, or null. */
+export async function nameShownTo(db: Db, viewer: Viewer | null, personId: number | null | undefined): Promise<string | null> {
+  return personId ? ((await namesShownTo(db, viewer, [personId])).get(personId) ?? null) : null;
+}
