@@ -27,7 +27,7 @@ beforeAll(async () => {
 afterAll(() => f.t.close());
 /** Mario (f.member) is the person whose name is shown; each test sets his choice. */
 async function marioShows(settings: { name?: string; boardOnly?: boolean }) {
-  const visibility = settings.name ? { name: settings.name } : {};
+  const visibility: Record<string, string> = settings.name ? { name: settings.name } : {};
   await f.t.db.update(profiles).set({ visibility, boardOnly: settings.boardOnly ?? false }).where(eq(profiles.personId, f.member));
 }
 beforeEach(() => marioShows({}));
