@@ -22,7 +22,7 @@ export default defineConfig([
   ...nextVitals,
   ...nextTs,
   {
-    files: ["lib/domain/**", "lib/db/**", "lib/storage/**", "lib/time/**", "lib/api/**", "lib/env.ts", "device-broker/**"],
+    files: ["lib/domain/**", "lib/db/**", "lib/storage/**", "lib/time/**", "lib/api/**", "lib/oidc/**", "lib/env.ts", "device-broker/**"],
     rules: { "no-restricted-imports": ["error", webOnly] },
   },
   {

@@ -23,3 +23,4 @@ export * from "./imports";
 export * from "./webhooks";
 export * from "./board-pairing";
 export * from "./invitations";
+export * from "./oidc";

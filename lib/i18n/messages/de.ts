@@ -12,6 +12,7 @@ import { signupDe } from "./signup-de";
 import { partnerPhotoDe } from "./partner-photo-de";
 import { apiDe } from "./api-de";
 import { webhooksDe } from "./webhooks-de";
+import { ssoDe } from "./sso-de";
 import { accessDe } from "./access-de";
 import { integrationsDe } from "./integrations-de";
 import { surfaceDe } from "./surface-de";
@@ -33,6 +34,7 @@ export const de: Catalog = {
   ...partnerPhotoDe,
   ...apiDe,
   ...webhooksDe,
+  ...ssoDe,
   ...accessDe,
   ...integrationsDe,
   ...surfaceDe,

@@ -11,6 +11,7 @@ import { signupEn } from "./signup-en";
 import { partnerPhotoEn } from "./partner-photo-en";
 import { apiEn } from "./api-en";
 import { webhooksEn } from "./webhooks-en";
+import { ssoEn } from "./sso-en";
 import { accessEn } from "./access-en";
 import { integrationsEn } from "./integrations-en";
 import { surfaceEn } from "./surface-en";
@@ -33,6 +34,7 @@ export const en = {
   ...partnerPhotoEn,
   ...apiEn,
   ...webhooksEn,
+  ...ssoEn,
   ...accessEn,
   ...integrationsEn,
   ...surfaceEn,

@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import { runPurge } from "@/lib/domain/people/retention";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { pruneOidcGrants } from "@/lib/domain/oidc/tokens";
 import { pruneWebhookLog } from "@/lib/domain/webhooks/subscriptions";
 import { purgeExpired } from "../retention-purge";
 import { lastSuccessOf, pruneJobRuns } from "../scheduler/job-runs";
@@ -24,7 +25,8 @@ export function retentionPurgeJob(o: { db: Db }): ScheduledJob {
       const report = await runPurge(o.db, { usageAfterDays: settings.retentionUsageDays, now });
       const runs = await pruneJobRuns(o.db, now);
       const hooks = await pruneWebhookLog(o.db, now);
-      const done = [`${report.unknownCardsDeleted} unknown card(s) deleted`, `${report.usage.anonymised} usage session(s) anonymised`, `${runs} old job run(s) removed`, `${hooks} webhook deliveries older than 30 days removed`];
+      const grants = await pruneOidcGrants(o.db, now);
+      const done = [`${report.unknownCardsDeleted} unknown card(s) deleted`, `${report.usage.anonymised} usage session(s) anonymised`, `${runs} old job run(s) removed`, `${hooks} webhook deliveries older than 30 days removed`, `${grants} expired single sign-on code(s) and token(s) removed`];
       const backedUp = await lastSuccessOf(o.db, "backup");
       if (backedUp && now.getTime() - backedUp.getTime() <= BACKUP_WITHIN_MS) {
         const purged = await purgeExpired(o.db, settings, now);

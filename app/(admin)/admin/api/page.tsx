@@ -30,6 +30,10 @@ export default async function AdminApiPage() {
         ·{" "}
         <Link className={linkClass} href="/admin/webhooks">
           {t("wh.link")}
+        </Link>{" "}
+        ·{" "}
+        <Link className={linkClass} href="/admin/sso">
+          {t("sso.admin.link")}
         </Link>
       </p>
       <section className={cardClass} aria-labelledby="services">

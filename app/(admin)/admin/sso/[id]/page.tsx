@@ -1,0 +1,66 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { buttonClass, cardClass, CheckboxField, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SecretOnceForm } from "@/components/forms/secret-once-form";
+import { OidcClientFields } from "@/components/sso/client-fields";
+import { requirePermission } from "@/lib/auth/guards";
+import { getOidcClient, loginStatuses } from "@/lib/domain/oidc/clients";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { deleteOidcClientAction, rotateOidcClientSecretAction, updateOidcClientAction } from "../actions";
+
+export const dynamic = "force-dynamic";
+
+/** One single sign-on client: edit it, give it a new secret, or delete it. */
+export default async function SsoClientPage({ params }: { params: Promise<{ id: string }> }) {
+  await requirePermission("system.admin");
+  const id = Number((await params).id);
+  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const db = getDb();
+  const client = await getOidcClient(db, id);
+  if (!client) notFound();
+  const [t, statuses] = await Promise.all([getT(), loginStatuses(db)]);
+  return (
+    <div className="space-y-6">
+      <p>
+        <Link className={linkClass} href="/admin/sso">
+          {t("sso.back")}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">{client.name}</h1>
+      <p className="text-sm">
+        {t("sso.clientId")}: <code data-testid="client-id">{client.clientId}</code>
+      </p>
+      <section className={cardClass} aria-labelledby="edit-client">
+        <h2 id="edit-client" className="sr-only">
+          {t("sso.save")}
+        </h2>
+        <SecretOnceForm action={updateOidcClientAction} label={t("sso.save")} secretLabel={t("sso.secret")} className="space-y-3">
+          <input type="hidden" name="id" value={client.id} />
+          <OidcClientFields t={t} statuses={statuses} defaults={client} idPrefix="edit" />
+          <CheckboxField id="client-active" name="active" label={t("sso.field.active")} defaultChecked={client.active} />
+          <button type="submit" className={buttonClass}>
+            {t("sso.save")}
+          </button>
+        </SecretOnceForm>
+      </section>
+      <div className="flex flex-wrap items-start gap-3">
+        {client.kind === "confidential" && (
+          <SecretOnceForm action={rotateOidcClientSecretAction} label={t("sso.rotate")} secretLabel={t("sso.secret")} className="space-y-2">
+            <input type="hidden" name="id" value={client.id} />
+            <button type="submit" className={secondaryButtonClass}>
+              {t("sso.rotate")}
+            </button>
+          </SecretOnceForm>
+        )}
+        <ActionForm action={deleteOidcClientAction} label={t("sso.delete")}>
+          <input type="hidden" name="id" value={client.id} />
+          <button type="submit" className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+            {t("sso.delete")}
+          </button>
+        </ActionForm>
+      </div>
+    </div>
+  );
+}

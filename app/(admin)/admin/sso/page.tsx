@@ -1,0 +1,71 @@
+import Link from "next/link";
+import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { SecretOnceForm } from "@/components/forms/secret-once-form";
+import { OidcClientFields } from "@/components/sso/client-fields";
+import { requirePermission } from "@/lib/auth/guards";
+import { listOidcClients, loginStatuses } from "@/lib/domain/oidc/clients";
+import { currentKeyId } from "@/lib/domain/oidc/signing-keys";
+import { getT } from "@/lib/i18n/server";
+import { oidcIssuer } from "@/lib/oidc/authorization";
+import { getDb } from "@/lib/web/db";
+import { createOidcClientAction, rotateSigningKeyAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+/** The services that log members in through the space, a form to register one, and the signing key. */
+export default async function SsoPage() {
+  await requirePermission("system.admin");
+  const db = getDb();
+  const [t, clients, statuses, issuer, kid] = await Promise.all([getT(), listOidcClients(db), loginStatuses(db), oidcIssuer(db), currentKeyId(db)]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("sso.admin.title")}</h1>
+      <p className="max-w-3xl text-sm text-slate-700">{t("sso.admin.intro")}</p>
+      <p className="text-sm">
+        {t("sso.admin.discovery")} <code className="break-all" data-testid="discovery-url">{`${issuer}/.well-known/openid-configuration`}</code>
+      </p>
+      <p className="text-sm text-slate-600">{t("sso.admin.docs")}</p>
+      {clients.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("sso.admin.none")}</p>
+      ) : (
+        <ul className="space-y-2">
+          {clients.map((c) => (
+            <li key={c.id} className={cardClass}>
+              <Link className={linkClass} href={`/admin/sso/${c.id}`}>
+                {c.name}
+              </Link>
+              {!c.active && <span className="ml-2 text-sm text-amber-800">({t("sso.admin.inactive")})</span>}
+              <p className="text-sm text-slate-600">
+                {t("sso.clientId")}: <code>{c.clientId}</code> · {c.kind} · {c.allowedScopes.join(" ")}
+              </p>
+              <p className="break-all font-mono text-xs text-slate-600">{c.redirectUris.join(" ")}</p>
+            </li>
+          ))}
+        </ul>
+      )}
+      <section className={cardClass} aria-labelledby="new-client">
+        <h2 id="new-client" className="mb-3 text-lg font-semibold">
+          {t("sso.admin.create")}
+        </h2>
+        <SecretOnceForm action={createOidcClientAction} label={t("sso.admin.create")} secretLabel={t("sso.secret")} className="space-y-3">
+          <OidcClientFields t={t} statuses={statuses} idPrefix="new" />
+          <button type="submit" className={buttonClass}>
+            {t("sso.admin.create")}
+          </button>
+        </SecretOnceForm>
+      </section>
+      <section className={cardClass} aria-labelledby="signing-key">
+        <h2 id="signing-key" className="mb-3 text-lg font-semibold">
+          {t("sso.keys.title")}
+        </h2>
+        <p className="mb-3 text-sm text-slate-700">{t("sso.keys.current", { kid })}</p>
+        <ActionForm action={rotateSigningKeyAction} label={t("sso.keys.rotate")}>
+          <button type="submit" className={secondaryButtonClass}>
+            {t("sso.keys.rotate")}
+          </button>
+        </ActionForm>
+      </section>
+    </div>
+  );
+}

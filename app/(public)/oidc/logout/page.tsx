@@ -1,0 +1,42 @@
+import { redirect } from "next/navigation";
+import { buttonClass, cardClass } from "@/components/equipment/fields";
+import { getCurrentUser } from "@/lib/auth/current-user";
+import { checkLogoutRequest } from "@/lib/domain/oidc/logout";
+import { getT } from "@/lib/i18n/server";
+import { oidcIssuer } from "@/lib/oidc/authorization";
+import { getDb } from "@/lib/web/db";
+import { confirmLogoutAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+type Query = Record<string, string | string[] | undefined>;
+
+/**
+ * The end-session endpoint. A logout is confirmed by the person (a link alone must not log anyone out); nobody
+ * logged in goes straight back to the service's registered address.
+ */
+export default async function OidcLogoutPage({ searchParams }: { searchParams: Promise<Query> }) {
+  const query = new URLSearchParams(Object.entries(await searchParams).flatMap(([k, v]) => (typeof v === "string" ? [[k, v]] : [])));
+  const db = getDb();
+  const [t, user, request] = await Promise.all([getT(), getCurrentUser(), checkLogoutRequest(db, query, await oidcIssuer(db))]);
+  if (!user) {
+    if (request.redirect) redirect(request.redirect);
+    return (
+      <section className={`${cardClass} mx-auto max-w-lg`}>
+        <h1 className="text-2xl font-bold">{t("sso.logout.done")}</h1>
+      </section>
+    );
+  }
+  return (
+    <section className={`${cardClass} mx-auto max-w-lg space-y-4`}>
+      <h1 className="text-2xl font-bold">{t("sso.logout.title")}</h1>
+      <p>{request.client ? t("sso.logout.asked", { client: request.client.name }) : t("sso.logout.intro")}</p>
+      <form action={confirmLogoutAction}>
+        <input type="hidden" name="query" value={query.toString()} />
+        <button type="submit" className={buttonClass}>
+          {t("sso.logout.confirm")}
+        </button>
+      </form>
+    </section>
+  );
+}

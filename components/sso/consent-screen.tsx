@@ -1,0 +1,57 @@
+import { buttonClass, cardClass, CheckboxField, secondaryButtonClass } from "@/components/equipment/fields";
+import type { SharedField } from "@/lib/domain/oidc/scopes";
+import type { Translate } from "@/lib/i18n/translate";
+
+interface Props {
+  t: Translate;
+  client: string;
+  query: string;
+  scopes: string[];
+  /** Fields offered for the scopes asked, those ticked at first, and the values they would share. */
+  offered: SharedField[];
+  ticked: SharedField[];
+  values: Record<string, string>;
+  allow: (formData: FormData) => Promise<void>;
+  deny: (formData: FormData) => Promise<void>;
+}
+
+/** What another service will learn about the person, with the fields they may share or keep, and yes/no. */
+export function ConsentScreen({ t, client, query, scopes, offered, ticked, values, allow, deny }: Props) {
+  return (
+    <section className={`${cardClass} mx-auto max-w-lg space-y-4`} aria-labelledby="consent-title">
+      <h1 id="consent-title" className="text-2xl font-bold">
+        {t("sso.consent.title", { client })}
+      </h1>
+      <p>{t("sso.consent.intro", { client })}</p>
+      <div>
+        <p className="font-medium">{t("sso.consent.learns")}</p>
+        <ul className="list-disc pl-6 text-sm">
+          <li>{t("sso.consent.sub")}</li>
+          {scopes.includes("profile") && <li>{t("sso.consent.locale")}</li>}
+          {scopes.includes("groups") && <li>{t("sso.consent.groups")}</li>}
+        </ul>
+      </div>
+      <form action={allow} className="space-y-4">
+        <input type="hidden" name="query" value={query} />
+        {offered.length > 0 && (
+          <fieldset className="space-y-1">
+            <legend className="mb-1 font-medium">{t("sso.consent.choose")}</legend>
+            {offered.map((f) => (
+              <CheckboxField key={f} id={`share-${f}`} name="field" value={f} label={t(`sso.consent.field.${f}` as const, { value: values[f] ?? "" })} defaultChecked={ticked.includes(f)} />
+            ))}
+          </fieldset>
+        )}
+        <p className="text-sm text-slate-600">{t("sso.consent.hint", { client })}</p>
+        <button type="submit" className={buttonClass}>
+          {t("sso.consent.allow")}
+        </button>
+      </form>
+      <form action={deny}>
+        <input type="hidden" name="query" value={query} />
+        <button type="submit" className={secondaryButtonClass}>
+          {t("sso.consent.deny")}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import { createPeopleFixture, type PeopleFixture } from "@/lib/domain/people/testing/people-fixture";
+import { savePublicUrl } from "@/lib/domain/settings/testing/save-settings";
+import { authorizationStep, consentDecision, oidcIssuer } from "../authorization";
+import { discoveryResponse, jwksResponse, preflightResponse, tokenResponse, userinfoResponse } from "../endpoints";
+
+/**
+ * The provider on a real HTTP server (port 0) answering exactly as the routes do: discovery, JWKS, token and
+ * userinfo through the same functions; the authorization page's steps as plain HTTP (a redirect, or JSON saying
+ * "log in" / "consent" / "refused"), with the "browser session" being whoever loginAs() named. The space's public
+ * address is saved as this server's, so the issuer is what a client discovers.
+ */
+export async function createOidcTestbed() {
+  const f: PeopleFixture = await createPeopleFixture();
+  let sessionPerson: number | null = null;
+  let issuer = "";
+
+  async function route(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const db = f.db;
+    if (request.method === "OPTIONS") return preflightResponse();
+    switch (url.pathname) {
+      case "/.well-known/openid-configuration":
+        return discoveryResponse(await oidcIssuer(db));
+      case "/oidc/jwks":
+        return jwksResponse(db);
+      case "/oidc/token":
+        return tokenResponse(db, request, await oidcIssuer(db));
+      case "/oidc/userinfo":
+        return userinfoResponse(db, request);
+      case "/oidc/authorize": {
+        const step = await authorizationStep(db, url.searchParams, sessionPerson);
+        return step.kind === "redirect" ? new Response(null, { status: 302, headers: { location: step.location } }) : Response.json(step, { status: step.kind === "fatal" ? 400 : 200 });
+      }
+      case "/oidc/consent": {
+        const form = new URLSearchParams(await request.text());
+        if (sessionPerson === null) return new Response("not logged in", { status: 401 });
+        const step = await consentDecision(db, new URLSearchParams(form.get("query") ?? ""), sessionPerson, form.get("decision") === "allow", form.getAll("field"));
+        return step.kind === "redirect" ? new Response(null, { status: 302, headers: { location: step.location } }) : Response.json(step, { status: 200 });
+      }
+      default:
+        return new Response("not found", { status: 404 });
+    }
+  }
+
+  const server = http.createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("end", () => {
+      const body = chunks.length ? Buffer.concat(chunks) : undefined;
+      const headers = new Headers();
+      for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
+      const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: req.method === "GET" || req.method === "HEAD" ? undefined : body });
+      route(request)
+        .then(async (response) => {
+          res.writeHead(response.status, Object.fromEntries(response.headers));
+          res.end(Buffer.from(await response.arrayBuffer()));
+        })
+        .catch((error: unknown) => {
+          res.writeHead(500);
+          res.end(String(error));
+        });
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  await savePublicUrl(f.db, issuer);
+
+  return {
+    f,
+    issuer,
+    loginAs(personId: number | null) {
+      sessionPerson = personId;
+    },
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await f.close();
+    },
+  };
+}
+
+export type OidcTestbed = Awaited<ReturnType<typeof createOidcTestbed>>;
