@@ -15,15 +15,15 @@ test("a trained member opens a machine from the dashboard, books it there and se
   await member.getByLabel("From").fill(`${day}T06:00`);
   await member.getByLabel("Until").fill(`${day}T07:00`);
   await member.getByRole("button", { name: "Book", exact: true }).click();
-  await expect(member.getByRole("status").filter({ hasText: "The machine is booked." })).toBeVisible();
+  await expect(member.getByRole("status").filter({ hasText: /^Booked LASER 1, .*06:00–07:00\.$/ })).toBeVisible();
   await member.reload();
   await expect(upcoming).toContainText("Mario Rossi");
 
-  // The same slot again is refused, naming the booking.
+  // The same slot again is refused, saying which booking is in the way.
   await member.getByLabel("From").fill(`${day}T06:30`);
   await member.getByLabel("Until").fill(`${day}T07:30`);
   await member.getByRole("button", { name: "Book", exact: true }).click();
-  await expect(member.getByRole("alert").filter({ hasText: "The machine is taken then" })).toBeVisible();
+  await expect(member.getByRole("alert").filter({ hasText: /^You have already booked LASER 1 .*06:00–07:00\.$/ })).toBeVisible();
 });
 
 test("visitors get no machine page", async ({ browser }) => {

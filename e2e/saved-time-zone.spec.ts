@@ -42,7 +42,8 @@ test("with another time zone saved than the environment's, a booking, a training
     await member.getByLabel("From").fill(`${day}T10:00`);
     await member.getByLabel("Until").fill(`${day}T11:00`);
     await member.getByRole("button", { name: "Book", exact: true }).click();
-    await expect(member.getByRole("status").filter({ hasText: "The machine is booked." })).toBeVisible();
+    // The answer says what was booked, when, in the saved zone.
+    await expect(member.getByRole("status")).toHaveText(`Booked LASER 1, ${dayShown}, 10:00–11:00.`);
     await member.reload();
     await expect(member.getByRole("listitem").filter({ hasText: `LASER 1: ${dayShown}` })).toContainText(`${dayShown}, 10:00–11:00`);
 

@@ -2,12 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { bookMachine, cancelMachineBooking } from "@/lib/domain/calendar/machine-bookings";
-import { getT } from "@/lib/i18n/server";
+import { bookMachine, bookingTimeProblems, cancelMachineBooking } from "@/lib/domain/calendar/machine-bookings";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { parseLocalDateTime } from "@/lib/time";
 import type { ActionResult } from "@/lib/web/action-result";
-import { formatDateTime, parseLocalDateTime } from "@/lib/time";
+import { bookingRefusal, bookingTimeErrors, bookingWords } from "@/lib/web/booking-messages";
 import { getDb } from "@/lib/web/db";
-import { getLocale } from "@/lib/i18n/server";
 import { getSpace } from "@/lib/web/space";
 
 export async function bookMachineAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
@@ -17,28 +17,27 @@ export async function bookMachineAction(_prev: ActionResult | null, formData: Fo
   const values = { machineId: String(formData.get("machineId") ?? ""), startsAt: String(formData.get("startsAt") ?? ""), endsAt: String(formData.get("endsAt") ?? ""), note: String(formData.get("note") ?? "") };
   const startsAt = parseLocalDateTime(values.startsAt, tz);
   const endsAt = parseLocalDateTime(values.endsAt, tz);
-  if (!startsAt || !endsAt) return { ok: false, code: "validation", message: t("bk.error.validation"), values };
-  const result = await bookMachine(getDb(), user.personId, { machineId: values.machineId, startsAt, endsAt, note: values.note });
+  const problems = bookingTimeProblems(startsAt, endsAt, new Date());
+  if (problems.length) return { ok: false, code: "validation", message: t("bk.error.fields"), values, fieldErrors: bookingTimeErrors(t, problems) };
+  const db = getDb();
+  const result = await bookMachine(db, user.personId, { machineId: values.machineId, startsAt: startsAt!, endsAt: endsAt!, note: values.note });
   if (!result.ok) {
-    const message =
-      result.code === "conflict"
-        ? t("bk.error.conflict", { title: result.conflict!.title, when: formatDateTime(result.conflict!.startsAt, locale, tz) })
-        : result.code === "no_active_card" || result.code === "not_allowed_on_machine" || result.code === "machine_blocked"
-          ? t(`bk.error.${result.code}`)
-          : t("bk.error.validation");
-    return { ok: false, code: result.code, message, values };
+    return { ok: false, code: result.code, message: bookingRefusal(t, result, user.personId, locale, tz), values };
   }
   revalidatePath("/bookings");
-  revalidatePath(`/machines/${Number(values.machineId)}`);
-  return { ok: true, message: t("bk.booked") };
+  revalidatePath(`/machines/${result.machineId}`);
+  return { ok: true, message: t("bk.booked", bookingWords(result.machineName, result.startsAt, result.endsAt, locale, tz)), values: { ...values, note: "" } };
 }
 
-export async function cancelBookingAction(bookingId: number, _prev: ActionResult | null): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
+export async function cancelBookingAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
+  const [user, t, locale] = await Promise.all([getCurrentUser(), getT(), getLocale()]);
   if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
+  const bookingId = Number(formData.get("bookingId"));
+  if (!Number.isSafeInteger(bookingId) || bookingId <= 0) return { ok: false, code: "not_found", message: t("evf.error.not_found") };
   const result = await cancelMachineBooking(getDb(), user.personId, bookingId);
-  if (!result.ok) return { ok: false, code: result.code, message: t("evf.error.forbidden") };
+  if (!result.ok) return { ok: false, code: result.code, message: t(result.code === "not_found" ? "evf.error.not_found" : "evf.error.forbidden") };
   revalidatePath("/bookings");
-  revalidatePath("/(member)/machines/[id]", "page");
-  return { ok: true, message: t("bk.cancelled") };
+  revalidatePath(`/machines/${result.machineId}`);
+  const tz = (await getSpace()).timeZone;
+  return { ok: true, message: t("bk.cancelled", bookingWords(result.machineName, result.startsAt, result.endsAt, locale, tz)) };
 }

@@ -1,11 +1,11 @@
+import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { ActionButton } from "@/components/calendar/action-button";
 import { BookingForm } from "@/components/calendar/booking-form";
 import { MachineBookingsList } from "@/components/calendar/machine-bookings-list";
+import { MyBookings } from "@/components/calendar/my-bookings";
 import { requireUser } from "@/lib/auth/guards";
 import { seesMembersOnly } from "@/lib/domain/access/members-only";
-import { upcomingBookingsOf } from "@/lib/domain/calendar/machine-bookings";
-import { machineOptions } from "@/lib/domain/equipment/machine-service";
+import { bookableMachines, upcomingBookingsOf } from "@/lib/domain/calendar/machine-bookings";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, formatRange, isoDate, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
@@ -14,7 +14,7 @@ import { bookMachineAction, cancelBookingAction } from "./actions";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
-/** Book a machine (the domain checks the person may use it) and see or cancel one's own bookings. */
+/** Book one of the machines the member may use (only those are offered) and see or cancel one's own bookings. */
 export default async function BookingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireUser();
   // Everyone's bookings are members-only content.
@@ -25,39 +25,42 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
     getT(),
     getLocale(),
     getSpace(),
-    machineOptions(db),
+    bookableMachines(db, user.personId),
     upcomingBookingsOf(db, user.personId),
   ]);
   const tz = space.timeZone;
   const day = isoDate(addDays(today(tz), 1));
-  const preselected = typeof params.machine === "string" ? params.machine : String(machineRows[0]?.id ?? "");
+  const asked = typeof params.machine === "string" ? Number(params.machine) : NaN;
+  const preselected = machineRows.find((m) => m.id === asked)?.id ?? machineRows[0]?.id ?? 0;
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("bk.title")}</h1>
-      <BookingForm
-        action={bookMachineAction}
-        machines={machineRows}
-        initial={{ machineId: preselected, startsAt: `${day}T10:00`, endsAt: `${day}T12:00`, note: "" }}
-        labels={{ machine: t("bk.machine"), starts: t("bk.starts"), ends: t("bk.ends"), note: t("bk.note"), submit: t("bk.submit"), hint: t("bk.timesIn", { zone: tz }) }}
-      />
-      {Number(preselected) > 0 && <MachineBookingsList machineId={Number(preselected)} viewer={user} />}
+      {machineRows.length === 0 ? (
+        <p className="text-slate-700" data-testid="booking-refusal">
+          {t("bk.noMachines")} <Link className="underline" href="/equipment">{t("bk.noMachines.link")}</Link>
+        </p>
+      ) : (
+        <>
+          <BookingForm
+            action={bookMachineAction}
+            machines={machineRows}
+            followMachine
+            initial={{ machineId: String(preselected), startsAt: `${day}T10:00`, endsAt: `${day}T12:00`, note: "" }}
+            labels={{ machine: t("bk.machine"), starts: t("bk.starts"), ends: t("bk.ends"), note: t("bk.note"), submit: t("bk.submit"), hint: t("bk.timesIn", { zone: tz }) }}
+          />
+          <MachineBookingsList machineId={preselected} viewer={user} />
+        </>
+      )}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("bk.mine")}</h2>
-        {mine.length === 0 ? (
-          <p className="text-slate-600">{t("bk.none")}</p>
-        ) : (
-          <ul className="space-y-2">
-            {mine.map(({ b, machine }) => (
-              <li key={b.id} className="flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white p-2">
-                <span>
-                  {machine}: {formatRange(b.startsAt, b.endsAt, locale, tz)}
-                </span>
-                {b.note && <span className="text-sm text-slate-600">{b.note}</span>}
-                <ActionButton action={cancelBookingAction.bind(null, b.id)} label={t("bk.cancel")} />
-              </li>
-            ))}
-          </ul>
-        )}
+        <MyBookings
+          action={cancelBookingAction}
+          rows={mine.map(({ b, machine }) => {
+            const when = formatRange(b.startsAt, b.endsAt, locale, tz);
+            return { id: b.id, machine, when, note: b.note, confirm: t("bk.cancelConfirm", { machine, when }) };
+          })}
+          labels={{ none: t("bk.none"), cancel: t("bk.cancel"), yes: t("bk.cancelYes"), keep: t("bk.cancelKeep") }}
+        />
       </section>
     </div>
   );

@@ -6,6 +6,9 @@ export interface Conflict {
   id: number;
   title: string;
   startsAt: Date;
+  /** Set for machine conflicts: when the taking booking or event ends, and who booked (a booking's holder). */
+  endsAt?: Date;
+  personId?: number | null;
 }
 
 /**
@@ -70,17 +73,26 @@ export async function findEventConflict(db: Db, eventId: number): Promise<Confli
 export async function findMachineConflict(db: Db, machineId: number, startsAt: Date, endsAt: Date, exceptBookingId = 0): Promise<Conflict | null> {
   const s = startsAt.toISOString();
   const e = endsAt.toISOString();
-  const rows = await db.execute<{ kind: "event" | "booking"; id: number; title: string; starts_at: string | Date }>(sql`
-    select 'booking' as kind, mb.id, m.name as title, mb.starts_at from machine_bookings mb join machines m on m.id = mb.machine_id
+  const rows = await db.execute<{ kind: "event" | "booking"; id: number; title: string; starts_at: string | Date; ends_at: string | Date; person_id: number | null }>(sql`
+    select 'booking' as kind, mb.id, m.name as title, mb.starts_at, mb.ends_at, mb.person_id from machine_bookings mb join machines m on m.id = mb.machine_id
     where mb.machine_id = ${machineId} and mb.id <> ${exceptBookingId} and mb.cancelled_at is null
       and mb.starts_at < ${e}::timestamptz and mb.ends_at > ${s}::timestamptz
     union all
-    select 'event' as kind, ev.id, ev.title, o.starts_at from event_occurrences o
+    select 'event' as kind, ev.id, ev.title, o.starts_at, o.ends_at, null as person_id from event_occurrences o
     join events ev on ev.id = o.event_id and ev.cancelled_at is null
     join event_resources er on er.event_id = ev.id
     join resources r on r.id = er.resource_id and r.machine_id = ${machineId}
     where o.starts_at < ${e}::timestamptz and o.ends_at > ${s}::timestamptz
     order by starts_at limit 1`);
   const row = rows[0];
-  return row ? { kind: row.kind, id: Number(row.id), title: row.title, startsAt: new Date(row.starts_at) } : null;
+  return row
+    ? {
+        kind: row.kind,
+        id: Number(row.id),
+        title: row.title,
+        startsAt: new Date(row.starts_at),
+        endsAt: new Date(row.ends_at),
+        personId: row.person_id === null ? null : Number(row.person_id),
+      }
+    : null;
 }

@@ -1,6 +1,6 @@
 import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { equipmentTypes, eventRegistrations, eventRooms, events, rooms, trainingSessions, trainingSignups, type Event } from "@/lib/db/schema";
+import { equipmentTypes, eventRegistrations, eventRooms, events, machineBookings, machines, rooms, trainingSessions, trainingSignups, type Event } from "@/lib/db/schema";
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
 import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
@@ -78,14 +78,35 @@ export async function personalFeed(db: Db, token: string, ctx: FeedContext): Pro
   const active = regs.filter(({ r }) => r.status === "signed_up" || r.status === "waitlisted").map(({ e }) => e);
   const changes = regs.flatMap(({ r }) => [r.createdAt, r.cancelledAt, r.promotedAt]).filter((d): d is Date => d instanceof Date);
   const trainings = await personTrainings(db, personId, ctx.now ?? new Date());
+  const bookings = await personBookings(db, personId, ctx.now ?? new Date());
   return buildFeed({
     name: `${(await getSpaceSettings(db)).name}: my calendar`,
     host: ctx.host,
     baseUrl: ctx.baseUrl,
     events: await withLocations(db, active),
     trainings,
+    bookings,
     extraModified: changes,
   });
+}
+
+/** The person's machine bookings, recent and upcoming; cancelled ones stay in (marked) so calendar apps drop them. */
+export async function personBookings(db: Db, personId: number, now: Date): Promise<FeedTraining[]> {
+  const cutoff = new Date(now.getTime() - PAST_DAYS * 86_400_000);
+  const rows = await db
+    .select({ b: machineBookings, machine: machines.name, location: machines.location })
+    .from(machineBookings)
+    .innerJoin(machines, eq(machines.id, machineBookings.machineId))
+    .where(and(eq(machineBookings.personId, personId), gt(machineBookings.endsAt, cutoff)));
+  return rows.map(({ b, machine, location }) => ({
+    id: b.id,
+    title: b.note ? `${machine}: ${b.note}` : machine,
+    startsAt: b.startsAt,
+    endsAt: b.endsAt,
+    location,
+    cancelled: b.cancelledAt !== null,
+    changedAt: b.cancelledAt ?? b.createdAt,
+  }));
 }
 
 /** Training sessions the person signed up for (not cancelled sign-ups), recent and upcoming. */

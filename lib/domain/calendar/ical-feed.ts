@@ -59,6 +59,8 @@ type FeedInput = {
   baseUrl?: string;
   events: (Event & { location?: string })[];
   trainings?: FeedTraining[];
+  /** Machine bookings (same shape as a training: a plain span with a title and a place). */
+  bookings?: FeedTraining[];
   /** Changes that are not visible in the items themselves (e.g. a cancelled registration). */
   extraModified?: Date[];
 };
@@ -70,14 +72,19 @@ function fingerprint(input: FeedInput): string {
     h: input.host,
     b: input.baseUrl,
     e: input.events.map((e) => [e.id, e.updatedAt.getTime(), e.location ?? ""]),
-    t: (input.trainings ?? []).map((t) => [t.id, t.title, t.startsAt.getTime(), t.endsAt.getTime(), t.location, t.cancelled, t.changedAt.getTime()]),
+    t: (input.trainings ?? []).map(spanParts),
+    k: (input.bookings ?? []).map(spanParts),
   };
   return `"${createHash("sha256").update(JSON.stringify(parts)).digest("base64url").slice(0, 27)}"`;
 }
 
+function spanParts(t: FeedTraining) {
+  return [t.id, t.title, t.startsAt.getTime(), t.endsAt.getTime(), t.location, t.cancelled, t.changedAt.getTime()];
+}
+
 export function buildFeed(input: FeedInput): Feed {
   const etag = fingerprint(input);
-  const times = [...input.events.map((e) => e.updatedAt.getTime()), ...(input.trainings ?? []).map((t) => t.changedAt.getTime()), ...(input.extraModified ?? []).map((d) => d.getTime()), 0];
+  const times = [...input.events.map((e) => e.updatedAt.getTime()), ...[...(input.trainings ?? []), ...(input.bookings ?? [])].map((t) => t.changedAt.getTime()), ...(input.extraModified ?? []).map((d) => d.getTime()), 0];
   // HTTP dates have whole seconds; round down so If-Modified-Since of the sent value matches.
   const lastModified = new Date(Math.floor(Math.max(...times) / 1000) * 1000);
   const body = () => {
@@ -123,9 +130,10 @@ export function renderFeed(input: FeedInput): string {
         : undefined,
     });
   }
-  for (const t of input.trainings ?? []) {
+  const spans = [...(input.trainings ?? []).map((t) => ({ t, kind: "training" })), ...(input.bookings ?? []).map((t) => ({ t, kind: "booking" }))];
+  for (const { t, kind } of spans) {
     cal.createEvent({
-      id: `training-${t.id}@${input.host}`,
+      id: `${kind}-${t.id}@${input.host}`,
       summary: t.title,
       location: t.location || undefined,
       start: t.startsAt,

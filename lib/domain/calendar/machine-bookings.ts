@@ -9,15 +9,31 @@ import { loadMachineUseFacts } from "../machine-access/machine-use-facts";
 import { findMachineConflict } from "./conflicts";
 import { CalendarAbort, catchAbort, fail, type CalendarResult } from "./result";
 
-const bookingSchema = z
-  .object({
-    machineId: z.coerce.number().int().positive(),
-    startsAt: z.coerce.date(),
-    endsAt: z.coerce.date(),
-    note: z.string().trim().max(500).default(""),
-  })
-  .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "must be after the start" })
-  .refine((v) => v.endsAt.getTime() - v.startsAt.getTime() <= 7 * 86_400_000, { path: ["endsAt"], message: "at most 7 days" });
+const bookingSchema = z.object({
+  machineId: z.coerce.number().int().positive(),
+  startsAt: z.coerce.date(),
+  endsAt: z.coerce.date(),
+  note: z.string().trim().max(500).default(""),
+});
+
+export const MAX_BOOKING_DAYS = 7;
+
+/** Why a booking's times are refused, per field, so a form can say it next to the field; empty when they are fine. */
+export type BookingTimeProblem = { field: "startsAt" | "endsAt"; code: "missing" | "before_start" | "in_past" | "too_long" };
+
+/** THE rule for a booking's times (the form checks with it before asking, bookMachine again inside). */
+export function bookingTimeProblems(startsAt: Date | null, endsAt: Date | null, now: Date): BookingTimeProblem[] {
+  const problems: BookingTimeProblem[] = [];
+  const start = startsAt && !Number.isNaN(startsAt.getTime()) ? startsAt : null;
+  const end = endsAt && !Number.isNaN(endsAt.getTime()) ? endsAt : null;
+  if (!start) problems.push({ field: "startsAt", code: "missing" });
+  if (!end) problems.push({ field: "endsAt", code: "missing" });
+  if (end && start && end <= start) problems.push({ field: "endsAt", code: "before_start" });
+  else if (end && start && end.getTime() - start.getTime() > MAX_BOOKING_DAYS * 86_400_000) problems.push({ field: "endsAt", code: "too_long" });
+  // Said even while the start is missing: every problem at once.
+  if (end && end <= now) problems.push({ field: "endsAt", code: "in_past" });
+  return problems;
+}
 
 /**
  * Whether the person may book the machine now: THE rule (decideMachineUse with their active card). Also asked by
@@ -37,6 +53,26 @@ export async function mayBookMachine(db: Db, personId: number, machineId: number
   return { ok: true };
 }
 
+/** What a booking (made or cancelled) was, so the answer can say it in words: "Booked LASER 1, 15 Dec 10:00–11:00". */
+export interface BookedSlot {
+  bookingId: number;
+  machineId: number;
+  machineName: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/**
+ * The machines the person may book now, by the same rule as bookMachine (so the booking form offers only these),
+ * in name order.
+ */
+export async function bookableMachines(db: Db, personId: number, now = new Date()): Promise<{ id: number; name: string }[]> {
+  const all = await db.select({ id: machines.id, name: machines.name }).from(machines).orderBy(asc(machines.name));
+  const allowed = [];
+  for (const m of all) if ((await mayBookMachine(db, personId, m.id, now)).ok) allowed.push(m);
+  return allowed;
+}
+
 /**
  * A member books a machine they may use by THE rule (decideMachineUse with their active card), not a blocked
  * one, and not overlapping another booking or an event that reserves the machine.
@@ -46,11 +82,12 @@ export async function bookMachine(
   personId: number,
   raw: z.input<typeof bookingSchema>,
   now = new Date(),
-): Promise<CalendarResult<{ bookingId: number }>> {
+): Promise<CalendarResult<BookedSlot>> {
   const parsed = bookingSchema.safeParse(raw);
   if (!parsed.success) return fail("validation", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const input = parsed.data;
-  if (input.endsAt <= now) return fail("validation", "endsAt: the booking is in the past");
+  const problems = bookingTimeProblems(input.startsAt, input.endsAt, now);
+  if (problems.length) return fail("validation", problems.map((p) => `${p.field}: ${p.code}`).join("; "));
   const may = await mayBookMachine(db, personId, input.machineId, now);
   if (!may.ok) return may;
   return catchAbort(() =>
@@ -62,23 +99,29 @@ export async function bookMachine(
       if (conflict) throw new CalendarAbort(fail("conflict", `The machine is taken: ${conflict.title} at ${conflict.startsAt.toISOString()}`, { conflict }));
       const [row] = await tx.insert(machineBookings).values({ ...input, personId }).returning();
       await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: "machine_booking.create", entity: "machine_booking", entityId: row!.id, after: input });
-      return { ok: true as const, bookingId: row!.id };
+      return { ok: true as const, bookingId: row!.id, machineId: machine.id, machineName: machine.name, startsAt: row!.startsAt, endsAt: row!.endsAt };
     }),
   );
 }
 
-/** Its owner or someone with calendar.write cancels a booking. */
-export async function cancelMachineBooking(db: Db, actorId: number, bookingId: number): Promise<CalendarResult> {
-  const [booking] = await db.select().from(machineBookings).where(eq(machineBookings.id, bookingId));
-  if (!booking) return fail("not_found", "no such booking");
+/** Its owner or someone with calendar.write cancels a booking; answers what was cancelled and whose it was. */
+export async function cancelMachineBooking(db: Db, actorId: number, bookingId: number): Promise<CalendarResult<BookedSlot & { personId: number }>> {
+  const [row] = await db
+    .select({ booking: machineBookings, machineName: machines.name })
+    .from(machineBookings)
+    .innerJoin(machines, eq(machines.id, machineBookings.machineId))
+    .where(eq(machineBookings.id, bookingId));
+  if (!row) return fail("not_found", "no such booking");
+  const { booking } = row;
   if (booking.personId !== actorId && !(await permissionsOfPerson(db, actorId)).has("calendar.write")) return fail("forbidden", "not your booking");
-  if (booking.cancelledAt) return { ok: true };
+  const slot = { bookingId, machineId: booking.machineId, machineName: row.machineName, startsAt: booking.startsAt, endsAt: booking.endsAt, personId: booking.personId };
+  if (booking.cancelledAt) return { ok: true, ...slot };
   await db.transaction(async (tx) => {
     const cancelledAt = new Date();
     await tx.update(machineBookings).set({ cancelledAt }).where(eq(machineBookings.id, bookingId));
     await recordAudit(tx, { actorId, subjectPersonId: booking.personId, changeType: "machine_booking.cancel", entity: "machine_booking", entityId: bookingId, before: { cancelledAt: null }, after: { cancelledAt } });
   });
-  return { ok: true };
+  return { ok: true, ...slot };
 }
 
 /** A person's bookings that have not ended and are not cancelled, soonest first, with the machine's name. */

@@ -1,10 +1,12 @@
+import type { Conflict } from "./conflicts";
+
 /** Expected failures of calendar services: a code for the UI's message catalog plus plain English. */
 export type CalendarFailure = {
   ok: false;
   code: CalendarErrorCode;
   message: string;
   /** Set for "conflict": the event (or booking) that already holds the room, resource or machine. */
-  conflict?: { kind: "event" | "booking"; id: number; title: string; startsAt: Date };
+  conflict?: Conflict;
 };
 
 export type CalendarErrorCode =

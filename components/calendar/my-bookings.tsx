@@ -1,0 +1,58 @@
+"use client";
+
+import { useActionState, useState } from "react";
+import type { ActionResult } from "@/lib/web/action-result";
+import { FormMessage } from "../forms/form-message";
+
+interface Row {
+  id: number;
+  machine: string;
+  when: string;
+  note: string;
+  /** "Cancel LASER 1, 15 Dec 2026, 10:00–11:00?" */
+  confirm: string;
+}
+
+interface Props {
+  action: (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  rows: Row[];
+  labels: { none: string; cancel: string; yes: string; keep: string };
+}
+
+/**
+ * One's own bookings. Cancelling asks first ("Cancel LASER 1, 15 Dec 10:00–11:00?") and the answer stays above the
+ * list, since the cancelled row itself goes away.
+ */
+export function MyBookings({ action, rows, labels }: Props) {
+  const [result, formAction] = useActionState(action, null);
+  const [asking, setAsking] = useState<number | null>(null);
+  return (
+    <div className="space-y-2">
+      <FormMessage result={result} />
+      {rows.length === 0 ? (
+        <p className="text-slate-600">{labels.none}</p>
+      ) : (
+        <ul className="space-y-2">
+          {rows.map((b) => (
+            <li key={b.id} className="flex flex-wrap items-center gap-3 rounded border border-slate-200 bg-white p-2">
+              <span>
+                {b.machine}: {b.when}
+              </span>
+              {b.note && <span className="text-sm text-slate-600">{b.note}</span>}
+              {asking === b.id ? (
+                <form action={formAction} className="flex flex-wrap items-center gap-2" onSubmit={() => setAsking(null)}>
+                  <input type="hidden" name="bookingId" value={b.id} />
+                  <span className="font-medium">{b.confirm}</span>
+                  <button type="submit" className="rounded bg-red-700 px-3 py-1 text-white hover:bg-red-800">{labels.yes}</button>
+                  <button type="button" className="rounded border border-slate-400 px-3 py-1" onClick={() => setAsking(null)}>{labels.keep}</button>
+                </form>
+              ) : (
+                <button type="button" className="rounded border border-slate-400 px-3 py-1" onClick={() => setAsking(b.id)}>{labels.cancel}</button>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
