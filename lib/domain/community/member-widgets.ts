@@ -1,18 +1,12 @@
-import { and, asc, eq, gt, inArray, isNull } from "drizzle-orm";
+import { and, asc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { equipmentTypes, thingLoans, things, trainingSessions, trainingSignups } from "@/lib/db/schema";
+import { thingLoans, things } from "@/lib/db/schema";
+import { openSignupsOf } from "../training/training-state";
 
-/** The member's next training they signed up for (or are waitlisted on), not cancelled. */
+/** The member's next training they are still waiting for (signed up or waitlisted; see openSignupsOf). */
 export async function nextTrainingOf(db: Db, personId: number, now = new Date()) {
-  const [row] = await db
-    .select({ id: trainingSessions.id, startsAt: trainingSessions.startsAt, typeName: equipmentTypes.name, status: trainingSignups.status })
-    .from(trainingSignups)
-    .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
-    .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
-    .where(and(eq(trainingSignups.personId, personId), inArray(trainingSignups.status, ["signed_up", "waitlisted"]), gt(trainingSessions.startsAt, now), isNull(trainingSessions.cancelledAt)))
-    .orderBy(asc(trainingSessions.startsAt))
-    .limit(1);
-  return row ?? null;
+  const [next] = await openSignupsOf(db, personId, now);
+  return next ? { id: next.sessionId, startsAt: next.startsAt, typeName: next.typeName, status: next.status } : null;
 }
 
 /** Things the member has borrowed and not returned, earliest due first. */

@@ -1,7 +1,8 @@
 import type { Db } from "@/lib/db/client";
 import { missingPrerequisites } from "../training/prerequisites";
 import { previewSignup } from "../training/eligibility";
-import { listUpcomingSessions, mySignups, type SessionSummary } from "../training/session-queries";
+import { listUpcomingSessions, type SessionSummary } from "../training/session-queries";
+import { openSignupsOf } from "../training/training-state";
 import type { MissingPrerequisite, SignupDecision } from "../training/decide-signup";
 import { listAuthorizationsOfPerson } from "./authorization-service";
 import { isAuthorizationCurrent, type RelationshipLevel } from "../machine-access/decide-machine-use";
@@ -36,7 +37,7 @@ export async function getMyEquipment(db: Db, personId: number, now = new Date())
     listEquipmentTypes(db),
     listAuthorizationsOfPerson(db, personId),
     listUpcomingSessions(db, { now }),
-    mySignups(db, personId),
+    openSignupsOf(db, personId, now).then((open) => new Map(open.map((o) => [o.sessionId, o.status]))),
   ]);
   const result: MyEquipmentType[] = [];
   for (const type of types) {

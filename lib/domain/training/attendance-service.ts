@@ -10,7 +10,7 @@ import { fail, type Result } from "../equipment/result";
 
 export const attendanceInput = z.object({ signupId: z.number().int().positive(), attendance: z.enum(["passed", "failed", "no_show"]) });
 
-export type AttendanceFailure = "invalid" | "not_found" | "not_a_trainer" | "own_attendance" | "session_cancelled" | "not_signed_up" | "already_passed" | ContainmentCode;
+export type AttendanceFailure = "invalid" | "not_found" | "not_a_trainer" | "own_attendance" | "session_cancelled" | "not_started" | "not_signed_up" | "already_passed" | ContainmentCode;
 
 /**
  * A trainer of the session's type records how each participant did. The record is the proof and is kept
@@ -39,6 +39,8 @@ export async function markAttendance(
     if (!(await isCurrentTrainer(tx, actorId, type.id, now))) return fail("not_a_trainer", `Only a trainer of ${type.name} may mark attendance.`);
     if (signup.personId === actorId) return fail("own_attendance", "Another trainer has to mark your own attendance.");
     if (session.cancelledAt) return fail("session_cancelled", "This session was cancelled.");
+    // Nobody can have passed (or missed) a session that has not begun.
+    if (session.startsAt > now) return fail("not_started", "Attendance can be recorded once the session has started.");
     if (signup.status !== "signed_up") return fail("not_signed_up", "Only people holding a seat can be marked; this sign-up is waitlisted or cancelled.");
     if (signup.attendance === "passed") return fail("already_passed", "This person passed already; revoke the authorization instead if needed.");
     // A pass on the "system" type makes an administrator: only someone holding every permission may give it.

@@ -10,9 +10,12 @@ import { markAttendance } from "./attendance-service";
 import { listOpenRequestsForTrainer, requestTraining } from "./request-service";
 import { scheduleSession } from "./session-service";
 import { signUp } from "./signup-service";
+import { openSignupsOf } from "./training-state";
 import { days, demoWorld, hours, type DemoWorld } from "./testing/training-fixture";
 
 let w: DemoWorld;
+// The sessions below start in two or three days; attendance is recorded once they have started.
+const started = days(4);
 beforeAll(async () => {
   w = await demoWorld();
 });
@@ -40,10 +43,10 @@ describe("attendance", () => {
 
     const s = await session(w.types.laser);
     const signup = await signupId(w.ids.maria, s);
-    expect(await markAttendance(w.t.db, w.ids.member, { signupId: signup, attendance: "passed" })).toMatchObject({ ok: false, code: "not_a_trainer" });
-    expect(await markAttendance(w.t.db, w.ids.admin, { signupId: signup, attendance: "passed" })).toMatchObject({ ok: false, code: "not_a_trainer" });
+    expect(await markAttendance(w.t.db, w.ids.member, { signupId: signup, attendance: "passed" }, started)).toMatchObject({ ok: false, code: "not_a_trainer" });
+    expect(await markAttendance(w.t.db, w.ids.admin, { signupId: signup, attendance: "passed" }, started)).toMatchObject({ ok: false, code: "not_a_trainer" });
 
-    const now = new Date();
+    const now = started;
     const passed = await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" }, now);
     expect(passed).toMatchObject({ ok: true });
     const [auth] = await w.t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.id, passed.ok ? passed.authorizationId! : 0));
@@ -53,17 +56,24 @@ describe("attendance", () => {
     // Her request is fulfilled.
     expect(await listOpenRequestsForTrainer(w.t.db, w.ids.trainer)).toEqual([]);
     // A pass is final; taking it back is a revocation.
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" })).toMatchObject({ ok: false, code: "already_passed" });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" }, started)).toMatchObject({ ok: false, code: "already_passed" });
   });
 
   it("failed and no-show grant nothing and may be corrected to passed", async () => {
     const s = await session(w.types.laser, "owner");
     const signup = await signupId(w.ids.member, s);
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "no_show" })).toEqual({ ok: true, authorizationId: null });
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" })).toEqual({ ok: true, authorizationId: null });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "no_show" }, started)).toEqual({ ok: true, authorizationId: null });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" }, started)).toEqual({ ok: true, authorizationId: null });
     const owners = await w.t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.personId, w.ids.member));
     expect(owners.filter((a) => a.level === "owner")).toEqual([]);
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" })).toMatchObject({ ok: true });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" }, started)).toMatchObject({ ok: true });
+  });
+
+  it("refuses attendance before the session has started, and its seat stays pending until then", async () => {
+    const s = await session(w.types.laser, "owner");
+    const signup = await signupId(w.ids.maria, s);
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" })).toMatchObject({ ok: false, code: "not_started" });
+    expect((await openSignupsOf(w.t.db, w.ids.maria)).map((o) => o.sessionId)).toContain(s);
   });
 
   it("refuses the waitlist, unknown sign-ups and bad input", async () => {
@@ -79,16 +89,16 @@ describe("attendance", () => {
     );
     await signupId(first!, r.id);
     const waiting = await signupId(second!, r.id);
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: waiting, attendance: "passed" })).toMatchObject({ ok: false, code: "not_signed_up" });
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: 999_999, attendance: "passed" })).toMatchObject({ ok: false, code: "not_found" });
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: waiting, attendance: "great" as "passed" })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: waiting, attendance: "passed" }, started)).toMatchObject({ ok: false, code: "not_signed_up" });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: 999_999, attendance: "passed" }, started)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: waiting, attendance: "great" as "passed" }, started)).toMatchObject({ ok: false, code: "invalid" });
   });
 
   it("passing the organisation's induction makes an applicant a member with a member number", async () => {
     expect(await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.org, level: "trainer", reason: "Runs inductions" })).toMatchObject({ ok: true });
     const s = await session(w.types.org);
     const signup = await signupId(w.ids.applicant, s);
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" })).toMatchObject({ ok: true });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" }, started)).toMatchObject({ ok: true });
     const [row] = await w.t.db
       .select({ key: membershipStatuses.key, memberNumber: people.memberNumber, joinedOn: people.joinedOn })
       .from(people)
@@ -105,7 +115,7 @@ describe("attendance", () => {
     expect(await permissionsOfPerson(w.t.db, w.ids.maria)).not.toContain("system.admin");
     const s = await session(w.types.system);
     const signup = await signupId(w.ids.maria, s);
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" })).toMatchObject({ ok: true });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" }, started)).toMatchObject({ ok: true });
     expect(await permissionsOfPerson(w.t.db, w.ids.maria)).toContain("system.admin");
     expect(await permissionsOfPerson(w.t.db, w.ids.maria)).toContain("equipment.manage");
     const cnc = (await w.t.db.select().from(machines).where(eq(machines.boardId, 3)))[0]!.id;

@@ -87,11 +87,3 @@ export async function getSessionDetail(db: Db, sessionId: number): Promise<(Sess
   return { ...summary, participants };
 }
 
-/** The person's active sign-ups by session id, to show "signed up" / "on the waitlist" next to sessions. */
-export async function mySignups(db: Db, personId: number): Promise<Map<number, "signed_up" | "waitlisted">> {
-  const rows = await db
-    .select({ sessionId: trainingSignups.sessionId, status: trainingSignups.status })
-    .from(trainingSignups)
-    .where(and(eq(trainingSignups.personId, personId), inArray(trainingSignups.status, ["signed_up", "waitlisted"])));
-  return new Map(rows.map((r) => [r.sessionId, r.status as "signed_up" | "waitlisted"]));
-}

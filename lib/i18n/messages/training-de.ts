@@ -42,6 +42,8 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "tr.att.label": "Anwesenheit von {name}",
   "tr.att.mark": "Speichern",
   "tr.att.done": "Anwesenheit gespeichert.",
+  "tr.att.notYet": "Die Anwesenheit kann eingetragen werden, sobald der Termin begonnen hat.",
+  "tr.error.not_started": "Die Anwesenheit kann eingetragen werden, sobald der Termin begonnen hat.",
   "tr.att.current": "Eingetragen: {attendance}",
   "tr.cancelSession": "Diesen Termin absagen",
   "tr.cancelSession.done": "Der Termin ist abgesagt.",

@@ -41,6 +41,8 @@ export const trainingEn = {
   "tr.att.label": "Attendance of {name}",
   "tr.att.mark": "Save",
   "tr.att.done": "Attendance saved.",
+  "tr.att.notYet": "Attendance can be recorded once the session has started.",
+  "tr.error.not_started": "Attendance can be recorded once the session has started.",
   "tr.att.current": "Marked: {attendance}",
   "tr.cancelSession": "Cancel this session",
   "tr.cancelSession.done": "The session is cancelled.",

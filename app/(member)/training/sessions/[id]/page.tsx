@@ -25,6 +25,8 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const timeZone = (await getSpace()).timeZone;
   const title = t("tr.session.title", { type: session.equipmentTypeName, level: t(`level.${session.level}`) });
+  // Attendance is for a session that has begun (the domain refuses it earlier too).
+  const begun = session.startsAt <= new Date();
 
   return (
     <div className="space-y-6">
@@ -60,6 +62,7 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
 
       <section className={`${cardClass} space-y-3`} aria-labelledby="participants">
         <h2 id="participants" className="text-lg font-semibold">{t("tr.detail.participants")}</h2>
+        {!begun && !session.cancelledAt && <p className="text-sm text-slate-600">{t("tr.att.notYet")}</p>}
         {session.participants.length === 0 ? (
           <p className="text-slate-600">{t("tr.detail.none")}</p>
         ) : (
@@ -71,7 +74,7 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
                   <span className="text-sm text-slate-600">{t(`tr.status.${p.status}`)}</span>
                   {p.attendance && <span className="text-sm font-medium">{t("tr.att.current", { attendance: t(`tr.att.${p.attendance}`) })}</span>}
                 </div>
-                {p.status === "signed_up" && p.attendance !== "passed" && !session.cancelledAt && (
+                {begun && p.status === "signed_up" && p.attendance !== "passed" && !session.cancelledAt && (
                   <ActionForm action={markAttendanceAction} className="flex flex-wrap items-end gap-2" messageAt="bottom" label={t("tr.att.label", { name: p.name })}>
                     <input type="hidden" name="signupId" value={p.signupId} />
                     <fieldset className="flex flex-wrap gap-3">
