@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { SiteHeader } from "@/components/site-header";
 import { logoutAction, setLanguageAction } from "./actions";
-import { getLocale } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { getSpace } from "@/lib/web/space";
 import "./globals.css";
 
@@ -12,12 +12,21 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
-  const locale = await getLocale();
+  const [locale, t] = await Promise.all([getLocale(), getT()]);
   return (
     <html lang={locale}>
       <body className="min-h-screen bg-slate-50 text-slate-900 antialiased">
+        {/* The first stop of the keyboard: past the menu to the page's own content. */}
+        <a
+          href="#main-content"
+          className="sr-only rounded bg-amber-400 px-3 py-2 font-medium text-slate-900 focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50"
+        >
+          {t("nav.skip")}
+        </a>
         <SiteHeader logoutAction={logoutAction} setLanguageAction={setLanguageAction} />
-        <main className="mx-auto w-full max-w-5xl px-4 py-6 sm:py-10">{children}</main>
+        <main id="main-content" tabIndex={-1} className="mx-auto w-full max-w-5xl px-4 py-6 focus:outline-none sm:py-10">
+          {children}
+        </main>
       </body>
     </html>
   );

@@ -1,12 +1,13 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./fixtures";
+import { MainNav } from "./pages/main-nav";
 
 test.describe("admin", () => {
   test.use({ storageState: storageStateOf("admin") });
 
   test("sees and searches the people list", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "People" }).click();
+    await new MainNav(page).go("Admin", "People");
     await expect(page.getByRole("heading", { name: "People" })).toBeVisible();
     const table = page.getByRole("table");
     await expect(table.getByRole("row", { name: /Ada Admin/ })).toBeVisible();

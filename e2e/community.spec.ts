@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./fixtures";
+import { MainNav } from "./pages/main-nav";
 
 const suffix = Date.now().toString(36);
 
@@ -19,7 +20,7 @@ test("a poll created by the board is voted on by a member, who then sees the res
   const member = await browser.newContext({ storageState: storageStateOf("member") });
   const page = await member.newPage();
   await page.goto("/");
-  await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Polls" }).click();
+  await new MainNav(page).go("My space", "Polls");
   await page.getByRole("link", { name: `Buy a laser cutter ${suffix}?` }).click();
   await expect(page).toHaveURL(pollUrl);
   await expect(page.getByText("Results are shown after you voted")).toBeVisible();
@@ -105,7 +106,7 @@ test.describe("news", () => {
   test("a post by the board shows on the start page, its own page and the escaped Atom feed", async ({ page, request }) => {
     const title = `Soldering night <b>${suffix}</b> & more`;
     await page.goto("/");
-    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "News" }).click();
+    await new MainNav(page).go("Admin", "Write news");
     const form = page.getByRole("form", { name: "New post" });
     await form.getByLabel("Title").fill(title);
     await form.getByLabel("Text").fill("Bring your own kit.\nTea is on us.");

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./fixtures";
+import { MainNav } from "./pages/main-nav";
 
 // The pages work under the Content-Security-Policy (scripts only with the response's nonce): no violation is
 // reported in the console, the client components hydrate, and navigation within the app still works.
@@ -41,7 +42,7 @@ test.describe("admin", () => {
       await page.waitForLoadState("networkidle");
     }
     await page.goto("/home");
-    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "People" }).click();
+    await new MainNav(page).go("Admin", "People");
     await expect(page).toHaveURL(/\/people/);
     expect(problems).toEqual([]);
   });

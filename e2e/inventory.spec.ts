@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { storageStateOf } from "./fixtures";
+import { MainNav } from "./pages/main-nav";
 
 // A real 2×2 PNG (red), small enough to inline; the server decodes and resizes it with sharp.
 const PNG = Buffer.from(
@@ -46,7 +47,7 @@ test.describe("inventory manager", () => {
     await submit(page, remove, "Delete this location");
     await expect(remove.getByRole("alert")).toContainText("still holds things or other locations");
 
-    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Inventory" }).click();
+    await new MainNav(page).go("Inventory", "Things");
     await page.getByRole("link", { name: "Add a thing" }).click();
     const form = page.getByRole("form", { name: "Add a thing" });
     await form.getByLabel("Name", { exact: true }).fill(`Soldering station ${suffix}`);

@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf, USERS } from "./fixtures";
+import { MainNav } from "./pages/main-nav";
 
 test.describe("membership administration and the audit log", () => {
   test.use({ storageState: storageStateOf("admin") });
@@ -8,7 +9,7 @@ test.describe("membership administration and the audit log", () => {
     const suffix = Date.now().toString(36);
     const name = `Honorary ${suffix}`;
     await page.goto("/");
-    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Membership" }).click();
+    await new MainNav(page).go("Admin", "Membership");
     await expect(page.getByRole("heading", { name: "Membership administration" })).toBeVisible();
     await page.getByRole("link", { name: "Membership statuses" }).click();
     await expect(page.getByRole("heading", { name: "Membership statuses", level: 1 })).toBeVisible();
@@ -29,7 +30,7 @@ test.describe("membership administration and the audit log", () => {
 
   test("an admin subscribes to a change type, then filters the audit log by a person and sees the entry", async ({ page }) => {
     await page.goto("/");
-    await page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Audit log" }).click();
+    await new MainNav(page).go("Admin", "Audit log");
     await expect(page.getByRole("heading", { name: "Audit log", level: 1 })).toBeVisible();
 
     const subscribe = page.getByRole("form", { name: "My email notifications" });

@@ -1,6 +1,7 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, storageStateOf } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
+import { MainNav } from "./pages/main-nav";
 
 async function loggedIn(browser: Browser, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
@@ -37,7 +38,7 @@ test("a trainer schedules a session, a member signs up, passes once it has start
   await expect(mariasLaser.locator('dd[data-level="user"]')).toContainText("not yet");
 
   // The trainer schedules a user session on the laser starting in a few minutes: attendance waits for the start.
-  await trainer.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Training" }).click();
+  await new MainNav(trainer).go("Calendar & machines", "Training sessions");
   const schedule = trainer.getByRole("form", { name: "Schedule a session" });
   await schedule.getByLabel("Equipment type").selectOption({ label: "Laser cutter" });
   await schedule.getByLabel("Level to train").selectOption("user");
@@ -163,6 +164,6 @@ test.describe("a member", () => {
       expect(response?.status(), path).toBe(403);
       await expect(page.getByRole("heading", { name: "Not allowed" })).toBeVisible();
     }
-    await expect(page.getByRole("navigation", { name: "Main navigation" }).getByRole("link", { name: "Training" })).toHaveCount(0);
+    expect(await new MainNav(page).linkNames()).not.toContain("Training sessions");
   });
 });

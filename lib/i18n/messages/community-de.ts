@@ -2,7 +2,7 @@ import type { communityEn } from "./community-en";
 
 export const communityDe: Record<keyof typeof communityEn, string> = {
   "nav.polls": "Abstimmungen",
-  "nav.news": "Neuigkeiten",
+  "nav.news": "Neuigkeiten schreiben",
   "com.notAvailable": "Derzeit nicht verfügbar.",
   "com.start.events": "Nächste Termine",
   "com.start.noEvents": "Keine Termine geplant.",

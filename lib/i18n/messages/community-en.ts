@@ -1,7 +1,7 @@
 /** Start page, open status, SpaceAPI sensors, polls and news. */
 export const communityEn = {
   "nav.polls": "Polls",
-  "nav.news": "News",
+  "nav.news": "Write news",
   "com.notAvailable": "Not available right now.",
   "com.start.events": "Upcoming events",
   "com.start.noEvents": "No events planned.",

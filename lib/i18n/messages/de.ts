@@ -19,6 +19,7 @@ import { surfaceDe } from "./surface-de";
 import { importDe } from "./import-de";
 import { pairingDe } from "./pairing-de";
 import { invitationsDe } from "./invitations-de";
+import { navigationDe } from "./navigation-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -41,9 +42,10 @@ export const de: Catalog = {
   ...importDe,
   ...pairingDe,
   ...invitationsDe,
+  ...navigationDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
-  "nav.home": "Mein Bereich",
+  "nav.home": "Meine Startseite",
   "nav.people": "Personen",
   "nav.login": "Anmelden",
   "nav.logout": "Abmelden",

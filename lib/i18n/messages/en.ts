@@ -18,6 +18,7 @@ import { surfaceEn } from "./surface-en";
 import { importEn } from "./import-en";
 import { pairingEn } from "./pairing-en";
 import { invitationsEn } from "./invitations-en";
+import { navigationEn } from "./navigation-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -41,9 +42,10 @@ export const en = {
   ...importEn,
   ...pairingEn,
   ...invitationsEn,
+  ...navigationEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
-  "nav.home": "My space",
+  "nav.home": "My start page",
   "nav.people": "People",
   "nav.login": "Log in",
   "nav.logout": "Log out",

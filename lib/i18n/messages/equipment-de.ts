@@ -1,11 +1,11 @@
 import type { equipmentEn } from "./equipment-en";
 
 export const equipmentDe: Record<keyof typeof equipmentEn, string> = {
-  "nav.equipment": "Meine Geräte",
-  "nav.training": "Einschulungen",
-  "nav.adminEquipment": "Geräte",
+  "nav.equipment": "Meine Freigaben & Einschulungen",
+  "nav.training": "Einschulungstermine",
+  "nav.adminEquipment": "Gerätetypen & Maschinen",
 
-  "eq.admin.title": "Geräte",
+  "eq.admin.title": "Gerätetypen & Maschinen",
   "eq.types.title": "Gerätetypen",
   "eq.types.new": "Neuer Gerätetyp",
   "eq.types.none": "Noch keine Gerätetypen.",

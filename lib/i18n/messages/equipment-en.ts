@@ -1,10 +1,10 @@
 /** Equipment, machines, authorizations and training (admin, trainer and member pages, mails). */
 export const equipmentEn = {
-  "nav.equipment": "My equipment",
-  "nav.training": "Training",
-  "nav.adminEquipment": "Equipment",
+  "nav.equipment": "My permits & training",
+  "nav.training": "Training sessions",
+  "nav.adminEquipment": "Equipment types & machines",
 
-  "eq.admin.title": "Equipment",
+  "eq.admin.title": "Equipment types & machines",
   "eq.types.title": "Equipment types",
   "eq.types.new": "New equipment type",
   "eq.types.none": "No equipment types yet.",

@@ -1,7 +1,7 @@
 import type { machinesEn } from "./machines-en";
 
 export const machinesDe: Record<keyof typeof machinesEn, string> = {
-  "nav.machines": "Maschinen",
+  "nav.machines": "Maschinenstatus",
   "mach.dashboard.title": "Maschinen",
   "mach.dashboard.intro": "Der aktuelle Zustand jeder Maschine, wie ihn die Boards melden.",
   "mach.dashboard.counts": "Maschinen je Zustand",

@@ -1,6 +1,6 @@
 /** Machine operations: the live dashboard, machine pages, usage. */
 export const machinesEn = {
-  "nav.machines": "Machines",
+  "nav.machines": "Machine status",
   "mach.dashboard.title": "Machines",
   "mach.dashboard.intro": "Live state of every machine, as the boards report it.",
   "mach.dashboard.counts": "Machines per state",

@@ -68,7 +68,7 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "tr.error.not_yours": "Du kannst nur deine eigene Anmeldung absagen.",
   "tr.error.already_requested": "Du hast dir diese Einschulung schon gewünscht; die Trainer:innen sehen das.",
 
-  "me.title": "Meine Geräte",
+  "me.title": "Meine Freigaben & Einschulungen",
   "me.intro": "Was du benutzen darfst, seit wann und bis wann, und welche Einschulungen du als Nächstes machen kannst.",
   "me.none": "Es gibt noch keine Geräte.",
   "me.level.since": "seit {since}",

@@ -67,7 +67,7 @@ export const trainingEn = {
   "tr.error.not_yours": "You can only cancel your own sign-up.",
   "tr.error.already_requested": "You have asked for this training already; the trainers can see it.",
 
-  "me.title": "My equipment",
+  "me.title": "My permits & training",
   "me.intro": "What you may use, since when and until when, and the trainings you could take next.",
   "me.none": "There is no equipment yet.",
   "me.level.since": "since {since}",
