@@ -5,7 +5,7 @@ import { accounts, cards, inventoryLocations, machines, membershipStatuses, news
 import { createTestDatabase as freshDatabase } from "@/lib/db/testing/test-database";
 import { openSince } from "@/lib/domain/community/open-status";
 import { openLoansOf } from "@/lib/domain/community/member-widgets";
-import { machineStates } from "@/lib/domain/community/machine-states";
+import { loadDashboard } from "@/lib/domain/machines/dashboard";
 import { listNews } from "@/lib/domain/community/news";
 import { listPolls } from "@/lib/domain/community/polls/poll-queries";
 import { locationPath } from "@/lib/domain/inventory/locations";
@@ -69,7 +69,7 @@ describe("reference data and demo seed", () => {
       const open = (await listPolls(s.db, member!.personId)).filter((p) => p.phase === "open");
       expect(open).toHaveLength(1);
       expect(await openSince(s.db)).toMatchObject({ open: true });
-      expect((await machineStates(s.db)).length).toBe(3);
+      expect((await loadDashboard(s.db)).tiles.length).toBe(3);
       expect(admin).toBeDefined();
     } finally {
       await s.close();

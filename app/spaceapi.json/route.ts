@@ -1,6 +1,6 @@
-import { machineStates } from "@/lib/domain/community/machine-states";
 import { openSince } from "@/lib/domain/community/open-status";
 import { buildSpaceApi } from "@/lib/domain/community/spaceapi";
+import { loadDashboard } from "@/lib/domain/machines/dashboard";
 import { optional, spaceSettingsOrDefaults } from "@/lib/web/community";
 import { getDb } from "@/lib/web/db";
 
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 /** The SpaceAPI v15 document; public and CORS-open, as SpaceAPI directories fetch it from browsers. */
 export async function GET() {
   const db = getDb();
-  const [settings, status, machines] = await Promise.all([spaceSettingsOrDefaults(), optional("open status", () => openSince(db)), optional("machine states", () => machineStates(db))]);
+  const [settings, status, machines] = await Promise.all([spaceSettingsOrDefaults(), optional("open status", () => openSince(db)), optional("machine states", async () => (await loadDashboard(db)).counts)]);
   const doc = buildSpaceApi({
     settings,
     baseUrl: settings.publicUrl,

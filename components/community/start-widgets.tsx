@@ -2,16 +2,26 @@ import Link from "next/link";
 import type { CurrentUser } from "@/lib/auth/current-user";
 import { seesMembersOnly } from "@/lib/domain/access/members-only";
 import { upcomingEvents } from "@/lib/domain/calendar/calendar-queries";
-import { machineStates } from "@/lib/domain/community/machine-states";
 import { nextTrainingOf, openLoansOf } from "@/lib/domain/community/member-widgets";
 import { listNews } from "@/lib/domain/community/news";
 import { openSince } from "@/lib/domain/community/open-status";
+import { loadDashboard } from "@/lib/domain/machines/dashboard";
+import { MACHINE_STATES, type MachineState } from "@/lib/domain/machines/machine-state";
 import { dayOf, formatDateTime, formatPlainDate } from "@/lib/time";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { OpenStatusSwitch } from "./open-status-switch";
 import type { FormAction } from "@/components/forms/action-form";
 import { Guarded } from "./widget";
+
+// Badge colours (dark text on a light tint, AA contrast) per dashboard state.
+const STATE_TONE: Record<MachineState, string> = {
+  in_use: "bg-amber-100 text-amber-900",
+  blocked: "bg-red-100 text-red-900",
+  maintenance_due: "bg-orange-100 text-orange-900",
+  offline: "bg-slate-200 text-slate-800",
+  free: "bg-emerald-100 text-emerald-900",
+};
 
 export interface WidgetContext {
   t: Translate;
@@ -74,19 +84,22 @@ export function EventsWidget({ t, locale, timeZone, user }: WidgetContext) {
 export function MachinesWidget({ t }: WidgetContext) {
   return (
     <Guarded unavailable={t("com.notAvailable")} name="machines" title={t("com.machines.title")} testId="machines" render={async () => {
-      const rows = await machineStates(getDb());
-      if (!rows.length) return <p className={muted}>{t("com.machines.none")}</p>;
-      const label = { in_use: t("com.machines.inUse"), free: t("com.machines.free"), out_of_service: t("com.machines.outOfService") };
-      const tone = { in_use: "bg-amber-100 text-amber-900", free: "bg-emerald-100 text-emerald-900", out_of_service: "bg-red-100 text-red-900" };
-      const n = (s: string) => rows.filter((r) => r.state === s).length;
+      // The dashboard's own states and counts (loadDashboard): a machine whose board is silent is offline here too.
+      const { tiles, counts } = await loadDashboard(getDb());
+      if (!tiles.length) return <p className={muted}>{t("com.machines.none")}</p>;
+      const label = (s: MachineState) => t(`mach.state.${s}`);
       return (
         <>
-          <p className="mb-2 text-sm">{t("com.machines.counts", { inUse: n("in_use"), free: n("free"), out: n("out_of_service") })}</p>
+          <p className="mb-2 text-sm" data-testid="start-machine-counts">
+            {MACHINE_STATES.filter((s) => counts[s] > 0)
+              .map((s) => `${label(s)}: ${counts[s]}`)
+              .join(" · ")}
+          </p>
           <ul className="space-y-1 text-sm">
-            {rows.map((m) => (
-              <li key={m.id} className="flex items-center justify-between gap-2">
+            {tiles.map((m) => (
+              <li key={m.id} className="flex items-center justify-between gap-2" data-state={m.state}>
                 <span>{m.name}</span>
-                <span className={`rounded px-2 py-0.5 text-xs font-medium ${tone[m.state]}`}>{label[m.state]}</span>
+                <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_TONE[m.state]}`}>{label(m.state)}</span>
               </li>
             ))}
           </ul>

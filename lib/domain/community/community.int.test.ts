@@ -6,7 +6,7 @@ import { auditLog, machines, openStatusChanges } from "@/lib/db/schema";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { inventoryTestDatabase } from "../inventory/test-setup";
 import { settingsFromEnv } from "../settings/space-settings";
-import { machineStates } from "./machine-states";
+import { loadDashboard } from "../machines/dashboard";
 import { createNews, deleteNews, getNewsItem, listNews, updateNews } from "./news";
 import { buildAtomFeed } from "./news-feed";
 import { currentOpenStatus, openSince, setOpenStatus } from "./open-status";
@@ -63,13 +63,13 @@ describe("SpaceAPI", () => {
 
     const [m] = await t.db.select().from(machines).limit(1);
     await t.db.update(machines).set({ blocked: true }).where(eq(machines.id, m!.id));
-    const states = await machineStates(t.db);
-    expect(states.find((s) => s.id === m!.id)!.state).toBe("out_of_service");
+    const dashboard = await loadDashboard(t.db);
+    expect(dashboard.tiles.find((s) => s.id === m!.id)!.state).toBe("blocked");
     const full = buildSpaceApi({
       settings: { ...settings, address: "Hauptstraße 1, Wien", latitude: 48.2, longitude: 16.37, contactEmail: "hello@space.example", logoUrl: "/logo.png" },
       baseUrl: "https://space.example",
       status: { open: true, lastChange: new Date("2026-01-01T10:00:00Z"), message: "Open evening" },
-      machines: states,
+      machines: dashboard.counts,
     });
     expect(validate(full), JSON.stringify(validate.errors)).toBe(true);
     expect(full).toMatchObject({ state: { open: true, lastchange: 1767261600 }, logo: "https://space.example/logo.png", location: { lat: 48.2 } });

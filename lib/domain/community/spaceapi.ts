@@ -1,15 +1,26 @@
 import { LOGO_PATH } from "../settings/space-logo";
 import type { SpaceSettings } from "../settings/space-settings";
-import type { MachineStateRow } from "./machine-states";
+import { MACHINE_STATES, type MachineState } from "../machines/machine-state";
 
 export interface SpaceApiFacts {
   settings: Pick<SpaceSettings, "name" | "logoUrl" | "logoKey" | "address" | "latitude" | "longitude" | "contactEmail" | "website" | "timeZone">;
   /** The space's public address (settings.publicUrl), for absolute links. */
   baseUrl: string;
   status: { open: boolean; lastChange: Date; message: string } | null;
-  /** null when machine data is unavailable: the sensor is then left out rather than reported as zero. */
-  machines: MachineStateRow[] | null;
+  /**
+   * Machines per state, the dashboard's counts (loadDashboard) so SpaceAPI, start page and dashboard agree; null when
+   * machine data is unavailable: the sensor is then left out rather than reported as zero.
+   */
+  machines: Record<MachineState, number> | null;
 }
+
+const SENSOR_TEXT: Record<MachineState, string> = {
+  in_use: "machines in use now",
+  blocked: "machines blocked",
+  maintenance_due: "machines waiting for maintenance",
+  offline: "machines whose board has not been heard from recently",
+  free: "machines free",
+};
 
 const absolute = (url: string, base: string) => {
   try {
@@ -43,15 +54,9 @@ export function buildSpaceApi(facts: SpaceApiFacts): Record<string, unknown> {
   doc.state = facts.status
     ? { open: facts.status.open, lastchange: Math.floor(facts.status.lastChange.getTime() / 1000), ...(facts.status.message ? { message: facts.status.message } : {}) }
     : {};
-  if (facts.machines && facts.machines.length > 0) {
-    const count = (state: string) => facts.machines!.filter((m) => m.state === state).length;
-    doc.sensors = {
-      ext_machines: [
-        { value: count("in_use"), name: "in_use", description: "machines in use now" },
-        { value: count("free"), name: "free", description: "machines free" },
-        { value: count("out_of_service"), name: "out_of_service", description: "machines out of service" },
-      ],
-    };
+  const counts = facts.machines;
+  if (counts && MACHINE_STATES.some((s) => counts[s] > 0)) {
+    doc.sensors = { ext_machines: MACHINE_STATES.map((s) => ({ value: counts[s], name: s, description: SENSOR_TEXT[s] })) };
   }
   doc.feeds = { blog: { type: "atom", url: `${baseUrl}/news.xml` } };
   return doc;
