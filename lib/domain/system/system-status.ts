@@ -5,10 +5,19 @@ import { BROKER_STALE_AFTER_MS } from "./health";
 
 export interface DatabaseSizes {
   totalBytes: number;
-  tables: { name: string; bytes: number; rows: number }[];
+  /** rows is counted (exact) unless the planner's estimate says the table is too big to count on every visit. */
+  tables: { name: string; bytes: number; rows: number; exact: boolean }[];
 }
 
-/** Size of the database and of each table with its indexes (row counts are the planner's estimates). */
+/** Above this estimate a table's rows are not counted (a full scan per page view); the estimate is shown instead. */
+export const COUNT_ROWS_UP_TO = 1_000_000;
+
+const quoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/**
+ * Size of the database and of each table with its indexes, and its rows. The planner's estimate alone is no row
+ * count: without ANALYZE (the embedded database has no autovacuum) it stays 0 or -1, so tables are counted.
+ */
 export async function databaseSizes(db: Db): Promise<DatabaseSizes> {
   const [total] = await db.execute<{ bytes: string }>(sql`select pg_database_size(current_database())::text as bytes`);
   const tables = await db.execute<{ name: string; bytes: string; rows: string }>(
@@ -16,7 +25,20 @@ export async function databaseSizes(db: Db): Promise<DatabaseSizes> {
         from pg_class c join pg_namespace n on n.oid = c.relnamespace
         where n.nspname = 'public' and c.relkind = 'r' order by pg_total_relation_size(c.oid) desc, c.relname`,
   );
-  return { totalBytes: Number(total!.bytes), tables: tables.map((t) => ({ name: t.name, bytes: Number(t.bytes), rows: Number(t.rows) })) };
+  const toCount = tables.filter((t) => Number(t.rows) <= COUNT_ROWS_UP_TO).map((t) => t.name);
+  const counted = new Map<string, number>();
+  if (toCount.length > 0) {
+    // One statement for all tables; the names come from pg_class and are quoted as identifiers.
+    const union = toCount.map((name) => `select ${`'${name.replace(/'/g, "''")}'`} as name, count(*)::text as n from public.${quoted(name)}`).join(" union all ");
+    for (const row of await db.execute<{ name: string; n: string }>(sql.raw(union))) counted.set(row.name, Number(row.n));
+  }
+  return {
+    totalBytes: Number(total!.bytes),
+    tables: tables.map((t) => {
+      const exact = counted.get(t.name);
+      return { name: t.name, bytes: Number(t.bytes), rows: exact ?? Number(t.rows), exact: exact !== undefined };
+    }),
+  };
 }
 
 export interface BrokerInstanceStatus {

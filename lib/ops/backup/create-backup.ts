@@ -16,6 +16,14 @@ export interface CreateBackupOptions {
   appVersion: string;
   reason?: BackupReason;
   now?: Date;
+  /** Told after each table and each uploaded file (the system page's progress bar). */
+  onProgress?: (progress: BackupProgress) => void;
+}
+
+export interface BackupProgress {
+  stage: "tables" | "files";
+  done: number;
+  total: number;
 }
 
 export interface BackupResult {
@@ -60,11 +68,13 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
       async (tx) => {
         const header: BackupHeader = { kind: BACKUP_KIND, format: BACKUP_FORMAT, appVersion: options.appVersion, createdAt: now.toISOString(), migrations: await appliedMigrations(tx) };
         await write(JSON.stringify(header));
-        for (const table of await publicTables(tx)) {
+        const names = await publicTables(tx);
+        for (const [i, table] of names.entries()) {
           const rows = await tx.execute<{ j: string }>(sql.raw(`select row_to_json(t)::text as j from ${ident(table)} t`));
           tables[table] = rows.length;
           await write(JSON.stringify({ t: "table", name: table, rows: rows.length } satisfies BackupLine));
           for (const row of rows) await write(row.j);
+          options.onProgress?.({ stage: "tables", done: i + 1, total: names.length });
         }
         for (const name of await publicSequences(tx)) {
           const [s] = await tx.execute<{ value: string; called: boolean }>(sql.raw(`select last_value::text as value, is_called as called from ${ident(name)}`));
@@ -74,8 +84,9 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
       { isolationLevel: "repeatable read", accessMode: "read only" },
     );
     const files = options.uploadsDir ? listFiles(options.uploadsDir) : [];
-    for (const rel of files) {
+    for (const [i, rel] of files.entries()) {
       await write(JSON.stringify({ t: "file", path: rel, data: fs.readFileSync(path.join(options.uploadsDir!, rel)).toString("base64") } satisfies BackupLine));
+      options.onProgress?.({ stage: "files", done: i + 1, total: files.length });
     }
     const trailer: BackupLine = { t: "end", tables, files: files.length, sha256: hash.copy().digest("hex") };
     gzip.end(`${JSON.stringify(trailer)}\n`);

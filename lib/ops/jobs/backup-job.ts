@@ -2,9 +2,17 @@ import path from "node:path";
 import type { Db } from "@/lib/db/client";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { uploadsDirOf } from "@/lib/storage/file-storage";
-import { createBackup } from "../backup/create-backup";
+import { createBackup, type BackupProgress } from "../backup/create-backup";
 import { pruneBackups } from "../backup/retention";
 import type { ScheduledJob } from "../scheduler/scheduler";
+
+/** "tables 12/80": what a running backup stores as its detail, read back by parseBackupProgress. */
+export const formatBackupProgress = (p: BackupProgress) => `${p.stage} ${p.done}/${p.total}`;
+
+export function parseBackupProgress(detail: string | null): BackupProgress | null {
+  const m = /^(tables|files) (\d+)\/(\d+)$/.exec(detail ?? "");
+  return m ? { stage: m[1] as BackupProgress["stage"], done: Number(m[2]), total: Number(m[3]) } : null;
+}
 
 export const backupsDirOf = (dataDir: string) => path.join(path.resolve(dataDir), "backups");
 
@@ -19,9 +27,10 @@ export function backupJob(o: { db: Db; dataDir: string; appVersion: string }): S
     // Before the retention purge (03:00), which deletes audit entries only once they are in a backup.
     schedule: { cadence: "daily", atHour: 2 },
     alertOnFailure: true,
-    async run({ now, manual }) {
+    async run({ now, manual, progress }) {
       const dir = backupsDirOf(o.dataDir);
-      const result = await createBackup(o.db, { dir, uploadsDir: uploadsDirOf(o.dataDir), appVersion: o.appVersion, reason: manual ? "manual" : "daily", now });
+      const onProgress = progress && ((p: BackupProgress) => progress(formatBackupProgress(p)));
+      const result = await createBackup(o.db, { dir, uploadsDir: uploadsDirOf(o.dataDir), appVersion: o.appVersion, reason: manual ? "manual" : "daily", now, onProgress });
       const settings = await loadSpaceSettings(o.db);
       const removed = pruneBackups(dir, { daily: settings.backupKeepDaily, weekly: settings.backupKeepWeekly });
       const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);

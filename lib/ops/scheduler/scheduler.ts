@@ -10,6 +10,8 @@ export interface JobRunContext {
   manual?: boolean;
   /** Options given by hand (`--days 14`), only those the job declares. */
   options?: Record<string, string>;
+  /** A run started from the web ("Back up now") shows this; elsewhere it is not given. */
+  progress?: (detail: string) => void;
 }
 
 export interface ScheduledJob {

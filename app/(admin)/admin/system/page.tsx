@@ -1,6 +1,7 @@
 import path from "node:path";
 import Link from "next/link";
 import { linkClass } from "@/components/equipment/fields";
+import { BackupNow } from "@/components/system/backup-now";
 import { requirePermission } from "@/lib/auth/guards";
 import { brokerStatus, databaseSizes } from "@/lib/domain/system/system-status";
 import { env } from "@/lib/env";
@@ -9,6 +10,9 @@ import { recentErrors } from "@/lib/ops/error-log";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
 import { appVersion } from "@/lib/ops/app-version";
+import { parseBackupProgress } from "@/lib/ops/jobs/backup-job";
+import { runNowState } from "@/lib/ops/jobs/run-now";
+import { backupNowAction } from "./actions";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 
@@ -29,10 +33,24 @@ export default async function AdminSystemPage() {
   await requirePermission("system.admin");
   const dataDir = path.resolve(env().DATA_DIR);
   const backupDir = path.join(dataDir, "backups");
-  const [t, locale, sizes, brokers, space] = await Promise.all([getT(), getLocale(), databaseSizes(getDb()), brokerStatus(getDb()), getSpace()]);
+  const [t, locale, sizes, brokers, space, backupRun] = await Promise.all([getT(), getLocale(), databaseSizes(getDb()), brokerStatus(getDb()), getSpace(), runNowState(getDb(), "backup")]);
   const backups = listBackups(backupDir).slice(0, 10);
   const errors = recentErrors(dataDir);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  const progress = backupRun.running && parseBackupProgress(backupRun.running.detail);
+  const running = backupRun.running && {
+    text: progress ? t(`system.backupNow.progress.${progress.stage}`, { done: progress.done, total: progress.total }) : t("system.backupNow.progress.starting"),
+    done: progress?.done ?? null,
+    total: progress?.total ?? null,
+  };
+  const lastRun = backupRun.last;
+  const last = lastRun && {
+    failed: lastRun.outcome === "failed",
+    text:
+      lastRun.outcome === "failed"
+        ? t("system.backupNow.lastFailed", { when: when(lastRun.finishedAt ?? lastRun.startedAt), detail: lastRun.detail ?? "" })
+        : t("system.backupNow.lastOk", { when: when(lastRun.finishedAt ?? lastRun.startedAt) }),
+  };
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("system.title")}</h1>
@@ -48,9 +66,10 @@ export default async function AdminSystemPage() {
         <h2 className="font-semibold">{t("fabImport.movingIn")}</h2>
         <Link href="/admin/import/fabomatic" className={linkClass}>{t("fabImport.title")}</Link>
       </section>
-      <section className={card}>
-        <h2 className="font-semibold">{t("system.backups")}</h2>
-        <p className="text-xs text-slate-500">{t("system.backups.folder", { dir: backupDir })}</p>
+      <section className={card} aria-labelledby="backups-heading">
+        <h2 id="backups-heading" className="font-semibold">{t("system.backups")}</h2>
+        <p className="text-xs text-slate-600">{t("system.backups.folder", { dir: backupDir })}</p>
+        <BackupNow action={backupNowAction} running={running} last={last} labels={{ button: t("system.backupNow"), progress: t("system.backupNow.progressLabel") }} />
         {backups.length === 0 ? (
           <p className="text-sm text-slate-600">{t("system.backups.none")}</p>
         ) : (
@@ -107,7 +126,7 @@ export default async function AdminSystemPage() {
                 <tr key={s.name} className="border-t border-slate-100">
                   <td className="px-2 py-1 font-mono text-xs">{s.name}</td>
                   <td className="px-2 py-1">{kib(s.bytes)}</td>
-                  <td className="px-2 py-1">{s.rows}</td>
+                  <td className="px-2 py-1">{s.exact ? s.rows : t("system.rows.estimate", { rows: s.rows })}</td>
                 </tr>
               ))}
             </tbody>
