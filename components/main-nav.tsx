@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
-import { currentHref } from "@/lib/web/navigation";
+import { currentHref } from "@/lib/web/nav-current";
 
 export interface MainNavGroup {
   key: string;

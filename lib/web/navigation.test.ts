@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
-import { currentHref, navigationFor, type NavGroup } from "./navigation";
+import type { Permission } from "@/lib/domain/access/permissions";
+import { currentHref } from "./nav-current";
+import { navigationFor, type NavGroup } from "./navigation";
 
-const viewer = (...permissions: string[]) => ({ permissions: new Set(permissions) });
+const viewer = (...permissions: Permission[]) => ({ permissions: new Set(permissions) });
 const hrefs = (groups: NavGroup[]) => groups.flatMap((g) => g.sections.flatMap((s) => s.links.map((l) => l.href)));
 const keys = (groups: NavGroup[]) => groups.map((g) => g.key);
 
@@ -18,6 +20,13 @@ describe("navigationFor", () => {
     expect(hrefs(groups)).toContain("/directory");
     expect(hrefs(groups)).not.toContain("/training");
     expect(hrefs(groups).some((h) => h.startsWith("/admin"))).toBe(false);
+  });
+
+  it("gives an applicant (no directory.read) their own pages but not the members-only bookings", () => {
+    const links = hrefs(navigationFor(viewer(), { inventory: false }));
+    expect(links).toEqual(expect.arrayContaining(["/home", "/profile", "/equipment"]));
+    expect(links).not.toContain("/bookings");
+    expect(hrefs(navigationFor(viewer("directory.read"), { inventory: false }))).toContain("/bookings");
   });
 
   it("shows inventory only when the settings open it to the viewer", () => {

@@ -1,3 +1,5 @@
+import { seesMembersOnly } from "@/lib/domain/access/members-only";
+import type { Permission } from "@/lib/domain/access/permissions";
 import type { MessageKey } from "@/lib/i18n/translate";
 
 export interface NavLink {
@@ -18,7 +20,7 @@ export interface NavGroup {
 }
 
 export interface NavViewer {
-  permissions: ReadonlySet<string>;
+  permissions: ReadonlySet<Permission>;
 }
 
 type Entry = NavLink & { when?: boolean };
@@ -33,8 +35,10 @@ function section(title: MessageKey | undefined, entries: Entry[]): NavSection {
  * refused). Groups and areas without a link are left out, so a member never sees an empty "Admin".
  */
 export function navigationFor(viewer: NavViewer | null, options: { inventory: boolean }): NavGroup[] {
-  const has = (permission: string) => viewer?.permissions.has(permission) ?? false;
+  const has = (permission: Permission) => viewer?.permissions.has(permission) ?? false;
   const member = viewer !== null;
+  // Bookings and the calendar feed are members-only content (applicants see what visitors see).
+  const inGoodStanding = seesMembersOnly(viewer);
   const groups: NavGroup[] = [
     {
       key: "mySpace",
@@ -44,7 +48,7 @@ export function navigationFor(viewer: NavViewer | null, options: { inventory: bo
           { href: "/home", label: "nav.home", when: member },
           { href: "/profile", label: "nav.profile", when: member },
           { href: "/equipment", label: "nav.equipment", when: member },
-          { href: "/bookings", label: "nav.bookings", when: member },
+          { href: "/bookings", label: "nav.bookings", when: inGoodStanding },
           { href: "/home/usage", label: "nav.myUsage", when: member },
           { href: "/calendar/feed", label: "nav.feed", when: member },
           { href: "/polls", label: "nav.polls", when: member },
@@ -112,19 +116,4 @@ export function navigationFor(viewer: NavViewer | null, options: { inventory: bo
   return groups
     .map((group) => ({ ...group, sections: group.sections.filter((s) => s.links.length > 0) }))
     .filter((group) => group.sections.length > 0);
-}
-
-/**
- * The link that marks the current page: the longest href that is the path or a parent of it, so /admin/people/7
- * marks "People" and /home/usage marks "My machine use", not "My start page".
- */
-export function currentHref(groups: readonly { sections: readonly { links: readonly { href: string }[] }[] }[], pathname: string): string | null {
-  let best: string | null = null;
-  for (const group of groups)
-    for (const s of group.sections)
-      for (const { href } of s.links) {
-        const matches = pathname === href || pathname.startsWith(href.endsWith("/") ? href : `${href}/`);
-        if (matches && (best === null || href.length > best.length)) best = href;
-      }
-  return best;
 }
