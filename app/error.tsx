@@ -1,15 +1,10 @@
 "use client";
 
-import { useSyncExternalStore } from "react";
-import { isLocale, translator } from "@/lib/i18n/translate";
+import { useT } from "@/lib/i18n/client";
 
-// A client component cannot ask the server for the language; the root layout already put it on <html lang>.
-const readLang = () => document.documentElement.lang;
-const subscribe = () => () => {};
-
+// The root layout's next-intl provider carries just the error page's three messages in the request's language.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
-  const lang = useSyncExternalStore(subscribe, readLang, () => "en");
-  const t = translator(isLocale(lang) ? lang : "en");
+  const t = useT();
   return (
     <section className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("error.title")}</h1>

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 
 // The one place that reads process.env. Everything else asks here.
 const port = z.coerce.number().int().min(0).max(65535);
@@ -46,7 +47,7 @@ const schema = z.object({
   TRUST_PROXY: z.enum(["loopback", "all", "none"]).default("loopback"),
   /** Only the first value of the space settings' time zone; after a save the settings decide (lint keeps it so). */
   SPACE_TIME_ZONE: z.string().default("Europe/Vienna"),
-  DEFAULT_LANGUAGE: z.enum(["en", "de"]).default("en"),
+  DEFAULT_LANGUAGE: z.enum(LOCALES).default("en"),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   LOGIN_MAX_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_MAX_PER_IP: z.coerce.number().int().positive().default(20),

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
@@ -9,8 +10,8 @@ import { TextField } from "../forms/text-field";
 interface Props {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
   minLength: number;
-  locale: "en" | "de";
-  labels: { firstName: string; lastName: string; email: string; password: string; hint: string; language: string; submit: string; languages: { en: string; de: string } };
+  locale: Locale;
+  labels: { firstName: string; lastName: string; email: string; password: string; hint: string; language: string; submit: string; languages: Record<Locale, string> };
 }
 
 /** After a successful sign-up only the "check your mail" message stays; on a refusal the typed values come back. */
@@ -30,8 +31,11 @@ export function SignupForm({ action, minLength, locale, labels }: Props) {
           {labels.language}
         </label>
         <select id="field-preferredLanguage" name="preferredLanguage" defaultValue={back?.preferredLanguage ?? locale} className="block w-full rounded border border-slate-300 bg-white px-3 py-2">
-          <option value="en">{labels.languages.en}</option>
-          <option value="de">{labels.languages.de}</option>
+          {LOCALES.map((l) => (
+            <option key={l} value={l}>
+              {labels.languages[l]}
+            </option>
+          ))}
         </select>
       </div>
       <SubmitButton>{labels.submit}</SubmitButton>

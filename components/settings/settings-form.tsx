@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
+import { LOCALES } from "@/lib/i18n/locales";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
@@ -54,8 +55,11 @@ export function SettingsForm({ action, initial, passwordNote, labels }: Props) {
               {labels.defaultLanguage}
             </label>
             <select id="field-defaultLanguage" name="defaultLanguage" defaultValue={values.defaultLanguage} key={`lang-${JSON.stringify(result)}`} className="block w-full rounded border border-slate-300 bg-white px-3 py-2">
-              <option value="en">{labels["lang.en"]}</option>
-              <option value="de">{labels["lang.de"]}</option>
+              {LOCALES.map((l) => (
+                <option key={l} value={l}>
+                  {labels[`lang.${l}`]}
+                </option>
+              ))}
             </select>
           </div>
           {field("yearStartMonth", { type: "number", min: 1, max: 12 })}

@@ -1,31 +1,37 @@
-import { de } from "./messages/de";
-import { en, type Catalog, type MessageKey } from "./messages/en";
+import { CATALOGS } from "./catalogs";
+import { icuTranslator, type Vars } from "./icu";
+import { isLocale, LOCALES, type Locale } from "./locales";
+import { en, type MessageKey } from "./messages/en";
+import { currentOverrides } from "./overrides";
 
-// Plain TypeScript, no Next.js: the domain (e.g. password-reset mails) and the broker use it too.
-export const LOCALES = ["en", "de"] as const;
-export type Locale = (typeof LOCALES)[number];
+// Plain TypeScript, no Next.js: the domain (mails, exports) and the broker use it too.
+export { LOCALES, isLocale, type Locale };
 export type { MessageKey };
 
-const CATALOGS: Record<Locale, Catalog> = { en, de };
+export type Translate = (key: MessageKey, vars?: Vars) => string;
 
-export function isLocale(value: string): value is Locale {
-  return (LOCALES as readonly string[]).includes(value);
+const cache = new Map<Locale, { version: number; t: Translate }>();
+
+/**
+ * ICU messages (plurals, select, numbers) through next-intl's core. The space's own wording (admin overrides,
+ * saved in the settings) wins over the language's text, which wins over English.
+ */
+export function translator(locale: Locale): Translate {
+  const overrides = currentOverrides();
+  const hit = cache.get(locale);
+  if (hit && hit.version === overrides.version) return hit.t;
+  const t: Translate = icuTranslator(locale, catalogFor(locale));
+  cache.set(locale, { version: overrides.version, t });
+  return t;
 }
 
-export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
-
-/** `{name}` placeholders are replaced; an unknown placeholder stays visible rather than vanishing silently. */
-export function translator(locale: Locale): Translate {
-  const catalog = CATALOGS[locale];
-  return (key, vars) => {
-    const text = catalog[key] ?? en[key];
-    if (!vars) return text;
-    return text.replace(/\{(\w+)\}/g, (match, name: string) => (name in vars ? String(vars[name]) : match));
-  };
+/** The texts a language shows: the space's own wording over the language's catalog over English. */
+export function catalogFor(locale: Locale): Record<string, string> {
+  return { ...en, ...CATALOGS[locale], ...currentOverrides().byLocale[locale] };
 }
 
 /** The best supported language from an Accept-Language header ("de-AT,de;q=0.9,en;q=0.8"), or null. */
-export function localeFromAcceptLanguage(header: string | null | undefined): Locale | null {
+export function localeFromAcceptLanguage(header: string | null | undefined, offered: readonly Locale[] = LOCALES): Locale | null {
   if (!header) return null;
   const ranked = header
     .split(",")
@@ -36,15 +42,23 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
     })
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q);
-  for (const { lang } of ranked) if (isLocale(lang)) return lang;
+  for (const { lang } of ranked) if (isLocale(lang) && offered.includes(lang)) return lang;
   return null;
 }
 
-/** Cookie beats the person's setting beats the browser beats the installation default. */
-export function resolveLocale(sources: { cookie?: string | null; preferred?: string | null; acceptLanguage?: string | null; fallback: Locale }): Locale {
-  if (sources.cookie && isLocale(sources.cookie)) return sources.cookie;
-  if (sources.preferred && isLocale(sources.preferred)) return sources.preferred;
-  return localeFromAcceptLanguage(sources.acceptLanguage) ?? sources.fallback;
+/** Cookie beats the person's setting beats the browser beats the space's default; only languages the space offers count. */
+export function resolveLocale(sources: {
+  cookie?: string | null;
+  preferred?: string | null;
+  acceptLanguage?: string | null;
+  fallback: Locale;
+  offered?: readonly Locale[];
+}): Locale {
+  const offered = sources.offered ?? LOCALES;
+  const ok = (value: string | null | undefined): value is Locale => !!value && isLocale(value) && offered.includes(value);
+  if (ok(sources.cookie)) return sources.cookie;
+  if (ok(sources.preferred)) return sources.preferred;
+  return localeFromAcceptLanguage(sources.acceptLanguage, offered) ?? sources.fallback;
 }
 
 /** For keys built from data (e.g. `status.${key}`): admins may add statuses that have no translation yet. */

@@ -4,7 +4,7 @@ import { headers } from "next/headers";
 import { confirmApplicant, signUpApplicant } from "@/lib/domain/people/applicant-signup";
 import { takeMailFormAttempt } from "@/lib/domain/auth/mail-limits";
 import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
-import type { MessageKey } from "@/lib/i18n/translate";
+import { isLocale, type MessageKey } from "@/lib/i18n/translate";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
@@ -38,7 +38,7 @@ export async function signUpAction(_previous: ActionResult | null, formData: For
       lastName: formString(formData, "lastName"),
       email: formString(formData, "email"),
       password: formString(formData, "password"),
-      preferredLanguage: language === "de" ? "de" : "en",
+      preferredLanguage: isLocale(language) ? language : "en",
     },
   );
   // The same answer for a registered address (its owner got a mail instead): the form reveals no accounts.

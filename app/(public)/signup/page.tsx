@@ -4,6 +4,7 @@ import { SignupForm } from "@/components/auth/signup-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
 import { getLocale, getT } from "@/lib/i18n/server";
+import { LOCALES, type Locale } from "@/lib/i18n/translate";
 import { signUpAction } from "./actions";
 
 export default async function SignupPage() {
@@ -25,7 +26,7 @@ export default async function SignupPage() {
           hint: t("reset.hint", { min: MIN_PASSWORD_LENGTH }),
           language: t("signup.language"),
           submit: t("signup.submit"),
-          languages: { en: "English", de: "Deutsch" },
+          languages: Object.fromEntries(LOCALES.map((l) => [l, t(`lang.${l}`)])) as Record<Locale, string>,
         }}
       />
       <p className="text-sm">

@@ -3,7 +3,7 @@ import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, applicantConfirmations, membershipStatuses, people, profiles } from "@/lib/db/schema";
-import { isLocale, translator, type Locale } from "@/lib/i18n/translate";
+import { isLocale, LOCALES, translator, type Locale } from "@/lib/i18n/translate";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import type { Mailer } from "../mail/mailer";
@@ -20,7 +20,7 @@ export const signUpSchema = z.object({
   lastName: z.string().trim().min(1).max(100),
   email: z.string().trim().toLowerCase().max(320).pipe(z.email()),
   password: z.string().min(MIN_PASSWORD_LENGTH).max(1024),
-  preferredLanguage: z.enum(["en", "de"]).default("en"),
+  preferredLanguage: z.enum(LOCALES).default("en"),
 });
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { LOCALES } from "@/lib/i18n/locales";
 import type { Db } from "@/lib/db/client";
 import { spaceSettings } from "@/lib/db/schema";
 import { diffValues, recordAudit } from "@/lib/domain/audit/record-audit";
@@ -35,7 +36,7 @@ export const settingsInputSchema = z
     website: optionalText(500).refine((v) => v === null || /^https?:\/\//.test(v), "url"),
     // Absent from older callers: the current value stays.
     publicUrl: publicUrlSchema.optional(),
-    defaultLanguage: z.enum(["en", "de"]),
+    defaultLanguage: z.enum(LOCALES),
     mailFrom: z.string().trim().min(3).max(320),
     smtpHost: optionalText(255),
     smtpPort: optionalNumber(1, 65535),

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { accounts, profiles } from "@/lib/db/schema";
 import { formatDateTime } from "@/lib/time";
 import type { MessageKey } from "@/lib/i18n/messages/en";
-import { isLocale, translator, type Translate } from "@/lib/i18n/translate";
+import { isLocale, translator, type Locale, type Translate } from "@/lib/i18n/translate";
 import type { Mailer } from "../mail/mailer";
 
 /** What services need to tell people about their trainings: a mailer and the space's time zone for dates. */
@@ -15,7 +15,7 @@ export interface Notifier {
 export interface Recipient {
   email: string;
   t: Translate;
-  locale: "en" | "de";
+  locale: Locale;
   firstName: string;
 }
 

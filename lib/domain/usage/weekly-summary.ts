@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, gte, isNotNull, isNull, lt, sql, sum } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { machines, people, profiles, unknownCards, usageSessions, weeklySummaryOptins } from "@/lib/db/schema";
-import { isLocale, translator } from "@/lib/i18n/translate";
+import { isLocale, translator, type Locale } from "@/lib/i18n/translate";
 import { formatDate, formatDateTime } from "@/lib/time";
 import { permissionsOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
@@ -89,7 +89,7 @@ export async function sendWeeklySummaries(db: Db, mailer: Mailer, opts: { spaceN
   return run;
 }
 
-export function renderSummary(s: WeeklySummary, o: { locale: "en" | "de"; spaceName: string; timeZone: string }): { subject: string; text: string } {
+export function renderSummary(s: WeeklySummary, o: { locale: Locale; spaceName: string; timeZone: string }): { subject: string; text: string } {
   const t = translator(o.locale);
   const none = `  ${t("summary.none")}`;
   const hours = s.hoursPerMachine.map((h) => `  ${h.machine}: ${t("summary.hours", { hours: h.hours, sessions: h.sessions })}`);

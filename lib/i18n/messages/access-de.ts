@@ -12,7 +12,7 @@ export const accessDe: Record<keyof typeof accessEn, string> = {
   "tr.error.outranks_you": outranks,
   "cards.error.exceeds_own_permissions": exceeds,
   "cards.error.outranks_you": outranks,
-  "access.endOfYear.skipped": "{count} Personen haben Rechte, die du nicht hast, und wurden nicht geändert; das muss jemand mit diesen Rechten für sie erledigen.",
+  "access.endOfYear.skipped": "{count, plural, one {# Person hat Rechte, die du nicht hast, und wurde nicht geändert; das muss jemand mit diesen Rechten erledigen.} other {# Personen haben Rechte, die du nicht hast, und wurden nicht geändert; das muss jemand mit diesen Rechten für sie erledigen.}}",
   "mail.emailChange.confirm.subject": "Bestätige deine neue Login-E-Mail",
   "mail.emailChange.confirm.body":
     "Hallo,\n\ndu möchtest dich ab jetzt mit dieser Adresse im Makerspace anmelden.\nBestätige das hier (der Link funktioniert einmal und {hours} Stunden lang):\n\n{link}\n\nWenn du das nicht warst, ignoriere diese Mail; es ändert sich nichts.\n",

@@ -11,7 +11,7 @@ export const accessEn = {
   "tr.error.outranks_you": outranks,
   "cards.error.exceeds_own_permissions": exceeds,
   "cards.error.outranks_you": outranks,
-  "access.endOfYear.skipped": "{count} people hold permissions you do not have and were left as they are; someone who holds them must run this for them.",
+  "access.endOfYear.skipped": "{count, plural, one {# person holds permissions you do not have and was left as they are; someone who holds them must run this for them.} other {# people hold permissions you do not have and were left as they are; someone who holds them must run this for them.}}",
   "mail.emailChange.confirm.subject": "Confirm your new login email",
   "mail.emailChange.confirm.body":
     "Hello,\n\nyou asked to log in to the makerspace with this address from now on.\nConfirm it here (the link works once and for {hours} hours):\n\n{link}\n\nIf this was not you, ignore this mail; nothing changes.\n",

@@ -54,6 +54,8 @@ export const de: Catalog = {
   "nav.signedInAs": "Angemeldet als {name}",
   "lang.en": "English",
   "lang.de": "Deutsch",
+  "lang.nl": "Nederlands",
+  "lang.it": "Italiano",
 
   "start.title": "Willkommen im Makerspace",
   "start.intro": "Mitglieder, Einschulungen, Maschinen und der Kalender unserer Werkstatt an einem Ort.",
@@ -127,7 +129,7 @@ export const de: Catalog = {
   "people.col.email": "E-Mail",
   "people.col.status": "Status",
   "people.none": "Niemand passt zu dieser Suche.",
-  "people.count": "{count} Personen",
+  "people.count": "{count, plural, one {# Person} other {# Personen}}",
   "people.prev": "Zurück",
   "people.next": "Weiter",
   "people.page": "Seite {page} von {pages}",

@@ -54,6 +54,8 @@ export const en = {
   "nav.signedInAs": "Signed in as {name}",
   "lang.en": "English",
   "lang.de": "Deutsch",
+  "lang.nl": "Nederlands",
+  "lang.it": "Italiano",
 
   "start.title": "Welcome to the makerspace",
   "start.intro": "Members, training, machines and the calendar of our workshop in one place.",
@@ -127,7 +129,7 @@ export const en = {
   "people.col.email": "Email",
   "people.col.status": "Status",
   "people.none": "Nobody matches this search.",
-  "people.count": "{count} people",
+  "people.count": "{count, plural, one {# person} other {# people}}",
   "people.prev": "Previous",
   "people.next": "Next",
   "people.page": "Page {page} of {pages}",

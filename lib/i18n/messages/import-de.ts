@@ -12,7 +12,7 @@ export const importDe: Record<keyof typeof importEn, string> = {
   "fabImport.dryRunTitle": "Probelauf von {file}",
   "fabImport.resultTitle": "{file} importiert",
   "fabImport.nothingToDo": "Nichts zu tun: alles aus dieser Datei ist schon da.",
-  "fabImport.done": "Import abgeschlossen: {created} Datensätze angelegt, {updated} aktualisiert.",
+  "fabImport.done": "Import abgeschlossen: {created, plural, one {# Datensatz} other {# Datensätze}} angelegt, {updated} aktualisiert.",
   "fabImport.col.what": "Datensätze",
   "fabImport.col.created": "Neu",
   "fabImport.col.updated": "Geändert",

@@ -11,7 +11,7 @@ export const importEn = {
   "fabImport.dryRunTitle": "Dry run of {file}",
   "fabImport.resultTitle": "Imported {file}",
   "fabImport.nothingToDo": "Nothing to do: everything in this file is already here.",
-  "fabImport.done": "Import finished: {created} records created, {updated} updated.",
+  "fabImport.done": "Import finished: {created, plural, one {# record} other {# records}} created, {updated} updated.",
   "fabImport.col.what": "Records",
   "fabImport.col.created": "Created",
   "fabImport.col.updated": "Updated",

@@ -5,7 +5,7 @@ export const integrationsDe: Record<keyof typeof integrationsEn, string> = {
   "ml.title": "Mailinglisten",
   "ml.intro": "Die Listen des Space und wer darauf steht: nach Status, Gremium, Rolle oder eigener Wahl der Mitglieder. Mit Mailman 3 abgeglichen oder für jeden anderen Listenserver exportiert.",
   "ml.none": "Noch keine Mailinglisten.",
-  "ml.count": "{count} Adresse(n)",
+  "ml.count": "{count, plural, one {# Adresse} other {# Adressen}}",
   "ml.optInShort": "Mitglieder können beitreten",
   "ml.mailmanShort": "mit Mailman abgeglichen",
   "ml.new": "Neue Mailingliste",

@@ -4,7 +4,7 @@ export const integrationsEn = {
   "ml.title": "Mailing lists",
   "ml.intro": "The space's lists and who is on them: by status, committee, role or the members' own choice. Synced to Mailman 3 or exported for any other list server.",
   "ml.none": "No mailing lists yet.",
-  "ml.count": "{count} address(es)",
+  "ml.count": "{count, plural, one {# address} other {# addresses}}",
   "ml.optInShort": "members may join",
   "ml.mailmanShort": "synced with Mailman",
   "ml.new": "New mailing list",

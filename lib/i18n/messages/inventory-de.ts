@@ -27,7 +27,7 @@ export const inventoryDe: Record<keyof typeof inventoryEn, string> = {
   "inv.things.searchPlaceholder": "Name oder Beschreibung, z. B. Bohrer",
   "inv.things.allCategories": "Alle Kategorien",
   "inv.things.allLocations": "Alle Orte",
-  "inv.things.count": "{count} Dinge",
+  "inv.things.count": "{count, plural, one {# Ding} other {# Dinge}}",
   "inv.things.none": "Keine Dinge gefunden.",
 
   "inv.thing.name": "Name",
@@ -130,8 +130,8 @@ export const inventoryDe: Record<keyof typeof inventoryEn, string> = {
   "inv.import.problems": "Probleme",
   "inv.import.tooLarge": "Die Datei ist zu groß (höchstens 5 MB).",
   "inv.import.hasErrors": "Einige Zeilen haben Probleme. Nichts wurde importiert; bitte korrigiere die Datei und prüfe sie erneut.",
-  "inv.import.readyToImport": "{count} Zeilen sind in Ordnung und bereit zum Import.",
-  "inv.import.done": "{count} Dinge importiert.",
+  "inv.import.readyToImport": "{count, plural, one {# Zeile ist in Ordnung und bereit zum Import.} other {# Zeilen sind in Ordnung und bereit zum Import.}}",
+  "inv.import.done": "{count, plural, one {# Ding importiert.} other {# Dinge importiert.}}",
   "inv.export.csv": "CSV exportieren",
   "inv.export.xlsx": "Excel exportieren",
 

@@ -26,7 +26,7 @@ export const inventoryEn = {
   "inv.things.searchPlaceholder": "Name or description, e.g. drill",
   "inv.things.allCategories": "All categories",
   "inv.things.allLocations": "All locations",
-  "inv.things.count": "{count} things",
+  "inv.things.count": "{count, plural, one {# thing} other {# things}}",
   "inv.things.none": "No things found.",
 
   "inv.thing.name": "Name",
@@ -129,8 +129,8 @@ export const inventoryEn = {
   "inv.import.problems": "Problems",
   "inv.import.tooLarge": "The file is too large (at most 5 MB).",
   "inv.import.hasErrors": "Some rows have problems. Nothing was imported; please fix the file and check it again.",
-  "inv.import.readyToImport": "{count} rows are fine and ready to import.",
-  "inv.import.done": "{count} things imported.",
+  "inv.import.readyToImport": "{count, plural, one {# row is fine and ready to import.} other {# rows are fine and ready to import.}}",
+  "inv.import.done": "{count, plural, one {# thing imported.} other {# things imported.}}",
   "inv.export.csv": "Export CSV",
   "inv.export.xlsx": "Export Excel",
 

@@ -67,7 +67,7 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.usage.from": "Von",
   "mach.usage.to": "Bis",
   "mach.usage.apply": "Filtern",
-  "mach.usage.count": "{total} Nutzungen",
+  "mach.usage.count": "{total, plural, one {# Nutzung} other {# Nutzungen}}",
   "mach.usage.started": "Beginn",
   "mach.usage.minutes": "Minuten",
   "mach.usage.recorded": "Erfasst",

@@ -66,7 +66,7 @@ export const machinesEn = {
   "mach.usage.from": "From",
   "mach.usage.to": "To",
   "mach.usage.apply": "Filter",
-  "mach.usage.count": "{total} sessions",
+  "mach.usage.count": "{total, plural, one {# session} other {# sessions}}",
   "mach.usage.started": "Started",
   "mach.usage.minutes": "Minutes",
   "mach.usage.recorded": "Recorded",

@@ -25,7 +25,7 @@ export const pairingDe: Record<keyof typeof pairingEn, string> = {
   "pair.request.claims": "Es gibt die Seriennummer des gekoppelten Boards von einer anderen Adresse an: Koppeln, wenn sich die Adresse des Boards geändert hat; sonst gibt sich jemand als das Board aus.",
   "pair.pair": "Koppeln",
   "pair.refuse": "Ablehnen",
-  "pair.refusedCount": "{count} abgelehnte(s) Board(s) bleiben ausgesperrt.",
+  "pair.refusedCount": "{count, plural, one {# abgelehntes Board bleibt ausgesperrt.} other {# abgelehnte Boards bleiben ausgesperrt.}}",
   "pair.done.paired": "Board gekoppelt. Ab seiner nächsten Nachricht bekommt es Zutrittsentscheidungen.",
   "pair.done.refused": "Board abgelehnt.",
   "pair.done.unpaired": "Kopplung aufgehoben.",

@@ -24,7 +24,7 @@ export const pairingEn = {
   "pair.request.claims": "It claims the paired board's serial from another address: pair it if the board's address changed; otherwise someone is pretending to be it.",
   "pair.pair": "Pair",
   "pair.refuse": "Refuse",
-  "pair.refusedCount": "{count} refused board(s) are kept out.",
+  "pair.refusedCount": "{count, plural, one {# refused board is kept out.} other {# refused boards are kept out.}}",
   "pair.done.paired": "Board paired. It gets access decisions from its next message on.",
   "pair.done.refused": "Board refused.",
   "pair.done.unpaired": "Board unpaired.",

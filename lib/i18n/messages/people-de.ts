@@ -4,7 +4,7 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   "mail.signup.subject": "Bitte bestätige deinen Mitgliedsantrag",
   "mail.signup.body":
     "Hallo {name},\n\ndanke für deinen Antrag beim Makerspace. Bitte bestätige deine E-Mail-Adresse mit diesem Link (gültig für {hours} Stunden):\n\n{link}\n\nDanach sieht sich der Vorstand deinen Antrag an.\n",
-  "mail.audit.subject": "{count} neue Änderungen ({changeType})",
+  "mail.audit.subject": "{count, plural, one {# neue Änderung} other {# neue Änderungen}} ({changeType})",
   "mail.audit.body": "Neue Einträge im Änderungsprotokoll zu \"{changeType}\":\n\n{entries}\n\n{link}\n",
 
   "people.error.forbidden": "Das darfst du nicht.",

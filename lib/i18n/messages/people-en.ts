@@ -3,7 +3,7 @@ export const peopleEn = {
   "mail.signup.subject": "Please confirm your makerspace application",
   "mail.signup.body":
     "Hello {name},\n\nthank you for applying to the makerspace. Please confirm your email address with this link (valid for {hours} hours):\n\n{link}\n\nAfter that, the board will look at your application.\n",
-  "mail.audit.subject": "{count} new changes ({changeType})",
+  "mail.audit.subject": "{count, plural, one {# new change} other {# new changes}} ({changeType})",
   "mail.audit.body": "New entries in the audit log matching \"{changeType}\":\n\n{entries}\n\n{link}\n",
 
   "people.error.forbidden": "You are not allowed to do this.",

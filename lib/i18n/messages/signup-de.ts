@@ -53,6 +53,6 @@ export const signupDe: Record<keyof typeof signupEn, string> = {
   "peopleImport.ready": "{rows} Zeilen sind bereit. Noch ist nichts gespeichert: unten bestätigen.",
   "peopleImport.hasErrors": "{errors} Probleme gefunden; {rows} Zeilen sind gültig. Noch ist nichts gespeichert.",
   "peopleImport.changed": "Die Daten haben sich seit der Vorschau geändert; nichts wurde importiert. Bitte prüfe die neue Vorschau.",
-  "peopleImport.done": "{created} Personen importiert; {skipped} Zeilen übersprungen.",
+  "peopleImport.done": "{created, plural, one {# Person} other {# Personen}} importiert; {skipped, plural, one {# Zeile} other {# Zeilen}} übersprungen.",
   "peopleImport.tooLarge": "Die Datei ist leer oder größer als 5 MB.",
 };

@@ -52,6 +52,6 @@ export const signupEn = {
   "peopleImport.ready": "{rows} rows are ready. Nothing is saved yet: confirm below.",
   "peopleImport.hasErrors": "{errors} problems found; {rows} rows are valid. Nothing is saved yet.",
   "peopleImport.changed": "The data changed since the preview; nothing was imported. Please check the new preview.",
-  "peopleImport.done": "Imported {created} people; {skipped} rows skipped.",
+  "peopleImport.done": "Imported {created, plural, one {# person} other {# people}}; {skipped, plural, one {# row} other {# rows}} skipped.",
   "peopleImport.tooLarge": "The file is empty or larger than 5 MB.",
 } as const;

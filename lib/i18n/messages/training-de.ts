@@ -113,7 +113,7 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "mail.sessionCancelled.subject": "Abgesagt: Einschulung {type} am {when}",
   "mail.sessionCancelled.body":
     "Hallo {name},\n\ndie Einschulung {type} ({level}) am {when} ist abgesagt. Auf der Seite „Meine Geräte“ kannst du dich zu einem anderen Termin anmelden oder dir einen wünschen.\n",
-  "tr.error.capacity_below_signed_up": "{count} Personen haben schon einen Platz, also braucht der Termin mindestens {count} Plätze. Wenn es weniger sein sollen, muss sich zuerst jemand abmelden.",
+  "tr.error.capacity_below_signed_up": "{count, plural, one {# Person hat schon einen Platz, also braucht der Termin mindestens # Platz.} other {# Personen haben schon einen Platz, also braucht der Termin mindestens # Plätze.}} Wenn es weniger sein sollen, muss sich zuerst jemand abmelden.",
   "tr.edit.title": "Termin ändern",
   "tr.edit.submit": "Änderungen speichern",
   "tr.edit.done": "Der Termin ist gespeichert. Angemeldete wurden über eine neue Zeit oder einen neuen Raum informiert.",

@@ -112,7 +112,7 @@ export const trainingEn = {
   "mail.sessionCancelled.subject": "Cancelled: {type} training on {when}",
   "mail.sessionCancelled.body":
     "Hello {name},\n\nthe {type} training ({level}) on {when} is cancelled. You can sign up for another session or ask for one on the \"My equipment\" page.\n",
-  "tr.error.capacity_below_signed_up": "{count} people already hold a seat, so the session needs at least {count} seats. Ask someone to cancel first if you need fewer.",
+  "tr.error.capacity_below_signed_up": "{count, plural, one {# person already holds a seat, so the session needs at least # seat.} other {# people already hold a seat, so the session needs at least # seats.}} Ask someone to cancel first if you need fewer.",
   "tr.edit.title": "Change this session",
   "tr.edit.submit": "Save changes",
   "tr.edit.done": "The session is saved. People signed up were told about a new time or room.",

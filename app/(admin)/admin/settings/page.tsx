@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { logoSrc, MAX_LOGO_BYTES } from "@/lib/domain/settings/space-logo";
 import { loadSpaceSettings, maskSecret } from "@/lib/domain/settings/space-settings";
 import { getT } from "@/lib/i18n/server";
+import { LOCALES } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { logoAction, saveSettingsAction, sendTestMailAction } from "./actions";
 
@@ -56,7 +57,6 @@ function labels(t: Awaited<ReturnType<typeof getT>>) {
     "section.access", "machinesDashboardPublic", "inventoryMembersMayView",
   ] as const;
   const out: Record<string, string> = Object.fromEntries(keys.map((k) => [k, t(`settings.${k}`)]));
-  out["lang.en"] = t("lang.en");
-  out["lang.de"] = t("lang.de");
+  for (const l of LOCALES) out[`lang.${l}`] = t(`lang.${l}`);
   return out;
 }
