@@ -29,7 +29,7 @@ test("a poll created by the board is voted on by a member, who then sees the res
   await vote.getByRole("button", { name: "Vote" }).click();
   await expect(vote.getByRole("status")).toHaveText("Your vote was saved.");
   const results = page.getByRole("region", { name: "Results" });
-  await expect(results.getByText("1 people voted")).toBeVisible();
+  await expect(results.getByText("1 person voted")).toBeVisible();
   await expect(results.getByTestId("poll-result").filter({ hasText: "Yes" })).toContainText("Mario Rossi");
 
   // Changing the vote while the poll is open replaces it.
