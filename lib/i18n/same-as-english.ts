@@ -48,6 +48,7 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
     "home.status",
     "people.col.name",
     "people.col.status",
+    "inviteAll.status",
   ],
   // Dutch shares these (Machine, Status, Training, Partner, Board …).
   nl: [
@@ -94,6 +95,8 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
     "home.status",
     "level.trainer",
     "people.col.status",
+    "invite.title",
+    "inviteAll.status",
   ],
   // Italian uses these English words as they are (Email, Password, File, Database, Partner …).
   it: [
@@ -114,5 +117,6 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
     "login.email",
     "login.password",
     "people.col.email",
+    "invitation.password",
   ],
 };

@@ -17,6 +17,7 @@ import { integrationsIt } from "./integrations-it";
 import { surfaceIt } from "./surface-it";
 import { importIt } from "./import-it";
 import { pairingIt } from "./pairing-it";
+import { invitationsIt } from "./invitations-it";
 
 /** Italian, as an Italian club speaks it (tu, socio/ex socio, consiglio direttivo, tessera, scheda, abilitazione). Every key of the English catalog (catalog-completeness.test.ts). */
 export const it: Catalog = {
@@ -38,6 +39,7 @@ export const it: Catalog = {
   ...surfaceIt,
   ...importIt,
   ...pairingIt,
+  ...invitationsIt,
   "app.name": "Makerspace",
   "nav.start": "Inizio",
   "nav.home": "Il mio spazio",

@@ -17,6 +17,7 @@ import { integrationsNl } from "./integrations-nl";
 import { surfaceNl } from "./surface-nl";
 import { importNl } from "./import-nl";
 import { pairingNl } from "./pairing-nl";
+import { invitationsNl } from "./invitations-nl";
 
 /** Dutch, as a Dutch club speaks it (je, lid/oud-lid, bestuur, commissie, pas, voorwerp, activiteit). Every key of the English catalog (catalog-completeness.test.ts). */
 export const nl: Catalog = {
@@ -38,6 +39,7 @@ export const nl: Catalog = {
   ...surfaceNl,
   ...importNl,
   ...pairingNl,
+  ...invitationsNl,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mijn space",
