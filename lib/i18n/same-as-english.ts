@@ -97,6 +97,8 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
     "people.col.status",
     "invite.title",
     "inviteAll.status",
+    "sso.admin.title",
+    "sso.admin.link",
   ],
   // Italian uses these English words as they are (Email, Password, File, Database, Partner …).
   it: [
@@ -118,5 +120,8 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
     "login.password",
     "people.col.email",
     "invitation.password",
+    "sso.admin.title",
+    "sso.admin.link",
+    "sso.clientId",
   ],
 };

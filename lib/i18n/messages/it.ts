@@ -18,6 +18,7 @@ import { surfaceIt } from "./surface-it";
 import { importIt } from "./import-it";
 import { pairingIt } from "./pairing-it";
 import { invitationsIt } from "./invitations-it";
+import { ssoIt } from "./sso-it";
 
 /** Italian, as an Italian club speaks it (tu, socio/ex socio, consiglio direttivo, tessera, scheda, abilitazione). Every key of the English catalog (catalog-completeness.test.ts). */
 export const it: Catalog = {
@@ -40,6 +41,7 @@ export const it: Catalog = {
   ...importIt,
   ...pairingIt,
   ...invitationsIt,
+  ...ssoIt,
   "app.name": "Makerspace",
   "nav.start": "Inizio",
   "nav.home": "Il mio spazio",

@@ -18,6 +18,7 @@ import { surfaceNl } from "./surface-nl";
 import { importNl } from "./import-nl";
 import { pairingNl } from "./pairing-nl";
 import { invitationsNl } from "./invitations-nl";
+import { ssoNl } from "./sso-nl";
 
 /** Dutch, as a Dutch club speaks it (je, lid/oud-lid, bestuur, commissie, pas, voorwerp, activiteit). Every key of the English catalog (catalog-completeness.test.ts). */
 export const nl: Catalog = {
@@ -40,6 +41,7 @@ export const nl: Catalog = {
   ...importNl,
   ...pairingNl,
   ...invitationsNl,
+  ...ssoNl,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mijn space",
