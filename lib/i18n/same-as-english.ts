@@ -49,6 +49,8 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
     "people.col.name",
     "people.col.status",
     "inviteAll.status",
+    "nav.area.system",
+    "nav.webhooks",
   ],
   // Dutch shares these (Machine, Status, Training, Partner, Board …).
   nl: [
@@ -99,6 +101,8 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
     "inviteAll.status",
     "sso.admin.title",
     "sso.admin.link",
+    "nav.webhooks",
+    "nav.menu",
   ],
   // Italian uses these English words as they are (Email, Password, File, Database, Partner …).
   it: [
@@ -123,5 +127,6 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
     "sso.admin.title",
     "sso.admin.link",
     "sso.clientId",
+    "nav.menu",
   ],
 };

@@ -19,6 +19,7 @@ import { importIt } from "./import-it";
 import { pairingIt } from "./pairing-it";
 import { invitationsIt } from "./invitations-it";
 import { ssoIt } from "./sso-it";
+import { navigationIt } from "./navigation-it";
 
 /** Italian, as an Italian club speaks it (tu, socio/ex socio, consiglio direttivo, tessera, scheda, abilitazione). Every key of the English catalog (catalog-completeness.test.ts). */
 export const it: Catalog = {
@@ -42,6 +43,7 @@ export const it: Catalog = {
   ...pairingIt,
   ...invitationsIt,
   ...ssoIt,
+  ...navigationIt,
   "app.name": "Makerspace",
   "nav.start": "Inizio",
   "nav.home": "Il mio spazio",

@@ -19,6 +19,7 @@ import { importNl } from "./import-nl";
 import { pairingNl } from "./pairing-nl";
 import { invitationsNl } from "./invitations-nl";
 import { ssoNl } from "./sso-nl";
+import { navigationNl } from "./navigation-nl";
 
 /** Dutch, as a Dutch club speaks it (je, lid/oud-lid, bestuur, commissie, pas, voorwerp, activiteit). Every key of the English catalog (catalog-completeness.test.ts). */
 export const nl: Catalog = {
@@ -42,6 +43,7 @@ export const nl: Catalog = {
   ...pairingNl,
   ...invitationsNl,
   ...ssoNl,
+  ...navigationNl,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mijn space",

@@ -119,4 +119,6 @@ export const trainingIt: Record<keyof typeof trainingEn, string> = {
   "mail.sessionChanged.subject": "Modificata: formazione {type}, ora il {when}",
   "mail.sessionChanged.body":
     "Ciao {name},\n\nla formazione {type} ({level}) a cui sei iscritto è cambiata.\n\nOra: {when}, sala: {room}\nPrima: {oldWhen}, sala: {oldRoom}\n\nSe il nuovo orario non ti va bene, annulla la tua iscrizione nella pagina “Le mie attrezzature”, così il posto passa a qualcun altro.\n",
+  "tr.att.notYet": "La presenza si può registrare quando la sessione è iniziata.",
+  "tr.error.not_started": "La presenza si può registrare quando la sessione è iniziata.",
 };

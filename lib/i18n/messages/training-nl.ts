@@ -119,4 +119,6 @@ export const trainingNl: Record<keyof typeof trainingEn, string> = {
   "mail.sessionChanged.subject": "Gewijzigd: training {type}, nu {when}",
   "mail.sessionChanged.body":
     "Hallo {name},\n\nde training {type} ({level}) waarvoor je bent ingeschreven is gewijzigd.\n\nNu: {when}, ruimte: {room}\nEerder: {oldWhen}, ruimte: {oldRoom}\n\nKomt de nieuwe tijd je niet uit, annuleer dan je inschrijving op de pagina “Mijn apparatuur”, zodat iemand anders de plaats krijgt.\n",
+  "tr.att.notYet": "De aanwezigheid kan worden vastgelegd zodra de sessie begonnen is.",
+  "tr.error.not_started": "De aanwezigheid kan worden vastgelegd zodra de sessie begonnen is.",
 };

@@ -1,0 +1,30 @@
+import type { navigationEn } from "./navigation-en";
+
+/** Il menu principale: i gruppi, le aree di amministrazione e i link che solo il menu nomina. */
+export const navigationIt: Record<keyof typeof navigationEn, string> = {
+  "nav.group.mySpace": "Il mio spazio",
+  "nav.group.calendarMachines": "Calendario e macchine",
+  "nav.group.admin": "Amministrazione",
+  "nav.area.people": "Persone e soci",
+  "nav.area.equipment": "Attrezzature",
+  "nav.area.calendar": "Calendario e notizie",
+  "nav.area.system": "Sistema",
+  "nav.bookings": "Le mie prenotazioni",
+  "nav.myUsage": "Il mio uso delle macchine",
+  "nav.feed": "Il mio feed del calendario",
+  "nav.tokens": "I miei token API",
+  "nav.newsRead": "Notizie",
+  "nav.maintenance": "Manutenzioni da fare",
+  "nav.things": "Oggetti",
+  "nav.locations": "Posizioni",
+  "nav.loans": "Prestiti",
+  "nav.applicants": "Aspiranti soci",
+  "nav.equipmentPeople": "Abilitazioni per persona",
+  "nav.sensors": "Sensori",
+  "nav.rooms": "Sale",
+  "nav.newEvent": "Nuovo evento",
+  "nav.webhooks": "Webhook",
+  "nav.import": "Trasloco",
+  "nav.menu": "Menu",
+  "nav.skip": "Vai al contenuto",
+};

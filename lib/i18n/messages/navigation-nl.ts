@@ -1,0 +1,30 @@
+import type { navigationEn } from "./navigation-en";
+
+/** Het hoofdmenu: de groepen, de beheergebieden en de links die alleen het menu noemt. */
+export const navigationNl: Record<keyof typeof navigationEn, string> = {
+  "nav.group.mySpace": "Mijn space",
+  "nav.group.calendarMachines": "Agenda & machines",
+  "nav.group.admin": "Beheer",
+  "nav.area.people": "Personen & lidmaatschap",
+  "nav.area.equipment": "Apparatuur",
+  "nav.area.calendar": "Agenda & nieuws",
+  "nav.area.system": "Systeem",
+  "nav.bookings": "Mijn reserveringen",
+  "nav.myUsage": "Mijn machinegebruik",
+  "nav.feed": "Mijn agendafeed",
+  "nav.tokens": "Mijn API-tokens",
+  "nav.newsRead": "Nieuws",
+  "nav.maintenance": "Onderhoud nodig",
+  "nav.things": "Voorwerpen",
+  "nav.locations": "Locaties",
+  "nav.loans": "Uitleningen",
+  "nav.applicants": "Aspirant-leden",
+  "nav.equipmentPeople": "Bevoegdheden per persoon",
+  "nav.sensors": "Sensoren",
+  "nav.rooms": "Ruimtes",
+  "nav.newEvent": "Nieuwe activiteit",
+  "nav.webhooks": "Webhooks",
+  "nav.import": "Verhuizen",
+  "nav.menu": "Menu",
+  "nav.skip": "Naar de inhoud",
+};
