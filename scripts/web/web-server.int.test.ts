@@ -5,6 +5,9 @@ import https from "node:https";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spaceSettings } from "@/lib/db/schema";
+import { settingsFromEnv } from "@/lib/domain/settings/space-settings";
+import { parseEnv } from "@/lib/env";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { TlsConfigError, loadTlsMaterial } from "@/lib/ops/tls";
 import { ensureBuild } from "../launcher/build";
@@ -22,10 +25,10 @@ function makeCertificate(certFile: string, keyFile: string): void {
   execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"], { stdio: "ignore" });
 }
 
-function get(url: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const client = url.startsWith("https:") ? https : http;
   return new Promise((resolve, reject) => {
-    const req = client.get(url, { ca: fs.readFileSync(cert) }, (res) => {
+    const req = client.get(url, { ca: fs.readFileSync(cert), headers }, (res) => {
       let body = "";
       res.on("data", (c: Buffer) => (body += c.toString()));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
@@ -78,15 +81,19 @@ describe("HTTPS", () => {
 
   it("serves over HTTPS, redirects HTTP, and sets Secure cookies", { timeout: 120_000 }, async () => {
     const [port, redirectPort] = [await freePort(), await freePort()];
-    const run = await start({ PORT: String(port), HTTP_REDIRECT_PORT: String(redirectPort), TLS_CERT: cert, TLS_KEY: key, DATABASE_URL: db.url });
+    const run = await start({ PORT: String(port), HTTP_REDIRECT_PORT: String(redirectPort), TLS_CERT: cert, TLS_KEY: key, DATABASE_URL: db.url, PUBLIC_URL: `https://localhost:${port}` });
     expect(run.out).toContain(`HTTPS on port ${port}`);
     const health = await get(`https://localhost:${port}/api/health`);
     expect(health.status).toBe(200);
     // HSTS only where the answer came over HTTPS.
     expect(health.headers["strict-transport-security"]).toMatch(/max-age=\d+/);
-    const redirect = await get(`http://127.0.0.1:${redirectPort}/login?next=%2Fhome`);
+    // To the public address an admin saved (it wins over PUBLIC_URL), whatever Host the request names: a forged
+    // one must not choose where the browser goes.
+    const { updatedAt: _u, ...defaults } = settingsFromEnv(parseEnv({}));
+    await db.db.insert(spaceSettings).values({ ...defaults, publicUrl: "https://space.example" });
+    const redirect = await get(`http://127.0.0.1:${redirectPort}/login?next=%2Fhome`, { host: "evil.example" });
     expect(redirect.status).toBe(308);
-    expect(redirect.headers.location).toBe(`https://127.0.0.1:${port}/login?next=%2Fhome`);
+    expect(redirect.headers.location).toBe("https://space.example/login?next=%2Fhome");
     const csrf = await get(`https://localhost:${port}/api/auth/csrf`);
     const cookies = csrf.headers["set-cookie"] ?? [];
     expect(cookies.length).toBeGreaterThan(0);

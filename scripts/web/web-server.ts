@@ -1,7 +1,8 @@
 /**
  * The web app: Next's request handler behind Node's own http/https server, so the forwarding headers can be
  * checked against the socket (see forwarding.ts). With TLS_CERT/TLS_KEY it speaks HTTPS (certificate checked
- * first: a clear message instead of a TLS stack trace) and, with HTTP_REDIRECT_PORT, redirects plain HTTP to it.
+ * first: a clear message instead of a TLS stack trace) and, with HTTP_REDIRECT_PORT, redirects plain HTTP to it —
+ * to the space's public address (https-redirect.ts), never to the request's Host.
  * Run by `npm start` and `npm run start:web`.
  */
 import http from "node:http";
@@ -10,7 +11,11 @@ import path from "node:path";
 import next from "next";
 import { parseEnv } from "@/lib/env";
 import { TlsConfigError, loadTlsMaterial } from "@/lib/ops/tls";
+import { createDb } from "@/lib/db/client";
+import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { publicUrlFromEnv } from "@/lib/domain/settings/public-url";
 import { applyForwardingPolicy } from "./forwarding";
+import { cachedPublicUrl, httpsRedirectLocation } from "./https-redirect";
 import { applySecurityHeaders } from "./security-headers";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -33,18 +38,24 @@ async function main(): Promise<void> {
   if (!tls) console.log(`HTTP on port ${port}`);
   else console.log(`HTTPS on port ${port} (certificate for ${tls.subject.replace(/\n/g, ", ")}, valid until ${tls.validTo.toISOString().slice(0, 10)})`);
   let redirect: http.Server | null = null;
+  let closeDb = async () => {};
   if (tls && env.HTTP_REDIRECT_PORT !== undefined) {
+    const handle = env.DATABASE_URL ? createDb(env.DATABASE_URL, { max: 1 }) : null;
+    if (handle) closeDb = handle.close;
+    const publicUrl = cachedPublicUrl(async () => (handle ? (await getSpaceSettings(handle.db)).publicUrl : publicUrlFromEnv(env)), publicUrlFromEnv(env));
     redirect = http.createServer((req, res) => {
-      const host = (req.headers.host ?? "localhost").replace(/:\d+$/, "");
       applySecurityHeaders(req, res, false);
-      res.writeHead(308, { location: `https://${host}${port === 443 ? "" : `:${port}`}${req.url ?? "/"}` });
-      res.end();
+      void publicUrl().then((base) => {
+        res.writeHead(308, { location: httpsRedirectLocation(base, port, req.url) });
+        res.end();
+      });
     });
     await listen(redirect, env.HTTP_REDIRECT_PORT, env.HOST);
     console.log(`HTTP on port ${(redirect.address() as { port: number }).port} redirects to HTTPS`);
   }
   const stop = () => {
     redirect?.close();
+    void closeDb().catch(() => {});
     server.close(() => process.exit(0));
     server.closeAllConnections?.();
     setTimeout(() => process.exit(0), 5_000).unref();
