@@ -3,6 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { count, eq } from "drizzle-orm";
+import postgres from "postgres";
 import { createDb } from "@/lib/db/client";
 import { profiles } from "@/lib/db/schema";
 import { freePort } from "./testing/free-port";
@@ -23,7 +24,10 @@ async function startSystem(): Promise<{ run: LauncherRun; port: number; dbUrl: s
     DEMO_PASSWORD: "launcher-test-password",
   });
   await waitForOutput(run, /Makerspace is ready on/, 600_000);
-  return { run, port, dbUrl: `postgres://postgres@127.0.0.1:${dbPort}/postgres` };
+  // The embedded database wants the password generated at this start; the launcher leaves its address here.
+  const dbUrl = fs.readFileSync(path.join(dataDir, "embedded-db.url"), "utf8").trim();
+  expect(new URL(dbUrl).port).toBe(String(dbPort));
+  return { run, port, dbUrl };
 }
 
 function walk(dir: string): { file: string; mode: number; dir: boolean }[] {
@@ -54,6 +58,12 @@ describe("npm start", () => {
 
       // While running, DATA_DIR itself is 0700: nobody else reaches anything inside.
       expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
+
+      // Its password is not in the log, and without it the database answers nobody.
+      expect(first.run.output()).not.toContain(new URL(first.dbUrl).password);
+      const stranger = postgres(`postgres://postgres@127.0.0.1:${new URL(first.dbUrl).port}/postgres`, { max: 1, connect_timeout: 5 });
+      await expect(stranger`select 1`).rejects.toMatchObject({ code: "28P01" });
+      await stranger.end({ timeout: 1 });
 
       const handle = createDb(first.dbUrl, { max: 1 });
       await handle.db.update(profiles).set({ firstName: "Kept-Across-Restarts" }).where(eq(profiles.email, "maria@makerspace.local"));

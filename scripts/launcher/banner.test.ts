@@ -9,4 +9,11 @@ describe("start banner", () => {
     expect(banner({ ...base, mail: "smtp" })).not.toMatch(/printed to this log/);
     expect(banner({ ...base, mail: "smtp" })).toContain("Mail: sent through the SMTP server");
   });
+
+  it("never prints the embedded database's password", () => {
+    const text = banner({ ...base, mail: "smtp", embeddedUrl: "postgres://postgres:s3cret-pass@127.0.0.1:5433/postgres" });
+    expect(text).not.toContain("s3cret-pass");
+    expect(text).toContain("postgres://postgres:***@127.0.0.1:5433/postgres");
+    expect(text).toContain("/data/embedded-db.url");
+  });
 });

@@ -1,4 +1,5 @@
 import type { DemoSeed } from "@/drizzle/seed";
+import { redactUrl } from "./startup-error";
 
 export function banner(options: { url: string; publicUrl: string; mail: "smtp" | "log"; mqttPort: number; embeddedUrl: string | null; dataDir: string; demo: DemoSeed | null; seededNow: boolean }): string {
   const lines = [
@@ -9,7 +10,8 @@ export function banner(options: { url: string; publicUrl: string; mail: "smtp" |
       ? "  Mail: NOT SENT — no SMTP server is set, so every mail, password-reset and sign-up links included, is printed to this log. Set SMTP_URL, or an SMTP server in /admin/settings."
       : "  Mail: sent through the SMTP server (no mail content or link is written to the log)",
     `  Board broker (MQTT) on port ${options.mqttPort}`,
-    `  Database: ${options.embeddedUrl ? `embedded, data in ${options.dataDir}, served at ${options.embeddedUrl}` : "PostgreSQL from DATABASE_URL"}`,
+    // The embedded database's password stays out of the log: the full address is in DATA_DIR/embedded-db.url (0600).
+    `  Database: ${options.embeddedUrl ? `embedded, data in ${options.dataDir}, served at ${redactUrl(options.embeddedUrl)} (address with password: ${options.dataDir}/embedded-db.url)` : "PostgreSQL from DATABASE_URL"}`,
   ];
   if (options.demo) {
     const admin = options.demo.logins.find((l) => l.role === "admin");

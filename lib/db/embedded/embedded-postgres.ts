@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
 import { EmbeddedWireServer } from "./wire-server";
 
@@ -9,16 +10,19 @@ export interface EmbeddedPostgres {
 
 /**
  * Starts PGlite (on disk at `dataDir`, or in memory when absent) behind a Postgres wire-protocol server on
- * 127.0.0.1, so the app's one driver (postgres.js) talks to it like to any PostgreSQL.
+ * 127.0.0.1, so the app's one driver (postgres.js) talks to it like to any PostgreSQL. Clients must give the
+ * password generated at each start (it is in `url`): 127.0.0.1 is open to every local process and user.
  */
 export async function startEmbeddedPostgres(
-  options: { dataDir?: string; port?: number; loadDataDir?: Blob } = {},
+  options: { dataDir?: string; port?: number; loadDataDir?: Blob; password?: string } = {},
 ): Promise<EmbeddedPostgres> {
   const pg = await PGlite.create({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });
-  const server = new EmbeddedWireServer({ db: pg, port: options.port ?? 0 });
+  // A fresh password per start, only in the URL handed to our own processes (and DATA_DIR/embedded-db.url, 0600).
+  const password = options.password ?? randomBytes(24).toString("base64url");
+  const server = new EmbeddedWireServer({ db: pg, port: options.port ?? 0, password });
   let port: number;
   try {
     port = await server.start();
@@ -27,7 +31,7 @@ export async function startEmbeddedPostgres(
     throw error;
   }
   return {
-    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     port,
     async stop() {
       await server.stop();

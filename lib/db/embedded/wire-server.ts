@@ -1,3 +1,4 @@
+import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
 
@@ -33,6 +34,8 @@ class Client {
   buffer: Buffer = Buffer.alloc(0);
   started = false;
   closed = false;
+  /** While the password is asked for: the startup message (handed to PGlite once the password is right) and the salt. */
+  pending: { startup: Uint8Array; user: string; salt: Buffer } | null = null;
   constructor(
     readonly id: number,
     readonly socket: net.Socket,
@@ -44,6 +47,11 @@ export interface WireServerOptions {
   host?: string;
   port?: number;
   maxConnections?: number;
+  /**
+   * Required of every client (MD5 challenge, as PostgreSQL's md5 method: the password never crosses the socket).
+   * PGlite itself checks none, and 127.0.0.1 is reachable by every process and user on the machine.
+   */
+  password?: string;
 }
 
 export class EmbeddedWireServer {
@@ -96,6 +104,7 @@ export class EmbeddedWireServer {
   }
 
   private receive(client: Client, chunk: Buffer): void {
+    if (client.closed) return;
     client.buffer = client.buffer.length ? Buffer.concat([client.buffer, chunk]) : chunk;
     let batch: Uint8Array[] = [];
     for (;;) {
@@ -112,8 +121,13 @@ export class EmbeddedWireServer {
           client.socket.end();
           return;
         } else if (code === PROTOCOL_3) {
-          client.started = true;
-          this.enqueue({ client, messages: [new Uint8Array(buf.subarray(0, length))], endsCycle: true });
+          const startup = new Uint8Array(buf.subarray(0, length));
+          if (this.options.password === undefined) {
+            client.started = true;
+            this.enqueue({ client, messages: [startup], endsCycle: true });
+          } else {
+            this.askPassword(client, startup);
+          }
         } else {
           client.socket.destroy();
           return;
@@ -126,6 +140,14 @@ export class EmbeddedWireServer {
       const type = String.fromCharCode(buf[0]!);
       const message = new Uint8Array(buf.subarray(0, length));
       client.buffer = buf.subarray(length);
+      if (client.pending) {
+        // Nothing but the password message is accepted before the password is right.
+        if (type !== "p" || !this.checkPassword(client, Buffer.from(message.subarray(5)))) return this.refuse(client);
+        const { startup } = client.pending;
+        client.pending = null;
+        this.enqueue({ client, messages: [startup], endsCycle: true });
+        continue;
+      }
       if (type === "X") {
         client.socket.end();
         return;
@@ -141,6 +163,37 @@ export class EmbeddedWireServer {
       const rest = Buffer.concat(batch.map((m) => Buffer.from(m)));
       client.buffer = client.buffer.length ? Buffer.concat([rest, client.buffer]) : rest;
     }
+  }
+
+  private askPassword(client: Client, startup: Uint8Array): void {
+    client.started = true;
+    client.pending = { startup, user: startupParameter(startup, "user") ?? "", salt: randomBytes(4) };
+    const request = Buffer.alloc(13);
+    request.write("R", 0);
+    request.writeInt32BE(12, 1);
+    request.writeInt32BE(5, 5); // AuthenticationMD5Password
+    client.pending.salt.copy(request, 9);
+    client.socket.write(request);
+  }
+
+  /** PostgreSQL's md5 method: "md5" + md5(md5(password + user) + salt), compared in constant time. */
+  private checkPassword(client: Client, body: Buffer): boolean {
+    const { user, salt } = client.pending!;
+    const md5 = (data: Buffer | string) => createHash("md5").update(data).digest("hex");
+    const expected = Buffer.from(`md5${md5(Buffer.concat([Buffer.from(md5(this.options.password! + user)), salt]))}\0`);
+    return body.length === expected.length && timingSafeEqual(body, expected);
+  }
+
+  private refuse(client: Client): void {
+    const user = client.pending?.user ?? "";
+    const fields = ["SFATAL", "VFATAL", "C28P01", `Mpassword authentication failed for user "${user}"`].map((f) => Buffer.from(`${f}\0`));
+    const body = Buffer.concat([...fields, Buffer.from([0])]);
+    const header = Buffer.alloc(5);
+    header.write("E", 0);
+    header.writeInt32BE(body.length + 4, 1);
+    client.pending = null;
+    client.closed = true;
+    client.socket.end(Buffer.concat([header, body]));
   }
 
   private enqueue(batch: Batch): void {
@@ -206,4 +259,11 @@ export class EmbeddedWireServer {
       void this.pump();
     }
   }
+}
+
+/** A parameter of a StartupMessage (length, protocol, then name\0value\0 pairs ending in \0). */
+function startupParameter(message: Uint8Array, name: string): string | null {
+  const parts = Buffer.from(message.subarray(8)).toString("utf8").split("\0");
+  for (let i = 0; i + 1 < parts.length; i += 2) if (parts[i] === name) return parts[i + 1]!;
+  return null;
 }

@@ -1,0 +1,52 @@
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+
+// The embedded database's wire server answers only clients that know the password generated at its start.
+let embedded: EmbeddedPostgres;
+beforeAll(async () => {
+  embedded = await startEmbeddedPostgres();
+}, 60_000);
+afterAll(() => embedded?.stop());
+
+const query = async (url: string) => {
+  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  try {
+    return (await sql`select 1 as one`)[0]!.one as number;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+};
+const withPassword = (password: string | null) => {
+  const url = new URL(embedded.url);
+  url.password = password ?? "";
+  return url.toString();
+};
+
+describe("the embedded database's wire server", () => {
+  it("listens on 127.0.0.1 only, with a generated password in its URL", () => {
+    const url = new URL(embedded.url);
+    expect(url.hostname).toBe("127.0.0.1");
+    expect(url.password.length).toBeGreaterThanOrEqual(24);
+  });
+
+  it("serves a client with the password", async () => {
+    expect(await query(embedded.url)).toBe(1);
+  });
+
+  it("refuses a client without the password, or with a wrong one, before any query runs", async () => {
+    await expect(query(withPassword(null))).rejects.toMatchObject({ code: "28P01" });
+    await expect(query(withPassword("wrong"))).rejects.toMatchObject({ code: "28P01" });
+    // … and still serves the right one afterwards (a refusal leaves no state behind).
+    expect(await query(embedded.url)).toBe(1);
+  });
+
+  it("gives every start its own password", async () => {
+    const other = await startEmbeddedPostgres();
+    try {
+      expect(new URL(other.url).password).not.toBe(new URL(embedded.url).password);
+    } finally {
+      await other.stop();
+    }
+  });
+});
