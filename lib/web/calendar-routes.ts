@@ -1,6 +1,7 @@
 import type { FeedFormat } from "@/lib/domain/calendar/feed-formats";
 import { personalFeed, publicFeed, roomFeed } from "@/lib/domain/calendar/feed-queries";
 import { memberRoomFeed } from "@/lib/domain/calendar/member-room-feed";
+import { parseId } from "@/lib/domain/shared/ids";
 import { serveFeed } from "./calendar-feed";
 import { getDb } from "./db";
 
@@ -10,10 +11,7 @@ import { getDb } from "./db";
  */
 type Params<P> = { params: Promise<P> };
 
-const roomId = (raw: string) => {
-  const id = Number(raw);
-  return Number.isSafeInteger(id) && id > 0 ? id : null;
-};
+const roomId = (raw: string) => parseId(raw);
 
 /** All public events; members-only events never appear here. */
 export const publicCalendarRoute = (format: FeedFormat) => (request: Request) => serveFeed(request, (ctx) => publicFeed(getDb(), ctx), format);

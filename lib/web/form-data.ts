@@ -1,3 +1,5 @@
+import { MAX_DB_INT } from "@/lib/domain/shared/ids";
+
 /** Helpers for server actions reading FormData: everything arrives as text and is validated with zod after. */
 
 export function text(formData: FormData, key: string): string {
@@ -5,11 +7,14 @@ export function text(formData: FormData, key: string): string {
   return typeof value === "string" ? value : "";
 }
 
-/** An optional whole number: "" → null; anything else → the number, or NaN so that zod refuses it. */
+/**
+ * An optional whole number: "" → null; anything else → the number, or NaN so that zod refuses it — also beyond
+ * PostgreSQL's integer range, which every whole-number column has (else the database would refuse it: a 500).
+ */
 export function optionalInt(formData: FormData, key: string): number | null {
   const value = text(formData, key).trim();
   if (value === "") return null;
-  return /^-?\d+$/.test(value) ? Number(value) : Number.NaN;
+  return /^-?\d{1,10}$/.test(value) && Math.abs(Number(value)) <= MAX_DB_INT ? Number(value) : Number.NaN;
 }
 
 export function int(formData: FormData, key: string): number {

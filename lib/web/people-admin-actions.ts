@@ -2,6 +2,7 @@ import type { Failure } from "@/lib/domain/people/result";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import type { ActionResult } from "./action-result";
 import { formValues, refusal } from "./people-actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 export type InUseEntity = "status" | "type" | "addressType" | "committee" | "function";
 
@@ -14,7 +15,7 @@ export function adminRefusal(t: Translate, failure: Failure, entity: InUseEntity
 
 export const formText = (formData: FormData, name: string) => String(formData.get(name) ?? "").trim();
 export const formFlag = (formData: FormData, name: string) => formData.get(name) === "on";
-export const formIds = (formData: FormData, name: string) => formData.getAll(name).map(Number).filter((n) => Number.isSafeInteger(n) && n > 0);
+export const formIds = (formData: FormData, name: string) => formData.getAll(name).flatMap((v) => parseId(v) ?? []);
 
 /** "45", "45.5", "45,50" → cents; anything else → NaN, which the domain refuses naming the fee field. */
 export function centsFrom(text: string): number {

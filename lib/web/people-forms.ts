@@ -1,4 +1,5 @@
 import type { ProfileInput } from "@/lib/domain/people/profile-input";
+import { parseId } from "@/lib/domain/shared/ids";
 
 const str = (formData: FormData, name: string) => {
   const v = formData.get(name);
@@ -37,7 +38,5 @@ export function profileFromForm(formData: FormData): ProfileInput {
 }
 
 export const formString = str;
-export const formInt = (formData: FormData, name: string) => {
-  const n = Number.parseInt(str(formData, name), 10);
-  return Number.isSafeInteger(n) ? n : 0;
-};
+/** An id from the form; 0 (matches nothing) for anything that is not one (parseId: within PostgreSQL's integer). */
+export const formInt = (formData: FormData, name: string) => parseId(str(formData, name)) ?? 0;

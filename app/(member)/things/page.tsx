@@ -8,6 +8,7 @@ import { searchThings } from "@/lib/domain/inventory/search";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
+import { parsePage, searchText } from "@/lib/domain/shared/ids";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -17,10 +18,10 @@ const PAGE = 50;
 export default async function ThingsPage({ searchParams }: { searchParams: SearchParams }) {
   const user = await requireInventoryViewer();
   const params = await searchParams;
-  const query = first(params.q).slice(0, 200);
+  const query = searchText(params.q);
   const categoryId = idParam(first(params.category));
   const locationId = idParam(first(params.location));
-  const page = Math.max(1, Number.parseInt(first(params.page), 10) || 1);
+  const page = parsePage(params.page);
   const db = getDb();
   const [t, result, categories, locations] = await Promise.all([
     getT(),

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { DayListView, MonthView } from "@/components/calendar/calendar-views";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { seesMembersOnly } from "@/lib/domain/access/members-only";
+import { parseId } from "@/lib/domain/shared/ids";
 import { calendarItems, listRooms } from "@/lib/domain/calendar/calendar-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, type Day, formatDay, formatMonth, isoDate, mondayOf, parseDay, startOfDay, today } from "@/lib/time";
@@ -34,7 +35,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const tz = space.timeZone;
   const view: View = (VIEWS as readonly string[]).includes(first(params.view)) ? (first(params.view) as View) : "month";
   const anchor = parseDay(first(params.date)) ?? today(tz);
-  const roomId = Number.parseInt(first(params.room), 10) || undefined;
+  const roomId = parseId(params.room) ?? undefined;
   const r = range(view, anchor);
   const db = getDb();
   const [rooms, items] = await Promise.all([

@@ -3,6 +3,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { auditLog, people, profiles, type AuditEntry } from "@/lib/db/schema";
+import { searchText } from "../shared/ids";
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -11,9 +12,9 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(
 /** The audit page's query string, coerced: bad values are dropped rather than failing the page. */
 export const auditFilterSchema = z.object({
   /** Who made the change: a name, an email, a member number or "#<person id>". */
-  actor: z.string().trim().max(200).catch(""),
+  actor: z.preprocess((v) => searchText(v), z.string()).catch(""),
   /** Whose record it touched, the same forms as `actor`. */
-  person: z.string().trim().max(200).catch(""),
+  person: z.preprocess((v) => searchText(v), z.string()).catch(""),
   /** "person.status", or an area "person.*". */
   type: z.string().trim().max(100).regex(/^[a-z_.*]*$/).catch(""),
   from: day.optional().catch(undefined),

@@ -50,7 +50,10 @@ export async function eventItems(db: Db, q: RangeQuery): Promise<CalendarItem[]>
 export async function trainingItems(db: Db, q: RangeQuery): Promise<CalendarItem[]> {
   if (!q.includeMembersOnly || q.machineId) return [];
   let roomName: string | undefined;
-  if (q.roomId) roomName = (await db.select().from(rooms).where(eq(rooms.id, q.roomId)))[0]?.name ?? "\u0000";
+  if (q.roomId) {
+    roomName = (await db.select().from(rooms).where(eq(rooms.id, q.roomId)))[0]?.name;
+    if (roomName === undefined) return []; // no such room: nothing is held in it
+  }
   const rows = await db
     .select({ s: trainingSessions, type: equipmentTypes.name })
     .from(trainingSessions)

@@ -4,11 +4,12 @@ import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
 import { machines, profiles, usageSessions } from "@/lib/db/schema";
 import { addDays, parseDay, startOfDay } from "@/lib/time";
+import { optionalIdParam } from "../shared/ids";
 
 const day = z.string().refine((v) => parseDay(v) !== null);
 const filterSchema = z.object({
-  person: z.coerce.number().int().positive().optional().catch(undefined),
-  machine: z.coerce.number().int().positive().optional().catch(undefined),
+  person: optionalIdParam,
+  machine: optionalIdParam,
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
 });

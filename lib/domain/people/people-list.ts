@@ -5,19 +5,20 @@ import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/
 import { cards, committeeFunctions, equipmentAuthorizations, functionHolders, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { normalizeCardUid } from "../cards/uid";
 import { spaceToday } from "../settings/space-today";
+import { optionalIdParam, pageParam, searchText } from "../shared/ids";
 
 export const SORTS = ["name", "number", "status", "joined"] as const;
 
 /** The admin list's query string, coerced: the same schema serves the page, the CSV/XLSX export and the mailing lists. */
 export const peopleFilterSchema = z.object({
-  q: z.string().trim().max(200).catch(""),
-  status: z.coerce.number().int().positive().optional().catch(undefined),
-  type: z.coerce.number().int().positive().optional().catch(undefined),
-  committee: z.coerce.number().int().positive().optional().catch(undefined),
-  trained: z.coerce.number().int().positive().optional().catch(undefined),
+  q: z.preprocess((v) => searchText(v), z.string()).catch(""),
+  status: optionalIdParam,
+  type: optionalIdParam,
+  committee: optionalIdParam,
+  trained: optionalIdParam,
   sort: z.enum(SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
-  page: z.coerce.number().int().min(1).catch(1),
+  page: pageParam,
 });
 export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
 

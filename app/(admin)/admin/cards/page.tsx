@@ -10,6 +10,7 @@ import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { endCardAction, newMemberWithCardAction, registerCardAction } from "./actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 space-y-3";
 const select = "block w-full rounded border border-slate-300 bg-white px-3 py-2";
@@ -19,7 +20,7 @@ const UNKNOWN_DAYS = 30;
 export default async function CardsPage({ searchParams }: { searchParams: Promise<{ person?: string }> }) {
   await requirePermission("members.write");
   const db = getDb();
-  const personId = Number((await searchParams).person) || null;
+  const personId = parseId((await searchParams).person);
   const [t, locale, space, unknown, people, statuses, history] = await Promise.all([
     getT(),
     getLocale(),

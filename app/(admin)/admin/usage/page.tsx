@@ -13,6 +13,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { correctSessionAction } from "./actions";
+import { parsePage } from "@/lib/domain/shared/ids";
 
 const PAGE = 50;
 const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 space-y-3";
@@ -27,7 +28,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const space = await getSpace();
   // Days and weeks are the space's.
   const filter = parseUsageFilter(query, space.timeZone);
-  const page = Math.max(1, Number(query.page) || 1);
+  const page = parsePage(query.page);
   const db = getDb();
   const [t, locale, totals, weekly, rows, machineList] = await Promise.all([
     getT(),

@@ -10,14 +10,15 @@ import { addDays, isoDate, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { bookMachineAction } from "../../bookings/actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 /** A machine for members: what it is, its upcoming bookings, and booking it for those the rule lets use it. */
 export default async function MachinePage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
   // Everyone's bookings are members-only content.
   if (!seesMembersOnly(user)) forbidden();
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = getDb();
   const [t, space, machine, may] = await Promise.all([getT(), getSpace(), machineForMembers(db, id), mayBookMachine(db, user.personId, id)]);
   if (!machine) notFound();

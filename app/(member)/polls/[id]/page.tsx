@@ -11,13 +11,14 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { receiptCookie } from "@/lib/web/poll-receipt";
 import { getSpace } from "@/lib/web/space";
+import { parseId } from "@/lib/domain/shared/ids";
 
 export const dynamic = "force-dynamic";
 
 export default async function PollPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const receipt = (await cookies()).get(receiptCookie(id))?.value;
   const [t, locale, space, view] = await Promise.all([getT(), getLocale(), getSpace(), getPollView(getDb(), user.personId, id, receipt)]);
   if (!view) notFound();

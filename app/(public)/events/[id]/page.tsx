@@ -13,11 +13,12 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDate, formatRange } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { guestRegisterAction, registerAction, setCancelledAction, unregisterAction } from "./actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 /** An event: details, sign-up or cancel, and for its responsible person the list with a CSV export. */
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = getDb();
   const [t, locale, user] = await Promise.all([getT(), getLocale(), getCurrentUser()]);
   const details = await getEventDetails(db, id, user);

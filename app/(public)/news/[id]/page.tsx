@@ -6,11 +6,12 @@ import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { parseId } from "@/lib/domain/shared/ids";
 
 /** One news post, public: the Atom feed's entries link here. */
 export default async function NewsPostPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const [t, locale, space, post] = await Promise.all([getT(), getLocale(), getSpace(), getNewsItem(getDb(), await getCurrentUser(), id)]);
   if (!post) notFound();
   return (

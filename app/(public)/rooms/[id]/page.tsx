@@ -7,11 +7,12 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, isoDate, startOfDay, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { parseId } from "@/lib/domain/shared/ids";
 
 /** A room and its schedule for the coming eight weeks. */
 export default async function RoomPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = getDb();
   const [t, locale, user, space, room] = await Promise.all([getT(), getLocale(), getCurrentUser(), getSpace(), getRoom(db, id)]);
   if (!room) notFound();

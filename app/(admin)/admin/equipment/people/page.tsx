@@ -4,6 +4,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { searchPeople } from "@/lib/domain/people/search-people";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { searchText } from "@/lib/domain/shared/ids";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -11,7 +12,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function EquipmentPeoplePage({ searchParams }: { searchParams: SearchParams }) {
   await requirePermission("equipment.manage");
   const raw = (await searchParams).q;
-  const query = ((Array.isArray(raw) ? raw[0] : raw) ?? "").slice(0, 200);
+  const query = searchText(raw);
   const [t, result] = await Promise.all([getT(), query ? searchPeople(getDb(), { query, pageSize: 20 }) : null]);
 
   return (

@@ -22,11 +22,12 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { removePersonPhotoAction, uploadPersonPhotoAction } from "@/app/(member)/profile/photo-actions";
 import { updatePersonAction } from "../actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("members.read");
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = getDb();
   const [t, record, statuses, types, partner, addresses, rateTypes] = await Promise.all([
     getT(),

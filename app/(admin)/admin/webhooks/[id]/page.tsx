@@ -12,14 +12,15 @@ import { formatDateTime } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { deleteWebhookAction, pingWebhookAction, redeliverAction, rotateWebhookSecretAction, updateWebhookAction } from "../actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 export const dynamic = "force-dynamic";
 
 /** One webhook: edit it, test it, rotate its secret, and its delivery log. */
 export default async function WebhookPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("system.admin");
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = getDb();
   const hook = await getWebhook(db, id);
   if (!hook) notFound();

@@ -1,14 +1,15 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { exportPollResults } from "@/lib/domain/community/polls/poll-queries";
 import { getDb } from "@/lib/web/db";
+import { parseId } from "@/lib/domain/shared/ids";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getCurrentUser();
   if (!user) return new Response("Please log in.", { status: 401 });
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) return new Response("Not found.", { status: 404 });
+  const id = parseId((await params).id);
+  if (id === null) return new Response("Not found.", { status: 404 });
   const result = await exportPollResults(getDb(), user.personId, id);
   if (!result.ok) return new Response(result.message, { status: result.code === "not_found" ? 404 : 403 });
   return new Response(`\uFEFF${result.csv}`, {

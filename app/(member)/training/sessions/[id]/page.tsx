@@ -11,15 +11,16 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { cancelSessionAction, markAttendanceAction } from "../../actions";
 import { getSpace } from "@/lib/web/space";
+import { parseId } from "@/lib/domain/shared/ids";
 
 const ATTENDANCE = ["passed", "failed", "no_show"] as const;
 
 /** A session's participants, the waitlist in its order, and attendance marking for trainers of the type. */
 export default async function TrainingSessionPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requireUser();
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const db = getDb();
-  const session = Number.isSafeInteger(id) ? await getSessionDetail(db, id) : null;
+  const session = id !== null ? await getSessionDetail(db, id) : null;
   if (!session) notFound();
   if (!(await isCurrentTrainer(db, user.personId, session.equipmentTypeId))) forbidden();
   const [t, locale] = await Promise.all([getT(), getLocale()]);

@@ -1,6 +1,7 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listRegistrations, registrationsCsv } from "@/lib/domain/calendar/registration-list";
 import { getDb } from "@/lib/web/db";
+import { parseId } from "@/lib/domain/shared/ids";
 
 export const dynamic = "force-dynamic";
 
@@ -8,8 +9,8 @@ export const dynamic = "force-dynamic";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return new Response("Unauthorized\n", { status: 401 });
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) return new Response("Not found\n", { status: 404 });
+  const id = parseId((await params).id);
+  if (id === null) return new Response("Not found\n", { status: 404 });
   const result = await listRegistrations(getDb(), user.personId, id);
   if (!result.ok) return new Response(`${result.message}\n`, { status: result.code === "not_found" ? 404 : 403 });
   return new Response(registrationsCsv(result.rows), {

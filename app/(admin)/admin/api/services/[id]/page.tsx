@@ -13,12 +13,13 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { createServiceTokenAction, setServiceEnabledAction } from "../../actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 /** One service identity: enable/disable, its tokens, and a new token within what the service holds today. */
 export default async function AdminServicePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("system.admin");
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = getDb();
   const service = await getService(db, id);
   if (!service) notFound();

@@ -12,12 +12,13 @@ import { getMachine } from "@/lib/domain/equipment/machine-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteMachineAction, setMachineBlockedAction, updateMachineAction, uploadMachinePhotoAction } from "../actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 export default async function EditMachinePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("equipment.manage");
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const db = getDb();
-  const [t, machine, types] = await Promise.all([getT(), Number.isSafeInteger(id) ? getMachine(db, id) : null, listEquipmentTypes(db)]);
+  const [t, machine, types] = await Promise.all([getT(), id !== null ? getMachine(db, id) : null, listEquipmentTypes(db)]);
   if (!machine) notFound();
   const title = t("eq.machine.editTitle", { name: machine.name });
 

@@ -8,6 +8,7 @@ import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-servic
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { createMachineAction } from "../actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 export default async function NewMachinePage({ searchParams }: { searchParams: Promise<{ type?: string }> }) {
   await requirePermission("equipment.manage");
@@ -19,7 +20,7 @@ export default async function NewMachinePage({ searchParams }: { searchParams: P
       </Link>
       <h1 className="text-2xl font-bold">{t("eq.machine.newTitle")}</h1>
       <ActionForm action={createMachineAction} className="space-y-4" label={t("eq.machine.newTitle")}>
-        <MachineFormFields t={t} types={types} typeId={Number(params.type) || undefined} />
+        <MachineFormFields t={t} types={types} typeId={parseId(params.type) ?? undefined} />
         <SubmitButton>{t("eq.create")}</SubmitButton>
       </ActionForm>
     </div>

@@ -12,15 +12,17 @@ import { getMemberOverview } from "@/lib/domain/people/member-overview";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { grantAuthorizationAction } from "../actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
 /** A person's equipment relationships: every record (current, expired, revoked) with grant and revoke forms. */
 export default async function PersonEquipmentPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("equipment.manage");
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = getDb();
-  const person = Number.isSafeInteger(id) ? await getMemberOverview(db, id) : null;
+  const person = await getMemberOverview(db, id);
   if (!person) notFound();
   const [t, records, types] = await Promise.all([getT(), listAuthorizationsOfPerson(db, id), listEquipmentTypes(db)]);
   const name = [person.firstName, person.lastName].filter(Boolean).join(" ") || `#${id}`;

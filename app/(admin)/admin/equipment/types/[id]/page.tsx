@@ -11,14 +11,15 @@ import { listPrerequisites } from "@/lib/domain/training/prerequisites";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { addPrerequisiteAction, deleteEquipmentTypeAction, removePrerequisiteAction, updateEquipmentTypeAction } from "../actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
 export default async function EditEquipmentTypePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("equipment.manage");
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const db = getDb();
-  const [t, type] = await Promise.all([getT(), Number.isSafeInteger(id) ? getEquipmentType(db, id) : null]);
+  const [t, type] = await Promise.all([getT(), id !== null ? getEquipmentType(db, id) : null]);
   if (!type) notFound();
   const [prerequisites, types] = await Promise.all([listPrerequisites(db, type.id), listEquipmentTypes(db)]);
 

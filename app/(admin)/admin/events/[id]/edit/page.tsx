@@ -8,11 +8,12 @@ import { valuesOf } from "@/lib/web/event-form-data";
 import { eventFormProps } from "@/lib/web/event-form-page";
 import { getSpace } from "@/lib/web/space";
 import { saveEventAction } from "../../actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("calendar.write");
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const [t, space, details] = await Promise.all([getT(), getSpace(), getEventDetails(getDb(), id, user)]);
   if (!details) notFound();
   const props = await eventFormProps(t, space.timeZone);

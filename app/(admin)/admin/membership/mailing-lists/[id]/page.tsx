@@ -21,6 +21,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { deleteListAction, syncListAction, updateListAction } from "../actions";
+import { parseId } from "@/lib/domain/shared/ids";
 
 /**
  * One list: its rules, who is on it today (the computed addresses), exports for other list servers and the
@@ -28,9 +29,10 @@ import { deleteListAction, syncListAction, updateListAction } from "../actions";
  */
 export default async function MailingListPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ preview?: string }> }) {
   const user = await requirePermission("members.read");
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = getDb();
-  const list = Number.isSafeInteger(id) && id > 0 ? await getMailingList(db, id) : null;
+  const list = await getMailingList(db, id);
   if (!list) notFound();
   const mayWrite = user.permissions.has("members.write");
   const [t, members, statuses, committees, roles, space, locale] = await Promise.all([getT(), listMembers(db, id), listStatuses(db), listCommittees(db), listRoles(db), getSpace(), getLocale()]);

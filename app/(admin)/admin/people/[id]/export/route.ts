@@ -3,13 +3,14 @@ import { exportPersonData, personExportToXlsx } from "@/lib/domain/people/export
 import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { parseId } from "@/lib/domain/shared/ids";
 
 /** Right of access: one person's data as JSON or XLSX (the domain lets the person themselves or the board). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return new Response("Not logged in", { status: 401 });
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) return new Response("Not found", { status: 404 });
+  const id = parseId((await params).id);
+  if (id === null) return new Response("Not found", { status: 404 });
   const result = await exportPersonData(getDb(), user.personId, id);
   if (!result.ok) return new Response(result.message, { status: result.code === "forbidden" ? 403 : 404 });
   const name = `person-${id}-${dayOf(new Date(), (await getSpace()).timeZone)}`;

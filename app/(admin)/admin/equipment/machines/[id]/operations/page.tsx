@@ -22,6 +22,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { boardCredentialsAction, remoteCommandAction } from "./actions";
 import { BoardPairingSection } from "./board-pairing-section";
+import { parseId } from "@/lib/domain/shared/ids";
 
 /** What the boards report for one machine: hours, maintenance, boards, pairing, usage history, remote control, credentials. */
 export default async function MachineOperationsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
@@ -29,10 +30,10 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
   const mayManage = user.permissions.has("equipment.manage");
   const mayOperate = user.permissions.has("machines.operate");
   if (!mayManage && !mayOperate) forbidden();
-  const id = Number((await params).id);
+  const id = parseId((await params).id);
   const query = await searchParams;
   const db = getDb();
-  const machine = Number.isSafeInteger(id) ? await getMachine(db, id) : null;
+  const machine = id !== null ? await getMachine(db, id) : null;
   if (!machine) notFound();
   const space = await getSpace();
   // The same reading of person and days (the space's) as the usage page.

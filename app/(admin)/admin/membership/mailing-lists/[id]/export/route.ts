@@ -2,14 +2,16 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { listMembers, membersAsCsv, membersAsText } from "@/lib/domain/mailing-lists/list-members";
 import { getMailingList } from "@/lib/domain/mailing-lists/lists";
 import { getDb } from "@/lib/web/db";
+import { parseId } from "@/lib/domain/shared/ids";
 
 /** A list's addresses for other list servers: ?format=txt (one per line, default) or ?format=csv. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return new Response("Not logged in\n", { status: 401 });
   if (!user.permissions.has("members.read")) return new Response("Forbidden\n", { status: 403 });
-  const id = Number((await params).id);
-  const list = Number.isSafeInteger(id) && id > 0 ? await getMailingList(getDb(), id) : null;
+  const id = parseId((await params).id);
+  if (id === null) return new Response("Not found\n", { status: 404 });
+  const list = await getMailingList(getDb(), id);
   if (!list) return new Response("Not found\n", { status: 404 });
   const members = await listMembers(getDb(), id);
   const csv = new URL(request.url).searchParams.get("format") === "csv";
