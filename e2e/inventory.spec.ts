@@ -114,6 +114,20 @@ test.describe("inventory manager", () => {
     await expect(page.getByText("No things found.")).toBeVisible();
   });
 
+  test("a refused field is marked beside itself, named by its label; what was typed stays", async ({ page }) => {
+    await page.goto("/things/new");
+    const form = page.getByRole("form", { name: "Add a thing" });
+    await form.getByLabel("Name", { exact: true }).fill(`On loan ${suffix}`);
+    await form.getByLabel("Ownership").selectOption({ label: "On loan from a member" });
+    await submit(page, form, "Save");
+    const lender = form.getByLabel("Lent to the space by");
+    await expect(lender).toHaveAttribute("aria-invalid", "true");
+    await expect(lender).toHaveAccessibleDescription("Lent to the space by: please fill this in.");
+    await expect(form.getByRole("alert")).toHaveText("Lent to the space by: please fill this in.");
+    await expect(form.getByLabel("Name", { exact: true })).toHaveValue(`On loan ${suffix}`);
+    await expect(form.getByLabel("Name", { exact: true })).not.toHaveAttribute("aria-invalid");
+  });
+
   test("an unknown thing number shows a friendly 404", async ({ page }) => {
     const response = await page.goto("/things/987654321");
     expect(response?.status()).toBe(404);

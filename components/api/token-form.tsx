@@ -1,6 +1,6 @@
 import { SecretOnceForm, type SecretActionResult } from "@/components/forms/secret-once-form";
-import { TextField } from "@/components/forms/text-field";
-import { buttonClass, CheckboxField, SelectField } from "@/components/equipment/fields";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/styles";
 import type { Scope } from "@/lib/domain/api-tokens/scopes";
 import type { Translate } from "@/lib/i18n/translate";
 

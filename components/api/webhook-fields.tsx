@@ -1,5 +1,4 @@
-import { CheckboxField, TextAreaField } from "@/components/equipment/fields";
-import { TextField } from "@/components/forms/text-field";
+import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
 import { WEBHOOK_EVENTS } from "@/lib/domain/webhooks/event-types";
 import type { Translate } from "@/lib/i18n/translate";
 

@@ -1,4 +1,4 @@
-import { TextField } from "../forms/text-field";
+import { TextField } from "@/components/ui/field";
 import { TokenForm, type TokenFormProps } from "./token-form";
 
 interface Props extends Omit<TokenFormProps, "labels" | "children"> {

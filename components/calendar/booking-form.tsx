@@ -5,7 +5,7 @@ import { useActionState } from "react";
 import { fieldError, type ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
-import { FieldError, TextField } from "../forms/text-field";
+import { FieldError, TextField } from "@/components/ui/field";
 
 interface Props {
   action: (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;

@@ -4,7 +4,7 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
-import { TextField } from "../forms/text-field";
+import { TextField } from "@/components/ui/field";
 
 interface Props {
   action: (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;

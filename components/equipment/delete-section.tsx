@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionResult } from "@/lib/web/action-result";
-import { cardClass, secondaryButtonClass } from "./fields";
+import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
 
 interface Props {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;

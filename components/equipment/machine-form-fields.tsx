@@ -1,7 +1,6 @@
-import { TextField } from "@/components/forms/text-field";
+import { SelectField, TextField } from "@/components/ui/field";
 import type { EquipmentType, Machine } from "@/lib/db/schema";
 import type { Translate } from "@/lib/i18n/translate";
-import { SelectField } from "./fields";
 
 /** The fields of a machine, empty for a new one (optionally preselecting a type). */
 export function MachineFormFields({ t, types, machine, typeId }: { t: Translate; types: EquipmentType[]; machine?: Machine; typeId?: number }) {

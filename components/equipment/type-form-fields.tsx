@@ -1,7 +1,6 @@
-import { TextField } from "@/components/forms/text-field";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import type { EquipmentType } from "@/lib/db/schema";
 import type { Translate } from "@/lib/i18n/translate";
-import { CheckboxField, SelectField, TextAreaField } from "./fields";
 
 const PURPOSES = ["equipment", "organisation", "system"] as const;
 

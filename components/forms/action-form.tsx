@@ -3,6 +3,7 @@
 import { useActionState, useEffect, useRef, type ReactNode, type RefObject } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "./form-message";
+import { FormResultContext } from "./form-result-context";
 
 /** A server action a form posts to; routes pass theirs in, so components import nothing from app/. */
 export type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -18,8 +19,10 @@ interface Props {
 }
 
 /**
- * A form whose fields are rendered on the server. React resets a form after its action; on a refusal the
- * typed values come back in result.values and are put back here, so nothing typed is lost.
+ * The one form for server actions: fields rendered on the server, the action (made with defineAction) passed in.
+ * The outcome shows above the fields, a field's own message beside it (components/ui/field.tsx reads it from
+ * FormResultContext). React resets a form after its action; on a refusal the typed values come back in
+ * result.values and are put back here, so nothing typed is lost.
  */
 export function ActionForm({ action, children, className, label, messageAt = "top" }: Props) {
   const [result, formAction] = useActionState(action, null);
@@ -28,7 +31,7 @@ export function ActionForm({ action, children, className, label, messageAt = "to
   return (
     <form ref={ref} action={formAction} className={className} aria-label={label}>
       {messageAt === "top" && <FormMessage result={result} />}
-      {children}
+      <FormResultContext value={result}>{children}</FormResultContext>
       {messageAt === "bottom" && <FormMessage result={result} />}
     </form>
   );

@@ -4,6 +4,7 @@ import { useActionState, useRef, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { useRestoredValues } from "./action-form";
 import { FormMessage } from "./form-message";
+import { FormResultContext } from "./form-result-context";
 
 /** What an action that creates a secret answers: the secret travels to the browser once, in this answer only. */
 export type SecretActionResult = ActionResult | { ok: true; message: string; secret: string };
@@ -32,7 +33,7 @@ export function SecretOnceForm({ action, children, label, secretLabel, className
           <input id="new-secret" readOnly value={secret} data-testid="new-secret" onFocus={(e) => e.currentTarget.select()} className="block w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm" />
         </div>
       )}
-      {children}
+      <FormResultContext value={result}>{children}</FormResultContext>
     </form>
   );
 }

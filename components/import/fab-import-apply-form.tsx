@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { buttonClass } from "../equipment/fields";
+import { buttonClass } from "@/components/ui/styles";
 import { FormMessage } from "../forms/form-message";
 import type { ActionResult } from "@/lib/web/action-result";
 import type { ReportView } from "@/lib/domain/import/fabomatic/describe-report";

@@ -1,8 +1,8 @@
 import type { InventoryLocation } from "@/lib/db/schema";
 import { LOCATION_KINDS } from "@/lib/domain/inventory/locations";
 import type { Translate } from "@/lib/i18n/translate";
-import { TextField } from "../forms/text-field";
-import { buttonClass, SelectField } from "./fields";
+import { SelectField, TextField } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/styles";
 import { LocationOptions } from "./location-options";
 
 /** Name, kind and parent of a location; the parent list offers every location (cycles are refused on save). */

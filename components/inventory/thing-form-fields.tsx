@@ -3,8 +3,7 @@ import { MAX_PHOTO_BYTES } from "@/lib/storage/photos";
 import type { PersonOption } from "@/lib/domain/inventory/people-options";
 import type { Translate } from "@/lib/i18n/translate";
 import { SubmitButton } from "../forms/submit-button";
-import { TextField } from "../forms/text-field";
-import { SelectField, TextAreaField } from "./fields";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { PhotoInput } from "./photo-input";
 import { LocationOptions } from "./location-options";
 

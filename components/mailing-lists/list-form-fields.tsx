@@ -1,5 +1,4 @@
-import { CheckboxField, TextAreaField } from "@/components/equipment/fields";
-import { TextField } from "@/components/forms/text-field";
+import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
 import type { ListWithRules } from "@/lib/domain/mailing-lists/lists";
 import type { Translate } from "@/lib/i18n/translate";
 

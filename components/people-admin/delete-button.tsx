@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
-import { secondaryButtonClass } from "../equipment/fields";
+import { secondaryButtonClass } from "@/components/ui/styles";
 
 /** Deleting a row; the domain refuses when something still refers to it and the reason shows next to the button. */
 export function DeleteButton({ action, label, name }: { action: (prev: ActionResult | null) => Promise<ActionResult>; label: string; name: string }) {

@@ -1,6 +1,6 @@
-import { secondaryButtonClass } from "@/components/equipment/fields";
+import { TextField } from "@/components/ui/field";
+import { secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
-import { TextField } from "@/components/forms/text-field";
 import type { CommitteeView } from "@/lib/domain/people/committee-service";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getLocale, getT } from "@/lib/i18n/server";

@@ -1,4 +1,4 @@
-import { CheckboxField } from "@/components/equipment/fields";
+import { CheckboxField } from "@/components/ui/field";
 
 /** The roles a status or committee function grants, as checkboxes named roleId (ids unique per form). */
 export function RoleCheckboxes({ idPrefix, legend, roles, checked, disabled }: { idPrefix: string; legend: string; roles: { id: number; name: string }[]; checked: number[]; disabled?: boolean }) {

@@ -1,5 +1,4 @@
-import { CheckboxField } from "@/components/equipment/fields";
-import { TextField } from "@/components/forms/text-field";
+import { CheckboxField, TextField } from "@/components/ui/field";
 import type { MembershipStatus } from "@/lib/db/schema";
 import { getT } from "@/lib/i18n/server";
 import { RoleCheckboxes } from "./role-checkboxes";

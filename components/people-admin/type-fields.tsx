@@ -1,5 +1,4 @@
-import { CheckboxField, SelectField } from "@/components/equipment/fields";
-import { TextField } from "@/components/forms/text-field";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import type { MembershipType } from "@/lib/db/schema";
 import { getT } from "@/lib/i18n/server";
 

@@ -1,6 +1,6 @@
 import { ActionForm, type FormAction } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
+import { TextField } from "@/components/ui/field";
 import { formatAddress, type PersonAddress } from "@/lib/domain/people/address-service";
 import type { Translate } from "@/lib/i18n/translate";
 

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cardClass, linkClass } from "@/components/equipment/fields";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import type { PersonRecord } from "@/lib/domain/people/person-record";
 import { formatAddress } from "@/lib/domain/people/address-service";
 import { formatDate, formatPlainDate } from "@/lib/time";

@@ -1,4 +1,4 @@
-import { cardClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PhotoInput } from "@/components/inventory/photo-input";

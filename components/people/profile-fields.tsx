@@ -1,5 +1,4 @@
-import { CheckboxField, SelectField, TextAreaField } from "@/components/equipment/fields";
-import { TextField } from "@/components/forms/text-field";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { getT } from "@/lib/i18n/server";
 import { LOCALES } from "@/lib/i18n/translate";
 import { studiesToText } from "@/lib/web/people-forms";

@@ -5,7 +5,7 @@ import { LOCALES } from "@/lib/i18n/locales";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
-import { TextField } from "../forms/text-field";
+import { TextField } from "@/components/ui/field";
 
 interface Props {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;

@@ -1,5 +1,4 @@
-import { CheckboxField, SelectField, TextAreaField } from "@/components/equipment/fields";
-import { TextField } from "@/components/forms/text-field";
+import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { ALL_PERMISSIONS } from "@/lib/domain/access/permissions";
 import type { OidcClientRow } from "@/lib/domain/oidc/clients";
 import type { Translate } from "@/lib/i18n/translate";

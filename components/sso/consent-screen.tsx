@@ -1,4 +1,5 @@
-import { buttonClass, cardClass, CheckboxField, secondaryButtonClass } from "@/components/equipment/fields";
+import { CheckboxField } from "@/components/ui/field";
+import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { SharedField } from "@/lib/domain/oidc/scopes";
 import type { Translate } from "@/lib/i18n/translate";
 

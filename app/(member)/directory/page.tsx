@@ -1,4 +1,4 @@
-import { cardClass } from "@/components/equipment/fields";
+import { cardClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
 import { listDirectory } from "@/lib/domain/people/directory";
 import { getT } from "@/lib/i18n/server";

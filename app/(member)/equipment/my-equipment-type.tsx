@@ -1,6 +1,6 @@
 import { cancelSignupAction, signUpAction } from "./actions";
 import { ActionForm } from "@/components/forms/action-form";
-import { buttonClass, cardClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { MachineRow } from "@/lib/domain/equipment/machine-service";
 import type { LevelState, MyEquipmentType } from "@/lib/domain/equipment/my-equipment";
 import { formatDate } from "@/lib/time";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
-import { cardClass, linkClass, secondaryButtonClass, SelectField } from "@/components/equipment/fields";
+import { SelectField, TextField } from "@/components/ui/field";
+import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { MyEquipmentTypeCard } from "./my-equipment-type";
 import { requireUser } from "@/lib/auth/guards";
 import { typesTrainedBy } from "@/lib/domain/equipment/authority";

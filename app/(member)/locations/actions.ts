@@ -1,46 +1,45 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { redirect } from "next/navigation";
-import { createLocation, deleteLocation, LOCATION_KINDS, updateLocation, type LocationInput } from "@/lib/domain/inventory/locations";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-import { failed, optionalId, textValues } from "../things/action-helpers";
+import { z } from "zod";
+import { createLocation, deleteLocation, locationInput, updateLocation } from "@/lib/domain/inventory/locations";
+import { defineAction } from "@/lib/web/action";
+import { optionalInt, text } from "@/lib/web/form-data";
+import { boundId, inventoryRefusal } from "../things/action-helpers";
 
-type State = ActionResult | null;
+const read = (formData: FormData) => ({
+  name: text(formData, "name"),
+  kind: text(formData, "kind") || undefined,
+  description: text(formData, "description"),
+  parentId: optionalInt(formData, "parentId"),
+});
+const labels = { name: "inv.location.name", kind: "inv.location.kind", description: "inv.location.description", parentId: "inv.location.parent" } as const;
+const common = { caller: "user", input: locationInput, read, labels, refusals: inventoryRefusal, refusalFields: { location_cycle: "parentId" }, revalidate: [["/locations", "layout"]] } as const;
 
-function inputFrom(values: Record<string, string>): LocationInput {
-  const kind = (LOCATION_KINDS as readonly string[]).includes(values.kind ?? "") ? (values.kind as LocationInput["kind"]) : "box";
-  return { name: values.name ?? "", kind, description: values.description ?? "", parentId: optionalId(values.parentId) };
-}
+export const createLocationAction = defineAction({
+  ...common,
+  async run({ actor, db, t, input }) {
+    const created = await createLocation(db, actor.personId, input);
+    return created.ok ? { ok: true, message: t("inv.location.created", { name: input.name }) } : created;
+  },
+});
 
-export async function createLocationAction(_prev: State, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("inv.error.forbidden") };
-  const values = textValues(formData);
-  const result = await createLocation(getDb(), user.personId, inputFrom(values));
-  if (!result.ok) return failed(t, result, values);
-  revalidatePath("/locations", "layout");
-  return { ok: true, message: t("inv.location.created", { name: values.name ?? "" }) };
-}
+export const updateLocationAction = defineAction({
+  ...common,
+  bound: boundId,
+  async run({ actor, db, t, input }, id) {
+    const updated = await updateLocation(db, actor.personId, id, input);
+    return updated.ok ? { ok: true, message: t("inv.location.saved") } : updated;
+  },
+});
 
-export async function updateLocationAction(id: number, _prev: State, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("inv.error.forbidden") };
-  const values = textValues(formData);
-  const result = await updateLocation(getDb(), user.personId, id, inputFrom(values));
-  if (!result.ok) return failed(t, result, values);
-  revalidatePath("/locations", "layout");
-  return { ok: true, message: t("inv.location.saved") };
-}
-
-export async function deleteLocationAction(id: number, _prev: State): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("inv.error.forbidden") };
-  const result = await deleteLocation(getDb(), user.personId, id);
-  if (!result.ok) return failed(t, result);
-  revalidatePath("/locations", "layout");
-  redirect("/locations");
-}
+export const deleteLocationAction = defineAction({
+  caller: "user",
+  input: z.object({}),
+  bound: boundId,
+  refusals: inventoryRefusal,
+  revalidate: [["/locations", "layout"]],
+  async run({ actor, db }, id) {
+    const deleted = await deleteLocation(db, actor.personId, id);
+    return deleted.ok ? { ok: true, redirect: "/locations" } : deleted;
+  },
+});

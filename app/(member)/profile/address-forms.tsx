@@ -1,7 +1,7 @@
-import { CheckboxField, SelectField, secondaryButtonClass } from "@/components/equipment/fields";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
 import type { AddressType } from "@/lib/db/schema";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { formatAddress, mayEditAddress, type PersonAddress } from "@/lib/domain/people/address-service";

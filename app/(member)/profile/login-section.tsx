@@ -1,7 +1,7 @@
-import { cardClass } from "@/components/equipment/fields";
+import { TextField } from "@/components/ui/field";
+import { cardClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
 import { getT } from "@/lib/i18n/server";
 import { logOutEverywhereAction, requestLoginEmailChangeAction } from "./login-actions";
 

@@ -1,5 +1,5 @@
 import { notFound } from "next/navigation";
-import { cardClass, linkClass } from "@/components/equipment/fields";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { LoginSection } from "./login-section";

@@ -1,4 +1,4 @@
-import { CheckboxField, SelectField } from "@/components/equipment/fields";
+import { CheckboxField, SelectField } from "@/components/ui/field";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AUDIENCES, VISIBILITY_FIELDS, fieldAudience, type VisibilitySettings } from "@/lib/domain/people/visibility";

@@ -1,37 +1,44 @@
-import type { Failure } from "@/lib/domain/inventory/result";
-import type { ThingInput } from "@/lib/domain/inventory/things";
+import { z } from "zod";
+import type { Refusal } from "@/lib/web/action-pipeline";
 import type { Translate } from "@/lib/i18n/translate";
-import type { ActionResult } from "@/lib/web/action-result";
+import { optionalInt, text } from "@/lib/web/form-data";
 
-/** Harmless typed values to hand back after a refusal (never files). */
-export function textValues(formData: FormData): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of formData.entries()) if (typeof v === "string" && !k.startsWith("$")) out[k] = v;
-  return out;
-}
+/** A thing or location id bound by the page; the browser sends it back, so it is checked like any input. */
+export const boundId = z.tuple([z.number().int().positive()]);
 
-const optionalId = (v: string | undefined) => (v && /^\d+$/.test(v) ? Number(v) : null);
-const optional = (v: string | undefined) => (v?.trim() ? v.trim() : null);
+const optional = (v: string) => (v.trim() ? v.trim() : null);
 
-export function thingInputFrom(values: Record<string, string>, categoryId: number | null): ThingInput {
+/** The thing form's text in the shape of the domain's thingInput (its rules decide); the category comes after. */
+export function thingFormValues(formData: FormData) {
   return {
-    name: values.name ?? "",
-    description: values.description ?? "",
-    categoryId,
-    locationId: optionalId(values.locationId),
-    ownership: values.ownership === "on_loan_from_member" ? "on_loan_from_member" : "owned",
-    lenderPersonId: optionalId(values.lenderPersonId),
-    lenderUntil: optional(values.lenderUntil),
-    value: optional(values.value)?.replace(",", ".") ?? null,
-    purchaseDate: optional(values.purchaseDate),
-    notes: values.notes ?? "",
+    name: text(formData, "name"),
+    description: text(formData, "description"),
+    categoryId: optionalInt(formData, "categoryId"),
+    locationId: optionalInt(formData, "locationId"),
+    ownership: text(formData, "ownership") || "owned",
+    lenderPersonId: optionalInt(formData, "lenderPersonId"),
+    lenderUntil: optional(text(formData, "lenderUntil")),
+    value: optional(text(formData, "value"))?.replace(",", ".") ?? null,
+    purchaseDate: optional(text(formData, "purchaseDate")),
+    notes: text(formData, "notes"),
   };
 }
 
-export { optionalId };
+export const thingLabels = {
+  name: "inv.thing.name",
+  description: "inv.thing.description",
+  categoryId: "inv.thing.category",
+  newCategory: "inv.thing.newCategory",
+  locationId: "inv.thing.location",
+  ownership: "inv.thing.ownership",
+  lenderPersonId: "inv.thing.lender",
+  lenderUntil: "inv.thing.lenderUntil",
+  value: "inv.thing.value",
+  purchaseDate: "inv.thing.purchaseDate",
+  notes: "inv.thing.notes",
+} as const;
 
-/** The domain's code picks the translated message; validation details (field: problem) are appended. */
-export function failed(t: Translate, failure: Failure, values?: Record<string, string>): ActionResult {
-  const message = failure.code === "invalid" ? `${t("inv.error.invalid")} ${failure.message}` : t(`inv.error.${failure.code}`);
-  return { ok: false, code: failure.code, message, values };
+/** The inventory's refusals: the domain's code picks the message; validation details (field: problem) are appended. */
+export function inventoryRefusal(refusal: Refusal, t: Translate): string {
+  return refusal.code === "invalid" ? `${t("inv.error.invalid")} ${refusal.message}` : t(`inv.error.${refusal.code as "forbidden"}`);
 }

@@ -1,105 +1,100 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { createCategory } from "@/lib/domain/inventory/categories";
 import { lendThing, returnThing } from "@/lib/domain/inventory/loans";
 import { setThingPhoto } from "@/lib/domain/inventory/thing-photo";
+import { createThing, getThingByNumber, moveThing, thingInput, updateThing } from "@/lib/domain/inventory/things";
 import { renderPhoto } from "@/lib/storage/photos";
-import { createThing, getThingByNumber, invalid, moveThing, thingInput, updateThing } from "@/lib/domain/inventory/things";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
 import { getFileStorage } from "@/lib/storage/storage-from-env";
-import { failed, optionalId, textValues, thingInputFrom } from "./action-helpers";
+import { defineAction } from "@/lib/web/action";
+import { optionalInt, text } from "@/lib/web/form-data";
+import { boundId, inventoryRefusal, thingFormValues, thingLabels } from "./action-helpers";
 
-type State = ActionResult | null;
+const changed = [["/things", "layout"], "/loans"] as const;
 
-async function actor() {
-  const user = await getCurrentUser();
-  return user ? { user, t: await getT() } : null;
-}
-
-const notLoggedIn = async (): Promise<ActionResult> => ({ ok: false, code: "forbidden", message: (await getT())("inv.error.forbidden") });
-
-/** A new category typed into the form wins over the one picked from the list. */
-async function categoryIdFrom(personId: number, values: Record<string, string>) {
-  const typed = values.newCategory?.trim();
-  if (!typed) return { ok: true as const, id: optionalId(values.categoryId) };
-  const created = await createCategory(getDb(), personId, typed);
-  return created.ok ? { ok: true as const, id: created.id } : created;
-}
-
-function photoOf(formData: FormData): Buffer | Promise<Buffer> | null {
+function photoOf(formData: FormData): Promise<Buffer> | null {
   const file = formData.get("photo");
   return file instanceof File && file.size > 0 ? file.arrayBuffer().then((b) => Buffer.from(b)) : null;
 }
 
-export async function saveThingAction(number: number | null, _prev: State, formData: FormData): Promise<ActionResult> {
-  const who = await actor();
-  if (!who) return notLoggedIn();
-  const { user, t } = who;
-  const values = textValues(formData);
-  // Check everything before writing anything: a refused photo or field must not leave a half-saved thing behind.
-  const precheck = thingInput.safeParse(thingInputFrom(values, null));
-  if (!precheck.success) return failed(t, invalid(precheck.error), values);
-  const photo = await photoOf(formData);
-  const rendered = photo ? await renderPhoto(photo) : null;
-  if (rendered && !rendered.ok) return failed(t, rendered, values);
-  const category = await categoryIdFrom(user.personId, values);
-  if (!category.ok) return failed(t, category, values);
-  const input = thingInputFrom(values, category.id);
-  const db = getDb();
-  let target = number;
-  if (number === null) {
-    const created = await createThing(db, user.personId, input);
-    if (!created.ok) return failed(t, created, values);
-    target = created.number;
-  } else {
-    const thing = await getThingByNumber(db, number);
-    if (!thing) return failed(t, { ok: false, code: "not_found", message: "" }, values);
-    const updated = await updateThing(db, user.personId, thing.id, input);
-    if (!updated.ok) return failed(t, updated, values);
-  }
-  if (photo) {
-    const thing = (await getThingByNumber(db, target!))!;
-    const stored = await setThingPhoto(db, getFileStorage(), user.personId, thing.id, photo);
-    // Only storage trouble can fail here (the photo was checked above); the thing itself is saved.
-    if (!stored.ok) return { ok: false, code: stored.code, message: `${t("inv.thing.savedWithoutPhoto", { number: target! })} ${t(`inv.error.${stored.code}`)}`, values };
-  }
-  revalidatePath("/things");
-  redirect(`/things/${target}`);
-}
+/** Create (number null) or edit a thing; a new category typed into the form wins over the one picked. */
+export const saveThingAction = defineAction({
+  caller: "user",
+  input: thingInput,
+  read: thingFormValues,
+  bound: z.tuple([z.number().int().positive().nullable()]),
+  labels: thingLabels,
+  refusals: inventoryRefusal,
+  revalidate: ["/things"],
+  async run({ actor, db, t, input, formData }, number) {
+    // Check everything before writing anything: a refused photo must not leave a half-saved thing behind.
+    const photo = await photoOf(formData);
+    const rendered = photo ? await renderPhoto(photo) : null;
+    if (rendered && !rendered.ok) return { ...rendered, field: "photo" };
+    const typed = text(formData, "newCategory").trim();
+    const category = typed ? await createCategory(db, actor.personId, typed) : { ok: true as const, id: input.categoryId };
+    if (!category.ok) return { ...category, field: "newCategory" };
+    const values = { ...input, categoryId: category.id };
+    let target = number;
+    if (target === null) {
+      const created = await createThing(db, actor.personId, values);
+      if (!created.ok) return created;
+      target = created.number;
+    } else {
+      const thing = await getThingByNumber(db, target);
+      if (!thing) return { ok: false, code: "not_found", message: "" };
+      const updated = await updateThing(db, actor.personId, thing.id, values);
+      if (!updated.ok) return updated;
+    }
+    if (photo) {
+      const thing = (await getThingByNumber(db, target))!;
+      const stored = await setThingPhoto(db, getFileStorage(), actor.personId, thing.id, await photo);
+      // Only storage trouble can fail here (the photo was checked above); the thing itself is saved.
+      if (!stored.ok) return { ok: false, code: stored.code, message: `${t("inv.thing.savedWithoutPhoto", { number: target })} ${t(`inv.error.${stored.code}`)}` };
+    }
+    return { ok: true, redirect: `/things/${target}` };
+  },
+});
 
-export async function moveThingAction(thingId: number, _prev: State, formData: FormData): Promise<ActionResult> {
-  const who = await actor();
-  if (!who) return notLoggedIn();
-  const result = await moveThing(getDb(), who.user.personId, thingId, optionalId(String(formData.get("locationId") ?? "")));
-  if (!result.ok) return failed(who.t, result);
-  revalidatePath("/things", "layout");
-  return { ok: true, message: who.t("inv.thing.moved") };
-}
+export const moveThingAction = defineAction({
+  caller: "user",
+  input: z.object({ locationId: z.number().int().positive().nullable() }),
+  read: (formData) => ({ locationId: optionalInt(formData, "locationId") }),
+  bound: boundId,
+  labels: { locationId: "inv.thing.newLocation" },
+  refusals: inventoryRefusal,
+  revalidate: [["/things", "layout"]],
+  async run({ actor, db, t, input }, thingId) {
+    const moved = await moveThing(db, actor.personId, thingId, input.locationId);
+    return moved.ok ? { ok: true, message: t("inv.thing.moved") } : moved;
+  },
+});
 
-export async function lendThingAction(thingId: number, _prev: State, formData: FormData): Promise<ActionResult> {
-  const who = await actor();
-  if (!who) return notLoggedIn();
-  const values = textValues(formData);
-  const borrower = optionalId(values.borrowerPersonId);
-  if (!borrower) return { ok: false, code: "invalid", message: who.t("inv.error.borrowerRequired"), values };
-  const result = await lendThing(getDb(), who.user.personId, { thingId, borrowerPersonId: borrower, dueOn: values.dueAt ?? "", note: values.note });
-  if (!result.ok) return failed(who.t, result, values);
-  revalidatePath("/things", "layout");
-  revalidatePath("/loans");
-  return { ok: true, message: who.t("inv.loan.lent") };
-}
+export const lendThingAction = defineAction({
+  caller: "user",
+  // The due day's rule (today in the space's zone or later) is the domain's; here only its form.
+  input: z.object({ borrowerPersonId: z.number().int().positive(), dueAt: z.iso.date(), note: z.string().trim().max(500) }),
+  read: (formData) => ({ borrowerPersonId: optionalInt(formData, "borrowerPersonId"), dueAt: text(formData, "dueAt"), note: text(formData, "note") }),
+  bound: boundId,
+  labels: { borrowerPersonId: "inv.loan.borrower", dueAt: "inv.loan.dueAt", note: "inv.loan.note" },
+  refusals: inventoryRefusal,
+  refusalFields: { invalid: "dueAt" },
+  revalidate: changed,
+  async run({ actor, db, t, input }, thingId) {
+    const lent = await lendThing(db, actor.personId, { thingId, borrowerPersonId: input.borrowerPersonId, dueOn: input.dueAt, note: input.note });
+    return lent.ok ? { ok: true, message: t("inv.loan.lent") } : lent;
+  },
+});
 
-export async function returnThingAction(thingId: number, _prev: State): Promise<ActionResult> {
-  const who = await actor();
-  if (!who) return notLoggedIn();
-  const result = await returnThing(getDb(), who.user.personId, thingId);
-  if (!result.ok) return failed(who.t, result);
-  revalidatePath("/things", "layout");
-  revalidatePath("/loans");
-  return { ok: true, message: who.t("inv.loan.returned") };
-}
+export const returnThingAction = defineAction({
+  caller: "user",
+  input: z.object({}),
+  bound: boundId,
+  refusals: inventoryRefusal,
+  revalidate: changed,
+  async run({ actor, db, t }, thingId) {
+    const returned = await returnThing(db, actor.personId, thingId);
+    return returned.ok ? { ok: true, message: t("inv.loan.returned") } : returned;
+  },
+});

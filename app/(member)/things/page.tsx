@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ThingTable } from "@/components/inventory/thing-table";
 import { LocationOptions } from "@/components/inventory/location-options";
-import { linkButtonClass } from "@/components/inventory/fields";
+import { secondaryButtonClass } from "@/components/ui/styles";
 import { listCategories } from "@/lib/domain/inventory/categories";
 import { listLocations } from "@/lib/domain/inventory/locations";
 import { searchThings } from "@/lib/domain/inventory/search";
@@ -37,18 +37,18 @@ export default async function ThingsPage({ searchParams }: { searchParams: Searc
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("inv.things.title")}</h1>
         <div className="flex flex-wrap gap-2">
-          <Link href="/locations" className={linkButtonClass}>{t("inv.locations.title")}</Link>
-          <Link href="/loans" className={linkButtonClass}>{t("inv.loans.title")}</Link>
+          <Link href="/locations" className={secondaryButtonClass}>{t("inv.locations.title")}</Link>
+          <Link href="/loans" className={secondaryButtonClass}>{t("inv.loans.title")}</Link>
           {user.canEdit && (
             <>
-              <Link href="/things/new" className={linkButtonClass}>{t("inv.things.new")}</Link>
-              <Link href="/things/import" className={linkButtonClass}>{t("inv.import.title")}</Link>
+              <Link href="/things/new" className={secondaryButtonClass}>{t("inv.things.new")}</Link>
+              <Link href="/things/import" className={secondaryButtonClass}>{t("inv.import.title")}</Link>
               {/* Downloads from a route handler: plain GET forms, no client-side navigation. */}
               <form method="get" action="/things/export">
-                <button type="submit" name="format" value="csv" className={linkButtonClass}>{t("inv.export.csv")}</button>
+                <button type="submit" name="format" value="csv" className={secondaryButtonClass}>{t("inv.export.csv")}</button>
               </form>
               <form method="get" action="/things/export">
-                <button type="submit" name="format" value="xlsx" className={linkButtonClass}>{t("inv.export.xlsx")}</button>
+                <button type="submit" name="format" value="xlsx" className={secondaryButtonClass}>{t("inv.export.xlsx")}</button>
               </form>
             </>
           )}
@@ -73,9 +73,9 @@ export default async function ThingsPage({ searchParams }: { searchParams: Searc
       <ThingTable t={t} rows={result.rows} selectable={user.canEdit} />
       {pages > 1 && (
         <nav aria-label={t("inv.pagination")} className="flex gap-2 text-sm">
-          {page > 1 && <Link href={pageLink(page - 1)} className={linkButtonClass}>←</Link>}
+          {page > 1 && <Link href={pageLink(page - 1)} className={secondaryButtonClass}>←</Link>}
           <span className="px-2 py-1.5">{t("inv.pageOf", { page, pages })}</span>
-          {page < pages && <Link href={pageLink(page + 1)} className={linkButtonClass}>→</Link>}
+          {page < pages && <Link href={pageLink(page + 1)} className={secondaryButtonClass}>→</Link>}
         </nav>
       )}
     </div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { cardClass, linkClass } from "@/components/equipment/fields";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { ScheduleForm } from "./schedule-form";
 import { SessionInfo } from "@/components/training/session-info";
 import { requireUser } from "@/lib/auth/guards";

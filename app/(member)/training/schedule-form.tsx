@@ -1,8 +1,7 @@
 import { scheduleSessionAction } from "./actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
-import { SelectField, TextAreaField } from "@/components/equipment/fields";
+import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import type { Translate } from "@/lib/i18n/translate";
 
 const LEVELS = ["user", "owner", "trainer"] as const;

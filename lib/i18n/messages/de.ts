@@ -20,6 +20,7 @@ import { importDe } from "./import-de";
 import { pairingDe } from "./pairing-de";
 import { invitationsDe } from "./invitations-de";
 import { navigationDe } from "./navigation-de";
+import { formsDe } from "./forms-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -43,6 +44,7 @@ export const de: Catalog = {
   ...pairingDe,
   ...invitationsDe,
   ...navigationDe,
+  ...formsDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Meine Startseite",

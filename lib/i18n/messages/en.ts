@@ -19,6 +19,7 @@ import { importEn } from "./import-en";
 import { pairingEn } from "./pairing-en";
 import { invitationsEn } from "./invitations-en";
 import { navigationEn } from "./navigation-en";
+import { formsEn } from "./forms-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -43,6 +44,7 @@ export const en = {
   ...pairingEn,
   ...invitationsEn,
   ...navigationEn,
+  ...formsEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My start page",

@@ -17,6 +17,7 @@ import { integrationsIt } from "./integrations-it";
 import { surfaceIt } from "./surface-it";
 import { importIt } from "./import-it";
 import { pairingIt } from "./pairing-it";
+import { formsIt } from "./forms-it";
 import { invitationsIt } from "./invitations-it";
 import { ssoIt } from "./sso-it";
 import { navigationIt } from "./navigation-it";
@@ -41,6 +42,7 @@ export const it: Catalog = {
   ...surfaceIt,
   ...importIt,
   ...pairingIt,
+  ...formsIt,
   ...invitationsIt,
   ...ssoIt,
   ...navigationIt,

@@ -17,6 +17,7 @@ import { integrationsNl } from "./integrations-nl";
 import { surfaceNl } from "./surface-nl";
 import { importNl } from "./import-nl";
 import { pairingNl } from "./pairing-nl";
+import { formsNl } from "./forms-nl";
 import { invitationsNl } from "./invitations-nl";
 import { ssoNl } from "./sso-nl";
 import { navigationNl } from "./navigation-nl";
@@ -41,6 +42,7 @@ export const nl: Catalog = {
   ...surfaceNl,
   ...importNl,
   ...pairingNl,
+  ...formsNl,
   ...invitationsNl,
   ...ssoNl,
   ...navigationNl,

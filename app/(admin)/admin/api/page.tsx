@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { revokeTokenAction } from "@/app/(member)/profile/tokens/actions";
-import { buttonClass, cardClass, CheckboxField, linkClass, TextAreaField } from "@/components/equipment/fields";
+import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
+import { buttonClass, cardClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
-import { TextField } from "@/components/forms/text-field";
 import { requirePermission } from "@/lib/auth/guards";
 import { ALL_PERMISSIONS, PERMISSIONS } from "@/lib/domain/access/permissions";
 import { listServices } from "@/lib/domain/api-tokens/services";

@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
+import { TextField } from "@/components/ui/field";
 import { requirePermission } from "@/lib/auth/guards";
 import { cardHistory, unknownCardsOfLastDays } from "@/lib/domain/cards/card-service";
 import { listPeopleOptions } from "@/lib/domain/inventory/people-options";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
 import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
 import { listMachines } from "@/lib/domain/equipment/machine-service";

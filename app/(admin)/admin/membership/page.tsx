@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { CheckboxField, cardClass, linkClass } from "@/components/equipment/fields";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
 import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
 import { nearestYearEnd } from "@/lib/domain/people/association-year";

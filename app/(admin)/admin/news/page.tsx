@@ -1,6 +1,6 @@
 import { createNewsAction, updateNewsAction } from "./actions";
 import { ActionForm } from "@/components/forms/action-form";
-import { TextField } from "@/components/forms/text-field";
+import { TextField } from "@/components/ui/field";
 import { requirePermission } from "@/lib/auth/guards";
 import { listNews } from "@/lib/domain/community/news";
 import { formatDateTime } from "@/lib/time";

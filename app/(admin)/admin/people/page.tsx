@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { SelectField, buttonClass, linkClass } from "@/components/equipment/fields";
+import { SelectField } from "@/components/ui/field";
+import { buttonClass, linkClass } from "@/components/ui/styles";
 import { PeopleTable } from "@/components/people/people-table";
 import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";

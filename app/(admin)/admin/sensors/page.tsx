@@ -1,6 +1,6 @@
 import { createSensorAction, revokeSensorAction } from "./actions";
 import { ActionForm } from "@/components/forms/action-form";
-import { TextField } from "@/components/forms/text-field";
+import { TextField } from "@/components/ui/field";
 import { requirePermission } from "@/lib/auth/guards";
 import { listSensorTokens } from "@/lib/domain/community/sensor-tokens";
 import { formatDateTime } from "@/lib/time";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { OidcClientFields } from "@/components/sso/client-fields";

@@ -1,6 +1,6 @@
 import path from "node:path";
 import Link from "next/link";
-import { linkClass } from "@/components/equipment/fields";
+import { linkClass } from "@/components/ui/styles";
 import { BackupNow } from "@/components/system/backup-now";
 import { requirePermission } from "@/lib/auth/guards";
 import { brokerStatus, databaseSizes } from "@/lib/domain/system/system-status";

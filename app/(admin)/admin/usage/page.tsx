@@ -2,7 +2,7 @@ import Link from "next/link";
 import { forbidden } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
+import { TextField } from "@/components/ui/field";
 import { WeeklyChart } from "@/components/machines/weekly-chart";
 import { requireUser } from "@/lib/auth/guards";
 import { machineOptions } from "@/lib/domain/equipment/machine-service";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { WebhookFields } from "@/components/api/webhook-fields";
-import { buttonClass, cardClass, linkClass } from "@/components/equipment/fields";
+import { buttonClass, cardClass, linkClass } from "@/components/ui/styles";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { listWebhooks } from "@/lib/domain/webhooks/subscriptions";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
-import { linkButtonClass } from "@/components/inventory/fields";
+import { secondaryButtonClass } from "@/components/ui/styles";
 import { LocationFormFields } from "@/components/inventory/location-form-fields";
 import { ThingTable } from "@/components/inventory/thing-table";
 import { listLocations, locationPath } from "@/lib/domain/inventory/locations";
@@ -32,14 +32,14 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
       </nav>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{location.name}</h1>
-        {user.canEdit && <Link href={`/things/new?location=${location.id}`} className={linkButtonClass}>{t("inv.things.newHere")}</Link>}
+        {user.canEdit && <Link href={`/things/new?location=${location.id}`} className={secondaryButtonClass}>{t("inv.things.newHere")}</Link>}
       </div>
       {location.description && <p className="whitespace-pre-line">{location.description}</p>}
       {children.length > 0 && (
         <section>
           <h2 className="mb-2 text-lg font-semibold">{t("inv.location.inside")}</h2>
           <ul className="flex flex-wrap gap-2">
-            {children.map((c) => <li key={c.id}><Link href={`/locations/${c.id}`} className={linkButtonClass}>{c.name}</Link></li>)}
+            {children.map((c) => <li key={c.id}><Link href={`/locations/${c.id}`} className={secondaryButtonClass}>{c.name}</Link></li>)}
           </ul>
         </section>
       )}

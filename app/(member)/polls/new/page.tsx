@@ -1,6 +1,6 @@
 import { createPollAction } from "../actions";
 import { ActionForm } from "@/components/forms/action-form";
-import { TextField } from "@/components/forms/text-field";
+import { TextField } from "@/components/ui/field";
 import { requirePermission } from "@/lib/auth/guards";
 import { statusOptions } from "@/lib/domain/community/polls/eligibility";
 import { toLocalInput } from "@/lib/time";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { TokenForm } from "@/components/api/token-form";
 import { TokenTable } from "@/components/api/token-table";
-import { cardClass, linkClass } from "@/components/equipment/fields";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/guards";
 import { listPersonalTokens, scopesAvailableTo } from "@/lib/domain/api-tokens/tokens";
 import { formatDateTime } from "@/lib/time";

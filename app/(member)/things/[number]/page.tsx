@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { linkButtonClass } from "@/components/inventory/fields";
+import { secondaryButtonClass } from "@/components/ui/styles";
 import { ThingHistory } from "@/components/inventory/thing-history";
 import { ThingManage } from "./thing-manage";
 import { getCategory } from "@/lib/domain/inventory/categories";
@@ -49,9 +49,9 @@ export default async function ThingPage({ params }: { params: Params }) {
           <h1 className="text-2xl font-bold">{thing.name}</h1>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href="/things" className={linkButtonClass}>{t("inv.things.title")}</Link>
-          <Link href={`/things/labels?ids=${thing.number}`} className={linkButtonClass}>{t("inv.labels.print")}</Link>
-          {user.canEdit && <Link href={`/things/${thing.number}/edit`} className={linkButtonClass}>{t("inv.edit")}</Link>}
+          <Link href="/things" className={secondaryButtonClass}>{t("inv.things.title")}</Link>
+          <Link href={`/things/labels?ids=${thing.number}`} className={secondaryButtonClass}>{t("inv.labels.print")}</Link>
+          {user.canEdit && <Link href={`/things/${thing.number}/edit`} className={secondaryButtonClass}>{t("inv.edit")}</Link>}
         </div>
       </div>
       <div className="grid gap-6 md:grid-cols-[1fr_20rem]">

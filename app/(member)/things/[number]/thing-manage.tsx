@@ -3,9 +3,9 @@ import type { InventoryLocation } from "@/lib/db/schema";
 import type { PersonOption } from "@/lib/domain/inventory/people-options";
 import type { Translate } from "@/lib/i18n/translate";
 import { addDays, isoDate, parseDay } from "@/lib/time";
-import { TextField } from "@/components/forms/text-field";
+import { SelectField, TextField } from "@/components/ui/field";
+import { buttonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
-import { buttonClass, SelectField } from "@/components/inventory/fields";
 import { LocationOptions } from "@/components/inventory/location-options";
 
 interface Props {

@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import { importAction, type ImportState } from "./actions";
 import { FormMessage } from "@/components/forms/form-message";
-import { buttonClass } from "@/components/inventory/fields";
+import { buttonClass } from "@/components/ui/styles";
 
 /** Step 1: pick a file (or paste) and preview; step 2: confirm exactly the previewed text. */
 export function ImportForm({ labels }: { labels: Record<string, string> }) {

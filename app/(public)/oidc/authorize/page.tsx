@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { cardClass, linkClass } from "@/components/equipment/fields";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { ConsentScreen } from "@/components/sso/consent-screen";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { claimsFor } from "@/lib/domain/oidc/claims";

@@ -1,5 +1,5 @@
 import { redirect } from "next/navigation";
-import { buttonClass, cardClass } from "@/components/equipment/fields";
+import { buttonClass, cardClass } from "@/components/ui/styles";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { checkLogoutRequest } from "@/lib/domain/oidc/logout";
 import { getT } from "@/lib/i18n/server";

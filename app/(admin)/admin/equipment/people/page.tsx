@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass, cardClass, linkClass } from "@/components/equipment/fields";
+import { buttonClass, cardClass, linkClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
 import { searchPeople } from "@/lib/domain/people/search-people";
 import { getT } from "@/lib/i18n/server";

@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
-import { cardClass, linkClass, SelectField } from "@/components/equipment/fields";
+import { SelectField, TextField } from "@/components/ui/field";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
 import { listMachines } from "@/lib/domain/equipment/machine-service";
 import { getT } from "@/lib/i18n/server";

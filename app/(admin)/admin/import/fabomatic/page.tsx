@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass, linkClass } from "@/components/equipment/fields";
+import { buttonClass, linkClass } from "@/components/ui/styles";
 import { FormMessage } from "@/components/forms/form-message";
 import { FabImportApplyForm } from "@/components/import/fab-import-apply-form";
 import { requirePermission } from "@/lib/auth/guards";

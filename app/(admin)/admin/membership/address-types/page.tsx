@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { cardClass, linkClass } from "@/components/equipment/fields";
+import { TextField } from "@/components/ui/field";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
 import { DeleteButton } from "@/components/people-admin/delete-button";
 import { requirePermission } from "@/lib/auth/guards";
 import type { AddressType } from "@/lib/db/schema";

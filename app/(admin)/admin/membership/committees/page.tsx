@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { cardClass, linkClass, TextAreaField } from "@/components/equipment/fields";
+import { TextAreaField, TextField } from "@/components/ui/field";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
 import { DeleteButton } from "@/components/people-admin/delete-button";
 import { FunctionHolders } from "@/components/people-admin/function-holders";
 import { RoleCheckboxes } from "@/components/people-admin/role-checkboxes";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cardClass, linkClass } from "@/components/equipment/fields";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ListFormFields } from "@/components/mailing-lists/list-form-fields";

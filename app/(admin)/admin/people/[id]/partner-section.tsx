@@ -1,8 +1,8 @@
 import Link from "next/link";
-import { CheckboxField, cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
 import { partnerAction } from "./partner-actions";
 import { formatAddress, type PersonAddress } from "@/lib/domain/people/address-service";
 import type { PartnerInfo } from "@/lib/domain/people/partner-link";

@@ -1,7 +1,7 @@
-import { CheckboxField, cardClass } from "@/components/equipment/fields";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { cardClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
 import { loginEmailOf } from "@/lib/domain/auth/email-change";
 import { directRoleIds } from "@/lib/domain/access/person-roles";
 import { listRoles } from "@/lib/domain/people/committee-admin";

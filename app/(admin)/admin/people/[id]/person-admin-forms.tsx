@@ -1,7 +1,7 @@
-import { CheckboxField, SelectField, cardClass } from "@/components/equipment/fields";
+import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
+import { cardClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
 import type { MembershipStatus, MembershipType } from "@/lib/db/schema";
 import { getT } from "@/lib/i18n/server";
 import { addMembershipAction, changeStatusAction, erasePersonAction } from "../actions";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { requirePermission } from "@/lib/auth/guards";

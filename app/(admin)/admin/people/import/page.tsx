@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { linkClass } from "@/components/equipment/fields";
+import { linkClass } from "@/components/ui/styles";
 import { PeopleImportForm } from "./people-import-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { IMPORT_COLUMNS } from "@/lib/domain/people/import-people";

@@ -2,7 +2,7 @@
 
 import { useActionState } from "react";
 import { peopleImportAction, type PeopleImportState } from "./actions";
-import { buttonClass } from "@/components/equipment/fields";
+import { buttonClass } from "@/components/ui/styles";
 import { FormMessage } from "@/components/forms/form-message";
 
 type Labels = Record<"file" | "paste" | "preview" | "confirm" | "confirmSkipping" | "line" | "field" | "problem" | "name" | "email" | "status" | "card" | "good" | "bad", string>;

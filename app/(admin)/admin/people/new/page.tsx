@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { SelectField, linkClass } from "@/components/equipment/fields";
+import { SelectField } from "@/components/ui/field";
+import { linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ProfileFields } from "@/components/people/profile-fields";

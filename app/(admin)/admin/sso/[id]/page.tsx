@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { buttonClass, cardClass, CheckboxField, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { CheckboxField } from "@/components/ui/field";
+import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { OidcClientFields } from "@/components/sso/client-fields";

@@ -1,8 +1,7 @@
 import { editSessionAction } from "../../actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
-import { TextAreaField } from "@/components/equipment/fields";
+import { TextAreaField, TextField } from "@/components/ui/field";
 import { toLocalInput } from "@/lib/time";
 import type { Translate } from "@/lib/i18n/translate";
 

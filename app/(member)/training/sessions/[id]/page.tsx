@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
-import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { EditSessionForm } from "./edit-session-form";
 import { SessionInfo } from "@/components/training/session-info";
 import { requireUser } from "@/lib/auth/guards";

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { revokeTokenAction } from "@/app/(member)/profile/tokens/actions";
 import { TokenForm } from "@/components/api/token-form";
 import { TokenTable } from "@/components/api/token-table";
-import { cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { getService } from "@/lib/domain/api-tokens/services";

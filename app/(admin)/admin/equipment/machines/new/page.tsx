@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { linkClass } from "@/components/equipment/fields";
+import { linkClass } from "@/components/ui/styles";
 import { MachineFormFields } from "@/components/equipment/machine-form-fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";

@@ -4,7 +4,7 @@ import type { AuthorizationRecord } from "@/lib/domain/equipment/authorization-s
 import { isAuthorizationCurrent } from "@/lib/domain/machine-access/decide-machine-use";
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { secondaryButtonClass } from "@/components/equipment/fields";
+import { secondaryButtonClass } from "@/components/ui/styles";
 import { getSpace } from "@/lib/web/space";
 
 /** Every authorization record of a person, newest first per type; records not revoked can be revoked with a reason. */

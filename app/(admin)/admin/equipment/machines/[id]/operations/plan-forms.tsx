@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/forms/text-field";
+import { TextField } from "@/components/ui/field";
 import type { MaintenancePlan } from "@/lib/db/schema";
 import type { PlanHoursRow } from "@/lib/domain/machines/plan-hours";
 import type { Translate } from "@/lib/i18n/translate";

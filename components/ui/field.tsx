@@ -1,0 +1,110 @@
+"use client";
+
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { useFieldError } from "../forms/form-result-context";
+import { inputClass, labelClass } from "./styles";
+
+/*
+ * Form fields. Inside an ActionForm each shows the action's message for its name beside it (aria-invalid, linked by
+ * aria-describedby), so a refusal points at the field to fix. Ids default to `field-<name>`; pass `id` when one page
+ * holds several forms with the same field. A hint sits outside the <label> so the accessible name is just the label.
+ */
+
+interface Common {
+  label: string;
+  name: string;
+  hint?: string;
+  /** The field's refusal when the form is not an ActionForm (a client form with its own useActionState). */
+  error?: string;
+}
+
+function useDescription(fieldId: string, name: string, hint: string | undefined, explicit: string | undefined) {
+  const fromForm = useFieldError(name);
+  const error = explicit ?? fromForm;
+  const hintId = hint ? `${fieldId}-hint` : undefined;
+  const errorId = error ? `${fieldId}-error` : undefined;
+  // The refusal is read first: it is what the person has to act on.
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  const aria = { "aria-describedby": describedBy, "aria-invalid": error ? true : undefined };
+  const below = (
+    <>
+      <FieldError id={errorId} error={error} />
+      {hint && (
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {hint}
+        </p>
+      )}
+    </>
+  );
+  return { aria, below };
+}
+
+/** A field's refusal in words, under the field (its id is what the field's aria-describedby points at). */
+export function FieldError({ id, error }: { id?: string; error?: string }) {
+  if (!error) return null;
+  return (
+    <p id={id} className="mt-1 text-sm font-medium text-red-700">
+      {error}
+    </p>
+  );
+}
+
+export function TextField({ label, name, hint, error, className, id, ...input }: InputHTMLAttributes<HTMLInputElement> & Common) {
+  const fieldId = id ?? `field-${name}`;
+  const { aria, below } = useDescription(fieldId, name, hint, error);
+  return (
+    <div>
+      <label htmlFor={fieldId} className={labelClass}>
+        {label}
+      </label>
+      <input id={fieldId} name={name} className={`${inputClass} ${className ?? ""}`} {...aria} {...input} />
+      {below}
+    </div>
+  );
+}
+
+export function SelectField({ label, name, hint, error, id, children, ...rest }: SelectHTMLAttributes<HTMLSelectElement> & Common & { children: ReactNode }) {
+  const fieldId = id ?? `field-${name}`;
+  const { aria, below } = useDescription(fieldId, name, hint, error);
+  return (
+    <div>
+      <label htmlFor={fieldId} className={labelClass}>
+        {label}
+      </label>
+      <select id={fieldId} name={name} className={inputClass} {...aria} {...rest}>
+        {children}
+      </select>
+      {below}
+    </div>
+  );
+}
+
+export function TextAreaField({ label, name, hint, error, id, ...rest }: TextareaHTMLAttributes<HTMLTextAreaElement> & Common) {
+  const fieldId = id ?? `field-${name}`;
+  const { aria, below } = useDescription(fieldId, name, hint, error);
+  return (
+    <div>
+      <label htmlFor={fieldId} className={labelClass}>
+        {label}
+      </label>
+      <textarea id={fieldId} name={name} rows={3} className={inputClass} {...aria} {...rest} />
+      {below}
+    </div>
+  );
+}
+
+export function CheckboxField({ label, name, hint, error, id, ...rest }: InputHTMLAttributes<HTMLInputElement> & Common) {
+  const fieldId = id ?? `field-${name}`;
+  const { aria, below } = useDescription(fieldId, name, hint, error);
+  return (
+    <div>
+      <div className="flex items-center gap-2">
+        <input id={fieldId} name={name} type="checkbox" className="h-4 w-4 rounded border-slate-300" {...aria} {...rest} />
+        <label htmlFor={fieldId} className="text-sm text-slate-700">
+          {label}
+        </label>
+      </div>
+      {below}
+    </div>
+  );
+}

@@ -1,0 +1,23 @@
+/** What the one server-action pipeline (lib/web/action-pipeline.ts) says about a form: per field, naming its label. */
+export const formsEn = {
+  "form.error.required": "{field}: please fill this in.",
+  "form.error.tooShort": "{field}: at least {min} characters, please.",
+  "form.error.tooLong": "{field}: at most {max} characters, please.",
+  "form.error.min": "{field}: at least {min}, please.",
+  "form.error.max": "{field}: at most {max}, please.",
+  "form.error.number": "{field}: please enter a whole number.",
+  "form.error.choice": "{field}: please choose one of the options.",
+  "form.error.email": "{field}: please enter an email address.",
+  "form.error.date": "{field}: please enter a date.",
+  "form.error.format": "{field}: this is not in the expected form.",
+  "form.error.invalid": "{field}: please check this value.",
+  "form.error.fields": "Please check the marked fields: {fields}.",
+  "form.error.loggedOut": "You are no longer logged in. Please log in again; what you typed is kept below.",
+  "form.error.forbidden": "You may not do this.",
+  "form.error.stale": "This page is out of date. Please reload it and try again.",
+  "form.error.unique": "This already exists: another record has the same value.",
+  "form.error.uniqueField": "{field}: this is already taken.",
+  "form.error.foreignKey": "Something this refers to no longer exists, or other records still refer to it.",
+  "form.error.check": "The database refused a value that breaks one of its rules.",
+  "form.error.overlap": "This overlaps with an existing entry.",
+};

@@ -1,0 +1,162 @@
+import type { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { Permission } from "@/lib/domain/access/permissions";
+import type { SessionPerson } from "@/lib/domain/auth/session-person";
+import { databaseViolation, type DatabaseViolation } from "@/lib/domain/shared/db-errors";
+import { isMessageKey, type MessageKey, type Translate } from "@/lib/i18n/translate";
+import type { ActionResult } from "./action-result";
+import { fieldErrorsOf, type FieldLabels } from "./field-errors";
+import { typedValues } from "./form-data";
+
+/**
+ * The one server-action pipeline: who is asking → the form parsed with zod → the domain call → one mapping of
+ * refusals (the domain's codes and the database's violations) to messages → revalidate. Every answer is an
+ * ActionResult that ActionForm shows, with field errors beside their fields and the typed values kept.
+ * This file knows nothing of Next.js (lib/web/action.ts binds it), so its tests run in plain Vitest.
+ */
+
+/** Who may call: anyone (public forms), any logged-in person (the domain decides what they may do), or a permission. */
+export type Caller = "anyone" | "user" | Permission;
+export type Actor<C extends Caller> = C extends "anyone" ? SessionPerson | null : SessionPerson;
+
+/** A domain refusal, whatever its area: `{ ok: false, code, message, field? }`. */
+export interface Refusal {
+  ok: false;
+  code: string;
+  message: string;
+  field?: string;
+}
+/** Success: an optional message for the form, or a page to go to (after revalidation). */
+export interface Done {
+  ok: true;
+  message?: string;
+  redirect?: string;
+}
+
+export interface ActionContext<C extends Caller, I> {
+  actor: Actor<C>;
+  db: Db;
+  t: Translate;
+  input: I;
+  formData: FormData;
+}
+
+export interface ActionSpec<C extends Caller, S extends z.ZodType, B extends unknown[]> {
+  caller: C;
+  /** The input's rules: reuse the domain's own schema where there is one, so each rule is written once. */
+  input: S;
+  /**
+   * The form's text as the schema's input shape (numbers, checkboxes, lists); by default every text field as sent.
+   * Values stay unchecked here (a select can send anything): the schema decides.
+   */
+  read?: (formData: FormData) => { [K in keyof z.input<S>]?: unknown };
+  /** Arguments a page bound to the action (ids): the browser sends them back, so they are checked too. */
+  bound?: z.ZodType<B>;
+  labels?: FieldLabels;
+  run(ctx: ActionContext<C, z.output<S>>, ...bound: B): Promise<Refusal | Done>;
+  /** A domain refusal's message: the catalog prefix (`inv.error` → `inv.error.<code>`), or a function. */
+  refusals: string | ((refusal: Refusal, t: Translate) => string);
+  /** Domain refusal codes that are about one field (e.g. location_cycle → parentId), when the domain names none. */
+  refusalFields?: Record<string, string>;
+  /** Named constraints the database may refuse with: which field it is about and what to say. */
+  constraints?: Record<string, { field?: string; message: MessageKey }>;
+  /** Paths to revalidate after success; "layout" revalidates everything below. */
+  revalidate?: readonly (string | readonly [string, "layout" | "page"])[];
+}
+
+/** What the pipeline needs from the web framework; lib/web/action.ts gives Next's, tests their own. */
+export interface ActionDeps {
+  currentUser(): Promise<SessionPerson | null>;
+  translator(): Promise<Translate>;
+  db(): Db;
+  revalidate(path: string, type?: "layout" | "page"): void;
+  redirect(path: string): never;
+}
+
+export type FormAction<B extends unknown[]> = (...args: [...B, ActionResult | null, FormData]) => Promise<ActionResult>;
+
+export function createAction<C extends Caller, S extends z.ZodType, B extends unknown[] = []>(spec: ActionSpec<C, S, B>, deps: ActionDeps): FormAction<B> {
+  return async (...args) => {
+    // React passes (previous result, formData) after the bound arguments; a plain <form action> only formData.
+    const formData = args[args.length - 1] as FormData;
+    const previous = args[args.length - 2];
+    const boundArgs = args.slice(0, previous === null || isResult(previous) ? -2 : -1);
+    const [user, t] = await Promise.all([deps.currentUser(), deps.translator()]);
+    const refuse = (code: string, message: string, fieldErrors?: Record<string, string>): ActionResult => ({
+      ok: false,
+      code,
+      message,
+      ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}),
+      values: typedValues(formData),
+    });
+
+    if (spec.caller !== "anyone" && !user) return refuse("unauthenticated", t("form.error.loggedOut"));
+    if (spec.caller !== "anyone" && spec.caller !== "user" && !user!.permissions.has(spec.caller)) return refuse("forbidden", t("form.error.forbidden"));
+
+    const bound = spec.bound ? spec.bound.safeParse(boundArgs) : { success: true as const, data: boundArgs as B };
+    if (!bound.success) return refuse("invalid", t("form.error.stale"));
+
+    const raw = spec.read ? spec.read(formData) : textFields(formData);
+    const parsed = spec.input.safeParse(raw);
+    if (!parsed.success) {
+      const fieldErrors = fieldErrorsOf(parsed.error.issues, raw as Record<string, unknown>, spec.labels ?? {}, t);
+      const messages = Object.values(fieldErrors);
+      const labels = Object.keys(fieldErrors).map((name) => (spec.labels?.[name] ? t(spec.labels[name]) : name));
+      return refuse("invalid", messages.length === 1 ? messages[0]! : t("form.error.fields", { fields: labels.join(", ") }), fieldErrors);
+    }
+
+    let outcome: Refusal | Done;
+    try {
+      const ctx = { actor: user as Actor<C>, db: deps.db(), t, input: parsed.data as z.output<S>, formData };
+      outcome = await spec.run(ctx, ...bound.data);
+    } catch (error) {
+      const violation = databaseViolation(error);
+      if (!violation) throw error;
+      const { code, message, field } = violationMessage(violation, spec, t);
+      return refuse(code, message, field ? { [field]: message } : undefined);
+    }
+
+    if (!outcome.ok) {
+      const message = typeof spec.refusals === "function" ? spec.refusals(outcome, t) : refusalMessage(spec.refusals, outcome, t);
+      const field = outcome.field ?? spec.refusalFields?.[outcome.code];
+      return refuse(outcome.code, message, field ? { [field]: message } : undefined);
+    }
+    for (const path of spec.revalidate ?? []) {
+      if (typeof path === "string") deps.revalidate(path);
+      else deps.revalidate(path[0], path[1]);
+    }
+    if (outcome.redirect) deps.redirect(outcome.redirect);
+    return outcome.message ? { ok: true, message: outcome.message } : { ok: true };
+  };
+}
+
+const isResult = (value: unknown) => typeof value === "object" && value !== null && "ok" in value;
+
+/** Every text field as sent (files are read by the action's own `read`). */
+export function textFields(formData: FormData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of formData.entries()) if (typeof value === "string" && !key.startsWith("$")) out[key] = value;
+  return out;
+}
+
+function refusalMessage(prefix: string, refusal: Refusal, t: Translate): string {
+  const key = `${prefix}.${refusal.code}`;
+  if (isMessageKey(key)) return t(key);
+  const fallback = `${prefix}.invalid`;
+  return isMessageKey(fallback) ? t(fallback) : t("form.error.forbidden");
+}
+
+function violationMessage(v: DatabaseViolation, spec: { constraints?: ActionSpec<Caller, z.ZodType, unknown[]>["constraints"]; labels?: FieldLabels }, t: Translate) {
+  const known = spec.constraints?.[v.constraint];
+  const field = known?.field;
+  const label = field && spec.labels?.[field] ? t(spec.labels[field]) : (field ?? "");
+  if (known) return { code: v.kind, message: t(known.message, { field: label }), field };
+  const generic: Record<DatabaseViolation["kind"], MessageKey> = {
+    unique: "form.error.unique",
+    foreign_key: "form.error.foreignKey",
+    check: "form.error.check",
+    not_null: "form.error.check",
+    exclusion: "form.error.overlap",
+  };
+  return { code: v.kind, message: t(generic[v.kind]), field: undefined };
+}

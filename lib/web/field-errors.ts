@@ -1,0 +1,48 @@
+import type { z } from "zod";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
+
+/** Form field name → the catalog key of its label, so a message names the field as the form shows it. */
+export type FieldLabels = Record<string, MessageKey>;
+
+/**
+ * Zod's issues as one message per field in the reader's language, naming the field by its label. `raw` is what the
+ * form sent (to tell an empty field from a wrong one). The first issue of a field wins: one thing to fix at a time.
+ */
+export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], raw: Record<string, unknown>, labels: FieldLabels, t: Translate): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) {
+    const name = issue.path.length ? String(issue.path[0]) : "";
+    if (!name || name in errors) continue;
+    const field = labels[name] ? t(labels[name]) : name;
+    errors[name] = messageOf(issue, raw[name], field, t);
+  }
+  return errors;
+}
+
+const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
+
+function messageOf(issue: z.core.$ZodIssue, raw: unknown, field: string, t: Translate): string {
+  switch (issue.code) {
+    case "invalid_type":
+      if (isEmpty(raw)) return t("form.error.required", { field });
+      return issue.expected === "number" || issue.expected === "int" ? t("form.error.number", { field }) : t("form.error.invalid", { field });
+    case "too_small": {
+      const min = Number(issue.minimum);
+      if (issue.origin === "string") return min <= 1 ? t("form.error.required", { field }) : t("form.error.tooShort", { field, min });
+      if (issue.origin === "array" || issue.origin === "set") return t("form.error.required", { field });
+      return t("form.error.min", { field, min });
+    }
+    case "too_big": {
+      const max = Number(issue.maximum);
+      return issue.origin === "string" ? t("form.error.tooLong", { field, max }) : t("form.error.max", { field, max });
+    }
+    case "invalid_value":
+      return t("form.error.choice", { field });
+    case "invalid_format":
+      if (issue.format === "email") return t("form.error.email", { field });
+      if (issue.format === "date" || issue.format === "datetime") return t("form.error.date", { field });
+      return isEmpty(raw) ? t("form.error.required", { field }) : t("form.error.format", { field });
+    default:
+      return isEmpty(raw) ? t("form.error.required", { field }) : t("form.error.invalid", { field });
+  }
+}
