@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, equipmentAuthorizations, machines } from "@/lib/db/schema";
+import { auditLog, equipmentAuthorizations, machines, profiles } from "@/lib/db/schema";
 import { scheduleSession } from "../training/session-service";
 import { demoWorld, days, hours, startSmtpCapture, type DemoWorld } from "../training/testing/training-fixture";
 import { grantAuthorization, listAuthorizationsOfPerson, revokeAuthorization } from "./authorization-service";
@@ -90,6 +90,12 @@ describe("my equipment", () => {
     const laser = mine.find((t) => t.name === "Laser cutter")!;
     expect(laser.levels.map((l) => [l.level, l.current !== null])).toEqual([["user", false], ["owner", false], ["trainer", false]]);
     expect(laser.sessions.map((x) => x.id)).toEqual([s.ok ? s.id : 0]);
+    // The trainer is named as they let Maria see it: to members by default, not once they chose "only the board".
+    expect(laser.sessions[0]!.trainers.map((x) => x.name)).toEqual(["Tom Trainer"]);
+    await w.t.db.update(profiles).set({ boardOnly: true }).where(eq(profiles.personId, w.ids.trainer!));
+    const hidden = (await getMyEquipment(w.t.db, w.ids.maria)).find((t) => t.name === "Laser cutter")!;
+    expect(hidden.sessions[0]!.trainers).toEqual([]);
+    await w.t.db.update(profiles).set({ boardOnly: false }).where(eq(profiles.personId, w.ids.trainer!));
     const printer = mine.find((t) => t.name === "3D printer")!;
     expect(printer.levels[0]).toMatchObject({ level: "user", current: { until: null, source: "grant" } });
     const cnc = mine.find((t) => t.name === "CNC router")!;
