@@ -48,20 +48,37 @@ test("a visitor applies, confirms by the mailed link, an admin approves, they lo
   const link = confirmLinkIn(mailbox.mails.find((m) => m.to.includes(email))!.raw);
   expect(link).toBeTruthy();
 
-  // Opening the link (as a mail scanner would) confirms nothing: the login still fails.
+  // Opening the link (as a mail scanner would) confirms nothing: the login is refused, saying why, and offers a new link.
   await page.goto(link!);
   await expect(page.getByRole("heading", { name: "Confirm your email address" })).toBeVisible();
   const login = new LoginPage(page);
   await login.goto();
   await login.logIn(email, password);
-  await expect(login.error).toBeVisible();
+  await expect(login.error).toContainText("Your email address is not confirmed yet.");
+  await submitAndSettle(page, "Send the confirmation link again");
+  await expect(page.getByRole("main").getByRole("status")).toContainText(`If ${email} belongs to an application waiting for confirmation, a new link is on its way`);
+  await expect.poll(() => mailbox.mails.filter((m) => m.to.includes(email)).length, { timeout: 15_000 }).toBe(3);
+  const newLink = confirmLinkIn(mailbox.mails.filter((m) => m.to.includes(email))[2]!.raw);
+  expect(newLink).toBeTruthy();
+  expect(newLink).not.toBe(link);
 
-  await page.goto(link!);
-  await submitAndSettle(page, "Confirm my email address");
-  await expect(page.getByRole("main").getByRole("status")).toContainText("Your email address is confirmed");
+  // The first link died with the new one.
   await page.goto(link!);
   await submitAndSettle(page, "Confirm my email address");
   await expect(page.getByRole("main").getByRole("alert")).toContainText("invalid, expired or already used");
+  await page.goto(newLink!);
+  await submitAndSettle(page, "Confirm my email address");
+  await expect(page.getByRole("main").getByRole("status")).toContainText("Your email address is confirmed");
+
+  // Confirmed, not yet approved: she logs in and reads where her application stands.
+  const waiting = await (await browser.newContext()).newPage();
+  const waitingLogin = new LoginPage(waiting);
+  await waitingLogin.goto();
+  await waitingLogin.logIn(email, password);
+  await waitingLogin.expectLoggedIn();
+  await expect(waiting.getByTestId("application-status")).toContainText("Your application is waiting for approval by the board.");
+  await expect(waiting.getByTestId("application-status")).toContainText("you get an email as soon as it has decided");
+  await waiting.context().close();
 
   const admin = await browser.newContext({ storageState: storageStateOf("admin") });
   const adminPage = await admin.newPage();

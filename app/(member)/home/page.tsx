@@ -22,6 +22,17 @@ export default async function MemberHomePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("home.greeting", { name: overview.firstName ?? user.displayName })}</h1>
+      {overview.status.key === "applicant" && (
+        <section className="rounded-lg border border-amber-300 bg-amber-50 p-4 sm:p-6" aria-labelledby="application" data-testid="application-status">
+          <h2 id="application" className="mb-2 text-lg font-semibold">{t("applicant.title")}</h2>
+          <p className="font-medium">{t("applicant.waiting")}</p>
+          <p className="mt-1 text-slate-700">{t("applicant.next")}</p>
+          <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
+            <Link href="/profile" className="text-amber-800 underline">{t("applicant.profile")}</Link>
+            <Link href="/equipment" className="text-amber-800 underline">{t("applicant.induction")}</Link>
+          </p>
+        </section>
+      )}
       <Link href="/home/usage" className="text-amber-700 underline">
         {t("mach.mine.link")}
       </Link>

@@ -4,7 +4,7 @@ import { LoginForm } from "@/components/auth/login-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getT } from "@/lib/i18n/server";
 import { safeNextPath } from "@/lib/web/safe-next";
-import { loginAction } from "./actions";
+import { loginAction, resendConfirmationAction } from "./actions";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
   const [t, user, query] = await Promise.all([getT(), getCurrentUser(), searchParams]);
@@ -13,7 +13,12 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   return (
     <section className="mx-auto max-w-sm space-y-6">
       <h1 className="text-2xl font-bold">{t("login.title")}</h1>
-      <LoginForm action={loginAction} next={next} labels={{ email: t("login.email"), password: t("login.password"), submit: t("login.submit") }} />
+      <LoginForm
+        action={loginAction}
+        resendAction={resendConfirmationAction}
+        next={next}
+        labels={{ email: t("login.email"), password: t("login.password"), submit: t("login.submit"), resend: t("login.resend.submit") }}
+      />
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
         <Link href="/forgot-password" className="text-amber-700 underline hover:text-amber-900">
           {t("login.forgot")}

@@ -1,6 +1,6 @@
-import { eq, sql } from "drizzle-orm";
+import { and, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { accounts, membershipStatuses, people } from "@/lib/db/schema";
+import { accounts, applicantConfirmations, membershipStatuses, people } from "@/lib/db/schema";
 import { env } from "@/lib/env";
 import { loginSucceeded, recordFailedLogin, takeLoginAttempt, type LoginLimits } from "./login-limits";
 import { dummyVerify, verifyPassword } from "./passwords";
@@ -12,13 +12,14 @@ export interface PasswordLogin {
   ip: string;
 }
 
-export type LoginFailureCode = "invalid" | "rate_limited" | "not_allowed";
+export type LoginFailureCode = "invalid" | "rate_limited" | "not_allowed" | "unconfirmed";
 export type LoginResult = { ok: true; personId: number; sessionVersion: number } | { ok: false; code: LoginFailureCode; message: string };
 
 const MESSAGES: Record<LoginFailureCode, string> = {
   invalid: "Email or password is wrong.",
   rate_limited: "Too many failed attempts. Please wait a few minutes and try again.",
   not_allowed: "This account may not log in.",
+  unconfirmed: "Please confirm your email address first, with the link we mailed you.",
 };
 
 const fail = (code: LoginFailureCode): LoginResult => ({ ok: false, code, message: MESSAGES[code] });
@@ -57,9 +58,22 @@ export async function authenticateWithPassword(db: Db, input: PasswordLogin, lim
     await recordFailedLogin(db, email, ip);
     return fail("invalid");
   }
+  if (row.disabled && !row.erasedAt && (await awaitsConfirmation(db, row.personId))) return fail("unconfirmed");
   if (row.disabled || !row.mayLogIn || row.erasedAt) return fail("not_allowed");
 
   await loginSucceeded(db, email, ip);
   await db.update(accounts).set({ lastLoginAt: new Date() }).where(eq(accounts.id, row.accountId));
   return { ok: true, personId: row.personId, sessionVersion: row.sessionVersion };
+}
+
+/** An applicant whose login waits for the mailed confirmation link (told so only after the right password). */
+async function awaitsConfirmation(db: Db, personId: number): Promise<boolean> {
+  const [open] = await db
+    .select({ id: applicantConfirmations.id })
+    .from(applicantConfirmations)
+    .innerJoin(people, eq(people.id, applicantConfirmations.personId))
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .where(and(eq(applicantConfirmations.personId, personId), isNull(applicantConfirmations.confirmedAt), eq(membershipStatuses.key, "applicant")))
+    .limit(1);
+  return open !== undefined;
 }

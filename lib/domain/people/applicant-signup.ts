@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, isNull, sql } from "drizzle-orm";
+import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, applicantConfirmations, membershipStatuses, people, profiles } from "@/lib/db/schema";
@@ -70,6 +70,35 @@ async function tellOwner(db: Db, mailer: Mailer, email: string, formLanguage: Lo
   const [login, reset] = await Promise.all([publicLink(db, "/login"), publicLink(db, "/forgot-password")]);
   await mailer.send({ to: email, subject: t("mail.signupExisting.subject"), text: t("mail.signupExisting.body", { login, reset }) });
   return { ok: true, personId: null };
+}
+
+/**
+ * "Send the link again": a fresh confirmation link (the older ones stop working) to an applicant who has not confirmed
+ * yet, in their language. Every other address gets nothing and the same answer; the caller rate-limits per address
+ * and source (mail-limits.ts), so this cannot flood an inbox or tell who applied.
+ */
+export async function resendApplicantConfirmation(db: Db, mailer: Mailer, email: string, now = new Date()): Promise<{ ok: true }> {
+  const address = email.trim().toLowerCase();
+  const [row] = await db
+    .select({ personId: accounts.personId, email: accounts.email, firstName: profiles.firstName, language: profiles.preferredLanguage })
+    .from(accounts)
+    .innerJoin(people, eq(people.id, accounts.personId))
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .innerJoin(profiles, eq(profiles.personId, accounts.personId))
+    .where(and(eq(sql`lower(${accounts.email})`, address), eq(membershipStatuses.key, "applicant"), eq(accounts.disabled, true)));
+  if (!row) return { ok: true };
+  const token = randomBytes(32).toString("base64url");
+  const replaced = await db.transaction(async (tx) => {
+    const confirmed = await tx.select({ id: applicantConfirmations.id }).from(applicantConfirmations).where(and(eq(applicantConfirmations.personId, row.personId), isNotNull(applicantConfirmations.confirmedAt)));
+    if (confirmed.length) return false;
+    await tx.delete(applicantConfirmations).where(eq(applicantConfirmations.personId, row.personId));
+    await tx.insert(applicantConfirmations).values({ personId: row.personId, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS) });
+    return true;
+  });
+  if (!replaced) return { ok: true };
+  const t = translator(isLocale(row.language) ? row.language : "en");
+  await mailer.send({ to: row.email, subject: t("mail.signup.subject"), text: t("mail.signup.body", { name: row.firstName, link: await publicLink(db, `/signup/confirm?token=${encodeURIComponent(token)}`), hours: CONFIRMATION_TTL_MS / 3_600_000 }) });
+  return { ok: true };
 }
 
 /** The link in the mail: confirms the address and enables the login (applicants may log in and see their status). */

@@ -55,4 +55,13 @@ export const signupDe: Record<keyof typeof signupEn, string> = {
   "peopleImport.changed": "Die Daten haben sich seit der Vorschau geändert; nichts wurde importiert. Bitte prüfe die neue Vorschau.",
   "peopleImport.done": "{created, plural, one {# Person} other {# Personen}} importiert; {skipped, plural, one {# Zeile} other {# Zeilen}} übersprungen.",
   "peopleImport.tooLarge": "Die Datei ist leer oder größer als 5 MB.",
+  "login.error.unconfirmed": "Deine E-Mail-Adresse ist noch nicht bestätigt. Bitte öffne den Link, den wir dir bei deiner Bewerbung geschickt haben. Keine Mail bekommen oder ist der Link abgelaufen? Hier bekommst du einen neuen.",
+  "login.resend.submit": "Bestätigungslink erneut senden",
+  "login.resend.sent": "Wenn {email} zu einer Bewerbung gehört, die auf Bestätigung wartet, ist ein neuer Link unterwegs (48 Stunden gültig). Bitte sieh auch im Spam-Ordner nach.",
+  "login.resend.rate_limited": "Wir haben in der letzten Stunde schon mehrere Links an diese Adresse geschickt. Bitte sieh in deinem Posteingang und Spam-Ordner nach oder versuche es später.",
+  "applicant.title": "Deine Bewerbung",
+  "applicant.waiting": "Deine Bewerbung wartet auf die Aufnahme durch den Vorstand.",
+  "applicant.next": "Wie es weitergeht: Der Vorstand sieht sich neue Bewerbungen regelmäßig an, und du bekommst eine E-Mail, sobald er entschieden hat. Bis dahin kannst du dein Profil vervollständigen und dich für eine Einführung anmelden, falls eine angeboten wird.",
+  "applicant.profile": "Mein Profil vervollständigen",
+  "applicant.induction": "Einführungen und Einschulungen",
 };

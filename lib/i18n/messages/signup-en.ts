@@ -54,4 +54,13 @@ export const signupEn = {
   "peopleImport.changed": "The data changed since the preview; nothing was imported. Please check the new preview.",
   "peopleImport.done": "Imported {created, plural, one {# person} other {# people}}; {skipped, plural, one {# row} other {# rows}} skipped.",
   "peopleImport.tooLarge": "The file is empty or larger than 5 MB.",
+  "login.error.unconfirmed": "Your email address is not confirmed yet. Please open the link we mailed you when you applied. No mail, or has the link expired? Get a new one here.",
+  "login.resend.submit": "Send the confirmation link again",
+  "login.resend.sent": "If {email} belongs to an application waiting for confirmation, a new link is on its way (valid for 48 hours). Please also look in your spam folder.",
+  "login.resend.rate_limited": "We have already sent several links to this address in the last hour. Please look in your inbox and spam folder, or try again later.",
+  "applicant.title": "Your application",
+  "applicant.waiting": "Your application is waiting for approval by the board.",
+  "applicant.next": "What happens next: the board looks at new applications regularly and you get an email as soon as it has decided. Until then you can complete your profile and sign up for an induction, if one is offered.",
+  "applicant.profile": "Complete my profile",
+  "applicant.induction": "Inductions and trainings",
 } as const;
