@@ -56,4 +56,13 @@ export const signupIt: Record<keyof typeof signupEn, string> = {
   "peopleImport.changed": "I dati sono cambiati dopo l’anteprima; non è stato importato nulla. Controlla la nuova anteprima.",
   "peopleImport.done": "{created, plural, one {# persona importata} other {# persone importate}}; {skipped, plural, one {# riga saltata} other {# righe saltate}}.",
   "peopleImport.tooLarge": "Il file è vuoto o supera i 5 MB.",
+  "login.error.unconfirmed": "Il tuo indirizzo email non è ancora confermato. Apri il link che ti abbiamo inviato quando hai fatto domanda. Nessuna email, o il link è scaduto? Chiedine uno nuovo qui.",
+  "login.resend.submit": "Invia di nuovo il link di conferma",
+  "login.resend.sent": "Se {email} appartiene a una domanda in attesa di conferma, un nuovo link è in arrivo (valido 48 ore). Controlla anche la cartella spam.",
+  "login.resend.rate_limited": "Nell'ultima ora abbiamo già inviato diversi link a questo indirizzo. Controlla la posta in arrivo e lo spam, oppure riprova più tardi.",
+  "applicant.title": "La tua domanda",
+  "applicant.waiting": "La tua domanda è in attesa di approvazione da parte del direttivo.",
+  "applicant.next": "Cosa succede ora: il direttivo esamina regolarmente le nuove domande e riceverai un'email non appena avrà deciso. Nel frattempo puoi completare il tuo profilo e iscriverti a un'introduzione, se ne viene offerta una.",
+  "applicant.profile": "Completa il mio profilo",
+  "applicant.induction": "Introduzioni e corsi",
 };

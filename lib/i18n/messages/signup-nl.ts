@@ -56,4 +56,13 @@ export const signupNl: Record<keyof typeof signupEn, string> = {
   "peopleImport.changed": "De gegevens zijn sinds het voorbeeld gewijzigd; er is niets geïmporteerd. Bekijk het nieuwe voorbeeld.",
   "peopleImport.done": "{created, plural, one {# persoon} other {# personen}} geïmporteerd; {skipped, plural, one {# rij} other {# rijen}} overgeslagen.",
   "peopleImport.tooLarge": "Het bestand is leeg of groter dan 5 MB.",
+  "login.error.unconfirmed": "Je e-mailadres is nog niet bevestigd. Open de link die we je stuurden toen je je aanmeldde. Geen mail gekregen of is de link verlopen? Vraag hier een nieuwe aan.",
+  "login.resend.submit": "Stuur de bevestigingslink opnieuw",
+  "login.resend.sent": "Als {email} bij een aanmelding hoort die op bevestiging wacht, is er een nieuwe link onderweg (48 uur geldig). Kijk ook in je spammap.",
+  "login.resend.rate_limited": "We hebben het afgelopen uur al meerdere links naar dit adres gestuurd. Kijk in je inbox en spammap, of probeer het later opnieuw.",
+  "applicant.title": "Je aanmelding",
+  "applicant.waiting": "Je aanmelding wacht op goedkeuring door het bestuur.",
+  "applicant.next": "Hoe het verder gaat: het bestuur bekijkt nieuwe aanmeldingen regelmatig en je krijgt een e-mail zodra het heeft beslist. Tot dan kun je je profiel aanvullen en je inschrijven voor een introductie, als die wordt aangeboden.",
+  "applicant.profile": "Mijn profiel aanvullen",
+  "applicant.induction": "Introducties en trainingen",
 };
