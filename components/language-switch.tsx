@@ -1,12 +1,13 @@
-import { getLocale, getT } from "@/lib/i18n/server";
-import { LOCALES } from "@/lib/i18n/translate";
+import { getLocale, getOfferedLocales, getT } from "@/lib/i18n/server";
 
 /** A plain form per language: works without client JavaScript. */
 export async function LanguageSwitch({ action }: { action: (formData: FormData) => Promise<void> }) {
-  const [t, current] = await Promise.all([getT(), getLocale()]);
+  const [t, current, offered] = await Promise.all([getT(), getLocale(), getOfferedLocales()]);
+  // One language offered: nothing to switch.
+  if (offered.length < 2) return null;
   return (
     <form action={action} className="flex items-center gap-1" aria-label={t("nav.language")}>
-      {LOCALES.map((locale) => (
+      {offered.map((locale) => (
         <button
           key={locale}
           type="submit"

@@ -11,7 +11,7 @@ interface Props {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
   minLength: number;
   locale: Locale;
-  labels: { firstName: string; lastName: string; email: string; password: string; hint: string; language: string; submit: string; languages: Record<Locale, string> };
+  labels: { firstName: string; lastName: string; email: string; password: string; hint: string; language: string; submit: string; languages: Partial<Record<Locale, string>> };
 }
 
 /** After a successful sign-up only the "check your mail" message stays; on a refusal the typed values come back. */
@@ -31,7 +31,7 @@ export function SignupForm({ action, minLength, locale, labels }: Props) {
           {labels.language}
         </label>
         <select id="field-preferredLanguage" name="preferredLanguage" defaultValue={back?.preferredLanguage ?? locale} className="block w-full rounded border border-slate-300 bg-white px-3 py-2">
-          {LOCALES.map((l) => (
+          {LOCALES.filter((l) => labels.languages[l]).map((l) => (
             <option key={l} value={l}>
               {labels.languages[l]}
             </option>

@@ -62,6 +62,18 @@ export function SettingsForm({ action, initial, passwordNote, labels }: Props) {
               ))}
             </select>
           </div>
+          <fieldset className="sm:col-span-2" aria-invalid={invalid.has("languages") || undefined} key={`langs-${JSON.stringify(result)}`}>
+            <legend className="mb-1 text-sm font-medium text-slate-700">{labels.languages}</legend>
+            <div className="flex flex-wrap gap-4">
+              {LOCALES.map((l) => (
+                <label key={l} className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="languages" value={l} defaultChecked={(values.languages ?? LOCALES.join(",")).split(",").includes(l)} />
+                  {labels[`lang.${l}`]}
+                </label>
+              ))}
+            </div>
+            <p className="mt-1 text-xs text-slate-500">{labels["languages.hint"]}</p>
+          </fieldset>
           {field("yearStartMonth", { type: "number", min: 1, max: 12 })}
           {field("yearStartDay", { type: "number", min: 1, max: 31 })}
           {field("contactEmail", { type: "email" })}

@@ -12,8 +12,12 @@ export function currentOverrides(): { version: number; byLocale: MessageOverride
 
 /** Called whenever the settings are (re)loaded or saved: the space's own wording, effective for every translator. */
 export function applyMessageOverrides(byLocale: MessageOverrides): void {
-  const json = JSON.stringify(byLocale);
   const prev = shared.__messageOverrides;
-  if (prev && prev.json === json) return;
+  if (prev && prev.byLocale === byLocale) return;
+  const json = JSON.stringify(byLocale);
+  if (prev && prev.json === json) {
+    prev.byLocale = byLocale;
+    return;
+  }
   shared.__messageOverrides = { version: (prev?.version ?? 0) + 1, byLocale, json };
 }

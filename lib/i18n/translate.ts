@@ -12,17 +12,22 @@ export type Translate = (key: MessageKey, vars?: Vars) => string;
 
 const cache = new Map<Locale, { version: number; t: Translate }>();
 
+function current(locale: Locale): Translate {
+  const version = currentOverrides().version;
+  const hit = cache.get(locale);
+  if (hit && hit.version === version) return hit.t;
+  const t: Translate = icuTranslator(locale, catalogFor(locale));
+  cache.set(locale, { version, t });
+  return t;
+}
+
 /**
  * ICU messages (plurals, select, numbers) through next-intl's core. The space's own wording (admin overrides,
- * saved in the settings) wins over the language's text, which wins over English.
+ * saved in the settings) wins over the language's text, which wins over English; a translator kept by a caller
+ * follows a change of wording from its next call on.
  */
 export function translator(locale: Locale): Translate {
-  const overrides = currentOverrides();
-  const hit = cache.get(locale);
-  if (hit && hit.version === overrides.version) return hit.t;
-  const t: Translate = icuTranslator(locale, catalogFor(locale));
-  cache.set(locale, { version: overrides.version, t });
-  return t;
+  return (key, vars) => current(locale)(key, vars);
 }
 
 /** The texts a language shows: the space's own wording over the language's catalog over English. */

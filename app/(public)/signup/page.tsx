@@ -3,12 +3,12 @@ import { redirect } from "next/navigation";
 import { SignupForm } from "@/components/auth/signup-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
-import { getLocale, getT } from "@/lib/i18n/server";
-import { LOCALES, type Locale } from "@/lib/i18n/translate";
+import { getLocale, getOfferedLocales, getT } from "@/lib/i18n/server";
+import type { Locale } from "@/lib/i18n/translate";
 import { signUpAction } from "./actions";
 
 export default async function SignupPage() {
-  const [t, locale, user] = await Promise.all([getT(), getLocale(), getCurrentUser()]);
+  const [t, locale, user, offered] = await Promise.all([getT(), getLocale(), getCurrentUser(), getOfferedLocales()]);
   if (user) redirect("/home");
   return (
     <section className="mx-auto max-w-sm space-y-6">
@@ -26,7 +26,7 @@ export default async function SignupPage() {
           hint: t("reset.hint", { min: MIN_PASSWORD_LENGTH }),
           language: t("signup.language"),
           submit: t("signup.submit"),
-          languages: Object.fromEntries(LOCALES.map((l) => [l, t(`lang.${l}`)])) as Record<Locale, string>,
+          languages: Object.fromEntries(offered.map((l) => [l, t(`lang.${l}`)])) as Partial<Record<Locale, string>>,
         }}
       />
       <p className="text-sm">

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, doublePrecision, integer, pgTable, text, timestamp, boolean } from "drizzle-orm/pg-core";
+import { check, doublePrecision, integer, jsonb, pgTable, text, timestamp, boolean } from "drizzle-orm/pg-core";
 import { people } from "./people";
 
 /**
@@ -27,6 +27,10 @@ export const spaceSettings = pgTable(
     /** The address people reach the app at (links in mails and feeds); null on rows saved before it existed. */
     publicUrl: text(),
     defaultLanguage: text().notNull(),
+    /** The languages the space offers (the switch, profiles, sign-up); the default is one of them. */
+    languages: text().array().notNull().default(sql`'{en,de,nl,it}'`),
+    /** The space's own wording: per language, message key → the admin's text (ICU, same placeholders as the default). */
+    messageOverrides: jsonb().$type<Record<string, Record<string, string>>>().notNull().default({}),
     mailFrom: text().notNull(),
     smtpHost: text(),
     smtpPort: integer(),

@@ -2,6 +2,8 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { spaceSettings, type SpaceSettingsRow } from "@/lib/db/schema";
 import { env, type Env } from "@/lib/env";
+import { LOCALES } from "@/lib/i18n/locales";
+import { applyMessageOverrides } from "@/lib/i18n/overrides";
 import { publicUrlFromEnv } from "./public-url";
 
 export type SpaceSettings = Omit<SpaceSettingsRow, "id" | "updatedAt" | "updatedBy" | "publicUrl"> & { updatedAt: Date | null; publicUrl: string };
@@ -27,6 +29,8 @@ export function settingsFromEnv(
     website: null,
     publicUrl: publicUrlFromEnv(env),
     defaultLanguage: env.DEFAULT_LANGUAGE,
+    languages: [...LOCALES],
+    messageOverrides: {},
     mailFrom: env.MAIL_FROM,
     ...smtp,
     retentionAuditMonths: 120,
@@ -69,7 +73,10 @@ const epoch = () => shared.__spaceSettingsEpoch ?? 0;
 /** The settings row, or the environment's defaults; cached briefly because every page title needs it. */
 export async function getSpaceSettings(db: Db, defaults: () => SpaceSettings = () => settingsFromEnv(env())): Promise<SpaceSettings> {
   const hit = cache.get(db);
-  if (hit && hit.epoch === epoch() && Date.now() - hit.at < TTL_MS) return hit.value;
+  if (hit && hit.epoch === epoch() && Date.now() - hit.at < TTL_MS) {
+    applyMessageOverrides(hit.value.messageOverrides);
+    return hit.value;
+  }
   const current = epoch();
   const value = await loadSpaceSettings(db, defaults);
   cache.set(db, { value, at: Date.now(), epoch: current });
@@ -78,7 +85,13 @@ export async function getSpaceSettings(db: Db, defaults: () => SpaceSettings = (
 
 export async function loadSpaceSettings(db: Db, defaults: () => SpaceSettings = () => settingsFromEnv(env())): Promise<SpaceSettings> {
   const [row] = await db.select().from(spaceSettings).where(eq(spaceSettings.id, 1));
-  if (!row) return defaults();
+  const value = row ? fromRow(row, defaults) : defaults();
+  // The space's own wording reaches every translator of this process (mails, exports, broker jobs) from here.
+  applyMessageOverrides(value.messageOverrides);
+  return value;
+}
+
+function fromRow(row: SpaceSettingsRow, defaults: () => SpaceSettings): SpaceSettings {
   const { id: _id, updatedBy: _by, publicUrl, ...rest } = row;
   // Rows saved before the setting existed keep following the environment until the next save.
   return { ...rest, publicUrl: publicUrl ?? defaults().publicUrl };

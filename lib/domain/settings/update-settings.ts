@@ -37,6 +37,11 @@ export const settingsInputSchema = z
     // Absent from older callers: the current value stays.
     publicUrl: publicUrlSchema.optional(),
     defaultLanguage: z.enum(LOCALES),
+    // The languages offered (checkboxes, or "en,de" from older callers); absent: the current ones stay.
+    languages: z
+      .preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(z.enum(LOCALES)).min(1))
+      .transform((list) => LOCALES.filter((l) => list.includes(l)))
+      .optional(),
     mailFrom: z.string().trim().min(3).max(320),
     smtpHost: optionalText(255),
     smtpPort: optionalNumber(1, 65535),
@@ -57,7 +62,8 @@ export const settingsInputSchema = z
   .refine((v) => new Date(Date.UTC(2001, v.yearStartMonth - 1, v.yearStartDay)).getUTCMonth() === v.yearStartMonth - 1, {
     path: ["yearStartDay"],
     message: "date",
-  });
+  })
+  .refine((v) => !v.languages || v.languages.includes(v.defaultLanguage), { path: ["defaultLanguage"], message: "notOffered" });
 export type SettingsInput = z.infer<typeof settingsInputSchema>;
 
 /** Who changes the settings: a person with their permissions, or the system (personId null, e.g. an import). */
@@ -67,6 +73,7 @@ export interface SettingsActor {
 }
 
 export class SettingsNotAllowedError extends Error {}
+export class DefaultLanguageNotOfferedError extends Error {}
 
 /** Saves the settings row (created on first save) and records the change; the SMTP password only as "[redacted]". */
 export async function updateSpaceSettings(db: Db, actor: SettingsActor, input: SettingsInput): Promise<SpaceSettings> {
@@ -74,9 +81,12 @@ export async function updateSpaceSettings(db: Db, actor: SettingsActor, input: S
   const actorId = actor.personId;
   const saved = await db.transaction(async (tx) => {
     const before = await loadSpaceSettings(tx, () => settingsFromEnv(env()));
-    const { clearSmtpPassword, smtpPassword, publicUrl, ...rest } = input;
+    const { clearSmtpPassword, smtpPassword, publicUrl, languages, ...rest } = input;
     const password = clearSmtpPassword ? null : smtpPassword === "" ? before.smtpPassword : smtpPassword;
-    const values = { ...rest, publicUrl: publicUrl ?? before.publicUrl, smtpPassword: password, updatedAt: new Date(), updatedBy: actorId };
+    const offered = languages ?? before.languages;
+    // A default the space no longer offers would greet visitors in a language the switch does not show.
+    if (!offered.includes(input.defaultLanguage)) throw new DefaultLanguageNotOfferedError();
+    const values = { ...rest, languages: offered, publicUrl: publicUrl ?? before.publicUrl, smtpPassword: password, updatedAt: new Date(), updatedBy: actorId };
     await tx
       .insert(spaceSettings)
       .values({ id: 1, ...values })
@@ -98,6 +108,7 @@ export async function updateSpaceSettings(db: Db, actor: SettingsActor, input: S
 }
 
 function forAudit(s: SpaceSettings): Record<string, unknown> {
-  const { updatedAt: _at, smtpPassword: _secret, ...rest } = s;
+  // The wording has its own audit entries (settings.wording); the settings form does not touch it.
+  const { updatedAt: _at, smtpPassword: _secret, messageOverrides: _wording, ...rest } = s;
   return rest;
 }

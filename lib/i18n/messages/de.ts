@@ -19,6 +19,7 @@ import { surfaceDe } from "./surface-de";
 import { importDe } from "./import-de";
 import { pairingDe } from "./pairing-de";
 import { invitationsDe } from "./invitations-de";
+import { wordingDe } from "./wording-de";
 import { navigationDe } from "./navigation-de";
 import { formsDe } from "./forms-de";
 
@@ -43,6 +44,7 @@ export const de: Catalog = {
   ...importDe,
   ...pairingDe,
   ...invitationsDe,
+  ...wordingDe,
   ...navigationDe,
   ...formsDe,
   "app.name": "Makerspace",

@@ -18,6 +18,7 @@ import { surfaceEn } from "./surface-en";
 import { importEn } from "./import-en";
 import { pairingEn } from "./pairing-en";
 import { invitationsEn } from "./invitations-en";
+import { wordingEn } from "./wording-en";
 import { navigationEn } from "./navigation-en";
 import { formsEn } from "./forms-en";
 
@@ -43,6 +44,7 @@ export const en = {
   ...importEn,
   ...pairingEn,
   ...invitationsEn,
+  ...wordingEn,
   ...navigationEn,
   ...formsEn,
   "app.name": "Makerspace",

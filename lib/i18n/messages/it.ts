@@ -19,6 +19,7 @@ import { importIt } from "./import-it";
 import { pairingIt } from "./pairing-it";
 import { formsIt } from "./forms-it";
 import { invitationsIt } from "./invitations-it";
+import { wordingIt } from "./wording-it";
 import { ssoIt } from "./sso-it";
 import { navigationIt } from "./navigation-it";
 
@@ -44,6 +45,7 @@ export const it: Catalog = {
   ...pairingIt,
   ...formsIt,
   ...invitationsIt,
+  ...wordingIt,
   ...ssoIt,
   ...navigationIt,
   "app.name": "Makerspace",

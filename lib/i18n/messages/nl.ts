@@ -19,6 +19,7 @@ import { importNl } from "./import-nl";
 import { pairingNl } from "./pairing-nl";
 import { formsNl } from "./forms-nl";
 import { invitationsNl } from "./invitations-nl";
+import { wordingNl } from "./wording-nl";
 import { ssoNl } from "./sso-nl";
 import { navigationNl } from "./navigation-nl";
 
@@ -44,6 +45,7 @@ export const nl: Catalog = {
   ...pairingNl,
   ...formsNl,
   ...invitationsNl,
+  ...wordingNl,
   ...ssoNl,
   ...navigationNl,
   "app.name": "Makerspace",

@@ -5,7 +5,7 @@ import { userWithPermission } from "@/lib/auth/guards";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { removeSpaceLogo, setSpaceLogo, MAX_LOGO_BYTES, type LogoResult } from "@/lib/domain/settings/space-logo";
 import { sendTestMail } from "@/lib/domain/settings/test-mail";
-import { SettingsNotAllowedError, settingsInputSchema, updateSpaceSettings } from "@/lib/domain/settings/update-settings";
+import { DefaultLanguageNotOfferedError, SettingsNotAllowedError, settingsInputSchema, updateSpaceSettings } from "@/lib/domain/settings/update-settings";
 import { getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import type { ActionResult } from "@/lib/web/action-result";
@@ -27,9 +27,13 @@ export async function saveSettingsAction(_previous: ActionResult | null, formDat
     if (key !== "smtpPassword") values[key] = value;
   }
   for (const box of CHECKBOXES) raw[box] = formData.get(box) === "on";
+  raw.languages = formData.getAll("languages").filter((v) => typeof v === "string");
+  values.languages = (raw.languages as string[]).join(",");
   const parsed = settingsInputSchema.safeParse(raw);
   if (!parsed.success) {
     const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0])))];
+    if (parsed.error.issues.some((i) => i.message === "notOffered"))
+      return { ok: false, code: "validation", message: t("settings.error.defaultLanguageNotOffered"), values: { ...values, $invalid: fields.join(",") } };
     const labels = fields.map((f) => t(`settings.${f}` as MessageKey));
     return { ok: false, code: "validation", message: t("settings.error.validation", { fields: labels.join(", ") }), values: { ...values, $invalid: fields.join(",") } };
   }
@@ -37,6 +41,8 @@ export async function saveSettingsAction(_previous: ActionResult | null, formDat
     await updateSpaceSettings(getDb(), user, parsed.data);
   } catch (error) {
     if (error instanceof SettingsNotAllowedError) return { ok: false, code: "forbidden", message: t("settings.error.forbidden") };
+    if (error instanceof DefaultLanguageNotOfferedError)
+      return { ok: false, code: "validation", message: t("settings.error.defaultLanguageNotOffered"), values: { ...values, $invalid: "defaultLanguage" } };
     throw error;
   }
   revalidatePath("/", "layout");

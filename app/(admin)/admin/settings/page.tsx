@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { LogoForm } from "@/components/settings/logo-form";
 import { SettingsForm } from "@/components/settings/settings-form";
 import { TestMailButton } from "@/components/settings/test-mail-button";
@@ -13,7 +14,8 @@ export default async function AdminSettingsPage() {
   await requirePermission("system.admin");
   const [t, settings] = await Promise.all([getT(), loadSpaceSettings(getDb())]);
   // The password itself never leaves the server; the form only learns whether one is stored.
-  const { smtpPassword, updatedAt: _at, logoKey, ...shown } = settings;
+  // The wording has its own page; the form gets the offered languages as "en,de".
+  const { smtpPassword, updatedAt: _at, logoKey, messageOverrides: _wording, ...shown } = settings;
   const mb = MAX_LOGO_BYTES / 1024 / 1024;
   const initial = Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v === null ? "" : String(v)]));
   return (
@@ -41,6 +43,13 @@ export default async function AdminSettingsPage() {
         }}
       />
       <section className="space-y-2 rounded border border-slate-200 bg-white p-4">
+        <h2 className="font-semibold">{t("wording.title")}</h2>
+        <p className="text-sm text-slate-600">{t("wording.teaser")}</p>
+        <Link href="/admin/settings/wording" className="text-amber-700 underline hover:text-amber-900">
+          {t("wording.open")}
+        </Link>
+      </section>
+      <section className="space-y-2 rounded border border-slate-200 bg-white p-4">
         <p className="text-sm text-slate-600">{t("settings.testMail.hint")}</p>
         <TestMailButton action={sendTestMailAction} label={t("settings.testMail")} />
       </section>
@@ -54,7 +63,7 @@ function labels(t: Awaited<ReturnType<typeof getT>>) {
     "timeZone", "timeZone.hint", "publicUrl", "publicUrl.hint", "yearStartMonth", "yearStartDay", "contactEmail", "boardEmail", "website", "defaultLanguage",
     "mailFrom", "smtpHost", "smtpHost.hint", "smtpPort", "smtpSecure", "smtpUser", "smtpPassword", "clearSmtpPassword",
     "retentionAuditMonths", "retentionLoginAttemptsDays", "retentionUsageDays", "backupKeepDaily", "backupKeepWeekly", "save",
-    "section.access", "machinesDashboardPublic", "inventoryMembersMayView",
+    "section.access", "machinesDashboardPublic", "inventoryMembersMayView", "languages", "languages.hint",
   ] as const;
   const out: Record<string, string> = Object.fromEntries(keys.map((k) => [k, t(`settings.${k}`)]));
   for (const l of LOCALES) out[`lang.${l}`] = t(`lang.${l}`);

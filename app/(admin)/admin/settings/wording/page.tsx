@@ -1,0 +1,88 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { requirePermission } from "@/lib/auth/guards";
+import { searchWording } from "@/lib/domain/settings/message-overrides";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { isLocale, LOCALES } from "@/lib/i18n/translate";
+import { getSpace } from "@/lib/web/space";
+import { saveWordingAction } from "./actions";
+
+export async function generateMetadata() {
+  return { title: (await getT())("wording.title") };
+}
+
+/** The space's own wording: find a text by what it says or by its key, see the default, change or reset it. */
+export default async function WordingPage({ searchParams }: { searchParams: Promise<{ q?: string; lang?: string }> }) {
+  await requirePermission("system.admin");
+  const [t, current, space, params] = await Promise.all([getT(), getLocale(), getSpace(), searchParams]);
+  const lang = params.lang && isLocale(params.lang) ? params.lang : current;
+  const q = (params.q ?? "").slice(0, 200);
+  const { rows, more } = searchWording(lang, space.messageOverrides[lang], q);
+  return (
+    <div className="space-y-6">
+      <p className="text-sm">
+        <Link href="/admin/settings" className="text-amber-700 underline hover:text-amber-900">
+          {t("wording.back")}
+        </Link>
+      </p>
+      <h1 className="text-2xl font-bold">{t("wording.title")}</h1>
+      <p className="max-w-3xl text-slate-700">{t("wording.intro")}</p>
+      <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label={t("wording.search")}>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("wording.query")}</span>
+          <input name="q" defaultValue={q} className="w-72 rounded border border-slate-300 px-3 py-2" />
+        </label>
+        <label className="block text-sm">
+          <span className="mb-1 block font-medium text-slate-700">{t("nav.language")}</span>
+          <select name="lang" defaultValue={lang} className="rounded border border-slate-300 bg-white px-3 py-2">
+            {LOCALES.map((l) => (
+              <option key={l} value={l}>
+                {t(`lang.${l}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-slate-800 px-4 py-2 text-white hover:bg-slate-700">
+          {t("wording.search")}
+        </button>
+      </form>
+      {rows.length === 0 ? (
+        <p className="text-slate-600">{q ? t("wording.noMatch") : t("wording.noOverrides")}</p>
+      ) : (
+        <ul className="space-y-4" aria-label={t("wording.results")}>
+          {rows.map((row) => (
+            <li key={row.key} className="space-y-2 rounded border border-slate-200 bg-white p-4">
+              <p className="font-mono text-xs text-slate-500">{row.key}</p>
+              <p className="text-sm text-slate-600">
+                {t("wording.default")}: <span className="whitespace-pre-wrap text-slate-800">{row.shipped}</span>
+              </p>
+              {lang !== "en" && (
+                <p className="text-sm text-slate-600">
+                  {t("lang.en")}: <span className="whitespace-pre-wrap">{row.english}</span>
+                </p>
+              )}
+              <ActionForm action={saveWordingAction} label={t("wording.formOf", { key: row.key })} className="space-y-2">
+                <input type="hidden" name="locale" value={lang} />
+                <input type="hidden" name="key" value={row.key} />
+                <label className="block text-sm">
+                  <span className="mb-1 block font-medium text-slate-700">{row.override === null ? t("wording.yours") : t("wording.current")}</span>
+                  <textarea name="text" defaultValue={row.override ?? row.shipped} rows={row.shipped.length > 120 ? 5 : 2} className="block w-full rounded border border-slate-300 px-3 py-2" />
+                </label>
+                <div className="flex flex-wrap gap-2">
+                  <SubmitButton>{t("wording.save")}</SubmitButton>
+                  {row.override !== null && (
+                    <button type="submit" name="intent" value="reset" className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+                      {t("wording.reset")}
+                    </button>
+                  )}
+                </div>
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+      )}
+      {more && <p className="text-sm text-slate-600">{t("wording.more")}</p>}
+    </div>
+  );
+}

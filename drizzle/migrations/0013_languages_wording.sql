@@ -1,0 +1,2 @@
+ALTER TABLE "space_settings" ADD COLUMN "languages" text[] DEFAULT '{en,de,nl,it}' NOT NULL;--> statement-breakpoint
+ALTER TABLE "space_settings" ADD COLUMN "message_overrides" jsonb DEFAULT '{}'::jsonb NOT NULL;

@@ -1,0 +1,131 @@
+import { SMTPServer } from "smtp-server";
+import { eq } from "drizzle-orm";
+import pino from "pino";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { seedDemoData } from "@/drizzle/seed";
+import { auditLog, profiles } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { applyMessageOverrides } from "@/lib/i18n/overrides";
+import { translator } from "@/lib/i18n/translate";
+import { requestPasswordReset } from "../auth/password-reset";
+import { createMailer } from "../mail/mailer";
+import { checkOverride, searchWording, setMessageOverride } from "./message-overrides";
+import { loadSpaceSettings } from "./space-settings";
+import { settingsInputSchema, updateSpaceSettings, DefaultLanguageNotOfferedError } from "./update-settings";
+
+const ADMIN = { personId: null, permissions: new Set<string>() };
+const MEMBER = { personId: 1, permissions: new Set<string>(["directory.read"]) };
+let t: TestDatabase;
+let smtp: SMTPServer;
+let smtpPort = 0;
+const received: string[] = [];
+
+beforeAll(async () => {
+  t = await createTestDatabase();
+  await ensureReferenceData(t.db);
+  await seedDemoData(t.db, "some-password-123");
+  smtp = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ["STARTTLS"],
+    logger: false,
+    onData(stream, _session, callback) {
+      let raw = "";
+      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
+      stream.on("end", () => {
+        received.push(raw);
+        callback();
+      });
+    },
+  });
+  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
+  smtpPort = (smtp.server.address() as { port: number }).port;
+});
+afterAll(async () => {
+  applyMessageOverrides({});
+  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await t?.close();
+});
+
+const mailer = () => createMailer({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: "Makerspace <no-reply@test.local>", logger: pino({ level: "silent" }) });
+const subjectOf = (raw: string) => raw.match(/^Subject: (.*)$/m)?.[1];
+
+describe("checking an override", () => {
+  it("refuses broken ICU, dropped or invented placeholders, tags, unknown keys and empty text", () => {
+    expect(checkOverride("home.greeting", "Moin {name")).toMatchObject({ ok: false, code: "syntax" });
+    expect(checkOverride("mail.reset.body", "Click here, valid {minutes} minutes")).toEqual({ ok: false, code: "placeholders", expected: ["link", "minutes"], found: ["minutes"] });
+    expect(checkOverride("home.greeting", "Hi {name}, {nickname}")).toMatchObject({ ok: false, code: "placeholders" });
+    expect(checkOverride("home.greeting", "Hi <b>{name}</b>")).toMatchObject({ ok: false, code: "syntax" });
+    expect(checkOverride("no.such.key", "x")).toEqual({ ok: false, code: "unknown_key" });
+    expect(checkOverride("home.greeting", "  ")).toEqual({ ok: false, code: "empty" });
+  });
+
+  it("accepts the same placeholders in another form (a plural instead of a plain number)", () => {
+    expect(checkOverride("people.count", "{count, plural, one {# lid} other {# leden}}")).toEqual({ ok: true });
+    expect(checkOverride("home.greeting", "Moin {name}!")).toEqual({ ok: true });
+  });
+});
+
+describe("the space's own wording", () => {
+  it("only a system admin may change it", async () => {
+    expect(await setMessageOverride(t.db, MEMBER, "nl", "people.count", "{count} leden")).toEqual({ ok: false, code: "forbidden" });
+    expect(await setMessageOverride(t.db, ADMIN, "xx", "people.count", "{count} leden")).toEqual({ ok: false, code: "unknown_locale" });
+  });
+
+  it("is saved in the settings, audited, used at once, found by the search, and reset", async () => {
+    expect(await setMessageOverride(t.db, ADMIN, "nl", "people.count", "{count, plural, one {# lid} other {# leden}}")).toEqual({ ok: true });
+    expect(translator("nl")("people.count", { count: 3 })).toBe("3 leden");
+    expect(translator("de")("people.count", { count: 3 })).toBe("3 Personen");
+    expect((await loadSpaceSettings(t.db)).messageOverrides).toEqual({ nl: { "people.count": "{count, plural, one {# lid} other {# leden}}" } });
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.changeType, "settings.wording"));
+    expect(entry).toMatchObject({ before: { locale: "nl", key: "people.count", text: null }, after: { locale: "nl", text: "{count, plural, one {# lid} other {# leden}}" } });
+
+    const search = searchWording("nl", (await loadSpaceSettings(t.db)).messageOverrides.nl, "leden");
+    expect(search.rows[0]).toMatchObject({ key: "people.count", shipped: "{count, plural, one {# persoon} other {# personen}}", override: expect.stringContaining("leden") });
+    // An empty search lists what was changed.
+    expect(searchWording("nl", { "people.count": "x" }, "").rows.map((r) => r.key)).toEqual(["people.count"]);
+
+    // Another process (or a restart) learns it from the database when it loads the settings.
+    applyMessageOverrides({});
+    expect(translator("nl")("people.count", { count: 3 })).toBe("3 personen");
+    await loadSpaceSettings(t.db);
+    expect(translator("nl")("people.count", { count: 3 })).toBe("3 leden");
+
+    expect(await setMessageOverride(t.db, ADMIN, "nl", "people.count", null)).toEqual({ ok: true });
+    expect(translator("nl")("people.count", { count: 3 })).toBe("3 personen");
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.changeType, "settings.wording.reset"))).length).toBe(1);
+  });
+
+  it("changes a mail: the reset mail's subject in the recipient's language", async () => {
+    await t.db.update(profiles).set({ preferredLanguage: "it" }).where(eq(profiles.email, "member@makerspace.local"));
+    expect(await setMessageOverride(t.db, ADMIN, "it", "mail.reset.subject", "La tua nuova password del FabLab")).toEqual({ ok: true });
+    await requestPasswordReset(t.db, mailer(), { email: "member@makerspace.local" });
+    expect(subjectOf(received.at(-1)!)).toBe("La tua nuova password del FabLab");
+    // Other languages keep their text.
+    await t.db.update(profiles).set({ preferredLanguage: "nl" }).where(eq(profiles.email, "member@makerspace.local"));
+    await requestPasswordReset(t.db, mailer(), { email: "member@makerspace.local" });
+    expect(subjectOf(received.at(-1)!)).toContain("makerspace-wachtwoord");
+  });
+});
+
+describe("languages as data", () => {
+  const input = async (changes: Record<string, unknown>) => {
+    const current = await loadSpaceSettings(t.db);
+    return settingsInputSchema.parse({
+      ...Object.fromEntries(Object.entries(current).map(([k, v]) => [k, v === null ? "" : typeof v === "boolean" ? v : String(v)])),
+      smtpPassword: "",
+      clearSmtpPassword: false,
+      ...changes,
+    });
+  };
+
+  it("saves the languages offered, in the app's order, and refuses a default the space does not offer", async () => {
+    await updateSpaceSettings(t.db, ADMIN, await input({ languages: ["it", "nl"], defaultLanguage: "nl" }));
+    expect((await loadSpaceSettings(t.db)).languages).toEqual(["nl", "it"]);
+    expect(settingsInputSchema.safeParse({ ...(await input({})), languages: ["nl"], defaultLanguage: "de" }).success).toBe(false);
+    await expect(updateSpaceSettings(t.db, ADMIN, { ...(await input({})), languages: undefined, defaultLanguage: "de" })).rejects.toBeInstanceOf(DefaultLanguageNotOfferedError);
+    // Saving the form without the field keeps the languages (older callers).
+    await updateSpaceSettings(t.db, ADMIN, { ...(await input({})), languages: undefined });
+    expect((await loadSpaceSettings(t.db)).languages).toEqual(["nl", "it"]);
+  });
+});
