@@ -118,7 +118,7 @@ test.describe("CSV import", () => {
     await page.getByLabel("… or paste the CSV text").fill(csv);
     await page.getByRole("button", { name: "Check and preview" }).click();
     await page.getByRole("button", { name: "Import the valid rows, skip the rows with problems" }).click();
-    await expect(page.getByRole("main").getByRole("status")).toHaveText("Imported 2 people; 1 rows skipped.");
+    await expect(page.getByRole("main").getByRole("status")).toHaveText("Imported 2 people; 1 row skipped.");
 
     await page.goto("/admin/people?q=import%40example");
     await expect(page.getByRole("table").getByRole("row", { name: /Ida Import/ })).toBeVisible();
