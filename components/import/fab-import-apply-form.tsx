@@ -1,7 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
-import { buttonClass } from "@/components/ui/styles";
+import { buttonClass, linkClass } from "@/components/ui/styles";
 import { FormMessage } from "../forms/form-message";
 import type { ActionResult } from "@/lib/web/action-result";
 import type { ReportView } from "@/lib/domain/import/fabomatic/describe-report";
@@ -22,7 +23,8 @@ export function FabImportApplyForm({
 }: {
   action: (state: ApplyState, form: FormData) => Promise<ApplyState>;
   uploadId: number;
-  labels: { apply: string; resultTitle: string; dryRunTitle: string };
+  /** invite: the last step's link, to invite the people the import brought (they have no login yet). */
+  labels: { apply: string; resultTitle: string; dryRunTitle: string; invite: string };
   dryRun: ReportView;
 }) {
   const [state, formAction, pending] = useActionState(action, { result: null });
@@ -31,6 +33,11 @@ export function FabImportApplyForm({
       <div className="space-y-4">
         <FormMessage result={state.result} />
         <ImportReportView view={state.report} title={labels.resultTitle} />
+        <p>
+          <Link href="/admin/people/invite" className={linkClass}>
+            {labels.invite}
+          </Link>
+        </p>
       </div>
     );
   }

@@ -24,6 +24,8 @@ export const invitationsDe: Record<keyof typeof invitationsEn, string> = {
   "invite.error.rate_limited": "Diese Person wurde heute schon mehrmals eingeladen. Versuche es morgen wieder.",
   "invite.error.invalid_token": "Es gibt keine offene Einladung.",
   "invite.error.mail_failed": "Der Mailserver hat die Einladung nicht angenommen. Prüfe die Mail-Einstellungen und versuche es erneut.",
+  "invite.error.email_taken": "Diese E-Mail-Adresse ist schon der Zugang einer anderen Person.",
+  "invite.error.weak_password": "Das Passwort ist zu kurz.",
   "invite.error.outranks_you": "Diese Person hat Berechtigungen, die du nicht hast.",
   "invite.error.exceeds_own_permissions": "Diese Person hat Berechtigungen, die du nicht hast.",
 

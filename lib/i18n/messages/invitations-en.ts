@@ -22,6 +22,8 @@ export const invitationsEn = {
   "invite.error.rate_limited": "This person was invited several times today already. Try again tomorrow.",
   "invite.error.invalid_token": "There is no pending invitation.",
   "invite.error.mail_failed": "The mail server did not take the invitation. Check the mail settings and try again.",
+  "invite.error.email_taken": "This email is already the login of another person.",
+  "invite.error.weak_password": "The password is too short.",
   "invite.error.outranks_you": "This person holds permissions you do not have.",
   "invite.error.exceeds_own_permissions": "This person holds permissions you do not have.",
 

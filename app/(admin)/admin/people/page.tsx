@@ -37,6 +37,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
         <div className="flex flex-wrap items-center gap-3">
           <Link href="/admin/people/applicants" className={linkClass}>{t("applicants.link", { count: applicants.length })}</Link>
           {user.permissions.has("members.write") && <Link href="/admin/people/import" className={linkClass}>{t("peopleImport.link")}</Link>}
+          {user.permissions.has("members.write") && <Link href="/admin/people/invite" className={linkClass}>{t("inviteAll.link")}</Link>}
           {user.permissions.has("members.write") && (
             <Link href="/admin/people/new" className={buttonClass}>{t("person.new")}</Link>
           )}

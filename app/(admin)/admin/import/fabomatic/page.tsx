@@ -39,6 +39,7 @@ export default async function FabomaticImportPage({ searchParams }: { searchPara
               apply: t("fabImport.apply"),
               dryRunTitle: t("fabImport.dryRunTitle", { file: found.upload.fileName }),
               resultTitle: t("fabImport.resultTitle", { file: found.upload.fileName }),
+              invite: t("inviteAll.afterImport"),
             }}
           />
         );

@@ -10,6 +10,7 @@ import { updateAddressAction } from "@/app/(member)/profile/address-edit-actions
 import { ProfileFields } from "@/components/people/profile-fields";
 import { statusLabel } from "@/components/people/status-label";
 import { PersonAccessSection } from "./person-access-section";
+import { PersonLoginSection } from "./person-login-section";
 import { requirePermission } from "@/lib/auth/guards";
 import { subjectRefusal } from "@/lib/domain/access/containment";
 import { PartnerSection } from "./partner-section";
@@ -74,6 +75,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       {profile && mayWrite && <PhotoSection personId={id} photoKey={profile.photoPath} name={name} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />}
       <PersonSections record={record} mayEditAddresses={Boolean(profile) && mayWrite} updateAddressAction={updateAddressAction} />
       {profile && mayWrite && <PartnerSection personId={id} partner={partner} addresses={addresses} partnerRateTypes={rateTypes} />}
+      {!person.erasedAt && <PersonLoginSection personId={id} mayInvite={mayWrite} />}
       {user.permissions.has("system.admin") && !outranked && !person.erasedAt && <PersonAccessSection personId={id} />}
       {mayWrite && <PersonAdminForms personId={id} statusId={person.statusId} statuses={statuses} types={types} erased={Boolean(person.erasedAt)} />}
       <section className={cardClass} aria-labelledby="history">

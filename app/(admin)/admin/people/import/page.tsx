@@ -17,6 +17,7 @@ export default async function PeopleImportPage() {
       <PeopleImportForm
         labels={{
           file: t("peopleImport.file"),
+          invite: t("inviteAll.afterImport"),
           paste: t("peopleImport.paste"),
           preview: t("peopleImport.preview"),
           confirm: t("peopleImport.confirm"),

@@ -1,11 +1,12 @@
 "use client";
 
+import Link from "next/link";
 import { useActionState } from "react";
 import { peopleImportAction, type PeopleImportState } from "./actions";
-import { buttonClass } from "@/components/ui/styles";
+import { buttonClass, linkClass } from "@/components/ui/styles";
 import { FormMessage } from "@/components/forms/form-message";
 
-type Labels = Record<"file" | "paste" | "preview" | "confirm" | "confirmSkipping" | "line" | "field" | "problem" | "name" | "email" | "status" | "card" | "good" | "bad", string>;
+type Labels = Record<"file" | "paste" | "preview" | "confirm" | "confirmSkipping" | "line" | "field" | "problem" | "name" | "email" | "status" | "card" | "good" | "bad" | "invite", string>;
 
 /** Step 1: a file (or pasted text) is checked and shown; step 2: the admin confirms exactly that text. */
 export function PeopleImportForm({ labels }: { labels: Labels }) {
@@ -17,6 +18,11 @@ export function PeopleImportForm({ labels }: { labels: Labels }) {
   return (
     <div className="space-y-4">
       <FormMessage result={state.result} />
+      {state.done && state.done.created > 0 && (
+        <p>
+          <Link href="/admin/people/invite" className={linkClass}>{labels.invite}</Link>
+        </p>
+      )}
       <form action={formAction} className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label={labels.preview}>
         <input type="hidden" name="mode" value="preview" />
         <label className="block text-sm font-medium" htmlFor="people-import-file">{labels.file}</label>

@@ -1,0 +1,43 @@
+import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { loginStateOf } from "@/lib/domain/auth/invitations";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { formatDateTime } from "@/lib/time";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+import { invitePersonAction, revokeInvitationAction } from "./invitation-actions";
+
+/** Whether the person can log in, and the invitation to set a password for those who cannot (people editors). */
+export async function PersonLoginSection({ personId, mayInvite }: { personId: number; mayInvite: boolean }) {
+  const [t, locale, space, state] = await Promise.all([getT(), getLocale(), getSpace(), loginStateOf(getDb(), personId)]);
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  const text =
+    state.kind === "login"
+      ? t("invite.state.login", { email: state.email })
+      : state.kind === "invited"
+        ? t("invite.state.invited", { email: state.email, sent: when(state.sentAt), until: when(state.expiresAt) })
+        : state.kind === "expired"
+          ? t("invite.state.expired", { email: state.email, sent: when(state.sentAt) })
+          : t("invite.state.none");
+  return (
+    <section className={cardClass} aria-labelledby="person-login">
+      <h2 id="person-login" className="mb-3 text-lg font-semibold">{t("invite.title")}</h2>
+      <p className="mb-3 text-sm text-slate-700">{text}</p>
+      {mayInvite && state.kind !== "login" && (
+        <div className="flex flex-wrap items-start gap-3">
+          <ActionForm action={invitePersonAction} label={state.kind === "none" ? t("invite.send") : t("invite.resend")}>
+            <input type="hidden" name="personId" value={personId} />
+            <SubmitButton>{state.kind === "none" ? t("invite.send") : t("invite.resend")}</SubmitButton>
+          </ActionForm>
+          {state.kind === "invited" && (
+            <ActionForm action={revokeInvitationAction} label={t("invite.revoke")}>
+              <input type="hidden" name="personId" value={personId} />
+              <button type="submit" className={secondaryButtonClass}>{t("invite.revoke")}</button>
+            </ActionForm>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
