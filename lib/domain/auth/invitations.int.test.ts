@@ -1,6 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, invitations, personRoles, roles } from "@/lib/db/schema";
+import { accounts, auditLog, invitations, personRoles, profiles, roles } from "@/lib/db/schema";
+import { signUpApplicant } from "../people/applicant-signup";
 import { createPerson } from "../people/create-person";
 import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
 import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
@@ -144,6 +145,21 @@ describe("invitation life cycle", () => {
     const before = inbox.mails.length;
     await requestPasswordReset(t.db, inbox.mailer, { email: "nobody-here@example.org" });
     expect(inbox.mails.length).toBe(before);
+  });
+  it("sign-up with the address of a person already here without a login: their invitation, not a second record", async () => {
+    const id = await newcomer("returning@example.org");
+    expect(
+      await signUpApplicant(t.db, inbox.mailer, { firstName: "Re", lastName: "Turning", email: "Returning@example.org", password: "typed-password-1" }),
+    ).toEqual({ ok: true, personId: null });
+    const [records] = await t.db
+      .select({ n: count() })
+      .from(profiles)
+      .where(eq(sql`lower(${profiles.email})`, "returning@example.org"));
+    expect(records!.n).toBe(1);
+    expect(await t.db.select().from(accounts).where(eq(accounts.personId, id))).toEqual([]);
+    const token = lastTokenTo("returning@example.org");
+    expect(await acceptInvitation(t.db, { token, password: "chosen-password-2" })).toMatchObject({ ok: true });
+    expect(await login("returning@example.org", "chosen-password-2")).toMatchObject({ ok: true, personId: id });
   });
 });
 

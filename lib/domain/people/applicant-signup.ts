@@ -5,6 +5,7 @@ import type { Db } from "@/lib/db/client";
 import { accounts, applicantConfirmations, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { isLocale, LOCALES, translator, type Locale } from "@/lib/i18n/translate";
 import { recordAudit } from "../audit/record-audit";
+import { inviteByProfileEmail } from "../auth/invitations";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import type { Mailer } from "../mail/mailer";
 import { publicLink } from "../settings/public-link";
@@ -59,13 +60,18 @@ export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typ
   return { ok: true, personId };
 }
 
-/** Someone applied with a registered address: its owner learns of it (in their own language) instead of the form. */
+/**
+ * Someone applied with a registered address: its owner learns of it (in their own language) instead of the form.
+ * An address of a person who is here without a login (imported, created by an admin) gets that person's
+ * invitation: opening it proves the mailbox, and the login joins the existing record instead of a duplicate.
+ */
 async function tellOwner(db: Db, mailer: Mailer, email: string, formLanguage: Locale): Promise<Result<{ personId: null }>> {
   const [owner] = await db
     .select({ language: profiles.preferredLanguage })
     .from(accounts)
     .leftJoin(profiles, eq(profiles.personId, accounts.personId))
     .where(eq(sql`lower(${accounts.email})`, email));
+  if (!owner && (await inviteByProfileEmail(db, mailer, email))) return { ok: true, personId: null };
   const t = translator(owner?.language && isLocale(owner.language) ? owner.language : formLanguage);
   const [login, reset] = await Promise.all([publicLink(db, "/login"), publicLink(db, "/forgot-password")]);
   await mailer.send({ to: email, subject: t("mail.signupExisting.subject"), text: t("mail.signupExisting.body", { login, reset }) });
