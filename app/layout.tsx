@@ -13,7 +13,7 @@ const CLIENT_KEYS = ["error.title", "error.body", "error.retry"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { name } = await getSpace();
-  return { title: { default: name, template: `%s · ${name}` } };
+  return { title: { default: name, template: `%s · ${name}` }, icons: { apple: "/icons/apple-touch-icon.png" }, appleWebApp: { title: name } };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
