@@ -12,10 +12,13 @@ test.afterAll(() => mailbox?.close());
 const inviteLinkIn = (raw: string) => raw.replace(/=\r?\n/g, "").match(/https?:\/\/\S+\/invitation\/[A-Za-z0-9_-]+/)?.[0];
 
 test("moving in: an admin imports people from CSV and invites them; one sets a password from the mailed link and logs in", async ({ browser }) => {
+  test.slow(); // two people, an import, mail and a login: more than one page's worth of steps
   const admin = await browser.newContext({ storageState: storageStateOf("admin") });
   const page = await admin.newPage();
   await page.goto("/admin/people/import");
-  await page.getByLabel("… or paste the CSV text").fill(["firstName,lastName,email,phone,status,cardUid", "Ines,Invited,ines.invited@example.org,,member,", "Otto,Offline,,,member,"].join("\n"));
+  await page
+    .getByLabel("… or paste the CSV text")
+    .fill(["firstName,lastName,email,phone,status,cardUid", "Ines,Invited,ines.invited@example.org,,member,", "Otto,Offline,,,member,"].join("\n"));
   await page.getByRole("button", { name: "Check and preview" }).click();
   await page.getByRole("button", { name: "Import these people" }).click();
   await expect(page.getByRole("main").getByRole("status")).toContainText("Imported 2 people");
@@ -35,7 +38,10 @@ test("moving in: an admin imports people from CSV and invites them; one sets a p
 
   // The person page says she is invited.
   await page.goto("/admin/people?q=ines.invited");
-  await page.getByRole("table").getByRole("link", { name: /Ines Invited/ }).click();
+  await page
+    .getByRole("table")
+    .getByRole("link", { name: /Ines Invited/ })
+    .click();
   await expect(page.getByRole("region", { name: "Login", exact: true })).toContainText("Invited: a link to set a password went to ines.invited@example.org");
   await admin.close();
 
@@ -52,6 +58,8 @@ test("moving in: an admin imports people from CSV and invites them; one sets a p
   await login.goto();
   await login.logIn("ines.invited@example.org", "ines-new-password-7");
   await login.expectLoggedIn();
+  await her.getByRole("button", { name: "Log out" }).click();
+  await expect(her.getByRole("banner").getByRole("link", { name: "Log in" })).toBeVisible();
 
   // The link worked once.
   await her.goto(link!);

@@ -128,7 +128,9 @@ export function BulkInviteForm({ step, statusOptions, statusLabel, labels }: Pro
               ))}
             </tbody>
           </table>
-          {total.failed.length > 0 && <p className="mt-2 text-sm text-red-800">{fill(labels.failedList, { emails: total.failed.map((f) => f.email).join(", ") })}</p>}
+          {total.failed.length > 0 && (
+            <p className="mt-2 text-sm text-red-800">{fill(labels.failedList, { emails: total.failed.map((f) => f.email).join(", ") })}</p>
+          )}
         </section>
       )}
     </div>

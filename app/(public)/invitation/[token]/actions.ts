@@ -39,6 +39,8 @@ export async function renewInvitationAction(_previous: ActionResult | null, form
   if (!(await takeMailFormAttempt(getDb(), "invite", parsed.data.token, clientIp(await headers())))) {
     return { ok: false, code: "rate_limited", message: t("invitation.error.rate_limited") };
   }
-  after(() => renewExpiredInvitation(getDb(), getMailer(), parsed.data.token).catch((error: unknown) => getLogger().error({ err: error }, "invitation renewal failed")));
+  after(() =>
+    renewExpiredInvitation(getDb(), getMailer(), parsed.data.token).catch((error: unknown) => getLogger().error({ err: error }, "invitation renewal failed")),
+  );
   return { ok: true, message: t("invitation.renewed") };
 }

@@ -22,7 +22,9 @@ export async function PersonLoginSection({ personId, mayInvite }: { personId: nu
           : t("invite.state.none");
   return (
     <section className={cardClass} aria-labelledby="person-login">
-      <h2 id="person-login" className="mb-3 text-lg font-semibold">{t("invite.title")}</h2>
+      <h2 id="person-login" className="mb-3 text-lg font-semibold">
+        {t("invite.title")}
+      </h2>
       <p className="mb-3 text-sm text-slate-700">{text}</p>
       {mayInvite && state.kind !== "login" && (
         <div className="flex flex-wrap items-start gap-3">
@@ -33,7 +35,9 @@ export async function PersonLoginSection({ personId, mayInvite }: { personId: nu
           {state.kind === "invited" && (
             <ActionForm action={revokeInvitationAction} label={t("invite.revoke")}>
               <input type="hidden" name="personId" value={personId} />
-              <button type="submit" className={secondaryButtonClass}>{t("invite.revoke")}</button>
+              <button type="submit" className={secondaryButtonClass}>
+                {t("invite.revoke")}
+              </button>
             </ActionForm>
           )}
         </div>

@@ -17,7 +17,9 @@ export default async function InviteEveryonePage() {
   const [t, statuses, counts] = await Promise.all([getT(), listStatuses(db), countWithoutLogin(db, {})]);
   return (
     <div className="space-y-4">
-      <Link href="/admin/people" className={linkClass}>{t("person.back")}</Link>
+      <Link href="/admin/people" className={linkClass}>
+        {t("person.back")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("inviteAll.title")}</h1>
       <p className="text-sm text-slate-600">{t("inviteAll.intro", { days: INVITATION_TTL_DAYS })}</p>
       <p className="text-sm">{t("inviteAll.counts", counts)}</p>
