@@ -24,6 +24,8 @@ export const invitationsIt: Record<keyof typeof invitationsEn, string> = {
   "invite.error.rate_limited": "Questa persona è già stata invitata più volte oggi. Riprova domani.",
   "invite.error.invalid_token": "Non c’è nessun invito in sospeso.",
   "invite.error.mail_failed": "Il server di posta non ha accettato l’invito. Controlla le impostazioni email e riprova.",
+  "invite.error.email_taken": "Questo indirizzo email è già l'accesso di un'altra persona.",
+  "invite.error.weak_password": "La password è troppo corta.",
   "invite.error.outranks_you": "Questa persona ha permessi che tu non hai.",
   "invite.error.exceeds_own_permissions": "Questa persona ha permessi che tu non hai.",
 

@@ -24,6 +24,8 @@ export const invitationsNl: Record<keyof typeof invitationsEn, string> = {
   "invite.error.rate_limited": "Deze persoon is vandaag al meerdere keren uitgenodigd. Probeer het morgen opnieuw.",
   "invite.error.invalid_token": "Er is geen openstaande uitnodiging.",
   "invite.error.mail_failed": "De mailserver nam de uitnodiging niet aan. Controleer de mailinstellingen en probeer het opnieuw.",
+  "invite.error.email_taken": "Dit e-mailadres is al de login van iemand anders.",
+  "invite.error.weak_password": "Het wachtwoord is te kort.",
   "invite.error.outranks_you": "Deze persoon heeft rechten die jij niet hebt.",
   "invite.error.exceeds_own_permissions": "Deze persoon heeft rechten die jij niet hebt.",
 
