@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, membershipStatuses, oidcClients, oidcCodes, people } from "@/lib/db/schema";
 import { createOidcClient } from "@/lib/domain/oidc/clients";
 import type { OidcClientInput } from "@/lib/domain/oidc/client-input";
+import { connectedServices, disconnectService } from "@/lib/domain/oidc/consents";
 import { checkLogoutRequest, revokeClientTokens } from "@/lib/domain/oidc/logout";
 import { rotateSigningKey } from "@/lib/domain/oidc/signing-keys";
 import { pruneOidcGrants } from "@/lib/domain/oidc/tokens";
@@ -251,6 +252,20 @@ describe("the space as an OpenID Connect provider", () => {
     expect(jwks.keys.map((k) => k.kid)).toEqual(expect.arrayContaining([before, after]));
     expect(jwks.keys.every((k) => k.d === undefined)).toBe(true);
     expect((await rotateSigningKey(t.f.db, t.f.ids.member)).ok).toBe(false);
+  });
+});
+
+describe("a member's connected services", () => {
+  it("lists what each service may see; withdrawing ends its tokens and the next login asks again", async () => {
+    const client = await register({ name: "Connected" });
+    const { tokens } = await login(t.f.ids.trainer, client, { fields: ["name"] });
+    const listed = (await connectedServices(t.f.db, t.f.ids.trainer)).find((c) => c.clientId === client.id);
+    expect(listed).toMatchObject({ name: "Connected", fields: ["name"], scopes: ["openid", "profile", "email", "groups"] });
+    expect(await disconnectService(t.f.db, t.f.ids.member, client.id)).toBe(false);
+    expect(await disconnectService(t.f.db, t.f.ids.trainer, client.id)).toBe(true);
+    expect(await userinfoStatus(tokens.access_token)).toBe(401);
+    expect((await tokenCall({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, [client.clientId, client.secret!])).body).toMatchObject({ error: "invalid_grant" });
+    expect((await login(t.f.ids.trainer, client)).consented).toBe(true);
   });
 });
 
