@@ -124,9 +124,15 @@ describe("the space as an OpenID Connect provider", () => {
     const refreshed = await oauth.processRefreshTokenResponse(as, oc, await oauth.refreshTokenGrantRequest(as, oc, auth, tokens.refresh_token!, insecure));
     expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
     expect(await userinfoStatus(refreshed.access_token)).toBe(200);
+    // The admin takes groups away: earlier tokens stop revealing them, refreshed ones no longer carry the scope.
+    await t.f.db.update(oidcClients).set({ allowedScopes: ["openid", "profile", "email"] }).where(eq(oidcClients.clientId, client.clientId));
+    const info = (await (await fetch(`${t.issuer}/oidc/userinfo`, { headers: { authorization: `Bearer ${refreshed.access_token}` } })).json()) as Record<string, unknown>;
+    expect(info).not.toHaveProperty("groups");
+    const narrowed = await oauth.processRefreshTokenResponse(as, oc, await oauth.refreshTokenGrantRequest(as, oc, auth, refreshed.refresh_token!, insecure));
+    expect(narrowed.scope).toBe("openid profile email");
     const again = await tokenCall({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, [client.clientId, client.secret!]);
     expect(again).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
-    expect(await userinfoStatus(refreshed.access_token)).toBe(401);
+    expect(await userinfoStatus(narrowed.access_token)).toBe(401);
   });
 
   it("refuses a reused code and revokes what its first use got", async () => {

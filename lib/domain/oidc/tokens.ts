@@ -120,11 +120,11 @@ export async function refreshTokens(db: Db, client: OidcClient, p: { refreshToke
   }
   if (token.expiresAt <= now) return grantError("refresh token expired");
   if (!client.refreshTokens) return grantError("refresh tokens are switched off for this client");
-  let scopes = token.scopes;
+  let scopes = token.scopes.filter((s) => client.allowedScopes.includes(s));
   if (p.scope) {
     const asked = p.scope.split(" ").filter(Boolean);
     if (asked.some((s) => !token.scopes.includes(s))) return { error: "invalid_scope", error_description: "a refresh cannot widen the scope" };
-    scopes = token.scopes.filter((s) => asked.includes(s));
+    scopes = scopes.filter((s) => asked.includes(s));
   }
   if (await clientRefusal(db, client, token.personId, now)) {
     await revokeFamily(db, token.grantId, now);
@@ -147,7 +147,8 @@ export async function userinfo(db: Db, accessToken: string, now = new Date()): P
   if (await clientRefusal(db, row.client, row.t.personId, now)) return null;
   const fields = await consentFields(db, row.t.personId, row.client.id);
   if (!fields) return null;
-  return claimsFor(db, row.t.personId, row.t.scopes, fields, now);
+  // An admin narrowing the client's scopes narrows what its earlier tokens reveal too.
+  return claimsFor(db, row.t.personId, row.t.scopes.filter((s) => row.client.allowedScopes.includes(s)), fields, now);
 }
 
 /** Expired codes and tokens go (the daily retention job): they can never be used again anyway. */
