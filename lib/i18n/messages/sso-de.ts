@@ -28,6 +28,19 @@ export const ssoDe: Record<keyof typeof ssoEn, string> = {
   "sso.logout.confirm": "Abmelden",
   "sso.logout.done": "Du bist abgemeldet.",
 
+  "sso.services.link": "Verbundene Dienste",
+  "sso.services.title": "Verbundene Dienste",
+  "sso.services.intro": "Dienste, bei denen du dich mit deinem Makerspace-Konto anmeldest, und was jeder sehen darf. Trennst du einen, endet sein Zugriff sofort; bei der nächsten Anmeldung dort fragt er wieder.",
+  "sso.services.none": "Du hast dich noch bei keinem anderen Dienst mit deinem Makerspace-Konto angemeldet.",
+  "sso.services.sees": "Darf sehen: {what}",
+  "sso.services.sub": "eine Kennung, die für dich steht",
+  "sso.services.name": "deinen Namen",
+  "sso.services.email": "deine E-Mail-Adresse",
+  "sso.services.since": "Erlaubt {when}",
+  "sso.services.disconnect": "Trennen",
+  "sso.services.disconnected": "{name} ist getrennt: Der Zugriff ist beendet, beim nächsten Mal fragt der Dienst wieder.",
+  "sso.services.back": "Zurück zu meinem Profil",
+
   "sso.admin.title": "Single Sign-on",
   "sso.admin.link": "Single Sign-on",
   "sso.admin.intro":

@@ -27,6 +27,19 @@ export const ssoEn = {
   "sso.logout.confirm": "Log out",
   "sso.logout.done": "You are logged out.",
 
+  "sso.services.link": "Connected services",
+  "sso.services.title": "Connected services",
+  "sso.services.intro": "Services you log in to with your makerspace account, and what each may see. Disconnecting one ends its access at once; it asks again the next time you log in there.",
+  "sso.services.none": "You have not logged in to another service with your makerspace account yet.",
+  "sso.services.sees": "May see: {what}",
+  "sso.services.sub": "an id that stands for you",
+  "sso.services.name": "your name",
+  "sso.services.email": "your email address",
+  "sso.services.since": "Allowed {when}",
+  "sso.services.disconnect": "Disconnect",
+  "sso.services.disconnected": "{name} is disconnected: its access ended, and it asks again next time.",
+  "sso.services.back": "Back to my profile",
+
   "sso.admin.title": "Single sign-on",
   "sso.admin.link": "Single sign-on",
   "sso.admin.intro":

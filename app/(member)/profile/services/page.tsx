@@ -1,0 +1,56 @@
+import { cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { ActionForm } from "@/components/forms/action-form";
+import { requireUser } from "@/lib/auth/guards";
+import { connectedServices } from "@/lib/domain/oidc/consents";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { formatDateTime } from "@/lib/time";
+import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
+import { disconnectServiceAction } from "./actions";
+
+export const dynamic = "force-dynamic";
+
+/** The services a person lets log them in through the space, what each may see, and a way to disconnect each. */
+export default async function ConnectedServicesPage() {
+  const user = await requireUser();
+  const [t, locale, space, services] = await Promise.all([getT(), getLocale(), getSpace(), connectedServices(getDb(), user.personId)]);
+  const sees = (s: (typeof services)[number]) =>
+    [
+      t("sso.services.sub"),
+      ...(s.fields.includes("name") ? [t("sso.services.name")] : []),
+      ...(s.fields.includes("email") ? [t("sso.services.email")] : []),
+      ...(s.scopes.includes("profile") ? [t("sso.consent.locale")] : []),
+      ...(s.scopes.includes("groups") ? [t("sso.consent.groups")] : []),
+    ].join(", ");
+  return (
+    <div className="space-y-6">
+      <p>
+        <a className={linkClass} href="/profile">
+          {t("sso.services.back")}
+        </a>
+      </p>
+      <h1 className="text-2xl font-bold">{t("sso.services.title")}</h1>
+      <p className="max-w-3xl text-sm text-slate-700">{t("sso.services.intro")}</p>
+      {services.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("sso.services.none")}</p>
+      ) : (
+        <ul className="space-y-2">
+          {services.map((s) => (
+            <li key={s.clientId} className={cardClass}>
+              <h2 className="font-semibold">{s.name}</h2>
+              <p className="text-sm text-slate-700">{t("sso.services.sees", { what: sees(s) })}</p>
+              <p className="text-sm text-slate-600">{t("sso.services.since", { when: formatDateTime(s.grantedAt, locale, space.timeZone) })}</p>
+              <ActionForm action={disconnectServiceAction} label={t("sso.services.disconnect")} className="mt-2">
+                <input type="hidden" name="clientId" value={s.clientId} />
+                <input type="hidden" name="name" value={s.name} />
+                <button type="submit" className={secondaryButtonClass}>
+                  {t("sso.services.disconnect")}
+                </button>
+              </ActionForm>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
