@@ -1,9 +1,10 @@
 import type { Db } from "@/lib/db/client";
+import type { OidcClient } from "@/lib/db/schema";
 import { clientByClientId } from "@/lib/domain/oidc/clients";
 import { secretMatches } from "@/lib/domain/oidc/result";
 import { OIDC_SCOPES } from "@/lib/domain/oidc/scopes";
 import { publicKeySet, SIGNING_ALG } from "@/lib/domain/oidc/signing-keys";
-import { exchangeCode, refreshTokens, userinfo, type TokenError, type TokenResponse } from "@/lib/domain/oidc/tokens";
+import { exchangeCode, refreshTokens, revokeToken, userinfo, type TokenError, type TokenResponse } from "@/lib/domain/oidc/tokens";
 
 /**
  * The OpenID Connect provider's HTTP side, Request in, Response out, in plain Node: the route handlers call these
@@ -11,7 +12,7 @@ import { exchangeCode, refreshTokens, userinfo, type TokenError, type TokenRespo
  * space's saved public address (passed in), never the request's Host.
  */
 
-export const OIDC_PATHS = { authorize: "/oidc/authorize", token: "/oidc/token", userinfo: "/oidc/userinfo", jwks: "/oidc/jwks", logout: "/oidc/logout" } as const;
+export const OIDC_PATHS = { authorize: "/oidc/authorize", token: "/oidc/token", userinfo: "/oidc/userinfo", jwks: "/oidc/jwks", logout: "/oidc/logout", revoke: "/oidc/revoke" } as const;
 
 // Tokens travel in headers, never cookies, so any origin may call these (single-page apps are public clients).
 const CORS = { "access-control-allow-origin": "*" };
@@ -28,6 +29,8 @@ export function discoveryDocument(issuer: string) {
     userinfo_endpoint: at(OIDC_PATHS.userinfo),
     jwks_uri: at(OIDC_PATHS.jwks),
     end_session_endpoint: at(OIDC_PATHS.logout),
+    revocation_endpoint: at(OIDC_PATHS.revoke),
+    revocation_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
     scopes_supported: [...OIDC_SCOPES],
     response_types_supported: ["code"],
     response_modes_supported: ["query"],
@@ -84,11 +87,11 @@ function basicCredentials(header: string | null): { id: string; secret: string }
   return id === null || secret === null ? "malformed" : { id, secret };
 }
 
-/** The token endpoint (RFC 6749 §3.2): client authentication, then the code or refresh grant. */
-export async function tokenResponse(db: Db, request: Request, issuer: string, now = new Date()): Promise<Response> {
-  if (request.method !== "POST") return oauthError("invalid_request", "use POST", 405, { allow: "POST, OPTIONS" });
-  const body = await formBody(request);
-  if (!body) return oauthError("invalid_request", "send an application/x-www-form-urlencoded body (at most 16 KiB)");
+/**
+ * Client authentication (RFC 6749 §2.3): client_secret_basic or client_secret_post for confidential clients, the
+ * client_id alone for public ones (which must not send a secret). The client, or the refusal to send.
+ */
+async function authenticateClient(db: Db, request: Request, body: URLSearchParams): Promise<OidcClient | Response> {
   const basic = basicCredentials(request.headers.get("authorization"));
   const invalidClient = (description: string) => oauthError("invalid_client", description, 401, basic ? { "www-authenticate": 'Basic realm="oidc"' } : {});
   if (basic === "malformed") return invalidClient("malformed Basic credentials");
@@ -99,6 +102,16 @@ export async function tokenResponse(db: Db, request: Request, issuer: string, no
   const client = await clientByClientId(db, clientId);
   if (!client) return invalidClient("unknown client");
   if (client.kind === "confidential" ? !secret || !secretMatches(secret, client.secretHash) : secret) return invalidClient("client authentication failed");
+  return client;
+}
+
+/** The token endpoint (RFC 6749 §3.2): client authentication, then the code or refresh grant. */
+export async function tokenResponse(db: Db, request: Request, issuer: string, now = new Date()): Promise<Response> {
+  if (request.method !== "POST") return oauthError("invalid_request", "use POST", 405, { allow: "POST, OPTIONS" });
+  const body = await formBody(request);
+  if (!body) return oauthError("invalid_request", "send an application/x-www-form-urlencoded body (at most 16 KiB)");
+  const client = await authenticateClient(db, request, body);
+  if (client instanceof Response) return client;
 
   let result: TokenResponse | TokenError;
   const grantType = body.get("grant_type");
@@ -110,6 +123,22 @@ export async function tokenResponse(db: Db, request: Request, issuer: string, no
     return oauthError("unsupported_grant_type", "authorization_code or refresh_token");
   }
   return "error" in result ? oauthError(result.error, result.error_description) : json(result);
+}
+
+/**
+ * Token revocation (RFC 7009), e.g. when a service logs someone out: the client's own access or refresh token
+ * stops (a refresh token with every token of its login). The answer is 200 whether or not the token was known.
+ */
+export async function revocationResponse(db: Db, request: Request, now = new Date()): Promise<Response> {
+  if (request.method !== "POST") return oauthError("invalid_request", "use POST", 405, { allow: "POST, OPTIONS" });
+  const body = await formBody(request);
+  if (!body) return oauthError("invalid_request", "send an application/x-www-form-urlencoded body (at most 16 KiB)");
+  const client = await authenticateClient(db, request, body);
+  if (client instanceof Response) return client;
+  const token = body.get("token");
+  if (!token) return oauthError("invalid_request", "token is required");
+  await revokeToken(db, client.id, token, now);
+  return new Response(null, { status: 200, headers: { "cache-control": "no-store", ...CORS } });
 }
 
 /** The userinfo endpoint (OIDC Core §5.3): the claims for a bearer access token, checked against today's rules. */

@@ -261,6 +261,26 @@ describe("the space as an OpenID Connect provider", () => {
   });
 });
 
+describe("token revocation (RFC 7009)", () => {
+  it("ends the client's own tokens: an access token alone, a refresh token with its whole login", async () => {
+    const client = await register({ name: "Revoke" });
+    const other = await register({ name: "Other" });
+    const { tokens, oc, auth } = await login(t.f.ids.member, client);
+    const revoke = async (token: string, c: { clientId: string; secret: string | null } = client) =>
+      (await oauth.revocationRequest(as, { client_id: c.clientId }, oauth.ClientSecretBasic(c.secret!), token, insecure)).status;
+    // Another client cannot revoke it (and learns nothing: 200 all the same).
+    expect(await revoke(tokens.access_token, other)).toBe(200);
+    expect(await userinfoStatus(tokens.access_token)).toBe(200);
+    expect(await revoke(tokens.access_token)).toBe(200);
+    expect(await userinfoStatus(tokens.access_token)).toBe(401);
+    const refreshed = await oauth.processRefreshTokenResponse(as, oc, await oauth.refreshTokenGrantRequest(as, oc, auth, tokens.refresh_token!, insecure));
+    expect(await revoke(refreshed.refresh_token!)).toBe(200);
+    expect(await userinfoStatus(refreshed.access_token)).toBe(401);
+    expect(await revoke("not-a-token")).toBe(200);
+    expect((await oauth.revocationRequest(as, { client_id: client.clientId }, oauth.ClientSecretBasic("wrong"), "x", insecure)).status).toBe(401);
+  });
+});
+
 describe("a member's connected services", () => {
   it("lists what each service may see; withdrawing ends its tokens and the next login asks again", async () => {
     const client = await register({ name: "Connected" });

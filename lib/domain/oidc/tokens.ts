@@ -151,6 +151,15 @@ export async function userinfo(db: Db, accessToken: string, now = new Date()): P
   return claimsFor(db, row.t.personId, row.t.scopes.filter((s) => row.client.allowedScopes.includes(s)), fields, now);
 }
 
+/** RFC 7009 for one client: its own token stops; a refresh token takes its whole login (grant) with it. Unknown tokens are ignored. */
+export async function revokeToken(db: Db, clientId: number, token: string, now = new Date()): Promise<void> {
+  if (token.length > 200) return;
+  const [found] = await db.select().from(oidcTokens).where(eq(oidcTokens.tokenHash, sha256(token)));
+  if (!found || found.clientId !== clientId) return;
+  if (found.kind === "refresh") await revokeFamily(db, found.grantId, now);
+  else await db.update(oidcTokens).set({ revokedAt: now }).where(and(eq(oidcTokens.id, found.id), isNull(oidcTokens.revokedAt)));
+}
+
 /** Expired codes and tokens go (the daily retention job): they can never be used again anyway. */
 export async function pruneOidcGrants(db: Db, now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - 86_400_000);

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { createPeopleFixture, type PeopleFixture } from "@/lib/domain/people/testing/people-fixture";
 import { savePublicUrl } from "@/lib/domain/settings/testing/save-settings";
 import { authorizationStep, consentDecision, oidcIssuer } from "../authorization";
-import { discoveryResponse, jwksResponse, preflightResponse, tokenResponse, userinfoResponse } from "../endpoints";
+import { discoveryResponse, jwksResponse, preflightResponse, revocationResponse, tokenResponse, userinfoResponse } from "../endpoints";
 
 /**
  * The provider on a real HTTP server (port 0) answering exactly as the routes do: discovery, JWKS, token and
@@ -27,6 +27,8 @@ export async function createOidcTestbed() {
         return jwksResponse(db);
       case "/oidc/token":
         return tokenResponse(db, request, await oidcIssuer(db));
+      case "/oidc/revoke":
+        return revocationResponse(db, request);
       case "/oidc/userinfo":
         return userinfoResponse(db, request);
       case "/oidc/authorize": {
