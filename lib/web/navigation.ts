@@ -108,6 +108,7 @@ export function navigationFor(viewer: NavViewer | null, options: { inventory: bo
           { href: "/admin/system", label: "nav.system", when: has("system.admin") },
           { href: "/admin/api", label: "nav.api", when: has("system.admin") },
           { href: "/admin/webhooks", label: "nav.webhooks", when: has("system.admin") },
+          { href: "/admin/sso", label: "sso.admin.link", when: has("system.admin") },
           { href: "/admin/import/fabomatic", label: "nav.import", when: has("system.admin") },
         ]),
       ],
