@@ -245,6 +245,10 @@ describe("the space as an OpenID Connect provider", () => {
     t.loginAs(t.f.ids.trainer);
     expect((await authorize({ ...q, prompt: "none" })).location).toContain("error=consent_required");
     expect(await consent(q, "deny", [])).toContain("error=access_denied");
+    // NUL characters (which PostgreSQL refuses in text) are a refusal, never a server error.
+    expect((await authorize({ ...q, client_id: "ms-\u0000" })).status).toBe(400);
+    expect((await authorize({ ...q, state: "a\u0000b" })).location).toContain("error=invalid_request");
+    expect((await tokenCall({ grant_type: "authorization_code", code: "x", client_id: "a\u0000" })).status).toBe(401);
   });
 
   it("signs with a new key after rotation and keeps the old one published", async () => {

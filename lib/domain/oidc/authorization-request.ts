@@ -45,6 +45,8 @@ export async function checkAuthorizationRequest(db: Db, params: URLSearchParams,
   const back = (error: string, description: string) => ({ ok: false as const, refusal: { kind: "redirect" as const, location: redirectWith(redirectUri, { error, error_description: description, state }, issuer) } });
 
   if (twice.length) return back("invalid_request", `${twice[0]} appears twice`);
+  // Stored with the code; PostgreSQL refuses NUL in text.
+  if ([...params.values()].some((v) => v.includes("\u0000"))) return back("invalid_request", "NUL characters are not allowed");
   if (params.has("request") || params.has("request_uri")) return back("request_not_supported", "request objects are not supported");
   if (one("response_type") !== "code") return back("unsupported_response_type", "only response_type=code is supported");
   if (one("response_mode") && one("response_mode") !== "query") return back("invalid_request", "only response_mode=query is supported");

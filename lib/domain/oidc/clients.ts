@@ -142,7 +142,8 @@ export async function getOidcClient(db: Db, id: number): Promise<OidcClientRow |
 
 /** The client a request names, with its secret's hash for client authentication. Inactive clients do not exist. */
 export async function clientByClientId(db: Db, clientId: string): Promise<OidcClient | null> {
-  if (!clientId || clientId.length > 100) return null;
+  // PostgreSQL refuses NUL in text: such an id is simply unknown, not a server error.
+  if (!clientId || clientId.length > 100 || clientId.includes("\u0000")) return null;
   const [row] = await db.select().from(oidcClients).where(eq(oidcClients.clientId, clientId));
   return row?.active ? row : null;
 }

@@ -1,19 +1,20 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { disconnectService } from "@/lib/domain/oidc/consents";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-import { int, text } from "@/lib/web/form-data";
+import { parseId } from "@/lib/domain/shared/ids";
+import { defineAction } from "@/lib/web/action";
+import { text } from "@/lib/web/form-data";
 
 /** A person withdraws their own consent to a service; nobody else's (the domain call is keyed by the logged-in person). */
-export async function disconnectServiceAction(_p: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("sso.error.forbidden") };
-  const done = await disconnectService(getDb(), user.personId, int(formData, "clientId"));
-  if (!done) return { ok: false, code: "not_found", message: t("sso.error.not_found") };
-  revalidatePath("/profile/services");
-  return { ok: true, message: t("sso.services.disconnected", { name: text(formData, "name") }) };
-}
+export const disconnectServiceAction = defineAction({
+  caller: "user",
+  input: z.object({ clientId: z.number().int().positive(), name: z.string().max(200) }),
+  read: (formData: FormData) => ({ clientId: parseId(text(formData, "clientId")), name: text(formData, "name") }),
+  refusals: "sso.error",
+  revalidate: ["/profile/services"],
+  async run({ actor, db, t, input }) {
+    const done = await disconnectService(db, actor.personId, input.clientId);
+    return done ? { ok: true, message: t("sso.services.disconnected", { name: input.name }) } : { ok: false, code: "not_found", message: "No such service." };
+  },
+});

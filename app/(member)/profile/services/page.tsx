@@ -1,4 +1,4 @@
-import { cardClass, linkClass, secondaryButtonClass } from "@/components/equipment/fields";
+import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { requireUser } from "@/lib/auth/guards";
 import { connectedServices } from "@/lib/domain/oidc/consents";

@@ -7,6 +7,7 @@ import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { OidcClientFields } from "@/components/sso/client-fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { getOidcClient, loginStatuses } from "@/lib/domain/oidc/clients";
+import { parseId } from "@/lib/domain/shared/ids";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteOidcClientAction, rotateOidcClientSecretAction, updateOidcClientAction } from "../actions";
@@ -16,8 +17,8 @@ export const dynamic = "force-dynamic";
 /** One single sign-on client: edit it, give it a new secret, or delete it. */
 export default async function SsoClientPage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("system.admin");
-  const id = Number((await params).id);
-  if (!Number.isSafeInteger(id) || id <= 0) notFound();
+  const id = parseId((await params).id);
+  if (id === null) notFound();
   const db = getDb();
   const client = await getOidcClient(db, id);
   if (!client) notFound();
