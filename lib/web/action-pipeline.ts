@@ -41,7 +41,7 @@ export interface ActionContext<C extends Caller, I> {
   formData: FormData;
 }
 
-export interface ActionSpec<C extends Caller, S extends z.ZodType, B extends unknown[]> {
+export interface ActionSpec<C extends Caller, S extends z.ZodType, B extends unknown[], R extends Refusal = Refusal> {
   caller: C;
   /** The input's rules: reuse the domain's own schema where there is one, so each rule is written once. */
   input: S;
@@ -49,13 +49,13 @@ export interface ActionSpec<C extends Caller, S extends z.ZodType, B extends unk
    * The form's text as the schema's input shape (numbers, checkboxes, lists); by default every text field as sent.
    * Values stay unchecked here (a select can send anything): the schema decides.
    */
-  read?: (formData: FormData) => { [K in keyof z.input<S>]?: unknown };
+  read?: (formData: FormData) => FormValues<S> | Promise<FormValues<S>>;
   /** Arguments a page bound to the action (ids): the browser sends them back, so they are checked too. */
   bound?: z.ZodType<B>;
   labels?: FieldLabels;
-  run(ctx: ActionContext<C, z.output<S>>, ...bound: B): Promise<Refusal | Done>;
+  run(ctx: ActionContext<C, z.output<S>>, ...bound: B): Promise<R | Done>;
   /** A domain refusal's message: the catalog prefix (`inv.error` → `inv.error.<code>`), or a function. */
-  refusals: string | ((refusal: Refusal, t: Translate) => string);
+  refusals: string | ((refusal: R, t: Translate) => string);
   /** Domain refusal codes that are about one field (e.g. location_cycle → parentId), when the domain names none. */
   refusalFields?: Record<string, string>;
   /** Named constraints the database may refuse with: which field it is about and what to say. */
@@ -73,9 +73,11 @@ export interface ActionDeps {
   redirect(path: string): never;
 }
 
+type FormValues<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
+
 export type FormAction<B extends unknown[]> = (...args: [...B, ActionResult | null, FormData]) => Promise<ActionResult>;
 
-export function createAction<C extends Caller, S extends z.ZodType, B extends unknown[] = []>(spec: ActionSpec<C, S, B>, deps: ActionDeps): FormAction<B> {
+export function createAction<C extends Caller, S extends z.ZodType, B extends unknown[] = [], R extends Refusal = Refusal>(spec: ActionSpec<C, S, B, R>, deps: ActionDeps): FormAction<B> {
   return async (...args) => {
     // React passes (previous result, formData) after the bound arguments; a plain <form action> only formData.
     const formData = args[args.length - 1] as FormData;
@@ -96,7 +98,7 @@ export function createAction<C extends Caller, S extends z.ZodType, B extends un
     const bound = spec.bound ? spec.bound.safeParse(boundArgs) : { success: true as const, data: boundArgs as B };
     if (!bound.success) return refuse("invalid", t("form.error.stale"));
 
-    const raw = spec.read ? spec.read(formData) : textFields(formData);
+    const raw = spec.read ? await spec.read(formData) : textFields(formData);
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
       const fieldErrors = fieldErrorsOf(parsed.error.issues, raw as Record<string, unknown>, spec.labels ?? {}, t);
@@ -105,7 +107,7 @@ export function createAction<C extends Caller, S extends z.ZodType, B extends un
       return refuse("invalid", messages.length === 1 ? messages[0]! : t("form.error.fields", { fields: labels.join(", ") }), fieldErrors);
     }
 
-    let outcome: Refusal | Done;
+    let outcome: R | Done;
     try {
       const ctx = { actor: user as Actor<C>, db: deps.db(), t, input: parsed.data as z.output<S>, formData };
       outcome = await spec.run(ctx, ...bound.data);

@@ -1,35 +1,31 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { grantAuthorization, grantInput, revokeAuthorization, revokeInput } from "@/lib/domain/equipment/authorization-service";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-import { actionContext, refusal } from "@/lib/web/equipment-action";
+import { defineAction } from "@/lib/web/action";
 import { int, text } from "@/lib/web/form-data";
 
-export async function grantAuthorizationAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actionContext();
-  if (!user) return refusal(t, "eq", "forbidden");
-  const parsed = grantInput.safeParse({
-    personId: int(formData, "personId"),
-    equipmentTypeId: int(formData, "equipmentTypeId"),
-    level: text(formData, "level"),
-    reason: text(formData, "reason"),
-  });
-  if (!parsed.success) return refusal(t, "eq", parsed.error.issues.some((i) => i.path[0] === "reason") ? "reason" : "invalid", formData);
-  const result = await grantAuthorization(getDb(), user.personId, parsed.data);
-  if (!result.ok) return refusal(t, "eq", result.code, formData);
-  revalidatePath(`/admin/equipment/people/${parsed.data.personId}`);
-  return { ok: true, message: t("eq.grant.done") };
-}
+export const grantAuthorizationAction = defineAction({
+  caller: "user",
+  input: grantInput,
+  read: (formData) => ({ personId: int(formData, "personId"), equipmentTypeId: int(formData, "equipmentTypeId"), level: text(formData, "level"), reason: text(formData, "reason") }),
+  labels: { equipmentTypeId: "eq.grant.type", level: "eq.grant.level", reason: "eq.grant.reason" },
+  refusals: "eq.error",
+  revalidate: [["/admin/equipment/people", "layout"]],
+  async run({ actor, db, t, input }) {
+    const granted = await grantAuthorization(db, actor.personId, input);
+    return granted.ok ? { ok: true, message: t("eq.grant.done") } : granted;
+  },
+});
 
-export async function revokeAuthorizationAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actionContext();
-  if (!user) return refusal(t, "eq", "forbidden");
-  const parsed = revokeInput.safeParse({ authorizationId: int(formData, "authorizationId"), reason: text(formData, "reason") });
-  if (!parsed.success) return refusal(t, "eq", parsed.error.issues.some((i) => i.path[0] === "reason") ? "reason" : "invalid", formData);
-  const result = await revokeAuthorization(getDb(), user.personId, parsed.data);
-  if (!result.ok) return refusal(t, "eq", result.code, formData);
-  revalidatePath("/admin/equipment/people", "layout");
-  return { ok: true, message: t("eq.revoke.done") };
-}
+export const revokeAuthorizationAction = defineAction({
+  caller: "user",
+  input: revokeInput,
+  read: (formData) => ({ authorizationId: int(formData, "authorizationId"), reason: text(formData, "reason") }),
+  labels: { reason: "eq.revoke.reason" },
+  refusals: "eq.error",
+  revalidate: [["/admin/equipment/people", "layout"]],
+  async run({ actor, db, t, input }) {
+    const revoked = await revokeAuthorization(db, actor.personId, input);
+    return revoked.ok ? { ok: true, message: t("eq.revoke.done") } : revoked;
+  },
+});

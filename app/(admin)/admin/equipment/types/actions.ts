@@ -1,84 +1,96 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { z } from "zod";
 import { deleteEquipmentType } from "@/lib/domain/equipment/delete-equipment";
 import { createEquipmentType, equipmentTypeInput, updateEquipmentType } from "@/lib/domain/equipment/equipment-type-service";
 import { addPrerequisite, prerequisiteInput, removePrerequisite } from "@/lib/domain/training/prerequisites";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-import { refusal, actionContext } from "@/lib/web/equipment-action";
+import { defineAction } from "@/lib/web/action";
 import { checkbox, int, optionalInt, text } from "@/lib/web/form-data";
 
-function typeFrom(formData: FormData) {
-  return equipmentTypeInput.safeParse({
-    name: text(formData, "name"),
-    description: text(formData, "description"),
-    purpose: text(formData, "purpose"),
-    boardKind: int(formData, "boardKind"),
-    noAuthorizationNeeded: checkbox(formData, "noAuthorizationNeeded"),
-    validityMonths: optionalInt(formData, "validityMonths"),
-    expiresWithoutUseMonths: optionalInt(formData, "expiresWithoutUseMonths"),
-  });
-}
+const typeFrom = (formData: FormData) => ({
+  name: text(formData, "name"),
+  description: text(formData, "description"),
+  purpose: text(formData, "purpose"),
+  boardKind: int(formData, "boardKind"),
+  noAuthorizationNeeded: checkbox(formData, "noAuthorizationNeeded"),
+  validityMonths: optionalInt(formData, "validityMonths"),
+  expiresWithoutUseMonths: optionalInt(formData, "expiresWithoutUseMonths"),
+});
+const typeLabels = {
+  name: "eq.type.name",
+  description: "eq.type.description",
+  purpose: "eq.type.purpose",
+  boardKind: "eq.type.boardKind",
+  validityMonths: "eq.type.validityMonths",
+  expiresWithoutUseMonths: "eq.type.expiresWithoutUseMonths",
+} as const;
+const byId = z.object({ id: z.number().int().positive() });
+const readId = (formData: FormData) => ({ id: int(formData, "id") });
 
-export async function createEquipmentTypeAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actionContext();
-  if (!user) return refusal(t, "eq", "forbidden");
-  const parsed = typeFrom(formData);
-  if (!parsed.success) return refusal(t, "eq", "invalid", formData);
-  const result = await createEquipmentType(getDb(), user.personId, parsed.data);
-  if (!result.ok) return refusal(t, "eq", result.code, formData);
-  revalidatePath("/admin/equipment");
-  redirect(`/admin/equipment/types/${result.id}`);
-}
+export const createEquipmentTypeAction = defineAction({
+  caller: "user",
+  input: equipmentTypeInput,
+  read: typeFrom,
+  labels: typeLabels,
+  refusals: "eq.error",
+  revalidate: ["/admin/equipment"],
+  async run({ actor, db, input }) {
+    const created = await createEquipmentType(db, actor.personId, input);
+    return created.ok ? { ok: true, redirect: `/admin/equipment/types/${created.id}` } : created;
+  },
+});
 
-export async function updateEquipmentTypeAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actionContext();
-  if (!user) return refusal(t, "eq", "forbidden");
-  const id = int(formData, "id");
-  const parsed = typeFrom(formData);
-  if (!parsed.success || !Number.isSafeInteger(id)) return refusal(t, "eq", "invalid", formData);
-  const result = await updateEquipmentType(getDb(), user.personId, id, parsed.data);
-  if (!result.ok) return refusal(t, "eq", result.code, formData);
-  revalidatePath("/admin/equipment", "layout");
-  return { ok: true, message: t("eq.saved") };
-}
+export const updateEquipmentTypeAction = defineAction({
+  caller: "user",
+  input: equipmentTypeInput.extend(byId.shape),
+  read: (formData) => ({ ...typeFrom(formData), ...readId(formData) }),
+  labels: typeLabels,
+  refusals: "eq.error",
+  revalidate: [["/admin/equipment", "layout"]],
+  async run({ actor, db, t, input: { id, ...input } }) {
+    const updated = await updateEquipmentType(db, actor.personId, id, input);
+    return updated.ok ? { ok: true, message: t("eq.saved") } : updated;
+  },
+});
 
-export async function addPrerequisiteAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actionContext();
-  if (!user) return refusal(t, "eq", "forbidden");
-  const parsed = prerequisiteInput.safeParse({
+export const addPrerequisiteAction = defineAction({
+  caller: "user",
+  input: prerequisiteInput,
+  read: (formData) => ({
     equipmentTypeId: int(formData, "equipmentTypeId"),
     level: text(formData, "level"),
     requiresEquipmentTypeId: int(formData, "requiresEquipmentTypeId"),
     requiresLevel: text(formData, "requiresLevel"),
-  });
-  if (!parsed.success) return refusal(t, "eq", "invalid", formData);
-  const result = await addPrerequisite(getDb(), user.personId, parsed.data);
-  if (!result.ok) return refusal(t, "eq", result.code, formData);
-  revalidatePath(`/admin/equipment/types/${parsed.data.equipmentTypeId}`);
-  return { ok: true, message: t("eq.prereq.added") };
-}
+  }),
+  labels: { level: "eq.prereq.level", requiresEquipmentTypeId: "eq.prereq.requiresType", requiresLevel: "eq.prereq.requiresLevel" },
+  refusals: "eq.error",
+  revalidate: [["/admin/equipment", "layout"]],
+  async run({ actor, db, t, input }) {
+    const added = await addPrerequisite(db, actor.personId, input);
+    return added.ok ? { ok: true, message: t("eq.prereq.added") } : added;
+  },
+});
 
-export async function removePrerequisiteAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actionContext();
-  if (!user) return refusal(t, "eq", "forbidden");
-  const id = int(formData, "id");
-  if (!Number.isSafeInteger(id)) return refusal(t, "eq", "invalid");
-  const result = await removePrerequisite(getDb(), user.personId, id);
-  if (!result.ok) return refusal(t, "eq", result.code);
-  revalidatePath("/admin/equipment", "layout");
-  return { ok: true, message: t("eq.prereq.removed") };
-}
+export const removePrerequisiteAction = defineAction({
+  caller: "user",
+  input: byId,
+  read: readId,
+  refusals: "eq.error",
+  revalidate: [["/admin/equipment", "layout"]],
+  async run({ actor, db, t, input }) {
+    const removed = await removePrerequisite(db, actor.personId, input.id);
+    return removed.ok ? { ok: true, message: t("eq.prereq.removed") } : removed;
+  },
+});
 
-export async function deleteEquipmentTypeAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actionContext();
-  if (!user) return refusal(t, "eq", "forbidden");
-  const id = int(formData, "id");
-  if (!Number.isSafeInteger(id)) return refusal(t, "eq", "invalid");
-  const result = await deleteEquipmentType(getDb(), user.personId, id);
-  if (!result.ok) return refusal(t, "eq", result.code);
-  revalidatePath("/admin/equipment");
-  redirect("/admin/equipment");
-}
+export const deleteEquipmentTypeAction = defineAction({
+  caller: "user",
+  input: byId,
+  read: readId,
+  refusals: "eq.error",
+  revalidate: ["/admin/equipment"],
+  async run({ actor, db, input }) {
+    const deleted = await deleteEquipmentType(db, actor.personId, input.id);
+    return deleted.ok ? { ok: true, redirect: "/admin/equipment" } : deleted;
+  },
+});
