@@ -2,12 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { mailBookingCancelledByOther } from "@/lib/domain/calendar/booking-mail";
 import { bookMachine, bookingTimeProblems, cancelMachineBooking } from "@/lib/domain/calendar/machine-bookings";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { parseLocalDateTime } from "@/lib/time";
 import type { ActionResult } from "@/lib/web/action-result";
 import { bookingRefusal, bookingTimeErrors, bookingWords } from "@/lib/web/booking-messages";
 import { getDb } from "@/lib/web/db";
+import { getMailer } from "@/lib/web/mailer";
 import { getSpace } from "@/lib/web/space";
 
 export async function bookMachineAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
@@ -39,5 +41,6 @@ export async function cancelBookingAction(_prev: ActionResult | null, formData: 
   revalidatePath("/bookings");
   revalidatePath(`/machines/${result.machineId}`);
   const tz = (await getSpace()).timeZone;
+  await mailBookingCancelledByOther(getDb(), getMailer(), user.personId, result, tz);
   return { ok: true, message: t("bk.cancelled", bookingWords(result.machineName, result.startsAt, result.endsAt, locale, tz)) };
 }

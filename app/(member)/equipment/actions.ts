@@ -4,6 +4,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { requestInput, requestTraining, withdrawRequest } from "@/lib/domain/training/request-service";
 import { cancelSignup, signUp } from "@/lib/domain/training/signup-service";
+import { mailSignedUp } from "@/lib/domain/training/training-notices";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
 import { actionContext, refusal } from "@/lib/web/equipment-action";
@@ -31,6 +32,7 @@ export async function signUpAction(_previous: ActionResult | null, formData: For
     return refusal(t, "tr", result.code, undefined, { list });
   }
   revalidate();
+  await mailSignedUp(getDb(), getMailer(), result.signupId, (await getSpace()).timeZone);
   return { ok: true, message: t(`me.done.${result.status}`) };
 }
 

@@ -19,18 +19,22 @@ import { getDb } from "@/lib/web/db";
 import { updateOwnProfileAction } from "./actions";
 import { removePersonPhotoAction, uploadPersonPhotoAction } from "./photo-actions";
 import { setMailingListsAction } from "./mailing-list-actions";
+import { setMailPreferencesAction } from "./mail-preference-actions";
+import { mailPreferencesOf } from "@/lib/domain/mail/preferences";
+import { MAIL_TOPICS } from "@/lib/domain/mail/topics";
 import { setWeeklySummaryAction } from "./summary-actions";
 
 export default async function ProfilePage() {
   const user = await requireUser();
   const db = getDb();
-  const [t, own, addresses, types, partner, lists] = await Promise.all([
+  const [t, own, addresses, types, partner, lists, mailPrefs] = await Promise.all([
     getT(),
     ownProfile(db, user.personId),
     addressesOf(db, user.personId),
     listAddressTypes(db),
     partnerOf(db, user.personId),
     optInListsFor(db, user.personId),
+    mailPreferencesOf(db, user.personId),
   ]);
   if (!own) notFound();
   const { profile, studies } = own;
@@ -96,6 +100,19 @@ export default async function ProfilePage() {
           </ActionForm>
         </section>
       )}
+      <section className={cardClass} aria-labelledby="my-mails">
+        <h2 id="my-mails" className="mb-1 text-lg font-semibold">{t("mailPrefs.title")}</h2>
+        <p className="mb-3 text-sm text-slate-600">{t("mailPrefs.intro")}</p>
+        <ActionForm action={setMailPreferencesAction} className="space-y-2" label={t("mailPrefs.title")}>
+          {MAIL_TOPICS.map((topic) => (
+            <label key={topic} className="flex items-start gap-2">
+              <input type="checkbox" name="topic" value={topic} defaultChecked={mailPrefs[topic]} className="mt-1" />
+              <span>{t(`mailPrefs.${topic}`)}</span>
+            </label>
+          ))}
+          <SubmitButton>{t("mailPrefs.save")}</SubmitButton>
+        </ActionForm>
+      </section>
       <section className={cardClass} aria-labelledby="my-addresses">
         <h2 id="my-addresses" className="mb-3 text-lg font-semibold">{t("profile.addresses")}</h2>
         <AddressForms addresses={addresses} types={types} />

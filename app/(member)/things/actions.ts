@@ -2,12 +2,15 @@
 
 import { z } from "zod";
 import { createCategory } from "@/lib/domain/inventory/categories";
+import { mailLent, mailReturned } from "@/lib/domain/inventory/loan-mail";
 import { lendThing, returnThing } from "@/lib/domain/inventory/loans";
 import { setThingPhoto } from "@/lib/domain/inventory/thing-photo";
 import { createThing, getThingByNumber, moveThing, thingInput, updateThing } from "@/lib/domain/inventory/things";
 import { renderPhoto } from "@/lib/storage/photos";
 import { getFileStorage } from "@/lib/storage/storage-from-env";
 import { defineAction } from "@/lib/web/action";
+import { getMailer } from "@/lib/web/mailer";
+import { getSpace } from "@/lib/web/space";
 import { optionalInt, text } from "@/lib/web/form-data";
 import { boundId, inventoryRefusal, thingFormValues, thingLabels } from "./action-helpers";
 
@@ -83,7 +86,9 @@ export const lendThingAction = defineAction({
   revalidate: changed,
   async run({ actor, db, t, input }, thingId) {
     const lent = await lendThing(db, actor.personId, { thingId, borrowerPersonId: input.borrowerPersonId, dueOn: input.dueAt, note: input.note });
-    return lent.ok ? { ok: true, message: t("inv.loan.lent") } : lent;
+    if (!lent.ok) return lent;
+    await mailLent(db, getMailer(), lent.loanId);
+    return { ok: true, message: t("inv.loan.lent") };
   },
 });
 
@@ -95,6 +100,8 @@ export const returnThingAction = defineAction({
   revalidate: changed,
   async run({ actor, db, t }, thingId) {
     const returned = await returnThing(db, actor.personId, thingId);
-    return returned.ok ? { ok: true, message: t("inv.loan.returned") } : returned;
+    if (!returned.ok) return returned;
+    await mailReturned(db, getMailer(), returned.loanId, (await getSpace()).timeZone);
+    return { ok: true, message: t("inv.loan.returned") };
   },
 });

@@ -1,6 +1,7 @@
 "use server";
 
 import { headers } from "next/headers";
+import { mailApplicationReceived } from "@/lib/domain/people/application-mail";
 import { confirmApplicant, signUpApplicant } from "@/lib/domain/people/applicant-signup";
 import { takeMailFormAttempt } from "@/lib/domain/auth/mail-limits";
 import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
@@ -54,5 +55,6 @@ export async function confirmSignupAction(_previous: ActionResult | null, formDa
   if (!token || token.length > 200) return { ok: false, code: "invalid_token", message: t("signup.error.invalid_token") };
   const result = await confirmApplicant(getDb(), token);
   if (!result.ok) return { ok: false, code: result.code, message: t("signup.error.invalid_token") };
+  await mailApplicationReceived(getDb(), getMailer(), result.personId);
   return { ok: true, message: t("signup.confirmed") };
 }

@@ -24,3 +24,4 @@ export * from "./webhooks";
 export * from "./board-pairing";
 export * from "./invitations";
 export * from "./oidc";
+export * from "./mail-preferences";

@@ -51,7 +51,7 @@ export async function lendThing(db: Db, actorId: number, input: LendInput, now =
   }
 }
 
-export async function returnThing(db: Db, actorId: number, thingId: number, now = new Date()): Promise<Result> {
+export async function returnThing(db: Db, actorId: number, thingId: number, now = new Date()): Promise<Result<{ loanId: number }>> {
   if (!(await mayEditInventory(db, actorId))) return FORBIDDEN;
   return db.transaction(async (tx) => {
     const [loan] = await tx.select().from(thingLoans).where(and(eq(thingLoans.thingId, thingId), isNull(thingLoans.returnedAt))).for("update");
@@ -66,7 +66,7 @@ export async function returnThing(db: Db, actorId: number, thingId: number, now 
       before: { loanId: loan.id, borrowerPersonId: loan.borrowerPersonId },
       after: { returnedAt: now.toISOString() },
     });
-    return { ok: true as const };
+    return { ok: true as const, loanId: loan.id };
   });
 }
 

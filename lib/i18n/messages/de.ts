@@ -22,6 +22,7 @@ import { invitationsDe } from "./invitations-de";
 import { wordingDe } from "./wording-de";
 import { navigationDe } from "./navigation-de";
 import { formsDe } from "./forms-de";
+import { noticesDe } from "./notices-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -47,6 +48,7 @@ export const de: Catalog = {
   ...wordingDe,
   ...navigationDe,
   ...formsDe,
+  ...noticesDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Meine Startseite",

@@ -21,6 +21,7 @@ import { invitationsEn } from "./invitations-en";
 import { wordingEn } from "./wording-en";
 import { navigationEn } from "./navigation-en";
 import { formsEn } from "./forms-en";
+import { noticesEn } from "./notices-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -47,6 +48,7 @@ export const en = {
   ...wordingEn,
   ...navigationEn,
   ...formsEn,
+  ...noticesEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My start page",

@@ -20,6 +20,7 @@ import { pairingIt } from "./pairing-it";
 import { formsIt } from "./forms-it";
 import { invitationsIt } from "./invitations-it";
 import { wordingIt } from "./wording-it";
+import { noticesIt } from "./notices-it";
 import { ssoIt } from "./sso-it";
 import { navigationIt } from "./navigation-it";
 
@@ -46,6 +47,7 @@ export const it: Catalog = {
   ...formsIt,
   ...invitationsIt,
   ...wordingIt,
+  ...noticesIt,
   ...ssoIt,
   ...navigationIt,
   "app.name": "Makerspace",

@@ -20,6 +20,7 @@ import { pairingNl } from "./pairing-nl";
 import { formsNl } from "./forms-nl";
 import { invitationsNl } from "./invitations-nl";
 import { wordingNl } from "./wording-nl";
+import { noticesNl } from "./notices-nl";
 import { ssoNl } from "./sso-nl";
 import { navigationNl } from "./navigation-nl";
 
@@ -46,6 +47,7 @@ export const nl: Catalog = {
   ...formsNl,
   ...invitationsNl,
   ...wordingNl,
+  ...noticesNl,
   ...ssoNl,
   ...navigationNl,
   "app.name": "Makerspace",
