@@ -54,6 +54,12 @@ test.describe("admin", () => {
     await edit.getByLabel("City").fill("Wels");
     await edit.getByRole("button", { name: "Save address" }).click();
     await expect(page.getByRole("listitem").filter({ hasText: `${street}a, 4600 Wels` })).toBeVisible();
-    await expect(page.getByRole("region", { name: "History" })).toContainText("address.update");
+    const history = page.getByRole("region", { name: "History" });
+    await expect(history).toContainText("Address changed");
+    await expect(history).toContainText("by Ada Admin");
+    // Labels, names and local times: no change keys, no JSON, no ids.
+    await expect(history).not.toContainText("address.update");
+    await expect(history).not.toContainText("{");
+    await expect(history).not.toContainText("#");
   });
 });

@@ -29,9 +29,12 @@ test.describe("admin", () => {
     await expect(profile.getByRole("status")).toHaveText("Saved.");
 
     const history = page.getByRole("list", { name: "History" });
-    await expect(history.getByText("profile.update")).toBeVisible();
+    await expect(history.getByText("Profile changed")).toBeVisible();
+    await expect(history.getByRole("rowheader", { name: "Company" })).toBeVisible();
     await expect(history.getByText("Muster Labs")).toBeVisible();
-    await expect(history.getByText("person.create")).toBeVisible();
+    await expect(history.getByText("Person added")).toBeVisible();
+    await expect(history.getByText("by Ada Admin").first()).toBeVisible();
+    await expect(history).not.toContainText("profile.update");
 
     // The new member shows up in the list, found by email.
     await page.goto(`/admin/people?q=${encodeURIComponent(email)}`);

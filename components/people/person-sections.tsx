@@ -50,9 +50,9 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
         )}
       </section>
       <section className={cardClass} aria-labelledby="cards">
-        <h2 id="cards" className="mb-3 text-lg font-semibold">{t("home.cards")}</h2>
+        <h2 id="cards" className="mb-3 text-lg font-semibold">{t("person.cards")}</h2>
         {record.cards.length === 0 ? (
-          <p className="text-slate-600">{t("home.noCards")}</p>
+          <p className="text-slate-600">{t("person.noCards")}</p>
         ) : (
           <ul className="divide-y divide-slate-100">
             {record.cards.map((c) => (
@@ -66,9 +66,9 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
         )}
       </section>
       <section className={cardClass} aria-labelledby="equipment">
-        <h2 id="equipment" className="mb-3 text-lg font-semibold">{t("home.equipment")}</h2>
+        <h2 id="equipment" className="mb-3 text-lg font-semibold">{t("person.equipment")}</h2>
         {record.equipment.length === 0 ? (
-          <p className="text-slate-600">{t("home.noEquipment")}</p>
+          <p className="text-slate-600">{t("person.noEquipment")}</p>
         ) : (
           <ul className="divide-y divide-slate-100">
             {record.equipment.map(({ a, type }) => {

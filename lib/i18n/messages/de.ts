@@ -23,6 +23,7 @@ import { wordingDe } from "./wording-de";
 import { navigationDe } from "./navigation-de";
 import { formsDe } from "./forms-de";
 import { noticesDe } from "./notices-de";
+import { historyDe } from "./history-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -49,6 +50,7 @@ export const de: Catalog = {
   ...navigationDe,
   ...formsDe,
   ...noticesDe,
+  ...historyDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Meine Startseite",
@@ -108,7 +110,7 @@ export const de: Catalog = {
   "home.card.uid": "Karte",
   "home.card.state": "Zustand",
   "home.card.issued": "Ausgegeben",
-  "home.equipment": "Meine Geräte",
+  "home.equipment": "Meine Freigaben",
   "home.noEquipment": "Du bist noch auf kein Gerät eingeschult.",
   "home.equipment.type": "Gerät",
   "home.equipment.level": "Stufe",

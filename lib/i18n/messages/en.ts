@@ -22,6 +22,7 @@ import { wordingEn } from "./wording-en";
 import { navigationEn } from "./navigation-en";
 import { formsEn } from "./forms-en";
 import { noticesEn } from "./notices-en";
+import { historyEn } from "./history-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -49,6 +50,7 @@ export const en = {
   ...navigationEn,
   ...formsEn,
   ...noticesEn,
+  ...historyEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My start page",
@@ -108,7 +110,7 @@ export const en = {
   "home.card.uid": "Card",
   "home.card.state": "State",
   "home.card.issued": "Issued",
-  "home.equipment": "My equipment",
+  "home.equipment": "My permits",
   "home.noEquipment": "You are not trained on any equipment yet.",
   "home.equipment.type": "Equipment",
   "home.equipment.level": "Level",

@@ -72,7 +72,6 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   "person.functions": "Funktionen in Gremien",
   "person.history": "Verlauf",
   "person.historyInAuditLog": "Alle Änderungen im Änderungsprotokoll",
-  "person.history.by": "von #{id}",
   "person.history.none": "Noch keine Änderungen aufgezeichnet.",
   "person.manageEquipment": "Geräte-Berechtigungen vergeben oder entziehen",
   "person.memberships": "Mitgliedschaften",

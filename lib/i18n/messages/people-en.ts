@@ -71,7 +71,6 @@ export const peopleEn = {
   "person.functions": "Committee functions",
   "person.history": "History",
   "person.historyInAuditLog": "All changes in the audit log",
-  "person.history.by": "by #{id}",
   "person.history.none": "No changes recorded yet.",
   "person.manageEquipment": "Grant or revoke equipment",
   "person.memberships": "Memberships",

@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
+import type { AuditNames } from "./audit-names";
+import { actorText, changeLabel, fieldLabel, readableRows, valueText, type ReadableContext } from "./readable";
+
+const empty = () => new Map<string, string>();
+const names: AuditNames = {
+  person: new Map([["7", "Maria Huber"]]),
+  equipmentType: new Map([["3", "Laser cutter"]]),
+  machine: empty(),
+  location: new Map([["12", "Shelf A"]]),
+  room: empty(),
+  committee: empty(),
+  function: empty(),
+  role: new Map([["admin", "Administrator"], ["staff", "Staff"]]),
+  status: new Map([["member", "Member"]]),
+  membershipType: empty(),
+};
+const en: ReadableContext = { t: translator("en"), locale: "en", timeZone: "Europe/Vienna", names };
+const de: ReadableContext = { ...en, t: translator("de"), locale: "de" };
+
+describe("audit entries in words", () => {
+  it("labels change types, and spells out those without a label instead of showing the key", () => {
+    expect(changeLabel(en.t, "address.update")).toBe("Address changed");
+    expect(changeLabel(de.t, "address.update")).toBe("Adresse geändert");
+    expect(changeLabel(en.t, "webhook.rotate_secret")).toBe("Webhook: rotate secret");
+    expect(changeLabel(en.t, "committee.function.create")).toBe("Committee function: create");
+  });
+
+  it("labels fields", () => {
+    expect(fieldLabel(en.t, "firstName")).toBe("First name");
+    expect(fieldLabel(de.t, "borrowerPersonId")).toBe("Entlehnt von");
+    expect(fieldLabel(en.t, "weeklyAnnouncement")).toBe("Weekly announcement");
+  });
+
+  it("shows names for ids and keys, local times, plain dates, yes/no, and lists and records without JSON", () => {
+    expect(valueText(en, "borrowerPersonId", 7)).toBe("Maria Huber");
+    expect(valueText(en, "borrowerPersonId", 99)).toBe("a former member");
+    expect(valueText(en, "locationId", 12)).toBe("Shelf A");
+    expect(valueText(en, "locationId", 13)).toBe("(removed)");
+    expect(valueText(en, "roles", ["admin", "staff"])).toBe("Administrator, Staff");
+    expect(valueText(en, "status", "member")).toBe("Member");
+    expect(valueText(en, "status", "applicant")).toBe("Applicant");
+    // 09:30 UTC is 10:30 in Vienna in winter: the saved zone, never UTC.
+    const local = valueText(en, "returnedAt", "2026-01-15T09:30:00.000Z");
+    expect(local).toContain("10:30");
+    expect(local).not.toContain("T09");
+    expect(valueText(en, "dueOn", "2026-03-29")).not.toBe("2026-03-29");
+    expect(valueText(en, "isMain", true)).toBe("yes");
+    expect(valueText(de, "isMain", false)).toBe("nein");
+    const record = valueText(en, "values", { firstName: "Ada", equipmentTypeId: 3, loanId: 5 });
+    expect(record).toBe("First name: Ada; Equipment type: Laser cutter");
+    expect(valueText(en, "phone", null)).toBe("–");
+  });
+
+  it("leaves internal ids out and names the actor", () => {
+    const rows = readableRows(en, { before: { loanId: 5, borrowerPersonId: 7 }, after: { returnedAt: "2026-01-15T09:30:00.000Z" } });
+    expect(rows.map((r) => r.label)).toEqual(["Borrower", "Returned"]);
+    expect(rows[0]).toMatchObject({ before: "Maria Huber", after: null });
+    for (const r of rows) expect(`${r.before}${r.after}`).not.toMatch(/[{}"#]/);
+    expect(actorText(en, 7)).toBe("by Maria Huber");
+    expect(actorText(en, 8)).toBe("by a former member");
+    expect(actorText(en, null)).toBe("by the system");
+  });
+});

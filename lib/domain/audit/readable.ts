@@ -1,0 +1,87 @@
+import { isMessageKey, type Locale, type Translate } from "@/lib/i18n/translate";
+import { formatDateTime, formatPlainDate } from "@/lib/time";
+import { kindOfField, type AuditNames } from "./audit-names";
+
+/**
+ * Audit entries in words for people: labels instead of change types and field keys, names instead of ids, local
+ * times instead of ISO strings, lists and records as text instead of JSON. Where no label was written yet, the key
+ * is spelled out ("training_signup.attendance" → "Training signup: attendance"), never shown as is.
+ */
+export interface ReadableContext {
+  t: Translate;
+  locale: Locale;
+  timeZone: string;
+  names: AuditNames;
+}
+
+export interface ReadableRow {
+  field: string;
+  label: string;
+  before: string | null;
+  after: string | null;
+}
+
+const words = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_.-]+/g, " ").trim().toLowerCase();
+const capital = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
+
+export function changeLabel(t: Translate, changeType: string): string {
+  const key = `audit.type.${changeType}`;
+  if (isMessageKey(key)) return t(key);
+  const parts = changeType.split(".");
+  const action = parts.pop() ?? "";
+  return parts.length ? `${capital(words(parts.join(" ")))}: ${words(action)}` : capital(words(action));
+}
+
+export function fieldLabel(t: Translate, field: string): string {
+  const key = `audit.field.${field}`;
+  return isMessageKey(key) ? t(key) : capital(words(field.replace(/Ids?$/, "")));
+}
+
+/** Ids of records with no name to show (a loan, a session): internal, so the row is left out. */
+const internalId = (field: string) => field === "id" || (/Ids?$/.test(field) && kindOfField(field) === null);
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})$/;
+const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function valueText(ctx: ReadableContext, field: string, value: unknown): string {
+  if (value === null || value === undefined || value === "") return "–";
+  const kind = kindOfField(field);
+  if (kind && (typeof value === "number" || typeof value === "string")) {
+    const name = ctx.names[kind].get(String(value));
+    if (name) return name;
+    if (kind === "status" && typeof value === "string" && isMessageKey(`status.${value}`)) return ctx.t(`status.${value}` as never);
+    if (typeof value === "number") return ctx.t(kind === "person" ? "audit.value.formerPerson" : "audit.value.removed");
+  }
+  if (Array.isArray(value)) return value.length ? value.map((v) => valueText(ctx, field, v)).join(", ") : "–";
+  if (typeof value === "boolean") return ctx.t(value ? "audit.value.yes" : "audit.value.no");
+  if (value instanceof Date) return formatDateTime(value, ctx.locale, ctx.timeZone);
+  if (typeof value === "string") {
+    if (ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value))) return formatDateTime(new Date(value), ctx.locale, ctx.timeZone);
+    if (PLAIN_DATE.test(value)) return formatPlainDate(value, ctx.locale);
+    return value;
+  }
+  if (typeof value === "object") {
+    return Object.entries(value as Record<string, unknown>)
+      .filter(([k]) => !internalId(k))
+      .map(([k, v]) => `${fieldLabel(ctx.t, k)}: ${valueText(ctx, k, v)}`)
+      .join("; ");
+  }
+  return String(value);
+}
+
+/** The changed fields of one entry, labelled and in words; internal ids left out. */
+export function readableRows(ctx: ReadableContext, entry: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }): ReadableRow[] {
+  const fields = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])].filter((f) => !internalId(f));
+  return fields.map((field) => ({
+    field,
+    label: fieldLabel(ctx.t, field),
+    before: entry.before && field in entry.before ? valueText(ctx, field, entry.before[field]) : null,
+    after: entry.after && field in entry.after ? valueText(ctx, field, entry.after[field]) : null,
+  }));
+}
+
+/** Who acted, by name; "the system" without an actor; an erased person as a former member, never "#12". */
+export function actorText(ctx: ReadableContext, actorId: number | null): string {
+  if (actorId === null) return ctx.t("audit.system");
+  return ctx.t("audit.by", { name: ctx.names.person.get(String(actorId)) ?? ctx.t("audit.value.formerPerson") });
+}
