@@ -50,7 +50,7 @@ describe("navigationFor", () => {
       { inventory: true },
     ).find((g) => g.key === "admin");
     expect(all?.sections.map((s) => s.title)).toEqual(["nav.area.people", "nav.area.equipment", "nav.area.calendar", "nav.area.system"]);
-    expect(hrefs([all!])).toEqual(expect.arrayContaining(["/admin/cards", "/admin/audit", "/admin/settings", "/admin/system", "/admin/webhooks"]));
+    expect(hrefs([all!])).toEqual(expect.arrayContaining(["/admin/cards", "/admin/audit", "/admin/settings", "/admin/system", "/admin/webhooks", "/admin/sso"]));
   });
 
   it("offers machine operators the usage report and maintenance without admin rights", () => {

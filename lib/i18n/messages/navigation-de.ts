@@ -23,6 +23,7 @@ export const navigationDe: Record<keyof typeof navigationEn, string> = {
   "nav.rooms": "Räume",
   "nav.newEvent": "Neue Veranstaltung",
   "nav.webhooks": "Webhooks",
+  "nav.sso": "Single Sign-on",
   "nav.import": "Umzug",
   "nav.menu": "Menü",
   "nav.skip": "Zum Inhalt springen",

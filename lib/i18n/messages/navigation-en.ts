@@ -22,6 +22,7 @@ export const navigationEn = {
   "nav.rooms": "Rooms",
   "nav.newEvent": "New event",
   "nav.webhooks": "Webhooks",
+  "nav.sso": "Single sign-on",
   "nav.import": "Moving in",
   "nav.menu": "Menu",
   "nav.skip": "Skip to content",
