@@ -53,7 +53,7 @@ export function MonthView(p: ViewProps & { month: number }) {
               {week.map((day) => {
                 const iso = isoDate(day);
                 return (
-                  <td key={iso} className={`h-24 border border-slate-200 align-top ${day.month === p.month ? "" : "bg-slate-50 text-slate-400"}`}>
+                  <td key={iso} className={`h-24 border border-slate-200 align-top ${day.month === p.month ? "" : "bg-slate-50 text-slate-600"}`}>
                     <div className={`px-1 text-xs ${iso === p.todayIso ? "font-bold text-amber-700" : ""}`}>{day.day}</div>
                     <ul className="space-y-0.5 px-0.5">
                       {(map.get(iso) ?? []).map((item) => (

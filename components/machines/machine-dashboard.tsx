@@ -68,7 +68,7 @@ export function MachineDashboard({ initial, labels, detailsHref }: { initial: Da
             </li>
           ))}
         </ul>
-        <span className="text-sm text-slate-500" role="status" data-testid="dashboard-connection" data-connected={connected}>
+        <span className="text-sm text-slate-600" role="status" data-testid="dashboard-connection" data-connected={connected}>
           {connected ? labels.live : labels.reconnecting}
         </span>
       </div>
@@ -106,7 +106,7 @@ function Tile({ tile, labels, now, detailsHref }: { tile: MachineTile; labels: D
       )}
       {tile.state === "blocked" && tile.blockedReason && <p className="mt-2 text-sm text-red-800">{tile.blockedReason}</p>}
       {tile.maintenanceText && <p className="mt-2 text-sm text-orange-800">{tile.maintenanceText}</p>}
-      {!tile.lastHeardAt && <p className="mt-2 text-xs text-slate-500">{labels.neverHeard}</p>}
+      {!tile.lastHeardAt && <p className="mt-2 text-xs text-slate-600">{labels.neverHeard}</p>}
       {detailsHref && (
         <a className="mt-2 inline-block text-sm underline" href={`${detailsHref}/${tile.id}`}>
           {labels.details}

@@ -28,7 +28,7 @@ export async function PeopleTable({ rows }: { rows: PersonListRow[] }) {
             <tr key={r.personId}>
               <td className="px-3 py-2 font-mono">{r.memberNumber ?? "–"}</td>
               <td className="px-3 py-2">
-                <Link href={`/admin/people/${r.personId}`} className="text-amber-800 hover:underline">
+                <Link href={`/admin/people/${r.personId}`} className="text-amber-800 underline hover:text-amber-900">
                   {name(r)}
                 </Link>
                 {r.email && <span className="block text-xs text-slate-500 sm:hidden">{r.email}</span>}

@@ -74,7 +74,7 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
             {record.equipment.map(({ a, type }) => {
               const current = !a.revokedAt && (!a.expiresAt || a.expiresAt > now);
               return (
-                <li key={a.id} className={`flex flex-wrap gap-x-4 py-1 ${current ? "" : "text-slate-400"}`}>
+                <li key={a.id} className={`flex flex-wrap gap-x-4 py-1 ${current ? "" : "text-slate-600"}`}>
                   <span className="font-medium">{type}</span>
                   <span>{t(`level.${a.level}`)}</span>
                   <span className="text-sm">{a.revokedAt ? t("person.revoked") : a.expiresAt ? `${t("home.equipment.expires")} ${date(a.expiresAt)}` : t("home.equipment.noExpiry")}</span>

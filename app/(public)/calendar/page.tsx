@@ -49,7 +49,9 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   };
   const heading = view === "month" ? formatMonth(anchor, locale) : `${formatDay(r.first, locale)} – ${formatDay(addDays(r.first, r.days - 1), locale)}`;
   const viewProps = { items, first: r.first, days: r.days, timeZone: tz, locale, t, todayIso: isoDate(today(tz)) };
-  const btn = "rounded border border-slate-300 bg-white px-3 py-1 text-sm hover:bg-slate-100";
+  // Shape and colours apart: the active view is dark with white text, never white on white (both bg classes at once).
+  const shape = "rounded border px-3 py-1 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500";
+  const btn = `${shape} border-slate-300 bg-white hover:bg-slate-100`;
 
   return (
     <div className="space-y-4">
@@ -74,7 +76,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
       <div className="flex flex-wrap items-center gap-2">
         <nav aria-label={t("cal.title")} className="flex gap-1">
           {VIEWS.map((v) => (
-            <Link key={v} href={href({ view: v })} aria-current={v === view ? "page" : undefined} className={`${btn} ${v === view ? "bg-slate-800 text-white hover:bg-slate-700" : ""}`}>
+            <Link key={v} href={href({ view: v })} aria-current={v === view ? "page" : undefined} className={v === view ? `${shape} border-slate-800 bg-slate-800 font-medium text-white hover:bg-slate-700` : btn}>
               {t(`cal.view.${v}`)}
             </Link>
           ))}
