@@ -5,6 +5,8 @@
 export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string, readonly string[]>> = {
   all: ["app.name", "lang.en", "lang.de", "lang.nl", "lang.it", "inv.none", "com.news.by", "tr.session.title", "pa.perPeriod", "nav.api", "ml.sync.title", "ml.error.mailman"],
   de: [
+    "audit.field.partnerPersonId",
+    "audit.field.name",
     "com.newsAdmin.body",
     "ev.list.name",
     "ev.list.status",
@@ -54,6 +56,10 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
   ],
   // Dutch shares these (Machine, Status, Training, Partner, Board …).
   nl: [
+    "audit.field.postalCode",
+    "audit.field.partnerPersonId",
+    "audit.field.machineId",
+    "nav.sso",
     "com.open.open",
     "com.machines.title",
     "cal.view.week",
@@ -106,6 +112,10 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
   ],
   // Italian uses these English words as they are (Email, Password, File, Database, Partner …).
   it: [
+    "audit.value.no",
+    "audit.field.email",
+    "audit.field.partnerPersonId",
+    "nav.sso",
     "cal.view.agenda",
     "ev.list.email",
     "settings.section.mail",

@@ -23,6 +23,7 @@ import { wordingIt } from "./wording-it";
 import { noticesIt } from "./notices-it";
 import { ssoIt } from "./sso-it";
 import { navigationIt } from "./navigation-it";
+import { historyIt } from "./history-it";
 
 /** Italian, as an Italian club speaks it (tu, socio/ex socio, consiglio direttivo, tessera, scheda, abilitazione). Every key of the English catalog (catalog-completeness.test.ts). */
 export const it: Catalog = {
@@ -50,6 +51,7 @@ export const it: Catalog = {
   ...noticesIt,
   ...ssoIt,
   ...navigationIt,
+  ...historyIt,
   "app.name": "Makerspace",
   "nav.start": "Inizio",
   "nav.home": "Il mio spazio",

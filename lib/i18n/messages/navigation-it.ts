@@ -24,6 +24,7 @@ export const navigationIt: Record<keyof typeof navigationEn, string> = {
   "nav.rooms": "Sale",
   "nav.newEvent": "Nuovo evento",
   "nav.webhooks": "Webhook",
+  "nav.sso": "Single sign-on",
   "nav.import": "Trasloco",
   "nav.menu": "Menu",
   "nav.skip": "Vai al contenuto",

@@ -24,6 +24,7 @@ export const navigationNl: Record<keyof typeof navigationEn, string> = {
   "nav.rooms": "Ruimtes",
   "nav.newEvent": "Nieuwe activiteit",
   "nav.webhooks": "Webhooks",
+  "nav.sso": "Single sign-on",
   "nav.import": "Verhuizen",
   "nav.menu": "Menu",
   "nav.skip": "Naar de inhoud",

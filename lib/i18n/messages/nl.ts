@@ -23,6 +23,7 @@ import { wordingNl } from "./wording-nl";
 import { noticesNl } from "./notices-nl";
 import { ssoNl } from "./sso-nl";
 import { navigationNl } from "./navigation-nl";
+import { historyNl } from "./history-nl";
 
 /** Dutch, as a Dutch club speaks it (je, lid/oud-lid, bestuur, commissie, pas, voorwerp, activiteit). Every key of the English catalog (catalog-completeness.test.ts). */
 export const nl: Catalog = {
@@ -50,6 +51,7 @@ export const nl: Catalog = {
   ...noticesNl,
   ...ssoNl,
   ...navigationNl,
+  ...historyNl,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mijn space",

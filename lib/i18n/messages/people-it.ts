@@ -73,7 +73,6 @@ export const peopleIt: Record<keyof typeof peopleEn, string> = {
   "person.functions": "Cariche nelle commissioni",
   "person.history": "Storico",
   "person.historyInAuditLog": "Tutte le modifiche nel registro",
-  "person.history.by": "da #{id}",
   "person.history.none": "Ancora nessuna modifica registrata.",
   "person.manageEquipment": "Concedi o revoca abilitazioni",
   "person.memberships": "Iscrizioni",

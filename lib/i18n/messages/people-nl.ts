@@ -73,7 +73,6 @@ export const peopleNl: Record<keyof typeof peopleEn, string> = {
   "person.functions": "Commissiefuncties",
   "person.history": "Geschiedenis",
   "person.historyInAuditLog": "Alle wijzigingen in het auditlog",
-  "person.history.by": "door #{id}",
   "person.history.none": "Nog geen wijzigingen vastgelegd.",
   "person.manageEquipment": "Apparatuurbevoegdheden verlenen of intrekken",
   "person.memberships": "Lidmaatschappen",
