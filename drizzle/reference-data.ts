@@ -2,6 +2,7 @@ import { eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { membershipStatuses, permissions, rolePermissions, roles, statusRoles } from "@/lib/db/schema";
 import { BUILTIN_ROLES, BUILTIN_STATUSES, PERMISSIONS } from "@/lib/domain/access/permissions";
+import { syncViewRights } from "@/lib/domain/access/view-rights";
 import { ensurePeopleReferenceData } from "./people-reference-data";
 
 /**
@@ -39,5 +40,6 @@ export async function ensureReferenceData(db: Db): Promise<void> {
       await tx.insert(statusRoles).values(granted.map((r) => ({ statusId: row!.id, roleId: r.id })));
     }
     await ensurePeopleReferenceData(tx);
+    await syncViewRights(tx);
   });
 }

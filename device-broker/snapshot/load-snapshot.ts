@@ -17,6 +17,8 @@ import {
 } from "@/lib/db/schema";
 import type { AuthorizationFact } from "@/lib/domain/machine-access/decide-machine-use";
 import { overduePlans } from "@/lib/domain/usage/machine-hours";
+import { personRoleCurrent } from "@/lib/domain/access/role-periods";
+import { spaceToday } from "@/lib/domain/settings/space-today";
 
 export interface MachineSnap {
   id: number;
@@ -91,7 +93,10 @@ export async function loadSnapshot(db: Db, now = new Date()): Promise<SnapshotDa
       .from(people)
       .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
       .leftJoin(profiles, eq(profiles.personId, people.id));
-  const viaPerson = await db.select({ personId: personRoles.personId }).from(personRoles).where(inArray(personRoles.roleId, adminRoles));
+  const viaPerson = await db
+      .select({ personId: personRoles.personId })
+      .from(personRoles)
+      .where(and(inArray(personRoles.roleId, adminRoles), personRoleCurrent(await spaceToday(db, now))));
   const viaStatus = await db
       .select({ personId: people.id })
       .from(people)

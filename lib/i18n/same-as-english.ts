@@ -7,6 +7,11 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
   de: [
     "audit.field.partnerPersonId",
     "audit.field.name",
+    "access.role.period",
+    "roles.name",
+    "record.f.id",
+    "record.f.status",
+    "since.count",
     "com.newsAdmin.body",
     "ev.list.name",
     "ev.list.status",

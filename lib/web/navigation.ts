@@ -105,6 +105,7 @@ export function navigationFor(viewer: NavViewer | null, options: { inventory: bo
         ]),
         section("nav.area.system", [
           { href: "/admin/settings", label: "nav.settings", when: has("system.admin") },
+          { href: "/admin/roles", label: "nav.roles", when: has("system.admin") },
           { href: "/admin/system", label: "nav.system", when: has("system.admin") },
           { href: "/admin/api", label: "nav.api", when: has("system.admin") },
           { href: "/admin/webhooks", label: "nav.webhooks", when: has("system.admin") },

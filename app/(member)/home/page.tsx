@@ -1,6 +1,9 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireUser } from "@/lib/auth/guards";
+import { SinceLastLogin } from "@/components/people/since-last-login";
+import { changesSinceLastLogin } from "@/lib/domain/audit/since-last-login";
+import { myMachines } from "@/lib/domain/machines/machine-owner";
 import { getMemberOverview } from "@/lib/domain/people/member-overview";
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -12,7 +15,8 @@ const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 
 export default async function MemberHomePage() {
   const user = await requireUser();
-  const [t, locale, overview] = await Promise.all([getT(), getLocale(), getMemberOverview(getDb(), user.personId)]);
+  const [t, locale, overview, changes] = await Promise.all([getT(), getLocale(), getMemberOverview(getDb(), user.personId), changesSinceLastLogin(getDb(), user)]);
+  const ownMachines = await myMachines(getDb(), user.personId);
   if (!overview) notFound();
   const { timeZone } = await getSpace();
   const date = (d: Date) => formatDate(d, locale, timeZone);
@@ -33,9 +37,20 @@ export default async function MemberHomePage() {
           </p>
         </section>
       )}
-      <Link href="/home/usage" className="text-amber-700 underline">
-        {t("mach.mine.link")}
-      </Link>
+      <p className="flex flex-wrap gap-4">
+        <Link href="/home/usage" className="text-amber-700 underline">
+          {t("mach.mine.link")}
+        </Link>
+        <Link href="/profile/record" className="text-amber-700 underline">
+          {t("record.link")}
+        </Link>
+        {ownMachines.length > 0 && (
+          <Link href="/machines/mine" className="text-amber-700 underline">
+            {t("owner.link")}
+          </Link>
+        )}
+      </p>
+      <SinceLastLogin changes={changes} timeZone={timeZone} auditLinks={user.permissions.has("audit.read")} />
 
       <section className={card} aria-labelledby="membership">
         <h2 id="membership" className="mb-3 text-lg font-semibold">{t("home.membership")}</h2>

@@ -120,6 +120,7 @@ export default async function ProfilePage() {
       <p className="flex flex-wrap gap-3 text-sm">
         <a className={linkClass} href={`/admin/people/${user.personId}/export?format=json`}>{t("person.exportJson")}</a>
         <a className={linkClass} href={`/admin/people/${user.personId}/export?format=xlsx`}>{t("person.exportXlsx")}</a>
+        <a className={linkClass} href="/profile/record">{t("record.link")}</a>
         <a className={linkClass} href="/profile/tokens">{t("api.tokens.link")}</a>
         <a className={linkClass} href="/profile/services">{t("sso.services.link")}</a>
       </p>

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, date, index, integer, pgTable, primaryKey, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { membershipStatuses, people } from "./people";
 
 /** A login. Belongs to exactly one person; the email is the login name (stored lowercase). */
@@ -17,6 +17,8 @@ export const accounts = pgTable(
     /** In every session cookie; raising it ends all sessions at once (logout, password reset, ban …). */
     sessionVersion: integer().notNull().default(0),
     lastLoginAt: timestamp({ withTimezone: true }),
+    /** The login before the last one: "what changed since my last login" starts here. */
+    previousLoginAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("accounts_email_lower_idx").on(sql`lower(${t.email})`)],
@@ -59,8 +61,11 @@ export const personRoles = pgTable(
       .notNull()
       .references(() => roles.id, { onDelete: "cascade" }),
     grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** Held from this day through `until` (days in the space's zone, both inclusive); ended roles stay as history. */
+    since: date({ mode: "string" }).notNull().default(sql`current_date`),
+    until: date({ mode: "string" }),
   },
-  (t) => [primaryKey({ columns: [t.personId, t.roleId] })],
+  (t) => [primaryKey({ columns: [t.personId, t.roleId] }), check("person_roles_range", sql`${t.until} is null or ${t.until} >= ${t.since}`)],
 );
 
 /** Dynamic rights: everyone in a status gets these roles while they hold it. */

@@ -5,25 +5,27 @@ import { functionHolders, functionRoles, people, personRoles, rolePermissions, s
 import { hasCurrentSystemAuthorization } from "../equipment/system-authorization";
 import { ALL_PERMISSIONS, isPermission, type Permission } from "./permissions";
 import { spaceToday } from "../settings/space-today";
+import { personRoleCurrent } from "./role-periods";
 
 /**
- * What a person may do: the permissions of the roles they hold directly, plus those their membership status
- * grants (dynamic rights, e.g. every member may read the directory while in good standing), plus those of the
- * committee functions they hold today.
+ * Every right key a person holds today: those of the roles they hold directly (within their days), those their
+ * membership status grants (dynamic rights, e.g. every member may read the directory while in good standing),
+ * and those of the committee functions they hold today. Built-in permission keys and view rights
+ * (access/view-rights) alike; `everything` when a current training on the "system" type makes them an admin.
  */
-export async function permissionsOfPerson(db: Db, personId: number, now = new Date()): Promise<Set<Permission>> {
+export async function rightKeysOfPerson(db: Db, personId: number, now = new Date()): Promise<{ keys: string[]; everything: boolean }> {
+  const today = await spaceToday(db, now);
   const direct = db
     .select({ key: rolePermissions.permissionKey })
     .from(personRoles)
     .innerJoin(rolePermissions, eq(rolePermissions.roleId, personRoles.roleId))
-    .where(eq(personRoles.personId, personId));
+    .where(and(eq(personRoles.personId, personId), personRoleCurrent(today)));
   const byStatus = db
     .select({ key: rolePermissions.permissionKey })
     .from(people)
     .innerJoin(statusRoles, eq(statusRoles.statusId, people.statusId))
     .innerJoin(rolePermissions, eq(rolePermissions.roleId, statusRoles.roleId))
     .where(eq(people.id, personId));
-  const today = await spaceToday(db, now);
   const byFunction = db
     .select({ key: rolePermissions.permissionKey })
     .from(functionHolders)
@@ -37,8 +39,14 @@ export async function permissionsOfPerson(db: Db, personId: number, now = new Da
       ),
     );
   const rows = await union(direct, byStatus, byFunction);
+  return { keys: rows.map((r) => r.key), everything: await hasCurrentSystemAuthorization(db, personId, now) };
+}
+
+/** What a person may do: the built-in permissions among their right keys (all of them for a system-trained admin). */
+export async function permissionsOfPerson(db: Db, personId: number, now = new Date()): Promise<Set<Permission>> {
+  const { keys, everything } = await rightKeysOfPerson(db, personId, now);
   // A current authorization on the "system" equipment type makes an administrator, like the admin role.
-  if (await hasCurrentSystemAuthorization(db, personId, now)) return new Set(ALL_PERMISSIONS);
-  // Keys unknown to this version of the code (e.g. left by a newer one) grant nothing here.
-  return new Set(rows.map((r) => r.key).filter(isPermission));
+  if (everything) return new Set(ALL_PERMISSIONS);
+  // Keys unknown to this version of the code (e.g. left by a newer one) and view rights are no permissions here.
+  return new Set(keys.filter(isPermission));
 }

@@ -62,7 +62,7 @@ export async function authenticateWithPassword(db: Db, input: PasswordLogin, lim
   if (row.disabled || !row.mayLogIn || row.erasedAt) return fail("not_allowed");
 
   await loginSucceeded(db, email, ip);
-  await db.update(accounts).set({ lastLoginAt: new Date() }).where(eq(accounts.id, row.accountId));
+  await db.update(accounts).set({ previousLoginAt: sql`${accounts.lastLoginAt}`, lastLoginAt: new Date() }).where(eq(accounts.id, row.accountId));
   return { ok: true, personId: row.personId, sessionVersion: row.sessionVersion };
 }
 

@@ -1,4 +1,5 @@
 import { and, asc, eq, ne } from "drizzle-orm";
+import { mayRunMachine } from "../machines/machine-owner";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { equipmentTypes, machines, type Machine } from "@/lib/db/schema";
@@ -102,8 +103,8 @@ export async function setMachineBlocked(
   actorId: number,
   input: { machineId: number; blocked: boolean; reason?: string },
 ): Promise<Result<object, MachineFailure>> {
-  const perms = [await hasPermission(db, actorId, "equipment.manage"), await hasPermission(db, actorId, "machines.operate")];
-  if (!perms.some(Boolean)) return forbidden();
+  // Staff for every machine; an owner of its type for this one (machines/machine-owner).
+  if (!(await mayRunMachine(db, actorId, input.machineId, ["equipment.manage", "machines.operate"]))) return forbidden();
   const reason = (input.reason ?? "").trim().slice(0, 500);
   if (input.blocked && !reason) return fail("reason_required", "Please say why the machine is blocked; members will see it.");
   return db.transaction(async (tx) => {

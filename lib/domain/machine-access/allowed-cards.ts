@@ -14,6 +14,8 @@ import {
 } from "@/lib/db/schema";
 import { decideMachineUse, isAuthorizationCurrent, type BoardLevel } from "./decide-machine-use";
 import { overduePlans } from "../usage/machine-hours";
+import { personRoleCurrent } from "../access/role-periods";
+import { spaceToday } from "../settings/space-today";
 
 /** synccache replies go to firmware that asked for them, but a board's flash still holds only so many. */
 export const SYNC_CACHE_MAX_CARDS = 250;
@@ -77,8 +79,9 @@ export async function allowedCardsOnMachine(db: Db, machineId: number, now = new
 /** The bulk form of isAdministrator: system.admin through a role (own or status), or current system training. */
 async function administratorIds(db: Db, personIds: number[], now: Date): Promise<Set<number>> {
   const adminRoles = db.select({ id: rolePermissions.roleId }).from(rolePermissions).where(eq(rolePermissions.permissionKey, "system.admin"));
+  const today = await spaceToday(db, now);
   const [viaPerson, viaStatus, viaTraining] = await Promise.all([
-    db.select({ personId: personRoles.personId }).from(personRoles).where(and(inArray(personRoles.roleId, adminRoles), inArray(personRoles.personId, personIds))),
+    db.select({ personId: personRoles.personId }).from(personRoles).where(and(inArray(personRoles.roleId, adminRoles), inArray(personRoles.personId, personIds), personRoleCurrent(today))),
     db
       .select({ personId: people.id })
       .from(people)

@@ -11,7 +11,9 @@ import {
   rolePermissions,
   statusRoles,
 } from "@/lib/db/schema";
+import { personRoleCurrent } from "../access/role-periods";
 import { normalizeCardUid } from "../cards/uid";
+import { spaceToday } from "../settings/space-today";
 import { lastUsedAt, overduePlans } from "../usage/machine-hours";
 import { decideMachineUse, isAuthorizationCurrent, type MachineUseDecision, type MachineUseFacts } from "./decide-machine-use";
 
@@ -20,6 +22,7 @@ import { decideMachineUse, isAuthorizationCurrent, type MachineUseDecision, type
  * that stands for the system — the same train-and-record path as any machine.
  */
 export async function isAdministrator(db: Db, personId: number, statusId: number, now: Date): Promise<boolean> {
+  const today = await spaceToday(db, now);
   const viaRole = await db
     .select({ key: rolePermissions.permissionKey })
     .from(rolePermissions)
@@ -31,7 +34,7 @@ export async function isAdministrator(db: Db, personId: number, statusId: number
           db
             .select({ id: personRoles.roleId })
             .from(personRoles)
-            .where(eq(personRoles.personId, personId))
+            .where(and(eq(personRoles.personId, personId), personRoleCurrent(today)))
             .union(db.select({ id: statusRoles.roleId }).from(statusRoles).where(eq(statusRoles.statusId, statusId))),
         ),
       ),

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { usageSessions } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { actorMay, fail, type Result } from "../usage/result";
+import { fail, type Result } from "../usage/result";
+import { machineOfSession, mayRunMachine } from "./machine-owner";
 
 export type CorrectionFailure = "forbidden" | "invalid" | "not_found" | "open";
 
@@ -19,7 +20,7 @@ const correction = z.object({
  * was left logged in overnight. The session becomes "manual"; the old values stay in the audit entry.
  */
 export async function correctSession(db: Db, actorId: number, input: z.input<typeof correction>): Promise<Result<object, CorrectionFailure>> {
-  if (!(await actorMay(db, actorId, "machines.operate")) && !(await actorMay(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not correct usage.");
+  if (!(await mayRunMachine(db, actorId, Number.isSafeInteger(input.sessionId) ? await machineOfSession(db, input.sessionId) : null, ["machines.operate", "equipment.manage"]))) return fail("forbidden", "You may not correct usage.");
   const parsed = correction.safeParse(input);
   if (!parsed.success || Number.isNaN(input.startedAt.getTime())) return fail("invalid", parsed.success ? "Invalid start time." : parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const { sessionId, startedAt, durationMinutes, reason } = parsed.data;

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { interventions, machines, maintenancePlans } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { actorMay, fail, type Result } from "../usage/result";
+import { fail, type Result } from "../usage/result";
+import { machineOfPlan, mayRunMachine } from "./machine-owner";
 
 export type PlanFailure = "forbidden" | "invalid" | "not_found";
 
@@ -26,7 +27,7 @@ const invalid = (error: z.ZodError) => fail("invalid" as const, error.issues.map
 
 /** Creates (no planId) or updates a maintenance plan of a machine (equipment.manage), audited. */
 export async function savePlan(db: Db, actorId: number, input: { machineId: number; planId?: number; plan: PlanInput; now?: Date }): Promise<Result<{ planId: number }, PlanFailure>> {
-  if (!(await actorMay(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage maintenance plans.");
+  if (!(await mayRunMachine(db, actorId, input.machineId, ["equipment.manage"]))) return fail("forbidden", "You may not manage maintenance plans.");
   const parsed = planInput.safeParse(input.plan);
   if (!parsed.success) return invalid(parsed.error);
   const [machine] = await db.select({ id: machines.id }).from(machines).where(eq(machines.id, input.machineId));
@@ -52,7 +53,7 @@ export async function plansOfMachine(db: Db, machineId: number) {
 }
 
 export async function deletePlan(db: Db, actorId: number, input: { planId: number }): Promise<Result<object, PlanFailure>> {
-  if (!(await actorMay(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage maintenance plans.");
+  if (!(await mayRunMachine(db, actorId, await machineOfPlan(db, input.planId), ["equipment.manage"]))) return fail("forbidden", "You may not manage maintenance plans.");
   return db.transaction(async (tx) => {
     const [before] = await tx.delete(maintenancePlans).where(eq(maintenancePlans.id, input.planId)).returning();
     if (!before) return fail("not_found", "This plan does not exist.");
@@ -63,7 +64,7 @@ export async function deletePlan(db: Db, actorId: number, input: { planId: numbe
 
 /** An intervention added by hand (the work was done, the board was not used to record it). */
 export async function addManualIntervention(db: Db, actorId: number, input: { planId: number; doneAt: Date; notes?: string }): Promise<Result<{ interventionId: number }, PlanFailure>> {
-  if (!(await actorMay(db, actorId, "equipment.manage")) && !(await actorMay(db, actorId, "machines.operate"))) return fail("forbidden", "You may not record maintenance.");
+  if (!(await mayRunMachine(db, actorId, await machineOfPlan(db, input.planId), ["equipment.manage", "machines.operate"]))) return fail("forbidden", "You may not record maintenance.");
   if (Number.isNaN(input.doneAt.getTime()) || input.doneAt.getTime() > Date.now() + 60_000) return fail("invalid", "When was it done? Not in the future.");
   const [plan] = await db.select().from(maintenancePlans).where(eq(maintenancePlans.id, input.planId));
   if (!plan) return fail("not_found", "This plan does not exist.");

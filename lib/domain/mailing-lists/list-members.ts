@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { viewScopeOf, visibleInScope } from "../access/view-rights";
 import { toCsv } from "../shared/csv";
 import { spaceToday } from "../settings/space-today";
 
@@ -13,7 +14,7 @@ export interface ListMember {
 
 /**
  * Who is on a list today: everyone in one of its statuses; those in one of its committees (a current function) or
- * holding one of its roles (directly, through their status or through a function); and, on an opt-in list, those
+ * holding one of its roles (directly while held, through their status or through a function); and, on an opt-in list, those
  * who opted in. Only a status rule reaches people whose status may not log in (a list for former members is
  * legitimate); committee, role and opt-in membership end with the right to log in (a banned member leaves the
  * board list at once). Erased people and people without an email are never on a list.
@@ -32,6 +33,7 @@ export async function listMembers(db: Db, listId: number, now = new Date()): Pro
         where ${current}
       union all
       select pr.person_id, false from person_roles pr join rules r on r.role_id = pr.role_id
+        where pr.since <= ${today}::date and (pr.until is null or pr.until >= ${today}::date)
       union all
       select p.id, false from people p join status_roles sr on sr.status_id = p.status_id join rules r on r.role_id = sr.role_id
       union all
@@ -62,4 +64,14 @@ export function membersAsText(members: ListMember[]): string {
 export function membersAsCsv(members: ListMember[]): string {
   const lines = [["email", "name", "memberNumber"], ...members.map((m) => [m.email, [m.firstName, m.lastName].filter(Boolean).join(" "), m.memberNumber ?? ""])];
   return toCsv(lines);
+}
+
+/**
+ * The members of a list a viewer may see: the list itself goes to everyone on it (the sync), but its page and its
+ * exports show a viewer only the people of the groups they hold view rights for (access/view-rights).
+ */
+export async function listMembersVisibleTo(db: Db, viewerId: number, listId: number, now = new Date()): Promise<ListMember[]> {
+  const members = await listMembers(db, listId, now);
+  const visible = await visibleInScope(db, await viewScopeOf(db, viewerId, now), members.map((m) => m.personId), now);
+  return members.filter((m) => visible.has(m.personId));
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, committeeFunctions, committees, functionHolders, functionRoles, people, profiles, roles } from "@/lib/db/schema";
 import { grantRefusal } from "../access/containment";
+import { syncViewRights } from "../access/view-rights";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
 import { uniqueViolation } from "../shared/db-errors";
@@ -29,6 +30,7 @@ export async function updateCommittee(db: Db, actorId: number, id: number, input
       await tx.update(committees).set(parsed.data).where(eq(committees.id, id));
       const diff = diffValues({ name: before.name, description: before.description }, parsed.data);
       if (Object.keys(diff.after).length) await recordAudit(tx, { actorId, changeType: "committee.update", entity: "committee", entityId: id, ...diff });
+      await syncViewRights(tx);
       return { ok: true as const };
     }),
   );
@@ -52,6 +54,7 @@ export async function deleteCommittee(db: Db, actorId: number, id: number): Prom
     if (n > 0) return fail("in_use", `People held functions of this committee (${n} records), so it cannot be deleted.`, { count: n });
     await tx.delete(committees).where(eq(committees.id, id));
     await recordAudit(tx, { actorId, changeType: "committee.delete", entity: "committee", entityId: id, before: { name: row.name, description: row.description, functions: fns.map((f) => f.name) } });
+    await syncViewRights(tx);
     return { ok: true as const };
   });
 }

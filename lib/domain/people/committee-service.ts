@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { committeeFunctions, committees, functionHolders, functionRoles, people, profiles, roles } from "@/lib/db/schema";
 import { grantRefusal, subjectRefusal } from "../access/containment";
+import { syncViewRights } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
 import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
 import { spaceToday } from "../settings/space-today";
@@ -28,6 +29,7 @@ export async function createCommittee(db: Db, actorId: number, input: { name: st
     db.transaction(async (tx) => {
       const [row] = await tx.insert(committees).values(parsed.data).returning();
       await recordAudit(tx, { actorId, changeType: "committee.create", entity: "committee", entityId: row!.id, after: parsed.data });
+      await syncViewRights(tx);
       return { ok: true as const, committeeId: row!.id };
     }),
   );

@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { addresses, addressHolders, membershipStatuses, people, profiles, profileStudies } from "@/lib/db/schema";
+import { viewScopeOf, visibleInScope } from "../access/view-rights";
 import { formatAddress } from "./address-service";
 import { visibleProfile, type Viewer } from "./visibility";
 
@@ -25,6 +26,8 @@ export interface DirectoryEntry {
 
 /** Where a directory page starts: after this (last name, first name, person id) in the directory's order. */
 export type DirectoryKey = [lastName: string, firstName: string, personId: number];
+
+const ANONYMOUS: Viewer = { personId: null, permissions: new Set() };
 
 interface Window {
   after?: DirectoryKey | null;
@@ -54,6 +57,11 @@ async function loadEntries(db: Db, viewer: Viewer, personIds: number[] | null, o
     .orderBy(asc(profiles.lastName), asc(profiles.firstName), asc(profiles.personId));
   const rows = window.limit ? await query.limit(window.limit) : await query;
   const ids = rows.map((r) => r.p.id);
+  // Outside the groups a logged-in viewer holds view rights for (access/view-rights), a person shows them only
+  // what they show everyone; their partner still sees them as a partner.
+  const scope = viewer.personId !== null ? await viewScopeOf(db, viewer.personId) : null;
+  const inScope = scope && !scope.all ? await visibleInScope(db, scope, ids) : null;
+  const viewerFor = (id: number, partner: number | null): Viewer => (inScope === null || inScope.has(id) || partner === viewer.personId ? viewer : ANONYMOUS);
   const studies = ids.length ? await db.select().from(profileStudies).where(inArray(profileStudies.personId, ids)).orderBy(asc(profileStudies.id)) : [];
   const mains = ids.length
     ? await db.select({ personId: addressHolders.personId, a: addresses }).from(addressHolders).innerJoin(addresses, eq(addresses.id, addressHolders.addressId)).where(and(inArray(addressHolders.personId, ids), eq(addressHolders.isMain, true)))
@@ -73,7 +81,7 @@ async function loadEntries(db: Db, viewer: Viewer, personIds: number[] | null, o
         photo: profile.photoPath,
         partner: profile.partnerPersonId,
       };
-      const fields = visibleProfile(viewer, { personId: p.id, partnerPersonId: profile.partnerPersonId, visibility: profile.visibility, boardOnly: profile.boardOnly, values });
+      const fields = visibleProfile(viewerFor(p.id, profile.partnerPersonId), { personId: p.id, partnerPersonId: profile.partnerPersonId, visibility: profile.visibility, boardOnly: profile.boardOnly, values });
       const entry: DirectoryEntry = { personId: p.id, memberNumber: fields.name !== undefined ? p.memberNumber : null, fields };
       return { entry, key: [profile.lastName, profile.firstName, p.id] as DirectoryKey };
     })

@@ -1,10 +1,11 @@
-import { asc, desc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
-import { accounts, auditLog, cards, equipmentAuthorizations, equipmentTypes, memberships, membershipStatuses, membershipTypes, newsPosts, people, pollOptions, pollParticipations, polls, pollVotes, profiles, profileStudies } from "@/lib/db/schema";
+import { accounts, cards, equipmentAuthorizations, equipmentTypes, memberships, membershipStatuses, membershipTypes, newsPosts, people, pollOptions, pollParticipations, polls, pollVotes, profiles, profileStudies } from "@/lib/db/schema";
 import { addressesOf } from "./address-service";
 import { actorMay, forbidden, notFound, type Result } from "./result";
 import { committeesOf } from "./person-record";
+import { recordActivity } from "./record-activity";
 
 export interface PersonExport {
   exportedAt: string;
@@ -17,7 +18,13 @@ export interface PersonExport {
   equipment: Record<string, unknown>[];
   committees: Record<string, unknown>[];
   account: Record<string, unknown> | null;
+  /** Who changed what and when; `by` is the actor as the reader may see them ("self", "system", a name, "#number", "staff"). */
   history: Record<string, unknown>[];
+  usage: Record<string, unknown>[];
+  loans: Record<string, unknown>[];
+  registrations: Record<string, unknown>[];
+  trainings: Record<string, unknown>[];
+  roles: Record<string, unknown>[];
   /** Polls the person took part in; for named polls with their choices. */
   polls: Record<string, unknown>[];
   pollsNote: string;
@@ -57,6 +64,7 @@ export async function exportPersonData(db: Db, actorId: number, personId: number
   const [row] = await db.select({ p: people, status: membershipStatuses.key }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, personId));
   if (!row) return notFound();
   const [profile] = await db.select().from(profiles).where(eq(profiles.personId, personId));
+  const activity = await recordActivity(db, actorId, personId);
   const [account] = await db.select({ email: accounts.email, createdAt: accounts.createdAt, lastLoginAt: accounts.lastLoginAt, disabled: accounts.disabled }).from(accounts).where(eq(accounts.personId, personId));
   const data: PersonExport = {
     exportedAt: now.toISOString(),
@@ -78,7 +86,7 @@ export async function exportPersonData(db: Db, actorId: number, personId: number
       .where(eq(equipmentAuthorizations.personId, personId)),
     committees: (await committeesOf(db, personId)).map(({ committee, fn, since, until }) => ({ committee, function: fn, since, until })),
     account: account ? { ...account } : null,
-    history: (await db.select().from(auditLog).where(eq(auditLog.subjectPersonId, personId)).orderBy(desc(auditLog.at))).map((e) => ({ at: e.at, changeType: e.changeType, before: e.before, after: e.after })),
+    ...activity,
     polls: await pollsOf(db, personId),
     pollsNote: ANONYMOUS_VOTES_NOTE,
     news: await db
@@ -120,6 +128,11 @@ export async function personExportToXlsx(data: PersonExport): Promise<Buffer> {
   table("Cards", data.cards);
   table("Equipment", data.equipment);
   table("Committees", data.committees);
+  table("Roles", data.roles);
+  table("Trainings", data.trainings);
+  table("Machine use", data.usage);
+  table("Loans", data.loans);
+  table("Registrations", data.registrations);
   table("Changes", data.history);
   table("Polls", data.polls);
   book.getWorksheet("Polls")!.addRow([]);

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
 import { cards, committeeFunctions, equipmentAuthorizations, functionHolders, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { scopeCondition, type ViewScope } from "../access/view-rights";
 import { normalizeCardUid } from "../cards/uid";
 import { spaceToday } from "../settings/space-today";
 import { optionalIdParam, pageParam, searchText } from "../shared/ids";
@@ -21,6 +22,12 @@ export const peopleFilterSchema = z.object({
   page: pageParam,
 });
 export type PeopleFilter = z.infer<typeof peopleFilterSchema>;
+
+/**
+ * The filter plus whose groups the viewer may see (access/view-rights). The scope never comes from the query
+ * string: pages, exports and the API pass the viewer's; without one (scripts, benchmarks) nobody is left out.
+ */
+export type PeopleQuery = PeopleFilter & { scope?: ViewScope };
 
 export function parsePeopleFilter(params: Record<string, string | string[] | undefined>): PeopleFilter {
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
@@ -41,8 +48,10 @@ export interface PeopleListRow {
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
-function whereOf(f: PeopleFilter, today: string): SQL | undefined {
+function whereOf(f: PeopleQuery, today: string): SQL | undefined {
   const conditions: SQL[] = [];
+  const scoped = f.scope ? scopeCondition(f.scope, today) : undefined;
+  if (scoped) conditions.push(scoped);
   const q = f.q.trim();
   if (q) {
     const p = likePattern(q);
@@ -123,7 +132,7 @@ const columns = {
 };
 
 /** The admin people list: search, filters, sorting and pagination, in two indexed queries. */
-export async function listPeople(db: Db, f: PeopleFilter, pageSize = 25, now = new Date()): Promise<{ rows: PeopleListRow[]; total: number; page: number; pages: number }> {
+export async function listPeople(db: Db, f: PeopleQuery, pageSize = 25, now = new Date()): Promise<{ rows: PeopleListRow[]; total: number; page: number; pages: number }> {
   const today = await spaceToday(db, now);
   const where = whereOf(f, today);
   const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
@@ -142,7 +151,7 @@ export async function listPeople(db: Db, f: PeopleFilter, pageSize = 25, now = n
 }
 
 /** One keyset page of the same list for the API: `next` is where the following page starts, null at the end. */
-export async function listPeoplePage(db: Db, f: PeopleFilter, page: { after: KeyValue[] | null; limit: number }, now = new Date()): Promise<{ rows: PeopleListRow[]; next: KeyValue[] | null }> {
+export async function listPeoplePage(db: Db, f: PeopleQuery, page: { after: KeyValue[] | null; limit: number }, now = new Date()): Promise<{ rows: PeopleListRow[]; next: KeyValue[] | null }> {
   const today = await spaceToday(db, now);
   const where = whereOf(f, today);
   const rows = await db
@@ -158,7 +167,7 @@ export async function listPeoplePage(db: Db, f: PeopleFilter, page: { after: Key
 }
 
 /** The whole filtered list (exports, mailing lists); capped so a mistake cannot exhaust the server. */
-export async function listAllPeople(db: Db, f: PeopleFilter, now = new Date()): Promise<PeopleListRow[]> {
+export async function listAllPeople(db: Db, f: PeopleQuery, now = new Date()): Promise<PeopleListRow[]> {
   const today = await spaceToday(db, now);
   return db
     .select(columns)

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { addressHolders, addressTypes, memberships, membershipStatuses, membershipTypes, people, roles, statusRoles } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
 import { grantRefusal } from "../access/containment";
+import { syncViewRights } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
 import { actorMay, fail, forbidden, notFound, type Result } from "./result";
 
@@ -34,8 +35,8 @@ async function deleteUnused(
 }
 
 /** A status held by anyone (current people, also former ones) or needed by the code is kept. */
-export function deleteStatus(db: Db, actorId: number, id: number): Promise<Result> {
-  return deleteUnused(db, actorId, {
+export async function deleteStatus(db: Db, actorId: number, id: number): Promise<Result> {
+  const result = await deleteUnused(db, actorId, {
     permission: "system.admin",
     entity: "membership_status",
     table: membershipStatuses,
@@ -47,6 +48,9 @@ export function deleteStatus(db: Db, actorId: number, id: number): Promise<Resul
       return n > 0 ? { message: `${n} people have this status, so it cannot be deleted.`, count: n } : null;
     },
   });
+  // Its view right goes with it (and that right's place in every role).
+  if (result.ok) await syncViewRights(db);
+  return result;
 }
 
 /** A type any membership (also a past one) refers to is kept: history needs it. Make it inactive instead. */

@@ -2,6 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { addressTypes, membershipStatuses, membershipTypes } from "@/lib/db/schema";
+import { syncViewRights } from "../access/view-rights";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { setStatusRoles, SYSTEM_STATUS_KEYS } from "./reference-delete";
 import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
@@ -41,7 +42,10 @@ export async function saveStatus(db: Db, actorId: number, id: number | null, inp
       return fail("invalid", `key: the system needs the key "${before.key}"`, { field: "key" });
     }
   }
-  return guardedUnique(() => saveRow(db, actorId, "membership_status", membershipStatuses, id, parsed.data));
+  const saved = await guardedUnique(() => saveRow(db, actorId, "membership_status", membershipStatuses, id, parsed.data));
+  // A new status brings its view right; a renamed one renames it.
+  if (saved.ok) await syncViewRights(db);
+  return saved;
 }
 
 /** Carries a refusal out of a transaction so it rolls back. */

@@ -17,6 +17,7 @@ export type PeopleFailureCode =
   | "card_uid"
   | "in_use"
   | "photo_too_large"
+  | "locked"
   | ContainmentCode;
 
 /** `count` says how many records stand in the way (e.g. people holding a status that cannot be deleted). */

@@ -24,6 +24,8 @@ import { navigationDe } from "./navigation-de";
 import { formsDe } from "./forms-de";
 import { noticesDe } from "./notices-de";
 import { historyDe } from "./history-de";
+import { rolesDe } from "./roles-de";
+import { recordDe } from "./record-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -51,6 +53,8 @@ export const de: Catalog = {
   ...formsDe,
   ...noticesDe,
   ...historyDe,
+  ...rolesDe,
+  ...recordDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Meine Startseite",

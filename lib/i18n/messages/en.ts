@@ -23,6 +23,8 @@ import { navigationEn } from "./navigation-en";
 import { formsEn } from "./forms-en";
 import { noticesEn } from "./notices-en";
 import { historyEn } from "./history-en";
+import { rolesEn } from "./roles-en";
+import { recordEn } from "./record-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -51,6 +53,8 @@ export const en = {
   ...formsEn,
   ...noticesEn,
   ...historyEn,
+  ...rolesEn,
+  ...recordEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My start page",

@@ -24,6 +24,8 @@ import { noticesIt } from "./notices-it";
 import { ssoIt } from "./sso-it";
 import { navigationIt } from "./navigation-it";
 import { historyIt } from "./history-it";
+import { rolesIt } from "./roles-it";
+import { recordIt } from "./record-it";
 
 /** Italian, as an Italian club speaks it (tu, socio/ex socio, consiglio direttivo, tessera, scheda, abilitazione). Every key of the English catalog (catalog-completeness.test.ts). */
 export const it: Catalog = {
@@ -52,6 +54,8 @@ export const it: Catalog = {
   ...ssoIt,
   ...navigationIt,
   ...historyIt,
+  ...rolesIt,
+  ...recordIt,
   "app.name": "Makerspace",
   "nav.start": "Inizio",
   "nav.home": "Il mio spazio",

@@ -24,6 +24,8 @@ import { noticesNl } from "./notices-nl";
 import { ssoNl } from "./sso-nl";
 import { navigationNl } from "./navigation-nl";
 import { historyNl } from "./history-nl";
+import { rolesNl } from "./roles-nl";
+import { recordNl } from "./record-nl";
 
 /** Dutch, as a Dutch club speaks it (je, lid/oud-lid, bestuur, commissie, pas, voorwerp, activiteit). Every key of the English catalog (catalog-completeness.test.ts). */
 export const nl: Catalog = {
@@ -52,6 +54,8 @@ export const nl: Catalog = {
   ...ssoNl,
   ...navigationNl,
   ...historyNl,
+  ...rolesNl,
+  ...recordNl,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mijn space",

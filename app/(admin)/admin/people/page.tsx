@@ -4,6 +4,7 @@ import { buttonClass, linkClass } from "@/components/ui/styles";
 import { PeopleTable } from "@/components/people/people-table";
 import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
+import { viewScopeOf } from "@/lib/domain/access/view-rights";
 import { listPendingApplicants } from "@/lib/domain/people/applicant-signup";
 import { listCommittees } from "@/lib/domain/people/committee-service";
 import { filterQuery } from "@/components/people/filter-query";
@@ -21,7 +22,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
   const db = getDb();
   const [t, result, statuses, types, committees, equipment, applicants] = await Promise.all([
     getT(),
-    listPeople(db, filter),
+    viewScopeOf(db, user.personId).then((scope) => listPeople(db, { ...filter, scope })),
     listStatuses(db),
     listMembershipTypes(db),
     listCommittees(db),

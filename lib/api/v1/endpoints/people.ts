@@ -1,3 +1,4 @@
+import { viewScopeOf } from "@/lib/domain/access/view-rights";
 import { listDirectoryPage, viewPerson, type DirectoryEntry, type DirectoryKey } from "@/lib/domain/people/directory";
 import { listPeoplePage, peopleFilterSchema, SORTS } from "@/lib/domain/people/people-list";
 import { listStatuses } from "@/lib/domain/people/reference-service";
@@ -66,7 +67,9 @@ export const peopleEndpoints = [
       const signature = querySignature("listPeople", search);
       const after = decodeCursor(query.cursor, signature, query.sort === "status" ? 4 : query.sort === "number" || query.sort === "joined" ? 2 : 3);
       const filter = peopleFilterSchema.parse({ q: query.q ?? "", status: query.status, type: query.type, committee: query.committee, trained: query.trained, sort: query.sort, dir: query.dir });
-      const page = await listPeoplePage(db, filter, { after, limit: query.limit ?? DEFAULT_LIMIT }, now);
+      // Only the groups the token's owner may see (view rights); a service is bounded by its permissions alone.
+      const scope = viewer.personId !== null ? await viewScopeOf(db, viewer.personId, now) : undefined;
+      const page = await listPeoplePage(db, { ...filter, scope }, { after, limit: query.limit ?? DEFAULT_LIMIT }, now);
       return {
         data: page.rows.map((r) => ({ id: r.personId, memberNumber: r.memberNumber, firstName: r.firstName, lastName: r.lastName, email: r.email, status: { key: r.statusKey, name: r.statusName }, joinedOn: r.joinedOn })),
         nextCursor: page.next ? encodeCursor(signature, page.next) : null,

@@ -1,3 +1,4 @@
+import { syncViewRights } from "@/lib/domain/access/view-rights";
 import { and, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cards, equipmentAuthorizations, equipmentTypes, machines, membershipStatuses, people, personRoles, profiles, roles } from "@/lib/db/schema";
@@ -68,6 +69,7 @@ export async function applyPeople({ tx, plan, refs, links, defaultLanguage }: Ap
       .insert(membershipStatuses)
       .values({ ...SUSPENDED_STATUS, sortOrder: max + 10 })
       .onConflictDoNothing();
+    await syncViewRights(tx);
   }
   const statuses = new Map((await tx.select().from(membershipStatuses)).map((s) => [s.key, s]));
   const roleIds = new Map((await tx.select({ id: roles.id, key: roles.key }).from(roles)).map((r) => [r.key, r.id]));

@@ -1,23 +1,22 @@
-import { CheckboxField, TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { cardClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
+import { DeleteButton } from "@/components/people-admin/delete-button";
 import { loginEmailOf } from "@/lib/domain/auth/email-change";
-import { directRoleIds } from "@/lib/domain/access/person-roles";
+import { directRoles } from "@/lib/domain/access/person-roles";
 import { listRoles } from "@/lib/domain/people/committee-admin";
-import { getT } from "@/lib/i18n/server";
+import { spaceToday } from "@/lib/domain/settings/space-today";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { formatPlainDate } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
-import { setLoginEmailAction, setPersonRolesAction } from "./access-actions";
+import { endPersonRoleAction, grantPersonRoleAction, setLoginEmailAction } from "./access-actions";
 
-/** The person page's login email and directly held roles: system admins only (the domain checks again). */
+/** The person page's login email and directly held roles with their days: system admins only (the domain checks again). */
 export async function PersonAccessSection({ personId }: { personId: number }) {
   const db = getDb();
-  const [t, loginEmail, roles, held] = await Promise.all([
-    getT(),
-    loginEmailOf(db, personId),
-    listRoles(db),
-    directRoleIds(db, personId),
-  ]);
+  const [t, locale, loginEmail, roles, held, today] = await Promise.all([getT(), getLocale(), loginEmailOf(db, personId), listRoles(db), directRoles(db, personId), spaceToday(db)]);
+  const day = (d: string) => formatPlainDate(d, locale);
   return (
     <section className={cardClass} aria-labelledby="person-access">
       <h2 id="person-access" className="mb-3 text-lg font-semibold">{t("access.title")}</h2>
@@ -30,17 +29,42 @@ export async function PersonAccessSection({ personId }: { personId: number }) {
       ) : (
         <p className="mb-4 text-sm text-slate-600">{t("access.noLogin")}</p>
       )}
-      <ActionForm action={setPersonRolesAction} className="space-y-2" label={t("access.roles")}>
+      <h3 className="text-sm font-medium text-slate-700">{t("access.roles")}</h3>
+      {held.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("access.role.none")}</p>
+      ) : (
+        <ul className="mb-3 divide-y divide-slate-100 text-sm" aria-label={t("access.roles")}>
+          {held.map((r) => {
+            const ended = r.until !== null && r.until < today;
+            return (
+              <li key={r.roleId} className="flex flex-wrap items-center justify-between gap-2 py-1" aria-label={r.name}>
+                <span>
+                  <span className="font-medium">{r.name}</span>{" "}
+                  <span className="text-slate-600">
+                    {r.until ? t("access.role.period", { since: day(r.since), until: day(r.until) }) : t("access.role.open", { since: day(r.since) })}
+                    {ended && ` (${t("access.role.endedTag")})`}
+                  </span>
+                </span>
+                {!ended && <DeleteButton action={endPersonRoleAction.bind(null, personId, r.roleId)} label={t("access.role.end")} name={r.name} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <ActionForm action={grantPersonRoleAction} className="grid gap-3 sm:grid-cols-[2fr_1fr_1fr_auto] sm:items-end" label={t("access.role.grant")}>
         <input type="hidden" name="personId" value={personId} />
-        <fieldset className="space-y-1">
-          <legend className="text-sm font-medium text-slate-700">{t("access.roles")}</legend>
+        <SelectField label={t("access.role")} name="roleId" id="grant-role" required>
           {roles.map((r) => (
-            <CheckboxField key={r.id} id={`person-role-${r.id}`} name="roleId" value={r.id} label={r.name} defaultChecked={held.includes(r.id)} />
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
           ))}
-        </fieldset>
-        <p className="text-xs text-slate-500">{t("access.rolesHint")}</p>
-        <SubmitButton>{t("access.saveRoles")}</SubmitButton>
+        </SelectField>
+        <TextField label={t("access.role.since")} name="since" id="grant-role-since" type="date" required defaultValue={today} />
+        <TextField label={t("access.role.until")} name="until" id="grant-role-until" type="date" />
+        <SubmitButton>{t("access.role.grant")}</SubmitButton>
       </ActionForm>
+      <p className="mt-2 text-xs text-slate-500">{t("access.rolesHint")}</p>
     </section>
   );
 }

@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { viewScopeOf } from "@/lib/domain/access/view-rights";
 import { peopleToCsv, peopleToXlsx } from "@/lib/domain/people/people-export";
 import { listAllPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
 import { dayOf } from "@/lib/time";
@@ -11,7 +12,10 @@ export async function GET(request: Request): Promise<Response> {
   if (!user) return new Response("Not logged in", { status: 401 });
   if (!user.permissions.has("members.read")) return new Response("Forbidden", { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
-  const [rows, { timeZone }] = await Promise.all([listAllPeople(getDb(), parsePeopleFilter(params)), getSpace()]);
+  const db = getDb();
+  // Only the groups this viewer may see (view rights), like the list on the page.
+  const scope = await viewScopeOf(db, user.personId);
+  const [rows, { timeZone }] = await Promise.all([listAllPeople(db, { ...parsePeopleFilter(params), scope }), getSpace()]);
   const stamp = dayOf(new Date(), timeZone);
   if (params.format === "xlsx") {
     return new Response(new Uint8Array(await peopleToXlsx(rows, timeZone)), {

@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { viewScopeOf } from "@/lib/domain/access/view-rights";
 import { mailingList } from "@/lib/domain/people/people-export";
 import { listAllPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
 import { getDb } from "@/lib/web/db";
@@ -8,6 +9,8 @@ export async function GET(request: Request): Promise<Response> {
   const user = await getCurrentUser();
   if (!user) return new Response("Not logged in", { status: 401 });
   if (!user.permissions.has("members.read")) return new Response("Forbidden", { status: 403 });
-  const rows = await listAllPeople(getDb(), parsePeopleFilter(Object.fromEntries(new URL(request.url).searchParams)));
+  const db = getDb();
+  const scope = await viewScopeOf(db, user.personId);
+  const rows = await listAllPeople(db, { ...parsePeopleFilter(Object.fromEntries(new URL(request.url).searchParams)), scope });
   return new Response(mailingList(rows), { headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 }

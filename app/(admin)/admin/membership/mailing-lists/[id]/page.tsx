@@ -8,7 +8,7 @@ import { SyncPreview } from "@/components/mailing-lists/sync-preview";
 import { DeleteButton } from "@/components/people-admin/delete-button";
 import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
-import { listMembers } from "@/lib/domain/mailing-lists/list-members";
+import { listMembersVisibleTo } from "@/lib/domain/mailing-lists/list-members";
 import { getMailingList } from "@/lib/domain/mailing-lists/lists";
 import { mailmanFromEnv } from "@/lib/domain/mailing-lists/mailman-client";
 import { syncMailingList } from "@/lib/domain/mailing-lists/sync";
@@ -35,7 +35,7 @@ export default async function MailingListPage({ params, searchParams }: { params
   const list = await getMailingList(db, id);
   if (!list) notFound();
   const mayWrite = user.permissions.has("members.write");
-  const [t, members, statuses, committees, roles, space, locale] = await Promise.all([getT(), listMembers(db, id), listStatuses(db), listCommittees(db), listRoles(db), getSpace(), getLocale()]);
+  const [t, members, statuses, committees, roles, space, locale] = await Promise.all([getT(), listMembersVisibleTo(db, user.personId, id), listStatuses(db), listCommittees(db), listRoles(db), getSpace(), getLocale()]);
   const mailman = mailmanFromEnv(env());
   const preview = mayWrite && (await searchParams).preview === "1" ? await syncMailingList(db, user.personId, mailman, id, { dryRun: true }) : null;
   const base = `/admin/membership/mailing-lists/${id}`;

@@ -10,6 +10,7 @@ import { UsageHistory } from "@/components/machines/usage-history";
 import { requireUser } from "@/lib/auth/guards";
 import { getMachine } from "@/lib/domain/equipment/machine-service";
 import { machineBoards, machineInterventions, machineUsagePage, machineUsers } from "@/lib/domain/machines/machine-operations";
+import { ownsMachine } from "@/lib/domain/machines/machine-owner";
 import { plansOfMachine } from "@/lib/domain/machines/maintenance-plans";
 import { planHours } from "@/lib/domain/machines/plan-hours";
 import { parseUsageFilter } from "@/lib/domain/machines/usage-report";
@@ -20,6 +21,7 @@ import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { setMachineBlockedAction } from "../../actions";
 import { boardCredentialsAction, remoteCommandAction } from "./actions";
 import { BoardPairingSection } from "./board-pairing-section";
 import { parseId } from "@/lib/domain/shared/ids";
@@ -29,12 +31,15 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
   const user = await requireUser();
   const mayManage = user.permissions.has("equipment.manage");
   const mayOperate = user.permissions.has("machines.operate");
-  if (!mayManage && !mayOperate) forbidden();
   const id = parseId((await params).id);
   const query = await searchParams;
   const db = getDb();
+  // Owners of the machine's type run it too (block, plans, maintenance, usage); the domain checks each action again.
+  const owns = !mayManage && !mayOperate && id !== null ? await ownsMachine(db, user.personId, id) : false;
+  if (!mayManage && !mayOperate && !owns) forbidden();
   const machine = id !== null ? await getMachine(db, id) : null;
   if (!machine) notFound();
+  const mayPlan = mayManage || owns;
   const space = await getSpace();
   // The same reading of person and days (the space's) as the usage page.
   const { personId, from, to } = parseUsageFilter({ person: query.person, from: query.from, to: query.to }, space.timeZone);
@@ -95,10 +100,22 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
         <h2 id="plans" className="text-lg font-semibold">{t("mach.plans.title")}</h2>
         <PlansTable t={t} plans={plans} />
         {plans.map((p) => (
-          <PlanRowForms key={p.planId} t={t} plan={p} stored={stored.find((s) => s.id === p.planId)} mayManage={mayManage} />
+          <PlanRowForms key={p.planId} t={t} plan={p} stored={stored.find((s) => s.id === p.planId)} mayManage={mayPlan} />
         ))}
-        {mayManage && <AddPlanForm t={t} machineId={machine.id} />}
+        {mayPlan && <AddPlanForm t={t} machineId={machine.id} />}
       </section>
+
+      {(owns || mayOperate) && (
+        <section className={sectionClass} aria-labelledby="block">
+          <h2 id="block" className="text-lg font-semibold">{t("eq.block.title")}</h2>
+          <ActionForm action={setMachineBlockedAction} className="space-y-3" label={t("eq.block.title")}>
+            <input type="hidden" name="machineId" value={machine.id} />
+            <input type="hidden" name="blocked" value={machine.blocked ? "0" : "1"} />
+            {!machine.blocked && <TextField label={t("eq.block.reason")} name="reason" required maxLength={500} />}
+            <SubmitButton>{machine.blocked ? t("eq.unblock.submit") : t("eq.block.submit")}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
 
       <section className={sectionClass} aria-labelledby="interventions">
         <h2 id="interventions" className="text-lg font-semibold">{t("mach.interventions.title")}</h2>

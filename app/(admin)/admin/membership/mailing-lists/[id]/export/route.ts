@@ -1,5 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { listMembers, membersAsCsv, membersAsText } from "@/lib/domain/mailing-lists/list-members";
+import { listMembersVisibleTo, membersAsCsv, membersAsText } from "@/lib/domain/mailing-lists/list-members";
 import { getMailingList } from "@/lib/domain/mailing-lists/lists";
 import { getDb } from "@/lib/web/db";
 import { parseId } from "@/lib/domain/shared/ids";
@@ -13,7 +13,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (id === null) return new Response("Not found\n", { status: 404 });
   const list = await getMailingList(getDb(), id);
   if (!list) return new Response("Not found\n", { status: 404 });
-  const members = await listMembers(getDb(), id);
+  const members = await listMembersVisibleTo(getDb(), user.personId, id);
   const csv = new URL(request.url).searchParams.get("format") === "csv";
   const file = `${list.address.replace(/[^a-z0-9.@_-]/gi, "_")}.${csv ? "csv" : "txt"}`;
   return new Response(csv ? membersAsCsv(members) : membersAsText(members), {

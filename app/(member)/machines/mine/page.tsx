@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/auth/guards";
+import { myMachines } from "@/lib/domain/machines/machine-owner";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+
+const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
+
+/** "My machines": the machines of the types I own (run them: block, maintenance, usage) or train on. */
+export default async function MyMachinesPage() {
+  const user = await requireUser();
+  const [t, machines] = await Promise.all([getT(), myMachines(getDb(), user.personId)]);
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">{t("owner.title")}</h1>
+      <p className="text-slate-600">{t("owner.intro")}</p>
+      {machines.length === 0 ? (
+        <p className={card}>{t("owner.none")}</p>
+      ) : (
+        <ul className="space-y-3" aria-label={t("owner.title")}>
+          {machines.map((m) => (
+            <li key={m.id} className={card} aria-label={m.name}>
+              <h2 className="text-lg font-semibold">
+                {m.name} <span className="text-sm font-normal text-slate-500">{m.typeName}</span>
+              </h2>
+              <p className="text-sm text-slate-600">{m.levels.map((l) => t(l === "owner" ? "owner.level.owner" : "owner.level.trainer")).join(" · ")}</p>
+              {m.blocked && <p className="text-sm font-medium text-red-800">{t("eq.machine.blocked", { reason: m.blockedReason })}</p>}
+              <p className="mt-2 flex flex-wrap gap-4 text-sm">
+                <Link className="text-amber-700 underline" href={`/machines/${m.id}`}>
+                  {t("owner.machinePage")}
+                </Link>
+                {m.levels.includes("owner") && (
+                  <Link className="text-amber-700 underline" href={`/admin/equipment/machines/${m.id}/operations`}>
+                    {t("owner.run")}
+                  </Link>
+                )}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import type { HoldingReason, RoleHolder } from "@/lib/domain/access/role-holders";
+import { getLocale, getT } from "@/lib/i18n/server";
+import { formatPlainDate } from "@/lib/time";
+import Link from "next/link";
+
+/** Enough for a page; a role every member holds is better read through the people list. */
+const SHOWN = 200;
+
+/** Who holds a role and why: directly (with its days), by status, by committee function, by system training. */
+export async function RoleHolderList({ holders }: { holders: RoleHolder[] }) {
+  const [t, locale] = await Promise.all([getT(), getLocale()]);
+  const day = (d: string) => formatPlainDate(d, locale);
+  const reason = (r: HoldingReason) => {
+    if (r.kind === "direct") return r.until ? t("roles.why.directUntil", { since: day(r.since), until: day(r.until) }) : t("roles.why.direct", { since: day(r.since) });
+    if (r.kind === "status") return t("roles.why.status", { status: r.status });
+    if (r.kind === "function") return t("roles.why.function", { function: r.function, committee: r.committee });
+    return t("roles.why.training");
+  };
+  if (holders.length === 0) return <p className="text-sm text-slate-600">{t("roles.nobody")}</p>;
+  return (
+    <>
+      <ul className="divide-y divide-slate-100 text-sm">
+        {holders.slice(0, SHOWN).map((h) => (
+          <li key={h.person.personId} className="flex flex-wrap justify-between gap-2 py-1">
+            <Link className="text-amber-800 underline" href={`/admin/people/${h.person.personId}`}>
+              {h.person.name ?? (h.person.memberNumber !== null ? t("roles.memberNumber", { number: h.person.memberNumber }) : `#${h.person.personId}`)}
+            </Link>
+            <span className="text-slate-600">{h.reasons.map(reason).join(" · ")}</span>
+          </li>
+        ))}
+      </ul>
+      {holders.length > SHOWN && <p className="text-sm text-slate-600">{t("roles.more", { count: holders.length - SHOWN })}</p>}
+    </>
+  );
+}

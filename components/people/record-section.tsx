@@ -1,0 +1,70 @@
+import { isMessageKey, type Locale, type Translate } from "@/lib/i18n/translate";
+import { formatDateTime } from "@/lib/time";
+
+const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
+
+/** A stored value as text: times in the space's zone, nested values (change diffs) as JSON, nothing as a dash. */
+function shown(value: unknown, locale: Locale, timeZone: string): string {
+  if (value === null || value === undefined || value === "") return "—";
+  if (value instanceof Date) return formatDateTime(value, locale, timeZone);
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+/** One part of "my record": a single row as a list of fields, or many rows as a table; field names translated. */
+export function RecordSection({ id, title, rows, t, locale, timeZone }: { id: string; title: string; rows: Record<string, unknown>[] | Record<string, unknown> | null; t: Translate; locale: Locale; timeZone: string }) {
+  const label = (key: string) => {
+    const k = `record.f.${key}`;
+    return isMessageKey(k) ? t(k) : key;
+  };
+  const list = Array.isArray(rows) ? rows : null;
+  const columns = list ? [...new Set(list.flatMap((r) => Object.keys(r)))] : [];
+  return (
+    <section className={card} aria-labelledby={`record-${id}`}>
+      <h2 id={`record-${id}`} className="mb-3 text-lg font-semibold">
+        {title} {list && <span className="text-sm font-normal text-slate-500">({list.length})</span>}
+      </h2>
+      {list === null ? (
+        rows === null ? (
+          <p className="text-sm text-slate-600">{t("record.empty")}</p>
+        ) : (
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
+            {Object.entries(rows).map(([k, v]) => (
+              <div key={k} className="contents">
+                <dt className="text-slate-500">{label(k)}</dt>
+                <dd className="break-words">{shown(v, locale, timeZone)}</dd>
+              </div>
+            ))}
+          </dl>
+        )
+      ) : list.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("record.empty")}</p>
+      ) : (
+        <div className="overflow-x-auto">
+          <table className="min-w-full text-left text-sm">
+            <thead>
+              <tr>
+                {columns.map((c) => (
+                  <th key={c} scope="col" className="border-b border-slate-200 px-2 py-1 font-medium text-slate-600">
+                    {label(c)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((r, i) => (
+                <tr key={i} className="border-b border-slate-100 align-top">
+                  {columns.map((c) => (
+                    <td key={c} className="max-w-xs break-words px-2 py-1">
+                      {shown(r[c], locale, timeZone)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,76 @@
+import { expect, test } from "@playwright/test";
+import { DEMO_PASSWORD, USERS, storageStateOf } from "./fixtures";
+import { LoginPage } from "./pages/login-page";
+import { MainNav } from "./pages/main-nav";
+
+test.describe("roles an admin shapes", () => {
+  test.use({ storageState: storageStateOf("admin") });
+
+  test("an admin creates a role with two permissions, gives it to a member, and the member uses one", async ({ page, browser }) => {
+    const roleName = `Newsroom ${Date.now().toString(36)}`;
+    await page.goto("/admin/roles");
+    await expect(page.getByRole("heading", { name: "Roles", level: 1 })).toBeVisible();
+    const create = page.getByRole("form", { name: "New role" });
+    await create.getByLabel("Name").fill(roleName);
+    // Grouped and explained: the permission is found by what it means.
+    await create.getByRole("group", { name: "Space, calendar and community" }).getByLabel(/^Write news/).check();
+    await create.getByRole("group", { name: "Space, calendar and community" }).getByLabel(/^Open and close the space/).check();
+    await create.getByRole("button", { name: "Create role" }).click();
+    await expect(create.getByRole("status")).toHaveText("Role created.");
+    const card = page.getByRole("listitem", { name: roleName });
+    await expect(card.getByTestId("role-permissions")).toHaveText("Write news · Open and close the space");
+
+    // Give it to Maria directly, from today.
+    await page.goto("/admin/people");
+    await page.getByRole("link", { name: USERS.maria.name }).first().click();
+    await expect(page).toHaveURL(/\/admin\/people\/\d+$/);
+    const personUrl = page.url();
+    const give = page.getByRole("form", { name: "Give role" });
+    await give.getByLabel("Role").selectOption({ label: roleName });
+    await give.getByRole("button", { name: "Give role" }).click();
+    await expect(give.getByRole("status")).toHaveText("Role given.");
+    await expect(page.getByRole("list", { name: "Roles held directly" }).getByRole("listitem", { name: roleName })).toContainText("since");
+
+    // The roles page says who holds it and why.
+    await page.goto("/admin/roles");
+    const holders = page.getByRole("listitem", { name: roleName });
+    await holders.getByText("Held by 1").click();
+    await expect(holders.getByRole("link", { name: USERS.maria.name })).toBeVisible();
+    await expect(holders.getByText(/given directly since/)).toBeVisible();
+
+    // Maria now has the News menu and publishes a post.
+    const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
+    const maria = await context.newPage();
+    const login = new LoginPage(maria);
+    await login.goto();
+    await login.logIn(USERS.maria.email, DEMO_PASSWORD);
+    await login.expectLoggedIn();
+    await new MainNav(maria).go("Admin", "News");
+    const post = maria.getByRole("form", { name: "New post" });
+    const title = `Open night ${Date.now().toString(36)}`;
+    await post.getByLabel("Title").fill(title);
+    await post.getByLabel("Text").fill("Come and build things.");
+    await post.getByRole("button", { name: "Publish" }).click();
+    await expect(post.getByRole("status")).toHaveText("Post published.");
+    await maria.goto("/news");
+    await expect(maria.getByText(title)).toBeVisible();
+
+    // Ending the role takes the menu and the page away again.
+    await page.goto(personUrl);
+    await page.getByRole("form", { name: `End role: ${roleName}` }).getByRole("button", { name: "End role" }).click();
+    // Given today and ended today, it never counted: it is gone (the audit log keeps both steps).
+    await expect(page.getByText("No roles given directly.")).toBeVisible();
+    const refused = await maria.goto("/admin/news");
+    expect(refused?.status()).toBe(403);
+    await context.close();
+  });
+
+  test("a member has no roles page", async ({ browser }) => {
+    const context = await browser.newContext({ storageState: storageStateOf("member") });
+    const page = await context.newPage();
+    const response = await page.goto("/admin/roles");
+    expect(response?.status()).toBe(403);
+    await expect(page.getByRole("link", { name: "Roles", exact: true })).toHaveCount(0);
+    await context.close();
+  });
+});

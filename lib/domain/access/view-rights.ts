@@ -1,0 +1,103 @@
+import { and, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+import { committeeFunctions, committees, functionHolders, membershipStatuses, people, permissions, rolePermissions, roles } from "@/lib/db/schema";
+import { spaceToday } from "../settings/space-today";
+import { rightKeysOfPerson } from "./person-permissions";
+
+/**
+ * Dynamic rights (the Dutch association's design): every membership status and every committee has its own view
+ * right, "may see people with status X" / "may see members of committee Y", kept as rows of `permissions` so roles
+ * carry them like built-in permissions. The people list, its exports, the mailing lists and the directory show a
+ * viewer only the people of the groups they may see (and themselves). System admins see every group: they could
+ * give themselves any of these rights anyway, which is also why containment needs no extra rule for them.
+ */
+export type ViewRightKind = "status" | "committee";
+const PREFIX = { status: "view.status.", committee: "view.committee." } as const;
+
+export const viewRightKey = (kind: ViewRightKind, id: number) => `${PREFIX[kind]}${id}`;
+
+export function parseViewRight(key: string): { kind: ViewRightKind; id: number } | null {
+  const m = /^view\.(status|committee)\.(\d{1,9})$/.exec(key);
+  return m ? { kind: m[1] as ViewRightKind, id: Number(m[2]) } : null;
+}
+
+/** Roles that could see people before view rights existed get each new group's right: nothing disappears by default. */
+async function defaultHolders(tx: Db): Promise<number[]> {
+  const rows = await tx
+    .selectDistinct({ roleId: rolePermissions.roleId })
+    .from(rolePermissions)
+    .innerJoin(roles, eq(roles.id, rolePermissions.roleId))
+    .where(or(inArray(rolePermissions.permissionKey, ["members.read", "directory.read"]), eq(roles.key, "admin")));
+  return rows.map((r) => r.roleId);
+}
+
+/**
+ * Makes the view rights match the statuses and committees: creates the right of a new group (given to the roles
+ * that see people), renames descriptions, and drops the right of a deleted group (its grants go by cascade).
+ * Idempotent; runs after every change to statuses or committees and at every start.
+ */
+export async function syncViewRights(db: Db): Promise<void> {
+  const [statuses, groups, existing] = await Promise.all([
+    db.select({ id: membershipStatuses.id, name: membershipStatuses.name }).from(membershipStatuses),
+    db.select({ id: committees.id, name: committees.name }).from(committees),
+    db.select().from(permissions).where(like(permissions.key, "view.%")),
+  ]);
+  const wanted = new Map<string, string>([
+    ...statuses.map((s) => [viewRightKey("status", s.id), `See people with status "${s.name}"`] as const),
+    ...groups.map((c) => [viewRightKey("committee", c.id), `See members of committee "${c.name}"`] as const),
+  ]);
+  const have = new Map(existing.map((p) => [p.key, p.description]));
+  const stale = [...have.keys()].filter((k) => parseViewRight(k) && !wanted.has(k));
+  if (stale.length) await db.delete(permissions).where(inArray(permissions.key, stale));
+  const fresh = [...wanted.keys()].filter((k) => !have.has(k));
+  for (const [key, description] of wanted) if (have.has(key) && have.get(key) !== description) await db.update(permissions).set({ description }).where(eq(permissions.key, key));
+  if (fresh.length === 0) return;
+  await db.insert(permissions).values(fresh.map((key) => ({ key, description: wanted.get(key)! }))).onConflictDoNothing();
+  const holders = await defaultHolders(db);
+  if (holders.length) await db.insert(rolePermissions).values(holders.flatMap((roleId) => fresh.map((permissionKey) => ({ roleId, permissionKey })))).onConflictDoNothing();
+}
+
+/** Which groups a viewer may see: every group, or these statuses and committees (and always themselves). */
+export interface ViewScope {
+  all: boolean;
+  viewerId: number | null;
+  statusIds: number[];
+  committeeIds: number[];
+}
+
+export const FULL_SCOPE: ViewScope = { all: true, viewerId: null, statusIds: [], committeeIds: [] };
+
+export async function viewScopeOf(db: Db, personId: number, now = new Date()): Promise<ViewScope> {
+  const { keys, everything } = await rightKeysOfPerson(db, personId, now);
+  if (everything || keys.includes("system.admin")) return { ...FULL_SCOPE, viewerId: personId };
+  const rights = keys.map(parseViewRight).filter((r) => r !== null);
+  return {
+    all: false,
+    viewerId: personId,
+    statusIds: rights.filter((r) => r.kind === "status").map((r) => r.id),
+    committeeIds: rights.filter((r) => r.kind === "committee").map((r) => r.id),
+  };
+}
+
+/** The scope as a condition on `people` (undefined: no limit), for the list queries. */
+export function scopeCondition(scope: ViewScope, today: string): SQL | undefined {
+  if (scope.all) return undefined;
+  const parts: SQL[] = [];
+  if (scope.viewerId !== null) parts.push(eq(people.id, scope.viewerId));
+  if (scope.statusIds.length) parts.push(inArray(people.statusId, scope.statusIds));
+  if (scope.committeeIds.length)
+    parts.push(sql`exists (select 1 from ${functionHolders} join ${committeeFunctions} on ${committeeFunctions.id} = ${functionHolders.functionId}
+      where ${functionHolders.personId} = ${people.id} and ${inArray(committeeFunctions.committeeId, scope.committeeIds)}
+      and ${functionHolders.since} <= ${today} and (${functionHolders.until} is null or ${functionHolders.until} >= ${today}))`);
+  return parts.length ? or(...parts) : sql`false`;
+}
+
+/** Of these people, the ones the scope lets the viewer see (for lists computed elsewhere, e.g. mailing lists). */
+export async function visibleInScope(db: Db, scope: ViewScope, personIds: number[], now = new Date()): Promise<Set<number>> {
+  if (scope.all || personIds.length === 0) return new Set(personIds);
+  const rows = await db
+    .select({ id: people.id })
+    .from(people)
+    .where(and(inArray(people.id, personIds), scopeCondition(scope, await spaceToday(db, now))));
+  return new Set(rows.map((r) => r.id));
+}
