@@ -1,38 +1,51 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { createRole, deleteRole, updateRole } from "@/lib/domain/access/role-admin";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-import { notifySubscribersSoon, refusal } from "@/lib/web/people-actions";
-import { formText } from "@/lib/web/people-admin-actions";
+import { defineAction } from "@/lib/web/action";
 
-const input = (formData: FormData) => ({
-  name: formText(formData, "name"),
-  description: formText(formData, "description"),
+const boundId = z.tuple([z.number().int().positive()]);
+// The domain validates names and permission keys (and refuses what the actor may not hand out).
+const roleForm = z.object({ name: z.string(), description: z.string(), permissions: z.array(z.string()) });
+const read = (formData: FormData) => ({
+  name: String(formData.get("name") ?? ""),
+  description: String(formData.get("description") ?? ""),
   permissions: formData.getAll("permission").map(String),
 });
+const common = {
+  caller: "system.admin",
+  input: roleForm,
+  read,
+  labels: { name: "roles.name", description: "roles.description", permissions: "roles.permissions" },
+  refusals: "people.error",
+  revalidate: ["/admin/roles"],
+} as const;
 
-/** Creates a role (roleId null) or renames it and sets its permissions; the domain checks system.admin and containment. */
-export async function saveRoleAction(roleId: number | null, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const db = getDb();
-  const result = roleId === null ? await createRole(db, user.personId, input(formData)) : await updateRole(db, user.personId, roleId, input(formData));
-  if (!result.ok) return refusal(t, result, formData, { name: t("roles.name"), description: t("roles.description"), permissions: t("roles.permissions") });
-  notifySubscribersSoon();
-  revalidatePath("/admin/roles");
-  return { ok: true, message: t(roleId === null ? "roles.created" : "roles.saved") };
-}
+export const createRoleAction = defineAction({
+  ...common,
+  async run({ actor, db, t, input }) {
+    const created = await createRole(db, actor.personId, input);
+    return created.ok ? { ok: true, message: t("roles.created") } : created;
+  },
+});
 
-export async function deleteRoleAction(roleId: number, _prev: ActionResult | null): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const result = await deleteRole(getDb(), user.personId, roleId);
-  if (!result.ok) return refusal(t, result);
-  notifySubscribersSoon();
-  revalidatePath("/admin/roles");
-  return { ok: true, message: t("roles.deleted") };
-}
+export const updateRoleAction = defineAction({
+  ...common,
+  bound: boundId,
+  async run({ actor, db, t, input }, id) {
+    const updated = await updateRole(db, actor.personId, id, input);
+    return updated.ok ? { ok: true, message: t("roles.saved") } : updated;
+  },
+});
+
+export const deleteRoleAction = defineAction({
+  caller: "system.admin",
+  input: z.object({}),
+  bound: boundId,
+  refusals: "people.error",
+  revalidate: ["/admin/roles"],
+  async run({ actor, db, t }, id) {
+    const deleted = await deleteRole(db, actor.personId, id);
+    return deleted.ok ? { ok: true, message: t("roles.deleted") } : deleted;
+  },
+});

@@ -12,7 +12,7 @@ import { listStatuses } from "@/lib/domain/people/reference-service";
 import { parseViewRight } from "@/lib/domain/access/view-rights";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { deleteRoleAction, saveRoleAction } from "./actions";
+import { createRoleAction, deleteRoleAction, updateRoleAction } from "./actions";
 
 /** Roles bundle the permissions the code defines; system admins shape them here and see who holds each and why. */
 export default async function RolesPage() {
@@ -55,7 +55,7 @@ export default async function RolesPage() {
               </details>
               <details>
                 <summary className="cursor-pointer text-sm text-amber-800">{t("roles.edit")}</summary>
-                <ActionForm action={saveRoleAction.bind(null, r.id)} className="mt-2 space-y-3" label={`${t("roles.edit")}: ${r.name}`}>
+                <ActionForm action={updateRoleAction.bind(null, r.id)} className="mt-2 space-y-3" label={`${t("roles.edit")}: ${r.name}`}>
                   <RoleFields idPrefix={`role-${r.id}`} role={r} groups={groups} lockedPermissions={locked} />
                   <SubmitButton>{t("roles.save")}</SubmitButton>
                 </ActionForm>
@@ -67,7 +67,7 @@ export default async function RolesPage() {
       </ul>
       <section className={cardClass} aria-labelledby="new-role">
         <h2 id="new-role" className="mb-3 text-lg font-semibold">{t("roles.new")}</h2>
-        <ActionForm action={saveRoleAction.bind(null, null)} className="space-y-3" label={t("roles.new")}>
+        <ActionForm action={createRoleAction} className="space-y-3" label={t("roles.new")}>
           <RoleFields idPrefix="role-new" groups={groups} />
           <SubmitButton>{t("roles.create")}</SubmitButton>
         </ActionForm>
