@@ -45,7 +45,7 @@ test.describe("roles an admin shapes", () => {
     await login.goto();
     await login.logIn(USERS.maria.email, DEMO_PASSWORD);
     await login.expectLoggedIn();
-    await new MainNav(maria).go("Admin", "News");
+    await new MainNav(maria).go("Admin", "Write news");
     const post = maria.getByRole("form", { name: "New post" });
     const title = `Open night ${Date.now().toString(36)}`;
     await post.getByLabel("Title").fill(title);
