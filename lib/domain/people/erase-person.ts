@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { clearAttemptsFor } from "../auth/rate-limit";
-import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, invitations, loginAttempts, mailingListOptIns, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, invitations, loginAttempts, mailingListOptIns, mailOptOuts, membershipStatuses, oidcCodes, oidcConsents, oidcTokens, people, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import type { Logger } from "pino";
@@ -70,6 +70,11 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     await tx.delete(auditSubscriptions).where(eq(auditSubscriptions.personId, personId));
     await tx.delete(mailingListOptIns).where(eq(mailingListOptIns.personId, personId));
     await tx.delete(invitations).where(eq(invitations.personId, personId)); // the addresses links were mailed to
+    await tx.delete(mailOptOuts).where(eq(mailOptOuts.personId, personId)); // their choices say something about them
+    // Services they logged in to: consents and tokens go (every step refuses an erased person anyway).
+    await tx.delete(oidcConsents).where(eq(oidcConsents.personId, personId));
+    await tx.delete(oidcCodes).where(eq(oidcCodes.personId, personId));
+    await tx.delete(oidcTokens).where(eq(oidcTokens.personId, personId));
     const emails = [profile?.email, account?.email].filter((e): e is string => Boolean(e)).map((e) => e.toLowerCase());
     if (emails.length) await tx.delete(loginAttempts).where(inArray(sql`lower(${loginAttempts.email})`, emails));
     await clearAttemptsFor(tx, emails);
