@@ -204,8 +204,10 @@ test("a new board wants LASER 1: the admin pairs it on the operations page, then
   const window = pairing.getByRole("form", { name: "Open the pairing window" });
   await window.getByRole("button", { name: "Open the pairing window" }).click();
   await expect(pairing.getByTestId("pairing-window")).toContainText("The pairing window is open until");
-  board.alive();
+  // The broker reads windows from a table refreshed every few seconds; a real board repeats its alive (every
+  // 2 minutes and at each connect), so the test repeats it until the window is seen.
   await expect(async () => {
+    board.alive();
     await page.reload();
     await expect(pairing.getByTestId("paired-board")).toContainText("connecting from 127.0.0.1");
   }).toPass();
