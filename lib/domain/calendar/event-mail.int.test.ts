@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { eventRegistrations } from "@/lib/db/schema";
+import { eventRegistrations, spaceSettings } from "@/lib/db/schema";
 import { startSmtpCapture, type ReceivedMail } from "../training/testing/training-fixture";
 import type { Mailer } from "../mail/mailer";
 import { confirmGuestRegistration, guestRegistrationByToken, requestGuestRegistration } from "./guest-registrations";
 import { cancelRegistration, registerMember } from "./registrations";
 import { saveEvent, setEventCancelled } from "./save-event";
+import { loadSpaceSettings } from "../settings/space-settings";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
 
 let f: CalendarFixture;
@@ -66,6 +67,23 @@ describe("event registration mails (real SMTP server)", () => {
     // Not the typed name: whoever typed it need not own the address.
     expect(smtp.mails[0]!.text).toContain("Hello there");
     expect(smtp.mails[0]!.text).not.toContain("Gina");
+  });
+
+  it("writes to a guest in the space's saved default language (a guest has no profile to choose one)", async () => {
+    // The fixture has no saved settings yet: save the defaults with German as the space's language.
+    await f.t.db.insert(spaceSettings).values({ ...(await loadSpaceSettings(f.t.db)), id: 1, defaultLanguage: "de", updatedAt: new Date() });
+    try {
+      const id = await event("Offene Werkstatt", { capacity: 1, visibility: "public" });
+      const a = await registerMember(f.t.db, { eventId: id, personId: f.maria });
+      await confirmedGuest(id, "gerda@example.org");
+      smtp.mails.length = 0;
+      if (!a.ok) throw new Error(a.message);
+      await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.maria }, mailer);
+      expect(smtp.mails.map(to)).toEqual(["gerda@example.org"]);
+      expect(smtp.mails[0]!.text).toContain("Subject: Du hast einen Platz: Offene Werkstatt");
+    } finally {
+      await f.t.db.delete(spaceSettings).where(eq(spaceSettings.id, 1));
+    }
   });
 
   it("cancelling an event mails everyone holding or waiting for a place, once; restoring mails nobody", async () => {

@@ -1,6 +1,7 @@
 import { formatDateTime } from "@/lib/time";
 import type { MessageKey } from "@/lib/i18n/messages/en";
-import { translator } from "@/lib/i18n/translate";
+import { isLocale, translator } from "@/lib/i18n/translate";
+import { loadSpaceSettings } from "../settings/space-settings";
 import type { Db } from "@/lib/db/client";
 import { recipientOf, type Recipient } from "../training/training-mail";
 import type { Mailer } from "../mail/mailer";
@@ -18,13 +19,15 @@ export interface EventForMail {
   timeZone: string;
 }
 
-/** Members get their language from their profile (the training pattern); guests, who have none, get English. */
+/** Members get their language from their profile (the training pattern); guests, who have none, the space's saved default. */
 async function recipientOfRegistrant(db: Db, r: Registrant): Promise<Recipient | null> {
   if (r.personId !== null) return recipientOf(db, r.personId);
   if (!r.guestEmail) return null;
   // Not the name typed in the guest form: whoever typed it need not own the address this mail goes to.
-  const t = translator("en");
-  return { email: r.guestEmail, t, locale: "en", firstName: t("mail.guestName") };
+  const saved = (await loadSpaceSettings(db)).defaultLanguage;
+  const locale = isLocale(saved) ? saved : "en";
+  const t = translator(locale);
+  return { email: r.guestEmail, t, locale, firstName: t("mail.guestName") };
 }
 
 /**
