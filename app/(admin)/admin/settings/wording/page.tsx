@@ -13,11 +13,15 @@ export async function generateMetadata() {
 }
 
 /** The space's own wording: find a text by what it says or by its key, see the default, change or reset it. */
-export default async function WordingPage({ searchParams }: { searchParams: Promise<{ q?: string; lang?: string }> }) {
+// A repeated parameter (?q=a&q=b) arrives as an array: the first one counts.
+const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+
+export default async function WordingPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; lang?: string | string[] }> }) {
   await requirePermission("system.admin");
   const [t, current, space, params] = await Promise.all([getT(), getLocale(), getSpace(), searchParams]);
-  const lang = params.lang && isLocale(params.lang) ? params.lang : current;
-  const q = (params.q ?? "").slice(0, 200);
+  const asked = first(params.lang);
+  const lang = isLocale(asked) ? asked : current;
+  const q = first(params.q).slice(0, 200);
   const { rows, more } = searchWording(lang, space.messageOverrides[lang], q);
   return (
     <div className="space-y-6">
