@@ -45,7 +45,7 @@ test.describe("membership administration and the audit log", () => {
     await filter.getByRole("button", { name: "Filter" }).click();
     await expect(page).toHaveURL(/person=Ada\+Admin/);
     const entries = page.getByRole("list", { name: "Audit entries" }).getByRole("listitem");
-    await expect(entries.first()).toContainText("audit.subscribe");
+    await expect(entries.first()).toContainText("Subscribed to change notifications");
     await expect(entries.first()).toContainText("membership_status.*");
     await expect(entries.first().getByRole("link", { name: USERS.admin.name }).first()).toBeVisible();
 

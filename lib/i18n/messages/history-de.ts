@@ -10,6 +10,8 @@ export const historyDe: Record<keyof typeof historyEn, string> = {
   "audit.value.removed": "(gelöscht)",
   "audit.value.formerPerson": "ein ehemaliges Mitglied",
   "audit.type.person.create": "Person angelegt",
+  "audit.type.audit.subscribe": "Änderungsbenachrichtigung abonniert",
+  "audit.type.audit.unsubscribe": "Änderungsbenachrichtigung abbestellt",
   "audit.type.person.status": "Mitgliedsstatus geändert",
   "audit.type.person.admit": "Als Mitglied aufgenommen",
   "audit.type.person.signup": "Registriert",

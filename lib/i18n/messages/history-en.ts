@@ -10,6 +10,8 @@ export const historyEn = {
   "audit.value.removed": "(removed)",
   "audit.value.formerPerson": "a former member",
   "audit.type.person.create": "Person added",
+  "audit.type.audit.subscribe": "Subscribed to change notifications",
+  "audit.type.audit.unsubscribe": "Unsubscribed from change notifications",
   "audit.type.person.status": "Membership status changed",
   "audit.type.person.admit": "Admitted as a member",
   "audit.type.person.signup": "Signed up",

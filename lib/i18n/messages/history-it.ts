@@ -10,6 +10,8 @@ export const historyIt: Record<keyof typeof historyEn, string> = {
   "audit.value.removed": "(eliminato)",
   "audit.value.formerPerson": "un ex socio",
   "audit.type.person.create": "Persona aggiunta",
+  "audit.type.audit.subscribe": "Notifiche di modifica attivate",
+  "audit.type.audit.unsubscribe": "Notifiche di modifica disattivate",
   "audit.type.person.status": "Stato di socio cambiato",
   "audit.type.person.admit": "Ammesso come socio",
   "audit.type.person.signup": "Iscritto",

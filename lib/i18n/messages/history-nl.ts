@@ -10,6 +10,8 @@ export const historyNl: Record<keyof typeof historyEn, string> = {
   "audit.value.removed": "(verwijderd)",
   "audit.value.formerPerson": "een oud-lid",
   "audit.type.person.create": "Persoon toegevoegd",
+  "audit.type.audit.subscribe": "Wijzigingsmeldingen aangevraagd",
+  "audit.type.audit.unsubscribe": "Wijzigingsmeldingen opgezegd",
   "audit.type.person.status": "Lidmaatschapsstatus gewijzigd",
   "audit.type.person.admit": "Als lid toegelaten",
   "audit.type.person.signup": "Aangemeld",
