@@ -90,10 +90,11 @@ test("an admin registers a wiki; a member logs in to it through the space, conse
   await rp.configure(discoveryUrl, clientId!, secret);
   const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
   try {
+    // Maria, not the member whose saved session later specs use: logging out of the space ends all her sessions.
     const member = await context.newPage();
     await member.goto(`${rp.base}/start`);
     // Not logged in at the space: its login page, which comes back to the authorization afterwards.
-    await member.getByLabel("Email").fill(USERS.member.email);
+    await member.getByLabel("Email").fill(USERS.maria.email);
     await member.getByLabel("Password").fill(DEMO_PASSWORD);
     await member.getByRole("button", { name: "Log in" }).click();
     await expect(member.getByRole("heading", { name: "Log in to Test wiki" })).toBeVisible();
@@ -103,11 +104,11 @@ test("an admin registers a wiki; a member logs in to it through the space, conse
     await expect(member.getByLabel(/your name/)).toBeChecked();
     await email.check();
     await member.getByRole("button", { name: "Allow and continue" }).click();
-    await expect(member.locator("#who")).toContainText(`Hello ${USERS.member.name} <${USERS.member.email}> #`);
+    await expect(member.locator("#who")).toContainText(`Hello ${USERS.maria.name} <${USERS.maria.email}> #`);
 
     // Asked once: the next login goes straight through.
     await member.goto(`${rp.base}/start`);
-    await expect(member.locator("#who")).toContainText(`Hello ${USERS.member.name}`);
+    await expect(member.locator("#who")).toContainText(`Hello ${USERS.maria.name}`);
 
     // On their profile the member sees the wiki and what it may see; disconnecting makes the next login ask again.
     const space = new URL(discoveryUrl).origin;
@@ -120,7 +121,7 @@ test("an admin registers a wiki; a member logs in to it through the space, conse
     await member.goto(`${rp.base}/start`);
     await expect(member.getByLabel(/your email address/)).not.toBeChecked();
     await member.getByRole("button", { name: "Allow and continue" }).click();
-    await expect(member.locator("#who")).toHaveText(new RegExp(`^Hello ${USERS.member.name} <undefined> #`));
+    await expect(member.locator("#who")).toHaveText(new RegExp(`^Hello ${USERS.maria.name} <undefined> #`));
 
     // The wiki logs the member out through the space: they confirm, return to the wiki, and are logged out here too.
     await member.goto(`${rp.base}/logout`);
