@@ -12,10 +12,10 @@ export async function generateMetadata() {
   return { title: (await getT())("wording.title") };
 }
 
-/** The space's own wording: find a text by what it says or by its key, see the default, change or reset it. */
 // A repeated parameter (?q=a&q=b) arrives as an array: the first one counts.
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
 
+/** The space's own wording: find a text by what it says or by its key, see the default, change or reset it. */
 export default async function WordingPage({ searchParams }: { searchParams: Promise<{ q?: string | string[]; lang?: string | string[] }> }) {
   await requirePermission("system.admin");
   const [t, current, space, params] = await Promise.all([getT(), getLocale(), getSpace(), searchParams]);
