@@ -3,9 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { attendanceInput, markAttendance } from "@/lib/domain/training/attendance-service";
+import { attendanceInput, recordAttendance } from "@/lib/domain/training/attendance-service";
 import { editSession, sessionEditInput } from "@/lib/domain/training/session-edit";
-import { mailPassed } from "@/lib/domain/training/training-notices";
 import { cancelSession, scheduleSession, sessionInput } from "@/lib/domain/training/session-service";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
@@ -47,9 +46,8 @@ export async function markAttendanceAction(_previous: ActionResult | null, formD
   if (!user) return refusal(t, "eq", "forbidden");
   const parsed = attendanceInput.safeParse({ signupId: int(formData, "signupId"), attendance: text(formData, "attendance") });
   if (!parsed.success) return refusal(t, "tr", "invalid", formData);
-  const result = await markAttendance(getDb(), user.personId, parsed.data);
+  const result = await recordAttendance(getDb(), { mailer: getMailer(), timeZone: (await getSpace()).timeZone }, user.personId, parsed.data);
   if (!result.ok) return refusal(t, "tr", result.code, formData);
-  if (parsed.data.attendance === "passed") await mailPassed(getDb(), getMailer(), parsed.data.signupId, (await getSpace()).timeZone);
   revalidate();
   revalidatePath("/admin/equipment", "layout");
   return { ok: true, message: t("tr.att.done") };

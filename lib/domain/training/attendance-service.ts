@@ -1,12 +1,15 @@
-import { eq } from "drizzle-orm";
+import { and, asc, eq, gt, inArray, isNull, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { equipmentTypes, trainingSessions, trainingSignups } from "@/lib/db/schema";
+import { equipmentTypes, trainingSessions, trainingSignups, type TrainingSession } from "@/lib/db/schema";
 import { grantRefusal, type ContainmentCode } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { isCurrentTrainer } from "../equipment/authority";
 import { recordAuthorization } from "../equipment/record-authorization";
 import { fail, type Result } from "../equipment/result";
+import { lockSession, promoteFromWaitlist } from "./signup-service";
+import { mailPromoted, type Notifier } from "./training-mail";
+import { mailPassed } from "./training-notices";
 
 export const attendanceInput = z.object({ signupId: z.number().int().positive(), attendance: z.enum(["passed", "failed", "no_show"]) });
 
@@ -22,7 +25,7 @@ export async function markAttendance(
   actorId: number,
   raw: z.input<typeof attendanceInput>,
   now = new Date(),
-): Promise<Result<{ authorizationId: number | null }, AttendanceFailure>> {
+): Promise<Result<{ authorizationId: number | null; released?: ReleasedSeat[] }, AttendanceFailure>> {
   const parsed = attendanceInput.safeParse(raw);
   if (!parsed.success) return fail("invalid", "Choose passed, failed or no-show.");
   const { signupId, attendance } = parsed.data;
@@ -68,6 +71,67 @@ export async function markAttendance(
       trainingSessionId: session.id,
       now,
     });
-    return { ok: true as const, authorizationId };
+    const released = await releaseOtherSignups(tx, actorId, signup.personId, session, now);
+    return { ok: true as const, authorizationId, released };
   });
+}
+
+/** A seat or waitlist place the passing person gave up, and who moved up into it. */
+export interface ReleasedSeat {
+  session: TrainingSession;
+  typeName: string;
+  promoted: number[];
+}
+
+/**
+ * Having passed, the person needs no other session of the same type and level: their seats and waitlist places in
+ * the ones still to come are cancelled, and each freed seat goes to that session's waitlist at once.
+ */
+async function releaseOtherSignups(tx: Db, actorId: number, personId: number, passed: TrainingSession, now: Date): Promise<ReleasedSeat[]> {
+  const others = await tx
+    .select({ signup: trainingSignups, typeName: equipmentTypes.name })
+    .from(trainingSignups)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
+    .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
+    .where(
+      and(
+        eq(trainingSignups.personId, personId),
+        inArray(trainingSignups.status, ["signed_up", "waitlisted"]),
+        ne(trainingSessions.id, passed.id),
+        eq(trainingSessions.equipmentTypeId, passed.equipmentTypeId),
+        eq(trainingSessions.level, passed.level),
+        isNull(trainingSessions.cancelledAt),
+        gt(trainingSessions.startsAt, now),
+      ),
+    )
+    // One order for every transaction that locks several sessions.
+    .orderBy(asc(trainingSessions.id));
+  const released: ReleasedSeat[] = [];
+  for (const { signup, typeName } of others) {
+    const locked = await lockSession(tx, signup.sessionId);
+    if (!locked) continue;
+    await tx.update(trainingSignups).set({ status: "cancelled", cancelledAt: now }).where(eq(trainingSignups.id, signup.id));
+    await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "training_signup.cancel", entity: "training_signup", entityId: signup.id, before: { status: signup.status }, after: { status: "cancelled" } });
+    const promoted = signup.status === "signed_up" ? await promoteFromWaitlist(tx, locked.s.id, locked.s.capacity, now) : [];
+    released.push({ session: locked.s, typeName, promoted });
+  }
+  return released;
+}
+
+/**
+ * Records attendance and then tells people, after the change is committed: the person who passed, and everyone who
+ * moved up into a seat they gave up. A mail server being down never undoes the record.
+ */
+export async function recordAttendance(
+  db: Db,
+  notifier: Notifier,
+  actorId: number,
+  raw: z.input<typeof attendanceInput>,
+  now = new Date(),
+): Promise<Result<{ authorizationId: number | null; released?: ReleasedSeat[] }, AttendanceFailure>> {
+  const result = await markAttendance(db, actorId, raw, now);
+  if (!result.ok || !result.released) return result;
+  await mailPassed(db, notifier.mailer, raw.signupId, notifier.timeZone);
+  for (const r of result.released) await mailPromoted(db, notifier, r.session, r.typeName, r.promoted);
+  return result;
 }

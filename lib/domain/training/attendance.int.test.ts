@@ -1,25 +1,30 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { equipmentAuthorizations, machines, membershipStatuses, people } from "@/lib/db/schema";
+import { equipmentAuthorizations, machines, membershipStatuses, people, trainingSignups } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { createPerson } from "../people/create-person";
 import { grantAuthorization } from "../equipment/authorization-service";
 import { addMonths } from "../machine-access/decide-machine-use";
 import { decideCardOnMachine } from "../machine-access/machine-use-facts";
-import { markAttendance } from "./attendance-service";
+import { markAttendance, recordAttendance } from "./attendance-service";
 import { listOpenRequestsForTrainer, requestTraining } from "./request-service";
 import { scheduleSession } from "./session-service";
 import { signUp } from "./signup-service";
 import { openSignupsOf } from "./training-state";
-import { days, demoWorld, hours, type DemoWorld } from "./testing/training-fixture";
+import { days, demoWorld, hours, startSmtpCapture, type DemoWorld } from "./testing/training-fixture";
 
 let w: DemoWorld;
+let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
 // The sessions below start in two or three days; attendance is recorded once they have started.
 const started = days(4);
 beforeAll(async () => {
   w = await demoWorld();
+  smtp = await startSmtpCapture();
 });
-afterAll(() => w?.t.close());
+afterAll(async () => {
+  await smtp?.close();
+  await w?.t.close();
+});
 
 async function session(typeId: number, level: "user" | "owner" | "trainer" = "user", trainer = w.ids.trainer): Promise<number> {
   const startsAt = days(2);
@@ -67,6 +72,38 @@ describe("attendance", () => {
     const owners = await w.t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.personId, w.ids.member));
     expect(owners.filter((a) => a.level === "owner")).toEqual([]);
     expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" }, started)).toMatchObject({ ok: true });
+  });
+
+  it("passing gives up the person's other seats and waitlist places of that type and level; the seats go to the waitlist, who are mailed", async () => {
+    const member = async (name: string) => (await createPerson(w.t.db, { statusKey: "member", firstName: name, email: `${name.toLowerCase()}@test.local`, assignMemberNumber: true })).personId;
+    const [ida, jan, kim] = [await member("Ida"), await member("Jan"), await member("Kim")];
+    expect(await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.printer, level: "trainer", reason: "Prints" })).toMatchObject({ ok: true });
+    const at = async (typeId: number, day: number, capacity: number) => {
+      const startsAt = days(day);
+      const r = await scheduleSession(w.t.db, w.ids.trainer, { equipmentTypeId: typeId, level: "user", startsAt, endsAt: hours(2, startsAt), capacity, room: "Workshop" });
+      if (!r.ok) throw new Error(r.message);
+      return r.id;
+    };
+    const [now, later, full, printer] = [await at(w.types.laser, 2, 5), await at(w.types.laser, 6, 1), await at(w.types.laser, 8, 1), await at(w.types.printer, 6, 5)];
+    const passing = await signupId(ida, now);
+    const seat = await signupId(ida, later); // Ida holds the only seat; Jan waits for it
+    const jansPlace = await signupId(jan, later);
+    await signupId(kim, full);
+    const waiting = await signupId(ida, full); // Ida waits behind Kim
+    const otherType = await signupId(ida, printer);
+
+    const passed = await recordAttendance(w.t.db, smtp.notifier, w.ids.trainer, { signupId: passing, attendance: "passed" }, started);
+    expect(passed).toMatchObject({ ok: true, released: [{ session: { id: later }, promoted: [jan] }, { session: { id: full }, promoted: [] }] });
+    const rows = await w.t.db.select().from(trainingSignups).where(inArray(trainingSignups.id, [seat, jansPlace, waiting, otherType]));
+    const status = (id: number) => rows.find((r) => r.id === id)!.status;
+    expect([status(seat), status(jansPlace), status(waiting), status(otherType)]).toEqual(["cancelled", "signed_up", "cancelled", "signed_up"]);
+    expect(await openSignupsOf(w.t.db, ida, started)).toMatchObject([{ sessionId: printer }]);
+    // Ida hears she passed, Jan that he has the seat; Kim, still first in the full session, hears nothing.
+    expect(smtp.mails.filter((m) => m.to.includes("ida@test.local"))).toHaveLength(1);
+    const jans = smtp.mails.filter((m) => m.to.includes("jan@test.local"));
+    expect(jans).toHaveLength(1);
+    expect(jans[0]!.text).toContain("Laser cutter");
+    expect(smtp.mails.some((m) => m.to.includes("kim@test.local"))).toBe(false);
   });
 
   it("refuses attendance before the session has started, and its seat stays pending until then", async () => {

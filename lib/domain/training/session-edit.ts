@@ -6,7 +6,7 @@ import { diffValues, recordAudit } from "../audit/record-audit";
 import { isCurrentTrainer } from "../equipment/authority";
 import { fail, type Failure, type Result } from "../equipment/result";
 import { lockSession, promoteFromWaitlist, seatsTaken } from "./signup-service";
-import { sendTo, sessionWhen, type Notifier } from "./training-mail";
+import { mailPromoted, sendTo, sessionWhen, type Notifier } from "./training-mail";
 
 export const sessionEditInput = z
   .object({
@@ -87,13 +87,6 @@ export async function editSession(
     if (sent) notified++;
   }
   // People moved up by the extra seats hear about their seat (those already mailed about the change too).
-  for (const personId of outcome.promoted) {
-    await sendTo(db, notifier, personId, { subject: "mail.promoted.subject", body: "mail.promoted.body" }, (r) => ({
-      type: typeName,
-      level: r.t(`level.${after.level}`),
-      when: sessionWhen(after.startsAt, r, notifier.timeZone),
-      room: after.room || "-",
-    }));
-  }
+  await mailPromoted(db, notifier, after, typeName, outcome.promoted);
   return { ok: true, notified, notMailed: outcome.participants.length - notified, promoted: outcome.promoted };
 }

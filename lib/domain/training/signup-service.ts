@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/record-audit";
 import { fail, type Result } from "../equipment/result";
 import { decideSignup, type MissingPrerequisite, type SignupRefusal } from "./decide-signup";
 import { loadSignupFacts } from "./eligibility";
-import { sendTo, sessionWhen, type Notifier } from "./training-mail";
+import { mailPromoted, type Notifier } from "./training-mail";
 
 export type SignupFailure = SignupRefusal | "not_found";
 
@@ -99,17 +99,7 @@ export async function cancelSignup(
   if (!outcome.ok) return outcome;
   const { session } = outcome;
   const [type] = await db.select({ name: equipmentTypes.name }).from(equipmentTypes).where(eq(equipmentTypes.id, session.equipmentTypeId));
-  const promoted = [];
-  for (const id of outcome.promoted) {
-    const mailed = await sendTo(db, notifier, id, { subject: "mail.promoted.subject", body: "mail.promoted.body" }, (r) => ({
-      type: type?.name ?? "",
-      level: r.t(`level.${session.level}`),
-      when: sessionWhen(session.startsAt, r, notifier.timeZone),
-      room: session.room || "-",
-    }));
-    promoted.push({ personId: id, mailed });
-  }
-  return { ok: true, promoted };
+  return { ok: true, promoted: await mailPromoted(db, notifier, session, type?.name ?? "", outcome.promoted) };
 }
 
 /** Fills free seats from the waitlist in the order people joined it; returns who moved up. */

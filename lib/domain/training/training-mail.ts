@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import type { TrainingSession } from "@/lib/db/schema";
 import { formatDateTime } from "@/lib/time";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import type { Mailer } from "../mail/mailer";
@@ -31,4 +32,25 @@ export async function sendTo(
 
 export function sessionWhen(date: Date, recipient: Recipient, timeZone: string): string {
   return formatDateTime(date, recipient.locale, timeZone);
+}
+
+/** "A seat became free and it is yours", to each person moved up from a session's waitlist. */
+export async function mailPromoted(
+  db: Db,
+  notifier: Notifier,
+  session: Pick<TrainingSession, "level" | "startsAt" | "room">,
+  typeName: string,
+  personIds: number[],
+): Promise<{ personId: number; mailed: boolean }[]> {
+  const told = [];
+  for (const personId of personIds) {
+    const mailed = await sendTo(db, notifier, personId, { subject: "mail.promoted.subject", body: "mail.promoted.body" }, (r) => ({
+      type: typeName,
+      level: r.t(`level.${session.level}`),
+      when: sessionWhen(session.startsAt, r, notifier.timeZone),
+      room: session.room || "-",
+    }));
+    told.push({ personId, mailed });
+  }
+  return told;
 }
