@@ -41,12 +41,15 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
       if (user?.id) {
         token.sub = user.id;
         token.sv = user.sessionVersion ?? 0;
+        // When the person typed their password: single sign-on's auth_time, max_age and prompt=login.
+        token.at = Math.floor(Date.now() / 1000);
       }
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
       session.sessionVersion = token.sv ?? 0;
+      if (typeof token.at === "number") session.authTime = token.at;
       return session;
     },
   },

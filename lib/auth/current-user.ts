@@ -12,3 +12,9 @@ export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
   if (!Number.isSafeInteger(personId) || personId <= 0) return null;
   return getSessionPerson(getDb(), personId, session?.sessionVersion ?? 0);
 });
+
+/** When the current session's person logged in, or null (nobody, or a session from before login times were kept). */
+export const getAuthTime = cache(async (): Promise<Date | null> => {
+  const session = await auth();
+  return typeof session?.authTime === "number" ? new Date(session.authTime * 1000) : null;
+});

@@ -4,7 +4,7 @@ import { clientByClientId } from "@/lib/domain/oidc/clients";
 import { secretMatches } from "@/lib/domain/oidc/result";
 import { OIDC_SCOPES } from "@/lib/domain/oidc/scopes";
 import { publicKeySet, SIGNING_ALG } from "@/lib/domain/oidc/signing-keys";
-import { exchangeCode, refreshTokens, revokeToken, userinfo, type TokenError, type TokenResponse } from "@/lib/domain/oidc/tokens";
+import { exchangeCode, introspectToken, refreshTokens, revokeToken, userinfo, type TokenError, type TokenResponse } from "@/lib/domain/oidc/tokens";
 
 /**
  * The OpenID Connect provider's HTTP side, Request in, Response out, in plain Node: the route handlers call these
@@ -12,7 +12,7 @@ import { exchangeCode, refreshTokens, revokeToken, userinfo, type TokenError, ty
  * space's saved public address (passed in), never the request's Host.
  */
 
-export const OIDC_PATHS = { authorize: "/oidc/authorize", token: "/oidc/token", userinfo: "/oidc/userinfo", jwks: "/oidc/jwks", logout: "/oidc/logout", revoke: "/oidc/revoke" } as const;
+export const OIDC_PATHS = { authorize: "/oidc/authorize", token: "/oidc/token", userinfo: "/oidc/userinfo", jwks: "/oidc/jwks", logout: "/oidc/logout", revoke: "/oidc/revoke", introspect: "/oidc/introspect" } as const;
 
 // Tokens travel in headers, never cookies, so any origin may call these (single-page apps are public clients).
 const CORS = { "access-control-allow-origin": "*" };
@@ -31,6 +31,8 @@ export function discoveryDocument(issuer: string) {
     end_session_endpoint: at(OIDC_PATHS.logout),
     revocation_endpoint: at(OIDC_PATHS.revoke),
     revocation_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
+    introspection_endpoint: at(OIDC_PATHS.introspect),
+    introspection_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post"],
     scopes_supported: [...OIDC_SCOPES],
     response_types_supported: ["code"],
     response_modes_supported: ["query"],
@@ -139,6 +141,22 @@ export async function revocationResponse(db: Db, request: Request, now = new Dat
   if (!token) return oauthError("invalid_request", "token is required");
   await revokeToken(db, client.id, token, now);
   return new Response(null, { status: 200, headers: { "cache-control": "no-store", ...CORS } });
+}
+
+/**
+ * Token introspection (RFC 7662): a confidential client asks whether one of its tokens still stands. Public clients
+ * cannot prove who they are, so they are refused (§2.1: the endpoint requires authorization).
+ */
+export async function introspectionResponse(db: Db, request: Request, issuer: string, now = new Date()): Promise<Response> {
+  if (request.method !== "POST") return oauthError("invalid_request", "use POST", 405, { allow: "POST, OPTIONS" });
+  const body = await formBody(request);
+  if (!body) return oauthError("invalid_request", "send an application/x-www-form-urlencoded body (at most 16 KiB)");
+  const client = await authenticateClient(db, request, body);
+  if (client instanceof Response) return client;
+  if (client.kind !== "confidential") return oauthError("invalid_client", "introspection is for confidential clients", 401);
+  const token = body.get("token");
+  if (!token) return oauthError("invalid_request", "token is required");
+  return json(await introspectToken(db, client, token, issuer, now));
 }
 
 /** The userinfo endpoint (OIDC Core §5.3): the claims for a bearer access token, checked against today's rules. */

@@ -27,5 +27,6 @@ describe("safeNextPath", () => {
     expect(loginUrlFor("/home")).toBe("/login");
     expect(loginUrlFor(null)).toBe("/login");
     expect(loginUrlFor("//evil.example")).toBe("/login");
+    expect(loginUrlFor("/oidc/authorize?a=1", true)).toBe("/login?next=%2Foidc%2Fauthorize%3Fa%3D1&again=1");
   });
 });

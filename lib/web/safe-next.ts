@@ -10,8 +10,12 @@ export function safeNextPath(value: unknown, fallback = "/home"): string {
   return value;
 }
 
-/** The login URL that comes back to `path` afterwards. */
-export function loginUrlFor(path: string | null | undefined): string {
+/**
+ * The login URL that comes back to `path` afterwards. `again`: the login form even for someone logged in (another
+ * service asked for a fresh login: single sign-on's prompt=login or max_age).
+ */
+export function loginUrlFor(path: string | null | undefined, again = false): string {
   const next = safeNextPath(path, "");
-  return next && next !== "/home" ? `/login?next=${encodeURIComponent(next)}` : "/login";
+  const query = [...(next && next !== "/home" ? [`next=${encodeURIComponent(next)}`] : []), ...(again ? ["again=1"] : [])];
+  return query.length ? `/login?${query.join("&")}` : "/login";
 }

@@ -6,13 +6,17 @@ import { getT } from "@/lib/i18n/server";
 import { safeNextPath } from "@/lib/web/safe-next";
 import { loginAction, resendConfirmationAction } from "./actions";
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[] }> }) {
+export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; again?: string | string[] }> }) {
   const [t, user, query] = await Promise.all([getT(), getCurrentUser(), searchParams]);
   const next = safeNextPath(query.next);
-  if (user) redirect(next);
+  // "again": another service asked for a fresh login (single sign-on's prompt=login or max_age), so the form shows
+  // even for someone logged in; logging in replaces their session.
+  const again = query.again === "1";
+  if (user && !again) redirect(next);
   return (
     <section className="mx-auto max-w-sm space-y-6">
       <h1 className="text-2xl font-bold">{t("login.title")}</h1>
+      {again && <p>{t("login.again")}</p>}
       <LoginForm
         action={loginAction}
         resendAction={resendConfirmationAction}

@@ -12,6 +12,8 @@ export interface AuthorizationRequest {
   nonce: string | null;
   codeChallenge: string | null;
   prompt: Set<string>;
+  /** max_age in seconds: the login must be at most this old, or the person logs in again. */
+  maxAge: number | null;
 }
 
 /**
@@ -65,5 +67,22 @@ export async function checkAuthorizationRequest(db: Db, params: URLSearchParams,
   if ((nonce?.length ?? 0) > 512 || (state?.length ?? 0) > 2000) return back("invalid_request", "state or nonce too long");
   const prompt = new Set((one("prompt") ?? "").split(" ").filter(Boolean));
   if (prompt.has("none") && prompt.size > 1) return back("invalid_request", "prompt=none cannot be combined");
-  return { ok: true, request: { client, redirectUri, scopes, state, nonce, codeChallenge, prompt } };
+  const maxAgeText = one("max_age");
+  if (maxAgeText !== null && !/^\d{1,9}$/.test(maxAgeText)) return back("invalid_request", "max_age must be a whole number of seconds");
+  const maxAge = maxAgeText === null ? null : Number(maxAgeText);
+  return { ok: true, request: { client, redirectUri, scopes, state, nonce, codeChallenge, prompt, maxAge } };
+}
+
+/**
+ * The authorization request to come back to after logging in again for prompt=login or max_age: the same request
+ * without them, or it would ask again forever. Nothing is given away: the request is the browser's to edit anyway,
+ * which is why a relying party that must be sure checks the ID token's auth_time (OIDC Core §3.1.2.1).
+ */
+export function afterReauthentication(params: URLSearchParams): URLSearchParams {
+  const next = new URLSearchParams(params);
+  next.delete("max_age");
+  const prompt = (params.get("prompt") ?? "").split(" ").filter((p) => p && p !== "login");
+  if (prompt.length) next.set("prompt", prompt.join(" "));
+  else next.delete("prompt");
+  return next;
 }

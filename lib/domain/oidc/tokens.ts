@@ -160,6 +160,36 @@ export async function revokeToken(db: Db, clientId: number, token: string, now =
   else await db.update(oidcTokens).set({ revokedAt: now }).where(and(eq(oidcTokens.id, found.id), isNull(oidcTokens.revokedAt)));
 }
 
+/** What RFC 7662 says about a token: active, and if so for whom, what and until when. */
+export type Introspection = { active: false } | { active: true; scope: string; client_id: string; sub: string; token_type: "Bearer" | "refresh_token"; exp: number; iat: number; auth_time: number; iss: string };
+
+/**
+ * Token introspection (RFC 7662) for the client the token was issued to (a service checks whether its token still
+ * stands): active only while unexpired, unrevoked, unused (a refresh token), the client switched on, the person
+ * still allowed in there and their consent standing — the same checks as userinfo, so "active" never outlives them.
+ * Another client's token reads as inactive: nothing is told about it.
+ */
+export async function introspectToken(db: Db, client: OidcClient, token: string, issuer: string, now = new Date()): Promise<Introspection> {
+  const inactive = { active: false } as const;
+  if (!token || token.length > 200) return inactive;
+  const [t] = await db.select().from(oidcTokens).where(eq(oidcTokens.tokenHash, sha256(token)));
+  if (!t || t.clientId !== client.id || !client.active || t.revokedAt || t.expiresAt <= now || (t.kind === "refresh" && t.usedAt)) return inactive;
+  if (await clientRefusal(db, client, t.personId, now)) return inactive;
+  if (!(await consentFields(db, t.personId, client.id))) return inactive;
+  const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
+  return {
+    active: true,
+    scope: t.scopes.filter((s) => client.allowedScopes.includes(s)).join(" "),
+    client_id: client.clientId,
+    sub: String(t.personId),
+    token_type: t.kind === "access" ? "Bearer" : "refresh_token",
+    exp: seconds(t.expiresAt),
+    iat: seconds(t.createdAt),
+    auth_time: seconds(t.authTime),
+    iss: issuer,
+  };
+}
+
 /** Expired codes and tokens go (the daily retention job): they can never be used again anyway. */
 export async function pruneOidcGrants(db: Db, now = new Date()): Promise<number> {
   const before = new Date(now.getTime() - 86_400_000);

@@ -75,6 +75,7 @@ export const de: Catalog = {
   "start.homeCta": "Zu meinem Bereich",
 
   "login.title": "Anmelden",
+  "login.again": "Der Dienst, von dem du kommst, bittet dich, dich zur Bestätigung erneut anzumelden.",
   "login.email": "E-Mail",
   "login.password": "Passwort",
   "login.submit": "Anmelden",

@@ -75,6 +75,7 @@ export const en = {
   "start.homeCta": "Go to my space",
 
   "login.title": "Log in",
+  "login.again": "The service you came from asks you to log in again to confirm it is you.",
   "login.email": "Email",
   "login.password": "Password",
   "login.submit": "Log in",

@@ -76,6 +76,7 @@ export const it: Catalog = {
   "start.homeCta": "Vai al mio spazio",
 
   "login.title": "Accedi",
+  "login.again": "Il servizio da cui arrivi ti chiede di accedere di nuovo per confermare che sei tu.",
   "login.email": "Email",
   "login.password": "Password",
   "login.submit": "Accedi",

@@ -76,6 +76,7 @@ export const nl: Catalog = {
   "start.homeCta": "Naar mijn space",
 
   "login.title": "Inloggen",
+  "login.again": "De dienst waar je vandaan komt vraagt je opnieuw in te loggen om te bevestigen dat jij het bent.",
   "login.email": "E-mailadres",
   "login.password": "Wachtwoord",
   "login.submit": "Inloggen",

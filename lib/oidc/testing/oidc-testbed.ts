@@ -2,18 +2,19 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createPeopleFixture, type PeopleFixture } from "@/lib/domain/people/testing/people-fixture";
 import { savePublicUrl } from "@/lib/domain/settings/testing/save-settings";
-import { authorizationStep, consentDecision, oidcIssuer } from "../authorization";
-import { discoveryResponse, jwksResponse, preflightResponse, revocationResponse, tokenResponse, userinfoResponse } from "../endpoints";
+import { authorizationAfterLogin, authorizationStep, consentDecision, oidcIssuer, type BrowserSession } from "../authorization";
+import { discoveryResponse, introspectionResponse, jwksResponse, preflightResponse, revocationResponse, tokenResponse, userinfoResponse } from "../endpoints";
 
 /**
  * The provider on a real HTTP server (port 0) answering exactly as the routes do: discovery, JWKS, token and
  * userinfo through the same functions; the authorization page's steps as plain HTTP (a redirect, or JSON saying
- * "log in" / "consent" / "refused"), with the "browser session" being whoever loginAs() named. The space's public
+ * "log in" / "consent" / "refused"), with the "browser session" being whoever loginAs() named (logged in at the
+ * given time; "log in" also says where the login page would return to). The space's public
  * address is saved as this server's, so the issuer is what a client discovers.
  */
 export async function createOidcTestbed() {
   const f: PeopleFixture = await createPeopleFixture();
-  let sessionPerson: number | null = null;
+  let session: BrowserSession | null = null;
   let issuer = "";
 
   async function route(request: Request): Promise<Response> {
@@ -27,18 +28,22 @@ export async function createOidcTestbed() {
         return jwksResponse(db);
       case "/oidc/token":
         return tokenResponse(db, request, await oidcIssuer(db));
+      case "/oidc/introspect":
+        return introspectionResponse(db, request, await oidcIssuer(db));
       case "/oidc/revoke":
         return revocationResponse(db, request);
       case "/oidc/userinfo":
         return userinfoResponse(db, request);
       case "/oidc/authorize": {
-        const step = await authorizationStep(db, url.searchParams, sessionPerson);
-        return step.kind === "redirect" ? new Response(null, { status: 302, headers: { location: step.location } }) : Response.json(step, { status: step.kind === "fatal" ? 400 : 200 });
+        const step = await authorizationStep(db, url.searchParams, session);
+        if (step.kind === "redirect") return new Response(null, { status: 302, headers: { location: step.location } });
+        const returnTo = step.kind === "login" ? authorizationAfterLogin(url.searchParams, step.again) : undefined;
+        return Response.json({ ...step, returnTo }, { status: step.kind === "fatal" ? 400 : 200 });
       }
       case "/oidc/consent": {
         const form = new URLSearchParams(await request.text());
-        if (sessionPerson === null) return new Response("not logged in", { status: 401 });
-        const step = await consentDecision(db, new URLSearchParams(form.get("query") ?? ""), sessionPerson, form.get("decision") === "allow", form.getAll("field"));
+        if (session === null) return new Response("not logged in", { status: 401 });
+        const step = await consentDecision(db, new URLSearchParams(form.get("query") ?? ""), session, form.get("decision") === "allow", form.getAll("field"));
         return step.kind === "redirect" ? new Response(null, { status: 302, headers: { location: step.location } }) : Response.json(step, { status: 200 });
       }
       default:
@@ -72,8 +77,9 @@ export async function createOidcTestbed() {
   return {
     f,
     issuer,
-    loginAs(personId: number | null) {
-      sessionPerson = personId;
+    /** The browser's session from now on: this person, logged in at authTime (default: a fresh login), or nobody. */
+    loginAs(personId: number | null, authTime: Date | null = new Date()) {
+      session = personId === null ? null : { personId, authTime };
     },
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));

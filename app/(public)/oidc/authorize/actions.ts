@@ -1,7 +1,7 @@
 "use server";
 
 import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getAuthTime, getCurrentUser } from "@/lib/auth/current-user";
 import { consentDecision } from "@/lib/oidc/authorization";
 import { getDb } from "@/lib/web/db";
 import { loginUrlFor } from "@/lib/web/safe-next";
@@ -15,7 +15,7 @@ async function decide(formData: FormData, approve: boolean): Promise<never> {
   const user = await getCurrentUser();
   if (!user) redirect(loginUrlFor(`/oidc/authorize?${query}`));
   const fields = formData.getAll("field").map(String);
-  const step = await consentDecision(getDb(), new URLSearchParams(query), user.personId, approve, fields);
+  const step = await consentDecision(getDb(), new URLSearchParams(query), { personId: user.personId, authTime: await getAuthTime() }, approve, fields);
   // Anything but a redirect (a refusal, a request gone bad meanwhile) is shown by the page itself.
   redirect(step.kind === "redirect" ? step.location : `/oidc/authorize?${query}`);
 }

@@ -1,10 +1,10 @@
 import { redirect } from "next/navigation";
 import { cardClass, linkClass } from "@/components/ui/styles";
 import { ConsentScreen } from "@/components/sso/consent-screen";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { getAuthTime, getCurrentUser } from "@/lib/auth/current-user";
 import { claimsFor } from "@/lib/domain/oidc/claims";
 import { getT } from "@/lib/i18n/server";
-import { authorizationStep } from "@/lib/oidc/authorization";
+import { authorizationAfterLogin, authorizationStep } from "@/lib/oidc/authorization";
 import { getDb } from "@/lib/web/db";
 import { loginUrlFor } from "@/lib/web/safe-next";
 import { allowAction, denyAction } from "./actions";
@@ -27,14 +27,14 @@ function asParams(query: Query): URLSearchParams {
 export default async function AuthorizePage({ searchParams }: { searchParams: Promise<Query> }) {
   const params = asParams(await searchParams);
   const db = getDb();
-  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
-  const step = await authorizationStep(db, params, user?.personId ?? null);
+  const [t, user, authTime] = await Promise.all([getT(), getCurrentUser(), getAuthTime()]);
+  const step = await authorizationStep(db, params, user ? { personId: user.personId, authTime } : null);
   const client = step.clientName ?? "";
   switch (step.kind) {
     case "redirect":
       redirect(step.location);
     case "login":
-      redirect(loginUrlFor(`/oidc/authorize?${params}`));
+      redirect(loginUrlFor(authorizationAfterLogin(params, step.again), step.again));
     case "consent": {
       const preview = await claimsFor(db, user!.personId, ["profile", "email"], ["name", "email"]);
       const values = { name: String(preview.name ?? ""), email: String(preview.email ?? "") };
