@@ -1,7 +1,7 @@
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { getT } from "@/lib/i18n/server";
-import { LOCALES } from "@/lib/i18n/translate";
 import { studiesToText } from "@/lib/web/people-forms";
+import { getSpace } from "@/lib/web/space";
 
 export interface ProfileDefaults {
   firstName?: string;
@@ -15,9 +15,13 @@ export interface ProfileDefaults {
   studies?: { field: string; startYear: number | null; endYear: number | null }[];
 }
 
-/** The profile's fields, shared by the admin forms and the member's own profile page. */
+/**
+ * The profile's fields, shared by the admin forms and the member's own profile page. The language list is the
+ * languages the space offers (admin settings); a saved language no longer offered falls back to the space's default.
+ */
 export async function ProfileFields({ defaults = {} }: { defaults?: ProfileDefaults }) {
-  const t = await getT();
+  const [t, space] = await Promise.all([getT(), getSpace()]);
+  const language = defaults.preferredLanguage && (space.languages as string[]).includes(defaults.preferredLanguage) ? defaults.preferredLanguage : space.defaultLanguage;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <TextField label={t("profile.firstName")} name="firstName" defaultValue={defaults.firstName ?? ""} required maxLength={100} autoComplete="given-name" />
@@ -26,8 +30,8 @@ export async function ProfileFields({ defaults = {} }: { defaults?: ProfileDefau
       <TextField label={t("profile.phone")} name="phone" type="tel" defaultValue={defaults.phone ?? ""} maxLength={50} autoComplete="tel" />
       <TextField label={t("profile.company")} name="company" defaultValue={defaults.company ?? ""} maxLength={200} />
       <TextField label={t("profile.jobTitle")} name="jobTitle" defaultValue={defaults.jobTitle ?? ""} maxLength={200} />
-      <SelectField label={t("profile.language")} name="preferredLanguage" defaultValue={defaults.preferredLanguage ?? "en"}>
-        {LOCALES.map((l) => (
+      <SelectField label={t("profile.language")} name="preferredLanguage" defaultValue={language}>
+        {space.languages.map((l) => (
           <option key={l} value={l}>
             {t(`lang.${l}`)}
           </option>

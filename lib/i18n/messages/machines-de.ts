@@ -158,7 +158,7 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "summary.subject": "{space}: die Woche an den Maschinen",
   "summary.intro": "Die Woche bei {space}, {from} bis {to}.",
   "summary.hoursTitle": "Stunden je Maschine:",
-  "summary.hours": "{hours} h in {sessions} Nutzung(en)",
+  "summary.hours": "{hours} h in {sessions, plural, one {# Nutzung} other {# Nutzungen}}",
   "summary.maintenanceTitle": "Fällige Wartung:",
   "summary.dueHours": "{since} h genutzt, fällig alle {every} h",
   "summary.cardsTitle": "Unbekannte Karten:",

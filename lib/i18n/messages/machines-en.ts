@@ -157,7 +157,7 @@ export const machinesEn = {
   "summary.subject": "{space}: the week on the machines",
   "summary.intro": "The week at {space}, {from} to {to}.",
   "summary.hoursTitle": "Hours per machine:",
-  "summary.hours": "{hours} h in {sessions} session(s)",
+  "summary.hours": "{hours} h in {sessions, plural, one {# session} other {# sessions}}",
   "summary.maintenanceTitle": "Maintenance due:",
   "summary.dueHours": "{since} h used, due every {every} h",
   "summary.cardsTitle": "Unknown cards seen:",
