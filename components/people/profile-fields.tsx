@@ -1,5 +1,6 @@
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { getT } from "@/lib/i18n/server";
+import { isLocale } from "@/lib/i18n/translate";
 import { studiesToText } from "@/lib/web/people-forms";
 import { getSpace } from "@/lib/web/space";
 
@@ -21,7 +22,8 @@ export interface ProfileDefaults {
  */
 export async function ProfileFields({ defaults = {} }: { defaults?: ProfileDefaults }) {
   const [t, space] = await Promise.all([getT(), getSpace()]);
-  const language = defaults.preferredLanguage && (space.languages as string[]).includes(defaults.preferredLanguage) ? defaults.preferredLanguage : space.defaultLanguage;
+  const offered = space.languages.filter(isLocale);
+  const language = offered.find((l) => l === defaults.preferredLanguage) ?? space.defaultLanguage;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <TextField label={t("profile.firstName")} name="firstName" defaultValue={defaults.firstName ?? ""} required maxLength={100} autoComplete="given-name" />
@@ -31,7 +33,7 @@ export async function ProfileFields({ defaults = {} }: { defaults?: ProfileDefau
       <TextField label={t("profile.company")} name="company" defaultValue={defaults.company ?? ""} maxLength={200} />
       <TextField label={t("profile.jobTitle")} name="jobTitle" defaultValue={defaults.jobTitle ?? ""} maxLength={200} />
       <SelectField label={t("profile.language")} name="preferredLanguage" defaultValue={language}>
-        {space.languages.map((l) => (
+        {offered.map((l) => (
           <option key={l} value={l}>
             {t(`lang.${l}`)}
           </option>

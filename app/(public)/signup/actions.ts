@@ -55,6 +55,7 @@ export async function confirmSignupAction(_previous: ActionResult | null, formDa
   if (!token || token.length > 200) return { ok: false, code: "invalid_token", message: t("signup.error.invalid_token") };
   const result = await confirmApplicant(getDb(), token);
   if (!result.ok) return { ok: false, code: result.code, message: t("signup.error.invalid_token") };
+  if (result.kind === "login_request") return { ok: true, message: t("signup.confirmedLoginRequest") };
   await mailApplicationReceived(getDb(), getMailer(), result.personId);
   return { ok: true, message: t("signup.confirmed") };
 }

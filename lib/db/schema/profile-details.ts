@@ -21,7 +21,11 @@ export const profileStudies = pgTable(
 );
 export type ProfileStudy = typeof profileStudies.$inferSelect;
 
-/** Public sign-up: the applicant confirms their email with a link; only the SHA-256 of the token is kept. */
+/**
+ * Public sign-up: the applicant confirms their email with a link; only the SHA-256 of the token is kept.
+ * With `loginEmail` set, the row is a login request for a person already here without a login (imported, created
+ * by an admin): the login (that address, the password typed at sign-up) is made only when an admin approves it.
+ */
 export const applicantConfirmations = pgTable("applicant_confirmations", {
   id: serial().primaryKey(),
   personId: integer()
@@ -30,5 +34,7 @@ export const applicantConfirmations = pgTable("applicant_confirmations", {
   tokenHash: text().notNull().unique(),
   expiresAt: timestamp({ withTimezone: true }).notNull(),
   confirmedAt: timestamp({ withTimezone: true }),
+  loginEmail: text(),
+  loginPasswordHash: text(),
   createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });

@@ -73,7 +73,7 @@ async function awaitsConfirmation(db: Db, personId: number): Promise<boolean> {
     .from(applicantConfirmations)
     .innerJoin(people, eq(people.id, applicantConfirmations.personId))
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-    .where(and(eq(applicantConfirmations.personId, personId), isNull(applicantConfirmations.confirmedAt), eq(membershipStatuses.key, "applicant")))
+    .where(and(eq(applicantConfirmations.personId, personId), isNull(applicantConfirmations.confirmedAt), isNull(applicantConfirmations.loginEmail), eq(membershipStatuses.key, "applicant")))
     .limit(1);
   return open !== undefined;
 }

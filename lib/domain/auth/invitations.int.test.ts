@@ -1,7 +1,8 @@
 import { and, count, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditLog, invitations, personRoles, profiles, roles } from "@/lib/db/schema";
-import { signUpApplicant } from "../people/applicant-signup";
+import { confirmApplicant, listPendingApplicants, signUpApplicant } from "../people/applicant-signup";
+import { approveLoginRequest, listLoginRequests, mailLoginApproved, rejectLoginRequest } from "../people/login-requests";
 import { createPerson } from "../people/create-person";
 import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
 import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
@@ -146,20 +147,55 @@ describe("invitation life cycle", () => {
     await requestPasswordReset(t.db, inbox.mailer, { email: "nobody-here@example.org" });
     expect(inbox.mails.length).toBe(before);
   });
-  it("sign-up with the address of a person already here without a login: their invitation, not a second record", async () => {
-    const id = await newcomer("returning@example.org");
+  it("sign-up with the address of a person already here without a login: after the mailed link, an admin links the login to that record", async () => {
+    const id = await newcomer("returning@example.org", { preferredLanguage: "de" });
     expect(
-      await signUpApplicant(t.db, inbox.mailer, { firstName: "Re", lastName: "Turning", email: "Returning@example.org", password: "typed-password-1" }),
+      await signUpApplicant(t.db, inbox.mailer, { firstName: "Re", lastName: "Turning", email: "Returning@example.org", password: "typed-password-1", preferredLanguage: "nl" }),
     ).toEqual({ ok: true, personId: null });
-    const [records] = await t.db
-      .select({ n: count() })
-      .from(profiles)
-      .where(eq(sql`lower(${profiles.email})`, "returning@example.org"));
-    expect(records!.n).toBe(1);
+    const records = async () =>
+      (await t.db.select({ n: count() }).from(profiles).where(eq(sql`lower(${profiles.email})`, "returning@example.org")))[0]!.n;
+    expect(await records()).toBe(1);
+    // No login before the address is confirmed, nor after, until an admin approves.
     expect(await t.db.select().from(accounts).where(eq(accounts.personId, id))).toEqual([]);
-    const token = lastTokenTo("returning@example.org");
-    expect(await acceptInvitation(t.db, { token, password: "chosen-password-2" })).toMatchObject({ ok: true });
-    expect(await login("returning@example.org", "chosen-password-2")).toMatchObject({ ok: true, personId: id });
+    const mail = unfold(mailsTo("returning@example.org").at(-1)!.raw);
+    expect(mail).toContain("al in onze administratie"); // in the language chosen on the form
+    const token = decodeURIComponent(mail.match(/\/signup\/confirm\?token=([A-Za-z0-9_%-]+)/)![1]!);
+    expect(await listLoginRequests(t.db)).toEqual([]);
+    expect(await confirmApplicant(t.db, token)).toEqual({ ok: true, personId: id, kind: "login_request" });
+    expect(await confirmApplicant(t.db, token)).toMatchObject({ ok: false, code: "invalid_token" });
+    expect(await login("returning@example.org", "typed-password-1")).toMatchObject({ ok: false });
+    const [request] = await listLoginRequests(t.db);
+    expect(request).toMatchObject({ personId: id, email: "returning@example.org", firstName: "New" });
+    expect(await listPendingApplicants(t.db)).toEqual([]);
+
+    expect(await approveLoginRequest(t.db, t.ids.member, request!.requestId)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await approveLoginRequest(t.db, t.ids.admin, request!.requestId)).toEqual({ ok: true, personId: id });
+    expect(await login("returning@example.org", "typed-password-1")).toMatchObject({ ok: true, personId: id });
+    expect(await records()).toBe(1);
+    expect(await listLoginRequests(t.db)).toEqual([]);
+    expect(await loginStateOf(t.db, id)).toMatchObject({ kind: "login" });
+    await mailLoginApproved(t.db, inbox.mailer, id);
+    expect(unfold(mailsTo("returning@example.org").at(-1)!.raw)).toContain("Du kannst dich jetzt anmelden"); // the record's language
+    const history = await t.db.select({ type: auditLog.changeType }).from(auditLog).where(eq(auditLog.subjectPersonId, id));
+    expect(history.map((h) => h.type)).toEqual(expect.arrayContaining(["person.login_request", "person.login_request.confirm", "person.login_request.approve"]));
+
+    // Now that it is a login, the same sign-up only tells its owner.
+    await signUpApplicant(t.db, inbox.mailer, { firstName: "Re", lastName: "Turning", email: "returning@example.org", password: "another-password-1" });
+    expect(unfold(mailsTo("returning@example.org").at(-1)!.raw)).toContain("schon ein Konto");
+  });
+
+  it("a login request turned down leaves the record without a login", async () => {
+    const id = await newcomer("declined@example.org");
+    await signUpApplicant(t.db, inbox.mailer, { firstName: "De", lastName: "Clined", email: "declined@example.org", password: "typed-password-1" });
+    const mail = unfold(mailsTo("declined@example.org").at(-1)!.raw);
+    const token = decodeURIComponent(mail.match(/\/signup\/confirm\?token=([A-Za-z0-9_%-]+)/)![1]!);
+    expect(await confirmApplicant(t.db, token)).toMatchObject({ ok: true, kind: "login_request" });
+    const [request] = (await listLoginRequests(t.db)).filter((r) => r.personId === id);
+    expect(await rejectLoginRequest(t.db, t.ids.member, request!.requestId)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await rejectLoginRequest(t.db, t.ids.admin, request!.requestId)).toEqual({ ok: true, personId: id });
+    expect(await approveLoginRequest(t.db, t.ids.admin, request!.requestId)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await loginStateOf(t.db, id)).toEqual({ kind: "none" });
+    expect(await login("declined@example.org", "typed-password-1")).toMatchObject({ ok: false });
   });
 });
 

@@ -5,11 +5,11 @@ import type { Db } from "@/lib/db/client";
 import { accounts, applicantConfirmations, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { isLocale, LOCALES, translator, type Locale } from "@/lib/i18n/translate";
 import { recordAudit } from "../audit/record-audit";
-import { inviteByProfileEmail } from "../auth/invitations";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import type { Mailer } from "../mail/mailer";
 import { publicLink } from "../settings/public-link";
 import { applyStatusChange, emailTaken } from "./person-service";
+import { personWithoutLoginByEmail, recordLoginRequest } from "./login-requests";
 import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
 import { uniqueViolation } from "../shared/db-errors";
 
@@ -26,9 +26,11 @@ export const signUpSchema = z.object({
 
 /**
  * Public sign-up: an applicant record with a login that stays disabled until the emailed link is opened.
- * The board then approves the application (approveApplicant). An address that is already registered gets the
- * same answer (personId null) and its owner a mail saying so, with the way to log in or reset the password:
- * the form cannot be used to find out who is registered.
+ * The board then approves the application (approveApplicant). The address of a person already here without a
+ * login makes no second record: a login request on that record, confirmed by the same mailed link and then
+ * approved by an admin (login-requests.ts). An address that is already a login gets the same answer (personId
+ * null) and its owner a mail saying so, with the way to log in or reset the password: the form cannot be used to
+ * find out who is registered.
  */
 export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typeof signUpSchema>, now = new Date()): Promise<Result<{ personId: number | null }>> {
   const parsed = signUpSchema.safeParse(input);
@@ -39,6 +41,12 @@ export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typ
   let personId: number;
   try {
     const created = await db.transaction(async (tx) => {
+      const existing = await personWithoutLoginByEmail(tx, data.email);
+      if (existing !== null) {
+        const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
+        await recordLoginRequest(tx, { personId: existing, email: data.email, passwordHash, tokenHash: hashToken(token), expiresAt });
+        return { linkTo: existing };
+      }
       if (await emailTaken(tx, data.email, null)) return null;
       const [applicant] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, "applicant"));
       if (!applicant) throw new Error('The membership status "applicant" is missing');
@@ -50,6 +58,12 @@ export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typ
       return person!.id;
     });
     if (created === null) return tellOwner(db, mailer, data.email, data.preferredLanguage as Locale);
+    if (typeof created === "object") {
+      const t = translator(data.preferredLanguage as Locale);
+      const link = await publicLink(db, `/signup/confirm?token=${encodeURIComponent(token)}`);
+      await mailer.send({ to: data.email, subject: t("mail.loginRequest.subject"), text: t("mail.loginRequest.body", { name: data.firstName, link, hours: CONFIRMATION_TTL_MS / 3_600_000 }) });
+      return { ok: true, personId: null };
+    }
     personId = created;
   } catch (error) {
     if (uniqueViolation(error)) return tellOwner(db, mailer, data.email, data.preferredLanguage as Locale);
@@ -60,18 +74,13 @@ export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typ
   return { ok: true, personId };
 }
 
-/**
- * Someone applied with a registered address: its owner learns of it (in their own language) instead of the form.
- * An address of a person who is here without a login (imported, created by an admin) gets that person's
- * invitation: opening it proves the mailbox, and the login joins the existing record instead of a duplicate.
- */
+/** Someone applied with an address that is a login: its owner learns of it (in their own language) instead of the form. */
 async function tellOwner(db: Db, mailer: Mailer, email: string, formLanguage: Locale): Promise<Result<{ personId: null }>> {
   const [owner] = await db
     .select({ language: profiles.preferredLanguage })
     .from(accounts)
     .leftJoin(profiles, eq(profiles.personId, accounts.personId))
     .where(eq(sql`lower(${accounts.email})`, email));
-  if (!owner && (await inviteByProfileEmail(db, mailer, email))) return { ok: true, personId: null };
   const t = translator(owner?.language && isLocale(owner.language) ? owner.language : formLanguage);
   const [login, reset] = await Promise.all([publicLink(db, "/login"), publicLink(db, "/forgot-password")]);
   await mailer.send({ to: email, subject: t("mail.signupExisting.subject"), text: t("mail.signupExisting.body", { login, reset }) });
@@ -107,8 +116,11 @@ export async function resendApplicantConfirmation(db: Db, mailer: Mailer, email:
   return { ok: true };
 }
 
-/** The link in the mail: confirms the address and enables the login (applicants may log in and see their status). */
-export async function confirmApplicant(db: Db, token: string, now = new Date()): Promise<Result<{ personId: number }>> {
+/**
+ * The link in the mail: confirms the address and enables the login (applicants may log in and see their status).
+ * A login request for an existing record (`request`) only gets confirmed: the login waits for an admin.
+ */
+export async function confirmApplicant(db: Db, token: string, now = new Date()): Promise<Result<{ personId: number; kind: "application" | "login_request" }>> {
   return db.transaction(async (tx) => {
     const [claimed] = await tx
       .update(applicantConfirmations)
@@ -116,9 +128,13 @@ export async function confirmApplicant(db: Db, token: string, now = new Date()):
       .where(and(eq(applicantConfirmations.tokenHash, hashToken(token)), isNull(applicantConfirmations.confirmedAt), gt(applicantConfirmations.expiresAt, now)))
       .returning();
     if (!claimed) return fail("invalid_token", "This confirmation link is invalid, expired or already used.");
+    if (claimed.loginEmail !== null) {
+      await recordAudit(tx, { actorId: null, subjectPersonId: claimed.personId, changeType: "person.login_request.confirm", entity: "person", entityId: claimed.personId, after: { email: claimed.loginEmail } });
+      return { ok: true as const, personId: claimed.personId, kind: "login_request" as const };
+    }
     await tx.update(accounts).set({ disabled: false }).where(eq(accounts.personId, claimed.personId));
     await recordAudit(tx, { actorId: claimed.personId, subjectPersonId: claimed.personId, changeType: "person.signup.confirm", entity: "person", entityId: claimed.personId, after: { emailConfirmed: true } });
-    return { ok: true as const, personId: claimed.personId };
+    return { ok: true as const, personId: claimed.personId, kind: "application" as const };
   });
 }
 
@@ -130,7 +146,7 @@ export async function listPendingApplicants(db: Db) {
     .innerJoin(people, eq(people.id, applicantConfirmations.personId))
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
     .innerJoin(profiles, eq(profiles.personId, people.id))
-    .where(and(eq(membershipStatuses.key, "applicant"), gt(applicantConfirmations.confirmedAt, new Date(0))));
+    .where(and(eq(membershipStatuses.key, "applicant"), gt(applicantConfirmations.confirmedAt, new Date(0)), isNull(applicantConfirmations.loginEmail)));
 }
 
 /** The board admits an applicant: status "member" (or another), which assigns the member number. */

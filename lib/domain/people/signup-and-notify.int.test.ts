@@ -33,7 +33,7 @@ describe("public sign-up", () => {
     expect((await login()).ok).toBe(false);
 
     expect(await confirmApplicant(t.db, "forged")).toMatchObject({ ok: false, code: "invalid_token" });
-    expect(await confirmApplicant(t.db, token)).toEqual({ ok: true, personId: r.personId });
+    expect(await confirmApplicant(t.db, token)).toEqual({ ok: true, personId: r.personId, kind: "application" });
     expect(await confirmApplicant(t.db, token)).toMatchObject({ code: "invalid_token" });
     expect((await login()).ok).toBe(true);
     expect((await listPendingApplicants(t.db)).map((a) => a.personId)).toEqual([r.personId]);

@@ -6,6 +6,7 @@ import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
 import { viewScopeOf } from "@/lib/domain/access/view-rights";
 import { listPendingApplicants } from "@/lib/domain/people/applicant-signup";
+import { listLoginRequests } from "@/lib/domain/people/login-requests";
 import { listCommittees } from "@/lib/domain/people/committee-service";
 import { filterQuery } from "@/components/people/filter-query";
 import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
@@ -20,7 +21,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
   const user = await requirePermission("members.read");
   const filter = parsePeopleFilter(await searchParams);
   const db = getDb();
-  const [t, result, statuses, types, committees, equipment, applicants] = await Promise.all([
+  const [t, result, statuses, types, committees, equipment, applicants, loginRequests] = await Promise.all([
     getT(),
     viewScopeOf(db, user.personId).then((scope) => listPeople(db, { ...filter, scope })),
     listStatuses(db),
@@ -28,6 +29,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
     listCommittees(db),
     listEquipmentTypes(db),
     listPendingApplicants(db),
+    listLoginRequests(db),
   ]);
   const any = <option value="">{t("people.filter.any")}</option>;
 
@@ -36,7 +38,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("people.title")}</h1>
         <div className="flex flex-wrap items-center gap-3">
-          <Link href="/admin/people/applicants" className={linkClass}>{t("applicants.link", { count: applicants.length })}</Link>
+          <Link href="/admin/people/applicants" className={linkClass}>{t("applicants.link", { count: applicants.length + loginRequests.length })}</Link>
           {user.permissions.has("members.write") && <Link href="/admin/people/import" className={linkClass}>{t("peopleImport.link")}</Link>}
           {user.permissions.has("members.write") && <Link href="/admin/people/invite" className={linkClass}>{t("inviteAll.link")}</Link>}
           {user.permissions.has("members.write") && (

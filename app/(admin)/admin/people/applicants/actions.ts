@@ -1,9 +1,14 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { mailApplicationApproved, mailApplicationRejected } from "@/lib/domain/people/application-mail";
 import { approveApplicant, rejectApplicant } from "@/lib/domain/people/applicant-signup";
+import { approveLoginRequest, mailLoginApproved, rejectLoginRequest } from "@/lib/domain/people/login-requests";
+import { parseId } from "@/lib/domain/shared/ids";
+import { defineAction } from "@/lib/web/action";
+import { text } from "@/lib/web/form-data";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
@@ -35,3 +40,33 @@ export async function rejectApplicantAction(_prev: ActionResult | null, formData
   revalidatePath("/admin/people", "layout");
   return { ok: true, message: t("applicants.rejected") };
 }
+
+const loginRequest = z.object({ requestId: z.number().int().positive() });
+const readRequest = (formData: FormData) => ({ requestId: parseId(text(formData, "requestId")) });
+
+/** A login request for a person already here: the domain checks members.write and that the actor outranks them. */
+export const approveLoginRequestAction = defineAction({
+  caller: "user",
+  input: loginRequest,
+  read: readRequest,
+  refusals: "people.error",
+  revalidate: [["/admin/people", "layout"]],
+  async run({ actor, db, t, input }) {
+    const result = await approveLoginRequest(db, actor.personId, input.requestId);
+    if (!result.ok) return result;
+    await mailLoginApproved(db, getMailer(), result.personId);
+    return { ok: true, message: t("loginRequests.approved") };
+  },
+});
+
+export const rejectLoginRequestAction = defineAction({
+  caller: "user",
+  input: loginRequest,
+  read: readRequest,
+  refusals: "people.error",
+  revalidate: [["/admin/people", "layout"]],
+  async run({ actor, db, t, input }) {
+    const result = await rejectLoginRequest(db, actor.personId, input.requestId);
+    return result.ok ? { ok: true, message: t("loginRequests.rejected") } : result;
+  },
+});

@@ -4,16 +4,20 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { requirePermission } from "@/lib/auth/guards";
 import { listPendingApplicants } from "@/lib/domain/people/applicant-signup";
+import { listLoginRequests } from "@/lib/domain/people/login-requests";
 import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { approveApplicantAction, rejectApplicantAction } from "./actions";
+import { approveApplicantAction, approveLoginRequestAction, rejectApplicantAction, rejectLoginRequestAction } from "./actions";
 import { getSpace } from "@/lib/web/space";
 
-/** Applicants who confirmed their email, waiting for the board: approve (member number) or reject with a reason. */
+/**
+ * Applicants who confirmed their email, waiting for the board: approve (member number) or reject with a reason.
+ * Below them, people already here who signed up for a login: approve (the login joins their record) or turn down.
+ */
 export default async function ApplicantsPage() {
   const user = await requirePermission("members.read");
-  const [t, locale, applicants, space] = await Promise.all([getT(), getLocale(), listPendingApplicants(getDb()), getSpace()]);
+  const [t, locale, applicants, space, loginRequests] = await Promise.all([getT(), getLocale(), listPendingApplicants(getDb()), getSpace(), listLoginRequests(getDb())]);
   const mayWrite = user.permissions.has("members.write");
   return (
     <div className="space-y-4">
@@ -47,6 +51,39 @@ export default async function ApplicantsPage() {
                         <input name="reason" required maxLength={1000} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
                       </label>
                       <button type="submit" className={secondaryButtonClass}>{t("applicants.reject")}</button>
+                    </ActionForm>
+                  </div>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <h2 className="pt-4 text-xl font-semibold">{t("loginRequests.title")}</h2>
+      <p className="text-sm text-slate-600">{t("loginRequests.intro")}</p>
+      {loginRequests.length === 0 ? (
+        <p className="text-slate-600">{t("loginRequests.none")}</p>
+      ) : (
+        <ul className="space-y-3">
+          {loginRequests.map((r) => {
+            const name = `${r.firstName} ${r.lastName}`.trim();
+            return (
+              <li key={r.requestId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={t("loginRequests.of", { name })}>
+                <div className="flex flex-wrap items-baseline justify-between gap-2">
+                  <Link href={`/admin/people/${r.personId}`} className={`${linkClass} font-medium`}>{name}</Link>
+                  <span className="text-sm text-slate-600">
+                    {r.email} · {t("applicants.confirmedAt", { at: formatDateTime(r.confirmedAt, locale, space.timeZone) })}
+                  </span>
+                </div>
+                {mayWrite && (
+                  <div className="mt-3 flex flex-wrap gap-3">
+                    <ActionForm action={approveLoginRequestAction} label={t("loginRequests.approveOf", { name })} messageAt="bottom">
+                      <input type="hidden" name="requestId" value={r.requestId} />
+                      <SubmitButton>{t("loginRequests.approve")}</SubmitButton>
+                    </ActionForm>
+                    <ActionForm action={rejectLoginRequestAction} label={t("loginRequests.rejectOf", { name })} messageAt="bottom">
+                      <input type="hidden" name="requestId" value={r.requestId} />
+                      <button type="submit" className={secondaryButtonClass}>{t("loginRequests.reject")}</button>
                     </ActionForm>
                   </div>
                 )}
