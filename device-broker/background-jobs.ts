@@ -4,6 +4,7 @@ import { closeSilentSessions } from "@/lib/domain/usage/close-silent-sessions";
 import { claimPendingCommands } from "@/lib/domain/usage/machine-commands";
 import { deliverDueWebhooks } from "@/lib/domain/webhooks/deliver";
 import type { BrokerMetrics } from "./metrics";
+import { purgeEventReceipts } from "./spool/events";
 import type { PresenceRecorder } from "./presence";
 
 export interface BackgroundJobOptions {
@@ -66,6 +67,9 @@ export function startBackgroundJobs(o: BackgroundJobOptions): { stop(): Promise<
     every(o.silentSweepMs ?? 60_000, "silent-sessions", o.logger, o.metrics, async () => {
       const closed = await closeSilentSessions(o.db);
       if (closed > 0) o.logger.info({ closed }, "closed usage sessions silent for over an hour");
+    }),
+    every(3_600_000, "event-receipts", o.logger, o.metrics, async () => {
+      await purgeEventReceipts(o.db);
     }),
   ];
   return {

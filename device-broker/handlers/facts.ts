@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { SnapshotData } from "../snapshot/load-snapshot";
 import { applyEvent, type EventOutcome, type SpoolEvent } from "../spool/events";
 import type { HandlerContext } from "./types";
@@ -7,7 +8,7 @@ type NewEvent = SpoolEvent extends infer E ? (E extends SpoolEvent ? Omit<E, "id
 /** Records a board-written fact: through the spool when the broker has one, else straight to the database. */
 export function writeFact(ctx: HandlerContext, event: NewEvent): Promise<EventOutcome | "spooled"> {
   if (ctx.writes) return ctx.writes.write(event);
-  return applyEvent(ctx.db, { ...event, id: "direct", receivedAt: event.receivedAt.toISOString() } as SpoolEvent);
+  return applyEvent(ctx.db, { ...event, id: randomUUID(), receivedAt: event.receivedAt.toISOString() } as SpoolEvent);
 }
 
 /** The loaded snapshot, or null while there is none (then the handlers ask the database). */

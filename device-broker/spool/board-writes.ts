@@ -23,7 +23,8 @@ export interface BoardWritesOptions {
  * The one way usage, unknown-card, alive and maintenance facts reach the database. Tries the database; when it
  * cannot take the write, appends the event to the fsync'd spool before the board gets its reply. While anything
  * is spooled, new events queue behind it (never overtaking), and a drainer replays them in order with the same
- * idempotent record functions, committing the spool's mark only after each is in the database.
+ * idempotent record functions, committing the spool's mark only after each is in the database. Every event keeps
+ * its id from the first attempt on, and applying an id twice is a no-op (spool/events.ts).
  */
 export class BoardWrites {
   private readonly spool: SpoolLog<SpoolEvent>;
@@ -47,7 +48,7 @@ export class BoardWrites {
     const full = { ...event, id: randomUUID(), receivedAt: event.receivedAt.toISOString() } as SpoolEvent;
     if (this.spool.depth > 0) return this.toSpool(full);
     try {
-      return await this.withTimeout(applyEvent(this.o.db, full));
+      return await this.withTimeout((deadline) => applyEvent(this.o.db, full, { deadline }));
     } catch (error) {
       if (!isUnavailable(error)) throw error;
       this.o.logger.warn({ err: error, kind: full.kind, machineId: full.machineId }, "database unavailable; event spooled");
@@ -75,12 +76,18 @@ export class BoardWrites {
     return "spooled";
   }
 
-  private withTimeout<T>(work: Promise<T>): Promise<T> {
+  /**
+   * Gives up on a write after timeoutMs. The attempt carries the same deadline and rolls back if it gets past it,
+   * so it never commits after the events that come after it; one that committed just in time has left its
+   * receipt, and applying the event again from the spool is a no-op.
+   */
+  private withTimeout<T>(attempt: (deadline: number) => Promise<T>): Promise<T> {
+    const ms = this.o.timeoutMs ?? 1_000;
+    const work = attempt(Date.now() + ms);
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new WriteTimeoutError("database write timed out")), this.o.timeoutMs ?? 1_000);
+      timer = setTimeout(() => reject(new WriteTimeoutError("database write timed out")), ms);
     });
-    // The slow write may still commit later; replaying it from the spool is then a duplicate the domain ignores.
     work.catch(() => {});
     return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
   }
@@ -112,7 +119,8 @@ export class BoardWrites {
     let event: SpoolEvent | undefined;
     while (!this.stopped && (event = this.spool.peek())) {
       try {
-        await this.withTimeout(applyEvent(this.o.db, event));
+        const next = event;
+        await this.withTimeout((deadline) => applyEvent(this.o.db, next, { deadline }));
         this.spool.commit();
         this.o.metrics.drained++;
       } catch (error) {

@@ -1,4 +1,6 @@
+import { lt } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { boardEventReceipts } from "@/lib/db/schema";
 import { recordBoardAlive } from "@/lib/domain/usage/record-board-alive";
 import { recordBoardMaintenance, type MaintenanceOutcome } from "@/lib/domain/usage/record-maintenance";
 import { recordUnknownCard } from "@/lib/domain/usage/record-unknown-card";
@@ -16,9 +18,50 @@ export type SpoolEvent = { id: string; receivedAt: string; machineId: number } &
 
 export type EventOutcome = UsageOutcome | MaintenanceOutcome | { firstSeen: boolean } | undefined;
 
-/** Applies one event with the domain's idempotent record functions (the same event twice records it once). */
-export async function applyEvent(db: Db, ev: SpoolEvent): Promise<EventOutcome> {
+export interface ApplyOptions {
+  /**
+   * Epoch ms after which the caller has given up on this attempt (and spooled or will retry the event): the
+   * attempt then rolls back instead of committing late, after events that came after it.
+   */
+  deadline?: number;
+}
+
+/**
+ * Applies one event exactly once: its receipt (the event id, unique) is written in the same transaction, so the
+ * same event applied again — a timed-out attempt that committed after all, a spool drained twice — changes
+ * nothing. An attempt past its deadline rolls back.
+ */
+export async function applyEvent(db: Db, ev: SpoolEvent, options: ApplyOptions = {}): Promise<EventOutcome> {
   const receivedAt = new Date(ev.receivedAt);
+  return db.transaction(async (tx) => {
+    const [fresh] = await tx
+      .insert(boardEventReceipts)
+      .values({ eventId: ev.id, receivedAt })
+      .onConflictDoNothing()
+      .returning({ eventId: boardEventReceipts.eventId });
+    const outcome = fresh ? await record(tx, ev, receivedAt) : alreadyApplied(ev);
+    if (options.deadline !== undefined && Date.now() > options.deadline) throw new WriteTimeoutError("gave up on this write; rolled back");
+    return outcome;
+  });
+}
+
+/** What an event already applied answers (only a spool replay sees it; the board got its reply long ago). */
+function alreadyApplied(ev: SpoolEvent): EventOutcome {
+  switch (ev.kind) {
+    case "startuse":
+    case "inuse":
+    case "stopuse":
+      return { ok: true, effect: "duplicate", sessionId: null };
+    case "maintenance":
+      return { ok: true, planIds: [] };
+    case "alive":
+      return { firstSeen: false };
+    case "unknown_card":
+      return undefined;
+  }
+}
+
+async function record(db: Db, ev: SpoolEvent, receivedAt: Date): Promise<EventOutcome> {
   switch (ev.kind) {
     case "startuse":
       return recordUsageStart(db, { machineId: ev.machineId, uid: ev.uid, replay: ev.replay, receivedAt });
@@ -34,6 +77,15 @@ export async function applyEvent(db: Db, ev: SpoolEvent): Promise<EventOutcome> 
     case "alive":
       return recordBoardAlive(db, { machineId: ev.machineId, clientId: ev.clientId, version: ev.version, ip: ev.ip, serial: ev.serial, heap: ev.heap, receivedAt });
   }
+}
+
+/** Receipts older than this cannot be applied again (nothing stays spooled that long unnoticed); purged hourly. */
+export const RECEIPT_RETENTION_DAYS = 7;
+
+export async function purgeEventReceipts(db: Db, now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - RECEIPT_RETENTION_DAYS * 86_400_000);
+  const rows = await db.delete(boardEventReceipts).where(lt(boardEventReceipts.receivedAt, before)).returning({ id: boardEventReceipts.eventId });
+  return rows.length;
 }
 
 const NETWORK_CODES = new Set([

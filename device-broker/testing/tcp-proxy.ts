@@ -7,6 +7,8 @@ export interface TcpProxy {
   /** Listens again on the same port: the database is back. */
   restore(): Promise<void>;
   close(): Promise<void>;
+  /** Holds every answer from the database this long (0: none) — a slow database; order is kept. */
+  slow(ms: number): void;
 }
 
 /** A tiny TCP proxy in front of a database (embedded or PostgreSQL) that a test can cut and restore. */
@@ -14,6 +16,7 @@ export async function startTcpProxy(targetPort: number, targetHost = "127.0.0.1"
   const sockets = new Set<net.Socket>();
   let server: net.Server | null = null;
   let port = 0;
+  let delayMs = 0;
   const listen = async () => {
     server = net.createServer((client) => {
       const upstream = net.connect(targetPort, targetHost);
@@ -25,7 +28,18 @@ export async function startTcpProxy(targetPort: number, targetHost = "127.0.0.1"
           upstream.destroy();
         });
       }
-      client.pipe(upstream).pipe(client);
+      client.pipe(upstream);
+      // Answers wait delayMs each, in order: a chunk never leaves before the one before it.
+      let releaseAt = 0;
+      upstream.on("data", (chunk: Buffer) => {
+        if (delayMs === 0 && releaseAt <= Date.now()) {
+          client.write(chunk);
+          return;
+        }
+        releaseAt = Math.max(releaseAt, Date.now() + delayMs);
+        setTimeout(() => client.writable && client.write(chunk), releaseAt - Date.now());
+      });
+      upstream.on("end", () => client.end());
     });
     await new Promise<void>((resolve, reject) => {
       server!.once("error", reject);
@@ -40,5 +54,5 @@ export async function startTcpProxy(targetPort: number, targetHost = "127.0.0.1"
     await closing;
   };
   await listen();
-  return { port, cut, restore: listen, close: cut };
+  return { port, cut, restore: listen, close: cut, slow: (ms) => (delayMs = ms) };
 }

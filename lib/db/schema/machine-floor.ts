@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, check, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { machines } from "./equipment";
 import { people } from "./people";
 
@@ -61,6 +61,10 @@ export const usageSessions = pgTable(
     heartbeats: integer().notNull().default(0),
     /** The receivedAt of the event that opened it: applying the same event twice (spool replay) is then a no-op. */
     openedByEventAt: timestamp({ withTimezone: true }).notNull(),
+    /** The receivedAt of the stopuse that closed it (null: not closed by a stop): tells a stop already applied. */
+    closedByEventAt: timestamp({ withTimezone: true }),
+    /** Closed by a replayed stopuse: what a later replay of the same offline queue is compared with. */
+    closedByReplay: boolean().notNull().default(false),
   },
   (t) => [
     uniqueIndex("usage_sessions_one_open_per_machine").on(t.machineId).where(sql`${t.endedAt} is null`),
