@@ -34,7 +34,9 @@ test.describe("space settings", () => {
     await page.goto("/admin/settings");
     await page.getByLabel("Time zone").fill("Mars/Olympus");
     await page.getByRole("button", { name: "Save settings" }).click();
-    await expect(page.getByText("Please check the marked fields")).toContainText("Time zone");
+    // The refusal sits beside its field, which says it is invalid.
+    await expect(page.getByLabel("Time zone")).toHaveAccessibleDescription(/Time zone: please check this value/);
+    await expect(page.getByLabel("Time zone")).toHaveAttribute("aria-invalid", "true");
     await expect(page.getByLabel("Time zone")).toHaveValue("Mars/Olympus");
     await expect(page.getByLabel("SMTP password")).toHaveValue("");
   });

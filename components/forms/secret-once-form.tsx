@@ -6,8 +6,8 @@ import { useRestoredValues } from "./action-form";
 import { FormMessage } from "./form-message";
 import { FormResultContext } from "./form-result-context";
 
-/** What an action that creates a secret answers: the secret travels to the browser once, in this answer only. */
-export type SecretActionResult = ActionResult | { ok: true; message: string; secret: string };
+/** What an action that creates a secret answers (defineAction's `secret`): it travels to the browser once, in this answer only. */
+export type SecretActionResult = ActionResult;
 
 interface Props {
   action: (previous: SecretActionResult | null, formData: FormData) => Promise<SecretActionResult>;
@@ -23,7 +23,7 @@ export function SecretOnceForm({ action, children, label, secretLabel, className
   const [result, formAction] = useActionState(action, null);
   const ref = useRef<HTMLFormElement>(null);
   useRestoredValues(ref, result);
-  const secret = result?.ok && "secret" in result ? result.secret : null;
+  const secret = result?.ok ? result.secret : undefined;
   return (
     <form ref={ref} action={formAction} className={className} aria-label={label}>
       <FormMessage result={result} />

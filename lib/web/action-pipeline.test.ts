@@ -113,4 +113,24 @@ describe("the server-action pipeline", () => {
     expect(await (action as unknown as (id: number, f: FormData) => Promise<unknown>)(5, form({ name: "A", kind: "box" }))).toEqual({ ok: true });
     expect(run).toHaveBeenCalledWith(expect.anything(), 5);
   });
+
+  it("hands a new secret back once with the success; a schema's own message becomes the catalog's, naming the field", async () => {
+    const made = createAction({ caller: "user", input: locationInput, read, run: async () => ({ ok: true as const, message: "Made.", secret: "s3cret" }), refusals: "inv.error" }, deps(manager).d);
+    expect(await made(null, form({ name: "A", kind: "box" }))).toEqual({ ok: true, message: "Made.", secret: "s3cret" });
+    const offered = z.object({ name: z.string(), kind: z.string() }).refine((v) => v.kind === v.name, { path: ["kind"], message: "notOffered" });
+    const refused = createAction(
+      { caller: "user", input: offered, labels, issueMessages: { notOffered: "form.error.choice" }, run: async () => ({ ok: true as const }), refusals: "inv.error" },
+      deps(manager).d,
+    );
+    const result = await refused(null, form({ name: "A", kind: "box" }));
+    expect(result).toMatchObject({ ok: false, fieldErrors: { kind: "Kind: please choose one of the options." } });
+  });
+
+  it("hands a group of checkboxes back as one comma-joined value", async () => {
+    const f = form({ name: "" });
+    f.append("languages", "en");
+    f.append("languages", "de");
+    const result = await createAction({ caller: "user", input: locationInput, read, run: vi.fn(), refusals: "inv.error" }, deps(manager).d)(null, f);
+    expect(result).toMatchObject({ ok: false, values: { name: "", languages: "en,de" } });
+  });
 });

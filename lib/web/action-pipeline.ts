@@ -26,11 +26,13 @@ export interface Refusal {
   message: string;
   field?: string;
 }
-/** Success: an optional message for the form, or a page to go to (after revalidation). */
+/** Success: an optional message for the form, or a page to go to (after revalidation); a new secret shown once. */
 export interface Done {
   ok: true;
   message?: string;
   redirect?: string;
+  /** A token or key just made: it travels to the browser in this answer only (SecretOnceForm shows it). */
+  secret?: string;
 }
 
 export interface ActionContext<C extends Caller, I> {
@@ -53,6 +55,8 @@ export interface ActionSpec<C extends Caller, S extends z.ZodType, B extends unk
   /** Arguments a page bound to the action (ids): the browser sends them back, so they are checked too. */
   bound?: z.ZodType<B>;
   labels?: FieldLabels;
+  /** The schema's own messages (a refine's "notOffered") → what to say, naming the field by its label. */
+  issueMessages?: Record<string, MessageKey>;
   run(ctx: ActionContext<C, z.output<S>>, ...bound: B): Promise<R | Done>;
   /** A domain refusal's message: the catalog prefix (`inv.error` → `inv.error.<code>`), or a function. */
   refusals: string | ((refusal: R, t: Translate) => string);
@@ -101,7 +105,7 @@ export function createAction<C extends Caller, S extends z.ZodType, B extends un
     const raw = spec.read ? await spec.read(formData) : textFields(formData);
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error.issues, raw as Record<string, unknown>, spec.labels ?? {}, t);
+      const fieldErrors = fieldErrorsOf(parsed.error.issues, raw as Record<string, unknown>, spec.labels ?? {}, t, spec.issueMessages);
       const messages = Object.values(fieldErrors);
       const labels = Object.keys(fieldErrors).map((name) => (spec.labels?.[name] ? t(spec.labels[name]) : name));
       return refuse("invalid", messages.length === 1 ? messages[0]! : t("form.error.fields", { fields: labels.join(", ") }), fieldErrors);
@@ -128,7 +132,7 @@ export function createAction<C extends Caller, S extends z.ZodType, B extends un
       else deps.revalidate(path[0], path[1]);
     }
     if (outcome.redirect) deps.redirect(outcome.redirect);
-    return outcome.message ? { ok: true, message: outcome.message } : { ok: true };
+    return { ok: true, ...(outcome.message ? { message: outcome.message } : {}), ...(outcome.secret ? { secret: outcome.secret } : {}) };
   };
 }
 

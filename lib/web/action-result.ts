@@ -2,10 +2,11 @@
  * What every server action answers: expected failures are values with a code, never thrown errors.
  * `values` hands harmless inputs (never passwords) back, because React resets a form after its action runs; a success
  * may hand back what the form should keep (the machine just booked stays chosen).
+ * `secret` carries a token or key just made, shown once (SecretOnceForm).
  * `fieldErrors` says, per field name, what is wrong with it in plain words; forms show it next to that field.
  */
 export type ActionResult<Code extends string = string> =
-  | { ok: true; message?: string; values?: Record<string, string> }
+  | { ok: true; message?: string; values?: Record<string, string>; secret?: string }
   | { ok: false; code: Code; message: string; values?: Record<string, string>; fieldErrors?: Record<string, string> };
 
 /** The field's own refusal, if the last answer had one. */

@@ -7,14 +7,16 @@ export type FieldLabels = Record<string, MessageKey>;
 /**
  * Zod's issues as one message per field in the reader's language, naming the field by its label. `raw` is what the
  * form sent (to tell an empty field from a wrong one). The first issue of a field wins: one thing to fix at a time.
+ * `said` turns a schema's own message (a refine's, e.g. "notOffered") into a catalog message naming the field.
  */
-export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], raw: Record<string, unknown>, labels: FieldLabels, t: Translate): Record<string, string> {
+export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], raw: Record<string, unknown>, labels: FieldLabels, t: Translate, said: Record<string, MessageKey> = {}): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const name = issue.path.length ? String(issue.path[0]) : "";
     if (!name || name in errors) continue;
     const field = labels[name] ? t(labels[name]) : name;
-    errors[name] = messageOf(issue, raw[name], field, t);
+    const own = Object.hasOwn(said, issue.message) ? said[issue.message] : undefined;
+    errors[name] = own ? t(own, { field }) : messageOf(issue, raw[name], field, t);
   }
   return errors;
 }

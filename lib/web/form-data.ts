@@ -25,11 +25,15 @@ export function checkbox(formData: FormData, key: string): boolean {
   return formData.get(key) === "on";
 }
 
-/** The typed text fields (never secrets), handed back on a refusal so the form can show them again. */
+/**
+ * The typed text fields (never secrets), handed back on a refusal so the form can show them again. A name sent
+ * several times (a group of checkboxes) comes back as its values joined with commas.
+ */
 export function typedValues(formData: FormData): Record<string, string> {
   const values: Record<string, string> = {};
   for (const [key, value] of formData.entries()) {
-    if (typeof value === "string" && !key.startsWith("$") && !/password/i.test(key)) values[key] = value;
+    if (typeof value !== "string" || key.startsWith("$") || /password/i.test(key)) continue;
+    values[key] = key in values ? `${values[key]},${value}` : value;
   }
   return values;
 }

@@ -1,6 +1,7 @@
 import type { Failure } from "@/lib/domain/people/result";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import type { ActionResult } from "./action-result";
+import type { FieldLabels } from "./field-errors";
 import { formValues, refusal } from "./people-actions";
 import { parseId } from "@/lib/domain/shared/ids";
 
@@ -11,6 +12,20 @@ export function adminRefusal(t: Translate, failure: Failure, entity: InUseEntity
   if (failure.code !== "in_use") return refusal(t, failure, formData, labels);
   const key: MessageKey = entity === "status" && failure.field === "key" ? "pa.inUse.statusSystem" : `pa.inUse.${entity}`;
   return { ok: false, code: "in_use", message: t(key, { count: failure.count ?? 0 }), values: formData ? formValues(formData) : undefined };
+}
+
+/**
+ * The people area's refusals for defineAction: `people.error.<code>` naming the field by its label, and "in use"
+ * with how many records stand in the way.
+ */
+export function peopleRefusal(labels: FieldLabels = {}, entity?: InUseEntity) {
+  return (failure: Failure, t: Translate): string => {
+    if (failure.code === "in_use" && entity) return t(entity === "status" && failure.field === "key" ? "pa.inUse.statusSystem" : `pa.inUse.${entity}`, { count: failure.count ?? 0 });
+    const name = failure.field ? (labels[failure.field] ?? labels[failure.field.split(".")[0]!]) : undefined;
+    const field = name ? t(name) : (failure.field ?? "");
+    const base = t(`people.error.${failure.code}`, { field });
+    return failure.code === "invalid" && failure.message ? `${base} (${failure.message})` : base;
+  };
 }
 
 export const formText = (formData: FormData, name: string) => String(formData.get(name) ?? "").trim();

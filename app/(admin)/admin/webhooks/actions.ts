@@ -1,88 +1,80 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import type { SecretActionResult } from "@/components/forms/secret-once-form";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import {
-  createWebhook,
-  deleteWebhook,
-  pingWebhook,
-  redeliver,
-  rotateWebhookSecret,
-  updateWebhook,
-  type WebhookResult,
-} from "@/lib/domain/webhooks/subscriptions";
-import { getT } from "@/lib/i18n/server";
+import { z } from "zod";
+import { createWebhook, deleteWebhook, pingWebhook, redeliver, rotateWebhookSecret, updateWebhook, type WebhookResult } from "@/lib/domain/webhooks/subscriptions";
 import type { Translate } from "@/lib/i18n/translate";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-import { checkbox, int, text, typedValues } from "@/lib/web/form-data";
+import { defineAction } from "@/lib/web/action";
+import { checkbox, int, text } from "@/lib/web/form-data";
 
-// Each action: the logged-in person, then the domain call, which checks system.admin itself.
-
+// Each action: the logged-in person, then the domain call, which checks system.admin and validates itself.
 type Refusal = Extract<WebhookResult, { ok: false }>;
-function refusal(t: Translate, r: Refusal, formData?: FormData): ActionResult {
-  const message = r.code === "invalid" ? t("wh.error.invalid", { detail: r.message }) : t(`wh.error.${r.code}`);
-  return { ok: false, code: r.code, message, values: formData ? typedValues(formData) : undefined };
-}
+const refusals = (r: Refusal, t: Translate) => (r.code === "invalid" ? t("wh.error.invalid", { detail: r.message }) : t(`wh.error.${r.code}`));
+const id = z.number().int().positive();
+const webhookForm = z.object({ url: z.string(), description: z.string(), events: z.array(z.string()), active: z.boolean() });
+const read = (formData: FormData) => ({ url: text(formData, "url"), description: text(formData, "description"), events: formData.getAll("event").map(String), active: checkbox(formData, "active") });
+const labels = { url: "wh.url", description: "wh.description" } as const;
+const byId = { caller: "user", input: z.object({ id }), read: (formData: FormData) => ({ id: int(formData, "id") }), refusals } as const;
 
-const forbidden = (t: Translate): ActionResult => ({ ok: false, code: "forbidden", message: t("wh.error.forbidden") });
-const input = (formData: FormData) => ({
-  url: text(formData, "url"),
-  description: text(formData, "description"),
-  events: formData.getAll("event").map(String),
-  active: checkbox(formData, "active"),
+export const createWebhookAction = defineAction({
+  caller: "user",
+  input: webhookForm,
+  read,
+  labels,
+  refusals,
+  revalidate: ["/admin/webhooks"],
+  async run({ actor, db, t, input }) {
+    const created = await createWebhook(db, actor.personId, { ...input, active: true });
+    return created.ok ? { ok: true, message: t("wh.created"), secret: created.secret } : created;
+  },
 });
 
-export async function createWebhookAction(_p: SecretActionResult | null, formData: FormData): Promise<SecretActionResult> {
-  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
-  if (!user) return forbidden(t);
-  const r = await createWebhook(getDb(), user.personId, { ...input(formData), active: true });
-  if (!r.ok) return refusal(t, r, formData);
-  revalidatePath("/admin/webhooks");
-  return { ok: true, message: t("wh.created"), secret: r.secret };
-}
+export const updateWebhookAction = defineAction({
+  caller: "user",
+  input: webhookForm.extend({ id }),
+  read: (formData) => ({ ...read(formData), id: int(formData, "id") }),
+  labels,
+  refusals,
+  revalidate: [["/admin/webhooks", "layout"]],
+  async run({ actor, db, t, input: { id: webhookId, ...input } }) {
+    const updated = await updateWebhook(db, actor.personId, webhookId, input);
+    return updated.ok ? { ok: true, message: t("wh.saved") } : updated;
+  },
+});
 
-export async function updateWebhookAction(_p: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
-  if (!user) return forbidden(t);
-  const r = await updateWebhook(getDb(), user.personId, int(formData, "id"), input(formData));
-  if (!r.ok) return refusal(t, r, formData);
-  revalidatePath("/admin/webhooks", "layout");
-  return { ok: true, message: t("wh.saved") };
-}
+export const rotateWebhookSecretAction = defineAction({
+  ...byId,
+  async run({ actor, db, t, input }) {
+    const rotated = await rotateWebhookSecret(db, actor.personId, input.id);
+    return rotated.ok ? { ok: true, message: t("wh.rotated"), secret: rotated.secret } : rotated;
+  },
+});
 
-export async function rotateWebhookSecretAction(_p: SecretActionResult | null, formData: FormData): Promise<SecretActionResult> {
-  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
-  if (!user) return forbidden(t);
-  const r = await rotateWebhookSecret(getDb(), user.personId, int(formData, "id"));
-  return r.ok ? { ok: true, message: t("wh.rotated"), secret: r.secret } : refusal(t, r);
-}
+export const pingWebhookAction = defineAction({
+  ...byId,
+  revalidate: [["/admin/webhooks", "layout"]],
+  async run({ actor, db, t, input }) {
+    const pinged = await pingWebhook(db, actor.personId, input.id);
+    return pinged.ok ? { ok: true, message: t("wh.pinged") } : pinged;
+  },
+});
 
-export async function pingWebhookAction(_p: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
-  if (!user) return forbidden(t);
-  const r = await pingWebhook(getDb(), user.personId, int(formData, "id"));
-  if (!r.ok) return refusal(t, r);
-  revalidatePath("/admin/webhooks", "layout");
-  return { ok: true, message: t("wh.pinged") };
-}
+export const redeliverAction = defineAction({
+  caller: "user",
+  input: z.object({ deliveryId: id }),
+  read: (formData) => ({ deliveryId: int(formData, "deliveryId") }),
+  refusals,
+  revalidate: [["/admin/webhooks", "layout"]],
+  async run({ actor, db, t, input }) {
+    const queued = await redeliver(db, actor.personId, input.deliveryId);
+    return queued.ok ? { ok: true, message: t("wh.log.requeued") } : queued;
+  },
+});
 
-export async function redeliverAction(_p: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
-  if (!user) return forbidden(t);
-  const r = await redeliver(getDb(), user.personId, int(formData, "deliveryId"));
-  if (!r.ok) return refusal(t, r);
-  revalidatePath("/admin/webhooks", "layout");
-  return { ok: true, message: t("wh.log.requeued") };
-}
-
-export async function deleteWebhookAction(_p: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
-  if (!user) return forbidden(t);
-  const r = await deleteWebhook(getDb(), user.personId, int(formData, "id"));
-  if (!r.ok) return refusal(t, r);
-  revalidatePath("/admin/webhooks");
-  redirect("/admin/webhooks");
-}
+export const deleteWebhookAction = defineAction({
+  ...byId,
+  revalidate: ["/admin/webhooks"],
+  async run({ actor, db, input }) {
+    const deleted = await deleteWebhook(db, actor.personId, input.id);
+    return deleted.ok ? { ok: true, redirect: "/admin/webhooks" } : deleted;
+  },
+});

@@ -1,34 +1,34 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import type { SecretActionResult } from "@/components/forms/secret-once-form";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { createPersonalToken, revokeToken } from "@/lib/domain/api-tokens/tokens";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
+import { defineAction } from "@/lib/web/action";
 import { apiRefusal } from "@/lib/web/api-refusal";
-import { getDb } from "@/lib/web/db";
 import { int, text } from "@/lib/web/form-data";
 
-export async function createPersonalTokenAction(_previous: SecretActionResult | null, formData: FormData): Promise<SecretActionResult> {
-  const t = await getT();
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, code: "forbidden", message: t("api.error.forbidden") };
-  const input = { name: text(formData, "name"), scopes: formData.getAll("scope").map(String), expiresInDays: int(formData, "expiresInDays") };
-  const result = await createPersonalToken(getDb(), user.personId, input);
-  if (!result.ok) return apiRefusal(t, result, formData);
-  revalidatePath("/profile/tokens");
-  return { ok: true, message: t("api.tokens.created", { name: input.name.trim() }), secret: result.token };
-}
+// The domain checks what the person may hand a token (never more than they hold) and validates it.
+export const createPersonalTokenAction = defineAction({
+  caller: "user",
+  input: z.object({ name: z.string(), scopes: z.array(z.string()), expiresInDays: z.number() }),
+  read: (formData) => ({ name: text(formData, "name"), scopes: formData.getAll("scope").map(String), expiresInDays: int(formData, "expiresInDays") }),
+  labels: { name: "api.tokens.name", scopes: "api.tokens.scopes", expiresInDays: "api.tokens.expires" },
+  refusals: apiRefusal,
+  revalidate: ["/profile/tokens"],
+  async run({ actor, db, t, input }) {
+    const created = await createPersonalToken(db, actor.personId, input);
+    return created.ok ? { ok: true, message: t("api.tokens.created", { name: input.name.trim() }), secret: created.token } : created;
+  },
+});
 
 /** Owners revoke their own tokens here; admins use it for any token on the API admin pages. */
-export async function revokeTokenAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, code: "forbidden", message: t("api.error.forbidden") };
-  const result = await revokeToken(getDb(), user.personId, int(formData, "id"));
-  if (!result.ok) return apiRefusal(t, result);
-  revalidatePath("/profile/tokens");
-  revalidatePath("/admin/api", "layout");
-  return { ok: true, message: t("api.tokens.revoked") };
-}
+export const revokeTokenAction = defineAction({
+  caller: "user",
+  input: z.object({ id: z.number().int().positive() }),
+  read: (formData) => ({ id: int(formData, "id") }),
+  refusals: apiRefusal,
+  revalidate: ["/profile/tokens", ["/admin/api", "layout"]],
+  async run({ actor, db, t, input }) {
+    const revoked = await revokeToken(db, actor.personId, input.id);
+    return revoked.ok ? { ok: true, message: t("api.tokens.revoked") } : revoked;
+  },
+});

@@ -9,7 +9,7 @@ import type { AddressType } from "@/lib/db/schema";
 import { listAddressTypes } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { deleteReferenceAction, saveAddressTypeAction } from "../actions";
+import { deleteAddressTypeAction, saveAddressTypeAction } from "../actions";
 
 export default async function AddressTypesPage() {
   await requirePermission("members.write");
@@ -33,7 +33,7 @@ export default async function AddressTypesPage() {
               {fields(`address-type-${a.id}`, a)}
               <SubmitButton>{t("pa.save")}</SubmitButton>
             </ActionForm>
-            <DeleteButton action={deleteReferenceAction.bind(null, "addressType", a.id)} label={t("pa.delete")} name={a.name} />
+            <DeleteButton action={deleteAddressTypeAction.bind(null, a.id)} label={t("pa.delete")} name={a.name} />
           </li>
         ))}
       </ul>

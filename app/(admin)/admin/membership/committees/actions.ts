@@ -1,61 +1,99 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { deleteCommittee, deleteFunction, resolvePersonRef, updateCommittee, updateFunction } from "@/lib/domain/people/committee-admin";
 import { assignFunction, createCommittee, createFunction, endFunction } from "@/lib/domain/people/committee-service";
-import type { Result } from "@/lib/domain/people/result";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import type { Failure, Result } from "@/lib/domain/people/result";
+import type { Translate } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
 import { notifySubscribersSoon } from "@/lib/web/people-actions";
-import { adminRefusal, formIds, formText } from "@/lib/web/people-admin-actions";
+import { formIds, formText, peopleRefusal } from "@/lib/web/people-admin-actions";
 
-/** Runs one committee service for the logged-in person and turns its answer into the form's message. */
-async function run(entity: "committee" | "function", formData: FormData | undefined, call: (db: ReturnType<typeof getDb>, actorId: number) => Promise<Result>, ok: "pa.saved" | "pa.deleted"): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const result = await call(getDb(), user.personId);
-  if (!result.ok) return adminRefusal(t, result, entity, formData, { name: entity === "committee" ? t("pa.name") : t("pa.function.name"), description: t("pa.description"), roles: t("pa.roles"), since: t("pa.holder.since"), until: t("pa.holder.until") });
+// Who asks is checked here; what they may do, and the fields' rules, by the domain services.
+const committeeLabels = { name: "pa.name", description: "pa.description" } as const;
+const functionLabels = { name: "pa.function.name", roles: "pa.roles", person: "pa.holder.person", since: "pa.holder.since", until: "pa.holder.until" } as const;
+const id = z.number().int().positive();
+const revalidate = ["/admin/membership/committees"];
+const committee = { caller: "user", labels: committeeLabels, refusals: peopleRefusal(committeeLabels, "committee"), revalidate } as const;
+const fn = { caller: "user", labels: functionLabels, refusals: peopleRefusal(functionLabels, "function"), revalidate } as const;
+const committeeForm = z.object({ name: z.string(), description: z.string() });
+const readCommittee = (formData: FormData) => ({ name: formText(formData, "name"), description: formText(formData, "description") });
+const functionForm = z.object({ name: z.string(), roleIds: z.array(z.number()) });
+const readFunction = (formData: FormData) => ({ name: formText(formData, "name"), roleIds: formIds(formData, "roleId") });
+
+/** The service's answer as the form's: on success subscribers hear of the change. */
+async function done(result: Promise<Result>, t: Translate, message: "pa.saved" | "pa.deleted") {
+  const outcome = await result;
+  if (!outcome.ok) return outcome;
   notifySubscribersSoon();
-  revalidatePath("/admin/membership/committees");
-  return { ok: true, message: t(ok) };
+  return { ok: true as const, message: t(message) };
 }
 
-export async function createCommitteeAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run("committee", formData, (db, actor) => createCommittee(db, actor, { name: formText(formData, "name"), description: formText(formData, "description") }), "pa.saved");
-}
+export const createCommitteeAction = defineAction({
+  ...committee,
+  input: committeeForm,
+  read: readCommittee,
+  run: ({ actor, db, t, input }) => done(createCommittee(db, actor.personId, input), t, "pa.saved"),
+});
 
-export async function updateCommitteeAction(id: number, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run("committee", formData, (db, actor) => updateCommittee(db, actor, id, { name: formText(formData, "name"), description: formText(formData, "description") }), "pa.saved");
-}
+export const updateCommitteeAction = defineAction({
+  ...committee,
+  input: committeeForm,
+  read: readCommittee,
+  bound: z.tuple([id]),
+  run: ({ actor, db, t, input }, committeeId) => done(updateCommittee(db, actor.personId, committeeId, input), t, "pa.saved"),
+});
 
-export async function deleteCommitteeAction(id: number, _prev: ActionResult | null): Promise<ActionResult> {
-  return run("committee", undefined, (db, actor) => deleteCommittee(db, actor, id), "pa.deleted");
-}
+export const deleteCommitteeAction = defineAction({
+  ...committee,
+  input: z.object({}),
+  bound: z.tuple([id]),
+  run: ({ actor, db, t }, committeeId) => done(deleteCommittee(db, actor.personId, committeeId), t, "pa.deleted"),
+});
 
-export async function createFunctionAction(committeeId: number, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run("function", formData, (db, actor) => createFunction(db, actor, { committeeId, name: formText(formData, "name"), roleIds: formIds(formData, "roleId") }), "pa.saved");
-}
+export const createFunctionAction = defineAction({
+  ...fn,
+  input: functionForm,
+  read: readFunction,
+  bound: z.tuple([id]),
+  run: ({ actor, db, t, input }, committeeId) => done(createFunction(db, actor.personId, { committeeId, ...input }), t, "pa.saved"),
+});
 
-export async function updateFunctionAction(id: number, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run("function", formData, (db, actor) => updateFunction(db, actor, id, { name: formText(formData, "name"), roleIds: formIds(formData, "roleId") }), "pa.saved");
-}
+export const updateFunctionAction = defineAction({
+  ...fn,
+  input: functionForm,
+  read: readFunction,
+  bound: z.tuple([id]),
+  run: ({ actor, db, t, input }, functionId) => done(updateFunction(db, actor.personId, functionId, input), t, "pa.saved"),
+});
 
-export async function deleteFunctionAction(id: number, _prev: ActionResult | null): Promise<ActionResult> {
-  return run("function", undefined, (db, actor) => deleteFunction(db, actor, id), "pa.deleted");
-}
+export const deleteFunctionAction = defineAction({
+  ...fn,
+  input: z.object({}),
+  bound: z.tuple([id]),
+  run: ({ actor, db, t }, functionId) => done(deleteFunction(db, actor.personId, functionId), t, "pa.deleted"),
+});
 
 /** Someone takes up a function: the admin names them by member number, email or #id. */
-export async function assignFunctionAction(functionId: number, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
+export const assignFunctionAction = defineAction({
+  ...fn,
   // Who asks comes first: otherwise anyone could probe which numbers and emails exist.
-  if (!user?.permissions.has("members.write")) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const personId = await resolvePersonRef(getDb(), formText(formData, "person"));
-  if (personId === null) return { ok: false, code: "invalid", message: t("pa.holder.unknown"), values: { person: formText(formData, "person"), since: formText(formData, "since"), until: formText(formData, "until") } };
-  return run("function", formData, (db, actor) => assignFunction(db, actor, { functionId, personId, since: formText(formData, "since"), until: formText(formData, "until") || null }), "pa.saved");
-}
+  caller: "members.write",
+  input: z.object({ person: z.string(), since: z.string(), until: z.string() }),
+  read: (formData) => ({ person: formText(formData, "person"), since: formText(formData, "since"), until: formText(formData, "until") }),
+  bound: z.tuple([id]),
+  refusals: (refusal: Failure, t) => (refusal.code === "not_found" && refusal.field === "person" ? t("pa.holder.unknown") : peopleRefusal(functionLabels, "function")(refusal, t)),
+  async run({ actor, db, t, input }, functionId) {
+    const personId = await resolvePersonRef(db, input.person);
+    if (personId === null) return { ok: false, code: "not_found", message: "No such person.", field: "person" } satisfies Failure;
+    return done(assignFunction(db, actor.personId, { functionId, personId, since: input.since, until: input.until || null }), t, "pa.saved");
+  },
+});
 
-export async function endFunctionAction(holderId: number, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run("function", formData, (db, actor) => endFunction(db, actor, holderId, formText(formData, "until")), "pa.saved");
-}
+export const endFunctionAction = defineAction({
+  ...fn,
+  input: z.object({ until: z.string() }),
+  read: (formData) => ({ until: formText(formData, "until") }),
+  bound: z.tuple([id]),
+  run: ({ actor, db, t, input }, holderId) => done(endFunction(db, actor.personId, holderId, input.until), t, "pa.saved"),
+});

@@ -1,20 +1,28 @@
 "use server";
 
-import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { createMailingList, deleteMailingList, updateMailingList, type ListInput } from "@/lib/domain/mailing-lists/lists";
+import { z } from "zod";
+import { createMailingList, deleteMailingList, updateMailingList } from "@/lib/domain/mailing-lists/lists";
 import { mailmanFromEnv } from "@/lib/domain/mailing-lists/mailman-client";
 import type { Failure } from "@/lib/domain/mailing-lists/result";
 import { syncMailingList } from "@/lib/domain/mailing-lists/sync";
 import { env } from "@/lib/env";
-import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import { defineAction } from "@/lib/web/action";
 import { formFlag, formIds, formText } from "@/lib/web/people-admin-actions";
 
-const input = (formData: FormData): ListInput => ({
+// The domain checks who may and validates the list; the form's fields as it expects them.
+const listForm = z.object({
+  name: z.string(),
+  address: z.string(),
+  description: z.string(),
+  optIn: z.boolean(),
+  mailmanSync: z.boolean(),
+  statusIds: z.array(z.number()),
+  committeeIds: z.array(z.number()),
+  roleIds: z.array(z.number()),
+});
+const read = (formData: FormData) => ({
   name: formText(formData, "name"),
   address: formText(formData, "address"),
   description: formText(formData, "description"),
@@ -24,55 +32,66 @@ const input = (formData: FormData): ListInput => ({
   committeeIds: formIds(formData, "committeeId"),
   roleIds: formIds(formData, "roleId"),
 });
+const boundId = z.tuple([z.number().int().positive()]);
+/** A partial sync is a refusal whose message is already written (how many went through, the first reason). */
+type SyncPartly = { ok: false; code: "sync_partly"; message: string };
+const refusals = (failure: Failure | SyncPartly, t: Translate) =>
+  failure.code === "sync_partly" ? failure.message : failure.code === "mailman" ? t("ml.error.mailman", { reason: failure.message }) : t(`ml.error.${failure.code}`);
+const labels = { name: "ml.name", address: "ml.address", description: "ml.description" } as const;
 
-/** The typed text comes back so a refusal loses nothing (checkboxes: the page shows the saved state). */
-function refusal(t: Translate, failure: Failure, formData?: FormData): ActionResult {
-  const message = failure.code === "mailman" ? t("ml.error.mailman", { reason: failure.message }) : t(`ml.error.${failure.code}`);
-  const values = formData ? { name: formText(formData, "name"), address: formText(formData, "address"), description: formText(formData, "description") } : undefined;
-  return { ok: false, code: failure.code, message, values };
-}
+export const createListAction = defineAction({
+  caller: "user",
+  input: listForm,
+  read,
+  labels,
+  refusals,
+  revalidate: ["/admin/membership/mailing-lists"],
+  async run({ actor, db, input }) {
+    const created = await createMailingList(db, actor.personId, input);
+    return created.ok ? { ok: true, redirect: `/admin/membership/mailing-lists/${created.id}` } : created;
+  },
+});
 
-async function actor() {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  return { user, t };
-}
+export const updateListAction = defineAction({
+  caller: "user",
+  input: listForm,
+  read,
+  bound: boundId,
+  labels,
+  refusals,
+  revalidate: [["/admin/membership/mailing-lists", "layout"]],
+  async run({ actor, db, t, input }, id) {
+    const updated = await updateMailingList(db, actor.personId, id, input);
+    return updated.ok ? { ok: true, message: t("ml.saved") } : updated;
+  },
+});
 
-export async function createListAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actor();
-  if (!user) return { ok: false, code: "forbidden", message: t("ml.error.forbidden") };
-  const result = await createMailingList(getDb(), user.personId, input(formData));
-  if (!result.ok) return refusal(t, result, formData);
-  revalidatePath("/admin/membership/mailing-lists");
-  redirect(`/admin/membership/mailing-lists/${result.id}`);
-}
-
-export async function updateListAction(id: number, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actor();
-  if (!user) return { ok: false, code: "forbidden", message: t("ml.error.forbidden") };
-  const result = await updateMailingList(getDb(), user.personId, id, input(formData));
-  if (!result.ok) return refusal(t, result, formData);
-  revalidatePath(`/admin/membership/mailing-lists/${id}`);
-  return { ok: true, message: t("ml.saved") };
-}
-
-export async function deleteListAction(id: number): Promise<ActionResult> {
-  const { user, t } = await actor();
-  if (!user) return { ok: false, code: "forbidden", message: t("ml.error.forbidden") };
-  const result = await deleteMailingList(getDb(), user.personId, id);
-  if (!result.ok) return refusal(t, result);
-  revalidatePath("/admin/membership/mailing-lists");
-  redirect("/admin/membership/mailing-lists");
-}
+export const deleteListAction = defineAction({
+  caller: "user",
+  input: z.object({}),
+  bound: boundId,
+  refusals,
+  revalidate: ["/admin/membership/mailing-lists"],
+  async run({ actor, db }, id) {
+    const deleted = await deleteMailingList(db, actor.personId, id);
+    return deleted.ok ? { ok: true, redirect: "/admin/membership/mailing-lists" } : deleted;
+  },
+});
 
 /** Applies the differences to Mailman now (the dry run is the page itself, read-only). */
-export async function syncListAction(id: number): Promise<ActionResult> {
-  const { user, t } = await actor();
-  if (!user) return { ok: false, code: "forbidden", message: t("ml.error.forbidden") };
-  const result = await syncMailingList(getDb(), user.personId, mailmanFromEnv(env()), id, { dryRun: false });
-  if (!result.ok) return refusal(t, result);
-  revalidatePath(`/admin/membership/mailing-lists/${id}`);
-  const o = result.outcome!;
-  return o.failures.length
-    ? { ok: false, code: "mailman", message: t("ml.sync.partly", { subscribed: o.subscribed, unsubscribed: o.unsubscribed, failed: o.failures.length, reason: o.failures[0]! }) }
-    : { ok: true, message: t("ml.sync.done", { subscribed: o.subscribed, unsubscribed: o.unsubscribed }) };
-}
+export const syncListAction = defineAction({
+  caller: "user",
+  input: z.object({}),
+  bound: boundId,
+  refusals,
+  revalidate: [["/admin/membership/mailing-lists", "layout"]],
+  async run({ actor, db, t }, id) {
+    const result = await syncMailingList(db, actor.personId, mailmanFromEnv(env()), id, { dryRun: false });
+    if (!result.ok) return result;
+    const o = result.outcome!;
+    if (!o.failures.length) return { ok: true, message: t("ml.sync.done", { subscribed: o.subscribed, unsubscribed: o.unsubscribed }) };
+    // Part went through: the page shows what is left to do.
+    revalidatePath("/admin/membership/mailing-lists", "layout");
+    return { ok: false, code: "sync_partly", message: t("ml.sync.partly", { subscribed: o.subscribed, unsubscribed: o.unsubscribed, failed: o.failures.length, reason: o.failures[0]! }) } satisfies SyncPartly;
+  },
+});

@@ -10,7 +10,7 @@ import { statusRoleIds, SYSTEM_STATUS_KEYS } from "@/lib/domain/people/reference
 import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { deleteReferenceAction, saveStatusAction } from "../actions";
+import { deleteStatusAction, saveStatusAction } from "../actions";
 
 const FLAGS = ["mayLogIn", "mayUseMachines", "inDirectory", "mayVote"] as const;
 
@@ -44,7 +44,7 @@ export default async function StatusesPage() {
                   <SubmitButton>{t("pa.save")}</SubmitButton>
                 </ActionForm>
               </details>
-              {!system && <DeleteButton action={deleteReferenceAction.bind(null, "status", s.id)} label={t("pa.delete")} name={s.name} />}
+              {!system && <DeleteButton action={deleteStatusAction.bind(null, s.id)} label={t("pa.delete")} name={s.name} />}
             </li>
           );
         })}

@@ -9,7 +9,7 @@ import { listMembershipTypes } from "@/lib/domain/people/reference-service";
 import { intlLocale } from "@/lib/i18n/intl-locale";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
-import { deleteReferenceAction, saveTypeAction } from "../actions";
+import { deleteTypeAction, saveTypeAction } from "../actions";
 
 export default async function MembershipTypesPage() {
   await requirePermission("members.write");
@@ -36,7 +36,7 @@ export default async function MembershipTypesPage() {
                 <SubmitButton>{t("pa.save")}</SubmitButton>
               </ActionForm>
             </details>
-            <DeleteButton action={deleteReferenceAction.bind(null, "type", m.id)} label={t("pa.delete")} name={m.name} />
+            <DeleteButton action={deleteTypeAction.bind(null, m.id)} label={t("pa.delete")} name={m.name} />
           </li>
         ))}
       </ul>
