@@ -1,27 +1,36 @@
 /**
  * `npm run bench:people`: seeds 10,000 people (profiles, cards, memberships, trainings) into a scratch database and
- * prints the people list's server time (p50, p99) for a search and for a filtered, sorted page. Scratch database:
- * a new database on DATABASE_URL's server when set (dropped afterwards), else the embedded PGlite.
+ * prints the people list's server time (p50, p99) for searches by name, email, member number and card uid and for a
+ * filtered, sorted page, measured interleaved with a floor (one person read by id: a round trip to the database).
+ * Runs on the embedded PGlite, then also on a scratch database on DATABASE_URL's server when it is set.
  */
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import postgres from "postgres";
 import { createDb } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
+import { people } from "@/lib/db/schema";
 import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { prepareDatabase } from "@/drizzle/prepare";
 import { seedBenchPeople } from "./people-seed";
+import { interleaved, loadLine, summarize } from "./stats";
 
 const PEOPLE = 10_000;
-const RUNS = 60;
+const ROUNDS = Number(process.argv[2] ?? 60);
 
-async function scratchDatabase(): Promise<{ url: string; label: string; drop(): Promise<void> }> {
-  const base = process.env.DATABASE_URL;
-  if (!base) {
-    const embedded = await startEmbeddedPostgres();
-    return { url: embedded.url, label: "embedded PGlite", drop: () => embedded.stop() };
-  }
+interface Scratch {
+  url: string;
+  label: string;
+  drop(): Promise<void>;
+}
+
+async function embeddedDatabase(): Promise<Scratch> {
+  const embedded = await startEmbeddedPostgres();
+  return { url: embedded.url, label: "embedded PGlite", drop: () => embedded.stop() };
+}
+
+async function serverDatabase(base: string): Promise<Scratch> {
   const name = `ms_bench_people_${process.pid}`;
   const adminUrl = new URL(base);
   adminUrl.pathname = "/postgres";
@@ -39,42 +48,47 @@ async function scratchDatabase(): Promise<{ url: string; label: string; drop(): 
   };
 }
 
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
+async function bench(scratch: Scratch): Promise<void> {
+  const handle = createDb(scratch.url, { max: 4 });
+  try {
+    const db = handle.db;
+    await prepareDatabase(db);
+    await ensureReferenceData(db);
+    await seedDemoData(db, "bench-password-1");
+    const seeded = performance.now();
+    await seedBenchPeople(db, PEOPLE);
+    console.log(`\nSeeded ${PEOPLE} people in ${((performance.now() - seeded) / 1000).toFixed(1)} s on ${scratch.label}; ${ROUNDS} interleaved rounds:`);
 
-async function time(label: string, run: () => Promise<unknown>): Promise<void> {
-  for (let i = 0; i < 5; i++) await run(); // warm-up
-  const samples: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const started = performance.now();
-    await run();
-    samples.push(performance.now() - started);
+    const one = async (query: string) => (await db.execute(sql.raw(query)))[0] as Record<string, string | number>;
+    const someone = await one(`select p.id, p.member_number, c.uid, f.email from people p join cards c on c.person_id = p.id join profiles f on f.person_id = p.id order by p.id desc offset 4321 limit 1`);
+    const [{ id: member } = { id: 0 }] = (await db.execute(sql`select id from membership_statuses where key = 'member'`)) as unknown as { id: number }[];
+    const [{ id: laser } = { id: 0 }] = (await db.execute(sql`select id from equipment_types where name = 'Laser cutter'`)) as unknown as { id: number }[];
+    const list = (params: Record<string, string>) => () => listPeople(db, parsePeopleFilter(params));
+    const floor = "floor: one person by id (a round trip)";
+    const cases = [
+      { label: floor, run: () => db.select({ id: people.id }).from(people).where(eq(people.id, Number(someone.id))) },
+      { label: `search "gruber" (2,000 match, page 1)`, run: list({ q: "gruber" }) },
+      { label: `search a full name ("Name${someone.id}gruber")`, run: list({ q: `Name${someone.id}` }) },
+      { label: `search an email ("${someone.email}")`, run: list({ q: String(someone.email) }) },
+      { label: `search a member number (${someone.member_number})`, run: list({ q: String(someone.member_number) }) },
+      { label: `search a card uid (${someone.uid})`, run: list({ q: String(someone.uid) }) },
+      { label: `search an unknown card uid (deadbeef)`, run: list({ q: "deadbeef" }) },
+      { label: `filter member, trained on laser, by number desc, page 40`, run: list({ status: String(member), trained: String(laser), sort: "number", dir: "desc", page: "40" }) },
+      { label: `no filter, by name, page 200`, run: list({ page: "200" }) },
+    ];
+    const samples = await interleaved(cases, ROUNDS);
+    const floorP50 = summarize(samples.get(floor)!).p50;
+    for (const [label, values] of samples) {
+      const s = summarize(values);
+      console.log(`${label.padEnd(62)} p50 ${s.p50.toFixed(1).padStart(6)} ms   p99 ${s.p99.toFixed(1).padStart(6)} ms   ×${(s.p50 / floorP50).toFixed(1)} floor`);
+    }
+    console.log(loadLine());
+  } finally {
+    await handle.close();
+    await scratch.drop();
   }
-  samples.sort((a, b) => a - b);
-  console.log(`${label.padEnd(58)} p50 ${percentile(samples, 50).toFixed(1).padStart(6)} ms   p99 ${percentile(samples, 99).toFixed(1).padStart(6)} ms`);
 }
 
-const scratch = await scratchDatabase();
-const handle = createDb(scratch.url, { max: 4 });
-try {
-  const db = handle.db;
-  await prepareDatabase(db);
-  await ensureReferenceData(db);
-  await seedDemoData(db, "bench-password-1");
-  const seeded = performance.now();
-  await seedBenchPeople(db, PEOPLE);
-  console.log(`Seeded ${PEOPLE} people in ${((performance.now() - seeded) / 1000).toFixed(1)} s on ${scratch.label}; ${RUNS} runs each:`);
-
-  const [{ id: member } = { id: 0 }] = (await db.execute(sql`select id from membership_statuses where key = 'member'`)) as unknown as { id: number }[];
-  const [{ id: laser } = { id: 0 }] = (await db.execute(sql`select id from equipment_types where name = 'Laser cutter'`)) as unknown as { id: number }[];
-  await time(`search "gruber" (page 1)`, () => listPeople(db, parsePeopleFilter({ q: "gruber" })));
-  await time(`search by card uid`, () => listPeople(db, parsePeopleFilter({ q: "10000abc" })));
-  await time(`filter status=member, trained on laser, by number desc, page 40`, () =>
-    listPeople(db, parsePeopleFilter({ status: String(member), trained: String(laser), sort: "number", dir: "desc", page: "40" })),
-  );
-  await time(`no filter, by name, page 200`, () => listPeople(db, parsePeopleFilter({ page: "200" })));
-} finally {
-  await handle.close();
-  await scratch.drop();
-}
+console.log(loadLine());
+await bench(await embeddedDatabase());
+if (process.env.DATABASE_URL) await bench(await serverDatabase(process.env.DATABASE_URL));

@@ -1,3 +1,5 @@
+import os from "node:os";
+
 /** Latency summary of a list of milliseconds. */
 export function summarize(samples: number[]): { n: number; p50: number; p99: number; max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
@@ -7,3 +9,24 @@ export function summarize(samples: number[]): { n: number; p50: number; p99: num
 
 export const ms = (x: number) => `${x.toFixed(2)} ms`;
 export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/**
+ * Runs every case once per round, in turn, after `warmup` rounds: the machine's load at any moment falls on all
+ * cases alike, so their ratios hold even where the absolute figures are noisy. Returns each case's samples (ms).
+ */
+export async function interleaved(cases: { label: string; run: () => Promise<unknown> }[], rounds: number, warmup = 5): Promise<Map<string, number[]>> {
+  const samples = new Map(cases.map((c) => [c.label, [] as number[]]));
+  for (let round = -warmup; round < rounds; round++) {
+    for (const c of cases) {
+      const started = performance.now();
+      await c.run();
+      if (round >= 0) samples.get(c.label)!.push(performance.now() - started);
+    }
+  }
+  return samples;
+}
+
+/** The machine's load average (1, 5, 15 minutes): printed beside every figure, since the machine is shared. */
+export function loadLine(): string {
+  return `load average ${os.loadavg().map((x) => x.toFixed(2)).join(", ")} on ${os.cpus().length} cores`;
+}

@@ -1,6 +1,13 @@
 import { randomBytes } from "node:crypto";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { EmbeddedWireServer } from "./wire-server";
+
+/**
+ * The extensions our migrations create (0018: pg_trgm for the people search). PGlite loads an extension's code
+ * only when told at each start; without it a database that has the extension cannot use its indexes.
+ */
+export const pgliteExtensions = { pg_trgm };
 
 export interface EmbeddedPostgres {
   url: string;
@@ -17,6 +24,7 @@ export async function startEmbeddedPostgres(
   options: { dataDir?: string; port?: number; loadDataDir?: Blob; password?: string } = {},
 ): Promise<EmbeddedPostgres> {
   const pg = await PGlite.create({
+    extensions: pgliteExtensions,
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
     ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
   });

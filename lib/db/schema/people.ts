@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import { boolean, index, integer, jsonb, pgSequence, pgTable, serial, text, timestamp, uniqueIndex, type AnyPgColumn } from "drizzle-orm/pg-core";
 
 /** What a membership status allows is data, not code: admins edit these rows. */
@@ -62,7 +62,21 @@ export const profiles = pgTable(
     /** "Only the board sees my data": caps every field at board level. */
     boardOnly: boolean().notNull().default(false),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /**
+     * Name and email as one lowercase text for the people search: one cheap LIKE per row instead of ILIKEs that
+     * lowercase every name again, and what the trigram index holds. \u0001 (which no search text contains) keeps a
+     * match from spanning name and email.
+     */
+    searchText: text().generatedAlwaysAs(
+      (): SQL => sql`lower(coalesce(${profiles.firstName}, '') || ' ' || coalesce(${profiles.lastName}, '') || chr(1) || coalesce(${profiles.email}, ''))`,
+    ),
   },
-  (t) => [uniqueIndex("profiles_email_lower_idx").on(sql`lower(${t.email})`), index().on(t.partnerPersonId), index("profiles_name_idx").on(t.lastName, t.firstName, t.personId)],
+  (t) => [
+    uniqueIndex("profiles_email_lower_idx").on(sql`lower(${t.email})`),
+    index().on(t.partnerPersonId),
+    index("profiles_name_idx").on(t.lastName, t.firstName, t.personId),
+    // The people search (lib/domain/people/person-match.ts): trigrams (pg_trgm, migration 0018) of searchText.
+    index("profiles_search_text_trgm_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
+  ],
 );
 export type Profile = typeof profiles.$inferSelect;

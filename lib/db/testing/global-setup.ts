@@ -5,6 +5,7 @@ import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { runMigrations } from "@/drizzle/migrate";
 import { createDb } from "../client";
+import { pgliteExtensions } from "../embedded/embedded-postgres";
 import { EmbeddedWireServer } from "../embedded/wire-server";
 
 /**
@@ -16,7 +17,7 @@ export default async function setup(): Promise<() => Promise<void>> {
 }
 
 async function preparePgliteDump(): Promise<() => Promise<void>> {
-  const pg = await PGlite.create();
+  const pg = await PGlite.create({ extensions: pgliteExtensions });
   const server = new EmbeddedWireServer({ db: pg });
   const port = await server.start();
   const handle = createDb(`postgres://postgres@127.0.0.1:${port}/postgres`, { max: 1 });

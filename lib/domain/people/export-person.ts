@@ -69,7 +69,8 @@ export async function exportPersonData(db: Db, actorId: number, personId: number
   const data: PersonExport = {
     exportedAt: now.toISOString(),
     person: { id: row.p.id, memberNumber: row.p.memberNumber, status: row.status, joinedOn: row.p.joinedOn, leftOn: row.p.leftOn, erasedAt: row.p.erasedAt, createdAt: row.p.createdAt },
-    profile: profile ? { ...profile } : null,
+    // searchText is derived from name and email for the people search, not information of its own.
+    profile: profile ? (({ searchText: _derived, ...stored }) => stored)(profile) : null,
     studies: await db.select({ field: profileStudies.field, startYear: profileStudies.startYear, endYear: profileStudies.endYear }).from(profileStudies).where(eq(profileStudies.personId, personId)),
     addresses: (await addressesOf(db, personId)).map(({ typeName, isMain, street, extra, postalCode, city, country }) => ({ type: typeName, isMain, street, extra, postalCode, city, country })),
     memberships: await db

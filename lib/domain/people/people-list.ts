@@ -2,9 +2,9 @@ import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
-import { cards, committeeFunctions, equipmentAuthorizations, functionHolders, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { committeeFunctions, equipmentAuthorizations, functionHolders, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { scopeCondition, type ViewScope } from "../access/view-rights";
-import { normalizeCardUid } from "../cards/uid";
+import { personMatches } from "./person-match";
 import { spaceToday } from "../settings/space-today";
 import { optionalIdParam, pageParam, searchText } from "../shared/ids";
 
@@ -46,24 +46,12 @@ export interface PeopleListRow {
   joinedOn: Date | null;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 function whereOf(f: PeopleQuery, today: string): SQL | undefined {
   const conditions: SQL[] = [];
   const scoped = f.scope ? scopeCondition(f.scope, today) : undefined;
   if (scoped) conditions.push(scoped);
-  const q = f.q.trim();
-  if (q) {
-    const p = likePattern(q);
-    // The full name covers a match in either part; one pattern test per row instead of three.
-    const parts: SQL[] = [sql`(${profiles.firstName} || ' ' || ${profiles.lastName}) ilike ${p}`, sql`${profiles.email} ilike ${p}`];
-    if (/^\d{1,9}$/.test(q)) parts.push(eq(people.memberNumber, Number(q)));
-    const uid = normalizeCardUid(q);
-    // Any card the person ever held: a lost card found on the floor still tells whose it was.
-    // An uncorrelated subquery runs once (index on uid), not once per person.
-    if (uid) parts.push(sql`${people.id} in (select ${cards.personId} from ${cards} where ${cards.uid} = ${uid})`);
-    conditions.push(sql`(${sql.join(parts, sql` or `)})`);
-  }
+  const matched = personMatches(f.q);
+  if (matched) conditions.push(matched);
   if (f.status) conditions.push(eq(people.statusId, f.status));
   if (f.type) {
     conditions.push(sql`exists (select 1 from ${memberships} where ${memberships.personId} = ${people.id} and ${memberships.typeId} = ${f.type}

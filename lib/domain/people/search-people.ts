@@ -1,7 +1,7 @@
-import { asc, count, eq, ilike, or, sql, type SQL } from "drizzle-orm";
+import { asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { cards, membershipStatuses, people, profiles } from "@/lib/db/schema";
-import { normalizeCardUid } from "../cards/uid";
+import { membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { personMatches } from "./person-match";
 
 export interface PeopleSearch {
   query?: string;
@@ -27,32 +27,10 @@ export interface PeoplePage {
   pages: number;
 }
 
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
-function matches(query: string): SQL | undefined {
-  const q = query.trim();
-  if (!q) return undefined;
-  const pattern = likePattern(q);
-  const conditions: (SQL | undefined)[] = [
-    ilike(profiles.firstName, pattern),
-    ilike(profiles.lastName, pattern),
-    ilike(sql`${profiles.firstName} || ' ' || ${profiles.lastName}`, pattern),
-    ilike(profiles.email, pattern),
-  ];
-  if (/^\d{1,9}$/.test(q)) conditions.push(eq(people.memberNumber, Number(q)));
-  const uid = normalizeCardUid(q);
-  // Any card the person ever held: a lost card found on the floor still tells whose it was.
-  if (uid) conditions.push(sql`exists (select 1 from ${cards} where ${cards.personId} = ${people.id} and ${cards.uid} = ${uid})`);
-  return or(...conditions);
-}
-
 /** The admin people list: search by name, email, member number or card uid, ordered by name, paginated. */
 export async function searchPeople(db: Db, search: PeopleSearch = {}): Promise<PeoplePage> {
   const pageSize = Math.min(Math.max(search.pageSize ?? 25, 1), 200);
-  const where = matches(search.query ?? "");
+  const where = personMatches(search.query ?? "");
   const base = db
     .select({ n: count() })
     .from(people)
