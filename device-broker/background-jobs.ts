@@ -1,5 +1,6 @@
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
+import { deliverDueLogouts } from "@/lib/domain/oidc/backchannel-logout";
 import { closeSilentSessions } from "@/lib/domain/usage/close-silent-sessions";
 import { claimPendingCommands } from "@/lib/domain/usage/machine-commands";
 import { deliverDueWebhooks } from "@/lib/domain/webhooks/deliver";
@@ -48,7 +49,7 @@ function every(ms: number, name: string, logger: Logger, metrics: BrokerMetrics,
   };
 }
 
-/** Remote commands and webhook deliveries out, presence in, silent sessions closed: the broker's periodic work. */
+/** Remote commands, webhook deliveries and back-channel logouts out, presence in, silent sessions closed: the broker's periodic work. */
 export function startBackgroundJobs(o: BackgroundJobOptions): { stop(): Promise<void> } {
   const jobs = [
     every(o.commandPollMs ?? 500, "commands", o.logger, o.metrics, async () => {
@@ -63,6 +64,9 @@ export function startBackgroundJobs(o: BackgroundJobOptions): { stop(): Promise<
     every(o.webhookPollMs ?? 2_000, "webhooks", o.logger, o.metrics, async () => {
       const round = await deliverDueWebhooks(o.db, { instanceId: o.instanceId });
       if (round.retried || round.failed) o.logger.info(round, "webhook deliveries refused by their receivers; retried with backoff");
+      // Single sign-on's back-channel logout notices ride on the same poll.
+      const logouts = await deliverDueLogouts(o.db);
+      if (logouts.retried || logouts.failed) o.logger.info(logouts, "back-channel logout notices refused by their services; retried with backoff");
     }),
     every(o.silentSweepMs ?? 60_000, "silent-sessions", o.logger, o.metrics, async () => {
       const closed = await closeSilentSessions(o.db);

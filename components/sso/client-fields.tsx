@@ -22,6 +22,7 @@ export function OidcClientFields({ t, statuses, defaults, idPrefix }: { t: Trans
       </fieldset>
       <TextAreaField label={t("sso.field.redirectUris")} name="redirectUris" required rows={3} maxLength={20_000} defaultValue={defaults?.redirectUris.join("\n")} />
       <TextAreaField label={t("sso.field.postLogoutRedirectUris")} name="postLogoutRedirectUris" rows={2} maxLength={20_000} defaultValue={defaults?.postLogoutRedirectUris.join("\n")} />
+      <TextField label={t("sso.field.backchannelLogoutUri")} hint={t("sso.field.backchannelLogoutUriHint")} name="backchannelLogoutUri" type="url" maxLength={2000} defaultValue={defaults?.backchannelLogoutUri ?? ""} />
       <fieldset className="space-y-1">
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("sso.field.scopes")}</legend>
         {OPTIONAL_SCOPES.map((s) => (

@@ -29,6 +29,9 @@ export function discoveryDocument(issuer: string) {
     userinfo_endpoint: at(OIDC_PATHS.userinfo),
     jwks_uri: at(OIDC_PATHS.jwks),
     end_session_endpoint: at(OIDC_PATHS.logout),
+    // Back-channel logout 1.0: logout tokens name the person (sub), not a session (our sessions are cookies only).
+    backchannel_logout_supported: true,
+    backchannel_logout_session_supported: false,
     revocation_endpoint: at(OIDC_PATHS.revoke),
     revocation_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
     introspection_endpoint: at(OIDC_PATHS.introspect),

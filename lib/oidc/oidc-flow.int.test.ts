@@ -1,8 +1,14 @@
+import http from "node:http";
+import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { createRemoteJWKSet, decodeProtectedHeader, generateKeyPair, jwtVerify, SignJWT } from "jose";
+import { createLocalJWKSet, createRemoteJWKSet, decodeProtectedHeader, generateKeyPair, jwtVerify, SignJWT } from "jose";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, membershipStatuses, oidcClients, oidcCodes, people } from "@/lib/db/schema";
+import { auditLog, membershipStatuses, oidcClients, oidcCodes, oidcLogoutDeliveries, people } from "@/lib/db/schema";
+import { endAllSessions } from "@/lib/domain/auth/sessions";
+import { BACKCHANNEL_LOGOUT_EVENT, deliverDueLogouts } from "@/lib/domain/oidc/backchannel-logout";
+import { publicKeySet } from "@/lib/domain/oidc/signing-keys";
+import { changeStatus } from "@/lib/domain/people/person-service";
 import { createOidcClient } from "@/lib/domain/oidc/clients";
 import type { OidcClientInput } from "@/lib/domain/oidc/client-input";
 import { connectedServices, disconnectService } from "@/lib/domain/oidc/consents";
@@ -422,6 +428,96 @@ describe("logging out from a service (RP-initiated logout)", () => {
 
     await revokeClientTokens(t.f.db, t.f.ids.member, client.id);
     expect(await userinfoStatus(tokens.access_token)).toBe(401);
+  });
+});
+
+describe("back-channel logout (OpenID Connect Back-Channel Logout 1.0)", () => {
+  /** A service's back-channel endpoint on a real HTTP server: it answers each POST with the next status given. */
+  async function receiver(statuses: number[]) {
+    const received: { contentType: string | undefined; body: URLSearchParams }[] = [];
+    const server = http.createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        received.push({ contentType: req.headers["content-type"], body: new URLSearchParams(body) });
+        res.writeHead(statuses.shift() ?? 200);
+        res.end();
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/backchannel-logout`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  }
+
+  /** What the service does with a logout token (§2.6): verify it as ours, for it, with the event and no nonce. */
+  async function verifyLogoutToken(token: string, clientId: string, at = new Date()) {
+    const keys = createLocalJWKSet((await publicKeySet(t.f.db)) as never);
+    const { payload, protectedHeader } = await jwtVerify(token, keys, { issuer: t.issuer, audience: clientId, typ: "logout+jwt", maxTokenAge: "2 minutes", currentDate: at });
+    expect(protectedHeader.alg).toBe("RS256");
+    expect(payload.events).toEqual({ [BACKCHANNEL_LOGOUT_EVENT]: {} });
+    expect(payload).not.toHaveProperty("nonce");
+    expect(payload.jti).toEqual(expect.any(String));
+    return payload;
+  }
+
+  it("tells each connected service with a back-channel address when the person's sessions end, retrying a refusal", async () => {
+    expect((await (await fetch(`${t.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>).toMatchObject({ backchannel_logout_supported: true, backchannel_logout_session_supported: false });
+    const wiki = await receiver([500]);
+    const cloud = await receiver([]);
+    try {
+      const wikiClient = await register({ name: "BC wiki", backchannelLogoutUri: wiki.url });
+      const cloudClient = await register({ name: "BC cloud", backchannelLogoutUri: cloud.url });
+      const quiet = await register({ name: "BC none" }); // connected, but asked for no notice
+      for (const c of [wikiClient, cloudClient, quiet]) await login(t.f.ids.trainer, c, { scope: "openid" });
+      await register({ name: "BC never used", backchannelLogoutUri: cloud.url }); // not connected: nothing to tell
+
+      // The person logs out everywhere: nothing is sent in the request, one notice per connected service waits.
+      await endAllSessions(t.f.db, t.f.ids.trainer);
+      expect(wiki.received.length + cloud.received.length).toBe(0);
+      const now = new Date();
+      expect(await deliverDueLogouts(t.f.db, { now: () => now })).toEqual({ delivered: 1, retried: 1, failed: 0 });
+      expect(cloud.received).toHaveLength(1);
+      expect(cloud.received[0]!.contentType).toBe("application/x-www-form-urlencoded");
+      expect((await verifyLogoutToken(cloud.received[0]!.body.get("logout_token")!, cloudClient.clientId)).sub).toBe(String(t.f.ids.trainer));
+
+      // The wiki answered 500: not again before its backoff, then once more with a fresh token.
+      expect(await deliverDueLogouts(t.f.db, { now: () => now })).toEqual({ delivered: 0, retried: 0, failed: 0 });
+      const later = new Date(now.getTime() + 60_000);
+      expect(await deliverDueLogouts(t.f.db, { now: () => later })).toEqual({ delivered: 1, retried: 0, failed: 0 });
+      expect(wiki.received).toHaveLength(2);
+      const [first, second] = wiki.received.map((r) => r.body.get("logout_token")!);
+      expect(second).not.toBe(first);
+      await verifyLogoutToken(second!, wikiClient.clientId, later);
+      const rows = await t.f.db.select().from(oidcLogoutDeliveries).where(eq(oidcLogoutDeliveries.personId, t.f.ids.trainer)).orderBy(oidcLogoutDeliveries.clientId);
+      expect(rows.map((r) => [r.status, r.attempts])).toEqual([
+        ["delivered", 2],
+        ["delivered", 1],
+      ]);
+    } finally {
+      await wiki.close();
+      await cloud.close();
+    }
+  });
+
+  it("tells the services when an admin gives the person a status that may not log in", async () => {
+    const svc = await receiver([]);
+    try {
+      const client = await register({ name: "BC forum", backchannelLogoutUri: svc.url });
+      const [member] = await t.f.db.select({ statusId: people.statusId }).from(people).where(eq(people.id, t.f.ids.maria));
+      await login(t.f.ids.maria, client, { scope: "openid" });
+      const [former] = await t.f.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "former"));
+      expect(former?.mayLogIn).toBe(false);
+      expect((await changeStatus(t.f.db, t.f.ids.admin, t.f.ids.maria, { statusId: former!.id, reason: "left" })).ok).toBe(true);
+      expect((await deliverDueLogouts(t.f.db)).delivered).toBe(1);
+      expect((await verifyLogoutToken(svc.received[0]!.body.get("logout_token")!, client.clientId)).sub).toBe(String(t.f.ids.maria));
+      expect((await changeStatus(t.f.db, t.f.ids.admin, t.f.ids.maria, { statusId: member!.statusId, reason: "back" })).ok).toBe(true);
+    } finally {
+      await svc.close();
+    }
+  });
+
+  it("keeps the back-channel address a valid http(s) address", async () => {
+    const refused = await createOidcClient(t.f.db, t.f.ids.admin, { name: "Bad BC", kind: "confidential", redirectUris: [CALLBACK], allowedScopes: [], backchannelLogoutUri: "javascript:alert(1)" });
+    expect(refused).toMatchObject({ ok: false, code: "invalid" });
   });
 });
 

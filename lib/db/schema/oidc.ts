@@ -14,6 +14,8 @@ export const oidcClients = pgTable("oidc_clients", {
   secretHash: text(),
   redirectUris: text().array().notNull(),
   postLogoutRedirectUris: text().array().notNull().default([]),
+  /** Where to POST a signed logout token when a person's space sessions end (OpenID Connect Back-Channel Logout). */
+  backchannelLogoutUri: text(),
   allowedScopes: text().array().notNull(),
   /** Membership statuses whose holders may log in here; empty: every status that may log in at all. */
   allowedStatusIds: integer().array().notNull().default([]),
@@ -110,3 +112,29 @@ export const oidcSigningKeys = pgTable("oidc_signing_keys", {
   retiredAt: timestamp({ withTimezone: true }),
 });
 export type OidcSigningKey = typeof oidcSigningKeys.$inferSelect;
+
+/**
+ * Back-channel logout notices waiting to go out: one per client the person had connected, written when every
+ * session of the person ends (logout, log out everywhere, a status that may not log in …). The broker sends them,
+ * signing the logout token at each attempt, and retries with backoff; the action that caused them never waits.
+ */
+export const oidcLogoutDeliveries = pgTable(
+  "oidc_logout_deliveries",
+  {
+    id: bigserial({ mode: "number" }).primaryKey(),
+    clientId: integer()
+      .notNull()
+      .references(() => oidcClients.id, { onDelete: "cascade" }),
+    personId: integer()
+      .notNull()
+      .references(() => people.id, { onDelete: "cascade" }),
+    status: text({ enum: ["pending", "delivered", "failed"] }).notNull().default("pending"),
+    attempts: integer().notNull().default(0),
+    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastError: text(),
+    deliveredAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.status, t.nextAttemptAt)],
+);
+export type OidcLogoutDelivery = typeof oidcLogoutDeliveries.$inferSelect;

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { accounts, passwordResetTokens, profiles } from "@/lib/db/schema";
 import { isLocale, translator } from "@/lib/i18n/translate";
 import type { Mailer } from "../mail/mailer";
+import { enqueueBackchannelLogout } from "../oidc/backchannel-logout";
 import { publicLink } from "../settings/public-link";
 import { inviteByProfileEmail } from "./invitations";
 import { clearFailedLogins } from "./login-limits";
@@ -87,7 +88,8 @@ export async function consumePasswordReset(db: Db, input: { token: string; newPa
       .update(accounts)
       .set({ passwordHash, sessionVersion: sql`${accounts.sessionVersion} + 1` })
       .where(eq(accounts.id, claimed.accountId))
-      .returning({ email: accounts.email });
+      .returning({ email: accounts.email, personId: accounts.personId });
+    if (account?.personId) await enqueueBackchannelLogout(tx, account.personId);
     // Any other links sent earlier die with this one.
     await tx
       .update(passwordResetTokens)

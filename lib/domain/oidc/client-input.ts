@@ -26,6 +26,13 @@ export const oidcClientInput = z.object({
   kind: z.enum(["confidential", "public"]),
   redirectUris: uriList(1),
   postLogoutRedirectUris: uriList(0).default([]),
+  /** Back-channel logout: where the service wants a logout token POSTed when the person's space sessions end. */
+  backchannelLogoutUri: z
+    .string()
+    .trim()
+    .default("")
+    .pipe(z.union([z.literal(""), redirectUri]))
+    .transform((u) => u || null),
   allowedScopes: z
     .array(z.string())
     .refine((s) => s.every(isOidcScope), "unknown scope")

@@ -26,11 +26,14 @@ async function currentKey(db: Db, now = new Date()) {
   return row ?? (await newKey(db, now));
 }
 
-/** Signs an ID token with the current key (its kid in the header, so verifiers pick the right public key). */
-export async function signIdToken(db: Db, payload: JWTPayload): Promise<string> {
+/**
+ * Signs a token with the current key (its kid in the header, so verifiers pick the right public key): ID tokens
+ * (typ JWT) and back-channel logout tokens (typ logout+jwt, so one can never pass for the other).
+ */
+export async function signIdToken(db: Db, payload: JWTPayload, typ: "JWT" | "logout+jwt" = "JWT"): Promise<string> {
   const key = await currentKey(db);
   const privateKey = await importJWK(key.privateJwk as JWK, SIGNING_ALG);
-  return new SignJWT(payload).setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: "JWT" }).sign(privateKey);
+  return new SignJWT(payload).setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ }).sign(privateKey);
 }
 
 /** The JWKS document: the signing key and recently retired ones, public parts only. */

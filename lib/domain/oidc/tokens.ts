@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
-import { and, eq, isNull, lt, or } from "drizzle-orm";
+import { and, eq, isNull, lt, ne, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { oidcClients, oidcCodes, oidcConsents, oidcTokens, type OidcClient } from "@/lib/db/schema";
+import { oidcClients, oidcCodes, oidcConsents, oidcLogoutDeliveries, oidcTokens, type OidcClient } from "@/lib/db/schema";
 import { claimsFor, type Claims } from "./claims";
 import { clientRefusal } from "./person-access";
 import { randomSecret, sha256 } from "./result";
@@ -195,5 +195,10 @@ export async function pruneOidcGrants(db: Db, now = new Date()): Promise<number>
   const before = new Date(now.getTime() - 86_400_000);
   const codes = await db.delete(oidcCodes).where(lt(oidcCodes.expiresAt, before)).returning({ id: oidcCodes.id });
   const tokens = await db.delete(oidcTokens).where(or(lt(oidcTokens.expiresAt, before), lt(oidcTokens.revokedAt, before))).returning({ id: oidcTokens.id });
-  return codes.length + tokens.length;
+  // Back-channel logout notices sent or given up: kept a month for questions, then gone.
+  const notices = await db
+    .delete(oidcLogoutDeliveries)
+    .where(and(ne(oidcLogoutDeliveries.status, "pending"), lt(oidcLogoutDeliveries.createdAt, new Date(now.getTime() - 30 * 86_400_000))))
+    .returning({ id: oidcLogoutDeliveries.id });
+  return codes.length + tokens.length + notices.length;
 }

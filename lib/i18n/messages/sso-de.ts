@@ -58,6 +58,8 @@ export const ssoDe: Record<keyof typeof ssoEn, string> = {
   "sso.kind.public": "Öffentlich: eine App oder Browserseite ohne sicheren Speicher für ein Secret (PKCE nötig)",
   "sso.field.redirectUris": "Rücksprungadressen (eine pro Zeile, genau wie der Dienst sie sendet)",
   "sso.field.postLogoutRedirectUris": "Adressen nach dem Abmelden (optional, eine pro Zeile)",
+  "sso.field.backchannelLogoutUri": "Adresse für Back-Channel-Abmeldung (optional)",
+  "sso.field.backchannelLogoutUriHint": "Wenn sich ein Mitglied beim Space abmeldet (oder sich nicht mehr anmelden darf), sagt der Space das dem Dienst an dieser Adresse, damit er es ebenfalls abmeldet. Nextcloud und Synapse nennen diese Adresse in ihren OpenID-Connect-Einstellungen.",
   "sso.field.scopes": "Was er erfragen darf",
   "sso.scope.profile": "profile: Name und bevorzugte Sprache",
   "sso.scope.email": "email: die Anmelde-E-Mail-Adresse",

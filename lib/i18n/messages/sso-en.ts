@@ -57,6 +57,8 @@ export const ssoEn = {
   "sso.kind.public": "Public: an app or browser page that cannot keep a secret (PKCE required)",
   "sso.field.redirectUris": "Redirect addresses (one per line, exactly as the service sends them)",
   "sso.field.postLogoutRedirectUris": "Addresses to return to after logging out (optional, one per line)",
+  "sso.field.backchannelLogoutUri": "Back-channel logout address (optional)",
+  "sso.field.backchannelLogoutUriHint": "When a member logs out of the space (or may no longer log in), the space tells the service here so it logs them out too. Nextcloud and Synapse name this address in their OpenID Connect settings.",
   "sso.field.scopes": "What it may ask for",
   "sso.scope.profile": "profile: name and preferred language",
   "sso.scope.email": "email: the login email address",

@@ -56,6 +56,8 @@ export const ssoIt: Record<keyof typeof ssoEn, string> = {
   "sso.kind.public": "Pubblico: un’app o una pagina del browser che non può custodire un segreto (PKCE obbligatorio)",
   "sso.field.redirectUris": "Indirizzi di ritorno (uno per riga, esattamente come li invia il servizio)",
   "sso.field.postLogoutRedirectUris": "Indirizzi a cui tornare dopo l’uscita (facoltativi, uno per riga)",
+  "sso.field.backchannelLogoutUri": "Indirizzo per il logout back-channel (facoltativo)",
+  "sso.field.backchannelLogoutUriHint": "Quando un socio esce dallo spazio (o non può più accedere), lo spazio lo comunica al servizio a questo indirizzo, così esce anche lì. Nextcloud e Synapse indicano questo indirizzo nelle loro impostazioni OpenID Connect.",
   "sso.field.scopes": "Cosa può chiedere",
   "sso.scope.profile": "profile: nome e lingua preferita",
   "sso.scope.email": "email: l’indirizzo email di accesso",

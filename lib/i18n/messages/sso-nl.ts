@@ -56,6 +56,8 @@ export const ssoNl: Record<keyof typeof ssoEn, string> = {
   "sso.kind.public": "Openbaar: een app of browserpagina die geen geheim kan bewaren (PKCE verplicht)",
   "sso.field.redirectUris": "Terugstuuradressen (één per regel, precies zoals de dienst ze stuurt)",
   "sso.field.postLogoutRedirectUris": "Adressen om na het uitloggen naar terug te keren (optioneel, één per regel)",
+  "sso.field.backchannelLogoutUri": "Adres voor back-channel-uitloggen (optioneel)",
+  "sso.field.backchannelLogoutUriHint": "Als een lid uitlogt bij de space (of niet meer mag inloggen), laat de space dit de dienst op dit adres weten, zodat die het lid ook uitlogt. Nextcloud en Synapse noemen dit adres in hun OpenID Connect-instellingen.",
   "sso.field.scopes": "Waar het om mag vragen",
   "sso.scope.profile": "profile: naam en voorkeurstaal",
   "sso.scope.email": "email: het inlogadres",
