@@ -7,7 +7,7 @@ interface Props {
   t: Translate;
   when: (d: Date) => string;
   usage: { rows: UsageRow[]; total: number; page: number; pages: number };
-  users: { personId: number; firstName: string | null; lastName: string | null }[];
+  users: { personId: number; name: string }[];
   query: Record<string, string | undefined>;
   basePath: string;
 }
@@ -35,7 +35,7 @@ export function UsageHistory({ t, when, usage, users, query, basePath }: Props) 
             <option value="">{t("mach.usage.everyone")}</option>
             {users.map((u) => (
               <option key={u.personId} value={u.personId}>
-                {[u.firstName, u.lastName].filter(Boolean).join(" ") || `#${u.personId}`}
+                {u.name}
               </option>
             ))}
           </select>

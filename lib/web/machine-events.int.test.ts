@@ -4,7 +4,7 @@ import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { machines } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import type { DashboardData } from "@/lib/domain/machines/dashboard";
+import { dashboardShownTo, type LoadedDashboard as DashboardData } from "@/lib/domain/machines/dashboard";
 import { recordUsageStart, recordUsageStop } from "@/lib/domain/usage/record-usage";
 import { MachineEventsHub } from "./machine-events";
 
@@ -38,7 +38,7 @@ describe("MachineEventsHub", () => {
 
     await recordUsageStart(t.db, { machineId: laser!.id, uid: "efbeadde", replay: false, receivedAt: new Date() });
     const inUse = await waitFor(states, waiters, (d) => stateOf(d) === "in_use");
-    expect(inUse.tiles.find((x) => x.id === laser!.id)!.inUse?.personName).toBe("Mario Rossi");
+    expect(dashboardShownTo(inUse, { personId: null, permissions: new Set(["members.read"]) }, true).tiles.find((x) => x.id === laser!.id)!.inUse?.personName).toBe("Mario Rossi");
     await recordUsageStop(t.db, { machineId: laser!.id, uid: "efbeadde", duration: 1, replay: false, receivedAt: new Date() });
     await waitFor(states.slice(states.indexOf(inUse) + 1), waiters, (d) => stateOf(d) !== "in_use");
 

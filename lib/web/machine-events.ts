@@ -1,8 +1,8 @@
 import type { Db } from "@/lib/db/client";
-import { dashboardMarker, loadDashboard, type DashboardData } from "@/lib/domain/machines/dashboard";
+import { dashboardMarker, loadDashboard, type LoadedDashboard } from "@/lib/domain/machines/dashboard";
 import { getLogger } from "./logger";
 
-type Listener = (data: DashboardData) => void;
+type Listener = (data: LoadedDashboard) => void;
 
 /**
  * One poller per server process, shared by every open dashboard: it reads the cheap change marker every second

@@ -9,12 +9,15 @@ import { createDb, type Db } from "@/lib/db/client";
 import { dashboardMarker, loadDashboard } from "@/lib/domain/machines/dashboard";
 import { machineBoards, machineInterventions, machineUsagePage, machineUsers } from "@/lib/domain/machines/machine-operations";
 import { planHours } from "@/lib/domain/machines/plan-hours";
+import type { Viewer } from "@/lib/domain/people/visibility";
 import { machineHours } from "@/lib/domain/usage/machine-hours";
 import { isMachineOnline } from "@/lib/domain/usage/record-board-alive";
 import { BENCH_BOARD_BASE, openBenchDatabase } from "./bench-database";
 import { ms, summarize } from "./stats";
 
 const MACHINES = 50;
+/** The operations page as the board sees it (names as they are). */
+const BOARD_VIEWER: Viewer = { personId: null, permissions: new Set(["members.read"]) };
 const SESSIONS = Number(process.env.BENCH_SESSIONS ?? 1_000_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 40);
 
@@ -35,9 +38,9 @@ function machinePage(db: Db, machineId: number) {
     machineHours(db, machineId),
     planHours(db, { machineId }),
     machineBoards(db, machineId),
-    machineInterventions(db, machineId),
-    machineUsagePage(db, machineId, { page: 3 }),
-    machineUsers(db, machineId),
+    machineInterventions(db, BOARD_VIEWER, machineId),
+    machineUsagePage(db, BOARD_VIEWER, machineId, { page: 3 }),
+    machineUsers(db, BOARD_VIEWER, machineId),
     isMachineOnline(db, machineId),
   ]);
 }

@@ -23,9 +23,9 @@ export default async function TrainingPage() {
   const [t, locale, sessions, requests, trainers] = await Promise.all([
     getT(),
     getLocale(),
-    listSessionsOfTrainer(db, user.personId),
-    listOpenRequestsForTrainer(db, user.personId),
-    trainersOfTypes(db, types.map((x) => x.id)),
+    listSessionsOfTrainer(db, user),
+    listOpenRequestsForTrainer(db, user),
+    trainersOfTypes(db, user, types.map((x) => x.id)),
   ]);
   const slot = defaultSessionSlot(new Date(), timeZone);
 

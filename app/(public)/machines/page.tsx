@@ -3,7 +3,7 @@ import { redirect } from "next/navigation";
 import { MachineDashboard, type DashboardLabels } from "@/components/machines/machine-dashboard";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { dashboardAccessIn } from "@/lib/domain/machines/dashboard-access";
-import { loadDashboard, withoutNames } from "@/lib/domain/machines/dashboard";
+import { dashboardShownTo, loadDashboard } from "@/lib/domain/machines/dashboard";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 
@@ -42,7 +42,7 @@ export default async function MachinesPage() {
           </Link>
         </p>
       )}
-      <MachineDashboard initial={access.showNames ? data : withoutNames(data)} labels={labels} detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : user ? "/machines" : null} />
+      <MachineDashboard initial={dashboardShownTo(data, user, access.showNames)} labels={labels} detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : user ? "/machines" : null} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { eventRegistrations, events, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
-import type { Permission } from "../access/permissions";
+import { mayViewField, type Viewer } from "../people/visibility";
 import { toCsv } from "../shared/csv";
 import { fail, type CalendarResult } from "./result";
 
@@ -21,7 +21,7 @@ export async function listRegistrations(db: Db, actorId: number, eventId: number
 }
 
 /** The same list for a viewer whose permissions are known (the API: a token's share of its owner's rights). */
-export async function listRegistrationsFor(db: Db, viewer: { personId: number | null; permissions: ReadonlySet<Permission> }, eventId: number): Promise<CalendarResult<{ rows: RegistrationRow[] }>> {
+export async function listRegistrationsFor(db: Db, viewer: Viewer, eventId: number): Promise<CalendarResult<{ rows: RegistrationRow[] }>> {
   const [event] = await db.select().from(events).where(eq(events.id, eventId));
   if (!event) return fail("not_found", "no such event");
   const responsible = viewer.personId !== null && event.responsiblePersonId === viewer.personId;
@@ -34,12 +34,15 @@ export async function listRegistrationsFor(db: Db, viewer: { personId: number | 
     .leftJoin(profiles, eq(profiles.personId, eventRegistrations.personId))
     .where(eq(eventRegistrations.eventId, eventId))
     .orderBy(asc(eventRegistrations.createdAt), asc(eventRegistrations.id));
+  // A member's name and email as they let this viewer see them (the organiser is not the board); a guest gave
+  // theirs to the organiser by registering.
+  const shown = (p: NonNullable<(typeof rows)[number]["p"]>, field: "name" | "email") => mayViewField(viewer, p, field);
   return {
     ok: true,
     rows: rows.map(({ r, p }) => ({
       id: r.id,
-      name: p ? `${p.firstName} ${p.lastName}`.trim() : (r.guestName ?? ""),
-      email: p?.email ?? r.guestEmail ?? "",
+      name: p ? (shown(p, "name") && `${p.firstName} ${p.lastName}`.trim()) || `#${p.personId}` : (r.guestName ?? ""),
+      email: p ? (shown(p, "email") ? (p.email ?? "") : "") : (r.guestEmail ?? ""),
       guest: r.personId === null,
       status: r.status,
       createdAt: r.createdAt,

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { SMTPServer } from "smtp-server";
-import { eventRegistrations } from "@/lib/db/schema";
+import { eventRegistrations, profiles } from "@/lib/db/schema";
 import { createMailer } from "../mail/mailer";
 import { confirmGuestRegistration, requestGuestRegistration } from "./guest-registrations";
 import { listRegistrations, registrationsCsv } from "./registration-list";
@@ -92,10 +92,32 @@ describe("registrations", () => {
     const id = await event({ responsiblePersonId: f.maria });
     await registerMember(f.t.db, { eventId: id, personId: f.member });
     const list = await listRegistrations(f.t.db, f.maria, id);
-    expect(list).toMatchObject({ ok: true, rows: [{ name: "Mario Rossi", email: "member@makerspace.local", status: "signed_up" }] });
+    // Mario's email is for the board by default: the organiser sees his name, not his address.
+    expect(list).toMatchObject({ ok: true, rows: [{ name: "Mario Rossi", email: "", status: "signed_up" }] });
+    expect(await listRegistrations(f.t.db, f.admin, id)).toMatchObject({ ok: true, rows: [{ name: "Mario Rossi", email: "member@makerspace.local" }] });
     expect(await listRegistrations(f.t.db, f.member, id)).toMatchObject({ ok: false, code: "forbidden" });
     const csv = registrationsCsv([{ id: 1, name: '=cmd|"x"', email: "a@b.c", guest: true, status: "signed_up", createdAt: new Date(0) }]);
     expect(csv).toBe('name,email,guest,status,registered_at\r\n"\'=cmd|""x""",a@b.c,yes,signed_up,1970-01-01T00:00:00.000Z\r\n');
+  });
+
+  it("names registrants to the organiser only as each lets them see: a hidden member is a number, without email", async () => {
+    const id = await event({ responsiblePersonId: f.maria });
+    await registerMember(f.t.db, { eventId: id, personId: f.member });
+    const mario = (visibility: Record<string, string>, boardOnly = false) => f.t.db.update(profiles).set({ visibility, boardOnly }).where(eq(profiles.personId, f.member));
+    const seenByMaria = async () => {
+      const list = await listRegistrations(f.t.db, f.maria, id);
+      return list.ok ? list.rows.map((r) => [r.name, r.email]) : list.code;
+    };
+    try {
+      await mario({ email: "members" });
+      expect(await seenByMaria()).toEqual([["Mario Rossi", "member@makerspace.local"]]);
+      await mario({ email: "members" }, true); // "only the board"
+      expect(await seenByMaria()).toEqual([[`#${f.member}`, ""]]);
+      const csv = await listRegistrations(f.t.db, f.maria, id);
+      expect(registrationsCsv(csv.ok ? csv.rows : [])).not.toContain("Rossi");
+    } finally {
+      await mario({});
+    }
   });
 
   it("registers a guest for a public event after they confirm the mailed link, once", async () => {

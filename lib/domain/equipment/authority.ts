@@ -1,9 +1,11 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { equipmentAuthorizations, equipmentTypes, profiles } from "@/lib/db/schema";
+import { equipmentAuthorizations, equipmentTypes } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
 import { isAuthorizationCurrent, type RelationshipLevel } from "../machine-access/decide-machine-use";
+import { namesShownTo, shownNameOr } from "../people/shown-names";
+import type { Viewer } from "../people/visibility";
 
 /** Authorization inside the domain: services ask this, never the page that rendered the form. */
 export async function hasPermission(db: Db, actorId: number, permission: Permission): Promise<boolean> {
@@ -42,18 +44,18 @@ export async function typesTrainedBy(db: Db, personId: number, now = new Date())
   return [...byId].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }
 
-/** People who may train on any of these types now, with the types: the choice of co-trainers for a session. */
-export async function trainersOfTypes(db: Db, equipmentTypeIds: number[], now = new Date()): Promise<{ personId: number; name: string; typeIds: number[] }[]> {
+/** People who may train on any of these types now, with the types: the choice of co-trainers, named as each lets the viewer see. */
+export async function trainersOfTypes(db: Db, viewer: Viewer, equipmentTypeIds: number[], now = new Date()): Promise<{ personId: number; name: string; typeIds: number[] }[]> {
   if (equipmentTypeIds.length === 0) return [];
   const rows = await db
-    .select({ a: equipmentAuthorizations, first: profiles.firstName, last: profiles.lastName })
+    .select({ a: equipmentAuthorizations })
     .from(equipmentAuthorizations)
-    .leftJoin(profiles, eq(profiles.personId, equipmentAuthorizations.personId))
     .where(and(inArray(equipmentAuthorizations.equipmentTypeId, equipmentTypeIds), eq(equipmentAuthorizations.level, "trainer"), isNull(equipmentAuthorizations.revokedAt)));
+  const names = await namesShownTo(db, viewer, rows.map((r) => r.a.personId));
   const byPerson = new Map<number, { personId: number; name: string; typeIds: number[] }>();
   for (const r of rows) {
     if (!isAuthorizationCurrent(r.a, now)) continue;
-    const entry = byPerson.get(r.a.personId) ?? { personId: r.a.personId, name: [r.first, r.last].filter(Boolean).join(" ") || `#${r.a.personId}`, typeIds: [] };
+    const entry = byPerson.get(r.a.personId) ?? { personId: r.a.personId, name: shownNameOr(names, r.a.personId), typeIds: [] };
     if (!entry.typeIds.includes(r.a.equipmentTypeId)) entry.typeIds.push(r.a.equipmentTypeId);
     byPerson.set(r.a.personId, entry);
   }

@@ -1,6 +1,5 @@
 import type { Db } from "@/lib/db/client";
 import { permissionsOfPerson } from "../access/person-permissions";
-import { namesShownTo } from "../people/shown-names";
 import { missingPrerequisites } from "../training/prerequisites";
 import { previewSignup } from "../training/eligibility";
 import { listUpcomingSessions, type SessionSummary } from "../training/session-queries";
@@ -35,16 +34,14 @@ export interface MyEquipmentType {
 
 /** "My equipment": per type what I am, since when, until when, what I am missing and the sessions I could join. */
 export async function getMyEquipment(db: Db, personId: number, now = new Date()): Promise<MyEquipmentType[]> {
-  const [types, records, listed, signups, permissions] = await Promise.all([
+  const permissions = await permissionsOfPerson(db, personId);
+  // Trainers are named only where they let this person see their name (an applicant's induction: often not).
+  const [types, records, upcoming, signups] = await Promise.all([
     listEquipmentTypes(db),
     listAuthorizationsOfPerson(db, personId),
-    listUpcomingSessions(db, { now }),
+    listUpcomingSessions(db, { personId, permissions }, { now }),
     openSignupsOf(db, personId, now).then((open) => new Map(open.map((o) => [o.sessionId, o.status]))),
-    permissionsOfPerson(db, personId),
   ]);
-  // Trainers are named only where they let this person see their name (an applicant's induction: often not).
-  const names = await namesShownTo(db, { personId, permissions }, listed.flatMap((s) => s.trainers.map((x) => x.personId)));
-  const upcoming = listed.map((s) => ({ ...s, trainers: s.trainers.flatMap((x) => (names.has(x.personId) ? [{ ...x, name: names.get(x.personId)! }] : [])) }));
   const result: MyEquipmentType[] = [];
   for (const type of types) {
     const mine = records.filter((r) => r.equipmentTypeId === type.id);

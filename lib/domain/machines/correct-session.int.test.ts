@@ -6,6 +6,7 @@ import { auditLog, cards, machines, usageSessions } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { correctSession } from "./correct-session";
 import { usageTotals } from "./usage-report";
+import { BOARD_VIEWER } from "../people/testing/viewers";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -33,6 +34,6 @@ describe("correcting a session", () => {
     expect(after).toMatchObject({ durationSeconds: 5400, recordedAs: "manual", endedAt: new Date(s0.getTime() + 5400_000) });
     const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.changeType, "usage.correct"));
     expect(entry!.before).toMatchObject({ durationSeconds: 36_000, recordedAs: "live" });
-    expect((await usageTotals(t.db, { machineId: laser!.id, to: new Date("2026-03-03T00:00:00Z") })).hours).toBe(1.5);
+    expect((await usageTotals(t.db, BOARD_VIEWER, { machineId: laser!.id, to: new Date("2026-03-03T00:00:00Z") })).hours).toBe(1.5);
   });
 });

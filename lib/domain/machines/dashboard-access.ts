@@ -8,7 +8,8 @@ export interface DashboardViewer {
 
 /**
  * Who may watch the dashboard (everyone when the space made it public, else logged-in people) and who may see
- * the name of the person at a machine (members.read or machines.operate; others read "in use").
+ * names at the machines at all (members.read or machines.operate; others read "in use"). Each name then still
+ * follows its person's visibility for the viewer (dashboard.ts: dashboardShownTo).
  */
 export function dashboardAccess(viewer: DashboardViewer | null, isPublic: boolean): { allowed: boolean; showNames: boolean } {
   const showNames = !!viewer && (viewer.permissions.has("members.read") || viewer.permissions.has("machines.operate"));

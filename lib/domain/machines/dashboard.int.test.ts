@@ -2,11 +2,12 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
-import { interventions, machinePresence, machines, maintenancePlans, usageSessions } from "@/lib/db/schema";
+import { interventions, machinePresence, machines, maintenancePlans, profiles, usageSessions } from "@/lib/db/schema";
+import type { Permission } from "../access/permissions";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { maintenanceStatus } from "../usage/machine-hours";
 import { recordUsageStart, recordUsageStop } from "../usage/record-usage";
-import { dashboardMarker, loadDashboard, withoutNames } from "./dashboard";
+import { dashboardMarker, dashboardShownTo, loadDashboard } from "./dashboard";
 import { planHours } from "./plan-hours";
 
 let t: TestDatabase;
@@ -27,7 +28,8 @@ async function machine(name: string, over: Partial<typeof machines.$inferInsert>
   return row!.id;
 }
 const heard = (machineId: number, lastHeardAt: Date) => t.db.insert(machinePresence).values({ machineId, lastHeardAt }).onConflictDoUpdate({ target: machinePresence.machineId, set: { lastHeardAt } });
-const tileOf = async (id: number, now: Date) => (await loadDashboard(t.db, now)).tiles.find((x) => x.id === id)!;
+const BOARD = { personId: 9_999, permissions: new Set<Permission>(["members.read"]) };
+const tileOf = async (id: number, now: Date) => dashboardShownTo(await loadDashboard(t.db, now), BOARD, true).tiles.find((x) => x.id === id)!;
 
 describe("dashboard state derivation from the database", () => {
   it("free, offline, blocked, maintenance due and in use, with counts", async () => {
@@ -54,7 +56,40 @@ describe("dashboard state derivation from the database", () => {
     expect(data.counts.in_use).toBe(1);
     expect(data.counts.blocked).toBe(1);
     expect(data.counts.maintenance_due).toBe(1);
-    expect(withoutNames(data).tiles.find((x) => x.id === used)!.inUse).toEqual({ since: at(9_000).toISOString(), personName: null });
+    expect(dashboardShownTo(data, null, false).tiles.find((x) => x.id === used)!.inUse).toEqual({ since: at(9_000).toISOString(), personName: null });
+    // The loaded data carries no name in its tiles: only dashboardShownTo adds one.
+    expect(data.tiles.find((x) => x.id === used)!.inUse!.personName).toBeNull();
+  });
+
+  it("the name at a machine follows that person's visibility for the viewer (an operator is not the board)", async () => {
+    const m = await machine("Z visibility");
+    const now = at(20_000);
+    await heard(m, at(19_990));
+    await recordUsageStart(t.db, { machineId: m, uid: "efbeadde", replay: false, receivedAt: at(19_000) });
+    const [session] = await t.db.select({ personId: usageSessions.personId }).from(usageSessions).where(eq(usageSessions.machineId, m));
+    const mario = { personId: session!.personId! };
+    const operator = { personId: 9_998, permissions: new Set<Permission>(["directory.read", "machines.operate"]) };
+    const shownTo = async (viewer: typeof operator | null, showNames: boolean) => {
+      const data = dashboardShownTo(await loadDashboard(t.db, now), viewer, showNames);
+      expect(JSON.stringify(data)).not.toContain("boardOnly"); // nothing of the loaded settings goes out
+      return data.tiles.find((x) => x.id === m)!.inUse!.personName;
+    };
+    const marioShows = (visibility: Record<string, string>, boardOnly = false) => t.db.update(profiles).set({ visibility, boardOnly }).where(eq(profiles.personId, mario.personId));
+    try {
+      expect(await shownTo(operator, true)).toBe("Mario Rossi"); // default: members see the name
+      await marioShows({ name: "board" });
+      expect(await shownTo(operator, true)).toBeNull();
+      expect(await shownTo(BOARD, true)).toBe("Mario Rossi");
+      expect(await shownTo({ personId: mario.personId, permissions: new Set() }, true)).toBe("Mario Rossi"); // himself
+      await marioShows({ name: "public" }, true); // "only the board" wins over public
+      expect(await shownTo(operator, true)).toBeNull();
+      await marioShows({ name: "public" });
+      expect(await shownTo(operator, true)).toBe("Mario Rossi");
+      expect(await shownTo(null, false)).toBeNull(); // a visitor on the public dashboard never sees names
+    } finally {
+      await marioShows({});
+      await recordUsageStop(t.db, { machineId: m, uid: "efbeadde", duration: 60, replay: false, receivedAt: at(19_060) });
+    }
   });
 
   it("plan hours agree with the broker's maintenanceStatus, also for a session straddling an intervention", async () => {

@@ -6,6 +6,7 @@ import { cards, machines, usageSessions } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { recordBoardAlive } from "../usage/record-board-alive";
 import { machineBoards, machineUsagePage, USAGE_PAGE_SIZE } from "./machine-operations";
+import { BOARD_VIEWER } from "../people/testing/viewers";
 
 let t: TestDatabase;
 let machineId: number;
@@ -33,23 +34,23 @@ afterAll(() => t.close());
 
 describe("machine usage history", () => {
   it("pages newest first and clamps the page number", async () => {
-    const first = await machineUsagePage(t.db, machineId, { page: 1 });
+    const first = await machineUsagePage(t.db, BOARD_VIEWER, machineId, { page: 1 });
     expect(first).toMatchObject({ total: 30, pages: 2, page: 1 });
     expect(first.rows).toHaveLength(USAGE_PAGE_SIZE);
     expect(first.rows[0]!.startedAt).toEqual(day(29));
-    const last = await machineUsagePage(t.db, machineId, { page: 99 });
+    const last = await machineUsagePage(t.db, BOARD_VIEWER, machineId, { page: 99 });
     expect(last.page).toBe(2);
     expect(last.rows).toHaveLength(5);
     expect(last.rows.at(-1)!.startedAt).toEqual(day(0));
   });
 
   it("filters by person and by period", async () => {
-    const toms = await machineUsagePage(t.db, machineId, { personId: tom });
+    const toms = await machineUsagePage(t.db, BOARD_VIEWER, machineId, { personId: tom });
     expect(toms.total).toBe(10);
     expect(toms.rows.every((r) => r.personName === "Tom Trainer")).toBe(true);
-    const week = await machineUsagePage(t.db, machineId, { from: day(7), to: day(14) });
+    const week = await machineUsagePage(t.db, BOARD_VIEWER, machineId, { from: day(7), to: day(14) });
     expect(week.total).toBe(7);
-    expect((await machineUsagePage(t.db, machineId, { personId: mario, from: day(7), to: day(14) })).total).toBe(5);
+    expect((await machineUsagePage(t.db, BOARD_VIEWER, machineId, { personId: mario, from: day(7), to: day(14) })).total).toBe(5);
   });
 
   it("lists the boards that reported", async () => {

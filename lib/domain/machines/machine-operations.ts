@@ -1,6 +1,8 @@
 import { and, count, desc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { boards, interventions, maintenancePlans, profiles, usageSessions } from "@/lib/db/schema";
+import { boards, interventions, maintenancePlans, usageSessions } from "@/lib/db/schema";
+import { namesShownTo, shownNameOr, withShownNames } from "../people/shown-names";
+import type { Viewer } from "../people/visibility";
 import { machineUsageTotals } from "../usage/usage-counters";
 
 export const USAGE_PAGE_SIZE = 25;
@@ -19,6 +21,7 @@ export interface UsageRow {
   id: number;
   /** Null once anonymised by the retention purge. */
   personId: number | null;
+  /** As the person lets the viewer see it (withShownNames). */
   personName: string;
   cardUid: string;
   startedAt: Date;
@@ -29,7 +32,7 @@ export interface UsageRow {
 }
 
 /** One page of a machine's sessions, newest first, with the total for the pager. Uses (machine_id, started_at). */
-export async function machineUsagePage(db: Db, machineId: number, filter: UsageFilter = {}): Promise<{ rows: UsageRow[]; total: number; page: number; pages: number }> {
+export async function machineUsagePage(db: Db, viewer: Viewer, machineId: number, filter: UsageFilter = {}): Promise<{ rows: UsageRow[]; total: number; page: number; pages: number }> {
   const where: SQL[] = [eq(usageSessions.machineId, machineId)];
   if (filter.personId) where.push(eq(usageSessions.personId, filter.personId));
   if (filter.from) where.push(gte(usageSessions.startedAt, filter.from));
@@ -43,7 +46,6 @@ export async function machineUsagePage(db: Db, machineId: number, filter: UsageF
     .select({
       id: usageSessions.id,
       personId: usageSessions.personId,
-      personName: sql<string>`coalesce(nullif(trim(${profiles.firstName} || ' ' || ${profiles.lastName}), ''), '#' || ${usageSessions.personId}, '—')`,
       cardUid: usageSessions.cardUid,
       startedAt: usageSessions.startedAt,
       endedAt: usageSessions.endedAt,
@@ -52,12 +54,11 @@ export async function machineUsagePage(db: Db, machineId: number, filter: UsageF
       endedBecause: usageSessions.endedBecause,
     })
     .from(usageSessions)
-    .leftJoin(profiles, eq(profiles.personId, usageSessions.personId))
     .where(cond)
     .orderBy(desc(usageSessions.startedAt), desc(usageSessions.id))
     .limit(USAGE_PAGE_SIZE)
     .offset((page - 1) * USAGE_PAGE_SIZE);
-  return { rows, total, page, pages };
+  return { rows: await withShownNames(db, viewer, rows), total, page, pages };
 }
 
 /** The boards that reported for a machine, most recently heard first. */
@@ -65,38 +66,40 @@ export function machineBoards(db: Db, machineId: number) {
   return db.select().from(boards).where(eq(boards.machineId, machineId)).orderBy(desc(boards.lastSeenAt));
 }
 
-/** The latest interventions of a machine with the plan they were for and who did them. */
-export function machineInterventions(db: Db, machineId: number, limit = 50) {
-  return db
+/** The latest interventions of a machine with the plan they were for and who did them (named as they let the viewer see). */
+export async function machineInterventions(db: Db, viewer: Viewer, machineId: number, limit = 50) {
+  const rows = await db
     .select({
       id: interventions.id,
       doneAt: interventions.doneAt,
       source: interventions.source,
       notes: interventions.notes,
       planText: maintenancePlans.lcdText,
-      personName: sql<string | null>`nullif(trim(${profiles.firstName} || ' ' || ${profiles.lastName}), '')`,
+      personId: interventions.personId,
     })
     .from(interventions)
     .leftJoin(maintenancePlans, eq(maintenancePlans.id, interventions.planId))
-    .leftJoin(profiles, eq(profiles.personId, interventions.personId))
     .where(eq(interventions.machineId, machineId))
     .orderBy(desc(interventions.doneAt))
     .limit(limit);
+  const names = await namesShownTo(db, viewer, rows.map((r) => r.personId));
+  return rows.map((r) => ({ ...r, personName: r.personId === null ? null : shownNameOr(names, r.personId) }));
 }
 
 /**
  * People who used a machine, for the person filter. A skip scan over (machine_id, person_id): one index probe per
  * distinct person instead of reading every session of the machine.
  */
-export async function machineUsers(db: Db, machineId: number): Promise<{ personId: number; firstName: string | null; lastName: string | null }[]> {
-  const rows = await db.execute<{ person_id: number; first_name: string | null; last_name: string | null }>(sql`
+export async function machineUsers(db: Db, viewer: Viewer, machineId: number): Promise<{ personId: number; name: string }[]> {
+  const rows = await db.execute<{ person_id: number }>(sql`
     with recursive u(pid) as (
       (select person_id from usage_sessions where machine_id = ${machineId} and person_id is not null order by person_id limit 1)
       union all
       select (select s.person_id from usage_sessions s where s.machine_id = ${machineId} and s.person_id > u.pid order by s.person_id limit 1)
       from u where u.pid is not null
     )
-    select u.pid as person_id, p.first_name, p.last_name from u left join profiles p on p.person_id = u.pid
-    where u.pid is not null order by p.last_name, p.first_name`);
-  return rows.map((r) => ({ personId: r.person_id, firstName: r.first_name, lastName: r.last_name }));
+    select u.pid as person_id from u where u.pid is not null`);
+  // Named and sorted by what the viewer may see: a hidden name is a number, and its place gives nothing away.
+  const names = await namesShownTo(db, viewer, rows.map((r) => r.person_id));
+  return rows.map((r) => ({ personId: r.person_id, name: shownNameOr(names, r.person_id) })).sort((a, b) => a.name.localeCompare(b.name));
 }

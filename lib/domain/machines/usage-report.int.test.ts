@@ -3,10 +3,13 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
-import { cards, machines, usageSessions } from "@/lib/db/schema";
+import { cards, machines, profiles, usageSessions } from "@/lib/db/schema";
+import type { Permission } from "../access/permissions";
+import { machineInterventions, machineUsagePage, machineUsers } from "./machine-operations";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { usageToCsv, usageToXlsx } from "./usage-export";
 import { listUsage, parseUsageFilter, usageTotals, weeklyHours } from "./usage-report";
+import { BOARD_VIEWER } from "../people/testing/viewers";
 
 let t: TestDatabase;
 let laser: number;
@@ -48,14 +51,14 @@ describe("usage report", () => {
   });
 
   it("totals per machine and per person, filtered", async () => {
-    const all = await usageTotals(t.db, {});
+    const all = await usageTotals(t.db, BOARD_VIEWER, {});
     expect(all.sessions).toBe(3);
     expect(all.hours).toBeCloseTo(3.5);
     expect(all.byMachine.map((m) => [m.name, m.hours])).toEqual([["LASER 1", 1.5], ["PRUSA MK4", 2]]);
     expect(all.byPerson.map((p) => [p.name, p.sessions, p.hours])).toEqual([["Mario Rossi", 2, 3], ["Tom Trainer", 1, 0.5]]);
-    const marioLaser = await usageTotals(t.db, { personId: mario, machineId: laser });
+    const marioLaser = await usageTotals(t.db, BOARD_VIEWER, { personId: mario, machineId: laser });
     expect(marioLaser.hours).toBe(1);
-    const firstWeek = await usageTotals(t.db, parseUsageFilter({ from: "2026-03-01", to: "2026-03-08" }));
+    const firstWeek = await usageTotals(t.db, BOARD_VIEWER, parseUsageFilter({ from: "2026-03-01", to: "2026-03-08" }));
     expect(firstWeek.sessions).toBe(2);
     expect(tom).toBeGreaterThan(0);
   });
@@ -68,7 +71,7 @@ describe("usage report", () => {
   });
 
   it("exports the filtered list as XLSX and CSV with the recorded-as marks", async () => {
-    const rows = await listUsage(t.db, { personId: mario });
+    const rows = await listUsage(t.db, BOARD_VIEWER, { personId: mario });
     const book = new ExcelJS.Workbook();
     await book.xlsx.load((await usageToXlsx(rows)) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet("Usage")!;
@@ -80,5 +83,23 @@ describe("usage report", () => {
     expect(csv).toHaveLength(3);
     expect(csv[1]).toContain(",PRUSA MK4,Mario Rossi,efbeadde,");
     expect(csv[1]!.endsWith(",120,reconstructed")).toBe(true);
+  });
+
+  it("names people to an operator (machines.operate, not the board) only as each lets them see", async () => {
+    const operator = { personId: tom, permissions: new Set<Permission>(["directory.read", "machines.operate"]) };
+    await t.db.update(profiles).set({ boardOnly: true }).where(eq(profiles.personId, mario));
+    try {
+      const hidden = `#${mario}`;
+      expect((await listUsage(t.db, operator, {})).map((r) => r.personName)).toEqual([hidden, "Tom Trainer", hidden]);
+      expect((await usageTotals(t.db, operator, {})).byPerson.map((p) => p.name)).toEqual([hidden, "Tom Trainer"]);
+      expect((await machineUsagePage(t.db, operator, laser)).rows.map((r) => r.personName)).toEqual(["Tom Trainer", hidden]);
+      expect((await machineUsers(t.db, operator, laser)).map((u) => u.name)).toEqual([hidden, "Tom Trainer"]);
+      expect(await machineInterventions(t.db, operator, laser)).toEqual([]);
+      expect(usageToCsv(await listUsage(t.db, operator, {}))).not.toContain("Rossi");
+      // The board sees the name.
+      expect((await machineUsers(t.db, BOARD_VIEWER, laser)).map((u) => u.name)).toEqual(["Mario Rossi", "Tom Trainer"]);
+    } finally {
+      await t.db.update(profiles).set({ boardOnly: false }).where(eq(profiles.personId, mario));
+    }
   });
 });

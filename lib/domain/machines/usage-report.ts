@@ -2,8 +2,10 @@ import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
-import { machines, profiles, usageSessions } from "@/lib/db/schema";
+import { machines, usageSessions } from "@/lib/db/schema";
 import { addDays, parseDay, startOfDay } from "@/lib/time";
+import { withShownNames } from "../people/shown-names";
+import type { Viewer } from "../people/visibility";
 import { optionalIdParam } from "../shared/ids";
 
 const day = z.string().refine((v) => parseDay(v) !== null);
@@ -46,8 +48,8 @@ function where(f: UsageReportFilter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-// An anonymised session (retention purge) has no person: shown as a dash, its hours still count.
-const personName = sql<string>`coalesce(nullif(trim(${profiles.firstName} || ' ' || ${profiles.lastName}), ''), '#' || ${usageSessions.personId}, '—')`;
+// An anonymised session (retention purge) has no person: shown as a dash, its hours still count. Names are the
+// viewer's to see (withShownNames): an operator is not the board.
 /** Closed sessions by the board's duration; an open one counts up to now. */
 const seconds = sql<string>`coalesce(${usageSessions.durationSeconds}, greatest(0, extract(epoch from now() - ${usageSessions.startedAt})))`;
 
@@ -78,15 +80,14 @@ export const usageKeyOf = (r: UsageReportRow): KeyValue[] => [r.startedAt.toISOS
  * The filtered sessions, newest first; `limit` for the page, none for an export; `after` (a usageKeyOf key) for
  * the API's keyset pages.
  */
-export async function listUsage(db: Db, f: UsageReportFilter, opts: { limit?: number; offset?: number; after?: KeyValue[] | null } = {}): Promise<UsageReportRow[]> {
+export async function listUsage(db: Db, viewer: Viewer, f: UsageReportFilter, opts: { limit?: number; offset?: number; after?: KeyValue[] | null } = {}): Promise<UsageReportRow[]> {
   const q = db
-    .select({ id: usageSessions.id, machineId: usageSessions.machineId, machineName: machines.name, personId: usageSessions.personId, personName, cardUid: usageSessions.cardUid, startedAt: usageSessions.startedAt, endedAt: usageSessions.endedAt, durationSeconds: usageSessions.durationSeconds, recordedAs: usageSessions.recordedAs })
+    .select({ id: usageSessions.id, machineId: usageSessions.machineId, machineName: machines.name, personId: usageSessions.personId, cardUid: usageSessions.cardUid, startedAt: usageSessions.startedAt, endedAt: usageSessions.endedAt, durationSeconds: usageSessions.durationSeconds, recordedAs: usageSessions.recordedAs })
     .from(usageSessions)
     .innerJoin(machines, eq(machines.id, usageSessions.machineId))
-    .leftJoin(profiles, eq(profiles.personId, usageSessions.personId))
     .where(opts.after ? and(where(f), keysetAfter(usageOrder, opts.after)) : where(f))
     .orderBy(...keysetOrder(usageOrder));
-  return opts.limit ? q.limit(opts.limit).offset(opts.offset ?? 0) : q;
+  return withShownNames(db, viewer, await (opts.limit ? q.limit(opts.limit).offset(opts.offset ?? 0) : q));
 }
 
 export interface UsageTotals {
@@ -97,7 +98,7 @@ export interface UsageTotals {
   byPerson: { personId: number | null; name: string; sessions: number; hours: number }[];
 }
 
-export async function usageTotals(db: Db, f: UsageReportFilter): Promise<UsageTotals> {
+export async function usageTotals(db: Db, viewer: Viewer, f: UsageReportFilter): Promise<UsageTotals> {
   const [byMachine, byPerson] = await Promise.all([
     db
       .select({ machineId: machines.id, name: machines.name, sessions: sql<number>`count(*)::int`, secs: sql<string>`sum(${seconds})` })
@@ -107,12 +108,10 @@ export async function usageTotals(db: Db, f: UsageReportFilter): Promise<UsageTo
       .groupBy(machines.id, machines.name)
       .orderBy(asc(machines.name)),
     db
-      .select({ personId: usageSessions.personId, name: personName, sessions: sql<number>`count(*)::int`, secs: sql<string>`sum(${seconds})` })
+      .select({ personId: usageSessions.personId, sessions: sql<number>`count(*)::int`, secs: sql<string>`sum(${seconds})` })
       .from(usageSessions)
-      .leftJoin(profiles, eq(profiles.personId, usageSessions.personId))
       .where(where(f))
-      .groupBy(usageSessions.personId, profiles.firstName, profiles.lastName)
-      .orderBy(sql`2`),
+      .groupBy(usageSessions.personId),
   ]);
   const hours = (s: string | null) => Number(s ?? 0) / 3600;
   const m = byMachine.map((r) => ({ machineId: r.machineId, name: r.name, sessions: r.sessions, hours: hours(r.secs) }));
@@ -120,7 +119,10 @@ export async function usageTotals(db: Db, f: UsageReportFilter): Promise<UsageTo
     sessions: m.reduce((a, r) => a + r.sessions, 0),
     hours: m.reduce((a, r) => a + r.hours, 0),
     byMachine: m,
-    byPerson: byPerson.map((r) => ({ personId: r.personId, name: r.name, sessions: r.sessions, hours: hours(r.secs) })),
+    // Sorted by the name the viewer sees, so a hidden name's place gives nothing away.
+    byPerson: (await withShownNames(db, viewer, byPerson))
+      .map((r) => ({ personId: r.personId, name: r.personName, sessions: r.sessions, hours: hours(r.secs) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
   };
 }
 

@@ -8,6 +8,7 @@ import { machineUsagePage } from "../machines/machine-operations";
 import { listUsage, usageTotals } from "../machines/usage-report";
 import { secondsUsed } from "../usage/machine-hours";
 import { runPurge } from "./retention";
+import { BOARD_VIEWER } from "./testing/viewers";
 
 let t: TestDatabase;
 beforeAll(async () => {
@@ -56,11 +57,11 @@ describe("retention purge", () => {
     expect((await t.db.select().from(unknownCards)).map((c) => c.uid)).toEqual(["abcdef02"]);
 
     // The readers cope with sessions that have no person: usage list, totals (export), machine page.
-    expect((await listUsage(t.db, {})).map((r) => r.personName)).toEqual(["Mario Rossi", "—", "—"]);
-    const totals = await usageTotals(t.db, {});
+    expect((await listUsage(t.db, BOARD_VIEWER, {})).map((r) => r.personName)).toEqual(["Mario Rossi", "—", "—"]);
+    const totals = await usageTotals(t.db, BOARD_VIEWER, {});
     expect(totals.hours).toBe(7);
     expect(totals.byPerson.map((p) => [p.personId, p.hours])).toEqual(expect.arrayContaining([[null, 3], [mario!.personId, 4]]));
-    const page = await machineUsagePage(t.db, laser!.id);
+    const page = await machineUsagePage(t.db, BOARD_VIEWER, laser!.id);
     expect(page.rows.map((r) => r.personId)).toEqual([mario!.personId, null, null]);
   });
 });

@@ -28,6 +28,20 @@ export async function namesShownTo(db: Db, viewer: Viewer | null, personIds: Ite
   return shown;
 }
 
+/** A row of a working list (participants, registrants, usage) stays usable when its person hides the name: "#id". */
+export function shownNameOr(names: ReadonlyMap<number, string>, personId: number): string {
+  return names.get(personId) ?? `#${personId}`;
+}
+
+/**
+ * Rows of a working list (usage sessions) with the personName the viewer may see: the name, "#id" when hidden,
+ * "—" when the row has no person (anonymised by the retention purge).
+ */
+export async function withShownNames<R extends { personId: number | null }>(db: Db, viewer: Viewer, rows: R[]): Promise<(R & { personName: string })[]> {
+  const names = await namesShownTo(db, viewer, rows.map((r) => r.personId));
+  return rows.map((r) => ({ ...r, personName: r.personId === null ? "—" : shownNameOr(names, r.personId) }));
+}
+
 /** One person's name as this viewer may see it, or null. */
 export async function nameShownTo(db: Db, viewer: Viewer | null, personId: number | null | undefined): Promise<string | null> {
   return personId ? ((await namesShownTo(db, viewer, [personId])).get(personId) ?? null) : null;

@@ -1,16 +1,18 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { equipmentAuthorizations, machines, membershipStatuses, people, trainingSignups } from "@/lib/db/schema";
+import { equipmentAuthorizations, machines, membershipStatuses, people, profiles, trainingSignups } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { createPerson } from "../people/create-person";
 import { grantAuthorization } from "../equipment/authorization-service";
 import { addMonths } from "../machine-access/decide-machine-use";
 import { decideCardOnMachine } from "../machine-access/machine-use-facts";
 import { markAttendance, recordAttendance } from "./attendance-service";
-import { listOpenRequestsForTrainer, requestTraining } from "./request-service";
+import { listOpenRequestsForTrainer, requestTraining, withdrawRequest } from "./request-service";
 import { scheduleSession } from "./session-service";
 import { signUp } from "./signup-service";
+import { getSessionDetail } from "./session-queries";
 import { openSignupsOf } from "./training-state";
+import { trainersOfTypes } from "../equipment/authority";
 import { days, demoWorld, hours, startSmtpCapture, type DemoWorld } from "./testing/training-fixture";
 
 let w: DemoWorld;
@@ -25,6 +27,7 @@ afterAll(async () => {
   await smtp?.close();
   await w?.t.close();
 });
+const viewerOf = async (personId: number) => ({ personId, permissions: await permissionsOfPerson(w.t.db, personId) });
 
 async function session(typeId: number, level: "user" | "owner" | "trainer" = "user", trainer = w.ids.trainer): Promise<number> {
   const startsAt = days(2);
@@ -39,12 +42,44 @@ async function signupId(personId: number, sessionId: number): Promise<number> {
   return r.signupId;
 }
 
+describe("a trainer's lists of people", () => {
+  it("name requesters, participants and co-trainers only as each lets the trainer see; a hidden one is a number", async () => {
+    const { personId: hanna } = await createPerson(w.t.db, { statusKey: "member", firstName: "Hanna", lastName: "Hidden" });
+    const hide = (boardOnly: boolean) => w.t.db.update(profiles).set({ boardOnly }).where(eq(profiles.personId, hanna));
+    const request = await requestTraining(w.t.db, hanna, { equipmentTypeId: w.types.laser });
+    if (!request.ok) throw new Error(request.message);
+    const s = await session(w.types.laser);
+    await signupId(hanna, s);
+    const trainer = await viewerOf(w.ids.trainer);
+    const lists = async () => ({
+      requests: (await listOpenRequestsForTrainer(w.t.db, trainer)).filter((r) => r.personId === hanna).map((r) => r.personName),
+      participants: (await getSessionDetail(w.t.db, trainer, s))!.participants.map((p) => p.name),
+    });
+    try {
+      expect(await lists()).toEqual({ requests: ["Hanna Hidden"], participants: ["Hanna Hidden"] });
+      await hide(true); // "only the board" may see her name
+      expect(await lists()).toEqual({ requests: [`#${hanna}`], participants: [`#${hanna}`] });
+      const board = await viewerOf(w.ids.admin);
+      expect((await getSessionDetail(w.t.db, board, s))!.participants.map((p) => p.name)).toEqual(["Hanna Hidden"]);
+      // A trainer who hides their name is left out of the session's trainers and is a number among co-trainers.
+      await w.t.db.update(profiles).set({ boardOnly: true }).where(eq(profiles.personId, w.ids.trainer));
+      const asHanna = await viewerOf(hanna);
+      expect((await getSessionDetail(w.t.db, asHanna, s))!.trainers).toEqual([]);
+      expect((await trainersOfTypes(w.t.db, asHanna, [w.types.laser])).map((x) => x.name)).toEqual([`#${w.ids.trainer}`]);
+    } finally {
+      await hide(false);
+      await withdrawRequest(w.t.db, hanna, request.id); // the other tests count the open requests
+      await w.t.db.update(profiles).set({ boardOnly: false }).where(eq(profiles.personId, w.ids.trainer));
+    }
+  });
+});
+
 describe("attendance", () => {
   it("passing grants the relationship at once, with the session as its source and the type's validity", async () => {
     const laserBoard = (await w.t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.id;
     expect(await decideCardOnMachine(w.t.db, { uid: "c0000003", machineId: laserBoard })).toEqual({ allowed: false, reason: "not_trained" });
     expect(await requestTraining(w.t.db, w.ids.maria, { equipmentTypeId: w.types.laser })).toMatchObject({ ok: true });
-    expect((await listOpenRequestsForTrainer(w.t.db, w.ids.trainer)).map((r) => r.personId)).toEqual([w.ids.maria]);
+    expect((await listOpenRequestsForTrainer(w.t.db, await viewerOf(w.ids.trainer))).map((r) => r.personId)).toEqual([w.ids.maria]);
 
     const s = await session(w.types.laser);
     const signup = await signupId(w.ids.maria, s);
@@ -59,7 +94,7 @@ describe("attendance", () => {
     expect(auth!.expiresAt).toEqual(addMonths(now, 24));
     expect(await decideCardOnMachine(w.t.db, { uid: "c0000003", machineId: laserBoard })).toEqual({ allowed: true, level: 1 });
     // Her request is fulfilled.
-    expect(await listOpenRequestsForTrainer(w.t.db, w.ids.trainer)).toEqual([]);
+    expect(await listOpenRequestsForTrainer(w.t.db, await viewerOf(w.ids.trainer))).toEqual([]);
     // A pass is final; taking it back is a revocation.
     expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" }, started)).toMatchObject({ ok: false, code: "already_passed" });
   });

@@ -1,11 +1,13 @@
 import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { equipmentTypes, profiles, trainingRequests } from "@/lib/db/schema";
+import { equipmentTypes, trainingRequests } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { currentLevels, typesTrainedBy } from "../equipment/authority";
 import type { RelationshipLevel } from "../machine-access/decide-machine-use";
 import { fail, type Result } from "../equipment/result";
+import { namesShownTo, shownNameOr } from "../people/shown-names";
+import type { Viewer } from "../people/visibility";
 
 export const requestInput = z.object({
   equipmentTypeId: z.number().int().positive(),
@@ -57,21 +59,21 @@ export interface OpenRequest {
   createdAt: Date;
 }
 
-/** The demand a trainer can serve: open requests on the types they train, longest waiting first. */
-export async function listOpenRequestsForTrainer(db: Db, trainerId: number, now = new Date()): Promise<OpenRequest[]> {
-  const types = await typesTrainedBy(db, trainerId, now);
+/** The demand a trainer can serve: open requests on the types they train, longest waiting first; each requester named as they let the trainer see. */
+export async function listOpenRequestsForTrainer(db: Db, trainer: Viewer & { personId: number }, now = new Date()): Promise<OpenRequest[]> {
+  const types = await typesTrainedBy(db, trainer.personId, now);
   if (types.length === 0) return [];
   const rows = await db
-    .select({ r: trainingRequests, typeName: equipmentTypes.name, first: profiles.firstName, last: profiles.lastName })
+    .select({ r: trainingRequests, typeName: equipmentTypes.name })
     .from(trainingRequests)
     .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingRequests.equipmentTypeId))
-    .leftJoin(profiles, eq(profiles.personId, trainingRequests.personId))
     .where(and(open, inArray(trainingRequests.equipmentTypeId, types.map((t) => t.id))))
     .orderBy(asc(trainingRequests.createdAt), asc(trainingRequests.id));
-  return rows.map(({ r, typeName, first, last }) => ({
+  const names = await namesShownTo(db, trainer, rows.map(({ r }) => r.personId));
+  return rows.map(({ r, typeName }) => ({
     id: r.id,
     personId: r.personId,
-    personName: [first, last].filter(Boolean).join(" ") || `#${r.personId}`,
+    personName: shownNameOr(names, r.personId),
     equipmentTypeId: r.equipmentTypeId,
     equipmentTypeName: typeName,
     level: r.level,

@@ -1,6 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { trainingSignups } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../access/person-permissions";
 import { trainersOfTypes } from "../equipment/authority";
 import { grantAuthorization } from "../equipment/authorization-service";
 import { createPerson } from "../people/create-person";
@@ -20,6 +21,7 @@ afterAll(async () => {
   await smtp?.close();
   await w?.t.close();
 });
+const viewerOf = async (personId: number) => ({ personId, permissions: await permissionsOfPerson(w.t.db, personId) });
 
 async function laserSession(over: { capacity?: number; level?: "user" | "owner" | "trainer"; startsAt?: Date; now?: Date } = {}): Promise<number> {
   const startsAt = over.startsAt ?? days(7);
@@ -122,11 +124,11 @@ describe("signing up", () => {
 
   it("lets a trainer name other trainers of the type as co-trainers", async () => {
     expect(await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.member, equipmentTypeId: w.types.laser, level: "trainer", reason: "Experienced" })).toMatchObject({ ok: true });
-    expect((await trainersOfTypes(w.t.db, [w.types.laser])).map((x) => x.name)).toEqual(["Mario Rossi", "Tom Trainer"]);
+    expect((await trainersOfTypes(w.t.db, await viewerOf(w.ids.trainer), [w.types.laser])).map((x) => x.name)).toEqual(["Mario Rossi", "Tom Trainer"]);
     const startsAt = days(9);
     const r = await scheduleSession(w.t.db, w.ids.trainer, { equipmentTypeId: w.types.laser, level: "user", startsAt, endsAt: hours(2, startsAt), capacity: 2, coTrainerIds: [w.ids.member] });
     expect(r.ok).toBe(true);
-    const [summary] = (await listUpcomingSessions(w.t.db)).filter((x) => r.ok && x.id === r.id);
+    const [summary] = (await listUpcomingSessions(w.t.db, await viewerOf(w.ids.member))).filter((x) => r.ok && x.id === r.id);
     expect(summary!.trainers.map((x) => x.name).sort()).toEqual(["Mario Rossi", "Tom Trainer"]);
   });
 

@@ -33,9 +33,9 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const [t, locale, totals, weekly, rows, machineList] = await Promise.all([
     getT(),
     getLocale(),
-    usageTotals(db, filter),
+    usageTotals(db, user, filter),
     weeklyHours(db, filter),
-    listUsage(db, filter, { limit: PAGE + 1, offset: (page - 1) * PAGE }),
+    listUsage(db, user, filter, { limit: PAGE + 1, offset: (page - 1) * PAGE }),
     machineOptions(db),
   ]);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);

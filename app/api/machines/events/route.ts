@@ -1,6 +1,6 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { dashboardAccessIn } from "@/lib/domain/machines/dashboard-access";
-import { withoutNames, type DashboardData } from "@/lib/domain/machines/dashboard";
+import { dashboardShownTo, type LoadedDashboard } from "@/lib/domain/machines/dashboard";
 import { getDb } from "@/lib/web/db";
 import { machineEventsHub } from "@/lib/web/machine-events";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 /**
  * Server-sent events for the machines dashboard: the full state at once (also after every reconnect of the
- * browser's EventSource) and again whenever a board event changes it. Names only for viewers allowed to see them.
+ * browser's EventSource) and again whenever a board event changes it. Names only for viewers allowed to see them, each as its person chose (dashboardShownTo).
  */
 export async function GET(request: Request): Promise<Response> {
   const user = await getCurrentUser();
@@ -24,9 +24,9 @@ export async function GET(request: Request): Promise<Response> {
   };
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
-      const send = (data: DashboardData) => {
+      const send = (data: LoadedDashboard) => {
         try {
-          controller.enqueue(encoder.encode(`event: state\ndata: ${JSON.stringify(access.showNames ? data : withoutNames(data))}\n\n`));
+          controller.enqueue(encoder.encode(`event: state\ndata: ${JSON.stringify(dashboardShownTo(data, user, access.showNames))}\n\n`));
         } catch {
           stop(); // the browser went away between two events
         }

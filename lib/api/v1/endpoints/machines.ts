@@ -1,5 +1,5 @@
 import { dashboardAccessIn, mayViewUsage } from "@/lib/domain/machines/dashboard-access";
-import { loadDashboard, withoutNames, type MachineTile } from "@/lib/domain/machines/dashboard";
+import { dashboardShownTo, loadDashboard, type MachineTile } from "@/lib/domain/machines/dashboard";
 import { listUsage, parseUsageFilter, usageKeyOf } from "@/lib/domain/machines/usage-report";
 import type { EndpointContext } from "../endpoint";
 import { decodeCursor, DEFAULT_LIMIT, encodeCursor, pageParams, querySignature } from "../cursor";
@@ -20,11 +20,11 @@ const machine = (t: MachineTile) => ({
   inUse: t.inUse,
 });
 
-/** The dashboard's tiles, with names only for viewers who may see who is at a machine (as on /machines). */
+/** The dashboard's tiles, with names only for viewers who may see who is at a machine, as each person chose (as on /machines). */
 async function tiles({ db, viewer, now }: EndpointContext) {
   const access = await dashboardAccessIn(db, viewer);
   const data = await loadDashboard(db, now);
-  return (access.showNames ? data : withoutNames(data)).tiles;
+  return dashboardShownTo(data, viewer, access.showNames).tiles;
 }
 
 export const machineEndpoints = [
@@ -85,7 +85,7 @@ export const machineEndpoints = [
       const signature = querySignature("listUsage", search);
       const after = decodeCursor(query.cursor, signature, 2);
       const limit = query.limit ?? DEFAULT_LIMIT;
-      const rows = await listUsage(db, filter, { after, limit: limit + 1 });
+      const rows = await listUsage(db, viewer, filter, { after, limit: limit + 1 });
       const shown = rows.slice(0, limit);
       return { data: shown, nextCursor: rows.length > limit ? encodeCursor(signature, usageKeyOf(shown.at(-1)!)) : null };
     },

@@ -13,7 +13,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!mayViewUsage(user)) return new Response("Forbidden", { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const { timeZone } = await getSpace();
-  const rows = await listUsage(getDb(), parseUsageFilter(params, timeZone));
+  const rows = await listUsage(getDb(), user, parseUsageFilter(params, timeZone));
   const stamp = dayOf(new Date(), timeZone);
   if (params.format === "xlsx") {
     return new Response(new Uint8Array(await usageToXlsx(rows)), {

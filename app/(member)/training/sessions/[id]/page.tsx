@@ -20,7 +20,7 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
   const user = await requireUser();
   const id = parseId((await params).id);
   const db = getDb();
-  const session = id !== null ? await getSessionDetail(db, id) : null;
+  const session = id !== null ? await getSessionDetail(db, user, id) : null;
   if (!session) notFound();
   if (!(await isCurrentTrainer(db, user.personId, session.equipmentTypeId))) forbidden();
   const [t, locale] = await Promise.all([getT(), getLocale()]);
