@@ -9,12 +9,14 @@ import { createDb } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 import { eventRooms, events, rooms } from "@/lib/db/schema";
 import { calendarItems } from "@/lib/domain/calendar/calendar-queries";
-import { publicFeed } from "@/lib/domain/calendar/feed-queries";
-import { feedResponse } from "@/lib/domain/calendar/feed-response";
-import { clearRenderedFeeds } from "@/lib/domain/calendar/ical-feed";
+import { publicFeed, roomFeed } from "@/lib/domain/calendar/feed-queries";
+import type { FeedFormat } from "@/lib/domain/calendar/feed-formats";
+import { clearConvertedFeeds, feedResponse } from "@/lib/domain/calendar/feed-response";
+import { clearRenderedFeeds, type Feed } from "@/lib/domain/calendar/ical-feed";
 import { refreshOccurrences } from "@/lib/domain/calendar/save-event";
+import { interleaved, loadLine, summarize } from "./stats";
 
-const RUNS = Number(process.argv[2] ?? 50);
+const RUNS = Number(process.argv[2] ?? 30);
 const embedded = await startEmbeddedPostgres();
 const { db, close } = createDb(embedded.url, { max: 5 });
 
@@ -62,16 +64,37 @@ try {
   const ctx = { host: "bench.makerspace", baseUrl: "http://localhost:3000" };
   const feed = await publicFeed(db, ctx);
   console.log(`public feed: ${(feed.body().length / 1024).toFixed(0)} KiB, ${(feed.body().match(/BEGIN:VEVENT/g) ?? []).length} VEVENTs`);
-  const get = async (headers: Record<string, string> = {}) => {
-    const response = feedResponse(new Request("http://x/calendar.ics", { headers }), await publicFeed(db, ctx));
+  const room = roomRows[0]!.id;
+  const get = async (load: () => Promise<Feed | null>, format: FeedFormat = "ics", headers: Record<string, string> = {}) => {
+    const response = feedResponse(new Request("http://x/calendar.ics", { headers }), (await load())!, format);
     await response.arrayBuffer();
   };
-  await measure("GET /calendar.ics 200, cold (query + render)", async () => {
+  const cold = (load: () => Promise<Feed | null>, format?: FeedFormat) => () => {
     clearRenderedFeeds();
-    await get();
-  });
-  await measure("GET /calendar.ics 200, unchanged (render cached)", () => get());
-  await measure("GET /calendar.ics If-None-Match (304)", () => get({ "if-none-match": feed.etag }));
+    clearConvertedFeeds();
+    return get(load, format);
+  };
+  // Interleaved: each round runs every case once, so the machine's load falls on all of them alike. The floor
+  // is the 304 answer: the same queries, nothing rendered.
+  const floor = "floor: GET /calendar.ics If-None-Match (304)";
+  const samples = await interleaved(
+    [
+      { label: floor, run: () => get(() => publicFeed(db, ctx), "ics", { "if-none-match": feed.etag }) },
+      { label: "GET /calendar.ics cold (query + render)", run: cold(() => publicFeed(db, ctx)) },
+      { label: "GET /calendar.ics unchanged (render cached)", run: () => get(() => publicFeed(db, ctx)) },
+      { label: "GET /calendar.json cold", run: cold(() => publicFeed(db, ctx), "json") },
+      { label: "GET /calendar.xml cold", run: cold(() => publicFeed(db, ctx), "xml") },
+      { label: "GET room feed (.ics) cold", run: cold(() => roomFeed(db, room, ctx)) },
+    ],
+    RUNS,
+    3,
+  );
+  const floorP50 = summarize(samples.get(floor)!).p50;
+  for (const [label, values] of samples) {
+    const s = summarize(values);
+    console.log(`${label.padEnd(46)} p50 ${s.p50.toFixed(1).padStart(7)} ms   p99 ${s.p99.toFixed(1).padStart(7)} ms   ×${(s.p50 / floorP50).toFixed(1)} floor`);
+  }
+  console.log(loadLine());
   const from = new Date(base - 7 * 86_400_000);
   const to = new Date(base + 35 * 86_400_000);
   const items = await calendarItems(db, { from, to, includeMembersOnly: true });

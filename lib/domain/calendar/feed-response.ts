@@ -6,6 +6,11 @@ const CONVERTED_CACHE = 32;
 /** The .xml and .json twins of a feed, converted from its iCalendar text once per ETag. */
 const converted = new Map<string, string>();
 
+/** For benchmarks measuring the cold path. */
+export function clearConvertedFeeds(): void {
+  converted.clear();
+}
+
 function bodyAs(feed: Feed, format: FeedFormat): string {
   if (format === "ics") return feed.body();
   const key = `${feed.etag}:${format}`;

@@ -1,8 +1,9 @@
 import { createHash } from "node:crypto";
-import ical, { ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday } from "ical-generator";
+import ical, { type ICalCalendar, ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday } from "ical-generator";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { Event } from "@/lib/db/schema";
 import { wallTimeOf, weekday } from "@/lib/time";
+import { foldLines } from "./ical-fold";
 
 export interface FeedTraining {
   id: number;
@@ -53,7 +54,7 @@ function localDate(iso: string, instant: Date, timeZone: string): Date {
   return new Date(Date.UTC(y, m - 1, d, w.hour, w.minute, w.second));
 }
 
-type FeedInput = {
+export type FeedInput = {
   name: string;
   host: string;
   baseUrl?: string;
@@ -100,6 +101,11 @@ export function buildFeed(input: FeedInput): Feed {
 }
 
 export function renderFeed(input: FeedInput): string {
+  return calendarText(buildCalendar(input));
+}
+
+/** The feed as ical-generator's calendar; `renderFeed` writes its text. */
+export function buildCalendar(input: FeedInput): ICalCalendar {
   const cal = ical({ name: input.name, prodId: { company: "makerspace", product: "calendar", language: "EN" } });
   cal.timezone({ name: null, generator: vtimezone });
   for (const e of input.events) {
@@ -143,7 +149,26 @@ export function renderFeed(input: FeedInput): string {
     });
   }
   // DTSTAMP is each item's own change time, not "now", so an unchanged feed has an unchanged body.
-  return cal.toString();
+  return cal;
+}
+
+/**
+ * What `cal.toString()` returns for the calendars built here (a name, a product id, VTIMEZONE blocks from
+ * `vtimezone`, no other calendar fields), with our own line folding instead of the library's slow one.
+ * ical-feed-bytes.test.ts holds both equal byte for byte.
+ */
+export function calendarText(cal: ICalCalendar): string {
+  let text = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-${cal.prodId()}\r\n`;
+  const name = cal.name();
+  if (name) text += `NAME:${name}\r\nX-WR-CALNAME:${name}\r\n`;
+  const zones = new Set(cal.events().map((e) => e.timezone()));
+  for (const tz of zones) {
+    if (tz === null || tz.startsWith("/")) continue;
+    const block = vtimezone(tz);
+    if (block) text += `${block.replace(/\r\n/g, "\n").replace(/\n/g, "\r\n").trim()}\r\n`;
+  }
+  for (const event of cal.events()) text += event.toString();
+  return foldLines(`${text}END:VCALENDAR`);
 }
 
 function toWeekday(e: Event): number {
