@@ -1,9 +1,10 @@
 import type { InventoryCategory, InventoryLocation, Thing } from "@/lib/db/schema";
 import { MAX_PHOTO_BYTES } from "@/lib/storage/photos";
-import type { PersonOption } from "@/lib/domain/inventory/people-options";
 import type { Translate } from "@/lib/i18n/translate";
 import { SubmitButton } from "../forms/submit-button";
 import { SelectField, TextAreaField, TextField } from "@/components/ui/field";
+import { PersonPicker } from "@/components/ui/person-picker";
+import { personPickerTexts } from "@/components/people/person-picker-texts";
 import { PhotoInput } from "./photo-input";
 import { LocationOptions } from "./location-options";
 
@@ -12,12 +13,11 @@ interface Props {
   thing?: Thing;
   categories: InventoryCategory[];
   locations: InventoryLocation[];
-  people: PersonOption[];
   defaultLocationId?: number;
 }
 
 /** The fields of the create and edit forms; rendered on the server inside an ActionForm. */
-export function ThingFormFields({ t, thing, categories, locations, people, defaultLocationId }: Props) {
+export function ThingFormFields({ t, thing, categories, locations, defaultLocationId }: Props) {
   return (
     <div className="space-y-4">
       <TextField label={t("inv.thing.name")} name="name" required maxLength={200} defaultValue={thing?.name} />
@@ -40,14 +40,7 @@ export function ThingFormFields({ t, thing, categories, locations, people, defau
           <option value="owned">{t("inv.ownership.owned")}</option>
           <option value="on_loan_from_member">{t("inv.ownership.on_loan_from_member")}</option>
         </SelectField>
-        <SelectField label={t("inv.thing.lender")} name="lenderPersonId" defaultValue={thing?.lenderPersonId ?? ""}>
-          <option value="">{t("inv.none")}</option>
-          {people.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </SelectField>
+        <PersonPicker label={t("inv.thing.lender")} name="lenderPersonId" purpose="lender" defaultPersonId={thing?.lenderPersonId} texts={personPickerTexts(t)} />
         <TextField label={t("inv.thing.lenderUntil")} name="lenderUntil" type="date" defaultValue={thing?.lenderUntil ?? ""} />
         <TextField label={t("inv.thing.value")} name="value" inputMode="decimal" pattern="\d{1,10}([.,]\d{1,2})?" defaultValue={thing?.value ?? ""} />
         <TextField label={t("inv.thing.purchaseDate")} name="purchaseDate" type="date" defaultValue={thing?.purchaseDate ?? ""} />

@@ -1,4 +1,6 @@
 import { TextField } from "@/components/ui/field";
+import { PersonPicker } from "@/components/ui/person-picker";
+import { personPickerTexts } from "@/components/people/person-picker-texts";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import type { CommitteeView } from "@/lib/domain/people/committee-service";
@@ -31,7 +33,7 @@ export async function FunctionHolders({ fn, today, assign, end }: { fn: Fn; toda
         </>
       )}
       <ActionForm action={assign} className="flex flex-wrap items-end gap-2" label={`${t("pa.holder.assign")}: ${fn.name}`} messageAt="bottom">
-        <TextField id={`function-${fn.id}-person`} name="person" label={t("pa.holder.person")} required />
+        <div className="min-w-64"><PersonPicker id={`function-${fn.id}-person`} name="person" label={t("pa.holder.person")} purpose="committee" required texts={personPickerTexts(t)} /></div>
         <TextField id={`function-${fn.id}-since`} name="since" type="date" label={t("pa.holder.since")} defaultValue={today} required />
         <button type="submit" className={secondaryButtonClass}>{t("pa.holder.assign")}</button>
       </ActionForm>

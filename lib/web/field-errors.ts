@@ -1,6 +1,17 @@
 import type { z } from "zod";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 
+/**
+ * What a form's reader hands the schema for text it could not turn into the field's value (e.g. a person typed that
+ * nobody matches): the schema refuses it as any wrong value, and the field's message is this one.
+ */
+export class Unmatched {
+  constructor(
+    readonly typed: string,
+    readonly message: MessageKey,
+  ) {}
+}
+
 /** Form field name → the catalog key of its label, so a message names the field as the form shows it. */
 export type FieldLabels = Record<string, MessageKey>;
 
@@ -24,6 +35,7 @@ export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], raw: Record<s
 const isEmpty = (value: unknown) => value === undefined || value === null || (typeof value === "string" && value.trim() === "");
 
 function messageOf(issue: z.core.$ZodIssue, raw: unknown, field: string, t: Translate): string {
+  if (raw instanceof Unmatched) return t(raw.message, { field });
   switch (issue.code) {
     case "invalid_type":
       if (isEmpty(raw)) return t("form.error.required", { field });

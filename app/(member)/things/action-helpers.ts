@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Refusal } from "@/lib/web/action-pipeline";
 import type { Translate } from "@/lib/i18n/translate";
 import { optionalInt, text } from "@/lib/web/form-data";
+import { readPickedPerson } from "@/lib/web/person-pick";
 
 /** A thing or location id bound by the page; the browser sends it back, so it is checked like any input. */
 export const boundId = z.tuple([z.number().int().positive()]);
@@ -9,14 +10,14 @@ export const boundId = z.tuple([z.number().int().positive()]);
 const optional = (v: string) => (v.trim() ? v.trim() : null);
 
 /** The thing form's text in the shape of the domain's thingInput (its rules decide); the category comes after. */
-export function thingFormValues(formData: FormData) {
+export async function thingFormValues(formData: FormData) {
   return {
     name: text(formData, "name"),
     description: text(formData, "description"),
     categoryId: optionalInt(formData, "categoryId"),
     locationId: optionalInt(formData, "locationId"),
     ownership: text(formData, "ownership") || "owned",
-    lenderPersonId: optionalInt(formData, "lenderPersonId"),
+    lenderPersonId: (await readPickedPerson(formData, "lenderPersonId")) ?? null,
     lenderUntil: optional(text(formData, "lenderUntil")),
     value: optional(text(formData, "value"))?.replace(",", ".") ?? null,
     purchaseDate: optional(text(formData, "purchaseDate")),

@@ -12,6 +12,7 @@ import { defineAction } from "@/lib/web/action";
 import { getMailer } from "@/lib/web/mailer";
 import { getSpace } from "@/lib/web/space";
 import { optionalInt, text } from "@/lib/web/form-data";
+import { readPickedPerson } from "@/lib/web/person-pick";
 import { boundId, inventoryRefusal, thingFormValues, thingLabels } from "./action-helpers";
 
 const changed = [["/things", "layout"], "/loans"] as const;
@@ -78,7 +79,7 @@ export const lendThingAction = defineAction({
   caller: "user",
   // The due day's rule (today in the space's zone or later) is the domain's; here only its form.
   input: z.object({ borrowerPersonId: z.number().int().positive(), dueAt: z.iso.date(), note: z.string().trim().max(500) }),
-  read: (formData) => ({ borrowerPersonId: optionalInt(formData, "borrowerPersonId"), dueAt: text(formData, "dueAt"), note: text(formData, "note") }),
+  read: async (formData) => ({ borrowerPersonId: await readPickedPerson(formData, "borrowerPersonId"), dueAt: text(formData, "dueAt"), note: text(formData, "note") }),
   bound: boundId,
   labels: { borrowerPersonId: "inv.loan.borrower", dueAt: "inv.loan.dueAt", note: "inv.loan.note" },
   refusals: inventoryRefusal,

@@ -1,7 +1,7 @@
-import { count, eq, inArray, sql } from "drizzle-orm";
+import { count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { accounts, committeeFunctions, committees, functionHolders, functionRoles, people, profiles, roles } from "@/lib/db/schema";
+import { committeeFunctions, committees, functionHolders, functionRoles, roles } from "@/lib/db/schema";
 import { grantRefusal } from "../access/containment";
 import { syncViewRights } from "../access/view-rights";
 import { diffValues, recordAudit } from "../audit/record-audit";
@@ -108,16 +108,4 @@ export async function deleteFunction(db: Db, actorId: number, functionId: number
 
 export const listRoles = (db: Db) => db.select({ id: roles.id, key: roles.key, name: roles.name }).from(roles).orderBy(roles.name);
 
-/** The person an admin means by "#<id>", a member number or an email (profile or login); null when nobody matches. */
-export async function resolvePersonRef(db: Db, ref: string): Promise<number | null> {
-  const text = ref.trim();
-  const byId = /^#(\d{1,9})$/.exec(text);
-  if (byId) return (await db.select({ id: people.id }).from(people).where(eq(people.id, Number(byId[1]))))[0]?.id ?? null;
-  if (/^\d{1,9}$/.test(text)) return (await db.select({ id: people.id }).from(people).where(eq(people.memberNumber, Number(text))))[0]?.id ?? null;
-  if (!text.includes("@")) return null;
-  const email = text.toLowerCase();
-  const [p] = await db.select({ id: profiles.personId }).from(profiles).where(eq(sql`lower(${profiles.email})`, email));
-  if (p) return p.id;
-  const [a] = await db.select({ id: accounts.personId }).from(accounts).where(eq(sql`lower(${accounts.email})`, email));
-  return a?.id ?? null;
-}
+export { resolvePersonRef } from "./person-ref";

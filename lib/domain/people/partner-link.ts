@@ -1,19 +1,13 @@
-import { eq, sql } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { membershipTypes, people, profiles } from "@/lib/db/schema";
+import { resolvePersonRef } from "./person-ref";
 import { setPartner } from "./profile-settings";
 import { actorMay, fail, forbidden, type Result } from "./result";
 
-/** The admin names the partner the way people are known at the desk: member number or email. */
-export async function findPersonByRef(db: Db, ref: string): Promise<number | null> {
-  const value = ref.trim().replace(/^#/, "");
-  if (/^\d{1,9}$/.test(value)) {
-    const [row] = await db.select({ id: people.id }).from(people).where(eq(people.memberNumber, Number(value)));
-    return row?.id ?? null;
-  }
-  if (!value.includes("@")) return null;
-  const [row] = await db.select({ id: profiles.personId }).from(profiles).where(sql`lower(${profiles.email}) = ${value.toLowerCase()}`);
-  return row?.id ?? null;
+/** The admin names the partner the way people are known at the desk: member number or email (or picks them). */
+export function findPersonByRef(db: Db, ref: string): Promise<number | null> {
+  return resolvePersonRef(db, ref);
 }
 
 /** Links the partner named by member number or email (setPartner checks the pair). */

@@ -133,12 +133,13 @@ describe("committees and functions", () => {
 describe("finding the person an admin means", () => {
   it("by #id, member number or email (any case); null otherwise", async () => {
     const [mario] = await t.db.select().from(people).where(eq(people.id, t.ids.member));
-    expect(await resolvePersonRef(t.db, `#${t.ids.member}`)).toBe(t.ids.member);
+    expect(await resolvePersonRef(t.db, `person:${t.ids.member}`)).toBe(t.ids.member);
     if (mario!.memberNumber !== null) expect(await resolvePersonRef(t.db, String(mario!.memberNumber))).toBe(t.ids.member);
     expect(await resolvePersonRef(t.db, " Member@Makerspace.local ")).toBe(t.ids.member);
     expect(await resolvePersonRef(t.db, "nobody@example.org")).toBeNull();
     expect(await resolvePersonRef(t.db, "Mario")).toBeNull();
-    expect(await resolvePersonRef(t.db, "#999999")).toBeNull();
+    expect(await resolvePersonRef(t.db, "person:999999")).toBeNull();
+    expect(await resolvePersonRef(t.db, "Member@Makerspace.local", { byEmail: false })).toBeNull();
   });
 });
 

@@ -21,4 +21,12 @@ export const formsDe: Record<keyof typeof formsEn, string> = {
   "form.error.foreignKey": "Etwas, worauf sich das bezieht, gibt es nicht mehr, oder andere Einträge beziehen sich noch darauf.",
   "form.error.check": "Die Datenbank hat einen Wert abgelehnt, der gegen eine ihrer Regeln verstößt.",
   "form.error.overlap": "Das überschneidet sich mit einem vorhandenen Eintrag.",
+  "form.error.person": "{field}: Dazu passt niemand. Tippe einen Namen und wähle die Person aus der Liste, oder gib ihre Mitgliedsnummer ein.",
+  "picker.hint": "Name, Mitgliedsnummer, E-Mail oder Kartennummer tippen, dann die Person auswählen.",
+  "picker.fallbackHint": "Die Mitgliedsnummer der Person.",
+  "picker.noMatch": "Niemand gefunden.",
+  "picker.found": "Gefundene Personen: {count}. Mit den Pfeiltasten auswählen.",
+  "picker.hiddenName": "Name nicht sichtbar",
+  "picker.searchFailed": "Die Suche hat nicht geantwortet. Gib stattdessen die Mitgliedsnummer ein.",
+  "picker.list": "Passende Personen",
 };

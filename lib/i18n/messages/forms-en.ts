@@ -20,4 +20,12 @@ export const formsEn = {
   "form.error.foreignKey": "Something this refers to no longer exists, or other records still refer to it.",
   "form.error.check": "The database refused a value that breaks one of its rules.",
   "form.error.overlap": "This overlaps with an existing entry.",
+  "form.error.person": "{field}: nobody matches this. Type a name and pick the person from the list, or enter their member number.",
+  "picker.hint": "Type a name, member number, email or card number, then pick the person.",
+  "picker.fallbackHint": "The person's member number.",
+  "picker.noMatch": "Nobody found.",
+  "picker.found": "People found: {count}. Use the arrow keys to choose.",
+  "picker.hiddenName": "Name not shown",
+  "picker.searchFailed": "The search did not answer. Enter the member number instead.",
+  "picker.list": "Matching people",
 };

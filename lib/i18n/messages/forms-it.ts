@@ -21,4 +21,12 @@ export const formsIt: Record<keyof typeof formsEn, string> = {
   "form.error.foreignKey": "Qualcosa a cui questo si riferisce non esiste più, oppure altri record vi fanno ancora riferimento.",
   "form.error.check": "Il database ha rifiutato un valore che viola una delle sue regole.",
   "form.error.overlap": "Si sovrappone a una voce esistente.",
+  "form.error.person": "{field}: nessuno corrisponde. Scrivi un nome e scegli la persona dall'elenco, oppure inserisci il suo numero di socio.",
+  "picker.hint": "Scrivi un nome, un numero di socio, un'email o un numero di tessera, poi scegli la persona.",
+  "picker.fallbackHint": "Il numero di socio della persona.",
+  "picker.noMatch": "Nessuno trovato.",
+  "picker.found": "Persone trovate: {count}. Scegli con i tasti freccia.",
+  "picker.hiddenName": "Nome non visibile",
+  "picker.searchFailed": "La ricerca non ha risposto. Inserisci invece il numero di socio.",
+  "picker.list": "Persone corrispondenti",
 };

@@ -21,4 +21,12 @@ export const formsNl: Record<keyof typeof formsEn, string> = {
   "form.error.foreignKey": "Iets waarnaar dit verwijst bestaat niet meer, of andere gegevens verwijzen er nog naar.",
   "form.error.check": "De database weigerde een waarde die een van haar regels overtreedt.",
   "form.error.overlap": "Dit overlapt met een bestaand item.",
+  "form.error.person": "{field}: niemand komt hiermee overeen. Typ een naam en kies de persoon uit de lijst, of vul het lidnummer in.",
+  "picker.hint": "Typ een naam, lidnummer, e-mailadres of kaartnummer en kies dan de persoon.",
+  "picker.fallbackHint": "Het lidnummer van de persoon.",
+  "picker.noMatch": "Niemand gevonden.",
+  "picker.found": "Gevonden personen: {count}. Kies met de pijltjestoetsen.",
+  "picker.hiddenName": "Naam niet zichtbaar",
+  "picker.searchFailed": "Het zoeken gaf geen antwoord. Vul in plaats daarvan het lidnummer in.",
+  "picker.list": "Gevonden personen",
 };

@@ -9,7 +9,9 @@ import { getT } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getDb } from "@/lib/web/db";
-import { typedValues } from "@/lib/web/form-data";
+import { defineAction } from "@/lib/web/action";
+import { text, typedValues } from "@/lib/web/form-data";
+import { readPickedPerson } from "@/lib/web/person-pick";
 
 async function refused(code: string, formData: FormData, fallback?: string): Promise<ActionResult> {
   const t = await getT();
@@ -17,21 +19,23 @@ async function refused(code: string, formData: FormData, fallback?: string): Pro
   return { ok: false, code, message: isMessageKey(key) ? t(key) : (fallback ?? t("mach.error.invalid")), values: typedValues(formData) };
 }
 
-const assignForm = z.object({ personId: z.coerce.number().int().positive(), uid: z.string().max(32) });
 const newMemberForm = z.object({ uid: z.string().max(32), statusId: z.coerce.number().int().positive(), firstName: z.string(), lastName: z.string(), email: z.string() });
 const endForm = z.object({ cardId: z.coerce.number().int().positive(), state: z.enum(["lost", "revoked"]), reason: z.string().max(500).optional() });
 
 /** Register a card for an existing person (also "assign to an existing person" from the unknown cards). */
-export async function registerCardAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return refused("forbidden", formData);
-  const parsed = assignForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return refused("invalid", formData);
-  const result = await registerCard(getDb(), user.personId, { personId: parsed.data.personId, uid: parsed.data.uid });
-  if (!result.ok) return refused(result.code, formData);
-  revalidatePath("/admin/cards");
-  return { ok: true, message: (await getT())("cards.registered", { uid: result.uid }) };
-}
+export const registerCardAction = defineAction({
+  caller: "user",
+  input: z.object({ personId: z.number().int().positive(), uid: z.string().trim().min(1).max(32) }),
+  read: async (formData) => ({ personId: await readPickedPerson(formData, "personId"), uid: text(formData, "uid") }),
+  labels: { personId: "mach.usage.person", uid: "cards.uid" },
+  refusals: "cards.error",
+  refusalFields: { malformed_uid: "uid", taken: "uid", not_found: "personId" },
+  revalidate: ["/admin/cards"],
+  async run({ actor, db, t, input }) {
+    const result = await registerCard(db, actor.personId, input);
+    return result.ok ? { ok: true, message: t("cards.registered", { uid: result.uid }) } : result;
+  },
+});
 
 export async function newMemberWithCardAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
   const user = await getCurrentUser();

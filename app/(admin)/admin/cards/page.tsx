@@ -3,48 +3,39 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/ui/field";
 import { requirePermission } from "@/lib/auth/guards";
 import { cardHistory, unknownCardsOfLastDays } from "@/lib/domain/cards/card-service";
-import { listPeopleOptions } from "@/lib/domain/inventory/people-options";
+import { resolvePersonRef } from "@/lib/domain/people/person-ref";
+import { PersonPicker } from "@/components/ui/person-picker";
+import { personPickerTexts } from "@/components/people/person-picker-texts";
 import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { endCardAction, newMemberWithCardAction, registerCardAction } from "./actions";
-import { parseId } from "@/lib/domain/shared/ids";
 
 const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 space-y-3";
 const select = "block w-full rounded border border-slate-300 bg-white px-3 py-2";
 const UNKNOWN_DAYS = 30;
 
 /** Cards: the recent unknown swipes turned into members or assigned, registering a card, and a person's card history. */
-export default async function CardsPage({ searchParams }: { searchParams: Promise<{ person?: string }> }) {
+export default async function CardsPage({ searchParams }: { searchParams: Promise<{ person?: string | string[] }> }) {
   await requirePermission("members.write");
   const db = getDb();
-  const personId = parseId((await searchParams).person);
-  const [t, locale, space, unknown, people, statuses, history] = await Promise.all([
+  // The picker sends "person:<id>"; without JavaScript a member number is typed.
+  const asked = (await searchParams).person;
+  const personId = typeof asked === "string" && asked.trim() ? await resolvePersonRef(db, asked) : null;
+  const [t, locale, space, unknown, statuses, history] = await Promise.all([
     getT(),
     getLocale(),
     getSpace(),
     unknownCardsOfLastDays(db, UNKNOWN_DAYS),
-    listPeopleOptions(db),
     listStatuses(db),
     personId ? cardHistory(db, personId) : Promise.resolve([]),
   ]);
   const when = (d: Date | string | null) => (d ? formatDateTime(new Date(d), locale, space.timeZone) : "–");
-  const personSelect = (defaultValue?: number) => (
-    <label className="block text-sm font-medium text-slate-700">
-      {t("mach.usage.person")}
-      <select name="personId" required defaultValue={defaultValue ?? ""} className={select}>
-        <option value="" disabled>
-          {t("cards.choosePerson")}
-        </option>
-        {people.map((p) => (
-          <option key={p.id} value={p.id}>
-            {p.name}
-          </option>
-        ))}
-      </select>
-    </label>
+  const texts = personPickerTexts(t);
+  const personPicker = (id: string, defaultPersonId?: number | null) => (
+    <PersonPicker label={t("mach.usage.person")} name="personId" id={id} purpose="card" required defaultPersonId={defaultPersonId} texts={texts} />
   );
 
   return (
@@ -63,7 +54,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
               <div className="grid gap-4 md:grid-cols-2">
                 <ActionForm action={registerCardAction} className="space-y-2" label={t("cards.unknown.assign", { uid: u.uid })}>
                   <input type="hidden" name="uid" value={u.uid} />
-                  {personSelect()}
+                  {personPicker(`assign-${u.uid}`)}
                   <SubmitButton>{t("cards.unknown.assignSubmit")}</SubmitButton>
                 </ActionForm>
                 <ActionForm action={newMemberWithCardAction} className="space-y-2" label={t("cards.unknown.create", { uid: u.uid })}>
@@ -92,7 +83,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
       <section className={card} aria-labelledby="register">
         <h2 id="register" className="text-lg font-semibold">{t("cards.register.title")}</h2>
         <ActionForm action={registerCardAction} className="space-y-2" label={t("cards.register.title")}>
-          {personSelect(personId ?? undefined)}
+          {personPicker("register-person", personId)}
           <TextField label={t("cards.uid")} name="uid" id="register-uid" required maxLength={32} hint={t("cards.uid.hint")} />
           <SubmitButton>{t("cards.register.submit")}</SubmitButton>
         </ActionForm>
@@ -101,16 +92,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
       <section className={card} aria-labelledby="history">
         <h2 id="history" className="text-lg font-semibold">{t("cards.history.title")}</h2>
         <form method="get" className="flex items-end gap-2">
-          <label className="text-sm font-medium text-slate-700">
-            {t("mach.usage.person")}
-            <select name="person" defaultValue={personId ?? ""} className={select}>
-              {people.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          </label>
+          <PersonPicker label={t("mach.usage.person")} name="person" id="history-person" purpose="card" defaultPersonId={personId} texts={texts} />
           <button type="submit" className="rounded bg-slate-800 px-3 py-2 text-white">
             {t("cards.history.show")}
           </button>

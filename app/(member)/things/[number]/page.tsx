@@ -6,7 +6,6 @@ import { ThingManage } from "./thing-manage";
 import { getCategory } from "@/lib/domain/inventory/categories";
 import { listLocations, locationPath } from "@/lib/domain/inventory/locations";
 import { openLoanOf } from "@/lib/domain/inventory/loans";
-import { listPeopleOptions } from "@/lib/domain/inventory/people-options";
 import { nameShownTo } from "@/lib/domain/people/shown-names";
 import { getThingByNumber, thingHistory } from "@/lib/domain/inventory/things";
 import { getLocale, getT } from "@/lib/i18n/server";
@@ -87,7 +86,7 @@ export default async function ThingPage({ params }: { params: Params }) {
         )}
       </div>
       {user.canEdit && (
-        <ThingManage t={t} thingId={thing.id} locationId={thing.locationId} lentOut={!!loan} locations={await listLocations(db)} people={await listPeopleOptions(db)} today={dayOf(new Date(), space.timeZone)} />
+        <ThingManage t={t} thingId={thing.id} locationId={thing.locationId} lentOut={!!loan} locations={await listLocations(db)} today={dayOf(new Date(), space.timeZone)} />
       )}
       <ThingHistory t={t} locale={locale} timeZone={space.timeZone} entries={history} />
     </div>

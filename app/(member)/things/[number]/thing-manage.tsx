@@ -1,9 +1,10 @@
 import { lendThingAction, moveThingAction, returnThingAction } from "../actions";
 import type { InventoryLocation } from "@/lib/db/schema";
-import type { PersonOption } from "@/lib/domain/inventory/people-options";
 import type { Translate } from "@/lib/i18n/translate";
 import { addDays, isoDate, parseDay } from "@/lib/time";
 import { SelectField, TextField } from "@/components/ui/field";
+import { PersonPicker } from "@/components/ui/person-picker";
+import { personPickerTexts } from "@/components/people/person-picker-texts";
 import { buttonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { LocationOptions } from "@/components/inventory/location-options";
@@ -14,7 +15,6 @@ interface Props {
   locationId: number | null;
   lentOut: boolean;
   locations: InventoryLocation[];
-  people: PersonOption[];
   /** Today in the space's time zone ("YYYY-MM-DD"): loans run two weeks unless the form says otherwise. */
   today: string;
 }
@@ -22,7 +22,7 @@ interface Props {
 const box = "space-y-3 rounded border border-slate-200 bg-white p-4";
 
 /** Move, lend and take back: the everyday changes, right on the thing's page. */
-export function ThingManage({ t, thingId, locationId, lentOut, locations, people, today }: Props) {
+export function ThingManage({ t, thingId, locationId, lentOut, locations, today }: Props) {
   const inTwoWeeks = isoDate(addDays(parseDay(today)!, 14));
   return (
     <div className="grid gap-4 md:grid-cols-2">
@@ -42,10 +42,7 @@ export function ThingManage({ t, thingId, locationId, lentOut, locations, people
       ) : (
         <ActionForm action={lendThingAction.bind(null, thingId)} className={box} label={t("inv.loan.lend")}>
           <h2 className="font-semibold">{t("inv.loan.lend")}</h2>
-          <SelectField label={t("inv.loan.borrower")} name="borrowerPersonId" required defaultValue="">
-            <option value="">{t("inv.loan.chooseBorrower")}</option>
-            {people.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
-          </SelectField>
+          <PersonPicker label={t("inv.loan.borrower")} name="borrowerPersonId" purpose="borrower" required texts={personPickerTexts(t)} />
           <TextField label={t("inv.loan.dueAt")} name="dueAt" type="date" required defaultValue={inTwoWeeks} />
           <TextField label={t("inv.loan.note")} name="note" maxLength={500} />
           <button type="submit" className={buttonClass}>{t("inv.loan.lendSubmit")}</button>

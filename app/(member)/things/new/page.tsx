@@ -3,7 +3,6 @@ import { ThingFormFields } from "@/components/inventory/thing-form-fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/domain/inventory/categories";
 import { listLocations } from "@/lib/domain/inventory/locations";
-import { listPeopleOptions } from "@/lib/domain/inventory/people-options";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { saveThingAction } from "../actions";
@@ -14,12 +13,12 @@ export default async function NewThingPage({ searchParams }: { searchParams: Sea
   await requirePermission("inventory.write");
   const location = (await searchParams).location;
   const db = getDb();
-  const [t, categories, locations, people] = await Promise.all([getT(), listCategories(db), listLocations(db), listPeopleOptions(db)]);
+  const [t, categories, locations] = await Promise.all([getT(), listCategories(db), listLocations(db)]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("inv.things.new")}</h1>
       <ActionForm action={saveThingAction.bind(null, null)} className="space-y-4 rounded border border-slate-200 bg-white p-4" label={t("inv.things.new")}>
-        <ThingFormFields t={t} categories={categories} locations={locations} people={people} defaultLocationId={typeof location === "string" && /^\d+$/.test(location) ? Number(location) : undefined} />
+        <ThingFormFields t={t} categories={categories} locations={locations} defaultLocationId={typeof location === "string" && /^\d+$/.test(location) ? Number(location) : undefined} />
       </ActionForm>
     </div>
   );

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { CheckboxField, TextField } from "@/components/ui/field";
+import { CheckboxField } from "@/components/ui/field";
+import { PersonPicker } from "@/components/ui/person-picker";
+import { personPickerTexts } from "@/components/people/person-picker-texts";
 import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
@@ -52,7 +54,7 @@ export async function PartnerSection({ personId, partner, addresses, partnerRate
       <ActionForm action={partnerAction} className="mt-3 grid gap-3 sm:grid-cols-[2fr_auto] sm:items-end" label={t("partner.link")}>
         <input type="hidden" name="personId" value={personId} />
         <input type="hidden" name="op" value="link" />
-        <TextField label={t("partner.ref")} name="partner" id="partner-ref" required maxLength={320} />
+        <PersonPicker label={t("partner.ref")} name="partner" id="partner-ref" purpose="partner" required texts={personPickerTexts(t)} />
         <SubmitButton>{t("partner.link")}</SubmitButton>
         <CheckboxField label={t("partner.mayEditLabel")} name="mayEdit" id="partner-may-edit" defaultChecked={partner?.mayEdit ?? false} />
       </ActionForm>

@@ -4,7 +4,6 @@ import { ThingFormFields } from "@/components/inventory/thing-form-fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { listCategories } from "@/lib/domain/inventory/categories";
 import { listLocations } from "@/lib/domain/inventory/locations";
-import { listPeopleOptions } from "@/lib/domain/inventory/people-options";
 import { getThingByNumber } from "@/lib/domain/inventory/things";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
@@ -16,12 +15,12 @@ export default async function EditThingPage({ params }: { params: Promise<{ numb
   const db = getDb();
   const thing = /^\d{1,9}$/.test(number) ? await getThingByNumber(db, Number(number)) : null;
   if (!thing) notFound();
-  const [t, categories, locations, people] = await Promise.all([getT(), listCategories(db), listLocations(db), listPeopleOptions(db)]);
+  const [t, categories, locations] = await Promise.all([getT(), listCategories(db), listLocations(db)]);
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("inv.things.edit", { number: thing.number })}</h1>
       <ActionForm action={saveThingAction.bind(null, thing.number)} className="space-y-4 rounded border border-slate-200 bg-white p-4" label={t("inv.edit")}>
-        <ThingFormFields t={t} thing={thing} categories={categories} locations={locations} people={people} />
+        <ThingFormFields t={t} thing={thing} categories={categories} locations={locations} />
       </ActionForm>
     </div>
   );

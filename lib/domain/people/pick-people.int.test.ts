@@ -1,0 +1,75 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { people, profiles } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../access/person-permissions";
+import type { Permission } from "../access/permissions";
+import { demoWorld, type DemoWorld } from "../training/testing/training-fixture";
+import { maskEmail, pickPeople } from "./pick-people";
+import { resolvePersonRef } from "./person-ref";
+import type { Viewer } from "./visibility";
+
+let w: DemoWorld;
+let admin: Viewer & { personId: number };
+/** Mario keeps the inventory: he may lend things, but sees people only as a fellow member does. */
+let keeper: Viewer & { personId: number };
+let mariaNumber: number;
+beforeAll(async () => {
+  w = await demoWorld();
+  admin = { personId: w.ids.admin, permissions: await permissionsOfPerson(w.t.db, w.ids.admin) };
+  keeper = { personId: w.ids.member, permissions: new Set<Permission>(["directory.read", "inventory.write"]) };
+  mariaNumber = (await w.t.db.select().from(people).where(eq(people.id, w.ids.maria)))[0]!.memberNumber!;
+});
+afterAll(() => w?.t.close());
+
+const ids = (r: Awaited<ReturnType<typeof pickPeople>>) => (r.ok ? r.people.map((p) => p.personId) : r.code);
+const mariaShows = (visibility: Record<string, string>) => w.t.db.update(profiles).set({ visibility }).where(eq(profiles.personId, w.ids.maria));
+
+describe("the people picker's search", () => {
+  it("answers only those holding the permission of what the picker is for", async () => {
+    const member: Viewer & { personId: number } = { personId: w.ids.maria, permissions: await permissionsOfPerson(w.t.db, w.ids.maria) };
+    expect(await pickPeople(w.t.db, member, "borrower", "Maria")).toEqual({ ok: false, code: "forbidden" });
+    expect(await pickPeople(w.t.db, keeper, "card", "Maria")).toEqual({ ok: false, code: "forbidden" });
+    expect(ids(await pickPeople(w.t.db, keeper, "borrower", "Maria"))).toEqual([w.ids.maria]);
+    expect(ids(await pickPeople(w.t.db, admin, "card", "Maria"))).toEqual([w.ids.maria]);
+  });
+
+  it("shows enough to tell people apart, and only what the viewer may see of each", async () => {
+    await mariaShows({});
+    const seen = await pickPeople(w.t.db, keeper, "borrower", "huber");
+    // Name for members by default; the email is for the board only.
+    expect(seen).toEqual({ ok: true, people: [{ personId: w.ids.maria, name: "Maria Huber", memberNumber: mariaNumber, statusKey: "member", statusName: "Member", email: null }] });
+    expect(await pickPeople(w.t.db, admin, "borrower", "huber")).toMatchObject({ ok: true, people: [{ name: "Maria Huber", email: "ma…@makerspace.local" }] });
+    expect(maskEmail("x@example.org")).toBe("x…@example.org");
+  });
+
+  it("never finds a person by a field the viewer may not see, nor by card unless they manage people", async () => {
+    // Maria's email is the board's: typing it tells the keeper nothing; the board finds her.
+    expect(ids(await pickPeople(w.t.db, keeper, "borrower", "maria@makerspace"))).toEqual([]);
+    expect(ids(await pickPeople(w.t.db, admin, "borrower", "maria@makerspace"))).toEqual([w.ids.maria]);
+    expect(ids(await pickPeople(w.t.db, keeper, "borrower", "c0000003"))).toEqual([]);
+    expect(ids(await pickPeople(w.t.db, admin, "card", "C0000003"))).toEqual([w.ids.maria]);
+
+    // Only the board may see her name: the keeper cannot find her by it, by number only, and without the name.
+    await mariaShows({ name: "board" });
+    expect(ids(await pickPeople(w.t.db, keeper, "borrower", "Maria"))).toEqual([]);
+    expect(await pickPeople(w.t.db, keeper, "borrower", `#${mariaNumber}`)).toMatchObject({ ok: true, people: [{ personId: w.ids.maria, name: null, memberNumber: mariaNumber }] });
+    expect(ids(await pickPeople(w.t.db, admin, "borrower", "Maria"))).toEqual([w.ids.maria]);
+    await mariaShows({});
+  });
+
+  it("finds the one picked by id, offers nobody erased, and reads typed references the same way forms do", async () => {
+    expect(ids(await pickPeople(w.t.db, keeper, "borrower", `person:${w.ids.maria}`))).toEqual([w.ids.maria]);
+    expect(await pickPeople(w.t.db, keeper, "borrower", "person:x")).toEqual({ ok: false, code: "invalid" });
+    expect(ids(await pickPeople(w.t.db, keeper, "borrower", "  "))).toEqual([]);
+    expect(ids(await pickPeople(w.t.db, keeper, "borrower", "50%_\0"))).toEqual([]);
+    await w.t.db.update(people).set({ erasedAt: new Date() }).where(eq(people.id, w.ids.applicant));
+    expect(ids(await pickPeople(w.t.db, admin, "card", "applicant@makerspace.local"))).toEqual([]);
+
+    expect(await resolvePersonRef(w.t.db, `person:${w.ids.maria}`)).toBe(w.ids.maria);
+    expect(await resolvePersonRef(w.t.db, `#${mariaNumber}`)).toBe(w.ids.maria);
+    expect(await resolvePersonRef(w.t.db, String(mariaNumber))).toBe(w.ids.maria);
+    expect(await resolvePersonRef(w.t.db, "MARIA@makerspace.local")).toBe(w.ids.maria);
+    expect(await resolvePersonRef(w.t.db, "maria@makerspace.local", { byEmail: false })).toBeNull();
+    expect(await resolvePersonRef(w.t.db, "Maria")).toBeNull();
+  });
+});
