@@ -38,7 +38,10 @@ test.describe("admin", () => {
     await link.getByRole("button", { name: "Link partner" }).click();
     await expect(link.getByRole("alert")).toContainText("Nobody has this member number or email");
 
-    await link.getByLabel("Partner's member number or email").fill("maria@makerspace.local");
+    // The people picker finds her by email; the one picked is shown with number and status.
+    await link.getByRole("combobox", { name: "Partner's member number or email" }).fill("maria@makerspace");
+    await link.getByRole("option", { name: /Maria Huber/ }).click();
+    await expect(link.getByTestId("picked-person")).toContainText(/#\d+ · Member · ma…@makerspace\.local/);
     await link.getByLabel("Partners may edit each other's shared data (addresses)").check();
     await link.getByRole("button", { name: "Link partner" }).click();
     const section = page.getByRole("region", { name: "Partner", exact: true });
