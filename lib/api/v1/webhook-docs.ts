@@ -14,6 +14,11 @@ const usage = {
   endedAt: { type: ["string", "null"], format: "date-time" },
   durationSeconds: idOrNull,
   recordedAs: { type: "string" },
+  endedBecause: {
+    type: ["string", "null"],
+    enum: ["stop", "stale", "superseded", "manual", null],
+    description: "How the session ended: the card's stop, an hour without a heartbeat (stale), another card's start (superseded); null while open.",
+  },
 };
 const registration = { registrationId: idOrNull, eventId: idOrNull, personId: idOrNull, status: textOrNull };
 

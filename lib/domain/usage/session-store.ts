@@ -1,6 +1,7 @@
 import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cards, machines, usageSessions, type UsageSession } from "@/lib/db/schema";
+import { enqueueUsageStopped } from "../webhooks/outbox";
 
 /**
  * The person who holds (or last held) a card. Usage is a fact even for a card lost since: a replayed stop from
@@ -57,7 +58,7 @@ export const secondsBefore = (at: Date, seconds: number) => new Date(at.getTime(
 
 /**
  * Ends a session nobody stopped: at the last moment we know it was in use (its last heartbeat), never later,
- * so a lost stopuse adds no hours that were not seen.
+ * so a lost stopuse adds no hours that were not seen. Webhook receivers hear of it as usage.stopped.
  */
 export async function closeUnstopped(tx: Db, session: UsageSession, because: "stale" | "superseded"): Promise<void> {
   const endedAt = session.lastHeartbeatAt;
@@ -65,6 +66,7 @@ export async function closeUnstopped(tx: Db, session: UsageSession, because: "st
     .update(usageSessions)
     .set({ endedAt, durationSeconds: secondsBetween(session.startedAt, endedAt), endedBecause: because })
     .where(eq(usageSessions.id, session.id));
+  await enqueueUsageStopped(tx, [session.id]);
 }
 
 /** How much shorter than recorded a board's duration may be and still describe the same session (clock jitter). */

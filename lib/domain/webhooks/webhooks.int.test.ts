@@ -10,6 +10,7 @@ import { recordAudit } from "../audit/record-audit";
 import { setMachineBlocked } from "../equipment/machine-service";
 import { changeStatus, createPersonRecord } from "../people/person-service";
 import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
+import { closeSilentSessions } from "../usage/close-silent-sessions";
 import { recordUsageHeartbeat, recordUsageStart, recordUsageStop } from "../usage/record-usage";
 import { backoffSeconds, deliverDueWebhooks, MAX_ATTEMPTS } from "./deliver";
 import type { WebhookEventType } from "./event-types";
@@ -160,6 +161,38 @@ describe("webhook deliveries", () => {
     expect(bodies.map((b) => b.type)).toEqual(["usage.started", "usage.stopped"]);
     expect(bodies[1]!.data).toMatchObject({ machineId: laser, personId: f.ids.member, durationSeconds: 60, recordedAs: "live" });
     expect(bodies[0]!.data.sessionId).toBe(bodies[1]!.data.sessionId);
+    await deleteWebhook(f.db, f.ids.admin, hook.id);
+    await r.close();
+  });
+
+  it("carry usage.stopped for every way a session ends: the card's stop, another card's start, an hour of silence", async () => {
+    const r = await receiver();
+    const hook = await subscribe(r.url, ["usage.started", "usage.stopped"]);
+    const machineId = (await f.db.select().from(machines).where(eq(machines.boardId, 3)))[0]!.id;
+    const t0 = new Date(Date.now() - 3 * 3600_000);
+    const after = (s: number) => new Date(t0.getTime() + s * 1000);
+    await recordUsageStart(f.db, { machineId, uid: "efbeadde", replay: false, receivedAt: t0 });
+    // Another card logs in over it: the first session is superseded.
+    await recordUsageStart(f.db, { machineId, uid: "b0000002", replay: false, receivedAt: after(60) });
+    // The board falls silent: the broker's sweep closes the session after an hour.
+    expect(await closeSilentSessions(f.db, after(2 * 3600))).toBe(1);
+    // The board was only offline: the same card goes on (a start again), then logs out.
+    await recordUsageHeartbeat(f.db, { machineId, uid: "b0000002", replay: false, duration: 2 * 3600 - 60, receivedAt: after(2 * 3600) });
+    await recordUsageStop(f.db, { machineId, uid: "b0000002", replay: false, duration: 2 * 3600 - 30, receivedAt: after(2 * 3600 + 30) });
+    await deliverDueWebhooks(f.db, { instanceId: "a" });
+    const bodies = r.received.map((x) => JSON.parse(x.body) as { type: string; data: Record<string, unknown> });
+    expect(bodies.map((b) => [b.type, b.data.endedBecause])).toEqual([
+      ["usage.started", null],
+      ["usage.stopped", "superseded"],
+      ["usage.started", null],
+      ["usage.stopped", "stale"],
+      ["usage.started", null],
+      ["usage.stopped", "stop"],
+    ]);
+    const [first, second] = [bodies[0]!.data.sessionId, bodies[2]!.data.sessionId];
+    expect(bodies.map((b) => b.data.sessionId)).toEqual([first, first, second, second, second, second]);
+    expect(bodies[3]!.data).toMatchObject({ durationSeconds: 0, endedAt: after(60).toISOString().replace("Z", "+00:00") });
+    expect(bodies[5]!.data).toMatchObject({ durationSeconds: 2 * 3600 - 30 });
     await deleteWebhook(f.db, f.ids.admin, hook.id);
     await r.close();
   });
