@@ -8,10 +8,10 @@ const hrefs = (groups: NavGroup[]) => groups.flatMap((g) => g.sections.flatMap((
 const keys = (groups: NavGroup[]) => groups.map((g) => g.key);
 
 describe("navigationFor", () => {
-  it("gives a visitor the public calendar, machines and news only", () => {
+  it("gives a visitor the public calendar, machines, news and people only", () => {
     const groups = navigationFor(null, { inventory: false });
     expect(keys(groups)).toEqual(["calendarMachines"]);
-    expect(hrefs(groups)).toEqual(["/calendar", "/machines", "/news"]);
+    expect(hrefs(groups)).toEqual(["/calendar", "/machines", "/news", "/people"]);
   });
 
   it("gives a member their space but no admin group and no links their rights refuse", () => {

@@ -65,6 +65,8 @@ export function navigationFor(viewer: NavViewer | null, options: { inventory: bo
           { href: "/calendar", label: "nav.calendar" },
           { href: "/machines", label: "nav.machines" },
           { href: "/news", label: "nav.newsRead" },
+          // Members have the directory; others see who made their name public.
+          { href: "/people", label: "nav.peoplePublic", when: !has("directory.read") },
           { href: "/training", label: "nav.training", when: has("training.run") },
           { href: "/admin/usage", label: "nav.usage", when: has("members.read") || has("machines.operate") },
           { href: "/admin/maintenance", label: "nav.maintenance", when: has("equipment.manage") || has("machines.operate") },

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cardClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
@@ -11,6 +12,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { optInListsFor } from "@/lib/domain/mailing-lists/opt-ins";
 import { addressesOf, formatAddress } from "@/lib/domain/people/address-service";
 import { partnerOf } from "@/lib/domain/people/partner-link";
+import { currentSlug } from "@/lib/domain/people/public-profile";
 import { ownProfile } from "@/lib/domain/people/profile-settings";
 import { listAddressTypes } from "@/lib/domain/people/reference-service";
 import { SUMMARY_PERMISSION, wantsWeeklySummary } from "@/lib/domain/usage/weekly-summary";
@@ -27,7 +29,7 @@ import { setWeeklySummaryAction } from "./summary-actions";
 export default async function ProfilePage() {
   const user = await requireUser();
   const db = getDb();
-  const [t, own, addresses, types, partner, lists, mailPrefs] = await Promise.all([
+  const [t, own, addresses, types, partner, lists, mailPrefs, slug] = await Promise.all([
     getT(),
     ownProfile(db, user.personId),
     addressesOf(db, user.personId),
@@ -35,6 +37,7 @@ export default async function ProfilePage() {
     partnerOf(db, user.personId),
     optInListsFor(db, user.personId),
     mailPreferencesOf(db, user.personId),
+    currentSlug(db, user.personId),
   ]);
   if (!own) notFound();
   const { profile, studies } = own;
@@ -67,6 +70,9 @@ export default async function ProfilePage() {
       <section className={cardClass} aria-labelledby="my-visibility">
         <h2 id="my-visibility" className="mb-1 text-lg font-semibold">{t("visibility.title")}</h2>
         <p className="mb-3 text-sm text-slate-600">{t("visibility.intro")}</p>
+        <p className="mb-3 text-sm">
+          <Link href={`/people/${slug}`} className={linkClass}>{t("people.public.ownPage")}</Link>
+        </p>
         <VisibilityForm settings={{ personId: user.personId, partnerPersonId: profile.partnerPersonId, visibility: profile.visibility, boardOnly: profile.boardOnly }} />
       </section>
       {summary !== null && (

@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { check, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
-import { people } from "./people";
+import { people, profiles } from "./people";
 
 /** Fields of study with their years; personal data, deleted on erasure. */
 export const profileStudies = pgTable(
@@ -20,6 +20,22 @@ export const profileStudies = pgTable(
   ],
 );
 export type ProfileStudy = typeof profileStudies.$inferSelect;
+
+/**
+ * Readable addresses of public profile pages (/people/<slug>), made from the name. The newest row is the current
+ * one; older ones (from before a rename) redirect to it. Made from the name, so they go with the profile on erasure.
+ */
+export const personSlugs = pgTable(
+  "person_slugs",
+  {
+    slug: text().primaryKey(),
+    personId: integer()
+      .notNull()
+      .references(() => profiles.personId, { onDelete: "cascade" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index().on(t.personId, t.createdAt)],
+);
 
 /**
  * Public sign-up: the applicant confirms their email with a link; only the SHA-256 of the token is kept.

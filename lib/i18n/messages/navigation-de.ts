@@ -13,6 +13,7 @@ export const navigationDe: Record<keyof typeof navigationEn, string> = {
   "nav.feed": "Mein Kalender-Feed",
   "nav.tokens": "Meine API-Tokens",
   "nav.newsRead": "Neuigkeiten",
+  "nav.peoplePublic": "Mitglieder",
   "nav.maintenance": "Fällige Wartungen",
   "nav.things": "Dinge",
   "nav.locations": "Orte",

@@ -12,6 +12,7 @@ export const navigationEn = {
   "nav.feed": "My calendar feed",
   "nav.tokens": "My API tokens",
   "nav.newsRead": "News",
+  "nav.peoplePublic": "Members",
   "nav.maintenance": "Maintenance due",
   "nav.things": "Things",
   "nav.locations": "Locations",

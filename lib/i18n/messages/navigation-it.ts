@@ -14,6 +14,7 @@ export const navigationIt: Record<keyof typeof navigationEn, string> = {
   "nav.feed": "Il mio feed del calendario",
   "nav.tokens": "I miei token API",
   "nav.newsRead": "Notizie",
+  "nav.peoplePublic": "Soci",
   "nav.maintenance": "Manutenzioni da fare",
   "nav.things": "Oggetti",
   "nav.locations": "Posizioni",

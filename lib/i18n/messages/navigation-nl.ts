@@ -14,6 +14,7 @@ export const navigationNl: Record<keyof typeof navigationEn, string> = {
   "nav.feed": "Mijn agendafeed",
   "nav.tokens": "Mijn API-tokens",
   "nav.newsRead": "Nieuws",
+  "nav.peoplePublic": "Leden",
   "nav.maintenance": "Onderhoud nodig",
   "nav.things": "Voorwerpen",
   "nav.locations": "Locaties",

@@ -40,6 +40,8 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   "address.sharedLocked": "Mit deinem Partner geteilt; nur der Vorstand kann sie ändern (Partner dürfen die Daten des anderen nicht bearbeiten).",
   "directory.none": "Noch niemand eingetragen.",
   "directory.title": "Mitgliederverzeichnis",
+  "people.public.title": "Unsere Mitglieder",
+  "people.public.ownPage": "Meine Profilseite (Besucher sehen nur, was ich öffentlich gemacht habe)",
   "membership.add": "Mitgliedschaft hinzufügen",
   "membership.endsAtYearEnd": "Endet mit dem Vereinsjahr",
   "membership.type": "Mitgliedsart",

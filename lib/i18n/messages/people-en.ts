@@ -39,6 +39,8 @@ export const peopleEn = {
   "address.sharedLocked": "Shared with your partner; only the board can change it (partners may not edit each other's data).",
   "directory.none": "Nobody is listed yet.",
   "directory.title": "Member directory",
+  "people.public.title": "Our members",
+  "people.public.ownPage": "My profile page (visitors see only what I made public)",
   "membership.add": "Add membership",
   "membership.endsAtYearEnd": "Ends at the end of the association year",
   "membership.type": "Membership type",

@@ -41,6 +41,8 @@ export const peopleNl: Record<keyof typeof peopleEn, string> = {
   "address.sharedLocked": "Gedeeld met je partner; alleen het bestuur kan het wijzigen (partners mogen elkaars gegevens niet bewerken).",
   "directory.none": "Er staat nog niemand in.",
   "directory.title": "Ledenlijst",
+  "people.public.title": "Onze leden",
+  "people.public.ownPage": "Mijn profielpagina (bezoekers zien alleen wat ik openbaar heb gemaakt)",
   "membership.add": "Lidmaatschap toevoegen",
   "membership.endsAtYearEnd": "Eindigt aan het eind van het verenigingsjaar",
   "membership.type": "Soort lidmaatschap",

@@ -1,4 +1,4 @@
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { currentViewer } from "@/lib/auth/viewer";
 import { photoFileKey, PHOTO_SIZES, type PhotoSize } from "@/lib/storage/photos";
 import { viewPerson } from "@/lib/domain/people/directory";
 import { getDb } from "@/lib/web/db";
@@ -8,9 +8,7 @@ import { getFileStorage } from "@/lib/storage/storage-from-env";
 export async function GET(_request: Request, { params }: { params: Promise<{ id: string; size: string }> }) {
   const { id, size } = await params;
   if (!Object.hasOwn(PHOTO_SIZES, size) || !/^\d{1,9}$/.test(id)) return new Response("Not found", { status: 404 });
-  const user = await getCurrentUser();
-  const viewer = { personId: user?.personId ?? null, permissions: user?.permissions ?? new Set() };
-  const entry = await viewPerson(getDb(), viewer, Number(id));
+  const entry = await viewPerson(getDb(), await currentViewer(), Number(id));
   const key = typeof entry?.fields.photo === "string" ? entry.fields.photo : null;
   const data = key ? await getFileStorage().get(photoFileKey(key, size as PhotoSize)) : null;
   if (!data) return new Response("Not found", { status: 404 });
