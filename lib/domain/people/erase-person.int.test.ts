@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, addressTypes, auditLog, cards, equipmentAuthorizations, loginAttempts, mailOptOuts, membershipStatuses, oidcClients, oidcConsents, people, profiles } from "@/lib/db/schema";
+import { accounts, addressTypes, auditLog, cards, equipmentAuthorizations, interventions, loginAttempts, machines, mailOptOuts, membershipStatuses, oidcClients, oidcConsents, people, profiles, usageSessions } from "@/lib/db/schema";
 import { addAddress, addressesOf, shareAddress } from "./address-service";
 import { eraseAndCheck } from "./testing/erase-check";
 import { localFileStorage } from "@/lib/storage/file-storage";
@@ -44,7 +44,7 @@ async function findEverywhere(needles: string[]): Promise<string[]> {
 }
 
 describe("GDPR erasure", () => {
-  it("removes every trace of the name and email, keeps the record and its history", async () => {
+  it("removes every trace of the name, email and card, keeps the record and its history", { timeout: 120_000 }, async () => {
     const mario = t.ids.member;
     const [home] = await t.db.select().from(addressTypes);
     await updateProfile(t.db, mario, mario, { firstName: "Mario", lastName: "Rossi", email: "member@makerspace.local", phone: "+43 699 555", interests: "Mario Rossi builds robots" });
@@ -63,11 +63,19 @@ describe("GDPR erasure", () => {
     await t.db.insert(oidcConsents).values({ personId: mario, clientId: wiki!.id, scopes: ["openid"], fields: ["name"] });
     await changeStatus(t.db, t.ids.admin, mario, { statusId: (await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "supporting")))[0]!.id, reason: "Mario Rossi asked" });
     const authorizationsBefore = await t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.personId, mario));
+    // His card in use: a session under its uid, and maintenance he did with a note naming him.
+    const [card] = await t.db.select().from(cards).where(eq(cards.personId, mario));
+    const [machine] = await t.db.select().from(machines).limit(1);
+    const start = new Date("2026-10-01T10:00:00Z");
+    await t.db.insert(usageSessions).values({ machineId: machine!.id, personId: mario, cardUid: card!.uid, startedAt: start, endedAt: new Date(start.getTime() + 3_600_000), durationSeconds: 3600, recordedAs: "live", lastHeartbeatAt: start, openedByEventAt: start });
+    await t.db.insert(interventions).values({ machineId: machine!.id, personId: mario, doneAt: start, source: "manual", notes: "Lens cleaned by Mario Rossi" });
 
     expect(await erasePerson(t.db, t.ids.member, mario, {})).toMatchObject({ code: "forbidden" });
     expect(await erasePerson(t.db, t.ids.admin, mario, { reason: "Request by mail" }, { photos })).toEqual({ ok: true });
 
-    expect(await findEverywhere(["Rossi", "member@makerspace.local", "+43 699 555"])).toEqual([]);
+    expect(await findEverywhere(["Rossi", "member@makerspace.local", "+43 699 555", card!.uid])).toEqual([]);
+    expect((await t.db.select().from(interventions).where(eq(interventions.doneAt, start))).map((i) => [i.personId, i.notes])).toEqual([[null, "[erased]"]]);
+    expect((await t.db.select().from(usageSessions).where(eq(usageSessions.personId, mario))).map((u) => [u.cardUid, u.durationSeconds])).toEqual([["00000000", 3600]]);
     const [person] = await t.db.select().from(people).where(eq(people.id, mario));
     expect(person).toMatchObject({ erasedAt: expect.any(Date), memberNumber: expect.any(Number) });
     expect(await t.db.select().from(accounts).where(eq(accounts.personId, mario))).toEqual([]);

@@ -1,7 +1,7 @@
-import { and, eq, inArray, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { clearAttemptsFor } from "../auth/rate-limit";
-import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, invitations, loginAttempts, mailingListOptIns, mailOptOuts, membershipStatuses, oidcCodes, oidcConsents, oidcTokens, people, profiles } from "@/lib/db/schema";
+import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, interventions, invitations, loginAttempts, machineCommands, mailingListOptIns, mailOptOuts, membershipStatuses, oidcCodes, oidcConsents, oidcTokens, people, profiles, unknownCards, usageSessions } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import type { Logger } from "pino";
@@ -52,7 +52,11 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     const [profile] = await tx.select().from(profiles).where(eq(profiles.personId, personId));
     const [account] = await tx.select().from(accounts).where(eq(accounts.personId, personId));
     photo = profile?.photoPath ?? null;
-    const needles = [profile?.email, account?.email, profile && `${profile.firstName} ${profile.lastName}`.trim(), profile?.lastName, profile?.phone]
+    // Their card uids, except one a card of someone else now carries (a returned card handed on).
+    const ownUids = new Set((await tx.select({ uid: cards.uid }).from(cards).where(eq(cards.personId, personId))).map((c) => c.uid));
+    const handedOn = ownUids.size ? await tx.select({ uid: cards.uid }).from(cards).where(and(inArray(cards.uid, [...ownUids]), eq(cards.state, "active"), ne(cards.personId, personId))) : [];
+    const uids = [...ownUids].filter((uid) => uid !== "00000000" && !handedOn.some((h) => h.uid === uid));
+    const needles = [profile?.email, account?.email, profile && `${profile.firstName} ${profile.lastName}`.trim(), profile?.lastName, profile?.phone, ...uids]
       .filter((s): s is string => Boolean(s && s.length >= 3))
       .map((s) => s.toLowerCase());
 
@@ -80,6 +84,15 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     await clearAttemptsFor(tx, emails);
     if (account) await tx.delete(accounts).where(eq(accounts.id, account.id)); // reset tokens cascade
     await tx.update(cards).set({ state: "revoked", endedAt: now, endedReason: "erased" }).where(and(eq(cards.personId, personId), eq(cards.state, "active")));
+    // A card uid identifies the person as well as a name: the cards, sessions and swipes keep the blank uid the
+    // retention purge uses; who did maintenance is forgotten, and notes naming them are blanked.
+    if (uids.length) {
+      await tx.update(cards).set({ uid: "00000000" }).where(and(eq(cards.personId, personId), inArray(cards.uid, uids)));
+      await tx.update(usageSessions).set({ cardUid: "00000000" }).where(and(inArray(usageSessions.cardUid, uids), or(eq(usageSessions.personId, personId), isNull(usageSessions.personId))));
+      await tx.update(machineCommands).set({ cardUid: "00000000" }).where(inArray(machineCommands.cardUid, uids));
+      await tx.delete(unknownCards).where(inArray(unknownCards.uid, uids));
+    }
+    await tx.update(interventions).set({ personId: null }).where(eq(interventions.personId, personId));
 
     // Banned stays banned (the record still refuses them); everyone else becomes former.
     const [former] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, "former"));
@@ -89,8 +102,9 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     const history = await tx.select().from(auditLog).where(eq(auditLog.subjectPersonId, personId));
     for (const entry of history) await tx.update(auditLog).set({ before: blank(entry.before), after: blank(entry.after) }).where(eq(auditLog.id, entry.id));
     if (needles.length) {
-      // Other records may quote the person (e.g. a partner's entry): blank any value that contains them.
       const patterns = needles.map((n) => `%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+      await tx.update(interventions).set({ notes: ERASED }).where(or(...patterns.map((p) => sql`${interventions.notes} ilike ${p}`)));
+      // Other records may quote the person (e.g. a partner's entry): blank any value that contains them.
       const mentions = await tx
         .select()
         .from(auditLog)

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
-import { accounts, machines, unknownCards, usageSessions } from "@/lib/db/schema";
+import { accounts, interventions, machines, unknownCards, usageSessions } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { machineUsagePage } from "../machines/machine-operations";
 import { listUsage, usageTotals } from "../machines/usage-report";
@@ -41,11 +41,16 @@ describe("retention purge", () => {
       { uid: "abcdef01", machineId: laser!.id, seenAt: daysAgo(31) },
       { uid: "abcdef02", machineId: laser!.id, seenAt: daysAgo(29) },
     ]);
+    const done = (d: number) => ({ machineId: laser!.id, personId: mario!.personId, doneAt: daysAgo(d), source: "manual" as const, notes: "belt changed" });
+    await t.db.insert(interventions).values([done(400), done(10)]);
     const hoursBefore = await secondsUsed(t.db, laser!.id, null, NOW);
 
-    expect(await runPurge(t.db, { usageAfterDays: 365, now: NOW })).toEqual({ unknownCardsDeleted: 1, usage: { anonymised: 2 } });
+    expect(await runPurge(t.db, { usageAfterDays: 365, now: NOW })).toEqual({ unknownCardsDeleted: 1, usage: { anonymised: 2 }, interventionsAnonymised: 1 });
     // Repeating the run the same day changes nothing.
-    expect(await runPurge(t.db, { usageAfterDays: 365, now: NOW })).toEqual({ unknownCardsDeleted: 0, usage: { anonymised: 0 } });
+    expect(await runPurge(t.db, { usageAfterDays: 365, now: NOW })).toEqual({ unknownCardsDeleted: 0, usage: { anonymised: 0 }, interventionsAnonymised: 0 });
+    // Who maintained the machine is forgotten like who used it; the work and its date stay.
+    const work = await t.db.select().from(interventions).orderBy(interventions.doneAt);
+    expect(work.map((w) => [w.personId, w.notes])).toEqual([[null, "belt changed"], [mario!.personId, "belt changed"]]);
 
     const rows = await t.db.select().from(usageSessions).orderBy(usageSessions.startedAt);
     expect(rows.map((r) => [r.personId, r.cardUid, r.durationSeconds])).toEqual([

@@ -49,6 +49,8 @@ export const historyDe: Record<keyof typeof historyEn, string> = {
   "audit.type.machine_booking.create": "Maschine gebucht",
   "audit.type.machine_booking.cancel": "Maschinenbuchung storniert",
   "audit.type.usage.correct": "Maschinennutzung korrigiert",
+  "audit.type.usage.delete": "Maschinennutzung gelöscht",
+  "audit.type.intervention.delete": "Wartungseintrag gelöscht",
   "audit.type.api_token.create": "API-Token erstellt",
   "audit.type.api_token.revoke": "API-Token widerrufen",
   "audit.type.calendar_feed.regenerate": "Kalender-Feed-Adresse erneuert",

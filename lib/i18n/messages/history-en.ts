@@ -49,6 +49,8 @@ export const historyEn = {
   "audit.type.machine_booking.create": "Machine booked",
   "audit.type.machine_booking.cancel": "Machine booking cancelled",
   "audit.type.usage.correct": "Machine use corrected",
+  "audit.type.usage.delete": "Machine use deleted",
+  "audit.type.intervention.delete": "Maintenance record deleted",
   "audit.type.api_token.create": "API token created",
   "audit.type.api_token.revoke": "API token revoked",
   "audit.type.calendar_feed.regenerate": "Calendar feed address renewed",

@@ -49,6 +49,8 @@ export const historyIt: Record<keyof typeof historyEn, string> = {
   "audit.type.machine_booking.create": "Macchina prenotata",
   "audit.type.machine_booking.cancel": "Prenotazione della macchina annullata",
   "audit.type.usage.correct": "Uso della macchina corretto",
+  "audit.type.usage.delete": "Uso della macchina eliminato",
+  "audit.type.intervention.delete": "Registrazione di manutenzione eliminata",
   "audit.type.api_token.create": "Token API creato",
   "audit.type.api_token.revoke": "Token API revocato",
   "audit.type.calendar_feed.regenerate": "Indirizzo del feed del calendario rinnovato",

@@ -49,6 +49,8 @@ export const historyNl: Record<keyof typeof historyEn, string> = {
   "audit.type.machine_booking.create": "Machine gereserveerd",
   "audit.type.machine_booking.cancel": "Machinereservering geannuleerd",
   "audit.type.usage.correct": "Machinegebruik gecorrigeerd",
+  "audit.type.usage.delete": "Machinegebruik verwijderd",
+  "audit.type.intervention.delete": "Onderhoudsregistratie verwijderd",
   "audit.type.api_token.create": "API-token aangemaakt",
   "audit.type.api_token.revoke": "API-token ingetrokken",
   "audit.type.calendar_feed.regenerate": "Adres van de agendafeed vernieuwd",

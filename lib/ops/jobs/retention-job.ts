@@ -11,7 +11,7 @@ import type { ScheduledJob } from "../scheduler/scheduler";
 const BACKUP_WITHIN_MS = 24 * 60 * 60 * 1000;
 
 /**
- * Everything the retention settings say need not be kept: unknown-card swipes, who used a machine (anonymised),
+ * Everything the retention settings say need not be kept: unknown-card swipes, who used or maintained a machine (anonymised),
  * login attempts and audit entries, old job runs and webhook deliveries. The audit entries and login attempts only after a backup of the
  * last day succeeded (on any instance), so what is deleted is still in the backups for their retention.
  */
@@ -26,7 +26,7 @@ export function retentionPurgeJob(o: { db: Db }): ScheduledJob {
       const runs = await pruneJobRuns(o.db, now);
       const hooks = await pruneWebhookLog(o.db, now);
       const grants = await pruneOidcGrants(o.db, now);
-      const done = [`${report.unknownCardsDeleted} unknown card(s) deleted`, `${report.usage.anonymised} usage session(s) anonymised`, `${runs} old job run(s) removed`, `${hooks} webhook deliveries older than 30 days removed`, `${grants} expired single sign-on code(s) and token(s) removed`];
+      const done = [`${report.unknownCardsDeleted} unknown card(s) deleted`, `${report.usage.anonymised} usage session(s) anonymised`, `${report.interventionsAnonymised} maintenance intervention(s) anonymised`, `${runs} old job run(s) removed`, `${hooks} webhook deliveries older than 30 days removed`, `${grants} expired single sign-on code(s) and token(s) removed`];
       const backedUp = await lastSuccessOf(o.db, "backup");
       if (backedUp && now.getTime() - backedUp.getTime() <= BACKUP_WITHIN_MS) {
         const purged = await purgeExpired(o.db, settings, now);

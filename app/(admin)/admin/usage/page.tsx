@@ -13,6 +13,8 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { correctSessionAction } from "./actions";
+import { deleteUsageSessionAction } from "./delete-actions";
+import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parsePage } from "@/lib/domain/shared/ids";
 
 const PAGE = 50;
@@ -145,6 +147,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
                       </ActionForm>
                     </details>
                   )}
+                  {r.durationSeconds !== null && <DeleteRecordForm t={t} action={deleteUsageSessionAction.bind(null, r.id)} label={t("mach.delete.label", { id: r.id })} idPrefix={`delete-${r.id}`} />}
                 </td>
               </tr>
             ))}

@@ -24,6 +24,8 @@ import { getSpace } from "@/lib/web/space";
 import { setMachineBlockedAction } from "../../actions";
 import { boardCredentialsAction, remoteCommandAction } from "./actions";
 import { BoardPairingSection } from "./board-pairing-section";
+import { deleteInterventionAction } from "./delete-actions";
+import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parseId } from "@/lib/domain/shared/ids";
 
 /** What the boards report for one machine: hours, maintenance, boards, pairing, usage history, remote control, credentials. */
@@ -127,6 +129,7 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
               <li key={i.id} className="py-1">
                 {when(i.doneAt)} · {i.planText ?? "–"} · {i.personName ?? "–"} · {t(i.source === "board" ? "mach.interventions.board" : "mach.interventions.manual")}
                 {i.notes && ` · ${i.notes}`}
+                {(mayManage || mayOperate || owns) && <DeleteRecordForm t={t} action={deleteInterventionAction.bind(null, i.id)} label={t("mach.delete.interventionLabel", { id: i.id })} idPrefix={`intervention-${i.id}`} />}
               </li>
             ))}
           </ul>
