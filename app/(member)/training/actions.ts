@@ -1,85 +1,90 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
 import { z } from "zod";
 import { attendanceInput, recordAttendance } from "@/lib/domain/training/attendance-service";
 import { editSession, sessionEditInput } from "@/lib/domain/training/session-edit";
 import { cancelSession, scheduleSession, sessionInput } from "@/lib/domain/training/session-service";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-import { actionContext, refusal } from "@/lib/web/equipment-action";
+import { parseLocalDateTime } from "@/lib/time";
+import { defineAction } from "@/lib/web/action";
 import { int, text } from "@/lib/web/form-data";
 import { getMailer } from "@/lib/web/mailer";
-import { parseLocalDateTime } from "@/lib/time";
 import { getSpace } from "@/lib/web/space";
+import { trainingRefusal } from "@/lib/web/training-refusal";
 
-function revalidate() {
-  revalidatePath("/training", "layout");
-  revalidatePath("/equipment");
+// Who may (a trainer of the type) is decided in the domain calls.
+const revalidate = [["/training", "layout"], "/equipment"] as const;
+const labels = { equipmentTypeId: "tr.f.type", level: "tr.f.level", startsAt: "tr.f.starts", endsAt: "tr.f.ends", room: "tr.f.room", capacity: "tr.f.capacity", notes: "tr.f.notes" } as const;
+const issueMessages = { "The session must end after it starts.": "tr.error.endsBeforeStart" } as const;
+
+/** Times arrive as the space's local time (its saved zone) from datetime-local fields. */
+async function timesOf(formData: FormData) {
+  const zone = (await getSpace()).timeZone;
+  return { startsAt: parseLocalDateTime(text(formData, "startsAt"), zone), endsAt: parseLocalDateTime(text(formData, "endsAt"), zone) };
 }
 
-/** Times arrive as the space's local time from datetime-local fields. Only a trainer of the type may schedule. */
-export async function scheduleSessionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actionContext();
-  if (!user) return refusal(t, "eq", "forbidden");
-  const zone = (await getSpace()).timeZone;
-  const parsed = sessionInput.safeParse({
+export const scheduleSessionAction = defineAction({
+  caller: "user",
+  input: sessionInput,
+  read: async (formData) => ({
     equipmentTypeId: int(formData, "equipmentTypeId"),
     level: text(formData, "level"),
-    startsAt: parseLocalDateTime(text(formData, "startsAt"), zone),
-    endsAt: parseLocalDateTime(text(formData, "endsAt"), zone),
+    ...(await timesOf(formData)),
     room: text(formData, "room"),
     capacity: int(formData, "capacity"),
     notes: text(formData, "notes"),
     coTrainerIds: formData.getAll("coTrainerIds").map((v) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : Number.NaN)),
-  });
-  if (!parsed.success) return refusal(t, "tr", "invalid", formData);
-  const result = await scheduleSession(getDb(), user.personId, parsed.data);
-  if (!result.ok) return refusal(t, "tr", result.code, formData);
-  revalidate();
-  redirect(`/training/sessions/${result.id}`);
-}
+  }),
+  labels,
+  issueMessages,
+  refusals: trainingRefusal,
+  revalidate,
+  async run({ actor, db, input }) {
+    const scheduled = await scheduleSession(db, actor.personId, input);
+    return scheduled.ok ? { ok: true, redirect: `/training/sessions/${scheduled.id}` } : scheduled;
+  },
+});
 
-export async function markAttendanceAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actionContext();
-  if (!user) return refusal(t, "eq", "forbidden");
-  const parsed = attendanceInput.safeParse({ signupId: int(formData, "signupId"), attendance: text(formData, "attendance") });
-  if (!parsed.success) return refusal(t, "tr", "invalid", formData);
-  const result = await recordAttendance(getDb(), { mailer: getMailer(), timeZone: (await getSpace()).timeZone }, user.personId, parsed.data);
-  if (!result.ok) return refusal(t, "tr", result.code, formData);
-  revalidate();
-  revalidatePath("/admin/equipment", "layout");
-  return { ok: true, message: t("tr.att.done") };
-}
+export const markAttendanceAction = defineAction({
+  caller: "user",
+  input: attendanceInput,
+  read: (formData) => ({ signupId: int(formData, "signupId"), attendance: text(formData, "attendance") }),
+  refusals: trainingRefusal,
+  revalidate: [...revalidate, ["/admin/equipment", "layout"]],
+  async run({ actor, db, t, input }) {
+    const marked = await recordAttendance(db, { mailer: getMailer(), timeZone: (await getSpace()).timeZone }, actor.personId, input);
+    return marked.ok ? { ok: true, message: t("tr.att.done") } : marked;
+  },
+});
 
-export async function cancelSessionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actionContext();
-  if (!user) return refusal(t, "eq", "forbidden");
-  const id = z.number().int().positive().safeParse(int(formData, "sessionId"));
-  if (!id.success) return refusal(t, "tr", "not_found");
-  const result = await cancelSession(getDb(), { mailer: getMailer(), timeZone: (await getSpace()).timeZone }, user.personId, id.data);
-  if (!result.ok) return refusal(t, "tr", result.code);
-  revalidate();
-  return { ok: true, message: t("tr.cancelSession.done") };
-}
+export const cancelSessionAction = defineAction({
+  caller: "user",
+  input: z.object({ sessionId: z.number().int().positive() }),
+  read: (formData) => ({ sessionId: int(formData, "sessionId") }),
+  refusals: trainingRefusal,
+  revalidate,
+  async run({ actor, db, t, input }) {
+    const cancelled = await cancelSession(db, { mailer: getMailer(), timeZone: (await getSpace()).timeZone }, actor.personId, input.sessionId);
+    return cancelled.ok ? { ok: true, message: t("tr.cancelSession.done") } : cancelled;
+  },
+});
 
 /** A trainer of the type changes time, room, seats or notes; the domain refuses fewer seats than are taken. */
-export async function editSessionAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t } = await actionContext();
-  if (!user) return refusal(t, "eq", "forbidden");
-  const zone = (await getSpace()).timeZone;
-  const parsed = sessionEditInput.safeParse({
+export const editSessionAction = defineAction({
+  caller: "user",
+  input: sessionEditInput,
+  read: async (formData) => ({
     sessionId: int(formData, "sessionId"),
-    startsAt: parseLocalDateTime(text(formData, "startsAt"), zone),
-    endsAt: parseLocalDateTime(text(formData, "endsAt"), zone),
+    ...(await timesOf(formData)),
     room: text(formData, "room"),
     capacity: int(formData, "capacity"),
     notes: text(formData, "notes"),
-  });
-  if (!parsed.success) return refusal(t, "tr", "invalid", formData);
-  const result = await editSession(getDb(), { mailer: getMailer(), timeZone: zone }, user.personId, parsed.data);
-  if (!result.ok) return refusal(t, "tr", result.code, formData, { count: String(result.seatsTaken ?? "") });
-  revalidate();
-  return { ok: true, message: t("tr.edit.done") };
-}
+  }),
+  labels,
+  issueMessages,
+  refusals: trainingRefusal,
+  revalidate,
+  async run({ actor, db, t, input }) {
+    const edited = await editSession(db, { mailer: getMailer(), timeZone: (await getSpace()).timeZone }, actor.personId, input);
+    return edited.ok ? { ok: true, message: t("tr.edit.done") } : edited;
+  },
+});

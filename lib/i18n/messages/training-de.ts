@@ -50,6 +50,8 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "tr.backToTraining": "Zurück zu den Einschulungen",
 
   "tr.error.invalid": "Bitte prüfe das Formular: ein Feld fehlt oder liegt außerhalb des erlaubten Bereichs, und das Ende muss nach dem Beginn liegen.",
+
+  "tr.error.endsBeforeStart": "{field}: Der Termin muss nach seinem Beginn enden.",
   "tr.error.unknown_type": "Diesen Gerätetyp gibt es nicht.",
   "tr.error.not_a_trainer": "Das darf nur eine Trainerin oder ein Trainer dieses Gerätetyps.",
   "tr.error.co_trainer_not_a_trainer": "Alle Trainer:innen eines Termins müssen Trainer:innen seines Typs sein.",

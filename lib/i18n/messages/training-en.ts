@@ -49,6 +49,8 @@ export const trainingEn = {
   "tr.backToTraining": "Back to training",
 
   "tr.error.invalid": "Please check the form: a field is missing or out of range, and the end must be after the start.",
+
+  "tr.error.endsBeforeStart": "{field}: the session must end after it starts.",
   "tr.error.unknown_type": "This equipment type does not exist.",
   "tr.error.not_a_trainer": "Only a trainer of this equipment type may do this.",
   "tr.error.co_trainer_not_a_trainer": "Every trainer of a session must be a trainer of its type.",

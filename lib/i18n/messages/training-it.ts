@@ -49,6 +49,8 @@ export const trainingIt: Record<keyof typeof trainingEn, string> = {
   "tr.backToTraining": "Torna alla formazione",
 
   "tr.error.invalid": "Controlla il modulo: un campo manca o è fuori intervallo, e la fine deve essere dopo l’inizio.",
+
+  "tr.error.endsBeforeStart": "{field}: la sessione deve finire dopo l’inizio.",
   "tr.error.unknown_type": "Questo tipo di attrezzatura non esiste.",
   "tr.error.not_a_trainer": "Solo un formatore di questo tipo di attrezzatura può farlo.",
   "tr.error.co_trainer_not_a_trainer": "Ogni formatore di una sessione deve essere formatore del suo tipo.",

@@ -49,6 +49,8 @@ export const trainingNl: Record<keyof typeof trainingEn, string> = {
   "tr.backToTraining": "Terug naar trainingen",
 
   "tr.error.invalid": "Controleer het formulier: een veld ontbreekt of valt buiten het bereik, en het einde moet na het begin liggen.",
+
+  "tr.error.endsBeforeStart": "{field}: de sessie moet na het begin eindigen.",
   "tr.error.unknown_type": "Dit machinetype bestaat niet.",
   "tr.error.not_a_trainer": "Alleen een trainer van dit machinetype mag dit doen.",
   "tr.error.co_trainer_not_a_trainer": "Elke trainer van een sessie moet trainer van dat type zijn.",

@@ -1,46 +1,44 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import { requestRemoteCommand } from "@/lib/domain/usage/machine-commands";
 import { setBoardCredentials } from "@/lib/domain/usage/board-credentials";
-import { getT } from "@/lib/i18n/server";
-import { isMessageKey } from "@/lib/i18n/translate";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-import { typedValues } from "@/lib/web/form-data";
+import { requestRemoteCommand } from "@/lib/domain/usage/machine-commands";
+import { isMessageKey, type Translate } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
+import { int, text } from "@/lib/web/form-data";
 
-const commandForm = z.object({ machineId: z.coerce.number().int().positive(), kind: z.enum(["start", "stop"]), uid: z.string().trim().max(32).optional() });
-const credentialsForm = z.object({ machineId: z.coerce.number().int().positive(), username: z.string().trim().max(64).optional() });
+// Who may, and whether the card's holder may use the machine, is decided in the domain calls.
+const id = z.number().int().positive();
+const refusals = (r: { code: string }, t: Translate) => {
+  const key = `mach.error.${r.code}`;
+  return isMessageKey(key) ? t(key) : t("mach.error.invalid");
+};
+const revalidate = [["/(admin)/admin/equipment/machines/[id]/operations", "page"]] as const;
 
-async function refused(code: string, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
-  const key = `mach.error.${code}`;
-  return { ok: false, code, message: isMessageKey(key) ? t(key) : t("mach.error.invalid"), values: typedValues(formData) };
-}
-
-/** Remote start/stop; who may and whether the card's holder may use the machine is decided in the domain call. */
-export async function remoteCommandAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return refused("forbidden", formData);
-  const parsed = commandForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return refused("invalid", formData);
-  const { machineId, kind, uid } = parsed.data;
-  const result = await requestRemoteCommand(getDb(), user.personId, { machineId, kind, uid: uid || undefined });
-  if (!result.ok) return refused(result.code, formData);
-  revalidatePath(`/admin/equipment/machines/${machineId}/operations`);
-  return { ok: true, message: (await getT())(kind === "start" ? "mach.remote.started" : "mach.remote.stopped") };
-}
+/** Remote start/stop of a machine. */
+export const remoteCommandAction = defineAction({
+  caller: "user",
+  input: z.object({ machineId: id, kind: z.enum(["start", "stop"]), uid: z.string().trim().max(32) }),
+  read: (formData) => ({ machineId: int(formData, "machineId"), kind: text(formData, "kind"), uid: text(formData, "uid") }),
+  labels: { uid: "mach.remote.uid" },
+  refusals,
+  revalidate,
+  async run({ actor, db, t, input: { machineId, kind, uid } }) {
+    const sent = await requestRemoteCommand(db, actor.personId, { machineId, kind, uid: uid || undefined });
+    return sent.ok ? { ok: true, message: t(kind === "start" ? "mach.remote.started" : "mach.remote.stopped") } : sent;
+  },
+});
 
 /** Sets or rotates the board login; the new password is in the answer once and nowhere else. */
-export async function boardCredentialsAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return refused("forbidden", formData);
-  const parsed = credentialsForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return refused("invalid", formData);
-  const result = await setBoardCredentials(getDb(), user.personId, { machineId: parsed.data.machineId, username: parsed.data.username || undefined });
-  if (!result.ok) return refused(result.code, formData);
-  revalidatePath(`/admin/equipment/machines/${parsed.data.machineId}/operations`);
-  return { ok: true, message: (await getT())("mach.credentials.shownOnce", { username: result.username, password: result.password }) };
-}
+export const boardCredentialsAction = defineAction({
+  caller: "user",
+  input: z.object({ machineId: id, username: z.string().trim().max(64) }),
+  read: (formData) => ({ machineId: int(formData, "machineId"), username: text(formData, "username") }),
+  labels: { username: "mach.credentials.username" },
+  refusals,
+  revalidate,
+  async run({ actor, db, t, input }) {
+    const set = await setBoardCredentials(db, actor.personId, { machineId: input.machineId, username: input.username || undefined });
+    return set.ok ? { ok: true, message: t("mach.credentials.shownOnce", { username: set.username, password: set.password }) } : set;
+  },
+});

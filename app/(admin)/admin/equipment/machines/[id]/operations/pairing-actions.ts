@@ -1,70 +1,60 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
-import {
-  approvePairingRequest,
-  closePairingWindow,
-  refusePairingRequest,
-  reopenPairingWindow,
-  unpairBoard,
-  type PairingFailure,
-} from "@/lib/domain/usage/board-pairing-admin";
-import type { Result } from "@/lib/domain/usage/result";
-import { getT } from "@/lib/i18n/server";
-import { isMessageKey } from "@/lib/i18n/translate";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import { approvePairingRequest, closePairingWindow, refusePairingRequest, reopenPairingWindow, unpairBoard } from "@/lib/domain/usage/board-pairing-admin";
+import { isMessageKey, type Translate } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
+import { int } from "@/lib/web/form-data";
 
 // Who may is decided in the domain calls (equipment.manage); these only parse the form and say how it went.
+const id = z.number().int().positive();
+const refusals = (r: { code: string }, t: Translate) => {
+  const key = `mach.error.${r.code}`;
+  return isMessageKey(key) ? t(key) : t("mach.error.invalid");
+};
+const common = { caller: "user", refusals, revalidate: [["/(admin)/admin/equipment/machines/[id]/operations", "page"]] } as const;
+const byRequest = { ...common, input: z.object({ requestId: id }), read: (formData: FormData) => ({ requestId: int(formData, "requestId") }) } as const;
+const byMachine = { ...common, input: z.object({ machineId: id }), read: (formData: FormData) => ({ machineId: int(formData, "machineId") }) } as const;
 
-const machineForm = z.object({ machineId: z.coerce.number().int().positive() });
-const requestForm = machineForm.extend({ requestId: z.coerce.number().int().positive() });
-const windowForm = machineForm.extend({ minutes: z.coerce.number().int().min(1).max(7 * 24 * 60) });
+export const approvePairingAction = defineAction({
+  ...byRequest,
+  async run({ actor, db, t, input }) {
+    const paired = await approvePairingRequest(db, actor.personId, input);
+    return paired.ok ? { ok: true, message: t("pair.done.paired") } : paired;
+  },
+});
 
-async function outcome(machineId: number, result: Result<object, PairingFailure>, done: string): Promise<ActionResult> {
-  const t = await getT();
-  if (!result.ok) {
-    const key = `mach.error.${result.code}`;
-    return { ok: false, code: result.code, message: isMessageKey(key) ? t(key) : t("mach.error.invalid") };
-  }
-  revalidatePath(`/admin/equipment/machines/${machineId}/operations`);
-  return { ok: true, message: t(done as Parameters<typeof t>[0]) };
-}
+export const refusePairingAction = defineAction({
+  ...byRequest,
+  async run({ actor, db, t, input }) {
+    const refused = await refusePairingRequest(db, actor.personId, input);
+    return refused.ok ? { ok: true, message: t("pair.done.refused") } : refused;
+  },
+});
 
-async function run<S extends z.ZodTypeAny>(
-  schema: S,
-  formData: FormData,
-  work: (personId: number, input: z.infer<S>) => Promise<Result<object, PairingFailure>>,
-  done: string,
-): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  const parsed = schema.safeParse(Object.fromEntries(formData));
-  if (!user || !parsed.success) {
-    const t = await getT();
-    return user ? { ok: false, code: "invalid", message: t("mach.error.invalid") } : { ok: false, code: "forbidden", message: t("mach.error.forbidden") };
-  }
-  const input = parsed.data as z.infer<S> & { machineId: number };
-  return outcome(input.machineId, await work(user.personId, input), done);
-}
+export const unpairBoardAction = defineAction({
+  ...byMachine,
+  async run({ actor, db, t, input }) {
+    const unpaired = await unpairBoard(db, actor.personId, input);
+    return unpaired.ok ? { ok: true, message: t("pair.done.unpaired") } : unpaired;
+  },
+});
 
-export async function approvePairingAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run(requestForm, formData, (personId, input) => approvePairingRequest(getDb(), personId, { requestId: input.requestId }), "pair.done.paired");
-}
+export const openPairingWindowAction = defineAction({
+  ...common,
+  input: z.object({ machineId: id, minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+  read: (formData) => ({ machineId: int(formData, "machineId"), minutes: int(formData, "minutes") }),
+  labels: { minutes: "pair.window.minutes" },
+  async run({ actor, db, t, input }) {
+    const opened = await reopenPairingWindow(db, actor.personId, input);
+    return opened.ok ? { ok: true, message: t("pair.done.windowOpened") } : opened;
+  },
+});
 
-export async function refusePairingAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run(requestForm, formData, (personId, input) => refusePairingRequest(getDb(), personId, { requestId: input.requestId }), "pair.done.refused");
-}
-
-export async function unpairBoardAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run(machineForm, formData, (personId, input) => unpairBoard(getDb(), personId, input), "pair.done.unpaired");
-}
-
-export async function openPairingWindowAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run(windowForm, formData, (personId, input) => reopenPairingWindow(getDb(), personId, input), "pair.done.windowOpened");
-}
-
-export async function closePairingWindowAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  return run(machineForm, formData, (personId, input) => closePairingWindow(getDb(), personId, input), "pair.done.windowClosed");
-}
+export const closePairingWindowAction = defineAction({
+  ...byMachine,
+  async run({ actor, db, t, input }) {
+    const closed = await closePairingWindow(db, actor.personId, input);
+    return closed.ok ? { ok: true, message: t("pair.done.windowClosed") } : closed;
+  },
+});

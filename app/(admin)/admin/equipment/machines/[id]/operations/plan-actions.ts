@@ -1,72 +1,68 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { addManualIntervention, deletePlan, savePlan } from "@/lib/domain/machines/maintenance-plans";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-import { typedValues } from "@/lib/web/form-data";
+import type { Translate } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
+import { int, text } from "@/lib/web/form-data";
 
-async function refused(code: string, formData: FormData, detail?: string): Promise<ActionResult> {
-  const t = await getT();
-  const message = code === "forbidden" ? t("mach.error.forbidden") : code === "not_found" ? t("mach.error.not_found") : `${t("mach.error.invalid")}${detail ? ` (${fieldNames(t, detail)})` : ""}`;
-  return { ok: false, code, message, values: typedValues(formData) };
-}
+// Who may is decided in the domain calls (equipment.manage, audited); the domain validates the plan itself.
+const id = z.number().int().positive();
+const planLabels = { everyHours: "mach.plans.every", lcdText: "mach.plans.lcdText", description: "mach.plans.description", instructionsUrl: "mach.plans.instructions" } as const;
 
 /** The domain names fields by key ("lcdText: at most 16 characters"); the form shows the field's label instead. */
-function fieldNames(t: Awaited<ReturnType<typeof getT>>, detail: string): string {
-  const labels: Record<string, string> = { everyHours: t("mach.plans.every"), lcdText: t("mach.plans.lcdText"), description: t("mach.plans.description"), instructionsUrl: t("mach.plans.instructions") };
-  return detail.replace(/\b(everyHours|lcdText|description|instructionsUrl):/g, (_m, key: string) => `${labels[key]}:`);
+function refusals(r: { code: string; message: string }, t: Translate): string {
+  if (r.code === "forbidden" || r.code === "not_found") return t(`mach.error.${r.code}`);
+  const detail = r.message.replace(/\b(everyHours|lcdText|description|instructionsUrl):/g, (_m, key: keyof typeof planLabels) => `${t(planLabels[key])}:`);
+  return `${t("mach.error.invalid")}${detail ? ` (${detail})` : ""}`;
 }
+const planForm = z.object({ machineId: id, everyHours: z.string(), lcdText: z.string(), description: z.string(), instructionsUrl: z.string() });
+const readPlan = (formData: FormData) => ({
+  machineId: int(formData, "machineId"),
+  everyHours: text(formData, "everyHours"),
+  lcdText: text(formData, "lcdText"),
+  description: text(formData, "description"),
+  instructionsUrl: text(formData, "instructionsUrl"),
+});
+const common = { caller: "user", refusals, revalidate: [["/(admin)/admin/equipment/machines/[id]/operations", "page"]] } as const;
 
-const planFrom = (formData: FormData) => ({ everyHours: String(formData.get("everyHours") ?? ""), lcdText: String(formData.get("lcdText") ?? ""), description: String(formData.get("description") ?? ""), instructionsUrl: String(formData.get("instructionsUrl") ?? "") });
+export const addPlanAction = defineAction({
+  ...common,
+  input: planForm,
+  read: readPlan,
+  async run({ actor, db, t, input: { machineId, ...plan } }) {
+    const saved = await savePlan(db, actor.personId, { machineId, plan });
+    return saved.ok ? { ok: true, message: t("mach.plans.saved") } : saved;
+  },
+});
 
-const ids = z.object({ machineId: z.coerce.number().int().positive() });
-const path = (machineId: number) => `/admin/equipment/machines/${machineId}/operations`;
+/** Edits a plan (every N hours, description, LCD text, link). */
+export const updatePlanAction = defineAction({
+  ...common,
+  input: planForm.extend({ planId: id }),
+  read: (formData) => ({ ...readPlan(formData), planId: int(formData, "planId") }),
+  async run({ actor, db, t, input: { machineId, planId, ...plan } }) {
+    const saved = await savePlan(db, actor.personId, { machineId, planId, plan });
+    return saved.ok ? { ok: true, message: t("mach.plans.saved") } : saved;
+  },
+});
 
-export async function addPlanAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return refused("forbidden", formData);
-  const parsed = ids.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return refused("invalid", formData);
-  const result = await savePlan(getDb(), user.personId, { machineId: parsed.data.machineId, plan: planFrom(formData) });
-  if (!result.ok) return refused(result.code, formData, result.message);
-  revalidatePath(path(parsed.data.machineId));
-  return { ok: true, message: (await getT())("mach.plans.saved") };
-}
+export const deletePlanAction = defineAction({
+  ...common,
+  input: z.object({ planId: id }),
+  read: (formData) => ({ planId: int(formData, "planId") }),
+  async run({ actor, db, t, input }) {
+    const deleted = await deletePlan(db, actor.personId, input);
+    return deleted.ok ? { ok: true, message: t("mach.plans.deleted") } : deleted;
+  },
+});
 
-/** Edits a plan (every N hours, description, LCD text, link); the domain checks equipment.manage and audits. */
-export async function updatePlanAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return refused("forbidden", formData);
-  const parsed = ids.extend({ planId: z.coerce.number().int().positive() }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return refused("invalid", formData);
-  const result = await savePlan(getDb(), user.personId, { machineId: parsed.data.machineId, planId: parsed.data.planId, plan: planFrom(formData) });
-  if (!result.ok) return refused(result.code, formData, result.message);
-  revalidatePath(path(parsed.data.machineId));
-  return { ok: true, message: (await getT())("mach.plans.saved") };
-}
-
-export async function deletePlanAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return refused("forbidden", formData);
-  const parsed = ids.extend({ planId: z.coerce.number().int().positive() }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return refused("invalid", formData);
-  const result = await deletePlan(getDb(), user.personId, { planId: parsed.data.planId });
-  if (!result.ok) return refused(result.code, formData, result.message);
-  revalidatePath(path(parsed.data.machineId));
-  return { ok: true, message: (await getT())("mach.plans.deleted") };
-}
-
-export async function recordDoneAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return refused("forbidden", formData);
-  const parsed = ids.extend({ planId: z.coerce.number().int().positive(), notes: z.string().max(2000).optional() }).safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return refused("invalid", formData);
-  const result = await addManualIntervention(getDb(), user.personId, { planId: parsed.data.planId, doneAt: new Date(), notes: parsed.data.notes });
-  if (!result.ok) return refused(result.code, formData, result.message);
-  revalidatePath(path(parsed.data.machineId));
-  return { ok: true, message: (await getT())("mach.plans.recorded") };
-}
+export const recordDoneAction = defineAction({
+  ...common,
+  input: z.object({ planId: id, notes: z.string().max(2000) }),
+  read: (formData) => ({ planId: int(formData, "planId"), notes: text(formData, "notes") }),
+  async run({ actor, db, t, input }) {
+    const recorded = await addManualIntervention(db, actor.personId, { planId: input.planId, doneAt: new Date(), notes: input.notes || undefined });
+    return recorded.ok ? { ok: true, message: t("mach.plans.recorded") } : recorded;
+  },
+});
