@@ -1,12 +1,13 @@
+import { ActionForm, type FormAction } from "./forms/action-form";
 import { getLocale, getOfferedLocales, getT } from "@/lib/i18n/server";
 
-/** A plain form per language: works without client JavaScript. */
-export async function LanguageSwitch({ action }: { action: (formData: FormData) => Promise<void> }) {
+/** One form, a button per language: a server action, so it works without client JavaScript too. */
+export async function LanguageSwitch({ action }: { action: FormAction }) {
   const [t, current, offered] = await Promise.all([getT(), getLocale(), getOfferedLocales()]);
   // One language offered: nothing to switch.
   if (offered.length < 2) return null;
   return (
-    <form action={action} className="flex items-center gap-1" aria-label={t("nav.language")}>
+    <ActionForm action={action} className="flex items-center gap-1" label={t("nav.language")}>
       {offered.map((locale) => (
         <button
           key={locale}
@@ -20,6 +21,6 @@ export async function LanguageSwitch({ action }: { action: (formData: FormData) 
           {t(`lang.${locale}`)}
         </button>
       ))}
-    </form>
+    </ActionForm>
   );
 }

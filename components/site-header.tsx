@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { ActionForm, type FormAction } from "./forms/action-form";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { logoSrc } from "@/lib/domain/settings/space-logo";
 import { getT } from "@/lib/i18n/server";
@@ -9,8 +10,8 @@ import { LanguageSwitch } from "./language-switch";
 import { MainNav } from "./main-nav";
 
 export interface SiteHeaderActions {
-  logoutAction: () => Promise<void>;
-  setLanguageAction: (formData: FormData) => Promise<void>;
+  logoutAction: FormAction;
+  setLanguageAction: FormAction;
 }
 
 /** The space's name and the grouped menu the viewer's permissions open (lib/web/navigation), language and login. */
@@ -54,7 +55,7 @@ export async function SiteHeader({ logoutAction, setLanguageAction }: SiteHeader
             <>
               <LanguageSwitch action={setLanguageAction} />
               {user && (
-                <form action={logoutAction} className="flex items-center gap-2">
+                <ActionForm action={logoutAction} className="flex items-center gap-2" label={t("nav.logout")}>
                   <span className="text-slate-300 md:hidden lg:inline">{t("nav.signedInAs", { name: user.displayName })}</span>
                   <button
                     type="submit"
@@ -62,7 +63,7 @@ export async function SiteHeader({ logoutAction, setLanguageAction }: SiteHeader
                   >
                     {t("nav.logout")}
                   </button>
-                </form>
+                </ActionForm>
               )}
             </>
           }

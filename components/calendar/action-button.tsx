@@ -6,7 +6,7 @@ import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
 
 /** A one-button form for a bound server action, showing its answer. */
-export function ActionButton({ action, label }: { action: (prev: ActionResult | null) => Promise<ActionResult>; label: string }) {
+export function ActionButton({ action, label }: { action: (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>; label: string }) {
   const [result, formAction] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-2">

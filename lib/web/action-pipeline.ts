@@ -25,6 +25,8 @@ export interface Refusal {
   code: string;
   message: string;
   field?: string;
+  /** Several fields refused at once, each with its message in words (e.g. a booking's start and end). */
+  fieldErrors?: Record<string, string>;
 }
 /** Success: an optional message for the form, or a page to go to (after revalidation); a new secret shown once. */
 export interface Done {
@@ -33,6 +35,8 @@ export interface Done {
   redirect?: string;
   /** A token or key just made: it travels to the browser in this answer only (SecretOnceForm shows it). */
   secret?: string;
+  /** What the form keeps after success (the machine just booked stays chosen). */
+  values?: Record<string, string>;
 }
 
 export interface ActionContext<C extends Caller, I> {
@@ -125,14 +129,15 @@ export function createAction<C extends Caller, S extends z.ZodType, B extends un
     if (!outcome.ok) {
       const message = typeof spec.refusals === "function" ? spec.refusals(outcome, t) : refusalMessage(spec.refusals, outcome, t);
       const field = outcome.field ?? spec.refusalFields?.[outcome.code];
-      return refuse(outcome.code, message, field ? { [field]: message } : undefined);
+      return refuse(outcome.code, message, { ...(field ? { [field]: message } : {}), ...outcome.fieldErrors });
     }
     for (const path of spec.revalidate ?? []) {
       if (typeof path === "string") deps.revalidate(path);
       else deps.revalidate(path[0], path[1]);
     }
     if (outcome.redirect) deps.redirect(outcome.redirect);
-    return { ok: true, ...(outcome.message ? { message: outcome.message } : {}), ...(outcome.secret ? { secret: outcome.secret } : {}) };
+    const { message, secret, values } = outcome;
+    return { ok: true, ...(message ? { message } : {}), ...(secret ? { secret } : {}), ...(values ? { values } : {}) };
   };
 }
 

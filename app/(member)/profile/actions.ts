@@ -1,65 +1,83 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { addAddress, removeAddress, setMainAddress } from "@/lib/domain/people/address-service";
 import { updateProfile } from "@/lib/domain/people/person-service";
+import type { ProfileInput } from "@/lib/domain/people/profile-input";
 import { setVisibility } from "@/lib/domain/people/profile-settings";
 import { VISIBILITY_FIELDS } from "@/lib/domain/people/visibility";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-import { notifySubscribersSoon, refusal } from "@/lib/web/people-actions";
+import type { Translate } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
+import { checkbox } from "@/lib/web/form-data";
+import { notifySubscribersSoon } from "@/lib/web/people-actions";
+import { peopleRefusal } from "@/lib/web/people-admin-actions";
 import { formInt, formString, profileFromForm } from "@/lib/web/people-forms";
 
-/** Self-service: every action acts on the logged-in person only; the domain checks that again. */
-async function me() {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  const labels = { firstName: t("profile.firstName"), lastName: t("profile.lastName"), email: t("profile.email"), phone: t("profile.phone"), studies: t("profile.studies"), street: t("address.street"), city: t("address.city"), postalCode: t("address.postalCode"), typeId: t("address.type") };
-  return { user, t, labels };
-}
+// Self-service: every action acts on the logged-in person only; the domain checks that again and validates.
+const labels = {
+  firstName: "profile.firstName",
+  lastName: "profile.lastName",
+  email: "profile.email",
+  phone: "profile.phone",
+  studies: "profile.studies",
+  street: "address.street",
+  city: "address.city",
+  postalCode: "address.postalCode",
+  typeId: "address.type",
+} as const;
+const mine = { caller: "user", labels, refusals: peopleRefusal(labels), revalidate: ["/profile", "/directory"] } as const;
 
-function done(t: Awaited<ReturnType<typeof getT>>): ActionResult {
+/** After a change: audit subscribers hear of it; the form says it is saved. */
+function saved(t: Translate) {
   notifySubscribersSoon();
-  revalidatePath("/profile");
-  revalidatePath("/directory");
-  return { ok: true, message: t("people.saved") };
+  return { ok: true as const, message: t("people.saved") };
 }
 
-export async function updateOwnProfileAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t, labels } = await me();
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const result = await updateProfile(getDb(), user.personId, user.personId, profileFromForm(formData));
-  return result.ok ? done(t) : refusal(t, result, formData, labels);
-}
+export const updateOwnProfileAction = defineAction({
+  ...mine,
+  input: z.custom<ProfileInput>(),
+  read: profileFromForm,
+  async run({ actor, db, t, input }) {
+    const updated = await updateProfile(db, actor.personId, actor.personId, input);
+    return updated.ok ? saved(t) : updated;
+  },
+});
 
-export async function setOwnVisibilityAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t, labels } = await me();
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const visibility = Object.fromEntries(VISIBILITY_FIELDS.map((f) => [f, formString(formData, `visibility.${f}`)]));
-  const result = await setVisibility(getDb(), user.personId, user.personId, { visibility, boardOnly: formData.get("boardOnly") === "on" });
-  return result.ok ? done(t) : refusal(t, result, formData, labels);
-}
+export const setOwnVisibilityAction = defineAction({
+  ...mine,
+  input: z.object({ visibility: z.record(z.string(), z.string()), boardOnly: z.boolean() }),
+  read: (formData) => ({ visibility: Object.fromEntries(VISIBILITY_FIELDS.map((f) => [f, formString(formData, `visibility.${f}`)])), boardOnly: checkbox(formData, "boardOnly") }),
+  async run({ actor, db, t, input }) {
+    const set = await setVisibility(db, actor.personId, actor.personId, input);
+    return set.ok ? saved(t) : set;
+  },
+});
 
-export async function addOwnAddressAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t, labels } = await me();
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const result = await addAddress(getDb(), user.personId, user.personId, {
+export const addOwnAddressAction = defineAction({
+  ...mine,
+  input: z.object({ typeId: z.number(), street: z.string(), extra: z.string(), postalCode: z.string(), city: z.string(), country: z.string(), isMain: z.boolean() }),
+  read: (formData) => ({
     typeId: formInt(formData, "typeId"),
     street: formString(formData, "street"),
     extra: formString(formData, "extra"),
     postalCode: formString(formData, "postalCode"),
     city: formString(formData, "city"),
     country: formString(formData, "country"),
-    isMain: formData.get("isMain") === "on",
-  });
-  return result.ok ? done(t) : refusal(t, result, formData, labels);
-}
+    isMain: checkbox(formData, "isMain"),
+  }),
+  async run({ actor, db, t, input }) {
+    const added = await addAddress(db, actor.personId, actor.personId, input);
+    return added.ok ? saved(t) : added;
+  },
+});
 
-export async function ownAddressAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const { user, t, labels } = await me();
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const addressId = formInt(formData, "addressId");
-  const result = formString(formData, "op") === "remove" ? await removeAddress(getDb(), user.personId, user.personId, addressId) : await setMainAddress(getDb(), user.personId, user.personId, addressId);
-  return result.ok ? done(t) : refusal(t, result, formData, labels);
-}
+/** One form per address: make it the main one, or remove it (op=remove). */
+export const ownAddressAction = defineAction({
+  ...mine,
+  input: z.object({ addressId: z.number(), op: z.string() }),
+  read: (formData) => ({ addressId: formInt(formData, "addressId"), op: formString(formData, "op") }),
+  async run({ actor, db, t, input }) {
+    const done = input.op === "remove" ? await removeAddress(db, actor.personId, actor.personId, input.addressId) : await setMainAddress(db, actor.personId, actor.personId, input.addressId);
+    return done.ok ? saved(t) : done;
+  },
+});

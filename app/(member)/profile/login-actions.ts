@@ -1,37 +1,46 @@
 "use server";
 
+import { z } from "zod";
 import { signOut } from "@/lib/auth/config";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { requestEmailChange } from "@/lib/domain/auth/email-change";
 import { endAllSessions } from "@/lib/domain/auth/sessions";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import { isMessageKey } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
+import { text } from "@/lib/web/form-data";
 import { getLogger } from "@/lib/web/logger";
 import { getMailer } from "@/lib/web/mailer";
 
 /** The owner asks to move their login to a new address: a link goes there, a notice to the old one. */
-export async function requestLoginEmailChangeAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("loginEmail.error.forbidden") };
-  const newEmail = String(formData.get("newEmail") ?? "");
-  try {
-    const result = await requestEmailChange(getDb(), getMailer(), {
-      personId: user.personId,
-      newEmail,
-      password: String(formData.get("password") ?? ""),
-    });
-    if (!result.ok) return { ok: false, code: result.code, message: t(`loginEmail.error.${result.code}`), values: { newEmail } };
-  } catch (error) {
-    getLogger().error({ err: error }, "login email change mail failed");
-    return { ok: false, code: "mail_failed", message: t("loginEmail.mailFailed"), values: { newEmail } };
-  }
-  return { ok: true, message: t("loginEmail.sent", { email: newEmail.trim().toLowerCase() }) };
-}
+export const requestLoginEmailChangeAction = defineAction({
+  caller: "user",
+  input: z.object({ newEmail: z.string(), password: z.string() }),
+  read: (formData) => ({ newEmail: text(formData, "newEmail"), password: text(formData, "password") }),
+  labels: { newEmail: "loginEmail.new", password: "loginEmail.password" },
+  refusals: (r: { code: string }, t) => {
+    const key = `loginEmail.error.${r.code}`;
+    return r.code === "mail_failed" ? t("loginEmail.mailFailed") : isMessageKey(key) ? t(key) : t("loginEmail.error.forbidden");
+  },
+  refusalFields: { wrong_password: "password", invalid_email: "newEmail", same_email: "newEmail", duplicate_email: "newEmail" },
+  async run({ actor, db, t, input }) {
+    try {
+      const requested = await requestEmailChange(db, getMailer(), { personId: actor.personId, ...input });
+      if (!requested.ok) return { ok: false, code: requested.code, message: "" };
+    } catch (error) {
+      getLogger().error({ err: error }, "login email change mail failed");
+      return { ok: false, code: "mail_failed", message: "" };
+    }
+    return { ok: true, message: t("loginEmail.sent", { email: input.newEmail.trim().toLowerCase() }) };
+  },
+});
 
 /** Ends every session of the person, this one included. */
-export async function logOutEverywhereAction(): Promise<void> {
-  const user = await getCurrentUser();
-  if (user) await endAllSessions(getDb(), user.personId);
-  await signOut({ redirectTo: "/login" });
-}
+export const logOutEverywhereAction = defineAction({
+  caller: "anyone",
+  input: z.object({}),
+  refusals: "form.error",
+  async run({ actor, db }) {
+    if (actor) await endAllSessions(db, actor.personId);
+    await signOut({ redirectTo: "/login" });
+    return { ok: true };
+  },
+});

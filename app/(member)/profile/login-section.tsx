@@ -20,12 +20,12 @@ export async function LoginSection({ loginEmail }: { loginEmail: string }) {
           <SubmitButton>{t("loginEmail.submit")}</SubmitButton>
         </div>
       </ActionForm>
-      <form action={logOutEverywhereAction} className="mt-4 border-t border-slate-200 pt-4">
+      <ActionForm action={logOutEverywhereAction} className="mt-4 border-t border-slate-200 pt-4" label={t("sessions.everywhere")}>
         <p className="mb-2 text-sm text-slate-600">{t("sessions.everywhereIntro")}</p>
         <button type="submit" className="rounded border border-slate-400 px-4 py-2 hover:bg-slate-100">
           {t("sessions.everywhere")}
         </button>
-      </form>
+      </ActionForm>
     </section>
   );
 }

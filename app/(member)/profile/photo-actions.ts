@@ -1,40 +1,49 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { removePersonPhoto, setPersonPhoto } from "@/lib/domain/people/person-photo";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import type { Failure } from "@/lib/domain/people/result";
+import type { Translate } from "@/lib/i18n/translate";
 import { getFileStorage } from "@/lib/storage/storage-from-env";
-import { notifySubscribersSoon, refusal } from "@/lib/web/people-actions";
+import { defineAction } from "@/lib/web/action";
+import { notifySubscribersSoon } from "@/lib/web/people-actions";
+import { peopleRefusal } from "@/lib/web/people-admin-actions";
 import { formInt } from "@/lib/web/people-forms";
 
-/** Used by the own profile and the admin person page alike: the domain lets only the person or the board change it. */
-export async function uploadPersonPhotoAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const file = formData.get("photo");
-  if (!(file instanceof File) || file.size === 0) return { ok: false, code: "invalid", message: t("photo.missing") };
-  const personId = formInt(formData, "personId");
-  const result = await setPersonPhoto(getDb(), getFileStorage(), user.personId, personId, Buffer.from(await file.arrayBuffer()));
-  if (!result.ok && result.code === "photo_too_large") return { ok: false, code: result.code, message: t("photo.tooLarge") };
-  if (!result.ok) return result.field === "photo" ? { ok: false, code: result.code, message: t("photo.notImage") } : refusal(t, result);
-  return done(t, personId);
+// Used by the own profile and the admin person page alike: the domain lets only the person or the board change it.
+type PhotoRefusal = Failure | { ok: false; code: "photo_missing"; message: string; field: "photo" };
+function refusals(r: PhotoRefusal, t: Translate): string {
+  if (r.code === "photo_missing") return t("photo.missing");
+  if (r.code === "photo_too_large") return t("photo.tooLarge");
+  return r.field === "photo" ? t("photo.notImage") : peopleRefusal()(r, t);
 }
-
-export async function removePersonPhotoAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const personId = formInt(formData, "personId");
-  const result = await removePersonPhoto(getDb(), getFileStorage(), user.personId, personId);
-  return result.ok ? done(t, personId) : refusal(t, result);
-}
-
-function done(t: Awaited<ReturnType<typeof getT>>, personId: number): ActionResult {
+const revalidate = ["/profile", "/directory", ["/(admin)/admin/people/[id]", "page"]] as const;
+function saved(t: Translate) {
   notifySubscribersSoon();
-  revalidatePath("/profile");
-  revalidatePath("/directory");
-  revalidatePath(`/admin/people/${personId}`);
-  return { ok: true, message: t("people.saved") };
+  return { ok: true as const, message: t("people.saved") };
 }
+
+export const uploadPersonPhotoAction = defineAction({
+  caller: "user",
+  input: z.object({ personId: z.number(), photo: z.unknown() }),
+  read: (formData) => ({ personId: formInt(formData, "personId"), photo: formData.get("photo") }),
+  refusals,
+  revalidate,
+  async run({ actor, db, t, input: { personId, photo } }) {
+    if (!(photo instanceof File) || photo.size === 0) return { ok: false, code: "photo_missing", message: "", field: "photo" } satisfies PhotoRefusal;
+    const stored = await setPersonPhoto(db, getFileStorage(), actor.personId, personId, Buffer.from(await photo.arrayBuffer()));
+    return stored.ok ? saved(t) : stored;
+  },
+});
+
+export const removePersonPhotoAction = defineAction({
+  caller: "user",
+  input: z.object({ personId: z.number() }),
+  read: (formData) => ({ personId: formInt(formData, "personId") }),
+  refusals,
+  revalidate,
+  async run({ actor, db, t, input }) {
+    const removed = await removePersonPhoto(db, getFileStorage(), actor.personId, input.personId);
+    return removed.ok ? saved(t) : removed;
+  },
+});

@@ -1,19 +1,19 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { setWeeklySummary } from "@/lib/domain/usage/weekly-summary";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import { defineAction } from "@/lib/web/action";
+import { checkbox } from "@/lib/web/form-data";
 
 /** The logged-in person's own weekly summary opt-in; the domain refuses it without the permission. */
-export async function setWeeklySummaryAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const enabled = formData.get("weeklySummary") === "on";
-  const result = await setWeeklySummary(getDb(), user.personId, enabled);
-  if (!result.ok) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  revalidatePath("/profile");
-  return { ok: true, message: t(enabled ? "summary.optin.on" : "summary.optin.off") };
-}
+export const setWeeklySummaryAction = defineAction({
+  caller: "user",
+  input: z.object({ weeklySummary: z.boolean() }),
+  read: (formData) => ({ weeklySummary: checkbox(formData, "weeklySummary") }),
+  refusals: (_r: { code: string }, t) => t("people.error.forbidden"),
+  revalidate: ["/profile"],
+  async run({ actor, db, t, input: { weeklySummary } }) {
+    const set = await setWeeklySummary(db, actor.personId, weeklySummary);
+    return set.ok ? { ok: true, message: t(weeklySummary ? "summary.optin.on" : "summary.optin.off") } : { ok: false, code: "forbidden", message: "" };
+  },
+});

@@ -1,45 +1,43 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { createNews, deleteNews, updateNews } from "@/lib/domain/community/news";
 import type { Failure } from "@/lib/domain/community/result";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-import { int, text, typedValues } from "@/lib/web/form-data";
+import type { Translate } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
+import { int, text } from "@/lib/web/form-data";
 
-async function refusal(failure: Failure, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
-  const message = failure.code === "invalid" ? t("com.error.invalid", { detail: failure.message }) : t(`com.error.${failure.code}`);
-  return { ok: false, code: failure.code, message, values: typedValues(formData) };
-}
+// Who may (news.write) and what a post must hold is decided in the domain calls.
+const refusals = (failure: Failure, t: Translate) => (failure.code === "invalid" ? t("com.error.invalid", { detail: failure.message }) : t(`com.error.${failure.code}`));
+const post = z.object({ title: z.string(), body: z.string() });
+const readPost = (formData: FormData) => ({ title: text(formData, "title"), body: text(formData, "body") });
+const revalidate = ["/admin/news", "/"];
 
-function changed() {
-  revalidatePath("/admin/news");
-  revalidatePath("/");
-}
+export const createNewsAction = defineAction({
+  caller: "user",
+  input: post,
+  read: readPost,
+  refusals,
+  revalidate,
+  async run({ actor, db, t, input }) {
+    const created = await createNews(db, actor.personId, input);
+    return created.ok ? { ok: true, message: t("com.newsAdmin.created") } : created;
+  },
+});
 
-export async function createNewsAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, code: "forbidden", message: t("com.error.forbidden") };
-  const result = await createNews(getDb(), user.personId, { title: text(formData, "title"), body: text(formData, "body") });
-  if (!result.ok) return refusal(result, formData);
-  changed();
-  return { ok: true, message: t("com.newsAdmin.created") };
-}
-
-export async function updateNewsAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, code: "forbidden", message: t("com.error.forbidden") };
-  const id = int(formData, "id");
-  const result =
-    formData.get("intent") === "delete"
-      ? await deleteNews(getDb(), user.personId, id)
-      : await updateNews(getDb(), user.personId, id, { title: text(formData, "title"), body: text(formData, "body") });
-  if (!result.ok) return refusal(result, formData);
-  changed();
-  return { ok: true, message: t(formData.get("intent") === "delete" ? "com.newsAdmin.deleted" : "com.newsAdmin.saved") };
-}
+/** One form per post: save it, or delete it (intent=delete). */
+export const updateNewsAction = defineAction({
+  caller: "user",
+  input: post.extend({ id: z.number().int().positive(), intent: z.string() }),
+  read: (formData) => ({ ...readPost(formData), id: int(formData, "id"), intent: text(formData, "intent") }),
+  refusals,
+  revalidate,
+  async run({ actor, db, t, input: { id, intent, ...content } }) {
+    if (intent === "delete") {
+      const deleted = await deleteNews(db, actor.personId, id);
+      return deleted.ok ? { ok: true, message: t("com.newsAdmin.deleted") } : deleted;
+    }
+    const updated = await updateNews(db, actor.personId, id, content);
+    return updated.ok ? { ok: true, message: t("com.newsAdmin.saved") } : updated;
+  },
+});

@@ -1,29 +1,37 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { deleteBookable, saveBookable } from "@/lib/domain/calendar/rooms-resources";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import type { Translate } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
+import { text } from "@/lib/web/form-data";
 
-type Kind = "room" | "resource";
+// Who may (calendar.write) and what a room must be is decided in the domain calls.
+const kind = z.enum(["room", "resource"]);
+const refusals = (r: { code: string; message: string }, t: Translate) => (r.code === "forbidden" ? t("evf.error.forbidden") : t("rooms.error", { detail: r.message }));
 
-export async function saveBookableAction(kind: Kind, id: number | null, _prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
-  const values = { name: String(formData.get("name") ?? ""), description: String(formData.get("description") ?? ""), machineId: String(formData.get("machineId") ?? "") };
-  const result = await saveBookable(getDb(), user.personId, kind, { ...values, machineId: values.machineId || null }, id ?? undefined);
-  if (!result.ok) return { ok: false, code: result.code, message: result.code === "forbidden" ? t("evf.error.forbidden") : t("rooms.error", { detail: result.message }), values };
-  revalidatePath("/admin/rooms");
-  return { ok: true, message: t("rooms.saved") };
-}
+export const saveBookableAction = defineAction({
+  caller: "user",
+  input: z.object({ name: z.string(), description: z.string(), machineId: z.string() }),
+  read: (formData) => ({ name: text(formData, "name"), description: text(formData, "description"), machineId: text(formData, "machineId") }),
+  bound: z.tuple([kind, z.number().int().positive().nullable()]),
+  labels: { name: "rooms.name", description: "rooms.description", machineId: "rooms.machine" },
+  refusals,
+  revalidate: ["/admin/rooms"],
+  async run({ actor, db, t, input }, bookableKind, id) {
+    const saved = await saveBookable(db, actor.personId, bookableKind, { ...input, machineId: input.machineId || null }, id ?? undefined);
+    return saved.ok ? { ok: true, message: t("rooms.saved") } : saved;
+  },
+});
 
-export async function deleteBookableAction(kind: Kind, id: number, _prev: ActionResult | null): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
-  const result = await deleteBookable(getDb(), user.personId, kind, id);
-  if (!result.ok) return { ok: false, code: result.code, message: t("rooms.error", { detail: result.message }) };
-  revalidatePath("/admin/rooms");
-  return { ok: true, message: t("rooms.deleted") };
-}
+export const deleteBookableAction = defineAction({
+  caller: "user",
+  input: z.object({}),
+  bound: z.tuple([kind, z.number().int().positive()]),
+  refusals,
+  revalidate: ["/admin/rooms"],
+  async run({ actor, db, t }, bookableKind, id) {
+    const deleted = await deleteBookable(db, actor.personId, bookableKind, id);
+    return deleted.ok ? { ok: true, message: t("rooms.deleted") } : deleted;
+  },
+});

@@ -1,33 +1,36 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { createSensorToken, revokeSensorToken } from "@/lib/domain/community/sensor-tokens";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import type { Failure } from "@/lib/domain/community/result";
+import type { Translate } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
 import { int, text } from "@/lib/web/form-data";
 
-export async function createSensorAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, code: "forbidden", message: t("com.error.forbidden") };
-  const name = text(formData, "name");
-  const result = await createSensorToken(getDb(), user.personId, name);
-  if (!result.ok) {
-    const message = result.code === "invalid" ? t("com.error.invalid", { detail: result.message }) : t(`com.error.${result.code}`);
-    return { ok: false, code: result.code, message, values: { name } };
-  }
-  revalidatePath("/admin/sensors");
-  return { ok: true, message: t("com.sensors.created", { name: name.trim(), token: result.token }) };
-}
+// Who may (system.admin) and what a sensor's name must be is decided in the domain calls.
+const refusals = (failure: Failure, t: Translate) => (failure.code === "invalid" ? t("com.error.invalid", { detail: failure.message }) : t(`com.error.${failure.code}`));
 
-export async function revokeSensorAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
-  const user = await getCurrentUser();
-  if (!user) return { ok: false, code: "forbidden", message: t("com.error.forbidden") };
-  const result = await revokeSensorToken(getDb(), user.personId, int(formData, "id"));
-  if (!result.ok) return { ok: false, code: result.code, message: t(`com.error.${result.code}`) };
-  revalidatePath("/admin/sensors");
-  return { ok: true, message: t("com.sensors.revoked") };
-}
+export const createSensorAction = defineAction({
+  caller: "user",
+  input: z.object({ name: z.string() }),
+  read: (formData) => ({ name: text(formData, "name") }),
+  labels: { name: "com.sensors.name" },
+  refusals,
+  revalidate: ["/admin/sensors"],
+  async run({ actor, db, t, input }) {
+    const created = await createSensorToken(db, actor.personId, input.name);
+    return created.ok ? { ok: true, message: t("com.sensors.created", { name: input.name.trim(), token: created.token }) } : created;
+  },
+});
+
+export const revokeSensorAction = defineAction({
+  caller: "user",
+  input: z.object({ id: z.number().int().positive() }),
+  read: (formData) => ({ id: int(formData, "id") }),
+  refusals,
+  revalidate: ["/admin/sensors"],
+  async run({ actor, db, t, input }) {
+    const revoked = await revokeSensorToken(db, actor.personId, input.id);
+    return revoked.ok ? { ok: true, message: t("com.sensors.revoked") } : revoked;
+  },
+});

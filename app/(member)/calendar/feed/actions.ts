@@ -1,36 +1,37 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { setWeeklyAnnouncement } from "@/lib/domain/calendar/announcements";
 import { regenerateFeedToken, revokeFeedToken } from "@/lib/domain/calendar/feed-tokens";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
 import { publicLink } from "@/lib/domain/settings/public-link";
+import { defineAction } from "@/lib/web/action";
+
+// Each acts on the logged-in person's own feed; nothing here can be refused once they are logged in.
+const own = { caller: "user", input: z.object({}), refusals: "evf.error", revalidate: ["/calendar/feed"] } as const;
 
 /** The new URL is shown once in the answer; only its hash is stored. */
-export async function regenerateFeedAction(_prev: ActionResult | null): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
-  const token = await regenerateFeedToken(getDb(), user.personId);
-  revalidatePath("/calendar/feed");
-  const [feed, room] = await Promise.all([publicLink(getDb(), `/feeds/${token}/calendar.ics`), publicLink(getDb(), `/feeds/${token}/rooms/N/calendar.ics`)]);
-  return { ok: true, message: `${t("feed.shownOnce")} ${feed} ${t("feed.roomHint", { url: room })}` };
-}
+export const regenerateFeedAction = defineAction({
+  ...own,
+  async run({ actor, db, t }) {
+    const token = await regenerateFeedToken(db, actor.personId);
+    const [feed, room] = await Promise.all([publicLink(db, `/feeds/${token}/calendar.ics`), publicLink(db, `/feeds/${token}/rooms/N/calendar.ics`)]);
+    return { ok: true, message: `${t("feed.shownOnce")} ${feed} ${t("feed.roomHint", { url: room })}` };
+  },
+});
 
-export async function revokeFeedAction(_prev: ActionResult | null): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
-  await revokeFeedToken(getDb(), user.personId);
-  revalidatePath("/calendar/feed");
-  return { ok: true, message: t("feed.revoked") };
-}
+export const revokeFeedAction = defineAction({
+  ...own,
+  async run({ actor, db, t }) {
+    await revokeFeedToken(db, actor.personId);
+    return { ok: true, message: t("feed.revoked") };
+  },
+});
 
-export async function weeklyAction(enabled: boolean, _prev: ActionResult | null): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
-  await setWeeklyAnnouncement(getDb(), user.personId, enabled);
-  revalidatePath("/calendar/feed");
-  return { ok: true, message: t(enabled ? "feed.weekly.on" : "feed.weekly.off") };
-}
+export const weeklyAction = defineAction({
+  ...own,
+  bound: z.tuple([z.boolean()]),
+  async run({ actor, db, t }, enabled) {
+    await setWeeklyAnnouncement(db, actor.personId, enabled);
+    return { ok: true, message: t(enabled ? "feed.weekly.on" : "feed.weekly.off") };
+  },
+});

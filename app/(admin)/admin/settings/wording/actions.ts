@@ -1,27 +1,25 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { userWithPermission } from "@/lib/auth/guards";
+import { z } from "zod";
 import { setMessageOverride, type OverrideFailure } from "@/lib/domain/settings/message-overrides";
-import { getT } from "@/lib/i18n/server";
 import type { Translate } from "@/lib/i18n/translate";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import { defineAction } from "@/lib/web/action";
+import { text } from "@/lib/web/form-data";
 
 /** Saves or resets the space's own text of one message in one language (the form's intent button decides). */
-export async function saveWordingAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
-  const user = await userWithPermission("system.admin");
-  if (!user) return { ok: false, code: "forbidden", message: t("wording.error.forbidden") };
-  const locale = String(formData.get("locale") ?? "");
-  const key = String(formData.get("key") ?? "");
-  const text = String(formData.get("text") ?? "");
-  const reset = formData.get("intent") === "reset";
-  const result = await setMessageOverride(getDb(), user, locale, key, reset ? null : text);
-  if (!result.ok) return { ok: false, code: result.code, message: refusal(t, result), values: { text } };
-  revalidatePath("/", "layout");
-  return { ok: true, message: t(reset ? "wording.reset.done" : "wording.saved") };
-}
+export const saveWordingAction = defineAction({
+  caller: "system.admin",
+  input: z.object({ locale: z.string(), key: z.string(), text: z.string(), intent: z.string() }),
+  read: (formData) => ({ locale: text(formData, "locale"), key: text(formData, "key"), text: text(formData, "text"), intent: text(formData, "intent") }),
+  refusals: (failure: OverrideFailure & { message: string }, t) => refusal(t, failure),
+  refusalFields: { syntax: "text", placeholders: "text", empty: "text", too_long: "text" },
+  revalidate: [["/", "layout"]],
+  async run({ actor, db, t, input }) {
+    const reset = input.intent === "reset";
+    const saved = await setMessageOverride(db, actor, input.locale, input.key, reset ? null : input.text);
+    return saved.ok ? { ok: true, message: t(reset ? "wording.reset.done" : "wording.saved") } : { ...saved, message: "" };
+  },
+});
 
 function refusal(t: Translate, failure: OverrideFailure): string {
   switch (failure.code) {
