@@ -87,7 +87,7 @@ describe("broker killed with SIGKILL while the database is down", () => {
       t.db.select().from(usageSessions).where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid)));
     await waitFor("the spool to be drained", async () => fs.statSync(path.join(dataDir, "spool", "events.jsonl")).size === 0, 60_000);
     expect((await sessions(laser!.id, "efbeadde")).map((s) => [s.durationSeconds, s.endedBecause])).toEqual([[2400, "stop"]]);
-    expect((await sessions(cnc!.id, "a0000001")).map((s) => [s.durationSeconds, s.recordedAs])).toEqual([[900, "reconstructed"]]);
+    expect((await sessions(cnc!.id, "a0000001")).map((s) => [s.durationSeconds, s.recordedAs])).toEqual([[900, "replayed"]]);
     second.child.kill("SIGTERM");
     await exited(second.child);
     expect(second.output()).toMatch(/spool left by a previous run/);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, boardPairingRequests, boards, cards, equipmentAuthorizations, machines, people, profiles, unknownCards, usageSessions } from "@/lib/db/schema";
 import { openPairingWindow } from "@/lib/domain/usage/board-pairing";
 import { closeSilentSessions } from "@/lib/domain/usage/close-silent-sessions";
-import { ask, connectBoard } from "./testing/board-client";
+import { announce, ask, connectBoard } from "./testing/board-client";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
 import { expectReply, waitFor } from "./testing/replies";
 
@@ -93,6 +93,9 @@ describe("startuse / inuse / stopuse", () => {
   it("answers a replay like a live message and records it once, however often it comes", async () => {
     const client = await board();
     for (let i = 0; i < 2; i++) {
+      // The board sends its queue again only after reconnecting (alive); within one connection, a second
+      // start/stop pair is a second use (broker-replay.int.test.ts).
+      await announce(client, 3);
       await expectReply(client, 3, '{"action":"startuse","uid":"a0000001","replay":true}', '{"request_ok":true,"message":""}');
       await expectReply(client, 3, '{"action":"stopuse","uid":"a0000001","duration":1800,"replay":true}', '{"request_ok":true,"message":"Duration 1800 seconds"}');
     }

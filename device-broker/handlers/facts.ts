@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { ReplayBursts } from "../replay-bursts";
 import type { SnapshotData } from "../snapshot/load-snapshot";
 import { applyEvent, type EventOutcome, type SpoolEvent } from "../spool/events";
 import type { HandlerContext } from "./types";
@@ -13,3 +14,11 @@ export function writeFact(ctx: HandlerContext, event: NewEvent): Promise<EventOu
 
 /** The loaded snapshot, or null while there is none (then the handlers ask the database). */
 export const snapshotOf = (ctx: HandlerContext): SnapshotData | null => ctx.snapshot?.data ?? null;
+
+// One burst tracker per handler context (one per broker or external client), like the per-machine queue.
+const bursts = new WeakMap<HandlerContext, ReplayBursts>();
+export function replayBurstsOf(ctx: HandlerContext): ReplayBursts {
+  let tracker = bursts.get(ctx);
+  if (!tracker) bursts.set(ctx, (tracker = new ReplayBursts()));
+  return tracker;
+}

@@ -2,7 +2,7 @@ import { INVALID_MACHINE_REPLY } from "@/lib/domain/machine-access/check-machine
 import type { UsageOutcome } from "@/lib/domain/usage/events";
 import { usageReply } from "../replies";
 import { holderOf } from "../snapshot/decide";
-import { snapshotOf, writeFact } from "./facts";
+import { replayBurstsOf, snapshotOf, writeFact } from "./facts";
 import { machineOf } from "./machine-of";
 import type { ActionHandler, BoardRequest, HandlerContext } from "./types";
 
@@ -19,10 +19,15 @@ async function recordUse(ctx: HandlerContext, req: BoardRequest<UsageAction>, ma
   const { uid, replay = false } = req.request;
   const duration = "duration" in req.request ? req.request.duration : 0;
   const common = { machineId, uid, replay, receivedAt: req.receivedAt };
+  const bursts = replayBurstsOf(ctx);
+  if (!replay) bursts.end(machineId);
+  else if (req.request.action === "startuse") bursts.start(machineId, uid);
   const result =
     req.request.action === "startuse"
       ? await writeFact(ctx, { kind: "startuse", ...common })
-      : await writeFact(ctx, { kind: req.request.action, ...common, duration });
+      : req.request.action === "stopuse"
+        ? await writeFact(ctx, { kind: "stopuse", ...common, duration, burst: replay ? bursts.stop(machineId, uid, duration) : undefined })
+        : await writeFact(ctx, { kind: "inuse", ...common, duration });
   const data = snapshotOf(ctx);
   // Spooled with no snapshot to tell a known card from an unknown one: no answer beats a wrong one (the board
   // queues and replays it; the replay is recorded once).

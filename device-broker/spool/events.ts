@@ -5,12 +5,13 @@ import { recordBoardAlive } from "@/lib/domain/usage/record-board-alive";
 import { recordBoardMaintenance, type MaintenanceOutcome } from "@/lib/domain/usage/record-maintenance";
 import { recordUnknownCard } from "@/lib/domain/usage/record-unknown-card";
 import { recordUsageHeartbeat, recordUsageStart, recordUsageStop } from "@/lib/domain/usage/record-usage";
-import type { UsageOutcome } from "@/lib/domain/usage/events";
+import type { ReplayBurstPosition, UsageOutcome } from "@/lib/domain/usage/events";
 
 /** A board-written fact as it is spooled: JSON-safe, with its own id and the time the broker received it. */
 export type SpoolEvent = { id: string; receivedAt: string; machineId: number } & (
   | { kind: "startuse"; uid: string; replay: boolean }
-  | { kind: "inuse" | "stopuse"; uid: string; replay: boolean; duration: number }
+  | { kind: "inuse"; uid: string; replay: boolean; duration: number }
+  | { kind: "stopuse"; uid: string; replay: boolean; duration: number; burst?: ReplayBurstPosition }
   | { kind: "maintenance"; uid: string; replay: boolean }
   | { kind: "unknown_card"; uid: string }
   | { kind: "alive"; clientId?: string; version?: string; ip?: string; serial?: string; heap?: string | number }
@@ -68,7 +69,7 @@ async function record(db: Db, ev: SpoolEvent, receivedAt: Date): Promise<EventOu
     case "inuse":
       return recordUsageHeartbeat(db, { machineId: ev.machineId, uid: ev.uid, replay: ev.replay, duration: ev.duration, receivedAt });
     case "stopuse":
-      return recordUsageStop(db, { machineId: ev.machineId, uid: ev.uid, replay: ev.replay, duration: ev.duration, receivedAt });
+      return recordUsageStop(db, { machineId: ev.machineId, uid: ev.uid, replay: ev.replay, duration: ev.duration, burst: ev.burst, receivedAt });
     case "maintenance":
       return recordBoardMaintenance(db, { machineId: ev.machineId, uid: ev.uid, replay: ev.replay, receivedAt });
     case "unknown_card":

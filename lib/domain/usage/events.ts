@@ -17,6 +17,32 @@ export interface CardDurationEvent extends CardEvent {
   duration: number;
 }
 
+/**
+ * Where a replayed stopuse sits in its burst (the board's offline queue as it arrived this time), as the broker saw
+ * it: the same queue arriving again gives the same ordinals.
+ */
+export interface ReplayBurstPosition {
+  /** How many identical replayed stops (card and duration) came before it in this burst. */
+  ordinal: number;
+  /** A replayed startuse of the card came before it in this burst (an offline use, not a lost reply). */
+  paired: boolean;
+}
+
+export interface ReplayedStopEvent extends CardDurationEvent {
+  /** Only for replays; absent (an old spool line, a test) counts as the first of its kind, unpaired. */
+  burst?: ReplayBurstPosition;
+}
+
+/**
+ * The longest use a board's duration is believed for: a week (a long print with auto-logout off). A larger number
+ * (up to 2^32 from the firmware's counter, or a board gone wrong) is recorded as this, never as 68 years of hours.
+ */
+export const MAX_SESSION_SECONDS = 7 * 24 * 3600;
+
+export function boundedDuration(seconds: number): number {
+  return Number.isFinite(seconds) && seconds > 0 ? Math.min(Math.floor(seconds), MAX_SESSION_SECONDS) : 0;
+}
+
 export type UsageEffect =
   /** a new session */
   | "opened"
@@ -26,6 +52,8 @@ export type UsageEffect =
   | "closed"
   /** a session closed for silence came back to life (the board was only offline) */
   | "reopened"
+  /** a replayed start: the use is recorded from its stop or next inuse, which carry its duration */
+  | "deferred"
   /** already recorded: nothing changed */
   | "duplicate"
   /** older than what is recorded already (e.g. an inuse after its stop): ignored */

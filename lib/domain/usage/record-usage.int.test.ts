@@ -49,7 +49,7 @@ describe("usage sessions from board events", () => {
     expect(rows[0]).toMatchObject({ durationSeconds: 3605, recordedAs: "replayed", endedAt: at(1001), startedAt: at(1001 - 3605) });
   });
 
-  it("drops the replay of a session that went through live (a duplicate stop never adds hours)", async () => {
+  it("drops a replayed stop with no replayed start before it that repeats the live stop (its reply was lost; never adds hours)", async () => {
     const m = await freshMachine();
     await recordUsageStart(t.db, { machineId: m, uid: MARIO, replay: false, receivedAt: at(0) });
     await recordUsageStop(t.db, { machineId: m, uid: MARIO, duration: 600, replay: false, receivedAt: at(600) });

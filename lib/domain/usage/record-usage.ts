@@ -1,8 +1,8 @@
-import { and, eq } from "drizzle-orm";
+import { and, asc, eq, gte } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { usageSessions } from "@/lib/db/schema";
 import { enqueueUsageEvent } from "../webhooks/outbox";
-import type { CardDurationEvent, CardEvent, UsageOutcome } from "./events";
+import { boundedDuration, type CardDurationEvent, type CardEvent, type ReplayedStopEvent, type UsageOutcome } from "./events";
 import {
   cardHolderId,
   closeUnstopped,
@@ -11,7 +11,10 @@ import {
   lockMachine,
   openSessionOf,
   resumableStaleSession,
+  SAME_SESSION_TOLERANCE_SECONDS,
   secondsBefore,
+  secondsBetween,
+  sessionClosedBy,
 } from "./session-store";
 
 /*
@@ -21,6 +24,11 @@ import {
  */
 
 const unknownCard = { ok: false, reason: "unknown_card" } as const;
+
+/** How long after a replayed stop the same stop replayed again (the board's queue re-sent) is taken for it. */
+export const REPLAY_WINDOW_MS = 30 * 60 * 1000;
+/** How long a board may take to replay a live stop whose reply it lost (it may stay offline for hours). */
+export const LOST_REPLY_WINDOW_MS = 24 * 3600 * 1000;
 
 async function withMachineLock(db: Db, machineId: number, work: (tx: Db) => Promise<UsageOutcome>): Promise<UsageOutcome> {
   return db.transaction(async (tx) => {
@@ -35,6 +43,10 @@ async function withMachineLock(db: Db, machineId: number, work: (tx: Db) => Prom
 export async function recordUsageStart(db: Db, ev: CardEvent): Promise<UsageOutcome> {
   const personId = await cardHolderId(db, ev.uid);
   if (personId === null) return unknownCard;
+  // A replayed start says only that the card logged in some time ago. The use is recorded from its stop or, while
+  // it goes on, from the next inuse, which carry its duration: a start alone cannot tell a new use from a replay
+  // of one already recorded, and opening one would leave the machine busy when its stop came first.
+  if (ev.replay) return { ok: true, effect: "deferred", sessionId: null };
   return withMachineLock(db, ev.machineId, async (tx) => {
     // The very same event applied again (a spool drained twice) or a second session opened by it.
     const [same] = await tx
@@ -43,11 +55,7 @@ export async function recordUsageStart(db: Db, ev: CardEvent): Promise<UsageOutc
       .where(and(eq(usageSessions.machineId, ev.machineId), eq(usageSessions.cardUid, ev.uid), eq(usageSessions.openedByEventAt, ev.receivedAt)));
     if (same) return { ok: true, effect: "duplicate", sessionId: same.id };
     const open = await openSessionOf(tx, ev.machineId);
-    if (open) {
-      // A replayed start of the card that is logged in: the live start got through, only its reply was lost.
-      if (open.cardUid === ev.uid && ev.replay) return { ok: true, effect: "duplicate", sessionId: open.id };
-      await closeUnstopped(tx, open, "superseded");
-    }
+    if (open) await closeUnstopped(tx, open, "superseded");
     const [row] = await tx
       .insert(usageSessions)
       .values({
@@ -57,7 +65,7 @@ export async function recordUsageStart(db: Db, ev: CardEvent): Promise<UsageOutc
         startedAt: ev.receivedAt,
         lastHeartbeatAt: ev.receivedAt,
         openedByEventAt: ev.receivedAt,
-        recordedAs: ev.replay ? "replayed" : "live",
+        recordedAs: "live",
       })
       .returning({ id: usageSessions.id });
     return { ok: true, effect: "opened", sessionId: row!.id };
@@ -65,9 +73,10 @@ export async function recordUsageStart(db: Db, ev: CardEvent): Promise<UsageOutc
 }
 
 /** inuse: every 30 s while a card is logged in. */
-export async function recordUsageHeartbeat(db: Db, ev: CardDurationEvent): Promise<UsageOutcome> {
-  const personId = await cardHolderId(db, ev.uid);
+export async function recordUsageHeartbeat(db: Db, input: CardDurationEvent): Promise<UsageOutcome> {
+  const personId = await cardHolderId(db, input.uid);
   if (personId === null) return unknownCard;
+  const ev = { ...input, duration: boundedDuration(input.duration) };
   return withMachineLock(db, ev.machineId, async (tx) => {
     const open = await openSessionOf(tx, ev.machineId);
     if (open?.cardUid === ev.uid) {
@@ -112,22 +121,30 @@ export async function recordUsageHeartbeat(db: Db, ev: CardDurationEvent): Promi
 }
 
 /**
- * stopuse: the card logged out after `duration` seconds. Without a correlation id, a stop is a duplicate when the
- * card's last closed session on this machine already ended by a stop with exactly this duration.
+ * stopuse: the card logged out after `duration` seconds. Live, it closes the card's open session. Replayed (from the
+ * board's offline queue, no timestamp), it describes a use that happened some time before; the same queue may arrive
+ * again (a lost reply, a reboot), so a replayed stop is a duplicate when this burst's identical stops so far
+ * (`ev.burst.ordinal`) are fewer than those already recorded from replays lately. Identical durations of different
+ * uses are kept: a live use and an offline one, or two offline ones in the same queue.
  */
-export async function recordUsageStop(db: Db, ev: CardDurationEvent): Promise<UsageOutcome> {
-  const personId = await cardHolderId(db, ev.uid);
+export async function recordUsageStop(db: Db, input: ReplayedStopEvent): Promise<UsageOutcome> {
+  const personId = await cardHolderId(db, input.uid);
   if (personId === null) return unknownCard;
+  const ev = { ...input, duration: boundedDuration(input.duration) };
   return withMachineLock(db, ev.machineId, async (tx) => {
+    // The very same stop applied again (a spool drained twice): it closed a session already.
+    const same = await sessionClosedBy(tx, ev.machineId, ev.uid, ev.receivedAt);
+    if (same) return { ok: true, effect: "duplicate", sessionId: same.id };
     const open = await openSessionOf(tx, ev.machineId);
-    const lastClosed = await latestClosedSession(tx, ev.machineId, ev.uid);
-    const duplicate = lastClosed?.endedBecause === "stop" && lastClosed.durationSeconds === ev.duration;
-    if (open?.cardUid === ev.uid) {
-      // A replayed start+stop pair of a session that went through live: the start opened a phantom, drop it.
-      if (duplicate && ev.replay && open.recordedAs === "replayed" && open.heartbeats === 0) {
-        await tx.delete(usageSessions).where(eq(usageSessions.id, open.id));
-        return { ok: true, effect: "duplicate", sessionId: lastClosed!.id };
-      }
+    const closedBy = { endedBecause: "stop" as const, closedByEventAt: ev.receivedAt, closedByReplay: ev.replay };
+    // A replayed stop is of the open session only if that session has run as long as the stop says; otherwise the
+    // stop ends an earlier use (of this card or another) and the running session is left alone.
+    const ofOpen = open?.cardUid === ev.uid && (!ev.replay || secondsBetween(open.startedAt, ev.receivedAt) + SAME_SESSION_TOLERANCE_SECONDS >= ev.duration);
+    if (ev.replay && !ofOpen) {
+      const earlier = await replayedStopAlreadyRecorded(tx, ev);
+      if (earlier) return { ok: true, effect: "duplicate", sessionId: earlier.id };
+    }
+    if (open && ofOpen) {
       // The board's duration is the truth. A live start is a trustworthy start; otherwise the stop's arrival is the end.
       const keepStart = ev.replay && open.recordedAs === "live";
       const startedAt = keepStart ? open.startedAt : secondsBefore(ev.receivedAt, ev.duration);
@@ -137,37 +154,68 @@ export async function recordUsageStop(db: Db, ev: CardDurationEvent): Promise<Us
           startedAt,
           endedAt: new Date(startedAt.getTime() + ev.duration * 1000),
           durationSeconds: ev.duration,
-          endedBecause: "stop",
+          ...closedBy,
           recordedAs: ev.replay && open.recordedAs === "live" ? "replayed" : open.recordedAs,
         })
         .where(eq(usageSessions.id, open.id));
       return { ok: true, effect: "closed", sessionId: open.id };
     }
-    if (duplicate) return { ok: true, effect: "duplicate", sessionId: lastClosed!.id };
-    if (open) await closeUnstopped(tx, open, "superseded");
-    const stale = await resumableStaleSession(tx, ev.machineId, ev.uid, ev.duration);
+    if (open && !ev.replay) await closeUnstopped(tx, open, "superseded");
+    const stale = open && ev.replay ? undefined : await resumableStaleSession(tx, ev.machineId, ev.uid, ev.duration);
     if (stale) {
       await tx
         .update(usageSessions)
-        .set({ endedAt: new Date(stale.startedAt.getTime() + ev.duration * 1000), durationSeconds: ev.duration, endedBecause: "stop" })
+        .set({ endedAt: new Date(stale.startedAt.getTime() + ev.duration * 1000), durationSeconds: ev.duration, ...closedBy })
         .where(eq(usageSessions.id, stale.id));
       return { ok: true, effect: "closed", sessionId: stale.id };
     }
+    // Rebuilt from the duration. A replayed use ended before the session running now began (one card at a time).
+    const endedAt = open && ev.replay && open.startedAt < ev.receivedAt ? open.startedAt : ev.receivedAt;
     const [row] = await tx
       .insert(usageSessions)
       .values({
         machineId: ev.machineId,
         personId,
         cardUid: ev.uid,
-        startedAt: secondsBefore(ev.receivedAt, ev.duration),
-        endedAt: ev.receivedAt,
+        startedAt: secondsBefore(endedAt, ev.duration),
+        endedAt,
         durationSeconds: ev.duration,
-        endedBecause: "stop",
-        lastHeartbeatAt: ev.receivedAt,
+        lastHeartbeatAt: endedAt,
         openedByEventAt: ev.receivedAt,
-        recordedAs: "reconstructed",
+        recordedAs: ev.replay ? "replayed" : "reconstructed",
+        ...closedBy,
       })
       .returning({ id: usageSessions.id });
     return { ok: true, effect: "reconstructed", sessionId: row!.id };
   });
+}
+
+/**
+ * A replayed stop recorded already: the `ordinal`-th of the identical replayed stops recorded in the window (the
+ * queue arriving again), or — a stop with no replayed start before it in its burst — the card's last use, stopped
+ * live with this duration: the board recorded the stop's reply as lost and queued it.
+ */
+async function replayedStopAlreadyRecorded(tx: Db, ev: ReplayedStopEvent) {
+  const since = new Date(ev.receivedAt.getTime() - REPLAY_WINDOW_MS);
+  const recorded = await tx
+    .select()
+    .from(usageSessions)
+    .where(
+      and(
+        eq(usageSessions.machineId, ev.machineId),
+        eq(usageSessions.cardUid, ev.uid),
+        eq(usageSessions.durationSeconds, ev.duration),
+        eq(usageSessions.closedByReplay, true),
+        gte(usageSessions.closedByEventAt, since),
+      ),
+    )
+    .orderBy(asc(usageSessions.closedByEventAt), asc(usageSessions.id));
+  const ordinal = ev.burst?.ordinal ?? 0;
+  if (ordinal < recorded.length) return recorded[ordinal];
+  if (ev.burst?.paired) return undefined;
+  const last = await latestClosedSession(tx, ev.machineId, ev.uid);
+  const lostReplySince = new Date(ev.receivedAt.getTime() - LOST_REPLY_WINDOW_MS);
+  const lostReply =
+    last?.endedBecause === "stop" && !last.closedByReplay && last.durationSeconds === ev.duration && last.closedByEventAt !== null && last.closedByEventAt >= lostReplySince;
+  return lostReply ? last : undefined;
 }

@@ -81,3 +81,13 @@ export async function resumableStaleSession(tx: Db, machineId: number, uid: stri
   if (!latest || latest.cardUid !== uid || latest.endedBecause !== "stale") return undefined;
   return duration >= (latest.durationSeconds ?? 0) - SAME_SESSION_TOLERANCE_SECONDS ? latest : undefined;
 }
+
+/** The session a stop received at `receivedAt` closed (the same stop applied again finds it). */
+export async function sessionClosedBy(tx: Db, machineId: number, uid: string, receivedAt: Date): Promise<UsageSession | undefined> {
+  const [row] = await tx
+    .select()
+    .from(usageSessions)
+    .where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid), eq(usageSessions.closedByEventAt, receivedAt)))
+    .limit(1);
+  return row;
+}
