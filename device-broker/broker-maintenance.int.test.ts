@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, equipmentAuthorizations, interventions, machines, maintenancePlans, profiles, usageSessions } from "@/lib/db/schema";
+import { auditLog, cards, equipmentAuthorizations, interventions, machines, maintenancePlans, profiles, usageSessions } from "@/lib/db/schema";
 import { machineHours, maintenanceStatus } from "@/lib/domain/usage/machine-hours";
-import { connectBoard } from "./testing/board-client";
+import { ask, connectBoard } from "./testing/board-client";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
 import { expectReply } from "./testing/replies";
 
@@ -55,10 +55,13 @@ describe("maintenance", () => {
     ]);
   });
 
-  it("flags the overdue plan to the board and refuses level-1 users", async () => {
+  it("flags the overdue plan to the board and answers a level-1 user valid, as the firmware expects (it refuses them itself)", async () => {
     const client = await board();
     await expectReply(client, 2, CHECK, '{"request_ok":true,"is_valid":true,"maintenance":true,"allowed":true,"name":"PRUSA MK4","logoff":0,"type":1,"grace":2,"description":"Clean nozzle"}');
-    await expectReply(client, 2, '{"action":"checkuser","uid":"c0000003"}', '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}');
+    // The Fab-O-Matic backend answers is_valid:true; a refusal would also drop the card from the board's offline cache.
+    await expectReply(client, 2, '{"action":"checkuser","uid":"c0000003"}', '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}');
+    const [cache] = await ask(client, 2, '{"action":"synccache"}');
+    expect(JSON.parse(cache!.text).cards).toContainEqual({ uid: "c0000003", level: 1 });
     await expectReply(client, 2, '{"action":"maintenance","uid":"c0000003"}', '{"request_ok":false,"message":"Not authorized"}');
     await expectReply(client, 2, '{"action":"maintenance","uid":"ffffffff"}', '{"request_ok":false,"message":"Invalid card"}');
     expect(await f.database.db.select().from(interventions)).toEqual([]);
@@ -84,5 +87,28 @@ describe("maintenance", () => {
     expect(await f.database.db.select().from(interventions)).toHaveLength(1);
     await expectReply(client, 2, CHECK, '{"request_ok":true,"is_valid":true,"maintenance":false,"allowed":true,"name":"PRUSA MK4","logoff":0,"type":1,"grace":2,"description":""}');
     await expectReply(client, 2, '{"action":"checkuser","uid":"c0000003"}', '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}');
+  });
+});
+
+describe("synccache", () => {
+  it("sends the cards that fit in 280 bytes with the topic, most recently used first", async () => {
+    const db = f.database.db;
+    const [ada] = await db.select().from(cards).where(eq(cards.uid, "a0000001"));
+    // Twelve more cards of the administrator (allowed everywhere, never used here) and a use of Tom's an hour ago.
+    await db.insert(cards).values(Array.from({ length: 12 }, (_, i) => ({ uid: `a10000${String(i + 1).padStart(2, "0")}`, personId: ada!.personId })));
+    const now = Date.now();
+    await db.insert(usageSessions).values({ machineId: printer.id, personId: ids.tom, cardUid: "b0000002", startedAt: new Date(now - 2 * HOUR), endedAt: new Date(now - HOUR), durationSeconds: 3600, recordedAs: "live", endedBecause: "stop", lastHeartbeatAt: new Date(now - HOUR), openedByEventAt: new Date(now - 2 * HOUR) });
+    await f.refresh();
+    const [reply] = await ask(await board(), 2, '{"action":"synccache"}');
+    expect(Buffer.byteLength("machine/2/reply") + Buffer.byteLength(reply!.text)).toBeLessThan(280);
+    // Tom (an hour ago), Maria (3.5 h ago), then the cards never used here: higher levels first, then by uid.
+    expect(JSON.parse(reply!.text)).toEqual({
+      request_ok: true,
+      cards: [
+        { uid: "b0000002", level: 2 },
+        { uid: "c0000003", level: 1 },
+        ...["a0000001", "a1000001", "a1000002", "a1000003", "a1000004", "a1000005"].map((uid) => ({ uid, level: 3 })),
+      ],
+    });
   });
 });

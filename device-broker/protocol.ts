@@ -101,16 +101,15 @@ export const invalidRequestReply = (): Reply => ({ request_ok: false, message: "
 /**
  * Serialises a reply so that topic + payload stay under the board's budget, shortening the listed string
  * fields (in order, from the end, by whole characters) when needed. Returns null if even empty fields do not
- * fit, which a reply builder must never produce; `exempt` skips the budget for replies only sent to firmware
- * that asked for more (synccache).
+ * fit, which a reply builder must never produce (synccache sends only the cards that fit).
  */
 export function encodeReply(
   topic: string,
   reply: Reply,
-  options: { shrinkable?: readonly string[]; exempt?: boolean } = {},
+  options: { shrinkable?: readonly string[] } = {},
 ): Buffer | null {
   const topicBytes = Buffer.byteLength(topic);
-  const fits = (payload: string) => options.exempt || topicBytes + Buffer.byteLength(payload) < REPLY_BUDGET_BYTES;
+  const fits = (payload: string) => topicBytes + Buffer.byteLength(payload) < REPLY_BUDGET_BYTES;
   let payload = JSON.stringify(reply);
   if (fits(payload)) return Buffer.from(payload);
   const shrunk: Reply = { ...reply };

@@ -2,7 +2,7 @@ import { LCD_NAME_CHARS, truncateChars, INVALID_MACHINE_REPLY } from "@/lib/doma
 import type { CheckUserOutcome } from "@/lib/domain/machine-access/check-user";
 import type { UsageOutcome } from "@/lib/domain/usage/events";
 import type { MaintenanceOutcome } from "@/lib/domain/usage/record-maintenance";
-import type { Reply } from "./protocol";
+import { REPLY_BUDGET_BYTES, type Reply } from "./protocol";
 
 /*
  * Reply builders for the board actions: exactly the fields and key order of the protocol page, every field always
@@ -39,6 +39,19 @@ export function maintenanceReply(outcome: MaintenanceOutcome): Reply {
   return outcome.reason === "unknown_card" ? INVALID_CARD_REPLY : NOT_AUTHORIZED_REPLY;
 }
 
-export function syncCacheReply(cards: { uid: string; level: number }[]): Reply {
-  return { request_ok: true, cards: cards.map((c) => ({ uid: c.uid, level: c.level })) };
+/**
+ * The allowed cards that fit the board's buffer with the topic (280 bytes), in the order given (most recently used
+ * first): the rest stay off this reply rather than overflow the firmware's 300-byte MQTT buffer.
+ */
+export function syncCacheReply(topic: string, cards: readonly { uid: string; level: number }[]): Reply {
+  const entries = cards.map((c) => ({ uid: c.uid, level: c.level }));
+  let room = REPLY_BUDGET_BYTES - 1 - Buffer.byteLength(topic) - Buffer.byteLength(JSON.stringify({ request_ok: true, cards: [] }));
+  const fitting: typeof entries = [];
+  for (const entry of entries) {
+    const cost = Buffer.byteLength(JSON.stringify(entry)) + (fitting.length > 0 ? 1 : 0);
+    if (cost > room) break;
+    room -= cost;
+    fitting.push(entry);
+  }
+  return { request_ok: true, cards: fitting };
 }

@@ -1,5 +1,6 @@
 import { INVALID_MACHINE_REPLY } from "@/lib/domain/machine-access/check-machine-reply";
 import { checkUserOnMachine, type CheckUserOutcome } from "@/lib/domain/machine-access/check-user";
+import { boardDecision } from "@/lib/domain/machine-access/decide-machine-use";
 import { checkUserReply } from "../replies";
 import { decideOnMachine, firstNameOf } from "../snapshot/decide";
 import { snapshotOf, writeFact } from "./facts";
@@ -22,7 +23,7 @@ async function fromSnapshot(ctx: HandlerContext, req: BoardRequest<"checkuser">,
   const machine = data.machinesById.get(machineId);
   if (!machine) return { kind: "unknown_machine" };
   const { uid } = req.request;
-  const decision = decideOnMachine(data, machine, uid, req.receivedAt);
+  const decision = boardDecision(decideOnMachine(data, machine, uid, req.receivedAt));
   if (decision.allowed) return { kind: "allowed", level: decision.level, firstName: firstNameOf(data, uid) };
   if (decision.reason === "unknown_card") {
     await writeFact(ctx, { kind: "unknown_card", machineId, uid, receivedAt: req.receivedAt });

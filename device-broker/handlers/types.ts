@@ -35,7 +35,6 @@ export const fromMachineBoard = (req: BoardRequest): boolean => req.from?.truste
 export interface Outgoing {
   reply: Reply;
   shrinkable?: readonly string[];
-  exempt?: boolean;
 }
 
 /** Resolves to the reply to send, or null for none; may reject — the dispatcher catches and counts it. */

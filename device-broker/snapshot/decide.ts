@@ -1,6 +1,6 @@
-import { decideMachineUse, isAuthorizationCurrent, type BoardLevel, type MachineUseDecision } from "@/lib/domain/machine-access/decide-machine-use";
+import { boardDecision, decideMachineUse, isAuthorizationCurrent, type MachineUseDecision } from "@/lib/domain/machine-access/decide-machine-use";
 import type { MachineView } from "@/lib/domain/machine-access/machine-view";
-import { SYNC_CACHE_MAX_CARDS } from "@/lib/domain/machine-access/allowed-cards";
+import { byRecentUse, SYNC_CACHE_MAX_CARDS, type AllowedCard } from "@/lib/domain/machine-access/allowed-cards";
 import { personTypeKey, type CardSnap, type MachineSnap, type SnapshotData } from "./load-snapshot";
 
 /*
@@ -73,14 +73,17 @@ export function machineViewOf(machine: MachineSnap): MachineView {
   };
 }
 
-/** allowedCardsOnMachine from the snapshot: active cards the rule lets on, highest level first, capped. */
-export function allowedCards(data: SnapshotData, machine: MachineSnap, now: Date): { uid: string; level: BoardLevel }[] {
+/** allowedCardsOnMachine from the snapshot: active cards the rule lets on (as a board is told), most recently used first, capped. */
+export function allowedCards(data: SnapshotData, machine: MachineSnap, now: Date): AllowedCard[] {
   if (machine.blocked) return [];
-  const allowed: { uid: string; level: BoardLevel }[] = [];
+  const allowed: AllowedCard[] = [];
   for (const [uid, list] of data.cards) {
     if (!list.some((c) => c.state === "active")) continue;
-    const decision = decideOnMachine(data, machine, uid, now);
-    if (decision.allowed) allowed.push({ uid, level: decision.level });
+    const decision = boardDecision(decideOnMachine(data, machine, uid, now));
+    if (!decision.allowed) continue;
+    const card = decisionCard(data, uid)!;
+    const lastUsedAt = data.lastUse.get(personTypeKey(card.personId, machine.equipmentTypeId)) ?? null;
+    allowed.push({ uid, level: decision.level, lastUsedAt });
   }
-  return allowed.sort((a, b) => b.level - a.level || a.uid.localeCompare(b.uid)).slice(0, SYNC_CACHE_MAX_CARDS);
+  return allowed.sort(byRecentUse).slice(0, SYNC_CACHE_MAX_CARDS);
 }

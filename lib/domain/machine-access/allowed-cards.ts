@@ -12,7 +12,7 @@ import {
   statusRoles,
   usageSessions,
 } from "@/lib/db/schema";
-import { decideMachineUse, isAuthorizationCurrent, type BoardLevel } from "./decide-machine-use";
+import { boardDecision, decideMachineUse, isAuthorizationCurrent, type BoardLevel } from "./decide-machine-use";
 import { overduePlans } from "../usage/machine-hours";
 import { personRoleCurrent } from "../access/role-periods";
 import { spaceToday } from "../settings/space-today";
@@ -20,11 +20,26 @@ import { spaceToday } from "../settings/space-today";
 /** synccache replies go to firmware that asked for them, but a board's flash still holds only so many. */
 export const SYNC_CACHE_MAX_CARDS = 250;
 
+export interface AllowedCard {
+  uid: string;
+  level: BoardLevel;
+  /** The holder's last use of a machine of this type (null: never). */
+  lastUsedAt: Date | null;
+}
+
 /**
- * Every active card the one rule lets onto this machine right now, with its board level, highest levels first
- * (so staff always fit). Facts are read in bulk, then decided card by card with decideMachineUse.
+ * Most recently used first (the board's cache fills from the front and a reply holds only a few cards), then
+ * higher levels, then by uid so the order is stable.
  */
-export async function allowedCardsOnMachine(db: Db, machineId: number, now = new Date()): Promise<{ uid: string; level: BoardLevel }[] | null> {
+export function byRecentUse(a: AllowedCard, b: AllowedCard): number {
+  return (b.lastUsedAt?.getTime() ?? -Infinity) - (a.lastUsedAt?.getTime() ?? -Infinity) || b.level - a.level || a.uid.localeCompare(b.uid);
+}
+
+/**
+ * Every active card the one rule lets onto this machine right now (as a board is told: boardDecision), with its
+ * board level, most recently used first. Facts are read in bulk, then decided card by card with decideMachineUse.
+ */
+export async function allowedCardsOnMachine(db: Db, machineId: number, now = new Date()): Promise<AllowedCard[] | null> {
   const [machine] = await db
     .select({ m: machines, t: equipmentTypes })
     .from(machines)
@@ -61,19 +76,20 @@ export async function allowedCardsOnMachine(db: Db, machineId: number, now = new
   const admins = await administratorIds(db, ids, now);
   const lastUsed = new Map(lastUse.map((r) => [r.personId, new Date(r.at)]));
 
-  const allowed: { uid: string; level: BoardLevel }[] = [];
+  const allowed: AllowedCard[] = [];
   for (const h of holders) {
-    const decision = decideMachineUse({
+    const lastUsedAt = lastUsed.get(h.personId) ?? null;
+    const decision = boardDecision(decideMachineUse({
       now,
       card: { state: "active" },
       person: { mayUseMachines: true, isAdmin: admins.has(h.personId) },
       machine: machineFacts,
       authorizations: auths.filter((a) => a.personId === h.personId),
-      lastUsedAt: lastUsed.get(h.personId) ?? null,
-    });
-    if (decision.allowed) allowed.push({ uid: h.uid, level: decision.level });
+      lastUsedAt,
+    }));
+    if (decision.allowed) allowed.push({ uid: h.uid, level: decision.level, lastUsedAt });
   }
-  return allowed.sort((a, b) => b.level - a.level || a.uid.localeCompare(b.uid)).slice(0, SYNC_CACHE_MAX_CARDS);
+  return allowed.sort(byRecentUse).slice(0, SYNC_CACHE_MAX_CARDS);
 }
 
 /** The bulk form of isAdministrator: system.admin through a role (own or status), or current system training. */

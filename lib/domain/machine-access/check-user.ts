@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cards, profiles } from "@/lib/db/schema";
-import { decideMachineUse, type BoardLevel, type DenialReason } from "./decide-machine-use";
+import { boardDecision, decideMachineUse, type BoardLevel, type DenialReason } from "./decide-machine-use";
 import { loadMachineUseFacts } from "./machine-use-facts";
 import { recordUnknownCard } from "../usage/record-unknown-card";
 
@@ -18,7 +18,7 @@ export type CheckUserOutcome =
 export async function checkUserOnMachine(db: Db, ev: { machineId: number; uid: string; receivedAt: Date }): Promise<CheckUserOutcome> {
   const facts = await loadMachineUseFacts(db, { uid: ev.uid, machineId: ev.machineId, now: ev.receivedAt });
   if (!facts) return { kind: "unknown_machine" };
-  const decision = decideMachineUse(facts);
+  const decision = boardDecision(decideMachineUse(facts));
   if (decision.allowed) return { kind: "allowed", level: decision.level, firstName: await firstNameOfCard(db, ev.uid) };
   if (decision.reason === "unknown_card") {
     await recordUnknownCard(db, { uid: ev.uid, machineId: ev.machineId, receivedAt: ev.receivedAt });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideMachineUse, type AuthorizationFact, type MachineUseFacts } from "./decide-machine-use";
+import { boardDecision, decideMachineUse, type AuthorizationFact, type MachineUseFacts } from "./decide-machine-use";
 
 const now = new Date("2026-06-15T12:00:00Z");
 const months = (n: number) => new Date(Date.UTC(2026, 5 + n, 15, 12));
@@ -57,5 +57,13 @@ describe("decideMachineUse", () => {
     ["maintenance overdue, no authorization needed", facts({ machine: { maintenanceOverdue: true, noAuthorizationNeeded: true }, authorizations: [] }), { allowed: false, reason: "maintenance_overdue" }],
   ])("%s", (_name, input, expected) => {
     expect(decideMachineUse(input)).toEqual(expected);
+  });
+});
+
+describe("boardDecision: what the board is told", () => {
+  it("answers a user on a machine due for maintenance valid at level 1 (the firmware blocks by itself); other refusals stay", () => {
+    expect(boardDecision(decideMachineUse(facts({ machine: { maintenanceOverdue: true } })))).toEqual({ allowed: true, level: 1 });
+    expect(boardDecision(decideMachineUse(facts({ machine: { blocked: true } })))).toEqual({ allowed: false, reason: "machine_blocked" });
+    expect(boardDecision(decideMachineUse(facts({ machine: { maintenanceOverdue: true }, authorizations: [auth({ level: "owner" })] })))).toEqual({ allowed: true, level: 2 });
   });
 });

@@ -74,3 +74,12 @@ export function decideMachineUse(facts: MachineUseFacts): MachineUseDecision {
   if (facts.machine.maintenanceOverdue && level < 2) return { allowed: false, reason: "maintenance_overdue" };
   return { allowed: true, level };
 }
+
+/**
+ * What a board is told (checkuser, synccache): the firmware itself keeps level-1 users off while checkmachine says
+ * `maintenance:true` (builds may turn that off), and a refusal would drop the card from its offline cache. So a
+ * trained user on a machine due for maintenance is valid at level 1, as the Fab-O-Matic backend answers.
+ */
+export function boardDecision(decision: MachineUseDecision): MachineUseDecision {
+  return !decision.allowed && decision.reason === "maintenance_overdue" ? { allowed: true, level: 1 } : decision;
+}
