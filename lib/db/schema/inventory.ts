@@ -79,6 +79,8 @@ export const thingLoans = pgTable(
     lentById: integer().references(() => people.id),
     returnedById: integer().references(() => people.id),
     lastReminderAt: timestamp({ withTimezone: true }),
+    /** When the borrower was told the due day is near (once per loan; the job's claim on this loan). */
+    dueSoonMailedAt: timestamp({ withTimezone: true }),
     note: text().notNull().default(""),
   },
   (t) => [

@@ -31,8 +31,10 @@ export const noticesDe: Record<keyof typeof noticesEn, string> = {
   "mailPrefs.title": "E-Mails",
   "mailPrefs.intro": "Wähle, welche E-Mails du bekommst. E-Mails zu deiner Bewerbung, deinem Mitgliedsstatus, überfälligen Leihgaben und deinem Login werden immer geschickt.",
   "mailPrefs.training": "Einschulungen: Anmeldung, Warteliste, ein Platz für dich, bestanden, geänderte oder abgesagte Termine, ablaufende Berechtigungen",
-  "mailPrefs.loans": "Leihgaben: etwas an dich verliehen und seine Rückgabe",
+  "mailPrefs.loans": "Leihgaben: etwas an dich verliehen, eine Erinnerung kurz vor der Rückgabe und die Rückgabe selbst",
   "mailPrefs.bookings": "Buchungen: eine Buchung von dir, die jemand anderer storniert hat",
   "mailPrefs.save": "E-Mail-Auswahl speichern",
   "mailPrefs.saved": "Deine E-Mail-Auswahl ist gespeichert.",
+  "mail.dueSoon.subject": "Rückgabe am {due}: {thing}",
+  "mail.dueSoon.body": "Hallo {name},\n\n„{thing}“, das du vom Space ausgeliehen hast, ist am {due} zurückzugeben. Bitte bring es bis dahin zurück oder frag nach mehr Zeit.\n\nDeine Leihgaben:\n{link}\n\nDiese Mails kannst du auf deiner Profilseite unter „E-Mails“ abschalten.\n",
 };

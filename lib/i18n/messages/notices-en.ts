@@ -29,8 +29,10 @@ export const noticesEn = {
   "mailPrefs.title": "Mails",
   "mailPrefs.intro": "Choose which mails you get. Mails about your application, your membership status, overdue loans and your login are always sent.",
   "mailPrefs.training": "Trainings: sign-up, waitlist, a seat for you, passed, changed or cancelled sessions, authorizations running out",
-  "mailPrefs.loans": "Loans: a thing lent to you and its return",
+  "mailPrefs.loans": "Loans: a thing lent to you, a reminder when it is due soon, and its return",
   "mailPrefs.bookings": "Bookings: a booking of yours cancelled by someone else",
   "mailPrefs.save": "Save mail choices",
   "mailPrefs.saved": "Your mail choices are saved.",
+  "mail.dueSoon.subject": "Due back on {due}: {thing}",
+  "mail.dueSoon.body": "Hello {name},\n\n\"{thing}\", which you borrowed from the space, is due back on {due}. Please bring it back by then, or ask for more time.\n\nYour loans:\n{link}\n\nYou can turn off these mails on your profile page, under Mails.\n",
 } as const;

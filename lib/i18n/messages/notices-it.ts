@@ -31,8 +31,10 @@ export const noticesIt: Record<keyof typeof noticesEn, string> = {
   "mailPrefs.title": "Email",
   "mailPrefs.intro": "Scegli quali email ricevere. Le email sulla tua domanda, sul tuo stato di socio, sui prestiti scaduti e sul tuo accesso vengono sempre inviate.",
   "mailPrefs.training": "Corsi: iscrizione, lista d'attesa, un posto per te, superato, sessioni modificate o annullate, autorizzazioni in scadenza",
-  "mailPrefs.loans": "Prestiti: un oggetto prestato a te e la sua restituzione",
+  "mailPrefs.loans": "Prestiti: un oggetto prestato a te, un promemoria quando la restituzione si avvicina e la restituzione",
   "mailPrefs.bookings": "Prenotazioni: una tua prenotazione annullata da qualcun altro",
   "mailPrefs.save": "Salva le scelte email",
   "mailPrefs.saved": "Le tue scelte email sono salvate.",
+  "mail.dueSoon.subject": "Da restituire il {due}: {thing}",
+  "mail.dueSoon.body": "Ciao {name},\n\n\"{thing}\", che hai preso in prestito dallo spazio, va restituito il {due}. Riportalo entro quel giorno, oppure chiedi più tempo.\n\nI tuoi prestiti:\n{link}\n\nPuoi disattivare queste email nella pagina del tuo profilo, alla voce Email.\n",
 };

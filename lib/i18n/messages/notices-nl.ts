@@ -31,8 +31,10 @@ export const noticesNl: Record<keyof typeof noticesEn, string> = {
   "mailPrefs.title": "E-mails",
   "mailPrefs.intro": "Kies welke e-mails je krijgt. E-mails over je aanmelding, je lidmaatschapsstatus, te late leningen en je login worden altijd verstuurd.",
   "mailPrefs.training": "Trainingen: inschrijving, wachtlijst, een plaats voor jou, geslaagd, gewijzigde of geannuleerde sessies, aflopende autorisaties",
-  "mailPrefs.loans": "Leningen: iets dat aan jou is uitgeleend en de teruggave",
+  "mailPrefs.loans": "Leningen: iets dat aan jou is uitgeleend, een herinnering kort voor de terugbrengdatum en de teruggave",
   "mailPrefs.bookings": "Reserveringen: een reservering van jou die iemand anders heeft geannuleerd",
   "mailPrefs.save": "E-mailkeuze opslaan",
   "mailPrefs.saved": "Je e-mailkeuze is opgeslagen.",
+  "mail.dueSoon.subject": "Terugbrengen op {due}: {thing}",
+  "mail.dueSoon.body": "Hallo {name},\n\n\"{thing}\", dat je van de space hebt geleend, moet op {due} terug zijn. Breng het uiterlijk dan terug, of vraag om meer tijd.\n\nJe leningen:\n{link}\n\nJe kunt deze mails uitzetten op je profielpagina, onder E-mails.\n",
 };

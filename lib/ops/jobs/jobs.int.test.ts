@@ -63,12 +63,13 @@ describe("the system's jobs", () => {
       ["maintenance-due", "ok"],
       ["equipment-expiry-reminders", "ok"],
       ["inventory-overdue-reminders", "ok"],
+      ["inventory-due-soon", "ok"],
       ["calendar-horizon", "ok"],
       ["calendar-announcement", "ok"],
       ["mailing-lists-sync", "ok"],
       ["weekly-summary", "ok"],
     ]);
-    expect(counters).toEqual({ scheduledRuns: 10, scheduledJobErrors: 0 });
+    expect(counters).toEqual({ scheduledRuns: 11, scheduledJobErrors: 0 });
     expect(listBackups(backupsDirOf(dir)).map((b) => b.reason)).toEqual(["daily"]);
     const summaries = inbox.mails.filter((m) => unfold(m.raw).includes("the week on the machines"));
     expect(summaries.map((m) => m.to)).toEqual([["admin@makerspace.local"]]);

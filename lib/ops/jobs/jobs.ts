@@ -3,6 +3,7 @@ import { notifyAuditSubscribers } from "@/lib/domain/audit/subscriptions";
 import { sendWeeklyAnnouncement } from "@/lib/domain/calendar/announcements";
 import { extendRecurringHorizon } from "@/lib/domain/calendar/horizon-refresh";
 import { sendExpiryReminders } from "@/lib/domain/equipment/expiry-reminders";
+import { sendDueSoonReminders } from "@/lib/domain/inventory/due-soon-reminders";
 import { sendOverdueReminders } from "@/lib/domain/inventory/overdue-reminders";
 import { notifyDueMaintenance } from "@/lib/domain/machines/maintenance-due";
 import type { MailRun } from "@/lib/domain/mail/mail-run";
@@ -74,6 +75,18 @@ export function allJobs(o: JobContext): ScheduledJob[] {
         const r = await sendOverdueReminders(o.db, { mailer: o.mailer, now });
         if (r.failed > 0) throw new Error(`${r.failed} reminder(s) failed, ${r.sent} sent`);
         return `${r.sent} reminder(s), ${r.skipped} skipped`;
+      },
+    },
+    {
+      name: "inventory-due-soon",
+      description: "tells each borrower once that a thing is due back within two days (unless they turned loan mails off)",
+      schedule: { cadence: "daily" },
+      options: { days: "how many days ahead (1–365, default 2)" },
+      async run({ now, options }) {
+        const r = await sendDueSoonReminders(o.db, o.mailer, { now, days: daysOption(options?.days) ?? 2 });
+        // Sent ones are claimed; throwing retries only the failed ones at the next check.
+        if (r.failed > 0) throw new Error(`${r.failed} mail(s) failed, ${r.sent} sent`);
+        return `${r.sent} mail(s), ${r.off} not wanted`;
       },
     },
     {

@@ -1,0 +1,1 @@
+ALTER TABLE "thing_loans" ADD COLUMN "due_soon_mailed_at" timestamp with time zone;
