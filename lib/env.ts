@@ -78,6 +78,15 @@ const schema = z.object({
   SCHEDULER_CHECK_SECONDS: z.coerce.number().int().min(0).default(600),
   /** REST API (/api/v1): requests per token per minute. */
   API_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(300),
+  /**
+   * REST API: web origins whose pages may call it from the browser (CORS), comma-separated, e.g.
+   * "https://dashboard.example.org,http://localhost:5173". Empty: none. Exact origins only, never "*".
+   */
+  API_CORS_ORIGINS: z
+    .string()
+    .default("")
+    .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine((o) => URL.canParse(o) && new URL(o).origin === o, "an origin like https://dashboard.example.org (scheme, host, port; no path, no *)"))),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -16,6 +16,38 @@ export interface ApiOptions {
   clientIp?: string | null;
   logger?: Pick<Logger, "error">;
   now?: Date;
+  /** Web origins (scheme://host[:port]) whose pages may call the API from the browser (CORS); none by default. */
+  corsOrigins?: readonly string[];
+}
+
+/** What a page on an allowed origin may read of an answer besides the simple headers. */
+const EXPOSED = "ETag, Location, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Retry-After, WWW-Authenticate";
+
+/**
+ * CORS for a request from a listed origin: that origin echoed, never "*", and never credentials — the API reads a
+ * token from the Authorization header only, so a browser's cookies can never act for anyone. Other origins get no
+ * CORS headers, so their pages cannot read the answer.
+ */
+function corsHeaders(request: Request, o: ApiOptions): Record<string, string> {
+  const origin = request.headers.get("origin");
+  if (!origin || !o.corsOrigins?.includes(origin)) return {};
+  return { "access-control-allow-origin": origin, "access-control-expose-headers": EXPOSED };
+}
+
+/** The answer to a CORS preflight (OPTIONS): the methods the path has, for a listed origin only. */
+function preflight(request: Request, o: ApiOptions, allow: string[]): Response {
+  const cors = corsHeaders(request, o);
+  const asked = (request.headers.get("access-control-request-method") ?? "").toUpperCase();
+  const headers: Record<string, string> = { allow: [...allow, "OPTIONS"].join(", "), vary: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers" };
+  if (cors["access-control-allow-origin"] && (!asked || allow.includes(asked) || (asked === "HEAD" && allow.includes("GET")))) {
+    Object.assign(headers, {
+      "access-control-allow-origin": cors["access-control-allow-origin"],
+      "access-control-allow-methods": allow.join(", "),
+      "access-control-allow-headers": "Authorization, Content-Type, If-None-Match",
+      "access-control-max-age": "600",
+    });
+  }
+  return new Response(null, { status: 204, headers });
 }
 
 const TOKEN_REFUSALS = {
@@ -84,8 +116,14 @@ export async function handleApiRequest(db: Db, request: Request, o: ApiOptions):
   const now = o.now ?? new Date();
   const url = new URL(request.url);
   const instance = url.pathname;
-  let headers: Record<string, string> = {};
+  const cors = corsHeaders(request, o);
+  let headers: Record<string, string> = { ...cors };
   try {
+    if (request.method === "OPTIONS") {
+      const methods = ["GET", "POST", "PUT", "PATCH", "DELETE"].filter((m) => matchRoute(url.pathname.slice(API_PREFIX.length) || "/", m).kind === "ok");
+      if (!methods.length) throw new ApiProblem("not_found", `No API resource at ${url.pathname}; see /api/v1/docs.`);
+      return preflight(request, o, methods);
+    }
     const route = matchRoute(url.pathname.slice(API_PREFIX.length) || "/", request.method);
     if (route.kind === "none") throw new ApiProblem("not_found", `No API resource at ${url.pathname}; see /api/v1/docs.`);
     if (route.kind === "method") throw new ApiProblem("method_not_allowed", `${request.method} is not supported here; use ${route.allow.join(", ")}.`, { headers: { allow: route.allow.join(", ") } });
@@ -94,7 +132,7 @@ export async function handleApiRequest(db: Db, request: Request, o: ApiOptions):
     if (endpoint.auth === "token") {
       const auth = await authenticate(db, request, o, now);
       principal = auth.principal;
-      headers = auth.headers;
+      headers = { ...cors, ...auth.headers };
       requireScope(endpoint, principal);
     }
     const path = parseParams(endpoint.pathParams ?? {}, pathValues, "path");
@@ -105,7 +143,7 @@ export async function handleApiRequest(db: Db, request: Request, o: ApiOptions):
     const viewer = { personId: principal?.personId ?? null, permissions: principal && endpoint.scope ? permissionsUnder(endpoint.scope, principal.held) : new Set<never>() };
     const result = await endpoint.handle({ db, now, query: query.values, path: path.values as never, search: url.searchParams, principal, viewer, body });
     const text = JSON.stringify(result);
-    const base = { ...headers, "cache-control": endpoint.auth === "public" ? "public, max-age=300" : "private, no-cache", vary: "Authorization" };
+    const base = { ...headers, "cache-control": endpoint.auth === "public" ? "public, max-age=300" : "private, no-cache", vary: "Authorization, Origin" };
     if (request.method !== "GET") return new Response(text, { status: 200, headers: { ...base, "content-type": "application/json" } });
     const etag = etagOf(text);
     if (notModified(request, etag)) return new Response(null, { status: 304, headers: { ...base, etag } });
