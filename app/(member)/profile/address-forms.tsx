@@ -1,13 +1,12 @@
-import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
-import { SubmitButton } from "@/components/forms/submit-button";
 import type { AddressType } from "@/lib/db/schema";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { formatAddress, mayEditAddress, type PersonAddress } from "@/lib/domain/people/address-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { AddressEditForm } from "@/components/people/address-edit-form";
+import { AddressAddForm } from "@/components/people/address-add-form";
 import { addOwnAddressAction, ownAddressAction } from "./actions";
 import { updateAddressAction } from "./address-edit-actions";
 
@@ -46,18 +45,7 @@ export async function AddressForms({ addresses, types }: { addresses: PersonAddr
           ))}
         </ul>
       )}
-      <ActionForm action={addOwnAddressAction} className="grid gap-3 sm:grid-cols-2" label={t("address.add")}>
-        <SelectField label={t("address.type")} name="typeId">
-          {types.map((ty) => <option key={ty.id} value={ty.id}>{ty.name}</option>)}
-        </SelectField>
-        <TextField label={t("address.street")} name="street" required maxLength={200} autoComplete="street-address" />
-        <TextField label={t("address.extra")} name="extra" maxLength={200} />
-        <TextField label={t("address.postalCode")} name="postalCode" maxLength={20} autoComplete="postal-code" />
-        <TextField label={t("address.city")} name="city" required maxLength={100} />
-        <TextField label={t("address.country")} name="country" maxLength={100} />
-        <CheckboxField label={t("address.isMain")} name="isMain" />
-        <div><SubmitButton>{t("address.add")}</SubmitButton></div>
-      </ActionForm>
+      <AddressAddForm t={t} types={types} action={addOwnAddressAction} />
     </div>
   );
 }

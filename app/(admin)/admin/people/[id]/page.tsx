@@ -14,11 +14,13 @@ import { PersonLoginSection } from "./person-login-section";
 import { requirePermission } from "@/lib/auth/guards";
 import { subjectRefusal } from "@/lib/domain/access/containment";
 import { PartnerSection } from "./partner-section";
+import { addPersonAddressAction } from "./address-actions";
+import { AddressAddForm } from "@/components/people/address-add-form";
 import { PhotoSection } from "@/components/people/photo-section";
 import { addressesOf } from "@/lib/domain/people/address-service";
 import { partnerOf, partnerRateTypes } from "@/lib/domain/people/partner-link";
 import { getPersonRecord } from "@/lib/domain/people/person-record";
-import { listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
+import { listAddressTypes, listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { removePersonPhotoAction, uploadPersonPhotoAction } from "@/app/(member)/profile/photo-actions";
@@ -30,7 +32,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const id = parseId((await params).id);
   if (id === null) notFound();
   const db = getDb();
-  const [t, record, statuses, types, partner, addresses, rateTypes] = await Promise.all([
+  const [t, record, statuses, types, partner, addresses, rateTypes, addressTypes] = await Promise.all([
     getT(),
     getPersonRecord(db, id),
     listStatuses(db),
@@ -38,6 +40,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     partnerOf(db, id),
     addressesOf(db, id),
     partnerRateTypes(db),
+    listAddressTypes(db),
   ]);
   if (!record) notFound();
   const { person, profile } = record;
@@ -74,6 +77,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       )}
       {profile && mayWrite && <PhotoSection personId={id} photoKey={profile.photoPath} name={name} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />}
       <PersonSections record={record} mayEditAddresses={Boolean(profile) && mayWrite} updateAddressAction={updateAddressAction} />
+      {profile && mayWrite && (
+        <section className={cardClass} aria-labelledby="add-address">
+          <h2 id="add-address" className="mb-3 text-lg font-semibold">{t("address.add")}</h2>
+          <AddressAddForm t={t} types={addressTypes} action={addPersonAddressAction.bind(null, id)} />
+        </section>
+      )}
       {profile && mayWrite && <PartnerSection personId={id} partner={partner} addresses={addresses} partnerRateTypes={rateTypes} />}
       {!person.erasedAt && <PersonLoginSection personId={id} mayInvite={mayWrite} />}
       {user.permissions.has("system.admin") && !outranked && !person.erasedAt && <PersonAccessSection personId={id} />}
