@@ -25,6 +25,7 @@ import { setMailPreferencesAction } from "./mail-preference-actions";
 import { mailPreferencesOf } from "@/lib/domain/mail/preferences";
 import { MAIL_TOPICS } from "@/lib/domain/mail/topics";
 import { setWeeklySummaryAction } from "./summary-actions";
+import { setPartnerConsentAction } from "./partner-consent-actions";
 
 export default async function ProfilePage() {
   const user = await requireUser();
@@ -59,7 +60,11 @@ export default async function ProfilePage() {
         <section className={cardClass} aria-labelledby="my-partner">
           <h2 id="my-partner" className="mb-1 text-lg font-semibold">{t("partner.title")}</h2>
           <p>{partner.name}</p>
-          <p className="text-sm text-slate-600">{partner.mayEdit ? t("partner.self.mayEdit") : t("partner.self.shared")}</p>
+          <p className="text-sm text-slate-600">{t(partner.mayEdit ? "partner.consent.both" : partner.iAgree ? "partner.consent.mine" : partner.partnerAgrees ? "partner.consent.theirs" : "partner.consent.none")}</p>
+          <ActionForm action={setPartnerConsentAction} label={t("partner.consent.label")} className="mt-2">
+            <input type="hidden" name="agree" value={partner.iAgree ? "no" : "yes"} />
+            <SubmitButton>{t(partner.iAgree ? "partner.consent.withdraw" : "partner.consent.agree")}</SubmitButton>
+          </ActionForm>
           <ul className="mt-2 list-disc pl-5 text-sm">
             {addresses.filter((a) => a.sharedWith.includes(partner.personId)).map((a) => (
               <li key={a.addressId}>{t("partner.self.sharedAddress", { address: formatAddress(a) })}</li>

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { addresses, addressTypes, auditLog } from "@/lib/db/schema";
 import { addAddress, addressesOf, mayEditAddress, removeAddress, setMainAddress, shareAddress, updateAddress } from "./address-service";
+import { partnerOf, setPartnerConsent } from "./partner-link";
 import { setPartner } from "./profile-settings";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
 
@@ -97,5 +98,31 @@ describe("addresses", () => {
     expect(await updateAddress(t.db, t.ids.member, t.ids.member, own.addressId, { street: "Solo 2", city: "Wels" })).toEqual({ ok: true });
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, String(a.addressId)));
     expect(audits.filter((e) => e.changeType === "address.update")).toHaveLength(4);
+  });
+
+  it("partners edit each other's data only while both agree; either may withdraw; only their own agreement", async () => {
+    await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.maria, false);
+    const tryAdd = (actor: number, of: number) => addAddress(t.db, actor, of, { typeId: work, street: "Consent 1", city: "Graz" });
+    expect(await setPartnerConsent(t.db, t.ids.member, true)).toEqual({ ok: true });
+    expect(await partnerOf(t.db, t.ids.member)).toMatchObject({ iAgree: true, partnerAgrees: false, mayEdit: false });
+    // One agreement is not enough, in either direction.
+    expect(await tryAdd(t.ids.maria, t.ids.member)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await tryAdd(t.ids.member, t.ids.maria)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setPartnerConsent(t.db, t.ids.maria, true)).toEqual({ ok: true });
+    expect(await partnerOf(t.db, t.ids.maria)).toMatchObject({ iAgree: true, partnerAgrees: true, mayEdit: true });
+    expect(await tryAdd(t.ids.maria, t.ids.member)).toMatchObject({ ok: true });
+    expect(await tryAdd(t.ids.member, t.ids.maria)).toMatchObject({ ok: true });
+    // Maria withdraws: neither may edit the other's any more.
+    expect(await setPartnerConsent(t.db, t.ids.maria, false)).toEqual({ ok: true });
+    expect(await tryAdd(t.ids.maria, t.ids.member)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await tryAdd(t.ids.member, t.ids.maria)).toMatchObject({ ok: false, code: "forbidden" });
+    // Someone without a partner has nothing to agree to; each change is in the person's history.
+    expect(await setPartnerConsent(t.db, t.ids.trainer, true)).toMatchObject({ ok: false, code: "not_found" });
+    const history = await t.db.select().from(auditLog).where(eq(auditLog.changeType, "profile.partner_consent"));
+    expect(history.map((h) => [h.subjectPersonId, h.after])).toEqual([
+      [t.ids.member, { partnerMayEdit: true }],
+      [t.ids.maria, { partnerMayEdit: true }],
+      [t.ids.maria, { partnerMayEdit: false }],
+    ]);
   });
 });

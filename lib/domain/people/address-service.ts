@@ -17,13 +17,17 @@ export const addressInputSchema = z.object({
 export type AddressInput = z.input<typeof addressInputSchema>;
 
 /**
- * Self, the partner when the admin allowed partners to edit shared data, or anyone with members.write acting on
- * someone who holds no permission they lack.
+ * Self, the partner when both partners agreed to edit each other's data (setPartnerConsent, or the board
+ * recording it when linking them), or anyone with members.write acting on someone who holds no permission they lack.
  */
 export async function mayEditAddressesOf(db: Db, actorId: number, personId: number): Promise<boolean> {
   if (actorId === personId) return true;
   const [profile] = await db.select({ partner: profiles.partnerPersonId, allowed: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, personId));
-  if (profile?.allowed && profile.partner === actorId) return true;
+  if (profile?.allowed && profile.partner === actorId) {
+    // Both partners must agree (each their own flag, revocable by either): the actor's side too.
+    const [own] = await db.select({ partner: profiles.partnerPersonId, allowed: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, actorId));
+    if (own?.allowed && own.partner === personId) return true;
+  }
   return (await actorMay(db, actorId, "members.write")) && (await subjectRefusal(db, actorId, personId)) === null;
 }
 

@@ -49,6 +49,7 @@ export const historyDe: Record<keyof typeof historyEn, string> = {
   "audit.type.machine_booking.create": "Maschine gebucht",
   "audit.type.machine_booking.cancel": "Maschinenbuchung storniert",
   "audit.type.usage.correct": "Maschinennutzung korrigiert",
+  "audit.type.profile.partner_consent": "Zustimmung zum Bearbeiten durch den Partner geändert",
   "audit.type.usage.delete": "Maschinennutzung gelöscht",
   "audit.type.intervention.delete": "Wartungseintrag gelöscht",
   "audit.type.api_token.create": "API-Token erstellt",

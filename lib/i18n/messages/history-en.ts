@@ -49,6 +49,7 @@ export const historyEn = {
   "audit.type.machine_booking.create": "Machine booked",
   "audit.type.machine_booking.cancel": "Machine booking cancelled",
   "audit.type.usage.correct": "Machine use corrected",
+  "audit.type.profile.partner_consent": "Agreement to partner editing changed",
   "audit.type.usage.delete": "Machine use deleted",
   "audit.type.intervention.delete": "Maintenance record deleted",
   "audit.type.api_token.create": "API token created",

@@ -49,6 +49,7 @@ export const historyIt: Record<keyof typeof historyEn, string> = {
   "audit.type.machine_booking.create": "Macchina prenotata",
   "audit.type.machine_booking.cancel": "Prenotazione della macchina annullata",
   "audit.type.usage.correct": "Uso della macchina corretto",
+  "audit.type.profile.partner_consent": "Consenso alla modifica da parte del partner cambiato",
   "audit.type.usage.delete": "Uso della macchina eliminato",
   "audit.type.intervention.delete": "Registrazione di manutenzione eliminata",
   "audit.type.api_token.create": "Token API creato",

@@ -49,6 +49,7 @@ export const historyNl: Record<keyof typeof historyEn, string> = {
   "audit.type.machine_booking.create": "Machine gereserveerd",
   "audit.type.machine_booking.cancel": "Machinereservering geannuleerd",
   "audit.type.usage.correct": "Machinegebruik gecorrigeerd",
+  "audit.type.profile.partner_consent": "Instemming met bewerken door partner gewijzigd",
   "audit.type.usage.delete": "Machinegebruik verwijderd",
   "audit.type.intervention.delete": "Onderhoudsregistratie verwijderd",
   "audit.type.api_token.create": "API-token aangemaakt",

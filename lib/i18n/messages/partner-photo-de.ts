@@ -2,6 +2,14 @@ import type { partnerPhotoEn } from "./partner-photo-en";
 
 export const partnerPhotoDe: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.title": "Partner·in",
+  "partner.consent.label": "Gegenseitiges Bearbeiten der Daten",
+  "partner.consent.both": "Ihr habt beide zugestimmt: Jede und jeder von euch darf die gemeinsamen Daten (Adressen) des anderen bearbeiten.",
+  "partner.consent.mine": "Du hast zugestimmt, dass ihr eure Daten gegenseitig bearbeitet; dein Partner (noch) nicht. Bis beide zustimmen, bearbeitet sie nur der Vorstand.",
+  "partner.consent.theirs": "Dein Partner hat zugestimmt, dass ihr eure Daten gegenseitig bearbeitet; du nicht. Bis beide zustimmen, bearbeitet sie nur der Vorstand.",
+  "partner.consent.none": "Keiner von euch hat dem gegenseitigen Bearbeiten zugestimmt; der Vorstand bearbeitet die Daten.",
+  "partner.consent.agree": "Ich stimme zu, dass wir unsere Daten gegenseitig bearbeiten",
+  "partner.consent.withdraw": "Meine Zustimmung zurückziehen",
+  "partner.consent.saved": "Gespeichert.",
   "partner.none": "Kein·e Partner·in verknüpft.",
   "partner.rateHint": "Partner·innen können eine Mitgliedsart mit Partnertarif bekommen: {types}.",
   "partner.mayEdit.yes": "dürfen gemeinsame Daten gegenseitig bearbeiten",
@@ -13,8 +21,6 @@ export const partnerPhotoDe: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.ref": "Mitgliedsnummer oder E-Mail der Partnerin/des Partners",
   "partner.mayEditLabel": "Partner·innen dürfen gemeinsame Daten (Adressen) gegenseitig bearbeiten",
   "partner.notFound": "Niemand hat diese Mitgliedsnummer oder E-Mail (Feld „Mitgliedsnummer oder E-Mail der Partnerin/des Partners“).",
-  "partner.self.mayEdit": "Du teilst Daten mit deiner Partnerin/deinem Partner; ihr dürft sie beide bearbeiten.",
-  "partner.self.shared": "Du teilst Daten mit deiner Partnerin/deinem Partner; der Vorstand bearbeitet sie.",
   "partner.self.sharedAddress": "Gemeinsame Adresse: {address}",
 
   "photo.title": "Foto",

@@ -1,6 +1,14 @@
 /** Partner links and profile photos (issue 3), spread into the English catalog. */
 export const partnerPhotoEn = {
   "partner.title": "Partner",
+  "partner.consent.label": "Editing each other's data",
+  "partner.consent.both": "You both agreed: each of you may edit the other's shared data (addresses).",
+  "partner.consent.mine": "You agreed that you may edit each other's data; your partner has not (yet). Until both agree, only the board edits it.",
+  "partner.consent.theirs": "Your partner agreed that you may edit each other's data; you have not. Until both agree, only the board edits it.",
+  "partner.consent.none": "Neither of you agreed to edit the other's data; the board edits it.",
+  "partner.consent.agree": "I agree that we edit each other's data",
+  "partner.consent.withdraw": "Withdraw my agreement",
+  "partner.consent.saved": "Saved.",
   "partner.none": "No partner linked.",
   "partner.rateHint": "Partners can get a membership type with the partner rate: {types}.",
   "partner.mayEdit.yes": "they may edit each other's shared data",
@@ -12,8 +20,6 @@ export const partnerPhotoEn = {
   "partner.ref": "Partner's member number or email",
   "partner.mayEditLabel": "Partners may edit each other's shared data (addresses)",
   "partner.notFound": "Nobody has this member number or email (field \"Partner's member number or email\").",
-  "partner.self.mayEdit": "You share data with your partner and may both edit it.",
-  "partner.self.shared": "You share data with your partner; the board edits it.",
   "partner.self.sharedAddress": "Shared address: {address}",
 
   "photo.title": "Photo",

@@ -3,6 +3,14 @@ import type { partnerPhotoEn } from "./partner-photo-en";
 /** Collegamenti tra partner e foto del profilo. */
 export const partnerPhotoIt: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.title": "Partner",
+  "partner.consent.label": "Modificare i dati l'uno dell'altro",
+  "partner.consent.both": "Avete acconsentito entrambi: ciascuno di voi può modificare i dati condivisi (indirizzi) dell'altro.",
+  "partner.consent.mine": "Hai acconsentito a modificare i dati l'uno dell'altro; il tuo partner non (ancora). Finché non acconsentite entrambi, li modifica solo il consiglio direttivo.",
+  "partner.consent.theirs": "Il tuo partner ha acconsentito a modificare i dati l'uno dell'altro; tu no. Finché non acconsentite entrambi, li modifica solo il consiglio direttivo.",
+  "partner.consent.none": "Nessuno di voi ha acconsentito a modificare i dati dell'altro; li modifica il consiglio direttivo.",
+  "partner.consent.agree": "Acconsento a modificare i dati l'uno dell'altro",
+  "partner.consent.withdraw": "Ritira il mio consenso",
+  "partner.consent.saved": "Salvato.",
   "partner.none": "Nessun partner collegato.",
   "partner.rateHint": "I partner possono avere un tipo di iscrizione con tariffa partner: {types}.",
   "partner.mayEdit.yes": "possono modificare i dati condivisi l’uno dell’altro",
@@ -14,8 +22,6 @@ export const partnerPhotoIt: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.ref": "Numero di socio o email del partner",
   "partner.mayEditLabel": "I partner possono modificare i dati condivisi l’uno dell’altro (indirizzi)",
   "partner.notFound": "Nessuno ha questo numero di socio o questa email (campo “Numero di socio o email del partner”).",
-  "partner.self.mayEdit": "Condividi dati con il tuo partner e potete modificarli entrambi.",
-  "partner.self.shared": "Condividi dati con il tuo partner; li modifica il consiglio direttivo.",
   "partner.self.sharedAddress": "Indirizzo condiviso: {address}",
 
   "photo.title": "Foto",

@@ -3,6 +3,14 @@ import type { partnerPhotoEn } from "./partner-photo-en";
 /** Partnerkoppelingen en profielfoto’s. */
 export const partnerPhotoNl: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.title": "Partner",
+  "partner.consent.label": "Elkaars gegevens bewerken",
+  "partner.consent.both": "Jullie hebben allebei ingestemd: ieder van jullie mag de gedeelde gegevens (adressen) van de ander bewerken.",
+  "partner.consent.mine": "Jij hebt ingestemd dat jullie elkaars gegevens bewerken; je partner (nog) niet. Tot jullie allebei instemmen, bewerkt alleen het bestuur ze.",
+  "partner.consent.theirs": "Je partner heeft ingestemd dat jullie elkaars gegevens bewerken; jij niet. Tot jullie allebei instemmen, bewerkt alleen het bestuur ze.",
+  "partner.consent.none": "Geen van jullie heeft ingestemd met het bewerken van elkaars gegevens; het bestuur bewerkt ze.",
+  "partner.consent.agree": "Ik stem ermee in dat we elkaars gegevens bewerken",
+  "partner.consent.withdraw": "Mijn instemming intrekken",
+  "partner.consent.saved": "Opgeslagen.",
   "partner.none": "Geen partner gekoppeld.",
   "partner.rateHint": "Partners kunnen een lidmaatschap met partnertarief krijgen: {types}.",
   "partner.mayEdit.yes": "ze mogen elkaars gedeelde gegevens bewerken",
@@ -14,8 +22,6 @@ export const partnerPhotoNl: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.ref": "Lidnummer of e-mailadres van de partner",
   "partner.mayEditLabel": "Partners mogen elkaars gedeelde gegevens (adressen) bewerken",
   "partner.notFound": "Niemand heeft dit lidnummer of e-mailadres (veld “Lidnummer of e-mailadres van de partner”).",
-  "partner.self.mayEdit": "Je deelt gegevens met je partner en jullie mogen ze allebei bewerken.",
-  "partner.self.shared": "Je deelt gegevens met je partner; het bestuur bewerkt ze.",
   "partner.self.sharedAddress": "Gedeeld adres: {address}",
 
   "photo.title": "Foto",
