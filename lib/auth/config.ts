@@ -7,10 +7,15 @@ import { getLogger } from "@/lib/web/logger";
 import { clientIp } from "@/lib/web/request-info";
 import { LoginRefused } from "./login-refused";
 import { authSecret } from "./secret";
+import { sessionCookieCodec } from "./session-cookie";
 
 const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(1024) });
 
 const SESSION_MAX_AGE_S = 14 * 24 * 60 * 60;
+/** A session cookie is issued again (its 14 days counted anew) at most once an hour. */
+const SESSION_UPDATE_AGE_S = 60 * 60;
+// Module-wide: the lazy configuration below is built again for every request.
+const jwtCodec = sessionCookieCodec(SESSION_UPDATE_AGE_S);
 
 /**
  * Auth.js with email + password. Sessions are JWTs in an encrypted, signed cookie (no session table), so any
@@ -20,7 +25,8 @@ const SESSION_MAX_AGE_S = 14 * 24 * 60 * 60;
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   secret: authSecret(),
   trustHost: true,
-  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_S, updateAge: SESSION_UPDATE_AGE_S },
+  jwt: jwtCodec,
   pages: { signIn: "/login", error: "/login" },
   providers: [
     Credentials({
