@@ -125,3 +125,41 @@ async function untilReply(board: Awaited<ReturnType<typeof connectBoard>>, uid: 
     return last.includes(part);
   }, 30_000);
 }
+
+describe("a full disk with the database down", () => {
+  it("answers card checks from memory, acknowledges no usage it could not keep, and loses none it acknowledged", { timeout: 120_000 }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-full-disk-"));
+    let diskFull = false;
+    // The disk fills: a short write, then ENOSPC (an injected write; no root-only tmpfs needed).
+    const write = (fd: number, buffer: Buffer, offset: number, length: number) => {
+      if (!diskFull) return fs.writeSync(fd, buffer, offset, length);
+      if (offset === 0) return fs.writeSync(fd, buffer, 0, Math.min(3, length));
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    };
+    const second = await startBroker({ db: viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }), dataDir: dir, spool: { write } });
+    const board = await connectBoard(second.port, 503);
+    try {
+      await expectReply(board, 1, { action: "checkuser", uid: "b0000002" }, '{"request_ok":true,"is_valid":true,"name":"Tom","missing_auth":false,"level":2}');
+      await proxy.cut();
+      await expectReply(board, 1, '{"action":"startuse","uid":"b0000002"}', '{"request_ok":true,"message":""}');
+      diskFull = true;
+      // Neither the database nor the disk can keep it: no answer (the board keeps it and replays it).
+      expect(await ask(board, 1, '{"action":"stopuse","uid":"b0000002","duration":42}')).toEqual([]);
+      // Card checks still answered at once, known or unknown.
+      await expectReply(board, 1, { action: "checkuser", uid: "b0000002" }, '{"request_ok":true,"is_valid":true,"name":"Tom","missing_auth":false,"level":2}');
+      await expectReply(board, 1, { action: "checkuser", uid: "fedcba98" }, UNKNOWN);
+      const spooled = fs.readFileSync(path.join(dir, "spool", "events.jsonl"), "utf8");
+      expect(spooled.endsWith("\n")).toBe(true); // no torn line left by the failed writes
+      diskFull = false;
+      await expectReply(board, 1, '{"action":"stopuse","uid":"b0000002","duration":42,"replay":true}', '{"request_ok":true,"message":"Duration 42 seconds"}');
+      await proxy.restore();
+      await waitFor("the spool to drain", async () => second.metrics.spoolDepth === 0, 30_000);
+      expect((await sessionsOf(laser.id, "b0000002")).map((s) => [s.durationSeconds, s.endedBecause])).toEqual([[42, "stop"]]);
+    } finally {
+      await proxy.restore().catch(() => {});
+      await board.endAsync(true);
+      await second.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

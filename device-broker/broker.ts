@@ -45,6 +45,8 @@ export interface StartBrokerOptions {
   /** A snapshot saved by an earlier run, already read by the caller (start while the database is down). */
   savedSnapshot?: OfflineOptions["savedSnapshot"];
   writeTimeoutMs?: number;
+  /** Spool size limit / write function (tests of a full disk). */
+  spool?: OfflineOptions["spool"];
 }
 
 export interface RunningBroker {
@@ -107,7 +109,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
   let offline: OfflineSupport | undefined;
   try {
     offline = offlineRef.current = await startOfflineSupport({
-      db, logger, metrics, dataDir: options.dataDir, snapshot: options.snapshot, writeTimeoutMs: options.writeTimeoutMs, savedSnapshot: options.savedSnapshot,
+      db, logger, metrics, dataDir: options.dataDir, snapshot: options.snapshot, writeTimeoutMs: options.writeTimeoutMs, spool: options.spool, savedSnapshot: options.savedSnapshot,
     });
     const { snapshot, writes } = offline;
     if (snapshot) snapshot.onReload = () => policy.refresh?.();

@@ -5,6 +5,7 @@ import type { BrokerMetrics } from "./metrics";
 import { DecisionSnapshot } from "./snapshot/decision-snapshot";
 import { readSnapshotFile, snapshotFilePath, type SavedSnapshot } from "./snapshot/snapshot-file";
 import { BoardWrites } from "./spool/board-writes";
+import type { SpoolLogOptions } from "./spool/spool-log";
 
 export interface OfflineOptions {
   db: Db;
@@ -15,6 +16,8 @@ export interface OfflineOptions {
   /** false: decide from the database on every request (the old path). */
   snapshot?: boolean | { pollMs?: number; fullReloadMs?: number };
   writeTimeoutMs?: number;
+  /** Spool size limit / write function (tests of a full disk). */
+  spool?: SpoolLogOptions;
   /** Already read by the caller (main checks for one before starting without a database); else read here if needed. */
   savedSnapshot?: SavedSnapshot | null;
 }
@@ -28,7 +31,7 @@ export interface OfflineSupport {
 /** "Keeps working when the database does not": the decision snapshot and the write spool, started together. */
 export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSupport> {
   const writes = o.dataDir
-    ? new BoardWrites({ db: o.db, logger: o.logger, metrics: o.metrics, dir: path.join(o.dataDir, "spool"), timeoutMs: o.writeTimeoutMs })
+    ? new BoardWrites({ db: o.db, logger: o.logger, metrics: o.metrics, dir: path.join(o.dataDir, "spool"), timeoutMs: o.writeTimeoutMs, spool: o.spool })
     : undefined;
   let snapshot: DecisionSnapshot | undefined;
   if (o.snapshot !== false) {

@@ -26,7 +26,10 @@ async function fromSnapshot(ctx: HandlerContext, req: BoardRequest<"checkuser">,
   const decision = boardDecision(decideOnMachine(data, machine, uid, req.receivedAt));
   if (decision.allowed) return { kind: "allowed", level: decision.level, firstName: firstNameOf(data, uid) };
   if (decision.reason === "unknown_card") {
-    await writeFact(ctx, { kind: "unknown_card", machineId, uid, receivedAt: req.receivedAt });
+    // Logging the swipe is a nicety: with the database and the disk both gone, the board still gets its answer.
+    await writeFact(ctx, { kind: "unknown_card", machineId, uid, receivedAt: req.receivedAt }).catch((error: unknown) => {
+      ctx.logger.warn({ err: error, uid, machineId }, "unknown card answered but its swipe not recorded");
+    });
     return { kind: "unknown_card" };
   }
   return { kind: "denied", reason: decision.reason };

@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import type { BrokerMetrics } from "../metrics";
 import { applyEvent, isUnavailable, WriteTimeoutError, type EventOutcome, type SpoolEvent } from "./events";
-import { SpoolLog } from "./spool-log";
+import { SpoolLog, type SpoolLogOptions } from "./spool-log";
 
 type NewEvent = SpoolEvent extends infer E ? (E extends SpoolEvent ? Omit<E, "id" | "receivedAt"> & { receivedAt: Date } : never) : never;
 
@@ -17,6 +17,8 @@ export interface BoardWritesOptions {
   timeoutMs?: number;
   /** How often the drainer retries while the database is away. Default 1 s. */
   retryMs?: number;
+  /** Spool size limit and write function (tests: a full disk). */
+  spool?: SpoolLogOptions;
 }
 
 /**
@@ -33,7 +35,7 @@ export class BoardWrites {
   private stopped = false;
 
   constructor(private readonly o: BoardWritesOptions) {
-    this.spool = new SpoolLog<SpoolEvent>(o.dir);
+    this.spool = new SpoolLog<SpoolEvent>(o.dir, o.spool);
     this.o.metrics.spoolDepth = this.spool.depth;
     if (this.spool.depth > 0) o.logger.info({ depth: this.spool.depth }, "spool left by a previous run; draining");
     this.drain();
@@ -68,8 +70,15 @@ export class BoardWrites {
     this.spool.close();
   }
 
+  /** Throws when the disk cannot take it either: then nothing is acknowledged (the board keeps and replays it). */
   private toSpool(event: SpoolEvent): "spooled" {
-    this.spool.append(event);
+    try {
+      this.spool.append(event);
+    } catch (error) {
+      this.o.metrics.spoolErrors++;
+      this.o.logger.error({ err: error, kind: event.kind, machineId: event.machineId }, "database unavailable and the spool cannot be written; not acknowledged");
+      throw error;
+    }
     this.o.metrics.spooled++;
     this.o.metrics.spoolDepth = this.spool.depth;
     this.drain();

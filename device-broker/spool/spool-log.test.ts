@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { isUnavailable } from "./events";
-import { SpoolLog } from "./spool-log";
+import { SpoolLog, SpoolWriteError } from "./spool-log";
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -39,6 +39,55 @@ describe("SpoolLog", () => {
     log.append({ n: 2 });
     log.close();
     expect(fs.readFileSync(path.join(dir, "events.jsonl"), "utf8")).toBe('{"n":1}\n{"n":2}\n');
+  });
+
+  it("skips a torn tail (a write cut at a disk block) and keeps every line before it", () => {
+    const dir = tempDir();
+    const whole = [1, 2, 3].map((n) => `${JSON.stringify({ n, pad: "x".repeat(1350) })}\n`).join("");
+    fs.writeFileSync(path.join(dir, "events.jsonl"), `${whole}{"k`.padEnd(4096, " ").slice(0, Math.max(whole.length + 3, 4096)));
+    const log = new SpoolLog<{ n: number }>(dir);
+    expect(log.depth).toBe(3);
+    expect(fs.readFileSync(path.join(dir, "events.jsonl"), "utf8")).toBe(whole);
+    [1, 2, 3].forEach((n) => {
+      expect(log.peek()).toMatchObject({ n });
+      log.commit();
+    });
+    log.close();
+  });
+
+  it("never keeps part of a record: a short write then ENOSPC is cut off and reported, the lines before stay", () => {
+    const dir = tempDir();
+    let failing = false;
+    const write = (fd: number, buffer: Buffer, offset: number, length: number) => {
+      if (!failing) return fs.writeSync(fd, buffer, offset, length);
+      if (offset === 0) return fs.writeSync(fd, buffer, 0, 3); // a short write: the disk took 3 bytes
+      throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
+    };
+    const log = new SpoolLog<{ n: number }>(dir, { write });
+    log.append({ n: 1 });
+    failing = true;
+    expect(() => log.append({ n: 2 })).toThrow(SpoolWriteError);
+    expect(log.depth).toBe(1);
+    expect(fs.readFileSync(path.join(dir, "events.jsonl"), "utf8")).toBe('{"n":1}\n');
+    failing = false;
+    log.append({ n: 3 });
+    log.close();
+    expect(fs.readFileSync(path.join(dir, "events.jsonl"), "utf8")).toBe('{"n":1}\n{"n":3}\n');
+    expect(new SpoolLog(dir).depth).toBe(2);
+  });
+
+  it("refuses records past its size limit (a size-limited file), keeping what it holds", () => {
+    const dir = tempDir();
+    const log = new SpoolLog<{ n: number }>(dir, { maxBytes: 16 });
+    log.append({ n: 1 });
+    log.append({ n: 2 });
+    expect(() => log.append({ n: 3 })).toThrow(SpoolWriteError);
+    expect(log.depth).toBe(2);
+    log.commit();
+    log.commit(); // drained: the file is empty again and takes records
+    log.append({ n: 4 });
+    expect(log.peek()).toEqual({ n: 4 });
+    log.close();
   });
 
   it("sets a refused record aside in rejected.jsonl and moves on", () => {

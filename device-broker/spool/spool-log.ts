@@ -1,10 +1,23 @@
 import fs from "node:fs";
 import path from "node:path";
 
+export interface SpoolLogOptions {
+  /** Refuse appends past this size (bytes), as a full disk would. Default: no limit but the disk's. */
+  maxBytes?: number;
+  /** fs.writeSync; tests inject short writes and ENOSPC. */
+  write?: (fd: number, buffer: Buffer, offset: number, length: number) => number;
+}
+
+/** The record is not on disk (disk full, short write, I/O error): it must not be acknowledged. */
+export class SpoolWriteError extends Error {
+  code = "SPOOL_WRITE_FAILED";
+}
+
 /**
  * An append-only, fsync'd log of JSON lines under <dir>/events.jsonl. A record is on disk before append()
  * returns, so a reply sent after it survives a crash or kill -9. `drained` holds the byte offset up to which
- * records are committed to the database; the log is truncated only once everything in it is committed.
+ * records are committed to the database; the log is truncated only once everything in it is committed. A write
+ * that fails part-way (ENOSPC, a short write) is cut off again and reported, so the file only ever ends in whole lines.
  */
 export class SpoolLog<T> {
   private readonly fd: number;
@@ -14,7 +27,12 @@ export class SpoolLog<T> {
   private size: number;
   private readonly pending: { record: T; end: number }[] = [];
 
-  constructor(dir: string) {
+  private readonly write: NonNullable<SpoolLogOptions["write"]>;
+  private readonly maxBytes: number;
+
+  constructor(dir: string, options: SpoolLogOptions = {}) {
+    this.write = options.write ?? ((fd, buffer, offset, length) => fs.writeSync(fd, buffer, offset, length));
+    this.maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
     fs.mkdirSync(dir, { recursive: true });
     this.logPath = path.join(dir, "events.jsonl");
     this.offsetPath = path.join(dir, "drained");
@@ -50,11 +68,26 @@ export class SpoolLog<T> {
     return this.pending.length;
   }
 
-  /** Durable before it returns (write + fsync). */
+  /** Durable before it returns (every byte written, then fsync); throws SpoolWriteError and leaves no partial line. */
   append(record: T): void {
     const bytes = Buffer.from(`${JSON.stringify(record)}\n`);
-    fs.writeSync(this.fd, bytes);
-    fs.fsyncSync(this.fd);
+    if (this.size + bytes.length > this.maxBytes) throw new SpoolWriteError(`spool full (${this.maxBytes} bytes)`);
+    try {
+      let written = 0;
+      while (written < bytes.length) {
+        const n = this.write(this.fd, bytes, written, bytes.length - written);
+        if (!(n > 0)) throw new Error("write wrote nothing");
+        written += n;
+      }
+      fs.fsyncSync(this.fd);
+    } catch (error) {
+      try {
+        fs.ftruncateSync(this.fd, this.size);
+      } catch {
+        // The next start cuts a torn last line anyway (it was never acknowledged).
+      }
+      throw new SpoolWriteError(`spool write failed: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+    }
     this.size += bytes.length;
     this.pending.push({ record, end: this.size });
   }
