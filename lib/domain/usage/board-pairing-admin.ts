@@ -22,6 +22,8 @@ async function manageable(db: Db, actorId: number, machineId: number): Promise<R
 
 /** A pairing request and its machine's credentials, if the actor may decide on it. */
 async function decidableRequest(db: Db, actorId: number, requestId: number) {
+  // Who may is asked first: whether a request exists is nobody else's business.
+  if (!(await actorMay(db, actorId, "equipment.manage"))) return fail("forbidden" as const, "You may not manage boards.");
   const [request] = await db.select().from(boardPairingRequests).where(eq(boardPairingRequests.id, requestId));
   if (!request) return fail("not_found" as const, "This request is gone (the board was paired or the request replaced).");
   const machine = await manageable(db, actorId, request.machineId);
