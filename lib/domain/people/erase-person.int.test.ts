@@ -5,7 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, addressTypes, auditLog, cards, equipmentAuthorizations, interventions, loginAttempts, machines, mailOptOuts, membershipStatuses, oidcClients, oidcConsents, people, profiles, usageSessions } from "@/lib/db/schema";
+import { accounts, addressTypes, auditLog, cards, equipmentAuthorizations, interventions, loginAttempts, machines, mailOptOuts, membershipStatuses, oidcClients, oidcConsents, oidcLogoutDeliveries, people, profiles, usageSessions } from "@/lib/db/schema";
 import { addAddress, addressesOf, shareAddress } from "./address-service";
 import { eraseAndCheck } from "./testing/erase-check";
 import { localFileStorage } from "@/lib/storage/file-storage";
@@ -59,7 +59,7 @@ describe("GDPR erasure", () => {
     if (shared.ok) await shareAddress(t.db, t.ids.admin, shared.addressId, mario, t.ids.maria);
     await t.db.insert(loginAttempts).values({ email: "member@makerspace.local", ip: "127.0.0.1" });
     await t.db.insert(mailOptOuts).values({ personId: mario, topic: "loans" });
-    const [wiki] = await t.db.insert(oidcClients).values({ clientId: "wiki", name: "Wiki", kind: "public", redirectUris: ["https://wiki.example/cb"], allowedScopes: ["openid"] }).returning();
+    const [wiki] = await t.db.insert(oidcClients).values({ clientId: "wiki", name: "Wiki", kind: "public", redirectUris: ["https://wiki.example/cb"], allowedScopes: ["openid"], backchannelLogoutUri: "https://wiki.example/bc" }).returning();
     await t.db.insert(oidcConsents).values({ personId: mario, clientId: wiki!.id, scopes: ["openid"], fields: ["name"] });
     await changeStatus(t.db, t.ids.admin, mario, { statusId: (await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "supporting")))[0]!.id, reason: "Mario Rossi asked" });
     const authorizationsBefore = await t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.personId, mario));
@@ -81,6 +81,8 @@ describe("GDPR erasure", () => {
     expect(await t.db.select().from(accounts).where(eq(accounts.personId, mario))).toEqual([]);
     expect(await t.db.select().from(mailOptOuts).where(eq(mailOptOuts.personId, mario))).toEqual([]);
     expect(await t.db.select().from(oidcConsents).where(eq(oidcConsents.personId, mario))).toEqual([]);
+    // …after the service was told to log them out (the notice names only the record number).
+    expect((await t.db.select().from(oidcLogoutDeliveries).where(eq(oidcLogoutDeliveries.personId, mario))).map((d) => [d.clientId, d.status])).toEqual([[wiki!.id, "pending"]]);
     expect(await t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.personId, mario))).toHaveLength(authorizationsBefore.length);
     expect((await t.db.select().from(cards).where(eq(cards.personId, mario))).map((c) => c.state)).toEqual(["revoked"]);
     expect(photoFiles.filter((f) => fs.existsSync(f))).toEqual([]);

@@ -4,6 +4,7 @@ import { clearAttemptsFor } from "../auth/rate-limit";
 import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, interventions, invitations, loginAttempts, machineCommands, mailingListOptIns, mailOptOuts, membershipStatuses, oidcCodes, oidcConsents, oidcTokens, people, profiles, unknownCards, usageSessions } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
+import { enqueueBackchannelLogout } from "../oidc/backchannel-logout";
 import type { Logger } from "pino";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { removePhotoFiles } from "@/lib/storage/photos";
@@ -75,7 +76,9 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     await tx.delete(mailingListOptIns).where(eq(mailingListOptIns.personId, personId));
     await tx.delete(invitations).where(eq(invitations.personId, personId)); // the addresses links were mailed to
     await tx.delete(mailOptOuts).where(eq(mailOptOuts.personId, personId)); // their choices say something about them
-    // Services they logged in to: consents and tokens go (every step refuses an erased person anyway).
+    // Services they logged in to: told to log them out (back-channel, while the consents still say which), then
+    // consents and tokens go (every step refuses an erased person anyway).
+    await enqueueBackchannelLogout(tx, personId);
     await tx.delete(oidcConsents).where(eq(oidcConsents.personId, personId));
     await tx.delete(oidcCodes).where(eq(oidcCodes.personId, personId));
     await tx.delete(oidcTokens).where(eq(oidcTokens.personId, personId));
