@@ -4,6 +4,9 @@ import { storageStateOf } from "./fixtures";
 test("a trained member opens a machine from the dashboard, books it there and sees the booking listed", async ({ browser }) => {
   const member = await (await browser.newContext({ storageState: storageStateOf("member") })).newPage();
   await member.goto("/machines");
+  // The dashboard marks what this member may use: trained on the laser, not on the CNC router.
+  await expect(member.getByRole("listitem", { name: "LASER 1" }).getByTestId("tile-may-use")).toHaveText("✓ You may use this machine");
+  await expect(member.getByRole("listitem", { name: "CNC ROUTER" }).getByTestId("tile-may-use")).toHaveText("You may not use this machine now");
   await member.getByRole("listitem", { name: "LASER 1" }).getByRole("link").click();
   await expect(member).toHaveURL(/\/machines\/\d+$/);
   await expect(member.getByRole("heading", { level: 1, name: "LASER 1" })).toBeVisible();
@@ -28,6 +31,8 @@ test("a trained member opens a machine from the dashboard, books it there and se
 
 test("visitors get no machine page", async ({ browser }) => {
   const visitor = await (await browser.newContext({ storageState: { cookies: [], origins: [] } })).newPage();
+  await visitor.goto("/machines");
+  await expect(visitor.getByTestId("tile-may-use")).toHaveCount(0);
   await visitor.goto("/machines/1");
   await expect(visitor).toHaveURL(/\/login/);
 });

@@ -16,6 +16,8 @@ export interface DashboardLabels {
   sinceHours: string;
   neverHeard: string;
   details: string;
+  mayUse: string;
+  mayNotUse: string;
 }
 
 const stateClass: Record<MachineState, string> = {
@@ -32,7 +34,18 @@ const fill = (text: string, vars: Record<string, string | number>) => text.repla
  * The live tiles. EventSource reconnects by itself; the server sends the full state first on every connection, so
  * a browser that lost the stream catches up without a reload.
  */
-export function MachineDashboard({ initial, labels, detailsHref }: { initial: DashboardData; labels: DashboardLabels; detailsHref: string | null }) {
+export function MachineDashboard({
+  initial,
+  labels,
+  detailsHref,
+  usable = null,
+}: {
+  initial: DashboardData;
+  labels: DashboardLabels;
+  detailsHref: string | null;
+  /** The machines the viewer may use now (trained, not blocked; THE rule), or null for a visitor. */
+  usable?: number[] | null;
+}) {
   const [data, setData] = useState(initial);
   const [connected, setConnected] = useState(false);
   // Server clock minus browser clock, so "for N min" does not depend on a wrong clock in the browser.
@@ -77,7 +90,7 @@ export function MachineDashboard({ initial, labels, detailsHref }: { initial: Da
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {data.tiles.map((tile) => (
-            <Tile key={tile.id} tile={tile} labels={labels} now={now} detailsHref={detailsHref} />
+            <Tile key={tile.id} tile={tile} labels={labels} now={now} detailsHref={detailsHref} mayUse={usable ? usable.includes(tile.id) : null} />
           ))}
         </ul>
       )}
@@ -85,7 +98,7 @@ export function MachineDashboard({ initial, labels, detailsHref }: { initial: Da
   );
 }
 
-function Tile({ tile, labels, now, detailsHref }: { tile: MachineTile; labels: DashboardLabels; now: number; detailsHref: string | null }) {
+function Tile({ tile, labels, now, detailsHref, mayUse }: { tile: MachineTile; labels: DashboardLabels; now: number; detailsHref: string | null; mayUse: boolean | null }) {
   const minutes = tile.inUse ? Math.max(0, Math.floor((now - new Date(tile.inUse.since).getTime()) / 60_000)) : 0;
   const duration = minutes >= 60 ? fill(labels.sinceHours, { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : fill(labels.since, { minutes });
   return (
@@ -99,6 +112,11 @@ function Tile({ tile, labels, now, detailsHref }: { tile: MachineTile; labels: D
           {labels.states[tile.state]}
         </span>
       </div>
+      {mayUse !== null && (
+        <p className={`mt-2 text-sm font-medium ${mayUse ? "text-emerald-900" : "text-slate-700"}`} data-testid="tile-may-use" data-may-use={mayUse}>
+          {mayUse ? `✓ ${labels.mayUse}` : labels.mayNotUse}
+        </p>
+      )}
       {tile.inUse && (
         <p className="mt-2 text-sm">
           {tile.inUse.personName ? fill(labels.inUseBy, { name: tile.inUse.personName }) : labels.inUse} · {duration}

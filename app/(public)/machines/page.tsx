@@ -2,6 +2,7 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 import { MachineDashboard, type DashboardLabels } from "@/components/machines/machine-dashboard";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { bookableMachines } from "@/lib/domain/calendar/machine-bookings";
 import { dashboardAccessIn } from "@/lib/domain/machines/dashboard-access";
 import { dashboardShownTo, loadDashboard } from "@/lib/domain/machines/dashboard";
 import { getT } from "@/lib/i18n/server";
@@ -27,7 +28,11 @@ export default async function MachinesPage() {
     sinceHours: t("mach.tile.sinceHours"),
     neverHeard: t("mach.tile.neverHeard"),
     details: t("mach.tile.details"),
+    mayUse: t("mach.tile.mayUse"),
+    mayNotUse: t("mach.tile.mayNotUse"),
   };
+  // Marked per viewer by the booking rule (an active card, trained, not blocked): what they could switch on now.
+  const usable = user ? (await bookableMachines(getDb(), user.personId)).map((m) => m.id) : null;
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("mach.dashboard.title")}</h1>
@@ -42,7 +47,7 @@ export default async function MachinesPage() {
           </Link>
         </p>
       )}
-      <MachineDashboard initial={dashboardShownTo(data, user, access.showNames)} labels={labels} detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : user ? "/machines" : null} />
+      <MachineDashboard initial={dashboardShownTo(data, user, access.showNames)} labels={labels} detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : user ? "/machines" : null} usable={usable} />
     </div>
   );
 }

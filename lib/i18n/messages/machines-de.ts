@@ -19,6 +19,8 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.tile.sinceHours": "seit {hours} Std. {minutes} Min.",
   "mach.tile.neverHeard": "Noch kein Board hat sich gemeldet",
   "mach.tile.details": "Details",
+  "mach.tile.mayUse": "Du darfst diese Maschine benutzen",
+  "mach.tile.mayNotUse": "Du darfst diese Maschine derzeit nicht benutzen",
   "mach.ops.title": "Betrieb: {name}",
   "mach.ops.link": "Betrieb: Stunden, Wartung, Boards, Nutzung",
   "mach.ops.hours": "Betriebsstunden (gesamt)",

@@ -18,6 +18,8 @@ export const machinesEn = {
   "mach.tile.sinceHours": "for {hours} h {minutes} min",
   "mach.tile.neverHeard": "No board has reported yet",
   "mach.tile.details": "Details",
+  "mach.tile.mayUse": "You may use this machine",
+  "mach.tile.mayNotUse": "You may not use this machine now",
   "mach.ops.title": "Operations: {name}",
   "mach.ops.link": "Operations: hours, maintenance, boards, usage",
   "mach.ops.hours": "Hours in use (total)",

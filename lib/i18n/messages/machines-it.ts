@@ -20,6 +20,8 @@ export const machinesIt: Record<keyof typeof machinesEn, string> = {
   "mach.tile.sinceHours": "da {hours} h {minutes} min",
   "mach.tile.neverHeard": "Nessuna scheda si è ancora fatta sentire",
   "mach.tile.details": "Dettagli",
+  "mach.tile.mayUse": "Puoi usare questa macchina",
+  "mach.tile.mayNotUse": "Al momento non puoi usare questa macchina",
   "mach.ops.title": "Gestione: {name}",
   "mach.ops.link": "Gestione: ore, manutenzione, schede, utilizzo",
   "mach.ops.hours": "Ore di utilizzo (totale)",

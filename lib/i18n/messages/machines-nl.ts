@@ -20,6 +20,8 @@ export const machinesNl: Record<keyof typeof machinesEn, string> = {
   "mach.tile.sinceHours": "sinds {hours} u {minutes} min",
   "mach.tile.neverHeard": "Er heeft zich nog geen board gemeld",
   "mach.tile.details": "Details",
+  "mach.tile.mayUse": "Je mag deze machine gebruiken",
+  "mach.tile.mayNotUse": "Je mag deze machine nu niet gebruiken",
   "mach.ops.title": "Beheer: {name}",
   "mach.ops.link": "Beheer: uren, onderhoud, boards, gebruik",
   "mach.ops.hours": "Gebruiksuren (totaal)",
