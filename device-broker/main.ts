@@ -130,7 +130,9 @@ async function connect(
     retryDatabaseUntilBack({ db: database.db, logger, ping: pingDatabase, prepare: prepareDatabase, ...recovery });
     return saved;
   }
-  await prepareDatabase(database.db);
+  // Under `npm start` the launcher has just migrated and seeded: a second pass (DDL of the database functions,
+  // reference rows) would only delay the broker's start.
+  if (process.env.MAKERSPACE_DATABASE_PREPARED !== "1") await prepareDatabase(database.db);
   return null;
 }
 

@@ -12,7 +12,7 @@ import { env, parseEnv, type Env } from "@/lib/env";
 import { loadOrCreateAuthSecret } from "@/lib/secrets/auth-secret";
 import { appendErrorLine, isErrorLine } from "@/lib/ops/error-log";
 import { banner } from "./launcher/banner";
-import { brokerArgs } from "./launcher/broker-bundle";
+import { brokerArgs, webServerArgs } from "./launcher/broker-bundle";
 import { ensureBuild } from "./launcher/build";
 import { makeDataDirPrivate } from "./launcher/private-data-dir";
 import { launcherPublicUrl } from "./launcher/public-url";
@@ -81,11 +81,13 @@ async function main(): Promise<void> {
     // Links in mails and feeds come from this (until an admin saves another in /admin/settings), never from a request.
     PUBLIC_URL: publicUrl,
     NEXT_TELEMETRY_DISABLED: "1",
+    // Migrated and seeded above: the broker need not prepare the database a second time.
+    MAKERSPACE_DATABASE_PREPARED: "1",
   };
   supervisor.start({
     name: "web",
     command: process.execPath,
-    args: web.args,
+    args: await webServerArgs(root, web.args, log),
     env: childEnv,
     cwd: root,
   });

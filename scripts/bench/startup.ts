@@ -1,13 +1,16 @@
 /**
  * `npm run bench:startup`: time from starting the launcher to /api/health 200, on an empty DATA_DIR (first start:
  * migrations + demo data) and again on the same data (restart). Uses the existing web build; pass --rebuild to
- * delete it first and include the build in the first figure.
+ * delete it first and include the build in the first figure. The floor, measured between the restarts: a bare
+ * `next start` of the same build answering its first request (no database, no broker, no launcher).
  */
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { freePort } from "../testing/free-port";
 import { runLauncher, waitForOutput } from "../testing/launcher-process";
+import { loadLine } from "./stats";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 if (process.argv.includes("--rebuild")) fs.rmSync(path.join(root, ".next"), { recursive: true, force: true });
@@ -26,10 +29,38 @@ async function timeOneStart(label: string): Promise<void> {
   await run.exited;
 }
 
+async function timeBareNextStart(): Promise<void> {
+  const port = await freePort();
+  const started = performance.now();
+  const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  try {
+    for (;;) {
+      const answered = await fetch(`http://127.0.0.1:${port}/api/health`).then(
+        () => true,
+        () => false,
+      );
+      if (answered) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    console.log(`${"floor: bare `next start`, first answer".padEnd(40)} ${((performance.now() - started) / 1000).toFixed(2)} s`);
+  } finally {
+    child.kill("SIGTERM");
+    await new Promise((r) => child.once("exit", r));
+  }
+}
+
 try {
+  console.log(loadLine());
   await timeOneStart(process.argv.includes("--rebuild") ? "first start, empty DATA_DIR, with build" : "first start, empty DATA_DIR");
+  await timeBareNextStart();
   await timeOneStart("restart, same DATA_DIR");
+  await timeBareNextStart();
   await timeOneStart("restart again");
+  console.log(loadLine());
 } finally {
   fs.rmSync(dataDir, { recursive: true, force: true });
 }

@@ -3,14 +3,14 @@ import path from "node:path";
 import { build, type Plugin } from "esbuild";
 
 /*
- * The device broker runs as plain JavaScript, not through tsx: the TypeScript loader (esbuild's transform service,
+ * The device broker (and our web server around Next, entry `web`) runs as plain JavaScript, not through tsx: the TypeScript loader (esbuild's transform service,
  * source maps, the compile cache of every module) costs the broker about a third of its memory budget. One bundle
  * of our own code per entry point; packages stay in node_modules. Rebuilt only when one of its inputs changed.
  * Written under node_modules/.cache (ignored by git, lint and tests) by rename, never in place: a copy of the tree
  * made with hard links (`cp -al node_modules`) keeps its own bundle.
  */
 
-const ENTRIES = { main: "device-broker/main.ts", child: "device-broker/testing/broker-child.ts" } as const;
+const ENTRIES = { main: "device-broker/main.ts", child: "device-broker/testing/broker-child.ts", web: "scripts/web/web-server.ts" } as const;
 export type BrokerEntry = keyof typeof ENTRIES;
 
 const outDir = (root: string) => path.join(root, "node_modules", ".cache", "makerspace-broker");
@@ -99,5 +99,15 @@ export async function brokerArgs(root: string, log: (line: string) => void): Pro
   } catch (error) {
     log(`Could not compile the broker (${(error as Error).message.split("\n")[0]}); running it through tsx instead.`);
     return [...BROKER_NODE_FLAGS, "--import", "tsx", path.join(root, ENTRIES.main)];
+  }
+}
+
+/** Node arguments that run our web server around Next: its bundle, or `fallback` (through tsx) if bundling failed. */
+export async function webServerArgs(root: string, fallback: string[], log: (line: string) => void): Promise<string[]> {
+  try {
+    return [await ensureBrokerBundle(root, "web")];
+  } catch (error) {
+    log(`Could not compile the web server (${(error as Error).message.split("\n")[0]}); running it through tsx instead.`);
+    return fallback;
   }
 }
