@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
+import { FormResultContext } from "../forms/form-result-context";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "@/components/ui/field";
 
@@ -16,7 +17,10 @@ export function EmailRequestForm({ action, labels }: Props) {
   return (
     <form action={formAction} className="space-y-4">
       <FormMessage result={result} />
-      <TextField label={labels.email} name="email" type="email" autoComplete="email" required />
+      {/* A refused address stays typed, its message beside it. */}
+      <FormResultContext value={result}>
+        <TextField key={JSON.stringify(result)} label={labels.email} name="email" type="email" autoComplete="email" required defaultValue={result?.ok ? "" : result?.values?.email} />
+      </FormResultContext>
       <SubmitButton>{labels.submit}</SubmitButton>
     </form>
   );

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
+import { FormResultContext } from "../forms/form-result-context";
 import { SubmitButton } from "../forms/submit-button";
 
 export interface TokenFormProps {
@@ -30,7 +31,8 @@ export function TokenForm({ action, token, labels, children }: TokenFormProps) {
     <form action={formAction} className="space-y-4">
       <FormMessage result={result} />
       <input type="hidden" name="token" value={token} />
-      {children}
+      {/* A refused field (the repeated password) shows its message beside it. */}
+      <FormResultContext value={result}>{children}</FormResultContext>
       <SubmitButton>{labels.submit}</SubmitButton>
     </form>
   );

@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
+import { FormResultContext } from "@/components/forms/form-result-context";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "@/components/ui/field";
 
@@ -17,8 +18,10 @@ export function GuestForm({ action, labels }: Props) {
   return (
     <form action={formAction} className="space-y-3">
       <FormMessage result={result} />
-      <TextField label={labels.name} name="name" required maxLength={200} defaultValue={values?.name} autoComplete="name" />
-      <TextField label={labels.email} name="email" type="email" required maxLength={320} defaultValue={values?.email} autoComplete="email" />
+      <FormResultContext value={result}>
+        <TextField key={`name-${JSON.stringify(result)}`} label={labels.name} name="name" required maxLength={200} defaultValue={values?.name} autoComplete="name" />
+        <TextField key={`email-${JSON.stringify(result)}`} label={labels.email} name="email" type="email" required maxLength={320} defaultValue={values?.email} autoComplete="email" />
+      </FormResultContext>
       <SubmitButton>{labels.submit}</SubmitButton>
     </form>
   );

@@ -1,3 +1,4 @@
+import { ActionForm, type FormAction } from "@/components/forms/action-form";
 import { CheckboxField } from "@/components/ui/field";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { SharedField } from "@/lib/domain/oidc/scopes";
@@ -12,8 +13,8 @@ interface Props {
   offered: SharedField[];
   ticked: SharedField[];
   values: Record<string, string>;
-  allow: (formData: FormData) => Promise<void>;
-  deny: (formData: FormData) => Promise<void>;
+  allow: FormAction;
+  deny: FormAction;
 }
 
 /** What another service will learn about the person, with the fields they may share or keep, and yes/no. */
@@ -32,7 +33,7 @@ export function ConsentScreen({ t, client, query, scopes, offered, ticked, value
           {scopes.includes("groups") && <li>{t("sso.consent.groups")}</li>}
         </ul>
       </div>
-      <form action={allow} className="space-y-4">
+      <ActionForm action={allow} className="space-y-4" label={t("sso.consent.allow")}>
         <input type="hidden" name="query" value={query} />
         {offered.length > 0 && (
           <fieldset className="space-y-1">
@@ -46,13 +47,13 @@ export function ConsentScreen({ t, client, query, scopes, offered, ticked, value
         <button type="submit" className={buttonClass}>
           {t("sso.consent.allow")}
         </button>
-      </form>
-      <form action={deny}>
+      </ActionForm>
+      <ActionForm action={deny} label={t("sso.consent.deny")}>
         <input type="hidden" name="query" value={query} />
         <button type="submit" className={secondaryButtonClass}>
           {t("sso.consent.deny")}
         </button>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -35,3 +35,6 @@ export async function calendarFailure(t: Translate, failure: CalendarFailure): P
   })();
   return { ok: false, code: failure.code, message };
 }
+
+/** defineAction's `refusals` for answers worded where they were made (calendarFailure: they need the locale and zone). */
+export const worded = (refusal: { message: string }) => refusal.message;

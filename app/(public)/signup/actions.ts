@@ -1,17 +1,15 @@
 "use server";
 
 import { headers } from "next/headers";
-import { mailApplicationReceived } from "@/lib/domain/people/application-mail";
-import { confirmApplicant, signUpApplicant } from "@/lib/domain/people/applicant-signup";
+import { z } from "zod";
 import { takeMailFormAttempt } from "@/lib/domain/auth/mail-limits";
 import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
-import { isLocale, type MessageKey } from "@/lib/i18n/translate";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import { mailApplicationReceived } from "@/lib/domain/people/application-mail";
+import { confirmApplicant, signUpApplicant } from "@/lib/domain/people/applicant-signup";
+import { isLocale, type MessageKey, type Translate } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
+import { text } from "@/lib/web/form-data";
 import { getMailer } from "@/lib/web/mailer";
-import { formString } from "@/lib/web/people-forms";
-import { formValues } from "@/lib/web/people-actions";
 import { clientIp } from "@/lib/web/request-info";
 
 const FIELD_ERRORS: Record<string, MessageKey> = {
@@ -20,42 +18,42 @@ const FIELD_ERRORS: Record<string, MessageKey> = {
   email: "signup.error.email",
   password: "signup.error.password",
 };
+function refusals(r: { code: string; field?: string }, t: Translate): string {
+  if (r.code === "rate_limited") return t("signup.error.rate_limited");
+  return t(FIELD_ERRORS[r.field ?? ""] ?? "signup.error.input", { min: MIN_PASSWORD_LENGTH });
+}
 
 /** Public by nature: limited per address and per source network (mail-limits.ts); the domain validates and mails the link (or tells an existing owner). */
-export async function signUpAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [t, headerList] = await Promise.all([getT(), headers()]);
-  const db = getDb();
-  const ip = clientIp(headerList);
-  const values = formValues(formData);
-  if (!(await takeMailFormAttempt(db, "signup", formString(formData, "email"), ip))) {
-    return { ok: false, code: "rate_limited", message: t("signup.error.rate_limited"), values };
-  }
-  const language = formString(formData, "preferredLanguage");
-  const result = await signUpApplicant(
-    db,
-    getMailer(),
-    {
-      firstName: formString(formData, "firstName"),
-      lastName: formString(formData, "lastName"),
-      email: formString(formData, "email"),
-      password: formString(formData, "password"),
-      preferredLanguage: isLocale(language) ? language : "en",
-    },
-  );
-  // The same answer for a registered address (its owner got a mail instead): the form reveals no accounts.
-  if (result.ok) return { ok: true, message: t("signup.sent") };
-  const field = FIELD_ERRORS[result.field ?? ""] ?? "signup.error.input";
-  return { ok: false, code: result.code, message: t(field, { min: MIN_PASSWORD_LENGTH }), values };
-}
+export const signUpAction = defineAction({
+  caller: "anyone",
+  input: z.object({ firstName: z.string(), lastName: z.string(), email: z.string(), password: z.string(), preferredLanguage: z.string() }),
+  read: (formData) => ({
+    firstName: text(formData, "firstName"),
+    lastName: text(formData, "lastName"),
+    email: text(formData, "email"),
+    password: text(formData, "password"),
+    preferredLanguage: text(formData, "preferredLanguage"),
+  }),
+  refusals,
+  async run({ db, t, input: { preferredLanguage, ...applicant } }) {
+    if (!(await takeMailFormAttempt(db, "signup", applicant.email, clientIp(await headers())))) return { ok: false, code: "rate_limited", message: "" };
+    const signedUp = await signUpApplicant(db, getMailer(), { ...applicant, preferredLanguage: isLocale(preferredLanguage) ? preferredLanguage : "en" });
+    // The same answer for a registered address (its owner got a mail instead): the form reveals no accounts.
+    return signedUp.ok ? { ok: true, message: t("signup.sent") } : signedUp;
+  },
+});
 
 /** The button on the confirmation page: the token in the form is the authorization. */
-export async function confirmSignupAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
-  const token = formString(formData, "token");
-  if (!token || token.length > 200) return { ok: false, code: "invalid_token", message: t("signup.error.invalid_token") };
-  const result = await confirmApplicant(getDb(), token);
-  if (!result.ok) return { ok: false, code: result.code, message: t("signup.error.invalid_token") };
-  if (result.kind === "login_request") return { ok: true, message: t("signup.confirmedLoginRequest") };
-  await mailApplicationReceived(getDb(), getMailer(), result.personId);
-  return { ok: true, message: t("signup.confirmed") };
-}
+export const confirmSignupAction = defineAction({
+  caller: "anyone",
+  input: z.object({ token: z.string() }),
+  refusals: (_r: { code: string }, t) => t("signup.error.invalid_token"),
+  async run({ db, t, input: { token } }) {
+    if (!token || token.length > 200) return { ok: false, code: "invalid_token", message: "" };
+    const confirmed = await confirmApplicant(db, token);
+    if (!confirmed.ok) return confirmed;
+    if (confirmed.kind === "login_request") return { ok: true, message: t("signup.confirmedLoginRequest") };
+    await mailApplicationReceived(db, getMailer(), confirmed.personId);
+    return { ok: true, message: t("signup.confirmed") };
+  },
+});

@@ -1,105 +1,107 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
+import { mailStatusChanged, statusOf } from "@/lib/domain/people/application-mail";
 import { erasePerson } from "@/lib/domain/people/erase-person";
 import { addMembership } from "@/lib/domain/people/membership-service";
 import { changeStatus, createPersonRecord, updateProfile } from "@/lib/domain/people/person-service";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { mailStatusChanged, statusOf } from "@/lib/domain/people/application-mail";
-import { getDb } from "@/lib/web/db";
-import { getMailer } from "@/lib/web/mailer";
+import type { ProfileInput } from "@/lib/domain/people/profile-input";
+import type { Translate } from "@/lib/i18n/translate";
 import { getFileStorage } from "@/lib/storage/storage-from-env";
+import { defineAction } from "@/lib/web/action";
+import { checkbox } from "@/lib/web/form-data";
 import { getLogger } from "@/lib/web/logger";
+import { getMailer } from "@/lib/web/mailer";
+import { notifySubscribersSoon } from "@/lib/web/people-actions";
+import { peopleRefusal } from "@/lib/web/people-admin-actions";
 import { formInt, formString, profileFromForm } from "@/lib/web/people-forms";
-import { notifySubscribersSoon, refusal } from "@/lib/web/people-actions";
 
-async function fieldLabels() {
-  const t = await getT();
-  return {
-    t,
-    labels: {
-      firstName: t("profile.firstName"),
-      lastName: t("profile.lastName"),
-      email: t("profile.email"),
-      phone: t("profile.phone"),
-      studies: t("profile.studies"),
-      statusId: t("people.col.status"),
-      reason: t("person.reason"),
-      validFrom: t("membership.validFrom"),
-      validUntil: t("membership.validUntil"),
-      typeId: t("membership.type"),
-      confirmBanned: t("person.erase.confirmBanned"),
-    },
-  };
-}
+// Each action: who is asking (the domain checks what they may do, and validates), the domain call, revalidate.
+const labels = {
+  firstName: "profile.firstName",
+  lastName: "profile.lastName",
+  email: "profile.email",
+  phone: "profile.phone",
+  studies: "profile.studies",
+  statusId: "people.col.status",
+  reason: "person.reason",
+  validFrom: "membership.validFrom",
+  validUntil: "membership.validUntil",
+  typeId: "membership.type",
+  confirmBanned: "person.erase.confirmBanned",
+} as const;
+const common = { caller: "user", labels, refusals: peopleRefusal(labels) } as const;
+const personPage = [["/(admin)/admin/people/[id]", "page"]] as const;
+const personId = (formData: FormData) => formInt(formData, "personId");
 
-/** Each action: who is asking (the domain checks what they may do), parse, call the domain, revalidate. */
-export async function createPersonAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, { t, labels }] = await Promise.all([getCurrentUser(), fieldLabels()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const result = await createPersonRecord(getDb(), user.personId, { statusId: formInt(formData, "statusId"), profile: profileFromForm(formData) });
-  if (!result.ok) return refusal(t, result, formData, labels);
+function saved(t: Translate, message: "people.saved" | "person.erase.done" = "people.saved") {
   notifySubscribersSoon();
-  revalidatePath("/admin/people");
-  redirect(`/admin/people/${result.personId}`);
+  return { ok: true as const, message: t(message) };
 }
 
-export async function updatePersonAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, { t, labels }] = await Promise.all([getCurrentUser(), fieldLabels()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const personId = formInt(formData, "personId");
-  const result = await updateProfile(getDb(), user.personId, personId, profileFromForm(formData));
-  if (!result.ok) return refusal(t, result, formData, labels);
-  notifySubscribersSoon();
-  revalidatePath(`/admin/people/${personId}`);
-  return { ok: true, message: t("people.saved") };
-}
+export const createPersonAction = defineAction({
+  ...common,
+  input: z.object({ statusId: z.number(), profile: z.custom<ProfileInput>() }),
+  read: (formData) => ({ statusId: formInt(formData, "statusId"), profile: profileFromForm(formData) }),
+  revalidate: ["/admin/people"],
+  async run({ actor, db, input }) {
+    const created = await createPersonRecord(db, actor.personId, input);
+    if (!created.ok) return created;
+    notifySubscribersSoon();
+    return { ok: true, redirect: `/admin/people/${created.personId}` };
+  },
+});
 
-export async function changeStatusAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, { t, labels }] = await Promise.all([getCurrentUser(), fieldLabels()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const personId = formInt(formData, "personId");
-  const before = await statusOf(getDb(), personId);
-  const result = await changeStatus(getDb(), user.personId, personId, { statusId: formInt(formData, "statusId"), reason: formString(formData, "reason") });
-  if (!result.ok) return refusal(t, result, formData, labels);
-  if (before) await mailStatusChanged(getDb(), getMailer(), personId, before);
-  notifySubscribersSoon();
-  revalidatePath(`/admin/people/${personId}`);
-  return { ok: true, message: t("people.saved") };
-}
+export const updatePersonAction = defineAction({
+  ...common,
+  input: z.object({ personId: z.number(), profile: z.custom<ProfileInput>() }),
+  read: (formData) => ({ personId: personId(formData), profile: profileFromForm(formData) }),
+  revalidate: personPage,
+  async run({ actor, db, t, input }) {
+    const updated = await updateProfile(db, actor.personId, input.personId, input.profile);
+    return updated.ok ? saved(t) : updated;
+  },
+});
 
-export async function addMembershipAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, { t, labels }] = await Promise.all([getCurrentUser(), fieldLabels()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const personId = formInt(formData, "personId");
-  const result = await addMembership(getDb(), user.personId, personId, {
+export const changeStatusAction = defineAction({
+  ...common,
+  input: z.object({ personId: z.number(), statusId: z.number(), reason: z.string() }),
+  read: (formData) => ({ personId: personId(formData), statusId: formInt(formData, "statusId"), reason: formString(formData, "reason") }),
+  revalidate: personPage,
+  async run({ actor, db, t, input: { personId: id, ...change } }) {
+    const before = await statusOf(db, id);
+    const changed = await changeStatus(db, actor.personId, id, change);
+    if (!changed.ok) return changed;
+    if (before) await mailStatusChanged(db, getMailer(), id, before);
+    return saved(t);
+  },
+});
+
+export const addMembershipAction = defineAction({
+  ...common,
+  input: z.object({ personId: z.number(), typeId: z.number(), validFrom: z.string(), validUntil: z.string().nullable(), endsAtYearEnd: z.boolean() }),
+  read: (formData) => ({
+    personId: personId(formData),
     typeId: formInt(formData, "typeId"),
     validFrom: formString(formData, "validFrom"),
     validUntil: formString(formData, "validUntil") || null,
-    endsAtYearEnd: formData.get("endsAtYearEnd") === "on",
-  });
-  if (!result.ok) return refusal(t, result, formData, labels);
-  notifySubscribersSoon();
-  revalidatePath(`/admin/people/${personId}`);
-  return { ok: true, message: t("people.saved") };
-}
+    endsAtYearEnd: checkbox(formData, "endsAtYearEnd"),
+  }),
+  revalidate: personPage,
+  async run({ actor, db, t, input: { personId: id, ...membership } }) {
+    const added = await addMembership(db, actor.personId, id, membership);
+    return added.ok ? saved(t) : added;
+  },
+});
 
-export async function erasePersonAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, { t, labels }] = await Promise.all([getCurrentUser(), fieldLabels()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const personId = formInt(formData, "personId");
-  const result = await erasePerson(
-    getDb(),
-    user.personId,
-    personId,
-    { reason: formString(formData, "reason"), confirmBanned: formData.get("confirmBanned") === "on" },
-    { photos: getFileStorage(), logger: getLogger() },
-  );
-  if (!result.ok) return refusal(t, result, formData, labels);
-  notifySubscribersSoon();
-  revalidatePath(`/admin/people/${personId}`);
-  return { ok: true, message: t("person.erase.done") };
-}
+export const erasePersonAction = defineAction({
+  ...common,
+  input: z.object({ personId: z.number(), reason: z.string(), confirmBanned: z.boolean() }),
+  read: (formData) => ({ personId: personId(formData), reason: formString(formData, "reason"), confirmBanned: checkbox(formData, "confirmBanned") }),
+  refusalFields: { needs_confirmation: "confirmBanned" },
+  revalidate: personPage,
+  async run({ actor, db, t, input: { personId: id, ...erase } }) {
+    const erased = await erasePerson(db, actor.personId, id, erase, { photos: getFileStorage(), logger: getLogger() });
+    return erased.ok ? saved(t, "person.erase.done") : erased;
+  },
+});

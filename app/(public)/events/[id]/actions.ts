@@ -1,63 +1,68 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { takeMailFormAttempt } from "@/lib/domain/auth/mail-limits";
 import { requestGuestRegistration } from "@/lib/domain/calendar/guest-registrations";
 import { cancelRegistration, registerMember } from "@/lib/domain/calendar/registrations";
 import { setEventCancelled } from "@/lib/domain/calendar/save-event";
-import { getLocale, getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { calendarFailure } from "@/lib/web/calendar-messages";
-import { getDb } from "@/lib/web/db";
+import { getLocale } from "@/lib/i18n/server";
+import { defineAction } from "@/lib/web/action";
+import { calendarFailure, worded } from "@/lib/web/calendar-messages";
 import { getMailer } from "@/lib/web/mailer";
 import { clientIp } from "@/lib/web/request-info";
 
-type State = ActionResult | null;
+// Who may (a member, a calendar manager) and what an event allows is decided in the domain calls.
+const id = z.number().int().positive();
+const revalidate = [["/(public)/events/[id]", "page"]] as const;
 
-export async function registerAction(eventId: number, _prev: State): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
-  const result = await registerMember(getDb(), { eventId, personId: user.personId });
-  if (!result.ok) return await calendarFailure(t, result);
-  revalidatePath(`/events/${eventId}`);
-  return { ok: true, message: t(`ev.registered.${result.status}`) };
-}
+export const registerAction = defineAction({
+  caller: "user",
+  input: z.object({}),
+  bound: z.tuple([id]),
+  refusals: worded,
+  revalidate,
+  async run({ actor, db, t }, eventId) {
+    const registered = await registerMember(db, { eventId, personId: actor.personId });
+    return registered.ok ? { ok: true, message: t(`ev.registered.${registered.status}`) } : await calendarFailure(t, registered);
+  },
+});
 
-export async function unregisterAction(eventId: number, registrationId: number, _prev: State): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
-  const asManager = user.permissions.has("calendar.write");
-  const result = await cancelRegistration(getDb(), { registrationId, actorId: user.personId, asManager }, getMailer());
-  if (!result.ok) return await calendarFailure(t, result);
-  revalidatePath(`/events/${eventId}`);
-  return { ok: true, message: t("ev.unregistered") };
-}
-
-const guestSchema = z.object({ name: z.string().trim().min(1).max(200), email: z.email().max(320) });
+export const unregisterAction = defineAction({
+  caller: "user",
+  input: z.object({}),
+  bound: z.tuple([id, id]),
+  refusals: worded,
+  revalidate,
+  async run({ actor, db, t }, _eventId, registrationId) {
+    const asManager = actor.permissions.has("calendar.write");
+    const cancelled = await cancelRegistration(db, { registrationId, actorId: actor.personId, asManager }, getMailer());
+    return cancelled.ok ? { ok: true, message: t("ev.unregistered") } : await calendarFailure(t, cancelled);
+  },
+});
 
 /** Public: anyone may ask; the place is only taken once the mailed link is opened. */
-export async function guestRegisterAction(eventId: number, _prev: State, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
-  const values = { name: String(formData.get("name") ?? ""), email: String(formData.get("email") ?? "").trim() };
-  const parsed = guestSchema.safeParse(values);
-  if (!parsed.success) return { ok: false, code: "validation", message: t("forgot.error.validation"), values };
-  if (!(await takeMailFormAttempt(getDb(), "guest", parsed.data.email, clientIp(await headers())))) {
-    return { ok: false, code: "rate_limited", message: t("mailForm.rate_limited"), values };
-  }
-  const result = await requestGuestRegistration(getDb(), getMailer(), { eventId, ...parsed.data, locale: await getLocale() });
-  if (!result.ok) return { ...(await calendarFailure(t, result)), values };
-  return { ok: true, message: t("ev.guest.sent") };
-}
+export const guestRegisterAction = defineAction({
+  caller: "anyone",
+  input: z.object({ name: z.string().trim().min(1).max(200), email: z.string().trim().pipe(z.email().max(320)) }),
+  bound: z.tuple([id]),
+  labels: { name: "ev.guest.name", email: "ev.guest.email" },
+  refusals: worded,
+  async run({ db, t, input }, eventId) {
+    if (!(await takeMailFormAttempt(db, "guest", input.email, clientIp(await headers())))) return { ok: false, code: "rate_limited", message: t("mailForm.rate_limited") };
+    const requested = await requestGuestRegistration(db, getMailer(), { eventId, ...input, locale: await getLocale() });
+    return requested.ok ? { ok: true, message: t("ev.guest.sent") } : await calendarFailure(t, requested);
+  },
+});
 
-export async function setCancelledAction(eventId: number, cancelled: boolean, _prev: State): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("evf.error.forbidden") };
-  const result = await setEventCancelled(getDb(), user.personId, eventId, cancelled, getMailer());
-  if (!result.ok) return await calendarFailure(t, result);
-  revalidatePath(`/events/${eventId}`);
-  revalidatePath("/calendar");
-  return { ok: true, message: t("evf.saved") };
-}
+export const setCancelledAction = defineAction({
+  caller: "user",
+  input: z.object({}),
+  bound: z.tuple([id, z.boolean()]),
+  refusals: worded,
+  revalidate: [...revalidate, "/calendar"],
+  async run({ actor, db, t }, eventId, cancelled) {
+    const set = await setEventCancelled(db, actor.personId, eventId, cancelled, getMailer());
+    return set.ok ? { ok: true, message: t("evf.saved") } : await calendarFailure(t, set);
+  },
+});

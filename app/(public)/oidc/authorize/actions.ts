@@ -1,29 +1,41 @@
 "use server";
 
-import { redirect } from "next/navigation";
-import { getAuthTime, getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
+import { getAuthTime } from "@/lib/auth/current-user";
 import { consentDecision } from "@/lib/oidc/authorization";
-import { getDb } from "@/lib/web/db";
+import { defineAction } from "@/lib/web/action";
+import { text } from "@/lib/web/form-data";
 import { loginUrlFor } from "@/lib/web/safe-next";
 
 /**
  * The consent screen's answer. The request travels as its query and is checked again in full (client, exact
- * redirect address, PKCE, the person's access); the answer goes straight to the other service.
+ * redirect address, PKCE, the person's access); the answer goes straight to the other service. Anything but a
+ * redirect (a refusal, a request gone bad meanwhile) is shown by the page itself.
  */
-async function decide(formData: FormData, approve: boolean): Promise<never> {
-  const query = String(formData.get("query") ?? "");
-  const user = await getCurrentUser();
-  if (!user) redirect(loginUrlFor(`/oidc/authorize?${query}`));
-  const fields = formData.getAll("field").map(String);
-  const step = await consentDecision(getDb(), new URLSearchParams(query), { personId: user.personId, authTime: await getAuthTime() }, approve, fields);
-  // Anything but a redirect (a refusal, a request gone bad meanwhile) is shown by the page itself.
-  redirect(step.kind === "redirect" ? step.location : `/oidc/authorize?${query}`);
-}
+const consent = z.object({ query: z.string().max(8000), fields: z.array(z.string().max(100)).max(50) });
+const read = (formData: FormData) => ({ query: text(formData, "query"), fields: formData.getAll("field").map(String) });
 
-export async function allowAction(formData: FormData): Promise<void> {
-  await decide(formData, true);
-}
+// Logged out meanwhile (caller "anyone"): back through the login to the same request.
+export const allowAction = defineAction({
+  caller: "anyone",
+  input: consent,
+  read,
+  refusals: "sso.error",
+  async run({ actor, db, input: { query, fields } }) {
+    if (!actor) return { ok: true, redirect: loginUrlFor(`/oidc/authorize?${query}`) };
+    const step = await consentDecision(db, new URLSearchParams(query), { personId: actor.personId, authTime: await getAuthTime() }, true, fields);
+    return { ok: true, redirect: step.kind === "redirect" ? step.location : `/oidc/authorize?${query}` };
+  },
+});
 
-export async function denyAction(formData: FormData): Promise<void> {
-  await decide(formData, false);
-}
+export const denyAction = defineAction({
+  caller: "anyone",
+  input: consent,
+  read,
+  refusals: "sso.error",
+  async run({ actor, db, input: { query, fields } }) {
+    if (!actor) return { ok: true, redirect: loginUrlFor(`/oidc/authorize?${query}`) };
+    const step = await consentDecision(db, new URLSearchParams(query), { personId: actor.personId, authTime: await getAuthTime() }, false, fields);
+    return { ok: true, redirect: step.kind === "redirect" ? step.location : `/oidc/authorize?${query}` };
+  },
+});

@@ -1,3 +1,4 @@
+import { ActionForm } from "@/components/forms/action-form";
 import { redirect } from "next/navigation";
 import { buttonClass, cardClass } from "@/components/ui/styles";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -31,12 +32,12 @@ export default async function OidcLogoutPage({ searchParams }: { searchParams: P
     <section className={`${cardClass} mx-auto max-w-lg space-y-4`}>
       <h1 className="text-2xl font-bold">{t("sso.logout.title")}</h1>
       <p>{request.client ? t("sso.logout.asked", { client: request.client.name }) : t("sso.logout.intro")}</p>
-      <form action={confirmLogoutAction}>
+      <ActionForm action={confirmLogoutAction} label={t("sso.logout.confirm")}>
         <input type="hidden" name="query" value={query.toString()} />
         <button type="submit" className={buttonClass}>
           {t("sso.logout.confirm")}
         </button>
-      </form>
+      </ActionForm>
     </section>
   );
 }

@@ -3,23 +3,25 @@
 import { z } from "zod";
 import { consumePasswordReset } from "@/lib/domain/auth/password-reset";
 import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
-
-const schema = z.object({
-  token: z.string().min(1).max(200),
-  password: z.string().max(1024),
-  confirm: z.string().max(1024),
-});
+import { isMessageKey } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
+import { text } from "@/lib/web/form-data";
 
 /** The token is the authorization here: whoever holds a valid, unused link may set the password once. */
-export async function resetPasswordAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const t = await getT();
-  const parsed = schema.safeParse(Object.fromEntries(["token", "password", "confirm"].map((k) => [k, formData.get(k) ?? ""])));
-  if (!parsed.success) return { ok: false, code: "invalid_token", message: t("reset.error.invalid_token") };
-  if (parsed.data.password !== parsed.data.confirm) return { ok: false, code: "mismatch", message: t("reset.error.mismatch") };
-  const result = await consumePasswordReset(getDb(), { token: parsed.data.token, newPassword: parsed.data.password });
-  if (!result.ok) return { ok: false, code: result.code, message: t(`reset.error.${result.code}`, { min: MIN_PASSWORD_LENGTH }) };
-  return { ok: true, message: t("reset.done") };
-}
+export const resetPasswordAction = defineAction({
+  caller: "anyone",
+  input: z.object({ token: z.string(), password: z.string().max(1024), confirm: z.string().max(1024) }),
+  read: (formData) => ({ token: text(formData, "token"), password: text(formData, "password"), confirm: text(formData, "confirm") }),
+  labels: { password: "reset.password", confirm: "reset.confirm" },
+  refusals: (r: { code: string }, t) => {
+    const key = `reset.error.${r.code}`;
+    return isMessageKey(key) ? t(key, { min: MIN_PASSWORD_LENGTH }) : t("reset.error.invalid_token");
+  },
+  refusalFields: { mismatch: "confirm", weak_password: "password" },
+  async run({ db, t, input }) {
+    if (!input.token || input.token.length > 200) return { ok: false, code: "invalid_token", message: "" };
+    if (input.password !== input.confirm) return { ok: false, code: "mismatch", message: "" };
+    const reset = await consumePasswordReset(db, { token: input.token, newPassword: input.password });
+    return reset.ok ? { ok: true, message: t("reset.done") } : reset;
+  },
+});

@@ -1,50 +1,68 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { endPersonRole, grantPersonRole } from "@/lib/domain/access/person-roles";
 import { setLoginEmail } from "@/lib/domain/auth/email-change";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import { isMessageKey } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
+import { text } from "@/lib/web/form-data";
 import { getMailer } from "@/lib/web/mailer";
-import { notifySubscribersSoon, refusal } from "@/lib/web/people-actions";
+import { notifySubscribersSoon } from "@/lib/web/people-actions";
+import { peopleRefusal } from "@/lib/web/people-admin-actions";
 import { formInt } from "@/lib/web/people-forms";
 
-/** A system admin sets someone's login email (the domain refuses everyone else and anyone above the admin). */
-export async function setLoginEmailAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("loginEmail.error.forbidden") };
-  const personId = formInt(formData, "personId");
-  const newEmail = String(formData.get("newEmail") ?? "");
-  const result = await setLoginEmail(getDb(), getMailer(), user.personId, personId, newEmail);
-  if (!result.ok) return { ok: false, code: result.code, message: t(`loginEmail.error.${result.code}`), values: { newEmail } };
-  notifySubscribersSoon();
-  revalidatePath(`/admin/people/${personId}`);
-  return { ok: true, message: t("access.loginEmailSet") };
-}
+// Who may (system admins, contained, never above themselves) is decided in the domain calls.
+const personPage = [["/(admin)/admin/people/[id]", "page"]] as const;
 
-/** Gives a person one role directly, from a day through an optional last day (system admins, contained). */
-export async function grantPersonRoleAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const personId = formInt(formData, "personId");
-  const until = String(formData.get("until") ?? "").trim();
-  const input = { roleId: formInt(formData, "roleId"), since: String(formData.get("since") ?? "").trim(), until: until === "" ? null : until };
-  const result = await grantPersonRole(getDb(), user.personId, personId, input);
-  if (!result.ok) return refusal(t, result, formData, { roleId: t("access.role"), since: t("access.role.since"), until: t("access.role.until") });
-  notifySubscribersSoon();
-  revalidatePath(`/admin/people/${personId}`);
-  return { ok: true, message: t("access.role.granted") };
-}
+/** A system admin sets someone's login email. */
+export const setLoginEmailAction = defineAction({
+  caller: "user",
+  input: z.object({ personId: z.number(), newEmail: z.string() }),
+  read: (formData) => ({ personId: formInt(formData, "personId"), newEmail: text(formData, "newEmail") }),
+  labels: { newEmail: "loginEmail.new" },
+  refusals: (r: { code: string }, t) => {
+    const key = `loginEmail.error.${r.code}`;
+    return isMessageKey(key) ? t(key) : t("loginEmail.error.forbidden");
+  },
+  refusalFields: { invalid_email: "newEmail", same_email: "newEmail", duplicate_email: "newEmail" },
+  revalidate: personPage,
+  async run({ actor, db, t, input }) {
+    const set = await setLoginEmail(db, getMailer(), actor.personId, input.personId, input.newEmail);
+    if (!set.ok) return { ...set, message: "" };
+    notifySubscribersSoon();
+    return { ok: true, message: t("access.loginEmailSet") };
+  },
+});
+
+const roleLabels = { roleId: "access.role", since: "access.role.since", until: "access.role.until" } as const;
+
+/** Gives a person one role directly, from a day through an optional last day. */
+export const grantPersonRoleAction = defineAction({
+  caller: "user",
+  input: z.object({ personId: z.number(), roleId: z.number(), since: z.string(), until: z.string() }),
+  read: (formData) => ({ personId: formInt(formData, "personId"), roleId: formInt(formData, "roleId"), since: text(formData, "since").trim(), until: text(formData, "until").trim() }),
+  labels: roleLabels,
+  refusals: peopleRefusal(roleLabels),
+  revalidate: personPage,
+  async run({ actor, db, t, input: { personId, until, ...role } }) {
+    const granted = await grantPersonRole(db, actor.personId, personId, { ...role, until: until || null });
+    if (!granted.ok) return granted;
+    notifySubscribersSoon();
+    return { ok: true, message: t("access.role.granted") };
+  },
+});
 
 /** Ends a directly held role now (it counted through yesterday); kept as history. */
-export async function endPersonRoleAction(personId: number, roleId: number, _prev: ActionResult | null): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("people.error.forbidden") };
-  const result = await endPersonRole(getDb(), user.personId, personId, roleId);
-  if (!result.ok) return refusal(t, result);
-  notifySubscribersSoon();
-  revalidatePath(`/admin/people/${personId}`);
-  return { ok: true, message: t("access.role.ended") };
-}
+export const endPersonRoleAction = defineAction({
+  caller: "user",
+  input: z.object({}),
+  bound: z.tuple([z.number().int().positive(), z.number().int().positive()]),
+  refusals: peopleRefusal(),
+  revalidate: personPage,
+  async run({ actor, db, t }, personId, roleId) {
+    const ended = await endPersonRole(db, actor.personId, personId, roleId);
+    if (!ended.ok) return ended;
+    notifySubscribersSoon();
+    return { ok: true, message: t("access.role.ended") };
+  },
+});

@@ -1,34 +1,36 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { invitePerson, revokeInvitation } from "@/lib/domain/auth/invitations";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import { defineAction } from "@/lib/web/action";
 import { getMailer } from "@/lib/web/mailer";
 import { formInt } from "@/lib/web/people-forms";
 
-/** Send or resend a person's invitation (the domain checks members.write and rank). */
-export async function invitePersonAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("invite.error.forbidden") };
-  const personId = formInt(formData, "personId");
-  const result = await invitePerson(getDb(), getMailer(), user.personId, personId);
-  if (!result.ok) return { ok: false, code: result.code, message: t(`invite.error.${result.code}`) };
-  revalidatePath(`/admin/people/${personId}`);
-  return { ok: true, message: t("invite.sent") };
-}
+// Who may (members.write, never above themselves) is decided in the domain calls.
+const SAID = new Set(["forbidden", "outranks_you", "exceeds_own_permissions"]);
+const byPerson = {
+  caller: "user",
+  input: z.object({ personId: z.number() }),
+  read: (formData: FormData) => ({ personId: formInt(formData, "personId") }),
+  revalidate: [["/(admin)/admin/people/[id]", "page"]],
+} as const;
 
-export async function revokeInvitationAction(_prev: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, code: "forbidden", message: t("invite.error.forbidden") };
-  const personId = formInt(formData, "personId");
-  const result = await revokeInvitation(getDb(), user.personId, personId);
-  if (!result.ok) {
-    const code = result.code === "forbidden" || result.code === "outranks_you" || result.code === "exceeds_own_permissions" ? result.code : "invalid_token";
-    return { ok: false, code, message: t(`invite.error.${code}`) };
-  }
-  revalidatePath(`/admin/people/${personId}`);
-  return { ok: true, message: t("invite.revoked") };
-}
+/** Send or resend a person's invitation. */
+export const invitePersonAction = defineAction({
+  ...byPerson,
+  refusals: "invite.error",
+  async run({ actor, db, t, input }) {
+    const invited = await invitePerson(db, getMailer(), actor.personId, input.personId);
+    return invited.ok ? { ok: true, message: t("invite.sent") } : { ...invited, message: "" };
+  },
+});
+
+export const revokeInvitationAction = defineAction({
+  ...byPerson,
+  // Anything but "may not" says only that there is no open invitation.
+  refusals: (r: { code: string }, t) => t(`invite.error.${SAID.has(r.code) ? (r.code as "forbidden") : "invalid_token"}`),
+  async run({ actor, db, t, input }) {
+    const revoked = await revokeInvitation(db, actor.personId, input.personId);
+    return revoked.ok ? { ok: true, message: t("invite.revoked") } : { ...revoked, message: "" };
+  },
+});

@@ -1,17 +1,19 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { confirmGuestRegistration } from "@/lib/domain/calendar/guest-registrations";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import { defineAction } from "@/lib/web/action";
 
 /** Public by design: the secret token from the mail is the guest's authority; the domain checks it. */
-export async function confirmGuestAction(token: string, _prev: ActionResult | null): Promise<ActionResult> {
-  const t = await getT();
-  if (typeof token !== "string") return { ok: false, code: "validation", message: t("ev.guest.invalid") };
-  const result = await confirmGuestRegistration(getDb(), token);
-  if (!result.ok) return { ok: false, code: result.code, message: result.code === "cancelled" ? t("ev.cancelled") : t("ev.guest.invalid") };
-  revalidatePath(`/events/${result.eventId}`);
-  return { ok: true, message: t(result.status === "waitlisted" ? "ev.guest.confirmed.waitlisted" : "ev.guest.confirmed.signed_up") };
-}
+export const confirmGuestAction = defineAction({
+  caller: "anyone",
+  input: z.object({}),
+  bound: z.tuple([z.string().max(200)]),
+  refusals: (r: { code: string }, t) => (r.code === "cancelled" ? t("ev.cancelled") : t("ev.guest.invalid")),
+  revalidate: [["/(public)/events/[id]", "page"]],
+  async run({ db, t }, token) {
+    const confirmed = await confirmGuestRegistration(db, token);
+    if (!confirmed.ok) return confirmed;
+    return { ok: true, message: t(confirmed.status === "waitlisted" ? "ev.guest.confirmed.waitlisted" : "ev.guest.confirmed.signed_up") };
+  },
+});
