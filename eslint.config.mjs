@@ -41,7 +41,15 @@ export default defineConfig([
   {
     files: ["components/**"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/app", "@/app/*", "**/app/**"], message: "Components import nothing from app/: take server actions as props, or live beside the route." }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            { group: ["@/app", "@/app/*", "**/app/**"], message: "Components import nothing from app/: take server actions as props, or live beside the route." },
+            { group: ["**/lib/web/db", "@/lib/db/client"], message: "Components never query the database: the page (or a lib/web loader) loads, the component gets the data as props." },
+          ],
+        },
+      ],
     },
   },
   {

@@ -55,6 +55,13 @@ describe("the rules that say the architecture", () => {
     expect(await ruleErrors("components/probe.tsx", 'import { logoutAction } from "@/app/actions";\nexport const a = logoutAction;\n')).toEqual(["no-restricted-imports"]);
   });
 
+  it("components/ never query the database: the page loads and hands the data over", async () => {
+    expect(await ruleErrors("components/probe.tsx", 'import { getDb } from "@/lib/web/db";\nexport const d = getDb;\n')).toEqual(["no-restricted-imports"]);
+    expect(await ruleErrors("components/people/probe.tsx", 'import { getDb } from "../../lib/web/db";\nexport const d = getDb;\n')).toEqual(["no-restricted-imports"]);
+    expect(await ruleErrors("components/probe.tsx", 'import { createDb } from "@/lib/db/client";\nexport const c = createDb;\n')).toEqual(["no-restricted-imports"]);
+    expect(await ruleErrors("app/probe/page.tsx", 'import { getDb } from "@/lib/web/db";\nexport const d = getDb;\n')).toEqual([]);
+  });
+
   it("no floating or misused promise in lib/ and device-broker/", { timeout: 120_000 }, async () => {
     const floating = "export async function f(): Promise<number> { return 1; }\nexport function g(): void { f(); }\n";
     const misused = 'import { EventEmitter } from "node:events";\nexport function h(e: EventEmitter): void { e.on("x", async () => { await Promise.resolve(); }); }\n';

@@ -6,6 +6,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { setOpenStatusAction } from "./start-actions";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getSpace } from "@/lib/web/space";
+import { startWidgetData } from "@/lib/web/start-widgets";
 
 export const dynamic = "force-dynamic";
 // Feed readers find the news feed from the front door.
@@ -32,12 +33,12 @@ export default async function StartPage() {
         </p>
       )}
       <div className="grid gap-4 md:grid-cols-2">
-        {slot("open", <OpenStatusWidget {...ctx} setOpenStatusAction={setOpenStatusAction} />)}
-        {user && slot("training", <TrainingWidget {...ctx} user={user} />)}
-        {user && slot("loans", <LoansWidget {...ctx} user={user} />)}
-        {slot("events", <EventsWidget {...ctx} />)}
-        {slot("machines", <MachinesWidget {...ctx} />)}
-        {slot("news", <NewsWidget {...ctx} />)}
+        {slot("open", <OpenStatusWidget {...ctx} load={startWidgetData.openStatus} setOpenStatusAction={setOpenStatusAction} />)}
+        {user && slot("training", <TrainingWidget {...ctx} load={() => startWidgetData.training(user.personId)} />)}
+        {user && slot("loans", <LoansWidget {...ctx} load={() => startWidgetData.loans(user.personId)} />)}
+        {slot("events", <EventsWidget {...ctx} load={() => startWidgetData.events(user)} />)}
+        {slot("machines", <MachinesWidget {...ctx} load={startWidgetData.machines} />)}
+        {slot("news", <NewsWidget {...ctx} load={() => startWidgetData.news(user)} />)}
       </div>
     </div>
   );

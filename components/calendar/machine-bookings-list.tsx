@@ -1,15 +1,16 @@
-import type { Viewer } from "@/lib/domain/people/visibility";
-import { bookingItems } from "@/lib/domain/calendar/calendar-queries";
-import { getLocale, getT } from "@/lib/i18n/server";
+import type { Locale, Translate } from "@/lib/i18n/translate";
 import { formatRange } from "@/lib/time";
-import { getDb } from "@/lib/web/db";
-import { getSpace } from "@/lib/web/space";
 
-/** A machine's bookings for the next four weeks, for the booking page and the machine page (names as each booker allows). */
-export async function MachineBookingsList({ machineId, viewer }: { machineId: number; viewer: Viewer }) {
-  const [t, locale, space] = await Promise.all([getT(), getLocale(), getSpace()]);
-  const now = new Date();
-  const items = await bookingItems(getDb(), { from: now, to: new Date(now.getTime() + 28 * 86_400_000), includeMembersOnly: true, machineId, viewer });
+interface Booked {
+  id: string | number;
+  kind: string;
+  startsAt: Date;
+  endsAt: Date;
+  personName?: string | null;
+}
+
+/** A machine's upcoming bookings (loaded by the page: lib/web/machine-bookings.ts), names as each booker allows. */
+export function MachineBookingsList({ t, locale, timeZone, items }: { t: Translate; locale: Locale; timeZone: string; items: Booked[] }) {
   return (
     <section className="space-y-2" data-testid="machine-bookings">
       <h2 className="text-lg font-semibold">{t("bk.upcoming")}</h2>
@@ -19,7 +20,7 @@ export async function MachineBookingsList({ machineId, viewer }: { machineId: nu
         <ul className="space-y-1">
           {items.map((i) => (
             <li key={i.id}>
-              {formatRange(i.startsAt, i.endsAt, locale, space.timeZone)}
+              {formatRange(i.startsAt, i.endsAt, locale, timeZone)}
               {i.kind === "booking" && i.personName && <span className="text-slate-600"> · {i.personName}</span>}
             </li>
           ))}

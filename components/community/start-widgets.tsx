@@ -1,15 +1,9 @@
 import Link from "next/link";
 import type { CurrentUser } from "@/lib/auth/current-user";
-import { seesMembersOnly } from "@/lib/domain/access/members-only";
-import { upcomingEvents } from "@/lib/domain/calendar/calendar-queries";
-import { nextTrainingOf, openLoansOf } from "@/lib/domain/community/member-widgets";
-import { listNews } from "@/lib/domain/community/news";
-import { openSince } from "@/lib/domain/community/open-status";
-import { loadDashboard } from "@/lib/domain/machines/dashboard";
 import { MACHINE_STATES, type MachineState } from "@/lib/domain/machines/machine-state";
 import { dayOf, formatDateTime, formatPlainDate } from "@/lib/time";
+import type { WidgetLoad } from "@/lib/web/start-widgets";
 import type { Locale, Translate } from "@/lib/i18n/translate";
-import { getDb } from "@/lib/web/db";
 import { OpenStatusSwitch } from "./open-status-switch";
 import type { FormAction } from "@/components/forms/action-form";
 import { Guarded } from "./widget";
@@ -33,10 +27,10 @@ export interface WidgetContext {
 const muted = "text-sm text-slate-500";
 
 /** setOpenStatusAction: the start page's action behind the staff switch. */
-export function OpenStatusWidget({ t, locale, timeZone, user, setOpenStatusAction }: WidgetContext & { setOpenStatusAction: FormAction }) {
+export function OpenStatusWidget({ t, locale, timeZone, user, load, setOpenStatusAction }: WidgetContext & { load: WidgetLoad<"openStatus">; setOpenStatusAction: FormAction }) {
   return (
     <Guarded unavailable={t("com.notAvailable")} name="open-status" title={t("com.open.title")} testId="open-status" render={async () => {
-      const status = await openSince(getDb());
+      const status = await load();
       const mayChange = user?.permissions.has("space.open");
       return (
         <>
@@ -63,10 +57,10 @@ export function OpenStatusWidget({ t, locale, timeZone, user, setOpenStatusActio
   );
 }
 
-export function EventsWidget({ t, locale, timeZone, user }: WidgetContext) {
+export function EventsWidget({ t, locale, timeZone, load }: WidgetContext & { load: WidgetLoad<"events"> }) {
   return (
     <Guarded unavailable={t("com.notAvailable")} name="events" title={t("com.start.events")} render={async () => {
-      const events = await upcomingEvents(getDb(), { limit: 5, includeMembersOnly: seesMembersOnly(user) });
+      const events = await load();
       if (!events.length) return <p className={muted}>{t("com.start.noEvents")}</p>;
       return (
         <ul className="space-y-1 text-sm">
@@ -81,11 +75,10 @@ export function EventsWidget({ t, locale, timeZone, user }: WidgetContext) {
   );
 }
 
-export function MachinesWidget({ t }: WidgetContext) {
+export function MachinesWidget({ t, load }: WidgetContext & { load: WidgetLoad<"machines"> }) {
   return (
     <Guarded unavailable={t("com.notAvailable")} name="machines" title={t("com.machines.title")} testId="machines" render={async () => {
-      // The dashboard's own states and counts (loadDashboard): a machine whose board is silent is offline here too.
-      const { tiles, counts } = await loadDashboard(getDb());
+      const { tiles, counts } = await load();
       if (!tiles.length) return <p className={muted}>{t("com.machines.none")}</p>;
       const label = (s: MachineState) => t(`mach.state.${s}`);
       return (
@@ -110,10 +103,10 @@ export function MachinesWidget({ t }: WidgetContext) {
   );
 }
 
-export function NewsWidget({ t, locale, timeZone, user }: WidgetContext) {
+export function NewsWidget({ t, locale, timeZone, load }: WidgetContext & { load: WidgetLoad<"news"> }) {
   return (
     <Guarded unavailable={t("com.notAvailable")} name="news" title={t("com.news.title")} render={async () => {
-      const posts = await listNews(getDb(), user, 5);
+      const posts = await load();
       return (
         <>
           {posts.length === 0 && <p className={muted}>{t("com.news.none")}</p>}
@@ -138,10 +131,10 @@ export function NewsWidget({ t, locale, timeZone, user }: WidgetContext) {
   );
 }
 
-export function TrainingWidget({ t, locale, timeZone, user }: WidgetContext & { user: CurrentUser }) {
+export function TrainingWidget({ t, locale, timeZone, load }: WidgetContext & { load: WidgetLoad<"training"> }) {
   return (
     <Guarded unavailable={t("com.notAvailable")} name="training" title={t("com.member.training")} render={async () => {
-      const next = await nextTrainingOf(getDb(), user.personId);
+      const next = await load();
       if (!next) return <p className={muted}>{t("com.member.noTraining")}</p>;
       return (
         <p className="text-sm">
@@ -152,10 +145,10 @@ export function TrainingWidget({ t, locale, timeZone, user }: WidgetContext & { 
   );
 }
 
-export function LoansWidget({ t, locale, timeZone, user }: WidgetContext & { user: CurrentUser }) {
+export function LoansWidget({ t, locale, timeZone, load }: WidgetContext & { load: WidgetLoad<"loans"> }) {
   return (
     <Guarded unavailable={t("com.notAvailable")} name="loans" title={t("com.member.loans")} render={async () => {
-      const loans = await openLoansOf(getDb(), user.personId);
+      const loans = await load();
       if (!loans.length) return <p className={muted}>{t("com.member.noLoans")}</p>;
       const todayIso = dayOf(new Date(), timeZone);
       return (

@@ -1,14 +1,9 @@
 import { ChangeTable } from "@/components/audit/change-table";
-import type { AuditEntry } from "@/lib/db/schema";
-import { auditNames } from "@/lib/domain/audit/audit-names";
-import { actorText, changeLabel, readableRows, type ReadableContext } from "@/lib/domain/audit/readable";
-import { isMessageKey, type Locale, type Translate } from "@/lib/i18n/translate";
-import { formatDateTime } from "@/lib/time";
-import { getDb } from "@/lib/web/db";
+import type { ReadableEntry } from "@/lib/domain/audit/readable-history";
+import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 
-/** The thing's audit entries: what happened, when (in the space's time), by whom, and the changed fields in words. */
-export async function ThingHistory({ t, locale, timeZone, entries }: { t: Translate; locale: Locale; timeZone: string; entries: AuditEntry[] }) {
-  const ctx: ReadableContext = { t, locale, timeZone, names: await auditNames(getDb(), entries) };
+/** The thing's audit entries (loaded by the page with readableHistory): what happened, when, by whom, the changed fields. */
+export function ThingHistory({ t, entries }: { t: Translate; entries: ReadableEntry[] }) {
   const labels = { field: t("audit.field"), before: t("audit.before"), after: t("audit.after") };
   return (
     <section className="space-y-2" aria-labelledby="thing-history">
@@ -19,16 +14,17 @@ export async function ThingHistory({ t, locale, timeZone, entries }: { t: Transl
         <p className="text-sm text-slate-600">{t("inv.history.none")}</p>
       ) : (
         <ol className="space-y-1 text-sm">
-          {entries.map((e) => {
+          {entries.map(({ entry: e, when, what, who, rows }) => {
+            // Inventory has its own words for its changes ("Lent", "Returned"); other changes as everywhere.
             const key = `inv.history.${e.changeType}`;
             return (
               <li key={e.id} className="rounded border border-slate-100 bg-white px-3 py-2">
                 <time dateTime={e.at.toISOString()} className="mr-2 text-slate-600">
-                  {formatDateTime(e.at, locale, timeZone)}
+                  {when}
                 </time>
-                <span className="font-medium">{isMessageKey(key) ? t(key) : changeLabel(t, e.changeType)}</span>
-                <span className="ml-2 text-slate-600">{actorText(ctx, e.actorId)}</span>
-                <ChangeTable rows={readableRows(ctx, e)} labels={labels} />
+                <span className="font-medium">{isMessageKey(key) ? t(key) : what}</span>
+                <span className="ml-2 text-slate-600">{who}</span>
+                <ChangeTable rows={rows} labels={labels} />
               </li>
             );
           })}

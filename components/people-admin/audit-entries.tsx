@@ -1,19 +1,15 @@
 import Link from "next/link";
 import { ChangeTable } from "@/components/audit/change-table";
-import { auditNames } from "@/lib/domain/audit/audit-names";
 import type { AuditRow } from "@/lib/domain/audit/audit-query";
-import { changeLabel, readableRows, type ReadableContext } from "@/lib/domain/audit/readable";
-import { getLocale, getT } from "@/lib/i18n/server";
-import { formatDateTime } from "@/lib/time";
-import { getDb } from "@/lib/web/db";
+import type { ReadableEntry } from "@/lib/domain/audit/readable-history";
+import type { Translate } from "@/lib/i18n/translate";
 
 /**
- * Audit entries with who, whose record, what happened and each changed field before → after, all in words (names,
- * labels, local times). Values are text only: React escapes them, so markup typed into a field stays visible as text.
+ * Audit entries with who, whose record, what happened and each changed field before → after, all in words (the page
+ * loads them with readableHistory). Values are text only: React escapes them, so markup typed into a field stays
+ * visible as text.
  */
-export async function AuditEntries({ rows, timeZone }: { rows: AuditRow[]; timeZone: string }) {
-  const [t, locale, names] = await Promise.all([getT(), getLocale(), auditNames(getDb(), rows)]);
-  const ctx: ReadableContext = { t, locale, timeZone, names };
+export function AuditEntries({ t, entries }: { t: Translate; entries: ReadableEntry<AuditRow>[] }) {
   const labels = { field: t("audit.field"), before: t("audit.before"), after: t("audit.after") };
   const former = t("audit.value.formerPerson");
   const person = (id: number | null, name: string | null) =>
@@ -24,19 +20,19 @@ export async function AuditEntries({ rows, timeZone }: { rows: AuditRow[]; timeZ
     );
   return (
     <ol className="divide-y divide-slate-100 rounded border border-slate-200 bg-white" aria-label={t("audit.entries")}>
-      {rows.map((e) => (
+      {entries.map(({ entry: e, when, what, rows }) => (
         <li key={e.id} className="space-y-1 p-3">
           <div className="flex flex-wrap gap-x-3 text-sm">
             <time dateTime={e.at.toISOString()} className="text-slate-600">
-              {formatDateTime(e.at, locale, timeZone)}
+              {when}
             </time>
             <span className="font-medium" title={e.changeType}>
-              {changeLabel(t, e.changeType)}
+              {what}
             </span>
             <span>{e.actorId === null ? t("audit.system") : <>{t("audit.by", { name: "" })}{person(e.actorId, e.actorName)}</>}</span>
             {e.subjectPersonId !== null && <span>{t("audit.subject", { name: "" })}{person(e.subjectPersonId, e.subjectName)}</span>}
           </div>
-          <ChangeTable rows={readableRows(ctx, e)} labels={labels} />
+          <ChangeTable rows={rows} labels={labels} />
         </li>
       ))}
     </ol>

@@ -9,6 +9,7 @@ import { bookableMachines, upcomingBookingsOf } from "@/lib/domain/calendar/mach
 import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, formatRange, isoDate, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
+import { upcomingMachineBookings } from "@/lib/web/machine-bookings";
 import { getSpace } from "@/lib/web/space";
 import { bookMachineAction, cancelBookingAction } from "./actions";
 
@@ -48,7 +49,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
             initial={{ machineId: String(preselected), startsAt: `${day}T10:00`, endsAt: `${day}T12:00`, note: "" }}
             labels={{ machine: t("bk.machine"), starts: t("bk.starts"), ends: t("bk.ends"), note: t("bk.note"), submit: t("bk.submit"), hint: t("bk.timesIn", { zone: tz }) }}
           />
-          <MachineBookingsList machineId={preselected} viewer={user} />
+          <MachineBookingsList t={t} locale={locale} timeZone={space.timeZone} items={await upcomingMachineBookings(preselected, user)} />
         </>
       )}
       <section className="space-y-2">

@@ -7,8 +7,9 @@ import { AuditEntries } from "@/components/people-admin/audit-entries";
 import { DeleteButton } from "@/components/people-admin/delete-button";
 import { requirePermission } from "@/lib/auth/guards";
 import { knownChangeTypes, listAuditEntries, parseAuditFilter, type AuditFilter } from "@/lib/domain/audit/audit-query";
+import { readableHistory } from "@/lib/domain/audit/readable-history";
 import { subscriptionsOf } from "@/lib/domain/audit/subscriptions";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { subscribeAction, unsubscribeAction } from "./actions";
@@ -26,7 +27,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const filter = parseAuditFilter(await searchParams);
   const db = getDb();
   const space = await getSpace();
-  const [t, result, types, subs] = await Promise.all([getT(), listAuditEntries(db, filter, space.timeZone), knownChangeTypes(db), subscriptionsOf(db, user.personId)]);
+  const [t, locale, result, types, subs] = await Promise.all([getT(), getLocale(), listAuditEntries(db, filter, space.timeZone), knownChangeTypes(db), subscriptionsOf(db, user.personId)]);
+  const entries = await readableHistory(db, result.rows, { t, locale, timeZone: space.timeZone });
 
   return (
     <div className="space-y-6">
@@ -46,7 +48,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         {types.map((ct) => <option key={ct} value={ct} />)}
       </datalist>
       <p className="text-sm text-slate-600">{t("audit.count", { count: result.total })}</p>
-      {result.rows.length === 0 ? <p className="text-slate-600">{t("audit.none")}</p> : <AuditEntries rows={result.rows} timeZone={space.timeZone} />}
+      {result.rows.length === 0 ? <p className="text-slate-600">{t("audit.none")}</p> : <AuditEntries t={t} entries={entries} />}
       <nav aria-label={t("audit.page", { page: result.page, pages: result.pages })} className="flex items-center gap-3 text-sm">
         {result.page > 1 && <Link className={linkClass} rel="prev" href={`?${query(filter, result.page - 1)}`}>{t("audit.prev")}</Link>}
         <span>{t("audit.page", { page: result.page, pages: result.pages })}</span>

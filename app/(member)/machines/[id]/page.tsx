@@ -5,9 +5,10 @@ import { MachineBookingsList } from "@/components/calendar/machine-bookings-list
 import { requireUser } from "@/lib/auth/guards";
 import { seesMembersOnly } from "@/lib/domain/access/members-only";
 import { machineForMembers, mayBookMachine } from "@/lib/domain/calendar/machine-bookings";
-import { getT } from "@/lib/i18n/server";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, isoDate, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
+import { upcomingMachineBookings } from "@/lib/web/machine-bookings";
 import { getSpace } from "@/lib/web/space";
 import { bookMachineAction } from "../../bookings/actions";
 import { parseId } from "@/lib/domain/shared/ids";
@@ -20,7 +21,7 @@ export default async function MachinePage({ params }: { params: Promise<{ id: st
   const id = parseId((await params).id);
   if (id === null) notFound();
   const db = getDb();
-  const [t, space, machine, may] = await Promise.all([getT(), getSpace(), machineForMembers(db, id), mayBookMachine(db, user.personId, id)]);
+  const [t, locale, space, machine, may, booked] = await Promise.all([getT(), getLocale(), getSpace(), machineForMembers(db, id), mayBookMachine(db, user.personId, id), upcomingMachineBookings(id, user)]);
   if (!machine) notFound();
   const tz = space.timeZone;
   const day = isoDate(addDays(today(tz), 1));
@@ -49,7 +50,7 @@ export default async function MachinePage({ params }: { params: Promise<{ id: st
           {t("bk.page.blocked", { reason: machine.blockedReason || "-" })}
         </p>
       )}
-      <MachineBookingsList machineId={machine.id} viewer={user} />
+      <MachineBookingsList t={t} locale={locale} timeZone={space.timeZone} items={booked} />
       <section className="space-y-2" aria-labelledby="book-here">
         <h2 id="book-here" className="text-lg font-semibold">{t("bk.page.book")}</h2>
         {refusal ? (

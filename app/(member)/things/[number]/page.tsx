@@ -8,6 +8,7 @@ import { listLocations, locationPath } from "@/lib/domain/inventory/locations";
 import { openLoanOf } from "@/lib/domain/inventory/loans";
 import { nameShownTo } from "@/lib/domain/people/shown-names";
 import { getThingByNumber, thingHistory } from "@/lib/domain/inventory/things";
+import { readableHistory } from "@/lib/domain/audit/readable-history";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { dayOf, formatPlainDate } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
@@ -88,7 +89,7 @@ export default async function ThingPage({ params }: { params: Params }) {
       {user.canEdit && (
         <ThingManage t={t} thingId={thing.id} locationId={thing.locationId} lentOut={!!loan} locations={await listLocations(db)} today={dayOf(new Date(), space.timeZone)} />
       )}
-      <ThingHistory t={t} locale={locale} timeZone={space.timeZone} entries={history} />
+      <ThingHistory t={t} entries={await readableHistory(db, history, { t, locale, timeZone: space.timeZone })} />
     </div>
   );
 }

@@ -21,8 +21,10 @@ import { addressesOf } from "@/lib/domain/people/address-service";
 import { partnerOf, partnerRateTypes } from "@/lib/domain/people/partner-link";
 import { getPersonRecord } from "@/lib/domain/people/person-record";
 import { listAddressTypes, listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
-import { getT } from "@/lib/i18n/server";
+import { readableHistory } from "@/lib/domain/audit/readable-history";
+import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { getSpace } from "@/lib/web/space";
 import { removePersonPhotoAction, uploadPersonPhotoAction } from "@/app/(member)/profile/photo-actions";
 import { updatePersonAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
@@ -32,8 +34,10 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const id = parseId((await params).id);
   if (id === null) notFound();
   const db = getDb();
-  const [t, record, statuses, types, partner, addresses, rateTypes, addressTypes] = await Promise.all([
+  const [t, locale, space, record, statuses, types, partner, addresses, rateTypes, addressTypes] = await Promise.all([
     getT(),
+    getLocale(),
+    getSpace(),
     getPersonRecord(db, id),
     listStatuses(db),
     listMembershipTypes(db),
@@ -44,6 +48,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   ]);
   if (!record) notFound();
   const { person, profile } = record;
+  const history = await readableHistory(db, record.history, { t, locale, timeZone: space.timeZone });
   const name = profile ? `${profile.firstName} ${profile.lastName}`.trim() : t("people.formerMember", { number: person.memberNumber ?? person.id });
   // Someone above the viewer is shown, not offered for change (the domain refuses it anyway).
   const outranked = (await subjectRefusal(db, user.personId, id)) !== null;
@@ -89,7 +94,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       {mayWrite && <PersonAdminForms personId={id} statusId={person.statusId} statuses={statuses} types={types} erased={Boolean(person.erasedAt)} />}
       <section className={cardClass} aria-labelledby="history">
         <h2 id="history" className="mb-3 text-lg font-semibold">{t("person.history")}</h2>
-        <HistoryList entries={record.history} />
+        <HistoryList t={t} entries={history} />
         {user.permissions.has("audit.read") && (
           <p className="mt-3 text-sm">
             <Link href={`/admin/audit?person=${encodeURIComponent(`#${id}`)}`} className={linkClass}>
