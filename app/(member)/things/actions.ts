@@ -5,7 +5,10 @@ import { createCategory } from "@/lib/domain/inventory/categories";
 import { mailLent, mailReturned } from "@/lib/domain/inventory/loan-mail";
 import { lendThing, returnThing } from "@/lib/domain/inventory/loans";
 import { setThingPhoto } from "@/lib/domain/inventory/thing-photo";
-import { createThing, getThingByNumber, moveThing, thingInput, updateThing } from "@/lib/domain/inventory/things";
+import { createThing, getThing, getThingByNumber, moveThing, thingInput, updateThing } from "@/lib/domain/inventory/things";
+import { nameShownTo } from "@/lib/domain/people/shown-names";
+import { getLocale } from "@/lib/i18n/server";
+import { formatPlainDate } from "@/lib/time";
 import { renderPhoto } from "@/lib/storage/photos";
 import { getFileStorage } from "@/lib/storage/storage-from-env";
 import { defineAction } from "@/lib/web/action";
@@ -89,7 +92,9 @@ export const lendThingAction = defineAction({
     const lent = await lendThing(db, actor.personId, { thingId, borrowerPersonId: input.borrowerPersonId, dueOn: input.dueAt, note: input.note });
     if (!lent.ok) return lent;
     await mailLent(db, getMailer(), lent.loanId);
-    return { ok: true, message: t("inv.loan.lent") };
+    // Said so it cannot be misread: what, to whom (as far as the lender may see the name), until when.
+    const [thing, name, locale] = await Promise.all([getThing(db, thingId), nameShownTo(db, actor, input.borrowerPersonId), getLocale()]);
+    return { ok: true, message: t("inv.loan.lent", { thing: thing?.name ?? "", name: name ?? t("picker.hiddenName"), due: formatPlainDate(input.dueAt, locale) }) };
   },
 });
 
@@ -103,6 +108,6 @@ export const returnThingAction = defineAction({
     const returned = await returnThing(db, actor.personId, thingId);
     if (!returned.ok) return returned;
     await mailReturned(db, getMailer(), returned.loanId, (await getSpace()).timeZone);
-    return { ok: true, message: t("inv.loan.returned") };
+    return { ok: true, message: t("inv.loan.returned", { thing: (await getThing(db, thingId))?.name ?? "" }) };
   },
 });

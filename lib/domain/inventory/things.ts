@@ -105,6 +105,11 @@ export async function moveThing(db: Db, actorId: number, id: number, locationId:
   });
 }
 
+export async function getThing(db: Db, id: number): Promise<Thing | null> {
+  const [row] = await db.select().from(things).where(eq(things.id, id));
+  return row ?? null;
+}
+
 export async function getThingByNumber(db: Db, number: number): Promise<Thing | null> {
   if (!Number.isSafeInteger(number) || number <= 0 || number > 2_147_483_647) return null;
   const [row] = await db.select().from(things).where(eq(things.number, number));

@@ -69,10 +69,10 @@ export const inventoryDe: Record<keyof typeof inventoryEn, string> = {
   "inv.loan.dueAt": "Zurück bis",
   "inv.loan.note": "Notiz",
   "inv.loan.lendSubmit": "Verleihen",
-  "inv.loan.lent": "Verliehen.",
+  "inv.loan.lent": "„{thing}“ an {name} verliehen, Rückgabe bis {due}.",
   "inv.loan.return": "Zurücknehmen",
   "inv.loan.returnSubmit": "Als zurückgegeben markieren",
-  "inv.loan.returned": "Zurückgegeben.",
+  "inv.loan.returned": "„{thing}“ ist zurück.",
 
   "inv.loans.title": "Ausleihen",
   "inv.loans.overdue": "Überfällig ({count})",

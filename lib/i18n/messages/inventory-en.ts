@@ -68,10 +68,10 @@ export const inventoryEn = {
   "inv.loan.dueAt": "Due back on",
   "inv.loan.note": "Note",
   "inv.loan.lendSubmit": "Lend",
-  "inv.loan.lent": "Lent out.",
+  "inv.loan.lent": "Lent “{thing}” to {name}, due back {due}.",
   "inv.loan.return": "Take back",
   "inv.loan.returnSubmit": "Mark as returned",
-  "inv.loan.returned": "Returned.",
+  "inv.loan.returned": "“{thing}” is back.",
 
   "inv.loans.title": "Loans",
   "inv.loans.overdue": "Overdue ({count})",

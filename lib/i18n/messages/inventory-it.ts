@@ -70,10 +70,10 @@ export const inventoryIt: Record<keyof typeof inventoryEn, string> = {
   "inv.loan.dueAt": "Da restituire il",
   "inv.loan.note": "Nota",
   "inv.loan.lendSubmit": "Presta",
-  "inv.loan.lent": "Prestato.",
+  "inv.loan.lent": "“{thing}” prestato a {name}, da restituire entro il {due}.",
   "inv.loan.return": "Ritira",
   "inv.loan.returnSubmit": "Segna come restituito",
-  "inv.loan.returned": "Restituito.",
+  "inv.loan.returned": "“{thing}” è stato restituito.",
 
   "inv.loans.title": "Prestiti",
   "inv.loans.overdue": "In ritardo ({count})",

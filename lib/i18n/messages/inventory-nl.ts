@@ -70,10 +70,10 @@ export const inventoryNl: Record<keyof typeof inventoryEn, string> = {
   "inv.loan.dueAt": "Terug op",
   "inv.loan.note": "Opmerking",
   "inv.loan.lendSubmit": "Uitlenen",
-  "inv.loan.lent": "Uitgeleend.",
+  "inv.loan.lent": "“{thing}” uitgeleend aan {name}, terug uiterlijk {due}.",
   "inv.loan.return": "Terugnemen",
   "inv.loan.returnSubmit": "Als teruggebracht markeren",
-  "inv.loan.returned": "Teruggebracht.",
+  "inv.loan.returned": "“{thing}” is terug.",
 
   "inv.loans.title": "Uitleningen",
   "inv.loans.overdue": "Te laat ({count})",
