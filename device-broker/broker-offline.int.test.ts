@@ -163,3 +163,24 @@ describe("a full disk with the database down", () => {
     }
   });
 });
+
+describe("a DATA_DIR that cannot be written", () => {
+  it("starts anyway, answers boards, writes straight to the database and reports the disk state", { timeout: 60_000 }, async () => {
+    // A path below a regular file: no directory can be made there, root or not (a read-only mount behaves alike).
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "broker-ro-")), "not-a-dir");
+    fs.writeFileSync(file, "");
+    const third = await startBroker({ db: viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), dataDir: path.join(file, "data") });
+    const board = await connectBoard(third.port, 504);
+    try {
+      expect(third.metrics.spoolUnwritable).toBe(1);
+      await expectReply(board, 1, { action: "checkuser", uid: "efbeadde" }, MARIO);
+      await expectReply(board, 3, '{"action":"stopuse","uid":"b0000002","duration":33}', '{"request_ok":true,"message":"Duration 33 seconds"}');
+      expect((await sessionsOf(cnc, "b0000002")).map((s) => s.durationSeconds)).toContain(33);
+      expect(third.metrics.snapshot().spoolUnwritable).toBe(1); // what the heartbeat carries to the system page and /api/health
+    } finally {
+      await board.endAsync(true);
+      await third.close();
+      fs.rmSync(path.dirname(file), { recursive: true, force: true });
+    }
+  });
+});

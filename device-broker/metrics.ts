@@ -23,6 +23,8 @@ export class BrokerMetrics {
   spoolErrors = 0;
   /** Writes waiting in the spool now. */
   spoolDepth = 0;
+  /** 1 while the spool cannot be written (read-only or full DATA_DIR): nothing is kept while the database is away. */
+  spoolUnwritable = 0;
   snapshotReloads = 0;
   snapshotErrors = 0;
   /** Scheduled jobs (purge, reminders, weekly mails) run to the end by this instance. */
@@ -52,6 +54,7 @@ export class BrokerMetrics {
       drained: this.drained,
       spoolErrors: this.spoolErrors,
       spoolDepth: this.spoolDepth,
+      spoolUnwritable: this.spoolUnwritable,
       snapshotReloads: this.snapshotReloads,
       snapshotErrors: this.snapshotErrors,
       scheduledRuns: this.scheduledRuns,

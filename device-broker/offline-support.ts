@@ -30,9 +30,7 @@ export interface OfflineSupport {
 
 /** "Keeps working when the database does not": the decision snapshot and the write spool, started together. */
 export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSupport> {
-  const writes = o.dataDir
-    ? new BoardWrites({ db: o.db, logger: o.logger, metrics: o.metrics, dir: path.join(o.dataDir, "spool"), timeoutMs: o.writeTimeoutMs, spool: o.spool })
-    : undefined;
+  const writes = o.dataDir ? openBoardWrites(o, o.dataDir) : undefined;
   let snapshot: DecisionSnapshot | undefined;
   if (o.snapshot !== false) {
     const persistFile = o.dataDir ? snapshotFilePath(o.dataDir) : undefined;
@@ -57,4 +55,19 @@ export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSup
       await writes?.stop();
     },
   };
+}
+
+/**
+ * The spool under DATA_DIR, or none when DATA_DIR cannot be written (read-only, not a directory): the broker still
+ * starts and answers boards, writing straight to the database, and reports the disk state (metrics, health).
+ */
+function openBoardWrites(o: OfflineOptions, dataDir: string): BoardWrites | undefined {
+  const dir = path.join(dataDir, "spool");
+  try {
+    return new BoardWrites({ db: o.db, logger: o.logger, metrics: o.metrics, dir, timeoutMs: o.writeTimeoutMs, spool: o.spool });
+  } catch (error) {
+    o.metrics.spoolUnwritable = 1;
+    o.logger.error({ err: error, dir }, "the spool cannot be written; board facts go straight to the database and none are kept while it is away");
+    return undefined;
+  }
 }

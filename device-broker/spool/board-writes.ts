@@ -74,8 +74,10 @@ export class BoardWrites {
   private toSpool(event: SpoolEvent): "spooled" {
     try {
       this.spool.append(event);
+      this.o.metrics.spoolUnwritable = 0;
     } catch (error) {
       this.o.metrics.spoolErrors++;
+      this.o.metrics.spoolUnwritable = 1;
       this.o.logger.error({ err: error, kind: event.kind, machineId: event.machineId }, "database unavailable and the spool cannot be written; not acknowledged");
       throw error;
     }

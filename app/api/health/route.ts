@@ -22,7 +22,7 @@ export async function GET() {
   } catch (error) {
     getLogger().warn({ err: error }, "health check: database unreachable");
     return NextResponse.json(
-      { status: "error", database: { ok: false }, broker: { ok: false, lastSeenAt: null, connectedClients: 0 } },
+      { status: "error", database: { ok: false }, broker: { ok: false, lastSeenAt: null, connectedClients: 0, spoolWritable: false } },
       { status: 503, headers },
     );
   }

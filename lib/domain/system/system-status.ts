@@ -50,6 +50,8 @@ export interface BrokerInstanceStatus {
   /** Board requests per minute, averaged since the instance started (the heartbeat carries counters only). */
   messagesPerMinute: number;
   spoolDepth: number | null;
+  /** The instance cannot write its spool (read-only or full DATA_DIR). */
+  spoolUnwritable: boolean;
   metrics: Record<string, number>;
 }
 
@@ -65,6 +67,7 @@ export async function brokerStatus(db: Db, now = new Date()): Promise<BrokerInst
       connectedClients: r.connectedClients,
       messagesPerMinute: Math.round(((r.metrics.received ?? 0) / minutes) * 10) / 10,
       spoolDepth: typeof r.metrics.spoolDepth === "number" ? r.metrics.spoolDepth : null,
+      spoolUnwritable: r.metrics.spoolUnwritable === 1,
       metrics: r.metrics,
     };
   });

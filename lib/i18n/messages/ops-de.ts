@@ -83,6 +83,7 @@ export const opsDe: Record<keyof typeof opsEn, string> = {
   "system.broker.clients": "Verbundene Boards",
   "system.broker.perMinute": "Anfragen pro Minute",
   "system.broker.spool": "Warteschlange",
+  "system.broker.spoolUnwritable": "Datenträger nicht beschreibbar: Fällt die Datenbank aus, geht nichts in die Warteschlange",
   "system.backups": "Sicherungen",
   "system.backups.none": "Noch keine Sicherungen. Jetzt sichern oder auf die tägliche Sicherung warten (sie läuft um 02:00).",
   "system.backupNow": "Jetzt sichern",

@@ -82,6 +82,7 @@ export const opsEn = {
   "system.broker.clients": "Connected boards",
   "system.broker.perMinute": "Requests per minute",
   "system.broker.spool": "Spool",
+  "system.broker.spoolUnwritable": "disk not writable: nothing is kept while the database is away",
   "system.backups": "Backups",
   "system.backups.none": "No backups yet. Back up now, or wait for the daily backup (it runs at 02:00).",
   "system.backupNow": "Back up now",

@@ -83,6 +83,7 @@ export const opsIt: Record<keyof typeof opsEn, string> = {
   "system.broker.clients": "Schede connesse",
   "system.broker.perMinute": "Richieste al minuto",
   "system.broker.spool": "Coda",
+  "system.broker.spoolUnwritable": "disco non scrivibile: senza database non viene conservato nulla",
   "system.backups": "Backup",
   "system.backups.none": "Ancora nessun backup. Esegui `npm run job -- backup`; i backup giornalieri partono da soli.",
   "system.backups.file": "File",

@@ -83,6 +83,7 @@ export const opsNl: Record<keyof typeof opsEn, string> = {
   "system.broker.clients": "Verbonden boards",
   "system.broker.perMinute": "Verzoeken per minuut",
   "system.broker.spool": "Wachtrij",
+  "system.broker.spoolUnwritable": "schijf niet beschrijfbaar: zonder database wordt niets bewaard",
   "system.backups": "Back-ups",
   "system.backups.none": "Nog geen back-ups. Voer `npm run job -- backup` uit; dagelijkse back-ups starten vanzelf.",
   "system.backups.file": "Bestand",

@@ -108,7 +108,10 @@ export default async function AdminSystemPage() {
                     <td className="px-2 py-1">{when(b.lastSeenAt)}</td>
                     <td className="px-2 py-1">{b.connectedClients}</td>
                     <td className="px-2 py-1">{b.messagesPerMinute}</td>
-                    <td className="px-2 py-1">{b.spoolDepth ?? "–"}</td>
+                    <td className="px-2 py-1">
+                      {b.spoolDepth ?? "–"}
+                      {b.spoolUnwritable && <span className="ml-2 font-medium text-red-800">{t("system.broker.spoolUnwritable")}</span>}
+                    </td>
                   </tr>
                 ))}
               </tbody>
