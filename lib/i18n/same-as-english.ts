@@ -5,6 +5,16 @@
 export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string, readonly string[]>> = {
   all: ["app.name", "lang.en", "lang.de", "lang.nl", "lang.it", "inv.none", "com.news.by", "tr.session.title", "pa.perPeriod", "nav.api", "ml.sync.title", "ml.error.mailman"],
   de: [
+    "col.status",
+    "col.person",
+    "col.name",
+    "col.option",
+    "audit.field.board",
+    "audit.field.body",
+    "audit.field.logoKey",
+    "audit.field.sensorName",
+    "audit.field.text",
+    "audit.field.website",
     "audit.field.partnerPersonId",
     "audit.field.name",
     "access.role.period",
@@ -61,6 +71,18 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
   ],
   // Dutch shares these (Machine, Status, Training, Partner, Board …).
   nl: [
+    "col.status",
+    "col.machine",
+    "audit.field.board",
+    "audit.field.logoKey",
+    "audit.field.machine",
+    "audit.field.model",
+    "audit.field.open",
+    "audit.field.scopes",
+    "audit.field.sensorName",
+    "audit.field.trainers",
+    "audit.field.via",
+    "audit.field.website",
     "audit.field.postalCode",
     "audit.field.partnerPersonId",
     "audit.field.machineId",
@@ -117,6 +139,9 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
   ],
   // Italian uses these English words as they are (Email, Password, File, Database, Partner …).
   it: [
+    "col.email",
+    "audit.field.fileName",
+    "audit.field.logoKey",
     "audit.value.no",
     "audit.field.email",
     "audit.field.partnerPersonId",

@@ -1,5 +1,6 @@
 import { eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
 import { membershipStatuses, permissions, rolePermissions } from "@/lib/db/schema";
 import { listMembersVisibleTo } from "../mailing-lists/list-members";
 import { createMailingList } from "../mailing-lists/lists";
@@ -84,7 +85,7 @@ describe("lists show a viewer only the groups they may see", () => {
     const rows = await listAllPeople(t.db, { ...parsePeopleFilter({}), scope });
     const ids = rows.map((r) => r.personId);
     expect(ids).toEqual([t.ids.applicant]);
-    expect(peopleToCsv(rows, "Europe/Vienna")).not.toContain("maria@");
+    expect(peopleToCsv(translator("en"), rows, "Europe/Vienna")).not.toContain("maria@");
     // The unscoped list (scripts) and a system admin still see everyone.
     expect((await listAllPeople(t.db, { ...parsePeopleFilter({}), scope: await viewScopeOf(t.db, t.ids.admin) })).map((r) => r.personId)).toContain(t.ids.maria);
 

@@ -18,13 +18,16 @@ const names: AuditNames = {
 };
 const en: ReadableContext = { t: translator("en"), locale: "en", timeZone: "Europe/Vienna", names };
 const de: ReadableContext = { ...en, t: translator("de"), locale: "de" };
+const itCtx: ReadableContext = { ...en, t: translator("it"), locale: "it" };
 
 describe("audit entries in words", () => {
-  it("labels change types, and spells out those without a label instead of showing the key", () => {
+  it("labels change types, and spells out an old one without a label instead of showing the key", () => {
     expect(changeLabel(en.t, "address.update")).toBe("Address changed");
     expect(changeLabel(de.t, "address.update")).toBe("Adresse geändert");
-    expect(changeLabel(en.t, "webhook.rotate_secret")).toBe("Webhook: rotate secret");
-    expect(changeLabel(en.t, "committee.function.create")).toBe("Committee function: create");
+    expect(changeLabel(en.t, "webhook.rotate_secret")).toBe("Webhook secret renewed");
+    expect(changeLabel(itCtx.t, "committee.function.create")).toBe("Funzione nel comitato aggiunta");
+    // An entry of a kind no longer recorded (an older version's) is spelled out, never shown as a key.
+    expect(changeLabel(en.t, "retired_thing.rotate_secret")).toBe("Retired thing: rotate secret");
   });
 
   it("labels fields", () => {

@@ -1,5 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { auditLog } from "@/lib/db/schema";
+import type { AuditChangeType } from "./change-types";
 import { webhookEventOfAudit } from "../webhooks/event-types";
 import { enqueueWebhookEvent } from "../webhooks/outbox";
 
@@ -8,8 +9,8 @@ export interface AuditInput {
   actorId: number | null;
   /** The person whose record the change touched, if any. */
   subjectPersonId?: number | null;
-  /** Dotted kind of change, e.g. "person.update", "card.revoke", "machine.block". */
-  changeType: string;
+  /** Dotted kind of change, e.g. "person.status", "card.revoked", "machine.block": one of AUDIT_CHANGE_TYPES. */
+  changeType: AuditChangeType;
   entity: string;
   entityId?: string | number | null;
   before?: Record<string, unknown> | null;
@@ -35,13 +36,11 @@ function scrub(values: Record<string, unknown> | null | undefined): Record<strin
 }
 
 /** Only the fields that differ, so a history entry shows what changed rather than the whole row. */
-export function diffValues(
-  before: Record<string, unknown>,
-  after: Record<string, unknown>,
-): { before: Record<string, unknown>; after: Record<string, unknown> } {
-  const b: Record<string, unknown> = {};
-  const a: Record<string, unknown> = {};
-  for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+export function diffValues<T extends Record<string, unknown>>(before: T, after: T): { before: Partial<T>; after: Partial<T> } {
+  // Typed by the row compared, so the audited fields are known to the checker (audited-fields.ts).
+  const b: Partial<T> = {};
+  const a: Partial<T> = {};
+  for (const key of new Set([...Object.keys(before), ...Object.keys(after)]) as Set<keyof T & string>) {
     if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) {
       b[key] = before[key];
       a[key] = after[key];

@@ -3,6 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { eventRegistrations, events, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { mayViewField, type Viewer } from "../people/visibility";
+import type { Translate } from "@/lib/i18n/translate";
+import { columnHeaders } from "../shared/column-headers";
 import { toCsv } from "../shared/csv";
 import { fail, type CalendarResult } from "./result";
 
@@ -50,7 +52,7 @@ export async function listRegistrationsFor(db: Db, viewer: Viewer, eventId: numb
   };
 }
 
-/** The registration list as CSV (lib/domain/shared/csv.ts: quoted, formula-safe). */
-export function registrationsCsv(rows: RegistrationRow[]): string {
-  return toCsv([["name", "email", "guest", "status", "registered_at"], ...rows.map((r) => [r.name, r.email, r.guest ? "yes" : "no", r.status, r.createdAt.toISOString()])]);
+/** The registration list as CSV (lib/domain/shared/csv.ts: quoted, formula-safe), headers in the reader's language. */
+export function registrationsCsv(t: Translate, rows: RegistrationRow[]): string {
+  return toCsv([columnHeaders(t, ["name", "email", "guest", "status", "registered_at"]), ...rows.map((r) => [r.name, r.email, r.guest ? "yes" : "no", r.status, r.createdAt.toISOString()])]);
 }

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
 import { SMTPServer } from "smtp-server";
 import { eventRegistrations, profiles } from "@/lib/db/schema";
 import { createMailer } from "../mail/mailer";
@@ -96,8 +97,8 @@ describe("registrations", () => {
     expect(list).toMatchObject({ ok: true, rows: [{ name: "Mario Rossi", email: "", status: "signed_up" }] });
     expect(await listRegistrations(f.t.db, f.admin, id)).toMatchObject({ ok: true, rows: [{ name: "Mario Rossi", email: "member@makerspace.local" }] });
     expect(await listRegistrations(f.t.db, f.member, id)).toMatchObject({ ok: false, code: "forbidden" });
-    const csv = registrationsCsv([{ id: 1, name: '=cmd|"x"', email: "a@b.c", guest: true, status: "signed_up", createdAt: new Date(0) }]);
-    expect(csv).toBe('name,email,guest,status,registered_at\r\n"\'=cmd|""x""",a@b.c,yes,signed_up,1970-01-01T00:00:00.000Z\r\n');
+    const csv = registrationsCsv(translator("en"), [{ id: 1, name: '=cmd|"x"', email: "a@b.c", guest: true, status: "signed_up", createdAt: new Date(0) }]);
+    expect(csv).toBe('Name,Email,Guest,Status,Registered\r\n"\'=cmd|""x""",a@b.c,yes,signed_up,1970-01-01T00:00:00.000Z\r\n');
   });
 
   it("names registrants to the organiser only as each lets them see: a hidden member is a number, without email", async () => {

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
 import { auditLog, inventoryCategories, things } from "@/lib/db/schema";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { confirmImport, previewImport } from "./csv-import";
@@ -70,15 +71,16 @@ describe("CSV import", () => {
     expect(await confirmImport(t.db, ids.member!, GOOD)).toMatchObject({ ok: false, code: "forbidden" });
   });
 
-  it("exports CSV that imports again, and XLSX", async () => {
-    const csv = await exportCsv(t.db);
+  it("exports CSV with headers in the reader's language that imports again (in any session), and XLSX", async () => {
+    const csv = await exportCsv(t.db, translator("it"));
+    expect(csv.split("\r\n")[0]).toBe("Numero,Denominazione,Descrizione,Categoria,Posizione,Proprietà,Email di chi presta,Prestato fino al,Valore,Acquistato il,Note");
     expect(csv).toContain("Workshop / Shelf A");
     expect(csv).toContain('"Bosch, 18 V"');
     expect((await previewImport(t.db, csv)).valid).toBe(true);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await exportXlsx(t.db)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await exportXlsx(t.db, translator("en"))) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet("Inventory")!;
     expect(sheet.rowCount).toBe(3);
-    expect(sheet.getRow(1).getCell(2).value).toBe("name");
+    expect(sheet.getRow(1).getCell(2).value).toBe("Name");
   });
 });

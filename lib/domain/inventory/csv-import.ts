@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { columnOfHeader } from "../shared/column-headers";
 import type { Db } from "@/lib/db/client";
 import { accounts, profiles } from "@/lib/db/schema";
 import { ensureCategory } from "./categories";
@@ -54,7 +55,8 @@ async function peopleByEmail(db: Db): Promise<Map<string, number>> {
 /** Checks every row without writing anything; the same check runs again inside the confirming transaction. */
 export async function previewImport(db: Db, csvText: string): Promise<ImportPreview> {
   const table = parseCsv(csvText);
-  const header = (table[0] ?? []).map((h) => h.trim().toLowerCase());
+  // A column named by its key or by its label in any language (an export's headers are in its reader's language).
+  const header = (table[0] ?? []).map((h) => columnOfHeader(h, [...IMPORT_COLUMNS, "number"]) ?? h.trim().toLowerCase());
   const fileErrors: string[] = [];
   if (!header.includes("name")) fileErrors.push('The first line must name the columns and include "name".');
   const unknown = header.filter((h) => h && !(IMPORT_COLUMNS as readonly string[]).includes(h) && h !== "number");

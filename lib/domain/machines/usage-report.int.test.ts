@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { cards, machines, profiles, usageSessions } from "@/lib/db/schema";
@@ -73,14 +74,15 @@ describe("usage report", () => {
   it("exports the filtered list as XLSX and CSV with the recorded-as marks", async () => {
     const rows = await listUsage(t.db, BOARD_VIEWER, { personId: mario });
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await usageToXlsx(rows)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await usageToXlsx(translator("en"), rows)) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet("Usage")!;
     expect(sheet.rowCount).toBe(3);
-    expect(sheet.getRow(1).values).toEqual([undefined, "id", "machine", "person", "card", "startedAt", "endedAt", "minutes", "recordedAs"]);
+    expect(sheet.getRow(1).values).toEqual([undefined, "Use no.", "Machine", "Person", "Card uid", "Started", "Ended", "Minutes", "Recorded as"]);
     expect((sheet.getRow(2).values as unknown[]).slice(2)).toEqual(["PRUSA MK4", "Mario Rossi", "efbeadde", "2026-03-10T10:00:00.000Z", "2026-03-10T12:00:00.000Z", 120, "reconstructed"]);
     expect((sheet.getRow(3).values as unknown[]).slice(2)).toEqual(["LASER 1", "Mario Rossi", "efbeadde", "2026-03-02T10:00:00.000Z", "2026-03-02T11:00:00.000Z", 60, "live"]);
-    const csv = usageToCsv(rows).trim().split("\r\n");
+    const csv = usageToCsv(translator("en"), rows).trim().split("\r\n");
     expect(csv).toHaveLength(3);
+    expect(usageToCsv(translator("de"), rows).split("\r\n")[0]).toBe("Nutzung Nr.,Maschine,Person,Karten-UID,Beginn,Ende,Minuten,Erfasst als");
     expect(csv[1]).toContain(",PRUSA MK4,Mario Rossi,efbeadde,");
     expect(csv[1]!.endsWith(",120,reconstructed")).toBe(true);
   });

@@ -23,7 +23,7 @@ export async function setMailPreferences(db: Db, actorId: number, personId: numb
       if (on.has(topic)) await tx.delete(mailOptOuts).where(and(eq(mailOptOuts.personId, personId), eq(mailOptOuts.topic, topic)));
       else await tx.insert(mailOptOuts).values({ personId, topic }).onConflictDoNothing();
     }
-    const after = Object.fromEntries(MAIL_TOPICS.map((t) => [t, on.has(t)]));
+    const after = Object.fromEntries(MAIL_TOPICS.map((t) => [t, on.has(t)])) as Record<MailTopic, boolean>;
     if (JSON.stringify(after) !== JSON.stringify(before)) {
       await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "profile.mail_preferences", entity: "person", entityId: personId, before, after });
     }

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { viewScopeOf, visibleInScope } from "../access/view-rights";
+import type { Translate } from "@/lib/i18n/translate";
+import { columnHeaders } from "../shared/column-headers";
 import { toCsv } from "../shared/csv";
 import { spaceToday } from "../settings/space-today";
 
@@ -61,8 +63,8 @@ export function membersAsText(members: ListMember[]): string {
 }
 
 /** For list servers that import names too; the project's CSV quoting (formula-safe). */
-export function membersAsCsv(members: ListMember[]): string {
-  const lines = [["email", "name", "memberNumber"], ...members.map((m) => [m.email, [m.firstName, m.lastName].filter(Boolean).join(" "), m.memberNumber ?? ""])];
+export function membersAsCsv(t: Translate, members: ListMember[]): string {
+  const lines = [columnHeaders(t, ["email", "name", "memberNumber"]), ...members.map((m) => [m.email, [m.firstName, m.lastName].filter(Boolean).join(" "), m.memberNumber ?? ""])];
   return toCsv(lines);
 }
 

@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
 import { mailingLists, membershipStatuses, people, roles } from "@/lib/db/schema";
 import { createPerson } from "../people/create-person";
 import { assignFunction, createCommittee, createFunction } from "../people/committee-service";
@@ -85,8 +86,8 @@ describe("mailing lists as records", () => {
   it("exports one address per line and as formula-safe CSV", async () => {
     const members = await listMembers(f.db, board);
     expect(membersAsText(members)).toBe("chris@space.test\ntrainer@makerspace.local\n");
-    const csv = membersAsCsv(members);
-    expect(csv.split("\r\n")[0]).toBe("email,name,memberNumber");
+    const csv = membersAsCsv(translator("en"), members);
+    expect(csv.split("\r\n")[0]).toBe("Email,Name,Member number");
     expect(csv).toContain("chris@space.test,Chris Chair,");
   });
 });

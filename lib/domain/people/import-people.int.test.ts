@@ -50,4 +50,15 @@ describe("CSV import, skipping the rows the admin saw fail", () => {
     const bad = "firstName,lastName,email,phone,status,cardUid\nX,Y,broken,,member,\n";
     expect(await commitImport(t.db, t.ids.admin, bad, { skipLines: [2] })).toMatchObject({ ok: false, code: "invalid" });
   });
+
+  it("reads headers in any language, as an export in the reader's language writes them (the keys still work)", async () => {
+    const german = "Vorname,Nachname,E-Mail,Status\nHanna,Huber,hanna@example.org,member\n";
+    const preview = await previewImport(t.db, german);
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows).toHaveLength(1);
+    expect(preview.rows[0]!.profile).toMatchObject({ firstName: "Hanna", lastName: "Huber", email: "hanna@example.org" });
+    const italian = await previewImport(t.db, "Nome;Cognome;Stato\nLuca;Bianchi;member\n");
+    expect(italian.errors).toEqual([]);
+    expect(italian.rows[0]!.profile).toMatchObject({ firstName: "Luca", lastName: "Bianchi" });
+  });
 });

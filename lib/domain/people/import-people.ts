@@ -6,6 +6,7 @@ import { recordAudit } from "../audit/record-audit";
 import { normalizeCardUid } from "../cards/uid";
 import { parseCsv } from "../shared/csv";
 import { emailTaken, statusGetsNumber } from "./person-service";
+import { columnOfHeader } from "../shared/column-headers";
 import { profileInputSchema, profileAuditValues, type ProfileData } from "./profile-input";
 import { actorMay, fail, forbidden, type Result } from "./result";
 
@@ -29,7 +30,8 @@ export async function previewImport(db: Db, csvText: string): Promise<ImportPrev
   const table = parseCsv(csvText);
   const errors: ImportRowError[] = [];
   const [header = [], ...body] = table;
-  const columns = header.map((h) => h.trim());
+  // A column named by its key or by its label in any language (an export's headers are in its reader's language).
+  const columns = header.map((h) => columnOfHeader(h, IMPORT_COLUMNS) ?? h.trim());
   const missing = ["firstName", "status"].filter((c) => !columns.includes(c));
   if (missing.length) return { rows: [], errors: missing.map((field) => ({ line: 1, field, message: `the column "${field}" is missing` })) };
   if (body.length > MAX_IMPORT_ROWS) return { rows: [], errors: [{ line: 1, field: "", message: `at most ${MAX_IMPORT_ROWS} rows per import` }] };

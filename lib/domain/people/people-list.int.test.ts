@@ -1,5 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
 import { auditLog, cards, committees, equipmentTypes, membershipStatuses, membershipTypes, people, profiles } from "@/lib/db/schema";
 import { assignFunction, createCommittee, createFunction } from "./committee-service";
 import { commitImport, previewImport } from "./import-people";
@@ -50,11 +51,12 @@ describe("people list", () => {
     // Joined at 23:30 UTC on 1 June: the 2nd on the calendar of a space in Vienna, the 1st in New York.
     await t.db.update(people).set({ joinedOn: new Date("2026-06-01T23:30:00Z") }).where(eq(people.id, t.ids.trainer));
     const rows = await listAllPeople(t.db, parsePeopleFilter({ status: String(member!.id) }));
-    const csv = peopleToCsv(rows, "Europe/Vienna");
-    expect(csv.split("\r\n")[0]).toBe("memberNumber,firstName,lastName,email,status,joinedOn");
+    const csv = peopleToCsv(translator("en"), rows, "Europe/Vienna");
+    expect(csv.split("\r\n")[0]).toBe("Member number,First name,Last name,Email,Status,Joined on");
+    expect(peopleToCsv(translator("nl"), rows, "Europe/Vienna").split("\r\n")[0]).toBe("Lidnummer,Voornaam,Achternaam,E-mail,Status,Lid sinds");
     expect(csv).toContain("'=HYPERLINK(1)");
     expect(csv).toMatch(/HYPERLINK\(1\),[^,]*,member,2026-06-02\r\n/);
-    expect(peopleToCsv(rows, "America/New_York")).toMatch(/HYPERLINK\(1\),[^,]*,member,2026-06-01\r\n/);
+    expect(peopleToCsv(translator("en"), rows, "America/New_York")).toMatch(/HYPERLINK\(1\),[^,]*,member,2026-06-01\r\n/);
     expect(mailingList([...rows, ...rows, { email: null }]).split("\n").filter(Boolean).sort()).toEqual(["admin@makerspace.local", "maria@makerspace.local", "member@makerspace.local", "trainer@makerspace.local"]);
   });
 });

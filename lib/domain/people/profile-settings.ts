@@ -5,7 +5,7 @@ import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { profileEditRefusal } from "./person-service";
 import { actorMay, fail, forbidden, notFound, type Result } from "./result";
-import { cleanVisibility } from "./visibility";
+import { cleanVisibility, type VisibilityField } from "./visibility";
 
 /** A person's own profile and studies (the profile page), or null when the person has no profile. */
 export async function ownProfile(db: Db, personId: number) {
@@ -26,12 +26,13 @@ export async function setVisibility(db: Db, actorId: number, personId: number, i
     if (!before) return notFound();
     await tx.update(profiles).set({ visibility, boardOnly: input.boardOnly, updatedAt: new Date() }).where(eq(profiles.personId, personId));
     const oldVisibility = cleanVisibility(before.visibility);
-    const changedBefore: Record<string, unknown> = {};
-    const changedAfter: Record<string, unknown> = {};
+    // Keyed by what can change, so the audited field names are known (audit-labels.test.ts).
+    const changedBefore: Partial<Record<`visibility.${VisibilityField}` | "boardOnly", unknown>> = {};
+    const changedAfter: Partial<Record<`visibility.${VisibilityField}` | "boardOnly", unknown>> = {};
     for (const [field, audience] of Object.entries(visibility)) {
       if (oldVisibility[field as keyof typeof oldVisibility] !== audience) {
-        changedBefore[`visibility.${field}`] = oldVisibility[field as keyof typeof oldVisibility];
-        changedAfter[`visibility.${field}`] = audience;
+        changedBefore[`visibility.${field as VisibilityField}`] = oldVisibility[field as keyof typeof oldVisibility];
+        changedAfter[`visibility.${field as VisibilityField}`] = audience;
       }
     }
     if (before.boardOnly !== input.boardOnly) {

@@ -19,12 +19,12 @@ type Refusal = { message: string; count?: number; field?: string };
 async function deleteUnused(
   db: Db,
   actorId: number,
-  opts: { permission: Permission; entity: string; table: typeof membershipStatuses | typeof membershipTypes | typeof addressTypes; id: number; usage: (tx: Db) => Promise<Refusal | null> },
+  opts: { permission: Permission; entity: "membership_status" | "membership_type" | "address_type"; table: typeof membershipStatuses | typeof membershipTypes | typeof addressTypes; id: number; usage: (tx: Db) => Promise<Refusal | null> },
 ): Promise<Result> {
   if (!(await actorMay(db, actorId, opts.permission))) return forbidden();
   return db.transaction(async (tx) => {
     // Lock the row so nobody starts using it between the check and the delete.
-    const [row] = (await tx.select().from(opts.table).where(eq(opts.table.id, opts.id)).for("update")) as Record<string, unknown>[];
+    const [row] = (await tx.select().from(opts.table).where(eq(opts.table.id, opts.id)).for("update")) as (typeof opts.table.$inferSelect)[];
     if (!row) return notFound(opts.entity.replace("_", " "));
     const refusal = await opts.usage(tx);
     if (refusal) return fail("in_use", refusal.message, { count: refusal.count, field: refusal.field });

@@ -100,7 +100,7 @@ export async function saveAddressType(db: Db, actorId: number, id: number | null
 type Table = typeof membershipStatuses | typeof membershipTypes | typeof addressTypes;
 
 /** Insert or update one reference row with its audit entry, in one transaction. */
-async function saveRow(db: Db, actorId: number, entity: string, table: Table, id: number | null, values: Record<string, unknown>): Promise<Result<{ id: number }>> {
+async function saveRow(db: Db, actorId: number, entity: "membership_status" | "membership_type" | "address_type", table: Table, id: number | null, values: Partial<Table["$inferInsert"]>): Promise<Result<{ id: number }>> {
   return db.transaction(async (tx) => {
     if (id === null) {
       const [row] = (await tx.insert(table).values(values as never).returning()) as { id: number }[];
@@ -110,7 +110,7 @@ async function saveRow(db: Db, actorId: number, entity: string, table: Table, id
     const [before] = (await tx.select().from(table).where(eq(table.id, id))) as Record<string, unknown>[];
     if (!before) return notFound(entity.replace("_", " "));
     await tx.update(table).set(values as never).where(eq(table.id, id));
-    const picked = Object.fromEntries(Object.keys(values).map((k) => [k, before[k]]));
+    const picked = Object.fromEntries(Object.keys(values).map((k) => [k, before[k]])) as typeof values;
     const diff = diffValues(picked, values);
     if (Object.keys(diff.after).length) await recordAudit(tx, { actorId, changeType: `${entity}.update`, entity, entityId: id, ...diff });
     return { ok: true as const, id };

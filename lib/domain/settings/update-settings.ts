@@ -107,8 +107,8 @@ export async function updateSpaceSettings(db: Db, actor: SettingsActor, input: S
   return saved;
 }
 
-function forAudit(s: SpaceSettings): Record<string, unknown> {
+function forAudit(s: SpaceSettings) {
   // The wording has its own audit entries (settings.wording); the settings form does not touch it.
   const { updatedAt: _at, smtpPassword: _secret, messageOverrides: _wording, ...rest } = s;
-  return rest;
+  return rest as typeof rest & { smtpPassword?: string | null };
 }

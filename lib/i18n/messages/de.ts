@@ -24,6 +24,8 @@ import { navigationDe } from "./navigation-de";
 import { formsDe } from "./forms-de";
 import { noticesDe } from "./notices-de";
 import { historyDe } from "./history-de";
+import { auditLabelsDe } from "./audit-labels-de";
+import { columnsDe } from "./columns-de";
 import { rolesDe } from "./roles-de";
 import { recordDe } from "./record-de";
 
@@ -53,6 +55,8 @@ export const de: Catalog = {
   ...formsDe,
   ...noticesDe,
   ...historyDe,
+  ...auditLabelsDe,
+  ...columnsDe,
   ...rolesDe,
   ...recordDe,
   "app.name": "Makerspace",

@@ -23,6 +23,8 @@ import { navigationEn } from "./navigation-en";
 import { formsEn } from "./forms-en";
 import { noticesEn } from "./notices-en";
 import { historyEn } from "./history-en";
+import { auditLabelsEn } from "./audit-labels-en";
+import { columnsEn } from "./columns-en";
 import { rolesEn } from "./roles-en";
 import { recordEn } from "./record-en";
 
@@ -53,6 +55,8 @@ export const en = {
   ...formsEn,
   ...noticesEn,
   ...historyEn,
+  ...auditLabelsEn,
+  ...columnsEn,
   ...rolesEn,
   ...recordEn,
   "app.name": "Makerspace",

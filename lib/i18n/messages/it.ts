@@ -24,6 +24,8 @@ import { noticesIt } from "./notices-it";
 import { ssoIt } from "./sso-it";
 import { navigationIt } from "./navigation-it";
 import { historyIt } from "./history-it";
+import { auditLabelsIt } from "./audit-labels-it";
+import { columnsIt } from "./columns-it";
 import { rolesIt } from "./roles-it";
 import { recordIt } from "./record-it";
 
@@ -54,6 +56,8 @@ export const it: Catalog = {
   ...ssoIt,
   ...navigationIt,
   ...historyIt,
+  ...auditLabelsIt,
+  ...columnsIt,
   ...rolesIt,
   ...recordIt,
   "app.name": "Makerspace",

@@ -24,6 +24,8 @@ import { noticesNl } from "./notices-nl";
 import { ssoNl } from "./sso-nl";
 import { navigationNl } from "./navigation-nl";
 import { historyNl } from "./history-nl";
+import { auditLabelsNl } from "./audit-labels-nl";
+import { columnsNl } from "./columns-nl";
 import { rolesNl } from "./roles-nl";
 import { recordNl } from "./record-nl";
 
@@ -54,6 +56,8 @@ export const nl: Catalog = {
   ...ssoNl,
   ...navigationNl,
   ...historyNl,
+  ...auditLabelsNl,
+  ...columnsNl,
   ...rolesNl,
   ...recordNl,
   "app.name": "Makerspace",

@@ -24,8 +24,8 @@ it("sees both rows of a concurrent transaction or neither, while writes go on", 
   const writer = (async () => {
     while (!stop) {
       await t.db.transaction(async (tx) => {
-        await recordAudit(tx, { actorId: null, changeType: "test.pair", entity: "pair", entityId: pairs, after: { half: 1 } });
-        await recordAudit(tx, { actorId: null, changeType: "test.pair", entity: "pair", entityId: pairs, after: { half: 2 } });
+        await recordAudit(tx, { actorId: null, changeType: "settings.update", entity: "pair", entityId: pairs, after: { half: 1 } });
+        await recordAudit(tx, { actorId: null, changeType: "settings.update", entity: "pair", entityId: pairs, after: { half: 2 } });
       });
       pairs++;
     }

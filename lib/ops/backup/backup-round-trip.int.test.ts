@@ -21,7 +21,7 @@ beforeAll(async () => {
   [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   await ensureReferenceData(source.db);
   await seedDemoData(source.db, "round-trip-password");
-  await recordAudit(source.db, { actorId: null, changeType: "test.note", entity: "test", after: { text: "Grüße 'quoted' \"double\" \\ back\nslash", n: 1.25 } });
+  await recordAudit(source.db, { actorId: null, changeType: "settings.update", entity: "test", after: { text: "Grüße 'quoted' \"double\" \\ back\nslash", n: 1.25 } });
   fs.mkdirSync(path.join(dir, "uploads", "logos"), { recursive: true });
   fs.writeFileSync(path.join(dir, "uploads", "logos", "logo.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]));
 });
@@ -69,7 +69,7 @@ describe("backup and restore", () => {
     const result = await createBackup(source.db, { dir: path.join(dir, "backups"), appVersion: "test", now: new Date(Date.UTC(2026, 0, 2)) });
     const backup = await readBackup(result.file);
     await expect(restoreBackup(target.db, backup)).rejects.toThrow(/not empty/);
-    await recordAudit(target.db, { actorId: null, changeType: "test.extra", entity: "test" });
+    await recordAudit(target.db, { actorId: null, changeType: "settings.logo", entity: "test" });
     await restoreBackup(target.db, backup, { force: true });
     expect(await tableCounts(target.db)).toEqual(await tableCounts(source.db));
   });

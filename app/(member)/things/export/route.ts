@@ -1,5 +1,6 @@
 import { exportCsv, exportXlsx } from "@/lib/domain/inventory/export";
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { getT } from "@/lib/i18n/server";
 import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
@@ -12,7 +13,7 @@ export async function GET(request: Request) {
   const format = new URL(request.url).searchParams.get("format");
   const stamp = dayOf(new Date(), (await getSpace()).timeZone);
   if (format === "xlsx") {
-    return new Response(new Uint8Array(await exportXlsx(getDb())), {
+    return new Response(new Uint8Array(await exportXlsx(getDb(), await getT())), {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="inventory-${stamp}.xlsx"`,
@@ -20,7 +21,7 @@ export async function GET(request: Request) {
     });
   }
   if (format !== "csv" && format !== null) return new Response("Unknown format; use csv or xlsx", { status: 400 });
-  return new Response(await exportCsv(getDb()), {
+  return new Response(await exportCsv(getDb(), await getT()), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="inventory-${stamp}.csv"` },
   });
 }

@@ -2,6 +2,8 @@ import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { pollOptions, pollParticipations, polls, type Poll, type PollOption } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../../access/person-permissions";
+import type { Translate } from "@/lib/i18n/translate";
+import { columnHeaders } from "../../shared/column-headers";
 import { toCsv } from "../../shared/csv";
 import { fail, hasPermission, sha256, type Result } from "../result";
 import { isEligible, pollPhase, type PollPhase } from "./eligibility";
@@ -54,7 +56,7 @@ export async function getPollView(db: Db, viewerId: number, pollId: number, rece
 }
 
 /** CSV of the results for whoever may see them: counts per option; named polls add the voters. */
-export async function exportPollResults(db: Db, viewerId: number, pollId: number, now = new Date()): Promise<Result<{ csv: string; filename: string }>> {
+export async function exportPollResults(db: Db, t: Translate, viewerId: number, pollId: number, now = new Date()): Promise<Result<{ csv: string; filename: string }>> {
   const [poll] = await db.select().from(polls).where(eq(polls.id, pollId));
   if (!poll) return fail("not_found", "This poll does not exist.");
   const voted = await hasVoted(db, pollId, viewerId);
@@ -62,8 +64,8 @@ export async function exportPollResults(db: Db, viewerId: number, pollId: number
     return fail("forbidden", "The results of this poll are not visible yet.");
   }
   const results = await pollResults(db, poll, await viewerOf(db, viewerId));
-  const header = poll.anonymous ? ["option", "votes"] : ["option", "votes", "voters"];
+  const header = columnHeaders(t, poll.anonymous ? ["option", "votes"] : ["option", "votes", "voters"]);
   const rows = results.options.map((o) => (poll.anonymous ? [o.label, o.votes] : [o.label, o.votes, (o.voters ?? []).join("; ")]));
-  const csv = toCsv([["poll", poll.question], ["participants", results.participants], [], header, ...rows]);
+  const csv = toCsv([[t("col.poll"), poll.question], [t("col.participants"), results.participants], [], header, ...rows]);
   return { ok: true, csv, filename: `poll-${poll.id}-results.csv` };
 }

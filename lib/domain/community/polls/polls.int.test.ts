@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
 import { auditLog, membershipStatuses, people, pollBallotChoices, pollBallots, pollParticipations, pollVotes } from "@/lib/db/schema";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { inventoryTestDatabase } from "../../inventory/test-setup";
@@ -61,7 +62,7 @@ describe("voting", () => {
     expect(view!.myChoices).toEqual([p.options[1]]);
     expect(view!.results!.options.map((o) => o.votes)).toEqual([0, 1, 0]);
     expect(view!.results!.options[1]!.voters).toEqual(["Mario Rossi"]);
-    const csv = await exportPollResults(t.db, ids.member!, p.id);
+    const csv = await exportPollResults(t.db, translator("en"), ids.member!, p.id);
     expect(csv.ok && csv.csv).toContain("No,1,Mario Rossi");
     const audit = await t.db.select().from(auditLog).where(eq(auditLog.changeType, "poll.vote_change"));
     expect(audit).toHaveLength(1);
@@ -84,7 +85,7 @@ describe("voting", () => {
     const p = await newPoll({ resultsVisible: "after_close" });
     await castVote(t.db, ids.member!, { pollId: p.id, optionIds: [p.options[0]!] });
     expect((await getPollView(t.db, ids.member!, p.id, undefined))!.results).toBeNull();
-    expect(await exportPollResults(t.db, ids.member!, p.id)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await exportPollResults(t.db, translator("en"), ids.member!, p.id)).toMatchObject({ ok: false, code: "forbidden" });
     const later = await getPollView(t.db, ids.member!, p.id, undefined, new Date(Date.now() + 2 * hour));
     expect(later!.results!.participants).toBe(1);
   });

@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { getT } from "@/lib/i18n/server";
 import { viewScopeOf } from "@/lib/domain/access/view-rights";
 import { peopleToCsv, peopleToXlsx } from "@/lib/domain/people/people-export";
 import { listAllPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
@@ -18,7 +19,7 @@ export async function GET(request: Request): Promise<Response> {
   const [rows, { timeZone }] = await Promise.all([listAllPeople(db, { ...parsePeopleFilter(params), scope }), getSpace()]);
   const stamp = dayOf(new Date(), timeZone);
   if (params.format === "xlsx") {
-    return new Response(new Uint8Array(await peopleToXlsx(rows, timeZone)), {
+    return new Response(new Uint8Array(await peopleToXlsx(await getT(), rows, timeZone)), {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="people-${stamp}.xlsx"`,
@@ -26,7 +27,7 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   }
-  return new Response(`\uFEFF${peopleToCsv(rows, timeZone)}`, {
+  return new Response(`\uFEFF${peopleToCsv(await getT(), rows, timeZone)}`, {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="people-${stamp}.csv"`, "cache-control": "no-store" },
   });
 }

@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { getT } from "@/lib/i18n/server";
 import { mayViewUsage } from "@/lib/domain/machines/dashboard-access";
 import { usageToCsv, usageToXlsx } from "@/lib/domain/machines/usage-export";
 import { listUsage, parseUsageFilter } from "@/lib/domain/machines/usage-report";
@@ -16,7 +17,7 @@ export async function GET(request: Request): Promise<Response> {
   const rows = await listUsage(getDb(), user, parseUsageFilter(params, timeZone));
   const stamp = dayOf(new Date(), timeZone);
   if (params.format === "xlsx") {
-    return new Response(new Uint8Array(await usageToXlsx(rows)), {
+    return new Response(new Uint8Array(await usageToXlsx(await getT(), rows)), {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="usage-${stamp}.xlsx"`,
@@ -24,7 +25,7 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   }
-  return new Response(`\uFEFF${usageToCsv(rows)}`, {
+  return new Response(`\uFEFF${usageToCsv(await getT(), rows)}`, {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="usage-${stamp}.csv"`, "cache-control": "no-store" },
   });
 }

@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { getT } from "@/lib/i18n/server";
 import { listRegistrations, registrationsCsv } from "@/lib/domain/calendar/registration-list";
 import { getDb } from "@/lib/web/db";
 import { parseId } from "@/lib/domain/shared/ids";
@@ -13,7 +14,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   if (id === null) return new Response("Not found\n", { status: 404 });
   const result = await listRegistrations(getDb(), user.personId, id);
   if (!result.ok) return new Response(`${result.message}\n`, { status: result.code === "not_found" ? 404 : 403 });
-  return new Response(registrationsCsv(result.rows), {
+  return new Response(registrationsCsv(await getT(), result.rows), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="event-${id}-registrations.csv"` },
   });
 }

@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { getT } from "@/lib/i18n/server";
 import { listMembersVisibleTo, membersAsCsv, membersAsText } from "@/lib/domain/mailing-lists/list-members";
 import { getMailingList } from "@/lib/domain/mailing-lists/lists";
 import { getDb } from "@/lib/web/db";
@@ -16,7 +17,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const members = await listMembersVisibleTo(getDb(), user.personId, id);
   const csv = new URL(request.url).searchParams.get("format") === "csv";
   const file = `${list.address.replace(/[^a-z0-9.@_-]/gi, "_")}.${csv ? "csv" : "txt"}`;
-  return new Response(csv ? membersAsCsv(members) : membersAsText(members), {
+  return new Response(csv ? membersAsCsv(await getT(), members) : membersAsText(members), {
     headers: { "content-type": `${csv ? "text/csv" : "text/plain"}; charset=utf-8`, "content-disposition": `attachment; filename="${file}"`, "cache-control": "no-store" },
   });
 }
