@@ -115,7 +115,7 @@ describe("registrations", () => {
       await mario({ email: "members" }, true); // "only the board"
       expect(await seenByMaria()).toEqual([[`#${f.member}`, ""]]);
       const csv = await listRegistrations(f.t.db, f.maria, id);
-      expect(registrationsCsv(csv.ok ? csv.rows : [])).not.toContain("Rossi");
+      expect(registrationsCsv(translator("en"), csv.ok ? csv.rows : [])).not.toContain("Rossi");
     } finally {
       await mario({});
     }

@@ -97,7 +97,7 @@ describe("usage report", () => {
       expect((await machineUsagePage(t.db, operator, laser)).rows.map((r) => r.personName)).toEqual(["Tom Trainer", hidden]);
       expect((await machineUsers(t.db, operator, laser)).map((u) => u.name)).toEqual([hidden, "Tom Trainer"]);
       expect(await machineInterventions(t.db, operator, laser)).toEqual([]);
-      expect(usageToCsv(await listUsage(t.db, operator, {}))).not.toContain("Rossi");
+      expect(usageToCsv(translator("en"), await listUsage(t.db, operator, {}))).not.toContain("Rossi");
       // The board sees the name.
       expect((await machineUsers(t.db, BOARD_VIEWER, laser)).map((u) => u.name)).toEqual(["Mario Rossi", "Tom Trainer"]);
     } finally {

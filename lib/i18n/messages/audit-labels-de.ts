@@ -306,4 +306,7 @@ export const auditLabelsDe: Record<keyof typeof auditLabelsEn, string> = {
   "audit.field.withdrawnAt": "Zurückgezogen",
   "audit.field.yearStartDay": "Jahr beginnt am Tag",
   "audit.field.yearStartMonth": "Jahr beginnt im Monat",
+  "audit.type.intervention.delete": "Wartungseintrag gelöscht",
+  "audit.type.usage.delete": "Maschinennutzung gelöscht",
+  "audit.field.backchannelLogoutUri": "Adresse für Abmelde-Benachrichtigungen",
 };

@@ -305,4 +305,7 @@ export const auditLabelsEn = {
   "audit.field.withdrawnAt": "Withdrawn",
   "audit.field.yearStartDay": "Year starts on day",
   "audit.field.yearStartMonth": "Year starts in month",
+  "audit.type.intervention.delete": "Maintenance record deleted",
+  "audit.type.usage.delete": "Machine use deleted",
+  "audit.field.backchannelLogoutUri": "Logout notification address",
 } as const;

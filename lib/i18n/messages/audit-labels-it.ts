@@ -306,4 +306,7 @@ export const auditLabelsIt: Record<keyof typeof auditLabelsEn, string> = {
   "audit.field.withdrawnAt": "Ritirato",
   "audit.field.yearStartDay": "L'anno inizia il giorno",
   "audit.field.yearStartMonth": "L'anno inizia nel mese",
+  "audit.type.intervention.delete": "Registrazione di manutenzione eliminata",
+  "audit.type.usage.delete": "Uso della macchina eliminato",
+  "audit.field.backchannelLogoutUri": "Indirizzo per le notifiche di uscita",
 };

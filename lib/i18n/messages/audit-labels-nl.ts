@@ -306,4 +306,7 @@ export const auditLabelsNl: Record<keyof typeof auditLabelsEn, string> = {
   "audit.field.withdrawnAt": "Ingetrokken",
   "audit.field.yearStartDay": "Jaar begint op dag",
   "audit.field.yearStartMonth": "Jaar begint in maand",
+  "audit.type.intervention.delete": "Onderhoudsregistratie verwijderd",
+  "audit.type.usage.delete": "Machinegebruik verwijderd",
+  "audit.field.backchannelLogoutUri": "Adres voor uitlogmeldingen",
 };
