@@ -130,6 +130,7 @@ export const AUDIT_CHANGE_TYPES = [
   "poll.vote_change",
   "profile.mail_preferences",
   "profile.partner",
+  "profile.partner_consent",
   "profile.photo",
   "profile.update",
   "profile.visibility",
