@@ -162,4 +162,14 @@ describe("board pairing", () => {
     // The laser's board is untouched by all this.
     expect((await ask(await device("127.0.0.5", "e0e0e0e0e0e0"), 1, '{"action":"checkmachine"}')).map((r) => r.text)).toEqual([LASER]);
   });
+
+  it("pairs a board heard the moment after an admin opens the window, before the broker's table shows it", async () => {
+    expect(await reopenPairingWindow(f.database.db, adminId, { machineId: machineId[2]!, minutes: 30 })).toMatchObject({ ok: true });
+    // No refresh: the alive comes at once, while the cached table still says the window is closed.
+    const swapped = await device("127.0.0.9", "0b0b0b0b0b0b");
+    await announce(swapped, 2);
+    await waitFor("the new pairing", async () => (await pairingOf(2))?.serial === "0b0b0b0b0b0b");
+    expect((await requestsOf(2)).filter((r) => r.serial === "0b0b0b0b0b0b")).toEqual([]);
+    await expectReply(swapped, 2, '{"action":"checkuser","uid":"c0000003"}', '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}');
+  });
 });

@@ -25,6 +25,8 @@ const LOCAL_PAIRING_MS = 60_000;
 
 interface LocalPairing {
   pairing: Pairing;
+  /** When the broker paired it (ms). */
+  at: number;
   /** Written to the database: from now on the source shows it within seconds (unsaved ones stay until saved). */
   savedAt: number | null;
 }
@@ -89,12 +91,18 @@ export class AccessTableCache {
 
   /** A pairing the broker made (the window): applied at once, and until the source shows it once it is saved. */
   pairLocally(boardId: number, pairing: Pairing): void {
-    this.local.set(boardId, { pairing, savedAt: null });
+    this.local.set(boardId, { pairing, at: Date.now(), savedAt: null });
   }
 
   savedLocally(boardId: number): void {
     const entry = this.local.get(boardId);
     if (entry) entry.savedAt = Date.now();
+  }
+
+  /** Whether the broker itself paired a board for this id since `since` (that window's first board won). */
+  pairedLocallySince(boardId: number, since: Date): boolean {
+    const entry = this.local.get(boardId);
+    return !!entry && entry.at >= since.getTime();
   }
 
   forgetLocal(boardId: number): void {

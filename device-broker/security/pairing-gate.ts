@@ -1,6 +1,6 @@
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
-import { boardText, identityKeyOf, isWindowOpen, type BoardAccess } from "@/lib/domain/usage/board-access";
+import { boardText, identityKeyOf, isWindowOpen, pairingWindowOf, type BoardAccess } from "@/lib/domain/usage/board-access";
 import { pairBoardInWindow, recordPairingRequest, type HeardBoard } from "@/lib/domain/usage/board-pairing";
 import type { BrokerMetrics } from "../metrics";
 import type { RequestOf } from "../protocol";
@@ -78,9 +78,20 @@ export function createPairingGate(o: PairingGateOptions) {
       const now = Date.now();
       if (now - connection.lastRequestAt < REQUEST_EVERY_MS) return;
       connection.lastRequestAt = now;
-      if (o.metrics) o.metrics.pairingRequests++;
-      o.logger.warn({ boardId, machineId: access.machineId, ...board }, "a board that is not paired with this machine reported; pair or refuse it on the machine's operations page");
-      recordPairingRequest(o.db, access.machineId, board).catch((error: unknown) => o.logger.warn({ err: error, boardId }, "pairing request not recorded"));
+      // The cached table may predate a window an admin opened seconds ago: the database says whether it is open
+      // now (once a minute per connection at most, as the request it would otherwise become).
+      pairingWindowOf(o.db, access.machineId)
+        .catch(() => null)
+        .then((window) => {
+          if (window && isWindowOpen(window) && !o.table.pairedLocallySince(boardId, window.openedAt)) {
+            o.table.expire();
+            return pairNow(connection, boardId, { ...access, window }, board);
+          }
+          if (o.metrics) o.metrics.pairingRequests++;
+          o.logger.warn({ boardId, machineId: access.machineId, ...board }, "a board that is not paired with this machine reported; pair or refuse it on the machine's operations page");
+          return recordPairingRequest(o.db, access.machineId, board);
+        })
+        .catch((error: unknown) => o.logger.warn({ err: error, boardId }, "pairing request not recorded"));
     },
   };
 }
