@@ -1,4 +1,3 @@
-import { randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
@@ -14,6 +13,7 @@ import { verifyPassword } from "./passwords";
 import { endAllSessions } from "./sessions";
 import { hashResetToken } from "./password-reset";
 import { uniqueViolation } from "../shared/db-errors";
+import { newToken } from "../shared/one-time-token";
 
 /**
  * The login email changes only by its owner, through a link mailed to the new address (a notice goes to the old
@@ -72,7 +72,7 @@ export async function requestEmailChange(db: Db, mailer: Mailer, input: EmailCha
   if (!(await verifyPassword(login.passwordHash, input.password))) return fail("wrong_password");
   const checked = await checkNewEmail(db, input.personId, login.email, input.newEmail);
   if (!checked.ok) return checked;
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   await db.transaction(async (tx) => {
     await tx.insert(emailChangeTokens).values({ accountId: login.id, newEmail: checked.email, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS) });
     await recordAudit(tx, { actorId: input.personId, subjectPersonId: input.personId, changeType: "account.email_request", entity: "account", entityId: login.id, after: { email: checked.email } });

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, invitations, membershipStatuses, people, profiles } from "@/lib/db/schema";
@@ -12,6 +11,7 @@ import { publicLink } from "../settings/public-link";
 import { takeAttempt } from "./rate-limit";
 import { clearFailedLogins } from "./login-limits";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
+import { newToken, tokenHash } from "../shared/one-time-token";
 
 /*
  * Invitations (issue 15): a person without a login gets one by setting a password through a mailed link. The link
@@ -20,7 +20,6 @@ import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
  */
 export const INVITATION_TTL_DAYS = 14;
 /** Only the SHA-256 of a link's token is stored: a leaked backup invites nobody. */
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 const INVITATION_TTL_MS = INVITATION_TTL_DAYS * 24 * 60 * 60 * 1000;
 /** Invitations to one person a day (resend included): nobody floods a mailbox through the person page. */
 export const INVITATIONS_PER_PERSON_PER_DAY = 5;
@@ -115,7 +114,7 @@ async function sendInvitation(
   actorId: number | null,
   now: Date,
 ): Promise<InvitationResult<{ expiresAt: Date }>> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const expiresAt = new Date(now.getTime() + INVITATION_TTL_MS);
   await db.transaction(async (tx) => {
     await tx
@@ -124,7 +123,7 @@ async function sendInvitation(
       .where(and(eq(invitations.personId, invitee.personId), isNull(invitations.usedAt), isNull(invitations.revokedAt)));
     const [row] = await tx
       .insert(invitations)
-      .values({ personId: invitee.personId, email: invitee.email, tokenHash: hashToken(token), expiresAt, invitedById: actorId, createdAt: now })
+      .values({ personId: invitee.personId, email: invitee.email, tokenHash: tokenHash(token), expiresAt, invitedById: actorId, createdAt: now })
       .returning({ id: invitations.id });
     await recordAudit(tx, {
       actorId,
@@ -147,7 +146,7 @@ async function sendInvitation(
     await db
       .update(invitations)
       .set({ revokedAt: now })
-      .where(eq(invitations.tokenHash, hashToken(token)));
+      .where(eq(invitations.tokenHash, tokenHash(token)));
     return fail("mail_failed");
   }
   return { ok: true, expiresAt };
@@ -221,7 +220,7 @@ export async function invitationLinkState(db: Db, token: string, now = new Date(
   const [row] = await db
     .select({ expiresAt: invitations.expiresAt, usedAt: invitations.usedAt, revokedAt: invitations.revokedAt })
     .from(invitations)
-    .where(eq(invitations.tokenHash, hashToken(token)));
+    .where(eq(invitations.tokenHash, tokenHash(token)));
   if (!row || row.usedAt || row.revokedAt) return "invalid";
   return row.expiresAt > now ? "usable" : "expired";
 }
@@ -239,7 +238,7 @@ export async function acceptInvitation(db: Db, input: { token: string; password:
         .update(invitations)
         .set({ usedAt: now })
         .where(
-          and(eq(invitations.tokenHash, hashToken(input.token)), isNull(invitations.usedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)),
+          and(eq(invitations.tokenHash, tokenHash(input.token)), isNull(invitations.usedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)),
         )
         .returning({ id: invitations.id, personId: invitations.personId, email: invitations.email });
       if (!claimed) return fail("invalid_token");
@@ -280,7 +279,7 @@ export async function renewExpiredInvitation(db: Db, mailer: Mailer, token: stri
   const [old] = await db
     .select({ personId: invitations.personId, email: invitations.email, usedAt: invitations.usedAt, revokedAt: invitations.revokedAt })
     .from(invitations)
-    .where(eq(invitations.tokenHash, hashToken(token)));
+    .where(eq(invitations.tokenHash, tokenHash(token)));
   if (!old || old.usedAt || old.revokedAt) return;
   const invitee = await inviteeOf(db, old.personId);
   if (inviteeProblem(invitee)) return;

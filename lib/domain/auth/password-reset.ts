@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, passwordResetTokens, profiles } from "@/lib/db/schema";
@@ -9,13 +8,12 @@ import { publicLink } from "../settings/public-link";
 import { inviteByProfileEmail } from "./invitations";
 import { clearFailedLogins } from "./login-limits";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
+import { newToken, tokenHash } from "../shared/one-time-token";
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
 /** Only the SHA-256 of a token is stored: a leaked database backup cannot be used to reset passwords. */
-export function hashResetToken(token: string): string {
-  return createHash("sha256").update(token).digest("hex");
-}
+export const hashResetToken = tokenHash;
 
 export interface ResetRequest {
   email: string;
@@ -39,7 +37,7 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, input: ResetR
   }
   if (account.disabled) return { ok: true };
 
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   await db.insert(passwordResetTokens).values({
     accountId: account.id,
     tokenHash: hashResetToken(token),

@@ -1,15 +1,14 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, calendarFeedTokens, membershipStatuses, people } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import { newToken, tokenHash as hash } from "../shared/one-time-token";
 
-const hash = (token: string) => createHash("sha256").update(token).digest("hex");
 const TOKEN_SHAPE = /^[A-Za-z0-9_-]{32,64}$/;
 
 /** A new secret for the person's private feed; the previous one stops working. Only the hash is stored. */
 export async function regenerateFeedToken(db: Db, personId: number): Promise<string> {
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   await db.transaction(async (tx) => {
     await tx
       .update(calendarFeedTokens)

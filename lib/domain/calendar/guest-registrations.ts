@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, isNull, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
@@ -9,10 +8,11 @@ import type { Mailer } from "../mail/mailer";
 import { publicLink } from "../settings/public-link";
 import { lockEventForRegistration, placeFor } from "./registrations";
 import { fail, type CalendarResult } from "./result";
+import { newToken, tokenHash } from "../shared/one-time-token";
 
 const guestSchema = z.object({ name: z.string().trim().min(1).max(200), email: z.string().trim().toLowerCase().email().max(320) });
 
-export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+export { tokenHash as hashToken } from "../shared/one-time-token";
 
 /**
  * A guest asks for a place at a public event: a pending registration (holding no place) and a mail with a
@@ -26,7 +26,7 @@ export async function requestGuestRegistration(
   const parsed = guestSchema.safeParse(input);
   if (!parsed.success) return fail("validation", "name and a valid email are required");
   const { name, email } = parsed.data;
-  const token = randomBytes(24).toString("base64url");
+  const token = newToken(24);
   const result = await db.transaction(async (tx) => {
     const event = await lockEventForRegistration(tx, input.eventId);
     if (!event) return fail("not_found", "no such event");
@@ -46,7 +46,7 @@ export async function requestGuestRegistration(
     if (existing) return fail("already_registered", "this email is already registered");
     const [reg] = await tx
       .insert(eventRegistrations)
-      .values({ eventId: event.id, guestName: name, guestEmail: email, status: "pending", confirmationTokenHash: hashToken(token) })
+      .values({ eventId: event.id, guestName: name, guestEmail: email, status: "pending", confirmationTokenHash: tokenHash(token) })
       .returning();
     await recordAudit(tx, { actorId: null, changeType: "event.guest_request", entity: "event_registration", entityId: reg!.id, after: { eventId: event.id, guestEmail: email } });
     return { ok: true as const, registrationId: reg!.id, title: event.title };
@@ -72,7 +72,7 @@ export async function guestRegistrationByToken(db: Db, token: string): Promise<{
     .select({ eventId: events.id, title: events.title, status: eventRegistrations.status, cancelledAt: events.cancelledAt })
     .from(eventRegistrations)
     .innerJoin(events, eq(events.id, eventRegistrations.eventId))
-    .where(eq(eventRegistrations.confirmationTokenHash, hashToken(token)));
+    .where(eq(eventRegistrations.confirmationTokenHash, tokenHash(token)));
   if (!row || row.status === "cancelled") return null;
   return { eventId: row.eventId, title: row.title, status: row.status, cancelled: row.cancelledAt !== null };
 }
@@ -81,7 +81,7 @@ export async function guestRegistrationByToken(db: Db, token: string): Promise<{
 export async function confirmGuestRegistration(db: Db, token: string): Promise<CalendarResult<{ registrationId: number; status: string; eventId: number }>> {
   if (!TOKEN_SHAPE.test(token)) return fail("invalid_token", "invalid link");
   return db.transaction(async (tx) => {
-    const [reg0] = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.confirmationTokenHash, hashToken(token)));
+    const [reg0] = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.confirmationTokenHash, tokenHash(token)));
     if (!reg0 || reg0.status === "cancelled") return fail("invalid_token", "invalid link");
     const event = await lockEventForRegistration(tx, reg0.eventId);
     const [reg] = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.id, reg0.id));

@@ -1,7 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "@/lib/db/client";
-import { permissionsOfPerson } from "../access/person-permissions";
-import type { Permission } from "../access/permissions";
 
 /** Expected failures of community services: a code for the UI's message catalog plus plain English. */
 export type CommunityFailureCode =
@@ -21,15 +17,10 @@ export function fail(code: CommunityFailureCode, message: string): Failure {
   return { ok: false, code, message };
 }
 
-/** Authorization inside the domain: every write asks this, never only the page that showed the form. */
-export async function hasPermission(db: Db, personId: number, permission: Permission): Promise<boolean> {
-  return (await permissionsOfPerson(db, personId)).has(permission);
-}
-
-export const sha256 = (token: string) => createHash("sha256").update(token).digest("hex");
+export { actorMay as hasPermission } from "../shared/actor-may";
+export { tokenHash as sha256, newToken as newSecret } from "../shared/one-time-token";
 
 /** 32 random bytes, URL-safe: sensor tokens and vote receipts. */
-export const newSecret = () => randomBytes(32).toString("base64url");
 
 /** Zod issues as "field: problem; …" so a refusal says which input was wrong. */
 export function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {

@@ -1,16 +1,12 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { equipmentAuthorizations, equipmentTypes } from "@/lib/db/schema";
-import { permissionsOfPerson } from "../access/person-permissions";
-import type { Permission } from "../access/permissions";
 import { isAuthorizationCurrent, type RelationshipLevel } from "../machine-access/decide-machine-use";
 import { namesShownTo, shownNameOr } from "../people/shown-names";
 import type { Viewer } from "../people/visibility";
 
 /** Authorization inside the domain: services ask this, never the page that rendered the form. */
-export async function hasPermission(db: Db, actorId: number, permission: Permission): Promise<boolean> {
-  return (await permissionsOfPerson(db, actorId)).has(permission);
-}
+export { actorMay as hasPermission } from "../shared/actor-may";
 
 /** The relationships a person holds on a type right now (not revoked, not expired). */
 export async function currentLevels(db: Db, personId: number, equipmentTypeId: number, now = new Date()): Promise<Set<RelationshipLevel>> {

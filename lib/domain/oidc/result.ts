@@ -1,4 +1,3 @@
-import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 
 /** Expected failures of the client admin services: a code for the UI's catalog plus plain English. */
 export type OidcFailureCode = "forbidden" | "invalid" | "not_found" | "exceeds_own_permissions";
@@ -9,14 +8,5 @@ export function fail(code: OidcFailureCode, message: string, field?: string): Oi
   return field ? { ok: false, code, message, field } : { ok: false, code, message };
 }
 
-/** 32 random bytes, URL-safe: client secrets, codes and tokens. */
-export const randomSecret = () => randomBytes(32).toString("base64url");
-export const sha256 = (value: string) => createHash("sha256").update(value).digest("hex");
-
-/** Compares a presented secret with a stored SHA-256 without leaking where they differ. */
-export function secretMatches(presented: string, storedHash: string | null): boolean {
-  if (!storedHash) return false;
-  const a = Buffer.from(sha256(presented), "hex");
-  const b = Buffer.from(storedHash, "hex");
-  return a.length === b.length && timingSafeEqual(a, b);
-}
+/** Client secrets, codes and tokens: the space's one-time tokens (32 random bytes, stored as their SHA-256). */
+export { newToken as randomSecret, tokenHash as sha256, tokenMatches as secretMatches } from "../shared/one-time-token";

@@ -1,4 +1,3 @@
-import { createHash, randomBytes } from "node:crypto";
 import { and, eq, gt, isNotNull, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
@@ -12,9 +11,9 @@ import { applyStatusChange, emailTaken } from "./person-service";
 import { personWithoutLoginByEmail, recordLoginRequest } from "./login-requests";
 import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
 import { uniqueViolation } from "../shared/db-errors";
+import { newToken, tokenHash } from "../shared/one-time-token";
 
 export const CONFIRMATION_TTL_MS = 48 * 60 * 60 * 1000;
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export const signUpSchema = z.object({
   firstName: z.string().trim().min(1).max(100),
@@ -37,14 +36,14 @@ export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typ
   if (!parsed.success) return invalidFrom(parsed.error.issues);
   const { password, ...data } = parsed.data;
   const passwordHash = await hashPassword(password);
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   let personId: number;
   try {
     const created = await db.transaction(async (tx) => {
       const existing = await personWithoutLoginByEmail(tx, data.email);
       if (existing !== null) {
         const expiresAt = new Date(now.getTime() + CONFIRMATION_TTL_MS);
-        await recordLoginRequest(tx, { personId: existing, email: data.email, passwordHash, tokenHash: hashToken(token), expiresAt });
+        await recordLoginRequest(tx, { personId: existing, email: data.email, passwordHash, tokenHash: tokenHash(token), expiresAt });
         return { linkTo: existing };
       }
       if (await emailTaken(tx, data.email, null)) return null;
@@ -53,7 +52,7 @@ export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typ
       const [person] = await tx.insert(people).values({ statusId: applicant.id }).returning();
       await tx.insert(profiles).values({ personId: person!.id, ...data });
       await tx.insert(accounts).values({ personId: person!.id, email: data.email, passwordHash, disabled: true });
-      await tx.insert(applicantConfirmations).values({ personId: person!.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS) });
+      await tx.insert(applicantConfirmations).values({ personId: person!.id, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS) });
       await recordAudit(tx, { actorId: person!.id, subjectPersonId: person!.id, changeType: "person.signup", entity: "person", entityId: person!.id, after: { status: "applicant", ...data } });
       return person!.id;
     });
@@ -102,12 +101,12 @@ export async function resendApplicantConfirmation(db: Db, mailer: Mailer, email:
     .innerJoin(profiles, eq(profiles.personId, accounts.personId))
     .where(and(eq(sql`lower(${accounts.email})`, address), eq(membershipStatuses.key, "applicant"), eq(accounts.disabled, true)));
   if (!row) return { ok: true };
-  const token = randomBytes(32).toString("base64url");
+  const token = newToken();
   const replaced = await db.transaction(async (tx) => {
     const confirmed = await tx.select({ id: applicantConfirmations.id }).from(applicantConfirmations).where(and(eq(applicantConfirmations.personId, row.personId), isNotNull(applicantConfirmations.confirmedAt)));
     if (confirmed.length) return false;
     await tx.delete(applicantConfirmations).where(eq(applicantConfirmations.personId, row.personId));
-    await tx.insert(applicantConfirmations).values({ personId: row.personId, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS) });
+    await tx.insert(applicantConfirmations).values({ personId: row.personId, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS) });
     return true;
   });
   if (!replaced) return { ok: true };
@@ -125,7 +124,7 @@ export async function confirmApplicant(db: Db, token: string, now = new Date()):
     const [claimed] = await tx
       .update(applicantConfirmations)
       .set({ confirmedAt: now })
-      .where(and(eq(applicantConfirmations.tokenHash, hashToken(token)), isNull(applicantConfirmations.confirmedAt), gt(applicantConfirmations.expiresAt, now)))
+      .where(and(eq(applicantConfirmations.tokenHash, tokenHash(token)), isNull(applicantConfirmations.confirmedAt), gt(applicantConfirmations.expiresAt, now)))
       .returning();
     if (!claimed) return fail("invalid_token", "This confirmation link is invalid, expired or already used.");
     if (claimed.loginEmail !== null) {

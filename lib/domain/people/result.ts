@@ -1,7 +1,4 @@
-import type { Db } from "@/lib/db/client";
-import { permissionsOfPerson } from "../access/person-permissions";
 import type { ContainmentCode } from "../access/containment";
-import type { Permission } from "../access/permissions";
 
 /** Why a people service refused. The web maps the code to a message (people.error.<code>) naming `field` or `row`. */
 export type PeopleFailureCode =
@@ -32,9 +29,7 @@ export const forbidden = (): Failure => fail("forbidden", "You are not allowed t
 export const notFound = (what = "person"): Failure => fail("not_found", `No such ${what}.`);
 
 /** Authorization inside the domain: the service asks, never the page that rendered the form. */
-export async function actorMay(db: Db, actorId: number, permission: Permission): Promise<boolean> {
-  return (await permissionsOfPerson(db, actorId)).has(permission);
-}
+export { actorMay } from "../shared/actor-may";
 
 /** Reads zod issues into one failure naming the first bad field. */
 export function invalidFrom(issues: { path: PropertyKey[]; message: string }[]): Failure {
