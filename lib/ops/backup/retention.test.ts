@@ -30,4 +30,12 @@ describe("backup retention", () => {
     const deleted = backupsToDelete(all, { daily: 7, weekly: 0 }).map((b) => b.at.toISOString());
     expect(deleted).toEqual(["2026-01-10T01:00:00.000Z"]);
   });
+
+  it("never deletes a backup taken by hand because a second one was taken the same day (the last 5 by hand stay)", () => {
+    const all = [backup("2026-01-10T09:00:00Z", "manual"), backup("2026-01-10T10:00:00Z", "manual"), backup("2026-01-10T03:00:00Z")];
+    const deleted = backupsToDelete(all, { daily: 7, weekly: 4 }).map((b) => b.at.toISOString());
+    expect(deleted).toEqual(["2026-01-10T03:00:00.000Z"]);
+    const many = Array.from({ length: 7 }, (_, i) => backup(`2026-01-10T1${i}:00:00Z`, "manual"));
+    expect(backupsToDelete(many, { daily: 7, weekly: 4 }).map((b) => b.at.toISOString())).toEqual(["2026-01-10T11:00:00.000Z", "2026-01-10T10:00:00.000Z"]);
+  });
 });

@@ -34,15 +34,18 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
 
 /**
  * Which backups to keep: the newest of each of the last `daily` days that have one, the newest of each of the
- * last `weekly` weeks, and the last `preUpgrade` backups taken before a schema upgrade. The rest can go.
+ * last `weekly` weeks, the last `preUpgrade` backups taken before a schema upgrade, and the last `manual` ones taken
+ * by hand (a second `npm run backup` on a day never deletes the first). The rest can go.
  */
-export function backupsToDelete(backups: BackupFile[], keep: { daily: number; weekly: number; preUpgrade?: number }): BackupFile[] {
+export function backupsToDelete(backups: BackupFile[], keep: { daily: number; weekly: number; preUpgrade?: number; manual?: number }): BackupFile[] {
   const newestFirst = [...backups].sort((a, b) => b.at.getTime() - a.at.getTime());
   const kept = new Set<string>();
   const days = new Set<string>();
   const weeks = new Set<number>();
   let upgrades = 0;
+  let manuals = 0;
   for (const b of newestFirst) {
+    if (b.reason === "manual" && manuals++ < (keep.manual ?? 5)) kept.add(b.name);
     if (b.reason === "pre-upgrade") {
       if (upgrades++ < (keep.preUpgrade ?? 3)) kept.add(b.name);
       continue;
@@ -59,7 +62,7 @@ export function backupsToDelete(backups: BackupFile[], keep: { daily: number; we
   return newestFirst.filter((b) => !kept.has(b.name));
 }
 
-export function pruneBackups(dir: string, keep: { daily: number; weekly: number; preUpgrade?: number }): string[] {
+export function pruneBackups(dir: string, keep: { daily: number; weekly: number; preUpgrade?: number; manual?: number }): string[] {
   const doomed = backupsToDelete(listBackups(dir), keep);
   for (const b of doomed) fs.rmSync(b.file, { force: true });
   return doomed.map((b) => b.name);
