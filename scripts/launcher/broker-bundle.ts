@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
-import { build, type Plugin } from "esbuild";
+import { build, stop, type Plugin } from "esbuild";
 
 /*
  * The device broker (and our web server around Next, entry `web`) runs as plain JavaScript, not through tsx: the TypeScript loader (esbuild's transform service,
@@ -75,6 +75,9 @@ export async function ensureBrokerBundle(root: string, entry: BrokerEntry = "mai
     metafile: true,
     write: false,
     logLevel: "silent",
+  }).finally(() => {
+    // esbuild keeps its service process (~50 MB) alive for further builds: the launcher makes none after this.
+    void stop();
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith("node_modules/"));
   const tmp = `${file}.${process.pid}.tmp`;
