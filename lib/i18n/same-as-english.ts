@@ -5,6 +5,8 @@
 export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string, readonly string[]>> = {
   all: ["app.name", "lang.en", "lang.de", "lang.nl", "lang.it", "inv.none", "com.news.by", "tr.session.title", "pa.perPeriod", "nav.api", "ml.sync.title", "ml.error.mailman"],
   de: [
+    "export.sheet.Person",
+    "export.sheet.Account",
     "col.status",
     "col.person",
     "col.name",
@@ -71,6 +73,7 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
   ],
   // Dutch shares these (Machine, Status, Training, Partner, Board …).
   nl: [
+    "export.sheet.Account",
     "col.status",
     "col.machine",
     "audit.field.board",

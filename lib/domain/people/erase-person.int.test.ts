@@ -5,6 +5,7 @@ import { eq, sql } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
 import { accounts, addressTypes, auditLog, cards, equipmentAuthorizations, interventions, loginAttempts, machines, mailOptOuts, membershipStatuses, oidcClients, oidcConsents, oidcLogoutDeliveries, people, profiles, usageSessions } from "@/lib/db/schema";
 import { addAddress, addressesOf, shareAddress } from "./address-service";
 import { eraseAndCheck } from "./testing/erase-check";
@@ -129,7 +130,7 @@ describe("right of access", () => {
     expect(r.data.addresses).toHaveLength(1);
     expect(r.data.cards).toEqual([expect.objectContaining({ uid: "c0000003" })]);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await personExportToXlsx(r.data)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await personExportToXlsx(r.data, translator("en"))) as unknown as ArrayBuffer);
     expect(book.worksheets.map((w) => w.name)).toContain("Profile");
     const profile = book.getWorksheet("Profile")!;
     expect(profile.getSheetValues().flat()).toContain("maria@makerspace.local");

@@ -2,6 +2,8 @@ import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
 import { accounts, cards, equipmentAuthorizations, equipmentTypes, memberships, membershipStatuses, membershipTypes, newsPosts, people, pollOptions, pollParticipations, polls, pollVotes, profiles, profileStudies } from "@/lib/db/schema";
+import type { MessageKey, Translate } from "@/lib/i18n/translate";
+import { fieldLabel } from "../audit/readable";
 import { addressesOf } from "./address-service";
 import { actorMay, forbidden, notFound, type Result } from "./result";
 import { committeesOf } from "./person-record";
@@ -106,18 +108,22 @@ function cell(value: unknown): string | number | boolean | Date | null {
   return String(value);
 }
 
-/** One worksheet per section; nested values (history diffs) as JSON text. */
-export async function personExportToXlsx(data: PersonExport): Promise<Buffer> {
+/**
+ * One worksheet per section; nested values (history diffs) as JSON text. Sheet names and headers in the reader's
+ * language (`t`): the fields' labels of the history (fieldLabel), the data as stored.
+ */
+export async function personExportToXlsx(data: PersonExport, t: Translate): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
+  const sheetName = (name: string) => t(`export.sheet.${name}` as MessageKey);
   const single = (name: string, obj: Record<string, unknown> | null) => {
-    const sheet = book.addWorksheet(name);
-    sheet.addRow(["field", "value"]);
-    for (const [k, v] of Object.entries(obj ?? {})) sheet.addRow([k, cell(v)]);
+    const sheet = book.addWorksheet(sheetName(name));
+    sheet.addRow([t("col.field"), t("col.value")]);
+    for (const [k, v] of Object.entries(obj ?? {})) sheet.addRow([fieldLabel(t, k), cell(v)]);
   };
   const table = (name: string, rows: Record<string, unknown>[]) => {
-    const sheet = book.addWorksheet(name);
+    const sheet = book.addWorksheet(sheetName(name));
     const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-    sheet.addRow(columns);
+    sheet.addRow(columns.map((c) => fieldLabel(t, c)));
     for (const r of rows) sheet.addRow(columns.map((c) => cell(r[c])));
   };
   single("Person", data.person);
@@ -131,13 +137,13 @@ export async function personExportToXlsx(data: PersonExport): Promise<Buffer> {
   table("Committees", data.committees);
   table("Roles", data.roles);
   table("Trainings", data.trainings);
-  table("Machine use", data.usage);
+  table("MachineUse", data.usage);
   table("Loans", data.loans);
   table("Registrations", data.registrations);
   table("Changes", data.history);
   table("Polls", data.polls);
-  book.getWorksheet("Polls")!.addRow([]);
-  book.getWorksheet("Polls")!.addRow([data.pollsNote]);
+  book.getWorksheet(sheetName("Polls"))!.addRow([]);
+  book.getWorksheet(sheetName("Polls"))!.addRow([data.pollsNote]);
   table("News", data.news);
   return Buffer.from(await book.xlsx.writeBuffer());
 }

@@ -1,5 +1,6 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { translator } from "@/lib/i18n/translate";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { createNews } from "../community/news";
 import { createPoll } from "../community/polls/create-poll";
@@ -49,7 +50,7 @@ describe("GDPR export: polls and news", () => {
     expect(board.data.polls.some((p) => p.poll === "Open on Sundays?")).toBe(false);
 
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await personExportToXlsx(mine.data)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await personExportToXlsx(mine.data, translator("en"))) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet("Polls")!;
     const cells = sheet.getSheetValues().flat();
     expect(cells).toContain("Open on Sundays?");

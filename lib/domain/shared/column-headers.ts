@@ -6,7 +6,7 @@ import type { columnsEn } from "@/lib/i18n/messages/columns-en";
  * the column's key or its label in any of the languages, so a file exported in Italian imports in a German
  * session, and files written by hand or by scripts with the keys keep working.
  */
-export type ColumnKey = keyof typeof columnsEn extends `col.${infer K}` ? K : never;
+export type ColumnKey = { [K in keyof typeof columnsEn]: K extends `col.${infer C}` ? C : never }[keyof typeof columnsEn];
 
 export function columnHeaders(t: Translate, keys: readonly ColumnKey[]): string[] {
   return keys.map((k) => t(`col.${k}`));

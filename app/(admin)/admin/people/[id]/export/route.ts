@@ -1,4 +1,5 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
+import { getT } from "@/lib/i18n/server";
 import { exportPersonData, personExportToXlsx } from "@/lib/domain/people/export-person";
 import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
@@ -15,7 +16,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   if (!result.ok) return new Response(result.message, { status: result.code === "forbidden" ? 403 : 404 });
   const name = `person-${id}-${dayOf(new Date(), (await getSpace()).timeZone)}`;
   if (new URL(request.url).searchParams.get("format") === "xlsx") {
-    return new Response(new Uint8Array(await personExportToXlsx(result.data)), {
+    return new Response(new Uint8Array(await personExportToXlsx(result.data, await getT())), {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="${name}.xlsx"`,
