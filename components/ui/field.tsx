@@ -39,6 +39,19 @@ function useDescription(fieldId: string, name: string, hint: string | undefined,
   return { aria, below };
 }
 
+/** The label above the control, the refusal and hint below it: the frame of every field but the checkbox. */
+function Labelled({ fieldId, label, below, children }: { fieldId: string; label: string; below: ReactNode; children: ReactNode }) {
+  return (
+    <div>
+      <label htmlFor={fieldId} className={labelClass}>
+        {label}
+      </label>
+      {children}
+      {below}
+    </div>
+  );
+}
+
 /** A field's refusal in words, under the field (its id is what the field's aria-describedby points at). */
 export function FieldError({ id, error }: { id?: string; error?: string }) {
   if (!error) return null;
@@ -53,13 +66,9 @@ export function TextField({ label, name, hint, error, className, id, ...input }:
   const fieldId = id ?? `field-${name}`;
   const { aria, below } = useDescription(fieldId, name, hint, error);
   return (
-    <div>
-      <label htmlFor={fieldId} className={labelClass}>
-        {label}
-      </label>
+    <Labelled fieldId={fieldId} label={label} below={below}>
       <input id={fieldId} name={name} className={`${inputClass} ${className ?? ""}`} {...aria} {...input} />
-      {below}
-    </div>
+    </Labelled>
   );
 }
 
@@ -67,15 +76,11 @@ export function SelectField({ label, name, hint, error, id, children, ...rest }:
   const fieldId = id ?? `field-${name}`;
   const { aria, below } = useDescription(fieldId, name, hint, error);
   return (
-    <div>
-      <label htmlFor={fieldId} className={labelClass}>
-        {label}
-      </label>
+    <Labelled fieldId={fieldId} label={label} below={below}>
       <select id={fieldId} name={name} className={inputClass} {...aria} {...rest}>
         {children}
       </select>
-      {below}
-    </div>
+    </Labelled>
   );
 }
 
@@ -83,13 +88,9 @@ export function TextAreaField({ label, name, hint, error, id, ...rest }: Textare
   const fieldId = id ?? `field-${name}`;
   const { aria, below } = useDescription(fieldId, name, hint, error);
   return (
-    <div>
-      <label htmlFor={fieldId} className={labelClass}>
-        {label}
-      </label>
+    <Labelled fieldId={fieldId} label={label} below={below}>
       <textarea id={fieldId} name={name} rows={3} className={inputClass} {...aria} {...rest} />
-      {below}
-    </div>
+    </Labelled>
   );
 }
 

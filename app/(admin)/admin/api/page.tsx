@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { revokeTokenAction } from "@/app/(member)/profile/tokens/actions";
 import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
-import { buttonClass, cardClass, linkClass } from "@/components/ui/styles";
+import { buttonClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { ALL_PERMISSIONS, PERMISSIONS } from "@/lib/domain/access/permissions";
@@ -36,10 +37,7 @@ export default async function AdminApiPage() {
           {t("sso.admin.link")}
         </Link>
       </p>
-      <section className={cardClass} aria-labelledby="services">
-        <h2 id="services" className="mb-3 text-lg font-semibold">
-          {t("api.services.title")}
-        </h2>
+      <Card id="services" title={t("api.services.title")}>
         {services.length === 0 && <p className="text-sm text-slate-600">{t("api.services.none")}</p>}
         <ul className="mb-4 space-y-1">
           {services.map((s) => (
@@ -67,11 +65,8 @@ export default async function AdminApiPage() {
             {t("api.services.create")}
           </button>
         </ActionForm>
-      </section>
-      <section className={cardClass} aria-labelledby="personal-tokens">
-        <h2 id="personal-tokens" className="mb-3 text-lg font-semibold">
-          {t("api.admin.personal")}
-        </h2>
+      </Card>
+      <Card id="personal-tokens" title={t("api.admin.personal")}>
         {tokens.length === 0 ? (
           <p className="text-sm text-slate-600">{t("api.tokens.none")}</p>
         ) : (
@@ -97,7 +92,7 @@ export default async function AdminApiPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

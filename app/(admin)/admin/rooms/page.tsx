@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ActionButton } from "@/components/calendar/action-button";
+import { ActionButton } from "@/components/forms/action-button";
 import { BookableForm } from "@/components/calendar/bookable-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { listResources, listRooms } from "@/lib/domain/calendar/calendar-queries";

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { LogoForm } from "@/components/settings/logo-form";
 import { SettingsForm } from "@/components/settings/settings-form";
-import { TestMailButton } from "@/components/settings/test-mail-button";
+import { ActionButton } from "@/components/forms/action-button";
 import { requirePermission } from "@/lib/auth/guards";
 import { logoSrc, MAX_LOGO_BYTES } from "@/lib/domain/settings/space-logo";
 import { loadSpaceSettings, maskSecret } from "@/lib/domain/settings/space-settings";
@@ -51,7 +51,7 @@ export default async function AdminSettingsPage() {
       </section>
       <section className="space-y-2 rounded border border-slate-200 bg-white p-4">
         <p className="text-sm text-slate-600">{t("settings.testMail.hint")}</p>
-        <TestMailButton action={sendTestMailAction} label={t("settings.testMail")} />
+        <ActionButton action={sendTestMailAction} label={t("settings.testMail")} />
       </section>
     </div>
   );

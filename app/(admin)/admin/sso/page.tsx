@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
@@ -44,28 +45,22 @@ export default async function SsoPage() {
           ))}
         </ul>
       )}
-      <section className={cardClass} aria-labelledby="new-client">
-        <h2 id="new-client" className="mb-3 text-lg font-semibold">
-          {t("sso.admin.create")}
-        </h2>
+      <Card id="new-client" title={t("sso.admin.create")}>
         <SecretOnceForm action={createOidcClientAction} label={t("sso.admin.create")} secretLabel={t("sso.secret")} className="space-y-3">
           <OidcClientFields t={t} statuses={statuses} idPrefix="new" />
           <button type="submit" className={buttonClass}>
             {t("sso.admin.create")}
           </button>
         </SecretOnceForm>
-      </section>
-      <section className={cardClass} aria-labelledby="signing-key">
-        <h2 id="signing-key" className="mb-3 text-lg font-semibold">
-          {t("sso.keys.title")}
-        </h2>
+      </Card>
+      <Card id="signing-key" title={t("sso.keys.title")}>
         <p className="mb-3 text-sm text-slate-700">{t("sso.keys.current", { kid })}</p>
         <ActionForm action={rotateSigningKeyAction} label={t("sso.keys.rotate")}>
           <button type="submit" className={secondaryButtonClass}>
             {t("sso.keys.rotate")}
           </button>
         </ActionForm>
-      </section>
+      </Card>
     </div>
   );
 }

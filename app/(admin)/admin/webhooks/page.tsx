@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { WebhookFields } from "@/components/api/webhook-fields";
 import { buttonClass, cardClass, linkClass } from "@/components/ui/styles";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
@@ -36,17 +37,14 @@ export default async function WebhooksPage() {
           ))}
         </ul>
       )}
-      <section className={cardClass} aria-labelledby="new-hook">
-        <h2 id="new-hook" className="mb-3 text-lg font-semibold">
-          {t("wh.create")}
-        </h2>
+      <Card id="new-hook" title={t("wh.create")}>
         <SecretOnceForm action={createWebhookAction} label={t("wh.create")} secretLabel={t("wh.secret")} className="space-y-3">
           <WebhookFields t={t} />
           <button type="submit" className={buttonClass}>
             {t("wh.create")}
           </button>
         </SecretOnceForm>
-      </section>
+      </Card>
     </div>
   );
 }

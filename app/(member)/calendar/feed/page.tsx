@@ -1,4 +1,4 @@
-import { ActionButton } from "@/components/calendar/action-button";
+import { ActionButton } from "@/components/forms/action-button";
 import { requireUser } from "@/lib/auth/guards";
 import { wantsWeeklyAnnouncement } from "@/lib/domain/calendar/announcements";
 import { hasActiveFeedToken } from "@/lib/domain/calendar/feed-tokens";

@@ -1,7 +1,8 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { TokenForm } from "@/components/api/token-form";
 import { TokenTable } from "@/components/api/token-table";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/guards";
 import { listPersonalTokens, scopesAvailableTo } from "@/lib/domain/api-tokens/tokens";
 import { formatDateTime } from "@/lib/time";
@@ -14,22 +15,29 @@ import { createPersonalTokenAction, revokeTokenAction } from "./actions";
 export default async function ProfileTokensPage() {
   const user = await requireUser();
   const db = getDb();
-  const [t, locale, space, tokens, scopes] = await Promise.all([getT(), getLocale(), getSpace(), listPersonalTokens(db, user.personId), scopesAvailableTo(db, { personId: user.personId })]);
+  const [t, locale, space, tokens, scopes] = await Promise.all([
+    getT(),
+    getLocale(),
+    getSpace(),
+    listPersonalTokens(db, user.personId),
+    scopesAvailableTo(db, { personId: user.personId }),
+  ]);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("api.tokens.title")}</h1>
       <p className="max-w-3xl text-sm text-slate-700">
-        {t("api.tokens.intro")} <Link className={linkClass} href="/api/v1/docs">{t("api.tokens.docs")}</Link>
+        {t("api.tokens.intro")}{" "}
+        <Link className={linkClass} href="/api/v1/docs">
+          {t("api.tokens.docs")}
+        </Link>
       </p>
-      <section className={cardClass} aria-labelledby="new-token">
-        <h2 id="new-token" className="mb-3 text-lg font-semibold">{t("api.tokens.create")}</h2>
+      <Card id="new-token" title={t("api.tokens.create")}>
         <TokenForm t={t} action={createPersonalTokenAction} scopes={scopes} />
-      </section>
-      <section className={cardClass} aria-labelledby="my-tokens">
-        <h2 id="my-tokens" className="mb-3 text-lg font-semibold">{t("api.tokens.title")}</h2>
+      </Card>
+      <Card id="my-tokens" title={t("api.tokens.title")}>
         <TokenTable t={t} rows={tokens} when={when} revoke={revokeTokenAction} />
-      </section>
+      </Card>
     </div>
   );
 }

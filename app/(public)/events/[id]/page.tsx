@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { ActionButton } from "@/components/calendar/action-button";
+import { ActionButton } from "@/components/forms/action-button";
 import { GuestForm } from "@/components/calendar/guest-form";
 import { RegistrationList } from "@/components/calendar/registration-list";
 import { Markdown } from "@/components/markdown/markdown";

@@ -1,6 +1,8 @@
 "use server";
 
 import { z } from "zod";
+import type { Db } from "@/lib/db/client";
+import type { SessionPerson } from "@/lib/domain/auth/session-person";
 import { getAuthTime } from "@/lib/auth/current-user";
 import { consentDecision } from "@/lib/oidc/authorization";
 import { defineAction } from "@/lib/web/action";
@@ -15,27 +17,12 @@ import { loginUrlFor } from "@/lib/web/safe-next";
 const consent = z.object({ query: z.string().max(8000), fields: z.array(z.string().max(100)).max(50) });
 const read = (formData: FormData) => ({ query: text(formData, "query"), fields: formData.getAll("field").map(String) });
 
-// Logged out meanwhile (caller "anyone"): back through the login to the same request.
-export const allowAction = defineAction({
-  caller: "anyone",
-  input: consent,
-  read,
-  refusals: "sso.error",
-  async run({ actor, db, input: { query, fields } }) {
-    if (!actor) return { ok: true, redirect: loginUrlFor(`/oidc/authorize?${query}`) };
-    const step = await consentDecision(db, new URLSearchParams(query), { personId: actor.personId, authTime: await getAuthTime() }, true, fields);
-    return { ok: true, redirect: step.kind === "redirect" ? step.location : `/oidc/authorize?${query}` };
-  },
-});
+/** Logged out meanwhile (caller "anyone"): back through the login to the same request. */
+async function decide({ actor, db, input: { query, fields } }: { actor: SessionPerson | null; db: Db; input: z.output<typeof consent> }, approve: boolean) {
+  if (!actor) return { ok: true as const, redirect: loginUrlFor(`/oidc/authorize?${query}`) };
+  const step = await consentDecision(db, new URLSearchParams(query), { personId: actor.personId, authTime: await getAuthTime() }, approve, fields);
+  return { ok: true as const, redirect: step.kind === "redirect" ? step.location : `/oidc/authorize?${query}` };
+}
 
-export const denyAction = defineAction({
-  caller: "anyone",
-  input: consent,
-  read,
-  refusals: "sso.error",
-  async run({ actor, db, input: { query, fields } }) {
-    if (!actor) return { ok: true, redirect: loginUrlFor(`/oidc/authorize?${query}`) };
-    const step = await consentDecision(db, new URLSearchParams(query), { personId: actor.personId, authTime: await getAuthTime() }, false, fields);
-    return { ok: true, redirect: step.kind === "redirect" ? step.location : `/oidc/authorize?${query}` };
-  },
-});
+export const allowAction = defineAction({ caller: "anyone", input: consent, read, refusals: "sso.error", run: (ctx) => decide(ctx, true) });
+export const denyAction = defineAction({ caller: "anyone", input: consent, read, refusals: "sso.error", run: (ctx) => decide(ctx, false) });

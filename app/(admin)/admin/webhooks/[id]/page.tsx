@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { notFound } from "next/navigation";
 import { DeliveryLog } from "@/components/api/delivery-log";
 import { WebhookFields } from "@/components/api/webhook-fields";
@@ -71,12 +72,9 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
           </button>
         </ActionForm>
       </div>
-      <section className={cardClass} aria-labelledby="hook-log">
-        <h2 id="hook-log" className="mb-3 text-lg font-semibold">
-          {t("wh.log")}
-        </h2>
+      <Card id="hook-log" title={t("wh.log")}>
         <DeliveryLog t={t} rows={log} when={when} redeliver={redeliverAction} />
-      </section>
+      </Card>
     </div>
   );
 }

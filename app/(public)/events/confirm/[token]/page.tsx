@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { ActionButton } from "@/components/calendar/action-button";
+import { ActionButton } from "@/components/forms/action-button";
 import { guestRegistrationByToken } from "@/lib/domain/calendar/guest-registrations";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";

@@ -1,9 +1,10 @@
 import Link from "next/link";
+import { Card } from "@/components/ui/card";
 import { notFound } from "next/navigation";
 import { revokeTokenAction } from "@/app/(member)/profile/tokens/actions";
 import { TokenForm } from "@/components/api/token-form";
 import { TokenTable } from "@/components/api/token-table";
-import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { getService } from "@/lib/domain/api-tokens/services";
@@ -23,11 +24,21 @@ export default async function AdminServicePage({ params }: { params: Promise<{ i
   const db = getDb();
   const service = await getService(db, id);
   if (!service) notFound();
-  const [t, locale, space, tokens, scopes] = await Promise.all([getT(), getLocale(), getSpace(), listServiceTokens(db, id), scopesAvailableTo(db, { serviceId: id })]);
+  const [t, locale, space, tokens, scopes] = await Promise.all([
+    getT(),
+    getLocale(),
+    getSpace(),
+    listServiceTokens(db, id),
+    scopesAvailableTo(db, { serviceId: id }),
+  ]);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
   return (
     <div className="space-y-6">
-      <p><Link className={linkClass} href="/admin/api">{t("api.services.back")}</Link></p>
+      <p>
+        <Link className={linkClass} href="/admin/api">
+          {t("api.services.back")}
+        </Link>
+      </p>
       <h1 className="text-2xl font-bold">{service.name}</h1>
       {service.description && <p className="text-slate-700">{service.description}</p>}
       <p className="text-sm text-slate-600">
@@ -37,18 +48,18 @@ export default async function AdminServicePage({ params }: { params: Promise<{ i
       <ActionForm action={setServiceEnabledAction} label={service.disabledAt ? t("api.services.enable") : t("api.services.disable")}>
         <input type="hidden" name="id" value={service.id} />
         {service.disabledAt && <input type="hidden" name="enable" value="on" />}
-        <button type="submit" className={secondaryButtonClass}>{service.disabledAt ? t("api.services.enable") : t("api.services.disable")}</button>
+        <button type="submit" className={secondaryButtonClass}>
+          {service.disabledAt ? t("api.services.enable") : t("api.services.disable")}
+        </button>
       </ActionForm>
       {!service.disabledAt && (
-        <section className={cardClass} aria-labelledby="new-token">
-          <h2 id="new-token" className="mb-3 text-lg font-semibold">{t("api.tokens.create")}</h2>
+        <Card id="new-token" title={t("api.tokens.create")}>
           <TokenForm t={t} action={createServiceTokenAction} scopes={scopes} hidden={{ serviceId: service.id }} />
-        </section>
+        </Card>
       )}
-      <section className={cardClass} aria-labelledby="service-tokens">
-        <h2 id="service-tokens" className="mb-3 text-lg font-semibold">{t("api.services.tokens")}</h2>
+      <Card id="service-tokens" title={t("api.services.tokens")}>
         <TokenTable t={t} rows={tokens} when={when} revoke={revokeTokenAction} />
-      </section>
+      </Card>
     </div>
   );
 }
