@@ -68,12 +68,12 @@ describe("searchPeople", () => {
 
 describe("getBrokerHealth", () => {
   it("is down without a recent heartbeat, up with one", async () => {
-    expect(await getBrokerHealth(t.db)).toEqual({ ok: false, lastSeenAt: null, connectedClients: 0 });
+    expect(await getBrokerHealth(t.db)).toEqual({ ok: false, lastSeenAt: null, connectedClients: 0, spoolWritable: true });
     const now = new Date();
     await t.db.insert(brokerHeartbeats).values([
       { instanceId: "a", startedAt: now, lastSeenAt: now, connectedClients: 3 },
       { instanceId: "old", startedAt: now, lastSeenAt: new Date(now.getTime() - 60_000), connectedClients: 7 },
     ]);
-    expect(await getBrokerHealth(t.db, now)).toEqual({ ok: true, lastSeenAt: now.toISOString(), connectedClients: 3 });
+    expect(await getBrokerHealth(t.db, now)).toEqual({ ok: true, lastSeenAt: now.toISOString(), connectedClients: 3, spoolWritable: true });
   });
 });

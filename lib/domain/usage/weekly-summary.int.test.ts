@@ -68,7 +68,7 @@ describe("weekly summary", () => {
     expect(inbox.mails[0]!.to).toEqual(["admin@makerspace.local"]);
     const text = unfold(inbox.mails[0]!.raw);
     expect(text).toContain("Subject: Fablab Testhausen: the week on the machines");
-    expect(text).toContain("LASER 1: 3 h in 2 session(s)");
+    expect(text).toContain("LASER 1: 3 h in 2 sessions");
     expect(text).toContain("LASER 1: Clean lens");
     expect(text).toContain("abcdef01");
     expect(text).not.toContain("abcdef02");
