@@ -89,5 +89,5 @@ test("a visitor sees Log in without opening the menu", async ({ page }) => {
   await page.goto("/");
   await expect(page.getByRole("link", { name: "Log in" }).first()).toBeVisible();
   const nav = new MainNav(page);
-  expect(await nav.linkNames()).toEqual(["Calendar", "Machine status", "News"]);
+  expect(await nav.linkNames()).toEqual(["Calendar", "Machine status", "News", "Members"]);
 });
