@@ -1,6 +1,6 @@
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
-import { getT } from "@/lib/i18n/server";
-import { isLocale } from "@/lib/i18n/translate";
+import { chosenLocale } from "@/lib/i18n/locales";
+import { getOfferedLocales, getT } from "@/lib/i18n/server";
 import { studiesToText } from "@/lib/web/people-forms";
 import { getSpace } from "@/lib/web/space";
 
@@ -21,9 +21,8 @@ export interface ProfileDefaults {
  * languages the space offers (admin settings); a saved language no longer offered falls back to the space's default.
  */
 export async function ProfileFields({ defaults = {} }: { defaults?: ProfileDefaults }) {
-  const [t, space] = await Promise.all([getT(), getSpace()]);
-  const offered = space.languages.filter(isLocale);
-  const language = offered.find((l) => l === defaults.preferredLanguage) ?? space.defaultLanguage;
+  const [t, space, offered] = await Promise.all([getT(), getSpace(), getOfferedLocales()]);
+  const language = chosenLocale(offered, defaults.preferredLanguage, space.defaultLanguage);
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <TextField label={t("profile.firstName")} name="firstName" defaultValue={defaults.firstName ?? ""} required maxLength={100} autoComplete="given-name" />

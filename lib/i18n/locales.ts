@@ -5,3 +5,17 @@ export type Locale = (typeof LOCALES)[number];
 export function isLocale(value: string): value is Locale {
   return (LOCALES as readonly string[]).includes(value);
 }
+
+/** The languages the space offers, in the app's order: the saved list, or all of them if it names none we know. */
+export function offeredLocales(saved: readonly string[]): Locale[] {
+  const offered = LOCALES.filter((l) => saved.includes(l));
+  return offered.length > 0 ? offered : [...LOCALES];
+}
+
+/**
+ * What a language picker (profile, sign-up) shows as chosen: the person's saved language while the space still offers
+ * it, else the space's default.
+ */
+export function chosenLocale(offered: readonly Locale[], saved: string | null | undefined, spaceDefault: string): Locale {
+  return offered.find((l) => l === saved) ?? offered.find((l) => l === spaceDefault) ?? offered[0] ?? "en";
+}

@@ -3,7 +3,8 @@ import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getSpace } from "@/lib/web/space";
 import { encodeKey } from "./keys";
-import { catalogFor, LOCALES, resolveLocale, translator, type Locale, type MessageKey, type Translate } from "./translate";
+import { offeredLocales } from "./locales";
+import { catalogFor, resolveLocale, translator, type Locale, type MessageKey, type Translate } from "./translate";
 
 export const LOCALE_COOKIE = "locale";
 
@@ -15,19 +16,15 @@ export const getLocale = cache(async (): Promise<Locale> => {
     preferred: user?.preferredLanguage,
     acceptLanguage: headerList.get("accept-language"),
     fallback: space.defaultLanguage as Locale,
-    offered: offeredOf(space.languages),
+    offered: offeredLocales(space.languages),
   });
 });
 
 /** The languages the space offers, in the app's order (the saved list; all of them if it names none we know). */
 export async function getOfferedLocales(): Promise<Locale[]> {
-  return offeredOf((await getSpace()).languages);
+  return offeredLocales((await getSpace()).languages);
 }
 
-function offeredOf(saved: readonly string[]): Locale[] {
-  const offered = LOCALES.filter((l) => saved.includes(l));
-  return offered.length > 0 ? offered : [...LOCALES];
-}
 
 export async function getT(): Promise<Translate> {
   // Loading the settings first also brings the space's own wording (overrides) up to date in this process.
