@@ -13,7 +13,7 @@ export function offeredLocales(saved: readonly string[]): Locale[] {
 }
 
 /**
- * What a language picker (profile, sign-up) shows as chosen: the person's saved language while the space still offers
+ * What the profile's language picker shows as chosen: the person's saved language while the space still offers
  * it, else the space's default.
  */
 export function chosenLocale(offered: readonly Locale[], saved: string | null | undefined, spaceDefault: string): Locale {
