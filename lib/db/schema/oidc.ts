@@ -1,4 +1,5 @@
 import { bigint, bigserial, boolean, index, integer, jsonb, pgTable, primaryKey, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { deliveryStateColumns } from "./delivery-columns";
 import { people } from "./people";
 
 /**
@@ -29,16 +30,22 @@ export const oidcClients = pgTable("oidc_clients", {
 });
 export type OidcClient = typeof oidcClients.$inferSelect;
 
+/** The client and the person a consent, code, token or logout notice belongs to; gone with either. */
+const clientRef = () =>
+  integer()
+    .notNull()
+    .references(() => oidcClients.id, { onDelete: "cascade" });
+const personRef = () =>
+  integer()
+    .notNull()
+    .references(() => people.id, { onDelete: "cascade" });
+
 /** A person's consent to a client, asked once: the scopes granted and which profile fields may be shared. */
 export const oidcConsents = pgTable(
   "oidc_consents",
   {
-    personId: integer()
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
-    clientId: integer()
-      .notNull()
-      .references(() => oidcClients.id, { onDelete: "cascade" }),
+    personId: personRef(),
+    clientId: clientRef(),
     scopes: text().array().notNull(),
     /** Profile fields the person agreed to share ("name", "email"). */
     fields: text().array().notNull(),
@@ -54,12 +61,8 @@ export const oidcCodes = pgTable(
   {
     id: bigserial({ mode: "number" }).primaryKey(),
     codeHash: text().notNull().unique(),
-    clientId: integer()
-      .notNull()
-      .references(() => oidcClients.id, { onDelete: "cascade" }),
-    personId: integer()
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    clientId: clientRef(),
+    personId: personRef(),
     redirectUri: text().notNull(),
     scopes: text().array().notNull(),
     nonce: text(),
@@ -83,12 +86,8 @@ export const oidcTokens = pgTable(
     id: bigserial({ mode: "number" }).primaryKey(),
     tokenHash: text().notNull().unique(),
     kind: text({ enum: ["access", "refresh"] }).notNull(),
-    clientId: integer()
-      .notNull()
-      .references(() => oidcClients.id, { onDelete: "cascade" }),
-    personId: integer()
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
+    clientId: clientRef(),
+    personId: personRef(),
     scopes: text().array().notNull(),
     grantId: bigint({ mode: "number" }).notNull(),
     authTime: timestamp({ withTimezone: true }).notNull(),
@@ -122,18 +121,9 @@ export const oidcLogoutDeliveries = pgTable(
   "oidc_logout_deliveries",
   {
     id: bigserial({ mode: "number" }).primaryKey(),
-    clientId: integer()
-      .notNull()
-      .references(() => oidcClients.id, { onDelete: "cascade" }),
-    personId: integer()
-      .notNull()
-      .references(() => people.id, { onDelete: "cascade" }),
-    status: text({ enum: ["pending", "delivered", "failed"] }).notNull().default("pending"),
-    attempts: integer().notNull().default(0),
-    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    lastError: text(),
-    deliveredAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    clientId: clientRef(),
+    personId: personRef(),
+    ...deliveryStateColumns(),
   },
   (t) => [index().on(t.status, t.nextAttemptAt)],
 );

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { bigint, bigserial, boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { deliveryStateColumns } from "./delivery-columns";
 import { people } from "./people";
 
 /**
@@ -46,17 +47,10 @@ export const webhookDeliveries = pgTable(
     eventId: bigint({ mode: "number" })
       .notNull()
       .references(() => webhookEvents.id, { onDelete: "cascade" }),
-    status: text({ enum: ["pending", "delivered", "failed"] })
-      .notNull()
-      .default("pending"),
-    attempts: integer().notNull().default(0),
-    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    ...deliveryStateColumns(),
     lastAttemptAt: timestamp({ withTimezone: true }),
     /** HTTP status of the last answer; null when none came (refused, timed out). */
     lastStatus: integer(),
-    lastError: text(),
-    deliveredAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     // The head of each hook's queue: the worker's "anything due?" looks only there.
