@@ -1,4 +1,4 @@
-import { and, asc, eq, gt, inArray, isNull, ne } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { equipmentTypes, trainingSessions, trainingSignups, type TrainingSession } from "@/lib/db/schema";
@@ -10,6 +10,7 @@ import { fail, type Result } from "../equipment/result";
 import { lockSession, promoteFromWaitlist } from "./signup-service";
 import { mailPromoted, type Notifier } from "./training-mail";
 import { mailPassed } from "./training-notices";
+import { upcomingSignupsOf } from "./training-state";
 
 export const attendanceInput = z.object({ signupId: z.number().int().positive(), attendance: z.enum(["passed", "failed", "no_show"]) });
 
@@ -88,31 +89,16 @@ export interface ReleasedSeat {
  * the ones still to come are cancelled, and each freed seat goes to that session's waitlist at once.
  */
 async function releaseOtherSignups(tx: Db, actorId: number, personId: number, passed: TrainingSession, now: Date): Promise<ReleasedSeat[]> {
-  const others = await tx
-    .select({ signup: trainingSignups, typeName: equipmentTypes.name })
-    .from(trainingSignups)
-    .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
-    .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
-    .where(
-      and(
-        eq(trainingSignups.personId, personId),
-        inArray(trainingSignups.status, ["signed_up", "waitlisted"]),
-        ne(trainingSessions.id, passed.id),
-        eq(trainingSessions.equipmentTypeId, passed.equipmentTypeId),
-        eq(trainingSessions.level, passed.level),
-        isNull(trainingSessions.cancelledAt),
-        gt(trainingSessions.startsAt, now),
-      ),
-    )
-    // One order for every transaction that locks several sessions.
-    .orderBy(asc(trainingSessions.id));
+  const others = await upcomingSignupsOf(tx, personId, now, { equipmentTypeId: passed.equipmentTypeId, level: passed.level, exceptSessionId: passed.id });
+  // One order for every transaction that locks several sessions: by session id.
+  others.sort((a, b) => a.sessionId - b.sessionId);
   const released: ReleasedSeat[] = [];
-  for (const { signup, typeName } of others) {
-    const locked = await lockSession(tx, signup.sessionId);
+  for (const { signupId, sessionId, status, typeName } of others) {
+    const locked = await lockSession(tx, sessionId);
     if (!locked) continue;
-    await tx.update(trainingSignups).set({ status: "cancelled", cancelledAt: now }).where(eq(trainingSignups.id, signup.id));
-    await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "training_signup.cancel", entity: "training_signup", entityId: signup.id, before: { status: signup.status }, after: { status: "cancelled" } });
-    const promoted = signup.status === "signed_up" ? await promoteFromWaitlist(tx, locked.s.id, locked.s.capacity, now) : [];
+    await tx.update(trainingSignups).set({ status: "cancelled", cancelledAt: now }).where(eq(trainingSignups.id, signupId));
+    await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "training_signup.cancel", entity: "training_signup", entityId: signupId, before: { status }, after: { status: "cancelled" } });
+    const promoted = status === "signed_up" ? await promoteFromWaitlist(tx, locked.s.id, locked.s.capacity, now) : [];
     released.push({ session: locked.s, typeName, promoted });
   }
   return released;
