@@ -1,7 +1,9 @@
 import { and, eq, gt, isNull, lte } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { equipmentAuthorizations, equipmentTypes } from "@/lib/db/schema";
-import { sendTo, type Notifier } from "../training/training-mail";
+import { remindClaimed } from "../mail/claimed-reminders";
+import { notifyPerson } from "../mail/notify";
+import type { Notifier } from "../training/training-mail";
 import { formatDate } from "@/lib/time";
 import { isAuthorizationCurrent } from "../machine-access/decide-machine-use";
 
@@ -31,27 +33,27 @@ export async function sendExpiryReminders(db: Db, notifier: Notifier, options: {
         lte(equipmentAuthorizations.expiresAt, horizon),
       ),
     );
-  const run: ReminderRun = { reminded: 0, failed: 0 };
-  for (const { a, typeName } of due) {
-    if (await renewed(db, a, now)) continue;
-    const [claimed] = await db
-      .update(equipmentAuthorizations)
-      .set({ remindedAt: now })
-      .where(and(eq(equipmentAuthorizations.id, a.id), isNull(equipmentAuthorizations.remindedAt)))
-      .returning({ id: equipmentAuthorizations.id });
-    if (!claimed) continue; // another run took it
-    const sent = await sendTo(db, notifier, a.personId, { subject: "mail.expiry.subject", body: "mail.expiry.body" }, (r) => ({
-      type: typeName,
-      level: r.t(`level.${a.level}`),
-      date: formatDate(a.expiresAt!, r.locale, notifier.timeZone),
-    }));
-    if (sent) run.reminded++;
-    else {
-      run.failed++;
-      await db.update(equipmentAuthorizations).set({ remindedAt: null }).where(eq(equipmentAuthorizations.id, a.id));
-    }
-  }
-  return run;
+  const counts = await remindClaimed(due, {
+    claim: async ({ a }) => {
+      if (await renewed(db, a, now)) return false;
+      const [claimed] = await db
+        .update(equipmentAuthorizations)
+        .set({ remindedAt: now })
+        .where(and(eq(equipmentAuthorizations.id, a.id), isNull(equipmentAuthorizations.remindedAt)))
+        .returning({ id: equipmentAuthorizations.id });
+      return !!claimed; // not: another run took it
+    },
+    send: ({ a, typeName }) =>
+      notifyPerson(db, notifier.mailer, a.personId, "training", { subject: "mail.expiry.subject", body: "mail.expiry.body" }, (r) => ({
+        type: typeName,
+        level: r.t(`level.${a.level}`),
+        date: formatDate(a.expiresAt!, r.locale, notifier.timeZone),
+      })),
+    release: ({ a }) => db.update(equipmentAuthorizations).set({ remindedAt: null }).where(eq(equipmentAuthorizations.id, a.id)),
+    // Without an address on record the reminder waits for one.
+    retryOn: ["failed", "no_address"],
+  });
+  return { reminded: counts.sent + counts.off, failed: counts.failed + counts.no_address };
 }
 
 async function renewed(db: Db, a: typeof equipmentAuthorizations.$inferSelect, now: Date): Promise<boolean> {

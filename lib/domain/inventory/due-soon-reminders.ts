@@ -2,6 +2,7 @@ import { and, asc, eq, gte, isNull, lt, lte } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { thingLoans, things } from "@/lib/db/schema";
 import { addDays, formatPlainDate, isoDate, parseDay } from "@/lib/time";
+import { remindClaimed } from "../mail/claimed-reminders";
 import type { Mailer } from "../mail/mailer";
 import { notifyPerson } from "../mail/notify";
 import { publicLink } from "../settings/public-link";
@@ -38,24 +39,22 @@ export async function sendDueSoonReminders(db: Db, mailer: Mailer, options: DueS
     )
     .orderBy(asc(thingLoans.dueOn), asc(thingLoans.id));
   const link = await publicLink(db, "/loans");
-  const counts = { sent: 0, off: 0, failed: 0 };
-  for (const { loan, thing } of due) {
-    const [claimed] = await db
-      .update(thingLoans)
-      .set({ dueSoonMailedAt: now })
-      .where(and(eq(thingLoans.id, loan.id), isNull(thingLoans.dueSoonMailedAt), isNull(thingLoans.returnedAt)))
-      .returning({ id: thingLoans.id });
-    if (!claimed) continue; // another run took it, or it came back meanwhile
-    const outcome = await notifyPerson(db, mailer, loan.borrowerPersonId, "loans", { subject: "mail.dueSoon.subject", body: "mail.dueSoon.body" }, (r) => ({
-      thing,
-      due: formatPlainDate(loan.dueOn, r.locale),
-      link,
-    }));
-    if (outcome === "failed") {
-      await db.update(thingLoans).set({ dueSoonMailedAt: null }).where(eq(thingLoans.id, loan.id));
-      counts.failed++;
-    } else if (outcome === "sent") counts.sent++;
-    else counts.off++;
-  }
-  return counts;
+  const counts = await remindClaimed(due, {
+    claim: async ({ loan }) => {
+      const [claimed] = await db
+        .update(thingLoans)
+        .set({ dueSoonMailedAt: now })
+        .where(and(eq(thingLoans.id, loan.id), isNull(thingLoans.dueSoonMailedAt), isNull(thingLoans.returnedAt)))
+        .returning({ id: thingLoans.id });
+      return !!claimed; // not: another run took it, or it came back meanwhile
+    },
+    send: ({ loan, thing }) =>
+      notifyPerson(db, mailer, loan.borrowerPersonId, "loans", { subject: "mail.dueSoon.subject", body: "mail.dueSoon.body" }, (r) => ({
+        thing,
+        due: formatPlainDate(loan.dueOn, r.locale),
+        link,
+      })),
+    release: ({ loan }) => db.update(thingLoans).set({ dueSoonMailedAt: null }).where(eq(thingLoans.id, loan.id)),
+  });
+  return { sent: counts.sent, off: counts.off + counts.no_address, failed: counts.failed };
 }
