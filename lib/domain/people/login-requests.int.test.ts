@@ -1,0 +1,79 @@
+import { count, eq, sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { accounts, auditLog, profiles } from "@/lib/db/schema";
+import { authenticateWithPassword } from "../auth/authenticate";
+import { loginStateOf } from "../auth/invitations";
+import { confirmApplicant, listPendingApplicants, signUpApplicant } from "./applicant-signup";
+import { approveLoginRequest, listLoginRequests, mailLoginApproved, rejectLoginRequest } from "./login-requests";
+import { mailsTo as inboxFor, newcomer as newPerson } from "./testing/newcomer";
+import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { openInbox, unfold, type Inbox } from "./testing/smtp-inbox";
+
+let t: PeopleFixture;
+let inbox: Inbox;
+beforeAll(async () => {
+  t = await createPeopleFixture();
+  inbox = await openInbox();
+});
+afterAll(async () => {
+  await inbox?.close();
+  await t?.close();
+});
+
+const newcomer = (email: string | undefined, extra?: { preferredLanguage?: string }) => newPerson(t.db, email, extra);
+const mailsTo = (address: string) => inboxFor(inbox, address);
+const limits = { maxPerAccount: 50, maxPerIp: 50, windowMinutes: 15 };
+const login = (email: string, password: string) => authenticateWithPassword(t.db, { email, password, ip: "192.0.2.1" }, limits);
+
+describe("login requests: sign-up with the address of a person here without a login", () => {
+  it("sign-up with the address of a person already here without a login: after the mailed link, an admin links the login to that record", async () => {
+    const id = await newcomer("returning@example.org", { preferredLanguage: "de" });
+    expect(
+      await signUpApplicant(t.db, inbox.mailer, { firstName: "Re", lastName: "Turning", email: "Returning@example.org", password: "typed-password-1", preferredLanguage: "nl" }),
+    ).toEqual({ ok: true, personId: null });
+    const records = async () =>
+      (await t.db.select({ n: count() }).from(profiles).where(eq(sql`lower(${profiles.email})`, "returning@example.org")))[0]!.n;
+    expect(await records()).toBe(1);
+    // No login before the address is confirmed, nor after, until an admin approves.
+    expect(await t.db.select().from(accounts).where(eq(accounts.personId, id))).toEqual([]);
+    const mail = unfold(mailsTo("returning@example.org").at(-1)!.raw);
+    expect(mail).toContain("al in onze administratie"); // in the language chosen on the form
+    const token = decodeURIComponent(mail.match(/\/signup\/confirm\?token=([A-Za-z0-9_%-]+)/)![1]!);
+    expect(await listLoginRequests(t.db)).toEqual([]);
+    expect(await confirmApplicant(t.db, token)).toEqual({ ok: true, personId: id, kind: "login_request" });
+    expect(await confirmApplicant(t.db, token)).toMatchObject({ ok: false, code: "invalid_token" });
+    expect(await login("returning@example.org", "typed-password-1")).toMatchObject({ ok: false });
+    const [request] = await listLoginRequests(t.db);
+    expect(request).toMatchObject({ personId: id, email: "returning@example.org", firstName: "New" });
+    expect(await listPendingApplicants(t.db)).toEqual([]);
+
+    expect(await approveLoginRequest(t.db, t.ids.member, request!.requestId)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await approveLoginRequest(t.db, t.ids.admin, request!.requestId)).toEqual({ ok: true, personId: id });
+    expect(await login("returning@example.org", "typed-password-1")).toMatchObject({ ok: true, personId: id });
+    expect(await records()).toBe(1);
+    expect(await listLoginRequests(t.db)).toEqual([]);
+    expect(await loginStateOf(t.db, id)).toMatchObject({ kind: "login" });
+    await mailLoginApproved(t.db, inbox.mailer, id);
+    expect(unfold(mailsTo("returning@example.org").at(-1)!.raw)).toContain("Du kannst dich jetzt anmelden"); // the record's language
+    const history = await t.db.select({ type: auditLog.changeType }).from(auditLog).where(eq(auditLog.subjectPersonId, id));
+    expect(history.map((h) => h.type)).toEqual(expect.arrayContaining(["person.login_request", "person.login_request.confirm", "person.login_request.approve"]));
+
+    // Now that it is a login, the same sign-up only tells its owner.
+    await signUpApplicant(t.db, inbox.mailer, { firstName: "Re", lastName: "Turning", email: "returning@example.org", password: "another-password-1" });
+    expect(unfold(mailsTo("returning@example.org").at(-1)!.raw)).toContain("schon ein Konto");
+  });
+
+  it("a login request turned down leaves the record without a login", async () => {
+    const id = await newcomer("declined@example.org");
+    await signUpApplicant(t.db, inbox.mailer, { firstName: "De", lastName: "Clined", email: "declined@example.org", password: "typed-password-1" });
+    const mail = unfold(mailsTo("declined@example.org").at(-1)!.raw);
+    const token = decodeURIComponent(mail.match(/\/signup\/confirm\?token=([A-Za-z0-9_%-]+)/)![1]!);
+    expect(await confirmApplicant(t.db, token)).toMatchObject({ ok: true, kind: "login_request" });
+    const [request] = (await listLoginRequests(t.db)).filter((r) => r.personId === id);
+    expect(await rejectLoginRequest(t.db, t.ids.member, request!.requestId)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await rejectLoginRequest(t.db, t.ids.admin, request!.requestId)).toEqual({ ok: true, personId: id });
+    expect(await approveLoginRequest(t.db, t.ids.admin, request!.requestId)).toMatchObject({ ok: false, code: "not_found" });
+    expect(await loginStateOf(t.db, id)).toEqual({ kind: "none" });
+    expect(await login("declined@example.org", "typed-password-1")).toMatchObject({ ok: false });
+  });
+});
