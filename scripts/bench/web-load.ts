@@ -1,10 +1,14 @@
 import fs from "node:fs";
 import { submitForm } from "../testing/forms";
 
-/** Pages a day at the space touches: public ones, a member's and an admin's (the mixed load of bench:memory and bench:soak). */
+/**
+ * Pages a day at the space touches: public ones, a member's and an admin's (the mixed load of bench:memory and
+ * bench:soak). Each answers its visitor 200: `/training` is the trainers' page (a member gets 403), so the admin
+ * asks for it; the member's own usage is `/home/usage`.
+ */
 export const PUBLIC_PAGES = ["/login", "/calendar", "/signup", "/forgot-password"];
-export const MEMBER_PAGES = ["/home", "/calendar", "/machines", "/training", "/bookings", "/profile", "/news", "/things", "/directory", "/equipment"];
-export const ADMIN_PAGES = ["/admin/people", "/admin/system", "/admin/equipment", "/admin/usage", "/admin/audit", "/admin/membership"];
+export const MEMBER_PAGES = ["/home", "/calendar", "/machines", "/home/usage", "/bookings", "/profile", "/news", "/things", "/directory", "/equipment"];
+export const ADMIN_PAGES = ["/admin/people", "/admin/system", "/admin/equipment", "/admin/usage", "/admin/audit", "/admin/membership", "/training"];
 
 /** Logs a demo user in through the login form; the session cookie to send with later requests. */
 export async function login(port: number, email: string, password: string): Promise<string> {
@@ -18,21 +22,34 @@ export async function login(port: number, email: string, password: string): Prom
   return cookie;
 }
 
-/** `count` GETs spread over the paths in turn, `concurrency` at a time; non-2xx/3xx answers are counted, not thrown. */
-export async function hit(port: number, requests: { path: string; cookie?: string }[], count: number, concurrency = 2): Promise<{ seconds: number; failed: number }> {
+/**
+ * `count` GETs spread over the paths in turn, `concurrency` at a time; non-2xx/3xx answers are counted, not thrown,
+ * and named (`failures`: "403 /path" → how often) so a bench can say which page refused.
+ */
+export async function hit(
+  port: number,
+  requests: { path: string; cookie?: string }[],
+  count: number,
+  concurrency = 2,
+): Promise<{ seconds: number; failed: number; failures: Map<string, number> }> {
   let next = 0;
   let failed = 0;
+  const failures = new Map<string, number>();
   const started = performance.now();
   const worker = async () => {
     while (next < count) {
       const r = requests[next++ % requests.length]!;
       const response = await fetch(`http://127.0.0.1:${port}${r.path}`, { redirect: "manual", headers: r.cookie ? { cookie: r.cookie } : {} });
       await response.arrayBuffer();
-      if (response.status >= 400) failed++;
+      if (response.status >= 400) {
+        failed++;
+        const key = `${response.status} ${r.path}${r.cookie ? " (logged in)" : ""}`;
+        failures.set(key, (failures.get(key) ?? 0) + 1);
+      }
     }
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
-  return { seconds: (performance.now() - started) / 1000, failed };
+  return { seconds: (performance.now() - started) / 1000, failed, failures };
 }
 
 /** The process and all its descendants (Linux /proc), each with its resident memory and command. */
