@@ -1,6 +1,7 @@
 /**
  * `npm run bench:startup`: time from starting the launcher to /api/health 200, on an empty DATA_DIR (first start:
- * migrations + demo data) and again on the same data (restart). Uses the existing web build; pass --rebuild to
+ * migrations + demo data) and again on the same data (restart). Uses the existing web build as it is (never
+ * rebuilds it: another process may be serving it); pass --rebuild to
  * delete it first and include the build in the first figure. The floor, measured between the restarts: a bare
  * `next start` of the same build answering its first request (no database, no broker, no launcher).
  */
@@ -8,6 +9,7 @@ import { spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { USE_EXISTING_BUILD } from "../launcher/build";
 import { freePort } from "../testing/free-port";
 import { runLauncher, waitForOutput } from "../testing/launcher-process";
 import { loadLine } from "./stats";
@@ -20,7 +22,9 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-bench-startup-"));
 async function timeOneStart(label: string): Promise<void> {
   const port = await freePort();
   const started = performance.now();
-  const run = runLauncher({ DATA_DIR: dataDir, PORT: String(port), MQTT_PORT: String(await freePort()) });
+  // Without --rebuild the existing build as it is: a rebuild would replace .next under any other process serving it.
+  const build: Record<string, string> = process.argv.includes("--rebuild") ? {} : { [USE_EXISTING_BUILD]: "1" };
+  const run = runLauncher({ DATA_DIR: dataDir, PORT: String(port), MQTT_PORT: String(await freePort()), ...build });
   await waitForOutput(run, /Makerspace is ready on/, 900_000);
   const seconds = (performance.now() - started) / 1000;
   const health = await fetch(`http://127.0.0.1:${port}/api/health`);

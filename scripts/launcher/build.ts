@@ -12,12 +12,26 @@ const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs"];
  * wait for it and then find the build fresh.
  */
 export async function ensureBuild(root: string, log: (line: string) => void): Promise<boolean> {
+  if (process.env[USE_EXISTING_BUILD] === "1") return servedAsItIs(root, log);
   const release = await buildLock(root);
   try {
     return await buildIfStale(root, log);
   } finally {
     release();
   }
+}
+
+/**
+ * Set (to "1") by the benchmarks: serve the build that is there, never rebuild it. A rebuild replaces `.next` under
+ * any other process serving the same checkout (a test run, a second launcher) and breaks it mid-request.
+ */
+export const USE_EXISTING_BUILD = "MAKERSPACE_USE_EXISTING_BUILD";
+
+function servedAsItIs(root: string, log: (line: string) => void): false {
+  const builtAt = mtime(path.join(root, ".next", "BUILD_ID"));
+  if (builtAt === null) throw new StartupError(`There is no web build and ${USE_EXISTING_BUILD}=1 forbids making one: run \`npm run build\` first.`);
+  if (newestSource(root) > builtAt) log("Note: the sources changed since the web build; serving it as it is (no rebuild asked).");
+  return false;
 }
 
 const LOCK_STALE_MS = 30 * 60_000;
