@@ -1,4 +1,5 @@
 import type { Db } from "@/lib/db/client";
+import { applyCalendarVersionTriggers } from "./calendar-version";
 import { applyDataVersionTriggers } from "./data-versions";
 import { applyInventoryGuards } from "./inventory";
 import { applyPeopleGuards } from "./people";
@@ -13,5 +14,6 @@ export async function applyDatabaseCode(db: Db): Promise<void> {
   await applyPeopleGuards(db);
   await applyInventoryGuards(db);
   await applyDataVersionTriggers(db);
+  await applyCalendarVersionTriggers(db);
   await applyUsageCounters(db);
 }

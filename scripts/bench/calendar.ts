@@ -1,15 +1,20 @@
 /**
  * `npm run bench:calendar`: server time of the public iCal feed with 1,000 events and of the month view's query,
- * on the embedded database (PGlite, what `npm start` runs). Prints p50/p99 over repeated runs.
+ * on the embedded database (PGlite, what `npm start` runs). Prints p50/p99 over repeated runs. "Cold" is a client
+ * without a copy (no If-None-Match) while the events did not change: the feed built at the last change is served;
+ * "after a change" builds it (queries and text).
  * Data: 10 rooms, 900 single events over ±6 months and 100 weekly series of 20 occurrences, all public.
  */
+import { eq } from "drizzle-orm";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { runMigrations } from "@/drizzle/migrate";
 import { createDb } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 import { eventRooms, events, rooms } from "@/lib/db/schema";
 import { calendarItems } from "@/lib/domain/calendar/calendar-queries";
-import { publicFeed, roomFeed } from "@/lib/domain/calendar/feed-queries";
+import { cachedPublicFeed, cachedRoomFeed } from "@/lib/domain/calendar/cached-feeds";
+import { clearCachedFeeds } from "@/lib/domain/calendar/feed-cache";
+import { publicFeed } from "@/lib/domain/calendar/feed-queries";
 import type { FeedFormat } from "@/lib/domain/calendar/feed-formats";
 import { clearConvertedFeeds, feedResponse } from "@/lib/domain/calendar/feed-response";
 import { clearRenderedFeeds, type Feed } from "@/lib/domain/calendar/ical-feed";
@@ -65,30 +70,51 @@ try {
   const feed = await publicFeed(db, ctx);
   console.log(`public feed: ${(feed.body().length / 1024).toFixed(0)} KiB, ${(feed.body().match(/BEGIN:VEVENT/g) ?? []).length} VEVENTs`);
   const room = roomRows[0]!.id;
+  const [{ firstEvent }] = (await db.select({ firstEvent: events.id }).from(events).where(eq(events.title, "Event 500"))) as [{ firstEvent: number }];
   const get = async (load: () => Promise<Feed | null>, format: FeedFormat = "ics", headers: Record<string, string> = {}) => {
     const response = feedResponse(new Request("http://x/calendar.ics", { headers }), (await load())!, format);
     await response.arrayBuffer();
   };
+  // Served as the route serves it: built once per change (cached-feeds.ts), the change marker read per request.
+  const publicServed = () => cachedPublicFeed(db, ctx);
+  const notModified = async () => {
+    const current = (await publicServed())!;
+    const response = feedResponse(new Request("http://x/calendar.ics", { headers: { "if-none-match": current.etag } }), current);
+    if (response.status !== 304) throw new Error(`expected 304, got ${response.status}`);
+  };
+  const changed = events.id;
+  const oneEventChanged = async () => {
+    await db.update(events).set({ updatedAt: new Date() }).where(eq(changed, firstEvent));
+    await get(publicServed);
+  };
   const cold = (load: () => Promise<Feed | null>, format?: FeedFormat) => () => {
+    clearCachedFeeds(db);
     clearRenderedFeeds();
     clearConvertedFeeds();
     return get(load, format);
   };
   // Interleaved: each round runs every case once, so the machine's load falls on all of them alike. The floor
-  // is the 304 answer: the same queries, nothing rendered.
+  // is the 304 answer to a client whose copy is current. The round ends by serving the feed again (not printed),
+  // so the next round starts from a built feed as a running server has.
   const floor = "floor: GET /calendar.ics If-None-Match (304)";
+  const rewarm = "(serve again: not printed)";
   const samples = await interleaved(
     [
-      { label: floor, run: () => get(() => publicFeed(db, ctx), "ics", { "if-none-match": feed.etag }) },
-      { label: "GET /calendar.ics cold (query + render)", run: cold(() => publicFeed(db, ctx)) },
-      { label: "GET /calendar.ics unchanged (render cached)", run: () => get(() => publicFeed(db, ctx)) },
-      { label: "GET /calendar.json cold", run: cold(() => publicFeed(db, ctx), "json") },
-      { label: "GET /calendar.xml cold", run: cold(() => publicFeed(db, ctx), "xml") },
-      { label: "GET room feed (.ics) cold", run: cold(() => roomFeed(db, room, ctx)) },
+      { label: floor, run: notModified },
+      { label: "GET /calendar.ics cold, nothing changed", run: () => get(publicServed) },
+      { label: "GET /calendar.json cold, nothing changed", run: () => get(publicServed, "json") },
+      { label: "GET /calendar.ics after one event changed", run: oneEventChanged },
+      { label: "GET /calendar.ics, nothing kept (first request)", run: cold(publicServed) },
+      { label: "GET /calendar.json, nothing kept", run: cold(publicServed, "json") },
+      { label: "GET /calendar.xml, nothing kept", run: cold(publicServed, "xml") },
+      { label: "GET room feed (.ics), nothing kept", run: cold(() => cachedRoomFeed(db, room, ctx)) },
+      { label: "the public feed's queries alone", run: () => publicFeed(db, ctx) },
+      { label: rewarm, run: async () => Promise.all([get(publicServed), get(publicServed, "json")]) },
     ],
     RUNS,
     3,
   );
+  samples.delete(rewarm);
   const floorP50 = summarize(samples.get(floor)!).p50;
   for (const [label, values] of samples) {
     const s = summarize(values);

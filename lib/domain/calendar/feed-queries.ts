@@ -72,7 +72,11 @@ export async function roomFeed(db: Db, roomId: number, ctx: FeedContext): Promis
 /** The private feed behind a secret token: what the person signed up for. null for a bad or revoked token. */
 export async function personalFeed(db: Db, token: string, ctx: FeedContext): Promise<Feed | null> {
   const personId = await personForFeedToken(db, token);
-  if (personId === null) return null;
+  return personId === null ? null : personalFeedOf(db, personId, ctx);
+}
+
+/** The person's private feed, whoever asks: check the token first (personForFeedToken). */
+export async function personalFeedOf(db: Db, personId: number, ctx: FeedContext): Promise<Feed> {
   const regs = await db
     .select({ e: events, r: eventRegistrations })
     .from(eventRegistrations)

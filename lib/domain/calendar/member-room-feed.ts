@@ -38,8 +38,17 @@ export async function roomTrainings(db: Db, roomName: string, now: Date): Promis
  * count as a member (members-only.ts) or an unknown room.
  */
 export async function memberRoomFeed(db: Db, token: string, roomId: number, ctx: FeedContext): Promise<Feed | null> {
+  return (await mayReadMemberFeeds(db, token)) ? memberRoomFeedOf(db, roomId, ctx) : null;
+}
+
+/** Whether the feed token is good and its owner counts as a member (members-only.ts). */
+export async function mayReadMemberFeeds(db: Db, token: string): Promise<boolean> {
   const personId = await personForFeedToken(db, token);
-  if (personId === null || !(await personSeesMembersOnly(db, personId))) return null;
+  return personId !== null && (await personSeesMembersOnly(db, personId));
+}
+
+/** A room's full schedule for members, whoever asks: check the token first (mayReadMemberFeeds). */
+export async function memberRoomFeedOf(db: Db, roomId: number, ctx: FeedContext): Promise<Feed | null> {
   const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
   if (!room) return null;
   const now = ctx.now ?? new Date();

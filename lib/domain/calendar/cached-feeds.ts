@@ -1,0 +1,33 @@
+import type { Db } from "@/lib/db/client";
+import { cachedFeed } from "./feed-cache";
+import { personForFeedToken } from "./feed-tokens";
+import { personalFeedOf, publicFeed, roomFeed, type FeedContext } from "./feed-queries";
+import type { Feed } from "./ical-feed";
+import { mayReadMemberFeeds, memberRoomFeedOf } from "./member-room-feed";
+
+/**
+ * The feeds as the routes serve them: built once per change (feed-cache.ts), one cached feed per variant and
+ * address. Who may read a token's feed is asked on every request, outside the cache (a revoked token, a disabled
+ * login or a lapsed membership shut it at once); only what the feed shows is kept.
+ */
+const variant = (name: string, ctx: FeedContext) => `${name} ${ctx.host} ${ctx.baseUrl ?? ""}`;
+
+export function cachedPublicFeed(db: Db, ctx: FeedContext): Promise<Feed | null> {
+  return cachedFeed(db, variant("public", ctx), "calendar", (tx) => publicFeed(tx, ctx));
+}
+
+export function cachedRoomFeed(db: Db, roomId: number, ctx: FeedContext): Promise<Feed | null> {
+  return cachedFeed(db, variant(`room ${roomId}`, ctx), "calendar", (tx) => roomFeed(tx, roomId, ctx));
+}
+
+export async function cachedPersonalFeed(db: Db, token: string, ctx: FeedContext): Promise<Feed | null> {
+  const personId = await personForFeedToken(db, token);
+  if (personId === null) return null;
+  // Machine names and places, equipment type names: watched through ms_data_version.
+  return cachedFeed(db, variant(`person ${personId}`, ctx), "calendar-and-people", (tx) => personalFeedOf(tx, personId, ctx));
+}
+
+export async function cachedMemberRoomFeed(db: Db, token: string, roomId: number, ctx: FeedContext): Promise<Feed | null> {
+  if (!(await mayReadMemberFeeds(db, token))) return null;
+  return cachedFeed(db, variant(`member-room ${roomId}`, ctx), "calendar-and-people", (tx) => memberRoomFeedOf(tx, roomId, ctx));
+}
