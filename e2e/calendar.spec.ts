@@ -43,7 +43,12 @@ test("an admin books a room, a clash is refused naming the first event, a member
   await expect(description).toContainText("bad");
   expect(await admin.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
   const eventUrl = admin.url();
-  expect(eventUrl).toMatch(/\/events\/\d+$/);
+  // The readable address from the title; the number still leads there.
+  expect(eventUrl).toMatch(new RegExp(`/events/repair-cafe-${suffix}$`));
+  const eventId = /\/admin\/events\/(\d+)\/edit/.exec((await admin.getByRole("link", { name: "Edit", exact: true }).getAttribute("href")) ?? "")?.[1];
+  expect(eventId).toBeDefined();
+  await admin.goto(`/events/${eventId}`);
+  await expect(admin).toHaveURL(eventUrl);
 
   // A second event in the same room at the same time is refused, naming the first.
   await createEvent(`Clash ${suffix}`);
@@ -67,7 +72,8 @@ test("an admin books a room, a clash is refused naming the first event, a member
   expect(feed.headers()["content-type"]).toContain("text/calendar");
   const body = await feed.text();
   expect(body).toContain(`SUMMARY:${title}`);
-  expect(body).toContain(`UID:event-${eventUrl.split("/").pop()}@`);
+  expect(body).toContain(`UID:event-${eventId}@`);
+  expect(body).toContain(`/events/repair-cafe-${suffix}`);
   // The xCal and jCal twins of the same private feed carry the same event.
   const xcal = await request.get(new URL(feedUrl).pathname.replace(/\.ics$/, ".xml"));
   expect(xcal.headers()["content-type"]).toContain("application/calendar+xml");

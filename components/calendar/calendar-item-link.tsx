@@ -15,6 +15,6 @@ export function CalendarItemLink({ item, time, t }: { item: CalendarItem; time: 
       {cancelled && <span className="sr-only"> ({t("cal.cancelledTag")})</span>}
     </span>
   );
-  if (item.kind === "event") return <Link href={`/events/${item.id}`}>{body}</Link>;
+  if (item.kind === "event") return <Link href={`/events/${item.slug}`}>{body}</Link>;
   return body;
 }

@@ -55,6 +55,7 @@ try {
       .insert(events)
       .values({
         title: `Event ${i}`,
+        slug: `event-${i}`,
         description: `Description of event ${i}\nwith two lines`,
         startsAt,
         endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),

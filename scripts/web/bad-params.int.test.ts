@@ -86,7 +86,7 @@ describe("bad parameters never give a 500", () => {
   }
 
   it("a bad id is a 404, not an empty page", async () => {
-    for (const p of [`/events/${HUGE}`, "/events/abc", `/rooms/${HUGE}`, `/news/${HUGE}`, `/admin/people/${HUGE}`, `/admin/equipment/machines/${HUGE}`, `/rooms/${HUGE}/calendar.ics`]) {
+    for (const p of [`/events/${HUGE}`, "/events/abc", "/things/no-such-thing", `/rooms/${HUGE}`, `/news/${HUGE}`, `/admin/people/${HUGE}`, `/admin/equipment/machines/${HUGE}`, `/rooms/${HUGE}/calendar.ics`]) {
       expect((await rawRequest(app.port, { path: p, headers: { cookie: adminCookie } })).status, p).toBe(404);
     }
   });

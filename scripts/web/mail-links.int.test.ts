@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eventByRef } from "@/lib/domain/calendar/event-ref";
 import { saveEvent } from "@/lib/domain/calendar/save-event";
 import { inventoryTestDatabase } from "@/lib/domain/inventory/test-setup";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/people/testing/smtp-inbox";
@@ -61,7 +62,8 @@ describe("links in mails under a forged Host header", () => {
   it("guest registration: the confirmation link starts with the public address", { timeout: 60_000 }, async () => {
     const saved = await saveEvent(t.db, ids.admin!, { title: "Open day", startsAt: "2030-05-04T10:00:00Z", endsAt: "2030-05-04T12:00:00Z", timeZone: "Europe/Vienna", visibility: "public", capacity: 10 });
     if (!saved.ok) throw new Error(saved.message);
-    expect((await submitForm(app.port, `/events/${saved.eventId}`, { name: "Gina", email: "gina@example.org" }, FORGED)).status).toBe(200);
+    const event = await eventByRef(t.db, String(saved.eventId));
+    expect((await submitForm(app.port, `/events/${event!.slug}`, { name: "Gina", email: "gina@example.org" }, FORGED)).status).toBe(200);
     const mail = await mailTo("gina@example.org");
     expect(mail).not.toContain("evil.example");
     expect(linksIn(mail).find((l) => l.includes("/events/confirm/"))).toMatch(new RegExp(`^${PUBLIC}/events/confirm/[A-Za-z0-9_-]+$`));

@@ -35,6 +35,8 @@ export const events = pgTable(
   {
     id: serial().primaryKey(),
     title: text().notNull(),
+    /** The readable address /events/<slug>: made from the title when the event is created, then kept. */
+    slug: text().notNull().unique(),
     description: text().notNull().default(""),
     startsAt: timestamp({ withTimezone: true }).notNull(),
     endsAt: timestamp({ withTimezone: true }).notNull(),

@@ -36,6 +36,8 @@ export const things = pgTable(
       .unique()
       .default(sql`nextval('thing_number_seq')`),
     name: text().notNull(),
+    /** /things/<slug> leads to /things/<number>: made from the name when the thing is created, then kept. */
+    slug: text().notNull().unique(),
     description: text().notNull().default(""),
     categoryId: integer().references(() => inventoryCategories.id, { onDelete: "set null" }),
     locationId: integer().references(() => inventoryLocations.id, { onDelete: "restrict" }),

@@ -49,7 +49,7 @@ export async function sendWeeklyAnnouncement(
   if (!items.length) return run;
   // The mail is English only (no recipient language yet); the date in the one English style.
   const baseUrl = await publicBase(db);
-  const lines = items.map((i) => `- ${formatDateTime(i.startsAt, "en", opts.timeZone)}: ${i.title}  ${absoluteUrl(baseUrl, `/events/${i.id}`)}`);
+  const lines = items.map((i) => `- ${formatDateTime(i.startsAt, "en", opts.timeZone)}: ${i.title}  ${absoluteUrl(baseUrl, `/events/${i.slug}`)}`);
   const recipients = await db
     .select({ email: profiles.email, first: profiles.firstName })
     .from(calendarSubscriptions)

@@ -5,9 +5,11 @@ import { namesShownTo } from "../people/shown-names";
 import type { Viewer } from "../people/visibility";
 
 export type CalendarItem =
-  | { kind: "event"; id: number; title: string; startsAt: Date; endsAt: Date; allDay: boolean; cancelled: boolean; isPublic: boolean; rooms: string[] }
+  | { kind: "event"; id: number; slug: string; title: string; startsAt: Date; endsAt: Date; allDay: boolean; cancelled: boolean; isPublic: boolean; rooms: string[] }
   | { kind: "training"; id: number; title: string; startsAt: Date; endsAt: Date; cancelled: boolean; location: string }
   | { kind: "booking"; id: number; title: string; startsAt: Date; endsAt: Date; machineId: number; personName: string | null };
+
+export type EventItem = Extract<CalendarItem, { kind: "event" }>;
 
 export interface RangeQuery {
   from: Date;
@@ -26,7 +28,7 @@ export async function eventItems(db: Db, q: RangeQuery): Promise<CalendarItem[]>
   const rows = await db
     .select({
       o: eventOccurrences,
-      e: { id: events.id, title: events.title, allDay: events.allDay, cancelledAt: events.cancelledAt, visibility: events.visibility },
+      e: { id: events.id, slug: events.slug, title: events.title, allDay: events.allDay, cancelledAt: events.cancelledAt, visibility: events.visibility },
       roomNames: sql<string[]>`coalesce((select array_agg(r.name order by r.name) from event_rooms er join rooms r on r.id = er.room_id where er.event_id = ${events.id}), '{}')`,
     })
     .from(eventOccurrences)
@@ -36,6 +38,7 @@ export async function eventItems(db: Db, q: RangeQuery): Promise<CalendarItem[]>
   return rows.map(({ o, e, roomNames }) => ({
     kind: "event" as const,
     id: e.id,
+    slug: e.slug,
     title: e.title,
     startsAt: o.startsAt,
     endsAt: o.endsAt,
@@ -105,10 +108,10 @@ export async function calendarItems(db: Db, q: RangeQuery): Promise<CalendarItem
 }
 
 /** The start page's list: the next not-cancelled event occurrences. */
-export async function upcomingEvents(db: Db, opts: { now?: Date; limit?: number; includeMembersOnly: boolean }): Promise<CalendarItem[]> {
+export async function upcomingEvents(db: Db, opts: { now?: Date; limit?: number; includeMembersOnly: boolean }): Promise<EventItem[]> {
   const now = opts.now ?? new Date();
   const items = await eventItems(db, { from: now, to: new Date(now.getTime() + 366 * 86_400_000), includeMembersOnly: opts.includeMembersOnly });
-  return items.filter((i) => !(i.kind === "event" && i.cancelled)).slice(0, opts.limit ?? 10);
+  return items.filter((i): i is EventItem => i.kind === "event" && !i.cancelled).slice(0, opts.limit ?? 10);
 }
 
 export async function listRooms(db: Db) {

@@ -66,15 +66,15 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,64}$/;
  * Read-only look-up for the page behind the mailed link. Opening the link (GET, which mail scanners and link
  * previews do on their own) must not confirm anything; the guest confirms with a button (POST).
  */
-export async function guestRegistrationByToken(db: Db, token: string): Promise<{ eventId: number; title: string; status: string; cancelled: boolean } | null> {
+export async function guestRegistrationByToken(db: Db, token: string): Promise<{ eventId: number; slug: string; title: string; status: string; cancelled: boolean } | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
   const [row] = await db
-    .select({ eventId: events.id, title: events.title, status: eventRegistrations.status, cancelledAt: events.cancelledAt })
+    .select({ eventId: events.id, slug: events.slug, title: events.title, status: eventRegistrations.status, cancelledAt: events.cancelledAt })
     .from(eventRegistrations)
     .innerJoin(events, eq(events.id, eventRegistrations.eventId))
     .where(eq(eventRegistrations.confirmationTokenHash, tokenHash(token)));
   if (!row || row.status === "cancelled") return null;
-  return { eventId: row.eventId, title: row.title, status: row.status, cancelled: row.cancelledAt !== null };
+  return { eventId: row.eventId, slug: row.slug, title: row.title, status: row.status, cancelled: row.cancelledAt !== null };
 }
 
 /** The guest pressed "confirm" on the page behind the mailed link: the guest gets a place or a waitlist spot. Confirming again changes nothing. */

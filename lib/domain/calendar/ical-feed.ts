@@ -115,7 +115,7 @@ export function buildCalendar(input: FeedInput): ICalCalendar {
       summary: e.title,
       description: e.description || undefined,
       location: e.location || undefined,
-      url: input.baseUrl ? `${input.baseUrl}/events/${e.id}` : undefined,
+      url: input.baseUrl ? `${input.baseUrl}/events/${e.slug}` : undefined,
       allDay: e.allDay,
       start: floating(e.startsAt, tz),
       end: floating(e.endsAt, tz),

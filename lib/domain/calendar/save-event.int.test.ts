@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, eventOccurrences, events, eventThings, resources, things } from "@/lib/db/schema";
+import { eventByRef } from "./event-ref";
 import { saveEvent, setEventCancelled } from "./save-event";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
 
@@ -87,7 +88,7 @@ describe("saveEvent", () => {
   });
 
   it("links inventory things by number; an unknown number is refused", async () => {
-    const [thing] = await f.t.db.insert(things).values({ name: "Soldering station" }).returning();
+    const [thing] = await f.t.db.insert(things).values({ name: "Soldering station", slug: "soldering-station" }).returning();
     const r = await saveEvent(f.t.db, f.admin, evening("2027-09-01", { thingNumbers: [thing!.number] }));
     if (!r.ok) throw new Error(r.message);
     expect(await f.t.db.select().from(eventThings).where(eq(eventThings.eventId, r.eventId))).toEqual([{ eventId: r.eventId, thingId: thing!.id }]);
@@ -95,7 +96,7 @@ describe("saveEvent", () => {
   });
 
   it("refuses double-booking an inventory thing, naming the event that holds it; back to back and cancelled are fine", async () => {
-    const [kit] = await f.t.db.insert(things).values({ name: "Oscilloscope" }).returning();
+    const [kit] = await f.t.db.insert(things).values({ name: "Oscilloscope", slug: "oscilloscope" }).returning();
     const first = await saveEvent(f.t.db, f.admin, evening("2027-10-05", { title: "Scope class", thingNumbers: [kit!.number] }));
     if (!first.ok) throw new Error(first.message);
     const clash = await saveEvent(f.t.db, f.admin, evening("2027-10-05", { title: "Repair café", startsAt: "2027-10-05T20:30:00Z", endsAt: "2027-10-05T22:00:00Z", thingNumbers: [kit!.number] }));
@@ -109,7 +110,7 @@ describe("saveEvent", () => {
   });
 
   it("lets exactly one of several concurrent saves needing the same thing win (in different rooms)", async () => {
-    const [kit] = await f.t.db.insert(things).values({ name: "Projector" }).returning();
+    const [kit] = await f.t.db.insert(things).values({ name: "Projector", slug: "projector" }).returning();
     const results = await Promise.all(
       [f.roomA, f.roomB, undefined].map((room, i) =>
         saveEvent(f.t.db, f.admin, evening("2027-11-02", { title: `Projector race ${i}`, roomIds: room ? [room] : [], thingNumbers: [kit!.number] })),
@@ -119,5 +120,19 @@ describe("saveEvent", () => {
     expect(results.filter((r) => !r.ok && r.code === "conflict")).toHaveLength(2);
     const holders = await f.t.db.select().from(eventThings).where(eq(eventThings.thingId, kit!.id));
     expect(holders).toHaveLength(1);
+  });
+});
+
+describe("readable addresses", () => {
+  it("gives each new event a unique slug from its title, kept when the title changes; the page finds it by slug or number", async () => {
+    const a = await saveEvent(f.t.db, f.admin, evening("2028-01-04", { title: "Xylo Café!" }));
+    const b = await saveEvent(f.t.db, f.admin, evening("2028-01-11", { title: "Xylo café" }));
+    if (!a.ok || !b.ok) throw new Error("not saved");
+    expect(await eventByRef(f.t.db, "xylo-cafe")).toEqual({ id: a.eventId, slug: "xylo-cafe" });
+    expect(await eventByRef(f.t.db, "xylo-cafe-2")).toEqual({ id: b.eventId, slug: "xylo-cafe-2" });
+    expect(await eventByRef(f.t.db, String(b.eventId))).toEqual({ id: b.eventId, slug: "xylo-cafe-2" });
+    expect(await saveEvent(f.t.db, f.admin, evening("2028-01-11", { title: "Repair evening" }), b.eventId)).toMatchObject({ ok: true });
+    expect(await eventByRef(f.t.db, "xylo-cafe-2")).toEqual({ id: b.eventId, slug: "xylo-cafe-2" });
+    for (const bad of ["abc", "Xylo-Cafe", "99999999999", "-1", "a%25"]) expect(await eventByRef(f.t.db, bad)).toBeNull();
   });
 });

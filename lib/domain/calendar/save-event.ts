@@ -9,6 +9,7 @@ import { mailRegistrants } from "./event-mail";
 import { promoteFromWaitlist } from "./registrations";
 import { eventInputSchema, type EventInput, type ValidEventInput } from "./event-input";
 import { expandOccurrences, horizonFrom } from "@/lib/time/recurrence";
+import { newSlug } from "../shared/new-slug";
 import { CalendarAbort, catchAbort, fail, type CalendarResult } from "./result";
 
 function rowValues(input: ValidEventInput) {
@@ -64,13 +65,13 @@ export async function saveEvent(
   raw: EventInput,
   eventId?: number,
   mailer?: Mailer,
-): Promise<CalendarResult<{ eventId: number; occurrences: number; promoted: number }>> {
+): Promise<CalendarResult<{ eventId: number; slug: string; occurrences: number; promoted: number }>> {
   const result = await saveInTransaction(db, actorId, raw, eventId);
   if (!result.ok) return result;
   if (mailer && result.promoted.length) {
     await mailRegistrants(db, mailer, result.promoted, result.event, { subject: "mail.eventPromoted.subject", body: "mail.eventPromoted.body" });
   }
-  return { ok: true, eventId: result.eventId, occurrences: result.occurrences, promoted: result.promoted.length };
+  return { ok: true, eventId: result.eventId, slug: result.event.slug, occurrences: result.occurrences, promoted: result.promoted.length };
 }
 
 async function saveInTransaction(db: Db, actorId: number, raw: EventInput, eventId: number | undefined) {
@@ -96,7 +97,8 @@ async function saveInTransaction(db: Db, actorId: number, raw: EventInput, event
       let row: typeof events.$inferSelect;
       let promoted: (typeof eventRegistrations.$inferSelect)[] = [];
       if (eventId === undefined) {
-        [row] = (await tx.insert(events).values({ ...values, createdById: actorId }).returning()) as [typeof events.$inferSelect];
+        const slug = await newSlug(tx, events, events.slug, values.title, "event");
+        [row] = (await tx.insert(events).values({ ...values, slug, createdById: actorId }).returning()) as [typeof events.$inferSelect];
         await recordAudit(tx, { actorId, changeType: "event.create", entity: "event", entityId: row.id, after: { ...values, roomIds, resourceIds, thingNumbers } });
       } else {
         const [before] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");

@@ -4,7 +4,7 @@ import { inventoryLocations, things } from "@/lib/db/schema";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { createLocation } from "./locations";
 import { inventoryTestDatabase } from "./test-setup";
-import { createThing, getThingByNumber, moveThing, thingHistory, updateThing } from "./things";
+import { createThing, getThingByNumber, moveThing, thingHistory, thingNumberBySlug, updateThing } from "./things";
 import { constraintOf } from "../shared/db-errors";
 
 let t: TestDatabase;
@@ -69,5 +69,24 @@ describe("concurrent location moves", () => {
       }).then(() => "ok", (e: unknown) => constraintOf(e));
     const outcomes = await Promise.all([move(x.id, y.id), move(y.id, x.id)]);
     expect(outcomes.sort()).toEqual(["inventory_locations_no_cycle", "ok"]);
+  });
+});
+
+describe("readable addresses by name", () => {
+  it("makes a unique slug from the name (namesakes -2, -3), keeps it through a rename, and finds the number by it", async () => {
+    const first = await thing("Bench Drill (Bosch)");
+    const second = await thing("Bench drill – Bosch");
+    const third = await thing("bench drill bosch");
+    const slugs = await Promise.all([first, second, third].map(async (x) => (await t.db.select({ slug: things.slug }).from(things).where(eq(things.id, x.id)))[0]!.slug));
+    expect(slugs).toEqual(["bench-drill-bosch", "bench-drill-bosch-2", "bench-drill-bosch-3"]);
+    expect(await thingNumberBySlug(t.db, "bench-drill-bosch-2")).toBe(second.number);
+    // Stable: a rename keeps the address people may have written down.
+    expect(await updateThing(t.db, ids.admin!, second.id, { name: "Pillar drill" })).toMatchObject({ ok: true });
+    expect(await thingNumberBySlug(t.db, "bench-drill-bosch-2")).toBe(second.number);
+    expect(await thingNumberBySlug(t.db, "pillar-drill")).toBeNull();
+    // Names of digits or of other scripts still give an address that is not a number.
+    const digits = await thing("2024");
+    expect((await t.db.select({ slug: things.slug }).from(things).where(eq(things.id, digits.id)))[0]!.slug).toBe("thing-2024");
+    for (const bad of ["", "Bench-Drill", "a%", "x".repeat(200)]) expect(await thingNumberBySlug(t.db, bad)).toBeNull();
   });
 });

@@ -3,6 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { auditLog, inventoryCategories, inventoryLocations, things, type Thing } from "@/lib/db/schema";
 import { diffValues, recordAudit } from "../audit/record-audit";
+import { newSlug } from "../shared/new-slug";
+import { isSlug } from "../shared/slugs";
 import { fail, FORBIDDEN, mayEditInventory, type Result } from "./result";
 
 const isoDate = z
@@ -49,7 +51,8 @@ async function referencesExist(db: Db, v: ThingValues): Promise<string | null> {
 
 /** For callers already inside a transaction that checked permission (e.g. the CSV import). */
 export async function insertThing(tx: Db, actorId: number, values: ThingValues): Promise<Thing> {
-  const [row] = await tx.insert(things).values(normalise(values)).returning();
+  const slug = await newSlug(tx, things, things.slug, values.name, "thing");
+  const [row] = await tx.insert(things).values({ ...normalise(values), slug }).returning();
   await recordAudit(tx, {
     actorId,
     subjectPersonId: row!.lenderPersonId,
@@ -114,6 +117,13 @@ export async function getThingByNumber(db: Db, number: number): Promise<Thing | 
   if (!Number.isSafeInteger(number) || number <= 0 || number > 2_147_483_647) return null;
   const [row] = await db.select().from(things).where(eq(things.number, number));
   return row ?? null;
+}
+
+/** /things/<slug>: the number of the thing whose slug it is (made from its name when it was created), or null. */
+export async function thingNumberBySlug(db: Db, slug: string): Promise<number | null> {
+  if (!isSlug(slug)) return null;
+  const [row] = await db.select({ number: things.number }).from(things).where(eq(things.slug, slug));
+  return row?.number ?? null;
 }
 
 export async function thingsByNumbers(db: Db, numbers: number[]): Promise<Thing[]> {

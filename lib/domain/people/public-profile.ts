@@ -2,34 +2,13 @@ import { and, asc, desc, eq, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { people, personSlugs, profiles } from "@/lib/db/schema";
 import { parseId } from "../shared/ids";
+import { isSlug, slugMadeFrom, slugOf } from "../shared/slugs";
 import { listDirectory, viewPerson, type DirectoryEntry } from "./directory";
 import type { Viewer } from "./visibility";
 
-const MAX_SLUG = 60;
-
-/** "Zoë O'Brien-Müller" → "zoe-o-brien-muller": letters and digits of the name, accents dropped, dashes between. */
+/** "Zoë O'Brien-Müller" → "zoe-o-brien-muller" (a name of digits only or of other scripts: "person-…"). */
 export function slugify(name: string): string {
-  const plain = name
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .replace(/ß/g, "ss")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, MAX_SLUG)
-    .replace(/-+$/, "");
-  // A name of digits only would read as an id, and a name of other scripts leaves nothing.
-  return plain === "" || /^\d+$/.test(plain) ? `person${plain ? `-${plain}` : ""}` : plain;
-}
-
-/** What a slug in an address may look like; anything else is not one of ours (404 without asking the database). */
-export function isSlug(value: string): boolean {
-  return value.length <= MAX_SLUG + 12 && /^[a-z0-9]+(-[a-z0-9]+)*$/.test(value);
-}
-
-/** "maria-rossi-2" was made from "maria-rossi": a rename to the same name keeps the slug. */
-function madeFrom(slug: string, base: string): boolean {
-  return slug === base || (slug.startsWith(`${base}-`) && /^\d+$/.test(slug.slice(base.length + 1)));
+  return slugOf(name, "person");
 }
 
 /**
@@ -41,10 +20,10 @@ export async function currentSlug(db: Db, personId: number): Promise<string | nu
   if (!profile) return null;
   const base = slugify(`${profile.firstName} ${profile.lastName}`);
   const [newest] = await db.select({ slug: personSlugs.slug }).from(personSlugs).where(eq(personSlugs.personId, personId)).orderBy(desc(personSlugs.createdAt), desc(personSlugs.slug)).limit(1);
-  if (newest && madeFrom(newest.slug, base)) return newest.slug;
+  if (newest && slugMadeFrom(newest.slug, base)) return newest.slug;
   // Back to a name this person had before: that slug becomes current again instead of a new "-2".
   const own = await db.select({ slug: personSlugs.slug }).from(personSlugs).where(eq(personSlugs.personId, personId));
-  const earlier = own.find((o) => madeFrom(o.slug, base));
+  const earlier = own.find((o) => slugMadeFrom(o.slug, base));
   if (earlier) {
     await db.update(personSlugs).set({ createdAt: new Date() }).where(and(eq(personSlugs.slug, earlier.slug), eq(personSlugs.personId, personId)));
     return earlier.slug;

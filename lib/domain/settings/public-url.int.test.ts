@@ -65,7 +65,7 @@ describe("the space's public address", () => {
 
     await setWeeklyAnnouncement(t.db, ids.member!, true);
     await sendWeeklyAnnouncement(t.db, inbox.mailer, { timeZone: "UTC" });
-    expect(last()).toContain(`https://makers.example.net/events/${ev.eventId}`);
+    expect(last()).toContain(`https://makers.example.net/events/${ev.slug}`);
 
     // Another save changes every later link at once.
     await savePublicUrl(t.db, "http://10.0.0.2:3000");

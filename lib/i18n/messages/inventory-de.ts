@@ -32,6 +32,7 @@ export const inventoryDe: Record<keyof typeof inventoryEn, string> = {
 
   "inv.thing.name": "Name",
   "inv.thing.description": "Beschreibung",
+  "inv.thing.byName": "Adresse über den Namen",
   "inv.thing.category": "Kategorie",
   "inv.thing.newCategory": "Oder eine neue Kategorie",
   "inv.thing.newCategoryHint": "Wird beim Speichern angelegt.",

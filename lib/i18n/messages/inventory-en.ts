@@ -31,6 +31,7 @@ export const inventoryEn = {
 
   "inv.thing.name": "Name",
   "inv.thing.description": "Description",
+  "inv.thing.byName": "Address by name",
   "inv.thing.category": "Category",
   "inv.thing.newCategory": "Or a new category",
   "inv.thing.newCategoryHint": "Created when you save.",

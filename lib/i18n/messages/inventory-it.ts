@@ -33,6 +33,7 @@ export const inventoryIt: Record<keyof typeof inventoryEn, string> = {
 
   "inv.thing.name": "Nome",
   "inv.thing.description": "Descrizione",
+  "inv.thing.byName": "Indirizzo per nome",
   "inv.thing.category": "Categoria",
   "inv.thing.newCategory": "Oppure una nuova categoria",
   "inv.thing.newCategoryHint": "Creata al salvataggio.",

@@ -33,6 +33,7 @@ export const inventoryNl: Record<keyof typeof inventoryEn, string> = {
 
   "inv.thing.name": "Naam",
   "inv.thing.description": "Beschrijving",
+  "inv.thing.byName": "Adres op naam",
   "inv.thing.category": "Categorie",
   "inv.thing.newCategory": "Of een nieuwe categorie",
   "inv.thing.newCategoryHint": "Wordt aangemaakt bij het opslaan.",

@@ -29,5 +29,5 @@ export async function saveEventAction(eventId: number | null, _prev: ActionResul
   const result = await saveEvent(db, user.personId, parsed.input, eventId ?? undefined, getMailer());
   if (!result.ok) return { ...(await calendarFailure(t, result)), values };
   revalidatePath("/calendar");
-  redirect(`/events/${result.eventId}`);
+  redirect(`/events/${result.slug}`);
 }

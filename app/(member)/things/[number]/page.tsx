@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { secondaryButtonClass } from "@/components/ui/styles";
 import { ThingHistory } from "@/components/inventory/thing-history";
 import { ThingManage } from "./thing-manage";
@@ -7,7 +7,7 @@ import { getCategory } from "@/lib/domain/inventory/categories";
 import { listLocations, locationPath } from "@/lib/domain/inventory/locations";
 import { openLoanOf } from "@/lib/domain/inventory/loans";
 import { nameShownTo } from "@/lib/domain/people/shown-names";
-import { getThingByNumber, thingHistory } from "@/lib/domain/inventory/things";
+import { getThingByNumber, thingHistory, thingNumberBySlug } from "@/lib/domain/inventory/things";
 import { readableHistory } from "@/lib/domain/audit/readable-history";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { dayOf, formatPlainDate } from "@/lib/time";
@@ -21,7 +21,13 @@ export default async function ThingPage({ params }: { params: Params }) {
   const user = await requireInventoryViewer();
   const { number } = await params;
   const db = getDb();
-  const thing = /^\d{1,9}$/.test(number) ? await getThingByNumber(db, Number(number)) : null;
+  if (!/^\d{1,9}$/.test(number)) {
+    // By name: /things/<slug> leads to the thing's short address (the number on its label).
+    const byName = await thingNumberBySlug(db, number);
+    if (byName === null) notFound();
+    redirect(`/things/${byName}`);
+  }
+  const thing = await getThingByNumber(db, Number(number));
   if (!thing) notFound();
   const [t, locale, space, path, loan, history, lender, category] = await Promise.all([
     getT(),
@@ -45,7 +51,10 @@ export default async function ThingPage({ params }: { params: Params }) {
     <div className="space-y-6">
       <div className="flex flex-wrap items-start justify-between gap-2">
         <div>
-          <p className="font-mono text-sm text-slate-500">#{thing.number}</p>
+          <p className="font-mono text-sm text-slate-500">
+            #{thing.number} · <span className="sr-only">{t("inv.thing.byName")}: </span>
+            <Link href={`/things/${thing.slug}`} title={t("inv.thing.byName")} className="underline">/things/{thing.slug}</Link>
+          </p>
           <h1 className="text-2xl font-bold">{thing.name}</h1>
         </div>
         <div className="flex flex-wrap gap-2">

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { ActionButton } from "@/components/forms/action-button";
 import { GuestForm } from "@/components/calendar/guest-form";
 import { RegistrationList } from "@/components/calendar/registration-list";
@@ -13,17 +13,24 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDate, formatRange } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { guestRegisterAction, registerAction, setCancelledAction, unregisterAction } from "./actions";
-import { parseId } from "@/lib/domain/shared/ids";
+import { eventByRef } from "@/lib/domain/calendar/event-ref";
 
-/** An event: details, sign-up or cancel, and for its responsible person the list with a CSV export. */
+/**
+ * An event at /events/<slug>: details, sign-up or cancel, and for its responsible person the list with a CSV export.
+ * /events/<number> (older links) redirects to the slug.
+ */
 export default async function EventPage({ params }: { params: Promise<{ id: string }> }) {
-  const id = parseId((await params).id);
-  if (id === null) notFound();
+  const ref = (await params).id;
   const db = getDb();
+  const found = await eventByRef(db, ref);
+  if (!found) notFound();
+  const { id } = found;
   const [t, locale, user] = await Promise.all([getT(), getLocale(), getCurrentUser()]);
   const details = await getEventDetails(db, id, user);
   // Members-only events do not exist for visitors, applicants and others who do not count as members.
   if (!details || (details.event.visibility !== "public" && !seesMembersOnly(user))) notFound();
+  // Only after the visibility check: the redirect would name a members-only event's title.
+  if (ref !== found.slug) redirect(`/events/${found.slug}`);
   const { event } = details;
   const tz = event.timeZone;
   const mine = user ? await activeRegistrationOf(db, id, user.personId) : null;

@@ -30,7 +30,7 @@ export default async function ConfirmGuestPage({ params }: { params: Promise<{ t
         </>
       )}
       {reg && (
-        <Link className="underline" href={`/events/${reg.eventId}`}>
+        <Link className="underline" href={`/events/${reg.slug}`}>
           {reg.title}
         </Link>
       )}
