@@ -67,7 +67,7 @@ test.describe("inventory manager", () => {
     const move = page.getByRole("form", { name: "Move" });
     await move.getByLabel("New location").selectOption({ label: `— Box B ${suffix}` });
     await submit(page, move, "Move here");
-    await expect(move.getByRole("status")).toHaveText("Moved.");
+    await expect(page.getByRole("status")).toHaveText("Moved.");
     await page.reload();
     await expect(page.getByRole("link", { name: `Box B ${suffix}` })).toBeVisible();
 
@@ -82,7 +82,11 @@ test.describe("inventory manager", () => {
     await borrower.press("Enter");
     await expect(borrower).toHaveValue("Mario Rossi");
     await expect(lend.getByRole("listbox")).toBeHidden();
+    await lend.getByLabel("Due back on").fill("2030-12-15");
     await submit(page, lend, "Lend");
+    // The confirmation stays in the line above the forms, though lending swapped the lend form for the take-back form.
+    await expect(page.getByRole("form", { name: "Take back" })).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText(`Lent “Soldering station ${suffix}” to Mario Rossi, due back 15/12/2030.`);
     await page.reload();
     await expect(page.getByText(/Lent to Mario Rossi, due back/)).toBeVisible();
     await expect(page.getByRole("form", { name: "Take back" })).toBeVisible();
@@ -101,6 +105,12 @@ test.describe("inventory manager", () => {
 
     await page.goto("/loans");
     await expect(page.getByRole("link", { name: new RegExp(`Soldering station ${suffix}`) })).toBeVisible();
+
+    // Taken back: the take-back form gives way to the lend form, the confirmation stays readable above them.
+    await page.goto(shortUrl);
+    await submit(page, page.getByRole("form", { name: "Take back" }), "Mark as returned");
+    await expect(page.getByRole("form", { name: "Lend to a member" })).toBeVisible();
+    await expect(page.getByRole("status")).toHaveText(`“Soldering station ${suffix}” is back.`);
 
     const number = shortUrl.split("/").pop();
     await page.goto(`/things/labels?ids=${number}`);

@@ -1,9 +1,10 @@
 "use client";
 
-import { useActionState, useEffect, useRef, type ReactNode, type RefObject } from "react";
+import { useActionState, useContext, useEffect, useMemo, useRef, type ReactNode, type RefObject } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "./form-message";
 import { FormResultContext } from "./form-result-context";
+import { OutcomeLineContext } from "./outcome-line";
 
 /** A server action a form posts to; routes pass theirs in, so components import nothing from app/. */
 export type FormAction = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -25,14 +26,29 @@ interface Props {
  * result.values and are put back here, so nothing typed is lost.
  */
 export function ActionForm({ action, children, className, label, messageAt = "top" }: Props) {
-  const [result, formAction] = useActionState(action, null);
+  // Inside an OutcomeLine a confirmation goes up to it as the answer arrives: the change it made may swap this
+  // form away in the same render (lend → take back), and the line outside stays.
+  const report = useContext(OutcomeLineContext);
+  const reporting = useMemo<FormAction>(
+    () =>
+      report
+        ? async (previous, formData) => {
+            const answer = await action(previous, formData);
+            report(answer);
+            return answer;
+          }
+        : action,
+    [action, report],
+  );
+  const [result, formAction] = useActionState(reporting, null);
   const ref = useRef<HTMLFormElement>(null);
   useRestoredValues(ref, result);
+  const shown = report && result?.ok ? null : result;
   return (
     <form ref={ref} action={formAction} className={className} aria-label={label}>
-      {messageAt === "top" && <FormMessage result={result} />}
+      {messageAt === "top" && <FormMessage result={shown} />}
       <FormResultContext value={result}>{children}</FormResultContext>
-      {messageAt === "bottom" && <FormMessage result={result} />}
+      {messageAt === "bottom" && <FormMessage result={shown} />}
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { PersonPicker } from "@/components/ui/person-picker";
 import { personPickerTexts } from "@/components/people/person-picker-texts";
 import { buttonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
+import { OutcomeLine } from "@/components/forms/outcome-line";
 import { LocationOptions } from "@/components/inventory/location-options";
 
 interface Props {
@@ -25,29 +26,38 @@ const box = "space-y-3 rounded border border-slate-200 bg-white p-4";
 export function ThingManage({ t, thingId, locationId, lentOut, locations, today }: Props) {
   const inTwoWeeks = isoDate(addDays(parseDay(today)!, 14));
   return (
-    <div className="grid gap-4 md:grid-cols-2">
-      <ActionForm action={moveThingAction.bind(null, thingId)} className={box} label={t("inv.thing.move")}>
-        <h2 className="font-semibold">{t("inv.thing.move")}</h2>
-        <SelectField label={t("inv.thing.newLocation")} name="locationId" defaultValue={locationId ?? ""}>
-          <option value="">{t("inv.none")}</option>
-          <LocationOptions locations={locations} />
-        </SelectField>
-        <button type="submit" className={buttonClass}>{t("inv.thing.moveSubmit")}</button>
-      </ActionForm>
-      {lentOut ? (
-        <ActionForm action={returnThingAction.bind(null, thingId)} className={box} label={t("inv.loan.return")}>
-          <h2 className="font-semibold">{t("inv.loan.return")}</h2>
-          <button type="submit" className={buttonClass}>{t("inv.loan.returnSubmit")}</button>
+    // The outcome line stays when lending swaps the lend form for the take-back form (and back).
+    <OutcomeLine className="space-y-3">
+      <div className="grid gap-4 md:grid-cols-2">
+        <ActionForm action={moveThingAction.bind(null, thingId)} className={box} label={t("inv.thing.move")}>
+          <h2 className="font-semibold">{t("inv.thing.move")}</h2>
+          <SelectField label={t("inv.thing.newLocation")} name="locationId" defaultValue={locationId ?? ""}>
+            <option value="">{t("inv.none")}</option>
+            <LocationOptions locations={locations} />
+          </SelectField>
+          <button type="submit" className={buttonClass}>
+            {t("inv.thing.moveSubmit")}
+          </button>
         </ActionForm>
-      ) : (
-        <ActionForm action={lendThingAction.bind(null, thingId)} className={box} label={t("inv.loan.lend")}>
-          <h2 className="font-semibold">{t("inv.loan.lend")}</h2>
-          <PersonPicker label={t("inv.loan.borrower")} name="borrowerPersonId" purpose="borrower" required texts={personPickerTexts(t)} />
-          <TextField label={t("inv.loan.dueAt")} name="dueAt" type="date" required defaultValue={inTwoWeeks} />
-          <TextField label={t("inv.loan.note")} name="note" maxLength={500} />
-          <button type="submit" className={buttonClass}>{t("inv.loan.lendSubmit")}</button>
-        </ActionForm>
-      )}
-    </div>
+        {lentOut ? (
+          <ActionForm action={returnThingAction.bind(null, thingId)} className={box} label={t("inv.loan.return")}>
+            <h2 className="font-semibold">{t("inv.loan.return")}</h2>
+            <button type="submit" className={buttonClass}>
+              {t("inv.loan.returnSubmit")}
+            </button>
+          </ActionForm>
+        ) : (
+          <ActionForm action={lendThingAction.bind(null, thingId)} className={box} label={t("inv.loan.lend")}>
+            <h2 className="font-semibold">{t("inv.loan.lend")}</h2>
+            <PersonPicker label={t("inv.loan.borrower")} name="borrowerPersonId" purpose="borrower" required texts={personPickerTexts(t)} />
+            <TextField label={t("inv.loan.dueAt")} name="dueAt" type="date" required defaultValue={inTwoWeeks} />
+            <TextField label={t("inv.loan.note")} name="note" maxLength={500} />
+            <button type="submit" className={buttonClass}>
+              {t("inv.loan.lendSubmit")}
+            </button>
+          </ActionForm>
+        )}
+      </div>
+    </OutcomeLine>
   );
 }
