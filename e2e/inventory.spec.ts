@@ -3,10 +3,7 @@ import { storageStateOf } from "./fixtures";
 import { MainNav } from "./pages/main-nav";
 
 // A real 2×2 PNG (red), small enough to inline; the server decodes and resizes it with sharp.
-const PNG = Buffer.from(
-  "iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==",
-  "base64",
-);
+const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==", "base64");
 const suffix = Date.now().toString(36);
 
 /** Submits a server-action form and waits for the server's answer. */
@@ -86,7 +83,7 @@ test.describe("inventory manager", () => {
     await submit(page, lend, "Lend");
     // The confirmation stays in the line above the forms, though lending swapped the lend form for the take-back form.
     await expect(page.getByRole("form", { name: "Take back" })).toBeVisible();
-    await expect(page.getByRole("status")).toHaveText(`Lent “Soldering station ${suffix}” to Mario Rossi, due back 15/12/2030.`);
+    await expect(page.getByRole("status")).toHaveText(`Lent “Soldering station ${suffix}” to Mario Rossi, due back 15 Dec 2030.`);
     await page.reload();
     await expect(page.getByText(/Lent to Mario Rossi, due back/)).toBeVisible();
     await expect(page.getByRole("form", { name: "Take back" })).toBeVisible();

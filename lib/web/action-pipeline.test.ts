@@ -81,8 +81,11 @@ describe("the server-action pipeline", () => {
     expect(await cycle(null, form({ name: "A", kind: "box" }))).not.toHaveProperty("fieldErrors");
     const placed = createAction({ ...spec, refusalFields: { location_cycle: "parentId" }, run: async () => ({ ok: false as const, code: "location_cycle", message: "x" }) }, deps(manager).d);
     expect(await placed(null, form({ name: "A", kind: "box" }))).toMatchObject({ fieldErrors: { parentId: expect.stringContaining("inside itself") } });
-    const named = createAction({ ...spec, run: async () => ({ ok: false as const, code: "unheard_of", message: "x", field: "name" }) }, deps(manager).d);
-    expect(await named(null, form({ name: "A", kind: "box" }))).toMatchObject({ message: "Please check your input.", fieldErrors: { name: "Please check your input." } });
+    // A domain's "invalid" the form's schema let through: beside the field it names, by label; never "check your input".
+    const named = createAction({ ...spec, run: async () => ({ ok: false as const, code: "invalid", message: "x", field: "name" }) }, deps(manager).d);
+    expect(await named(null, form({ name: "A", kind: "box" }))).toMatchObject({ message: "Name: please check this value.", fieldErrors: { name: "Name: please check this value." } });
+    const unnamed = createAction({ ...spec, run: async () => ({ ok: false as const, code: "invalid", message: "x" }) }, deps(manager).d);
+    expect(await unnamed(null, form({ name: "A", kind: "box" }))).toMatchObject({ message: "This page is out of date. Please reload it and try again." });
     const custom = createAction({ ...spec, run: async () => ({ ok: false as const, code: "x", message: "x" }), refusals: () => "own words" }, deps(manager).d);
     expect(await custom(null, form({ name: "A", kind: "box" }))).toMatchObject({ message: "own words" });
   });

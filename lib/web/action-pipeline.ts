@@ -85,7 +85,10 @@ type FormValues<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
 
 export type FormAction<B extends unknown[]> = (...args: [...B, ActionResult | null, FormData]) => Promise<ActionResult>;
 
-export function createAction<C extends Caller, S extends z.ZodType, B extends unknown[] = [], R extends Refusal = Refusal>(spec: ActionSpec<C, S, B, R>, deps: ActionDeps): FormAction<B> {
+export function createAction<C extends Caller, S extends z.ZodType, B extends unknown[] = [], R extends Refusal = Refusal>(
+  spec: ActionSpec<C, S, B, R>,
+  deps: ActionDeps,
+): FormAction<B> {
   return async (...args) => {
     // React passes (previous result, formData) after the bound arguments; a plain <form action> only formData.
     const formData = args[args.length - 1] as FormData;
@@ -127,8 +130,9 @@ export function createAction<C extends Caller, S extends z.ZodType, B extends un
     }
 
     if (!outcome.ok) {
-      const message = typeof spec.refusals === "function" ? spec.refusals(outcome, t) : refusalMessage(spec.refusals, outcome, t);
       const field = outcome.field ?? spec.refusalFields?.[outcome.code];
+      const label = field && spec.labels?.[field] ? t(spec.labels[field]) : undefined;
+      const message = typeof spec.refusals === "function" ? spec.refusals(outcome, t) : refusalMessage(spec.refusals, outcome, t, label);
       return refuse(outcome.code, message, { ...(field ? { [field]: message } : {}), ...outcome.fieldErrors });
     }
     for (const path of spec.revalidate ?? []) {
@@ -150,14 +154,28 @@ export function textFields(formData: FormData): Record<string, string> {
   return out;
 }
 
-function refusalMessage(prefix: string, refusal: Refusal, t: Translate): string {
+function refusalMessage(prefix: string, refusal: Refusal, t: Translate, label?: string): string {
   const key = `${prefix}.${refusal.code}`;
-  if (isMessageKey(key)) return t(key);
-  const fallback = `${prefix}.invalid`;
-  return isMessageKey(fallback) ? t(fallback) : t("form.error.forbidden");
+  if (refusal.code === "invalid" && label) return unexplainedRefusal(refusal, t, label);
+  if (isMessageKey(key)) return t(key, { field: label ?? "" });
+  return unexplainedRefusal(refusal, t, label);
 }
 
-function violationMessage(v: DatabaseViolation, spec: { constraints?: ActionSpec<Caller, z.ZodType, unknown[]>["constraints"]; labels?: FieldLabels }, t: Translate) {
+/**
+ * A refusal the area has no message for. "invalid" after the form's own schema let the input through: beside its
+ * field by label when the domain names one, else the form sent what the page did not offer (it is out of date).
+ * Never "please check your input": app/form-answers.int.test.ts holds that.
+ */
+export function unexplainedRefusal(refusal: { code: string }, t: Translate, label?: string): string {
+  if (refusal.code !== "invalid") return t("form.error.forbidden");
+  return label ? t("form.error.invalid", { field: label }) : t("form.error.stale");
+}
+
+function violationMessage(
+  v: DatabaseViolation,
+  spec: { constraints?: ActionSpec<Caller, z.ZodType, unknown[]>["constraints"]; labels?: FieldLabels },
+  t: Translate,
+) {
   const known = spec.constraints?.[v.constraint];
   const field = known?.field;
   const label = field && spec.labels?.[field] ? t(spec.labels[field]) : (field ?? "");

@@ -1,6 +1,4 @@
 import { z } from "zod";
-import type { Refusal } from "@/lib/web/action-pipeline";
-import type { Translate } from "@/lib/i18n/translate";
 import { optionalInt, text } from "@/lib/web/form-data";
 import { readPickedPerson } from "@/lib/web/person-pick";
 
@@ -39,7 +37,5 @@ export const thingLabels = {
   notes: "inv.thing.notes",
 } as const;
 
-/** The inventory's refusals: the domain's code picks the message; validation details (field: problem) are appended. */
-export function inventoryRefusal(refusal: Refusal, t: Translate): string {
-  return refusal.code === "invalid" ? `${t("inv.error.invalid")} ${refusal.message}` : t(`inv.error.${refusal.code as "forbidden"}`);
-}
+/** The inventory's refusals: `inv.error.<code>`; the forms' schemas are the domain's, so bad input is named by field before. */
+export const inventoryRefusal = "inv.error";

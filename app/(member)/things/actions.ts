@@ -58,7 +58,8 @@ export const saveThingAction = defineAction({
       const thing = (await getThingByNumber(db, target))!;
       const stored = await setThingPhoto(db, getFileStorage(), actor.personId, thing.id, await photo);
       // Only storage trouble can fail here (the photo was checked above); the thing itself is saved.
-      if (!stored.ok) return { ok: false, code: stored.code, message: `${t("inv.thing.savedWithoutPhoto", { number: target })} ${t(`inv.error.${stored.code}`)}` };
+      if (!stored.ok)
+        return { ok: false, code: stored.code, message: `${t("inv.thing.savedWithoutPhoto", { number: target })} ${t(`inv.error.${stored.code}`)}` };
     }
     return { ok: true, redirect: `/things/${target}` };
   },
@@ -82,11 +83,15 @@ export const lendThingAction = defineAction({
   caller: "user",
   // The due day's rule (today in the space's zone or later) is the domain's; here only its form.
   input: z.object({ borrowerPersonId: z.number().int().positive(), dueAt: z.iso.date(), note: z.string().trim().max(500) }),
-  read: async (formData) => ({ borrowerPersonId: await readPickedPerson(formData, "borrowerPersonId"), dueAt: text(formData, "dueAt"), note: text(formData, "note") }),
+  read: async (formData) => ({
+    borrowerPersonId: await readPickedPerson(formData, "borrowerPersonId"),
+    dueAt: text(formData, "dueAt"),
+    note: text(formData, "note"),
+  }),
   bound: boundId,
   labels: { borrowerPersonId: "inv.loan.borrower", dueAt: "inv.loan.dueAt", note: "inv.loan.note" },
   refusals: inventoryRefusal,
-  refusalFields: { invalid: "dueAt" },
+  refusalFields: { due_in_past: "dueAt" },
   revalidate: changed,
   async run({ actor, db, t, input }, thingId) {
     const lent = await lendThing(db, actor.personId, { thingId, borrowerPersonId: input.borrowerPersonId, dueOn: input.dueAt, note: input.note });
@@ -94,7 +99,10 @@ export const lendThingAction = defineAction({
     await mailLent(db, getMailer(), lent.loanId);
     // Said so it cannot be misread: what, to whom (as far as the lender may see the name), until when.
     const [thing, name, locale] = await Promise.all([getThing(db, thingId), nameShownTo(db, actor, input.borrowerPersonId), getLocale()]);
-    return { ok: true, message: t("inv.loan.lent", { thing: thing?.name ?? "", name: name ?? t("picker.hiddenName"), due: formatPlainDate(input.dueAt, locale) }) };
+    return {
+      ok: true,
+      message: t("inv.loan.lent", { thing: thing?.name ?? "", name: name ?? t("picker.hiddenName"), due: formatPlainDate(input.dueAt, locale) }),
+    };
   },
 });
 

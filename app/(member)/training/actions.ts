@@ -13,7 +13,15 @@ import { trainingRefusal } from "@/lib/web/training-refusal";
 
 // Who may (a trainer of the type) is decided in the domain calls.
 const revalidate = [["/training", "layout"], "/equipment"] as const;
-const labels = { equipmentTypeId: "tr.f.type", level: "tr.f.level", startsAt: "tr.f.starts", endsAt: "tr.f.ends", room: "tr.f.room", capacity: "tr.f.capacity", notes: "tr.f.notes" } as const;
+const labels = {
+  equipmentTypeId: "tr.f.type",
+  level: "tr.f.level",
+  startsAt: "tr.f.starts",
+  endsAt: "tr.f.ends",
+  room: "tr.f.room",
+  capacity: "tr.f.capacity",
+  notes: "tr.f.notes",
+} as const;
 const issueMessages = { "The session must end after it starts.": "tr.error.endsBeforeStart" } as const;
 
 /** Times arrive as the space's local time (its saved zone) from datetime-local fields. */
@@ -48,6 +56,7 @@ export const markAttendanceAction = defineAction({
   caller: "user",
   input: attendanceInput,
   read: (formData) => ({ signupId: int(formData, "signupId"), attendance: text(formData, "attendance") }),
+  labels: { attendance: "tr.att.field" },
   refusals: trainingRefusal,
   revalidate: [...revalidate, ["/admin/equipment", "layout"]],
   async run({ actor, db, t, input }) {

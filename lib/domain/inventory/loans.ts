@@ -18,14 +18,17 @@ export interface LendInput {
 }
 
 export async function openLoanOf(db: Db, thingId: number): Promise<ThingLoan | null> {
-  const [row] = await db.select().from(thingLoans).where(and(eq(thingLoans.thingId, thingId), isNull(thingLoans.returnedAt)));
+  const [row] = await db
+    .select()
+    .from(thingLoans)
+    .where(and(eq(thingLoans.thingId, thingId), isNull(thingLoans.returnedAt)));
   return row ?? null;
 }
 
 /** Lend a thing to a member. A second open loan is refused here and by a partial unique index. */
 export async function lendThing(db: Db, actorId: number, input: LendInput, now = new Date()): Promise<Result<{ loanId: number }>> {
   if (!(await mayEditInventory(db, actorId))) return FORBIDDEN;
-  if (!parseDay(input.dueOn) || input.dueOn < (await spaceToday(db, now))) return fail("invalid", "The return date must be in the future.");
+  if (!parseDay(input.dueOn) || input.dueOn < (await spaceToday(db, now))) return fail("due_in_past", "The return date must be today or later.");
   try {
     return await db.transaction(async (tx) => {
       const [thing] = await tx.select().from(things).where(eq(things.id, input.thingId)).for("update");
@@ -54,7 +57,11 @@ export async function lendThing(db: Db, actorId: number, input: LendInput, now =
 export async function returnThing(db: Db, actorId: number, thingId: number, now = new Date()): Promise<Result<{ loanId: number }>> {
   if (!(await mayEditInventory(db, actorId))) return FORBIDDEN;
   return db.transaction(async (tx) => {
-    const [loan] = await tx.select().from(thingLoans).where(and(eq(thingLoans.thingId, thingId), isNull(thingLoans.returnedAt))).for("update");
+    const [loan] = await tx
+      .select()
+      .from(thingLoans)
+      .where(and(eq(thingLoans.thingId, thingId), isNull(thingLoans.returnedAt)))
+      .for("update");
     if (!loan) return fail("not_lent", "This thing is not lent out.");
     await tx.update(thingLoans).set({ returnedAt: now, returnedById: actorId }).where(eq(thingLoans.id, loan.id));
     await recordAudit(tx, {

@@ -10,6 +10,7 @@ export type InventoryFailureCode =
   | "location_not_empty"
   | "already_lent"
   | "not_lent"
+  | "due_in_past"
   | "photo_too_large"
   | "photo_not_image";
 export type Failure = { ok: false; code: InventoryFailureCode; message: string };

@@ -49,7 +49,13 @@ export async function listPrerequisites(db: Db, equipmentTypeId: number, forLeve
 }
 
 /** What the person still lacks before a training on this type and level; an owner counts as holding nothing less. */
-export async function missingPrerequisites(db: Db, personId: number, equipmentTypeId: number, forLevel: RelationshipLevel, now = new Date()): Promise<MissingPrerequisite[]> {
+export async function missingPrerequisites(
+  db: Db,
+  personId: number,
+  equipmentTypeId: number,
+  forLevel: RelationshipLevel,
+  now = new Date(),
+): Promise<MissingPrerequisite[]> {
   const missing: MissingPrerequisite[] = [];
   for (const p of await listPrerequisites(db, equipmentTypeId, forLevel)) {
     const held = await currentLevels(db, personId, p.requiresEquipmentTypeId, now);
@@ -58,7 +64,7 @@ export async function missingPrerequisites(db: Db, personId: number, equipmentTy
   return missing;
 }
 
-export type PrerequisiteFailure = "forbidden" | "invalid" | "unknown_type" | "exists" | "not_found";
+export type PrerequisiteFailure = "forbidden" | "invalid" | "requires_itself" | "unknown_type" | "exists" | "not_found";
 
 export async function addPrerequisite(db: Db, actorId: number, raw: z.input<typeof prerequisiteInput>): Promise<Result<{ id: number }, PrerequisiteFailure>> {
   if (!(await hasPermission(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage equipment.");
@@ -66,7 +72,7 @@ export async function addPrerequisite(db: Db, actorId: number, raw: z.input<type
   if (!parsed.success) return fail("invalid", "Choose a level, a required type and a required level.");
   const p = parsed.data;
   if (p.equipmentTypeId === p.requiresEquipmentTypeId && p.level === p.requiresLevel) {
-    return fail("invalid", "A training cannot require itself.");
+    return fail("requires_itself", "A training cannot require itself.");
   }
   return db.transaction(async (tx) => {
     const types = await tx.select({ id: equipmentTypes.id }).from(equipmentTypes);

@@ -131,7 +131,6 @@ export const equipmentDe: Record<keyof typeof equipmentEn, string> = {
   "decision.maintenance_overdue": "Die Wartung ist überfällig und die Person betreut die Maschine nicht.",
 
   "eq.error.forbidden": "Das darfst du nicht.",
-  "eq.error.invalid": "Bitte prüfe das Formular: ein Feld fehlt oder liegt außerhalb des erlaubten Bereichs.",
   "eq.error.name_taken": "Es gibt schon einen Gerätetyp mit diesem Namen.",
   "eq.error.not_found": "Diesen Eintrag gibt es nicht (mehr).",
   "eq.error.unknown_type": "Diesen Gerätetyp gibt es nicht.",
@@ -140,6 +139,7 @@ export const equipmentDe: Record<keyof typeof equipmentEn, string> = {
   "eq.error.unknown_person": "Diese Person gibt es nicht.",
   "eq.error.already_revoked": "Diese Berechtigung wurde schon entzogen.",
   "eq.error.exists": "Diese Voraussetzung gibt es schon.",
+  "eq.error.requires_itself": "Eine Einweisung kann nicht sich selbst voraussetzen: wähle eine andere Art oder Stufe.",
   "eq.error.reason": "Bitte gib einen Grund mit mindestens 3 Zeichen an.",
   "eq.error.unknown_machine": "Diese Maschine gibt es nicht.",
   "eq.photo.title": "Foto",

@@ -130,7 +130,6 @@ export const equipmentEn = {
   "decision.maintenance_overdue": "Maintenance is overdue and the holder is not an owner of the machine.",
 
   "eq.error.forbidden": "You are not allowed to do this.",
-  "eq.error.invalid": "Please check the form: a field is missing or out of range.",
   "eq.error.name_taken": "An equipment type with this name exists already.",
   "eq.error.not_found": "This record does not exist (any more).",
   "eq.error.unknown_type": "This equipment type does not exist.",
@@ -139,6 +138,7 @@ export const equipmentEn = {
   "eq.error.unknown_person": "This person does not exist.",
   "eq.error.already_revoked": "This authorization was revoked already.",
   "eq.error.exists": "This prerequisite exists already.",
+  "eq.error.requires_itself": "A training cannot require itself: choose another type or level.",
   "eq.error.reason": "Please give a reason of at least 3 characters.",
   "eq.error.unknown_machine": "This machine does not exist.",
   "eq.photo.title": "Photo",

@@ -132,7 +132,6 @@ export const equipmentIt: Record<keyof typeof equipmentEn, string> = {
   "decision.maintenance_overdue": "La manutenzione è scaduta e il titolare non è responsabile della macchina.",
 
   "eq.error.forbidden": "Non ti è permesso farlo.",
-  "eq.error.invalid": "Controlla il modulo: un campo manca o è fuori intervallo.",
   "eq.error.name_taken": "Esiste già un tipo di attrezzatura con questo nome.",
   "eq.error.not_found": "Questa registrazione non esiste (più).",
   "eq.error.unknown_type": "Questo tipo di attrezzatura non esiste.",
@@ -141,6 +140,7 @@ export const equipmentIt: Record<keyof typeof equipmentEn, string> = {
   "eq.error.unknown_person": "Questa persona non esiste.",
   "eq.error.already_revoked": "Questa abilitazione era già stata revocata.",
   "eq.error.exists": "Questo prerequisito esiste già.",
+  "eq.error.requires_itself": "Una formazione non può richiedere sé stessa: scegli un altro tipo o livello.",
   "eq.error.reason": "Indica un motivo di almeno 3 caratteri.",
   "eq.error.unknown_machine": "Questa macchina non esiste.",
   "eq.photo.title": "Foto",

@@ -132,7 +132,6 @@ export const equipmentNl: Record<keyof typeof equipmentEn, string> = {
   "decision.maintenance_overdue": "Het onderhoud is te laat en de pashouder is geen beheerder van de machine.",
 
   "eq.error.forbidden": "Dat mag je niet doen.",
-  "eq.error.invalid": "Controleer het formulier: een veld ontbreekt of valt buiten het bereik.",
   "eq.error.name_taken": "Er bestaat al een machinetype met deze naam.",
   "eq.error.not_found": "Deze registratie bestaat niet (meer).",
   "eq.error.unknown_type": "Dit machinetype bestaat niet.",
@@ -141,6 +140,7 @@ export const equipmentNl: Record<keyof typeof equipmentEn, string> = {
   "eq.error.unknown_person": "Deze persoon bestaat niet.",
   "eq.error.already_revoked": "Deze bevoegdheid was al ingetrokken.",
   "eq.error.exists": "Deze voorwaarde bestaat al.",
+  "eq.error.requires_itself": "Een training kan zichzelf niet als voorwaarde hebben: kies een ander type of niveau.",
   "eq.error.reason": "Geef een reden van minstens 3 tekens op.",
   "eq.error.unknown_machine": "Deze machine bestaat niet.",
   "eq.photo.title": "Foto",

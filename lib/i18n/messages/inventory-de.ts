@@ -9,12 +9,13 @@ export const inventoryDe: Record<keyof typeof inventoryEn, string> = {
   "inv.pageOf": "Seite {page} von {pages}",
 
   "inv.error.forbidden": "Du darfst das Inventar nicht ändern.",
-  "inv.error.invalid": "Bitte prüfe deine Eingaben.",
   "inv.error.not_found": "Das gibt es nicht mehr. Bitte lade die Seite neu.",
   "inv.error.location_cycle": "Ein Ort kann nicht in sich selbst oder in einem seiner eigenen Unterorte liegen.",
   "inv.error.location_not_empty": "An diesem Ort liegen noch Dinge oder andere Orte.",
   "inv.error.already_lent": "Dieses Ding ist schon verliehen. Nimm es zuerst zurück, bevor du es wieder verleihst.",
   "inv.error.not_lent": "Dieses Ding ist nicht verliehen.",
+  "inv.error.invalid": "Diese Seite ist veraltet. Bitte neu laden und noch einmal versuchen.",
+  "inv.error.due_in_past": "{field}: der Tag muss heute oder später sein.",
   "inv.error.photo_too_large": "Das Foto ist größer als 10 MB.",
   "inv.error.photo_not_image": "Die Datei ist kein Foto (JPEG, PNG, WebP, GIF oder HEIF).",
   "inv.error.borrowerRequired": "Bitte wähle, wer das Ding ausleiht.",
@@ -122,7 +123,8 @@ export const inventoryDe: Record<keyof typeof inventoryEn, string> = {
   "inv.labels.qrFor": "QR-Code für {url}",
 
   "inv.import.title": "CSV importieren",
-  "inv.import.intro": "Die erste Zeile nennt die Spalten; die Datei wird zuerst geprüft, geschrieben wird erst nach deiner Bestätigung. Orte als vollständiger Pfad, z. B. Werkstatt / Regal A / Kiste 1.",
+  "inv.import.intro":
+    "Die erste Zeile nennt die Spalten; die Datei wird zuerst geprüft, geschrieben wird erst nach deiner Bestätigung. Orte als vollständiger Pfad, z. B. Werkstatt / Regal A / Kiste 1.",
   "inv.import.file": "CSV-Datei",
   "inv.import.paste": "Oder CSV-Text einfügen",
   "inv.import.preview": "Prüfen",

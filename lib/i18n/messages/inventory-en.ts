@@ -8,12 +8,13 @@ export const inventoryEn = {
   "inv.pageOf": "Page {page} of {pages}",
 
   "inv.error.forbidden": "You may not change the inventory.",
-  "inv.error.invalid": "Please check your input.",
   "inv.error.not_found": "This no longer exists. Please reload the page.",
   "inv.error.location_cycle": "A location cannot be put inside itself or inside one of its own sub-locations.",
   "inv.error.location_not_empty": "This location still holds things or other locations.",
   "inv.error.already_lent": "This thing is already lent out. Take it back before lending it again.",
   "inv.error.not_lent": "This thing is not lent out.",
+  "inv.error.invalid": "This page is out of date. Please reload it and try again.",
+  "inv.error.due_in_past": "{field}: the day must be today or later.",
   "inv.error.photo_too_large": "The photo is larger than 10 MB.",
   "inv.error.photo_not_image": "The file is not a photo (JPEG, PNG, WebP, GIF or HEIF).",
   "inv.error.borrowerRequired": "Please choose who borrows the thing.",
@@ -121,7 +122,8 @@ export const inventoryEn = {
   "inv.labels.qrFor": "QR code for {url}",
 
   "inv.import.title": "Import CSV",
-  "inv.import.intro": "The first line names the columns; the file is checked first, and nothing is written until you confirm. Locations are written as full paths, e.g. Workshop / Shelf A / Box 1.",
+  "inv.import.intro":
+    "The first line names the columns; the file is checked first, and nothing is written until you confirm. Locations are written as full paths, e.g. Workshop / Shelf A / Box 1.",
   "inv.import.file": "CSV file",
   "inv.import.paste": "Or paste CSV text",
   "inv.import.preview": "Check",
@@ -137,5 +139,5 @@ export const inventoryEn = {
 
   "mail.loanOverdue.subject": "Please bring back: {thing} (#{number})",
   "mail.loanOverdue.body":
-    "Hello {name},\n\nyou borrowed \"{thing}\" (#{number}) from the makerspace; it was due back on {due}.\nPlease bring it back soon, or talk to us if you need it longer.\n\n{link}\n\nThank you!\n",
+    'Hello {name},\n\nyou borrowed "{thing}" (#{number}) from the makerspace; it was due back on {due}.\nPlease bring it back soon, or talk to us if you need it longer.\n\n{link}\n\nThank you!\n',
 } as const;

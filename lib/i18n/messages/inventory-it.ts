@@ -10,12 +10,13 @@ export const inventoryIt: Record<keyof typeof inventoryEn, string> = {
   "inv.pageOf": "Pagina {page} di {pages}",
 
   "inv.error.forbidden": "Non puoi modificare l’inventario.",
-  "inv.error.invalid": "Controlla i dati inseriti.",
   "inv.error.not_found": "Non esiste più. Ricarica la pagina.",
   "inv.error.location_cycle": "Una posizione non può stare dentro sé stessa o dentro una delle sue sotto-posizioni.",
   "inv.error.location_not_empty": "Questa posizione contiene ancora oggetti o altre posizioni.",
   "inv.error.already_lent": "Questo oggetto è già in prestito. Ritiralo prima di prestarlo di nuovo.",
   "inv.error.not_lent": "Questo oggetto non è in prestito.",
+  "inv.error.invalid": "Questa pagina non è aggiornata. Ricaricala e riprova.",
+  "inv.error.due_in_past": "{field}: il giorno deve essere oggi o più avanti.",
   "inv.error.photo_too_large": "La foto supera i 10 MB.",
   "inv.error.photo_not_image": "Il file non è una foto (JPEG, PNG, WebP, GIF o HEIF).",
   "inv.error.borrowerRequired": "Scegli chi prende in prestito l’oggetto.",
@@ -123,7 +124,8 @@ export const inventoryIt: Record<keyof typeof inventoryEn, string> = {
   "inv.labels.qrFor": "Codice QR per {url}",
 
   "inv.import.title": "Importa CSV",
-  "inv.import.intro": "La prima riga contiene i nomi delle colonne; il file viene prima controllato e nulla viene scritto finché non confermi. Le posizioni si scrivono come percorso completo, p. es. Laboratorio / Scaffale A / Scatola 1.",
+  "inv.import.intro":
+    "La prima riga contiene i nomi delle colonne; il file viene prima controllato e nulla viene scritto finché non confermi. Le posizioni si scrivono come percorso completo, p. es. Laboratorio / Scaffale A / Scatola 1.",
   "inv.import.file": "File CSV",
   "inv.import.paste": "Oppure incolla testo CSV",
   "inv.import.preview": "Controlla",
@@ -132,7 +134,8 @@ export const inventoryIt: Record<keyof typeof inventoryEn, string> = {
   "inv.import.problems": "Problemi",
   "inv.import.tooLarge": "Il file è troppo grande (al massimo 5 MB).",
   "inv.import.hasErrors": "Alcune righe hanno problemi. Non è stato importato nulla; correggi il file e controllalo di nuovo.",
-  "inv.import.readyToImport": "{count, plural, one {# riga è corretta e pronta per l’importazione.} other {# righe sono corrette e pronte per l’importazione.}}",
+  "inv.import.readyToImport":
+    "{count, plural, one {# riga è corretta e pronta per l’importazione.} other {# righe sono corrette e pronte per l’importazione.}}",
   "inv.import.done": "{count, plural, one {# oggetto importato.} other {# oggetti importati.}}",
   "inv.export.csv": "Esporta CSV",
   "inv.export.xlsx": "Esporta Excel",

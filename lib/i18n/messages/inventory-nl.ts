@@ -10,12 +10,13 @@ export const inventoryNl: Record<keyof typeof inventoryEn, string> = {
   "inv.pageOf": "Pagina {page} van {pages}",
 
   "inv.error.forbidden": "Je mag de inventaris niet wijzigen.",
-  "inv.error.invalid": "Controleer je invoer.",
   "inv.error.not_found": "Dit bestaat niet meer. Laad de pagina opnieuw.",
   "inv.error.location_cycle": "Een locatie kan niet in zichzelf of in een van haar eigen sublocaties worden geplaatst.",
   "inv.error.location_not_empty": "Deze locatie bevat nog voorwerpen of andere locaties.",
   "inv.error.already_lent": "Dit voorwerp is al uitgeleend. Neem het eerst terug voordat je het opnieuw uitleent.",
   "inv.error.not_lent": "Dit voorwerp is niet uitgeleend.",
+  "inv.error.invalid": "Deze pagina is verouderd. Laad haar opnieuw en probeer het nog eens.",
+  "inv.error.due_in_past": "{field}: de dag moet vandaag of later zijn.",
   "inv.error.photo_too_large": "De foto is groter dan 10 MB.",
   "inv.error.photo_not_image": "Het bestand is geen foto (JPEG, PNG, WebP, GIF of HEIF).",
   "inv.error.borrowerRequired": "Kies wie het voorwerp leent.",
@@ -123,7 +124,8 @@ export const inventoryNl: Record<keyof typeof inventoryEn, string> = {
   "inv.labels.qrFor": "QR-code voor {url}",
 
   "inv.import.title": "CSV importeren",
-  "inv.import.intro": "De eerste regel bevat de kolomnamen; het bestand wordt eerst gecontroleerd en er wordt niets weggeschreven tot je bevestigt. Locaties schrijf je als volledig pad, bijv. Werkplaats / Plank A / Doos 1.",
+  "inv.import.intro":
+    "De eerste regel bevat de kolomnamen; het bestand wordt eerst gecontroleerd en er wordt niets weggeschreven tot je bevestigt. Locaties schrijf je als volledig pad, bijv. Werkplaats / Plank A / Doos 1.",
   "inv.import.file": "CSV-bestand",
   "inv.import.paste": "Of plak CSV-tekst",
   "inv.import.preview": "Controleren",

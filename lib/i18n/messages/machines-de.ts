@@ -127,7 +127,7 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "cards.history.show": "Anzeigen",
   "cards.markLost": "Als verloren markieren",
   "cards.markRevoked": "Sperren",
-  "cards.registered": "Karte {uid} registriert.",
+  "cards.registered": "Karte {uid} für {name} registriert.",
   "cards.memberCreated": "{name} wurde mit Karte {uid} angelegt.",
   "cards.markedLost": "Die Karte ist als verloren markiert.",
   "cards.markedRevoked": "Die Karte ist gesperrt.",
@@ -138,7 +138,8 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "cards.error.not_found": "Diese Person oder Karte gibt es nicht.",
   "cards.error.not_active": "Diese Karte ist nicht mehr aktiv.",
   "mach.mail.due.subject": "Wartung fällig: {machine} ({plan})",
-  "mach.mail.due.body": "{machine}: \"{plan}\" ist alle {every} Betriebsstunden fällig; seit der letzten Wartung wurde die Maschine {hours} Stunden benutzt.\nBitte erledige sie und erfasse sie am Board oder auf der Seite der Maschine.",
+  "mach.mail.due.body":
+    '{machine}: "{plan}" ist alle {every} Betriebsstunden fällig; seit der letzten Wartung wurde die Maschine {hours} Stunden benutzt.\nBitte erledige sie und erfasse sie am Board oder auf der Seite der Maschine.',
   "mach.due.title": "Fällige Wartungen",
   "mach.due.none": "Keine Wartung ist fällig.",
   "mach.plans.add": "Wartungsplan hinzufügen",

@@ -128,7 +128,7 @@ export const machinesIt: Record<keyof typeof machinesEn, string> = {
   "cards.history.show": "Mostra",
   "cards.markLost": "Segna come smarrita",
   "cards.markRevoked": "Revoca",
-  "cards.registered": "Tessera {uid} registrata.",
+  "cards.registered": "Tessera {uid} registrata a nome di {name}.",
   "cards.memberCreated": "{name} è stato creato con la tessera {uid}.",
   "cards.markedLost": "La tessera è segnata come smarrita.",
   "cards.markedRevoked": "La tessera è revocata.",
@@ -139,7 +139,8 @@ export const machinesIt: Record<keyof typeof machinesEn, string> = {
   "cards.error.not_found": "Questa persona o tessera non esiste.",
   "cards.error.not_active": "Questa tessera non è più attiva.",
   "mach.mail.due.subject": "Manutenzione da fare: {machine} ({plan})",
-  "mach.mail.due.body": "{machine}: “{plan}” va fatto ogni {every} ore di utilizzo, e la macchina è stata usata {hours} ore dall’ultima volta.\nEsegui la manutenzione e registrala alla scheda o sulla pagina della macchina.",
+  "mach.mail.due.body":
+    "{machine}: “{plan}” va fatto ogni {every} ore di utilizzo, e la macchina è stata usata {hours} ore dall’ultima volta.\nEsegui la manutenzione e registrala alla scheda o sulla pagina della macchina.",
   "mach.due.title": "Manutenzione da fare",
   "mach.due.none": "Nessuna manutenzione da fare.",
   "mach.plans.add": "Aggiungi un piano di manutenzione",

@@ -128,7 +128,7 @@ export const machinesNl: Record<keyof typeof machinesEn, string> = {
   "cards.history.show": "Tonen",
   "cards.markLost": "Als verloren markeren",
   "cards.markRevoked": "Intrekken",
-  "cards.registered": "Pas {uid} geregistreerd.",
+  "cards.registered": "Pas {uid} geregistreerd op naam van {name}.",
   "cards.memberCreated": "{name} is aangemaakt met pas {uid}.",
   "cards.markedLost": "De pas is als verloren gemarkeerd.",
   "cards.markedRevoked": "De pas is ingetrokken.",
@@ -139,7 +139,8 @@ export const machinesNl: Record<keyof typeof machinesEn, string> = {
   "cards.error.not_found": "Deze persoon of pas bestaat niet.",
   "cards.error.not_active": "Deze pas is niet meer actief.",
   "mach.mail.due.subject": "Onderhoud nodig: {machine} ({plan})",
-  "mach.mail.due.body": "{machine}: “{plan}” moet elke {every} gebruiksuren gebeuren, en de machine is sinds de laatste keer {hours} uur gebruikt.\nVoer het onderhoud uit en leg het vast aan het board of op de pagina van de machine.",
+  "mach.mail.due.body":
+    "{machine}: “{plan}” moet elke {every} gebruiksuren gebeuren, en de machine is sinds de laatste keer {hours} uur gebruikt.\nVoer het onderhoud uit en leg het vast aan het board of op de pagina van de machine.",
   "mach.due.title": "Onderhoud nodig",
   "mach.due.none": "Er is geen onderhoud nodig.",
   "mach.plans.add": "Onderhoudsplan toevoegen",

@@ -40,6 +40,7 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "tr.att.failed": "nicht bestanden",
   "tr.att.no_show": "nicht erschienen",
   "tr.att.label": "Anwesenheit von {name}",
+  "tr.att.field": "Anwesenheit",
   "tr.att.mark": "Speichern",
   "tr.att.done": "Anwesenheit gespeichert.",
   "tr.att.notYet": "Die Anwesenheit kann eingetragen werden, sobald der Termin begonnen hat.",
@@ -48,8 +49,6 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "tr.cancelSession": "Diesen Termin absagen",
   "tr.cancelSession.done": "Der Termin ist abgesagt.",
   "tr.backToTraining": "Zurück zu den Einschulungen",
-
-  "tr.error.invalid": "Bitte prüfe das Formular: ein Feld fehlt oder liegt außerhalb des erlaubten Bereichs, und das Ende muss nach dem Beginn liegen.",
 
   "tr.error.endsBeforeStart": "{field}: Der Termin muss nach seinem Beginn enden.",
   "tr.error.unknown_type": "Diesen Gerätetyp gibt es nicht.",
@@ -115,7 +114,8 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "mail.sessionCancelled.subject": "Abgesagt: Einschulung {type} am {when}",
   "mail.sessionCancelled.body":
     "Hallo {name},\n\ndie Einschulung {type} ({level}) am {when} ist abgesagt. Auf der Seite „Meine Geräte“ kannst du dich zu einem anderen Termin anmelden oder dir einen wünschen.\n",
-  "tr.error.capacity_below_signed_up": "{count, plural, one {# Person hat schon einen Platz, also braucht der Termin mindestens # Platz.} other {# Personen haben schon einen Platz, also braucht der Termin mindestens # Plätze.}} Wenn es weniger sein sollen, muss sich zuerst jemand abmelden.",
+  "tr.error.capacity_below_signed_up":
+    "{count, plural, one {# Person hat schon einen Platz, also braucht der Termin mindestens # Platz.} other {# Personen haben schon einen Platz, also braucht der Termin mindestens # Plätze.}} Wenn es weniger sein sollen, muss sich zuerst jemand abmelden.",
   "tr.edit.title": "Termin ändern",
   "tr.edit.submit": "Änderungen speichern",
   "tr.edit.done": "Der Termin ist gespeichert. Angemeldete wurden über eine neue Zeit oder einen neuen Raum informiert.",

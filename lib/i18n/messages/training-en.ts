@@ -39,6 +39,7 @@ export const trainingEn = {
   "tr.att.failed": "failed",
   "tr.att.no_show": "no-show",
   "tr.att.label": "Attendance of {name}",
+  "tr.att.field": "Attendance",
   "tr.att.mark": "Save",
   "tr.att.done": "Attendance saved.",
   "tr.att.notYet": "Attendance can be recorded once the session has started.",
@@ -47,8 +48,6 @@ export const trainingEn = {
   "tr.cancelSession": "Cancel this session",
   "tr.cancelSession.done": "The session is cancelled.",
   "tr.backToTraining": "Back to training",
-
-  "tr.error.invalid": "Please check the form: a field is missing or out of range, and the end must be after the start.",
 
   "tr.error.endsBeforeStart": "{field}: the session must end after it starts.",
   "tr.error.unknown_type": "This equipment type does not exist.",
@@ -107,18 +106,19 @@ export const trainingEn = {
 
   "mail.promoted.subject": "You have a seat: {type} training",
   "mail.promoted.body":
-    "Hello {name},\n\na seat in the {type} training ({level}) on {when} became free, and it is yours now. Room: {room}.\n\nIf you cannot come, please cancel your sign-up on the \"My equipment\" page so the next person on the waitlist gets the seat.\n",
+    'Hello {name},\n\na seat in the {type} training ({level}) on {when} became free, and it is yours now. Room: {room}.\n\nIf you cannot come, please cancel your sign-up on the "My equipment" page so the next person on the waitlist gets the seat.\n',
   "mail.expiry.subject": "Your {type} authorization expires on {date}",
   "mail.expiry.body":
-    "Hello {name},\n\nyour authorization as {level} of {type} expires on {date}. To keep using it, sign up for a refresher session on the \"My equipment\" page, or ask a trainer.\n",
+    'Hello {name},\n\nyour authorization as {level} of {type} expires on {date}. To keep using it, sign up for a refresher session on the "My equipment" page, or ask a trainer.\n',
   "mail.sessionCancelled.subject": "Cancelled: {type} training on {when}",
   "mail.sessionCancelled.body":
-    "Hello {name},\n\nthe {type} training ({level}) on {when} is cancelled. You can sign up for another session or ask for one on the \"My equipment\" page.\n",
-  "tr.error.capacity_below_signed_up": "{count, plural, one {# person already holds a seat, so the session needs at least # seat.} other {# people already hold a seat, so the session needs at least # seats.}} Ask someone to cancel first if you need fewer.",
+    'Hello {name},\n\nthe {type} training ({level}) on {when} is cancelled. You can sign up for another session or ask for one on the "My equipment" page.\n',
+  "tr.error.capacity_below_signed_up":
+    "{count, plural, one {# person already holds a seat, so the session needs at least # seat.} other {# people already hold a seat, so the session needs at least # seats.}} Ask someone to cancel first if you need fewer.",
   "tr.edit.title": "Change this session",
   "tr.edit.submit": "Save changes",
   "tr.edit.done": "The session is saved. People signed up were told about a new time or room.",
   "mail.sessionChanged.subject": "Changed: {type} training, now {when}",
   "mail.sessionChanged.body":
-    "Hello {name},\n\nthe {type} training ({level}) you signed up for has changed.\n\nNow: {when}, room: {room}\nBefore: {oldWhen}, room: {oldRoom}\n\nIf the new time does not suit you, please cancel your sign-up on the \"My equipment\" page so someone else gets the seat.\n",
+    'Hello {name},\n\nthe {type} training ({level}) you signed up for has changed.\n\nNow: {when}, room: {room}\nBefore: {oldWhen}, room: {oldRoom}\n\nIf the new time does not suit you, please cancel your sign-up on the "My equipment" page so someone else gets the seat.\n',
 } as const;

@@ -41,14 +41,13 @@ export const trainingIt: Record<keyof typeof trainingEn, string> = {
   "tr.att.failed": "non superata",
   "tr.att.no_show": "assente",
   "tr.att.label": "Presenza di {name}",
+  "tr.att.field": "Presenza",
   "tr.att.mark": "Salva",
   "tr.att.done": "Presenza salvata.",
   "tr.att.current": "Registrato: {attendance}",
   "tr.cancelSession": "Annulla questa sessione",
   "tr.cancelSession.done": "La sessione è annullata.",
   "tr.backToTraining": "Torna alla formazione",
-
-  "tr.error.invalid": "Controlla il modulo: un campo manca o è fuori intervallo, e la fine deve essere dopo l’inizio.",
 
   "tr.error.endsBeforeStart": "{field}: la sessione deve finire dopo l’inizio.",
   "tr.error.unknown_type": "Questo tipo di attrezzatura non esiste.",
@@ -114,7 +113,8 @@ export const trainingIt: Record<keyof typeof trainingEn, string> = {
   "mail.sessionCancelled.subject": "Annullata: formazione {type} del {when}",
   "mail.sessionCancelled.body":
     "Ciao {name},\n\nla formazione {type} ({level}) del {when} è annullata. Puoi iscriverti a un’altra sessione o richiederne una nella pagina “Le mie attrezzature”.\n",
-  "tr.error.capacity_below_signed_up": "{count, plural, one {# persona ha già un posto, quindi la sessione deve avere almeno # posto.} other {# persone hanno già un posto, quindi la sessione deve avere almeno # posti.}} Se ne servono meno, chiedi prima a qualcuno di annullare l’iscrizione.",
+  "tr.error.capacity_below_signed_up":
+    "{count, plural, one {# persona ha già un posto, quindi la sessione deve avere almeno # posto.} other {# persone hanno già un posto, quindi la sessione deve avere almeno # posti.}} Se ne servono meno, chiedi prima a qualcuno di annullare l’iscrizione.",
   "tr.edit.title": "Modifica questa sessione",
   "tr.edit.submit": "Salva modifiche",
   "tr.edit.done": "La sessione è salvata. Gli iscritti sono stati avvisati del nuovo orario o della nuova sala.",

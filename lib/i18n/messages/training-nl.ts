@@ -41,14 +41,13 @@ export const trainingNl: Record<keyof typeof trainingEn, string> = {
   "tr.att.failed": "niet geslaagd",
   "tr.att.no_show": "niet verschenen",
   "tr.att.label": "Aanwezigheid van {name}",
+  "tr.att.field": "Aanwezigheid",
   "tr.att.mark": "Opslaan",
   "tr.att.done": "Aanwezigheid opgeslagen.",
   "tr.att.current": "Gemarkeerd: {attendance}",
   "tr.cancelSession": "Deze sessie afgelasten",
   "tr.cancelSession.done": "De sessie is afgelast.",
   "tr.backToTraining": "Terug naar trainingen",
-
-  "tr.error.invalid": "Controleer het formulier: een veld ontbreekt of valt buiten het bereik, en het einde moet na het begin liggen.",
 
   "tr.error.endsBeforeStart": "{field}: de sessie moet na het begin eindigen.",
   "tr.error.unknown_type": "Dit machinetype bestaat niet.",
@@ -114,7 +113,8 @@ export const trainingNl: Record<keyof typeof trainingEn, string> = {
   "mail.sessionCancelled.subject": "Afgelast: training {type} op {when}",
   "mail.sessionCancelled.body":
     "Hallo {name},\n\nde training {type} ({level}) op {when} is afgelast. Je kunt je inschrijven voor een andere sessie of er een aanvragen op de pagina “Mijn apparatuur”.\n",
-  "tr.error.capacity_below_signed_up": "{count, plural, one {# persoon heeft al een plaats, dus de sessie heeft minstens # plaats nodig.} other {# personen hebben al een plaats, dus de sessie heeft minstens # plaatsen nodig.}} Vraag eerst iemand zich af te melden als je er minder wilt.",
+  "tr.error.capacity_below_signed_up":
+    "{count, plural, one {# persoon heeft al een plaats, dus de sessie heeft minstens # plaats nodig.} other {# personen hebben al een plaats, dus de sessie heeft minstens # plaatsen nodig.}} Vraag eerst iemand zich af te melden als je er minder wilt.",
   "tr.edit.title": "Deze sessie wijzigen",
   "tr.edit.submit": "Wijzigingen opslaan",
   "tr.edit.done": "De sessie is opgeslagen. Ingeschreven deelnemers zijn op de hoogte gebracht van een nieuwe tijd of ruimte.",

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { endCard, registerCard } from "@/lib/domain/cards/card-service";
 import { createMemberWithCard } from "@/lib/domain/cards/member-from-card";
+import { nameShownTo } from "@/lib/domain/people/shown-names";
 import { getT } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
 import type { ActionResult } from "@/lib/web/action-result";
@@ -19,7 +20,13 @@ async function refused(code: string, formData: FormData, fallback?: string): Pro
   return { ok: false, code, message: isMessageKey(key) ? t(key) : (fallback ?? t("mach.error.invalid")), values: typedValues(formData) };
 }
 
-const newMemberForm = z.object({ uid: z.string().max(32), statusId: z.coerce.number().int().positive(), firstName: z.string(), lastName: z.string(), email: z.string() });
+const newMemberForm = z.object({
+  uid: z.string().max(32),
+  statusId: z.coerce.number().int().positive(),
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+});
 const endForm = z.object({ cardId: z.coerce.number().int().positive(), state: z.enum(["lost", "revoked"]), reason: z.string().max(500).optional() });
 
 /** Register a card for an existing person (also "assign to an existing person" from the unknown cards). */
@@ -33,7 +40,10 @@ export const registerCardAction = defineAction({
   revalidate: ["/admin/cards"],
   async run({ actor, db, t, input }) {
     const result = await registerCard(db, actor.personId, input);
-    return result.ok ? { ok: true, message: t("cards.registered", { uid: result.uid }) } : result;
+    if (!result.ok) return result;
+    // Said so it cannot be misread: which card, to whom (as far as the admin may see the name).
+    const name = (await nameShownTo(db, actor, input.personId)) ?? t("picker.hiddenName");
+    return { ok: true, message: t("cards.registered", { uid: result.uid, name }) };
   },
 });
 

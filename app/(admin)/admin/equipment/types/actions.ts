@@ -64,6 +64,7 @@ export const addPrerequisiteAction = defineAction({
   }),
   labels: { level: "eq.prereq.level", requiresEquipmentTypeId: "eq.prereq.requiresType", requiresLevel: "eq.prereq.requiresLevel" },
   refusals: "eq.error",
+  refusalFields: { requires_itself: "requiresLevel" },
   revalidate: [["/admin/equipment", "layout"]],
   async run({ actor, db, t, input }) {
     const added = await addPrerequisite(db, actor.personId, input);

@@ -1,22 +1,31 @@
 "use server";
 
 import { z } from "zod";
-import { addManualIntervention, deletePlan, savePlan } from "@/lib/domain/machines/maintenance-plans";
+import { addManualIntervention, deletePlan, planInput, savePlan } from "@/lib/domain/machines/maintenance-plans";
 import type { Translate } from "@/lib/i18n/translate";
 import { defineAction } from "@/lib/web/action";
+import { unexplainedRefusal } from "@/lib/web/action-pipeline";
 import { int, text } from "@/lib/web/form-data";
 
-// Who may is decided in the domain calls (equipment.manage, audited); the domain validates the plan itself.
+// Who may is decided in the domain calls (equipment.manage, audited); the form is read with the domain's plan
+// schema, so every field it refuses is named by its label beside it, all at once.
 const id = z.number().int().positive();
-const planLabels = { everyHours: "mach.plans.every", lcdText: "mach.plans.lcdText", description: "mach.plans.description", instructionsUrl: "mach.plans.instructions" } as const;
-
-/** The domain names fields by key ("lcdText: at most 16 characters"); the form shows the field's label instead. */
-function refusals(r: { code: string; message: string }, t: Translate): string {
-  if (r.code === "forbidden" || r.code === "not_found") return t(`mach.error.${r.code}`);
-  const detail = r.message.replace(/\b(everyHours|lcdText|description|instructionsUrl):/g, (_m, key: keyof typeof planLabels) => `${t(planLabels[key])}:`);
-  return `${t("mach.error.invalid")}${detail ? ` (${detail})` : ""}`;
-}
-const planForm = z.object({ machineId: id, everyHours: z.string(), lcdText: z.string(), description: z.string(), instructionsUrl: z.string() });
+const labels = {
+  everyHours: "mach.plans.every",
+  lcdText: "mach.plans.lcdText",
+  description: "mach.plans.description",
+  instructionsUrl: "mach.plans.instructions",
+} as const;
+const refusals = (r: { code: string }, t: Translate) =>
+  r.code === "forbidden" || r.code === "not_found" ? t(`mach.error.${r.code}`) : unexplainedRefusal(r, t);
+const planForm = planInput.extend({ machineId: id });
+/** The plan as typed (the domain parses it again: the URL's empty text, not its parsed null). */
+const typedPlan = (formData: FormData) => ({
+  everyHours: text(formData, "everyHours"),
+  lcdText: text(formData, "lcdText"),
+  description: text(formData, "description"),
+  instructionsUrl: text(formData, "instructionsUrl"),
+});
 const readPlan = (formData: FormData) => ({
   machineId: int(formData, "machineId"),
   everyHours: text(formData, "everyHours"),
@@ -24,14 +33,14 @@ const readPlan = (formData: FormData) => ({
   description: text(formData, "description"),
   instructionsUrl: text(formData, "instructionsUrl"),
 });
-const common = { caller: "user", refusals, revalidate: [["/(admin)/admin/equipment/machines/[id]/operations", "page"]] } as const;
+const common = { caller: "user", labels, refusals, revalidate: [["/(admin)/admin/equipment/machines/[id]/operations", "page"]] } as const;
 
 export const addPlanAction = defineAction({
   ...common,
   input: planForm,
   read: readPlan,
-  async run({ actor, db, t, input: { machineId, ...plan } }) {
-    const saved = await savePlan(db, actor.personId, { machineId, plan });
+  async run({ actor, db, t, formData, input: { machineId } }) {
+    const saved = await savePlan(db, actor.personId, { machineId, plan: typedPlan(formData) });
     return saved.ok ? { ok: true, message: t("mach.plans.saved") } : saved;
   },
 });
@@ -41,8 +50,8 @@ export const updatePlanAction = defineAction({
   ...common,
   input: planForm.extend({ planId: id }),
   read: (formData) => ({ ...readPlan(formData), planId: int(formData, "planId") }),
-  async run({ actor, db, t, input: { machineId, planId, ...plan } }) {
-    const saved = await savePlan(db, actor.personId, { machineId, planId, plan });
+  async run({ actor, db, t, formData, input: { machineId, planId } }) {
+    const saved = await savePlan(db, actor.personId, { machineId, planId, plan: typedPlan(formData) });
     return saved.ok ? { ok: true, message: t("mach.plans.saved") } : saved;
   },
 });
