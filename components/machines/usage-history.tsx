@@ -65,11 +65,13 @@ export function UsageHistory({ t, when, usage, users, query, basePath }: Props) 
           </thead>
           <tbody>
             {usage.rows.map((r) => (
-              <tr key={r.id} data-recorded={r.recordedAs}>
+              <tr key={r.id} data-recorded={r.recordedAs} data-flagged={r.flaggedReason ?? undefined}>
                 <td className="px-2 py-1">{when(r.startedAt)}</td>
                 <td className="px-2 py-1">{r.personName}</td>
                 <td className="px-2 py-1">{minutes(r.durationSeconds) ?? t("mach.usage.open")}</td>
-                <td className="px-2 py-1">{r.recordedAs === "live" ? "" : t(`mach.recorded.${r.recordedAs as "replayed" | "reconstructed" | "manual"}`)}</td>
+                <td className="px-2 py-1">
+                  {[r.recordedAs === "live" ? "" : t(`mach.recorded.${r.recordedAs as "replayed" | "reconstructed" | "manual"}`), r.flaggedReason ? t("mach.usage.flaggedMark") : ""].filter(Boolean).join(" · ")}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -116,6 +116,8 @@ export async function loadSnapshot(db: Db, now = new Date()): Promise<SnapshotDa
       })
       .from(usageSessions)
       .innerJoin(machines, eq(machines.id, usageSessions.machineId))
+      // A flagged session (a report that cannot be true) keeps no training alive.
+      .where(isNull(usageSessions.flaggedReason))
       .groupBy(usageSessions.personId, machines.equipmentTypeId);
 
   const withPlans = new Set(planMachines.map((p) => p.machineId));

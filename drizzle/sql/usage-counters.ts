@@ -5,7 +5,8 @@ import type { Db } from "@/lib/db/client";
  * Keeps machine_usage_counters and plan_usage_counters (lib/db/schema/usage-counters.ts) equal to the sums over the
  * closed usage sessions, in the transaction that changes a session, whoever writes it. Statement-level triggers with
  * transition tables: a bulk insert (import, benchmark) aggregates once, a heartbeat (open session) costs two empty
- * scans of one-row tables. A plan's counter is recomputed when its start point moves (new intervention, edited plan);
+ * scans of one-row tables. A flagged session (flagged_reason set: a board's implausible report) counts nowhere until
+ * an admin accepts it (clears the flag): the update then adds it like a newly closed session. A plan's counter is recomputed when its start point moves (new intervention, edited plan);
  * that sums only the sessions of one machine once, on a write. Idempotent; applied after migrations.
  */
 const STATEMENTS: string[] = [
@@ -28,15 +29,15 @@ const STATEMENTS: string[] = [
    begin
      if tg_op = 'INSERT' then
        select array_agg(machine_id), array_agg(started_at), array_agg(ended_at), array_agg(1) into ms, ss, es, signs
-       from new_rows where ended_at is not null;
+       from new_rows where ended_at is not null and flagged_reason is null;
      elsif tg_op = 'DELETE' then
        select array_agg(machine_id), array_agg(started_at), array_agg(ended_at), array_agg(-1) into ms, ss, es, signs
-       from old_rows where ended_at is not null;
+       from old_rows where ended_at is not null and flagged_reason is null;
      else
        select array_agg(d.m), array_agg(d.s), array_agg(d.e), array_agg(d.sign) into ms, ss, es, signs from (
-         select machine_id as m, started_at as s, ended_at as e, -1 as sign from old_rows where ended_at is not null
+         select machine_id as m, started_at as s, ended_at as e, -1 as sign from old_rows where ended_at is not null and flagged_reason is null
          union all
-         select machine_id, started_at, ended_at, 1 from new_rows where ended_at is not null) d;
+         select machine_id, started_at, ended_at, 1 from new_rows where ended_at is not null and flagged_reason is null) d;
      end if;
      if ms is not null then perform ms_usage_apply(ms, ss, es, signs); end if;
      return null;
@@ -52,7 +53,7 @@ const STATEMENTS: string[] = [
      insert into plan_usage_counters (plan_id, machine_id, counted_from, closed_seconds)
        values (pid, plan.machine_id, since, coalesce((
          select sum(greatest(0, extract(epoch from s.ended_at - greatest(s.started_at, since))))
-         from usage_sessions s where s.machine_id = plan.machine_id and s.ended_at > since), 0))
+         from usage_sessions s where s.machine_id = plan.machine_id and s.ended_at > since and s.flagged_reason is null), 0))
      on conflict (plan_id) do update set machine_id = excluded.machine_id, counted_from = excluded.counted_from, closed_seconds = excluded.closed_seconds;
    end $$`,
   `create or replace function ms_plan_counter_changed() returns trigger language plpgsql as $$
@@ -70,7 +71,7 @@ const STATEMENTS: string[] = [
      delete from machine_usage_counters;
      insert into machine_usage_counters (machine_id, closed_seconds, closed_sessions)
        select machine_id, sum(greatest(0, extract(epoch from ended_at - started_at))), count(*)
-       from usage_sessions where ended_at is not null group by machine_id;
+       from usage_sessions where ended_at is not null and flagged_reason is null group by machine_id;
      delete from plan_usage_counters;
      perform ms_plan_counter_refresh(id) from maintenance_plans;
    end $$`,

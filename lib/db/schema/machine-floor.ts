@@ -37,6 +37,8 @@ export const machinePresence = pgTable("machine_presence", {
 
 export const RECORDED_AS = ["live", "replayed", "reconstructed", "manual"] as const;
 export const ENDED_BECAUSE = ["stop", "stale", "superseded", "manual"] as const;
+/** Why a board's report could not be true (lib/domain/usage/decide-usage-plausibility.ts). */
+export const IMPLAUSIBLE_REASONS = ["negative", "too_long", "longer_than_since_start", "in_the_future"] as const;
 
 /**
  * One use of a machine by a card. `duration_seconds` is the board's own measurement; `ended_at` follows from it.
@@ -65,6 +67,11 @@ export const usageSessions = pgTable(
     closedByEventAt: timestamp({ withTimezone: true }),
     /** Closed by a replayed stopuse: what a later replay of the same offline queue is compared with. */
     closedByReplay: boolean().notNull().default(false),
+    /**
+     * Set when a board reported a duration that cannot be true (a forged or broken report): the session is kept as
+     * reported but counts nowhere (machine hours, maintenance counters, statistics) until an admin accepts it.
+     */
+    flaggedReason: text({ enum: IMPLAUSIBLE_REASONS }),
   },
   (t) => [
     uniqueIndex("usage_sessions_one_open_per_machine").on(t.machineId).where(sql`${t.endedAt} is null`),
@@ -73,6 +80,8 @@ export const usageSessions = pgTable(
     // The machine page's person filter lists who used a machine: a skip scan over this index, not a scan of its sessions.
     index().on(t.machineId, t.personId),
     index().on(t.machineId, t.cardUid, t.startedAt),
+    // The operations page lists a machine's flagged sessions; there are few, so the index is small.
+    index("usage_sessions_flagged_idx").on(t.machineId, t.startedAt).where(sql`${t.flaggedReason} is not null`),
     check("usage_sessions_duration", sql`${t.durationSeconds} is null or ${t.durationSeconds} >= 0`),
     check("usage_sessions_closed", sql`(${t.endedAt} is null) = (${t.durationSeconds} is null)`),
   ],

@@ -71,7 +71,7 @@ export async function allowedCardsOnMachine(db: Db, machineId: number, now = new
     .select({ personId: usageSessions.personId, at: sql<string>`max(coalesce(${usageSessions.endedAt}, ${usageSessions.lastHeartbeatAt}))` })
     .from(usageSessions)
     .innerJoin(machines, eq(machines.id, usageSessions.machineId))
-    .where(and(eq(machines.equipmentTypeId, machine.t.id), inArray(usageSessions.personId, ids)))
+    .where(and(eq(machines.equipmentTypeId, machine.t.id), inArray(usageSessions.personId, ids), isNull(usageSessions.flaggedReason)))
     .groupBy(usageSessions.personId);
   const admins = await administratorIds(db, ids, now);
   const lastUsed = new Map(lastUse.map((r) => [r.personId, new Date(r.at)]));

@@ -4,6 +4,7 @@ import { boards, interventions, maintenancePlans, usageSessions } from "@/lib/db
 import { namesShownTo, shownNameOr, withShownNames } from "../people/shown-names";
 import type { Viewer } from "../people/visibility";
 import { machineUsageTotals } from "../usage/usage-counters";
+import { flaggedCountOf } from "./flagged-usage";
 
 export const USAGE_PAGE_SIZE = 25;
 
@@ -29,6 +30,8 @@ export interface UsageRow {
   durationSeconds: number | null;
   recordedAs: string;
   endedBecause: string | null;
+  /** Set when the board's report could not be true: the session counts nowhere until accepted. */
+  flaggedReason: string | null;
 }
 
 /** One page of a machine's sessions, newest first, with the total for the pager. Uses (machine_id, started_at). */
@@ -38,8 +41,9 @@ export async function machineUsagePage(db: Db, viewer: Viewer, machineId: number
   if (filter.from) where.push(gte(usageSessions.startedAt, filter.from));
   if (filter.to) where.push(lt(usageSessions.startedAt, filter.to));
   const cond = and(...where);
-  // Unfiltered, the machine's session counter answers without counting a large machine's sessions one by one.
-  const total = where.length === 1 ? (await machineUsageTotals(db, machineId)).sessions : ((await db.select({ n: count() }).from(usageSessions).where(cond))[0]?.n ?? 0);
+  // Unfiltered, the machine's session counter (which leaves flagged sessions out) and the few flagged ones answer
+  // without counting a large machine's sessions one by one.
+  const total = where.length === 1 ? (await machineUsageTotals(db, machineId)).sessions + (await flaggedCountOf(db, machineId)) : ((await db.select({ n: count() }).from(usageSessions).where(cond))[0]?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / USAGE_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
   const rows = await db
@@ -52,6 +56,7 @@ export async function machineUsagePage(db: Db, viewer: Viewer, machineId: number
       durationSeconds: usageSessions.durationSeconds,
       recordedAs: usageSessions.recordedAs,
       endedBecause: usageSessions.endedBecause,
+      flaggedReason: usageSessions.flaggedReason,
     })
     .from(usageSessions)
     .where(cond)

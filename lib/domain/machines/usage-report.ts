@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, lt, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
@@ -39,13 +39,14 @@ export function parseUsageFilter(params: Record<string, string | undefined>, tim
   };
 }
 
+/** A flagged session (a board's report that cannot be true) is in no report until accepted (operations page). */
 function where(f: UsageReportFilter): SQL | undefined {
-  const parts: SQL[] = [];
+  const parts: SQL[] = [isNull(usageSessions.flaggedReason)];
   if (f.personId) parts.push(eq(usageSessions.personId, f.personId));
   if (f.machineId) parts.push(eq(usageSessions.machineId, f.machineId));
   if (f.from) parts.push(gte(usageSessions.startedAt, f.from));
   if (f.to) parts.push(lt(usageSessions.startedAt, f.to));
-  return parts.length ? and(...parts) : undefined;
+  return and(...parts);
 }
 
 // An anonymised session (retention purge) has no person: shown as a dash, its hours still count. Names are the

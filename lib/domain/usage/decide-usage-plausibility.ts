@@ -4,19 +4,22 @@
  * Pure: the facts come from the usage recording.
  */
 
+import type { IMPLAUSIBLE_REASONS } from "@/lib/db/schema";
+import { MAX_SESSION_SECONDS } from "./events";
+
+export { MAX_SESSION_SECONDS };
+
 /** Slack for clocks, a board's queued report and the broker's own delay. */
 export const DURATION_TOLERANCE_SECONDS = 120;
-/** No machine session runs longer than this; a longer one is a fault or a forgery. */
-export const MAX_SESSION_SECONDS = 24 * 3600;
 
-export type ImplausibleReason = "negative" | "too_long" | "longer_than_since_start" | "in_the_future";
+export type ImplausibleReason = (typeof IMPLAUSIBLE_REASONS)[number];
 
 export interface UsageReportFacts {
   /** The duration the board reports, in seconds. */
   durationSeconds: number;
   /** When the broker received the report. */
   receivedAt: Date;
-  /** When the session began as the broker saw it (its start or the machine last seen idle); null: not known. */
+  /** The latest moment the machine was seen idle before the report (a live start or stop); null: not known. */
   startedAt: Date | null;
   /** The broker's clock now. */
   now: Date;

@@ -1,11 +1,11 @@
-import { and, asc, eq, inArray, lt, max, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, isNull, lt, max, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { interventions, machines, maintenancePlans, usageSessions, type MaintenancePlan } from "@/lib/db/schema";
 import { machineUsageTotals, planCounterHours } from "./usage-counters";
 
 /**
  * Seconds a machine was in use between `since` and `now`, from its sessions: closed ones by their recorded span,
- * the open one up to now; a session straddling `since` counts only its part after it. Sums every session: the
+ * the open one up to now; a session straddling `since` counts only its part after it; a flagged one not at all. Sums every session: the
  * pages read the counters (usage-counters.ts) instead; this is the reference they must agree with.
  */
 export async function secondsUsed(db: Db, machineId: number, since: Date | null, now = new Date()): Promise<number> {
@@ -15,7 +15,7 @@ export async function secondsUsed(db: Db, machineId: number, since: Date | null,
   const [row] = await db
     .select({ seconds: sql<string>`coalesce(sum(greatest(0, extract(epoch from ${end} - ${start}))), 0)` })
     .from(usageSessions)
-    .where(and(eq(usageSessions.machineId, machineId), lt(usageSessions.startedAt, now), sql`coalesce(${usageSessions.endedAt}, ${now.toISOString()}::timestamptz) > ${from.toISOString()}::timestamptz`));
+    .where(and(eq(usageSessions.machineId, machineId), isNull(usageSessions.flaggedReason), lt(usageSessions.startedAt, now), sql`coalesce(${usageSessions.endedAt}, ${now.toISOString()}::timestamptz) > ${from.toISOString()}::timestamptz`));
   return Math.round(Number(row?.seconds ?? 0));
 }
 
@@ -59,12 +59,12 @@ export async function overduePlans(db: Db, machineId: number, now = new Date()):
   return statuses.filter((s) => s.overdue).sort((a, b) => b.hoursSince / b.plan.everyHours - a.hoursSince / a.plan.everyHours);
 }
 
-/** When a person last used any machine of an equipment type (for "expires after N months without use"). */
+/** When a person last used any machine of an equipment type (for "expires after N months without use"); a flagged session is no use. */
 export async function lastUsedAt(db: Db, personId: number, equipmentTypeId: number): Promise<Date | null> {
   const [row] = await db
     .select({ at: sql<string | null>`max(coalesce(${usageSessions.endedAt}, ${usageSessions.lastHeartbeatAt}))` })
     .from(usageSessions)
     .innerJoin(machines, eq(machines.id, usageSessions.machineId))
-    .where(and(eq(usageSessions.personId, personId), eq(machines.equipmentTypeId, equipmentTypeId)));
+    .where(and(eq(usageSessions.personId, personId), eq(machines.equipmentTypeId, equipmentTypeId), isNull(usageSessions.flaggedReason)));
   return row?.at ? new Date(row.at) : null;
 }

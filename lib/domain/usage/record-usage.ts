@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { usageSessions } from "@/lib/db/schema";
 import { enqueueUsageEvent } from "../webhooks/outbox";
 import { boundedDuration, type CardDurationEvent, type CardEvent, type ReplayedStopEvent, type UsageOutcome } from "./events";
+import { flagSession, implausibleReport } from "./flag-session";
 import {
   cardHolderId,
   closeUnstopped,
@@ -20,7 +21,8 @@ import {
 /*
  * Usage sessions from board events, following the protocol's "nothing lost, nothing counted twice": replays are
  * recorded once, inuse/stopuse without a start rebuild the session, a start over an open session ends the stale one.
- * Sessions are not audited: the table is itself the log of what the boards reported.
+ * Sessions are not audited: the table is itself the log of what the boards reported. A duration that cannot be true
+ * (flag-session.ts) is recorded as reported but flagged, and counts nowhere until accepted.
  */
 
 const unknownCard = { ok: false, reason: "unknown_card" } as const;
@@ -81,12 +83,16 @@ export async function recordUsageHeartbeat(db: Db, input: CardDurationEvent): Pr
     const open = await openSessionOf(tx, ev.machineId);
     if (open?.cardUid === ev.uid) {
       const lastHeartbeatAt = ev.receivedAt > open.lastHeartbeatAt ? ev.receivedAt : open.lastHeartbeatAt;
-      // A session whose start was guessed (replayed, rebuilt) learns its real start from a live heartbeat.
-      const startedAt = open.recordedAs !== "live" && !ev.replay ? secondsBefore(ev.receivedAt, ev.duration) : open.startedAt;
+      // A session whose start was guessed (replayed, rebuilt) learns its real start from a live heartbeat; a live
+      // session keeps its own start, so the board's duration changes nothing there and needs no check.
+      const learnsStart = open.recordedAs !== "live" && !ev.replay;
+      const flag = learnsStart ? await implausibleReport(tx, input) : null;
+      const startedAt = learnsStart ? secondsBefore(ev.receivedAt, ev.duration) : open.startedAt;
       await tx
         .update(usageSessions)
         .set({ lastHeartbeatAt, startedAt, heartbeats: open.heartbeats + 1 })
         .where(eq(usageSessions.id, open.id));
+      await flagSession(tx, open.id, flag, input.duration);
       return { ok: true, effect: "heartbeat", sessionId: open.id };
     }
     // Older than what we know (e.g. applied again after its stop): the session it belonged to is recorded.
@@ -94,6 +100,7 @@ export async function recordUsageHeartbeat(db: Db, input: CardDurationEvent): Pr
     if (latest && !open && latest.endedBecause !== "stale" && latest.endedAt && latest.endedAt >= ev.receivedAt) {
       return { ok: true, effect: "stale_event", sessionId: latest.id };
     }
+    const flag = await implausibleReport(tx, input);
     if (open) await closeUnstopped(tx, open, "superseded");
     const stale = await resumableStaleSession(tx, ev.machineId, ev.uid, ev.duration);
     if (stale) {
@@ -101,6 +108,7 @@ export async function recordUsageHeartbeat(db: Db, input: CardDurationEvent): Pr
         .update(usageSessions)
         .set({ endedAt: null, durationSeconds: null, endedBecause: null, lastHeartbeatAt: ev.receivedAt, heartbeats: stale.heartbeats + 1 })
         .where(eq(usageSessions.id, stale.id));
+      await flagSession(tx, stale.id, flag, input.duration);
       return { ok: true, effect: "reopened", sessionId: stale.id };
     }
     const [row] = await tx
@@ -116,6 +124,7 @@ export async function recordUsageHeartbeat(db: Db, input: CardDurationEvent): Pr
         recordedAs: "reconstructed",
       })
       .returning({ id: usageSessions.id });
+    await flagSession(tx, row!.id, flag, input.duration);
     return { ok: true, effect: "reconstructed", sessionId: row!.id };
   });
 }
@@ -144,6 +153,8 @@ export async function recordUsageStop(db: Db, input: ReplayedStopEvent): Promise
       const earlier = await replayedStopAlreadyRecorded(tx, ev);
       if (earlier) return { ok: true, effect: "duplicate", sessionId: earlier.id };
     }
+    // Judged before this stop changes anything: its own closing is no evidence about itself.
+    const flag = await implausibleReport(tx, input);
     if (open && ofOpen) {
       // The board's duration is the truth. A live start is a trustworthy start; otherwise the stop's arrival is the end.
       const keepStart = ev.replay && open.recordedAs === "live";
@@ -158,6 +169,7 @@ export async function recordUsageStop(db: Db, input: ReplayedStopEvent): Promise
           recordedAs: ev.replay && open.recordedAs === "live" ? "replayed" : open.recordedAs,
         })
         .where(eq(usageSessions.id, open.id));
+      await flagSession(tx, open.id, flag, input.duration);
       return { ok: true, effect: "closed", sessionId: open.id };
     }
     if (open && !ev.replay) await closeUnstopped(tx, open, "superseded");
@@ -167,6 +179,7 @@ export async function recordUsageStop(db: Db, input: ReplayedStopEvent): Promise
         .update(usageSessions)
         .set({ endedAt: new Date(stale.startedAt.getTime() + ev.duration * 1000), durationSeconds: ev.duration, ...closedBy })
         .where(eq(usageSessions.id, stale.id));
+      await flagSession(tx, stale.id, flag, input.duration);
       return { ok: true, effect: "closed", sessionId: stale.id };
     }
     // Rebuilt from the duration. A replayed use ended before the session running now began (one card at a time).
@@ -186,6 +199,7 @@ export async function recordUsageStop(db: Db, input: ReplayedStopEvent): Promise
         ...closedBy,
       })
       .returning({ id: usageSessions.id });
+    await flagSession(tx, row!.id, flag, input.duration);
     return { ok: true, effect: "reconstructed", sessionId: row!.id };
   });
 }

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull } from "drizzle-orm";
+import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cards, machines, usageSessions, type UsageSession } from "@/lib/db/schema";
 import { enqueueUsageStopped } from "../webhooks/outbox";
@@ -90,4 +90,25 @@ export async function sessionClosedBy(tx: Db, machineId: number, uid: string, re
     .where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid), eq(usageSessions.closedByEventAt, receivedAt)))
     .limit(1);
   return row;
+}
+
+/** How far back the idle facts are looked for: a session is believed for a week at most (events.ts), plus slack. */
+const IDLE_LOOKBACK_MS = 15 * 24 * 3600 * 1000;
+
+/**
+ * The latest moment before `at` the board itself showed the machine idle: a card logged in live (nobody was on it
+ * just before) or logged out live. Flagged sessions are no evidence; replayed and rebuilt ones carry no time the
+ * board stated. null: nothing known (a new machine). Bounded to the recent sessions (index machine_id, started_at).
+ */
+export async function lastSeenIdle(tx: Db, machineId: number, at: Date): Promise<Date | null> {
+  const since = new Date(at.getTime() - IDLE_LOOKBACK_MS).toISOString();
+  const when = at.toISOString();
+  const [row] = await tx.execute<{ at: string | Date | null }>(sql`
+    select greatest(
+      max(opened_by_event_at) filter (where recorded_as = 'live' and opened_by_event_at <= ${when}::timestamptz),
+      max(closed_by_event_at) filter (where ended_because = 'stop' and not closed_by_replay and closed_by_event_at <= ${when}::timestamptz)
+    ) as at
+    from usage_sessions
+    where machine_id = ${machineId} and started_at >= ${since}::timestamptz and flagged_reason is null`);
+  return row?.at ? new Date(row.at) : null;
 }

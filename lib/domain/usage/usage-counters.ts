@@ -8,15 +8,15 @@ import type { Db } from "@/lib/db/client";
  * same rule summed over the sessions, which the tests compare against.
  */
 
-/** Seconds of all sessions of a machine and how many there are (the open one included). */
+/** Seconds of all sessions of a machine and how many there are (the open one included); flagged ones count nowhere. */
 export async function machineUsageTotals(db: Db, machineId: number, now = new Date()): Promise<{ seconds: number; sessions: number }> {
   const at = now.toISOString();
   const [row] = await db.execute<{ seconds: string; sessions: number }>(sql`select
       coalesce((select closed_seconds from machine_usage_counters where machine_id = ${machineId}), 0)
         + coalesce((select greatest(0, extract(epoch from ${at}::timestamptz - started_at)) from usage_sessions
-                    where machine_id = ${machineId} and ended_at is null and started_at < ${at}::timestamptz), 0) as seconds,
+                    where machine_id = ${machineId} and ended_at is null and flagged_reason is null and started_at < ${at}::timestamptz), 0) as seconds,
       coalesce((select closed_sessions from machine_usage_counters where machine_id = ${machineId}), 0)
-        + (select count(*)::int from usage_sessions where machine_id = ${machineId} and ended_at is null) as sessions`);
+        + (select count(*)::int from usage_sessions where machine_id = ${machineId} and ended_at is null and flagged_reason is null) as sessions`);
   return { seconds: Math.round(Number(row?.seconds ?? 0)), sessions: Number(row?.sessions ?? 0) };
 }
 
@@ -42,7 +42,7 @@ export async function planCounterHours(db: Db, opts: { machineId?: number; now?:
           else greatest(0, extract(epoch from ${now}::timestamptz - greatest(o.started_at, coalesce(pc.counted_from, mp.created_at)))) end as seconds
     from maintenance_plans mp
     left join plan_usage_counters pc on pc.plan_id = mp.id
-    left join usage_sessions o on o.machine_id = mp.machine_id and o.ended_at is null and o.started_at < ${now}::timestamptz
+    left join usage_sessions o on o.machine_id = mp.machine_id and o.ended_at is null and o.flagged_reason is null and o.started_at < ${now}::timestamptz
     where ${filter}
     order by mp.machine_id, mp.id`);
   return rows.map((r) => ({

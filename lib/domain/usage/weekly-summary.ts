@@ -29,7 +29,7 @@ export async function composeWeeklySummary(db: Db, now = new Date()): Promise<We
     .select({ machine: machines.name, seconds: sum(usageSessions.durationSeconds).mapWith(Number), sessions: sql<number>`count(*)::int` })
     .from(usageSessions)
     .innerJoin(machines, eq(machines.id, usageSessions.machineId))
-    .where(and(gte(usageSessions.startedAt, from), lt(usageSessions.startedAt, now), isNotNull(usageSessions.durationSeconds)))
+    .where(and(gte(usageSessions.startedAt, from), lt(usageSessions.startedAt, now), isNotNull(usageSessions.durationSeconds), isNull(usageSessions.flaggedReason)))
     .groupBy(machines.name)
     .orderBy(desc(sum(usageSessions.durationSeconds)), asc(machines.name));
   const unknown = await db

@@ -309,4 +309,7 @@ export const auditLabelsDe: Record<keyof typeof auditLabelsEn, string> = {
   "audit.type.intervention.delete": "Wartungseintrag gelöscht",
   "audit.type.usage.delete": "Maschinennutzung gelöscht",
   "audit.field.backchannelLogoutUri": "Adresse für Abmelde-Benachrichtigungen",
+  "audit.type.usage.accept": "Unplausible Maschinennutzung anerkannt",
+  "audit.type.usage.flagged": "Maschinennutzung als unplausibel markiert",
+  "audit.field.flaggedReason": "Grund der Markierung",
 };

@@ -308,4 +308,7 @@ export const auditLabelsEn = {
   "audit.type.intervention.delete": "Maintenance record deleted",
   "audit.type.usage.delete": "Machine use deleted",
   "audit.field.backchannelLogoutUri": "Logout notification address",
+  "audit.type.usage.accept": "Implausible machine use accepted",
+  "audit.type.usage.flagged": "Machine use flagged as implausible",
+  "audit.field.flaggedReason": "Why flagged",
 } as const;

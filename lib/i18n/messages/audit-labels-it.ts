@@ -309,4 +309,7 @@ export const auditLabelsIt: Record<keyof typeof auditLabelsEn, string> = {
   "audit.type.intervention.delete": "Registrazione di manutenzione eliminata",
   "audit.type.usage.delete": "Uso della macchina eliminato",
   "audit.field.backchannelLogoutUri": "Indirizzo per le notifiche di uscita",
+  "audit.type.usage.accept": "Uso della macchina non plausibile accettato",
+  "audit.type.usage.flagged": "Uso della macchina segnalato come non plausibile",
+  "audit.field.flaggedReason": "Motivo della segnalazione",
 };

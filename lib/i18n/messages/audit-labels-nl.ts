@@ -309,4 +309,7 @@ export const auditLabelsNl: Record<keyof typeof auditLabelsEn, string> = {
   "audit.type.intervention.delete": "Onderhoudsregistratie verwijderd",
   "audit.type.usage.delete": "Machinegebruik verwijderd",
   "audit.field.backchannelLogoutUri": "Adres voor uitlogmeldingen",
+  "audit.type.usage.accept": "Onwaarschijnlijk machinegebruik geaccepteerd",
+  "audit.type.usage.flagged": "Machinegebruik als onwaarschijnlijk gemarkeerd",
+  "audit.field.flaggedReason": "Reden van markering",
 };

@@ -25,6 +25,9 @@ import { setMachineBlockedAction } from "../../actions";
 import { boardCredentialsAction, remoteCommandAction } from "./actions";
 import { BoardPairingSection } from "./board-pairing-section";
 import { deleteInterventionAction } from "./delete-actions";
+import { acceptFlaggedSessionAction, deleteFlaggedSessionAction } from "./flagged-actions";
+import { FlaggedUsage } from "@/components/machines/flagged-usage";
+import { flaggedSessionsOf } from "@/lib/domain/machines/flagged-usage";
 import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parseId } from "@/lib/domain/shared/ids";
 
@@ -45,7 +48,7 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
   const space = await getSpace();
   // The same reading of person and days (the space's) as the usage page.
   const { personId, from, to } = parseUsageFilter({ person: query.person, from: query.from, to: query.to }, space.timeZone);
-  const [t, locale, hours, plans, boards, interventions, usage, users, online, stored, pairing] = await Promise.all([
+  const [t, locale, hours, plans, boards, interventions, usage, users, online, stored, pairing, flagged] = await Promise.all([
     getT(),
     getLocale(),
     machineHours(db, machine.id),
@@ -57,6 +60,7 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
     isMachineOnline(db, machine.id),
     plansOfMachine(db, machine.id),
     mayManage ? machinePairingView(db, machine.id) : null,
+    flaggedSessionsOf(db, user, machine.id),
   ]);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
 
@@ -97,6 +101,8 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
           )}
         </section>
       )}
+
+      <FlaggedUsage t={t} when={when} flagged={flagged} accept={(sid) => acceptFlaggedSessionAction.bind(null, sid)} remove={(sid) => deleteFlaggedSessionAction.bind(null, sid)} />
 
       <section className={sectionClass} aria-labelledby="plans">
         <h2 id="plans" className="text-lg font-semibold">{t("mach.plans.title")}</h2>

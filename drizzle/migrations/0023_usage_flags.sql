@@ -1,0 +1,2 @@
+ALTER TABLE "usage_sessions" ADD COLUMN "flagged_reason" text;--> statement-breakpoint
+CREATE INDEX "usage_sessions_flagged_idx" ON "usage_sessions" USING btree ("machine_id","started_at") WHERE "usage_sessions"."flagged_reason" is not null;
