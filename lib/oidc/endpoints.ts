@@ -1,7 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { OidcClient } from "@/lib/db/schema";
 import { clientByClientId } from "@/lib/domain/oidc/clients";
-import { secretMatches } from "@/lib/domain/oidc/result";
+import { tokenMatches } from "@/lib/domain/shared/one-time-token";
 import { OIDC_SCOPES } from "@/lib/domain/oidc/scopes";
 import { publicKeySet, SIGNING_ALG } from "@/lib/domain/oidc/signing-keys";
 import { exchangeCode, introspectToken, refreshTokens, revokeToken, userinfo, type TokenError, type TokenResponse } from "@/lib/domain/oidc/tokens";
@@ -106,7 +106,7 @@ async function authenticateClient(db: Db, request: Request, body: URLSearchParam
   const secret = basic?.secret ?? body.get("client_secret");
   const client = await clientByClientId(db, clientId);
   if (!client) return invalidClient("unknown client");
-  if (client.kind === "confidential" ? !secret || !secretMatches(secret, client.secretHash) : secret) return invalidClient("client authentication failed");
+  if (client.kind === "confidential" ? !secret || !tokenMatches(secret, client.secretHash) : secret) return invalidClient("client authentication failed");
   return client;
 }
 

@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import type { Permission } from "@/lib/domain/access/permissions";
 import type { SessionPerson } from "@/lib/domain/auth/session-person";
 import { databaseViolation, type DatabaseViolation } from "@/lib/domain/shared/db-errors";
+import type { Failure } from "@/lib/domain/shared/result";
 import { isMessageKey, type MessageKey, type Translate } from "@/lib/i18n/translate";
 import type { ActionResult } from "./action-result";
 import { fieldErrorsOf, type FieldLabels } from "./field-errors";
@@ -19,15 +20,11 @@ import { typedValues } from "./form-data";
 export type Caller = "anyone" | "user" | Permission;
 export type Actor<C extends Caller> = C extends "anyone" ? SessionPerson | null : SessionPerson;
 
-/** A domain refusal, whatever its area: `{ ok: false, code, message, field? }`. */
-export interface Refusal {
-  ok: false;
-  code: string;
-  message: string;
-  field?: string;
-  /** Several fields refused at once, each with its message in words (e.g. a booking's start and end). */
-  fieldErrors?: Record<string, string>;
-}
+/**
+ * A domain refusal, whatever its area: the shared Failure (`lib/domain/shared/result.ts`); `fieldErrors` when
+ * several fields are refused at once, each with its message in words (e.g. a booking's start and end).
+ */
+export type Refusal = Failure<string, { fieldErrors?: Record<string, string> }>;
 /** Success: an optional message for the form, or a page to go to (after revalidation); a new secret shown once. */
 export interface Done {
   ok: true;

@@ -1,9 +1,10 @@
 import type { MissingPrerequisite } from "@/lib/domain/training/decide-signup";
+import type { Failure } from "@/lib/domain/shared/result";
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import { unexplainedRefusal } from "./action-pipeline";
 
 /** A training refusal as the services give it: some say how many seats are taken or which trainings are missing. */
-export type TrainingRefusal = { ok: false; code: string; message: string; field?: string; seatsTaken?: number; missing?: MissingPrerequisite[] };
+export type TrainingRefusal = Failure<string, { seatsTaken?: number; missing?: MissingPrerequisite[] }>;
 
 /** defineAction's `refusals` for training and sign-ups: `tr.error.<code>`, naming the seats taken or the missing trainings. */
 export function trainingRefusal(r: TrainingRefusal, t: Translate): string {

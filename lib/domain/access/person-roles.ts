@@ -3,7 +3,9 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { people, personRoles, roles } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "../people/result";
+import { fail, forbidden, notFound, type Result } from "../people/result";
+import { actorMay } from "../shared/actor-may";
+import { invalidFrom } from "../shared/result";
 import { spaceToday } from "../settings/space-today";
 import { grantRefusal, subjectRefusal } from "./containment";
 

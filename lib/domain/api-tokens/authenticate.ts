@@ -2,7 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { apiTokens } from "@/lib/db/schema";
 import { personRights, serviceRights, type OwnerRights } from "./owner-rights";
-import { hashToken, TOKEN_PREFIX } from "./result";
+import { TOKEN_PREFIX } from "./token-format";
+import { tokenHash } from "../shared/one-time-token";
 import { effectiveScopes, type Scope } from "./scopes";
 
 /** Requests per token and window, shared by every web instance (counted on the token's row). */
@@ -37,7 +38,7 @@ export type TokenCheck =
 export async function authenticateApiToken(db: Db, token: string, opts: { now?: Date; ip?: string | null; limitPerWindow: number }): Promise<TokenCheck> {
   const now = opts.now ?? new Date();
   if (!token.startsWith(TOKEN_PREFIX) || token.length > 200) return { ok: false, reason: "invalid" };
-  const hash = hashToken(token);
+  const hash = tokenHash(token);
   const windowOpenAfter = new Date(now.getTime() - RATE_WINDOW_SECONDS * 1000);
   const inWindow = sql`(${apiTokens.rateWindowStart} is not null and ${apiTokens.rateWindowStart} > ${windowOpenAfter.toISOString()}::timestamptz)`;
   const [row] = await db

@@ -28,10 +28,10 @@ export async function createService(db: Db, actorId: number, raw: ServiceInput):
   const held = await adminRights(db, actorId);
   if (!held) return fail("forbidden", "Only admins manage services.");
   const parsed = serviceInput.safeParse(raw);
-  if (!parsed.success) return fail("invalid", `${String(parsed.error.issues[0]!.path[0] ?? "input")}: ${parsed.error.issues[0]!.message}`, String(parsed.error.issues[0]!.path[0] ?? ""));
+  if (!parsed.success) return fail("invalid", `${String(parsed.error.issues[0]!.path[0] ?? "input")}: ${parsed.error.issues[0]!.message}`, { field: String(parsed.error.issues[0]!.path[0] ?? "") });
   const permissions = [...new Set(parsed.data.permissions)].sort() as Permission[];
   const beyond = permissions.filter((p) => !held.has(p));
-  if (beyond.length) return fail("scope_not_held", `You do not hold ${beyond.join(", ")}.`, "permissions");
+  if (beyond.length) return fail("scope_not_held", `You do not hold ${beyond.join(", ")}.`, { field: "permissions" });
   try {
     return await db.transaction(async (tx) => {
       const [row] = await tx.insert(apiServices).values({ name: parsed.data.name, description: parsed.data.description, permissions, sponsorId: actorId }).returning({ id: apiServices.id });
@@ -39,7 +39,7 @@ export async function createService(db: Db, actorId: number, raw: ServiceInput):
       return { ok: true as const, id: row!.id };
     });
   } catch (error) {
-    if (uniqueViolation(error) !== null) return fail("duplicate_name", `A service named "${parsed.data.name}" already exists.`, "name");
+    if (uniqueViolation(error) !== null) return fail("duplicate_name", `A service named "${parsed.data.name}" already exists.`, { field: "name" });
     throw error;
   }
 }

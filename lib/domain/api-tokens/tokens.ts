@@ -5,7 +5,9 @@ import { apiServices, apiTokens, people, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { recordAudit } from "../audit/record-audit";
 import { personRights, serviceRights, type OwnerRights } from "./owner-rights";
-import { fail, hashToken, newApiToken, visiblePrefix, type Result } from "./result";
+import { fail, type Result } from "./result";
+import { newApiToken, visiblePrefix } from "./token-format";
+import { tokenHash } from "../shared/one-time-token";
 import { ALL_SCOPES, effectiveScopes, isScope, scopeAvailable, type Scope } from "./scopes";
 
 /** Longest a token may live; a script that runs for years gets a fresh token once a year. */
@@ -23,13 +25,13 @@ export type TokenInput = z.input<typeof tokenInput>;
 function invalid(issues: z.ZodError["issues"]) {
   const first = issues[0]!;
   const field = String(first.path[0] ?? "input");
-  return fail("invalid", `${field}: ${first.message}`, field);
+  return fail("invalid", `${field}: ${first.message}`, { field });
 }
 
 /** Every scope asked for must be usable by the owner now: a token is never created with rights its owner lacks. */
 function refusedScope(scopes: Scope[], owner: OwnerRights) {
   const missing = scopes.filter((s) => !scopeAvailable(s, owner.held));
-  return missing.length ? fail("scope_not_held", `${owner.kind === "person" ? "You do" : "The service does"} not hold the rights for ${missing.join(", ")}.`, "scopes") : null;
+  return missing.length ? fail("scope_not_held", `${owner.kind === "person" ? "You do" : "The service does"} not hold the rights for ${missing.join(", ")}.`, { field: "scopes" }) : null;
 }
 
 async function insertToken(db: Db, actorId: number, owner: OwnerRights, input: z.output<typeof tokenInput>, now: Date): Promise<Result<{ id: number; token: string }>> {
@@ -42,7 +44,7 @@ async function insertToken(db: Db, actorId: number, owner: OwnerRights, input: z
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ personId: owner.personId, serviceId: owner.serviceId, name: input.name, scopes, tokenHash: hashToken(token), tokenPrefix: visiblePrefix(token), createdById: actorId, createdAt: now, expiresAt })
+      .values({ personId: owner.personId, serviceId: owner.serviceId, name: input.name, scopes, tokenHash: tokenHash(token), tokenPrefix: visiblePrefix(token), createdById: actorId, createdAt: now, expiresAt })
       .returning({ id: apiTokens.id });
     await recordAudit(tx, {
       actorId,

@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
 import { emailTaken } from "../people/person-service";
 import { publicLink } from "../settings/public-link";
-import { actorMay } from "../people/result";
+import { actorMay } from "../shared/actor-may";
 import { verifyPassword } from "./passwords";
 import { endAllSessions } from "./sessions";
 import { hashResetToken } from "./password-reset";

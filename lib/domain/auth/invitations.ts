@@ -5,7 +5,7 @@ import { isLocale, translator } from "@/lib/i18n/translate";
 import { subjectRefusal, type ContainmentCode } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
-import { actorMay } from "../people/result";
+import { actorMay } from "../shared/actor-may";
 import { uniqueViolation } from "../shared/db-errors";
 import { publicLink } from "../settings/public-link";
 import { takeAttempt } from "./rate-limit";

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { accounts, invitations, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import type { Mailer } from "../mail/mailer";
-import { actorMay } from "../people/result";
+import { actorMay } from "../shared/actor-may";
 import { inviteOne } from "./invitations";
 
 /** People invited per call: the web form calls again with the cursor and shows the progress in between. */

@@ -1,14 +1,7 @@
+import { Abort, catchAbort as catchAnyAbort, failWith, type Failure, type Result } from "../shared/result";
 import type { Conflict } from "./conflicts";
 
-/** Expected failures of calendar services: a code for the UI's message catalog plus plain English. */
-export type CalendarFailure = {
-  ok: false;
-  code: CalendarErrorCode;
-  message: string;
-  /** Set for "conflict": the event (or booking) that already holds the room, resource or machine. */
-  conflict?: Conflict;
-};
-
+/** Why calendar services refuse (the web's catalog: cal.error.<code>); the shape is lib/domain/shared/result.ts. */
 export type CalendarErrorCode =
   | "forbidden"
   | "validation"
@@ -22,24 +15,11 @@ export type CalendarErrorCode =
   | "not_allowed_on_machine"
   | "machine_blocked";
 
-export type CalendarResult<T extends object = object> = ({ ok: true } & T) | CalendarFailure;
+/** For "conflict": the event (or booking) that already holds the room, resource or machine. */
+export type CalendarFailure = Failure<CalendarErrorCode, { conflict?: Conflict }>;
+export type CalendarResult<T extends object = object> = Result<T, CalendarFailure>;
+export const fail = failWith<CalendarErrorCode, { conflict?: Conflict }>();
 
-export function fail(code: CalendarErrorCode, message: string, extra: Partial<CalendarFailure> = {}): CalendarFailure {
-  return { ok: false, code, message, ...extra };
-}
-
-/** Thrown inside a transaction to roll it back; turned into a CalendarFailure by the caller. */
-export class CalendarAbort extends Error {
-  constructor(readonly failure: CalendarFailure) {
-    super(failure.message);
-  }
-}
-
-export async function catchAbort<T extends object>(work: () => Promise<CalendarResult<T>>): Promise<CalendarResult<T>> {
-  try {
-    return await work();
-  } catch (error) {
-    if (error instanceof CalendarAbort) return error.failure;
-    throw error;
-  }
-}
+/** Thrown inside a transaction to roll it back; catchAbort answers its failure (lib/domain/shared/result.ts). */
+export class CalendarAbort extends Abort<CalendarFailure> {}
+export const catchAbort = <R>(work: () => Promise<R>) => catchAnyAbort<R, CalendarFailure>(work);

@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { cards, machines, people, unknownCards } from "@/lib/db/schema";
 import { subjectRefusal, type ContainmentCode } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
-import { actorMay, fail, type Result } from "../usage/result";
+import { fail, type Result } from "../usage/result";
+import { actorMay } from "../shared/actor-may";
 import { normalizeCardUid } from "./uid";
 
 export type CardFailure = "forbidden" | "malformed_uid" | "taken" | "not_found" | "not_active" | ContainmentCode;

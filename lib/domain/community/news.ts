@@ -5,7 +5,9 @@ import { newsPosts, type NewsPost } from "@/lib/db/schema";
 import { namesShownTo } from "../people/shown-names";
 import type { Viewer } from "../people/visibility";
 import { diffValues, recordAudit } from "../audit/record-audit";
-import { describeIssues, fail, hasPermission, type Result } from "./result";
+import { fail, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
+import { describeIssues } from "../shared/result";
 
 export const newsInput = z.object({
   title: z.string().trim().min(1, "required").max(200, "at most 200 characters"),
@@ -53,7 +55,7 @@ export async function getNewsItem(db: Db, viewer: Viewer | null, id: number): Pr
 }
 
 async function guard(db: Db, actorId: number, raw: unknown) {
-  if (!(await hasPermission(db, actorId, "news.write"))) return fail("forbidden", "You may not write news.");
+  if (!(await actorMay(db, actorId, "news.write"))) return fail("forbidden", "You may not write news.");
   const parsed = newsInput.safeParse(raw);
   return parsed.success ? parsed.data : fail("invalid", describeIssues(parsed.error.issues));
 }
@@ -82,7 +84,7 @@ export async function updateNews(db: Db, actorId: number, id: number, raw: z.inp
 }
 
 export async function deleteNews(db: Db, actorId: number, id: number): Promise<Result> {
-  if (!(await hasPermission(db, actorId, "news.write"))) return fail("forbidden", "You may not write news.");
+  if (!(await actorMay(db, actorId, "news.write"))) return fail("forbidden", "You may not write news.");
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(newsPosts).where(eq(newsPosts.id, id)).returning();
     if (!row) return fail("not_found", "This news post does not exist.");

@@ -3,7 +3,9 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { openStatusChanges, type OpenStatusChange } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { describeIssues, fail, hasPermission, type Result } from "./result";
+import { fail, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
+import { describeIssues } from "../shared/result";
 
 export const openStatusInput = z.object({
   open: z.boolean(),
@@ -29,7 +31,7 @@ export async function openStatusHistory(db: Db, limit = 20): Promise<OpenStatusC
 export async function setOpenStatus(db: Db, actor: OpenStatusActor, raw: z.input<typeof openStatusInput>, now = new Date()): Promise<Result<{ change: OpenStatusChange }>> {
   const parsed = openStatusInput.safeParse(raw);
   if (!parsed.success) return fail("invalid", describeIssues(parsed.error.issues));
-  if ("personId" in actor && !(await hasPermission(db, actor.personId, "space.open"))) {
+  if ("personId" in actor && !(await actorMay(db, actor.personId, "space.open"))) {
     return fail("forbidden", "You may not change the open status.");
   }
   return db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
+import { failWith, type Failure as SharedFailure, type Result as SharedResult } from "../shared/result";
 
-/** Expected failures of community services: a code for the UI's message catalog plus plain English. */
+/** Why community services refuse (the web's catalog: com.error.<code>); the shape is lib/domain/shared/result.ts. */
 export type CommunityFailureCode =
   | "forbidden"
   | "invalid"
@@ -10,19 +11,6 @@ export type CommunityFailureCode =
   | "too_many_choices"
   | "unauthorized"
   | "duplicate_name";
-export type Failure = { ok: false; code: CommunityFailureCode; message: string };
-export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
-
-export function fail(code: CommunityFailureCode, message: string): Failure {
-  return { ok: false, code, message };
-}
-
-export { actorMay as hasPermission } from "../shared/actor-may";
-export { tokenHash as sha256, newToken as newSecret } from "../shared/one-time-token";
-
-/** 32 random bytes, URL-safe: sensor tokens and vote receipts. */
-
-/** Zod issues as "field: problem; …" so a refusal says which input was wrong. */
-export function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
-  return issues.map((i) => `${i.path.map(String).join(".") || "input"}: ${i.message}`).join("; ");
-}
+export type Failure = SharedFailure<CommunityFailureCode>;
+export type Result<T extends object = object> = SharedResult<T, Failure>;
+export const fail = failWith<CommunityFailureCode>();

@@ -3,7 +3,10 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { sensorTokens } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { describeIssues, fail, hasPermission, newSecret, sha256, type Result } from "./result";
+import { fail, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
+import { newToken, tokenHash } from "../shared/one-time-token";
+import { describeIssues } from "../shared/result";
 import { constraintOf } from "../shared/db-errors";
 
 const nameInput = z.string().trim().min(1, "required").max(60, "at most 60 characters");
@@ -17,13 +20,13 @@ export async function listSensorTokens(db: Db) {
 
 /** Admins create a token for a door sensor; the token is shown once, only its hash is kept. */
 export async function createSensorToken(db: Db, actorId: number, rawName: string): Promise<Result<{ id: number; token: string }>> {
-  if (!(await hasPermission(db, actorId, "system.admin"))) return fail("forbidden", "Only admins manage sensor tokens.");
+  if (!(await actorMay(db, actorId, "system.admin"))) return fail("forbidden", "Only admins manage sensor tokens.");
   const name = nameInput.safeParse(rawName);
   if (!name.success) return fail("invalid", describeIssues(name.error.issues));
-  const token = newSecret();
+  const token = newToken();
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(sensorTokens).values({ name: name.data, tokenHash: sha256(token), createdById: actorId }).returning();
+      const [row] = await tx.insert(sensorTokens).values({ name: name.data, tokenHash: tokenHash(token), createdById: actorId }).returning();
       await recordAudit(tx, { actorId, changeType: "sensor_token.create", entity: "sensor_tokens", entityId: row!.id, after: { name: row!.name } });
       return { ok: true as const, id: row!.id, token };
     });
@@ -34,7 +37,7 @@ export async function createSensorToken(db: Db, actorId: number, rawName: string
 }
 
 export async function revokeSensorToken(db: Db, actorId: number, id: number, now = new Date()): Promise<Result> {
-  if (!(await hasPermission(db, actorId, "system.admin"))) return fail("forbidden", "Only admins manage sensor tokens.");
+  if (!(await actorMay(db, actorId, "system.admin"))) return fail("forbidden", "Only admins manage sensor tokens.");
   return db.transaction(async (tx) => {
     const [row] = await tx.update(sensorTokens).set({ revokedAt: now }).where(and(eq(sensorTokens.id, id), isNull(sensorTokens.revokedAt))).returning();
     if (!row) return fail("not_found", "No active sensor token with this id.");
@@ -49,7 +52,7 @@ export async function authenticateSensor(db: Db, token: string, now = new Date()
   const [row] = await db
     .update(sensorTokens)
     .set({ lastUsedAt: now })
-    .where(and(eq(sensorTokens.tokenHash, sha256(token)), isNull(sensorTokens.revokedAt)))
+    .where(and(eq(sensorTokens.tokenHash, tokenHash(token)), isNull(sensorTokens.revokedAt)))
     .returning({ name: sensorTokens.name });
   return row?.name ?? null;
 }

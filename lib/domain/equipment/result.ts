@@ -1,7 +1,9 @@
-/** Expected failures of equipment and training services: a code for the UI's message catalog plus plain English. */
-export type Failure<C extends string> = { ok: false; code: C; message: string };
-export type Result<T extends object, C extends string> = ({ ok: true } & T) | Failure<C>;
+import type { Failure as SharedFailure, Result as SharedResult } from "../shared/result";
 
-export function fail<C extends string>(code: C, message: string): Failure<C> {
-  return { ok: false, code, message };
-}
+/**
+ * Equipment and training services name their codes per function (`Result<T, "not_found" | …>`); the shape and
+ * `fail` are lib/domain/shared/result.ts.
+ */
+export type Failure<C extends string> = SharedFailure<C>;
+export type Result<T extends object, C extends string> = SharedResult<T, Failure<C>>;
+export { fail } from "../shared/result";

@@ -2,7 +2,8 @@ import { createHash } from "node:crypto";
 import { and, eq, lt } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { importUploads } from "@/lib/db/schema";
-import { actorMay, fail, type Result } from "../usage/result";
+import { fail, type Result } from "../usage/result";
+import { actorMay } from "../shared/actor-may";
 
 /** The largest database file the web form takes (200,000 uses are some 20 MB). */
 export const MAX_UPLOAD_BYTES = 100 * 1024 * 1024;

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { inventoryCategories, type InventoryCategory } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { fail, FORBIDDEN, mayEditInventory, type Result } from "./result";
+import { fail, FORBIDDEN, type Result } from "./result";
+import { mayEditInventory } from "./may-edit";
 
 export async function listCategories(db: Db): Promise<InventoryCategory[]> {
   return db.select().from(inventoryCategories).orderBy(asc(inventoryCategories.name));

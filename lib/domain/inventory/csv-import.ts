@@ -5,7 +5,8 @@ import { accounts, profiles } from "@/lib/db/schema";
 import { ensureCategory } from "./categories";
 import { parseCsv } from "../shared/csv";
 import { listLocations } from "./locations";
-import { fail, FORBIDDEN, mayEditInventory, type Result } from "./result";
+import { fail, FORBIDDEN, type Result } from "./result";
+import { mayEditInventory } from "./may-edit";
 import { insertThing, thingInput, type ThingValues } from "./things";
 
 /** The columns the import understands (the export writes the same ones, plus number). */

@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { people, profiles, thingLoans, things, type ThingLoan } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { spaceToday } from "../settings/space-today";
-import { fail, FORBIDDEN, mayEditInventory, type Result } from "./result";
+import { fail, FORBIDDEN, type Result } from "./result";
+import { mayEditInventory } from "./may-edit";
 import { constraintOf } from "../shared/db-errors";
 
 const ALREADY_LENT = "This thing is already lent out. Take it back before lending it again.";

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { inventoryLocations, things, type InventoryLocation } from "@/lib/db/schema";
 import { diffValues, recordAudit } from "../audit/record-audit";
-import { fail, FORBIDDEN, mayEditInventory, type Result } from "./result";
+import { fail, FORBIDDEN, type Result } from "./result";
+import { mayEditInventory } from "./may-edit";
 import { constraintOf } from "../shared/db-errors";
 
 export const LOCATION_KINDS = ["room", "shelf", "box", "other"] as const;

@@ -1,7 +1,6 @@
-import type { Db } from "@/lib/db/client";
-import { permissionsOfPerson } from "../access/person-permissions";
+import { failWith, type Failure as SharedFailure, type Result as SharedResult } from "../shared/result";
 
-/** Expected failures of inventory services: a code for the UI's message catalog plus plain English. */
+/** Why inventory services refuse (the web's catalog: inv.error.<code>); the shape is lib/domain/shared/result.ts. */
 export type InventoryFailureCode =
   | "forbidden"
   | "invalid"
@@ -13,16 +12,8 @@ export type InventoryFailureCode =
   | "due_in_past"
   | "photo_too_large"
   | "photo_not_image";
-export type Failure = { ok: false; code: InventoryFailureCode; message: string };
-export type Result<T extends object = object> = ({ ok: true } & T) | Failure;
-
-export function fail(code: InventoryFailureCode, message: string): Failure {
-  return { ok: false, code, message };
-}
-
-/** Authorization inside the domain: every write asks this, never only the page that showed the form. */
-export async function mayEditInventory(db: Db, actorId: number): Promise<boolean> {
-  return (await permissionsOfPerson(db, actorId)).has("inventory.write");
-}
+export type Failure = SharedFailure<InventoryFailureCode>;
+export type Result<T extends object = object> = SharedResult<T, Failure>;
+export const fail = failWith<InventoryFailureCode>();
 
 export const FORBIDDEN = fail("forbidden", "You may not edit the inventory.");

@@ -4,7 +4,8 @@ import { things } from "@/lib/db/schema";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { renderPhoto, storePhoto } from "@/lib/storage/photos";
 import { recordAudit } from "../audit/record-audit";
-import { fail, FORBIDDEN, mayEditInventory, type Result } from "./result";
+import { fail, FORBIDDEN, type Result } from "./result";
+import { mayEditInventory } from "./may-edit";
 
 /** A thing's photo (inventory.write): stored in both sizes before the thing points at it, the replaced files removed. */
 export async function setThingPhoto(db: Db, storage: FileStorage, actorId: number, thingId: number, data: Buffer): Promise<Result> {

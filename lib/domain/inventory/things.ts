@@ -5,7 +5,8 @@ import { auditLog, inventoryCategories, inventoryLocations, things, type Thing }
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { newSlug } from "../shared/new-slug";
 import { isSlug } from "../shared/slugs";
-import { fail, FORBIDDEN, mayEditInventory, type Result } from "./result";
+import { fail, FORBIDDEN, type Result } from "./result";
+import { mayEditInventory } from "./may-edit";
 
 const isoDate = z
   .string()

@@ -3,7 +3,8 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { mailingListRules, mailingLists, type MailingList } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { fail, forbidden, may, type Result } from "./result";
+import { fail, forbidden, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 import { foreignKeyViolation, uniqueViolation } from "../shared/db-errors";
 
 export interface ListRules {
@@ -55,23 +56,23 @@ async function writeRules(db: Db, listId: number, input: ListRules): Promise<voi
 
 function invalid(error: z.ZodError) {
   const issue = error.issues[0]!;
-  return fail("invalid", `${issue.path.join(".")}: ${issue.message}`, String(issue.path[0] ?? ""));
+  return fail("invalid", `${issue.path.join(".")}: ${issue.message}`, { field: String(issue.path[0] ?? "") });
 }
 
-const duplicate = () => fail("duplicate", "A list with this name or address exists already.", "address");
+const duplicate = () => fail("duplicate", "A list with this name or address exists already.", { field: "address" });
 
 type Parsed = z.output<typeof listInput>;
 
 /** The shared frame of create and update: permission, validation, and the database's refusals as values. */
 async function write<T extends object>(db: Db, actorId: number, raw: ListInput, body: (tx: Db, data: Parsed) => Promise<Result<T>>): Promise<Result<T>> {
-  if (!(await may(db, actorId, "members.write"))) return forbidden();
+  if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   const parsed = listInput.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error);
   try {
     return await db.transaction((tx) => body(tx, parsed.data));
   } catch (error) {
     if (uniqueViolation(error) !== null) return duplicate();
-    if (foreignKeyViolation(error) !== null) return fail("invalid", "A status, committee or role of the rules does not exist.", "rules");
+    if (foreignKeyViolation(error) !== null) return fail("invalid", "A status, committee or role of the rules does not exist.", { field: "rules" });
     throw error;
   }
 }
@@ -102,7 +103,7 @@ export function updateMailingList(db: Db, actorId: number, id: number, raw: List
 
 /** Removes the record only: the list on the list server stays as it is. */
 export async function deleteMailingList(db: Db, actorId: number, id: number): Promise<Result> {
-  if (!(await may(db, actorId, "members.write"))) return forbidden();
+  if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(mailingLists).where(eq(mailingLists.id, id)).returning();
     if (!row) return fail("not_found", "No such list.");

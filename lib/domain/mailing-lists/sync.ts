@@ -4,7 +4,8 @@ import { mailingLists, type MailingList } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { listMembers } from "./list-members";
 import { MailmanError, mailmanListId, type MailmanClient, type RosterEntry } from "./mailman-client";
-import { fail, forbidden, may, type Result } from "./result";
+import { fail, forbidden, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 
 export interface SyncPlan {
   listId: number;
@@ -74,7 +75,7 @@ export async function syncMailingList(
   listId: number,
   options: { dryRun: boolean; now?: Date },
 ): Promise<Result<{ plan: SyncPlan; outcome?: SyncOutcome }>> {
-  if (!(await may(db, actorId, "members.write"))) return forbidden();
+  if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   if (!client) return fail("not_configured", "No Mailman server is configured (MAILMAN_REST_URL).");
   const [list] = await db.select().from(mailingLists).where(eq(mailingLists.id, listId));
   if (!list) return fail("not_found", "No such list.");

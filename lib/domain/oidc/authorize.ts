@@ -6,7 +6,7 @@ import type { AuthorizationRequest } from "./authorization-request";
 import { redirectWith } from "./authorization-request";
 import { defaultSharedFields } from "./claims";
 import { clientRefusal, type ClientRefusal } from "./person-access";
-import { randomSecret, sha256 } from "./result";
+import { newToken, tokenHash } from "../shared/one-time-token";
 import { isSharedField, SHARED_FIELDS, type SharedField } from "./scopes";
 
 /** A code lives two minutes: long enough for a slow relying party, too short to be worth stealing from a log. */
@@ -30,9 +30,9 @@ export interface BrowserSession {
 
 async function issueCode(db: Db, req: AuthorizationRequest, session: BrowserSession, issuer: string, now: Date): Promise<string> {
   const personId = session.personId;
-  const code = randomSecret();
+  const code = newToken();
   await db.insert(oidcCodes).values({
-    codeHash: sha256(code),
+    codeHash: tokenHash(code),
     clientId: req.client.id,
     personId,
     redirectUri: req.redirectUri,

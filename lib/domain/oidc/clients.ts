@@ -6,12 +6,13 @@ import { permissionsOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
 import { recordAudit } from "../audit/record-audit";
 import { oidcClientInput, type OidcClientInput, type OidcClientValues } from "./client-input";
-import { fail, randomSecret, sha256, type OidcResult } from "./result";
+import { fail, type OidcResult } from "./result";
+import { newToken, tokenHash } from "../shared/one-time-token";
 
 function invalid(error: z.ZodError) {
   const issue = error.issues[0]!;
   const field = String(issue.path[0] ?? "input");
-  return fail("invalid", `${field}: ${issue.message}`, field);
+  return fail("invalid", `${field}: ${issue.message}`, { field });
 }
 
 /**
@@ -23,10 +24,10 @@ async function refusal(db: Db, actorId: number, values?: OidcClientValues) {
   if (!held.has("system.admin")) return fail("forbidden", "Only admins manage single sign-on.");
   if (!values) return null;
   if (values.requiredPermission && !held.has(values.requiredPermission as Permission))
-    return fail("exceeds_own_permissions", "You can only require a permission you hold yourself.", "requiredPermission");
+    return fail("exceeds_own_permissions", "You can only require a permission you hold yourself.", { field: "requiredPermission" });
   if (values.allowedStatusIds.length) {
     const known = await db.select({ id: membershipStatuses.id }).from(membershipStatuses).where(inArray(membershipStatuses.id, values.allowedStatusIds));
-    if (known.length !== new Set(values.allowedStatusIds).size) return fail("invalid", "allowedStatusIds: unknown status", "allowedStatusIds");
+    if (known.length !== new Set(values.allowedStatusIds).size) return fail("invalid", "allowedStatusIds: unknown status", { field: "allowedStatusIds" });
   }
   return null;
 }
@@ -52,12 +53,12 @@ export async function createOidcClient(db: Db, actorId: number, raw: OidcClientI
   if (refused) return refused;
   if (!parsed.success) return invalid(parsed.error);
   const values = parsed.data;
-  const clientId = `ms-${randomSecret().slice(0, 22)}`;
-  const secret = values.kind === "confidential" ? randomSecret() : null;
+  const clientId = `ms-${newToken().slice(0, 22)}`;
+  const secret = values.kind === "confidential" ? newToken() : null;
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(oidcClients)
-      .values({ ...values, clientId, secretHash: secret ? sha256(secret) : null, createdById: actorId })
+      .values({ ...values, clientId, secretHash: secret ? tokenHash(secret) : null, createdById: actorId })
       .returning({ id: oidcClients.id });
     await recordAudit(tx, { actorId, changeType: "oidc_client.create", entity: "oidc_clients", entityId: row!.id, after: { clientId, ...audited(values) } });
     return { ok: true as const, id: row!.id, clientId, secret };
@@ -75,8 +76,8 @@ export async function updateOidcClient(db: Db, actorId: number, id: number, raw:
     const [before] = await tx.select().from(oidcClients).where(eq(oidcClients.id, id)).for("update");
     if (!before) return fail("not_found", "No such client.");
     // Turning a public client confidential needs a secret, shown once like at creation.
-    const secret = values.kind === "confidential" && !before.secretHash ? randomSecret() : null;
-    const secretHash = values.kind === "public" ? null : secret ? sha256(secret) : before.secretHash;
+    const secret = values.kind === "confidential" && !before.secretHash ? newToken() : null;
+    const secretHash = values.kind === "public" ? null : secret ? tokenHash(secret) : before.secretHash;
     await tx
       .update(oidcClients)
       .set({ ...values, secretHash, updatedAt: new Date() })
@@ -90,12 +91,12 @@ export async function updateOidcClient(db: Db, actorId: number, id: number, raw:
 export async function rotateOidcClientSecret(db: Db, actorId: number, id: number): Promise<OidcResult<{ secret: string }>> {
   const refused = await refusal(db, actorId);
   if (refused) return refused;
-  const secret = randomSecret();
+  const secret = newToken();
   return db.transaction(async (tx) => {
     const [row] = await tx.select({ kind: oidcClients.kind }).from(oidcClients).where(eq(oidcClients.id, id)).for("update");
     if (!row) return fail("not_found", "No such client.");
-    if (row.kind !== "confidential") return fail("invalid", "kind: a public client has no secret", "kind");
-    await tx.update(oidcClients).set({ secretHash: sha256(secret), updatedAt: new Date() }).where(eq(oidcClients.id, id));
+    if (row.kind !== "confidential") return fail("invalid", "kind: a public client has no secret", { field: "kind" });
+    await tx.update(oidcClients).set({ secretHash: tokenHash(secret), updatedAt: new Date() }).where(eq(oidcClients.id, id));
     await recordAudit(tx, { actorId, changeType: "oidc_client.rotate_secret", entity: "oidc_clients", entityId: id });
     return { ok: true as const, secret };
   });

@@ -1,12 +1,7 @@
+import { failWith, type Failure, type Result } from "../shared/result";
 
-/** Expected failures of the client admin services: a code for the UI's catalog plus plain English. */
+/** Why the client admin services refuse (the web's catalog: sso.error.<code>); the shape is lib/domain/shared/result.ts. */
 export type OidcFailureCode = "forbidden" | "invalid" | "not_found" | "exceeds_own_permissions";
-export type OidcFailure = { ok: false; code: OidcFailureCode; message: string; field?: string };
-export type OidcResult<T extends object = object> = ({ ok: true } & T) | OidcFailure;
-
-export function fail(code: OidcFailureCode, message: string, field?: string): OidcFailure {
-  return field ? { ok: false, code, message, field } : { ok: false, code, message };
-}
-
-/** Client secrets, codes and tokens: the space's one-time tokens (32 random bytes, stored as their SHA-256). */
-export { newToken as randomSecret, tokenHash as sha256, tokenMatches as secretMatches } from "../shared/one-time-token";
+export type OidcFailure = Failure<OidcFailureCode>;
+export type OidcResult<T extends object = object> = Result<T, OidcFailure>;
+export const fail = failWith<OidcFailureCode>();

@@ -4,7 +4,8 @@ import type { Db } from "@/lib/db/client";
 import { oidcSigningKeys } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { recordAudit } from "../audit/record-audit";
-import { fail, randomSecret, type OidcResult } from "./result";
+import { fail, type OidcResult } from "./result";
+import { newToken } from "../shared/one-time-token";
 
 /** RS256: the one algorithm every OpenID Connect relying party must accept. */
 export const SIGNING_ALG = "RS256";
@@ -13,7 +14,7 @@ const RETIRED_KEPT_MS = 2 * 86_400_000;
 
 async function newKey(db: Db, now: Date) {
   const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALG, { extractable: true, modulusLength: 2048 });
-  const kid = randomSecret().slice(0, 16);
+  const kid = newToken().slice(0, 16);
   const publicJwk = { ...(await exportJWK(publicKey)), kid, alg: SIGNING_ALG, use: "sig" };
   const privateJwk = { ...(await exportJWK(privateKey)), kid, alg: SIGNING_ALG };
   const [row] = await db.insert(oidcSigningKeys).values({ kid, alg: SIGNING_ALG, privateJwk, publicJwk, createdAt: now }).returning();

@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { oidcClients, oidcCodes, oidcConsents, oidcLogoutDeliveries, oidcTokens, type OidcClient } from "@/lib/db/schema";
 import { claimsFor, type Claims } from "./claims";
 import { clientRefusal } from "./person-access";
-import { randomSecret, sha256 } from "./result";
+import { newToken, tokenHash } from "../shared/one-time-token";
 import { signIdToken } from "./signing-keys";
 
 export const ACCESS_TOKEN_TTL_S = 3600;
@@ -38,13 +38,13 @@ async function consentFields(db: Db, personId: number, clientId: number): Promis
 }
 
 async function issueTokens(db: Db, g: Grant, fields: string[], issuer: string, now: Date): Promise<TokenResponse> {
-  const access = randomSecret();
+  const access = newToken();
   const common = { clientId: g.client.id, personId: g.personId, scopes: g.scopes, grantId: g.grantId, authTime: g.authTime };
-  await db.insert(oidcTokens).values({ ...common, kind: "access", tokenHash: sha256(access), expiresAt: new Date(now.getTime() + ACCESS_TOKEN_TTL_S * 1000), createdAt: now });
+  await db.insert(oidcTokens).values({ ...common, kind: "access", tokenHash: tokenHash(access), expiresAt: new Date(now.getTime() + ACCESS_TOKEN_TTL_S * 1000), createdAt: now });
   let refresh: string | undefined;
   if (g.client.refreshTokens) {
-    refresh = randomSecret();
-    await db.insert(oidcTokens).values({ ...common, kind: "refresh", tokenHash: sha256(refresh), expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_S * 1000), createdAt: now });
+    refresh = newToken();
+    await db.insert(oidcTokens).values({ ...common, kind: "refresh", tokenHash: tokenHash(refresh), expiresAt: new Date(now.getTime() + REFRESH_TOKEN_TTL_S * 1000), createdAt: now });
   }
   const iat = Math.floor(now.getTime() / 1000);
   const claims = await claimsFor(db, g.personId, g.scopes, fields, now);
@@ -82,7 +82,7 @@ function verifierMatches(verifier: string | null, challenge: string): boolean {
  */
 export async function exchangeCode(db: Db, client: OidcClient, p: { code: string; redirectUri: string | null; codeVerifier: string | null }, issuer: string, now = new Date()): Promise<TokenResponse | TokenError> {
   if (!p.code) return { error: "invalid_request", error_description: "code is required" };
-  const hash = sha256(p.code);
+  const hash = tokenHash(p.code);
   const [found] = await db.select().from(oidcCodes).where(eq(oidcCodes.codeHash, hash));
   // Another client's code is not touched: it stays usable by its own client.
   if (!found || found.clientId !== client.id) return grantError("unknown code");
@@ -110,7 +110,7 @@ export async function exchangeCode(db: Db, client: OidcClient, p: { code: string
  */
 export async function refreshTokens(db: Db, client: OidcClient, p: { refreshToken: string; scope: string | null }, issuer: string, now = new Date()): Promise<TokenResponse | TokenError> {
   if (!p.refreshToken) return { error: "invalid_request", error_description: "refresh_token is required" };
-  const [found] = await db.select().from(oidcTokens).where(and(eq(oidcTokens.tokenHash, sha256(p.refreshToken)), eq(oidcTokens.kind, "refresh")));
+  const [found] = await db.select().from(oidcTokens).where(and(eq(oidcTokens.tokenHash, tokenHash(p.refreshToken)), eq(oidcTokens.kind, "refresh")));
   if (!found || found.clientId !== client.id) return grantError("unknown refresh token");
   if (found.revokedAt) return grantError("refresh token revoked");
   const [token] = await db.update(oidcTokens).set({ usedAt: now }).where(and(eq(oidcTokens.id, found.id), isNull(oidcTokens.usedAt))).returning();
@@ -142,7 +142,7 @@ export async function userinfo(db: Db, accessToken: string, now = new Date()): P
     .select({ t: oidcTokens, client: oidcClients })
     .from(oidcTokens)
     .innerJoin(oidcClients, eq(oidcClients.id, oidcTokens.clientId))
-    .where(and(eq(oidcTokens.tokenHash, sha256(accessToken)), eq(oidcTokens.kind, "access")));
+    .where(and(eq(oidcTokens.tokenHash, tokenHash(accessToken)), eq(oidcTokens.kind, "access")));
   if (!row || row.t.revokedAt || row.t.expiresAt <= now || !row.client.active) return null;
   if (await clientRefusal(db, row.client, row.t.personId, now)) return null;
   const fields = await consentFields(db, row.t.personId, row.client.id);
@@ -154,7 +154,7 @@ export async function userinfo(db: Db, accessToken: string, now = new Date()): P
 /** RFC 7009 for one client: its own token stops; a refresh token takes its whole login (grant) with it. Unknown tokens are ignored. */
 export async function revokeToken(db: Db, clientId: number, token: string, now = new Date()): Promise<void> {
   if (token.length > 200) return;
-  const [found] = await db.select().from(oidcTokens).where(eq(oidcTokens.tokenHash, sha256(token)));
+  const [found] = await db.select().from(oidcTokens).where(eq(oidcTokens.tokenHash, tokenHash(token)));
   if (!found || found.clientId !== clientId) return;
   if (found.kind === "refresh") await revokeFamily(db, found.grantId, now);
   else await db.update(oidcTokens).set({ revokedAt: now }).where(and(eq(oidcTokens.id, found.id), isNull(oidcTokens.revokedAt)));
@@ -172,7 +172,7 @@ export type Introspection = { active: false } | { active: true; scope: string; c
 export async function introspectToken(db: Db, client: OidcClient, token: string, issuer: string, now = new Date()): Promise<Introspection> {
   const inactive = { active: false } as const;
   if (!token || token.length > 200) return inactive;
-  const [t] = await db.select().from(oidcTokens).where(eq(oidcTokens.tokenHash, sha256(token)));
+  const [t] = await db.select().from(oidcTokens).where(eq(oidcTokens.tokenHash, tokenHash(token)));
   if (!t || t.clientId !== client.id || !client.active || t.revokedAt || t.expiresAt <= now || (t.kind === "refresh" && t.usedAt)) return inactive;
   if (await clientRefusal(db, client, t.personId, now)) return inactive;
   if (!(await consentFields(db, t.personId, client.id))) return inactive;

@@ -4,7 +4,9 @@ import type { Db } from "@/lib/db/client";
 import { addresses, addressHolders, addressTypes, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { diffValues, recordAudit } from "../audit/record-audit";
-import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
+import { fail, forbidden, notFound, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
+import { invalidFrom } from "../shared/result";
 import { checkViolation, uniqueViolation } from "../shared/db-errors";
 
 export const addressInputSchema = z.object({

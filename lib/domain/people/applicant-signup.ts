@@ -9,7 +9,9 @@ import type { Mailer } from "../mail/mailer";
 import { publicLink } from "../settings/public-link";
 import { applyStatusChange, emailTaken } from "./person-service";
 import { personWithoutLoginByEmail, recordLoginRequest } from "./login-requests";
-import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
+import { fail, forbidden, notFound, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
+import { invalidFrom } from "../shared/result";
 import { uniqueViolation } from "../shared/db-errors";
 import { newToken, tokenHash } from "../shared/one-time-token";
 

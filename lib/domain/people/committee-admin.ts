@@ -5,7 +5,9 @@ import { committeeFunctions, committees, functionHolders, functionRoles, roles }
 import { grantRefusal } from "../access/containment";
 import { syncViewRights } from "../access/view-rights";
 import { diffValues, recordAudit } from "../audit/record-audit";
-import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
+import { fail, forbidden, notFound, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
+import { invalidFrom } from "../shared/result";
 import { uniqueViolation } from "../shared/db-errors";
 
 const name = z.string().trim().min(1).max(100);

@@ -5,7 +5,9 @@ import { committeeFunctions, committees, functionHolders, functionRoles, people,
 import { grantRefusal, subjectRefusal } from "../access/containment";
 import { syncViewRights } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
-import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
+import { fail, forbidden, notFound, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
+import { invalidFrom } from "../shared/result";
 import { spaceToday } from "../settings/space-today";
 import { uniqueViolation } from "../shared/db-errors";
 

@@ -8,7 +8,8 @@ import { enqueueBackchannelLogout } from "../oidc/backchannel-logout";
 import type { Logger } from "pino";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { removePhotoFiles } from "@/lib/storage/photos";
-import { actorMay, fail, forbidden, notFound, type Result } from "./result";
+import { fail, forbidden, notFound, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 
 /** Audit values that say nothing about who the person is; everything else in their history is blanked. */
 const KEEP_IN_HISTORY = new Set(["status", "memberNumber", "type", "validFrom", "validUntil", "endsAtYearEnd", "isMain", "mainAddressId", "committee", "function", "since", "until", "level"]);

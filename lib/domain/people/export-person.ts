@@ -5,7 +5,8 @@ import { accounts, cards, equipmentAuthorizations, equipmentTypes, memberships, 
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { fieldLabel } from "../audit/readable";
 import { addressesOf } from "./address-service";
-import { actorMay, forbidden, notFound, type Result } from "./result";
+import { forbidden, notFound, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 import { committeesOf } from "./person-record";
 import { recordActivity } from "./record-activity";
 

@@ -8,7 +8,8 @@ import { parseCsv } from "../shared/csv";
 import { emailTaken, statusGetsNumber } from "./person-service";
 import { columnOfHeader } from "../shared/column-headers";
 import { profileInputSchema, profileAuditValues, type ProfileData } from "./profile-input";
-import { actorMay, fail, forbidden, type Result } from "./result";
+import { fail, forbidden, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 
 export const IMPORT_COLUMNS = ["firstName", "lastName", "email", "phone", "status", "cardUid"] as const;
 export const MAX_IMPORT_ROWS = 5000;

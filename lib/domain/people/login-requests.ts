@@ -6,7 +6,8 @@ import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
 import { notifyPerson, type NotifyOutcome } from "../mail/notify";
 import { publicLink } from "../settings/public-link";
-import { actorMay, fail, forbidden, notFound, type Result } from "./result";
+import { fail, forbidden, notFound, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 
 /*
  * Sign-up with the address of a person already here without a login (imported, created by an admin, made from an

@@ -5,7 +5,9 @@ import { memberships, membershipStatuses, membershipTypes, people } from "@/lib/
 import { recordAudit } from "../audit/record-audit";
 import { subjectRefusal } from "../access/containment";
 import { applyStatusChange, statusChangeRefusal } from "./person-service";
-import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
+import { fail, forbidden, notFound, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
+import { invalidFrom } from "../shared/result";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "not a date (YYYY-MM-DD)").refine((s) => !Number.isNaN(Date.parse(s)), "not a date");
 

@@ -4,7 +4,8 @@ import { membershipTypes, people, profiles } from "@/lib/db/schema";
 import { resolvePersonRef } from "./person-ref";
 import { setPartner } from "./profile-settings";
 import { recordAudit } from "../audit/record-audit";
-import { actorMay, fail, forbidden, type Result } from "./result";
+import { fail, forbidden, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 
 /** The admin names the partner the way people are known at the desk: member number or email (or picks them). */
 export function findPersonByRef(db: Db, ref: string): Promise<number | null> {

@@ -5,7 +5,9 @@ import { accounts, membershipStatuses, people, profiles, profileStudies, type Me
 import { grantRefusal, subjectRefusal } from "../access/containment";
 import { recordAudit, diffValues } from "../audit/record-audit";
 import { endAllSessions } from "../auth/sessions";
-import { actorMay, fail, forbidden, invalidFrom, notFound, type Failure, type Result } from "./result";
+import { fail, forbidden, notFound, type Failure, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
+import { invalidFrom } from "../shared/result";
 import { profileAuditValues, profileInputSchema, type ProfileData, type ProfileInput } from "./profile-input";
 import { uniqueViolation } from "../shared/db-errors";
 

@@ -4,7 +4,8 @@ import { people, profiles, profileStudies } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { profileEditRefusal } from "./person-service";
-import { actorMay, fail, forbidden, notFound, type Result } from "./result";
+import { fail, forbidden, notFound, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 import { cleanVisibility, type VisibilityField } from "./visibility";
 
 /** A person's own profile and studies (the profile page), or null when the person has no profile. */

@@ -5,7 +5,8 @@ import type { Permission } from "../access/permissions";
 import { grantRefusal } from "../access/containment";
 import { syncViewRights } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
-import { actorMay, fail, forbidden, notFound, type Result } from "./result";
+import { fail, forbidden, notFound, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 
 /** Statuses the code looks up by key (sign-up, approval, end of year, erasure): they can be renamed, never deleted. */
 export const SYSTEM_STATUS_KEYS = ["applicant", "member", "former", "banned"] as const;

@@ -5,7 +5,9 @@ import { addressTypes, membershipStatuses, membershipTypes } from "@/lib/db/sche
 import { syncViewRights } from "../access/view-rights";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { setStatusRoles, SYSTEM_STATUS_KEYS } from "./reference-delete";
-import { actorMay, fail, forbidden, invalidFrom, notFound, type Result } from "./result";
+import { fail, forbidden, notFound, type Failure, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
+import { Abort, catchAbort, invalidFrom } from "../shared/result";
 import { uniqueViolation } from "../shared/db-errors";
 
 const key = z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_-]{0,39}$/, "lowercase letters, digits, - and _");
@@ -48,27 +50,17 @@ export async function saveStatus(db: Db, actorId: number, id: number | null, inp
   return saved;
 }
 
-/** Carries a refusal out of a transaction so it rolls back. */
-class Refused extends Error {
-  constructor(readonly result: Result) {
-    super(result.ok ? "refused" : result.message);
-  }
-}
-
 /** The status form saves the flags and the roles together: a refused roles step leaves nothing half-saved. */
 export async function saveStatusWithRoles(db: Db, actorId: number, id: number | null, input: z.input<typeof statusSchema>, roleIds: number[]): Promise<Result<{ id: number }>> {
-  try {
-    return await db.transaction(async (tx) => {
+  return catchAbort<Result<{ id: number }>, Failure>(() =>
+    db.transaction(async (tx) => {
       const saved = await saveStatus(tx, actorId, id, input);
-      if (!saved.ok) throw new Refused(saved);
+      if (!saved.ok) throw new Abort(saved);
       const roles = await setStatusRoles(tx, actorId, saved.id, roleIds);
-      if (!roles.ok) throw new Refused(roles);
+      if (!roles.ok) throw new Abort(roles);
       return saved;
-    });
-  } catch (error) {
-    if (error instanceof Refused && !error.result.ok) return error.result;
-    throw error;
-  }
+    }),
+  );
 }
 
 export const membershipTypeSchema = z.object({

@@ -5,7 +5,8 @@ import type { Db } from "@/lib/db/client";
 import { machines } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { hashPassword, verifyPassword } from "../auth/passwords";
-import { actorMay as hasPermission, fail, type Result } from "./result";
+import { fail, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 
 export type CredentialFailure = "forbidden" | "invalid" | "not_found" | "username_taken";
 
@@ -27,7 +28,7 @@ export async function setBoardCredentials(
   actorId: number,
   input: { machineId: number; username?: string },
 ): Promise<Result<{ username: string; password: string }, CredentialFailure>> {
-  if (!(await hasPermission(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage boards.");
+  if (!(await actorMay(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage boards.");
   const [machine] = await db.select().from(machines).where(eq(machines.id, input.machineId));
   if (!machine) return fail("not_found", "This machine does not exist.");
   const parsed = username.safeParse(input.username ?? machine.boardUsername ?? `board-${machine.boardId ?? machine.id}`);
@@ -56,7 +57,7 @@ export async function setBoardCredentials(
 
 /** Removes a machine's board credentials (its board then connects anonymously and must be paired). */
 export async function clearBoardCredentials(db: Db, actorId: number, input: { machineId: number }): Promise<Result<object, CredentialFailure>> {
-  if (!(await hasPermission(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage boards.");
+  if (!(await actorMay(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not manage boards.");
   return db.transaction(async (tx) => {
     const [machine] = await tx.select().from(machines).where(eq(machines.id, input.machineId)).for("update");
     if (!machine) return fail("not_found", "This machine does not exist.");

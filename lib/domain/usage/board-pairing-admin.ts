@@ -4,7 +4,8 @@ import { boardPairingRequests, boardPairings, machines } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import type { BoardIdentity } from "./board-access";
 import { openPairingWindow, pairedValues } from "./board-pairing";
-import { actorMay, fail, type Result } from "./result";
+import { fail, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 
 // What an admin decides on a machine's operations page ("a new board wants machine 3 — pair / refuse").
 

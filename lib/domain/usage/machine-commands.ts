@@ -3,7 +3,8 @@ import type { Db } from "@/lib/db/client";
 import { machineCommands, machines } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { normalizeCardUid } from "../cards/uid";
-import { actorMay as hasPermission, fail, type Result } from "./result";
+import { fail, type Result } from "./result";
+import { actorMay } from "../shared/actor-may";
 import { decideCardOnMachine } from "../machine-access/machine-use-facts";
 import { isMachineOnline } from "./record-board-alive";
 import { openSessionOf } from "./session-store";
@@ -24,7 +25,7 @@ export async function requestRemoteCommand(
   input: { machineId: number; kind: "start" | "stop"; uid?: string; now?: Date },
 ): Promise<Result<{ commandId: number }, CommandFailure>> {
   const now = input.now ?? new Date();
-  if (!(await hasPermission(db, actorId, "machines.operate"))) return fail("forbidden", "You may not start or stop machines.");
+  if (!(await actorMay(db, actorId, "machines.operate"))) return fail("forbidden", "You may not start or stop machines.");
   if (input.kind !== "start" && input.kind !== "stop") return fail("invalid", "Unknown command.");
   const [machine] = await db.select().from(machines).where(eq(machines.id, input.machineId));
   if (!machine) return fail("not_found", "This machine does not exist.");

@@ -1,9 +1,9 @@
-/** Expected failures: a code for the UI's message catalog plus plain English (same shape as the other services). */
-export type Failure<C extends string> = { ok: false; code: C; message: string };
-export type Result<T extends object, C extends string> = ({ ok: true } & T) | Failure<C>;
+import type { Failure as SharedFailure, Result as SharedResult } from "../shared/result";
 
-export function fail<C extends string>(code: C, message: string): Failure<C> {
-  return { ok: false, code, message };
-}
-
-export { actorMay } from "../shared/actor-may";
+/**
+ * Usage, board and card services name their codes per function (`Result<T, "not_found" | …>`); the shape and
+ * `fail` are lib/domain/shared/result.ts.
+ */
+export type Failure<C extends string> = SharedFailure<C>;
+export type Result<T extends object, C extends string> = SharedResult<T, Failure<C>>;
+export { fail } from "../shared/result";

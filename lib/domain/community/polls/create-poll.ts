@@ -2,12 +2,14 @@ import { inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { membershipStatuses, pollOptions, polls } from "@/lib/db/schema";
 import { recordAudit } from "../../audit/record-audit";
-import { describeIssues, fail, hasPermission, type Result } from "../result";
+import { fail, type Result } from "../result";
+import { actorMay } from "../../shared/actor-may";
+import { describeIssues } from "../../shared/result";
 import { pollInput, type PollInput } from "./poll-input";
 
 /** Holders of polls.create (the board, staff) create a poll with its options in one transaction. */
 export async function createPoll(db: Db, actorId: number, raw: PollInput): Promise<Result<{ id: number }>> {
-  if (!(await hasPermission(db, actorId, "polls.create"))) return fail("forbidden", "You may not create polls.");
+  if (!(await actorMay(db, actorId, "polls.create"))) return fail("forbidden", "You may not create polls.");
   const parsed = pollInput.safeParse(raw);
   if (!parsed.success) return fail("invalid", describeIssues(parsed.error.issues));
   const { options, ...poll } = parsed.data;

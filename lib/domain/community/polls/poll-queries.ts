@@ -5,7 +5,9 @@ import { permissionsOfPerson } from "../../access/person-permissions";
 import type { Translate } from "@/lib/i18n/translate";
 import { columnHeaders } from "../../shared/column-headers";
 import { toCsv } from "../../shared/csv";
-import { fail, hasPermission, sha256, type Result } from "../result";
+import { fail, type Result } from "../result";
+import { actorMay } from "../../shared/actor-may";
+import { tokenHash } from "../../shared/one-time-token";
 import { isEligible, pollPhase, type PollPhase } from "./eligibility";
 import { ballotChoices, hasVoted, mayViewResults, namedChoices, pollResults, type PollResults } from "./results";
 
@@ -41,7 +43,7 @@ export async function getPollView(db: Db, viewerId: number, pollId: number, rece
   if (!poll) return null;
   const options = await db.select().from(pollOptions).where(eq(pollOptions.pollId, pollId)).orderBy(asc(pollOptions.position));
   const voted = await hasVoted(db, pollId, viewerId);
-  const myChoices = !voted ? null : poll.anonymous ? (receipt ? await ballotChoices(db, pollId, sha256(receipt)) : null) : await namedChoices(db, pollId, viewerId);
+  const myChoices = !voted ? null : poll.anonymous ? (receipt ? await ballotChoices(db, pollId, tokenHash(receipt)) : null) : await namedChoices(db, pollId, viewerId);
   const visible = mayViewResults(poll, voted, now);
   return {
     poll,
@@ -60,7 +62,7 @@ export async function exportPollResults(db: Db, t: Translate, viewerId: number, 
   const [poll] = await db.select().from(polls).where(eq(polls.id, pollId));
   if (!poll) return fail("not_found", "This poll does not exist.");
   const voted = await hasVoted(db, pollId, viewerId);
-  if (!mayViewResults(poll, voted, now) && !(pollPhase(poll, now) === "closed" && (await hasPermission(db, viewerId, "polls.create")))) {
+  if (!mayViewResults(poll, voted, now) && !(pollPhase(poll, now) === "closed" && (await actorMay(db, viewerId, "polls.create")))) {
     return fail("forbidden", "The results of this poll are not visible yet.");
   }
   const results = await pollResults(db, poll, await viewerOf(db, viewerId));

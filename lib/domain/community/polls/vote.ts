@@ -2,7 +2,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { pollOptions, pollParticipations, polls, pollVotes } from "@/lib/db/schema";
 import { recordAudit } from "../../audit/record-audit";
-import { describeIssues, fail, newSecret, sha256, type Result } from "../result";
+import { fail, type Result } from "../result";
+import { newToken, tokenHash } from "../../shared/one-time-token";
+import { describeIssues } from "../../shared/result";
 import { ballotOfReceipt, storeBallot } from "./ballot-box";
 import { isEligible, pollPhase } from "./eligibility";
 import { voteInput, type VoteInput } from "./poll-input";
@@ -45,13 +47,13 @@ export async function castVote(db: Db, personId: number, raw: VoteInput, now = n
     await tx.select({ id: polls.id }).from(polls).where(eq(polls.id, pollId)).for("update");
     const [inserted] = await tx.insert(pollParticipations).values({ pollId, personId }).onConflictDoNothing().returning({ pollId: pollParticipations.pollId });
     if (inserted) {
-      const newReceipt = newSecret();
-      await storeBallot(tx, pollId, { receiptHash: sha256(newReceipt), optionIds });
+      const newReceipt = newToken();
+      await storeBallot(tx, pollId, { receiptHash: tokenHash(newReceipt), optionIds });
       // The audit entry says THAT the person voted, never what or which ballot.
       await recordAudit(tx, { actorId: personId, changeType: "poll.participate", entity: "polls", entityId: pollId });
       return { ok: true as const, changed: false, receipt: newReceipt };
     }
-    const ballotId = receipt ? await ballotOfReceipt(tx, pollId, sha256(receipt)) : null;
+    const ballotId = receipt ? await ballotOfReceipt(tx, pollId, tokenHash(receipt)) : null;
     if (!ballotId) {
       return fail("already_voted", "You have already voted. An anonymous vote can only be changed with the receipt kept in the browser you voted with.");
     }
