@@ -268,6 +268,7 @@ export const auditLabelsDe: Record<keyof typeof auditLabelsEn, string> = {
   "audit.field.smtpPort": "Port des Mailservers",
   "audit.field.smtpSecure": "Mailserver mit TLS",
   "audit.field.smtpUser": "Benutzer des Mailservers",
+  "audit.field.slug": "Adresse über den Namen",
   "audit.field.sortOrder": "Reihenfolge",
   "audit.field.startYear": "Ab Jahr",
   "audit.field.startedAt": "Begonnen",

@@ -267,6 +267,7 @@ export const auditLabelsEn = {
   "audit.field.smtpPort": "Mail server port",
   "audit.field.smtpSecure": "Mail server uses TLS",
   "audit.field.smtpUser": "Mail server user",
+  "audit.field.slug": "Address by name",
   "audit.field.sortOrder": "Order",
   "audit.field.startYear": "From year",
   "audit.field.startedAt": "Started",

@@ -268,6 +268,7 @@ export const auditLabelsIt: Record<keyof typeof auditLabelsEn, string> = {
   "audit.field.smtpPort": "Porta del server di posta",
   "audit.field.smtpSecure": "Server di posta con TLS",
   "audit.field.smtpUser": "Utente del server di posta",
+  "audit.field.slug": "Indirizzo per nome",
   "audit.field.sortOrder": "Ordine",
   "audit.field.startYear": "Dall'anno",
   "audit.field.startedAt": "Iniziato",

@@ -268,6 +268,7 @@ export const auditLabelsNl: Record<keyof typeof auditLabelsEn, string> = {
   "audit.field.smtpPort": "Poort van de mailserver",
   "audit.field.smtpSecure": "Mailserver met TLS",
   "audit.field.smtpUser": "Gebruiker van de mailserver",
+  "audit.field.slug": "Adres op naam",
   "audit.field.sortOrder": "Volgorde",
   "audit.field.startYear": "Vanaf jaar",
   "audit.field.startedAt": "Begonnen",
