@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
+import { linkClass } from "@/components/ui/styles";
 
 /** Rendered with HTTP 403 when requirePermission() calls forbidden(). */
 export default async function Forbidden() {
@@ -8,7 +9,7 @@ export default async function Forbidden() {
     <section className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("forbidden.title")}</h1>
       <p className="text-slate-700">{t("forbidden.body")}</p>
-      <Link href="/home" className="text-amber-700 underline hover:text-amber-900">
+      <Link href="/home" className={linkClass}>
         {t("forbidden.back")}
       </Link>
     </section>

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
+import { linkClass } from "@/components/ui/styles";
 
 export default async function NotFound() {
   const t = await getT();
@@ -7,7 +8,7 @@ export default async function NotFound() {
     <section className="max-w-xl space-y-4">
       <h1 className="text-2xl font-bold">{t("notFound.title")}</h1>
       <p className="text-slate-700">{t("notFound.body")}</p>
-      <Link href="/" className="text-amber-700 underline hover:text-amber-900">
+      <Link href="/" className={linkClass}>
         {t("nav.start")}
       </Link>
     </section>

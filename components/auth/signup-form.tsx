@@ -6,6 +6,7 @@ import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "@/components/ui/field";
+import { labelClass } from "@/components/ui/styles";
 
 interface Props {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -27,7 +28,7 @@ export function SignupForm({ action, minLength, locale, labels }: Props) {
       <TextField label={labels.email} name="email" type="email" autoComplete="email" maxLength={320} defaultValue={back?.email} required />
       <TextField label={labels.password} name="password" type="password" autoComplete="new-password" minLength={minLength} hint={labels.hint} required />
       <div>
-        <label htmlFor="field-preferredLanguage" className="mb-1 block text-sm font-medium text-slate-700">
+        <label htmlFor="field-preferredLanguage" className={labelClass}>
           {labels.language}
         </label>
         <select id="field-preferredLanguage" name="preferredLanguage" defaultValue={back?.preferredLanguage ?? locale} className="block w-full rounded border border-slate-300 bg-white px-3 py-2">

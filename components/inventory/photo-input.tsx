@@ -1,5 +1,7 @@
 "use client";
 
+import { labelClass } from "@/components/ui/styles";
+
 interface Props {
   label: string;
   hint: string;
@@ -14,7 +16,7 @@ interface Props {
 export function PhotoInput({ label, hint, tooLarge, maxBytes }: Props) {
   return (
     <div>
-      <label htmlFor="field-photo" className="mb-1 block text-sm font-medium text-slate-700">
+      <label htmlFor="field-photo" className={labelClass}>
         {label}
       </label>
       <input

@@ -1,8 +1,9 @@
 import type { Board } from "@/lib/db/schema";
 import type { PlanHoursRow } from "@/lib/domain/machines/plan-hours";
 import type { Translate } from "@/lib/i18n/translate";
+import { cardClass } from "@/components/ui/styles";
 
-export const sectionClass = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 space-y-3";
+export const sectionClass = `${cardClass} space-y-3`;
 const th = "px-2 py-1 text-left font-medium text-slate-600";
 const td = "px-2 py-1";
 

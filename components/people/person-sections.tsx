@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import type { PersonRecord } from "@/lib/domain/people/person-record";
 import { formatAddress } from "@/lib/domain/people/address-service";
 import { formatDate, formatPlainDate } from "@/lib/time";
@@ -7,6 +7,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import type { FormAction } from "@/components/forms/action-form";
 import { AddressEditForm } from "./address-edit-form";
 import { getSpace } from "@/lib/web/space";
+import { Card } from "@/components/ui/card";
 
 /** Parts of the admin person page: memberships, cards, equipment, committees, addresses (editable with members.write). */
 /** updateAddressAction: the route's action for the inline address edit (shown with mayEditAddresses). */
@@ -17,8 +18,7 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
   const now = new Date();
   return (
     <>
-      <section className={cardClass} aria-labelledby="memberships">
-        <h2 id="memberships" className="mb-3 text-lg font-semibold">{t("person.memberships")}</h2>
+      <Card id="memberships" title={t("person.memberships")}>
         {record.memberships.length === 0 ? (
           <p className="text-slate-600">{t("person.none")}</p>
         ) : (
@@ -32,9 +32,8 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
             ))}
           </ul>
         )}
-      </section>
-      <section className={cardClass} aria-labelledby="addresses">
-        <h2 id="addresses" className="mb-3 text-lg font-semibold">{t("profile.addresses")}</h2>
+      </Card>
+      <Card id="addresses" title={t("profile.addresses")}>
         {record.addresses.length === 0 ? (
           <p className="text-slate-600">{t("person.none")}</p>
         ) : (
@@ -48,9 +47,8 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
             ))}
           </ul>
         )}
-      </section>
-      <section className={cardClass} aria-labelledby="cards">
-        <h2 id="cards" className="mb-3 text-lg font-semibold">{t("person.cards")}</h2>
+      </Card>
+      <Card id="cards" title={t("person.cards")}>
         {record.cards.length === 0 ? (
           <p className="text-slate-600">{t("person.noCards")}</p>
         ) : (
@@ -64,9 +62,8 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
             ))}
           </ul>
         )}
-      </section>
-      <section className={cardClass} aria-labelledby="equipment">
-        <h2 id="equipment" className="mb-3 text-lg font-semibold">{t("person.equipment")}</h2>
+      </Card>
+      <Card id="equipment" title={t("person.equipment")}>
         {record.equipment.length === 0 ? (
           <p className="text-slate-600">{t("person.noEquipment")}</p>
         ) : (
@@ -84,9 +81,8 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
           </ul>
         )}
         <Link href={`/admin/equipment/people/${record.person.id}`} className={`${linkClass} mt-2 inline-block text-sm`}>{t("person.manageEquipment")}</Link>
-      </section>
-      <section className={cardClass} aria-labelledby="functions">
-        <h2 id="functions" className="mb-3 text-lg font-semibold">{t("person.functions")}</h2>
+      </Card>
+      <Card id="functions" title={t("person.functions")}>
         {record.functions.length === 0 ? (
           <p className="text-slate-600">{t("person.none")}</p>
         ) : (
@@ -96,7 +92,7 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </>
   );
 }

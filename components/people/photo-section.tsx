@@ -1,10 +1,11 @@
-import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
+import { secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PhotoInput } from "@/components/inventory/photo-input";
 import { MAX_PHOTO_BYTES } from "@/lib/storage/photos";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
+import { Card } from "@/components/ui/card";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -12,8 +13,7 @@ type Action = (previous: ActionResult | null, formData: FormData) => Promise<Act
 export async function PhotoSection({ personId, photoKey, name, upload, remove }: { personId: number; photoKey: string | null; name: string; upload: Action; remove: Action }) {
   const t = await getT();
   return (
-    <section className={cardClass} aria-labelledby="photo-title">
-      <h2 id="photo-title" className="mb-3 text-lg font-semibold">{t("photo.title")}</h2>
+    <Card id="photo-title" title={t("photo.title")}>
       <div className="flex flex-wrap items-start gap-4">
         {photoKey ? (
           // The key in the query changes with every new photo, so a cached old picture is never shown.
@@ -36,6 +36,6 @@ export async function PhotoSection({ personId, photoKey, name, upload, remove }:
           )}
         </div>
       </div>
-    </section>
+    </Card>
   );
 }

@@ -1,7 +1,7 @@
 import { isMessageKey, type Locale, type Translate } from "@/lib/i18n/translate";
 import { formatDateTime } from "@/lib/time";
+import { cardClass } from "@/components/ui/styles";
 
-const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 
 /** A stored value as text: times in the space's zone, nested values (change diffs) as JSON, nothing as a dash. */
 function shown(value: unknown, locale: Locale, timeZone: string): string {
@@ -20,7 +20,7 @@ export function RecordSection({ id, title, rows, t, locale, timeZone }: { id: st
   const list = Array.isArray(rows) ? rows : null;
   const columns = list ? [...new Set(list.flatMap((r) => Object.keys(r)))] : [];
   return (
-    <section className={card} aria-labelledby={`record-${id}`}>
+    <section className={cardClass} aria-labelledby={`record-${id}`}>
       <h2 id={`record-${id}`} className="mb-3 text-lg font-semibold">
         {title} {list && <span className="text-sm font-normal text-slate-500">({list.length})</span>}
       </h2>

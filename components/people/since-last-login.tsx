@@ -3,8 +3,8 @@ import type { ChangesSinceLastLogin } from "@/lib/domain/audit/since-last-login"
 import type { ShownPerson } from "@/lib/domain/people/visible-names";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
+import { cardClass } from "@/components/ui/styles";
 
-const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 
 /** The start page's "what changed since my last login": my own record, and for the board a digest by change type. */
 export async function SinceLastLogin({ changes, timeZone, auditLinks }: { changes: ChangesSinceLastLogin; timeZone: string; auditLinks: boolean }) {
@@ -13,7 +13,7 @@ export async function SinceLastLogin({ changes, timeZone, auditLinks }: { change
   const when = (d: Date) => formatDateTime(d, locale, timeZone);
   const person = (p: ShownPerson) => p.name ?? (p.memberNumber !== null ? t("roles.memberNumber", { number: p.memberNumber }) : t("since.staff"));
   return (
-    <section className={card} aria-labelledby="since-last-login">
+    <section className={cardClass} aria-labelledby="since-last-login">
       <h2 id="since-last-login" className="mb-1 text-lg font-semibold">{t("since.title")}</h2>
       <p className="mb-3 text-sm text-slate-500">{t("since.intro", { when: when(changes.since) })}</p>
       <h3 className="text-sm font-medium text-slate-700">{t("since.own")}</h3>

@@ -1,11 +1,12 @@
 import { cancelSignupAction, signUpAction } from "./actions";
 import { ActionForm } from "@/components/forms/action-form";
-import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
+import { buttonClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { MachineRow } from "@/lib/domain/equipment/machine-service";
 import type { LevelState, MyEquipmentType } from "@/lib/domain/equipment/my-equipment";
 import { formatDate } from "@/lib/time";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { SessionInfo } from "@/components/training/session-info";
+import { Card } from "@/components/ui/card";
 
 interface Props {
   type: MyEquipmentType;
@@ -30,10 +31,7 @@ export function MyEquipmentTypeCard({ type, blocked, t, locale, timeZone }: Prop
   const date = (d: Date) => formatDate(d, locale, timeZone);
   const headingId = `type-${type.id}`;
   return (
-    <section className={`${cardClass} space-y-3`} aria-labelledby={headingId}>
-      <h2 id={headingId} className="text-lg font-semibold">
-        {type.name}
-      </h2>
+    <Card id={headingId} title={type.name} className="space-y-3">
       {type.noAuthorizationNeeded && <p className="text-sm text-slate-600">{t("me.noAuthNeeded")}</p>}
       {blocked.map((m) => (
         <p key={m.id} className="text-sm font-medium text-red-800">
@@ -84,6 +82,6 @@ export function MyEquipmentTypeCard({ type, blocked, t, locale, timeZone }: Prop
           </ul>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { MyEquipmentTypeCard } from "./my-equipment-type";
 import { requireUser } from "@/lib/auth/guards";
 import { typesTrainedBy } from "@/lib/domain/equipment/authority";
@@ -14,6 +14,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { requestTrainingAction, withdrawRequestAction } from "./actions";
 import { getSpace } from "@/lib/web/space";
+import { Card } from "@/components/ui/card";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -54,8 +55,7 @@ export default async function MyEquipmentPage() {
         />
       ))}
 
-      <section className={`${cardClass} space-y-3`} aria-labelledby="request">
-        <h2 id="request" className="text-lg font-semibold">{t("me.request.title")}</h2>
+      <Card id="request" title={t("me.request.title")} className="space-y-3">
         {requests.length > 0 && (
           <div className="space-y-1">
             <h3 className="font-medium">{t("me.request.open")}</h3>
@@ -94,7 +94,7 @@ export default async function MyEquipmentPage() {
           <TextField label={t("me.request.note")} name="note" maxLength={500} />
           <SubmitButton>{t("me.request.submit")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
       <p className="text-sm">
         <Link href="/home" className={linkClass}>
           {t("nav.home")}

@@ -10,8 +10,8 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { cardClass } from "@/components/ui/styles";
 
-const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 
 export default async function MemberHomePage() {
   const user = await requireUser();
@@ -52,7 +52,7 @@ export default async function MemberHomePage() {
       </p>
       <SinceLastLogin changes={changes} timeZone={timeZone} auditLinks={user.permissions.has("audit.read")} />
 
-      <section className={card} aria-labelledby="membership">
+      <section className={cardClass} aria-labelledby="membership">
         <h2 id="membership" className="mb-3 text-lg font-semibold">{t("home.membership")}</h2>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="text-sm text-slate-500">{t("home.status")}</dt>
@@ -68,7 +68,7 @@ export default async function MemberHomePage() {
         </dl>
       </section>
 
-      <section className={card} aria-labelledby="cards">
+      <section className={cardClass} aria-labelledby="cards">
         <h2 id="cards" className="mb-3 text-lg font-semibold">{t("home.cards")}</h2>
         {overview.cards.length === 0 ? (
           <p className="text-slate-600">{t("home.noCards")}</p>
@@ -87,7 +87,7 @@ export default async function MemberHomePage() {
         )}
       </section>
 
-      <section className={card} aria-labelledby="equipment">
+      <section className={cardClass} aria-labelledby="equipment">
         <h2 id="equipment" className="mb-3 text-lg font-semibold">{t("home.equipment")}</h2>
         {overview.equipment.length === 0 ? (
           <p className="text-slate-600">{t("home.noEquipment")}</p>

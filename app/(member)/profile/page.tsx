@@ -26,6 +26,7 @@ import { mailPreferencesOf } from "@/lib/domain/mail/preferences";
 import { MAIL_TOPICS } from "@/lib/domain/mail/topics";
 import { setWeeklySummaryAction } from "./summary-actions";
 import { setPartnerConsentAction } from "./partner-consent-actions";
+import { Card } from "@/components/ui/card";
 
 export default async function ProfilePage() {
   const user = await requireUser();
@@ -72,18 +73,14 @@ export default async function ProfilePage() {
           </ul>
         </section>
       )}
-      <section className={cardClass} aria-labelledby="my-visibility">
-        <h2 id="my-visibility" className="mb-1 text-lg font-semibold">{t("visibility.title")}</h2>
-        <p className="mb-3 text-sm text-slate-600">{t("visibility.intro")}</p>
+      <Card id="my-visibility" title={t("visibility.title")} intro={t("visibility.intro")}>
         <p className="mb-3 text-sm">
           <Link href={`/people/${slug}`} className={linkClass}>{t("people.public.ownPage")}</Link>
         </p>
         <VisibilityForm settings={{ personId: user.personId, partnerPersonId: profile.partnerPersonId, visibility: profile.visibility, boardOnly: profile.boardOnly }} />
-      </section>
+      </Card>
       {summary !== null && (
-        <section className={cardClass} aria-labelledby="my-summary">
-          <h2 id="my-summary" className="mb-1 text-lg font-semibold">{t("summary.optin.title")}</h2>
-          <p className="mb-3 text-sm text-slate-600">{t("summary.optin.intro")}</p>
+        <Card id="my-summary" title={t("summary.optin.title")} intro={t("summary.optin.intro")}>
           <ActionForm action={setWeeklySummaryAction} className="flex flex-wrap items-center gap-3" label={t("summary.optin.title")}>
             <label className="flex items-center gap-2">
               <input type="checkbox" name="weeklySummary" defaultChecked={summary} />
@@ -91,12 +88,10 @@ export default async function ProfilePage() {
             </label>
             <SubmitButton>{t("summary.optin.save")}</SubmitButton>
           </ActionForm>
-        </section>
+        </Card>
       )}
       {lists.length > 0 && (
-        <section className={cardClass} aria-labelledby="my-lists">
-          <h2 id="my-lists" className="mb-1 text-lg font-semibold">{t("ml.optIns.title")}</h2>
-          <p className="mb-3 text-sm text-slate-600">{t("ml.optIns.intro")}</p>
+        <Card id="my-lists" title={t("ml.optIns.title")} intro={t("ml.optIns.intro")}>
           <ActionForm action={setMailingListsAction.bind(null, lists.map((l) => l.id))} className="space-y-2" label={t("ml.optIns.title")}>
             {lists.map((l) => (
               <label key={l.id} className="flex items-start gap-2">
@@ -109,11 +104,9 @@ export default async function ProfilePage() {
             ))}
             <SubmitButton>{t("ml.optIns.save")}</SubmitButton>
           </ActionForm>
-        </section>
+        </Card>
       )}
-      <section className={cardClass} aria-labelledby="my-mails">
-        <h2 id="my-mails" className="mb-1 text-lg font-semibold">{t("mailPrefs.title")}</h2>
-        <p className="mb-3 text-sm text-slate-600">{t("mailPrefs.intro")}</p>
+      <Card id="my-mails" title={t("mailPrefs.title")} intro={t("mailPrefs.intro")}>
         <ActionForm action={setMailPreferencesAction} className="space-y-2" label={t("mailPrefs.title")}>
           {MAIL_TOPICS.map((topic) => (
             <label key={topic} className="flex items-start gap-2">
@@ -123,11 +116,10 @@ export default async function ProfilePage() {
           ))}
           <SubmitButton>{t("mailPrefs.save")}</SubmitButton>
         </ActionForm>
-      </section>
-      <section className={cardClass} aria-labelledby="my-addresses">
-        <h2 id="my-addresses" className="mb-3 text-lg font-semibold">{t("profile.addresses")}</h2>
+      </Card>
+      <Card id="my-addresses" title={t("profile.addresses")}>
         <AddressForms addresses={addresses} types={types} />
-      </section>
+      </Card>
       <p className="flex flex-wrap gap-3 text-sm">
         <a className={linkClass} href={`/admin/people/${user.personId}/export?format=json`}>{t("person.exportJson")}</a>
         <a className={linkClass} href={`/admin/people/${user.personId}/export?format=xlsx`}>{t("person.exportXlsx")}</a>

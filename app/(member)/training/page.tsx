@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { forbidden } from "next/navigation";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { ScheduleForm } from "./schedule-form";
 import { SessionInfo } from "@/components/training/session-info";
 import { requireUser } from "@/lib/auth/guards";
@@ -12,6 +12,7 @@ import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { Card } from "@/components/ui/card";
 
 /** Trainers: schedule sessions on the types they train, see their sessions and the demand. */
 export default async function TrainingPage() {
@@ -35,14 +36,12 @@ export default async function TrainingPage() {
       {types.length === 0 ? (
         <p className="text-slate-600">{t("tr.notTrainer")}</p>
       ) : (
-        <section className={`${cardClass} space-y-3`} aria-labelledby="schedule">
-          <h2 id="schedule" className="text-lg font-semibold">{t("tr.schedule.title")}</h2>
+        <Card id="schedule" title={t("tr.schedule.title")} className="space-y-3">
           <ScheduleForm t={t} types={types} coTrainers={trainers.filter((x) => x.personId !== user.personId)} timeZone={timeZone} defaultStart={slot.start} defaultEnd={slot.end} />
-        </section>
+        </Card>
       )}
 
-      <section className={`${cardClass} space-y-3`} aria-labelledby="sessions">
-        <h2 id="sessions" className="text-lg font-semibold">{t("tr.mySessions")}</h2>
+      <Card id="sessions" title={t("tr.mySessions")} className="space-y-3">
         {sessions.length === 0 ? (
           <p className="text-slate-600">{t("tr.noSessions")}</p>
         ) : (
@@ -62,10 +61,9 @@ export default async function TrainingPage() {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
-      <section className={`${cardClass} space-y-3`} aria-labelledby="requests">
-        <h2 id="requests" className="text-lg font-semibold">{t("tr.requests.title")}</h2>
+      <Card id="requests" title={t("tr.requests.title")} className="space-y-3">
         <p className="text-sm text-slate-600">{t("tr.requests.intro")}</p>
         {requests.length === 0 ? (
           <p className="text-slate-600">{t("tr.requests.none")}</p>
@@ -95,7 +93,7 @@ export default async function TrainingPage() {
             </table>
           </div>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

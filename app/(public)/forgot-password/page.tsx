@@ -2,6 +2,7 @@ import Link from "next/link";
 import { EmailRequestForm } from "@/components/auth/email-request-form";
 import { getT } from "@/lib/i18n/server";
 import { forgotPasswordAction } from "./actions";
+import { linkClass } from "@/components/ui/styles";
 
 export default async function ForgotPasswordPage() {
   const t = await getT();
@@ -11,7 +12,7 @@ export default async function ForgotPasswordPage() {
       <p className="text-slate-700">{t("forgot.intro")}</p>
       <EmailRequestForm action={forgotPasswordAction} labels={{ email: t("login.email"), submit: t("forgot.submit") }} />
       <p className="text-sm">
-        <Link href="/login" className="text-amber-700 underline hover:text-amber-900">
+        <Link href="/login" className={linkClass}>
           {t("forgot.back")}
         </Link>
       </p>

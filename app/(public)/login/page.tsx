@@ -5,6 +5,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { getT } from "@/lib/i18n/server";
 import { safeNextPath } from "@/lib/web/safe-next";
 import { loginAction, resendConfirmationAction } from "./actions";
+import { linkClass } from "@/components/ui/styles";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; again?: string | string[] }> }) {
   const [t, user, query] = await Promise.all([getT(), getCurrentUser(), searchParams]);
@@ -24,10 +25,10 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         labels={{ email: t("login.email"), password: t("login.password"), submit: t("login.submit"), resend: t("login.resend.submit") }}
       />
       <p className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
-        <Link href="/forgot-password" className="text-amber-700 underline hover:text-amber-900">
+        <Link href="/forgot-password" className={linkClass}>
           {t("login.forgot")}
         </Link>
-        <Link href="/signup" className="text-amber-700 underline hover:text-amber-900">
+        <Link href="/signup" className={linkClass}>
           {t("login.signup")}
         </Link>
       </p>

@@ -6,6 +6,7 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
 import { getLocale, getOfferedLocales, getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/translate";
 import { signUpAction } from "./actions";
+import { linkClass } from "@/components/ui/styles";
 
 export default async function SignupPage() {
   const [t, locale, user, offered] = await Promise.all([getT(), getLocale(), getCurrentUser(), getOfferedLocales()]);
@@ -30,7 +31,7 @@ export default async function SignupPage() {
         }}
       />
       <p className="text-sm">
-        <Link href="/login" className="text-amber-700 underline hover:text-amber-900">
+        <Link href="/login" className={linkClass}>
           {t("signup.haveAccount")}
         </Link>
       </p>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TextField } from "@/components/ui/field";
-import { buttonClass, cardClass, linkClass } from "@/components/ui/styles";
+import { buttonClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AuditEntries } from "@/components/people-admin/audit-entries";
@@ -13,6 +13,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { subscribeAction, unsubscribeAction } from "./actions";
+import { Card } from "@/components/ui/card";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -55,8 +56,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         {result.page < result.pages && <Link className={linkClass} rel="next" href={`?${query(filter, result.page + 1)}`}>{t("audit.next")}</Link>}
       </nav>
 
-      <section className={`${cardClass} space-y-3`} aria-labelledby="audit-subscriptions">
-        <h2 id="audit-subscriptions" className="text-lg font-semibold">{t("audit.subs.title")}</h2>
+      <Card id="audit-subscriptions" title={t("audit.subs.title")} className="space-y-3">
         <p className="text-sm text-slate-600">{t("audit.subs.intro")}</p>
         {subs.length === 0 ? <p className="text-sm text-slate-600">{t("audit.subs.none")}</p> : (
           <ul className="space-y-2">
@@ -72,7 +72,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
           <TextField id="subscribe-change-type" name="changeType" label={t("audit.subs.changeType")} list="audit-change-types" required />
           <SubmitButton>{t("audit.subs.add")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
     </div>
   );
 }

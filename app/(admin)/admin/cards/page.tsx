@@ -12,8 +12,9 @@ import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { endCardAction, newMemberWithCardAction, registerCardAction } from "./actions";
+import { cardClass } from "@/components/ui/styles";
 
-const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 space-y-3";
+const card = `${cardClass} space-y-3`;
 const select = "block w-full rounded border border-slate-300 bg-white px-3 py-2";
 const UNKNOWN_DAYS = 30;
 

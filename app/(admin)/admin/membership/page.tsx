@@ -13,6 +13,7 @@ import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { endOfYearAction } from "./actions";
+import { Card } from "@/components/ui/card";
 
 /** The hub for membership reference data, the end-of-year action and the mailing lists. */
 export default async function MembershipAdminPage() {
@@ -44,18 +45,16 @@ export default async function MembershipAdminPage() {
         </ul>
       )}
       {mayWrite && (
-        <section className={`${cardClass} space-y-3`} aria-labelledby="end-of-year">
-          <h2 id="end-of-year" className="text-lg font-semibold">{t("pa.endOfYear.title")}</h2>
+        <Card id="end-of-year" title={t("pa.endOfYear.title")} className="space-y-3">
           <p className="text-sm text-slate-600">{t("pa.endOfYear.intro")}</p>
           <ActionForm action={endOfYearAction} className="space-y-3" label={t("pa.endOfYear.title")}>
             <TextField name="lastDay" type="date" label={t("pa.endOfYear.lastDay")} defaultValue={yearEnd} required />
             <CheckboxField name="confirm" label={t("pa.endOfYear.confirm")} required />
             <SubmitButton>{t("pa.endOfYear.submit")}</SubmitButton>
           </ActionForm>
-        </section>
+        </Card>
       )}
-      <section className={`${cardClass} space-y-3`} aria-labelledby="mailing-lists">
-        <h2 id="mailing-lists" className="text-lg font-semibold">{t("pa.mailing.title")}</h2>
+      <Card id="mailing-lists" title={t("pa.mailing.title")} className="space-y-3">
         <p className="text-sm text-slate-600">{t("pa.mailing.intro")}</p>
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
@@ -73,7 +72,7 @@ export default async function MembershipAdminPage() {
             )}
           </div>
         </div>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { labelClass } from "@/components/ui/styles";
 
 const area = "block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base";
 const button = "rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700";
@@ -21,7 +22,7 @@ export default async function NewsAdminPage() {
         <h2 className="text-lg font-semibold">{t("com.newsAdmin.new")}</h2>
         <TextField label={t("com.newsAdmin.titleField")} name="title" id="news-new-title" required maxLength={200} />
         <div>
-          <label htmlFor="news-new-body" className="mb-1 block text-sm font-medium text-slate-700">{t("com.newsAdmin.body")}</label>
+          <label htmlFor="news-new-body" className={labelClass}>{t("com.newsAdmin.body")}</label>
           <textarea id="news-new-body" name="body" rows={5} required className={area} />
         </div>
         <button type="submit" className={button}>{t("com.newsAdmin.publish")}</button>
@@ -32,7 +33,7 @@ export default async function NewsAdminPage() {
           <input type="hidden" name="id" value={p.id} />
           <TextField label={t("com.newsAdmin.titleField")} name="title" id={`news-${p.id}-title`} defaultValue={p.title} required maxLength={200} />
           <div>
-            <label htmlFor={`news-${p.id}-body`} className="mb-1 block text-sm font-medium text-slate-700">{t("com.newsAdmin.body")}</label>
+            <label htmlFor={`news-${p.id}-body`} className={labelClass}>{t("com.newsAdmin.body")}</label>
             <textarea id={`news-${p.id}-body`} name="body" rows={4} defaultValue={p.body} required className={area} />
           </div>
           <div className="flex gap-2">

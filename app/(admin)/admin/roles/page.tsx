@@ -13,6 +13,7 @@ import { parseViewRight } from "@/lib/domain/access/view-rights";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { createRoleAction, deleteRoleAction, updateRoleAction } from "./actions";
+import { Card } from "@/components/ui/card";
 
 /** Roles bundle the permissions the code defines; system admins shape them here and see who holds each and why. */
 export default async function RolesPage() {
@@ -65,13 +66,12 @@ export default async function RolesPage() {
           );
         })}
       </ul>
-      <section className={cardClass} aria-labelledby="new-role">
-        <h2 id="new-role" className="mb-3 text-lg font-semibold">{t("roles.new")}</h2>
+      <Card id="new-role" title={t("roles.new")}>
         <ActionForm action={createRoleAction} className="space-y-3" label={t("roles.new")}>
           <RoleFields idPrefix="role-new" groups={groups} />
           <SubmitButton>{t("roles.create")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
     </div>
   );
 }

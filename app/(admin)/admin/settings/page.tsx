@@ -9,6 +9,7 @@ import { getT } from "@/lib/i18n/server";
 import { LOCALES } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { logoAction, saveSettingsAction, sendTestMailAction } from "./actions";
+import { linkClass } from "@/components/ui/styles";
 
 export default async function AdminSettingsPage() {
   await requirePermission("system.admin");
@@ -45,7 +46,7 @@ export default async function AdminSettingsPage() {
       <section className="space-y-2 rounded border border-slate-200 bg-white p-4">
         <h2 className="font-semibold">{t("wording.title")}</h2>
         <p className="text-sm text-slate-600">{t("wording.teaser")}</p>
-        <Link href="/admin/settings/wording" className="text-amber-700 underline hover:text-amber-900">
+        <Link href="/admin/settings/wording" className={linkClass}>
           {t("wording.open")}
         </Link>
       </section>

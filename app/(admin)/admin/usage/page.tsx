@@ -16,9 +16,10 @@ import { correctSessionAction } from "./actions";
 import { deleteUsageSessionAction } from "./delete-actions";
 import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parsePage } from "@/lib/domain/shared/ids";
+import { cardClass } from "@/components/ui/styles";
 
 const PAGE = 50;
-const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6 space-y-3";
+const card = `${cardClass} space-y-3`;
 const field = "rounded border border-slate-300 bg-white px-2 py-1";
 const th = "px-2 py-1 text-left font-medium text-slate-600";
 

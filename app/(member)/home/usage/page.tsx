@@ -5,8 +5,8 @@ import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { cardClass } from "@/components/ui/styles";
 
-const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 const th = "px-2 py-1 text-left font-medium text-slate-600";
 
 /** A member's own machine time: hours per machine and the sessions, newest first. */
@@ -23,7 +23,7 @@ export default async function MyUsagePage({ searchParams }: { searchParams: Prom
         {t("mach.mine.back")}
       </Link>
       <h1 className="text-2xl font-bold">{t("mach.mine.title")}</h1>
-      <section className={card} aria-labelledby="hours">
+      <section className={cardClass} aria-labelledby="hours">
         <h2 id="hours" className="mb-3 text-lg font-semibold">{t("mach.mine.hours", { hours: allHours.toFixed(1) })}</h2>
         {totals.length === 0 ? (
           <p className="text-slate-600">{t("mach.mine.none")}</p>
@@ -39,7 +39,7 @@ export default async function MyUsagePage({ searchParams }: { searchParams: Prom
         )}
       </section>
       {usage.rows.length > 0 && (
-        <section className={card} aria-labelledby="sessions">
+        <section className={cardClass} aria-labelledby="sessions">
           <h2 id="sessions" className="mb-3 text-lg font-semibold">{t("mach.usage.title")}</h2>
           <table className="w-full text-sm">
             <thead>

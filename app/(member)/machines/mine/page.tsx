@@ -3,8 +3,8 @@ import { requireUser } from "@/lib/auth/guards";
 import { myMachines } from "@/lib/domain/machines/machine-owner";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { cardClass } from "@/components/ui/styles";
 
-const card = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
 
 /** "My machines": the machines of the types I own (run them: block, maintenance, usage) or train on. */
 export default async function MyMachinesPage() {
@@ -15,11 +15,11 @@ export default async function MyMachinesPage() {
       <h1 className="text-2xl font-bold">{t("owner.title")}</h1>
       <p className="text-slate-600">{t("owner.intro")}</p>
       {machines.length === 0 ? (
-        <p className={card}>{t("owner.none")}</p>
+        <p className={cardClass}>{t("owner.none")}</p>
       ) : (
         <ul className="space-y-3" aria-label={t("owner.title")}>
           {machines.map((m) => (
-            <li key={m.id} className={card} aria-label={m.name}>
+            <li key={m.id} className={cardClass} aria-label={m.name}>
               <h2 className="text-lg font-semibold">
                 {m.name} <span className="text-sm font-normal text-slate-500">{m.typeName}</span>
               </h2>

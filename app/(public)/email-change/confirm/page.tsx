@@ -4,6 +4,7 @@ import { isEmailChangeTokenUsable } from "@/lib/domain/auth/email-change";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { confirmEmailChangeAction } from "./actions";
+import { linkClass } from "@/components/ui/styles";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -25,7 +26,7 @@ export default async function ConfirmEmailChangePage({ searchParams }: { searchP
           <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
             {t("loginEmail.error.invalid_token")}
           </p>
-          <Link href="/profile" className="text-amber-700 underline hover:text-amber-900">
+          <Link href="/profile" className={linkClass}>
             {t("loginEmail.title")}
           </Link>
         </div>

@@ -7,6 +7,7 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { acceptInvitationAction, renewInvitationAction } from "./actions";
+import { linkClass } from "@/components/ui/styles";
 
 /** Where an invitation mail leads: set the password, or (expired) ask for a new link by mail. */
 export default async function InvitationPage({ params }: { params: Promise<{ token: string }> }) {
@@ -35,7 +36,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
           message: t("invitation.invalid"),
           tone: "red" as const,
           next: (
-            <Link href="/login" className="text-amber-700 underline hover:text-amber-900">
+            <Link href="/login" className={linkClass}>
               {t("nav.login")}
             </Link>
           ),

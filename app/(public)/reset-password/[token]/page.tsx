@@ -5,6 +5,7 @@ import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { resetPasswordAction } from "./actions";
+import { linkClass } from "@/components/ui/styles";
 
 export default async function ResetPasswordPage({ params }: { params: Promise<{ token: string }> }) {
   const [{ token }, t] = await Promise.all([params, getT()]);
@@ -24,7 +25,7 @@ export default async function ResetPasswordPage({ params }: { params: Promise<{ 
         message: t("reset.error.invalid_token"),
         tone: "red",
         next: (
-          <Link href="/forgot-password" className="text-amber-700 underline hover:text-amber-900">
+          <Link href="/forgot-password" className={linkClass}>
             {t("reset.requestNew")}
           </Link>
         ),

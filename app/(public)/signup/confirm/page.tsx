@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ConfirmSignupForm } from "@/components/auth/confirm-signup-form";
 import { getT } from "@/lib/i18n/server";
 import { confirmSignupAction } from "../actions";
+import { linkClass } from "@/components/ui/styles";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -22,7 +23,7 @@ export default async function ConfirmSignupPage({ searchParams }: { searchParams
           <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">
             {t("signup.error.invalid_token")}
           </p>
-          <Link href="/signup" className="text-amber-700 underline hover:text-amber-900">
+          <Link href="/signup" className={linkClass}>
             {t("signup.again")}
           </Link>
         </div>

@@ -10,6 +10,7 @@ import { listAddressTypes } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteAddressTypeAction, saveAddressTypeAction } from "../actions";
+import { Card } from "@/components/ui/card";
 
 export default async function AddressTypesPage() {
   await requirePermission("members.write");
@@ -37,13 +38,12 @@ export default async function AddressTypesPage() {
           </li>
         ))}
       </ul>
-      <section className={cardClass} aria-labelledby="new-address-type">
-        <h2 id="new-address-type" className="mb-3 text-lg font-semibold">{t("pa.new")}</h2>
+      <Card id="new-address-type" title={t("pa.new")}>
         <ActionForm action={saveAddressTypeAction.bind(null, null)} className="space-y-3" label={t("pa.new")}>
           {fields("address-type-new")}
           <SubmitButton>{t("pa.add")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
     </div>
   );
 }

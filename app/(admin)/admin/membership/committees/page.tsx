@@ -14,6 +14,7 @@ import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { assignFunctionAction, createCommitteeAction, createFunctionAction, endFunctionAction, deleteCommitteeAction, deleteFunctionAction, updateCommitteeAction, updateFunctionAction } from "./actions";
+import { Card } from "@/components/ui/card";
 
 /** Committees, the functions each allows, who holds them today, and the roles a function grants (system admins set those). */
 export default async function CommitteesPage() {
@@ -73,13 +74,12 @@ export default async function CommitteesPage() {
           <DeleteButton action={deleteCommitteeAction.bind(null, c.id)} label={t("pa.delete")} name={c.name} />
         </section>
       ))}
-      <section className={cardClass} aria-labelledby="new-committee">
-        <h2 id="new-committee" className="mb-3 text-lg font-semibold">{t("pa.committee.new")}</h2>
+      <Card id="new-committee" title={t("pa.committee.new")}>
         <ActionForm action={createCommitteeAction} className="space-y-3" label={t("pa.committee.new")}>
           {committeeFields("committee-new")}
           <SubmitButton>{t("pa.add")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
     </div>
   );
 }

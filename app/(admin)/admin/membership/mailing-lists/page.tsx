@@ -13,6 +13,7 @@ import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { createListAction } from "./actions";
+import { Card } from "@/components/ui/card";
 
 /** The space's mailing lists with how many are on each; a new list (members.write). */
 export default async function MailingListsPage() {
@@ -37,13 +38,12 @@ export default async function MailingListsPage() {
         </ul>
       )}
       {user.permissions.has("members.write") && (
-        <section className={cardClass} aria-labelledby="new-list">
-          <h2 id="new-list" className="mb-3 text-lg font-semibold">{t("ml.new")}</h2>
+        <Card id="new-list" title={t("ml.new")}>
           <ActionForm action={createListAction} className="space-y-3" label={t("ml.new")}>
             <ListFormFields t={t} prefix="new" statuses={statuses.map((s) => ({ id: s.id, name: statusLabel(t, s) }))} committees={committees} roles={roles} />
             <SubmitButton>{t("ml.create")}</SubmitButton>
           </ActionForm>
-        </section>
+        </Card>
       )}
     </div>
   );

@@ -11,6 +11,7 @@ import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteStatusAction, saveStatusAction } from "../actions";
+import { Card } from "@/components/ui/card";
 
 const FLAGS = ["mayLogIn", "mayUseMachines", "inDirectory", "mayVote"] as const;
 
@@ -49,13 +50,12 @@ export default async function StatusesPage() {
           );
         })}
       </ul>
-      <section className={cardClass} aria-labelledby="new-status">
-        <h2 id="new-status" className="mb-3 text-lg font-semibold">{t("pa.new")}</h2>
+      <Card id="new-status" title={t("pa.new")}>
         <ActionForm action={saveStatusAction.bind(null, null)} className="space-y-3" label={t("pa.new")}>
           <StatusFields idPrefix="status-new" roles={roles} roleIds={[]} systemKey={false} />
           <SubmitButton>{t("pa.add")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { intlLocale } from "@/lib/i18n/intl-locale";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteTypeAction, saveTypeAction } from "../actions";
+import { Card } from "@/components/ui/card";
 
 export default async function MembershipTypesPage() {
   await requirePermission("members.write");
@@ -40,13 +41,12 @@ export default async function MembershipTypesPage() {
           </li>
         ))}
       </ul>
-      <section className={cardClass} aria-labelledby="new-type">
-        <h2 id="new-type" className="mb-3 text-lg font-semibold">{t("pa.new")}</h2>
+      <Card id="new-type" title={t("pa.new")}>
         <ActionForm action={saveTypeAction.bind(null, null)} className="space-y-3" label={t("pa.new")}>
           <TypeFields idPrefix="type-new" />
           <SubmitButton>{t("pa.add")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
     </div>
   );
 }

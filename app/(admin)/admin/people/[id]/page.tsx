@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { HistoryList } from "@/components/people/history-list";
@@ -28,6 +28,7 @@ import { getSpace } from "@/lib/web/space";
 import { removePersonPhotoAction, uploadPersonPhotoAction } from "@/app/(member)/profile/photo-actions";
 import { updatePersonAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
+import { Card } from "@/components/ui/card";
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("members.read");
@@ -71,29 +72,26 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("access.outranked")}</p>
       )}
       {profile && mayWrite && (
-        <section className={cardClass} aria-labelledby="profile">
-          <h2 id="profile" className="mb-3 text-lg font-semibold">{t("person.profile")}</h2>
+        <Card id="profile" title={t("person.profile")}>
           <ActionForm action={updatePersonAction} className="space-y-4" label={t("person.profile")}>
             <input type="hidden" name="personId" value={id} />
             <ProfileFields defaults={{ ...profile, studies: record.studies }} />
             <SubmitButton>{t("profile.save")}</SubmitButton>
           </ActionForm>
-        </section>
+        </Card>
       )}
       {profile && mayWrite && <PhotoSection personId={id} photoKey={profile.photoPath} name={name} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />}
       <PersonSections record={record} mayEditAddresses={Boolean(profile) && mayWrite} updateAddressAction={updateAddressAction} />
       {profile && mayWrite && (
-        <section className={cardClass} aria-labelledby="add-address">
-          <h2 id="add-address" className="mb-3 text-lg font-semibold">{t("address.add")}</h2>
+        <Card id="add-address" title={t("address.add")}>
           <AddressAddForm t={t} types={addressTypes} action={addPersonAddressAction.bind(null, id)} />
-        </section>
+        </Card>
       )}
       {profile && mayWrite && <PartnerSection personId={id} partner={partner} addresses={addresses} partnerRateTypes={rateTypes} />}
       {!person.erasedAt && <PersonLoginSection personId={id} mayInvite={mayWrite} />}
       {user.permissions.has("system.admin") && !outranked && !person.erasedAt && <PersonAccessSection personId={id} />}
       {mayWrite && <PersonAdminForms personId={id} statusId={person.statusId} statuses={statuses} types={types} erased={Boolean(person.erasedAt)} />}
-      <section className={cardClass} aria-labelledby="history">
-        <h2 id="history" className="mb-3 text-lg font-semibold">{t("person.history")}</h2>
+      <Card id="history" title={t("person.history")}>
         <HistoryList t={t} entries={history} />
         {user.permissions.has("audit.read") && (
           <p className="mt-3 text-sm">
@@ -102,7 +100,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
             </Link>
           </p>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -2,13 +2,14 @@ import Link from "next/link";
 import { CheckboxField } from "@/components/ui/field";
 import { PersonPicker } from "@/components/ui/person-picker";
 import { personPickerTexts } from "@/components/people/person-picker-texts";
-import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { partnerAction } from "./partner-actions";
 import { formatAddress, type PersonAddress } from "@/lib/domain/people/address-service";
 import type { PartnerInfo } from "@/lib/domain/people/partner-link";
 import { getT } from "@/lib/i18n/server";
+import { Card } from "@/components/ui/card";
 
 interface Props {
   personId: number;
@@ -22,8 +23,7 @@ export async function PartnerSection({ personId, partner, addresses, partnerRate
   const t = await getT();
   const unshared = partner ? addresses.filter((a) => !a.sharedWith.includes(partner.personId)) : [];
   return (
-    <section className={cardClass} aria-labelledby="partner-title">
-      <h2 id="partner-title" className="mb-3 text-lg font-semibold">{t("partner.title")}</h2>
+    <Card id="partner-title" title={t("partner.title")}>
       {partnerRateTypes.length > 0 && <p className="mb-3 text-sm text-slate-600">{t("partner.rateHint", { types: partnerRateTypes.join(", ") })}</p>}
       {partner ? (
         <div className="space-y-3">
@@ -58,6 +58,6 @@ export async function PartnerSection({ personId, partner, addresses, partnerRate
         <SubmitButton>{t("partner.link")}</SubmitButton>
         <CheckboxField label={t("partner.mayEditLabel")} name="mayEdit" id="partner-may-edit" defaultChecked={partner?.mayEdit ?? false} />
       </ActionForm>
-    </section>
+    </Card>
   );
 }

@@ -1,5 +1,4 @@
 import { SelectField, TextField } from "@/components/ui/field";
-import { cardClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { DeleteButton } from "@/components/people-admin/delete-button";
@@ -11,6 +10,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPlainDate } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { endPersonRoleAction, grantPersonRoleAction, setLoginEmailAction } from "./access-actions";
+import { Card } from "@/components/ui/card";
 
 /** The person page's login email and directly held roles with their days: system admins only (the domain checks again). */
 export async function PersonAccessSection({ personId }: { personId: number }) {
@@ -18,8 +18,7 @@ export async function PersonAccessSection({ personId }: { personId: number }) {
   const [t, locale, loginEmail, roles, held, today] = await Promise.all([getT(), getLocale(), loginEmailOf(db, personId), listRoles(db), directRoles(db, personId), spaceToday(db)]);
   const day = (d: string) => formatPlainDate(d, locale);
   return (
-    <section className={cardClass} aria-labelledby="person-access">
-      <h2 id="person-access" className="mb-3 text-lg font-semibold">{t("access.title")}</h2>
+    <Card id="person-access" title={t("access.title")}>
       {loginEmail !== null ? (
         <ActionForm action={setLoginEmailAction} className="mb-4 grid gap-3 sm:grid-cols-[2fr_auto] sm:items-end" label={t("access.setLoginEmail")}>
           <input type="hidden" name="personId" value={personId} />
@@ -65,6 +64,6 @@ export async function PersonAccessSection({ personId }: { personId: number }) {
         <SubmitButton>{t("access.role.grant")}</SubmitButton>
       </ActionForm>
       <p className="mt-2 text-xs text-slate-500">{t("access.rolesHint")}</p>
-    </section>
+    </Card>
   );
 }

@@ -8,6 +8,7 @@ import { addMembershipAction, changeStatusAction, erasePersonAction } from "../a
 import { statusLabel } from "@/components/people/status-label";
 import { dayOf } from "@/lib/time";
 import { getSpace } from "@/lib/web/space";
+import { Card } from "@/components/ui/card";
 
 /** Change status (with a reason), add a membership, erase: the admin person page's action forms. */
 export async function PersonAdminForms({ personId, statusId, statuses, types, erased }: { personId: number; statusId: number; statuses: MembershipStatus[]; types: MembershipType[]; erased: boolean }) {
@@ -15,8 +16,7 @@ export async function PersonAdminForms({ personId, statusId, statuses, types, er
   const today = dayOf(new Date(), (await getSpace()).timeZone);
   return (
     <>
-      <section className={cardClass} aria-labelledby="status-change">
-        <h2 id="status-change" className="mb-3 text-lg font-semibold">{t("person.changeStatus")}</h2>
+      <Card id="status-change" title={t("person.changeStatus")}>
         <ActionForm action={changeStatusAction} className="grid gap-3 sm:grid-cols-[1fr_2fr_auto] sm:items-end" label={t("person.changeStatus")}>
           <input type="hidden" name="personId" value={personId} />
           <SelectField label={t("person.newStatus")} name="statusId" id="status-change-id" defaultValue={statusId}>
@@ -27,9 +27,8 @@ export async function PersonAdminForms({ personId, statusId, statuses, types, er
           <TextField label={t("person.reason")} name="reason" required maxLength={500} />
           <SubmitButton>{t("person.changeStatus")}</SubmitButton>
         </ActionForm>
-      </section>
-      <section className={cardClass} aria-labelledby="membership-add">
-        <h2 id="membership-add" className="mb-3 text-lg font-semibold">{t("membership.add")}</h2>
+      </Card>
+      <Card id="membership-add" title={t("membership.add")}>
         <ActionForm action={addMembershipAction} className="grid gap-3 sm:grid-cols-2" label={t("membership.add")}>
           <input type="hidden" name="personId" value={personId} />
           <SelectField label={t("membership.type")} name="typeId">
@@ -44,7 +43,7 @@ export async function PersonAdminForms({ personId, statusId, statuses, types, er
             <SubmitButton>{t("membership.add")}</SubmitButton>
           </div>
         </ActionForm>
-      </section>
+      </Card>
       {!erased && (
         <section className={`${cardClass} border-red-200`} aria-labelledby="erase">
           <h2 id="erase" className="mb-1 text-lg font-semibold text-red-900">{t("person.erase")}</h2>

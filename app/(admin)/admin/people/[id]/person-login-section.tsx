@@ -1,4 +1,4 @@
-import { cardClass, secondaryButtonClass } from "@/components/ui/styles";
+import { secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { loginStateOf } from "@/lib/domain/auth/invitations";
@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { invitePersonAction, revokeInvitationAction } from "./invitation-actions";
+import { Card } from "@/components/ui/card";
 
 /** Whether the person can log in, and the invitation to set a password for those who cannot (people editors). */
 export async function PersonLoginSection({ personId, mayInvite }: { personId: number; mayInvite: boolean }) {
@@ -21,10 +22,7 @@ export async function PersonLoginSection({ personId, mayInvite }: { personId: nu
           ? t("invite.state.expired", { email: state.email, sent: when(state.sentAt) })
           : t("invite.state.none");
   return (
-    <section className={cardClass} aria-labelledby="person-login">
-      <h2 id="person-login" className="mb-3 text-lg font-semibold">
-        {t("invite.title")}
-      </h2>
+    <Card id="person-login" title={t("invite.title")}>
       <p className="mb-3 text-sm text-slate-700">{text}</p>
       {mayInvite && state.kind !== "login" && (
         <div className="flex flex-wrap items-start gap-3">
@@ -42,6 +40,6 @@ export async function PersonLoginSection({ personId, mayInvite }: { personId: nu
           )}
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -7,6 +7,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { isLocale, LOCALES } from "@/lib/i18n/translate";
 import { getSpace } from "@/lib/web/space";
 import { saveWordingAction } from "./actions";
+import { linkClass } from "@/components/ui/styles";
 
 export async function generateMetadata() {
   return { title: (await getT())("wording.title") };
@@ -26,7 +27,7 @@ export default async function WordingPage({ searchParams }: { searchParams: Prom
   return (
     <div className="space-y-6">
       <p className="text-sm">
-        <Link href="/admin/settings" className="text-amber-700 underline hover:text-amber-900">
+        <Link href="/admin/settings" className={linkClass}>
           {t("wording.back")}
         </Link>
       </p>

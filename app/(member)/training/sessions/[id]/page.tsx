@@ -12,6 +12,7 @@ import { getDb } from "@/lib/web/db";
 import { cancelSessionAction, markAttendanceAction } from "../../actions";
 import { getSpace } from "@/lib/web/space";
 import { parseId } from "@/lib/domain/shared/ids";
+import { Card } from "@/components/ui/card";
 
 const ATTENDANCE = ["passed", "failed", "no_show"] as const;
 
@@ -61,8 +62,7 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
         </details>
       )}
 
-      <section className={`${cardClass} space-y-3`} aria-labelledby="participants">
-        <h2 id="participants" className="text-lg font-semibold">{t("tr.detail.participants")}</h2>
+      <Card id="participants" title={t("tr.detail.participants")} className="space-y-3">
         {!begun && !session.cancelledAt && <p className="text-sm text-slate-600">{t("tr.att.notYet")}</p>}
         {session.participants.length === 0 ? (
           <p className="text-slate-600">{t("tr.detail.none")}</p>
@@ -96,7 +96,7 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteMachineAction, setMachineBlockedAction, updateMachineAction, uploadMachinePhotoAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
+import { Card } from "@/components/ui/card";
 
 export default async function EditMachinePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("equipment.manage");
@@ -37,8 +38,7 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
         <SubmitButton>{t("eq.save")}</SubmitButton>
       </ActionForm>
 
-      <section className={`${cardClass} space-y-3`} aria-labelledby="photo">
-        <h2 id="photo" className="text-lg font-semibold">{t("eq.photo.title")}</h2>
+      <Card id="photo" title={t("eq.photo.title")} className="space-y-3">
         {machine.photoPath ? (
           // eslint-disable-next-line @next/next/no-img-element -- a private, already resized image served by our route
           <img src={`/machines/${machine.id}/photo/display?v=${encodeURIComponent(machine.photoPath)}`} alt={t("eq.photo.alt", { name: machine.name })} className="max-h-80 rounded border border-slate-200" />
@@ -50,10 +50,9 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
           <TextField label={t("eq.photo.file")} name="photo" type="file" accept="image/*" required />
           <SubmitButton>{t("eq.photo.submit")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
 
-      <section className={`${cardClass} space-y-3`} aria-labelledby="block">
-        <h2 id="block" className="text-lg font-semibold">{t("eq.block.title")}</h2>
+      <Card id="block" title={t("eq.block.title")} className="space-y-3">
         <p className={machine.blocked ? "font-medium text-red-800" : "text-emerald-700"}>
           {machine.blocked ? t("eq.machine.blocked", { reason: machine.blockedReason }) : t("eq.machine.inService")}
         </p>
@@ -63,7 +62,7 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
           {!machine.blocked && <TextField label={t("eq.block.reason")} name="reason" required maxLength={500} />}
           <SubmitButton>{machine.blocked ? t("eq.unblock.submit") : t("eq.block.submit")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
 
       <DeleteSection action={deleteMachineAction} id={machine.id} labels={{ title: t("eq.delete.title"), hint: t("eq.delete.machineHint"), submit: t("eq.delete.submit") }} />
     </div>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { AuthorizationRecords } from "./authorization-records";
 import { requirePermission } from "@/lib/auth/guards";
 import { listAuthorizationsOfPerson } from "@/lib/domain/equipment/authorization-service";
@@ -13,6 +13,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { grantAuthorizationAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
+import { Card } from "@/components/ui/card";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -34,8 +35,7 @@ export default async function PersonEquipmentPage({ params }: { params: Promise<
       </Link>
       <h1 className="text-2xl font-bold">{t("eq.person.title", { name })}</h1>
 
-      <section className={`${cardClass} space-y-3`} aria-labelledby="grant">
-        <h2 id="grant" className="text-lg font-semibold">{t("eq.grant.title")}</h2>
+      <Card id="grant" title={t("eq.grant.title")} className="space-y-3">
         <ActionForm action={grantAuthorizationAction} className="space-y-3" label={t("eq.grant.title")}>
           <input type="hidden" name="personId" value={id} />
           <div className="grid gap-3 sm:grid-cols-3">
@@ -57,12 +57,11 @@ export default async function PersonEquipmentPage({ params }: { params: Promise<
           </div>
           <SubmitButton>{t("eq.grant.submit")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
 
-      <section className={`${cardClass} space-y-3`} aria-labelledby="records">
-        <h2 id="records" className="text-lg font-semibold">{t("eq.person.records")}</h2>
+      <Card id="records" title={t("eq.person.records")} className="space-y-3">
         {records.length === 0 ? <p className="text-slate-600">{t("eq.person.noRecords")}</p> : <AuthorizationRecords records={records} />}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -13,6 +13,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { addPrerequisiteAction, deleteEquipmentTypeAction, removePrerequisiteAction, updateEquipmentTypeAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
+import { Card } from "@/components/ui/card";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -36,8 +37,7 @@ export default async function EditEquipmentTypePage({ params }: { params: Promis
         <SubmitButton>{t("eq.save")}</SubmitButton>
       </ActionForm>
 
-      <section className={`${cardClass} space-y-4`} aria-labelledby="prerequisites">
-        <h2 id="prerequisites" className="text-lg font-semibold">{t("eq.prereq.title")}</h2>
+      <Card id="prerequisites" title={t("eq.prereq.title")} className="space-y-4">
         <p className="text-sm text-slate-600">{t("eq.prereq.intro")}</p>
         {prerequisites.length === 0 ? (
           <p className="text-slate-600">{t("eq.prereq.none")}</p>
@@ -83,7 +83,7 @@ export default async function EditEquipmentTypePage({ params }: { params: Promis
             <SubmitButton>{t("eq.prereq.add")}</SubmitButton>
           </div>
         </ActionForm>
-      </section>
+      </Card>
 
       <DeleteSection action={deleteEquipmentTypeAction} id={type.id} labels={{ title: t("eq.delete.title"), hint: t("eq.delete.typeHint"), submit: t("eq.delete.submit") }} />
     </div>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ListFormFields } from "@/components/mailing-lists/list-form-fields";
@@ -22,6 +22,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { deleteListAction, syncListAction, updateListAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
+import { Card } from "@/components/ui/card";
 
 /**
  * One list: its rules, who is on it today (the computed addresses), exports for other list servers and the
@@ -44,8 +45,7 @@ export default async function MailingListPage({ params, searchParams }: { params
       <Link href="/admin/membership/mailing-lists" className={linkClass}>{t("ml.back")}</Link>
       <h1 className="text-2xl font-bold">{list.name}</h1>
       <p className="text-slate-600">{list.address}</p>
-      <section className={`${cardClass} space-y-3`} aria-labelledby="list-members">
-        <h2 id="list-members" className="text-lg font-semibold">{t("ml.members")} ({members.length})</h2>
+      <Card id="list-members" title={`${t("ml.members")} (${members.length})`} className="space-y-3">
         <p className="flex flex-wrap gap-3 text-sm">
           <a className={linkClass} href={`${base}/export?format=txt`}>{t("ml.exportText")}</a>
           <a className={linkClass} href={`${base}/export?format=csv`}>{t("ml.exportCsv")}</a>
@@ -55,10 +55,9 @@ export default async function MailingListPage({ params, searchParams }: { params
             {members.map((m) => <li key={m.personId}>{m.email} <span className="text-slate-500">{[m.firstName, m.lastName].filter(Boolean).join(" ")}</span></li>)}
           </ul>
         )}
-      </section>
+      </Card>
       {mayWrite && list.mailmanSync && (
-        <section className={`${cardClass} space-y-3`} aria-labelledby="list-sync">
-          <h2 id="list-sync" className="text-lg font-semibold">{t("ml.sync.title")}</h2>
+        <Card id="list-sync" title={t("ml.sync.title")} className="space-y-3">
           {!mailman && <p className="text-sm text-slate-600">{t("ml.error.not_configured")}</p>}
           {list.lastSyncAt && <p className="text-sm">{t("ml.sync.last", { at: formatDateTime(list.lastSyncAt, locale, space.timeZone), result: list.lastSyncResult ?? "" })}</p>}
           {mailman && !preview && <Link className={linkClass} href={`${base}?preview=1`}>{t("ml.sync.preview")}</Link>}
@@ -68,17 +67,16 @@ export default async function MailingListPage({ params, searchParams }: { params
               <SubmitButton>{t("ml.sync.apply")}</SubmitButton>
             </ActionForm>
           )}
-        </section>
+        </Card>
       )}
       {mayWrite && (
-        <section className={`${cardClass} space-y-3`} aria-labelledby="list-edit">
-          <h2 id="list-edit" className="text-lg font-semibold">{t("ml.edit")}</h2>
+        <Card id="list-edit" title={t("ml.edit")} className="space-y-3">
           <ActionForm action={updateListAction.bind(null, id)} className="space-y-3" label={t("ml.edit")}>
             <ListFormFields t={t} prefix={`list-${id}`} list={list} statuses={statuses.map((s) => ({ id: s.id, name: statusLabel(t, s) }))} committees={committees} roles={roles} />
             <SubmitButton>{t("ml.save")}</SubmitButton>
           </ActionForm>
           <DeleteButton action={deleteListAction.bind(null, id)} label={t("ml.delete")} name={list.name} />
-        </section>
+        </Card>
       )}
     </div>
   );
