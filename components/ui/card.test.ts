@@ -4,14 +4,15 @@ import { describe, expect, it } from "vitest";
 import { Card } from "./card";
 import { cardClass } from "./styles";
 
+// Card is a plain server component: calling it gives its element tree.
 describe("Card", () => {
   it("is a section named by its heading, with the shared look and the spacing asked for", () => {
-    const html = renderToStaticMarkup(createElement(Card, { id: "lists", title: "Mailing lists", className: "space-y-3" }, createElement("p", null, "body")));
+    const html = renderToStaticMarkup(Card({ id: "lists", title: "Mailing lists", className: "space-y-3", children: createElement("p", null, "body") }));
     expect(html).toBe(`<section class="${cardClass} space-y-3" aria-labelledby="lists"><h2 id="lists" class="mb-3 text-lg font-semibold">Mailing lists</h2><p>body</p></section>`);
   });
 
   it("puts the intro line under the heading", () => {
-    const html = renderToStaticMarkup(createElement(Card, { id: "mails", title: "Mails", intro: "Which mails you get." }, "x"));
+    const html = renderToStaticMarkup(Card({ id: "mails", title: "Mails", intro: "Which mails you get.", children: "x" }));
     expect(html).toContain('<h2 id="mails" class="mb-1 text-lg font-semibold">Mails</h2><p class="mb-3 text-sm text-slate-600">Which mails you get.</p>x');
   });
 });
