@@ -3,41 +3,35 @@
 import { headers } from "next/headers";
 import { z } from "zod";
 import { takeMailFormAttempt } from "@/lib/domain/auth/mail-limits";
-import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
 import { mailApplicationReceived } from "@/lib/domain/people/application-mail";
-import { confirmApplicant, signUpApplicant } from "@/lib/domain/people/applicant-signup";
-import { isLocale, type MessageKey, type Translate } from "@/lib/i18n/translate";
+import { confirmApplicant, signUpApplicant, signUpSchema } from "@/lib/domain/people/applicant-signup";
+import { isLocale, type Translate } from "@/lib/i18n/translate";
 import { defineAction } from "@/lib/web/action";
+import { unexplainedRefusal } from "@/lib/web/action-pipeline";
 import { text } from "@/lib/web/form-data";
 import { getMailer } from "@/lib/web/mailer";
 import { clientIp } from "@/lib/web/request-info";
 
-const FIELD_ERRORS: Record<string, MessageKey> = {
-  firstName: "signup.error.firstName",
-  lastName: "signup.error.lastName",
-  email: "signup.error.email",
-  password: "signup.error.password",
-};
-function refusals(r: { code: string; field?: string }, t: Translate): string {
-  if (r.code === "rate_limited") return t("signup.error.rate_limited");
-  return t(FIELD_ERRORS[r.field ?? ""] ?? "signup.error.input", { min: MIN_PASSWORD_LENGTH });
-}
-
-/** Public by nature: limited per address and per source network (mail-limits.ts); the domain validates and mails the link (or tells an existing owner). */
+/**
+ * Public by nature: limited per address and per source network (mail-limits.ts); the domain validates and mails the
+ * link (or tells an existing owner). The form is read with the domain's schema: every wrong field named by its label
+ * beside it, all at once.
+ */
 export const signUpAction = defineAction({
   caller: "anyone",
-  input: z.object({ firstName: z.string(), lastName: z.string(), email: z.string(), password: z.string(), preferredLanguage: z.string() }),
+  input: signUpSchema,
   read: (formData) => ({
     firstName: text(formData, "firstName"),
     lastName: text(formData, "lastName"),
     email: text(formData, "email"),
     password: text(formData, "password"),
-    preferredLanguage: text(formData, "preferredLanguage"),
+    preferredLanguage: isLocale(text(formData, "preferredLanguage")) ? text(formData, "preferredLanguage") : "en",
   }),
-  refusals,
-  async run({ db, t, input: { preferredLanguage, ...applicant } }) {
+  labels: { firstName: "profile.firstName", lastName: "profile.lastName", email: "login.email", password: "login.password", preferredLanguage: "signup.language" },
+  refusals: (r: { code: string }, t: Translate) => (r.code === "rate_limited" ? t("signup.error.rate_limited") : unexplainedRefusal(r, t)),
+  async run({ db, t, input: applicant }) {
     if (!(await takeMailFormAttempt(db, "signup", applicant.email, clientIp(await headers())))) return { ok: false, code: "rate_limited", message: "" };
-    const signedUp = await signUpApplicant(db, getMailer(), { ...applicant, preferredLanguage: isLocale(preferredLanguage) ? preferredLanguage : "en" });
+    const signedUp = await signUpApplicant(db, getMailer(), applicant);
     // The same answer for a registered address (its owner got a mail instead): the form reveals no accounts.
     return signedUp.ok ? { ok: true, message: t("signup.sent") } : signedUp;
   },
