@@ -263,11 +263,21 @@ describe("forms explain", () => {
 
   it("sign-up: every wrong field named by its label, all at once, what was typed kept (never the password)", async () => {
     state.personId = null;
-    const answer = await call("app/(public)/signup/actions.ts#signUpAction", { firstName: " ", lastName: "Huber", email: "maria.at.example", password: "short", preferredLanguage: "de" });
+    const answer = await call("app/(public)/signup/actions.ts#signUpAction", {
+      firstName: " ",
+      lastName: "Huber",
+      email: "maria.at.example",
+      password: "short",
+      preferredLanguage: "de",
+    });
     expect(answer).toMatchObject({
       ok: false,
       code: "invalid",
-      fieldErrors: { firstName: "First name: please fill this in.", email: "Email: please enter an email address.", password: expect.stringMatching(/^Password: at least \d+ characters, please\.$/) },
+      fieldErrors: {
+        firstName: "First name: please fill this in.",
+        email: "Email: please enter an email address.",
+        password: expect.stringMatching(/^Password: at least \d+ characters, please\.$/),
+      },
       values: { lastName: "Huber", email: "maria.at.example" },
     });
     expect(answer.ok ? {} : answer.values).not.toHaveProperty("password");

@@ -27,7 +27,13 @@ export const signUpAction = defineAction({
     password: text(formData, "password"),
     preferredLanguage: isLocale(text(formData, "preferredLanguage")) ? text(formData, "preferredLanguage") : "en",
   }),
-  labels: { firstName: "profile.firstName", lastName: "profile.lastName", email: "login.email", password: "login.password", preferredLanguage: "signup.language" },
+  labels: {
+    firstName: "profile.firstName",
+    lastName: "profile.lastName",
+    email: "login.email",
+    password: "login.password",
+    preferredLanguage: "signup.language",
+  },
   refusals: (r: { code: string }, t: Translate) => (r.code === "rate_limited" ? t("signup.error.rate_limited") : unexplainedRefusal(r, t)),
   async run({ db, t, input: applicant }) {
     if (!(await takeMailFormAttempt(db, "signup", applicant.email, clientIp(await headers())))) return { ok: false, code: "rate_limited", message: "" };
