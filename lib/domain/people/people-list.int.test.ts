@@ -27,6 +27,16 @@ describe("people list", () => {
     expect(await names({ q: "%" })).toEqual([]);
   });
 
+  it("counts the matches with the page, and a page past the end shows the last one", async () => {
+    const list = (params: Record<string, string>) => listPeople(t.db, parsePeopleFilter(params), 2);
+    expect(await list({})).toMatchObject({ total: 5, page: 1, pages: 3 });
+    const last = await list({ page: "99" });
+    expect(last).toMatchObject({ total: 5, page: 3, pages: 3 });
+    expect(last.rows.map((r) => r.firstName)).toEqual(["Tom"]);
+    expect(await list({ q: "nobody-is-called-this", page: "4" })).toEqual({ rows: [], total: 0, page: 1, pages: 1 });
+    expect((await list({ page: "2" })).rows.map((r) => r.firstName)).toEqual(["Maria", "Mario"]);
+  });
+
   it("filters by status, membership type, committee and training; sorts both ways; ignores junk parameters", async () => {
     const [applicant] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "applicant"));
     expect(await names({ status: String(applicant!.id) })).toEqual(["Andy"]);

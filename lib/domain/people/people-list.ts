@@ -123,19 +123,28 @@ const columns = {
 export async function listPeople(db: Db, f: PeopleQuery, pageSize = 25, now = new Date()): Promise<{ rows: PeopleListRow[]; total: number; page: number; pages: number }> {
   const today = await spaceToday(db, now);
   const where = whereOf(f, today);
-  const [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
+  // The total rides along with the page (a window count, taken before the limit): the search runs once, not once
+  // for the count and again for the page (a broad search matching 2,000 people paid for it twice).
+  const pageOf = (page: number) =>
+    db
+      .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .from(people)
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .leftJoin(profiles, eq(profiles.personId, people.id))
+      .where(where)
+      .orderBy(...orderOf(f))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+  let found = await pageOf(f.page);
+  let total = found[0]?.total ?? 0;
+  if (!found.length && f.page > 1) {
+    // Past the last page: count, and show the last one.
+    [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
+    if (total) found = await pageOf(Math.ceil(total / pageSize));
+  }
   const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(f.page, pages);
-  const rows = await db
-    .select(columns)
-    .from(people)
-    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-    .leftJoin(profiles, eq(profiles.personId, people.id))
-    .where(where)
-    .orderBy(...orderOf(f))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return { rows, total, page, pages };
+  const rows = found.map(({ total: _total, ...row }) => row);
+  return { rows, total, page: Math.min(f.page, pages), pages };
 }
 
 /** One keyset page of the same list for the API: `next` is where the following page starts, null at the end. */
