@@ -28,7 +28,7 @@ function report(label: string, rootPid: number, idleTotal?: number): number {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-bench-memory-"));
 const port = await freePort();
 // The existing build as it is: a rebuild would replace .next under any other process serving this checkout.
-const run = runLauncher({ DATA_DIR: dataDir, PORT: String(port), MQTT_PORT: String(await freePort()), DEMO_PASSWORD: PASSWORD, [USE_EXISTING_BUILD]: "1" });
+const run = runLauncher({ DATA_DIR: dataDir, PORT: String(port), MQTT_PORT: String(await freePort()), DEMO_PASSWORD: PASSWORD, [USE_EXISTING_BUILD]: "1" }, { compiled: true });
 try {
   await waitForOutput(run, /Makerspace is ready on/, 900_000);
   await new Promise((r) => setTimeout(r, 5_000)); // settle: the first minute's jobs, the broker's first sync

@@ -24,7 +24,7 @@ async function timeOneStart(label: string): Promise<void> {
   const started = performance.now();
   // Without --rebuild the existing build as it is: a rebuild would replace .next under any other process serving it.
   const build: Record<string, string> = process.argv.includes("--rebuild") ? {} : { [USE_EXISTING_BUILD]: "1" };
-  const run = runLauncher({ DATA_DIR: dataDir, PORT: String(port), MQTT_PORT: String(await freePort()), ...build });
+  const run = runLauncher({ DATA_DIR: dataDir, PORT: String(port), MQTT_PORT: String(await freePort()), ...build }, { compiled: true });
   await waitForOutput(run, /Makerspace is ready on/, 900_000);
   const seconds = (performance.now() - started) / 1000;
   const health = await fetch(`http://127.0.0.1:${port}/api/health`);

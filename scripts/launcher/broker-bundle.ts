@@ -3,14 +3,20 @@ import path from "node:path";
 import { build, stop, type Plugin } from "esbuild";
 
 /*
- * The device broker (and our web server around Next, entry `web`) runs as plain JavaScript, not through tsx: the TypeScript loader (esbuild's transform service,
+ * The device broker (and our web server around Next, entry `web`, and the launcher, entry `launcher`) runs as plain JavaScript, not through tsx: the TypeScript loader (esbuild's transform service,
  * source maps, the compile cache of every module) costs the broker about a third of its memory budget. One bundle
  * of our own code per entry point; packages stay in node_modules. Rebuilt only when one of its inputs changed.
  * Written under node_modules/.cache (ignored by git, lint and tests) by rename, never in place: a copy of the tree
  * made with hard links (`cp -al node_modules`) keeps its own bundle.
  */
 
-const ENTRIES = { main: "device-broker/main.ts", child: "device-broker/testing/broker-child.ts", web: "scripts/web/web-server.ts" } as const;
+const ENTRIES = {
+  main: "device-broker/main.ts",
+  child: "device-broker/testing/broker-child.ts",
+  web: "scripts/web/web-server.ts",
+  /** `npm start` itself (scripts/start.mjs runs it). */
+  launcher: "scripts/start.ts",
+} as const;
 export type BrokerEntry = keyof typeof ENTRIES;
 
 const outDir = (root: string) => path.join(root, "node_modules", ".cache", "makerspace-broker");
@@ -19,19 +25,22 @@ const outDir = (root: string) => path.join(root, "node_modules", ".cache", "make
  * import.meta.url of a bundled module would be the bundle's; each module keeps its source location instead,
  * relative to the bundle so that the tree can move (e.g. drizzle/migrate.ts finds drizzle/migrations).
  */
+/** Spelled in two parts: this file is bundled too (into the launcher), and must not rewrite its own text. */
+const META = ["import", "meta."].join(".");
+
 function sourceLocation(out: string): Plugin {
   return {
     name: "source-location",
     setup(b) {
       b.onLoad({ filter: /\.ts$/ }, async (args) => {
         const text = await fs.promises.readFile(args.path, "utf8");
-        if (!text.includes("import.meta.")) return undefined;
+        if (!text.includes(META)) return undefined;
         const rel = (p: string) => JSON.stringify(path.relative(out, p).split(path.sep).join("/"));
-        const url = `new URL(${rel(args.path)}, import.meta.url)`;
+        const url = `new URL(${rel(args.path)}, ${META}url)`;
         const contents = text
-          .replaceAll("import.meta.url", `${url}.href`)
-          .replaceAll("import.meta.dirname", `__msDirname(${url})`)
-          .replaceAll("import.meta.filename", `__msFilename(${url})`);
+          .replaceAll(`${META}url`, `${url}.href`)
+          .replaceAll(`${META}dirname`, `__msDirname(${url})`)
+          .replaceAll(`${META}filename`, `__msFilename(${url})`);
         return { contents, loader: "ts" };
       });
     },
