@@ -123,11 +123,12 @@ const columns = {
 export async function listPeople(db: Db, f: PeopleQuery, pageSize = 25, now = new Date()): Promise<{ rows: PeopleListRow[]; total: number; page: number; pages: number }> {
   const today = await spaceToday(db, now);
   const where = whereOf(f, today);
-  // The total rides along with the page (a window count, taken before the limit): the search runs once, not once
-  // for the count and again for the page (a broad search matching 2,000 people paid for it twice).
+  const countAll = async () => (await db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where))[0]?.n ?? 0;
+  // The window count only with a search (see below): it makes the database read every match before the limit.
+  const withTotal = Boolean(f.q.trim());
   const pageOf = (page: number) =>
     db
-      .select({ ...columns, total: sql<number>`count(*) over ()`.mapWith(Number) })
+      .select({ ...columns, total: withTotal ? sql<number>`count(*) over ()`.mapWith(Number) : sql<number>`0`.mapWith(Number) })
       .from(people)
       .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
       .leftJoin(profiles, eq(profiles.personId, people.id))
@@ -135,16 +136,22 @@ export async function listPeople(db: Db, f: PeopleQuery, pageSize = 25, now = ne
       .orderBy(...orderOf(f))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
-  let found = await pageOf(f.page);
-  let total = found[0]?.total ?? 0;
-  if (!found.length && f.page > 1) {
-    // Past the last page: count, and show the last one.
-    [{ n: total } = { n: 0 }] = await db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
-    if (total) found = await pageOf(Math.ceil(total / pageSize));
+  let found: Awaited<ReturnType<typeof pageOf>> = [];
+  let total: number;
+  if (withTotal) {
+    // A search: the total rides along with the page (a window count, taken before the limit), so the search runs
+    // once, not once for the count and again for the page (a broad one matching 2,000 people paid twice).
+    found = await pageOf(f.page);
+    total = found[0]?.total ?? (f.page > 1 ? await countAll() : 0);
+  } else {
+    // No search: counting is cheap, and without the window the page is read in index order and stops at its end.
+    total = await countAll();
   }
   const pages = Math.max(1, Math.ceil(total / pageSize));
+  const page = Math.min(f.page, pages);
+  if (!found.length && total) found = await pageOf(page); // no search, or a search's page past the end
   const rows = found.map(({ total: _total, ...row }) => row);
-  return { rows, total, page: Math.min(f.page, pages), pages };
+  return { rows, total, page, pages };
 }
 
 /** One keyset page of the same list for the API: `next` is where the following page starts, null at the end. */
