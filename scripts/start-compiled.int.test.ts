@@ -12,9 +12,10 @@ describe("npm start (scripts/start.mjs)", () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-start-compiled-"));
     try {
       // A port that cannot be: the launcher's own first check refuses it, before any database is started.
+      const { DATABASE_URL: _url, NODE_ENV: _nodeEnv, NODE_OPTIONS: _options, ...inherited } = process.env;
       const run = spawnSync(process.execPath, [path.join(root, "scripts", "start.mjs")], {
         cwd: root,
-        env: { ...process.env, DATABASE_URL: "", NODE_ENV: "", DATA_DIR: dataDir, PORT: "not-a-port", NODE_OPTIONS: "" },
+        env: { ...inherited, DATA_DIR: dataDir, PORT: "not-a-port" },
         encoding: "utf8",
       });
       expect(run.status).toBe(1);
