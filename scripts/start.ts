@@ -16,7 +16,7 @@ import { brokerArgs, webServerArgs } from "./launcher/broker-bundle";
 import { ensureBuild } from "./launcher/build";
 import { makeDataDirPrivate } from "./launcher/private-data-dir";
 import { launcherPublicUrl } from "./launcher/public-url";
-import { prepare } from "./launcher/database";
+import { openDatabase, prepareOpened, type PreparedDatabase } from "./launcher/database";
 import { acquireDataDirLock, ensurePortFree, ensureWritableDir } from "./launcher/preflight";
 import { StartupError } from "./launcher/startup-error";
 import { Supervisor } from "./launcher/supervisor";
@@ -42,12 +42,12 @@ async function main(): Promise<void> {
   await ensurePortFree(env.MQTT_PORT, env.MQTT_HOST, "board broker (MQTT)", "MQTT_PORT");
 
   log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
-  const database = await prepare({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT, demoPassword: env.DEMO_PASSWORD });
+  const opened = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT });
   // PGlite writes its files 0666 whatever the umask: mended now and at every stop (DATA_DIR itself is 0700).
   makeDataDirPrivate(dataDir);
   const supervisor = new Supervisor(log, (message) => void shutdown(message, 1));
   // `npm run job -- …` and `npm run restore` find the running embedded database here.
-  if (database.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), database.embedded.url, { mode: 0o600 });
+  if (opened.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), opened.embedded.url, { mode: 0o600 });
 
   let stopping = false;
   async function shutdown(reason: string, code: number): Promise<void> {
@@ -56,7 +56,7 @@ async function main(): Promise<void> {
     log(reason);
     await supervisor.stop();
     fs.rmSync(embeddedUrlFile(dataDir), { force: true });
-    await database.embedded?.stop().catch(() => {});
+    await opened.embedded?.stop().catch(() => {});
     makeDataDirPrivate(dataDir);
     releaseLock();
     process.exit(code);
@@ -74,16 +74,18 @@ async function main(): Promise<void> {
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    DATABASE_URL: database.url,
+    DATABASE_URL: opened.url,
     DATA_DIR: dataDir,
     AUTH_SECRET: env.AUTH_SECRET ?? loadOrCreateAuthSecret(dataDir),
     AUTH_TRUST_HOST: "true",
     // Links in mails and feeds come from this (until an admin saves another in /admin/settings), never from a request.
     PUBLIC_URL: publicUrl,
     NEXT_TELEMETRY_DISABLED: "1",
-    // Migrated and seeded above: the broker need not prepare the database a second time.
+    // Migrated and seeded below, before the broker starts: it need not prepare the database a second time.
     MAKERSPACE_DATABASE_PREPARED: "1",
   };
+  // The web server boots (Next's start, the longest part of a start) while the database is prepared; it reports
+  // healthy only once the tables are there (/api/health reads them), and the banner waits for the preparation too.
   supervisor.start({
     name: "web",
     command: process.execPath,
@@ -91,6 +93,12 @@ async function main(): Promise<void> {
     env: childEnv,
     cwd: root,
   });
+  let database: PreparedDatabase;
+  try {
+    database = await prepareOpened(opened, { dataDir, demoPassword: env.DEMO_PASSWORD });
+  } catch (error) {
+    return shutdown(error instanceof StartupError ? `✖ ${error.message}` : `✖ Start failed: ${String(error)}`, 1);
+  }
   supervisor.start({
     name: "broker",
     command: process.execPath,

@@ -25,32 +25,29 @@ export async function openEmbedded(dataDir: string, port: number): Promise<Embed
   }
 }
 
-/** Connects, migrates, adds reference data and, into an empty database, the demo data. */
-export async function prepare(options: {
-  databaseUrl: string | undefined;
-  dataDir: string;
-  embeddedPort: number;
-  demoPassword: string | undefined;
-}): Promise<PreparedDatabase> {
-  const embedded = options.databaseUrl ? null : await openEmbedded(options.dataDir, options.embeddedPort);
-  const url = options.databaseUrl ?? embedded!.url;
-  const handle = createDb(url, { max: 2, connectTimeoutSeconds: 5 });
-  try {
-    const result = await migrateAndSeed(handle.db, url, options);
-    await handle.close();
-    return { url, embedded, ...result };
-  } catch (error) {
-    await handle.close();
-    await embedded?.stop().catch(() => {});
-    throw error;
-  }
+export interface OpenedDatabase {
+  url: string;
+  embedded: EmbeddedPostgres | null;
 }
 
-async function migrateAndSeed(
-  db: Db,
-  url: string,
-  options: { dataDir: string; demoPassword: string | undefined },
-): Promise<{ demo: DemoSeed | null; seededNow: boolean }> {
+/** The database's address: DATABASE_URL's, or the embedded one's, started here. Nothing is migrated yet. */
+export async function openDatabase(options: { databaseUrl: string | undefined; dataDir: string; embeddedPort: number }): Promise<OpenedDatabase> {
+  const embedded = options.databaseUrl ? null : await openEmbedded(options.dataDir, options.embeddedPort);
+  const url = options.databaseUrl ?? embedded!.url;
+  // Answering at all is checked here, before anything is started against it.
+  const handle = createDb(url, { max: 1, connectTimeoutSeconds: 5 });
+  try {
+    await reachable(handle.db, url);
+  } catch (error) {
+    await embedded?.stop().catch(() => {});
+    throw error;
+  } finally {
+    await handle.close();
+  }
+  return { url, embedded };
+}
+
+async function reachable(db: Db, url: string): Promise<void> {
   try {
     await pingDatabase(db);
   } catch (error) {
@@ -58,6 +55,38 @@ async function migrateAndSeed(
       `Cannot reach the database at ${redactUrl(url)}: ${describe(error)}. Check DATABASE_URL, or unset it to use the embedded database.`,
     );
   }
+}
+
+/** Connects, migrates, adds reference data and, into an empty database, the demo data; on failure an embedded database is stopped. */
+export async function prepareOpened(opened: OpenedDatabase, options: { dataDir: string; demoPassword: string | undefined }): Promise<PreparedDatabase> {
+  const handle = createDb(opened.url, { max: 2, connectTimeoutSeconds: 5 });
+  try {
+    const result = await migrateAndSeed(handle.db, opened.url, options);
+    await handle.close();
+    return { ...opened, ...result };
+  } catch (error) {
+    await handle.close();
+    await opened.embedded?.stop().catch(() => {});
+    throw error;
+  }
+}
+
+/** openDatabase, then prepareOpened. */
+export async function prepare(options: {
+  databaseUrl: string | undefined;
+  dataDir: string;
+  embeddedPort: number;
+  demoPassword: string | undefined;
+}): Promise<PreparedDatabase> {
+  return prepareOpened(await openDatabase(options), options);
+}
+
+async function migrateAndSeed(
+  db: Db,
+  url: string,
+  options: { dataDir: string; demoPassword: string | undefined },
+): Promise<{ demo: DemoSeed | null; seededNow: boolean }> {
+  await reachable(db, url);
   try {
     // Pending migrations on a database with data: a backup first (DATA_DIR/backups), then the upgrade.
     await upgradeDatabase(db, { dataDir: options.dataDir, appVersion: appVersion(), migrationsFolder, migrate: prepareDatabase, log: console.log });
