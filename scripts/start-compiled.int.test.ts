@@ -15,7 +15,7 @@ describe("npm start (scripts/start.mjs)", () => {
       const { DATABASE_URL: _url, NODE_ENV: _nodeEnv, NODE_OPTIONS: _options, ...inherited } = process.env;
       const run = spawnSync(process.execPath, [path.join(root, "scripts", "start.mjs")], {
         cwd: root,
-        env: { ...inherited, DATA_DIR: dataDir, PORT: "not-a-port" },
+        env: { ...inherited, DATA_DIR: dataDir, PORT: "not-a-port" } as NodeJS.ProcessEnv,
         encoding: "utf8",
       });
       expect(run.status).toBe(1);
