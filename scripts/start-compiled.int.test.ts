@@ -13,9 +13,10 @@ describe("npm start (scripts/start.mjs)", () => {
     try {
       // A port that cannot be: the launcher's own first check refuses it, before any database is started.
       const { DATABASE_URL: _url, NODE_ENV: _nodeEnv, NODE_OPTIONS: _options, ...inherited } = process.env;
+      const env: Record<string, string | undefined> = { ...inherited, DATA_DIR: dataDir, PORT: "not-a-port" };
       const run = spawnSync(process.execPath, [path.join(root, "scripts", "start.mjs")], {
         cwd: root,
-        env: { ...inherited, DATA_DIR: dataDir, PORT: "not-a-port" } as NodeJS.ProcessEnv,
+        env: env as NodeJS.ProcessEnv,
         encoding: "utf8",
       });
       expect(run.status).toBe(1);
