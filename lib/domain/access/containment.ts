@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { equipmentTypes, functionRoles, membershipStatuses, rolePermissions, statusRoles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "./person-permissions";
 import { ALL_PERMISSIONS, isPermission, type Permission } from "./permissions";
+import type { Failure } from "../shared/result";
 
 /**
  * Containment: nobody hands out, through any path, more than they hold. Every path that grants permissions
@@ -12,7 +13,7 @@ import { ALL_PERMISSIONS, isPermission, type Permission } from "./permissions";
  * asks `subjectRefusal`. Both come down to one subset test, `missingPermissions`.
  */
 export type ContainmentCode = "exceeds_own_permissions" | "outranks_you";
-export type ContainmentRefusal = { ok: false; code: ContainmentCode; message: string; missing: Permission[] };
+export type ContainmentRefusal = Failure<ContainmentCode, { missing: Permission[] }>;
 
 /** What `wanted` asks for beyond `held`, sorted; empty when `wanted` is a subset of `held`. */
 export function missingPermissions(held: ReadonlySet<Permission>, wanted: Iterable<Permission>): Permission[] {

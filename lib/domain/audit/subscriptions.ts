@@ -8,6 +8,7 @@ import { sendCounted, type MailRun } from "../mail/mail-run";
 import type { Mailer } from "../mail/mailer";
 import { publicLink } from "../settings/public-link";
 import { recordAudit } from "./record-audit";
+import type { Failure, Result } from "../shared/result";
 
 /** "person.status", "person.*" (an area) or "*" (everything). */
 const changeTypePattern = z.string().trim().regex(/^(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?)$/, "a change type like person.status or person.*");
@@ -18,7 +19,7 @@ export function matchesChangeType(pattern: string, changeType: string): boolean 
   return pattern === changeType;
 }
 
-type Outcome = { ok: true } | { ok: false; code: "forbidden" | "invalid"; message: string; field?: string };
+type Outcome = Result<object, Failure<"forbidden" | "invalid">>;
 
 /** An admin (audit.read) subscribes to a change type; only entries after this moment are mailed. */
 export async function subscribeToChanges(db: Db, actorId: number, changeType: string): Promise<Outcome> {

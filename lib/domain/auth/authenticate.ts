@@ -4,6 +4,7 @@ import { accounts, applicantConfirmations, membershipStatuses, people } from "@/
 import { env } from "@/lib/env";
 import { loginSucceeded, recordFailedLogin, takeLoginAttempt, type LoginLimits } from "./login-limits";
 import { dummyVerify, verifyPassword } from "./passwords";
+import type { Failure, Result } from "../shared/result";
 
 export interface PasswordLogin {
   email: string;
@@ -13,7 +14,7 @@ export interface PasswordLogin {
 }
 
 export type LoginFailureCode = "invalid" | "rate_limited" | "not_allowed" | "unconfirmed";
-export type LoginResult = { ok: true; personId: number; sessionVersion: number } | { ok: false; code: LoginFailureCode; message: string };
+export type LoginResult = Result<{ personId: number; sessionVersion: number }, Failure<LoginFailureCode>>;
 
 const MESSAGES: Record<LoginFailureCode, string> = {
   invalid: "Email or password is wrong.",

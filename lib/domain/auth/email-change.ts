@@ -14,6 +14,7 @@ import { endAllSessions } from "./sessions";
 import { hashResetToken } from "./password-reset";
 import { uniqueViolation } from "../shared/db-errors";
 import { newToken } from "../shared/one-time-token";
+import type { Failure, Result } from "../shared/result";
 
 /**
  * The login email changes only by its owner, through a link mailed to the new address (a notice goes to the old
@@ -22,7 +23,7 @@ import { newToken } from "../shared/one-time-token";
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
 
 export type EmailChangeCode = "forbidden" | "not_found" | "invalid_email" | "same_email" | "duplicate_email" | "wrong_password" | "invalid_token" | ContainmentCode;
-export type EmailChangeResult<T extends object = object> = ({ ok: true } & T) | { ok: false; code: EmailChangeCode; message: string };
+export type EmailChangeResult<T extends object = object> = Result<T, Failure<EmailChangeCode>>;
 
 const MESSAGES: Record<Exclude<EmailChangeCode, ContainmentCode>, string> = {
   forbidden: "You are not allowed to do this.",

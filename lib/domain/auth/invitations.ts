@@ -12,6 +12,7 @@ import { takeAttempt } from "./rate-limit";
 import { clearFailedLogins } from "./login-limits";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 import { newToken, tokenHash } from "../shared/one-time-token";
+import type { Failure, Result } from "../shared/result";
 
 /*
  * Invitations (issue 15): a person without a login gets one by setting a password through a mailed link. The link
@@ -36,7 +37,7 @@ export type InvitationCode =
   | "email_taken"
   | "mail_failed"
   | ContainmentCode;
-export type InvitationResult<T extends object = object> = ({ ok: true } & T) | { ok: false; code: InvitationCode; message: string };
+export type InvitationResult<T extends object = object> = Result<T, Failure<InvitationCode>>;
 
 const MESSAGES: Record<Exclude<InvitationCode, ContainmentCode>, string> = {
   forbidden: "You are not allowed to do this.",

@@ -5,6 +5,7 @@ import { subjectRefusal } from "../access/containment";
 import type { Mailer } from "../mail/mailer";
 import { actorMay } from "../shared/actor-may";
 import { inviteOne } from "./invitations";
+import type { Failure, Result } from "../shared/result";
 
 /** People invited per call: the web form calls again with the cursor and shows the progress in between. */
 export const BULK_INVITE_BATCH = 25;
@@ -27,7 +28,7 @@ export interface BulkInviteReport {
 }
 
 export type BulkInviteStep =
-  { ok: true; report: BulkInviteReport; cursor: number; done: boolean; remaining: number } | { ok: false; code: "forbidden"; message: string };
+  Result<{ report: BulkInviteReport; cursor: number; done: boolean; remaining: number }, Failure<"forbidden">>;
 
 const emptyReport = (): BulkInviteReport => ({ sent: 0, skippedNoEmail: 0, skippedPending: 0, skippedAbove: 0, failed: [] });
 

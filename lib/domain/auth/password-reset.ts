@@ -9,6 +9,7 @@ import { inviteByProfileEmail } from "./invitations";
 import { clearFailedLogins } from "./login-limits";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 import { newToken, tokenHash } from "../shared/one-time-token";
+import type { Failure, Result } from "../shared/result";
 
 export const RESET_TOKEN_TTL_MS = 60 * 60 * 1000;
 
@@ -53,7 +54,7 @@ export async function requestPasswordReset(db: Db, mailer: Mailer, input: ResetR
 }
 
 export type ResetFailureCode = "invalid_token" | "weak_password";
-export type ResetResult = { ok: true } | { ok: false; code: ResetFailureCode; message: string };
+export type ResetResult = Result<object, Failure<ResetFailureCode>>;
 
 const invalidToken: ResetResult = { ok: false, code: "invalid_token", message: "This reset link is invalid, expired or already used." };
 

@@ -8,6 +8,7 @@ import { recordAudit } from "../audit/record-audit";
 import type { FileStorage } from "@/lib/storage/file-storage";
 import { invalidateSpaceSettings, loadSpaceSettings, settingsFromEnv } from "./space-settings";
 import type { SettingsActor } from "./update-settings";
+import type { Failure, Result } from "../shared/result";
 
 export const MAX_LOGO_BYTES = 2 * 1024 * 1024;
 /** The logo is shown small (header, SpaceAPI directories); 512 px is plenty and keeps the file small. */
@@ -17,7 +18,7 @@ const ACCEPTED = new Set(["jpeg", "png", "webp", "gif"]);
 /** The stable public address of the uploaded logo (app/space-logo.png/route.ts). */
 export const LOGO_PATH = "/space-logo.png";
 
-export type LogoResult = { ok: true } | { ok: false; code: "forbidden" | "logo_not_image" | "logo_too_large"; message: string };
+export type LogoResult = Result<object, Failure<"forbidden" | "logo_not_image" | "logo_too_large">>;
 
 /** Decodes the upload (a renamed PDF fails here) and renders a PNG of at most LOGO_EDGE px, metadata dropped. */
 export async function renderLogo(data: Buffer): Promise<{ ok: true; png: Buffer } | Extract<LogoResult, { ok: false }>> {

@@ -6,9 +6,10 @@ import { permissionsOfPerson } from "../access/person-permissions";
 import { recordAudit } from "../audit/record-audit";
 import { isWebhookEventType } from "./event-types";
 import { newWebhookSecret } from "./signature";
+import type { Failure, Result } from "../shared/result";
 
 export type WebhookFailureCode = "forbidden" | "invalid" | "not_found";
-export type WebhookResult<T extends object = object> = ({ ok: true } & T) | { ok: false; code: WebhookFailureCode; message: string; field?: string };
+export type WebhookResult<T extends object = object> = Result<T, Failure<WebhookFailureCode>>;
 const fail = (code: WebhookFailureCode, message: string, field?: string) => ({ ok: false as const, code, message, ...(field ? { field } : {}) });
 
 export const webhookInput = z.object({
