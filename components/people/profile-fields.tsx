@@ -1,8 +1,8 @@
 import { CheckboxField, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 import { chosenLocale } from "@/lib/i18n/locales";
 import { getOfferedLocales, getT } from "@/lib/i18n/server";
-import { studiesToText } from "@/lib/web/people-forms";
 import { getSpace } from "@/lib/web/space";
+import { StudyRows } from "./study-rows";
 
 export interface ProfileDefaults {
   firstName?: string;
@@ -19,8 +19,9 @@ export interface ProfileDefaults {
 /**
  * The profile's fields, shared by the admin forms and the member's own profile page. The language list is the
  * languages the space offers (admin settings); a saved language no longer offered falls back to the space's default.
+ * `studyFields`: the names people choose their fields of study from (the page loads them: listStudyFields).
  */
-export async function ProfileFields({ defaults = {} }: { defaults?: ProfileDefaults }) {
+export async function ProfileFields({ defaults = {}, studyFields }: { defaults?: ProfileDefaults; studyFields: string[] }) {
   const [t, space, offered] = await Promise.all([getT(), getSpace(), getOfferedLocales()]);
   const language = chosenLocale(offered, defaults.preferredLanguage, space.defaultLanguage);
   return (
@@ -42,7 +43,13 @@ export async function ProfileFields({ defaults = {} }: { defaults?: ProfileDefau
         <TextAreaField label={t("profile.interests")} name="interests" defaultValue={defaults.interests ?? ""} maxLength={2000} />
       </div>
       <div className="sm:col-span-2">
-        <TextAreaField label={t("profile.studies")} name="studies" defaultValue={studiesToText(defaults.studies ?? [])} placeholder={t("profile.studiesHint")} />
+        <StudyRows
+          legend={t("profile.studies")}
+          hint={t("profile.study.hint")}
+          labels={{ field: t("profile.study.field"), start: t("profile.study.start"), end: t("profile.study.end"), row: (n) => t("profile.study.row", { n }) }}
+          choices={[...new Set([...studyFields, ...(defaults.studies ?? []).map((s) => s.field)])]}
+          rows={defaults.studies ?? []}
+        />
       </div>
     </div>
   );

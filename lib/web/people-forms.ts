@@ -6,20 +6,11 @@ const str = (formData: FormData, name: string) => {
   return typeof v === "string" ? v : "";
 };
 
-/** Studies are typed one per line: "Physics, 2010, 2014" (years optional). */
-export function parseStudies(text: string): ProfileInput["studies"] {
-  return text
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .filter(Boolean)
-    .map((line) => {
-      const [field = "", start = "", end = ""] = line.split(",").map((s) => s.trim());
-      return { field, startYear: start ? (start as unknown as number) : null, endYear: end ? (end as unknown as number) : null };
-    });
-}
-
-export function studiesToText(studies: { field: string; startYear: number | null; endYear: number | null }[]): string {
-  return studies.map((s) => [s.field, s.startYear ?? "", s.endYear ?? ""].join(", ").replace(/(, )+$/, "")).join("\n");
+/** The study lines of the profile form (study.field, study.start, study.end, in order); a line without a field goes. */
+export function studiesFromForm(formData: FormData): ProfileInput["studies"] {
+  const all = (name: string) => formData.getAll(name).map((v) => (typeof v === "string" ? v.trim() : ""));
+  const [fields, starts, ends] = [all("study.field"), all("study.start"), all("study.end")];
+  return fields.flatMap((field, i) => (field ? [{ field, startYear: starts[i] ? (starts[i] as unknown as number) : null, endYear: ends[i] ? (ends[i] as unknown as number) : null }] : []));
 }
 
 /** The profile form's fields; the domain validates them (zod) whatever the browser sent. */
@@ -33,7 +24,7 @@ export function profileFromForm(formData: FormData): ProfileInput {
     company: str(formData, "company"),
     jobTitle: str(formData, "jobTitle"),
     interests: str(formData, "interests"),
-    studies: parseStudies(str(formData, "studies")),
+    studies: studiesFromForm(formData),
   };
 }
 

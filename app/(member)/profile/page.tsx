@@ -14,6 +14,7 @@ import { addressesOf, formatAddress } from "@/lib/domain/people/address-service"
 import { partnerOf } from "@/lib/domain/people/partner-link";
 import { currentSlug } from "@/lib/domain/people/public-profile";
 import { ownProfile } from "@/lib/domain/people/profile-settings";
+import { studyFieldNames } from "@/lib/domain/people/study-fields";
 import { listAddressTypes } from "@/lib/domain/people/reference-service";
 import { SUMMARY_PERMISSION, wantsWeeklySummary } from "@/lib/domain/usage/weekly-summary";
 import { getT } from "@/lib/i18n/server";
@@ -31,7 +32,7 @@ import { Card } from "@/components/ui/card";
 export default async function ProfilePage() {
   const user = await requireUser();
   const db = getDb();
-  const [t, own, addresses, types, partner, lists, mailPrefs, slug] = await Promise.all([
+  const [t, own, addresses, types, partner, lists, mailPrefs, slug, studyFields] = await Promise.all([
     getT(),
     ownProfile(db, user.personId),
     addressesOf(db, user.personId),
@@ -40,6 +41,7 @@ export default async function ProfilePage() {
     optInListsFor(db, user.personId),
     mailPreferencesOf(db, user.personId),
     currentSlug(db, user.personId),
+    studyFieldNames(db),
   ]);
   if (!own) notFound();
   const { profile, studies } = own;
@@ -51,7 +53,7 @@ export default async function ProfilePage() {
       <section className={cardClass} aria-labelledby="my-profile">
         <h2 id="my-profile" className="sr-only">{t("profile.title")}</h2>
         <ActionForm action={updateOwnProfileAction} className="space-y-4" label={t("profile.title")}>
-          <ProfileFields defaults={{ ...profile, studies }} />
+          <ProfileFields defaults={{ ...profile, studies }} studyFields={studyFields} />
           <SubmitButton>{t("profile.save")}</SubmitButton>
         </ActionForm>
       </section>

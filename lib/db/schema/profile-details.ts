@@ -1,8 +1,24 @@
 import { sql } from "drizzle-orm";
-import { check, index, integer, pgTable, serial, text, timestamp } from "drizzle-orm/pg-core";
+import { check, index, integer, pgTable, serial, text, timestamp, uniqueIndex } from "drizzle-orm/pg-core";
 import { people, profiles } from "./people";
 
-/** Fields of study with their years; personal data, deleted on erasure. */
+/**
+ * The fields of study people choose from, kept by the admins (add, rename, merge, retire). A retired field stays
+ * with those who have it but is no longer offered. Names are unique in any case.
+ */
+export const studyFields = pgTable(
+  "study_fields",
+  {
+    id: serial().primaryKey(),
+    name: text().notNull(),
+    retiredAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("study_fields_name_lower_idx").on(sql`lower(${t.name})`)],
+);
+export type StudyField = typeof studyFields.$inferSelect;
+
+/** A person's fields of study with their years; personal data, deleted on erasure. */
 export const profileStudies = pgTable(
   "profile_studies",
   {
@@ -10,13 +26,16 @@ export const profileStudies = pgTable(
     personId: integer()
       .notNull()
       .references(() => people.id, { onDelete: "cascade" }),
-    field: text().notNull(),
+    fieldId: integer()
+      .notNull()
+      .references(() => studyFields.id, { onDelete: "restrict" }),
     startYear: integer(),
     endYear: integer(),
   },
   (t) => [
     check("profile_studies_years", sql`${t.endYear} is null or ${t.startYear} is null or ${t.endYear} >= ${t.startYear}`),
     index().on(t.personId),
+    index().on(t.fieldId),
   ],
 );
 export type ProfileStudy = typeof profileStudies.$inferSelect;

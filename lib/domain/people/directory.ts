@@ -1,9 +1,10 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { addresses, addressHolders, membershipStatuses, people, profiles, profileStudies } from "@/lib/db/schema";
+import { addresses, addressHolders, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { viewScopeOf, visibleInScope } from "../access/view-rights";
 import { formatAddress } from "./address-service";
 import { visibleProfile, type Viewer } from "./visibility";
+import { studiesOf } from "./study-fields";
 
 export interface ProfileFieldValues {
   name: string;
@@ -62,7 +63,7 @@ async function loadEntries(db: Db, viewer: Viewer, personIds: number[] | null, o
   const scope = viewer.personId !== null ? await viewScopeOf(db, viewer.personId) : null;
   const inScope = scope && !scope.all ? await visibleInScope(db, scope, ids) : null;
   const viewerFor = (id: number, partner: number | null): Viewer => (inScope === null || inScope.has(id) || partner === viewer.personId ? viewer : ANONYMOUS);
-  const studies = ids.length ? await db.select().from(profileStudies).where(inArray(profileStudies.personId, ids)).orderBy(asc(profileStudies.id)) : [];
+  const studies = await studiesOf(db, ids);
   const mains = ids.length
     ? await db.select({ personId: addressHolders.personId, a: addresses }).from(addressHolders).innerJoin(addresses, eq(addresses.id, addressHolders.addressId)).where(and(inArray(addressHolders.personId, ids), eq(addressHolders.isMain, true)))
     : [];

@@ -1,7 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
-import { accounts, cards, equipmentAuthorizations, equipmentTypes, memberships, membershipStatuses, membershipTypes, newsPosts, people, pollOptions, pollParticipations, polls, pollVotes, profiles, profileStudies } from "@/lib/db/schema";
+import { accounts, cards, equipmentAuthorizations, equipmentTypes, memberships, membershipStatuses, membershipTypes, newsPosts, people, pollOptions, pollParticipations, polls, pollVotes, profiles } from "@/lib/db/schema";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { fieldLabel } from "../audit/readable";
 import { addressesOf } from "./address-service";
@@ -9,6 +9,7 @@ import { forbidden, notFound, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
 import { committeesOf } from "./person-record";
 import { recordActivity } from "./record-activity";
+import { studiesOf } from "./study-fields";
 
 export interface PersonExport {
   exportedAt: string;
@@ -74,7 +75,7 @@ export async function exportPersonData(db: Db, actorId: number, personId: number
     person: { id: row.p.id, memberNumber: row.p.memberNumber, status: row.status, joinedOn: row.p.joinedOn, leftOn: row.p.leftOn, erasedAt: row.p.erasedAt, createdAt: row.p.createdAt },
     // searchText is derived from name and email for the people search, not information of its own.
     profile: profile ? (({ searchText: _derived, ...stored }) => stored)(profile) : null,
-    studies: await db.select({ field: profileStudies.field, startYear: profileStudies.startYear, endYear: profileStudies.endYear }).from(profileStudies).where(eq(profileStudies.personId, personId)),
+    studies: (await studiesOf(db, [personId])).map(({ field, startYear, endYear }) => ({ field, startYear, endYear })),
     addresses: (await addressesOf(db, personId)).map(({ typeName, isMain, street, extra, postalCode, city, country }) => ({ type: typeName, isMain, street, extra, postalCode, city, country })),
     memberships: await db
       .select({ type: membershipTypes.name, validFrom: memberships.validFrom, validUntil: memberships.validUntil, endsAtYearEnd: memberships.endsAtYearEnd })

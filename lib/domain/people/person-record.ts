@@ -1,7 +1,8 @@
 import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { auditLog, cards, committeeFunctions, committees, equipmentAuthorizations, equipmentTypes, functionHolders, memberships, membershipStatuses, membershipTypes, people, profiles, profileStudies } from "@/lib/db/schema";
+import { auditLog, cards, committeeFunctions, committees, equipmentAuthorizations, equipmentTypes, functionHolders, memberships, membershipStatuses, membershipTypes, people, profiles } from "@/lib/db/schema";
 import { addressesOf, type PersonAddress } from "./address-service";
+import { studiesOf } from "./study-fields";
 
 export async function committeesOf(db: Db, personId: number) {
   return db
@@ -23,7 +24,7 @@ export async function getPersonRecord(db: Db, personId: number) {
     .where(eq(people.id, personId));
   if (!row) return null;
   const [studies, addresses, membershipRows, cardRows, equipment, functions, history] = await Promise.all([
-    db.select().from(profileStudies).where(eq(profileStudies.personId, personId)).orderBy(asc(profileStudies.id)),
+    studiesOf(db, [personId]),
     addressesOf(db, personId) as Promise<PersonAddress[]>,
     db
       .select({ id: memberships.id, type: membershipTypes.name, typeKey: membershipTypes.key, validFrom: memberships.validFrom, validUntil: memberships.validUntil, endsAtYearEnd: memberships.endsAtYearEnd })

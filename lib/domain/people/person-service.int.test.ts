@@ -5,6 +5,7 @@ import { getSessionPerson } from "../auth/session-person";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { addMembership, runEndOfYear, setEndsAtYearEnd } from "./membership-service";
 import { changeStatus, createPersonRecord, updateProfile } from "./person-service";
+import { createStudyField } from "./study-fields";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
 
 let t: PeopleFixture;
@@ -46,6 +47,7 @@ describe("create and edit a person", () => {
 
   it("lets a member edit only their own profile; the edit is audited with only the changed fields", async () => {
     expect(await updateProfile(t.db, t.ids.member, t.ids.maria, { firstName: "Hacked" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await createStudyField(t.db, t.ids.admin, "Design")).toMatchObject({ ok: true });
     const r = await updateProfile(t.db, t.ids.maria, t.ids.maria, { firstName: "Maria", lastName: "Huber", email: "maria@makerspace.local", phone: "+43 660 1234567", studies: [{ field: "Design", startYear: 2015, endYear: 2019 }] });
     expect(r).toEqual({ ok: true });
     const entry = (await audits(t.ids.maria)).at(-1)!;

@@ -8,8 +8,9 @@ import { endAllSessions } from "../auth/sessions";
 import { fail, forbidden, notFound, type Failure, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
 import { invalidFrom } from "../shared/result";
-import { profileAuditValues, profileInputSchema, type ProfileData, type ProfileInput } from "./profile-input";
+import { profileAuditValues, profileInputSchema, type ProfileInput } from "./profile-input";
 import { uniqueViolation } from "../shared/db-errors";
+import { resolveStudies, studiesOf } from "./study-fields";
 
 /** True when someone other than `exceptPersonId` already uses this email (profile or login). */
 export async function emailTaken(db: Db, email: string, exceptPersonId: number | null): Promise<boolean> {
@@ -27,10 +28,12 @@ export function statusGetsNumber(status: Pick<MembershipStatus, "mayUseMachines"
   return status.mayUseMachines || status.inDirectory || status.mayVote;
 }
 
-async function writeStudies(db: Db, personId: number, studies: ProfileData["studies"]): Promise<void> {
+type ResolvedStudies = Extract<Awaited<ReturnType<typeof resolveStudies>>, { ok: true }>["rows"];
+
+async function writeStudies(db: Db, personId: number, studies: ResolvedStudies | null): Promise<void> {
   if (!studies) return;
   await db.delete(profileStudies).where(eq(profileStudies.personId, personId));
-  if (studies.length) await db.insert(profileStudies).values(studies.map((s) => ({ personId, field: s.field, startYear: s.startYear ?? null, endYear: s.endYear ?? null })));
+  if (studies.length) await db.insert(profileStudies).values(studies.map((s) => ({ personId, fieldId: s.fieldId, startYear: s.startYear, endYear: s.endYear })));
 }
 
 export const newPersonSchema = z.object({ statusId: z.coerce.number().int().positive(), profile: profileInputSchema });
@@ -48,21 +51,23 @@ export async function createPersonRecord(db: Db, actorId: number, input: { statu
       const beyond = await grantRefusal(tx, actorId, { statusId });
       if (beyond) return beyond;
       if (profile.email && (await emailTaken(tx, profile.email, null))) return duplicateEmail(profile.email);
+      const chosen = profile.studies ? await resolveStudies(tx, null, profile.studies) : null;
+      if (chosen && !chosen.ok) return chosen;
       const numbered = statusGetsNumber(status);
       const [person] = await tx
         .insert(people)
         .values({ statusId, memberNumber: numbered ? sql`nextval('member_number_seq')` : null, joinedOn: numbered ? new Date() : null })
         .returning();
-      const { studies, ...columns } = profile;
+      const { studies: _chosenAbove, ...columns } = profile;
       await tx.insert(profiles).values({ personId: person!.id, ...columns });
-      await writeStudies(tx, person!.id, studies);
+      await writeStudies(tx, person!.id, chosen?.rows ?? null);
       await recordAudit(tx, {
         actorId,
         subjectPersonId: person!.id,
         changeType: "person.create",
         entity: "person",
         entityId: person!.id,
-        after: { status: status.key, memberNumber: person!.memberNumber, ...profileAuditValues({ ...columns }), studies: studies ?? [] },
+        after: { status: status.key, memberNumber: person!.memberNumber, ...profileAuditValues({ ...columns }), studies: (chosen?.rows ?? []).map(({ field, startYear, endYear }) => ({ field, startYear, endYear })) },
       });
       return { ok: true as const, personId: person!.id, memberNumber: person!.memberNumber };
     });
@@ -97,10 +102,12 @@ export async function updateProfile(db: Db, actorId: number, personId: number, i
       const [before] = await tx.select().from(profiles).where(eq(profiles.personId, personId)).for("update");
       if (!before) return notFound();
       if (columns.email && columns.email !== before.email?.toLowerCase() && (await emailTaken(tx, columns.email, personId))) return duplicateEmail(columns.email);
-      const oldStudies = await tx.select({ field: profileStudies.field, startYear: profileStudies.startYear, endYear: profileStudies.endYear }).from(profileStudies).where(eq(profileStudies.personId, personId)).orderBy(profileStudies.id);
+      const chosen = studies ? await resolveStudies(tx, personId, studies) : null;
+      if (chosen && !chosen.ok) return chosen;
+      const oldStudies = (await studiesOf(tx, [personId])).map(({ field, startYear, endYear }) => ({ field, startYear, endYear }));
       await tx.update(profiles).set({ ...columns, updatedAt: new Date() }).where(eq(profiles.personId, personId));
-      await writeStudies(tx, personId, studies);
-      const newStudies = studies ? studies.map((s) => ({ field: s.field, startYear: s.startYear ?? null, endYear: s.endYear ?? null })) : oldStudies;
+      await writeStudies(tx, personId, chosen?.rows ?? null);
+      const newStudies = chosen ? chosen.rows.map(({ field, startYear, endYear }) => ({ field, startYear, endYear })) : oldStudies;
       const diff = diffValues({ ...profileAuditValues(before), studies: oldStudies }, { ...profileAuditValues({ ...before, ...columns }), studies: newStudies });
       if (Object.keys(diff.after).length) {
         await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "profile.update", entity: "profile", entityId: personId, ...diff });

@@ -1,18 +1,19 @@
-import { asc, eq, inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { people, profiles, profileStudies } from "@/lib/db/schema";
+import { people, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { profileEditRefusal } from "./person-service";
 import { fail, forbidden, notFound, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
 import { cleanVisibility, type VisibilityField } from "./visibility";
+import { studiesOf } from "./study-fields";
 
 /** A person's own profile and studies (the profile page), or null when the person has no profile. */
 export async function ownProfile(db: Db, personId: number) {
   const [[profile], studies] = await Promise.all([
     db.select().from(profiles).where(eq(profiles.personId, personId)),
-    db.select().from(profileStudies).where(eq(profileStudies.personId, personId)).orderBy(asc(profileStudies.id)),
+    studiesOf(db, [personId]),
   ]);
   return profile ? { profile, studies } : null;
 }

@@ -16,6 +16,7 @@ export type PeopleFailureCode =
   | "in_use"
   | "photo_too_large"
   | "locked"
+  | "unknown_study_field"
   | ContainmentCode;
 
 /** `row`: the import row; `count`: how many records stand in the way (e.g. people holding a status that cannot be deleted). */

@@ -28,6 +28,7 @@ import { auditLabelsDe } from "./audit-labels-de";
 import { columnsDe } from "./columns-de";
 import { rolesDe } from "./roles-de";
 import { recordDe } from "./record-de";
+import { studyFieldsDe } from "./study-fields-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -59,6 +60,7 @@ export const de: Catalog = {
   ...columnsDe,
   ...rolesDe,
   ...recordDe,
+  ...studyFieldsDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Meine Startseite",

@@ -27,6 +27,7 @@ import { auditLabelsEn } from "./audit-labels-en";
 import { columnsEn } from "./columns-en";
 import { rolesEn } from "./roles-en";
 import { recordEn } from "./record-en";
+import { studyFieldsEn } from "./study-fields-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -59,6 +60,7 @@ export const en = {
   ...columnsEn,
   ...rolesEn,
   ...recordEn,
+  ...studyFieldsEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My start page",

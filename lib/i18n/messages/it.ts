@@ -28,6 +28,7 @@ import { auditLabelsIt } from "./audit-labels-it";
 import { columnsIt } from "./columns-it";
 import { rolesIt } from "./roles-it";
 import { recordIt } from "./record-it";
+import { studyFieldsIt } from "./study-fields-it";
 
 /** Italian, as an Italian club speaks it (tu, socio/ex socio, consiglio direttivo, tessera, scheda, abilitazione). Every key of the English catalog (catalog-completeness.test.ts). */
 export const it: Catalog = {
@@ -60,6 +61,7 @@ export const it: Catalog = {
   ...columnsIt,
   ...rolesIt,
   ...recordIt,
+  ...studyFieldsIt,
   "app.name": "Makerspace",
   "nav.start": "Inizio",
   "nav.home": "Il mio spazio",

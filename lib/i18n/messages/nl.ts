@@ -28,6 +28,7 @@ import { auditLabelsNl } from "./audit-labels-nl";
 import { columnsNl } from "./columns-nl";
 import { rolesNl } from "./roles-nl";
 import { recordNl } from "./record-nl";
+import { studyFieldsNl } from "./study-fields-nl";
 
 /** Dutch, as a Dutch club speaks it (je, lid/oud-lid, bestuur, commissie, pas, voorwerp, activiteit). Every key of the English catalog (catalog-completeness.test.ts). */
 export const nl: Catalog = {
@@ -60,6 +61,7 @@ export const nl: Catalog = {
   ...columnsNl,
   ...rolesNl,
   ...recordNl,
+  ...studyFieldsNl,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mijn space",

@@ -25,6 +25,7 @@ export default async function MembershipAdminPage() {
     { href: "/admin/membership/statuses", title: t("pa.statuses"), intro: t("pa.statuses.intro"), shown: user.permissions.has("system.admin") },
     { href: "/admin/membership/types", title: t("pa.types"), intro: t("pa.types.intro"), shown: mayWrite },
     { href: "/admin/membership/address-types", title: t("pa.addressTypes"), intro: t("pa.addressTypes.intro"), shown: mayWrite },
+    { href: "/admin/membership/study-fields", title: t("sf.title"), intro: t("sf.intro"), shown: mayWrite },
     { href: "/admin/membership/committees", title: t("pa.committees"), intro: t("pa.committees.intro"), shown: mayWrite },
     { href: "/admin/membership/mailing-lists", title: t("ml.title"), intro: t("ml.intro"), shown: true },
   ].filter((s) => s.shown);

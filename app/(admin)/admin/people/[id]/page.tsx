@@ -29,13 +29,14 @@ import { removePersonPhotoAction, uploadPersonPhotoAction } from "@/app/(member)
 import { updatePersonAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
+import { studyFieldNames } from "@/lib/domain/people/study-fields";
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("members.read");
   const id = parseId((await params).id);
   if (id === null) notFound();
   const db = getDb();
-  const [t, locale, space, record, statuses, types, partner, addresses, rateTypes, addressTypes] = await Promise.all([
+  const [t, locale, space, record, statuses, types, partner, addresses, rateTypes, addressTypes, studyFields] = await Promise.all([
     getT(),
     getLocale(),
     getSpace(),
@@ -46,6 +47,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
     addressesOf(db, id),
     partnerRateTypes(db),
     listAddressTypes(db),
+    studyFieldNames(db),
   ]);
   if (!record) notFound();
   const { person, profile } = record;
@@ -75,7 +77,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         <Card id="profile" title={t("person.profile")}>
           <ActionForm action={updatePersonAction} className="space-y-4" label={t("person.profile")}>
             <input type="hidden" name="personId" value={id} />
-            <ProfileFields defaults={{ ...profile, studies: record.studies }} />
+            <ProfileFields defaults={{ ...profile, studies: record.studies }} studyFields={studyFields} />
             <SubmitButton>{t("profile.save")}</SubmitButton>
           </ActionForm>
         </Card>

@@ -6,6 +6,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { ProfileFields } from "@/components/people/profile-fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { listStatuses } from "@/lib/domain/people/reference-service";
+import { studyFieldNames } from "@/lib/domain/people/study-fields";
 import { getT } from "@/lib/i18n/server";
 import { statusLabel } from "@/components/people/status-label";
 import { getDb } from "@/lib/web/db";
@@ -13,7 +14,7 @@ import { createPersonAction } from "../actions";
 
 export default async function NewPersonPage() {
   await requirePermission("members.write");
-  const [t, statuses] = await Promise.all([getT(), listStatuses(getDb())]);
+  const [t, statuses, studyFields] = await Promise.all([getT(), listStatuses(getDb()), studyFieldNames(getDb())]);
   return (
     <div className="space-y-6">
       <Link href="/admin/people" className={linkClass}>
@@ -28,7 +29,7 @@ export default async function NewPersonPage() {
             </option>
           ))}
         </SelectField>
-        <ProfileFields />
+        <ProfileFields studyFields={studyFields} />
         <SubmitButton>{t("person.create")}</SubmitButton>
       </ActionForm>
     </div>
