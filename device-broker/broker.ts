@@ -111,9 +111,9 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
     offline = offlineRef.current = await startOfflineSupport({
       db, logger, metrics, dataDir: options.dataDir, snapshot: options.snapshot, writeTimeoutMs: options.writeTimeoutMs, spool: options.spool, savedSnapshot: options.savedSnapshot,
     });
-    const { snapshot, writes } = offline;
+    const { snapshot, writes, health } = offline;
     if (snapshot) snapshot.onReload = () => policy.refresh?.();
-    subscription = refs.intake = createBoardRequestIntake({ db, logger: warnings, metrics, presence, snapshot, writes }, options.handlers);
+    subscription = refs.intake = createBoardRequestIntake({ db, logger: warnings, metrics, presence, snapshot, writes, health }, options.handlers);
     await listen(server, options.port, options.host);
   } catch (error) {
     await subscription?.close();

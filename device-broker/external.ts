@@ -55,7 +55,7 @@ export function startExternalDispatcher(options: ExternalDispatcherOptions): Run
   const offline: Promise<OfflineSupport | undefined> = options.dataDir
     ? startOfflineSupport({ db, logger, metrics, dataDir: options.dataDir })
         .then((support) => {
-          Object.assign(ctx, { snapshot: support.snapshot, writes: support.writes });
+          Object.assign(ctx, { snapshot: support.snapshot, writes: support.writes, health: support.health });
           return support;
         })
         .catch((error: unknown) => {

@@ -25,6 +25,14 @@ export class BrokerMetrics {
   spoolDepth = 0;
   /** 1 while the spool cannot be written (read-only or full DATA_DIR): nothing is kept while the database is away. */
   spoolUnwritable = 0;
+  /** 1 while the broker finds the database away (database-health.ts): writes are spooled without waiting on it. */
+  databaseDown = 0;
+  /** Times the database was found away (each outage once). */
+  databaseOutages = 0;
+  /** Database calls the broker stopped waiting for (write, probe or drain past its bound). */
+  databaseTimeouts = 0;
+  /** Board writes spooled only after waiting out their bound (the first to find a silent database away). */
+  slowWrites = 0;
   snapshotReloads = 0;
   snapshotErrors = 0;
   /** Scheduled jobs (purge, reminders, weekly mails) run to the end by this instance. */
@@ -55,6 +63,10 @@ export class BrokerMetrics {
       spoolErrors: this.spoolErrors,
       spoolDepth: this.spoolDepth,
       spoolUnwritable: this.spoolUnwritable,
+      databaseDown: this.databaseDown,
+      databaseOutages: this.databaseOutages,
+      databaseTimeouts: this.databaseTimeouts,
+      slowWrites: this.slowWrites,
       snapshotReloads: this.snapshotReloads,
       snapshotErrors: this.snapshotErrors,
       scheduledRuns: this.scheduledRuns,

@@ -1,6 +1,7 @@
 import path from "node:path";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
+import { DatabaseHealth } from "./database-health";
 import type { BrokerMetrics } from "./metrics";
 import { DecisionSnapshot } from "./snapshot/decision-snapshot";
 import { readSnapshotFile, snapshotFilePath, type SavedSnapshot } from "./snapshot/snapshot-file";
@@ -14,7 +15,7 @@ export interface OfflineOptions {
   /** Spool under <dataDir>/spool; absent: facts go straight to the database (tests of other parts). */
   dataDir?: string;
   /** false: decide from the database on every request (the old path). */
-  snapshot?: boolean | { pollMs?: number; fullReloadMs?: number };
+  snapshot?: boolean | { pollMs?: number; fullReloadMs?: number; probeTimeoutMs?: number };
   writeTimeoutMs?: number;
   /** Spool size limit / write function (tests of a full disk). */
   spool?: SpoolLogOptions;
@@ -25,16 +26,22 @@ export interface OfflineOptions {
 export interface OfflineSupport {
   snapshot?: DecisionSnapshot;
   writes?: BoardWrites;
+  /**
+   * Whether the database answers, shared by the snapshot's poll and the spool; present with a snapshot (whose poll
+   * notices the database back), so a handler may skip the database while it is away.
+   */
+  health?: DatabaseHealth;
   stop(): Promise<void>;
 }
 
 /** "Keeps working when the database does not": the decision snapshot and the write spool, started together. */
 export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSupport> {
-  const writes = o.dataDir ? openBoardWrites(o, o.dataDir) : undefined;
+  const health = new DatabaseHealth(o);
+  const writes = o.dataDir ? openBoardWrites(o, o.dataDir, health) : undefined;
   let snapshot: DecisionSnapshot | undefined;
   if (o.snapshot !== false) {
     const persistFile = o.dataDir ? snapshotFilePath(o.dataDir) : undefined;
-    snapshot = new DecisionSnapshot({ db: o.db, logger: o.logger, metrics: o.metrics, persistFile, ...(typeof o.snapshot === "object" ? o.snapshot : {}) });
+    snapshot = new DecisionSnapshot({ db: o.db, logger: o.logger, metrics: o.metrics, persistFile, health, ...(typeof o.snapshot === "object" ? o.snapshot : {}) });
     if (writes) snapshot.keepLocalFacts = () => writes.depth > 0;
     // Loaded before boards are served when the database is there. When it is not: the snapshot the last run
     // saved (decisions still use the current time, so expiries apply), else empty (database path, failing).
@@ -50,6 +57,7 @@ export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSup
   return {
     snapshot,
     writes,
+    health: snapshot ? health : undefined,
     async stop() {
       await snapshot?.stop();
       await writes?.stop();
@@ -61,10 +69,10 @@ export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSup
  * The spool under DATA_DIR, or none when DATA_DIR cannot be written (read-only, not a directory): the broker still
  * starts and answers boards, writing straight to the database, and reports the disk state (metrics, health).
  */
-function openBoardWrites(o: OfflineOptions, dataDir: string): BoardWrites | undefined {
+function openBoardWrites(o: OfflineOptions, dataDir: string, health: DatabaseHealth): BoardWrites | undefined {
   const dir = path.join(dataDir, "spool");
   try {
-    return new BoardWrites({ db: o.db, logger: o.logger, metrics: o.metrics, dir, timeoutMs: o.writeTimeoutMs, spool: o.spool });
+    return new BoardWrites({ db: o.db, logger: o.logger, metrics: o.metrics, dir, timeoutMs: o.writeTimeoutMs, spool: o.spool, health });
   } catch (error) {
     o.metrics.spoolUnwritable = 1;
     o.logger.error({ err: error, dir }, "the spool cannot be written; board facts go straight to the database and none are kept while it is away");

@@ -4,6 +4,7 @@ import type { BrokerMetrics } from "../metrics";
 import type { PresenceRecorder } from "../presence";
 import type { DecisionSnapshot } from "../snapshot/decision-snapshot";
 import type { BoardWrites } from "../spool/board-writes";
+import type { DatabaseHealth } from "../database-health";
 import type { Action, Reply, RequestOf } from "../protocol";
 
 export interface HandlerContext {
@@ -16,6 +17,8 @@ export interface HandlerContext {
   snapshot?: DecisionSnapshot;
   /** Board-written facts through the spool when the database cannot take them. Absent: straight to the database. */
   writes?: BoardWrites;
+  /** Whether the database answers (with a snapshot only): without a spool, a write is not tried while it is away. */
+  health?: DatabaseHealth;
 }
 
 export interface BoardRequest<A extends Action = Action> {

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
+import { DatabaseHealth } from "../database-health";
 import type { BrokerMetrics } from "../metrics";
 import { loadSnapshot, personTypeKey, type SnapshotData } from "./load-snapshot";
 import { writeSnapshotFile, type SavedSnapshot } from "./snapshot-file";
@@ -15,6 +16,12 @@ export interface SnapshotOptions {
   fullReloadMs?: number;
   /** <DATA_DIR>/broker/snapshot.json: each good load is saved there, for a start while the database is down. */
   persistFile?: string;
+  /** Told what each poll finds (shared with the spool, so an outage in a quiet period is known before a board asks). */
+  health?: DatabaseHealth;
+  /** How long a poll of the change marker may take before the database counts as away (default 2 s). */
+  probeTimeoutMs?: number;
+  /** How long a full load may take before it is given up (default 30 s; the last snapshot stays in use). */
+  loadTimeoutMs?: number;
 }
 
 type LocalFact = (data: SnapshotData) => void;
@@ -33,7 +40,11 @@ export class DecisionSnapshot {
   private timer: NodeJS.Timeout | null = null;
   private local: { at: number; apply: LocalFact }[] = [];
 
-  constructor(private readonly o: SnapshotOptions) {}
+  private readonly health: DatabaseHealth;
+
+  constructor(private readonly o: SnapshotOptions) {
+    this.health = o.health ?? new DatabaseHealth(o);
+  }
 
   get ready(): boolean {
     return this.data !== null;
@@ -128,7 +139,8 @@ export class DecisionSnapshot {
     this.ticking = true;
     try {
       const stale = Date.now() - this.lastFull >= (this.o.fullReloadMs ?? 30_000);
-      const versions = await this.readVersions();
+      // Bounded: a database that stops answering (not refusing) would hold this poll, and with it every later one.
+      const versions = await this.health.bounded(this.o.probeTimeoutMs ?? 2_000, () => this.readVersions());
       if (!stale && versions === this.versions && this.data) return;
       if (!(await this.reload(versions))) throw new Error("snapshot reload failed");
       this.failures = 0;
@@ -161,7 +173,7 @@ export class DecisionSnapshot {
       const startedAt = Date.now();
       try {
         const marker = versions ?? (await this.readVersions().catch(() => this.versions));
-        const data = await loadSnapshot(this.o.db);
+        const data = await this.health.bounded(this.o.loadTimeoutMs ?? 30_000, () => loadSnapshot(this.o.db));
         const keep = this.keepLocalFacts();
         this.local = this.local.filter((f) => keep || f.at >= startedAt - 60_000);
         for (const fact of this.local) fact.apply(data);

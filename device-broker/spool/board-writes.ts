@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
+import { DatabaseHealth } from "../database-health";
 import type { BrokerMetrics } from "../metrics";
 import { applyEvent, isUnavailable, WriteTimeoutError, type EventOutcome, type SpoolEvent } from "./events";
 import { SpoolLog, type SpoolLogOptions } from "./spool-log";
@@ -19,6 +20,8 @@ export interface BoardWritesOptions {
   retryMs?: number;
   /** Spool size limit and write function (tests: a full disk). */
   spool?: SpoolLogOptions;
+  /** Shared with the snapshot (which notices an outage in a quiet period); default: this spool's own. */
+  health?: DatabaseHealth;
 }
 
 /**
@@ -26,15 +29,19 @@ export interface BoardWritesOptions {
  * cannot take the write, appends the event to the fsync'd spool before the board gets its reply. While anything
  * is spooled, new events queue behind it (never overtaking), and a drainer replays them in order with the same
  * idempotent record functions, committing the spool's mark only after each is in the database. Every event keeps
- * its id from the first attempt on, and applying an id twice is a no-op (spool/events.ts).
+ * its id from the first attempt on, and applying an id twice is a no-op (spool/events.ts). While the database is
+ * known to be away (database-health.ts) events are spooled without trying it: a board's request never waits for
+ * the driver's reconnect, only the first write that finds the database away waits, at most timeoutMs.
  */
 export class BoardWrites {
   private readonly spool: SpoolLog<SpoolEvent>;
   private draining: Promise<void> | null = null;
   private retry: NodeJS.Timeout | null = null;
   private stopped = false;
+  readonly health: DatabaseHealth;
 
   constructor(private readonly o: BoardWritesOptions) {
+    this.health = o.health ?? new DatabaseHealth(o);
     this.spool = new SpoolLog<SpoolEvent>(o.dir, o.spool);
     this.o.metrics.spoolDepth = this.spool.depth;
     if (this.spool.depth > 0) o.logger.info({ depth: this.spool.depth }, "spool left by a previous run; draining");
@@ -48,11 +55,12 @@ export class BoardWrites {
   /** The domain's outcome, or "spooled" when the event is durably queued for later. Rejects only on a real refusal. */
   async write(event: NewEvent): Promise<EventOutcome | "spooled"> {
     const full = { ...event, id: randomUUID(), receivedAt: event.receivedAt.toISOString() } as SpoolEvent;
-    if (this.spool.depth > 0) return this.toSpool(full);
+    if (this.spool.depth > 0 || this.health.down) return this.toSpool(full);
     try {
       return await this.withTimeout((deadline) => applyEvent(this.o.db, full, { deadline }));
     } catch (error) {
       if (!isUnavailable(error)) throw error;
+      if (error instanceof WriteTimeoutError) this.o.metrics.slowWrites++;
       this.o.logger.warn({ err: error, kind: full.kind, machineId: full.machineId }, "database unavailable; event spooled");
       return this.toSpool(full);
     }
@@ -88,19 +96,13 @@ export class BoardWrites {
   }
 
   /**
-   * Gives up on a write after timeoutMs. The attempt carries the same deadline and rolls back if it gets past it,
-   * so it never commits after the events that come after it; one that committed just in time has left its
-   * receipt, and applying the event again from the spool is a no-op.
+   * Gives up on a write after timeoutMs (and then counts the database as away). The attempt carries the same
+   * deadline and rolls back if it gets past it, so it never commits after the events that come after it; one that
+   * committed just in time has left its receipt, and applying the event again from the spool is a no-op.
    */
   private withTimeout<T>(attempt: (deadline: number) => Promise<T>): Promise<T> {
     const ms = this.o.timeoutMs ?? 1_000;
-    const work = attempt(Date.now() + ms);
-    let timer: NodeJS.Timeout | undefined;
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new WriteTimeoutError("database write timed out")), ms);
-    });
-    work.catch(() => {});
-    return Promise.race([work, timeout]).finally(() => clearTimeout(timer));
+    return this.health.bounded(ms, () => attempt(Date.now() + ms));
   }
 
   private drain(): void {

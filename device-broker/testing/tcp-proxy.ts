@@ -4,7 +4,12 @@ export interface TcpProxy {
   port: number;
   /** Refuses new connections and cuts every open one: the database is "down" for its clients. */
   cut(): Promise<void>;
-  /** Listens again on the same port: the database is back. */
+  /**
+   * The database stops answering without refusing (frozen, or the network drops its packets): open connections
+   * stay open and hear nothing more, new ones are accepted and never answered. restore() cuts them all.
+   */
+  hang(): void;
+  /** Listens again on the same port (after cut) or answers again (after hang): the database is back. */
   restore(): Promise<void>;
   close(): Promise<void>;
   /** Holds every answer from the database this long (0: none) — a slow database; order is kept. */
@@ -17,8 +22,15 @@ export async function startTcpProxy(targetPort: number, targetHost = "127.0.0.1"
   let server: net.Server | null = null;
   let port = 0;
   let delayMs = 0;
+  let hung = false;
   const listen = async () => {
     server = net.createServer((client) => {
+      if (hung) {
+        sockets.add(client);
+        client.on("close", () => sockets.delete(client));
+        client.on("error", () => client.destroy());
+        return; // accepted, never answered
+      }
       const upstream = net.connect(targetPort, targetHost);
       for (const s of [client, upstream]) {
         sockets.add(s);
@@ -28,10 +40,14 @@ export async function startTcpProxy(targetPort: number, targetHost = "127.0.0.1"
           upstream.destroy();
         });
       }
-      client.pipe(upstream);
+      client.on("data", (chunk: Buffer) => {
+        if (!hung) upstream.write(chunk);
+      });
+      client.on("end", () => upstream.end());
       // Answers wait delayMs each, in order: a chunk never leaves before the one before it.
       let releaseAt = 0;
       upstream.on("data", (chunk: Buffer) => {
+        if (hung) return;
         if (delayMs === 0 && releaseAt <= Date.now()) {
           client.write(chunk);
           return;
@@ -53,6 +69,13 @@ export async function startTcpProxy(targetPort: number, targetHost = "127.0.0.1"
     for (const s of sockets) s.destroy();
     await closing;
   };
+  const restore = async () => {
+    if (hung) {
+      hung = false;
+      for (const s of sockets) s.destroy(); // what a restarted database (or a healed network's RST) does to them
+    }
+    if (!server) await listen();
+  };
   await listen();
-  return { port, cut, restore: listen, close: cut, slow: (ms) => (delayMs = ms) };
+  return { port, cut, hang: () => void (hung = true), restore, close: cut, slow: (ms) => (delayMs = ms) };
 }

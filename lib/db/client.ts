@@ -31,11 +31,23 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
     prepare: false,
     connection: { application_name: "makerspace" },
   });
+  fetchArrayTypesOnce(client);
   const db = drizzle(client, { schema, casing: "snake_case" });
   return {
     db,
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/**
+ * postgres.js asks every new connection for the array types, though the parsers it builds are shared by the whole
+ * pool; a connection dropped during that query (a database going away) rejects a promise nobody holds — an
+ * unhandled rejection. Asked until one connection got them, then never again.
+ */
+function fetchArrayTypesOnce(client: postgres.Sql): void {
+  const options = client.options as unknown as { fetch_types: boolean; shared: { typeArrayMap: Record<string, number> } };
+  if (!options.fetch_types) return;
+  Object.defineProperty(options, "fetch_types", { get: () => Object.keys(options.shared.typeArrayMap).length === 0, configurable: true });
 }
 
 export { schema };

@@ -1,0 +1,65 @@
+import type { Logger } from "pino";
+import type { BrokerMetrics } from "./metrics";
+import { isUnavailable, WriteTimeoutError } from "./spool/events";
+
+/**
+ * Whether the database answers, as the broker last saw it (issue 21: card checks never wait on the database).
+ * Flips to down on the first query that finds it unreachable or too slow — a board write, the snapshot's poll of
+ * its change marker, a drain attempt — and back up on the first that gets an answer. While it is down, board
+ * writes go straight to the spool and the board's answer comes from the snapshot: no request waits on the
+ * driver's reconnect (connect timeout, backoff) or on a connection that no longer answers.
+ */
+export class DatabaseHealth {
+  private downSince: number | null = null;
+
+  constructor(private readonly o: { logger: Logger; metrics: BrokerMetrics }) {}
+
+  get down(): boolean {
+    return this.downSince !== null;
+  }
+
+  /** A query got its answer (or a refusal from a live database): it is up. */
+  answered(): void {
+    if (this.downSince === null) return;
+    this.o.logger.info({ downMs: Date.now() - this.downSince }, "database answers again");
+    this.downSince = null;
+    this.o.metrics.databaseDown = 0;
+  }
+
+  /** A query failed: down if the failure says the database is away (not for a refusal of this one query). */
+  failed(error: unknown): void {
+    if (!isUnavailable(error)) return;
+    if (this.downSince !== null) return;
+    this.downSince = Date.now();
+    this.o.metrics.databaseDown = 1;
+    this.o.metrics.databaseOutages++;
+    this.o.logger.warn({ err: error }, "database unavailable; board facts are spooled and decisions come from the snapshot");
+  }
+
+  /**
+   * Runs a query and waits for it at most `ms`: past that the caller gets a WriteTimeoutError (the query itself
+   * goes on; callers that must not commit late pass it a deadline) and the database counts as down.
+   */
+  async bounded<T>(ms: number, run: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const work = run();
+    work.catch(() => {});
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        this.o.metrics.databaseTimeouts++;
+        reject(new WriteTimeoutError(`the database did not answer within ${ms} ms`));
+      }, ms);
+    });
+    try {
+      const result = await Promise.race([work, timeout]);
+      this.answered();
+      return result;
+    } catch (error) {
+      if (isUnavailable(error)) this.failed(error);
+      else this.answered(); // refused by a database that answers (a constraint, a bad row)
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
