@@ -36,14 +36,27 @@ export class DatabaseHealth {
     this.o.logger.warn({ err: error }, "database unavailable; board facts are spooled and decisions come from the snapshot");
   }
 
+  /** Queries given up on but still pending, per lane: a lane never has two (see bounded). */
+  private readonly stuck = new Map<string, Promise<unknown>>();
+
   /**
    * Runs a query and waits for it at most `ms`: past that the caller gets a WriteTimeoutError (the query itself
-   * goes on; callers that must not commit late pass it a deadline) and the database counts as down.
+   * goes on; callers that must not commit late pass it a deadline) and the database counts as down. A `lane`
+   * (a periodic probe, the drain) starts no new query while its last one is still pending: on a database that
+   * does not answer, repeated attempts would only pile up in the connection pool, ahead of everything else.
    */
-  async bounded<T>(ms: number, run: () => Promise<T>): Promise<T> {
+  async bounded<T>(ms: number, run: () => Promise<T>, lane?: string): Promise<T> {
+    if (lane && this.stuck.has(lane)) throw new WriteTimeoutError(`the database has not answered the last ${lane} yet`);
     let timer: NodeJS.Timeout | undefined;
     const work = run();
     work.catch(() => {});
+    if (lane) {
+      this.stuck.set(lane, work);
+      const clear = () => {
+        if (this.stuck.get(lane) === work) this.stuck.delete(lane);
+      };
+      work.then(clear, clear);
+    }
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.o.metrics.databaseTimeouts++;

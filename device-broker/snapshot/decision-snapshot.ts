@@ -140,7 +140,7 @@ export class DecisionSnapshot {
     try {
       const stale = Date.now() - this.lastFull >= (this.o.fullReloadMs ?? 30_000);
       // Bounded: a database that stops answering (not refusing) would hold this poll, and with it every later one.
-      const versions = await this.health.bounded(this.o.probeTimeoutMs ?? 2_000, () => this.readVersions());
+      const versions = await this.health.bounded(this.o.probeTimeoutMs ?? 2_000, () => this.readVersions(), "snapshot poll");
       if (!stale && versions === this.versions && this.data) return;
       if (!(await this.reload(versions))) throw new Error("snapshot reload failed");
       this.failures = 0;
@@ -173,7 +173,7 @@ export class DecisionSnapshot {
       const startedAt = Date.now();
       try {
         const marker = versions ?? (await this.readVersions().catch(() => this.versions));
-        const data = await this.health.bounded(this.o.loadTimeoutMs ?? 30_000, () => loadSnapshot(this.o.db));
+        const data = await this.health.bounded(this.o.loadTimeoutMs ?? 30_000, () => loadSnapshot(this.o.db), "snapshot load");
         const keep = this.keepLocalFacts();
         this.local = this.local.filter((f) => keep || f.at >= startedAt - 60_000);
         for (const fact of this.local) fact.apply(data);

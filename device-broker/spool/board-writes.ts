@@ -100,9 +100,9 @@ export class BoardWrites {
    * deadline and rolls back if it gets past it, so it never commits after the events that come after it; one that
    * committed just in time has left its receipt, and applying the event again from the spool is a no-op.
    */
-  private withTimeout<T>(attempt: (deadline: number) => Promise<T>): Promise<T> {
+  private withTimeout<T>(attempt: (deadline: number) => Promise<T>, lane?: string): Promise<T> {
     const ms = this.o.timeoutMs ?? 1_000;
-    return this.health.bounded(ms, () => attempt(Date.now() + ms));
+    return this.health.bounded(ms, () => attempt(Date.now() + ms), lane);
   }
 
   private drain(): void {
@@ -133,7 +133,7 @@ export class BoardWrites {
     while (!this.stopped && (event = this.spool.peek())) {
       try {
         const next = event;
-        await this.withTimeout((deadline) => applyEvent(this.o.db, next, { deadline }));
+        await this.withTimeout((deadline) => applyEvent(this.o.db, next, { deadline }), "spool drain");
         this.spool.commit();
         this.o.metrics.drained++;
       } catch (error) {
