@@ -18,12 +18,20 @@ export class DatabaseHealth {
     return this.downSince !== null;
   }
 
+  private readonly backListeners: (() => void)[] = [];
+
+  /** Called each time the database answers again after an outage (the snapshot then polls at once, not at its backoff). */
+  onBack(listener: () => void): void {
+    this.backListeners.push(listener);
+  }
+
   /** A query got its answer (or a refusal from a live database): it is up. */
   answered(): void {
     if (this.downSince === null) return;
     this.o.logger.info({ downMs: Date.now() - this.downSince }, "database answers again");
     this.downSince = null;
     this.o.metrics.databaseDown = 0;
+    for (const listener of this.backListeners) listener();
   }
 
   /** A query failed: down if the failure says the database is away (not for a refusal of this one query). */

@@ -44,6 +44,11 @@ export class DecisionSnapshot {
 
   constructor(private readonly o: SnapshotOptions) {
     this.health = o.health ?? new DatabaseHealth(o);
+    // Back (the spool drained, say): poll now rather than at the end of this poll's backoff.
+    this.health.onBack(() => {
+      this.failures = 0;
+      this.nextTryAt = 0;
+    });
   }
 
   get ready(): boolean {
