@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, membershipStatuses, oidcClients, oidcCodes, people } from "@/lib/db/schema";
+import { auditLog, membershipStatuses, oidcClients, oidcCodes, people, personRoles, roles } from "@/lib/db/schema";
+import { permissionsOfPerson } from "@/lib/domain/access/person-permissions";
+import { claimsFor } from "@/lib/domain/oidc/claims";
 import { createOidcClient } from "@/lib/domain/oidc/clients";
 import type { OidcClientInput } from "@/lib/domain/oidc/client-input";
 import { rotateSigningKey } from "@/lib/domain/oidc/signing-keys";
@@ -217,6 +219,23 @@ describe("the space as an OpenID Connect provider", () => {
     expect(jwks.keys.map((k) => k.kid)).toEqual(expect.arrayContaining([before, after]));
     expect(jwks.keys.every((k) => k.d === undefined)).toBe(true);
     expect((await rotateSigningKey(t.f.db, t.f.ids.member)).ok).toBe(false);
+  });
+});
+
+describe("groups for other services", () => {
+  it("name the roles the person holds today, as their permissions do: a role that ended or has not begun is no group", async () => {
+    const [staff] = await t.f.db.select().from(roles).where(eq(roles.key, "staff"));
+    const groups = async () => (await claimsFor(t.f.db, t.f.ids.maria, ["openid", "groups"], [])).groups;
+    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+    await t.f.db.insert(personRoles).values({ personId: t.f.ids.maria, roleId: staff!.id, since: day(-30), until: day(-2) });
+    expect(await groups()).not.toContain("role:staff");
+    expect(await permissionsOfPerson(t.f.db, t.f.ids.maria)).not.toContain("members.read");
+    await t.f.db.update(personRoles).set({ since: day(2), until: null }).where(eq(personRoles.personId, t.f.ids.maria));
+    expect(await groups()).not.toContain("role:staff");
+    await t.f.db.update(personRoles).set({ since: day(-1) }).where(eq(personRoles.personId, t.f.ids.maria));
+    expect(await groups()).toContain("role:staff");
+    expect(await permissionsOfPerson(t.f.db, t.f.ids.maria)).toContain("members.read");
+    await t.f.db.delete(personRoles).where(eq(personRoles.personId, t.f.ids.maria));
   });
 });
 

@@ -1,11 +1,10 @@
-import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
-import { union } from "drizzle-orm/pg-core";
+import { inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { functionHolders, functionRoles, people, personRoles, rolePermissions, statusRoles } from "@/lib/db/schema";
+import { rolePermissions } from "@/lib/db/schema";
 import { hasCurrentSystemAuthorization } from "../equipment/system-authorization";
 import { ALL_PERMISSIONS, isPermission, type Permission } from "./permissions";
 import { spaceToday } from "../settings/space-today";
-import { personRoleCurrent } from "./role-periods";
+import { heldRoleIds } from "./held-roles";
 
 /**
  * Every right key a person holds today: those of the roles they hold directly (within their days), those their
@@ -15,30 +14,10 @@ import { personRoleCurrent } from "./role-periods";
  */
 export async function rightKeysOfPerson(db: Db, personId: number, now = new Date()): Promise<{ keys: string[]; everything: boolean }> {
   const today = await spaceToday(db, now);
-  const direct = db
-    .select({ key: rolePermissions.permissionKey })
-    .from(personRoles)
-    .innerJoin(rolePermissions, eq(rolePermissions.roleId, personRoles.roleId))
-    .where(and(eq(personRoles.personId, personId), personRoleCurrent(today)));
-  const byStatus = db
-    .select({ key: rolePermissions.permissionKey })
-    .from(people)
-    .innerJoin(statusRoles, eq(statusRoles.statusId, people.statusId))
-    .innerJoin(rolePermissions, eq(rolePermissions.roleId, statusRoles.roleId))
-    .where(eq(people.id, personId));
-  const byFunction = db
-    .select({ key: rolePermissions.permissionKey })
-    .from(functionHolders)
-    .innerJoin(functionRoles, eq(functionRoles.functionId, functionHolders.functionId))
-    .innerJoin(rolePermissions, eq(rolePermissions.roleId, functionRoles.roleId))
-    .where(
-      and(
-        eq(functionHolders.personId, personId),
-        lte(functionHolders.since, today),
-        or(isNull(functionHolders.until), gte(functionHolders.until, today)),
-      ),
-    );
-  const rows = await union(direct, byStatus, byFunction);
+  const rows = await db
+    .selectDistinct({ key: rolePermissions.permissionKey })
+    .from(rolePermissions)
+    .where(inArray(rolePermissions.roleId, heldRoleIds(db, personId, today)));
   return { keys: rows.map((r) => r.key), everything: await hasCurrentSystemAuthorization(db, personId, now) };
 }
 

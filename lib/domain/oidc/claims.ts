@@ -1,7 +1,7 @@
-import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
-import { union } from "drizzle-orm/pg-core";
+import { and, eq, gte, inArray, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { accounts, committeeFunctions, committees, functionHolders, functionRoles, membershipStatuses, people, personRoles, profiles, roles, statusRoles } from "@/lib/db/schema";
+import { accounts, committeeFunctions, committees, functionHolders, membershipStatuses, people, profiles, roles } from "@/lib/db/schema";
+import { heldRoleIds } from "../access/held-roles";
 import { fieldAudience } from "../people/visibility";
 import { spaceToday } from "../settings/space-today";
 import { SHARED_FIELDS, type SharedField } from "./scopes";
@@ -20,20 +20,7 @@ export async function defaultSharedFields(db: Db, personId: number, scopes: read
 async function groupsOf(db: Db, personId: number, now: Date): Promise<string[]> {
   const today = await spaceToday(db, now);
   const held = and(eq(functionHolders.personId, personId), lte(functionHolders.since, today), or(isNull(functionHolders.until), gte(functionHolders.until, today)));
-  const direct = db.select({ key: roles.key }).from(personRoles).innerJoin(roles, eq(roles.id, personRoles.roleId)).where(eq(personRoles.personId, personId));
-  const byStatus = db
-    .select({ key: roles.key })
-    .from(people)
-    .innerJoin(statusRoles, eq(statusRoles.statusId, people.statusId))
-    .innerJoin(roles, eq(roles.id, statusRoles.roleId))
-    .where(eq(people.id, personId));
-  const byFunction = db
-    .select({ key: roles.key })
-    .from(functionHolders)
-    .innerJoin(functionRoles, eq(functionRoles.functionId, functionHolders.functionId))
-    .innerJoin(roles, eq(roles.id, functionRoles.roleId))
-    .where(held);
-  const roleKeys = (await union(direct, byStatus, byFunction)).map((r) => r.key);
+  const roleKeys = (await db.select({ key: roles.key }).from(roles).where(inArray(roles.id, heldRoleIds(db, personId, today)))).map((r) => r.key);
   const committeeNames = await db
     .selectDistinct({ name: committees.name })
     .from(functionHolders)
