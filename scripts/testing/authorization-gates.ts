@@ -24,11 +24,16 @@ const M = "app/(member)";
 const P = "app/(public)";
 
 /**
- * Server actions not made by defineAction (which declares its caller): "file#export" → its case. Gates read from
- * the domain's checks; "user" where any logged-in person may call and the domain decides per row (own bookings,
- * own sign-ups) — those rules have their own int tests.
+ * Every server action whose gate its code does not declare: "file#export" → its case. That is each action not made
+ * by defineAction, and each made by defineAction whose caller is "user" or "anyone" (the domain decides). The case
+ * holds either way: an action converted to defineAction keeps its case, and the suite then also calls its domain
+ * past the form (a value its schema accepts) as applicant, member, trainer and staff, and checks each is refused
+ * exactly when the gate does not let them in. Gates read from the domain's checks; "user" where any logged-in
+ * person may call and the domain decides per row (own bookings, own sign-ups, a row's machine) — those rules have
+ * their own int tests.
  */
 export const ACTION_CASES: Record<string, ActionCase> = {
+  ...DOMAIN_GATES(),
   [`${A}/cards/actions.ts#newMemberWithCardAction`]: {
     gate: "members.write",
     form: { uid: "a1b2c3d5", statusId: "999999", firstName: "X", lastName: "Y", email: "" },
@@ -138,3 +143,142 @@ export const ROUTE_VARIANTS: Record<string, { query: string; gate: Gate }[]> = {
     { query: "for=partner&q=ma", gate: "members.write" },
   ],
 };
+
+/** The domain's gate of each defineAction action whose caller is "user" or "anyone" (see ACTION_CASES). */
+function DOMAIN_GATES(): Record<string, ActionCase> {
+  const gates: Record<string, Gate> = {
+    [`${A}/api/actions.ts#createServiceAction`]: "system.admin",
+    [`${A}/api/actions.ts#setServiceEnabledAction`]: "system.admin",
+    [`${A}/api/actions.ts#createServiceTokenAction`]: "system.admin",
+    [`${A}/audit/actions.ts#subscribeAction`]: "audit.read",
+    [`${A}/audit/actions.ts#unsubscribeAction`]: "user", // one's own subscription
+    [`${A}/cards/actions.ts#registerCardAction`]: "members.write",
+    [`${A}/equipment/machines/[id]/operations/actions.ts#remoteCommandAction`]: "machines.operate",
+    [`${A}/equipment/machines/[id]/operations/actions.ts#boardCredentialsAction`]: "equipment.manage",
+    // Per row: the row's machine decides (its staff or its type's owner); delete-records and flagged-usage int tests.
+    [`${A}/equipment/machines/[id]/operations/delete-actions.ts#deleteInterventionAction`]: "user",
+    [`${A}/equipment/machines/[id]/operations/flagged-actions.ts#acceptFlaggedSessionAction`]: "user",
+    [`${A}/equipment/machines/[id]/operations/flagged-actions.ts#deleteFlaggedSessionAction`]: "user",
+    [`${A}/equipment/machines/[id]/operations/pairing-actions.ts#approvePairingAction`]: "equipment.manage",
+    [`${A}/equipment/machines/[id]/operations/pairing-actions.ts#refusePairingAction`]: "equipment.manage",
+    [`${A}/equipment/machines/[id]/operations/pairing-actions.ts#unpairBoardAction`]: "equipment.manage",
+    [`${A}/equipment/machines/[id]/operations/pairing-actions.ts#openPairingWindowAction`]: "equipment.manage",
+    [`${A}/equipment/machines/[id]/operations/pairing-actions.ts#closePairingWindowAction`]: "equipment.manage",
+    // The plan's machine decides (equipment.manage or its type's owner); maintenance-plans int tests.
+    [`${A}/equipment/machines/[id]/operations/plan-actions.ts#addPlanAction`]: "user",
+    [`${A}/equipment/machines/[id]/operations/plan-actions.ts#updatePlanAction`]: "user",
+    [`${A}/equipment/machines/[id]/operations/plan-actions.ts#deletePlanAction`]: "equipment.manage",
+    [`${A}/equipment/machines/[id]/operations/plan-actions.ts#recordDoneAction`]: ["machines.operate", "equipment.manage"],
+    [`${A}/equipment/machines/actions.ts#createMachineAction`]: "equipment.manage",
+    [`${A}/equipment/machines/actions.ts#updateMachineAction`]: "equipment.manage",
+    [`${A}/equipment/machines/actions.ts#setMachineBlockedAction`]: ["machines.operate", "equipment.manage"],
+    [`${A}/equipment/machines/actions.ts#uploadMachinePhotoAction`]: "user", // the photo is checked first; machine-photo int test
+    [`${A}/equipment/machines/actions.ts#deleteMachineAction`]: "equipment.manage",
+    [`${A}/equipment/people/actions.ts#grantAuthorizationAction`]: "equipment.manage",
+    [`${A}/equipment/people/actions.ts#revokeAuthorizationAction`]: "equipment.manage",
+    [`${A}/equipment/types/actions.ts#createEquipmentTypeAction`]: "equipment.manage",
+    [`${A}/equipment/types/actions.ts#updateEquipmentTypeAction`]: "equipment.manage",
+    [`${A}/equipment/types/actions.ts#addPrerequisiteAction`]: "equipment.manage",
+    [`${A}/equipment/types/actions.ts#removePrerequisiteAction`]: "equipment.manage",
+    [`${A}/equipment/types/actions.ts#deleteEquipmentTypeAction`]: "equipment.manage",
+    [`${A}/membership/actions.ts#saveStatusAction`]: "system.admin",
+    [`${A}/membership/actions.ts#saveTypeAction`]: "members.write",
+    [`${A}/membership/actions.ts#saveAddressTypeAction`]: "members.write",
+    [`${A}/membership/actions.ts#deleteStatusAction`]: "system.admin",
+    [`${A}/membership/actions.ts#deleteTypeAction`]: "members.write",
+    [`${A}/membership/actions.ts#deleteAddressTypeAction`]: "members.write",
+    [`${A}/membership/actions.ts#endOfYearAction`]: "members.write",
+    [`${A}/membership/committees/actions.ts#createCommitteeAction`]: "members.write",
+    [`${A}/membership/committees/actions.ts#updateCommitteeAction`]: "members.write",
+    [`${A}/membership/committees/actions.ts#deleteCommitteeAction`]: "members.write",
+    [`${A}/membership/committees/actions.ts#createFunctionAction`]: "system.admin",
+    [`${A}/membership/committees/actions.ts#updateFunctionAction`]: "members.write",
+    [`${A}/membership/committees/actions.ts#deleteFunctionAction`]: "members.write",
+    [`${A}/membership/committees/actions.ts#endFunctionAction`]: "members.write",
+    [`${A}/membership/mailing-lists/actions.ts#createListAction`]: "members.write",
+    [`${A}/membership/mailing-lists/actions.ts#updateListAction`]: "members.write",
+    [`${A}/membership/mailing-lists/actions.ts#deleteListAction`]: "members.write",
+    [`${A}/membership/mailing-lists/actions.ts#syncListAction`]: "members.write",
+    [`${A}/news/actions.ts#createNewsAction`]: "news.write",
+    [`${A}/news/actions.ts#updateNewsAction`]: "news.write",
+    [`${A}/people/[id]/access-actions.ts#setLoginEmailAction`]: "system.admin",
+    [`${A}/people/[id]/access-actions.ts#grantPersonRoleAction`]: "system.admin",
+    [`${A}/people/[id]/access-actions.ts#endPersonRoleAction`]: "system.admin",
+    [`${A}/people/[id]/invitation-actions.ts#invitePersonAction`]: "members.write",
+    [`${A}/people/[id]/invitation-actions.ts#revokeInvitationAction`]: "members.write",
+    [`${A}/people/actions.ts#createPersonAction`]: "members.write",
+    [`${A}/people/actions.ts#updatePersonAction`]: "members.write",
+    [`${A}/people/actions.ts#changeStatusAction`]: "members.write",
+    [`${A}/people/actions.ts#addMembershipAction`]: "members.write",
+    [`${A}/people/actions.ts#erasePersonAction`]: "members.write",
+    [`${A}/people/applicants/actions.ts#approveApplicantAction`]: "members.write",
+    [`${A}/people/applicants/actions.ts#rejectApplicantAction`]: "members.write",
+    [`${A}/people/applicants/actions.ts#approveLoginRequestAction`]: "members.write",
+    [`${A}/people/applicants/actions.ts#rejectLoginRequestAction`]: "members.write",
+    [`${A}/rooms/actions.ts#saveBookableAction`]: "calendar.write",
+    [`${A}/rooms/actions.ts#deleteBookableAction`]: "calendar.write",
+    [`${A}/sensors/actions.ts#createSensorAction`]: "system.admin",
+    [`${A}/sensors/actions.ts#revokeSensorAction`]: "system.admin",
+    [`${A}/sso/actions.ts#createOidcClientAction`]: "system.admin",
+    [`${A}/sso/actions.ts#updateOidcClientAction`]: "system.admin",
+    [`${A}/sso/actions.ts#rotateOidcClientSecretAction`]: "system.admin",
+    [`${A}/sso/actions.ts#deleteOidcClientAction`]: "system.admin",
+    [`${A}/sso/actions.ts#rotateSigningKeyAction`]: "system.admin",
+    [`${A}/usage/actions.ts#correctSessionAction`]: ["machines.operate", "equipment.manage"],
+    [`${A}/usage/delete-actions.ts#deleteUsageSessionAction`]: "user", // per row, as the other deletes
+    [`${A}/webhooks/actions.ts#createWebhookAction`]: "system.admin",
+    [`${A}/webhooks/actions.ts#updateWebhookAction`]: "system.admin",
+    [`${A}/webhooks/actions.ts#rotateWebhookSecretAction`]: "system.admin",
+    [`${A}/webhooks/actions.ts#pingWebhookAction`]: "system.admin",
+    [`${A}/webhooks/actions.ts#redeliverAction`]: "system.admin",
+    [`${A}/webhooks/actions.ts#deleteWebhookAction`]: "system.admin",
+    [`${M}/bookings/actions.ts#bookMachineAction`]: "user", // members who may use the machine: bookings int tests
+    [`${M}/bookings/actions.ts#cancelBookingAction`]: "user",
+    [`${M}/calendar/feed/actions.ts#regenerateFeedAction`]: "user",
+    [`${M}/calendar/feed/actions.ts#revokeFeedAction`]: "user",
+    [`${M}/calendar/feed/actions.ts#weeklyAction`]: "user",
+    [`${M}/equipment/actions.ts#signUpAction`]: "user",
+    [`${M}/equipment/actions.ts#cancelSignupAction`]: "user",
+    [`${M}/equipment/actions.ts#requestTrainingAction`]: "user",
+    [`${M}/equipment/actions.ts#withdrawRequestAction`]: "user",
+    [`${M}/locations/actions.ts#createLocationAction`]: "inventory.write",
+    [`${M}/locations/actions.ts#updateLocationAction`]: "inventory.write",
+    [`${M}/locations/actions.ts#deleteLocationAction`]: "inventory.write",
+    [`${M}/polls/actions.ts#voteAction`]: "user",
+    [`${M}/polls/actions.ts#createPollAction`]: "polls.create",
+    [`${M}/profile/actions.ts#updateOwnProfileAction`]: "user",
+    [`${M}/profile/actions.ts#setOwnVisibilityAction`]: "user",
+    [`${M}/profile/actions.ts#addOwnAddressAction`]: "user",
+    [`${M}/profile/actions.ts#ownAddressAction`]: "user",
+    // Someone else's address: a people admin (or a partner who agreed; partner-link int tests).
+    [`${M}/profile/address-edit-actions.ts#updateAddressAction`]: "members.write",
+    [`${M}/profile/login-actions.ts#requestLoginEmailChangeAction`]: "user",
+    [`${M}/profile/login-actions.ts#logOutEverywhereAction`]: "anyone",
+    [`${M}/profile/mail-preference-actions.ts#setMailPreferencesAction`]: "user",
+    [`${M}/profile/mailing-list-actions.ts#setMailingListsAction`]: "user",
+    [`${M}/profile/partner-consent-actions.ts#setPartnerConsentAction`]: "user",
+    [`${M}/profile/photo-actions.ts#uploadPersonPhotoAction`]: "user",
+    // Someone else's photo (the id here is nobody's own): a people admin.
+    [`${M}/profile/photo-actions.ts#removePersonPhotoAction`]: "members.write",
+    [`${M}/profile/services/actions.ts#disconnectServiceAction`]: "user",
+    [`${M}/profile/summary-actions.ts#setWeeklySummaryAction`]: ["machines.operate", "equipment.manage"],
+    [`${M}/profile/tokens/actions.ts#createPersonalTokenAction`]: "user",
+    [`${M}/profile/tokens/actions.ts#revokeTokenAction`]: "user",
+    [`${M}/things/actions.ts#saveThingAction`]: "user", // a new thing: inventory.write; csv-import and inventory int tests
+    [`${M}/things/actions.ts#moveThingAction`]: "inventory.write",
+    [`${M}/things/actions.ts#lendThingAction`]: "inventory.write",
+    [`${M}/things/actions.ts#returnThingAction`]: "inventory.write",
+    // A trainer's own sessions of the types they train: training int tests.
+    [`${M}/training/actions.ts#scheduleSessionAction`]: "user",
+    [`${M}/training/actions.ts#markAttendanceAction`]: "user",
+    [`${M}/training/actions.ts#cancelSessionAction`]: "user",
+    [`${M}/training/actions.ts#editSessionAction`]: "user",
+    [`${P}/email-change/confirm/actions.ts#confirmEmailChangeAction`]: "anyone",
+    [`${P}/events/[id]/actions.ts#setCancelledAction`]: "calendar.write",
+    [`${P}/events/confirm/[token]/actions.ts#confirmGuestAction`]: "anyone",
+    [`${P}/start-actions.ts#setOpenStatusAction`]: "space.open",
+    ["app/actions.ts#logoutAction"]: "anyone",
+    ["app/actions.ts#setLanguageAction"]: "anyone",
+  };
+  return Object.fromEntries(Object.entries(gates).map(([key, gate]) => [key, { gate }]));
+}

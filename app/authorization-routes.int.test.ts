@@ -1,0 +1,104 @@
+import { as, filesUnder, lets, root, ROLES, setUpRoles } from "@/scripts/testing/authorization-matrix";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { ROUTE_GATES, ROUTE_VARIANTS } from "@/scripts/testing/authorization-gates";
+
+/*
+ * The authorization suite for route handlers, generated from the code: every handler of every app/**\/route.ts
+ * (each /api/v1 endpoint through its route) is called as anonymous, applicant, member, trainer, staff and a former
+ * and a banned member with their old session, and must refuse everyone its gate (scripts/testing/authorization-gates.ts)
+ * does not let in, and let in everyone it does. A new route without a gate fails here.
+ */
+
+let close: () => Promise<void>;
+beforeAll(async () => {
+  const t = await setUpRoles();
+  close = () => t.close();
+});
+afterAll(() => close?.());
+
+const routeFiles = filesUnder("app", (rel) => /\/route\.ts$/.test(rel));
+
+const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
+/** A request for a route file: its dynamic segments filled with a row that does not exist, or a wrong token. */
+function requestFor(file: string, method: string): { url: string; params: Record<string, string | string[]> } {
+  const params: Record<string, string | string[]> = {};
+  const segments = file
+    .replace(/^app\//, "")
+    .replace(/\/route\.ts$/, "")
+    .split("/")
+    .filter((s) => !/^\(.*\)$/.test(s))
+    .map((segment) => {
+      const dynamic = /^\[(\.\.\.)?(\w+)\]$/.exec(segment);
+      if (!dynamic) return segment;
+      const value = dynamic[2] === "size" ? "small" : dynamic[2] === "token" ? "not-a-feed-token" : "999999";
+      params[dynamic[2]!] = dynamic[1] ? [value] : value;
+      return value;
+    });
+  void method;
+  return { url: `http://localhost/${segments.join("/")}`, params };
+}
+
+describe("authorization matrix: route handlers", () => {
+  it("every route handler has a gate", async () => {
+    expect(routeFiles.length).toBeGreaterThan(30);
+    const missing: string[] = [];
+    for (const file of routeFiles.filter((f) => !f.startsWith("app/api/v1/"))) {
+      const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+      for (const method of METHODS) if (typeof mod[method] === "function" && !(`${file}#${method}` in ROUTE_GATES)) missing.push(`${file}#${method}`);
+    }
+    expect(missing, "give each a gate in scripts/testing/authorization-gates.ts").toEqual([]);
+  });
+
+  it.each(routeFiles.filter((f) => !f.startsWith("app/api/v1/")))("%s refuses each role its gate does not let in", async (file) => {
+    const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+    const wrong: string[] = [];
+    for (const method of METHODS) {
+      const handler = mod[method] as ((request: Request, ctx: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>) | undefined;
+      const bare = ROUTE_GATES[`${file}#${method}`];
+      if (typeof handler !== "function" || bare === undefined) continue;
+      for (const { query, gate } of [{ query: "", gate: bare }, ...(ROUTE_VARIANTS[`${file}#${method}`] ?? [])])
+        for (const role of ROLES) {
+          const { url: base, params } = requestFor(file, method);
+          const url = query ? `${base}?${query}` : base;
+          const controller = new AbortController();
+          const outcome = await as(role, async () => {
+            const response = await handler(
+              new Request(url, { method, signal: controller.signal, ...(method === "POST" || method === "PUT" ? { body: new FormData() } : {}) }),
+              { params: Promise.resolve(params) },
+            );
+            controller.abort(); // an event stream stops here
+            await response.body?.cancel().catch(() => undefined);
+            return response;
+          });
+          // Without the credential the answer is whatever 4xx the protocol says (404 for a feed, 400/401 for OIDC).
+          if (gate === "credential" && /^HTTP 4/.test(outcome.detail)) outcome.refused = true;
+          if (outcome.refused === lets(gate, role))
+            wrong.push(`${method} ${query} as ${role}: ${outcome.refused ? "refused" : "let in"} (${outcome.detail}), gate ${JSON.stringify(gate)}`);
+        }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  it("the API takes tokens only: a session of any role gets no endpoint but the public document", async () => {
+    const { ENDPOINTS } = await import("@/lib/api/v1/endpoints");
+    const route = (await import("./api/v1/[...path]/route")) as unknown as Record<string, (request: Request) => Promise<Response>>;
+    const wrong: string[] = [];
+    for (const endpoint of ENDPOINTS) {
+      const url = `http://localhost/api/v1${endpoint.path.replace(/\{\w+\}/g, "999999")}`;
+      for (const role of ROLES) {
+        const outcome = await as(role, () =>
+          route[endpoint.method]!(
+            new Request(url, {
+              method: endpoint.method,
+              ...(endpoint.method === "PUT" ? { body: "{}", headers: { "content-type": "application/json" } } : {}),
+            }),
+          ),
+        );
+        if (outcome.refused === (endpoint.auth === "public")) wrong.push(`${endpoint.method} ${endpoint.path} as ${role}: ${outcome.detail}`);
+      }
+    }
+    expect(ENDPOINTS.length).toBeGreaterThan(10);
+    expect(wrong).toEqual([]);
+  });
+});

@@ -1,0 +1,197 @@
+import fs from "node:fs";
+import path from "node:path";
+import { eq } from "drizzle-orm";
+import { vi } from "vitest";
+import type { z } from "zod";
+import { ensureReferenceData } from "@/drizzle/reference-data";
+import { seedDemoData } from "@/drizzle/seed";
+import { accounts, machines, personRoles, roles } from "@/lib/db/schema";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import type { Permission } from "@/lib/domain/access/permissions";
+import { createPerson } from "@/lib/domain/people/create-person";
+import type { Gate } from "./authorization-gates";
+
+/*
+ * The harness of the generated authorization suite (app/authorization-*.int.test.ts): Next.js and Auth.js replaced
+ * by a session that says who is asking, the seven roles in a fresh database, and one way to tell a refusal from a
+ * call that got in. Import it first in a test file: its mocks must be in place before any action is loaded.
+ */
+
+const session = vi.hoisted(() => ({ db: null as unknown, personId: null as number | null, sessionVersion: 0 }));
+/** Who the mocked session says is asking, and the database the actions get. */
+export const state = session;
+
+export class NextSignal extends Error {
+  constructor(
+    readonly kind: "redirect" | "forbidden" | "unauthorized" | "notFound",
+    readonly url = "",
+  ) {
+    super(`${kind} ${url}`);
+  }
+}
+const signals = vi.hoisted(() => ({ make: null as null | ((kind: string, url?: string) => Error) }));
+
+vi.mock("@/lib/web/db", () => ({ getDb: () => session.db }));
+vi.mock("next-auth", () => ({ CredentialsSignin: class extends Error {}, AuthError: class extends Error {} }));
+vi.mock("@/lib/auth/config", () => ({
+  auth: async () => (session.personId === null ? null : { user: { id: String(session.personId) }, sessionVersion: session.sessionVersion }),
+  signIn: async () => undefined,
+  signOut: async () => undefined,
+  handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
+}));
+vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, unstable_cache: <T>(fn: T) => fn }));
+vi.mock("next/headers", () => {
+  const jar = new Map<string, string>();
+  return {
+    headers: async () => new Headers({ "x-forwarded-for": "192.0.2.1", host: "localhost" }),
+    cookies: async () => ({
+      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
+      getAll: () => [],
+      set: (name: string, value: string) => void jar.set(name, value),
+      delete: (name: string) => void jar.delete(name),
+      has: (name: string) => jar.has(name),
+    }),
+  };
+});
+vi.mock("next/navigation", () => ({
+  redirect: (url: string) => {
+    throw signals.make!("redirect", url);
+  },
+  permanentRedirect: (url: string) => {
+    throw signals.make!("redirect", url);
+  },
+  forbidden: () => {
+    throw signals.make!("forbidden");
+  },
+  unauthorized: () => {
+    throw signals.make!("unauthorized");
+  },
+  notFound: () => {
+    throw signals.make!("notFound");
+  },
+}));
+
+/** What the suite reads of a defineAction spec. */
+export interface DeclaredSpec {
+  caller: string;
+  input: z.ZodType;
+  bound?: z.ZodType;
+  run(ctx: { actor: unknown; db: unknown; t: unknown; input: unknown; formData: FormData }, ...bound: unknown[]): Promise<unknown>;
+}
+
+/** Every action made by defineAction, with its spec (its declared caller, its bound arguments' schema). */
+const specs = vi.hoisted(() => new Map<unknown, DeclaredSpec>());
+export const declared = specs;
+vi.mock("@/lib/web/action", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/web/action")>();
+  return {
+    ...original,
+    defineAction: ((spec: DeclaredSpec) => {
+      const action = (original.defineAction as (s: unknown) => unknown)(spec);
+      specs.set(action, spec);
+      return action;
+    }) as typeof original.defineAction,
+  };
+});
+signals.make = (kind, url) => new NextSignal(kind as NextSignal["kind"], url);
+
+export const ROLES = ["anonymous", "applicant", "member", "trainer", "staff", "former", "banned"] as const;
+export type Role = (typeof ROLES)[number];
+
+const personOf = new Map<Role, number | null>();
+const permissionsOf = new Map<Role, ReadonlySet<Permission>>();
+let database: TestDatabase | null = null;
+/** A machine of the demo data, for forms that name one ("$machine"). */
+export let machineId = 0;
+
+export const root = path.resolve(import.meta.dirname, "../..");
+export function filesUnder(dir: string, test: (rel: string, source: string) => boolean): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) return filesUnder(rel, test);
+    if (!/\.tsx?$/.test(entry.name) || entry.name.includes(".test.")) return [];
+    return test(rel, fs.readFileSync(path.join(root, rel), "utf8")) ? [rel] : [];
+  });
+}
+
+/** A gate lets a role in: anyone; any logged-in person; or one holding the permission (any of them). */
+export function lets(gate: Gate, role: Role): boolean {
+  if (gate === "anyone") return true;
+  if (gate === "credential") return false;
+  if (personOf.get(role) === null || role === "former" || role === "banned") return false;
+  if (gate === "user") return true;
+  const wanted = Array.isArray(gate) ? gate : [gate];
+  return wanted.some((p) => permissionsOf.get(role)!.has(p as Permission));
+}
+
+const REFUSAL_CODES = new Set(["forbidden", "unauthenticated", "unauthorized", "not_logged_in", "login_required"]);
+export type Outcome = { refused: boolean; detail: string };
+
+export async function outcomeOf(call: () => Promise<unknown>): Promise<Outcome> {
+  try {
+    const result = await call();
+    if (result instanceof Response) {
+      const location = result.headers.get("location") ?? "";
+      const refused = result.status === 401 || result.status === 403 || (result.status >= 300 && result.status < 400 && /\/login\b/.test(location));
+      return { refused, detail: `HTTP ${result.status}` };
+    }
+    // Some actions answer { result: ActionResult, … } (imports with a preview).
+    const answer = result && typeof result === "object" && "result" in result ? (result as { result: unknown }).result : result;
+    if (answer && typeof answer === "object" && "ok" in answer && answer.ok === false) {
+      const code = (answer as { code?: unknown }).code;
+      // A refusal without a code (a step of the bulk invitation) is a refusal of the caller.
+      return { refused: code === undefined || REFUSAL_CODES.has(String(code)), detail: `refusal ${String(code)}` };
+    }
+    return { refused: false, detail: "ok" };
+  } catch (error) {
+    if (error instanceof NextSignal) {
+      if (error.kind === "redirect") return { refused: /^\/login\b/.test(error.url), detail: `redirect ${error.url}` };
+      return { refused: error.kind !== "notFound", detail: error.kind };
+    }
+    return { refused: false, detail: `threw ${(error as Error).message?.slice(0, 80)}` };
+  }
+}
+
+/** Calls as the role: with the session the person logged in with (the former and banned keep the one from before). */
+export async function as<T>(role: Role, call: () => Promise<T>): Promise<Outcome> {
+  const personId = personOf.get(role) ?? null;
+  state.personId = personId;
+  // Current for people who may log in, so an action that ends sessions (log out, new password) does not end the
+  // matrix; the former and banned keep the one from before their status changed.
+  state.sessionVersion =
+    personId === null ? 0 : ((await database!.db.select({ v: accounts.sessionVersion }).from(accounts).where(eq(accounts.personId, personId)))[0]?.v ?? 0);
+  if (role === "former" || role === "banned") state.sessionVersion = 0;
+  return outcomeOf(call);
+}
+
+export function formOf(values: Record<string, string> = {}): FormData {
+  const form = new FormData();
+  for (const [key, value] of Object.entries(values)) form.set(key, value === "$machine" ? String(machineId) : value);
+  return form;
+}
+
+/** A fresh database with the demo people and a staff member, a former and a banned one; the roles' permissions. */
+export async function setUpRoles(): Promise<TestDatabase> {
+  const t = await createTestDatabase();
+  database = t;
+  await ensureReferenceData(t.db);
+  await seedDemoData(t.db, "demo-password-123");
+  state.db = t.db;
+  machineId = (await t.db.select({ id: machines.id }).from(machines).limit(1))[0]!.id;
+  const id = async (email: string) => (await t.db.select({ personId: accounts.personId }).from(accounts).where(eq(accounts.email, email)))[0]!.personId;
+  const person = (statusKey: string, firstName: string, lastName: string, email: string) =>
+    createPerson(t.db, { statusKey, firstName, lastName, email, password: "matrix-password-1" });
+  const staff = await person("member", "Stella", "Staff", "staff@matrix.test");
+  const [staffRole] = await t.db.select().from(roles).where(eq(roles.key, "staff"));
+  await t.db.insert(personRoles).values({ personId: staff.personId, roleId: staffRole!.id });
+  personOf.set("anonymous", null);
+  personOf.set("applicant", await id("applicant@makerspace.local"));
+  personOf.set("member", await id("member@makerspace.local"));
+  personOf.set("trainer", await id("trainer@makerspace.local"));
+  personOf.set("staff", staff.personId);
+  personOf.set("former", (await person("former", "Fred", "Former", "former@matrix.test")).personId);
+  personOf.set("banned", (await person("banned", "Bea", "Banned", "banned@matrix.test")).personId);
+  const { permissionsOfPerson } = await import("@/lib/domain/access/person-permissions");
+  for (const role of ROLES) permissionsOf.set(role, personOf.get(role) ? await permissionsOfPerson(t.db, personOf.get(role)!) : new Set());
+  return t;
+}
