@@ -16,7 +16,7 @@ export async function LanguageSwitch({ action }: { action: FormAction }) {
           value={locale}
           lang={locale}
           aria-pressed={locale === current}
-          className={`rounded px-2 py-1 text-xs ${locale === current ? "bg-slate-100 text-slate-900" : "text-slate-300 hover:bg-slate-700"}`}
+          className={`rounded px-2 py-1 text-xs focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400 ${locale === current ? "bg-slate-100 text-slate-900" : "text-slate-300 hover:bg-slate-700"}`}
         >
           {t(`lang.${locale}`)}
         </button>

@@ -117,10 +117,11 @@ async function violationsOn(page: Page, path: string): Promise<string[]> {
   await page.waitForLoadState("networkidle");
   const result = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   return result.violations.map(
-    (v) => `${path}: ${v.id} (${v.impact}) — ${v.help}\n    ${v.nodes
-      .slice(0, 5)
-      .map((n) => `${n.target.join(" ")} ${n.failureSummary?.split("\n").slice(1, 2).join(" ") ?? ""}`)
-      .join("\n    ")}`,
+    (v) =>
+      `${path}: ${v.id} (${v.impact}) — ${v.help}\n    ${v.nodes
+        .slice(0, 5)
+        .map((n) => `${n.target.join(" ")} ${n.failureSummary?.split("\n").slice(1, 2).join(" ") ?? ""}`)
+        .join("\n    ")}`,
   );
 }
 
@@ -152,4 +153,32 @@ test("the menu opened on a phone has no axe violation", async ({ browser }) => {
   await page.getByRole("button", { name: "Admin", exact: true }).click();
   const open = await new AxeBuilder({ page }).withTags(TAGS).analyze();
   expect(open.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+test("the people picker, open with its results, has no axe violation", async ({ browser }) => {
+  const page = await pageFor(browser, "admin");
+  await page.goto("/admin/cards");
+  const form = page.getByRole("form", { name: "Register a card" });
+  const person = form.getByRole("combobox", { name: "Person" });
+  await person.fill("Mar");
+  await expect(form.getByRole("option", { name: /Mario Rossi/ })).toBeVisible();
+  await expect(form.getByRole("option", { name: /Maria Huber/ })).toBeVisible();
+  await expect(person).toHaveAttribute("aria-expanded", "true");
+  await person.press("ArrowDown");
+  await expect(person).toHaveAttribute("aria-activedescendant", /.+/);
+  const open = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(open.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
+});
+
+test("the machines dashboard with its marks (current page, may use, machine states) has no axe violation", async ({ browser }) => {
+  const page = await pageFor(browser, "member");
+  await page.goto("/machines");
+  // The current page is marked in the menu; each tile says whether this member may use it, and its state.
+  await expect(page.getByRole("navigation").locator('[aria-current="page"]').first()).toBeAttached();
+  await expect(page.locator('[data-testid="tile-may-use"][data-may-use="true"]').first()).toBeVisible();
+  await expect(page.locator('[data-testid="tile-may-use"][data-may-use="false"]').first()).toBeVisible();
+  await expect(page.getByTestId("tile-state").first()).toBeVisible();
+  await expect(page.getByTestId("machine-counts")).toBeVisible();
+  const marked = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  expect(marked.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
 });

@@ -34,6 +34,11 @@ test.describe("admin", () => {
     await expect(history.getByText("Person added")).toBeVisible();
     await expect(history.getByText("by Ada Admin").first()).toBeVisible();
     await expect(history).not.toContainText("profile.update");
+    // Someone else's record reads "Cards", not "My cards"; its history reads in words and local time: no keys, JSON,
+    // bare ids or UTC.
+    await expect(page.getByRole("heading", { name: "Cards", exact: true })).toBeVisible();
+    await expect(page.getByText("My cards")).toHaveCount(0);
+    await expect(history).not.toContainText(/[{}]|#\d|UTC|\d{4}-\d{2}-\d{2}T\d/);
 
     // The new member shows up in the list, found by email.
     await page.goto(`/admin/people?q=${encodeURIComponent(email)}`);

@@ -53,7 +53,7 @@ function StartButton({ busy, children }: { busy: boolean; children: React.ReactN
     <button
       type="submit"
       disabled={pending || busy}
-      className="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-500"
+      className="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-700 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-500"
     >
       {children}
     </button>

@@ -50,7 +50,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const heading = view === "month" ? formatMonth(anchor, locale) : `${formatDay(r.first, locale)} – ${formatDay(addDays(r.first, r.days - 1), locale)}`;
   const viewProps = { items, first: r.first, days: r.days, timeZone: tz, locale, t, todayIso: isoDate(today(tz)) };
   // Shape and colours apart: the active view is dark with white text, never white on white (both bg classes at once).
-  const shape = "rounded border px-3 py-1 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-500";
+  const shape = "rounded border px-3 py-1 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-700";
   const btn = `${shape} border-slate-300 bg-white hover:bg-slate-100`;
 
   return (
