@@ -57,6 +57,15 @@ describe("renderFeed", () => {
     expect(ours).toContain("BEGIN:VTIMEZONE");
   });
 
+  it("still equals the library's text when most items come from the kept texts and one event changed", () => {
+    const input: FeedInput = { name: "Makerspace", host: "makerspace.test", baseUrl: "https://makerspace.test", events: events(), trainings: [span(1, "Einweisung")] };
+    expect(renderFeed(input)).toBe(buildCalendar(input).toString());
+    const changed = { ...input, events: input.events.map((e, i) => (i === 7 ? { ...e, title: "Moved 🎉", updatedAt: new Date(e.updatedAt.getTime() + 1) } : e)) };
+    expect(renderFeed(changed)).toBe(buildCalendar(changed).toString());
+    expect(renderFeed(changed)).toContain("SUMMARY:Moved 🎉");
+    expect(renderFeed(input)).toBe(buildCalendar(input).toString());
+  });
+
   it("equals the library's text for an empty feed too", () => {
     const input: FeedInput = { name: "Empty", host: "h", events: [] };
     expect(renderFeed(input)).toBe(buildCalendar(input).toString());

@@ -35,6 +35,7 @@ const RENDER_CACHE = 32;
 /** For benchmarks measuring the cold path. */
 export function clearRenderedFeeds(): void {
   rendered.clear();
+  itemTexts.clear();
 }
 
 const WEEKDAYS = [ICalWeekday.SU, ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA];
@@ -100,75 +101,112 @@ export function buildFeed(input: FeedInput): Feed {
   return { body, etag, lastModified };
 }
 
+/**
+ * The feed's text: the calendar's head (name, product id, VTIMEZONE blocks), then each item's VEVENT text, each
+ * folded on its own (folding starts afresh at every line end, so the whole text is the same) and kept by what it is
+ * made of, so that after one event changes only that event is written again. ical-feed-bytes.test.ts holds the
+ * result equal, byte for byte, to ical-generator's own toString() of buildCalendar.
+ */
 export function renderFeed(input: FeedInput): string {
-  return calendarText(buildCalendar(input));
+  const items = [
+    ...input.events.map((e) => item(["e", input.host, input.baseUrl ?? null, e], (c) => addEvent(c, e, input.host, input.baseUrl))),
+    ...spansOf(input).map(({ t, kind }) => item(["s", kind, input.host, spanParts(t)], (c) => addSpan(c, t, kind, input.host))),
+  ];
+  // The zones in the order the library meets them (it writes no block for some, e.g. "UTC": it tells us which).
+  const zones = [...new Set(items.map((i) => i.zone))].filter((z): z is string => z !== null);
+  let text = foldLines(headText(ical({ name: input.name, prodId: PROD_ID }), zones));
+  for (const i of items) text += i.text;
+  return `${text}END:VCALENDAR`;
 }
 
-/** The feed as ical-generator's calendar; `renderFeed` writes its text. */
+const PROD_ID = { company: "makerspace", product: "calendar", language: "EN" };
+
+/** Folded VEVENT texts and their zone, by what they are made of (most recently used last). */
+const itemTexts = new Map<string, { text: string; zone: string | null }>();
+const ITEM_CACHE = 8192;
+
+function item(madeOf: unknown[], add: (cal: ICalCalendar) => void): { text: string; zone: string | null } {
+  const key = JSON.stringify(madeOf);
+  let found = itemTexts.get(key);
+  if (found === undefined) {
+    const cal = ical({ prodId: PROD_ID });
+    cal.timezone({ name: null, generator: vtimezone });
+    add(cal);
+    const event = cal.events()[0]!;
+    found = { text: foldLines(event.toString()), zone: event.timezone() };
+    if (itemTexts.size >= ITEM_CACHE) itemTexts.delete(itemTexts.keys().next().value!);
+  } else itemTexts.delete(key);
+  itemTexts.set(key, found);
+  return found;
+}
+
+
+/** The feed as ical-generator's calendar (ical-feed-bytes.test.ts compares its toString() with renderFeed). */
 export function buildCalendar(input: FeedInput): ICalCalendar {
-  const cal = ical({ name: input.name, prodId: { company: "makerspace", product: "calendar", language: "EN" } });
+  const cal = ical({ name: input.name, prodId: PROD_ID });
   cal.timezone({ name: null, generator: vtimezone });
-  for (const e of input.events) {
-    const tz = e.timeZone;
-    cal.createEvent({
-      id: `event-${e.id}@${input.host}`,
-      summary: e.title,
-      description: e.description || undefined,
-      location: e.location || undefined,
-      url: input.baseUrl ? `${input.baseUrl}/events/${e.slug}` : undefined,
-      allDay: e.allDay,
-      start: floating(e.startsAt, tz),
-      end: floating(e.endsAt, tz),
-      timezone: e.allDay ? undefined : tz,
-      lastModified: e.updatedAt,
-      created: e.createdAt,
-      stamp: e.updatedAt,
-      status: e.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-      repeating: e.recurrenceFreq
-        ? {
-            freq: e.recurrenceFreq === "weekly" ? ICalEventRepeatingFreq.WEEKLY : ICalEventRepeatingFreq.MONTHLY,
-            interval: e.recurrenceInterval,
-            ...(e.recurrenceCount ? { count: e.recurrenceCount } : {}),
-            ...(e.recurrenceUntil ? { until: e.recurrenceUntil } : {}),
-            ...(e.recurrenceFreq === "weekly" ? { byDay: (e.recurrenceWeekdays.length ? e.recurrenceWeekdays : [toWeekday(e)]).map((d) => WEEKDAYS[d]!) } : {}),
-            ...(e.exceptionDates.length ? { exclude: e.exceptionDates.map((d) => localDate(d, e.startsAt, tz)) } : {}),
-          }
-        : undefined,
-    });
-  }
-  const spans = [...(input.trainings ?? []).map((t) => ({ t, kind: "training" })), ...(input.bookings ?? []).map((t) => ({ t, kind: "booking" }))];
-  for (const { t, kind } of spans) {
-    cal.createEvent({
-      id: `${kind}-${t.id}@${input.host}`,
-      summary: t.title,
-      location: t.location || undefined,
-      start: t.startsAt,
-      end: t.endsAt,
-      stamp: t.changedAt,
-      status: t.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
-    });
-  }
+  for (const e of input.events) addEvent(cal, e, input.host, input.baseUrl);
+  for (const { t, kind } of spansOf(input)) addSpan(cal, t, kind, input.host);
   // DTSTAMP is each item's own change time, not "now", so an unchanged feed has an unchanged body.
   return cal;
 }
 
-/**
- * What `cal.toString()` returns for the calendars built here (a name, a product id, VTIMEZONE blocks from
- * `vtimezone`, no other calendar fields), with our own line folding instead of the library's slow one.
- * ical-feed-bytes.test.ts holds both equal byte for byte.
- */
-export function calendarText(cal: ICalCalendar): string {
+function spansOf(input: FeedInput) {
+  return [...(input.trainings ?? []).map((t) => ({ t, kind: "training" })), ...(input.bookings ?? []).map((t) => ({ t, kind: "booking" }))];
+}
+
+function addEvent(cal: ICalCalendar, e: FeedInput["events"][number], host: string, baseUrl: string | undefined): void {
+  const tz = e.timeZone;
+  cal.createEvent({
+    id: `event-${e.id}@${host}`,
+    summary: e.title,
+    description: e.description || undefined,
+    location: e.location || undefined,
+    url: baseUrl ? `${baseUrl}/events/${e.id}` : undefined,
+    allDay: e.allDay,
+    start: floating(e.startsAt, tz),
+    end: floating(e.endsAt, tz),
+    timezone: e.allDay ? undefined : tz,
+    lastModified: e.updatedAt,
+    created: e.createdAt,
+    stamp: e.updatedAt,
+    status: e.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    repeating: e.recurrenceFreq
+      ? {
+          freq: e.recurrenceFreq === "weekly" ? ICalEventRepeatingFreq.WEEKLY : ICalEventRepeatingFreq.MONTHLY,
+          interval: e.recurrenceInterval,
+          ...(e.recurrenceCount ? { count: e.recurrenceCount } : {}),
+          ...(e.recurrenceUntil ? { until: e.recurrenceUntil } : {}),
+          ...(e.recurrenceFreq === "weekly" ? { byDay: (e.recurrenceWeekdays.length ? e.recurrenceWeekdays : [toWeekday(e)]).map((d) => WEEKDAYS[d]!) } : {}),
+          ...(e.exceptionDates.length ? { exclude: e.exceptionDates.map((d) => localDate(d, e.startsAt, tz)) } : {}),
+        }
+      : undefined,
+  });
+}
+
+function addSpan(cal: ICalCalendar, t: FeedTraining, kind: string, host: string): void {
+  cal.createEvent({
+    id: `${kind}-${t.id}@${host}`,
+    summary: t.title,
+    location: t.location || undefined,
+    start: t.startsAt,
+    end: t.endsAt,
+    stamp: t.changedAt,
+    status: t.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+}
+
+/** The head of the calendar's text as ical-generator writes it: its name, product id and the zones' VTIMEZONE blocks. */
+function headText(cal: ICalCalendar, zones: string[]): string {
   let text = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-${cal.prodId()}\r\n`;
   const name = cal.name();
   if (name) text += `NAME:${name}\r\nX-WR-CALNAME:${name}\r\n`;
-  const zones = new Set(cal.events().map((e) => e.timezone()));
   for (const tz of zones) {
-    if (tz === null || tz.startsWith("/")) continue;
+    if (tz.startsWith("/")) continue;
     const block = vtimezone(tz);
     if (block) text += `${block.replace(/\r\n/g, "\n").replace(/\n/g, "\r\n").trim()}\r\n`;
   }
-  for (const event of cal.events()) text += event.toString();
-  return foldLines(`${text}END:VCALENDAR`);
+  return text;
 }
 
 function toWeekday(e: Event): number {
