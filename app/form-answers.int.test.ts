@@ -91,8 +91,6 @@ const NOT_YET: Record<string, string[]> = {
   // The profile's fields are checked by the domain, which names the first wrong one by its label.
   "app/(admin)/admin/people/actions.ts#createPersonAction": ["profile"],
   "app/(admin)/admin/people/actions.ts#updatePersonAction": ["profile"],
-  "app/(admin)/admin/news/actions.ts#createNewsAction": ["title", "body"],
-  "app/(admin)/admin/news/actions.ts#updateNewsAction": ["title", "body"],
   "app/(admin)/admin/settings/wording/actions.ts#saveWordingAction": ["locale", "key", "text"],
   "app/(admin)/admin/sso/actions.ts#createOidcClientAction": [
     "name",
@@ -118,7 +116,6 @@ const NOT_YET: Record<string, string[]> = {
   "app/(admin)/admin/equipment/machines/[id]/operations/actions.ts#remoteCommandAction": ["kind"],
   "app/(admin)/admin/equipment/machines/actions.ts#uploadMachinePhotoAction": ["photo"],
   "app/(admin)/admin/settings/actions.ts#logoAction": ["logo"],
-  "app/(member)/bookings/actions.ts#bookMachineAction": ["startsAt", "endsAt", "note"],
   "app/(member)/profile/actions.ts#setOwnVisibilityAction": ["visibility"],
   "app/(member)/profile/actions.ts#addOwnAddressAction": ["extra", "country"],
   "app/(member)/profile/address-edit-actions.ts#updateAddressAction": ["extra"],
@@ -282,6 +279,11 @@ describe("forms explain", () => {
     });
     expect(answer.ok ? {} : answer.values).not.toHaveProperty("password");
     state.personId = admin;
+  });
+
+  it("a news post without title and text: both named by their labels at once", async () => {
+    const answer = await call("app/(admin)/admin/news/actions.ts#createNewsAction", { title: " ", body: "" });
+    expect(answer).toMatchObject({ ok: false, code: "invalid", fieldErrors: { title: "Title: please fill this in.", body: "Text: please fill this in." } });
   });
 
   it("a loan due in the past is refused beside “Due back on”", async () => {

@@ -22,7 +22,13 @@ const revalidate = ["/bookings", ["/(member)/machines/[id]", "page"]] as const;
 export const bookMachineAction = defineAction({
   caller: "user",
   input: z.object({ machineId: z.string(), startsAt: z.string(), endsAt: z.string(), note: z.string() }),
-  read: (formData) => ({ machineId: text(formData, "machineId"), startsAt: text(formData, "startsAt"), endsAt: text(formData, "endsAt"), note: text(formData, "note") }),
+  read: (formData) => ({
+    machineId: text(formData, "machineId"),
+    startsAt: text(formData, "startsAt"),
+    endsAt: text(formData, "endsAt"),
+    note: text(formData, "note"),
+  }),
+  labels: { machineId: "bk.machine", startsAt: "bk.starts", endsAt: "bk.ends", note: "bk.note" },
   refusals: worded,
   revalidate,
   async run({ actor, db, t, input }) {

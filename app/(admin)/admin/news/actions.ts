@@ -1,15 +1,18 @@
 "use server";
 
 import { z } from "zod";
-import { createNews, deleteNews, updateNews } from "@/lib/domain/community/news";
+import { createNews, deleteNews, newsInput, updateNews } from "@/lib/domain/community/news";
 import type { Failure } from "@/lib/domain/community/result";
 import type { Translate } from "@/lib/i18n/translate";
 import { defineAction } from "@/lib/web/action";
+import { unexplainedRefusal } from "@/lib/web/action-pipeline";
 import { int, text } from "@/lib/web/form-data";
 
-// Who may (news.write) and what a post must hold is decided in the domain calls.
-const refusals = (failure: Failure, t: Translate) => (failure.code === "invalid" ? t("com.error.invalid", { detail: failure.message }) : t(`com.error.${failure.code}`));
-const post = z.object({ title: z.string(), body: z.string() });
+// Who may (news.write) is decided in the domain calls; a post is read with the domain's schema, so a missing title or
+// text is named by its label beside it, both at once. Deleting needs no valid text.
+const refusals = (failure: Failure, t: Translate) => (failure.code === "invalid" ? unexplainedRefusal(failure, t) : t(`com.error.${failure.code}`));
+const post = newsInput;
+const labels = { title: "com.newsAdmin.titleField", body: "com.newsAdmin.body" } as const;
 const readPost = (formData: FormData) => ({ title: text(formData, "title"), body: text(formData, "body") });
 const revalidate = ["/admin/news", "/"];
 
@@ -17,6 +20,7 @@ export const createNewsAction = defineAction({
   caller: "user",
   input: post,
   read: readPost,
+  labels,
   refusals,
   revalidate,
   async run({ actor, db, t, input }) {
@@ -29,7 +33,13 @@ export const createNewsAction = defineAction({
 export const updateNewsAction = defineAction({
   caller: "user",
   input: post.extend({ id: z.number().int().positive(), intent: z.string() }),
-  read: (formData) => ({ ...readPost(formData), id: int(formData, "id"), intent: text(formData, "intent") }),
+  // A post being deleted: its text is not checked (it goes).
+  read: (formData) => ({
+    ...(text(formData, "intent") === "delete" ? { title: "-", body: "-" } : readPost(formData)),
+    id: int(formData, "id"),
+    intent: text(formData, "intent"),
+  }),
+  labels,
   refusals,
   revalidate,
   async run({ actor, db, t, input: { id, intent, ...content } }) {
