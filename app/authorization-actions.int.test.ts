@@ -1,4 +1,4 @@
-import { as, declared, filesUnder, formOf, lets, root, ROLES, setUpRoles, state, type DeclaredSpec } from "@/scripts/testing/authorization-matrix";
+import { as, declared, filesUnder, formOf, lets, root, ROLES, setUpRoles, state, withRows, type DeclaredSpec } from "@/scripts/testing/authorization-matrix";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ACTION_CASES, type ActionCase, type Gate } from "@/scripts/testing/authorization-gates";
@@ -30,7 +30,7 @@ const openCaller = (spec: DeclaredSpec | undefined) => spec !== undefined && (sp
  * not exist, so nothing real changes), the previous result, the form (the case's values).
  */
 function argumentsFor(fn: (...args: unknown[]) => unknown, spec: ActionCase | undefined): unknown[] {
-  if (spec?.args) return spec.args;
+  if (spec?.args) return withRows(spec.args);
   const names =
     /\(([^)]*)\)/
       .exec(fn.toString())?.[1]
@@ -41,7 +41,7 @@ function argumentsFor(fn: (...args: unknown[]) => unknown, spec: ActionCase | un
 }
 
 /** A defineAction action's bound arguments: the case's, else values its schema accepts (ids of no row). */
-const boundOf = (spec: DeclaredSpec, c: ActionCase | undefined): unknown[] => c?.args ?? (spec.bound ? ((sampleOf(spec.bound) as unknown[] | undefined) ?? []) : []);
+const boundOf = (spec: DeclaredSpec, c: ActionCase | undefined): unknown[] => (c?.args ? withRows(c.args) : undefined) ?? (spec.bound ? ((sampleOf(spec.bound) as unknown[] | undefined) ?? []) : []);
 
 /** The domain behind a defineAction action, called as the pipeline would after the form parsed. */
 async function pastTheForm(spec: DeclaredSpec, c: ActionCase | undefined): Promise<unknown> {

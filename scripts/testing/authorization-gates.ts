@@ -155,10 +155,7 @@ function DOMAIN_GATES(): Record<string, ActionCase> {
     [`${A}/cards/actions.ts#registerCardAction`]: "members.write",
     [`${A}/equipment/machines/[id]/operations/actions.ts#remoteCommandAction`]: "machines.operate",
     [`${A}/equipment/machines/[id]/operations/actions.ts#boardCredentialsAction`]: "equipment.manage",
-    // Per row: the row's machine decides (its staff or its type's owner); delete-records and flagged-usage int tests.
-    [`${A}/equipment/machines/[id]/operations/delete-actions.ts#deleteInterventionAction`]: "user",
-    [`${A}/equipment/machines/[id]/operations/flagged-actions.ts#acceptFlaggedSessionAction`]: "user",
-    [`${A}/equipment/machines/[id]/operations/flagged-actions.ts#deleteFlaggedSessionAction`]: "user",
+
     [`${A}/equipment/machines/[id]/operations/pairing-actions.ts#approvePairingAction`]: "equipment.manage",
     [`${A}/equipment/machines/[id]/operations/pairing-actions.ts#refusePairingAction`]: "equipment.manage",
     [`${A}/equipment/machines/[id]/operations/pairing-actions.ts#unpairBoardAction`]: "equipment.manage",
@@ -225,7 +222,6 @@ function DOMAIN_GATES(): Record<string, ActionCase> {
     [`${A}/sso/actions.ts#deleteOidcClientAction`]: "system.admin",
     [`${A}/sso/actions.ts#rotateSigningKeyAction`]: "system.admin",
     [`${A}/usage/actions.ts#correctSessionAction`]: ["machines.operate", "equipment.manage"],
-    [`${A}/usage/delete-actions.ts#deleteUsageSessionAction`]: "user", // per row, as the other deletes
     [`${A}/webhooks/actions.ts#createWebhookAction`]: "system.admin",
     [`${A}/webhooks/actions.ts#updateWebhookAction`]: "system.admin",
     [`${A}/webhooks/actions.ts#rotateWebhookSecretAction`]: "system.admin",
@@ -280,5 +276,15 @@ function DOMAIN_GATES(): Record<string, ActionCase> {
     ["app/actions.ts#logoutAction"]: "anyone",
     ["app/actions.ts#setLanguageAction"]: "anyone",
   };
-  return Object.fromEntries(Object.entries(gates).map(([key, gate]) => [key, { gate }]));
+  // Per row: the row's machine decides — its staff, its type's owner (the demo trainer owns LASER 1's), or for a
+  // delete a people admin; rows made by the suite's harness (scripts/testing/authorization-matrix.ts).
+  const deletes = ["machines.operate", "equipment.manage", "members.write"] as const;
+  const ops = `${A}/equipment/machines/[id]/operations`;
+  const perRow: Record<string, ActionCase> = {
+    [`${ops}/delete-actions.ts#deleteInterventionAction`]: { gate: deletes, alsoLets: ["trainer"], args: ["$row:deleteIntervention"] },
+    [`${ops}/flagged-actions.ts#acceptFlaggedSessionAction`]: { gate: ["machines.operate", "equipment.manage"], alsoLets: ["trainer"], args: ["$row:acceptFlagged"] },
+    [`${ops}/flagged-actions.ts#deleteFlaggedSessionAction`]: { gate: deletes, alsoLets: ["trainer"], args: ["$row:deleteFlagged"] },
+    [`${A}/usage/delete-actions.ts#deleteUsageSessionAction`]: { gate: deletes, alsoLets: ["trainer"], args: ["$row:deleteUsage"] },
+  };
+  return { ...Object.fromEntries(Object.entries(gates).map(([key, gate]) => [key, { gate }])), ...perRow };
 }

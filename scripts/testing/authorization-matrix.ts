@@ -5,7 +5,7 @@ import { vi } from "vitest";
 import type { z } from "zod";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
-import { accounts, machines, personRoles, roles } from "@/lib/db/schema";
+import { accounts, interventions, machines, personRoles, roles, usageSessions } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import type { Permission } from "@/lib/domain/access/permissions";
 import { createPerson } from "@/lib/domain/people/create-person";
@@ -103,6 +103,13 @@ const permissionsOf = new Map<Role, ReadonlySet<Permission>>();
 let database: TestDatabase | null = null;
 /** A machine of the demo data, for forms that name one ("$machine"). */
 export let machineId = 0;
+/**
+ * Rows on LASER 1 (the demo trainer owns its type) that per-row actions act on, so their domain's check of the row's
+ * machine is reached: a case's argument "$row:<name>" is the id. One row per action: a call that gets in changes it.
+ */
+export const rows: Record<string, number> = {};
+/** A case's arguments with "$row:<name>" replaced by the row's id. */
+export const withRows = (args: unknown[]): unknown[] => args.map((a) => (typeof a === "string" && a.startsWith("$row:") ? rows[a.slice(5)] : a));
 
 export const root = path.resolve(import.meta.dirname, "../..");
 export function filesUnder(dir: string, test: (rel: string, source: string) => boolean): string[] {
@@ -191,6 +198,28 @@ export async function setUpRoles(): Promise<TestDatabase> {
   personOf.set("staff", staff.personId);
   personOf.set("former", (await person("former", "Fred", "Former", "former@matrix.test")).personId);
   personOf.set("banned", (await person("banned", "Bea", "Banned", "banned@matrix.test")).personId);
+  const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
+  const start = new Date("2026-01-05T10:00:00Z");
+  for (const name of ["acceptFlagged", "deleteFlagged", "deleteUsage"]) {
+    const [row] = await t.db
+      .insert(usageSessions)
+      .values({
+        machineId: laser!.id,
+        personId: personOf.get("member")!,
+        cardUid: "efbeadde",
+        startedAt: start,
+        endedAt: new Date(start.getTime() + 3_600_000),
+        durationSeconds: 3600,
+        recordedAs: "reconstructed",
+        lastHeartbeatAt: start,
+        openedByEventAt: start,
+        flaggedReason: "longer_than_since_start",
+      })
+      .returning({ id: usageSessions.id });
+    rows[name] = row!.id;
+  }
+  const [intervention] = await t.db.insert(interventions).values({ machineId: laser!.id, doneAt: start, source: "manual" }).returning({ id: interventions.id });
+  rows.deleteIntervention = intervention!.id;
   const { permissionsOfPerson } = await import("@/lib/domain/access/person-permissions");
   for (const role of ROLES) permissionsOf.set(role, personOf.get(role) ? await permissionsOfPerson(t.db, personOf.get(role)!) : new Set());
   return t;
