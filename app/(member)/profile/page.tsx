@@ -68,6 +68,11 @@ export default async function ProfilePage() {
             <input type="hidden" name="agree" value={partner.iAgree ? "no" : "yes"} />
             <SubmitButton>{t(partner.iAgree ? "partner.consent.withdraw" : "partner.consent.agree")}</SubmitButton>
           </ActionForm>
+          {partner.mayEdit && (
+            <p className="mt-2">
+              <Link href="/profile/partner" className={linkClass}>{t("partner.edit.link", { name: partner.name })}</Link>
+            </p>
+          )}
           <ul className="mt-2 list-disc pl-5 text-sm">
             {addresses.filter((a) => a.sharedWith.includes(partner.personId)).map((a) => (
               <li key={a.addressId}>{t("partner.self.sharedAddress", { address: formatAddress(a) })}</li>

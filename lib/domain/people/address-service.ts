@@ -1,13 +1,14 @@
 import { and, asc, eq, ne } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { addresses, addressHolders, addressTypes, profiles } from "@/lib/db/schema";
+import { addresses, addressHolders, addressTypes } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { fail, forbidden, notFound, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
 import { invalidFrom } from "../shared/result";
 import { checkViolation, uniqueViolation } from "../shared/db-errors";
+import { partnersAgree } from "./partner-consent";
 
 export const addressInputSchema = z.object({
   street: z.string().trim().min(1).max(200),
@@ -24,12 +25,7 @@ export type AddressInput = z.input<typeof addressInputSchema>;
  */
 export async function mayEditAddressesOf(db: Db, actorId: number, personId: number): Promise<boolean> {
   if (actorId === personId) return true;
-  const [profile] = await db.select({ partner: profiles.partnerPersonId, allowed: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, personId));
-  if (profile?.allowed && profile.partner === actorId) {
-    // Both partners must agree (each their own flag, revocable by either): the actor's side too.
-    const [own] = await db.select({ partner: profiles.partnerPersonId, allowed: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, actorId));
-    if (own?.allowed && own.partner === personId) return true;
-  }
+  if (await partnersAgree(db, actorId, personId)) return true;
   return (await actorMay(db, actorId, "members.write")) && (await subjectRefusal(db, actorId, personId)) === null;
 }
 

@@ -1,9 +1,12 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, people } from "@/lib/db/schema";
+import { auditLog, people, profiles } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../access/person-permissions";
 import { addAddress, addressesOf, shareAddress, updateAddress } from "./address-service";
-import { findPersonByRef, linkPartnerByRef, partnerOf } from "./partner-link";
-import { setPartner } from "./profile-settings";
+import { partnersAgree } from "./partner-consent";
+import { findPersonByRef, linkPartnerByRef, partnerOf, setPartnerConsent } from "./partner-link";
+import { changeStatus, updateProfile } from "./person-service";
+import { setPartner, setVisibility } from "./profile-settings";
 import { listAddressTypes } from "./reference-service";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
 
@@ -52,5 +55,58 @@ describe("partner link by member number or email", () => {
     expect(await partnerOf(t.db, t.ids.maria)).toBeNull();
     const entries = await t.db.select().from(auditLog).where(eq(auditLog.subjectPersonId, t.ids.maria));
     expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ changeType: "profile.partner", before: { partnerPersonId: t.ids.member, partnerMayEdit: false }, after: { partnerPersonId: null, partnerMayEdit: false } })]));
+  });
+});
+
+describe("partners editing each other's data beyond addresses", () => {
+  const profileOf = async (personId: number) => (await t.db.select().from(profiles).where(eq(profiles.personId, personId)))[0]!;
+  const edit = async (actorId: number, personId: number, change: Partial<{ phone: string; jobTitle: string; email: string }>) => {
+    const p = await profileOf(personId);
+    return updateProfile(t.db, actorId, personId, { firstName: p.firstName, lastName: p.lastName, email: p.email ?? "", phone: p.phone ?? "", jobTitle: p.jobTitle ?? "", ...change });
+  };
+
+  it("edit the other's profile data only while both agree; either may withdraw", async () => {
+    expect(await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.maria, false)).toEqual({ ok: true });
+    expect(await edit(t.ids.maria, t.ids.member, { jobTitle: "Welder" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setPartnerConsent(t.db, t.ids.maria, true)).toEqual({ ok: true });
+    // One agreement is not enough.
+    expect(await partnersAgree(t.db, t.ids.maria, t.ids.member)).toBe(false);
+    expect(await edit(t.ids.maria, t.ids.member, { jobTitle: "Welder" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setPartnerConsent(t.db, t.ids.member, true)).toEqual({ ok: true });
+    expect(await edit(t.ids.maria, t.ids.member, { jobTitle: "Welder", phone: "+43 1 234567" })).toEqual({ ok: true });
+    expect(await profileOf(t.ids.member)).toMatchObject({ jobTitle: "Welder", phone: "+43 1 234567" });
+    expect(await edit(t.ids.member, t.ids.maria, { jobTitle: "Carpenter" })).toEqual({ ok: true });
+    const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.changeType, "profile.update")).orderBy(desc(auditLog.id)).limit(1);
+    expect(entry).toMatchObject({ actorId: t.ids.member, subjectPersonId: t.ids.maria, after: { jobTitle: "Carpenter" } });
+    // Withdrawn by one: over for both.
+    expect(await setPartnerConsent(t.db, t.ids.member, false)).toEqual({ ok: true });
+    expect(await edit(t.ids.maria, t.ids.member, { jobTitle: "Painter" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await edit(t.ids.member, t.ids.maria, { jobTitle: "Painter" })).toMatchObject({ ok: false, code: "forbidden" });
+  });
+
+  it("the board's checkbox records both agreements at once; unticked when linking again, both are withdrawn", async () => {
+    expect(await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.maria, true)).toEqual({ ok: true });
+    expect(await partnerOf(t.db, t.ids.member)).toMatchObject({ iAgree: true, partnerAgrees: true, mayEdit: true });
+    expect(await partnersAgree(t.db, t.ids.member, t.ids.maria)).toBe(true);
+    expect(await partnersAgree(t.db, t.ids.maria, t.ids.member)).toBe(true);
+    expect(await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.maria, false)).toEqual({ ok: true });
+    expect(await partnerOf(t.db, t.ids.maria)).toMatchObject({ iAgree: false, partnerAgrees: false, mayEdit: false });
+  });
+
+  it("containment: a partner gains no permission and touches nothing that gives or takes access", async () => {
+    // The member partners the admin and both agree: the member may edit the admin's profile data, nothing more.
+    expect(await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.admin, true)).toEqual({ ok: true });
+    const before = [...(await permissionsOfPerson(t.db, t.ids.member))].sort();
+    expect(await edit(t.ids.member, t.ids.admin, { jobTitle: "Chair" })).toEqual({ ok: true });
+    // The contact email can lead to a login on the record: not the partner's to change.
+    expect(await edit(t.ids.member, t.ids.admin, { email: "member-owned@example.org" })).toMatchObject({ ok: false, code: "forbidden", field: "email" });
+    expect((await profileOf(t.ids.admin)).email).not.toBe("member-owned@example.org");
+    expect(await setVisibility(t.db, t.ids.member, t.ids.admin, { visibility: {}, boardOnly: false })).toMatchObject({ ok: false, code: "forbidden" });
+    const [status] = await t.db.select({ id: people.statusId }).from(people).where(eq(people.id, t.ids.member));
+    expect(await changeStatus(t.db, t.ids.member, t.ids.admin, { statusId: status!.id, reason: "partner" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setPartner(t.db, t.ids.member, t.ids.member, t.ids.admin, true)).toMatchObject({ ok: false, code: "forbidden" });
+    expect([...(await permissionsOfPerson(t.db, t.ids.member))].sort()).toEqual(before);
+    expect(await setPartner(t.db, t.ids.admin, t.ids.member, null)).toEqual({ ok: true });
+    expect(await edit(t.ids.member, t.ids.admin, { jobTitle: "Treasurer" })).toMatchObject({ ok: false, code: "forbidden" });
   });
 });

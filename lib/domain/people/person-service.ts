@@ -10,6 +10,7 @@ import { actorMay } from "../shared/actor-may";
 import { invalidFrom } from "../shared/result";
 import { profileAuditValues, profileInputSchema, type ProfileInput } from "./profile-input";
 import { uniqueViolation } from "../shared/db-errors";
+import { partnersAgree } from "./partner-consent";
 import { resolveStudies, studiesOf } from "./study-fields";
 
 /** True when someone other than `exceptPersonId` already uses this email (profile or login). */
@@ -93,7 +94,10 @@ export async function profileEditRefusal(db: Db, actorId: number, personId: numb
  */
 export async function updateProfile(db: Db, actorId: number, personId: number, input: ProfileInput): Promise<Result> {
   const refused = await profileEditRefusal(db, actorId, personId);
-  if (refused) return refused;
+  // A partner may edit the other's profile data while both agree (partnersAgree); only the data, nothing that
+  // gives or takes access, so a partner never gains a permission this way.
+  const asPartner = refused?.code === "forbidden" && (await partnersAgree(db, actorId, personId));
+  if (refused && !asPartner) return refused;
   const parsed = profileInputSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
   const { studies, ...columns } = parsed.data;
@@ -101,6 +105,8 @@ export async function updateProfile(db: Db, actorId: number, personId: number, i
     return await db.transaction(async (tx) => {
       const [before] = await tx.select().from(profiles).where(eq(profiles.personId, personId)).for("update");
       if (!before) return notFound();
+      // The contact email can lead to a login on this record (a login request at sign-up): not a partner's to change.
+      if (asPartner && (columns.email ?? null) !== (before.email?.toLowerCase() ?? null)) return fail("forbidden", "Only the person themselves or the board changes the email.", { field: "email" });
       if (columns.email && columns.email !== before.email?.toLowerCase() && (await emailTaken(tx, columns.email, personId))) return duplicateEmail(columns.email);
       const chosen = studies ? await resolveStudies(tx, personId, studies) : null;
       if (chosen && !chosen.ok) return chosen;

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { ActionForm } from "@/components/forms/action-form";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { ProfileFields } from "@/components/people/profile-fields";
+import { cardClass, linkClass } from "@/components/ui/styles";
+import { requireUser } from "@/lib/auth/guards";
+import { partnerOf } from "@/lib/domain/people/partner-link";
+import { ownProfile } from "@/lib/domain/people/profile-settings";
+import { studyFieldNames } from "@/lib/domain/people/study-fields";
+import { getT } from "@/lib/i18n/server";
+import { getDb } from "@/lib/web/db";
+import { updatePartnerProfileAction } from "./actions";
+
+/** One's partner's profile data, editable while both agreed (else it says why not). */
+export default async function PartnerProfilePage() {
+  const user = await requireUser();
+  const db = getDb();
+  const [t, partner, studyFields] = await Promise.all([getT(), partnerOf(db, user.personId), studyFieldNames(db)]);
+  const theirs = partner?.mayEdit ? await ownProfile(db, partner.personId) : null;
+  return (
+    <div className="space-y-6">
+      <Link href="/profile" className={linkClass}>{t("record.back")}</Link>
+      <h1 className="text-2xl font-bold">{partner ? t("partner.edit.title", { name: partner.name }) : t("partner.title")}</h1>
+      {!partner ? (
+        <p>{t("partner.edit.none")}</p>
+      ) : !theirs ? (
+        <p>{t("partner.edit.notAgreed")}</p>
+      ) : (
+        <section className={cardClass} aria-labelledby="partner-profile">
+          <h2 id="partner-profile" className="sr-only">{t("partner.edit.title", { name: partner.name })}</h2>
+          <p className="mb-3 text-sm text-slate-600">{t("partner.edit.intro")}</p>
+          <ActionForm action={updatePartnerProfileAction} className="space-y-4" label={t("partner.edit.title", { name: partner.name })}>
+            <ProfileFields defaults={{ ...theirs.profile, studies: theirs.studies }} studyFields={studyFields} />
+            <SubmitButton>{t("profile.save")}</SubmitButton>
+          </ActionForm>
+        </section>
+      )}
+    </div>
+  );
+}
