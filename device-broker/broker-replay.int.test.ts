@@ -28,7 +28,13 @@ async function freshBoard() {
   const boardId = nextBoard++;
   const [machine] = await f.database.db.insert(machines).values({ name: `Replay ${boardId}`, boardId, equipmentTypeId: laserType }).returning();
   await f.refresh();
-  const client = f.track(await connectBoard(f.broker.port, boardId));
+  let client = f.track(await connectBoard(f.broker.port, boardId));
+  let boots = 0;
+  /** The board reboots: a new random client id, and its queue comes back from flash (maybe an older copy). */
+  const reboot = async () => {
+    await client.endAsync(true);
+    client = f.track(await connectBoard(f.broker.port, `BOARD${boardId}-${++boots}`));
+  };
   const send = async (message: object) => {
     const replies = await ask(client, boardId, JSON.stringify(message));
     expect(replies, JSON.stringify(message)).toHaveLength(1);
@@ -39,7 +45,9 @@ async function freshBoard() {
     (await f.database.db.select().from(usageSessions).where(eq(usageSessions.machineId, machine!.id)).orderBy(asc(usageSessions.id))).map(
       (r) => ({ card: r.cardUid, duration: r.durationSeconds, as: r.recordedAs, ended: r.endedBecause }),
     );
-  return { send, alive, rows, machineId: machine!.id };
+  /** A live request (the board's heartbeat): the firmware sends it only once its queue is through. */
+  const live = () => send({ action: "checkmachine" });
+  return { send, alive, live, reboot, rows, machineId: machine!.id };
 }
 
 const start = (uid: string, replay = true) => ({ action: "startuse", uid, ...(replay ? { replay } : {}) });
@@ -142,6 +150,64 @@ describe("replay storms: every replayed message applied exactly once", () => {
     expect(await b.rows()).toEqual([{ card: B, duration: null, as: "live", ended: null }, replayedUse(A, 20)]);
     // The earlier use ended when the running one began (one card at a time on a board).
     expect(rows[1]!.endedAt!.getTime()).toBeLessThanOrEqual(rows[0]!.startedAt.getTime());
+  });
+});
+
+describe("replays of a board whose queue the broker follows (it spoke live since it booted)", () => {
+  it("an alive in the middle of a replay burst (a reconnect) does not merge two same-length uses of one card", async () => {
+    const b = await freshBoard();
+    await b.live();
+    await b.alive();
+    await b.send(start(A));
+    await b.send(stop(A, 7));
+    await b.alive(); // the connection dropped mid-queue; the rest of the queue follows the reconnect
+    await b.send(start(A));
+    await b.send(stop(A, 7));
+    await b.live();
+    expect(await b.rows()).toEqual([replayedUse(A, 7), replayedUse(A, 7)]);
+    // A reboot then sends an older copy of the queue from flash: nothing new is recorded from it.
+    await b.reboot();
+    for (const message of [start(A), stop(A, 7), start(A), stop(A, 7)]) await b.send(message);
+    expect(await b.rows()).toEqual([replayedUse(A, 7), replayedUse(A, 7)]);
+  });
+
+  it("two offline uses of one card with the same duration, in bursts minutes apart, are two uses", async () => {
+    const b = await freshBoard();
+    await b.live();
+    await b.alive();
+    await b.send(start(A));
+    await b.send(stop(A, 60));
+    await b.live(); // online again for a while, then offline for the second use
+    await b.alive();
+    await b.send(start(A));
+    await b.send(stop(A, 60));
+    await b.alive(); // the stop's answer was lost: the board sends it again after reconnecting
+    await b.send(stop(A, 60));
+    expect(await b.rows()).toEqual([replayedUse(A, 60), replayedUse(A, 60)]);
+  });
+
+  it("a live stop whose answer was lost, sent again from the queue, is recorded once", async () => {
+    const b = await freshBoard();
+    await b.live();
+    await b.send(start(A, false));
+    await b.send(stop(A, 12, false));
+    await b.alive();
+    await b.send(stop(A, 12));
+    await b.live();
+    expect(await b.rows()).toEqual([{ card: A, duration: 12, as: "live", ended: "stop" }]);
+  });
+
+  it("a replayed start never followed by its stop is still a use (open until its stop, an inuse or an hour's silence)", async () => {
+    const b = await freshBoard();
+    await b.live();
+    await b.alive();
+    await b.send(start(A));
+    await b.live();
+    expect(await b.rows()).toEqual([{ card: A, duration: null, as: "replayed", ended: null }]);
+    // Its stop, replayed later: the same use, with the board's duration.
+    await b.alive();
+    await b.send(stop(A, 300));
+    expect(await b.rows()).toEqual([replayedUse(A, 300)]);
   });
 });
 

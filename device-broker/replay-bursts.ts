@@ -1,4 +1,4 @@
-import type { ReplayBurstPosition } from "@/lib/domain/usage/events";
+import type { QueuePlacement, ReplayBurstPosition } from "@/lib/domain/usage/events";
 
 /** Replays further apart than this belong to different bursts (the firmware sends its queue back to back). */
 const BURST_GAP_MS = 30_000;
@@ -13,31 +13,69 @@ interface Burst {
   last?: { key: string; position: ReplayBurstPosition };
 }
 
+interface BoardQueue {
+  /** The MQTT client id the board connected with: Fab-O-Matic picks BOARD<0-999> at boot and keeps it until the next. */
+  clientId?: string;
+  /**
+   * Whether the board's queue is known to continue: it spoke live since it (re)booted, and its queue is sent in order
+   * and emptied as each message is answered. Then a replayed message is new — unless it is the message the board sent
+   * last, sent again because its answer did not come. Unknown after a reboot (the queue is reloaded from flash, where
+   * an older copy may still hold messages already answered) and after a restart of the broker.
+   */
+  continues: boolean;
+  /** The last message the board queues when unanswered (startuse, stopuse, maintenance), live or replayed. */
+  last?: string;
+  /** For a queue that may be an old copy: where each replayed stop stands in it (see below). */
+  burst?: Burst;
+}
+
 /**
- * A board's offline queue arrives as a burst of replayed messages, and the same queue may arrive again (replies
- * lost, a reboot). Replays carry no timestamp, so a replayed stop is told by its place in its burst: the k-th stop
- * of a card with a duration in one burst is the k-th in the next (two uses of one duration are two stops with a start
- * between them; the same stop twice in a row is one stop sent again). A live message or `alive` (a board
- * connecting) ends a machine's burst. In memory: after a restart, the next burst simply starts afresh.
+ * Where a board's replayed messages stand in its offline queue (replays carry no timestamp). Fab-O-Matic sends its
+ * queue in order after each connect, drops each message once answered, and sends nothing live before the queue is
+ * through; a message whose answer did not come stays first and is sent again. So, once the board has spoken live:
+ * a replayed message is new, unless it repeats the board's last queued message (placement "continued"/"repeat";
+ * a reconnect, with the same client id, does not change that). After a reboot (a new client id) or a broker restart,
+ * the queue may be an older copy from flash: a replayed stop is then told by its place in its burst — the k-th stop of
+ * a card with a duration in one burst is the k-th in the next (two uses of one duration are two stops with a start
+ * between them; the same stop twice in a row is one stop sent again) — and a replayed start records nothing by itself.
+ * In memory, per board id.
  */
 export class ReplayBursts {
-  private readonly bursts = new Map<number, Burst>();
+  private readonly boards = new Map<number, BoardQueue>();
 
   constructor(private readonly gapMs = BURST_GAP_MS) {}
 
-  end(machineId: number): void {
-    this.bursts.delete(machineId);
+  /** The board's `alive` (sent on every connect). */
+  connected(boardId: number, clientId: string | undefined): void {
+    const board = this.boards.get(boardId);
+    if (board && board.continues && clientId !== undefined && board.clientId === clientId) return; // a reconnect
+    this.boards.set(boardId, { clientId, continues: false });
   }
 
-  start(machineId: number, uid: string, now = Date.now()): void {
-    const burst = this.current(machineId, now);
-    burst.last = undefined;
-    burst.openStarts.set(uid, (burst.openStarts.get(uid) ?? 0) + 1);
+  /** A live request from the board: its queue is empty now; `queued` is the request itself if the board queues such. */
+  live(boardId: number, clientId: string | undefined, queued?: string): void {
+    this.boards.set(boardId, { clientId, continues: clientId !== undefined, last: queued });
   }
 
-  stop(machineId: number, uid: string, duration: number, now = Date.now()): ReplayBurstPosition {
-    const burst = this.current(machineId, now);
-    const key = `${uid}/${duration}`;
+  /** A replayed startuse: where it stands (undefined: not known). */
+  start(boardId: number, clientId: string | undefined, uid: string, now = Date.now()): QueuePlacement | undefined {
+    const board = this.boardOf(boardId, clientId);
+    const placement = this.place(board, `startuse/${uid}`);
+    if (!placement) {
+      const burst = this.current(board, now);
+      burst.last = undefined;
+      burst.openStarts.set(uid, (burst.openStarts.get(uid) ?? 0) + 1);
+    }
+    return placement;
+  }
+
+  /** A replayed stopuse: its place in the queue when known, else its position in its burst. */
+  stop(boardId: number, clientId: string | undefined, uid: string, duration: number, now = Date.now()): ReplayBurstPosition {
+    const board = this.boardOf(boardId, clientId);
+    const key = `stopuse/${uid}/${duration}`;
+    const placement = this.place(board, key);
+    if (placement) return { ordinal: 0, paired: false, queue: placement };
+    const burst = this.current(board, now);
     if (burst.last?.key === key) return burst.last.position;
     const ordinal = burst.stops.get(key) ?? 0;
     burst.stops.set(key, ordinal + 1);
@@ -48,14 +86,31 @@ export class ReplayBursts {
     return position;
   }
 
-  private current(machineId: number, now: number): Burst {
-    let burst = this.bursts.get(machineId);
-    if (!burst || now - burst.lastAt > this.gapMs) {
-      burst = { lastAt: now, openStarts: new Map(), stops: new Map() };
-      this.bursts.set(machineId, burst);
-    }
+  /** A replayed maintenance (only its place as the last queued message matters here). */
+  other(boardId: number, clientId: string | undefined, key: string): void {
+    this.place(this.boardOf(boardId, clientId), key);
+  }
+
+  private place(board: BoardQueue, key: string): QueuePlacement | undefined {
+    const repeat = board.last === key;
+    board.last = key;
+    if (!board.continues) return undefined;
+    return repeat ? "repeat" : "continued";
+  }
+
+  /** Replays from a client id the broker has not seen connect: a reboot it missed, or a broker restart. */
+  private boardOf(boardId: number, clientId: string | undefined): BoardQueue {
+    const board = this.boards.get(boardId);
+    if (board && (clientId === undefined || board.clientId === clientId)) return board;
+    const fresh: BoardQueue = { clientId, continues: false };
+    this.boards.set(boardId, fresh);
+    return fresh;
+  }
+
+  private current(board: BoardQueue, now: number): Burst {
+    let burst = board.burst;
+    if (!burst || now - burst.lastAt > this.gapMs) board.burst = burst = { lastAt: now, openStarts: new Map(), stops: new Map() };
     burst.lastAt = now;
-    // Bounded by the machines whose boards replay: a few dozen entries at most.
     return burst;
   }
 }

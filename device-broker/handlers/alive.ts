@@ -11,8 +11,8 @@ export const alive: ActionHandler<"alive"> = async (ctx, req) => {
   }
   // A board that is not paired is a pairing request (security/pairing-gate.ts), not telemetry of the machine.
   if (!fromMachineBoard(req)) return null;
-  // Sent on every connect: a queue replayed after it is a new burst (it may repeat one already received).
-  replayBurstsOf(ctx).end(machineId);
+  // Sent on every connect: after a reboot (a new client id) the queue replayed next may repeat one already received.
+  replayBurstsOf(ctx).connected(req.boardId, req.from?.clientId);
   const { version, ip, serial, heap } = req.request;
   const clientId = req.from?.clientId.slice(0, 64);
   const result = await writeFact(ctx, { kind: "alive", machineId, clientId, version, ip, serial, heap, receivedAt: req.receivedAt });

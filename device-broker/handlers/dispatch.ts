@@ -6,7 +6,8 @@ import { checkUser } from "./check-user";
 import { maintenance } from "./maintenance";
 import { notImplemented } from "./not-implemented";
 import { syncCache } from "./sync-cache";
-import type { ActionHandler, BoardRequest, HandlerContext, HandlerRegistry, Outgoing } from "./types";
+import { replayBurstsOf } from "./facts";
+import { fromMachineBoard, type ActionHandler, type BoardRequest, type HandlerContext, type HandlerRegistry, type Outgoing } from "./types";
 import { inUse, startUse, stopUse } from "./usage";
 
 export const defaultHandlers: HandlerRegistry = {
@@ -80,9 +81,25 @@ export async function handleBoardMessage(
 
 function runHandler(ctx: HandlerContext, req: BoardRequest, handlers: HandlerRegistry): Promise<Outgoing | null> {
   const action: Action = req.request.action;
+  noteQueue(ctx, req);
   // The registry is keyed by action, so the handler and the request always match; TypeScript cannot see that.
   const handler = handlers[action] as ActionHandler<Request["action"]> | undefined;
   return handler ? handler(ctx, req as never) : notImplemented(ctx, req);
+}
+
+/**
+ * What a request says about the board's offline queue (replay-bursts.ts): a live one that the queue is through (the
+ * firmware sends nothing live before), a replayed maintenance that it is the board's last queued message. Only the
+ * machine's own board speaks for its queue. Replayed starts and stops are placed by their handler.
+ */
+function noteQueue(ctx: HandlerContext, req: BoardRequest): void {
+  const r = req.request;
+  if (r.action === "alive" || !fromMachineBoard(req)) return;
+  const replay = "replay" in r && r.replay === true;
+  const key = r.action === "startuse" ? `startuse/${r.uid}` : r.action === "stopuse" ? `stopuse/${r.uid}/${r.duration}` : r.action === "maintenance" ? `maintenance/${r.uid}` : undefined;
+  const bursts = replayBurstsOf(ctx);
+  if (!replay) bursts.live(req.boardId, req.from?.clientId, key);
+  else if (r.action === "maintenance") bursts.other(req.boardId, req.from?.clientId, key!);
 }
 
 function reject(ctx: HandlerContext, topic: string, reason: string, bytes?: number): null {

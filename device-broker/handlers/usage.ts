@@ -19,14 +19,14 @@ async function recordUse(ctx: HandlerContext, req: BoardRequest<UsageAction>, ma
   const { uid, replay = false } = req.request;
   const duration = "duration" in req.request ? req.request.duration : 0;
   const common = { machineId, uid, replay, receivedAt: req.receivedAt };
+  // Where a replay stands in the board's queue (a live request's effect on it is noted by the dispatcher).
   const bursts = replayBurstsOf(ctx);
-  if (!replay) bursts.end(machineId);
-  else if (req.request.action === "startuse") bursts.start(machineId, uid);
+  const clientId = req.from?.clientId;
   const result =
     req.request.action === "startuse"
-      ? await writeFact(ctx, { kind: "startuse", ...common })
+      ? await writeFact(ctx, { kind: "startuse", ...common, queue: replay ? bursts.start(req.boardId, clientId, uid) : undefined })
       : req.request.action === "stopuse"
-        ? await writeFact(ctx, { kind: "stopuse", ...common, duration, burst: replay ? bursts.stop(machineId, uid, duration) : undefined })
+        ? await writeFact(ctx, { kind: "stopuse", ...common, duration, burst: replay ? bursts.stop(req.boardId, clientId, uid, duration) : undefined })
         : await writeFact(ctx, { kind: "inuse", ...common, duration });
   const data = snapshotOf(ctx);
   // Spooled with no snapshot to tell a known card from an unknown one: no answer beats a wrong one (the board

@@ -5,11 +5,11 @@ import { recordBoardAlive } from "@/lib/domain/usage/record-board-alive";
 import { recordBoardMaintenance, type MaintenanceOutcome } from "@/lib/domain/usage/record-maintenance";
 import { recordUnknownCard } from "@/lib/domain/usage/record-unknown-card";
 import { recordUsageHeartbeat, recordUsageStart, recordUsageStop } from "@/lib/domain/usage/record-usage";
-import type { ReplayBurstPosition, UsageOutcome } from "@/lib/domain/usage/events";
+import type { QueuePlacement, ReplayBurstPosition, UsageOutcome } from "@/lib/domain/usage/events";
 
 /** A board-written fact as it is spooled: JSON-safe, with its own id and the time the broker received it. */
 export type SpoolEvent = { id: string; receivedAt: string; machineId: number } & (
-  | { kind: "startuse"; uid: string; replay: boolean }
+  | { kind: "startuse"; uid: string; replay: boolean; queue?: QueuePlacement }
   | { kind: "inuse"; uid: string; replay: boolean; duration: number }
   | { kind: "stopuse"; uid: string; replay: boolean; duration: number; burst?: ReplayBurstPosition }
   | { kind: "maintenance"; uid: string; replay: boolean }
@@ -65,7 +65,7 @@ function alreadyApplied(ev: SpoolEvent): EventOutcome {
 async function record(db: Db, ev: SpoolEvent, receivedAt: Date): Promise<EventOutcome> {
   switch (ev.kind) {
     case "startuse":
-      return recordUsageStart(db, { machineId: ev.machineId, uid: ev.uid, replay: ev.replay, receivedAt });
+      return recordUsageStart(db, { machineId: ev.machineId, uid: ev.uid, replay: ev.replay, queue: ev.queue, receivedAt });
     case "inuse":
       return recordUsageHeartbeat(db, { machineId: ev.machineId, uid: ev.uid, replay: ev.replay, duration: ev.duration, receivedAt });
     case "stopuse":

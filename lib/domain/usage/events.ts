@@ -18,6 +18,18 @@ export interface CardDurationEvent extends CardEvent {
 }
 
 /**
+ * Where the broker placed a replayed message in the board's offline queue, when it knows (device-broker/replay-bursts.ts):
+ * a message not received before ("continued"), or the board's last message sent again because its answer did not
+ * come ("repeat"). Unknown (absent) after a reboot or a broker restart, when the queue may be an older copy.
+ */
+export type QueuePlacement = "continued" | "repeat";
+
+/** A replayed startuse: with its place in the queue, when known. */
+export interface ReplayedStartEvent extends CardEvent {
+  queue?: QueuePlacement;
+}
+
+/**
  * Where a replayed stopuse sits in its burst (the board's offline queue as it arrived this time), as the broker saw
  * it: the same queue arriving again gives the same ordinals.
  */
@@ -26,6 +38,8 @@ export interface ReplayBurstPosition {
   ordinal: number;
   /** A replayed startuse of the card came before it in this burst (an offline use, not a lost reply). */
   paired: boolean;
+  /** Its place in the queue when known: then ordinal and paired are not needed. */
+  queue?: QueuePlacement;
 }
 
 export interface ReplayedStopEvent extends CardDurationEvent {

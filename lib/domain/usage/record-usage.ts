@@ -2,7 +2,7 @@ import { and, asc, eq, gte } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { usageSessions } from "@/lib/db/schema";
 import { enqueueUsageEvent } from "../webhooks/outbox";
-import { boundedDuration, type CardDurationEvent, type CardEvent, type ReplayedStopEvent, type UsageOutcome } from "./events";
+import { boundedDuration, type CardDurationEvent, type ReplayedStartEvent, type ReplayedStopEvent, type UsageOutcome } from "./events";
 import { flagSession, implausibleReport } from "./flag-session";
 import {
   cardHolderId,
@@ -42,13 +42,16 @@ async function withMachineLock(db: Db, machineId: number, work: (tx: Db) => Prom
 }
 
 /** startuse: a card logged in. */
-export async function recordUsageStart(db: Db, ev: CardEvent): Promise<UsageOutcome> {
+export async function recordUsageStart(db: Db, ev: ReplayedStartEvent): Promise<UsageOutcome> {
   const personId = await cardHolderId(db, ev.uid);
   if (personId === null) return unknownCard;
-  // A replayed start says only that the card logged in some time ago. The use is recorded from its stop or, while
-  // it goes on, from the next inuse, which carry its duration: a start alone cannot tell a new use from a replay
-  // of one already recorded, and opening one would leave the machine busy when its stop came first.
-  if (ev.replay) return { ok: true, effect: "deferred", sessionId: null };
+  // A replayed start says only that the card logged in some time ago. Where the broker knows it is new in the board's
+  // queue, it opens the use (its stop, next in the queue, gives the duration; without one the use is still there,
+  // closed for silence). Otherwise the use is recorded from its stop or next inuse, which carry its duration: a start
+  // alone cannot tell a new use from a replay of one already recorded, and opening one would leave the machine busy
+  // when its stop came first.
+  if (ev.replay && ev.queue === "repeat") return { ok: true, effect: "duplicate", sessionId: null };
+  if (ev.replay && ev.queue !== "continued") return { ok: true, effect: "deferred", sessionId: null };
   return withMachineLock(db, ev.machineId, async (tx) => {
     // The very same event applied again (a spool drained twice) or a second session opened by it.
     const [same] = await tx
@@ -67,7 +70,7 @@ export async function recordUsageStart(db: Db, ev: CardEvent): Promise<UsageOutc
         startedAt: ev.receivedAt,
         lastHeartbeatAt: ev.receivedAt,
         openedByEventAt: ev.receivedAt,
-        recordedAs: "live",
+        recordedAs: ev.replay ? "replayed" : "live",
       })
       .returning({ id: usageSessions.id });
     return { ok: true, effect: "opened", sessionId: row!.id };
@@ -148,8 +151,12 @@ export async function recordUsageStop(db: Db, input: ReplayedStopEvent): Promise
     const closedBy = { endedBecause: "stop" as const, closedByEventAt: ev.receivedAt, closedByReplay: ev.replay };
     // A replayed stop is of the open session only if that session has run as long as the stop says; otherwise the
     // stop ends an earlier use (of this card or another) and the running session is left alone.
-    const ofOpen = open?.cardUid === ev.uid && (!ev.replay || secondsBetween(open.startedAt, ev.receivedAt) + SAME_SESSION_TOLERANCE_SECONDS >= ev.duration);
-    if (ev.replay && !ofOpen) {
+    // An open session of a replayed start has no known start: the stop is its end, whatever its duration.
+    const ofOpen =
+      open?.cardUid === ev.uid &&
+      (!ev.replay || open.recordedAs === "replayed" || secondsBetween(open.startedAt, ev.receivedAt) + SAME_SESSION_TOLERANCE_SECONDS >= ev.duration);
+    // A stop the broker knows to be new in the board's queue is never a duplicate, whatever its duration.
+    if (ev.replay && !ofOpen && ev.burst?.queue !== "continued") {
       const earlier = await replayedStopAlreadyRecorded(tx, ev);
       if (earlier) return { ok: true, effect: "duplicate", sessionId: earlier.id };
     }
@@ -210,6 +217,11 @@ export async function recordUsageStop(db: Db, input: ReplayedStopEvent): Promise
  * live with this duration: the board recorded the stop's reply as lost and queued it.
  */
 async function replayedStopAlreadyRecorded(tx: Db, ev: ReplayedStopEvent) {
+  if (ev.burst?.queue === "repeat") {
+    // The board's last message sent again: the use it stopped, if that stop was recorded.
+    const last = await latestClosedSession(tx, ev.machineId, ev.uid);
+    return last?.endedBecause === "stop" && last.durationSeconds === ev.duration ? last : undefined;
+  }
   const since = new Date(ev.receivedAt.getTime() - REPLAY_WINDOW_MS);
   const recorded = await tx
     .select()
