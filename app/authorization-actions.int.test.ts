@@ -49,7 +49,7 @@ async function pastTheForm(spec: DeclaredSpec, c: ActionCase | undefined): Promi
   const { getT } = await import("@/lib/i18n/server");
   const actor = await getCurrentUser();
   if (!actor) return { ok: false, code: "unauthenticated" };
-  const input = c?.form ? spec.input.safeParse(Object.fromEntries(formOf(c.form))) : undefined;
+  const input = c?.form ? spec.input.safeParse(spec.read ? await spec.read(formOf(c.form)) : Object.fromEntries(formOf(c.form))) : undefined;
   const value = input?.success ? input.data : (parsedSampleOf(spec.input)?.value ?? {});
   return spec.run({ actor, db: state.db, t: await getT(), input: value, formData: formOf(c?.form) }, ...boundOf(spec, c));
 }

@@ -162,7 +162,6 @@ function DOMAIN_GATES(): Record<string, ActionCase> {
     [`${A}/equipment/machines/[id]/operations/pairing-actions.ts#openPairingWindowAction`]: "equipment.manage",
     [`${A}/equipment/machines/[id]/operations/pairing-actions.ts#closePairingWindowAction`]: "equipment.manage",
     // The plan's machine decides (equipment.manage or its type's owner); maintenance-plans int tests.
-    [`${A}/equipment/machines/[id]/operations/plan-actions.ts#addPlanAction`]: "user",
     [`${A}/equipment/machines/[id]/operations/plan-actions.ts#updatePlanAction`]: "user",
     [`${A}/equipment/machines/[id]/operations/plan-actions.ts#deletePlanAction`]: "equipment.manage",
     [`${A}/equipment/machines/[id]/operations/plan-actions.ts#recordDoneAction`]: ["machines.operate", "equipment.manage"],
@@ -285,6 +284,11 @@ function DOMAIN_GATES(): Record<string, ActionCase> {
     [`${ops}/flagged-actions.ts#acceptFlaggedSessionAction`]: { gate: ["machines.operate", "equipment.manage"], alsoLets: ["trainer"], args: ["$row:acceptFlagged"] },
     [`${ops}/flagged-actions.ts#deleteFlaggedSessionAction`]: { gate: deletes, alsoLets: ["trainer"], args: ["$row:deleteFlagged"] },
     [`${A}/usage/delete-actions.ts#deleteUsageSessionAction`]: { gate: deletes, alsoLets: ["trainer"], args: ["$row:deleteUsage"] },
+    [`${ops}/plan-actions.ts#addPlanAction`]: {
+      gate: "equipment.manage",
+      alsoLets: ["trainer"],
+      form: { machineId: "$row:laser", everyHours: "100", lcdText: "Clean lens", description: "", instructionsUrl: "" },
+    },
   };
   return { ...Object.fromEntries(Object.entries(gates).map(([key, gate]) => [key, { gate }])), ...perRow };
 }

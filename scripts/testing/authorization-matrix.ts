@@ -76,6 +76,7 @@ export interface DeclaredSpec {
   caller: string;
   input: z.ZodType;
   bound?: z.ZodType;
+  read?(formData: FormData): unknown;
   run(ctx: { actor: unknown; db: unknown; t: unknown; input: unknown; formData: FormData }, ...bound: unknown[]): Promise<unknown>;
 }
 
@@ -173,7 +174,7 @@ export async function as<T>(role: Role, call: () => Promise<T>): Promise<Outcome
 
 export function formOf(values: Record<string, string> = {}): FormData {
   const form = new FormData();
-  for (const [key, value] of Object.entries(values)) form.set(key, value === "$machine" ? String(machineId) : value);
+  for (const [key, value] of Object.entries(values)) form.set(key, value === "$machine" ? String(machineId) : String(withRows([value])[0]));
   return form;
 }
 
@@ -199,6 +200,7 @@ export async function setUpRoles(): Promise<TestDatabase> {
   personOf.set("former", (await person("former", "Fred", "Former", "former@matrix.test")).personId);
   personOf.set("banned", (await person("banned", "Bea", "Banned", "banned@matrix.test")).personId);
   const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
+  rows.laser = laser!.id;
   const start = new Date("2026-01-05T10:00:00Z");
   for (const name of ["acceptFlagged", "deleteFlagged", "deleteUsage"]) {
     const [row] = await t.db
