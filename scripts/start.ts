@@ -84,21 +84,19 @@ async function main(): Promise<void> {
     // Migrated and seeded below, before the broker starts: it need not prepare the database a second time.
     MAKERSPACE_DATABASE_PREPARED: "1",
   };
-  // The web server boots (Next's start, the longest part of a start) while the database is prepared; it reports
-  // healthy only once the tables are there (/api/health reads them), and the banner waits for the preparation too.
-  supervisor.start({
-    name: "web",
-    command: process.execPath,
-    args: await webServerArgs(root, web.args, log),
-    env: childEnv,
-    cwd: root,
-  });
+  const startWeb = async () =>
+    supervisor.start({ name: "web", command: process.execPath, args: await webServerArgs(root, web.args, log), env: childEnv, cwd: root });
+  // On a plain restart the web server boots (Next's start, the longest part of a start) while the database is
+  // prepared; the banner waits for the preparation too. With migrations pending (a fresh install or an upgrade) it
+  // waits for them, so new code never serves an old schema.
+  if (opened.upToDate) await startWeb();
   let database: PreparedDatabase;
   try {
     database = await prepareOpened(opened, { dataDir, demoPassword: env.DEMO_PASSWORD });
   } catch (error) {
     return shutdown(error instanceof StartupError ? `✖ ${error.message}` : `✖ Start failed: ${String(error)}`, 1);
   }
+  if (!opened.upToDate) await startWeb();
   supervisor.start({
     name: "broker",
     command: process.execPath,

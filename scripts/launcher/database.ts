@@ -5,7 +5,8 @@ import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded/
 import { pingDatabase, prepareDatabase } from "@/drizzle/prepare";
 import { isDatabaseEmpty, seedDemoData, type DemoSeed } from "@/drizzle/seed";
 import { migrationsFolder } from "@/drizzle/migrate";
-import { UpgradeError, upgradeDatabase } from "@/lib/ops/upgrade";
+import { UpgradeError, pendingMigrations, upgradeDatabase } from "@/lib/ops/upgrade";
+import { appliedMigrations } from "@/lib/ops/backup/database-layout";
 import { appVersion } from "@/lib/ops/app-version";
 import { StartupError, redactUrl } from "./startup-error";
 
@@ -28,6 +29,11 @@ export async function openEmbedded(dataDir: string, port: number): Promise<Embed
 export interface OpenedDatabase {
   url: string;
   embedded: EmbeddedPostgres | null;
+  /**
+   * Migrated to this version already (a plain restart). Only then may the web server boot while the rest of the
+   * preparation runs: new code must never serve an old schema, nor a fresh install serve before its tables exist.
+   */
+  upToDate: boolean;
 }
 
 /** The database's address: DATABASE_URL's, or the embedded one's, started here. Nothing is migrated yet. */
@@ -36,15 +42,17 @@ export async function openDatabase(options: { databaseUrl: string | undefined; d
   const url = options.databaseUrl ?? embedded!.url;
   // Answering at all is checked here, before anything is started against it.
   const handle = createDb(url, { max: 1, connectTimeoutSeconds: 5 });
+  let upToDate: boolean;
   try {
     await reachable(handle.db, url);
+    upToDate = (await appliedMigrations(handle.db)).length > 0 && (await pendingMigrations(handle.db, migrationsFolder)) === 0;
   } catch (error) {
     await embedded?.stop().catch(() => {});
     throw error;
   } finally {
     await handle.close();
   }
-  return { url, embedded };
+  return { url, embedded, upToDate };
 }
 
 async function reachable(db: Db, url: string): Promise<void> {
