@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { cards, equipmentAuthorizations, equipmentTypes, machines, people, personRoles, roles, trainingPrerequisites } from "@/lib/db/schema";
 import { createPerson } from "@/lib/domain/people/create-person";
 import { openPairingWindow } from "@/lib/domain/usage/board-pairing";
+import { seedLivedIn } from "./seed-lived-in";
 import { seedDemoShowcase } from "./seed-showcase";
 
 export interface DemoLogin {
@@ -32,8 +33,9 @@ export async function isDatabaseEmpty(db: Db): Promise<boolean> {
 
 export interface DemoSeedOptions {
   /**
-   * Also a small inventory, a news post, an open poll and the open status (seed-showcase.ts), so a fresh
-   * `npm start` shows every widget filled. Test fixtures leave it out and start from an empty inventory.
+   * Also a small inventory, a news post, an open poll and the open status (seed-showcase.ts), and a space that has
+   * been running a while (seed-lived-in.ts: imported members, events, trainings, bookings, usage, machines in use,
+   * due and blocked, an overdue loan), so a fresh `npm start` shows every page filled. Test fixtures leave it out.
    */
   showcase?: boolean;
 }
@@ -57,7 +59,10 @@ export async function seedDemoData(db: Db, password = randomBytes(9).toString("b
     { boardId: 2, name: "PRUSA MK4", equipmentTypeId: printer!.id, location: "Electronics room", autoLogoffMinutes: 0 },
     { boardId: 3, name: "CNC ROUTER", equipmentTypeId: cnc!.id, location: "Workshop", autoLogoffMinutes: 240 },
   ];
-  const machineRows = await db.insert(machines).values(demoMachines.map((m) => ({ ...m, graceMinutes: 2 }))).returning({ id: machines.id });
+  const machineRows = await db
+    .insert(machines)
+    .values(demoMachines.map((m) => ({ ...m, graceMinutes: 2 })))
+    .returning({ id: machines.id, boardId: machines.boardId });
   // The first board heard on each demo machine is paired with it: `npm run simulate` needs no extra step.
   for (const m of machineRows) await openPairingWindow(db, m.id);
 
@@ -85,21 +90,39 @@ export async function seedDemoData(db: Db, password = randomBytes(9).toString("b
     source: "grant" as const,
     reason: "Demo data",
   });
-  await db.insert(equipmentAuthorizations).values([
-    ...["admin@makerspace.local", "trainer@makerspace.local", "member@makerspace.local", "maria@makerspace.local"].map((e) =>
-      grant(e, org!.id, "user"),
-    ),
-    grant("admin@makerspace.local", system!.id, "user"),
-    grant("trainer@makerspace.local", laser!.id, "user"),
-    grant("trainer@makerspace.local", laser!.id, "owner"),
-    grant("trainer@makerspace.local", laser!.id, "trainer"),
-    grant("member@makerspace.local", laser!.id, "user"),
-    grant("maria@makerspace.local", printer!.id, "user"),
-  ]);
+  await db
+    .insert(equipmentAuthorizations)
+    .values([
+      ...["admin@makerspace.local", "trainer@makerspace.local", "member@makerspace.local", "maria@makerspace.local"].map((e) => grant(e, org!.id, "user")),
+      grant("admin@makerspace.local", system!.id, "user"),
+      grant("trainer@makerspace.local", laser!.id, "user"),
+      grant("trainer@makerspace.local", laser!.id, "owner"),
+      grant("trainer@makerspace.local", laser!.id, "trainer"),
+      grant("member@makerspace.local", laser!.id, "user"),
+      grant("maria@makerspace.local", printer!.id, "user"),
+    ]);
 
   // Owners of the laser are trained as users first.
   await db.insert(trainingPrerequisites).values({ equipmentTypeId: laser!.id, level: "owner", requiresEquipmentTypeId: laser!.id, requiresLevel: "user" });
-  if (options.showcase) await seedDemoShowcase(db, { admin: ids["admin@makerspace.local"]!, member: ids["member@makerspace.local"]! });
+  if (options.showcase) {
+    await seedDemoShowcase(db, { admin: ids["admin@makerspace.local"]!, member: ids["member@makerspace.local"]! });
+    const machineId = (boardId: number) => machineRows.find((m) => m.boardId === boardId)!.id;
+    await seedLivedIn(
+      db,
+      {
+        admin: ids["admin@makerspace.local"]!,
+        trainer: ids["trainer@makerspace.local"]!,
+        mario: ids["member@makerspace.local"]!,
+        maria: ids["maria@makerspace.local"]!,
+        laserMachineId: machineId(1),
+        printerMachineId: machineId(2),
+        cncMachineId: machineId(3),
+        printerTypeId: printer!.id,
+        cncTypeId: cnc!.id,
+      },
+      password,
+    );
+  }
 
   return {
     password,
@@ -107,4 +130,3 @@ export async function seedDemoData(db: Db, password = randomBytes(9).toString("b
     machines: demoMachines.map(({ boardId, name }) => ({ boardId, name })),
   };
 }
-
