@@ -8,7 +8,7 @@ import type { Translate } from "@/lib/i18n/translate";
 export function DeleteRecordForm({ t, action, label, idPrefix }: { t: Translate; action: FormAction; label: string; idPrefix: string }) {
   return (
     <details>
-      <summary className="cursor-pointer underline">{t("mach.delete.open")}</summary>
+      <summary className="min-h-6 cursor-pointer leading-6 underline">{t("mach.delete.open")}</summary>
       <ActionForm action={action} className="space-y-2" label={label}>
         <TextField label={t("mach.delete.reason")} name="reason" id={`${idPrefix}-reason`} required minLength={3} maxLength={500} />
         <SubmitButton>{t("mach.delete.submit")}</SubmitButton>

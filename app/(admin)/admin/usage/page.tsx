@@ -138,7 +138,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
                 <td className="px-2 py-1">
                   {r.durationSeconds !== null && (
                     <details>
-                      <summary className="cursor-pointer underline">{t("mach.correct.open")}</summary>
+                      <summary className="min-h-6 cursor-pointer leading-6 underline">{t("mach.correct.open")}</summary>
                       <ActionForm action={correctSessionAction} className="space-y-2" label={t("mach.correct.label", { id: r.id })}>
                         <input type="hidden" name="sessionId" value={r.id} />
                         <input type="hidden" name="startedAt" value={r.startedAt.toISOString()} />
