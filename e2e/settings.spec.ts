@@ -41,6 +41,36 @@ test.describe("space settings", () => {
     await expect(page.getByLabel("SMTP password")).toHaveValue("");
   });
 
+  test("the API's browser origins are saved here: a bad entry is named, a saved origin gets CORS answers at once", async ({ page, request }) => {
+    const preflight = async (origin: string) =>
+      (await request.fetch("/api/v1/machines", { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET" } })).headers()["access-control-allow-origin"];
+    await page.goto("/admin/settings");
+    const origins = page.getByLabel("Web pages that may call the API from the browser (CORS origins)");
+    const original = await origins.inputValue();
+    try {
+      await origins.fill("https://door.example.org\nhttps://*.example.org");
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await expect(origins).toHaveAccessibleDescription(/“https:\/\/\*\.example\.org” contains “\*”/);
+      await expect(origins).toHaveAttribute("aria-invalid", "true");
+      await expect(origins).toHaveValue("https://door.example.org\nhttps://*.example.org");
+      expect(await preflight("https://door.example.org")).toBeUndefined();
+
+      await origins.fill("https://door.example.org/\nhttp://localhost:5173");
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await expect(page.getByRole("status")).toHaveText("Settings saved.");
+      await page.reload();
+      await expect(origins).toHaveValue("https://door.example.org\nhttp://localhost:5173");
+      expect(await preflight("https://door.example.org")).toBe("https://door.example.org");
+      expect(await preflight("https://other.example.org")).toBeUndefined();
+    } finally {
+      await page.goto("/admin/settings");
+      await origins.fill(original);
+      await page.getByRole("button", { name: "Save settings" }).click();
+      await expect(page.getByRole("status")).toHaveText("Settings saved.");
+    }
+    expect(await preflight("https://door.example.org")).toBeUndefined();
+  });
+
   test("the test mail button reports its result", async ({ page }) => {
     await page.goto("/admin/settings");
     await page.getByRole("button", { name: "Send a test mail to me" }).click();

@@ -6,7 +6,7 @@ import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { FormResultContext } from "../forms/form-result-context";
 import { SubmitButton } from "../forms/submit-button";
-import { FieldError, SelectField, TextField } from "@/components/ui/field";
+import { FieldError, SelectField, TextAreaField, TextField } from "@/components/ui/field";
 
 interface Props {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -106,6 +106,19 @@ export function SettingsForm({ action, initial, passwordNote, labels }: Props) {
           <legend className="px-1 font-semibold">{labels["section.access"]}</legend>
           {box("machinesDashboardPublic")}
           {box("inventoryMembersMayView")}
+        </fieldset>
+        <fieldset className={sectionClass}>
+          <legend className="px-1 font-semibold">{labels["section.api"]}</legend>
+          <TextAreaField
+            key={`apiCorsOrigins-${JSON.stringify(result)}`}
+            label={labels.apiCorsOrigins!}
+            name="apiCorsOrigins"
+            defaultValue={values.apiCorsOrigins ?? ""}
+            hint={labels["apiCorsOrigins.hint"]}
+            rows={3}
+            spellCheck={false}
+            autoCapitalize="off"
+          />
         </fieldset>
         <fieldset className={sectionClass}>
           <legend className="px-1 font-semibold">{labels["section.retention"]}</legend>

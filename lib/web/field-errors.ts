@@ -27,7 +27,9 @@ export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], raw: Record<s
     if (!name || name in errors) continue;
     const field = labels[name] ? t(labels[name]) : name;
     const own = Object.hasOwn(said, issue.message) ? said[issue.message] : undefined;
-    errors[name] = own ? t(own, { field }) : messageOf(issue, raw[name], field, t);
+    // A refine may name what it refused (params, e.g. the bad entry of a list) for its message to say.
+    const params = issue.code === "custom" ? (issue.params as Record<string, string | number> | undefined) : undefined;
+    errors[name] = own ? t(own, { ...params, field }) : messageOf(issue, raw[name], field, t);
   }
   return errors;
 }

@@ -1,7 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { auditLog } from "@/lib/db/schema";
 import { createPersonalToken } from "@/lib/domain/api-tokens/tokens";
 import { createPeopleFixture, type PeopleFixture } from "@/lib/domain/people/testing/people-fixture";
+import { getSpaceSettings, invalidateSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { settingsInputSchema, updateSpaceSettings } from "@/lib/domain/settings/update-settings";
 import { handleApiRequest } from "./http";
+
+// The environment's list: only the first default, until an admin saves the settings page.
+const FROM_ENV = vi.hoisted(() => {
+  process.env.API_CORS_ORIGINS = "https://from-env.example";
+  return "https://from-env.example";
+});
 
 let f: PeopleFixture;
 let token: string;
@@ -63,6 +73,58 @@ describe("the API from a browser page (CORS)", () => {
       const r = await send("GET", path, { ...headers, origin: ALLOWED });
       expect(r.status, path).toBe(401);
       expect(r.headers.get("content-type")).toBe("application/problem+json");
+    }
+  });
+});
+
+describe("the origins are a saved setting (the settings page), the environment only their first default", () => {
+  const SYSTEM = { personId: null, permissions: new Set<string>() };
+  /** As the route runs it: no origins passed, so the saved settings decide. */
+  const allowedBy = async (origin: string) =>
+    (await handleApiRequest(f.db, new Request("http://space.test/api/v1/machines", { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET" } }), { rateLimit: 1000 })).headers.get(
+      "access-control-allow-origin",
+    );
+  /** What the settings form sends, with or without the origins field. */
+  const raw = (apiCorsOrigins?: string) => ({
+    ...{ name: "Lab", logoUrl: "", address: "", latitude: "", longitude: "", timeZone: "Europe/Vienna", yearStartMonth: "1", yearStartDay: "1" },
+    ...{ contactEmail: "", boardEmail: "", website: "", defaultLanguage: "en", mailFrom: "lab@example.org", smtpHost: "", smtpPort: "", smtpSecure: false },
+    ...{ smtpUser: "", smtpPassword: "", clearSmtpPassword: false, retentionAuditMonths: "120", retentionLoginAttemptsDays: "30", backupKeepDaily: "7", backupKeepWeekly: "4" },
+    ...(apiCorsOrigins === undefined ? {} : { apiCorsOrigins }),
+  });
+  const form = async (apiCorsOrigins?: string) => settingsInputSchema.parse(raw(apiCorsOrigins));
+
+  it("follows API_CORS_ORIGINS until saved; then what the admin saved wins, also an empty list", async () => {
+    invalidateSpaceSettings(f.db);
+    expect(await allowedBy(FROM_ENV)).toBe(FROM_ENV);
+    expect(await allowedBy(ALLOWED)).toBeNull();
+
+    await updateSpaceSettings(f.db, SYSTEM, await form("https://Dashboard.example.org/\nhttp://localhost:5173"));
+    expect((await getSpaceSettings(f.db)).apiCorsOrigins).toEqual([ALLOWED, "http://localhost:5173"]);
+    expect(await allowedBy(ALLOWED)).toBe(ALLOWED);
+    expect(await allowedBy("http://localhost:5173")).toBe("http://localhost:5173");
+    expect(await allowedBy(FROM_ENV)).toBeNull();
+    const [audit] = await f.db.select().from(auditLog).where(eq(auditLog.changeType, "settings.update"));
+    expect(audit!.after).toMatchObject({ apiCorsOrigins: [ALLOWED, "http://localhost:5173"] });
+
+    // A caller that does not send the field (an older form) keeps the list.
+    await updateSpaceSettings(f.db, SYSTEM, await form());
+    expect(await allowedBy(ALLOWED)).toBe(ALLOWED);
+
+    await updateSpaceSettings(f.db, SYSTEM, await form(""));
+    expect(await allowedBy(ALLOWED)).toBeNull();
+    expect(await allowedBy(FROM_ENV)).toBeNull();
+  });
+
+  it("refuses a list with '*', a path or a non-origin, naming the entry for the form's message", async () => {
+    for (const [text, code, entry] of [
+      ["https://ok.example\n*", "corsOrigin.wildcard", "*"],
+      ["https://dashboard.example.org/app", "corsOrigin.path", "https://dashboard.example.org/app"],
+      ["dashboard.example.org", "corsOrigin.notOrigin", "dashboard.example.org"],
+    ] as const) {
+      const parsed = settingsInputSchema.safeParse(raw(text));
+      expect(parsed.success).toBe(false);
+      const issue = parsed.error!.issues.find((i) => i.path[0] === "apiCorsOrigins")!;
+      expect(issue).toMatchObject({ message: code, params: { entry } });
     }
   });
 });

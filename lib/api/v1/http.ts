@@ -3,6 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { authenticateApiToken, type ApiPrincipal, type RateState } from "@/lib/domain/api-tokens/authenticate";
 import { permissionsUnder } from "@/lib/domain/api-tokens/scopes";
+import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import type { Endpoint } from "./endpoint";
 import { parseParams, type ParamError } from "./params";
 import { ApiProblem, problemResponse } from "./problem";
@@ -16,7 +17,10 @@ export interface ApiOptions {
   clientIp?: string | null;
   logger?: Pick<Logger, "error">;
   now?: Date;
-  /** Web origins (scheme://host[:port]) whose pages may call the API from the browser (CORS); none by default. */
+  /**
+   * Web origins (scheme://host[:port]) whose pages may call the API from the browser (CORS). Absent: the ones the
+   * admin saved on the settings page (API_CORS_ORIGINS until the first save); none by default.
+   */
   corsOrigins?: readonly string[];
 }
 
@@ -112,7 +116,9 @@ function notModified(request: Request, etag: string): boolean {
  * with an ETag (304 on If-None-Match) or application/problem+json. Plain Request → Response so tests call exactly
  * what the route handler runs.
  */
-export async function handleApiRequest(db: Db, request: Request, o: ApiOptions): Promise<Response> {
+export async function handleApiRequest(db: Db, request: Request, options: ApiOptions): Promise<Response> {
+  // Only a browser sends an Origin: scripts and services never cost the settings lookup.
+  const o = options.corsOrigins || !request.headers.get("origin") ? options : { ...options, corsOrigins: (await getSpaceSettings(db)).apiCorsOrigins };
   const now = o.now ?? new Date();
   const url = new URL(request.url);
   const instance = url.pathname;

@@ -49,6 +49,11 @@ export const spaceSettings = pgTable(
     machinesDashboardPublic: boolean().notNull().default(true),
     /** May members in good standing browse the inventory (inventory managers always can)? */
     inventoryMembersMayView: boolean().notNull().default(true),
+    /**
+     * REST API: web origins whose pages may call it from the browser (CORS), exact origins only. Null on rows saved
+     * before the setting existed: those keep following API_CORS_ORIGINS until the next save.
+     */
+    apiCorsOrigins: text().array(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedBy: integer().references(() => people.id),
   },

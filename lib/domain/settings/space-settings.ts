@@ -6,12 +6,16 @@ import { LOCALES } from "@/lib/i18n/locales";
 import { applyMessageOverrides } from "@/lib/i18n/overrides";
 import { publicUrlFromEnv } from "./public-url";
 
-export type SpaceSettings = Omit<SpaceSettingsRow, "id" | "updatedAt" | "updatedBy" | "publicUrl"> & { updatedAt: Date | null; publicUrl: string };
+export type SpaceSettings = Omit<SpaceSettingsRow, "id" | "updatedAt" | "updatedBy" | "publicUrl" | "apiCorsOrigins"> & {
+  updatedAt: Date | null;
+  publicUrl: string;
+  apiCorsOrigins: string[];
+};
 
 /** What an installation uses until an admin saves the settings page: the environment's values. */
 export function settingsFromEnv(
   env: Pick<Env, "SPACE_NAME" | "SPACE_TIME_ZONE" | "DEFAULT_LANGUAGE" | "MAIL_FROM" | "SMTP_URL"> &
-    Partial<Pick<Env, "MACHINES_DASHBOARD_PUBLIC" | "INVENTORY_MEMBERS_MAY_VIEW" | "PURGE_USAGE_AFTER_DAYS" | "PUBLIC_URL" | "AUTH_URL" | "PORT">>,
+    Partial<Pick<Env, "MACHINES_DASHBOARD_PUBLIC" | "INVENTORY_MEMBERS_MAY_VIEW" | "PURGE_USAGE_AFTER_DAYS" | "PUBLIC_URL" | "AUTH_URL" | "PORT" | "API_CORS_ORIGINS">>,
 ): SpaceSettings {
   const smtp = parseSmtpUrl(env.SMTP_URL);
   return {
@@ -41,6 +45,7 @@ export function settingsFromEnv(
     // The environment only gives the first value; after a save the settings page decides.
     machinesDashboardPublic: env.MACHINES_DASHBOARD_PUBLIC ?? true,
     inventoryMembersMayView: env.INVENTORY_MEMBERS_MAY_VIEW ?? true,
+    apiCorsOrigins: env.API_CORS_ORIGINS ?? [],
     updatedAt: null,
   };
 }
@@ -92,9 +97,9 @@ export async function loadSpaceSettings(db: Db, defaults: () => SpaceSettings = 
 }
 
 function fromRow(row: SpaceSettingsRow, defaults: () => SpaceSettings): SpaceSettings {
-  const { id: _id, updatedBy: _by, publicUrl, ...rest } = row;
-  // Rows saved before the setting existed keep following the environment until the next save.
-  return { ...rest, publicUrl: publicUrl ?? defaults().publicUrl };
+  const { id: _id, updatedBy: _by, publicUrl, apiCorsOrigins, ...rest } = row;
+  // Rows saved before a setting existed keep following the environment until the next save.
+  return { ...rest, publicUrl: publicUrl ?? defaults().publicUrl, apiCorsOrigins: apiCorsOrigins ?? defaults().apiCorsOrigins };
 }
 
 export function invalidateSpaceSettings(db: Db): void {

@@ -6,6 +6,7 @@ import { diffValues, recordAudit } from "@/lib/domain/audit/record-audit";
 import { invalidateSpaceSettings, loadSpaceSettings, settingsFromEnv, type SpaceSettings } from "./space-settings";
 import { env } from "@/lib/env";
 import { isValidTimeZone } from "@/lib/time";
+import { MAX_CORS_ORIGINS, parseCorsOrigins } from "./cors-origins";
 import { publicUrlSchema } from "./public-url";
 
 const optionalText = (max: number) =>
@@ -58,6 +59,17 @@ export const settingsInputSchema = z
     // Checkboxes; the action always sends both, other callers may leave them at the usual "yes".
     machinesDashboardPublic: z.boolean().default(true),
     inventoryMembersMayView: z.boolean().default(true),
+    // One per line; absent from older callers: the current ones stay. Each refusal names the entry and why.
+    apiCorsOrigins: z
+      .string()
+      .max(5000)
+      .transform((text, ctx) => {
+        const parsed = parseCorsOrigins(text);
+        if (parsed.ok) return parsed.origins;
+        ctx.addIssue({ code: "custom", message: `corsOrigin.${parsed.problem}`, params: { entry: parsed.entry, max: MAX_CORS_ORIGINS } });
+        return z.NEVER;
+      })
+      .optional(),
   })
   .refine((v) => new Date(Date.UTC(2001, v.yearStartMonth - 1, v.yearStartDay)).getUTCMonth() === v.yearStartMonth - 1, {
     path: ["yearStartDay"],
@@ -81,12 +93,20 @@ export async function updateSpaceSettings(db: Db, actor: SettingsActor, input: S
   const actorId = actor.personId;
   const saved = await db.transaction(async (tx) => {
     const before = await loadSpaceSettings(tx, () => settingsFromEnv(env()));
-    const { clearSmtpPassword, smtpPassword, publicUrl, languages, ...rest } = input;
+    const { clearSmtpPassword, smtpPassword, publicUrl, languages, apiCorsOrigins, ...rest } = input;
     const password = clearSmtpPassword ? null : smtpPassword === "" ? before.smtpPassword : smtpPassword;
     const offered = languages ?? before.languages;
     // A default the space no longer offers would greet visitors in a language the switch does not show.
     if (!offered.includes(input.defaultLanguage)) throw new DefaultLanguageNotOfferedError();
-    const values = { ...rest, languages: offered, publicUrl: publicUrl ?? before.publicUrl, smtpPassword: password, updatedAt: new Date(), updatedBy: actorId };
+    const values = {
+      ...rest,
+      languages: offered,
+      publicUrl: publicUrl ?? before.publicUrl,
+      apiCorsOrigins: apiCorsOrigins ?? before.apiCorsOrigins,
+      smtpPassword: password,
+      updatedAt: new Date(),
+      updatedBy: actorId,
+    };
     await tx
       .insert(spaceSettings)
       .values({ id: 1, ...values })

@@ -203,6 +203,7 @@ export const auditLabelsDe: Record<keyof typeof auditLabelsEn, string> = {
   "audit.field.longitude": "Längengrad",
   "audit.field.machine": "Maschinen",
   "audit.field.machinesDashboardPublic": "Maschinenübersicht ist öffentlich",
+  "audit.field.apiCorsOrigins": "API: erlaubte Web-Origins (CORS)",
   "audit.field.mailFrom": "Absender der Mails",
   "audit.field.mailmanSync": "Mit Mailman abgeglichen",
   "audit.field.make": "Hersteller",

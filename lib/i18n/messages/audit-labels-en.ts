@@ -202,6 +202,7 @@ export const auditLabelsEn = {
   "audit.field.longitude": "Longitude",
   "audit.field.machine": "Machines",
   "audit.field.machinesDashboardPublic": "Machines dashboard is public",
+  "audit.field.apiCorsOrigins": "API: web origins allowed (CORS)",
   "audit.field.mailFrom": "Mail sender",
   "audit.field.mailmanSync": "Synced with Mailman",
   "audit.field.make": "Make",

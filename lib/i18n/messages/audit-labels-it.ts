@@ -203,6 +203,7 @@ export const auditLabelsIt: Record<keyof typeof auditLabelsEn, string> = {
   "audit.field.longitude": "Longitudine",
   "audit.field.machine": "Macchine",
   "audit.field.machinesDashboardPublic": "La panoramica delle macchine è pubblica",
+  "audit.field.apiCorsOrigins": "API: origini web consentite (CORS)",
   "audit.field.mailFrom": "Mittente delle email",
   "audit.field.mailmanSync": "Sincronizzata con Mailman",
   "audit.field.make": "Marca",

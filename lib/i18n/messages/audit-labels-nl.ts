@@ -203,6 +203,7 @@ export const auditLabelsNl: Record<keyof typeof auditLabelsEn, string> = {
   "audit.field.longitude": "Lengtegraad",
   "audit.field.machine": "Machines",
   "audit.field.machinesDashboardPublic": "Machineoverzicht is openbaar",
+  "audit.field.apiCorsOrigins": "API: toegestane web-origins (CORS)",
   "audit.field.mailFrom": "Afzender van de mails",
   "audit.field.mailmanSync": "Gesynchroniseerd met Mailman",
   "audit.field.make": "Merk",

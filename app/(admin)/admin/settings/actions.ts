@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { removeSpaceLogo, setSpaceLogo, MAX_LOGO_BYTES, type LogoResult } from "@/lib/domain/settings/space-logo";
+import type { CorsOriginProblem } from "@/lib/domain/settings/cors-origins";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { sendTestMail } from "@/lib/domain/settings/test-mail";
 import { DefaultLanguageNotOfferedError, SettingsNotAllowedError, settingsInputSchema, updateSpaceSettings } from "@/lib/domain/settings/update-settings";
@@ -16,9 +17,10 @@ const CHECKBOXES = ["smtpSecure", "clearSmtpPassword", "machinesDashboardPublic"
 const FIELDS = [
   "name", "logoUrl", "address", "latitude", "longitude", "timeZone", "yearStartMonth", "yearStartDay", "contactEmail", "boardEmail", "website",
   "publicUrl", "defaultLanguage", "languages", "mailFrom", "smtpHost", "smtpPort", "smtpUser", "smtpPassword", "retentionAuditMonths",
-  "retentionLoginAttemptsDays", "retentionUsageDays", "backupKeepDaily", "backupKeepWeekly",
+  "retentionLoginAttemptsDays", "retentionUsageDays", "backupKeepDaily", "backupKeepWeekly", "apiCorsOrigins",
 ] as const;
 const labels = Object.fromEntries(FIELDS.map((f) => [f, `settings.${f}` as const]));
+const CORS_PROBLEMS = ["wildcard", "scheme", "path", "notOrigin", "tooMany"] as const satisfies readonly CorsOriginProblem[];
 
 type SettingsRefusal = { ok: false; code: "forbidden" | "not_offered"; message: string; field?: string };
 const settingsRefusal = (r: SettingsRefusal, t: Translate) => (r.code === "forbidden" ? t("settings.error.forbidden") : t("settings.error.defaultLanguageNotOffered"));
@@ -32,7 +34,10 @@ export const saveSettingsAction = defineAction({
     languages: formData.getAll("languages").filter((v) => typeof v === "string"),
   }),
   labels,
-  issueMessages: { notOffered: "settings.error.defaultLanguageNotOffered" },
+  issueMessages: {
+    notOffered: "settings.error.defaultLanguageNotOffered",
+    ...Object.fromEntries(CORS_PROBLEMS.map((p) => [`corsOrigin.${p}`, `settings.apiCorsOrigins.error.${p}` as const])),
+  },
   refusals: settingsRefusal,
   revalidate: [["/", "layout"]],
   async run({ actor, db, t, input }) {

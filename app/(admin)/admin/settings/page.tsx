@@ -19,6 +19,7 @@ export default async function AdminSettingsPage() {
   const { smtpPassword, updatedAt: _at, logoKey, messageOverrides: _wording, ...shown } = settings;
   const mb = MAX_LOGO_BYTES / 1024 / 1024;
   const initial = Object.fromEntries(Object.entries(shown).map(([k, v]) => [k, v === null ? "" : String(v)]));
+  initial.apiCorsOrigins = settings.apiCorsOrigins.join("\n");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("settings.title")}</h1>
@@ -65,6 +66,7 @@ function labels(t: Awaited<ReturnType<typeof getT>>) {
     "mailFrom", "smtpHost", "smtpHost.hint", "smtpPort", "smtpSecure", "smtpUser", "smtpPassword", "clearSmtpPassword",
     "retentionAuditMonths", "retentionLoginAttemptsDays", "retentionUsageDays", "backupKeepDaily", "backupKeepWeekly", "save",
     "section.access", "machinesDashboardPublic", "inventoryMembersMayView", "languages", "languages.hint",
+    "section.api", "apiCorsOrigins", "apiCorsOrigins.hint",
   ] as const;
   const out: Record<string, string> = Object.fromEntries(keys.map((k) => [k, t(`settings.${k}`)]));
   for (const l of LOCALES) out[`lang.${l}`] = t(`lang.${l}`);

@@ -9,7 +9,8 @@ export const dynamic = "force-dynamic";
 /** Everything under /api/v1 goes to one router (lib/api/v1): the same code the API tests walk. */
 function serve(request: Request): Promise<Response> {
   const e = env();
-  return handleApiRequest(getDb(), request, { rateLimit: e.API_RATE_LIMIT_PER_MINUTE, corsOrigins: e.API_CORS_ORIGINS, clientIp: clientIp(request.headers), logger: getLogger() });
+  // CORS origins: the saved settings (handleApiRequest reads them; API_CORS_ORIGINS is only their first default).
+  return handleApiRequest(getDb(), request, { rateLimit: e.API_RATE_LIMIT_PER_MINUTE, clientIp: clientIp(request.headers), logger: getLogger() });
 }
 
 export { serve as GET, serve as PUT, serve as POST, serve as PATCH, serve as DELETE, serve as OPTIONS };

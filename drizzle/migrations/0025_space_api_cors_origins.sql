@@ -1,0 +1,1 @@
+ALTER TABLE "space_settings" ADD COLUMN "api_cors_origins" text[];
