@@ -2,6 +2,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import { compactVerify, createLocalJWKSet, type JSONWebKeySet } from "jose";
 import type { Db } from "@/lib/db/client";
 import { oidcTokens, type OidcClient } from "@/lib/db/schema";
+import { endAllSessions } from "../auth/sessions";
 import { clientByClientId } from "./clients";
 import { publicKeySet } from "./signing-keys";
 
@@ -47,4 +48,19 @@ export async function revokeClientTokens(db: Db, personId: number, clientId: num
     .update(oidcTokens)
     .set({ revokedAt: now })
     .where(and(eq(oidcTokens.personId, personId), eq(oidcTokens.clientId, clientId), isNull(oidcTokens.revokedAt)));
+}
+
+/**
+ * The person confirmed a service's logout request (the end-session page's button): the space's sessions end (like
+ * the header's log out, which also tells the back-channel services), the asking service's tokens are revoked, and
+ * the answer is where to send the browser — the checked post-logout address, or the start page. The caller then
+ * clears the browser's own session cookie. Nobody logged in: only where to go.
+ */
+export async function confirmLogout(db: Db, personId: number | null, params: URLSearchParams, issuer: string): Promise<{ redirect: string }> {
+  const request = await checkLogoutRequest(db, params, issuer);
+  if (personId !== null) {
+    await endAllSessions(db, personId);
+    if (request.client) await revokeClientTokens(db, personId, request.client.id);
+  }
+  return { redirect: request.redirect ?? "/" };
 }

@@ -1,6 +1,7 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { createPeopleFixture, type PeopleFixture } from "@/lib/domain/people/testing/people-fixture";
+import { checkLogoutRequest, confirmLogout } from "@/lib/domain/oidc/logout";
 import { savePublicUrl } from "@/lib/domain/settings/testing/save-settings";
 import { authorizationAfterLogin, authorizationStep, consentDecision, oidcIssuer, type BrowserSession } from "../authorization";
 import { discoveryResponse, introspectionResponse, jwksResponse, preflightResponse, revocationResponse, tokenResponse, userinfoResponse } from "../endpoints";
@@ -9,7 +10,8 @@ import { discoveryResponse, introspectionResponse, jwksResponse, preflightRespon
  * The provider on a real HTTP server (port 0) answering exactly as the routes do: discovery, JWKS, token and
  * userinfo through the same functions; the authorization page's steps as plain HTTP (a redirect, or JSON saying
  * "log in" / "consent" / "refused"), with the "browser session" being whoever loginAs() named (logged in at the
- * given time; "log in" also says where the login page would return to). The space's public
+ * given time; "log in" also says where the login page would return to), and the end-session page (its confirm
+ * step as JSON, the confirmation as a POST through the action's own function). The space's public
  * address is saved as this server's, so the issuer is what a client discovers.
  */
 export async function createOidcTestbed() {
@@ -39,6 +41,20 @@ export async function createOidcTestbed() {
         if (step.kind === "redirect") return new Response(null, { status: 302, headers: { location: step.location } });
         const returnTo = step.kind === "login" ? authorizationAfterLogin(url.searchParams, step.again) : undefined;
         return Response.json({ ...step, returnTo }, { status: step.kind === "fatal" ? 400 : 200 });
+      }
+      case "/oidc/logout": {
+        // The end-session page: GET asks the logged-in person to confirm (JSON here), POST is their confirmation,
+        // through the function the page's action runs; the browser's session then ends (the action's signOut).
+        const issuerNow = await oidcIssuer(db);
+        if (request.method === "GET") {
+          const asked = await checkLogoutRequest(db, url.searchParams, issuerNow);
+          if (session === null) return asked.redirect ? new Response(null, { status: 302, headers: { location: asked.redirect } }) : Response.json({ kind: "done" });
+          return Response.json({ kind: "confirm", client: asked.client?.name ?? null, query: url.searchParams.toString() });
+        }
+        const form = new URLSearchParams(await request.text());
+        const { redirect } = await confirmLogout(db, session?.personId ?? null, new URLSearchParams(form.get("query") ?? ""), issuerNow);
+        session = null;
+        return new Response(null, { status: 302, headers: { location: redirect } });
       }
       case "/oidc/consent": {
         const form = new URLSearchParams(await request.text());

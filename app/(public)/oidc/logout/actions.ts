@@ -2,8 +2,7 @@
 
 import { z } from "zod";
 import { signOut } from "@/lib/auth/config";
-import { endAllSessions } from "@/lib/domain/auth/sessions";
-import { checkLogoutRequest, revokeClientTokens } from "@/lib/domain/oidc/logout";
+import { confirmLogout } from "@/lib/domain/oidc/logout";
 import { oidcIssuer } from "@/lib/oidc/authorization";
 import { defineAction } from "@/lib/web/action";
 
@@ -17,12 +16,8 @@ export const confirmLogoutAction = defineAction({
   input: z.object({ query: z.string().max(8000) }),
   refusals: "sso.error",
   async run({ actor, db, input }) {
-    const request = await checkLogoutRequest(db, new URLSearchParams(input.query), await oidcIssuer(db));
-    if (actor) {
-      await endAllSessions(db, actor.personId);
-      if (request.client) await revokeClientTokens(db, actor.personId, request.client.id);
-    }
+    const { redirect } = await confirmLogout(db, actor?.personId ?? null, new URLSearchParams(input.query), await oidcIssuer(db));
     await signOut({ redirect: false });
-    return { ok: true, redirect: request.redirect ?? "/" };
+    return { ok: true, redirect };
   },
 });
