@@ -49,6 +49,9 @@ test.describe("moving in from Fab-O-Matic", () => {
     await page.getByRole("button", { name: "Import now" }).click();
     await expect(page.getByRole("main").getByRole("status")).toContainText("Import finished:");
     await expect(page.getByRole("region", { name: "Imported small.sqldb" }).getByRole("row", { name: /^People 1 0 0 0 0 0$/ })).toBeVisible();
+    // The import's last step (issue 15): invite the people it brought, who have no login yet.
+    await page.getByRole("link", { name: "Last step: invite the imported people to set their password." }).click();
+    await expect(page.getByRole("heading", { name: "Invite everyone without a login" })).toBeVisible();
 
     await page.goto("/admin/people?q=erika.engel");
     await expect(page.getByRole("table").getByRole("row", { name: /Erika Engel/ })).toBeVisible();
