@@ -252,6 +252,8 @@ function DOMAIN_GATES(): Record<string, ActionCase> {
     [`${M}/profile/mail-preference-actions.ts#setMailPreferencesAction`]: "user",
     [`${M}/profile/mailing-list-actions.ts#setMailingListsAction`]: "user",
     [`${M}/profile/partner-consent-actions.ts#setPartnerConsentAction`]: "user",
+    // One's linked partner only, while both agreed: partner-link int tests.
+    [`${M}/profile/partner/actions.ts#updatePartnerProfileAction`]: "user",
     [`${M}/profile/photo-actions.ts#uploadPersonPhotoAction`]: "user",
     // Someone else's photo (the id here is nobody's own): a people admin.
     [`${M}/profile/photo-actions.ts#removePersonPhotoAction`]: "members.write",
