@@ -3,7 +3,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
@@ -93,6 +93,29 @@ describe("npm run start:broker", () => {
     });
     expect(result.code).toBe(0);
     expect(result.output).not.toMatch(/secret|unhandled rejection/);
+  });
+
+  it("starts with a DATA_DIR it cannot write, answers boards and says why, without a stack trace", { timeout: 90_000 }, async () => {
+    // A path below a regular file: no directory can be made there, root or not (a read-only mount behaves alike).
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "broker-main-ro-")), "not-a-directory");
+    fs.writeFileSync(file, "");
+    onTestFinished(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
+    const result = await runMain({ DATABASE_URL: t.url, MQTT_PORT: "0", MQTT_HOST: "127.0.0.1", DATA_DIR: path.join(file, "data") }, async (output) => {
+      const port = Number(await waitFor(output, /"port":(\d+)[^\n]*device broker listening/));
+      expect(output()).toMatch(/the spool cannot be written; board facts go straight to the database/);
+      const board = await connectBoard(port, 403);
+      try {
+        const replies = await ask(board, 1, '{"action":"checkuser","uid":"efbeadde"}');
+        expect(replies.map((r) => r.text)).toEqual(['{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":false,"level":1}']);
+        const stop = await ask(board, 1, '{"action":"stopuse","uid":"efbeadde","duration":17}');
+        expect(stop.map((r) => r.text)).toEqual(['{"request_ok":true,"message":"Duration 17 seconds"}']);
+      } finally {
+        await board.endAsync(true);
+      }
+    });
+    expect(result.code).toBe(0);
+    expect(result.output).toMatch(/device broker stopped/);
+    expect(result.output).not.toMatch(/\n\s+at |unhandled rejection/);
   });
 
   it("says in one line that the MQTT port is taken", async () => {
