@@ -25,6 +25,7 @@ export const logoutAction = defineAction({
 export const setLanguageAction = defineAction({
   caller: "anyone",
   input: z.object({ locale: z.enum(LOCALES) }),
+  labels: { locale: "nav.language" },
   refusals: "form.error",
   revalidate: [["/", "layout"]],
   async run({ actor, db, input }) {

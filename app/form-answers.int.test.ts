@@ -87,6 +87,7 @@ const SENT_BY_THE_PAGE: Record<string, string[]> = {
   "app/(admin)/admin/equipment/machines/[id]/operations/actions.ts#remoteCommandAction": ["kind"],
   "app/(admin)/admin/equipment/machines/[id]/operations/plan-actions.ts#recordDoneAction": ["notes"],
   "app/(admin)/admin/equipment/machines/actions.ts#setMachineBlockedAction": ["blocked"],
+  "app/(member)/profile/services/actions.ts#disconnectServiceAction": ["name"],
 };
 
 /**
@@ -126,12 +127,7 @@ const NOT_YET: Record<string, string[]> = {
   "app/(member)/profile/mail-preference-actions.ts#setMailPreferencesAction": ["topics"],
   "app/(member)/profile/mailing-list-actions.ts#setMailingListsAction": ["chosen"],
   "app/(member)/profile/photo-actions.ts#uploadPersonPhotoAction": ["photo"],
-  "app/(member)/profile/services/actions.ts#disconnectServiceAction": ["name"],
-  "app/(member)/polls/actions.ts#voteAction": [],
-  "app/(public)/login/actions.ts#loginAction": ["email", "password"],
   "app/(public)/start-actions.ts#setOpenStatusAction": ["open", "message"],
-  "app/(admin)/admin/membership/actions.ts#endOfYearAction": [],
-  "app/actions.ts#setLanguageAction": ["locale"],
 };
 
 let t: TestDatabase;

@@ -25,6 +25,7 @@ export const loginAction = defineAction({
   caller: "anyone",
   input: z.object({ email: z.string(), password: z.string(), next: z.string() }),
   read: (formData) => ({ email: text(formData, "email"), password: text(formData, "password"), next: text(formData, "next") }),
+  labels: { email: "login.email", password: "login.password" },
   refusals: "login.error",
   async run({ input }) {
     const parsed = credentials.safeParse(input);
