@@ -13,6 +13,6 @@ export const setMailPreferencesAction = defineAction({
   revalidate: ["/profile"],
   async run({ actor, db, t, input }) {
     const saved = await setMailPreferences(db, actor.personId, actor.personId, input.topics);
-    return saved.ok ? { ok: true, message: t("mailPrefs.saved") } : { ok: false, code: saved.code, message: t("people.error.forbidden") };
+    return saved.ok ? { ok: true, message: t("mailPrefs.saved") } : saved;
   },
 });

@@ -10,10 +10,10 @@ export const setWeeklySummaryAction = defineAction({
   caller: "user",
   input: z.object({ weeklySummary: z.boolean() }),
   read: (formData) => ({ weeklySummary: checkbox(formData, "weeklySummary") }),
-  refusals: (_r: { code: string }, t) => t("people.error.forbidden"),
+  refusals: "people.error",
   revalidate: ["/profile"],
   async run({ actor, db, t, input: { weeklySummary } }) {
     const set = await setWeeklySummary(db, actor.personId, weeklySummary);
-    return set.ok ? { ok: true, message: t(weeklySummary ? "summary.optin.on" : "summary.optin.off") } : { ok: false, code: "forbidden", message: "" };
+    return set.ok ? { ok: true, message: t(weeklySummary ? "summary.optin.on" : "summary.optin.off") } : set;
   },
 });

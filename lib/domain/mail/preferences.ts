@@ -2,6 +2,7 @@ import { and, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { mailOptOuts } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
+import { fail, type Failure, type Result } from "../shared/result";
 import { isMailTopic, MAIL_TOPICS, type MailTopic } from "./topics";
 
 /** Which switchable mails the person gets (true) or turned off (false). */
@@ -14,8 +15,8 @@ export async function mailPreferencesOf(db: Db, personId: number): Promise<Recor
  * A person chooses their own mails (nobody else does it for them). Unknown topics are ignored; topics left out are
  * turned off, as an unticked checkbox sends nothing.
  */
-export async function setMailPreferences(db: Db, actorId: number, personId: number, wanted: string[]): Promise<{ ok: true } | { ok: false; code: "forbidden" }> {
-  if (actorId !== personId) return { ok: false, code: "forbidden" };
+export async function setMailPreferences(db: Db, actorId: number, personId: number, wanted: string[]): Promise<Result<object, Failure<"forbidden">>> {
+  if (actorId !== personId) return fail("forbidden", "Only the person themselves chooses their mails.");
   const on = new Set(wanted.filter(isMailTopic));
   const before = await mailPreferencesOf(db, personId);
   await db.transaction(async (tx) => {

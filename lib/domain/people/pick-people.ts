@@ -3,6 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { accounts, cards, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
 import { normalizeCardUid } from "../cards/uid";
+import { fail, type Failure, type Result } from "../shared/result";
 import { mayViewField, type Viewer } from "./visibility";
 
 /**
@@ -38,7 +39,7 @@ export interface PickedPerson {
   email: string | null;
 }
 
-export type PickRefusal = { ok: false; code: "forbidden" | "invalid" };
+export type PickRefusal = Failure<"forbidden" | "invalid">;
 
 const LIMIT = 10;
 const CANDIDATES = 60;
@@ -59,14 +60,14 @@ export function maskEmail(email: string): string {
  * where the viewer may see that field of theirs (visibility.ts), so the search never tells who has a hidden name
  * or address; card uids only for those who manage people. Erased people are never offered.
  */
-export async function pickPeople(db: Db, viewer: Viewer & { personId: number }, purpose: PickPurpose, query: string): Promise<{ ok: true; people: PickedPerson[] } | PickRefusal> {
+export async function pickPeople(db: Db, viewer: Viewer & { personId: number }, purpose: PickPurpose, query: string): Promise<Result<{ people: PickedPerson[] }, PickRefusal>> {
   const rule = PICK_PURPOSES[purpose];
-  if (!viewer.permissions.has(rule.permission)) return { ok: false, code: "forbidden" };
+  if (!viewer.permissions.has(rule.permission)) return fail("forbidden", "You are not allowed to pick people for this.");
   const q = query.replace(/\0/g, "").trim().slice(0, 100);
   if (!q) return { ok: true, people: [] };
 
   const picked = q.startsWith(PICKED_PREFIX) ? /^person:(\d{1,9})$/.exec(q) : null;
-  if (q.startsWith(PICKED_PREFIX) && !picked) return { ok: false, code: "invalid" };
+  if (q.startsWith(PICKED_PREFIX) && !picked) return fail("invalid", `q: "${PICKED_PREFIX}" must be followed by a person's id.`, { field: "q" });
   const pattern = like(q);
   const byName = or(ilike(profiles.firstName, pattern), ilike(profiles.lastName, pattern), ilike(sql`${profiles.firstName} || ' ' || ${profiles.lastName}`, pattern));
   const byEmail = or(ilike(profiles.email, pattern), sql`exists (select 1 from ${accounts} where ${accounts.personId} = ${people.id} and ${accounts.email} ilike ${pattern})`);

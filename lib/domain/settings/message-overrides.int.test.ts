@@ -53,11 +53,11 @@ const subjectOf = (raw: string) => raw.match(/^Subject: (.*)$/m)?.[1];
 describe("checking an override", () => {
   it("refuses broken ICU, dropped or invented placeholders, tags, unknown keys and empty text", () => {
     expect(checkOverride("home.greeting", "Moin {name")).toMatchObject({ ok: false, code: "syntax" });
-    expect(checkOverride("mail.reset.body", "Click here, valid {minutes} minutes")).toEqual({ ok: false, code: "placeholders", expected: ["link", "minutes"], found: ["minutes"] });
+    expect(checkOverride("mail.reset.body", "Click here, valid {minutes} minutes")).toMatchObject({ ok: false, code: "placeholders", message: expect.stringContaining("link, minutes"), expected: ["link", "minutes"], found: ["minutes"] });
     expect(checkOverride("home.greeting", "Hi {name}, {nickname}")).toMatchObject({ ok: false, code: "placeholders" });
     expect(checkOverride("home.greeting", "Hi <b>{name}</b>")).toMatchObject({ ok: false, code: "syntax" });
-    expect(checkOverride("no.such.key", "x")).toEqual({ ok: false, code: "unknown_key" });
-    expect(checkOverride("home.greeting", "  ")).toEqual({ ok: false, code: "empty" });
+    expect(checkOverride("no.such.key", "x")).toMatchObject({ ok: false, code: "unknown_key" });
+    expect(checkOverride("home.greeting", "  ")).toMatchObject({ ok: false, code: "empty" });
   });
 
   it("accepts the same placeholders in another form (a plural instead of a plain number)", () => {
@@ -68,8 +68,8 @@ describe("checking an override", () => {
 
 describe("the space's own wording", () => {
   it("only a system admin may change it", async () => {
-    expect(await setMessageOverride(t.db, MEMBER, "nl", "people.count", "{count} leden")).toEqual({ ok: false, code: "forbidden" });
-    expect(await setMessageOverride(t.db, ADMIN, "xx", "people.count", "{count} leden")).toEqual({ ok: false, code: "unknown_locale" });
+    expect(await setMessageOverride(t.db, MEMBER, "nl", "people.count", "{count} leden")).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setMessageOverride(t.db, ADMIN, "xx", "people.count", "{count} leden")).toMatchObject({ ok: false, code: "unknown_locale" });
   });
 
   it("is saved in the settings, audited, used at once, found by the search, and reset", async () => {

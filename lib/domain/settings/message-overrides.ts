@@ -8,44 +8,53 @@ import { isLocale, type Locale } from "@/lib/i18n/locales";
 import { en } from "@/lib/i18n/messages/en";
 import { argumentNames, messageArguments } from "@/lib/i18n/placeholders";
 import { isMessageKey } from "@/lib/i18n/translate";
+import { fail, type Failure, type Result } from "../shared/result";
 import { invalidateSpaceSettings, loadSpaceSettings, settingsFromEnv } from "./space-settings";
 import type { SettingsActor } from "./update-settings";
 
 export const MAX_OVERRIDE_LENGTH = 4000;
 
+/** Why a wording was refused; `syntax` says where the ICU text broke, `placeholders` which variables it should use. */
 export type OverrideFailure =
-  | { ok: false; code: "forbidden" | "unknown_key" | "unknown_locale" | "empty" | "too_long" }
-  | { ok: false; code: "syntax"; detail: string }
-  | { ok: false; code: "placeholders"; expected: string[]; found: string[] };
-export type OverrideResult = { ok: true } | OverrideFailure;
+  | Failure<"forbidden" | "unknown_key" | "unknown_locale" | "empty" | "too_long">
+  | Failure<"syntax", { detail: string }>
+  | Failure<"placeholders", { expected: string[]; found: string[] }>;
+export type OverrideResult = Result<object, OverrideFailure>;
+
+const unknownKey = () => fail("unknown_key", "No such message.");
 
 /**
  * Whether a text may stand for a message: valid ICU, and exactly the variables the message is called with, so an
  * override can neither break a page nor drop a link from a mail.
  */
 export function checkOverride(key: string, text: string): OverrideResult {
-  if (!isMessageKey(key)) return { ok: false, code: "unknown_key" };
-  if (text.trim() === "") return { ok: false, code: "empty" };
-  if (text.length > MAX_OVERRIDE_LENGTH) return { ok: false, code: "too_long" };
+  if (!isMessageKey(key)) return unknownKey();
+  if (text.trim() === "") return fail("empty", "The text is empty.");
+  if (text.length > MAX_OVERRIDE_LENGTH) return fail("too_long", `The text is longer than ${MAX_OVERRIDE_LENGTH} characters.`);
   const mine = messageArguments(text);
-  if (!mine.ok) return { ok: false, code: "syntax", detail: mine.error };
+  if (!mine.ok) return syntax(mine.error);
   // Pages and mails show plain text: a <tag> would only confuse the formatter.
-  if (mine.args.some((a) => a.startsWith("<"))) return { ok: false, code: "syntax", detail: "<…>" };
+  if (mine.args.some((a) => a.startsWith("<"))) return syntax("<…>");
   const reference = messageArguments(en[key]);
   const expected = reference.ok ? argumentNames(reference.args) : [];
   const found = argumentNames(mine.args);
-  if (expected.join() !== found.join()) return { ok: false, code: "placeholders", expected, found };
+  if (expected.join() !== found.join()) {
+    const message = `The text must use exactly these placeholders: ${expected.join(", ") || "none"} (found: ${found.join(", ") || "none"}).`;
+    return fail<"placeholders", { expected: string[]; found: string[] }>("placeholders", message, { expected, found });
+  }
   return { ok: true };
 }
 
+const syntax = (detail: string) => fail<"syntax", { detail: string }>("syntax", `The text is not a valid message: ${detail}`, { detail });
+
 /** Sets (text) or resets (null) the space's own wording of one message in one language; audited, effective at once. */
 export async function setMessageOverride(db: Db, actor: SettingsActor, locale: string, key: string, text: string | null): Promise<OverrideResult> {
-  if (actor.personId !== null && !actor.permissions.has("system.admin")) return { ok: false, code: "forbidden" };
-  if (!isLocale(locale)) return { ok: false, code: "unknown_locale" };
+  if (actor.personId !== null && !actor.permissions.has("system.admin")) return fail("forbidden", "You are not allowed to do this.");
+  if (!isLocale(locale)) return fail("unknown_locale", "No such language.");
   if (text !== null) {
     const checked = checkOverride(key, text);
     if (!checked.ok) return checked;
-  } else if (!isMessageKey(key)) return { ok: false, code: "unknown_key" };
+  } else if (!isMessageKey(key)) return unknownKey();
   await db.transaction(async (tx) => {
     // One row: lock it (or create it from the defaults) so two admins' edits do not overwrite each other.
     const defaults = settingsFromEnv(env());

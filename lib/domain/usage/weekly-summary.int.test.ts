@@ -27,7 +27,7 @@ describe("weekly summary", () => {
   it("is opt-in for staff only, audited", async () => {
     const admin = await personOf("admin@makerspace.local");
     const member = await personOf("member@makerspace.local");
-    expect(await setWeeklySummary(t.db, member, true)).toEqual({ ok: false, code: "forbidden" });
+    expect(await setWeeklySummary(t.db, member, true)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await wantsWeeklySummary(t.db, member)).toBe(false);
     expect(await setWeeklySummary(t.db, admin, true)).toEqual({ ok: true });
     expect(await wantsWeeklySummary(t.db, admin)).toBe(true);

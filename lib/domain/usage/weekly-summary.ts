@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/record-audit";
 import { duePlansAcrossSpace } from "../machines/maintenance-due";
 import { sendCounted, type MailRun } from "../mail/mail-run";
 import type { Mailer } from "../mail/mailer";
+import { fail, type Result } from "./result";
 
 /** Who may ask for the summary: the people who look after the machines day to day. */
 export const SUMMARY_PERMISSION: Permission = "machines.operate";
@@ -54,8 +55,8 @@ export async function wantsWeeklySummary(db: Db, personId: number): Promise<bool
 }
 
 /** A person turns their own summary on or off; only with SUMMARY_PERMISSION may they turn it on. Audited. */
-export async function setWeeklySummary(db: Db, personId: number, enabled: boolean): Promise<{ ok: true } | { ok: false; code: "forbidden" }> {
-  if (enabled && !(await permissionsOfPerson(db, personId)).has(SUMMARY_PERMISSION)) return { ok: false, code: "forbidden" };
+export async function setWeeklySummary(db: Db, personId: number, enabled: boolean): Promise<Result<object, "forbidden">> {
+  if (enabled && !(await permissionsOfPerson(db, personId)).has(SUMMARY_PERMISSION)) return fail("forbidden", `The weekly summary needs the permission ${SUMMARY_PERMISSION}.`);
   await db.transaction(async (tx) => {
     const changed = enabled
       ? await tx.insert(weeklySummaryOptins).values({ personId }).onConflictDoNothing().returning()

@@ -11,13 +11,13 @@ export const saveWordingAction = defineAction({
   caller: "system.admin",
   input: z.object({ locale: z.string(), key: z.string(), text: z.string(), intent: z.string() }),
   read: (formData) => ({ locale: text(formData, "locale"), key: text(formData, "key"), text: text(formData, "text"), intent: text(formData, "intent") }),
-  refusals: (failure: OverrideFailure & { message: string }, t) => refusal(t, failure),
+  refusals: (failure: OverrideFailure, t) => refusal(t, failure),
   refusalFields: { syntax: "text", placeholders: "text", empty: "text", too_long: "text" },
   revalidate: [["/", "layout"]],
   async run({ actor, db, t, input }) {
     const reset = input.intent === "reset";
     const saved = await setMessageOverride(db, actor, input.locale, input.key, reset ? null : input.text);
-    return saved.ok ? { ok: true, message: t(reset ? "wording.reset.done" : "wording.saved") } : { ...saved, message: "" };
+    return saved.ok ? { ok: true, message: t(reset ? "wording.reset.done" : "wording.saved") } : saved;
   },
 });
 
