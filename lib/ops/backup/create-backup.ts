@@ -60,7 +60,15 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     if (failure) throw failure;
     const text = `${line}\n`;
     hash.update(text);
-    if (!gzip.write(text)) await Promise.race([once(gzip, "drain"), once(out, "error")]);
+    if (gzip.write(text)) return;
+    // The losing wait is cancelled: each one left behind is an "error" listener on the file for the whole backup
+    // (past ten of them, every backup of some size printed a MaxListenersExceededWarning).
+    const waits = new AbortController();
+    try {
+      await Promise.race([once(gzip, "drain", { signal: waits.signal }), once(out, "error", { signal: waits.signal })]);
+    } finally {
+      waits.abort();
+    }
   };
   try {
     const tables: Record<string, number> = {};
