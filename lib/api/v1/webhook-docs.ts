@@ -1,4 +1,5 @@
 import { WEBHOOK_EVENTS, type WebhookEventType } from "@/lib/domain/webhooks/event-types";
+import { IMPLAUSIBLE_REASONS } from "@/lib/db/schema";
 import type { JsonSchema } from "./params";
 
 const id = { type: "integer" };
@@ -18,6 +19,11 @@ const usage = {
     type: ["string", "null"],
     enum: ["stop", "stale", "superseded", "manual", null],
     description: "How the session ended: the card's stop, an hour without a heartbeat (stale), another card's start (superseded); null while open.",
+  },
+  flaggedReason: {
+    type: ["string", "null"],
+    enum: [...IMPLAUSIBLE_REASONS, null],
+    description: "Set when the board reported a duration that cannot be true: recorded as reported but counted nowhere until an admin accepts it.",
   },
 };
 const registration = { registrationId: idOrNull, eventId: idOrNull, personId: idOrNull, status: textOrNull };

@@ -22,7 +22,7 @@ export async function enqueueWebhookEvent(db: Db, type: WebhookEventType, data: 
 /** The `data` of usage.started / usage.stopped for the given sessions, each only if it is (still) open, resp. closed. */
 const usageRows = (sessionIds: number[], open: boolean) =>
   sql`select jsonb_build_object('sessionId', s.id, 'machineId', s.machine_id, 'personId', s.person_id, 'startedAt', s.started_at, 'endedAt', s.ended_at,
-    'durationSeconds', s.duration_seconds, 'recordedAs', s.recorded_as, 'endedBecause', s.ended_because) as data
+    'durationSeconds', s.duration_seconds, 'recordedAs', s.recorded_as, 'endedBecause', s.ended_because, 'flaggedReason', s.flagged_reason) as data
     from usage_sessions s where s.id = any(${`{${sessionIds.join(",")}}`}::bigint[]) and s.ended_at is ${open ? sql`null` : sql`not null`} order by s.id`;
 
 /**

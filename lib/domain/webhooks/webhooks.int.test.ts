@@ -161,6 +161,20 @@ describe("webhook deliveries", () => {
     expect(bodies.map((b) => b.type)).toEqual(["usage.started", "usage.stopped"]);
     expect(bodies[1]!.data).toMatchObject({ machineId: laser, personId: f.ids.member, durationSeconds: 60, recordedAs: "live" });
     expect(bodies[0]!.data.sessionId).toBe(bodies[1]!.data.sessionId);
+    expect(bodies[1]!.data.flaggedReason).toBeNull();
+    await deleteWebhook(f.db, f.ids.admin, hook.id);
+    await r.close();
+  });
+
+  it("say so when a stopped session is flagged as implausible (a forged 10-hour stop a minute after the start)", async () => {
+    const r = await receiver();
+    const hook = await subscribe(r.url, ["usage.stopped"]);
+    const start = new Date(Date.now() - 120_000);
+    await recordUsageStart(f.db, { machineId: laser, uid: "efbeadde", replay: false, receivedAt: start });
+    await recordUsageStop(f.db, { machineId: laser, uid: "efbeadde", replay: false, duration: 36_000, receivedAt: new Date(start.getTime() + 60_000) });
+    await deliverDueWebhooks(f.db, { instanceId: "a" });
+    const bodies = r.received.map((x) => JSON.parse(x.body) as { type: string; data: Record<string, unknown> });
+    expect(bodies.map((b) => [b.type, b.data.flaggedReason])).toEqual([["usage.stopped", "longer_than_since_start"]]);
     await deleteWebhook(f.db, f.ids.admin, hook.id);
     await r.close();
   });
