@@ -8,31 +8,30 @@ import type { ActionResult } from "@/lib/web/action-result";
 import type { ReportView } from "@/lib/domain/import/fabomatic/describe-report";
 import { ImportReportView } from "./import-report-view";
 
-export interface ApplyState {
-  result: ActionResult | null;
-  report?: ReportView;
-  createdPersonIds?: number[];
+/** What the apply action hands back with its message: the import's own report. */
+export interface AppliedImport {
+  report: ReportView;
 }
 
 /** Step 2: the admin saw the dry run and applies it; the import's own report replaces the button. */
 export function FabImportApplyForm({
   action,
-  uploadId,
   labels,
   dryRun,
 }: {
-  action: (state: ApplyState, form: FormData) => Promise<ApplyState>;
-  uploadId: number;
+  /** The upload's apply action (defineAction, its upload id bound). */
+  action: (previous: ActionResult<AppliedImport> | null, form: FormData) => Promise<ActionResult<AppliedImport>>;
   /** invite: the last step's link, to invite the people the import brought (they have no login yet). */
   labels: { apply: string; resultTitle: string; dryRunTitle: string; invite: string };
   dryRun: ReportView;
 }) {
-  const [state, formAction, pending] = useActionState(action, { result: null });
-  if (state.report) {
+  const [result, formAction, pending] = useActionState(action, null);
+  const applied = result?.ok ? result.data : undefined;
+  if (applied) {
     return (
       <div className="space-y-4">
-        <FormMessage result={state.result} />
-        <ImportReportView view={state.report} title={labels.resultTitle} />
+        <FormMessage result={result} />
+        <ImportReportView view={applied.report} title={labels.resultTitle} />
         <p>
           <Link href="/admin/people/invite" className={linkClass}>
             {labels.invite}
@@ -43,11 +42,10 @@ export function FabImportApplyForm({
   }
   return (
     <div className="space-y-4">
-      <FormMessage result={state.result} />
+      <FormMessage result={result} />
       <ImportReportView view={dryRun} title={labels.dryRunTitle} />
       {!dryRun.nothingToDo && (
         <form action={formAction}>
-          <input type="hidden" name="uploadId" value={uploadId} />
           <button type="submit" className={buttonClass} disabled={pending}>
             {labels.apply}
           </button>

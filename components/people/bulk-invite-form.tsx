@@ -1,14 +1,15 @@
 "use client";
 
 import { useState, type FormEvent, type ReactNode } from "react";
+import { SelectField } from "@/components/ui/field";
+import { fieldError, type ActionResult } from "@/lib/web/action-result";
 
-export interface BulkInviteStepResult {
-  ok: boolean;
-  message?: string;
-  report?: { sent: number; skippedNoEmail: number; skippedPending: number; skippedAbove: number; failed: { personId: number; email: string }[] };
-  cursor?: number;
-  done?: boolean;
-  remaining?: number;
+/** What one batch answers: how it went, where the next starts, and how many are left. */
+export interface BulkInviteStep {
+  report: { sent: number; skippedNoEmail: number; skippedPending: number; skippedAbove: number; failed: { personId: number; email: string }[] };
+  cursor: number;
+  done: boolean;
+  remaining: number;
 }
 
 interface Labels {
@@ -25,8 +26,8 @@ interface Labels {
 }
 
 interface Props {
-  /** One batch after `cursor` (a server action the route passes in). */
-  step: (input: { statusId: number | null; cursor: number }) => Promise<BulkInviteStepResult>;
+  /** One batch after the form's `cursor` (a server action made by defineAction, which the route passes in). */
+  step: (previous: ActionResult<BulkInviteStep> | null, formData: FormData) => Promise<ActionResult<BulkInviteStep>>;
   /** The status filter's <option>s. */
   statusOptions: ReactNode;
   statusLabel: string;
@@ -40,37 +41,38 @@ export function BulkInviteForm({ step, statusOptions, statusLabel, labels }: Pro
   const [running, setRunning] = useState(false);
   const [progress, setProgress] = useState<{ done: number; remaining: number } | null>(null);
   const [finished, setFinished] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [total, setTotal] = useState<NonNullable<BulkInviteStepResult["report"]> | null>(null);
+  const [refused, setRefused] = useState<ActionResult<BulkInviteStep> | null>(null);
+  const [total, setTotal] = useState<BulkInviteStep["report"] | null>(null);
+  const error = refused && !refused.ok ? refused.message : null;
 
   async function run(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const raw = new FormData(event.currentTarget).get("statusId");
-    const statusId = raw ? Number(raw) : null;
+    const form = new FormData(event.currentTarget);
     setRunning(true);
     setFinished(false);
-    setError(null);
+    setRefused(null);
     const sum = { sent: 0, skippedNoEmail: 0, skippedPending: 0, skippedAbove: 0, failed: [] as { personId: number; email: string }[] };
     let cursor = 0;
     let done = 0;
     try {
       for (;;) {
-        const result = await step({ statusId, cursor });
-        if (!result.ok || !result.report) {
-          setError(result.message ?? "");
+        form.set("cursor", String(cursor));
+        const result = await step(null, form);
+        if (!result.ok || !result.data) {
+          setRefused(result);
           break;
         }
-        const r = result.report;
+        const r = result.data.report;
         sum.sent += r.sent;
         sum.skippedNoEmail += r.skippedNoEmail;
         sum.skippedPending += r.skippedPending;
         sum.skippedAbove += r.skippedAbove;
         sum.failed.push(...r.failed);
         done += r.sent + r.skippedNoEmail + r.skippedPending + r.skippedAbove + r.failed.length;
-        cursor = result.cursor ?? cursor;
-        setProgress({ done, remaining: result.remaining ?? 0 });
+        cursor = result.data.cursor;
+        setProgress({ done, remaining: result.data.remaining });
         setTotal({ ...sum, failed: [...sum.failed] });
-        if (result.done) {
+        if (result.data.done) {
           setFinished(true);
           break;
         }
@@ -83,14 +85,9 @@ export function BulkInviteForm({ step, statusOptions, statusLabel, labels }: Pro
   return (
     <div className="space-y-4">
       <form onSubmit={run} className="flex flex-wrap items-end gap-3" aria-label={labels.submit}>
-        <div>
-          <label htmlFor="bulk-invite-status" className="block text-sm font-medium text-slate-700">
-            {statusLabel}
-          </label>
-          <select id="bulk-invite-status" name="statusId" className="mt-1 rounded border border-slate-300 px-3 py-2" disabled={running}>
-            {statusOptions}
-          </select>
-        </div>
+        <SelectField label={statusLabel} name="statusId" id="bulk-invite-status" disabled={running} error={fieldError(refused, "statusId")}>
+          {statusOptions}
+        </SelectField>
         <button type="submit" disabled={running} className="rounded bg-slate-800 px-4 py-2 text-white hover:bg-slate-700 disabled:opacity-50">
           {labels.submit}
         </button>

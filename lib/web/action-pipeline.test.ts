@@ -136,4 +136,29 @@ describe("the server-action pipeline", () => {
     const result = await createAction({ caller: "user", input: locationInput, read, run: vi.fn(), refusals: "inv.error" }, deps(manager).d)(null, f);
     expect(result).toMatchObject({ ok: false, values: { name: "", languages: "en,de" } });
   });
+
+  it("hands typed data to the page with a success and with a refusal (an import's preview), and none when there is none", async () => {
+    interface Preview { rows: number; bad: number[] }
+    const previewing = (bad: number[]) =>
+      createAction(
+        {
+          caller: "user",
+          input: z.object({}),
+          run: async (): Promise<{ ok: false; code: "rows"; message: string; data: Preview } | { ok: true; message: string; data: Preview }> =>
+            bad.length ? { ok: false, code: "rows", message: "x", data: { rows: 3, bad } } : { ok: true, message: "Ready.", data: { rows: 3, bad } },
+          refusals: (r, t) => t("peopleImport.hasErrors", { errors: r.data?.bad.length ?? 0, rows: r.data?.rows ?? 0 }),
+        },
+        deps(manager).d,
+      );
+    const ready = await previewing([])(null, form({ csv: "a" }));
+    expect(ready).toEqual({ ok: true, message: "Ready.", data: { rows: 3, bad: [] } });
+    const refused = await previewing([2])(null, form({ csv: "a" }));
+    expect(refused).toMatchObject({ ok: false, code: "rows", data: { rows: 3, bad: [2] }, values: { csv: "a" } });
+    expect(refused.message).toMatch(/1/);
+    // The type says what data is: a page reads it without casting.
+    const rows: number | undefined = refused.data?.rows;
+    expect(rows).toBe(3);
+    const plain = await createAction({ caller: "user", input: z.object({}), run: async () => ({ ok: true as const }), refusals: "inv.error" }, deps(manager).d)(null, form({}));
+    expect(plain).toEqual({ ok: true });
+  });
 });

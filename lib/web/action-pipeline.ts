@@ -22,11 +22,12 @@ export type Actor<C extends Caller> = C extends "anyone" ? SessionPerson | null 
 
 /**
  * A domain refusal, whatever its area: the shared Failure (`lib/domain/shared/result.ts`); `fieldErrors` when
- * several fields are refused at once, each with its message in words (e.g. a booking's start and end).
+ * several fields are refused at once, each with its message in words (e.g. a booking's start and end); `data` what
+ * the page still shows with the refusal (an import's preview naming its bad lines).
  */
-export type Refusal = Failure<string, { fieldErrors?: Record<string, string> }>;
+export type Refusal<D = unknown> = Failure<string, { fieldErrors?: Record<string, string>; data?: D }>;
 /** Success: an optional message for the form, or a page to go to (after revalidation); a new secret shown once. */
-export interface Done {
+export interface Done<D = unknown> {
   ok: true;
   message?: string;
   redirect?: string;
@@ -34,6 +35,8 @@ export interface Done {
   secret?: string;
   /** What the form keeps after success (the machine just booked stays chosen). */
   values?: Record<string, string>;
+  /** What the page shows beside the message, typed per action (an import's dry-run preview). */
+  data?: D;
 }
 
 export interface ActionContext<C extends Caller, I> {
@@ -44,7 +47,7 @@ export interface ActionContext<C extends Caller, I> {
   formData: FormData;
 }
 
-export interface ActionSpec<C extends Caller, S extends z.ZodType, B extends unknown[], R extends Refusal = Refusal> {
+export interface ActionSpec<C extends Caller, S extends z.ZodType, B extends unknown[], R extends Refusal<D> = Refusal<never>, D = unknown> {
   caller: C;
   /** The input's rules: reuse the domain's own schema where there is one, so each rule is written once. */
   input: S;
@@ -58,9 +61,11 @@ export interface ActionSpec<C extends Caller, S extends z.ZodType, B extends unk
   labels?: FieldLabels;
   /** The schema's own messages (a refine's "notOffered") → what to say, naming the field by its label. */
   issueMessages?: Record<string, MessageKey>;
-  run(ctx: ActionContext<C, z.output<S>>, ...bound: B): Promise<R | Done>;
+  run(ctx: ActionContext<C, z.output<S>>, ...bound: B): Promise<R | Done<D>>;
   /** A domain refusal's message: the catalog prefix (`inv.error` → `inv.error.<code>`), or a function. */
   refusals: string | ((refusal: R, t: Translate) => string);
+  /** The form field of a schema path where the schema is the domain's and names differ ("recurrence.until" → "until"). */
+  fields?: Record<string, string>;
   /** Domain refusal codes that are about one field (e.g. location_cycle → parentId), when the domain names none. */
   refusalFields?: Record<string, string>;
   /** Named constraints the database may refuse with: which field it is about and what to say. */
@@ -80,24 +85,25 @@ export interface ActionDeps {
 
 type FormValues<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
 
-export type FormAction<B extends unknown[]> = (...args: [...B, ActionResult | null, FormData]) => Promise<ActionResult>;
+export type FormAction<B extends unknown[], D = unknown> = (...args: [...B, ActionResult<D> | null, FormData]) => Promise<ActionResult<D>>;
 
-export function createAction<C extends Caller, S extends z.ZodType, B extends unknown[] = [], R extends Refusal = Refusal>(
-  spec: ActionSpec<C, S, B, R>,
+export function createAction<C extends Caller, S extends z.ZodType, B extends unknown[] = [], R extends Refusal<D> = Refusal<never>, D = unknown>(
+  spec: ActionSpec<C, S, B, R, D>,
   deps: ActionDeps,
-): FormAction<B> {
+): FormAction<B, D> {
   return async (...args) => {
     // React passes (previous result, formData) after the bound arguments; a plain <form action> only formData.
     const formData = args[args.length - 1] as FormData;
     const previous = args[args.length - 2];
     const boundArgs = args.slice(0, previous === null || isResult(previous) ? -2 : -1);
     const [user, t] = await Promise.all([deps.currentUser(), deps.translator()]);
-    const refuse = (code: string, message: string, fieldErrors?: Record<string, string>): ActionResult => ({
+    const refuse = (code: string, message: string, fieldErrors?: Record<string, string>, data?: D): ActionResult<D> => ({
       ok: false,
       code,
       message,
       ...(fieldErrors && Object.keys(fieldErrors).length ? { fieldErrors } : {}),
       values: typedValues(formData),
+      ...(data === undefined ? {} : { data }),
     });
 
     if (spec.caller !== "anyone" && !user) return refuse("unauthenticated", t("form.error.loggedOut"));
@@ -109,13 +115,13 @@ export function createAction<C extends Caller, S extends z.ZodType, B extends un
     const raw = spec.read ? await spec.read(formData) : textFields(formData);
     const parsed = spec.input.safeParse(raw);
     if (!parsed.success) {
-      const fieldErrors = fieldErrorsOf(parsed.error.issues, raw as Record<string, unknown>, spec.labels ?? {}, t, spec.issueMessages);
+      const fieldErrors = fieldErrorsOf(parsed.error.issues, raw as Record<string, unknown>, spec.labels ?? {}, t, spec.issueMessages, spec.fields);
       const messages = Object.values(fieldErrors);
       const labels = Object.keys(fieldErrors).map((name) => (spec.labels?.[name] ? t(spec.labels[name]) : name));
       return refuse("invalid", messages.length === 1 ? messages[0]! : t("form.error.fields", { fields: labels.join(", ") }), fieldErrors);
     }
 
-    let outcome: R | Done;
+    let outcome: R | Done<D>;
     try {
       const ctx = { actor: user as Actor<C>, db: deps.db(), t, input: parsed.data as z.output<S>, formData };
       outcome = await spec.run(ctx, ...bound.data);
@@ -130,15 +136,15 @@ export function createAction<C extends Caller, S extends z.ZodType, B extends un
       const field = outcome.field ?? spec.refusalFields?.[outcome.code];
       const label = field && spec.labels?.[field] ? t(spec.labels[field]) : undefined;
       const message = typeof spec.refusals === "function" ? spec.refusals(outcome, t) : refusalMessage(spec.refusals, outcome, t, label);
-      return refuse(outcome.code, message, { ...(field ? { [field]: message } : {}), ...outcome.fieldErrors });
+      return refuse(outcome.code, message, { ...(field ? { [field]: message } : {}), ...outcome.fieldErrors }, outcome.data);
     }
     for (const path of spec.revalidate ?? []) {
       if (typeof path === "string") deps.revalidate(path);
       else deps.revalidate(path[0], path[1]);
     }
     if (outcome.redirect) deps.redirect(outcome.redirect);
-    const { message, secret, values } = outcome;
-    return { ok: true, ...(message ? { message } : {}), ...(secret ? { secret } : {}), ...(values ? { values } : {}) };
+    const { message, secret, values, data } = outcome;
+    return { ok: true, ...(message ? { message } : {}), ...(secret ? { secret } : {}), ...(values ? { values } : {}), ...(data === undefined ? {} : { data }) };
   };
 }
 

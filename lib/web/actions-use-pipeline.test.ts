@@ -3,18 +3,9 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 /*
- * Every server action goes through the one pipeline (lib/web/action.ts: defineAction). The files below predate it
- * and still write their actions by hand; the list only shrinks: a migrated file must leave it, a new file cannot join.
+ * Every server action goes through the one pipeline (lib/web/action.ts: defineAction): no "use server" file writes
+ * an action by hand, and there are no exceptions.
  */
-const NOT_YET_MIGRATED = new Set([
-  "app/(admin)/admin/cards/actions.ts",
-  "app/(admin)/admin/events/actions.ts",
-  "app/(admin)/admin/import/fabomatic/actions.ts",
-  "app/(admin)/admin/people/[id]/partner-actions.ts",
-  "app/(admin)/admin/people/import/actions.ts",
-  "app/(admin)/admin/people/invite/actions.ts",
-  "app/(member)/things/import/actions.ts",
-]);
 
 const root = path.resolve(import.meta.dirname, "../..");
 
@@ -35,14 +26,9 @@ describe("server actions use the one pipeline", () => {
     expect(files.length).toBeGreaterThan(10);
   });
 
-  it.each(files.filter((f) => !NOT_YET_MIGRATED.has(f)))("%s exports only actions made by defineAction", (file) => {
+  it.each(files)("%s exports only actions made by defineAction", (file) => {
     const source = fs.readFileSync(path.join(root, file), "utf8");
     expect(handWritten(source), "write it as: export const xAction = defineAction({ … })").toBe(false);
     for (const [, name, made] of source.matchAll(/^export const (\w+) = (\w+)/gm)) expect([name, made]).toEqual([name, "defineAction"]);
-  });
-
-  it("the list of files not yet migrated holds only such files", () => {
-    const stale = [...NOT_YET_MIGRATED].filter((f) => !fs.existsSync(path.join(root, f)) || !handWritten(fs.readFileSync(path.join(root, f), "utf8")));
-    expect(stale, "remove migrated files from NOT_YET_MIGRATED").toEqual([]);
   });
 });

@@ -1,3 +1,8 @@
+import { z } from "zod";
+import type { MessageKey } from "@/lib/i18n/translate";
+import { Unmatched } from "./field-errors";
+import { text } from "./form-data";
+
 /** Imports take at most this much CSV, uploaded or pasted. */
 export const MAX_CSV_BYTES = 5 * 1024 * 1024;
 
@@ -8,3 +13,20 @@ export async function csvFromForm(formData: FormData): Promise<string | null> {
   const text = formData.get("csv");
   return typeof text === "string" && text.length <= MAX_CSV_BYTES ? text : null;
 }
+
+/**
+ * An import form's two steps as an action reads them: "preview" checks the uploaded file or the pasted text (field
+ * `csv`); "confirm" sends back exactly the text that was checked (field `checkedCsv`, so a refused confirmation does
+ * not fill the paste box with it). Too large: a value the schema refuses beside the paste box with `tooLarge`.
+ */
+export async function readImportForm(formData: FormData, tooLarge: MessageKey): Promise<{ mode: string; csv: string | Unmatched }> {
+  const mode = text(formData, "mode") || "preview";
+  const csv = mode === "confirm" ? text(formData, "checkedCsv") : await csvFromForm(formData);
+  return { mode, csv: csv !== null && csv.length <= MAX_CSV_BYTES ? csv : new Unmatched("", tooLarge) };
+}
+
+/** The schema of an import form: a CSV with something in it, and which step. */
+export const importForm = z.object({
+  mode: z.enum(["preview", "confirm"]),
+  csv: z.string().refine((csv) => csv.trim() !== ""),
+});

@@ -1,5 +1,6 @@
 import type { Event } from "@/lib/db/schema";
 import type { EventInput } from "@/lib/domain/calendar/event-input";
+import { Unmatched } from "./field-errors";
 import { addDays, dayOf, isValidTimeZone, parseDay, parseLocalDateTime, startOfDay, toLocalInput } from "@/lib/time";
 
 /** The form's fields as strings (multi-selects comma-joined), so a refused form comes back filled in. */
@@ -32,8 +33,11 @@ export function formValues(formData: FormData): EventFormValues {
 
 const ids = (s: string) => s.split(",").filter(Boolean).map(Number);
 
-/** Strings → the domain's input; times are wall-clock in the chosen zone. Returns the field that is unreadable. */
-export function eventInputFrom(v: EventFormValues, responsiblePersonId: number | null): { input: EventInput } | { badField: string } {
+/**
+ * Strings → the domain's input; times are wall-clock in the chosen zone. A date or time that cannot be read stays an
+ * Unmatched (the schema refuses it beside its field); so does a responsible person nobody has the number of.
+ */
+export function eventFormInput(v: EventFormValues, responsiblePersonId: number | null | Unmatched) {
   const tz = isValidTimeZone(v.timeZone ?? "") ? v.timeZone! : "UTC";
   const allDay = v.allDay === "on";
   let startsAt: Date | null;
@@ -47,37 +51,42 @@ export function eventInputFrom(v: EventFormValues, responsiblePersonId: number |
     startsAt = parseLocalDateTime(v.startsAt ?? "", tz);
     endsAt = parseLocalDateTime(v.endsAt ?? "", tz);
   }
-  if (!startsAt) return { badField: "startsAt" };
-  if (!endsAt) return { badField: "endsAt" };
   const until = v.until ? parseDay(v.until) : null;
-  if (v.until && !until) return { badField: "until" };
+  const unreadable = (typed: string | undefined) => new Unmatched(typed ?? "", "form.error.date");
   return {
-    input: {
-      title: v.title ?? "",
-      description: v.description ?? "",
-      startsAt,
-      endsAt,
-      timeZone: v.timeZone ?? "",
-      allDay,
-      recurrence:
-        v.freq === "weekly" || v.freq === "monthly"
-          ? {
-              freq: v.freq,
-              interval: Number(v.interval || 1),
-              until: until ? startOfDay(addDays(until, 1), tz) : null,
-              count: v.count ? Number(v.count) : null,
-              weekdays: ids(v.weekdays ?? ""),
-            }
-          : null,
-      exceptionDates: (v.exceptionDates ?? "").split(/[\s,;]+/).filter(Boolean),
-      roomIds: ids(v.roomIds ?? ""),
-      resourceIds: ids(v.resourceIds ?? ""),
-      thingNumbers: (v.thingNumbers ?? "").split(/[\s,;]+/).filter(Boolean).map(Number),
-      responsiblePersonId,
-      visibility: v.visibility === "public" ? "public" : "members",
-      capacity: v.capacity ? Number(v.capacity) : null,
-    },
+    title: v.title ?? "",
+    description: v.description ?? "",
+    startsAt: startsAt ?? unreadable(v.startsAt),
+    endsAt: endsAt ?? unreadable(v.endsAt),
+    timeZone: v.timeZone ?? "",
+    allDay,
+    recurrence:
+      v.freq === "weekly" || v.freq === "monthly"
+        ? {
+            freq: v.freq,
+            interval: v.interval || 1,
+            until: v.until ? (until ? startOfDay(addDays(until, 1), tz) : unreadable(v.until)) : null,
+            count: v.count || null,
+            weekdays: ids(v.weekdays ?? ""),
+          }
+        : null,
+    exceptionDates: (v.exceptionDates ?? "").split(/[\s,;]+/).filter(Boolean),
+    roomIds: ids(v.roomIds ?? ""),
+    resourceIds: ids(v.resourceIds ?? ""),
+    thingNumbers: (v.thingNumbers ?? "").split(/[\s,;]+/).filter(Boolean),
+    responsiblePersonId,
+    visibility: v.visibility === "public" ? "public" : "members",
+    capacity: v.capacity || null,
   };
+}
+
+/** The domain's input from the form's strings, or the first field that cannot be read. */
+export function eventInputFrom(v: EventFormValues, responsiblePersonId: number | null): { input: EventInput } | { badField: string } {
+  const read = eventFormInput(v, responsiblePersonId);
+  if (read.startsAt instanceof Unmatched) return { badField: "startsAt" };
+  if (read.endsAt instanceof Unmatched) return { badField: "endsAt" };
+  if (read.recurrence?.until instanceof Unmatched) return { badField: "until" };
+  return { input: read as EventInput };
 }
 
 /** An existing event as form values. */

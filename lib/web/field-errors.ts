@@ -19,17 +19,27 @@ export type FieldLabels = Record<string, MessageKey>;
  * Zod's issues as one message per field in the reader's language, naming the field by its label. `raw` is what the
  * form sent (to tell an empty field from a wrong one). The first issue of a field wins: one thing to fix at a time.
  * `said` turns a schema's own message (a refine's, e.g. "notOffered") into a catalog message naming the field.
+ * `fields` names the form field of a schema path where they differ (the domain's "recurrence.until" is the form's "until").
  */
-export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], raw: Record<string, unknown>, labels: FieldLabels, t: Translate, said: Record<string, MessageKey> = {}): Record<string, string> {
+export function fieldErrorsOf(
+  issues: readonly z.core.$ZodIssue[],
+  raw: Record<string, unknown>,
+  labels: FieldLabels,
+  t: Translate,
+  said: Record<string, MessageKey> = {},
+  fields: Record<string, string> = {},
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
-    const name = issue.path.length ? String(issue.path[0]) : "";
+    const path = issue.path.map(String);
+    const name = path.length ? (fields[path.join(".")] ?? fields[path[0]!] ?? path[0]!) : "";
     if (!name || name in errors) continue;
     const field = labels[name] ? t(labels[name]) : name;
     const own = Object.hasOwn(said, issue.message) ? said[issue.message] : undefined;
     // A refine may name what it refused (params, e.g. the bad entry of a list) for its message to say.
     const params = issue.code === "custom" ? (issue.params as Record<string, string | number> | undefined) : undefined;
-    errors[name] = own ? t(own, { ...params, field }) : messageOf(issue, raw[name], field, t);
+    const sent = path.reduce<unknown>((value, key) => (value && typeof value === "object" ? (value as Record<string, unknown>)[key] : undefined), raw);
+    errors[name] = own ? t(own, { ...params, field }) : messageOf(issue, sent, field, t);
   }
   return errors;
 }

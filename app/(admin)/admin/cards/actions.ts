@@ -1,33 +1,15 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { endCard, registerCard } from "@/lib/domain/cards/card-service";
 import { createMemberWithCard } from "@/lib/domain/cards/member-from-card";
 import { nameShownTo } from "@/lib/domain/people/shown-names";
-import { getT } from "@/lib/i18n/server";
-import { isMessageKey } from "@/lib/i18n/translate";
-import type { ActionResult } from "@/lib/web/action-result";
-import { getDb } from "@/lib/web/db";
+import type { Failure } from "@/lib/domain/people/result";
+import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import { defineAction } from "@/lib/web/action";
-import { text, typedValues } from "@/lib/web/form-data";
+import { int, text } from "@/lib/web/form-data";
+import { peopleRefusal } from "@/lib/web/people-admin-actions";
 import { readPickedPerson } from "@/lib/web/person-pick";
-
-async function refused(code: string, formData: FormData, fallback?: string): Promise<ActionResult> {
-  const t = await getT();
-  const key = `cards.error.${code}`;
-  return { ok: false, code, message: isMessageKey(key) ? t(key) : (fallback ?? t("mach.error.invalid")), values: typedValues(formData) };
-}
-
-const newMemberForm = z.object({
-  uid: z.string().max(32),
-  statusId: z.coerce.number().int().positive(),
-  firstName: z.string(),
-  lastName: z.string(),
-  email: z.string(),
-});
-const endForm = z.object({ cardId: z.coerce.number().int().positive(), state: z.enum(["lost", "revoked"]), reason: z.string().max(500).optional() });
 
 /** Register a card for an existing person (also "assign to an existing person" from the unknown cards). */
 export const registerCardAction = defineAction({
@@ -47,25 +29,47 @@ export const registerCardAction = defineAction({
   },
 });
 
-export async function newMemberWithCardAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return refused("forbidden", formData);
-  const parsed = newMemberForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return refused("invalid", formData);
-  const { uid, statusId, firstName, lastName, email } = parsed.data;
-  const result = await createMemberWithCard(getDb(), user.personId, { uid, statusId, profile: { firstName, lastName, email: email || undefined } });
-  if (!result.ok) return refused(result.code, formData, result.message);
-  revalidatePath("/admin/cards");
-  return { ok: true, message: (await getT())("cards.memberCreated", { name: `${firstName} ${lastName}`.trim(), uid: result.uid }) };
+const newMemberLabels = { firstName: "cards.firstName", lastName: "cards.lastName", email: "cards.email", statusId: "cards.status", uid: "cards.uid" } as const;
+
+const CARD_CODES = new Set(["malformed_uid", "taken", "not_active"]);
+
+/** A card's refusal in the cards' words; a person's (a taken email, a bad name) in the people area's, naming the field. */
+function cardOrPersonRefusal(refusal: { code: string; message: string; field?: string }, t: Translate): string {
+  const key = `cards.error.${refusal.code}`;
+  return CARD_CODES.has(refusal.code) && isMessageKey(key) ? t(key) : peopleRefusal(newMemberLabels)(refusal as Failure, t);
 }
 
-export async function endCardAction(_previous: ActionResult | null, formData: FormData): Promise<ActionResult> {
-  const user = await getCurrentUser();
-  if (!user) return refused("forbidden", formData);
-  const parsed = endForm.safeParse(Object.fromEntries(formData));
-  if (!parsed.success) return refused("invalid", formData);
-  const result = await endCard(getDb(), user.personId, parsed.data);
-  if (!result.ok) return refused(result.code, formData);
-  revalidatePath("/admin/cards");
-  return { ok: true, message: (await getT())(parsed.data.state === "lost" ? "cards.markedLost" : "cards.markedRevoked") };
-}
+/** "Create a new member with this card" from the unknown cards: the person and the card, or neither. */
+export const newMemberWithCardAction = defineAction({
+  caller: "members.write",
+  input: z.object({
+    uid: z.string().trim().min(1).max(32),
+    statusId: z.number().int().positive(),
+    firstName: z.string().trim().min(1).max(100),
+    lastName: z.string().trim().max(100),
+    email: z.string().trim().max(200),
+  }),
+  read: (formData) => ({ uid: text(formData, "uid"), statusId: int(formData, "statusId"), firstName: text(formData, "firstName"), lastName: text(formData, "lastName"), email: text(formData, "email") }),
+  labels: newMemberLabels,
+  refusals: cardOrPersonRefusal,
+  refusalFields: { malformed_uid: "uid", taken: "uid", duplicate_email: "email" },
+  revalidate: ["/admin/cards"],
+  async run({ actor, db, t, input }) {
+    const { uid, statusId, firstName, lastName, email } = input;
+    const result = await createMemberWithCard(db, actor.personId, { uid, statusId, profile: { firstName, lastName, email: email || undefined } });
+    return result.ok ? { ok: true, message: t("cards.memberCreated", { name: `${firstName} ${lastName}`.trim(), uid: result.uid }) } : result;
+  },
+});
+
+/** Mark an active card lost or revoked (endCard checks members.write and that the holder is not above the actor). */
+export const endCardAction = defineAction({
+  caller: "members.write",
+  input: z.object({ cardId: z.number().int().positive(), state: z.enum(["lost", "revoked"]), reason: z.string().trim().max(500) }),
+  read: (formData) => ({ cardId: int(formData, "cardId"), state: text(formData, "state"), reason: text(formData, "reason") }),
+  refusals: "cards.error",
+  revalidate: ["/admin/cards"],
+  async run({ actor, db, t, input }) {
+    const result = await endCard(db, actor.personId, input);
+    return result.ok ? { ok: true, message: t(input.state === "lost" ? "cards.markedLost" : "cards.markedRevoked") } : result;
+  },
+});

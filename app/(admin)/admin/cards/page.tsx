@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { TextField } from "@/components/ui/field";
+import { SelectField, TextField } from "@/components/ui/field";
 import { requirePermission } from "@/lib/auth/guards";
 import { cardHistory, unknownCardsOfLastDays } from "@/lib/domain/cards/card-service";
 import { resolvePersonRef } from "@/lib/domain/people/person-ref";
@@ -15,7 +15,6 @@ import { endCardAction, newMemberWithCardAction, registerCardAction } from "./ac
 import { cardClass } from "@/components/ui/styles";
 
 const card = `${cardClass} space-y-3`;
-const select = "block w-full rounded border border-slate-300 bg-white px-3 py-2";
 const UNKNOWN_DAYS = 30;
 
 /** Cards: the recent unknown swipes turned into members or assigned, registering a card, and a person's card history. */
@@ -63,16 +62,13 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
                   <TextField label={t("cards.firstName")} name="firstName" id={`first-${u.uid}`} required maxLength={100} />
                   <TextField label={t("cards.lastName")} name="lastName" id={`last-${u.uid}`} maxLength={100} />
                   <TextField label={t("cards.email")} name="email" id={`email-${u.uid}`} type="email" maxLength={200} />
-                  <label className="block text-sm font-medium text-slate-700">
-                    {t("cards.status")}
-                    <select name="statusId" defaultValue={statuses.find((s) => s.key === "member")?.id} className={select}>
-                      {statuses.map((s) => (
-                        <option key={s.id} value={s.id}>
-                          {s.name}
-                        </option>
-                      ))}
-                    </select>
-                  </label>
+                  <SelectField label={t("cards.status")} name="statusId" id={`status-${u.uid}`} defaultValue={statuses.find((s) => s.key === "member")?.id}>
+                    {statuses.map((s) => (
+                      <option key={s.id} value={s.id}>
+                        {s.name}
+                      </option>
+                    ))}
+                  </SelectField>
                   <SubmitButton>{t("cards.unknown.createSubmit")}</SubmitButton>
                 </ActionForm>
               </div>

@@ -1,35 +1,41 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
 import { confirmImport, previewImport, type ImportPreview } from "@/lib/domain/inventory/csv-import";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { csvFromForm } from "@/lib/web/csv-upload";
-import { getDb } from "@/lib/web/db";
+import { isMessageKey } from "@/lib/i18n/translate";
+import { defineAction } from "@/lib/web/action";
+import { importForm, readImportForm } from "@/lib/web/csv-upload";
 
-export interface ImportState {
-  result: ActionResult | null;
-  preview?: ImportPreview;
-  /** The checked file's text, sent back with "confirm" so exactly what was previewed is imported. */
-  csv?: string;
+/** What the page shows beside the message: the checked rows, and the text that was checked (sent back to confirm). */
+export interface ThingsImportData {
+  preview: ImportPreview;
+  csv: string;
 }
+type Refused = { ok: false; code: string; message: string; data?: ThingsImportData };
 
-export async function importAction(_prev: ImportState, formData: FormData): Promise<ImportState> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user?.permissions.has("inventory.write")) return { result: { ok: false, code: "forbidden", message: t("inv.error.forbidden") } };
-  const csv = await csvFromForm(formData);
-  if (csv === null) return { result: { ok: false, code: "invalid", message: t("inv.import.tooLarge") } };
-  if (formData.get("mode") !== "confirm") {
-    const preview = await previewImport(getDb(), csv);
-    const message = preview.valid ? t("inv.import.readyToImport", { count: preview.rows.length }) : t("inv.import.hasErrors");
-    return { result: { ok: preview.valid, code: "invalid", message }, preview, csv };
-  }
-  const result = await confirmImport(getDb(), user.personId, csv);
-  if (result.ok) {
-    revalidatePath("/things", "layout");
-    return { result: { ok: true, message: t("inv.import.done", { count: result.created.length }) } };
-  }
-  if ("rows" in result) return { result: { ok: false, code: "invalid", message: t("inv.import.hasErrors") }, preview: result, csv };
-  return { result: { ok: false, code: result.code, message: t(`inv.error.${result.code}`) } };
-}
+/**
+ * Step 1 (preview) checks the file and writes nothing; step 2 (confirm) imports exactly the previewed text, checked
+ * again in the domain. A file with problems is refused with its preview, which names them row by row.
+ */
+export const importAction = defineAction({
+  caller: "inventory.write",
+  input: importForm,
+  read: (formData) => readImportForm(formData, "inv.import.tooLarge"),
+  labels: { csv: "inv.import.paste" },
+  refusals: (refusal: Refused, t) => {
+    if (refusal.code === "rows") return t("inv.import.hasErrors");
+    const key = `inv.error.${refusal.code}`;
+    return t(isMessageKey(key) ? key : "inv.error.invalid");
+  },
+  revalidate: [["/things", "layout"]],
+  async run({ actor, db, t, input: { mode, csv } }): Promise<Refused | { ok: true; message: string; data?: ThingsImportData }> {
+    if (mode === "preview") {
+      const preview = await previewImport(db, csv);
+      if (!preview.valid) return { ok: false, code: "rows", message: "", data: { preview, csv } };
+      return { ok: true, message: t("inv.import.readyToImport", { count: preview.rows.length }), data: { preview, csv } };
+    }
+    const result = await confirmImport(db, actor.personId, csv);
+    if (result.ok) return { ok: true, message: t("inv.import.done", { count: result.created.length }) };
+    if ("rows" in result) return { ok: false, code: "rows", message: "", data: { preview: { rows: result.rows, fileErrors: result.fileErrors, valid: false }, csv } };
+    return result;
+  },
+});

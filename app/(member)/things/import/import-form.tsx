@@ -1,24 +1,29 @@
 "use client";
 
-import { useActionState } from "react";
-import { importAction, type ImportState } from "./actions";
+import { useActionState, useRef } from "react";
+import { importAction } from "./actions";
+import { useRestoredValues } from "@/components/forms/action-form";
 import { FormMessage } from "@/components/forms/form-message";
-import { buttonClass } from "@/components/ui/styles";
+import { FormResultContext } from "@/components/forms/form-result-context";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextAreaField, TextField } from "@/components/ui/field";
 
 /** Step 1: pick a file (or paste) and preview; step 2: confirm exactly the previewed text. */
 export function ImportForm({ labels }: { labels: Record<string, string> }) {
-  const [state, formAction] = useActionState(importAction, { result: null } as ImportState);
-  const preview = state.preview;
+  const [result, formAction] = useActionState(importAction, null);
+  const ref = useRef<HTMLFormElement>(null);
+  useRestoredValues(ref, result);
+  const checked = result?.data;
+  const preview = checked?.preview;
   return (
     <div className="space-y-4">
-      <FormMessage result={state.result} />
-      <form action={formAction} className="space-y-3 rounded border border-slate-200 bg-white p-4">
-        <input type="hidden" name="mode" value="preview" />
-        <label className="block text-sm font-medium" htmlFor="import-file">{labels.file}</label>
-        <input id="import-file" name="file" type="file" accept=".csv,text/csv" className="block" />
-        <label className="block text-sm font-medium" htmlFor="import-csv">{labels.paste}</label>
-        <textarea id="import-csv" name="csv" rows={5} className="block w-full rounded border border-slate-300 px-3 py-2 font-mono text-sm" />
-        <button type="submit" className={buttonClass}>{labels.preview}</button>
+      <FormMessage result={result} />
+      <form ref={ref} action={formAction} className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label={labels.preview}>
+        <FormResultContext value={result}>
+          <TextField label={labels.file!} name="file" id="import-file" type="file" accept=".csv,text/csv" className="block" />
+          <TextAreaField label={labels.paste!} name="csv" id="import-csv" rows={5} />
+          <SubmitButton>{labels.preview}</SubmitButton>
+        </FormResultContext>
       </form>
       {preview && (
         <div className="space-y-3">
@@ -41,10 +46,10 @@ export function ImportForm({ labels }: { labels: Record<string, string> }) {
             </div>
           )}
           {preview.valid && (
-            <form action={formAction}>
+            <form action={formAction} aria-label={labels.confirm}>
               <input type="hidden" name="mode" value="confirm" />
-              <textarea name="csv" hidden readOnly value={state.csv ?? ""} />
-              <button type="submit" className={buttonClass}>{labels.confirm}</button>
+              <textarea name="checkedCsv" hidden readOnly value={checked.csv} />
+              <SubmitButton>{labels.confirm}</SubmitButton>
             </form>
           )}
         </div>

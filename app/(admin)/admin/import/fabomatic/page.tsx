@@ -32,8 +32,7 @@ export default async function FabomaticImportPage({ searchParams }: { searchPara
       else
         body = (
           <FabImportApplyForm
-            action={applyFabomaticUploadAction}
-            uploadId={uploadId}
+            action={applyFabomaticUploadAction.bind(null, uploadId)}
             dryRun={reportView(t, dry.report)}
             labels={{
               apply: t("fabImport.apply"),

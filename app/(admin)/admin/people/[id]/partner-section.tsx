@@ -5,7 +5,7 @@ import { personPickerTexts } from "@/components/people/person-picker-texts";
 import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { partnerAction } from "./partner-actions";
+import { linkPartnerAction, sharePartnerAddressAction, unlinkPartnerAction } from "./partner-actions";
 import { formatAddress, type PersonAddress } from "@/lib/domain/people/address-service";
 import type { PartnerInfo } from "@/lib/domain/people/partner-link";
 import { getT } from "@/lib/i18n/server";
@@ -33,27 +33,21 @@ export async function PartnerSection({ personId, partner, addresses, partnerRate
             <span className="text-sm text-slate-600"> · {partner.mayEdit ? t("partner.mayEdit.yes") : t("partner.mayEdit.no")}</span>
           </p>
           {unshared.map((a) => (
-            <ActionForm key={a.addressId} action={partnerAction} className="flex flex-wrap items-center gap-2 text-sm" label={t("partner.shareOf", { address: formatAddress(a) })} messageAt="bottom">
-              <input type="hidden" name="personId" value={personId} />
+            <ActionForm key={a.addressId} action={sharePartnerAddressAction.bind(null, personId)} className="flex flex-wrap items-center gap-2 text-sm" label={t("partner.shareOf", { address: formatAddress(a) })} messageAt="bottom">
               <input type="hidden" name="partnerId" value={partner.personId} />
               <input type="hidden" name="addressId" value={a.addressId} />
-              <input type="hidden" name="op" value="share" />
               <span>{formatAddress(a)}</span>
               <button type="submit" className={secondaryButtonClass}>{t("partner.share")}</button>
             </ActionForm>
           ))}
-          <ActionForm action={partnerAction} label={t("partner.unlink")} messageAt="bottom">
-            <input type="hidden" name="personId" value={personId} />
-            <input type="hidden" name="op" value="unlink" />
+          <ActionForm action={unlinkPartnerAction.bind(null, personId)} label={t("partner.unlink")} messageAt="bottom">
             <button type="submit" className={secondaryButtonClass}>{t("partner.unlink")}</button>
           </ActionForm>
         </div>
       ) : (
         <p className="mb-3 text-sm text-slate-600">{t("partner.none")}</p>
       )}
-      <ActionForm action={partnerAction} className="mt-3 grid gap-3 sm:grid-cols-[2fr_auto] sm:items-end" label={t("partner.link")}>
-        <input type="hidden" name="personId" value={personId} />
-        <input type="hidden" name="op" value="link" />
+      <ActionForm action={linkPartnerAction.bind(null, personId)} className="mt-3 grid gap-3 sm:grid-cols-[2fr_auto] sm:items-end" label={t("partner.link")}>
         <PersonPicker label={t("partner.ref")} name="partner" id="partner-ref" purpose="partner" required texts={personPickerTexts(t)} />
         <SubmitButton>{t("partner.link")}</SubmitButton>
         <CheckboxField label={t("partner.mayEditLabel")} name="mayEdit" id="partner-may-edit" defaultChecked={partner?.mayEdit ?? false} />

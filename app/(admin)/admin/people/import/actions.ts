@@ -1,49 +1,56 @@
 "use server";
 
-import { revalidatePath } from "next/cache";
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { commitImport, previewImport, type ImportPreview } from "@/lib/domain/people/import-people";
-import { getT } from "@/lib/i18n/server";
-import type { ActionResult } from "@/lib/web/action-result";
-import { csvFromForm } from "@/lib/web/csv-upload";
-import { getDb } from "@/lib/web/db";
+import type { Failure } from "@/lib/domain/people/result";
+import { defineAction } from "@/lib/web/action";
+import { importForm, readImportForm } from "@/lib/web/csv-upload";
+import { text } from "@/lib/web/form-data";
 import { notifySubscribersSoon } from "@/lib/web/people-actions";
+import { peopleRefusal } from "@/lib/web/people-admin-actions";
 
-export interface PeopleImportState {
-  result: ActionResult | null;
+/**
+ * What the page shows beside the message: the checked rows and the text that was checked (sent back with "confirm"
+ * so exactly what was previewed is imported), or after the import how many people it made.
+ */
+export interface PeopleImportData {
   preview?: ImportPreview;
-  /** The checked text, sent back with "confirm" so exactly what was previewed is imported (and checked again). */
   csv?: string;
   done?: { created: number; skipped: number };
 }
+type Refused = { ok: false; code: string; message: string; field?: string; data?: PeopleImportData };
 
 /** Preview writes nothing; confirm re-checks the whole file in the domain and skips only the lines shown as bad. */
-export async function peopleImportAction(_prev: PeopleImportState, formData: FormData): Promise<PeopleImportState> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user?.permissions.has("members.write")) return { result: { ok: false, code: "forbidden", message: t("people.error.forbidden") } };
-  const csv = await csvFromForm(formData);
-  if (csv === null) return { result: { ok: false, code: "invalid", message: t("peopleImport.tooLarge") } };
-  const db = getDb();
-  if (formData.get("mode") !== "confirm") {
-    const preview = await previewImport(db, csv);
-    const result: ActionResult = preview.errors.length
-      ? { ok: false, code: "rows", message: t("peopleImport.hasErrors", { errors: preview.errors.length, rows: preview.rows.length }) }
-      : { ok: true, message: t("peopleImport.ready", { rows: preview.rows.length }) };
-    return { result, preview, csv };
-  }
-  const skipLines = String(formData.get("skipLines") ?? "")
-    .split(",")
-    .map((s) => Number.parseInt(s, 10))
-    .filter((n) => Number.isSafeInteger(n));
-  const result = await commitImport(db, user.personId, csv, { skipLines });
-  if (result.ok) {
-    notifySubscribersSoon();
-    revalidatePath("/admin/people", "layout");
-    return { result: { ok: true, message: t("peopleImport.done", { created: result.created, skipped: result.skipped }) }, done: result };
-  }
-  if (result.code === "rows") {
-    const preview = await previewImport(db, csv);
-    return { result: { ok: false, code: "rows", message: t("peopleImport.changed") }, preview, csv };
-  }
-  return { result: { ok: false, code: result.code, message: t(`people.error.${result.code}`, { field: "" }) } };
-}
+export const peopleImportAction = defineAction({
+  caller: "members.write",
+  input: importForm.extend({ skipLines: z.array(z.number().int()) }),
+  read: async (formData) => ({
+    ...(await readImportForm(formData, "peopleImport.tooLarge")),
+    skipLines: text(formData, "skipLines")
+      .split(",")
+      .map((s) => Number.parseInt(s, 10))
+      .filter((n) => Number.isSafeInteger(n)),
+  }),
+  labels: { csv: "peopleImport.paste" },
+  refusals: (refusal: Refused, t) => {
+    const preview = refusal.data?.preview;
+    if (refusal.code === "rows") return t("peopleImport.hasErrors", { errors: preview?.errors.length ?? 0, rows: preview?.rows.length ?? 0 });
+    if (refusal.code === "changed") return t("peopleImport.changed");
+    return peopleRefusal()(refusal as Failure, t);
+  },
+  revalidate: [["/admin/people", "layout"]],
+  async run({ actor, db, t, input: { mode, csv, skipLines } }): Promise<Refused | { ok: true; message: string; data: PeopleImportData }> {
+    if (mode === "preview") {
+      const preview = await previewImport(db, csv);
+      if (preview.errors.length) return { ok: false, code: "rows", message: "", data: { preview, csv } };
+      return { ok: true, message: t("peopleImport.ready", { rows: preview.rows.length }), data: { preview, csv } };
+    }
+    const result = await commitImport(db, actor.personId, csv, { skipLines });
+    if (result.ok) {
+      notifySubscribersSoon();
+      return { ok: true, message: t("peopleImport.done", { created: result.created, skipped: result.skipped }), data: { done: { created: result.created, skipped: result.skipped } } };
+    }
+    if (result.code === "rows") return { ok: false, code: "changed", message: "", data: { preview: await previewImport(db, csv), csv } };
+    return result;
+  },
+});

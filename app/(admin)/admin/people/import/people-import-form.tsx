@@ -1,35 +1,41 @@
 "use client";
 
 import Link from "next/link";
-import { useActionState } from "react";
-import { peopleImportAction, type PeopleImportState } from "./actions";
-import { buttonClass, linkClass } from "@/components/ui/styles";
+import { useActionState, useRef } from "react";
+import { peopleImportAction } from "./actions";
+import { linkClass } from "@/components/ui/styles";
+import { useRestoredValues } from "@/components/forms/action-form";
 import { FormMessage } from "@/components/forms/form-message";
+import { FormResultContext } from "@/components/forms/form-result-context";
+import { SubmitButton } from "@/components/forms/submit-button";
+import { TextAreaField, TextField } from "@/components/ui/field";
 
 type Labels = Record<"file" | "paste" | "preview" | "confirm" | "confirmSkipping" | "line" | "field" | "problem" | "name" | "email" | "status" | "card" | "good" | "bad" | "invite", string>;
 
 /** Step 1: a file (or pasted text) is checked and shown; step 2: the admin confirms exactly that text. */
 export function PeopleImportForm({ labels }: { labels: Labels }) {
-  const [state, formAction] = useActionState(peopleImportAction, { result: null } as PeopleImportState);
-  const preview = state.done ? undefined : state.preview;
+  const [result, formAction] = useActionState(peopleImportAction, null);
+  const ref = useRef<HTMLFormElement>(null);
+  useRestoredValues(ref, result);
+  const data = result?.data;
+  const preview = data?.preview;
   const badLines = preview ? [...new Set(preview.errors.map((e) => e.line))] : [];
   const headerBroken = badLines.includes(1);
   const th = "px-3 py-2 font-medium";
   return (
     <div className="space-y-4">
-      <FormMessage result={state.result} />
-      {state.done && state.done.created > 0 && (
+      <FormMessage result={result} />
+      {data?.done && data.done.created > 0 && (
         <p>
           <Link href="/admin/people/invite" className={linkClass}>{labels.invite}</Link>
         </p>
       )}
-      <form action={formAction} className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label={labels.preview}>
-        <input type="hidden" name="mode" value="preview" />
-        <label className="block text-sm font-medium" htmlFor="people-import-file">{labels.file}</label>
-        <input id="people-import-file" name="file" type="file" accept=".csv,text/csv" className="block" />
-        <label className="block text-sm font-medium" htmlFor="people-import-csv">{labels.paste}</label>
-        <textarea id="people-import-csv" name="csv" rows={5} className="block w-full rounded border border-slate-300 px-3 py-2 font-mono text-sm" />
-        <button type="submit" className={buttonClass}>{labels.preview}</button>
+      <form ref={ref} action={formAction} className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label={labels.preview}>
+        <FormResultContext value={result}>
+          <TextField label={labels.file} name="file" id="people-import-file" type="file" accept=".csv,text/csv" className="block" />
+          <TextAreaField label={labels.paste} name="csv" id="people-import-csv" rows={5} />
+          <SubmitButton>{labels.preview}</SubmitButton>
+        </FormResultContext>
       </form>
       {preview && preview.errors.length > 0 && (
         <section aria-label={labels.bad} className="overflow-x-auto rounded border border-red-200 bg-white">
@@ -68,11 +74,11 @@ export function PeopleImportForm({ labels }: { labels: Labels }) {
         </section>
       )}
       {preview && preview.rows.length > 0 && !headerBroken && (
-        <form action={formAction}>
+        <form action={formAction} aria-label={badLines.length ? labels.confirmSkipping : labels.confirm}>
           <input type="hidden" name="mode" value="confirm" />
           <input type="hidden" name="skipLines" value={badLines.join(",")} />
-          <textarea name="csv" hidden readOnly value={state.csv ?? ""} />
-          <button type="submit" className={buttonClass}>{badLines.length ? labels.confirmSkipping : labels.confirm}</button>
+          <textarea name="checkedCsv" hidden readOnly value={data?.csv ?? ""} />
+          <SubmitButton>{badLines.length ? labels.confirmSkipping : labels.confirm}</SubmitButton>
         </form>
       )}
     </div>

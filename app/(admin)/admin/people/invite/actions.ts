@@ -1,19 +1,25 @@
 "use server";
 
-import { getCurrentUser } from "@/lib/auth/current-user";
+import { z } from "zod";
 import { inviteEveryoneWithoutLogin } from "@/lib/domain/auth/invite-everyone";
-import { getT } from "@/lib/i18n/server";
-import { getDb } from "@/lib/web/db";
+import { defineAction } from "@/lib/web/action";
+import { optionalInt } from "@/lib/web/form-data";
 import { getMailer } from "@/lib/web/mailer";
-import type { BulkInviteStepResult } from "@/components/people/bulk-invite-form";
 
-/** One batch of "invite everyone without a login" (the domain checks members.write and rank, person by person). */
-export async function inviteBatchAction(input: { statusId: number | null; cursor: number }): Promise<BulkInviteStepResult> {
-  const [user, t] = await Promise.all([getCurrentUser(), getT()]);
-  if (!user) return { ok: false, message: t("invite.error.forbidden") };
-  const statusId = Number.isSafeInteger(input?.statusId) && input.statusId! > 0 ? input.statusId : null;
-  const cursor = Number.isSafeInteger(input?.cursor) && input.cursor >= 0 ? input.cursor : 0;
-  const step = await inviteEveryoneWithoutLogin(getDb(), getMailer(), user.personId, { statusId }, cursor);
-  if (!step.ok) return { ok: false, message: t("invite.error.forbidden") };
-  return step;
-}
+/**
+ * One batch of "invite everyone without a login" after `cursor` (the form calls again until done); its report is the
+ * answer's data. The domain checks members.write again and skips, person by person, anyone above the sender.
+ */
+export const inviteBatchAction = defineAction({
+  caller: "members.write",
+  input: z.object({ statusId: z.number().int().positive().nullable(), cursor: z.number().int().min(0) }),
+  read: (formData) => ({ statusId: optionalInt(formData, "statusId"), cursor: optionalInt(formData, "cursor") ?? 0 }),
+  labels: { statusId: "inviteAll.status" },
+  refusals: "invite.error",
+  async run({ actor, db, input }) {
+    const step = await inviteEveryoneWithoutLogin(db, getMailer(), actor.personId, { statusId: input.statusId }, input.cursor);
+    if (!step.ok) return step;
+    const { report, cursor, done, remaining } = step;
+    return { ok: true, data: { report, cursor, done, remaining } };
+  },
+});
