@@ -64,9 +64,11 @@ test("an admin books a room, a clash is refused naming the first event, a member
   // …creates a private feed address and finds the event in it.
   await member.goto("/calendar/feed");
   await member.getByRole("button", { name: "Create address" }).click();
-  const message = member.getByRole("status").filter({ hasText: "/calendar.ics" });
-  await expect(message).toBeVisible();
-  const feedUrl = /(https?:\/\/\S+\/feeds\/\S+\/calendar\.ics)/.exec((await message.textContent()) ?? "")![1]!;
+  // The address is a secret: shown once in its own field, ready to copy, never inside the message.
+  const address = member.getByLabel("Your feed address (shown only now)");
+  await expect(address).toHaveValue(/^https?:\/\/\S+\/feeds\/\S+\/calendar\.ics$/);
+  const feedUrl = await address.inputValue();
+  await expect(member.getByRole("status").filter({ hasText: "shown only now" })).not.toContainText("/feeds/");
   const feed = await request.get(new URL(feedUrl).pathname);
   expect(feed.status()).toBe(200);
   expect(feed.headers()["content-type"]).toContain("text/calendar");
@@ -86,4 +88,30 @@ test("an admin books a room, a clash is refused naming the first event, a member
   await member.goto("/calendar?view=month&date=2030-05-01");
   await expect(member.getByTestId("month-view")).toContainText(title);
   for (const ext of ["ics", "xml", "json"]) expect((await request.get(`/feeds/not-a-real-token/calendar.${ext}`)).status()).toBe(404);
+});
+
+test("a refused event names each bad field beside it and keeps what was typed", async ({ browser }) => {
+  const admin = await as(browser, "admin");
+  await admin.goto("/admin/events/new");
+  const title = `Refused ${Date.now().toString(36)}`;
+  await admin.getByLabel("Title").fill(title);
+  await admin.getByLabel("Starts").fill("2030-05-07T19:00");
+  await admin.getByLabel("Ends").fill("2030-05-07T21:00");
+  await admin.getByLabel("Responsible person (member number, optional)").fill("987654");
+  await admin.getByRole("button", { name: "Save event" }).click();
+  const responsible = admin.getByLabel("Responsible person (member number, optional)");
+  await expect(responsible).toHaveAttribute("aria-invalid", "true");
+  await expect(responsible).toHaveAccessibleDescription("Responsible person (member number, optional): nobody has this member number.");
+  await expect(admin.getByLabel("Title")).toHaveValue(title);
+  await expect(admin.getByLabel("Title")).not.toHaveAttribute("aria-invalid");
+  await expect(admin.getByLabel("Starts")).toHaveValue("2030-05-07T19:00");
+
+  await responsible.fill("");
+  await admin.getByLabel("Ends").fill("2030-05-07T18:00");
+  await admin.getByRole("button", { name: "Save event" }).click();
+  const ends = admin.getByLabel("Ends");
+  await expect(ends).toHaveAttribute("aria-invalid", "true");
+  await expect(ends).toHaveAccessibleDescription("Ends: must be after the start.");
+  await expect(admin.getByLabel("Responsible person (member number, optional)")).not.toHaveAttribute("aria-invalid");
+  await admin.context().close();
 });

@@ -74,6 +74,21 @@ test.describe("open status", () => {
     expect(doc.state.open).toBe(false);
   });
 
+  test("a new sensor token is shown once in its own field, never in the message, and it sets the open status", async ({ page }) => {
+    await page.goto("/admin/sensors");
+    const form = page.getByRole("form", { name: "Create token" });
+    await form.getByLabel("Sensor name").fill(`Door ${suffix}`);
+    await form.getByRole("button", { name: "Create token" }).click();
+    const token = await form.getByLabel("Token (shown only now)").inputValue();
+    expect(token.length).toBeGreaterThan(20);
+    await expect(form.getByRole("status")).toHaveText(`Token for Door ${suffix} created. It is shown only now, below: copy it into the sensor.`);
+    const sensor = await page.request.post("/api/open-status", { data: { open: false }, headers: { authorization: `Bearer ${token}` } });
+    expect(sensor.status()).toBe(200);
+    // Shown once: after a reload the page has no token left to show.
+    await page.reload();
+    await expect(page.getByTestId("new-secret")).toHaveCount(0);
+  });
+
   test("a visitor sees the start page widgets without logging in", async ({ browser }) => {
     // Contexts inherit the describe's storage state unless told otherwise: a visitor has no cookies.
     const visitor = await browser.newContext({ storageState: { cookies: [], origins: [] } });

@@ -144,6 +144,32 @@ test.describe("inventory manager", () => {
     await expect(form.getByLabel("Name", { exact: true })).not.toHaveAttribute("aria-invalid");
   });
 
+  test("a CSV import: nothing pasted is marked beside the box; a bad row is refused with its preview; the fixed text imports", async ({ page }) => {
+    await page.goto("/things/import");
+    const check = page.getByRole("form", { name: "Check" });
+    await submit(page, check, "Check");
+    const paste = check.getByLabel("Or paste CSV text");
+    await expect(paste).toHaveAttribute("aria-invalid", "true");
+    await expect(paste).toHaveAccessibleDescription("Or paste CSV text: please fill this in.");
+
+    const bad = ["name,location", `Imported drill ${suffix},Nowhere ${suffix}`].join("\n");
+    await paste.fill(bad);
+    await submit(page, check, "Check");
+    await expect(page.getByRole("alert").first()).toHaveText("Some rows have problems. Nothing was imported; please fix the file and check it again.");
+    await expect(page.getByRole("row", { name: new RegExp(`Imported drill ${suffix}.*does not exist`) })).toBeVisible();
+    // Refused: what was pasted is still there to fix, and there is nothing to confirm.
+    await expect(paste).toHaveValue(bad);
+    await expect(page.getByRole("button", { name: "Import all rows" })).toHaveCount(0);
+
+    await paste.fill(["name", `Imported drill ${suffix}`].join("\n"));
+    await submit(page, check, "Check");
+    await expect(page.getByRole("status")).toHaveText("1 row is fine and ready to import.");
+    await submit(page, page.getByRole("form", { name: "Import all rows" }), "Import all rows");
+    await expect(page.getByRole("status")).toHaveText("1 thing imported.");
+    await page.goto(`/things?q=${encodeURIComponent(`Imported drill ${suffix}`)}`);
+    await expect(page.getByRole("link", { name: `Imported drill ${suffix}` }).first()).toBeVisible();
+  });
+
   test("an unknown thing number shows a friendly 404", async ({ page }) => {
     const response = await page.goto("/things/987654321");
     expect(response?.status()).toBe(404);

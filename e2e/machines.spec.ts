@@ -215,3 +215,24 @@ test("a new board wants LASER 1: the admin pairs it on the operations page, then
     await expect(pairing.getByTestId("paired-board")).toContainText("connecting from 127.0.0.1");
   }).toPass();
 });
+
+test("board credentials: the new password is shown once in its own field, never in the message", async ({ page }) => {
+  const name = `CRED ${Date.now().toString(36)}`;
+  await page.goto("/admin/equipment/machines/new");
+  const create = page.getByRole("form", { name: "New machine" });
+  await create.getByLabel("Name").fill(name);
+  await create.getByLabel("Equipment type").selectOption({ label: "3D printer" });
+  await create.getByRole("button", { name: "Create" }).click();
+  await page.waitForURL(/\/admin\/equipment\/machines\/\d+$/);
+  await page.goto(`${page.url()}/operations`);
+  const form = page.getByRole("form", { name: "Board credentials" });
+  await form.getByLabel("Board username").fill("cred-board");
+  await form.getByRole("button", { name: "Set credentials" }).click();
+  const password = await form.getByLabel("Board password (shown only now)").inputValue();
+  expect(password.length).toBeGreaterThanOrEqual(16);
+  const message = form.getByRole("status");
+  await expect(message).toHaveText("Board login set for cred-board. The password is shown only now, below: put it into the board's firmware configuration.");
+  await page.reload();
+  await expect(page.getByRole("form", { name: "Board credentials" }).getByTestId("new-secret")).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "Board credentials" })).toContainText("Board username: cred-board");
+});

@@ -37,6 +37,10 @@ test.describe("admin", () => {
     await link.getByLabel("Partner's member number or email").fill("nobody@example.org");
     await link.getByRole("button", { name: "Link partner" }).click();
     await expect(link.getByRole("alert")).toContainText("Nobody has this member number or email");
+    // …and beside the field, which keeps what was typed.
+    const picker = link.getByRole("combobox", { name: "Partner's member number or email" });
+    await expect(picker).toHaveAttribute("aria-invalid", "true");
+    await expect(picker).toHaveValue("nobody@example.org");
 
     // The people picker finds her by email; the one picked is shown with number and status.
     await link.getByRole("combobox", { name: "Partner's member number or email" }).fill("maria@makerspace");

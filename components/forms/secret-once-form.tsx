@@ -15,11 +15,13 @@ interface Props {
   label: string;
   /** Label of the read-only field that shows the new secret. */
   secretLabel: string;
+  /** What to do with it, read with the field (e.g. how a room's feed address is made from it). */
+  secretHint?: string;
   className?: string;
 }
 
 /** A form like ActionForm that shows a newly created secret (token, signing key) once, ready to copy. */
-export function SecretOnceForm({ action, children, label, secretLabel, className }: Props) {
+export function SecretOnceForm({ action, children, label, secretLabel, secretHint, className }: Props) {
   const [result, formAction] = useActionState(action, null);
   const ref = useRef<HTMLFormElement>(null);
   useRestoredValues(ref, result);
@@ -30,7 +32,12 @@ export function SecretOnceForm({ action, children, label, secretLabel, className
       {secret && (
         <div className="rounded border border-amber-300 bg-amber-50 p-3">
           <label htmlFor="new-secret" className="mb-1 block text-sm font-medium">{secretLabel}</label>
-          <input id="new-secret" readOnly value={secret} data-testid="new-secret" onFocus={(e) => e.currentTarget.select()} className="block w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm" />
+          <input id="new-secret" readOnly value={secret} data-testid="new-secret" aria-describedby={secretHint ? "new-secret-hint" : undefined} onFocus={(e) => e.currentTarget.select()} className="block w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm" />
+          {secretHint && (
+            <p id="new-secret-hint" className="mt-1 text-xs text-slate-600">
+              {secretHint}
+            </p>
+          )}
         </div>
       )}
       <FormResultContext value={result}>{children}</FormResultContext>

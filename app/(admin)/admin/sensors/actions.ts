@@ -19,7 +19,7 @@ export const createSensorAction = defineAction({
   revalidate: ["/admin/sensors"],
   async run({ actor, db, t, input }) {
     const created = await createSensorToken(db, actor.personId, input.name);
-    return created.ok ? { ok: true, message: t("com.sensors.created", { name: input.name.trim(), token: created.token }) } : created;
+    return created.ok ? { ok: true, message: t("com.sensors.created", { name: input.name.trim() }), secret: created.token } : created;
   },
 });
 

@@ -1,5 +1,6 @@
 import { createSensorAction, revokeSensorAction } from "./actions";
 import { ActionForm } from "@/components/forms/action-form";
+import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { TextField } from "@/components/ui/field";
 import { requirePermission } from "@/lib/auth/guards";
 import { listSensorTokens } from "@/lib/domain/community/sensor-tokens";
@@ -16,10 +17,10 @@ export default async function SensorsPage() {
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("com.sensors.title")}</h1>
       <p className="text-sm text-slate-700">{t("com.sensors.intro")}</p>
-      <ActionForm action={createSensorAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" label={t("com.sensors.create")}>
+      <SecretOnceForm action={createSensorAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" label={t("com.sensors.create")} secretLabel={t("com.sensors.token")}>
         <TextField label={t("com.sensors.name")} name="name" required maxLength={60} />
         <button type="submit" className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700">{t("com.sensors.create")}</button>
-      </ActionForm>
+      </SecretOnceForm>
       {tokens.length === 0 && <p className="text-sm text-slate-500">{t("com.sensors.none")}</p>}
       <ul className="space-y-2">
         {tokens.map((s) => (

@@ -9,13 +9,12 @@ import { defineAction } from "@/lib/web/action";
 // Each acts on the logged-in person's own feed; nothing here can be refused once they are logged in.
 const own = { caller: "user", input: z.object({}), refusals: "evf.error", revalidate: ["/calendar/feed"] } as const;
 
-/** The new URL is shown once in the answer; only its hash is stored. */
+/** The new address is in the answer once (SecretOnceForm shows it); only its token's hash is stored. */
 export const regenerateFeedAction = defineAction({
   ...own,
   async run({ actor, db, t }) {
     const token = await regenerateFeedToken(db, actor.personId);
-    const [feed, room] = await Promise.all([publicLink(db, `/feeds/${token}/calendar.ics`), publicLink(db, `/feeds/${token}/rooms/N/calendar.ics`)]);
-    return { ok: true, message: `${t("feed.shownOnce")} ${feed} ${t("feed.roomHint", { url: room })}` };
+    return { ok: true, message: t("feed.shownOnce"), secret: await publicLink(db, `/feeds/${token}/calendar.ics`) };
   },
 });
 

@@ -1,4 +1,6 @@
 import { ActionButton } from "@/components/forms/action-button";
+import { SecretOnceForm } from "@/components/forms/secret-once-form";
+import { SubmitButton } from "@/components/forms/submit-button";
 import { requireUser } from "@/lib/auth/guards";
 import { wantsWeeklyAnnouncement } from "@/lib/domain/calendar/announcements";
 import { hasActiveFeedToken } from "@/lib/domain/calendar/feed-tokens";
@@ -17,9 +19,9 @@ export default async function FeedPage() {
       <p>{t("feed.intro")}</p>
       <p className="text-sm text-gray-600">{t("feed.formats")}</p>
       <p>{active ? t("feed.active") : t("feed.none")}</p>
-      <div className="break-all" data-testid="feed-regenerate">
-        <ActionButton action={regenerateFeedAction} label={active ? t("feed.regenerate") : t("feed.create")} />
-      </div>
+      <SecretOnceForm action={regenerateFeedAction} className="space-y-2" label={active ? t("feed.regenerate") : t("feed.create")} secretLabel={t("feed.address")} secretHint={t("feed.roomHint")}>
+        <SubmitButton>{active ? t("feed.regenerate") : t("feed.create")}</SubmitButton>
+      </SecretOnceForm>
       {active && <ActionButton action={revokeFeedAction} label={t("feed.revoke")} />}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("feed.weekly")}</h2>

@@ -39,6 +39,6 @@ export const boardCredentialsAction = defineAction({
   revalidate,
   async run({ actor, db, t, input }) {
     const set = await setBoardCredentials(db, actor.personId, { machineId: input.machineId, username: input.username || undefined });
-    return set.ok ? { ok: true, message: t("mach.credentials.shownOnce", { username: set.username, password: set.password }) } : set;
+    return set.ok ? { ok: true, message: t("mach.credentials.shownOnce", { username: set.username }), secret: set.password } : set;
   },
 });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
+import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/ui/field";
 import { linkClass } from "@/components/ui/styles";
@@ -153,11 +154,11 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
         <section className={sectionClass} aria-labelledby="credentials">
           <h2 id="credentials" className="text-lg font-semibold">{t("mach.credentials.title")}</h2>
           <p className="text-sm text-slate-600">{machine.boardUsername ? t("mach.credentials.current", { username: machine.boardUsername }) : t("mach.credentials.none")}</p>
-          <ActionForm action={boardCredentialsAction} className="space-y-2" label={t("mach.credentials.title")}>
+          <SecretOnceForm action={boardCredentialsAction} className="space-y-2" label={t("mach.credentials.title")} secretLabel={t("mach.credentials.password")}>
             <input type="hidden" name="machineId" value={machine.id} />
             <TextField label={t("mach.credentials.username")} name="username" defaultValue={machine.boardUsername ?? ""} maxLength={64} />
             <SubmitButton>{machine.boardPasswordHash ? t("mach.credentials.rotate") : t("mach.credentials.set")}</SubmitButton>
-          </ActionForm>
+          </SecretOnceForm>
         </section>
       )}
 
