@@ -1,31 +1,11 @@
-import { SMTPServer } from "smtp-server";
+import { openInbox, unfold, type Inbox } from "../lib/domain/mail/testing/smtp-inbox";
 
-export interface ReceivedMail {
-  to: string[];
-  raw: string;
+/** The tests' one SMTP inbox, on E2E_SMTP_PORT: the port the app under test was told to send its mail to. */
+export function openMailbox(): Promise<Inbox> {
+  return openInbox({ port: Number(process.env.E2E_SMTP_PORT) });
 }
 
-/** A real SMTP server on E2E_SMTP_PORT, the port the app under test was told to send its mail to. */
-export async function openMailbox(): Promise<{ mails: ReceivedMail[]; close(): Promise<void> }> {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(Number(process.env.E2E_SMTP_PORT), "127.0.0.1", resolve));
-  return { mails, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
-}
-
-/** Quoted-printable wraps long lines with "=\r\n"; undo that before looking for the link. */
+/** The password-reset link of a mail (quoted-printable line wraps undone). */
 export function resetLinkIn(raw: string): string | undefined {
-  return raw.replace(/=\r?\n/g, "").match(/https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/)?.[0];
+  return unfold(raw).match(/https?:\/\/\S+\/reset-password\/[A-Za-z0-9_-]+/)?.[0];
 }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventByRef } from "@/lib/domain/calendar/event-ref";
 import { saveEvent } from "@/lib/domain/calendar/save-event";
 import { inventoryTestDatabase } from "@/lib/domain/inventory/test-setup";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { submitForm } from "../testing/forms";
 import { startWebApp, type WebApp } from "../testing/web-app";
@@ -28,12 +28,10 @@ afterAll(async () => {
 });
 
 async function mailTo(address: string): Promise<string> {
-  for (let i = 0; i < 300; i++) {
-    const mail = inbox.mails.find((m) => m.to.includes(address));
-    if (mail) return unfold(mail.raw);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`No mail to ${address}. Server output:\n${app.output()}`);
+  const mail = await inbox.waitFor((m) => m.to.includes(address), 30_000).catch((error: Error) => {
+    throw new Error(`${error.message}. Server output:\n${app.output()}`);
+  });
+  return unfold(mail.raw);
 }
 
 const linksIn = (mail: string) => mail.match(/https?:\/\/[^\s"<>]+/g) ?? [];

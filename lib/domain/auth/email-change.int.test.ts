@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, emailChangeTokens, loginAttempts, profiles } from "@/lib/db/schema";
 import { createEscalationFixture, type EscalationFixture } from "../access/testing/escalation-fixture";
 import { updateProfile } from "../people/person-service";
-import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { authenticateWithPassword } from "./authenticate";
 import { confirmEmailChange, isEmailChangeTokenUsable, requestEmailChange, setLoginEmail } from "./email-change";
 import { consumePasswordReset, requestPasswordReset } from "./password-reset";

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, invitations, personRoles, roles } from "@/lib/db/schema";
 import { mailsTo as inboxFor, newcomer as newPerson } from "../people/testing/newcomer";
-import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
 import { authenticateWithPassword } from "./authenticate";
 import {

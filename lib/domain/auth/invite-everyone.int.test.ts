@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { invitations } from "@/lib/db/schema";
 import { mailsTo as inboxFor, newcomer as newPerson } from "../people/testing/newcomer";
 import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
-import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { invitePerson, loginStateOf } from "./invitations";
 import { countWithoutLogin, inviteEveryoneWithoutLogin, type BulkInviteReport } from "./invite-everyone";
 

@@ -1,48 +1,32 @@
-import { SMTPServer } from "smtp-server";
 import { eq } from "drizzle-orm";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passwordResetTokens } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
-import { createMailer } from "../mail/mailer";
+import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { authenticateWithPassword } from "./authenticate";
 import { consumePasswordReset, hashResetToken, isResetTokenUsable, requestPasswordReset } from "./password-reset";
 
 const limits = { maxPerAccount: 50, maxPerIp: 50, windowMinutes: 15 };
 let t: TestDatabase;
-let smtp: SMTPServer;
-let smtpPort = 0;
-const received: { to: string[]; raw: string }[] = [];
+let inbox: Inbox;
+let received: Inbox["mails"];
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await ensureReferenceData(t.db);
   await seedDemoData(t.db, "old-password-123");
   // A real SMTP server on a free port: the mail goes over the wire exactly as in production.
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpPort = (smtp.server.address() as { port: number }).port;
+  inbox = await openInbox();
+  received = inbox.mails;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await inbox?.close();
   await t?.close();
 });
 
-const mailer = () => createMailer({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: "Makerspace <no-reply@test.local>", logger: pino({ level: "silent" }) });
+const mailer = () => inbox.mailer;
 /** Quoted-printable may wrap long lines with "=\r\n"; undo that before looking for the link. */
 const tokenIn = (raw: string) => raw.replace(/=\r?\n/g, "").match(/reset-password\/([A-Za-z0-9_-]+)/)?.[1];
 

@@ -6,7 +6,7 @@ import { requestGuestRegistration } from "../calendar/guest-registrations";
 import { saveEvent } from "../calendar/save-event";
 import { inventoryTestDatabase } from "../inventory/test-setup";
 import { signUpApplicant } from "../people/applicant-signup";
-import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { authenticateWithPassword } from "./authenticate";
 import { takeMailFormAttempt } from "./mail-limits";
 import { sourceOf } from "./rate-limit";

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { loginAttempts } from "@/lib/db/schema";
 import { createEscalationFixture, type EscalationFixture } from "../access/testing/escalation-fixture";
 import { changeStatus } from "../people/person-service";
-import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { authenticateWithPassword } from "./authenticate";
 import { setLoginEmail } from "./email-change";
 import { consumePasswordReset, requestPasswordReset } from "./password-reset";

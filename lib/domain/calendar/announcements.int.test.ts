@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openInbox, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { sendWeeklyAnnouncement, setWeeklyAnnouncement } from "./announcements";
 import { saveEvent } from "./save-event";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { eventRegistrations, spaceSettings } from "@/lib/db/schema";
-import { startSmtpCapture, type ReceivedMail } from "../training/testing/training-fixture";
+import type { ReceivedMail } from "@/lib/domain/mail/testing/smtp-inbox";
+import { startSmtpCapture } from "../training/testing/training-fixture";
 import type { Mailer } from "../mail/mailer";
 import { confirmGuestRegistration, guestRegistrationByToken, requestGuestRegistration } from "./guest-registrations";
 import { cancelRegistration, registerMember } from "./registrations";

@@ -1,43 +1,26 @@
 import { eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
-import { SMTPServer } from "smtp-server";
 import { eventRegistrations, profiles } from "@/lib/db/schema";
-import { createMailer } from "../mail/mailer";
+import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { confirmGuestRegistration, requestGuestRegistration } from "./guest-registrations";
 import { listRegistrations, registrationsCsv } from "./registration-list";
 import { cancelRegistration, registerMember } from "./registrations";
 import { saveEvent } from "./save-event";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
-import pino from "pino";
 
 let f: CalendarFixture;
-let smtp: SMTPServer;
-let port = 0;
-const inbox: string[] = [];
+let smtp: Inbox;
 beforeAll(async () => {
   f = await createCalendarFixture();
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, _session, done) {
-      let data = "";
-      stream.on("data", (c: Buffer) => (data += c.toString()));
-      stream.on("end", () => {
-        inbox.push(data);
-        done();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  port = (smtp.server.address() as { port: number }).port;
+  smtp = await openInbox();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp.close(() => resolve()));
+  await smtp.close();
   await f.t.close();
 });
 afterEach(() => {
-  inbox.length = 0;
+  smtp.mails.length = 0;
 });
 
 async function event(over: Record<string, unknown> = {}): Promise<number> {
@@ -69,7 +52,7 @@ describe("registrations", () => {
     const regs = [];
     for (const personId of [f.member, f.admin, f.maria, f.applicant]) regs.push(await registerMember(f.t.db, { eventId: id, personId }));
     expect(regs.map((r) => r.ok && r.status)).toEqual(["signed_up", "waitlisted", "waitlisted", "waitlisted"]);
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "cal@makerspace.local", logger: pino({ level: "silent" }) });
+    const mailer = smtp.mailer;
     // Lowering or keeping the capacity moves nobody.
     expect(await saveEvent(f.t.db, f.admin, { ...input, capacity: 1 }, id, mailer)).toMatchObject({ ok: true, promoted: 0 });
     expect(await saveEvent(f.t.db, f.admin, { ...input, capacity: 3 }, id, mailer)).toMatchObject({ ok: true, promoted: 2 });
@@ -77,7 +60,7 @@ describe("registrations", () => {
     const signedUp = rows.filter((r) => r.status === "signed_up").map((r) => r.personId).sort();
     expect(signedUp).toEqual([f.member, f.admin, f.maria].sort());
     expect(rows.find((r) => r.personId === f.applicant)?.status).toBe("waitlisted");
-    expect(inbox).toHaveLength(2);
+    expect(smtp.mails).toHaveLength(2);
     // No capacity at all: the rest move up too.
     expect(await saveEvent(f.t.db, f.admin, { ...input }, id, mailer)).toMatchObject({ ok: true, promoted: 1 });
   });
@@ -123,11 +106,11 @@ describe("registrations", () => {
 
   it("registers a guest for a public event after they confirm the mailed link, once", async () => {
     const id = await event({ visibility: "public", capacity: 5 });
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "cal@makerspace.local", logger: pino({ level: "silent" }) });
+    const mailer = smtp.mailer;
     const r = await requestGuestRegistration(f.t.db, mailer, { eventId: id, name: "Gina Guest", email: "Gina@Example.org" });
     expect(r.ok).toBe(true);
-    expect(inbox).toHaveLength(1);
-    const token = /events\/confirm\/([A-Za-z0-9_-]+)/.exec(inbox[0]!.replace(/=\r\n/g, ""))![1]!;
+    expect(smtp.mails).toHaveLength(1);
+    const token = /events\/confirm\/([A-Za-z0-9_-]+)/.exec(smtp.mails[0]!.raw.replace(/=\r\n/g, ""))![1]!;
     const [pending] = await f.t.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, id));
     expect(pending).toMatchObject({ status: "pending", guestEmail: "gina@example.org" });
     expect(await requestGuestRegistration(f.t.db, mailer, { eventId: id, name: "Gina", email: "gina@example.org" })).toMatchObject({ ok: false, code: "already_registered" });

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thingLoans } from "@/lib/db/schema";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { setMailPreferences } from "../mail/preferences";
-import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { savePublicUrl, saveTimeZone } from "../settings/testing/save-settings";
 import { sendDueSoonReminders } from "./due-soon-reminders";
 import { lendThing, returnThing } from "./loans";

@@ -1,24 +1,18 @@
-import { once } from "node:events";
-import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thingLoans, things } from "@/lib/db/schema";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
-import { createMailer } from "../mail/mailer";
+import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { lendThing, listOpenLoans, returnThing } from "./loans";
 import { sendOverdueReminders } from "./overdue-reminders";
 import { savePublicUrl, saveTimeZone } from "../settings/testing/save-settings";
 import { inventoryTestDatabase } from "./test-setup";
 import { createThing, thingHistory } from "./things";
-import pino from "pino";
 import { constraintOf } from "../shared/db-errors";
 
 let t: TestDatabase;
 let ids: Record<string, number>;
-let smtp: SMTPServer;
-let smtpPort: number;
-const inbox: { to: string; body: string }[] = [];
+let inbox: Inbox;
 const day = 86_400_000;
 // A due day n days from now (the UTC date: never before today in the space's zone for n ≥ 1).
 const dayIn = (n: number) => new Date(Date.now() + n * day).toISOString().slice(0, 10);
@@ -31,24 +25,10 @@ async function thing(name: string) {
 
 beforeAll(async () => {
   ({ t, ids } = await inventoryTestDatabase());
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    onData(stream, session, callback) {
-      let body = "";
-      stream.on("data", (c: Buffer) => (body += c.toString()));
-      stream.on("end", () => {
-        inbox.push({ to: session.envelope.rcptTo.map((r) => r.address).join(","), body });
-        callback();
-      });
-    },
-  });
-  smtp.listen(0, "127.0.0.1");
-  await once(smtp.server, "listening");
-  smtpPort = (smtp.server.address() as AddressInfo).port;
+  inbox = await openInbox();
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await inbox?.close();
   await t?.close();
 });
 
@@ -103,17 +83,17 @@ describe("loans", () => {
     expect(overdue.map((l) => l.thingName)).toContain("Orbital sander");
     expect(overdue.map((l) => l.thingName)).not.toContain("Glue gun");
 
-    const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: "space@example.org", logger: pino({ level: "silent" }) });
+    const mailer = inbox.mailer;
     await savePublicUrl(t.db, "https://space.example.org");
     const first = await sendOverdueReminders(t.db, { mailer, now });
     expect(first.sent).toBeGreaterThanOrEqual(1);
-    const mail = inbox.find((m) => m.to === "maria@makerspace.local");
-    expect(mail?.body).toContain("Orbital sander");
-    expect(mail?.body).toContain(`https://space.example.org/things/${sander.number}`);
-    const count = inbox.length;
+    const mail = inbox.mails.find((m) => m.to.join(",") === "maria@makerspace.local");
+    expect(mail?.raw).toContain("Orbital sander");
+    expect(mail?.raw).toContain(`https://space.example.org/things/${sander.number}`);
+    const count = inbox.mails.length;
     const second = await sendOverdueReminders(t.db, { mailer, now: new Date(now.getTime() + 3_600_000) });
     expect(second.sent).toBe(0);
-    expect(inbox.length).toBe(count);
+    expect(inbox.mails.length).toBe(count);
     const [loan] = await t.db.select().from(thingLoans).where(eq(thingLoans.thingId, sander.id));
     expect(loan!.lastReminderAt).not.toBeNull();
     expect((await t.db.select().from(things).where(eq(things.id, sander.id))).length).toBe(1);

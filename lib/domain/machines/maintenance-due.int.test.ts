@@ -4,7 +4,7 @@ import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { cards, equipmentAuthorizations, interventions, machines, maintenancePlans, usageSessions } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { openInbox, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { duePlansAcrossSpace, notifyDueMaintenance } from "./maintenance-due";
 
 let t: TestDatabase;

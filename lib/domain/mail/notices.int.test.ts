@@ -9,7 +9,7 @@ import { lendThing, returnThing } from "../inventory/loans";
 import { createThing } from "../inventory/things";
 import { mailApplicationApproved, mailApplicationReceived, mailApplicationRejected, mailStatusChanged, statusOf } from "../people/application-mail";
 import { approveApplicant } from "../people/applicant-signup";
-import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { scheduleSession } from "../training/session-service";
 import { signUp } from "../training/signup-service";
 import { mailSignedUp } from "../training/training-notices";

@@ -4,7 +4,7 @@ import { applicantConfirmations } from "@/lib/db/schema";
 import { authenticateWithPassword } from "../auth/authenticate";
 import { takeMailFormAttempt } from "../auth/mail-limits";
 import { confirmApplicant, rejectApplicant, resendApplicantConfirmation, signUpApplicant } from "./applicant-signup";
-import { openInbox, unfold, type Inbox } from "./testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
 
 let t: PeopleFixture;

@@ -7,7 +7,7 @@ import { confirmApplicant, listPendingApplicants, signUpApplicant } from "./appl
 import { approveLoginRequest, listLoginRequests, mailLoginApproved, rejectLoginRequest } from "./login-requests";
 import { mailsTo as inboxFor, newcomer as newPerson } from "./testing/newcomer";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
-import { openInbox, unfold, type Inbox } from "./testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 
 let t: PeopleFixture;
 let inbox: Inbox;

@@ -6,7 +6,7 @@ import { notifyAuditSubscribers, subscribeToChanges } from "../audit/subscriptio
 import { approveApplicant, confirmApplicant, listPendingApplicants, signUpApplicant } from "./applicant-signup";
 import { updateProfile } from "./person-service";
 import { anonymiseOldUsage, purgeUnknownCards, runPurge } from "./retention";
-import { openInbox, unfold, type Inbox } from "./testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
 
 let t: PeopleFixture;

@@ -5,7 +5,7 @@ import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { requestPasswordReset } from "../auth/password-reset";
 import { inventoryTestDatabase } from "../inventory/test-setup";
 import { createMailer } from "../mail/mailer";
-import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { createSettingsMailer, mailDelivery } from "./settings-mailer";
 import { getSpaceSettings } from "./space-settings";
 

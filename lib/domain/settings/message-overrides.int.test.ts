@@ -1,6 +1,4 @@
-import { SMTPServer } from "smtp-server";
 import { eq } from "drizzle-orm";
-import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
@@ -9,7 +7,7 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-dat
 import { applyMessageOverrides } from "@/lib/i18n/overrides";
 import { translator } from "@/lib/i18n/translate";
 import { requestPasswordReset } from "../auth/password-reset";
-import { createMailer } from "../mail/mailer";
+import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { checkOverride, searchWording, setMessageOverride } from "./message-overrides";
 import { loadSpaceSettings } from "./space-settings";
 import { settingsInputSchema, updateSpaceSettings, DefaultLanguageNotOfferedError } from "./update-settings";
@@ -17,37 +15,21 @@ import { settingsInputSchema, updateSpaceSettings, DefaultLanguageNotOfferedErro
 const ADMIN = { personId: null, permissions: new Set<string>() };
 const MEMBER = { personId: 1, permissions: new Set<string>(["directory.read"]) };
 let t: TestDatabase;
-let smtp: SMTPServer;
-let smtpPort = 0;
-const received: string[] = [];
+let inbox: Inbox;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await ensureReferenceData(t.db);
   await seedDemoData(t.db, "some-password-123");
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      stream.on("end", () => {
-        received.push(raw);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpPort = (smtp.server.address() as { port: number }).port;
+  inbox = await openInbox();
 });
 afterAll(async () => {
   applyMessageOverrides({});
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await inbox?.close();
   await t?.close();
 });
 
-const mailer = () => createMailer({ smtpUrl: `smtp://127.0.0.1:${smtpPort}`, from: "Makerspace <no-reply@test.local>", logger: pino({ level: "silent" }) });
+const mailer = () => inbox.mailer;
 const subjectOf = (raw: string) => raw.match(/^Subject: (.*)$/m)?.[1];
 
 describe("checking an override", () => {
@@ -100,11 +82,11 @@ describe("the space's own wording", () => {
     await t.db.update(profiles).set({ preferredLanguage: "it" }).where(eq(profiles.email, "member@makerspace.local"));
     expect(await setMessageOverride(t.db, ADMIN, "it", "mail.reset.subject", "La tua nuova password del FabLab")).toEqual({ ok: true });
     await requestPasswordReset(t.db, mailer(), { email: "member@makerspace.local" });
-    expect(subjectOf(received.at(-1)!)).toBe("La tua nuova password del FabLab");
+    expect(subjectOf(inbox.mails.at(-1)!.raw)).toBe("La tua nuova password del FabLab");
     // Other languages keep their text.
     await t.db.update(profiles).set({ preferredLanguage: "nl" }).where(eq(profiles.email, "member@makerspace.local"));
     await requestPasswordReset(t.db, mailer(), { email: "member@makerspace.local" });
-    expect(subjectOf(received.at(-1)!)).toContain("makerspace-wachtwoord");
+    expect(subjectOf(inbox.mails.at(-1)!.raw)).toContain("makerspace-wachtwoord");
   });
 });
 

@@ -6,7 +6,7 @@ import { saveEvent } from "../calendar/save-event";
 import { setWeeklyAnnouncement } from "../calendar/announcements";
 import { inventoryTestDatabase } from "../inventory/test-setup";
 import { signUpApplicant } from "../people/applicant-signup";
-import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { publicLink } from "./public-link";
 import { normalizePublicUrl, publicUrlFromEnv } from "./public-url";

@@ -1,4 +1,3 @@
-import { SMTPServer } from "smtp-server";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/db/schema";
@@ -7,40 +6,24 @@ import { getSpaceSettings, maskSecret, settingsFromEnv } from "./space-settings"
 import { SettingsNotAllowedError, settingsInputSchema, updateSpaceSettings, type SettingsInput } from "./update-settings";
 import { sendTestMail } from "./test-mail";
 import { createSettingsMailer } from "./settings-mailer";
+import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import pino from "pino";
 
 const SYSTEM = { personId: null, permissions: new Set<string>() };
 let t: TestDatabase;
-let smtp: SMTPServer;
+let inbox: Inbox;
 let smtpPort = 0;
-const received: string[] = [];
 const envDefaults = { SPACE_NAME: "Env Space", SPACE_TIME_ZONE: "Europe/Vienna", DEFAULT_LANGUAGE: "en" as const, MAIL_FROM: "x@y.z", SMTP_URL: undefined };
+const lastMail = () => inbox.mails.at(-1)?.raw;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   // A real SMTP server that wants a login: user "mail", password "right-password".
-  smtp = new SMTPServer({
-    disabledCommands: ["STARTTLS"],
-    allowInsecureAuth: true,
-    logger: false,
-    onAuth(auth, _session, callback) {
-      if (auth.username === "mail" && auth.password === "right-password") callback(null, { user: "mail" });
-      else callback(new Error("Invalid username or password"));
-    },
-    onData(stream, _session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString()));
-      stream.on("end", () => {
-        received.push(raw);
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  smtpPort = (smtp.server.address() as { port: number }).port;
+  inbox = await openInbox({ login: { username: "mail", password: "right-password" } });
+  smtpPort = inbox.port;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await inbox?.close();
   await t?.close();
 });
 
@@ -127,7 +110,7 @@ describe("space settings", () => {
   it("sends a test mail, and says so clearly when the SMTP password is wrong", async () => {
     const s = await updateSpaceSettings(t.db, SYSTEM, form());
     expect(await sendTestMail(s, "admin@fablab.test", { subject: "Test", body: "Hello" })).toEqual({ ok: true });
-    expect(received.at(-1)).toContain("Hello");
+    expect(lastMail()).toContain("Hello");
     const wrong = await sendTestMail({ ...s, smtpPassword: "wrong" }, "admin@fablab.test", { subject: "Test", body: "x" });
     expect(wrong).toMatchObject({ ok: false, code: "auth" });
     const closed = await sendTestMail({ ...s, smtpPort: 1 }, "admin@fablab.test", { subject: "Test", body: "x" });
@@ -143,7 +126,7 @@ describe("space settings", () => {
     await updateSpaceSettings(t.db, SYSTEM, form());
     const mailer = createSettingsMailer(() => getSpaceSettings(t.db), fallback, pino({ level: "silent" }));
     await mailer.send({ to: "member@fablab.test", subject: "Hi", text: "through the saved SMTP server" });
-    expect(received.at(-1)).toContain("through the saved SMTP server");
-    expect(received.at(-1)).toContain("noreply@fablab.test");
+    expect(lastMail()).toContain("through the saved SMTP server");
+    expect(lastMail()).toContain("noreply@fablab.test");
   });
 });

@@ -1,11 +1,10 @@
 import pino from "pino";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { requestPasswordReset } from "../auth/password-reset";
 import { notifyAuditSubscribers, subscribeToChanges } from "../audit/subscriptions";
 import { inventoryTestDatabase } from "../inventory/test-setup";
-import { unfold } from "../people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { createSpaceMailer } from "./settings-mailer";
 import { loadSpaceSettings } from "./space-settings";
 import { settingsInputSchema, updateSpaceSettings } from "./update-settings";
@@ -15,30 +14,18 @@ const SYSTEM = { personId: null, permissions: new Set<string>() };
 const silent = pino({ level: "silent" });
 let t: TestDatabase;
 let ids: Record<string, number>;
-let smtp: SMTPServer;
+let inbox: Inbox;
 let port = 0;
-const mails: string[] = [];
+/** The last mail received, soft line breaks and encoded spaces undone. */
+const lastMail = () => unfold(inbox.mails.at(-1)!.raw).replace(/=20/g, " ");
 
 beforeAll(async () => {
   ({ t, ids } = await inventoryTestDatabase());
-  smtp = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, _session, callback) {
-      let raw = "";
-      stream.on("data", (c: Buffer) => (raw += c.toString("utf8")));
-      stream.on("end", () => {
-        mails.push(unfold(raw).replace(/=20/g, " "));
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => smtp.listen(0, "127.0.0.1", resolve));
-  port = (smtp.server.address() as { port: number }).port;
+  inbox = await openInbox();
+  port = inbox.port;
 });
 afterAll(async () => {
-  await new Promise<void>((resolve) => smtp?.close(() => resolve()));
+  await inbox?.close();
   await t?.close();
 });
 
@@ -48,7 +35,7 @@ describe("the space's name in mails", () => {
   it("before the settings are saved: the environment's name and sender (SMTP_URL)", async () => {
     const mailer = createSpaceMailer(t.db, { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: "Makerspace <no-reply@makerspace.local>" }, silent);
     await requestPasswordReset(t.db, mailer, { email: "member@makerspace.local" });
-    const raw = mails.at(-1)!;
+    const raw = lastMail();
     expect(header(raw, "From")).toMatch(/^"?Makerspace"? <no-reply@makerspace\.local>$/);
     expect(header(raw, "Subject")).toMatch(/^\[Makerspace\] /);
   });
@@ -73,13 +60,13 @@ describe("the space's name in mails", () => {
     const mailer = createSpaceMailer(t.db, { SMTP_URL: "smtp://127.0.0.1:1", MAIL_FROM: "x@y.z" }, silent);
 
     await requestPasswordReset(t.db, mailer, { email: "member@makerspace.local" });
-    const reset = mails.at(-1)!;
+    const reset = lastMail();
     expect(header(reset, "From")).toMatch(/^"?Fablab Nord"? <hello@fablab-nord\.example>$/);
     expect(header(reset, "Subject")).toMatch(/^\[Fablab Nord\] /);
     expect(reset).toContain("-- \r\nFablab Nord\r\nhttps://fablab-nord.example");
 
     expect(await notifyAuditSubscribers(t.db, mailer)).toEqual({ sent: 1, failed: 0 });
-    const audit = mails.at(-1)!;
+    const audit = lastMail();
     expect(audit).toContain("settings.update");
     expect(header(audit, "From")).toMatch(/^"?Fablab Nord"? <hello@fablab-nord\.example>$/);
     expect(header(audit, "Subject")).toMatch(/^\[Fablab Nord\] /);

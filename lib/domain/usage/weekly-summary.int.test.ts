@@ -4,7 +4,7 @@ import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { accounts, auditLog, machines, maintenancePlans, unknownCards, usageSessions } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { openInbox, unfold, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { composeWeeklySummary, sendWeeklySummaries, setWeeklySummary, wantsWeeklySummary } from "./weekly-summary";
 
 let t: TestDatabase;

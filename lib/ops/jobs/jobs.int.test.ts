@@ -8,7 +8,7 @@ import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { accounts, auditLog, loginAttempts, machines, scheduledJobRuns, spaceSettings, usageSessions } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/people/testing/smtp-inbox";
+import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { setWeeklySummary } from "@/lib/domain/usage/weekly-summary";
 import { listBackups } from "../backup/retention";
 import { runDueJobs, type SchedulerOptions } from "../scheduler/scheduler";

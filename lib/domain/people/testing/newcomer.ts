@@ -1,6 +1,6 @@
 import type { Db } from "@/lib/db/client";
 import { createPerson } from "../create-person";
-import type { Inbox } from "./smtp-inbox";
+import type { Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 
 /** A person as an import leaves them: a profile with an email (or none), a member number, no login. */
 export async function newcomer(db: Db, email: string | undefined, extra: { preferredLanguage?: string; statusKey?: string } = {}): Promise<number> {

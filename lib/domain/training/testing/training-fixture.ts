@@ -1,39 +1,15 @@
 import { eq } from "drizzle-orm";
-import pino from "pino";
-import { SMTPServer } from "smtp-server";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { accounts, equipmentTypes } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { createMailer } from "../../mail/mailer";
+import { openInbox, type ReceivedMail } from "@/lib/domain/mail/testing/smtp-inbox";
 import type { Notifier } from "../training-mail";
 
-export interface ReceivedMail {
-  to: string[];
-  /** The message with quoted-printable soft line breaks undone, so text can be searched. */
-  text: string;
-}
-
-/** A real SMTP server on a free port: mails go over the wire exactly as in production. */
+/** The shared SMTP inbox with the notifier the training services take (the space's zone: Vienna). */
 export async function startSmtpCapture(): Promise<{ mails: ReceivedMail[]; notifier: Notifier; close(): Promise<void> }> {
-  const mails: ReceivedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), text: raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as { port: number }).port;
-  const mailer = createMailer({ smtpUrl: `smtp://127.0.0.1:${port}`, from: "Makerspace <no-reply@test.local>", logger: pino({ level: "silent" }) });
-  return { mails, notifier: { mailer, timeZone: "Europe/Vienna" }, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+  const inbox = await openInbox();
+  return { mails: inbox.mails, notifier: { mailer: inbox.mailer, timeZone: "Europe/Vienna" }, close: inbox.close };
 }
 
 export interface DemoWorld {
