@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eq } from "drizzle-orm";
 import { brokerHeartbeats, machines } from "@/lib/db/schema";
-import { ask, connectBoard, sleep } from "./testing/board-client";
+import { ask, connectBoard } from "./testing/board-client";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
 
 let f: BrokerFixture;
@@ -63,9 +63,12 @@ describe("device broker: checkmachine", () => {
   });
 
   it("records a heartbeat with its port, connected clients and counters", async () => {
-    await sleep(250);
-    const [row] = await f.database.db.select().from(brokerHeartbeats).where(eq(brokerHeartbeats.instanceId, f.broker.instanceId));
-    expect(row).toBeDefined();
+    // The heartbeat is written on a timer: wait until it has recorded the requests of the tests above.
+    const row = await vi.waitFor(async () => {
+      const [beat] = await f.database.db.select().from(brokerHeartbeats).where(eq(brokerHeartbeats.instanceId, f.broker.instanceId));
+      expect(beat?.metrics.received).toBeGreaterThan(0);
+      return beat;
+    });
     expect(row!.mqttPort).toBe(f.broker.port);
     expect(row!.connectedClients).toBeGreaterThan(0);
     expect(row!.metrics.received).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, trainingSessions, trainingSignups } from "@/lib/db/schema";
 import ICAL from "ical.js";
 import { personalFeed } from "../calendar/feed-queries";
@@ -106,7 +106,8 @@ describe("editing a scheduled training session", () => {
     const ctx = { host: "makerspace.test" };
     const before = (await personalFeed(w.t.db, token, ctx))!;
     const later = hours(48, s.startsAt);
-    await new Promise((r) => setTimeout(r, 1100)); // Last-Modified has whole seconds
+    // Last-Modified has whole seconds: the edit must fall into a later second than the feed read before it.
+    await vi.waitFor(() => expect(Math.floor(Date.now() / 1000)).toBeGreaterThan(Math.floor(before.lastModified.getTime() / 1000)), { timeout: 2_000, interval: 20 });
     expect(await edit(s, { startsAt: later, endsAt: hours(2, later) })).toMatchObject({ ok: true });
     const after = (await personalFeed(w.t.db, token, ctx))!;
     expect(after.etag).not.toBe(before.etag);
