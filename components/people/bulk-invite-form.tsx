@@ -26,7 +26,7 @@ interface Labels {
 }
 
 interface Props {
-  /** One batch after the form's `cursor` (a server action made by defineAction, which the route passes in). */
+  /** One batch after the form's `afterPersonId` (a server action made by defineAction, which the route passes in). */
   step: (previous: ActionResult<BulkInviteStep> | null, formData: FormData) => Promise<ActionResult<BulkInviteStep>>;
   /** The status filter's <option>s. */
   statusOptions: ReactNode;
@@ -56,7 +56,7 @@ export function BulkInviteForm({ step, statusOptions, statusLabel, labels }: Pro
     let done = 0;
     try {
       for (;;) {
-        form.set("cursor", String(cursor));
+        form.set("afterPersonId", String(cursor));
         const result = await step(null, form);
         if (!result.ok || !result.data) {
           setRefused(result);

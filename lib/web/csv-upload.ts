@@ -15,18 +15,18 @@ export async function csvFromForm(formData: FormData): Promise<string | null> {
 }
 
 /**
- * An import form's two steps as an action reads them: "preview" checks the uploaded file or the pasted text (field
+ * An import form's two steps (`intent`) as an action reads them: "preview" checks the uploaded file or the pasted text (field
  * `csv`); "confirm" sends back exactly the text that was checked (field `checkedCsv`, so a refused confirmation does
  * not fill the paste box with it). Too large: a value the schema refuses beside the paste box with `tooLarge`.
  */
-export async function readImportForm(formData: FormData, tooLarge: MessageKey): Promise<{ mode: string; csv: string | Unmatched }> {
-  const mode = text(formData, "mode") || "preview";
-  const csv = mode === "confirm" ? text(formData, "checkedCsv") : await csvFromForm(formData);
-  return { mode, csv: csv !== null && csv.length <= MAX_CSV_BYTES ? csv : new Unmatched("", tooLarge) };
+export async function readImportForm(formData: FormData, tooLarge: MessageKey): Promise<{ intent: string; csv: string | Unmatched }> {
+  const intent = text(formData, "intent") || "preview";
+  const csv = intent === "confirm" ? text(formData, "checkedCsv") : await csvFromForm(formData);
+  return { intent, csv: csv !== null && csv.length <= MAX_CSV_BYTES ? csv : new Unmatched("", tooLarge) };
 }
 
 /** The schema of an import form: a CSV with something in it, and which step. */
 export const importForm = z.object({
-  mode: z.enum(["preview", "confirm"]),
+  intent: z.enum(["preview", "confirm"]),
   csv: z.string().refine((csv) => csv.trim() !== ""),
 });

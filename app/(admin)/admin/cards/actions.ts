@@ -64,12 +64,12 @@ export const newMemberWithCardAction = defineAction({
 /** Mark an active card lost or revoked (endCard checks members.write and that the holder is not above the actor). */
 export const endCardAction = defineAction({
   caller: "members.write",
-  input: z.object({ cardId: z.number().int().positive(), state: z.enum(["lost", "revoked"]), reason: z.string().trim().max(500) }),
-  read: (formData) => ({ cardId: int(formData, "cardId"), state: text(formData, "state"), reason: text(formData, "reason") }),
+  input: z.object({ cardId: z.number().int().positive(), intent: z.enum(["lost", "revoked"]) }),
+  read: (formData) => ({ cardId: int(formData, "cardId"), intent: text(formData, "intent") }),
   refusals: "cards.error",
   revalidate: ["/admin/cards"],
   async run({ actor, db, t, input }) {
-    const result = await endCard(db, actor.personId, input);
-    return result.ok ? { ok: true, message: t(input.state === "lost" ? "cards.markedLost" : "cards.markedRevoked") } : result;
+    const result = await endCard(db, actor.personId, { cardId: input.cardId, state: input.intent });
+    return result.ok ? { ok: true, message: t(input.intent === "lost" ? "cards.markedLost" : "cards.markedRevoked") } : result;
   },
 });

@@ -107,7 +107,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
                 (["lost", "revoked"] as const).map((state) => (
                   <ActionForm key={state} action={endCardAction} label={t(state === "lost" ? "cards.markLost" : "cards.markRevoked")} messageAt="bottom">
                     <input type="hidden" name="cardId" value={c.id} />
-                    <input type="hidden" name="state" value={state} />
+                    <input type="hidden" name="intent" value={state} />
                     <SubmitButton>{t(state === "lost" ? "cards.markLost" : "cards.markRevoked")}</SubmitButton>
                   </ActionForm>
                 ))}

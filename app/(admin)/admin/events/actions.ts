@@ -40,6 +40,7 @@ export const saveEventAction = defineAction({
     endsAt: "evf.ends",
     timeZone: "evf.timeZone",
     freq: "evf.repeat",
+    recurrence: "evf.repeat",
     interval: "evf.interval",
     until: "evf.until",
     count: "evf.count",

@@ -27,8 +27,8 @@ export const importAction = defineAction({
     return t(isMessageKey(key) ? key : "inv.error.invalid");
   },
   revalidate: [["/things", "layout"]],
-  async run({ actor, db, t, input: { mode, csv } }): Promise<Refused | { ok: true; message: string; data?: ThingsImportData }> {
-    if (mode === "preview") {
+  async run({ actor, db, t, input: { intent, csv } }): Promise<Refused | { ok: true; message: string; data?: ThingsImportData }> {
+    if (intent === "preview") {
       const preview = await previewImport(db, csv);
       if (!preview.valid) return { ok: false, code: "rows", message: "", data: { preview, csv } };
       return { ok: true, message: t("inv.import.readyToImport", { count: preview.rows.length }), data: { preview, csv } };

@@ -47,7 +47,7 @@ export function ImportForm({ labels }: { labels: Record<string, string> }) {
           )}
           {preview.valid && (
             <form action={formAction} aria-label={labels.confirm}>
-              <input type="hidden" name="mode" value="confirm" />
+              <input type="hidden" name="intent" value="confirm" />
               <textarea name="checkedCsv" hidden readOnly value={checked.csv} />
               <SubmitButton>{labels.confirm}</SubmitButton>
             </form>

@@ -31,7 +31,7 @@ export const peopleImportAction = defineAction({
       .map((s) => Number.parseInt(s, 10))
       .filter((n) => Number.isSafeInteger(n)),
   }),
-  labels: { csv: "peopleImport.paste" },
+  labels: { csv: "peopleImport.paste", skipLines: "peopleImport.line" },
   refusals: (refusal: Refused, t) => {
     const preview = refusal.data?.preview;
     if (refusal.code === "rows") return t("peopleImport.hasErrors", { errors: preview?.errors.length ?? 0, rows: preview?.rows.length ?? 0 });
@@ -39,8 +39,8 @@ export const peopleImportAction = defineAction({
     return peopleRefusal()(refusal as Failure, t);
   },
   revalidate: [["/admin/people", "layout"]],
-  async run({ actor, db, t, input: { mode, csv, skipLines } }): Promise<Refused | { ok: true; message: string; data: PeopleImportData }> {
-    if (mode === "preview") {
+  async run({ actor, db, t, input: { intent, csv, skipLines } }): Promise<Refused | { ok: true; message: string; data: PeopleImportData }> {
+    if (intent === "preview") {
       const preview = await previewImport(db, csv);
       if (preview.errors.length) return { ok: false, code: "rows", message: "", data: { preview, csv } };
       return { ok: true, message: t("peopleImport.ready", { rows: preview.rows.length }), data: { preview, csv } };

@@ -75,7 +75,7 @@ export function PeopleImportForm({ labels }: { labels: Labels }) {
       )}
       {preview && preview.rows.length > 0 && !headerBroken && (
         <form action={formAction} aria-label={badLines.length ? labels.confirmSkipping : labels.confirm}>
-          <input type="hidden" name="mode" value="confirm" />
+          <input type="hidden" name="intent" value="confirm" />
           <input type="hidden" name="skipLines" value={badLines.join(",")} />
           <textarea name="checkedCsv" hidden readOnly value={data?.csv ?? ""} />
           <SubmitButton>{badLines.length ? labels.confirmSkipping : labels.confirm}</SubmitButton>

@@ -7,17 +7,17 @@ import { optionalInt } from "@/lib/web/form-data";
 import { getMailer } from "@/lib/web/mailer";
 
 /**
- * One batch of "invite everyone without a login" after `cursor` (the form calls again until done); its report is the
+ * One batch of "invite everyone without a login" after a person (the form calls again until done); its report is the
  * answer's data. The domain checks members.write again and skips, person by person, anyone above the sender.
  */
 export const inviteBatchAction = defineAction({
   caller: "members.write",
-  input: z.object({ statusId: z.number().int().positive().nullable(), cursor: z.number().int().min(0) }),
-  read: (formData) => ({ statusId: optionalInt(formData, "statusId"), cursor: optionalInt(formData, "cursor") ?? 0 }),
+  input: z.object({ statusId: z.number().int().positive().nullable(), afterPersonId: z.number().int().min(0) }),
+  read: (formData) => ({ statusId: optionalInt(formData, "statusId"), afterPersonId: optionalInt(formData, "afterPersonId") ?? 0 }),
   labels: { statusId: "inviteAll.status" },
   refusals: "invite.error",
   async run({ actor, db, input }) {
-    const step = await inviteEveryoneWithoutLogin(db, getMailer(), actor.personId, { statusId: input.statusId }, input.cursor);
+    const step = await inviteEveryoneWithoutLogin(db, getMailer(), actor.personId, { statusId: input.statusId }, input.afterPersonId);
     if (!step.ok) return step;
     const { report, cursor, done, remaining } = step;
     return { ok: true, data: { report, cursor, done, remaining } };
