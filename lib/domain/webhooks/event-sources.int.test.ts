@@ -10,7 +10,7 @@ import { createThing } from "../inventory/things";
 import { notifyDueMaintenance } from "../machines/maintenance-due";
 import { updateProfile } from "../people/person-service";
 import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
-import { openInbox, type Inbox } from "../people/testing/smtp-inbox";
+import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { WEBHOOK_EVENTS, webhookEventOfAudit } from "./event-types";
 import { createWebhook } from "./subscriptions";
 
