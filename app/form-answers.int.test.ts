@@ -119,14 +119,6 @@ const NOT_YET: Record<string, string[]> = {
   ],
   "app/(admin)/admin/webhooks/actions.ts#createWebhookAction": ["events"],
   "app/(admin)/admin/webhooks/actions.ts#updateWebhookAction": ["events"],
-  "app/(admin)/admin/equipment/machines/actions.ts#uploadMachinePhotoAction": ["photo"],
-  "app/(admin)/admin/settings/actions.ts#logoAction": ["logo"],
-  "app/(member)/profile/actions.ts#setOwnVisibilityAction": ["visibility"],
-  "app/(member)/profile/actions.ts#addOwnAddressAction": ["extra", "country"],
-  "app/(member)/profile/address-edit-actions.ts#updateAddressAction": ["extra"],
-  "app/(member)/profile/mail-preference-actions.ts#setMailPreferencesAction": ["topics"],
-  "app/(member)/profile/mailing-list-actions.ts#setMailingListsAction": ["chosen"],
-  "app/(member)/profile/photo-actions.ts#uploadPersonPhotoAction": ["photo"],
   "app/(public)/start-actions.ts#setOpenStatusAction": ["open", "message"],
 };
 

@@ -23,7 +23,20 @@ const labels = {
   street: "address.street",
   city: "address.city",
   postalCode: "address.postalCode",
+  extra: "address.extra",
+  country: "address.country",
   typeId: "address.type",
+  // Who sees each field: the select named by the field it is for.
+  "visibility.name": "visibility.field.name",
+  "visibility.email": "visibility.field.email",
+  "visibility.phone": "visibility.field.phone",
+  "visibility.address": "visibility.field.address",
+  "visibility.company": "visibility.field.company",
+  "visibility.jobTitle": "visibility.field.jobTitle",
+  "visibility.studies": "visibility.field.studies",
+  "visibility.interests": "visibility.field.interests",
+  "visibility.photo": "visibility.field.photo",
+  "visibility.partner": "visibility.field.partner",
 } as const;
 const mine = { caller: "user", labels, refusals: peopleRefusal(labels), revalidate: ["/profile", "/directory"] } as const;
 

@@ -7,7 +7,7 @@ import { notifySubscribersSoon } from "@/lib/web/people-actions";
 import { peopleRefusal } from "@/lib/web/people-admin-actions";
 import { formInt, formString } from "@/lib/web/people-forms";
 
-const labels = { street: "address.street", postalCode: "address.postalCode", city: "address.city", country: "address.country" } as const;
+const labels = { street: "address.street", extra: "address.extra", postalCode: "address.postalCode", city: "address.city", country: "address.country" } as const;
 
 /**
  * Edits one address: the member's own (no personId), or a person's on the admin person page. The domain checks

@@ -9,6 +9,7 @@ export const setMailPreferencesAction = defineAction({
   caller: "user",
   input: z.object({ topics: z.array(z.string().max(40)).max(20) }),
   read: (formData) => ({ topics: formData.getAll("topic").map(String) }),
+  labels: { topics: "mailPrefs.title" },
   refusals: "people.error",
   revalidate: ["/profile"],
   async run({ actor, db, t, input }) {

@@ -10,6 +10,7 @@ export const setMailingListsAction = defineAction({
   caller: "user",
   input: z.object({ chosen: z.array(z.number()) }),
   read: (formData) => ({ chosen: formIds(formData, "listId") }),
+  labels: { chosen: "ml.optIns.title" },
   bound: z.tuple([z.array(z.number().int().positive()).max(500)]),
   refusals: "ml.error",
   revalidate: ["/profile"],

@@ -27,6 +27,7 @@ export const uploadPersonPhotoAction = defineAction({
   caller: "user",
   input: z.object({ personId: z.number(), photo: z.unknown() }),
   read: (formData) => ({ personId: formInt(formData, "personId"), photo: formData.get("photo") }),
+  labels: { photo: "photo.file" },
   refusals,
   revalidate,
   async run({ actor, db, t, input: { personId, photo } }) {

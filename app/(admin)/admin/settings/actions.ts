@@ -78,6 +78,7 @@ export const logoAction = defineAction({
   caller: "system.admin",
   input: z.object({ intent: z.string(), logo: z.unknown() }),
   read: (formData) => ({ intent: formData.get("intent") === "remove" ? "remove" : "upload", logo: formData.get("logo") }),
+  labels: { logo: "settings.logo.file" },
   refusals: logoRefusal,
   revalidate: [["/", "layout"]],
   async run({ actor, db, t, input }) {

@@ -78,6 +78,7 @@ export const uploadMachinePhotoAction = defineAction({
   caller: "user",
   input: z.object({ machineId: id, photo: z.unknown() }),
   read: (formData) => ({ machineId: int(formData, "machineId"), photo: formData.get("photo") }),
+  labels: { photo: "eq.photo.file" },
   refusals: "eq.error",
   revalidate: [["/(admin)/admin/equipment/machines/[id]", "page"]],
   async run({ actor, db, t, input }) {
