@@ -46,7 +46,13 @@ export async function ProfileFields({ defaults = {}, studyFields }: { defaults?:
         <StudyRows
           legend={t("profile.studies")}
           hint={t("profile.study.hint")}
-          labels={{ field: t("profile.study.field"), start: t("profile.study.start"), end: t("profile.study.end"), row: (n) => t("profile.study.row", { n }) }}
+          labels={{
+            field: t("profile.study.field"),
+            start: t("profile.study.start"),
+            end: t("profile.study.end"),
+            // Plain strings: a client component gets no functions from the server.
+            rows: Array.from({ length: (defaults.studies?.length ?? 0) + 2 }, (_, i) => t("profile.study.row", { n: i + 1 })),
+          }}
           choices={[...new Set([...studyFields, ...(defaults.studies ?? []).map((s) => s.field)])]}
           rows={defaults.studies ?? []}
         />

@@ -13,7 +13,8 @@ export interface StudyRow {
 interface Props {
   legend: string;
   hint: string;
-  labels: { field: string; start: string; end: string; row: (n: number) => string };
+  /** `rows`: each line's name ("Study 1" …), for the person's lines and the two empty ones. */
+  labels: { field: string; start: string; end: string; rows: string[] };
   /** The fields people may choose (active ones, and a retired one the person already has). */
   choices: string[];
   rows: StudyRow[];
@@ -27,31 +28,67 @@ export function StudyRows({ legend, hint, labels, choices, rows }: Props) {
   const error = useFieldError("studies");
   const lines = [...rows, { field: "", startYear: null, endYear: null }, { field: "", startYear: null, endYear: null }];
   return (
-    <fieldset className="space-y-2" aria-describedby={["studies-hint", error ? "studies-error" : ""].filter(Boolean).join(" ")} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className="space-y-2"
+      aria-describedby={["studies-hint", error ? "studies-error" : ""].filter(Boolean).join(" ")}
+      aria-invalid={error ? true : undefined}
+    >
       <legend className={labelClass}>{legend}</legend>
-      <p id="studies-hint" className="text-xs text-slate-500">{hint}</p>
+      <p id="studies-hint" className="text-xs text-slate-500">
+        {hint}
+      </p>
       <FieldError id="studies-error" error={error} />
       <datalist id="study-field-choices">
         {choices.map((c) => (
           <option key={c} value={c} />
         ))}
       </datalist>
-      {lines.map((row, i) => (
-        <div key={i} role="group" aria-label={labels.row(i + 1)} className="grid gap-2 sm:grid-cols-[1fr_8rem_8rem]">
-          <div>
-            <label htmlFor={`study-field-${i}`} className="sr-only">{`${labels.field} (${labels.row(i + 1)})`}</label>
-            <input id={`study-field-${i}`} name="study.field" list="study-field-choices" defaultValue={row.field} placeholder={labels.field} autoComplete="off" maxLength={200} className={inputClass} />
+      {lines.map((row, i) => {
+        const name = labels.rows[i] ?? String(i + 1);
+        return (
+          <div key={i} role="group" aria-label={name} className="grid gap-2 sm:grid-cols-[1fr_8rem_8rem]">
+            <div>
+              <label htmlFor={`study-field-${i}`} className="sr-only">{`${labels.field} (${name})`}</label>
+              <input
+                id={`study-field-${i}`}
+                name="study.field"
+                list="study-field-choices"
+                defaultValue={row.field}
+                placeholder={labels.field}
+                autoComplete="off"
+                maxLength={200}
+                className={inputClass}
+              />
+            </div>
+            <div>
+              <label htmlFor={`study-start-${i}`} className="sr-only">{`${labels.start} (${name})`}</label>
+              <input
+                id={`study-start-${i}`}
+                name="study.start"
+                type="number"
+                min={1900}
+                max={2200}
+                defaultValue={row.startYear ?? ""}
+                placeholder={labels.start}
+                className={inputClass}
+              />
+            </div>
+            <div>
+              <label htmlFor={`study-end-${i}`} className="sr-only">{`${labels.end} (${name})`}</label>
+              <input
+                id={`study-end-${i}`}
+                name="study.end"
+                type="number"
+                min={1900}
+                max={2200}
+                defaultValue={row.endYear ?? ""}
+                placeholder={labels.end}
+                className={inputClass}
+              />
+            </div>
           </div>
-          <div>
-            <label htmlFor={`study-start-${i}`} className="sr-only">{`${labels.start} (${labels.row(i + 1)})`}</label>
-            <input id={`study-start-${i}`} name="study.start" type="number" min={1900} max={2200} defaultValue={row.startYear ?? ""} placeholder={labels.start} className={inputClass} />
-          </div>
-          <div>
-            <label htmlFor={`study-end-${i}`} className="sr-only">{`${labels.end} (${labels.row(i + 1)})`}</label>
-            <input id={`study-end-${i}`} name="study.end" type="number" min={1900} max={2200} defaultValue={row.endYear ?? ""} placeholder={labels.end} className={inputClass} />
-          </div>
-        </div>
-      ))}
+        );
+      })}
     </fieldset>
   );
 }
