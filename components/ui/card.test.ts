@@ -15,4 +15,9 @@ describe("Card", () => {
     const html = renderToStaticMarkup(Card({ id: "mails", title: "Mails", intro: "Which mails you get.", children: "x" }));
     expect(html).toContain('<h2 id="mails" class="mb-1 text-lg font-semibold">Mails</h2><p class="mb-3 text-sm text-slate-600">Which mails you get.</p>x');
   });
+
+  it("hides the heading from the eye only, keeping it as the section's name", () => {
+    const html = renderToStaticMarkup(Card({ id: "edit", title: "Save", titleHidden: true, intro: "Edit them.", children: "x" }));
+    expect(html).toBe(`<section class="${cardClass}" aria-labelledby="edit"><h2 id="edit" class="sr-only">Save</h2><p class="mb-3 text-sm text-slate-600">Edit them.</p>x</section>`);
+  });
 });

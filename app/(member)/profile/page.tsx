@@ -50,13 +50,12 @@ export default async function ProfilePage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
-      <section className={cardClass} aria-labelledby="my-profile">
-        <h2 id="my-profile" className="sr-only">{t("profile.title")}</h2>
+      <Card id="my-profile" title={t("profile.title")} titleHidden>
         <ActionForm action={updateOwnProfileAction} className="space-y-4" label={t("profile.title")}>
           <ProfileFields defaults={{ ...profile, studies }} studyFields={studyFields} />
           <SubmitButton>{t("profile.save")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
       <LoginSection loginEmail={user.email} />
       <PhotoSection personId={user.personId} photoKey={profile.photoPath} name={`${profile.firstName} ${profile.lastName}`.trim()} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />
       {partner && (

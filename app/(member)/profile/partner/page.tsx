@@ -2,7 +2,8 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { ProfileFields } from "@/components/people/profile-fields";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { Card } from "@/components/ui/card";
+import { linkClass } from "@/components/ui/styles";
 import { requireUser } from "@/lib/auth/guards";
 import { partnerOf } from "@/lib/domain/people/partner-link";
 import { ownProfile } from "@/lib/domain/people/profile-settings";
@@ -26,14 +27,12 @@ export default async function PartnerProfilePage() {
       ) : !theirs ? (
         <p>{t("partner.edit.notAgreed")}</p>
       ) : (
-        <section className={cardClass} aria-labelledby="partner-profile">
-          <h2 id="partner-profile" className="sr-only">{t("partner.edit.title", { name: partner.name })}</h2>
-          <p className="mb-3 text-sm text-slate-600">{t("partner.edit.intro")}</p>
+        <Card id="partner-profile" title={t("partner.edit.title", { name: partner.name })} titleHidden intro={t("partner.edit.intro")}>
           <ActionForm action={updatePartnerProfileAction} className="space-y-4" label={t("partner.edit.title", { name: partner.name })}>
             <ProfileFields defaults={{ ...theirs.profile, studies: theirs.studies }} studyFields={studyFields} />
             <SubmitButton>{t("profile.save")}</SubmitButton>
           </ActionForm>
-        </section>
+        </Card>
       )}
     </div>
   );

@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckboxField } from "@/components/ui/field";
-import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { Card } from "@/components/ui/card";
+import { buttonClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { OidcClientFields } from "@/components/sso/client-fields";
@@ -34,10 +35,7 @@ export default async function SsoClientPage({ params }: { params: Promise<{ id: 
       <p className="text-sm">
         {t("sso.clientId")}: <code data-testid="client-id">{client.clientId}</code>
       </p>
-      <section className={cardClass} aria-labelledby="edit-client">
-        <h2 id="edit-client" className="sr-only">
-          {t("sso.save")}
-        </h2>
+      <Card id="edit-client" title={t("sso.save")} titleHidden>
         <SecretOnceForm action={updateOidcClientAction} label={t("sso.save")} secretLabel={t("sso.secret")} className="space-y-3">
           <input type="hidden" name="id" value={client.id} />
           <OidcClientFields t={t} statuses={statuses} defaults={client} idPrefix="edit" />
@@ -46,7 +44,7 @@ export default async function SsoClientPage({ params }: { params: Promise<{ id: 
             {t("sso.save")}
           </button>
         </SecretOnceForm>
-      </section>
+      </Card>
       <div className="flex flex-wrap items-start gap-3">
         {client.kind === "confidential" && (
           <SecretOnceForm action={rotateOidcClientSecretAction} label={t("sso.rotate")} secretLabel={t("sso.secret")} className="space-y-2">

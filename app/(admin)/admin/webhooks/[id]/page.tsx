@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DeliveryLog } from "@/components/api/delivery-log";
 import { WebhookFields } from "@/components/api/webhook-fields";
 import { CheckboxField } from "@/components/ui/field";
-import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { buttonClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { requirePermission } from "@/lib/auth/guards";
@@ -39,10 +39,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
       <p className="text-sm text-slate-600">
         {t("wh.queue", { pending: hook.pending, failed: hook.failed, last: hook.lastDeliveredAt ? when(hook.lastDeliveredAt) : t("wh.never") })}
       </p>
-      <section className={cardClass} aria-labelledby="edit-hook">
-        <h2 id="edit-hook" className="sr-only">
-          {t("wh.save")}
-        </h2>
+      <Card id="edit-hook" title={t("wh.save")} titleHidden>
         <ActionForm action={updateWebhookAction} label={t("wh.save")} className="space-y-3">
           <input type="hidden" name="id" value={hook.id} />
           <WebhookFields t={t} defaults={hook} />
@@ -51,7 +48,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
             {t("wh.save")}
           </button>
         </ActionForm>
-      </section>
+      </Card>
       <div className="flex flex-wrap items-start gap-3">
         <ActionForm action={pingWebhookAction} label={t("wh.ping")}>
           <input type="hidden" name="id" value={hook.id} />
