@@ -20,4 +20,9 @@ describe("Card", () => {
     const html = renderToStaticMarkup(Card({ id: "edit", title: "Save", titleHidden: true, intro: "Edit them.", children: "x" }));
     expect(html).toBe(`<section class="${cardClass}" aria-labelledby="edit"><h2 id="edit" class="sr-only">Save</h2><p class="mb-3 text-sm text-slate-600">Edit them.</p>x</section>`);
   });
+
+  it("marks what cannot be undone with a red edge and heading", () => {
+    const html = renderToStaticMarkup(Card({ id: "erase", title: "Erase", tone: "danger", intro: "For good.", children: "x" }));
+    expect(html).toBe(`<section class="${cardClass} border-red-200" aria-labelledby="erase"><h2 id="erase" class="mb-1 text-lg font-semibold text-red-900">Erase</h2><p class="mb-3 text-sm text-slate-600">For good.</p>x</section>`);
+  });
 });

@@ -5,6 +5,7 @@ import { cardClass } from "./styles";
  * A card of a page: its heading names the section for screen readers (aria-labelledby); `intro` is the line
  * under the heading that says what the section is for. `className` adds spacing or width (`space-y-3`, `max-w-lg`).
  * `titleHidden`: the heading is for screen readers only, where the page's h1 already says it (a page's one form).
+ * `tone="danger"`: a red edge and heading, for what cannot be undone (erasing a person).
  */
 export function Card({
   id,
@@ -13,6 +14,7 @@ export function Card({
   children,
   className,
   titleHidden,
+  tone,
 }: {
   id: string;
   title: ReactNode;
@@ -20,10 +22,13 @@ export function Card({
   children: ReactNode;
   className?: string;
   titleHidden?: boolean;
+  tone?: "danger";
 }) {
+  const look = tone === "danger" ? `${cardClass} border-red-200` : cardClass;
+  const heading = `${intro ? "mb-1" : "mb-3"} text-lg font-semibold${tone === "danger" ? " text-red-900" : ""}`;
   return (
-    <section className={className ? `${cardClass} ${className}` : cardClass} aria-labelledby={id}>
-      <h2 id={id} className={titleHidden ? "sr-only" : intro ? "mb-1 text-lg font-semibold" : "mb-3 text-lg font-semibold"}>
+    <section className={className ? `${look} ${className}` : look} aria-labelledby={id}>
+      <h2 id={id} className={titleHidden ? "sr-only" : heading}>
         {title}
       </h2>
       {intro && <p className="mb-3 text-sm text-slate-600">{intro}</p>}

@@ -1,5 +1,4 @@
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
-import { cardClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { MembershipStatus, MembershipType } from "@/lib/db/schema";
@@ -45,16 +44,14 @@ export async function PersonAdminForms({ personId, statusId, statuses, types, er
         </ActionForm>
       </Card>
       {!erased && (
-        <section className={`${cardClass} border-red-200`} aria-labelledby="erase">
-          <h2 id="erase" className="mb-1 text-lg font-semibold text-red-900">{t("person.erase")}</h2>
-          <p className="mb-3 text-sm text-slate-600">{t("person.erase.intro")}</p>
+        <Card id="erase" title={t("person.erase")} intro={t("person.erase.intro")} tone="danger">
           <ActionForm action={erasePersonAction} className="space-y-3" label={t("person.erase")}>
             <input type="hidden" name="personId" value={personId} />
             <TextField label={t("person.reason")} name="reason" id="erase-reason" maxLength={500} />
             <CheckboxField label={t("person.erase.confirmBanned")} name="confirmBanned" />
             <button type="submit" className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-600">{t("person.erase.submit")}</button>
           </ActionForm>
-        </section>
+        </Card>
       )}
     </>
   );
