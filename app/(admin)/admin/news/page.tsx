@@ -7,7 +7,7 @@ import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
-import { labelClass } from "@/components/ui/styles";
+import { cardClass, labelClass } from "@/components/ui/styles";
 
 const area = "block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base";
 const button = "rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700";
@@ -18,7 +18,7 @@ export default async function NewsAdminPage() {
   return (
     <div className="max-w-2xl space-y-6">
       <h1 className="text-2xl font-bold">{t("com.newsAdmin.title")}</h1>
-      <ActionForm action={createNewsAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" label={t("com.newsAdmin.new")}>
+      <ActionForm action={createNewsAction} className={`${cardClass} space-y-3`} label={t("com.newsAdmin.new")}>
         <h2 className="text-lg font-semibold">{t("com.newsAdmin.new")}</h2>
         <TextField label={t("com.newsAdmin.titleField")} name="title" id="news-new-title" required maxLength={200} />
         <div>
@@ -28,7 +28,7 @@ export default async function NewsAdminPage() {
         <button type="submit" className={button}>{t("com.newsAdmin.publish")}</button>
       </ActionForm>
       {posts.map((p) => (
-        <ActionForm key={`${p.id}-${p.updatedAt.getTime()}`} action={updateNewsAction} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" label={`${t("com.newsAdmin.edit")}: ${p.title}`}>
+        <ActionForm key={`${p.id}-${p.updatedAt.getTime()}`} action={updateNewsAction} className={`${cardClass} space-y-2`} label={`${t("com.newsAdmin.edit")}: ${p.title}`}>
           <p className="text-xs text-slate-500">{t("com.news.by", { name: p.authorName ?? "—", when: formatDateTime(p.publishedAt, locale, space.timeZone) })}</p>
           <input type="hidden" name="id" value={p.id} />
           <TextField label={t("com.newsAdmin.titleField")} name="title" id={`news-${p.id}-title`} defaultValue={p.title} required maxLength={200} />

@@ -1,3 +1,4 @@
+import { cardClass } from "@/components/ui/styles";
 import { createSensorAction, revokeSensorAction } from "./actions";
 import { ActionForm } from "@/components/forms/action-form";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
@@ -17,7 +18,7 @@ export default async function SensorsPage() {
     <div className="max-w-2xl space-y-4">
       <h1 className="text-2xl font-bold">{t("com.sensors.title")}</h1>
       <p className="text-sm text-slate-700">{t("com.sensors.intro")}</p>
-      <SecretOnceForm action={createSensorAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" label={t("com.sensors.create")} secretLabel={t("com.sensors.token")}>
+      <SecretOnceForm action={createSensorAction} className={`${cardClass} space-y-3`} label={t("com.sensors.create")} secretLabel={t("com.sensors.token")}>
         <TextField label={t("com.sensors.name")} name="name" required maxLength={60} />
         <button type="submit" className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700">{t("com.sensors.create")}</button>
       </SecretOnceForm>

@@ -1,3 +1,4 @@
+import { cardClass } from "@/components/ui/styles";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { notFound } from "next/navigation";
@@ -45,7 +46,7 @@ export default async function PollPage({ params }: { params: Promise<{ id: strin
       {phase === "open" && !eligible && <p className="text-sm text-red-800">{t("com.polls.notEligible")}</p>}
       {voted && !mayVote && phase === "open" && eligible && <p className="text-sm text-slate-700">{t("com.error.already_voted")}</p>}
       {mayVote && (
-        <ActionForm action={voteAction} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4" label={t("com.polls.vote")}>
+        <ActionForm action={voteAction} className={`${cardClass} space-y-3`} label={t("com.polls.vote")}>
           <input type="hidden" name="pollId" value={poll.id} />
           {multiple && <p className="text-sm text-slate-600">{t("com.polls.chooseUpTo", { n: poll.maxChoices })}</p>}
           {myChoices && <p className="text-sm text-slate-600">{t("com.polls.yourChoice")}</p>}

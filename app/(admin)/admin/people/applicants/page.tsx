@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { requirePermission } from "@/lib/auth/guards";
@@ -31,7 +31,7 @@ export default async function ApplicantsPage() {
           {applicants.map((a) => {
             const name = `${a.firstName} ${a.lastName}`.trim();
             return (
-              <li key={a.personId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={name}>
+              <li key={a.personId} className={cardClass} aria-label={name}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <Link href={`/admin/people/${a.personId}`} className={`${linkClass} font-medium`}>{name}</Link>
                   <span className="text-sm text-slate-600">
@@ -68,7 +68,7 @@ export default async function ApplicantsPage() {
           {loginRequests.map((r) => {
             const name = `${r.firstName} ${r.lastName}`.trim();
             return (
-              <li key={r.requestId} className="rounded-lg border border-slate-200 bg-white p-4 shadow-sm" aria-label={t("loginRequests.of", { name })}>
+              <li key={r.requestId} className={cardClass} aria-label={t("loginRequests.of", { name })}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
                   <Link href={`/admin/people/${r.personId}`} className={`${linkClass} font-medium`}>{name}</Link>
                   <span className="text-sm text-slate-600">
