@@ -1,13 +1,12 @@
 import type { PollResults } from "@/lib/domain/community/polls/results";
 import type { Translate } from "@/lib/i18n/translate";
+import { Card } from "@/components/ui/card";
 
 /** Bars with counts; named polls list the voters under each option. */
 export function PollResultsView({ t, results, pollId }: { t: Translate; results: PollResults; pollId: number }) {
   const max = Math.max(1, ...results.options.map((o) => o.votes));
   return (
-    <section className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-label={t("com.polls.results")}>
-      <h2 className="text-lg font-semibold">{t("com.polls.results")}</h2>
-      <p className="text-sm text-slate-500">{t("com.polls.participants", { n: results.participants })}</p>
+    <Card id={`poll-results-${pollId}`} title={t("com.polls.results")} intro={t("com.polls.participants", { n: results.participants })} className="space-y-2">
       <ul className="space-y-2">
         {results.options.map((o) => (
           <li key={o.id} data-testid="poll-result">
@@ -25,6 +24,6 @@ export function PollResultsView({ t, results, pollId }: { t: Translate; results:
       <a href={`/polls/${pollId}/results.csv`} className="inline-block text-sm text-slate-600 underline">
         {t("com.polls.export")}
       </a>
-    </section>
+    </Card>
   );
 }
