@@ -117,8 +117,6 @@ const NOT_YET: Record<string, string[]> = {
     "allowedScopes",
     "requiredPermission",
   ],
-  "app/(admin)/admin/webhooks/actions.ts#createWebhookAction": ["events"],
-  "app/(admin)/admin/webhooks/actions.ts#updateWebhookAction": ["events"],
   "app/(public)/start-actions.ts#setOpenStatusAction": ["open", "message"],
 };
 
@@ -187,7 +185,6 @@ describe("forms explain", () => {
       "com.error.invalid",
       "api.error.invalid",
       "sso.error.invalid",
-      "wh.error.invalid",
       "signup.error.input",
     ]);
     const found: string[] = [];
@@ -282,6 +279,16 @@ describe("forms explain", () => {
   it("a news post without title and text: both named by their labels at once", async () => {
     const answer = await call("app/(admin)/admin/news/actions.ts#createNewsAction", { title: " ", body: "" });
     expect(answer).toMatchObject({ ok: false, code: "invalid", fieldErrors: { title: "Title: please fill this in.", body: "Text: please fill this in." } });
+  });
+
+  it("a webhook: a wrong address and no event named by their labels at once, what was typed kept", async () => {
+    const answer = await call("app/(admin)/admin/webhooks/actions.ts#createWebhookAction", { url: "ftp://example.org/hook", description: "Board" });
+    expect(answer).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { url: "Address (https://…): an address starting with http:// or https://, please.", events: "Events: please fill this in." },
+      values: { url: "ftp://example.org/hook", description: "Board" },
+    });
   });
 
   it("a loan due in the past is refused beside “Due back on”", async () => {

@@ -12,21 +12,25 @@ export type WebhookFailureCode = "forbidden" | "invalid" | "not_found";
 export type WebhookResult<T extends object = object> = Result<T, Failure<WebhookFailureCode>>;
 const fail = (code: WebhookFailureCode, message: string, field?: string) => ({ ok: false as const, code, message, ...(field ? { field } : {}) });
 
+/** What the schema's refines say when they refuse (a form turns them into its own words beside the field). */
+export const WEBHOOK_REFUSALS = {
+  url: "an http:// or https:// address",
+  credentials: "no user or password in the address; the signature authenticates the sender",
+  event: "unknown event",
+} as const;
+
 export const webhookInput = z.object({
   url: z
     .string()
     .trim()
     .max(2000, "at most 2000 characters")
-    .refine((u) => URL.canParse(u) && ["http:", "https:"].includes(new URL(u).protocol), "an http:// or https:// address")
-    .refine(
-      (u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password),
-      "no user or password in the address; the signature authenticates the sender",
-    ),
+    .refine((u) => URL.canParse(u) && ["http:", "https:"].includes(new URL(u).protocol), WEBHOOK_REFUSALS.url)
+    .refine((u) => !URL.canParse(u) || (!new URL(u).username && !new URL(u).password), WEBHOOK_REFUSALS.credentials),
   description: z.string().trim().max(200, "at most 200 characters").default(""),
   events: z
     .array(z.string())
     .min(1, "choose at least one event")
-    .refine((e) => e.every(isWebhookEventType), "unknown event"),
+    .refine((e) => e.every(isWebhookEventType), WEBHOOK_REFUSALS.event),
   active: z.boolean().default(true),
 });
 export type WebhookInput = z.input<typeof webhookInput>;

@@ -1,18 +1,35 @@
 "use server";
 
 import { z } from "zod";
-import { createWebhook, deleteWebhook, pingWebhook, redeliver, rotateWebhookSecret, updateWebhook, type WebhookResult } from "@/lib/domain/webhooks/subscriptions";
+import {
+  WEBHOOK_REFUSALS,
+  createWebhook,
+  deleteWebhook,
+  pingWebhook,
+  redeliver,
+  rotateWebhookSecret,
+  updateWebhook,
+  webhookInput,
+  type WebhookResult,
+} from "@/lib/domain/webhooks/subscriptions";
 import type { Translate } from "@/lib/i18n/translate";
 import { defineAction } from "@/lib/web/action";
+import { unexplainedRefusal } from "@/lib/web/action-pipeline";
 import { checkbox, int, text } from "@/lib/web/form-data";
 
-// Each action: the logged-in person, then the domain call, which checks system.admin and validates itself.
+// Each action: the logged-in person, then the domain call, which checks system.admin and validates again. A webhook
+// is read with the domain's schema, so each wrong field is named by its label beside it, all at once.
 type Refusal = Extract<WebhookResult, { ok: false }>;
-const refusals = (r: Refusal, t: Translate) => (r.code === "invalid" ? t("wh.error.invalid", { detail: r.message }) : t(`wh.error.${r.code}`));
+const refusals = (r: Refusal, t: Translate) => (r.code === "invalid" ? unexplainedRefusal(r, t) : t(`wh.error.${r.code}`));
 const id = z.number().int().positive();
-const webhookForm = z.object({ url: z.string(), description: z.string(), events: z.array(z.string()), active: z.boolean() });
+const webhookForm = webhookInput;
+const issueMessages = {
+  [WEBHOOK_REFUSALS.url]: "wh.error.url",
+  [WEBHOOK_REFUSALS.credentials]: "wh.error.credentials",
+  [WEBHOOK_REFUSALS.event]: "form.error.choice",
+} as const;
 const read = (formData: FormData) => ({ url: text(formData, "url"), description: text(formData, "description"), events: formData.getAll("event").map(String), active: checkbox(formData, "active") });
-const labels = { url: "wh.url", description: "wh.description" } as const;
+const labels = { url: "wh.url", description: "wh.description", events: "wh.events" } as const;
 const byId = { caller: "user", input: z.object({ id }), read: (formData: FormData) => ({ id: int(formData, "id") }), refusals } as const;
 
 export const createWebhookAction = defineAction({
@@ -20,6 +37,7 @@ export const createWebhookAction = defineAction({
   input: webhookForm,
   read,
   labels,
+  issueMessages,
   refusals,
   revalidate: ["/admin/webhooks"],
   async run({ actor, db, t, input }) {
@@ -33,6 +51,7 @@ export const updateWebhookAction = defineAction({
   input: webhookForm.extend({ id }),
   read: (formData) => ({ ...read(formData), id: int(formData, "id") }),
   labels,
+  issueMessages,
   refusals,
   revalidate: [["/admin/webhooks", "layout"]],
   async run({ actor, db, t, input: { id: webhookId, ...input } }) {
