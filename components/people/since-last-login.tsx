@@ -3,7 +3,7 @@ import type { ChangesSinceLastLogin } from "@/lib/domain/audit/since-last-login"
 import type { ShownPerson } from "@/lib/domain/people/visible-names";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
-import { cardClass } from "@/components/ui/styles";
+import { Card } from "@/components/ui/card";
 
 
 /** The start page's "what changed since my last login": my own record, and for the board a digest by change type. */
@@ -13,9 +13,7 @@ export async function SinceLastLogin({ changes, timeZone, auditLinks }: { change
   const when = (d: Date) => formatDateTime(d, locale, timeZone);
   const person = (p: ShownPerson) => p.name ?? (p.memberNumber !== null ? t("roles.memberNumber", { number: p.memberNumber }) : t("since.staff"));
   return (
-    <section className={cardClass} aria-labelledby="since-last-login">
-      <h2 id="since-last-login" className="mb-1 text-lg font-semibold">{t("since.title")}</h2>
-      <p className="mb-3 text-sm text-slate-500">{t("since.intro", { when: when(changes.since) })}</p>
+    <Card id="since-last-login" title={t("since.title")} intro={t("since.intro", { when: when(changes.since) })}>
       <h3 className="text-sm font-medium text-slate-700">{t("since.own")}</h3>
       {changes.own.length === 0 ? (
         <p className="text-sm text-slate-600">{t("since.ownNone")}</p>
@@ -56,6 +54,6 @@ export async function SinceLastLogin({ changes, timeZone, auditLinks }: { change
           )}
         </>
       )}
-    </section>
+    </Card>
   );
 }
