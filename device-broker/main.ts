@@ -5,6 +5,7 @@
 import pino from "pino";
 import { prepareDatabase, pingDatabase } from "@/drizzle/prepare";
 import { createDb, type DbHandle } from "@/lib/db/client";
+import { handleUncaught } from "@/lib/db/driver-faults";
 import { EnvError, parseEnv, type Env } from "@/lib/env";
 import { createMailer } from "@/lib/domain/mail/mailer";
 import { createSettingsMailer } from "@/lib/domain/settings/settings-mailer";
@@ -41,6 +42,8 @@ async function main(): Promise<void> {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   // Every known async path has its catch; this is the net under a bug, so one bad message cannot take all boards down.
   process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled rejection"));
+  // The database driver's one known throw outside a promise is survived; anything else exits for the supervisor.
+  process.on("uncaughtException", (error) => handleUncaught(error, logger, (code) => process.exit(code)));
 
   let onDatabaseBack: () => unknown = () => {};
   const savedSnapshot = await connect(database, env.DATABASE_URL, env.DATA_DIR, logger, {
