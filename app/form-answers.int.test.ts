@@ -88,6 +88,7 @@ const SENT_BY_THE_PAGE: Record<string, string[]> = {
   "app/(admin)/admin/equipment/machines/[id]/operations/plan-actions.ts#recordDoneAction": ["notes"],
   "app/(admin)/admin/equipment/machines/actions.ts#setMachineBlockedAction": ["blocked"],
   "app/(member)/profile/services/actions.ts#disconnectServiceAction": ["name"],
+  "app/(admin)/admin/settings/wording/actions.ts#saveWordingAction": ["locale", "key"],
 };
 
 /**
@@ -98,7 +99,6 @@ const NOT_YET: Record<string, string[]> = {
   // The profile's fields are checked by the domain, which names the first wrong one by its label.
   "app/(admin)/admin/people/actions.ts#createPersonAction": ["profile"],
   "app/(admin)/admin/people/actions.ts#updatePersonAction": ["profile"],
-  "app/(admin)/admin/settings/wording/actions.ts#saveWordingAction": ["locale", "key", "text"],
   "app/(admin)/admin/sso/actions.ts#createOidcClientAction": [
     "name",
     "kind",
@@ -117,7 +117,6 @@ const NOT_YET: Record<string, string[]> = {
     "allowedScopes",
     "requiredPermission",
   ],
-  "app/(public)/start-actions.ts#setOpenStatusAction": ["open", "message"],
 };
 
 let t: TestDatabase;
@@ -289,6 +288,12 @@ describe("forms explain", () => {
       fieldErrors: { url: "Address (https://…): an address starting with http:// or https://, please.", events: "Events: please fill this in." },
       values: { url: "ftp://example.org/hook", description: "Board" },
     });
+  });
+
+  it("the open status: a message too long is named by its label beside it, what was typed kept", async () => {
+    const long = "x".repeat(201);
+    const answer = await call("app/(public)/start-actions.ts#setOpenStatusAction", { open: "true", message: long });
+    expect(answer).toMatchObject({ ok: false, code: "invalid", fieldErrors: { message: "Message (optional): at most 200 characters, please." }, values: { message: long } });
   });
 
   it("a loan due in the past is refused beside “Due back on”", async () => {

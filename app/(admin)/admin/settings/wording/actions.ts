@@ -11,6 +11,7 @@ export const saveWordingAction = defineAction({
   caller: "system.admin",
   input: z.object({ locale: z.string(), key: z.string(), text: z.string(), intent: z.string() }),
   read: (formData) => ({ locale: text(formData, "locale"), key: text(formData, "key"), text: text(formData, "text"), intent: text(formData, "intent") }),
+  labels: { text: "wording.yours" },
   refusals: (failure: OverrideFailure, t) => refusal(t, failure),
   refusalFields: { syntax: "text", placeholders: "text", empty: "text", too_long: "text" },
   revalidate: [["/", "layout"]],
