@@ -296,6 +296,11 @@ describe("forms explain", () => {
     expect(answer).toMatchObject({ ok: false, code: "invalid", fieldErrors: { message: "Message (optional): at most 200 characters, please." }, values: { message: long } });
   });
 
+  it("a sensor without a name: named by its label beside it", async () => {
+    const answer = await call("app/(admin)/admin/sensors/actions.ts#createSensorAction", { name: "  " });
+    expect(answer).toMatchObject({ ok: false, code: "invalid", fieldErrors: { name: "Sensor name: please fill this in." } });
+  });
+
   it("a loan due in the past is refused beside “Due back on”", async () => {
     const created = await createThing(t.db, state.personId!, { name: "Cordless drill", ownership: "owned" });
     if (!created.ok) throw new Error(created.message);

@@ -9,7 +9,8 @@ import { newToken, tokenHash } from "../shared/one-time-token";
 import { describeIssues } from "../shared/result";
 import { constraintOf } from "../shared/db-errors";
 
-const nameInput = z.string().trim().min(1, "required").max(60, "at most 60 characters");
+/** A sensor's name; forms read it with this too, so a wrong one is named beside its field. */
+export const sensorNameInput = z.string().trim().min(1, "required").max(60, "at most 60 characters");
 
 export async function listSensorTokens(db: Db) {
   return db
@@ -21,7 +22,7 @@ export async function listSensorTokens(db: Db) {
 /** Admins create a token for a door sensor; the token is shown once, only its hash is kept. */
 export async function createSensorToken(db: Db, actorId: number, rawName: string): Promise<Result<{ id: number; token: string }>> {
   if (!(await actorMay(db, actorId, "system.admin"))) return fail("forbidden", "Only admins manage sensor tokens.");
-  const name = nameInput.safeParse(rawName);
+  const name = sensorNameInput.safeParse(rawName);
   if (!name.success) return fail("invalid", describeIssues(name.error.issues));
   const token = newToken();
   try {

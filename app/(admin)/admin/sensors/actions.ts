@@ -1,25 +1,27 @@
 "use server";
 
 import { z } from "zod";
-import { createSensorToken, revokeSensorToken } from "@/lib/domain/community/sensor-tokens";
+import { createSensorToken, revokeSensorToken, sensorNameInput } from "@/lib/domain/community/sensor-tokens";
 import type { Failure } from "@/lib/domain/community/result";
 import type { Translate } from "@/lib/i18n/translate";
 import { defineAction } from "@/lib/web/action";
+import { unexplainedRefusal } from "@/lib/web/action-pipeline";
 import { int, text } from "@/lib/web/form-data";
 
-// Who may (system.admin) and what a sensor's name must be is decided in the domain calls.
-const refusals = (failure: Failure, t: Translate) => (failure.code === "invalid" ? t("com.error.invalid", { detail: failure.message }) : t(`com.error.${failure.code}`));
+// Who may (system.admin) is decided in the domain calls; the name is read with the domain's schema, so a missing or
+// too long one is named by its label beside it.
+const refusals = (failure: Failure, t: Translate) => (failure.code === "invalid" ? unexplainedRefusal(failure, t) : t(`com.error.${failure.code}`));
 
 export const createSensorAction = defineAction({
   caller: "user",
-  input: z.object({ name: z.string() }),
+  input: z.object({ name: sensorNameInput }),
   read: (formData) => ({ name: text(formData, "name") }),
   labels: { name: "com.sensors.name" },
   refusals,
   revalidate: ["/admin/sensors"],
   async run({ actor, db, t, input }) {
     const created = await createSensorToken(db, actor.personId, input.name);
-    return created.ok ? { ok: true, message: t("com.sensors.created", { name: input.name.trim() }), secret: created.token } : created;
+    return created.ok ? { ok: true, message: t("com.sensors.created", { name: input.name }), secret: created.token } : created;
   },
 });
 
