@@ -181,7 +181,6 @@ describe("forms explain", () => {
     const allowed = new Set([
       "mach.error.invalid",
       "cards.error.invalid",
-      "com.error.invalid",
       "api.error.invalid",
       "sso.error.invalid",
       "signup.error.input",
@@ -299,6 +298,30 @@ describe("forms explain", () => {
   it("a sensor without a name: named by its label beside it", async () => {
     const answer = await call("app/(admin)/admin/sensors/actions.ts#createSensorAction", { name: "  " });
     expect(answer).toMatchObject({ ok: false, code: "invalid", fieldErrors: { name: "Sensor name: please fill this in." } });
+  });
+
+  it("a poll: every wrong field named by its label, all at once, what was typed kept", async () => {
+    const answer = await call("app/(member)/polls/actions.ts#createPollAction", {
+      question: " ",
+      description: "",
+      options: "Yes\nyes",
+      choice: "single",
+      maxChoices: "1",
+      opensAt: "2030-01-02T10:00",
+      closesAt: "2030-01-01T10:00",
+      resultsVisible: "after_vote",
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { question: "Question: please fill this in.", options: "Options (one per line): two options are the same." },
+      values: { options: "Yes\nyes" },
+    });
+  });
+
+  it("a vote without a choice: the choice named beside it", async () => {
+    const answer = await call("app/(member)/polls/actions.ts#voteAction", { pollId: "1" });
+    expect(answer).toMatchObject({ ok: false, code: "invalid", fieldErrors: { optionIds: "Your choice: choose at least one option, please." } });
   });
 
   it("a loan due in the past is refused beside “Due back on”", async () => {

@@ -3,23 +3,27 @@
 import { cookies } from "next/headers";
 import { z } from "zod";
 import { createPoll } from "@/lib/domain/community/polls/create-poll";
-import type { PollInput } from "@/lib/domain/community/polls/poll-input";
+import { POLL_REFUSALS, pollInput, voteInput } from "@/lib/domain/community/polls/poll-input";
 import { castVote } from "@/lib/domain/community/polls/vote";
 import type { Failure } from "@/lib/domain/community/result";
 import type { Translate } from "@/lib/i18n/translate";
 import { parseLocalDateTime } from "@/lib/time";
 import { defineAction } from "@/lib/web/action";
+import { unexplainedRefusal } from "@/lib/web/action-pipeline";
 import { int, optionalInt, text } from "@/lib/web/form-data";
 import { receiptCookie } from "@/lib/web/poll-receipt";
 import { getSpace } from "@/lib/web/space";
 
-// Who may vote or create polls, and every rule of a poll, is decided in the domain calls.
-const refusals = (failure: Failure, t: Translate) => (failure.code === "invalid" ? t("com.error.invalid", { detail: failure.message }) : t(`com.error.${failure.code}`));
+// Who may vote or create polls is decided in the domain calls; a new poll is read with the domain's schema, so each
+// wrong field is named by its label beside it, all at once.
+const refusals = (failure: Failure, t: Translate) => (failure.code === "invalid" ? unexplainedRefusal(failure, t) : t(`com.error.${failure.code}`));
 
 export const voteAction = defineAction({
   caller: "user",
-  input: z.object({ pollId: z.number().int().positive(), optionIds: z.array(z.number()) }),
+  input: z.object({ pollId: z.number().int().positive(), optionIds: voteInput.shape.optionIds }),
   read: (formData) => ({ pollId: int(formData, "pollId"), optionIds: formData.getAll("option").map((v) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : Number.NaN)) }),
+  labels: { optionIds: "com.polls.choiceField" },
+  issueMessages: { [POLL_REFUSALS.noChoice]: "com.polls.error.noChoice" },
   refusals,
   revalidate: [["/(member)/polls/[id]", "page"]],
   async run({ actor, db, t, input: { pollId, optionIds } }) {
@@ -33,7 +37,7 @@ export const voteAction = defineAction({
 
 export const createPollAction = defineAction({
   caller: "user",
-  input: z.custom<PollInput>(),
+  input: pollInput,
   async read(formData) {
     const { timeZone } = await getSpace();
     const statuses = formData.getAll("status").filter((s): s is string => typeof s === "string");
@@ -51,6 +55,23 @@ export const createPollAction = defineAction({
       resultsVisible: text(formData, "resultsVisible") as "after_vote" | "after_close",
       eligibleStatusKeys: statuses.length ? statuses : null,
     };
+  },
+  labels: {
+    question: "com.polls.question",
+    description: "com.polls.description",
+    options: "com.polls.options",
+    choice: "com.polls.choice",
+    maxChoices: "com.polls.maxChoices",
+    opensAt: "com.polls.opensAt",
+    closesAt: "com.polls.closesAt",
+    resultsVisible: "com.polls.resultsVisible",
+    eligibleStatusKeys: "com.polls.eligible",
+  },
+  issueMessages: {
+    [POLL_REFUSALS.sameOptions]: "com.polls.error.sameOptions",
+    [POLL_REFUSALS.closesAfterOpens]: "com.polls.error.closesAfterOpens",
+    [POLL_REFUSALS.singleOne]: "com.polls.error.singleOne",
+    [POLL_REFUSALS.maxOverOptions]: "com.polls.error.maxOverOptions",
   },
   refusals,
   revalidate: ["/polls"],

@@ -39,7 +39,6 @@ export const communityDe: Record<keyof typeof communityEn, string> = {
   "com.welcome.login": "Melde dich an, um deine Einschulungen, Ausleihen und Abstimmungen zu sehen.",
 
   "com.error.forbidden": "Das darfst du nicht.",
-  "com.error.invalid": "Bitte prüfe deine Eingabe: {detail}",
   "com.error.not_found": "Nicht gefunden.",
   "com.error.not_eligible": "Du bist bei dieser Abstimmung nicht stimmberechtigt.",
   "com.error.not_open": "Diese Abstimmung ist nicht offen.",
@@ -114,4 +113,10 @@ export const communityDe: Record<keyof typeof communityEn, string> = {
   "com.newsAdmin.saved": "Beitrag gespeichert.",
   "com.newsAdmin.deleted": "Beitrag gelöscht.",
   "com.newsAdmin.edit": "Bearbeiten",
+  "com.polls.error.sameOptions": "{field}: zwei Optionen sind gleich.",
+  "com.polls.error.closesAfterOpens": "{field}: die Umfrage muss nach ihrer Öffnung schließen.",
+  "com.polls.error.singleOne": "{field}: 1 bei einer Umfrage mit Einzelauswahl.",
+  "com.polls.error.maxOverOptions": "{field}: höchstens so viele, wie es Optionen gibt.",
+  "com.polls.choiceField": "Deine Wahl",
+  "com.polls.error.noChoice": "{field}: bitte wähle mindestens eine Option.",
 };

@@ -38,7 +38,6 @@ export const communityEn = {
   "com.welcome.login": "Log in to see your trainings, loans and polls.",
 
   "com.error.forbidden": "You may not do this.",
-  "com.error.invalid": "Please check your input: {detail}",
   "com.error.not_found": "Not found.",
   "com.error.not_eligible": "You are not eligible to vote in this poll.",
   "com.error.not_open": "This poll is not open for voting.",
@@ -113,4 +112,10 @@ export const communityEn = {
   "com.newsAdmin.saved": "Post saved.",
   "com.newsAdmin.deleted": "Post deleted.",
   "com.newsAdmin.edit": "Edit",
+  "com.polls.error.sameOptions": "{field}: two options are the same.",
+  "com.polls.error.closesAfterOpens": "{field}: the poll must close after it opens.",
+  "com.polls.error.singleOne": "{field}: 1 for a single-choice poll.",
+  "com.polls.error.maxOverOptions": "{field}: at most as many as there are options.",
+  "com.polls.choiceField": "Your choice",
+  "com.polls.error.noChoice": "{field}: choose at least one option, please.",
 } as const;

@@ -40,7 +40,6 @@ export const communityIt: Record<keyof typeof communityEn, string> = {
   "com.welcome.login": "Accedi per vedere le tue formazioni, i prestiti e i sondaggi.",
 
   "com.error.forbidden": "Non puoi farlo.",
-  "com.error.invalid": "Controlla i dati inseriti: {detail}",
   "com.error.not_found": "Non trovato.",
   "com.error.not_eligible": "Non hai diritto di voto in questo sondaggio.",
   "com.error.not_open": "Questo sondaggio non è aperto al voto.",
@@ -115,4 +114,10 @@ export const communityIt: Record<keyof typeof communityEn, string> = {
   "com.newsAdmin.saved": "Articolo salvato.",
   "com.newsAdmin.deleted": "Articolo eliminato.",
   "com.newsAdmin.edit": "Modifica",
+  "com.polls.error.sameOptions": "{field}: due opzioni sono uguali.",
+  "com.polls.error.closesAfterOpens": "{field}: il sondaggio deve chiudersi dopo l'apertura.",
+  "com.polls.error.singleOne": "{field}: 1 per un sondaggio a scelta singola.",
+  "com.polls.error.maxOverOptions": "{field}: al massimo quante sono le opzioni.",
+  "com.polls.choiceField": "La tua scelta",
+  "com.polls.error.noChoice": "{field}: scegli almeno un'opzione, per favore.",
 };

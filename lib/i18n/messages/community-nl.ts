@@ -40,7 +40,6 @@ export const communityNl: Record<keyof typeof communityEn, string> = {
   "com.welcome.login": "Log in om je trainingen, uitleningen en peilingen te zien.",
 
   "com.error.forbidden": "Dat mag je niet doen.",
-  "com.error.invalid": "Controleer je invoer: {detail}",
   "com.error.not_found": "Niet gevonden.",
   "com.error.not_eligible": "Je mag niet stemmen in deze peiling.",
   "com.error.not_open": "Deze peiling is niet open om te stemmen.",
@@ -115,4 +114,10 @@ export const communityNl: Record<keyof typeof communityEn, string> = {
   "com.newsAdmin.saved": "Bericht opgeslagen.",
   "com.newsAdmin.deleted": "Bericht verwijderd.",
   "com.newsAdmin.edit": "Bewerken",
+  "com.polls.error.sameOptions": "{field}: twee opties zijn gelijk.",
+  "com.polls.error.closesAfterOpens": "{field}: de peiling moet sluiten nadat ze opent.",
+  "com.polls.error.singleOne": "{field}: 1 bij een peiling met één keuze.",
+  "com.polls.error.maxOverOptions": "{field}: hoogstens zoveel als er opties zijn.",
+  "com.polls.choiceField": "Je keuze",
+  "com.polls.error.noChoice": "{field}: kies minstens één optie.",
 };
