@@ -99,24 +99,6 @@ const NOT_YET: Record<string, string[]> = {
   // The profile's fields are checked by the domain, which names the first wrong one by its label.
   "app/(admin)/admin/people/actions.ts#createPersonAction": ["profile"],
   "app/(admin)/admin/people/actions.ts#updatePersonAction": ["profile"],
-  "app/(admin)/admin/sso/actions.ts#createOidcClientAction": [
-    "name",
-    "kind",
-    "redirectUris",
-    "postLogoutRedirectUris",
-    "backchannelLogoutUri",
-    "allowedScopes",
-    "requiredPermission",
-  ],
-  "app/(admin)/admin/sso/actions.ts#updateOidcClientAction": [
-    "name",
-    "kind",
-    "redirectUris",
-    "postLogoutRedirectUris",
-    "backchannelLogoutUri",
-    "allowedScopes",
-    "requiredPermission",
-  ],
 };
 
 let t: TestDatabase;

@@ -36,6 +36,16 @@ const read = (formData: FormData) => ({
   refreshTokens: checkbox(formData, "refreshTokens"),
   active: checkbox(formData, "active"),
 });
+const labels = {
+  name: "sso.field.name",
+  kind: "sso.field.kind",
+  redirectUris: "sso.field.redirectUris",
+  postLogoutRedirectUris: "sso.field.postLogoutRedirectUris",
+  backchannelLogoutUri: "sso.field.backchannelLogoutUri",
+  allowedScopes: "sso.field.scopes",
+  allowedStatusIds: "sso.field.statuses",
+  requiredPermission: "sso.field.permission",
+} as const;
 // The domain refuses an unknown kind; the form's select sends one of the two.
 const asClient = <T extends { kind: string }>(input: T) => ({ ...input, kind: input.kind as "confidential" | "public" });
 
@@ -43,6 +53,7 @@ export const createOidcClientAction = defineAction({
   caller: "user",
   input: clientForm,
   read,
+  labels,
   refusals,
   revalidate: ["/admin/sso"],
   async run({ actor, db, t, input }) {
@@ -56,6 +67,7 @@ export const updateOidcClientAction = defineAction({
   caller: "user",
   input: clientForm.extend({ id }),
   read: (formData) => ({ ...read(formData), id: int(formData, "id") }),
+  labels,
   refusals,
   revalidate: [["/admin/sso", "layout"]],
   async run({ actor, db, t, input: { id: clientId, ...input } }) {
