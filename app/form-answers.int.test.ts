@@ -160,13 +160,7 @@ describe("forms explain", () => {
     const dir = path.join(root, "lib/i18n/messages");
     const generic = /check (your|the) (input|form|entries)|a field is missing|out of range|invalid input/i;
     // Hand-written card actions (being moved onto defineAction) and the {detail} messages of the API-near forms.
-    const allowed = new Set([
-      "mach.error.invalid",
-      "cards.error.invalid",
-      "api.error.invalid",
-      "sso.error.invalid",
-      "signup.error.input",
-    ]);
+    const allowed = new Set(["mach.error.invalid", "cards.error.invalid", "api.error.invalid", "signup.error.input"]);
     const found: string[] = [];
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith("-en.ts"))) {
       const mod = (await import(/* @vite-ignore */ path.join(dir, file))) as Record<string, Record<string, string> | unknown>;
@@ -274,7 +268,12 @@ describe("forms explain", () => {
   it("the open status: a message too long is named by its label beside it, what was typed kept", async () => {
     const long = "x".repeat(201);
     const answer = await call("app/(public)/start-actions.ts#setOpenStatusAction", { open: "true", message: long });
-    expect(answer).toMatchObject({ ok: false, code: "invalid", fieldErrors: { message: "Message (optional): at most 200 characters, please." }, values: { message: long } });
+    expect(answer).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { message: "Message (optional): at most 200 characters, please." },
+      values: { message: long },
+    });
   });
 
   it("a sensor without a name: named by its label beside it", async () => {
@@ -304,6 +303,35 @@ describe("forms explain", () => {
   it("a vote without a choice: the choice named beside it", async () => {
     const answer = await call("app/(member)/polls/actions.ts#voteAction", { pollId: "1" });
     expect(answer).toMatchObject({ ok: false, code: "invalid", fieldErrors: { optionIds: "Your choice: choose at least one option, please." } });
+  });
+
+  it("an SSO client: a wrong redirect address and no name named by their labels at once, what was typed kept", async () => {
+    const answer = await call("app/(admin)/admin/sso/actions.ts#createOidcClientAction", {
+      name: " ",
+      kind: "confidential",
+      redirectUris: "https://wiki.example.org/cb#top",
+      postLogoutRedirectUris: "",
+      backchannelLogoutUri: "",
+      requiredPermission: "",
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: {
+        name: "Name (shown to members): please fill this in.",
+        redirectUris: "Redirect addresses (one per line, exactly as the service sends them): no #fragment in a redirect address, please.",
+      },
+      values: { redirectUris: "https://wiki.example.org/cb#top" },
+    });
+    const saved = await call("app/(admin)/admin/sso/actions.ts#createOidcClientAction", {
+      name: "Wiki",
+      kind: "confidential",
+      redirectUris: "https://wiki.example.org/cb",
+      postLogoutRedirectUris: "",
+      backchannelLogoutUri: "",
+      requiredPermission: "",
+    });
+    expect(saved).toMatchObject({ ok: true });
   });
 
   it("a loan due in the past is refused beside “Due back on”", async () => {

@@ -85,5 +85,7 @@ export const ssoDe: Record<keyof typeof ssoEn, string> = {
   "sso.error.forbidden": "Nur Admins verwalten Single Sign-on.",
   "sso.error.not_found": "Diesen Dienst gibt es nicht.",
   "sso.error.exceeds_own_permissions": "Du kannst nur eine Berechtigung verlangen, die du selbst hast.",
-  "sso.error.invalid": "Bitte prüfe die Eingabe: {detail}",
+  "sso.error.absolute": "{field}: bitte eine Adresse, die mit http:// oder https:// beginnt.",
+  "sso.error.fragment": "{field}: bitte kein #Fragment in einer Weiterleitungsadresse.",
+  "sso.error.credentials": "{field}: bitte ohne Benutzer oder Passwort in der Adresse.",
 };

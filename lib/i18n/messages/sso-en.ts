@@ -84,5 +84,7 @@ export const ssoEn = {
   "sso.error.forbidden": "Only admins manage single sign-on.",
   "sso.error.not_found": "No such service.",
   "sso.error.exceeds_own_permissions": "You can only require a permission you hold yourself.",
-  "sso.error.invalid": "Please check the input: {detail}",
+  "sso.error.absolute": "{field}: an address starting with http:// or https://, please.",
+  "sso.error.fragment": "{field}: no #fragment in a redirect address, please.",
+  "sso.error.credentials": "{field}: no user or password in the address, please.",
 } as const;

@@ -83,5 +83,7 @@ export const ssoIt: Record<keyof typeof ssoEn, string> = {
   "sso.error.forbidden": "Solo gli amministratori gestiscono il single sign-on.",
   "sso.error.not_found": "Questo servizio non esiste.",
   "sso.error.exceeds_own_permissions": "Puoi richiedere solo un permesso che hai tu stesso.",
-  "sso.error.invalid": "Controlla i dati inseriti: {detail}",
+  "sso.error.absolute": "{field}: un indirizzo che inizia con http:// o https://, per favore.",
+  "sso.error.fragment": "{field}: niente #frammento in un indirizzo di reindirizzamento, per favore.",
+  "sso.error.credentials": "{field}: niente utente o password nell'indirizzo, per favore.",
 };

@@ -83,5 +83,7 @@ export const ssoNl: Record<keyof typeof ssoEn, string> = {
   "sso.error.forbidden": "Alleen beheerders beheren single sign-on.",
   "sso.error.not_found": "Deze dienst bestaat niet.",
   "sso.error.exceeds_own_permissions": "Je kunt alleen een recht vereisen dat je zelf hebt.",
-  "sso.error.invalid": "Controleer de invoer: {detail}",
+  "sso.error.absolute": "{field}: graag een adres dat begint met http:// of https://.",
+  "sso.error.fragment": "{field}: graag geen #fragment in een doorverwijsadres.",
+  "sso.error.credentials": "{field}: graag zonder gebruiker of wachtwoord in het adres.",
 };
