@@ -47,6 +47,7 @@ const ADMIN_PAGES = [
   "/admin/membership/types",
   "/admin/membership/committees",
   "/admin/membership/address-types",
+  "/admin/membership/study-fields",
   "/admin/membership/mailing-lists",
   "/admin/cards",
   "/admin/audit",

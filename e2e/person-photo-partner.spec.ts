@@ -46,11 +46,11 @@ test.describe("admin", () => {
     await link.getByRole("combobox", { name: "Partner's member number or email" }).fill("maria@makerspace");
     await link.getByRole("option", { name: /Maria Huber/ }).click();
     await expect(link.getByTestId("picked-person")).toContainText(/#\d+ · Member · ma…@makerspace\.local/);
-    await link.getByLabel("Partners may edit each other's shared data (addresses)").check();
+    await link.getByLabel(/^Both partners agreed to edit each other's data/).check();
     await link.getByRole("button", { name: "Link partner" }).click();
     const section = page.getByRole("region", { name: "Partner", exact: true });
     await expect(section.getByRole("link", { name: "Maria Huber" })).toBeVisible();
-    await expect(section).toContainText("they may edit each other's shared data");
+    await expect(section).toContainText("both agreed: they may edit each other's data");
 
     await section.getByRole("button", { name: "Unlink partner" }).click();
     await expect(section.getByText("No partner linked.")).toBeVisible();
