@@ -1,9 +1,10 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiTokens, membershipStatuses, openStatusChanges, people, personRoles, profiles, roles } from "@/lib/db/schema";
+import { apiTokens, membershipStatuses, openStatusChanges, people, personRoles, profileStudies, profiles, roles } from "@/lib/db/schema";
 import { createService } from "@/lib/domain/api-tokens/services";
 import { createServiceToken, revokeToken } from "@/lib/domain/api-tokens/tokens";
 import { listDirectory } from "@/lib/domain/people/directory";
+import { createStudyField } from "@/lib/domain/people/study-fields";
 import { permissionsOfPerson } from "@/lib/domain/access/person-permissions";
 import { createApiTestbed, type ApiTestbed } from "./testing/api-testbed";
 
@@ -49,6 +50,15 @@ describe("people through the API", () => {
     const expected = (await listDirectory(t.f.db, viewer)).map((e) => e.personId);
     expect((await walk("/members", member, 1)).map((r) => r.id)).toEqual(expected);
     await t.f.db.update(profiles).set({ boardOnly: false }).where(eq(profiles.personId, t.f.ids.maria));
+  });
+
+  it("filter the board's list by field of study", async () => {
+    const admin = await t.token(t.f.ids.admin, ["read:people"]);
+    const field = await createStudyField(t.f.db, t.f.ids.admin, "Mechatronics");
+    if (!field.ok) throw new Error(field.message);
+    await t.f.db.insert(profileStudies).values({ personId: t.f.ids.maria, fieldId: field.id, startYear: 2021 });
+    expect(ids((await t.call("GET", `/people?study=${field.id}`, { token: admin })).body)).toEqual([t.f.ids.maria]);
+    expect((await t.call("GET", "/people?study=abc", { token: admin })).status).toBe(400);
   });
 
   it("refuse a cursor reused with other filters", async () => {

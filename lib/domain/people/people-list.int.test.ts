@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
-import { auditLog, cards, committees, equipmentTypes, membershipStatuses, membershipTypes, people, profiles } from "@/lib/db/schema";
+import { auditLog, cards, committees, equipmentTypes, membershipStatuses, membershipTypes, people, profileStudies, profiles } from "@/lib/db/schema";
 import { assignFunction, createCommittee, createFunction } from "./committee-service";
 import { commitImport, previewImport } from "./import-people";
 import { addMembership } from "./membership-service";
 import { mailingList, peopleToCsv } from "./people-export";
 import { listAllPeople, listPeople, parsePeopleFilter } from "./people-list";
+import { createStudyField } from "./study-fields";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
 
 let t: PeopleFixture;
@@ -37,7 +38,7 @@ describe("people list", () => {
     expect((await list({ page: "2" })).rows.map((r) => r.firstName)).toEqual(["Maria", "Mario"]);
   });
 
-  it("filters by status, membership type, committee and training; sorts both ways; ignores junk parameters", async () => {
+  it("filters by status, membership type, committee, training and field of study; sorts both ways; ignores junk parameters", async () => {
     const [applicant] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "applicant"));
     expect(await names({ status: String(applicant!.id) })).toEqual(["Andy"]);
     const [student] = await t.db.select().from(membershipTypes).where(eq(membershipTypes.key, "student"));
@@ -51,6 +52,14 @@ describe("people list", () => {
     expect(await names({ committee: String(c.committeeId) })).toEqual(["Tom"]);
     const [laser] = await t.db.select().from(equipmentTypes).where(eq(equipmentTypes.name, "Laser cutter"));
     expect((await names({ trained: String(laser!.id) })).sort()).toEqual(["Mario", "Tom"]);
+    const design = await createStudyField(t.db, t.ids.admin, "Industrial design");
+    if (!design.ok) throw new Error(design.message);
+    await t.db.insert(profileStudies).values([
+      { personId: t.ids.maria, fieldId: design.id, startYear: 2019, endYear: 2023 },
+      { personId: t.ids.member, fieldId: design.id, startYear: 2024 },
+    ]);
+    expect((await names({ study: String(design.id) })).sort()).toEqual(["Maria", "Mario"]);
+    expect(await names({ study: String(design.id), type: String(student!.id) })).toEqual(["Maria"]);
     expect(await names({ sort: "name", dir: "desc" })).toEqual(["Tom", "Mario", "Maria", "Andy", "Ada"]);
     expect(await names({ sort: "bogus", status: "x", page: "-3" })).toEqual(["Ada", "Andy", "Maria", "Mario", "Tom"]);
   });

@@ -2,7 +2,7 @@ import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
-import { committeeFunctions, equipmentAuthorizations, functionHolders, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { committeeFunctions, equipmentAuthorizations, functionHolders, memberships, membershipStatuses, people, profileStudies, profiles } from "@/lib/db/schema";
 import { scopeCondition, type ViewScope } from "../access/view-rights";
 import { personMatches } from "./person-match";
 import { spaceToday } from "../settings/space-today";
@@ -17,6 +17,8 @@ export const peopleFilterSchema = z.object({
   type: optionalIdParam,
   committee: optionalIdParam,
   trained: optionalIdParam,
+  /** A field of study (study_fields.id): people who study or studied it. */
+  study: optionalIdParam,
   sort: z.enum(SORTS).catch("name"),
   dir: z.enum(["asc", "desc"]).catch("asc"),
   page: pageParam,
@@ -66,6 +68,9 @@ function whereOf(f: PeopleQuery, today: string): SQL | undefined {
     conditions.push(sql`exists (select 1 from ${equipmentAuthorizations} where ${equipmentAuthorizations.personId} = ${people.id}
       and ${equipmentAuthorizations.equipmentTypeId} = ${f.trained} and ${equipmentAuthorizations.revokedAt} is null
       and (${equipmentAuthorizations.expiresAt} is null or ${equipmentAuthorizations.expiresAt} > now()))`);
+  }
+  if (f.study) {
+    conditions.push(sql`exists (select 1 from ${profileStudies} where ${profileStudies.personId} = ${people.id} and ${profileStudies.fieldId} = ${f.study})`);
   }
   return conditions.length ? and(...conditions) : undefined;
 }

@@ -54,6 +54,7 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   "people.exportXlsx": "XLSX exportieren",
   "people.filter.any": "alle",
   "people.filter.committee": "Gremium",
+  "people.filter.study": "Studienrichtung",
   "people.filter.trained": "Eingeschult auf",
   "people.mailingList": "Verteilerliste",
   "people.sort": "Sortieren nach",

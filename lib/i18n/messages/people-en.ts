@@ -53,6 +53,7 @@ export const peopleEn = {
   "people.exportXlsx": "Export XLSX",
   "people.filter.any": "any",
   "people.filter.committee": "Committee",
+  "people.filter.study": "Field of study",
   "people.filter.trained": "Trained on",
   "people.mailingList": "Mailing list",
   "people.sort": "Sort by",

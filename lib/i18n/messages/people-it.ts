@@ -55,6 +55,7 @@ export const peopleIt: Record<keyof typeof peopleEn, string> = {
   "people.exportXlsx": "Esporta XLSX",
   "people.filter.any": "qualsiasi",
   "people.filter.committee": "Commissione",
+  "people.filter.study": "Indirizzo di studio",
   "people.filter.trained": "Formato su",
   "people.mailingList": "Mailing list",
   "people.sort": "Ordina per",

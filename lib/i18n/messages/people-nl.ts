@@ -55,6 +55,7 @@ export const peopleNl: Record<keyof typeof peopleEn, string> = {
   "people.exportXlsx": "XLSX exporteren",
   "people.filter.any": "alle",
   "people.filter.committee": "Commissie",
+  "people.filter.study": "Studierichting",
   "people.filter.trained": "Getraind op",
   "people.mailingList": "Mailinglijst",
   "people.sort": "Sorteren op",

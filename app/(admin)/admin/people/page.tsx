@@ -11,6 +11,7 @@ import { listCommittees } from "@/lib/domain/people/committee-service";
 import { filterQuery } from "@/components/people/filter-query";
 import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
 import { listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
+import { listStudyFields } from "@/lib/domain/people/study-fields";
 import { getT } from "@/lib/i18n/server";
 import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
 import { getDb } from "@/lib/web/db";
@@ -21,7 +22,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
   const user = await requirePermission("members.read");
   const filter = parsePeopleFilter(await searchParams);
   const db = getDb();
-  const [t, result, statuses, types, committees, equipment, applicants, loginRequests] = await Promise.all([
+  const [t, result, statuses, types, committees, equipment, applicants, loginRequests, studyFields] = await Promise.all([
     getT(),
     viewScopeOf(db, user.personId).then((scope) => listPeople(db, { ...filter, scope })),
     listStatuses(db),
@@ -30,6 +31,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
     listEquipmentTypes(db),
     listPendingApplicants(db),
     listLoginRequests(db),
+    listStudyFields(db, { includeRetired: true }),
   ]);
   const any = <option value="">{t("people.filter.any")}</option>;
 
@@ -66,6 +68,10 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
         <SelectField label={t("people.filter.trained")} name="trained" defaultValue={filter.trained ?? ""}>
           {any}
           {equipment.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+        </SelectField>
+        <SelectField label={t("people.filter.study")} name="study" defaultValue={filter.study ?? ""}>
+          {any}
+          {studyFields.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
         </SelectField>
         <SelectField label={t("people.sort")} name="sort" defaultValue={filter.sort}>
           {(["name", "number", "status", "joined"] as const).map((s) => <option key={s} value={s}>{t(`people.sort.${s}`)}</option>)}

@@ -56,6 +56,7 @@ export const peopleEndpoints = [
       type: param.integer({ description: "Membership type id held today." }),
       committee: param.integer({ description: "Committee id: people holding one of its functions today." }),
       trained: param.integer({ description: "Equipment type id: people with a current authorization on it." }),
+      study: param.integer({ description: "Field of study id: people who study or studied it." }),
       sort: param.enum(SORTS, { default: "name", description: "Order of the list." }),
       dir: param.enum(["asc", "desc"], { default: "asc", description: "Direction of the order." }),
       ...pageParams,
@@ -66,7 +67,7 @@ export const peopleEndpoints = [
       if (!viewer.permissions.has("members.read")) throw new ApiProblem("forbidden", "The people list needs members.read; the directory is at /members.");
       const signature = querySignature("listPeople", search);
       const after = decodeCursor(query.cursor, signature, query.sort === "status" ? 4 : query.sort === "number" || query.sort === "joined" ? 2 : 3);
-      const filter = peopleFilterSchema.parse({ q: query.q ?? "", status: query.status, type: query.type, committee: query.committee, trained: query.trained, sort: query.sort, dir: query.dir });
+      const filter = peopleFilterSchema.parse({ q: query.q ?? "", status: query.status, type: query.type, committee: query.committee, trained: query.trained, study: query.study, sort: query.sort, dir: query.dir });
       // Only the groups the token's owner may see (view rights); a service is bounded by its permissions alone.
       const scope = viewer.personId !== null ? await viewScopeOf(db, viewer.personId, now) : undefined;
       const page = await listPeoplePage(db, { ...filter, scope }, { after, limit: query.limit ?? DEFAULT_LIMIT }, now);
