@@ -5,7 +5,7 @@ import { mailStatusChanged, statusOf } from "@/lib/domain/people/application-mai
 import { erasePerson } from "@/lib/domain/people/erase-person";
 import { addMembership } from "@/lib/domain/people/membership-service";
 import { changeStatus, createPersonRecord, updateProfile } from "@/lib/domain/people/person-service";
-import type { ProfileInput } from "@/lib/domain/people/profile-input";
+import { profileInputSchema, type ProfileInput } from "@/lib/domain/people/profile-input";
 import type { Translate } from "@/lib/i18n/translate";
 import { getFileStorage } from "@/lib/storage/storage-from-env";
 import { defineAction } from "@/lib/web/action";
@@ -22,6 +22,10 @@ const labels = {
   lastName: "profile.lastName",
   email: "profile.email",
   phone: "profile.phone",
+  company: "profile.company",
+  jobTitle: "profile.jobTitle",
+  preferredLanguage: "profile.language",
+  interests: "profile.interests",
   studies: "profile.studies",
   statusId: "people.col.status",
   reason: "person.reason",
@@ -31,6 +35,19 @@ const labels = {
   confirmBanned: "person.erase.confirmBanned",
 } as const;
 const common = { caller: "user", labels, refusals: peopleRefusal(labels) } as const;
+const profileKeys = ["firstName", "lastName", "email", "phone", "company", "jobTitle", "preferredLanguage", "interests", "studies"] as const;
+/**
+ * The profile as typed, checked with the domain's schema (the domain still gets it unchanged and checks again): every
+ * wrong field is named by its label beside it, all at once. A study line's fault is shown beside the study lines.
+ */
+const profile = z.custom<ProfileInput>().superRefine((typed, ctx) => {
+  const checked = profileInputSchema.safeParse(typed);
+  if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: issue.path.slice(0, 1) } as never);
+});
+const profileForm = {
+  fields: Object.fromEntries(profileKeys.map((key) => [`profile.${key}`, key])),
+  issueMessages: { "end year before start year": "profile.error.studyYears" },
+} as const;
 const personPage = [["/(admin)/admin/people/[id]", "page"]] as const;
 const personId = (formData: FormData) => formInt(formData, "personId");
 
@@ -41,7 +58,8 @@ function saved(t: Translate, message: "people.saved" | "person.erase.done" = "pe
 
 export const createPersonAction = defineAction({
   ...common,
-  input: z.object({ statusId: z.number(), profile: z.custom<ProfileInput>() }),
+  ...profileForm,
+  input: z.object({ statusId: z.number(), profile }),
   read: (formData) => ({ statusId: formInt(formData, "statusId"), profile: profileFromForm(formData) }),
   revalidate: ["/admin/people"],
   async run({ actor, db, input }) {
@@ -54,7 +72,8 @@ export const createPersonAction = defineAction({
 
 export const updatePersonAction = defineAction({
   ...common,
-  input: z.object({ personId: z.number(), profile: z.custom<ProfileInput>() }),
+  ...profileForm,
+  input: z.object({ personId: z.number(), profile }),
   read: (formData) => ({ personId: personId(formData), profile: profileFromForm(formData) }),
   revalidate: personPage,
   async run({ actor, db, t, input }) {
