@@ -159,8 +159,8 @@ describe("forms explain", () => {
   it("no message of the catalogs is a generic “check your input”", async () => {
     const dir = path.join(root, "lib/i18n/messages");
     const generic = /check (your|the) (input|form|entries)|a field is missing|out of range|invalid input/i;
-    // Hand-written card actions (being moved onto defineAction) and the {detail} messages of the API-near forms.
-    const allowed = new Set(["mach.error.invalid", "cards.error.invalid", "api.error.invalid", "signup.error.input"]);
+    // The {detail} messages of the API-near forms.
+    const allowed = new Set(["api.error.invalid", "signup.error.input"]);
     const found: string[] = [];
     for (const file of fs.readdirSync(dir).filter((f) => f.endsWith("-en.ts"))) {
       const mod = (await import(/* @vite-ignore */ path.join(dir, file))) as Record<string, Record<string, string> | unknown>;
@@ -361,6 +361,20 @@ describe("forms explain", () => {
     expect(updated).toMatchObject({
       ok: false,
       fieldErrors: { firstName: "First name: please fill this in.", email: "Email: please enter an email address." },
+    });
+  });
+
+  it("a usage correction: a too short reason and too many minutes named by their labels at once (the domain's rules)", async () => {
+    const answer = await call("app/(admin)/admin/usage/actions.ts#correctSessionAction", {
+      sessionId: "1",
+      startedAt: new Date().toISOString(),
+      minutes: "99999",
+      reason: "x",
+    });
+    expect(answer).toMatchObject({
+      ok: false,
+      code: "invalid",
+      fieldErrors: { minutes: expect.stringMatching(/^Minutes.*: at most 10080, please\.$/), reason: "Reason: at least 3 characters, please." },
     });
   });
 

@@ -3,16 +3,13 @@
 import { z } from "zod";
 import { setBoardCredentials } from "@/lib/domain/usage/board-credentials";
 import { requestRemoteCommand } from "@/lib/domain/usage/machine-commands";
-import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import { defineAction } from "@/lib/web/action";
 import { int, text } from "@/lib/web/form-data";
 
 // Who may, and whether the card's holder may use the machine, is decided in the domain calls.
 const id = z.number().int().positive();
-const refusals = (r: { code: string }, t: Translate) => {
-  const key = `mach.error.${r.code}`;
-  return isMessageKey(key) ? t(key) : t("mach.error.invalid");
-};
+// A refusal in the machines' words; "invalid" beside the field it is about (refusalFields), else the page is stale.
+const refusals = "mach.error";
 const revalidate = [["/(admin)/admin/equipment/machines/[id]/operations", "page"]] as const;
 
 /** Remote start/stop of a machine. */
@@ -22,6 +19,7 @@ export const remoteCommandAction = defineAction({
   read: (formData) => ({ machineId: int(formData, "machineId"), kind: text(formData, "kind"), uid: text(formData, "uid") }),
   labels: { uid: "mach.remote.uid" },
   refusals,
+  refusalFields: { invalid: "uid" },
   revalidate,
   async run({ actor, db, t, input: { machineId, kind, uid } }) {
     const sent = await requestRemoteCommand(db, actor.personId, { machineId, kind, uid: uid || undefined });
@@ -36,6 +34,7 @@ export const boardCredentialsAction = defineAction({
   read: (formData) => ({ machineId: int(formData, "machineId"), username: text(formData, "username") }),
   labels: { username: "mach.credentials.username" },
   refusals,
+  refusalFields: { invalid: "username" },
   revalidate,
   async run({ actor, db, t, input }) {
     const set = await setBoardCredentials(db, actor.personId, { machineId: input.machineId, username: input.username || undefined });

@@ -2,16 +2,13 @@
 
 import { z } from "zod";
 import { approvePairingRequest, closePairingWindow, refusePairingRequest, reopenPairingWindow, unpairBoard } from "@/lib/domain/usage/board-pairing-admin";
-import { isMessageKey, type Translate } from "@/lib/i18n/translate";
 import { defineAction } from "@/lib/web/action";
 import { int } from "@/lib/web/form-data";
 
 // Who may is decided in the domain calls (equipment.manage); these only parse the form and say how it went.
 const id = z.number().int().positive();
-const refusals = (r: { code: string }, t: Translate) => {
-  const key = `mach.error.${r.code}`;
-  return isMessageKey(key) ? t(key) : t("mach.error.invalid");
-};
+// A refusal in the machines' words; "invalid" beside the field it is about (refusalFields), else the page is stale.
+const refusals = "mach.error";
 const common = { caller: "user", refusals, revalidate: [["/(admin)/admin/equipment/machines/[id]/operations", "page"]] } as const;
 const byRequest = { ...common, input: z.object({ requestId: id }), read: (formData: FormData) => ({ requestId: int(formData, "requestId") }) } as const;
 const byMachine = { ...common, input: z.object({ machineId: id }), read: (formData: FormData) => ({ machineId: int(formData, "machineId") }) } as const;
@@ -42,9 +39,17 @@ export const unpairBoardAction = defineAction({
 
 export const openPairingWindowAction = defineAction({
   ...common,
-  input: z.object({ machineId: id, minutes: z.number().int().min(1).max(7 * 24 * 60) }),
+  input: z.object({
+    machineId: id,
+    minutes: z
+      .number()
+      .int()
+      .min(1)
+      .max(7 * 24 * 60),
+  }),
   read: (formData) => ({ machineId: int(formData, "machineId"), minutes: int(formData, "minutes") }),
   labels: { minutes: "pair.window.minutes" },
+  refusalFields: { invalid: "minutes" },
   async run({ actor, db, t, input }) {
     const opened = await reopenPairingWindow(db, actor.personId, input);
     return opened.ok ? { ok: true, message: t("pair.done.windowOpened") } : opened;
