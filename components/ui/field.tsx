@@ -1,6 +1,6 @@
 "use client";
 
-import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes, TextareaHTMLAttributes } from "react";
+import { createContext, useContext, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useFieldError } from "../forms/form-result-context";
 import { inputClass, labelClass } from "./styles";
 
@@ -18,14 +18,18 @@ interface Common {
   error?: string;
 }
 
+/** The refusal of the group a field is in (FieldGroup), when the action refused the group as a whole. */
+const GroupError = createContext<{ errorId: string } | null>(null);
+
 function useDescription(fieldId: string, name: string, hint: string | undefined, explicit: string | undefined) {
   const fromForm = useFieldError(name);
+  const group = useContext(GroupError);
   const error = explicit ?? fromForm;
   const hintId = hint ? `${fieldId}-hint` : undefined;
   const errorId = error ? `${fieldId}-error` : undefined;
   // The refusal is read first: it is what the person has to act on.
-  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
-  const aria = { "aria-describedby": describedBy, "aria-invalid": error ? true : undefined };
+  const describedBy = [errorId, group?.errorId, hintId].filter(Boolean).join(" ") || undefined;
+  const aria = { "aria-describedby": describedBy, "aria-invalid": error || group ? true : undefined };
   const below = (
     <>
       <FieldError id={errorId} error={error} />
@@ -108,4 +112,45 @@ export function CheckboxField({ label, name, hint, error, id, ...rest }: InputHT
       {below}
     </div>
   );
+}
+
+/**
+ * Checkboxes or radios the action reads as one field (a webhook's events, a vote's choice): `name` is the action's
+ * field (its error key, e.g. "events" for inputs named "event"). Its refusal sits under the legend; the fieldset and
+ * every input in it (CheckboxField, GroupInput) are described by it and marked invalid.
+ */
+export function FieldGroup({
+  name,
+  legend,
+  id,
+  className,
+  legendClassName = "mb-1 text-sm font-medium text-slate-700",
+  children,
+}: {
+  name: string;
+  legend: ReactNode;
+  id?: string;
+  className?: string;
+  legendClassName?: string;
+  children?: ReactNode;
+}) {
+  const error = useFieldError(name);
+  const errorId = `${id ?? `group-${name}`}-error`;
+  return (
+    <fieldset className={className} aria-describedby={error ? errorId : undefined} aria-invalid={error ? true : undefined}>
+      <legend className={legendClassName}>{legend}</legend>
+      {error && (
+        <div className="col-span-full">
+          <FieldError id={errorId} error={error} />
+        </div>
+      )}
+      <GroupError.Provider value={error ? { errorId } : null}>{children}</GroupError.Provider>
+    </fieldset>
+  );
+}
+
+/** A plain checkbox or radio inside a FieldGroup: described by the group's refusal and marked invalid with it. */
+export function GroupInput(props: InputHTMLAttributes<HTMLInputElement>) {
+  const group = useContext(GroupError);
+  return <input {...props} aria-describedby={group?.errorId} aria-invalid={group ? true : undefined} />;
 }

@@ -1,3 +1,4 @@
+import { FieldGroup, GroupInput } from "@/components/ui/field";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cardClass, linkClass } from "@/components/ui/styles";
@@ -57,33 +58,59 @@ export default async function ProfilePage() {
         </ActionForm>
       </Card>
       <LoginSection loginEmail={user.email} />
-      <PhotoSection personId={user.personId} photoKey={profile.photoPath} name={`${profile.firstName} ${profile.lastName}`.trim()} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />
+      <PhotoSection
+        personId={user.personId}
+        photoKey={profile.photoPath}
+        name={`${profile.firstName} ${profile.lastName}`.trim()}
+        upload={uploadPersonPhotoAction}
+        remove={removePersonPhotoAction}
+      />
       {partner && (
         <section className={cardClass} aria-labelledby="my-partner">
-          <h2 id="my-partner" className="mb-1 text-lg font-semibold">{t("partner.title")}</h2>
+          <h2 id="my-partner" className="mb-1 text-lg font-semibold">
+            {t("partner.title")}
+          </h2>
           <p>{partner.name}</p>
-          <p className="text-sm text-slate-600">{t(partner.mayEdit ? "partner.consent.both" : partner.iAgree ? "partner.consent.mine" : partner.partnerAgrees ? "partner.consent.theirs" : "partner.consent.none")}</p>
+          <p className="text-sm text-slate-600">
+            {t(
+              partner.mayEdit
+                ? "partner.consent.both"
+                : partner.iAgree
+                  ? "partner.consent.mine"
+                  : partner.partnerAgrees
+                    ? "partner.consent.theirs"
+                    : "partner.consent.none",
+            )}
+          </p>
           <ActionForm action={setPartnerConsentAction} label={t("partner.consent.label")} className="mt-2">
             <input type="hidden" name="agree" value={partner.iAgree ? "no" : "yes"} />
             <SubmitButton>{t(partner.iAgree ? "partner.consent.withdraw" : "partner.consent.agree")}</SubmitButton>
           </ActionForm>
           {partner.mayEdit && (
             <p className="mt-2">
-              <Link href="/profile/partner" className={linkClass}>{t("partner.edit.link", { name: partner.name })}</Link>
+              <Link href="/profile/partner" className={linkClass}>
+                {t("partner.edit.link", { name: partner.name })}
+              </Link>
             </p>
           )}
           <ul className="mt-2 list-disc pl-5 text-sm">
-            {addresses.filter((a) => a.sharedWith.includes(partner.personId)).map((a) => (
-              <li key={a.addressId}>{t("partner.self.sharedAddress", { address: formatAddress(a) })}</li>
-            ))}
+            {addresses
+              .filter((a) => a.sharedWith.includes(partner.personId))
+              .map((a) => (
+                <li key={a.addressId}>{t("partner.self.sharedAddress", { address: formatAddress(a) })}</li>
+              ))}
           </ul>
         </section>
       )}
       <Card id="my-visibility" title={t("visibility.title")} intro={t("visibility.intro")}>
         <p className="mb-3 text-sm">
-          <Link href={`/people/${slug}`} className={linkClass}>{t("people.public.ownPage")}</Link>
+          <Link href={`/people/${slug}`} className={linkClass}>
+            {t("people.public.ownPage")}
+          </Link>
         </p>
-        <VisibilityForm settings={{ personId: user.personId, partnerPersonId: profile.partnerPersonId, visibility: profile.visibility, boardOnly: profile.boardOnly }} />
+        <VisibilityForm
+          settings={{ personId: user.personId, partnerPersonId: profile.partnerPersonId, visibility: profile.visibility, boardOnly: profile.boardOnly }}
+        />
       </Card>
       {summary !== null && (
         <Card id="my-summary" title={t("summary.optin.title")} intro={t("summary.optin.intro")}>
@@ -98,28 +125,39 @@ export default async function ProfilePage() {
       )}
       {lists.length > 0 && (
         <Card id="my-lists" title={t("ml.optIns.title")} intro={t("ml.optIns.intro")}>
-          <ActionForm action={setMailingListsAction.bind(null, lists.map((l) => l.id))} className="space-y-2" label={t("ml.optIns.title")}>
-            {lists.map((l) => (
-              <label key={l.id} className="flex items-start gap-2">
-                <input type="checkbox" name="listId" value={l.id} defaultChecked={l.subscribed} className="mt-1" />
-                <span>
-                  {l.name} <span className="text-sm text-slate-500">{l.address}</span>
-                  {l.description && <span className="block text-sm text-slate-600">{l.description}</span>}
-                </span>
-              </label>
-            ))}
+          <ActionForm
+            action={setMailingListsAction.bind(
+              null,
+              lists.map((l) => l.id),
+            )}
+            className="space-y-2"
+            label={t("ml.optIns.title")}
+          >
+            <FieldGroup name="chosen" legend={t("ml.optIns.title")} legendClassName="sr-only" className="space-y-2">
+              {lists.map((l) => (
+                <label key={l.id} className="flex items-start gap-2">
+                  <GroupInput type="checkbox" name="listId" value={l.id} defaultChecked={l.subscribed} className="mt-1" />
+                  <span>
+                    {l.name} <span className="text-sm text-slate-500">{l.address}</span>
+                    {l.description && <span className="block text-sm text-slate-600">{l.description}</span>}
+                  </span>
+                </label>
+              ))}
+            </FieldGroup>
             <SubmitButton>{t("ml.optIns.save")}</SubmitButton>
           </ActionForm>
         </Card>
       )}
       <Card id="my-mails" title={t("mailPrefs.title")} intro={t("mailPrefs.intro")}>
         <ActionForm action={setMailPreferencesAction} className="space-y-2" label={t("mailPrefs.title")}>
-          {MAIL_TOPICS.map((topic) => (
-            <label key={topic} className="flex items-start gap-2">
-              <input type="checkbox" name="topic" value={topic} defaultChecked={mailPrefs[topic]} className="mt-1" />
-              <span>{t(`mailPrefs.${topic}`)}</span>
-            </label>
-          ))}
+          <FieldGroup name="topics" legend={t("mailPrefs.title")} legendClassName="sr-only" className="space-y-2">
+            {MAIL_TOPICS.map((topic) => (
+              <label key={topic} className="flex items-start gap-2">
+                <GroupInput type="checkbox" name="topic" value={topic} defaultChecked={mailPrefs[topic]} className="mt-1" />
+                <span>{t(`mailPrefs.${topic}`)}</span>
+              </label>
+            ))}
+          </FieldGroup>
           <SubmitButton>{t("mailPrefs.save")}</SubmitButton>
         </ActionForm>
       </Card>
@@ -127,11 +165,21 @@ export default async function ProfilePage() {
         <AddressForms addresses={addresses} types={types} />
       </Card>
       <p className="flex flex-wrap gap-3 text-sm">
-        <a className={linkClass} href={`/admin/people/${user.personId}/export?format=json`}>{t("person.exportJson")}</a>
-        <a className={linkClass} href={`/admin/people/${user.personId}/export?format=xlsx`}>{t("person.exportXlsx")}</a>
-        <a className={linkClass} href="/profile/record">{t("record.link")}</a>
-        <a className={linkClass} href="/profile/tokens">{t("api.tokens.link")}</a>
-        <a className={linkClass} href="/profile/services">{t("sso.services.link")}</a>
+        <a className={linkClass} href={`/admin/people/${user.personId}/export?format=json`}>
+          {t("person.exportJson")}
+        </a>
+        <a className={linkClass} href={`/admin/people/${user.personId}/export?format=xlsx`}>
+          {t("person.exportXlsx")}
+        </a>
+        <a className={linkClass} href="/profile/record">
+          {t("record.link")}
+        </a>
+        <a className={linkClass} href="/profile/tokens">
+          {t("api.tokens.link")}
+        </a>
+        <a className={linkClass} href="/profile/services">
+          {t("sso.services.link")}
+        </a>
       </p>
     </div>
   );

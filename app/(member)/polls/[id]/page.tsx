@@ -1,3 +1,4 @@
+import { FieldGroup, GroupInput } from "@/components/ui/field";
 import { cardClass } from "@/components/ui/styles";
 import { cookies } from "next/headers";
 import Link from "next/link";
@@ -50,15 +51,21 @@ export default async function PollPage({ params }: { params: Promise<{ id: strin
           <input type="hidden" name="pollId" value={poll.id} />
           {multiple && <p className="text-sm text-slate-600">{t("com.polls.chooseUpTo", { n: poll.maxChoices })}</p>}
           {myChoices && <p className="text-sm text-slate-600">{t("com.polls.yourChoice")}</p>}
-          <fieldset className="space-y-2">
-            <legend className="sr-only">{poll.question}</legend>
+          <FieldGroup name="optionIds" legend={poll.question} legendClassName="sr-only" className="space-y-2">
             {options.map((o) => (
               <label key={o.id} className="flex items-center gap-3 rounded border border-slate-200 px-3 py-3 text-base">
-                <input type={multiple ? "checkbox" : "radio"} name="option" value={o.id} defaultChecked={myChoices?.includes(o.id) ?? false} required={!multiple} className="h-5 w-5" />
+                <GroupInput
+                  type={multiple ? "checkbox" : "radio"}
+                  name="option"
+                  value={o.id}
+                  defaultChecked={myChoices?.includes(o.id) ?? false}
+                  required={!multiple}
+                  className="h-5 w-5"
+                />
                 {o.label}
               </label>
             ))}
-          </fieldset>
+          </FieldGroup>
           <button type="submit" className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 sm:w-auto">
             {voted ? t("com.polls.changeVote") : t("com.polls.vote")}
           </button>
