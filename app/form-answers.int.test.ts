@@ -5,10 +5,12 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { z } from "zod";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
-import { accounts, machines } from "@/lib/db/schema";
+import { accounts, machines, trainingSessions } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { savePlan } from "@/lib/domain/machines/maintenance-plans";
 import { createThing } from "@/lib/domain/inventory/things";
+import { scheduleSession } from "@/lib/domain/training/session-service";
+import { signUp } from "@/lib/domain/training/signup-service";
 import type { ActionResult } from "@/lib/web/action-result";
 
 /*
@@ -208,6 +210,35 @@ describe("forms explain", () => {
     });
     expect(saved).toEqual({ ok: true, message: "Plan saved." });
     void savePlan;
+  });
+
+  it("attendance saved: the answer names whose attendance and what was recorded", async () => {
+    const id = async (email: string) => (await t.db.select({ personId: accounts.personId }).from(accounts).where(eq(accounts.email, email)))[0]!.personId;
+    const [trainer, maria] = [await id("trainer@makerspace.local"), await id("maria@makerspace.local")];
+    const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
+    const startsAt = new Date(Date.now() + 2 * 86_400_000);
+    const scheduled = await scheduleSession(t.db, trainer, {
+      equipmentTypeId: laser!.equipmentTypeId!,
+      level: "user",
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 3_600_000),
+      capacity: 5,
+    });
+    if (!scheduled.ok) throw new Error(scheduled.message);
+    const signup = await signUp(t.db, maria, scheduled.id);
+    if (!signup.ok) throw new Error(signup.message);
+    // The session has begun (attendance is recorded once it has).
+    await t.db
+      .update(trainingSessions)
+      .set({ startsAt: new Date(Date.now() - 3_600_000), endsAt: new Date(Date.now() + 3_600_000) })
+      .where(eq(trainingSessions.id, scheduled.id));
+    state.personId = trainer;
+    try {
+      const answer = await call("app/(member)/training/actions.ts#markAttendanceAction", { signupId: String(signup.signupId), attendance: "no_show" });
+      expect(answer).toMatchObject({ ok: true, message: expect.stringMatching(/^Attendance of Maria\b.* saved: no-show\.$/) });
+    } finally {
+      state.personId = admin;
+    }
   });
 
   it("attendance without a choice names the field; a training requiring itself says so beside the level", async () => {

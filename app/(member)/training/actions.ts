@@ -1,6 +1,7 @@
 "use server";
 
 import { z } from "zod";
+import { nameShownTo } from "@/lib/domain/people/shown-names";
 import { attendanceInput, recordAttendance } from "@/lib/domain/training/attendance-service";
 import { editSession, sessionEditInput } from "@/lib/domain/training/session-edit";
 import { cancelSession, scheduleSession, sessionInput } from "@/lib/domain/training/session-service";
@@ -61,7 +62,10 @@ export const markAttendanceAction = defineAction({
   revalidate: [...revalidate, ["/admin/equipment", "layout"]],
   async run({ actor, db, t, input }) {
     const marked = await recordAttendance(db, { mailer: getMailer(), timeZone: (await getSpace()).timeZone }, actor.personId, input);
-    return marked.ok ? { ok: true, message: t("tr.att.done") } : marked;
+    if (!marked.ok) return marked;
+    // Said so it cannot be misread: whose attendance, and what was recorded (the name as far as the trainer may see it).
+    const name = (await nameShownTo(db, actor, marked.personId)) ?? t("picker.hiddenName");
+    return { ok: true, message: t("tr.att.done", { name, attendance: t(`tr.att.${input.attendance}`) }) };
   },
 });
 

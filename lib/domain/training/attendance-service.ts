@@ -14,7 +14,8 @@ import { upcomingSignupsOf } from "./training-state";
 
 export const attendanceInput = z.object({ signupId: z.number().int().positive(), attendance: z.enum(["passed", "failed", "no_show"]) });
 
-export type AttendanceFailure = "invalid" | "not_found" | "not_a_trainer" | "own_attendance" | "session_cancelled" | "not_started" | "not_signed_up" | "already_passed" | ContainmentCode;
+export type AttendanceFailure =
+  "invalid" | "not_found" | "not_a_trainer" | "own_attendance" | "session_cancelled" | "not_started" | "not_signed_up" | "already_passed" | ContainmentCode;
 
 /**
  * A trainer of the session's type records how each participant did. The record is the proof and is kept
@@ -26,7 +27,7 @@ export async function markAttendance(
   actorId: number,
   raw: z.input<typeof attendanceInput>,
   now = new Date(),
-): Promise<Result<{ authorizationId: number | null; released?: ReleasedSeat[] }, AttendanceFailure>> {
+): Promise<Result<{ personId: number; authorizationId: number | null; released?: ReleasedSeat[] }, AttendanceFailure>> {
   const parsed = attendanceInput.safeParse(raw);
   if (!parsed.success) return fail("invalid", "Choose passed, failed or no-show.");
   const { signupId, attendance } = parsed.data;
@@ -61,7 +62,8 @@ export async function markAttendance(
       before: { attendance: signup.attendance },
       after: { attendance },
     });
-    if (attendance !== "passed") return { ok: true as const, authorizationId: null };
+    // Whose attendance it was: the answer names them.
+    if (attendance !== "passed") return { ok: true as const, personId: signup.personId, authorizationId: null };
     const authorizationId = await recordAuthorization(tx, {
       personId: signup.personId,
       type,
@@ -73,7 +75,7 @@ export async function markAttendance(
       now,
     });
     const released = await releaseOtherSignups(tx, actorId, signup.personId, session, now);
-    return { ok: true as const, authorizationId, released };
+    return { ok: true as const, personId: signup.personId, authorizationId, released };
   });
 }
 
@@ -97,7 +99,15 @@ async function releaseOtherSignups(tx: Db, actorId: number, personId: number, pa
     const locked = await lockSession(tx, sessionId);
     if (!locked) continue;
     await tx.update(trainingSignups).set({ status: "cancelled", cancelledAt: now }).where(eq(trainingSignups.id, signupId));
-    await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "training_signup.cancel", entity: "training_signup", entityId: signupId, before: { status }, after: { status: "cancelled" } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: personId,
+      changeType: "training_signup.cancel",
+      entity: "training_signup",
+      entityId: signupId,
+      before: { status },
+      after: { status: "cancelled" },
+    });
     const promoted = status === "signed_up" ? await promoteFromWaitlist(tx, locked.s.id, locked.s.capacity, now) : [];
     released.push({ session: locked.s, typeName, promoted });
   }
@@ -114,7 +124,7 @@ export async function recordAttendance(
   actorId: number,
   raw: z.input<typeof attendanceInput>,
   now = new Date(),
-): Promise<Result<{ authorizationId: number | null; released?: ReleasedSeat[] }, AttendanceFailure>> {
+): Promise<Result<{ personId: number; authorizationId: number | null; released?: ReleasedSeat[] }, AttendanceFailure>> {
   const result = await markAttendance(db, actorId, raw, now);
   if (!result.ok || !result.released) return result;
   await mailPassed(db, notifier.mailer, raw.signupId, notifier.timeZone);

@@ -88,38 +88,74 @@ describe("attendance", () => {
 
     const now = started;
     const passed = await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" }, now);
-    expect(passed).toMatchObject({ ok: true });
-    const [auth] = await w.t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.id, passed.ok ? passed.authorizationId! : 0));
-    expect(auth).toMatchObject({ personId: w.ids.maria, equipmentTypeId: w.types.laser, level: "user", source: "training", trainingSessionId: s, grantedById: w.ids.trainer });
+    expect(passed).toMatchObject({ ok: true, personId: w.ids.maria }); // whose attendance: the answer names her
+    const [auth] = await w.t.db
+      .select()
+      .from(equipmentAuthorizations)
+      .where(eq(equipmentAuthorizations.id, passed.ok ? passed.authorizationId! : 0));
+    expect(auth).toMatchObject({
+      personId: w.ids.maria,
+      equipmentTypeId: w.types.laser,
+      level: "user",
+      source: "training",
+      trainingSessionId: s,
+      grantedById: w.ids.trainer,
+    });
     expect(auth!.expiresAt).toEqual(addMonths(now, 24));
     expect(await decideCardOnMachine(w.t.db, { uid: "c0000003", machineId: laserBoard })).toEqual({ allowed: true, level: 1 });
     // Her request is fulfilled.
     expect(await listOpenRequestsForTrainer(w.t.db, await viewerOf(w.ids.trainer))).toEqual([]);
     // A pass is final; taking it back is a revocation.
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" }, started)).toMatchObject({ ok: false, code: "already_passed" });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" }, started)).toMatchObject({
+      ok: false,
+      code: "already_passed",
+    });
   });
 
   it("failed and no-show grant nothing and may be corrected to passed", async () => {
     const s = await session(w.types.laser, "owner");
     const signup = await signupId(w.ids.member, s);
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "no_show" }, started)).toEqual({ ok: true, authorizationId: null });
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" }, started)).toEqual({ ok: true, authorizationId: null });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "no_show" }, started)).toEqual({
+      ok: true,
+      personId: w.ids.member,
+      authorizationId: null,
+    });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" }, started)).toEqual({
+      ok: true,
+      personId: w.ids.member,
+      authorizationId: null,
+    });
     const owners = await w.t.db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.personId, w.ids.member));
     expect(owners.filter((a) => a.level === "owner")).toEqual([]);
     expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" }, started)).toMatchObject({ ok: true });
   });
 
   it("passing gives up the person's other seats and waitlist places of that type and level; the seats go to the waitlist, who are mailed", async () => {
-    const member = async (name: string) => (await createPerson(w.t.db, { statusKey: "member", firstName: name, email: `${name.toLowerCase()}@test.local`, assignMemberNumber: true })).personId;
+    const member = async (name: string) =>
+      (await createPerson(w.t.db, { statusKey: "member", firstName: name, email: `${name.toLowerCase()}@test.local`, assignMemberNumber: true })).personId;
     const [ida, jan, kim] = [await member("Ida"), await member("Jan"), await member("Kim")];
-    expect(await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.printer, level: "trainer", reason: "Prints" })).toMatchObject({ ok: true });
+    expect(
+      await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.printer, level: "trainer", reason: "Prints" }),
+    ).toMatchObject({ ok: true });
     const at = async (typeId: number, day: number, capacity: number) => {
       const startsAt = days(day);
-      const r = await scheduleSession(w.t.db, w.ids.trainer, { equipmentTypeId: typeId, level: "user", startsAt, endsAt: hours(2, startsAt), capacity, room: "Workshop" });
+      const r = await scheduleSession(w.t.db, w.ids.trainer, {
+        equipmentTypeId: typeId,
+        level: "user",
+        startsAt,
+        endsAt: hours(2, startsAt),
+        capacity,
+        room: "Workshop",
+      });
       if (!r.ok) throw new Error(r.message);
       return r.id;
     };
-    const [now, later, full, printer] = [await at(w.types.laser, 2, 5), await at(w.types.laser, 6, 1), await at(w.types.laser, 8, 1), await at(w.types.printer, 6, 5)];
+    const [now, later, full, printer] = [
+      await at(w.types.laser, 2, 5),
+      await at(w.types.laser, 6, 1),
+      await at(w.types.laser, 8, 1),
+      await at(w.types.printer, 6, 5),
+    ];
     const passing = await signupId(ida, now);
     const seat = await signupId(ida, later); // Ida holds the only seat; Jan waits for it
     const jansPlace = await signupId(jan, later);
@@ -128,8 +164,17 @@ describe("attendance", () => {
     const otherType = await signupId(ida, printer);
 
     const passed = await recordAttendance(w.t.db, smtp.notifier, w.ids.trainer, { signupId: passing, attendance: "passed" }, started);
-    expect(passed).toMatchObject({ ok: true, released: [{ session: { id: later }, promoted: [jan] }, { session: { id: full }, promoted: [] }] });
-    const rows = await w.t.db.select().from(trainingSignups).where(inArray(trainingSignups.id, [seat, jansPlace, waiting, otherType]));
+    expect(passed).toMatchObject({
+      ok: true,
+      released: [
+        { session: { id: later }, promoted: [jan] },
+        { session: { id: full }, promoted: [] },
+      ],
+    });
+    const rows = await w.t.db
+      .select()
+      .from(trainingSignups)
+      .where(inArray(trainingSignups.id, [seat, jansPlace, waiting, otherType]));
     const status = (id: number) => rows.find((r) => r.id === id)!.status;
     expect([status(seat), status(jansPlace), status(waiting), status(otherType)]).toEqual(["cancelled", "signed_up", "cancelled", "signed_up"]);
     expect(await openSignupsOf(w.t.db, ida, started)).toMatchObject([{ sessionId: printer }]);
@@ -150,7 +195,13 @@ describe("attendance", () => {
 
   it("refuses the waitlist, unknown sign-ups and bad input", async () => {
     const startsAt = days(3);
-    const r = await scheduleSession(w.t.db, w.ids.trainer, { equipmentTypeId: w.types.laser, level: "owner", startsAt, endsAt: hours(1, startsAt), capacity: 1 });
+    const r = await scheduleSession(w.t.db, w.ids.trainer, {
+      equipmentTypeId: w.types.laser,
+      level: "owner",
+      startsAt,
+      endsAt: hours(1, startsAt),
+      capacity: 1,
+    });
     if (!r.ok) throw new Error(r.message);
     const [first, second] = await Promise.all(
       ["Fia", "Gus"].map(async (name) => {
@@ -161,13 +212,21 @@ describe("attendance", () => {
     );
     await signupId(first!, r.id);
     const waiting = await signupId(second!, r.id);
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: waiting, attendance: "passed" }, started)).toMatchObject({ ok: false, code: "not_signed_up" });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: waiting, attendance: "passed" }, started)).toMatchObject({
+      ok: false,
+      code: "not_signed_up",
+    });
     expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: 999_999, attendance: "passed" }, started)).toMatchObject({ ok: false, code: "not_found" });
-    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: waiting, attendance: "great" as "passed" }, started)).toMatchObject({ ok: false, code: "invalid" });
+    expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: waiting, attendance: "great" as "passed" }, started)).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
   });
 
   it("passing the organisation's induction makes an applicant a member with a member number", async () => {
-    expect(await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.org, level: "trainer", reason: "Runs inductions" })).toMatchObject({ ok: true });
+    expect(
+      await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.org, level: "trainer", reason: "Runs inductions" }),
+    ).toMatchObject({ ok: true });
     const s = await session(w.types.org);
     const signup = await signupId(w.ids.applicant, s);
     expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "passed" }, started)).toMatchObject({ ok: true });
@@ -183,7 +242,9 @@ describe("attendance", () => {
   });
 
   it("passing the system training makes an administrator, for the boards and the web alike", async () => {
-    expect(await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.system, level: "trainer", reason: "Trains admins" })).toMatchObject({ ok: true });
+    expect(
+      await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.system, level: "trainer", reason: "Trains admins" }),
+    ).toMatchObject({ ok: true });
     expect(await permissionsOfPerson(w.t.db, w.ids.maria)).not.toContain("system.admin");
     const s = await session(w.types.system);
     const signup = await signupId(w.ids.maria, s);

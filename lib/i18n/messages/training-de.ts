@@ -42,7 +42,7 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "tr.att.label": "Anwesenheit von {name}",
   "tr.att.field": "Anwesenheit",
   "tr.att.mark": "Speichern",
-  "tr.att.done": "Anwesenheit gespeichert.",
+  "tr.att.done": "Anwesenheit von {name} gespeichert: {attendance}.",
   "tr.att.notYet": "Die Anwesenheit kann eingetragen werden, sobald der Termin begonnen hat.",
   "tr.error.not_started": "Die Anwesenheit kann eingetragen werden, sobald der Termin begonnen hat.",
   "tr.att.current": "Eingetragen: {attendance}",

@@ -41,7 +41,7 @@ export const trainingEn = {
   "tr.att.label": "Attendance of {name}",
   "tr.att.field": "Attendance",
   "tr.att.mark": "Save",
-  "tr.att.done": "Attendance saved.",
+  "tr.att.done": "Attendance of {name} saved: {attendance}.",
   "tr.att.notYet": "Attendance can be recorded once the session has started.",
   "tr.error.not_started": "Attendance can be recorded once the session has started.",
   "tr.att.current": "Marked: {attendance}",

@@ -43,7 +43,7 @@ export const trainingIt: Record<keyof typeof trainingEn, string> = {
   "tr.att.label": "Presenza di {name}",
   "tr.att.field": "Presenza",
   "tr.att.mark": "Salva",
-  "tr.att.done": "Presenza salvata.",
+  "tr.att.done": "Presenza di {name} salvata: {attendance}.",
   "tr.att.current": "Registrato: {attendance}",
   "tr.cancelSession": "Annulla questa sessione",
   "tr.cancelSession.done": "La sessione è annullata.",

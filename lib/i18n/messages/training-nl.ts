@@ -43,7 +43,7 @@ export const trainingNl: Record<keyof typeof trainingEn, string> = {
   "tr.att.label": "Aanwezigheid van {name}",
   "tr.att.field": "Aanwezigheid",
   "tr.att.mark": "Opslaan",
-  "tr.att.done": "Aanwezigheid opgeslagen.",
+  "tr.att.done": "Aanwezigheid van {name} opgeslagen: {attendance}.",
   "tr.att.current": "Gemarkeerd: {attendance}",
   "tr.cancelSession": "Deze sessie afgelasten",
   "tr.cancelSession.done": "De sessie is afgelast.",
