@@ -5,6 +5,7 @@
 export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string, readonly string[]>> = {
   all: ["app.name", "lang.en", "lang.de", "lang.nl", "lang.it", "inv.none", "com.news.by", "tr.session.title", "pa.perPeriod", "nav.api", "ml.sync.title", "ml.error.mailman"],
   de: [
+    "sf.name",
     "export.sheet.Person",
     "export.sheet.Account",
     "col.status",
@@ -73,6 +74,7 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
   ],
   // Dutch shares these (Machine, Status, Training, Partner, Board …).
   nl: [
+    "mach.flagged.minutes",
     "export.sheet.Account",
     "col.status",
     "col.machine",
@@ -142,6 +144,7 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
   ],
   // Italian uses these English words as they are (Email, Password, File, Database, Partner …).
   it: [
+    "mach.flagged.minutes",
     "col.email",
     "audit.field.fileName",
     "audit.field.logoKey",

@@ -56,7 +56,7 @@ export async function signUp(
     if (!facts) return fail("status_forbids", MESSAGES.status_forbids);
     const decision = decideSignup(facts);
     const missing = facts.missingPrerequisites;
-    if (!decision.ok) return { ...fail(decision.reason, MESSAGES[decision.reason]), ...(missing.length ? { missing } : {}) };
+    if (!decision.ok) return fail<SignupFailure, { missing: MissingPrerequisite[] }>(decision.reason, MESSAGES[decision.reason], { missing: missing.length ? missing : undefined });
     const [row] = await tx.insert(trainingSignups).values({ sessionId, personId, status: decision.status, createdAt: now }).returning();
     await recordAudit(tx, {
       actorId: personId,

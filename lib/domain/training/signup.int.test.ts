@@ -72,7 +72,7 @@ describe("signing up", () => {
     expect(await addPrerequisite(w.t.db, w.ids.member, { equipmentTypeId: w.types.laser, level: "owner", requiresEquipmentTypeId: w.types.laser, requiresLevel: "user" })).toMatchObject({ ok: false, code: "forbidden" });
     // The demo data has it already.
     expect(await addPrerequisite(w.t.db, w.ids.admin, { equipmentTypeId: w.types.laser, level: "owner", requiresEquipmentTypeId: w.types.laser, requiresLevel: "user" })).toMatchObject({ ok: false, code: "exists" });
-    expect(await addPrerequisite(w.t.db, w.ids.admin, { equipmentTypeId: w.types.laser, level: "user", requiresEquipmentTypeId: w.types.laser, requiresLevel: "user" })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await addPrerequisite(w.t.db, w.ids.admin, { equipmentTypeId: w.types.laser, level: "user", requiresEquipmentTypeId: w.types.laser, requiresLevel: "user" })).toMatchObject({ ok: false, code: "requires_itself" });
     const session = await laserSession({ level: "owner" });
     const refused = await signUp(w.t.db, w.ids.maria, session);
     expect(refused).toMatchObject({ ok: false, code: "missing_prerequisites", missing: [{ typeName: "Laser cutter", level: "user" }] });
