@@ -12,6 +12,7 @@ function events(): FeedInput["events"] {
     const recurring = i % 7 === 0 ? "weekly" : i % 11 === 0 ? "monthly" : null;
     return {
       id: i + 1,
+      slug: `werkstatt-abend-${i + 1}`,
       title: TITLES[i % TITLES.length]!,
       description: DESCRIPTIONS[i % DESCRIPTIONS.length]!,
       location: i % 3 ? `Raum ${i % 4} – Werkstatt 🛠️` : "",
@@ -55,6 +56,8 @@ describe("renderFeed", () => {
     const ours = renderFeed(input);
     expect(ours).toBe(buildCalendar(input).toString());
     expect(ours).toContain("BEGIN:VTIMEZONE");
+    // Each event links to its readable address (the slug), not its number.
+    expect(ours.replace(/\r\n[ \t]/g, "")).toContain("URL;VALUE=URI:https://makerspace.test/events/werkstatt-abend-1\r\n");
   });
 
   it("still equals the library's text when most items come from the kept texts and one event changed", () => {

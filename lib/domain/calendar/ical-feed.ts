@@ -162,7 +162,7 @@ function addEvent(cal: ICalCalendar, e: FeedInput["events"][number], host: strin
     summary: e.title,
     description: e.description || undefined,
     location: e.location || undefined,
-    url: baseUrl ? `${baseUrl}/events/${e.id}` : undefined,
+    url: baseUrl ? `${baseUrl}/events/${e.slug}` : undefined,
     allDay: e.allDay,
     start: floating(e.startsAt, tz),
     end: floating(e.endsAt, tz),
