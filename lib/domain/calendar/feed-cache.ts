@@ -10,7 +10,7 @@ import type { Feed } from "./ical-feed";
  *
  * A marker is a sequence (not transactional): a writer's bump is visible before its commit. So a feed is kept only
  * when it was read in a snapshot that saw every bump up to the marker read before it: the marker is read first, then
- * the feed in one repeatable-read transaction whose snapshot has no transaction in flight (else it is served once,
+ * the feed in one repeatable-read transaction whose snapshot has no transaction of this database in flight (else it is served once,
  * not kept). The embedded database runs one transaction at a time, so there it is always kept.
  */
 
@@ -60,7 +60,10 @@ export async function cachedFeed(db: Db, key: string, watch: FeedWatch, build: (
   const builtAt = Date.now();
   const { feed, settled } = await db.transaction(
     async (tx) => {
-      const [row] = await tx.execute<{ busy: number }>(sql`select count(*)::int as busy from pg_snapshot_xip(pg_current_snapshot())`);
+      // Only this database's writers can bump its marker: transactions in flight in other databases of the same
+      // server (other apps, other test databases) must not keep every feed from being kept.
+      const [row] = await tx.execute<{ busy: number }>(sql`select count(*)::int as busy from pg_snapshot_xip(pg_current_snapshot()) x
+        where exists (select 1 from pg_stat_activity a where a.datname = current_database() and a.backend_xid = x::xid)`);
       return { feed: await build(tx), settled: Number(row!.busy) === 0 };
     },
     { isolationLevel: "repeatable read", accessMode: "read only" },
