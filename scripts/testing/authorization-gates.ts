@@ -40,7 +40,8 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   [`${A}/people/[id]/invitation-actions.ts#invitePersonAction`]: { gate: "members.write" },
   [`${A}/people/[id]/invitation-actions.ts#revokeInvitationAction`]: { gate: "members.write" },
   [`${A}/people/actions.ts#createPersonAction`]: { gate: "members.write" },
-  [`${A}/people/actions.ts#updatePersonAction`]: { gate: "members.write" },
+  // A profile its schema accepts (a sample of the domain's refined profile schema would not be one).
+  [`${A}/people/actions.ts#updatePersonAction`]: { gate: "members.write", form: { personId: "999999", firstName: "Sample", lastName: "Person", email: "", phone: "", preferredLanguage: "en", company: "", jobTitle: "", interests: "" } },
   [`${A}/people/actions.ts#changeStatusAction`]: { gate: "members.write" },
   [`${A}/people/actions.ts#addMembershipAction`]: { gate: "members.write" },
   [`${A}/people/actions.ts#erasePersonAction`]: { gate: "members.write" },
