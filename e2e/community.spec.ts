@@ -51,7 +51,9 @@ test.describe("open status", () => {
     await page.goto("/");
     const widget = page.getByTestId("open-status");
     const switchForm = widget.getByRole("form", { name: "Is the space open?" });
-    // Start from closed whatever an earlier run left behind.
+    // Start from closed whatever an earlier run (or the demo data's open evening) left behind: wait for the switch
+    // to show either way before reading which way it shows.
+    await expect(switchForm.getByRole("button", { name: "Close the space" }).or(switchForm.getByRole("button", { name: "Open the space" }))).toBeVisible();
     if (await switchForm.getByRole("button", { name: "Close the space" }).isVisible()) {
       await switchForm.getByRole("button", { name: "Close the space" }).click();
       await expect(widget.getByRole("button", { name: "Open the space" })).toBeVisible();
