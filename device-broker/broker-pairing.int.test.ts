@@ -120,6 +120,8 @@ describe("board pairing", () => {
     const [request] = await requestsOf(3);
     expect(await approvePairingRequest(f.database.db, memberId, { requestId: request!.id })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await approvePairingRequest(f.database.db, adminId, { requestId: request!.id })).toMatchObject({ ok: true });
+    // Decided already: the request is gone, said as such (not "this machine does not exist").
+    expect(await approvePairingRequest(f.database.db, adminId, { requestId: request!.id })).toMatchObject({ ok: false, code: "request_gone" });
     await f.refresh();
     const cnc = await device("127.0.0.3", "c0c0c0c0c0c0");
     await expectReply(cnc, 3, '{"action":"checkuser","uid":"a0000001"}', '{"request_ok":true,"is_valid":true,"name":"Ada","missing_auth":false,"level":3}');

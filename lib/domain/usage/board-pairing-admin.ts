@@ -9,7 +9,7 @@ import { actorMay } from "../shared/actor-may";
 
 // What an admin decides on a machine's operations page ("a new board wants machine 3 — pair / refuse").
 
-export type PairingFailure = "forbidden" | "not_found" | "has_credentials" | "invalid";
+export type PairingFailure = "forbidden" | "not_found" | "request_gone" | "has_credentials" | "invalid";
 
 /** How long a window an admin opens lasts unless they choose otherwise. */
 export const DEFAULT_WINDOW_MINUTES = 60;
@@ -26,7 +26,7 @@ async function decidableRequest(db: Db, actorId: number, requestId: number) {
   // Who may is asked first: whether a request exists is nobody else's business.
   if (!(await actorMay(db, actorId, "equipment.manage"))) return fail("forbidden" as const, "You may not manage boards.");
   const [request] = await db.select().from(boardPairingRequests).where(eq(boardPairingRequests.id, requestId));
-  if (!request) return fail("not_found" as const, "This request is gone (the board was paired or the request replaced).");
+  if (!request) return fail("request_gone" as const, "This request is gone (the board was paired or the request replaced).");
   const machine = await manageable(db, actorId, request.machineId);
   return machine.ok ? { ...machine, request } : machine;
 }

@@ -85,6 +85,7 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.error.forbidden": "Das darfst du nicht.",
   "mach.error.has_credentials": "Das Board dieser Maschine meldet sich mit Benutzername und Passwort an; es braucht keine Kopplung.",
   "mach.error.not_found": "Diese Maschine gibt es nicht.",
+  "mach.error.request_gone": "Diese Anfrage gibt es nicht mehr: Das Board wurde gekoppelt oder die Anfrage ersetzt. Bitte die Seite neu laden.",
   "mach.error.no_board": "Diese Maschine hat kein Board.",
   "mach.error.offline": "Das Board der Maschine hat sich in den letzten 90 Sekunden nicht gemeldet.",
   "mach.error.not_allowed": "Diese Karte darf die Maschine nicht benutzen.",

@@ -84,6 +84,7 @@ export const machinesEn = {
   "mach.error.forbidden": "You may not do this.",
   "mach.error.has_credentials": "This machine's board logs in with its username and password; it needs no pairing.",
   "mach.error.not_found": "This machine does not exist.",
+  "mach.error.request_gone": "This request is gone: the board was paired or the request replaced. Reload the page.",
   "mach.error.no_board": "This machine has no board.",
   "mach.error.offline": "The machine's board has not reported in the last 90 seconds.",
   "mach.error.not_allowed": "This card may not use the machine.",

@@ -86,6 +86,7 @@ export const machinesIt: Record<keyof typeof machinesEn, string> = {
   "mach.error.forbidden": "Non puoi farlo.",
   "mach.error.has_credentials": "La scheda di questa macchina accede con nome utente e password; non serve l'abbinamento.",
   "mach.error.not_found": "Questa macchina non esiste.",
+  "mach.error.request_gone": "Questa richiesta non c'è più: la scheda è stata abbinata o la richiesta sostituita. Ricarica la pagina.",
   "mach.error.no_board": "Questa macchina non ha una scheda.",
   "mach.error.offline": "La scheda della macchina non si è fatta sentire negli ultimi 90 secondi.",
   "mach.error.not_allowed": "Questa tessera non può usare la macchina.",

@@ -86,6 +86,7 @@ export const machinesNl: Record<keyof typeof machinesEn, string> = {
   "mach.error.forbidden": "Dat mag je niet doen.",
   "mach.error.has_credentials": "Het board van deze machine meldt zich aan met gebruikersnaam en wachtwoord; het hoeft niet gekoppeld te worden.",
   "mach.error.not_found": "Deze machine bestaat niet.",
+  "mach.error.request_gone": "Dit verzoek bestaat niet meer: het board is gekoppeld of het verzoek is vervangen. Laad de pagina opnieuw.",
   "mach.error.no_board": "Deze machine heeft geen board.",
   "mach.error.offline": "Het board van de machine heeft zich de afgelopen 90 seconden niet gemeld.",
   "mach.error.not_allowed": "Deze pas mag de machine niet gebruiken.",
