@@ -9,57 +9,19 @@
  * FinalizationRegistry entry until the Request's own AbortController is collected and the registry's callback has
  * run. A heap snapshot (taken right after a collection) shows them; a moment later they are gone: no leak.
  */
-import { fork } from "node:child_process";
-import fs from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { createDb } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
-import { prepareDatabase } from "@/drizzle/prepare";
-import { seedDemoData } from "@/drizzle/seed";
-import { freePort } from "../testing/free-port";
+import { startProbedWebServer } from "./probed-web-server";
 import { loadLine } from "./stats";
 import { hit } from "./web-load";
 
 const page = process.argv[2] ?? "/login";
 const REQUESTS = Number(process.argv[3] ?? 1_000);
-const root = path.resolve(import.meta.dirname, "..", "..");
-const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-bench-abort-"));
-const database = await startEmbeddedPostgres();
-const handle = createDb(database.url, { max: 2 });
-await prepareDatabase(handle.db);
-await seedDemoData(handle.db, "bench-demo-password");
-await handle.close();
-
-const port = await freePort();
-const web = fork(path.join(root, "scripts", "web", "web-server.ts"), [], {
-  cwd: root,
-  execArgv: ["--expose-gc", "--require", path.join(import.meta.dirname, "abort-probe.cjs"), "--import", "tsx"],
-  env: {
-    ...process.env,
-    NODE_ENV: "production",
-    DATABASE_URL: database.url,
-    DATA_DIR: dataDir,
-    AUTH_SECRET: "bench-abort-secret-0123456789-abcdefghijklmnop",
-    AUTH_TRUST_HOST: "true",
-    PUBLIC_URL: `http://localhost:${port}`,
-    PORT: String(port),
-    HOST: "127.0.0.1",
-    LOG_LEVEL: "warn",
-    NEXT_TELEMETRY_DISABLED: "1",
-  },
-  stdio: ["ignore", "inherit", "inherit", "ipc"],
-});
+const server = await startProbedWebServer({ probe: "abort-probe.cjs", name: "abort", demoPassword: "bench-demo-password" });
+const port = server.port;
 
 type Probe = { rightAfterGc: number; afterFinalizers: number; creators: [string, number][] };
-const probe = () =>
-  new Promise<Probe>((resolve) => {
-    web.once("message", (m) => resolve((m as { abort: Probe }).abort));
-    web.send("abort");
-  });
+const probe = () => server.ask<Probe>("abort");
 
 try {
-  for (let i = 0; i < 600 && !(await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
   await hit(port, [{ path: page }], 50);
   const start = await probe();
   await hit(port, [{ path: page }], REQUESTS);
@@ -70,8 +32,5 @@ try {
   for (const [creator, n] of end.creators) console.log(`  ${n}× ${creator}`);
   console.log(loadLine());
 } finally {
-  web.kill("SIGTERM");
-  await new Promise((r) => web.once("exit", r));
-  await database.stop();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  await server.stop();
 }

@@ -1,0 +1,66 @@
+/**
+ * The built web server (scripts/web/web-server.ts) on a fresh embedded database with the demo data, with a probe
+ * preloaded that answers one IPC message (scripts/bench/heap-probe.cjs: "heap", abort-probe.cjs: "abort"). Shared by
+ * bench:soak and bench:abort-signals; `ask` sends the probe's message and resolves with its answer.
+ */
+import { fork } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { createDb } from "@/lib/db/client";
+import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
+import { prepareDatabase } from "@/drizzle/prepare";
+import { seedDemoData } from "@/drizzle/seed";
+import { freePort } from "../testing/free-port";
+
+export interface ProbedWebServer {
+  port: number;
+  ask<T>(message: string): Promise<T>;
+  stop(): Promise<void>;
+}
+
+export async function startProbedWebServer(options: { probe: string; name: string; demoPassword: string }): Promise<ProbedWebServer> {
+  const root = path.resolve(import.meta.dirname, "..", "..");
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ms-bench-${options.name}-`));
+  const database = await startEmbeddedPostgres();
+  const handle = createDb(database.url, { max: 2 });
+  await prepareDatabase(handle.db);
+  await seedDemoData(handle.db, options.demoPassword);
+  await handle.close();
+
+  const port = await freePort();
+  const web = fork(path.join(root, "scripts", "web", "web-server.ts"), [], {
+    cwd: root,
+    execArgv: ["--expose-gc", "--require", path.join(import.meta.dirname, options.probe), "--import", "tsx"],
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: database.url,
+      DATA_DIR: dataDir,
+      AUTH_SECRET: `bench-${options.name}-secret-0123456789-abcdefghijklmnop`,
+      AUTH_TRUST_HOST: "true",
+      PUBLIC_URL: `http://localhost:${port}`,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      NEXT_TELEMETRY_DISABLED: "1",
+    },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const stop = async () => {
+    web.kill("SIGTERM");
+    await new Promise((r) => web.once("exit", r));
+    await database.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  };
+  for (let i = 0; i < 600 && !(await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
+  return {
+    port,
+    ask: <T>(message: string) =>
+      new Promise<T>((resolve) => {
+        web.once("message", (m) => resolve((m as Record<string, T>)[message]!));
+        web.send(message);
+      }),
+    stop,
+  };
+}
