@@ -1,6 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { storageStateOf } from "./fixtures";
-import { openMailbox } from "./mailbox";
+import { confirmLinkIn, openMailbox } from "./mailbox";
 import { LoginPage } from "./pages/login-page";
 
 /*
@@ -16,11 +16,6 @@ test.beforeAll(async () => {
   mailbox = await openMailbox();
 });
 test.afterAll(() => mailbox?.close());
-
-function confirmLinkIn(raw: string): string | undefined {
-  const text = raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(Number.parseInt(hex, 16)));
-  return text.match(/https?:\/\/\S+\/signup\/confirm\?token=[A-Za-z0-9_%-]+/)?.[0];
-}
 
 async function settle(page: Page, button: string) {
   await page.getByRole("button", { name: button }).click();
