@@ -13,8 +13,14 @@ import drizzle from "eslint-plugin-drizzle";
  */
 const webOnly = {
   patterns: [
-    { group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*", "server-only"], message: "lib/domain, lib/db, lib/storage, lib/time, lib/env and device-broker run outside Next.js." },
-    { group: ["@/app", "@/app/*", "@/components", "@/components/*", "@/lib/auth", "@/lib/auth/*", "**/app/**"], message: "The shared core must not depend on the web app." },
+    {
+      group: ["next", "next/*", "next-auth", "next-auth/*", "react", "react/*", "react-dom", "react-dom/*", "server-only"],
+      message: "lib/domain, lib/db, lib/storage, lib/time, lib/env and device-broker run outside Next.js.",
+    },
+    {
+      group: ["@/app", "@/app/*", "@/components", "@/components/*", "@/lib/auth", "@/lib/auth/*", "**/app/**"],
+      message: "The shared core must not depend on the web app.",
+    },
   ],
 };
 
@@ -33,7 +39,9 @@ export default defineConfig([
         "error",
         {
           paths: [{ name: "@/lib/db/schema", allowTypeImports: true, message: "Routes ask lib/domain (or lib/web), not the tables; type imports are fine." }],
-          patterns: [{ group: ["@/lib/db/schema/*"], allowTypeImports: true, message: "Routes ask lib/domain (or lib/web), not the tables; type imports are fine." }],
+          patterns: [
+            { group: ["@/lib/db/schema/*"], allowTypeImports: true, message: "Routes ask lib/domain (or lib/web), not the tables; type imports are fine." },
+          ],
         },
       ],
     },
@@ -45,8 +53,14 @@ export default defineConfig([
         "error",
         {
           patterns: [
-            { group: ["@/app", "@/app/*", "**/app/**"], message: "Components import nothing from app/: take server actions as props, or live beside the route." },
-            { group: ["**/lib/web/db", "@/lib/db/client"], message: "Components never query the database: the page (or a lib/web loader) loads, the component gets the data as props." },
+            {
+              group: ["@/app", "@/app/*", "**/app/**"],
+              message: "Components import nothing from app/: take server actions as props, or live beside the route.",
+            },
+            {
+              group: ["**/lib/web/db", "@/lib/db/client"],
+              message: "Components never query the database: the page (or a lib/web loader) loads, the component gets the data as props.",
+            },
           ],
         },
       ],
@@ -79,7 +93,9 @@ export default defineConfig([
     // The space's saved time zone is the only source (getSpace() / getSpaceSettings(db)); the environment only seeds it.
     files: ["**/*.ts", "**/*.tsx"],
     ignores: ["lib/env.ts", "lib/domain/settings/space-settings.ts", "**/*.test.ts"],
-    rules: { "no-restricted-properties": ["error", { property: "SPACE_TIME_ZONE", message: "Use the space settings' timeZone (getSpace(), getSpaceSettings(db))." }] },
+    rules: {
+      "no-restricted-properties": ["error", { property: "SPACE_TIME_ZONE", message: "Use the space settings' timeZone (getSpace(), getSpaceSettings(db))." }],
+    },
   },
   globalIgnores([".next/**", "node_modules/**", "data/**", "drizzle/migrations/**", "test-results/**", "playwright-report/**", "next-env.d.ts"]),
 ]);

@@ -41,7 +41,8 @@ function argumentsFor(fn: (...args: unknown[]) => unknown, spec: ActionCase | un
 }
 
 /** A defineAction action's bound arguments: the case's, else values its schema accepts (ids of no row). */
-const boundOf = (spec: DeclaredSpec, c: ActionCase | undefined): unknown[] => (c?.args ? withRows(c.args) : undefined) ?? (spec.bound ? ((sampleOf(spec.bound) as unknown[] | undefined) ?? []) : []);
+const boundOf = (spec: DeclaredSpec, c: ActionCase | undefined): unknown[] =>
+  (c?.args ? withRows(c.args) : undefined) ?? (spec.bound ? ((sampleOf(spec.bound) as unknown[] | undefined) ?? []) : []);
 
 /** The domain behind a defineAction action, called as the pipeline would after the form parsed. */
 async function pastTheForm(spec: DeclaredSpec, c: ActionCase | undefined): Promise<unknown> {
@@ -90,12 +91,14 @@ describe("authorization matrix: server actions", () => {
         // Through the pipeline, the form may stop a call before its domain: a refusal of a role the gate lets in
         // is the domain's to make (below), an answer to a role it does not is a hole.
         if (made !== undefined && outcome.refused && pipelineLetsIn(role)) continue;
-        if (outcome.refused === pipelineLetsIn(role)) wrong.push(`${name} as ${role}: ${outcome.refused ? "refused" : "let in"} (${outcome.detail}), gate ${JSON.stringify(gate)}`);
+        if (outcome.refused === pipelineLetsIn(role))
+          wrong.push(`${name} as ${role}: ${outcome.refused ? "refused" : "let in"} (${outcome.detail}), gate ${JSON.stringify(gate)}`);
       }
       if (!openCaller(made)) continue;
       for (const role of LOGGED_IN) {
         const outcome = await as(role, () => pastTheForm(made!, c));
-        if (outcome.refused === letIn(role)) wrong.push(`${name} past the form as ${role}: ${outcome.refused ? "refused" : "let in"} (${outcome.detail}), gate ${JSON.stringify(gate)}`);
+        if (outcome.refused === letIn(role))
+          wrong.push(`${name} past the form as ${role}: ${outcome.refused ? "refused" : "let in"} (${outcome.detail}), gate ${JSON.stringify(gate)}`);
       }
     }
     expect(wrong).toEqual([]);

@@ -21,8 +21,7 @@ interface Props {
   tools: ReactNode;
 }
 
-const itemClass =
-  "block rounded px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400 md:py-1.5";
+const itemClass = "block rounded px-3 py-2 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-400 md:py-1.5";
 
 /**
  * Disclosure navigation (WAI-ARIA APG "disclosure navigation menu"): each group is a button that shows its links; on

@@ -22,7 +22,10 @@ beforeAll(async () => {
   // Machine 2's board is paired: another board, another address, window closed.
   const printer = (await db.select().from(machines).where(eq(machines.boardId, 2)))[0]!;
   const paired = { identityKey: "serial:other", serial: "other", remoteAddress: "127.0.0.9", pairedAt: new Date(), windowOpenedAt: null };
-  await db.insert(boardPairings).values({ machineId: printer.id, ...paired }).onConflictDoUpdate({ target: boardPairings.machineId, set: paired });
+  await db
+    .insert(boardPairings)
+    .values({ machineId: printer.id, ...paired })
+    .onConflictDoUpdate({ target: boardPairings.machineId, set: paired });
   await f.refresh();
 });
 afterAll(() => f.close());
@@ -48,7 +51,12 @@ describe("board credentials", () => {
   });
 
   it("lets the machine's board in with them and answers it", async () => {
-    await expectReply(await loggedIn(), 3, CHECK, '{"request_ok":true,"is_valid":true,"maintenance":false,"allowed":true,"name":"CNC ROUTER","logoff":240,"type":3,"grace":2,"description":""}');
+    await expectReply(
+      await loggedIn(),
+      3,
+      CHECK,
+      '{"request_ok":true,"is_valid":true,"maintenance":false,"allowed":true,"name":"CNC ROUTER","logoff":240,"type":3,"grace":2,"description":""}',
+    );
   });
 
   it("refuses a wrong password or an unknown username at CONNECT", async () => {
@@ -68,7 +76,12 @@ describe("board credentials", () => {
     await f.refresh(); // the broker decides from its snapshot, reloaded within about a second of a change
     await expect(loggedIn()).rejects.toThrow(/authori/i);
     login = { username: rotated.username, password: rotated.password };
-    await expectReply(await loggedIn(), 3, CHECK, '{"request_ok":true,"is_valid":true,"maintenance":false,"allowed":true,"name":"CNC ROUTER","logoff":240,"type":3,"grace":2,"description":""}');
+    await expectReply(
+      await loggedIn(),
+      3,
+      CHECK,
+      '{"request_ok":true,"is_valid":true,"maintenance":false,"allowed":true,"name":"CNC ROUTER","logoff":240,"type":3,"grace":2,"description":""}',
+    );
   });
 
   it("refuses credential changes by someone without equipment.manage", async () => {
@@ -91,7 +104,12 @@ describe("topic ACL", () => {
   });
 
   it("lets anonymous boards act only for machines they are paired with", async () => {
-    await expectReply(await anonymous(), 1, CHECK, '{"request_ok":true,"is_valid":true,"maintenance":false,"allowed":true,"name":"LASER 1","logoff":480,"type":2,"grace":2,"description":""}');
+    await expectReply(
+      await anonymous(),
+      1,
+      CHECK,
+      '{"request_ok":true,"is_valid":true,"maintenance":false,"allowed":true,"name":"LASER 1","logoff":480,"type":2,"grace":2,"description":""}',
+    );
     await publishRefused(await anonymous(), "machine/2", '{"action":"checkuser","uid":"efbeadde"}');
     await publishRefused(await anonymous(), "machine/1/reply", '{"request_ok":true}');
     await publishRefused(await anonymous(), "$SYS/broker/x", "x");

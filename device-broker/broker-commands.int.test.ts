@@ -28,7 +28,10 @@ describe("remote start/stop", () => {
   it("reaches the board's request topic once the machine is online", async () => {
     const client = f.track(await connectBoard(f.broker.port, 801));
     const requests = await listen(client, "machine/1/request");
-    expect(await requestRemoteCommand(f.database.db, person.admin, { machineId: laserId, kind: "start", uid: "efbeadde" })).toMatchObject({ ok: false, code: "offline" });
+    expect(await requestRemoteCommand(f.database.db, person.admin, { machineId: laserId, kind: "start", uid: "efbeadde" })).toMatchObject({
+      ok: false,
+      code: "offline",
+    });
 
     expect(await ask(client, 1, '{"action":"checkmachine"}')).toHaveLength(1);
     await waitFor("machine online", () => isMachineOnline(f.database.db, laserId));
@@ -49,10 +52,19 @@ describe("remote start/stop", () => {
 
   it("refuses people without machines.operate, cards not allowed on the machine, and machines never heard from", async () => {
     const db = f.database.db;
-    expect(await requestRemoteCommand(db, person.member, { machineId: laserId, kind: "start", uid: "efbeadde" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await requestRemoteCommand(db, person.admin, { machineId: laserId, kind: "start", uid: "c0000003" })).toMatchObject({ ok: false, code: "not_allowed" });
+    expect(await requestRemoteCommand(db, person.member, { machineId: laserId, kind: "start", uid: "efbeadde" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await requestRemoteCommand(db, person.admin, { machineId: laserId, kind: "start", uid: "c0000003" })).toMatchObject({
+      ok: false,
+      code: "not_allowed",
+    });
     expect(await requestRemoteCommand(db, person.admin, { machineId: laserId, kind: "start", uid: "xyz" })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await requestRemoteCommand(db, person.admin, { machineId: printerId, kind: "start", uid: "c0000003" })).toMatchObject({ ok: false, code: "offline" });
+    expect(await requestRemoteCommand(db, person.admin, { machineId: printerId, kind: "start", uid: "c0000003" })).toMatchObject({
+      ok: false,
+      code: "offline",
+    });
   });
 
   it("drops a command no broker picked up in time instead of starting a machine late", async () => {

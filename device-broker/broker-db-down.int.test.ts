@@ -20,7 +20,12 @@ let database: DbHandle;
 let broker: RunningBroker;
 beforeAll(async () => {
   database = createDb(`postgres://nobody@127.0.0.1:${await deadPort()}/none`, { max: 1, connectTimeoutSeconds: 1 });
-  broker = await startBroker({ db: database.db, port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), heartbeatIntervalMs: 50,
+  broker = await startBroker({
+    db: database.db,
+    port: 0,
+    host: "127.0.0.1",
+    logger: pino({ level: "silent" }),
+    heartbeatIntervalMs: 50,
     // The machine policy cannot read board credentials from a dead database; this test is about the handlers.
     policy: openPolicy(),
   });

@@ -46,7 +46,12 @@ describe("per-source limits", () => {
     await closed(fifth);
     expect(held.every((s) => !s.destroyed)).toBe(true);
     expect(f.broker.metrics.refusedConnections).toBeGreaterThan(0);
-    await expectReply(await connectBoard(f.broker.port, 5, undefined, { from: "127.0.0.32" }).then(f.track), 4242, '{"action":"checkmachine"}', '{"request_ok":false,"message":"Invalid machine ID"}');
+    await expectReply(
+      await connectBoard(f.broker.port, 5, undefined, { from: "127.0.0.32" }).then(f.track),
+      4242,
+      '{"action":"checkmachine"}',
+      '{"request_ok":false,"message":"Invalid machine ID"}',
+    );
     held.forEach((s) => s.destroy());
   });
 });

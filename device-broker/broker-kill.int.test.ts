@@ -25,12 +25,16 @@ async function startMain(env: Record<string, string>): Promise<{ child: ChildPro
   child.stdout!.on("data", (d) => (out += d));
   child.stderr!.on("data", (d) => (out += d));
   let port = 0;
-  await waitFor("the broker to listen", async () => {
-    const match = /"port":(\d+)[^\n]*device broker listening/.exec(out);
-    if (match) port = Number(match[1]);
-    if (child.exitCode !== null) throw new Error(`broker exited:\n${out}`);
-    return port > 0;
-  }, 60_000);
+  await waitFor(
+    "the broker to listen",
+    async () => {
+      const match = /"port":(\d+)[^\n]*device broker listening/.exec(out);
+      if (match) port = Number(match[1]);
+      if (child.exitCode !== null) throw new Error(`broker exited:\n${out}`);
+      return port > 0;
+    },
+    60_000,
+  );
   return { child, port, output: () => out };
 }
 
@@ -64,7 +68,12 @@ describe("broker killed with SIGKILL while the database is down", () => {
     children.push(first.child);
     const board = await connectBoard(first.port, 601);
     try {
-      await expectReply(board, 1, { action: "checkuser", uid: "efbeadde" }, '{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":false,"level":1}');
+      await expectReply(
+        board,
+        1,
+        { action: "checkuser", uid: "efbeadde" },
+        '{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":false,"level":1}',
+      );
       await proxy.cut();
       await expectReply(board, 1, '{"action":"startuse","uid":"efbeadde"}', '{"request_ok":true,"message":""}');
       await expectReply(board, 1, '{"action":"stopuse","uid":"efbeadde","duration":2400}', '{"request_ok":true,"message":"Duration 2400 seconds"}');
@@ -74,7 +83,10 @@ describe("broker killed with SIGKILL while the database is down", () => {
     }
     first.child.kill("SIGKILL");
     await exited(first.child);
-    const spooled = fs.readFileSync(path.join(dataDir, "spool", "events.jsonl"), "utf8").trim().split("\n");
+    const spooled = fs
+      .readFileSync(path.join(dataDir, "spool", "events.jsonl"), "utf8")
+      .trim()
+      .split("\n");
     // The boards' alives (telemetry) may be spooled as well, depending on when the database went away.
     expect(spooled.map((line) => JSON.parse(line).kind).filter((kind) => kind !== "alive")).toEqual(["startuse", "stopuse", "stopuse"]);
 
@@ -84,7 +96,10 @@ describe("broker killed with SIGKILL while the database is down", () => {
     const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
     const [cnc] = await t.db.select().from(machines).where(eq(machines.boardId, 3));
     const sessions = (machineId: number, uid: string) =>
-      t.db.select().from(usageSessions).where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid)));
+      t.db
+        .select()
+        .from(usageSessions)
+        .where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid)));
     await waitFor("the spool to be drained", async () => fs.statSync(path.join(dataDir, "spool", "events.jsonl")).size === 0, 60_000);
     expect((await sessions(laser!.id, "efbeadde")).map((s) => [s.durationSeconds, s.endedBecause])).toEqual([[2400, "stop"]]);
     expect((await sessions(cnc!.id, "a0000001")).map((s) => [s.durationSeconds, s.recordedAs])).toEqual([[900, "replayed"]]);

@@ -57,9 +57,19 @@ describe("maintenance", () => {
 
   it("flags the overdue plan to the board and answers a level-1 user valid, as the firmware expects (it refuses them itself)", async () => {
     const client = await board();
-    await expectReply(client, 2, CHECK, '{"request_ok":true,"is_valid":true,"maintenance":true,"allowed":true,"name":"PRUSA MK4","logoff":0,"type":1,"grace":2,"description":"Clean nozzle"}');
+    await expectReply(
+      client,
+      2,
+      CHECK,
+      '{"request_ok":true,"is_valid":true,"maintenance":true,"allowed":true,"name":"PRUSA MK4","logoff":0,"type":1,"grace":2,"description":"Clean nozzle"}',
+    );
     // The Fab-O-Matic backend answers is_valid:true; a refusal would also drop the card from the board's offline cache.
-    await expectReply(client, 2, '{"action":"checkuser","uid":"c0000003"}', '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}');
+    await expectReply(
+      client,
+      2,
+      '{"action":"checkuser","uid":"c0000003"}',
+      '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}',
+    );
     const [cache] = await ask(client, 2, '{"action":"synccache"}');
     expect(JSON.parse(cache!.text).cards).toContainEqual({ uid: "c0000003", level: 1 });
     await expectReply(client, 2, '{"action":"maintenance","uid":"c0000003"}', '{"request_ok":false,"message":"Not authorized"}');
@@ -78,15 +88,28 @@ describe("maintenance", () => {
     const done = await f.database.db.select().from(interventions);
     expect(done).toHaveLength(1);
     expect(done[0]).toMatchObject({ machineId: printer.id, personId: ids.tom, source: "board" });
-    const audit = await f.database.db.select().from(auditLog).where(and(eq(auditLog.changeType, "maintenance.intervention"), eq(auditLog.subjectPersonId, ids.tom)));
+    const audit = await f.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.changeType, "maintenance.intervention"), eq(auditLog.subjectPersonId, ids.tom)));
     expect(audit).toHaveLength(1);
     expect(audit[0]!.actorId).toBeNull();
 
     // Replayed from the board's queue: answered the same, recorded nothing more.
     await expectReply(client, 2, '{"action":"maintenance","uid":"b0000002","replay":true}', '{"request_ok":true,"message":""}');
     expect(await f.database.db.select().from(interventions)).toHaveLength(1);
-    await expectReply(client, 2, CHECK, '{"request_ok":true,"is_valid":true,"maintenance":false,"allowed":true,"name":"PRUSA MK4","logoff":0,"type":1,"grace":2,"description":""}');
-    await expectReply(client, 2, '{"action":"checkuser","uid":"c0000003"}', '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}');
+    await expectReply(
+      client,
+      2,
+      CHECK,
+      '{"request_ok":true,"is_valid":true,"maintenance":false,"allowed":true,"name":"PRUSA MK4","logoff":0,"type":1,"grace":2,"description":""}',
+    );
+    await expectReply(
+      client,
+      2,
+      '{"action":"checkuser","uid":"c0000003"}',
+      '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}',
+    );
   });
 });
 
@@ -97,7 +120,18 @@ describe("synccache", () => {
     // Twelve more cards of the administrator (allowed everywhere, never used here) and a use of Tom's an hour ago.
     await db.insert(cards).values(Array.from({ length: 12 }, (_, i) => ({ uid: `a10000${String(i + 1).padStart(2, "0")}`, personId: ada!.personId })));
     const now = Date.now();
-    await db.insert(usageSessions).values({ machineId: printer.id, personId: ids.tom, cardUid: "b0000002", startedAt: new Date(now - 2 * HOUR), endedAt: new Date(now - HOUR), durationSeconds: 3600, recordedAs: "live", endedBecause: "stop", lastHeartbeatAt: new Date(now - HOUR), openedByEventAt: new Date(now - 2 * HOUR) });
+    await db.insert(usageSessions).values({
+      machineId: printer.id,
+      personId: ids.tom,
+      cardUid: "b0000002",
+      startedAt: new Date(now - 2 * HOUR),
+      endedAt: new Date(now - HOUR),
+      durationSeconds: 3600,
+      recordedAs: "live",
+      endedBecause: "stop",
+      lastHeartbeatAt: new Date(now - HOUR),
+      openedByEventAt: new Date(now - 2 * HOUR),
+    });
     await f.refresh();
     const [reply] = await ask(await board(), 2, '{"action":"synccache"}');
     expect(Buffer.byteLength("machine/2/reply") + Buffer.byteLength(reply!.text)).toBeLessThan(280);

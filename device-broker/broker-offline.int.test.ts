@@ -50,7 +50,10 @@ afterAll(async () => {
 });
 
 const sessionsOf = (machineId: number, uid: string) =>
-  t.db.select().from(usageSessions).where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid)));
+  t.db
+    .select()
+    .from(usageSessions)
+    .where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid)));
 
 describe("database stopped mid-run", () => {
   it("answers swipes from the snapshot, spools usage, and drains it once the database is back: nothing lost, nothing doubled", async () => {
@@ -69,7 +72,12 @@ describe("database stopped mid-run", () => {
       await expectReply(board, 1, '{"action":"startuse","uid":"efbeadde"}', '{"request_ok":true,"message":""}');
       await expectReply(board, 1, '{"action":"inuse","uid":"efbeadde","duration":30}', '{"request_ok":true,"message":"inUse"}');
       await expectReply(board, 1, '{"action":"stopuse","uid":"efbeadde","duration":1800}', '{"request_ok":true,"message":"Duration 1800 seconds"}');
-      await expectReply(board, 1, '{"action":"stopuse","uid":"efbeadde","duration":1800,"replay":true}', '{"request_ok":true,"message":"Duration 1800 seconds"}');
+      await expectReply(
+        board,
+        1,
+        '{"action":"stopuse","uid":"efbeadde","duration":1800,"replay":true}',
+        '{"request_ok":true,"message":"Duration 1800 seconds"}',
+      );
       await expectReply(board, 3, '{"action":"stopuse","uid":"b0000002","duration":600}', '{"request_ok":true,"message":"Duration 600 seconds"}');
       await expectReply(board, 1, '{"action":"startuse","uid":"ffffffff"}', '{"request_ok":false,"message":"Invalid card"}');
       expect(broker.metrics.spoolDepth).toBeGreaterThanOrEqual(6);
@@ -101,7 +109,9 @@ describe("snapshot refresh", () => {
     const board = await connectBoard(broker.port, 502);
     try {
       await expectReply(board, 1, { action: "checkuser", uid: "c0000003" }, REFUSED);
-      await t.db.insert(equipmentAuthorizations).values({ personId: (await holder("c0000003"))!, equipmentTypeId: laser.equipmentTypeId, level: "user", source: "grant", reason: "test" });
+      await t.db
+        .insert(equipmentAuthorizations)
+        .values({ personId: (await holder("c0000003"))!, equipmentTypeId: laser.equipmentTypeId, level: "user", source: "grant", reason: "test" });
       await untilReply(board, "c0000003", '"is_valid":true');
       const { cards } = await import("@/lib/db/schema");
       await t.db.update(cards).set({ state: "revoked" }).where(eq(cards.uid, "c0000003"));
@@ -120,10 +130,14 @@ async function holder(uid: string): Promise<number | undefined> {
 /** Swipes until the reply contains `part` (the poll interval is the broker's business; only an upper bound here). */
 async function untilReply(board: Awaited<ReturnType<typeof connectBoard>>, uid: string, part: string): Promise<void> {
   let last = "";
-  await waitFor(`a reply with ${part} (last: ${last})`, async () => {
-    last = (await ask(board, 1, JSON.stringify({ action: "checkuser", uid })))[0]?.text ?? "";
-    return last.includes(part);
-  }, 30_000);
+  await waitFor(
+    `a reply with ${part} (last: ${last})`,
+    async () => {
+      last = (await ask(board, 1, JSON.stringify({ action: "checkuser", uid })))[0]?.text ?? "";
+      return last.includes(part);
+    },
+    30_000,
+  );
 }
 
 describe("a full disk with the database down", () => {
@@ -136,7 +150,14 @@ describe("a full disk with the database down", () => {
       if (offset === 0) return fs.writeSync(fd, buffer, 0, Math.min(3, length));
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
     };
-    const second = await startBroker({ db: viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }), dataDir: dir, spool: { write } });
+    const second = await startBroker({
+      db: viaProxy.db,
+      port: 0,
+      host: "127.0.0.1",
+      logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
+      dataDir: dir,
+      spool: { write },
+    });
     const board = await connectBoard(second.port, 503);
     try {
       await expectReply(board, 1, { action: "checkuser", uid: "b0000002" }, '{"request_ok":true,"is_valid":true,"name":"Tom","missing_auth":false,"level":2}');

@@ -48,7 +48,17 @@ async function brokerBehindProxy(options: Partial<StartBrokerOptions>) {
   const database: DbHandle = createDb(url.toString(), { max: 5, connectTimeoutSeconds: 5 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-outage-"));
   dirs.push(dataDir);
-  const broker = await startBroker({ db: database.db, port: 0, host: "127.0.0.1", logger: pino({ level: process.env.LOG_FILE ? "debug" : "silent" }, process.env.LOG_FILE ? { write: (line: string) => fs.appendFileSync(process.env.LOG_FILE!, line) } : undefined), dataDir, ...options });
+  const broker = await startBroker({
+    db: database.db,
+    port: 0,
+    host: "127.0.0.1",
+    logger: pino(
+      { level: process.env.LOG_FILE ? "debug" : "silent" },
+      process.env.LOG_FILE ? { write: (line: string) => fs.appendFileSync(process.env.LOG_FILE!, line) } : undefined,
+    ),
+    dataDir,
+    ...options,
+  });
   return {
     proxy,
     broker,
@@ -80,7 +90,11 @@ async function boardOnLaser(broker: RunningBroker, n: number) {
   return { board, replies };
 }
 
-const sessionsOf = (uid: string) => t.db.select().from(usageSessions).where(and(eq(usageSessions.machineId, laser), eq(usageSessions.cardUid, uid)));
+const sessionsOf = (uid: string) =>
+  t.db
+    .select()
+    .from(usageSessions)
+    .where(and(eq(usageSessions.machineId, laser), eq(usageSessions.cardUid, uid)));
 
 describe("the first swipe after a quiet period in a database outage", () => {
   for (const outage of ["stops answering", "refuses connections"] as const) {
@@ -103,7 +117,9 @@ describe("the first swipe after a quiet period in a database outage", () => {
         expect(await request(board, replies, { action: "checkuser", uid: "efbeadde" })).toBe(MARIO);
         expect(await request(board, replies, { action: "startuse", uid: "efbeadde" })).toBe('{"request_ok":true,"message":""}');
         expect(await request(board, replies, { action: "inuse", uid: "efbeadde", duration: 30 })).toBe('{"request_ok":true,"message":"inUse"}');
-        expect(await request(board, replies, { action: "stopuse", uid: "efbeadde", duration: seconds })).toBe(`{"request_ok":true,"message":"Duration ${seconds} seconds"}`);
+        expect(await request(board, replies, { action: "stopuse", uid: "efbeadde", duration: seconds })).toBe(
+          `{"request_ok":true,"message":"Duration ${seconds} seconds"}`,
+        );
         expect(broker.metrics.slowWrites).toBe(0); // no board request waited for the database
         expect(broker.metrics.spooled - spooled).toBe(4); // the unknown card and the use, kept for later
         expect(broker.metrics.databaseDown).toBe(1);

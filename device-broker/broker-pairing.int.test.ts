@@ -43,7 +43,10 @@ describe("board pairing", () => {
     await expectReply(laserBoard, 1, CHECKUSER, MARIO);
     await waitFor("the pairing saved", async () => (await pairingOf(1))?.identityKey === "serial:a0b1c2d3e4f5");
     expect(await pairingOf(1)).toMatchObject({ serial: "a0b1c2d3e4f5", remoteAddress: "127.0.0.2", pairedById: null, windowOpenedAt: null });
-    const [entry] = await f.database.db.select().from(auditLog).where(and(eq(auditLog.changeType, "board.paired"), eq(auditLog.entityId, String(machineId[1]))));
+    const [entry] = await f.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.changeType, "board.paired"), eq(auditLog.entityId, String(machineId[1]))));
     expect(entry!.after).toMatchObject({ serial: "a0b1c2d3e4f5", remoteAddress: "127.0.0.2", how: "pairing window" });
   });
 
@@ -68,7 +71,10 @@ describe("board pairing", () => {
 
   it("makes the reply race impossible: a forged checkuser is refused and the board gets only its own answer", async () => {
     const laptop = await device("127.0.0.66", "badc0ffee000");
-    const [refused, replies] = await Promise.all([publishRefused(laptop, "machine/1", CHECKUSER), ask(laserBoard, 1, '{"action":"checkuser","uid":"0badcafe"}')]);
+    const [refused, replies] = await Promise.all([
+      publishRefused(laptop, "machine/1", CHECKUSER),
+      ask(laserBoard, 1, '{"action":"checkuser","uid":"0badcafe"}'),
+    ]);
     expect(refused).toBeUndefined();
     expect(replies.map((r) => r.text)).toEqual([UNKNOWN]);
     // The same from the board's own address but not the board (another serial): refused as well.
@@ -153,12 +159,22 @@ describe("board pairing", () => {
 
   it("lets an admin reopen the window to swap a board: the next board heard is paired", async () => {
     const printer = await device("127.0.0.7", "f0f0f0f0f0f0");
-    await expectReply(printer, 2, '{"action":"checkuser","uid":"c0000003"}', '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}');
+    await expectReply(
+      printer,
+      2,
+      '{"action":"checkuser","uid":"c0000003"}',
+      '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}',
+    );
     expect(await reopenPairingWindow(f.database.db, memberId, { machineId: machineId[2]! })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await reopenPairingWindow(f.database.db, adminId, { machineId: machineId[2]!, minutes: 30 })).toMatchObject({ ok: true });
     await f.refresh();
     const swapped = await device("127.0.0.8", "0a0a0a0a0a0a");
-    await expectReply(swapped, 2, '{"action":"checkuser","uid":"c0000003"}', '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}');
+    await expectReply(
+      swapped,
+      2,
+      '{"action":"checkuser","uid":"c0000003"}',
+      '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}',
+    );
     await waitFor("the new pairing", async () => (await pairingOf(2))?.serial === "0a0a0a0a0a0a");
     await publishRefused(printer, "machine/2", '{"action":"checkuser","uid":"c0000003"}');
     // The laser's board is untouched by all this.
@@ -172,6 +188,11 @@ describe("board pairing", () => {
     await announce(swapped, 2);
     await waitFor("the new pairing", async () => (await pairingOf(2))?.serial === "0b0b0b0b0b0b");
     expect((await requestsOf(2)).filter((r) => r.serial === "0b0b0b0b0b0b")).toEqual([]);
-    await expectReply(swapped, 2, '{"action":"checkuser","uid":"c0000003"}', '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}');
+    await expectReply(
+      swapped,
+      2,
+      '{"action":"checkuser","uid":"c0000003"}',
+      '{"request_ok":true,"is_valid":true,"name":"Maria","missing_auth":false,"level":1}',
+    );
   });
 });

@@ -26,7 +26,10 @@ let nextBoard = 700;
 /** A fresh machine and a board on it; `send` publishes one message and expects exactly one reply. */
 async function freshBoard() {
   const boardId = nextBoard++;
-  const [machine] = await f.database.db.insert(machines).values({ name: `Replay ${boardId}`, boardId, equipmentTypeId: laserType }).returning();
+  const [machine] = await f.database.db
+    .insert(machines)
+    .values({ name: `Replay ${boardId}`, boardId, equipmentTypeId: laserType })
+    .returning();
   await f.refresh();
   let client = f.track(await connectBoard(f.broker.port, boardId));
   let boots = 0;
@@ -42,9 +45,12 @@ async function freshBoard() {
   };
   const alive = () => client.publishAsync(`machine/${boardId}`, JSON.stringify({ action: "alive", version: "test", ip: "127.0.0.1" }));
   const rows = async () =>
-    (await f.database.db.select().from(usageSessions).where(eq(usageSessions.machineId, machine!.id)).orderBy(asc(usageSessions.id))).map(
-      (r) => ({ card: r.cardUid, duration: r.durationSeconds, as: r.recordedAs, ended: r.endedBecause }),
-    );
+    (await f.database.db.select().from(usageSessions).where(eq(usageSessions.machineId, machine!.id)).orderBy(asc(usageSessions.id))).map((r) => ({
+      card: r.cardUid,
+      duration: r.durationSeconds,
+      as: r.recordedAs,
+      ended: r.endedBecause,
+    }));
   /** A live request (the board's heartbeat): the firmware sends it only once its queue is through. */
   const live = () => send({ action: "checkmachine" });
   return { send, alive, live, reboot, rows, machineId: machine!.id };

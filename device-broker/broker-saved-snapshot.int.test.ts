@@ -91,11 +91,18 @@ describe("a broker started while the database is down", () => {
     } finally {
       await board.endAsync(true);
     }
-    const spooled = fs.readFileSync(path.join(dataDir, "spool", "events.jsonl"), "utf8").trim().split("\n");
+    const spooled = fs
+      .readFileSync(path.join(dataDir, "spool", "events.jsonl"), "utf8")
+      .trim()
+      .split("\n");
     // The board's alive (it was paired in the machine's pairing window from the saved snapshot) and its use.
     expect(spooled.map((line) => JSON.parse(line).kind)).toEqual(["alive", "startuse", "stopuse"]);
     const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
-    const sessions = () => t.db.select().from(usageSessions).where(and(eq(usageSessions.machineId, laser!.id), eq(usageSessions.cardUid, "efbeadde")));
+    const sessions = () =>
+      t.db
+        .select()
+        .from(usageSessions)
+        .where(and(eq(usageSessions.machineId, laser!.id), eq(usageSessions.cardUid, "efbeadde")));
     expect(await sessions()).toEqual([]);
 
     await proxy.restore();
@@ -105,7 +112,12 @@ describe("a broker started while the database is down", () => {
     await waitFor("a full reload", async () => second.broker.metrics.snapshotReloads > 0, 60_000);
     const board2 = await connectBoard(second.broker.port, 702);
     try {
-      await expectReply(board2, 1, { action: "checkuser", uid: "efbeadde" }, '{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":false,"level":1}');
+      await expectReply(
+        board2,
+        1,
+        { action: "checkuser", uid: "efbeadde" },
+        '{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":false,"level":1}',
+      );
     } finally {
       await board2.endAsync(true);
     }
@@ -132,7 +144,11 @@ describe("a broker started while the database is down", () => {
 
   it.each([
     ["corrupt", "{not json", /saved decision snapshot is corrupt; ignored/],
-    ["from another version", JSON.stringify({ schemaVersion: 999, savedAt: new Date().toISOString() }), /saved decision snapshot is from another version; ignored/],
+    [
+      "from another version",
+      JSON.stringify({ schemaVersion: 999, savedAt: new Date().toISOString() }),
+      /saved decision snapshot is from another version; ignored/,
+    ],
   ])("ignores a %s snapshot file with a log line", { timeout: 60_000 }, async (_case, content, expected) => {
     const dataDir = tempDir();
     fs.mkdirSync(path.dirname(snapshotFilePath(dataDir)), { recursive: true });

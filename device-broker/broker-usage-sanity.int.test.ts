@@ -63,7 +63,12 @@ describe("usage sanity over MQTT", () => {
   it("a replayed stop beyond a week is recorded as a week, flagged too_long; an admin's accept makes it count", async () => {
     const board = f.track(await connectBoard(f.broker.port, 612));
     const before = await hoursNow();
-    await expectReply(board, BOARD_ID, '{"action":"stopuse","uid":"efbeadde","duration":2147483648,"replay":true}', '{"request_ok":true,"message":"Duration 2147483648 seconds"}');
+    await expectReply(
+      board,
+      BOARD_ID,
+      '{"action":"stopuse","uid":"efbeadde","duration":2147483648,"replay":true}',
+      '{"request_ok":true,"message":"Duration 2147483648 seconds"}',
+    );
     const replayed = (await sessions()).at(-1)!;
     expect(replayed).toMatchObject({ durationSeconds: MAX_SESSION_SECONDS, recordedAs: "replayed", flaggedReason: "too_long" });
     expect(await hoursNow()).toBe(before);

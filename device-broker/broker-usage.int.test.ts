@@ -1,6 +1,17 @@
 import { and, asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, boardPairingRequests, boards, cards, equipmentAuthorizations, machines, people, profiles, unknownCards, usageSessions } from "@/lib/db/schema";
+import {
+  auditLog,
+  boardPairingRequests,
+  boards,
+  cards,
+  equipmentAuthorizations,
+  machines,
+  people,
+  profiles,
+  unknownCards,
+  usageSessions,
+} from "@/lib/db/schema";
 import { openPairingWindow } from "@/lib/domain/usage/board-pairing";
 import { closeSilentSessions } from "@/lib/domain/usage/close-silent-sessions";
 import { announce, ask, connectBoard } from "./testing/board-client";
@@ -20,7 +31,14 @@ beforeAll(async () => {
   // A lost card of Mario's, and Maria's CNC authorization that ran out last month.
   await db.insert(cards).values({ uid: "e0000005", personId: ids.mario, state: "lost" });
   const lastMonth = new Date(Date.now() - 30 * 86_400_000);
-  await db.insert(equipmentAuthorizations).values({ personId: ids.maria, equipmentTypeId: cnc.equipmentTypeId, level: "user", source: "grant", grantedAt: new Date(Date.now() - 400 * 86_400_000), expiresAt: lastMonth });
+  await db.insert(equipmentAuthorizations).values({
+    personId: ids.maria,
+    equipmentTypeId: cnc.equipmentTypeId,
+    level: "user",
+    source: "grant",
+    grantedAt: new Date(Date.now() - 400 * 86_400_000),
+    expiresAt: lastMonth,
+  });
   await f.refresh();
 });
 afterAll(() => f.close());
@@ -28,7 +46,11 @@ afterAll(() => f.close());
 let n = 400;
 const board = () => connectBoard(f.broker.port, n++).then((c) => f.track(c));
 const sessionsOn = (machineId: number, uid: string) =>
-  f.database.db.select().from(usageSessions).where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid))).orderBy(asc(usageSessions.id));
+  f.database.db
+    .select()
+    .from(usageSessions)
+    .where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid)))
+    .orderBy(asc(usageSessions.id));
 
 describe("checkuser: every decision as the board sees it", () => {
   it.each([
@@ -48,7 +70,12 @@ describe("checkuser: every decision as the board sees it", () => {
 
   it("logs an unknown card's swipe with machine and time", async () => {
     const before = new Date();
-    await expectReply(await board(), 1, { action: "checkuser", uid: "12345678" }, '{"request_ok":true,"is_valid":false,"name":"Unknown","missing_auth":false,"level":0}');
+    await expectReply(
+      await board(),
+      1,
+      { action: "checkuser", uid: "12345678" },
+      '{"request_ok":true,"is_valid":false,"name":"Unknown","missing_auth":false,"level":0}',
+    );
     const rows = await f.database.db.select().from(unknownCards).where(eq(unknownCards.uid, "12345678"));
     expect(rows).toHaveLength(1);
     expect(rows[0]!.machineId).toBe(ids.laser);
@@ -58,7 +85,12 @@ describe("checkuser: every decision as the board sees it", () => {
   it("cuts a long first name to one LCD row", async () => {
     await f.database.db.update(profiles).set({ firstName: "Maximilianus-Alexander" }).where(eq(profiles.personId, ids.mario));
     await f.refresh();
-    await expectReply(await board(), 1, { action: "checkuser", uid: "efbeadde" }, '{"request_ok":true,"is_valid":true,"name":"Maximilianus-Ale","missing_auth":false,"level":1}');
+    await expectReply(
+      await board(),
+      1,
+      { action: "checkuser", uid: "efbeadde" },
+      '{"request_ok":true,"is_valid":true,"name":"Maximilianus-Ale","missing_auth":false,"level":1}',
+    );
     await f.database.db.update(profiles).set({ firstName: "Mario" }).where(eq(profiles.personId, ids.mario));
     await f.refresh();
   });
@@ -66,7 +98,12 @@ describe("checkuser: every decision as the board sees it", () => {
   it("refuses a blocked machine's cards, even an administrator's", async () => {
     await f.database.db.update(machines).set({ blocked: true }).where(eq(machines.id, ids.cnc));
     await f.refresh();
-    await expectReply(await board(), 3, { action: "checkuser", uid: "a0000001" }, '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}');
+    await expectReply(
+      await board(),
+      3,
+      { action: "checkuser", uid: "a0000001" },
+      '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}',
+    );
     await f.database.db.update(machines).set({ blocked: false }).where(eq(machines.id, ids.cnc));
     await f.refresh();
   });
@@ -84,7 +121,11 @@ describe("startuse / inuse / stopuse", () => {
 
   it("answers an unknown card with Invalid card and records nothing", async () => {
     const client = await board();
-    for (const action of ['{"action":"startuse","uid":"ffffffff"}', '{"action":"inuse","uid":"ffffffff","duration":5}', '{"action":"stopuse","uid":"ffffffff","duration":5}']) {
+    for (const action of [
+      '{"action":"startuse","uid":"ffffffff"}',
+      '{"action":"inuse","uid":"ffffffff","duration":5}',
+      '{"action":"stopuse","uid":"ffffffff","duration":5}',
+    ]) {
       await expectReply(client, 1, action, '{"request_ok":false,"message":"Invalid card"}');
     }
     expect(await sessionsOn(ids.laser, "ffffffff")).toEqual([]);
@@ -97,7 +138,12 @@ describe("startuse / inuse / stopuse", () => {
       // start/stop pair is a second use (broker-replay.int.test.ts).
       await announce(client, 3);
       await expectReply(client, 3, '{"action":"startuse","uid":"a0000001","replay":true}', '{"request_ok":true,"message":""}');
-      await expectReply(client, 3, '{"action":"stopuse","uid":"a0000001","duration":1800,"replay":true}', '{"request_ok":true,"message":"Duration 1800 seconds"}');
+      await expectReply(
+        client,
+        3,
+        '{"action":"stopuse","uid":"a0000001","duration":1800,"replay":true}',
+        '{"request_ok":true,"message":"Duration 1800 seconds"}',
+      );
     }
     const rows = await sessionsOn(ids.cnc, "a0000001");
     expect(rows.map((r) => [r.durationSeconds, r.recordedAs])).toEqual([[1800, "replayed"]]);
@@ -128,7 +174,10 @@ describe("startuse / inuse / stopuse", () => {
     const client = await board();
     await expectReply(client, 1, '{"action":"startuse","uid":"b0000002"}', '{"request_ok":true,"message":""}');
     expect(await closeSilentSessions(f.database.db, new Date(Date.now() + 2 * 3_600_000))).toBeGreaterThanOrEqual(1);
-    const open = await f.database.db.select().from(usageSessions).where(and(eq(usageSessions.machineId, ids.laser), eq(usageSessions.cardUid, "b0000002")));
+    const open = await f.database.db
+      .select()
+      .from(usageSessions)
+      .where(and(eq(usageSessions.machineId, ids.laser), eq(usageSessions.cardUid, "b0000002")));
     expect(open.map((s) => s.endedBecause)).toEqual(["stale"]);
   });
 });
@@ -158,15 +207,31 @@ describe("alive", () => {
     const alive = { action: "alive", version: "esp32,v1.2.0", ip: "192.168.1.57", serial: "a0b1c2d3e4f5", heap: "183452" };
     expect(await ask(client, 1, JSON.stringify(alive), 0)).toEqual([]);
     expect(await ask(client, 1, JSON.stringify({ ...alive, heap: "150000" }), 0)).toEqual([]);
-    await waitFor("heap updated", async () => (await f.database.db.select().from(boards).where(eq(boards.machineId, ids.laser))).some((b) => b.heap === 150000));
-    const rows = await f.database.db.select().from(boards).where(and(eq(boards.machineId, ids.laser), eq(boards.serialKey, "a0b1c2d3e4f5")));
+    await waitFor("heap updated", async () =>
+      (await f.database.db.select().from(boards).where(eq(boards.machineId, ids.laser))).some((b) => b.heap === 150000),
+    );
+    const rows = await f.database.db
+      .select()
+      .from(boards)
+      .where(and(eq(boards.machineId, ids.laser), eq(boards.serialKey, "a0b1c2d3e4f5")));
     expect(rows).toMatchObject([{ clientId: `BOARD${n - 1}`, firmwareVersion: "esp32,v1.2.0", ip: "192.168.1.57", serial: "a0b1c2d3e4f5", heap: 150000 }]);
-    const audit = await f.database.db.select().from(auditLog).where(and(eq(auditLog.changeType, "board.first_seen"), eq(auditLog.entityId, String(ids.laser))));
+    const audit = await f.database.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.changeType, "board.first_seen"), eq(auditLog.entityId, String(ids.laser))));
     expect(audit.filter((a) => (a.after as { serial?: string }).serial === "a0b1c2d3e4f5")).toHaveLength(1);
     expect(audit[0]!.actorId).toBeNull();
     // Another board (old firmware without serial and heap) is not the paired one: a pairing request, not telemetry.
     expect(await ask(await board(), 1, '{"action":"alive","version":"old"}', 0)).toEqual([]);
-    await waitFor("pairing request", async () => (await f.database.db.select().from(boardPairingRequests).where(eq(boardPairingRequests.machineId, ids.laser))).length === 1);
-    expect(await f.database.db.select().from(boards).where(and(eq(boards.machineId, ids.laser), eq(boards.serialKey, "")))).toEqual([]);
+    await waitFor(
+      "pairing request",
+      async () => (await f.database.db.select().from(boardPairingRequests).where(eq(boardPairingRequests.machineId, ids.laser))).length === 1,
+    );
+    expect(
+      await f.database.db
+        .select()
+        .from(boards)
+        .where(and(eq(boards.machineId, ids.laser), eq(boards.serialKey, ""))),
+    ).toEqual([]);
   });
 });

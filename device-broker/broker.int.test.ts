@@ -50,9 +50,7 @@ describe("device broker: checkmachine", () => {
     expect((await ask(client, 4242, '{"action":"checkuser","uid":"efbeadde"}')).map((r) => r.text)).toEqual([
       '{"request_ok":false,"message":"Invalid machine ID"}',
     ]);
-    expect((await ask(client, 1, '{"action":"checkuser","uid":"nothex"}')).map((r) => r.text)).toEqual([
-      '{"request_ok":false,"message":"Invalid request"}',
-    ]);
+    expect((await ask(client, 1, '{"action":"checkuser","uid":"nothex"}')).map((r) => r.text)).toEqual(['{"request_ok":false,"message":"Invalid request"}']);
   });
 
   it("answers many boards at once, each on its own topic", async () => {

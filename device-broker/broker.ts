@@ -65,8 +65,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
   const metrics = new BrokerMetrics();
   const offlineRef: { current?: OfflineSupport } = {};
   const policy =
-    options.policy ??
-    machinePolicy({ db, logger, metrics, throttle: options.loginThrottle, snapshot: () => offlineRef.current?.snapshot?.data ?? null });
+    options.policy ?? machinePolicy({ db, logger, metrics, throttle: options.loginThrottle, snapshot: () => offlineRef.current?.snapshot?.data ?? null });
   const refs: { aedes?: Aedes; intake?: BoardRequestIntake } = {};
   const hooks = aedesHooks({ policy, logger, metrics, aedes: () => refs.aedes, intake: () => refs.intake, connectTimeoutMs: options.connectTimeoutMs });
   const aedes = (refs.aedes = await Aedes.createBroker(hooks));
@@ -109,7 +108,14 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
   let offline: OfflineSupport | undefined;
   try {
     offline = offlineRef.current = await startOfflineSupport({
-      db, logger, metrics, dataDir: options.dataDir, snapshot: options.snapshot, writeTimeoutMs: options.writeTimeoutMs, spool: options.spool, savedSnapshot: options.savedSnapshot,
+      db,
+      logger,
+      metrics,
+      dataDir: options.dataDir,
+      snapshot: options.snapshot,
+      writeTimeoutMs: options.writeTimeoutMs,
+      spool: options.spool,
+      savedSnapshot: options.savedSnapshot,
     });
     const { snapshot, writes, health } = offline;
     if (snapshot) snapshot.onReload = () => policy.refresh?.();

@@ -41,7 +41,16 @@ afterAll(async () => {
 });
 
 function dispatcher(url: string, extra: { sharedGroup?: string | null } = {}): RunningExternalDispatcher {
-  const d = startExternalDispatcher({ db: database.db, url, logger, sharedGroup: group, machineIds: [KNOWN, UNKNOWN], heartbeatIntervalMs: 60_000, backoff: { minMs: 50, maxMs: 400 }, ...extra });
+  const d = startExternalDispatcher({
+    db: database.db,
+    url,
+    logger,
+    sharedGroup: group,
+    machineIds: [KNOWN, UNKNOWN],
+    heartbeatIntervalMs: 60_000,
+    backoff: { minMs: 50, maxMs: 400 },
+    ...extra,
+  });
   running.push(d);
   return d;
 }

@@ -103,7 +103,8 @@ export function startExternalDispatcher(options: ExternalDispatcherOptions): Run
     // Backoff: a broker that is down for long is retried less and less often, never given up on.
     failures++;
     client.options.reconnectPeriod = Math.min(maxMs, minMs * 2 ** Math.min(failures - 1, 16));
-    if (failures === 1 || failures % 10 === 0) logger.warn({ url: redact(url), failures, nextTryMs: client.options.reconnectPeriod }, "external MQTT broker unreachable; retrying");
+    if (failures === 1 || failures % 10 === 0)
+      logger.warn({ url: redact(url), failures, nextTryMs: client.options.reconnectPeriod }, "external MQTT broker unreachable; retrying");
   });
   client.on("error", (error) => logger.debug({ err: error.message }, "external MQTT client error"));
 

@@ -40,7 +40,7 @@ async function publishStream(r: Random, count: number, clientNumber: number): Pr
   // refused at its first request there. Once paired, a connection stays so, whatever its fuzzed alives claim.
   const alive = Buffer.from('{"action":"alive","version":"fuzz","ip":"127.0.0.1","serial":"fuzz-board"}');
   socket.write(Buffer.concat([publishPacket("machine/2", alive), publishPacket("machine/3", alive)]));
-  for (let sent = 0; sent < count && !closedEarly; ) {
+  for (let sent = 0; sent < count && !closedEarly;) {
     const batch: Buffer[] = [];
     for (let i = 0; i < 200 && sent < count; i++, sent++) batch.push(publishPacket(fuzzTopic(r), fuzzPayload(r)));
     if (!socket.write(Buffer.concat(batch))) await new Promise((resolve) => socket.once("drain", resolve).once("close", resolve));
@@ -101,8 +101,8 @@ describe(`broker fuzz (FUZZ_SEED=${SEED})`, () => {
     expect(after.metrics.received! - before.metrics.received!).toBeGreaterThanOrEqual(PAYLOADS);
     expect(after.metrics.rejected).toBeGreaterThan(before.metrics.rejected! + PAYLOADS / 2);
     // Bounded, not equal: caches may warm up, but nothing may keep what the fuzzer sent (~25 MB of it).
-    expect(after.heapUsed, `heap ${before.heapUsed / MB | 0} → ${after.heapUsed / MB | 0} MB`).toBeLessThan(before.heapUsed + 64 * MB);
-    expect(after.rss, `rss ${before.rss / MB | 0} → ${after.rss / MB | 0} MB`).toBeLessThan(before.rss + 256 * MB);
+    expect(after.heapUsed, `heap ${(before.heapUsed / MB) | 0} → ${(after.heapUsed / MB) | 0} MB`).toBeLessThan(before.heapUsed + 64 * MB);
+    expect(after.rss, `rss ${(before.rss / MB) | 0} → ${(after.rss / MB) | 0} MB`).toBeLessThan(before.rss + 256 * MB);
 
     const again = await connectBoard(broker.port, 901);
     expect((await ask(again, 1, '{"action":"checkmachine"}')).map((m) => m.text)).toEqual(expectedMachine);

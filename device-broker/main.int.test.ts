@@ -81,7 +81,9 @@ describe("npm run start:broker", () => {
     expect(fs.existsSync(path.join(dataDir, "broker", "snapshot.json"))).toBe(true);
     const result = await runMain({ DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none", MQTT_PORT: "0", MQTT_HOST: "127.0.0.1" }, async (output) => {
       const port = Number(await waitFor(output, /"port":(\d+)[^\n]*device broker listening/));
-      expect(output()).toMatch(/Cannot reach the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: [^"]*; starting from the saved decision snapshot/);
+      expect(output()).toMatch(
+        /Cannot reach the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: [^"]*; starting from the saved decision snapshot/,
+      );
       expect(output()).toMatch(/deciding from the snapshot saved \d+ min ago/);
       const board = await connectBoard(port, 402);
       try {

@@ -41,7 +41,14 @@ export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSup
   let snapshot: DecisionSnapshot | undefined;
   if (o.snapshot !== false) {
     const persistFile = o.dataDir ? snapshotFilePath(o.dataDir) : undefined;
-    snapshot = new DecisionSnapshot({ db: o.db, logger: o.logger, metrics: o.metrics, persistFile, health, ...(typeof o.snapshot === "object" ? o.snapshot : {}) });
+    snapshot = new DecisionSnapshot({
+      db: o.db,
+      logger: o.logger,
+      metrics: o.metrics,
+      persistFile,
+      health,
+      ...(typeof o.snapshot === "object" ? o.snapshot : {}),
+    });
     if (writes) snapshot.keepLocalFacts = () => writes.depth > 0;
     // Loaded before boards are served when the database is there. When it is not: the snapshot the last run
     // saved (decisions still use the current time, so expiries apply), else empty (database path, failing).
@@ -50,7 +57,10 @@ export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSup
     if (saved) {
       snapshot.restore(saved);
       const ageMinutes = Math.round((Date.now() - saved.savedAt.getTime()) / 60_000);
-      o.logger.warn({ savedAt: saved.savedAt.toISOString(), ageMinutes, file: persistFile }, `database unreachable; deciding from the snapshot saved ${ageMinutes} min ago until it is back`);
+      o.logger.warn(
+        { savedAt: saved.savedAt.toISOString(), ageMinutes, file: persistFile },
+        `database unreachable; deciding from the snapshot saved ${ageMinutes} min ago until it is back`,
+      );
     }
     snapshot.start();
   }

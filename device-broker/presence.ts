@@ -19,7 +19,10 @@ export class PresenceRecorder {
     const batch = this.pending;
     this.pending = new Map();
     try {
-      await recordMachinesHeard(db, [...batch].map(([machineId, heardAt]) => ({ machineId, heardAt })));
+      await recordMachinesHeard(
+        db,
+        [...batch].map(([machineId, heardAt]) => ({ machineId, heardAt })),
+      );
     } catch (error) {
       // Best effort: the next message from each board (≤ 30 s) marks it again.
       logger.warn({ err: error, machines: batch.size }, "machine presence not recorded");

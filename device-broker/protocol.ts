@@ -103,11 +103,7 @@ export const invalidRequestReply = (): Reply => ({ request_ok: false, message: "
  * fields (in order, from the end, by whole characters) when needed. Returns null if even empty fields do not
  * fit, which a reply builder must never produce (synccache sends only the cards that fit).
  */
-export function encodeReply(
-  topic: string,
-  reply: Reply,
-  options: { shrinkable?: readonly string[] } = {},
-): Buffer | null {
+export function encodeReply(topic: string, reply: Reply, options: { shrinkable?: readonly string[] } = {}): Buffer | null {
   const topicBytes = Buffer.byteLength(topic);
   const fits = (payload: string) => topicBytes + Buffer.byteLength(payload) < REPLY_BUDGET_BYTES;
   let payload = JSON.stringify(reply);

@@ -22,7 +22,9 @@ function loggingFailures(mailer: Mailer, logger: Logger): Mailer {
  * Every job of the system (lib/ops/jobs) on its schedule, from this broker instance. Each period is claimed in the
  * database, so with several broker instances (and restarts) each job still runs once per period.
  */
-export function startScheduledJobs(o: JobContext & { logger: Logger; instanceId: string; counters: SchedulerCounters; checkMs?: number; firstCheckMs?: number }) {
+export function startScheduledJobs(
+  o: JobContext & { logger: Logger; instanceId: string; counters: SchedulerCounters; checkMs?: number; firstCheckMs?: number },
+) {
   const logger = o.logger.child({ component: "scheduler" });
   return startScheduler({
     db: o.db,

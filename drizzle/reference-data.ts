@@ -34,9 +34,15 @@ export async function ensureReferenceData(db: Db): Promise<void> {
     const knownStatuses = new Set(existingStatuses.map((s) => s.key));
     for (const [index, { roles: roleKeys, ...status }] of BUILTIN_STATUSES.entries()) {
       if (knownStatuses.has(status.key)) continue;
-      const [row] = await tx.insert(membershipStatuses).values({ ...status, sortOrder: index * 10 }).returning();
+      const [row] = await tx
+        .insert(membershipStatuses)
+        .values({ ...status, sortOrder: index * 10 })
+        .returning();
       if (roleKeys.length === 0) continue;
-      const granted = await tx.select().from(roles).where(inArray(roles.key, [...roleKeys]));
+      const granted = await tx
+        .select()
+        .from(roles)
+        .where(inArray(roles.key, [...roleKeys]));
       await tx.insert(statusRoles).values(granted.map((r) => ({ statusId: row!.id, roleId: r.id })));
     }
     await ensurePeopleReferenceData(tx);

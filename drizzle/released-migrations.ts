@@ -54,13 +54,20 @@ export function withNewMigrations(dir: string, manifest: Manifest): Manifest {
   const now = currentHashes(dir);
   const added = Object.fromEntries(Object.entries(now).filter(([key]) => !(key in manifest)));
   const all = { ...manifest, ...added };
-  return Object.fromEntries(Object.keys(all).sort().map((key) => [key, all[key]!]));
+  return Object.fromEntries(
+    Object.keys(all)
+      .sort()
+      .map((key) => [key, all[key]!]),
+  );
 }
 
 export function explain(check: MigrationCheck): string[] {
   const lines: string[] = [];
   for (const key of check.changed)
-    lines.push(`✖ ${key} is a released migration and changed (or went missing). Released migrations are never edited: restore it (git checkout main -- drizzle/migrations) and put the change in a new migration (npm run db:generate).`);
-  for (const key of check.unrecorded) lines.push(`✖ ${key} is not recorded in drizzle/released-migrations.json: run \`npm run db:manifest\` and commit the manifest with the migration.`);
+    lines.push(
+      `✖ ${key} is a released migration and changed (or went missing). Released migrations are never edited: restore it (git checkout main -- drizzle/migrations) and put the change in a new migration (npm run db:generate).`,
+    );
+  for (const key of check.unrecorded)
+    lines.push(`✖ ${key} is not recorded in drizzle/released-migrations.json: run \`npm run db:manifest\` and commit the manifest with the migration.`);
   return lines;
 }

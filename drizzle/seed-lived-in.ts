@@ -158,18 +158,16 @@ export async function seedLivedIn(db: Db, ids: LivedInIds, password: string, now
 
   // In use right now: Maria's print started forty minutes ago and the board reported a moment ago.
   const started = new Date(now.getTime() - 40 * 60_000);
-  await db
-    .insert(usageSessions)
-    .values({
-      machineId: mk3!.id,
-      personId: maria,
-      cardUid: "c0000003",
-      startedAt: started,
-      recordedAs: "live",
-      lastHeartbeatAt: now,
-      heartbeats: 80,
-      openedByEventAt: started,
-    });
+  await db.insert(usageSessions).values({
+    machineId: mk3!.id,
+    personId: maria,
+    cardUid: "c0000003",
+    startedAt: started,
+    recordedAs: "live",
+    lastHeartbeatAt: now,
+    heartbeats: 80,
+    openedByEventAt: started,
+  });
 
   // Due for maintenance: the bandsaw's blade plan counts from before the two months of sessions above (25 hours).
   must(

@@ -25,13 +25,32 @@ export async function seedDemoShowcase(db: Db, ids: { admin: number; member: num
   const box = must("box", await createLocation(db, admin, { name: "Box A1 — hand tools", kind: "box", parentId: shelf.id }));
   must("electronics room", await createLocation(db, admin, { name: "Electronics room", kind: "room" }));
 
-  must("thing", await createThing(db, admin, { name: "Cordless drill", description: "18 V, two batteries and charger", locationId: shelf.id, value: "149.00" }));
+  must(
+    "thing",
+    await createThing(db, admin, { name: "Cordless drill", description: "18 V, two batteries and charger", locationId: shelf.id, value: "149.00" }),
+  );
   must("thing", await createThing(db, admin, { name: "Digital caliper", description: "150 mm, stainless", locationId: box.id }));
   must("thing", await createThing(db, admin, { name: "Multimeter", description: "Auto-ranging, with probes", locationId: workshop.id }));
   const lent = must("thing", await createThing(db, admin, { name: "Hot glue gun", description: "With a bag of glue sticks", locationId: box.id }));
-  must("loan", await lendThing(db, admin, { thingId: lent.id, borrowerPersonId: member, dueOn: new Date(now.getTime() + 7 * DAY).toISOString().slice(0, 10), note: "Demo loan" }, now));
+  must(
+    "loan",
+    await lendThing(
+      db,
+      admin,
+      { thingId: lent.id, borrowerPersonId: member, dueOn: new Date(now.getTime() + 7 * DAY).toISOString().slice(0, 10), note: "Demo loan" },
+      now,
+    ),
+  );
 
-  must("news", await createNews(db, admin, { title: "Welcome to the makerspace", body: "This is demo data: look around, log in with a demo account, and swipe a card with `npm run simulate`." }, now));
+  must(
+    "news",
+    await createNews(
+      db,
+      admin,
+      { title: "Welcome to the makerspace", body: "This is demo data: look around, log in with a demo account, and swipe a card with `npm run simulate`." },
+      now,
+    ),
+  );
   must(
     "poll",
     await createPoll(db, admin, {

@@ -21,7 +21,12 @@ describe("migration 0024 (fields of study as a list)", () => {
     await t.db.execute(sql`alter table profile_studies drop column field_id`);
     await t.db.execute(sql`drop table study_fields`);
     await t.db.execute(sql`alter table profile_studies add column field text not null default ''`);
-    for (const [field, start] of [["Physics", 2010], [" physics", 2015], ["Design ", null], ["  ", null]] as const) {
+    for (const [field, start] of [
+      ["Physics", 2010],
+      [" physics", 2015],
+      ["Design ", null],
+      ["  ", null],
+    ] as const) {
       await t.db.execute(sql`insert into profile_studies (person_id, field, start_year) values (${personId}, ${field}, ${start})`);
     }
     await t.db.execute(sql`alter table profile_studies alter column field drop default`);
@@ -29,7 +34,11 @@ describe("migration 0024 (fields of study as a list)", () => {
     for (const statement of file.split("--> statement-breakpoint")) await t.db.execute(sql.raw(statement));
 
     expect((await t.db.select({ name: studyFields.name }).from(studyFields).orderBy(asc(studyFields.name))).map((r) => r.name)).toEqual(["Design", "Physics"]);
-    expect((await studiesOf(t.db, [personId])).map((s) => [s.field, s.startYear])).toEqual([["Physics", 2010], ["Physics", 2015], ["Design", null]]);
+    expect((await studiesOf(t.db, [personId])).map((s) => [s.field, s.startYear])).toEqual([
+      ["Physics", 2010],
+      ["Physics", 2015],
+      ["Design", null],
+    ]);
     expect(await t.db.select().from(profileStudies).where(eq(profileStudies.personId, personId))).toHaveLength(3);
   });
 });

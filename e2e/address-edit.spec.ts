@@ -46,7 +46,10 @@ test.describe("admin", () => {
 
   test("an admin edits a member's address on the person page; it shows in the history", async ({ page }) => {
     await page.goto("/admin/people?q=member%40makerspace.local");
-    await page.getByRole("table").getByRole("link", { name: /Mario Rossi/ }).click();
+    await page
+      .getByRole("table")
+      .getByRole("link", { name: /Mario Rossi/ })
+      .click();
     const item = page.getByRole("listitem").filter({ hasText: `${street}a, 4020 Linz` });
     await item.getByText("Edit", { exact: true }).click();
     const edit = page.getByRole("form", { name: `Edit address ${street}a, 4020 Linz` });

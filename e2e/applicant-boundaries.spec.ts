@@ -60,7 +60,10 @@ test("a confirmed applicant sees no members-only event, room entry or calendar e
   const admin = await as(browser, "admin");
   await admin.goto("/admin/rooms");
   await admin.locator("#room-new-name").fill(room);
-  await admin.locator("form", { has: admin.locator("#room-new-name") }).getByRole("button", { name: "Add" }).click();
+  await admin
+    .locator("form", { has: admin.locator("#room-new-name") })
+    .getByRole("button", { name: "Add" })
+    .click();
   await expect(admin.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
   await admin.goto("/admin/events/new");
   await admin.getByLabel("Title").fill(title);
@@ -106,7 +109,6 @@ test("a confirmed applicant sees no members-only event, room entry or calendar e
   await applicant.goto("/home");
   await expect(applicant.getByRole("main")).not.toContainText(title);
 });
-
 
 test("a member who shows her name to the board only is not named among a poll's voters to a member; the admin sees her", async ({ browser }) => {
   test.slow(); // four browsers and a mail round trip on a two-core machine

@@ -5,7 +5,9 @@ import { storageStateOf } from "./fixtures";
 const day = new Date(Date.now() + (30 + Math.floor(Math.random() * 10)) * 86_400_000).toISOString().slice(0, 10);
 const dayShown = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(new Date(day));
 
-test("a member is offered only the machines they may use, reads each bad field by its label, books, keeps the machine chosen and cancels after confirming", async ({ browser }) => {
+test("a member is offered only the machines they may use, reads each bad field by its label, books, keeps the machine chosen and cancels after confirming", async ({
+  browser,
+}) => {
   const member = await (await browser.newContext({ storageState: storageStateOf("member") })).newPage();
   await member.goto("/bookings");
   // Mario is trained on the laser only: the printer and the CNC router are not offered.

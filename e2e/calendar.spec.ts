@@ -17,7 +17,10 @@ test("an admin books a room, a clash is refused naming the first event, a member
   // The admin adds a room.
   await admin.goto("/admin/rooms");
   await admin.locator("#room-new-name").fill(room);
-  await admin.locator("form", { has: admin.locator("#room-new-name") }).getByRole("button", { name: "Add" }).click();
+  await admin
+    .locator("form", { has: admin.locator("#room-new-name") })
+    .getByRole("button", { name: "Add" })
+    .click();
   await expect(admin.getByRole("status").filter({ hasText: "Saved." })).toBeVisible();
 
   // …and an event in it.
@@ -30,7 +33,10 @@ test("an admin books a room, a clash is refused naming the first event, a member
     await admin.getByRole("group", { name: "Rooms" }).getByLabel(room).check();
     await admin.getByRole("button", { name: "Save event" }).click();
   };
-  await createEvent(title, "Bring <b>broken</b> things\n<script>window.pwned = 1</script>\n\n- **soldering** kit\n- [wiki](https://wiki.example/x) [bad](javascript:window.pwned=2)");
+  await createEvent(
+    title,
+    "Bring <b>broken</b> things\n<script>window.pwned = 1</script>\n\n- **soldering** kit\n- [wiki](https://wiki.example/x) [bad](javascript:window.pwned=2)",
+  );
   await expect(admin.getByRole("heading", { level: 1, name: title })).toBeVisible();
   // Member-typed HTML is shown as text, never interpreted.
   const description = admin.getByTestId("event-description");

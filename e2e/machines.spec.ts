@@ -186,7 +186,13 @@ test("a new board wants LASER 1: the admin pairs it on the operations page, then
   const pairing = page.getByRole("region", { name: "Board pairing" });
   await expect(pairing.getByTestId("paired-board")).toContainText("connecting from 127.0.0.1");
   // Another device on the Wi-Fi: its own address and serial. Until an admin pairs it, it gets no decisions.
-  const newcomer = new SimulatedBoard({ url: mqttUrl, machineId: 1, localAddress: "127.0.0.9", identity: { serial: "e2e0000000b2" }, timings: { reconnectMs: 500 } });
+  const newcomer = new SimulatedBoard({
+    url: mqttUrl,
+    machineId: 1,
+    localAddress: "127.0.0.9",
+    identity: { serial: "e2e0000000b2" },
+    timings: { reconnectMs: 500 },
+  });
   try {
     await newcomer.start();
     await expect(async () => {

@@ -40,7 +40,9 @@ test("a member turns loan mails off on the profile: lending sends none; on again
     const back = admin.getByRole("form", { name: "Take back" });
     await back.getByRole("button", { name: "Mark as returned" }).click();
     await expect(admin.getByRole("form", { name: "Lend to a member" })).toBeVisible();
-    await expect.poll(() => mailbox.mails.filter((m) => m.to.includes("member@makerspace.local") && unfold(m.raw).includes(`Mail test drill ${suffix}`)).length).toBe(1);
+    await expect
+      .poll(() => mailbox.mails.filter((m) => m.to.includes("member@makerspace.local") && unfold(m.raw).includes(`Mail test drill ${suffix}`)).length)
+      .toBe(1);
   } finally {
     await mailbox.close();
   }

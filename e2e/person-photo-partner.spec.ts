@@ -12,7 +12,9 @@ test.describe("member", () => {
     await upload.getByRole("button", { name: "Upload photo" }).click();
     await expect(upload.getByRole("alert")).toContainText("not a photo");
 
-    const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#2a7" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 600, height: 400, channels: 3, background: "#2a7" } })
+      .png()
+      .toBuffer();
     await upload.getByLabel("Photo file").setInputFiles({ name: "me.png", mimeType: "image/png", buffer: png });
     await upload.getByRole("button", { name: "Upload photo" }).click();
     const img = page.getByRole("img", { name: "Photo of Mario Rossi" });
@@ -32,7 +34,10 @@ test.describe("admin", () => {
 
   test("links and unlinks partners on the person page", async ({ page }) => {
     await page.goto("/admin/people?q=member%40makerspace.local");
-    await page.getByRole("table").getByRole("link", { name: /Mario Rossi/ }).click();
+    await page
+      .getByRole("table")
+      .getByRole("link", { name: /Mario Rossi/ })
+      .click();
     const link = page.getByRole("form", { name: "Link partner" });
     await link.getByLabel("Partner's member number or email").fill("nobody@example.org");
     await link.getByRole("button", { name: "Link partner" }).click();

@@ -13,8 +13,14 @@ test.describe("roles an admin shapes", () => {
     const create = page.getByRole("form", { name: "New role" });
     await create.getByLabel("Name").fill(roleName);
     // Grouped and explained: the permission is found by what it means.
-    await create.getByRole("group", { name: "Space, calendar and community" }).getByLabel(/^Write news/).check();
-    await create.getByRole("group", { name: "Space, calendar and community" }).getByLabel(/^Open and close the space/).check();
+    await create
+      .getByRole("group", { name: "Space, calendar and community" })
+      .getByLabel(/^Write news/)
+      .check();
+    await create
+      .getByRole("group", { name: "Space, calendar and community" })
+      .getByLabel(/^Open and close the space/)
+      .check();
     await create.getByRole("button", { name: "Create role" }).click();
     await expect(create.getByRole("status")).toHaveText("Role created.");
     const card = page.getByRole("listitem", { name: roleName });
@@ -57,7 +63,10 @@ test.describe("roles an admin shapes", () => {
 
     // Ending the role takes the menu and the page away again.
     await page.goto(personUrl);
-    await page.getByRole("form", { name: `End role: ${roleName}` }).getByRole("button", { name: "End role" }).click();
+    await page
+      .getByRole("form", { name: `End role: ${roleName}` })
+      .getByRole("button", { name: "End role" })
+      .click();
     // Given today and ended today, it never counted: it is gone (the audit log keeps both steps).
     await expect(page.getByText("No roles given directly.")).toBeVisible();
     const refused = await maria.goto("/admin/news");

@@ -43,7 +43,9 @@ test.describe("space settings", () => {
 
   test("the API's browser origins are saved here: a bad entry is named, a saved origin gets CORS answers at once", async ({ page, request }) => {
     const preflight = async (origin: string) =>
-      (await request.fetch("/api/v1/machines", { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET" } })).headers()["access-control-allow-origin"];
+      (await request.fetch("/api/v1/machines", { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET" } })).headers()[
+        "access-control-allow-origin"
+      ];
     await page.goto("/admin/settings");
     const origins = page.getByLabel("Web pages that may call the API from the browser (CORS origins)");
     const original = await origins.inputValue();
@@ -76,7 +78,12 @@ test.describe("space settings", () => {
     await page.getByRole("button", { name: "Send a test mail to me" }).click();
     // Without saved SMTP settings the env's SMTP_URL is used (e2e mailbox port, possibly not listening).
     // The outcome (status or alert), not the "SMTP server" field label.
-    await expect(page.getByRole("status").or(page.getByRole("alert")).filter({ hasText: /Test mail sent to|SMTP server|Sending failed|No SMTP server/ })).toBeVisible();
+    await expect(
+      page
+        .getByRole("status")
+        .or(page.getByRole("alert"))
+        .filter({ hasText: /Test mail sent to|SMTP server|Sending failed|No SMTP server/ }),
+    ).toBeVisible();
   });
 
   test("the system page shows the version and database", async ({ page }) => {

@@ -50,7 +50,9 @@ test("a visitor applies, confirms by the mailed link, an admin approves, they lo
   await login.logIn(email, password);
   await expect(login.error).toContainText("Your email address is not confirmed yet.");
   await submitAndSettle(page, "Send the confirmation link again");
-  await expect(page.getByRole("main").getByRole("status")).toContainText(`If ${email} belongs to an application waiting for confirmation, a new link is on its way`);
+  await expect(page.getByRole("main").getByRole("status")).toContainText(
+    `If ${email} belongs to an application waiting for confirmation, a new link is on its way`,
+  );
   await expect.poll(() => mailbox.mails.filter((m) => m.to.includes(email)).length, { timeout: 15_000 }).toBe(3);
   const newLink = confirmLinkIn(mailbox.mails.filter((m) => m.to.includes(email))[2]!.raw);
   expect(newLink).toBeTruthy();
@@ -98,7 +100,12 @@ test.describe("CSV import", () => {
   test("shows the bad row with its field, writes nothing until confirmed, then the good rows", async ({ page }) => {
     await page.goto("/admin/people");
     await page.getByRole("link", { name: "Import CSV" }).click();
-    const csv = ["firstName,lastName,email,phone,status,cardUid", "Ida,Import,ida.import@example.org,,member,", "Bad,Row,not-an-email,,member,", "Ivo,Import,ivo.import@example.org,,supporting,"].join("\n");
+    const csv = [
+      "firstName,lastName,email,phone,status,cardUid",
+      "Ida,Import,ida.import@example.org,,member,",
+      "Bad,Row,not-an-email,,member,",
+      "Ivo,Import,ivo.import@example.org,,supporting,",
+    ].join("\n");
     await page.getByLabel("… or paste the CSV text").fill(csv);
     await page.getByRole("button", { name: "Check and preview" }).click();
     const bad = page.getByRole("region", { name: "Rows with problems" });

@@ -6,7 +6,9 @@ test.describe("admin", () => {
   test.use({ storageState: storageStateOf("admin") });
 
   test("uploads a logo: it shows in the header and in /spaceapi.json; removed, the default icon is back", async ({ page, request }) => {
-    const png = await sharp({ create: { width: 900, height: 300, channels: 3, background: { r: 20, g: 120, b: 200 } } }).png().toBuffer();
+    const png = await sharp({ create: { width: 900, height: 300, channels: 3, background: { r: 20, g: 120, b: 200 } } })
+      .png()
+      .toBuffer();
     await page.goto("/admin/settings");
     const logo = page.getByRole("region", { name: "Logo" });
     await logo.getByLabel("Logo image").setInputFiles({ name: "logo.png", mimeType: "image/png", buffer: png });

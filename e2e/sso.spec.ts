@@ -30,7 +30,16 @@ async function startRelyingParty() {
         const nonce = oauth.generateRandomNonce();
         pending.set(state, { verifier, nonce });
         const target = new URL(as.authorization_endpoint!);
-        const query = { client_id: client.client_id, redirect_uri: redirectUri, response_type: "code", scope: "openid profile email", state, nonce, code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: "S256" };
+        const query = {
+          client_id: client.client_id,
+          redirect_uri: redirectUri,
+          response_type: "code",
+          scope: "openid profile email",
+          state,
+          nonce,
+          code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+          code_challenge_method: "S256",
+        };
         for (const [k, v] of Object.entries(query)) target.searchParams.set(k, v);
         res.writeHead(302, { location: target.href }).end();
         return;
@@ -52,11 +61,18 @@ async function startRelyingParty() {
       if (!started) return void res.writeHead(400).end("unknown state");
       pending.delete(state);
       const params = oauth.validateAuthResponse(as, client, url, state);
-      const tokens = await oauth.processAuthorizationCodeResponse(as, client, await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretBasic(secret), params, redirectUri, started.verifier, insecure), { expectedNonce: started.nonce, requireIdToken: true });
+      const tokens = await oauth.processAuthorizationCodeResponse(
+        as,
+        client,
+        await oauth.authorizationCodeGrantRequest(as, client, oauth.ClientSecretBasic(secret), params, redirectUri, started.verifier, insecure),
+        { expectedNonce: started.nonce, requireIdToken: true },
+      );
       const sub = oauth.getValidatedIdTokenClaims(tokens)!.sub;
       lastIdToken = tokens.id_token!;
       const info = await oauth.processUserInfoResponse(as, client, sub, await oauth.userInfoRequest(as, client, tokens.access_token, insecure));
-      res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(`<h1>Wiki</h1><p id="who">Hello ${String(info.name)} &lt;${String(info.email)}&gt; #${sub}</p>`);
+      res
+        .writeHead(200, { "content-type": "text/html; charset=utf-8" })
+        .end(`<h1>Wiki</h1><p id="who">Hello ${String(info.name)} &lt;${String(info.email)}&gt; #${sub}</p>`);
     })().catch((error: unknown) => {
       res.writeHead(500, { "content-type": "text/plain" }).end(`relying party error: ${String(error)}`);
     });
@@ -73,7 +89,10 @@ async function startRelyingParty() {
   return { base, redirectUri, configure, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
 }
 
-test("an admin registers a wiki; a member logs in to it through the space, consents once, goes straight through next time, disconnects it and logs out from it", async ({ page, browser }) => {
+test("an admin registers a wiki; a member logs in to it through the space, consents once, goes straight through next time, disconnects it and logs out from it", async ({
+  page,
+  browser,
+}) => {
   test.slow(); // two browsers, a relying party and several round trips
   const rp = await startRelyingParty();
   await page.goto("/admin/sso");

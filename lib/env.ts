@@ -21,7 +21,10 @@ const schema = z.object({
    * With MQTT_URL: the shared-subscription group several backends split the requests in ($share/<group>/…,
    * MQTT 5 brokers, Mosquitto ≥ 1.6, EMQX). "none" for a broker without shared subscriptions (run one backend).
    */
-  MQTT_SHARED_GROUP: z.string().regex(/^[^/+#]+$/, "no /, + or #").default("makerspace"),
+  MQTT_SHARED_GROUP: z
+    .string()
+    .regex(/^[^/+#]+$/, "no /, + or #")
+    .default("makerspace"),
   /** Password for the demo accounts created on a first start; random when absent. */
   DEMO_PASSWORD: z.string().min(10).optional(),
   AUTH_SECRET: z.string().min(16).optional(),
@@ -55,8 +58,14 @@ const schema = z.object({
    * First values of two space settings (admins change them in /admin/settings; these only count until then):
    * machines dashboard public ("false" = logged-in people only); members may browse the inventory.
    */
-  MACHINES_DASHBOARD_PUBLIC: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
-  INVENTORY_MEMBERS_MAY_VIEW: z.enum(["true", "false"]).default("true").transform((v) => v === "true"),
+  MACHINES_DASHBOARD_PUBLIC: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
+  INVENTORY_MEMBERS_MAY_VIEW: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   /**
    * S3-compatible storage for uploads (thing photos, the logo): with endpoint, bucket and both keys set, files go
    * there instead of DATA_DIR/uploads. Path-style addresses (endpoint/bucket/key), Signature Version 4.
@@ -85,8 +94,19 @@ const schema = z.object({
   API_CORS_ORIGINS: z
     .string()
     .default("")
-    .transform((s) => s.split(",").map((o) => o.trim()).filter(Boolean))
-    .pipe(z.array(z.string().refine((o) => URL.canParse(o) && new URL(o).origin === o, "an origin like https://dashboard.example.org (scheme, host, port; no path, no *)"))),
+    .transform((s) =>
+      s
+        .split(",")
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .pipe(
+      z.array(
+        z
+          .string()
+          .refine((o) => URL.canParse(o) && new URL(o).origin === o, "an origin like https://dashboard.example.org (scheme, host, port; no path, no *)"),
+      ),
+    ),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -55,7 +55,11 @@ async function main(argv: string[]): Promise<void> {
       appVersion: appVersion(),
     };
     console.log(`Running ${job.name} on ${target.description}…`);
-    const result = await runJobByHand(handle.db, allJobs(context).find((j) => j.name === job.name)!, options);
+    const result = await runJobByHand(
+      handle.db,
+      allJobs(context).find((j) => j.name === job.name)!,
+      options,
+    );
     if (result.outcome === "ok") console.log(`✔ ${job.name}: ${result.detail ?? "done"}`);
     else {
       console.error(`✖ ${job.name} failed: ${result.detail}`);

@@ -31,7 +31,8 @@ describe("import boundaries", () => {
 
   it("reads the environment's time zone only where it seeds the space settings", async () => {
     const code = 'import { env } from "@/lib/env";\nexport const zone = env().SPACE_TIME_ZONE;\n';
-    const errors = async (filePath: string) => (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.ruleId === "no-restricted-properties").length;
+    const errors = async (filePath: string) =>
+      (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.ruleId === "no-restricted-properties").length;
     expect(await errors("app/(member)/bookings/probe.ts")).toBeGreaterThan(0);
     expect(await errors("lib/domain/settings/space-settings.ts")).toBe(0);
   });
@@ -45,30 +46,42 @@ async function ruleErrors(filePath: string, code: string): Promise<string[]> {
 describe("the rules that say the architecture", () => {
   it("app/ imports no schema values; types are fine", async () => {
     const value = 'import { things } from "@/lib/db/schema";\nexport const t = things;\n';
-    const types = 'import type { Thing } from "@/lib/db/schema";\nimport { type Machine } from "@/lib/db/schema/equipment";\nexport type T = Thing | Machine;\n';
+    const types =
+      'import type { Thing } from "@/lib/db/schema";\nimport { type Machine } from "@/lib/db/schema/equipment";\nexport type T = Thing | Machine;\n';
     expect(await ruleErrors("app/probe/page.tsx", value)).toEqual(["@typescript-eslint/no-restricted-imports"]);
-    expect(await ruleErrors("app/probe/page.tsx", 'import { things } from "@/lib/db/schema/inventory";\nexport const t = things;\n')).toEqual(["@typescript-eslint/no-restricted-imports"]);
+    expect(await ruleErrors("app/probe/page.tsx", 'import { things } from "@/lib/db/schema/inventory";\nexport const t = things;\n')).toEqual([
+      "@typescript-eslint/no-restricted-imports",
+    ]);
     expect(await ruleErrors("app/probe/page.tsx", types)).toEqual([]);
   });
 
   it("components/ import nothing from app/", async () => {
-    expect(await ruleErrors("components/probe.tsx", 'import { logoutAction } from "@/app/actions";\nexport const a = logoutAction;\n')).toEqual(["no-restricted-imports"]);
+    expect(await ruleErrors("components/probe.tsx", 'import { logoutAction } from "@/app/actions";\nexport const a = logoutAction;\n')).toEqual([
+      "no-restricted-imports",
+    ]);
   });
 
   it("components/ never query the database: the page loads and hands the data over", async () => {
     expect(await ruleErrors("components/probe.tsx", 'import { getDb } from "@/lib/web/db";\nexport const d = getDb;\n')).toEqual(["no-restricted-imports"]);
-    expect(await ruleErrors("components/people/probe.tsx", 'import { getDb } from "../../lib/web/db";\nexport const d = getDb;\n')).toEqual(["no-restricted-imports"]);
-    expect(await ruleErrors("components/probe.tsx", 'import { createDb } from "@/lib/db/client";\nexport const c = createDb;\n')).toEqual(["no-restricted-imports"]);
+    expect(await ruleErrors("components/people/probe.tsx", 'import { getDb } from "../../lib/web/db";\nexport const d = getDb;\n')).toEqual([
+      "no-restricted-imports",
+    ]);
+    expect(await ruleErrors("components/probe.tsx", 'import { createDb } from "@/lib/db/client";\nexport const c = createDb;\n')).toEqual([
+      "no-restricted-imports",
+    ]);
     expect(await ruleErrors("app/probe/page.tsx", 'import { getDb } from "@/lib/web/db";\nexport const d = getDb;\n')).toEqual([]);
   });
 
   it("no floating or misused promise in lib/ and device-broker/", { timeout: 120_000 }, async () => {
     const floating = "export async function f(): Promise<number> { return 1; }\nexport function g(): void { f(); }\n";
-    const misused = 'import { EventEmitter } from "node:events";\nexport function h(e: EventEmitter): void { e.on("x", async () => { await Promise.resolve(); }); }\n';
+    const misused =
+      'import { EventEmitter } from "node:events";\nexport function h(e: EventEmitter): void { e.on("x", async () => { await Promise.resolve(); }); }\n';
     expect(await ruleErrors("lib/env.ts", floating)).toEqual(["@typescript-eslint/no-floating-promises"]);
     expect(await ruleErrors("device-broker/metrics.ts", floating)).toEqual(["@typescript-eslint/no-floating-promises"]);
     expect(await ruleErrors("lib/env.ts", misused)).toEqual(["@typescript-eslint/no-misused-promises"]);
-    expect(await ruleErrors("lib/env.ts", "export async function f(): Promise<number> { return 1; }\nexport function g(): void { f().catch(() => {}); }\n")).toEqual([]);
+    expect(
+      await ruleErrors("lib/env.ts", "export async function f(): Promise<number> { return 1; }\nexport function g(): void { f().catch(() => {}); }\n"),
+    ).toEqual([]);
   });
 
   it("refuses update and delete without where on our database handles", async () => {

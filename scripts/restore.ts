@@ -28,14 +28,19 @@ async function main(): Promise<void> {
   const handle = createDb(target.url, { max: 1, connectTimeoutSeconds: 5 });
   try {
     await runMigrations(handle.db);
-    console.log(`Backup of ${backup.header.createdAt} (app ${backup.header.appVersion}): ${backup.tables.length} tables, ${rows} rows, ${backup.files.length} files.`);
+    console.log(
+      `Backup of ${backup.header.createdAt} (app ${backup.header.appVersion}): ${backup.tables.length} tables, ${rows} rows, ${backup.files.length} files.`,
+    );
     console.log(`Restore into ${target.description}${force ? ", REPLACING its current data" : ""}?`);
     if (!yes) {
       const rl = readline.createInterface({ input: process.stdin, output: process.stdout });
       // Input that ends without an answer (closed stdin) counts as no.
       const answer = await new Promise<string>((resolve) => {
         rl.once("close", () => resolve(""));
-        rl.question("Type yes to continue: ").then((a) => resolve(a.trim().toLowerCase()), () => resolve(""));
+        rl.question("Type yes to continue: ").then(
+          (a) => resolve(a.trim().toLowerCase()),
+          () => resolve(""),
+        );
       });
       rl.close();
       if (answer !== "yes") {
@@ -53,6 +58,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const known = error instanceof BackupFileError || error instanceof StartupError;
-  console.error(`✖ Restore failed, the database is unchanged: ${known ? (error as Error).message : (error as Error)?.message ?? String(error)}`);
+  console.error(`✖ Restore failed, the database is unchanged: ${known ? (error as Error).message : ((error as Error)?.message ?? String(error))}`);
   process.exit(1);
 });

@@ -26,7 +26,10 @@ function upToDate() {
 
 let compiled = upToDate();
 if (!compiled) {
-  const made = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "launcher", "bundle-cli.ts"), "launcher"], { cwd: root, stdio: "inherit" });
+  const made = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts", "launcher", "bundle-cli.ts"), "launcher"], {
+    cwd: root,
+    stdio: "inherit",
+  });
   compiled = made.status === 0 && upToDate();
   if (!compiled) console.log("Could not compile the launcher; running it through tsx instead.");
 }

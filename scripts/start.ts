@@ -108,7 +108,18 @@ async function main(): Promise<void> {
   const url = `${web.scheme}://localhost:${env.PORT}`;
   const healthy = web.scheme === "https" ? waitForHttpsHealth(env.PORT, 120_000) : waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 120_000);
   if (await healthy) {
-    log(banner({ url, publicUrl, mail: await mailDeliveryOf(database.url, env), mqttPort: env.MQTT_PORT, embeddedUrl: database.embedded?.url ?? null, dataDir, demo: database.demo, seededNow: database.seededNow }));
+    log(
+      banner({
+        url,
+        publicUrl,
+        mail: await mailDeliveryOf(database.url, env),
+        mqttPort: env.MQTT_PORT,
+        embeddedUrl: database.embedded?.url ?? null,
+        dataDir,
+        demo: database.demo,
+        seededNow: database.seededNow,
+      }),
+    );
   } else if (!stopping) {
     log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);
   }

@@ -1,7 +1,15 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { Suspense } from "react";
-import { EventsWidget, LoansWidget, MachinesWidget, NewsWidget, OpenStatusWidget, TrainingWidget, type WidgetContext } from "@/components/community/start-widgets";
+import {
+  EventsWidget,
+  LoansWidget,
+  MachinesWidget,
+  NewsWidget,
+  OpenStatusWidget,
+  TrainingWidget,
+  type WidgetContext,
+} from "@/components/community/start-widgets";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { setOpenStatusAction } from "./start-actions";
 import { getLocale, getT } from "@/lib/i18n/server";

@@ -19,7 +19,12 @@ export async function GET(request: Request): Promise<Response> {
       });
     if (data) {
       return new Response(new Uint8Array(data), {
-        headers: { "content-type": "image/png", "cache-control": "public, max-age=300", "x-content-type-options": "nosniff", "access-control-allow-origin": "*" },
+        headers: {
+          "content-type": "image/png",
+          "cache-control": "public, max-age=300",
+          "x-content-type-options": "nosniff",
+          "access-control-allow-origin": "*",
+        },
       });
     }
   }

@@ -9,7 +9,11 @@ export const dynamic = "force-dynamic";
 /** The SpaceAPI v15 document; public and CORS-open, as SpaceAPI directories fetch it from browsers. */
 export async function GET() {
   const db = getDb();
-  const [settings, status, machines] = await Promise.all([spaceSettingsOrDefaults(), optional("open status", () => openSince(db)), optional("machine states", async () => (await loadDashboard(db)).counts)]);
+  const [settings, status, machines] = await Promise.all([
+    spaceSettingsOrDefaults(),
+    optional("open status", () => openSince(db)),
+    optional("machine states", async () => (await loadDashboard(db)).counts),
+  ]);
   const doc = buildSpaceApi({
     settings,
     baseUrl: settings.publicUrl,

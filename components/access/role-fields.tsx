@@ -28,7 +28,15 @@ export async function RoleFields({
   const held = new Set<string>([...(role?.permissions ?? []), ...(role?.rights ?? [])]);
   const rightBox = (key: string, label: string) => (
     <div key={key} className="flex items-center gap-2">
-      <input id={`${idPrefix}-right-${key}`} name="permission" value={key} type="checkbox" className="h-4 w-4 rounded border-slate-300" defaultChecked={held.has(key)} disabled={lockedPermissions} />
+      <input
+        id={`${idPrefix}-right-${key}`}
+        name="permission"
+        value={key}
+        type="checkbox"
+        className="h-4 w-4 rounded border-slate-300"
+        defaultChecked={held.has(key)}
+        disabled={lockedPermissions}
+      />
       <label htmlFor={`${idPrefix}-right-${key}`} className="text-sm text-slate-700">
         {label}
       </label>

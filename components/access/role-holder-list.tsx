@@ -11,7 +11,8 @@ export async function RoleHolderList({ holders }: { holders: RoleHolder[] }) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const day = (d: string) => formatPlainDate(d, locale);
   const reason = (r: HoldingReason) => {
-    if (r.kind === "direct") return r.until ? t("roles.why.directUntil", { since: day(r.since), until: day(r.until) }) : t("roles.why.direct", { since: day(r.since) });
+    if (r.kind === "direct")
+      return r.until ? t("roles.why.directUntil", { since: day(r.since), until: day(r.until) }) : t("roles.why.direct", { since: day(r.since) });
     if (r.kind === "status") return t("roles.why.status", { status: r.status });
     if (r.kind === "function") return t("roles.why.function", { function: r.function, committee: r.committee });
     return t("roles.why.training");

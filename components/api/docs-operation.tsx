@@ -49,14 +49,27 @@ export function DocsOperation({ t, method, path, op }: { t: Translate; method: s
       </h3>
       <p className="font-medium">{op.summary}</p>
       <p className="text-sm text-slate-700">{op.description}</p>
-      {op["x-scope"] && <p className="text-sm">{t("api.docs.scope")}: <code>{op["x-scope"]}</code></p>}
+      {op["x-scope"] && (
+        <p className="text-sm">
+          {t("api.docs.scope")}: <code>{op["x-scope"]}</code>
+        </p>
+      )}
       {op.parameters.length > 0 && (
         <table className="w-full text-sm">
-          <thead><tr><th className={th}>{t("api.docs.parameter")}</th><th className={th}>{t("api.docs.type")}</th><th className={th}>{t("api.docs.description")}</th></tr></thead>
+          <thead>
+            <tr>
+              <th className={th}>{t("api.docs.parameter")}</th>
+              <th className={th}>{t("api.docs.type")}</th>
+              <th className={th}>{t("api.docs.description")}</th>
+            </tr>
+          </thead>
           <tbody>
             {op.parameters.map((p) => (
               <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100">
-                <td className={`${td} font-mono`}>{p.name}{p.in === "path" ? ` (${t("api.docs.inPath")})` : ""}</td>
+                <td className={`${td} font-mono`}>
+                  {p.name}
+                  {p.in === "path" ? ` (${t("api.docs.inPath")})` : ""}
+                </td>
                 <td className={td}>{typeOf(p.schema)}</td>
                 <td className={td}>{p.description}</td>
               </tr>
@@ -64,11 +77,28 @@ export function DocsOperation({ t, method, path, op }: { t: Translate; method: s
           </tbody>
         </table>
       )}
-      {body && <p className="text-sm">{t("api.docs.body")}: <a className="underline" href={`#schema-${typeOf(body)}`}>{typeOf(body)}</a> — {op.requestBody!.description}</p>}
-      {shape && <p className="text-sm">{t("api.docs.returns")}: <a className="underline" href={`#schema-${shape}`}>{shape}</a></p>}
+      {body && (
+        <p className="text-sm">
+          {t("api.docs.body")}:{" "}
+          <a className="underline" href={`#schema-${typeOf(body)}`}>
+            {typeOf(body)}
+          </a>{" "}
+          — {op.requestBody!.description}
+        </p>
+      )}
+      {shape && (
+        <p className="text-sm">
+          {t("api.docs.returns")}:{" "}
+          <a className="underline" href={`#schema-${shape}`}>
+            {shape}
+          </a>
+        </p>
+      )}
       <ul className="text-sm">
         {Object.entries(op.responses).map(([status, r]) => (
-          <li key={status}><span className="font-mono">{status}</span> {r.description}</li>
+          <li key={status}>
+            <span className="font-mono">{status}</span> {r.description}
+          </li>
         ))}
       </ul>
     </section>

@@ -11,7 +11,10 @@ export function DocsSchema({ name, schema }: { name: string; schema: Record<stri
       <dl className="mt-2 grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 text-sm">
         {Object.entries(properties).map(([field, s]) => (
           <div key={field} className="contents">
-            <dt className="font-mono">{field}{required.has(field) ? "" : "?"}</dt>
+            <dt className="font-mono">
+              {field}
+              {required.has(field) ? "" : "?"}
+            </dt>
             <dd>
               {typeOf(s)}
               {typeof s.description === "string" && <span className="text-slate-600"> — {s.description}</span>}

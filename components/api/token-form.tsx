@@ -7,11 +7,23 @@ import type { Translate } from "@/lib/i18n/translate";
 const LIFETIMES = [7, 30, 90, 365] as const;
 
 /** Name, scopes (only those the owner can use today) and lifetime of a new token; the token is shown once. */
-export function TokenForm({ t, action, scopes, hidden }: { t: Translate; action: (p: SecretActionResult | null, f: FormData) => Promise<SecretActionResult>; scopes: Scope[]; hidden?: Record<string, string | number> }) {
+export function TokenForm({
+  t,
+  action,
+  scopes,
+  hidden,
+}: {
+  t: Translate;
+  action: (p: SecretActionResult | null, f: FormData) => Promise<SecretActionResult>;
+  scopes: Scope[];
+  hidden?: Record<string, string | number>;
+}) {
   if (scopes.length === 0) return <p className="text-sm text-slate-600">{t("api.tokens.noScopes")}</p>;
   return (
     <SecretOnceForm action={action} label={t("api.tokens.create")} secretLabel={t("api.tokens.secret")} className="space-y-3">
-      {Object.entries(hidden ?? {}).map(([name, value]) => <input key={name} type="hidden" name={name} value={value} />)}
+      {Object.entries(hidden ?? {}).map(([name, value]) => (
+        <input key={name} type="hidden" name={name} value={value} />
+      ))}
       <TextField label={t("api.tokens.name")} name="name" required maxLength={60} />
       <fieldset className="space-y-1">
         <legend className="mb-1 text-sm font-medium text-slate-700">{t("api.tokens.scopes")}</legend>
@@ -20,9 +32,15 @@ export function TokenForm({ t, action, scopes, hidden }: { t: Translate; action:
         ))}
       </fieldset>
       <SelectField label={t("api.tokens.expires")} name="expiresInDays" defaultValue="90">
-        {LIFETIMES.map((d) => <option key={d} value={d}>{t("api.tokens.days", { days: d })}</option>)}
+        {LIFETIMES.map((d) => (
+          <option key={d} value={d}>
+            {t("api.tokens.days", { days: d })}
+          </option>
+        ))}
       </SelectField>
-      <button type="submit" className={buttonClass}>{t("api.tokens.create")}</button>
+      <button type="submit" className={buttonClass}>
+        {t("api.tokens.create")}
+      </button>
     </SecretOnceForm>
   );
 }

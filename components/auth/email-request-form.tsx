@@ -19,7 +19,15 @@ export function EmailRequestForm({ action, labels }: Props) {
       <FormMessage result={result} />
       {/* A refused address stays typed, its message beside it. */}
       <FormResultContext value={result}>
-        <TextField key={JSON.stringify(result)} label={labels.email} name="email" type="email" autoComplete="email" required defaultValue={result?.ok ? "" : result?.values?.email} />
+        <TextField
+          key={JSON.stringify(result)}
+          label={labels.email}
+          name="email"
+          type="email"
+          autoComplete="email"
+          required
+          defaultValue={result?.ok ? "" : result?.values?.email}
+        />
       </FormResultContext>
       <SubmitButton>{labels.submit}</SubmitButton>
     </form>

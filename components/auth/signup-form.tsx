@@ -12,7 +12,16 @@ interface Props {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
   minLength: number;
   locale: Locale;
-  labels: { firstName: string; lastName: string; email: string; password: string; hint: string; language: string; submit: string; languages: Partial<Record<Locale, string>> };
+  labels: {
+    firstName: string;
+    lastName: string;
+    email: string;
+    password: string;
+    hint: string;
+    language: string;
+    submit: string;
+    languages: Partial<Record<Locale, string>>;
+  };
 }
 
 /** After a successful sign-up only the "check your mail" message stays; on a refusal the typed values come back. */
@@ -31,7 +40,12 @@ export function SignupForm({ action, minLength, locale, labels }: Props) {
         <label htmlFor="field-preferredLanguage" className={labelClass}>
           {labels.language}
         </label>
-        <select id="field-preferredLanguage" name="preferredLanguage" defaultValue={back?.preferredLanguage ?? locale} className="block w-full rounded border border-slate-300 bg-white px-3 py-2">
+        <select
+          id="field-preferredLanguage"
+          name="preferredLanguage"
+          defaultValue={back?.preferredLanguage ?? locale}
+          className="block w-full rounded border border-slate-300 bg-white px-3 py-2"
+        >
           {LOCALES.filter((l) => labels.languages[l]).map((l) => (
             <option key={l} value={l}>
               {labels.languages[l]}

@@ -33,12 +33,20 @@ export function BookableForm({ action, initial, machines, labels, idPrefix }: Pr
           {labels.machine}
           <select id={`${idPrefix}-machine`} name="machineId" defaultValue={v.machineId} className={input}>
             <option value="">{labels.noMachine}</option>
-            {machines.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+            {machines.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
           </select>
         </label>
       )}
-      <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white hover:bg-slate-700">{labels.submit}</button>
-      <div className="w-full"><FormMessage result={result} /></div>
+      <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white hover:bg-slate-700">
+        {labels.submit}
+      </button>
+      <div className="w-full">
+        <FormMessage result={result} />
+      </div>
     </form>
   );
 }

@@ -26,7 +26,9 @@ export function BookingForm({ action, machines, initial, labels, followMachine }
     <form action={formAction} className="max-w-xl space-y-3" key={JSON.stringify(result?.values ?? null)} noValidate>
       <FormMessage result={result} />
       <div>
-        <label htmlFor="field-machineId" className="mb-1 block text-sm font-medium">{labels.machine}</label>
+        <label htmlFor="field-machineId" className="mb-1 block text-sm font-medium">
+          {labels.machine}
+        </label>
         <select
           id="field-machineId"
           name="machineId"
@@ -36,12 +38,24 @@ export function BookingForm({ action, machines, initial, labels, followMachine }
           onChange={followMachine ? (e) => router.replace(`?machine=${encodeURIComponent(e.target.value)}`, { scroll: false }) : undefined}
           className="block w-full rounded border border-slate-300 bg-white px-3 py-2"
         >
-          {machines.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          {machines.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
         </select>
         <FieldError id="field-machineId-error" error={machineError} />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField label={labels.starts} name="startsAt" type="datetime-local" required defaultValue={v.startsAt} hint={labels.hint} error={fieldError(result, "startsAt")} />
+        <TextField
+          label={labels.starts}
+          name="startsAt"
+          type="datetime-local"
+          required
+          defaultValue={v.startsAt}
+          hint={labels.hint}
+          error={fieldError(result, "startsAt")}
+        />
         <TextField label={labels.ends} name="endsAt" type="datetime-local" required defaultValue={v.endsAt} error={fieldError(result, "endsAt")} />
       </div>
       <TextField label={labels.note} name="note" maxLength={500} defaultValue={v.note} error={fieldError(result, "note")} />

@@ -6,7 +6,11 @@ import type { Translate } from "@/lib/i18n/translate";
 export function CalendarItemLink({ item, time, t }: { item: CalendarItem; time: string; t: Translate }) {
   const cancelled = item.kind !== "booking" && item.cancelled;
   const label =
-    item.kind === "training" ? `${t("cal.kind.training")}: ${item.title}` : item.kind === "booking" ? `${t("cal.kind.booking")}: ${item.title}${item.personName ? ` (${item.personName})` : ""}` : item.title;
+    item.kind === "training"
+      ? `${t("cal.kind.training")}: ${item.title}`
+      : item.kind === "booking"
+        ? `${t("cal.kind.booking")}: ${item.title}${item.personName ? ` (${item.personName})` : ""}`
+        : item.title;
   const tone = item.kind === "event" ? "bg-amber-100 text-amber-950" : item.kind === "training" ? "bg-sky-100 text-sky-950" : "bg-slate-200 text-slate-800";
   const body = (
     <span className={`block truncate rounded px-1 text-xs ${tone} ${cancelled ? "line-through opacity-70" : ""}`} title={label}>

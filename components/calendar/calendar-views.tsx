@@ -84,12 +84,16 @@ export function DayListView(p: ViewProps & { showEmpty: boolean }) {
         const iso = isoDate(day);
         return (
           <li key={iso} className="rounded border border-slate-200 bg-white p-2">
-            <h2 className={`text-sm font-semibold ${iso === p.todayIso ? "text-amber-700" : ""}`}>{formatDay(day, p.locale, p.showEmpty ? "short" : "long")}</h2>
+            <h2 className={`text-sm font-semibold ${iso === p.todayIso ? "text-amber-700" : ""}`}>
+              {formatDay(day, p.locale, p.showEmpty ? "short" : "long")}
+            </h2>
             <ul className="mt-1 space-y-1">
               {(map.get(iso) ?? []).map((item) => (
                 <li key={`${item.kind}-${item.id}-${item.startsAt.getTime()}`}>
                   <CalendarItemLink item={item} time={timeLabel(item, p)} t={p.t} />
-                  {item.kind === "event" && item.rooms.length > 0 && !p.showEmpty && <span className="ml-1 text-xs text-slate-500">{item.rooms.join(", ")}</span>}
+                  {item.kind === "event" && item.rooms.length > 0 && !p.showEmpty && (
+                    <span className="ml-1 text-xs text-slate-500">{item.rooms.join(", ")}</span>
+                  )}
                 </li>
               ))}
             </ul>

@@ -19,8 +19,25 @@ export function GuestForm({ action, labels }: Props) {
     <form action={formAction} className="space-y-3">
       <FormMessage result={result} />
       <FormResultContext value={result}>
-        <TextField key={`name-${JSON.stringify(result)}`} label={labels.name} name="name" required maxLength={200} defaultValue={values?.name} autoComplete="name" />
-        <TextField key={`email-${JSON.stringify(result)}`} label={labels.email} name="email" type="email" required maxLength={320} defaultValue={values?.email} autoComplete="email" />
+        <TextField
+          key={`name-${JSON.stringify(result)}`}
+          label={labels.name}
+          name="name"
+          required
+          maxLength={200}
+          defaultValue={values?.name}
+          autoComplete="name"
+        />
+        <TextField
+          key={`email-${JSON.stringify(result)}`}
+          label={labels.email}
+          name="email"
+          type="email"
+          required
+          maxLength={320}
+          defaultValue={values?.email}
+          autoComplete="email"
+        />
       </FormResultContext>
       <SubmitButton>{labels.submit}</SubmitButton>
     </form>

@@ -43,11 +43,17 @@ export function MyBookings({ action, rows, labels }: Props) {
                 <form action={formAction} className="flex flex-wrap items-center gap-2" onSubmit={() => setAsking(null)}>
                   <input type="hidden" name="bookingId" value={b.id} />
                   <span className="font-medium">{b.confirm}</span>
-                  <button type="submit" className="rounded bg-red-700 px-3 py-1 text-white hover:bg-red-800">{labels.yes}</button>
-                  <button type="button" className="rounded border border-slate-400 px-3 py-1" onClick={() => setAsking(null)}>{labels.keep}</button>
+                  <button type="submit" className="rounded bg-red-700 px-3 py-1 text-white hover:bg-red-800">
+                    {labels.yes}
+                  </button>
+                  <button type="button" className="rounded border border-slate-400 px-3 py-1" onClick={() => setAsking(null)}>
+                    {labels.keep}
+                  </button>
                 </form>
               ) : (
-                <button type="button" className="rounded border border-slate-400 px-3 py-1" onClick={() => setAsking(b.id)}>{labels.cancel}</button>
+                <button type="button" className="rounded border border-slate-400 px-3 py-1" onClick={() => setAsking(b.id)}>
+                  {labels.cancel}
+                </button>
               )}
             </li>
           ))}

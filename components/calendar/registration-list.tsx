@@ -7,7 +7,9 @@ export function RegistrationList({ eventId, rows, t }: { eventId: number; rows: 
     <section className="space-y-2">
       <div className="flex items-center gap-3">
         <h2 className="text-lg font-semibold">{t("ev.list")}</h2>
-        <a className="text-sm underline" href={`/events/${eventId}/registrations.csv`}>{t("ev.list.export")}</a>
+        <a className="text-sm underline" href={`/events/${eventId}/registrations.csv`}>
+          {t("ev.list.export")}
+        </a>
       </div>
       {rows.length === 0 ? (
         <p className="text-slate-600">{t("ev.list.none")}</p>

@@ -5,7 +5,12 @@ import { Guarded } from "./widget";
 
 // Guarded is an async server component: calling it resolves its element tree, which renders statically.
 async function render(load: () => Promise<unknown>) {
-  const element = await Guarded({ name: "test", title: "Machines", unavailable: "Not available right now.", render: async () => createElement("p", null, String(await load())) });
+  const element = await Guarded({
+    name: "test",
+    title: "Machines",
+    unavailable: "Not available right now.",
+    render: async () => createElement("p", null, String(await load())),
+  });
   return renderToStaticMarkup(element as ReactElement);
 }
 

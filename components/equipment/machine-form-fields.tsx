@@ -14,7 +14,15 @@ export function MachineFormFields({ t, types, machine, typeId }: { t: Translate;
           </option>
         ))}
       </SelectField>
-      <TextField label={t("eq.machine.boardId")} name="boardId" type="number" min={0} max={999999} defaultValue={machine?.boardId ?? ""} hint={t("eq.machine.boardId.hint")} />
+      <TextField
+        label={t("eq.machine.boardId")}
+        name="boardId"
+        type="number"
+        min={0}
+        max={999999}
+        defaultValue={machine?.boardId ?? ""}
+        hint={t("eq.machine.boardId.hint")}
+      />
       <TextField label={t("eq.machine.location")} name="location" defaultValue={machine?.location} maxLength={200} />
       <TextField label={t("eq.machine.make")} name="make" defaultValue={machine?.make} maxLength={100} />
       <TextField label={t("eq.machine.model")} name="model" defaultValue={machine?.model} maxLength={100} />

@@ -19,7 +19,15 @@ export function TypeFormFields({ t, type }: { t: Translate; type?: EquipmentType
       <div className="sm:col-span-2">
         <TextAreaField label={t("eq.type.description")} name="description" defaultValue={type?.description} maxLength={2000} />
       </div>
-      <TextField label={t("eq.type.validityMonths")} name="validityMonths" type="number" min={1} max={600} defaultValue={type?.validityMonths ?? ""} hint={t("eq.type.validityMonths.hint")} />
+      <TextField
+        label={t("eq.type.validityMonths")}
+        name="validityMonths"
+        type="number"
+        min={1}
+        max={600}
+        defaultValue={type?.validityMonths ?? ""}
+        hint={t("eq.type.validityMonths.hint")}
+      />
       <TextField
         label={t("eq.type.expiresWithoutUseMonths")}
         name="expiresWithoutUseMonths"

@@ -18,7 +18,9 @@ export function OutcomeLine({ children, className }: { children: ReactNode; clas
   return (
     <div className={className}>
       {/* The live region exists before any message, so screen readers announce what appears in it. */}
-      <div aria-live="polite" className="empty:hidden">{result && <FormMessage result={result} />}</div>
+      <div aria-live="polite" className="empty:hidden">
+        {result && <FormMessage result={result} />}
+      </div>
       <OutcomeLineContext value={report}>{children}</OutcomeLineContext>
     </div>
   );

@@ -31,8 +31,18 @@ export function SecretOnceForm({ action, children, label, secretLabel, secretHin
       <FormMessage result={result} />
       {secret && (
         <div className="rounded border border-amber-300 bg-amber-50 p-3">
-          <label htmlFor="new-secret" className="mb-1 block text-sm font-medium">{secretLabel}</label>
-          <input id="new-secret" readOnly value={secret} data-testid="new-secret" aria-describedby={secretHint ? "new-secret-hint" : undefined} onFocus={(e) => e.currentTarget.select()} className="block w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm" />
+          <label htmlFor="new-secret" className="mb-1 block text-sm font-medium">
+            {secretLabel}
+          </label>
+          <input
+            id="new-secret"
+            readOnly
+            value={secret}
+            data-testid="new-secret"
+            aria-describedby={secretHint ? "new-secret-hint" : undefined}
+            onFocus={(e) => e.currentTarget.select()}
+            className="block w-full rounded border border-slate-300 bg-white px-2 py-1 font-mono text-sm"
+          />
           {secretHint && (
             <p id="new-secret-hint" className="mt-1 text-xs text-slate-600">
               {secretHint}

@@ -40,7 +40,13 @@ export function ThingFormFields({ t, thing, categories, locations, defaultLocati
           <option value="owned">{t("inv.ownership.owned")}</option>
           <option value="on_loan_from_member">{t("inv.ownership.on_loan_from_member")}</option>
         </SelectField>
-        <PersonPicker label={t("inv.thing.lender")} name="lenderPersonId" purpose="lender" defaultPersonId={thing?.lenderPersonId} texts={personPickerTexts(t)} />
+        <PersonPicker
+          label={t("inv.thing.lender")}
+          name="lenderPersonId"
+          purpose="lender"
+          defaultPersonId={thing?.lenderPersonId}
+          texts={personPickerTexts(t)}
+        />
         <TextField label={t("inv.thing.lenderUntil")} name="lenderUntil" type="date" defaultValue={thing?.lenderUntil ?? ""} />
         <TextField label={t("inv.thing.value")} name="value" inputMode="decimal" pattern="\d{1,10}([.,]\d{1,2})?" defaultValue={thing?.value ?? ""} />
         <TextField label={t("inv.thing.purchaseDate")} name="purchaseDate" type="date" defaultValue={thing?.purchaseDate ?? ""} />

@@ -10,7 +10,11 @@ export function ThingTable({ t, rows, selectable }: { t: Translate; rows: ThingL
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-100 text-slate-600">
           <tr>
-            {selectable && <th className="px-3 py-2"><span className="sr-only">{t("inv.labels.select")}</span></th>}
+            {selectable && (
+              <th className="px-3 py-2">
+                <span className="sr-only">{t("inv.labels.select")}</span>
+              </th>
+            )}
             <th className="px-3 py-2">#</th>
             <th className="px-3 py-2">{t("inv.thing.name")}</th>
             <th className="px-3 py-2">{t("inv.thing.category")}</th>
@@ -28,10 +32,20 @@ export function ThingTable({ t, rows, selectable }: { t: Translate; rows: ThingL
               )}
               <td className="px-3 py-2 font-mono">{r.number}</td>
               <td className="px-3 py-2">
-                <Link href={`/things/${r.number}`} className="font-medium text-slate-900 underline-offset-2 hover:underline">{r.name}</Link>
+                <Link href={`/things/${r.number}`} className="font-medium text-slate-900 underline-offset-2 hover:underline">
+                  {r.name}
+                </Link>
               </td>
               <td className="px-3 py-2">{r.categoryName ?? "—"}</td>
-              <td className="px-3 py-2">{r.locationId ? <Link href={`/locations/${r.locationId}`} className="hover:underline">{r.locationName}</Link> : "—"}</td>
+              <td className="px-3 py-2">
+                {r.locationId ? (
+                  <Link href={`/locations/${r.locationId}`} className="hover:underline">
+                    {r.locationName}
+                  </Link>
+                ) : (
+                  "—"
+                )}
+              </td>
               <td className="px-3 py-2">{r.lentOut ? t("inv.thing.lentOut") : r.lenderPersonId ? t("inv.ownership.on_loan_from_member") : ""}</td>
             </tr>
           ))}
@@ -43,7 +57,9 @@ export function ThingTable({ t, rows, selectable }: { t: Translate; rows: ThingL
   return (
     <form method="get" action="/things/labels" className="space-y-2">
       {table}
-      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">{t("inv.labels.print")}</button>
+      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+        {t("inv.labels.print")}
+      </button>
     </form>
   );
 }

@@ -23,7 +23,9 @@ export function FlaggedUsage({ t, when, flagged, accept, remove }: Props) {
   if (flagged.rows.length === 0) return null;
   return (
     <section className={`${sectionClass} border-amber-400`} aria-labelledby="flagged">
-      <h2 id="flagged" className="text-lg font-semibold">{t("mach.flagged.title", { count: flagged.rows.length })}</h2>
+      <h2 id="flagged" className="text-lg font-semibold">
+        {t("mach.flagged.title", { count: flagged.rows.length })}
+      </h2>
       <p className="text-sm text-slate-700">{t("mach.flagged.intro")}</p>
       <table className="w-full text-sm">
         <thead>
@@ -40,11 +42,15 @@ export function FlaggedUsage({ t, when, flagged, accept, remove }: Props) {
             <tr key={r.id} data-testid={`flagged-${r.id}`} className="align-top">
               <td className="px-2 py-1">{when(r.startedAt)}</td>
               <td className="px-2 py-1">{r.personName}</td>
-              <td className="px-2 py-1">{r.durationSeconds === null ? t("mach.usage.open") : t("mach.flagged.minutes", { minutes: Math.round(r.durationSeconds / 60) })}</td>
+              <td className="px-2 py-1">
+                {r.durationSeconds === null ? t("mach.usage.open") : t("mach.flagged.minutes", { minutes: Math.round(r.durationSeconds / 60) })}
+              </td>
               <td className="px-2 py-1">{t(`mach.flagged.reason.${r.reason}`)}</td>
               <td className="space-y-2 px-2 py-1">
                 <ActionButton action={accept(r.id)} label={t("mach.flagged.accept", { id: r.id })} />
-                {r.durationSeconds !== null && <DeleteRecordForm t={t} action={remove(r.id)} label={t("mach.delete.label", { id: r.id })} idPrefix={`flagged-delete-${r.id}`} />}
+                {r.durationSeconds !== null && (
+                  <DeleteRecordForm t={t} action={remove(r.id)} label={t("mach.delete.label", { id: r.id })} idPrefix={`flagged-delete-${r.id}`} />
+                )}
               </td>
             </tr>
           ))}

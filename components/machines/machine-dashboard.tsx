@@ -98,7 +98,19 @@ export function MachineDashboard({
   );
 }
 
-function Tile({ tile, labels, now, detailsHref, mayUse }: { tile: MachineTile; labels: DashboardLabels; now: number; detailsHref: string | null; mayUse: boolean | null }) {
+function Tile({
+  tile,
+  labels,
+  now,
+  detailsHref,
+  mayUse,
+}: {
+  tile: MachineTile;
+  labels: DashboardLabels;
+  now: number;
+  detailsHref: string | null;
+  mayUse: boolean | null;
+}) {
   const minutes = tile.inUse ? Math.max(0, Math.floor((now - new Date(tile.inUse.since).getTime()) / 60_000)) : 0;
   const duration = minutes >= 60 ? fill(labels.sinceHours, { hours: Math.floor(minutes / 60), minutes: minutes % 60 }) : fill(labels.since, { minutes });
   return (

@@ -25,7 +25,9 @@ export function PlansTable({ t, plans }: { t: Translate; plans: PlanHoursRow[] }
             <td className={td}>{p.lcdText}</td>
             <td className={td}>{p.everyHours}</td>
             <td className={td}>{p.hoursSince.toFixed(1)}</td>
-            <td className={`${td} ${p.overdue ? "font-medium text-red-800" : "text-emerald-700"}`}>{p.overdue ? t("mach.plans.overdue") : t("mach.plans.ok")}</td>
+            <td className={`${td} ${p.overdue ? "font-medium text-red-800" : "text-emerald-700"}`}>
+              {p.overdue ? t("mach.plans.overdue") : t("mach.plans.ok")}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -27,7 +27,9 @@ export function UsageHistory({ t, when, usage, users, query, basePath }: Props) 
   };
   return (
     <section className={sectionClass} aria-labelledby="usage">
-      <h2 id="usage" className="text-lg font-semibold">{t("mach.usage.title")}</h2>
+      <h2 id="usage" className="text-lg font-semibold">
+        {t("mach.usage.title")}
+      </h2>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("mach.usage.filter")}>
         <label className="flex flex-col">
           {t("mach.usage.person")}
@@ -70,7 +72,12 @@ export function UsageHistory({ t, when, usage, users, query, basePath }: Props) 
                 <td className="px-2 py-1">{r.personName}</td>
                 <td className="px-2 py-1">{minutes(r.durationSeconds) ?? t("mach.usage.open")}</td>
                 <td className="px-2 py-1">
-                  {[r.recordedAs === "live" ? "" : t(`mach.recorded.${r.recordedAs as "replayed" | "reconstructed" | "manual"}`), r.flaggedReason ? t("mach.usage.flaggedMark") : ""].filter(Boolean).join(" · ")}
+                  {[
+                    r.recordedAs === "live" ? "" : t(`mach.recorded.${r.recordedAs as "replayed" | "reconstructed" | "manual"}`),
+                    r.flaggedReason ? t("mach.usage.flaggedMark") : "",
+                  ]
+                    .filter(Boolean)
+                    .join(" · ")}
                 </td>
               </tr>
             ))}

@@ -19,7 +19,21 @@ function Choices({ prefix, legend, name, options, checked }: { prefix: string; l
 }
 
 /** Name, address, description, how people get on the list (statuses, committees, roles, opt-in) and the Mailman sync. */
-export function ListFormFields({ t, prefix, list, statuses, committees, roles }: { t: Translate; prefix: string; list?: ListWithRules; statuses: Option[]; committees: Option[]; roles: Option[] }) {
+export function ListFormFields({
+  t,
+  prefix,
+  list,
+  statuses,
+  committees,
+  roles,
+}: {
+  t: Translate;
+  prefix: string;
+  list?: ListWithRules;
+  statuses: Option[];
+  committees: Option[];
+  roles: Option[];
+}) {
   return (
     <div className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-2">

@@ -6,7 +6,11 @@ import type { Translate } from "@/lib/i18n/translate";
 export function SyncPreview({ t, preview }: { t: Translate; preview: Result<{ plan: SyncPlan }> }) {
   if (!preview.ok) {
     const message = preview.code === "mailman" ? t("ml.error.mailman", { reason: preview.message }) : t(`ml.error.${preview.code}`);
-    return <p role="alert" className="text-sm text-red-700">{message}</p>;
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {message}
+      </p>
+    );
   }
   const { plan } = preview;
   return (
@@ -15,13 +19,21 @@ export function SyncPreview({ t, preview }: { t: Translate; preview: Result<{ pl
       {plan.subscribe.length > 0 && (
         <div>
           <h3 className="font-semibold">{t("ml.sync.toSubscribe")}</h3>
-          <ul className="list-inside list-disc">{plan.subscribe.map((s) => <li key={s.email}>{s.email}</li>)}</ul>
+          <ul className="list-inside list-disc">
+            {plan.subscribe.map((s) => (
+              <li key={s.email}>{s.email}</li>
+            ))}
+          </ul>
         </div>
       )}
       {plan.unsubscribe.length > 0 && (
         <div>
           <h3 className="font-semibold">{t("ml.sync.toUnsubscribe")}</h3>
-          <ul className="list-inside list-disc">{plan.unsubscribe.map((u) => <li key={u.memberId}>{u.email}</li>)}</ul>
+          <ul className="list-inside list-disc">
+            {plan.unsubscribe.map((u) => (
+              <li key={u.memberId}>{u.email}</li>
+            ))}
+          </ul>
         </div>
       )}
     </div>

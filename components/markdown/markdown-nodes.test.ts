@@ -15,8 +15,16 @@ describe("markdownToReact", () => {
     ["bullet list", "- one\n- two\n  more", '<ul class="list-disc pl-6"><li>one</li><li>two<br/>more</li></ul>'],
     ["numbered list", "1. a\n2. b", '<ol class="list-decimal pl-6"><li>a</li><li>b</li></ol>'],
     ["fenced code", "```\n<b>x</b>\n```", '<pre class="overflow-x-auto rounded bg-slate-100 p-2 text-sm"><code>&lt;b&gt;x&lt;/b&gt;</code></pre>'],
-    ["http link", "[site](https://example.org/a?b=1&c=2)", '<p><a href="https://example.org/a?b=1&amp;c=2" rel="nofollow noopener noreferrer ugc" class="underline">site</a></p>'],
-    ["mailto link", "[mail](mailto:info@example.org)", '<p><a href="mailto:info@example.org" rel="nofollow noopener noreferrer ugc" class="underline">mail</a></p>'],
+    [
+      "http link",
+      "[site](https://example.org/a?b=1&c=2)",
+      '<p><a href="https://example.org/a?b=1&amp;c=2" rel="nofollow noopener noreferrer ugc" class="underline">site</a></p>',
+    ],
+    [
+      "mailto link",
+      "[mail](mailto:info@example.org)",
+      '<p><a href="mailto:info@example.org" rel="nofollow noopener noreferrer ugc" class="underline">mail</a></p>',
+    ],
     ["escaped marker", "\\*not em\\*", "<p>*not em*</p>"],
     ["lone star", "2 * 3 = 6", "<p>2 * 3 = 6</p>"],
   ])("renders %s", (_name, md, expected) => {

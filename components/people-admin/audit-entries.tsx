@@ -29,8 +29,22 @@ export function AuditEntries({ t, entries }: { t: Translate; entries: ReadableEn
             <span className="font-medium" title={e.changeType}>
               {what}
             </span>
-            <span>{e.actorId === null ? t("audit.system") : <>{t("audit.by", { name: "" })}{person(e.actorId, e.actorName)}</>}</span>
-            {e.subjectPersonId !== null && <span>{t("audit.subject", { name: "" })}{person(e.subjectPersonId, e.subjectName)}</span>}
+            <span>
+              {e.actorId === null ? (
+                t("audit.system")
+              ) : (
+                <>
+                  {t("audit.by", { name: "" })}
+                  {person(e.actorId, e.actorName)}
+                </>
+              )}
+            </span>
+            {e.subjectPersonId !== null && (
+              <span>
+                {t("audit.subject", { name: "" })}
+                {person(e.subjectPersonId, e.subjectName)}
+              </span>
+            )}
           </div>
           <ChangeTable rows={rows} labels={labels} />
         </li>

@@ -6,7 +6,15 @@ import { FormMessage } from "../forms/form-message";
 import { secondaryButtonClass } from "@/components/ui/styles";
 
 /** Deleting a row; the domain refuses when something still refers to it and the reason shows next to the button. */
-export function DeleteButton({ action, label, name }: { action: (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>; label: string; name: string }) {
+export function DeleteButton({
+  action,
+  label,
+  name,
+}: {
+  action: (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
+  label: string;
+  name: string;
+}) {
   const [result, formAction, pending] = useActionState(action, null);
   return (
     <form action={formAction} className="space-y-2" aria-label={`${label}: ${name}`}>

@@ -16,16 +16,25 @@ export async function FunctionHolders({ fn, today, assign, end }: { fn: Fn; toda
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   return (
     <div className="space-y-2">
-      {fn.holders.length === 0 ? <p className="text-sm text-slate-600">{t("pa.noHolders")}</p> : (
+      {fn.holders.length === 0 ? (
+        <p className="text-sm text-slate-600">{t("pa.noHolders")}</p>
+      ) : (
         <>
           <p className="text-sm">{t("pa.holders", { names: fn.holders.map((h) => h.name ?? `#${h.personId}`).join(", ") })}</p>
           <ul className="space-y-1">
             {fn.holders.map((h) => (
               <li key={h.holderId}>
-                <ActionForm action={end(h.holderId)} className="flex flex-wrap items-end gap-2" label={`${t("pa.holder.end")}: ${h.name ?? `#${h.personId}`}`} messageAt="bottom">
+                <ActionForm
+                  action={end(h.holderId)}
+                  className="flex flex-wrap items-end gap-2"
+                  label={`${t("pa.holder.end")}: ${h.name ?? `#${h.personId}`}`}
+                  messageAt="bottom"
+                >
                   <span className="text-sm">{t("pa.holder.sinceDate", { name: h.name ?? `#${h.personId}`, date: formatPlainDate(h.since, locale) })}</span>
                   <TextField id={`holder-${h.holderId}-until`} name="until" type="date" label={t("pa.holder.until")} defaultValue={h.until ?? today} required />
-                  <button type="submit" className={secondaryButtonClass}>{t("pa.holder.end")}</button>
+                  <button type="submit" className={secondaryButtonClass}>
+                    {t("pa.holder.end")}
+                  </button>
                 </ActionForm>
               </li>
             ))}
@@ -33,9 +42,13 @@ export async function FunctionHolders({ fn, today, assign, end }: { fn: Fn; toda
         </>
       )}
       <ActionForm action={assign} className="flex flex-wrap items-end gap-2" label={`${t("pa.holder.assign")}: ${fn.name}`} messageAt="bottom">
-        <div className="min-w-64"><PersonPicker id={`function-${fn.id}-person`} name="person" label={t("pa.holder.person")} purpose="committee" required texts={personPickerTexts(t)} /></div>
+        <div className="min-w-64">
+          <PersonPicker id={`function-${fn.id}-person`} name="person" label={t("pa.holder.person")} purpose="committee" required texts={personPickerTexts(t)} />
+        </div>
         <TextField id={`function-${fn.id}-since`} name="since" type="date" label={t("pa.holder.since")} defaultValue={today} required />
-        <button type="submit" className={secondaryButtonClass}>{t("pa.holder.assign")}</button>
+        <button type="submit" className={secondaryButtonClass}>
+          {t("pa.holder.assign")}
+        </button>
       </ActionForm>
     </div>
   );

@@ -6,13 +6,33 @@ import { RoleCheckboxes } from "./role-checkboxes";
 const FLAGS = ["mayLogIn", "mayUseMachines", "inDirectory", "mayVote"] as const;
 
 /** A status's name, key, what it allows and the roles it grants. System keys are shown but not editable. */
-export async function StatusFields({ idPrefix, status, roles, roleIds, systemKey }: { idPrefix: string; status?: MembershipStatus; roles: { id: number; name: string }[]; roleIds: number[]; systemKey: boolean }) {
+export async function StatusFields({
+  idPrefix,
+  status,
+  roles,
+  roleIds,
+  systemKey,
+}: {
+  idPrefix: string;
+  status?: MembershipStatus;
+  roles: { id: number; name: string }[];
+  roleIds: number[];
+  systemKey: boolean;
+}) {
   const t = await getT();
   return (
     <div className="space-y-3">
       <div className="grid gap-3 sm:grid-cols-3">
         <TextField id={`${idPrefix}-name`} name="name" label={t("pa.name")} defaultValue={status?.name ?? ""} required />
-        <TextField id={`${idPrefix}-key`} name="key" label={t("pa.key")} hint={systemKey ? t("pa.systemKey") : t("pa.key.hint")} defaultValue={status?.key ?? ""} readOnly={systemKey} required />
+        <TextField
+          id={`${idPrefix}-key`}
+          name="key"
+          label={t("pa.key")}
+          hint={systemKey ? t("pa.systemKey") : t("pa.key.hint")}
+          defaultValue={status?.key ?? ""}
+          readOnly={systemKey}
+          required
+        />
         <TextField id={`${idPrefix}-sort`} name="sortOrder" type="number" label={t("pa.sortOrder")} defaultValue={status?.sortOrder ?? 0} />
       </div>
       <div className="flex flex-wrap gap-x-4 gap-y-1">

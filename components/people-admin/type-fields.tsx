@@ -13,9 +13,20 @@ export async function TypeFields({ idPrefix, type }: { idPrefix: string; type?: 
         <TextField id={`${idPrefix}-name`} name="name" label={t("pa.name")} defaultValue={type?.name ?? ""} required />
         <TextField id={`${idPrefix}-key`} name="key" label={t("pa.key")} hint={t("pa.key.hint")} defaultValue={type?.key ?? ""} required />
         <TextField id={`${idPrefix}-sort`} name="sortOrder" type="number" label={t("pa.sortOrder")} defaultValue={type?.sortOrder ?? 0} />
-        <TextField id={`${idPrefix}-fee`} name="fee" inputMode="decimal" label={t("pa.fee")} defaultValue={type ? (type.feeCents / 100).toFixed(2) : "0.00"} required />
+        <TextField
+          id={`${idPrefix}-fee`}
+          name="fee"
+          inputMode="decimal"
+          label={t("pa.fee")}
+          defaultValue={type ? (type.feeCents / 100).toFixed(2) : "0.00"}
+          required
+        />
         <SelectField id={`${idPrefix}-period`} name="billingPeriod" label={t("pa.billingPeriod")} defaultValue={type?.billingPeriod ?? "yearly"}>
-          {BILLING_PERIODS.map((p) => <option key={p} value={p}>{t(`pa.billing.${p}`)}</option>)}
+          {BILLING_PERIODS.map((p) => (
+            <option key={p} value={p}>
+              {t(`pa.billing.${p}`)}
+            </option>
+          ))}
         </SelectField>
       </div>
       <div className="flex flex-wrap gap-x-4 gap-y-1">

@@ -9,7 +9,11 @@ export function AddressAddForm({ t, types, action }: { t: Translate; types: Addr
   return (
     <ActionForm action={action} className="grid gap-3 sm:grid-cols-2" label={t("address.add")}>
       <SelectField label={t("address.type")} name="typeId">
-        {types.map((ty) => <option key={ty.id} value={ty.id}>{ty.name}</option>)}
+        {types.map((ty) => (
+          <option key={ty.id} value={ty.id}>
+            {ty.name}
+          </option>
+        ))}
       </SelectField>
       <TextField label={t("address.street")} name="street" required maxLength={200} autoComplete="street-address" />
       <TextField label={t("address.extra")} name="extra" maxLength={200} />
@@ -17,7 +21,9 @@ export function AddressAddForm({ t, types, action }: { t: Translate; types: Addr
       <TextField label={t("address.city")} name="city" required maxLength={100} />
       <TextField label={t("address.country")} name="country" maxLength={100} />
       <CheckboxField label={t("address.isMain")} name="isMain" />
-      <div><SubmitButton>{t("address.add")}</SubmitButton></div>
+      <div>
+        <SubmitButton>{t("address.add")}</SubmitButton>
+      </div>
     </ActionForm>
   );
 }

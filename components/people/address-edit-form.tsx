@@ -19,11 +19,20 @@ export function AddressEditForm({ t, address, personId, action }: { t: Translate
         <input type="hidden" name="addressId" value={address.addressId} />
         <TextField id={id("street")} label={t("address.street")} name="street" defaultValue={address.street} maxLength={200} autoComplete="street-address" />
         <TextField id={id("extra")} label={t("address.extra")} name="extra" defaultValue={address.extra} maxLength={200} />
-        <TextField id={id("postalCode")} label={t("address.postalCode")} name="postalCode" defaultValue={address.postalCode} maxLength={20} autoComplete="postal-code" />
+        <TextField
+          id={id("postalCode")}
+          label={t("address.postalCode")}
+          name="postalCode"
+          defaultValue={address.postalCode}
+          maxLength={20}
+          autoComplete="postal-code"
+        />
         <TextField id={id("city")} label={t("address.city")} name="city" defaultValue={address.city} maxLength={100} />
         <TextField id={id("country")} label={t("address.country")} name="country" defaultValue={address.country} maxLength={100} />
         {address.sharedWith.length > 0 && <p className="text-sm text-slate-600 sm:col-span-2">{t("address.sharedNote")}</p>}
-        <div><SubmitButton>{t("address.save")}</SubmitButton></div>
+        <div>
+          <SubmitButton>{t("address.save")}</SubmitButton>
+        </div>
       </ActionForm>
     </details>
   );

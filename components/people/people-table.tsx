@@ -17,10 +17,18 @@ export async function PeopleTable({ rows }: { rows: PersonListRow[] }) {
       <table className="w-full text-left text-sm">
         <thead className="bg-slate-100 text-slate-600">
           <tr>
-            <th scope="col" className="px-3 py-2">{t("people.col.number")}</th>
-            <th scope="col" className="px-3 py-2">{t("people.col.name")}</th>
-            <th scope="col" className="hidden px-3 py-2 sm:table-cell">{t("people.col.email")}</th>
-            <th scope="col" className="px-3 py-2">{t("people.col.status")}</th>
+            <th scope="col" className="px-3 py-2">
+              {t("people.col.number")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("people.col.name")}
+            </th>
+            <th scope="col" className="hidden px-3 py-2 sm:table-cell">
+              {t("people.col.email")}
+            </th>
+            <th scope="col" className="px-3 py-2">
+              {t("people.col.status")}
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">

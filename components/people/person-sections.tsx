@@ -11,7 +11,15 @@ import { Card } from "@/components/ui/card";
 
 /** Parts of the admin person page: memberships, cards, equipment, committees, addresses (editable with members.write). */
 /** updateAddressAction: the route's action for the inline address edit (shown with mayEditAddresses). */
-export async function PersonSections({ record, mayEditAddresses = false, updateAddressAction }: { record: PersonRecord; mayEditAddresses?: boolean; updateAddressAction?: FormAction }) {
+export async function PersonSections({
+  record,
+  mayEditAddresses = false,
+  updateAddressAction,
+}: {
+  record: PersonRecord;
+  mayEditAddresses?: boolean;
+  updateAddressAction?: FormAction;
+}) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const { timeZone } = await getSpace();
   const date = (d: Date) => formatDate(d, locale, timeZone);
@@ -26,7 +34,9 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
             {record.memberships.map((m) => (
               <li key={m.id} className="flex flex-wrap gap-x-4 py-1">
                 <span className="font-medium">{m.type}</span>
-                <span>{formatPlainDate(m.validFrom, locale)} – {m.validUntil ? formatPlainDate(m.validUntil, locale) : t("person.open")}</span>
+                <span>
+                  {formatPlainDate(m.validFrom, locale)} – {m.validUntil ? formatPlainDate(m.validUntil, locale) : t("person.open")}
+                </span>
                 {m.endsAtYearEnd && <span className="text-amber-800">{t("membership.endsAtYearEnd")}</span>}
               </li>
             ))}
@@ -40,7 +50,10 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
           <ul className="divide-y divide-slate-100">
             {record.addresses.map((a) => (
               <li key={a.addressId} className="py-1">
-                <span className="mr-2 text-sm text-slate-500">{a.typeName}{a.isMain ? ` · ${t("address.main")}` : ""}</span>
+                <span className="mr-2 text-sm text-slate-500">
+                  {a.typeName}
+                  {a.isMain ? ` · ${t("address.main")}` : ""}
+                </span>
                 {formatAddress(a)}
                 {mayEditAddresses && updateAddressAction && <AddressEditForm t={t} address={a} personId={record.person.id} action={updateAddressAction} />}
               </li>
@@ -57,7 +70,9 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
               <li key={c.id} className="flex flex-wrap gap-x-4 py-1">
                 <span className="font-mono">{c.uid}</span>
                 <span>{t(`card.state.${c.state}`)}</span>
-                <span className="text-sm text-slate-500">{t("home.card.issued")} {date(c.issuedAt)}</span>
+                <span className="text-sm text-slate-500">
+                  {t("home.card.issued")} {date(c.issuedAt)}
+                </span>
               </li>
             ))}
           </ul>
@@ -74,13 +89,17 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
                 <li key={a.id} className={`flex flex-wrap gap-x-4 py-1 ${current ? "" : "text-slate-600"}`}>
                   <span className="font-medium">{type}</span>
                   <span>{t(`level.${a.level}`)}</span>
-                  <span className="text-sm">{a.revokedAt ? t("person.revoked") : a.expiresAt ? `${t("home.equipment.expires")} ${date(a.expiresAt)}` : t("home.equipment.noExpiry")}</span>
+                  <span className="text-sm">
+                    {a.revokedAt ? t("person.revoked") : a.expiresAt ? `${t("home.equipment.expires")} ${date(a.expiresAt)}` : t("home.equipment.noExpiry")}
+                  </span>
                 </li>
               );
             })}
           </ul>
         )}
-        <Link href={`/admin/equipment/people/${record.person.id}`} className={`${linkClass} mt-2 inline-block text-sm`}>{t("person.manageEquipment")}</Link>
+        <Link href={`/admin/equipment/people/${record.person.id}`} className={`${linkClass} mt-2 inline-block text-sm`}>
+          {t("person.manageEquipment")}
+        </Link>
       </Card>
       <Card id="functions" title={t("person.functions")}>
         {record.functions.length === 0 ? (
@@ -88,7 +107,9 @@ export async function PersonSections({ record, mayEditAddresses = false, updateA
         ) : (
           <ul>
             {record.functions.map((f) => (
-              <li key={f.holderId}>{f.committee} · {f.fn} ({formatPlainDate(f.since, locale)} – {f.until ? formatPlainDate(f.until, locale) : t("person.open")})</li>
+              <li key={f.holderId}>
+                {f.committee} · {f.fn} ({formatPlainDate(f.since, locale)} – {f.until ? formatPlainDate(f.until, locale) : t("person.open")})
+              </li>
             ))}
           </ul>
         )}

@@ -10,7 +10,19 @@ import { Card } from "@/components/ui/card";
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
 /** Upload, replace or remove a person's photo; the picture comes through the visibility-checked photo route. */
-export async function PhotoSection({ personId, photoKey, name, upload, remove }: { personId: number; photoKey: string | null; name: string; upload: Action; remove: Action }) {
+export async function PhotoSection({
+  personId,
+  photoKey,
+  name,
+  upload,
+  remove,
+}: {
+  personId: number;
+  photoKey: string | null;
+  name: string;
+  upload: Action;
+  remove: Action;
+}) {
   const t = await getT();
   return (
     <Card id="photo-title" title={t("photo.title")}>
@@ -18,7 +30,11 @@ export async function PhotoSection({ personId, photoKey, name, upload, remove }:
         {photoKey ? (
           // The key in the query changes with every new photo, so a cached old picture is never shown.
           // eslint-disable-next-line @next/next/no-img-element
-          <img src={`/people/${personId}/photo/thumb?v=${encodeURIComponent(photoKey.split("/").pop() ?? "")}`} alt={t("photo.of", { name })} className="h-32 w-32 rounded border border-slate-200 object-cover" />
+          <img
+            src={`/people/${personId}/photo/thumb?v=${encodeURIComponent(photoKey.split("/").pop() ?? "")}`}
+            alt={t("photo.of", { name })}
+            className="h-32 w-32 rounded border border-slate-200 object-cover"
+          />
         ) : (
           <p className="text-sm text-slate-600">{t("photo.none")}</p>
         )}
@@ -31,7 +47,9 @@ export async function PhotoSection({ personId, photoKey, name, upload, remove }:
           {photoKey && (
             <ActionForm action={remove} label={t("photo.remove")}>
               <input type="hidden" name="personId" value={personId} />
-              <button type="submit" className={secondaryButtonClass}>{t("photo.remove")}</button>
+              <button type="submit" className={secondaryButtonClass}>
+                {t("photo.remove")}
+              </button>
             </ActionForm>
           )}
         </div>

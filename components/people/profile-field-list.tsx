@@ -5,14 +5,47 @@ import type { Translate } from "@/lib/i18n/translate";
 export function ProfileFieldList({ t, fields }: { t: Translate; fields: Partial<ProfileFieldValues> }) {
   return (
     <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 text-sm">
-      {fields.email && (<><dt className="text-slate-500">{t("profile.email")}</dt><dd>{fields.email}</dd></>)}
-      {fields.phone && (<><dt className="text-slate-500">{t("profile.phone")}</dt><dd>{fields.phone}</dd></>)}
-      {fields.company && (<><dt className="text-slate-500">{t("profile.company")}</dt><dd>{fields.company}</dd></>)}
-      {fields.jobTitle && (<><dt className="text-slate-500">{t("profile.jobTitle")}</dt><dd>{fields.jobTitle}</dd></>)}
-      {fields.address && (<><dt className="text-slate-500">{t("profile.address")}</dt><dd>{fields.address}</dd></>)}
-      {fields.interests && (<><dt className="text-slate-500">{t("profile.interests")}</dt><dd>{fields.interests}</dd></>)}
+      {fields.email && (
+        <>
+          <dt className="text-slate-500">{t("profile.email")}</dt>
+          <dd>{fields.email}</dd>
+        </>
+      )}
+      {fields.phone && (
+        <>
+          <dt className="text-slate-500">{t("profile.phone")}</dt>
+          <dd>{fields.phone}</dd>
+        </>
+      )}
+      {fields.company && (
+        <>
+          <dt className="text-slate-500">{t("profile.company")}</dt>
+          <dd>{fields.company}</dd>
+        </>
+      )}
+      {fields.jobTitle && (
+        <>
+          <dt className="text-slate-500">{t("profile.jobTitle")}</dt>
+          <dd>{fields.jobTitle}</dd>
+        </>
+      )}
+      {fields.address && (
+        <>
+          <dt className="text-slate-500">{t("profile.address")}</dt>
+          <dd>{fields.address}</dd>
+        </>
+      )}
+      {fields.interests && (
+        <>
+          <dt className="text-slate-500">{t("profile.interests")}</dt>
+          <dd>{fields.interests}</dd>
+        </>
+      )}
       {fields.studies && fields.studies.length > 0 && (
-        <><dt className="text-slate-500">{t("profile.studies")}</dt><dd>{fields.studies.map((s) => [s.field, [s.startYear, s.endYear].filter(Boolean).join("–")].filter(Boolean).join(" ")).join("; ")}</dd></>
+        <>
+          <dt className="text-slate-500">{t("profile.studies")}</dt>
+          <dd>{fields.studies.map((s) => [s.field, [s.startYear, s.endYear].filter(Boolean).join("–")].filter(Boolean).join(" ")).join("; ")}</dd>
+        </>
       )}
     </dl>
   );

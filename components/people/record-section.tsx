@@ -2,7 +2,6 @@ import { isMessageKey, type Locale, type Translate } from "@/lib/i18n/translate"
 import { formatDateTime } from "@/lib/time";
 import { cardClass } from "@/components/ui/styles";
 
-
 /** A stored value as text: times in the space's zone, nested values (change diffs) as JSON, nothing as a dash. */
 function shown(value: unknown, locale: Locale, timeZone: string): string {
   if (value === null || value === undefined || value === "") return "—";
@@ -12,7 +11,21 @@ function shown(value: unknown, locale: Locale, timeZone: string): string {
 }
 
 /** One part of "my record": a single row as a list of fields, or many rows as a table; field names translated. */
-export function RecordSection({ id, title, rows, t, locale, timeZone }: { id: string; title: string; rows: Record<string, unknown>[] | Record<string, unknown> | null; t: Translate; locale: Locale; timeZone: string }) {
+export function RecordSection({
+  id,
+  title,
+  rows,
+  t,
+  locale,
+  timeZone,
+}: {
+  id: string;
+  title: string;
+  rows: Record<string, unknown>[] | Record<string, unknown> | null;
+  t: Translate;
+  locale: Locale;
+  timeZone: string;
+}) {
   const label = (key: string) => {
     const k = `record.f.${key}`;
     return isMessageKey(k) ? t(k) : key;

@@ -5,7 +5,6 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
 import { Card } from "@/components/ui/card";
 
-
 /** The start page's "what changed since my last login": my own record, and for the board a digest by change type. */
 export async function SinceLastLogin({ changes, timeZone, auditLinks }: { changes: ChangesSinceLastLogin; timeZone: string; auditLinks: boolean }) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);

@@ -27,7 +27,14 @@ export function LogoForm({ action, src, hasUpload, maxBytes, labels }: Props) {
       <FormMessage result={result} />
       <div className="flex items-center gap-3 text-sm text-slate-600">
         {/* eslint-disable-next-line @next/next/no-img-element -- a preview of the resized logo */}
-        <img src={src} alt={labels.current} width={64} height={64} className="h-16 w-16 rounded border border-slate-200 object-contain" data-testid="logo-preview" />
+        <img
+          src={src}
+          alt={labels.current}
+          width={64}
+          height={64}
+          className="h-16 w-16 rounded border border-slate-200 object-contain"
+          data-testid="logo-preview"
+        />
         <span>{labels.current}</span>
       </div>
       <form action={formAction} className="space-y-2">

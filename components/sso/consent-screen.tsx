@@ -39,7 +39,14 @@ export function ConsentScreen({ t, client, query, scopes, offered, ticked, value
           <fieldset className="space-y-1">
             <legend className="mb-1 font-medium">{t("sso.consent.choose")}</legend>
             {offered.map((f) => (
-              <CheckboxField key={f} id={`share-${f}`} name="field" value={f} label={t(`sso.consent.field.${f}` as const, { value: values[f] ?? "" })} defaultChecked={ticked.includes(f)} />
+              <CheckboxField
+                key={f}
+                id={`share-${f}`}
+                name="field"
+                value={f}
+                label={t(`sso.consent.field.${f}` as const, { value: values[f] ?? "" })}
+                defaultChecked={ticked.includes(f)}
+              />
             ))}
           </fieldset>
         )}

@@ -30,11 +30,7 @@ export function BackupNow({ action, running, last, labels }: BackupNowProps) {
       {running ? (
         <div role="status" className="space-y-1 text-sm" data-testid="backup-progress">
           <p>{running.text}</p>
-          <progress
-            className="h-2 w-full max-w-md"
-            aria-label={labels.progress}
-            {...(running.total ? { max: running.total, value: running.done ?? 0 } : {})}
-          />
+          <progress className="h-2 w-full max-w-md" aria-label={labels.progress} {...(running.total ? { max: running.total, value: running.done ?? 0 } : {})} />
         </div>
       ) : (
         last && (

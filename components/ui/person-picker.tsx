@@ -57,7 +57,11 @@ export function PersonPicker({ label, name, purpose, texts, id, required, defaul
   const result = useContext(FormResultContext);
   const error = result && !result.ok ? result.fieldErrors?.[name] : undefined;
   // False on the server and in the first render: the plain field; true once the browser runs this script.
-  const enhanced = useSyncExternalStore(noSubscription, () => true, () => false);
+  const enhanced = useSyncExternalStore(
+    noSubscription,
+    () => true,
+    () => false,
+  );
   const [text, setText] = useState("");
   const [chosen, setChosen] = useState<Person | null>(null);
   const [options, setOptions] = useState<Person[]>([]);
@@ -102,10 +106,24 @@ export function PersonPicker({ label, name, purpose, texts, id, required, defaul
     const hintId = `${fieldId}-hint`;
     return (
       <div>
-        <label htmlFor={fieldId} className={labelClass}>{label}</label>
-        <input id={fieldId} name={name} required={required} defaultValue={again ?? (defaultPersonId ? `${PICKED}${defaultPersonId}` : undefined)} inputMode="numeric" autoComplete="off" className={inputClass} aria-describedby={[error ? `${fieldId}-error` : null, hintId].filter(Boolean).join(" ")} aria-invalid={error ? true : undefined} />
+        <label htmlFor={fieldId} className={labelClass}>
+          {label}
+        </label>
+        <input
+          id={fieldId}
+          name={name}
+          required={required}
+          defaultValue={again ?? (defaultPersonId ? `${PICKED}${defaultPersonId}` : undefined)}
+          inputMode="numeric"
+          autoComplete="off"
+          className={inputClass}
+          aria-describedby={[error ? `${fieldId}-error` : null, hintId].filter(Boolean).join(" ")}
+          aria-invalid={error ? true : undefined}
+        />
         <FieldError id={`${fieldId}-error`} error={error} />
-        <p id={hintId} className="mt-1 text-xs text-slate-500">{texts.fallbackHint}</p>
+        <p id={hintId} className="mt-1 text-xs text-slate-500">
+          {texts.fallbackHint}
+        </p>
       </div>
     );
   }
@@ -166,7 +184,9 @@ export function PersonPicker({ label, name, purpose, texts, id, required, defaul
   const optionId = (i: number) => `${listId}-option-${i}`;
   return (
     <div className="relative">
-      <label htmlFor={fieldId} className={labelClass}>{label}</label>
+      <label htmlFor={fieldId} className={labelClass}>
+        {label}
+      </label>
       <input
         id={fieldId}
         type="text"
@@ -186,7 +206,13 @@ export function PersonPicker({ label, name, purpose, texts, id, required, defaul
         className={inputClass}
       />
       <input type="hidden" name={name} value={chosen ? `${PICKED}${chosen.personId}` : text.trim()} />
-      <ul id={listId} role="listbox" aria-label={texts.list} hidden={!open || options.length === 0} className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-slate-300 bg-white shadow-lg">
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label={texts.list}
+        hidden={!open || options.length === 0}
+        className="absolute z-20 mt-1 max-h-72 w-full overflow-auto rounded border border-slate-300 bg-white shadow-lg"
+      >
         {options.map((p, i) => (
           <li
             key={p.personId}
@@ -202,10 +228,18 @@ export function PersonPicker({ label, name, purpose, texts, id, required, defaul
           </li>
         ))}
       </ul>
-      {chosen && <p className="mt-1 text-sm text-slate-700" data-testid="picked-person">{describe(chosen)}</p>}
+      {chosen && (
+        <p className="mt-1 text-sm text-slate-700" data-testid="picked-person">
+          {describe(chosen)}
+        </p>
+      )}
       <FieldError id={errorId} error={error} />
-      <p id={hintId} className="mt-1 text-xs text-slate-500">{texts.hint}</p>
-      <p aria-live="polite" className="sr-only">{status}</p>
+      <p id={hintId} className="mt-1 text-xs text-slate-500">
+        {texts.hint}
+      </p>
+      <p aria-live="polite" className="sr-only">
+        {status}
+      </p>
     </div>
   );
 }

@@ -19,7 +19,12 @@ export class LogLimiter {
     const now = (this.options.now ?? Date.now)();
     if (now - this.windowStart >= this.options.windowMs) {
       this.windowStart = now;
-      this.carried = new Map([...this.counts].filter(([, c]) => c.suppressed > 0).slice(0, this.options.maxKeys).map(([k, c]) => [k, c.suppressed]));
+      this.carried = new Map(
+        [...this.counts]
+          .filter(([, c]) => c.suppressed > 0)
+          .slice(0, this.options.maxKeys)
+          .map(([k, c]) => [k, c.suppressed]),
+      );
       this.counts.clear();
     }
     const slot = this.counts.has(key) || this.counts.size < this.options.maxKeys ? key : "(other clients)";

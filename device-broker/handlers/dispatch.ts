@@ -96,7 +96,14 @@ function noteQueue(ctx: HandlerContext, req: BoardRequest): void {
   const r = req.request;
   if (r.action === "alive" || !fromMachineBoard(req)) return;
   const replay = "replay" in r && r.replay === true;
-  const key = r.action === "startuse" ? `startuse/${r.uid}` : r.action === "stopuse" ? `stopuse/${r.uid}/${r.duration}` : r.action === "maintenance" ? `maintenance/${r.uid}` : undefined;
+  const key =
+    r.action === "startuse"
+      ? `startuse/${r.uid}`
+      : r.action === "stopuse"
+        ? `stopuse/${r.uid}/${r.duration}`
+        : r.action === "maintenance"
+          ? `maintenance/${r.uid}`
+          : undefined;
   const bursts = replayBurstsOf(ctx);
   if (!replay) bursts.live(req.boardId, req.from?.clientId, key);
   else if (r.action === "maintenance") bursts.other(req.boardId, req.from?.clientId, key!);

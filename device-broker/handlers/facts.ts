@@ -15,7 +15,8 @@ const UNSPOOLED_WRITE_MS = 1_500;
  */
 export function writeFact(ctx: HandlerContext, event: NewEvent): Promise<EventOutcome | "spooled"> {
   if (ctx.writes) return ctx.writes.write(event);
-  const apply = (deadline?: number) => applyEvent(ctx.db, { ...event, id: randomUUID(), receivedAt: event.receivedAt.toISOString() } as SpoolEvent, { deadline });
+  const apply = (deadline?: number) =>
+    applyEvent(ctx.db, { ...event, id: randomUUID(), receivedAt: event.receivedAt.toISOString() } as SpoolEvent, { deadline });
   const health = ctx.health;
   if (!health) return apply();
   if (health.down) return Promise.reject(new WriteTimeoutError("database away and no spool to keep the fact in"));

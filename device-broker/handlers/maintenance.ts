@@ -19,7 +19,11 @@ export const maintenance: ActionHandler<"maintenance"> = async (ctx, req) => {
     const machine = data?.machinesById.get(machineId);
     if (!data || !machine) throw new Error("maintenance spooled without a snapshot to answer from");
     const decision = decideOnMachine(data, machine, uid, req.receivedAt);
-    outcome = decision.allowed ? (decision.level >= 2 ? { ok: true, planIds: [] } : { ok: false, reason: "not_authorized" }) : { ok: false, reason: decision.reason === "unknown_card" ? "unknown_card" : "not_authorized" };
+    outcome = decision.allowed
+      ? decision.level >= 2
+        ? { ok: true, planIds: [] }
+        : { ok: false, reason: "not_authorized" }
+      : { ok: false, reason: decision.reason === "unknown_card" ? "unknown_card" : "not_authorized" };
   }
   if (outcome.ok) ctx.snapshot?.noteMaintenanceDone(machineId);
   ctx.logger.info({ boardId: req.boardId, uid, outcome }, "maintenance");

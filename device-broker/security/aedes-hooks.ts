@@ -78,29 +78,41 @@ export function aedesHooks(o: HookOptions): AedesOptions & { publishTo(client: C
       done(null, true);
     },
     authenticate(client, username, password, done) {
-      decide("authenticate", () => policy.authenticate(info(client), username, password), (ok) => {
-        if (!ok) logger.warn({ clientId: wireIds.get(client), username, remoteAddress: info(client).remoteAddress }, "connection refused");
-        done(null, ok);
-      });
+      decide(
+        "authenticate",
+        () => policy.authenticate(info(client), username, password),
+        (ok) => {
+          if (!ok) logger.warn({ clientId: wireIds.get(client), username, remoteAddress: info(client).remoteAddress }, "connection refused");
+          done(null, ok);
+        },
+      );
     },
     authorizePublish(client, packet, done) {
       // client is null only for a will published after its client is gone; boards send no will.
       if (!client) return done(new Error("no client"));
       const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;
-      decide("publish", () => policy.authorizePublish(info(client), packet.topic, payload), (ok) => {
-        if (ok) return done(null);
-        metrics.rejected++;
-        logger.warn({ clientId: info(client).id, topic: packet.topic.slice(0, 100) }, "publish refused");
-        // MQTT 3.1.1 cannot refuse a QoS 0 publish: Aedes closes the connection, the board reconnects.
-        done(new Error("publish not authorized"));
-      });
+      decide(
+        "publish",
+        () => policy.authorizePublish(info(client), packet.topic, payload),
+        (ok) => {
+          if (ok) return done(null);
+          metrics.rejected++;
+          logger.warn({ clientId: info(client).id, topic: packet.topic.slice(0, 100) }, "publish refused");
+          // MQTT 3.1.1 cannot refuse a QoS 0 publish: Aedes closes the connection, the board reconnects.
+          done(new Error("publish not authorized"));
+        },
+      );
     },
     authorizeSubscribe(client, subscription, done) {
-      decide("subscribe", () => policy.authorizeSubscribe(info(client), subscription.topic), (ok) => {
-        if (!ok) logger.warn({ clientId: info(client).id, topic: subscription.topic.slice(0, 100) }, "subscribe refused");
-        // A null subscription tells Aedes to answer SUBACK with failure instead of dropping the client.
-        done(null, ok ? subscription : null);
-      });
+      decide(
+        "subscribe",
+        () => policy.authorizeSubscribe(info(client), subscription.topic),
+        (ok) => {
+          if (!ok) logger.warn({ clientId: info(client).id, topic: subscription.topic.slice(0, 100) }, "subscribe refused");
+          // A null subscription tells Aedes to answer SUBACK with failure instead of dropping the client.
+          done(null, ok ? subscription : null);
+        },
+      );
     },
     authorizeForward(client, packet: AedesPublishPacket) {
       if (REPLY_TOPIC.test(packet.topic)) return addressees.get(packet.payload as Buffer) === client ? packet : null;

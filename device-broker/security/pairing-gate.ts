@@ -88,7 +88,10 @@ export function createPairingGate(o: PairingGateOptions) {
             return pairNow(connection, boardId, { ...access, window }, board);
           }
           if (o.metrics) o.metrics.pairingRequests++;
-          o.logger.warn({ boardId, machineId: access.machineId, ...board }, "a board that is not paired with this machine reported; pair or refuse it on the machine's operations page");
+          o.logger.warn(
+            { boardId, machineId: access.machineId, ...board },
+            "a board that is not paired with this machine reported; pair or refuse it on the machine's operations page",
+          );
           return recordPairingRequest(o.db, access.machineId, board);
         })
         .catch((error: unknown) => o.logger.warn({ err: error, boardId }, "pairing request not recorded"));

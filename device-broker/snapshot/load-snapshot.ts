@@ -81,44 +81,44 @@ export async function loadSnapshot(db: Db, now = new Date()): Promise<SnapshotDa
   const adminRoles = db.select({ id: rolePermissions.roleId }).from(rolePermissions).where(eq(rolePermissions.permissionKey, "system.admin"));
   // One after another: on a database that is down the first failure ends the load, with no stray queries queued.
   const machineRows = await db
-      .select({ m: machines, t: equipmentTypes, p: boardPairings })
-      .from(machines)
-      .innerJoin(equipmentTypes, eq(equipmentTypes.id, machines.equipmentTypeId))
-      .leftJoin(boardPairings, eq(boardPairings.machineId, machines.id))
-      .orderBy(machines.id);
+    .select({ m: machines, t: equipmentTypes, p: boardPairings })
+    .from(machines)
+    .innerJoin(equipmentTypes, eq(equipmentTypes.id, machines.equipmentTypeId))
+    .leftJoin(boardPairings, eq(boardPairings.machineId, machines.id))
+    .orderBy(machines.id);
   const planMachines = await db.selectDistinct({ machineId: maintenancePlans.machineId }).from(maintenancePlans);
   const cardRows = await db.select({ uid: cards.uid, personId: cards.personId, state: cards.state, issuedAt: cards.issuedAt }).from(cards);
   const personRows = await db
-      .select({ id: people.id, mayUseMachines: membershipStatuses.mayUseMachines, firstName: profiles.firstName })
-      .from(people)
-      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-      .leftJoin(profiles, eq(profiles.personId, people.id));
+    .select({ id: people.id, mayUseMachines: membershipStatuses.mayUseMachines, firstName: profiles.firstName })
+    .from(people)
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .leftJoin(profiles, eq(profiles.personId, people.id));
   const viaPerson = await db
-      .select({ personId: personRoles.personId })
-      .from(personRoles)
-      .where(and(inArray(personRoles.roleId, adminRoles), personRoleCurrent(await spaceToday(db, now))));
+    .select({ personId: personRoles.personId })
+    .from(personRoles)
+    .where(and(inArray(personRoles.roleId, adminRoles), personRoleCurrent(await spaceToday(db, now))));
   const viaStatus = await db
-      .select({ personId: people.id })
-      .from(people)
-      .innerJoin(statusRoles, eq(statusRoles.statusId, people.statusId))
-      .where(inArray(statusRoles.roleId, adminRoles));
+    .select({ personId: people.id })
+    .from(people)
+    .innerJoin(statusRoles, eq(statusRoles.statusId, people.statusId))
+    .where(inArray(statusRoles.roleId, adminRoles));
   const authRows = await db.select().from(equipmentAuthorizations);
   const systemRows = await db
-      .select({ a: equipmentAuthorizations })
-      .from(equipmentAuthorizations)
-      .innerJoin(equipmentTypes, eq(equipmentTypes.id, equipmentAuthorizations.equipmentTypeId))
-      .where(and(eq(equipmentTypes.purpose, "system"), isNull(equipmentAuthorizations.revokedAt)));
+    .select({ a: equipmentAuthorizations })
+    .from(equipmentAuthorizations)
+    .innerJoin(equipmentTypes, eq(equipmentTypes.id, equipmentAuthorizations.equipmentTypeId))
+    .where(and(eq(equipmentTypes.purpose, "system"), isNull(equipmentAuthorizations.revokedAt)));
   const lastUseRows = await db
-      .select({
-        personId: usageSessions.personId,
-        typeId: machines.equipmentTypeId,
-        at: sql<string>`max(coalesce(${usageSessions.endedAt}, ${usageSessions.lastHeartbeatAt}))`,
-      })
-      .from(usageSessions)
-      .innerJoin(machines, eq(machines.id, usageSessions.machineId))
-      // A flagged session (a report that cannot be true) keeps no training alive.
-      .where(isNull(usageSessions.flaggedReason))
-      .groupBy(usageSessions.personId, machines.equipmentTypeId);
+    .select({
+      personId: usageSessions.personId,
+      typeId: machines.equipmentTypeId,
+      at: sql<string>`max(coalesce(${usageSessions.endedAt}, ${usageSessions.lastHeartbeatAt}))`,
+    })
+    .from(usageSessions)
+    .innerJoin(machines, eq(machines.id, usageSessions.machineId))
+    // A flagged session (a report that cannot be true) keeps no training alive.
+    .where(isNull(usageSessions.flaggedReason))
+    .groupBy(usageSessions.personId, machines.equipmentTypeId);
 
   const withPlans = new Set(planMachines.map((p) => p.machineId));
   const machinesByBoard = new Map<number, MachineSnap>();

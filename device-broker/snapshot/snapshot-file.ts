@@ -126,7 +126,9 @@ export function readSnapshotFile(file: string, logger: Logger): SavedSnapshot | 
 export async function writeSnapshotFile(file: string, data: SnapshotData, lastDigest?: string): Promise<string> {
   const text = encodeSnapshot(data);
   // The digest ignores savedAt: an unchanged snapshot is not rewritten every 30 s.
-  const digest = createHash("sha256").update(text.replace(/"savedAt":"[^"]*"/, "")).digest("hex");
+  const digest = createHash("sha256")
+    .update(text.replace(/"savedAt":"[^"]*"/, ""))
+    .digest("hex");
   if (digest === lastDigest) return digest;
   const dir = path.dirname(file);
   await fsp.mkdir(dir, { recursive: true, mode: 0o700 });

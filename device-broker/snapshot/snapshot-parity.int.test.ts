@@ -18,7 +18,14 @@ beforeAll(async () => {
   const [holder] = await t.db.select().from(cards);
   const day = 86_400_000;
   await t.db.insert(equipmentAuthorizations).values([
-    { personId: holder!.personId, equipmentTypeId: first!.equipmentTypeId, level: "owner", source: "grant", grantedAt: new Date(Date.now() - 400 * day), expiresAt: new Date(Date.now() - day) },
+    {
+      personId: holder!.personId,
+      equipmentTypeId: first!.equipmentTypeId,
+      level: "owner",
+      source: "grant",
+      grantedAt: new Date(Date.now() - 400 * day),
+      expiresAt: new Date(Date.now() - day),
+    },
     { personId: holder!.personId, equipmentTypeId: first!.equipmentTypeId, level: "user", source: "grant", revokedAt: new Date() },
   ]);
   await t.db.insert(cards).values({ uid: "e0000099", personId: holder!.personId, state: "lost" });

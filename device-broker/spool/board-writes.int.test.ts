@@ -47,7 +47,14 @@ const MARIO = "efbeadde";
 describe("board writes against a slow database", () => {
   it("drains beside live traffic without applying a timed-out write late or twice (exact rows)", { timeout: 120_000 }, async () => {
     const metrics = new BrokerMetrics();
-    const writes = new BoardWrites({ db: viaProxy.db, logger: pino({ level: "silent" }), metrics, dir: path.join(dataDir, "spool"), timeoutMs: 250, retryMs: 50 });
+    const writes = new BoardWrites({
+      db: viaProxy.db,
+      logger: pino({ level: "silent" }),
+      metrics,
+      dir: path.join(dataDir, "spool"),
+      timeoutMs: 250,
+      retryMs: 50,
+    });
     // Uses of 3, 5, 3 (again: a duration repeated is a use of its own), 7 and 4 s, 60 s apart; each start and stop
     // written in order as the broker's per-machine queue does, while the database gets slower and faster again.
     const uses = [3, 5, 3, 7, 4];
@@ -71,7 +78,16 @@ describe("board writes against a slow database", () => {
   });
 
   it("an attempt of a stop that comes back after a newer start changes nothing; one past its deadline rolls back", async () => {
-    const m = (await t.db.insert(machines).values({ name: "Late laser", boardId: 611, equipmentTypeId: (await t.db.select().from(machines).where(eq(machines.id, machineId)))[0]!.equipmentTypeId }).returning())[0]!.id;
+    const m = (
+      await t.db
+        .insert(machines)
+        .values({
+          name: "Late laser",
+          boardId: 611,
+          equipmentTypeId: (await t.db.select().from(machines).where(eq(machines.id, machineId)))[0]!.equipmentTypeId,
+        })
+        .returning()
+    )[0]!.id;
     const ev = (id: string, body: Record<string, unknown>, s: number) => ({ id, machineId: m, receivedAt: at(s).toISOString(), ...body }) as SpoolEvent;
     const start1 = ev("00000000-0000-4000-8000-000000000001", { kind: "startuse", uid: MARIO, replay: false }, 0);
     const stop1 = ev("00000000-0000-4000-8000-000000000002", { kind: "stopuse", uid: MARIO, replay: false, duration: 3 }, 3);

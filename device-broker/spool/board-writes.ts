@@ -86,7 +86,10 @@ export class BoardWrites {
     } catch (error) {
       this.o.metrics.spoolErrors++;
       this.o.metrics.spoolUnwritable = 1;
-      this.o.logger.error({ err: error, kind: event.kind, machineId: event.machineId }, "database unavailable and the spool cannot be written; not acknowledged");
+      this.o.logger.error(
+        { err: error, kind: event.kind, machineId: event.machineId },
+        "database unavailable and the spool cannot be written; not acknowledged",
+      );
       throw error;
     }
     this.o.metrics.spooled++;

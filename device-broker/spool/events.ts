@@ -76,7 +76,15 @@ async function record(db: Db, ev: SpoolEvent, receivedAt: Date): Promise<EventOu
       await recordUnknownCard(db, { uid: ev.uid, machineId: ev.machineId, receivedAt });
       return undefined;
     case "alive":
-      return recordBoardAlive(db, { machineId: ev.machineId, clientId: ev.clientId, version: ev.version, ip: ev.ip, serial: ev.serial, heap: ev.heap, receivedAt });
+      return recordBoardAlive(db, {
+        machineId: ev.machineId,
+        clientId: ev.clientId,
+        version: ev.version,
+        ip: ev.ip,
+        serial: ev.serial,
+        heap: ev.heap,
+        receivedAt,
+      });
   }
 }
 

@@ -69,7 +69,11 @@ export async function settle(received: Received[], count: number, { timeoutMs = 
 export async function announce(client: MqttClient, boardId: number | string, identity?: { serial?: string; ip?: string }): Promise<void> {
   const known = identities.get(client);
   const id = identity ?? known?.identity ?? { serial: "test-board" };
-  await client.publishAsync(`machine/${boardId}`, JSON.stringify({ action: "alive", version: "test", ip: id.ip ?? "127.0.0.1", ...(id.serial ? { serial: id.serial } : {}) }), { qos: 0 });
+  await client.publishAsync(
+    `machine/${boardId}`,
+    JSON.stringify({ action: "alive", version: "test", ip: id.ip ?? "127.0.0.1", ...(id.serial ? { serial: id.serial } : {}) }),
+    { qos: 0 },
+  );
   known?.announced.add(String(boardId));
 }
 

@@ -28,7 +28,14 @@ export class Random {
     let s = "";
     for (let i = 0; i < n; i++) {
       const kind = this.int(4);
-      s += kind === 0 ? String.fromCharCode(this.int(0x10000)) : kind === 1 ? String.fromCodePoint(0x10000 + this.int(0xfffff)) : kind === 2 ? this.pick(["\u0000", "\u202e", "\u0301", "\ufeff", "\ud800"]) : String.fromCharCode(32 + this.int(95));
+      s +=
+        kind === 0
+          ? String.fromCharCode(this.int(0x10000))
+          : kind === 1
+            ? String.fromCodePoint(0x10000 + this.int(0xfffff))
+            : kind === 2
+              ? this.pick(["\u0000", "\u202e", "\u0301", "\ufeff", "\ud800"])
+              : String.fromCharCode(32 + this.int(95));
     }
     return s;
   }
@@ -39,13 +46,20 @@ const NUMBERS = [0, -1, 1.5, 1e308, -1e308, 2 ** 53 + 1, Number.MAX_SAFE_INTEGER
 
 function value(r: Random): unknown {
   switch (r.int(10)) {
-    case 0: return r.pick(NUMBERS);
-    case 1: return r.unicode(r.int(40));
-    case 2: return r.pick([null, true, false, [], {}, [1, 2], { a: { b: {} } }]);
-    case 3: return "9".repeat(1 + r.int(400));
-    case 4: return r.bytes(4).toString("hex").toUpperCase();
-    case 5: return r.bytes(1 + r.int(6)).toString("hex");
-    default: return r.bytes(4).toString("hex");
+    case 0:
+      return r.pick(NUMBERS);
+    case 1:
+      return r.unicode(r.int(40));
+    case 2:
+      return r.pick([null, true, false, [], {}, [1, 2], { a: { b: {} } }]);
+    case 3:
+      return "9".repeat(1 + r.int(400));
+    case 4:
+      return r.bytes(4).toString("hex").toUpperCase();
+    case 5:
+      return r.bytes(1 + r.int(6)).toString("hex");
+    default:
+      return r.bytes(4).toString("hex");
   }
 }
 
@@ -55,16 +69,24 @@ function value(r: Random): unknown {
  */
 export function fuzzPayload(r: Random): Buffer {
   switch (r.int(12)) {
-    case 0: return r.bytes(r.int(300));
-    case 1: return Buffer.from(r.unicode(1 + r.int(120)));
+    case 0:
+      return r.bytes(r.int(300));
+    case 1:
+      return Buffer.from(r.unicode(1 + r.int(120)));
     case 2: {
       const valid = JSON.stringify({ action: r.pick(ACTIONS), uid: "efbeadde", duration: 95 });
       return Buffer.from(valid.slice(0, r.int(valid.length)));
     }
-    case 3: return Buffer.from(JSON.stringify({ action: r.pick(ACTIONS), pad: "x".repeat(1_000 + r.int(2_900)) }));
-    case 4: return Buffer.from(r.pick(["[", "{\"a\":"]).repeat(1 + r.int(700)));
-    case 5: return Buffer.from(r.pick(['{"__proto__":{"action":"checkuser"}}', '{"constructor":{"prototype":{}}}', '{"action":"toString"}', "null", "[]", '""', "1e999", "-0"]));
-    case 6: return Buffer.from(JSON.stringify({ action: r.pick(ACTIONS), uid: "efbeadde", duration: r.int(100_000), replay: r.next() < 0.5 }));
+    case 3:
+      return Buffer.from(JSON.stringify({ action: r.pick(ACTIONS), pad: "x".repeat(1_000 + r.int(2_900)) }));
+    case 4:
+      return Buffer.from(r.pick(["[", '{"a":']).repeat(1 + r.int(700)));
+    case 5:
+      return Buffer.from(
+        r.pick(['{"__proto__":{"action":"checkuser"}}', '{"constructor":{"prototype":{}}}', '{"action":"toString"}', "null", "[]", '""', "1e999", "-0"]),
+      );
+    case 6:
+      return Buffer.from(JSON.stringify({ action: r.pick(ACTIONS), uid: "efbeadde", duration: r.int(100_000), replay: r.next() < 0.5 }));
     default: {
       const body: Record<string, unknown> = { action: r.next() < 0.8 ? r.pick(ACTIONS) : value(r) };
       for (const key of ["uid", "duration", "replay", "version", "ip", "serial", "heap", r.unicode(3)]) if (r.next() < 0.5) body[key] = value(r);
@@ -88,28 +110,68 @@ export const connectPacket = (clientId: string, extra: Partial<mqttPacket.IConne
 export const publishPacket = (topic: string, payload: Buffer, qos: 0 | 1 | 2 = 0) =>
   mqttPacket.generate({ cmd: "publish", topic, payload, qos, retain: false, dup: false, ...(qos > 0 ? { messageId: 1 } : {}) });
 
-const BAD_TOPICS = ["machine/1/reply", "machine/1/request", "$SYS/broker/x", "machine/+", "machine/#", "", "machine", "machine/1/2/3", "machine/abc", "machine/-1", "machine/1234567", "maschine/1", "machine/\u0000", "machine/١"];
+const BAD_TOPICS = [
+  "machine/1/reply",
+  "machine/1/request",
+  "$SYS/broker/x",
+  "machine/+",
+  "machine/#",
+  "",
+  "machine",
+  "machine/1/2/3",
+  "machine/abc",
+  "machine/-1",
+  "machine/1234567",
+  "maschine/1",
+  "machine/\u0000",
+  "machine/١",
+];
 
 /** The bytes one raw TCP connection sends: broken packets of every kind, each ending that connection. */
 export function fuzzRawSession(r: Random, n: number): Buffer {
   const connect = () => connectPacket(`BOARD${r.int(1000)}`);
   switch (r.int(11)) {
-    case 0: return r.bytes(1 + r.int(2_000));
-    case 1: return Buffer.concat([connect(), r.bytes(1 + r.int(500))]);
+    case 0:
+      return r.bytes(1 + r.int(2_000));
+    case 1:
+      return Buffer.concat([connect(), r.bytes(1 + r.int(500))]);
     case 2: {
       const full = publishPacket(fuzzTopic(r), fuzzPayload(r));
       return Buffer.concat([connect(), full.subarray(0, r.int(full.length))]);
     }
-    case 3: return Buffer.concat([connect(), Buffer.from([0x30, 0x80 | r.int(128), 0x80 | r.int(128), 1 + r.int(127)]), r.bytes(r.int(8_192))]);
-    case 4: return Buffer.concat([connect(), Buffer.from([0x30, 0xff, 0xff, 0xff, 0xff, 0x7f])]);
+    case 3:
+      return Buffer.concat([connect(), Buffer.from([0x30, 0x80 | r.int(128), 0x80 | r.int(128), 1 + r.int(127)]), r.bytes(r.int(8_192))]);
+    case 4:
+      return Buffer.concat([connect(), Buffer.from([0x30, 0xff, 0xff, 0xff, 0xff, 0x7f])]);
     case 5:
       // An empty client id without clean session is illegal (mqtt-packet will not even write it): by hand.
       if (n % 8 === 0) return Buffer.from([0x10, 12, 0, 4, 0x4d, 0x51, 0x54, 0x54, 4, 0x00, 0, 10, 0, 0]);
-      return connectPacket(r.unicode(1 + r.int(30)), r.pick<Partial<mqttPacket.IConnectPacket>>([{ protocolVersion: 3, protocolId: "MQIsdp" }, { protocolVersion: 5 }, { keepalive: 0 }, { username: r.unicode(10) }, { username: "x", password: r.bytes(20) }, { will: { topic: "machine/1/reply", payload: Buffer.from("{}"), qos: 0, retain: true } }]));
-    case 6: return Buffer.concat([connect(), publishPacket(r.pick(BAD_TOPICS), fuzzPayload(r))]);
-    case 7: return Buffer.concat([connect(), mqttPacket.generate({ cmd: "subscribe", messageId: 1 + r.int(65_000), subscriptions: [{ topic: r.pick(["#", "$SYS/#", "machine/+/reply", "machine/2/reply", r.unicode(8)]), qos: r.pick([0, 1, 2] as const) }] })]);
-    case 8: return Buffer.concat([connect(), connect()]);
-    case 9: return Buffer.concat([publishPacket(fuzzTopic(r), fuzzPayload(r)), connect()]);
+      return connectPacket(
+        r.unicode(1 + r.int(30)),
+        r.pick<Partial<mqttPacket.IConnectPacket>>([
+          { protocolVersion: 3, protocolId: "MQIsdp" },
+          { protocolVersion: 5 },
+          { keepalive: 0 },
+          { username: r.unicode(10) },
+          { username: "x", password: r.bytes(20) },
+          { will: { topic: "machine/1/reply", payload: Buffer.from("{}"), qos: 0, retain: true } },
+        ]),
+      );
+    case 6:
+      return Buffer.concat([connect(), publishPacket(r.pick(BAD_TOPICS), fuzzPayload(r))]);
+    case 7:
+      return Buffer.concat([
+        connect(),
+        mqttPacket.generate({
+          cmd: "subscribe",
+          messageId: 1 + r.int(65_000),
+          subscriptions: [{ topic: r.pick(["#", "$SYS/#", "machine/+/reply", "machine/2/reply", r.unicode(8)]), qos: r.pick([0, 1, 2] as const) }],
+        }),
+      ]);
+    case 8:
+      return Buffer.concat([connect(), connect()]);
+    case 9:
+      return Buffer.concat([publishPacket(fuzzTopic(r), fuzzPayload(r)), connect()]);
     default: {
       // QoS 1/2 publishes (boards never send them), and a QoS 3 flag no MQTT version has.
       const packet = publishPacket(fuzzTopic(r), fuzzPayload(r), r.pick([1, 2] as const));

@@ -7,7 +7,10 @@ import { ask } from "./board-client";
 export async function expectReply(client: MqttClient, boardId: number, request: string | object, expected: string): Promise<void> {
   const payload = typeof request === "string" ? request : JSON.stringify(request);
   const replies = await ask(client, boardId, payload);
-  expect(replies.map((r) => r.text), payload).toEqual([expected]);
+  expect(
+    replies.map((r) => r.text),
+    payload,
+  ).toEqual([expected]);
   expect(Buffer.byteLength(replies[0]!.topic) + Buffer.byteLength(replies[0]!.text)).toBeLessThan(REPLY_BUDGET_BYTES);
 }
 

@@ -14,7 +14,9 @@ export interface SortKey {
 export type KeyValue = string | number | boolean | null;
 
 export function keysetOrder(keys: SortKey[]): SQL[] {
-  return keys.map((k) => (k.nullable ? sql`${k.expr} ${k.dir === "desc" ? sql`desc` : sql`asc`} nulls last` : sql`${k.expr} ${k.dir === "desc" ? sql`desc` : sql`asc`}`));
+  return keys.map((k) =>
+    k.nullable ? sql`${k.expr} ${k.dir === "desc" ? sql`desc` : sql`asc`} nulls last` : sql`${k.expr} ${k.dir === "desc" ? sql`desc` : sql`asc`}`,
+  );
 }
 
 /** "Comes after (values) in this order", expanded so that NULLS LAST holds: nothing non-null follows a null. */

@@ -3,7 +3,20 @@
  * product's name. Per language: words the language uses unchanged (German "Name", "Status", "Webhooks").
  */
 export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string, readonly string[]>> = {
-  all: ["app.name", "lang.en", "lang.de", "lang.nl", "lang.it", "inv.none", "com.news.by", "tr.session.title", "pa.perPeriod", "nav.api", "ml.sync.title", "ml.error.mailman"],
+  all: [
+    "app.name",
+    "lang.en",
+    "lang.de",
+    "lang.nl",
+    "lang.it",
+    "inv.none",
+    "com.news.by",
+    "tr.session.title",
+    "pa.perPeriod",
+    "nav.api",
+    "ml.sync.title",
+    "ml.error.mailman",
+  ],
   de: [
     "sf.name",
     "export.sheet.Person",

@@ -25,7 +25,6 @@ export async function getOfferedLocales(): Promise<Locale[]> {
   return offeredLocales((await getSpace()).languages);
 }
 
-
 export async function getT(): Promise<Translate> {
   // Loading the settings first also brings the space's own wording (overrides) up to date in this process.
   await getSpace();

@@ -10,10 +10,7 @@ export type Inline =
   | { type: "em" | "strong"; children: Inline[] }
   | { type: "link"; href: string; children: Inline[] };
 
-export type Block =
-  | { type: "paragraph"; children: Inline[] }
-  | { type: "code"; value: string }
-  | { type: "list"; ordered: boolean; items: Inline[][] };
+export type Block = { type: "paragraph"; children: Inline[] } | { type: "code"; value: string } | { type: "list"; ordered: boolean; items: Inline[][] };
 
 const ALLOWED_PROTOCOLS = new Set(["http:", "https:", "mailto:"]);
 

@@ -27,7 +27,14 @@ export async function authorizationStep(db: Db, params: URLSearchParams, session
 }
 
 /** The consent screen's answer: the same request checked again, then yes (with the fields ticked) or no. */
-export async function consentDecision(db: Db, params: URLSearchParams, session: BrowserSession, approve: boolean, fields: string[], now = new Date()): Promise<AuthorizationPageStep> {
+export async function consentDecision(
+  db: Db,
+  params: URLSearchParams,
+  session: BrowserSession,
+  approve: boolean,
+  fields: string[],
+  now = new Date(),
+): Promise<AuthorizationPageStep> {
   const issuer = await oidcIssuer(db);
   const checked = await checkAuthorizationRequest(db, params, issuer);
   if (!checked.ok) return checked.refusal.kind === "fatal" ? checked.refusal : { kind: "redirect", location: checked.refusal.location };

@@ -12,12 +12,23 @@ import { exchangeCode, introspectToken, refreshTokens, revokeToken, userinfo, ty
  * space's saved public address (passed in), never the request's Host.
  */
 
-export const OIDC_PATHS = { authorize: "/oidc/authorize", token: "/oidc/token", userinfo: "/oidc/userinfo", jwks: "/oidc/jwks", logout: "/oidc/logout", revoke: "/oidc/revoke", introspect: "/oidc/introspect" } as const;
+export const OIDC_PATHS = {
+  authorize: "/oidc/authorize",
+  token: "/oidc/token",
+  userinfo: "/oidc/userinfo",
+  jwks: "/oidc/jwks",
+  logout: "/oidc/logout",
+  revoke: "/oidc/revoke",
+  introspect: "/oidc/introspect",
+} as const;
 
 // Tokens travel in headers, never cookies, so any origin may call these (single-page apps are public clients).
 const CORS = { "access-control-allow-origin": "*" };
 const json = (body: unknown, status = 200, headers: Record<string, string> = {}) =>
-  new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json", "cache-control": "no-store", pragma: "no-cache", ...CORS, ...headers } });
+  new Response(JSON.stringify(body), {
+    status,
+    headers: { "content-type": "application/json", "cache-control": "no-store", pragma: "no-cache", ...CORS, ...headers },
+  });
 
 /** OpenID Provider Metadata (OpenID Connect Discovery 1.0 §3). */
 export function discoveryDocument(issuer: string) {
@@ -44,7 +55,22 @@ export function discoveryDocument(issuer: string) {
     id_token_signing_alg_values_supported: [SIGNING_ALG],
     token_endpoint_auth_methods_supported: ["client_secret_basic", "client_secret_post", "none"],
     code_challenge_methods_supported: ["S256"],
-    claims_supported: ["sub", "iss", "aud", "exp", "iat", "auth_time", "nonce", "name", "given_name", "family_name", "locale", "email", "email_verified", "groups"],
+    claims_supported: [
+      "sub",
+      "iss",
+      "aud",
+      "exp",
+      "iat",
+      "auth_time",
+      "nonce",
+      "name",
+      "given_name",
+      "family_name",
+      "locale",
+      "email",
+      "email_verified",
+      "groups",
+    ],
     claims_parameter_supported: false,
     request_parameter_supported: false,
     request_uri_parameter_supported: false,
@@ -53,19 +79,32 @@ export function discoveryDocument(issuer: string) {
 }
 
 export function discoveryResponse(issuer: string): Response {
-  return new Response(JSON.stringify(discoveryDocument(issuer)), { headers: { "content-type": "application/json", "cache-control": "public, max-age=300", ...CORS } });
+  return new Response(JSON.stringify(discoveryDocument(issuer)), {
+    headers: { "content-type": "application/json", "cache-control": "public, max-age=300", ...CORS },
+  });
 }
 
 export async function jwksResponse(db: Db): Promise<Response> {
-  return new Response(JSON.stringify(await publicKeySet(db)), { headers: { "content-type": "application/jwk-set+json", "cache-control": "public, max-age=300", ...CORS } });
+  return new Response(JSON.stringify(await publicKeySet(db)), {
+    headers: { "content-type": "application/jwk-set+json", "cache-control": "public, max-age=300", ...CORS },
+  });
 }
 
 /** CORS preflight for the token and userinfo endpoints. */
 export function preflightResponse(): Response {
-  return new Response(null, { status: 204, headers: { ...CORS, "access-control-allow-methods": "GET, POST", "access-control-allow-headers": "authorization, content-type", "access-control-max-age": "600" } });
+  return new Response(null, {
+    status: 204,
+    headers: {
+      ...CORS,
+      "access-control-allow-methods": "GET, POST",
+      "access-control-allow-headers": "authorization, content-type",
+      "access-control-max-age": "600",
+    },
+  });
 }
 
-const oauthError = (error: string, description: string, status = 400, headers: Record<string, string> = {}) => json({ error, error_description: description }, status, headers);
+const oauthError = (error: string, description: string, status = 400, headers: Record<string, string> = {}) =>
+  json({ error, error_description: description }, status, headers);
 const MAX_BODY = 16 * 1024;
 
 async function formBody(request: Request): Promise<URLSearchParams | null> {
@@ -102,7 +141,8 @@ async function authenticateClient(db: Db, request: Request, body: URLSearchParam
   if (basic === "malformed") return invalidClient("malformed Basic credentials");
   if (basic && body.has("client_secret")) return oauthError("invalid_request", "use one client authentication method");
   const clientId = basic?.id ?? body.get("client_id") ?? "";
-  if (basic && body.has("client_id") && body.get("client_id") !== basic.id) return oauthError("invalid_request", "client_id differs from the Basic credentials");
+  if (basic && body.has("client_id") && body.get("client_id") !== basic.id)
+    return oauthError("invalid_request", "client_id differs from the Basic credentials");
   const secret = basic?.secret ?? body.get("client_secret");
   const client = await clientByClientId(db, clientId);
   if (!client) return invalidClient("unknown client");
@@ -121,7 +161,13 @@ export async function tokenResponse(db: Db, request: Request, issuer: string, no
   let result: TokenResponse | TokenError;
   const grantType = body.get("grant_type");
   if (grantType === "authorization_code") {
-    result = await exchangeCode(db, client, { code: body.get("code") ?? "", redirectUri: body.get("redirect_uri"), codeVerifier: body.get("code_verifier") }, issuer, now);
+    result = await exchangeCode(
+      db,
+      client,
+      { code: body.get("code") ?? "", redirectUri: body.get("redirect_uri"), codeVerifier: body.get("code_verifier") },
+      issuer,
+      now,
+    );
   } else if (grantType === "refresh_token") {
     result = await refreshTokens(db, client, { refreshToken: body.get("refresh_token") ?? "", scope: body.get("scope") }, issuer, now);
   } else {
@@ -169,6 +215,9 @@ export async function userinfoResponse(db: Db, request: Request, now = new Date(
   const token = /^bearer /i.test(header) ? header.slice(7).trim() : "";
   if (!token) return json({ error: "invalid_request", error_description: "a bearer token is required" }, 401, { "www-authenticate": 'Bearer realm="oidc"' });
   const claims = await userinfo(db, token, now);
-  if (!claims) return json({ error: "invalid_token", error_description: "unknown, expired or revoked token" }, 401, { "www-authenticate": 'Bearer realm="oidc", error="invalid_token"' });
+  if (!claims)
+    return json({ error: "invalid_token", error_description: "unknown, expired or revoked token" }, 401, {
+      "www-authenticate": 'Bearer realm="oidc", error="invalid_token"',
+    });
   return json(claims);
 }

@@ -49,7 +49,12 @@ describe("the space as an OpenID Connect provider", () => {
     const jwks = createRemoteJWKSet(new URL(as.jwks_uri!), insecure as never);
     const { payload } = await jwtVerify(first.tokens.id_token!, jwks, { issuer: t.issuer, audience: client.clientId });
     expect(payload.sub).toBe(String(t.f.ids.member));
-    const info = await oauth.processUserInfoResponse(as, first.oc, String(t.f.ids.member), await oauth.userInfoRequest(as, first.oc, first.tokens.access_token, insecure));
+    const info = await oauth.processUserInfoResponse(
+      as,
+      first.oc,
+      String(t.f.ids.member),
+      await oauth.userInfoRequest(as, first.oc, first.tokens.access_token, insecure),
+    );
     expect(info).toMatchObject({ sub: String(t.f.ids.member), email: "member@makerspace.local", email_verified: true, locale: expect.any(String) });
     expect(info.name).toBeTruthy();
     expect(info.groups).toEqual(expect.arrayContaining(["status:member", "role:member"]));
@@ -63,10 +68,21 @@ describe("the space as an OpenID Connect provider", () => {
     const client = await register({ name: "Forum" });
     // Maria keeps her email for the board (the default): offered unticked; she leaves it so.
     t.loginAs(t.f.ids.maria);
-    const step = await authorize({ client_id: client.clientId, redirect_uri: CALLBACK, response_type: "code", scope: "openid profile email", state: "s", code_challenge: "a".repeat(43), code_challenge_method: "S256" });
+    const step = await authorize({
+      client_id: client.clientId,
+      redirect_uri: CALLBACK,
+      response_type: "code",
+      scope: "openid profile email",
+      state: "s",
+      code_challenge: "a".repeat(43),
+      code_challenge_method: "S256",
+    });
     expect(step.body).toMatchObject({ kind: "consent", fields: ["name"], offered: ["name", "email"] });
     const maria = await login(t.f.ids.maria, client, { scope: "openid profile email", fields: ["name"] });
-    const info = (await (await fetch(`${t.issuer}/oidc/userinfo`, { headers: { authorization: `Bearer ${maria.tokens.access_token}` } })).json()) as Record<string, unknown>;
+    const info = (await (await fetch(`${t.issuer}/oidc/userinfo`, { headers: { authorization: `Bearer ${maria.tokens.access_token}` } })).json()) as Record<
+      string,
+      unknown
+    >;
     expect(info.name).toBe("Maria Huber");
     expect(info).not.toHaveProperty("email");
     expect(maria.claims).not.toHaveProperty("email");
@@ -82,8 +98,14 @@ describe("the space as an OpenID Connect provider", () => {
     expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
     expect(await userinfoStatus(refreshed.access_token)).toBe(200);
     // The admin takes groups away: earlier tokens stop revealing them, refreshed ones no longer carry the scope.
-    await t.f.db.update(oidcClients).set({ allowedScopes: ["openid", "profile", "email"] }).where(eq(oidcClients.clientId, client.clientId));
-    const info = (await (await fetch(`${t.issuer}/oidc/userinfo`, { headers: { authorization: `Bearer ${refreshed.access_token}` } })).json()) as Record<string, unknown>;
+    await t.f.db
+      .update(oidcClients)
+      .set({ allowedScopes: ["openid", "profile", "email"] })
+      .where(eq(oidcClients.clientId, client.clientId));
+    const info = (await (await fetch(`${t.issuer}/oidc/userinfo`, { headers: { authorization: `Bearer ${refreshed.access_token}` } })).json()) as Record<
+      string,
+      unknown
+    >;
     expect(info).not.toHaveProperty("groups");
     const narrowed = await oauth.processRefreshTokenResponse(as, oc, await oauth.refreshTokenGrantRequest(as, oc, auth, refreshed.refresh_token!, insecure));
     expect(narrowed.scope).toBe("openid profile email");
@@ -95,7 +117,10 @@ describe("the space as an OpenID Connect provider", () => {
   it("refuses a reused code and revokes what its first use got", async () => {
     const client = await register({ name: "Reuse" });
     const { tokens, code, verifier } = await login(t.f.ids.member, client);
-    const reused = await tokenCall({ grant_type: "authorization_code", code, redirect_uri: CALLBACK, code_verifier: verifier }, [client.clientId, client.secret!]);
+    const reused = await tokenCall({ grant_type: "authorization_code", code, redirect_uri: CALLBACK, code_verifier: verifier }, [
+      client.clientId,
+      client.secret!,
+    ]);
     expect(reused).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
     expect(await userinfoStatus(tokens.access_token)).toBe(401);
   });
@@ -104,7 +129,16 @@ describe("the space as an OpenID Connect provider", () => {
   async function freshCode(client: { clientId: string }, extra: Record<string, string> = {}) {
     t.loginAs(t.f.ids.member);
     const verifier = oauth.generateRandomCodeVerifier();
-    const query = { client_id: client.clientId, redirect_uri: CALLBACK, response_type: "code", scope: "openid", state: "st", code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", ...extra };
+    const query = {
+      client_id: client.clientId,
+      redirect_uri: CALLBACK,
+      response_type: "code",
+      scope: "openid",
+      state: "st",
+      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      ...extra,
+    };
     let step = await authorize(query);
     if (step.body?.kind === "consent") step = { status: 302, location: await consent(query, "allow", []), body: null };
     return { code: new URL(step.location!).searchParams.get("code")!, verifier };
@@ -119,7 +153,10 @@ describe("the space as an OpenID Connect provider", () => {
       expect(step.body).toMatchObject({ kind: "fatal", error: "invalid_redirect_uri" });
     }
     const { code, verifier } = await freshCode(client);
-    const r = await tokenCall({ grant_type: "authorization_code", code, redirect_uri: "https://wiki.example/other", code_verifier: verifier }, [client.clientId, client.secret!]);
+    const r = await tokenCall({ grant_type: "authorization_code", code, redirect_uri: "https://wiki.example/other", code_verifier: verifier }, [
+      client.clientId,
+      client.secret!,
+    ]);
     expect(r).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
   });
 
@@ -136,7 +173,16 @@ describe("the space as an OpenID Connect provider", () => {
     const pub = await register({ name: "App", kind: "public" });
     expect(pub.secret).toBeNull();
     const p = await freshCode(pub);
-    expect(await tokenCall({ grant_type: "authorization_code", code: p.code, redirect_uri: CALLBACK, code_verifier: p.verifier, client_id: pub.clientId, client_secret: "x" })).toMatchObject({ status: 401 });
+    expect(
+      await tokenCall({
+        grant_type: "authorization_code",
+        code: p.code,
+        redirect_uri: CALLBACK,
+        code_verifier: p.verifier,
+        client_id: pub.clientId,
+        client_secret: "x",
+      }),
+    ).toMatchObject({ status: 401 });
   });
 
   it("requires PKCE S256 of public clients and checks the verifier", async () => {
@@ -149,11 +195,25 @@ describe("the space as an OpenID Connect provider", () => {
       expect(Object.fromEntries(new URL(step.location!).searchParams)).toMatchObject({ error: "invalid_request", state: "s1", iss: t.issuer });
     }
     const wrong = await freshCode(pub);
-    expect(await tokenCall({ grant_type: "authorization_code", code: wrong.code, redirect_uri: CALLBACK, code_verifier: oauth.generateRandomCodeVerifier(), client_id: pub.clientId })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(
+      await tokenCall({
+        grant_type: "authorization_code",
+        code: wrong.code,
+        redirect_uri: CALLBACK,
+        code_verifier: oauth.generateRandomCodeVerifier(),
+        client_id: pub.clientId,
+      }),
+    ).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
     const missing = await freshCode(pub);
-    expect(await tokenCall({ grant_type: "authorization_code", code: missing.code, redirect_uri: CALLBACK, client_id: pub.clientId })).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
+    expect(await tokenCall({ grant_type: "authorization_code", code: missing.code, redirect_uri: CALLBACK, client_id: pub.clientId })).toMatchObject({
+      status: 400,
+      body: { error: "invalid_grant" },
+    });
     const right = await freshCode(pub);
-    expect((await tokenCall({ grant_type: "authorization_code", code: right.code, redirect_uri: CALLBACK, code_verifier: right.verifier, client_id: pub.clientId })).status).toBe(200);
+    expect(
+      (await tokenCall({ grant_type: "authorization_code", code: right.code, redirect_uri: CALLBACK, code_verifier: right.verifier, client_id: pub.clientId }))
+        .status,
+    ).toBe(200);
   });
 
   it("refuses an expired code", async () => {
@@ -171,7 +231,15 @@ describe("the space as an OpenID Connect provider", () => {
     const [suspended] = await t.f.db.insert(membershipStatuses).values({ key: "suspended", name: "Suspended", mayLogIn: true }).returning();
     await t.f.db.update(people).set({ statusId: suspended!.id }).where(eq(people.id, t.f.ids.member));
     t.loginAs(t.f.ids.member);
-    const q = { client_id: membersOnly.clientId, redirect_uri: CALLBACK, response_type: "code", scope: "openid", state: "s", code_challenge: "a".repeat(43), code_challenge_method: "S256" };
+    const q = {
+      client_id: membersOnly.clientId,
+      redirect_uri: CALLBACK,
+      response_type: "code",
+      scope: "openid",
+      state: "s",
+      code_challenge: "a".repeat(43),
+      code_challenge_method: "S256",
+    };
     const refused = await authorize(q);
     expect(refused.body).toMatchObject({ kind: "refused", reason: "status" });
     expect(new URL(refused.body!.cancel as string).searchParams.get("error")).toBe("access_denied");
@@ -184,7 +252,9 @@ describe("the space as an OpenID Connect provider", () => {
     await t.f.db.update(people).set({ statusId: banned!.id }).where(eq(people.id, t.f.ids.member));
     expect((await authorize({ ...q, client_id: stillFine.clientId })).body).toMatchObject({ kind: "refused", reason: "may_not_log_in" });
     expect(await userinfoStatus(other.tokens.access_token)).toBe(401);
-    expect((await tokenCall({ grant_type: "refresh_token", refresh_token: other.tokens.refresh_token! }, [stillFine.clientId, stillFine.secret!])).body).toMatchObject({ error: "invalid_grant" });
+    expect(
+      (await tokenCall({ grant_type: "refresh_token", refresh_token: other.tokens.refresh_token! }, [stillFine.clientId, stillFine.secret!])).body,
+    ).toMatchObject({ error: "invalid_grant" });
     await t.f.db.update(people).set({ statusId: memberStatus!.id }).where(eq(people.id, t.f.ids.member));
 
     const boardOnly = await register({ name: "Board wiki", requiredPermission: "members.read" });
@@ -230,9 +300,15 @@ describe("groups for other services", () => {
     await t.f.db.insert(personRoles).values({ personId: t.f.ids.maria, roleId: staff!.id, since: day(-30), until: day(-2) });
     expect(await groups()).not.toContain("role:staff");
     expect(await permissionsOfPerson(t.f.db, t.f.ids.maria)).not.toContain("members.read");
-    await t.f.db.update(personRoles).set({ since: day(2), until: null }).where(eq(personRoles.personId, t.f.ids.maria));
+    await t.f.db
+      .update(personRoles)
+      .set({ since: day(2), until: null })
+      .where(eq(personRoles.personId, t.f.ids.maria));
     expect(await groups()).not.toContain("role:staff");
-    await t.f.db.update(personRoles).set({ since: day(-1) }).where(eq(personRoles.personId, t.f.ids.maria));
+    await t.f.db
+      .update(personRoles)
+      .set({ since: day(-1) })
+      .where(eq(personRoles.personId, t.f.ids.maria));
     expect(await groups()).toContain("role:staff");
     expect(await permissionsOfPerson(t.f.db, t.f.ids.maria)).toContain("members.read");
     await t.f.db.delete(personRoles).where(eq(personRoles.personId, t.f.ids.maria));
@@ -245,13 +321,27 @@ describe("logging in again: prompt=login and max_age (OIDC Core §3.1.2.1)", () 
     const verifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
     const nonce = oauth.generateRandomNonce();
-    const query = { client_id: client.clientId, redirect_uri: CALLBACK, response_type: "code", scope: "openid", state, nonce, code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: "S256", ...extra };
+    const query = {
+      client_id: client.clientId,
+      redirect_uri: CALLBACK,
+      response_type: "code",
+      scope: "openid",
+      state,
+      nonce,
+      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+      ...extra,
+    };
     const step = await authorize(query);
     const finish = async (location: string, maxAge?: number) => {
       const oc: oauth.Client = { client_id: client.clientId };
       const params = oauth.validateAuthResponse(as, oc, new URL(location), state);
       const response = await oauth.authorizationCodeGrantRequest(as, oc, oauth.ClientSecretBasic(client.secret!), params, CALLBACK, verifier, insecure);
-      const tokens = await oauth.processAuthorizationCodeResponse(as, oc, response, { expectedNonce: nonce, requireIdToken: true, ...(maxAge === undefined ? {} : { maxAge }) });
+      const tokens = await oauth.processAuthorizationCodeResponse(as, oc, response, {
+        expectedNonce: nonce,
+        requireIdToken: true,
+        ...(maxAge === undefined ? {} : { maxAge }),
+      });
       return oauth.getValidatedIdTokenClaims(tokens)!;
     };
     return { step, finish };
@@ -324,9 +414,18 @@ describe("the retention job", () => {
 
 describe("registering clients", () => {
   it("is for system admins, contained, validated, audited, and keeps only the secret's hash", async () => {
-    const input: OidcClientInput = { name: "Nextcloud", kind: "confidential", redirectUris: ["https://cloud.example/apps/user_oidc/code"], allowedScopes: ["profile"] };
+    const input: OidcClientInput = {
+      name: "Nextcloud",
+      kind: "confidential",
+      redirectUris: ["https://cloud.example/apps/user_oidc/code"],
+      allowedScopes: ["profile"],
+    };
     expect(await createOidcClient(t.f.db, t.f.ids.member, input)).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await createOidcClient(t.f.db, t.f.ids.admin, { ...input, redirectUris: ["https://cloud.example/cb#frag"] })).toMatchObject({ ok: false, code: "invalid", field: "redirectUris" });
+    expect(await createOidcClient(t.f.db, t.f.ids.admin, { ...input, redirectUris: ["https://cloud.example/cb#frag"] })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "redirectUris",
+    });
     expect(await createOidcClient(t.f.db, t.f.ids.admin, { ...input, redirectUris: ["javascript:alert(1)"] })).toMatchObject({ ok: false, code: "invalid" });
     const made = await createOidcClient(t.f.db, t.f.ids.admin, input);
     if (!made.ok) throw new Error(made.message);

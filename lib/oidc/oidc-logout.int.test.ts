@@ -56,7 +56,13 @@ describe("token revocation (RFC 7009)", () => {
 
 describe("token introspection (RFC 7662)", () => {
   const introspect = async (token: string, c: { clientId: string; secret: string | null }) => {
-    const response = await oauth.introspectionRequest(as, { client_id: c.clientId }, c.secret ? oauth.ClientSecretBasic(c.secret) : oauth.None(), token, insecure);
+    const response = await oauth.introspectionRequest(
+      as,
+      { client_id: c.clientId },
+      c.secret ? oauth.ClientSecretBasic(c.secret) : oauth.None(),
+      token,
+      insecure,
+    );
     return oauth.processIntrospectionResponse(as, { client_id: c.clientId }, response);
   };
 
@@ -65,7 +71,15 @@ describe("token introspection (RFC 7662)", () => {
     const client = await register({ name: "Introspect" });
     const other = await register({ name: "Nosy" });
     const { tokens, claims } = await login(t.f.ids.member, client, { scope: "openid profile" });
-    expect(await introspect(tokens.access_token, client)).toMatchObject({ active: true, sub: String(t.f.ids.member), client_id: client.clientId, scope: "openid profile", token_type: "Bearer", iss: t.issuer, auth_time: claims.auth_time });
+    expect(await introspect(tokens.access_token, client)).toMatchObject({
+      active: true,
+      sub: String(t.f.ids.member),
+      client_id: client.clientId,
+      scope: "openid profile",
+      token_type: "Bearer",
+      iss: t.issuer,
+      auth_time: claims.auth_time,
+    });
     expect(await introspect(tokens.refresh_token!, client)).toMatchObject({ active: true, token_type: "refresh_token" });
     expect(await introspect(tokens.access_token, other)).toEqual({ active: false });
     expect(await introspect("not-a-token", client)).toEqual({ active: false });
@@ -98,7 +112,9 @@ describe("a member's connected services", () => {
     expect(await disconnectService(t.f.db, t.f.ids.member, client.id)).toBe(false);
     expect(await disconnectService(t.f.db, t.f.ids.trainer, client.id)).toBe(true);
     expect(await userinfoStatus(tokens.access_token)).toBe(401);
-    expect((await tokenCall({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, [client.clientId, client.secret!])).body).toMatchObject({ error: "invalid_grant" });
+    expect((await tokenCall({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, [client.clientId, client.secret!])).body).toMatchObject({
+      error: "invalid_grant",
+    });
     expect((await login(t.f.ids.trainer, client)).consented).toBe(true);
   });
 });
@@ -109,8 +125,12 @@ describe("logging out from a service (RP-initiated logout)", () => {
     const { tokens } = await login(t.f.ids.member, client);
     const ask = (q: Record<string, string>) => checkLogoutRequest(t.f.db, new URLSearchParams(q), t.issuer);
     const hint = tokens.id_token!;
-    expect((await ask({ id_token_hint: hint, post_logout_redirect_uri: "https://wiki.example/logged-out", state: "x1" })).redirect).toBe("https://wiki.example/logged-out?state=x1");
-    expect((await ask({ client_id: client.clientId, post_logout_redirect_uri: "https://wiki.example/logged-out" })).redirect).toBe("https://wiki.example/logged-out");
+    expect((await ask({ id_token_hint: hint, post_logout_redirect_uri: "https://wiki.example/logged-out", state: "x1" })).redirect).toBe(
+      "https://wiki.example/logged-out?state=x1",
+    );
+    expect((await ask({ client_id: client.clientId, post_logout_redirect_uri: "https://wiki.example/logged-out" })).redirect).toBe(
+      "https://wiki.example/logged-out",
+    );
     expect((await ask({ id_token_hint: hint, post_logout_redirect_uri: "https://evil.example/" })).redirect).toBeNull();
     expect((await ask({ id_token_hint: hint, client_id: "ms-other", post_logout_redirect_uri: "https://wiki.example/logged-out" })).redirect).toBeNull();
     // A hint signed by someone else's key names no client.
@@ -137,13 +157,23 @@ describe("back-channel logout (OpenID Connect Back-Channel Logout 1.0)", () => {
       });
     });
     await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/backchannel-logout`, received, close: () => new Promise<void>((resolve) => server.close(() => resolve())) };
+    return {
+      url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/backchannel-logout`,
+      received,
+      close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    };
   }
 
   /** What the service does with a logout token (§2.6): verify it as ours, for it, with the event and no nonce. */
   async function verifyLogoutToken(token: string, clientId: string, at = new Date()) {
     const keys = createLocalJWKSet((await publicKeySet(t.f.db)) as never);
-    const { payload, protectedHeader } = await jwtVerify(token, keys, { issuer: t.issuer, audience: clientId, typ: "logout+jwt", maxTokenAge: "2 minutes", currentDate: at });
+    const { payload, protectedHeader } = await jwtVerify(token, keys, {
+      issuer: t.issuer,
+      audience: clientId,
+      typ: "logout+jwt",
+      maxTokenAge: "2 minutes",
+      currentDate: at,
+    });
     expect(protectedHeader.alg).toBe("RS256");
     expect(payload.events).toEqual({ [BACKCHANNEL_LOGOUT_EVENT]: {} });
     expect(payload).not.toHaveProperty("nonce");
@@ -152,7 +182,10 @@ describe("back-channel logout (OpenID Connect Back-Channel Logout 1.0)", () => {
   }
 
   it("tells each connected service with a back-channel address when the person's sessions end, retrying a refusal", async () => {
-    expect((await (await fetch(`${t.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>).toMatchObject({ backchannel_logout_supported: true, backchannel_logout_session_supported: false });
+    expect((await (await fetch(`${t.issuer}/.well-known/openid-configuration`)).json()) as Record<string, unknown>).toMatchObject({
+      backchannel_logout_supported: true,
+      backchannel_logout_session_supported: false,
+    });
     const wiki = await receiver([500]);
     const cloud = await receiver([]);
     try {
@@ -179,7 +212,11 @@ describe("back-channel logout (OpenID Connect Back-Channel Logout 1.0)", () => {
       const [first, second] = wiki.received.map((r) => r.body.get("logout_token")!);
       expect(second).not.toBe(first);
       await verifyLogoutToken(second!, wikiClient.clientId, later);
-      const rows = await t.f.db.select().from(oidcLogoutDeliveries).where(eq(oidcLogoutDeliveries.personId, t.f.ids.trainer)).orderBy(oidcLogoutDeliveries.clientId);
+      const rows = await t.f.db
+        .select()
+        .from(oidcLogoutDeliveries)
+        .where(eq(oidcLogoutDeliveries.personId, t.f.ids.trainer))
+        .orderBy(oidcLogoutDeliveries.clientId);
       expect(rows.map((r) => [r.status, r.attempts])).toEqual([
         ["delivered", 2],
         ["delivered", 1],
@@ -208,8 +245,13 @@ describe("back-channel logout (OpenID Connect Back-Channel Logout 1.0)", () => {
   });
 
   it("keeps the back-channel address a valid http(s) address", async () => {
-    const refused = await createOidcClient(t.f.db, t.f.ids.admin, { name: "Bad BC", kind: "confidential", redirectUris: [CALLBACK], allowedScopes: [], backchannelLogoutUri: "javascript:alert(1)" });
+    const refused = await createOidcClient(t.f.db, t.f.ids.admin, {
+      name: "Bad BC",
+      kind: "confidential",
+      redirectUris: [CALLBACK],
+      allowedScopes: [],
+      backchannelLogoutUri: "javascript:alert(1)",
+    });
     expect(refused).toMatchObject({ ok: false, code: "invalid" });
   });
 });
-

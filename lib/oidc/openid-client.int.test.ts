@@ -32,7 +32,9 @@ async function relyingParty(name: string) {
   });
   if (!made.ok) throw new Error(made.message);
   // The provider runs on http://127.0.0.1 in the test: the library refuses plain HTTP unless told.
-  const config = await client.discovery(new URL(t.issuer), made.clientId, undefined, client.ClientSecretBasic(made.secret!), { execute: [client.allowInsecureRequests] });
+  const config = await client.discovery(new URL(t.issuer), made.clientId, undefined, client.ClientSecretBasic(made.secret!), {
+    execute: [client.allowInsecureRequests],
+  });
   return { config, clientId: made.clientId };
 }
 
@@ -69,7 +71,11 @@ async function logIn(config: client.Configuration, personId: number) {
 describe("a relying party using openid-client", () => {
   it("discovers, logs in with code + PKCE, reads userinfo, refreshes, and logs out through the end-session endpoint", async () => {
     const { config, clientId } = await relyingParty("openid-client wiki");
-    expect(config.serverMetadata()).toMatchObject({ issuer: t.issuer, end_session_endpoint: `${t.issuer}/oidc/logout`, code_challenge_methods_supported: ["S256"] });
+    expect(config.serverMetadata()).toMatchObject({
+      issuer: t.issuer,
+      end_session_endpoint: `${t.issuer}/oidc/logout`,
+      code_challenge_methods_supported: ["S256"],
+    });
 
     const tokens = await logIn(config, t.f.ids.member);
     const claims = tokens.claims()!;
@@ -99,12 +105,18 @@ describe("a relying party using openid-client", () => {
     await expect(client.refreshTokenGrant(config, refreshed.refresh_token!)).rejects.toMatchObject({ error: "invalid_grant" });
 
     // Logged out already (no session): the end-session URL returns straight to the service.
-    const again = await fetch(client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: LOGGED_OUT }), { redirect: "manual" });
+    const again = await fetch(client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: LOGGED_OUT }), {
+      redirect: "manual",
+    });
     expect(again.status).toBe(302);
     expect(again.headers.get("location")).toBe(LOGGED_OUT);
     // An address the client did not register is never a destination.
     t.loginAs(t.f.ids.member);
-    const evil = (await (await fetch(client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: "https://evil.example/" }), { redirect: "manual" })).json()) as { query: string };
+    const evil = (await (
+      await fetch(client.buildEndSessionUrl(config, { id_token_hint: tokens.id_token!, post_logout_redirect_uri: "https://evil.example/" }), {
+        redirect: "manual",
+      })
+    ).json()) as { query: string };
     const stayed = await fetch(`${t.issuer}/oidc/logout`, { method: "POST", body: new URLSearchParams({ query: evil.query }), redirect: "manual" });
     expect(stayed.headers.get("location")).toBe("/");
   });
@@ -119,7 +131,13 @@ describe("a relying party using openid-client", () => {
       await expect(client.refreshTokenGrant(config, tokens.refresh_token!)).rejects.toMatchObject({ error: "invalid_grant" });
       await expect(client.fetchUserInfo(config, tokens.access_token, tokens.claims()!.sub)).rejects.toThrow();
       t.loginAs(t.f.ids.maria);
-      const url = client.buildAuthorizationUrl(config, { redirect_uri: CALLBACK, scope: "openid", code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()), code_challenge_method: "S256", state: client.randomState() });
+      const url = client.buildAuthorizationUrl(config, {
+        redirect_uri: CALLBACK,
+        scope: "openid",
+        code_challenge: await client.calculatePKCECodeChallenge(client.randomPKCECodeVerifier()),
+        code_challenge_method: "S256",
+        state: client.randomState(),
+      });
       const step = await fetch(url, { redirect: "manual" });
       expect(step.status).toBe(200);
       expect(await step.json()).toMatchObject({ kind: "refused", reason: "may_not_log_in" });

@@ -15,7 +15,14 @@ it("passes a child's output through and keeps its error lines for the system pag
     console.error("✖ Cannot reach the database");
   `;
   const seen: string[] = [];
-  const child = spawnWithErrorLog({ command: process.execPath, args: ["-e", script], cwd: dir, env: process.env, dataDir: dir, out: (line, stream) => seen.push(`${stream}:${line}`) });
+  const child = spawnWithErrorLog({
+    command: process.execPath,
+    args: ["-e", script],
+    cwd: dir,
+    env: process.env,
+    dataDir: dir,
+    out: (line, stream) => seen.push(`${stream}:${line}`),
+  });
   const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
   expect(code).toBe(0);
   expect(seen).toContain("stdout:" + JSON.stringify({ level: 30, msg: "all fine" }));

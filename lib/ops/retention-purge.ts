@@ -5,7 +5,11 @@ import { purgeOldAttempts } from "@/lib/domain/auth/rate-limit";
 import type { SpaceSettings } from "@/lib/domain/settings/space-settings";
 
 /** Deletes what the settings say need not be kept any longer; run once a day after the backup. */
-export async function purgeExpired(db: Db, settings: Pick<SpaceSettings, "retentionAuditMonths" | "retentionLoginAttemptsDays">, now = new Date()): Promise<{ loginAttempts: number; auditEntries: number }> {
+export async function purgeExpired(
+  db: Db,
+  settings: Pick<SpaceSettings, "retentionAuditMonths" | "retentionLoginAttemptsDays">,
+  now = new Date(),
+): Promise<{ loginAttempts: number; auditEntries: number }> {
   const attemptsBefore = new Date(now.getTime() - settings.retentionLoginAttemptsDays * 86_400_000);
   const auditBefore = new Date(now);
   auditBefore.setUTCMonth(auditBefore.getUTCMonth() - settings.retentionAuditMonths);

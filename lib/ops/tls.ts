@@ -17,7 +17,9 @@ export function loadTlsMaterial(certFile: string, keyFile: string, now = new Dat
     try {
       return fs.readFileSync(file);
     } catch (error) {
-      throw new TlsConfigError(`The ${what} ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}). Check TLS_${what === "certificate" ? "CERT" : "KEY"} and the file's permissions.`);
+      throw new TlsConfigError(
+        `The ${what} ${file} cannot be read (${(error as NodeJS.ErrnoException).code ?? "error"}). Check TLS_${what === "certificate" ? "CERT" : "KEY"} and the file's permissions.`,
+      );
     }
   };
   const cert = read(certFile, "certificate");

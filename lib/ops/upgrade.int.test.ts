@@ -19,7 +19,9 @@ function folderWith(name: string, statements: string[]): string {
   const folder = path.join(dir, name);
   fs.cpSync(migrationsFolder, folder, { recursive: true });
   const journalFile = path.join(folder, "meta", "_journal.json");
-  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+  const journal = JSON.parse(fs.readFileSync(journalFile, "utf8")) as {
+    entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[];
+  };
   const last = journal.entries.at(-1)!;
   const tag = `${String(last.idx + 1).padStart(4, "0")}_${name}`;
   journal.entries.push({ ...last, idx: last.idx + 1, when: last.when + 1000, tag });
@@ -51,7 +53,9 @@ describe("upgrades", () => {
     const before = await appliedMigrations(t.db);
     const folder = folderWith("bad", ["create table upgrade_probe (id int)", "insert into no_such_table values (1)"]);
     expect(await pendingMigrations(t.db, folder)).toBe(1);
-    const error = await upgradeDatabase(t.db, { dataDir: dir, appVersion: "t", migrationsFolder: folder, migrate: migrateWith(folder) }).catch((e: unknown) => e);
+    const error = await upgradeDatabase(t.db, { dataDir: dir, appVersion: "t", migrationsFolder: folder, migrate: migrateWith(folder) }).catch(
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(UpgradeError);
     expect((error as Error).message).toMatch(/rolled back.*no_such_table.*npm run restore -- .*pre-upgrade\.msbackup\.gz/s);
     expect(await tableExists("upgrade_probe")).toBe(false);

@@ -47,7 +47,9 @@ export async function upgradeDatabase(db: Db, options: UpgradeOptions): Promise<
     const reason = (error as { cause?: Error }).cause?.message ?? (error as Error).message;
     throw new UpgradeError(
       `Upgrading the database failed and was rolled back; the data is as it was before (${reason}).` +
-        (backupFile ? ` Should anything be wrong, the backup taken just before is ${backupFile}: restore it with \`npm run restore -- ${backupFile}\` into an empty database.` : "") +
+        (backupFile
+          ? ` Should anything be wrong, the backup taken just before is ${backupFile}: restore it with \`npm run restore -- ${backupFile}\` into an empty database.`
+          : "") +
         " Go back to the previous app version, or report this error.",
     );
   }

@@ -20,7 +20,8 @@ export async function renderPhoto(data: Buffer): Promise<RenderedPhoto | PhotoFa
   try {
     // A pixel limit stops tiny files that decode to gigantic images.
     const meta = await sharp(data, { limitInputPixels: 100_000_000 }).metadata();
-    if (!meta.format || !ACCEPTED_FORMATS.has(meta.format)) return { ok: false, code: "photo_not_image", message: "The file is not a photo (JPEG, PNG, WebP, GIF, HEIF)." };
+    if (!meta.format || !ACCEPTED_FORMATS.has(meta.format))
+      return { ok: false, code: "photo_not_image", message: "The file is not a photo (JPEG, PNG, WebP, GIF, HEIF)." };
     const render = (edge: number) =>
       sharp(data, { limitInputPixels: 100_000_000 }).rotate().resize(edge, edge, { fit: "inside", withoutEnlargement: true }).webp({ quality: 82 }).toBuffer();
     return { ok: true, thumb: await render(PHOTO_SIZES.thumb), display: await render(PHOTO_SIZES.display) };

@@ -12,7 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => s3.close());
 
-const config = (over: Partial<S3Config> = {}): S3Config => ({ endpoint: s3.endpoint, bucket: "photos", region: "eu-central-1", accessKeyId: "AKIDTEST", secretAccessKey: SECRET, ...over });
+const config = (over: Partial<S3Config> = {}): S3Config => ({
+  endpoint: s3.endpoint,
+  bucket: "photos",
+  region: "eu-central-1",
+  accessKeyId: "AKIDTEST",
+  secretAccessKey: SECRET,
+  ...over,
+});
 
 // AWS's documented example "GET Object" with a Range header (Signature Version 4, header-based auth).
 const AWS_EXAMPLE = {
@@ -26,14 +33,20 @@ describe("S3 file storage", () => {
   it("the test server's own signature check agrees with AWS's documented example", () => {
     const { credentials, emptyHash } = AWS_EXAMPLE;
     const headers = { Host: "examplebucket.s3.amazonaws.com", Range: "bytes=0-9", "x-amz-content-sha256": emptyHash, "x-amz-date": "20130524T000000Z" };
-    expect(expectedAuthorization({ method: "GET", path: "/test.txt", headers, payloadHash: emptyHash, amzDate: "20130524T000000Z", credentials })).toBe(AWS_EXAMPLE.authorization);
+    expect(expectedAuthorization({ method: "GET", path: "/test.txt", headers, payloadHash: emptyHash, amzDate: "20130524T000000Z", credentials })).toBe(
+      AWS_EXAMPLE.authorization,
+    );
   });
 
   it("the signing library (aws4fetch) signs exactly as AWS's documented example", async () => {
     const { credentials, emptyHash } = AWS_EXAMPLE;
     const client = new AwsClient({ ...credentials, service: "s3" });
     const headers = { Range: "bytes=0-9", "x-amz-content-sha256": emptyHash };
-    const request = await client.sign("https://examplebucket.s3.amazonaws.com/test.txt", { method: "GET", headers, aws: { datetime: "20130524T000000Z", allHeaders: true } });
+    const request = await client.sign("https://examplebucket.s3.amazonaws.com/test.txt", {
+      method: "GET",
+      headers,
+      aws: { datetime: "20130524T000000Z", allHeaders: true },
+    });
     expect(request.headers.get("authorization")).toBe(AWS_EXAMPLE.authorization);
   });
 
@@ -46,7 +59,9 @@ describe("S3 file storage", () => {
     expect(await storage.get("things/missing.webp")).toBeNull();
     await storage.delete("things/12-abc-thumb.webp");
     expect(await storage.get("things/12-abc-thumb.webp")).toBeNull();
-    expect(s3.seen.at(-1)!.authorization).toMatch(/^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/eu-central-1\/s3\/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/);
+    expect(s3.seen.at(-1)!.authorization).toMatch(
+      /^AWS4-HMAC-SHA256 Credential=AKIDTEST\/\d{8}\/eu-central-1\/s3\/aws4_request, SignedHeaders=host;x-amz-content-sha256;x-amz-date, Signature=[0-9a-f]{64}$/,
+    );
   });
 
   it("signs with the given clock", async () => {

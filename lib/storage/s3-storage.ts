@@ -33,9 +33,18 @@ export function s3FileStorage(config: S3Config, fetchImpl: typeof fetch = fetch,
   const client = new AwsClient({ accessKeyId: config.accessKeyId, secretAccessKey: config.secretAccessKey, region: config.region, service: "s3" });
   const send = async (method: "PUT" | "GET" | "DELETE", key: string, body?: Buffer): Promise<Response> => {
     const path = `${base.pathname.replace(/\/$/, "")}/${encodePath(config.bucket)}/${encodePath(checkStorageKey(key))}`;
-    const headers: Record<string, string> = { "x-amz-content-sha256": createHash("sha256").update(body ?? "").digest("hex") };
+    const headers: Record<string, string> = {
+      "x-amz-content-sha256": createHash("sha256")
+        .update(body ?? "")
+        .digest("hex"),
+    };
     if (body) headers["content-type"] = "application/octet-stream";
-    const request = await client.sign(new URL(path, base).toString(), { method, headers, body: body ? new Uint8Array(body) : undefined, aws: { datetime: amzDateOf(clock()) } });
+    const request = await client.sign(new URL(path, base).toString(), {
+      method,
+      headers,
+      body: body ? new Uint8Array(body) : undefined,
+      aws: { datetime: amzDateOf(clock()) },
+    });
     return fetchImpl(request);
   };
   const fail = async (what: string, response: Response) => {

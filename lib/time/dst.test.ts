@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { duePeriod, expandOccurrences, formatDateTime, formatRange, formatTime, instantOf, parseLocalDateTime, toLocalInput, wallTimeOf, type RecurrenceInput } from "./index";
+import {
+  duePeriod,
+  expandOccurrences,
+  formatDateTime,
+  formatRange,
+  formatTime,
+  instantOf,
+  parseLocalDateTime,
+  toLocalInput,
+  wallTimeOf,
+  type RecurrenceInput,
+} from "./index";
 
 // The EU changes its clocks at 01:00 UTC in every zone: 2026-03-29 (02:00 → 03:00) and 2026-10-25 (03:00 → 02:00).
 const ZONES = ["Europe/Vienna", "Europe/Amsterdam", "Europe/Rome"] as const;

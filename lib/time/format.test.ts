@@ -22,7 +22,9 @@ describe("formatting", () => {
     expect(plain(formatRange(start, new Date("2026-12-16T10:00:00Z"), "en", VIENNA))).toBe("15 Dec 2026, 10:00 – 16 Dec 2026, 11:00");
     // 23:30–00:30 UTC is one evening in London but two days in Vienna.
     expect(formatRange(new Date("2026-12-15T23:00:00Z"), new Date("2026-12-15T23:30:00Z"), "en", "Europe/London")).toBe("15 Dec 2026, 23:00–23:30");
-    expect(plain(formatRange(new Date("2026-12-15T22:30:00Z"), new Date("2026-12-15T23:30:00Z"), "en", VIENNA))).toBe("15 Dec 2026, 23:30 – 16 Dec 2026, 00:30");
+    expect(plain(formatRange(new Date("2026-12-15T22:30:00Z"), new Date("2026-12-15T23:30:00Z"), "en", VIENNA))).toBe(
+      "15 Dec 2026, 23:30 – 16 Dec 2026, 00:30",
+    );
   });
 
   it("never moves a date-only value by a day, whatever the zone of the process", () => {

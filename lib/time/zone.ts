@@ -37,7 +37,10 @@ export function wallTimeOf(instant: Date, timeZone: string): WallTime & { second
 
 /** The instant a wall-clock time in the zone names (gaps and overlaps: see DISAMBIGUATION). Throws for 2026-02-30. */
 export function instantOf(wall: WallTime, timeZone: string): Date {
-  const local = Temporal.PlainDateTime.from({ year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute }, { overflow: "reject" });
+  const local = Temporal.PlainDateTime.from(
+    { year: wall.year, month: wall.month, day: wall.day, hour: wall.hour, minute: wall.minute },
+    { overflow: "reject" },
+  );
   return new Date(local.toZonedDateTime(timeZone, { disambiguation: DISAMBIGUATION }).epochMilliseconds);
 }
 

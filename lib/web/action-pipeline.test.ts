@@ -30,7 +30,11 @@ const form = (fields: Record<string, string>) => {
 
 const locationInput = z.object({ name: z.string().trim().min(1).max(10), kind: z.enum(["room", "box"]), shelves: z.number().int().min(1).nullable() });
 const labels = { name: "inv.location.name", kind: "inv.location.kind", shelves: "inv.thing.value" } as const;
-const read = (f: FormData) => ({ name: String(f.get("name") ?? ""), kind: String(f.get("kind") ?? ""), shelves: f.get("shelves") ? Number(f.get("shelves")) : null });
+const read = (f: FormData) => ({
+  name: String(f.get("name") ?? ""),
+  kind: String(f.get("kind") ?? ""),
+  shelves: f.get("shelves") ? Number(f.get("shelves")) : null,
+});
 
 describe("the server-action pipeline", () => {
   it("refuses an anonymous caller before reading anything, keeping what was typed (never a password)", async () => {
@@ -44,7 +48,10 @@ describe("the server-action pipeline", () => {
   it("refuses a caller without the named permission; a user caller leaves that to the domain", async () => {
     const run = vi.fn(async () => ({ ok: true as const }));
     const spec = { input: locationInput, read, run, refusals: "inv.error" };
-    expect(await createAction({ ...spec, caller: "inventory.write" }, deps(member).d)(null, form({ name: "A", kind: "box" }))).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await createAction({ ...spec, caller: "inventory.write" }, deps(member).d)(null, form({ name: "A", kind: "box" }))).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(run).not.toHaveBeenCalled();
     expect(await createAction({ ...spec, caller: "inventory.write" }, deps(manager).d)(null, form({ name: "A", kind: "box" }))).toEqual({ ok: true });
     expect(await createAction({ ...spec, caller: "user" }, deps(member).d)(null, form({ name: "A", kind: "box" }))).toEqual({ ok: true });
@@ -54,11 +61,21 @@ describe("the server-action pipeline", () => {
     const run = vi.fn();
     const spec = { caller: "user" as const, input: locationInput, read, labels, run, refusals: "inv.error" };
     const one = await createAction(spec, deps(manager).d)(null, form({ name: "  ", kind: "box" }));
-    expect(one).toMatchObject({ ok: false, code: "invalid", message: "Name: please fill this in.", fieldErrors: { name: "Name: please fill this in." }, values: { name: "  ", kind: "box" } });
+    expect(one).toMatchObject({
+      ok: false,
+      code: "invalid",
+      message: "Name: please fill this in.",
+      fieldErrors: { name: "Name: please fill this in." },
+      values: { name: "  ", kind: "box" },
+    });
     const several = await createAction(spec, deps(manager).d)(null, form({ name: "far too long a name", kind: "castle", shelves: "x" }));
     expect(several).toMatchObject({
       message: "Please check the marked fields: Name, Kind, Value (€).",
-      fieldErrors: { name: "Name: at most 10 characters, please.", kind: "Kind: please choose one of the options.", shelves: "Value (€): please enter a whole number." },
+      fieldErrors: {
+        name: "Name: at most 10 characters, please.",
+        kind: "Kind: please choose one of the options.",
+        shelves: "Value (€): please enter a whole number.",
+      },
     });
     const german = await createAction(spec, deps(manager, "de").d)(null, form({ name: "", kind: "box", shelves: "0" }));
     expect(german.ok ? {} : german.fieldErrors).toEqual({ name: "Name: Bitte ausfüllen.", shelves: "Wert (€): Bitte mindestens 1." });
@@ -67,7 +84,10 @@ describe("the server-action pipeline", () => {
 
   it("hands the parsed input and the bound arguments to the domain; bad bound arguments are refused", async () => {
     const run = vi.fn(async () => ({ ok: true as const, message: "saved" }));
-    const action = createAction({ caller: "user", input: locationInput, read, bound: z.tuple([z.number().int().positive()]), run, refusals: "inv.error" }, deps(manager).d);
+    const action = createAction(
+      { caller: "user", input: locationInput, read, bound: z.tuple([z.number().int().positive()]), run, refusals: "inv.error" },
+      deps(manager).d,
+    );
     expect(await action(12, null, form({ name: " Box ", kind: "box", shelves: "3" }))).toEqual({ ok: true, message: "saved" });
     expect(run).toHaveBeenCalledWith(expect.objectContaining({ input: { name: "Box", kind: "box", shelves: 3 }, actor: manager }), 12);
     expect(await action(-1 as number, null, form({ name: "Box", kind: "box" }))).toMatchObject({ ok: false, message: expect.stringContaining("reload") });
@@ -77,13 +97,24 @@ describe("the server-action pipeline", () => {
   it("turns a domain refusal into the area's message, beside its field when the domain names one", async () => {
     const spec = { caller: "user" as const, input: locationInput, read, labels, refusals: "inv.error" };
     const cycle = createAction({ ...spec, run: async () => ({ ok: false as const, code: "location_cycle", message: "x" }) }, deps(manager).d);
-    expect(await cycle(null, form({ name: "A", kind: "box" }))).toMatchObject({ ok: false, code: "location_cycle", message: expect.stringContaining("inside itself"), values: { name: "A" } });
+    expect(await cycle(null, form({ name: "A", kind: "box" }))).toMatchObject({
+      ok: false,
+      code: "location_cycle",
+      message: expect.stringContaining("inside itself"),
+      values: { name: "A" },
+    });
     expect(await cycle(null, form({ name: "A", kind: "box" }))).not.toHaveProperty("fieldErrors");
-    const placed = createAction({ ...spec, refusalFields: { location_cycle: "parentId" }, run: async () => ({ ok: false as const, code: "location_cycle", message: "x" }) }, deps(manager).d);
+    const placed = createAction(
+      { ...spec, refusalFields: { location_cycle: "parentId" }, run: async () => ({ ok: false as const, code: "location_cycle", message: "x" }) },
+      deps(manager).d,
+    );
     expect(await placed(null, form({ name: "A", kind: "box" }))).toMatchObject({ fieldErrors: { parentId: expect.stringContaining("inside itself") } });
     // A domain's "invalid" the form's schema let through: beside the field it names, by label; never "check your input".
     const named = createAction({ ...spec, run: async () => ({ ok: false as const, code: "invalid", message: "x", field: "name" }) }, deps(manager).d);
-    expect(await named(null, form({ name: "A", kind: "box" }))).toMatchObject({ message: "Name: please check this value.", fieldErrors: { name: "Name: please check this value." } });
+    expect(await named(null, form({ name: "A", kind: "box" }))).toMatchObject({
+      message: "Name: please check this value.",
+      fieldErrors: { name: "Name: please check this value." },
+    });
     const unnamed = createAction({ ...spec, run: async () => ({ ok: false as const, code: "invalid", message: "x" }) }, deps(manager).d);
     expect(await unnamed(null, form({ name: "A", kind: "box" }))).toMatchObject({ message: "This page is out of date. Please reload it and try again." });
     const custom = createAction({ ...spec, run: async () => ({ ok: false as const, code: "x", message: "x" }), refusals: () => "own words" }, deps(manager).d);
@@ -91,10 +122,29 @@ describe("the server-action pipeline", () => {
   });
 
   it("maps the database's refusals to clear messages and lets every other error through", async () => {
-    const violation = (code: string, constraint_name: string) => Object.assign(new Error("Failed query"), { cause: Object.assign(new Error("pg"), { code, constraint_name }) });
-    const throwing = (error: unknown) => createAction({ caller: "user", input: locationInput, read, labels, constraints: { locations_name_key: { field: "name", message: "form.error.uniqueField" } }, run: async () => { throw error; }, refusals: "inv.error" }, deps(manager).d);
+    const violation = (code: string, constraint_name: string) =>
+      Object.assign(new Error("Failed query"), { cause: Object.assign(new Error("pg"), { code, constraint_name }) });
+    const throwing = (error: unknown) =>
+      createAction(
+        {
+          caller: "user",
+          input: locationInput,
+          read,
+          labels,
+          constraints: { locations_name_key: { field: "name", message: "form.error.uniqueField" } },
+          run: async () => {
+            throw error;
+          },
+          refusals: "inv.error",
+        },
+        deps(manager).d,
+      );
     const ok = form({ name: "A", kind: "box" });
-    expect(await throwing(violation("23505", "locations_name_key"))(null, ok)).toMatchObject({ code: "unique", message: "Name: this is already taken.", fieldErrors: { name: "Name: this is already taken." } });
+    expect(await throwing(violation("23505", "locations_name_key"))(null, ok)).toMatchObject({
+      code: "unique",
+      message: "Name: this is already taken.",
+      fieldErrors: { name: "Name: this is already taken." },
+    });
     expect(await throwing(violation("23505", "other_idx"))(null, ok)).toMatchObject({ code: "unique", message: expect.stringContaining("already exists") });
     expect(await throwing(violation("23503", "fk"))(null, ok)).toMatchObject({ code: "foreign_key", message: expect.stringContaining("no longer exists") });
     expect(await throwing(violation("23514", "ck"))(null, ok)).toMatchObject({ code: "check" });
@@ -106,7 +156,9 @@ describe("the server-action pipeline", () => {
     const spec = { caller: "user" as const, input: locationInput, read, revalidate: ["/things", ["/locations", "layout"]] as const, refusals: "inv.error" };
     await createAction({ ...spec, run: async () => ({ ok: false as const, code: "not_found", message: "" }) }, d)(null, form({ name: "A", kind: "box" }));
     expect(revalidated).toEqual([]);
-    await expect(createAction({ ...spec, run: async () => ({ ok: true as const, redirect: "/locations/3" }) }, d)(null, form({ name: "A", kind: "box" }))).rejects.toMatchObject({ path: "/locations/3" });
+    await expect(
+      createAction({ ...spec, run: async () => ({ ok: true as const, redirect: "/locations/3" }) }, d)(null, form({ name: "A", kind: "box" })),
+    ).rejects.toMatchObject({ path: "/locations/3" });
     expect(revalidated).toEqual(["/things", "/locations (layout)"]);
   });
 
@@ -118,11 +170,21 @@ describe("the server-action pipeline", () => {
   });
 
   it("hands a new secret back once with the success; a schema's own message becomes the catalog's, naming the field", async () => {
-    const made = createAction({ caller: "user", input: locationInput, read, run: async () => ({ ok: true as const, message: "Made.", secret: "s3cret" }), refusals: "inv.error" }, deps(manager).d);
+    const made = createAction(
+      { caller: "user", input: locationInput, read, run: async () => ({ ok: true as const, message: "Made.", secret: "s3cret" }), refusals: "inv.error" },
+      deps(manager).d,
+    );
     expect(await made(null, form({ name: "A", kind: "box" }))).toEqual({ ok: true, message: "Made.", secret: "s3cret" });
     const offered = z.object({ name: z.string(), kind: z.string() }).refine((v) => v.kind === v.name, { path: ["kind"], message: "notOffered" });
     const refused = createAction(
-      { caller: "user", input: offered, labels, issueMessages: { notOffered: "form.error.choice" }, run: async () => ({ ok: true as const }), refusals: "inv.error" },
+      {
+        caller: "user",
+        input: offered,
+        labels,
+        issueMessages: { notOffered: "form.error.choice" },
+        run: async () => ({ ok: true as const }),
+        refusals: "inv.error",
+      },
       deps(manager).d,
     );
     const result = await refused(null, form({ name: "A", kind: "box" }));
@@ -138,7 +200,10 @@ describe("the server-action pipeline", () => {
   });
 
   it("hands typed data to the page with a success and with a refusal (an import's preview), and none when there is none", async () => {
-    interface Preview { rows: number; bad: number[] }
+    interface Preview {
+      rows: number;
+      bad: number[];
+    }
     const previewing = (bad: number[]) =>
       createAction(
         {
@@ -158,7 +223,10 @@ describe("the server-action pipeline", () => {
     // The type says what data is: a page reads it without casting.
     const rows: number | undefined = refused.data?.rows;
     expect(rows).toBe(3);
-    const plain = await createAction({ caller: "user", input: z.object({}), run: async () => ({ ok: true as const }), refusals: "inv.error" }, deps(manager).d)(null, form({}));
+    const plain = await createAction({ caller: "user", input: z.object({}), run: async () => ({ ok: true as const }), refusals: "inv.error" }, deps(manager).d)(
+      null,
+      form({}),
+    );
     expect(plain).toEqual({ ok: true });
   });
 });

@@ -10,7 +10,9 @@ import { getDb } from "./db";
  * A server action through the one pipeline (see action-pipeline.ts). In a route's actions.ts ("use server"):
  *   export const createLocationAction = defineAction({ caller: "user", input: locationInput, run: …, refusals: "inv.error" });
  */
-export function defineAction<C extends Caller, S extends z.ZodType, B extends unknown[] = [], R extends Refusal<D> = Refusal<never>, D = unknown>(spec: ActionSpec<C, S, B, R, D>): FormAction<B, D> {
+export function defineAction<C extends Caller, S extends z.ZodType, B extends unknown[] = [], R extends Refusal<D> = Refusal<never>, D = unknown>(
+  spec: ActionSpec<C, S, B, R, D>,
+): FormAction<B, D> {
   return createAction(spec, {
     currentUser: getCurrentUser,
     translator: getT,

@@ -25,7 +25,8 @@ export function bookingRefusal(t: Translate, failure: CalendarFailure, personId:
     if (c.kind === "event") return t("bk.error.conflictEvent", { when, title: c.title });
     return t(c.personId === personId ? "bk.error.conflictOwn" : "bk.error.conflictOther", { machine: c.title, when });
   }
-  if (failure.code === "no_active_card" || failure.code === "not_allowed_on_machine" || failure.code === "machine_blocked") return t(`bk.error.${failure.code}`);
+  if (failure.code === "no_active_card" || failure.code === "not_allowed_on_machine" || failure.code === "machine_blocked")
+    return t(`bk.error.${failure.code}`);
   if (failure.code === "not_found") return t("evf.error.not_found");
   if (failure.code === "forbidden") return t("evf.error.forbidden");
   return t("bk.error.validation");

@@ -3,7 +3,30 @@ import { resources, rooms } from "@/lib/db/schema";
 import type { Translate } from "@/lib/i18n/translate";
 import { getDb } from "./db";
 
-const FORM_KEYS = ["title", "description", "starts", "ends", "timeZone", "allDay", "repeat", "repeat.none", "repeat.weekly", "repeat.monthly", "interval", "until", "count", "weekdays", "exceptions", "rooms", "resources", "things", "responsible", "visibility", "capacity", "submit"] as const;
+const FORM_KEYS = [
+  "title",
+  "description",
+  "starts",
+  "ends",
+  "timeZone",
+  "allDay",
+  "repeat",
+  "repeat.none",
+  "repeat.weekly",
+  "repeat.monthly",
+  "interval",
+  "until",
+  "count",
+  "weekdays",
+  "exceptions",
+  "rooms",
+  "resources",
+  "things",
+  "responsible",
+  "visibility",
+  "capacity",
+  "submit",
+] as const;
 
 /** What both the new and the edit page hand the form. */
 export async function eventFormProps(t: Translate, spaceTimeZone: string) {

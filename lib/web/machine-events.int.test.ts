@@ -38,7 +38,9 @@ describe("MachineEventsHub", () => {
 
     await recordUsageStart(t.db, { machineId: laser!.id, uid: "efbeadde", replay: false, receivedAt: new Date() });
     const inUse = await waitFor(states, waiters, (d) => stateOf(d) === "in_use");
-    expect(dashboardShownTo(inUse, { personId: null, permissions: new Set(["members.read"]) }, true).tiles.find((x) => x.id === laser!.id)!.inUse?.personName).toBe("Mario Rossi");
+    expect(
+      dashboardShownTo(inUse, { personId: null, permissions: new Set(["members.read"]) }, true).tiles.find((x) => x.id === laser!.id)!.inUse?.personName,
+    ).toBe("Mario Rossi");
     await recordUsageStop(t.db, { machineId: laser!.id, uid: "efbeadde", duration: 1, replay: false, receivedAt: new Date() });
     await waitFor(states.slice(states.indexOf(inUse) + 1), waiters, (d) => stateOf(d) !== "in_use");
 

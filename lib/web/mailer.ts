@@ -10,10 +10,6 @@ let mailer: Mailer | undefined;
 /** The web app's mailer: the SMTP server of the admin settings; before they are saved SMTP_URL, else the log. */
 export function getMailer(): Mailer {
   const e = env();
-  mailer ??= createSettingsMailer(
-    () => loadSpaceSettings(getDb()),
-    createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, logger: getLogger() }),
-    getLogger(),
-  );
+  mailer ??= createSettingsMailer(() => loadSpaceSettings(getDb()), createMailer({ smtpUrl: e.SMTP_URL, from: e.MAIL_FROM, logger: getLogger() }), getLogger());
   return mailer;
 }

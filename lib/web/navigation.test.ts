@@ -45,12 +45,13 @@ describe("navigationFor", () => {
     expect(people?.sections.map((s) => s.title)).toEqual(["nav.area.people"]);
     expect(people?.sections[0]?.links.map((l) => l.href)).toEqual(["/admin/people", "/admin/people/applicants", "/admin/membership"]);
 
-    const all = navigationFor(
-      viewer("members.read", "members.write", "audit.read", "equipment.manage", "calendar.write", "news.write", "system.admin"),
-      { inventory: true },
-    ).find((g) => g.key === "admin");
+    const all = navigationFor(viewer("members.read", "members.write", "audit.read", "equipment.manage", "calendar.write", "news.write", "system.admin"), {
+      inventory: true,
+    }).find((g) => g.key === "admin");
     expect(all?.sections.map((s) => s.title)).toEqual(["nav.area.people", "nav.area.equipment", "nav.area.calendar", "nav.area.system"]);
-    expect(hrefs([all!])).toEqual(expect.arrayContaining(["/admin/cards", "/admin/audit", "/admin/settings", "/admin/system", "/admin/webhooks", "/admin/sso"]));
+    expect(hrefs([all!])).toEqual(
+      expect.arrayContaining(["/admin/cards", "/admin/audit", "/admin/settings", "/admin/system", "/admin/webhooks", "/admin/sso"]),
+    );
   });
 
   it("offers machine operators the usage report and maintenance without admin rights", () => {

@@ -117,7 +117,5 @@ export function navigationFor(viewer: NavViewer | null, options: { inventory: bo
       ],
     },
   ];
-  return groups
-    .map((group) => ({ ...group, sections: group.sections.filter((s) => s.links.length > 0) }))
-    .filter((group) => group.sections.length > 0);
+  return groups.map((group) => ({ ...group, sections: group.sections.filter((s) => s.links.length > 0) })).filter((group) => group.sections.length > 0);
 }

@@ -20,7 +20,8 @@ export function adminRefusal(t: Translate, failure: Failure, entity: InUseEntity
  */
 export function peopleRefusal(labels: FieldLabels = {}, entity?: InUseEntity) {
   return (failure: Failure, t: Translate): string => {
-    if (failure.code === "in_use" && entity) return t(entity === "status" && failure.field === "key" ? "pa.inUse.statusSystem" : `pa.inUse.${entity}`, { count: failure.count ?? 0 });
+    if (failure.code === "in_use" && entity)
+      return t(entity === "status" && failure.field === "key" ? "pa.inUse.statusSystem" : `pa.inUse.${entity}`, { count: failure.count ?? 0 });
     const name = failure.field ? (labels[failure.field] ?? labels[failure.field.split(".")[0]!]) : undefined;
     const field = name ? t(name) : (failure.field ?? "");
     const base = t(`people.error.${failure.code}`, { field });

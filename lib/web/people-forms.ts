@@ -10,7 +10,9 @@ const str = (formData: FormData, name: string) => {
 export function studiesFromForm(formData: FormData): ProfileInput["studies"] {
   const all = (name: string) => formData.getAll(name).map((v) => (typeof v === "string" ? v.trim() : ""));
   const [fields, starts, ends] = [all("study.field"), all("study.start"), all("study.end")];
-  return fields.flatMap((field, i) => (field ? [{ field, startYear: starts[i] ? (starts[i] as unknown as number) : null, endYear: ends[i] ? (ends[i] as unknown as number) : null }] : []));
+  return fields.flatMap((field, i) =>
+    field ? [{ field, startYear: starts[i] ? (starts[i] as unknown as number) : null, endYear: ends[i] ? (ends[i] as unknown as number) : null }] : [],
+  );
 }
 
 /** The profile form's fields; the domain validates them (zod) whatever the browser sent. */

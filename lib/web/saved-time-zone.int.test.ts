@@ -70,7 +70,10 @@ describe("the space's saved time zone, not the environment's", () => {
   it("stores and lists a training session made for 10:00 at 10:00, and mails it as 10:00", async () => {
     const zone = await spaceZone();
     const [trainer] = await f.t.db.select().from(profiles).where(eq(profiles.email, "trainer@makerspace.local"));
-    const [laser] = await f.t.db.select().from(equipmentTypes).where(and(eq(equipmentTypes.name, "Laser cutter")));
+    const [laser] = await f.t.db
+      .select()
+      .from(equipmentTypes)
+      .where(and(eq(equipmentTypes.name, "Laser cutter")));
     const startsAt = parseLocalDateTime("2027-01-14T10:00", zone)!;
     const endsAt = parseLocalDateTime("2027-01-14T12:00", zone)!;
     const input = { equipmentTypeId: laser!.id, level: "user" as const, startsAt, endsAt, capacity: 2 };

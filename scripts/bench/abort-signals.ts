@@ -28,7 +28,9 @@ try {
   const end = await probe();
   console.log(`${page}: signals with an abort listener, alive after 50 and after ${50 + REQUESTS} requests`);
   console.log(`  right after a full GC:          ${start.rightAfterGc} → ${end.rightAfterGc}`);
-  console.log(`  after the finalizers have run:  ${start.afterFinalizers} → ${end.afterFinalizers}  (${((end.afterFinalizers - start.afterFinalizers) / REQUESTS).toFixed(3)} per request)`);
+  console.log(
+    `  after the finalizers have run:  ${start.afterFinalizers} → ${end.afterFinalizers}  (${((end.afterFinalizers - start.afterFinalizers) / REQUESTS).toFixed(3)} per request)`,
+  );
   for (const [creator, n] of end.creators) console.log(`  ${n}× ${creator}`);
   console.log(loadLine());
 } finally {

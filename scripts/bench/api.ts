@@ -61,7 +61,9 @@ try {
   const admin = await tokenOf(db, "admin@makerspace.local");
   const member = await tokenOf(db, "member@makerspace.local");
   const api = async (path: string, token: string) => {
-    const response = await handleApiRequest(db, new Request(`http://bench/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } }), { rateLimit: 1_000_000 });
+    const response = await handleApiRequest(db, new Request(`http://bench/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } }), {
+      rateLimit: 1_000_000,
+    });
     if (response.status !== 200) throw new Error(`${path}: ${response.status} ${await response.text()}`);
     return response.json() as Promise<{ nextCursor: string | null }>;
   };

@@ -35,7 +35,10 @@ export async function openBenchDatabase(databaseUrl: string | undefined, machine
       autoLogoffMinutes: 60,
     }));
     for (let i = 0; i < rows.length; i += 500) {
-      const ids = await handle.db.insert(machines).values(rows.slice(i, i + 500)).returning({ id: machines.id });
+      const ids = await handle.db
+        .insert(machines)
+        .values(rows.slice(i, i + 500))
+        .returning({ id: machines.id });
       // Pairing windows open: each simulated board is paired with its machine at its first alive.
       await handle.db.insert(boardPairings).values(ids.map(({ id }) => ({ machineId: id, windowOpenedAt: new Date() })));
     }
@@ -67,7 +70,10 @@ async function createOnServer(url: string): Promise<BenchDatabase> {
 }
 
 async function startEmbeddedProcess(): Promise<BenchDatabase> {
-  const child = fork(path.join(import.meta.dirname, "embedded-db-child.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "inherit", "inherit", "ipc"] });
+  const child = fork(path.join(import.meta.dirname, "embedded-db-child.ts"), [], {
+    execArgv: ["--import", "tsx"],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
   const { url } = await new Promise<{ url: string }>((resolve, reject) => {
     child.once("message", (message) => resolve(message as { url: string }));
     child.once("exit", (code) => reject(new Error(`embedded database exited (code ${code})`)));

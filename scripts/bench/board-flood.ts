@@ -42,13 +42,19 @@ async function swipeUntil(board: SimulatedBoard, until: Promise<unknown>): Promi
 
 const row = (name: string, r: { samples: number[]; noAnswer: number }, extra = "") => {
   const s = summarize(r.samples);
-  console.log(`  ${name.padEnd(44)} ${String(s.n).padStart(5)} replies  p50 ${ms(s.p50)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  no answer within 2 s: ${r.noAnswer}${extra}`);
+  console.log(
+    `  ${name.padEnd(44)} ${String(s.n).padStart(5)} replies  p50 ${ms(s.p50)}  p99 ${ms(s.p99)}  max ${ms(s.max)}  no answer within 2 s: ${r.noAnswer}${extra}`,
+  );
 };
 
 function flood(port: number, username: string): Promise<{ attempts: number; refused: number }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "flood-child.ts"), String(port), username, String(FLOOD_SECONDS), "50", "2"], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", path.join(import.meta.dirname, "flood-child.ts"), String(port), username, String(FLOOD_SECONDS), "50", "2"],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   return new Promise((resolve, reject) => child.once("exit", (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`flood exited ${code}`)))));
@@ -59,12 +65,15 @@ async function idleClients(port: number): Promise<MqttClient[]> {
   for (let i = 0; i < IDLE; i += 100) {
     const group = Array.from({ length: 100 }, (_, k) => {
       const n = i + k;
-      const client = new MqttClient(() => net.createConnection({ host: "127.0.0.1", port, localAddress: `127.3.${Math.floor(n / 20 / 250)}.${(Math.floor(n / 20) % 250) + 1}` }), {
-        clientId: `IDLE${n}`,
-        protocolVersion: 4,
-        keepalive: 60,
-        reconnectPeriod: 0,
-      });
+      const client = new MqttClient(
+        () => net.createConnection({ host: "127.0.0.1", port, localAddress: `127.3.${Math.floor(n / 20 / 250)}.${(Math.floor(n / 20) % 250) + 1}` }),
+        {
+          clientId: `IDLE${n}`,
+          protocolVersion: 4,
+          keepalive: 60,
+          reconnectPeriod: 0,
+        },
+      );
       return new Promise<MqttClient>((resolve, reject) => client.once("connect", () => resolve(client)).once("error", reject));
     });
     clients.push(...(await Promise.all(group)));
@@ -90,12 +99,20 @@ function silentSockets(port: number, until: Promise<unknown>): { opened: () => n
 }
 
 async function main(): Promise<void> {
-  console.log(`bench:board-flood — ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `bench:board-flood — ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   const database = await openBenchDatabase(env().DATABASE_URL, 2);
   console.log(`database: ${database.label}`);
   const handle = createDb(database.url, { max: 2 });
   const [admin] = await handle.db.select().from(profiles).where(eq(profiles.email, "admin@makerspace.local"));
-  const [target] = await handle.db.select().from(machines).where(eq(machines.boardId, BENCH_BOARD_BASE + 1));
+  const [target] = await handle.db
+    .select()
+    .from(machines)
+    .where(eq(machines.boardId, BENCH_BOARD_BASE + 1));
   const login = await setBoardCredentials(handle.db, admin!.personId, { machineId: target!.id, username: "bench-board" });
   await handle.close();
   if (!login.ok) throw new Error(login.message);
@@ -111,7 +128,11 @@ async function main(): Promise<void> {
     const during = await swipeUntil(board, flooding);
     const { attempts, refused } = await flooding;
     const after = await broker.memory();
-    row(`during ${FLOOD_SECONDS} s of wrong-password CONNECTs`, during, `  (${attempts} attempts, ${refused} refused; broker refusedLogins ${after.metrics.refusedLogins})`);
+    row(
+      `during ${FLOOD_SECONDS} s of wrong-password CONNECTs`,
+      during,
+      `  (${attempts} attempts, ${refused} refused; broker refusedLogins ${after.metrics.refusedLogins})`,
+    );
     const idle = await idleClients(broker.port);
     const connected = (await broker.memory()).connectedClients;
     row(`with ${IDLE} idle MQTT connections (20 s)`, await swipeUntil(board, new Promise((r) => setTimeout(r, 20_000))), `  (${connected} clients connected)`);
@@ -120,7 +141,9 @@ async function main(): Promise<void> {
     const silent = silentSockets(broker.port, stopSilent);
     row(`with ${IDLE} silent TCP connections (20 s)`, await swipeUntil(board, stopSilent), `  (${silent.opened()} opened)`);
     const memory = await broker.memory();
-    console.log(`\nbroker RSS ${(memory.rss / 1024 / 1024).toFixed(0)} MB; refusedConnections ${memory.metrics.refusedConnections}, refusedUnpaired ${memory.metrics.refusedUnpaired}`);
+    console.log(
+      `\nbroker RSS ${(memory.rss / 1024 / 1024).toFixed(0)} MB; refusedConnections ${memory.metrics.refusedConnections}, refusedUnpaired ${memory.metrics.refusedUnpaired}`,
+    );
     await board.close();
   } finally {
     await broker?.close();

@@ -36,7 +36,13 @@ async function bootBoards(port: number, from: number, count: number): Promise<Si
     const group = Array.from({ length: Math.min(100, from + count - i) }, (_, k) => {
       // Each board its own device (loopback alias): the broker caps connections per source address.
       const localAddress = `127.1.${Math.floor((i + k) / 250)}.${((i + k) % 250) + 1}`;
-      return new SimulatedBoard({ url: `mqtt://127.0.0.1:${port}`, machineId: BENCH_BOARD_BASE + i + k, clientNumber: (i + k) % 1000, timings: QUIET, localAddress });
+      return new SimulatedBoard({
+        url: `mqtt://127.0.0.1:${port}`,
+        machineId: BENCH_BOARD_BASE + i + k,
+        clientNumber: (i + k) % 1000,
+        timings: QUIET,
+        localAddress,
+      });
     });
     await Promise.all(group.map((b) => b.start()));
     boards.push(...group);
@@ -79,7 +85,12 @@ async function measure(broker: BrokerProcess): Promise<ModeResult> {
 
 async function main(): Promise<void> {
   const databaseUrl = env().DATABASE_URL;
-  console.log(`bench:broker — ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(1)).join(" ")}`);
+  console.log(
+    `bench:broker — ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(1))
+      .join(" ")}`,
+  );
   const database = await openBenchDatabase(databaseUrl, RSS_BOARDS);
   console.log(`database: ${database.label}`);
   const results: Record<string, ModeResult> = {};
@@ -123,7 +134,9 @@ function report(results: Record<string, ModeResult>, rss: { idle: number; boards
   console.log(
     `  real vs floor: p50 ×${(real.sequential.p50 / floor.sequential.p50).toFixed(1)}, p99 ×${(real.sequential.p99 / floor.sequential.p99).toFixed(1)}, throughput ×${(floor.perSecond / real.perSecond).toFixed(1)} lower`,
   );
-  console.log(`\nbroker RSS (after GC): idle ${mb(rss.idle)}, ${BOARDS} boards ${mb(rss.boards200)}, ${rss.connected} boards ${mb(rss.boards1000)} (${rss.breakdown})`);
+  console.log(
+    `\nbroker RSS (after GC): idle ${mb(rss.idle)}, ${BOARDS} boards ${mb(rss.boards200)}, ${rss.connected} boards ${mb(rss.boards1000)} (${rss.breakdown})`,
+  );
   console.log("targets: p50 ≤ 1 ms, p99 ≤ 5 ms, ≥ 3,000 decisions/s, within 2× of the floor, RSS ≤ 150 MB at 1,000 boards");
 }
 

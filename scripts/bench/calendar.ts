@@ -38,13 +38,18 @@ async function measure(label: string, fn: () => Promise<unknown>): Promise<void>
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  console.log(`${label.padEnd(46)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms   (${RUNS} runs)`);
+  console.log(
+    `${label.padEnd(46)} p50 ${percentile(times, 50).toFixed(1).padStart(7)} ms   p99 ${percentile(times, 99).toFixed(1).padStart(7)} ms   (${RUNS} runs)`,
+  );
 }
 
 try {
   await runMigrations(db);
   await ensureReferenceData(db);
-  const roomRows = await db.insert(rooms).values(Array.from({ length: 10 }, (_, i) => ({ name: `Room ${i + 1}` }))).returning();
+  const roomRows = await db
+    .insert(rooms)
+    .values(Array.from({ length: 10 }, (_, i) => ({ name: `Room ${i + 1}` })))
+    .returning();
   const now = new Date();
   const base = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1, 17);
   console.log("Seeding 1,000 public events …");
@@ -119,7 +124,9 @@ try {
   const floorP50 = summarize(samples.get(floor)!).p50;
   for (const [label, values] of samples) {
     const s = summarize(values);
-    console.log(`${label.padEnd(46)} p50 ${s.p50.toFixed(1).padStart(7)} ms   p99 ${s.p99.toFixed(1).padStart(7)} ms   ×${(s.p50 / floorP50).toFixed(1)} floor`);
+    console.log(
+      `${label.padEnd(46)} p50 ${s.p50.toFixed(1).padStart(7)} ms   p99 ${s.p99.toFixed(1).padStart(7)} ms   ×${(s.p50 / floorP50).toFixed(1)} floor`,
+    );
   }
   console.log(loadLine());
   const from = new Date(base - 7 * 86_400_000);

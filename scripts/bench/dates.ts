@@ -17,7 +17,10 @@ const page = (fn: (d: Date) => string) => {
 for (let i = 0; i < 3; i++) [perDate, shared].forEach(page); // warm-up
 const ms = { perDate: 0, shared: 0 };
 for (let r = 0; r < REQUESTS; r++) {
-  for (const [name, fn] of [["perDate", perDate], ["shared", shared]] as const) {
+  for (const [name, fn] of [
+    ["perDate", perDate],
+    ["shared", shared],
+  ] as const) {
     const start = performance.now();
     page(fn);
     ms[name] += performance.now() - start;
@@ -32,5 +35,7 @@ const sharedMiB = rssGrowth(shared);
 const perDateMiB = rssGrowth(perDate);
 console.log(`${DATES} dates per page, ${REQUESTS} pages`);
 console.log(`new formatter per date   ${(ms.perDate / REQUESTS).toFixed(2).padStart(8)} ms/page   RSS +${perDateMiB.toFixed(1)} MiB`);
-console.log(`lib/time shared          ${(ms.shared / REQUESTS).toFixed(2).padStart(8)} ms/page   RSS +${sharedMiB.toFixed(1)} MiB   (${formatterCount()} formatter held)`);
+console.log(
+  `lib/time shared          ${(ms.shared / REQUESTS).toFixed(2).padStart(8)} ms/page   RSS +${sharedMiB.toFixed(1)} MiB   (${formatterCount()} formatter held)`,
+);
 console.log(`ratio                    ×${(ms.perDate / ms.shared).toFixed(0)} time`);

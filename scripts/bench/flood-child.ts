@@ -40,7 +40,7 @@ async function main(): Promise<void> {
   const until = Date.now() + seconds * 1000;
   await Promise.all(
     Array.from({ length: sources * parallel }, async (_, k) => {
-      const from = `127.2.${Math.floor(k / parallel / 250)}.${((k / parallel) | 0) % 250 + 1}`;
+      const from = `127.2.${Math.floor(k / parallel / 250)}.${(((k / parallel) | 0) % 250) + 1}`;
       while (Date.now() < until) await attempt(from);
     }),
   );

@@ -13,7 +13,10 @@ import { runLauncher, waitForOutput } from "../testing/launcher-process";
 import { mb, loadLine } from "./stats";
 import { ADMIN_PAGES, MEMBER_PAGES, PUBLIC_PAGES, hit, login, processTree } from "./web-load";
 
-const stages = process.argv.slice(2).map(Number).filter((n) => n > 0);
+const stages = process.argv
+  .slice(2)
+  .map(Number)
+  .filter((n) => n > 0);
 const STAGES = stages.length ? stages : [1_000, 10_000];
 const PASSWORD = "bench-demo-password";
 
@@ -28,14 +31,21 @@ function report(label: string, rootPid: number, idleTotal?: number): number {
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-bench-memory-"));
 const port = await freePort();
 // The existing build as it is: a rebuild would replace .next under any other process serving this checkout.
-const run = runLauncher({ DATA_DIR: dataDir, PORT: String(port), MQTT_PORT: String(await freePort()), DEMO_PASSWORD: PASSWORD, [USE_EXISTING_BUILD]: "1" }, { compiled: true });
+const run = runLauncher(
+  { DATA_DIR: dataDir, PORT: String(port), MQTT_PORT: String(await freePort()), DEMO_PASSWORD: PASSWORD, [USE_EXISTING_BUILD]: "1" },
+  { compiled: true },
+);
 try {
   await waitForOutput(run, /Makerspace is ready on/, 900_000);
   await new Promise((r) => setTimeout(r, 5_000)); // settle: the first minute's jobs, the broker's first sync
   const idle = report("idle after start", run.child.pid!);
   const member = await login(port, "member@makerspace.local", PASSWORD);
   const admin = await login(port, "admin@makerspace.local", PASSWORD);
-  const requests = [...PUBLIC_PAGES.map((p) => ({ path: p })), ...MEMBER_PAGES.map((p) => ({ path: p, cookie: member })), ...ADMIN_PAGES.map((p) => ({ path: p, cookie: admin }))];
+  const requests = [
+    ...PUBLIC_PAGES.map((p) => ({ path: p })),
+    ...MEMBER_PAGES.map((p) => ({ path: p, cookie: member })),
+    ...ADMIN_PAGES.map((p) => ({ path: p, cookie: admin })),
+  ];
   let done = 0;
   for (const stage of STAGES) {
     const { seconds, failed, failures } = await hit(port, requests, stage - done);

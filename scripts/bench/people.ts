@@ -60,27 +60,41 @@ async function bench(scratch: Scratch): Promise<void> {
     console.log(`\nSeeded ${PEOPLE} people in ${((performance.now() - seeded) / 1000).toFixed(1)} s on ${scratch.label}; ${ROUNDS} interleaved rounds:`);
 
     const one = async (query: string) => (await db.execute(sql.raw(query)))[0] as Record<string, string | number>;
-    const someone = await one(`select p.id, p.member_number, c.uid, f.email from people p join cards c on c.person_id = p.id join profiles f on f.person_id = p.id order by p.id desc offset 4321 limit 1`);
+    const someone = await one(
+      `select p.id, p.member_number, c.uid, f.email from people p join cards c on c.person_id = p.id join profiles f on f.person_id = p.id order by p.id desc offset 4321 limit 1`,
+    );
     const [{ id: member } = { id: 0 }] = (await db.execute(sql`select id from membership_statuses where key = 'member'`)) as unknown as { id: number }[];
     const [{ id: laser } = { id: 0 }] = (await db.execute(sql`select id from equipment_types where name = 'Laser cutter'`)) as unknown as { id: number }[];
     const list = (params: Record<string, string>) => () => listPeople(db, parsePeopleFilter(params));
     const floor = "floor: one person by id (a round trip)";
     const cases = [
-      { label: floor, run: () => db.select({ id: people.id }).from(people).where(eq(people.id, Number(someone.id))) },
+      {
+        label: floor,
+        run: () =>
+          db
+            .select({ id: people.id })
+            .from(people)
+            .where(eq(people.id, Number(someone.id))),
+      },
       { label: `search "gruber" (2,000 match, page 1)`, run: list({ q: "gruber" }) },
       { label: `search a full name ("Name${someone.id}gruber")`, run: list({ q: `Name${someone.id}` }) },
       { label: `search an email ("${someone.email}")`, run: list({ q: String(someone.email) }) },
       { label: `search a member number (${someone.member_number})`, run: list({ q: String(someone.member_number) }) },
       { label: `search a card uid (${someone.uid})`, run: list({ q: String(someone.uid) }) },
       { label: `search an unknown card uid (deadbeef)`, run: list({ q: "deadbeef" }) },
-      { label: `filter member, trained on laser, by number desc, page 40`, run: list({ status: String(member), trained: String(laser), sort: "number", dir: "desc", page: "40" }) },
+      {
+        label: `filter member, trained on laser, by number desc, page 40`,
+        run: list({ status: String(member), trained: String(laser), sort: "number", dir: "desc", page: "40" }),
+      },
       { label: `no filter, by name, page 200`, run: list({ page: "200" }) },
     ];
     const samples = await interleaved(cases, ROUNDS);
     const floorP50 = summarize(samples.get(floor)!).p50;
     for (const [label, values] of samples) {
       const s = summarize(values);
-      console.log(`${label.padEnd(62)} p50 ${s.p50.toFixed(1).padStart(6)} ms   p99 ${s.p99.toFixed(1).padStart(6)} ms   ×${(s.p50 / floorP50).toFixed(1)} floor`);
+      console.log(
+        `${label.padEnd(62)} p50 ${s.p50.toFixed(1).padStart(6)} ms   p99 ${s.p99.toFixed(1).padStart(6)} ms   ×${(s.p50 / floorP50).toFixed(1)} floor`,
+      );
     }
     console.log(loadLine());
   } finally {

@@ -53,7 +53,16 @@ export async function startProbedWebServer(options: { probe: string; name: strin
     await database.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   };
-  for (let i = 0; i < 600 && !(await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
+  for (
+    let i = 0;
+    i < 600 &&
+    !(await fetch(`http://127.0.0.1:${port}/api/health`).then(
+      (r) => r.ok,
+      () => false,
+    ));
+    i++
+  )
+    await new Promise((r) => setTimeout(r, 200));
   return {
     port,
     ask: <T>(message: string) =>

@@ -25,7 +25,9 @@ async function phase(label: string, requests: { path: string; cookie?: string }[
   for (let done = STEP; done <= PER_PHASE; done += STEP) {
     const { seconds } = await hit(port, requests, STEP);
     last = await heap();
-    console.log(`  ${String(done).padStart(6)}  heap ${mb(last.heapUsed).padStart(7)}  rss ${mb(last.rss).padStart(7)}  external ${mb(last.external).padStart(6)}  ${(STEP / seconds).toFixed(1)}/s`);
+    console.log(
+      `  ${String(done).padStart(6)}  heap ${mb(last.heapUsed).padStart(7)}  rss ${mb(last.rss).padStart(7)}  external ${mb(last.external).padStart(6)}  ${(STEP / seconds).toFixed(1)}/s`,
+    );
   }
   const perRequest = (last.heapUsed - first.heapUsed) / PER_PHASE;
   console.log(`  growth: ${(perRequest / 1024).toFixed(2)} KB of heap per request   ${loadLine()}`);
@@ -42,7 +44,9 @@ try {
     ...MEMBER_PAGES.map((p) => ({ path: p, cookie: member })),
     ...ADMIN_PAGES.map((p) => ({ path: p, cookie: admin })),
   ]);
-  console.log(`\nheap growth per request: floor ${(floor / 1024).toFixed(2)} KB, /login ${(loginPage / 1024).toFixed(2)} KB, mixed ${(mixed / 1024).toFixed(2)} KB`);
+  console.log(
+    `\nheap growth per request: floor ${(floor / 1024).toFixed(2)} KB, /login ${(loginPage / 1024).toFixed(2)} KB, mixed ${(mixed / 1024).toFixed(2)} KB`,
+  );
 } finally {
   await server.stop();
 }

@@ -28,5 +28,8 @@ export async function interleaved(cases: { label: string; run: () => Promise<unk
 
 /** The machine's load average (1, 5, 15 minutes): printed beside every figure, since the machine is shared. */
 export function loadLine(): string {
-  return `load average ${os.loadavg().map((x) => x.toFixed(2)).join(", ")} on ${os.cpus().length} cores`;
+  return `load average ${os
+    .loadavg()
+    .map((x) => x.toFixed(2))
+    .join(", ")} on ${os.cpus().length} cores`;
 }

@@ -78,11 +78,15 @@ try {
 
   const full = { page: await measure(() => machinePage(db, target)), dash: await measure(() => dashboard(db)) };
   const line = (label: string, e: { p50: number; p99: number }, f: { p50: number; p99: number }) =>
-    console.log(`${label.padEnd(16)} empty p50 ${ms(e.p50)} p99 ${ms(e.p99)}   ${SESSIONS.toLocaleString("en")} sessions p50 ${ms(f.p50)} p99 ${ms(f.p99)}   (p50 ×${(f.p50 / e.p50).toFixed(2)})`);
+    console.log(
+      `${label.padEnd(16)} empty p50 ${ms(e.p50)} p99 ${ms(e.p99)}   ${SESSIONS.toLocaleString("en")} sessions p50 ${ms(f.p50)} p99 ${ms(f.p99)}   (p50 ×${(f.p50 / e.p50).toFixed(2)})`,
+    );
   line("machine page", empty.page, full.page);
   line("dashboard", empty.dash, full.dash);
   console.log("(above: worst case, every plan never done in 10 years of sessions; below: each plan done a week ago)");
-  await db.execute(sql`insert into interventions (plan_id, machine_id, done_at, source) select id, machine_id, now() - interval '7 days', 'manual' from maintenance_plans`);
+  await db.execute(
+    sql`insert into interventions (plan_id, machine_id, done_at, source) select id, machine_id, now() - interval '7 days', 'manual' from maintenance_plans`,
+  );
   const done = { page: await measure(() => machinePage(db, target)), dash: await measure(() => dashboard(db)) };
   line("machine page", empty.page, done.page);
   line("dashboard", empty.dash, done.dash);

@@ -69,7 +69,12 @@ export function processTree(rootPid: number): { pid: number; rssBytes: number; c
   return pids.flatMap((pid) => {
     try {
       const rss = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"))?.[1];
-      const command = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8").split("\0").filter(Boolean).map((a) => a.replace(/^.*\/(?=[^/]+$)/, "")).join(" ");
+      const command = fs
+        .readFileSync(`/proc/${pid}/cmdline`, "utf8")
+        .split("\0")
+        .filter(Boolean)
+        .map((a) => a.replace(/^.*\/(?=[^/]+$)/, ""))
+        .join(" ");
       return rss ? [{ pid, rssBytes: Number(rss) * 1024, command: command.slice(0, 70) }] : [];
     } catch {
       return [];

@@ -1,7 +1,16 @@
 import type { DemoSeed } from "@/drizzle/seed";
 import { redactUrl } from "./startup-error";
 
-export function banner(options: { url: string; publicUrl: string; mail: "smtp" | "log"; mqttPort: number; embeddedUrl: string | null; dataDir: string; demo: DemoSeed | null; seededNow: boolean }): string {
+export function banner(options: {
+  url: string;
+  publicUrl: string;
+  mail: "smtp" | "log";
+  mqttPort: number;
+  embeddedUrl: string | null;
+  dataDir: string;
+  demo: DemoSeed | null;
+  seededNow: boolean;
+}): string {
   const lines = [
     "",
     `  Makerspace is ready on ${options.url}`,
@@ -19,9 +28,7 @@ export function banner(options: { url: string; publicUrl: string; mail: "smtp" |
       "",
       options.seededNow ? "  Demo data created. Log in with:" : "  Demo logins (unless changed since):",
       `    admin:    ${admin?.email}  password: ${options.demo.password}`,
-      ...options.demo.logins
-        .filter((l) => l.role !== "admin")
-        .map((l) => `    ${`${l.role}:`.padEnd(10)}${l.email}  (same password)`),
+      ...options.demo.logins.filter((l) => l.role !== "admin").map((l) => `    ${`${l.role}:`.padEnd(10)}${l.email}  (same password)`),
       "",
       "  Demo cards (uid → holder role):",
       ...options.demo.logins.map((l) => `    ${l.cardUid}  ${l.role}${l.email === "member@makerspace.local" ? " — trained on machine 1" : ""}`),

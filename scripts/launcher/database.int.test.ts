@@ -27,9 +27,7 @@ describe("openDatabase: may the web server boot before the preparation?", () => 
 
     // The last migration forgotten, as after an upgrade that brings a new one.
     const handle = createDb(restart.url, { max: 1 });
-    await handle.db.execute(
-      sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`,
-    );
+    await handle.db.execute(sql`delete from drizzle.__drizzle_migrations where id = (select max(id) from drizzle.__drizzle_migrations)`);
     await handle.close();
     await restart.embedded?.stop();
 

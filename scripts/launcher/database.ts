@@ -59,9 +59,7 @@ async function reachable(db: Db, url: string): Promise<void> {
   try {
     await pingDatabase(db);
   } catch (error) {
-    throw new StartupError(
-      `Cannot reach the database at ${redactUrl(url)}: ${describe(error)}. Check DATABASE_URL, or unset it to use the embedded database.`,
-    );
+    throw new StartupError(`Cannot reach the database at ${redactUrl(url)}: ${describe(error)}. Check DATABASE_URL, or unset it to use the embedded database.`);
   }
 }
 

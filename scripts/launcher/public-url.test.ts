@@ -7,7 +7,9 @@ const base = { PUBLIC_URL: undefined, AUTH_URL: undefined, HOST: "0.0.0.0", PORT
 
 describe("npm start's first value for the public address", () => {
   it("PUBLIC_URL wins, then AUTH_URL", () => {
-    expect(launcherPublicUrl({ ...base, PUBLIC_URL: "https://space.example.org/", AUTH_URL: "https://auth.example.org" }, "http", lan)).toBe("https://space.example.org");
+    expect(launcherPublicUrl({ ...base, PUBLIC_URL: "https://space.example.org/", AUTH_URL: "https://auth.example.org" }, "http", lan)).toBe(
+      "https://space.example.org",
+    );
     expect(launcherPublicUrl({ ...base, AUTH_URL: "https://auth.example.org/api/auth" }, "http", lan)).toBe("https://auth.example.org");
   });
 

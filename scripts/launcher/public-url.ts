@@ -8,7 +8,11 @@ const WILDCARDS = new Set(["0.0.0.0", "::", "[::]", ""]);
  * was told to listen on, or, listening everywhere, this machine's first LAN address (what members' phones can reach;
  * localhost only works on the box itself). An admin changes it in /admin/settings.
  */
-export function launcherPublicUrl(env: Pick<Env, "PUBLIC_URL" | "AUTH_URL" | "HOST" | "PORT">, scheme: "http" | "https", interfaces = os.networkInterfaces()): string {
+export function launcherPublicUrl(
+  env: Pick<Env, "PUBLIC_URL" | "AUTH_URL" | "HOST" | "PORT">,
+  scheme: "http" | "https",
+  interfaces = os.networkInterfaces(),
+): string {
   if (env.PUBLIC_URL) return new URL(env.PUBLIC_URL).origin;
   if (env.AUTH_URL) return new URL(env.AUTH_URL).origin;
   const host = WILDCARDS.has(env.HOST) ? lanAddress(interfaces) : env.HOST;

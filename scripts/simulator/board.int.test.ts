@@ -9,11 +9,13 @@ import { startSimBroker, type SimBroker } from "./testing/sim-broker";
 // look at what the board does. checkmachine and alive are the real handlers over the real database.
 const LEVELS: Record<string, number> = { efbeadde: 1, b0000002: 2 };
 let silentOnce = new Set<string>();
-const scripted = (message: string): ActionHandler<"startuse" | "stopuse" | "maintenance"> => async (_ctx, req) => {
-  const key = `${req.request.action}:${req.request.uid}`;
-  if (silentOnce.delete(key)) return null; // the backend "hangs" once: the board times out
-  return { reply: { request_ok: true, message } };
-};
+const scripted =
+  (message: string): ActionHandler<"startuse" | "stopuse" | "maintenance"> =>
+  async (_ctx, req) => {
+    const key = `${req.request.action}:${req.request.uid}`;
+    if (silentOnce.delete(key)) return null; // the backend "hangs" once: the board times out
+    return { reply: { request_ok: true, message } };
+  };
 const handlers: HandlerRegistry = {
   ...defaultHandlers,
   checkuser: async (_ctx, req) => {

@@ -41,7 +41,20 @@ export const ACTION_CASES: Record<string, ActionCase> = {
   [`${A}/people/[id]/invitation-actions.ts#revokeInvitationAction`]: { gate: "members.write" },
   [`${A}/people/actions.ts#createPersonAction`]: { gate: "members.write" },
   // A profile its schema accepts (a sample of the domain's refined profile schema would not be one).
-  [`${A}/people/actions.ts#updatePersonAction`]: { gate: "members.write", form: { personId: "999999", firstName: "Sample", lastName: "Person", email: "", phone: "", preferredLanguage: "en", company: "", jobTitle: "", interests: "" } },
+  [`${A}/people/actions.ts#updatePersonAction`]: {
+    gate: "members.write",
+    form: {
+      personId: "999999",
+      firstName: "Sample",
+      lastName: "Person",
+      email: "",
+      phone: "",
+      preferredLanguage: "en",
+      company: "",
+      jobTitle: "",
+      interests: "",
+    },
+  },
   [`${A}/people/actions.ts#changeStatusAction`]: { gate: "members.write" },
   [`${A}/people/actions.ts#addMembershipAction`]: { gate: "members.write" },
   [`${A}/people/actions.ts#erasePersonAction`]: { gate: "members.write" },
@@ -273,7 +286,11 @@ function DOMAIN_GATES(): Record<string, ActionCase> {
   const ops = `${A}/equipment/machines/[id]/operations`;
   const perRow: Record<string, ActionCase> = {
     [`${ops}/delete-actions.ts#deleteInterventionAction`]: { gate: deletes, alsoLets: ["trainer"], args: ["$row:deleteIntervention"] },
-    [`${ops}/flagged-actions.ts#acceptFlaggedSessionAction`]: { gate: ["machines.operate", "equipment.manage"], alsoLets: ["trainer"], args: ["$row:acceptFlagged"] },
+    [`${ops}/flagged-actions.ts#acceptFlaggedSessionAction`]: {
+      gate: ["machines.operate", "equipment.manage"],
+      alsoLets: ["trainer"],
+      args: ["$row:acceptFlagged"],
+    },
     [`${ops}/flagged-actions.ts#deleteFlaggedSessionAction`]: { gate: deletes, alsoLets: ["trainer"], args: ["$row:deleteFlagged"] },
     [`${A}/usage/delete-actions.ts#deleteUsageSessionAction`]: { gate: deletes, alsoLets: ["trainer"], args: ["$row:deleteUsage"] },
     [`${ops}/plan-actions.ts#addPlanAction`]: {

@@ -1,6 +1,12 @@
 import { rawRequest, type RawResponse } from "./web-app";
 
-const unescape = (v: string) => v.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescape = (v: string) =>
+  v
+    .replace(/&quot;/g, '"')
+    .replace(/&#x27;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /**
  * Submits a page's server-action form as a browser without JavaScript does (multipart POST of its hidden fields
@@ -12,7 +18,14 @@ export async function submitForm(port: number, page: string, fields: Record<stri
   if (!form) throw new Error(`No form with ${Object.keys(fields).join(", ")} on ${page}`);
   const hidden = [...form.matchAll(/<input type="hidden" name="([^"]+)"(?: value="([^"]*)")?\/>/g)].map((m) => [m[1]!, unescape(m[2] ?? "")] as const);
   const boundary = `----form${Math.random().toString(16).slice(2)}`;
-  const parts = [...hidden, ...Object.entries(fields)].map(([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`);
+  const parts = [...hidden, ...Object.entries(fields)].map(
+    ([name, value]) => `--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+  );
   const body = `${parts.join("")}--${boundary}--\r\n`;
-  return rawRequest(port, { method: "POST", path: page, headers: { ...headers, "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": String(Buffer.byteLength(body)) }, body });
+  return rawRequest(port, {
+    method: "POST",
+    path: page,
+    headers: { ...headers, "content-type": `multipart/form-data; boundary=${boundary}`, "content-length": String(Buffer.byteLength(body)) },
+    body,
+  });
 }

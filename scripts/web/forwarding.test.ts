@@ -2,7 +2,12 @@ import { describe, expect, it } from "vitest";
 import type { IncomingHttpHeaders } from "node:http";
 import { applyForwardingPolicy, isLoopback } from "./forwarding";
 
-const spoofed = (): IncomingHttpHeaders => ({ "x-forwarded-for": "1.2.3.4", "x-forwarded-proto": "https", "x-forwarded-host": "evil.example", "x-real-ip": "1.2.3.4" });
+const spoofed = (): IncomingHttpHeaders => ({
+  "x-forwarded-for": "1.2.3.4",
+  "x-forwarded-proto": "https",
+  "x-forwarded-host": "evil.example",
+  "x-real-ip": "1.2.3.4",
+});
 
 describe("forwarding headers", () => {
   it("recognises loopback peers, IPv4-mapped too", () => {

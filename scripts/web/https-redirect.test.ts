@@ -23,11 +23,15 @@ describe("cachedPublicUrl", () => {
   it("reads once per period and keeps the last value while the database is down", async () => {
     let calls = 0;
     let fail = false;
-    const read = cachedPublicUrl(async () => {
-      calls++;
-      if (fail) throw new Error("down");
-      return `https://s${calls}.example`;
-    }, "https://env.example", 60_000);
+    const read = cachedPublicUrl(
+      async () => {
+        calls++;
+        if (fail) throw new Error("down");
+        return `https://s${calls}.example`;
+      },
+      "https://env.example",
+      60_000,
+    );
     expect(await read()).toBe("https://s1.example");
     expect(await read()).toBe("https://s1.example");
     expect(calls).toBe(1);

@@ -20,12 +20,33 @@ async function failsClearly(env: Record<string, string>, message: RegExp): Promi
 
 describe("npm start with TLS_CERT/TLS_KEY", () => {
   it("refuses an unreadable certificate", async () => {
-    await failsClearly({ TLS_CERT: path.join(tmp, "missing.pem"), TLS_KEY: path.join(tmp, "missing.key") }, /✖ The certificate .*missing\.pem cannot be read \(ENOENT\)/);
+    await failsClearly(
+      { TLS_CERT: path.join(tmp, "missing.pem"), TLS_KEY: path.join(tmp, "missing.key") },
+      /✖ The certificate .*missing\.pem cannot be read \(ENOENT\)/,
+    );
   });
 
   it("refuses a key that does not belong to the certificate", async () => {
     const make = (name: string) => {
-      execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", path.join(tmp, `${name}.key`), "-out", path.join(tmp, `${name}.pem`), "-days", "2", "-subj", "/CN=localhost"], { stdio: "ignore" });
+      execFileSync(
+        "openssl",
+        [
+          "req",
+          "-x509",
+          "-newkey",
+          "rsa:2048",
+          "-nodes",
+          "-keyout",
+          path.join(tmp, `${name}.key`),
+          "-out",
+          path.join(tmp, `${name}.pem`),
+          "-days",
+          "2",
+          "-subj",
+          "/CN=localhost",
+        ],
+        { stdio: "ignore" },
+      );
     };
     make("a");
     make("b");

@@ -19,7 +19,13 @@ let app: WebApp;
 beforeAll(async () => {
   [{ t, ids }, inbox] = await Promise.all([inventoryTestDatabase(), openInbox()]);
   // TRUST_PROXY=all: even a server told to believe forwarding headers must not build mail links from them.
-  app = await startWebApp(t.url, { SMTP_URL: `smtp://127.0.0.1:${inbox.port}`, PUBLIC_URL: PUBLIC, TRUST_PROXY: "all", LOGIN_MAX_PER_IP: "1000", LOG_LEVEL: "debug" });
+  app = await startWebApp(t.url, {
+    SMTP_URL: `smtp://127.0.0.1:${inbox.port}`,
+    PUBLIC_URL: PUBLIC,
+    TRUST_PROXY: "all",
+    LOGIN_MAX_PER_IP: "1000",
+    LOG_LEVEL: "debug",
+  });
 }, 15 * 60_000);
 afterAll(async () => {
   await app?.stop();
@@ -28,9 +34,11 @@ afterAll(async () => {
 });
 
 async function mailTo(address: string): Promise<string> {
-  const mail = await inbox.waitFor((m) => m.to.includes(address), 30_000).catch((error: Error) => {
-    throw new Error(`${error.message}. Server output:\n${app.output()}`);
-  });
+  const mail = await inbox
+    .waitFor((m) => m.to.includes(address), 30_000)
+    .catch((error: Error) => {
+      throw new Error(`${error.message}. Server output:\n${app.output()}`);
+    });
   return unfold(mail.raw);
 }
 
@@ -58,7 +66,14 @@ describe("links in mails under a forged Host header", () => {
   });
 
   it("guest registration: the confirmation link starts with the public address", { timeout: 60_000 }, async () => {
-    const saved = await saveEvent(t.db, ids.admin!, { title: "Open day", startsAt: "2030-05-04T10:00:00Z", endsAt: "2030-05-04T12:00:00Z", timeZone: "Europe/Vienna", visibility: "public", capacity: 10 });
+    const saved = await saveEvent(t.db, ids.admin!, {
+      title: "Open day",
+      startsAt: "2030-05-04T10:00:00Z",
+      endsAt: "2030-05-04T12:00:00Z",
+      timeZone: "Europe/Vienna",
+      visibility: "public",
+      capacity: 10,
+    });
     if (!saved.ok) throw new Error(saved.message);
     const event = await eventByRef(t.db, String(saved.eventId));
     expect((await submitForm(app.port, `/events/${event!.slug}`, { name: "Gina", email: "gina@example.org" }, FORGED)).status).toBe(200);

@@ -48,7 +48,17 @@ describe("security headers", () => {
   it("on route handlers, feeds, static files, redirects and errors", { timeout: 120_000 }, async () => {
     const page = await rawRequest(app.port, { path: "/login" });
     const asset = page.body.match(/\/_next\/static\/[^"']+\.js/)![0];
-    for (const path of ["/api/health", "/spaceapi.json", "/news.xml", "/calendar.ics", "/icon.svg", asset, "/no-such-page", "/feeds/not-a-token/calendar.ics", "/admin/people"]) {
+    for (const path of [
+      "/api/health",
+      "/spaceapi.json",
+      "/news.xml",
+      "/calendar.ics",
+      "/icon.svg",
+      asset,
+      "/no-such-page",
+      "/feeds/not-a-token/calendar.ics",
+      "/admin/people",
+    ]) {
       const r = await rawRequest(app.port, { path });
       expect(r.status, path).toBeLessThan(500);
       expectSecurityHeaders(path, r.headers);

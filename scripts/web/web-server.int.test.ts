@@ -22,7 +22,27 @@ let db: TestDatabase;
 let child: ChildProcess | null = null;
 
 function makeCertificate(certFile: string, keyFile: string): void {
-  execFileSync("openssl", ["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", keyFile, "-out", certFile, "-days", "2", "-subj", "/CN=localhost", "-addext", "subjectAltName=DNS:localhost,IP:127.0.0.1"], { stdio: "ignore" });
+  execFileSync(
+    "openssl",
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "rsa:2048",
+      "-nodes",
+      "-keyout",
+      keyFile,
+      "-out",
+      certFile,
+      "-days",
+      "2",
+      "-subj",
+      "/CN=localhost",
+      "-addext",
+      "subjectAltName=DNS:localhost,IP:127.0.0.1",
+    ],
+    { stdio: "ignore" },
+  );
 }
 
 function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
@@ -81,7 +101,14 @@ describe("HTTPS", () => {
 
   it("serves over HTTPS, redirects HTTP, and sets Secure cookies", { timeout: 120_000 }, async () => {
     const [port, redirectPort] = [await freePort(), await freePort()];
-    const run = await start({ PORT: String(port), HTTP_REDIRECT_PORT: String(redirectPort), TLS_CERT: cert, TLS_KEY: key, DATABASE_URL: db.url, PUBLIC_URL: `https://localhost:${port}` });
+    const run = await start({
+      PORT: String(port),
+      HTTP_REDIRECT_PORT: String(redirectPort),
+      TLS_CERT: cert,
+      TLS_KEY: key,
+      DATABASE_URL: db.url,
+      PUBLIC_URL: `https://localhost:${port}`,
+    });
     expect(run.out).toContain(`HTTPS on port ${port}`);
     const health = await get(`https://localhost:${port}/api/health`);
     expect(health.status).toBe(200);

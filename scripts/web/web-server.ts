@@ -66,9 +66,7 @@ async function main(): Promise<void> {
 
 function listen(server: http.Server | https.Server, port: number, host: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once("error", (error: NodeJS.ErrnoException) =>
-      reject(error.code === "EADDRINUSE" ? new TlsConfigError(`Port ${port} is already in use.`) : error),
-    );
+    server.once("error", (error: NodeJS.ErrnoException) => reject(error.code === "EADDRINUSE" ? new TlsConfigError(`Port ${port} is already in use.`) : error));
     server.listen(port, host, () => resolve());
   });
 }

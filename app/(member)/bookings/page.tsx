@@ -38,7 +38,10 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
       <h1 className="text-2xl font-bold">{t("bk.title")}</h1>
       {machineRows.length === 0 ? (
         <p className="text-slate-700" data-testid="booking-refusal">
-          {t("bk.noMachines")} <Link className="underline" href="/equipment">{t("bk.noMachines.link")}</Link>
+          {t("bk.noMachines")}{" "}
+          <Link className="underline" href="/equipment">
+            {t("bk.noMachines.link")}
+          </Link>
         </p>
       ) : (
         <>
@@ -47,7 +50,14 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
             machines={machineRows}
             followMachine
             initial={{ machineId: String(preselected), startsAt: `${day}T10:00`, endsAt: `${day}T12:00`, note: "" }}
-            labels={{ machine: t("bk.machine"), starts: t("bk.starts"), ends: t("bk.ends"), note: t("bk.note"), submit: t("bk.submit"), hint: t("bk.timesIn", { zone: tz }) }}
+            labels={{
+              machine: t("bk.machine"),
+              starts: t("bk.starts"),
+              ends: t("bk.ends"),
+              note: t("bk.note"),
+              submit: t("bk.submit"),
+              hint: t("bk.timesIn", { zone: tz }),
+            }}
           />
           <MachineBookingsList t={t} locale={locale} timeZone={space.timeZone} items={await upcomingMachineBookings(preselected, user)} />
         </>

@@ -19,7 +19,9 @@ export default async function DirectoryPage() {
           <li key={personId} className={cardClass} aria-label={fields.name}>
             <div className="flex items-center gap-3">
               {typeof fields.photo === "string" && <ProfilePhoto personId={personId} photo={fields.photo} alt={t("photo.of", { name: fields.name ?? "" })} />}
-              <Link href={`/people/${slug}`} className={`font-semibold ${linkClass}`}>{fields.name}</Link>
+              <Link href={`/people/${slug}`} className={`font-semibold ${linkClass}`}>
+                {fields.name}
+              </Link>
             </div>
             <ProfileFieldList t={t} fields={fields} />
           </li>

@@ -14,7 +14,13 @@ import { trainingRefusal } from "@/lib/web/training-refusal";
 // The member acts for themselves; eligibility and seats are decided in the domain under a row lock.
 const id = z.number().int().positive();
 const revalidate = ["/equipment", ["/training", "layout"]] as const;
-const bySession = { caller: "user", input: z.object({ sessionId: id }), read: (formData: FormData) => ({ sessionId: int(formData, "sessionId") }), refusals: trainingRefusal, revalidate } as const;
+const bySession = {
+  caller: "user",
+  input: z.object({ sessionId: id }),
+  read: (formData: FormData) => ({ sessionId: int(formData, "sessionId") }),
+  refusals: trainingRefusal,
+  revalidate,
+} as const;
 
 export const signUpAction = defineAction({
   ...bySession,

@@ -22,7 +22,8 @@ function levelText(l: LevelState, t: Translate, date: (d: Date) => string): stri
     return `${t("me.level.since", { since: date(l.current.since) })}, ${until}`;
   }
   const parts = [l.lapsed ? t(l.lapsed.why === "revoked" ? "me.level.revoked" : "me.level.expired", { date: date(l.lapsed.at) }) : t("me.level.notYet")];
-  if (l.missing.length) parts.push(t("me.missing", { list: l.missing.map((m) => t("me.prereq", { level: t(`level.${m.level}`), type: m.typeName })).join(", ") }));
+  if (l.missing.length)
+    parts.push(t("me.missing", { list: l.missing.map((m) => t("me.prereq", { level: t(`level.${m.level}`), type: m.typeName })).join(", ") }));
   return parts.join("; ");
 }
 

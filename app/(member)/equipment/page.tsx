@@ -63,7 +63,9 @@ export default async function MyEquipmentPage() {
               {requests.map((r) => (
                 <li key={r.id} className="py-2">
                   <ActionForm action={withdrawRequestAction} className="flex flex-wrap items-center justify-between gap-2" messageAt="bottom">
-                    <span>{t("me.request.since", { type: r.equipmentTypeName, level: t(`level.${r.level}`), date: formatDate(r.createdAt, locale, timeZone) })}</span>
+                    <span>
+                      {t("me.request.since", { type: r.equipmentTypeName, level: t(`level.${r.level}`), date: formatDate(r.createdAt, locale, timeZone) })}
+                    </span>
                     <input type="hidden" name="requestId" value={r.id} />
                     <button type="submit" className={secondaryButtonClass}>
                       {t("me.request.withdraw")}

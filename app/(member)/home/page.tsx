@@ -12,10 +12,14 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { cardClass } from "@/components/ui/styles";
 
-
 export default async function MemberHomePage() {
   const user = await requireUser();
-  const [t, locale, overview, changes] = await Promise.all([getT(), getLocale(), getMemberOverview(getDb(), user.personId), changesSinceLastLogin(getDb(), user)]);
+  const [t, locale, overview, changes] = await Promise.all([
+    getT(),
+    getLocale(),
+    getMemberOverview(getDb(), user.personId),
+    changesSinceLastLogin(getDb(), user),
+  ]);
   const ownMachines = await myMachines(getDb(), user.personId);
   if (!overview) notFound();
   const { timeZone } = await getSpace();
@@ -28,12 +32,18 @@ export default async function MemberHomePage() {
       <h1 className="text-2xl font-bold">{t("home.greeting", { name: overview.firstName ?? user.displayName })}</h1>
       {overview.status.key === "applicant" && (
         <section className="rounded-lg border border-amber-300 bg-amber-50 p-4 sm:p-6" aria-labelledby="application" data-testid="application-status">
-          <h2 id="application" className="mb-2 text-lg font-semibold">{t("applicant.title")}</h2>
+          <h2 id="application" className="mb-2 text-lg font-semibold">
+            {t("applicant.title")}
+          </h2>
           <p className="font-medium">{t("applicant.waiting")}</p>
           <p className="mt-1 text-slate-700">{t("applicant.next")}</p>
           <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
-            <Link href="/profile" className="text-amber-800 underline">{t("applicant.profile")}</Link>
-            <Link href="/equipment" className="text-amber-800 underline">{t("applicant.induction")}</Link>
+            <Link href="/profile" className="text-amber-800 underline">
+              {t("applicant.profile")}
+            </Link>
+            <Link href="/equipment" className="text-amber-800 underline">
+              {t("applicant.induction")}
+            </Link>
           </p>
         </section>
       )}
@@ -53,7 +63,9 @@ export default async function MemberHomePage() {
       <SinceLastLogin changes={changes} timeZone={timeZone} auditLinks={user.permissions.has("audit.read")} />
 
       <section className={cardClass} aria-labelledby="membership">
-        <h2 id="membership" className="mb-3 text-lg font-semibold">{t("home.membership")}</h2>
+        <h2 id="membership" className="mb-3 text-lg font-semibold">
+          {t("home.membership")}
+        </h2>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="text-sm text-slate-500">{t("home.status")}</dt>
           <dd>{statusLabel}</dd>
@@ -69,7 +81,9 @@ export default async function MemberHomePage() {
       </section>
 
       <section className={cardClass} aria-labelledby="cards">
-        <h2 id="cards" className="mb-3 text-lg font-semibold">{t("home.cards")}</h2>
+        <h2 id="cards" className="mb-3 text-lg font-semibold">
+          {t("home.cards")}
+        </h2>
         {overview.cards.length === 0 ? (
           <p className="text-slate-600">{t("home.noCards")}</p>
         ) : (
@@ -88,7 +102,9 @@ export default async function MemberHomePage() {
       </section>
 
       <section className={cardClass} aria-labelledby="equipment">
-        <h2 id="equipment" className="mb-3 text-lg font-semibold">{t("home.equipment")}</h2>
+        <h2 id="equipment" className="mb-3 text-lg font-semibold">
+          {t("home.equipment")}
+        </h2>
         {overview.equipment.length === 0 ? (
           <p className="text-slate-600">{t("home.noEquipment")}</p>
         ) : (

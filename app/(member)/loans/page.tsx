@@ -30,7 +30,9 @@ export default async function LoansPage() {
     <ul className="space-y-1 text-sm">
       {rows.map((l) => (
         <li key={l.loanId} className={`rounded border px-3 py-2 ${tone}`}>
-          <Link href={`/things/${l.thingNumber}`} className="font-medium hover:underline">#{l.thingNumber} {l.thingName}</Link>
+          <Link href={`/things/${l.thingNumber}`} className="font-medium hover:underline">
+            #{l.thingNumber} {l.thingName}
+          </Link>
           <span className="ml-2">{t("inv.loan.lentTo", { name: nameOf.get(l.borrowerPersonId) ?? "?", due: day(l.dueOn) })}</span>
         </li>
       ))}
@@ -52,7 +54,9 @@ export default async function LoansPage() {
         <ul className="space-y-1 text-sm">
           {fromMembers.rows.map((r) => (
             <li key={r.id} className="rounded border border-slate-200 bg-white px-3 py-2">
-              <Link href={`/things/${r.number}`} className="font-medium hover:underline">#{r.number} {r.name}</Link>
+              <Link href={`/things/${r.number}`} className="font-medium hover:underline">
+                #{r.number} {r.name}
+              </Link>
               <span className="ml-2">{t("inv.ownership.lentBy", { name: nameOf.get(r.lenderPersonId ?? 0) ?? "?", until: day(r.lenderUntil) })}</span>
             </li>
           ))}

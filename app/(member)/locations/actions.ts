@@ -13,7 +13,15 @@ const read = (formData: FormData) => ({
   parentId: optionalInt(formData, "parentId"),
 });
 const labels = { name: "inv.location.name", kind: "inv.location.kind", description: "inv.location.description", parentId: "inv.location.parent" } as const;
-const common = { caller: "user", input: locationInput, read, labels, refusals: inventoryRefusal, refusalFields: { location_cycle: "parentId" }, revalidate: [["/locations", "layout"]] } as const;
+const common = {
+  caller: "user",
+  input: locationInput,
+  read,
+  labels,
+  refusals: inventoryRefusal,
+  refusalFields: { location_cycle: "parentId" },
+  revalidate: [["/locations", "layout"]],
+} as const;
 
 export const createLocationAction = defineAction({
   ...common,

@@ -18,7 +18,9 @@ function Tree({ t, all, parentId, seen }: { t: Translate; all: InventoryLocation
         seen.add(l.id);
         return (
           <li key={l.id}>
-            <Link href={`/locations/${l.id}`} className="font-medium underline-offset-2 hover:underline">{l.name}</Link>
+            <Link href={`/locations/${l.id}`} className="font-medium underline-offset-2 hover:underline">
+              {l.name}
+            </Link>
             <span className="ml-2 text-xs text-slate-500">{t(`inv.kind.${l.kind as "box"}`)}</span>
             <Tree t={t} all={all} parentId={l.id} seen={seen} />
           </li>

@@ -21,7 +21,10 @@ const refusals = (failure: Failure, t: Translate) => (failure.code === "invalid"
 export const voteAction = defineAction({
   caller: "user",
   input: z.object({ pollId: z.number().int().positive(), optionIds: voteInput.shape.optionIds }),
-  read: (formData) => ({ pollId: int(formData, "pollId"), optionIds: formData.getAll("option").map((v) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : Number.NaN)) }),
+  read: (formData) => ({
+    pollId: int(formData, "pollId"),
+    optionIds: formData.getAll("option").map((v) => (typeof v === "string" && /^\d+$/.test(v) ? Number(v) : Number.NaN)),
+  }),
   labels: { optionIds: "com.polls.choiceField" },
   issueMessages: { [POLL_REFUSALS.noChoice]: "com.polls.error.noChoice" },
   refusals,
@@ -45,7 +48,10 @@ export const createPollAction = defineAction({
     return {
       question: text(formData, "question"),
       description: text(formData, "description"),
-      options: text(formData, "options").split(/\r?\n/).map((o) => o.trim()).filter(Boolean),
+      options: text(formData, "options")
+        .split(/\r?\n/)
+        .map((o) => o.trim())
+        .filter(Boolean),
       choice: choice as "single" | "multiple",
       maxChoices: choice === "multiple" ? (optionalInt(formData, "maxChoices") ?? 1) : 1,
       // An unparsable time becomes an invalid date, which the domain refuses by field name.

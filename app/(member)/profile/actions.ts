@@ -59,7 +59,10 @@ export const updateOwnProfileAction = defineAction({
 export const setOwnVisibilityAction = defineAction({
   ...mine,
   input: z.object({ visibility: z.record(z.string(), z.string()), boardOnly: z.boolean() }),
-  read: (formData) => ({ visibility: Object.fromEntries(VISIBILITY_FIELDS.map((f) => [f, formString(formData, `visibility.${f}`)])), boardOnly: checkbox(formData, "boardOnly") }),
+  read: (formData) => ({
+    visibility: Object.fromEntries(VISIBILITY_FIELDS.map((f) => [f, formString(formData, `visibility.${f}`)])),
+    boardOnly: checkbox(formData, "boardOnly"),
+  }),
   async run({ actor, db, t, input }) {
     const set = await setVisibility(db, actor.personId, actor.personId, input);
     return set.ok ? saved(t) : set;
@@ -68,7 +71,15 @@ export const setOwnVisibilityAction = defineAction({
 
 export const addOwnAddressAction = defineAction({
   ...mine,
-  input: z.object({ typeId: z.number(), street: z.string(), extra: z.string(), postalCode: z.string(), city: z.string(), country: z.string(), isMain: z.boolean() }),
+  input: z.object({
+    typeId: z.number(),
+    street: z.string(),
+    extra: z.string(),
+    postalCode: z.string(),
+    city: z.string(),
+    country: z.string(),
+    isMain: z.boolean(),
+  }),
   read: (formData) => ({
     typeId: formInt(formData, "typeId"),
     street: formString(formData, "street"),
@@ -90,7 +101,10 @@ export const ownAddressAction = defineAction({
   input: z.object({ addressId: z.number(), op: z.string() }),
   read: (formData) => ({ addressId: formInt(formData, "addressId"), op: formString(formData, "op") }),
   async run({ actor, db, t, input }) {
-    const done = input.op === "remove" ? await removeAddress(db, actor.personId, actor.personId, input.addressId) : await setMainAddress(db, actor.personId, actor.personId, input.addressId);
+    const done =
+      input.op === "remove"
+        ? await removeAddress(db, actor.personId, actor.personId, input.addressId)
+        : await setMainAddress(db, actor.personId, actor.personId, input.addressId);
     return done.ok ? saved(t) : done;
   },
 });

@@ -7,7 +7,13 @@ import { notifySubscribersSoon } from "@/lib/web/people-actions";
 import { peopleRefusal } from "@/lib/web/people-admin-actions";
 import { formInt, formString } from "@/lib/web/people-forms";
 
-const labels = { street: "address.street", extra: "address.extra", postalCode: "address.postalCode", city: "address.city", country: "address.country" } as const;
+const labels = {
+  street: "address.street",
+  extra: "address.extra",
+  postalCode: "address.postalCode",
+  city: "address.city",
+  country: "address.country",
+} as const;
 
 /**
  * Edits one address: the member's own (no personId), or a person's on the admin person page. The domain checks
@@ -15,7 +21,15 @@ const labels = { street: "address.street", extra: "address.extra", postalCode: "
  */
 export const updateAddressAction = defineAction({
   caller: "user",
-  input: z.object({ personId: z.number().nullable(), addressId: z.number(), street: z.string(), extra: z.string(), postalCode: z.string(), city: z.string(), country: z.string() }),
+  input: z.object({
+    personId: z.number().nullable(),
+    addressId: z.number(),
+    street: z.string(),
+    extra: z.string(),
+    postalCode: z.string(),
+    city: z.string(),
+    country: z.string(),
+  }),
   read: (formData) => ({
     personId: formData.has("personId") ? formInt(formData, "personId") : null,
     addressId: formInt(formData, "addressId"),

@@ -32,15 +32,23 @@ export async function AddressForms({ addresses, types }: { addresses: PersonAddr
                 <ActionForm action={ownAddressAction} label={t("address.makeMain")} messageAt="bottom">
                   <input type="hidden" name="addressId" value={a.addressId} />
                   <input type="hidden" name="op" value="main" />
-                  <button type="submit" className={secondaryButtonClass}>{t("address.makeMain")}</button>
+                  <button type="submit" className={secondaryButtonClass}>
+                    {t("address.makeMain")}
+                  </button>
                 </ActionForm>
               )}
               <ActionForm action={ownAddressAction} label={t("address.remove")} messageAt="bottom">
                 <input type="hidden" name="addressId" value={a.addressId} />
                 <input type="hidden" name="op" value="remove" />
-                <button type="submit" className={secondaryButtonClass}>{t("address.remove")}</button>
+                <button type="submit" className={secondaryButtonClass}>
+                  {t("address.remove")}
+                </button>
               </ActionForm>
-              {editable.has(a.addressId) ? <AddressEditForm t={t} address={a} action={updateAddressAction} /> : <p className="w-full text-sm text-slate-600">{t("address.sharedLocked")}</p>}
+              {editable.has(a.addressId) ? (
+                <AddressEditForm t={t} address={a} action={updateAddressAction} />
+              ) : (
+                <p className="w-full text-sm text-slate-600">{t("address.sharedLocked")}</p>
+              )}
             </li>
           ))}
         </ul>

@@ -10,7 +10,9 @@ export async function LoginSection({ loginEmail }: { loginEmail: string }) {
   const t = await getT();
   return (
     <section className={cardClass} aria-labelledby="my-login">
-      <h2 id="my-login" className="mb-1 text-lg font-semibold">{t("loginEmail.title")}</h2>
+      <h2 id="my-login" className="mb-1 text-lg font-semibold">
+        {t("loginEmail.title")}
+      </h2>
       <p className="mb-1">{t("loginEmail.current", { email: loginEmail })}</p>
       <p className="mb-3 text-sm text-slate-600">{t("loginEmail.intro")}</p>
       <ActionForm action={requestLoginEmailChangeAction} className="grid gap-3 sm:grid-cols-2 sm:items-end" label={t("loginEmail.title")}>

@@ -15,7 +15,9 @@ export async function VisibilityForm({ settings }: { settings: VisibilitySetting
         {VISIBILITY_FIELDS.map((field) => (
           <SelectField key={field} label={t(`visibility.field.${field}`)} name={`visibility.${field}`} defaultValue={fieldAudience(unrestricted, field)}>
             {AUDIENCES.map((a) => (
-              <option key={a} value={a}>{t(`visibility.audience.${a}`)}</option>
+              <option key={a} value={a}>
+                {t(`visibility.audience.${a}`)}
+              </option>
             ))}
           </SelectField>
         ))}

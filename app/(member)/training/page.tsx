@@ -26,7 +26,11 @@ export default async function TrainingPage() {
     getLocale(),
     listSessionsOfTrainer(db, user),
     listOpenRequestsForTrainer(db, user),
-    trainersOfTypes(db, user, types.map((x) => x.id)),
+    trainersOfTypes(
+      db,
+      user,
+      types.map((x) => x.id),
+    ),
   ]);
   const slot = defaultSessionSlot(new Date(), timeZone);
 
@@ -37,7 +41,14 @@ export default async function TrainingPage() {
         <p className="text-slate-600">{t("tr.notTrainer")}</p>
       ) : (
         <Card id="schedule" title={t("tr.schedule.title")} className="space-y-3">
-          <ScheduleForm t={t} types={types} coTrainers={trainers.filter((x) => x.personId !== user.personId)} timeZone={timeZone} defaultStart={slot.start} defaultEnd={slot.end} />
+          <ScheduleForm
+            t={t}
+            types={types}
+            coTrainers={trainers.filter((x) => x.personId !== user.personId)}
+            timeZone={timeZone}
+            defaultStart={slot.start}
+            defaultEnd={slot.end}
+          />
         </Card>
       )}
 

@@ -36,7 +36,14 @@ export function ScheduleForm({ t, types, coTrainers, timeZone, defaultStart, def
             </option>
           ))}
         </SelectField>
-        <TextField label={t("tr.f.starts")} name="startsAt" type="datetime-local" required defaultValue={defaultStart} hint={t("tr.f.timeZone", { zone: timeZone })} />
+        <TextField
+          label={t("tr.f.starts")}
+          name="startsAt"
+          type="datetime-local"
+          required
+          defaultValue={defaultStart}
+          hint={t("tr.f.timeZone", { zone: timeZone })}
+        />
         <TextField label={t("tr.f.ends")} name="endsAt" type="datetime-local" required defaultValue={defaultEnd} />
         <TextField label={t("tr.f.room")} name="room" maxLength={200} />
         <TextField label={t("tr.f.capacity")} name="capacity" type="number" min={1} max={500} required defaultValue={4} />

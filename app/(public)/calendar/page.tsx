@@ -40,7 +40,13 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const db = getDb();
   const [rooms, items] = await Promise.all([
     listRooms(db),
-    calendarItems(db, { from: startOfDay(r.first, tz), to: startOfDay(addDays(r.first, r.days), tz), includeMembersOnly: seesMembersOnly(user), viewer: user, roomId }),
+    calendarItems(db, {
+      from: startOfDay(r.first, tz),
+      to: startOfDay(addDays(r.first, r.days), tz),
+      includeMembersOnly: seesMembersOnly(user),
+      viewer: user,
+      roomId,
+    }),
   ]);
   const href = (over: { view?: View; date?: Day }) => {
     const q = new URLSearchParams({ view: over.view ?? view, date: isoDate(over.date ?? anchor) });
@@ -60,41 +66,68 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
         <div className="flex flex-wrap gap-2 text-sm">
           {user?.permissions.has("calendar.write") && (
             <>
-              <Link className={btn} href="/admin/events/new">{t("cal.newEvent")}</Link>
-              <Link className={btn} href="/admin/rooms">{t("cal.manageRooms")}</Link>
+              <Link className={btn} href="/admin/events/new">
+                {t("cal.newEvent")}
+              </Link>
+              <Link className={btn} href="/admin/rooms">
+                {t("cal.manageRooms")}
+              </Link>
             </>
           )}
           {user && (
             <>
-              <Link className={btn} href="/bookings">{t("cal.bookMachine")}</Link>
-              <Link className={btn} href="/calendar/feed">{t("cal.myFeed")}</Link>
+              <Link className={btn} href="/bookings">
+                {t("cal.bookMachine")}
+              </Link>
+              <Link className={btn} href="/calendar/feed">
+                {t("cal.myFeed")}
+              </Link>
             </>
           )}
-          <a className={btn} href={roomId ? `/rooms/${roomId}/calendar.ics` : "/calendar.ics"}>{t("cal.subscribe")}</a>
+          <a className={btn} href={roomId ? `/rooms/${roomId}/calendar.ics` : "/calendar.ics"}>
+            {t("cal.subscribe")}
+          </a>
         </div>
       </div>
       <div className="flex flex-wrap items-center gap-2">
         <nav aria-label={t("cal.title")} className="flex gap-1">
           {VIEWS.map((v) => (
-            <Link key={v} href={href({ view: v })} aria-current={v === view ? "page" : undefined} className={v === view ? `${shape} border-slate-800 bg-slate-800 font-medium text-white hover:bg-slate-700` : btn}>
+            <Link
+              key={v}
+              href={href({ view: v })}
+              aria-current={v === view ? "page" : undefined}
+              className={v === view ? `${shape} border-slate-800 bg-slate-800 font-medium text-white hover:bg-slate-700` : btn}
+            >
               {t(`cal.view.${v}`)}
             </Link>
           ))}
         </nav>
-        <Link className={btn} href={href({ date: r.prev })}>{t("cal.prev")}</Link>
-        <Link className={btn} href={href({ date: today(tz) })}>{t("cal.today")}</Link>
-        <Link className={btn} href={href({ date: r.next })}>{t("cal.next")}</Link>
+        <Link className={btn} href={href({ date: r.prev })}>
+          {t("cal.prev")}
+        </Link>
+        <Link className={btn} href={href({ date: today(tz) })}>
+          {t("cal.today")}
+        </Link>
+        <Link className={btn} href={href({ date: r.next })}>
+          {t("cal.next")}
+        </Link>
         <form method="get" className="flex items-center gap-1">
           <input type="hidden" name="view" value={view} />
           <input type="hidden" name="date" value={isoDate(anchor)} />
-          <label htmlFor="cal-room" className="text-sm">{t("cal.room")}</label>
+          <label htmlFor="cal-room" className="text-sm">
+            {t("cal.room")}
+          </label>
           <select id="cal-room" name="room" defaultValue={roomId ? String(roomId) : ""} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
             <option value="">{t("cal.allRooms")}</option>
             {rooms.map((room) => (
-              <option key={room.id} value={room.id}>{room.name}</option>
+              <option key={room.id} value={room.id}>
+                {room.name}
+              </option>
             ))}
           </select>
-          <button type="submit" className={btn}>{t("cal.filter")}</button>
+          <button type="submit" className={btn}>
+            {t("cal.filter")}
+          </button>
         </form>
       </div>
       <h2 className="text-lg font-semibold">{heading}</h2>

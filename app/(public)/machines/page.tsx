@@ -17,7 +17,13 @@ export default async function MachinesPage() {
   if (!access.allowed) redirect("/login");
   const data = await loadDashboard(getDb());
   const labels: DashboardLabels = {
-    states: { in_use: t("mach.state.in_use"), blocked: t("mach.state.blocked"), maintenance_due: t("mach.state.maintenance_due"), offline: t("mach.state.offline"), free: t("mach.state.free") },
+    states: {
+      in_use: t("mach.state.in_use"),
+      blocked: t("mach.state.blocked"),
+      maintenance_due: t("mach.state.maintenance_due"),
+      offline: t("mach.state.offline"),
+      free: t("mach.state.free"),
+    },
     counts: t("mach.dashboard.counts"),
     empty: t("mach.dashboard.empty"),
     live: t("mach.dashboard.live"),
@@ -47,7 +53,12 @@ export default async function MachinesPage() {
           </Link>
         </p>
       )}
-      <MachineDashboard initial={dashboardShownTo(data, user, access.showNames)} labels={labels} detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : user ? "/machines" : null} usable={usable} />
+      <MachineDashboard
+        initial={dashboardShownTo(data, user, access.showNames)}
+        labels={labels}
+        detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : user ? "/machines" : null}
+        usable={usable}
+      />
     </div>
   );
 }

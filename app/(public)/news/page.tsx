@@ -37,7 +37,9 @@ export default async function NewsListPage({ searchParams }: { searchParams: Pro
                 {p.title}
               </Link>
             </h2>
-            <p className="text-xs text-slate-500">{t("com.news.by", { name: p.authorName ?? "—", when: formatDateTime(p.publishedAt, locale, space.timeZone) })}</p>
+            <p className="text-xs text-slate-500">
+              {t("com.news.by", { name: p.authorName ?? "—", when: formatDateTime(p.publishedAt, locale, space.timeZone) })}
+            </p>
             <p className="mt-1 whitespace-pre-line text-sm">{p.body.length > 600 ? `${p.body.slice(0, 600)}…` : p.body}</p>
           </li>
         ))}

@@ -17,7 +17,9 @@ export default async function PeoplePage() {
         {entries.map(({ personId, slug, fields }) => (
           <li key={personId} className={`${cardClass} flex items-center gap-3`}>
             {typeof fields.photo === "string" && <ProfilePhoto personId={personId} photo={fields.photo} alt={t("photo.of", { name: fields.name ?? "" })} />}
-            <Link href={`/people/${slug}`} className={linkClass}>{fields.name}</Link>
+            <Link href={`/people/${slug}`} className={linkClass}>
+              {fields.name}
+            </Link>
           </li>
         ))}
       </ul>

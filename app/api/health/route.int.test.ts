@@ -16,7 +16,11 @@ describe("GET /api/health", () => {
     const { GET } = await import("./route");
     let response = await GET();
     expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", database: { ok: true }, broker: { ok: false, lastSeenAt: null, connectedClients: 0, spoolWritable: true } });
+    expect(await response.json()).toEqual({
+      status: "ok",
+      database: { ok: true },
+      broker: { ok: false, lastSeenAt: null, connectedClients: 0, spoolWritable: true },
+    });
 
     const now = new Date();
     await t.db.insert(brokerHeartbeats).values({ instanceId: "test", startedAt: now, lastSeenAt: now, connectedClients: 2 });

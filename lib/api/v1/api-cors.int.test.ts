@@ -32,7 +32,11 @@ function send(method: string, path: string, headers: Record<string, string> = {}
 
 describe("the API from a browser page (CORS)", () => {
   it("answers a preflight only for a listed origin, with the path's methods and never credentials", async () => {
-    const ok = await send("OPTIONS", "/open-status", { origin: ALLOWED, "access-control-request-method": "PUT", "access-control-request-headers": "authorization, content-type" });
+    const ok = await send("OPTIONS", "/open-status", {
+      origin: ALLOWED,
+      "access-control-request-method": "PUT",
+      "access-control-request-headers": "authorization, content-type",
+    });
     expect(ok.status).toBe(204);
     expect(ok.headers.get("access-control-allow-origin")).toBe(ALLOWED);
     expect(ok.headers.get("access-control-allow-methods")).toBe("GET, PUT");
@@ -45,9 +49,13 @@ describe("the API from a browser page (CORS)", () => {
       expect(refused.headers.get("access-control-allow-origin"), origin).toBeNull();
     }
     // Nothing is listed by default: no origin gets in.
-    expect((await send("OPTIONS", "/machines", { origin: ALLOWED, "access-control-request-method": "GET" }, [])).headers.get("access-control-allow-origin")).toBeNull();
+    expect(
+      (await send("OPTIONS", "/machines", { origin: ALLOWED, "access-control-request-method": "GET" }, [])).headers.get("access-control-allow-origin"),
+    ).toBeNull();
     // A method the path does not have is not offered; an unknown path is a 404.
-    expect((await send("OPTIONS", "/machines", { origin: ALLOWED, "access-control-request-method": "DELETE" })).headers.get("access-control-allow-origin")).toBeNull();
+    expect(
+      (await send("OPTIONS", "/machines", { origin: ALLOWED, "access-control-request-method": "DELETE" })).headers.get("access-control-allow-origin"),
+    ).toBeNull();
     expect((await send("OPTIONS", "/nothing-here", { origin: ALLOWED, "access-control-request-method": "GET" })).status).toBe(404);
   });
 
@@ -81,14 +89,26 @@ describe("the origins are a saved setting (the settings page), the environment o
   const SYSTEM = { personId: null, permissions: new Set<string>() };
   /** As the route runs it: no origins passed, so the saved settings decide. */
   const allowedBy = async (origin: string) =>
-    (await handleApiRequest(f.db, new Request("http://space.test/api/v1/machines", { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET" } }), { rateLimit: 1000 })).headers.get(
-      "access-control-allow-origin",
-    );
+    (
+      await handleApiRequest(
+        f.db,
+        new Request("http://space.test/api/v1/machines", { method: "OPTIONS", headers: { origin, "access-control-request-method": "GET" } }),
+        { rateLimit: 1000 },
+      )
+    ).headers.get("access-control-allow-origin");
   /** What the settings form sends, with or without the origins field. */
   const raw = (apiCorsOrigins?: string) => ({
     ...{ name: "Lab", logoUrl: "", address: "", latitude: "", longitude: "", timeZone: "Europe/Vienna", yearStartMonth: "1", yearStartDay: "1" },
     ...{ contactEmail: "", boardEmail: "", website: "", defaultLanguage: "en", mailFrom: "lab@example.org", smtpHost: "", smtpPort: "", smtpSecure: false },
-    ...{ smtpUser: "", smtpPassword: "", clearSmtpPassword: false, retentionAuditMonths: "120", retentionLoginAttemptsDays: "30", backupKeepDaily: "7", backupKeepWeekly: "4" },
+    ...{
+      smtpUser: "",
+      smtpPassword: "",
+      clearSmtpPassword: false,
+      retentionAuditMonths: "120",
+      retentionLoginAttemptsDays: "30",
+      backupKeepDaily: "7",
+      backupKeepWeekly: "4",
+    },
     ...(apiCorsOrigins === undefined ? {} : { apiCorsOrigins }),
   });
   const form = async (apiCorsOrigins?: string) => settingsInputSchema.parse(raw(apiCorsOrigins));

@@ -74,7 +74,10 @@ describe("people through the API", () => {
     for (const sort of ["name", "number", "status", "joined"]) {
       for (const dir of ["asc", "desc"]) {
         const all = ids((await t.call("GET", `/people?sort=${sort}&dir=${dir}&limit=200`, { token: admin })).body);
-        expect((await walk(`/people?sort=${sort}&dir=${dir}`, admin, 2)).map((r) => r.id), `${sort} ${dir}`).toEqual(all);
+        expect(
+          (await walk(`/people?sort=${sort}&dir=${dir}`, admin, 2)).map((r) => r.id),
+          `${sort} ${dir}`,
+        ).toEqual(all);
       }
     }
   }, 120_000);
@@ -84,7 +87,10 @@ describe("members-only events through the API", () => {
   it("are not shown to an applicant's token, nor found by id; public ones are", async () => {
     const applicant = await t.token(t.f.ids.applicant, ["read:events"]);
     const member = await t.token(t.f.ids.member, ["read:events"]);
-    const listed = async (token: string) => ((await t.call("GET", "/events?from=2030-03-01T00:00:00Z&to=2030-03-31T00:00:00Z", { token })).body as Page<{ eventId: number }>).data.map((e) => e.eventId);
+    const listed = async (token: string) =>
+      ((await t.call("GET", "/events?from=2030-03-01T00:00:00Z&to=2030-03-31T00:00:00Z", { token })).body as Page<{ eventId: number }>).data.map(
+        (e) => e.eventId,
+      );
     expect(await listed(applicant)).toEqual([t.publicEventId]);
     expect(await listed(member)).toEqual([t.eventId, t.publicEventId]);
     expect((await t.call("GET", `/events/${t.eventId}`, { token: applicant })).status).toBe(404);
@@ -121,7 +127,10 @@ describe("a token never has more rights than its owner", () => {
   it("is refused once revoked or expired, and without the scope", async () => {
     const token = await t.token(t.f.ids.member, ["read:events"]);
     expect((await t.call("GET", "/machines", { token })).body).toMatchObject({ status: 403, detail: expect.stringContaining("read:machines") });
-    const [row] = await t.f.db.select().from(apiTokens).where(eq(apiTokens.tokenPrefix, token.slice(0, 10)));
+    const [row] = await t.f.db
+      .select()
+      .from(apiTokens)
+      .where(eq(apiTokens.tokenPrefix, token.slice(0, 10)));
     const late = new Date(row!.expiresAt.getTime() + 1000);
     expect((await t.call("GET", "/events", { token, now: late })).body).toMatchObject({ status: 401, detail: expect.stringContaining("expired") });
     expect(await revokeToken(t.f.db, t.f.ids.member, row!.id)).toEqual({ ok: true });
@@ -163,7 +172,10 @@ describe("open status", () => {
     const door = await createServiceToken(t.f.db, t.f.ids.admin, service.id, { name: "door", scopes: ["write:open-status"], expiresInDays: 30 });
     if (!door.ok) throw new Error(door.message);
     expect((await t.call("PUT", "/open-status", { token: door.token, body: { open: false } })).body).toMatchObject({ open: false });
-    const [last] = await t.f.db.select().from(openStatusChanges).where(and(eq(openStatusChanges.open, false)));
+    const [last] = await t.f.db
+      .select()
+      .from(openStatusChanges)
+      .where(and(eq(openStatusChanges.open, false)));
     expect(last).toMatchObject({ sensorName: "service: Door sensor", changedById: null });
 
     const member = await t.token(t.f.ids.member, ["read:open-status"]);

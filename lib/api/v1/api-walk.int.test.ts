@@ -82,7 +82,8 @@ describe("walking every endpoint", () => {
         }
         if (op.responses["403"] && token) expect((await record(t.call(M, path, { token, body }))).status).toBe(403);
         if (op.responses["404"] && template.includes("{")) expect((await record(t.call(M, concrete(template, true), { token: admin, body }))).status).toBe(404);
-        if (op.responses["415"]) expect((await record(t.call(M, path, { token: admin, rawBody: "open", headers: { "content-type": "text/plain" } }))).status).toBe(415);
+        if (op.responses["415"])
+          expect((await record(t.call(M, path, { token: admin, rawBody: "open", headers: { "content-type": "text/plain" } }))).status).toBe(415);
       }
     }
     for (const [, item] of Object.entries(openApiDocument().paths as unknown as Record<string, Record<string, Operation>>)) {
@@ -109,7 +110,10 @@ describe("walking every endpoint", () => {
       } while (cursor && pages < 50);
       expect(new Set(ids).size, `${e.path}: no row twice`).toBe(ids.length);
       const all = await t.call("GET", `${e.path}?${query}limit=200`, { token: admin });
-      expect((all.body as { data: unknown[] }).data.map((row) => JSON.stringify(row)), e.path).toEqual(ids);
+      expect(
+        (all.body as { data: unknown[] }).data.map((row) => JSON.stringify(row)),
+        e.path,
+      ).toEqual(ids);
       if (ids.length > 1) expect(pages).toBe(ids.length);
     }
   }, 120_000);

@@ -11,14 +11,20 @@ export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 200;
 
 export const pageParams = {
-  cursor: param.string({ maxLength: 1000, description: "Where the page starts: the `nextCursor` of the previous page. Opaque; only valid with the same filters." }),
+  cursor: param.string({
+    maxLength: 1000,
+    description: "Where the page starts: the `nextCursor` of the previous page. Opaque; only valid with the same filters.",
+  }),
   limit: param.integer({ min: 1, max: MAX_LIMIT, description: `Rows per page, 1–${MAX_LIMIT} (default ${DEFAULT_LIMIT}).` }),
 };
 
 /** What a cursor is bound to: the operation and every query parameter except the paging ones. */
 export function querySignature(operationId: string, query: URLSearchParams): string {
   const parts = [...query.entries()].filter(([k]) => k !== "cursor" && k !== "limit").sort(([a], [b]) => a.localeCompare(b));
-  return createHash("sha256").update(JSON.stringify([operationId, parts])).digest("base64url").slice(0, 16);
+  return createHash("sha256")
+    .update(JSON.stringify([operationId, parts]))
+    .digest("base64url")
+    .slice(0, 16);
 }
 
 export function encodeCursor(signature: string, key: readonly KeyValue[]): string {

@@ -42,7 +42,10 @@ function corsHeaders(request: Request, o: ApiOptions): Record<string, string> {
 function preflight(request: Request, o: ApiOptions, allow: string[]): Response {
   const cors = corsHeaders(request, o);
   const asked = (request.headers.get("access-control-request-method") ?? "").toUpperCase();
-  const headers: Record<string, string> = { allow: [...allow, "OPTIONS"].join(", "), vary: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers" };
+  const headers: Record<string, string> = {
+    allow: [...allow, "OPTIONS"].join(", "),
+    vary: "Origin, Access-Control-Request-Method, Access-Control-Request-Headers",
+  };
   if (cors["access-control-allow-origin"] && (!asked || allow.includes(asked) || (asked === "HEAD" && allow.includes("GET")))) {
     Object.assign(headers, {
       "access-control-allow-origin": cors["access-control-allow-origin"],
@@ -66,7 +69,11 @@ function unauthorized(detail: string): ApiProblem {
 }
 
 function rateHeaders(rate: RateState, now: Date): Record<string, string> {
-  return { "ratelimit-limit": String(rate.limit), "ratelimit-remaining": String(rate.remaining), "ratelimit-reset": String(Math.max(0, Math.ceil((rate.resetAt.getTime() - now.getTime()) / 1000))) };
+  return {
+    "ratelimit-limit": String(rate.limit),
+    "ratelimit-remaining": String(rate.remaining),
+    "ratelimit-reset": String(Math.max(0, Math.ceil((rate.resetAt.getTime() - now.getTime()) / 1000))),
+  };
 }
 
 async function authenticate(db: Db, request: Request, o: ApiOptions, now: Date): Promise<{ principal: ApiPrincipal; headers: Record<string, string> }> {
@@ -92,7 +99,8 @@ function requireScope(endpoint: Endpoint, principal: ApiPrincipal): void {
 
 async function readBody(endpoint: Endpoint, request: Request): Promise<unknown> {
   if (!endpoint.requestBody) return undefined;
-  if (!/^application\/(.+\+)?json\b/i.test(request.headers.get("content-type") ?? "")) throw new ApiProblem("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
+  if (!/^application\/(.+\+)?json\b/i.test(request.headers.get("content-type") ?? ""))
+    throw new ApiProblem("unsupported_media_type", "Send the body as JSON with Content-Type: application/json.");
   const text = await request.text();
   if (text.length > 64 * 1024) throw new ApiProblem("invalid_request", "The body is larger than 64 KiB.");
   try {
@@ -132,7 +140,10 @@ export async function handleApiRequest(db: Db, request: Request, options: ApiOpt
     }
     const route = matchRoute(url.pathname.slice(API_PREFIX.length) || "/", request.method);
     if (route.kind === "none") throw new ApiProblem("not_found", `No API resource at ${url.pathname}; see /api/v1/docs.`);
-    if (route.kind === "method") throw new ApiProblem("method_not_allowed", `${request.method} is not supported here; use ${route.allow.join(", ")}.`, { headers: { allow: route.allow.join(", ") } });
+    if (route.kind === "method")
+      throw new ApiProblem("method_not_allowed", `${request.method} is not supported here; use ${route.allow.join(", ")}.`, {
+        headers: { allow: route.allow.join(", ") },
+      });
     const { endpoint, pathValues } = route;
     let principal: ApiPrincipal | null = null;
     if (endpoint.auth === "token") {
@@ -146,7 +157,10 @@ export async function handleApiRequest(db: Db, request: Request, options: ApiOpt
     const errors: ParamError[] = [...path.errors, ...query.errors];
     if (errors.length) throw new ApiProblem("invalid_request", errors.map((e) => `${e.name}: ${e.message}`).join("; "), { errors });
     const body = await readBody(endpoint, request);
-    const viewer = { personId: principal?.personId ?? null, permissions: principal && endpoint.scope ? permissionsUnder(endpoint.scope, principal.held) : new Set<never>() };
+    const viewer = {
+      personId: principal?.personId ?? null,
+      permissions: principal && endpoint.scope ? permissionsUnder(endpoint.scope, principal.held) : new Set<never>(),
+    };
     const result = await endpoint.handle({ db, now, query: query.values, path: path.values as never, search: url.searchParams, principal, viewer, body });
     const text = JSON.stringify(result);
     const base = { ...headers, "cache-control": endpoint.auth === "public" ? "public, max-age=300" : "private, no-cache", vary: "Authorization, Origin" };

@@ -21,7 +21,10 @@ export const param = {
     return {
       ...o,
       schema: { type: "integer", minimum: min, maximum: max },
-      parse: (raw) => (/^-?\d{1,10}$/.test(raw) && Number(raw) >= min && Number(raw) <= max ? { ok: true, value: Number(raw) } : { ok: false, message: `must be a whole number from ${min} to ${max}` }),
+      parse: (raw) =>
+        /^-?\d{1,10}$/.test(raw) && Number(raw) >= min && Number(raw) <= max
+          ? { ok: true, value: Number(raw) }
+          : { ok: false, message: `must be a whole number from ${min} to ${max}` },
     };
   },
   string(o: Opts & { maxLength: number }): Param<string> {
@@ -35,7 +38,8 @@ export const param = {
     return {
       ...o,
       schema: { type: "string", enum: [...values], ...(o.default ? { default: o.default } : {}) },
-      parse: (raw) => ((values as readonly string[]).includes(raw) ? { ok: true, value: raw as V } : { ok: false, message: `must be one of ${values.join(", ")}` }),
+      parse: (raw) =>
+        (values as readonly string[]).includes(raw) ? { ok: true, value: raw as V } : { ok: false, message: `must be one of ${values.join(", ")}` },
     };
   },
   boolean(o: Opts): Param<boolean> {
@@ -50,7 +54,10 @@ export const param = {
     return {
       ...o,
       schema: { type: "string", format: "date" },
-      parse: (raw) => (/^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`)) ? { ok: true, value: raw } : { ok: false, message: "must be a day like 2026-05-31" }),
+      parse: (raw) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(`${raw}T00:00:00Z`))
+          ? { ok: true, value: raw }
+          : { ok: false, message: "must be a day like 2026-05-31" },
     };
   },
   /** An instant, RFC 3339 with an offset. */
@@ -78,7 +85,11 @@ export interface ParamError {
 }
 
 /** Every given parameter parsed; unknown names and repeated ones are errors too, so a typo never goes unnoticed. */
-export function parseParams<S extends ParamSpec>(spec: S, raw: URLSearchParams | Record<string, string>, where: "query" | "path"): { values: Parsed<S>; errors: ParamError[] } {
+export function parseParams<S extends ParamSpec>(
+  spec: S,
+  raw: URLSearchParams | Record<string, string>,
+  where: "query" | "path",
+): { values: Parsed<S>; errors: ParamError[] } {
   const values: Record<string, unknown> = {};
   const errors: ParamError[] = [];
   const entries = raw instanceof URLSearchParams ? [...raw.entries()] : Object.entries(raw);

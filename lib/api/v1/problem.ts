@@ -28,7 +28,15 @@ export class ApiProblem extends Error {
 
 export function problemResponse(p: ApiProblem, instance: string, headers: Record<string, string> = {}): Response {
   const { status, title } = PROBLEMS[p.code];
-  const body = { type: `${PROBLEM_TYPE_BASE}${p.code.replace(/_/g, "-")}`, title, status, detail: p.detail, instance, code: p.code, ...(p.extra.errors ? { errors: p.extra.errors } : {}) };
+  const body = {
+    type: `${PROBLEM_TYPE_BASE}${p.code.replace(/_/g, "-")}`,
+    title,
+    status,
+    detail: p.detail,
+    instance,
+    code: p.code,
+    ...(p.extra.errors ? { errors: p.extra.errors } : {}),
+  };
   return new Response(JSON.stringify(body), {
     status,
     headers: { "content-type": "application/problem+json", "cache-control": "no-store", ...headers, ...p.extra.headers },

@@ -21,10 +21,7 @@ const compiled: Compiled[] = ENDPOINTS.map((endpoint) => {
   return { endpoint, pattern: new RegExp(`^${source}/?$`), names };
 });
 
-export type RouteMatch =
-  | { kind: "none" }
-  | { kind: "method"; allow: string[] }
-  | { kind: "ok"; endpoint: Endpoint; pathValues: Record<string, string> };
+export type RouteMatch = { kind: "none" } | { kind: "method"; allow: string[] } | { kind: "ok"; endpoint: Endpoint; pathValues: Record<string, string> };
 
 /** The endpoint for a path below /api/v1 and a method; path segments are handed over decoded, unparsed. */
 export function matchRoute(path: string, method: string): RouteMatch {

@@ -23,7 +23,10 @@ export const ref = (name: keyof typeof COMPONENT_SCHEMAS) => ({ $ref: `#/compone
 
 /** A page of a list: the rows and where the next page starts (null on the last page). */
 export const pageOf = (name: keyof typeof COMPONENT_SCHEMAS): JsonSchema =>
-  object({ data: { type: "array", items: ref(name) }, nextCursor: nullable("string", { description: "Pass as `cursor` for the next page; null on the last page." }) });
+  object({
+    data: { type: "array", items: ref(name) },
+    nextCursor: nullable("string", { description: "Pass as `cursor` for the next page; null on the last page." }),
+  });
 
 const PROFILE_FIELDS = ["name", "email", "phone", "address", "company", "jobTitle", "studies", "interests", "hasPhoto", "partnerId"];
 
@@ -38,7 +41,10 @@ export const COMPONENT_SCHEMAS = {
       status: { type: "integer" },
       detail: { type: "string", description: "What went wrong in this request, in plain English." },
       instance: { type: "string" },
-      code: { type: "string", enum: ["invalid_request", "unauthorized", "forbidden", "not_found", "method_not_allowed", "unsupported_media_type", "rate_limited", "internal"] },
+      code: {
+        type: "string",
+        enum: ["invalid_request", "unauthorized", "forbidden", "not_found", "method_not_allowed", "unsupported_media_type", "rate_limited", "internal"],
+      },
       errors: { type: "array", items: object({ name: { type: "string" }, in: { type: "string", enum: ["query", "path"] }, message: { type: "string" } }) },
     },
     additionalProperties: false,
@@ -100,7 +106,10 @@ export const COMPONENT_SCHEMAS = {
     maintenanceText: { type: "string", description: "The short text of the most overdue maintenance plan, or empty." },
     lastHeardAt: nullable("string", { format: "date-time", description: "When its board last reported." }),
     inUse: {
-      oneOf: [{ type: "null" }, object({ since: dateTime, personName: nullable("string", { description: "Only for viewers who may see who uses a machine." }) })],
+      oneOf: [
+        { type: "null" },
+        object({ since: dateTime, personName: nullable("string", { description: "Only for viewers who may see who uses a machine." }) }),
+      ],
     },
   }),
   UsageSession: object({
@@ -119,7 +128,11 @@ export const COMPONENT_SCHEMAS = {
     id,
     name: { type: "string" },
     description: { type: "string" },
-    purpose: { type: "string", enum: ["equipment", "organisation", "system"], description: "organisation: membership induction; system: database administration." },
+    purpose: {
+      type: "string",
+      enum: ["equipment", "organisation", "system"],
+      description: "organisation: membership induction; system: database administration.",
+    },
     noAuthorizationNeeded: { type: "boolean" },
     validityMonths: nullable("integer", { description: "How long an authorization lasts; null: indefinitely." }),
   }),

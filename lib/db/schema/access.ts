@@ -62,7 +62,9 @@ export const personRoles = pgTable(
       .references(() => roles.id, { onDelete: "cascade" }),
     grantedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     /** Held from this day through `until` (days in the space's zone, both inclusive); ended roles stay as history. */
-    since: date({ mode: "string" }).notNull().default(sql`current_date`),
+    since: date({ mode: "string" })
+      .notNull()
+      .default(sql`current_date`),
     until: date({ mode: "string" }),
   },
   (t) => [primaryKey({ columns: [t.personId, t.roleId] }), check("person_roles_range", sql`${t.until} is null or ${t.until} >= ${t.since}`)],

@@ -43,7 +43,9 @@ export const addressHolders = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.addressId, t.personId] }),
-    uniqueIndex("address_holders_one_main_idx").on(t.personId).where(sql`${t.isMain}`),
+    uniqueIndex("address_holders_one_main_idx")
+      .on(t.personId)
+      .where(sql`${t.isMain}`),
     index().on(t.personId),
   ],
 );

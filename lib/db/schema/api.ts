@@ -12,7 +12,10 @@ export const apiServices = pgTable("api_services", {
   name: text().notNull().unique(),
   description: text().notNull().default(""),
   /** Permission keys (lib/domain/access/permissions.ts). */
-  permissions: text().array().notNull().default(sql`'{}'::text[]`),
+  permissions: text()
+    .array()
+    .notNull()
+    .default(sql`'{}'::text[]`),
   sponsorId: integer()
     .notNull()
     .references(() => people.id),
@@ -47,10 +50,6 @@ export const apiTokens = pgTable(
     rateWindowStart: timestamp({ withTimezone: true }),
     rateCount: integer().notNull().default(0),
   },
-  (t) => [
-    check("api_tokens_owner", sql`(${t.personId} is null) <> (${t.serviceId} is null)`),
-    index().on(t.personId),
-    index().on(t.serviceId),
-  ],
+  (t) => [check("api_tokens_owner", sql`(${t.personId} is null) <> (${t.serviceId} is null)`), index().on(t.personId), index().on(t.serviceId)],
 );
 export type ApiToken = typeof apiTokens.$inferSelect;

@@ -46,7 +46,9 @@ export const boardPairingRequests = pgTable(
     remoteAddress: text().notNull(),
     clientId: text(),
     firmwareVersion: text(),
-    status: text({ enum: ["pending", "refused"] }).notNull().default("pending"),
+    status: text({ enum: ["pending", "refused"] })
+      .notNull()
+      .default("pending"),
     firstSeenAt: timestamp({ withTimezone: true }).notNull(),
     lastSeenAt: timestamp({ withTimezone: true }).notNull(),
     decidedAt: timestamp({ withTimezone: true }),

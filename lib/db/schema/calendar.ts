@@ -47,10 +47,18 @@ export const events = pgTable(
     recurrenceUntil: timestamp({ withTimezone: true }),
     recurrenceCount: integer(),
     /** 0 = Sunday … 6 = Saturday; empty means the weekday of the first occurrence. */
-    recurrenceWeekdays: integer().array().notNull().default(sql`'{}'::integer[]`),
-    exceptionDates: date({ mode: "string" }).array().notNull().default(sql`'{}'::date[]`),
+    recurrenceWeekdays: integer()
+      .array()
+      .notNull()
+      .default(sql`'{}'::integer[]`),
+    exceptionDates: date({ mode: "string" })
+      .array()
+      .notNull()
+      .default(sql`'{}'::date[]`),
     responsiblePersonId: integer().references(() => people.id),
-    visibility: text({ enum: ["public", "members"] }).notNull().default("members"),
+    visibility: text({ enum: ["public", "members"] })
+      .notNull()
+      .default("members"),
     capacity: integer(),
     cancelledAt: timestamp({ withTimezone: true }),
     createdById: integer().references(() => people.id),
@@ -142,7 +150,9 @@ export const eventRegistrations = pgTable(
     cancelledAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    uniqueIndex("event_registrations_one_member").on(t.eventId, t.personId).where(sql`${t.status} <> 'cancelled' and ${t.personId} is not null`),
+    uniqueIndex("event_registrations_one_member")
+      .on(t.eventId, t.personId)
+      .where(sql`${t.status} <> 'cancelled' and ${t.personId} is not null`),
     uniqueIndex("event_registrations_one_guest")
       .on(t.eventId, sql`lower(${t.guestEmail})`)
       .where(sql`${t.status} <> 'cancelled' and ${t.personId} is null`),
@@ -185,7 +195,11 @@ export const calendarFeedTokens = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     revokedAt: timestamp({ withTimezone: true }),
   },
-  (t) => [uniqueIndex("calendar_feed_tokens_one_active").on(t.personId).where(sql`${t.revokedAt} is null`)],
+  (t) => [
+    uniqueIndex("calendar_feed_tokens_one_active")
+      .on(t.personId)
+      .where(sql`${t.revokedAt} is null`),
+  ],
 );
 
 /** Opt-in for the weekly announcement email. */

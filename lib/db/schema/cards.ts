@@ -11,14 +11,18 @@ export const cards = pgTable(
     personId: integer()
       .notNull()
       .references(() => people.id),
-    state: text({ enum: ["active", "lost", "revoked"] }).notNull().default("active"),
+    state: text({ enum: ["active", "lost", "revoked"] })
+      .notNull()
+      .default("active"),
     issuedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     endedAt: timestamp({ withTimezone: true }),
     endedReason: text(),
   },
   (t) => [
     check("cards_uid_format", sql`${t.uid} ~ '^[0-9a-f]{8}$'`),
-    uniqueIndex("cards_active_uid_idx").on(t.uid).where(sql`${t.state} = 'active'`),
+    uniqueIndex("cards_active_uid_idx")
+      .on(t.uid)
+      .where(sql`${t.state} = 'active'`),
     index().on(t.personId),
     // Lookups by uid over every state (card history, people search, unknown-card checks), not only active cards.
     index().on(t.uid),

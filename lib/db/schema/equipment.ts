@@ -12,7 +12,9 @@ export const equipmentTypes = pgTable(
   {
     id: serial().primaryKey(),
     name: text().notNull().unique(),
-    purpose: text({ enum: ["equipment", "organisation", "system"] }).notNull().default("equipment"),
+    purpose: text({ enum: ["equipment", "organisation", "system"] })
+      .notNull()
+      .default("equipment"),
     boardKind: smallint().notNull().default(5),
     description: text().notNull().default(""),
     noAuthorizationNeeded: boolean().notNull().default(false),

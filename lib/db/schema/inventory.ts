@@ -86,7 +86,9 @@ export const thingLoans = pgTable(
     note: text().notNull().default(""),
   },
   (t) => [
-    uniqueIndex("thing_loans_one_open_idx").on(t.thingId).where(sql`${t.returnedAt} is null`),
+    uniqueIndex("thing_loans_one_open_idx")
+      .on(t.thingId)
+      .where(sql`${t.returnedAt} is null`),
     index().on(t.borrowerPersonId),
     index().on(t.dueOn),
   ],

@@ -74,14 +74,18 @@ export const usageSessions = pgTable(
     flaggedReason: text({ enum: IMPLAUSIBLE_REASONS }),
   },
   (t) => [
-    uniqueIndex("usage_sessions_one_open_per_machine").on(t.machineId).where(sql`${t.endedAt} is null`),
+    uniqueIndex("usage_sessions_one_open_per_machine")
+      .on(t.machineId)
+      .where(sql`${t.endedAt} is null`),
     index().on(t.machineId, t.startedAt),
     index().on(t.personId, t.startedAt),
     // The machine page's person filter lists who used a machine: a skip scan over this index, not a scan of its sessions.
     index().on(t.machineId, t.personId),
     index().on(t.machineId, t.cardUid, t.startedAt),
     // The operations page lists a machine's flagged sessions; there are few, so the index is small.
-    index("usage_sessions_flagged_idx").on(t.machineId, t.startedAt).where(sql`${t.flaggedReason} is not null`),
+    index("usage_sessions_flagged_idx")
+      .on(t.machineId, t.startedAt)
+      .where(sql`${t.flaggedReason} is not null`),
     check("usage_sessions_duration", sql`${t.durationSeconds} is null or ${t.durationSeconds} >= 0`),
     check("usage_sessions_closed", sql`(${t.endedAt} is null) = (${t.durationSeconds} is null)`),
   ],
@@ -157,10 +161,16 @@ export const machineCommands = pgTable(
     cardUid: text().notNull(),
     requestedById: integer().references(() => people.id),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    status: text({ enum: ["pending", "sent", "expired"] }).notNull().default("pending"),
+    status: text({ enum: ["pending", "sent", "expired"] })
+      .notNull()
+      .default("pending"),
     sentAt: timestamp({ withTimezone: true }),
     sentBy: text(),
   },
-  (t) => [index("machine_commands_pending_idx").on(t.id).where(sql`${t.status} = 'pending'`)],
+  (t) => [
+    index("machine_commands_pending_idx")
+      .on(t.id)
+      .where(sql`${t.status} = 'pending'`),
+  ],
 );
 export type MachineCommand = typeof machineCommands.$inferSelect;

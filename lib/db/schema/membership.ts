@@ -11,7 +11,9 @@ export const membershipTypes = pgTable(
     name: text().notNull(),
     /** In cents of the space's currency; 0 for honorary members. */
     feeCents: integer().notNull().default(0),
-    billingPeriod: text({ enum: ["monthly", "quarterly", "yearly", "once", "none"] }).notNull().default("yearly"),
+    billingPeriod: text({ enum: ["monthly", "quarterly", "yearly", "once", "none"] })
+      .notNull()
+      .default("yearly"),
     /** A rate for partners/families: both partners hold a membership of this type. */
     partnerRate: boolean().notNull().default(false),
     active: boolean().notNull().default(true),

@@ -2,7 +2,18 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { permissionsOfPerson } from "@/lib/domain/access/person-permissions";
 import { createPeopleFixture, expectPgError, type PeopleFixture } from "@/lib/domain/people/testing/people-fixture";
-import { addresses, addressHolders, addressTypes, committeeFunctions, committees, functionHolders, functionRoles, memberships, membershipTypes, roles } from "./index";
+import {
+  addresses,
+  addressHolders,
+  addressTypes,
+  committeeFunctions,
+  committees,
+  functionHolders,
+  functionRoles,
+  memberships,
+  membershipTypes,
+  roles,
+} from "./index";
 
 let t: PeopleFixture;
 let home = 0;

@@ -13,7 +13,9 @@ export const scheduledJobRuns = pgTable(
   {
     job: text().notNull(),
     period: text().notNull(),
-    outcome: text({ enum: ["running", "ok", "failed"] }).notNull().default("running"),
+    outcome: text({ enum: ["running", "ok", "failed"] })
+      .notNull()
+      .default("running"),
     attempts: integer().notNull().default(1),
     instanceId: text(),
     startedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),

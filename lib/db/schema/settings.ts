@@ -28,7 +28,10 @@ export const spaceSettings = pgTable(
     publicUrl: text(),
     defaultLanguage: text().notNull(),
     /** The languages the space offers (the switch, profiles, sign-up); the default is one of them. */
-    languages: text().array().notNull().default(sql`'{en,de,nl,it}'`),
+    languages: text()
+      .array()
+      .notNull()
+      .default(sql`'{en,de,nl,it}'`),
     /** The space's own wording: per language, message key → the admin's text (ICU, same placeholders as the default). */
     messageOverrides: jsonb().$type<Record<string, Record<string, string>>>().notNull().default({}),
     mailFrom: text().notNull(),

@@ -88,7 +88,9 @@ export const trainingSignups = pgTable(
     attendanceMarkedById: integer().references(() => people.id),
   },
   (t) => [
-    uniqueIndex("training_signups_one_active").on(t.sessionId, t.personId).where(sql`${t.status} <> 'cancelled'`),
+    uniqueIndex("training_signups_one_active")
+      .on(t.sessionId, t.personId)
+      .where(sql`${t.status} <> 'cancelled'`),
     index().on(t.sessionId, t.status, t.createdAt),
     index().on(t.personId),
   ],

@@ -22,11 +22,7 @@ export function missingPermissions(held: ReadonlySet<Permission>, wanted: Iterab
 
 /** Something that grants permissions to whoever holds it. */
 export type Grant =
-  | { roleIds: number[] }
-  | { statusId: number }
-  | { functionId: number }
-  | { equipmentType: { purpose: string } }
-  | { permissions: Iterable<Permission> };
+  { roleIds: number[] } | { statusId: number } | { functionId: number } | { equipmentType: { purpose: string } } | { permissions: Iterable<Permission> };
 
 const keysOf = (rows: { key: string }[]) => new Set(rows.map((r) => r.key).filter(isPermission));
 

@@ -1,6 +1,16 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, committees, equipmentAuthorizations, functionHolders, people, personRoles, trainingSessions, trainingSignups, trainingSessionTrainers } from "@/lib/db/schema";
+import {
+  accounts,
+  committees,
+  equipmentAuthorizations,
+  functionHolders,
+  people,
+  personRoles,
+  trainingSessions,
+  trainingSignups,
+  trainingSessionTrainers,
+} from "@/lib/db/schema";
 import { registerCard } from "../cards/card-service";
 import { grantAuthorization, revokeAuthorization } from "../equipment/authorization-service";
 import { createEquipmentType, updateEquipmentType } from "../equipment/equipment-type-service";
@@ -30,7 +40,10 @@ const outranks = { ok: false, code: "outranks_you" };
 let fresh = 0;
 /** A plain member nobody gave anything to: the control case a staff member may change. */
 async function freshMember(): Promise<number> {
-  const r = await createPersonRecord(t.db, t.ids.admin, { statusId: t.status.member!, profile: { firstName: `Plain${++fresh}`, email: `plain${fresh}@example.org` } });
+  const r = await createPersonRecord(t.db, t.ids.admin, {
+    statusId: t.status.member!,
+    profile: { firstName: `Plain${++fresh}`, email: `plain${fresh}@example.org` },
+  });
   if (!r.ok) throw new Error(r.message);
   return r.personId;
 }
@@ -64,7 +77,9 @@ describe("membership status", () => {
   it("staff cannot move themselves or anyone into a status that grants admin, nor create or import people with it", async () => {
     expect(await changeStatus(t.db, t.actors.staff, t.actors.staff, { statusId: t.boardStatus, reason: "promotion" })).toMatchObject(exceeds);
     expect(await changeStatus(t.db, t.actors.staff, t.ids.member, { statusId: t.boardStatus, reason: "promotion" })).toMatchObject(exceeds);
-    expect(await createPersonRecord(t.db, t.actors.staff, { statusId: t.boardStatus, profile: { firstName: "Sock", email: "sock@example.org" } })).toMatchObject(exceeds);
+    expect(
+      await createPersonRecord(t.db, t.actors.staff, { statusId: t.boardStatus, profile: { firstName: "Sock", email: "sock@example.org" } }),
+    ).toMatchObject(exceeds);
     expect(await commitImport(t.db, t.actors.staff, "firstName,email,status\nPuppet,puppet@example.org,board\n")).toMatchObject(exceeds);
     expect(await t.db.select().from(people).where(eq(people.statusId, t.boardStatus))).toHaveLength(0);
     expect(await isAdmin(t.actors.staff)).toBe(false);
@@ -87,7 +102,9 @@ describe("status change and ban", () => {
     expect(await changeStatus(t.db, t.actors.staff, t.ids.admin, { statusId: t.status.former!, reason: "takeover" })).toMatchObject(outranks);
     const [admin] = await t.db.select().from(people).where(eq(people.id, t.ids.admin));
     expect(admin!.statusId).toBe(t.status.member);
-    expect(await changeStatus(t.db, t.actors.staff, await freshMember(), { statusId: t.status.banned!, reason: "broke the rules" })).toMatchObject({ ok: true });
+    expect(await changeStatus(t.db, t.actors.staff, await freshMember(), { statusId: t.status.banned!, reason: "broke the rules" })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("staff cannot end the admin's membership at year end", async () => {
@@ -117,11 +134,14 @@ describe("direct role", () => {
 
 describe("system-type training", () => {
   it("equipment.manage alone never grants the system type, to others or to oneself", async () => {
-    const grant = (personId: number) => grantAuthorization(t.db, t.actors.eqmgr, { personId, equipmentTypeId: t.types.system, level: "user", reason: "needs access" });
+    const grant = (personId: number) =>
+      grantAuthorization(t.db, t.actors.eqmgr, { personId, equipmentTypeId: t.types.system, level: "user", reason: "needs access" });
     expect(await grant(t.actors.eqmgr)).toMatchObject(exceeds);
     expect(await grant(t.ids.maria)).toMatchObject(exceeds);
     expect(await isAdmin(t.actors.eqmgr)).toBe(false);
-    expect(await grantAuthorization(t.db, t.actors.eqmgr, { personId: t.ids.maria, equipmentTypeId: t.types.laser, level: "user", reason: "trained offline" })).toMatchObject({ ok: true });
+    expect(
+      await grantAuthorization(t.db, t.actors.eqmgr, { personId: t.ids.maria, equipmentTypeId: t.types.laser, level: "user", reason: "trained offline" }),
+    ).toMatchObject({ ok: true });
   });
 
   it("equipment.manage cannot turn a type into the system type (its trainees would become admins), nor create one", async () => {
@@ -146,11 +166,16 @@ describe("system-type training", () => {
   it("a trainer cannot pass someone in a training that grants more than the trainer holds", async () => {
     // The organisation's induction admits members; here the member status grants staff, which the trainer lacks.
     await setStatusRoles(t.db, t.ids.admin, t.status.member!, [t.roles.member, t.roles.staff]);
-    await t.db.insert(equipmentAuthorizations).values({ personId: t.ids.trainer, equipmentTypeId: t.types.org, level: "trainer", source: "grant", reason: "test" });
+    await t.db
+      .insert(equipmentAuthorizations)
+      .values({ personId: t.ids.trainer, equipmentTypeId: t.types.org, level: "trainer", source: "grant", reason: "test" });
     await t.db.delete(personRoles).where(and(eq(personRoles.personId, t.ids.trainer)));
     await changeStatus(t.db, t.ids.admin, t.ids.trainer, { statusId: t.status.supporting!, reason: "test" });
     const start = new Date(Date.now() - 3 * 3600_000);
-    const [session] = await t.db.insert(trainingSessions).values({ equipmentTypeId: t.types.org, level: "user", startsAt: start, endsAt: new Date(start.getTime() + 3600_000), capacity: 5 }).returning();
+    const [session] = await t.db
+      .insert(trainingSessions)
+      .values({ equipmentTypeId: t.types.org, level: "user", startsAt: start, endsAt: new Date(start.getTime() + 3600_000), capacity: 5 })
+      .returning();
     await t.db.insert(trainingSessionTrainers).values({ sessionId: session!.id, personId: t.ids.trainer });
     const [signup] = await t.db.insert(trainingSignups).values({ sessionId: session!.id, personId: t.ids.applicant, status: "signed_up" }).returning();
     expect(await markAttendance(t.db, t.ids.trainer, { signupId: signup!.id, attendance: "passed" })).toMatchObject(exceeds);

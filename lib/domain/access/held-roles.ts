@@ -23,6 +23,8 @@ export function heldRoleIds(db: Db, personId: number, today: string) {
     .select({ roleId: functionRoles.roleId })
     .from(functionHolders)
     .innerJoin(functionRoles, eq(functionRoles.functionId, functionHolders.functionId))
-    .where(and(eq(functionHolders.personId, personId), lte(functionHolders.since, today), or(isNull(functionHolders.until), gte(functionHolders.until, today))));
+    .where(
+      and(eq(functionHolders.personId, personId), lte(functionHolders.since, today), or(isNull(functionHolders.until), gte(functionHolders.until, today))),
+    );
   return union(direct, byStatus, byFunction);
 }

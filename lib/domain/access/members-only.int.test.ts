@@ -17,7 +17,13 @@ beforeAll(async () => {
   f = await createCalendarFixture();
   const at = { startsAt: "2027-10-05T17:00:00Z", endsAt: "2027-10-05T19:00:00Z", timeZone: "Europe/Vienna", roomIds: [f.roomA] };
   const a = await saveEvent(f.t.db, f.admin, { title: "Members' evening", visibility: "members", ...at });
-  const b = await saveEvent(f.t.db, f.admin, { title: "Open day", visibility: "public", ...at, startsAt: "2027-10-06T17:00:00Z", endsAt: "2027-10-06T19:00:00Z" });
+  const b = await saveEvent(f.t.db, f.admin, {
+    title: "Open day",
+    visibility: "public",
+    ...at,
+    startsAt: "2027-10-06T17:00:00Z",
+    endsAt: "2027-10-06T19:00:00Z",
+  });
   if (!a.ok || !b.ok) throw new Error(`events not saved: ${JSON.stringify([a, b])}`);
   membersOnly = a.eventId;
   open = b.eventId;

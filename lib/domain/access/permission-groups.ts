@@ -14,7 +14,10 @@ export type PermissionGroup = keyof typeof PERMISSION_GROUPS;
 export function groupedPermissions(): { group: PermissionGroup; permissions: Permission[] }[] {
   const listed = new Set<Permission>(Object.values(PERMISSION_GROUPS).flat());
   const rest = ALL_PERMISSIONS.filter((p) => !listed.has(p));
-  const groups = Object.entries(PERMISSION_GROUPS).map(([group, permissions]) => ({ group: group as PermissionGroup, permissions: [...permissions] as Permission[] }));
+  const groups = Object.entries(PERMISSION_GROUPS).map(([group, permissions]) => ({
+    group: group as PermissionGroup,
+    permissions: [...permissions] as Permission[],
+  }));
   groups.at(-1)!.permissions.push(...rest);
   return groups;
 }

@@ -64,20 +64,35 @@ export async function setPersonRoles(db: Db, actorId: number, personId: number, 
     if (JSON.stringify(current) === JSON.stringify(wanted)) return { ok: true as const };
     const refused = (await subjectRefusal(tx, actorId, personId)) ?? (await grantRefusal(tx, actorId, { roleIds: current }, { roleIds: wanted }));
     if (refused) return refused;
-    const keysOf = async (ids: number[]) => (ids.length ? (await tx.select({ key: roles.key }).from(roles).where(inArray(roles.id, ids))).map((r) => r.key).sort() : []);
+    const keysOf = async (ids: number[]) =>
+      ids.length ? (await tx.select({ key: roles.key }).from(roles).where(inArray(roles.id, ids))).map((r) => r.key).sort() : [];
     const before = await keysOf(current);
     const removed = current.filter((id) => !wanted.includes(id));
     if (removed.length) await tx.delete(personRoles).where(and(eq(personRoles.personId, personId), inArray(personRoles.roleId, removed)));
     const today = await spaceToday(tx);
     // A role ended earlier and given again starts afresh today.
     for (const roleId of wanted.filter((id) => !current.includes(id)))
-      await tx.insert(personRoles).values({ personId, roleId, since: today }).onConflictDoUpdate({ target: [personRoles.personId, personRoles.roleId], set: { since: today, until: null, grantedAt: new Date() } });
-    await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "person.roles", entity: "person", entityId: personId, before: { roles: before }, after: { roles: known.map((r) => r.key).sort() } });
+      await tx
+        .insert(personRoles)
+        .values({ personId, roleId, since: today })
+        .onConflictDoUpdate({ target: [personRoles.personId, personRoles.roleId], set: { since: today, until: null, grantedAt: new Date() } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: personId,
+      changeType: "person.roles",
+      entity: "person",
+      entityId: personId,
+      before: { roles: before },
+      after: { roles: known.map((r) => r.key).sort() },
+    });
     return { ok: true as const };
   });
 }
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a day (YYYY-MM-DD)").refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "a day (YYYY-MM-DD)");
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "a day (YYYY-MM-DD)")
+  .refine((v) => !Number.isNaN(Date.parse(`${v}T00:00:00Z`)), "a day (YYYY-MM-DD)");
 const grantInput = z
   .object({ roleId: z.number().int().positive(), since: day, until: day.nullable() })
   .refine((v) => v.until === null || v.until >= v.since, { message: "the last day is before the first", path: ["until"] });
@@ -86,7 +101,12 @@ const grantInput = z
  * Gives a person one role directly from `since` through `until` (open when null); giving it again replaces the
  * days. System admins only, contained like every grant.
  */
-export async function grantPersonRole(db: Db, actorId: number, personId: number, input: { roleId: number; since: string; until: string | null }): Promise<Result> {
+export async function grantPersonRole(
+  db: Db,
+  actorId: number,
+  personId: number,
+  input: { roleId: number; since: string; until: string | null },
+): Promise<Result> {
   if (!(await actorMay(db, actorId, "system.admin"))) return forbidden();
   const parsed = grantInput.safeParse(input);
   if (!parsed.success) {
@@ -100,9 +120,23 @@ export async function grantPersonRole(db: Db, actorId: number, personId: number,
     if (!role) return notFound("role");
     const refused = await refusal(tx, actorId, personId, [roleId]);
     if (refused) return refused;
-    const [before] = await tx.select({ since: personRoles.since, until: personRoles.until }).from(personRoles).where(and(eq(personRoles.personId, personId), eq(personRoles.roleId, roleId)));
-    await tx.insert(personRoles).values({ personId, roleId, since, until }).onConflictDoUpdate({ target: [personRoles.personId, personRoles.roleId], set: { since, until, grantedAt: new Date() } });
-    await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "person.role.grant", entity: "person", entityId: personId, before: before ? { role: role.key, ...before } : null, after: { role: role.key, since, until } });
+    const [before] = await tx
+      .select({ since: personRoles.since, until: personRoles.until })
+      .from(personRoles)
+      .where(and(eq(personRoles.personId, personId), eq(personRoles.roleId, roleId)));
+    await tx
+      .insert(personRoles)
+      .values({ personId, roleId, since, until })
+      .onConflictDoUpdate({ target: [personRoles.personId, personRoles.roleId], set: { since, until, grantedAt: new Date() } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: personId,
+      changeType: "person.role.grant",
+      entity: "person",
+      entityId: personId,
+      before: before ? { role: role.key, ...before } : null,
+      after: { role: role.key, since, until },
+    });
     return { ok: true as const };
   });
 }
@@ -129,8 +163,20 @@ export async function endPersonRole(db: Db, actorId: number, personId: number, r
     const last = lastDay ?? previousDay(today);
     if (held.until !== null && held.until <= last) return { ok: true as const };
     if (last < held.since) await tx.delete(personRoles).where(and(eq(personRoles.personId, personId), eq(personRoles.roleId, roleId)));
-    else await tx.update(personRoles).set({ until: last }).where(and(eq(personRoles.personId, personId), eq(personRoles.roleId, roleId)));
-    await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "person.role.end", entity: "person", entityId: personId, before: { role: held.key, since: held.since, until: held.until }, after: { role: held.key, until: last } });
+    else
+      await tx
+        .update(personRoles)
+        .set({ until: last })
+        .where(and(eq(personRoles.personId, personId), eq(personRoles.roleId, roleId)));
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: personId,
+      changeType: "person.role.end",
+      entity: "person",
+      entityId: personId,
+      before: { role: held.key, since: held.since, until: held.until },
+      after: { role: held.key, until: last },
+    });
     return { ok: true as const };
   });
 }

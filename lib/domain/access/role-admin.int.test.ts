@@ -37,19 +37,31 @@ describe("role CRUD", () => {
     expect(await permsOf(id)).toEqual(["directory.read", "members.read"]);
     expect(await updateRole(t.db, t.actors.sysop, id, { name: "Door crew", description: "", permissions: ["members.write"] })).toMatchObject({ ok: true });
     expect(await permsOf(id)).toEqual(["members.write"]);
-    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.entity, "role"), eq(auditLog.entityId, String(id))));
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.entity, "role"), eq(auditLog.entityId, String(id))));
     expect(entries.map((e) => e.changeType).sort()).toEqual(["role.create", "role.update"]);
     // A second role with the same name is refused, whatever the case; its key would be numbered otherwise.
     expect(await createRole(t.db, t.ids.admin, { name: "door CREW", permissions: [] })).toMatchObject({ ok: false, code: "duplicate_name" });
     const again = await createRole(t.db, t.ids.admin, { name: "Door-team!", permissions: [] });
-    expect((await t.db.select().from(roles).where(eq(roles.id, (again as { roleId: number }).roleId)))[0]!.key).toBe("door-team-2");
+    expect(
+      (
+        await t.db
+          .select()
+          .from(roles)
+          .where(eq(roles.id, (again as { roleId: number }).roleId))
+      )[0]!.key,
+    ).toBe("door-team-2");
   });
 
   it("refuses a role carrying a permission the actor lacks, in either direction, and unknown permissions", async () => {
     expect(await createRole(t.db, t.actors.sysop, { name: "Auditors", permissions: ["audit.read"] })).toMatchObject(exceeds);
     // The staff role carries machines.operate and more the sysop lacks: neither widen, narrow nor rename it.
     expect(await updateRole(t.db, t.actors.sysop, t.roles.staff, { name: "Staff", description: "", permissions: ["members.read"] })).toMatchObject(exceeds);
-    expect(await updateRole(t.db, t.actors.sysop, t.roles.member, { name: "Member", description: "", permissions: ["directory.read", "audit.read"] })).toMatchObject(exceeds);
+    expect(
+      await updateRole(t.db, t.actors.sysop, t.roles.member, { name: "Member", description: "", permissions: ["directory.read", "audit.read"] }),
+    ).toMatchObject(exceeds);
     expect(await createRole(t.db, t.ids.admin, { name: "Bogus", permissions: ["root.everything"] })).toMatchObject({ ok: false, code: "invalid" });
     expect(await t.db.select().from(roles).where(eq(roles.name, "Auditors"))).toHaveLength(0);
   });
@@ -60,9 +72,14 @@ describe("role CRUD", () => {
   });
 
   it("the administrator role keeps every permission and cannot be deleted, but can be renamed", async () => {
-    expect(await updateRole(t.db, t.ids.admin, t.roles.admin, { name: "Administrator", description: "", permissions: ["system.admin"] })).toMatchObject({ ok: false, code: "locked" });
+    expect(await updateRole(t.db, t.ids.admin, t.roles.admin, { name: "Administrator", description: "", permissions: ["system.admin"] })).toMatchObject({
+      ok: false,
+      code: "locked",
+    });
     expect(await deleteRole(t.db, t.ids.admin, t.roles.admin)).toMatchObject({ ok: false, code: "locked" });
-    expect(await updateRole(t.db, t.ids.admin, t.roles.admin, { name: "Board admins", description: "Everything", permissions: [...ALL_PERMISSIONS] })).toMatchObject({ ok: true });
+    expect(
+      await updateRole(t.db, t.ids.admin, t.roles.admin, { name: "Board admins", description: "Everything", permissions: [...ALL_PERMISSIONS] }),
+    ).toMatchObject({ ok: true });
     expect((await permsOf(t.roles.admin))!.length).toBe(ALL_PERMISSIONS.length);
   });
 
@@ -82,7 +99,10 @@ describe("giving a role directly, with its days", () => {
     const r = (await createRole(t.db, t.ids.admin, { name: "Newsroom", permissions: ["news.write", "directory.read"] })) as { roleId: number };
     const person = t.ids.maria;
     expect(await grantPersonRole(t.db, t.actors.sysop, person, { roleId: r.roleId, since: shift(3), until: null })).toMatchObject(exceeds);
-    expect(await grantPersonRole(t.db, t.ids.admin, person, { roleId: r.roleId, since: shift(3), until: shift(1) })).toMatchObject({ ok: false, code: "date_range" });
+    expect(await grantPersonRole(t.db, t.ids.admin, person, { roleId: r.roleId, since: shift(3), until: shift(1) })).toMatchObject({
+      ok: false,
+      code: "date_range",
+    });
     expect(await grantPersonRole(t.db, t.ids.admin, person, { roleId: r.roleId, since: shift(3), until: null })).toEqual({ ok: true });
     expect(await permissionsOfPerson(t.db, person)).not.toContain("news.write");
     expect(await permissionsOfPerson(t.db, person, new Date(Date.now() + 4 * 86_400_000))).toContain("news.write");
@@ -111,10 +131,17 @@ describe("who holds a role and why", () => {
     await grantPersonRole(t.db, t.ids.admin, t.ids.trainer, { roleId: r.roleId, since: shift(-1), until: shift(5) });
     const adminView = await asViewer(t.ids.admin);
     const holders = await roleHolders(t.db, adminView, r.roleId);
-    expect(holders).toEqual([expect.objectContaining({ person: expect.objectContaining({ personId: t.ids.trainer }), reasons: [{ kind: "direct", since: shift(-1), until: shift(5) }] })]);
+    expect(holders).toEqual([
+      expect.objectContaining({
+        person: expect.objectContaining({ personId: t.ids.trainer }),
+        reasons: [{ kind: "direct", since: shift(-1), until: shift(5) }],
+      }),
+    ]);
 
     await t.db.insert(functionHolders).values({ functionId: t.chairFunction, personId: t.ids.maria, since: shift(-1) });
-    await t.db.insert(equipmentAuthorizations).values({ personId: t.ids.member, equipmentTypeId: t.types.system, level: "user", source: "grant", grantedById: t.ids.admin });
+    await t.db
+      .insert(equipmentAuthorizations)
+      .values({ personId: t.ids.member, equipmentTypeId: t.types.system, level: "user", source: "grant", grantedById: t.ids.admin });
     const admins = await roleHolders(t.db, adminView, t.roles.admin);
     const why = (id: number) => admins.find((h) => h.person.personId === id)?.reasons.map((x) => x.kind);
     expect(why(t.ids.maria)).toContain("function");

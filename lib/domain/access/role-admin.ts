@@ -25,10 +25,7 @@ export interface RoleRow {
 }
 
 export async function listRolesWithPermissions(db: Db): Promise<RoleRow[]> {
-  const [rows, grants] = await Promise.all([
-    db.select().from(roles).orderBy(asc(roles.name)),
-    db.select().from(rolePermissions),
-  ]);
+  const [rows, grants] = await Promise.all([db.select().from(roles).orderBy(asc(roles.name)), db.select().from(rolePermissions)]);
   return rows.map((r) => ({
     ...r,
     permissions: grants
@@ -56,7 +53,9 @@ const roleInput = z.object({
 /** Built-in permissions and view rights apart: containment weighs the first; the second must exist. */
 async function splitKeys(tx: Db, keys: string[]): Promise<{ builtin: Permission[]; missingRight: string | null }> {
   const rights = keys.filter((k) => parseViewRight(k));
-  const existing = rights.length ? new Set((await tx.select({ key: permissionRows.key }).from(permissionRows).where(inArray(permissionRows.key, rights))).map((r) => r.key)) : new Set<string>();
+  const existing = rights.length
+    ? new Set((await tx.select({ key: permissionRows.key }).from(permissionRows).where(inArray(permissionRows.key, rights))).map((r) => r.key))
+    : new Set<string>();
   return { builtin: keys.filter(isPermission), missingRight: rights.find((k) => !existing.has(k)) ?? null };
 }
 export type RoleInput = z.input<typeof roleInput>;
@@ -71,7 +70,14 @@ async function freshKey(tx: Db, name: string): Promise<string> {
       .replace(/[^a-z0-9]+/g, "-")
       .replace(/^-+|-+$/g, "")
       .slice(0, 40) || "role";
-  const taken = new Set((await tx.select({ key: roles.key }).from(roles).where(sql`${roles.key} like ${`${base}%`}`)).map((r) => r.key));
+  const taken = new Set(
+    (
+      await tx
+        .select({ key: roles.key })
+        .from(roles)
+        .where(sql`${roles.key} like ${`${base}%`}`)
+    ).map((r) => r.key),
+  );
   if (!taken.has(base)) return base;
   let n = 2;
   while (taken.has(`${base}-${n}`)) n++;
@@ -99,10 +105,27 @@ export async function createRole(db: Db, actorId: number, input: RoleInput): Pro
       if (missingRight) return fail("invalid", `permissions: unknown permission ${missingRight}`, { field: "permissions" });
       const refused = await grantRefusal(tx, actorId, { permissions: builtin });
       if (refused) return refused;
-      if ((await tx.select({ id: roles.id }).from(roles).where(sql`lower(${roles.name}) = lower(${name})`)).length) return fail("duplicate_name", "This name is already taken.", { field: "name" });
-      const [row] = await tx.insert(roles).values({ key: await freshKey(tx, name), name, description }).returning();
+      if (
+        (
+          await tx
+            .select({ id: roles.id })
+            .from(roles)
+            .where(sql`lower(${roles.name}) = lower(${name})`)
+        ).length
+      )
+        return fail("duplicate_name", "This name is already taken.", { field: "name" });
+      const [row] = await tx
+        .insert(roles)
+        .values({ key: await freshKey(tx, name), name, description })
+        .returning();
       if (permissions.length) await tx.insert(rolePermissions).values(permissions.map((permissionKey) => ({ roleId: row!.id, permissionKey })));
-      await recordAudit(tx, { actorId, changeType: "role.create", entity: "role", entityId: row!.id, after: { key: row!.key, name, description, permissions } });
+      await recordAudit(tx, {
+        actorId,
+        changeType: "role.create",
+        entity: "role",
+        entityId: row!.id,
+        after: { key: row!.key, name, description, permissions },
+      });
       return { ok: true as const, roleId: row!.id };
     }),
   );
@@ -121,10 +144,14 @@ export async function updateRole(db: Db, actorId: number, roleId: number, input:
     db.transaction(async (tx) => {
       const [role] = await tx.select().from(roles).where(eq(roles.id, roleId)).for("update");
       if (!role) return notFound("role");
-      const current = (await tx.select({ key: rolePermissions.permissionKey }).from(rolePermissions).where(eq(rolePermissions.roleId, roleId))).map((r) => r.key).filter((k) => isPermission(k) || parseViewRight(k)).sort();
+      const current = (await tx.select({ key: rolePermissions.permissionKey }).from(rolePermissions).where(eq(rolePermissions.roleId, roleId)))
+        .map((r) => r.key)
+        .filter((k) => isPermission(k) || parseViewRight(k))
+        .sort();
       const locked = role.key === LOCKED_ROLE_KEY;
       const builtinOf = (keys: string[]) => JSON.stringify(keys.filter(isPermission));
-      if (locked && builtinOf(current) !== builtinOf(permissions)) return fail("locked", "The administrator role always holds every permission.", { field: "permissions" });
+      if (locked && builtinOf(current) !== builtinOf(permissions))
+        return fail("locked", "The administrator role always holds every permission.", { field: "permissions" });
       // The administrator sees every group anyway; its view rights are kept as they are.
       if (locked) permissions.splice(0, permissions.length, ...current);
       const permissionsChanged = JSON.stringify(current) !== JSON.stringify(permissions);
@@ -132,18 +159,23 @@ export async function updateRole(db: Db, actorId: number, roleId: number, input:
       if (missingRight) return fail("invalid", `permissions: unknown permission ${missingRight}`, { field: "permissions" });
       const refused = await grantRefusal(tx, actorId, { permissions: current.filter(isPermission) }, { permissions: builtin });
       if (refused) return refused;
-      const clash = await tx.select({ id: roles.id }).from(roles).where(sql`lower(${roles.name}) = lower(${name}) and ${roles.id} <> ${roleId}`);
+      const clash = await tx
+        .select({ id: roles.id })
+        .from(roles)
+        .where(sql`lower(${roles.name}) = lower(${name}) and ${roles.id} <> ${roleId}`);
       if (clash.length) return fail("duplicate_name", "This name is already taken.", { field: "name" });
       await tx.update(roles).set({ name, description }).where(eq(roles.id, roleId));
       if (permissionsChanged) {
         const removed = current.filter((p) => !permissions.includes(p));
         const added = permissions.filter((p) => !current.includes(p));
-        if (removed.length) await tx.delete(rolePermissions).where(sql`${rolePermissions.roleId} = ${roleId} and ${inArray(rolePermissions.permissionKey, removed)}`);
+        if (removed.length)
+          await tx.delete(rolePermissions).where(sql`${rolePermissions.roleId} = ${roleId} and ${inArray(rolePermissions.permissionKey, removed)}`);
         if (added.length) await tx.insert(rolePermissions).values(added.map((permissionKey) => ({ roleId, permissionKey })));
       }
       const before = { name: role.name, description: role.description, permissions: current };
       const after = { name, description, permissions };
-      if (JSON.stringify(before) !== JSON.stringify(after)) await recordAudit(tx, { actorId, changeType: "role.update", entity: "role", entityId: roleId, before, after });
+      if (JSON.stringify(before) !== JSON.stringify(after))
+        await recordAudit(tx, { actorId, changeType: "role.update", entity: "role", entityId: roleId, before, after });
       return { ok: true as const, roleId };
     }),
   );
@@ -158,9 +190,17 @@ export async function deleteRole(db: Db, actorId: number, roleId: number): Promi
     if (role.key === LOCKED_ROLE_KEY) return fail("locked", "The administrator role cannot be deleted.");
     const refused = await grantRefusal(tx, actorId, { roleIds: [roleId] });
     if (refused) return refused;
-    const permissions = (await tx.select({ key: rolePermissions.permissionKey }).from(rolePermissions).where(eq(rolePermissions.roleId, roleId))).map((r) => r.key).sort();
+    const permissions = (await tx.select({ key: rolePermissions.permissionKey }).from(rolePermissions).where(eq(rolePermissions.roleId, roleId)))
+      .map((r) => r.key)
+      .sort();
     await tx.delete(roles).where(eq(roles.id, roleId));
-    await recordAudit(tx, { actorId, changeType: "role.delete", entity: "role", entityId: roleId, before: { key: role.key, name: role.name, description: role.description, permissions } });
+    await recordAudit(tx, {
+      actorId,
+      changeType: "role.delete",
+      entity: "role",
+      entityId: roleId,
+      before: { key: role.key, name: role.name, description: role.description, permissions },
+    });
     return { ok: true as const };
   });
 }

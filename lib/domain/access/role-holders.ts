@@ -1,6 +1,18 @@
 import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { committeeFunctions, committees, equipmentAuthorizations, equipmentTypes, functionHolders, functionRoles, membershipStatuses, people, personRoles, roles, statusRoles } from "@/lib/db/schema";
+import {
+  committeeFunctions,
+  committees,
+  equipmentAuthorizations,
+  equipmentTypes,
+  functionHolders,
+  functionRoles,
+  membershipStatuses,
+  people,
+  personRoles,
+  roles,
+  statusRoles,
+} from "@/lib/db/schema";
 import { isAuthorizationCurrent } from "../machine-access/decide-machine-use";
 import { visibleNames, type ShownPerson } from "../people/visible-names";
 import type { Viewer } from "../people/visibility";
@@ -47,7 +59,9 @@ export async function roleHolders(db: Db, viewer: Viewer, roleId: number, now = 
       .innerJoin(committeeFunctions, eq(committeeFunctions.id, functionHolders.functionId))
       .innerJoin(committees, eq(committees.id, committeeFunctions.committeeId))
       .innerJoin(people, eq(people.id, functionHolders.personId))
-      .where(and(eq(functionRoles.roleId, roleId), alive, lte(functionHolders.since, today), or(isNull(functionHolders.until), gte(functionHolders.until, today)))),
+      .where(
+        and(eq(functionRoles.roleId, roleId), alive, lte(functionHolders.since, today), or(isNull(functionHolders.until), gte(functionHolders.until, today))),
+      ),
     role.key === LOCKED_ROLE_KEY
       ? db
           .select({ a: equipmentAuthorizations })
@@ -62,7 +76,8 @@ export async function roleHolders(db: Db, viewer: Viewer, roleId: number, now = 
   for (const d of direct) add(d.personId, { kind: "direct", since: d.since, until: d.until });
   for (const s of byStatus) add(s.personId, { kind: "status", status: s.status });
   for (const f of byFunction) add(f.personId, { kind: "function", committee: f.committee, function: f.fn });
-  for (const { a } of trained) if (isAuthorizationCurrent(a, now) && !reasons.get(a.personId)?.some((r) => r.kind === "training")) add(a.personId, { kind: "training" });
+  for (const { a } of trained)
+    if (isAuthorizationCurrent(a, now) && !reasons.get(a.personId)?.some((r) => r.kind === "training")) add(a.personId, { kind: "training" });
   const names = await visibleNames(db, viewer, [...reasons.keys()]);
   return [...reasons.entries()]
     .map(([personId, why]) => ({ person: names.get(personId) ?? { personId, name: null, memberNumber: null }, reasons: why }))

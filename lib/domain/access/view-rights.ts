@@ -50,11 +50,19 @@ export async function syncViewRights(db: Db): Promise<void> {
   const stale = [...have.keys()].filter((k) => parseViewRight(k) && !wanted.has(k));
   if (stale.length) await db.delete(permissions).where(inArray(permissions.key, stale));
   const fresh = [...wanted.keys()].filter((k) => !have.has(k));
-  for (const [key, description] of wanted) if (have.has(key) && have.get(key) !== description) await db.update(permissions).set({ description }).where(eq(permissions.key, key));
+  for (const [key, description] of wanted)
+    if (have.has(key) && have.get(key) !== description) await db.update(permissions).set({ description }).where(eq(permissions.key, key));
   if (fresh.length === 0) return;
-  await db.insert(permissions).values(fresh.map((key) => ({ key, description: wanted.get(key)! }))).onConflictDoNothing();
+  await db
+    .insert(permissions)
+    .values(fresh.map((key) => ({ key, description: wanted.get(key)! })))
+    .onConflictDoNothing();
   const holders = await defaultHolders(db);
-  if (holders.length) await db.insert(rolePermissions).values(holders.flatMap((roleId) => fresh.map((permissionKey) => ({ roleId, permissionKey })))).onConflictDoNothing();
+  if (holders.length)
+    await db
+      .insert(rolePermissions)
+      .values(holders.flatMap((roleId) => fresh.map((permissionKey) => ({ roleId, permissionKey }))))
+      .onConflictDoNothing();
 }
 
 /** Which groups a viewer may see: every group, or these statuses and committees (and always themselves). */

@@ -64,7 +64,14 @@ export async function authenticateApiToken(db: Db, token: string, opts: { now?: 
   if (!owner) return { ok: false, reason: "owner_inactive" };
   return {
     ok: true,
-    principal: { ...owner, tokenId: row.id, tokenName: row.name, scopes: row.scopes, effective: effectiveScopes(row.scopes, owner.held), expiresAt: row.expiresAt },
+    principal: {
+      ...owner,
+      tokenId: row.id,
+      tokenName: row.name,
+      scopes: row.scopes,
+      effective: effectiveScopes(row.scopes, owner.held),
+      expiresAt: row.expiresAt,
+    },
     rate,
   };
 }

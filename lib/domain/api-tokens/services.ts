@@ -28,14 +28,26 @@ export async function createService(db: Db, actorId: number, raw: ServiceInput):
   const held = await adminRights(db, actorId);
   if (!held) return fail("forbidden", "Only admins manage services.");
   const parsed = serviceInput.safeParse(raw);
-  if (!parsed.success) return fail("invalid", `${String(parsed.error.issues[0]!.path[0] ?? "input")}: ${parsed.error.issues[0]!.message}`, { field: String(parsed.error.issues[0]!.path[0] ?? "") });
+  if (!parsed.success)
+    return fail("invalid", `${String(parsed.error.issues[0]!.path[0] ?? "input")}: ${parsed.error.issues[0]!.message}`, {
+      field: String(parsed.error.issues[0]!.path[0] ?? ""),
+    });
   const permissions = [...new Set(parsed.data.permissions)].sort() as Permission[];
   const beyond = permissions.filter((p) => !held.has(p));
   if (beyond.length) return fail("scope_not_held", `You do not hold ${beyond.join(", ")}.`, { field: "permissions" });
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(apiServices).values({ name: parsed.data.name, description: parsed.data.description, permissions, sponsorId: actorId }).returning({ id: apiServices.id });
-      await recordAudit(tx, { actorId, changeType: "api_service.create", entity: "api_services", entityId: row!.id, after: { name: parsed.data.name, permissions } });
+      const [row] = await tx
+        .insert(apiServices)
+        .values({ name: parsed.data.name, description: parsed.data.description, permissions, sponsorId: actorId })
+        .returning({ id: apiServices.id });
+      await recordAudit(tx, {
+        actorId,
+        changeType: "api_service.create",
+        entity: "api_services",
+        entityId: row!.id,
+        after: { name: parsed.data.name, permissions },
+      });
       return { ok: true as const, id: row!.id };
     });
   } catch (error) {

@@ -43,12 +43,30 @@ describe("personal access tokens", () => {
   });
 
   it("refuses scopes the owner does not hold, bad names and lifetimes", async () => {
-    expect(await createPersonalToken(f.db, f.ids.member, { name: "x", scopes: ["write:open-status"], expiresInDays: 30 })).toMatchObject({ ok: false, code: "scope_not_held" });
-    expect(await createPersonalToken(f.db, f.ids.member, { name: "x", scopes: ["read:everything"], expiresInDays: 30 })).toMatchObject({ ok: false, code: "invalid", field: "scopes" });
-    expect(await createPersonalToken(f.db, f.ids.member, { name: " ", scopes: ["read:people"], expiresInDays: 30 })).toMatchObject({ ok: false, code: "invalid", field: "name" });
-    expect(await createPersonalToken(f.db, f.ids.member, { name: "x", scopes: ["read:people"], expiresInDays: 400 })).toMatchObject({ ok: false, code: "invalid", field: "expiresInDays" });
+    expect(await createPersonalToken(f.db, f.ids.member, { name: "x", scopes: ["write:open-status"], expiresInDays: 30 })).toMatchObject({
+      ok: false,
+      code: "scope_not_held",
+    });
+    expect(await createPersonalToken(f.db, f.ids.member, { name: "x", scopes: ["read:everything"], expiresInDays: 30 })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "scopes",
+    });
+    expect(await createPersonalToken(f.db, f.ids.member, { name: " ", scopes: ["read:people"], expiresInDays: 30 })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "name",
+    });
+    expect(await createPersonalToken(f.db, f.ids.member, { name: "x", scopes: ["read:people"], expiresInDays: 400 })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "expiresInDays",
+    });
     // An applicant is not in the directory: no read:people for them.
-    expect(await createPersonalToken(f.db, f.ids.applicant, { name: "x", scopes: ["read:people"], expiresInDays: 30 })).toMatchObject({ ok: false, code: "scope_not_held" });
+    expect(await createPersonalToken(f.db, f.ids.applicant, { name: "x", scopes: ["read:people"], expiresInDays: 30 })).toMatchObject({
+      ok: false,
+      code: "scope_not_held",
+    });
   });
 
   it("stop working when expired or revoked, and only the owner or an admin revokes", async () => {
@@ -105,15 +123,24 @@ describe("personal access tokens", () => {
 describe("service tokens", () => {
   it("hold at most what the service was given and what its sponsor holds today", async () => {
     expect(await createService(f.db, f.ids.member, { name: "bot", permissions: ["directory.read"] })).toMatchObject({ ok: false, code: "forbidden" });
-    const service = await createService(f.db, f.ids.admin, { name: "Door display", description: "Hallway screen", permissions: ["directory.read", "space.open"] });
+    const service = await createService(f.db, f.ids.admin, {
+      name: "Door display",
+      description: "Hallway screen",
+      permissions: ["directory.read", "space.open"],
+    });
     if (!service.ok) throw new Error(service.message);
     expect(await createService(f.db, f.ids.admin, { name: "Door display", permissions: [] })).toMatchObject({ ok: false, code: "duplicate_name" });
 
     // members.read was not given to the service: a scope needing it cannot be had, whatever the admin holds.
-    expect(await createServiceToken(f.db, f.ids.admin, service.id, { name: "t", scopes: ["read:inventory", "write:open-status"], expiresInDays: 30 })).toMatchObject({ ok: true });
+    expect(
+      await createServiceToken(f.db, f.ids.admin, service.id, { name: "t", scopes: ["read:inventory", "write:open-status"], expiresInDays: 30 }),
+    ).toMatchObject({ ok: true });
     const token = await createServiceToken(f.db, f.ids.admin, service.id, { name: "screen", scopes: ["read:people", "write:open-status"], expiresInDays: 90 });
     if (!token.ok) throw new Error(token.message);
-    expect(await createServiceToken(f.db, f.ids.member, service.id, { name: "t", scopes: ["read:people"], expiresInDays: 30 })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await createServiceToken(f.db, f.ids.member, service.id, { name: "t", scopes: ["read:people"], expiresInDays: 30 })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
 
     const check = await authenticateApiToken(f.db, token.token, limit);
     if (!check.ok) throw new Error(check.reason);
@@ -128,7 +155,10 @@ describe("service tokens", () => {
 
     expect(await setServiceEnabled(f.db, f.ids.admin, service.id, false)).toEqual({ ok: true });
     expect(await authenticateApiToken(f.db, token.token, limit)).toEqual({ ok: false, reason: "owner_inactive" });
-    expect(await createServiceToken(f.db, f.ids.admin, service.id, { name: "t", scopes: ["read:people"], expiresInDays: 30 })).toMatchObject({ ok: false, code: "disabled" });
+    expect(await createServiceToken(f.db, f.ids.admin, service.id, { name: "t", scopes: ["read:people"], expiresInDays: 30 })).toMatchObject({
+      ok: false,
+      code: "disabled",
+    });
     expect(await setServiceEnabled(f.db, f.ids.admin, service.id, true)).toEqual({ ok: true });
     expect((await listServiceTokens(f.db, service.id)).map((t) => t.name)).toEqual(["screen", "t"]);
   });

@@ -17,7 +17,10 @@ export const MAX_ACTIVE_TOKENS = 50;
 
 export const tokenInput = z.object({
   name: z.string().trim().min(1, "required").max(60, "at most 60 characters"),
-  scopes: z.array(z.string()).min(1, "choose at least one scope").refine((s) => s.every(isScope), "unknown scope"),
+  scopes: z
+    .array(z.string())
+    .min(1, "choose at least one scope")
+    .refine((s) => s.every(isScope), "unknown scope"),
   expiresInDays: z.coerce.number().int().min(1, "at least 1 day").max(MAX_TOKEN_DAYS, `at most ${MAX_TOKEN_DAYS} days`),
 });
 export type TokenInput = z.input<typeof tokenInput>;
@@ -31,12 +34,23 @@ function invalid(issues: z.ZodError["issues"]) {
 /** Every scope asked for must be usable by the owner now: a token is never created with rights its owner lacks. */
 function refusedScope(scopes: Scope[], owner: OwnerRights) {
   const missing = scopes.filter((s) => !scopeAvailable(s, owner.held));
-  return missing.length ? fail("scope_not_held", `${owner.kind === "person" ? "You do" : "The service does"} not hold the rights for ${missing.join(", ")}.`, { field: "scopes" }) : null;
+  return missing.length
+    ? fail("scope_not_held", `${owner.kind === "person" ? "You do" : "The service does"} not hold the rights for ${missing.join(", ")}.`, { field: "scopes" })
+    : null;
 }
 
-async function insertToken(db: Db, actorId: number, owner: OwnerRights, input: z.output<typeof tokenInput>, now: Date): Promise<Result<{ id: number; token: string }>> {
+async function insertToken(
+  db: Db,
+  actorId: number,
+  owner: OwnerRights,
+  input: z.output<typeof tokenInput>,
+  now: Date,
+): Promise<Result<{ id: number; token: string }>> {
   const ownerColumn = owner.kind === "person" ? eq(apiTokens.personId, owner.personId!) : eq(apiTokens.serviceId, owner.serviceId!);
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(apiTokens).where(and(ownerColumn, isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)));
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(apiTokens)
+    .where(and(ownerColumn, isNull(apiTokens.revokedAt), gt(apiTokens.expiresAt, now)));
   if (n >= MAX_ACTIVE_TOKENS) return fail("too_many", `At most ${MAX_ACTIVE_TOKENS} active tokens; revoke one first.`);
   const token = newApiToken();
   const scopes = [...new Set(input.scopes)].sort() as Scope[];
@@ -44,7 +58,17 @@ async function insertToken(db: Db, actorId: number, owner: OwnerRights, input: z
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(apiTokens)
-      .values({ personId: owner.personId, serviceId: owner.serviceId, name: input.name, scopes, tokenHash: tokenHash(token), tokenPrefix: visiblePrefix(token), createdById: actorId, createdAt: now, expiresAt })
+      .values({
+        personId: owner.personId,
+        serviceId: owner.serviceId,
+        name: input.name,
+        scopes,
+        tokenHash: tokenHash(token),
+        tokenPrefix: visiblePrefix(token),
+        createdById: actorId,
+        createdAt: now,
+        expiresAt,
+      })
       .returning({ id: apiTokens.id });
     await recordAudit(tx, {
       actorId,
@@ -68,7 +92,13 @@ export async function createPersonalToken(db: Db, personId: number, raw: TokenIn
 }
 
 /** An admin makes a token for a service identity; its scopes must be within what the service holds today. */
-export async function createServiceToken(db: Db, actorId: number, serviceId: number, raw: TokenInput, now = new Date()): Promise<Result<{ id: number; token: string }>> {
+export async function createServiceToken(
+  db: Db,
+  actorId: number,
+  serviceId: number,
+  raw: TokenInput,
+  now = new Date(),
+): Promise<Result<{ id: number; token: string }>> {
   if (!(await permissionsOfPerson(db, actorId)).has("system.admin")) return fail("forbidden", "Only admins manage service tokens.");
   const parsed = tokenInput.safeParse(raw);
   if (!parsed.success) return invalid(parsed.error.issues);
@@ -83,10 +113,19 @@ export async function createServiceToken(db: Db, actorId: number, serviceId: num
 export async function revokeToken(db: Db, actorId: number, tokenId: number, now = new Date()): Promise<Result> {
   const [token] = await db.select().from(apiTokens).where(eq(apiTokens.id, tokenId));
   if (!token || token.revokedAt) return fail("not_found", "No active token with this id.");
-  if (token.personId !== actorId && !(await permissionsOfPerson(db, actorId)).has("system.admin")) return fail("forbidden", "You may only revoke your own tokens.");
+  if (token.personId !== actorId && !(await permissionsOfPerson(db, actorId)).has("system.admin"))
+    return fail("forbidden", "You may only revoke your own tokens.");
   await db.transaction(async (tx) => {
     await tx.update(apiTokens).set({ revokedAt: now }).where(eq(apiTokens.id, tokenId));
-    await recordAudit(tx, { actorId, subjectPersonId: token.personId, changeType: "api_token.revoke", entity: "api_tokens", entityId: tokenId, before: { name: token.name }, after: { revokedAt: now.toISOString() } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: token.personId,
+      changeType: "api_token.revoke",
+      entity: "api_tokens",
+      entityId: tokenId,
+      before: { name: token.name },
+      after: { revokedAt: now.toISOString() },
+    });
   });
   return { ok: true };
 }
@@ -125,20 +164,37 @@ function listRow(t: typeof apiTokens.$inferSelect, held: OwnerRights | null, now
 
 /** A person's tokens, newest first, with which scopes are idle for lack of rights. */
 export async function listPersonalTokens(db: Db, personId: number, now = new Date()): Promise<TokenListRow[]> {
-  const [rows, owner] = await Promise.all([db.select().from(apiTokens).where(eq(apiTokens.personId, personId)).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)), personRights(db, personId)]);
+  const [rows, owner] = await Promise.all([
+    db.select().from(apiTokens).where(eq(apiTokens.personId, personId)).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)),
+    personRights(db, personId),
+  ]);
   return rows.map((t) => listRow(t, owner, now));
 }
 
 /** A service's tokens, newest first. */
 export async function listServiceTokens(db: Db, serviceId: number, now = new Date()): Promise<TokenListRow[]> {
-  const [rows, owner] = await Promise.all([db.select().from(apiTokens).where(eq(apiTokens.serviceId, serviceId)).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)), serviceRights(db, serviceId)]);
+  const [rows, owner] = await Promise.all([
+    db.select().from(apiTokens).where(eq(apiTokens.serviceId, serviceId)).orderBy(desc(apiTokens.createdAt), desc(apiTokens.id)),
+    serviceRights(db, serviceId),
+  ]);
   return rows.map((t) => listRow(t, owner, now));
 }
 
 /** Every person's active tokens for the admin page (who holds what), newest first. */
 export async function listActivePersonalTokens(db: Db, now = new Date()) {
   return db
-    .select({ id: apiTokens.id, name: apiTokens.name, prefix: apiTokens.tokenPrefix, scopes: apiTokens.scopes, personId: apiTokens.personId, memberNumber: people.memberNumber, firstName: profiles.firstName, lastName: profiles.lastName, expiresAt: apiTokens.expiresAt, lastUsedAt: apiTokens.lastUsedAt })
+    .select({
+      id: apiTokens.id,
+      name: apiTokens.name,
+      prefix: apiTokens.tokenPrefix,
+      scopes: apiTokens.scopes,
+      personId: apiTokens.personId,
+      memberNumber: people.memberNumber,
+      firstName: profiles.firstName,
+      lastName: profiles.lastName,
+      expiresAt: apiTokens.expiresAt,
+      lastUsedAt: apiTokens.lastUsedAt,
+    })
     .from(apiTokens)
     .innerJoin(people, eq(people.id, apiTokens.personId))
     .leftJoin(profiles, eq(profiles.personId, apiTokens.personId))

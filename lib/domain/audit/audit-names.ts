@@ -1,6 +1,17 @@
 import { inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { committeeFunctions, committees, equipmentTypes, inventoryLocations, machines, membershipStatuses, membershipTypes, profiles, roles, rooms } from "@/lib/db/schema";
+import {
+  committeeFunctions,
+  committees,
+  equipmentTypes,
+  inventoryLocations,
+  machines,
+  membershipStatuses,
+  membershipTypes,
+  profiles,
+  roles,
+  rooms,
+} from "@/lib/db/schema";
 
 /** What an id or key in an audit entry's before/after stands for, by the field's name. */
 export type NameKind = "person" | "equipmentType" | "machine" | "location" | "room" | "committee" | "function" | "role" | "status" | "membershipType";
@@ -49,7 +60,10 @@ interface EntryLike {
 /** Every id and key the entries mention, looked up in one query per kind. */
 export async function auditNames(db: Db, entries: readonly EntryLike[]): Promise<AuditNames> {
   const wanted: Record<NameKind, { ids: Set<number>; keys: Set<string> }> = Object.fromEntries(
-    (["person", "equipmentType", "machine", "location", "room", "committee", "function", "role", "status", "membershipType"] as const).map((k) => [k, { ids: new Set<number>(), keys: new Set<string>() }]),
+    (["person", "equipmentType", "machine", "location", "room", "committee", "function", "role", "status", "membershipType"] as const).map((k) => [
+      k,
+      { ids: new Set<number>(), keys: new Set<string>() },
+    ]),
   ) as never;
   const note = (kind: NameKind, value: unknown) => {
     if (typeof value === "number" && Number.isSafeInteger(value)) wanted[kind].ids.add(value);
@@ -76,18 +90,43 @@ export async function auditNames(db: Db, entries: readonly EntryLike[]): Promise
         .map((p) => ({ id: p.id, name: `${p.first} ${p.last}`.trim() }))
         .filter((p) => p.name),
     ),
-    byId("equipmentType", (list) => db.select({ id: equipmentTypes.id, name: equipmentTypes.name }).from(equipmentTypes).where(inArray(equipmentTypes.id, list))),
+    byId("equipmentType", (list) =>
+      db.select({ id: equipmentTypes.id, name: equipmentTypes.name }).from(equipmentTypes).where(inArray(equipmentTypes.id, list)),
+    ),
     byId("machine", (list) => db.select({ id: machines.id, name: machines.name }).from(machines).where(inArray(machines.id, list))),
-    byId("location", (list) => db.select({ id: inventoryLocations.id, name: inventoryLocations.name }).from(inventoryLocations).where(inArray(inventoryLocations.id, list))),
+    byId("location", (list) =>
+      db.select({ id: inventoryLocations.id, name: inventoryLocations.name }).from(inventoryLocations).where(inArray(inventoryLocations.id, list)),
+    ),
     byId("room", (list) => db.select({ id: rooms.id, name: rooms.name }).from(rooms).where(inArray(rooms.id, list))),
     byId("committee", (list) => db.select({ id: committees.id, name: committees.name }).from(committees).where(inArray(committees.id, list))),
-    byId("function", (list) => db.select({ id: committeeFunctions.id, name: committeeFunctions.name }).from(committeeFunctions).where(inArray(committeeFunctions.id, list))),
+    byId("function", (list) =>
+      db.select({ id: committeeFunctions.id, name: committeeFunctions.name }).from(committeeFunctions).where(inArray(committeeFunctions.id, list)),
+    ),
     byId("role", (list) => db.select({ id: roles.id, name: roles.name }).from(roles).where(inArray(roles.id, list))),
-    keys("role").length ? db.select({ key: roles.key, name: roles.name }).from(roles).where(inArray(roles.key, keys("role"))) : [],
-    byId("status", (list) => db.select({ id: membershipStatuses.id, name: membershipStatuses.name }).from(membershipStatuses).where(inArray(membershipStatuses.id, list))),
-    keys("status").length ? db.select({ key: membershipStatuses.key, name: membershipStatuses.name }).from(membershipStatuses).where(inArray(membershipStatuses.key, keys("status"))) : [],
-    byId("membershipType", (list) => db.select({ id: membershipTypes.id, name: membershipTypes.name }).from(membershipTypes).where(inArray(membershipTypes.id, list))),
-    keys("membershipType").length ? db.select({ key: membershipTypes.key, name: membershipTypes.name }).from(membershipTypes).where(inArray(membershipTypes.key, keys("membershipType"))) : [],
+    keys("role").length
+      ? db
+          .select({ key: roles.key, name: roles.name })
+          .from(roles)
+          .where(inArray(roles.key, keys("role")))
+      : [],
+    byId("status", (list) =>
+      db.select({ id: membershipStatuses.id, name: membershipStatuses.name }).from(membershipStatuses).where(inArray(membershipStatuses.id, list)),
+    ),
+    keys("status").length
+      ? db
+          .select({ key: membershipStatuses.key, name: membershipStatuses.name })
+          .from(membershipStatuses)
+          .where(inArray(membershipStatuses.key, keys("status")))
+      : [],
+    byId("membershipType", (list) =>
+      db.select({ id: membershipTypes.id, name: membershipTypes.name }).from(membershipTypes).where(inArray(membershipTypes.id, list)),
+    ),
+    keys("membershipType").length
+      ? db
+          .select({ key: membershipTypes.key, name: membershipTypes.name })
+          .from(membershipTypes)
+          .where(inArray(membershipTypes.key, keys("membershipType")))
+      : [],
   ]);
   const withKeys = (m: Map<string, string>, rows: { key: string; name: string }[]) => {
     for (const r of rows) m.set(r.key, r.name);

@@ -11,9 +11,25 @@ beforeAll(async () => {
   await t.db.delete(auditLog);
   const at = (iso: string) => new Date(iso);
   await t.db.insert(auditLog).values([
-    { at: at("2026-03-01T10:00:00Z"), actorId: t.ids.admin, subjectPersonId: t.ids.member, changeType: "person.status", entity: "person", before: { status: "applicant" }, after: { status: "member" } },
+    {
+      at: at("2026-03-01T10:00:00Z"),
+      actorId: t.ids.admin,
+      subjectPersonId: t.ids.member,
+      changeType: "person.status",
+      entity: "person",
+      before: { status: "applicant" },
+      after: { status: "member" },
+    },
     // 23:30 UTC on 1 March is 2 March in Vienna.
-    { at: at("2026-03-01T23:30:00Z"), actorId: t.ids.admin, subjectPersonId: t.ids.maria, changeType: "profile.update", entity: "profile", before: { phone: null }, after: { phone: "<b>1</b>" } },
+    {
+      at: at("2026-03-01T23:30:00Z"),
+      actorId: t.ids.admin,
+      subjectPersonId: t.ids.maria,
+      changeType: "profile.update",
+      entity: "profile",
+      before: { phone: null },
+      after: { phone: "<b>1</b>" },
+    },
     { at: at("2026-03-05T09:00:00Z"), actorId: t.ids.maria, subjectPersonId: t.ids.maria, changeType: "profile.update", entity: "profile" },
     { at: at("2026-03-06T09:00:00Z"), actorId: null, changeType: "machine.block", entity: "machine", entityId: "3" },
   ]);

@@ -7,7 +7,10 @@ import { searchText } from "../shared/ids";
 
 export const AUDIT_PAGE_SIZE = 50;
 
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/).refine((s) => !Number.isNaN(Date.parse(s)));
+const day = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/)
+  .refine((s) => !Number.isNaN(Date.parse(s)));
 
 /** The audit page's query string, coerced: bad values are dropped rather than failing the page. */
 export const auditFilterSchema = z.object({
@@ -16,7 +19,12 @@ export const auditFilterSchema = z.object({
   /** Whose record it touched, the same forms as `actor`. */
   person: z.preprocess((v) => searchText(v), z.string()).catch(""),
   /** "person.status", or an area "person.*". */
-  type: z.string().trim().max(100).regex(/^[a-z_.*]*$/).catch(""),
+  type: z
+    .string()
+    .trim()
+    .max(100)
+    .regex(/^[a-z_.*]*$/)
+    .catch(""),
   from: day.optional().catch(undefined),
   to: day.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(100_000).catch(1),

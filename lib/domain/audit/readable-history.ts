@@ -32,7 +32,11 @@ export interface ReadableEntry<E extends HistoryEntry = HistoryEntry> {
  * The one loader behind every history list — the audit log, a thing's history, a person's history: the names of
  * everyone and everything the entries mention in one query per kind, then each entry in words for this reader.
  */
-export async function readableHistory<E extends HistoryEntry>(db: Db, entries: readonly E[], view: { t: Translate; locale: Locale; timeZone: string }): Promise<ReadableEntry<E>[]> {
+export async function readableHistory<E extends HistoryEntry>(
+  db: Db,
+  entries: readonly E[],
+  view: { t: Translate; locale: Locale; timeZone: string },
+): Promise<ReadableEntry<E>[]> {
   const ctx = { ...view, names: await auditNames(db, entries) };
   return entries.map((entry) => ({
     entry,

@@ -12,7 +12,10 @@ const names: AuditNames = {
   room: empty(),
   committee: empty(),
   function: empty(),
-  role: new Map([["admin", "Administrator"], ["staff", "Staff"]]),
+  role: new Map([
+    ["admin", "Administrator"],
+    ["staff", "Staff"],
+  ]),
   status: new Map([["member", "Member"]]),
   membershipType: empty(),
 };

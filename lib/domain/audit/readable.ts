@@ -22,7 +22,12 @@ export interface ReadableRow {
   after: string | null;
 }
 
-const words = (key: string) => key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_.-]+/g, " ").trim().toLowerCase();
+const words = (key: string) =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_.-]+/g, " ")
+    .trim()
+    .toLowerCase();
 const capital = (s: string) => (s ? s[0]!.toUpperCase() + s.slice(1) : s);
 
 export function changeLabel(t: Translate, changeType: string): string {

@@ -66,11 +66,17 @@ export async function changesSinceLastLogin(db: Db, viewer: Viewer & { personId:
       if (!g.people.includes(r.subject) && g.people.length < 5) g.people.push(r.subject);
       groups.set(r.changeType, g);
     }
-    board = [...groups.entries()].map(([changeType, g]) => ({ changeType, count: g.count, people: g.people.map(shown) })).sort((a, b) => b.count - a.count || a.changeType.localeCompare(b.changeType));
+    board = [...groups.entries()]
+      .map(([changeType, g]) => ({ changeType, count: g.count, people: g.people.map(shown) }))
+      .sort((a, b) => b.count - a.count || a.changeType.localeCompare(b.changeType));
   }
   return {
     since,
-    own: ownRows.map((r) => ({ at: r.at, changeType: r.changeType, by: r.actorId === null ? "system" : r.actorId === viewer.personId ? "self" : shown(r.actorId) })),
+    own: ownRows.map((r) => ({
+      at: r.at,
+      changeType: r.changeType,
+      by: r.actorId === null ? "system" : r.actorId === viewer.personId ? "self" : shown(r.actorId),
+    })),
     board,
   };
 }

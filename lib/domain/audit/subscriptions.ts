@@ -11,7 +11,10 @@ import { recordAudit } from "./record-audit";
 import type { Failure, Result } from "../shared/result";
 
 /** "person.status", "person.*" (an area) or "*" (everything). */
-const changeTypePattern = z.string().trim().regex(/^(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?)$/, "a change type like person.status or person.*");
+const changeTypePattern = z
+  .string()
+  .trim()
+  .regex(/^(\*|[a-z_]+(\.[a-z_]+)*(\.\*)?)$/, "a change type like person.status or person.*");
 
 export function matchesChangeType(pattern: string, changeType: string): boolean {
   if (pattern === "*") return true;
@@ -28,16 +31,39 @@ export async function subscribeToChanges(db: Db, actorId: number, changeType: st
   if (!parsed.success) return { ok: false, code: "invalid", message: `changeType: ${parsed.error.issues[0]!.message}`, field: "changeType" };
   await db.transaction(async (tx) => {
     const [{ last } = { last: 0 }] = await tx.select({ last: max(auditLog.id) }).from(auditLog);
-    const [row] = await tx.insert(auditSubscriptions).values({ personId: actorId, changeType: parsed.data, lastNotifiedId: last ?? 0 }).onConflictDoNothing().returning();
-    if (row) await recordAudit(tx, { actorId, subjectPersonId: actorId, changeType: "audit.subscribe", entity: "audit_subscription", entityId: row.id, after: { changeType: parsed.data } });
+    const [row] = await tx
+      .insert(auditSubscriptions)
+      .values({ personId: actorId, changeType: parsed.data, lastNotifiedId: last ?? 0 })
+      .onConflictDoNothing()
+      .returning();
+    if (row)
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: actorId,
+        changeType: "audit.subscribe",
+        entity: "audit_subscription",
+        entityId: row.id,
+        after: { changeType: parsed.data },
+      });
   });
   return { ok: true };
 }
 
 export async function unsubscribeFromChanges(db: Db, actorId: number, subscriptionId: number): Promise<Outcome> {
   await db.transaction(async (tx) => {
-    const [row] = await tx.delete(auditSubscriptions).where(and(eq(auditSubscriptions.id, subscriptionId), eq(auditSubscriptions.personId, actorId))).returning();
-    if (row) await recordAudit(tx, { actorId, subjectPersonId: actorId, changeType: "audit.unsubscribe", entity: "audit_subscription", entityId: row.id, before: { changeType: row.changeType } });
+    const [row] = await tx
+      .delete(auditSubscriptions)
+      .where(and(eq(auditSubscriptions.id, subscriptionId), eq(auditSubscriptions.personId, actorId)))
+      .returning();
+    if (row)
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: actorId,
+        changeType: "audit.unsubscribe",
+        entity: "audit_subscription",
+        entityId: row.id,
+        before: { changeType: row.changeType },
+      });
   });
   return { ok: true };
 }
@@ -71,12 +97,18 @@ export async function notifyAuditSubscribers(db: Db, mailer: Mailer): Promise<Ma
     if (claimed.length === 0 || matching.length === 0) continue;
     if (!(await permissionsOfPerson(db, s.personId)).has("audit.read")) continue;
     const t = translator(language && isLocale(language) ? language : "en");
-    const lines = matching.map((e) => `${e.at.toISOString()}  ${e.changeType}  ${e.entity} ${e.entityId ?? ""}${e.subjectPersonId ? `  #${e.subjectPersonId}` : ""}`);
-    await sendCounted(mailer, {
-      to: email,
-      subject: t("mail.audit.subject", { count: matching.length, changeType: s.changeType }),
-      text: t("mail.audit.body", { changeType: s.changeType, entries: lines.join("\n"), link: await publicLink(db, "/admin/audit") }),
-    }, run);
+    const lines = matching.map(
+      (e) => `${e.at.toISOString()}  ${e.changeType}  ${e.entity} ${e.entityId ?? ""}${e.subjectPersonId ? `  #${e.subjectPersonId}` : ""}`,
+    );
+    await sendCounted(
+      mailer,
+      {
+        to: email,
+        subject: t("mail.audit.subject", { count: matching.length, changeType: s.changeType }),
+        text: t("mail.audit.body", { changeType: s.changeType, entries: lines.join("\n"), link: await publicLink(db, "/admin/audit") }),
+      },
+      run,
+    );
   }
   return run;
 }

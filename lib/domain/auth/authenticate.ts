@@ -63,7 +63,10 @@ export async function authenticateWithPassword(db: Db, input: PasswordLogin, lim
   if (row.disabled || !row.mayLogIn || row.erasedAt) return fail("not_allowed");
 
   await loginSucceeded(db, email, ip);
-  await db.update(accounts).set({ previousLoginAt: sql`${accounts.lastLoginAt}`, lastLoginAt: new Date() }).where(eq(accounts.id, row.accountId));
+  await db
+    .update(accounts)
+    .set({ previousLoginAt: sql`${accounts.lastLoginAt}`, lastLoginAt: new Date() })
+    .where(eq(accounts.id, row.accountId));
   return { ok: true, personId: row.personId, sessionVersion: row.sessionVersion };
 }
 
@@ -74,7 +77,14 @@ async function awaitsConfirmation(db: Db, personId: number): Promise<boolean> {
     .from(applicantConfirmations)
     .innerJoin(people, eq(people.id, applicantConfirmations.personId))
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-    .where(and(eq(applicantConfirmations.personId, personId), isNull(applicantConfirmations.confirmedAt), isNull(applicantConfirmations.loginEmail), eq(membershipStatuses.key, "applicant")))
+    .where(
+      and(
+        eq(applicantConfirmations.personId, personId),
+        isNull(applicantConfirmations.confirmedAt),
+        isNull(applicantConfirmations.loginEmail),
+        eq(membershipStatuses.key, "applicant"),
+      ),
+    )
     .limit(1);
   return open !== undefined;
 }

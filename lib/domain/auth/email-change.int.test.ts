@@ -39,7 +39,9 @@ describe("the owner changes their login email", () => {
   });
 
   it("mails a link to the new address over SMTP and a notice to the old one; the login changes only when the link is used, once", async () => {
-    expect(await requestEmailChange(t.db, inbox.mailer, { personId: t.ids.maria, newEmail: "Maria.New@Example.org", password: PASSWORD })).toEqual({ ok: true });
+    expect(await requestEmailChange(t.db, inbox.mailer, { personId: t.ids.maria, newEmail: "Maria.New@Example.org", password: PASSWORD })).toEqual({
+      ok: true,
+    });
     const [confirm] = mailsTo("maria.new@example.org");
     const [notice] = mailsTo("maria@makerspace.local");
     expect(notice && unfold(notice.raw)).toContain("maria.new@example.org");
@@ -82,14 +84,19 @@ describe("the owner changes their login email", () => {
 describe("a staff profile edit never moves the login", () => {
   it("staff changes a member's contact email: the login stays, and a reset for the new address mails nothing", async () => {
     const before = inbox.mails.length;
-    expect(await updateProfile(t.db, t.actors.staff, t.ids.applicant, { firstName: "Andy", lastName: "Applicant", email: "attacker@evil.example" })).toEqual({ ok: true });
+    expect(await updateProfile(t.db, t.actors.staff, t.ids.applicant, { firstName: "Andy", lastName: "Applicant", email: "attacker@evil.example" })).toEqual({
+      ok: true,
+    });
     expect(await loginEmail(t.ids.applicant)).toBe("applicant@makerspace.local");
     await requestPasswordReset(t.db, inbox.mailer, { email: "attacker@evil.example" });
     expect(inbox.mails.length).toBe(before);
   });
 
   it("staff cannot even change the admin's contact email (the old takeover path)", async () => {
-    expect(await updateProfile(t.db, t.actors.staff, t.ids.admin, { firstName: "Ada", lastName: "Admin", email: "attacker@evil.example" })).toMatchObject({ ok: false, code: "outranks_you" });
+    expect(await updateProfile(t.db, t.actors.staff, t.ids.admin, { firstName: "Ada", lastName: "Admin", email: "attacker@evil.example" })).toMatchObject({
+      ok: false,
+      code: "outranks_you",
+    });
     expect(await loginEmail(t.ids.admin)).toBe("admin@makerspace.local");
   });
 });

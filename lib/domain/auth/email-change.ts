@@ -22,7 +22,8 @@ import type { Failure, Result } from "../shared/result";
  */
 export const EMAIL_CHANGE_TTL_MS = 24 * 60 * 60 * 1000;
 
-export type EmailChangeCode = "forbidden" | "not_found" | "invalid_email" | "same_email" | "duplicate_email" | "wrong_password" | "invalid_token" | ContainmentCode;
+export type EmailChangeCode =
+  "forbidden" | "not_found" | "invalid_email" | "same_email" | "duplicate_email" | "wrong_password" | "invalid_token" | ContainmentCode;
 export type EmailChangeResult<T extends object = object> = Result<T, Failure<EmailChangeCode>>;
 
 const MESSAGES: Record<Exclude<EmailChangeCode, ContainmentCode>, string> = {
@@ -40,7 +41,14 @@ const emailSchema = z.string().trim().toLowerCase().max(320).pipe(z.email());
 
 async function loginOf(db: Db, personId: number) {
   const [row] = await db
-    .select({ id: accounts.id, email: accounts.email, passwordHash: accounts.passwordHash, disabled: accounts.disabled, language: profiles.preferredLanguage, profileEmail: profiles.email })
+    .select({
+      id: accounts.id,
+      email: accounts.email,
+      passwordHash: accounts.passwordHash,
+      disabled: accounts.disabled,
+      language: profiles.preferredLanguage,
+      profileEmail: profiles.email,
+    })
     .from(accounts)
     .leftJoin(profiles, eq(profiles.personId, accounts.personId))
     .where(eq(accounts.personId, personId));
@@ -75,12 +83,25 @@ export async function requestEmailChange(db: Db, mailer: Mailer, input: EmailCha
   if (!checked.ok) return checked;
   const token = newToken();
   await db.transaction(async (tx) => {
-    await tx.insert(emailChangeTokens).values({ accountId: login.id, newEmail: checked.email, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS) });
-    await recordAudit(tx, { actorId: input.personId, subjectPersonId: input.personId, changeType: "account.email_request", entity: "account", entityId: login.id, after: { email: checked.email } });
+    await tx
+      .insert(emailChangeTokens)
+      .values({ accountId: login.id, newEmail: checked.email, tokenHash: hashResetToken(token), expiresAt: new Date(now.getTime() + EMAIL_CHANGE_TTL_MS) });
+    await recordAudit(tx, {
+      actorId: input.personId,
+      subjectPersonId: input.personId,
+      changeType: "account.email_request",
+      entity: "account",
+      entityId: login.id,
+      after: { email: checked.email },
+    });
   });
   const t = translatorFor(login.language);
   const hours = String(EMAIL_CHANGE_TTL_MS / 3_600_000);
-  await mailer.send({ to: checked.email, subject: t("mail.emailChange.confirm.subject"), text: t("mail.emailChange.confirm.body", { link: await publicLink(db, `/email-change/confirm?token=${encodeURIComponent(token)}`), hours }) });
+  await mailer.send({
+    to: checked.email,
+    subject: t("mail.emailChange.confirm.subject"),
+    text: t("mail.emailChange.confirm.body", { link: await publicLink(db, `/email-change/confirm?token=${encodeURIComponent(token)}`), hours }),
+  });
   await mailer.send({ to: login.email, subject: t("mail.emailChange.notice.subject"), text: t("mail.emailChange.notice.body", { email: checked.email }) });
   return { ok: true };
 }
@@ -104,8 +125,14 @@ async function moveLogin(tx: Db, accountId: number, personId: number, from: stri
     .update(profiles)
     .set({ email: to, updatedAt: now })
     .where(and(eq(profiles.personId, personId), sql`(${profiles.email} is null or lower(${profiles.email}) = ${from.toLowerCase()})`));
-  await tx.update(passwordResetTokens).set({ usedAt: now }).where(and(eq(passwordResetTokens.accountId, accountId), isNull(passwordResetTokens.usedAt)));
-  await tx.update(emailChangeTokens).set({ usedAt: now }).where(and(eq(emailChangeTokens.accountId, accountId), isNull(emailChangeTokens.usedAt)));
+  await tx
+    .update(passwordResetTokens)
+    .set({ usedAt: now })
+    .where(and(eq(passwordResetTokens.accountId, accountId), isNull(passwordResetTokens.usedAt)));
+  await tx
+    .update(emailChangeTokens)
+    .set({ usedAt: now })
+    .where(and(eq(emailChangeTokens.accountId, accountId), isNull(emailChangeTokens.usedAt)));
 }
 
 /** The link from the mail was used: the change happens now, once; the token is claimed atomically. */
@@ -122,7 +149,15 @@ export async function confirmEmailChange(db: Db, token: string, now = new Date()
       if (!account || account.disabled) return fail("invalid_token");
       if (await emailTaken(tx, claimed.newEmail, account.personId)) return fail("duplicate_email");
       await moveLogin(tx, account.id, account.personId, account.email, claimed.newEmail, now);
-      await recordAudit(tx, { actorId: account.personId, subjectPersonId: account.personId, changeType: "account.email", entity: "account", entityId: account.id, before: { email: account.email }, after: { email: claimed.newEmail } });
+      await recordAudit(tx, {
+        actorId: account.personId,
+        subjectPersonId: account.personId,
+        changeType: "account.email",
+        entity: "account",
+        entityId: account.id,
+        before: { email: account.email },
+        after: { email: claimed.newEmail },
+      });
       return { ok: true as const, personId: account.personId };
     });
   } catch (error) {
@@ -135,7 +170,14 @@ export async function confirmEmailChange(db: Db, token: string, now = new Date()
  * A system admin sets someone's login email directly (the owner lost access to the old address). Never for
  * someone above the admin; both addresses get a notice, and every session of the person ends.
  */
-export async function setLoginEmail(db: Db, mailer: Mailer | null, actorId: number, personId: number, newEmail: string, now = new Date()): Promise<EmailChangeResult> {
+export async function setLoginEmail(
+  db: Db,
+  mailer: Mailer | null,
+  actorId: number,
+  personId: number,
+  newEmail: string,
+  now = new Date(),
+): Promise<EmailChangeResult> {
   if (!(await actorMay(db, actorId, "system.admin"))) return fail("forbidden");
   const above = await subjectRefusal(db, actorId, personId);
   if (above) return above;
@@ -147,7 +189,15 @@ export async function setLoginEmail(db: Db, mailer: Mailer | null, actorId: numb
     await db.transaction(async (tx) => {
       await moveLogin(tx, login.id, personId, login.email, checked.email, now);
       await endAllSessions(tx, personId);
-      await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "account.email", entity: "account", entityId: login.id, before: { email: login.email }, after: { email: checked.email } });
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: personId,
+        changeType: "account.email",
+        entity: "account",
+        entityId: login.id,
+        before: { email: login.email },
+        after: { email: checked.email },
+      });
     });
   } catch (error) {
     if (uniqueViolation(error) !== null) return fail("duplicate_email");
@@ -155,7 +205,8 @@ export async function setLoginEmail(db: Db, mailer: Mailer | null, actorId: numb
   }
   if (mailer) {
     const t = translatorFor(login.language);
-    for (const to of [login.email, checked.email]) await mailer.send({ to, subject: t("mail.emailChange.byAdmin.subject"), text: t("mail.emailChange.byAdmin.body", { email: checked.email }) });
+    for (const to of [login.email, checked.email])
+      await mailer.send({ to, subject: t("mail.emailChange.byAdmin.subject"), text: t("mail.emailChange.byAdmin.body", { email: checked.email }) });
   }
   return { ok: true };
 }

@@ -27,8 +27,7 @@ export interface BulkInviteReport {
   failed: { personId: number; email: string }[];
 }
 
-export type BulkInviteStep =
-  Result<{ report: BulkInviteReport; cursor: number; done: boolean; remaining: number }, Failure<"forbidden">>;
+export type BulkInviteStep = Result<{ report: BulkInviteReport; cursor: number; done: boolean; remaining: number }, Failure<"forbidden">>;
 
 const emptyReport = (): BulkInviteReport => ({ sent: 0, skippedNoEmail: 0, skippedPending: 0, skippedAbove: 0, failed: [] });
 

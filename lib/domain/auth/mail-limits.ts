@@ -23,7 +23,14 @@ export function mailFormLimitsFromEnv(): MailFormLimits {
  * Takes one request of a mailing form, per address AND per source network (atomic, shared by every web
  * instance). Counted whether or not the address is known, so being limited reveals nothing about accounts.
  */
-export async function takeMailFormAttempt(db: Db, form: MailForm, address: string, ip: string, limits: MailFormLimits = mailFormLimitsFromEnv(), now = new Date()): Promise<boolean> {
+export async function takeMailFormAttempt(
+  db: Db,
+  form: MailForm,
+  address: string,
+  ip: string,
+  limits: MailFormLimits = mailFormLimitsFromEnv(),
+  now = new Date(),
+): Promise<boolean> {
   const byAddress = await takeAttempt(db, { kind: `${form}.address`, subject: address }, limits.perAddress, now);
   const bySource = await takeAttempt(db, { kind: `${form}.source`, source: sourceOf(ip) }, limits.perSource, now);
   return byAddress.allowed && bySource.allowed;

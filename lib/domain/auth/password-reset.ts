@@ -77,9 +77,7 @@ export async function consumePasswordReset(db: Db, input: { token: string; newPa
     const [claimed] = await tx
       .update(passwordResetTokens)
       .set({ usedAt: now })
-      .where(
-        and(eq(passwordResetTokens.tokenHash, hashResetToken(input.token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)),
-      )
+      .where(and(eq(passwordResetTokens.tokenHash, hashResetToken(input.token)), isNull(passwordResetTokens.usedAt), gt(passwordResetTokens.expiresAt, now)))
       .returning({ accountId: passwordResetTokens.accountId });
     if (!claimed) return invalidToken;
     // A new password ends every session: whoever knew the old one is logged out everywhere.

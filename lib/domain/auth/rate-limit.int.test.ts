@@ -37,7 +37,9 @@ describe("login limits", () => {
     expect(failed!.n).toBe(5);
     // The right password does not get through from that network either, until the window ends.
     expect(await login("trainer@makerspace.local", PASSWORD, "198.51.100.7")).toMatchObject({ ok: false, code: "rate_limited" });
-    expect(await login("trainer@makerspace.local", PASSWORD, "198.51.100.7", { maxPerAccount: 5, maxPerIp: 100, windowMinutes: 0 })).toMatchObject({ ok: true });
+    expect(await login("trainer@makerspace.local", PASSWORD, "198.51.100.7", { maxPerAccount: 5, maxPerIp: 100, windowMinutes: 0 })).toMatchObject({
+      ok: true,
+    });
   });
 
   it("a stranger cannot lock the admin out: the back-off is per account AND source network", async () => {
@@ -86,7 +88,12 @@ describe("forms that mail a link", () => {
 
   it("sign-up answers the same for a registered address, and mails its owner instead", async () => {
     const before = await t.db.select({ n: count() }).from(people);
-    const r = await signUpApplicant(t.db, inbox.mailer, { firstName: "Eve", lastName: "Probe", email: "Member@Makerspace.local", password: "a-long-password-1" });
+    const r = await signUpApplicant(t.db, inbox.mailer, {
+      firstName: "Eve",
+      lastName: "Probe",
+      email: "Member@Makerspace.local",
+      password: "a-long-password-1",
+    });
     expect(r).toEqual({ ok: true, personId: null });
     expect(await t.db.select({ n: count() }).from(people)).toEqual(before);
     const mail = unfold(inbox.mails.at(-1)!.raw);
@@ -97,7 +104,14 @@ describe("forms that mail a link", () => {
   });
 
   it("a guest registration mail carries nothing the requester typed", async () => {
-    const ev = await saveEvent(t.db, ids.admin!, { title: "Open day", startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString(), timeZone: "UTC", visibility: "public", capacity: 5 });
+    const ev = await saveEvent(t.db, ids.admin!, {
+      title: "Open day",
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      timeZone: "UTC",
+      visibility: "public",
+      capacity: 5,
+    });
     if (!ev.ok) throw new Error(ev.message);
     const name = "URGENT: your account is blocked, call +1 900 555 0100 or visit evil.example";
     expect(await requestGuestRegistration(t.db, inbox.mailer, { eventId: ev.eventId, name, email: "target@example.org" })).toMatchObject({ ok: true });

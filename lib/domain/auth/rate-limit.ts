@@ -32,7 +32,10 @@ export function sourceOf(ip: string): string {
   const left = head ? head.split(":") : [];
   const right = tail ? tail.split(":") : [];
   const groups = bare.includes("::") ? [...left, ...Array(8 - left.length - right.length).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /**
@@ -80,6 +83,9 @@ export async function clearAttemptsFor(db: Db, subjects: string[]): Promise<void
 
 /** Counters whose window ended a day ago are dead weight (the daily retention purge). */
 export async function purgeOldAttempts(db: Db, now = new Date()): Promise<number> {
-  const rows = await db.delete(rateLimits).where(lt(rateLimits.windowStart, new Date(now.getTime() - 86_400_000))).returning({ kind: rateLimits.kind });
+  const rows = await db
+    .delete(rateLimits)
+    .where(lt(rateLimits.windowStart, new Date(now.getTime() - 86_400_000)))
+    .returning({ kind: rateLimits.kind });
   return rows.length;
 }

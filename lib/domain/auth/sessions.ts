@@ -10,7 +10,10 @@ import { enqueueBackchannelLogout } from "../oidc/backchannel-logout";
  * "log out everywhere". The services the person logged in to through the space are told too (back-channel logout).
  */
 export async function endAllSessions(db: Db, personId: number): Promise<void> {
-  await db.update(accounts).set({ sessionVersion: sql`${accounts.sessionVersion} + 1` }).where(eq(accounts.personId, personId));
+  await db
+    .update(accounts)
+    .set({ sessionVersion: sql`${accounts.sessionVersion} + 1` })
+    .where(eq(accounts.personId, personId));
   await enqueueBackchannelLogout(db, personId);
 }
 

@@ -10,7 +10,14 @@ const now = new Date("2026-10-10T06:00:00Z");
 
 beforeAll(async () => {
   [f, inbox] = await Promise.all([createCalendarFixture(), openInbox({ reject: ["member@makerspace.local"] })]);
-  const r = await saveEvent(f.t.db, f.admin, { title: "Open lab", visibility: "public", startsAt: "2026-10-13T17:00:00Z", endsAt: "2026-10-13T19:00:00Z", timeZone: "UTC", roomIds: [f.roomA] });
+  const r = await saveEvent(f.t.db, f.admin, {
+    title: "Open lab",
+    visibility: "public",
+    startsAt: "2026-10-13T17:00:00Z",
+    endsAt: "2026-10-13T19:00:00Z",
+    timeZone: "UTC",
+    roomIds: [f.roomA],
+  });
   if (!r.ok) throw new Error(r.message);
 });
 afterAll(async () => {

@@ -38,11 +38,7 @@ export async function wantsWeeklyAnnouncement(db: Db, personId: number): Promise
  * erased. Meant for a weekly timer (cron / systemd) calling it; returns how many mails went out and failed (a
  * failed recipient does not stop the others).
  */
-export async function sendWeeklyAnnouncement(
-  db: Db,
-  mailer: Mailer,
-  opts: { now?: Date; timeZone: string },
-): Promise<MailRun> {
+export async function sendWeeklyAnnouncement(db: Db, mailer: Mailer, opts: { now?: Date; timeZone: string }): Promise<MailRun> {
   const now = opts.now ?? new Date();
   const items = (await upcomingEvents(db, { now, limit: 200, includeMembersOnly: true })).filter((i) => i.startsAt.getTime() < now.getTime() + 7 * 86_400_000);
   const run: MailRun = { sent: 0, failed: 0 };
@@ -58,11 +54,15 @@ export async function sendWeeklyAnnouncement(
     .where(and(eq(calendarSubscriptions.weeklyAnnouncement, true), isNotNull(profiles.email), isNull(people.erasedAt), isNull(people.leftOn)));
   for (const r of recipients) {
     if (!r.email) continue;
-    await sendCounted(mailer, {
-      to: r.email,
-      subject: "This week at the makerspace",
-      text: `Hello ${r.first},\n\ncoming up this week:\n\n${lines.join("\n")}\n\nYou get this mail because you subscribed in your calendar settings.`,
-    }, run);
+    await sendCounted(
+      mailer,
+      {
+        to: r.email,
+        subject: "This week at the makerspace",
+        text: `Hello ${r.first},\n\ncoming up this week:\n\n${lines.join("\n")}\n\nYou get this mail because you subscribed in your calendar settings.`,
+      },
+      run,
+    );
   }
   return run;
 }

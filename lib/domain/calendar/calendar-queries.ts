@@ -5,7 +5,18 @@ import { namesShownTo } from "../people/shown-names";
 import type { Viewer } from "../people/visibility";
 
 export type CalendarItem =
-  | { kind: "event"; id: number; slug: string; title: string; startsAt: Date; endsAt: Date; allDay: boolean; cancelled: boolean; isPublic: boolean; rooms: string[] }
+  | {
+      kind: "event";
+      id: number;
+      slug: string;
+      title: string;
+      startsAt: Date;
+      endsAt: Date;
+      allDay: boolean;
+      cancelled: boolean;
+      isPublic: boolean;
+      rooms: string[];
+    }
   | { kind: "training"; id: number; title: string; startsAt: Date; endsAt: Date; cancelled: boolean; location: string }
   | { kind: "booking"; id: number; title: string; startsAt: Date; endsAt: Date; machineId: number; personName: string | null };
 
@@ -29,11 +40,20 @@ export async function eventItems(db: Db, q: RangeQuery): Promise<CalendarItem[]>
     .select({
       o: eventOccurrences,
       e: { id: events.id, slug: events.slug, title: events.title, allDay: events.allDay, cancelledAt: events.cancelledAt, visibility: events.visibility },
-      roomNames: sql<string[]>`coalesce((select array_agg(r.name order by r.name) from event_rooms er join rooms r on r.id = er.room_id where er.event_id = ${events.id}), '{}')`,
+      roomNames: sql<
+        string[]
+      >`coalesce((select array_agg(r.name order by r.name) from event_rooms er join rooms r on r.id = er.room_id where er.event_id = ${events.id}), '{}')`,
     })
     .from(eventOccurrences)
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
-    .where(and(lt(eventOccurrences.startsAt, q.to), gt(eventOccurrences.endsAt, q.from), q.includeMembersOnly ? undefined : eq(events.visibility, "public"), roomFilter))
+    .where(
+      and(
+        lt(eventOccurrences.startsAt, q.to),
+        gt(eventOccurrences.endsAt, q.from),
+        q.includeMembersOnly ? undefined : eq(events.visibility, "public"),
+        roomFilter,
+      ),
+    )
     .orderBy(asc(eventOccurrences.startsAt));
   return rows.map(({ o, e, roomNames }) => ({
     kind: "event" as const,
@@ -61,7 +81,13 @@ export async function trainingItems(db: Db, q: RangeQuery): Promise<CalendarItem
     .select({ s: trainingSessions, type: equipmentTypes.name })
     .from(trainingSessions)
     .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
-    .where(and(lt(trainingSessions.startsAt, q.to), gt(trainingSessions.endsAt, q.from), roomName ? sql`lower(${trainingSessions.room}) = lower(${roomName})` : undefined))
+    .where(
+      and(
+        lt(trainingSessions.startsAt, q.to),
+        gt(trainingSessions.endsAt, q.from),
+        roomName ? sql`lower(${trainingSessions.room}) = lower(${roomName})` : undefined,
+      ),
+    )
     .orderBy(asc(trainingSessions.startsAt));
   return rows.map(({ s, type }) => ({
     kind: "training" as const,
@@ -89,7 +115,11 @@ export async function bookingItems(db: Db, q: RangeQuery): Promise<CalendarItem[
       ),
     )
     .orderBy(asc(machineBookings.startsAt));
-  const names = await namesShownTo(db, q.viewer ?? null, rows.map((r) => r.b.personId));
+  const names = await namesShownTo(
+    db,
+    q.viewer ?? null,
+    rows.map((r) => r.b.personId),
+  );
   return rows.map(({ b, machine }) => ({
     kind: "booking" as const,
     id: b.id,
@@ -126,4 +156,3 @@ export async function getRoom(db: Db, id: number) {
 export async function listResources(db: Db) {
   return db.select().from(resources).orderBy(asc(resources.name));
 }
-

@@ -73,7 +73,14 @@ export async function findEventConflict(db: Db, eventId: number): Promise<Confli
 export async function findMachineConflict(db: Db, machineId: number, startsAt: Date, endsAt: Date, exceptBookingId = 0): Promise<Conflict | null> {
   const s = startsAt.toISOString();
   const e = endsAt.toISOString();
-  const rows = await db.execute<{ kind: "event" | "booking"; id: number; title: string; starts_at: string | Date; ends_at: string | Date; person_id: number | null }>(sql`
+  const rows = await db.execute<{
+    kind: "event" | "booking";
+    id: number;
+    title: string;
+    starts_at: string | Date;
+    ends_at: string | Date;
+    person_id: number | null;
+  }>(sql`
     select 'booking' as kind, mb.id, m.name as title, mb.starts_at, mb.ends_at, mb.person_id from machine_bookings mb join machines m on m.id = mb.machine_id
     where mb.machine_id = ${machineId} and mb.id <> ${exceptBookingId} and mb.cancelled_at is null
       and mb.starts_at < ${e}::timestamptz and mb.ends_at > ${s}::timestamptz

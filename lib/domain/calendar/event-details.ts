@@ -9,13 +9,32 @@ export async function getEventDetails(db: Db, eventId: number, viewer: Viewer | 
   const [event] = await db.select().from(events).where(eq(events.id, eventId));
   if (!event) return null;
   const [roomRows, resourceRows, responsible, counts, thingRows] = await Promise.all([
-    db.select({ id: rooms.id, name: rooms.name }).from(eventRooms).innerJoin(rooms, eq(rooms.id, eventRooms.roomId)).where(eq(eventRooms.eventId, eventId)).orderBy(rooms.name),
-    db.select({ id: resources.id, name: resources.name }).from(eventResources).innerJoin(resources, eq(resources.id, eventResources.resourceId)).where(eq(eventResources.eventId, eventId)).orderBy(resources.name),
+    db
+      .select({ id: rooms.id, name: rooms.name })
+      .from(eventRooms)
+      .innerJoin(rooms, eq(rooms.id, eventRooms.roomId))
+      .where(eq(eventRooms.eventId, eventId))
+      .orderBy(rooms.name),
+    db
+      .select({ id: resources.id, name: resources.name })
+      .from(eventResources)
+      .innerJoin(resources, eq(resources.id, eventResources.resourceId))
+      .where(eq(eventResources.eventId, eventId))
+      .orderBy(resources.name),
     event.responsiblePersonId
       ? db.select({ memberNumber: people.memberNumber }).from(people).where(eq(people.id, event.responsiblePersonId))
       : Promise.resolve([]),
-    db.select({ status: eventRegistrations.status, n: count() }).from(eventRegistrations).where(and(eq(eventRegistrations.eventId, eventId))).groupBy(eventRegistrations.status),
-    db.select({ number: things.number, name: things.name }).from(eventThings).innerJoin(things, eq(things.id, eventThings.thingId)).where(eq(eventThings.eventId, eventId)).orderBy(things.number),
+    db
+      .select({ status: eventRegistrations.status, n: count() })
+      .from(eventRegistrations)
+      .where(and(eq(eventRegistrations.eventId, eventId)))
+      .groupBy(eventRegistrations.status),
+    db
+      .select({ number: things.number, name: things.name })
+      .from(eventThings)
+      .innerJoin(things, eq(things.id, eventThings.thingId))
+      .where(eq(eventThings.eventId, eventId))
+      .orderBy(things.number),
   ]);
   const n = (s: string) => counts.find((c) => c.status === s)?.n ?? 0;
   const r = responsible[0];

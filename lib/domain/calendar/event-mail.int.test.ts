@@ -118,7 +118,13 @@ describe("guest confirmation link", () => {
     const id = await event("Open house", { visibility: "public", capacity: 3 });
     await requestGuestRegistration(f.t.db, mailer, { eventId: id, name: "Gina", email: "gina3@example.org" });
     const token = /events\/confirm\/([A-Za-z0-9_-]+)/.exec(smtp.mails[0]!.text)![1]!;
-    expect(await guestRegistrationByToken(f.t.db, token)).toEqual({ eventId: id, slug: "open-house", title: "Open house", status: "pending", cancelled: false });
+    expect(await guestRegistrationByToken(f.t.db, token)).toEqual({
+      eventId: id,
+      slug: "open-house",
+      title: "Open house",
+      status: "pending",
+      cancelled: false,
+    });
     expect(await guestRegistrationByToken(f.t.db, token)).toMatchObject({ status: "pending" });
     const [row] = await f.t.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, id));
     expect(row).toMatchObject({ status: "pending", confirmedAt: null });

@@ -45,7 +45,11 @@ export async function mailRegistrants(
   for (const registrant of registrants) {
     const recipient = await recipientOfRegistrant(db, registrant);
     if (!recipient) continue;
-    const values = { name: recipient.firstName, title: event.title, when: `${formatDateTime(event.startsAt, recipient.locale, event.timeZone)} (${event.timeZone})` };
+    const values = {
+      name: recipient.firstName,
+      title: event.title,
+      when: `${formatDateTime(event.startsAt, recipient.locale, event.timeZone)} (${event.timeZone})`,
+    };
     try {
       await mailer.send({ to: recipient.email, subject: recipient.t(keys.subject, values), text: recipient.t(keys.body, values) });
       sent++;

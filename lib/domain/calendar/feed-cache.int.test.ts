@@ -72,7 +72,14 @@ describe("feeds built once per change", () => {
 
   it("a renamed equipment type (a people-and-machines change) reaches the members' room feed's trainings", async () => {
     const [type] = await f.t.db.select().from(equipmentTypes).limit(1);
-    await f.t.db.insert(trainingSessions).values({ equipmentTypeId: type!.id, level: "user", room: "Big hall", startsAt: new Date("2026-10-16T08:00:00Z"), endsAt: new Date("2026-10-16T10:00:00Z"), capacity: 4 });
+    await f.t.db.insert(trainingSessions).values({
+      equipmentTypeId: type!.id,
+      level: "user",
+      room: "Big hall",
+      startsAt: new Date("2026-10-16T08:00:00Z"),
+      endsAt: new Date("2026-10-16T10:00:00Z"),
+      capacity: 4,
+    });
     const token = await regenerateFeedToken(f.t.db, f.maria);
     expect((await cachedMemberRoomFeed(f.t.db, token, f.roomA, ctx))!.body()).toContain(`SUMMARY:Training: ${type!.name} (user)`);
     await f.t.db.update(equipmentTypes).set({ name: "Renamed type" }).where(eq(equipmentTypes.id, type!.id));

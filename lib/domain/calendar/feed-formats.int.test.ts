@@ -63,7 +63,14 @@ beforeAll(async () => {
   const [type] = await f.t.db.select().from(equipmentTypes).limit(1);
   const [session] = await f.t.db
     .insert(trainingSessions)
-    .values({ equipmentTypeId: type!.id, level: "user", startsAt: new Date("2026-10-16T08:00:00Z"), endsAt: new Date("2026-10-16T10:00:00Z"), capacity: 4, room: "Main hall" })
+    .values({
+      equipmentTypeId: type!.id,
+      level: "user",
+      startsAt: new Date("2026-10-16T08:00:00Z"),
+      endsAt: new Date("2026-10-16T10:00:00Z"),
+      capacity: 4,
+      room: "Main hall",
+    })
     .returning();
   await f.t.db.insert(trainingSignups).values({ sessionId: session!.id, personId: f.member, status: "signed_up" });
   const token = await regenerateFeedToken(f.t.db, f.member);
@@ -76,7 +83,10 @@ afterAll(() => f.t.close());
 
 describe("xCal (RFC 6321) and jCal (RFC 7265) twins of every feed", () => {
   it("the fixture's feeds hold what the twins must carry", () => {
-    const summaries = (name: string) => events(icsToJCal(feeds[name]!.body())).map((e) => e.summary).sort();
+    const summaries = (name: string) =>
+      events(icsToJCal(feeds[name]!.body()))
+        .map((e) => e.summary)
+        .sort();
     expect(summaries("public")).toEqual(["Cancelled talk", 'Open lab <b>&</b> "friends" \u0007', "Repair café"]);
     expect(summaries("memberRoom")).toEqual(expect.arrayContaining(["Board meeting", expect.stringMatching(/^Training: /)]));
     expect(summaries("personal")).toHaveLength(2);
@@ -103,7 +113,11 @@ describe("xCal (RFC 6321) and jCal (RFC 7265) twins of every feed", () => {
 
   it("keeps local times, RRULE, EXDATE, all-day dates and cancellations", () => {
     const byTitle = Object.fromEntries(events(xcalToJCal(icsToXCal(feeds.public!.body()))).map((e) => [e.summary.slice(0, 8), e]));
-    expect(byTitle["Open lab"]).toMatchObject({ start: "2026-10-13T17:00:00.000Z", rrule: "FREQ=WEEKLY;COUNT=6;BYDAY=TU,TH", exdates: ["2026-10-20T17:00:00.000Z"] });
+    expect(byTitle["Open lab"]).toMatchObject({
+      start: "2026-10-13T17:00:00.000Z",
+      rrule: "FREQ=WEEKLY;COUNT=6;BYDAY=TU,TH",
+      exdates: ["2026-10-20T17:00:00.000Z"],
+    });
     expect(byTitle["Open lab"]!.description).toMatch(/^Bring your project;\nline two, with a comma\r?\nand CRLF$/);
     expect(byTitle["Repair c"]).toMatchObject({ allDay: true });
     expect(byTitle["Cancelle"]).toMatchObject({ status: "CANCELLED" });

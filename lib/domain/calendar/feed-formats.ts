@@ -45,7 +45,22 @@ function esc(value: unknown): string {
 const el = (name: string, inner: string) => `<${name}>${inner}</${name}>`;
 
 /** RFC 6321 orders the parts of a recurrence rule. */
-const RECUR_ORDER = ["freq", "until", "count", "interval", "bysecond", "byminute", "byhour", "byday", "bymonthday", "byyearday", "byweekno", "bymonth", "bysetpos", "wkst"];
+const RECUR_ORDER = [
+  "freq",
+  "until",
+  "count",
+  "interval",
+  "bysecond",
+  "byminute",
+  "byhour",
+  "byday",
+  "bymonthday",
+  "byyearday",
+  "byweekno",
+  "bymonth",
+  "bysetpos",
+  "wkst",
+];
 
 function recur(value: Record<string, unknown>): string {
   const keys = [...RECUR_ORDER.filter((k) => k in value), ...Object.keys(value).filter((k) => !RECUR_ORDER.includes(k))];

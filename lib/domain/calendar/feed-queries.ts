@@ -1,6 +1,17 @@
 import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { equipmentTypes, eventRegistrations, eventRooms, events, machineBookings, machines, rooms, trainingSessions, trainingSignups, type Event } from "@/lib/db/schema";
+import {
+  equipmentTypes,
+  eventRegistrations,
+  eventRooms,
+  events,
+  machineBookings,
+  machines,
+  rooms,
+  trainingSessions,
+  trainingSignups,
+  type Event,
+} from "@/lib/db/schema";
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
 import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
@@ -17,7 +28,10 @@ export const PAST_DAYS = 180;
 
 export function recentEventIds(db: Db, now: Date) {
   const cutoff = new Date(now.getTime() - PAST_DAYS * 86_400_000);
-  return db.selectDistinct({ id: sql<number>`event_id` }).from(sql`event_occurrences`).where(sql`ends_at > ${cutoff.toISOString()}::timestamptz`);
+  return db
+    .selectDistinct({ id: sql<number>`event_id` })
+    .from(sql`event_occurrences`)
+    .where(sql`ends_at > ${cutoff.toISOString()}::timestamptz`);
 }
 
 export async function withLocations(db: Db, list: Event[]): Promise<(Event & { location: string })[]> {
@@ -26,7 +40,12 @@ export async function withLocations(db: Db, list: Event[]): Promise<(Event & { l
     .select({ eventId: eventRooms.eventId, name: rooms.name })
     .from(eventRooms)
     .innerJoin(rooms, eq(rooms.id, eventRooms.roomId))
-    .where(inArray(eventRooms.eventId, list.map((e) => e.id)));
+    .where(
+      inArray(
+        eventRooms.eventId,
+        list.map((e) => e.id),
+      ),
+    );
   // Grouped once: filtering all links for each event was quadratic (a million comparisons at 1,000 events).
   const names = new Map<number, string[]>();
   for (const l of links) names.set(l.eventId, [...(names.get(l.eventId) ?? []), l.name]);
@@ -125,7 +144,10 @@ export async function personTrainings(db: Db, personId: number, now: Date): Prom
     .innerJoin(trainingSessions, eq(trainingSessions.id, trainingSignups.sessionId))
     .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
     .where(and(eq(trainingSignups.personId, personId), ne(trainingSignups.status, "cancelled"), gt(trainingSessions.endsAt, cutoff)));
-  const edits = await lastSessionEdits(db, rows.map((r) => r.s.id));
+  const edits = await lastSessionEdits(
+    db,
+    rows.map((r) => r.s.id),
+  );
   return rows.map(({ s, type, signup }) => ({
     id: s.id,
     title: `Training: ${type} (${s.level})`,

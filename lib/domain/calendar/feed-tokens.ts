@@ -14,8 +14,17 @@ export async function regenerateFeedToken(db: Db, personId: number): Promise<str
       .update(calendarFeedTokens)
       .set({ revokedAt: new Date() })
       .where(and(eq(calendarFeedTokens.personId, personId), isNull(calendarFeedTokens.revokedAt)));
-    const [row] = await tx.insert(calendarFeedTokens).values({ personId, tokenHash: hash(token) }).returning();
-    await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: "calendar_feed.regenerate", entity: "calendar_feed_token", entityId: row!.id });
+    const [row] = await tx
+      .insert(calendarFeedTokens)
+      .values({ personId, tokenHash: hash(token) })
+      .returning();
+    await recordAudit(tx, {
+      actorId: personId,
+      subjectPersonId: personId,
+      changeType: "calendar_feed.regenerate",
+      entity: "calendar_feed_token",
+      entityId: row!.id,
+    });
   });
   return token;
 }
@@ -28,7 +37,13 @@ export async function revokeFeedToken(db: Db, personId: number): Promise<boolean
       .where(and(eq(calendarFeedTokens.personId, personId), isNull(calendarFeedTokens.revokedAt)))
       .returning();
     if (revoked.length) {
-      await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: "calendar_feed.revoke", entity: "calendar_feed_token", entityId: revoked[0]!.id });
+      await recordAudit(tx, {
+        actorId: personId,
+        subjectPersonId: personId,
+        changeType: "calendar_feed.revoke",
+        entity: "calendar_feed_token",
+        entityId: revoked[0]!.id,
+      });
     }
     return revoked.length > 0;
   });

@@ -48,7 +48,13 @@ export async function requestGuestRegistration(
       .insert(eventRegistrations)
       .values({ eventId: event.id, guestName: name, guestEmail: email, status: "pending", confirmationTokenHash: tokenHash(token) })
       .returning();
-    await recordAudit(tx, { actorId: null, changeType: "event.guest_request", entity: "event_registration", entityId: reg!.id, after: { eventId: event.id, guestEmail: email } });
+    await recordAudit(tx, {
+      actorId: null,
+      changeType: "event.guest_request",
+      entity: "event_registration",
+      entityId: reg!.id,
+      after: { eventId: event.id, guestEmail: email },
+    });
     return { ok: true as const, registrationId: reg!.id, title: event.title };
   });
   if (!result.ok) return result;
@@ -56,7 +62,11 @@ export async function requestGuestRegistration(
   // only the event's title (written by staff) and the link.
   const t = translator(input.locale ?? "en");
   const link = await publicLink(db, `/events/confirm/${encodeURIComponent(token)}`);
-  await mailer.send({ to: email, subject: t("mail.guestConfirm.subject", { title: result.title }), text: t("mail.guestConfirm.body", { title: result.title, link }) });
+  await mailer.send({
+    to: email,
+    subject: t("mail.guestConfirm.subject", { title: result.title }),
+    text: t("mail.guestConfirm.body", { title: result.title, link }),
+  });
   return { ok: true, registrationId: result.registrationId };
 }
 
@@ -66,7 +76,10 @@ const TOKEN_SHAPE = /^[A-Za-z0-9_-]{20,64}$/;
  * Read-only look-up for the page behind the mailed link. Opening the link (GET, which mail scanners and link
  * previews do on their own) must not confirm anything; the guest confirms with a button (POST).
  */
-export async function guestRegistrationByToken(db: Db, token: string): Promise<{ eventId: number; slug: string; title: string; status: string; cancelled: boolean } | null> {
+export async function guestRegistrationByToken(
+  db: Db,
+  token: string,
+): Promise<{ eventId: number; slug: string; title: string; status: string; cancelled: boolean } | null> {
   if (!TOKEN_SHAPE.test(token)) return null;
   const [row] = await db
     .select({ eventId: events.id, slug: events.slug, title: events.title, status: eventRegistrations.status, cancelledAt: events.cancelledAt })
@@ -81,7 +94,10 @@ export async function guestRegistrationByToken(db: Db, token: string): Promise<{
 export async function confirmGuestRegistration(db: Db, token: string): Promise<CalendarResult<{ registrationId: number; status: string; eventId: number }>> {
   if (!TOKEN_SHAPE.test(token)) return fail("invalid_token", "invalid link");
   return db.transaction(async (tx) => {
-    const [reg0] = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.confirmationTokenHash, tokenHash(token)));
+    const [reg0] = await tx
+      .select()
+      .from(eventRegistrations)
+      .where(eq(eventRegistrations.confirmationTokenHash, tokenHash(token)));
     if (!reg0 || reg0.status === "cancelled") return fail("invalid_token", "invalid link");
     const event = await lockEventForRegistration(tx, reg0.eventId);
     const [reg] = await tx.select().from(eventRegistrations).where(eq(eventRegistrations.id, reg0.id));
@@ -90,7 +106,14 @@ export async function confirmGuestRegistration(db: Db, token: string): Promise<C
     if (event.cancelledAt) return fail("cancelled", "the event is cancelled");
     const status = await placeFor(tx, event);
     await tx.update(eventRegistrations).set({ status, confirmedAt: new Date() }).where(eq(eventRegistrations.id, reg.id));
-    await recordAudit(tx, { actorId: null, changeType: "event.guest_confirm", entity: "event_registration", entityId: reg.id, before: { status: "pending" }, after: { status } });
+    await recordAudit(tx, {
+      actorId: null,
+      changeType: "event.guest_confirm",
+      entity: "event_registration",
+      entityId: reg.id,
+      before: { status: "pending" },
+      after: { status },
+    });
     return { ok: true as const, registrationId: reg.id, status, eventId: event.id };
   });
 }

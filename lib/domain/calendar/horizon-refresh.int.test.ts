@@ -16,10 +16,21 @@ const DAY = 86_400_000;
 it("extends open-ended weekly series to the horizon from now, and leaves ended ones alone", async () => {
   const start = new Date("2026-01-05T18:00:00Z");
   const base = { startsAt: start, endsAt: new Date(start.getTime() + 2 * 3_600_000), timeZone: "Europe/Vienna", recurrenceFreq: "weekly" as const };
-  const [open] = await t.db.insert(events).values({ ...base, title: "Open evening", slug: "open-evening" }).returning();
-  const [ended] = await t.db.insert(events).values({ ...base, title: "Course", slug: "course", recurrenceUntil: new Date("2026-02-01T00:00:00Z") }).returning();
+  const [open] = await t.db
+    .insert(events)
+    .values({ ...base, title: "Open evening", slug: "open-evening" })
+    .returning();
+  const [ended] = await t.db
+    .insert(events)
+    .values({ ...base, title: "Course", slug: "course", recurrenceUntil: new Date("2026-02-01T00:00:00Z") })
+    .returning();
   const stats = async (eventId: number) =>
-    (await t.db.select({ n: count(), last: max(eventOccurrences.startsAt) }).from(eventOccurrences).where(eq(eventOccurrences.eventId, eventId)))[0]!;
+    (
+      await t.db
+        .select({ n: count(), last: max(eventOccurrences.startsAt) })
+        .from(eventOccurrences)
+        .where(eq(eventOccurrences.eventId, eventId))
+    )[0]!;
 
   const now = new Date("2026-11-27T03:00:00Z");
   expect(await extendRecurringHorizon(t.db, now)).toBe(1);

@@ -1,8 +1,22 @@
 import { describe, expect, it } from "vitest";
 import { buildCalendar, renderFeed, type FeedInput } from "./ical-feed";
 
-const TITLES = ["Open lab", "Löten für Anfänger – Grundkurs", "Fête de la science 🎉🔧", "Стрим 直播 🇦🇹", "a".repeat(200), "Comma, semicolon; backslash \\ quote \""];
-const DESCRIPTIONS = [null, "", "Bring <b>your</b> project\nand a 🍕", "Zeile eins\r\nZeile zwei – mit Umlauten äöüß und € Zeichen ".repeat(6), "👩‍🔧".repeat(40), "x".repeat(73) + "ü" + "y".repeat(150)];
+const TITLES = [
+  "Open lab",
+  "Löten für Anfänger – Grundkurs",
+  "Fête de la science 🎉🔧",
+  "Стрим 直播 🇦🇹",
+  "a".repeat(200),
+  'Comma, semicolon; backslash \\ quote "',
+];
+const DESCRIPTIONS = [
+  null,
+  "",
+  "Bring <b>your</b> project\nand a 🍕",
+  "Zeile eins\r\nZeile zwei – mit Umlauten äöüß und € Zeichen ".repeat(6),
+  "👩‍🔧".repeat(40),
+  "x".repeat(73) + "ü" + "y".repeat(150),
+];
 const ZONES = ["Europe/Vienna", "Europe/Berlin", "America/New_York", "Asia/Kolkata", "UTC"];
 
 function events(): FeedInput["events"] {
@@ -61,9 +75,18 @@ describe("renderFeed", () => {
   });
 
   it("still equals the library's text when most items come from the kept texts and one event changed", () => {
-    const input: FeedInput = { name: "Makerspace", host: "makerspace.test", baseUrl: "https://makerspace.test", events: events(), trainings: [span(1, "Einweisung")] };
+    const input: FeedInput = {
+      name: "Makerspace",
+      host: "makerspace.test",
+      baseUrl: "https://makerspace.test",
+      events: events(),
+      trainings: [span(1, "Einweisung")],
+    };
     expect(renderFeed(input)).toBe(buildCalendar(input).toString());
-    const changed = { ...input, events: input.events.map((e, i) => (i === 7 ? { ...e, title: "Moved 🎉", updatedAt: new Date(e.updatedAt.getTime() + 1) } : e)) };
+    const changed = {
+      ...input,
+      events: input.events.map((e, i) => (i === 7 ? { ...e, title: "Moved 🎉", updatedAt: new Date(e.updatedAt.getTime() + 1) } : e)),
+    };
     expect(renderFeed(changed)).toBe(buildCalendar(changed).toString());
     expect(renderFeed(changed)).toContain("SUMMARY:Moved 🎉");
     expect(renderFeed(input)).toBe(buildCalendar(input).toString());

@@ -56,10 +56,17 @@ describe("public feed", () => {
     const it = lab.iterator();
     const starts: string[] = [];
     for (let next = it.next(); next; next = it.next()) {
-      if (!lab.component.getAllProperties("exdate").some((p) => (p.getFirstValue() as ICAL.Time).compare(next!) === 0)) starts.push(next.toJSDate().toISOString());
+      if (!lab.component.getAllProperties("exdate").some((p) => (p.getFirstValue() as ICAL.Time).compare(next!) === 0))
+        starts.push(next.toJSDate().toISOString());
     }
     // 19:00 local every Tuesday: 17:00Z in summer time, 18:00Z after 25 October; the 20th is an exception.
-    expect(starts).toEqual(["2026-10-13T17:00:00.000Z", "2026-10-27T18:00:00.000Z", "2026-11-03T18:00:00.000Z", "2026-11-10T18:00:00.000Z", "2026-11-17T18:00:00.000Z"]);
+    expect(starts).toEqual([
+      "2026-10-13T17:00:00.000Z",
+      "2026-10-27T18:00:00.000Z",
+      "2026-11-03T18:00:00.000Z",
+      "2026-11-10T18:00:00.000Z",
+      "2026-11-17T18:00:00.000Z",
+    ]);
     const cancelled = evs.find((e) => e.summary === "Cancelled talk")!;
     expect(cancelled.component.getFirstPropertyValue("status")).toBe("CANCELLED");
     expect(lab.description).toBe("Bring <b>your</b> project");
@@ -93,7 +100,14 @@ describe("room and private feeds", () => {
     const [type] = await f.t.db.select().from(equipmentTypes).limit(1);
     const [session] = await f.t.db
       .insert(trainingSessions)
-      .values({ equipmentTypeId: type!.id, level: "user", startsAt: new Date("2026-10-20T16:00:00Z"), endsAt: new Date("2026-10-20T18:00:00Z"), capacity: 4, room: "Workshop" })
+      .values({
+        equipmentTypeId: type!.id,
+        level: "user",
+        startsAt: new Date("2026-10-20T16:00:00Z"),
+        endsAt: new Date("2026-10-20T18:00:00Z"),
+        capacity: 4,
+        room: "Workshop",
+      })
       .returning();
     await f.t.db.insert(trainingSignups).values({ sessionId: session!.id, personId: f.member, status: "signed_up" });
     const token = await regenerateFeedToken(f.t.db, f.member);

@@ -86,7 +86,12 @@ function spanParts(t: FeedTraining) {
 
 export function buildFeed(input: FeedInput): Feed {
   const etag = fingerprint(input);
-  const times = [...input.events.map((e) => e.updatedAt.getTime()), ...[...(input.trainings ?? []), ...(input.bookings ?? [])].map((t) => t.changedAt.getTime()), ...(input.extraModified ?? []).map((d) => d.getTime()), 0];
+  const times = [
+    ...input.events.map((e) => e.updatedAt.getTime()),
+    ...[...(input.trainings ?? []), ...(input.bookings ?? [])].map((t) => t.changedAt.getTime()),
+    ...(input.extraModified ?? []).map((d) => d.getTime()),
+    0,
+  ];
   // HTTP dates have whole seconds; round down so If-Modified-Since of the sent value matches.
   const lastModified = new Date(Math.floor(Math.max(...times) / 1000) * 1000);
   const body = () => {
@@ -139,7 +144,6 @@ function item(madeOf: unknown[], add: (cal: ICalCalendar) => void): { text: stri
   itemTexts.set(key, found);
   return found;
 }
-
 
 /** The feed as ical-generator's calendar (ical-feed-bytes.test.ts compares its toString() with renderFeed). */
 export function buildCalendar(input: FeedInput): ICalCalendar {

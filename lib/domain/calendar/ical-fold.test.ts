@@ -10,7 +10,30 @@ function random(seed: number) {
   };
 }
 
-const PIECES = ["a", "Z", " ", ";", "\\n", "ä", "Ö", "ß", "é", "€", "中", "😀", "👩‍🔧", "🇦🇹", "\r\n", "\n", "\r", "\ud83d", "\ude00", "\u00a0", "\t", "x".repeat(80)];
+const PIECES = [
+  "a",
+  "Z",
+  " ",
+  ";",
+  "\\n",
+  "ä",
+  "Ö",
+  "ß",
+  "é",
+  "€",
+  "中",
+  "😀",
+  "👩‍🔧",
+  "🇦🇹",
+  "\r\n",
+  "\n",
+  "\r",
+  "\ud83d",
+  "\ude00",
+  "\u00a0",
+  "\t",
+  "x".repeat(80),
+];
 
 describe("foldLines", () => {
   it("folds exactly as ical-generator does: umlauts, emoji, long lines, line breaks, broken surrogates", () => {

@@ -26,12 +26,27 @@ describe("machine bookings", () => {
       conflict: { kind: "booking", title: "LASER 1" },
     });
     expect(await bookMachine(f.t.db, f.admin, slot("2027-01-10T12:00:00Z", "2027-01-10T13:00:00Z", f.laser), now)).toMatchObject({ ok: true });
-    expect(await bookMachine(f.t.db, f.maria, slot("2027-01-11T10:00:00Z", "2027-01-11T12:00:00Z", f.laser), now)).toMatchObject({ ok: false, code: "not_allowed_on_machine" });
-    expect(await bookMachine(f.t.db, f.applicant, slot("2027-01-11T10:00:00Z", "2027-01-11T12:00:00Z", f.laser), now)).toMatchObject({ ok: false, code: "not_allowed_on_machine" });
-    expect(await bookMachine(f.t.db, f.member, slot("2026-12-01T10:00:00Z", "2026-12-01T12:00:00Z", f.laser), now)).toMatchObject({ ok: false, code: "validation" });
-    expect(await bookMachine(f.t.db, f.member, slot("2027-01-12T12:00:00Z", "2027-01-12T10:00:00Z", f.laser), now)).toMatchObject({ ok: false, code: "validation" });
+    expect(await bookMachine(f.t.db, f.maria, slot("2027-01-11T10:00:00Z", "2027-01-11T12:00:00Z", f.laser), now)).toMatchObject({
+      ok: false,
+      code: "not_allowed_on_machine",
+    });
+    expect(await bookMachine(f.t.db, f.applicant, slot("2027-01-11T10:00:00Z", "2027-01-11T12:00:00Z", f.laser), now)).toMatchObject({
+      ok: false,
+      code: "not_allowed_on_machine",
+    });
+    expect(await bookMachine(f.t.db, f.member, slot("2026-12-01T10:00:00Z", "2026-12-01T12:00:00Z", f.laser), now)).toMatchObject({
+      ok: false,
+      code: "validation",
+    });
+    expect(await bookMachine(f.t.db, f.member, slot("2027-01-12T12:00:00Z", "2027-01-12T10:00:00Z", f.laser), now)).toMatchObject({
+      ok: false,
+      code: "validation",
+    });
     await f.t.db.update(machines).set({ blocked: true }).where(eq(machines.id, f.laser));
-    expect(await bookMachine(f.t.db, f.member, slot("2027-01-12T10:00:00Z", "2027-01-12T12:00:00Z", f.laser), now)).toMatchObject({ ok: false, code: "machine_blocked" });
+    expect(await bookMachine(f.t.db, f.member, slot("2027-01-12T10:00:00Z", "2027-01-12T12:00:00Z", f.laser), now)).toMatchObject({
+      ok: false,
+      code: "machine_blocked",
+    });
     await f.t.db.update(machines).set({ blocked: false }).where(eq(machines.id, f.laser));
     if (!ok.ok) return;
     expect(await cancelMachineBooking(f.t.db, f.maria, ok.bookingId)).toMatchObject({ ok: false, code: "forbidden" });
@@ -40,24 +55,57 @@ describe("machine bookings", () => {
   });
 
   it("exactly one of two concurrent bookings of the same slot wins", async () => {
-    const results = await Promise.all([f.member, f.admin].map((p) => bookMachine(f.t.db, p, slot("2027-02-01T10:00:00Z", "2027-02-01T12:00:00Z", f.laser), now)));
+    const results = await Promise.all(
+      [f.member, f.admin].map((p) => bookMachine(f.t.db, p, slot("2027-02-01T10:00:00Z", "2027-02-01T12:00:00Z", f.laser), now)),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
   it("an event reserving the machine as a resource and a booking exclude each other", async () => {
     const [res] = await f.t.db.insert(resources).values({ name: "Laser cutter", machineId: f.laser }).returning();
-    const ev = await saveEvent(f.t.db, f.admin, { title: "Laser workshop", startsAt: "2027-03-01T10:00:00Z", endsAt: "2027-03-01T12:00:00Z", timeZone: "UTC", resourceIds: [res!.id] });
+    const ev = await saveEvent(f.t.db, f.admin, {
+      title: "Laser workshop",
+      startsAt: "2027-03-01T10:00:00Z",
+      endsAt: "2027-03-01T12:00:00Z",
+      timeZone: "UTC",
+      resourceIds: [res!.id],
+    });
     expect(ev.ok).toBe(true);
-    expect(await bookMachine(f.t.db, f.member, slot("2027-03-01T11:00:00Z", "2027-03-01T13:00:00Z", f.laser), now)).toMatchObject({ ok: false, code: "conflict", conflict: { kind: "event", title: "Laser workshop" } });
+    expect(await bookMachine(f.t.db, f.member, slot("2027-03-01T11:00:00Z", "2027-03-01T13:00:00Z", f.laser), now)).toMatchObject({
+      ok: false,
+      code: "conflict",
+      conflict: { kind: "event", title: "Laser workshop" },
+    });
     await bookMachine(f.t.db, f.member, slot("2027-03-02T11:00:00Z", "2027-03-02T13:00:00Z", f.laser), now);
-    expect(await saveEvent(f.t.db, f.admin, { title: "Clash", startsAt: "2027-03-02T12:00:00Z", endsAt: "2027-03-02T14:00:00Z", timeZone: "UTC", resourceIds: [res!.id] })).toMatchObject({ ok: false, code: "conflict", conflict: { kind: "booking" } });
+    expect(
+      await saveEvent(f.t.db, f.admin, {
+        title: "Clash",
+        startsAt: "2027-03-02T12:00:00Z",
+        endsAt: "2027-03-02T14:00:00Z",
+        timeZone: "UTC",
+        resourceIds: [res!.id],
+      }),
+    ).toMatchObject({ ok: false, code: "conflict", conflict: { kind: "booking" } });
   });
 });
 
 describe("views and announcements", () => {
   it("lists events, bookings for members only, filtered by room; upcoming events skip cancelled ones", async () => {
-    await saveEvent(f.t.db, f.admin, { title: "Public night", startsAt: "2027-01-05T18:00:00Z", endsAt: "2027-01-05T20:00:00Z", timeZone: "UTC", visibility: "public", roomIds: [f.roomA] });
-    await saveEvent(f.t.db, f.admin, { title: "Members night", startsAt: "2027-01-06T18:00:00Z", endsAt: "2027-01-06T20:00:00Z", timeZone: "UTC", roomIds: [f.roomB] });
+    await saveEvent(f.t.db, f.admin, {
+      title: "Public night",
+      startsAt: "2027-01-05T18:00:00Z",
+      endsAt: "2027-01-05T20:00:00Z",
+      timeZone: "UTC",
+      visibility: "public",
+      roomIds: [f.roomA],
+    });
+    await saveEvent(f.t.db, f.admin, {
+      title: "Members night",
+      startsAt: "2027-01-06T18:00:00Z",
+      endsAt: "2027-01-06T20:00:00Z",
+      timeZone: "UTC",
+      roomIds: [f.roomB],
+    });
     const range = { from: new Date("2027-01-01"), to: new Date("2027-02-01") };
     const visitor = await calendarItems(f.t.db, { ...range, includeMembersOnly: false });
     expect(visitor.map((i) => i.title)).toEqual(["Public night"]);

@@ -40,7 +40,11 @@ export function bookingTimeProblems(startsAt: Date | null, endsAt: Date | null, 
  * the machine page to decide whether to offer the booking form.
  */
 export async function mayBookMachine(db: Db, personId: number, machineId: number, now = new Date()): Promise<CalendarResult> {
-  const [card] = await db.select().from(cards).where(and(eq(cards.personId, personId), eq(cards.state, "active"))).limit(1);
+  const [card] = await db
+    .select()
+    .from(cards)
+    .where(and(eq(cards.personId, personId), eq(cards.state, "active")))
+    .limit(1);
   if (!card) return fail("no_active_card", "you need an active card to book a machine");
   const facts = await loadMachineUseFacts(db, { uid: card.uid, machineId, now });
   if (!facts) return fail("not_found", "no such machine");
@@ -77,12 +81,7 @@ export async function bookableMachines(db: Db, personId: number, now = new Date(
  * A member books a machine they may use by THE rule (decideMachineUse with their active card), not a blocked
  * one, and not overlapping another booking or an event that reserves the machine.
  */
-export async function bookMachine(
-  db: Db,
-  personId: number,
-  raw: z.input<typeof bookingSchema>,
-  now = new Date(),
-): Promise<CalendarResult<BookedSlot>> {
+export async function bookMachine(db: Db, personId: number, raw: z.input<typeof bookingSchema>, now = new Date()): Promise<CalendarResult<BookedSlot>> {
   const parsed = bookingSchema.safeParse(raw);
   if (!parsed.success) return fail("validation", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const input = parsed.data;
@@ -97,8 +96,18 @@ export async function bookMachine(
       if (machine.blocked) return fail("machine_blocked", "the machine is blocked");
       const conflict = await findMachineConflict(tx, machine.id, input.startsAt, input.endsAt);
       if (conflict) throw new CalendarAbort(fail("conflict", `The machine is taken: ${conflict.title} at ${conflict.startsAt.toISOString()}`, { conflict }));
-      const [row] = await tx.insert(machineBookings).values({ ...input, personId }).returning();
-      await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: "machine_booking.create", entity: "machine_booking", entityId: row!.id, after: input });
+      const [row] = await tx
+        .insert(machineBookings)
+        .values({ ...input, personId })
+        .returning();
+      await recordAudit(tx, {
+        actorId: personId,
+        subjectPersonId: personId,
+        changeType: "machine_booking.create",
+        entity: "machine_booking",
+        entityId: row!.id,
+        after: input,
+      });
       return { ok: true as const, bookingId: row!.id, machineId: machine.id, machineName: machine.name, startsAt: row!.startsAt, endsAt: row!.endsAt };
     }),
   );
@@ -114,12 +123,27 @@ export async function cancelMachineBooking(db: Db, actorId: number, bookingId: n
   if (!row) return fail("not_found", "no such booking");
   const { booking } = row;
   if (booking.personId !== actorId && !(await permissionsOfPerson(db, actorId)).has("calendar.write")) return fail("forbidden", "not your booking");
-  const slot = { bookingId, machineId: booking.machineId, machineName: row.machineName, startsAt: booking.startsAt, endsAt: booking.endsAt, personId: booking.personId };
+  const slot = {
+    bookingId,
+    machineId: booking.machineId,
+    machineName: row.machineName,
+    startsAt: booking.startsAt,
+    endsAt: booking.endsAt,
+    personId: booking.personId,
+  };
   if (booking.cancelledAt) return { ok: true, ...slot };
   await db.transaction(async (tx) => {
     const cancelledAt = new Date();
     await tx.update(machineBookings).set({ cancelledAt }).where(eq(machineBookings.id, bookingId));
-    await recordAudit(tx, { actorId, subjectPersonId: booking.personId, changeType: "machine_booking.cancel", entity: "machine_booking", entityId: bookingId, before: { cancelledAt: null }, after: { cancelledAt } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: booking.personId,
+      changeType: "machine_booking.cancel",
+      entity: "machine_booking",
+      entityId: bookingId,
+      before: { cancelledAt: null },
+      after: { cancelledAt },
+    });
   });
   return { ok: true, ...slot };
 }
@@ -137,7 +161,16 @@ export async function upcomingBookingsOf(db: Db, personId: number, now = new Dat
 /** What the member-facing machine page shows about the machine itself; null when there is no such machine. */
 export async function machineForMembers(db: Db, machineId: number) {
   const [row] = await db
-    .select({ id: machines.id, name: machines.name, location: machines.location, make: machines.make, model: machines.model, blocked: machines.blocked, blockedReason: machines.blockedReason, type: equipmentTypes.name })
+    .select({
+      id: machines.id,
+      name: machines.name,
+      location: machines.location,
+      make: machines.make,
+      model: machines.model,
+      blocked: machines.blocked,
+      blockedReason: machines.blockedReason,
+      type: equipmentTypes.name,
+    })
     .from(machines)
     .innerJoin(equipmentTypes, eq(equipmentTypes.id, machines.equipmentTypeId))
     .where(eq(machines.id, machineId));

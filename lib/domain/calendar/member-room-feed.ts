@@ -20,7 +20,10 @@ export async function roomTrainings(db: Db, roomName: string, now: Date): Promis
     .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingSessions.equipmentTypeId))
     .where(and(sql`lower(${trainingSessions.room}) = lower(${roomName})`, gt(trainingSessions.endsAt, cutoff)))
     .orderBy(asc(trainingSessions.startsAt));
-  const edits = await lastSessionEdits(db, rows.map((r) => r.s.id));
+  const edits = await lastSessionEdits(
+    db,
+    rows.map((r) => r.s.id),
+  );
   return rows.map(({ s, type }) => ({
     id: s.id,
     title: `Training: ${type} (${s.level})`,

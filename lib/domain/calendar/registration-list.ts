@@ -54,5 +54,8 @@ export async function listRegistrationsFor(db: Db, viewer: Viewer, eventId: numb
 
 /** The registration list as CSV (lib/domain/shared/csv.ts: quoted, formula-safe), headers in the reader's language. */
 export function registrationsCsv(t: Translate, rows: RegistrationRow[]): string {
-  return toCsv([columnHeaders(t, ["name", "email", "guest", "status", "registered_at"]), ...rows.map((r) => [r.name, r.email, r.guest ? "yes" : "no", r.status, r.createdAt.toISOString()])]);
+  return toCsv([
+    columnHeaders(t, ["name", "email", "guest", "status", "registered_at"]),
+    ...rows.map((r) => [r.name, r.email, r.guest ? "yes" : "no", r.status, r.createdAt.toISOString()]),
+  ]);
 }

@@ -24,7 +24,13 @@ afterEach(() => {
 });
 
 async function event(over: Record<string, unknown> = {}): Promise<number> {
-  const r = await saveEvent(f.t.db, f.admin, { title: "Arduino intro", startsAt: "2027-09-01T17:00:00Z", endsAt: "2027-09-01T19:00:00Z", timeZone: "Europe/Vienna", ...over });
+  const r = await saveEvent(f.t.db, f.admin, {
+    title: "Arduino intro",
+    startsAt: "2027-09-01T17:00:00Z",
+    endsAt: "2027-09-01T19:00:00Z",
+    timeZone: "Europe/Vienna",
+    ...over,
+  });
   if (!r.ok) throw new Error(r.message);
   return r.eventId;
 }
@@ -39,7 +45,10 @@ describe("registrations", () => {
     expect(await registerMember(f.t.db, { eventId: id, personId: f.member })).toMatchObject({ ok: false, code: "already_registered" });
     if (!a.ok || !b.ok) return;
     expect(await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.admin })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.member })).toEqual({ ok: true, promotedRegistrationId: b.registrationId });
+    expect(await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.member })).toEqual({
+      ok: true,
+      promotedRegistrationId: b.registrationId,
+    });
     const rows = await f.t.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, id));
     expect(rows.filter((r) => r.status === "signed_up").map((r) => r.personId)).toEqual([f.admin]);
     // After cancelling, the member may register again (onto the waitlist now).
@@ -47,7 +56,13 @@ describe("registrations", () => {
   });
 
   it("raising the capacity moves the longest waiting up, each mailed once the change is saved", async () => {
-    const input = { title: "Soldering", startsAt: "2027-09-08T17:00:00Z", endsAt: "2027-09-08T19:00:00Z", timeZone: "Europe/Vienna", visibility: "public" as const };
+    const input = {
+      title: "Soldering",
+      startsAt: "2027-09-08T17:00:00Z",
+      endsAt: "2027-09-08T19:00:00Z",
+      timeZone: "Europe/Vienna",
+      visibility: "public" as const,
+    };
     const id = await event({ ...input, capacity: 1 });
     const regs = [];
     for (const personId of [f.member, f.admin, f.maria, f.applicant]) regs.push(await registerMember(f.t.db, { eventId: id, personId }));
@@ -57,7 +72,10 @@ describe("registrations", () => {
     expect(await saveEvent(f.t.db, f.admin, { ...input, capacity: 1 }, id, mailer)).toMatchObject({ ok: true, promoted: 0 });
     expect(await saveEvent(f.t.db, f.admin, { ...input, capacity: 3 }, id, mailer)).toMatchObject({ ok: true, promoted: 2 });
     const rows = await f.t.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, id));
-    const signedUp = rows.filter((r) => r.status === "signed_up").map((r) => r.personId).sort();
+    const signedUp = rows
+      .filter((r) => r.status === "signed_up")
+      .map((r) => r.personId)
+      .sort();
     expect(signedUp).toEqual([f.member, f.admin, f.maria].sort());
     expect(rows.find((r) => r.personId === f.applicant)?.status).toBe("waitlisted");
     expect(smtp.mails).toHaveLength(2);
@@ -87,7 +105,8 @@ describe("registrations", () => {
   it("names registrants to the organiser only as each lets them see: a hidden member is a number, without email", async () => {
     const id = await event({ responsiblePersonId: f.maria });
     await registerMember(f.t.db, { eventId: id, personId: f.member });
-    const mario = (visibility: Record<string, string>, boardOnly = false) => f.t.db.update(profiles).set({ visibility, boardOnly }).where(eq(profiles.personId, f.member));
+    const mario = (visibility: Record<string, string>, boardOnly = false) =>
+      f.t.db.update(profiles).set({ visibility, boardOnly }).where(eq(profiles.personId, f.member));
     const seenByMaria = async () => {
       const list = await listRegistrations(f.t.db, f.maria, id);
       return list.ok ? list.rows.map((r) => [r.name, r.email]) : list.code;
@@ -113,7 +132,10 @@ describe("registrations", () => {
     const token = /events\/confirm\/([A-Za-z0-9_-]+)/.exec(smtp.mails[0]!.raw.replace(/=\r\n/g, ""))![1]!;
     const [pending] = await f.t.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, id));
     expect(pending).toMatchObject({ status: "pending", guestEmail: "gina@example.org" });
-    expect(await requestGuestRegistration(f.t.db, mailer, { eventId: id, name: "Gina", email: "gina@example.org" })).toMatchObject({ ok: false, code: "already_registered" });
+    expect(await requestGuestRegistration(f.t.db, mailer, { eventId: id, name: "Gina", email: "gina@example.org" })).toMatchObject({
+      ok: false,
+      code: "already_registered",
+    });
     expect(await confirmGuestRegistration(f.t.db, token)).toMatchObject({ ok: true, status: "signed_up" });
     expect(await confirmGuestRegistration(f.t.db, token)).toMatchObject({ ok: true, status: "signed_up" });
     expect(await confirmGuestRegistration(f.t.db, "x".repeat(32))).toMatchObject({ ok: false, code: "invalid_token" });

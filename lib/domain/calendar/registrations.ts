@@ -25,7 +25,10 @@ export async function placeFor(db: Db, event: { id: number; capacity: number | n
 }
 
 /** A member signs up: a place while there is one, else the waitlist. Registering twice is refused; members-only events only for members. */
-export async function registerMember(db: Db, input: { eventId: number; personId: number }): Promise<CalendarResult<{ registrationId: number; status: Status }>> {
+export async function registerMember(
+  db: Db,
+  input: { eventId: number; personId: number },
+): Promise<CalendarResult<{ registrationId: number; status: Status }>> {
   return db.transaction(async (tx) => {
     const event = await lockEventForRegistration(tx, input.eventId);
     // A members-only event does not exist for someone who does not count as a member (as on its page).
@@ -128,6 +131,8 @@ export async function activeRegistrationOf(db: Db, eventId: number, personId: nu
   const [row] = await db
     .select()
     .from(eventRegistrations)
-    .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.personId, personId), inArray(eventRegistrations.status, ["signed_up", "waitlisted"])));
+    .where(
+      and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.personId, personId), inArray(eventRegistrations.status, ["signed_up", "waitlisted"])),
+    );
   return row ?? null;
 }

@@ -22,15 +22,34 @@ function parse(body: string) {
 beforeAll(async () => {
   f = await createCalendarFixture();
   const base = { timeZone: "Europe/Vienna", roomIds: [f.roomA] };
-  for (const [title, visibility, day] of [["Open lab", "public", "13"], ["Board meeting", "members", "14"]] as const) {
+  for (const [title, visibility, day] of [
+    ["Open lab", "public", "13"],
+    ["Board meeting", "members", "14"],
+  ] as const) {
     const r = await saveEvent(f.t.db, f.admin, { ...base, title, visibility, startsAt: `2026-10-${day}T17:00:00Z`, endsAt: `2026-10-${day}T19:00:00Z` });
     if (!r.ok) throw new Error(r.message);
   }
   const [type] = await f.t.db.select().from(equipmentTypes).limit(1);
-  const at = (d: string) => ({ equipmentTypeId: type!.id, level: "user" as const, startsAt: new Date(`2026-10-${d}T08:00:00Z`), endsAt: new Date(`2026-10-${d}T10:00:00Z`), capacity: 4 });
+  const at = (d: string) => ({
+    equipmentTypeId: type!.id,
+    level: "user" as const,
+    startsAt: new Date(`2026-10-${d}T08:00:00Z`),
+    endsAt: new Date(`2026-10-${d}T10:00:00Z`),
+    capacity: 4,
+  });
   // The session's room is free text; it matches the room's name regardless of case.
-  sessionId = (await f.t.db.insert(trainingSessions).values({ ...at("16"), room: "main HALL" }).returning())[0]!.id;
-  otherRoomSession = (await f.t.db.insert(trainingSessions).values({ ...at("17"), room: "Electronics lab" }).returning())[0]!.id;
+  sessionId = (
+    await f.t.db
+      .insert(trainingSessions)
+      .values({ ...at("16"), room: "main HALL" })
+      .returning()
+  )[0]!.id;
+  otherRoomSession = (
+    await f.t.db
+      .insert(trainingSessions)
+      .values({ ...at("17"), room: "Electronics lab" })
+      .returning()
+  )[0]!.id;
 });
 afterAll(() => f.t.close());
 

@@ -33,13 +33,17 @@ export async function saveBookable(
       }
       const [before] = await tx.select().from(table).where(eq(table.id, id)).for("update");
       if (!before) return fail("not_found", `no such ${kind}`);
-      await tx.update(table).set({ ...parsed.data, updatedAt: new Date() }).where(eq(table.id, id));
+      await tx
+        .update(table)
+        .set({ ...parsed.data, updatedAt: new Date() })
+        .where(eq(table.id, id));
       const pickBefore = Object.fromEntries(Object.keys(parsed.data).map((k) => [k, (before as Record<string, unknown>)[k]])) as typeof parsed.data;
       await recordAudit(tx, { actorId, changeType: `${kind}.update`, entity: kind, entityId: id, ...diffValues(pickBefore, parsed.data) });
       return { ok: true as const, id };
     });
   } catch (error) {
-    if (uniqueViolation(error) !== null) return fail("validation", kind === "room" ? "a room with this name exists" : "name or machine already used by another resource");
+    if (uniqueViolation(error) !== null)
+      return fail("validation", kind === "room" ? "a room with this name exists" : "name or machine already used by another resource");
     throw error;
   }
 }

@@ -39,15 +39,25 @@ describe("saveEvent", () => {
   it("refuses a second event in the same room at an overlapping time, naming the first", async () => {
     const first = await saveEvent(f.t.db, f.admin, evening("2027-03-02", { title: "Soldering workshop", roomIds: [f.roomA] }));
     expect(first.ok).toBe(true);
-    const clash = await saveEvent(f.t.db, f.admin, evening("2027-03-02", { title: "Board meeting", startsAt: "2027-03-02T20:00:00Z", roomIds: [f.roomA, f.roomB] }));
+    const clash = await saveEvent(
+      f.t.db,
+      f.admin,
+      evening("2027-03-02", { title: "Board meeting", startsAt: "2027-03-02T20:00:00Z", roomIds: [f.roomA, f.roomB] }),
+    );
     expect(clash).toMatchObject({ ok: false, code: "conflict", conflict: { kind: "event", title: "Soldering workshop" } });
     expect(await saveEvent(f.t.db, f.admin, evening("2027-03-02", { title: "Elsewhere", roomIds: [f.roomB] }))).toMatchObject({ ok: true });
     // Back to back is fine.
-    expect(await saveEvent(f.t.db, f.admin, evening("2027-03-02", { startsAt: "2027-03-02T21:00:00Z", endsAt: "2027-03-02T22:00:00Z", roomIds: [f.roomA] }))).toMatchObject({ ok: true });
+    expect(
+      await saveEvent(f.t.db, f.admin, evening("2027-03-02", { startsAt: "2027-03-02T21:00:00Z", endsAt: "2027-03-02T22:00:00Z", roomIds: [f.roomA] })),
+    ).toMatchObject({ ok: true });
   });
 
   it("checks every occurrence of a recurring event, and a cancelled event frees the room", async () => {
-    const weekly = await saveEvent(f.t.db, f.admin, evening("2027-04-06", { title: "Tuesday lab", roomIds: [f.roomB], recurrence: { freq: "weekly", count: 10 } }));
+    const weekly = await saveEvent(
+      f.t.db,
+      f.admin,
+      evening("2027-04-06", { title: "Tuesday lab", roomIds: [f.roomB], recurrence: { freq: "weekly", count: 10 } }),
+    );
     expect(weekly.ok).toBe(true);
     // The eighth Tuesday (after the series began) collides.
     const single = await saveEvent(f.t.db, f.admin, evening("2027-05-25", { title: "Talk", roomIds: [f.roomB] }));
@@ -60,12 +70,13 @@ describe("saveEvent", () => {
   });
 
   it("lets exactly one of two concurrent saves for the same room win", async () => {
-    const results = await Promise.all(
-      ["Race A", "Race B"].map((title) => saveEvent(f.t.db, f.admin, evening("2027-06-01", { title, roomIds: [f.roomA] }))),
-    );
+    const results = await Promise.all(["Race A", "Race B"].map((title) => saveEvent(f.t.db, f.admin, evening("2027-06-01", { title, roomIds: [f.roomA] }))));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.code === "conflict")).toHaveLength(1);
-    const stored = await f.t.db.select().from(events).where(eq(events.startsAt, new Date("2027-06-01T18:00:00Z")));
+    const stored = await f.t.db
+      .select()
+      .from(events)
+      .where(eq(events.startsAt, new Date("2027-06-01T18:00:00Z")));
     expect(stored).toHaveLength(1);
   });
 
@@ -73,7 +84,11 @@ describe("saveEvent", () => {
     const a = await saveEvent(f.t.db, f.admin, evening("2027-07-01", { title: "Fixed", roomIds: [f.roomA] }));
     const b = await saveEvent(f.t.db, f.admin, evening("2027-07-02", { title: "Mover", roomIds: [f.roomA] }));
     if (!a.ok || !b.ok) throw new Error("setup");
-    expect(await saveEvent(f.t.db, f.admin, evening("2027-07-01", { title: "Mover", roomIds: [f.roomA] }), b.eventId)).toMatchObject({ ok: false, code: "conflict", conflict: { title: "Fixed" } });
+    expect(await saveEvent(f.t.db, f.admin, evening("2027-07-01", { title: "Mover", roomIds: [f.roomA] }), b.eventId)).toMatchObject({
+      ok: false,
+      code: "conflict",
+      conflict: { title: "Fixed" },
+    });
     const occ = await f.t.db.select().from(eventOccurrences).where(eq(eventOccurrences.eventId, b.eventId));
     expect(occ.map((o) => o.startsAt.toISOString())).toEqual(["2027-07-02T18:00:00.000Z"]);
     expect(await saveEvent(f.t.db, f.admin, evening("2027-07-03", { title: "Mover 2", roomIds: [f.roomA] }), b.eventId)).toMatchObject({ ok: true });
@@ -99,12 +114,28 @@ describe("saveEvent", () => {
     const [kit] = await f.t.db.insert(things).values({ name: "Oscilloscope", slug: "oscilloscope" }).returning();
     const first = await saveEvent(f.t.db, f.admin, evening("2027-10-05", { title: "Scope class", thingNumbers: [kit!.number] }));
     if (!first.ok) throw new Error(first.message);
-    const clash = await saveEvent(f.t.db, f.admin, evening("2027-10-05", { title: "Repair café", startsAt: "2027-10-05T20:30:00Z", endsAt: "2027-10-05T22:00:00Z", thingNumbers: [kit!.number] }));
+    const clash = await saveEvent(
+      f.t.db,
+      f.admin,
+      evening("2027-10-05", { title: "Repair café", startsAt: "2027-10-05T20:30:00Z", endsAt: "2027-10-05T22:00:00Z", thingNumbers: [kit!.number] }),
+    );
     expect(clash).toMatchObject({ ok: false, code: "conflict", conflict: { kind: "event", title: "Scope class" } });
     if (!clash.ok) expect(clash.message).toContain("Scope class");
-    expect(await saveEvent(f.t.db, f.admin, evening("2027-10-05", { startsAt: "2027-10-05T21:00:00Z", endsAt: "2027-10-05T22:00:00Z", thingNumbers: [kit!.number] }))).toMatchObject({ ok: true });
+    expect(
+      await saveEvent(
+        f.t.db,
+        f.admin,
+        evening("2027-10-05", { startsAt: "2027-10-05T21:00:00Z", endsAt: "2027-10-05T22:00:00Z", thingNumbers: [kit!.number] }),
+      ),
+    ).toMatchObject({ ok: true });
     expect(await setEventCancelled(f.t.db, f.admin, first.eventId, true)).toEqual({ ok: true });
-    expect(await saveEvent(f.t.db, f.admin, evening("2027-10-05", { title: "Repair café", startsAt: "2027-10-05T20:00:00Z", endsAt: "2027-10-05T20:30:00Z", thingNumbers: [kit!.number] }))).toMatchObject({ ok: true });
+    expect(
+      await saveEvent(
+        f.t.db,
+        f.admin,
+        evening("2027-10-05", { title: "Repair café", startsAt: "2027-10-05T20:00:00Z", endsAt: "2027-10-05T20:30:00Z", thingNumbers: [kit!.number] }),
+      ),
+    ).toMatchObject({ ok: true });
     // Restoring the class would now double-book the scope.
     expect(await setEventCancelled(f.t.db, f.admin, first.eventId, false)).toMatchObject({ ok: false, code: "conflict", conflict: { title: "Repair café" } });
   });

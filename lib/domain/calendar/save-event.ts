@@ -89,7 +89,12 @@ async function saveInTransaction(db: Db, actorId: number, raw: EventInput, event
       const thingNumbers = [...new Set(input.thingNumbers)].sort((a, b) => a - b);
       const thingRows = thingNumbers.length ? await tx.select({ id: things.id }).from(things).where(inArray(things.number, thingNumbers)) : [];
       if (thingRows.length !== thingNumbers.length) return fail("validation", "thingNumbers: unknown thing");
-      const locked = await lockBookables(tx, roomIds, resourceIds, thingRows.map((t) => t.id));
+      const locked = await lockBookables(
+        tx,
+        roomIds,
+        resourceIds,
+        thingRows.map((t) => t.id),
+      );
       if (locked.rooms !== roomIds.length || locked.resources !== resourceIds.length || locked.things !== thingRows.length) {
         return fail("validation", "unknown room, resource or thing");
       }
@@ -98,14 +103,25 @@ async function saveInTransaction(db: Db, actorId: number, raw: EventInput, event
       let promoted: (typeof eventRegistrations.$inferSelect)[] = [];
       if (eventId === undefined) {
         const slug = await newSlug(tx, events, events.slug, values.title, "event");
-        [row] = (await tx.insert(events).values({ ...values, slug, createdById: actorId }).returning()) as [typeof events.$inferSelect];
-        await recordAudit(tx, { actorId, changeType: "event.create", entity: "event", entityId: row.id, after: { ...values, roomIds, resourceIds, thingNumbers } });
+        [row] = (await tx
+          .insert(events)
+          .values({ ...values, slug, createdById: actorId })
+          .returning()) as [typeof events.$inferSelect];
+        await recordAudit(tx, {
+          actorId,
+          changeType: "event.create",
+          entity: "event",
+          entityId: row.id,
+          after: { ...values, roomIds, resourceIds, thingNumbers },
+        });
       } else {
         const [before] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
         if (!before) return fail("not_found", "no such event");
         const oldRooms = (await tx.select().from(eventRooms).where(eq(eventRooms.eventId, eventId))).map((r) => r.roomId).sort();
         const oldResources = (await tx.select().from(eventResources).where(eq(eventResources.eventId, eventId))).map((r) => r.resourceId).sort();
-        const oldThings = (await tx.select({ n: things.number }).from(eventThings).innerJoin(things, eq(things.id, eventThings.thingId)).where(eq(eventThings.eventId, eventId)))
+        const oldThings = (
+          await tx.select({ n: things.number }).from(eventThings).innerJoin(things, eq(things.id, eventThings.thingId)).where(eq(eventThings.eventId, eventId))
+        )
           .map((r) => r.n)
           .sort((a, b) => a - b);
         [row] = (await tx
@@ -173,7 +189,10 @@ async function cancelInTransaction(db: Db, actorId: number, eventId: number, can
       const [before] = await tx.select().from(events).where(eq(events.id, eventId)).for("update");
       if (!before) return fail("not_found", "no such event");
       const cancelledAt = cancelled ? (before.cancelledAt ?? new Date()) : null;
-      await tx.update(events).set({ cancelledAt, updatedAt: new Date() }).where(and(eq(events.id, eventId)));
+      await tx
+        .update(events)
+        .set({ cancelledAt, updatedAt: new Date() })
+        .where(and(eq(events.id, eventId)));
       await recordAudit(tx, {
         actorId,
         changeType: cancelled ? "event.cancel" : "event.restore",

@@ -16,5 +16,4 @@ export async function lastSessionEdits(db: Db, sessionIds: number[]): Promise<Ma
   return new Map(rows.filter((r) => r.at).map((r) => [Number(r.id), r.at!]));
 }
 
-export const latest = (dates: (Date | null | undefined)[]): Date =>
-  dates.reduce<Date>((a, d) => (d && d > a ? d : a), new Date(0));
+export const latest = (dates: (Date | null | undefined)[]): Date => dates.reduce<Date>((a, d) => (d && d > a ? d : a), new Date(0));

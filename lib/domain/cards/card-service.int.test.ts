@@ -35,7 +35,11 @@ describe("cards", () => {
 
   it("refuses malformed uids, a card active for someone else, and people without members.write", async () => {
     expect(await registerCard(t.db, admin, { personId: maria, uid: "xyz" })).toMatchObject({ ok: false, code: "malformed_uid" });
-    expect(await registerCard(t.db, admin, { personId: maria, uid: "EFBEADDE" })).toMatchObject({ ok: false, code: "taken", message: "This card is active for someone else." });
+    expect(await registerCard(t.db, admin, { personId: maria, uid: "EFBEADDE" })).toMatchObject({
+      ok: false,
+      code: "taken",
+      message: "This card is active for someone else.",
+    });
     expect(await registerCard(t.db, mario, { personId: mario, uid: "99999999" })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await registerCard(t.db, admin, { personId: 999_999, uid: "99999999" })).toMatchObject({ ok: false, code: "not_found" });
   });
@@ -57,10 +61,18 @@ describe("a new member from an unknown card", () => {
     const { membershipStatuses, profiles } = await import("@/lib/db/schema");
     const [member] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "member"));
     await recordUnknownCard(t.db, { uid: "0badcafe", machineId: null, receivedAt: new Date("2026-03-02T10:00:00Z") });
-    const made = await createMemberWithCard(t.db, admin, { uid: "0BADCAFE", statusId: member!.id, profile: { firstName: "Nina", lastName: "New", email: "nina@example.org" } });
+    const made = await createMemberWithCard(t.db, admin, {
+      uid: "0BADCAFE",
+      statusId: member!.id,
+      profile: { firstName: "Nina", lastName: "New", email: "nina@example.org" },
+    });
     expect(made).toMatchObject({ ok: true, uid: "0badcafe" });
     expect((await recentUnknownCards(t.db, new Date("2026-01-01"))).map((u) => u.uid)).not.toContain("0badcafe");
-    const refused = await createMemberWithCard(t.db, admin, { uid: "0badcafe", statusId: member!.id, profile: { firstName: "Otto", email: "otto@example.org" } });
+    const refused = await createMemberWithCard(t.db, admin, {
+      uid: "0badcafe",
+      statusId: member!.id,
+      profile: { firstName: "Otto", email: "otto@example.org" },
+    });
     expect(refused).toMatchObject({ ok: false, code: "taken" });
     expect(await t.db.select().from(profiles).where(eq(profiles.firstName, "Otto"))).toHaveLength(0);
   });

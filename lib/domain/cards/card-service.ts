@@ -14,7 +14,11 @@ export type CardFailure = "forbidden" | "malformed_uid" | "taken" | "not_found" 
  * uid held by anyone is refused (the partial unique index backs this up under races). Saving removes the
  * unknown-card swipes of that uid: the card is no longer unknown.
  */
-export async function registerCard(db: Db, actorId: number, input: { personId: number; uid: string; now?: Date }): Promise<Result<{ cardId: number; uid: string }, CardFailure>> {
+export async function registerCard(
+  db: Db,
+  actorId: number,
+  input: { personId: number; uid: string; now?: Date },
+): Promise<Result<{ cardId: number; uid: string }, CardFailure>> {
   if (!(await actorMay(db, actorId, "members.write"))) return fail("forbidden", "You may not register cards.");
   const uid = normalizeCardUid(input.uid);
   if (!uid) return fail("malformed_uid", "A card id is 8 hexadecimal digits (0-9, a-f), e.g. efbeadde.");
@@ -24,9 +28,15 @@ export async function registerCard(db: Db, actorId: number, input: { personId: n
   const above = await subjectRefusal(db, actorId, input.personId);
   if (above) return above;
   return db.transaction(async (tx) => {
-    const [holder] = await tx.select().from(cards).where(and(eq(cards.uid, uid), eq(cards.state, "active")));
+    const [holder] = await tx
+      .select()
+      .from(cards)
+      .where(and(eq(cards.uid, uid), eq(cards.state, "active")));
     if (holder) return fail("taken", holder.personId === input.personId ? "This person already holds this card." : "This card is active for someone else.");
-    const [row] = await tx.insert(cards).values({ uid, personId: input.personId, issuedAt: input.now ?? new Date() }).returning();
+    const [row] = await tx
+      .insert(cards)
+      .values({ uid, personId: input.personId, issuedAt: input.now ?? new Date() })
+      .returning();
     await tx.delete(unknownCards).where(eq(unknownCards.uid, uid));
     await recordAudit(tx, { actorId, subjectPersonId: input.personId, changeType: "card.register", entity: "card", entityId: row!.id, after: { uid } });
     return { ok: true as const, cardId: row!.id, uid };
@@ -34,7 +44,11 @@ export async function registerCard(db: Db, actorId: number, input: { personId: n
 }
 
 /** Marks an active card lost or revoked; the row stays as history. */
-export async function endCard(db: Db, actorId: number, input: { cardId: number; state: "lost" | "revoked"; reason?: string; now?: Date }): Promise<Result<object, CardFailure>> {
+export async function endCard(
+  db: Db,
+  actorId: number,
+  input: { cardId: number; state: "lost" | "revoked"; reason?: string; now?: Date },
+): Promise<Result<object, CardFailure>> {
   if (!(await actorMay(db, actorId, "members.write"))) return fail("forbidden", "You may not change cards.");
   return db.transaction(async (tx) => {
     const [card] = await tx.select().from(cards).where(eq(cards.id, input.cardId));
@@ -44,7 +58,15 @@ export async function endCard(db: Db, actorId: number, input: { cardId: number; 
     if (above) return above;
     const after = { state: input.state, endedAt: input.now ?? new Date(), endedReason: input.reason?.trim() || null };
     await tx.update(cards).set(after).where(eq(cards.id, card.id));
-    await recordAudit(tx, { actorId, subjectPersonId: card.personId, changeType: `card.${input.state}`, entity: "card", entityId: card.id, before: { state: card.state }, after });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: card.personId,
+      changeType: `card.${input.state}`,
+      entity: "card",
+      entityId: card.id,
+      before: { state: card.state },
+      after,
+    });
     return { ok: true as const };
   });
 }
@@ -57,7 +79,12 @@ export function cardHistory(db: Db, personId: number) {
 /** Unknown cards swiped since `since`: one row per uid with the last machine and time, most recent first. */
 export async function recentUnknownCards(db: Db, since: Date) {
   return db
-    .select({ uid: unknownCards.uid, lastSeenAt: max(unknownCards.seenAt), swipes: count(), machine: sql<string | null>`(array_agg(${machines.name} order by ${unknownCards.seenAt} desc))[1]` })
+    .select({
+      uid: unknownCards.uid,
+      lastSeenAt: max(unknownCards.seenAt),
+      swipes: count(),
+      machine: sql<string | null>`(array_agg(${machines.name} order by ${unknownCards.seenAt} desc))[1]`,
+    })
     .from(unknownCards)
     .leftJoin(machines, eq(machines.id, unknownCards.machineId))
     .where(gte(unknownCards.seenAt, since))

@@ -57,7 +57,9 @@ describe("open status", () => {
 
 describe("SpaceAPI", () => {
   it("validates against the official v15 schema, with and without optional data", async () => {
-    const settings = { ...settingsFromEnv({ SPACE_NAME: "Test <Space>", SPACE_TIME_ZONE: "Europe/Vienna", DEFAULT_LANGUAGE: "en", MAIL_FROM: "a@b.c", SMTP_URL: undefined }) };
+    const settings = {
+      ...settingsFromEnv({ SPACE_NAME: "Test <Space>", SPACE_TIME_ZONE: "Europe/Vienna", DEFAULT_LANGUAGE: "en", MAIL_FROM: "a@b.c", SMTP_URL: undefined }),
+    };
     const bare = buildSpaceApi({ settings, baseUrl: "http://localhost:3000", status: null, machines: null });
     expect(validate(bare), JSON.stringify(validate.errors)).toBe(true);
 
@@ -82,16 +84,19 @@ describe("news", () => {
   it("needs news.write, audits every change, and the Atom feed escapes everything", async () => {
     expect(await createNews(t.db, ids.member!, { title: "x", body: "y" })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await createNews(t.db, ids.admin!, { title: " ", body: "y" })).toMatchObject({ ok: false, code: "invalid" });
-    const r = await createNews(t.db, ids.admin!, { title: "<script>alert(1)</script> & more", body: "Body ]]> \"quoted\" \u0001" });
+    const r = await createNews(t.db, ids.admin!, { title: "<script>alert(1)</script> & more", body: 'Body ]]> "quoted" \u0001' });
     if (!r.ok) throw new Error(r.message);
-    expect(await updateNews(t.db, ids.admin!, r.id, { title: "<b>Tools</b> & more", body: "Body ]]> \"quoted\" \u0001" })).toMatchObject({ ok: true });
+    expect(await updateNews(t.db, ids.admin!, r.id, { title: "<b>Tools</b> & more", body: 'Body ]]> "quoted" \u0001' })).toMatchObject({ ok: true });
     const posts = await listNews(t.db, { personId: ids.member!, permissions: new Set(["directory.read"]) });
     expect(posts[0]).toMatchObject({ title: "<b>Tools</b> & more", authorName: "Ada Admin" });
     const xml = buildAtomFeed({ spaceName: "A & B", baseUrl: "https://x.example", posts });
     expect(xml).toContain("&lt;b&gt;Tools&lt;/b&gt; &amp; more");
     expect(xml).toContain("Body ]]&gt; &quot;quoted&quot; </content>");
     expect(xml).not.toMatch(/<b>|<script>|\u0001/);
-    expect(await getNewsItem(t.db, { personId: ids.member!, permissions: new Set(["directory.read"]) }, r.id)).toMatchObject({ id: r.id, authorName: "Ada Admin" });
+    expect(await getNewsItem(t.db, { personId: ids.member!, permissions: new Set(["directory.read"]) }, r.id)).toMatchObject({
+      id: r.id,
+      authorName: "Ada Admin",
+    });
     expect(await deleteNews(t.db, ids.admin!, r.id)).toMatchObject({ ok: true });
     expect(await getNewsItem(t.db, { personId: ids.member!, permissions: new Set(["directory.read"]) }, r.id)).toBeNull();
     const audit = await t.db.select({ c: auditLog.changeType }).from(auditLog).where(eq(auditLog.entity, "news_posts"));

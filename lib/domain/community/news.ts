@@ -18,7 +18,11 @@ export type NewsListItem = NewsPost & { authorName: string | null };
 
 /** Posts with their authors' names as far as each author lets this viewer see them (null: not shown). */
 async function withAuthors(db: Db, viewer: Viewer | null, posts: NewsPost[]): Promise<NewsListItem[]> {
-  const names = await namesShownTo(db, viewer, posts.map((p) => p.authorId));
+  const names = await namesShownTo(
+    db,
+    viewer,
+    posts.map((p) => p.authorId),
+  );
   return posts.map((p) => ({ ...p, authorName: (p.authorId && names.get(p.authorId)) || null }));
 }
 
@@ -35,7 +39,12 @@ export async function listNews(db: Db, viewer: Viewer | null, limit = 20, id?: n
 export const NEWS_PER_PAGE = 10;
 
 /** One page of the public news list, newest first; a page past the end answers the last page. */
-export async function listNewsPage(db: Db, viewer: Viewer | null, requestedPage: number, perPage = NEWS_PER_PAGE): Promise<{ posts: NewsListItem[]; page: number; pages: number; total: number }> {
+export async function listNewsPage(
+  db: Db,
+  viewer: Viewer | null,
+  requestedPage: number,
+  perPage = NEWS_PER_PAGE,
+): Promise<{ posts: NewsListItem[]; page: number; pages: number; total: number }> {
   const [{ total } = { total: 0 }] = await db.select({ total: count() }).from(newsPosts);
   const pages = Math.max(1, Math.ceil(total / perPage));
   const page = Math.min(Math.max(1, Math.floor(requestedPage) || 1), pages);
@@ -64,7 +73,10 @@ export async function createNews(db: Db, actorId: number, raw: z.input<typeof ne
   const input = await guard(db, actorId, raw);
   if ("ok" in input) return input;
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(newsPosts).values({ ...input, authorId: actorId, publishedAt: now, updatedAt: now }).returning();
+    const [row] = await tx
+      .insert(newsPosts)
+      .values({ ...input, authorId: actorId, publishedAt: now, updatedAt: now })
+      .returning();
     await recordAudit(tx, { actorId, changeType: "news.create", entity: "news_posts", entityId: row!.id, after: input });
     return { ok: true as const, id: row!.id };
   });
@@ -76,7 +88,10 @@ export async function updateNews(db: Db, actorId: number, id: number, raw: z.inp
   return db.transaction(async (tx) => {
     const [before] = await tx.select().from(newsPosts).where(eq(newsPosts.id, id)).for("update");
     if (!before) return fail("not_found", "This news post does not exist.");
-    await tx.update(newsPosts).set({ ...input, updatedAt: now }).where(eq(newsPosts.id, id));
+    await tx
+      .update(newsPosts)
+      .set({ ...input, updatedAt: now })
+      .where(eq(newsPosts.id, id));
     const diff = diffValues({ title: before.title, body: before.body }, input);
     await recordAudit(tx, { actorId, changeType: "news.update", entity: "news_posts", entityId: id, ...diff });
     return { ok: true as const };

@@ -20,7 +20,14 @@ afterAll(async () => {
 });
 
 const post = (body: string, auth?: string) =>
-  handleOpenStatusRequest(t.db, new Request("http://localhost/api/open-status", { method: "POST", body, headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) } }));
+  handleOpenStatusRequest(
+    t.db,
+    new Request("http://localhost/api/open-status", {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json", ...(auth ? { authorization: auth } : {}) },
+    }),
+  );
 
 describe("POST /api/open-status", () => {
   it("answers 401 without or with a wrong token, and changes nothing", async () => {

@@ -3,7 +3,10 @@ import { openSince, setOpenStatus } from "./open-status";
 import { authenticateSensor } from "./sensor-tokens";
 
 const unauthorized = () =>
-  Response.json({ error: "A valid sensor token is required: Authorization: Bearer <token>." }, { status: 401, headers: { "www-authenticate": 'Bearer realm="open-status"' } });
+  Response.json(
+    { error: "A valid sensor token is required: Authorization: Bearer <token>." },
+    { status: 401, headers: { "www-authenticate": 'Bearer realm="open-status"' } },
+  );
 
 /**
  * POST /api/open-status for door/board sensors: bearer token (admins create it), JSON {open, message?}.

@@ -28,7 +28,12 @@ export async function openStatusHistory(db: Db, limit = 20): Promise<OpenStatusC
  * Staff (space.open) or an authenticated sensor open or close the space. Setting the same state again still
  * records a row (the message may change) but keeps "since" honest: callers show the first row of the run.
  */
-export async function setOpenStatus(db: Db, actor: OpenStatusActor, raw: z.input<typeof openStatusInput>, now = new Date()): Promise<Result<{ change: OpenStatusChange }>> {
+export async function setOpenStatus(
+  db: Db,
+  actor: OpenStatusActor,
+  raw: z.input<typeof openStatusInput>,
+  now = new Date(),
+): Promise<Result<{ change: OpenStatusChange }>> {
   const parsed = openStatusInput.safeParse(raw);
   if (!parsed.success) return fail("invalid", describeIssues(parsed.error.issues));
   if ("personId" in actor && !(await actorMay(db, actor.personId, "space.open"))) {

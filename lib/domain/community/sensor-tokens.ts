@@ -14,7 +14,13 @@ export const sensorNameInput = z.string().trim().min(1, "required").max(60, "at 
 
 export async function listSensorTokens(db: Db) {
   return db
-    .select({ id: sensorTokens.id, name: sensorTokens.name, createdAt: sensorTokens.createdAt, lastUsedAt: sensorTokens.lastUsedAt, revokedAt: sensorTokens.revokedAt })
+    .select({
+      id: sensorTokens.id,
+      name: sensorTokens.name,
+      createdAt: sensorTokens.createdAt,
+      lastUsedAt: sensorTokens.lastUsedAt,
+      revokedAt: sensorTokens.revokedAt,
+    })
     .from(sensorTokens)
     .orderBy(asc(sensorTokens.name));
 }
@@ -27,7 +33,10 @@ export async function createSensorToken(db: Db, actorId: number, rawName: string
   const token = newToken();
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx.insert(sensorTokens).values({ name: name.data, tokenHash: tokenHash(token), createdById: actorId }).returning();
+      const [row] = await tx
+        .insert(sensorTokens)
+        .values({ name: name.data, tokenHash: tokenHash(token), createdById: actorId })
+        .returning();
       await recordAudit(tx, { actorId, changeType: "sensor_token.create", entity: "sensor_tokens", entityId: row!.id, after: { name: row!.name } });
       return { ok: true as const, id: row!.id, token };
     });
@@ -40,9 +49,20 @@ export async function createSensorToken(db: Db, actorId: number, rawName: string
 export async function revokeSensorToken(db: Db, actorId: number, id: number, now = new Date()): Promise<Result> {
   if (!(await actorMay(db, actorId, "system.admin"))) return fail("forbidden", "Only admins manage sensor tokens.");
   return db.transaction(async (tx) => {
-    const [row] = await tx.update(sensorTokens).set({ revokedAt: now }).where(and(eq(sensorTokens.id, id), isNull(sensorTokens.revokedAt))).returning();
+    const [row] = await tx
+      .update(sensorTokens)
+      .set({ revokedAt: now })
+      .where(and(eq(sensorTokens.id, id), isNull(sensorTokens.revokedAt)))
+      .returning();
     if (!row) return fail("not_found", "No active sensor token with this id.");
-    await recordAudit(tx, { actorId, changeType: "sensor_token.revoke", entity: "sensor_tokens", entityId: id, before: { name: row.name }, after: { revokedAt: now.toISOString() } });
+    await recordAudit(tx, {
+      actorId,
+      changeType: "sensor_token.revoke",
+      entity: "sensor_tokens",
+      entityId: id,
+      before: { name: row.name },
+      after: { revokedAt: now.toISOString() },
+    });
     return { ok: true as const };
   });
 }

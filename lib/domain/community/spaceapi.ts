@@ -52,7 +52,11 @@ export function buildSpaceApi(facts: SpaceApiFacts): Record<string, unknown> {
     };
   }
   doc.state = facts.status
-    ? { open: facts.status.open, lastchange: Math.floor(facts.status.lastChange.getTime() / 1000), ...(facts.status.message ? { message: facts.status.message } : {}) }
+    ? {
+        open: facts.status.open,
+        lastchange: Math.floor(facts.status.lastChange.getTime() / 1000),
+        ...(facts.status.message ? { message: facts.status.message } : {}),
+      }
     : {};
   const counts = facts.machines;
   if (counts && MACHINE_STATES.some((s) => counts[s] > 0)) {

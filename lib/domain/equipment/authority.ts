@@ -41,13 +41,28 @@ export async function typesTrainedBy(db: Db, personId: number, now = new Date())
 }
 
 /** People who may train on any of these types now, with the types: the choice of co-trainers, named as each lets the viewer see. */
-export async function trainersOfTypes(db: Db, viewer: Viewer, equipmentTypeIds: number[], now = new Date()): Promise<{ personId: number; name: string; typeIds: number[] }[]> {
+export async function trainersOfTypes(
+  db: Db,
+  viewer: Viewer,
+  equipmentTypeIds: number[],
+  now = new Date(),
+): Promise<{ personId: number; name: string; typeIds: number[] }[]> {
   if (equipmentTypeIds.length === 0) return [];
   const rows = await db
     .select({ a: equipmentAuthorizations })
     .from(equipmentAuthorizations)
-    .where(and(inArray(equipmentAuthorizations.equipmentTypeId, equipmentTypeIds), eq(equipmentAuthorizations.level, "trainer"), isNull(equipmentAuthorizations.revokedAt)));
-  const names = await namesShownTo(db, viewer, rows.map((r) => r.a.personId));
+    .where(
+      and(
+        inArray(equipmentAuthorizations.equipmentTypeId, equipmentTypeIds),
+        eq(equipmentAuthorizations.level, "trainer"),
+        isNull(equipmentAuthorizations.revokedAt),
+      ),
+    );
+  const names = await namesShownTo(
+    db,
+    viewer,
+    rows.map((r) => r.a.personId),
+  );
   const byPerson = new Map<number, { personId: number; name: string; typeIds: number[] }>();
   for (const r of rows) {
     if (!isAuthorizationCurrent(r.a, now)) continue;

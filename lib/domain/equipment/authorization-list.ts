@@ -19,11 +19,18 @@ export interface AuthorizationFilter {
 }
 
 /** Authorization records across people, by id, one keyset page at a time (the API's list). */
-export async function listAuthorizations(db: Db, f: AuthorizationFilter, page: { afterId: number | null; limit: number }, now = new Date()): Promise<{ rows: (AuthorizationRecord & { current: boolean })[]; nextId: number | null }> {
+export async function listAuthorizations(
+  db: Db,
+  f: AuthorizationFilter,
+  page: { afterId: number | null; limit: number },
+  now = new Date(),
+): Promise<{ rows: (AuthorizationRecord & { current: boolean })[]; nextId: number | null }> {
   const conditions: (SQL | undefined)[] = [
     f.personId ? eq(equipmentAuthorizations.personId, f.personId) : undefined,
     f.equipmentTypeId ? eq(equipmentAuthorizations.equipmentTypeId, f.equipmentTypeId) : undefined,
-    f.currentOnly ? and(isNull(equipmentAuthorizations.revokedAt), or(isNull(equipmentAuthorizations.expiresAt), gt(equipmentAuthorizations.expiresAt, now))) : undefined,
+    f.currentOnly
+      ? and(isNull(equipmentAuthorizations.revokedAt), or(isNull(equipmentAuthorizations.expiresAt), gt(equipmentAuthorizations.expiresAt, now)))
+      : undefined,
     page.afterId ? gt(equipmentAuthorizations.id, page.afterId) : undefined,
   ];
   const rows = await db

@@ -38,18 +38,21 @@ export async function grantAuthorization(
     // equipment.manage alone never makes an administrator: the "system" type grants every permission.
     const beyond = await grantRefusal(tx, actorId, { equipmentType: type });
     if (beyond) return beyond;
-    const id = await recordAuthorization(tx, { personId: input.personId, type, level: input.level, source: "grant", reason: input.reason, grantedById: actorId, now });
+    const id = await recordAuthorization(tx, {
+      personId: input.personId,
+      type,
+      level: input.level,
+      source: "grant",
+      reason: input.reason,
+      grantedById: actorId,
+      now,
+    });
     return { ok: true as const, id };
   });
 }
 
 /** Revoking keeps the record, with who, when and why; the current state is derived from it. */
-export async function revokeAuthorization(
-  db: Db,
-  actorId: number,
-  raw: z.input<typeof revokeInput>,
-  now = new Date(),
-): Promise<Result<object, RevokeFailure>> {
+export async function revokeAuthorization(db: Db, actorId: number, raw: z.input<typeof revokeInput>, now = new Date()): Promise<Result<object, RevokeFailure>> {
   if (!(await hasPermission(db, actorId, "equipment.manage"))) return fail("forbidden", "You may not revoke authorizations.");
   const parsed = revokeInput.safeParse(raw);
   if (!parsed.success) return fail("invalid", "Please give a reason of at least 3 characters.");

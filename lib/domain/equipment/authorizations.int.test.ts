@@ -38,7 +38,10 @@ describe("direct grants and revocations", () => {
 
     // The rule follows: valid inside the year, expired after it.
     expect(await decideCardOnMachine(w.t.db, { uid: "c0000003", machineId: cncMachine, now: days(300, now) })).toEqual({ allowed: true, level: 1 });
-    expect(await decideCardOnMachine(w.t.db, { uid: "c0000003", machineId: cncMachine, now: days(400, now) })).toEqual({ allowed: false, reason: "authorization_expired" });
+    expect(await decideCardOnMachine(w.t.db, { uid: "c0000003", machineId: cncMachine, now: days(400, now) })).toEqual({
+      allowed: false,
+      reason: "authorization_expired",
+    });
     const audit = await w.t.db.select().from(auditLog).where(eq(auditLog.changeType, "authorization.grant"));
     expect(audit.some((a) => a.subjectPersonId === w.ids.maria && a.actorId === w.ids.admin)).toBe(true);
   });
@@ -64,7 +67,12 @@ describe("expiry reminders", () => {
   it("mails once for authorizations expiring within the window, skipping renewed ones", async () => {
     const now = new Date();
     // Mario: a CNC authorization granted 11.5 months ago runs out in about two weeks.
-    const old = await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.member, equipmentTypeId: w.types.cnc, level: "user", reason: "Old" }, days(-350, now));
+    const old = await grantAuthorization(
+      w.t.db,
+      w.ids.admin,
+      { personId: w.ids.member, equipmentTypeId: w.types.cnc, level: "user", reason: "Old" },
+      days(-350, now),
+    );
     expect(old.ok).toBe(true);
     // Tom: the same, but renewed since; no reminder for the old one.
     await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.cnc, level: "user", reason: "Old" }, days(-350, now));
@@ -84,11 +92,21 @@ describe("expiry reminders", () => {
 describe("my equipment", () => {
   it("shows per type what I am, until when, what I miss and the sessions I could join", async () => {
     const startsAt = days(5);
-    const s = await scheduleSession(w.t.db, w.ids.trainer, { equipmentTypeId: w.types.laser, level: "user", startsAt, endsAt: hours(2, startsAt), capacity: 3 });
+    const s = await scheduleSession(w.t.db, w.ids.trainer, {
+      equipmentTypeId: w.types.laser,
+      level: "user",
+      startsAt,
+      endsAt: hours(2, startsAt),
+      capacity: 3,
+    });
     expect(s.ok).toBe(true);
     const mine = await getMyEquipment(w.t.db, w.ids.maria);
     const laser = mine.find((t) => t.name === "Laser cutter")!;
-    expect(laser.levels.map((l) => [l.level, l.current !== null])).toEqual([["user", false], ["owner", false], ["trainer", false]]);
+    expect(laser.levels.map((l) => [l.level, l.current !== null])).toEqual([
+      ["user", false],
+      ["owner", false],
+      ["trainer", false],
+    ]);
     expect(laser.sessions.map((x) => x.id)).toEqual([s.ok ? s.id : 0]);
     // The trainer is named as they let Maria see it: to members by default, not once they chose "only the board".
     expect(laser.sessions[0]!.trainers.map((x) => x.name)).toEqual(["Tom Trainer"]);

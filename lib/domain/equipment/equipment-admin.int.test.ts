@@ -32,7 +32,15 @@ describe("equipment types", () => {
 
 describe("machines", () => {
   it("are created and edited with unique board ids", async () => {
-    const input = { equipmentTypeId: w.types.laser, name: "LASER 2", boardId: 7, location: "Workshop", make: "Trotec", model: "Speedy 100", serialNumber: "S-1" };
+    const input = {
+      equipmentTypeId: w.types.laser,
+      name: "LASER 2",
+      boardId: 7,
+      location: "Workshop",
+      make: "Trotec",
+      model: "Speedy 100",
+      serialNumber: "S-1",
+    };
     expect(await createMachine(w.t.db, w.ids.trainer, input)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await createMachine(w.t.db, w.ids.admin, { ...input, boardId: 1 })).toMatchObject({ ok: false, code: "board_id_taken" });
     expect(await createMachine(w.t.db, w.ids.admin, { ...input, equipmentTypeId: 999_999 })).toMatchObject({ ok: false, code: "unknown_type" });
@@ -49,7 +57,10 @@ describe("machines", () => {
   it("are blocked with a reason, which refuses every card, and put back in service", async () => {
     const laser = (await createMachine(w.t.db, w.ids.admin, { equipmentTypeId: w.types.laser, name: "LASER 3" })) as { ok: true; id: number };
     expect(await setMachineBlocked(w.t.db, w.ids.admin, { machineId: laser.id, blocked: true })).toMatchObject({ ok: false, code: "reason_required" });
-    expect(await setMachineBlocked(w.t.db, w.ids.member, { machineId: laser.id, blocked: true, reason: "Lens" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await setMachineBlocked(w.t.db, w.ids.member, { machineId: laser.id, blocked: true, reason: "Lens" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await setMachineBlocked(w.t.db, w.ids.admin, { machineId: laser.id, blocked: true, reason: "Lens broken" })).toEqual({ ok: true });
     expect(await getMachine(w.t.db, laser.id)).toMatchObject({ blocked: true, blockedReason: "Lens broken" });
     expect(await decideCardOnMachine(w.t.db, { uid: "efbeadde", machineId: laser.id })).toEqual({ allowed: false, reason: "machine_blocked" });

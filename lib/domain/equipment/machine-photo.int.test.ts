@@ -24,7 +24,9 @@ describe("machine photos", () => {
   it("stores both sizes, replaces the old files, and refuses non-images and non-managers", async () => {
     const storage = localFileStorage(dir);
     const [laser] = await listMachines(w.t.db);
-    const png = await sharp({ create: { width: 1600, height: 800, channels: 3, background: "#aa3366" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 1600, height: 800, channels: 3, background: "#aa3366" } })
+      .png()
+      .toBuffer();
     expect(await setMachinePhoto(w.t.db, storage, w.ids.member, laser!.id, png)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await setMachinePhoto(w.t.db, storage, w.ids.admin, laser!.id, png)).toEqual({ ok: true });
     const first = (await getMachine(w.t.db, laser!.id))!.photoPath!;

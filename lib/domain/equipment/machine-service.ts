@@ -90,7 +90,10 @@ export async function updateMachine(db: Db, actorId: number, id: number, raw: Ma
     if (!before) return fail("not_found", "This machine does not exist.");
     const problem = await checkInput(tx, parsed.data, id);
     if (problem) return problem;
-    await tx.update(machines).set({ ...parsed.data, updatedAt: new Date() }).where(eq(machines.id, id));
+    await tx
+      .update(machines)
+      .set({ ...parsed.data, updatedAt: new Date() })
+      .where(eq(machines.id, id));
     const { before: b, after: a } = diffValues(before, { ...before, ...parsed.data });
     await recordAudit(tx, { actorId, changeType: "machine.update", entity: "machine", entityId: id, before: b, after: a });
     return { ok: true as const };
@@ -111,7 +114,10 @@ export async function setMachineBlocked(
     const [before] = await tx.select().from(machines).where(eq(machines.id, input.machineId)).for("update");
     if (!before) return fail("not_found", "This machine does not exist.");
     const after = { blocked: input.blocked, blockedReason: input.blocked ? reason : "" };
-    await tx.update(machines).set({ ...after, updatedAt: new Date() }).where(eq(machines.id, input.machineId));
+    await tx
+      .update(machines)
+      .set({ ...after, updatedAt: new Date() })
+      .where(eq(machines.id, input.machineId));
     await recordAudit(tx, {
       actorId,
       changeType: input.blocked ? "machine.block" : "machine.unblock",

@@ -70,7 +70,15 @@ export async function getMyEquipment(db: Db, personId: number, now = new Date())
     const holdsAny = levels.some((l) => l.current || l.lapsed);
     // The special types only matter to those who hold them or could take their session (applicants: the induction).
     if (type.purpose !== "equipment" && !holdsAny && sessions.length === 0) continue;
-    result.push({ id: type.id, name: type.name, purpose: type.purpose, noAuthorizationNeeded: type.noAuthorizationNeeded, validityMonths: type.validityMonths, levels, sessions });
+    result.push({
+      id: type.id,
+      name: type.name,
+      purpose: type.purpose,
+      noAuthorizationNeeded: type.noAuthorizationNeeded,
+      validityMonths: type.validityMonths,
+      levels,
+      sessions,
+    });
   }
   return result;
 }

@@ -41,7 +41,14 @@ export async function recordAuthorization(tx: Db, input: NewAuthorization): Prom
     changeType: "authorization.grant",
     entity: "equipment_authorization",
     entityId: row!.id,
-    after: { equipmentTypeId: input.type.id, level: input.level, source: input.source, reason: input.reason, expiresAt, trainingSessionId: input.trainingSessionId ?? null },
+    after: {
+      equipmentTypeId: input.type.id,
+      level: input.level,
+      source: input.source,
+      reason: input.reason,
+      expiresAt,
+      trainingSessionId: input.trainingSessionId ?? null,
+    },
   });
   await tx
     .update(trainingRequests)

@@ -16,7 +16,10 @@ export async function getCategory(db: Db, id: number): Promise<InventoryCategory
 }
 
 export async function findCategoryByName(db: Db, name: string): Promise<InventoryCategory | null> {
-  const [row] = await db.select().from(inventoryCategories).where(eq(sql`lower(${inventoryCategories.name})`, name.trim().toLowerCase()));
+  const [row] = await db
+    .select()
+    .from(inventoryCategories)
+    .where(eq(sql`lower(${inventoryCategories.name})`, name.trim().toLowerCase()));
   return row ?? null;
 }
 

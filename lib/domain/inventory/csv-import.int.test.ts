@@ -36,7 +36,11 @@ describe("CSV import", () => {
   it("previews broken rows with an error per row and writes nothing, even when confirmed", async () => {
     const preview = await previewImport(t.db, BROKEN);
     expect(preview.valid).toBe(false);
-    expect(preview.rows.map((r) => [r.line, r.errors.length > 0])).toEqual([[2, false], [3, true], [4, true]]);
+    expect(preview.rows.map((r) => [r.line, r.errors.length > 0])).toEqual([
+      [2, false],
+      [3, true],
+      [4, true],
+    ]);
     expect(preview.rows[1]!.errors.join()).toMatch(/name/);
     const saw = preview.rows[2]!.errors.join("\n");
     expect(saw).toMatch(/Basement \/ Box 9" does not exist/);
@@ -73,7 +77,9 @@ describe("CSV import", () => {
 
   it("exports CSV with headers in the reader's language that imports again (in any session), and XLSX", async () => {
     const csv = await exportCsv(t.db, translator("it"));
-    expect(csv.split("\r\n")[0]).toBe("Numero,Denominazione,Descrizione,Categoria,Posizione,Proprietà,Email di chi presta,Prestato fino al,Valore,Acquistato il,Note");
+    expect(csv.split("\r\n")[0]).toBe(
+      "Numero,Denominazione,Descrizione,Categoria,Posizione,Proprietà,Email di chi presta,Prestato fino al,Valore,Acquistato il,Note",
+    );
     expect(csv).toContain("Workshop / Shelf A");
     expect(csv).toContain('"Bosch, 18 V"');
     expect((await previewImport(t.db, csv)).valid).toBe(true);

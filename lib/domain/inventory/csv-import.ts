@@ -10,11 +10,28 @@ import { mayEditInventory } from "./may-edit";
 import { insertThing, thingInput, type ThingValues } from "./things";
 
 /** The columns the import understands (the export writes the same ones, plus number). */
-export const IMPORT_COLUMNS = ["name", "description", "category", "location", "ownership", "lender_email", "lender_until", "value", "purchase_date", "notes"] as const;
+export const IMPORT_COLUMNS = [
+  "name",
+  "description",
+  "category",
+  "location",
+  "ownership",
+  "lender_email",
+  "lender_until",
+  "value",
+  "purchase_date",
+  "notes",
+] as const;
 export const MAX_IMPORT_ROWS = 5000;
 const COLUMN_OF: Record<string, string> = {
-  name: "name", description: "description", ownership: "ownership", lenderPersonId: "lender_email", lenderUntil: "lender_until",
-  value: "value", purchaseDate: "purchase_date", notes: "notes",
+  name: "name",
+  description: "description",
+  ownership: "ownership",
+  lenderPersonId: "lender_email",
+  lenderUntil: "lender_until",
+  value: "value",
+  purchaseDate: "purchase_date",
+  notes: "notes",
 };
 
 export interface ImportRow {
@@ -48,7 +65,10 @@ async function locationsByPath(db: Db): Promise<Map<string, number>> {
 }
 
 async function peopleByEmail(db: Db): Promise<Map<string, number>> {
-  const rows = await db.select({ personId: profiles.personId, email: profiles.email }).from(profiles).where(sql`${profiles.email} is not null`);
+  const rows = await db
+    .select({ personId: profiles.personId, email: profiles.email })
+    .from(profiles)
+    .where(sql`${profiles.email} is not null`);
   const logins = await db.select({ personId: accounts.personId, email: accounts.email }).from(accounts);
   return new Map([...rows, ...logins].map((r) => [r.email!.toLowerCase(), r.personId]));
 }
@@ -96,11 +116,20 @@ export async function previewImport(db: Db, csvText: string): Promise<ImportPrev
 }
 
 /** All or nothing: any row with an error and nothing is written. */
-export async function confirmImport(db: Db, actorId: number, csvText: string): Promise<Result<{ created: number[] }> | (ImportPreview & { ok: false; code: "invalid"; message: string })> {
+export async function confirmImport(
+  db: Db,
+  actorId: number,
+  csvText: string,
+): Promise<Result<{ created: number[] }> | (ImportPreview & { ok: false; code: "invalid"; message: string })> {
   if (!(await mayEditInventory(db, actorId))) return FORBIDDEN;
   return db.transaction(async (tx) => {
     const preview = await previewImport(tx, csvText);
-    if (!preview.valid) return { ...preview, ...fail("invalid", "Some rows have errors; nothing was imported.") } as ImportPreview & { ok: false; code: "invalid"; message: string };
+    if (!preview.valid)
+      return { ...preview, ...fail("invalid", "Some rows have errors; nothing was imported.") } as ImportPreview & {
+        ok: false;
+        code: "invalid";
+        message: string;
+      };
     const created: number[] = [];
     for (const row of preview.rows) {
       const categoryId = row.category ? (await ensureCategory(tx, actorId, row.category)).id : null;

@@ -7,7 +7,19 @@ import { columnHeaders, type ColumnKey } from "../shared/column-headers";
 import { toCsv } from "../shared/csv";
 import { listLocations } from "./locations";
 
-const COLUMNS = ["number", "name", "description", "category", "location", "ownership", "lender_email", "lender_until", "value", "purchase_date", "notes"] as const satisfies readonly ColumnKey[];
+const COLUMNS = [
+  "number",
+  "name",
+  "description",
+  "category",
+  "location",
+  "ownership",
+  "lender_email",
+  "lender_until",
+  "value",
+  "purchase_date",
+  "notes",
+] as const satisfies readonly ColumnKey[];
 
 /**
  * Every thing as rows in the import's column order (plus number), so an export can be edited and re-imported; the
@@ -30,7 +42,17 @@ export async function exportRows(db: Db, t: Translate): Promise<(string | number
   return [
     columnHeaders(t, COLUMNS),
     ...rows.map(({ thing: t, category, lenderEmail }) => [
-      t.number, t.name, t.description, category, pathOf(t.locationId), t.ownership, lenderEmail, t.lenderUntil, t.value, t.purchaseDate, t.notes,
+      t.number,
+      t.name,
+      t.description,
+      category,
+      pathOf(t.locationId),
+      t.ownership,
+      lenderEmail,
+      t.lenderUntil,
+      t.value,
+      t.purchaseDate,
+      t.notes,
     ]),
   ];
 }

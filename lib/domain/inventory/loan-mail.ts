@@ -7,7 +7,11 @@ import { notifyPerson, type NotifyOutcome } from "../mail/notify";
 import { publicLink } from "../settings/public-link";
 
 async function loanDetails(db: Db, loanId: number) {
-  const [row] = await db.select({ loan: thingLoans, thing: things.name }).from(thingLoans).innerJoin(things, eq(things.id, thingLoans.thingId)).where(eq(thingLoans.id, loanId));
+  const [row] = await db
+    .select({ loan: thingLoans, thing: things.name })
+    .from(thingLoans)
+    .innerJoin(things, eq(things.id, thingLoans.thingId))
+    .where(eq(thingLoans.id, loanId));
   return row ?? null;
 }
 

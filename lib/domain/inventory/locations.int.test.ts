@@ -43,15 +43,24 @@ describe("location tree", () => {
   });
 
   it("refuses a cycle in the database too, whoever writes", async () => {
-    const refusedBy = (p: Promise<unknown>) => p.then(() => "written", (e: unknown) => constraintOf(e));
-    expect(await refusedBy(t.db.update(inventoryLocations).set({ parentId: loc["Box 2"]! }).where(eq(inventoryLocations.id, loc.Workshop!)))).toBe("inventory_locations_no_cycle");
+    const refusedBy = (p: Promise<unknown>) =>
+      p.then(
+        () => "written",
+        (e: unknown) => constraintOf(e),
+      );
+    expect(await refusedBy(t.db.update(inventoryLocations).set({ parentId: loc["Box 2"]! }).where(eq(inventoryLocations.id, loc.Workshop!)))).toBe(
+      "inventory_locations_no_cycle",
+    );
     expect(await refusedBy(t.db.execute(sql`update inventory_locations set parent_id = id where id = ${loc["Box 1"]!}`))).toBe("inventory_locations_no_cycle");
   });
 
   it("moves a box elsewhere and records the change", async () => {
     await make("Shelf B", "shelf", loc.Workshop!);
     expect(await updateLocation(t.db, ids.admin!, loc["Box 2"]!, { name: "Box 2", parentId: loc["Shelf B"]! })).toEqual({ ok: true });
-    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.changeType, "location.update"), eq(auditLog.entityId, String(loc["Box 2"]))));
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.changeType, "location.update"), eq(auditLog.entityId, String(loc["Box 2"]))));
     expect(entries[0]!.after).toEqual({ parentId: loc["Shelf B"] });
   });
 

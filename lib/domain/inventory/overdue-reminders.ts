@@ -32,7 +32,13 @@ export async function sendOverdueReminders(db: Db, options: ReminderOptions): Pr
     }
     const locale = loan.borrowerLanguage && isLocale(loan.borrowerLanguage) ? loan.borrowerLanguage : "en";
     const t = translator(locale);
-    const vars = { name: loan.borrowerName, thing: loan.thingName, number: loan.thingNumber, due: formatPlainDate(loan.dueOn, locale), link: await publicLink(db, `/things/${loan.thingNumber}`) };
+    const vars = {
+      name: loan.borrowerName,
+      thing: loan.thingName,
+      number: loan.thingNumber,
+      due: formatPlainDate(loan.dueOn, locale),
+      link: await publicLink(db, `/things/${loan.thingNumber}`),
+    };
     try {
       await options.mailer.send({ to: loan.borrowerEmail, subject: t("mail.loanOverdue.subject", vars), text: t("mail.loanOverdue.body", vars) });
     } catch {
@@ -41,7 +47,14 @@ export async function sendOverdueReminders(db: Db, options: ReminderOptions): Pr
     }
     await db.transaction(async (tx) => {
       await tx.update(thingLoans).set({ lastReminderAt: now }).where(eq(thingLoans.id, loan.loanId));
-      await recordAudit(tx, { actorId: null, subjectPersonId: loan.borrowerPersonId, changeType: "thing.loan_reminder", entity: "thing", entityId: loan.thingId, after: { loanId: loan.loanId, remindedAt: now.toISOString() } });
+      await recordAudit(tx, {
+        actorId: null,
+        subjectPersonId: loan.borrowerPersonId,
+        changeType: "thing.loan_reminder",
+        entity: "thing",
+        entityId: loan.thingId,
+        after: { loanId: loan.loanId, remindedAt: now.toISOString() },
+      });
     });
     sent++;
   }

@@ -21,10 +21,21 @@ beforeAll(async () => {
   loc.box = ok(await createLocation(t.db, ids.admin!, { name: "Box E1", parentId: loc.shelf })).id;
   loc.other = ok(await createLocation(t.db, ids.admin!, { name: "Wood shop", kind: "room" })).id;
   const tools = (loc.tools = ok(await createCategory(t.db, ids.admin!, "Tools")).id);
-  await createThing(t.db, ids.admin!, { name: "Soldering station", description: "Weller WE1010, 70 W, temperature controlled", categoryId: tools, locationId: loc.box });
+  await createThing(t.db, ids.admin!, {
+    name: "Soldering station",
+    description: "Weller WE1010, 70 W, temperature controlled",
+    categoryId: tools,
+    locationId: loc.box,
+  });
   await createThing(t.db, ids.admin!, { name: "Oscilloscope", description: "Rigol DS1054Z four channel", locationId: loc.shelf });
   await createThing(t.db, ids.admin!, { name: "Bandsaw", description: "Cuts wood and soft metals", categoryId: tools, locationId: loc.other });
-  await createThing(t.db, ids.admin!, { name: "Member's 3D printer", description: "Lent by Maria", ownership: "on_loan_from_member", lenderPersonId: ids.maria!, lenderUntil: "2027-06-30" });
+  await createThing(t.db, ids.admin!, {
+    name: "Member's 3D printer",
+    description: "Lent by Maria",
+    ownership: "on_loan_from_member",
+    lenderPersonId: ids.maria!,
+    lenderUntil: "2027-06-30",
+  });
 });
 afterAll(() => t?.close());
 

@@ -83,6 +83,9 @@ export async function searchThings(db: Db, filter: ThingFilter): Promise<{ rows:
     .orderBy(...(rank ? [sql`${rank} desc`] : []), filter.onLoanFromMembers ? asc(things.lenderUntil) : asc(things.name), asc(things.number))
     .limit(Math.min(filter.limit ?? 50, 500))
     .offset(filter.offset ?? 0);
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(things).where(where);
+  const [count] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(things)
+    .where(where);
   return { rows, total: Number(count?.n ?? 0) };
 }

@@ -34,7 +34,9 @@ const photoKeyOf = async () => (await t.db.select().from(things).where(eq(things
 describe("thing photos", () => {
   it("stores a thumbnail and a display size of a real image", async () => {
     const storage = localFileStorage(dir);
-    const jpeg = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: "#3366aa" } }).jpeg().toBuffer();
+    const jpeg = await sharp({ create: { width: 3000, height: 2000, channels: 3, background: "#3366aa" } })
+      .jpeg()
+      .toBuffer();
     expect(await setThingPhoto(t.db, storage, ids.admin!, thingId, jpeg)).toEqual({ ok: true });
     const key = (await photoKeyOf())!;
     const thumb = await sharp((await storage.get(photoFileKey(key, "thumb")))!).metadata();
@@ -61,7 +63,9 @@ describe("thing photos", () => {
   it("replaces a photo and removes the old files; members may not", async () => {
     const storage = localFileStorage(dir);
     const old = (await photoKeyOf())!;
-    const png = await sharp({ create: { width: 100, height: 300, channels: 4, background: "#ff000080" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 100, height: 300, channels: 4, background: "#ff000080" } })
+      .png()
+      .toBuffer();
     expect(await setThingPhoto(t.db, storage, ids.member!, thingId, png)).toMatchObject({ code: "forbidden" });
     expect(await setThingPhoto(t.db, storage, ids.admin!, thingId, png)).toEqual({ ok: true });
     expect(await storage.get(photoFileKey(old, "thumb"))).toBeNull();

@@ -17,7 +17,14 @@ export async function setThingPhoto(db: Db, storage: FileStorage, actorId: numbe
       const [before] = await tx.select().from(things).where(eq(things.id, thingId)).for("update");
       if (!before) return { result: fail("not_found", "This thing does not exist."), previous: null };
       await tx.update(things).set({ photoKey: key, updatedAt: new Date() }).where(eq(things.id, thingId));
-      await recordAudit(tx, { actorId, changeType: "thing.photo", entity: "thing", entityId: thingId, before: { photoKey: before.photoKey }, after: { photoKey: key } });
+      await recordAudit(tx, {
+        actorId,
+        changeType: "thing.photo",
+        entity: "thing",
+        entityId: thingId,
+        before: { photoKey: before.photoKey },
+        after: { photoKey: key },
+      });
       return { result: { ok: true as const }, previous: before.photoKey };
     }),
   );

@@ -24,7 +24,14 @@ async function thing(name: string) {
 describe("things", () => {
   it("numbers never change and are never handed out again", async () => {
     const a = await thing("Caliper");
-    const error = await t.db.update(things).set({ number: 99_999 }).where(eq(things.id, a.id)).then(() => null, (e: unknown) => e);
+    const error = await t.db
+      .update(things)
+      .set({ number: 99_999 })
+      .where(eq(things.id, a.id))
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
     expect(constraintOf(error)).toBe("things_number_fixed");
     await t.db.delete(things).where(eq(things.id, a.id));
     const b = await thing("Caliper again");
@@ -64,9 +71,14 @@ describe("concurrent location moves", () => {
     const y = await createLocation(t.db, ids.admin!, { name: "Y" });
     if (!x.ok || !y.ok) throw new Error("setup");
     const move = (id: number, parentId: number) =>
-      t.db.transaction(async (tx) => {
-        await tx.update(inventoryLocations).set({ parentId }).where(eq(inventoryLocations.id, id));
-      }).then(() => "ok", (e: unknown) => constraintOf(e));
+      t.db
+        .transaction(async (tx) => {
+          await tx.update(inventoryLocations).set({ parentId }).where(eq(inventoryLocations.id, id));
+        })
+        .then(
+          () => "ok",
+          (e: unknown) => constraintOf(e),
+        );
     const outcomes = await Promise.all([move(x.id, y.id), move(y.id, x.id)]);
     expect(outcomes.sort()).toEqual(["inventory_locations_no_cycle", "ok"]);
   });
@@ -77,7 +89,9 @@ describe("readable addresses by name", () => {
     const first = await thing("Bench Drill (Bosch)");
     const second = await thing("Bench drill – Bosch");
     const third = await thing("bench drill bosch");
-    const slugs = await Promise.all([first, second, third].map(async (x) => (await t.db.select({ slug: things.slug }).from(things).where(eq(things.id, x.id)))[0]!.slug));
+    const slugs = await Promise.all(
+      [first, second, third].map(async (x) => (await t.db.select({ slug: things.slug }).from(things).where(eq(things.id, x.id)))[0]!.slug),
+    );
     expect(slugs).toEqual(["bench-drill-bosch", "bench-drill-bosch-2", "bench-drill-bosch-3"]);
     expect(await thingNumberBySlug(t.db, "bench-drill-bosch-2")).toBe(second.number);
     // Stable: a rename keeps the address people may have written down.

@@ -45,15 +45,20 @@ function normalise(v: ThingValues): ThingValues {
 }
 
 async function referencesExist(db: Db, v: ThingValues): Promise<string | null> {
-  if (v.locationId && !(await db.select().from(inventoryLocations).where(eq(inventoryLocations.id, v.locationId))).length) return "The location does not exist.";
-  if (v.categoryId && !(await db.select().from(inventoryCategories).where(eq(inventoryCategories.id, v.categoryId))).length) return "The category does not exist.";
+  if (v.locationId && !(await db.select().from(inventoryLocations).where(eq(inventoryLocations.id, v.locationId))).length)
+    return "The location does not exist.";
+  if (v.categoryId && !(await db.select().from(inventoryCategories).where(eq(inventoryCategories.id, v.categoryId))).length)
+    return "The category does not exist.";
   return null;
 }
 
 /** For callers already inside a transaction that checked permission (e.g. the CSV import). */
 export async function insertThing(tx: Db, actorId: number, values: ThingValues): Promise<Thing> {
   const slug = await newSlug(tx, things, things.slug, values.name, "thing");
-  const [row] = await tx.insert(things).values({ ...normalise(values), slug }).returning();
+  const [row] = await tx
+    .insert(things)
+    .values({ ...normalise(values), slug })
+    .returning();
   await recordAudit(tx, {
     actorId,
     subjectPersonId: row!.lenderPersonId,
@@ -87,7 +92,10 @@ export async function updateThing(db: Db, actorId: number, id: number, raw: Thin
     if (!before) return fail("not_found", "This thing does not exist.");
     const missing = await referencesExist(tx, values);
     if (missing) return fail("not_found", missing);
-    await tx.update(things).set({ ...values, updatedAt: new Date() }).where(eq(things.id, id));
+    await tx
+      .update(things)
+      .set({ ...values, updatedAt: new Date() })
+      .where(eq(things.id, id));
     const { before: b, after: a } = diffValues(before, { ...before, ...values });
     const changeType = Object.keys(a).length === 1 && "locationId" in a ? "thing.move" : "thing.update";
     await recordAudit(tx, { actorId, subjectPersonId: values.lenderPersonId, changeType, entity: "thing", entityId: id, before: b, after: a });
@@ -104,7 +112,14 @@ export async function moveThing(db: Db, actorId: number, id: number, locationId:
       return fail("not_found", "The location does not exist.");
     }
     await tx.update(things).set({ locationId, updatedAt: new Date() }).where(eq(things.id, id));
-    await recordAudit(tx, { actorId, changeType: "thing.move", entity: "thing", entityId: id, before: { locationId: before.locationId }, after: { locationId } });
+    await recordAudit(tx, {
+      actorId,
+      changeType: "thing.move",
+      entity: "thing",
+      entityId: id,
+      before: { locationId: before.locationId },
+      after: { locationId },
+    });
     return { ok: true as const };
   });
 }

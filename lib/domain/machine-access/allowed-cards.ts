@@ -79,14 +79,16 @@ export async function allowedCardsOnMachine(db: Db, machineId: number, now = new
   const allowed: AllowedCard[] = [];
   for (const h of holders) {
     const lastUsedAt = lastUsed.get(h.personId) ?? null;
-    const decision = boardDecision(decideMachineUse({
-      now,
-      card: { state: "active" },
-      person: { mayUseMachines: true, isAdmin: admins.has(h.personId) },
-      machine: machineFacts,
-      authorizations: auths.filter((a) => a.personId === h.personId),
-      lastUsedAt,
-    }));
+    const decision = boardDecision(
+      decideMachineUse({
+        now,
+        card: { state: "active" },
+        person: { mayUseMachines: true, isAdmin: admins.has(h.personId) },
+        machine: machineFacts,
+        authorizations: auths.filter((a) => a.personId === h.personId),
+        lastUsedAt,
+      }),
+    );
     if (decision.allowed) allowed.push({ uid: h.uid, level: decision.level, lastUsedAt });
   }
   return allowed.sort(byRecentUse).slice(0, SYNC_CACHE_MAX_CARDS);
@@ -97,7 +99,10 @@ async function administratorIds(db: Db, personIds: number[], now: Date): Promise
   const adminRoles = db.select({ id: rolePermissions.roleId }).from(rolePermissions).where(eq(rolePermissions.permissionKey, "system.admin"));
   const today = await spaceToday(db, now);
   const [viaPerson, viaStatus, viaTraining] = await Promise.all([
-    db.select({ personId: personRoles.personId }).from(personRoles).where(and(inArray(personRoles.roleId, adminRoles), inArray(personRoles.personId, personIds), personRoleCurrent(today))),
+    db
+      .select({ personId: personRoles.personId })
+      .from(personRoles)
+      .where(and(inArray(personRoles.roleId, adminRoles), inArray(personRoles.personId, personIds), personRoleCurrent(today))),
     db
       .select({ personId: people.id })
       .from(people)

@@ -40,7 +40,11 @@ describe("buildCheckMachineReply", () => {
     },
     { reason: "logoff 0 means never", view: { autoLogoffMinutes: 0 }, expected: { logoff: 0 } },
     { reason: "grace is passed in minutes", view: { graceMinutes: 5 }, expected: { grace: 5 } },
-    { reason: "a negative or fractional minute count never reaches the board", view: { autoLogoffMinutes: -3, graceMinutes: 1.7 }, expected: { logoff: 0, grace: 1 } },
+    {
+      reason: "a negative or fractional minute count never reaches the board",
+      view: { autoLogoffMinutes: -3, graceMinutes: 1.7 },
+      expected: { logoff: 0, grace: 1 },
+    },
     { reason: "type is the equipment type's board kind", view: { boardKind: 4 }, expected: { type: 4 } },
     { reason: "a long name is cut to one LCD row", view: { name: "Trotec Speedy 400 flexx" }, expected: { name: "Trotec Speedy 40" } },
     { reason: "names are trimmed", view: { name: "  CNC  " }, expected: { name: "CNC" } },

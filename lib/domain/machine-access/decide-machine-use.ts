@@ -28,13 +28,7 @@ export interface MachineUseFacts {
 export type BoardLevel = 1 | 2 | 3;
 
 export type DenialReason =
-  | "unknown_card"
-  | "card_revoked"
-  | "status_forbids"
-  | "machine_blocked"
-  | "not_trained"
-  | "authorization_expired"
-  | "maintenance_overdue";
+  "unknown_card" | "card_revoked" | "status_forbids" | "machine_blocked" | "not_trained" | "authorization_expired" | "maintenance_overdue";
 
 export type MachineUseDecision = { allowed: true; level: BoardLevel } | { allowed: false; reason: DenialReason };
 

@@ -50,10 +50,7 @@ export async function isAdministrator(db: Db, personId: number, statusId: number
 }
 
 /** Reads what decideMachineUse needs for a card on a machine; null when the machine is unknown. */
-export async function loadMachineUseFacts(
-  db: Db,
-  input: { uid: string; machineId: number; now?: Date },
-): Promise<MachineUseFacts | null> {
+export async function loadMachineUseFacts(db: Db, input: { uid: string; machineId: number; now?: Date }): Promise<MachineUseFacts | null> {
   const now = input.now ?? new Date();
   const [machine] = await db
     .select({ m: machines, t: equipmentTypes })

@@ -22,12 +22,46 @@ describe("correcting a session", () => {
     const [admin, mario] = [await holder("a0000001"), await holder("efbeadde")];
     const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
     const s0 = new Date("2026-03-02T10:00:00Z");
-    const [closed] = await t.db.insert(usageSessions).values({ machineId: laser!.id, personId: mario, cardUid: "efbeadde", startedAt: s0, endedAt: new Date(s0.getTime() + 10 * 3600_000), durationSeconds: 36_000, recordedAs: "live", endedBecause: "stale", lastHeartbeatAt: s0, openedByEventAt: s0 }).returning();
-    const [open] = await t.db.insert(usageSessions).values({ machineId: laser!.id, personId: mario, cardUid: "efbeadde", startedAt: new Date(), recordedAs: "live", lastHeartbeatAt: new Date(), openedByEventAt: new Date() }).returning();
+    const [closed] = await t.db
+      .insert(usageSessions)
+      .values({
+        machineId: laser!.id,
+        personId: mario,
+        cardUid: "efbeadde",
+        startedAt: s0,
+        endedAt: new Date(s0.getTime() + 10 * 3600_000),
+        durationSeconds: 36_000,
+        recordedAs: "live",
+        endedBecause: "stale",
+        lastHeartbeatAt: s0,
+        openedByEventAt: s0,
+      })
+      .returning();
+    const [open] = await t.db
+      .insert(usageSessions)
+      .values({
+        machineId: laser!.id,
+        personId: mario,
+        cardUid: "efbeadde",
+        startedAt: new Date(),
+        recordedAs: "live",
+        lastHeartbeatAt: new Date(),
+        openedByEventAt: new Date(),
+      })
+      .returning();
 
-    expect(await correctSession(t.db, mario, { sessionId: closed!.id, startedAt: s0, durationMinutes: 90, reason: "forgot to log out" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await correctSession(t.db, admin, { sessionId: closed!.id, startedAt: s0, durationMinutes: 90, reason: "" })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await correctSession(t.db, admin, { sessionId: open!.id, startedAt: s0, durationMinutes: 90, reason: "forgot to log out" })).toMatchObject({ ok: false, code: "open" });
+    expect(await correctSession(t.db, mario, { sessionId: closed!.id, startedAt: s0, durationMinutes: 90, reason: "forgot to log out" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await correctSession(t.db, admin, { sessionId: closed!.id, startedAt: s0, durationMinutes: 90, reason: "" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+    });
+    expect(await correctSession(t.db, admin, { sessionId: open!.id, startedAt: s0, durationMinutes: 90, reason: "forgot to log out" })).toMatchObject({
+      ok: false,
+      code: "open",
+    });
     expect(await correctSession(t.db, admin, { sessionId: closed!.id, startedAt: s0, durationMinutes: 90, reason: "forgot to log out" })).toEqual({ ok: true });
 
     const [after] = await t.db.select().from(usageSessions).where(eq(usageSessions.id, closed!.id));

@@ -24,10 +24,14 @@ const T0 = new Date("2026-03-02T10:00:00Z");
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
 let board = 700;
 async function machine(name: string, over: Partial<typeof machines.$inferInsert> = {}) {
-  const [row] = await t.db.insert(machines).values({ name, boardId: board++, equipmentTypeId: typeId, ...over }).returning();
+  const [row] = await t.db
+    .insert(machines)
+    .values({ name, boardId: board++, equipmentTypeId: typeId, ...over })
+    .returning();
   return row!.id;
 }
-const heard = (machineId: number, lastHeardAt: Date) => t.db.insert(machinePresence).values({ machineId, lastHeardAt }).onConflictDoUpdate({ target: machinePresence.machineId, set: { lastHeardAt } });
+const heard = (machineId: number, lastHeardAt: Date) =>
+  t.db.insert(machinePresence).values({ machineId, lastHeardAt }).onConflictDoUpdate({ target: machinePresence.machineId, set: { lastHeardAt } });
 const BOARD = { personId: 9_999, permissions: new Set<Permission>(["members.read"]) };
 const tileOf = async (id: number, now: Date) => dashboardShownTo(await loadDashboard(t.db, now), BOARD, true).tiles.find((x) => x.id === id)!;
 
@@ -74,7 +78,8 @@ describe("dashboard state derivation from the database", () => {
       expect(JSON.stringify(data)).not.toContain("boardOnly"); // nothing of the loaded settings goes out
       return data.tiles.find((x) => x.id === m)!.inUse!.personName;
     };
-    const marioShows = (visibility: Record<string, string>, boardOnly = false) => t.db.update(profiles).set({ visibility, boardOnly }).where(eq(profiles.personId, mario.personId));
+    const marioShows = (visibility: Record<string, string>, boardOnly = false) =>
+      t.db.update(profiles).set({ visibility, boardOnly }).where(eq(profiles.personId, mario.personId));
     try {
       expect(await shownTo(operator, true)).toBe("Mario Rossi"); // default: members see the name
       await marioShows({ name: "board" });
@@ -118,7 +123,10 @@ describe("dashboard state derivation from the database", () => {
     const stopped = await dashboardMarker(t.db, at(20_015));
     expect(stopped).not.toBe(started);
     expect(await dashboardMarker(t.db, at(20_015))).toBe(stopped);
-    await t.db.update(machines).set({ blocked: true, updatedAt: at(20_016) }).where(eq(machines.id, m));
+    await t.db
+      .update(machines)
+      .set({ blocked: true, updatedAt: at(20_016) })
+      .where(eq(machines.id, m));
     const blockedMarker = await dashboardMarker(t.db, at(20_016));
     expect(blockedMarker).not.toBe(stopped);
     expect(await dashboardMarker(t.db, at(20_000 + 91_000 / 1000 + 1))).not.toBe(blockedMarker);

@@ -21,12 +21,25 @@ async function session(machineId: number, personId: number, open = false): Promi
   const start = new Date(Date.UTC(2026, 4, 1 + day++, 8));
   const [row] = await t.db
     .insert(usageSessions)
-    .values({ machineId, personId, cardUid: "deadbeef", startedAt: start, endedAt: open ? null : new Date(start.getTime() + 3_600_000), durationSeconds: open ? null : 3600, recordedAs: "live", lastHeartbeatAt: start, openedByEventAt: start })
+    .values({
+      machineId,
+      personId,
+      cardUid: "deadbeef",
+      startedAt: start,
+      endedAt: open ? null : new Date(start.getTime() + 3_600_000),
+      durationSeconds: open ? null : 3600,
+      recordedAs: "live",
+      lastHeartbeatAt: start,
+      openedByEventAt: start,
+    })
     .returning();
   return row!.id;
 }
 async function intervention(machineId: number, personId: number): Promise<number> {
-  const [row] = await t.db.insert(interventions).values({ machineId, personId, doneAt: new Date(Date.UTC(2026, 5, 1 + day++)), source: "manual", notes: "oiled" }).returning();
+  const [row] = await t.db
+    .insert(interventions)
+    .values({ machineId, personId, doneAt: new Date(Date.UTC(2026, 5, 1 + day++)), source: "manual", notes: "oiled" })
+    .returning();
   return row!.id;
 }
 const exists = async (id: number) => (await t.db.select().from(usageSessions).where(eq(usageSessions.id, id))).length === 1;
@@ -39,8 +52,16 @@ describe("deleting one usage session", () => {
     expect(await deleteUsageSession(t.db, t.ids.trainer, id, "Recorded on the wrong card")).toEqual({ ok: true });
     expect(await exists(id)).toBe(false);
     expect(await secondsUsed(t.db, laser, null, new Date("2027-01-01T00:00:00Z"))).toBe(before - 3600);
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.changeType, "usage.delete"), eq(auditLog.entityId, String(id))));
-    expect(entry).toMatchObject({ actorId: t.ids.trainer, subjectPersonId: t.ids.member, before: { machineId: laser, durationSeconds: 3600 }, after: { reason: "Recorded on the wrong card" } });
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.changeType, "usage.delete"), eq(auditLog.entityId, String(id))));
+    expect(entry).toMatchObject({
+      actorId: t.ids.trainer,
+      subjectPersonId: t.ids.member,
+      before: { machineId: laser, durationSeconds: 3600 },
+      after: { reason: "Recorded on the wrong card" },
+    });
     expect(JSON.stringify(entry)).not.toContain("deadbeef");
   });
 
@@ -68,7 +89,14 @@ describe("deleting one maintenance intervention", () => {
     expect(await deleteIntervention(t.db, t.ids.trainer, mine, "no")).toMatchObject({ ok: false, code: "invalid" });
     expect(await deleteIntervention(t.db, t.ids.trainer, mine, "Entered twice")).toEqual({ ok: true });
     expect(await t.db.select().from(interventions).where(eq(interventions.id, mine))).toEqual([]);
-    expect((await t.db.select().from(auditLog).where(and(eq(auditLog.changeType, "intervention.delete"), eq(auditLog.entityId, String(mine)))))[0]).toMatchObject({ after: { reason: "Entered twice" } });
+    expect(
+      (
+        await t.db
+          .select()
+          .from(auditLog)
+          .where(and(eq(auditLog.changeType, "intervention.delete"), eq(auditLog.entityId, String(mine))))
+      )[0],
+    ).toMatchObject({ after: { reason: "Entered twice" } });
 
     const elsewhere = await intervention(other, t.ids.member);
     expect(await deleteIntervention(t.db, t.ids.trainer, elsewhere, "Entered twice")).toMatchObject({ ok: false, code: "forbidden" });

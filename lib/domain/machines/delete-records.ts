@@ -31,29 +31,32 @@ async function refusalFor(db: Db, actorId: number, personId: number | null) {
 export async function deleteUsageSession(db: Db, actorId: number, sessionId: number, reason: string): Promise<Result<object, DeleteRecordFailure>> {
   const [session] = await db.select().from(usageSessions).where(eq(usageSessions.id, sessionId));
   // Permission before existence: otherwise anyone could probe which sessions exist.
-  if (!session || !(await mayDelete(db, actorId, session.machineId))) return session ? fail("forbidden", "You may not delete usage.") : fail("not_found", "This session does not exist.");
+  if (!session || !(await mayDelete(db, actorId, session.machineId)))
+    return session ? fail("forbidden", "You may not delete usage.") : fail("not_found", "This session does not exist.");
   const parsed = reasonSchema.safeParse(reason);
   if (!parsed.success) return fail("invalid", `reason: ${parsed.error.issues[0]!.message}`);
   const refused = await refusalFor(db, actorId, session.personId);
   if (refused) return refused;
-  return db.transaction(async (tx) => {
-    const [gone] = await tx.delete(usageSessions).where(eq(usageSessions.id, sessionId)).returning();
-    if (!gone) return fail("not_found", "This session does not exist.");
-    if (gone.endedAt === null) throw new OpenSession();
-    await recordAudit(tx, {
-      actorId,
-      subjectPersonId: gone.personId,
-      changeType: "usage.delete",
-      entity: "usage_session",
-      entityId: sessionId,
-      before: { machineId: gone.machineId, startedAt: gone.startedAt.toISOString(), durationSeconds: gone.durationSeconds },
-      after: { reason: parsed.data },
+  return db
+    .transaction(async (tx) => {
+      const [gone] = await tx.delete(usageSessions).where(eq(usageSessions.id, sessionId)).returning();
+      if (!gone) return fail("not_found", "This session does not exist.");
+      if (gone.endedAt === null) throw new OpenSession();
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: gone.personId,
+        changeType: "usage.delete",
+        entity: "usage_session",
+        entityId: sessionId,
+        before: { machineId: gone.machineId, startedAt: gone.startedAt.toISOString(), durationSeconds: gone.durationSeconds },
+        after: { reason: parsed.data },
+      });
+      return { ok: true as const };
+    })
+    .catch((error: unknown) => {
+      if (error instanceof OpenSession) return fail("open", "The session is still running; delete it after it ended.");
+      throw error;
     });
-    return { ok: true as const };
-  }).catch((error: unknown) => {
-    if (error instanceof OpenSession) return fail("open", "The session is still running; delete it after it ended.");
-    throw error;
-  });
 }
 
 /** Rolls the delete back: a running session is the board's, not ours to remove. */
@@ -62,7 +65,8 @@ class OpenSession extends Error {}
 /** Deletes one maintenance intervention (recorded by mistake, or a person asked), with a reason for the history. */
 export async function deleteIntervention(db: Db, actorId: number, interventionId: number, reason: string): Promise<Result<object, DeleteRecordFailure>> {
   const [row] = await db.select().from(interventions).where(eq(interventions.id, interventionId));
-  if (!row || !(await mayDelete(db, actorId, row.machineId))) return row ? fail("forbidden", "You may not delete maintenance records.") : fail("not_found", "This intervention does not exist.");
+  if (!row || !(await mayDelete(db, actorId, row.machineId)))
+    return row ? fail("forbidden", "You may not delete maintenance records.") : fail("not_found", "This intervention does not exist.");
   const parsed = reasonSchema.safeParse(reason);
   if (!parsed.success) return fail("invalid", `reason: ${parsed.error.issues[0]!.message}`);
   const refused = await refusalFor(db, actorId, row.personId);

@@ -47,7 +47,11 @@ export async function flaggedSessionsOf(db: Db, viewer: Viewer, machineId: numbe
     .where(where)
     .orderBy(desc(usageSessions.startedAt), desc(usageSessions.id))
     .limit(FLAGGED_LIST_LIMIT + 1);
-  const shown = await withShownNames(db, viewer, rows.slice(0, FLAGGED_LIST_LIMIT).map((r) => ({ ...r, reason: r.reason! })));
+  const shown = await withShownNames(
+    db,
+    viewer,
+    rows.slice(0, FLAGGED_LIST_LIMIT).map((r) => ({ ...r, reason: r.reason! })),
+  );
   return { rows: shown, total: rows.length };
 }
 
@@ -69,7 +73,8 @@ export type AcceptFailure = "forbidden" | "not_found" | "not_flagged";
 export async function acceptFlaggedSession(db: Db, actorId: number, sessionId: number): Promise<Result<object, AcceptFailure>> {
   const [session] = await db.select().from(usageSessions).where(eq(usageSessions.id, sessionId));
   // Permission before existence: otherwise anyone could probe which sessions exist.
-  if (!session || !(await mayJudge(db, actorId, session.machineId))) return session ? fail("forbidden", "You may not accept usage of this machine.") : fail("not_found", "This session does not exist.");
+  if (!session || !(await mayJudge(db, actorId, session.machineId)))
+    return session ? fail("forbidden", "You may not accept usage of this machine.") : fail("not_found", "This session does not exist.");
   return db.transaction(async (tx) => {
     const [accepted] = await tx
       .update(usageSessions)

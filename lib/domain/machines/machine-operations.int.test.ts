@@ -26,7 +26,18 @@ beforeAll(async () => {
   const rows = Array.from({ length: 30 }, (_, i) => {
     const startedAt = day(i);
     const who = i % 3 === 0 ? tom : mario;
-    return { machineId, personId: who, cardUid: who === tom ? "b0000002" : "efbeadde", startedAt, endedAt: new Date(startedAt.getTime() + 3_600_000), durationSeconds: 3600, recordedAs: "live" as const, endedBecause: "stop" as const, lastHeartbeatAt: startedAt, openedByEventAt: startedAt };
+    return {
+      machineId,
+      personId: who,
+      cardUid: who === tom ? "b0000002" : "efbeadde",
+      startedAt,
+      endedAt: new Date(startedAt.getTime() + 3_600_000),
+      durationSeconds: 3600,
+      recordedAs: "live" as const,
+      endedBecause: "stop" as const,
+      lastHeartbeatAt: startedAt,
+      openedByEventAt: startedAt,
+    };
   });
   await t.db.insert(usageSessions).values(rows);
 });

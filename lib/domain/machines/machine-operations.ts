@@ -35,7 +35,12 @@ export interface UsageRow {
 }
 
 /** One page of a machine's sessions, newest first, with the total for the pager. Uses (machine_id, started_at). */
-export async function machineUsagePage(db: Db, viewer: Viewer, machineId: number, filter: UsageFilter = {}): Promise<{ rows: UsageRow[]; total: number; page: number; pages: number }> {
+export async function machineUsagePage(
+  db: Db,
+  viewer: Viewer,
+  machineId: number,
+  filter: UsageFilter = {},
+): Promise<{ rows: UsageRow[]; total: number; page: number; pages: number }> {
   const where: SQL[] = [eq(usageSessions.machineId, machineId)];
   if (filter.personId) where.push(eq(usageSessions.personId, filter.personId));
   if (filter.from) where.push(gte(usageSessions.startedAt, filter.from));
@@ -43,7 +48,10 @@ export async function machineUsagePage(db: Db, viewer: Viewer, machineId: number
   const cond = and(...where);
   // Unfiltered, the machine's session counter (which leaves flagged sessions out) and the few flagged ones answer
   // without counting a large machine's sessions one by one.
-  const total = where.length === 1 ? (await machineUsageTotals(db, machineId)).sessions + (await flaggedCountOf(db, machineId)) : ((await db.select({ n: count() }).from(usageSessions).where(cond))[0]?.n ?? 0);
+  const total =
+    where.length === 1
+      ? (await machineUsageTotals(db, machineId)).sessions + (await flaggedCountOf(db, machineId))
+      : ((await db.select({ n: count() }).from(usageSessions).where(cond))[0]?.n ?? 0);
   const pages = Math.max(1, Math.ceil(total / USAGE_PAGE_SIZE));
   const page = Math.min(Math.max(1, Math.floor(filter.page ?? 1)), pages);
   const rows = await db
@@ -87,7 +95,11 @@ export async function machineInterventions(db: Db, viewer: Viewer, machineId: nu
     .where(eq(interventions.machineId, machineId))
     .orderBy(desc(interventions.doneAt))
     .limit(limit);
-  const names = await namesShownTo(db, viewer, rows.map((r) => r.personId));
+  const names = await namesShownTo(
+    db,
+    viewer,
+    rows.map((r) => r.personId),
+  );
   return rows.map((r) => ({ ...r, personName: r.personId === null ? null : shownNameOr(names, r.personId) }));
 }
 
@@ -105,6 +117,10 @@ export async function machineUsers(db: Db, viewer: Viewer, machineId: number): P
     )
     select u.pid as person_id from u where u.pid is not null`);
   // Named and sorted by what the viewer may see: a hidden name is a number, and its place gives nothing away.
-  const names = await namesShownTo(db, viewer, rows.map((r) => r.person_id));
+  const names = await namesShownTo(
+    db,
+    viewer,
+    rows.map((r) => r.person_id),
+  );
   return rows.map((r) => ({ personId: r.person_id, name: shownNameOr(names, r.person_id) })).sort((a, b) => a.name.localeCompare(b.name));
 }

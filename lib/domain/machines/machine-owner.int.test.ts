@@ -25,7 +25,17 @@ async function closedSession(machineId: number): Promise<number> {
   const start = new Date("2026-05-04T08:00:00Z");
   const [row] = await t.db
     .insert(usageSessions)
-    .values({ machineId, personId: t.ids.member, cardUid: "deadbeef", startedAt: start, endedAt: new Date(start.getTime() + 600_000), durationSeconds: 600, recordedAs: "live", lastHeartbeatAt: start, openedByEventAt: start })
+    .values({
+      machineId,
+      personId: t.ids.member,
+      cardUid: "deadbeef",
+      startedAt: start,
+      endedAt: new Date(start.getTime() + 600_000),
+      durationSeconds: 600,
+      recordedAs: "live",
+      lastHeartbeatAt: start,
+      openedByEventAt: start,
+    })
     .returning();
   return row!.id;
 }
@@ -49,7 +59,14 @@ describe("owners run the machines of their type", () => {
     expect(await savePlan(t.db, t.ids.trainer, { machineId: laser.id, planId, plan: { ...plan, everyHours: 40 } })).toMatchObject({ ok: true });
     expect(await addManualIntervention(t.db, t.ids.trainer, { planId, doneAt: new Date(), notes: "done" })).toMatchObject({ ok: true });
     const session = await closedSession(laser.id);
-    expect(await correctSession(t.db, t.ids.trainer, { sessionId: session, startedAt: new Date("2026-05-04T08:00:00Z"), durationMinutes: 5, reason: "left logged in" })).toEqual({ ok: true });
+    expect(
+      await correctSession(t.db, t.ids.trainer, {
+        sessionId: session,
+        startedAt: new Date("2026-05-04T08:00:00Z"),
+        durationMinutes: 5,
+        reason: "left logged in",
+      }),
+    ).toEqual({ ok: true });
     expect(await deletePlan(t.db, t.ids.trainer, { planId })).toEqual({ ok: true });
   });
 
@@ -59,7 +76,14 @@ describe("owners run the machines of their type", () => {
     const staffPlan = (await savePlan(t.db, t.ids.admin, { machineId: other.id, plan })) as { planId: number };
     expect(await addManualIntervention(t.db, t.ids.trainer, { planId: staffPlan.planId, doneAt: new Date() })).toMatchObject(forbidden);
     expect(await deletePlan(t.db, t.ids.trainer, { planId: staffPlan.planId })).toMatchObject(forbidden);
-    expect(await correctSession(t.db, t.ids.trainer, { sessionId: await closedSession(other.id), startedAt: new Date("2026-05-04T08:00:00Z"), durationMinutes: 5, reason: "not mine" })).toMatchObject(forbidden);
+    expect(
+      await correctSession(t.db, t.ids.trainer, {
+        sessionId: await closedSession(other.id),
+        startedAt: new Date("2026-05-04T08:00:00Z"),
+        durationMinutes: 5,
+        reason: "not mine",
+      }),
+    ).toMatchObject(forbidden);
     expect(await setMachineBlocked(t.db, t.ids.maria, { machineId: laser.id, blocked: true, reason: "prank" })).toMatchObject(forbidden);
     expect(await savePlan(t.db, t.ids.member, { machineId: laser.id, plan })).toMatchObject(forbidden);
     expect((await t.db.select().from(machines).where(eq(machines.id, other.id)))[0]!.blocked).toBe(false);

@@ -24,8 +24,10 @@ export async function mayRunMachine(db: Db, actorId: number, machineId: number |
   return machineId !== null && (await ownsMachine(db, actorId, machineId));
 }
 
-export const machineOfPlan = async (db: Db, planId: number) => (await db.select({ id: maintenancePlans.machineId }).from(maintenancePlans).where(eq(maintenancePlans.id, planId)))[0]?.id ?? null;
-export const machineOfSession = async (db: Db, sessionId: number) => (await db.select({ id: usageSessions.machineId }).from(usageSessions).where(eq(usageSessions.id, sessionId)))[0]?.id ?? null;
+export const machineOfPlan = async (db: Db, planId: number) =>
+  (await db.select({ id: maintenancePlans.machineId }).from(maintenancePlans).where(eq(maintenancePlans.id, planId)))[0]?.id ?? null;
+export const machineOfSession = async (db: Db, sessionId: number) =>
+  (await db.select({ id: usageSessions.machineId }).from(usageSessions).where(eq(usageSessions.id, sessionId)))[0]?.id ?? null;
 
 export interface MyMachine {
   id: number;
@@ -42,12 +44,26 @@ export async function myMachines(db: Db, personId: number, now = new Date()): Pr
   const auths = await db
     .select()
     .from(equipmentAuthorizations)
-    .where(and(eq(equipmentAuthorizations.personId, personId), inArray(equipmentAuthorizations.level, ["owner", "trainer"]), isNull(equipmentAuthorizations.revokedAt)));
+    .where(
+      and(
+        eq(equipmentAuthorizations.personId, personId),
+        inArray(equipmentAuthorizations.level, ["owner", "trainer"]),
+        isNull(equipmentAuthorizations.revokedAt),
+      ),
+    );
   const levels = new Map<number, Set<"owner" | "trainer">>();
-  for (const a of auths) if (isAuthorizationCurrent(a, now)) levels.set(a.equipmentTypeId, (levels.get(a.equipmentTypeId) ?? new Set()).add(a.level as "owner" | "trainer"));
+  for (const a of auths)
+    if (isAuthorizationCurrent(a, now)) levels.set(a.equipmentTypeId, (levels.get(a.equipmentTypeId) ?? new Set()).add(a.level as "owner" | "trainer"));
   if (levels.size === 0) return [];
   const rows = await db
-    .select({ id: machines.id, name: machines.name, typeId: machines.equipmentTypeId, typeName: equipmentTypes.name, blocked: machines.blocked, blockedReason: machines.blockedReason })
+    .select({
+      id: machines.id,
+      name: machines.name,
+      typeId: machines.equipmentTypeId,
+      typeName: equipmentTypes.name,
+      blocked: machines.blocked,
+      blockedReason: machines.blockedReason,
+    })
     .from(machines)
     .innerJoin(equipmentTypes, eq(equipmentTypes.id, machines.equipmentTypeId))
     .where(inArray(machines.equipmentTypeId, [...levels.keys()]))

@@ -22,7 +22,10 @@ afterAll(() => t.close());
 
 const settings = settingsFromEnv({ SPACE_NAME: "Test", SPACE_TIME_ZONE: "Europe/Vienna", DEFAULT_LANGUAGE: "en", MAIL_FROM: "a@b.c", SMTP_URL: undefined });
 const sensorOf = (counts: Parameters<typeof buildSpaceApi>[0]["machines"]) =>
-  (buildSpaceApi({ settings, baseUrl: "http://localhost:3000", status: null, machines: counts }).sensors as { ext_machines: { name: string; value: number }[] } | undefined)?.ext_machines;
+  (
+    buildSpaceApi({ settings, baseUrl: "http://localhost:3000", status: null, machines: counts }).sensors as
+      { ext_machines: { name: string; value: number }[] } | undefined
+  )?.ext_machines;
 
 describe("machine states agree everywhere", () => {
   it("a machine whose board was never heard from is offline, not free, and SpaceAPI counts it so", async () => {
@@ -32,14 +35,23 @@ describe("machine states agree everywhere", () => {
     expect(data.tiles.every((tile) => tile.state === "offline" && tile.lastHeardAt === null)).toBe(true);
     expect(data.counts.free).toBe(0);
     expect(data.counts.offline).toBe(data.tiles.length);
-    expect(sensorOf(data.counts)).toEqual(expect.arrayContaining([{ name: "offline", value: data.tiles.length, description: expect.any(String) }, expect.objectContaining({ name: "free", value: 0 })]));
+    expect(sensorOf(data.counts)).toEqual(
+      expect.arrayContaining([
+        { name: "offline", value: data.tiles.length, description: expect.any(String) },
+        expect.objectContaining({ name: "free", value: 0 }),
+      ]),
+    );
   });
 
   it("heard, blocked and in use: the counts are the tiles counted, and SpaceAPI publishes exactly those counts", async () => {
     const all = await t.db.select().from(machines).orderBy(machines.id);
     const [heard, blocked, used] = all;
     const now = new Date();
-    for (const m of [heard!, used!]) await t.db.insert(machinePresence).values({ machineId: m.id, lastHeardAt: now }).onConflictDoUpdate({ target: machinePresence.machineId, set: { lastHeardAt: now } });
+    for (const m of [heard!, used!])
+      await t.db
+        .insert(machinePresence)
+        .values({ machineId: m.id, lastHeardAt: now })
+        .onConflictDoUpdate({ target: machinePresence.machineId, set: { lastHeardAt: now } });
     await t.db.update(machines).set({ blocked: true, blockedReason: "Broken" }).where(eq(machines.id, blocked!.id));
     await recordUsageStart(t.db, { machineId: used!.id, uid: "efbeadde", replay: false, receivedAt: now });
 

@@ -26,10 +26,23 @@ describe("maintenance due", () => {
   it("lists overdue plans and mails the machine's owners once per due cycle", async () => {
     const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
     const tom = (await t.db.select().from(cards).where(eq(cards.uid, "b0000002")))[0]!.personId;
-    await t.db.insert(equipmentAuthorizations).values({ personId: tom, equipmentTypeId: laser!.equipmentTypeId, level: "owner", source: "grant", grantedAt: T0 });
+    await t.db
+      .insert(equipmentAuthorizations)
+      .values({ personId: tom, equipmentTypeId: laser!.equipmentTypeId, level: "owner", source: "grant", grantedAt: T0 });
     const [plan] = await t.db.insert(maintenancePlans).values({ machineId: laser!.id, everyHours: 2, lcdText: "Clean lens", createdAt: T0 }).returning();
     const mario = (await t.db.select().from(cards).where(eq(cards.uid, "efbeadde")))[0]!.personId;
-    await t.db.insert(usageSessions).values({ machineId: laser!.id, personId: mario, cardUid: "efbeadde", startedAt: at(1), endedAt: at(4), durationSeconds: 3 * 3600, recordedAs: "live", endedBecause: "stop", lastHeartbeatAt: at(4), openedByEventAt: at(1) });
+    await t.db.insert(usageSessions).values({
+      machineId: laser!.id,
+      personId: mario,
+      cardUid: "efbeadde",
+      startedAt: at(1),
+      endedAt: at(4),
+      durationSeconds: 3 * 3600,
+      recordedAs: "live",
+      endedBecause: "stop",
+      lastHeartbeatAt: at(4),
+      openedByEventAt: at(1),
+    });
 
     expect((await duePlansAcrossSpace(t.db, at(5))).map((p) => [p.machineName, p.lcdText, p.hoursSince])).toEqual([["LASER 1", "Clean lens", 3]]);
     expect(await notifyDueMaintenance(t.db, inbox.mailer, at(5))).toEqual({ notified: 1, mails: 1, failed: 0 });
@@ -41,7 +54,18 @@ describe("maintenance due", () => {
     // Done, then due again after more use: a new cycle, a new mail.
     await t.db.insert(interventions).values({ planId: plan!.id, machineId: laser!.id, doneAt: at(6), source: "manual" });
     expect(await duePlansAcrossSpace(t.db, at(7))).toEqual([]);
-    await t.db.insert(usageSessions).values({ machineId: laser!.id, personId: mario, cardUid: "efbeadde", startedAt: at(8), endedAt: at(11), durationSeconds: 3 * 3600, recordedAs: "live", endedBecause: "stop", lastHeartbeatAt: at(11), openedByEventAt: at(8) });
+    await t.db.insert(usageSessions).values({
+      machineId: laser!.id,
+      personId: mario,
+      cardUid: "efbeadde",
+      startedAt: at(8),
+      endedAt: at(11),
+      durationSeconds: 3 * 3600,
+      recordedAs: "live",
+      endedBecause: "stop",
+      lastHeartbeatAt: at(11),
+      openedByEventAt: at(8),
+    });
     expect(await notifyDueMaintenance(t.db, inbox.mailer, at(12))).toEqual({ notified: 1, mails: 1, failed: 0 });
     expect(inbox.mails).toHaveLength(2);
   });

@@ -16,7 +16,10 @@ export interface DuePlan extends PlanHoursRow {
 export async function duePlansAcrossSpace(db: Db, now = new Date()): Promise<DuePlan[]> {
   const due = (await planHours(db, { now })).filter((p) => p.overdue);
   if (due.length === 0) return [];
-  const names = await db.select({ id: machines.id, name: machines.name, typeId: machines.equipmentTypeId }).from(machines).where(inArray(machines.id, [...new Set(due.map((p) => p.machineId))]));
+  const names = await db
+    .select({ id: machines.id, name: machines.name, typeId: machines.equipmentTypeId })
+    .from(machines)
+    .where(inArray(machines.id, [...new Set(due.map((p) => p.machineId))]));
   const byId = new Map(names.map((m) => [m.id, m]));
   return due
     .map((p) => ({ ...p, machineName: byId.get(p.machineId)?.name ?? `#${p.machineId}`, equipmentTypeId: byId.get(p.machineId)?.typeId ?? 0 }))
@@ -42,7 +45,13 @@ export async function notifyDueMaintenance(db: Db, mailer: Mailer, now = new Dat
         .from(auditLog)
         .where(and(eq(auditLog.changeType, NOTIFIED), eq(auditLog.entityId, String(plan.planId)), sql`${auditLog.after}->>'since' = ${since}`));
       if (seen) return false;
-      await recordAudit(tx, { actorId: null, changeType: NOTIFIED, entity: "maintenance_plan", entityId: plan.planId, after: { since, hoursSince: Math.round(plan.hoursSince * 10) / 10, machineId: plan.machineId } });
+      await recordAudit(tx, {
+        actorId: null,
+        changeType: NOTIFIED,
+        entity: "maintenance_plan",
+        entityId: plan.planId,
+        after: { since, hoursSince: Math.round(plan.hoursSince * 10) / 10, machineId: plan.machineId },
+      });
       return true;
     });
     if (!claimed) continue;

@@ -5,7 +5,11 @@ import { machines, usageSessions } from "@/lib/db/schema";
 export const PERSON_USAGE_PAGE_SIZE = 25;
 
 /** Hours per machine for one person (closed sessions by their duration, an open one up to now; flagged ones not). */
-export async function personHoursByMachine(db: Db, personId: number, now = new Date()): Promise<{ machineId: number; machineName: string; hours: number; sessions: number }[]> {
+export async function personHoursByMachine(
+  db: Db,
+  personId: number,
+  now = new Date(),
+): Promise<{ machineId: number; machineName: string; hours: number; sessions: number }[]> {
   const seconds = sql<string>`sum(coalesce(${usageSessions.durationSeconds}, greatest(0, extract(epoch from ${now.toISOString()}::timestamptz - ${usageSessions.startedAt}))))`;
   const rows = await db
     .select({ machineId: machines.id, machineName: machines.name, seconds, sessions: count() })
@@ -24,7 +28,13 @@ export async function personUsagePage(db: Db, personId: number, page = 1) {
   const pages = Math.max(1, Math.ceil((total?.n ?? 0) / PERSON_USAGE_PAGE_SIZE));
   const current = Math.min(Math.max(1, Math.floor(page)), pages);
   const rows = await db
-    .select({ id: usageSessions.id, machineName: machines.name, startedAt: usageSessions.startedAt, durationSeconds: usageSessions.durationSeconds, recordedAs: usageSessions.recordedAs })
+    .select({
+      id: usageSessions.id,
+      machineName: machines.name,
+      startedAt: usageSessions.startedAt,
+      durationSeconds: usageSessions.durationSeconds,
+      recordedAs: usageSessions.recordedAs,
+    })
     .from(usageSessions)
     .innerJoin(machines, eq(machines.id, usageSessions.machineId))
     .where(cond)

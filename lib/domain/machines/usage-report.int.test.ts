@@ -29,7 +29,18 @@ beforeAll(async () => {
   tom = (await t.db.select().from(cards).where(eq(cards.uid, "b0000002")))[0]!.personId;
   const session = (machineId: number, personId: number, start: string, minutes: number, recordedAs: "live" | "replayed" | "reconstructed" = "live") => {
     const startedAt = at(start);
-    return { machineId, personId, cardUid: personId === mario ? "efbeadde" : "b0000002", startedAt, endedAt: new Date(startedAt.getTime() + minutes * 60_000), durationSeconds: minutes * 60, recordedAs, endedBecause: "stop" as const, lastHeartbeatAt: startedAt, openedByEventAt: startedAt };
+    return {
+      machineId,
+      personId,
+      cardUid: personId === mario ? "efbeadde" : "b0000002",
+      startedAt,
+      endedAt: new Date(startedAt.getTime() + minutes * 60_000),
+      durationSeconds: minutes * 60,
+      recordedAs,
+      endedBecause: "stop" as const,
+      lastHeartbeatAt: startedAt,
+      openedByEventAt: startedAt,
+    };
   };
   await t.db.insert(usageSessions).values([
     session(laser, mario, "2026-03-02T10:00:00Z", 60), // Monday, week 2026-03-02
@@ -41,7 +52,13 @@ afterAll(() => t.close());
 
 describe("usage report", () => {
   it("parses filters and ignores malformed values", () => {
-    expect(parseUsageFilter({ person: "3", machine: "x", from: "2026-03-01", to: "2026-13-45" })).toEqual({ personId: 3, machineId: undefined, from: at("2026-03-01T00:00:00Z"), to: undefined, timeZone: "UTC" });
+    expect(parseUsageFilter({ person: "3", machine: "x", from: "2026-03-01", to: "2026-13-45" })).toEqual({
+      personId: 3,
+      machineId: undefined,
+      from: at("2026-03-01T00:00:00Z"),
+      to: undefined,
+      timeZone: "UTC",
+    });
     expect(parseUsageFilter({ to: "2026-03-04" }).to).toEqual(at("2026-03-05T00:00:00Z"));
   });
 
@@ -55,8 +72,14 @@ describe("usage report", () => {
     const all = await usageTotals(t.db, BOARD_VIEWER, {});
     expect(all.sessions).toBe(3);
     expect(all.hours).toBeCloseTo(3.5);
-    expect(all.byMachine.map((m) => [m.name, m.hours])).toEqual([["LASER 1", 1.5], ["PRUSA MK4", 2]]);
-    expect(all.byPerson.map((p) => [p.name, p.sessions, p.hours])).toEqual([["Mario Rossi", 2, 3], ["Tom Trainer", 1, 0.5]]);
+    expect(all.byMachine.map((m) => [m.name, m.hours])).toEqual([
+      ["LASER 1", 1.5],
+      ["PRUSA MK4", 2],
+    ]);
+    expect(all.byPerson.map((p) => [p.name, p.sessions, p.hours])).toEqual([
+      ["Mario Rossi", 2, 3],
+      ["Tom Trainer", 1, 0.5],
+    ]);
     const marioLaser = await usageTotals(t.db, BOARD_VIEWER, { personId: mario, machineId: laser });
     expect(marioLaser.hours).toBe(1);
     const firstWeek = await usageTotals(t.db, BOARD_VIEWER, parseUsageFilter({ from: "2026-03-01", to: "2026-03-08" }));
@@ -78,8 +101,24 @@ describe("usage report", () => {
     const sheet = book.getWorksheet("Usage")!;
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(1).values).toEqual([undefined, "Use no.", "Machine", "Person", "Card uid", "Started", "Ended", "Minutes", "Recorded as"]);
-    expect((sheet.getRow(2).values as unknown[]).slice(2)).toEqual(["PRUSA MK4", "Mario Rossi", "efbeadde", "2026-03-10T10:00:00.000Z", "2026-03-10T12:00:00.000Z", 120, "reconstructed"]);
-    expect((sheet.getRow(3).values as unknown[]).slice(2)).toEqual(["LASER 1", "Mario Rossi", "efbeadde", "2026-03-02T10:00:00.000Z", "2026-03-02T11:00:00.000Z", 60, "live"]);
+    expect((sheet.getRow(2).values as unknown[]).slice(2)).toEqual([
+      "PRUSA MK4",
+      "Mario Rossi",
+      "efbeadde",
+      "2026-03-10T10:00:00.000Z",
+      "2026-03-10T12:00:00.000Z",
+      120,
+      "reconstructed",
+    ]);
+    expect((sheet.getRow(3).values as unknown[]).slice(2)).toEqual([
+      "LASER 1",
+      "Mario Rossi",
+      "efbeadde",
+      "2026-03-02T10:00:00.000Z",
+      "2026-03-02T11:00:00.000Z",
+      60,
+      "live",
+    ]);
     const csv = usageToCsv(translator("en"), rows).trim().split("\r\n");
     expect(csv).toHaveLength(3);
     expect(usageToCsv(translator("de"), rows).split("\r\n")[0]).toBe("Nutzung Nr.,Maschine,Person,Karten-UID,Beginn,Ende,Minuten,Erfasst als");

@@ -29,7 +29,12 @@ export interface UsageReportFilter {
 }
 
 export function parseUsageFilter(params: Record<string, string | undefined>, timeZone = "UTC"): UsageReportFilter {
-  const p = filterSchema.parse({ person: params.person || undefined, machine: params.machine || undefined, from: params.from || undefined, to: params.to || undefined });
+  const p = filterSchema.parse({
+    person: params.person || undefined,
+    machine: params.machine || undefined,
+    from: params.from || undefined,
+    to: params.to || undefined,
+  });
   return {
     personId: p.person,
     machineId: p.machine,
@@ -81,9 +86,24 @@ export const usageKeyOf = (r: UsageReportRow): KeyValue[] => [r.startedAt.toISOS
  * The filtered sessions, newest first; `limit` for the page, none for an export; `after` (a usageKeyOf key) for
  * the API's keyset pages.
  */
-export async function listUsage(db: Db, viewer: Viewer, f: UsageReportFilter, opts: { limit?: number; offset?: number; after?: KeyValue[] | null } = {}): Promise<UsageReportRow[]> {
+export async function listUsage(
+  db: Db,
+  viewer: Viewer,
+  f: UsageReportFilter,
+  opts: { limit?: number; offset?: number; after?: KeyValue[] | null } = {},
+): Promise<UsageReportRow[]> {
   const q = db
-    .select({ id: usageSessions.id, machineId: usageSessions.machineId, machineName: machines.name, personId: usageSessions.personId, cardUid: usageSessions.cardUid, startedAt: usageSessions.startedAt, endedAt: usageSessions.endedAt, durationSeconds: usageSessions.durationSeconds, recordedAs: usageSessions.recordedAs })
+    .select({
+      id: usageSessions.id,
+      machineId: usageSessions.machineId,
+      machineName: machines.name,
+      personId: usageSessions.personId,
+      cardUid: usageSessions.cardUid,
+      startedAt: usageSessions.startedAt,
+      endedAt: usageSessions.endedAt,
+      durationSeconds: usageSessions.durationSeconds,
+      recordedAs: usageSessions.recordedAs,
+    })
     .from(usageSessions)
     .innerJoin(machines, eq(machines.id, usageSessions.machineId))
     .where(opts.after ? and(where(f), keysetAfter(usageOrder, opts.after)) : where(f))

@@ -46,7 +46,13 @@ describe("mails at the moments that matter, over SMTP, in the person's language"
 
   it("training sign-up and waitlist, in German for a German reader; off when the person turned trainings off", async () => {
     await f.t.db.update(profiles).set({ preferredLanguage: "de" }).where(eq(profiles.personId, f.maria));
-    const s = await scheduleSession(f.t.db, trainer, { equipmentTypeId: await typeOfLaser(), level: "user", startsAt: new Date(Date.now() + 5 * 86_400_000), endsAt: new Date(Date.now() + 5 * 86_400_000 + 3_600_000), capacity: 1 });
+    const s = await scheduleSession(f.t.db, trainer, {
+      equipmentTypeId: await typeOfLaser(),
+      level: "user",
+      startsAt: new Date(Date.now() + 5 * 86_400_000),
+      endsAt: new Date(Date.now() + 5 * 86_400_000 + 3_600_000),
+      capacity: 1,
+    });
     if (!s.ok) throw new Error(s.message);
     const seat = await signUp(f.t.db, f.maria, s.id);
     if (!seat.ok) throw new Error(seat.message);

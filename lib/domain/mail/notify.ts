@@ -22,7 +22,10 @@ export async function notifyPerson(
   vars: (r: Recipient) => Record<string, string | number>,
 ): Promise<NotifyOutcome> {
   if (topic !== "essential") {
-    const [off] = await db.select({ topic: mailOptOuts.topic }).from(mailOptOuts).where(and(eq(mailOptOuts.personId, personId), eq(mailOptOuts.topic, topic)));
+    const [off] = await db
+      .select({ topic: mailOptOuts.topic })
+      .from(mailOptOuts)
+      .where(and(eq(mailOptOuts.personId, personId), eq(mailOptOuts.topic, topic)));
     if (off) return "off";
   }
   const recipient = await recipientOf(db, personId);

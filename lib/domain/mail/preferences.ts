@@ -26,7 +26,15 @@ export async function setMailPreferences(db: Db, actorId: number, personId: numb
     }
     const after = Object.fromEntries(MAIL_TOPICS.map((t) => [t, on.has(t)])) as Record<MailTopic, boolean>;
     if (JSON.stringify(after) !== JSON.stringify(before)) {
-      await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "profile.mail_preferences", entity: "person", entityId: personId, before, after });
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: personId,
+        changeType: "profile.mail_preferences",
+        entity: "person",
+        entityId: personId,
+        before,
+        after,
+      });
     }
   });
   return { ok: true };

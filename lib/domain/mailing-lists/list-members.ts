@@ -54,7 +54,13 @@ export async function listMembers(db: Db, listId: number, now = new Date()): Pro
     join profiles pf on pf.person_id = p.id and coalesce(trim(pf.email), '') <> ''
     where c.by_status or s.may_log_in
     order by lower(trim(pf.email)), p.id`);
-  return [...rows].map((r) => ({ personId: Number(r.person_id), email: r.email, firstName: r.first_name, lastName: r.last_name, memberNumber: r.member_number === null ? null : Number(r.member_number) }));
+  return [...rows].map((r) => ({
+    personId: Number(r.person_id),
+    email: r.email,
+    firstName: r.first_name,
+    lastName: r.last_name,
+    memberNumber: r.member_number === null ? null : Number(r.member_number),
+  }));
 }
 
 /** For any list server: one address per line. */
@@ -64,7 +70,10 @@ export function membersAsText(members: ListMember[]): string {
 
 /** For list servers that import names too; the project's CSV quoting (formula-safe). */
 export function membersAsCsv(t: Translate, members: ListMember[]): string {
-  const lines = [columnHeaders(t, ["email", "name", "memberNumber"]), ...members.map((m) => [m.email, [m.firstName, m.lastName].filter(Boolean).join(" "), m.memberNumber ?? ""])];
+  const lines = [
+    columnHeaders(t, ["email", "name", "memberNumber"]),
+    ...members.map((m) => [m.email, [m.firstName, m.lastName].filter(Boolean).join(" "), m.memberNumber ?? ""]),
+  ];
   return toCsv(lines);
 }
 
@@ -74,6 +83,11 @@ export function membersAsCsv(t: Translate, members: ListMember[]): string {
  */
 export async function listMembersVisibleTo(db: Db, viewerId: number, listId: number, now = new Date()): Promise<ListMember[]> {
   const members = await listMembers(db, listId, now);
-  const visible = await visibleInScope(db, await viewScopeOf(db, viewerId, now), members.map((m) => m.personId), now);
+  const visible = await visibleInScope(
+    db,
+    await viewScopeOf(db, viewerId, now),
+    members.map((m) => m.personId),
+    now,
+  );
   return members.filter((m) => visible.has(m.personId));
 }

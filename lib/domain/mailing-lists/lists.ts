@@ -78,7 +78,13 @@ async function write<T extends object>(db: Db, actorId: number, raw: ListInput, 
 }
 
 const rulesOfInput = ({ statusIds, committeeIds, roleIds }: ListRules): ListRules => ({ statusIds, committeeIds, roleIds });
-const fieldsOfInput = ({ name, address, description, optIn, mailmanSync }: Pick<Parsed, "name" | "address" | "description" | "optIn" | "mailmanSync">) => ({ name, address, description, optIn, mailmanSync });
+const fieldsOfInput = ({ name, address, description, optIn, mailmanSync }: Pick<Parsed, "name" | "address" | "description" | "optIn" | "mailmanSync">) => ({
+  name,
+  address,
+  description,
+  optIn,
+  mailmanSync,
+});
 
 /** Creates a list (members.write). Rules naming a status, committee or role that is gone are refused by the database. */
 export function createMailingList(db: Db, actorId: number, raw: ListInput): Promise<Result<{ id: number }>> {
@@ -94,9 +100,19 @@ export function updateMailingList(db: Db, actorId: number, id: number, raw: List
   return write(db, actorId, raw, async (tx, data) => {
     const before = await getMailingList(tx, id);
     if (!before) return fail("not_found", "No such list.");
-    await tx.update(mailingLists).set({ ...fieldsOfInput(data), updatedAt: sql`now()` }).where(eq(mailingLists.id, id));
+    await tx
+      .update(mailingLists)
+      .set({ ...fieldsOfInput(data), updatedAt: sql`now()` })
+      .where(eq(mailingLists.id, id));
     await writeRules(tx, id, rulesOfInput(data));
-    await recordAudit(tx, { actorId, changeType: "mailing_list.update", entity: "mailing_list", entityId: id, before: { ...fieldsOfInput(before), ...rulesOfInput(before) }, after: data });
+    await recordAudit(tx, {
+      actorId,
+      changeType: "mailing_list.update",
+      entity: "mailing_list",
+      entityId: id,
+      before: { ...fieldsOfInput(before), ...rulesOfInput(before) },
+      after: data,
+    });
     return { ok: true as const };
   });
 }
@@ -107,7 +123,13 @@ export async function deleteMailingList(db: Db, actorId: number, id: number): Pr
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(mailingLists).where(eq(mailingLists.id, id)).returning();
     if (!row) return fail("not_found", "No such list.");
-    await recordAudit(tx, { actorId, changeType: "mailing_list.delete", entity: "mailing_list", entityId: id, before: { name: row.name, address: row.address } });
+    await recordAudit(tx, {
+      actorId,
+      changeType: "mailing_list.delete",
+      entity: "mailing_list",
+      entityId: id,
+      before: { name: row.name, address: row.address },
+    });
     return { ok: true as const };
   });
 }

@@ -33,13 +33,25 @@ beforeAll(async () => {
   if (!committee.ok) throw new Error(committee.message);
   const fn = await createFunction(f.db, f.ids.admin, { committeeId: committee.committeeId, name: "Chair" });
   if (!fn.ok) throw new Error(fn.message);
-  chair = (await createPerson(f.db, { statusKey: "member", firstName: "Chris", lastName: "Chair", email: "Chris@Space.test", assignMemberNumber: true })).personId;
+  chair = (await createPerson(f.db, { statusKey: "member", firstName: "Chris", lastName: "Chair", email: "Chris@Space.test", assignMemberNumber: true }))
+    .personId;
   await assignFunction(f.db, f.ids.admin, { functionId: fn.functionId, personId: chair, since: "2020-01-01" });
   formerMember = (await createPerson(f.db, { statusKey: "former", firstName: "Frida", email: "frida@space.test" })).personId;
   const made = [
-    await createMailingList(f.db, f.ids.admin, { name: "Announcements", address: "announce@space.test", statusIds: [statusId.member!, statusId.supporting!, statusId.former!], mailmanSync: true }),
+    await createMailingList(f.db, f.ids.admin, {
+      name: "Announcements",
+      address: "announce@space.test",
+      statusIds: [statusId.member!, statusId.supporting!, statusId.former!],
+      mailmanSync: true,
+    }),
     await createMailingList(f.db, f.ids.admin, { name: "Board", address: "board@space.test", committeeIds: [committee.committeeId], mailmanSync: true }),
-    await createMailingList(f.db, f.ids.admin, { name: "Makers", address: "Makers@Space.test", description: "Chat about projects", optIn: true, mailmanSync: true }),
+    await createMailingList(f.db, f.ids.admin, {
+      name: "Makers",
+      address: "Makers@Space.test",
+      description: "Chat about projects",
+      optIn: true,
+      mailmanSync: true,
+    }),
   ];
   [announce, board, makers] = made.map((m) => (m.ok ? m.id : Number.NaN)) as [number, number, number];
 });
@@ -51,9 +63,17 @@ afterAll(async () => {
 describe("mailing lists as records", () => {
   it("only people with members.write manage lists; bad input and duplicates are refused with a reason", async () => {
     expect(await createMailingList(f.db, f.ids.member, { name: "X", address: "x@space.test" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await createMailingList(f.db, f.ids.admin, { name: "X", address: "not an address" })).toMatchObject({ ok: false, code: "invalid", field: "address" });
+    expect(await createMailingList(f.db, f.ids.admin, { name: "X", address: "not an address" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "address",
+    });
     expect(await createMailingList(f.db, f.ids.admin, { name: "Other", address: "MAKERS@space.test" })).toMatchObject({ ok: false, code: "duplicate" });
-    expect(await createMailingList(f.db, f.ids.admin, { name: "Y", address: "y@space.test", statusIds: [999999] })).toMatchObject({ ok: false, code: "invalid", field: "rules" });
+    expect(await createMailingList(f.db, f.ids.admin, { name: "Y", address: "y@space.test", statusIds: [999999] })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "rules",
+    });
     const list = await getMailingList(f.db, makers);
     expect(list).toMatchObject({ address: "makers@space.test", optIn: true, statusIds: [], committeeIds: [] });
   });
@@ -66,7 +86,13 @@ describe("mailing lists as records", () => {
     expect(await emails(board)).toEqual(["chris@space.test"]);
     expect(await emails(makers)).toEqual([]);
     const [trainer] = await f.db.select().from(roles).where(eq(roles.key, "trainer"));
-    await updateMailingList(f.db, f.ids.admin, board, { name: "Board", address: "board@space.test", roleIds: [trainer!.id], committeeIds: (await getMailingList(f.db, board))!.committeeIds, mailmanSync: true });
+    await updateMailingList(f.db, f.ids.admin, board, {
+      name: "Board",
+      address: "board@space.test",
+      roleIds: [trainer!.id],
+      committeeIds: (await getMailingList(f.db, board))!.committeeIds,
+      mailmanSync: true,
+    });
     expect(await emails(board)).toEqual(["chris@space.test", "trainer@makerspace.local"]);
   });
 
@@ -112,9 +138,19 @@ describe("sync to Mailman 3", () => {
     if (!r.ok) throw new Error(r.message);
     expect(r.outcome).toMatchObject({ unsubscribed: 1, failures: [] });
     const wanted = await emails(announce);
-    expect(onServer("announce@space.test").map((e) => e.toLowerCase()).sort()).toEqual(wanted.sort());
+    expect(
+      onServer("announce@space.test")
+        .map((e) => e.toLowerCase())
+        .sort(),
+    ).toEqual(wanted.sort());
     const subscribe = mailman.requests.find((q) => q.method === "POST" && q.body.includes("chris%40space.test"))!;
-    expect(Object.fromEntries(new URLSearchParams(subscribe.body))).toMatchObject({ list_id: "announce.space.test", display_name: "Chris Chair", pre_verified: "true", pre_confirmed: "true", pre_approved: "true" });
+    expect(Object.fromEntries(new URLSearchParams(subscribe.body))).toMatchObject({
+      list_id: "announce.space.test",
+      display_name: "Chris Chair",
+      pre_verified: "true",
+      pre_confirmed: "true",
+      pre_approved: "true",
+    });
     const [row] = await f.db.select().from(mailingLists).where(eq(mailingLists.id, announce));
     expect(row!.lastSyncResult).toMatch(/subscribed, 1 unsubscribed/);
     // A second run has nothing to do.
@@ -135,13 +171,24 @@ describe("sync to Mailman 3", () => {
 
   it("reports an unreachable server, wrong credentials, a missing list and a refused subscription clearly", async () => {
     const down = mailmanClient({ baseUrl: "http://127.0.0.1:9/3.1", user: "u", password: "p" });
-    expect(await syncMailingList(f.db, f.ids.admin, down, announce, { dryRun: true })).toMatchObject({ ok: false, code: "mailman", message: expect.stringContaining("not reachable") });
+    expect(await syncMailingList(f.db, f.ids.admin, down, announce, { dryRun: true })).toMatchObject({
+      ok: false,
+      code: "mailman",
+      message: expect.stringContaining("not reachable"),
+    });
     const wrong = mailmanClient({ baseUrl: mailman.url, user: "restadmin", password: "nope" });
-    expect(await syncMailingList(f.db, f.ids.admin, wrong, announce, { dryRun: true })).toMatchObject({ ok: false, code: "mailman", message: expect.stringContaining("credentials") });
+    expect(await syncMailingList(f.db, f.ids.admin, wrong, announce, { dryRun: true })).toMatchObject({
+      ok: false,
+      code: "mailman",
+      message: expect.stringContaining("credentials"),
+    });
     expect(await syncMailingList(f.db, f.ids.admin, null, announce, { dryRun: true })).toMatchObject({ ok: false, code: "not_configured" });
     expect(await syncMailingList(f.db, f.ids.member, client(), announce, { dryRun: true })).toMatchObject({ ok: false, code: "forbidden" });
     const lost = await createMailingList(f.db, f.ids.admin, { name: "Lost", address: "lost@space.test", statusIds: [statusId.member!], mailmanSync: true });
-    expect(await syncMailingList(f.db, f.ids.admin, client(), lost.ok ? lost.id : 0, { dryRun: true })).toMatchObject({ ok: false, message: expect.stringContaining("does not exist") });
+    expect(await syncMailingList(f.db, f.ids.admin, client(), lost.ok ? lost.id : 0, { dryRun: true })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("does not exist"),
+    });
     await expect(syncAllMailingLists(f.db, client())).rejects.toThrow(/Lost: The list lost.space.test does not exist/);
     await deleteMailingList(f.db, f.ids.admin, lost.ok ? lost.id : 0);
     // One refused call is counted and reported; the rest of the list is still synced.

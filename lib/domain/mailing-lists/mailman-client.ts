@@ -38,7 +38,12 @@ export function mailmanClient(config: MailmanConfig, fetchImpl: typeof fetch = f
   async function call(method: string, path: string, body?: URLSearchParams): Promise<Response> {
     let response: Response;
     try {
-      response = await fetchImpl(`${config.baseUrl}${path}`, { method, body, headers: { authorization: auth, accept: "application/json" }, signal: AbortSignal.timeout(30_000) });
+      response = await fetchImpl(`${config.baseUrl}${path}`, {
+        method,
+        body,
+        headers: { authorization: auth, accept: "application/json" },
+        signal: AbortSignal.timeout(30_000),
+      });
     } catch (error) {
       throw new MailmanError(`Mailman is not reachable at ${config.baseUrl}: ${error instanceof Error ? error.message : String(error)}`);
     }
@@ -65,7 +70,14 @@ export function mailmanClient(config: MailmanConfig, fetchImpl: typeof fetch = f
     },
     /** Pre-verified, pre-confirmed and pre-approved: the space vouches for the address. Already subscribed is fine. */
     async subscribe(listId: string, email: string, displayName: string): Promise<void> {
-      const body = new URLSearchParams({ list_id: listId, subscriber: email, display_name: displayName, pre_verified: "true", pre_confirmed: "true", pre_approved: "true" });
+      const body = new URLSearchParams({
+        list_id: listId,
+        subscriber: email,
+        display_name: displayName,
+        pre_verified: "true",
+        pre_confirmed: "true",
+        pre_approved: "true",
+      });
       const response = await call("POST", "/members", body);
       if (response.ok || response.status === 409) return;
       await failed(response, `subscribing ${email} to ${listId}`);

@@ -15,7 +15,13 @@ export interface OptInList {
 /** The opt-in lists a person may choose from, with their choice. */
 export async function optInListsFor(db: Db, personId: number): Promise<OptInList[]> {
   const rows = await db
-    .select({ id: mailingLists.id, name: mailingLists.name, address: mailingLists.address, description: mailingLists.description, chosen: mailingListOptIns.personId })
+    .select({
+      id: mailingLists.id,
+      name: mailingLists.name,
+      address: mailingLists.address,
+      description: mailingLists.description,
+      chosen: mailingListOptIns.personId,
+    })
     .from(mailingLists)
     .leftJoin(mailingListOptIns, and(eq(mailingListOptIns.listId, mailingLists.id), eq(mailingListOptIns.personId, personId)))
     .where(eq(mailingLists.optIn, true))
@@ -28,13 +34,28 @@ export async function setOptIn(db: Db, personId: number, listId: number, subscri
   const [list] = await db.select().from(mailingLists).where(eq(mailingLists.id, listId));
   if (!list) return fail("not_found", "No such list.");
   if (!list.optIn) return fail("not_opt_in", "This list cannot be joined by choice.");
-  const [person] = await db.select({ mayLogIn: membershipStatuses.mayLogIn }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, personId));
+  const [person] = await db
+    .select({ mayLogIn: membershipStatuses.mayLogIn })
+    .from(people)
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .where(eq(people.id, personId));
   if (!person?.mayLogIn) return fail("forbidden", "You are not allowed to do this.");
   await db.transaction(async (tx) => {
     const changed = subscribed
       ? await tx.insert(mailingListOptIns).values({ listId, personId }).onConflictDoNothing().returning()
-      : await tx.delete(mailingListOptIns).where(and(eq(mailingListOptIns.listId, listId), eq(mailingListOptIns.personId, personId))).returning();
-    if (changed.length) await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: subscribed ? "mailing_list.opt_in" : "mailing_list.opt_out", entity: "mailing_list", entityId: listId, after: { list: list.name } });
+      : await tx
+          .delete(mailingListOptIns)
+          .where(and(eq(mailingListOptIns.listId, listId), eq(mailingListOptIns.personId, personId)))
+          .returning();
+    if (changed.length)
+      await recordAudit(tx, {
+        actorId: personId,
+        subjectPersonId: personId,
+        changeType: subscribed ? "mailing_list.opt_in" : "mailing_list.opt_out",
+        entity: "mailing_list",
+        entityId: listId,
+        after: { list: list.name },
+      });
   });
   return { ok: true };
 }

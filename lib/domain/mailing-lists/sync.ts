@@ -83,7 +83,13 @@ export async function syncMailingList(
     const p = await plan(db, client, list);
     if (options.dryRun) return { ok: true, plan: p };
     const outcome = await apply(db, client, p, options.now ?? new Date());
-    await recordAudit(db, { actorId, changeType: "mailing_list.sync", entity: "mailing_list", entityId: listId, after: { subscribed: outcome.subscribed, unsubscribed: outcome.unsubscribed, failed: outcome.failures.length } });
+    await recordAudit(db, {
+      actorId,
+      changeType: "mailing_list.sync",
+      entity: "mailing_list",
+      entityId: listId,
+      after: { subscribed: outcome.subscribed, unsubscribed: outcome.unsubscribed, failed: outcome.failures.length },
+    });
     return { ok: true, plan: p, outcome };
   } catch (error) {
     if (error instanceof MailmanError) return fail("mailman", error.message);
@@ -100,7 +106,9 @@ export async function syncAllMailingLists(db: Db, client: MailmanClient, now = n
     try {
       const outcome = await apply(db, client, await plan(db, client, list), now);
       if (outcome.failures.length) failed++;
-      lines.push(`${list.name}: ${outcome.subscribed} subscribed, ${outcome.unsubscribed} unsubscribed${outcome.failures.length ? `, ${outcome.failures.length} failed` : ""}`);
+      lines.push(
+        `${list.name}: ${outcome.subscribed} subscribed, ${outcome.unsubscribed} unsubscribed${outcome.failures.length ? `, ${outcome.failures.length} failed` : ""}`,
+      );
     } catch (error) {
       if (!(error instanceof MailmanError)) throw error;
       failed++;

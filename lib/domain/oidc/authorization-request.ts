@@ -21,7 +21,8 @@ export interface AuthorizationRequest {
  * page and never sent anywhere: redirecting to an unchecked address would make the space an open redirector.
  * Everything after the address is checked goes back to the client as an OAuth error.
  */
-export type AuthorizationRefusal = { kind: "fatal"; error: "invalid_client" | "invalid_redirect_uri"; description: string } | { kind: "redirect"; location: string };
+export type AuthorizationRefusal =
+  { kind: "fatal"; error: "invalid_client" | "invalid_redirect_uri"; description: string } | { kind: "redirect"; location: string };
 
 /** redirect_uri?error=…&state=…&iss=… (RFC 6749 §4.1.2.1, RFC 9207's issuer so the client knows who answered). */
 export function redirectWith(redirectUri: string, params: Record<string, string | null>, issuer: string): string {
@@ -33,18 +34,31 @@ export function redirectWith(redirectUri: string, params: Record<string, string 
 const CHALLENGE = /^[A-Za-z0-9._~-]{43,128}$/;
 
 /** Checks an authorization request (its query or posted form) against the registered client. */
-export async function checkAuthorizationRequest(db: Db, params: URLSearchParams, issuer: string): Promise<{ ok: true; request: AuthorizationRequest } | { ok: false; refusal: AuthorizationRefusal }> {
+export async function checkAuthorizationRequest(
+  db: Db,
+  params: URLSearchParams,
+  issuer: string,
+): Promise<{ ok: true; request: AuthorizationRequest } | { ok: false; refusal: AuthorizationRefusal }> {
   const one = (name: string) => params.get(name);
   // OAuth 2.0 §3.1: no parameter twice. Which client or address was meant is then unknown: nothing is sent anywhere.
   const twice = [...new Set(params.keys())].filter((k) => params.getAll(k).length > 1);
-  if (twice.includes("client_id") || twice.includes("redirect_uri")) return { ok: false, refusal: { kind: "fatal", error: "invalid_redirect_uri", description: "The request names its client or address twice." } };
+  if (twice.includes("client_id") || twice.includes("redirect_uri"))
+    return { ok: false, refusal: { kind: "fatal", error: "invalid_redirect_uri", description: "The request names its client or address twice." } };
   const client = await clientByClientId(db, one("client_id") ?? "");
-  if (!client) return { ok: false, refusal: { kind: "fatal", error: "invalid_client", description: "This service is not registered here (or was switched off)." } };
+  if (!client)
+    return { ok: false, refusal: { kind: "fatal", error: "invalid_client", description: "This service is not registered here (or was switched off)." } };
   const redirectUri = one("redirect_uri") ?? "";
   // Exactly as registered: no prefix, no normalising, no "the only one" default.
-  if (!client.redirectUris.includes(redirectUri)) return { ok: false, refusal: { kind: "fatal", error: "invalid_redirect_uri", description: "The address this service asked to return to is not registered for it." } };
+  if (!client.redirectUris.includes(redirectUri))
+    return {
+      ok: false,
+      refusal: { kind: "fatal", error: "invalid_redirect_uri", description: "The address this service asked to return to is not registered for it." },
+    };
   const state = one("state");
-  const back = (error: string, description: string) => ({ ok: false as const, refusal: { kind: "redirect" as const, location: redirectWith(redirectUri, { error, error_description: description, state }, issuer) } });
+  const back = (error: string, description: string) => ({
+    ok: false as const,
+    refusal: { kind: "redirect" as const, location: redirectWith(redirectUri, { error, error_description: description, state }, issuer) },
+  });
 
   if (twice.length) return back("invalid_request", `${twice[0]} appears twice`);
   // Stored with the code; PostgreSQL refuses NUL in text.

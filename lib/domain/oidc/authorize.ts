@@ -63,7 +63,13 @@ function mustLogInAgain(req: AuthorizationRequest, session: BrowserSession, now:
  * prompt=consent), or straight back to the client with a fresh code. prompt=none never shows a page: it answers
  * login_required, consent_required or access_denied instead (OIDC Core §3.1.2.6).
  */
-export async function decideAuthorization(db: Db, req: AuthorizationRequest, session: BrowserSession | null, issuer: string, now = new Date()): Promise<AuthorizationStep> {
+export async function decideAuthorization(
+  db: Db,
+  req: AuthorizationRequest,
+  session: BrowserSession | null,
+  issuer: string,
+  now = new Date(),
+): Promise<AuthorizationStep> {
   const none = req.prompt.has("none");
   const back = (error: string) => ({ kind: "redirect" as const, location: redirectWith(req.redirectUri, { error, state: req.state }, issuer) });
   if (session === null) return none ? back("login_required") : { kind: "login", again: false };
@@ -71,7 +77,10 @@ export async function decideAuthorization(db: Db, req: AuthorizationRequest, ses
   const personId = session.personId;
   const refused = await clientRefusal(db, req.client, personId, now);
   if (refused) return none ? back("access_denied") : { kind: "refused", reason: refused, cancel: deniedLocation(req, issuer, "not allowed for this person") };
-  const [consent] = await db.select().from(oidcConsents).where(and(eq(oidcConsents.personId, personId), eq(oidcConsents.clientId, req.client.id)));
+  const [consent] = await db
+    .select()
+    .from(oidcConsents)
+    .where(and(eq(oidcConsents.personId, personId), eq(oidcConsents.clientId, req.client.id)));
   const covered = consent && req.scopes.every((s) => consent.scopes.includes(s));
   if (covered && !req.prompt.has("consent")) return { kind: "redirect", location: await issueCode(db, req, session, issuer, now) };
   if (none) return back("consent_required");
@@ -84,7 +93,14 @@ export async function decideAuthorization(db: Db, req: AuthorizationRequest, ses
  * The person said yes on the consent screen: their consent (scopes, and which fields to share) is kept for next
  * time and the client gets its code. Checked again first: the status may have changed while the page was open.
  */
-export async function approveAuthorization(db: Db, req: AuthorizationRequest, session: BrowserSession, chosen: string[], issuer: string, now = new Date()): Promise<AuthorizationStep> {
+export async function approveAuthorization(
+  db: Db,
+  req: AuthorizationRequest,
+  session: BrowserSession,
+  chosen: string[],
+  issuer: string,
+  now = new Date(),
+): Promise<AuthorizationStep> {
   const personId = session.personId;
   if (mustLogInAgain(req, session, now)) return { kind: "login", again: true };
   const refused = await clientRefusal(db, req.client, personId, now);
@@ -92,8 +108,18 @@ export async function approveAuthorization(db: Db, req: AuthorizationRequest, se
   const fields = [...new Set(chosen.filter(isSharedField))].filter((f) => req.scopes.includes(SHARED_FIELDS[f])).sort();
   await db.transaction(async (tx) => {
     const values = { personId, clientId: req.client.id, scopes: req.scopes, fields, grantedAt: now };
-    await tx.insert(oidcConsents).values(values).onConflictDoUpdate({ target: [oidcConsents.personId, oidcConsents.clientId], set: { scopes: req.scopes, fields, grantedAt: now } });
-    await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: "oidc.consent", entity: "oidc_clients", entityId: req.client.id, after: { client: req.client.name, scopes: req.scopes, fields } });
+    await tx
+      .insert(oidcConsents)
+      .values(values)
+      .onConflictDoUpdate({ target: [oidcConsents.personId, oidcConsents.clientId], set: { scopes: req.scopes, fields, grantedAt: now } });
+    await recordAudit(tx, {
+      actorId: personId,
+      subjectPersonId: personId,
+      changeType: "oidc.consent",
+      entity: "oidc_clients",
+      entityId: req.client.id,
+      after: { client: req.client.name, scopes: req.scopes, fields },
+    });
   });
   return { kind: "redirect", location: await issueCode(db, req, session, issuer, now) };
 }

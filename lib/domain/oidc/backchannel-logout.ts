@@ -28,7 +28,11 @@ export async function enqueueBackchannelLogout(db: Db, personId: number): Promis
 /** The logout token for one client and person: signed like ID tokens, no nonce, the back-channel event (§2.4). */
 export async function logoutToken(db: Db, clientId: string, personId: number, issuer: string, now = new Date()): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
-  return signIdToken(db, { iss: issuer, aud: clientId, sub: String(personId), iat, exp: iat + LOGOUT_TOKEN_TTL_S, jti: randomUUID(), events: { [BACKCHANNEL_LOGOUT_EVENT]: {} } }, "logout+jwt");
+  return signIdToken(
+    db,
+    { iss: issuer, aud: clientId, sub: String(personId), iat, exp: iat + LOGOUT_TOKEN_TTL_S, jti: randomUUID(), events: { [BACKCHANNEL_LOGOUT_EVENT]: {} } },
+    "logout+jwt",
+  );
 }
 
 export interface LogoutDeliveryOptions {
@@ -82,7 +86,10 @@ export async function deliverDueLogouts(db: Db, o: LogoutDeliveryOptions = {}): 
     const at = clock();
     const attempts = d.attempts + 1;
     if (!client?.active || !client.backchannelLogoutUri) {
-      await db.update(oidcLogoutDeliveries).set({ status: "failed", attempts, lastError: "client switched off or without a back-channel address" }).where(eq(oidcLogoutDeliveries.id, d.id));
+      await db
+        .update(oidcLogoutDeliveries)
+        .set({ status: "failed", attempts, lastError: "client switched off or without a back-channel address" })
+        .where(eq(oidcLogoutDeliveries.id, d.id));
       round.failed++;
       continue;
     }

@@ -11,7 +11,10 @@ import { SHARED_FIELDS, type SharedField } from "./scopes";
  * space's other services are members' places). A field they keep for the board stays unticked until they tick it.
  */
 export async function defaultSharedFields(db: Db, personId: number, scopes: readonly string[]): Promise<SharedField[]> {
-  const [p] = await db.select({ visibility: profiles.visibility, boardOnly: profiles.boardOnly, partnerPersonId: profiles.partnerPersonId }).from(profiles).where(eq(profiles.personId, personId));
+  const [p] = await db
+    .select({ visibility: profiles.visibility, boardOnly: profiles.boardOnly, partnerPersonId: profiles.partnerPersonId })
+    .from(profiles)
+    .where(eq(profiles.personId, personId));
   if (!p) return [];
   return (Object.keys(SHARED_FIELDS) as SharedField[]).filter((f) => scopes.includes(SHARED_FIELDS[f]) && fieldAudience({ personId, ...p }, f) !== "board");
 }
@@ -19,16 +22,33 @@ export async function defaultSharedFields(db: Db, personId: number, scopes: read
 /** Groups for other services: "status:<key>", "role:<key>" (direct, by status or by a function held today), "committee:<name>". */
 async function groupsOf(db: Db, personId: number, now: Date): Promise<string[]> {
   const today = await spaceToday(db, now);
-  const held = and(eq(functionHolders.personId, personId), lte(functionHolders.since, today), or(isNull(functionHolders.until), gte(functionHolders.until, today)));
-  const roleKeys = (await db.select({ key: roles.key }).from(roles).where(inArray(roles.id, heldRoleIds(db, personId, today)))).map((r) => r.key);
+  const held = and(
+    eq(functionHolders.personId, personId),
+    lte(functionHolders.since, today),
+    or(isNull(functionHolders.until), gte(functionHolders.until, today)),
+  );
+  const roleKeys = (
+    await db
+      .select({ key: roles.key })
+      .from(roles)
+      .where(inArray(roles.id, heldRoleIds(db, personId, today)))
+  ).map((r) => r.key);
   const committeeNames = await db
     .selectDistinct({ name: committees.name })
     .from(functionHolders)
     .innerJoin(committeeFunctions, eq(committeeFunctions.id, functionHolders.functionId))
     .innerJoin(committees, eq(committees.id, committeeFunctions.committeeId))
     .where(held);
-  const [status] = await db.select({ key: membershipStatuses.key }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, personId));
-  return [...(status ? [`status:${status.key}`] : []), ...[...new Set(roleKeys)].sort().map((k) => `role:${k}`), ...committeeNames.map((c) => `committee:${c.name}`).sort()];
+  const [status] = await db
+    .select({ key: membershipStatuses.key })
+    .from(people)
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .where(eq(people.id, personId));
+  return [
+    ...(status ? [`status:${status.key}`] : []),
+    ...[...new Set(roleKeys)].sort().map((k) => `role:${k}`),
+    ...committeeNames.map((c) => `committee:${c.name}`).sort(),
+  ];
 }
 
 export type Claims = Record<string, unknown> & { sub: string };

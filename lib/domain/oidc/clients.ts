@@ -47,7 +47,11 @@ const audited = (c: Omit<OidcClientValues, "requiredPermission"> & { requiredPer
 });
 
 /** Registers a client. A confidential client's secret is returned once; only its SHA-256 is kept. */
-export async function createOidcClient(db: Db, actorId: number, raw: OidcClientInput): Promise<OidcResult<{ id: number; clientId: string; secret: string | null }>> {
+export async function createOidcClient(
+  db: Db,
+  actorId: number,
+  raw: OidcClientInput,
+): Promise<OidcResult<{ id: number; clientId: string; secret: string | null }>> {
   const parsed = oidcClientInput.safeParse(raw);
   const refused = await refusal(db, actorId, parsed.success ? parsed.data : undefined);
   if (refused) return refused;
@@ -96,7 +100,10 @@ export async function rotateOidcClientSecret(db: Db, actorId: number, id: number
     const [row] = await tx.select({ kind: oidcClients.kind }).from(oidcClients).where(eq(oidcClients.id, id)).for("update");
     if (!row) return fail("not_found", "No such client.");
     if (row.kind !== "confidential") return fail("invalid", "kind: a public client has no secret", { field: "kind" });
-    await tx.update(oidcClients).set({ secretHash: tokenHash(secret), updatedAt: new Date() }).where(eq(oidcClients.id, id));
+    await tx
+      .update(oidcClients)
+      .set({ secretHash: tokenHash(secret), updatedAt: new Date() })
+      .where(eq(oidcClients.id, id));
     await recordAudit(tx, { actorId, changeType: "oidc_client.rotate_secret", entity: "oidc_clients", entityId: id });
     return { ok: true as const, secret };
   });
@@ -109,7 +116,13 @@ export async function deleteOidcClient(db: Db, actorId: number, id: number): Pro
   return db.transaction(async (tx) => {
     const [row] = await tx.delete(oidcClients).where(eq(oidcClients.id, id)).returning();
     if (!row) return fail("not_found", "No such client.");
-    await recordAudit(tx, { actorId, changeType: "oidc_client.delete", entity: "oidc_clients", entityId: id, before: { clientId: row.clientId, ...audited(row) } });
+    await recordAudit(tx, {
+      actorId,
+      changeType: "oidc_client.delete",
+      entity: "oidc_clients",
+      entityId: id,
+      before: { clientId: row.clientId, ...audited(row) },
+    });
     return { ok: true as const };
   });
 }
@@ -153,5 +166,9 @@ export async function clientByClientId(db: Db, clientId: string): Promise<OidcCl
 
 /** The statuses a client can be opened to (those that may log in at all), for the admin form. */
 export async function loginStatuses(db: Db): Promise<{ id: number; name: string }[]> {
-  return db.select({ id: membershipStatuses.id, name: membershipStatuses.name }).from(membershipStatuses).where(eq(membershipStatuses.mayLogIn, true)).orderBy(asc(membershipStatuses.sortOrder), asc(membershipStatuses.id));
+  return db
+    .select({ id: membershipStatuses.id, name: membershipStatuses.name })
+    .from(membershipStatuses)
+    .where(eq(membershipStatuses.mayLogIn, true))
+    .orderBy(asc(membershipStatuses.sortOrder), asc(membershipStatuses.id));
 }

@@ -36,7 +36,14 @@ export async function disconnectService(db: Db, personId: number, clientId: numb
       .update(oidcTokens)
       .set({ revokedAt: now })
       .where(and(eq(oidcTokens.personId, personId), eq(oidcTokens.clientId, clientId), isNull(oidcTokens.revokedAt)));
-    await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: "oidc.consent_withdraw", entity: "oidc_clients", entityId: clientId, before: { scopes: gone.scopes, fields: gone.fields } });
+    await recordAudit(tx, {
+      actorId: personId,
+      subjectPersonId: personId,
+      changeType: "oidc.consent_withdraw",
+      entity: "oidc_clients",
+      entityId: clientId,
+      before: { scopes: gone.scopes, fields: gone.fields },
+    });
     return true;
   });
 }

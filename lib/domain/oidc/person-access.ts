@@ -13,7 +13,12 @@ export type ClientRefusal = "may_not_log_in" | "status" | "permission";
  * statuses (if it names any) and they hold the client's required permission. A banned or former member is
  * therefore refused everywhere at once, including by tokens handed out before.
  */
-export async function clientRefusal(db: Db, client: Pick<OidcClient, "allowedStatusIds" | "requiredPermission">, personId: number, now = new Date()): Promise<ClientRefusal | null> {
+export async function clientRefusal(
+  db: Db,
+  client: Pick<OidcClient, "allowedStatusIds" | "requiredPermission">,
+  personId: number,
+  now = new Date(),
+): Promise<ClientRefusal | null> {
   const [row] = await db
     .select({ statusId: people.statusId, erasedAt: people.erasedAt, mayLogIn: membershipStatuses.mayLogIn, accountId: accounts.id })
     .from(people)

@@ -68,4 +68,3 @@ export async function rotateSigningKey(db: Db, actorId: number, now = new Date()
 export async function currentKeyId(db: Db): Promise<string> {
   return (await currentKey(db)).kid;
 }
-

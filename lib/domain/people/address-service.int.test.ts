@@ -83,20 +83,36 @@ describe("addresses", () => {
     expect(await mayEditAddressOf(t.ids.maria, a.addressId)).toBe(true);
     await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.maria, false);
     // Not allowed: neither on Mario's record nor through her own holding of the same row (it would move Mario too).
-    expect(await updateAddress(t.db, t.ids.maria, t.ids.member, a.addressId, { street: "Hof 3", city: "Krems" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await updateAddress(t.db, t.ids.maria, t.ids.maria, a.addressId, { street: "Hof 3", city: "Krems" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await updateAddress(t.db, t.ids.maria, t.ids.member, a.addressId, { street: "Hof 3", city: "Krems" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await updateAddress(t.db, t.ids.maria, t.ids.maria, a.addressId, { street: "Hof 3", city: "Krems" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
     expect(await mayEditAddressOf(t.ids.maria, a.addressId)).toBe(false);
     expect((await addressesOf(t.db, t.ids.member)).find((x) => x.addressId === a.addressId)).toMatchObject({ street: "Hof 2" });
     // The same holds for Mario: the shared row is Maria's address too. An admin may; bad input names the field.
-    expect(await updateAddress(t.db, t.ids.member, t.ids.member, a.addressId, { street: "Hof 3", city: "Krems" })).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await updateAddress(t.db, t.ids.admin, t.ids.maria, a.addressId, { street: "", city: "Krems" })).toMatchObject({ ok: false, code: "invalid", field: "street" });
+    expect(await updateAddress(t.db, t.ids.member, t.ids.member, a.addressId, { street: "Hof 3", city: "Krems" })).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
+    expect(await updateAddress(t.db, t.ids.admin, t.ids.maria, a.addressId, { street: "", city: "Krems" })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "street",
+    });
     expect(await updateAddress(t.db, t.ids.admin, t.ids.maria, a.addressId, { street: "Hof 4", city: "Krems" })).toEqual({ ok: true });
     expect((await addressesOf(t.db, t.ids.member)).find((x) => x.addressId === a.addressId)).toMatchObject({ street: "Hof 4" });
     // Unshared addresses stay the owner's own business.
     const own = await addAddress(t.db, t.ids.member, t.ids.member, { typeId: work, street: "Solo 1", city: "Wels" });
     if (!own.ok) throw new Error(own.message);
     expect(await updateAddress(t.db, t.ids.member, t.ids.member, own.addressId, { street: "Solo 2", city: "Wels" })).toEqual({ ok: true });
-    const audits = await t.db.select().from(auditLog).where(eq(auditLog.entityId, String(a.addressId)));
+    const audits = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(a.addressId)));
     expect(audits.filter((e) => e.changeType === "address.update")).toHaveLength(4);
   });
 

@@ -46,7 +46,12 @@ async function holdings(db: Db, personId: number) {
 }
 
 /** Adds an address. The first one is the main address; `isMain` moves the main mark here from the old one. */
-export async function addAddress(db: Db, actorId: number, personId: number, input: AddressInput & { typeId: number; isMain?: boolean }): Promise<Result<{ addressId: number }>> {
+export async function addAddress(
+  db: Db,
+  actorId: number,
+  personId: number,
+  input: AddressInput & { typeId: number; isMain?: boolean },
+): Promise<Result<{ addressId: number }>> {
   if (!(await mayEditAddressesOf(db, actorId, personId))) return forbidden();
   const parsed = addressInputSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
@@ -59,7 +64,14 @@ export async function addAddress(db: Db, actorId: number, personId: number, inpu
       const [address] = await tx.insert(addresses).values(parsed.data).returning();
       if (isMain) await tx.update(addressHolders).set({ isMain: false }).where(eq(addressHolders.personId, personId));
       await tx.insert(addressHolders).values({ addressId: address!.id, personId, typeId: type.id, isMain });
-      await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "address.create", entity: "address", entityId: address!.id, after: { ...parsed.data, type: type.key, isMain } });
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: personId,
+        changeType: "address.create",
+        entity: "address",
+        entityId: address!.id,
+        after: { ...parsed.data, type: type.key, isMain },
+      });
       return { ok: true as const, addressId: address!.id };
     }),
   );
@@ -86,7 +98,10 @@ export async function updateAddress(db: Db, actorId: number, personId: number, a
     // A shared row moves the partner too: refused unless the actor may edit the partner's addresses as well.
     for (const h of holders) if (h.personId !== personId && !(await mayEditAddressesOf(tx, actorId, h.personId))) return forbidden();
     const [before] = await tx.select().from(addresses).where(eq(addresses.id, addressId));
-    await tx.update(addresses).set({ ...parsed.data, updatedAt: new Date() }).where(eq(addresses.id, addressId));
+    await tx
+      .update(addresses)
+      .set({ ...parsed.data, updatedAt: new Date() })
+      .where(eq(addresses.id, addressId));
     const { street, extra, postalCode, city, country } = before!;
     const diff = diffValues({ street, extra, postalCode, city, country }, parsed.data);
     for (const h of holders) {
@@ -105,9 +120,23 @@ export async function setMainAddress(db: Db, actorId: number, personId: number, 
       if (!mine.some((h) => h.addressId === addressId)) return notFound("address");
       const old = mine.find((h) => h.isMain);
       if (old?.addressId === addressId) return { ok: true as const };
-      await tx.update(addressHolders).set({ isMain: false }).where(and(eq(addressHolders.personId, personId), ne(addressHolders.addressId, addressId)));
-      await tx.update(addressHolders).set({ isMain: true }).where(and(eq(addressHolders.personId, personId), eq(addressHolders.addressId, addressId)));
-      await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "address.main", entity: "address", entityId: addressId, before: { mainAddressId: old?.addressId ?? null }, after: { mainAddressId: addressId } });
+      await tx
+        .update(addressHolders)
+        .set({ isMain: false })
+        .where(and(eq(addressHolders.personId, personId), ne(addressHolders.addressId, addressId)));
+      await tx
+        .update(addressHolders)
+        .set({ isMain: true })
+        .where(and(eq(addressHolders.personId, personId), eq(addressHolders.addressId, addressId)));
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: personId,
+        changeType: "address.main",
+        entity: "address",
+        entityId: addressId,
+        before: { mainAddressId: old?.addressId ?? null },
+        after: { mainAddressId: addressId },
+      });
       return { ok: true as const };
     }),
   );
@@ -118,34 +147,64 @@ export async function removeAddress(db: Db, actorId: number, personId: number, a
   if (!(await mayEditAddressesOf(db, actorId, personId))) return forbidden();
   return guarded(() =>
     db.transaction(async (tx) => {
-      const [gone] = await tx.delete(addressHolders).where(and(eq(addressHolders.personId, personId), eq(addressHolders.addressId, addressId))).returning();
+      const [gone] = await tx
+        .delete(addressHolders)
+        .where(and(eq(addressHolders.personId, personId), eq(addressHolders.addressId, addressId)))
+        .returning();
       if (!gone) return notFound("address");
       const rest = await holdings(tx, personId);
       if (gone.isMain && rest.length) {
-        await tx.update(addressHolders).set({ isMain: true }).where(and(eq(addressHolders.personId, personId), eq(addressHolders.addressId, rest[0]!.addressId)));
+        await tx
+          .update(addressHolders)
+          .set({ isMain: true })
+          .where(and(eq(addressHolders.personId, personId), eq(addressHolders.addressId, rest[0]!.addressId)));
       }
       const [address] = await tx.select().from(addresses).where(eq(addresses.id, addressId));
       const others = await tx.select().from(addressHolders).where(eq(addressHolders.addressId, addressId));
       if (others.length === 0) await tx.delete(addresses).where(eq(addresses.id, addressId));
-      await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "address.delete", entity: "address", entityId: addressId, before: { street: address?.street, city: address?.city, isMain: gone.isMain } });
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: personId,
+        changeType: "address.delete",
+        entity: "address",
+        entityId: addressId,
+        before: { street: address?.street, city: address?.city, isMain: gone.isMain },
+      });
       return { ok: true as const };
     }),
   );
 }
 
 /** Partners share one address row: the partner becomes a holder too, so a move is one edit for both. */
-export async function shareAddress(db: Db, actorId: number, addressId: number, fromPersonId: number, toPersonId: number, opts: { isMain?: boolean } = {}): Promise<Result> {
+export async function shareAddress(
+  db: Db,
+  actorId: number,
+  addressId: number,
+  fromPersonId: number,
+  toPersonId: number,
+  opts: { isMain?: boolean } = {},
+): Promise<Result> {
   if (!(await mayEditAddressesOf(db, actorId, fromPersonId)) || !(await mayEditAddressesOf(db, actorId, toPersonId))) return forbidden();
   return guarded(() =>
     db.transaction(async (tx) => {
-      const [source] = await tx.select().from(addressHolders).where(and(eq(addressHolders.addressId, addressId), eq(addressHolders.personId, fromPersonId)));
+      const [source] = await tx
+        .select()
+        .from(addressHolders)
+        .where(and(eq(addressHolders.addressId, addressId), eq(addressHolders.personId, fromPersonId)));
       if (!source) return notFound("address");
       const theirs = await holdings(tx, toPersonId);
       if (theirs.some((h) => h.addressId === addressId)) return { ok: true as const };
       const isMain = theirs.length === 0 || Boolean(opts.isMain);
       if (isMain) await tx.update(addressHolders).set({ isMain: false }).where(eq(addressHolders.personId, toPersonId));
       await tx.insert(addressHolders).values({ addressId, personId: toPersonId, typeId: source.typeId, isMain });
-      await recordAudit(tx, { actorId, subjectPersonId: toPersonId, changeType: "address.share", entity: "address", entityId: addressId, after: { sharedWith: fromPersonId, isMain } });
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: toPersonId,
+        changeType: "address.share",
+        entity: "address",
+        entityId: addressId,
+        after: { sharedWith: fromPersonId, isMain },
+      });
       return { ok: true as const };
     }),
   );
@@ -176,9 +235,24 @@ export async function addressesOf(db: Db, personId: number): Promise<PersonAddre
     .orderBy(asc(addressTypes.sortOrder), asc(addresses.id));
   const result: PersonAddress[] = [];
   for (const { h, a, t } of rows) {
-    const others = await db.select({ personId: addressHolders.personId }).from(addressHolders).where(and(eq(addressHolders.addressId, a.id), ne(addressHolders.personId, personId)));
+    const others = await db
+      .select({ personId: addressHolders.personId })
+      .from(addressHolders)
+      .where(and(eq(addressHolders.addressId, a.id), ne(addressHolders.personId, personId)));
     const { street, extra, postalCode, city, country } = a;
-    result.push({ addressId: a.id, typeId: t.id, typeKey: t.key, typeName: t.name, isMain: h.isMain, street, extra, postalCode, city, country, sharedWith: others.map((o) => o.personId) });
+    result.push({
+      addressId: a.id,
+      typeId: t.id,
+      typeKey: t.key,
+      typeName: t.name,
+      isMain: h.isMain,
+      street,
+      extra,
+      postalCode,
+      city,
+      country,
+      sharedWith: others.map((o) => o.personId),
+    });
   }
   return result.sort((x, y) => Number(y.isMain) - Number(x.isMain));
 }

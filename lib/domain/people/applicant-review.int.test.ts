@@ -19,11 +19,18 @@ describe("rejecting an applicant", () => {
     expect(await rejectApplicant(t.db, t.ids.admin, 999_999, "ghost")).toMatchObject({ ok: false, code: "not_found" });
 
     expect(await rejectApplicant(t.db, t.ids.admin, id, "Lives abroad")).toEqual({ ok: true });
-    const [row] = await t.db.select({ key: membershipStatuses.key, number: people.memberNumber }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, id));
+    const [row] = await t.db
+      .select({ key: membershipStatuses.key, number: people.memberNumber })
+      .from(people)
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .where(eq(people.id, id));
     expect(row).toEqual({ key: "former", number: null });
     const [account] = await t.db.select().from(accounts).where(eq(accounts.personId, id));
     expect(account!.disabled).toBe(true);
-    const [entry] = await t.db.select().from(auditLog).where(and(eq(auditLog.subjectPersonId, id), eq(auditLog.changeType, "person.status")));
+    const [entry] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectPersonId, id), eq(auditLog.changeType, "person.status")));
     expect(entry!.actorId).toBe(t.ids.admin);
     expect(entry!.after).toMatchObject({ status: "former", reason: "Application rejected: Lives abroad" });
     // Only applicants can be rejected: a second time is refused.

@@ -33,7 +33,12 @@ export const signUpSchema = z.object({
  * null) and its owner a mail saying so, with the way to log in or reset the password: the form cannot be used to
  * find out who is registered.
  */
-export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typeof signUpSchema>, now = new Date()): Promise<Result<{ personId: number | null }>> {
+export async function signUpApplicant(
+  db: Db,
+  mailer: Mailer,
+  input: z.input<typeof signUpSchema>,
+  now = new Date(),
+): Promise<Result<{ personId: number | null }>> {
   const parsed = signUpSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
   const { password, ...data } = parsed.data;
@@ -54,15 +59,28 @@ export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typ
       const [person] = await tx.insert(people).values({ statusId: applicant.id }).returning();
       await tx.insert(profiles).values({ personId: person!.id, ...data });
       await tx.insert(accounts).values({ personId: person!.id, email: data.email, passwordHash, disabled: true });
-      await tx.insert(applicantConfirmations).values({ personId: person!.id, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS) });
-      await recordAudit(tx, { actorId: person!.id, subjectPersonId: person!.id, changeType: "person.signup", entity: "person", entityId: person!.id, after: { status: "applicant", ...data } });
+      await tx
+        .insert(applicantConfirmations)
+        .values({ personId: person!.id, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS) });
+      await recordAudit(tx, {
+        actorId: person!.id,
+        subjectPersonId: person!.id,
+        changeType: "person.signup",
+        entity: "person",
+        entityId: person!.id,
+        after: { status: "applicant", ...data },
+      });
       return person!.id;
     });
     if (created === null) return tellOwner(db, mailer, data.email, data.preferredLanguage as Locale);
     if (typeof created === "object") {
       const t = translator(data.preferredLanguage as Locale);
       const link = await publicLink(db, `/signup/confirm?token=${encodeURIComponent(token)}`);
-      await mailer.send({ to: data.email, subject: t("mail.loginRequest.subject"), text: t("mail.loginRequest.body", { name: data.firstName, link, hours: CONFIRMATION_TTL_MS / 3_600_000 }) });
+      await mailer.send({
+        to: data.email,
+        subject: t("mail.loginRequest.subject"),
+        text: t("mail.loginRequest.body", { name: data.firstName, link, hours: CONFIRMATION_TTL_MS / 3_600_000 }),
+      });
       return { ok: true, personId: null };
     }
     personId = created;
@@ -71,7 +89,15 @@ export async function signUpApplicant(db: Db, mailer: Mailer, input: z.input<typ
     throw error;
   }
   const t = translator(data.preferredLanguage as Locale);
-  await mailer.send({ to: data.email, subject: t("mail.signup.subject"), text: t("mail.signup.body", { name: data.firstName, link: await publicLink(db, `/signup/confirm?token=${encodeURIComponent(token)}`), hours: CONFIRMATION_TTL_MS / 3_600_000 }) });
+  await mailer.send({
+    to: data.email,
+    subject: t("mail.signup.subject"),
+    text: t("mail.signup.body", {
+      name: data.firstName,
+      link: await publicLink(db, `/signup/confirm?token=${encodeURIComponent(token)}`),
+      hours: CONFIRMATION_TTL_MS / 3_600_000,
+    }),
+  });
   return { ok: true, personId };
 }
 
@@ -105,15 +131,28 @@ export async function resendApplicantConfirmation(db: Db, mailer: Mailer, email:
   if (!row) return { ok: true };
   const token = newToken();
   const replaced = await db.transaction(async (tx) => {
-    const confirmed = await tx.select({ id: applicantConfirmations.id }).from(applicantConfirmations).where(and(eq(applicantConfirmations.personId, row.personId), isNotNull(applicantConfirmations.confirmedAt)));
+    const confirmed = await tx
+      .select({ id: applicantConfirmations.id })
+      .from(applicantConfirmations)
+      .where(and(eq(applicantConfirmations.personId, row.personId), isNotNull(applicantConfirmations.confirmedAt)));
     if (confirmed.length) return false;
     await tx.delete(applicantConfirmations).where(eq(applicantConfirmations.personId, row.personId));
-    await tx.insert(applicantConfirmations).values({ personId: row.personId, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS) });
+    await tx
+      .insert(applicantConfirmations)
+      .values({ personId: row.personId, tokenHash: tokenHash(token), expiresAt: new Date(now.getTime() + CONFIRMATION_TTL_MS) });
     return true;
   });
   if (!replaced) return { ok: true };
   const t = translator(isLocale(row.language) ? row.language : "en");
-  await mailer.send({ to: row.email, subject: t("mail.signup.subject"), text: t("mail.signup.body", { name: row.firstName, link: await publicLink(db, `/signup/confirm?token=${encodeURIComponent(token)}`), hours: CONFIRMATION_TTL_MS / 3_600_000 }) });
+  await mailer.send({
+    to: row.email,
+    subject: t("mail.signup.subject"),
+    text: t("mail.signup.body", {
+      name: row.firstName,
+      link: await publicLink(db, `/signup/confirm?token=${encodeURIComponent(token)}`),
+      hours: CONFIRMATION_TTL_MS / 3_600_000,
+    }),
+  });
   return { ok: true };
 }
 
@@ -130,11 +169,25 @@ export async function confirmApplicant(db: Db, token: string, now = new Date()):
       .returning();
     if (!claimed) return fail("invalid_token", "This confirmation link is invalid, expired or already used.");
     if (claimed.loginEmail !== null) {
-      await recordAudit(tx, { actorId: null, subjectPersonId: claimed.personId, changeType: "person.login_request.confirm", entity: "person", entityId: claimed.personId, after: { email: claimed.loginEmail } });
+      await recordAudit(tx, {
+        actorId: null,
+        subjectPersonId: claimed.personId,
+        changeType: "person.login_request.confirm",
+        entity: "person",
+        entityId: claimed.personId,
+        after: { email: claimed.loginEmail },
+      });
       return { ok: true as const, personId: claimed.personId, kind: "login_request" as const };
     }
     await tx.update(accounts).set({ disabled: false }).where(eq(accounts.personId, claimed.personId));
-    await recordAudit(tx, { actorId: claimed.personId, subjectPersonId: claimed.personId, changeType: "person.signup.confirm", entity: "person", entityId: claimed.personId, after: { emailConfirmed: true } });
+    await recordAudit(tx, {
+      actorId: claimed.personId,
+      subjectPersonId: claimed.personId,
+      changeType: "person.signup.confirm",
+      entity: "person",
+      entityId: claimed.personId,
+      after: { emailConfirmed: true },
+    });
     return { ok: true as const, personId: claimed.personId, kind: "application" as const };
   });
 }
@@ -142,7 +195,13 @@ export async function confirmApplicant(db: Db, token: string, now = new Date()):
 /** Applicants who confirmed their email and wait for the board. */
 export async function listPendingApplicants(db: Db) {
   return db
-    .select({ personId: people.id, firstName: profiles.firstName, lastName: profiles.lastName, email: profiles.email, confirmedAt: applicantConfirmations.confirmedAt })
+    .select({
+      personId: people.id,
+      firstName: profiles.firstName,
+      lastName: profiles.lastName,
+      email: profiles.email,
+      confirmedAt: applicantConfirmations.confirmedAt,
+    })
     .from(applicantConfirmations)
     .innerJoin(people, eq(people.id, applicantConfirmations.personId))
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
@@ -154,7 +213,12 @@ export async function listPendingApplicants(db: Db) {
 export async function approveApplicant(db: Db, actorId: number, personId: number, statusKey = "member", now = new Date()): Promise<Result> {
   if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ p: people, s: membershipStatuses }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, personId)).for("update");
+    const [row] = await tx
+      .select({ p: people, s: membershipStatuses })
+      .from(people)
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .where(eq(people.id, personId))
+      .for("update");
     if (!row) return notFound();
     if (row.s.key !== "applicant") return fail("invalid", "This person is not an applicant.", { field: "status" });
     const [to] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, statusKey));
@@ -173,7 +237,12 @@ export async function rejectApplicant(db: Db, actorId: number, personId: number,
   if (!why) return fail("invalid", "Please give a reason for the rejection.", { field: "reason" });
   if (why.length > 1000) return fail("invalid", "The reason is too long.", { field: "reason" });
   return db.transaction(async (tx) => {
-    const [row] = await tx.select({ p: people, s: membershipStatuses }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, personId)).for("update");
+    const [row] = await tx
+      .select({ p: people, s: membershipStatuses })
+      .from(people)
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .where(eq(people.id, personId))
+      .for("update");
     if (!row) return notFound();
     if (row.s.key !== "applicant") return fail("invalid", "This person is not an applicant.", { field: "status" });
     const [to] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, "former"));

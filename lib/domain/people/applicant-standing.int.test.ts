@@ -24,7 +24,13 @@ const mailsTo = (address: string) => inbox.mails.filter((m) => m.to.includes(add
 describe("applicants know where they stand", () => {
   it("an unconfirmed applicant is told to confirm (only with the right password), gets a new link in their language, and the old one dies", async () => {
     const password = "a-long-password-1";
-    const signed = await signUpApplicant(t.db, inbox.mailer, { firstName: "Lena", lastName: "Lang", email: "lena@example.org", password, preferredLanguage: "de" });
+    const signed = await signUpApplicant(t.db, inbox.mailer, {
+      firstName: "Lena",
+      lastName: "Lang",
+      email: "lena@example.org",
+      password,
+      preferredLanguage: "de",
+    });
     if (!signed.ok || signed.personId === null) throw new Error("sign-up failed");
     const first = tokenIn(mailsTo("lena@example.org").at(-1)!.raw);
     const login = (pw: string) => authenticateWithPassword(t.db, { email: "lena@example.org", password: pw, ip: "10.0.0.9" }, limits);
@@ -34,7 +40,10 @@ describe("applicants know where they stand", () => {
     expect(await login("not-the-password")).toMatchObject({ ok: false, code: "invalid" });
 
     // The link ran out; she asks for a new one and gets it in German.
-    await t.db.update(applicantConfirmations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(applicantConfirmations.personId, signed.personId));
+    await t.db
+      .update(applicantConfirmations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(applicantConfirmations.personId, signed.personId));
     const before = mailsTo("lena@example.org").length;
     expect(await resendApplicantConfirmation(t.db, inbox.mailer, "LENA@example.org")).toEqual({ ok: true });
     const again = mailsTo("lena@example.org");
@@ -62,7 +71,10 @@ describe("applicants know where they stand", () => {
     expect(await resendApplicantConfirmation(t.db, inbox.mailer, "rita@example.org")).toEqual({ ok: true });
     expect(inbox.mails.length).toBe(afterSignup);
     expect(afterSignup).toBeGreaterThan(before);
-    expect(await authenticateWithPassword(t.db, { email: "rita@example.org", password: "a-long-password-1", ip: "10.0.0.9" }, limits)).toMatchObject({ ok: false, code: "not_allowed" });
+    expect(await authenticateWithPassword(t.db, { email: "rita@example.org", password: "a-long-password-1", ip: "10.0.0.9" }, limits)).toMatchObject({
+      ok: false,
+      code: "not_allowed",
+    });
   });
 
   it("asking again is limited per address (the action takes the same mail-form limit as the sign-up)", async () => {

@@ -52,16 +52,26 @@ export async function deleteCommittee(db: Db, actorId: number, id: number): Prom
     const [row] = await tx.select().from(committees).where(eq(committees.id, id)).for("update");
     if (!row) return notFound("committee");
     const fns = await tx.select().from(committeeFunctions).where(eq(committeeFunctions.committeeId, id));
-    const n = await holderCount(tx, fns.map((f) => f.id));
+    const n = await holderCount(
+      tx,
+      fns.map((f) => f.id),
+    );
     if (n > 0) return fail("in_use", `People held functions of this committee (${n} records), so it cannot be deleted.`, { count: n });
     await tx.delete(committees).where(eq(committees.id, id));
-    await recordAudit(tx, { actorId, changeType: "committee.delete", entity: "committee", entityId: id, before: { name: row.name, description: row.description, functions: fns.map((f) => f.name) } });
+    await recordAudit(tx, {
+      actorId,
+      changeType: "committee.delete",
+      entity: "committee",
+      entityId: id,
+      before: { name: row.name, description: row.description, functions: fns.map((f) => f.name) },
+    });
     await syncViewRights(tx);
     return { ok: true as const };
   });
 }
 
-const roleKeysOf = async (tx: Db, ids: number[]) => (ids.length ? (await tx.select({ key: roles.key }).from(roles).where(inArray(roles.id, ids))).map((r) => r.key).sort() : []);
+const roleKeysOf = async (tx: Db, ids: number[]) =>
+  ids.length ? (await tx.select({ key: roles.key }).from(roles).where(inArray(roles.id, ids))).map((r) => r.key).sort() : [];
 
 /** Renames a function and sets the roles holding it grants. Changing roles hands out permissions: system admins only. */
 export async function updateFunction(db: Db, actorId: number, functionId: number, input: { name: string; roleIds: number[] }): Promise<Result> {
@@ -73,7 +83,9 @@ export async function updateFunction(db: Db, actorId: number, functionId: number
     db.transaction(async (tx) => {
       const [fn] = await tx.select().from(committeeFunctions).where(eq(committeeFunctions.id, functionId));
       if (!fn) return notFound("function");
-      const current = (await tx.select({ roleId: functionRoles.roleId }).from(functionRoles).where(eq(functionRoles.functionId, functionId))).map((r) => r.roleId);
+      const current = (await tx.select({ roleId: functionRoles.roleId }).from(functionRoles).where(eq(functionRoles.functionId, functionId))).map(
+        (r) => r.roleId,
+      );
       const wanted = [...new Set(parsed.data.roleIds)];
       const before = { name: fn.name, roles: await roleKeysOf(tx, current) };
       const after = { name: parsed.data.name, roles: await roleKeysOf(tx, wanted) };
@@ -89,7 +101,8 @@ export async function updateFunction(db: Db, actorId: number, functionId: number
         if (wanted.length) await tx.insert(functionRoles).values(wanted.map((roleId) => ({ functionId, roleId })));
       }
       const diff = diffValues(before, after);
-      if (Object.keys(diff.after).length) await recordAudit(tx, { actorId, changeType: "committee.function.update", entity: "committee_function", entityId: functionId, ...diff });
+      if (Object.keys(diff.after).length)
+        await recordAudit(tx, { actorId, changeType: "committee.function.update", entity: "committee_function", entityId: functionId, ...diff });
       return { ok: true as const };
     }),
   );

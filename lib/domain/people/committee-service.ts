@@ -38,7 +38,11 @@ export async function createCommittee(db: Db, actorId: number, input: { name: st
 }
 
 /** A function a committee allows; its roles are what holding it grants (dynamic rights). */
-export async function createFunction(db: Db, actorId: number, input: { committeeId: number; name: string; roleIds?: number[] }): Promise<Result<{ functionId: number }>> {
+export async function createFunction(
+  db: Db,
+  actorId: number,
+  input: { committeeId: number; name: string; roleIds?: number[] },
+): Promise<Result<{ functionId: number }>> {
   if (!(await actorMay(db, actorId, "system.admin")) && !(await actorMay(db, actorId, "members.write"))) return forbidden();
   const parsed = z.object({ committeeId: z.number().int().positive(), name, roleIds: z.array(z.number().int().positive()).default([]) }).safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
@@ -52,8 +56,16 @@ export async function createFunction(db: Db, actorId: number, input: { committee
       if (!committee) return notFound("committee");
       const [row] = await tx.insert(committeeFunctions).values({ committeeId: committee.id, name: parsed.data.name }).returning();
       if (parsed.data.roleIds.length) await tx.insert(functionRoles).values(parsed.data.roleIds.map((roleId) => ({ functionId: row!.id, roleId })));
-      const roleKeys = parsed.data.roleIds.length ? (await tx.select({ key: roles.key, id: roles.id }).from(roles)).filter((r) => parsed.data.roleIds.includes(r.id)).map((r) => r.key) : [];
-      await recordAudit(tx, { actorId, changeType: "committee.function.create", entity: "committee_function", entityId: row!.id, after: { committee: committee.name, name: row!.name, roles: roleKeys } });
+      const roleKeys = parsed.data.roleIds.length
+        ? (await tx.select({ key: roles.key, id: roles.id }).from(roles)).filter((r) => parsed.data.roleIds.includes(r.id)).map((r) => r.key)
+        : [];
+      await recordAudit(tx, {
+        actorId,
+        changeType: "committee.function.create",
+        entity: "committee_function",
+        entityId: row!.id,
+        after: { committee: committee.name, name: row!.name, roles: roleKeys },
+      });
       return { ok: true as const, functionId: row!.id };
     }),
   );
@@ -72,15 +84,29 @@ export async function assignFunction(db: Db, actorId: number, input: z.input<typ
     return invalidFrom(parsed.error.issues);
   }
   return db.transaction(async (tx) => {
-    const [fn] = await tx.select({ f: committeeFunctions, c: committees }).from(committeeFunctions).innerJoin(committees, eq(committees.id, committeeFunctions.committeeId)).where(eq(committeeFunctions.id, parsed.data.functionId));
+    const [fn] = await tx
+      .select({ f: committeeFunctions, c: committees })
+      .from(committeeFunctions)
+      .innerJoin(committees, eq(committees.id, committeeFunctions.committeeId))
+      .where(eq(committeeFunctions.id, parsed.data.functionId));
     if (!fn) return notFound("function");
     const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, parsed.data.personId));
     if (!person) return notFound();
     // The function's roles become the holder's: nobody hands out a function granting more than they hold.
     const beyond = await grantRefusal(tx, actorId, { functionId: fn.f.id });
     if (beyond) return beyond;
-    const [row] = await tx.insert(functionHolders).values({ ...parsed.data, until: parsed.data.until ?? null }).returning();
-    await recordAudit(tx, { actorId, subjectPersonId: person.id, changeType: "committee.function.assign", entity: "function_holder", entityId: row!.id, after: { committee: fn.c.name, function: fn.f.name, since: row!.since, until: row!.until } });
+    const [row] = await tx
+      .insert(functionHolders)
+      .values({ ...parsed.data, until: parsed.data.until ?? null })
+      .returning();
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: person.id,
+      changeType: "committee.function.assign",
+      entity: "function_holder",
+      entityId: row!.id,
+      after: { committee: fn.c.name, function: fn.f.name, since: row!.since, until: row!.until },
+    });
     return { ok: true as const, holderId: row!.id };
   });
 }
@@ -96,7 +122,15 @@ export async function endFunction(db: Db, actorId: number, holderId: number, unt
     if (beyond) return beyond;
     if (until < row.since) return fail("date_range", "The function ends before it starts.", { field: "until" });
     await tx.update(functionHolders).set({ until }).where(eq(functionHolders.id, holderId));
-    await recordAudit(tx, { actorId, subjectPersonId: row.personId, changeType: "committee.function.end", entity: "function_holder", entityId: holderId, before: { until: row.until }, after: { until } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: row.personId,
+      changeType: "committee.function.end",
+      entity: "function_holder",
+      entityId: holderId,
+      before: { until: row.until },
+      after: { until },
+    });
     return { ok: true as const };
   });
 }
@@ -105,7 +139,12 @@ export interface CommitteeView {
   id: number;
   name: string;
   description: string;
-  functions: { id: number; name: string; roles: string[]; holders: { holderId: number; personId: number; name: string | null; since: string; until: string | null }[] }[];
+  functions: {
+    id: number;
+    name: string;
+    roles: string[];
+    holders: { holderId: number; personId: number; name: string | null; since: string; until: string | null }[];
+  }[];
 }
 
 /** Committees with their functions and today's holders (the admin page and the person page read this). */
@@ -129,7 +168,13 @@ export async function listCommittees(db: Db, day?: string): Promise<CommitteeVie
         roles: fr.filter((r) => r.functionId === f.id).map((r) => r.key),
         holders: holders
           .filter((h) => h.h.functionId === f.id)
-          .map((h) => ({ holderId: h.h.id, personId: h.h.personId, name: h.first === null ? null : `${h.first} ${h.last ?? ""}`.trim(), since: h.h.since, until: h.h.until })),
+          .map((h) => ({
+            holderId: h.h.id,
+            personId: h.h.personId,
+            name: h.first === null ? null : `${h.first} ${h.last ?? ""}`.trim(),
+            since: h.h.since,
+            until: h.h.until,
+          })),
       })),
   }));
 }

@@ -13,12 +13,19 @@ const viewers: Record<string, Viewer> = {};
 beforeAll(async () => {
   t = await createPeopleFixture();
   const [home] = await t.db.select().from(addressTypes);
-  await updateProfile(t.db, t.ids.member, t.ids.member, { firstName: "Mario", lastName: "Rossi", email: "member@makerspace.local", phone: "+43 1 234", company: "ACME" });
+  await updateProfile(t.db, t.ids.member, t.ids.member, {
+    firstName: "Mario",
+    lastName: "Rossi",
+    email: "member@makerspace.local",
+    phone: "+43 1 234",
+    company: "ACME",
+  });
   await addAddress(t.db, t.ids.member, t.ids.member, { typeId: home!.id, street: "Hauptstraße 1", city: "Wien" });
   await setVisibility(t.db, t.ids.member, t.ids.member, { visibility: { name: "public", phone: "members", address: "board" }, boardOnly: false });
   await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.applicant);
   viewers.anonymous = { personId: null, permissions: new Set() };
-  for (const who of ["admin", "member", "maria", "applicant"] as const) viewers[who] = { personId: t.ids[who], permissions: await permissionsOfPerson(t.db, t.ids[who]) };
+  for (const who of ["admin", "member", "maria", "applicant"] as const)
+    viewers[who] = { personId: t.ids[who], permissions: await permissionsOfPerson(t.db, t.ids[who]) };
 });
 afterAll(() => t?.close());
 

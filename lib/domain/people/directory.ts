@@ -48,7 +48,8 @@ async function loadEntries(db: Db, viewer: Viewer, personIds: number[] | null, o
   if (onlyDirectory) conditions.push(eq(membershipStatuses.inDirectory, true));
   if (personIds) conditions.push(inArray(people.id, personIds.length ? personIds : [-1]));
   // Row comparison in the order of profiles_name_idx, so a page is an index range scan.
-  if (window.after) conditions.push(sql`(${profiles.lastName}, ${profiles.firstName}, ${profiles.personId}) > (${window.after[0]}, ${window.after[1]}, ${window.after[2]})`);
+  if (window.after)
+    conditions.push(sql`(${profiles.lastName}, ${profiles.firstName}, ${profiles.personId}) > (${window.after[0]}, ${window.after[1]}, ${window.after[2]})`);
   const query = db
     .select({ p: people, profile: profiles })
     .from(people)
@@ -65,7 +66,11 @@ async function loadEntries(db: Db, viewer: Viewer, personIds: number[] | null, o
   const viewerFor = (id: number, partner: number | null): Viewer => (inScope === null || inScope.has(id) || partner === viewer.personId ? viewer : ANONYMOUS);
   const studies = await studiesOf(db, ids);
   const mains = ids.length
-    ? await db.select({ personId: addressHolders.personId, a: addresses }).from(addressHolders).innerJoin(addresses, eq(addresses.id, addressHolders.addressId)).where(and(inArray(addressHolders.personId, ids), eq(addressHolders.isMain, true)))
+    ? await db
+        .select({ personId: addressHolders.personId, a: addresses })
+        .from(addressHolders)
+        .innerJoin(addresses, eq(addresses.id, addressHolders.addressId))
+        .where(and(inArray(addressHolders.personId, ids), eq(addressHolders.isMain, true)))
     : [];
   const keyed = rows
     .map(({ p, profile }) => {
@@ -82,7 +87,13 @@ async function loadEntries(db: Db, viewer: Viewer, personIds: number[] | null, o
         photo: profile.photoPath,
         partner: profile.partnerPersonId,
       };
-      const fields = visibleProfile(viewerFor(p.id, profile.partnerPersonId), { personId: p.id, partnerPersonId: profile.partnerPersonId, visibility: profile.visibility, boardOnly: profile.boardOnly, values });
+      const fields = visibleProfile(viewerFor(p.id, profile.partnerPersonId), {
+        personId: p.id,
+        partnerPersonId: profile.partnerPersonId,
+        visibility: profile.visibility,
+        boardOnly: profile.boardOnly,
+        values,
+      });
       const entry: DirectoryEntry = { personId: p.id, memberNumber: fields.name !== undefined ? p.memberNumber : null, fields };
       return { entry, key: [profile.lastName, profile.firstName, p.id] as DirectoryKey };
     })
@@ -101,7 +112,11 @@ export async function listDirectory(db: Db, viewer: Viewer): Promise<DirectoryEn
  * `next` is where the following page starts (null at the end); entries whose name the viewer may not see are
  * skipped, so a page reads on until it is full.
  */
-export async function listDirectoryPage(db: Db, viewer: Viewer, page: { after: DirectoryKey | null; limit: number }): Promise<{ entries: DirectoryEntry[]; next: DirectoryKey | null }> {
+export async function listDirectoryPage(
+  db: Db,
+  viewer: Viewer,
+  page: { after: DirectoryKey | null; limit: number },
+): Promise<{ entries: DirectoryEntry[]; next: DirectoryKey | null }> {
   const found: Loaded["keyed"] = [];
   let after = page.after;
   // One entry more than asked tells whether another page follows.

@@ -1,7 +1,29 @@
 import { and, eq, inArray, isNull, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { clearAttemptsFor } from "../auth/rate-limit";
-import { accounts, addresses, addressHolders, applicantConfirmations, auditLog, auditSubscriptions, cards, interventions, invitations, loginAttempts, machineCommands, mailingListOptIns, mailOptOuts, membershipStatuses, oidcCodes, oidcConsents, oidcTokens, people, profiles, unknownCards, usageSessions } from "@/lib/db/schema";
+import {
+  accounts,
+  addresses,
+  addressHolders,
+  applicantConfirmations,
+  auditLog,
+  auditSubscriptions,
+  cards,
+  interventions,
+  invitations,
+  loginAttempts,
+  machineCommands,
+  mailingListOptIns,
+  mailOptOuts,
+  membershipStatuses,
+  oidcCodes,
+  oidcConsents,
+  oidcTokens,
+  people,
+  profiles,
+  unknownCards,
+  usageSessions,
+} from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { recordAudit } from "../audit/record-audit";
 import { enqueueBackchannelLogout } from "../oidc/backchannel-logout";
@@ -12,7 +34,21 @@ import { fail, forbidden, notFound, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
 
 /** Audit values that say nothing about who the person is; everything else in their history is blanked. */
-const KEEP_IN_HISTORY = new Set(["status", "memberNumber", "type", "validFrom", "validUntil", "endsAtYearEnd", "isMain", "mainAddressId", "committee", "function", "since", "until", "level"]);
+const KEEP_IN_HISTORY = new Set([
+  "status",
+  "memberNumber",
+  "type",
+  "validFrom",
+  "validUntil",
+  "endsAtYearEnd",
+  "isMain",
+  "mainAddressId",
+  "committee",
+  "function",
+  "since",
+  "until",
+  "level",
+]);
 const ERASED = "[erased]";
 
 function blank(values: Record<string, unknown> | null): Record<string, unknown> | null {
@@ -38,25 +74,44 @@ export interface EraseInput {
  * usage and training history stay under "Former member #1234". History entries about the person keep their
  * shape (what changed, when, by whom) but lose the personal values.
  */
-export async function erasePerson(db: Db, actorId: number, personId: number, input: EraseInput, opts: { photos?: FileStorage; logger?: Pick<Logger, "warn"> } = {}, now = new Date()): Promise<Result> {
+export async function erasePerson(
+  db: Db,
+  actorId: number,
+  personId: number,
+  input: EraseInput,
+  opts: { photos?: FileStorage; logger?: Pick<Logger, "warn"> } = {},
+  now = new Date(),
+): Promise<Result> {
   if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   const reason = input.reason?.trim() ?? "";
   let photo: string | null = null;
   const result = await db.transaction(async (tx) => {
-    const [row] = await tx.select({ p: people, s: membershipStatuses }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, personId)).for("update");
+    const [row] = await tx
+      .select({ p: people, s: membershipStatuses })
+      .from(people)
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .where(eq(people.id, personId))
+      .for("update");
     if (!row) return notFound();
     if (row.p.erasedAt) return { ok: true as const };
     const above = await subjectRefusal(tx, actorId, personId);
     if (above) return above;
     if (row.s.key === "banned" && (!input.confirmBanned || !reason)) {
-      return fail("needs_confirmation", "This person is banned: confirm the erasure explicitly and give a reason.", { field: reason ? "confirmBanned" : "reason" });
+      return fail("needs_confirmation", "This person is banned: confirm the erasure explicitly and give a reason.", {
+        field: reason ? "confirmBanned" : "reason",
+      });
     }
     const [profile] = await tx.select().from(profiles).where(eq(profiles.personId, personId));
     const [account] = await tx.select().from(accounts).where(eq(accounts.personId, personId));
     photo = profile?.photoPath ?? null;
     // Their card uids, except one a card of someone else now carries (a returned card handed on).
     const ownUids = new Set((await tx.select({ uid: cards.uid }).from(cards).where(eq(cards.personId, personId))).map((c) => c.uid));
-    const handedOn = ownUids.size ? await tx.select({ uid: cards.uid }).from(cards).where(and(inArray(cards.uid, [...ownUids]), eq(cards.state, "active"), ne(cards.personId, personId))) : [];
+    const handedOn = ownUids.size
+      ? await tx
+          .select({ uid: cards.uid })
+          .from(cards)
+          .where(and(inArray(cards.uid, [...ownUids]), eq(cards.state, "active"), ne(cards.personId, personId)))
+      : [];
     const uids = [...ownUids].filter((uid) => uid !== "00000000" && !handedOn.some((h) => h.uid === uid));
     const needles = [profile?.email, account?.email, profile && `${profile.firstName} ${profile.lastName}`.trim(), profile?.lastName, profile?.phone, ...uids]
       .filter((s): s is string => Boolean(s && s.length >= 3))
@@ -87,12 +142,21 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     if (emails.length) await tx.delete(loginAttempts).where(inArray(sql`lower(${loginAttempts.email})`, emails));
     await clearAttemptsFor(tx, emails);
     if (account) await tx.delete(accounts).where(eq(accounts.id, account.id)); // reset tokens cascade
-    await tx.update(cards).set({ state: "revoked", endedAt: now, endedReason: "erased" }).where(and(eq(cards.personId, personId), eq(cards.state, "active")));
+    await tx
+      .update(cards)
+      .set({ state: "revoked", endedAt: now, endedReason: "erased" })
+      .where(and(eq(cards.personId, personId), eq(cards.state, "active")));
     // A card uid identifies the person as well as a name: the cards, sessions and swipes keep the blank uid the
     // retention purge uses; who did maintenance is forgotten, and notes naming them are blanked.
     if (uids.length) {
-      await tx.update(cards).set({ uid: "00000000" }).where(and(eq(cards.personId, personId), inArray(cards.uid, uids)));
-      await tx.update(usageSessions).set({ cardUid: "00000000" }).where(and(inArray(usageSessions.cardUid, uids), or(eq(usageSessions.personId, personId), isNull(usageSessions.personId))));
+      await tx
+        .update(cards)
+        .set({ uid: "00000000" })
+        .where(and(eq(cards.personId, personId), inArray(cards.uid, uids)));
+      await tx
+        .update(usageSessions)
+        .set({ cardUid: "00000000" })
+        .where(and(inArray(usageSessions.cardUid, uids), or(eq(usageSessions.personId, personId), isNull(usageSessions.personId))));
       await tx.update(machineCommands).set({ cardUid: "00000000" }).where(inArray(machineCommands.cardUid, uids));
       await tx.delete(unknownCards).where(inArray(unknownCards.uid, uids));
     }
@@ -101,13 +165,23 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
     // Banned stays banned (the record still refuses them); everyone else becomes former.
     const [former] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, "former"));
     const statusId = row.s.key === "banned" || !former ? row.p.statusId : former.id;
-    await tx.update(people).set({ erasedAt: now, statusId, leftOn: row.p.leftOn ?? now, updatedAt: now }).where(eq(people.id, personId));
+    await tx
+      .update(people)
+      .set({ erasedAt: now, statusId, leftOn: row.p.leftOn ?? now, updatedAt: now })
+      .where(eq(people.id, personId));
 
     const history = await tx.select().from(auditLog).where(eq(auditLog.subjectPersonId, personId));
-    for (const entry of history) await tx.update(auditLog).set({ before: blank(entry.before), after: blank(entry.after) }).where(eq(auditLog.id, entry.id));
+    for (const entry of history)
+      await tx
+        .update(auditLog)
+        .set({ before: blank(entry.before), after: blank(entry.after) })
+        .where(eq(auditLog.id, entry.id));
     if (needles.length) {
       const patterns = needles.map((n) => `%${n.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-      await tx.update(interventions).set({ notes: ERASED }).where(or(...patterns.map((p) => sql`${interventions.notes} ilike ${p}`)));
+      await tx
+        .update(interventions)
+        .set({ notes: ERASED })
+        .where(or(...patterns.map((p) => sql`${interventions.notes} ilike ${p}`)));
       // Other records may quote the person (e.g. a partner's entry): blank any value that contains them.
       const mentions = await tx
         .select()
@@ -116,18 +190,30 @@ export async function erasePerson(db: Db, actorId: number, personId: number, inp
       for (const entry of mentions) {
         await tx
           .update(auditLog)
-          .set({ before: scrubStrings(entry.before, needles) as Record<string, unknown> | null, after: scrubStrings(entry.after, needles) as Record<string, unknown> | null })
+          .set({
+            before: scrubStrings(entry.before, needles) as Record<string, unknown> | null,
+            after: scrubStrings(entry.after, needles) as Record<string, unknown> | null,
+          })
           .where(eq(auditLog.id, entry.id));
       }
     }
-    await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "person.erase", entity: "person", entityId: personId, before: { status: row.s.key }, after: { erased: true, reason: reason || null } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: personId,
+      changeType: "person.erase",
+      entity: "person",
+      entityId: personId,
+      before: { status: row.s.key },
+      after: { erased: true, reason: reason || null },
+    });
     return { ok: true as const };
   });
   // Both rendered sizes go once the database no longer points at them. The erasure is committed by now, so a
   // storage problem is logged (orphan files, no longer linked to anyone) instead of reporting a failed erasure.
   if (result.ok && opts.photos) {
-    await removePhotoFiles(opts.photos, photo).catch((error: unknown) => opts.logger?.warn({ err: error, personId }, "erased person's photo files could not be removed"));
+    await removePhotoFiles(opts.photos, photo).catch((error: unknown) =>
+      opts.logger?.warn({ err: error, personId }, "erased person's photo files could not be removed"),
+    );
   }
   return result;
 }
-

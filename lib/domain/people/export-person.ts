@@ -1,7 +1,22 @@
 import { asc, eq } from "drizzle-orm";
 import ExcelJS from "exceljs";
 import type { Db } from "@/lib/db/client";
-import { accounts, cards, equipmentAuthorizations, equipmentTypes, memberships, membershipStatuses, membershipTypes, newsPosts, people, pollOptions, pollParticipations, polls, pollVotes, profiles } from "@/lib/db/schema";
+import {
+  accounts,
+  cards,
+  equipmentAuthorizations,
+  equipmentTypes,
+  memberships,
+  membershipStatuses,
+  membershipTypes,
+  newsPosts,
+  people,
+  pollOptions,
+  pollParticipations,
+  polls,
+  pollVotes,
+  profiles,
+} from "@/lib/db/schema";
 import type { MessageKey, Translate } from "@/lib/i18n/translate";
 import { fieldLabel } from "../audit/readable";
 import { addressesOf } from "./address-service";
@@ -65,27 +80,60 @@ async function pollsOf(db: Db, personId: number): Promise<Record<string, unknown
 /** Right of access: everything stored about one person. The person themselves or the board may ask. */
 export async function exportPersonData(db: Db, actorId: number, personId: number, now = new Date()): Promise<Result<{ data: PersonExport }>> {
   if (actorId !== personId && !(await actorMay(db, actorId, "members.read"))) return forbidden();
-  const [row] = await db.select({ p: people, status: membershipStatuses.key }).from(people).innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId)).where(eq(people.id, personId));
+  const [row] = await db
+    .select({ p: people, status: membershipStatuses.key })
+    .from(people)
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .where(eq(people.id, personId));
   if (!row) return notFound();
   const [profile] = await db.select().from(profiles).where(eq(profiles.personId, personId));
   const activity = await recordActivity(db, actorId, personId);
-  const [account] = await db.select({ email: accounts.email, createdAt: accounts.createdAt, lastLoginAt: accounts.lastLoginAt, disabled: accounts.disabled }).from(accounts).where(eq(accounts.personId, personId));
+  const [account] = await db
+    .select({ email: accounts.email, createdAt: accounts.createdAt, lastLoginAt: accounts.lastLoginAt, disabled: accounts.disabled })
+    .from(accounts)
+    .where(eq(accounts.personId, personId));
   const data: PersonExport = {
     exportedAt: now.toISOString(),
-    person: { id: row.p.id, memberNumber: row.p.memberNumber, status: row.status, joinedOn: row.p.joinedOn, leftOn: row.p.leftOn, erasedAt: row.p.erasedAt, createdAt: row.p.createdAt },
+    person: {
+      id: row.p.id,
+      memberNumber: row.p.memberNumber,
+      status: row.status,
+      joinedOn: row.p.joinedOn,
+      leftOn: row.p.leftOn,
+      erasedAt: row.p.erasedAt,
+      createdAt: row.p.createdAt,
+    },
     // searchText is derived from name and email for the people search, not information of its own.
     profile: profile ? (({ searchText: _derived, ...stored }) => stored)(profile) : null,
     studies: (await studiesOf(db, [personId])).map(({ field, startYear, endYear }) => ({ field, startYear, endYear })),
-    addresses: (await addressesOf(db, personId)).map(({ typeName, isMain, street, extra, postalCode, city, country }) => ({ type: typeName, isMain, street, extra, postalCode, city, country })),
+    addresses: (await addressesOf(db, personId)).map(({ typeName, isMain, street, extra, postalCode, city, country }) => ({
+      type: typeName,
+      isMain,
+      street,
+      extra,
+      postalCode,
+      city,
+      country,
+    })),
     memberships: await db
       .select({ type: membershipTypes.name, validFrom: memberships.validFrom, validUntil: memberships.validUntil, endsAtYearEnd: memberships.endsAtYearEnd })
       .from(memberships)
       .innerJoin(membershipTypes, eq(membershipTypes.id, memberships.typeId))
       .where(eq(memberships.personId, personId))
       .orderBy(asc(memberships.validFrom)),
-    cards: await db.select({ uid: cards.uid, state: cards.state, issuedAt: cards.issuedAt, endedAt: cards.endedAt }).from(cards).where(eq(cards.personId, personId)),
+    cards: await db
+      .select({ uid: cards.uid, state: cards.state, issuedAt: cards.issuedAt, endedAt: cards.endedAt })
+      .from(cards)
+      .where(eq(cards.personId, personId)),
     equipment: await db
-      .select({ equipmentType: equipmentTypes.name, level: equipmentAuthorizations.level, source: equipmentAuthorizations.source, grantedAt: equipmentAuthorizations.grantedAt, expiresAt: equipmentAuthorizations.expiresAt, revokedAt: equipmentAuthorizations.revokedAt })
+      .select({
+        equipmentType: equipmentTypes.name,
+        level: equipmentAuthorizations.level,
+        source: equipmentAuthorizations.source,
+        grantedAt: equipmentAuthorizations.grantedAt,
+        expiresAt: equipmentAuthorizations.expiresAt,
+        revokedAt: equipmentAuthorizations.revokedAt,
+      })
       .from(equipmentAuthorizations)
       .innerJoin(equipmentTypes, eq(equipmentTypes.id, equipmentAuthorizations.equipmentTypeId))
       .where(eq(equipmentAuthorizations.personId, personId)),

@@ -22,7 +22,15 @@ afterAll(async () => {
 });
 
 async function poll(question: string, anonymous: boolean) {
-  const input: PollInput = { question, options: ["Yes", "No"], choice: "single", opensAt: new Date(Date.now() - hour), closesAt: new Date(Date.now() + hour), anonymous, resultsVisible: "after_vote" };
+  const input: PollInput = {
+    question,
+    options: ["Yes", "No"],
+    choice: "single",
+    opensAt: new Date(Date.now() - hour),
+    closesAt: new Date(Date.now() + hour),
+    anonymous,
+    resultsVisible: "after_vote",
+  };
   const r = await createPoll(t.db, ids.admin!, input);
   if (!r.ok) throw new Error(r.message);
   const view = await getPollView(t.db, ids.admin!, r.id, undefined);

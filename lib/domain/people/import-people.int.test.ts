@@ -36,7 +36,11 @@ describe("CSV import, skipping the rows the admin saw fail", () => {
     expect(await commitImport(t.db, t.ids.member, csv, { skipLines: [3] })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await commitImport(t.db, t.ids.admin, csv, { skipLines: [3] })).toEqual({ ok: true, created: 2, skipped: 1 });
     expect((await imported()).map((r) => r.email).sort()).toEqual(emails);
-    const [gina] = await t.db.select({ number: people.memberNumber }).from(people).innerJoin(profiles, eq(profiles.personId, people.id)).where(eq(profiles.email, "gina@example.org"));
+    const [gina] = await t.db
+      .select({ number: people.memberNumber })
+      .from(people)
+      .innerJoin(profiles, eq(profiles.personId, people.id))
+      .where(eq(profiles.email, "gina@example.org"));
     expect(gina!.number).toEqual(expect.any(Number));
   });
 

@@ -60,7 +60,15 @@ export async function previewImport(db: Db, csvText: string): Promise<ImportPrev
     }
     if (cardUid) {
       if (seenCards.has(cardUid)) rowErrors.push({ line, field: "cardUid", message: `same card as line ${seenCards.get(cardUid)}` });
-      else if ((await db.select({ id: cards.id }).from(cards).where(and(eq(cards.uid, cardUid), eq(cards.state, "active")))).length) rowErrors.push({ line, field: "cardUid", message: `card ${cardUid} is already active for someone` });
+      else if (
+        (
+          await db
+            .select({ id: cards.id })
+            .from(cards)
+            .where(and(eq(cards.uid, cardUid), eq(cards.state, "active")))
+        ).length
+      )
+        rowErrors.push({ line, field: "cardUid", message: `card ${cardUid} is already active for someone` });
       seenCards.set(cardUid, line);
     }
     errors.push(...rowErrors);
@@ -95,15 +103,28 @@ export async function commitImport(
   const skipped = new Set(preview.errors.map((e) => e.line)).size;
   try {
     return await db.transaction(async (tx) => {
-      const statuses = await tx.select().from(membershipStatuses).where(inArray(membershipStatuses.key, [...new Set(preview.rows.map((r) => r.statusKey))]));
+      const statuses = await tx
+        .select()
+        .from(membershipStatuses)
+        .where(inArray(membershipStatuses.key, [...new Set(preview.rows.map((r) => r.statusKey))]));
       for (const row of preview.rows) {
         const status = statuses.find((s) => s.key === row.statusKey)!;
         const numbered = statusGetsNumber(status);
-        const [person] = await tx.insert(people).values({ statusId: status.id, memberNumber: numbered ? sql`nextval('member_number_seq')` : null, joinedOn: numbered ? new Date() : null }).returning();
+        const [person] = await tx
+          .insert(people)
+          .values({ statusId: status.id, memberNumber: numbered ? sql`nextval('member_number_seq')` : null, joinedOn: numbered ? new Date() : null })
+          .returning();
         const { studies: _studies, ...columns } = row.profile;
         await tx.insert(profiles).values({ personId: person!.id, ...columns });
         if (row.cardUid) await tx.insert(cards).values({ personId: person!.id, uid: row.cardUid });
-        await recordAudit(tx, { actorId, subjectPersonId: person!.id, changeType: "person.import", entity: "person", entityId: person!.id, after: { status: status.key, ...profileAuditValues(columns), cardUid: row.cardUid, line: row.line } });
+        await recordAudit(tx, {
+          actorId,
+          subjectPersonId: person!.id,
+          changeType: "person.import",
+          entity: "person",
+          entityId: person!.id,
+          after: { status: status.key, ...profileAuditValues(columns), cardUid: row.cardUid, line: row.line },
+        });
       }
       return { ok: true as const, created: preview.rows.length, skipped };
     });

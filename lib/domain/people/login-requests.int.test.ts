@@ -29,10 +29,21 @@ describe("login requests: sign-up with the address of a person here without a lo
   it("sign-up with the address of a person already here without a login: after the mailed link, an admin links the login to that record", async () => {
     const id = await newcomer("returning@example.org", { preferredLanguage: "de" });
     expect(
-      await signUpApplicant(t.db, inbox.mailer, { firstName: "Re", lastName: "Turning", email: "Returning@example.org", password: "typed-password-1", preferredLanguage: "nl" }),
+      await signUpApplicant(t.db, inbox.mailer, {
+        firstName: "Re",
+        lastName: "Turning",
+        email: "Returning@example.org",
+        password: "typed-password-1",
+        preferredLanguage: "nl",
+      }),
     ).toEqual({ ok: true, personId: null });
     const records = async () =>
-      (await t.db.select({ n: count() }).from(profiles).where(eq(sql`lower(${profiles.email})`, "returning@example.org")))[0]!.n;
+      (
+        await t.db
+          .select({ n: count() })
+          .from(profiles)
+          .where(eq(sql`lower(${profiles.email})`, "returning@example.org"))
+      )[0]!.n;
     expect(await records()).toBe(1);
     // No login before the address is confirmed, nor after, until an admin approves.
     expect(await t.db.select().from(accounts).where(eq(accounts.personId, id))).toEqual([]);
@@ -56,7 +67,9 @@ describe("login requests: sign-up with the address of a person here without a lo
     await mailLoginApproved(t.db, inbox.mailer, id);
     expect(unfold(mailsTo("returning@example.org").at(-1)!.raw)).toContain("Du kannst dich jetzt anmelden"); // the record's language
     const history = await t.db.select({ type: auditLog.changeType }).from(auditLog).where(eq(auditLog.subjectPersonId, id));
-    expect(history.map((h) => h.type)).toEqual(expect.arrayContaining(["person.login_request", "person.login_request.confirm", "person.login_request.approve"]));
+    expect(history.map((h) => h.type)).toEqual(
+      expect.arrayContaining(["person.login_request", "person.login_request.confirm", "person.login_request.approve"]),
+    );
 
     // Now that it is a login, the same sign-up only tells its owner.
     await signUpApplicant(t.db, inbox.mailer, { firstName: "Re", lastName: "Turning", email: "returning@example.org", password: "another-password-1" });

@@ -27,7 +27,11 @@ export async function personWithoutLoginByEmail(db: Db, email: string): Promise<
     .where(and(eq(sql`lower(${profiles.email})`, email), isNull(people.erasedAt), isNull(accounts.id)))
     .limit(1);
   if (!row) return null;
-  const [login] = await db.select({ id: accounts.id }).from(accounts).where(eq(sql`lower(${accounts.email})`, email)).limit(1);
+  const [login] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(eq(sql`lower(${accounts.email})`, email))
+    .limit(1);
   return login ? null : row.personId;
 }
 
@@ -46,7 +50,14 @@ export async function recordLoginRequest(
     loginEmail: input.email,
     loginPasswordHash: input.passwordHash,
   });
-  await recordAudit(db, { actorId: null, subjectPersonId: input.personId, changeType: "person.login_request", entity: "person", entityId: input.personId, after: { email: input.email } });
+  await recordAudit(db, {
+    actorId: null,
+    subjectPersonId: input.personId,
+    changeType: "person.login_request",
+    entity: "person",
+    entityId: input.personId,
+    after: { email: input.email },
+  });
 }
 
 export interface LoginRequest {
@@ -112,9 +123,19 @@ export async function approveLoginRequest(db: Db, actorId: number, requestId: nu
       return fail("duplicate_email", `The email ${email} is already a login.`, { field: "email" });
     }
     await tx.insert(accounts).values({ personId: request.personId, email, passwordHash: request.loginPasswordHash! });
-    await tx.update(invitations).set({ revokedAt: now }).where(and(eq(invitations.personId, request.personId), isNull(invitations.usedAt), isNull(invitations.revokedAt)));
+    await tx
+      .update(invitations)
+      .set({ revokedAt: now })
+      .where(and(eq(invitations.personId, request.personId), isNull(invitations.usedAt), isNull(invitations.revokedAt)));
     await tx.delete(applicantConfirmations).where(and(eq(applicantConfirmations.personId, request.personId), isNotNull(applicantConfirmations.loginEmail)));
-    await recordAudit(tx, { actorId, subjectPersonId: request.personId, changeType: "person.login_request.approve", entity: "person", entityId: request.personId, after: { email } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: request.personId,
+      changeType: "person.login_request.approve",
+      entity: "person",
+      entityId: request.personId,
+      after: { email },
+    });
     return { ok: true as const, personId: request.personId };
   });
 }
@@ -126,7 +147,14 @@ export async function rejectLoginRequest(db: Db, actorId: number, requestId: num
     const request = await confirmedRequest(tx, requestId);
     if (!request) return notFound("login request");
     await tx.delete(applicantConfirmations).where(eq(applicantConfirmations.id, requestId));
-    await recordAudit(tx, { actorId, subjectPersonId: request.personId, changeType: "person.login_request.reject", entity: "person", entityId: request.personId, before: { email: request.loginEmail } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: request.personId,
+      changeType: "person.login_request.reject",
+      entity: "person",
+      entityId: request.personId,
+      before: { email: request.loginEmail },
+    });
     return { ok: true as const, personId: request.personId };
   });
 }
@@ -134,5 +162,7 @@ export async function rejectLoginRequest(db: Db, actorId: number, requestId: num
 /** After the approval: the person learns they can log in now (essential, in their language). */
 export async function mailLoginApproved(db: Db, mailer: Mailer, personId: number): Promise<NotifyOutcome> {
   const link = await publicLink(db, "/login");
-  return notifyPerson(db, mailer, personId, "essential", { subject: "mail.loginRequest.approved.subject", body: "mail.loginRequest.approved.body" }, () => ({ link }));
+  return notifyPerson(db, mailer, personId, "essential", { subject: "mail.loginRequest.approved.subject", body: "mail.loginRequest.approved.body" }, () => ({
+    link,
+  }));
 }

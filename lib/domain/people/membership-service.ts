@@ -9,7 +9,10 @@ import { fail, forbidden, notFound, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
 import { invalidFrom } from "../shared/result";
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "not a date (YYYY-MM-DD)").refine((s) => !Number.isNaN(Date.parse(s)), "not a date");
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, "not a date (YYYY-MM-DD)")
+  .refine((s) => !Number.isNaN(Date.parse(s)), "not a date");
 
 export const membershipInputSchema = z
   .object({
@@ -27,7 +30,8 @@ export async function addMembership(db: Db, actorId: number, personId: number, i
   const parsed = membershipInputSchema.safeParse(input);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    if (issue.path[0] === "validUntil" && issue.message === "ends before it starts") return fail("date_range", "The membership ends before it starts.", { field: "validUntil" });
+    if (issue.path[0] === "validUntil" && issue.message === "ends before it starts")
+      return fail("date_range", "The membership ends before it starts.", { field: "validUntil" });
     return invalidFrom(parsed.error.issues);
   }
   return db.transaction(async (tx) => {
@@ -39,7 +43,14 @@ export async function addMembership(db: Db, actorId: number, personId: number, i
     if (!type) return fail("invalid", "Unknown membership type.", { field: "typeId" });
     const values = { personId, ...parsed.data, validUntil: parsed.data.validUntil ?? null };
     const [row] = await tx.insert(memberships).values(values).returning();
-    await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "membership.create", entity: "membership", entityId: row!.id, after: { type: type.key, ...parsed.data } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: personId,
+      changeType: "membership.create",
+      entity: "membership",
+      entityId: row!.id,
+      after: { type: type.key, ...parsed.data },
+    });
     return { ok: true as const, membershipId: row!.id };
   });
 }
@@ -82,7 +93,13 @@ export function runEndOfYear(db: Db, actorId: number | null, year: number, now =
 }
 
 /** The same for an association year that ends on `lastDay` (YYYY-MM-DD; the year need not be the calendar year). */
-export async function runEndOfYearOn(db: Db, actorId: number | null, lastDay: string, now = new Date(), reason = `Membership ended with the association year ending ${lastDay}`): Promise<Result<{ moved: number[]; skipped: number[] }>> {
+export async function runEndOfYearOn(
+  db: Db,
+  actorId: number | null,
+  lastDay: string,
+  now = new Date(),
+  reason = `Membership ended with the association year ending ${lastDay}`,
+): Promise<Result<{ moved: number[]; skipped: number[] }>> {
   if (actorId !== null && !(await actorMay(db, actorId, "members.write"))) return forbidden();
   if (!isoDate.safeParse(lastDay).success) return fail("invalid", "lastDay: not a date (YYYY-MM-DD)", { field: "lastDay" });
   return db.transaction(async (tx) => {
@@ -93,7 +110,9 @@ export async function runEndOfYearOn(db: Db, actorId: number | null, lastDay: st
       .from(memberships)
       .innerJoin(people, eq(people.id, memberships.personId))
       .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-      .where(and(eq(memberships.endsAtYearEnd, true), lte(memberships.validFrom, lastDay), or(isNull(memberships.validUntil), gte(memberships.validUntil, lastDay))));
+      .where(
+        and(eq(memberships.endsAtYearEnd, true), lte(memberships.validFrom, lastDay), or(isNull(memberships.validUntil), gte(memberships.validUntil, lastDay))),
+      );
     const moved: number[] = [];
     const skipped: number[] = [];
     for (const { m, p, s } of due) {
@@ -103,7 +122,15 @@ export async function runEndOfYearOn(db: Db, actorId: number | null, lastDay: st
         continue;
       }
       await tx.update(memberships).set({ validUntil: lastDay }).where(eq(memberships.id, m.id));
-      await recordAudit(tx, { actorId, subjectPersonId: p.id, changeType: "membership.update", entity: "membership", entityId: m.id, before: { validUntil: m.validUntil }, after: { validUntil: lastDay } });
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: p.id,
+        changeType: "membership.update",
+        entity: "membership",
+        entityId: m.id,
+        before: { validUntil: m.validUntil },
+        after: { validUntil: lastDay },
+      });
       if (p.statusId !== former.id && !moved.includes(p.id)) {
         await applyStatusChange(tx, actorId, p, s, former, reason, now);
         moved.push(p.id);

@@ -20,11 +20,24 @@ describe("my record", () => {
   it("holds everything stored about me, including machine use, and who changed what, named as I may see them", async () => {
     const [machine] = await t.db.select().from(machines).limit(1);
     const start = new Date("2026-03-02T10:00:00Z");
-    await t.db.insert(usageSessions).values({ machineId: machine!.id, personId: t.ids.member, cardUid: "deadbeef", startedAt: start, endedAt: new Date(start.getTime() + 3_600_000), durationSeconds: 3600, recordedAs: "live", lastHeartbeatAt: start, openedByEventAt: start });
-    expect(await updateProfile(t.db, t.ids.admin, t.ids.member, { firstName: "Mario", lastName: "Rossi", email: "member@makerspace.local", phone: "+43 1 234" })).toMatchObject({ ok: true });
+    await t.db.insert(usageSessions).values({
+      machineId: machine!.id,
+      personId: t.ids.member,
+      cardUid: "deadbeef",
+      startedAt: start,
+      endedAt: new Date(start.getTime() + 3_600_000),
+      durationSeconds: 3600,
+      recordedAs: "live",
+      lastHeartbeatAt: start,
+      openedByEventAt: start,
+    });
+    expect(
+      await updateProfile(t.db, t.ids.admin, t.ids.member, { firstName: "Mario", lastName: "Rossi", email: "member@makerspace.local", phone: "+43 1 234" }),
+    ).toMatchObject({ ok: true });
     const mine = await exportPersonData(t.db, t.ids.member, t.ids.member);
     if (!mine.ok) throw new Error(mine.message);
-    for (const section of ["usage", "loans", "registrations", "trainings", "roles", "cards", "equipment", "memberships", "history"] as const) expect(Array.isArray(mine.data[section])).toBe(true);
+    for (const section of ["usage", "loans", "registrations", "trainings", "roles", "cards", "equipment", "memberships", "history"] as const)
+      expect(Array.isArray(mine.data[section])).toBe(true);
     expect(mine.data.usage).toEqual([expect.objectContaining({ machine: machine!.name, durationSeconds: 3600 })]);
     expect(mine.data.history[0]).toMatchObject({ changeType: "profile.update", by: "Ada Admin" });
 
@@ -54,8 +67,12 @@ describe("what changed since my last login", () => {
     const hourAgo = new Date(Date.now() - 3_600_000);
     await t.db.update(accounts).set({ previousLoginAt: hourAgo });
 
-    expect(await updateProfile(t.db, t.ids.admin, t.ids.maria, { firstName: "Maria", lastName: "Huber", email: "maria@makerspace.local", company: "Fab Lab" })).toMatchObject({ ok: true });
-    expect(await updateProfile(t.db, t.ids.admin, t.ids.trainer, { firstName: "Tom", lastName: "Trainer", email: "trainer@makerspace.local", company: "Shop" })).toMatchObject({ ok: true });
+    expect(
+      await updateProfile(t.db, t.ids.admin, t.ids.maria, { firstName: "Maria", lastName: "Huber", email: "maria@makerspace.local", company: "Fab Lab" }),
+    ).toMatchObject({ ok: true });
+    expect(
+      await updateProfile(t.db, t.ids.admin, t.ids.trainer, { firstName: "Tom", lastName: "Trainer", email: "trainer@makerspace.local", company: "Shop" }),
+    ).toMatchObject({ ok: true });
 
     const maria = await changesSinceLastLogin(t.db, await viewer(t.ids.maria));
     expect(maria.since?.getTime()).toBe(hourAgo.getTime());

@@ -27,7 +27,11 @@ describe("partner link by member number or email", () => {
   });
 
   it("links both ways for members.write only, shares an address edited once for both, and unlinks", async () => {
-    expect(await linkPartnerByRef(t.db, t.ids.admin, t.ids.member, "nobody@example.org", true)).toMatchObject({ ok: false, code: "not_found", field: "partner" });
+    expect(await linkPartnerByRef(t.db, t.ids.admin, t.ids.member, "nobody@example.org", true)).toMatchObject({
+      ok: false,
+      code: "not_found",
+      field: "partner",
+    });
     expect(await linkPartnerByRef(t.db, t.ids.member, t.ids.member, "maria@makerspace.local", true)).toMatchObject({ ok: false, code: "forbidden" });
     // Without members.write an unknown reference is refused the same way: no probing who exists.
     expect(await linkPartnerByRef(t.db, t.ids.member, t.ids.member, "nobody@example.org", true)).toMatchObject({ ok: false, code: "forbidden" });
@@ -42,7 +46,10 @@ describe("partner link by member number or email", () => {
     expect(await shareAddress(t.db, t.ids.admin, added.addressId, t.ids.member, t.ids.maria)).toEqual({ ok: true });
     // The partner may edit the shared row because the board allowed it: one edit, both see it.
     expect(await updateAddress(t.db, t.ids.maria, t.ids.maria, added.addressId, { street: "Hofgasse 3", city: "Graz" })).toMatchObject({ ok: true });
-    expect((await addressesOf(t.db, t.ids.member)).find((a) => a.addressId === added.addressId)).toMatchObject({ street: "Hofgasse 3", sharedWith: [t.ids.maria] });
+    expect((await addressesOf(t.db, t.ids.member)).find((a) => a.addressId === added.addressId)).toMatchObject({
+      street: "Hofgasse 3",
+      sharedWith: [t.ids.maria],
+    });
 
     expect(await setPartner(t.db, t.ids.admin, t.ids.member, null)).toEqual({ ok: true });
     expect(await partnerOf(t.db, t.ids.member)).toBeNull();
@@ -54,7 +61,15 @@ describe("partner link by member number or email", () => {
     expect(await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.trainer)).toEqual({ ok: true });
     expect(await partnerOf(t.db, t.ids.maria)).toBeNull();
     const entries = await t.db.select().from(auditLog).where(eq(auditLog.subjectPersonId, t.ids.maria));
-    expect(entries).toEqual(expect.arrayContaining([expect.objectContaining({ changeType: "profile.partner", before: { partnerPersonId: t.ids.member, partnerMayEdit: false }, after: { partnerPersonId: null, partnerMayEdit: false } })]));
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          changeType: "profile.partner",
+          before: { partnerPersonId: t.ids.member, partnerMayEdit: false },
+          after: { partnerPersonId: null, partnerMayEdit: false },
+        }),
+      ]),
+    );
   });
 });
 
@@ -62,7 +77,14 @@ describe("partners editing each other's data beyond addresses", () => {
   const profileOf = async (personId: number) => (await t.db.select().from(profiles).where(eq(profiles.personId, personId)))[0]!;
   const edit = async (actorId: number, personId: number, change: Partial<{ phone: string; jobTitle: string; email: string }>) => {
     const p = await profileOf(personId);
-    return updateProfile(t.db, actorId, personId, { firstName: p.firstName, lastName: p.lastName, email: p.email ?? "", phone: p.phone ?? "", jobTitle: p.jobTitle ?? "", ...change });
+    return updateProfile(t.db, actorId, personId, {
+      firstName: p.firstName,
+      lastName: p.lastName,
+      email: p.email ?? "",
+      phone: p.phone ?? "",
+      jobTitle: p.jobTitle ?? "",
+      ...change,
+    });
   };
 
   it("edit the other's profile data only while both agree; either may withdraw", async () => {

@@ -42,7 +42,14 @@ export async function partnerOf(db: Db, personId: number): Promise<PartnerInfo |
     .innerJoin(profiles, eq(profiles.personId, people.id))
     .where(eq(people.id, own.partner));
   if (!row) return null;
-  return { personId: own.partner, name: `${row.firstName} ${row.lastName}`.trim(), memberNumber: row.memberNumber, mayEdit: own.mayEdit && row.agrees, iAgree: own.mayEdit, partnerAgrees: row.agrees };
+  return {
+    personId: own.partner,
+    name: `${row.firstName} ${row.lastName}`.trim(),
+    memberNumber: row.memberNumber,
+    mayEdit: own.mayEdit && row.agrees,
+    iAgree: own.mayEdit,
+    partnerAgrees: row.agrees,
+  };
 }
 
 /** Membership types with the partner rate, for the hint next to the partner link. */
@@ -56,11 +63,23 @@ export async function partnerRateTypes(db: Db): Promise<string[]> {
  */
 export async function setPartnerConsent(db: Db, personId: number, agree: boolean): Promise<Result> {
   return db.transaction(async (tx) => {
-    const [own] = await tx.select({ partner: profiles.partnerPersonId, agrees: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, personId)).for("update");
+    const [own] = await tx
+      .select({ partner: profiles.partnerPersonId, agrees: profiles.partnerMayEdit })
+      .from(profiles)
+      .where(eq(profiles.personId, personId))
+      .for("update");
     if (!own?.partner) return fail("not_found", "You have no partner linked.");
     if (own.agrees === agree) return { ok: true as const };
     await tx.update(profiles).set({ partnerMayEdit: agree, updatedAt: new Date() }).where(eq(profiles.personId, personId));
-    await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: "profile.partner_consent", entity: "profile", entityId: personId, before: { partnerMayEdit: own.agrees }, after: { partnerMayEdit: agree } });
+    await recordAudit(tx, {
+      actorId: personId,
+      subjectPersonId: personId,
+      changeType: "profile.partner_consent",
+      entity: "profile",
+      entityId: personId,
+      before: { partnerMayEdit: own.agrees },
+      after: { partnerMayEdit: agree },
+    });
     return { ok: true as const };
   });
 }

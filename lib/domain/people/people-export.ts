@@ -7,7 +7,14 @@ import type { PeopleListRow } from "./people-list";
 
 const COLUMNS: ColumnKey[] = ["memberNumber", "firstName", "lastName", "email", "status", "joinedOn"];
 // The joining day as the space's calendar shows it.
-const values = (r: PeopleListRow, timeZone: string) => [r.memberNumber ?? "", r.firstName ?? "", r.lastName ?? "", r.email ?? "", r.statusKey, r.joinedOn ? dayOf(r.joinedOn, timeZone) : ""];
+const values = (r: PeopleListRow, timeZone: string) => [
+  r.memberNumber ?? "",
+  r.firstName ?? "",
+  r.lastName ?? "",
+  r.email ?? "",
+  r.statusKey,
+  r.joinedOn ? dayOf(r.joinedOn, timeZone) : "",
+];
 
 /** Headers in the reader's language (`t`); the people import reads them back in any language. */
 export function peopleToCsv(t: Translate, rows: PeopleListRow[], timeZone: string): string {

@@ -68,7 +68,10 @@ describe("people list", () => {
     const [member] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "member"));
     await t.db.update(profiles).set({ lastName: "=HYPERLINK(1)" }).where(eq(profiles.personId, t.ids.trainer));
     // Joined at 23:30 UTC on 1 June: the 2nd on the calendar of a space in Vienna, the 1st in New York.
-    await t.db.update(people).set({ joinedOn: new Date("2026-06-01T23:30:00Z") }).where(eq(people.id, t.ids.trainer));
+    await t.db
+      .update(people)
+      .set({ joinedOn: new Date("2026-06-01T23:30:00Z") })
+      .where(eq(people.id, t.ids.trainer));
     const rows = await listAllPeople(t.db, parsePeopleFilter({ status: String(member!.id) }));
     const csv = peopleToCsv(translator("en"), rows, "Europe/Vienna");
     expect(csv.split("\r\n")[0]).toBe("Member number,First name,Last name,Email,Status,Joined on");
@@ -76,7 +79,12 @@ describe("people list", () => {
     expect(csv).toContain("'=HYPERLINK(1)");
     expect(csv).toMatch(/HYPERLINK\(1\),[^,]*,member,2026-06-02\r\n/);
     expect(peopleToCsv(translator("en"), rows, "America/New_York")).toMatch(/HYPERLINK\(1\),[^,]*,member,2026-06-01\r\n/);
-    expect(mailingList([...rows, ...rows, { email: null }]).split("\n").filter(Boolean).sort()).toEqual(["admin@makerspace.local", "maria@makerspace.local", "member@makerspace.local", "trainer@makerspace.local"]);
+    expect(
+      mailingList([...rows, ...rows, { email: null }])
+        .split("\n")
+        .filter(Boolean)
+        .sort(),
+    ).toEqual(["admin@makerspace.local", "maria@makerspace.local", "member@makerspace.local", "trainer@makerspace.local"]);
   });
 });
 
@@ -136,6 +144,8 @@ describe("committees", () => {
     const [board] = await t.db.select().from(committees).where(eq(committees.name, "Board"));
     const f = await createFunction(t.db, t.ids.admin, { committeeId: board!.id, name: "Chair" });
     if (!f.ok) throw new Error(f.message);
-    expect(await assignFunction(t.db, t.ids.admin, { functionId: f.functionId, personId: t.ids.maria, since: "2025-05-01", until: "2025-04-01" })).toMatchObject({ ok: false, code: "date_range", field: "until" });
+    expect(
+      await assignFunction(t.db, t.ids.admin, { functionId: f.functionId, personId: t.ids.maria, since: "2025-05-01", until: "2025-04-01" }),
+    ).toMatchObject({ ok: false, code: "date_range", field: "until" });
   });
 });

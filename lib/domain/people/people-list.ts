@@ -2,7 +2,16 @@ import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
-import { committeeFunctions, equipmentAuthorizations, functionHolders, memberships, membershipStatuses, people, profileStudies, profiles } from "@/lib/db/schema";
+import {
+  committeeFunctions,
+  equipmentAuthorizations,
+  functionHolders,
+  memberships,
+  membershipStatuses,
+  people,
+  profileStudies,
+  profiles,
+} from "@/lib/db/schema";
 import { scopeCondition, type ViewScope } from "../access/view-rights";
 import { personMatches } from "./person-match";
 import { spaceToday } from "../settings/space-today";
@@ -85,11 +94,17 @@ function sortKeys(f: PeopleFilter): SortKey[] {
   ];
   switch (f.sort) {
     case "number":
-      return [{ expr: people.memberNumber, dir, nullable: true }, { expr: people.id, dir }];
+      return [
+        { expr: people.memberNumber, dir, nullable: true },
+        { expr: people.id, dir },
+      ];
     case "status":
       return [{ expr: membershipStatuses.sortOrder, dir }, ...name];
     case "joined":
-      return [{ expr: people.joinedOn, dir, nullable: true }, { expr: people.id, dir }];
+      return [
+        { expr: people.joinedOn, dir, nullable: true },
+        { expr: people.id, dir },
+      ];
     default:
       return name;
   }
@@ -125,7 +140,12 @@ const columns = {
 };
 
 /** The admin people list: search, filters, sorting and pagination, in two indexed queries. */
-export async function listPeople(db: Db, f: PeopleQuery, pageSize = 25, now = new Date()): Promise<{ rows: PeopleListRow[]; total: number; page: number; pages: number }> {
+export async function listPeople(
+  db: Db,
+  f: PeopleQuery,
+  pageSize = 25,
+  now = new Date(),
+): Promise<{ rows: PeopleListRow[]; total: number; page: number; pages: number }> {
   const today = await spaceToday(db, now);
   const where = whereOf(f, today);
   const countAll = async () => (await db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where))[0]?.n ?? 0;
@@ -160,7 +180,12 @@ export async function listPeople(db: Db, f: PeopleQuery, pageSize = 25, now = ne
 }
 
 /** One keyset page of the same list for the API: `next` is where the following page starts, null at the end. */
-export async function listPeoplePage(db: Db, f: PeopleQuery, page: { after: KeyValue[] | null; limit: number }, now = new Date()): Promise<{ rows: PeopleListRow[]; next: KeyValue[] | null }> {
+export async function listPeoplePage(
+  db: Db,
+  f: PeopleQuery,
+  page: { after: KeyValue[] | null; limit: number },
+  now = new Date(),
+): Promise<{ rows: PeopleListRow[]; next: KeyValue[] | null }> {
   const today = await spaceToday(db, now);
   const where = whereOf(f, today);
   const rows = await db

@@ -31,7 +31,10 @@ describe("getMemberOverview", () => {
     await t.db.insert(cards).values({ uid: "0badcafe", personId: mario, state: "lost" });
     const overview = await getMemberOverview(t.db, mario);
     expect(overview).toMatchObject({ firstName: "Mario", status: { key: "member" }, memberNumber: expect.any(Number) });
-    expect(overview!.cards.map((c) => [c.uid, c.state])).toEqual([["efbeadde", "active"], ["0badcafe", "lost"]]);
+    expect(overview!.cards.map((c) => [c.uid, c.state])).toEqual([
+      ["efbeadde", "active"],
+      ["0badcafe", "lost"],
+    ]);
     expect(overview!.equipment.map((e) => [e.equipmentType, e.level]).sort()).toEqual([
       ["Laser cutter", "user"],
       ["Makerspace membership", "user"],

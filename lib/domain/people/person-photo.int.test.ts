@@ -26,7 +26,10 @@ afterAll(async () => {
 
 const photoOf = async (id: number) => (await t.db.select({ p: profiles.photoPath }).from(profiles).where(eq(profiles.personId, id)))[0]!.p;
 const filesOf = (key: string) => (["thumb", "display"] as const).map((s) => path.join(dir, photoFileKey(key, s)));
-const image = (width: number, height: number) => sharp({ create: { width, height, channels: 3, background: "#3a6" } }).jpeg().toBuffer();
+const image = (width: number, height: number) =>
+  sharp({ create: { width, height, channels: 3, background: "#3a6" } })
+    .jpeg()
+    .toBuffer();
 
 describe("profile photo", () => {
   it("is set by the person or the board, resized to webp, replaced and removed with its files", async () => {
@@ -35,7 +38,11 @@ describe("profile photo", () => {
     expect(await setPersonPhoto(t.db, storage, t.ids.maria, me, await image(10, 10))).toMatchObject({ ok: false, code: "forbidden" });
     expect(await setPersonPhoto(t.db, storage, me, me, Buffer.from("%PDF-1.4 not a photo"))).toMatchObject({ ok: false, code: "invalid", field: "photo" });
     expect(await setPersonPhoto(t.db, storage, me, me, Buffer.alloc(0))).toMatchObject({ ok: false, field: "photo" });
-    expect(await setPersonPhoto(t.db, storage, me, me, Buffer.alloc(MAX_PHOTO_BYTES + 1))).toMatchObject({ ok: false, code: "photo_too_large", field: "photo" });
+    expect(await setPersonPhoto(t.db, storage, me, me, Buffer.alloc(MAX_PHOTO_BYTES + 1))).toMatchObject({
+      ok: false,
+      code: "photo_too_large",
+      field: "photo",
+    });
     expect(fs.existsSync(path.join(dir, "people"))).toBe(false);
 
     expect(await setPersonPhoto(t.db, storage, me, me, await image(3000, 2000))).toEqual({ ok: true });
@@ -54,7 +61,10 @@ describe("profile photo", () => {
     expect(await removePersonPhoto(t.db, storage, me, me)).toEqual({ ok: true });
     expect(await photoOf(me)).toBeNull();
     expect(filesOf(second).some((f) => fs.existsSync(f))).toBe(false);
-    const entries = await t.db.select().from(auditLog).where(and(eq(auditLog.subjectPersonId, me), eq(auditLog.changeType, "profile.photo")));
+    const entries = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.subjectPersonId, me), eq(auditLog.changeType, "profile.photo")));
     expect(entries.map((e) => e.actorId)).toEqual([me, t.ids.admin, me]);
   });
 
@@ -64,7 +74,9 @@ describe("profile photo", () => {
     expect(await setPersonPhoto(t.db, storage, me, me, await image(20, 20))).toEqual({ ok: true });
     const key = await photoOf(me);
     const photoFor = async (who: "admin" | "maria" | null) => {
-      const viewer = who ? { personId: t.ids[who], permissions: await permissionsOfPerson(t.db, t.ids[who]) } : { personId: null, permissions: new Set<never>() };
+      const viewer = who
+        ? { personId: t.ids[who], permissions: await permissionsOfPerson(t.db, t.ids[who]) }
+        : { personId: null, permissions: new Set<never>() };
       return (await viewPerson(t.db, viewer, me))?.fields.photo;
     };
     // Default: members see it, anonymous visitors do not.

@@ -36,7 +36,15 @@ async function swapPhoto(db: Db, actorId: number, personId: number, key: string 
     const previous = before.photoPath;
     if (previous === key) return { result: { ok: true as const }, previous };
     await tx.update(profiles).set({ photoPath: key, updatedAt: new Date() }).where(eq(profiles.personId, personId));
-    await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "profile.photo", entity: "profile", entityId: personId, before: { photo: previous }, after: { photo: key } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: personId,
+      changeType: "profile.photo",
+      entity: "profile",
+      entityId: personId,
+      before: { photo: previous },
+      after: { photo: key },
+    });
     return { result: { ok: true as const }, previous };
   });
 }

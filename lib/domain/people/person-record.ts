@@ -1,12 +1,31 @@
 import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { auditLog, cards, committeeFunctions, committees, equipmentAuthorizations, equipmentTypes, functionHolders, memberships, membershipStatuses, membershipTypes, people, profiles } from "@/lib/db/schema";
+import {
+  auditLog,
+  cards,
+  committeeFunctions,
+  committees,
+  equipmentAuthorizations,
+  equipmentTypes,
+  functionHolders,
+  memberships,
+  membershipStatuses,
+  membershipTypes,
+  people,
+  profiles,
+} from "@/lib/db/schema";
 import { addressesOf, type PersonAddress } from "./address-service";
 import { studiesOf } from "./study-fields";
 
 export async function committeesOf(db: Db, personId: number) {
   return db
-    .select({ holderId: functionHolders.id, committee: committees.name, fn: committeeFunctions.name, since: functionHolders.since, until: functionHolders.until })
+    .select({
+      holderId: functionHolders.id,
+      committee: committees.name,
+      fn: committeeFunctions.name,
+      since: functionHolders.since,
+      until: functionHolders.until,
+    })
     .from(functionHolders)
     .innerJoin(committeeFunctions, eq(committeeFunctions.id, functionHolders.functionId))
     .innerJoin(committees, eq(committees.id, committeeFunctions.committeeId))
@@ -27,7 +46,14 @@ export async function getPersonRecord(db: Db, personId: number) {
     studiesOf(db, [personId]),
     addressesOf(db, personId) as Promise<PersonAddress[]>,
     db
-      .select({ id: memberships.id, type: membershipTypes.name, typeKey: membershipTypes.key, validFrom: memberships.validFrom, validUntil: memberships.validUntil, endsAtYearEnd: memberships.endsAtYearEnd })
+      .select({
+        id: memberships.id,
+        type: membershipTypes.name,
+        typeKey: membershipTypes.key,
+        validFrom: memberships.validFrom,
+        validUntil: memberships.validUntil,
+        endsAtYearEnd: memberships.endsAtYearEnd,
+      })
       .from(memberships)
       .innerJoin(membershipTypes, eq(membershipTypes.id, memberships.typeId))
       .where(eq(memberships.personId, personId))
@@ -42,6 +68,17 @@ export async function getPersonRecord(db: Db, personId: number) {
     committeesOf(db, personId),
     db.select().from(auditLog).where(eq(auditLog.subjectPersonId, personId)).orderBy(desc(auditLog.at), desc(auditLog.id)).limit(200),
   ]);
-  return { person: row.p, status: row.s, profile: row.profile, studies, addresses, memberships: membershipRows, cards: cardRows, equipment, functions, history };
+  return {
+    person: row.p,
+    status: row.s,
+    profile: row.profile,
+    studies,
+    addresses,
+    memberships: membershipRows,
+    cards: cardRows,
+    equipment,
+    functions,
+    history,
+  };
 }
 export type PersonRecord = NonNullable<Awaited<ReturnType<typeof getPersonRecord>>>;

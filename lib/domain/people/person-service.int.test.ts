@@ -20,13 +20,20 @@ const audits = (personId: number) => t.db.select().from(auditLog).where(eq(audit
 
 describe("create and edit a person", () => {
   it("creates a member with a number from the sequence and an audit entry", async () => {
-    const r = await createPersonRecord(t.db, t.ids.admin, { statusId: status.member!, profile: { firstName: "Grace", lastName: "Hopper", email: "GRACE@Example.org" } });
+    const r = await createPersonRecord(t.db, t.ids.admin, {
+      statusId: status.member!,
+      profile: { firstName: "Grace", lastName: "Hopper", email: "GRACE@Example.org" },
+    });
     expect(r).toMatchObject({ ok: true, memberNumber: expect.any(Number) });
     if (!r.ok) return;
     const [profile] = await t.db.select().from(profiles).where(eq(profiles.personId, r.personId));
     expect(profile!.email).toBe("grace@example.org");
     const [entry] = await audits(r.personId);
-    expect(entry).toMatchObject({ actorId: t.ids.admin, changeType: "person.create", after: expect.objectContaining({ firstName: "Grace", status: "member" }) });
+    expect(entry).toMatchObject({
+      actorId: t.ids.admin,
+      changeType: "person.create",
+      after: expect.objectContaining({ firstName: "Grace", status: "member" }),
+    });
   });
 
   it("refuses a duplicate email (any case) naming the field, and writes nothing", async () => {
@@ -39,7 +46,11 @@ describe("create and edit a person", () => {
   });
 
   it("refuses bad input by field name", async () => {
-    expect(await createPersonRecord(t.db, t.ids.admin, { statusId: status.member!, profile: { firstName: "", email: "x@y.z" } })).toMatchObject({ ok: false, code: "invalid", field: "firstName" });
+    expect(await createPersonRecord(t.db, t.ids.admin, { statusId: status.member!, profile: { firstName: "", email: "x@y.z" } })).toMatchObject({
+      ok: false,
+      code: "invalid",
+      field: "firstName",
+    });
     expect(await updateProfile(t.db, t.ids.maria, t.ids.maria, { firstName: "Maria", email: "not-an-email" })).toMatchObject({ ok: false, field: "email" });
     const studies = [{ field: "Physics", startYear: 2010, endYear: 2005 }];
     expect(await updateProfile(t.db, t.ids.maria, t.ids.maria, { firstName: "Maria", studies })).toMatchObject({ ok: false, field: "studies.0.endYear" });
@@ -48,7 +59,13 @@ describe("create and edit a person", () => {
   it("lets a member edit only their own profile; the edit is audited with only the changed fields", async () => {
     expect(await updateProfile(t.db, t.ids.member, t.ids.maria, { firstName: "Hacked" })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await createStudyField(t.db, t.ids.admin, "Design")).toMatchObject({ ok: true });
-    const r = await updateProfile(t.db, t.ids.maria, t.ids.maria, { firstName: "Maria", lastName: "Huber", email: "maria@makerspace.local", phone: "+43 660 1234567", studies: [{ field: "Design", startYear: 2015, endYear: 2019 }] });
+    const r = await updateProfile(t.db, t.ids.maria, t.ids.maria, {
+      firstName: "Maria",
+      lastName: "Huber",
+      email: "maria@makerspace.local",
+      phone: "+43 660 1234567",
+      studies: [{ field: "Design", startYear: 2015, endYear: 2019 }],
+    });
     expect(r).toEqual({ ok: true });
     const entry = (await audits(t.ids.maria)).at(-1)!;
     expect(entry.changeType).toBe("profile.update");
@@ -68,7 +85,11 @@ describe("statuses and what they allow", () => {
     const [admitted] = await t.db.select().from(people).where(eq(people.id, r.personId));
     expect(admitted!.memberNumber).toEqual(expect.any(Number));
     expect(await permissionsOfPerson(t.db, r.personId)).toContain("directory.read");
-    expect((await audits(r.personId)).at(-1)).toMatchObject({ changeType: "person.status", before: { status: "applicant" }, after: { status: "member", reason: "Admitted at the meeting" } });
+    expect((await audits(r.personId)).at(-1)).toMatchObject({
+      changeType: "person.status",
+      before: { status: "applicant" },
+      after: { status: "member", reason: "Admitted at the meeting" },
+    });
 
     await changeStatus(t.db, t.ids.admin, r.personId, { statusId: status.banned!, reason: "Safety" });
     expect((await permissionsOfPerson(t.db, r.personId)).size).toBe(0);
@@ -98,8 +119,15 @@ describe("statuses and what they allow", () => {
 describe("memberships and the end of the association year", () => {
   it("refuses an invalid date range by field", async () => {
     const [type] = await t.db.select().from(membershipTypes);
-    expect(await addMembership(t.db, t.ids.admin, t.ids.member, { typeId: type!.id, validFrom: "2025-03-01", validUntil: "2025-02-01" })).toMatchObject({ ok: false, code: "date_range", field: "validUntil" });
-    expect(await addMembership(t.db, t.ids.admin, t.ids.member, { typeId: type!.id, validFrom: "2025-13-45" })).toMatchObject({ ok: false, field: "validFrom" });
+    expect(await addMembership(t.db, t.ids.admin, t.ids.member, { typeId: type!.id, validFrom: "2025-03-01", validUntil: "2025-02-01" })).toMatchObject({
+      ok: false,
+      code: "date_range",
+      field: "validUntil",
+    });
+    expect(await addMembership(t.db, t.ids.admin, t.ids.member, { typeId: type!.id, validFrom: "2025-13-45" })).toMatchObject({
+      ok: false,
+      field: "validFrom",
+    });
   });
 
   it("moves people whose membership ends at year end to former, once", async () => {

@@ -16,9 +16,17 @@ import { resolveStudies, studiesOf } from "./study-fields";
 /** True when someone other than `exceptPersonId` already uses this email (profile or login). */
 export async function emailTaken(db: Db, email: string, exceptPersonId: number | null): Promise<boolean> {
   const other = exceptPersonId ?? -1;
-  const [p] = await db.select({ id: profiles.personId }).from(profiles).where(and(eq(sql`lower(${profiles.email})`, email), ne(profiles.personId, other))).limit(1);
+  const [p] = await db
+    .select({ id: profiles.personId })
+    .from(profiles)
+    .where(and(eq(sql`lower(${profiles.email})`, email), ne(profiles.personId, other)))
+    .limit(1);
   if (p) return true;
-  const [a] = await db.select({ id: accounts.id }).from(accounts).where(and(eq(sql`lower(${accounts.email})`, email), ne(accounts.personId, other))).limit(1);
+  const [a] = await db
+    .select({ id: accounts.id })
+    .from(accounts)
+    .where(and(eq(sql`lower(${accounts.email})`, email), ne(accounts.personId, other)))
+    .limit(1);
   return Boolean(a);
 }
 
@@ -34,13 +42,18 @@ type ResolvedStudies = Extract<Awaited<ReturnType<typeof resolveStudies>>, { ok:
 async function writeStudies(db: Db, personId: number, studies: ResolvedStudies | null): Promise<void> {
   if (!studies) return;
   await db.delete(profileStudies).where(eq(profileStudies.personId, personId));
-  if (studies.length) await db.insert(profileStudies).values(studies.map((s) => ({ personId, fieldId: s.fieldId, startYear: s.startYear, endYear: s.endYear })));
+  if (studies.length)
+    await db.insert(profileStudies).values(studies.map((s) => ({ personId, fieldId: s.fieldId, startYear: s.startYear, endYear: s.endYear })));
 }
 
 export const newPersonSchema = z.object({ statusId: z.coerce.number().int().positive(), profile: profileInputSchema });
 
 /** An admin creates a person with a profile. Member numbers come from member_number_seq and are never reused. */
-export async function createPersonRecord(db: Db, actorId: number, input: { statusId: number; profile: ProfileInput }): Promise<Result<{ personId: number; memberNumber: number | null }>> {
+export async function createPersonRecord(
+  db: Db,
+  actorId: number,
+  input: { statusId: number; profile: ProfileInput },
+): Promise<Result<{ personId: number; memberNumber: number | null }>> {
   if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   const parsed = newPersonSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues.map((i) => ({ ...i, path: i.path[0] === "profile" ? i.path.slice(1) : i.path })));
@@ -68,7 +81,12 @@ export async function createPersonRecord(db: Db, actorId: number, input: { statu
         changeType: "person.create",
         entity: "person",
         entityId: person!.id,
-        after: { status: status.key, memberNumber: person!.memberNumber, ...profileAuditValues({ ...columns }), studies: (chosen?.rows ?? []).map(({ field, startYear, endYear }) => ({ field, startYear, endYear })) },
+        after: {
+          status: status.key,
+          memberNumber: person!.memberNumber,
+          ...profileAuditValues({ ...columns }),
+          studies: (chosen?.rows ?? []).map(({ field, startYear, endYear }) => ({ field, startYear, endYear })),
+        },
       });
       return { ok: true as const, personId: person!.id, memberNumber: person!.memberNumber };
     });
@@ -106,15 +124,23 @@ export async function updateProfile(db: Db, actorId: number, personId: number, i
       const [before] = await tx.select().from(profiles).where(eq(profiles.personId, personId)).for("update");
       if (!before) return notFound();
       // The contact email can lead to a login on this record (a login request at sign-up): not a partner's to change.
-      if (asPartner && (columns.email ?? null) !== (before.email?.toLowerCase() ?? null)) return fail("forbidden", "Only the person themselves or the board changes the email.", { field: "email" });
-      if (columns.email && columns.email !== before.email?.toLowerCase() && (await emailTaken(tx, columns.email, personId))) return duplicateEmail(columns.email);
+      if (asPartner && (columns.email ?? null) !== (before.email?.toLowerCase() ?? null))
+        return fail("forbidden", "Only the person themselves or the board changes the email.", { field: "email" });
+      if (columns.email && columns.email !== before.email?.toLowerCase() && (await emailTaken(tx, columns.email, personId)))
+        return duplicateEmail(columns.email);
       const chosen = studies ? await resolveStudies(tx, personId, studies) : null;
       if (chosen && !chosen.ok) return chosen;
       const oldStudies = (await studiesOf(tx, [personId])).map(({ field, startYear, endYear }) => ({ field, startYear, endYear }));
-      await tx.update(profiles).set({ ...columns, updatedAt: new Date() }).where(eq(profiles.personId, personId));
+      await tx
+        .update(profiles)
+        .set({ ...columns, updatedAt: new Date() })
+        .where(eq(profiles.personId, personId));
       await writeStudies(tx, personId, chosen?.rows ?? null);
       const newStudies = chosen ? chosen.rows.map(({ field, startYear, endYear }) => ({ field, startYear, endYear })) : oldStudies;
-      const diff = diffValues({ ...profileAuditValues(before), studies: oldStudies }, { ...profileAuditValues({ ...before, ...columns }), studies: newStudies });
+      const diff = diffValues(
+        { ...profileAuditValues(before), studies: oldStudies },
+        { ...profileAuditValues({ ...before, ...columns }), studies: newStudies },
+      );
       if (Object.keys(diff.after).length) {
         await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "profile.update", entity: "profile", entityId: personId, ...diff });
       }

@@ -37,7 +37,10 @@ describe("the people picker's search", () => {
     await mariaShows({});
     const seen = await pickPeople(w.t.db, keeper, "borrower", "huber");
     // Name for members by default; the email is for the board only.
-    expect(seen).toEqual({ ok: true, people: [{ personId: w.ids.maria, name: "Maria Huber", memberNumber: mariaNumber, statusKey: "member", statusName: "Member", email: null }] });
+    expect(seen).toEqual({
+      ok: true,
+      people: [{ personId: w.ids.maria, name: "Maria Huber", memberNumber: mariaNumber, statusKey: "member", statusName: "Member", email: null }],
+    });
     expect(await pickPeople(w.t.db, admin, "borrower", "huber")).toMatchObject({ ok: true, people: [{ name: "Maria Huber", email: "ma…@makerspace.local" }] });
     expect(maskEmail("x@example.org")).toBe("x…@example.org");
   });
@@ -52,7 +55,10 @@ describe("the people picker's search", () => {
     // Only the board may see her name: the keeper cannot find her by it, by number only, and without the name.
     await mariaShows({ name: "board" });
     expect(ids(await pickPeople(w.t.db, keeper, "borrower", "Maria"))).toEqual([]);
-    expect(await pickPeople(w.t.db, keeper, "borrower", `#${mariaNumber}`)).toMatchObject({ ok: true, people: [{ personId: w.ids.maria, name: null, memberNumber: mariaNumber }] });
+    expect(await pickPeople(w.t.db, keeper, "borrower", `#${mariaNumber}`)).toMatchObject({
+      ok: true,
+      people: [{ personId: w.ids.maria, name: null, memberNumber: mariaNumber }],
+    });
     expect(ids(await pickPeople(w.t.db, admin, "borrower", "Maria"))).toEqual([w.ids.maria]);
     await mariaShows({});
   });

@@ -60,7 +60,12 @@ export function maskEmail(email: string): string {
  * where the viewer may see that field of theirs (visibility.ts), so the search never tells who has a hidden name
  * or address; card uids only for those who manage people. Erased people are never offered.
  */
-export async function pickPeople(db: Db, viewer: Viewer & { personId: number }, purpose: PickPurpose, query: string): Promise<Result<{ people: PickedPerson[] }, PickRefusal>> {
+export async function pickPeople(
+  db: Db,
+  viewer: Viewer & { personId: number },
+  purpose: PickPurpose,
+  query: string,
+): Promise<Result<{ people: PickedPerson[] }, PickRefusal>> {
   const rule = PICK_PURPOSES[purpose];
   if (!viewer.permissions.has(rule.permission)) return fail("forbidden", "You are not allowed to pick people for this.");
   const q = query.replace(/\0/g, "").trim().slice(0, 100);
@@ -69,8 +74,15 @@ export async function pickPeople(db: Db, viewer: Viewer & { personId: number }, 
   const picked = q.startsWith(PICKED_PREFIX) ? /^person:(\d{1,9})$/.exec(q) : null;
   if (q.startsWith(PICKED_PREFIX) && !picked) return fail("invalid", `q: "${PICKED_PREFIX}" must be followed by a person's id.`, { field: "q" });
   const pattern = like(q);
-  const byName = or(ilike(profiles.firstName, pattern), ilike(profiles.lastName, pattern), ilike(sql`${profiles.firstName} || ' ' || ${profiles.lastName}`, pattern));
-  const byEmail = or(ilike(profiles.email, pattern), sql`exists (select 1 from ${accounts} where ${accounts.personId} = ${people.id} and ${accounts.email} ilike ${pattern})`);
+  const byName = or(
+    ilike(profiles.firstName, pattern),
+    ilike(profiles.lastName, pattern),
+    ilike(sql`${profiles.firstName} || ' ' || ${profiles.lastName}`, pattern),
+  );
+  const byEmail = or(
+    ilike(profiles.email, pattern),
+    sql`exists (select 1 from ${accounts} where ${accounts.personId} = ${people.id} and ${accounts.email} ilike ${pattern})`,
+  );
   const number = /^#?(\d{1,9})$/.exec(q);
   const uid = normalizeCardUid(q);
   const managesPeople = viewer.permissions.has("members.read") || viewer.permissions.has("members.write");
@@ -103,7 +115,9 @@ export async function pickPeople(db: Db, viewer: Viewer & { personId: number }, 
 
   const found: PickedPerson[] = [];
   for (const r of rows) {
-    const settings = r.profile ? { personId: r.personId, partnerPersonId: r.profile.partnerPersonId, visibility: r.profile.visibility, boardOnly: r.profile.boardOnly } : null;
+    const settings = r.profile
+      ? { personId: r.personId, partnerPersonId: r.profile.partnerPersonId, visibility: r.profile.visibility, boardOnly: r.profile.boardOnly }
+      : null;
     const sees = (field: "name" | "email") => (settings ? mayViewField(viewer, settings, field) : managesPeople);
     // A hit on a field the viewer may not see does not count: otherwise typing a name would reveal who has it.
     if (!(r.otherHit || (r.nameHit && sees("name")) || (r.emailHit && sees("email")))) continue;

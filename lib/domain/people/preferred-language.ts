@@ -6,6 +6,10 @@ import { isLocale } from "@/lib/i18n/translate";
 /** Remembers the language a person picked, so mails and other devices use it too. */
 export async function setPreferredLanguage(db: Db, personId: number, language: string): Promise<boolean> {
   if (!isLocale(language)) return false;
-  const rows = await db.update(profiles).set({ preferredLanguage: language, updatedAt: new Date() }).where(eq(profiles.personId, personId)).returning({ id: profiles.personId });
+  const rows = await db
+    .update(profiles)
+    .set({ preferredLanguage: language, updatedAt: new Date() })
+    .where(eq(profiles.personId, personId))
+    .returning({ id: profiles.personId });
   return rows.length > 0;
 }

@@ -27,7 +27,12 @@ export const profileInputSchema = z.object({
     .optional()
     .transform((v) => (v ? v : null))
     .pipe(z.email().nullable()),
-  phone: optionalText(50).pipe(z.string().regex(/^[+0-9 ()\/.-]{3,50}$/, "not a phone number").nullable()),
+  phone: optionalText(50).pipe(
+    z
+      .string()
+      .regex(/^[+0-9 ()\/.-]{3,50}$/, "not a phone number")
+      .nullable(),
+  ),
   preferredLanguage: z.enum(LOCALES).default("en"),
   company: optionalText(200),
   jobTitle: optionalText(200),

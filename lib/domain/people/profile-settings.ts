@@ -11,15 +11,17 @@ import { studiesOf } from "./study-fields";
 
 /** A person's own profile and studies (the profile page), or null when the person has no profile. */
 export async function ownProfile(db: Db, personId: number) {
-  const [[profile], studies] = await Promise.all([
-    db.select().from(profiles).where(eq(profiles.personId, personId)),
-    studiesOf(db, [personId]),
-  ]);
+  const [[profile], studies] = await Promise.all([db.select().from(profiles).where(eq(profiles.personId, personId)), studiesOf(db, [personId])]);
   return profile ? { profile, studies } : null;
 }
 
 /** A person (or the board) chooses who sees each field, and whether only the board sees anything at all. */
-export async function setVisibility(db: Db, actorId: number, personId: number, input: { visibility: Record<string, unknown>; boardOnly: boolean }): Promise<Result> {
+export async function setVisibility(
+  db: Db,
+  actorId: number,
+  personId: number,
+  input: { visibility: Record<string, unknown>; boardOnly: boolean },
+): Promise<Result> {
   const refused = await profileEditRefusal(db, actorId, personId);
   if (refused) return refused;
   const visibility = cleanVisibility(input.visibility);
@@ -42,7 +44,15 @@ export async function setVisibility(db: Db, actorId: number, personId: number, i
       changedAfter.boardOnly = input.boardOnly;
     }
     if (Object.keys(changedAfter).length) {
-      await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "profile.visibility", entity: "profile", entityId: personId, before: changedBefore, after: changedAfter });
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: personId,
+        changeType: "profile.visibility",
+        entity: "profile",
+        entityId: personId,
+        before: changedBefore,
+        after: changedAfter,
+      });
     }
     return { ok: true as const };
   });
@@ -59,7 +69,10 @@ export async function setPartner(db: Db, actorId: number, personId: number, part
     const ids = partnerId === null ? [personId] : [personId, partnerId];
     const found = await tx.select({ id: people.id }).from(people).where(inArray(people.id, ids));
     if (found.length !== ids.length) return notFound();
-    const [before] = await tx.select({ partner: profiles.partnerPersonId, mayEdit: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, personId));
+    const [before] = await tx
+      .select({ partner: profiles.partnerPersonId, mayEdit: profiles.partnerMayEdit })
+      .from(profiles)
+      .where(eq(profiles.personId, personId));
     if (!before) return notFound();
     // Linking lets partners edit each other's shared data and unlinks old partners: none of them may be above the actor.
     const [other] = partnerId === null ? [] : await tx.select({ partner: profiles.partnerPersonId }).from(profiles).where(eq(profiles.personId, partnerId));
@@ -74,15 +87,29 @@ export async function setPartner(db: Db, actorId: number, personId: number, part
       if (id === null) continue;
       const [p] = await tx.select({ partner: profiles.partnerPersonId }).from(profiles).where(eq(profiles.personId, id));
       if (p?.partner === null || p?.partner === undefined) continue;
-      const [old] = await tx.select({ partner: profiles.partnerPersonId, mayEdit: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, p.partner));
+      const [old] = await tx
+        .select({ partner: profiles.partnerPersonId, mayEdit: profiles.partnerMayEdit })
+        .from(profiles)
+        .where(eq(profiles.personId, p.partner));
       if (old && old.partner !== null && !unlinked.has(p.partner)) unlinked.set(p.partner, { partnerPersonId: old.partner, partnerMayEdit: old.mayEdit });
       await tx.update(profiles).set({ partnerPersonId: null, partnerMayEdit: false }).where(eq(profiles.personId, p.partner));
     }
     for (const [id, was] of unlinked) {
       if (ids.includes(id)) continue;
-      await recordAudit(tx, { actorId, subjectPersonId: id, changeType: "profile.partner", entity: "profile", entityId: id, before: was, after: { partnerPersonId: null, partnerMayEdit: false } });
+      await recordAudit(tx, {
+        actorId,
+        subjectPersonId: id,
+        changeType: "profile.partner",
+        entity: "profile",
+        entityId: id,
+        before: was,
+        after: { partnerPersonId: null, partnerMayEdit: false },
+      });
     }
-    await tx.update(profiles).set({ partnerPersonId: partnerId, partnerMayEdit: partnerId !== null && mayEdit }).where(eq(profiles.personId, personId));
+    await tx
+      .update(profiles)
+      .set({ partnerPersonId: partnerId, partnerMayEdit: partnerId !== null && mayEdit })
+      .where(eq(profiles.personId, personId));
     if (partnerId !== null) await tx.update(profiles).set({ partnerPersonId: personId, partnerMayEdit: mayEdit }).where(eq(profiles.personId, partnerId));
     for (const id of ids) {
       await recordAudit(tx, {

@@ -13,8 +13,18 @@ let t: PeopleFixture;
 const viewers: Record<string, Viewer> = {};
 beforeAll(async () => {
   t = await createPeopleFixture();
-  await updateProfile(t.db, t.ids.member, t.ids.member, { firstName: "Mario", lastName: "Rossi", email: "member@makerspace.local", phone: "+43 1 234", company: "ACME", interests: "Lasers" });
-  await setVisibility(t.db, t.ids.member, t.ids.member, { visibility: { name: "public", company: "public", phone: "members", email: "board" }, boardOnly: false });
+  await updateProfile(t.db, t.ids.member, t.ids.member, {
+    firstName: "Mario",
+    lastName: "Rossi",
+    email: "member@makerspace.local",
+    phone: "+43 1 234",
+    company: "ACME",
+    interests: "Lasers",
+  });
+  await setVisibility(t.db, t.ids.member, t.ids.member, {
+    visibility: { name: "public", company: "public", phone: "members", email: "board" },
+    boardOnly: false,
+  });
   viewers.visitor = { personId: null, permissions: new Set() };
   for (const who of ["admin", "maria"] as const) viewers[who] = { personId: t.ids[who], permissions: await permissionsOfPerson(t.db, t.ids[who]) };
 });
@@ -60,7 +70,8 @@ describe("a profile page shows each viewer what the person allows them", () => {
 
   it("the number and odd addresses: a redirect to the slug, or missing", async () => {
     expect(await publicProfile(t.db, viewers.visitor!, String(t.ids.member))).toEqual({ kind: "redirect", slug: "mario-rossi" });
-    for (const odd of ["Mario-Rossi", "-", "a--b", "x".repeat(200), "99999999999", "<script>", "mario rossi"]) expect(await shown(viewers.visitor!, odd)).toBe("missing");
+    for (const odd of ["Mario-Rossi", "-", "a--b", "x".repeat(200), "99999999999", "<script>", "mario rossi"])
+      expect(await shown(viewers.visitor!, odd)).toBe("missing");
   });
 
   it("board only: even a public name is hidden from visitors", async () => {

@@ -19,13 +19,21 @@ export async function currentSlug(db: Db, personId: number): Promise<string | nu
   const [profile] = await db.select({ firstName: profiles.firstName, lastName: profiles.lastName }).from(profiles).where(eq(profiles.personId, personId));
   if (!profile) return null;
   const base = slugify(`${profile.firstName} ${profile.lastName}`);
-  const [newest] = await db.select({ slug: personSlugs.slug }).from(personSlugs).where(eq(personSlugs.personId, personId)).orderBy(desc(personSlugs.createdAt), desc(personSlugs.slug)).limit(1);
+  const [newest] = await db
+    .select({ slug: personSlugs.slug })
+    .from(personSlugs)
+    .where(eq(personSlugs.personId, personId))
+    .orderBy(desc(personSlugs.createdAt), desc(personSlugs.slug))
+    .limit(1);
   if (newest && slugMadeFrom(newest.slug, base)) return newest.slug;
   // Back to a name this person had before: that slug becomes current again instead of a new "-2".
   const own = await db.select({ slug: personSlugs.slug }).from(personSlugs).where(eq(personSlugs.personId, personId));
   const earlier = own.find((o) => slugMadeFrom(o.slug, base));
   if (earlier) {
-    await db.update(personSlugs).set({ createdAt: new Date() }).where(and(eq(personSlugs.slug, earlier.slug), eq(personSlugs.personId, personId)));
+    await db
+      .update(personSlugs)
+      .set({ createdAt: new Date() })
+      .where(and(eq(personSlugs.slug, earlier.slug), eq(personSlugs.personId, personId)));
     return earlier.slug;
   }
   for (let n = 1; n < 10_000; n++) {

@@ -35,7 +35,9 @@ describe("membership statuses", () => {
   it("keeps the keys the system looks statuses up by", async () => {
     const r = await saveStatus(t.db, t.ids.admin, status.former!, { key: "ex", name: "Ex-member", ...flags, mayLogIn: false });
     expect(r).toMatchObject({ ok: false, code: "invalid", field: "key" });
-    expect(await saveStatus(t.db, t.ids.admin, status.former!, { key: "former", name: "Ex-member", ...flags, mayLogIn: false, inDirectory: false })).toMatchObject({ ok: true });
+    expect(
+      await saveStatus(t.db, t.ids.admin, status.former!, { key: "former", name: "Ex-member", ...flags, mayLogIn: false, inDirectory: false }),
+    ).toMatchObject({ ok: true });
   });
 
   it("refuses to delete a status in use or needed by the system, with a clear message; deletes an unused one", async () => {
@@ -44,14 +46,22 @@ describe("membership statuses", () => {
     const supporting = await t.db.select({ id: people.id }).from(people).where(eq(people.statusId, status.supporting!));
     const [mover] = await t.db.select().from(people).where(eq(people.statusId, status.member!)).limit(1);
     await t.db.update(people).set({ statusId: status.supporting! }).where(eq(people.id, mover!.id));
-    expect(await deleteStatus(t.db, t.ids.admin, status.supporting!)).toMatchObject({ ok: false, code: "in_use", message: `${supporting.length + 1} people have this status, so it cannot be deleted.` });
+    expect(await deleteStatus(t.db, t.ids.admin, status.supporting!)).toMatchObject({
+      ok: false,
+      code: "in_use",
+      message: `${supporting.length + 1} people have this status, so it cannot be deleted.`,
+    });
     await t.db.update(people).set({ statusId: status.member! }).where(eq(people.id, mover!.id));
 
     const [guest] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "guest"));
     expect(await deleteStatus(t.db, t.ids.member, guest!.id)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await deleteStatus(t.db, t.ids.admin, guest!.id)).toEqual({ ok: true });
     expect(await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.id, guest!.id))).toHaveLength(0);
-    expect(await lastAudit()).toMatchObject({ changeType: "membership_status.delete", actorId: t.ids.admin, before: expect.objectContaining({ key: "guest" }) });
+    expect(await lastAudit()).toMatchObject({
+      changeType: "membership_status.delete",
+      actorId: t.ids.admin,
+      before: expect.objectContaining({ key: "guest" }),
+    });
   });
 
   it("grants roles through a status (dynamic rights), audited by role key", async () => {
@@ -67,12 +77,18 @@ describe("membership statuses", () => {
   });
 
   it("saves a status and its roles in one transaction: a refused roles step leaves nothing saved", async () => {
-    expect(await saveStatusWithRoles(t.db, t.ids.admin, null, { key: "halfway", name: "Halfway", ...flags }, [999_999])).toMatchObject({ ok: false, field: "roles" });
+    expect(await saveStatusWithRoles(t.db, t.ids.admin, null, { key: "halfway", name: "Halfway", ...flags }, [999_999])).toMatchObject({
+      ok: false,
+      field: "roles",
+    });
     expect((await listStatuses(t.db)).some((s) => s.key === "halfway")).toBe(false);
     const r = await saveStatusWithRoles(t.db, t.ids.admin, null, { key: "halfway", name: "Halfway", ...flags }, [role.member!]);
     if (!r.ok) throw new Error(r.message);
     expect(await lastAudit()).toMatchObject({ changeType: "membership_status.roles", entityId: String(r.id), after: { roles: ["member"] } });
-    expect(await saveStatusWithRoles(t.db, t.ids.member, r.id, { key: "halfway", name: "Renamed", ...flags }, [])).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await saveStatusWithRoles(t.db, t.ids.member, r.id, { key: "halfway", name: "Renamed", ...flags }, [])).toMatchObject({
+      ok: false,
+      code: "forbidden",
+    });
   });
 });
 
@@ -110,7 +126,11 @@ describe("committees and functions", () => {
     if (!f.ok) throw new Error(f.message);
     expect(await updateFunction(t.db, t.ids.member, f.functionId, { name: "Lead", roleIds: [role.staff!] })).toMatchObject({ ok: false, code: "forbidden" });
     expect(await updateFunction(t.db, t.ids.admin, f.functionId, { name: "Head", roleIds: [role.staff!] })).toEqual({ ok: true });
-    expect(await lastAudit()).toMatchObject({ changeType: "committee.function.update", before: { name: "Lead", roles: [] }, after: { name: "Head", roles: ["staff"] } });
+    expect(await lastAudit()).toMatchObject({
+      changeType: "committee.function.update",
+      before: { name: "Lead", roles: [] },
+      after: { name: "Head", roles: ["staff"] },
+    });
     await assignFunction(t.db, t.ids.admin, { functionId: f.functionId, personId: t.ids.maria, since: "2024-01-01" });
     expect((await permissionsOfPerson(t.db, t.ids.maria)).has("members.write")).toBe(true);
 

@@ -20,7 +20,13 @@ type Refusal = { message: string; count?: number; field?: string };
 async function deleteUnused(
   db: Db,
   actorId: number,
-  opts: { permission: Permission; entity: "membership_status" | "membership_type" | "address_type"; table: typeof membershipStatuses | typeof membershipTypes | typeof addressTypes; id: number; usage: (tx: Db) => Promise<Refusal | null> },
+  opts: {
+    permission: Permission;
+    entity: "membership_status" | "membership_type" | "address_type";
+    table: typeof membershipStatuses | typeof membershipTypes | typeof addressTypes;
+    id: number;
+    usage: (tx: Db) => Promise<Refusal | null>;
+  },
 ): Promise<Result> {
   if (!(await actorMay(db, actorId, opts.permission))) return forbidden();
   return db.transaction(async (tx) => {
@@ -44,7 +50,8 @@ export async function deleteStatus(db: Db, actorId: number, id: number): Promise
     id,
     usage: async (tx) => {
       const [s] = await tx.select({ key: membershipStatuses.key }).from(membershipStatuses).where(eq(membershipStatuses.id, id));
-      if ((SYSTEM_STATUS_KEYS as readonly string[]).includes(s!.key)) return { message: `The status "${s!.key}" is needed by the system and cannot be deleted.`, field: "key" };
+      if ((SYSTEM_STATUS_KEYS as readonly string[]).includes(s!.key))
+        return { message: `The status "${s!.key}" is needed by the system and cannot be deleted.`, field: "key" };
       const [{ n }] = (await tx.select({ n: count() }).from(people).where(eq(people.statusId, id))) as [{ n: number }];
       return n > 0 ? { message: `${n} people have this status, so it cannot be deleted.`, count: n } : null;
     },
@@ -91,7 +98,11 @@ export async function setStatusRoles(db: Db, actorId: number, statusId: number, 
     const wanted = [...new Set(roleIds)];
     if (wanted.some((id) => !all.some((r) => r.id === id))) return fail("invalid", "roles: unknown role", { field: "roles" });
     const current = await tx.select({ roleId: statusRoles.roleId }).from(statusRoles).where(eq(statusRoles.statusId, statusId));
-    const keysOf = (ids: number[]) => all.filter((r) => ids.includes(r.id)).map((r) => r.key).sort();
+    const keysOf = (ids: number[]) =>
+      all
+        .filter((r) => ids.includes(r.id))
+        .map((r) => r.key)
+        .sort();
     const before = keysOf(current.map((c) => c.roleId));
     const after = keysOf(wanted);
     if (JSON.stringify(before) === JSON.stringify(after)) return { ok: true as const };
@@ -100,7 +111,14 @@ export async function setStatusRoles(db: Db, actorId: number, statusId: number, 
     if (beyond) return beyond;
     await tx.delete(statusRoles).where(eq(statusRoles.statusId, statusId));
     if (wanted.length) await tx.insert(statusRoles).values(wanted.map((roleId) => ({ statusId, roleId })));
-    await recordAudit(tx, { actorId, changeType: "membership_status.roles", entity: "membership_status", entityId: statusId, before: { roles: before }, after: { roles: after } });
+    await recordAudit(tx, {
+      actorId,
+      changeType: "membership_status.roles",
+      entity: "membership_status",
+      entityId: statusId,
+      before: { roles: before },
+      after: { roles: after },
+    });
     return { ok: true as const };
   });
 }

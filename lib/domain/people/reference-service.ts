@@ -10,7 +10,11 @@ import { actorMay } from "../shared/actor-may";
 import { Abort, catchAbort, invalidFrom } from "../shared/result";
 import { uniqueViolation } from "../shared/db-errors";
 
-const key = z.string().trim().toLowerCase().regex(/^[a-z][a-z0-9_-]{0,39}$/, "lowercase letters, digits, - and _");
+const key = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z][a-z0-9_-]{0,39}$/, "lowercase letters, digits, - and _");
 const name = z.string().trim().min(1).max(100);
 
 async function guardedUnique<T extends object>(run: () => Promise<Result<T>>): Promise<Result<T>> {
@@ -51,7 +55,13 @@ export async function saveStatus(db: Db, actorId: number, id: number | null, inp
 }
 
 /** The status form saves the flags and the roles together: a refused roles step leaves nothing half-saved. */
-export async function saveStatusWithRoles(db: Db, actorId: number, id: number | null, input: z.input<typeof statusSchema>, roleIds: number[]): Promise<Result<{ id: number }>> {
+export async function saveStatusWithRoles(
+  db: Db,
+  actorId: number,
+  id: number | null,
+  input: z.input<typeof statusSchema>,
+  roleIds: number[],
+): Promise<Result<{ id: number }>> {
   return catchAbort<Result<{ id: number }>, Failure>(() =>
     db.transaction(async (tx) => {
       const saved = await saveStatus(tx, actorId, id, input);
@@ -73,7 +83,12 @@ export const membershipTypeSchema = z.object({
   sortOrder: z.coerce.number().int().default(0),
 });
 
-export async function saveMembershipType(db: Db, actorId: number, id: number | null, input: z.input<typeof membershipTypeSchema>): Promise<Result<{ id: number }>> {
+export async function saveMembershipType(
+  db: Db,
+  actorId: number,
+  id: number | null,
+  input: z.input<typeof membershipTypeSchema>,
+): Promise<Result<{ id: number }>> {
   if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   const parsed = membershipTypeSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
@@ -92,16 +107,29 @@ export async function saveAddressType(db: Db, actorId: number, id: number | null
 type Table = typeof membershipStatuses | typeof membershipTypes | typeof addressTypes;
 
 /** Insert or update one reference row with its audit entry, in one transaction. */
-async function saveRow(db: Db, actorId: number, entity: "membership_status" | "membership_type" | "address_type", table: Table, id: number | null, values: Partial<Table["$inferInsert"]>): Promise<Result<{ id: number }>> {
+async function saveRow(
+  db: Db,
+  actorId: number,
+  entity: "membership_status" | "membership_type" | "address_type",
+  table: Table,
+  id: number | null,
+  values: Partial<Table["$inferInsert"]>,
+): Promise<Result<{ id: number }>> {
   return db.transaction(async (tx) => {
     if (id === null) {
-      const [row] = (await tx.insert(table).values(values as never).returning()) as { id: number }[];
+      const [row] = (await tx
+        .insert(table)
+        .values(values as never)
+        .returning()) as { id: number }[];
       await recordAudit(tx, { actorId, changeType: `${entity}.create`, entity, entityId: row!.id, after: values });
       return { ok: true as const, id: row!.id };
     }
     const [before] = (await tx.select().from(table).where(eq(table.id, id))) as Record<string, unknown>[];
     if (!before) return notFound(entity.replace("_", " "));
-    await tx.update(table).set(values as never).where(eq(table.id, id));
+    await tx
+      .update(table)
+      .set(values as never)
+      .where(eq(table.id, id));
     const picked = Object.fromEntries(Object.keys(values).map((k) => [k, before[k]])) as typeof values;
     const diff = diffValues(picked, values);
     if (Object.keys(diff.after).length) await recordAudit(tx, { actorId, changeType: `${entity}.update`, entity, entityId: id, ...diff });

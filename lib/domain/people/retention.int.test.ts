@@ -50,7 +50,10 @@ describe("retention purge", () => {
     expect(await runPurge(t.db, { usageAfterDays: 365, now: NOW })).toEqual({ unknownCardsDeleted: 0, usage: { anonymised: 0 }, interventionsAnonymised: 0 });
     // Who maintained the machine is forgotten like who used it; the work and its date stay.
     const work = await t.db.select().from(interventions).orderBy(interventions.doneAt);
-    expect(work.map((w) => [w.personId, w.notes])).toEqual([[null, "belt changed"], [mario!.personId, "belt changed"]]);
+    expect(work.map((w) => [w.personId, w.notes])).toEqual([
+      [null, "belt changed"],
+      [mario!.personId, "belt changed"],
+    ]);
 
     const rows = await t.db.select().from(usageSessions).orderBy(usageSessions.startedAt);
     expect(rows.map((r) => [r.personId, r.cardUid, r.durationSeconds])).toEqual([
@@ -65,7 +68,12 @@ describe("retention purge", () => {
     expect((await listUsage(t.db, BOARD_VIEWER, {})).map((r) => r.personName)).toEqual(["Mario Rossi", "—", "—"]);
     const totals = await usageTotals(t.db, BOARD_VIEWER, {});
     expect(totals.hours).toBe(7);
-    expect(totals.byPerson.map((p) => [p.personId, p.hours])).toEqual(expect.arrayContaining([[null, 3], [mario!.personId, 4]]));
+    expect(totals.byPerson.map((p) => [p.personId, p.hours])).toEqual(
+      expect.arrayContaining([
+        [null, 3],
+        [mario!.personId, 4],
+      ]),
+    );
     const page = await machineUsagePage(t.db, BOARD_VIEWER, laser!.id);
     expect(page.rows.map((r) => r.personId)).toEqual([mario!.personId, null, null]);
   });

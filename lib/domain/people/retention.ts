@@ -7,7 +7,10 @@ export const UNKNOWN_CARD_RETENTION_DAYS = 30;
 
 /** Unknown-card swipes are only useful to register a new card on the spot: gone after 30 days. */
 export async function purgeUnknownCards(db: Db, now = new Date(), days = UNKNOWN_CARD_RETENTION_DAYS): Promise<number> {
-  const rows = await db.delete(unknownCards).where(lt(unknownCards.seenAt, new Date(now.getTime() - days * DAY_MS))).returning({ id: unknownCards.id });
+  const rows = await db
+    .delete(unknownCards)
+    .where(lt(unknownCards.seenAt, new Date(now.getTime() - days * DAY_MS)))
+    .returning({ id: unknownCards.id });
   return rows.length;
 }
 

@@ -31,11 +31,7 @@ export interface PeoplePage {
 export async function searchPeople(db: Db, search: PeopleSearch = {}): Promise<PeoplePage> {
   const pageSize = Math.min(Math.max(search.pageSize ?? 25, 1), 200);
   const where = personMatches(search.query ?? "");
-  const base = db
-    .select({ n: count() })
-    .from(people)
-    .leftJoin(profiles, eq(profiles.personId, people.id))
-    .where(where);
+  const base = db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
   const [{ n: total } = { n: 0 }] = await base;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(Math.max(Math.trunc(search.page ?? 1), 1), pages);

@@ -28,7 +28,10 @@ afterAll(() => f.t.close());
 /** Mario (f.member) is the person whose name is shown; each test sets his choice. */
 async function marioShows(settings: { name?: string; boardOnly?: boolean }) {
   const visibility: Record<string, string> = settings.name ? { name: settings.name } : {};
-  await f.t.db.update(profiles).set({ visibility, boardOnly: settings.boardOnly ?? false }).where(eq(profiles.personId, f.member));
+  await f.t.db
+    .update(profiles)
+    .set({ visibility, boardOnly: settings.boardOnly ?? false })
+    .where(eq(profiles.personId, f.member));
 }
 beforeEach(() => marioShows({}));
 
@@ -55,10 +58,23 @@ describe("names shown outside the people pages", () => {
   });
 
   it("on bookings: a member sees whose booking it is unless the booker asked for 'only the board'", async () => {
-    const booked = await bookMachine(f.t.db, f.member, { machineId: f.laser, startsAt: "2027-02-10T10:00:00Z", endsAt: "2027-02-10T12:00:00Z" }, new Date("2027-02-01T00:00:00Z"));
+    const booked = await bookMachine(
+      f.t.db,
+      f.member,
+      { machineId: f.laser, startsAt: "2027-02-10T10:00:00Z", endsAt: "2027-02-10T12:00:00Z" },
+      new Date("2027-02-01T00:00:00Z"),
+    );
     expect(booked).toMatchObject({ ok: true });
     const names = async (viewer: Viewer | null) =>
-      (await bookingItems(f.t.db, { from: new Date("2027-02-10T00:00:00Z"), to: new Date("2027-02-11T00:00:00Z"), includeMembersOnly: true, machineId: f.laser, viewer })).map((i) => i.kind === "booking" && i.personName);
+      (
+        await bookingItems(f.t.db, {
+          from: new Date("2027-02-10T00:00:00Z"),
+          to: new Date("2027-02-11T00:00:00Z"),
+          includeMembersOnly: true,
+          machineId: f.laser,
+          viewer,
+        })
+      ).map((i) => i.kind === "booking" && i.personName);
     expect(await names(member)).toEqual(["Mario Rossi"]);
     await marioShows({ boardOnly: true });
     expect(await names(member)).toEqual([null]);
@@ -66,14 +82,24 @@ describe("names shown outside the people pages", () => {
   });
 
   it("on an event's contact person, and on news authors (the public news and Atom feed)", async () => {
-    const saved = await saveEvent(f.t.db, f.admin, { title: "Repair café", visibility: "public", startsAt: "2027-03-01T17:00:00Z", endsAt: "2027-03-01T19:00:00Z", timeZone: "UTC", responsiblePersonId: f.member });
+    const saved = await saveEvent(f.t.db, f.admin, {
+      title: "Repair café",
+      visibility: "public",
+      startsAt: "2027-03-01T17:00:00Z",
+      endsAt: "2027-03-01T19:00:00Z",
+      timeZone: "UTC",
+      responsiblePersonId: f.member,
+    });
     if (!saved.ok) throw new Error(saved.message);
     expect((await getEventDetails(f.t.db, saved.eventId, anonymous))?.responsible).toMatchObject({ name: null });
     expect((await getEventDetails(f.t.db, saved.eventId, member))?.responsible).toMatchObject({ name: "Mario Rossi" });
     await marioShows({ name: "public" });
     expect((await getEventDetails(f.t.db, saved.eventId, anonymous))?.responsible).toMatchObject({ name: "Mario Rossi" });
 
-    await f.t.db.update(profiles).set({ visibility: { name: "board" } }).where(eq(profiles.personId, f.admin));
+    await f.t.db
+      .update(profiles)
+      .set({ visibility: { name: "board" } })
+      .where(eq(profiles.personId, f.admin));
     const post = await createNews(f.t.db, f.admin, { title: "New laser", body: "Arrived." });
     if (!post.ok) throw new Error(post.message);
     const author = async (viewer: Viewer | null) => (await listNews(f.t.db, viewer, 1))[0]?.authorName;
@@ -85,7 +111,15 @@ describe("names shown outside the people pages", () => {
 
   it("on a named poll's voters: counted for everyone, named only where the voter lets the viewer see it", async () => {
     const hour = 3_600_000;
-    const created = await createPoll(f.t.db, f.admin, { question: "New sofa?", options: ["Yes", "No"], choice: "single", opensAt: new Date(Date.now() - hour), closesAt: new Date(Date.now() + hour), anonymous: false, resultsVisible: "after_vote" });
+    const created = await createPoll(f.t.db, f.admin, {
+      question: "New sofa?",
+      options: ["Yes", "No"],
+      choice: "single",
+      opensAt: new Date(Date.now() - hour),
+      closesAt: new Date(Date.now() + hour),
+      anonymous: false,
+      resultsVisible: "after_vote",
+    });
     if (!created.ok) throw new Error(created.message);
     const options = (await getPollView(f.t.db, f.admin, created.id, undefined))!.options.map((o) => o.id);
     expect(await castVote(f.t.db, f.member, { pollId: created.id, optionIds: [options[0]!] })).toMatchObject({ ok: true });

@@ -17,7 +17,14 @@ export async function namesShownTo(db: Db, viewer: Viewer | null, personIds: Ite
   const shown = new Map<number, string>();
   if (ids.length === 0) return shown;
   const rows = await db
-    .select({ personId: profiles.personId, first: profiles.firstName, last: profiles.lastName, partnerPersonId: profiles.partnerPersonId, visibility: profiles.visibility, boardOnly: profiles.boardOnly })
+    .select({
+      personId: profiles.personId,
+      first: profiles.firstName,
+      last: profiles.lastName,
+      partnerPersonId: profiles.partnerPersonId,
+      visibility: profiles.visibility,
+      boardOnly: profiles.boardOnly,
+    })
     .from(profiles)
     .innerJoin(people, eq(people.id, profiles.personId))
     .where(and(inArray(profiles.personId, ids), isNull(people.erasedAt)));
@@ -38,7 +45,11 @@ export function shownNameOr(names: ReadonlyMap<number, string>, personId: number
  * "—" when the row has no person (anonymised by the retention purge).
  */
 export async function withShownNames<R extends { personId: number | null }>(db: Db, viewer: Viewer, rows: R[]): Promise<(R & { personName: string })[]> {
-  const names = await namesShownTo(db, viewer, rows.map((r) => r.personId));
+  const names = await namesShownTo(
+    db,
+    viewer,
+    rows.map((r) => r.personId),
+  );
   return rows.map((r) => ({ ...r, personName: r.personId === null ? "—" : shownNameOr(names, r.personId) }));
 }
 

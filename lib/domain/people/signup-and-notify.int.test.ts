@@ -46,11 +46,19 @@ describe("public sign-up", () => {
   });
 
   it("refuses an expired link", async () => {
-    const signed = await signUpApplicant(t.db, inbox.mailer, { firstName: "Late", lastName: "Comer", email: "late@example.org", password: "a-long-password-1" });
+    const signed = await signUpApplicant(t.db, inbox.mailer, {
+      firstName: "Late",
+      lastName: "Comer",
+      email: "late@example.org",
+      password: "a-long-password-1",
+    });
     if (!signed.ok || signed.personId === null) throw new Error("sign-up failed");
     const r = { personId: signed.personId };
     const token = unfold(inbox.mails.at(-1)!.raw).match(/signup\/confirm\?token=([A-Za-z0-9_-]+)/)![1]!;
-    await t.db.update(applicantConfirmations).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(applicantConfirmations.personId, r.personId));
+    await t.db
+      .update(applicantConfirmations)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(applicantConfirmations.personId, r.personId));
     expect(await confirmApplicant(t.db, token)).toMatchObject({ code: "invalid_token" });
     const [account] = await t.db.select().from(accounts).where(eq(accounts.personId, r.personId));
     expect(account!.disabled).toBe(true);

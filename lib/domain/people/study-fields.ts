@@ -38,7 +38,12 @@ export async function listStudyFields(db: Db, opts: { q?: string; includeRetired
     .select({ id: studyFields.id, name: studyFields.name, retiredAt: studyFields.retiredAt, people: count(profileStudies.id) })
     .from(studyFields)
     .leftJoin(profileStudies, eq(profileStudies.fieldId, studyFields.id))
-    .where(and(opts.includeRetired ? undefined : isNull(studyFields.retiredAt), q ? ilike(studyFields.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined))
+    .where(
+      and(
+        opts.includeRetired ? undefined : isNull(studyFields.retiredAt),
+        q ? ilike(studyFields.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
+      ),
+    )
     .groupBy(studyFields.id)
     .orderBy(asc(sql`lower(${studyFields.name})`));
   return rows.map((r) => ({ id: r.id, name: r.name, retired: r.retiredAt !== null, people: Number(r.people) }));
@@ -46,14 +51,26 @@ export async function listStudyFields(db: Db, opts: { q?: string; includeRetired
 
 /** The names people may choose on their profile: the active fields, A–Z. */
 export async function studyFieldNames(db: Db): Promise<string[]> {
-  return (await db.select({ name: studyFields.name }).from(studyFields).where(isNull(studyFields.retiredAt)).orderBy(asc(sql`lower(${studyFields.name})`))).map((r) => r.name);
+  return (
+    await db
+      .select({ name: studyFields.name })
+      .from(studyFields)
+      .where(isNull(studyFields.retiredAt))
+      .orderBy(asc(sql`lower(${studyFields.name})`))
+  ).map((r) => r.name);
 }
 
 /** The study entries of these people with their field's current name, in the order they were entered. */
 export async function studiesOf(db: Db, personIds: number[]): Promise<PersonStudy[]> {
   if (personIds.length === 0) return [];
   return db
-    .select({ personId: profileStudies.personId, fieldId: profileStudies.fieldId, field: studyFields.name, startYear: profileStudies.startYear, endYear: profileStudies.endYear })
+    .select({
+      personId: profileStudies.personId,
+      fieldId: profileStudies.fieldId,
+      field: studyFields.name,
+      startYear: profileStudies.startYear,
+      endYear: profileStudies.endYear,
+    })
     .from(profileStudies)
     .innerJoin(studyFields, eq(studyFields.id, profileStudies.fieldId))
     .where(inArray(profileStudies.personId, personIds))
@@ -71,8 +88,14 @@ export async function resolveStudies(
 ): Promise<Result<{ rows: { fieldId: number; field: string; startYear: number | null; endYear: number | null }[] }>> {
   if (studies.length === 0) return { ok: true, rows: [] };
   const names = [...new Set(studies.map((s) => s.field.trim().toLowerCase()))];
-  const found = await db.select().from(studyFields).where(inArray(sql`lower(${studyFields.name})`, names));
-  const held = personId === null ? new Set<number>() : new Set((await db.select({ id: profileStudies.fieldId }).from(profileStudies).where(eq(profileStudies.personId, personId))).map((r) => r.id));
+  const found = await db
+    .select()
+    .from(studyFields)
+    .where(inArray(sql`lower(${studyFields.name})`, names));
+  const held =
+    personId === null
+      ? new Set<number>()
+      : new Set((await db.select({ id: profileStudies.fieldId }).from(profileStudies).where(eq(profileStudies.personId, personId))).map((r) => r.id));
   const rows = [];
   for (const s of studies) {
     const field = found.find((f) => f.name.toLowerCase() === s.field.trim().toLowerCase());
@@ -88,7 +111,8 @@ async function guarded<T extends object>(run: () => Promise<Result<T>>): Promise
   try {
     return await run();
   } catch (error) {
-    if (uniqueViolation(error) === "study_fields_name_lower_idx") return fail("duplicate_name", "This field of study is already on the list.", { field: "name" });
+    if (uniqueViolation(error) === "study_fields_name_lower_idx")
+      return fail("duplicate_name", "This field of study is already on the list.", { field: "name" });
     throw error;
   }
 }
@@ -123,7 +147,14 @@ export async function renameStudyField(db: Db, actorId: number, id: number, rawN
       if (!before) return notFound("field of study");
       if (before.name === name.data) return { ok: true as const };
       await tx.update(studyFields).set({ name: name.data }).where(eq(studyFields.id, id));
-      await recordAudit(tx, { actorId, changeType: "study_field.rename", entity: "study_field", entityId: id, before: { name: before.name }, after: { name: name.data } });
+      await recordAudit(tx, {
+        actorId,
+        changeType: "study_field.rename",
+        entity: "study_field",
+        entityId: id,
+        before: { name: before.name },
+        after: { name: name.data },
+      });
       return { ok: true as const };
     }),
   );
@@ -138,7 +169,11 @@ export async function mergeStudyFields(db: Db, actorId: number, fromId: number, 
   if (refused) return refused;
   if (fromId === intoId) return fail("invalid", "A field cannot be merged into itself.", { field: "intoId" });
   return db.transaction(async (tx) => {
-    const pair = await tx.select().from(studyFields).where(inArray(studyFields.id, [fromId, intoId])).for("update");
+    const pair = await tx
+      .select()
+      .from(studyFields)
+      .where(inArray(studyFields.id, [fromId, intoId]))
+      .for("update");
     const from = pair.find((f) => f.id === fromId);
     const into = pair.find((f) => f.id === intoId);
     if (!from || !into) return notFound("field of study");
@@ -149,7 +184,14 @@ export async function mergeStudyFields(db: Db, actorId: number, fromId: number, 
         and t.start_year is not distinct from s.start_year and t.end_year is not distinct from s.end_year`);
     const moved = await tx.update(profileStudies).set({ fieldId: intoId }).where(eq(profileStudies.fieldId, fromId)).returning({ id: profileStudies.id });
     await tx.delete(studyFields).where(eq(studyFields.id, fromId));
-    await recordAudit(tx, { actorId, changeType: "study_field.merge", entity: "study_field", entityId: fromId, before: { name: from.name }, after: { mergedInto: into.name, studiesMoved: moved.length } });
+    await recordAudit(tx, {
+      actorId,
+      changeType: "study_field.merge",
+      entity: "study_field",
+      entityId: fromId,
+      before: { name: from.name },
+      after: { mergedInto: into.name, studiesMoved: moved.length },
+    });
     return { ok: true as const, moved: moved.length };
   });
 }
@@ -162,8 +204,18 @@ export async function setStudyFieldRetired(db: Db, actorId: number, id: number, 
     const [before] = await tx.select().from(studyFields).where(eq(studyFields.id, id)).for("update");
     if (!before) return notFound("field of study");
     if ((before.retiredAt !== null) === retired) return { ok: true as const };
-    await tx.update(studyFields).set({ retiredAt: retired ? now : null }).where(eq(studyFields.id, id));
-    await recordAudit(tx, { actorId, changeType: retired ? "study_field.retire" : "study_field.restore", entity: "study_field", entityId: id, before: { name: before.name, retired: !retired }, after: { name: before.name, retired } });
+    await tx
+      .update(studyFields)
+      .set({ retiredAt: retired ? now : null })
+      .where(eq(studyFields.id, id));
+    await recordAudit(tx, {
+      actorId,
+      changeType: retired ? "study_field.retire" : "study_field.restore",
+      entity: "study_field",
+      entityId: id,
+      before: { name: before.name, retired: !retired },
+      after: { name: before.name, retired },
+    });
     return { ok: true as const };
   });
 }

@@ -24,7 +24,13 @@ export async function visibleNames(db: Db, viewer: Viewer, personIds: number[]):
     const p = r.profile;
     const shown =
       p && !r.erasedAt
-        ? visibleProfile(viewer, { personId: r.id, partnerPersonId: p.partnerPersonId, visibility: p.visibility, boardOnly: p.boardOnly, values: { name: `${p.firstName} ${p.lastName}`.trim() } }).name
+        ? visibleProfile(viewer, {
+            personId: r.id,
+            partnerPersonId: p.partnerPersonId,
+            visibility: p.visibility,
+            boardOnly: p.boardOnly,
+            values: { name: `${p.firstName} ${p.lastName}`.trim() },
+          }).name
         : undefined;
     out.set(r.id, { personId: r.id, name: shown ?? null, memberNumber: r.memberNumber });
   }

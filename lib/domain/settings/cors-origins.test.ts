@@ -4,7 +4,9 @@ import { MAX_CORS_ORIGINS, parseCorsOrigins } from "./cors-origins";
 describe("the API's browser origins as an admin types them", () => {
   it("takes one per line (or commas), each once, as the browser sends it", () => {
     expect(parseCorsOrigins("")).toEqual({ ok: true, origins: [] });
-    expect(parseCorsOrigins("https://Dashboard.example.org/\n\n  http://localhost:5173 ,https://dashboard.example.org:443\r\nhttp://door.example:8080")).toEqual({
+    expect(
+      parseCorsOrigins("https://Dashboard.example.org/\n\n  http://localhost:5173 ,https://dashboard.example.org:443\r\nhttp://door.example:8080"),
+    ).toEqual({
       ok: true,
       origins: ["https://dashboard.example.org", "http://localhost:5173", "http://door.example:8080"],
     });

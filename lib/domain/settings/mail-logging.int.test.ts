@@ -32,7 +32,11 @@ const tokenOf = (mail: string) => mail.match(/reset-password\/([A-Za-z0-9_-]+)/)
 describe("mail and the log", () => {
   it("with an SMTP server: the mail has the link, the log has neither link nor token", async () => {
     const log = capturingLogger();
-    const mailer = createSettingsMailer(() => getSpaceSettings(t.db), createMailer({ smtpUrl: `smtp://127.0.0.1:${inbox.port}`, from: "a@b.c", logger: log.logger }), log.logger);
+    const mailer = createSettingsMailer(
+      () => getSpaceSettings(t.db),
+      createMailer({ smtpUrl: `smtp://127.0.0.1:${inbox.port}`, from: "a@b.c", logger: log.logger }),
+      log.logger,
+    );
     await requestPasswordReset(t.db, mailer, { email: "member@makerspace.local" });
     const token = tokenOf(unfold(inbox.mails.at(-1)!.raw));
     expect(token).toBeTruthy();

@@ -35,7 +35,13 @@ const subjectOf = (raw: string) => raw.match(/^Subject: (.*)$/m)?.[1];
 describe("checking an override", () => {
   it("refuses broken ICU, dropped or invented placeholders, tags, unknown keys and empty text", () => {
     expect(checkOverride("home.greeting", "Moin {name")).toMatchObject({ ok: false, code: "syntax" });
-    expect(checkOverride("mail.reset.body", "Click here, valid {minutes} minutes")).toMatchObject({ ok: false, code: "placeholders", message: expect.stringContaining("link, minutes"), expected: ["link", "minutes"], found: ["minutes"] });
+    expect(checkOverride("mail.reset.body", "Click here, valid {minutes} minutes")).toMatchObject({
+      ok: false,
+      code: "placeholders",
+      message: expect.stringContaining("link, minutes"),
+      expected: ["link", "minutes"],
+      found: ["minutes"],
+    });
     expect(checkOverride("home.greeting", "Hi {name}, {nickname}")).toMatchObject({ ok: false, code: "placeholders" });
     expect(checkOverride("home.greeting", "Hi <b>{name}</b>")).toMatchObject({ ok: false, code: "syntax" });
     expect(checkOverride("no.such.key", "x")).toMatchObject({ ok: false, code: "unknown_key" });
@@ -60,10 +66,17 @@ describe("the space's own wording", () => {
     expect(translator("de")("people.count", { count: 3 })).toBe("3 Personen");
     expect((await loadSpaceSettings(t.db)).messageOverrides).toEqual({ nl: { "people.count": "{count, plural, one {# lid} other {# leden}}" } });
     const [entry] = await t.db.select().from(auditLog).where(eq(auditLog.changeType, "settings.wording"));
-    expect(entry).toMatchObject({ before: { locale: "nl", key: "people.count", text: null }, after: { locale: "nl", text: "{count, plural, one {# lid} other {# leden}}" } });
+    expect(entry).toMatchObject({
+      before: { locale: "nl", key: "people.count", text: null },
+      after: { locale: "nl", text: "{count, plural, one {# lid} other {# leden}}" },
+    });
 
     const search = searchWording("nl", (await loadSpaceSettings(t.db)).messageOverrides.nl, "leden");
-    expect(search.rows[0]).toMatchObject({ key: "people.count", shipped: "{count, plural, one {# persoon} other {# personen}}", override: expect.stringContaining("leden") });
+    expect(search.rows[0]).toMatchObject({
+      key: "people.count",
+      shipped: "{count, plural, one {# persoon} other {# personen}}",
+      override: expect.stringContaining("leden"),
+    });
     // An empty search lists what was changed.
     expect(searchWording("nl", { "people.count": "x" }, "").rows.map((r) => r.key)).toEqual(["people.count"]);
 
@@ -105,7 +118,9 @@ describe("languages as data", () => {
     await updateSpaceSettings(t.db, ADMIN, await input({ languages: ["it", "nl"], defaultLanguage: "nl" }));
     expect((await loadSpaceSettings(t.db)).languages).toEqual(["nl", "it"]);
     expect(settingsInputSchema.safeParse({ ...(await input({})), languages: ["nl"], defaultLanguage: "de" }).success).toBe(false);
-    await expect(updateSpaceSettings(t.db, ADMIN, { ...(await input({})), languages: undefined, defaultLanguage: "de" })).rejects.toBeInstanceOf(DefaultLanguageNotOfferedError);
+    await expect(updateSpaceSettings(t.db, ADMIN, { ...(await input({})), languages: undefined, defaultLanguage: "de" })).rejects.toBeInstanceOf(
+      DefaultLanguageNotOfferedError,
+    );
     // Saving the form without the field keeps the languages (older callers).
     await updateSpaceSettings(t.db, ADMIN, { ...(await input({})), languages: undefined });
     expect((await loadSpaceSettings(t.db)).languages).toEqual(["nl", "it"]);

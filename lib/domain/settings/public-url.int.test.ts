@@ -32,7 +32,16 @@ describe("the space's public address", () => {
   it("is an http(s) origin; anything else is refused with the field's name", () => {
     expect(normalizePublicUrl("https://Space.Example.org/")).toBe("https://space.example.org");
     expect(normalizePublicUrl("http://192.168.1.5:3000")).toBe("http://192.168.1.5:3000");
-    for (const bad of ["javascript:alert(1)", "ftp://x.org", "https://user:pw@x.org", "https://x.org/sub", "https://x.org/?a=1", "https://x.org/#f", "not a url", ""]) {
+    for (const bad of [
+      "javascript:alert(1)",
+      "ftp://x.org",
+      "https://user:pw@x.org",
+      "https://x.org/sub",
+      "https://x.org/?a=1",
+      "https://x.org/#f",
+      "not a url",
+      "",
+    ]) {
       expect(normalizePublicUrl(bad), bad).toBeNull();
     }
     const base = { ...settingsFromEnv({ SPACE_NAME: "S", SPACE_TIME_ZONE: "UTC", DEFAULT_LANGUAGE: "en", MAIL_FROM: "a@b.c", SMTP_URL: undefined }) };
@@ -58,7 +67,14 @@ describe("the space's public address", () => {
     await signUpApplicant(t.db, inbox.mailer, { firstName: "Ada", lastName: "L", email: "ada@example.org", password: "a-long-password-1" });
     expect(last()).toMatch(/https:\/\/makers\.example\.net\/signup\/confirm\?token=[A-Za-z0-9_-]+/);
 
-    const ev = await saveEvent(t.db, ids.admin!, { title: "Open day", startsAt: new Date(Date.now() + 86_400_000).toISOString(), endsAt: new Date(Date.now() + 90_000_000).toISOString(), timeZone: "UTC", visibility: "public", capacity: 5 });
+    const ev = await saveEvent(t.db, ids.admin!, {
+      title: "Open day",
+      startsAt: new Date(Date.now() + 86_400_000).toISOString(),
+      endsAt: new Date(Date.now() + 90_000_000).toISOString(),
+      timeZone: "UTC",
+      visibility: "public",
+      capacity: 5,
+    });
     if (!ev.ok) throw new Error(ev.message);
     await requestGuestRegistration(t.db, inbox.mailer, { eventId: ev.eventId, name: "Gina", email: "gina@example.org" });
     expect(last()).toMatch(/https:\/\/makers\.example\.net\/events\/confirm\/[A-Za-z0-9_-]+/);

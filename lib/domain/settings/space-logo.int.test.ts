@@ -26,7 +26,9 @@ afterAll(async () => {
 });
 
 const image = (width: number, height: number, format: "png" | "jpeg" = "jpeg") =>
-  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 30 } } })[format]().toBuffer();
+  sharp({ create: { width, height, channels: 3, background: { r: 200, g: 30, b: 30 } } })
+    [format]()
+    .toBuffer();
 const filesUnder = (sub: string) => (fs.existsSync(path.join(dir, sub)) ? fs.readdirSync(path.join(dir, sub)) : []);
 
 describe("space logo", () => {
@@ -55,7 +57,12 @@ describe("space logo", () => {
     const meta = await sharp(served!).metadata();
     expect(meta).toMatchObject({ format: "png", width: 512, height: 256 });
     expect(logoSrc(settings)).toMatch(/^\/space-logo\.png\?v=[0-9a-f]+$/);
-    const doc = buildSpaceApi({ settings: { ...settings, logoUrl: "https://elsewhere.example/old.png" }, baseUrl: "https://space.example", status: null, machines: null });
+    const doc = buildSpaceApi({
+      settings: { ...settings, logoUrl: "https://elsewhere.example/old.png" },
+      baseUrl: "https://space.example",
+      status: null,
+      machines: null,
+    });
     expect(doc.logo).toBe("https://space.example/space-logo.png");
     const audits = await t.db.select().from(auditLog).where(eq(auditLog.changeType, "settings.logo"));
     expect(audits.at(-1)!.after).toEqual({ logoKey: settings.logoKey });

@@ -27,7 +27,11 @@ export async function renderLogo(data: Buffer): Promise<{ ok: true; png: Buffer 
   try {
     const meta = await sharp(data, { limitInputPixels: 50_000_000 }).metadata();
     if (!meta.format || !ACCEPTED.has(meta.format)) return { ok: false, code: "logo_not_image", message: "The file is not a PNG, JPEG, WebP or GIF image." };
-    const png = await sharp(data, { limitInputPixels: 50_000_000 }).rotate().resize(LOGO_EDGE, LOGO_EDGE, { fit: "inside", withoutEnlargement: true }).png().toBuffer();
+    const png = await sharp(data, { limitInputPixels: 50_000_000 })
+      .rotate()
+      .resize(LOGO_EDGE, LOGO_EDGE, { fit: "inside", withoutEnlargement: true })
+      .png()
+      .toBuffer();
     return { ok: true, png };
   } catch {
     return { ok: false, code: "logo_not_image", message: "The file is not an image that can be read." };
@@ -72,7 +76,14 @@ async function replaceLogoKey(db: Db, actor: SettingsActor, key: string | null):
       .insert(spaceSettings)
       .values({ id: 1, ...values, logoKey: key, updatedAt: new Date(), updatedBy: actor.personId })
       .onConflictDoUpdate({ target: spaceSettings.id, set: { logoKey: key, updatedAt: new Date(), updatedBy: actor.personId } });
-    await recordAudit(tx, { actorId: actor.personId, changeType: "settings.logo", entity: "space_settings", entityId: 1, before: { logoKey: before.logoKey }, after: { logoKey: key } });
+    await recordAudit(tx, {
+      actorId: actor.personId,
+      changeType: "settings.logo",
+      entity: "space_settings",
+      entityId: 1,
+      before: { logoKey: before.logoKey },
+      after: { logoKey: key },
+    });
     return before.logoKey;
   });
   invalidateSpaceSettings(db);

@@ -15,7 +15,9 @@ export type SpaceSettings = Omit<SpaceSettingsRow, "id" | "updatedAt" | "updated
 /** What an installation uses until an admin saves the settings page: the environment's values. */
 export function settingsFromEnv(
   env: Pick<Env, "SPACE_NAME" | "SPACE_TIME_ZONE" | "DEFAULT_LANGUAGE" | "MAIL_FROM" | "SMTP_URL"> &
-    Partial<Pick<Env, "MACHINES_DASHBOARD_PUBLIC" | "INVENTORY_MEMBERS_MAY_VIEW" | "PURGE_USAGE_AFTER_DAYS" | "PUBLIC_URL" | "AUTH_URL" | "PORT" | "API_CORS_ORIGINS">>,
+    Partial<
+      Pick<Env, "MACHINES_DASHBOARD_PUBLIC" | "INVENTORY_MEMBERS_MAY_VIEW" | "PURGE_USAGE_AFTER_DAYS" | "PUBLIC_URL" | "AUTH_URL" | "PORT" | "API_CORS_ORIGINS">
+    >,
 ): SpaceSettings {
   const smtp = parseSmtpUrl(env.SMTP_URL);
   return {

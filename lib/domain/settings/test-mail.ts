@@ -1,9 +1,7 @@
 import nodemailer from "nodemailer";
 import type { SpaceSettings } from "./space-settings";
 
-export type TestMailResult =
-  | { ok: true }
-  | { ok: false; code: "not_configured" | "auth" | "connection" | "tls" | "rejected" | "other"; detail: string };
+export type TestMailResult = { ok: true } | { ok: false; code: "not_configured" | "auth" | "connection" | "tls" | "rejected" | "other"; detail: string };
 
 /** Transport options from the settings; null when no SMTP host is set (mail then goes to the log). */
 export function smtpTransportOptions(s: SpaceSettings) {

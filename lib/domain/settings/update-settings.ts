@@ -15,10 +15,7 @@ const optionalText = (max: number) =>
     .trim()
     .max(max)
     .transform((v) => (v === "" ? null : v));
-const optionalNumber = (min: number, max: number) =>
-  z
-    .union([z.literal(""), z.coerce.number().min(min).max(max)])
-    .transform((v) => (v === "" ? null : v));
+const optionalNumber = (min: number, max: number) => z.union([z.literal(""), z.coerce.number().min(min).max(max)]).transform((v) => (v === "" ? null : v));
 
 /** What the settings form sends. An empty SMTP password keeps the stored one; clearSmtpPassword removes it. */
 export const settingsInputSchema = z

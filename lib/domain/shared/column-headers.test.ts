@@ -15,8 +15,7 @@ describe("column headers", () => {
     expect(columnOfHeader("firstName", accepted)).toBe("firstName");
     expect(columnOfHeader(" FIRSTNAME ", accepted)).toBe("firstName");
     expect(columnOfHeader("first_name", accepted)).toBe("firstName");
-    for (const locale of LOCALES)
-      for (const key of accepted) expect(columnOfHeader(columnHeaders(translator(locale), [key])[0]!, accepted)).toBe(key);
+    for (const locale of LOCALES) for (const key of accepted) expect(columnOfHeader(columnHeaders(translator(locale), [key])[0]!, accepted)).toBe(key);
     expect(columnOfHeader("Nachname", accepted)).toBe("lastName");
     expect(columnOfHeader("shoe size", accepted)).toBeNull();
     expect(columnOfHeader("", accepted)).toBeNull();

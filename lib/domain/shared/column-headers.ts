@@ -12,7 +12,11 @@ export function columnHeaders(t: Translate, keys: readonly ColumnKey[]): string[
   return keys.map((k) => t(`col.${k}`));
 }
 
-const squash = (s: string) => s.trim().toLowerCase().replace(/[\s_-]+/g, "");
+const squash = (s: string) =>
+  s
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
 
 /** The key of the accepted column a header cell names, or null (an unknown column). */
 export function columnOfHeader<K extends ColumnKey>(cell: string, accepted: readonly K[]): K | null {

@@ -5,8 +5,14 @@ import { csvCell, parseCsv, toCsv } from "./csv";
 
 describe("csv", () => {
   it("reads quotes, embedded commas, line breaks and semicolon files", () => {
-    expect(parseCsv('name,notes\r\n"Drill, big","say ""hi""\nline 2"\n\n')).toEqual([["name", "notes"], ["Drill, big", 'say "hi"\nline 2']]);
-    expect(parseCsv("\uFEFFname;value\nSaw;12,50\n")).toEqual([["name", "value"], ["Saw", "12,50"]]);
+    expect(parseCsv('name,notes\r\n"Drill, big","say ""hi""\nline 2"\n\n')).toEqual([
+      ["name", "notes"],
+      ["Drill, big", 'say "hi"\nline 2'],
+    ]);
+    expect(parseCsv("\uFEFFname;value\nSaw;12,50\n")).toEqual([
+      ["name", "value"],
+      ["Saw", "12,50"],
+    ]);
   });
 
   it("writes what it reads and defuses formulas", () => {
@@ -15,7 +21,7 @@ describe("csv", () => {
   });
 
   it("CSV injection: every formula start is neutralised, whatever the quoting", () => {
-    for (const attack of ["=HYPERLINK(\"http://evil.example\",\"x\")", "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1", "=1;2"]) {
+    for (const attack of ['=HYPERLINK("http://evil.example","x")', "+1+cmd|' /C calc'!A0", "-2+3", "@SUM(A1)", "\t=1+1", "\r=1+1", "=1;2"]) {
       const cell = csvCell(attack);
       const [[read]] = parseCsv(`${cell}\r\n`) as [[string]];
       expect(read, attack).toBe(`'${attack}`);

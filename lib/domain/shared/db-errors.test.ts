@@ -19,7 +19,8 @@ describe("databaseViolation", () => {
   });
 
   it("is null for anything else", () => {
-    for (const error of [new Error("boom"), pg("40001"), pg("P0001"), null, undefined, "text", 42, wrapped(new Error("x"))]) expect(databaseViolation(error)).toBeNull();
+    for (const error of [new Error("boom"), pg("40001"), pg("P0001"), null, undefined, "text", 42, wrapped(new Error("x"))])
+      expect(databaseViolation(error)).toBeNull();
   });
 
   it("answers each question only for its own kind", () => {

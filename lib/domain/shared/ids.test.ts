@@ -11,15 +11,37 @@ describe("parseId", () => {
     [12, 12],
   ])("accepts %j", (value, expected) => expect(parseId(value)).toBe(expected));
 
-  it.each([["2147483648"], ["99999999999"], ["0"], ["-1"], ["1.5"], ["1e3"], ["0x10"], [""], ["abc"], [[]], [undefined], [null], [Number.NaN], [-3], [2 ** 40], [{}]])(
-    "refuses %j",
-    (value) => expect(parseId(value)).toBeNull(),
-  );
+  it.each([
+    ["2147483648"],
+    ["99999999999"],
+    ["0"],
+    ["-1"],
+    ["1.5"],
+    ["1e3"],
+    ["0x10"],
+    [""],
+    ["abc"],
+    [[]],
+    [undefined],
+    [null],
+    [Number.NaN],
+    [-3],
+    [2 ** 40],
+    [{}],
+  ])("refuses %j", (value) => expect(parseId(value)).toBeNull());
 });
 
 describe("query-string helpers", () => {
   it("parsePage: 1 for nonsense, capped for huge", () => {
-    expect([parsePage("3"), parsePage("x"), parsePage(undefined), parsePage("0"), parsePage("99999999999999999999"), parsePage("999999999"), parsePage(["2", "5"])]).toEqual([3, 1, 1, 1, 1, MAX_PAGE, 2]);
+    expect([
+      parsePage("3"),
+      parsePage("x"),
+      parsePage(undefined),
+      parsePage("0"),
+      parsePage("99999999999999999999"),
+      parsePage("999999999"),
+      parsePage(["2", "5"]),
+    ]).toEqual([3, 1, 1, 1, 1, MAX_PAGE, 2]);
   });
 
   it("optionalIdParam and pageParam in a schema drop what the database would refuse", () => {

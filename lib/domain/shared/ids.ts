@@ -39,5 +39,10 @@ export const pageParam = z.preprocess((v) => parsePage(v), z.number()).catch(1);
  */
 export function searchText(value: unknown, max = 200): string {
   const raw = Array.isArray(value) ? value[0] : value;
-  return typeof raw === "string" ? raw.replace(/\u0000/g, "").trim().slice(0, max) : "";
+  return typeof raw === "string"
+    ? raw
+        .replace(/\u0000/g, "")
+        .trim()
+        .slice(0, max)
+    : "";
 }

@@ -10,6 +10,9 @@ import { firstFreeSlug, namesakePattern, slugOf } from "./slugs";
 export async function newSlug(tx: Db, table: PgTable, column: AnyPgColumn, text: string, fallback: string): Promise<string> {
   const base = slugOf(text, fallback);
   await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`slug:${fallback}:${base}`}))`);
-  const rows = await tx.select({ slug: column }).from(table).where(or(eq(column, base), like(column, namesakePattern(base))));
+  const rows = await tx
+    .select({ slug: column })
+    .from(table)
+    .where(or(eq(column, base), like(column, namesakePattern(base))));
   return firstFreeSlug(base, new Set(rows.map((r) => r.slug as string)));
 }

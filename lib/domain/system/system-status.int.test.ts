@@ -18,7 +18,9 @@ it("reports the database and table sizes (pg_database_size works on the embedded
 });
 
 it("counts the rows of each table, also where the planner never analysed it (the embedded database)", async () => {
-  await t.db.insert(brokerHeartbeats).values([1, 2, 3].map((i) => ({ instanceId: `count-${i}`, startedAt: new Date(), lastSeenAt: new Date(), connectedClients: 0, metrics: {} })));
+  await t.db
+    .insert(brokerHeartbeats)
+    .values([1, 2, 3].map((i) => ({ instanceId: `count-${i}`, startedAt: new Date(), lastSeenAt: new Date(), connectedClients: 0, metrics: {} })));
   const [{ n: roleCount } = { n: "0" }] = await t.db.execute<{ n: string }>(sql`select count(*)::text as n from ${roles}`);
   const sizes = await databaseSizes(t.db);
   const of = (name: string) => sizes.tables.find((x) => x.name === name);
@@ -30,7 +32,13 @@ it("counts the rows of each table, also where the planner never analysed it (the
 it("reports brokers with requests per minute and spool depth from the heartbeat", async () => {
   const now = new Date("2026-01-01T12:00:00Z");
   await t.db.insert(brokerHeartbeats).values([
-    { instanceId: "a", startedAt: new Date("2026-01-01T11:50:00Z"), lastSeenAt: new Date("2026-01-01T11:59:55Z"), connectedClients: 3, metrics: { received: 200, spoolDepth: 4 } },
+    {
+      instanceId: "a",
+      startedAt: new Date("2026-01-01T11:50:00Z"),
+      lastSeenAt: new Date("2026-01-01T11:59:55Z"),
+      connectedClients: 3,
+      metrics: { received: 200, spoolDepth: 4 },
+    },
     { instanceId: "b", startedAt: new Date("2026-01-01T08:00:00Z"), lastSeenAt: new Date("2026-01-01T09:00:00Z"), connectedClients: 0, metrics: {} },
   ]);
   const [a, b] = await brokerStatus(t.db, now);

@@ -29,7 +29,9 @@ export async function databaseSizes(db: Db): Promise<DatabaseSizes> {
   const counted = new Map<string, number>();
   if (toCount.length > 0) {
     // One statement for all tables; the names come from pg_class and are quoted as identifiers.
-    const union = toCount.map((name) => `select ${`'${name.replace(/'/g, "''")}'`} as name, count(*)::text as n from public.${quoted(name)}`).join(" union all ");
+    const union = toCount
+      .map((name) => `select ${`'${name.replace(/'/g, "''")}'`} as name, count(*)::text as n from public.${quoted(name)}`)
+      .join(" union all ");
     for (const row of await db.execute<{ name: string; n: string }>(sql.raw(union))) counted.set(row.name, Number(row.n));
   }
   return {

@@ -31,8 +31,16 @@ describe("decideSignup", () => {
     ["a member with a free seat", facts(), { ok: true, status: "signed_up" }],
     ["the last seat", facts({ session: { capacity: 4, seatsTaken: 3 } }), { ok: true, status: "signed_up" }],
     ["a full session puts you on the waitlist", facts({ session: { capacity: 4, seatsTaken: 4 } }), { ok: true, status: "waitlisted" }],
-    ["an applicant may take the organisation's induction", facts({ person: applicant, session: { typePurpose: "organisation" } }), { ok: true, status: "signed_up" }],
-    ["renewing an authorization that runs out before the session ends", facts({ currentAuthorizationExpiresAt: new Date("2026-06-20T17:00:00Z") }), { ok: true, status: "signed_up" }],
+    [
+      "an applicant may take the organisation's induction",
+      facts({ person: applicant, session: { typePurpose: "organisation" } }),
+      { ok: true, status: "signed_up" },
+    ],
+    [
+      "renewing an authorization that runs out before the session ends",
+      facts({ currentAuthorizationExpiresAt: new Date("2026-06-20T17:00:00Z") }),
+      { ok: true, status: "signed_up" },
+    ],
     ["prerequisites met", facts({ session: { level: "owner" }, missingPrerequisites: [] }), { ok: true, status: "signed_up" }],
 
     ["cancelled session", facts({ session: { cancelled: true } }), { ok: false, reason: "session_cancelled" }],
@@ -41,10 +49,22 @@ describe("decideSignup", () => {
     ["signing up twice", facts({ hasActiveSignup: true }), { ok: false, reason: "already_signed_up" }],
     ["an applicant on a machine", facts({ person: applicant }), { ok: false, reason: "status_forbids" }],
     ["a supporting member on a machine", facts({ person: { statusKey: "supporting", mayUseMachines: false } }), { ok: false, reason: "status_forbids" }],
-    ["a supporting member on the induction", facts({ person: { statusKey: "supporting", mayUseMachines: false }, session: { typePurpose: "organisation" } }), { ok: false, reason: "status_forbids" }],
-    ["missing prerequisites", facts({ session: { level: "owner" }, missingPrerequisites: [{ equipmentTypeId: 3, typeName: "Laser cutter", level: "user" }] }), { ok: false, reason: "missing_prerequisites" }],
+    [
+      "a supporting member on the induction",
+      facts({ person: { statusKey: "supporting", mayUseMachines: false }, session: { typePurpose: "organisation" } }),
+      { ok: false, reason: "status_forbids" },
+    ],
+    [
+      "missing prerequisites",
+      facts({ session: { level: "owner" }, missingPrerequisites: [{ equipmentTypeId: 3, typeName: "Laser cutter", level: "user" }] }),
+      { ok: false, reason: "missing_prerequisites" },
+    ],
     ["already holds it for good", facts({ currentAuthorizationExpiresAt: null }), { ok: false, reason: "already_authorized" }],
-    ["already holds it past the session", facts({ currentAuthorizationExpiresAt: new Date("2027-01-01T00:00:00Z") }), { ok: false, reason: "already_authorized" }],
+    [
+      "already holds it past the session",
+      facts({ currentAuthorizationExpiresAt: new Date("2027-01-01T00:00:00Z") }),
+      { ok: false, reason: "already_authorized" },
+    ],
   ])("%s", (_name, input, expected) => {
     expect(decideSignup(input)).toEqual(expected);
   });

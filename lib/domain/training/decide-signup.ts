@@ -30,13 +30,7 @@ export interface SignupFacts {
   currentAuthorizationExpiresAt?: Date | null;
 }
 
-export type SignupRefusal =
-  | "session_cancelled"
-  | "session_past"
-  | "already_signed_up"
-  | "status_forbids"
-  | "missing_prerequisites"
-  | "already_authorized";
+export type SignupRefusal = "session_cancelled" | "session_past" | "already_signed_up" | "status_forbids" | "missing_prerequisites" | "already_authorized";
 
 export type SignupDecision = { ok: true; status: "signed_up" | "waitlisted" } | { ok: false; reason: SignupRefusal };
 

@@ -20,7 +20,12 @@ export type RequestFailure = "invalid" | "unknown_type" | "already_requested" | 
 const open = and(isNull(trainingRequests.fulfilledAt), isNull(trainingRequests.withdrawnAt));
 
 /** "I would like a training": one open request per person, type and level; fulfilled when the person earns it. */
-export async function requestTraining(db: Db, personId: number, raw: z.input<typeof requestInput>, now = new Date()): Promise<Result<{ id: number }, RequestFailure>> {
+export async function requestTraining(
+  db: Db,
+  personId: number,
+  raw: z.input<typeof requestInput>,
+  now = new Date(),
+): Promise<Result<{ id: number }, RequestFailure>> {
   const parsed = requestInput.safeParse(raw);
   if (!parsed.success) return fail("invalid", "Choose an equipment type and a level.");
   const r = parsed.data;
@@ -28,9 +33,20 @@ export async function requestTraining(db: Db, personId: number, raw: z.input<typ
   if (!type) return fail("unknown_type", "This equipment type does not exist.");
   if ((await currentLevels(db, personId, type.id, now)).has(r.level)) return fail("already_authorized", "You already hold this authorization.");
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(trainingRequests).values({ personId, ...r, createdAt: now }).onConflictDoNothing().returning();
+    const [row] = await tx
+      .insert(trainingRequests)
+      .values({ personId, ...r, createdAt: now })
+      .onConflictDoNothing()
+      .returning();
     if (!row) return fail("already_requested", "You have asked for this training already; trainers can see it.");
-    await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: "training_request.create", entity: "training_request", entityId: row.id, after: r });
+    await recordAudit(tx, {
+      actorId: personId,
+      subjectPersonId: personId,
+      changeType: "training_request.create",
+      entity: "training_request",
+      entityId: row.id,
+      after: r,
+    });
     return { ok: true as const, id: row.id };
   });
 }
@@ -43,7 +59,14 @@ export async function withdrawRequest(db: Db, personId: number, requestId: numbe
       .where(and(eq(trainingRequests.id, requestId), eq(trainingRequests.personId, personId), open))
       .returning();
     if (!row) return fail("not_found", "This request is not open.");
-    await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: "training_request.withdraw", entity: "training_request", entityId: requestId, after: { withdrawnAt: now } });
+    await recordAudit(tx, {
+      actorId: personId,
+      subjectPersonId: personId,
+      changeType: "training_request.withdraw",
+      entity: "training_request",
+      entityId: requestId,
+      after: { withdrawnAt: now },
+    });
     return { ok: true as const };
   });
 }
@@ -67,9 +90,21 @@ export async function listOpenRequestsForTrainer(db: Db, trainer: Viewer & { per
     .select({ r: trainingRequests, typeName: equipmentTypes.name })
     .from(trainingRequests)
     .innerJoin(equipmentTypes, eq(equipmentTypes.id, trainingRequests.equipmentTypeId))
-    .where(and(open, inArray(trainingRequests.equipmentTypeId, types.map((t) => t.id))))
+    .where(
+      and(
+        open,
+        inArray(
+          trainingRequests.equipmentTypeId,
+          types.map((t) => t.id),
+        ),
+      ),
+    )
     .orderBy(asc(trainingRequests.createdAt), asc(trainingRequests.id));
-  const names = await namesShownTo(db, trainer, rows.map(({ r }) => r.personId));
+  const names = await namesShownTo(
+    db,
+    trainer,
+    rows.map(({ r }) => r.personId),
+  );
   return rows.map(({ r, typeName }) => ({
     id: r.id,
     personId: r.personId,
@@ -82,7 +117,10 @@ export async function listOpenRequestsForTrainer(db: Db, trainer: Viewer & { per
   }));
 }
 
-export async function listMyOpenRequests(db: Db, personId: number): Promise<{ id: number; equipmentTypeId: number; equipmentTypeName: string; level: RelationshipLevel; createdAt: Date }[]> {
+export async function listMyOpenRequests(
+  db: Db,
+  personId: number,
+): Promise<{ id: number; equipmentTypeId: number; equipmentTypeName: string; level: RelationshipLevel; createdAt: Date }[]> {
   const rows = await db
     .select({ r: trainingRequests, typeName: equipmentTypes.name })
     .from(trainingRequests)

@@ -17,7 +17,8 @@ let p: [number, number, number];
 beforeAll(async () => {
   w = await demoWorld();
   smtp = await startSmtpCapture();
-  const member = async (name: string) => (await createPerson(w.t.db, { statusKey: "member", firstName: name, email: `${name.toLowerCase()}@test.local`, assignMemberNumber: true })).personId;
+  const member = async (name: string) =>
+    (await createPerson(w.t.db, { statusKey: "member", firstName: name, email: `${name.toLowerCase()}@test.local`, assignMemberNumber: true })).personId;
   p = [w.ids.maria, await member("Ada"), await member("Grace")];
 });
 afterAll(async () => {
@@ -31,12 +32,28 @@ afterEach(() => {
 async function session(capacity = 2): Promise<{ id: number; startsAt: Date; endsAt: Date }> {
   const startsAt = days(3);
   const endsAt = hours(2, startsAt);
-  const r = await scheduleSession(w.t.db, w.ids.trainer, { equipmentTypeId: w.types.laser, level: "user", startsAt, endsAt, room: "Workshop", capacity, notes: "Bring glasses" });
+  const r = await scheduleSession(w.t.db, w.ids.trainer, {
+    equipmentTypeId: w.types.laser,
+    level: "user",
+    startsAt,
+    endsAt,
+    room: "Workshop",
+    capacity,
+    notes: "Bring glasses",
+  });
   if (!r.ok) throw new Error(r.message);
   return { id: r.id, startsAt, endsAt };
 }
 const edit = (s: { id: number; startsAt: Date; endsAt: Date }, over: Record<string, unknown> = {}, actor = w.ids.trainer) =>
-  editSession(w.t.db, smtp.notifier, actor, { sessionId: s.id, startsAt: s.startsAt, endsAt: s.endsAt, room: "Workshop", capacity: 2, notes: "Bring glasses", ...over });
+  editSession(w.t.db, smtp.notifier, actor, {
+    sessionId: s.id,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    room: "Workshop",
+    capacity: 2,
+    notes: "Bring glasses",
+    ...over,
+  });
 
 describe("editing a scheduled training session", () => {
   it("moving it mails everyone holding or waiting for a seat, with old and new time; it is audited", async () => {
@@ -64,7 +81,12 @@ describe("editing a scheduled training session", () => {
   it("refuses fewer seats than are taken, with the count; waitlisted people do not count", async () => {
     const s = await session(2);
     for (const person of p) await signUp(w.t.db, person, s.id);
-    expect(await edit(s, { capacity: 1 })).toMatchObject({ ok: false, code: "capacity_below_signed_up", seatsTaken: 2, message: expect.stringContaining("2 people") });
+    expect(await edit(s, { capacity: 1 })).toMatchObject({
+      ok: false,
+      code: "capacity_below_signed_up",
+      seatsTaken: 2,
+      message: expect.stringContaining("2 people"),
+    });
     expect((await w.t.db.select().from(trainingSessions).where(eq(trainingSessions.id, s.id)))[0]!.capacity).toBe(2);
     expect(await edit(s, { capacity: 2, room: "Workshop" })).toMatchObject({ ok: true });
   });
@@ -75,7 +97,12 @@ describe("editing a scheduled training session", () => {
     const r = await edit(s, { capacity: 2 });
     expect(r).toMatchObject({ ok: true, promoted: [p[1]] });
     const signups = await w.t.db.select().from(trainingSignups).where(eq(trainingSignups.sessionId, s.id));
-    expect(signups.filter((x) => x.status === "signed_up").map((x) => x.personId).sort()).toEqual([p[0], p[1]].sort());
+    expect(
+      signups
+        .filter((x) => x.status === "signed_up")
+        .map((x) => x.personId)
+        .sort(),
+    ).toEqual([p[0], p[1]].sort());
     expect(smtp.mails).toHaveLength(1);
   });
 
@@ -107,7 +134,10 @@ describe("editing a scheduled training session", () => {
     const before = (await personalFeed(w.t.db, token, ctx))!;
     const later = hours(48, s.startsAt);
     // Last-Modified has whole seconds: the edit must fall into a later second than the feed read before it.
-    await vi.waitFor(() => expect(Math.floor(Date.now() / 1000)).toBeGreaterThan(Math.floor(before.lastModified.getTime() / 1000)), { timeout: 2_000, interval: 20 });
+    await vi.waitFor(() => expect(Math.floor(Date.now() / 1000)).toBeGreaterThan(Math.floor(before.lastModified.getTime() / 1000)), {
+      timeout: 2_000,
+      interval: 20,
+    });
     expect(await edit(s, { startsAt: later, endsAt: hours(2, later) })).toMatchObject({ ok: true });
     const after = (await personalFeed(w.t.db, token, ctx))!;
     expect(after.etag).not.toBe(before.etag);

@@ -19,7 +19,8 @@ export const sessionEditInput = z
   })
   .refine((s) => s.endsAt > s.startsAt, { message: "The session must end after it starts.", path: ["endsAt"] });
 
-export type EditSessionFailure = "invalid" | "not_found" | "not_a_trainer" | "session_cancelled" | "session_past" | "starts_in_past" | "capacity_below_signed_up";
+export type EditSessionFailure =
+  "invalid" | "not_found" | "not_a_trainer" | "session_cancelled" | "session_past" | "starts_in_past" | "capacity_below_signed_up";
 
 export type EditSessionOutcome = { notified: number; notMailed: number; promoted: number[] };
 
@@ -43,7 +44,8 @@ export async function editSession(
     const locked = await lockSession(tx, input.sessionId);
     if (!locked) return fail("not_found", "This session does not exist.");
     const before = locked.s;
-    if (!(await isCurrentTrainer(tx, actorId, before.equipmentTypeId, now))) return fail("not_a_trainer", "Only a trainer of this type may change the session.");
+    if (!(await isCurrentTrainer(tx, actorId, before.equipmentTypeId, now)))
+      return fail("not_a_trainer", "Only a trainer of this type may change the session.");
     if (before.cancelledAt) return fail("session_cancelled", "This session was cancelled.");
     if (before.endsAt <= now) return fail("session_past", "This session is over.");
     const moved = input.startsAt.getTime() !== before.startsAt.getTime() || input.endsAt.getTime() !== before.endsAt.getTime();
@@ -70,7 +72,14 @@ export async function editSession(
           .orderBy(trainingSignups.id)
       : [];
     const [type] = await tx.select({ name: equipmentTypes.name }).from(equipmentTypes).where(eq(equipmentTypes.id, before.equipmentTypeId));
-    return { ok: true as const, before, after: { ...before, ...values }, typeName: type?.name ?? "", promoted, participants: participants.map((p) => p.personId) };
+    return {
+      ok: true as const,
+      before,
+      after: { ...before, ...values },
+      typeName: type?.name ?? "",
+      promoted,
+      participants: participants.map((p) => p.personId),
+    };
   });
   if (!outcome.ok) return outcome;
   const { before, after, typeName } = outcome;

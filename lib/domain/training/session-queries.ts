@@ -32,7 +32,11 @@ async function summaries(db: Db, viewer: Viewer, where: ReturnType<typeof and>):
     .select({ sessionId: trainingSessionTrainers.sessionId, personId: trainingSessionTrainers.personId })
     .from(trainingSessionTrainers)
     .where(inArray(trainingSessionTrainers.sessionId, ids));
-  const names = await namesShownTo(db, viewer, trainers.map((t) => t.personId));
+  const names = await namesShownTo(
+    db,
+    viewer,
+    trainers.map((t) => t.personId),
+  );
   const countOf = (id: number, status: string) => counts.find((c) => c.sessionId === id && c.status === status)?.n ?? 0;
   return rows.map(({ s, typeName, purpose }) => ({
     ...s,
@@ -77,8 +81,16 @@ export async function getSessionDetail(db: Db, viewer: Viewer, sessionId: number
     .from(trainingSignups)
     .where(eq(trainingSignups.sessionId, sessionId))
     // Seats first, then the waitlist in its order, cancellations last.
-    .orderBy(sql`case ${trainingSignups.status} when 'signed_up' then 0 when 'waitlisted' then 1 else 2 end`, asc(trainingSignups.createdAt), asc(trainingSignups.id));
-  const names = await namesShownTo(db, viewer, rows.map(({ s }) => s.personId));
+    .orderBy(
+      sql`case ${trainingSignups.status} when 'signed_up' then 0 when 'waitlisted' then 1 else 2 end`,
+      asc(trainingSignups.createdAt),
+      asc(trainingSignups.id),
+    );
+  const names = await namesShownTo(
+    db,
+    viewer,
+    rows.map(({ s }) => s.personId),
+  );
   const participants = rows.map(({ s }) => ({
     signupId: s.id,
     personId: s.personId,
@@ -89,4 +101,3 @@ export async function getSessionDetail(db: Db, viewer: Viewer, sessionId: number
   }));
   return { ...summary, participants };
 }
-

@@ -39,12 +39,22 @@ export async function scheduleSession(
   if (s.startsAt <= now) return fail("starts_in_past", "A session must start in the future.");
   const trainers = [...new Set([actorId, ...s.coTrainerIds])];
   for (const id of trainers) {
-    if (!(await isCurrentTrainer(db, id, type.id, now))) return fail("co_trainer_not_a_trainer", `Every trainer of the session must be a trainer of ${type.name}.`);
+    if (!(await isCurrentTrainer(db, id, type.id, now)))
+      return fail("co_trainer_not_a_trainer", `Every trainer of the session must be a trainer of ${type.name}.`);
   }
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(trainingSessions)
-      .values({ equipmentTypeId: type.id, level: s.level, startsAt: s.startsAt, endsAt: s.endsAt, room: s.room, capacity: s.capacity, notes: s.notes, createdById: actorId })
+      .values({
+        equipmentTypeId: type.id,
+        level: s.level,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        room: s.room,
+        capacity: s.capacity,
+        notes: s.notes,
+        createdById: actorId,
+      })
       .returning();
     await tx.insert(trainingSessionTrainers).values(trainers.map((personId) => ({ sessionId: row!.id, personId })));
     await recordAudit(tx, {
@@ -80,11 +90,19 @@ export async function cancelSession(
       .for("update", { of: trainingSessions });
     if (!row) return fail("not_found", "This session does not exist.");
     const { session } = row;
-    if (!(await isCurrentTrainer(tx, actorId, session.equipmentTypeId, now))) return fail("not_a_trainer", "Only a trainer of this type may cancel the session.");
+    if (!(await isCurrentTrainer(tx, actorId, session.equipmentTypeId, now)))
+      return fail("not_a_trainer", "Only a trainer of this type may cancel the session.");
     if (session.cancelledAt) return fail("already_cancelled", "This session was cancelled already.");
     if (session.endsAt <= now) return fail("session_past", "This session is over.");
     await tx.update(trainingSessions).set({ cancelledAt: now }).where(eq(trainingSessions.id, sessionId));
-    await recordAudit(tx, { actorId, changeType: "training_session.cancel", entity: "training_session", entityId: sessionId, before: { cancelledAt: null }, after: { cancelledAt: now } });
+    await recordAudit(tx, {
+      actorId,
+      changeType: "training_session.cancel",
+      entity: "training_session",
+      entityId: sessionId,
+      before: { cancelledAt: null },
+      after: { cancelledAt: now },
+    });
     const participants = await tx
       .select({ personId: trainingSignups.personId })
       .from(trainingSignups)

@@ -34,7 +34,10 @@ export async function lockSession(tx: Db, sessionId: number) {
 }
 
 export async function seatsTaken(tx: Db, sessionId: number): Promise<number> {
-  const [row] = await tx.select({ n: count() }).from(trainingSignups).where(and(eq(trainingSignups.sessionId, sessionId), eq(trainingSignups.status, "signed_up")));
+  const [row] = await tx
+    .select({ n: count() })
+    .from(trainingSignups)
+    .where(and(eq(trainingSignups.sessionId, sessionId), eq(trainingSignups.status, "signed_up")));
   return row!.n;
 }
 
@@ -56,7 +59,10 @@ export async function signUp(
     if (!facts) return fail("status_forbids", MESSAGES.status_forbids);
     const decision = decideSignup(facts);
     const missing = facts.missingPrerequisites;
-    if (!decision.ok) return fail<SignupFailure, { missing: MissingPrerequisite[] }>(decision.reason, MESSAGES[decision.reason], { missing: missing.length ? missing : undefined });
+    if (!decision.ok)
+      return fail<SignupFailure, { missing: MissingPrerequisite[] }>(decision.reason, MESSAGES[decision.reason], {
+        missing: missing.length ? missing : undefined,
+      });
     const [row] = await tx.insert(trainingSignups).values({ sessionId, personId, status: decision.status, createdAt: now }).returning();
     await recordAudit(tx, {
       actorId: personId,
@@ -92,7 +98,15 @@ export async function cancelSignup(
     const [signup] = await tx.select().from(trainingSignups).where(activeSignupOf(input.sessionId, personId));
     if (!signup) return fail("already_cancelled", "You are not signed up for this session.");
     await tx.update(trainingSignups).set({ status: "cancelled", cancelledAt: now }).where(eq(trainingSignups.id, signup.id));
-    await recordAudit(tx, { actorId, subjectPersonId: personId, changeType: "training_signup.cancel", entity: "training_signup", entityId: signup.id, before: { status: signup.status }, after: { status: "cancelled" } });
+    await recordAudit(tx, {
+      actorId,
+      subjectPersonId: personId,
+      changeType: "training_signup.cancel",
+      entity: "training_signup",
+      entityId: signup.id,
+      before: { status: signup.status },
+      after: { status: "cancelled" },
+    });
     const promoted = locked.s.cancelledAt ? [] : await promoteFromWaitlist(tx, locked.s.id, locked.s.capacity, now);
     return { ok: true as const, promoted, session: locked.s };
   });
@@ -114,7 +128,15 @@ export async function promoteFromWaitlist(tx: Db, sessionId: number, capacity: n
     .limit(free);
   for (const w of waiting) {
     await tx.update(trainingSignups).set({ status: "signed_up", promotedAt: now }).where(eq(trainingSignups.id, w.id));
-    await recordAudit(tx, { actorId: null, subjectPersonId: w.personId, changeType: "training_signup.promote", entity: "training_signup", entityId: w.id, before: { status: "waitlisted" }, after: { status: "signed_up" } });
+    await recordAudit(tx, {
+      actorId: null,
+      subjectPersonId: w.personId,
+      changeType: "training_signup.promote",
+      entity: "training_signup",
+      entityId: w.id,
+      before: { status: "waitlisted" },
+      after: { status: "signed_up" },
+    });
   }
   return waiting.map((w) => w.personId);
 }

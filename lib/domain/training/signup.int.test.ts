@@ -46,9 +46,15 @@ describe("scheduling", () => {
     expect(await scheduleSession(w.t.db, w.ids.member, input)).toMatchObject({ ok: false, code: "not_a_trainer" });
     expect(await scheduleSession(w.t.db, w.ids.admin, input)).toMatchObject({ ok: false, code: "not_a_trainer" });
     expect(await scheduleSession(w.t.db, w.ids.trainer, { ...input, equipmentTypeId: w.types.cnc })).toMatchObject({ ok: false, code: "not_a_trainer" });
-    expect(await scheduleSession(w.t.db, w.ids.trainer, { ...input, startsAt: days(-1), endsAt: hours(1, days(-1)) })).toMatchObject({ ok: false, code: "starts_in_past" });
+    expect(await scheduleSession(w.t.db, w.ids.trainer, { ...input, startsAt: days(-1), endsAt: hours(1, days(-1)) })).toMatchObject({
+      ok: false,
+      code: "starts_in_past",
+    });
     expect(await scheduleSession(w.t.db, w.ids.trainer, { ...input, endsAt: input.startsAt })).toMatchObject({ ok: false, code: "invalid" });
-    expect(await scheduleSession(w.t.db, w.ids.trainer, { ...input, coTrainerIds: [w.ids.maria] })).toMatchObject({ ok: false, code: "co_trainer_not_a_trainer" });
+    expect(await scheduleSession(w.t.db, w.ids.trainer, { ...input, coTrainerIds: [w.ids.maria] })).toMatchObject({
+      ok: false,
+      code: "co_trainer_not_a_trainer",
+    });
   });
 });
 
@@ -69,10 +75,31 @@ describe("signing up", () => {
   });
 
   it("checks prerequisites: user of Laser before owner of Laser", async () => {
-    expect(await addPrerequisite(w.t.db, w.ids.member, { equipmentTypeId: w.types.laser, level: "owner", requiresEquipmentTypeId: w.types.laser, requiresLevel: "user" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(
+      await addPrerequisite(w.t.db, w.ids.member, {
+        equipmentTypeId: w.types.laser,
+        level: "owner",
+        requiresEquipmentTypeId: w.types.laser,
+        requiresLevel: "user",
+      }),
+    ).toMatchObject({ ok: false, code: "forbidden" });
     // The demo data has it already.
-    expect(await addPrerequisite(w.t.db, w.ids.admin, { equipmentTypeId: w.types.laser, level: "owner", requiresEquipmentTypeId: w.types.laser, requiresLevel: "user" })).toMatchObject({ ok: false, code: "exists" });
-    expect(await addPrerequisite(w.t.db, w.ids.admin, { equipmentTypeId: w.types.laser, level: "user", requiresEquipmentTypeId: w.types.laser, requiresLevel: "user" })).toMatchObject({ ok: false, code: "requires_itself" });
+    expect(
+      await addPrerequisite(w.t.db, w.ids.admin, {
+        equipmentTypeId: w.types.laser,
+        level: "owner",
+        requiresEquipmentTypeId: w.types.laser,
+        requiresLevel: "user",
+      }),
+    ).toMatchObject({ ok: false, code: "exists" });
+    expect(
+      await addPrerequisite(w.t.db, w.ids.admin, {
+        equipmentTypeId: w.types.laser,
+        level: "user",
+        requiresEquipmentTypeId: w.types.laser,
+        requiresLevel: "user",
+      }),
+    ).toMatchObject({ ok: false, code: "requires_itself" });
     const session = await laserSession({ level: "owner" });
     const refused = await signUp(w.t.db, w.ids.maria, session);
     expect(refused).toMatchObject({ ok: false, code: "missing_prerequisites", missing: [{ typeName: "Laser cutter", level: "user" }] });
@@ -110,7 +137,10 @@ describe("signing up", () => {
     const people = await Promise.all(["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"].map(newMember));
     const results = await Promise.all(people.map((p) => signUp(w.t.db, p, session)));
     expect(results.every((r) => r.ok)).toBe(true);
-    const seats = await w.t.db.select().from(trainingSignups).where(and(eq(trainingSignups.sessionId, session), eq(trainingSignups.status, "signed_up")));
+    const seats = await w.t.db
+      .select()
+      .from(trainingSignups)
+      .where(and(eq(trainingSignups.sessionId, session), eq(trainingSignups.status, "signed_up")));
     expect(seats).toHaveLength(2);
     expect(results.filter((r) => r.ok && r.status === "waitlisted")).toHaveLength(6);
   });
@@ -123,10 +153,19 @@ describe("signing up", () => {
   });
 
   it("lets a trainer name other trainers of the type as co-trainers", async () => {
-    expect(await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.member, equipmentTypeId: w.types.laser, level: "trainer", reason: "Experienced" })).toMatchObject({ ok: true });
+    expect(
+      await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.member, equipmentTypeId: w.types.laser, level: "trainer", reason: "Experienced" }),
+    ).toMatchObject({ ok: true });
     expect((await trainersOfTypes(w.t.db, await viewerOf(w.ids.trainer), [w.types.laser])).map((x) => x.name)).toEqual(["Mario Rossi", "Tom Trainer"]);
     const startsAt = days(9);
-    const r = await scheduleSession(w.t.db, w.ids.trainer, { equipmentTypeId: w.types.laser, level: "user", startsAt, endsAt: hours(2, startsAt), capacity: 2, coTrainerIds: [w.ids.member] });
+    const r = await scheduleSession(w.t.db, w.ids.trainer, {
+      equipmentTypeId: w.types.laser,
+      level: "user",
+      startsAt,
+      endsAt: hours(2, startsAt),
+      capacity: 2,
+      coTrainerIds: [w.ids.member],
+    });
     expect(r.ok).toBe(true);
     const [summary] = (await listUpcomingSessions(w.t.db, await viewerOf(w.ids.member))).filter((x) => r.ok && x.id === r.id);
     expect(summary!.trainers.map((x) => x.name).sort()).toEqual(["Mario Rossi", "Tom Trainer"]);

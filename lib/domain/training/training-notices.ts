@@ -21,7 +21,10 @@ async function signupDetails(db: Db, signupId: number) {
 export async function mailSignedUp(db: Db, mailer: Mailer, signupId: number, timeZone: string): Promise<NotifyOutcome> {
   const row = await signupDetails(db, signupId);
   if (!row || (row.signup.status !== "signed_up" && row.signup.status !== "waitlisted")) return "off";
-  const keys = row.signup.status === "signed_up" ? ({ subject: "mail.signedUp.subject", body: "mail.signedUp.body" } as const) : ({ subject: "mail.waitlisted.subject", body: "mail.waitlisted.body" } as const);
+  const keys =
+    row.signup.status === "signed_up"
+      ? ({ subject: "mail.signedUp.subject", body: "mail.signedUp.body" } as const)
+      : ({ subject: "mail.waitlisted.subject", body: "mail.waitlisted.body" } as const);
   const link = await publicLink(db, "/equipment");
   return notifyPerson(db, mailer, row.signup.personId, "training", keys, (r) => ({
     type: row.typeName,

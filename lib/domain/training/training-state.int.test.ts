@@ -18,10 +18,19 @@ describe("a person's training state, from one source", () => {
   it("after passing, no page shows a seat for that level as pending: not my equipment, not the start page", async () => {
     // Maria holds a seat today (the session began an hour ago) and one next week, both for the laser's user level.
     const begun = hours(-1);
-    const [today] = await w.t.db.insert(trainingSessions).values({ equipmentTypeId: w.types.laser, level: "user", startsAt: begun, endsAt: hours(2, begun), capacity: 4 }).returning();
+    const [today] = await w.t.db
+      .insert(trainingSessions)
+      .values({ equipmentTypeId: w.types.laser, level: "user", startsAt: begun, endsAt: hours(2, begun), capacity: 4 })
+      .returning();
     await w.t.db.insert(trainingSessionTrainers).values({ sessionId: today!.id, personId: w.ids.trainer });
     const [seat] = await w.t.db.insert(trainingSignups).values({ sessionId: today!.id, personId: w.ids.maria, status: "signed_up" }).returning();
-    const later = await scheduleSession(w.t.db, w.ids.trainer, { equipmentTypeId: w.types.laser, level: "user", startsAt: days(7), endsAt: hours(3, days(7)), capacity: 4 });
+    const later = await scheduleSession(w.t.db, w.ids.trainer, {
+      equipmentTypeId: w.types.laser,
+      level: "user",
+      startsAt: days(7),
+      endsAt: hours(3, days(7)),
+      capacity: 4,
+    });
     if (!later.ok) throw new Error(later.message);
     expect(await signUp(w.t.db, w.ids.maria, later.id)).toMatchObject({ ok: true, status: "signed_up" });
 

@@ -24,7 +24,8 @@ export async function openSignupsOf(db: Db, personId: number, now = new Date()):
     upcomingSignupsOf(db, personId, now),
     db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.personId, personId)),
   ]);
-  const holds = (typeId: number, level: RelationshipLevel) => held.some((a) => a.equipmentTypeId === typeId && a.level === level && isAuthorizationCurrent(a, now));
+  const holds = (typeId: number, level: RelationshipLevel) =>
+    held.some((a) => a.equipmentTypeId === typeId && a.level === level && isAuthorizationCurrent(a, now));
   return rows.filter((r) => !holds(r.equipmentTypeId, r.level));
 }
 

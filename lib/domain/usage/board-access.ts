@@ -86,6 +86,9 @@ export async function boardAccessTable(db: Db): Promise<Map<number, BoardAccess>
  * its cached table may predate a window an admin opened a moment ago.
  */
 export async function pairingWindowOf(db: Db, machineId: number): Promise<PairingWindow | null> {
-  const [row] = await db.select({ openedAt: boardPairings.windowOpenedAt, until: boardPairings.windowUntil }).from(boardPairings).where(eq(boardPairings.machineId, machineId));
+  const [row] = await db
+    .select({ openedAt: boardPairings.windowOpenedAt, until: boardPairings.windowUntil })
+    .from(boardPairings)
+    .where(eq(boardPairings.machineId, machineId));
   return row?.openedAt ? { openedAt: row.openedAt, until: row.until } : null;
 }

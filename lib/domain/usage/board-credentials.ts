@@ -11,7 +11,10 @@ import { actorMay } from "../shared/actor-may";
 export type CredentialFailure = "forbidden" | "invalid" | "not_found" | "username_taken";
 
 // Compiled into firmware: letters, digits and a few safe separators only.
-const username = z.string().trim().regex(/^[A-Za-z0-9._-]{3,64}$/, "3–64 letters, digits, dots, dashes or underscores");
+const username = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]{3,64}$/, "3–64 letters, digits, dots, dashes or underscores");
 const ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 const PASSWORD_LENGTH = 24; // ~138 bits from an alphabet that survives any firmware build config
 

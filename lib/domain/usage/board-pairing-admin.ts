@@ -86,7 +86,10 @@ export async function refusePairingRequest(db: Db, actorId: number, input: { req
   if (!found.ok) return found;
   const { request } = found;
   await db.transaction(async (tx) => {
-    await tx.update(boardPairingRequests).set({ status: "refused", decidedAt: new Date(), decidedById: actorId }).where(eq(boardPairingRequests.id, request.id));
+    await tx
+      .update(boardPairingRequests)
+      .set({ status: "refused", decidedAt: new Date(), decidedById: actorId })
+      .where(eq(boardPairingRequests.id, request.id));
     await recordAudit(tx, {
       actorId,
       changeType: "board.pairing_refused",

@@ -43,7 +43,10 @@ export async function machinePairingView(db: Db, machineId: number, now = new Da
   const window = p?.windowOpenedAt ? { openedAt: p.windowOpenedAt, until: p.windowUntil } : null;
   return {
     hasCredentials: !!machine?.hash,
-    paired: p?.identityKey && p.remoteAddress ? { serial: p.serial, ip: p.ip, remoteAddress: p.remoteAddress, pairedAt: p.pairedAt, byAdmin: p.pairedById !== null } : null,
+    paired:
+      p?.identityKey && p.remoteAddress
+        ? { serial: p.serial, ip: p.ip, remoteAddress: p.remoteAddress, pairedAt: p.pairedAt, byAdmin: p.pairedById !== null }
+        : null,
     window: { open: isWindowOpen(window, now), until: window?.until ?? null },
     requests: pending.map((r) => ({
       id: r.id,

@@ -72,7 +72,15 @@ export async function pairBoardInWindow(db: Db, machineId: number, board: HeardB
     if (!row?.windowOpenedAt || (row.windowUntil && row.windowUntil <= now)) return false;
     const after = pairedValues(board, now, null);
     await tx.update(boardPairings).set(after).where(eq(boardPairings.machineId, machineId));
-    await tx.delete(boardPairingRequests).where(and(eq(boardPairingRequests.machineId, machineId), eq(boardPairingRequests.identityKey, after.identityKey), eq(boardPairingRequests.remoteAddress, board.remoteAddress)));
+    await tx
+      .delete(boardPairingRequests)
+      .where(
+        and(
+          eq(boardPairingRequests.machineId, machineId),
+          eq(boardPairingRequests.identityKey, after.identityKey),
+          eq(boardPairingRequests.remoteAddress, board.remoteAddress),
+        ),
+      );
     await recordAudit(tx, {
       actorId: null,
       changeType: "board.paired",

@@ -42,8 +42,17 @@ export async function requestRemoteCommand(
     if (!uid) return fail("not_in_use", "Nobody is logged in on this machine.");
   }
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(machineCommands).values({ machineId: machine.id, kind: input.kind, cardUid: uid, requestedById: actorId, createdAt: now }).returning();
-    await recordAudit(tx, { actorId, changeType: `machine.remote_${input.kind}`, entity: "machine", entityId: machine.id, after: { commandId: row!.id, cardUid: uid } });
+    const [row] = await tx
+      .insert(machineCommands)
+      .values({ machineId: machine.id, kind: input.kind, cardUid: uid, requestedById: actorId, createdAt: now })
+      .returning();
+    await recordAudit(tx, {
+      actorId,
+      changeType: `machine.remote_${input.kind}`,
+      entity: "machine",
+      entityId: machine.id,
+      after: { commandId: row!.id, cardUid: uid },
+    });
     return { ok: true as const, commandId: row!.id };
   });
 }
@@ -62,7 +71,10 @@ export interface ClaimedCommand {
 export async function claimPendingCommands(db: Db, instanceId: string, now = new Date(), limit = 50): Promise<ClaimedCommand[]> {
   const cutoff = new Date(now.getTime() - COMMAND_TTL_MS);
   return db.transaction(async (tx) => {
-    await tx.update(machineCommands).set({ status: "expired" }).where(and(eq(machineCommands.status, "pending"), lt(machineCommands.createdAt, cutoff)));
+    await tx
+      .update(machineCommands)
+      .set({ status: "expired" })
+      .where(and(eq(machineCommands.status, "pending"), lt(machineCommands.createdAt, cutoff)));
     const pending = await tx
       .select({ id: machineCommands.id })
       .from(machineCommands)

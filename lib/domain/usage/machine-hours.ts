@@ -15,7 +15,14 @@ export async function secondsUsed(db: Db, machineId: number, since: Date | null,
   const [row] = await db
     .select({ seconds: sql<string>`coalesce(sum(greatest(0, extract(epoch from ${end} - ${start}))), 0)` })
     .from(usageSessions)
-    .where(and(eq(usageSessions.machineId, machineId), isNull(usageSessions.flaggedReason), lt(usageSessions.startedAt, now), sql`coalesce(${usageSessions.endedAt}, ${now.toISOString()}::timestamptz) > ${from.toISOString()}::timestamptz`));
+    .where(
+      and(
+        eq(usageSessions.machineId, machineId),
+        isNull(usageSessions.flaggedReason),
+        lt(usageSessions.startedAt, now),
+        sql`coalesce(${usageSessions.endedAt}, ${now.toISOString()}::timestamptz) > ${from.toISOString()}::timestamptz`,
+      ),
+    );
   return Math.round(Number(row?.seconds ?? 0));
 }
 
@@ -43,7 +50,15 @@ export async function maintenanceStatus(db: Db, machineId: number, now = new Dat
   const done = await db
     .select({ planId: interventions.planId, at: max(interventions.doneAt) })
     .from(interventions)
-    .where(and(inArray(interventions.planId, plans.map((p) => p.id)), lt(interventions.doneAt, new Date(now.getTime() + 1))))
+    .where(
+      and(
+        inArray(
+          interventions.planId,
+          plans.map((p) => p.id),
+        ),
+        lt(interventions.doneAt, new Date(now.getTime() + 1)),
+      ),
+    )
     .groupBy(interventions.planId);
   const lastDone = new Map(done.map((d) => [d.planId, d.at]));
   const hours = new Map((await planCounterHours(db, { machineId, now })).map((h) => [h.planId, h.hoursSince]));

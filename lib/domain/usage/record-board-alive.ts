@@ -42,13 +42,23 @@ export async function recordBoardAlive(db: Db, ev: BoardAliveEvent): Promise<{ f
       .where(and(eq(boards.machineId, ev.machineId), eq(boards.serialKey, serialKey)))
       .for("update");
     if (existing) {
-      if (existing.lastSeenAt < ev.receivedAt) await tx.update(boards).set({ ...details, lastSeenAt: ev.receivedAt }).where(eq(boards.id, existing.id));
+      if (existing.lastSeenAt < ev.receivedAt)
+        await tx
+          .update(boards)
+          .set({ ...details, lastSeenAt: ev.receivedAt })
+          .where(eq(boards.id, existing.id));
     } else {
       const [row] = await tx
         .insert(boards)
         .values({ machineId: ev.machineId, serialKey, ...details, firstSeenAt: ev.receivedAt, lastSeenAt: ev.receivedAt })
         .returning({ id: boards.id });
-      await recordAudit(tx, { actorId: null, changeType: "board.first_seen", entity: "machine", entityId: ev.machineId, after: { boardId: row!.id, ...details } });
+      await recordAudit(tx, {
+        actorId: null,
+        changeType: "board.first_seen",
+        entity: "machine",
+        entityId: ev.machineId,
+        after: { boardId: row!.id, ...details },
+      });
     }
     await recordMachinesHeard(tx, [{ machineId: ev.machineId, heardAt: ev.receivedAt }]);
     return { firstSeen: !existing };

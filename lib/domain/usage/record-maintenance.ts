@@ -7,9 +7,7 @@ import type { CardEvent } from "./events";
 import { overduePlans } from "./machine-hours";
 import { cardHolderId, lockMachine } from "./session-store";
 
-export type MaintenanceOutcome =
-  | { ok: true; planIds: number[] }
-  | { ok: false; reason: "unknown_machine" | "unknown_card" | "not_authorized" };
+export type MaintenanceOutcome = { ok: true; planIds: number[] } | { ok: false; reason: "unknown_machine" | "unknown_card" | "not_authorized" };
 
 /**
  * `maintenance` from a board: staff confirmed the maintenance shown on the LCD. Only a holder at level ≥ 2 on this
@@ -41,7 +39,14 @@ export async function recordBoardMaintenance(db: Db, ev: CardEvent): Promise<Mai
         changeType: "maintenance.intervention",
         entity: "machine",
         entityId: ev.machineId,
-        after: { interventionId: row.id, planId: plan.id, doneAt: ev.receivedAt.toISOString(), source: "board", hoursSince: Math.round(hoursSince * 10) / 10, replay: ev.replay },
+        after: {
+          interventionId: row.id,
+          planId: plan.id,
+          doneAt: ev.receivedAt.toISOString(),
+          source: "board",
+          hoursSince: Math.round(hoursSince * 10) / 10,
+          replay: ev.replay,
+        },
       });
     }
     return { ok: true, planIds };

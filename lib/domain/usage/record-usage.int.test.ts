@@ -19,7 +19,10 @@ afterAll(() => t.close());
 
 let nextBoard = 500;
 async function freshMachine(): Promise<number> {
-  const [row] = await t.db.insert(machines).values({ name: `M${nextBoard}`, boardId: nextBoard++, equipmentTypeId: laserTypeId }).returning();
+  const [row] = await t.db
+    .insert(machines)
+    .values({ name: `M${nextBoard}`, boardId: nextBoard++, equipmentTypeId: laserTypeId })
+    .returning();
   return row!.id;
 }
 const sessions = (machineId: number) => t.db.select().from(usageSessions).where(eq(usageSessions.machineId, machineId)).orderBy(asc(usageSessions.id));
@@ -32,7 +35,9 @@ describe("usage sessions from board events", () => {
   it("records start, heartbeats and stop as one live session with the board's duration", async () => {
     const m = await freshMachine();
     expect(await recordUsageStart(t.db, { machineId: m, uid: MARIO, replay: false, receivedAt: at(0) })).toMatchObject({ ok: true, effect: "opened" });
-    expect(await recordUsageHeartbeat(t.db, { machineId: m, uid: MARIO, duration: 30, replay: false, receivedAt: at(30) })).toMatchObject({ effect: "heartbeat" });
+    expect(await recordUsageHeartbeat(t.db, { machineId: m, uid: MARIO, duration: 30, replay: false, receivedAt: at(30) })).toMatchObject({
+      effect: "heartbeat",
+    });
     expect(await recordUsageStop(t.db, { machineId: m, uid: MARIO, duration: 95, replay: false, receivedAt: at(95) })).toMatchObject({ effect: "closed" });
     const [s] = await sessions(m);
     expect(s).toMatchObject({ startedAt: at(0), endedAt: at(95), durationSeconds: 95, recordedAs: "live", endedBecause: "stop", heartbeats: 1 });
@@ -68,13 +73,17 @@ describe("usage sessions from board events", () => {
 
   it("reconstructs a session from a stop without start", async () => {
     const m = await freshMachine();
-    expect(await recordUsageStop(t.db, { machineId: m, uid: MARIO, duration: 3605, replay: false, receivedAt: at(4000) })).toMatchObject({ effect: "reconstructed" });
+    expect(await recordUsageStop(t.db, { machineId: m, uid: MARIO, duration: 3605, replay: false, receivedAt: at(4000) })).toMatchObject({
+      effect: "reconstructed",
+    });
     expect(await sessions(m)).toMatchObject([{ startedAt: at(395), endedAt: at(4000), durationSeconds: 3605, recordedAs: "reconstructed" }]);
   });
 
   it("reconstructs an open session from an inuse without start, then closes it", async () => {
     const m = await freshMachine();
-    expect(await recordUsageHeartbeat(t.db, { machineId: m, uid: MARIO, duration: 95, replay: false, receivedAt: at(100) })).toMatchObject({ effect: "reconstructed" });
+    expect(await recordUsageHeartbeat(t.db, { machineId: m, uid: MARIO, duration: 95, replay: false, receivedAt: at(100) })).toMatchObject({
+      effect: "reconstructed",
+    });
     await recordUsageStop(t.db, { machineId: m, uid: MARIO, duration: 200, replay: false, receivedAt: at(205) });
     expect(await sessions(m)).toMatchObject([{ startedAt: at(5), endedAt: at(205), durationSeconds: 200, recordedAs: "reconstructed" }]);
   });
@@ -99,7 +108,9 @@ describe("usage sessions from board events", () => {
     expect(await closeSilentSessions(t.db, at(30 + 3599))).toBe(0);
     expect(await closeSilentSessions(t.db, at(30 + 3601))).toBeGreaterThanOrEqual(1);
     expect(await sessions(m)).toMatchObject([{ endedAt: at(30), durationSeconds: 30, endedBecause: "stale" }]);
-    expect(await recordUsageHeartbeat(t.db, { machineId: m, uid: MARIO, duration: 4000, replay: false, receivedAt: at(4000) })).toMatchObject({ effect: "reopened" });
+    expect(await recordUsageHeartbeat(t.db, { machineId: m, uid: MARIO, duration: 4000, replay: false, receivedAt: at(4000) })).toMatchObject({
+      effect: "reopened",
+    });
     await recordUsageStop(t.db, { machineId: m, uid: MARIO, duration: 4100, replay: false, receivedAt: at(4100) });
     expect(await sessions(m)).toMatchObject([{ startedAt: at(0), endedAt: at(4100), durationSeconds: 4100, endedBecause: "stop" }]);
   });

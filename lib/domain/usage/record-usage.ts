@@ -242,6 +242,10 @@ async function replayedStopAlreadyRecorded(tx: Db, ev: ReplayedStopEvent) {
   const last = await latestClosedSession(tx, ev.machineId, ev.uid);
   const lostReplySince = new Date(ev.receivedAt.getTime() - LOST_REPLY_WINDOW_MS);
   const lostReply =
-    last?.endedBecause === "stop" && !last.closedByReplay && last.durationSeconds === ev.duration && last.closedByEventAt !== null && last.closedByEventAt >= lostReplySince;
+    last?.endedBecause === "stop" &&
+    !last.closedByReplay &&
+    last.durationSeconds === ev.duration &&
+    last.closedByEventAt !== null &&
+    last.closedByEventAt >= lostReplySince;
   return lostReply ? last : undefined;
 }

@@ -29,7 +29,10 @@ const MARIO = "efbeadde";
 let board = 900;
 
 async function machine() {
-  const [row] = await t.db.insert(machines).values({ name: `COUNTED ${board}`, boardId: board++, equipmentTypeId: typeId }).returning();
+  const [row] = await t.db
+    .insert(machines)
+    .values({ name: `COUNTED ${board}`, boardId: board++, equipmentTypeId: typeId })
+    .returning();
   return row!.id;
 }
 
@@ -91,14 +94,23 @@ describe("usage counters", () => {
 
   it("follow interventions, deleted sessions, and a rebuild after loading rows", async () => {
     const m = await machine();
-    const [plan] = await t.db.insert(maintenancePlans).values({ machineId: m, everyHours: 1, lcdText: "Oil", createdAt: at(0) }).returning();
+    const [plan] = await t.db
+      .insert(maintenancePlans)
+      .values({ machineId: m, everyHours: 1, lcdText: "Oil", createdAt: at(0) })
+      .returning();
     await recordUsageStart(t.db, { machineId: m, uid: MARIO, replay: false, receivedAt: at(0) });
     await recordUsageStop(t.db, { machineId: m, uid: MARIO, duration: 7_200, replay: false, receivedAt: at(7_200) });
     expect((await maintenanceStatus(t.db, m, NOW))[0]).toMatchObject({ hoursSince: 2, overdue: true });
     // Done half-way through the session: only its second hour counts; moved or removed, hours follow.
-    const [done] = await t.db.insert(interventions).values({ planId: plan!.id, machineId: m, doneAt: at(3_600), source: "manual" }).returning();
+    const [done] = await t.db
+      .insert(interventions)
+      .values({ planId: plan!.id, machineId: m, doneAt: at(3_600), source: "manual" })
+      .returning();
     expect((await maintenanceStatus(t.db, m, NOW))[0]).toMatchObject({ hoursSince: 1, overdue: true });
-    await t.db.update(interventions).set({ doneAt: at(5_400) }).where(eq(interventions.id, done!.id));
+    await t.db
+      .update(interventions)
+      .set({ doneAt: at(5_400) })
+      .where(eq(interventions.id, done!.id));
     expect((await maintenanceStatus(t.db, m, NOW))[0]).toMatchObject({ hoursSince: 0.5, overdue: false });
     await expectConsistent(m);
     await t.db.delete(interventions).where(eq(interventions.id, done!.id));

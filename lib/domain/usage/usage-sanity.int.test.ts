@@ -34,7 +34,10 @@ let board = 700;
 
 /** A laser (the demo trainer owns its type) with a maintenance plan made before T0. */
 async function laser() {
-  const [m] = await t.db.insert(machines).values({ name: `SANE ${board}`, boardId: board++, equipmentTypeId: laserType }).returning();
+  const [m] = await t.db
+    .insert(machines)
+    .values({ name: `SANE ${board}`, boardId: board++, equipmentTypeId: laserType })
+    .returning();
   await t.db.insert(maintenancePlans).values({ machineId: m!.id, everyHours: 100, lcdText: "Clean lens", createdAt: at(-3600) });
   return m!.id;
 }
@@ -48,7 +51,13 @@ async function counted(m: number, personId = t.ids.maria) {
   // The report over everyone on the machine; the plan counts from its creation an hour before T0.
   const report = await usageTotals(t.db, { personId: t.ids.admin, permissions: new Set() }, { machineId: m });
   const mine = (await personHoursByMachine(t.db, personId, LATER)).find((r) => r.machineId === m);
-  return { seconds: totals.seconds, sessions: totals.sessions, planSeconds: Math.round(plan!.hoursSince * 3600), reportSeconds: Math.round(report.hours * 3600), personSeconds: Math.round((mine?.hours ?? 0) * 3600) };
+  return {
+    seconds: totals.seconds,
+    sessions: totals.sessions,
+    planSeconds: Math.round(plan!.hoursSince * 3600),
+    reportSeconds: Math.round(report.hours * 3600),
+    personSeconds: Math.round((mine?.hours ?? 0) * 3600),
+  };
 }
 
 describe("usage sanity: implausible board reports are flagged, not trusted", () => {
@@ -64,7 +73,10 @@ describe("usage sanity: implausible board reports are flagged, not trusted", () 
       [36_000, "longer_than_since_start"],
     ]);
     expect(await counted(m)).toEqual({ seconds: 600, sessions: 1, planSeconds: 600, reportSeconds: 600, personSeconds: 0 });
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.changeType, "usage.flagged"), eq(auditLog.entityId, String(rows[1]!.id))));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.changeType, "usage.flagged"), eq(auditLog.entityId, String(rows[1]!.id))));
     expect(audit).toMatchObject({ actorId: null, subjectPersonId: t.ids.maria, after: { durationSeconds: 36_000, flaggedReason: "longer_than_since_start" } });
   });
 
@@ -105,7 +117,10 @@ describe("usage sanity: implausible board reports are flagged, not trusted", () 
     // A session closed for silence (Wi-Fi gone), then the board's inuse with the whole duration.
     await recordUsageStart(t.db, { machineId: m, uid: MARIO, ...live, receivedAt: at(10_000) });
     await recordUsageHeartbeat(t.db, { machineId: m, uid: MARIO, duration: 30, ...live, receivedAt: at(10_030) });
-    await t.db.update(usageSessions).set({ endedAt: at(10_030), durationSeconds: 30, endedBecause: "stale" }).where(and(eq(usageSessions.machineId, m), eq(usageSessions.startedAt, at(10_000))));
+    await t.db
+      .update(usageSessions)
+      .set({ endedAt: at(10_030), durationSeconds: 30, endedBecause: "stale" })
+      .where(and(eq(usageSessions.machineId, m), eq(usageSessions.startedAt, at(10_000))));
     await recordUsageHeartbeat(t.db, { machineId: m, uid: MARIO, duration: 9000, ...live, receivedAt: at(19_000) });
     await recordUsageStop(t.db, { machineId: m, uid: MARIO, duration: 9010, ...live, receivedAt: at(19_010) });
     // The offline queue replayed right after a live stop: a replay carries no time, only the bounds apply.
@@ -157,7 +172,10 @@ describe("flagged sessions on the machine's operations page", () => {
     expect(await acceptFlaggedSession(t.db, t.ids.trainer, id)).toEqual({ ok: true });
     expect(await counted(m)).toEqual({ seconds: 36_600, sessions: 2, planSeconds: 5400, reportSeconds: 36_600, personSeconds: 36_000 });
     expect(await acceptFlaggedSession(t.db, t.ids.trainer, id)).toMatchObject({ ok: false, code: "not_flagged" });
-    const [audit] = await t.db.select().from(auditLog).where(and(eq(auditLog.changeType, "usage.accept"), eq(auditLog.entityId, String(id))));
+    const [audit] = await t.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.changeType, "usage.accept"), eq(auditLog.entityId, String(id))));
     expect(audit).toMatchObject({ actorId: t.ids.trainer, before: { flaggedReason: "longer_than_since_start" }, after: { durationSeconds: 36_000 } });
     expect((await flaggedSessionsOf(t.db, { personId: t.ids.trainer, permissions: new Set() }, m)).total).toBe(0);
   });

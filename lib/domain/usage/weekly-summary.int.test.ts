@@ -63,7 +63,10 @@ describe("weekly summary", () => {
     expect(summary.maintenanceDue.map((p) => p.task)).toEqual(["Clean lens"]);
 
     // Only the admin opted in (the member was refused).
-    expect(await sendWeeklySummaries(t.db, inbox.mailer, { spaceName: "Fablab Testhausen", timeZone: "Europe/Vienna", now: NOW })).toEqual({ sent: 1, failed: 0 });
+    expect(await sendWeeklySummaries(t.db, inbox.mailer, { spaceName: "Fablab Testhausen", timeZone: "Europe/Vienna", now: NOW })).toEqual({
+      sent: 1,
+      failed: 0,
+    });
     expect(inbox.mails).toHaveLength(1);
     expect(inbox.mails[0]!.to).toEqual(["admin@makerspace.local"]);
     const text = unfold(inbox.mails[0]!.raw);

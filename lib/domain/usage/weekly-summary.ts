@@ -30,7 +30,9 @@ export async function composeWeeklySummary(db: Db, now = new Date()): Promise<We
     .select({ machine: machines.name, seconds: sum(usageSessions.durationSeconds).mapWith(Number), sessions: sql<number>`count(*)::int` })
     .from(usageSessions)
     .innerJoin(machines, eq(machines.id, usageSessions.machineId))
-    .where(and(gte(usageSessions.startedAt, from), lt(usageSessions.startedAt, now), isNotNull(usageSessions.durationSeconds), isNull(usageSessions.flaggedReason)))
+    .where(
+      and(gte(usageSessions.startedAt, from), lt(usageSessions.startedAt, now), isNotNull(usageSessions.durationSeconds), isNull(usageSessions.flaggedReason)),
+    )
     .groupBy(machines.name)
     .orderBy(desc(sum(usageSessions.durationSeconds)), asc(machines.name));
   const unknown = await db
@@ -56,13 +58,22 @@ export async function wantsWeeklySummary(db: Db, personId: number): Promise<bool
 
 /** A person turns their own summary on or off; only with SUMMARY_PERMISSION may they turn it on. Audited. */
 export async function setWeeklySummary(db: Db, personId: number, enabled: boolean): Promise<Result<object, "forbidden">> {
-  if (enabled && !(await permissionsOfPerson(db, personId)).has(SUMMARY_PERMISSION)) return fail("forbidden", `The weekly summary needs the permission ${SUMMARY_PERMISSION}.`);
+  if (enabled && !(await permissionsOfPerson(db, personId)).has(SUMMARY_PERMISSION))
+    return fail("forbidden", `The weekly summary needs the permission ${SUMMARY_PERMISSION}.`);
   await db.transaction(async (tx) => {
     const changed = enabled
       ? await tx.insert(weeklySummaryOptins).values({ personId }).onConflictDoNothing().returning()
       : await tx.delete(weeklySummaryOptins).where(eq(weeklySummaryOptins.personId, personId)).returning();
     if (changed.length === 0) return;
-    await recordAudit(tx, { actorId: personId, subjectPersonId: personId, changeType: "usage.weekly_summary_optin", entity: "weekly_summary_optin", entityId: personId, before: { enabled: !enabled }, after: { enabled } });
+    await recordAudit(tx, {
+      actorId: personId,
+      subjectPersonId: personId,
+      changeType: "usage.weekly_summary_optin",
+      entity: "weekly_summary_optin",
+      entityId: personId,
+      before: { enabled: !enabled },
+      after: { enabled },
+    });
   });
   return { ok: true };
 }

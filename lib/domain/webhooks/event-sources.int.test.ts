@@ -44,18 +44,31 @@ describe("webhook events and what causes them", () => {
 
   it("person.changed when a profile is edited", async () => {
     const [p] = await f.db.select().from(profiles).where(eq(profiles.personId, f.ids.maria));
-    const saved = await updateProfile(f.db, f.ids.admin, f.ids.maria, { firstName: p!.firstName, lastName: "Huber-Berger", email: p!.email ?? undefined, preferredLanguage: "de" });
+    const saved = await updateProfile(f.db, f.ids.admin, f.ids.maria, {
+      firstName: p!.firstName,
+      lastName: "Huber-Berger",
+      email: p!.email ?? undefined,
+      preferredLanguage: "de",
+    });
     expect(saved.ok).toBe(true);
     expect(await outbox("person.changed")).toContainEqual(expect.objectContaining({ personId: f.ids.maria, change: "profile.update" }));
   });
 
   it("event.created, registration.created and registration.cancelled from the calendar", async () => {
-    const made = await saveEvent(f.db, f.ids.admin, { title: "Hook night", startsAt: new Date(Date.now() + 5 * DAY), endsAt: new Date(Date.now() + 5 * DAY + 7_200_000), timeZone: "Europe/Vienna", visibility: "public" });
+    const made = await saveEvent(f.db, f.ids.admin, {
+      title: "Hook night",
+      startsAt: new Date(Date.now() + 5 * DAY),
+      endsAt: new Date(Date.now() + 5 * DAY + 7_200_000),
+      timeZone: "Europe/Vienna",
+      visibility: "public",
+    });
     if (!made.ok) throw new Error(made.message);
     expect(await outbox("event.created")).toEqual([{ eventId: made.eventId, public: true }]);
     const reg = await registerMember(f.db, { eventId: made.eventId, personId: f.ids.member });
     if (!reg.ok) throw new Error(reg.message);
-    expect(await outbox("registration.created")).toEqual([expect.objectContaining({ registrationId: reg.registrationId, eventId: made.eventId, personId: f.ids.member })]);
+    expect(await outbox("registration.created")).toEqual([
+      expect.objectContaining({ registrationId: reg.registrationId, eventId: made.eventId, personId: f.ids.member }),
+    ]);
     expect((await cancelRegistration(f.db, { registrationId: reg.registrationId, actorId: f.ids.member })).ok).toBe(true);
     expect(await outbox("registration.cancelled")).toEqual([expect.objectContaining({ registrationId: reg.registrationId, personId: f.ids.member })]);
   });
@@ -65,7 +78,18 @@ describe("webhook events and what causes them", () => {
     const start = new Date(Date.now() - 10 * DAY);
     const [plan] = await f.db.insert(maintenancePlans).values({ machineId: laser!.id, everyHours: 2, lcdText: "Clean lens", createdAt: start }).returning();
     const end = new Date(start.getTime() + 3 * 3_600_000);
-    await f.db.insert(usageSessions).values({ machineId: laser!.id, personId: f.ids.member, cardUid: "efbeadde", startedAt: start, endedAt: end, durationSeconds: 3 * 3600, recordedAs: "live", endedBecause: "stop", lastHeartbeatAt: end, openedByEventAt: start });
+    await f.db.insert(usageSessions).values({
+      machineId: laser!.id,
+      personId: f.ids.member,
+      cardUid: "efbeadde",
+      startedAt: start,
+      endedAt: end,
+      durationSeconds: 3 * 3600,
+      recordedAs: "live",
+      endedBecause: "stop",
+      lastHeartbeatAt: end,
+      openedByEventAt: start,
+    });
     await notifyDueMaintenance(f.db, inbox.mailer);
     expect(await outbox("maintenance.due")).toEqual([{ planId: plan!.id, machineId: laser!.id, hoursSince: 3 }]);
   });
@@ -74,7 +98,12 @@ describe("webhook events and what causes them", () => {
     const thing = await createThing(f.db, f.ids.admin, { name: "Hook drill" });
     if (!thing.ok) throw new Error(thing.message);
     const lent = new Date(Date.now() - 20 * DAY);
-    const loan = await lendThing(f.db, f.ids.admin, { thingId: thing.id, borrowerPersonId: f.ids.member, dueOn: new Date(lent.getTime() + 7 * DAY).toISOString().slice(0, 10) }, lent);
+    const loan = await lendThing(
+      f.db,
+      f.ids.admin,
+      { thingId: thing.id, borrowerPersonId: f.ids.member, dueOn: new Date(lent.getTime() + 7 * DAY).toISOString().slice(0, 10) },
+      lent,
+    );
     if (!loan.ok) throw new Error(loan.message);
     expect((await sendOverdueReminders(f.db, { mailer: inbox.mailer })).sent).toBe(1);
     expect(await outbox("loan.overdue")).toEqual([{ thingId: thing.id, loanId: loan.loanId, personId: f.ids.member }]);

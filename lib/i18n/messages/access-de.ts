@@ -12,7 +12,8 @@ export const accessDe: Record<keyof typeof accessEn, string> = {
   "tr.error.outranks_you": outranks,
   "cards.error.exceeds_own_permissions": exceeds,
   "cards.error.outranks_you": outranks,
-  "access.endOfYear.skipped": "{count, plural, one {# Person hat Rechte, die du nicht hast, und wurde nicht geändert; das muss jemand mit diesen Rechten erledigen.} other {# Personen haben Rechte, die du nicht hast, und wurden nicht geändert; das muss jemand mit diesen Rechten für sie erledigen.}}",
+  "access.endOfYear.skipped":
+    "{count, plural, one {# Person hat Rechte, die du nicht hast, und wurde nicht geändert; das muss jemand mit diesen Rechten erledigen.} other {# Personen haben Rechte, die du nicht hast, und wurden nicht geändert; das muss jemand mit diesen Rechten für sie erledigen.}}",
   "mail.emailChange.confirm.subject": "Bestätige deine neue Login-E-Mail",
   "mail.emailChange.confirm.body":
     "Hallo,\n\ndu möchtest dich ab jetzt mit dieser Adresse im Makerspace anmelden.\nBestätige das hier (der Link funktioniert einmal und {hours} Stunden lang):\n\n{link}\n\nWenn du das nicht warst, ignoriere diese Mail; es ändert sich nichts.\n",
@@ -24,7 +25,8 @@ export const accessDe: Record<keyof typeof accessEn, string> = {
     "Hallo,\n\neine Administratorin oder ein Administrator hat die Login-E-Mail deines Makerspace-Kontos auf {email} geändert. Du wurdest überall abgemeldet; melde dich mit der neuen Adresse an.\n\nWenn du das nicht wolltest, wende dich an den Vorstand.\n",
   "loginEmail.title": "Login-E-Mail",
   "loginEmail.current": "Du meldest dich mit {email} an.",
-  "loginEmail.intro": "Um sie zu ändern, gib die neue Adresse und dein Passwort an. Wir schicken einen Link an die neue Adresse; der Login ändert sich, sobald du ihn benutzt. Die Kontakt-E-Mail in deinem Profil oben ist davon getrennt.",
+  "loginEmail.intro":
+    "Um sie zu ändern, gib die neue Adresse und dein Passwort an. Wir schicken einen Link an die neue Adresse; der Login ändert sich, sobald du ihn benutzt. Die Kontakt-E-Mail in deinem Profil oben ist davon getrennt.",
   "loginEmail.new": "Neue Login-E-Mail",
   "loginEmail.password": "Dein aktuelles Passwort",
   "loginEmail.submit": "Bestätigungslink senden",
@@ -49,7 +51,8 @@ export const accessDe: Record<keyof typeof accessEn, string> = {
   "access.setLoginEmail": "Login-E-Mail ändern",
   "access.loginEmailSet": "Login-E-Mail geändert; die Person wurde überall abgemeldet und an beiden Adressen benachrichtigt.",
   "access.roles": "Direkt vergebene Rollen",
-  "access.rolesHint": "Zusätzlich verleihen der Mitgliedsstatus und Funktionen in Gremien Rollen. Vergeben oder entziehen kannst du nur Rollen innerhalb deiner eigenen Rechte.",
+  "access.rolesHint":
+    "Zusätzlich verleihen der Mitgliedsstatus und Funktionen in Gremien Rollen. Vergeben oder entziehen kannst du nur Rollen innerhalb deiner eigenen Rechte.",
   "access.saveRoles": "Rollen speichern",
   "access.rolesSaved": "Rollen gespeichert.",
   "access.outranked": "Diese Person hat Rechte, die du nicht hast: Nur wer diese Rechte selbst hat, darf sie ändern.",

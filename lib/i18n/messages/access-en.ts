@@ -11,7 +11,8 @@ export const accessEn = {
   "tr.error.outranks_you": outranks,
   "cards.error.exceeds_own_permissions": exceeds,
   "cards.error.outranks_you": outranks,
-  "access.endOfYear.skipped": "{count, plural, one {# person holds permissions you do not have and was left as they are; someone who holds them must run this for them.} other {# people hold permissions you do not have and were left as they are; someone who holds them must run this for them.}}",
+  "access.endOfYear.skipped":
+    "{count, plural, one {# person holds permissions you do not have and was left as they are; someone who holds them must run this for them.} other {# people hold permissions you do not have and were left as they are; someone who holds them must run this for them.}}",
   "mail.emailChange.confirm.subject": "Confirm your new login email",
   "mail.emailChange.confirm.body":
     "Hello,\n\nyou asked to log in to the makerspace with this address from now on.\nConfirm it here (the link works once and for {hours} hours):\n\n{link}\n\nIf this was not you, ignore this mail; nothing changes.\n",
@@ -23,7 +24,8 @@ export const accessEn = {
     "Hello,\n\nan administrator changed the login email of your makerspace account to {email}. You were logged out everywhere; log in with the new address.\n\nIf you did not ask for this, contact the board.\n",
   "loginEmail.title": "Login email",
   "loginEmail.current": "You log in with {email}.",
-  "loginEmail.intro": "To change it, give the new address and your password. We mail a link to the new address; the login changes once you use it. The contact email in your profile above is separate.",
+  "loginEmail.intro":
+    "To change it, give the new address and your password. We mail a link to the new address; the login changes once you use it. The contact email in your profile above is separate.",
   "loginEmail.new": "New login email",
   "loginEmail.password": "Your current password",
   "loginEmail.submit": "Send confirmation link",

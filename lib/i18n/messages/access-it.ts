@@ -13,7 +13,8 @@ export const accessIt: Record<keyof typeof accessEn, string> = {
   "tr.error.outranks_you": outranks,
   "cards.error.exceeds_own_permissions": exceeds,
   "cards.error.outranks_you": outranks,
-  "access.endOfYear.skipped": "{count, plural, one {# persona ha permessi che tu non hai ed è stata lasciata com’era; deve occuparsene qualcuno che li ha.} other {# persone hanno permessi che tu non hai e sono state lasciate com’erano; deve occuparsene qualcuno che li ha.}}",
+  "access.endOfYear.skipped":
+    "{count, plural, one {# persona ha permessi che tu non hai ed è stata lasciata com’era; deve occuparsene qualcuno che li ha.} other {# persone hanno permessi che tu non hai e sono state lasciate com’erano; deve occuparsene qualcuno che li ha.}}",
   "mail.emailChange.confirm.subject": "Conferma la tua nuova email di accesso",
   "mail.emailChange.confirm.body":
     "Ciao,\n\nhai chiesto di accedere d’ora in poi al makerspace con questo indirizzo.\nConfermalo qui (il link funziona una sola volta e per {hours} ore):\n\n{link}\n\nSe non sei stato tu, ignora questa email: non cambia nulla.\n",
@@ -25,7 +26,8 @@ export const accessIt: Record<keyof typeof accessEn, string> = {
     "Ciao,\n\nun amministratore ha cambiato l’email di accesso del tuo account del makerspace in {email}. Sei stato disconnesso ovunque; accedi con il nuovo indirizzo.\n\nSe non l’hai chiesto tu, contatta il consiglio direttivo.\n",
   "loginEmail.title": "Email di accesso",
   "loginEmail.current": "Accedi con {email}.",
-  "loginEmail.intro": "Per cambiarla, indica il nuovo indirizzo e la tua password. Inviamo un link al nuovo indirizzo; l’accesso cambia quando lo usi. L’email di contatto nel tuo profilo qui sopra è un’altra cosa.",
+  "loginEmail.intro":
+    "Per cambiarla, indica il nuovo indirizzo e la tua password. Inviamo un link al nuovo indirizzo; l’accesso cambia quando lo usi. L’email di contatto nel tuo profilo qui sopra è un’altra cosa.",
   "loginEmail.new": "Nuova email di accesso",
   "loginEmail.password": "La tua password attuale",
   "loginEmail.submit": "Invia link di conferma",
@@ -50,7 +52,8 @@ export const accessIt: Record<keyof typeof accessEn, string> = {
   "access.setLoginEmail": "Cambia email di accesso",
   "access.loginEmailSet": "Email di accesso cambiata; la persona è stata disconnessa ovunque e ha ricevuto un avviso a entrambi gli indirizzi.",
   "access.roles": "Ruoli assegnati direttamente",
-  "access.rolesHint": "Oltre a questi, lo stato associativo e le cariche nelle commissioni conferiscono ruoli. Puoi assegnare o togliere solo ruoli che rientrano nei tuoi permessi.",
+  "access.rolesHint":
+    "Oltre a questi, lo stato associativo e le cariche nelle commissioni conferiscono ruoli. Puoi assegnare o togliere solo ruoli che rientrano nei tuoi permessi.",
   "access.saveRoles": "Salva ruoli",
   "access.rolesSaved": "Ruoli salvati.",
   "access.outranked": "Questa persona ha permessi che tu non hai: solo chi li ha può modificarla.",

@@ -13,7 +13,8 @@ export const accessNl: Record<keyof typeof accessEn, string> = {
   "tr.error.outranks_you": outranks,
   "cards.error.exceeds_own_permissions": exceeds,
   "cards.error.outranks_you": outranks,
-  "access.endOfYear.skipped": "{count, plural, one {# persoon heeft rechten die jij niet hebt en is ongewijzigd gelaten; iemand met die rechten moet dit voor hem of haar uitvoeren.} other {# personen hebben rechten die jij niet hebt en zijn ongewijzigd gelaten; iemand met die rechten moet dit voor hen uitvoeren.}}",
+  "access.endOfYear.skipped":
+    "{count, plural, one {# persoon heeft rechten die jij niet hebt en is ongewijzigd gelaten; iemand met die rechten moet dit voor hem of haar uitvoeren.} other {# personen hebben rechten die jij niet hebt en zijn ongewijzigd gelaten; iemand met die rechten moet dit voor hen uitvoeren.}}",
   "mail.emailChange.confirm.subject": "Bevestig je nieuwe inlogadres",
   "mail.emailChange.confirm.body":
     "Hallo,\n\nje hebt gevraagd om voortaan met dit adres in te loggen bij de makerspace.\nBevestig het hier (de link werkt één keer en {hours} uur lang):\n\n{link}\n\nWas jij dit niet, negeer deze mail dan; er verandert niets.\n",
@@ -25,7 +26,8 @@ export const accessNl: Record<keyof typeof accessEn, string> = {
     "Hallo,\n\neen beheerder heeft het inlogadres van je makerspace-account gewijzigd in {email}. Je bent overal uitgelogd; log in met het nieuwe adres.\n\nHeb je hier niet om gevraagd, neem dan contact op met het bestuur.\n",
   "loginEmail.title": "Inlogadres",
   "loginEmail.current": "Je logt in met {email}.",
-  "loginEmail.intro": "Geef om het te wijzigen het nieuwe adres en je wachtwoord op. We mailen een link naar het nieuwe adres; je login verandert zodra je die gebruikt. Het contactadres in je profiel hierboven staat daar los van.",
+  "loginEmail.intro":
+    "Geef om het te wijzigen het nieuwe adres en je wachtwoord op. We mailen een link naar het nieuwe adres; je login verandert zodra je die gebruikt. Het contactadres in je profiel hierboven staat daar los van.",
   "loginEmail.new": "Nieuw inlogadres",
   "loginEmail.password": "Je huidige wachtwoord",
   "loginEmail.submit": "Bevestigingslink versturen",
@@ -50,7 +52,8 @@ export const accessNl: Record<keyof typeof accessEn, string> = {
   "access.setLoginEmail": "Inlogadres wijzigen",
   "access.loginEmailSet": "Inlogadres gewijzigd; de persoon is overal uitgelogd en heeft op beide adressen een bericht gekregen.",
   "access.roles": "Direct toegekende rollen",
-  "access.rolesHint": "Daarnaast geven de lidmaatschapsstatus en commissiefuncties rollen. Je kunt alleen rollen toekennen of afnemen die binnen je eigen rechten vallen.",
+  "access.rolesHint":
+    "Daarnaast geven de lidmaatschapsstatus en commissiefuncties rollen. Je kunt alleen rollen toekennen of afnemen die binnen je eigen rechten vallen.",
   "access.saveRoles": "Rollen opslaan",
   "access.rolesSaved": "Rollen opgeslagen.",
   "access.outranked": "Deze persoon heeft rechten die jij niet hebt: alleen iemand met die rechten mag deze persoon wijzigen.",

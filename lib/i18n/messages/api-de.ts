@@ -4,7 +4,8 @@ export const apiDe: Record<keyof typeof apiEn, string> = {
   "nav.api": "API",
   "api.tokens.title": "API-Tokens",
   "api.tokens.link": "API-Tokens für deine Skripte",
-  "api.tokens.intro": "Ein Token erlaubt deinen eigenen Skripten und Werkzeugen, die REST-API des Space mit deinen Rechten zu nutzen. Es hat nie mehr Rechte, als du jetzt hast: Verlierst du ein Recht, verlieren es auch deine Tokens.",
+  "api.tokens.intro":
+    "Ein Token erlaubt deinen eigenen Skripten und Werkzeugen, die REST-API des Space mit deinen Rechten zu nutzen. Es hat nie mehr Rechte, als du jetzt hast: Verlierst du ein Recht, verlieren es auch deine Tokens.",
   "api.tokens.docs": "API-Dokumentation",
   "api.tokens.create": "Token erstellen",
   "api.tokens.name": "Name (wofür es ist)",
@@ -43,7 +44,8 @@ export const apiDe: Record<keyof typeof apiEn, string> = {
   "api.error.duplicate_name": "Dieser Name ist schon vergeben.",
   "api.error.disabled": "Der Dienst ist deaktiviert oder sein Verantwortlicher darf sich nicht mehr anmelden.",
   "api.admin.title": "API: Dienste und Tokens",
-  "api.admin.intro": "Dienste sind die anderen Werkzeuge des Space (Türanzeige, Chat-Bot, Dashboard). Jeder hat nur die Rechte, die du ihm gibst, und nie mehr, als sein Verantwortlicher (der zuständige Admin) heute hat.",
+  "api.admin.intro":
+    "Dienste sind die anderen Werkzeuge des Space (Türanzeige, Chat-Bot, Dashboard). Jeder hat nur die Rechte, die du ihm gibst, und nie mehr, als sein Verantwortlicher (der zuständige Admin) heute hat.",
   "api.admin.personal": "Aktive persönliche Tokens",
   "api.services.title": "Dienste",
   "api.services.none": "Noch keine Dienste.",
@@ -70,6 +72,7 @@ export const apiDe: Record<keyof typeof apiEn, string> = {
   "api.docs.returns": "Liefert",
   "api.docs.uses": "nutzt die Rechte {permissions} des Inhabers",
   "api.docs.problems": "Fehler",
-  "api.docs.problemsIntro": "Jeder Fehler ist application/problem+json (RFC 9457) mit type, title, status, detail und code; ein 400 nennt die fehlerhaften Parameter zusätzlich in errors.",
+  "api.docs.problemsIntro":
+    "Jeder Fehler ist application/problem+json (RFC 9457) mit type, title, status, detail und code; ein 400 nennt die fehlerhaften Parameter zusätzlich in errors.",
   "api.docs.schemas": "Schemas",
 };

@@ -3,7 +3,8 @@ export const apiEn = {
   "nav.api": "API",
   "api.tokens.title": "API tokens",
   "api.tokens.link": "API tokens for your scripts",
-  "api.tokens.intro": "A token lets your own scripts and tools use the space's REST API with your rights. It never has more rights than you hold now: when you lose a right, your tokens lose it too.",
+  "api.tokens.intro":
+    "A token lets your own scripts and tools use the space's REST API with your rights. It never has more rights than you hold now: when you lose a right, your tokens lose it too.",
   "api.tokens.docs": "API documentation",
   "api.tokens.create": "Create token",
   "api.tokens.name": "Name (what it is for)",
@@ -42,7 +43,8 @@ export const apiEn = {
   "api.error.duplicate_name": "That name is taken.",
   "api.error.disabled": "The service is disabled or its sponsor may no longer log in.",
   "api.admin.title": "API: services and tokens",
-  "api.admin.intro": "Services are the space's other tools (door display, chat bot, dashboard). Each holds only the permissions you give it, and never more than its sponsor (the admin answerable for it) holds today.",
+  "api.admin.intro":
+    "Services are the space's other tools (door display, chat bot, dashboard). Each holds only the permissions you give it, and never more than its sponsor (the admin answerable for it) holds today.",
   "api.admin.personal": "Active personal tokens",
   "api.services.title": "Services",
   "api.services.none": "No services yet.",
@@ -69,6 +71,7 @@ export const apiEn = {
   "api.docs.returns": "Returns",
   "api.docs.uses": "uses the owner's {permissions}",
   "api.docs.problems": "Errors",
-  "api.docs.problemsIntro": "Every error is application/problem+json (RFC 9457) with type, title, status, detail and code; a 400 also lists the bad parameters in errors.",
+  "api.docs.problemsIntro":
+    "Every error is application/problem+json (RFC 9457) with type, title, status, detail and code; a 400 also lists the bad parameters in errors.",
   "api.docs.schemas": "Schemas",
 } as const;

@@ -5,7 +5,8 @@ export const apiIt: Record<keyof typeof apiEn, string> = {
   "nav.api": "API",
   "api.tokens.title": "Token API",
   "api.tokens.link": "Token API per i tuoi script",
-  "api.tokens.intro": "Un token permette ai tuoi script e strumenti di usare l’API REST dello spazio con i tuoi diritti. Non ha mai più diritti di quelli che hai ora: quando perdi un diritto, lo perdono anche i tuoi token.",
+  "api.tokens.intro":
+    "Un token permette ai tuoi script e strumenti di usare l’API REST dello spazio con i tuoi diritti. Non ha mai più diritti di quelli che hai ora: quando perdi un diritto, lo perdono anche i tuoi token.",
   "api.tokens.docs": "Documentazione dell’API",
   "api.tokens.create": "Crea token",
   "api.tokens.name": "Nome (a cosa serve)",
@@ -44,7 +45,8 @@ export const apiIt: Record<keyof typeof apiEn, string> = {
   "api.error.duplicate_name": "Questo nome è già in uso.",
   "api.error.disabled": "Il servizio è disattivato o il suo garante non può più accedere.",
   "api.admin.title": "API: servizi e token",
-  "api.admin.intro": "I servizi sono gli altri strumenti dello spazio (display della porta, chat bot, cruscotto). Ognuno ha solo i permessi che gli dai, e mai più di quelli che ha oggi il suo garante (l’amministratore che ne risponde).",
+  "api.admin.intro":
+    "I servizi sono gli altri strumenti dello spazio (display della porta, chat bot, cruscotto). Ognuno ha solo i permessi che gli dai, e mai più di quelli che ha oggi il suo garante (l’amministratore che ne risponde).",
   "api.admin.personal": "Token personali attivi",
   "api.services.title": "Servizi",
   "api.services.none": "Ancora nessun servizio.",
@@ -71,6 +73,7 @@ export const apiIt: Record<keyof typeof apiEn, string> = {
   "api.docs.returns": "Restituisce",
   "api.docs.uses": "usa i {permissions} del proprietario",
   "api.docs.problems": "Errori",
-  "api.docs.problemsIntro": "Ogni errore è application/problem+json (RFC 9457) con type, title, status, detail e code; un 400 elenca anche i parametri errati in errors.",
+  "api.docs.problemsIntro":
+    "Ogni errore è application/problem+json (RFC 9457) con type, title, status, detail e code; un 400 elenca anche i parametri errati in errors.",
   "api.docs.schemas": "Schemi",
 };

@@ -5,7 +5,8 @@ export const apiNl: Record<keyof typeof apiEn, string> = {
   "nav.api": "API",
   "api.tokens.title": "API-tokens",
   "api.tokens.link": "API-tokens voor je scripts",
-  "api.tokens.intro": "Met een token kunnen je eigen scripts en tools de REST-API van de space gebruiken met jouw rechten. Een token heeft nooit meer rechten dan jij nu hebt: verlies je een recht, dan verliezen je tokens het ook.",
+  "api.tokens.intro":
+    "Met een token kunnen je eigen scripts en tools de REST-API van de space gebruiken met jouw rechten. Een token heeft nooit meer rechten dan jij nu hebt: verlies je een recht, dan verliezen je tokens het ook.",
   "api.tokens.docs": "API-documentatie",
   "api.tokens.create": "Token aanmaken",
   "api.tokens.name": "Naam (waarvoor hij dient)",
@@ -44,7 +45,8 @@ export const apiNl: Record<keyof typeof apiEn, string> = {
   "api.error.duplicate_name": "Die naam is al in gebruik.",
   "api.error.disabled": "De service is uitgeschakeld of de sponsor mag niet meer inloggen.",
   "api.admin.title": "API: services en tokens",
-  "api.admin.intro": "Services zijn de andere tools van de space (deurscherm, chatbot, dashboard). Elke service heeft alleen de rechten die jij hem geeft, en nooit meer dan zijn sponsor (de beheerder die ervoor verantwoordelijk is) vandaag heeft.",
+  "api.admin.intro":
+    "Services zijn de andere tools van de space (deurscherm, chatbot, dashboard). Elke service heeft alleen de rechten die jij hem geeft, en nooit meer dan zijn sponsor (de beheerder die ervoor verantwoordelijk is) vandaag heeft.",
   "api.admin.personal": "Actieve persoonlijke tokens",
   "api.services.title": "Services",
   "api.services.none": "Nog geen services.",
@@ -71,6 +73,7 @@ export const apiNl: Record<keyof typeof apiEn, string> = {
   "api.docs.returns": "Geeft terug",
   "api.docs.uses": "gebruikt de {permissions} van de eigenaar",
   "api.docs.problems": "Fouten",
-  "api.docs.problemsIntro": "Elke fout is application/problem+json (RFC 9457) met type, title, status, detail en code; een 400 somt ook de foute parameters op in errors.",
+  "api.docs.problemsIntro":
+    "Elke fout is application/problem+json (RFC 9457) met type, title, status, detail en code; een 400 somt ook de foute parameters op in errors.",
   "api.docs.schemas": "Schema’s",
 };

@@ -149,7 +149,8 @@ export const calendarDe: Record<keyof typeof calendarEn, string> = {
   "bk.cancelConfirm": "{machine}, {when} stornieren?",
   "bk.cancelYes": "Ja, stornieren",
   "bk.cancelKeep": "Behalten",
-  "bk.error.conflictOther": "{machine} ist {when} schon von einem anderen Mitglied gebucht. Wähle eine Zeit außerhalb davon; die Buchungen der Maschine stehen unten.",
+  "bk.error.conflictOther":
+    "{machine} ist {when} schon von einem anderen Mitglied gebucht. Wähle eine Zeit außerhalb davon; die Buchungen der Maschine stehen unten.",
   "bk.error.conflictOwn": "Du hast {machine} {when} schon gebucht.",
   "bk.error.conflictEvent": "Die Maschine ist {when} für die Veranstaltung „{title}“ reserviert. Wähle eine Zeit außerhalb davon.",
   "bk.error.fields": "Die Buchung wurde nicht angelegt. Bitte korrigiere die markierten Felder.",
@@ -162,7 +163,8 @@ export const calendarDe: Record<keyof typeof calendarEn, string> = {
   "bk.timesIn": "Zeiten in {zone}.",
 
   "feed.title": "Mein Kalender-Feed",
-  "feed.intro": "Abonniere diese Adresse in Google Kalender, Apple Kalender oder Thunderbird, um deine Termine und Einschulungen zu sehen. Halte sie geheim: Wer die Adresse kennt, kann sie lesen.",
+  "feed.intro":
+    "Abonniere diese Adresse in Google Kalender, Apple Kalender oder Thunderbird, um deine Termine und Einschulungen zu sehen. Halte sie geheim: Wer die Adresse kennt, kann sie lesen.",
   "feed.none": "Du hast noch keine Feed-Adresse.",
   "feed.create": "Adresse erstellen",
   "feed.regenerate": "Neue Adresse (die alte funktioniert nicht mehr)",
@@ -182,7 +184,8 @@ export const calendarDe: Record<keyof typeof calendarEn, string> = {
   "mail.eventCancelled.body": "Hallo {name},\n\nleider wurde „{title}“ am {when} abgesagt. Deine Anmeldung ist damit hinfällig; du musst nichts weiter tun.\n",
   "ev.guest.confirmIntro": "Bitte bestätige deine Anmeldung für „{title}“.",
   "ev.guest.confirmButton": "Anmeldung bestätigen",
-  "feed.roomHint": "Der volle Plan eines Raums für Mitglieder (auch Veranstaltungen nur für Mitglieder und Einschulungen): dieselbe Adresse mit rooms/N/ vor calendar.ics, wobei N die Nummer in der Adresse der Raumseite ist.",
+  "feed.roomHint":
+    "Der volle Plan eines Raums für Mitglieder (auch Veranstaltungen nur für Mitglieder und Einschulungen): dieselbe Adresse mit rooms/N/ vor calendar.ics, wobei N die Nummer in der Adresse der Raumseite ist.",
   "feed.address": "Deine Feed-Adresse (nur jetzt sichtbar)",
   "bk.page.type": "Geräteart",
   "bk.page.location": "Standort",

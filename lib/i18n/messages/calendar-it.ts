@@ -150,7 +150,8 @@ export const calendarIt: Record<keyof typeof calendarEn, string> = {
   "bk.timesIn": "Orari nel fuso {zone}.",
 
   "feed.title": "Il mio feed del calendario",
-  "feed.intro": "Abbonati a questo indirizzo in Google Calendar, Apple Calendar o Thunderbird per vedere gli eventi e le formazioni a cui ti sei iscritto. Tienilo segreto: chiunque abbia l’indirizzo può leggerlo.",
+  "feed.intro":
+    "Abbonati a questo indirizzo in Google Calendar, Apple Calendar o Thunderbird per vedere gli eventi e le formazioni a cui ti sei iscritto. Tienilo segreto: chiunque abbia l’indirizzo può leggerlo.",
   "feed.none": "Non hai ancora un indirizzo del feed.",
   "feed.create": "Crea indirizzo",
   "feed.regenerate": "Nuovo indirizzo (quello vecchio smette di funzionare)",
@@ -170,7 +171,8 @@ export const calendarIt: Record<keyof typeof calendarEn, string> = {
   "mail.eventCancelled.body": "Ciao {name},\n\nci dispiace: “{title}” del {when} è stato annullato. La tua iscrizione decade; non devi fare nulla.\n",
   "ev.guest.confirmIntro": "Conferma la tua iscrizione a “{title}”.",
   "ev.guest.confirmButton": "Conferma la mia iscrizione",
-  "feed.roomHint": "Il programma completo di una sala per i soci (anche eventi e formazioni riservati ai soci): lo stesso indirizzo con rooms/N/ prima di calendar.ics, dove N è il numero nell’indirizzo della pagina della sala.",
+  "feed.roomHint":
+    "Il programma completo di una sala per i soci (anche eventi e formazioni riservati ai soci): lo stesso indirizzo con rooms/N/ prima di calendar.ics, dove N è il numero nell’indirizzo della pagina della sala.",
   "feed.address": "Il tuo indirizzo del feed (mostrato solo ora)",
   "bk.page.type": "Tipo di attrezzatura",
   "bk.page.location": "Posizione",
@@ -180,7 +182,8 @@ export const calendarIt: Record<keyof typeof calendarEn, string> = {
   "bk.cancelConfirm": "Annullare {machine}, {when}?",
   "bk.cancelYes": "Sì, annulla",
   "bk.cancelKeep": "Mantieni",
-  "bk.error.conflictOther": "{machine} è già prenotata {when} da un altro socio. Scegli un orario al di fuori; le prenotazioni della macchina sono elencate qui sotto.",
+  "bk.error.conflictOther":
+    "{machine} è già prenotata {when} da un altro socio. Scegli un orario al di fuori; le prenotazioni della macchina sono elencate qui sotto.",
   "bk.error.conflictOwn": "Hai già prenotato {machine} {when}.",
   "bk.error.conflictEvent": "La macchina è riservata {when} per l’evento “{title}”. Scegli un orario al di fuori.",
   "bk.error.fields": "La prenotazione non è stata fatta. Correggi i campi segnalati qui sotto.",

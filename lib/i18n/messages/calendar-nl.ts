@@ -150,7 +150,8 @@ export const calendarNl: Record<keyof typeof calendarEn, string> = {
   "bk.timesIn": "Tijden in {zone}.",
 
   "feed.title": "Mijn agendafeed",
-  "feed.intro": "Abonneer je op dit adres in Google Agenda, Apple Agenda of Thunderbird om de activiteiten en trainingen te zien waarvoor je bent ingeschreven. Houd het geheim: iedereen met het adres kan het lezen.",
+  "feed.intro":
+    "Abonneer je op dit adres in Google Agenda, Apple Agenda of Thunderbird om de activiteiten en trainingen te zien waarvoor je bent ingeschreven. Houd het geheim: iedereen met het adres kan het lezen.",
   "feed.none": "Je hebt nog geen feedadres.",
   "feed.create": "Adres aanmaken",
   "feed.regenerate": "Nieuw adres (het oude werkt dan niet meer)",
@@ -170,7 +171,8 @@ export const calendarNl: Record<keyof typeof calendarEn, string> = {
   "mail.eventCancelled.body": "Hallo {name},\n\nhelaas: “{title}” op {when} is afgelast. Je inschrijving vervalt; je hoeft niets te doen.\n",
   "ev.guest.confirmIntro": "Bevestig je inschrijving voor “{title}”.",
   "ev.guest.confirmButton": "Mijn inschrijving bevestigen",
-  "feed.roomHint": "Het volledige rooster van een ruimte voor leden (ook activiteiten en trainingen alleen voor leden): hetzelfde adres met rooms/N/ vóór calendar.ics, waarbij N het nummer in het adres van de pagina van de ruimte is.",
+  "feed.roomHint":
+    "Het volledige rooster van een ruimte voor leden (ook activiteiten en trainingen alleen voor leden): hetzelfde adres met rooms/N/ vóór calendar.ics, waarbij N het nummer in het adres van de pagina van de ruimte is.",
   "feed.address": "Je feedadres (alleen nu zichtbaar)",
   "bk.page.type": "Machinetype",
   "bk.page.location": "Locatie",
@@ -180,7 +182,8 @@ export const calendarNl: Record<keyof typeof calendarEn, string> = {
   "bk.cancelConfirm": "{machine}, {when} annuleren?",
   "bk.cancelYes": "Ja, annuleren",
   "bk.cancelKeep": "Behouden",
-  "bk.error.conflictOther": "{machine} is {when} al gereserveerd door een ander lid. Kies een tijd daarbuiten; de reserveringen van de machine staan hieronder.",
+  "bk.error.conflictOther":
+    "{machine} is {when} al gereserveerd door een ander lid. Kies een tijd daarbuiten; de reserveringen van de machine staan hieronder.",
   "bk.error.conflictOwn": "Je hebt {machine} {when} al gereserveerd.",
   "bk.error.conflictEvent": "De machine is {when} gereserveerd voor de activiteit “{title}”. Kies een tijd daarbuiten.",
   "bk.error.fields": "De reservering is niet gemaakt. Verbeter de velden die hieronder gemarkeerd zijn.",

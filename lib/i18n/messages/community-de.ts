@@ -42,13 +42,15 @@ export const communityDe: Record<keyof typeof communityEn, string> = {
   "com.error.not_found": "Nicht gefunden.",
   "com.error.not_eligible": "Du bist bei dieser Abstimmung nicht stimmberechtigt.",
   "com.error.not_open": "Diese Abstimmung ist nicht offen.",
-  "com.error.already_voted": "Du hast schon abgestimmt. Eine anonyme Stimme kann nur im Browser geändert werden, mit dem du abgestimmt hast (dort liegt deine geheime Quittung).",
+  "com.error.already_voted":
+    "Du hast schon abgestimmt. Eine anonyme Stimme kann nur im Browser geändert werden, mit dem du abgestimmt hast (dort liegt deine geheime Quittung).",
   "com.error.too_many_choices": "Du hast zu viele Optionen gewählt.",
   "com.error.unauthorized": "Nicht berechtigt.",
   "com.error.duplicate_name": "Ein Sensor mit diesem Namen existiert bereits.",
 
   "com.sensors.title": "Sensor-Tokens",
-  "com.sensors.intro": "Ein Tür- oder Board-Sensor setzt den Offen-Status mit POST /api/open-status, Header Authorization: Bearer '<'Token>, Body '{'\"open\": true, \"message\": \"…\"'}'.",
+  "com.sensors.intro":
+    "Ein Tür- oder Board-Sensor setzt den Offen-Status mit POST /api/open-status, Header Authorization: Bearer '<'Token>, Body '{'\"open\": true, \"message\": \"…\"'}'.",
   "com.sensors.name": "Name des Sensors",
   "com.sensors.create": "Token erstellen",
   "com.sensors.created": "Token für {name} erstellt. Er wird nur jetzt angezeigt, unten: bitte in den Sensor kopieren.",
@@ -91,7 +93,8 @@ export const communityDe: Record<keyof typeof communityEn, string> = {
   "com.polls.voteSaved": "Deine Stimme wurde gespeichert.",
   "com.polls.voteChanged": "Deine Stimme wurde geändert.",
   "com.polls.yourChoice": "Deine Wahl ist markiert.",
-  "com.polls.anonymousNote": "Diese Abstimmung ist anonym: Die Datenbank speichert nur, dass du abgestimmt hast. Mit einer geheimen Quittung in diesem Browser kannst du deine Stimme ändern, solange die Abstimmung offen ist; in einem anderen Browser nicht.",
+  "com.polls.anonymousNote":
+    "Diese Abstimmung ist anonym: Die Datenbank speichert nur, dass du abgestimmt hast. Mit einer geheimen Quittung in diesem Browser kannst du deine Stimme ändern, solange die Abstimmung offen ist; in einem anderen Browser nicht.",
   "com.polls.notEligible": "Du bist bei dieser Abstimmung nicht stimmberechtigt.",
   "com.polls.chooseUpTo": "Wähle bis zu {n}.",
   "com.polls.results": "Ergebnis",

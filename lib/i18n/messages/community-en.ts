@@ -47,7 +47,8 @@ export const communityEn = {
   "com.error.duplicate_name": "A sensor with this name already exists.",
 
   "com.sensors.title": "Sensor tokens",
-  "com.sensors.intro": "A door or board sensor sets the open status with POST /api/open-status, header Authorization: Bearer '<'token>, body '{'\"open\": true, \"message\": \"…\"'}'.",
+  "com.sensors.intro":
+    "A door or board sensor sets the open status with POST /api/open-status, header Authorization: Bearer '<'token>, body '{'\"open\": true, \"message\": \"…\"'}'.",
   "com.sensors.name": "Sensor name",
   "com.sensors.create": "Create token",
   "com.sensors.created": "Token for {name} created. It is shown only now, below: copy it into the sensor.",
@@ -90,7 +91,8 @@ export const communityEn = {
   "com.polls.voteSaved": "Your vote was saved.",
   "com.polls.voteChanged": "Your vote was changed.",
   "com.polls.yourChoice": "Your choice is marked.",
-  "com.polls.anonymousNote": "This poll is anonymous: the database records only that you voted. A secret receipt in this browser lets you change your vote while the poll is open; from another browser you cannot change it.",
+  "com.polls.anonymousNote":
+    "This poll is anonymous: the database records only that you voted. A secret receipt in this browser lets you change your vote while the poll is open; from another browser you cannot change it.",
   "com.polls.notEligible": "You are not eligible to vote in this poll.",
   "com.polls.chooseUpTo": "Choose up to {n}.",
   "com.polls.results": "Results",

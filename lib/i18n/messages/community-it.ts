@@ -49,7 +49,8 @@ export const communityIt: Record<keyof typeof communityEn, string> = {
   "com.error.duplicate_name": "Esiste già un sensore con questo nome.",
 
   "com.sensors.title": "Token dei sensori",
-  "com.sensors.intro": "Un sensore della porta o una scheda imposta lo stato di apertura con POST /api/open-status, header Authorization: Bearer '<'token>, body '{'\"open\": true, \"message\": \"…\"'}'.",
+  "com.sensors.intro":
+    "Un sensore della porta o una scheda imposta lo stato di apertura con POST /api/open-status, header Authorization: Bearer '<'token>, body '{'\"open\": true, \"message\": \"…\"'}'.",
   "com.sensors.name": "Nome del sensore",
   "com.sensors.create": "Crea token",
   "com.sensors.created": "Token per {name} creato. È mostrato solo ora, qui sotto: copialo nel sensore.",
@@ -92,7 +93,8 @@ export const communityIt: Record<keyof typeof communityEn, string> = {
   "com.polls.voteSaved": "Il tuo voto è stato salvato.",
   "com.polls.voteChanged": "Il tuo voto è stato cambiato.",
   "com.polls.yourChoice": "La tua scelta è evidenziata.",
-  "com.polls.anonymousNote": "Questo sondaggio è anonimo: il database registra solo che hai votato. Una ricevuta segreta in questo browser ti permette di cambiare il voto finché il sondaggio è aperto; da un altro browser non è possibile.",
+  "com.polls.anonymousNote":
+    "Questo sondaggio è anonimo: il database registra solo che hai votato. Una ricevuta segreta in questo browser ti permette di cambiare il voto finché il sondaggio è aperto; da un altro browser non è possibile.",
   "com.polls.notEligible": "Non hai diritto di voto in questo sondaggio.",
   "com.polls.chooseUpTo": "Scegline al massimo {n}.",
   "com.polls.results": "Risultati",

@@ -43,13 +43,15 @@ export const communityNl: Record<keyof typeof communityEn, string> = {
   "com.error.not_found": "Niet gevonden.",
   "com.error.not_eligible": "Je mag niet stemmen in deze peiling.",
   "com.error.not_open": "Deze peiling is niet open om te stemmen.",
-  "com.error.already_voted": "Je hebt al gestemd. Een anonieme stem kun je alleen wijzigen vanuit de browser waarmee je stemde (die bewaart je geheime bewijs).",
+  "com.error.already_voted":
+    "Je hebt al gestemd. Een anonieme stem kun je alleen wijzigen vanuit de browser waarmee je stemde (die bewaart je geheime bewijs).",
   "com.error.too_many_choices": "Je hebt te veel opties gekozen.",
   "com.error.unauthorized": "Niet bevoegd.",
   "com.error.duplicate_name": "Er bestaat al een sensor met deze naam.",
 
   "com.sensors.title": "Sensortokens",
-  "com.sensors.intro": "Een deur- of boardsensor zet de open-status met POST /api/open-status, header Authorization: Bearer '<'token>, body '{'\"open\": true, \"message\": \"…\"'}'.",
+  "com.sensors.intro":
+    "Een deur- of boardsensor zet de open-status met POST /api/open-status, header Authorization: Bearer '<'token>, body '{'\"open\": true, \"message\": \"…\"'}'.",
   "com.sensors.name": "Naam van de sensor",
   "com.sensors.create": "Token aanmaken",
   "com.sensors.created": "Token voor {name} aangemaakt. Hij is alleen nu zichtbaar, hieronder: kopieer hem naar de sensor.",
@@ -92,7 +94,8 @@ export const communityNl: Record<keyof typeof communityEn, string> = {
   "com.polls.voteSaved": "Je stem is opgeslagen.",
   "com.polls.voteChanged": "Je stem is gewijzigd.",
   "com.polls.yourChoice": "Je keuze is gemarkeerd.",
-  "com.polls.anonymousNote": "Deze peiling is anoniem: de database legt alleen vast dat je gestemd hebt. Met een geheim bewijs in deze browser kun je je stem wijzigen zolang de peiling open is; vanuit een andere browser kan dat niet.",
+  "com.polls.anonymousNote":
+    "Deze peiling is anoniem: de database legt alleen vast dat je gestemd hebt. Met een geheim bewijs in deze browser kun je je stem wijzigen zolang de peiling open is; vanuit een andere browser kan dat niet.",
   "com.polls.notEligible": "Je mag niet stemmen in deze peiling.",
   "com.polls.chooseUpTo": "Kies er maximaal {n}.",
   "com.polls.results": "Uitslag",

@@ -37,7 +37,8 @@ export const importNl: Record<keyof typeof importEn, string> = {
   "fabImport.more": "… en nog {count}",
   "fabImport.conflict.email_taken": "{email} hoort al bij persoon #{personId}: geïmporteerd zonder dit e-mailadres.",
   "fabImport.conflict.email_duplicate": "{email} is ook het e-mailadres van Fab-O-Matic-gebruiker #{other}: geïmporteerd zonder.",
-  "fabImport.conflict.email_has_login": "Het e-mailadres is gewijzigd in {email}, maar deze persoon heeft hier een login: wijzig het op de pagina van de persoon.",
+  "fabImport.conflict.email_has_login":
+    "Het e-mailadres is gewijzigd in {email}, maar deze persoon heeft hier een login: wijzig het op de pagina van de persoon.",
   "fabImport.conflict.card_taken": "Pas {card} is actief voor persoon #{personId}: geïmporteerd zonder deze pas.",
   "fabImport.conflict.card_duplicate": "Pas {card} is ook de pas van Fab-O-Matic-gebruiker #{other}: geïmporteerd zonder.",
   "fabImport.conflict.board_id_taken":
@@ -56,7 +57,8 @@ export const importNl: Record<keyof typeof importEn, string> = {
     "De machines van type {type} geven verschillende mensen toegang: elk wordt een eigen machinetype, zodat niemand een machine mag gebruiken die Fab-O-Matic hem of haar weigerde.",
   "fabImport.note.status_created": "Uitgeschakelde gebruikers krijgen de nieuwe lidmaatschapsstatus “Geschorst” (mag inloggen, mag geen machines gebruiken).",
   "fabImport.note.open_use_closed": "Open gebleven in Fab-O-Matic: gesloten op het laatste bericht van het board.",
-  "fabImport.note.hours_carried_over": "{hours} machine-uren die door geen enkel gebruik verklaard worden, komen mee als één handmatige sessie vóór het eerste gebruik.",
+  "fabImport.note.hours_carried_over":
+    "{hours} machine-uren die door geen enkel gebruik verklaard worden, komen mee als één handmatige sessie vóór het eerste gebruik.",
   "fabImport.note.hours_rounded": "Elke {from} uur wordt elke {to} uur (hier hele uren).",
   "fabImport.note.lcd_text_shortened": "De LCD-tekst is ingekort tot 16 tekens: “{text}”.",
   "fabImport.note.invalid_url": "“{url}” is geen webadres: geïmporteerd zonder link naar instructies.",

@@ -3,7 +3,8 @@ import type { integrationsEn } from "./integrations-en";
 export const integrationsDe: Record<keyof typeof integrationsEn, string> = {
   "feed.formats": "Dieselbe Adresse mit .xml (xCal) oder .json (jCal) statt .ics liefert den Feed in diesen Formaten, für Programme, die sie bevorzugen.",
   "ml.title": "Mailinglisten",
-  "ml.intro": "Die Listen des Space und wer darauf steht: nach Status, Gremium, Rolle oder eigener Wahl der Mitglieder. Mit Mailman 3 abgeglichen oder für jeden anderen Listenserver exportiert.",
+  "ml.intro":
+    "Die Listen des Space und wer darauf steht: nach Status, Gremium, Rolle oder eigener Wahl der Mitglieder. Mit Mailman 3 abgeglichen oder für jeden anderen Listenserver exportiert.",
   "ml.none": "Noch keine Mailinglisten.",
   "ml.count": "{count, plural, one {# Adresse} other {# Adressen}}",
   "ml.optInShort": "Mitglieder können beitreten",
@@ -37,7 +38,8 @@ export const integrationsDe: Record<keyof typeof integrationsEn, string> = {
   "ml.sync.done": "Abgeglichen: {subscribed} eingetragen, {unsubscribed} ausgetragen.",
   "ml.sync.partly": "Teilweise abgeglichen: {subscribed} eingetragen, {unsubscribed} ausgetragen, {failed} fehlgeschlagen ({reason}).",
   "ml.optIns.title": "Mailinglisten",
-  "ml.optIns.intro": "Listen, denen du selbst beitreten oder die du verlassen kannst. Listen, auf denen du wegen deines Status, eines Gremiums oder einer Rolle stehst, verwaltet der Vorstand.",
+  "ml.optIns.intro":
+    "Listen, denen du selbst beitreten oder die du verlassen kannst. Listen, auf denen du wegen deines Status, eines Gremiums oder einer Rolle stehst, verwaltet der Vorstand.",
   "ml.optIns.save": "Meine Listen speichern",
   "ml.optIns.saved": "Deine Listen sind gespeichert.",
   "ml.error.forbidden": "Das darfst du nicht.",

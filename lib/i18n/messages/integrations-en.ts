@@ -2,7 +2,8 @@
 export const integrationsEn = {
   "feed.formats": "The same address with .xml (xCal) or .json (jCal) instead of .ics gives the feed in those formats, for programs that prefer them.",
   "ml.title": "Mailing lists",
-  "ml.intro": "The space's lists and who is on them: by status, committee, role or the members' own choice. Synced to Mailman 3 or exported for any other list server.",
+  "ml.intro":
+    "The space's lists and who is on them: by status, committee, role or the members' own choice. Synced to Mailman 3 or exported for any other list server.",
   "ml.none": "No mailing lists yet.",
   "ml.count": "{count, plural, one {# address} other {# addresses}}",
   "ml.optInShort": "members may join",

@@ -4,7 +4,8 @@ import type { integrationsEn } from "./integrations-en";
 export const integrationsIt: Record<keyof typeof integrationsEn, string> = {
   "feed.formats": "Lo stesso indirizzo con .xml (xCal) o .json (jCal) al posto di .ics fornisce il feed in quei formati, per i programmi che li preferiscono.",
   "ml.title": "Mailing list",
-  "ml.intro": "Le liste dello spazio e chi ne fa parte: per stato, commissione, ruolo o scelta dei soci stessi. Sincronizzate con Mailman 3 o esportate per qualsiasi altro server di liste.",
+  "ml.intro":
+    "Le liste dello spazio e chi ne fa parte: per stato, commissione, ruolo o scelta dei soci stessi. Sincronizzate con Mailman 3 o esportate per qualsiasi altro server di liste.",
   "ml.none": "Ancora nessuna mailing list.",
   "ml.count": "{count, plural, one {# indirizzo} other {# indirizzi}}",
   "ml.optInShort": "i soci possono iscriversi",
@@ -38,7 +39,8 @@ export const integrationsIt: Record<keyof typeof integrationsEn, string> = {
   "ml.sync.done": "Sincronizzato: {subscribed} iscritti, {unsubscribed} disiscritti.",
   "ml.sync.partly": "Sincronizzato in parte: {subscribed} iscritti, {unsubscribed} disiscritti, {failed} non riusciti ({reason}).",
   "ml.optIns.title": "Mailing list",
-  "ml.optIns.intro": "Liste a cui puoi iscriverti o da cui puoi uscire da solo. Le liste in cui sei per il tuo stato, una commissione o un ruolo le gestisce il consiglio direttivo.",
+  "ml.optIns.intro":
+    "Liste a cui puoi iscriverti o da cui puoi uscire da solo. Le liste in cui sei per il tuo stato, una commissione o un ruolo le gestisce il consiglio direttivo.",
   "ml.optIns.save": "Salva le mie liste",
   "ml.optIns.saved": "Le tue liste sono salvate.",
   "ml.error.forbidden": "Non ti è permesso farlo.",

@@ -2,9 +2,11 @@ import type { integrationsEn } from "./integrations-en";
 
 /** Koppelingen met de andere diensten van de space: feedformaten, mailinglijsten, single sign-on. */
 export const integrationsNl: Record<keyof typeof integrationsEn, string> = {
-  "feed.formats": "Hetzelfde adres met .xml (xCal) of .json (jCal) in plaats van .ics geeft de feed in die formaten, voor programma’s die daar de voorkeur aan geven.",
+  "feed.formats":
+    "Hetzelfde adres met .xml (xCal) of .json (jCal) in plaats van .ics geeft de feed in die formaten, voor programma’s die daar de voorkeur aan geven.",
   "ml.title": "Mailinglijsten",
-  "ml.intro": "De lijsten van de space en wie erop staat: per status, commissie, rol of eigen keuze van de leden. Gesynchroniseerd met Mailman 3 of geëxporteerd voor elke andere lijstserver.",
+  "ml.intro":
+    "De lijsten van de space en wie erop staat: per status, commissie, rol of eigen keuze van de leden. Gesynchroniseerd met Mailman 3 of geëxporteerd voor elke andere lijstserver.",
   "ml.none": "Nog geen mailinglijsten.",
   "ml.count": "{count, plural, one {# adres} other {# adressen}}",
   "ml.optInShort": "leden mogen zich aanmelden",
@@ -38,7 +40,8 @@ export const integrationsNl: Record<keyof typeof integrationsEn, string> = {
   "ml.sync.done": "Gesynchroniseerd: {subscribed} aangemeld, {unsubscribed} afgemeld.",
   "ml.sync.partly": "Gedeeltelijk gesynchroniseerd: {subscribed} aangemeld, {unsubscribed} afgemeld, {failed} mislukt ({reason}).",
   "ml.optIns.title": "Mailinglijsten",
-  "ml.optIns.intro": "Lijsten waarop je je zelf kunt aan- of afmelden. Lijsten waarop je staat vanwege je status, een commissie of een rol beheert het bestuur.",
+  "ml.optIns.intro":
+    "Lijsten waarop je je zelf kunt aan- of afmelden. Lijsten waarop je staat vanwege je status, een commissie of een rol beheert het bestuur.",
   "ml.optIns.save": "Mijn lijsten opslaan",
   "ml.optIns.saved": "Je lijsten zijn opgeslagen.",
   "ml.error.forbidden": "Dat mag je niet doen.",

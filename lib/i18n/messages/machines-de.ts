@@ -61,7 +61,8 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.credentials.username": "Board-Benutzername",
   "mach.credentials.set": "Zugangsdaten setzen",
   "mach.credentials.rotate": "Passwort erneuern",
-  "mach.credentials.shownOnce": "Board-Zugang für {username} gesetzt. Das Passwort ist nur jetzt sichtbar, unten: trage es in die Firmware-Konfiguration des Boards ein.",
+  "mach.credentials.shownOnce":
+    "Board-Zugang für {username} gesetzt. Das Passwort ist nur jetzt sichtbar, unten: trage es in die Firmware-Konfiguration des Boards ein.",
   "mach.credentials.password": "Board-Passwort (nur jetzt sichtbar)",
   "mach.usage.title": "Nutzungsverlauf",
   "mach.usage.filter": "Nutzungsverlauf filtern",
@@ -173,7 +174,8 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.delete.error.open": "Die Sitzung läuft noch; lösche sie, wenn sie beendet ist.",
   "mach.delete.error.outranks_you": "Er gehört jemandem mit Rechten, die du nicht hast; nur wer diese Rechte hat, darf ihn löschen.",
   "mach.flagged.title": "{count, plural, one {# Nutzung, die so nicht stimmen kann} other {# Nutzungen, die so nicht stimmen können}}",
-  "mach.flagged.intro": "Diese Nutzungen zählen nirgends (Maschinenstunden, Wartung, Auswertungen), bis du entscheidest: Anerkennen lässt sie ab jetzt zählen, Löschen entfernt sie mit Begründung. Beides bleibt in der Historie.",
+  "mach.flagged.intro":
+    "Diese Nutzungen zählen nirgends (Maschinenstunden, Wartung, Auswertungen), bis du entscheidest: Anerkennen lässt sie ab jetzt zählen, Löschen entfernt sie mit Begründung. Beides bleibt in der Historie.",
   "mach.flagged.reported": "Gemeldete Dauer",
   "mach.flagged.why": "Grund der Markierung",
   "mach.flagged.actions": "Entscheiden",

@@ -172,7 +172,8 @@ export const machinesEn = {
   "mach.delete.error.open": "The session is still running; delete it after it has ended.",
   "mach.delete.error.outranks_you": "It belongs to someone who holds rights you do not have; only someone who holds them may delete it.",
   "mach.flagged.title": "{count, plural, one {# session the board reported cannot be true} other {# sessions the board reported cannot be true}}",
-  "mach.flagged.intro": "These sessions count nowhere (machine hours, maintenance, reports) until you decide: accept one and it counts from now on, or delete it with a reason. Both are kept in the history.",
+  "mach.flagged.intro":
+    "These sessions count nowhere (machine hours, maintenance, reports) until you decide: accept one and it counts from now on, or delete it with a reason. Both are kept in the history.",
   "mach.flagged.reported": "Reported duration",
   "mach.flagged.why": "Why flagged",
   "mach.flagged.actions": "Decide",

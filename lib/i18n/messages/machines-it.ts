@@ -62,7 +62,8 @@ export const machinesIt: Record<keyof typeof machinesEn, string> = {
   "mach.credentials.username": "Nome utente della scheda",
   "mach.credentials.set": "Imposta credenziali",
   "mach.credentials.rotate": "Cambia la password",
-  "mach.credentials.shownOnce": "Accesso della scheda impostato per {username}. La password è mostrata solo ora, qui sotto: inseriscila nella configurazione del firmware della scheda.",
+  "mach.credentials.shownOnce":
+    "Accesso della scheda impostato per {username}. La password è mostrata solo ora, qui sotto: inseriscila nella configurazione del firmware della scheda.",
   "mach.credentials.password": "Password della scheda (mostrata solo ora)",
   "mach.usage.title": "Storico di utilizzo",
   "mach.usage.filter": "Filtra lo storico di utilizzo",
@@ -174,7 +175,8 @@ export const machinesIt: Record<keyof typeof machinesEn, string> = {
   "mach.delete.error.open": "La sessione è ancora in corso; eliminala quando è terminata.",
   "mach.delete.error.outranks_you": "Appartiene a qualcuno con diritti che tu non hai; solo chi li ha può eliminarla.",
   "mach.flagged.title": "{count, plural, one {# sessione che non può essere vera} other {# sessioni che non possono essere vere}}",
-  "mach.flagged.intro": "Queste sessioni non contano da nessuna parte (ore macchina, manutenzione, report) finché non decidi: accettane una e conterà da ora in poi, oppure eliminala con un motivo. Entrambe le scelte restano nella cronologia.",
+  "mach.flagged.intro":
+    "Queste sessioni non contano da nessuna parte (ore macchina, manutenzione, report) finché non decidi: accettane una e conterà da ora in poi, oppure eliminala con un motivo. Entrambe le scelte restano nella cronologia.",
   "mach.flagged.reported": "Durata segnalata",
   "mach.flagged.why": "Motivo della segnalazione",
   "mach.flagged.actions": "Decidi",

@@ -62,7 +62,8 @@ export const machinesNl: Record<keyof typeof machinesEn, string> = {
   "mach.credentials.username": "Gebruikersnaam van het board",
   "mach.credentials.set": "Inloggegevens instellen",
   "mach.credentials.rotate": "Nieuw wachtwoord instellen",
-  "mach.credentials.shownOnce": "Boardlogin ingesteld voor {username}. Het wachtwoord is alleen nu zichtbaar, hieronder: zet het in de firmwareconfiguratie van het board.",
+  "mach.credentials.shownOnce":
+    "Boardlogin ingesteld voor {username}. Het wachtwoord is alleen nu zichtbaar, hieronder: zet het in de firmwareconfiguratie van het board.",
   "mach.credentials.password": "Boardwachtwoord (alleen nu zichtbaar)",
   "mach.usage.title": "Gebruiksgeschiedenis",
   "mach.usage.filter": "De gebruiksgeschiedenis filteren",
@@ -174,7 +175,8 @@ export const machinesNl: Record<keyof typeof machinesEn, string> = {
   "mach.delete.error.open": "De sessie loopt nog; verwijder ze als ze afgelopen is.",
   "mach.delete.error.outranks_you": "Ze hoort bij iemand met rechten die jij niet hebt; alleen wie die rechten heeft, mag ze verwijderen.",
   "mach.flagged.title": "{count, plural, one {# sessie die niet kan kloppen} other {# sessies die niet kunnen kloppen}}",
-  "mach.flagged.intro": "Deze sessies tellen nergens mee (machine-uren, onderhoud, rapporten) tot je beslist: accepteer er een en hij telt vanaf nu mee, of verwijder hem met een reden. Beide blijven in de geschiedenis.",
+  "mach.flagged.intro":
+    "Deze sessies tellen nergens mee (machine-uren, onderhoud, rapporten) tot je beslist: accepteer er een en hij telt vanaf nu mee, of verwijder hem met een reden. Beide blijven in de geschiedenis.",
   "mach.flagged.reported": "Gemelde duur",
   "mach.flagged.why": "Reden van markering",
   "mach.flagged.actions": "Beslissen",

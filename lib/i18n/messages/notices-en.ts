@@ -7,12 +7,13 @@ export const noticesEn = {
   "mail.application.approved.body":
     "Hello {name},\n\nthe board has approved your application. Welcome!\n\nYour membership status: {status}\nYour member number: {number}\n\nLog in to see your membership, the trainings you can take and the machines you may use:\n{link}\n",
   "mail.application.rejected.subject": "Your application",
-  "mail.application.rejected.body": "Hello {name},\n\nthe board has decided not to accept your application. If you have questions, please reply to this mail or talk to the board.\n",
+  "mail.application.rejected.body":
+    "Hello {name},\n\nthe board has decided not to accept your application. If you have questions, please reply to this mail or talk to the board.\n",
   "mail.status.subject": "Your membership status is now: {status}",
-  "mail.status.body": "Hello {name},\n\nyour membership status changed from \"{from}\" to \"{status}\".\n\nYour membership on your start page:\n{link}\n",
+  "mail.status.body": 'Hello {name},\n\nyour membership status changed from "{from}" to "{status}".\n\nYour membership on your start page:\n{link}\n',
   "mail.signedUp.subject": "You have a seat: {type} ({level}), {when}",
   "mail.signedUp.body":
-    "Hello {name},\n\nyou are signed up for the training {type} ({level}) on {when}, room: {room}.\n\nIf you cannot come, please cancel on \"My equipment\" so that someone on the waitlist gets your seat:\n{link}\n",
+    'Hello {name},\n\nyou are signed up for the training {type} ({level}) on {when}, room: {room}.\n\nIf you cannot come, please cancel on "My equipment" so that someone on the waitlist gets your seat:\n{link}\n',
   "mail.waitlisted.subject": "On the waitlist: {type} ({level}), {when}",
   "mail.waitlisted.body":
     "Hello {name},\n\nthe training {type} ({level}) on {when} is full, so you are on its waitlist. When a seat becomes free it is yours at once, and we will mail you.\n\n{link}\n",
@@ -21,11 +22,12 @@ export const noticesEn = {
   "mail.passed.until": "Your authorization is valid until {date}.",
   "mail.passed.noExpiry": "Your authorization does not expire.",
   "mail.bookingCancelled.subject": "Your booking of {machine} was cancelled",
-  "mail.bookingCancelled.body": "Hello {name},\n\nyour booking of {machine}, {when}, was cancelled by the space's staff.\n\nYou can book another time here:\n{link}\n",
+  "mail.bookingCancelled.body":
+    "Hello {name},\n\nyour booking of {machine}, {when}, was cancelled by the space's staff.\n\nYou can book another time here:\n{link}\n",
   "mail.lent.subject": "You borrowed: {thing}",
-  "mail.lent.body": "Hello {name},\n\nyou borrowed \"{thing}\" from the space. Please bring it back by {due}.\n\nYour loans:\n{link}\n",
+  "mail.lent.body": 'Hello {name},\n\nyou borrowed "{thing}" from the space. Please bring it back by {due}.\n\nYour loans:\n{link}\n',
   "mail.returned.subject": "Returned: {thing}",
-  "mail.returned.body": "Hello {name},\n\nthank you: \"{thing}\" is marked as returned on {when}.\n",
+  "mail.returned.body": 'Hello {name},\n\nthank you: "{thing}" is marked as returned on {when}.\n',
   "mailPrefs.title": "Mails",
   "mailPrefs.intro": "Choose which mails you get. Mails about your application, your membership status, overdue loans and your login are always sent.",
   "mailPrefs.training": "Trainings: sign-up, waitlist, a seat for you, passed, changed or cancelled sessions, authorizations running out",
@@ -34,5 +36,6 @@ export const noticesEn = {
   "mailPrefs.save": "Save mail choices",
   "mailPrefs.saved": "Your mail choices are saved.",
   "mail.dueSoon.subject": "Due back on {due}: {thing}",
-  "mail.dueSoon.body": "Hello {name},\n\n\"{thing}\", which you borrowed from the space, is due back on {due}. Please bring it back by then, or ask for more time.\n\nYour loans:\n{link}\n\nYou can turn off these mails on your profile page, under Mails.\n",
+  "mail.dueSoon.body":
+    'Hello {name},\n\n"{thing}", which you borrowed from the space, is due back on {due}. Please bring it back by then, or ask for more time.\n\nYour loans:\n{link}\n\nYou can turn off these mails on your profile page, under Mails.\n',
 } as const;

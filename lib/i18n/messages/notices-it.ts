@@ -9,9 +9,10 @@ export const noticesIt: Record<keyof typeof noticesEn, string> = {
   "mail.application.approved.body":
     "Ciao {name},\n\nil direttivo ha approvato la tua domanda. Benvenuto!\n\nIl tuo stato di socio: {status}\nIl tuo numero di socio: {number}\n\nAccedi per vedere la tua iscrizione, i corsi che puoi seguire e le macchine che puoi usare:\n{link}\n",
   "mail.application.rejected.subject": "La tua domanda",
-  "mail.application.rejected.body": "Ciao {name},\n\nil direttivo ha deciso di non accettare la tua domanda. Se hai domande, rispondi a questa email o parla con il direttivo.\n",
+  "mail.application.rejected.body":
+    "Ciao {name},\n\nil direttivo ha deciso di non accettare la tua domanda. Se hai domande, rispondi a questa email o parla con il direttivo.\n",
   "mail.status.subject": "Il tuo stato di socio ora è: {status}",
-  "mail.status.body": "Ciao {name},\n\nil tuo stato di socio è cambiato da \"{from}\" a \"{status}\".\n\nLa tua iscrizione nella tua pagina iniziale:\n{link}\n",
+  "mail.status.body": 'Ciao {name},\n\nil tuo stato di socio è cambiato da "{from}" a "{status}".\n\nLa tua iscrizione nella tua pagina iniziale:\n{link}\n',
   "mail.signedUp.subject": "Hai un posto: {type} ({level}), {when}",
   "mail.signedUp.body":
     "Ciao {name},\n\nsei iscritto al corso {type} ({level}) il {when}, sala: {room}.\n\nSe non puoi venire, annulla l'iscrizione in \"Le mie attrezzature\", così qualcuno in lista d'attesa riceve il tuo posto:\n{link}\n",
@@ -23,18 +24,21 @@ export const noticesIt: Record<keyof typeof noticesEn, string> = {
   "mail.passed.until": "La tua autorizzazione è valida fino al {date}.",
   "mail.passed.noExpiry": "La tua autorizzazione non scade.",
   "mail.bookingCancelled.subject": "La tua prenotazione di {machine} è stata annullata",
-  "mail.bookingCancelled.body": "Ciao {name},\n\nla tua prenotazione di {machine}, {when}, è stata annullata dallo staff dello spazio.\n\nPuoi prenotare un altro orario qui:\n{link}\n",
+  "mail.bookingCancelled.body":
+    "Ciao {name},\n\nla tua prenotazione di {machine}, {when}, è stata annullata dallo staff dello spazio.\n\nPuoi prenotare un altro orario qui:\n{link}\n",
   "mail.lent.subject": "Preso in prestito: {thing}",
-  "mail.lent.body": "Ciao {name},\n\nhai preso in prestito \"{thing}\" dallo spazio. Riportalo entro il {due}.\n\nI tuoi prestiti:\n{link}\n",
+  "mail.lent.body": 'Ciao {name},\n\nhai preso in prestito "{thing}" dallo spazio. Riportalo entro il {due}.\n\nI tuoi prestiti:\n{link}\n',
   "mail.returned.subject": "Restituito: {thing}",
-  "mail.returned.body": "Ciao {name},\n\ngrazie: \"{thing}\" risulta restituito il {when}.\n",
+  "mail.returned.body": 'Ciao {name},\n\ngrazie: "{thing}" risulta restituito il {when}.\n',
   "mailPrefs.title": "Email",
-  "mailPrefs.intro": "Scegli quali email ricevere. Le email sulla tua domanda, sul tuo stato di socio, sui prestiti scaduti e sul tuo accesso vengono sempre inviate.",
+  "mailPrefs.intro":
+    "Scegli quali email ricevere. Le email sulla tua domanda, sul tuo stato di socio, sui prestiti scaduti e sul tuo accesso vengono sempre inviate.",
   "mailPrefs.training": "Corsi: iscrizione, lista d'attesa, un posto per te, superato, sessioni modificate o annullate, autorizzazioni in scadenza",
   "mailPrefs.loans": "Prestiti: un oggetto prestato a te, un promemoria quando la restituzione si avvicina e la restituzione",
   "mailPrefs.bookings": "Prenotazioni: una tua prenotazione annullata da qualcun altro",
   "mailPrefs.save": "Salva le scelte email",
   "mailPrefs.saved": "Le tue scelte email sono salvate.",
   "mail.dueSoon.subject": "Da restituire il {due}: {thing}",
-  "mail.dueSoon.body": "Ciao {name},\n\n\"{thing}\", che hai preso in prestito dallo spazio, va restituito il {due}. Riportalo entro quel giorno, oppure chiedi più tempo.\n\nI tuoi prestiti:\n{link}\n\nPuoi disattivare queste email nella pagina del tuo profilo, alla voce Email.\n",
+  "mail.dueSoon.body":
+    'Ciao {name},\n\n"{thing}", che hai preso in prestito dallo spazio, va restituito il {due}. Riportalo entro quel giorno, oppure chiedi più tempo.\n\nI tuoi prestiti:\n{link}\n\nPuoi disattivare queste email nella pagina del tuo profilo, alla voce Email.\n',
 };

@@ -42,11 +42,13 @@ export const opsDe: Record<keyof typeof opsEn, string> = {
   "settings.inventoryMembersMayView": "Mitglieder dürfen das Inventar ansehen (Inventarverwaltung immer)",
   "settings.section.api": "REST-API",
   "settings.apiCorsOrigins": "Webseiten, die die API aus dem Browser aufrufen dürfen (CORS-Origins)",
-  "settings.apiCorsOrigins.hint": "Ein Origin pro Zeile, so wie der Browser ihn sendet: https://dashboard.example.org oder http://localhost:5173. Nie „*“. Eine solche Seite braucht trotzdem ein API-Token (Authorization-Header); Cookies zählen nie. Leer: keine Webseite.",
+  "settings.apiCorsOrigins.hint":
+    "Ein Origin pro Zeile, so wie der Browser ihn sendet: https://dashboard.example.org oder http://localhost:5173. Nie „*“. Eine solche Seite braucht trotzdem ein API-Token (Authorization-Header); Cookies zählen nie. Leer: keine Webseite.",
   "settings.apiCorsOrigins.error.wildcard": "{field}: „{entry}“ enthält „*“. Gib jeden Origin genau an, etwa https://dashboard.example.org.",
   "settings.apiCorsOrigins.error.scheme": "{field}: „{entry}“ ist keine Webadresse: ein Origin beginnt mit https:// oder http://.",
   "settings.apiCorsOrigins.error.path": "{field}: „{entry}“ hat einen Pfad. Gib nur den Origin an (Schema, Host und Port), etwa https://dashboard.example.org.",
-  "settings.apiCorsOrigins.error.notOrigin": "{field}: „{entry}“ ist kein Origin. Schreib ihn wie https://dashboard.example.org (mit Port, wenn es nicht der übliche ist: http://localhost:5173).",
+  "settings.apiCorsOrigins.error.notOrigin":
+    "{field}: „{entry}“ ist kein Origin. Schreib ihn wie https://dashboard.example.org (mit Port, wenn es nicht der übliche ist: http://localhost:5173).",
   "settings.apiCorsOrigins.error.tooMany": "{field}: höchstens {max} Origins.",
   "settings.logo.title": "Logo",
   "settings.logo.hint": "PNG, JPEG, WebP oder GIF bis {mb} MB; erscheint in der Kopfzeile und in /spaceapi.json. Ohne Logo wird das Standardsymbol verwendet.",

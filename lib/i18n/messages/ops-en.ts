@@ -41,11 +41,13 @@ export const opsEn = {
   "settings.inventoryMembersMayView": "Members may browse the inventory (inventory managers always can)",
   "settings.section.api": "REST API",
   "settings.apiCorsOrigins": "Web pages that may call the API from the browser (CORS origins)",
-  "settings.apiCorsOrigins.hint": "One origin per line, as the browser sends it: https://dashboard.example.org or http://localhost:5173. Never “*”. Such a page still needs an API token (Authorization header); cookies never count. Empty: no web page may.",
+  "settings.apiCorsOrigins.hint":
+    "One origin per line, as the browser sends it: https://dashboard.example.org or http://localhost:5173. Never “*”. Such a page still needs an API token (Authorization header); cookies never count. Empty: no web page may.",
   "settings.apiCorsOrigins.error.wildcard": "{field}: “{entry}” contains “*”. List each web origin exactly, like https://dashboard.example.org.",
   "settings.apiCorsOrigins.error.scheme": "{field}: “{entry}” is not a web address: an origin starts with https:// or http://.",
   "settings.apiCorsOrigins.error.path": "{field}: “{entry}” has a path. Give only the origin (scheme, host and port), like https://dashboard.example.org.",
-  "settings.apiCorsOrigins.error.notOrigin": "{field}: “{entry}” is not an origin. Write it like https://dashboard.example.org (a port when it is not the usual one: http://localhost:5173).",
+  "settings.apiCorsOrigins.error.notOrigin":
+    "{field}: “{entry}” is not an origin. Write it like https://dashboard.example.org (a port when it is not the usual one: http://localhost:5173).",
   "settings.apiCorsOrigins.error.tooMany": "{field}: at most {max} origins.",
   "settings.logo.title": "Logo",
   "settings.logo.hint": "PNG, JPEG, WebP or GIF up to {mb} MB; shown in the header and in /spaceapi.json. Without one, the default icon is used.",

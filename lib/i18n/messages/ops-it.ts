@@ -43,11 +43,13 @@ export const opsIt: Record<keyof typeof opsEn, string> = {
   "settings.inventoryMembersMayView": "I soci possono consultare l’inventario (i gestori dell’inventario sempre)",
   "settings.section.api": "API REST",
   "settings.apiCorsOrigins": "Pagine web che possono chiamare l’API dal browser (origini CORS)",
-  "settings.apiCorsOrigins.hint": "Un’origine per riga, come la invia il browser: https://dashboard.example.org o http://localhost:5173. Mai “*”. Una tale pagina ha comunque bisogno di un token API (intestazione Authorization); i cookie non contano mai. Vuoto: nessuna pagina web.",
+  "settings.apiCorsOrigins.hint":
+    "Un’origine per riga, come la invia il browser: https://dashboard.example.org o http://localhost:5173. Mai “*”. Una tale pagina ha comunque bisogno di un token API (intestazione Authorization); i cookie non contano mai. Vuoto: nessuna pagina web.",
   "settings.apiCorsOrigins.error.wildcard": "{field}: “{entry}” contiene “*”. Indica ogni origine esattamente, come https://dashboard.example.org.",
   "settings.apiCorsOrigins.error.scheme": "{field}: “{entry}” non è un indirizzo web: un’origine inizia con https:// o http://.",
   "settings.apiCorsOrigins.error.path": "{field}: “{entry}” ha un percorso. Indica solo l’origine (schema, host e porta), come https://dashboard.example.org.",
-  "settings.apiCorsOrigins.error.notOrigin": "{field}: “{entry}” non è un’origine. Scrivila come https://dashboard.example.org (con la porta se non è quella usuale: http://localhost:5173).",
+  "settings.apiCorsOrigins.error.notOrigin":
+    "{field}: “{entry}” non è un’origine. Scrivila come https://dashboard.example.org (con la porta se non è quella usuale: http://localhost:5173).",
   "settings.apiCorsOrigins.error.tooMany": "{field}: al massimo {max} origini.",
   "settings.logo.title": "Logo",
   "settings.logo.hint": "PNG, JPEG, WebP o GIF fino a {mb} MB; mostrato nell’intestazione e in /spaceapi.json. Senza logo si usa l’icona predefinita.",

@@ -43,11 +43,13 @@ export const opsNl: Record<keyof typeof opsEn, string> = {
   "settings.inventoryMembersMayView": "Leden mogen de inventaris bekijken (inventarisbeheerders altijd)",
   "settings.section.api": "REST-API",
   "settings.apiCorsOrigins": "Webpagina’s die de API vanuit de browser mogen aanroepen (CORS-origins)",
-  "settings.apiCorsOrigins.hint": "Eén origin per regel, zoals de browser hem stuurt: https://dashboard.example.org of http://localhost:5173. Nooit “*”. Zo’n pagina heeft nog steeds een API-token nodig (Authorization-header); cookies tellen nooit. Leeg: geen enkele webpagina.",
+  "settings.apiCorsOrigins.hint":
+    "Eén origin per regel, zoals de browser hem stuurt: https://dashboard.example.org of http://localhost:5173. Nooit “*”. Zo’n pagina heeft nog steeds een API-token nodig (Authorization-header); cookies tellen nooit. Leeg: geen enkele webpagina.",
   "settings.apiCorsOrigins.error.wildcard": "{field}: “{entry}” bevat “*”. Noem elke origin precies, zoals https://dashboard.example.org.",
   "settings.apiCorsOrigins.error.scheme": "{field}: “{entry}” is geen webadres: een origin begint met https:// of http://.",
   "settings.apiCorsOrigins.error.path": "{field}: “{entry}” heeft een pad. Geef alleen de origin (schema, host en poort), zoals https://dashboard.example.org.",
-  "settings.apiCorsOrigins.error.notOrigin": "{field}: “{entry}” is geen origin. Schrijf hem als https://dashboard.example.org (met poort als het niet de gebruikelijke is: http://localhost:5173).",
+  "settings.apiCorsOrigins.error.notOrigin":
+    "{field}: “{entry}” is geen origin. Schrijf hem als https://dashboard.example.org (met poort als het niet de gebruikelijke is: http://localhost:5173).",
   "settings.apiCorsOrigins.error.tooMany": "{field}: hoogstens {max} origins.",
   "settings.logo.title": "Logo",
   "settings.logo.hint": "PNG, JPEG, WebP of GIF tot {mb} MB; getoond in de kop en in /spaceapi.json. Zonder logo wordt het standaardpictogram gebruikt.",

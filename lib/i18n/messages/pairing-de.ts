@@ -2,7 +2,8 @@ import type { pairingEn } from "./pairing-en";
 
 export const pairingDe: Record<keyof typeof pairingEn, string> = {
   "pair.title": "Board-Kopplung",
-  "pair.intro": "Einem Board ohne Zugangsdaten wird über seine Seriennummer und die Netzwerkadresse, von der es sich verbindet, vertraut. Andere Geräte im WLAN bekommen keine Zutrittsentscheidungen.",
+  "pair.intro":
+    "Einem Board ohne Zugangsdaten wird über seine Seriennummer und die Netzwerkadresse, von der es sich verbindet, vertraut. Andere Geräte im WLAN bekommen keine Zutrittsentscheidungen.",
   "pair.credentials": "Das Board dieser Maschine meldet sich mit Zugangsdaten an; eine Kopplung ist nicht nötig.",
   "pair.paired": "Gekoppeltes Board: Seriennummer {serial}, gemeldete IP {ip}, verbindet sich von {address}",
   "pair.pairedAt": "Gekoppelt {when} ({how}).",
@@ -21,8 +22,10 @@ export const pairingDe: Record<keyof typeof pairingEn, string> = {
   "pair.window.1440": "1 Tag",
   "pair.requests.title": "Boards, die diese Maschine wollen",
   "pair.requests.none": "Kein anderes Board hat sich für diese Maschine gemeldet.",
-  "pair.request": "Ein neues Board will Maschine {boardId}: Seriennummer {serial}, IP {ip}, von {address}, Client-ID {clientId}, Firmware {firmware}; zuletzt gehört {when}.",
-  "pair.request.claims": "Es gibt die Seriennummer des gekoppelten Boards von einer anderen Adresse an: Koppeln, wenn sich die Adresse des Boards geändert hat; sonst gibt sich jemand als das Board aus.",
+  "pair.request":
+    "Ein neues Board will Maschine {boardId}: Seriennummer {serial}, IP {ip}, von {address}, Client-ID {clientId}, Firmware {firmware}; zuletzt gehört {when}.",
+  "pair.request.claims":
+    "Es gibt die Seriennummer des gekoppelten Boards von einer anderen Adresse an: Koppeln, wenn sich die Adresse des Boards geändert hat; sonst gibt sich jemand als das Board aus.",
   "pair.pair": "Koppeln",
   "pair.refuse": "Ablehnen",
   "pair.refusedCount": "{count, plural, one {# abgelehntes Board bleibt ausgesperrt.} other {# abgelehnte Boards bleiben ausgesperrt.}}",

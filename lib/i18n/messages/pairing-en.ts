@@ -1,7 +1,8 @@
 /** Board pairing on a machine's operations page (issue 13). */
 export const pairingEn = {
   "pair.title": "Board pairing",
-  "pair.intro": "A board without credentials is trusted by its serial and the network address it connects from. Other devices on the Wi-Fi get no access decisions.",
+  "pair.intro":
+    "A board without credentials is trusted by its serial and the network address it connects from. Other devices on the Wi-Fi get no access decisions.",
   "pair.credentials": "This machine's board logs in with credentials; pairing does not apply.",
   "pair.paired": "Paired board: serial {serial}, reported IP {ip}, connecting from {address}",
   "pair.pairedAt": "Paired {when} ({how}).",
@@ -20,8 +21,10 @@ export const pairingEn = {
   "pair.window.1440": "1 day",
   "pair.requests.title": "Boards that want this machine",
   "pair.requests.none": "No other board has reported on this machine.",
-  "pair.request": "A new board wants machine {boardId}: serial {serial}, IP {ip}, from {address}, client id {clientId}, firmware {firmware}; last heard {when}.",
-  "pair.request.claims": "It claims the paired board's serial from another address: pair it if the board's address changed; otherwise someone is pretending to be it.",
+  "pair.request":
+    "A new board wants machine {boardId}: serial {serial}, IP {ip}, from {address}, client id {clientId}, firmware {firmware}; last heard {when}.",
+  "pair.request.claims":
+    "It claims the paired board's serial from another address: pair it if the board's address changed; otherwise someone is pretending to be it.",
   "pair.pair": "Pair",
   "pair.refuse": "Refuse",
   "pair.refusedCount": "{count, plural, one {# refused board is kept out.} other {# refused boards are kept out.}}",

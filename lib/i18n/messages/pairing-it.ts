@@ -3,7 +3,8 @@ import type { pairingEn } from "./pairing-en";
 /** Abbinamento delle schede nella pagina di gestione di una macchina. */
 export const pairingIt: Record<keyof typeof pairingEn, string> = {
   "pair.title": "Abbinamento della scheda",
-  "pair.intro": "Una scheda senza credenziali è riconosciuta dal suo numero di serie e dall’indirizzo di rete da cui si collega. Gli altri dispositivi nel Wi-Fi non ricevono decisioni di accesso.",
+  "pair.intro":
+    "Una scheda senza credenziali è riconosciuta dal suo numero di serie e dall’indirizzo di rete da cui si collega. Gli altri dispositivi nel Wi-Fi non ricevono decisioni di accesso.",
   "pair.credentials": "La scheda di questa macchina accede con credenziali; l’abbinamento non si applica.",
   "pair.paired": "Scheda abbinata: numero di serie {serial}, IP dichiarato {ip}, collegata da {address}",
   "pair.pairedAt": "Abbinata il {when} ({how}).",
@@ -11,7 +12,8 @@ export const pairingIt: Record<keyof typeof pairingEn, string> = {
   "pair.how.admin": "da un amministratore",
   "pair.none": "Nessuna scheda è abbinata a questa macchina.",
   "pair.unpair": "Annulla l’abbinamento della scheda",
-  "pair.window.openUntil": "La finestra di abbinamento è aperta fino al {until}: la prossima scheda che si fa sentire per questa macchina viene abbinata automaticamente.",
+  "pair.window.openUntil":
+    "La finestra di abbinamento è aperta fino al {until}: la prossima scheda che si fa sentire per questa macchina viene abbinata automaticamente.",
   "pair.window.openFirst": "La finestra di abbinamento è aperta finché non si fa sentire la prima scheda: quella scheda viene abbinata automaticamente.",
   "pair.window.closed": "La finestra di abbinamento è chiusa.",
   "pair.window.open": "Apri la finestra di abbinamento",
@@ -22,8 +24,10 @@ export const pairingIt: Record<keyof typeof pairingEn, string> = {
   "pair.window.1440": "1 giorno",
   "pair.requests.title": "Schede che vogliono questa macchina",
   "pair.requests.none": "Nessun’altra scheda si è fatta sentire per questa macchina.",
-  "pair.request": "Una nuova scheda vuole la macchina {boardId}: numero di serie {serial}, IP {ip}, da {address}, client id {clientId}, firmware {firmware}; ultimo segnale {when}.",
-  "pair.request.claims": "Dichiara il numero di serie della scheda abbinata da un altro indirizzo: abbinala se l’indirizzo della scheda è cambiato; altrimenti qualcuno si sta spacciando per essa.",
+  "pair.request":
+    "Una nuova scheda vuole la macchina {boardId}: numero di serie {serial}, IP {ip}, da {address}, client id {clientId}, firmware {firmware}; ultimo segnale {when}.",
+  "pair.request.claims":
+    "Dichiara il numero di serie della scheda abbinata da un altro indirizzo: abbinala se l’indirizzo della scheda è cambiato; altrimenti qualcuno si sta spacciando per essa.",
   "pair.pair": "Abbina",
   "pair.refuse": "Rifiuta",
   "pair.refusedCount": "{count, plural, one {# scheda rifiutata resta esclusa.} other {# schede rifiutate restano escluse.}}",

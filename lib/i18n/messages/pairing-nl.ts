@@ -3,7 +3,8 @@ import type { pairingEn } from "./pairing-en";
 /** Koppelen van boards op de beheerpagina van een machine. */
 export const pairingNl: Record<keyof typeof pairingEn, string> = {
   "pair.title": "Board koppelen",
-  "pair.intro": "Een board zonder inloggegevens wordt vertrouwd op zijn serienummer en het netwerkadres waarvandaan het verbindt. Andere apparaten op de wifi krijgen geen toegangsbeslissingen.",
+  "pair.intro":
+    "Een board zonder inloggegevens wordt vertrouwd op zijn serienummer en het netwerkadres waarvandaan het verbindt. Andere apparaten op de wifi krijgen geen toegangsbeslissingen.",
   "pair.credentials": "Het board van deze machine logt in met inloggegevens; koppelen is niet van toepassing.",
   "pair.paired": "Gekoppeld board: serienummer {serial}, gemeld IP {ip}, verbindt vanaf {address}",
   "pair.pairedAt": "Gekoppeld {when} ({how}).",
@@ -22,8 +23,10 @@ export const pairingNl: Record<keyof typeof pairingEn, string> = {
   "pair.window.1440": "1 dag",
   "pair.requests.title": "Boards die deze machine willen",
   "pair.requests.none": "Er heeft zich geen ander board bij deze machine gemeld.",
-  "pair.request": "Een nieuw board wil machine {boardId}: serienummer {serial}, IP {ip}, vanaf {address}, client-id {clientId}, firmware {firmware}; laatst gehoord {when}.",
-  "pair.request.claims": "Het geeft vanaf een ander adres het serienummer van het gekoppelde board op: koppel het als het adres van het board veranderd is; anders doet iemand zich als dat board voor.",
+  "pair.request":
+    "Een nieuw board wil machine {boardId}: serienummer {serial}, IP {ip}, vanaf {address}, client-id {clientId}, firmware {firmware}; laatst gehoord {when}.",
+  "pair.request.claims":
+    "Het geeft vanaf een ander adres het serienummer van het gekoppelde board op: koppel het als het adres van het board veranderd is; anders doet iemand zich als dat board voor.",
   "pair.pair": "Koppelen",
   "pair.refuse": "Weigeren",
   "pair.refusedCount": "{count, plural, one {# geweigerd board blijft buitengesloten.} other {# geweigerde boards blijven buitengesloten.}}",

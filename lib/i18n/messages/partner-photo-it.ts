@@ -4,9 +4,12 @@ import type { partnerPhotoEn } from "./partner-photo-en";
 export const partnerPhotoIt: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.title": "Partner",
   "partner.consent.label": "Modificare i dati l'uno dell'altro",
-  "partner.consent.both": "Avete acconsentito entrambi: ciascuno di voi può modificare i dati del profilo e gli indirizzi dell'altro (non l'email, la visibilità, lo stato o l'accesso).",
-  "partner.consent.mine": "Hai acconsentito a modificare i dati l'uno dell'altro; il tuo partner non (ancora). Finché non acconsentite entrambi, li modifica solo il consiglio direttivo.",
-  "partner.consent.theirs": "Il tuo partner ha acconsentito a modificare i dati l'uno dell'altro; tu no. Finché non acconsentite entrambi, li modifica solo il consiglio direttivo.",
+  "partner.consent.both":
+    "Avete acconsentito entrambi: ciascuno di voi può modificare i dati del profilo e gli indirizzi dell'altro (non l'email, la visibilità, lo stato o l'accesso).",
+  "partner.consent.mine":
+    "Hai acconsentito a modificare i dati l'uno dell'altro; il tuo partner non (ancora). Finché non acconsentite entrambi, li modifica solo il consiglio direttivo.",
+  "partner.consent.theirs":
+    "Il tuo partner ha acconsentito a modificare i dati l'uno dell'altro; tu no. Finché non acconsentite entrambi, li modifica solo il consiglio direttivo.",
   "partner.consent.none": "Nessuno di voi ha acconsentito a modificare i dati dell'altro; li modifica il consiglio direttivo.",
   "partner.consent.agree": "Acconsento a modificare i dati l'uno dell'altro",
   "partner.consent.withdraw": "Ritira il mio consenso",
@@ -15,7 +18,8 @@ export const partnerPhotoIt: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.edit.title": "{name}: dati del profilo",
   "partner.edit.none": "Non hai un partner collegato.",
   "partner.edit.notAgreed": "Puoi modificare i dati del tuo partner solo finché siete entrambi d'accordo (vedi il tuo profilo).",
-  "partner.edit.intro": "Modifichi i dati del profilo del tuo partner perché siete entrambi d'accordo. Email, visibilità, stato e accesso restano suoi e del direttivo.",
+  "partner.edit.intro":
+    "Modifichi i dati del profilo del tuo partner perché siete entrambi d'accordo. Email, visibilità, stato e accesso restano suoi e del direttivo.",
   "partner.none": "Nessun partner collegato.",
   "partner.rateHint": "I partner possono avere un tipo di iscrizione con tariffa partner: {types}.",
   "partner.mayEdit.yes": "entrambi d'accordo: possono modificare i dati l'uno dell'altro",

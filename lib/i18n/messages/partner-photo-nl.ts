@@ -4,9 +4,12 @@ import type { partnerPhotoEn } from "./partner-photo-en";
 export const partnerPhotoNl: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.title": "Partner",
   "partner.consent.label": "Elkaars gegevens bewerken",
-  "partner.consent.both": "Jullie hebben allebei ingestemd: ieder van jullie mag de profielgegevens en adressen van de ander bewerken (niet het e-mailadres, de zichtbaarheid, status of toegang).",
-  "partner.consent.mine": "Jij hebt ingestemd dat jullie elkaars gegevens bewerken; je partner (nog) niet. Tot jullie allebei instemmen, bewerkt alleen het bestuur ze.",
-  "partner.consent.theirs": "Je partner heeft ingestemd dat jullie elkaars gegevens bewerken; jij niet. Tot jullie allebei instemmen, bewerkt alleen het bestuur ze.",
+  "partner.consent.both":
+    "Jullie hebben allebei ingestemd: ieder van jullie mag de profielgegevens en adressen van de ander bewerken (niet het e-mailadres, de zichtbaarheid, status of toegang).",
+  "partner.consent.mine":
+    "Jij hebt ingestemd dat jullie elkaars gegevens bewerken; je partner (nog) niet. Tot jullie allebei instemmen, bewerkt alleen het bestuur ze.",
+  "partner.consent.theirs":
+    "Je partner heeft ingestemd dat jullie elkaars gegevens bewerken; jij niet. Tot jullie allebei instemmen, bewerkt alleen het bestuur ze.",
   "partner.consent.none": "Geen van jullie heeft ingestemd met het bewerken van elkaars gegevens; het bestuur bewerkt ze.",
   "partner.consent.agree": "Ik stem ermee in dat we elkaars gegevens bewerken",
   "partner.consent.withdraw": "Mijn instemming intrekken",
@@ -15,7 +18,8 @@ export const partnerPhotoNl: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.edit.title": "{name}: profielgegevens",
   "partner.edit.none": "Je hebt geen gekoppelde partner.",
   "partner.edit.notAgreed": "Je mag de gegevens van je partner alleen bewerken zolang jullie allebei instemmen (zie je profiel).",
-  "partner.edit.intro": "Je bewerkt de profielgegevens van je partner omdat jullie allebei hebben ingestemd. E-mailadres, zichtbaarheid, status en toegang blijven bij je partner en het bestuur.",
+  "partner.edit.intro":
+    "Je bewerkt de profielgegevens van je partner omdat jullie allebei hebben ingestemd. E-mailadres, zichtbaarheid, status en toegang blijven bij je partner en het bestuur.",
   "partner.none": "Geen partner gekoppeld.",
   "partner.rateHint": "Partners kunnen een lidmaatschap met partnertarief krijgen: {types}.",
   "partner.mayEdit.yes": "allebei ingestemd: ze mogen elkaars gegevens bewerken",

@@ -61,12 +61,16 @@ export const peopleAdminDe: Record<keyof typeof peopleAdminEn, string> = {
   "pa.holder.unknown": "Niemand hat diese Mitgliedsnummer oder E-Mail (Feld „Person“).",
   "pa.committee.new": "Neues Gremium",
   "pa.none": "Noch keine.",
-  "pa.inUse.status": "{count, plural, one {# Person hat diesen Status} other {# Personen haben diesen Status}}, daher kann er nicht gelöscht werden. Bitte zuerst einen anderen Status zuweisen.",
+  "pa.inUse.status":
+    "{count, plural, one {# Person hat diesen Status} other {# Personen haben diesen Status}}, daher kann er nicht gelöscht werden. Bitte zuerst einen anderen Status zuweisen.",
   "pa.inUse.statusSystem": "Dieser Status wird vom System benötigt (Anmeldung, Jahresende, Löschung) und kann nicht gelöscht werden.",
-  "pa.inUse.type": "{count, plural, one {# Mitgliedschaft (auch vergangene zählen) hat} other {# Mitgliedschaften (auch vergangene) haben}} diese Art, daher kann sie nicht gelöscht werden. Stattdessen nicht mehr anbieten.",
+  "pa.inUse.type":
+    "{count, plural, one {# Mitgliedschaft (auch vergangene zählen) hat} other {# Mitgliedschaften (auch vergangene) haben}} diese Art, daher kann sie nicht gelöscht werden. Stattdessen nicht mehr anbieten.",
   "pa.inUse.addressType": "{count, plural, one {# Adresse hat} other {# Adressen haben}} diese Art, daher kann sie nicht gelöscht werden.",
-  "pa.inUse.committee": "Personen hatten Funktionen in diesem Gremium ({count, plural, one {# Eintrag} other {# Einträge}}), daher kann es nicht gelöscht werden: die Geschichte ginge verloren.",
-  "pa.inUse.function": "Personen hatten diese Funktion inne ({count, plural, one {# Eintrag} other {# Einträge}}), daher kann sie nicht gelöscht werden: die Geschichte ginge verloren.",
+  "pa.inUse.committee":
+    "Personen hatten Funktionen in diesem Gremium ({count, plural, one {# Eintrag} other {# Einträge}}), daher kann es nicht gelöscht werden: die Geschichte ginge verloren.",
+  "pa.inUse.function":
+    "Personen hatten diese Funktion inne ({count, plural, one {# Eintrag} other {# Einträge}}), daher kann sie nicht gelöscht werden: die Geschichte ginge verloren.",
 
   "pa.endOfYear.title": "Ende des Vereinsjahres",
   "pa.endOfYear.intro": "Alle, deren Mitgliedschaft zum Ende des Vereinsjahres endet, werden „ehemalig“, und diese Mitgliedschaften enden am letzten Tag.",

@@ -56,14 +56,17 @@ export const peopleAdminEn = {
   "pa.holder.assign": "Assign",
   "pa.holder.end": "End",
   "pa.holder.sinceDate": "{name} since {date}",
-  "pa.holder.unknown": "No person has this member number or email (field \"Person\").",
+  "pa.holder.unknown": 'No person has this member number or email (field "Person").',
   "pa.committee.new": "New committee",
   "pa.none": "None yet.",
-  "pa.inUse.status": "{count, plural, one {# person has this status} other {# people have this status}}, so it cannot be deleted. Move them to another status first.",
+  "pa.inUse.status":
+    "{count, plural, one {# person has this status} other {# people have this status}}, so it cannot be deleted. Move them to another status first.",
   "pa.inUse.statusSystem": "This status is needed by the system (sign-up, end of year, erasure) and cannot be deleted.",
-  "pa.inUse.type": "{count, plural, one {# membership (also past ones count) is} other {# memberships (also past ones) are}} of this type, so it cannot be deleted. Mark it as no longer offered instead.",
+  "pa.inUse.type":
+    "{count, plural, one {# membership (also past ones count) is} other {# memberships (also past ones) are}} of this type, so it cannot be deleted. Mark it as no longer offered instead.",
   "pa.inUse.addressType": "{count, plural, one {# address is} other {# addresses are}} of this type, so it cannot be deleted.",
-  "pa.inUse.committee": "People held functions of this committee ({count, plural, one {# record} other {# records}}), so it cannot be deleted: its history would be lost.",
+  "pa.inUse.committee":
+    "People held functions of this committee ({count, plural, one {# record} other {# records}}), so it cannot be deleted: its history would be lost.",
   "pa.inUse.function": "People held this function ({count, plural, one {# record} other {# records}}), so it cannot be deleted: its history would be lost.",
 
   "pa.endOfYear.title": "End of the association year",

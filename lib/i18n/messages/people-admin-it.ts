@@ -61,15 +61,20 @@ export const peopleAdminIt: Record<keyof typeof peopleAdminEn, string> = {
   "pa.holder.unknown": "Nessuna persona ha questo numero di socio o questa email (campo “Persona”).",
   "pa.committee.new": "Nuova commissione",
   "pa.none": "Ancora nessuno.",
-  "pa.inUse.status": "{count, plural, one {# persona ha questo stato} other {# persone hanno questo stato}}, quindi non può essere eliminato. Assegna prima loro un altro stato.",
+  "pa.inUse.status":
+    "{count, plural, one {# persona ha questo stato} other {# persone hanno questo stato}}, quindi non può essere eliminato. Assegna prima loro un altro stato.",
   "pa.inUse.statusSystem": "Questo stato è necessario al sistema (adesione, fine anno, cancellazione) e non può essere eliminato.",
-  "pa.inUse.type": "{count, plural, one {# iscrizione (anche passata) è} other {# iscrizioni (anche passate) sono}} di questo tipo, quindi non può essere eliminato. Segnalo invece come non più offerto.",
+  "pa.inUse.type":
+    "{count, plural, one {# iscrizione (anche passata) è} other {# iscrizioni (anche passate) sono}} di questo tipo, quindi non può essere eliminato. Segnalo invece come non più offerto.",
   "pa.inUse.addressType": "{count, plural, one {# indirizzo è} other {# indirizzi sono}} di questo tipo, quindi non può essere eliminato.",
-  "pa.inUse.committee": "Alcune persone hanno ricoperto cariche in questa commissione ({count, plural, one {# registrazione} other {# registrazioni}}), quindi non può essere eliminata: se ne perderebbe lo storico.",
-  "pa.inUse.function": "Alcune persone hanno ricoperto questa carica ({count, plural, one {# registrazione} other {# registrazioni}}), quindi non può essere eliminata: se ne perderebbe lo storico.",
+  "pa.inUse.committee":
+    "Alcune persone hanno ricoperto cariche in questa commissione ({count, plural, one {# registrazione} other {# registrazioni}}), quindi non può essere eliminata: se ne perderebbe lo storico.",
+  "pa.inUse.function":
+    "Alcune persone hanno ricoperto questa carica ({count, plural, one {# registrazione} other {# registrazioni}}), quindi non può essere eliminata: se ne perderebbe lo storico.",
 
   "pa.endOfYear.title": "Fine dell’anno associativo",
-  "pa.endOfYear.intro": "Chiunque abbia un’iscrizione segnata per terminare con l’anno associativo diventa “ex socio”, e quelle iscrizioni terminano l’ultimo giorno.",
+  "pa.endOfYear.intro":
+    "Chiunque abbia un’iscrizione segnata per terminare con l’anno associativo diventa “ex socio”, e quelle iscrizioni terminano l’ultimo giorno.",
   "pa.endOfYear.lastDay": "Ultimo giorno dell’anno associativo",
   "pa.endOfYear.confirm": "Sì, porta queste persone a “ex socio”",
   "pa.endOfYear.submit": "Esegui la chiusura dell’anno",

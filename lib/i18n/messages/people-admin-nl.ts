@@ -61,15 +61,20 @@ export const peopleAdminNl: Record<keyof typeof peopleAdminEn, string> = {
   "pa.holder.unknown": "Niemand heeft dit lidnummer of e-mailadres (veld “Persoon”).",
   "pa.committee.new": "Nieuwe commissie",
   "pa.none": "Nog geen.",
-  "pa.inUse.status": "{count, plural, one {# persoon heeft deze status} other {# personen hebben deze status}}, dus hij kan niet worden verwijderd. Geef hen eerst een andere status.",
+  "pa.inUse.status":
+    "{count, plural, one {# persoon heeft deze status} other {# personen hebben deze status}}, dus hij kan niet worden verwijderd. Geef hen eerst een andere status.",
   "pa.inUse.statusSystem": "Deze status is nodig voor het systeem (aanmelding, einde van het jaar, wissen) en kan niet worden verwijderd.",
-  "pa.inUse.type": "{count, plural, one {# lidmaatschap (ook een vroeger) is} other {# lidmaatschappen (ook vroegere) zijn}} van deze soort, dus hij kan niet worden verwijderd. Markeer hem in plaats daarvan als niet meer aangeboden.",
+  "pa.inUse.type":
+    "{count, plural, one {# lidmaatschap (ook een vroeger) is} other {# lidmaatschappen (ook vroegere) zijn}} van deze soort, dus hij kan niet worden verwijderd. Markeer hem in plaats daarvan als niet meer aangeboden.",
   "pa.inUse.addressType": "{count, plural, one {# adres is} other {# adressen zijn}} van deze soort, dus hij kan niet worden verwijderd.",
-  "pa.inUse.committee": "Er hebben mensen functies in deze commissie bekleed ({count, plural, one {# registratie} other {# registraties}}), dus ze kan niet worden verwijderd: haar geschiedenis zou verloren gaan.",
-  "pa.inUse.function": "Er hebben mensen deze functie bekleed ({count, plural, one {# registratie} other {# registraties}}), dus ze kan niet worden verwijderd: haar geschiedenis zou verloren gaan.",
+  "pa.inUse.committee":
+    "Er hebben mensen functies in deze commissie bekleed ({count, plural, one {# registratie} other {# registraties}}), dus ze kan niet worden verwijderd: haar geschiedenis zou verloren gaan.",
+  "pa.inUse.function":
+    "Er hebben mensen deze functie bekleed ({count, plural, one {# registratie} other {# registraties}}), dus ze kan niet worden verwijderd: haar geschiedenis zou verloren gaan.",
 
   "pa.endOfYear.title": "Einde van het verenigingsjaar",
-  "pa.endOfYear.intro": "Iedereen van wie het lidmaatschap gemarkeerd is om met het verenigingsjaar te eindigen, wordt “oud-lid”, en die lidmaatschappen eindigen op de laatste dag.",
+  "pa.endOfYear.intro":
+    "Iedereen van wie het lidmaatschap gemarkeerd is om met het verenigingsjaar te eindigen, wordt “oud-lid”, en die lidmaatschappen eindigen op de laatste dag.",
   "pa.endOfYear.lastDay": "Laatste dag van het verenigingsjaar",
   "pa.endOfYear.confirm": "Ja, maak deze personen “oud-lid”",
   "pa.endOfYear.submit": "Jaarafsluiting uitvoeren",
@@ -104,7 +109,8 @@ export const peopleAdminNl: Record<keyof typeof peopleAdminEn, string> = {
   "audit.next": "Volgende",
   "audit.page": "Pagina {page} van {pages}",
   "audit.subs.title": "Mijn e-mailmeldingen",
-  "audit.subs.intro": "Krijg een e-mail als er wijzigingen van deze soorten worden vastgelegd: person.status voor één soort, person.* voor een gebied, * voor alles.",
+  "audit.subs.intro":
+    "Krijg een e-mail als er wijzigingen van deze soorten worden vastgelegd: person.status voor één soort, person.* voor een gebied, * voor alles.",
   "audit.subs.changeType": "Soort wijziging",
   "audit.subs.add": "Abonneren",
   "audit.subs.remove": "Opzeggen",

@@ -38,7 +38,8 @@ export const peopleIt: Record<keyof typeof peopleEn, string> = {
   "address.save": "Salva indirizzo",
   "address.saved": "Indirizzo salvato.",
   "address.sharedNote": "Questo indirizzo è condiviso con un partner: la modifica vale per entrambi.",
-  "address.sharedLocked": "Condiviso con il tuo partner; solo il consiglio direttivo può modificarlo (i partner non possono modificare i dati l’uno dell’altro).",
+  "address.sharedLocked":
+    "Condiviso con il tuo partner; solo il consiglio direttivo può modificarlo (i partner non possono modificare i dati l’uno dell’altro).",
   "directory.none": "Ancora nessuno in elenco.",
   "directory.title": "Elenco dei soci",
   "people.public.title": "I nostri soci",
@@ -69,7 +70,8 @@ export const peopleIt: Record<keyof typeof peopleEn, string> = {
   "person.erase": "Cancella i dati personali (GDPR)",
   "person.erase.confirmBanned": "Sì, cancella questa persona espulsa",
   "person.erase.done": "I dati personali sono stati cancellati.",
-  "person.erase.intro": "Elimina profilo, indirizzi, foto, dati di contatto e accesso. La registrazione, le tessere e lo storico di utilizzo e formazione restano come “Ex socio”. L’operazione non si può annullare.",
+  "person.erase.intro":
+    "Elimina profilo, indirizzi, foto, dati di contatto e accesso. La registrazione, le tessere e lo storico di utilizzo e formazione restano come “Ex socio”. L’operazione non si può annullare.",
   "person.erase.submit": "Cancella ora",
   "person.exportJson": "Esporta dati (JSON)",
   "person.exportXlsx": "Esporta dati (XLSX)",

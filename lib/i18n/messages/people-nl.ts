@@ -69,7 +69,8 @@ export const peopleNl: Record<keyof typeof peopleEn, string> = {
   "person.erase": "Persoonsgegevens wissen (AVG)",
   "person.erase.confirmBanned": "Ja, deze geroyeerde persoon wissen",
   "person.erase.done": "De persoonsgegevens zijn gewist.",
-  "person.erase.intro": "Verwijdert het profiel, de adressen, de foto, de contactgegevens en de login. De registratie, passen en de gebruiks- en trainingsgeschiedenis blijven als “Oud-lid”. Dit kan niet ongedaan worden gemaakt.",
+  "person.erase.intro":
+    "Verwijdert het profiel, de adressen, de foto, de contactgegevens en de login. De registratie, passen en de gebruiks- en trainingsgeschiedenis blijven als “Oud-lid”. Dit kan niet ongedaan worden gemaakt.",
   "person.erase.submit": "Nu wissen",
   "person.exportJson": "Gegevens exporteren (JSON)",
   "person.exportXlsx": "Gegevens exporteren (XLSX)",

@@ -5,7 +5,8 @@ export const recordDe: Record<keyof typeof recordEn, string> = {
   "record.link": "Meine Daten",
   "record.back": "← Zurück zu meinem Profil",
   "record.title": "Meine Daten",
-  "record.intro": "Alles, was der Verein über dich speichert, und jede Änderung daran: wer was wann geändert hat. Dasselbe zum Herunterladen als JSON oder Tabelle.",
+  "record.intro":
+    "Alles, was der Verein über dich speichert, und jede Änderung daran: wer was wann geändert hat. Dasselbe zum Herunterladen als JSON oder Tabelle.",
   "record.empty": "Nichts gespeichert.",
   "record.pollsNote": "Stimmen in anonymen Umfragen werden ohne Verbindung zu dir gespeichert: festgehalten ist nur, dass du teilgenommen hast, nicht wie.",
   "record.s.person": "Mitgliedsdaten",

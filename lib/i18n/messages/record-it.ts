@@ -5,7 +5,8 @@ export const recordIt: Record<keyof typeof recordEn, string> = {
   "record.link": "I miei dati",
   "record.back": "← Torna al mio profilo",
   "record.title": "I miei dati",
-  "record.intro": "Tutto ciò che lo spazio conserva su di te e ogni modifica: chi ha cambiato cosa e quando. Scarica gli stessi dati come JSON o foglio di calcolo.",
+  "record.intro":
+    "Tutto ciò che lo spazio conserva su di te e ogni modifica: chi ha cambiato cosa e quando. Scarica gli stessi dati come JSON o foglio di calcolo.",
   "record.empty": "Nulla di conservato.",
   "record.pollsNote": "I voti nei sondaggi anonimi sono conservati senza alcun legame con te: risulta solo che hai partecipato, non cosa hai scelto.",
   "record.s.person": "Dati di iscrizione",

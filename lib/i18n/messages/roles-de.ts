@@ -17,7 +17,8 @@ export const rolesDe: Record<keyof typeof rolesEn, string> = {
   "access.role.open": "seit {since}",
   "owner.link": "Meine Maschinen",
   "owner.title": "Meine Maschinen",
-  "owner.intro": "Maschinen der Gerätetypen, die du betreust oder auf die du einschulst. Als Betreuer:in sperrst und entsperrst du sie, pflegst Wartungspläne, trägst Wartungen ein, siehst die Nutzung und korrigierst Sitzungen.",
+  "owner.intro":
+    "Maschinen der Gerätetypen, die du betreust oder auf die du einschulst. Als Betreuer:in sperrst und entsperrst du sie, pflegst Wartungspläne, trägst Wartungen ein, siehst die Nutzung und korrigierst Sitzungen.",
   "owner.none": "Du betreust keinen Gerätetyp und schulst auf keinen ein.",
   "owner.level.owner": "Betreuer:in",
   "owner.level.trainer": "Einschuler:in",
@@ -53,7 +54,8 @@ export const rolesDe: Record<keyof typeof rolesEn, string> = {
   "roles.group.space": "Raum, Kalender und Gemeinschaft",
   "roles.group.system": "Aufsicht und System",
   "roles.group.view": "Wen sie sehen dürfen",
-  "roles.group.view.hint": "Jeder Status und jedes Gremium hat ein eigenes Recht. Personenliste, Exporte, Verteiler und Mitgliederverzeichnis zeigen Inhabern nur diese Gruppen (und sie selbst). Systemadmins sehen alle. Ein neuer Status oder ein neues Gremium geht an die Rollen, die Personen sehen; hier abwählen, um es einzuschränken.",
+  "roles.group.view.hint":
+    "Jeder Status und jedes Gremium hat ein eigenes Recht. Personenliste, Exporte, Verteiler und Mitgliederverzeichnis zeigen Inhabern nur diese Gruppen (und sie selbst). Systemadmins sehen alle. Ein neuer Status oder ein neues Gremium geht an die Rollen, die Personen sehen; hier abwählen, um es einzuschränken.",
   "roles.view.status": "Personen mit Status {name}",
   "roles.view.committee": "Mitglieder von {name}",
   "roles.perm.directory.read": "Mitgliederverzeichnis sehen",

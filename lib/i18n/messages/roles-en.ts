@@ -15,7 +15,8 @@ export const rolesEn = {
   "access.role.open": "since {since}",
   "owner.link": "My machines",
   "owner.title": "My machines",
-  "owner.intro": "Machines of the types you own or train on. As an owner you block and unblock them, keep their maintenance plans, record maintenance, see their use and correct a session.",
+  "owner.intro":
+    "Machines of the types you own or train on. As an owner you block and unblock them, keep their maintenance plans, record maintenance, see their use and correct a session.",
   "owner.none": "You neither own nor train on any equipment type.",
   "owner.level.owner": "owner",
   "owner.level.trainer": "trainer",
@@ -51,7 +52,8 @@ export const rolesEn = {
   "roles.group.space": "Space, calendar and community",
   "roles.group.system": "Oversight and system",
   "roles.group.view": "Who they may see",
-  "roles.group.view.hint": "Each status and committee has its own right. The people list, its exports, mailing lists and the directory show holders only these groups (and themselves). System admins see everyone. A new status or committee is given to the roles that see people; untick it here to limit.",
+  "roles.group.view.hint":
+    "Each status and committee has its own right. The people list, its exports, mailing lists and the directory show holders only these groups (and themselves). System admins see everyone. A new status or committee is given to the roles that see people; untick it here to limit.",
   "roles.view.status": "People with status {name}",
   "roles.view.committee": "Members of committee {name}",
   "roles.perm.directory.read": "See the member directory",

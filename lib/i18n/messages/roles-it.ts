@@ -17,14 +17,16 @@ export const rolesIt: Record<keyof typeof rolesEn, string> = {
   "access.role.open": "dal {since}",
   "owner.link": "Le mie macchine",
   "owner.title": "Le mie macchine",
-  "owner.intro": "Le macchine dei tipi di cui sei responsabile o su cui formi. Come responsabile le blocchi e sblocchi, curi i piani di manutenzione, registri la manutenzione, ne vedi l’uso e correggi una sessione.",
+  "owner.intro":
+    "Le macchine dei tipi di cui sei responsabile o su cui formi. Come responsabile le blocchi e sblocchi, curi i piani di manutenzione, registri la manutenzione, ne vedi l’uso e correggi una sessione.",
   "owner.none": "Non sei responsabile di nessun tipo di attrezzatura e non formi su nessuno.",
   "owner.level.owner": "responsabile",
   "owner.level.trainer": "formatore",
   "owner.machinePage": "Pagina della macchina",
   "owner.run": "Gestisci questa macchina",
   "roles.title": "Ruoli",
-  "roles.intro": "Un ruolo raggruppa permessi. Le persone hanno ruoli direttamente (sulla loro pagina), tramite lo stato di socio o tramite una funzione in un comitato. Puoi assegnare solo permessi che hai tu stesso.",
+  "roles.intro":
+    "Un ruolo raggruppa permessi. Le persone hanno ruoli direttamente (sulla loro pagina), tramite lo stato di socio o tramite una funzione in un comitato. Puoi assegnare solo permessi che hai tu stesso.",
   "roles.name": "Nome",
   "roles.description": "Descrizione",
   "roles.permissions": "Permessi",
@@ -48,7 +50,8 @@ export const rolesIt: Record<keyof typeof rolesEn, string> = {
   "roles.why.training": "formato sul sistema",
   "roles.lockedHint": "Il ruolo di amministratore ha sempre tutti i permessi; puoi cambiarne nome e descrizione.",
   "roles.group.view": "Chi possono vedere",
-  "roles.group.view.hint": "Ogni stato e ogni comitato ha un proprio permesso. L’elenco delle persone, le esportazioni, le mailing list e l’annuario mostrano ai titolari solo questi gruppi (e sé stessi). Gli amministratori di sistema vedono tutti. Un nuovo stato o comitato va ai ruoli che vedono le persone; togli la spunta qui per limitarlo.",
+  "roles.group.view.hint":
+    "Ogni stato e ogni comitato ha un proprio permesso. L’elenco delle persone, le esportazioni, le mailing list e l’annuario mostrano ai titolari solo questi gruppi (e sé stessi). Gli amministratori di sistema vedono tutti. Un nuovo stato o comitato va ai ruoli che vedono le persone; togli la spunta qui per limitarlo.",
   "roles.view.status": "Persone con stato {name}",
   "roles.view.committee": "Membri del comitato {name}",
   "roles.group.people": "Persone",

@@ -17,14 +17,16 @@ export const rolesNl: Record<keyof typeof rolesEn, string> = {
   "access.role.open": "sinds {since}",
   "owner.link": "Mijn machines",
   "owner.title": "Mijn machines",
-  "owner.intro": "Machines van de types die je beheert of waarop je traint. Als beheerder blokkeer en deblokkeer je ze, houd je de onderhoudsplannen bij, noteer je onderhoud, zie je het gebruik en corrigeer je een sessie.",
+  "owner.intro":
+    "Machines van de types die je beheert of waarop je traint. Als beheerder blokkeer en deblokkeer je ze, houd je de onderhoudsplannen bij, noteer je onderhoud, zie je het gebruik en corrigeer je een sessie.",
   "owner.none": "Je beheert geen enkel apparaattype en traint op geen enkel.",
   "owner.level.owner": "beheerder",
   "owner.level.trainer": "trainer van het type",
   "owner.machinePage": "Machinepagina",
   "owner.run": "Deze machine beheren",
   "roles.title": "Rollen",
-  "roles.intro": "Een rol bundelt rechten. Mensen hebben rollen rechtstreeks (op hun pagina), via hun lidmaatschapsstatus of via een functie in een commissie. Je kunt alleen rechten weggeven die je zelf hebt.",
+  "roles.intro":
+    "Een rol bundelt rechten. Mensen hebben rollen rechtstreeks (op hun pagina), via hun lidmaatschapsstatus of via een functie in een commissie. Je kunt alleen rechten weggeven die je zelf hebt.",
   "roles.name": "Naam",
   "roles.description": "Omschrijving",
   "roles.permissions": "Rechten",
@@ -48,7 +50,8 @@ export const rolesNl: Record<keyof typeof rolesEn, string> = {
   "roles.why.training": "getraind op het systeem",
   "roles.lockedHint": "De beheerdersrol heeft altijd alle rechten; je kunt de naam en de omschrijving wijzigen.",
   "roles.group.view": "Wie ze mogen zien",
-  "roles.group.view.hint": "Elke status en elke commissie heeft een eigen recht. De ledenlijst, de exports, de mailinglijsten en het ledenoverzicht tonen houders alleen deze groepen (en zichzelf). Systeembeheerders zien iedereen. Een nieuwe status of commissie gaat naar de rollen die mensen zien; vink hem hier uit om te beperken.",
+  "roles.group.view.hint":
+    "Elke status en elke commissie heeft een eigen recht. De ledenlijst, de exports, de mailinglijsten en het ledenoverzicht tonen houders alleen deze groepen (en zichzelf). Systeembeheerders zien iedereen. Een nieuwe status of commissie gaat naar de rollen die mensen zien; vink hem hier uit om te beperken.",
   "roles.view.status": "Mensen met status {name}",
   "roles.view.committee": "Leden van commissie {name}",
   "roles.group.people": "Mensen",

@@ -18,7 +18,8 @@ export const signupEn = {
 
   "applicants.link": "Applicants ({count})",
   "applicants.title": "Applicants awaiting approval",
-  "applicants.intro": "People who signed up and confirmed their email address. Approving makes them members (with a member number); rejecting needs a reason, which goes into their history.",
+  "applicants.intro":
+    "People who signed up and confirmed their email address. Approving makes them members (with a member number); rejecting needs a reason, which goes into their history.",
   "applicants.none": "No applicants are waiting.",
   "applicants.confirmedAt": "confirmed {at}",
   "applicants.approve": "Approve",
@@ -31,7 +32,8 @@ export const signupEn = {
 
   "peopleImport.link": "Import CSV",
   "peopleImport.title": "Import people from CSV",
-  "peopleImport.intro": "The first line names the columns (comma or semicolon separated); firstName and status are required. Nothing is saved until you confirm the preview.",
+  "peopleImport.intro":
+    "The first line names the columns (comma or semicolon separated); firstName and status are required. Nothing is saved until you confirm the preview.",
   "peopleImport.file": "CSV file",
   "peopleImport.paste": "… or paste the CSV text",
   "peopleImport.preview": "Check and preview",
@@ -49,18 +51,24 @@ export const signupEn = {
   "peopleImport.changed": "The data changed since the preview; nothing was imported. Please check the new preview.",
   "peopleImport.done": "Imported {created, plural, one {# person} other {# people}}; {skipped, plural, one {# row} other {# rows}} skipped.",
   "peopleImport.tooLarge": "The file is empty or larger than 5 MB.",
-  "login.error.unconfirmed": "Your email address is not confirmed yet. Please open the link we mailed you when you applied. No mail, or has the link expired? Get a new one here.",
+  "login.error.unconfirmed":
+    "Your email address is not confirmed yet. Please open the link we mailed you when you applied. No mail, or has the link expired? Get a new one here.",
   "login.resend.submit": "Send the confirmation link again",
-  "login.resend.sent": "If {email} belongs to an application waiting for confirmation, a new link is on its way (valid for 48 hours). Please also look in your spam folder.",
-  "login.resend.rate_limited": "We have already sent several links to this address in the last hour. Please look in your inbox and spam folder, or try again later.",
+  "login.resend.sent":
+    "If {email} belongs to an application waiting for confirmation, a new link is on its way (valid for 48 hours). Please also look in your spam folder.",
+  "login.resend.rate_limited":
+    "We have already sent several links to this address in the last hour. Please look in your inbox and spam folder, or try again later.",
   "applicant.title": "Your application",
   "applicant.waiting": "Your application is waiting for approval by the board.",
-  "applicant.next": "What happens next: the board looks at new applications regularly and you get an email as soon as it has decided. Until then you can complete your profile and sign up for an induction, if one is offered.",
+  "applicant.next":
+    "What happens next: the board looks at new applications regularly and you get an email as soon as it has decided. Until then you can complete your profile and sign up for an induction, if one is offered.",
   "applicant.profile": "Complete my profile",
   "applicant.induction": "Inductions and trainings",
-  "signup.confirmedLoginRequest": "Your email address is confirmed. You are already in our records: an admin will now link your login to your record, and we mail you when you can log in.",
+  "signup.confirmedLoginRequest":
+    "Your email address is confirmed. You are already in our records: an admin will now link your login to your record, and we mail you when you can log in.",
   "loginRequests.title": "Login requests from people already here",
-  "loginRequests.intro": "People in the records without a login who signed up with their address and confirmed it. Approving gives them a login on their existing record (with the password they chose); turning it down leaves the record as it is.",
+  "loginRequests.intro":
+    "People in the records without a login who signed up with their address and confirmed it. Approving gives them a login on their existing record (with the password they chose); turning it down leaves the record as it is.",
   "loginRequests.none": "No login requests are waiting.",
   "loginRequests.of": "Login request of {name}",
   "loginRequests.approve": "Approve login",
@@ -70,7 +78,9 @@ export const signupEn = {
   "loginRequests.approved": "Approved: they can log in now and were told by mail.",
   "loginRequests.rejected": "The login request was turned down.",
   "mail.loginRequest.subject": "Please confirm your email address",
-  "mail.loginRequest.body": "Hello {name},\n\nyou signed up with an address that is already in our records. Please confirm it with this link (valid for {hours} hours):\n\n{link}\n\nAfter that an admin links your login to your record, and we mail you when you can log in.\n",
+  "mail.loginRequest.body":
+    "Hello {name},\n\nyou signed up with an address that is already in our records. Please confirm it with this link (valid for {hours} hours):\n\n{link}\n\nAfter that an admin links your login to your record, and we mail you when you can log in.\n",
   "mail.loginRequest.approved.subject": "You can log in now",
-  "mail.loginRequest.approved.body": "Hello {name},\n\nyour login is ready: log in with your email address and the password you chose when you signed up.\n\n{link}\n",
+  "mail.loginRequest.approved.body":
+    "Hello {name},\n\nyour login is ready: log in with your email address and the password you chose when you signed up.\n\n{link}\n",
 } as const;

@@ -4,7 +4,8 @@ import type { signupEn } from "./signup-en";
 export const signupIt: Record<keyof typeof signupEn, string> = {
   "login.signup": "Sei nuovo? Diventa socio",
   "signup.title": "Diventa socio",
-  "signup.intro": "Fai domanda di adesione. Ti inviamo un link per confermare il tuo indirizzo email; dopo di che il consiglio direttivo esaminerà la tua domanda.",
+  "signup.intro":
+    "Fai domanda di adesione. Ti inviamo un link per confermare il tuo indirizzo email; dopo di che il consiglio direttivo esaminerà la tua domanda.",
   "signup.language": "Lingua preferita",
   "signup.submit": "Invia la domanda",
   "signup.haveAccount": "Hai già un account? Accedi",
@@ -20,7 +21,8 @@ export const signupIt: Record<keyof typeof signupEn, string> = {
 
   "applicants.link": "Aspiranti soci ({count})",
   "applicants.title": "Aspiranti soci in attesa di approvazione",
-  "applicants.intro": "Persone che si sono iscritte e hanno confermato il loro indirizzo email. Approvando diventano soci (con un numero di socio); per rifiutare serve un motivo, che finisce nel loro storico.",
+  "applicants.intro":
+    "Persone che si sono iscritte e hanno confermato il loro indirizzo email. Approvando diventano soci (con un numero di socio); per rifiutare serve un motivo, che finisce nel loro storico.",
   "applicants.none": "Nessun aspirante socio in attesa.",
   "applicants.confirmedAt": "confermato il {at}",
   "applicants.approve": "Approva",
@@ -33,7 +35,8 @@ export const signupIt: Record<keyof typeof signupEn, string> = {
 
   "peopleImport.link": "Importa CSV",
   "peopleImport.title": "Importa persone da CSV",
-  "peopleImport.intro": "La prima riga contiene i nomi delle colonne (separati da virgola o punto e virgola); firstName e status sono obbligatori. Nulla viene salvato finché non confermi l’anteprima.",
+  "peopleImport.intro":
+    "La prima riga contiene i nomi delle colonne (separati da virgola o punto e virgola); firstName e status sono obbligatori. Nulla viene salvato finché non confermi l’anteprima.",
   "peopleImport.file": "File CSV",
   "peopleImport.paste": "… oppure incolla il testo CSV",
   "peopleImport.preview": "Controlla e mostra l’anteprima",
@@ -47,22 +50,30 @@ export const signupIt: Record<keyof typeof signupEn, string> = {
   "peopleImport.good": "Righe pronte per l’importazione",
   "peopleImport.bad": "Righe con problemi",
   "peopleImport.ready": "{rows, plural, one {# riga è pronta.} other {# righe sono pronte.}} Non è ancora stato salvato nulla: conferma qui sotto.",
-  "peopleImport.hasErrors": "{errors, plural, one {# problema trovato} other {# problemi trovati}}; {rows, plural, one {# riga è valida} other {# righe sono valide}}. Non è ancora stato salvato nulla.",
+  "peopleImport.hasErrors":
+    "{errors, plural, one {# problema trovato} other {# problemi trovati}}; {rows, plural, one {# riga è valida} other {# righe sono valide}}. Non è ancora stato salvato nulla.",
   "peopleImport.changed": "I dati sono cambiati dopo l’anteprima; non è stato importato nulla. Controlla la nuova anteprima.",
-  "peopleImport.done": "{created, plural, one {# persona importata} other {# persone importate}}; {skipped, plural, one {# riga saltata} other {# righe saltate}}.",
+  "peopleImport.done":
+    "{created, plural, one {# persona importata} other {# persone importate}}; {skipped, plural, one {# riga saltata} other {# righe saltate}}.",
   "peopleImport.tooLarge": "Il file è vuoto o supera i 5 MB.",
-  "login.error.unconfirmed": "Il tuo indirizzo email non è ancora confermato. Apri il link che ti abbiamo inviato quando hai fatto domanda. Nessuna email, o il link è scaduto? Chiedine uno nuovo qui.",
+  "login.error.unconfirmed":
+    "Il tuo indirizzo email non è ancora confermato. Apri il link che ti abbiamo inviato quando hai fatto domanda. Nessuna email, o il link è scaduto? Chiedine uno nuovo qui.",
   "login.resend.submit": "Invia di nuovo il link di conferma",
-  "login.resend.sent": "Se {email} appartiene a una domanda in attesa di conferma, un nuovo link è in arrivo (valido 48 ore). Controlla anche la cartella spam.",
-  "login.resend.rate_limited": "Nell'ultima ora abbiamo già inviato diversi link a questo indirizzo. Controlla la posta in arrivo e lo spam, oppure riprova più tardi.",
+  "login.resend.sent":
+    "Se {email} appartiene a una domanda in attesa di conferma, un nuovo link è in arrivo (valido 48 ore). Controlla anche la cartella spam.",
+  "login.resend.rate_limited":
+    "Nell'ultima ora abbiamo già inviato diversi link a questo indirizzo. Controlla la posta in arrivo e lo spam, oppure riprova più tardi.",
   "applicant.title": "La tua domanda",
   "applicant.waiting": "La tua domanda è in attesa di approvazione da parte del direttivo.",
-  "applicant.next": "Cosa succede ora: il direttivo esamina regolarmente le nuove domande e riceverai un'email non appena avrà deciso. Nel frattempo puoi completare il tuo profilo e iscriverti a un'introduzione, se ne viene offerta una.",
+  "applicant.next":
+    "Cosa succede ora: il direttivo esamina regolarmente le nuove domande e riceverai un'email non appena avrà deciso. Nel frattempo puoi completare il tuo profilo e iscriverti a un'introduzione, se ne viene offerta una.",
   "applicant.profile": "Completa il mio profilo",
   "applicant.induction": "Introduzioni e corsi",
-  "signup.confirmedLoginRequest": "Il tuo indirizzo email è confermato. Sei già nei nostri registri: ora un amministratore collegherà il tuo accesso alla tua scheda e ti scriveremo appena potrai accedere.",
+  "signup.confirmedLoginRequest":
+    "Il tuo indirizzo email è confermato. Sei già nei nostri registri: ora un amministratore collegherà il tuo accesso alla tua scheda e ti scriveremo appena potrai accedere.",
   "loginRequests.title": "Richieste di accesso da persone già registrate",
-  "loginRequests.intro": "Persone nei registri senza accesso che si sono iscritte con il loro indirizzo e lo hanno confermato. Approvando ricevono un accesso sulla loro scheda esistente (con la password che hanno scelto); rifiutando la scheda resta com'è.",
+  "loginRequests.intro":
+    "Persone nei registri senza accesso che si sono iscritte con il loro indirizzo e lo hanno confermato. Approvando ricevono un accesso sulla loro scheda esistente (con la password che hanno scelto); rifiutando la scheda resta com'è.",
   "loginRequests.none": "Nessuna richiesta di accesso in attesa.",
   "loginRequests.of": "Richiesta di accesso di {name}",
   "loginRequests.approve": "Approva l'accesso",
@@ -72,7 +83,9 @@ export const signupIt: Record<keyof typeof signupEn, string> = {
   "loginRequests.approved": "Approvato: ora può accedere ed è stato avvisato per email.",
   "loginRequests.rejected": "La richiesta di accesso è stata rifiutata.",
   "mail.loginRequest.subject": "Conferma il tuo indirizzo email",
-  "mail.loginRequest.body": "Ciao {name},\n\nti sei iscritto con un indirizzo che è già nei nostri registri. Confermalo con questo link (valido per {hours} ore):\n\n{link}\n\nDopo di che un amministratore collegherà il tuo accesso alla tua scheda e ti scriveremo appena potrai accedere.\n",
+  "mail.loginRequest.body":
+    "Ciao {name},\n\nti sei iscritto con un indirizzo che è già nei nostri registri. Confermalo con questo link (valido per {hours} ore):\n\n{link}\n\nDopo di che un amministratore collegherà il tuo accesso alla tua scheda e ti scriveremo appena potrai accedere.\n",
   "mail.loginRequest.approved.subject": "Ora puoi accedere",
-  "mail.loginRequest.approved.body": "Ciao {name},\n\nil tuo accesso è pronto: accedi con il tuo indirizzo email e la password che hai scelto al momento dell'iscrizione.\n\n{link}\n",
+  "mail.loginRequest.approved.body":
+    "Ciao {name},\n\nil tuo accesso è pronto: accedi con il tuo indirizzo email e la password che hai scelto al momento dell'iscrizione.\n\n{link}\n",
 };

@@ -10,7 +10,8 @@ export const ssoDe: Record<keyof typeof ssoEn, string> = {
   "sso.consent.choose": "Und, wenn du sie ankreuzt:",
   "sso.consent.field.name": "deinen Namen ({value})",
   "sso.consent.field.email": "deine E-Mail-Adresse ({value})",
-  "sso.consent.hint": "Angekreuzt ist zunächst, was du ohnehin anderen Mitgliedern zeigst. Du wirst einmal gefragt; spätere Anmeldungen bei {client} gehen direkt durch.",
+  "sso.consent.hint":
+    "Angekreuzt ist zunächst, was du ohnehin anderen Mitgliedern zeigst. Du wirst einmal gefragt; spätere Anmeldungen bei {client} gehen direkt durch.",
   "sso.consent.allow": "Erlauben und weiter",
   "sso.consent.deny": "Abbrechen",
   "sso.refused.title": "Kein Zugang zu {client}",
@@ -19,8 +20,10 @@ export const ssoDe: Record<keyof typeof ssoEn, string> = {
   "sso.refused.permission": "{client} ist nur für Personen mit einer bestimmten Rolle hier, die du nicht hast.",
   "sso.refused.back": "Zurück zu {client}",
   "sso.fatal.title": "Diese Anmeldung kann nicht weitergehen",
-  "sso.fatal.invalid_client": "Der Dienst, der dich hierher geschickt hat, ist beim Space nicht eingetragen oder abgeschaltet. Bitte sag den Betreibenden Bescheid.",
-  "sso.fatal.invalid_redirect_uri": "Der Dienst wollte dich an eine Adresse zurückschicken, die für ihn nicht eingetragen ist; du wirst deshalb nicht dorthin geschickt. Bitte sag den Betreibenden Bescheid.",
+  "sso.fatal.invalid_client":
+    "Der Dienst, der dich hierher geschickt hat, ist beim Space nicht eingetragen oder abgeschaltet. Bitte sag den Betreibenden Bescheid.",
+  "sso.fatal.invalid_redirect_uri":
+    "Der Dienst wollte dich an eine Adresse zurückschicken, die für ihn nicht eingetragen ist; du wirst deshalb nicht dorthin geschickt. Bitte sag den Betreibenden Bescheid.",
 
   "sso.logout.title": "Vom Makerspace abmelden?",
   "sso.logout.asked": "{client} möchte dich abmelden. Das beendet deine Makerspace-Anmeldung auf allen Geräten.",
@@ -30,7 +33,8 @@ export const ssoDe: Record<keyof typeof ssoEn, string> = {
 
   "sso.services.link": "Verbundene Dienste",
   "sso.services.title": "Verbundene Dienste",
-  "sso.services.intro": "Dienste, bei denen du dich mit deinem Makerspace-Konto anmeldest, und was jeder sehen darf. Trennst du einen, endet sein Zugriff sofort; bei der nächsten Anmeldung dort fragt er wieder.",
+  "sso.services.intro":
+    "Dienste, bei denen du dich mit deinem Makerspace-Konto anmeldest, und was jeder sehen darf. Trennst du einen, endet sein Zugriff sofort; bei der nächsten Anmeldung dort fragt er wieder.",
   "sso.services.none": "Du hast dich noch bei keinem anderen Dienst mit deinem Makerspace-Konto angemeldet.",
   "sso.services.sees": "Darf sehen: {what}",
   "sso.services.sub": "eine Kennung, die für dich steht",
@@ -59,7 +63,8 @@ export const ssoDe: Record<keyof typeof ssoEn, string> = {
   "sso.field.redirectUris": "Rücksprungadressen (eine pro Zeile, genau wie der Dienst sie sendet)",
   "sso.field.postLogoutRedirectUris": "Adressen nach dem Abmelden (optional, eine pro Zeile)",
   "sso.field.backchannelLogoutUri": "Adresse für Back-Channel-Abmeldung (optional)",
-  "sso.field.backchannelLogoutUriHint": "Wenn sich ein Mitglied beim Space abmeldet (oder sich nicht mehr anmelden darf), sagt der Space das dem Dienst an dieser Adresse, damit er es ebenfalls abmeldet. Nextcloud und Synapse nennen diese Adresse in ihren OpenID-Connect-Einstellungen.",
+  "sso.field.backchannelLogoutUriHint":
+    "Wenn sich ein Mitglied beim Space abmeldet (oder sich nicht mehr anmelden darf), sagt der Space das dem Dienst an dieser Adresse, damit er es ebenfalls abmeldet. Nextcloud und Synapse nennen diese Adresse in ihren OpenID-Connect-Einstellungen.",
   "sso.field.scopes": "Was er erfragen darf",
   "sso.scope.profile": "profile: Name und bevorzugte Sprache",
   "sso.scope.email": "email: die Anmelde-E-Mail-Adresse",
@@ -79,7 +84,8 @@ export const ssoDe: Record<keyof typeof ssoEn, string> = {
   "sso.delete": "Dienst löschen",
   "sso.back": "Alle Dienste",
   "sso.keys.title": "Signaturschlüssel",
-  "sso.keys.current": "ID-Tokens werden mit Schlüssel {kid} (RS256) signiert. Ein neuer Schlüssel signiert ab sofort; der alte bleibt zwei Tage veröffentlicht.",
+  "sso.keys.current":
+    "ID-Tokens werden mit Schlüssel {kid} (RS256) signiert. Ein neuer Schlüssel signiert ab sofort; der alte bleibt zwei Tage veröffentlicht.",
   "sso.keys.rotate": "Neuen Signaturschlüssel erstellen",
   "sso.keys.rotated": "Neuer Signaturschlüssel {kid} in Gebrauch.",
   "sso.error.forbidden": "Nur Admins verwalten Single Sign-on.",

@@ -19,7 +19,8 @@ export const ssoEn = {
   "sso.refused.back": "Back to {client}",
   "sso.fatal.title": "This login cannot go on",
   "sso.fatal.invalid_client": "The service that sent you here is not registered with the space, or was switched off. Please tell whoever runs it.",
-  "sso.fatal.invalid_redirect_uri": "The service asked to send you back to an address that is not registered for it, so you are not sent there. Please tell whoever runs it.",
+  "sso.fatal.invalid_redirect_uri":
+    "The service asked to send you back to an address that is not registered for it, so you are not sent there. Please tell whoever runs it.",
 
   "sso.logout.title": "Log out of the makerspace?",
   "sso.logout.asked": "{client} asks to log you out. This ends your makerspace login on every device.",
@@ -29,7 +30,8 @@ export const ssoEn = {
 
   "sso.services.link": "Connected services",
   "sso.services.title": "Connected services",
-  "sso.services.intro": "Services you log in to with your makerspace account, and what each may see. Disconnecting one ends its access at once; it asks again the next time you log in there.",
+  "sso.services.intro":
+    "Services you log in to with your makerspace account, and what each may see. Disconnecting one ends its access at once; it asks again the next time you log in there.",
   "sso.services.none": "You have not logged in to another service with your makerspace account yet.",
   "sso.services.sees": "May see: {what}",
   "sso.services.sub": "an id that stands for you",
@@ -58,7 +60,8 @@ export const ssoEn = {
   "sso.field.redirectUris": "Redirect addresses (one per line, exactly as the service sends them)",
   "sso.field.postLogoutRedirectUris": "Addresses to return to after logging out (optional, one per line)",
   "sso.field.backchannelLogoutUri": "Back-channel logout address (optional)",
-  "sso.field.backchannelLogoutUriHint": "When a member logs out of the space (or may no longer log in), the space tells the service here so it logs them out too. Nextcloud and Synapse name this address in their OpenID Connect settings.",
+  "sso.field.backchannelLogoutUriHint":
+    "When a member logs out of the space (or may no longer log in), the space tells the service here so it logs them out too. Nextcloud and Synapse name this address in their OpenID Connect settings.",
   "sso.field.scopes": "What it may ask for",
   "sso.scope.profile": "profile: name and preferred language",
   "sso.scope.email": "email: the login email address",

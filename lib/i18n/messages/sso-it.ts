@@ -11,7 +11,8 @@ export const ssoIt: Record<keyof typeof ssoEn, string> = {
   "sso.consent.choose": "E, se li spunti:",
   "sso.consent.field.name": "il tuo nome ({value})",
   "sso.consent.field.email": "il tuo indirizzo email ({value})",
-  "sso.consent.hint": "Inizialmente è spuntato ciò che lasci già vedere agli altri soci. Te lo chiediamo una volta sola; gli accessi successivi a {client} passano direttamente.",
+  "sso.consent.hint":
+    "Inizialmente è spuntato ciò che lasci già vedere agli altri soci. Te lo chiediamo una volta sola; gli accessi successivi a {client} passano direttamente.",
   "sso.consent.allow": "Consenti e continua",
   "sso.consent.deny": "Annulla",
   "sso.refused.title": "Nessun accesso a {client}",
@@ -21,7 +22,8 @@ export const ssoIt: Record<keyof typeof ssoEn, string> = {
   "sso.refused.back": "Torna a {client}",
   "sso.fatal.title": "Questo accesso non può proseguire",
   "sso.fatal.invalid_client": "Il servizio che ti ha mandato qui non è registrato presso lo spazio, o è stato disattivato. Avvisa chi lo gestisce.",
-  "sso.fatal.invalid_redirect_uri": "Il servizio ha chiesto di rimandarti a un indirizzo non registrato per esso, quindi non vieni mandato lì. Avvisa chi lo gestisce.",
+  "sso.fatal.invalid_redirect_uri":
+    "Il servizio ha chiesto di rimandarti a un indirizzo non registrato per esso, quindi non vieni mandato lì. Avvisa chi lo gestisce.",
   "sso.logout.title": "Uscire dal makerspace?",
   "sso.logout.asked": "{client} chiede di farti uscire. Questo chiude il tuo accesso al makerspace su ogni dispositivo.",
   "sso.logout.intro": "Questo chiude il tuo accesso al makerspace su ogni dispositivo.",
@@ -29,7 +31,8 @@ export const ssoIt: Record<keyof typeof ssoEn, string> = {
   "sso.logout.done": "Sei uscito.",
   "sso.services.link": "Servizi collegati",
   "sso.services.title": "Servizi collegati",
-  "sso.services.intro": "I servizi a cui accedi con il tuo account del makerspace e cosa può vedere ciascuno. Se ne scolleghi uno, il suo accesso finisce subito; la prossima volta che vi accedi te lo chiede di nuovo.",
+  "sso.services.intro":
+    "I servizi a cui accedi con il tuo account del makerspace e cosa può vedere ciascuno. Se ne scolleghi uno, il suo accesso finisce subito; la prossima volta che vi accedi te lo chiede di nuovo.",
   "sso.services.none": "Non hai ancora effettuato l’accesso a nessun altro servizio con il tuo account del makerspace.",
   "sso.services.sees": "Può vedere: {what}",
   "sso.services.sub": "un identificativo che ti rappresenta",
@@ -42,7 +45,8 @@ export const ssoIt: Record<keyof typeof ssoEn, string> = {
 
   "sso.admin.title": "Single sign-on",
   "sso.admin.link": "Single sign-on",
-  "sso.admin.intro": "Lo spazio è un provider OpenID Connect: un wiki, un forum, Nextcloud o una chat registrati qui fanno accedere i soci con il loro account del makerspace. A ogni socio viene chiesto una volta per servizio cosa può vedere. Chi ha uno stato che non consente l’accesso (espulsi, ex soci) viene rifiutato ovunque e subito, anche tramite token rilasciati prima.",
+  "sso.admin.intro":
+    "Lo spazio è un provider OpenID Connect: un wiki, un forum, Nextcloud o una chat registrati qui fanno accedere i soci con il loro account del makerspace. A ogni socio viene chiesto una volta per servizio cosa può vedere. Chi ha uno stato che non consente l’accesso (espulsi, ex soci) viene rifiutato ovunque e subito, anche tramite token rilasciati prima.",
   "sso.admin.discovery": "Indirizzo di discovery (dallo all’altro servizio):",
   "sso.admin.docs": "Come collegare Nextcloud, Discourse e altri: docs/single-sign-on.md",
   "sso.admin.none": "Ancora nessun servizio registrato.",
@@ -57,7 +61,8 @@ export const ssoIt: Record<keyof typeof ssoEn, string> = {
   "sso.field.redirectUris": "Indirizzi di ritorno (uno per riga, esattamente come li invia il servizio)",
   "sso.field.postLogoutRedirectUris": "Indirizzi a cui tornare dopo l’uscita (facoltativi, uno per riga)",
   "sso.field.backchannelLogoutUri": "Indirizzo per il logout back-channel (facoltativo)",
-  "sso.field.backchannelLogoutUriHint": "Quando un socio esce dallo spazio (o non può più accedere), lo spazio lo comunica al servizio a questo indirizzo, così esce anche lì. Nextcloud e Synapse indicano questo indirizzo nelle loro impostazioni OpenID Connect.",
+  "sso.field.backchannelLogoutUriHint":
+    "Quando un socio esce dallo spazio (o non può più accedere), lo spazio lo comunica al servizio a questo indirizzo, così esce anche lì. Nextcloud e Synapse indicano questo indirizzo nelle loro impostazioni OpenID Connect.",
   "sso.field.scopes": "Cosa può chiedere",
   "sso.scope.profile": "profile: nome e lingua preferita",
   "sso.scope.email": "email: l’indirizzo email di accesso",

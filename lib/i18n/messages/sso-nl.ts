@@ -20,8 +20,10 @@ export const ssoNl: Record<keyof typeof ssoEn, string> = {
   "sso.refused.permission": "{client} is alleen voor mensen met een bepaalde rol hier, en die heb je niet.",
   "sso.refused.back": "Terug naar {client}",
   "sso.fatal.title": "Deze login kan niet verder",
-  "sso.fatal.invalid_client": "De dienst die je hierheen stuurde is niet bij de space geregistreerd, of is uitgeschakeld. Laat het degene weten die hem beheert.",
-  "sso.fatal.invalid_redirect_uri": "De dienst vroeg je terug te sturen naar een adres dat er niet voor geregistreerd is, dus je wordt daar niet heen gestuurd. Laat het degene weten die hem beheert.",
+  "sso.fatal.invalid_client":
+    "De dienst die je hierheen stuurde is niet bij de space geregistreerd, of is uitgeschakeld. Laat het degene weten die hem beheert.",
+  "sso.fatal.invalid_redirect_uri":
+    "De dienst vroeg je terug te sturen naar een adres dat er niet voor geregistreerd is, dus je wordt daar niet heen gestuurd. Laat het degene weten die hem beheert.",
   "sso.logout.title": "Uitloggen bij de makerspace?",
   "sso.logout.asked": "{client} vraagt je uit te loggen. Dit beëindigt je makerspace-login op elk apparaat.",
   "sso.logout.intro": "Dit beëindigt je makerspace-login op elk apparaat.",
@@ -29,7 +31,8 @@ export const ssoNl: Record<keyof typeof ssoEn, string> = {
   "sso.logout.done": "Je bent uitgelogd.",
   "sso.services.link": "Gekoppelde diensten",
   "sso.services.title": "Gekoppelde diensten",
-  "sso.services.intro": "Diensten waar je met je makerspace-account inlogt, en wat elk mag zien. Ontkoppel je er een, dan stopt zijn toegang meteen; de volgende keer dat je daar inlogt, vraagt hij het opnieuw.",
+  "sso.services.intro":
+    "Diensten waar je met je makerspace-account inlogt, en wat elk mag zien. Ontkoppel je er een, dan stopt zijn toegang meteen; de volgende keer dat je daar inlogt, vraagt hij het opnieuw.",
   "sso.services.none": "Je bent nog bij geen andere dienst ingelogd met je makerspace-account.",
   "sso.services.sees": "Mag zien: {what}",
   "sso.services.sub": "een id die voor jou staat",
@@ -42,7 +45,8 @@ export const ssoNl: Record<keyof typeof ssoEn, string> = {
 
   "sso.admin.title": "Single sign-on",
   "sso.admin.link": "Single sign-on",
-  "sso.admin.intro": "De space is een OpenID Connect-provider: een wiki, forum, Nextcloud of chat die hier geregistreerd is, laat leden inloggen met hun makerspace-account. Leden wordt per dienst één keer gevraagd wat die mag zien. Mensen wier status niet mag inloggen (geroyeerd, oud-lid) worden overal tegelijk geweigerd, ook via tokens die eerder zijn uitgegeven.",
+  "sso.admin.intro":
+    "De space is een OpenID Connect-provider: een wiki, forum, Nextcloud of chat die hier geregistreerd is, laat leden inloggen met hun makerspace-account. Leden wordt per dienst één keer gevraagd wat die mag zien. Mensen wier status niet mag inloggen (geroyeerd, oud-lid) worden overal tegelijk geweigerd, ook via tokens die eerder zijn uitgegeven.",
   "sso.admin.discovery": "Discovery-adres (geef dit aan de andere dienst):",
   "sso.admin.docs": "Hoe je Nextcloud, Discourse en andere koppelt: docs/single-sign-on.md",
   "sso.admin.none": "Nog geen diensten geregistreerd.",
@@ -57,7 +61,8 @@ export const ssoNl: Record<keyof typeof ssoEn, string> = {
   "sso.field.redirectUris": "Terugstuuradressen (één per regel, precies zoals de dienst ze stuurt)",
   "sso.field.postLogoutRedirectUris": "Adressen om na het uitloggen naar terug te keren (optioneel, één per regel)",
   "sso.field.backchannelLogoutUri": "Adres voor back-channel-uitloggen (optioneel)",
-  "sso.field.backchannelLogoutUriHint": "Als een lid uitlogt bij de space (of niet meer mag inloggen), laat de space dit de dienst op dit adres weten, zodat die het lid ook uitlogt. Nextcloud en Synapse noemen dit adres in hun OpenID Connect-instellingen.",
+  "sso.field.backchannelLogoutUriHint":
+    "Als een lid uitlogt bij de space (of niet meer mag inloggen), laat de space dit de dienst op dit adres weten, zodat die het lid ook uitlogt. Nextcloud en Synapse noemen dit adres in hun OpenID Connect-instellingen.",
   "sso.field.scopes": "Waar het om mag vragen",
   "sso.scope.profile": "profile: naam en voorkeurstaal",
   "sso.scope.email": "email: het inlogadres",
@@ -77,7 +82,8 @@ export const ssoNl: Record<keyof typeof ssoEn, string> = {
   "sso.delete": "Dienst verwijderen",
   "sso.back": "Alle diensten",
   "sso.keys.title": "Ondertekeningssleutel",
-  "sso.keys.current": "ID-tokens worden ondertekend met sleutel {kid} (RS256). Een nieuwe sleutel ondertekent vanaf dan; de oude blijft twee dagen gepubliceerd.",
+  "sso.keys.current":
+    "ID-tokens worden ondertekend met sleutel {kid} (RS256). Een nieuwe sleutel ondertekent vanaf dan; de oude blijft twee dagen gepubliceerd.",
   "sso.keys.rotate": "Een nieuwe ondertekeningssleutel maken",
   "sso.keys.rotated": "Nieuwe ondertekeningssleutel {kid} in gebruik.",
   "sso.error.forbidden": "Alleen beheerders beheren single sign-on.",

@@ -4,7 +4,8 @@ import type { studyFieldsEn } from "./study-fields-en";
 export const studyFieldsDe: Record<keyof typeof studyFieldsEn, string> = {
   "people.error.unknown_study_field": "Diese Fachrichtung steht nicht in der Liste; wähle eine aus der Liste (der Vorstand ergänzt neue).",
   "sf.title": "Fachrichtungen",
-  "sf.intro": "Die Liste, aus der alle ihre Fachrichtungen wählen. Umbenennen korrigiert den Namen überall, Zusammenführen vereint zwei Einträge für dasselbe Fach, Ausmustern bietet ein Fach nicht mehr an (wer es hat, behält es).",
+  "sf.intro":
+    "Die Liste, aus der alle ihre Fachrichtungen wählen. Umbenennen korrigiert den Namen überall, Zusammenführen vereint zwei Einträge für dasselbe Fach, Ausmustern bietet ein Fach nicht mehr an (wer es hat, behält es).",
   "sf.search": "Liste durchsuchen",
   "sf.searchButton": "Suchen",
   "sf.showRetired": "Auch ausgemusterte Fachrichtungen zeigen",

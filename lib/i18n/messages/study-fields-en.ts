@@ -2,7 +2,8 @@
 export const studyFieldsEn = {
   "people.error.unknown_study_field": "This field of study is not on the list; choose one of the list (the board adds new ones).",
   "sf.title": "Fields of study",
-  "sf.intro": "The list people choose their fields of study from. Rename to correct a name everywhere, merge two entries for the same field, retire a field that is no longer offered (those who have it keep it).",
+  "sf.intro":
+    "The list people choose their fields of study from. Rename to correct a name everywhere, merge two entries for the same field, retire a field that is no longer offered (those who have it keep it).",
   "sf.search": "Search the list",
   "sf.searchButton": "Search",
   "sf.showRetired": "Show retired fields too",

@@ -4,7 +4,8 @@ import type { studyFieldsEn } from "./study-fields-en";
 export const studyFieldsIt: Record<keyof typeof studyFieldsEn, string> = {
   "people.error.unknown_study_field": "Questo campo di studio non è nell'elenco; scegline uno dall'elenco (il direttivo ne aggiunge di nuovi).",
   "sf.title": "Campi di studio",
-  "sf.intro": "L'elenco da cui ognuno sceglie i propri campi di studio. Rinominare corregge il nome ovunque, unire fonde due voci per lo stesso campo, ritirare non offre più un campo (chi lo ha lo mantiene).",
+  "sf.intro":
+    "L'elenco da cui ognuno sceglie i propri campi di studio. Rinominare corregge il nome ovunque, unire fonde due voci per lo stesso campo, ritirare non offre più un campo (chi lo ha lo mantiene).",
   "sf.search": "Cerca nell'elenco",
   "sf.searchButton": "Cerca",
   "sf.showRetired": "Mostra anche i campi ritirati",

@@ -4,7 +4,8 @@ import type { studyFieldsEn } from "./study-fields-en";
 export const studyFieldsNl: Record<keyof typeof studyFieldsEn, string> = {
   "people.error.unknown_study_field": "Deze studierichting staat niet in de lijst; kies er een uit de lijst (het bestuur voegt nieuwe toe).",
   "sf.title": "Studierichtingen",
-  "sf.intro": "De lijst waaruit iedereen zijn studierichtingen kiest. Hernoemen verbetert de naam overal, samenvoegen maakt van twee items voor dezelfde richting één, buiten gebruik stellen biedt een richting niet meer aan (wie haar heeft, houdt haar).",
+  "sf.intro":
+    "De lijst waaruit iedereen zijn studierichtingen kiest. Hernoemen verbetert de naam overal, samenvoegen maakt van twee items voor dezelfde richting één, buiten gebruik stellen biedt een richting niet meer aan (wie haar heeft, houdt haar).",
   "sf.search": "Lijst doorzoeken",
   "sf.searchButton": "Zoeken",
   "sf.showRetired": "Ook buiten gebruik gestelde richtingen tonen",

@@ -7,7 +7,7 @@ export const surfaceEn = {
   "mail.guestName": "there",
   "mail.guestConfirm.subject": "Please confirm your registration: {title}",
   "mail.guestConfirm.body":
-    "Hello,\n\nsomeone asked for a place at \"{title}\" with this email address. To confirm the registration, open this link:\n\n{link}\n\nIf it was not you, ignore this mail: nothing happens without the confirmation.\n",
+    'Hello,\n\nsomeone asked for a place at "{title}" with this email address. To confirm the registration, open this link:\n\n{link}\n\nIf it was not you, ignore this mail: nothing happens without the confirmation.\n',
   "mail.signupExisting.subject": "Someone tried to sign up with your address",
   "mail.signupExisting.body":
     "Hello,\n\nsomeone just applied for membership with this email address, which already has an account with us. Nothing was changed.\n\nIf it was you: log in at {login}\nForgot your password? Set a new one at {reset}\n\nIf it was not you, ignore this mail.\n",

@@ -5,7 +5,7 @@ export const webhooksIt: Record<keyof typeof webhooksEn, string> = {
   "wh.title": "Webhook",
   "wh.link": "Webhook",
   "wh.intro":
-    "Un webhook invia un HTTP POST a un indirizzo ogni volta che qui succede qualcosa. Ogni consegna è firmata con il segreto dell’hook (header X-Makerspace-Signature: t=…,v1=HMAC-SHA256 di \"t.body\"); chi riceve la verifica e risponde 2xx. Le consegne non riuscite vengono ritentate con pause crescenti, in ordine, per circa un giorno. I messaggi contengono solo id: recupera i dettagli tramite l’API con un token.",
+    'Un webhook invia un HTTP POST a un indirizzo ogni volta che qui succede qualcosa. Ogni consegna è firmata con il segreto dell’hook (header X-Makerspace-Signature: t=…,v1=HMAC-SHA256 di "t.body"); chi riceve la verifica e risponde 2xx. Le consegne non riuscite vengono ritentate con pause crescenti, in ordine, per circa un giorno. I messaggi contengono solo id: recupera i dettagli tramite l’API con un token.',
   "wh.none": "Ancora nessun webhook.",
   "wh.create": "Aggiungi webhook",
   "wh.url": "Indirizzo (https://…)",

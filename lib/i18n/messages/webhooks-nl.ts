@@ -5,7 +5,7 @@ export const webhooksNl: Record<keyof typeof webhooksEn, string> = {
   "wh.title": "Webhooks",
   "wh.link": "Webhooks",
   "wh.intro":
-    "Een webhook stuurt een HTTP POST naar een adres zodra hier iets gebeurt. Elke aflevering is ondertekend met het geheim van de hook (header X-Makerspace-Signature: t=…,v1=HMAC-SHA256 van \"t.body\"); een ontvanger controleert die en antwoordt met 2xx. Mislukte afleveringen worden met steeds langere pauzes opnieuw geprobeerd, op volgorde, ongeveer een dag lang. De berichten bevatten alleen id’s: haal details op via de API met een token.",
+    'Een webhook stuurt een HTTP POST naar een adres zodra hier iets gebeurt. Elke aflevering is ondertekend met het geheim van de hook (header X-Makerspace-Signature: t=…,v1=HMAC-SHA256 van "t.body"); een ontvanger controleert die en antwoordt met 2xx. Mislukte afleveringen worden met steeds langere pauzes opnieuw geprobeerd, op volgorde, ongeveer een dag lang. De berichten bevatten alleen id’s: haal details op via de API met een token.',
   "wh.none": "Nog geen webhooks.",
   "wh.create": "Webhook toevoegen",
   "wh.url": "Adres (https://…)",

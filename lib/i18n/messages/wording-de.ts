@@ -30,6 +30,7 @@ export const wordingDe: Record<keyof typeof wordingEn, string> = {
   "wording.error.syntax": "Der Text ist ungültig (prüf die geschweiften Klammern): {detail}",
   "wording.error.placeholders": "Der Text muss genau diese Platzhalter verwenden: {expected}. Er verwendet: {found}.",
   "settings.languages": "Angebotene Sprachen",
-  "settings.languages.hint": "Besucher bekommen die erste davon, die ihr Browser verlangt; Mitglieder wählen ihre im Profil. Die Standardsprache muss eine davon sein.",
+  "settings.languages.hint":
+    "Besucher bekommen die erste davon, die ihr Browser verlangt; Mitglieder wählen ihre im Profil. Die Standardsprache muss eine davon sein.",
   "settings.error.defaultLanguageNotOffered": "Die Standardsprache muss eine der angebotenen Sprachen sein.",
 };

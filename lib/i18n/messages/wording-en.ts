@@ -29,6 +29,7 @@ export const wordingEn = {
   "wording.error.syntax": "The text is not valid (check the braces): {detail}",
   "wording.error.placeholders": "The text must use exactly these placeholders: {expected}. It uses: {found}.",
   "settings.languages": "Languages offered",
-  "settings.languages.hint": "Visitors get the first of these their browser asks for; members choose theirs in their profile. The default language must be one of them.",
+  "settings.languages.hint":
+    "Visitors get the first of these their browser asks for; members choose theirs in their profile. The default language must be one of them.",
   "settings.error.defaultLanguageNotOffered": "The default language must be one of the languages offered.",
 } as const;

@@ -30,6 +30,7 @@ export const wordingIt: Record<keyof typeof wordingEn, string> = {
   "wording.error.syntax": "Il testo non è valido (controlla le parentesi graffe): {detail}",
   "wording.error.placeholders": "Il testo deve usare esattamente questi segnaposto: {expected}. Usa: {found}.",
   "settings.languages": "Lingue offerte",
-  "settings.languages.hint": "I visitatori ricevono la prima di queste richiesta dal loro browser; i soci scelgono la propria nel profilo. La lingua predefinita deve essere una di queste.",
+  "settings.languages.hint":
+    "I visitatori ricevono la prima di queste richiesta dal loro browser; i soci scelgono la propria nel profilo. La lingua predefinita deve essere una di queste.",
   "settings.error.defaultLanguageNotOffered": "La lingua predefinita deve essere una delle lingue offerte.",
 };

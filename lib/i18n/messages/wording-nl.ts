@@ -30,6 +30,7 @@ export const wordingNl: Record<keyof typeof wordingEn, string> = {
   "wording.error.syntax": "De tekst is ongeldig (controleer de accolades): {detail}",
   "wording.error.placeholders": "De tekst moet precies deze placeholders gebruiken: {expected}. Hij gebruikt: {found}.",
   "settings.languages": "Aangeboden talen",
-  "settings.languages.hint": "Bezoekers krijgen de eerste hiervan waar hun browser om vraagt; leden kiezen hun taal in hun profiel. De standaardtaal moet er een van zijn.",
+  "settings.languages.hint":
+    "Bezoekers krijgen de eerste hiervan waar hun browser om vraagt; leden kiezen hun taal in hun profiel. De standaardtaal moet er een van zijn.",
   "settings.error.defaultLanguageNotOffered": "De standaardtaal moet een van de aangeboden talen zijn.",
 };

@@ -48,7 +48,8 @@ export async function createOidcTestbed() {
         const issuerNow = await oidcIssuer(db);
         if (request.method === "GET") {
           const asked = await checkLogoutRequest(db, url.searchParams, issuerNow);
-          if (session === null) return asked.redirect ? new Response(null, { status: 302, headers: { location: asked.redirect } }) : Response.json({ kind: "done" });
+          if (session === null)
+            return asked.redirect ? new Response(null, { status: 302, headers: { location: asked.redirect } }) : Response.json({ kind: "done" });
           return Response.json({ kind: "confirm", client: asked.client?.name ?? null, query: url.searchParams.toString() });
         }
         const form = new URLSearchParams(await request.text());
@@ -74,7 +75,11 @@ export async function createOidcTestbed() {
       const body = chunks.length ? Buffer.concat(chunks) : undefined;
       const headers = new Headers();
       for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-      const request = new Request(`http://${req.headers.host}${req.url}`, { method: req.method, headers, body: req.method === "GET" || req.method === "HEAD" ? undefined : body });
+      const request = new Request(`http://${req.headers.host}${req.url}`, {
+        method: req.method,
+        headers,
+        body: req.method === "GET" || req.method === "HEAD" ? undefined : body,
+      });
       route(request)
         .then(async (response) => {
           res.writeHead(response.status, Object.fromEntries(response.headers));

@@ -17,7 +17,14 @@ export async function relyingParty(t: OidcTestbed) {
   const as = await oauth.processDiscoveryResponse(issuer, await oauth.discoveryRequest(issuer, insecure));
 
   async function register(input: Partial<OidcClientInput> = {}) {
-    const made = await createOidcClient(t.f.db, t.f.ids.admin, { name: "Wiki", kind: "confidential", redirectUris: [CALLBACK], allowedScopes: ["openid", "profile", "email", "groups"], refreshTokens: true, ...input });
+    const made = await createOidcClient(t.f.db, t.f.ids.admin, {
+      name: "Wiki",
+      kind: "confidential",
+      redirectUris: [CALLBACK],
+      allowedScopes: ["openid", "profile", "email", "groups"],
+      refreshTokens: true,
+      ...input,
+    });
     if (!made.ok) throw new Error(made.message);
     return made;
   }
@@ -41,7 +48,16 @@ export async function relyingParty(t: OidcTestbed) {
     const verifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
     const nonce = oauth.generateRandomNonce();
-    const query = { client_id: client.clientId, redirect_uri: CALLBACK, response_type: "code", scope: opts.scope ?? "openid profile email groups", state, nonce, code_challenge: await oauth.calculatePKCECodeChallenge(verifier), code_challenge_method: "S256" };
+    const query = {
+      client_id: client.clientId,
+      redirect_uri: CALLBACK,
+      response_type: "code",
+      scope: opts.scope ?? "openid profile email groups",
+      state,
+      nonce,
+      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
+      code_challenge_method: "S256",
+    };
     let step = await authorize(query);
     let consented = false;
     if (step.body?.kind === "consent") {

@@ -21,7 +21,12 @@ beforeAll(async () => {
   [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
   await ensureReferenceData(source.db);
   await seedDemoData(source.db, "round-trip-password");
-  await recordAudit(source.db, { actorId: null, changeType: "settings.update", entity: "test", after: { text: "Grüße 'quoted' \"double\" \\ back\nslash", n: 1.25 } });
+  await recordAudit(source.db, {
+    actorId: null,
+    changeType: "settings.update",
+    entity: "test",
+    after: { text: "Grüße 'quoted' \"double\" \\ back\nslash", n: 1.25 },
+  });
   fs.mkdirSync(path.join(dir, "uploads", "logos"), { recursive: true });
   fs.writeFileSync(path.join(dir, "uploads", "logos", "logo.png"), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 255]));
 });

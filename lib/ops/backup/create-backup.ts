@@ -74,7 +74,13 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     const tables: Record<string, number> = {};
     await db.transaction(
       async (tx) => {
-        const header: BackupHeader = { kind: BACKUP_KIND, format: BACKUP_FORMAT, appVersion: options.appVersion, createdAt: now.toISOString(), migrations: await appliedMigrations(tx) };
+        const header: BackupHeader = {
+          kind: BACKUP_KIND,
+          format: BACKUP_FORMAT,
+          appVersion: options.appVersion,
+          createdAt: now.toISOString(),
+          migrations: await appliedMigrations(tx),
+        };
         await write(JSON.stringify(header));
         const names = await publicTables(tx);
         for (const [i, table] of names.entries()) {
@@ -85,7 +91,9 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
           options.onProgress?.({ stage: "tables", done: i + 1, total: names.length });
         }
         for (const name of await publicSequences(tx)) {
-          const [s] = await tx.execute<{ value: string; called: boolean }>(sql.raw(`select last_value::text as value, is_called as called from ${ident(name)}`));
+          const [s] = await tx.execute<{ value: string; called: boolean }>(
+            sql.raw(`select last_value::text as value, is_called as called from ${ident(name)}`),
+          );
           await write(JSON.stringify({ t: "seq", name, value: s!.value, called: s!.called } satisfies BackupLine));
         }
       },
@@ -107,7 +115,8 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     out.destroy();
     fs.rmSync(temp, { force: true });
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOSPC") throw new BackupFileError(`The disk holding ${options.dir} is full; no backup was written. Free some space (old backups?) and try again.`);
+    if (code === "ENOSPC")
+      throw new BackupFileError(`The disk holding ${options.dir} is full; no backup was written. Free some space (old backups?) and try again.`);
     if (code === "EACCES" || code === "EROFS") throw new BackupFileError(`The backup folder ${options.dir} is not writable (${code}).`);
     throw error;
   }

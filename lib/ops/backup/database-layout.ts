@@ -51,6 +51,8 @@ export async function tablesInDependencyOrder(db: Db, tables: string[]): Promise
 export async function appliedMigrations(db: Db): Promise<MigrationRecord[]> {
   const exists = await db.execute<{ ok: boolean }>(sql`select to_regclass('drizzle.__drizzle_migrations') is not null as ok`);
   if (!exists[0]?.ok) return [];
-  const rows = await db.execute<{ hash: string; created_at: string }>(sql`select hash, created_at::text from drizzle.__drizzle_migrations order by created_at, id`);
+  const rows = await db.execute<{ hash: string; created_at: string }>(
+    sql`select hash, created_at::text from drizzle.__drizzle_migrations order by created_at, id`,
+  );
   return rows.map((r) => ({ hash: r.hash, createdAt: String(r.created_at) }));
 }

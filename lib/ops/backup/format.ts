@@ -35,7 +35,11 @@ export class BackupFileError extends Error {}
 export type BackupReason = "manual" | "daily" | "pre-upgrade";
 
 export function backupFileName(at: Date, reason: BackupReason): string {
-  const stamp = at.toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z").replace("T", "-");
+  const stamp = at
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z")
+    .replace("T", "-");
   return `backup-${stamp}-${reason}${BACKUP_SUFFIX}`;
 }
 

@@ -70,7 +70,9 @@ function parseHeader(line: string, file: string): BackupHeader {
   }
   if (header?.kind !== BACKUP_KIND) throw new BackupFileError(`${file} is not a makerspace backup.`);
   if (header.format !== BACKUP_FORMAT) {
-    throw new BackupFileError(`${file} has backup format ${header.format}; this version reads format ${BACKUP_FORMAT}. Use the app version that wrote it (${header.appVersion}).`);
+    throw new BackupFileError(
+      `${file} has backup format ${header.format}; this version reads format ${BACKUP_FORMAT}. Use the app version that wrote it (${header.appVersion}).`,
+    );
   }
   return header as BackupHeader;
 }

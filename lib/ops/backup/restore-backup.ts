@@ -35,7 +35,8 @@ export async function restoreBackup(db: Db, backup: BackupContents, options: Res
   const root = options.uploadsDir ? path.resolve(options.uploadsDir) : null;
   // A crafted backup must not write outside the uploads folder; checked before the database is touched.
   for (const f of backup.files) {
-    if (root && !path.resolve(root, f.path).startsWith(`${root}${path.sep}`)) throw new BackupFileError(`The backup holds a file outside the uploads folder: ${f.path}`);
+    if (root && !path.resolve(root, f.path).startsWith(`${root}${path.sep}`))
+      throw new BackupFileError(`The backup holds a file outside the uploads folder: ${f.path}`);
   }
   const counts = await db.transaction(async (tx) => {
     const target = await appliedMigrations(tx);
@@ -50,7 +51,9 @@ export async function restoreBackup(db: Db, backup: BackupContents, options: Res
     if (unknown.length) throw new BackupFileError(`The backup has tables this database lacks: ${unknown.join(", ")}.`);
     const filled = Object.entries(await tableCounts(tx)).filter(([, n]) => n > 0);
     if (filled.length && !options.force) {
-      throw new BackupFileError(`The target database is not empty (${filled.map(([t, n]) => `${t}: ${n}`).join(", ")}). Restore into an empty database, or use --force to replace its data.`);
+      throw new BackupFileError(
+        `The target database is not empty (${filled.map(([t, n]) => `${t}: ${n}`).join(", ")}). Restore into an empty database, or use --force to replace its data.`,
+      );
     }
     if (filled.length) await tx.execute(sql.raw(`truncate ${tables.map(ident).join(", ")} restart identity cascade`));
     await disableTriggersIfAllowed(tx);
@@ -73,7 +76,8 @@ export async function restoreBackup(db: Db, backup: BackupContents, options: Res
     await rebuildUsageCounters(tx);
     const after = await tableCounts(tx);
     for (const t of backup.tables) {
-      if (!DERIVED_TABLES.has(t.name) && after[t.name] !== t.rows.length) throw new Error(`Restoring ${t.name} gave ${after[t.name]} rows instead of ${t.rows.length}.`);
+      if (!DERIVED_TABLES.has(t.name) && after[t.name] !== t.rows.length)
+        throw new Error(`Restoring ${t.name} gave ${after[t.name]} rows instead of ${t.rows.length}.`);
     }
     return after;
   });

@@ -30,12 +30,21 @@ export function backupJob(o: { db: Db; dataDir: string; appVersion: string }): S
     async run({ now, manual, progress }) {
       const dir = backupsDirOf(o.dataDir);
       const onProgress = progress && ((p: BackupProgress) => progress(formatBackupProgress(p)));
-      const result = await createBackup(o.db, { dir, uploadsDir: uploadsDirOf(o.dataDir), appVersion: o.appVersion, reason: manual ? "manual" : "daily", now, onProgress });
+      const result = await createBackup(o.db, {
+        dir,
+        uploadsDir: uploadsDirOf(o.dataDir),
+        appVersion: o.appVersion,
+        reason: manual ? "manual" : "daily",
+        now,
+        onProgress,
+      });
       const settings = await loadSpaceSettings(o.db);
       const removed = pruneBackups(dir, { daily: settings.backupKeepDaily, weekly: settings.backupKeepWeekly });
       const rows = Object.values(result.tables).reduce((a, b) => a + b, 0);
       const size = `${Object.keys(result.tables).length} tables, ${rows} rows, ${result.files} uploaded files, ${Math.round(result.bytes / 1024)} KiB`;
-      const pruned = removed.length ? `; removed ${removed.length} old backup(s) (keeping ${settings.backupKeepDaily} daily, ${settings.backupKeepWeekly} weekly)` : "";
+      const pruned = removed.length
+        ? `; removed ${removed.length} old backup(s) (keeping ${settings.backupKeepDaily} daily, ${settings.backupKeepWeekly} weekly)`
+        : "";
       return `${result.file} (${size})${pruned}`;
     },
   };

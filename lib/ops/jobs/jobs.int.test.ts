@@ -95,16 +95,32 @@ describe("the system's jobs", () => {
     expect(backupsEverywhere()).toHaveLength(1);
     // Later checks the same day: nothing; the next day: once more.
     expect((await check("2026-12-01T20:00:00Z")).flat()).toEqual([]);
-    expect((await check("2026-12-02T04:00:00Z")).flat().map((r) => r.job).sort()).toEqual(only);
+    expect(
+      (await check("2026-12-02T04:00:00Z"))
+        .flat()
+        .map((r) => r.job)
+        .sort(),
+    ).toEqual(only);
     expect(backupsEverywhere()).toHaveLength(2);
   });
 
   it("purges with the retention from the space settings", async () => {
-    await t.db.insert(spaceSettings).values({ id: 1, name: "Lab", timeZone: "Europe/Vienna", defaultLanguage: "en", mailFrom: "lab@example.org", retentionUsageDays: 30 });
+    await t.db
+      .insert(spaceSettings)
+      .values({ id: 1, name: "Lab", timeZone: "Europe/Vienna", defaultLanguage: "en", mailFrom: "lab@example.org", retentionUsageDays: 30 });
     const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
     const [mario] = await t.db.select().from(accounts).where(eq(accounts.email, "member@makerspace.local"));
     const start = new Date("2026-11-20T10:00:00Z");
-    const row = { machineId: laser!.id, personId: mario!.personId, cardUid: "efbeadde", endedAt: start, durationSeconds: 0, recordedAs: "live" as const, lastHeartbeatAt: start, openedByEventAt: start };
+    const row = {
+      machineId: laser!.id,
+      personId: mario!.personId,
+      cardUid: "efbeadde",
+      endedAt: start,
+      durationSeconds: 0,
+      recordedAs: "live" as const,
+      lastHeartbeatAt: start,
+      openedByEventAt: start,
+    };
     const old = new Date("2026-10-21T10:00:00Z");
     // 41 days and 11 days before the run (the first test already purged on 30 Nov).
     await t.db.insert(usageSessions).values([
@@ -135,7 +151,10 @@ describe("the system's jobs", () => {
 
     // A backup by hand counts: it is recorded beside the scheduled runs.
     expect(await runJobByHand(t.db, backup!, {}, now)).toMatchObject({ outcome: "ok", detail: expect.stringMatching(/-manual\.msbackup\.gz/) });
-    expect(await runJobByHand(t.db, purge!, {}, new Date(now.getTime() + 60_000))).toMatchObject({ outcome: "ok", detail: expect.stringContaining("1 login attempt(s) and 1 audit entries deleted") });
+    expect(await runJobByHand(t.db, purge!, {}, new Date(now.getTime() + 60_000))).toMatchObject({
+      outcome: "ok",
+      detail: expect.stringContaining("1 login attempt(s) and 1 audit entries deleted"),
+    });
     expect(await ancient()).toBe(0);
     const manual = await t.db.select().from(scheduledJobRuns).where(eq(scheduledJobRuns.job, "backup"));
     expect(manual).toMatchObject([{ period: `manual:${now.toISOString()}`, outcome: "ok", instanceId: `manual@${os.hostname()}` }]);

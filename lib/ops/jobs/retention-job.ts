@@ -26,7 +26,14 @@ export function retentionPurgeJob(o: { db: Db }): ScheduledJob {
       const runs = await pruneJobRuns(o.db, now);
       const hooks = await pruneWebhookLog(o.db, now);
       const grants = await pruneOidcGrants(o.db, now);
-      const done = [`${report.unknownCardsDeleted} unknown card(s) deleted`, `${report.usage.anonymised} usage session(s) anonymised`, `${report.interventionsAnonymised} maintenance intervention(s) anonymised`, `${runs} old job run(s) removed`, `${hooks} webhook deliveries older than 30 days removed`, `${grants} expired single sign-on code(s) and token(s) removed`];
+      const done = [
+        `${report.unknownCardsDeleted} unknown card(s) deleted`,
+        `${report.usage.anonymised} usage session(s) anonymised`,
+        `${report.interventionsAnonymised} maintenance intervention(s) anonymised`,
+        `${runs} old job run(s) removed`,
+        `${hooks} webhook deliveries older than 30 days removed`,
+        `${grants} expired single sign-on code(s) and token(s) removed`,
+      ];
       const backedUp = await lastSuccessOf(o.db, "backup");
       if (backedUp && now.getTime() - backedUp.getTime() <= BACKUP_WITHIN_MS) {
         const purged = await purgeExpired(o.db, settings, now);

@@ -23,7 +23,11 @@ afterAll(async () => {
   fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
-const nowRow = (job: string) => t.db.select().from(scheduledJobRuns).where(and(eq(scheduledJobRuns.job, job), eq(scheduledJobRuns.period, NOW_PERIOD)));
+const nowRow = (job: string) =>
+  t.db
+    .select()
+    .from(scheduledJobRuns)
+    .where(and(eq(scheduledJobRuns.job, job), eq(scheduledJobRuns.period, NOW_PERIOD)));
 
 describe("Back up now (a job run from the web)", () => {
   it("runs the backup job once at a time, shows its progress while it runs, and lists the file as a manual backup", async () => {

@@ -27,7 +27,14 @@ export async function runClaimedNow(db: Db, job: ScheduledJob, now = new Date())
     if (Date.now() - lastWrite < PROGRESS_EVERY_MS) return;
     lastWrite = Date.now();
     // One write at a time, in order; a failed progress write only costs the bar a step.
-    writing = writing.then(() => db.update(scheduledJobRuns).set({ detail }).where(and(nowRow, eq(scheduledJobRuns.outcome, "running")))).catch(() => undefined);
+    writing = writing
+      .then(() =>
+        db
+          .update(scheduledJobRuns)
+          .set({ detail })
+          .where(and(nowRow, eq(scheduledJobRuns.outcome, "running"))),
+      )
+      .catch(() => undefined);
   };
   const period = `manual:${now.toISOString()}`;
   let result: RunResult;
@@ -54,10 +61,23 @@ export interface JobRunView {
 
 /** The run in progress, if any, and the latest finished run started from the web or by hand. */
 export async function runNowState(db: Db, job: string): Promise<{ running: JobRunView | null; last: JobRunView | null }> {
-  const pick = { outcome: scheduledJobRuns.outcome, startedAt: scheduledJobRuns.startedAt, finishedAt: scheduledJobRuns.finishedAt, detail: scheduledJobRuns.detail };
+  const pick = {
+    outcome: scheduledJobRuns.outcome,
+    startedAt: scheduledJobRuns.startedAt,
+    finishedAt: scheduledJobRuns.finishedAt,
+    detail: scheduledJobRuns.detail,
+  };
   const [[running], [last]] = await Promise.all([
-    db.select(pick).from(scheduledJobRuns).where(and(eq(scheduledJobRuns.job, job), eq(scheduledJobRuns.period, NOW_PERIOD), eq(scheduledJobRuns.outcome, "running"))),
-    db.select(pick).from(scheduledJobRuns).where(and(eq(scheduledJobRuns.job, job), like(scheduledJobRuns.period, "manual:%"))).orderBy(desc(scheduledJobRuns.startedAt)).limit(1),
+    db
+      .select(pick)
+      .from(scheduledJobRuns)
+      .where(and(eq(scheduledJobRuns.job, job), eq(scheduledJobRuns.period, NOW_PERIOD), eq(scheduledJobRuns.outcome, "running"))),
+    db
+      .select(pick)
+      .from(scheduledJobRuns)
+      .where(and(eq(scheduledJobRuns.job, job), like(scheduledJobRuns.period, "manual:%")))
+      .orderBy(desc(scheduledJobRuns.startedAt))
+      .limit(1),
   ]);
   return { running: running ?? null, last: last ?? null };
 }

@@ -41,8 +41,18 @@ export async function pruneJobRuns(db: Db, now = new Date(), days = 90): Promise
 }
 
 /** A run by hand (`npm run job`), kept beside the scheduled ones under its own period "manual:<time>". */
-export async function recordManualRun(db: Db, job: string, instanceId: string, startedAt: Date, outcome: "ok" | "failed", detail: string | null, now = new Date()): Promise<void> {
-  await db.insert(scheduledJobRuns).values({ job, period: `manual:${startedAt.toISOString()}`, instanceId, startedAt, outcome, finishedAt: now, detail: detail?.slice(0, 1000) ?? null });
+export async function recordManualRun(
+  db: Db,
+  job: string,
+  instanceId: string,
+  startedAt: Date,
+  outcome: "ok" | "failed",
+  detail: string | null,
+  now = new Date(),
+): Promise<void> {
+  await db
+    .insert(scheduledJobRuns)
+    .values({ job, period: `manual:${startedAt.toISOString()}`, instanceId, startedAt, outcome, finishedAt: now, detail: detail?.slice(0, 1000) ?? null });
 }
 
 /** When `job` last finished well (scheduled or by hand), or null. */

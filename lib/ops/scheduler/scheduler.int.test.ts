@@ -39,7 +39,12 @@ describe("scheduled jobs", () => {
 
   it("does not run before its hour, and a missed run happens at the next check", async () => {
     const ran: string[] = [];
-    const job: ScheduledJob = { name: "missed", description: "test", schedule: { cadence: "daily", atHour: 6 }, run: async ({ now }) => void ran.push(now.toISOString()) };
+    const job: ScheduledJob = {
+      name: "missed",
+      description: "test",
+      schedule: { cadence: "daily", atHour: 6 },
+      run: async ({ now }) => void ran.push(now.toISOString()),
+    };
     expect(await runDueJobs(instance("a", [job], at("2026-11-27T04:00:00Z")))).toEqual([]);
     // The machine was off at 06:00; it comes back at 14:00 local.
     expect(await runDueJobs(instance("a", [job], at("2026-11-27T13:00:00Z")))).toMatchObject([{ outcome: "ok" }]);
@@ -79,7 +84,13 @@ describe("scheduled jobs", () => {
   it("logs the failure of a job that alerts as an error, for the admin's recent errors", async () => {
     const lines: { level: number; job: string }[] = [];
     const capture = pino({ level: "info" }, { write: (line: string) => void lines.push(JSON.parse(line) as { level: number; job: string }) });
-    const failing = (name: string, alertOnFailure: boolean): ScheduledJob => ({ name, description: "test", schedule: { cadence: "daily" }, alertOnFailure, run: async () => Promise.reject(new Error("disk full")) });
+    const failing = (name: string, alertOnFailure: boolean): ScheduledJob => ({
+      name,
+      description: "test",
+      schedule: { cadence: "daily" },
+      alertOnFailure,
+      run: async () => Promise.reject(new Error("disk full")),
+    });
     await runDueJobs({ ...instance("a", [failing("loud", true), failing("quiet", false)], at("2026-12-05T08:00:00Z")), logger: capture });
     expect(lines.filter((l) => l.job).map((l) => [l.job, l.level])).toEqual([
       ["loud", 50],

@@ -94,7 +94,10 @@ export async function runDueJobs(o: SchedulerOptions): Promise<RunResult[]> {
  * Checks every `checkMs` (default 10 min; the first check after `firstCheckMs`) rather than one timer per job:
  * a suspended machine or a restart cannot make a job skip its period. Checks never overlap.
  */
-export function startScheduler(o: SchedulerOptions & { checkMs?: number; firstCheckMs?: number }): { stop(graceMs?: number): Promise<void>; checkNow(): Promise<void> } {
+export function startScheduler(o: SchedulerOptions & { checkMs?: number; firstCheckMs?: number }): {
+  stop(graceMs?: number): Promise<void>;
+  checkNow(): Promise<void>;
+} {
   let running: Promise<void> | null = null;
   const tick = () => {
     // runDueJobs never throws; should a bug make it, the timer must not leave the rejection unhandled.

@@ -38,7 +38,12 @@ export const setServiceEnabledAction = defineAction({
 export const createServiceTokenAction = defineAction({
   caller: "user",
   input: z.object({ serviceId: id, name: z.string(), scopes: z.array(z.string()), expiresInDays: z.number() }),
-  read: (formData) => ({ serviceId: int(formData, "serviceId"), name: text(formData, "name"), scopes: formData.getAll("scope").map(String), expiresInDays: int(formData, "expiresInDays") }),
+  read: (formData) => ({
+    serviceId: int(formData, "serviceId"),
+    name: text(formData, "name"),
+    scopes: formData.getAll("scope").map(String),
+    expiresInDays: int(formData, "expiresInDays"),
+  }),
   labels: { name: "api.tokens.name", scopes: "api.tokens.scopes", expiresInDays: "api.tokens.expires" },
   refusals: apiRefusal,
   revalidate: [["/admin/api", "layout"]],

@@ -18,7 +18,9 @@ import { Card } from "@/components/ui/card";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 function query(f: AuditFilter, page: number): string {
-  const entries = Object.entries({ actor: f.actor, person: f.person, type: f.type, from: f.from ?? "", to: f.to ?? "", page: String(page) }).filter(([, v]) => v !== "");
+  const entries = Object.entries({ actor: f.actor, person: f.person, type: f.type, from: f.from ?? "", to: f.to ?? "", page: String(page) }).filter(
+    ([, v]) => v !== "",
+  );
   return new URLSearchParams(entries).toString();
 }
 
@@ -28,7 +30,13 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
   const filter = parseAuditFilter(await searchParams);
   const db = getDb();
   const space = await getSpace();
-  const [t, locale, result, types, subs] = await Promise.all([getT(), getLocale(), listAuditEntries(db, filter, space.timeZone), knownChangeTypes(db), subscriptionsOf(db, user.personId)]);
+  const [t, locale, result, types, subs] = await Promise.all([
+    getT(),
+    getLocale(),
+    listAuditEntries(db, filter, space.timeZone),
+    knownChangeTypes(db),
+    subscriptionsOf(db, user.personId),
+  ]);
   const entries = await readableHistory(db, result.rows, { t, locale, timeZone: space.timeZone });
 
   return (
@@ -41,24 +49,40 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <TextField name="from" type="date" label={t("audit.filter.from")} defaultValue={filter.from ?? ""} />
         <TextField name="to" type="date" label={t("audit.filter.to")} defaultValue={filter.to ?? ""} />
         <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass}>{t("audit.filter.submit")}</button>
-          <Link href="/admin/audit" className={linkClass}>{t("audit.filter.reset")}</Link>
+          <button type="submit" className={buttonClass}>
+            {t("audit.filter.submit")}
+          </button>
+          <Link href="/admin/audit" className={linkClass}>
+            {t("audit.filter.reset")}
+          </Link>
         </div>
       </form>
       <datalist id="audit-change-types">
-        {types.map((ct) => <option key={ct} value={ct} />)}
+        {types.map((ct) => (
+          <option key={ct} value={ct} />
+        ))}
       </datalist>
       <p className="text-sm text-slate-600">{t("audit.count", { count: result.total })}</p>
       {result.rows.length === 0 ? <p className="text-slate-600">{t("audit.none")}</p> : <AuditEntries t={t} entries={entries} />}
       <nav aria-label={t("audit.page", { page: result.page, pages: result.pages })} className="flex items-center gap-3 text-sm">
-        {result.page > 1 && <Link className={linkClass} rel="prev" href={`?${query(filter, result.page - 1)}`}>{t("audit.prev")}</Link>}
+        {result.page > 1 && (
+          <Link className={linkClass} rel="prev" href={`?${query(filter, result.page - 1)}`}>
+            {t("audit.prev")}
+          </Link>
+        )}
         <span>{t("audit.page", { page: result.page, pages: result.pages })}</span>
-        {result.page < result.pages && <Link className={linkClass} rel="next" href={`?${query(filter, result.page + 1)}`}>{t("audit.next")}</Link>}
+        {result.page < result.pages && (
+          <Link className={linkClass} rel="next" href={`?${query(filter, result.page + 1)}`}>
+            {t("audit.next")}
+          </Link>
+        )}
       </nav>
 
       <Card id="audit-subscriptions" title={t("audit.subs.title")} className="space-y-3">
         <p className="text-sm text-slate-600">{t("audit.subs.intro")}</p>
-        {subs.length === 0 ? <p className="text-sm text-slate-600">{t("audit.subs.none")}</p> : (
+        {subs.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("audit.subs.none")}</p>
+        ) : (
           <ul className="space-y-2">
             {subs.map((s) => (
               <li key={s.id} className="flex flex-wrap items-center gap-3">

@@ -43,13 +43,16 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
       <h1 className="text-2xl font-bold">{t("cards.title")}</h1>
 
       <section className={card} aria-labelledby="unknown">
-        <h2 id="unknown" className="text-lg font-semibold">{t("cards.unknown.title", { days: UNKNOWN_DAYS })}</h2>
+        <h2 id="unknown" className="text-lg font-semibold">
+          {t("cards.unknown.title", { days: UNKNOWN_DAYS })}
+        </h2>
         {unknown.length === 0 && <p className="text-slate-600">{t("cards.unknown.none")}</p>}
         <ul className="space-y-4">
           {unknown.map((u) => (
             <li key={u.uid} className="space-y-2 border-t border-slate-100 pt-3" aria-label={u.uid} data-testid={`unknown-${u.uid}`}>
               <p>
-                <span className="font-mono font-semibold">{u.uid}</span> · {t("cards.unknown.seen", { when: when(u.lastSeenAt), machine: u.machine ?? "–", swipes: u.swipes })}
+                <span className="font-mono font-semibold">{u.uid}</span> ·{" "}
+                {t("cards.unknown.seen", { when: when(u.lastSeenAt), machine: u.machine ?? "–", swipes: u.swipes })}
               </p>
               <div className="grid gap-4 md:grid-cols-2">
                 <ActionForm action={registerCardAction} className="space-y-2" label={t("cards.unknown.assign", { uid: u.uid })}>
@@ -78,7 +81,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
       </section>
 
       <section className={card} aria-labelledby="register">
-        <h2 id="register" className="text-lg font-semibold">{t("cards.register.title")}</h2>
+        <h2 id="register" className="text-lg font-semibold">
+          {t("cards.register.title")}
+        </h2>
         <ActionForm action={registerCardAction} className="space-y-2" label={t("cards.register.title")}>
           {personPicker("register-person", personId)}
           <TextField label={t("cards.uid")} name="uid" id="register-uid" required maxLength={32} hint={t("cards.uid.hint")} />
@@ -87,7 +92,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
       </section>
 
       <section className={card} aria-labelledby="history">
-        <h2 id="history" className="text-lg font-semibold">{t("cards.history.title")}</h2>
+        <h2 id="history" className="text-lg font-semibold">
+          {t("cards.history.title")}
+        </h2>
         <form method="get" className="flex items-end gap-2">
           <PersonPicker label={t("mach.usage.person")} name="person" id="history-person" purpose="card" defaultPersonId={personId} texts={texts} />
           <button type="submit" className="rounded bg-slate-800 px-3 py-2 text-white">

@@ -30,7 +30,9 @@ export default async function AdminEquipmentPage() {
 
       <section className={`${cardClass} space-y-3`} aria-labelledby="types">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="types" className="text-lg font-semibold">{t("eq.types.title")}</h2>
+          <h2 id="types" className="text-lg font-semibold">
+            {t("eq.types.title")}
+          </h2>
           <Link href="/admin/equipment/types/new" className={secondaryButtonClass}>
             {t("eq.types.new")}
           </Link>
@@ -68,7 +70,9 @@ export default async function AdminEquipmentPage() {
 
       <section className={`${cardClass} space-y-3`} aria-labelledby="machines">
         <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="machines" className="text-lg font-semibold">{t("eq.machines.title")}</h2>
+          <h2 id="machines" className="text-lg font-semibold">
+            {t("eq.machines.title")}
+          </h2>
           <Link href="/admin/equipment/machines/new" className={secondaryButtonClass}>
             {t("eq.machines.new")}
           </Link>

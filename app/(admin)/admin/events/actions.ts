@@ -32,7 +32,14 @@ export const saveEventAction = defineAction({
     return eventFormInput(values, await responsibleFrom(values.responsible));
   },
   bound: z.tuple([z.number().int().positive().nullable()]),
-  fields: { responsiblePersonId: "responsible", "recurrence.interval": "interval", "recurrence.until": "until", "recurrence.count": "count", "recurrence.weekdays": "weekdays", recurrence: "freq" },
+  fields: {
+    responsiblePersonId: "responsible",
+    "recurrence.interval": "interval",
+    "recurrence.until": "until",
+    "recurrence.count": "count",
+    "recurrence.weekdays": "weekdays",
+    recurrence: "freq",
+  },
   labels: {
     title: "evf.title",
     description: "evf.description",
@@ -53,7 +60,11 @@ export const saveEventAction = defineAction({
     visibility: "evf.visibility",
     capacity: "evf.capacity",
   },
-  issueMessages: { "must be after the start": "evf.error.endsBeforeStart", "must not be before the start": "evf.error.untilBeforeStart", "unknown time zone": "form.error.choice" },
+  issueMessages: {
+    "must be after the start": "evf.error.endsBeforeStart",
+    "must not be before the start": "evf.error.untilBeforeStart",
+    "unknown time zone": "form.error.choice",
+  },
   refusals: worded,
   revalidate: ["/calendar"],
   async run({ actor, db, t, input }, eventId) {

@@ -14,7 +14,15 @@ import { notifySubscribersSoon } from "@/lib/web/people-actions";
 import { centsFrom, formIds, formText, peopleRefusal } from "@/lib/web/people-admin-actions";
 
 // Who asks is checked here; what they may do, and the fields' rules, by the domain services.
-const labels = { key: "pa.key", name: "pa.name", feeCents: "pa.fee", billingPeriod: "pa.billingPeriod", sortOrder: "pa.sortOrder", roles: "pa.roles", lastDay: "pa.endOfYear.lastDay" } as const;
+const labels = {
+  key: "pa.key",
+  name: "pa.name",
+  feeCents: "pa.fee",
+  billingPeriod: "pa.billingPeriod",
+  sortOrder: "pa.sortOrder",
+  roles: "pa.roles",
+  lastDay: "pa.endOfYear.lastDay",
+} as const;
 const boundId = z.tuple([z.number().int().positive().nullable()]);
 const revalidate = [["/admin/membership", "layout"]] as const;
 const sortOrder = (formData: FormData) => formText(formData, "sortOrder") || 0;
@@ -58,7 +66,15 @@ export const saveStatusAction = defineAction({
 
 export const saveTypeAction = defineAction({
   caller: "user",
-  input: z.object({ key: z.string(), name: z.string(), feeCents: z.number(), billingPeriod: z.string(), partnerRate: z.boolean(), active: z.boolean(), sortOrder: z.union([z.string(), z.number()]) }),
+  input: z.object({
+    key: z.string(),
+    name: z.string(),
+    feeCents: z.number(),
+    billingPeriod: z.string(),
+    partnerRate: z.boolean(),
+    active: z.boolean(),
+    sortOrder: z.union([z.string(), z.number()]),
+  }),
   read: (formData) => ({
     key: formText(formData, "key"),
     name: formText(formData, "name"),
@@ -105,9 +121,21 @@ async function deleteReference(remove: typeof deleteStatus, { actor, db, t }: { 
 }
 const deleting = { caller: "user", input: z.object({}), bound: z.tuple([z.number().int().positive()]), revalidate } as const;
 
-export const deleteStatusAction = defineAction({ ...deleting, refusals: peopleRefusal({}, "status"), run: (ctx, id) => deleteReference(deleteStatus, ctx, id) });
-export const deleteTypeAction = defineAction({ ...deleting, refusals: peopleRefusal({}, "type"), run: (ctx, id) => deleteReference(deleteMembershipType, ctx, id) });
-export const deleteAddressTypeAction = defineAction({ ...deleting, refusals: peopleRefusal({}, "addressType"), run: (ctx, id) => deleteReference(deleteAddressType, ctx, id) });
+export const deleteStatusAction = defineAction({
+  ...deleting,
+  refusals: peopleRefusal({}, "status"),
+  run: (ctx, id) => deleteReference(deleteStatus, ctx, id),
+});
+export const deleteTypeAction = defineAction({
+  ...deleting,
+  refusals: peopleRefusal({}, "type"),
+  run: (ctx, id) => deleteReference(deleteMembershipType, ctx, id),
+});
+export const deleteAddressTypeAction = defineAction({
+  ...deleting,
+  refusals: peopleRefusal({}, "addressType"),
+  run: (ctx, id) => deleteReference(deleteAddressType, ctx, id),
+});
 
 export const endOfYearAction = defineAction({
   caller: "user",

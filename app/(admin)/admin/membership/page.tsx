@@ -39,7 +39,9 @@ export default async function MembershipAdminPage() {
         <ul className="grid gap-3 sm:grid-cols-2">
           {sections.map((s) => (
             <li key={s.href} className={cardClass}>
-              <Link href={s.href} className={`${linkClass} text-lg font-semibold`}>{s.title}</Link>
+              <Link href={s.href} className={`${linkClass} text-lg font-semibold`}>
+                {s.title}
+              </Link>
               <p className="mt-1 text-sm text-slate-600">{s.intro}</p>
             </li>
           ))}
@@ -61,14 +63,28 @@ export default async function MembershipAdminPage() {
           <div>
             <h3 className="font-semibold">{t("pa.mailing.byStatus")}</h3>
             <ul className="list-inside list-disc text-sm">
-              {statuses.map((s) => <li key={s.id}><a className={`${linkClass} inline-block py-1`} href={list(`status=${s.id}`)}>{statusLabel(t, s)}</a></li>)}
+              {statuses.map((s) => (
+                <li key={s.id}>
+                  <a className={`${linkClass} inline-block py-1`} href={list(`status=${s.id}`)}>
+                    {statusLabel(t, s)}
+                  </a>
+                </li>
+              ))}
             </ul>
           </div>
           <div>
             <h3 className="font-semibold">{t("pa.mailing.byCommittee")}</h3>
-            {committees.length === 0 ? <p className="text-sm text-slate-600">{t("pa.none")}</p> : (
+            {committees.length === 0 ? (
+              <p className="text-sm text-slate-600">{t("pa.none")}</p>
+            ) : (
               <ul className="list-inside list-disc text-sm">
-                {committees.map((c) => <li key={c.id}><a className={`${linkClass} inline-block py-1`} href={list(`committee=${c.id}`)}>{c.name}</a></li>)}
+                {committees.map((c) => (
+                  <li key={c.id}>
+                    <a className={`${linkClass} inline-block py-1`} href={list(`committee=${c.id}`)}>
+                      {c.name}
+                    </a>
+                  </li>
+                ))}
               </ul>
             )}
           </div>

@@ -22,23 +22,40 @@ export default async function NewsAdminPage() {
         <h2 className="text-lg font-semibold">{t("com.newsAdmin.new")}</h2>
         <TextField label={t("com.newsAdmin.titleField")} name="title" id="news-new-title" required maxLength={200} />
         <div>
-          <label htmlFor="news-new-body" className={labelClass}>{t("com.newsAdmin.body")}</label>
+          <label htmlFor="news-new-body" className={labelClass}>
+            {t("com.newsAdmin.body")}
+          </label>
           <textarea id="news-new-body" name="body" rows={5} required className={area} />
         </div>
-        <button type="submit" className={button}>{t("com.newsAdmin.publish")}</button>
+        <button type="submit" className={button}>
+          {t("com.newsAdmin.publish")}
+        </button>
       </ActionForm>
       {posts.map((p) => (
-        <ActionForm key={`${p.id}-${p.updatedAt.getTime()}`} action={updateNewsAction} className={`${cardClass} space-y-2`} label={`${t("com.newsAdmin.edit")}: ${p.title}`}>
-          <p className="text-xs text-slate-500">{t("com.news.by", { name: p.authorName ?? "—", when: formatDateTime(p.publishedAt, locale, space.timeZone) })}</p>
+        <ActionForm
+          key={`${p.id}-${p.updatedAt.getTime()}`}
+          action={updateNewsAction}
+          className={`${cardClass} space-y-2`}
+          label={`${t("com.newsAdmin.edit")}: ${p.title}`}
+        >
+          <p className="text-xs text-slate-500">
+            {t("com.news.by", { name: p.authorName ?? "—", when: formatDateTime(p.publishedAt, locale, space.timeZone) })}
+          </p>
           <input type="hidden" name="id" value={p.id} />
           <TextField label={t("com.newsAdmin.titleField")} name="title" id={`news-${p.id}-title`} defaultValue={p.title} required maxLength={200} />
           <div>
-            <label htmlFor={`news-${p.id}-body`} className={labelClass}>{t("com.newsAdmin.body")}</label>
+            <label htmlFor={`news-${p.id}-body`} className={labelClass}>
+              {t("com.newsAdmin.body")}
+            </label>
             <textarea id={`news-${p.id}-body`} name="body" rows={4} defaultValue={p.body} required className={area} />
           </div>
           <div className="flex gap-2">
-            <button type="submit" name="intent" value="save" className={button}>{t("com.newsAdmin.save")}</button>
-            <button type="submit" name="intent" value="delete" className="rounded border border-red-300 px-4 py-2 text-red-800 hover:bg-red-50">{t("com.newsAdmin.delete")}</button>
+            <button type="submit" name="intent" value="save" className={button}>
+              {t("com.newsAdmin.save")}
+            </button>
+            <button type="submit" name="intent" value="delete" className="rounded border border-red-300 px-4 py-2 text-red-800 hover:bg-red-50">
+              {t("com.newsAdmin.delete")}
+            </button>
           </div>
         </ActionForm>
       ))}

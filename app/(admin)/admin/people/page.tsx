@@ -40,61 +40,122 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{t("people.title")}</h1>
         <div className="flex flex-wrap items-center gap-3">
-          <Link href="/admin/people/applicants" className={linkClass}>{t("applicants.link", { count: applicants.length + loginRequests.length })}</Link>
-          {user.permissions.has("members.write") && <Link href="/admin/people/import" className={linkClass}>{t("peopleImport.link")}</Link>}
-          {user.permissions.has("members.write") && <Link href="/admin/people/invite" className={linkClass}>{t("inviteAll.link")}</Link>}
+          <Link href="/admin/people/applicants" className={linkClass}>
+            {t("applicants.link", { count: applicants.length + loginRequests.length })}
+          </Link>
           {user.permissions.has("members.write") && (
-            <Link href="/admin/people/new" className={buttonClass}>{t("person.new")}</Link>
+            <Link href="/admin/people/import" className={linkClass}>
+              {t("peopleImport.link")}
+            </Link>
+          )}
+          {user.permissions.has("members.write") && (
+            <Link href="/admin/people/invite" className={linkClass}>
+              {t("inviteAll.link")}
+            </Link>
+          )}
+          {user.permissions.has("members.write") && (
+            <Link href="/admin/people/new" className={buttonClass}>
+              {t("person.new")}
+            </Link>
           )}
         </div>
       </div>
       <form method="get" role="search" className="grid gap-3 sm:grid-cols-3 sm:items-end">
         <div className="sm:col-span-3">
-          <label className="sr-only" htmlFor="people-q">{t("people.search")}</label>
-          <input id="people-q" name="q" type="search" defaultValue={filter.q} placeholder={t("people.searchPlaceholder")} className="w-full rounded border border-slate-300 bg-white px-3 py-2" />
+          <label className="sr-only" htmlFor="people-q">
+            {t("people.search")}
+          </label>
+          <input
+            id="people-q"
+            name="q"
+            type="search"
+            defaultValue={filter.q}
+            placeholder={t("people.searchPlaceholder")}
+            className="w-full rounded border border-slate-300 bg-white px-3 py-2"
+          />
         </div>
         <SelectField label={t("people.col.status")} name="status" defaultValue={filter.status ?? ""}>
           {any}
-          {statuses.map((s) => <option key={s.id} value={s.id}>{statusLabel(t, s)}</option>)}
+          {statuses.map((s) => (
+            <option key={s.id} value={s.id}>
+              {statusLabel(t, s)}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("membership.type")} name="type" defaultValue={filter.type ?? ""}>
           {any}
-          {types.map((m) => <option key={m.id} value={m.id}>{m.name}</option>)}
+          {types.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("people.filter.committee")} name="committee" defaultValue={filter.committee ?? ""}>
           {any}
-          {committees.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          {committees.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.name}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("people.filter.trained")} name="trained" defaultValue={filter.trained ?? ""}>
           {any}
-          {equipment.map((e) => <option key={e.id} value={e.id}>{e.name}</option>)}
+          {equipment.map((e) => (
+            <option key={e.id} value={e.id}>
+              {e.name}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("people.filter.study")} name="study" defaultValue={filter.study ?? ""}>
           {any}
-          {studyFields.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+          {studyFields.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("people.sort")} name="sort" defaultValue={filter.sort}>
-          {(["name", "number", "status", "joined"] as const).map((s) => <option key={s} value={s}>{t(`people.sort.${s}`)}</option>)}
+          {(["name", "number", "status", "joined"] as const).map((s) => (
+            <option key={s} value={s}>
+              {t(`people.sort.${s}`)}
+            </option>
+          ))}
         </SelectField>
         <SelectField label={t("people.dir")} name="dir" defaultValue={filter.dir}>
           <option value="asc">{t("people.dir.asc")}</option>
           <option value="desc">{t("people.dir.desc")}</option>
         </SelectField>
         <div>
-          <button type="submit" className={buttonClass}>{t("people.search")}</button>
+          <button type="submit" className={buttonClass}>
+            {t("people.search")}
+          </button>
         </div>
       </form>
       <p className="flex flex-wrap gap-3 text-sm text-slate-600">
         <span>{t("people.count", { count: result.total })}</span>
-        <a className={linkClass} href={`/admin/people/export?${filterQuery(filter, { format: "csv" })}`}>{t("people.exportCsv")}</a>
-        <a className={linkClass} href={`/admin/people/export?${filterQuery(filter, { format: "xlsx" })}`}>{t("people.exportXlsx")}</a>
-        <a className={linkClass} href={`/admin/people/mailing-list?${filterQuery(filter)}`}>{t("people.mailingList")}</a>
+        <a className={linkClass} href={`/admin/people/export?${filterQuery(filter, { format: "csv" })}`}>
+          {t("people.exportCsv")}
+        </a>
+        <a className={linkClass} href={`/admin/people/export?${filterQuery(filter, { format: "xlsx" })}`}>
+          {t("people.exportXlsx")}
+        </a>
+        <a className={linkClass} href={`/admin/people/mailing-list?${filterQuery(filter)}`}>
+          {t("people.mailingList")}
+        </a>
       </p>
       {result.rows.length === 0 ? <p className="text-slate-600">{t("people.none")}</p> : <PeopleTable rows={result.rows} />}
       <nav aria-label={t("people.page", { page: result.page, pages: result.pages })} className="flex items-center gap-3 text-sm">
-        {result.page > 1 && <Link className={linkClass} rel="prev" href={`?${filterQuery(filter, { page: result.page - 1 })}`}>{t("people.prev")}</Link>}
+        {result.page > 1 && (
+          <Link className={linkClass} rel="prev" href={`?${filterQuery(filter, { page: result.page - 1 })}`}>
+            {t("people.prev")}
+          </Link>
+        )}
         <span>{t("people.page", { page: result.page, pages: result.pages })}</span>
-        {result.page < result.pages && <Link className={linkClass} rel="next" href={`?${filterQuery(filter, { page: result.page + 1 })}`}>{t("people.next")}</Link>}
+        {result.page < result.pages && (
+          <Link className={linkClass} rel="next" href={`?${filterQuery(filter, { page: result.page + 1 })}`}>
+            {t("people.next")}
+          </Link>
+        )}
       </nav>
     </div>
   );

@@ -8,7 +8,8 @@ import { text } from "@/lib/web/form-data";
 
 // Who may (calendar.write) and what a room must be is decided in the domain calls.
 const kind = z.enum(["room", "resource"]);
-const refusals = (r: { code: string; message: string }, t: Translate) => (r.code === "forbidden" ? t("evf.error.forbidden") : t("rooms.error", { detail: r.message }));
+const refusals = (r: { code: string; message: string }, t: Translate) =>
+  r.code === "forbidden" ? t("evf.error.forbidden") : t("rooms.error", { detail: r.message });
 
 export const saveBookableAction = defineAction({
   caller: "user",

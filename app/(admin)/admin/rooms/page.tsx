@@ -12,12 +12,7 @@ import { deleteBookableAction, saveBookableAction } from "./actions";
 export default async function RoomsAdminPage() {
   await requirePermission("calendar.write");
   const db = getDb();
-  const [t, roomRows, resourceRows, machineRows] = await Promise.all([
-    getT(),
-    listRooms(db),
-    listResources(db),
-    machineOptions(db),
-  ]);
+  const [t, roomRows, resourceRows, machineRows] = await Promise.all([getT(), listRooms(db), listResources(db), machineOptions(db)]);
   const labels = { name: t("rooms.name"), description: t("rooms.description"), machine: t("rooms.machine"), noMachine: t("rooms.noMachine") };
   const empty = { name: "", description: "", machineId: "" };
   return (
@@ -32,7 +27,11 @@ export default async function RoomsAdminPage() {
             <ul className="space-y-3">
               {rows.map((r) => (
                 <li key={r.id} className="rounded border border-slate-200 bg-white p-2">
-                  {kind === "room" && <Link className="text-sm underline" href={`/rooms/${r.id}`}>{t("rooms.schedule")}</Link>}
+                  {kind === "room" && (
+                    <Link className="text-sm underline" href={`/rooms/${r.id}`}>
+                      {t("rooms.schedule")}
+                    </Link>
+                  )}
                   <BookableForm
                     idPrefix={`${kind}-${r.id}`}
                     action={saveBookableAction.bind(null, kind, r.id)}

@@ -15,15 +15,38 @@ import { getLogger } from "@/lib/web/logger";
 
 const CHECKBOXES = ["smtpSecure", "clearSmtpPassword", "machinesDashboardPublic", "inventoryMembersMayView"] as const;
 const FIELDS = [
-  "name", "logoUrl", "address", "latitude", "longitude", "timeZone", "yearStartMonth", "yearStartDay", "contactEmail", "boardEmail", "website",
-  "publicUrl", "defaultLanguage", "languages", "mailFrom", "smtpHost", "smtpPort", "smtpUser", "smtpPassword", "retentionAuditMonths",
-  "retentionLoginAttemptsDays", "retentionUsageDays", "backupKeepDaily", "backupKeepWeekly", "apiCorsOrigins",
+  "name",
+  "logoUrl",
+  "address",
+  "latitude",
+  "longitude",
+  "timeZone",
+  "yearStartMonth",
+  "yearStartDay",
+  "contactEmail",
+  "boardEmail",
+  "website",
+  "publicUrl",
+  "defaultLanguage",
+  "languages",
+  "mailFrom",
+  "smtpHost",
+  "smtpPort",
+  "smtpUser",
+  "smtpPassword",
+  "retentionAuditMonths",
+  "retentionLoginAttemptsDays",
+  "retentionUsageDays",
+  "backupKeepDaily",
+  "backupKeepWeekly",
+  "apiCorsOrigins",
 ] as const;
 const labels = Object.fromEntries(FIELDS.map((f) => [f, `settings.${f}` as const]));
 const CORS_PROBLEMS = ["wildcard", "scheme", "path", "notOrigin", "tooMany"] as const satisfies readonly CorsOriginProblem[];
 
 type SettingsRefusal = { ok: false; code: "forbidden" | "not_offered"; message: string; field?: string };
-const settingsRefusal = (r: SettingsRefusal, t: Translate) => (r.code === "forbidden" ? t("settings.error.forbidden") : t("settings.error.defaultLanguageNotOffered"));
+const settingsRefusal = (r: SettingsRefusal, t: Translate) =>
+  r.code === "forbidden" ? t("settings.error.forbidden") : t("settings.error.defaultLanguageNotOffered");
 
 export const saveSettingsAction = defineAction({
   caller: "system.admin",
@@ -46,7 +69,8 @@ export const saveSettingsAction = defineAction({
     } catch (error) {
       if (error instanceof SettingsNotAllowedError) return { ok: false, code: "forbidden", message: error.message } satisfies SettingsRefusal;
       // Without languages in the form the saved ones stay, and the default must be one of them.
-      if (error instanceof DefaultLanguageNotOfferedError) return { ok: false, code: "not_offered", message: error.message, field: "defaultLanguage" } satisfies SettingsRefusal;
+      if (error instanceof DefaultLanguageNotOfferedError)
+        return { ok: false, code: "not_offered", message: error.message, field: "defaultLanguage" } satisfies SettingsRefusal;
       throw error;
     }
     return { ok: true, message: t("settings.saved") };

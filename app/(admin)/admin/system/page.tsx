@@ -33,7 +33,14 @@ export default async function AdminSystemPage() {
   await requirePermission("system.admin");
   const dataDir = path.resolve(env().DATA_DIR);
   const backupDir = path.join(dataDir, "backups");
-  const [t, locale, sizes, brokers, space, backupRun] = await Promise.all([getT(), getLocale(), databaseSizes(getDb()), brokerStatus(getDb()), getSpace(), runNowState(getDb(), "backup")]);
+  const [t, locale, sizes, brokers, space, backupRun] = await Promise.all([
+    getT(),
+    getLocale(),
+    databaseSizes(getDb()),
+    brokerStatus(getDb()),
+    getSpace(),
+    runNowState(getDb(), "backup"),
+  ]);
   const backups = listBackups(backupDir).slice(0, 10);
   const errors = recentErrors(dataDir);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
@@ -64,12 +71,21 @@ export default async function AdminSystemPage() {
       </dl>
       <section className={card}>
         <h2 className="font-semibold">{t("fabImport.movingIn")}</h2>
-        <Link href="/admin/import/fabomatic" className={linkClass}>{t("fabImport.title")}</Link>
+        <Link href="/admin/import/fabomatic" className={linkClass}>
+          {t("fabImport.title")}
+        </Link>
       </section>
       <section className={card} aria-labelledby="backups-heading">
-        <h2 id="backups-heading" className="font-semibold">{t("system.backups")}</h2>
+        <h2 id="backups-heading" className="font-semibold">
+          {t("system.backups")}
+        </h2>
         <p className="text-xs text-slate-600">{t("system.backups.folder", { dir: backupDir })}</p>
-        <BackupNow action={backupNowAction} running={running} last={last} labels={{ button: t("system.backupNow"), progress: t("system.backupNow.progressLabel") }} />
+        <BackupNow
+          action={backupNowAction}
+          running={running}
+          last={last}
+          labels={{ button: t("system.backupNow"), progress: t("system.backupNow.progressLabel") }}
+        />
         {backups.length === 0 ? (
           <p className="text-sm text-slate-600">{t("system.backups.none")}</p>
         ) : (
@@ -78,11 +94,19 @@ export default async function AdminSystemPage() {
               {t("system.backups.download")}
             </a>
             <table className="w-full text-sm">
-              <thead><tr><th className={th}>{t("system.backups.when")}</th><th className={th}>{t("system.backups.file")}</th><th className={th}>{t("system.size")}</th></tr></thead>
+              <thead>
+                <tr>
+                  <th className={th}>{t("system.backups.when")}</th>
+                  <th className={th}>{t("system.backups.file")}</th>
+                  <th className={th}>{t("system.size")}</th>
+                </tr>
+              </thead>
               <tbody>
                 {backups.map((b) => (
                   <tr key={b.name} className="border-t border-slate-100">
-                    <td className="px-2 py-1">{when(b.at)} ({t(`system.reason.${b.reason}`)})</td>
+                    <td className="px-2 py-1">
+                      {when(b.at)} ({t(`system.reason.${b.reason}`)})
+                    </td>
                     <td className="px-2 py-1 font-mono text-xs break-all">{b.name}</td>
                     <td className="px-2 py-1">{kib(b.bytes)}</td>
                   </tr>
@@ -99,7 +123,15 @@ export default async function AdminSystemPage() {
         ) : (
           <div className="overflow-x-auto">
             <table className="w-full text-sm">
-              <thead><tr>{(["instance", "state", "lastSeen", "clients", "perMinute", "spool"] as const).map((k) => <th key={k} className={th}>{t(`system.broker.${k}`)}</th>)}</tr></thead>
+              <thead>
+                <tr>
+                  {(["instance", "state", "lastSeen", "clients", "perMinute", "spool"] as const).map((k) => (
+                    <th key={k} className={th}>
+                      {t(`system.broker.${k}`)}
+                    </th>
+                  ))}
+                </tr>
+              </thead>
               <tbody>
                 {brokers.map((b) => (
                   <tr key={b.instanceId} className="border-t border-slate-100">
@@ -123,7 +155,13 @@ export default async function AdminSystemPage() {
         <h2 className="font-semibold">{t("system.database")}</h2>
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
-            <thead><tr><th className={th}>{t("system.table")}</th><th className={th}>{t("system.size")}</th><th className={th}>{t("system.rows")}</th></tr></thead>
+            <thead>
+              <tr>
+                <th className={th}>{t("system.table")}</th>
+                <th className={th}>{t("system.size")}</th>
+                <th className={th}>{t("system.rows")}</th>
+              </tr>
+            </thead>
             <tbody>
               {sizes.tables.map((s) => (
                 <tr key={s.name} className="border-t border-slate-100">

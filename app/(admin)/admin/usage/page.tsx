@@ -54,11 +54,13 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           {t("mach.usage.person")}
           <select name="person" defaultValue={query.person ?? ""} className={field}>
             <option value="">{t("mach.usage.everyone")}</option>
-            {people.flatMap((p) => (p.personId === null ? [] : [{ ...p, personId: p.personId }])).map((p) => (
-              <option key={p.personId} value={p.personId}>
-                {p.name}
-              </option>
-            ))}
+            {people
+              .flatMap((p) => (p.personId === null ? [] : [{ ...p, personId: p.personId }]))
+              .map((p) => (
+                <option key={p.personId} value={p.personId}>
+                  {p.name}
+                </option>
+              ))}
           </select>
         </label>
         <label className="flex flex-col">
@@ -92,11 +94,21 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       </form>
 
       <section className={card} aria-labelledby="totals">
-        <h2 id="totals" className="text-lg font-semibold">{t("mach.report.totals", { sessions: totals.sessions, hours: totals.hours.toFixed(1) })}</h2>
+        <h2 id="totals" className="text-lg font-semibold">
+          {t("mach.report.totals", { sessions: totals.sessions, hours: totals.hours.toFixed(1) })}
+        </h2>
         <div className="grid gap-6 sm:grid-cols-2">
           {[
-            { key: "machine", title: t("mach.report.perMachine"), list: totals.byMachine.map((m) => ({ id: m.machineId, name: m.name, sessions: m.sessions, hours: m.hours })) },
-            { key: "person", title: t("mach.report.perPerson"), list: people.map((p) => ({ id: p.personId, name: p.name, sessions: p.sessions, hours: p.hours })) },
+            {
+              key: "machine",
+              title: t("mach.report.perMachine"),
+              list: totals.byMachine.map((m) => ({ id: m.machineId, name: m.name, sessions: m.sessions, hours: m.hours })),
+            },
+            {
+              key: "person",
+              title: t("mach.report.perPerson"),
+              list: people.map((p) => ({ id: p.personId, name: p.name, sessions: p.sessions, hours: p.hours })),
+            },
           ].map((group) => (
             <table key={group.key} className="w-full text-sm" aria-label={group.title}>
               <caption className="text-left font-medium">{group.title}</caption>
@@ -115,7 +127,9 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
       </section>
 
       <section className={card} aria-labelledby="list">
-        <h2 id="list" className="text-lg font-semibold">{t("mach.usage.title")}</h2>
+        <h2 id="list" className="text-lg font-semibold">
+          {t("mach.usage.title")}
+        </h2>
         <table className="w-full text-sm">
           <thead>
             <tr>
@@ -142,13 +156,28 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
                       <ActionForm action={correctSessionAction} className="space-y-2" label={t("mach.correct.label", { id: r.id })}>
                         <input type="hidden" name="sessionId" value={r.id} />
                         <input type="hidden" name="startedAt" value={r.startedAt.toISOString()} />
-                        <TextField label={t("mach.usage.minutes")} name="minutes" id={`minutes-${r.id}`} type="number" min={0} required defaultValue={Math.round(r.durationSeconds / 60)} />
+                        <TextField
+                          label={t("mach.usage.minutes")}
+                          name="minutes"
+                          id={`minutes-${r.id}`}
+                          type="number"
+                          min={0}
+                          required
+                          defaultValue={Math.round(r.durationSeconds / 60)}
+                        />
                         <TextField label={t("mach.correct.reason")} name="reason" id={`reason-${r.id}`} required minLength={3} maxLength={500} />
                         <SubmitButton>{t("mach.correct.submit")}</SubmitButton>
                       </ActionForm>
                     </details>
                   )}
-                  {r.durationSeconds !== null && <DeleteRecordForm t={t} action={deleteUsageSessionAction.bind(null, r.id)} label={t("mach.delete.label", { id: r.id })} idPrefix={`delete-${r.id}`} />}
+                  {r.durationSeconds !== null && (
+                    <DeleteRecordForm
+                      t={t}
+                      action={deleteUsageSessionAction.bind(null, r.id)}
+                      label={t("mach.delete.label", { id: r.id })}
+                      idPrefix={`delete-${r.id}`}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

@@ -28,7 +28,12 @@ const issueMessages = {
   [WEBHOOK_REFUSALS.credentials]: "wh.error.credentials",
   [WEBHOOK_REFUSALS.event]: "form.error.choice",
 } as const;
-const read = (formData: FormData) => ({ url: text(formData, "url"), description: text(formData, "description"), events: formData.getAll("event").map(String), active: checkbox(formData, "active") });
+const read = (formData: FormData) => ({
+  url: text(formData, "url"),
+  description: text(formData, "description"),
+  events: formData.getAll("event").map(String),
+  active: checkbox(formData, "active"),
+});
 const labels = { url: "wh.url", description: "wh.description", events: "wh.events" } as const;
 const byId = { caller: "user", input: z.object({ id }), read: (formData: FormData) => ({ id: int(formData, "id") }), refusals } as const;
 

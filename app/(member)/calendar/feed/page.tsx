@@ -19,7 +19,13 @@ export default async function FeedPage() {
       <p>{t("feed.intro")}</p>
       <p className="text-sm text-gray-600">{t("feed.formats")}</p>
       <p>{active ? t("feed.active") : t("feed.none")}</p>
-      <SecretOnceForm action={regenerateFeedAction} className="space-y-2" label={active ? t("feed.regenerate") : t("feed.create")} secretLabel={t("feed.address")} secretHint={t("feed.roomHint")}>
+      <SecretOnceForm
+        action={regenerateFeedAction}
+        className="space-y-2"
+        label={active ? t("feed.regenerate") : t("feed.create")}
+        secretLabel={t("feed.address")}
+        secretHint={t("feed.roomHint")}
+      >
         <SubmitButton>{active ? t("feed.regenerate") : t("feed.create")}</SubmitButton>
       </SecretOnceForm>
       {active && <ActionButton action={revokeFeedAction} label={t("feed.revoke")} />}

@@ -14,7 +14,13 @@ export default async function MyUsagePage({ searchParams }: { searchParams: Prom
   const user = await requireUser();
   const db = getDb();
   const page = Number((await searchParams).page) || 1;
-  const [t, locale, space, totals, usage] = await Promise.all([getT(), getLocale(), getSpace(), personHoursByMachine(db, user.personId), personUsagePage(db, user.personId, page)]);
+  const [t, locale, space, totals, usage] = await Promise.all([
+    getT(),
+    getLocale(),
+    getSpace(),
+    personHoursByMachine(db, user.personId),
+    personUsagePage(db, user.personId, page),
+  ]);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
   const allHours = totals.reduce((sum, x) => sum + x.hours, 0);
   return (
@@ -24,7 +30,9 @@ export default async function MyUsagePage({ searchParams }: { searchParams: Prom
       </Link>
       <h1 className="text-2xl font-bold">{t("mach.mine.title")}</h1>
       <section className={cardClass} aria-labelledby="hours">
-        <h2 id="hours" className="mb-3 text-lg font-semibold">{t("mach.mine.hours", { hours: allHours.toFixed(1) })}</h2>
+        <h2 id="hours" className="mb-3 text-lg font-semibold">
+          {t("mach.mine.hours", { hours: allHours.toFixed(1) })}
+        </h2>
         {totals.length === 0 ? (
           <p className="text-slate-600">{t("mach.mine.none")}</p>
         ) : (
@@ -40,7 +48,9 @@ export default async function MyUsagePage({ searchParams }: { searchParams: Prom
       </section>
       {usage.rows.length > 0 && (
         <section className={cardClass} aria-labelledby="sessions">
-          <h2 id="sessions" className="mb-3 text-lg font-semibold">{t("mach.usage.title")}</h2>
+          <h2 id="sessions" className="mb-3 text-lg font-semibold">
+            {t("mach.usage.title")}
+          </h2>
           <table className="w-full text-sm">
             <thead>
               <tr>

@@ -25,21 +25,39 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
   return (
     <div className="space-y-6">
       <nav aria-label={t("inv.location.path")} className="text-sm text-slate-500">
-        <Link href="/locations" className="hover:underline">{t("inv.locations.title")}</Link>
+        <Link href="/locations" className="hover:underline">
+          {t("inv.locations.title")}
+        </Link>
         {path.map((l) => (
-          <span key={l.id}> › <Link href={`/locations/${l.id}`} className="hover:underline">{l.name}</Link></span>
+          <span key={l.id}>
+            {" "}
+            ›{" "}
+            <Link href={`/locations/${l.id}`} className="hover:underline">
+              {l.name}
+            </Link>
+          </span>
         ))}
       </nav>
       <div className="flex flex-wrap items-center justify-between gap-2">
         <h1 className="text-2xl font-bold">{location.name}</h1>
-        {user.canEdit && <Link href={`/things/new?location=${location.id}`} className={secondaryButtonClass}>{t("inv.things.newHere")}</Link>}
+        {user.canEdit && (
+          <Link href={`/things/new?location=${location.id}`} className={secondaryButtonClass}>
+            {t("inv.things.newHere")}
+          </Link>
+        )}
       </div>
       {location.description && <p className="whitespace-pre-line">{location.description}</p>}
       {children.length > 0 && (
         <section>
           <h2 className="mb-2 text-lg font-semibold">{t("inv.location.inside")}</h2>
           <ul className="flex flex-wrap gap-2">
-            {children.map((c) => <li key={c.id}><Link href={`/locations/${c.id}`} className={secondaryButtonClass}>{c.name}</Link></li>)}
+            {children.map((c) => (
+              <li key={c.id}>
+                <Link href={`/locations/${c.id}`} className={secondaryButtonClass}>
+                  {c.name}
+                </Link>
+              </li>
+            ))}
           </ul>
         </section>
       )}
@@ -48,7 +66,11 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
         <ThingTable t={t} rows={contents.rows} selectable={user.canEdit} />
       </section>
       {user.canEdit && (
-        <ActionForm action={updateLocationAction.bind(null, location.id)} className="space-y-3 rounded border border-slate-200 bg-white p-4" label={t("inv.location.edit")}>
+        <ActionForm
+          action={updateLocationAction.bind(null, location.id)}
+          className="space-y-3 rounded border border-slate-200 bg-white p-4"
+          label={t("inv.location.edit")}
+        >
           <h2 className="font-semibold">{t("inv.location.edit")}</h2>
           <LocationFormFields t={t} locations={all} location={location} />
         </ActionForm>
@@ -56,7 +78,9 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
       {user.canEdit && (
         <ActionForm action={deleteLocationAction.bind(null, location.id)} className="space-y-2" label={t("inv.location.delete")}>
           <p className="text-sm text-slate-600">{t("inv.location.deleteHint")}</p>
-          <button type="submit" className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">{t("inv.location.delete")}</button>
+          <button type="submit" className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+            {t("inv.location.delete")}
+          </button>
         </ActionForm>
       )}
     </div>

@@ -21,11 +21,22 @@ export default async function MachinePage({ params }: { params: Promise<{ id: st
   const id = parseId((await params).id);
   if (id === null) notFound();
   const db = getDb();
-  const [t, locale, space, machine, may, booked] = await Promise.all([getT(), getLocale(), getSpace(), machineForMembers(db, id), mayBookMachine(db, user.personId, id), upcomingMachineBookings(id, user)]);
+  const [t, locale, space, machine, may, booked] = await Promise.all([
+    getT(),
+    getLocale(),
+    getSpace(),
+    machineForMembers(db, id),
+    mayBookMachine(db, user.personId, id),
+    upcomingMachineBookings(id, user),
+  ]);
   if (!machine) notFound();
   const tz = space.timeZone;
   const day = isoDate(addDays(today(tz), 1));
-  const refusal = may.ok ? null : may.code === "no_active_card" || may.code === "not_allowed_on_machine" || may.code === "machine_blocked" ? t(`bk.error.${may.code}`) : t("bk.error.not_allowed_on_machine");
+  const refusal = may.ok
+    ? null
+    : may.code === "no_active_card" || may.code === "not_allowed_on_machine" || may.code === "machine_blocked"
+      ? t(`bk.error.${may.code}`)
+      : t("bk.error.not_allowed_on_machine");
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">{machine.name}</h1>
@@ -52,18 +63,31 @@ export default async function MachinePage({ params }: { params: Promise<{ id: st
       )}
       <MachineBookingsList t={t} locale={locale} timeZone={space.timeZone} items={booked} />
       <section className="space-y-2" aria-labelledby="book-here">
-        <h2 id="book-here" className="text-lg font-semibold">{t("bk.page.book")}</h2>
+        <h2 id="book-here" className="text-lg font-semibold">
+          {t("bk.page.book")}
+        </h2>
         {refusal ? (
-          <p className="text-slate-700" data-testid="booking-refusal">{refusal}</p>
+          <p className="text-slate-700" data-testid="booking-refusal">
+            {refusal}
+          </p>
         ) : (
           <BookingForm
             action={bookMachineAction}
             machines={[{ id: machine.id, name: machine.name }]}
             initial={{ machineId: String(machine.id), startsAt: `${day}T10:00`, endsAt: `${day}T12:00`, note: "" }}
-            labels={{ machine: t("bk.machine"), starts: t("bk.starts"), ends: t("bk.ends"), note: t("bk.note"), submit: t("bk.submit"), hint: t("bk.timesIn", { zone: tz }) }}
+            labels={{
+              machine: t("bk.machine"),
+              starts: t("bk.starts"),
+              ends: t("bk.ends"),
+              note: t("bk.note"),
+              submit: t("bk.submit"),
+              hint: t("bk.timesIn", { zone: tz }),
+            }}
           />
         )}
-        <Link className="text-sm underline" href="/bookings">{t("bk.mine")}</Link>
+        <Link className="text-sm underline" href="/bookings">
+          {t("bk.mine")}
+        </Link>
       </section>
     </div>
   );

@@ -5,7 +5,6 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { cardClass } from "@/components/ui/styles";
 
-
 /** "My machines": the machines of the types I own (run them: block, maintenance, usage) or train on. */
 export default async function MyMachinesPage() {
   const user = await requireUser();

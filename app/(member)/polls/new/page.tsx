@@ -21,16 +21,22 @@ export default async function NewPollPage() {
       <ActionForm action={createPollAction} className="space-y-4" label={t("com.polls.new")}>
         <TextField label={t("com.polls.question")} name="question" required maxLength={300} />
         <div>
-          <label htmlFor="poll-description" className={labelClass}>{t("com.polls.description")}</label>
+          <label htmlFor="poll-description" className={labelClass}>
+            {t("com.polls.description")}
+          </label>
           <textarea id="poll-description" name="description" rows={3} className={field} />
         </div>
         <div>
-          <label htmlFor="poll-options" className={labelClass}>{t("com.polls.options")}</label>
+          <label htmlFor="poll-options" className={labelClass}>
+            {t("com.polls.options")}
+          </label>
           <textarea id="poll-options" name="options" rows={4} required className={field} />
         </div>
         <div className="grid gap-4 sm:grid-cols-2">
           <div>
-            <label htmlFor="poll-choice" className={labelClass}>{t("com.polls.choice")}</label>
+            <label htmlFor="poll-choice" className={labelClass}>
+              {t("com.polls.choice")}
+            </label>
             <select id="poll-choice" name="choice" className={field} defaultValue="single">
               <option value="single">{t("com.polls.choice.single")}</option>
               <option value="multiple">{t("com.polls.choice.multiple")}</option>
@@ -38,9 +44,17 @@ export default async function NewPollPage() {
           </div>
           <TextField label={t("com.polls.maxChoices")} name="maxChoices" type="number" min={1} defaultValue={1} />
           <TextField label={t("com.polls.opensAt")} name="opensAt" type="datetime-local" required defaultValue={toLocalInput(now, space.timeZone)} />
-          <TextField label={t("com.polls.closesAt")} name="closesAt" type="datetime-local" required defaultValue={toLocalInput(new Date(now.getTime() + 7 * 86_400_000), space.timeZone)} />
+          <TextField
+            label={t("com.polls.closesAt")}
+            name="closesAt"
+            type="datetime-local"
+            required
+            defaultValue={toLocalInput(new Date(now.getTime() + 7 * 86_400_000), space.timeZone)}
+          />
           <div>
-            <label htmlFor="poll-results" className={labelClass}>{t("com.polls.resultsVisible")}</label>
+            <label htmlFor="poll-results" className={labelClass}>
+              {t("com.polls.resultsVisible")}
+            </label>
             <select id="poll-results" name="resultsVisible" className={field} defaultValue="after_vote">
               <option value="after_vote">{t("com.polls.results.after_vote")}</option>
               <option value="after_close">{t("com.polls.results.after_close")}</option>
@@ -53,7 +67,13 @@ export default async function NewPollPage() {
         </label>
         <fieldset className="space-y-1">
           <legend className={labelClass}>{t("com.polls.eligible")}</legend>
-          <p className="text-xs text-slate-500">{t("com.polls.eligible.default")}: {statuses.filter((s) => s.mayVote).map((s) => s.name).join(", ")}</p>
+          <p className="text-xs text-slate-500">
+            {t("com.polls.eligible.default")}:{" "}
+            {statuses
+              .filter((s) => s.mayVote)
+              .map((s) => s.name)
+              .join(", ")}
+          </p>
           {statuses.map((s) => (
             <label key={s.key} className="mr-4 inline-flex items-center gap-2 text-sm">
               <input type="checkbox" name="status" value={s.key} />

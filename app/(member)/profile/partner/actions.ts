@@ -9,7 +9,13 @@ import { notifySubscribersSoon } from "@/lib/web/people-actions";
 import { peopleRefusal } from "@/lib/web/people-admin-actions";
 import { profileFromForm } from "@/lib/web/people-forms";
 
-const labels = { firstName: "profile.firstName", lastName: "profile.lastName", email: "profile.email", phone: "profile.phone", studies: "profile.studies" } as const;
+const labels = {
+  firstName: "profile.firstName",
+  lastName: "profile.lastName",
+  email: "profile.email",
+  phone: "profile.phone",
+  studies: "profile.studies",
+} as const;
 
 /**
  * A partner edits the other's profile data. Whose: the actor's linked partner, never an id from the form; whether:

@@ -20,7 +20,9 @@ export default async function PartnerProfilePage() {
   const theirs = partner?.mayEdit ? await ownProfile(db, partner.personId) : null;
   return (
     <div className="space-y-6">
-      <Link href="/profile" className={linkClass}>{t("record.back")}</Link>
+      <Link href="/profile" className={linkClass}>
+        {t("record.back")}
+      </Link>
       <h1 className="text-2xl font-bold">{partner ? t("partner.edit.title", { name: partner.name }) : t("partner.title")}</h1>
       {!partner ? (
         <p>{t("partner.edit.none")}</p>

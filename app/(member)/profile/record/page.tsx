@@ -50,7 +50,15 @@ export default async function MyRecordPage() {
         </a>
       </p>
       {SECTIONS.map(([key, title]) => (
-        <RecordSection key={key} id={key} title={t(title)} rows={data[key] as Record<string, unknown>[] | Record<string, unknown> | null} t={t} locale={locale} timeZone={space.timeZone} />
+        <RecordSection
+          key={key}
+          id={key}
+          title={t(title)}
+          rows={data[key] as Record<string, unknown>[] | Record<string, unknown> | null}
+          t={t}
+          locale={locale}
+          timeZone={space.timeZone}
+        />
       ))}
       <p className="text-sm text-slate-600">{t("record.pollsNote")}</p>
     </div>

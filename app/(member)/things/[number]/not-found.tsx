@@ -8,7 +8,9 @@ export default async function ThingNotFound() {
     <div className="space-y-3">
       <h1 className="text-2xl font-bold">{t("inv.thing.notFoundTitle")}</h1>
       <p>{t("inv.thing.notFoundBody")}</p>
-      <Link href="/things" className="underline">{t("inv.thing.notFoundSearch")}</Link>
+      <Link href="/things" className="underline">
+        {t("inv.thing.notFoundSearch")}
+      </Link>
     </div>
   );
 }

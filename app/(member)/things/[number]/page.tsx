@@ -53,14 +53,24 @@ export default async function ThingPage({ params }: { params: Params }) {
         <div>
           <p className="font-mono text-sm text-slate-500">
             #{thing.number} · <span className="sr-only">{t("inv.thing.byName")}: </span>
-            <Link href={`/things/${thing.slug}`} title={t("inv.thing.byName")} className="underline">/things/{thing.slug}</Link>
+            <Link href={`/things/${thing.slug}`} title={t("inv.thing.byName")} className="underline">
+              /things/{thing.slug}
+            </Link>
           </p>
           <h1 className="text-2xl font-bold">{thing.name}</h1>
         </div>
         <div className="flex flex-wrap gap-2">
-          <Link href="/things" className={secondaryButtonClass}>{t("inv.things.title")}</Link>
-          <Link href={`/things/labels?ids=${thing.number}`} className={secondaryButtonClass}>{t("inv.labels.print")}</Link>
-          {user.canEdit && <Link href={`/things/${thing.number}/edit`} className={secondaryButtonClass}>{t("inv.edit")}</Link>}
+          <Link href="/things" className={secondaryButtonClass}>
+            {t("inv.things.title")}
+          </Link>
+          <Link href={`/things/labels?ids=${thing.number}`} className={secondaryButtonClass}>
+            {t("inv.labels.print")}
+          </Link>
+          {user.canEdit && (
+            <Link href={`/things/${thing.number}/edit`} className={secondaryButtonClass}>
+              {t("inv.edit")}
+            </Link>
+          )}
         </div>
       </div>
       <div className="grid gap-6 md:grid-cols-[1fr_20rem]">
@@ -74,14 +84,24 @@ export default async function ThingPage({ params }: { params: Params }) {
                 {path.map((l, i) => (
                   <span key={l.id}>
                     {i > 0 && " › "}
-                    <Link href={`/locations/${l.id}`} className="underline-offset-2 hover:underline">{l.name}</Link>
+                    <Link href={`/locations/${l.id}`} className="underline-offset-2 hover:underline">
+                      {l.name}
+                    </Link>
                   </span>
                 ))}
               </span>
             ) : null,
           )}
-          {row(t("inv.thing.ownership"), thing.ownership === "owned" ? t("inv.ownership.owned") : t("inv.ownership.lentBy", { name: lender ?? "?", until: thing.lenderUntil ? formatPlainDate(thing.lenderUntil, locale) : "—" }))}
-          {row(t("inv.thing.status"), loan ? t("inv.loan.lentTo", { name: borrower ?? "?", due: formatPlainDate(loan.dueOn, locale) }) : t("inv.loan.available"))}
+          {row(
+            t("inv.thing.ownership"),
+            thing.ownership === "owned"
+              ? t("inv.ownership.owned")
+              : t("inv.ownership.lentBy", { name: lender ?? "?", until: thing.lenderUntil ? formatPlainDate(thing.lenderUntil, locale) : "—" }),
+          )}
+          {row(
+            t("inv.thing.status"),
+            loan ? t("inv.loan.lentTo", { name: borrower ?? "?", due: formatPlainDate(loan.dueOn, locale) }) : t("inv.loan.available"),
+          )}
           {row(t("inv.thing.value"), thing.value)}
           {row(t("inv.thing.purchaseDate"), thing.purchaseDate && formatPlainDate(thing.purchaseDate, locale))}
           {row(t("inv.thing.notes"), <span className="whitespace-pre-line">{thing.notes}</span>)}
@@ -89,14 +109,25 @@ export default async function ThingPage({ params }: { params: Params }) {
         {thing.photoKey ? (
           <a href={`/things/${thing.number}/photo/display`}>
             {/* eslint-disable-next-line @next/next/no-img-element -- our own resized file behind a permission check */}
-            <img src={`/things/${thing.number}/photo/display?v=${thing.photoKey}`} alt={t("inv.thing.photoOf", { name: thing.name })} className="w-full rounded border border-slate-200" />
+            <img
+              src={`/things/${thing.number}/photo/display?v=${thing.photoKey}`}
+              alt={t("inv.thing.photoOf", { name: thing.name })}
+              className="w-full rounded border border-slate-200"
+            />
           </a>
         ) : (
           <p className="text-sm text-slate-500">{t("inv.thing.noPhoto")}</p>
         )}
       </div>
       {user.canEdit && (
-        <ThingManage t={t} thingId={thing.id} locationId={thing.locationId} lentOut={!!loan} locations={await listLocations(db)} today={dayOf(new Date(), space.timeZone)} />
+        <ThingManage
+          t={t}
+          thingId={thing.id}
+          locationId={thing.locationId}
+          lentOut={!!loan}
+          locations={await listLocations(db)}
+          today={dayOf(new Date(), space.timeZone)}
+        />
       )}
       <ThingHistory t={t} entries={await readableHistory(db, history, { t, locale, timeZone: space.timeZone })} />
     </div>

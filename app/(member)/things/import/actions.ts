@@ -35,7 +35,8 @@ export const importAction = defineAction({
     }
     const result = await confirmImport(db, actor.personId, csv);
     if (result.ok) return { ok: true, message: t("inv.import.done", { count: result.created.length }) };
-    if ("rows" in result) return { ok: false, code: "rows", message: "", data: { preview: { rows: result.rows, fileErrors: result.fileErrors, valid: false }, csv } };
+    if ("rows" in result)
+      return { ok: false, code: "rows", message: "", data: { preview: { rows: result.rows, fileErrors: result.fileErrors, valid: false }, csv } };
     return result;
   },
 });

@@ -27,11 +27,22 @@ export function ImportForm({ labels }: { labels: Record<string, string> }) {
       </form>
       {preview && (
         <div className="space-y-3">
-          {preview.fileErrors.map((e) => <p key={e} role="alert" className="text-sm text-red-800">{e}</p>)}
+          {preview.fileErrors.map((e) => (
+            <p key={e} role="alert" className="text-sm text-red-800">
+              {e}
+            </p>
+          ))}
           {preview.rows.length > 0 && (
             <div className="overflow-x-auto rounded border border-slate-200 bg-white">
               <table className="w-full text-left text-sm">
-                <thead className="bg-slate-100"><tr><th className="px-3 py-2">{labels.line}</th><th className="px-3 py-2">{labels.name}</th><th className="px-3 py-2">{labels.location}</th><th className="px-3 py-2">{labels.problems}</th></tr></thead>
+                <thead className="bg-slate-100">
+                  <tr>
+                    <th className="px-3 py-2">{labels.line}</th>
+                    <th className="px-3 py-2">{labels.name}</th>
+                    <th className="px-3 py-2">{labels.location}</th>
+                    <th className="px-3 py-2">{labels.problems}</th>
+                  </tr>
+                </thead>
                 <tbody>
                   {preview.rows.map((r) => (
                     <tr key={r.line} className={r.errors.length ? "bg-red-50" : ""}>

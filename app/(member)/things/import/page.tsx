@@ -7,8 +7,14 @@ export default async function ImportPage() {
   await requirePermission("inventory.write");
   const t = await getT();
   const labels = {
-    file: t("inv.import.file"), paste: t("inv.import.paste"), preview: t("inv.import.preview"), confirm: t("inv.import.confirm"),
-    line: t("inv.import.line"), name: t("inv.thing.name"), location: t("inv.thing.location"), problems: t("inv.import.problems"),
+    file: t("inv.import.file"),
+    paste: t("inv.import.paste"),
+    preview: t("inv.import.preview"),
+    confirm: t("inv.import.confirm"),
+    line: t("inv.import.line"),
+    name: t("inv.thing.name"),
+    location: t("inv.thing.location"),
+    problems: t("inv.import.problems"),
   };
   return (
     <div className="space-y-4">

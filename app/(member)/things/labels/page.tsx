@@ -11,7 +11,14 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 export default async function LabelsPage({ searchParams }: { searchParams: SearchParams }) {
   await requireInventoryViewer();
   const raw = (await searchParams).ids;
-  const numbers = [...new Set((Array.isArray(raw) ? raw : (raw ?? "").split(",")).flatMap((s) => s.split(",")).filter((s) => /^\d{1,9}$/.test(s)).map(Number))].slice(0, 300);
+  const numbers = [
+    ...new Set(
+      (Array.isArray(raw) ? raw : (raw ?? "").split(","))
+        .flatMap((s) => s.split(","))
+        .filter((s) => /^\d{1,9}$/.test(s))
+        .map(Number),
+    ),
+  ].slice(0, 300);
   const t = await getT();
   const rows = await thingsByNumbers(getDb(), numbers);
   rows.sort((a, b) => a.number - b.number);

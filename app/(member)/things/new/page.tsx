@@ -18,7 +18,12 @@ export default async function NewThingPage({ searchParams }: { searchParams: Sea
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{t("inv.things.new")}</h1>
       <ActionForm action={saveThingAction.bind(null, null)} className="space-y-4 rounded border border-slate-200 bg-white p-4" label={t("inv.things.new")}>
-        <ThingFormFields t={t} categories={categories} locations={locations} defaultLocationId={typeof location === "string" && /^\d+$/.test(location) ? Number(location) : undefined} />
+        <ThingFormFields
+          t={t}
+          categories={categories}
+          locations={locations}
+          defaultLocationId={typeof location === "string" && /^\d+$/.test(location) ? Number(location) : undefined}
+        />
       </ActionForm>
     </div>
   );

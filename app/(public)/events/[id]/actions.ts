@@ -49,7 +49,8 @@ export const guestRegisterAction = defineAction({
   labels: { name: "ev.guest.name", email: "ev.guest.email" },
   refusals: worded,
   async run({ db, t, input }, eventId) {
-    if (!(await takeMailFormAttempt(db, "guest", input.email, clientIp(await headers())))) return { ok: false, code: "rate_limited", message: t("mailForm.rate_limited") };
+    if (!(await takeMailFormAttempt(db, "guest", input.email, clientIp(await headers()))))
+      return { ok: false, code: "rate_limited", message: t("mailForm.rate_limited") };
     const requested = await requestGuestRegistration(db, getMailer(), { eventId, ...input, locale: await getLocale() });
     return requested.ok ? { ok: true, message: t("ev.guest.sent") } : await calendarFailure(t, requested);
   },

@@ -43,12 +43,18 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
   return (
     <article className="space-y-4">
       <h1 className="text-2xl font-bold">{event.title}</h1>
-      {event.cancelledAt && <p role="status" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">{t("ev.cancelled")}</p>}
+      {event.cancelledAt && (
+        <p role="status" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
+          {t("ev.cancelled")}
+        </p>
+      )}
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[10rem_1fr]">
         <dt className="font-medium">{t("ev.when")}</dt>
         <dd data-testid="event-when">
           {when}
-          {event.recurrenceFreq && <span className="block text-sm text-slate-600">{t(`ev.repeats.${event.recurrenceFreq}`, { interval: event.recurrenceInterval })}</span>}
+          {event.recurrenceFreq && (
+            <span className="block text-sm text-slate-600">{t(`ev.repeats.${event.recurrenceFreq}`, { interval: event.recurrenceInterval })}</span>
+          )}
         </dd>
         {details.rooms.length > 0 && (
           <>
@@ -57,7 +63,9 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
               {details.rooms.map((r, i) => (
                 <span key={r.id}>
                   {i > 0 && ", "}
-                  <Link className="underline" href={`/rooms/${r.id}`}>{r.name}</Link>
+                  <Link className="underline" href={`/rooms/${r.id}`}>
+                    {r.name}
+                  </Link>
                 </span>
               ))}
             </dd>
@@ -76,7 +84,9 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
               {details.things.map((x, i) => (
                 <span key={x.number}>
                   {i > 0 && ", "}
-                  <Link className="underline" href={`/things/${x.number}`}>{x.name}</Link>
+                  <Link className="underline" href={`/things/${x.number}`}>
+                    {x.name}
+                  </Link>
                 </span>
               ))}
             </dd>
@@ -111,12 +121,17 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       {!event.cancelledAt && !user && event.visibility === "public" && (
         <section className="max-w-md space-y-2">
           <h2 className="text-lg font-semibold">{t("ev.guest.title")}</h2>
-          <GuestForm action={guestRegisterAction.bind(null, id)} labels={{ name: t("ev.guest.name"), email: t("ev.guest.email"), submit: t("ev.guest.submit") }} />
+          <GuestForm
+            action={guestRegisterAction.bind(null, id)}
+            labels={{ name: t("ev.guest.name"), email: t("ev.guest.email"), submit: t("ev.guest.submit") }}
+          />
         </section>
       )}
       {canWrite && (
         <div className="flex flex-wrap gap-2">
-          <Link className="rounded border border-slate-300 bg-white px-4 py-2" href={`/admin/events/${id}/edit`}>{t("ev.edit")}</Link>
+          <Link className="rounded border border-slate-300 bg-white px-4 py-2" href={`/admin/events/${id}/edit`}>
+            {t("ev.edit")}
+          </Link>
           <ActionButton action={setCancelledAction.bind(null, id, !event.cancelledAt)} label={event.cancelledAt ? t("ev.restoreEvent") : t("ev.cancelEvent")} />
         </div>
       )}

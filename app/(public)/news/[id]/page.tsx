@@ -20,7 +20,9 @@ export default async function NewsPostPage({ params }: { params: Promise<{ id: s
         {t("nav.start")}
       </Link>
       <h1 className="text-2xl font-bold">{post.title}</h1>
-      <p className="text-sm text-slate-500">{t("com.news.by", { name: post.authorName ?? "—", when: formatDateTime(post.publishedAt, locale, space.timeZone) })}</p>
+      <p className="text-sm text-slate-500">
+        {t("com.news.by", { name: post.authorName ?? "—", when: formatDateTime(post.publishedAt, locale, space.timeZone) })}
+      </p>
       <p className="whitespace-pre-line">{post.body}</p>
     </article>
   );

@@ -38,7 +38,19 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
     case "consent": {
       const preview = await claimsFor(db, user!.personId, ["profile", "email"], ["name", "email"]);
       const values = { name: String(preview.name ?? ""), email: String(preview.email ?? "") };
-      return <ConsentScreen t={t} client={client} query={params.toString()} scopes={step.scopes ?? []} offered={step.offered} ticked={step.fields} values={values} allow={allowAction} deny={denyAction} />;
+      return (
+        <ConsentScreen
+          t={t}
+          client={client}
+          query={params.toString()}
+          scopes={step.scopes ?? []}
+          offered={step.offered}
+          ticked={step.fields}
+          values={values}
+          allow={allowAction}
+          deny={denyAction}
+        />
+      );
     }
     case "refused":
       return (

@@ -30,7 +30,9 @@ export default async function PersonProfilePage({ params }: { params: Promise<{ 
     <article className="space-y-4" aria-labelledby="person-name">
       <div className="flex items-center gap-4">
         {typeof fields.photo === "string" && <ProfilePhoto personId={personId} photo={fields.photo} alt={t("photo.of", { name: fields.name ?? "" })} large />}
-        <h1 id="person-name" className="text-2xl font-bold">{fields.name}</h1>
+        <h1 id="person-name" className="text-2xl font-bold">
+          {fields.name}
+        </h1>
       </div>
       <ProfileFieldList t={t} fields={fields} />
     </article>

@@ -18,12 +18,20 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
   if (!room) notFound();
   const tz = space.timeZone;
   const first = today(tz);
-  const items = await calendarItems(db, { from: startOfDay(first, tz), to: startOfDay(addDays(first, 56), tz), includeMembersOnly: seesMembersOnly(user), viewer: user, roomId: id });
+  const items = await calendarItems(db, {
+    from: startOfDay(first, tz),
+    to: startOfDay(addDays(first, 56), tz),
+    includeMembersOnly: seesMembersOnly(user),
+    viewer: user,
+    roomId: id,
+  });
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">{room.name}</h1>
       {room.description && <p className="whitespace-pre-line">{room.description}</p>}
-      <a className="text-sm underline" href={`/rooms/${id}/calendar.ics`}>{t("rooms.feed")}</a>
+      <a className="text-sm underline" href={`/rooms/${id}/calendar.ics`}>
+        {t("rooms.feed")}
+      </a>
       <h2 className="text-lg font-semibold">{t("rooms.schedule")}</h2>
       <DayListView items={items} first={first} days={56} timeZone={tz} locale={locale} t={t} todayIso={isoDate(first)} showEmpty={false} />
     </div>

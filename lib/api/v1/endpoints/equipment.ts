@@ -15,10 +15,22 @@ export const equipmentEndpoints = [
     summary: "Equipment types",
     auth: "token",
     scope: "read:equipment",
-    response: { schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("EquipmentType") } }, additionalProperties: false }, description: "All types by name." },
+    response: {
+      schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("EquipmentType") } }, additionalProperties: false },
+      description: "All types by name.",
+    },
     async handle({ db }) {
       const rows = await listEquipmentTypes(db);
-      return { data: rows.map((t) => ({ id: t.id, name: t.name, description: t.description, purpose: t.purpose, noAuthorizationNeeded: t.noAuthorizationNeeded, validityMonths: t.validityMonths })) };
+      return {
+        data: rows.map((t) => ({
+          id: t.id,
+          name: t.name,
+          description: t.description,
+          purpose: t.purpose,
+          noAuthorizationNeeded: t.noAuthorizationNeeded,
+          validityMonths: t.validityMonths,
+        })),
+      };
     },
   }),
   defineEndpoint({
@@ -27,7 +39,8 @@ export const equipmentEndpoints = [
     path: "/authorizations",
     tag: "Equipment",
     summary: "Equipment authorizations",
-    description: "Who may use, maintain or train on which equipment type; every record, current, expired and revoked. Equipment managers see everyone's; others their own (give person = your id, or leave it out).",
+    description:
+      "Who may use, maintain or train on which equipment type; every record, current, expired and revoked. Equipment managers see everyone's; others their own (give person = your id, or leave it out).",
     auth: "token",
     scope: "read:equipment",
     query: {
@@ -43,9 +56,25 @@ export const equipmentEndpoints = [
       if (!mayViewAuthorizationsOf(viewer, personId)) throw new ApiProblem("forbidden", "Only equipment managers read other people's authorizations.");
       const signature = querySignature("listAuthorizations", search);
       const after = decodeCursor(query.cursor, signature, 1);
-      const page = await listAuthorizations(db, { personId, equipmentTypeId: query.equipmentType, currentOnly: query.current }, { afterId: (after?.[0] as number) ?? null, limit: query.limit ?? DEFAULT_LIMIT }, now);
+      const page = await listAuthorizations(
+        db,
+        { personId, equipmentTypeId: query.equipmentType, currentOnly: query.current },
+        { afterId: (after?.[0] as number) ?? null, limit: query.limit ?? DEFAULT_LIMIT },
+        now,
+      );
       return {
-        data: page.rows.map((a) => ({ id: a.id, personId: a.personId, equipmentTypeId: a.equipmentTypeId, equipmentTypeName: a.equipmentTypeName, level: a.level, source: a.source, grantedAt: a.grantedAt, expiresAt: a.expiresAt, revokedAt: a.revokedAt, current: a.current })),
+        data: page.rows.map((a) => ({
+          id: a.id,
+          personId: a.personId,
+          equipmentTypeId: a.equipmentTypeId,
+          equipmentTypeName: a.equipmentTypeName,
+          level: a.level,
+          source: a.source,
+          grantedAt: a.grantedAt,
+          expiresAt: a.expiresAt,
+          revokedAt: a.revokedAt,
+          current: a.current,
+        })),
         nextCursor: page.nextId ? encodeCursor(signature, [page.nextId]) : null,
       };
     },

@@ -38,7 +38,9 @@ export const eventEndpoints = [
       const from = query.from ?? now;
       const to = query.to ?? new Date(from.getTime() + 90 * DAY);
       if (to <= from || to.getTime() - from.getTime() > MAX_RANGE_DAYS * DAY) {
-        throw new ApiProblem("invalid_request", `to must be after from, at most ${MAX_RANGE_DAYS} days later.`, { errors: [{ name: "to", in: "query", message: `after from, within ${MAX_RANGE_DAYS} days` }] });
+        throw new ApiProblem("invalid_request", `to must be after from, at most ${MAX_RANGE_DAYS} days later.`, {
+          errors: [{ name: "to", in: "query", message: `after from, within ${MAX_RANGE_DAYS} days` }],
+        });
       }
       const signature = querySignature("listEvents", search);
       const after = decodeCursor(query.cursor, signature, 2) as [string, number] | null;
@@ -50,7 +52,16 @@ export const eventEndpoints = [
       const shown = items.slice(0, limit);
       const last = shown.at(-1);
       return {
-        data: shown.map((i) => ({ eventId: i.id, title: i.title, startsAt: i.startsAt, endsAt: i.endsAt, allDay: i.allDay, cancelled: i.cancelled, public: i.isPublic, rooms: i.rooms })),
+        data: shown.map((i) => ({
+          eventId: i.id,
+          title: i.title,
+          startsAt: i.startsAt,
+          endsAt: i.endsAt,
+          allDay: i.allDay,
+          cancelled: i.cancelled,
+          public: i.isPublic,
+          rooms: i.rooms,
+        })),
         nextCursor: items.length > limit && last ? encodeCursor(signature, [last.startsAt.toISOString(), last.id]) : null,
       };
     },
@@ -100,10 +111,17 @@ export const eventEndpoints = [
     scope: "read:events",
     pathParams: eventId,
     problems: ["forbidden", "not_found"],
-    response: { schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Registration") } }, additionalProperties: false }, description: "Every registration, oldest first." },
+    response: {
+      schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Registration") } }, additionalProperties: false },
+      description: "Every registration, oldest first.",
+    },
     async handle({ db, viewer, path }) {
       const result = await listRegistrationsFor(db, viewer, path.id);
-      if (!result.ok) throw new ApiProblem(result.code === "not_found" ? "not_found" : "forbidden", result.code === "not_found" ? "No event with this id." : "Only the responsible person and holders of calendar.write see the registrations.");
+      if (!result.ok)
+        throw new ApiProblem(
+          result.code === "not_found" ? "not_found" : "forbidden",
+          result.code === "not_found" ? "No event with this id." : "Only the responsible person and holders of calendar.write see the registrations.",
+        );
       return { data: result.rows };
     },
   }),

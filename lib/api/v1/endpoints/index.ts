@@ -28,4 +28,13 @@ const documentEndpoint = defineEndpoint({
   handle: async () => openApiDocument(),
 });
 
-export const ENDPOINTS: Endpoint[] = [documentEndpoint, ...meEndpoints, ...peopleEndpoints, ...machineEndpoints, ...equipmentEndpoints, ...eventEndpoints, ...thingEndpoints, ...openStatusEndpoints];
+export const ENDPOINTS: Endpoint[] = [
+  documentEndpoint,
+  ...meEndpoints,
+  ...peopleEndpoints,
+  ...machineEndpoints,
+  ...equipmentEndpoints,
+  ...eventEndpoints,
+  ...thingEndpoints,
+  ...openStatusEndpoints,
+];

@@ -34,10 +34,14 @@ export const machineEndpoints = [
     path: "/machines",
     tag: "Machines",
     summary: "Machines with their live state",
-    description: "Every machine with its state (in use, blocked, maintenance due, offline, free), as on the machines dashboard. Poll with If-None-Match: an unchanged state answers 304.",
+    description:
+      "Every machine with its state (in use, blocked, maintenance due, offline, free), as on the machines dashboard. Poll with If-None-Match: an unchanged state answers 304.",
     auth: "token",
     scope: "read:machines",
-    response: { schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Machine") } }, additionalProperties: false }, description: "All machines by name." },
+    response: {
+      schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Machine") } }, additionalProperties: false },
+      description: "All machines by name.",
+    },
     handle: async (ctx) => ({ data: (await tiles(ctx)).map(machine) }),
   }),
   defineEndpoint({
@@ -63,7 +67,8 @@ export const machineEndpoints = [
     path: "/usage",
     tag: "Machines",
     summary: "Usage sessions",
-    description: "Who used which machine when, newest first. Staff (members.read or machines.operate) see everyone's; others their own only (a person filter for someone else is refused).",
+    description:
+      "Who used which machine when, newest first. Staff (members.read or machines.operate) see everyone's; others their own only (a person filter for someone else is refused).",
     auth: "token",
     scope: "read:usage",
     query: {

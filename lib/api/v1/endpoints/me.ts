@@ -13,7 +13,17 @@ export const meEndpoints = [
     response: { schema: ref("Me"), description: "The token and its owner." },
     async handle({ principal }) {
       const p = principal!;
-      return { tokenId: p.tokenId, tokenName: p.tokenName, kind: p.kind, personId: p.personId, serviceId: p.serviceId, name: p.name, scopes: p.scopes, effectiveScopes: p.effective, expiresAt: p.expiresAt };
+      return {
+        tokenId: p.tokenId,
+        tokenName: p.tokenName,
+        kind: p.kind,
+        personId: p.personId,
+        serviceId: p.serviceId,
+        name: p.name,
+        scopes: p.scopes,
+        effectiveScopes: p.effective,
+        expiresAt: p.expiresAt,
+      };
     },
   }),
 ];

@@ -29,7 +29,8 @@ export const peopleEndpoints = [
     path: "/members",
     tag: "People",
     summary: "The member directory",
-    description: "People whose membership status appears in the directory, by name. Each shows only the fields the person's visibility settings show to the token's owner (the same rule as the directory page).",
+    description:
+      "People whose membership status appears in the directory, by name. Each shows only the fields the person's visibility settings show to the token's owner (the same rule as the directory page).",
     auth: "token",
     scope: "read:people",
     query: { ...pageParams },
@@ -67,12 +68,29 @@ export const peopleEndpoints = [
       if (!viewer.permissions.has("members.read")) throw new ApiProblem("forbidden", "The people list needs members.read; the directory is at /members.");
       const signature = querySignature("listPeople", search);
       const after = decodeCursor(query.cursor, signature, query.sort === "status" ? 4 : query.sort === "number" || query.sort === "joined" ? 2 : 3);
-      const filter = peopleFilterSchema.parse({ q: query.q ?? "", status: query.status, type: query.type, committee: query.committee, trained: query.trained, study: query.study, sort: query.sort, dir: query.dir });
+      const filter = peopleFilterSchema.parse({
+        q: query.q ?? "",
+        status: query.status,
+        type: query.type,
+        committee: query.committee,
+        trained: query.trained,
+        study: query.study,
+        sort: query.sort,
+        dir: query.dir,
+      });
       // Only the groups the token's owner may see (view rights); a service is bounded by its permissions alone.
       const scope = viewer.personId !== null ? await viewScopeOf(db, viewer.personId, now) : undefined;
       const page = await listPeoplePage(db, { ...filter, scope }, { after, limit: query.limit ?? DEFAULT_LIMIT }, now);
       return {
-        data: page.rows.map((r) => ({ id: r.personId, memberNumber: r.memberNumber, firstName: r.firstName, lastName: r.lastName, email: r.email, status: { key: r.statusKey, name: r.statusName }, joinedOn: r.joinedOn })),
+        data: page.rows.map((r) => ({
+          id: r.personId,
+          memberNumber: r.memberNumber,
+          firstName: r.firstName,
+          lastName: r.lastName,
+          email: r.email,
+          status: { key: r.statusKey, name: r.statusName },
+          joinedOn: r.joinedOn,
+        })),
         nextCursor: page.next ? encodeCursor(signature, page.next) : null,
       };
     },
@@ -104,10 +122,23 @@ export const peopleEndpoints = [
     description: "The statuses and what each allows.",
     auth: "token",
     scope: "read:people",
-    response: { schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Status") } }, additionalProperties: false }, description: "All statuses in their order." },
+    response: {
+      schema: { type: "object", required: ["data"], properties: { data: { type: "array", items: ref("Status") } }, additionalProperties: false },
+      description: "All statuses in their order.",
+    },
     async handle({ db }) {
       const rows = await listStatuses(db);
-      return { data: rows.map((s) => ({ id: s.id, key: s.key, name: s.name, mayLogIn: s.mayLogIn, mayUseMachines: s.mayUseMachines, inDirectory: s.inDirectory, mayVote: s.mayVote })) };
+      return {
+        data: rows.map((s) => ({
+          id: s.id,
+          key: s.key,
+          name: s.name,
+          mayLogIn: s.mayLogIn,
+          mayUseMachines: s.mayUseMachines,
+          inDirectory: s.inDirectory,
+          mayVote: s.mayVote,
+        })),
+      };
     },
   }),
 ];

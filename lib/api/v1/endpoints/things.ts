@@ -8,7 +8,8 @@ import { ApiProblem } from "../problem";
 import { pageOf, ref } from "../schemas";
 
 async function mayView({ db, viewer }: EndpointContext): Promise<void> {
-  if (!(await mayViewInventoryIn(db, viewer.permissions))) throw new ApiProblem("forbidden", "The inventory is open to inventory managers, and to members while the space allows it.");
+  if (!(await mayViewInventoryIn(db, viewer.permissions)))
+    throw new ApiProblem("forbidden", "The inventory is open to inventory managers, and to members while the space allows it.");
 }
 
 const thing = (r: ThingListRow) => ({
@@ -48,7 +49,14 @@ export const thingEndpoints = [
       const signature = querySignature("listThings", search);
       const offset = (decodeCursor(query.cursor, signature, 1)?.[0] as number | undefined) ?? 0;
       const limit = query.limit ?? DEFAULT_LIMIT;
-      const { rows, total } = await searchThings(db, { query: query.q, categoryId: query.category, locationId: query.location, onLoanFromMembers: query.onLoanFromMembers, limit, offset: Math.max(0, Math.trunc(offset)) });
+      const { rows, total } = await searchThings(db, {
+        query: query.q,
+        categoryId: query.category,
+        locationId: query.location,
+        onLoanFromMembers: query.onLoanFromMembers,
+        limit,
+        offset: Math.max(0, Math.trunc(offset)),
+      });
       return {
         data: rows.map(thing),
         nextCursor: offset + rows.length < total ? encodeCursor(signature, [offset + rows.length]) : null,

@@ -64,7 +64,10 @@ export async function createApiTestbed() {
     if (o.token) headers.authorization = `Bearer ${o.token}`;
     if (o.body !== undefined) headers["content-type"] ??= "application/json";
     const body = o.rawBody ?? (o.body !== undefined ? JSON.stringify(o.body) : undefined);
-    const response = await handleApiRequest(f.db, new Request(`http://api.test/api/v1${path}`, { method, headers, body }), { rateLimit: o.rateLimit ?? 10_000, now: o.now });
+    const response = await handleApiRequest(f.db, new Request(`http://api.test/api/v1${path}`, { method, headers, body }), {
+      rateLimit: o.rateLimit ?? 10_000,
+      now: o.now,
+    });
     const text = await response.text();
     const contentType = response.headers.get("content-type") ?? "";
     const parsed = text ? JSON.parse(text) : null;
@@ -80,7 +83,8 @@ export async function createApiTestbed() {
         const media = contentType.split(";")[0]!.trim();
         if (!described.content?.[media]) throw new Error(`${found.op.operationId} ${status}: content type ${media} is not documented`);
         const validate = schemaAt(`/paths/${esc(found.template)}/${method.toLowerCase()}/responses/${documented}/content/${esc(media)}/schema`);
-        if (!validate(parsed)) throw new Error(`${found.op.operationId} ${status} does not match the document: ${ajv.errorsText(validate.errors)}\n${text.slice(0, 500)}`);
+        if (!validate(parsed))
+          throw new Error(`${found.op.operationId} ${status} does not match the document: ${ajv.errorsText(validate.errors)}\n${text.slice(0, 500)}`);
       }
     } else if (response.status !== 404 && response.status !== 405) {
       throw new Error(`${method} ${path} is not in the document but answered ${response.status}`);
@@ -96,8 +100,22 @@ export async function createApiTestbed() {
 
   // Something in every list.
   const [room] = await f.db.insert(rooms).values({ name: "Workshop" }).returning();
-  const event = await saveEvent(f.db, f.ids.admin, { title: "Open lab", visibility: "members", startsAt: "2030-03-05T17:00:00Z", endsAt: "2030-03-05T19:00:00Z", timeZone: "UTC", roomIds: [room!.id], capacity: 10 });
-  const publicEvent = await saveEvent(f.db, f.ids.admin, { title: "Repair café", visibility: "public", startsAt: "2030-03-06T17:00:00Z", endsAt: "2030-03-06T19:00:00Z", timeZone: "UTC" });
+  const event = await saveEvent(f.db, f.ids.admin, {
+    title: "Open lab",
+    visibility: "members",
+    startsAt: "2030-03-05T17:00:00Z",
+    endsAt: "2030-03-05T19:00:00Z",
+    timeZone: "UTC",
+    roomIds: [room!.id],
+    capacity: 10,
+  });
+  const publicEvent = await saveEvent(f.db, f.ids.admin, {
+    title: "Repair café",
+    visibility: "public",
+    startsAt: "2030-03-06T17:00:00Z",
+    endsAt: "2030-03-06T19:00:00Z",
+    timeZone: "UTC",
+  });
   if (!event.ok || !publicEvent.ok) throw new Error("event not saved");
   await registerMember(f.db, { eventId: event.eventId, personId: f.ids.member });
   const thing = await createThing(f.db, f.ids.admin, { name: "Soldering station", description: "Weller, 80 W" });

@@ -1,5 +1,15 @@
 import { eq } from "drizzle-orm";
-import { committeeFunctions, committees, equipmentTypes, functionRoles, membershipStatuses, personRoles, rolePermissions, roles, statusRoles } from "@/lib/db/schema";
+import {
+  committeeFunctions,
+  committees,
+  equipmentTypes,
+  functionRoles,
+  membershipStatuses,
+  personRoles,
+  rolePermissions,
+  roles,
+  statusRoles,
+} from "@/lib/db/schema";
 import { createPerson } from "../../people/create-person";
 import { createPeopleFixture, type PeopleFixture } from "../../people/testing/people-fixture";
 import type { Permission } from "../permissions";
@@ -22,7 +32,13 @@ async function customRole(t: PeopleFixture, key: string, permissions: Permission
 }
 
 async function personWithRole(t: PeopleFixture, name: string, roleId: number): Promise<number> {
-  const { personId } = await createPerson(t.db, { statusKey: "member", firstName: name, email: `${name}@makerspace.local`, password: "demo-password-123", assignMemberNumber: true });
+  const { personId } = await createPerson(t.db, {
+    statusKey: "member",
+    firstName: name,
+    email: `${name}@makerspace.local`,
+    password: "demo-password-123",
+    assignMemberNumber: true,
+  });
   await t.db.insert(personRoles).values({ personId, roleId });
   return personId;
 }
@@ -39,7 +55,10 @@ export async function createEscalationFixture(): Promise<EscalationFixture> {
     sysop: await personWithRole(t, "sysop", sysop),
     eqmgr: await personWithRole(t, "eqmgr", eqmgr),
   };
-  const [board] = await t.db.insert(membershipStatuses).values({ key: "board", name: "Board", mayLogIn: true, mayUseMachines: true, inDirectory: true, mayVote: true }).returning();
+  const [board] = await t.db
+    .insert(membershipStatuses)
+    .values({ key: "board", name: "Board", mayLogIn: true, mayUseMachines: true, inDirectory: true, mayVote: true })
+    .returning();
   await t.db.insert(statusRoles).values({ statusId: board!.id, roleId: roleId("admin") });
   const [committee] = await t.db.insert(committees).values({ name: "Board" }).returning();
   const [chair] = await t.db.insert(committeeFunctions).values({ committeeId: committee!.id, name: "Chair" }).returning();
@@ -54,6 +73,10 @@ export async function createEscalationFixture(): Promise<EscalationFixture> {
     status,
     boardStatus: board!.id,
     chairFunction: chair!.id,
-    types: { org: await typeId(eq(equipmentTypes.purpose, "organisation")), system: await typeId(eq(equipmentTypes.purpose, "system")), laser: await typeId(eq(equipmentTypes.name, "Laser cutter")) },
+    types: {
+      org: await typeId(eq(equipmentTypes.purpose, "organisation")),
+      system: await typeId(eq(equipmentTypes.purpose, "system")),
+      laser: await typeId(eq(equipmentTypes.name, "Laser cutter")),
+    },
   };
 }

@@ -23,7 +23,10 @@ export async function createCalendarFixture(): Promise<CalendarFixture> {
   await seedDemoData(t.db, "demo-password-123");
   const person = async (email: string) => (await t.db.select().from(profiles).where(eq(profiles.email, email)))[0]!.personId;
   const machine = async (boardId: number) => (await t.db.select().from(machines).where(eq(machines.boardId, boardId)))[0]!.id;
-  const [a, b] = await t.db.insert(rooms).values([{ name: "Main hall" }, { name: "Electronics lab" }]).returning();
+  const [a, b] = await t.db
+    .insert(rooms)
+    .values([{ name: "Main hall" }, { name: "Electronics lab" }])
+    .returning();
   return {
     t,
     admin: await person("admin@makerspace.local"),

@@ -66,14 +66,26 @@ describe("anonymous ballots cannot be linked to voters", () => {
       select c.option_id from poll_ballots b join poll_ballot_choices c on c.ballot_id = b.id where b.poll_id = ${pollId} order by b.ctid`);
     const choices = await t.db.execute<{ option_id: number }>(sql`select option_id from poll_ballot_choices where poll_id = ${pollId} order by ctid`);
     // A shuffle of 10 that happens to be the identity: 1 in 3.6 million.
-    expect(positionsOf([...ballots].map((r) => r.option_id), options)).not.toEqual(inVotingOrder);
-    expect(positionsOf([...choices].map((r) => r.option_id), options)).not.toEqual(inVotingOrder);
+    expect(
+      positionsOf(
+        [...ballots].map((r) => r.option_id),
+        options,
+      ),
+    ).not.toEqual(inVotingOrder);
+    expect(
+      positionsOf(
+        [...choices].map((r) => r.option_id),
+        options,
+      ),
+    ).not.toEqual(inVotingOrder);
     expect(new Set([...choices].map((r) => r.option_id)).size).toBe(VOTERS);
   });
 
   it("no ballot shares its transaction (xmin) with a voter's participation, except that the latest voter rewrote them all", async () => {
     const { pollId } = await pollVotedInOrder();
-    const parts = await t.db.execute<{ person_id: number; x: string }>(sql`select person_id, xmin::text as x from poll_participations where poll_id = ${pollId}`);
+    const parts = await t.db.execute<{ person_id: number; x: string }>(
+      sql`select person_id, xmin::text as x from poll_participations where poll_id = ${pollId}`,
+    );
     const ballots = await t.db.execute<{ x: string }>(sql`select xmin::text as x from poll_ballots where poll_id = ${pollId}`);
     const choices = await t.db.execute<{ x: string }>(sql`select xmin::text as x from poll_ballot_choices where poll_id = ${pollId}`);
     const ballotTx = new Set([...ballots, ...choices].map((r) => r.x));
@@ -107,11 +119,23 @@ describe("anonymous ballots cannot be linked to voters", () => {
     const { pollId, options } = await pollVotedInOrder();
     const backup = await readBackup((await createBackup(t.db, { dir, appVersion: "test" })).file);
     const rows = (name: string) => backup.tables.find((x) => x.name === name)!.rows.map((r) => JSON.parse(r) as Record<string, unknown>);
-    const ballotIds = rows("poll_ballots").filter((b) => b.poll_id === pollId).map((b) => b.id);
+    const ballotIds = rows("poll_ballots")
+      .filter((b) => b.poll_id === pollId)
+      .map((b) => b.id);
     const choices = rows("poll_ballot_choices").filter((c) => c.poll_id === pollId);
-    expect(positionsOf(choices.map((c) => Number(c.option_id)), options)).not.toEqual(inVotingOrder);
+    expect(
+      positionsOf(
+        choices.map((c) => Number(c.option_id)),
+        options,
+      ),
+    ).not.toEqual(inVotingOrder);
     const byBallot = new Map(choices.map((c) => [c.ballot_id, Number(c.option_id)]));
-    expect(positionsOf(ballotIds.map((id) => byBallot.get(id)!), options)).not.toEqual(inVotingOrder);
+    expect(
+      positionsOf(
+        ballotIds.map((id) => byBallot.get(id)!),
+        options,
+      ),
+    ).not.toEqual(inVotingOrder);
     // Participations are stored in voting order (that part is public); the ballots' keys are random UUIDs only.
     expect(Object.keys(rows("poll_ballots")[0]!).sort()).toEqual(["id", "poll_id", "receipt_hash"]);
     expect(Object.keys(choices[0]!).sort()).toEqual(["ballot_id", "option_id", "poll_id"]);

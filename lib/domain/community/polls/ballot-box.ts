@@ -25,7 +25,11 @@ type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
  * Votes on one poll are serialised (the poll row is locked), which also keeps the receipt check race-free.
  * The box is small (one row per voter), so the rewrite costs little.
  */
-export async function storeBallot(tx: Tx, pollId: number, ballot: { receiptHash: string; optionIds: number[] } | { ballotId: string; optionIds: number[] }): Promise<void> {
+export async function storeBallot(
+  tx: Tx,
+  pollId: number,
+  ballot: { receiptHash: string; optionIds: number[] } | { ballotId: string; optionIds: number[] },
+): Promise<void> {
   const ballots = await tx.select().from(pollBallots).where(eq(pollBallots.pollId, pollId));
   const choices = await tx.select().from(pollBallotChoices).where(eq(pollBallotChoices.pollId, pollId));
   let kept = choices;
@@ -44,7 +48,10 @@ export async function storeBallot(tx: Tx, pollId: number, ballot: { receiptHash:
 
 /** The ballot behind a receipt (locked by the poll lock the caller holds), or null. */
 export async function ballotOfReceipt(tx: Tx, pollId: number, receiptHash: string): Promise<string | null> {
-  const [row] = await tx.select({ id: pollBallots.id }).from(pollBallots).where(and(eq(pollBallots.pollId, pollId), eq(pollBallots.receiptHash, receiptHash)));
+  const [row] = await tx
+    .select({ id: pollBallots.id })
+    .from(pollBallots)
+    .where(and(eq(pollBallots.pollId, pollId), eq(pollBallots.receiptHash, receiptHash)));
   return row?.id ?? null;
 }
 

@@ -19,7 +19,10 @@ export async function createPoll(db: Db, actorId: number, raw: PollInput): Promi
     if (unknown.length) return fail("invalid", `eligibleStatusKeys: unknown status ${unknown.join(", ")}`);
   }
   return db.transaction(async (tx) => {
-    const [row] = await tx.insert(polls).values({ ...poll, createdById: actorId }).returning();
+    const [row] = await tx
+      .insert(polls)
+      .values({ ...poll, createdById: actorId })
+      .returning();
     await tx.insert(pollOptions).values(options.map((label, position) => ({ pollId: row!.id, label, position })));
     await recordAudit(tx, {
       actorId,

@@ -26,5 +26,8 @@ export async function isEligible(db: Db, poll: Pick<Poll, "eligibleStatusKeys">,
 
 /** The statuses a poll creator can pick from; may_vote marks the default ("members in good standing"). */
 export async function statusOptions(db: Db) {
-  return db.select({ key: membershipStatuses.key, name: membershipStatuses.name, mayVote: membershipStatuses.mayVote }).from(membershipStatuses).orderBy(membershipStatuses.sortOrder);
+  return db
+    .select({ key: membershipStatuses.key, name: membershipStatuses.name, mayVote: membershipStatuses.mayVote })
+    .from(membershipStatuses)
+    .orderBy(membershipStatuses.sortOrder);
 }

@@ -43,7 +43,13 @@ export async function getPollView(db: Db, viewerId: number, pollId: number, rece
   if (!poll) return null;
   const options = await db.select().from(pollOptions).where(eq(pollOptions.pollId, pollId)).orderBy(asc(pollOptions.position));
   const voted = await hasVoted(db, pollId, viewerId);
-  const myChoices = !voted ? null : poll.anonymous ? (receipt ? await ballotChoices(db, pollId, tokenHash(receipt)) : null) : await namedChoices(db, pollId, viewerId);
+  const myChoices = !voted
+    ? null
+    : poll.anonymous
+      ? receipt
+        ? await ballotChoices(db, pollId, tokenHash(receipt))
+        : null
+      : await namedChoices(db, pollId, viewerId);
   const visible = mayViewResults(poll, voted, now);
   return {
     poll,
@@ -58,7 +64,13 @@ export async function getPollView(db: Db, viewerId: number, pollId: number, rece
 }
 
 /** CSV of the results for whoever may see them: counts per option; named polls add the voters. */
-export async function exportPollResults(db: Db, t: Translate, viewerId: number, pollId: number, now = new Date()): Promise<Result<{ csv: string; filename: string }>> {
+export async function exportPollResults(
+  db: Db,
+  t: Translate,
+  viewerId: number,
+  pollId: number,
+  now = new Date(),
+): Promise<Result<{ csv: string; filename: string }>> {
   const [poll] = await db.select().from(polls).where(eq(polls.id, pollId));
   if (!poll) return fail("not_found", "This poll does not exist.");
   const voted = await hasVoted(db, pollId, viewerId);

@@ -74,11 +74,17 @@ describe("voting", () => {
     const other = await newPoll();
     expect(await castVote(t.db, ids.member!, { pollId: p.id, optionIds: [other.options[0]!] })).toMatchObject({ ok: false, code: "invalid" });
     expect(await castVote(t.db, ids.member!, { pollId: p.id, optionIds: p.options.slice(0, 2) })).toMatchObject({ ok: false, code: "too_many_choices" });
-    expect(await castVote(t.db, ids.member!, { pollId: p.id, optionIds: [p.options[0]!] }, new Date(Date.now() + 2 * hour))).toMatchObject({ ok: false, code: "not_open" });
+    expect(await castVote(t.db, ids.member!, { pollId: p.id, optionIds: [p.options[0]!] }, new Date(Date.now() + 2 * hour))).toMatchObject({
+      ok: false,
+      code: "not_open",
+    });
     // A poll for applicants only: the rule is the poll's status list, not may_vote.
     const applicants = await newPoll({ eligibleStatusKeys: ["applicant"] });
     expect(await castVote(t.db, ids.applicant!, { pollId: applicants.id, optionIds: [applicants.options[0]!] })).toMatchObject({ ok: true });
-    expect(await castVote(t.db, ids.member!, { pollId: applicants.id, optionIds: [applicants.options[0]!] })).toMatchObject({ ok: false, code: "not_eligible" });
+    expect(await castVote(t.db, ids.member!, { pollId: applicants.id, optionIds: [applicants.options[0]!] })).toMatchObject({
+      ok: false,
+      code: "not_eligible",
+    });
   });
 
   it("hides results of an after_close poll until it closes", async () => {
@@ -123,7 +129,10 @@ describe("anonymous polls", () => {
     expect(first.ok && first.receipt).toBeTruthy();
     const receipt = first.ok ? first.receipt! : "";
     expect(await castVote(t.db, ids.member!, { pollId: p.id, optionIds: [p.options[1]!] })).toMatchObject({ ok: false, code: "already_voted" });
-    expect(await castVote(t.db, ids.member!, { pollId: p.id, optionIds: [p.options[1]!], receipt: "forged" })).toMatchObject({ ok: false, code: "already_voted" });
+    expect(await castVote(t.db, ids.member!, { pollId: p.id, optionIds: [p.options[1]!], receipt: "forged" })).toMatchObject({
+      ok: false,
+      code: "already_voted",
+    });
     expect(await castVote(t.db, ids.member!, { pollId: p.id, optionIds: [p.options[1]!], receipt })).toMatchObject({ ok: true, changed: true });
     const view = await getPollView(t.db, ids.member!, p.id, receipt);
     expect(view!.myChoices).toEqual([p.options[1]]);
@@ -151,7 +160,10 @@ describe("anonymous polls", () => {
       .where(eq(pollParticipations.pollId, p.id));
     expect(joined.length).toBe(1);
     // The audit log says THAT Mario voted, never what.
-    const audit = await t.db.select().from(auditLog).where(eq(auditLog.entityId, String(p.id)));
+    const audit = await t.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(p.id)));
     expect(JSON.stringify(audit.filter((a) => a.changeType.startsWith("poll.participate")))).not.toMatch(/option|ballot/i);
   });
 

@@ -17,7 +17,10 @@ export function mayViewResults(poll: Pick<Poll, "opensAt" | "closesAt" | "result
 }
 
 export async function hasVoted(db: Db, pollId: number, personId: number): Promise<boolean> {
-  const [row] = await db.select().from(pollParticipations).where(and(eq(pollParticipations.pollId, pollId), eq(pollParticipations.personId, personId)));
+  const [row] = await db
+    .select()
+    .from(pollParticipations)
+    .where(and(eq(pollParticipations.pollId, pollId), eq(pollParticipations.personId, personId)));
   return !!row;
 }
 
@@ -43,7 +46,11 @@ export async function pollResults(db: Db, poll: Pick<Poll, "id" | "anonymous">, 
     .leftJoin(profiles, eq(profiles.personId, pollVotes.personId))
     .where(eq(pollVotes.pollId, poll.id))
     .orderBy(asc(profiles.lastName), asc(profiles.firstName));
-  const names = await namesShownTo(db, viewer, rows.map((r) => r.personId));
+  const names = await namesShownTo(
+    db,
+    viewer,
+    rows.map((r) => r.personId),
+  );
   return {
     participants: n,
     options: options.map((o) => {
@@ -65,6 +72,9 @@ export async function ballotChoices(db: Db, pollId: number, receiptHash: string)
 }
 
 export async function namedChoices(db: Db, pollId: number, personId: number): Promise<number[]> {
-  const rows = await db.select({ optionId: pollVotes.optionId }).from(pollVotes).where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.personId, personId)));
+  const rows = await db
+    .select({ optionId: pollVotes.optionId })
+    .from(pollVotes)
+    .where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.personId, personId)));
   return rows.map((r) => r.optionId);
 }

@@ -40,7 +40,13 @@ export async function castVote(db: Db, personId: number, raw: VoteInput, now = n
       const changed = !p!.inserted;
       await tx.delete(pollVotes).where(and(eq(pollVotes.pollId, pollId), eq(pollVotes.personId, personId)));
       await tx.insert(pollVotes).values(optionIds.map((optionId) => ({ pollId, personId, optionId })));
-      await recordAudit(tx, { actorId: personId, changeType: changed ? "poll.vote_change" : "poll.vote", entity: "polls", entityId: pollId, after: { optionIds } });
+      await recordAudit(tx, {
+        actorId: personId,
+        changeType: changed ? "poll.vote_change" : "poll.vote",
+        entity: "polls",
+        entityId: pollId,
+        after: { optionIds },
+      });
       return { ok: true as const, changed };
     }
     // One vote at a time per anonymous poll: the ballot box is rewritten whole (see ballot-box.ts).

@@ -93,17 +93,15 @@ export async function applyPeople({ tx, plan, refs, links, defaultLanguage }: Ap
         updatedAt: plan.now,
       })),
     );
-    await tx
-      .insert(profiles)
-      .values(
-        chunk.map((op, i) => ({
-          personId: ids[i]!,
-          firstName: op.values.firstName,
-          lastName: op.values.lastName,
-          email: op.values.email,
-          preferredLanguage: defaultLanguage,
-        })),
-      );
+    await tx.insert(profiles).values(
+      chunk.map((op, i) => ({
+        personId: ids[i]!,
+        firstName: op.values.firstName,
+        lastName: op.values.lastName,
+        email: op.values.email,
+        preferredLanguage: defaultLanguage,
+      })),
+    );
     const withCard = chunk.flatMap((op, i) => (op.values.cardUid ? [{ uid: op.values.cardUid, personId: ids[i]!, issuedAt: plan.now }] : []));
     if (withCard.length) await tx.insert(cards).values(withCard);
     const withRole = chunk.flatMap((op, i) => (op.values.roleKey ? [{ personId: ids[i]!, roleId: roleIds.get(op.values.roleKey)! }] : []));

@@ -87,7 +87,15 @@ describe("Fab-O-Matic import of the sample written by the real backend", () => {
     expect(imported.find((m) => m.boardId === 475)).toMatchObject({ blocked: true, name: "LASER 475", blockedReason: "Blocked in Fab-O-Matic" });
     expect(imported.find((m) => m.boardId === 1)).toMatchObject({ name: "MACHINE1", autoLogoffMinutes: 480, graceMinutes: 2 });
     // Their boards (mostly without credentials) are paired with the first board heard on each machine.
-    const windows = await t.db.select().from(boardPairings).where(inArray(boardPairings.machineId, imported.map((m) => m.id)));
+    const windows = await t.db
+      .select()
+      .from(boardPairings)
+      .where(
+        inArray(
+          boardPairings.machineId,
+          imported.map((m) => m.id),
+        ),
+      );
     expect(windows.map((w) => [w.windowOpenedAt !== null, w.windowUntil, w.identityKey])).toEqual(imported.map(() => [true, null, null]));
 
     // Names with accents and apostrophes, statuses from disabled/deleted, the admin role from "authorize all" + "backend admin".

@@ -21,7 +21,9 @@ describe("the tests' one SMTP inbox", () => {
     const later = inbox.waitFor((m) => m.to.includes("later@test.local"));
     await inbox.mailer.send({ to: "later@test.local", subject: "Later", text: "now" });
     expect((await later).to).toEqual(["later@test.local"]);
-    await expect(inbox.waitFor((m) => m.to.includes("never@test.local"), 50)).rejects.toThrow(/No matching mail within 50 ms; received \d+: .*later@test\.local/);
+    await expect(inbox.waitFor((m) => m.to.includes("never@test.local"), 50)).rejects.toThrow(
+      /No matching mail within 50 ms; received \d+: .*later@test\.local/,
+    );
   });
 
   it("refuses the addresses it was told to, as a server does for an unknown mailbox", async () => {
@@ -32,7 +34,8 @@ describe("the tests' one SMTP inbox", () => {
   it("can want a login: only the right one gets mail in", async () => {
     const guarded = await openInbox({ login: { username: "mail", password: "right" } });
     try {
-      const mailer = (auth: string) => createMailer({ smtpUrl: `smtp://${auth}@127.0.0.1:${guarded.port}`, from: "x@test.local", logger: pino({ level: "silent" }) });
+      const mailer = (auth: string) =>
+        createMailer({ smtpUrl: `smtp://${auth}@127.0.0.1:${guarded.port}`, from: "x@test.local", logger: pino({ level: "silent" }) });
       await expect(mailer("mail:wrong").send({ to: "b@test.local", subject: "x", text: "x" })).rejects.toThrow();
       await mailer("mail:right").send({ to: "b@test.local", subject: "x", text: "x" });
       expect(guarded.mails.map((m) => m.to)).toEqual([["b@test.local"]]);

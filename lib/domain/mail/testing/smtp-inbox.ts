@@ -96,5 +96,7 @@ export const unfold = (raw: string) => raw.replace(/=\r?\n/g, "").replace(/=3D/g
 /** Quoted-printable fully undone (soft breaks and =XX bytes, read as UTF-8): the text as the reader sees it. */
 export function decodeQuotedPrintable(raw: string): string {
   const parts = raw.replace(/=\r?\n/g, "").match(/=[0-9A-F]{2}|[^=]+|=/g) ?? [];
-  return Buffer.concat(parts.map((part) => (/^=[0-9A-F]{2}$/.test(part) ? Buffer.from([Number.parseInt(part.slice(1), 16)]) : Buffer.from(part, "utf8")))).toString("utf8");
+  return Buffer.concat(
+    parts.map((part) => (/^=[0-9A-F]{2}$/.test(part) ? Buffer.from([Number.parseInt(part.slice(1), 16)]) : Buffer.from(part, "utf8"))),
+  ).toString("utf8");
 }

@@ -28,11 +28,12 @@ export async function startFakeMailman(options: { user?: string; password?: stri
     res.writeHead(status, { "content-type": "application/json" });
     res.end(JSON.stringify(body));
   };
-  const read = (req: IncomingMessage) => new Promise<string>((resolve) => {
-    let data = "";
-    req.on("data", (c) => (data += c));
-    req.on("end", () => resolve(data));
-  });
+  const read = (req: IncomingMessage) =>
+    new Promise<string>((resolve) => {
+      let data = "";
+      req.on("data", (c) => (data += c));
+      req.on("end", () => resolve(data));
+    });
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
     const body = await read(req);
@@ -68,8 +69,10 @@ export async function startFakeMailman(options: { user?: string; password?: stri
       const members = lists.get(form.get("list_id") ?? "");
       if (!members) return json(res, 400, { title: "400 Bad Request", description: "No such list" });
       const email = form.get("subscriber") ?? "";
-      if ([...members.values()].some((m) => m.email.toLowerCase() === email.toLowerCase())) return json(res, 409, { title: "409 Conflict", description: "Member already subscribed" });
-      if (!["pre_verified", "pre_confirmed", "pre_approved"].every((k) => form.get(k) === "true")) return json(res, 202, { token: "pending", token_owner: "subscriber" });
+      if ([...members.values()].some((m) => m.email.toLowerCase() === email.toLowerCase()))
+        return json(res, 409, { title: "409 Conflict", description: "Member already subscribed" });
+      if (!["pre_verified", "pre_confirmed", "pre_approved"].every((k) => form.get(k) === "true"))
+        return json(res, 202, { token: "pending", token_owner: "subscriber" });
       const memberId = randomUUID().replace(/-/g, "");
       members.set(memberId, { memberId, email, displayName: form.get("display_name") ?? "" });
       res.writeHead(201, { location: `${base}/3.1/members/${memberId}` });

@@ -7,7 +7,12 @@ import { int, text } from "@/lib/web/form-data";
 export const grantAuthorizationAction = defineAction({
   caller: "user",
   input: grantInput,
-  read: (formData) => ({ personId: int(formData, "personId"), equipmentTypeId: int(formData, "equipmentTypeId"), level: text(formData, "level"), reason: text(formData, "reason") }),
+  read: (formData) => ({
+    personId: int(formData, "personId"),
+    equipmentTypeId: int(formData, "equipmentTypeId"),
+    level: text(formData, "level"),
+    reason: text(formData, "reason"),
+  }),
   labels: { equipmentTypeId: "eq.grant.type", level: "eq.grant.level", reason: "eq.grant.reason" },
   refusals: "eq.error",
   revalidate: [["/admin/equipment/people", "layout"]],

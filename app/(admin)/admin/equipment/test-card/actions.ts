@@ -12,7 +12,10 @@ export const testCardAction = defineAction({
   input: z.object({ uid: z.string().trim().min(1).max(64), machineId: z.number().int().positive() }),
   read: (formData) => ({ uid: text(formData, "uid"), machineId: int(formData, "machineId") }),
   labels: { uid: "eq.test.uid", machineId: "eq.test.machine" },
-  refusals: (refusal, t) => (refusal.code === "unknown_machine" ? t("eq.error.unknown_machine") : t("eq.test.denied", { reason: t(`decision.${refusal.code}` as "decision.unknown_card") })),
+  refusals: (refusal, t) =>
+    refusal.code === "unknown_machine"
+      ? t("eq.error.unknown_machine")
+      : t("eq.test.denied", { reason: t(`decision.${refusal.code}` as "decision.unknown_card") }),
   async run({ db, t, input }) {
     const decision = await decideCardOnMachine(db, input);
     if (!decision) return { ok: false, code: "unknown_machine", message: "" };

@@ -24,7 +24,9 @@ export default async function AddressTypesPage() {
   );
   return (
     <div className="space-y-6">
-      <Link href="/admin/membership" className={linkClass}>{t("pa.back")}</Link>
+      <Link href="/admin/membership" className={linkClass}>
+        {t("pa.back")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("pa.addressTypes")}</h1>
       <p className="text-slate-600">{t("pa.addressTypes.intro")}</p>
       <ul className="space-y-3" aria-label={t("pa.addressTypes")}>

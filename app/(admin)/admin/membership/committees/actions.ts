@@ -82,7 +82,8 @@ export const assignFunctionAction = defineAction({
   input: z.object({ person: z.string(), since: z.string(), until: z.string() }),
   read: (formData) => ({ person: formText(formData, "person"), since: formText(formData, "since"), until: formText(formData, "until") }),
   bound: z.tuple([id]),
-  refusals: (refusal: Failure, t) => (refusal.code === "not_found" && refusal.field === "person" ? t("pa.holder.unknown") : peopleRefusal(functionLabels, "function")(refusal, t)),
+  refusals: (refusal: Failure, t) =>
+    refusal.code === "not_found" && refusal.field === "person" ? t("pa.holder.unknown") : peopleRefusal(functionLabels, "function")(refusal, t),
   async run({ actor, db, t, input }, functionId) {
     const personId = await resolvePersonRef(db, input.person);
     if (personId === null) return { ok: false, code: "not_found", message: "No such person.", field: "person" } satisfies Failure;

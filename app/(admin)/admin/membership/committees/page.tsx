@@ -13,7 +13,16 @@ import { getT } from "@/lib/i18n/server";
 import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
-import { assignFunctionAction, createCommitteeAction, createFunctionAction, endFunctionAction, deleteCommitteeAction, deleteFunctionAction, updateCommitteeAction, updateFunctionAction } from "./actions";
+import {
+  assignFunctionAction,
+  createCommitteeAction,
+  createFunctionAction,
+  endFunctionAction,
+  deleteCommitteeAction,
+  deleteFunctionAction,
+  updateCommitteeAction,
+  updateFunctionAction,
+} from "./actions";
 import { Card } from "@/components/ui/card";
 
 /** Committees, the functions each allows, who holds them today, and the roles a function grants (system admins set those). */
@@ -33,13 +42,17 @@ export default async function CommitteesPage() {
   );
   return (
     <div className="space-y-6">
-      <Link href="/admin/membership" className={linkClass}>{t("pa.back")}</Link>
+      <Link href="/admin/membership" className={linkClass}>
+        {t("pa.back")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("pa.committees")}</h1>
       <p className="text-slate-600">{t("pa.committees.intro")}</p>
       {committees.length === 0 && <p className="text-slate-600">{t("pa.none")}</p>}
       {committees.map((c) => (
         <section key={c.id} className={`${cardClass} space-y-4`} aria-labelledby={`committee-${c.id}`}>
-          <h2 id={`committee-${c.id}`} className="text-lg font-semibold">{c.name}</h2>
+          <h2 id={`committee-${c.id}`} className="text-lg font-semibold">
+            {c.name}
+          </h2>
           {c.description && <p className="text-sm text-slate-600">{c.description}</p>}
           <details>
             <summary className="cursor-pointer text-sm text-amber-800">{t("pa.edit")}</summary>
@@ -54,7 +67,12 @@ export default async function CommitteesPage() {
             {c.functions.map((f) => (
               <li key={f.id} className="space-y-2 rounded border border-slate-200 p-3" aria-label={f.name}>
                 <h4 className="font-medium">{f.name}</h4>
-                <FunctionHolders fn={f} today={today} assign={assignFunctionAction.bind(null, f.id)} end={(holderId) => endFunctionAction.bind(null, holderId)} />
+                <FunctionHolders
+                  fn={f}
+                  today={today}
+                  assign={assignFunctionAction.bind(null, f.id)}
+                  end={(holderId) => endFunctionAction.bind(null, holderId)}
+                />
                 <ActionForm action={updateFunctionAction.bind(null, f.id)} className="space-y-2" label={`${t("pa.edit")}: ${f.name}`}>
                   <TextField id={`function-${f.id}-name`} name="name" label={t("pa.function.name")} defaultValue={f.name} required />
                   <RoleCheckboxes idPrefix={`function-${f.id}`} legend={t("pa.roles")} roles={roles} checked={idsOf(f.roles)} disabled={!mayGrant} />
@@ -66,7 +84,11 @@ export default async function CommitteesPage() {
               </li>
             ))}
           </ul>
-          <ActionForm action={createFunctionAction.bind(null, c.id)} className="space-y-2 rounded border border-dashed border-slate-300 p-3" label={`${t("pa.function.new")}: ${c.name}`}>
+          <ActionForm
+            action={createFunctionAction.bind(null, c.id)}
+            className="space-y-2 rounded border border-dashed border-slate-300 p-3"
+            label={`${t("pa.function.new")}: ${c.name}`}
+          >
             <TextField id={`committee-${c.id}-new-function`} name="name" label={t("pa.function.new")} required />
             {mayGrant && <RoleCheckboxes idPrefix={`committee-${c.id}-new-function`} legend={t("pa.roles")} roles={roles} checked={[]} />}
             <SubmitButton>{t("pa.add")}</SubmitButton>

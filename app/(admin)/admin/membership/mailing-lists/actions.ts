@@ -36,7 +36,11 @@ const boundId = z.tuple([z.number().int().positive()]);
 /** A partial sync is a refusal whose message is already written (how many went through, the first reason). */
 type SyncPartly = { ok: false; code: "sync_partly"; message: string };
 const refusals = (failure: Failure | SyncPartly, t: Translate) =>
-  failure.code === "sync_partly" ? failure.message : failure.code === "mailman" ? t("ml.error.mailman", { reason: failure.message }) : t(`ml.error.${failure.code}`);
+  failure.code === "sync_partly"
+    ? failure.message
+    : failure.code === "mailman"
+      ? t("ml.error.mailman", { reason: failure.message })
+      : t(`ml.error.${failure.code}`);
 const labels = { name: "ml.name", address: "ml.address", description: "ml.description" } as const;
 
 export const createListAction = defineAction({
@@ -92,6 +96,10 @@ export const syncListAction = defineAction({
     if (!o.failures.length) return { ok: true, message: t("ml.sync.done", { subscribed: o.subscribed, unsubscribed: o.unsubscribed }) };
     // Part went through: the page shows what is left to do.
     revalidatePath("/admin/membership/mailing-lists", "layout");
-    return { ok: false, code: "sync_partly", message: t("ml.sync.partly", { subscribed: o.subscribed, unsubscribed: o.unsubscribed, failed: o.failures.length, reason: o.failures[0]! }) } satisfies SyncPartly;
+    return {
+      ok: false,
+      code: "sync_partly",
+      message: t("ml.sync.partly", { subscribed: o.subscribed, unsubscribed: o.unsubscribed, failed: o.failures.length, reason: o.failures[0]! }),
+    } satisfies SyncPartly;
   },
 });

@@ -23,15 +23,25 @@ export default async function MailingListsPage() {
   const counts = await Promise.all(lists.map(async (l) => (await listMembers(db, l.id)).length));
   return (
     <div className="space-y-6">
-      <Link href="/admin/membership" className={linkClass}>{t("pa.back")}</Link>
+      <Link href="/admin/membership" className={linkClass}>
+        {t("pa.back")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("ml.title")}</h1>
       <p className="text-slate-600">{t("ml.intro")}</p>
-      {lists.length === 0 ? <p className="text-slate-600">{t("ml.none")}</p> : (
+      {lists.length === 0 ? (
+        <p className="text-slate-600">{t("ml.none")}</p>
+      ) : (
         <ul className="space-y-3">
           {lists.map((l, i) => (
             <li key={l.id} className={cardClass}>
-              <Link href={`/admin/membership/mailing-lists/${l.id}`} className={`${linkClass} text-lg font-semibold`}>{l.name}</Link>
-              <p className="text-sm text-slate-600">{l.address} · {t("ml.count", { count: counts[i]! })}{l.optIn ? ` · ${t("ml.optInShort")}` : ""}{l.mailmanSync ? ` · ${t("ml.mailmanShort")}` : ""}</p>
+              <Link href={`/admin/membership/mailing-lists/${l.id}`} className={`${linkClass} text-lg font-semibold`}>
+                {l.name}
+              </Link>
+              <p className="text-sm text-slate-600">
+                {l.address} · {t("ml.count", { count: counts[i]! })}
+                {l.optIn ? ` · ${t("ml.optInShort")}` : ""}
+                {l.mailmanSync ? ` · ${t("ml.mailmanShort")}` : ""}
+              </p>
               {l.description && <p className="mt-1 text-sm">{l.description}</p>}
             </li>
           ))}

@@ -23,7 +23,9 @@ export default async function StatusesPage() {
   const roleName = new Map(roles.map((r) => [r.id, r.name]));
   return (
     <div className="space-y-6">
-      <Link href="/admin/membership" className={linkClass}>{t("pa.back")}</Link>
+      <Link href="/admin/membership" className={linkClass}>
+        {t("pa.back")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("pa.statuses")}</h1>
       <p className="text-slate-600">{t("pa.statuses.intro")}</p>
       <ul className="space-y-3" aria-label={t("pa.statuses")}>
@@ -34,10 +36,14 @@ export default async function StatusesPage() {
           return (
             <li key={s.id} className={`${cardClass} space-y-2`} aria-label={s.name}>
               <div className="flex flex-wrap items-baseline justify-between gap-2">
-                <h2 className="text-lg font-semibold">{s.name} <span className="font-mono text-sm text-slate-500">{s.key}</span></h2>
+                <h2 className="text-lg font-semibold">
+                  {s.name} <span className="font-mono text-sm text-slate-500">{s.key}</span>
+                </h2>
               </div>
               <p className="text-sm">{allowed.length ? allowed.join(" · ") : t("pa.allowsNothing")}</p>
-              <p className="text-sm text-slate-600">{t("pa.roles")}: {roleIds.length ? roleIds.map((id) => roleName.get(id)).join(", ") : t("pa.noRoles")}</p>
+              <p className="text-sm text-slate-600">
+                {t("pa.roles")}: {roleIds.length ? roleIds.map((id) => roleName.get(id)).join(", ") : t("pa.noRoles")}
+              </p>
               <details>
                 <summary className="cursor-pointer text-sm text-amber-800">{t("pa.edit")}</summary>
                 <ActionForm action={saveStatusAction.bind(null, s.id)} className="mt-2 space-y-3" label={`${t("pa.edit")}: ${s.name}`}>

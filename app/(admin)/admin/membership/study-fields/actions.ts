@@ -10,7 +10,15 @@ import { peopleRefusal } from "@/lib/web/people-admin-actions";
 // The list of fields of study (members.write, checked here and again by the domain).
 const labels = { name: "sf.name", intoId: "sf.mergeInto" } as const;
 const id = z.number().int().positive();
-const common = { caller: "members.write", labels, refusals: peopleRefusal(labels), revalidate: [["/admin/membership/study-fields", "page"], ["/profile", "page"]] } as const;
+const common = {
+  caller: "members.write",
+  labels,
+  refusals: peopleRefusal(labels),
+  revalidate: [
+    ["/admin/membership/study-fields", "page"],
+    ["/profile", "page"],
+  ],
+} as const;
 
 export const createStudyFieldAction = defineAction({
   ...common,

@@ -23,19 +23,25 @@ export default async function StudyFieldsPage({ searchParams }: { searchParams: 
   const [t, fields, all] = await Promise.all([getT(), listStudyFields(db, { q, includeRetired: withRetired }), listStudyFields(db, { includeRetired: true })]);
   return (
     <div className="space-y-6">
-      <Link href="/admin/membership" className={linkClass}>{t("pa.back")}</Link>
+      <Link href="/admin/membership" className={linkClass}>
+        {t("pa.back")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("sf.title")}</h1>
       <p className="text-slate-600">{t("sf.intro")}</p>
       <form method="get" role="search" className="flex flex-wrap items-end gap-3">
         <div>
-          <label htmlFor="sf-q" className={labelClass}>{t("sf.search")}</label>
+          <label htmlFor="sf-q" className={labelClass}>
+            {t("sf.search")}
+          </label>
           <input id="sf-q" name="q" type="search" defaultValue={q} className={inputClass} />
         </div>
         <label className="flex items-center gap-2 text-sm">
           <input type="checkbox" name="retired" value="1" defaultChecked={withRetired} />
           {t("sf.showRetired")}
         </label>
-        <button type="submit" className={secondaryButtonClass}>{t("sf.searchButton")}</button>
+        <button type="submit" className={secondaryButtonClass}>
+          {t("sf.searchButton")}
+        </button>
       </form>
       {fields.length === 0 ? (
         <p>{t("sf.none")}</p>
@@ -55,21 +61,30 @@ export default async function StudyFieldsPage({ searchParams }: { searchParams: 
                 {all.length > 1 && (
                   <ActionForm action={mergeStudyFieldAction.bind(null, f.id)} className="flex flex-wrap items-end gap-2" label={`${t("sf.merge")}: ${f.name}`}>
                     <SelectField id={`sf-into-${f.id}`} name="intoId" label={t("sf.mergeInto")}>
-                      {all.filter((o) => o.id !== f.id).map((o) => (
-                        <option key={o.id} value={o.id}>{o.name}</option>
-                      ))}
+                      {all
+                        .filter((o) => o.id !== f.id)
+                        .map((o) => (
+                          <option key={o.id} value={o.id}>
+                            {o.name}
+                          </option>
+                        ))}
                     </SelectField>
                     <SubmitButton>{t("sf.merge")}</SubmitButton>
                   </ActionForm>
                 )}
               </div>
-              <ActionButton action={setStudyFieldRetiredAction.bind(null, f.id, !f.retired)} label={`${f.retired ? t("sf.restore") : t("sf.retire")}: ${f.name}`} />
+              <ActionButton
+                action={setStudyFieldRetiredAction.bind(null, f.id, !f.retired)}
+                label={`${f.retired ? t("sf.restore") : t("sf.retire")}: ${f.name}`}
+              />
             </li>
           ))}
         </ul>
       )}
       <section className={cardClass} aria-labelledby="sf-new">
-        <h2 id="sf-new" className="mb-3 text-lg font-semibold">{t("sf.new")}</h2>
+        <h2 id="sf-new" className="mb-3 text-lg font-semibold">
+          {t("sf.new")}
+        </h2>
         <ActionForm action={createStudyFieldAction} className="flex flex-wrap items-end gap-2" label={t("sf.new")}>
           <TextField id="sf-new-name" name="name" label={t("sf.name")} required maxLength={200} />
           <SubmitButton>{t("sf.add")}</SubmitButton>

@@ -18,13 +18,17 @@ export default async function MembershipTypesPage() {
   const money = new Intl.NumberFormat(intlLocale(locale), { minimumFractionDigits: 2, maximumFractionDigits: 2 });
   return (
     <div className="space-y-6">
-      <Link href="/admin/membership" className={linkClass}>{t("pa.back")}</Link>
+      <Link href="/admin/membership" className={linkClass}>
+        {t("pa.back")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("pa.types")}</h1>
       <p className="text-slate-600">{t("pa.types.intro")}</p>
       <ul className="space-y-3" aria-label={t("pa.types")}>
         {types.map((m) => (
           <li key={m.id} className={`${cardClass} space-y-2`} aria-label={m.name}>
-            <h2 className="text-lg font-semibold">{m.name} <span className="font-mono text-sm text-slate-500">{m.key}</span></h2>
+            <h2 className="text-lg font-semibold">
+              {m.name} <span className="font-mono text-sm text-slate-500">{m.key}</span>
+            </h2>
             <p className="text-sm">
               {t("pa.perPeriod", { fee: money.format(m.feeCents / 100), period: t(`pa.billing.${m.billingPeriod}`) })}
               {m.partnerRate && ` · ${t("pa.partnerRate")}`}

@@ -40,7 +40,12 @@ const roleLabels = { roleId: "access.role", since: "access.role.since", until: "
 export const grantPersonRoleAction = defineAction({
   caller: "user",
   input: z.object({ personId: z.number(), roleId: z.number(), since: z.string(), until: z.string() }),
-  read: (formData) => ({ personId: formInt(formData, "personId"), roleId: formInt(formData, "roleId"), since: text(formData, "since").trim(), until: text(formData, "until").trim() }),
+  read: (formData) => ({
+    personId: formInt(formData, "personId"),
+    roleId: formInt(formData, "roleId"),
+    since: text(formData, "since").trim(),
+    until: text(formData, "until").trim(),
+  }),
   labels: roleLabels,
   refusals: peopleRefusal(roleLabels),
   revalidate: personPage,

@@ -6,13 +6,28 @@ import { defineAction } from "@/lib/web/action";
 import { checkbox, int, text } from "@/lib/web/form-data";
 import { peopleRefusal } from "@/lib/web/people-admin-actions";
 
-const labels = { typeId: "address.type", street: "address.street", extra: "address.extra", postalCode: "address.postalCode", city: "address.city", country: "address.country" } as const;
+const labels = {
+  typeId: "address.type",
+  street: "address.street",
+  extra: "address.extra",
+  postalCode: "address.postalCode",
+  city: "address.city",
+  country: "address.country",
+} as const;
 
 /** An admin adds an address for a member (bound: the person); addAddress checks members.write and containment. */
 export const addPersonAddressAction = defineAction({
   caller: "members.write",
   input: addressInputSchema.extend({ typeId: z.number().int().positive(), isMain: z.boolean() }),
-  read: (formData) => ({ typeId: int(formData, "typeId"), street: text(formData, "street"), extra: text(formData, "extra"), postalCode: text(formData, "postalCode"), city: text(formData, "city"), country: text(formData, "country"), isMain: checkbox(formData, "isMain") }),
+  read: (formData) => ({
+    typeId: int(formData, "typeId"),
+    street: text(formData, "street"),
+    extra: text(formData, "extra"),
+    postalCode: text(formData, "postalCode"),
+    city: text(formData, "city"),
+    country: text(formData, "country"),
+    isMain: checkbox(formData, "isMain"),
+  }),
   bound: z.tuple([z.number().int().positive()]),
   labels,
   refusals: peopleRefusal(labels),

@@ -59,7 +59,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
 
   return (
     <div className="space-y-6">
-      <Link href="/admin/people" className={linkClass}>{t("person.back")}</Link>
+      <Link href="/admin/people" className={linkClass}>
+        {t("person.back")}
+      </Link>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-bold">{name}</h1>
         <p className="text-slate-600">
@@ -67,11 +69,17 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         </p>
       </div>
       <p className="flex flex-wrap gap-3 text-sm">
-        <a className={linkClass} href={`/admin/people/${id}/export?format=json`}>{t("person.exportJson")}</a>
-        <a className={linkClass} href={`/admin/people/${id}/export?format=xlsx`}>{t("person.exportXlsx")}</a>
+        <a className={linkClass} href={`/admin/people/${id}/export?format=json`}>
+          {t("person.exportJson")}
+        </a>
+        <a className={linkClass} href={`/admin/people/${id}/export?format=xlsx`}>
+          {t("person.exportXlsx")}
+        </a>
       </p>
       {outranked && user.permissions.has("members.write") && (
-        <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">{t("access.outranked")}</p>
+        <p role="note" className="rounded border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
+          {t("access.outranked")}
+        </p>
       )}
       {profile && mayWrite && (
         <Card id="profile" title={t("person.profile")}>
@@ -82,7 +90,9 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           </ActionForm>
         </Card>
       )}
-      {profile && mayWrite && <PhotoSection personId={id} photoKey={profile.photoPath} name={name} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />}
+      {profile && mayWrite && (
+        <PhotoSection personId={id} photoKey={profile.photoPath} name={name} upload={uploadPersonPhotoAction} remove={removePersonPhotoAction} />
+      )}
       <PersonSections record={record} mayEditAddresses={Boolean(profile) && mayWrite} updateAddressAction={updateAddressAction} />
       {profile && mayWrite && (
         <Card id="add-address" title={t("address.add")}>

@@ -16,7 +16,8 @@ import { peopleRefusal } from "@/lib/web/people-admin-actions";
  * members.write and that neither partner is above the actor.
  */
 const labels = { partner: "partner.ref", partnerPersonId: "partner.title" } as const;
-const partnerRefusal = (refusal: Failure, t: Translate) => (refusal.code === "not_found" && refusal.field === "partner" ? t("partner.notFound") : peopleRefusal(labels)(refusal, t));
+const partnerRefusal = (refusal: Failure, t: Translate) =>
+  refusal.code === "not_found" && refusal.field === "partner" ? t("partner.notFound") : peopleRefusal(labels)(refusal, t);
 const onPerson = {
   caller: "members.write",
   bound: z.tuple([z.number().int().positive()]),

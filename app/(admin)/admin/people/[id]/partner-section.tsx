@@ -28,20 +28,32 @@ export async function PartnerSection({ personId, partner, addresses, partnerRate
       {partner ? (
         <div className="space-y-3">
           <p>
-            <Link className={linkClass} href={`/admin/people/${partner.personId}`}>{partner.name}</Link>
+            <Link className={linkClass} href={`/admin/people/${partner.personId}`}>
+              {partner.name}
+            </Link>
             {partner.memberNumber !== null && <span className="text-slate-600"> · #{partner.memberNumber}</span>}
             <span className="text-sm text-slate-600"> · {partner.mayEdit ? t("partner.mayEdit.yes") : t("partner.mayEdit.no")}</span>
           </p>
           {unshared.map((a) => (
-            <ActionForm key={a.addressId} action={sharePartnerAddressAction.bind(null, personId)} className="flex flex-wrap items-center gap-2 text-sm" label={t("partner.shareOf", { address: formatAddress(a) })} messageAt="bottom">
+            <ActionForm
+              key={a.addressId}
+              action={sharePartnerAddressAction.bind(null, personId)}
+              className="flex flex-wrap items-center gap-2 text-sm"
+              label={t("partner.shareOf", { address: formatAddress(a) })}
+              messageAt="bottom"
+            >
               <input type="hidden" name="partnerId" value={partner.personId} />
               <input type="hidden" name="addressId" value={a.addressId} />
               <span>{formatAddress(a)}</span>
-              <button type="submit" className={secondaryButtonClass}>{t("partner.share")}</button>
+              <button type="submit" className={secondaryButtonClass}>
+                {t("partner.share")}
+              </button>
             </ActionForm>
           ))}
           <ActionForm action={unlinkPartnerAction.bind(null, personId)} label={t("partner.unlink")} messageAt="bottom">
-            <button type="submit" className={secondaryButtonClass}>{t("partner.unlink")}</button>
+            <button type="submit" className={secondaryButtonClass}>
+              {t("partner.unlink")}
+            </button>
           </ActionForm>
         </div>
       ) : (

@@ -15,7 +15,14 @@ import { Card } from "@/components/ui/card";
 /** The person page's login email and directly held roles with their days: system admins only (the domain checks again). */
 export async function PersonAccessSection({ personId }: { personId: number }) {
   const db = getDb();
-  const [t, locale, loginEmail, roles, held, today] = await Promise.all([getT(), getLocale(), loginEmailOf(db, personId), listRoles(db), directRoles(db, personId), spaceToday(db)]);
+  const [t, locale, loginEmail, roles, held, today] = await Promise.all([
+    getT(),
+    getLocale(),
+    loginEmailOf(db, personId),
+    listRoles(db),
+    directRoles(db, personId),
+    spaceToday(db),
+  ]);
   const day = (d: string) => formatPlainDate(d, locale);
   return (
     <Card id="person-access" title={t("access.title")}>

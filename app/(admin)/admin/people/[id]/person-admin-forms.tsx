@@ -10,7 +10,19 @@ import { getSpace } from "@/lib/web/space";
 import { Card } from "@/components/ui/card";
 
 /** Change status (with a reason), add a membership, erase: the admin person page's action forms. */
-export async function PersonAdminForms({ personId, statusId, statuses, types, erased }: { personId: number; statusId: number; statuses: MembershipStatus[]; types: MembershipType[]; erased: boolean }) {
+export async function PersonAdminForms({
+  personId,
+  statusId,
+  statuses,
+  types,
+  erased,
+}: {
+  personId: number;
+  statusId: number;
+  statuses: MembershipStatus[];
+  types: MembershipType[];
+  erased: boolean;
+}) {
   const t = await getT();
   const today = dayOf(new Date(), (await getSpace()).timeZone);
   return (
@@ -20,7 +32,9 @@ export async function PersonAdminForms({ personId, statusId, statuses, types, er
           <input type="hidden" name="personId" value={personId} />
           <SelectField label={t("person.newStatus")} name="statusId" id="status-change-id" defaultValue={statusId}>
             {statuses.map((s) => (
-              <option key={s.id} value={s.id}>{statusLabel(t, s)}</option>
+              <option key={s.id} value={s.id}>
+                {statusLabel(t, s)}
+              </option>
             ))}
           </SelectField>
           <TextField label={t("person.reason")} name="reason" required maxLength={500} />
@@ -32,7 +46,9 @@ export async function PersonAdminForms({ personId, statusId, statuses, types, er
           <input type="hidden" name="personId" value={personId} />
           <SelectField label={t("membership.type")} name="typeId">
             {types.map((m) => (
-              <option key={m.id} value={m.id}>{m.name}</option>
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
             ))}
           </SelectField>
           <TextField label={t("membership.validFrom")} name="validFrom" type="date" defaultValue={today} required />
@@ -49,7 +65,9 @@ export async function PersonAdminForms({ personId, statusId, statuses, types, er
             <input type="hidden" name="personId" value={personId} />
             <TextField label={t("person.reason")} name="reason" id="erase-reason" maxLength={500} />
             <CheckboxField label={t("person.erase.confirmBanned")} name="confirmBanned" />
-            <button type="submit" className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-600">{t("person.erase.submit")}</button>
+            <button type="submit" className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-600">
+              {t("person.erase.submit")}
+            </button>
           </ActionForm>
         </Card>
       )}

@@ -17,11 +17,19 @@ import { getSpace } from "@/lib/web/space";
  */
 export default async function ApplicantsPage() {
   const user = await requirePermission("members.read");
-  const [t, locale, applicants, space, loginRequests] = await Promise.all([getT(), getLocale(), listPendingApplicants(getDb()), getSpace(), listLoginRequests(getDb())]);
+  const [t, locale, applicants, space, loginRequests] = await Promise.all([
+    getT(),
+    getLocale(),
+    listPendingApplicants(getDb()),
+    getSpace(),
+    listLoginRequests(getDb()),
+  ]);
   const mayWrite = user.permissions.has("members.write");
   return (
     <div className="space-y-4">
-      <Link href="/admin/people" className={linkClass}>{t("person.back")}</Link>
+      <Link href="/admin/people" className={linkClass}>
+        {t("person.back")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("applicants.title")}</h1>
       <p className="text-sm text-slate-600">{t("applicants.intro")}</p>
       {applicants.length === 0 ? (
@@ -33,7 +41,9 @@ export default async function ApplicantsPage() {
             return (
               <li key={a.personId} className={cardClass} aria-label={name}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <Link href={`/admin/people/${a.personId}`} className={`${linkClass} font-medium`}>{name}</Link>
+                  <Link href={`/admin/people/${a.personId}`} className={`${linkClass} font-medium`}>
+                    {name}
+                  </Link>
                   <span className="text-sm text-slate-600">
                     {a.email} · {t("applicants.confirmedAt", { at: a.confirmedAt ? formatDateTime(a.confirmedAt, locale, space.timeZone) : "–" })}
                   </span>
@@ -44,13 +54,20 @@ export default async function ApplicantsPage() {
                       <input type="hidden" name="personId" value={a.personId} />
                       <SubmitButton>{t("applicants.approve")}</SubmitButton>
                     </ActionForm>
-                    <ActionForm action={rejectApplicantAction} className="flex flex-wrap items-end gap-2" label={t("applicants.rejectOf", { name })} messageAt="bottom">
+                    <ActionForm
+                      action={rejectApplicantAction}
+                      className="flex flex-wrap items-end gap-2"
+                      label={t("applicants.rejectOf", { name })}
+                      messageAt="bottom"
+                    >
                       <input type="hidden" name="personId" value={a.personId} />
                       <label className="grow text-sm">
                         <span className="mb-1 block font-medium text-slate-700">{t("applicants.reason")}</span>
                         <input name="reason" required maxLength={1000} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
                       </label>
-                      <button type="submit" className={secondaryButtonClass}>{t("applicants.reject")}</button>
+                      <button type="submit" className={secondaryButtonClass}>
+                        {t("applicants.reject")}
+                      </button>
                     </ActionForm>
                   </div>
                 )}
@@ -70,7 +87,9 @@ export default async function ApplicantsPage() {
             return (
               <li key={r.requestId} className={cardClass} aria-label={t("loginRequests.of", { name })}>
                 <div className="flex flex-wrap items-baseline justify-between gap-2">
-                  <Link href={`/admin/people/${r.personId}`} className={`${linkClass} font-medium`}>{name}</Link>
+                  <Link href={`/admin/people/${r.personId}`} className={`${linkClass} font-medium`}>
+                    {name}
+                  </Link>
                   <span className="text-sm text-slate-600">
                     {r.email} · {t("applicants.confirmedAt", { at: formatDateTime(r.confirmedAt, locale, space.timeZone) })}
                   </span>
@@ -83,7 +102,9 @@ export default async function ApplicantsPage() {
                     </ActionForm>
                     <ActionForm action={rejectLoginRequestAction} label={t("loginRequests.rejectOf", { name })} messageAt="bottom">
                       <input type="hidden" name="requestId" value={r.requestId} />
-                      <button type="submit" className={secondaryButtonClass}>{t("loginRequests.reject")}</button>
+                      <button type="submit" className={secondaryButtonClass}>
+                        {t("loginRequests.reject")}
+                      </button>
                     </ActionForm>
                   </div>
                 )}

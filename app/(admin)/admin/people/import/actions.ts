@@ -48,7 +48,11 @@ export const peopleImportAction = defineAction({
     const result = await commitImport(db, actor.personId, csv, { skipLines });
     if (result.ok) {
       notifySubscribersSoon();
-      return { ok: true, message: t("peopleImport.done", { created: result.created, skipped: result.skipped }), data: { done: { created: result.created, skipped: result.skipped } } };
+      return {
+        ok: true,
+        message: t("peopleImport.done", { created: result.created, skipped: result.skipped }),
+        data: { done: { created: result.created, skipped: result.skipped } },
+      };
     }
     if (result.code === "rows") return { ok: false, code: "changed", message: "", data: { preview: await previewImport(db, csv), csv } };
     return result;

@@ -10,7 +10,9 @@ export default async function PeopleImportPage() {
   const t = await getT();
   return (
     <div className="space-y-4">
-      <Link href="/admin/people" className={linkClass}>{t("person.back")}</Link>
+      <Link href="/admin/people" className={linkClass}>
+        {t("person.back")}
+      </Link>
       <h1 className="text-2xl font-bold">{t("peopleImport.title")}</h1>
       <p className="text-sm text-slate-600">{t("peopleImport.intro")}</p>
       <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-sm">{IMPORT_COLUMNS.join(",")}</pre>

@@ -10,7 +10,24 @@ import { FormResultContext } from "@/components/forms/form-result-context";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 
-type Labels = Record<"file" | "paste" | "preview" | "confirm" | "confirmSkipping" | "line" | "field" | "problem" | "name" | "email" | "status" | "card" | "good" | "bad" | "invite", string>;
+type Labels = Record<
+  | "file"
+  | "paste"
+  | "preview"
+  | "confirm"
+  | "confirmSkipping"
+  | "line"
+  | "field"
+  | "problem"
+  | "name"
+  | "email"
+  | "status"
+  | "card"
+  | "good"
+  | "bad"
+  | "invite",
+  string
+>;
 
 /** Step 1: a file (or pasted text) is checked and shown; step 2: the admin confirms exactly that text. */
 export function PeopleImportForm({ labels }: { labels: Labels }) {
@@ -27,7 +44,9 @@ export function PeopleImportForm({ labels }: { labels: Labels }) {
       <FormMessage result={result} />
       {data?.done && data.done.created > 0 && (
         <p>
-          <Link href="/admin/people/invite" className={linkClass}>{labels.invite}</Link>
+          <Link href="/admin/people/invite" className={linkClass}>
+            {labels.invite}
+          </Link>
         </p>
       )}
       <form ref={ref} action={formAction} className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label={labels.preview}>
@@ -41,7 +60,13 @@ export function PeopleImportForm({ labels }: { labels: Labels }) {
         <section aria-label={labels.bad} className="overflow-x-auto rounded border border-red-200 bg-white">
           <h2 className="px-3 pt-2 font-semibold text-red-900">{labels.bad}</h2>
           <table className="w-full text-left text-sm">
-            <thead className="bg-red-50"><tr><th className={th}>{labels.line}</th><th className={th}>{labels.field}</th><th className={th}>{labels.problem}</th></tr></thead>
+            <thead className="bg-red-50">
+              <tr>
+                <th className={th}>{labels.line}</th>
+                <th className={th}>{labels.field}</th>
+                <th className={th}>{labels.problem}</th>
+              </tr>
+            </thead>
             <tbody>
               {preview.errors.map((e, i) => (
                 <tr key={i} className="border-t border-red-100">
@@ -58,7 +83,15 @@ export function PeopleImportForm({ labels }: { labels: Labels }) {
         <section aria-label={labels.good} className="overflow-x-auto rounded border border-slate-200 bg-white">
           <h2 className="px-3 pt-2 font-semibold">{labels.good}</h2>
           <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100"><tr><th className={th}>{labels.line}</th><th className={th}>{labels.name}</th><th className={th}>{labels.email}</th><th className={th}>{labels.status}</th><th className={th}>{labels.card}</th></tr></thead>
+            <thead className="bg-slate-100">
+              <tr>
+                <th className={th}>{labels.line}</th>
+                <th className={th}>{labels.name}</th>
+                <th className={th}>{labels.email}</th>
+                <th className={th}>{labels.status}</th>
+                <th className={th}>{labels.card}</th>
+              </tr>
+            </thead>
             <tbody>
               {preview.rows.map((r) => (
                 <tr key={r.line} className="border-t border-slate-100">

@@ -72,7 +72,12 @@ export default async function WordingPage({ searchParams }: { searchParams: Prom
                 <input type="hidden" name="key" value={row.key} />
                 <label className="block text-sm">
                   <span className="mb-1 block font-medium text-slate-700">{row.override === null ? t("wording.yours") : t("wording.current")}</span>
-                  <textarea name="text" defaultValue={row.override ?? row.shipped} rows={row.shipped.length > 120 ? 5 : 2} className="block w-full rounded border border-slate-300 px-3 py-2" />
+                  <textarea
+                    name="text"
+                    defaultValue={row.override ?? row.shipped}
+                    rows={row.shipped.length > 120 ? 5 : 2}
+                    className="block w-full rounded border border-slate-300 px-3 py-2"
+                  />
                 </label>
                 <div className="flex flex-wrap gap-2">
                   <SubmitButton>{t("wording.save")}</SubmitButton>

@@ -17,7 +17,15 @@ export function EditSessionForm({ t, timeZone, session }: Props) {
     <ActionForm action={editSessionAction} className="space-y-4" label={t("tr.edit.title")}>
       <input type="hidden" name="sessionId" value={session.id} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <TextField id="edit-startsAt" label={t("tr.f.starts")} name="startsAt" type="datetime-local" required defaultValue={toLocalInput(session.startsAt, timeZone)} hint={t("tr.f.timeZone", { zone: timeZone })} />
+        <TextField
+          id="edit-startsAt"
+          label={t("tr.f.starts")}
+          name="startsAt"
+          type="datetime-local"
+          required
+          defaultValue={toLocalInput(session.startsAt, timeZone)}
+          hint={t("tr.f.timeZone", { zone: timeZone })}
+        />
         <TextField id="edit-endsAt" label={t("tr.f.ends")} name="endsAt" type="datetime-local" required defaultValue={toLocalInput(session.endsAt, timeZone)} />
         <TextField id="edit-room" label={t("tr.f.room")} name="room" maxLength={200} defaultValue={session.room} />
         <TextField id="edit-capacity" label={t("tr.f.capacity")} name="capacity" type="number" min={1} max={500} required defaultValue={session.capacity} />

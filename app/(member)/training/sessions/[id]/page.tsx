@@ -76,7 +76,12 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
                   {p.attendance && <span className="text-sm font-medium">{t("tr.att.current", { attendance: t(`tr.att.${p.attendance}`) })}</span>}
                 </div>
                 {begun && p.status === "signed_up" && p.attendance !== "passed" && !session.cancelledAt && (
-                  <ActionForm action={markAttendanceAction} className="flex flex-wrap items-end gap-2" messageAt="bottom" label={t("tr.att.label", { name: p.name })}>
+                  <ActionForm
+                    action={markAttendanceAction}
+                    className="flex flex-wrap items-end gap-2"
+                    messageAt="bottom"
+                    label={t("tr.att.label", { name: p.name })}
+                  >
                     <input type="hidden" name="signupId" value={p.signupId} />
                     <fieldset className="flex flex-wrap gap-3">
                       <legend className="sr-only">{t("tr.att.label", { name: p.name })}</legend>

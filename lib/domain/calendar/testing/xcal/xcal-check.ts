@@ -40,7 +40,8 @@ function typed(e: XmlElement): unknown {
       return e.content === "true";
     case "recur": {
       const groups = new Map<string, unknown[]>();
-      for (const part of elements(e)) groups.set(part.name, [...(groups.get(part.name) ?? []), NUMERIC_RECUR.has(part.name) ? Number(part.content) : part.content]);
+      for (const part of elements(e))
+        groups.set(part.name, [...(groups.get(part.name) ?? []), NUMERIC_RECUR.has(part.name) ? Number(part.content) : part.content]);
       return Object.fromEntries([...groups].map(([k, v]) => [k, one(v)]));
     }
     case "period": {

@@ -41,7 +41,11 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
       <Card id="photo" title={t("eq.photo.title")} className="space-y-3">
         {machine.photoPath ? (
           // eslint-disable-next-line @next/next/no-img-element -- a private, already resized image served by our route
-          <img src={`/machines/${machine.id}/photo/display?v=${encodeURIComponent(machine.photoPath)}`} alt={t("eq.photo.alt", { name: machine.name })} className="max-h-80 rounded border border-slate-200" />
+          <img
+            src={`/machines/${machine.id}/photo/display?v=${encodeURIComponent(machine.photoPath)}`}
+            alt={t("eq.photo.alt", { name: machine.name })}
+            className="max-h-80 rounded border border-slate-200"
+          />
         ) : (
           <p className="text-slate-600">{t("eq.photo.none")}</p>
         )}
@@ -64,7 +68,11 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
         </ActionForm>
       </Card>
 
-      <DeleteSection action={deleteMachineAction} id={machine.id} labels={{ title: t("eq.delete.title"), hint: t("eq.delete.machineHint"), submit: t("eq.delete.submit") }} />
+      <DeleteSection
+        action={deleteMachineAction}
+        id={machine.id}
+        labels={{ title: t("eq.delete.title"), hint: t("eq.delete.machineHint"), submit: t("eq.delete.submit") }}
+      />
     </div>
   );
 }

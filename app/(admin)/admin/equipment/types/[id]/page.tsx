@@ -85,7 +85,11 @@ export default async function EditEquipmentTypePage({ params }: { params: Promis
         </ActionForm>
       </Card>
 
-      <DeleteSection action={deleteEquipmentTypeAction} id={type.id} labels={{ title: t("eq.delete.title"), hint: t("eq.delete.typeHint"), submit: t("eq.delete.submit") }} />
+      <DeleteSection
+        action={deleteEquipmentTypeAction}
+        id={type.id}
+        labels={{ title: t("eq.delete.title"), hint: t("eq.delete.typeHint"), submit: t("eq.delete.submit") }}
+      />
     </div>
   );
 }

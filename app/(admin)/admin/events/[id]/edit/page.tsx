@@ -17,7 +17,13 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   const [t, space, details] = await Promise.all([getT(), getSpace(), getEventDetails(getDb(), id, user)]);
   if (!details) notFound();
   const props = await eventFormProps(t, space.timeZone);
-  const initial = valuesOf(details.event, details.rooms.map((r) => r.id), details.resources.map((r) => r.id), details.responsible?.memberNumber ?? null, details.things.map((x) => x.number));
+  const initial = valuesOf(
+    details.event,
+    details.rooms.map((r) => r.id),
+    details.resources.map((r) => r.id),
+    details.responsible?.memberNumber ?? null,
+    details.things.map((x) => x.number),
+  );
   if (!props.timeZones.includes(details.event.timeZone)) props.timeZones.push(details.event.timeZone);
   return (
     <div className="space-y-4">

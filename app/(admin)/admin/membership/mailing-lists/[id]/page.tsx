@@ -36,31 +36,57 @@ export default async function MailingListPage({ params, searchParams }: { params
   const list = await getMailingList(db, id);
   if (!list) notFound();
   const mayWrite = user.permissions.has("members.write");
-  const [t, members, statuses, committees, roles, space, locale] = await Promise.all([getT(), listMembersVisibleTo(db, user.personId, id), listStatuses(db), listCommittees(db), listRoles(db), getSpace(), getLocale()]);
+  const [t, members, statuses, committees, roles, space, locale] = await Promise.all([
+    getT(),
+    listMembersVisibleTo(db, user.personId, id),
+    listStatuses(db),
+    listCommittees(db),
+    listRoles(db),
+    getSpace(),
+    getLocale(),
+  ]);
   const mailman = mailmanFromEnv(env());
   const preview = mayWrite && (await searchParams).preview === "1" ? await syncMailingList(db, user.personId, mailman, id, { dryRun: true }) : null;
   const base = `/admin/membership/mailing-lists/${id}`;
   return (
     <div className="space-y-6">
-      <Link href="/admin/membership/mailing-lists" className={linkClass}>{t("ml.back")}</Link>
+      <Link href="/admin/membership/mailing-lists" className={linkClass}>
+        {t("ml.back")}
+      </Link>
       <h1 className="text-2xl font-bold">{list.name}</h1>
       <p className="text-slate-600">{list.address}</p>
       <Card id="list-members" title={`${t("ml.members")} (${members.length})`} className="space-y-3">
         <p className="flex flex-wrap gap-3 text-sm">
-          <a className={linkClass} href={`${base}/export?format=txt`}>{t("ml.exportText")}</a>
-          <a className={linkClass} href={`${base}/export?format=csv`}>{t("ml.exportCsv")}</a>
+          <a className={linkClass} href={`${base}/export?format=txt`}>
+            {t("ml.exportText")}
+          </a>
+          <a className={linkClass} href={`${base}/export?format=csv`}>
+            {t("ml.exportCsv")}
+          </a>
         </p>
-        {members.length === 0 ? <p className="text-sm text-slate-600">{t("ml.noMembers")}</p> : (
+        {members.length === 0 ? (
+          <p className="text-sm text-slate-600">{t("ml.noMembers")}</p>
+        ) : (
           <ul className="max-h-80 overflow-y-auto text-sm" data-testid="list-addresses">
-            {members.map((m) => <li key={m.personId}>{m.email} <span className="text-slate-500">{[m.firstName, m.lastName].filter(Boolean).join(" ")}</span></li>)}
+            {members.map((m) => (
+              <li key={m.personId}>
+                {m.email} <span className="text-slate-500">{[m.firstName, m.lastName].filter(Boolean).join(" ")}</span>
+              </li>
+            ))}
           </ul>
         )}
       </Card>
       {mayWrite && list.mailmanSync && (
         <Card id="list-sync" title={t("ml.sync.title")} className="space-y-3">
           {!mailman && <p className="text-sm text-slate-600">{t("ml.error.not_configured")}</p>}
-          {list.lastSyncAt && <p className="text-sm">{t("ml.sync.last", { at: formatDateTime(list.lastSyncAt, locale, space.timeZone), result: list.lastSyncResult ?? "" })}</p>}
-          {mailman && !preview && <Link className={linkClass} href={`${base}?preview=1`}>{t("ml.sync.preview")}</Link>}
+          {list.lastSyncAt && (
+            <p className="text-sm">{t("ml.sync.last", { at: formatDateTime(list.lastSyncAt, locale, space.timeZone), result: list.lastSyncResult ?? "" })}</p>
+          )}
+          {mailman && !preview && (
+            <Link className={linkClass} href={`${base}?preview=1`}>
+              {t("ml.sync.preview")}
+            </Link>
+          )}
           {preview && <SyncPreview t={t} preview={preview} />}
           {mailman && (
             <ActionForm action={syncListAction.bind(null, id)} label={t("ml.sync.apply")}>
@@ -72,7 +98,14 @@ export default async function MailingListPage({ params, searchParams }: { params
       {mayWrite && (
         <Card id="list-edit" title={t("ml.edit")} className="space-y-3">
           <ActionForm action={updateListAction.bind(null, id)} className="space-y-3" label={t("ml.edit")}>
-            <ListFormFields t={t} prefix={`list-${id}`} list={list} statuses={statuses.map((s) => ({ id: s.id, name: statusLabel(t, s) }))} committees={committees} roles={roles} />
+            <ListFormFields
+              t={t}
+              prefix={`list-${id}`}
+              list={list}
+              statuses={statuses.map((s) => ({ id: s.id, name: statusLabel(t, s) }))}
+              committees={committees}
+              roles={roles}
+            />
             <SubmitButton>{t("ml.save")}</SubmitButton>
           </ActionForm>
           <DeleteButton action={deleteListAction.bind(null, id)} label={t("ml.delete")} name={list.name} />

@@ -13,5 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const data = key ? await getFileStorage().get(photoFileKey(key, size as PhotoSize)) : null;
   if (!data) return new Response("Not found", { status: 404 });
   // Visibility can change at any time: the browser may keep it only briefly and only for this user.
-  return new Response(new Uint8Array(data), { headers: { "content-type": "image/webp", "cache-control": "private, max-age=60", "x-content-type-options": "nosniff" } });
+  return new Response(new Uint8Array(data), {
+    headers: { "content-type": "image/webp", "cache-control": "private, max-age=60", "x-content-type-options": "nosniff" },
+  });
 }

@@ -13,5 +13,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ num
   const data = thing?.photoKey ? await getFileStorage().get(photoFileKey(thing.photoKey, size as PhotoSize)) : null;
   if (!data) return new Response("Not found", { status: 404 });
   // The key changes with every new photo, so the browser may cache privately.
-  return new Response(new Uint8Array(data), { headers: { "content-type": "image/webp", "cache-control": "private, max-age=3600", "x-content-type-options": "nosniff" } });
+  return new Response(new Uint8Array(data), {
+    headers: { "content-type": "image/webp", "cache-control": "private, max-age=3600", "x-content-type-options": "nosniff" },
+  });
 }

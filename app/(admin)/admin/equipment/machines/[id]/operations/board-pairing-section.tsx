@@ -19,7 +19,9 @@ export function BoardPairingSection({ t, view, machineId, boardId, when }: Props
   const hidden = <input type="hidden" name="machineId" value={machineId} />;
   return (
     <section className={sectionClass} aria-labelledby="pairing">
-      <h2 id="pairing" className="text-lg font-semibold">{t("pair.title")}</h2>
+      <h2 id="pairing" className="text-lg font-semibold">
+        {t("pair.title")}
+      </h2>
       {view.hasCredentials ? (
         <p className="text-slate-600">{t("pair.credentials")}</p>
       ) : (
@@ -45,7 +47,9 @@ export function BoardPairingSection({ t, view, machineId, boardId, when }: Props
           )}
           {view.window.open ? (
             <div className="flex flex-wrap items-end justify-between gap-2">
-              <p data-testid="pairing-window">{view.window.until ? t("pair.window.openUntil", { until: when(view.window.until) }) : t("pair.window.openFirst")}</p>
+              <p data-testid="pairing-window">
+                {view.window.until ? t("pair.window.openUntil", { until: when(view.window.until) }) : t("pair.window.openFirst")}
+              </p>
               <ActionForm action={closePairingWindowAction} label={t("pair.window.close")} messageAt="bottom">
                 {hidden}
                 <SubmitButton>{t("pair.window.close")}</SubmitButton>
@@ -54,7 +58,9 @@ export function BoardPairingSection({ t, view, machineId, boardId, when }: Props
           ) : (
             <ActionForm action={openPairingWindowAction} label={t("pair.window.open")} className="flex flex-wrap items-end gap-2">
               {hidden}
-              <p className="w-full text-slate-600" data-testid="pairing-window">{t("pair.window.closed")}</p>
+              <p className="w-full text-slate-600" data-testid="pairing-window">
+                {t("pair.window.closed")}
+              </p>
               <label className="text-sm">
                 {t("pair.window.minutes")}{" "}
                 <select name="minutes" defaultValue="60" className="rounded border border-slate-300 px-2 py-1">

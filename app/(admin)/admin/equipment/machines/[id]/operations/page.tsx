@@ -33,7 +33,13 @@ import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parseId } from "@/lib/domain/shared/ids";
 
 /** What the boards report for one machine: hours, maintenance, boards, pairing, usage history, remote control, credentials. */
-export default async function MachineOperationsPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | undefined>> }) {
+export default async function MachineOperationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const user = await requireUser();
   const mayManage = user.permissions.has("equipment.manage");
   const mayOperate = user.permissions.has("machines.operate");
@@ -82,7 +88,9 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
 
       {mayOperate && (
         <section className={sectionClass} aria-labelledby="remote">
-          <h2 id="remote" className="text-lg font-semibold">{t("mach.remote.title")}</h2>
+          <h2 id="remote" className="text-lg font-semibold">
+            {t("mach.remote.title")}
+          </h2>
           {!online ? (
             <p className="text-slate-600">{t("mach.remote.offline")}</p>
           ) : (
@@ -103,10 +111,18 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
         </section>
       )}
 
-      <FlaggedUsage t={t} when={when} flagged={flagged} accept={(sid) => acceptFlaggedSessionAction.bind(null, sid)} remove={(sid) => deleteFlaggedSessionAction.bind(null, sid)} />
+      <FlaggedUsage
+        t={t}
+        when={when}
+        flagged={flagged}
+        accept={(sid) => acceptFlaggedSessionAction.bind(null, sid)}
+        remove={(sid) => deleteFlaggedSessionAction.bind(null, sid)}
+      />
 
       <section className={sectionClass} aria-labelledby="plans">
-        <h2 id="plans" className="text-lg font-semibold">{t("mach.plans.title")}</h2>
+        <h2 id="plans" className="text-lg font-semibold">
+          {t("mach.plans.title")}
+        </h2>
         <PlansTable t={t} plans={plans} />
         {plans.map((p) => (
           <PlanRowForms key={p.planId} t={t} plan={p} stored={stored.find((s) => s.id === p.planId)} mayManage={mayPlan} />
@@ -116,7 +132,9 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
 
       {(owns || mayOperate) && (
         <section className={sectionClass} aria-labelledby="block">
-          <h2 id="block" className="text-lg font-semibold">{t("eq.block.title")}</h2>
+          <h2 id="block" className="text-lg font-semibold">
+            {t("eq.block.title")}
+          </h2>
           <ActionForm action={setMachineBlockedAction} className="space-y-3" label={t("eq.block.title")}>
             <input type="hidden" name="machineId" value={machine.id} />
             <input type="hidden" name="blocked" value={machine.blocked ? "0" : "1"} />
@@ -127,16 +145,26 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
       )}
 
       <section className={sectionClass} aria-labelledby="interventions">
-        <h2 id="interventions" className="text-lg font-semibold">{t("mach.interventions.title")}</h2>
+        <h2 id="interventions" className="text-lg font-semibold">
+          {t("mach.interventions.title")}
+        </h2>
         {interventions.length === 0 ? (
           <p className="text-slate-600">{t("mach.interventions.none")}</p>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
             {interventions.map((i) => (
               <li key={i.id} className="py-1">
-                {when(i.doneAt)} · {i.planText ?? "–"} · {i.personName ?? "–"} · {t(i.source === "board" ? "mach.interventions.board" : "mach.interventions.manual")}
+                {when(i.doneAt)} · {i.planText ?? "–"} · {i.personName ?? "–"} ·{" "}
+                {t(i.source === "board" ? "mach.interventions.board" : "mach.interventions.manual")}
                 {i.notes && ` · ${i.notes}`}
-                {(mayManage || mayOperate || owns) && <DeleteRecordForm t={t} action={deleteInterventionAction.bind(null, i.id)} label={t("mach.delete.interventionLabel", { id: i.id })} idPrefix={`intervention-${i.id}`} />}
+                {(mayManage || mayOperate || owns) && (
+                  <DeleteRecordForm
+                    t={t}
+                    action={deleteInterventionAction.bind(null, i.id)}
+                    label={t("mach.delete.interventionLabel", { id: i.id })}
+                    idPrefix={`intervention-${i.id}`}
+                  />
+                )}
               </li>
             ))}
           </ul>
@@ -144,7 +172,9 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
       </section>
 
       <section className={sectionClass} aria-labelledby="boards">
-        <h2 id="boards" className="text-lg font-semibold">{t("mach.boards.title")}</h2>
+        <h2 id="boards" className="text-lg font-semibold">
+          {t("mach.boards.title")}
+        </h2>
         <BoardsTable t={t} boards={boards} when={when} />
       </section>
 
@@ -152,9 +182,18 @@ export default async function MachineOperationsPage({ params, searchParams }: { 
 
       {mayManage && (
         <section className={sectionClass} aria-labelledby="credentials">
-          <h2 id="credentials" className="text-lg font-semibold">{t("mach.credentials.title")}</h2>
-          <p className="text-sm text-slate-600">{machine.boardUsername ? t("mach.credentials.current", { username: machine.boardUsername }) : t("mach.credentials.none")}</p>
-          <SecretOnceForm action={boardCredentialsAction} className="space-y-2" label={t("mach.credentials.title")} secretLabel={t("mach.credentials.password")}>
+          <h2 id="credentials" className="text-lg font-semibold">
+            {t("mach.credentials.title")}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {machine.boardUsername ? t("mach.credentials.current", { username: machine.boardUsername }) : t("mach.credentials.none")}
+          </p>
+          <SecretOnceForm
+            action={boardCredentialsAction}
+            className="space-y-2"
+            label={t("mach.credentials.title")}
+            secretLabel={t("mach.credentials.password")}
+          >
             <input type="hidden" name="machineId" value={machine.id} />
             <TextField label={t("mach.credentials.username")} name="username" defaultValue={machine.boardUsername ?? ""} maxLength={64} />
             <SubmitButton>{machine.boardPasswordHash ? t("mach.credentials.rotate") : t("mach.credentials.set")}</SubmitButton>

@@ -55,7 +55,9 @@ function EditPlanForm({ t, plan }: { t: Translate; plan: StoredPlan }) {
         <TextField id={id("lcd")} label={t("mach.plans.lcdText")} name="lcdText" defaultValue={plan.lcdText} hint={t("mach.plans.lcdHint")} />
         <TextField id={id("description")} label={t("mach.plans.description")} name="description" defaultValue={plan.description} maxLength={2000} />
         <TextField id={id("link")} label={t("mach.plans.instructions")} name="instructionsUrl" defaultValue={plan.instructionsUrl ?? ""} maxLength={2000} />
-        <div><SubmitButton>{t("mach.plans.save")}</SubmitButton></div>
+        <div>
+          <SubmitButton>{t("mach.plans.save")}</SubmitButton>
+        </div>
       </ActionForm>
     </details>
   );

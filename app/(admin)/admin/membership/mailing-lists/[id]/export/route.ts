@@ -18,6 +18,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
   const csv = new URL(request.url).searchParams.get("format") === "csv";
   const file = `${list.address.replace(/[^a-z0-9.@_-]/gi, "_")}.${csv ? "csv" : "txt"}`;
   return new Response(csv ? membersAsCsv(await getT(), members) : membersAsText(members), {
-    headers: { "content-type": `${csv ? "text/csv" : "text/plain"}; charset=utf-8`, "content-disposition": `attachment; filename="${file}"`, "cache-control": "no-store" },
+    headers: {
+      "content-type": `${csv ? "text/csv" : "text/plain"}; charset=utf-8`,
+      "content-disposition": `attachment; filename="${file}"`,
+      "cache-control": "no-store",
+    },
   });
 }
