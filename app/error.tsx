@@ -1,13 +1,14 @@
 "use client";
 
 import { useT } from "@/lib/i18n/client";
+import { PageTitle } from "@/components/ui/page-title";
 
 // The root layout's next-intl provider carries just the error page's three messages in the request's language.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const t = useT();
   return (
     <section className="max-w-xl space-y-4">
-      <h1 className="text-2xl font-bold">{t("error.title")}</h1>
+      <PageTitle>{t("error.title")}</PageTitle>
       <p className="text-slate-700">{t("error.body")}</p>
       <button type="button" onClick={reset} className="rounded bg-slate-800 px-4 py-2 text-white hover:bg-slate-700">
         {t("error.retry")}

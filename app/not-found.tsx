@@ -1,12 +1,13 @@
 import Link from "next/link";
 import { getT } from "@/lib/i18n/server";
 import { linkClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function NotFound() {
   const t = await getT();
   return (
     <section className="max-w-xl space-y-4">
-      <h1 className="text-2xl font-bold">{t("notFound.title")}</h1>
+      <PageTitle>{t("notFound.title")}</PageTitle>
       <p className="text-slate-700">{t("notFound.body")}</p>
       <Link href="/" className={linkClass}>
         {t("nav.start")}

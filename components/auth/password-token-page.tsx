@@ -1,5 +1,6 @@
 import type { ComponentProps, ReactNode } from "react";
 import { ResetPasswordForm } from "./reset-password-form";
+import { PageTitle } from "@/components/ui/page-title";
 
 const TONE = { red: "border-red-300 bg-red-50 text-red-900", amber: "border-amber-300 bg-amber-50 text-amber-900" };
 
@@ -16,7 +17,7 @@ interface Props {
 export function PasswordTokenPage({ title, intro, form, unusable }: Props) {
   return (
     <section className="mx-auto max-w-sm space-y-6">
-      <h1 className="text-2xl font-bold">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       {form ? (
         <>
           {intro && <p className="text-slate-700">{intro}</p>}

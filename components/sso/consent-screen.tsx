@@ -3,6 +3,7 @@ import { CheckboxField } from "@/components/ui/field";
 import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { SharedField } from "@/lib/domain/oidc/scopes";
 import type { Translate } from "@/lib/i18n/translate";
+import { PageTitle } from "@/components/ui/page-title";
 
 interface Props {
   t: Translate;
@@ -21,9 +22,7 @@ interface Props {
 export function ConsentScreen({ t, client, query, scopes, offered, ticked, values, allow, deny }: Props) {
   return (
     <section className={`${cardClass} mx-auto max-w-lg space-y-4`} aria-labelledby="consent-title">
-      <h1 id="consent-title" className="text-2xl font-bold">
-        {t("sso.consent.title", { client })}
-      </h1>
+      <PageTitle id="consent-title">{t("sso.consent.title", { client })}</PageTitle>
       <p>{t("sso.consent.intro", { client })}</p>
       <div>
         <p className="font-medium">{t("sso.consent.learns")}</p>

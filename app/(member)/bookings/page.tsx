@@ -12,6 +12,7 @@ import { getDb } from "@/lib/web/db";
 import { upcomingMachineBookings } from "@/lib/web/machine-bookings";
 import { getSpace } from "@/lib/web/space";
 import { bookMachineAction, cancelBookingAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -35,7 +36,7 @@ export default async function BookingsPage({ searchParams }: { searchParams: Sea
   const preselected = machineRows.find((m) => m.id === asked)?.id ?? machineRows[0]?.id ?? 0;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("bk.title")}</h1>
+      <PageTitle>{t("bk.title")}</PageTitle>
       {machineRows.length === 0 ? (
         <p className="text-slate-700" data-testid="booking-refusal">
           {t("bk.noMachines")}{" "}

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { listPublicPeople } from "@/lib/domain/people/public-profile";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** The member directory: each entry shows exactly what visibleProfile lets this viewer see, and links to the profile page. */
 export default async function DirectoryPage() {
@@ -12,7 +13,7 @@ export default async function DirectoryPage() {
   const [t, entries] = await Promise.all([getT(), listPublicPeople(getDb(), { personId: user.personId, permissions: user.permissions })]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("directory.title")}</h1>
+      <PageTitle>{t("directory.title")}</PageTitle>
       {entries.length === 0 && <p className="text-slate-600">{t("directory.none")}</p>}
       <ul className="grid gap-3 sm:grid-cols-2">
         {entries.map(({ personId, slug, fields }) => (

@@ -15,6 +15,7 @@ import { getDb } from "@/lib/web/db";
 import { requestTrainingAction, withdrawRequestAction } from "./actions";
 import { getSpace } from "@/lib/web/space";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -35,7 +36,7 @@ export default async function MyEquipmentPage() {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{t("me.title")}</h1>
+        <PageTitle>{t("me.title")}</PageTitle>
         {(trains.length > 0 || user.permissions.has("training.run")) && (
           <Link href="/training" className={secondaryButtonClass}>
             {t("nav.training")}

@@ -11,6 +11,7 @@ import { isMessageKey } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { cardClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function MemberHomePage() {
   const user = await requireUser();
@@ -29,7 +30,7 @@ export default async function MemberHomePage() {
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("home.greeting", { name: overview.firstName ?? user.displayName })}</h1>
+      <PageTitle>{t("home.greeting", { name: overview.firstName ?? user.displayName })}</PageTitle>
       {overview.status.key === "applicant" && (
         <section className="rounded-lg border border-amber-300 bg-amber-50 p-4 sm:p-6" aria-labelledby="application" data-testid="application-status">
           <h2 id="application" className="mb-2 text-lg font-semibold">

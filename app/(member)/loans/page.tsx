@@ -7,6 +7,7 @@ import { dayOf, formatPlainDate } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { getSpace } from "@/lib/web/space";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** Things lent out (overdue first) and things members lent to the space, with their return dates. */
 export default async function LoansPage() {
@@ -40,7 +41,7 @@ export default async function LoansPage() {
   );
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("inv.loans.title")}</h1>
+      <PageTitle>{t("inv.loans.title")}</PageTitle>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("inv.loans.overdue", { count: overdue.length })}</h2>
         {overdue.length ? loanList(overdue, "border-red-200 bg-red-50") : <p className="text-sm text-slate-500">{t("inv.loans.noneOverdue")}</p>}

@@ -8,6 +8,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { createLocationAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 function Tree({ t, all, parentId, seen }: { t: Translate; all: InventoryLocation[]; parentId: number | null; seen: Set<number> }) {
   const children = all.filter((l) => l.parentId === parentId && !seen.has(l.id));
@@ -35,7 +36,7 @@ export default async function LocationsPage() {
   const [t, all] = await Promise.all([getT(), listLocations(getDb())]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("inv.locations.title")}</h1>
+      <PageTitle>{t("inv.locations.title")}</PageTitle>
       {all.length === 0 ? <p className="text-slate-600">{t("inv.locations.none")}</p> : <Tree t={t} all={all} parentId={null} seen={new Set()} />}
       {user.canEdit && (
         <ActionForm action={createLocationAction} className="space-y-3 rounded border border-slate-200 bg-white p-4" label={t("inv.locations.new")}>

@@ -5,6 +5,7 @@ import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function PollsPage() {
   const user = await requireUser();
@@ -13,7 +14,7 @@ export default async function PollsPage() {
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">{t("com.polls.title")}</h1>
+        <PageTitle>{t("com.polls.title")}</PageTitle>
         {user.permissions.has("polls.create") && (
           <Link href="/polls/new" className="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
             {t("com.polls.new")}

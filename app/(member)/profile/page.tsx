@@ -29,6 +29,7 @@ import { MAIL_TOPICS } from "@/lib/domain/mail/topics";
 import { setWeeklySummaryAction } from "./summary-actions";
 import { setPartnerConsentAction } from "./partner-consent-actions";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function ProfilePage() {
   const user = await requireUser();
@@ -50,7 +51,7 @@ export default async function ProfilePage() {
   const summary = user.permissions.has(SUMMARY_PERMISSION) ? await wantsWeeklySummary(db, user.personId) : null;
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("profile.title")}</h1>
+      <PageTitle>{t("profile.title")}</PageTitle>
       <Card id="my-profile" title={t("profile.title")} titleHidden>
         <ActionForm action={updateOwnProfileAction} className="space-y-4" label={t("profile.title")}>
           <ProfileFields defaults={{ ...profile, studies }} studyFields={studyFields} />

@@ -9,6 +9,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { parsePage, searchText } from "@/lib/domain/shared/ids";
+import { PageTitle } from "@/components/ui/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -36,7 +37,7 @@ export default async function ThingsPage({ searchParams }: { searchParams: Searc
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">{t("inv.things.title")}</h1>
+        <PageTitle>{t("inv.things.title")}</PageTitle>
         <div className="flex flex-wrap gap-2">
           <Link href="/locations" className={secondaryButtonClass}>
             {t("inv.locations.title")}

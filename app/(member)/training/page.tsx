@@ -13,6 +13,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** Trainers: schedule sessions on the types they train, see their sessions and the demand. */
 export default async function TrainingPage() {
@@ -36,7 +37,7 @@ export default async function TrainingPage() {
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("tr.title")}</h1>
+      <PageTitle>{t("tr.title")}</PageTitle>
       {types.length === 0 ? (
         <p className="text-slate-600">{t("tr.notTrainer")}</p>
       ) : (

@@ -8,6 +8,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, type Day, formatDay, formatMonth, isoDate, mondayOf, parseDay, startOfDay, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { PageTitle } from "@/components/ui/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -62,7 +63,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">{t("cal.title")}</h1>
+        <PageTitle>{t("cal.title")}</PageTitle>
         <div className="flex flex-wrap gap-2 text-sm">
           {user?.permissions.has("calendar.write") && (
             <>

@@ -6,6 +6,7 @@ import { getT } from "@/lib/i18n/server";
 import { safeNextPath } from "@/lib/web/safe-next";
 import { loginAction, resendConfirmationAction } from "./actions";
 import { linkClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function LoginPage({ searchParams }: { searchParams: Promise<{ next?: string | string[]; again?: string | string[] }> }) {
   const [t, user, query] = await Promise.all([getT(), getCurrentUser(), searchParams]);
@@ -16,7 +17,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
   if (user && !again) redirect(next);
   return (
     <section className="mx-auto max-w-sm space-y-6">
-      <h1 className="text-2xl font-bold">{t("login.title")}</h1>
+      <PageTitle>{t("login.title")}</PageTitle>
       {again && <p>{t("login.again")}</p>}
       <LoginForm
         action={loginAction}

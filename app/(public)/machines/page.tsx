@@ -7,6 +7,7 @@ import { dashboardAccessIn } from "@/lib/domain/machines/dashboard-access";
 import { dashboardShownTo, loadDashboard } from "@/lib/domain/machines/dashboard";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -41,7 +42,7 @@ export default async function MachinesPage() {
   const usable = user ? (await bookableMachines(getDb(), user.personId)).map((m) => m.id) : null;
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("mach.dashboard.title")}</h1>
+      <PageTitle>{t("mach.dashboard.title")}</PageTitle>
       <p className="text-slate-700">{t("mach.dashboard.intro")}</p>
       {(user?.permissions.has("equipment.manage") || user?.permissions.has("machines.operate")) && (
         <p className="flex gap-4 text-sm">

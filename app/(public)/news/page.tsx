@@ -6,6 +6,7 @@ import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -23,7 +24,7 @@ export default async function NewsListPage({ searchParams }: { searchParams: Pro
   return (
     <div className="max-w-2xl space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-bold">{t("com.news.listTitle")}</h1>
+        <PageTitle>{t("com.news.listTitle")}</PageTitle>
         <a href="/news.xml" className="text-sm text-slate-600 underline">
           {t("com.news.feed")}
         </a>

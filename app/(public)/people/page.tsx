@@ -5,13 +5,14 @@ import { currentViewer } from "@/lib/auth/viewer";
 import { listPublicPeople } from "@/lib/domain/people/public-profile";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** Who is here: for a visitor, the people who made their name public, each linking to their profile page. */
 export default async function PeoplePage() {
   const [t, entries] = await Promise.all([getT(), currentViewer().then((viewer) => listPublicPeople(getDb(), viewer))]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("people.public.title")}</h1>
+      <PageTitle>{t("people.public.title")}</PageTitle>
       {entries.length === 0 && <p className="text-slate-600">{t("directory.none")}</p>}
       <ul className="grid gap-3 sm:grid-cols-3">
         {entries.map(({ personId, slug, fields }) => (

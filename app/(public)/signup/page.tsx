@@ -7,13 +7,14 @@ import { getLocale, getOfferedLocales, getT } from "@/lib/i18n/server";
 import type { Locale } from "@/lib/i18n/translate";
 import { signUpAction } from "./actions";
 import { linkClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function SignupPage() {
   const [t, locale, user, offered] = await Promise.all([getT(), getLocale(), getCurrentUser(), getOfferedLocales()]);
   if (user) redirect("/home");
   return (
     <section className="mx-auto max-w-sm space-y-6">
-      <h1 className="text-2xl font-bold">{t("signup.title")}</h1>
+      <PageTitle>{t("signup.title")}</PageTitle>
       <p className="text-slate-700">{t("signup.intro")}</p>
       <SignupForm
         action={signUpAction}

@@ -13,6 +13,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { createServiceAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** Service identities (with their sponsor) and every active personal token, each revocable by an admin. */
 export default async function AdminApiPage() {
@@ -22,7 +23,7 @@ export default async function AdminApiPage() {
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("api.admin.title")}</h1>
+      <PageTitle>{t("api.admin.title")}</PageTitle>
       <p className="max-w-3xl text-sm text-slate-700">
         {t("api.admin.intro")}{" "}
         <Link className={linkClass} href="/api/v1/docs">

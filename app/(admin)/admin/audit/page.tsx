@@ -14,6 +14,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { subscribeAction, unsubscribeAction } from "./actions";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -41,7 +42,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("audit.title")}</h1>
+      <PageTitle>{t("audit.title")}</PageTitle>
       <form method="get" role="search" aria-label={t("audit.title")} className="grid gap-3 sm:grid-cols-3 sm:items-end">
         <TextField name="actor" type="search" label={t("audit.filter.actor")} hint={t("audit.filter.personHint")} defaultValue={filter.actor} />
         <TextField name="person" type="search" label={t("audit.filter.person")} hint={t("audit.filter.personHint")} defaultValue={filter.person} />

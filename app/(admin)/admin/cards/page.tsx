@@ -13,6 +13,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { endCardAction, newMemberWithCardAction, registerCardAction } from "./actions";
 import { cardClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 const card = `${cardClass} space-y-3`;
 const UNKNOWN_DAYS = 30;
@@ -40,7 +41,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("cards.title")}</h1>
+      <PageTitle>{t("cards.title")}</PageTitle>
 
       <section className={card} aria-labelledby="unknown">
         <h2 id="unknown" className="text-lg font-semibold">

@@ -5,6 +5,7 @@ import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-servic
 import { listMachines } from "@/lib/domain/equipment/machine-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { PageTitle } from "@/components/ui/page-title";
 
 const th = "px-3 py-2 text-left text-sm font-semibold text-slate-600";
 const td = "px-3 py-2 align-top";
@@ -17,7 +18,7 @@ export default async function AdminEquipmentPage() {
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-bold">{t("eq.admin.title")}</h1>
+        <PageTitle>{t("eq.admin.title")}</PageTitle>
         <div className="flex flex-wrap gap-2">
           <Link href="/admin/equipment/test-card" className={secondaryButtonClass}>
             {t("eq.links.testCard")}

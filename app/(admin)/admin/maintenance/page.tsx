@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/guards";
 import { duePlansAcrossSpace } from "@/lib/domain/machines/maintenance-due";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { PageTitle } from "@/components/ui/page-title";
 
 const th = "px-2 py-1 text-left font-medium text-slate-600";
 
@@ -14,7 +15,7 @@ export default async function MaintenanceDuePage() {
   const [t, due] = await Promise.all([getT(), duePlansAcrossSpace(getDb())]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("mach.due.title")}</h1>
+      <PageTitle>{t("mach.due.title")}</PageTitle>
       {due.length === 0 ? (
         <p className="text-slate-600">{t("mach.due.none")}</p>
       ) : (

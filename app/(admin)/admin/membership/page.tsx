@@ -14,6 +14,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { endOfYearAction } from "./actions";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** The hub for membership reference data, the end-of-year action and the mailing lists. */
 export default async function MembershipAdminPage() {
@@ -34,7 +35,7 @@ export default async function MembershipAdminPage() {
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("pa.title")}</h1>
+      <PageTitle>{t("pa.title")}</PageTitle>
       {sections.length > 0 && (
         <ul className="grid gap-3 sm:grid-cols-2">
           {sections.map((s) => (

@@ -8,6 +8,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { cardClass, labelClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 const area = "block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base";
 const button = "rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700";
@@ -17,7 +18,7 @@ export default async function NewsAdminPage() {
   const [t, locale, space, posts] = await Promise.all([getT(), getLocale(), getSpace(), listNews(getDb(), user, 100)]);
   return (
     <div className="max-w-2xl space-y-6">
-      <h1 className="text-2xl font-bold">{t("com.newsAdmin.title")}</h1>
+      <PageTitle>{t("com.newsAdmin.title")}</PageTitle>
       <ActionForm action={createNewsAction} className={`${cardClass} space-y-3`} label={t("com.newsAdmin.new")}>
         <h2 className="text-lg font-semibold">{t("com.newsAdmin.new")}</h2>
         <TextField label={t("com.newsAdmin.titleField")} name="title" id="news-new-title" required maxLength={200} />

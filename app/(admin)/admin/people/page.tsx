@@ -15,6 +15,7 @@ import { listStudyFields } from "@/lib/domain/people/study-fields";
 import { getT } from "@/lib/i18n/server";
 import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
 import { getDb } from "@/lib/web/db";
+import { PageTitle } from "@/components/ui/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -38,7 +39,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">{t("people.title")}</h1>
+        <PageTitle>{t("people.title")}</PageTitle>
         <div className="flex flex-wrap items-center gap-3">
           <Link href="/admin/people/applicants" className={linkClass}>
             {t("applicants.link", { count: applicants.length + loginRequests.length })}

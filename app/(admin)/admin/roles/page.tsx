@@ -14,6 +14,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { createRoleAction, deleteRoleAction, updateRoleAction } from "./actions";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** Roles bundle the permissions the code defines; system admins shape them here and see who holds each and why. */
 export default async function RolesPage() {
@@ -29,7 +30,7 @@ export default async function RolesPage() {
   const holders = await Promise.all(roles.map((r) => roleHolders(db, user, r.id)));
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("roles.title")}</h1>
+      <PageTitle>{t("roles.title")}</PageTitle>
       <p className="text-slate-600">{t("roles.intro")}</p>
       <ul className="space-y-3" aria-label={t("roles.title")}>
         {roles.map((r, i) => {

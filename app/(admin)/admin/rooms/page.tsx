@@ -7,6 +7,7 @@ import { machineOptions } from "@/lib/domain/equipment/machine-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteBookableAction, saveBookableAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** Rooms and bookable resources (a resource may stand for a machine). */
 export default async function RoomsAdminPage() {
@@ -17,7 +18,7 @@ export default async function RoomsAdminPage() {
   const empty = { name: "", description: "", machineId: "" };
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("rooms.title")}</h1>
+      <PageTitle>{t("rooms.title")}</PageTitle>
       {(["room", "resource"] as const).map((kind) => {
         const rows = kind === "room" ? roomRows.map((r) => ({ ...r, machineId: null as number | null })) : resourceRows;
         return (

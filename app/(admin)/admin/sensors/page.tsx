@@ -9,6 +9,7 @@ import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function SensorsPage() {
   await requirePermission("system.admin");
@@ -16,7 +17,7 @@ export default async function SensorsPage() {
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
   return (
     <div className="max-w-2xl space-y-4">
-      <h1 className="text-2xl font-bold">{t("com.sensors.title")}</h1>
+      <PageTitle>{t("com.sensors.title")}</PageTitle>
       <p className="text-sm text-slate-700">{t("com.sensors.intro")}</p>
       <SecretOnceForm action={createSensorAction} className={`${cardClass} space-y-3`} label={t("com.sensors.create")} secretLabel={t("com.sensors.token")}>
         <TextField label={t("com.sensors.name")} name="name" required maxLength={60} />

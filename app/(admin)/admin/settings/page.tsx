@@ -10,6 +10,7 @@ import { LOCALES } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { logoAction, saveSettingsAction, sendTestMailAction } from "./actions";
 import { linkClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function AdminSettingsPage() {
   await requirePermission("system.admin");
@@ -22,7 +23,7 @@ export default async function AdminSettingsPage() {
   initial.apiCorsOrigins = settings.apiCorsOrigins.join("\n");
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("settings.title")}</h1>
+      <PageTitle>{t("settings.title")}</PageTitle>
       <SettingsForm
         action={saveSettingsAction}
         initial={initial}

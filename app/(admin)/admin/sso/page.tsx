@@ -11,6 +11,7 @@ import { getT } from "@/lib/i18n/server";
 import { oidcIssuer } from "@/lib/oidc/authorization";
 import { getDb } from "@/lib/web/db";
 import { createOidcClientAction, rotateSigningKeyAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -21,7 +22,7 @@ export default async function SsoPage() {
   const [t, clients, statuses, issuer, kid] = await Promise.all([getT(), listOidcClients(db), loginStatuses(db), oidcIssuer(db), currentKeyId(db)]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("sso.admin.title")}</h1>
+      <PageTitle>{t("sso.admin.title")}</PageTitle>
       <p className="max-w-3xl text-sm text-slate-700">{t("sso.admin.intro")}</p>
       <p className="text-sm">
         {t("sso.admin.discovery")} <code className="break-all" data-testid="discovery-url">{`${issuer}/.well-known/openid-configuration`}</code>

@@ -15,6 +15,7 @@ import { runNowState } from "@/lib/ops/jobs/run-now";
 import { backupNowAction } from "./actions";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -60,7 +61,7 @@ export default async function AdminSystemPage() {
   };
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("system.title")}</h1>
+      <PageTitle>{t("system.title")}</PageTitle>
       <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1 text-sm">
         <dt className="font-medium">{t("system.version")}</dt>
         <dd data-testid="app-version">{appVersion()}</dd>

@@ -17,6 +17,7 @@ import { deleteUsageSessionAction } from "./delete-actions";
 import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parsePage } from "@/lib/domain/shared/ids";
 import { cardClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 const PAGE = 50;
 const card = `${cardClass} space-y-3`;
@@ -48,7 +49,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
 
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("mach.report.title")}</h1>
+      <PageTitle>{t("mach.report.title")}</PageTitle>
       <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("mach.usage.filter")}>
         <label className="flex flex-col">
           {t("mach.usage.person")}

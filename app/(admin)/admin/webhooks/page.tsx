@@ -10,6 +10,7 @@ import { formatDateTime } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { createWebhookAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** The space's webhooks with their queues, and a form to add one (its signing secret is shown once). */
 export default async function WebhooksPage() {
@@ -18,7 +19,7 @@ export default async function WebhooksPage() {
   const when = (d: Date | null) => (d ? formatDateTime(d, locale, space.timeZone) : t("wh.never"));
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("wh.title")}</h1>
+      <PageTitle>{t("wh.title")}</PageTitle>
       <p className="max-w-3xl text-sm text-slate-700">{t("wh.intro")}</p>
       {hooks.length === 0 ? (
         <p className="text-sm text-slate-600">{t("wh.none")}</p>

@@ -7,6 +7,7 @@ import { hasActiveFeedToken } from "@/lib/domain/calendar/feed-tokens";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { regenerateFeedAction, revokeFeedAction, weeklyAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** The private feed address (create, regenerate, turn off) and the weekly email opt-in. */
 export default async function FeedPage() {
@@ -15,7 +16,7 @@ export default async function FeedPage() {
   const [t, active, weekly] = await Promise.all([getT(), hasActiveFeedToken(db, user.personId), wantsWeeklyAnnouncement(db, user.personId)]);
   return (
     <div className="max-w-2xl space-y-6">
-      <h1 className="text-2xl font-bold">{t("feed.title")}</h1>
+      <PageTitle>{t("feed.title")}</PageTitle>
       <p>{t("feed.intro")}</p>
       <p className="text-sm text-gray-600">{t("feed.formats")}</p>
       <p>{active ? t("feed.active") : t("feed.none")}</p>

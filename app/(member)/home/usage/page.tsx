@@ -6,6 +6,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { cardClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 const th = "px-2 py-1 text-left font-medium text-slate-600";
 
@@ -28,7 +29,7 @@ export default async function MyUsagePage({ searchParams }: { searchParams: Prom
       <Link href="/home" className="text-amber-700 underline">
         {t("mach.mine.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("mach.mine.title")}</h1>
+      <PageTitle>{t("mach.mine.title")}</PageTitle>
       <section className={cardClass} aria-labelledby="hours">
         <h2 id="hours" className="mb-3 text-lg font-semibold">
           {t("mach.mine.hours", { hours: allHours.toFixed(1) })}

@@ -10,6 +10,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { deleteLocationAction, updateLocationAction } from "../actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** "What is in this box": everything in it and in the boxes inside it. */
 export default async function LocationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -39,7 +40,7 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
         ))}
       </nav>
       <div className="flex flex-wrap items-center justify-between gap-2">
-        <h1 className="text-2xl font-bold">{location.name}</h1>
+        <PageTitle>{location.name}</PageTitle>
         {user.canEdit && (
           <Link href={`/things/new?location=${location.id}`} className={secondaryButtonClass}>
             {t("inv.things.newHere")}

@@ -12,6 +12,7 @@ import { upcomingMachineBookings } from "@/lib/web/machine-bookings";
 import { getSpace } from "@/lib/web/space";
 import { bookMachineAction } from "../../bookings/actions";
 import { parseId } from "@/lib/domain/shared/ids";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** A machine for members: what it is, its upcoming bookings, and booking it for those the rule lets use it. */
 export default async function MachinePage({ params }: { params: Promise<{ id: string }> }) {
@@ -39,7 +40,7 @@ export default async function MachinePage({ params }: { params: Promise<{ id: st
       : t("bk.error.not_allowed_on_machine");
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{machine.name}</h1>
+      <PageTitle>{machine.name}</PageTitle>
       <dl className="grid gap-x-4 gap-y-1 sm:grid-cols-[10rem_1fr]">
         <dt className="font-medium">{t("bk.page.type")}</dt>
         <dd>{machine.type}</dd>

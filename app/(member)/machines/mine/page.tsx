@@ -4,6 +4,7 @@ import { myMachines } from "@/lib/domain/machines/machine-owner";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { cardClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** "My machines": the machines of the types I own (run them: block, maintenance, usage) or train on. */
 export default async function MyMachinesPage() {
@@ -11,7 +12,7 @@ export default async function MyMachinesPage() {
   const [t, machines] = await Promise.all([getT(), myMachines(getDb(), user.personId)]);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("owner.title")}</h1>
+      <PageTitle>{t("owner.title")}</PageTitle>
       <p className="text-slate-600">{t("owner.intro")}</p>
       {machines.length === 0 ? (
         <p className={cardClass}>{t("owner.none")}</p>

@@ -14,6 +14,7 @@ import { getDb } from "@/lib/web/db";
 import { receiptCookie } from "@/lib/web/poll-receipt";
 import { getSpace } from "@/lib/web/space";
 import { parseId } from "@/lib/domain/shared/ids";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export default async function PollPage({ params }: { params: Promise<{ id: strin
       <Link href="/polls" className="text-sm text-slate-600 underline">
         {t("com.polls.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{poll.question}</h1>
+      <PageTitle>{poll.question}</PageTitle>
       {poll.description && <p className="whitespace-pre-line text-slate-700">{poll.description}</p>}
       <p className="text-sm text-slate-500">
         {phase === "open" && t("com.polls.phase.open", { when: when(poll.closesAt) })}

@@ -7,6 +7,7 @@ import { toLocalInput } from "@/lib/time";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { PageTitle } from "@/components/ui/page-title";
 
 const field = "block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base";
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
@@ -17,7 +18,7 @@ export default async function NewPollPage() {
   const now = new Date();
   return (
     <div className="max-w-2xl space-y-4">
-      <h1 className="text-2xl font-bold">{t("com.polls.new")}</h1>
+      <PageTitle>{t("com.polls.new")}</PageTitle>
       <ActionForm action={createPollAction} className="space-y-4" label={t("com.polls.new")}>
         <TextField label={t("com.polls.question")} name="question" required maxLength={300} />
         <div>

@@ -11,6 +11,7 @@ import { studyFieldNames } from "@/lib/domain/people/study-fields";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { updatePartnerProfileAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** One's partner's profile data, editable while both agreed (else it says why not). */
 export default async function PartnerProfilePage() {
@@ -23,7 +24,7 @@ export default async function PartnerProfilePage() {
       <Link href="/profile" className={linkClass}>
         {t("record.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{partner ? t("partner.edit.title", { name: partner.name }) : t("partner.title")}</h1>
+      <PageTitle>{partner ? t("partner.edit.title", { name: partner.name }) : t("partner.title")}</PageTitle>
       {!partner ? (
         <p>{t("partner.edit.none")}</p>
       ) : !theirs ? (

@@ -7,6 +7,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import type { MessageKey } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
+import { PageTitle } from "@/components/ui/page-title";
 
 const SECTIONS: [keyof PersonExport, MessageKey][] = [
   ["person", "record.s.person"],
@@ -39,7 +40,7 @@ export default async function MyRecordPage() {
       <Link href="/profile" className="text-amber-700 underline">
         {t("record.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("record.title")}</h1>
+      <PageTitle>{t("record.title")}</PageTitle>
       <p className="text-slate-600">{t("record.intro")}</p>
       <p className="flex flex-wrap gap-3 text-sm">
         <a className="text-amber-700 underline" href={`/admin/people/${user.personId}/export?format=json`}>

@@ -7,6 +7,7 @@ import { formatDateTime } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { disconnectServiceAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ export default async function ConnectedServicesPage() {
           {t("sso.services.back")}
         </a>
       </p>
-      <h1 className="text-2xl font-bold">{t("sso.services.title")}</h1>
+      <PageTitle>{t("sso.services.title")}</PageTitle>
       <p className="max-w-3xl text-sm text-slate-700">{t("sso.services.intro")}</p>
       {services.length === 0 ? (
         <p className="text-sm text-slate-600">{t("sso.services.none")}</p>

@@ -10,6 +10,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { createPersonalTokenAction, revokeTokenAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** Personal access tokens: created here with the scopes the person can use today, shown once, revocable. */
 export default async function ProfileTokensPage() {
@@ -25,7 +26,7 @@ export default async function ProfileTokensPage() {
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
   return (
     <div className="space-y-6">
-      <h1 className="text-2xl font-bold">{t("api.tokens.title")}</h1>
+      <PageTitle>{t("api.tokens.title")}</PageTitle>
       <p className="max-w-3xl text-sm text-slate-700">
         {t("api.tokens.intro")}{" "}
         <Link className={linkClass} href="/api/v1/docs">

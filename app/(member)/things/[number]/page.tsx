@@ -14,6 +14,7 @@ import { dayOf, formatPlainDate } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { getSpace } from "@/lib/web/space";
+import { PageTitle } from "@/components/ui/page-title";
 
 type Params = Promise<{ number: string }>;
 
@@ -57,7 +58,7 @@ export default async function ThingPage({ params }: { params: Params }) {
               /things/{thing.slug}
             </Link>
           </p>
-          <h1 className="text-2xl font-bold">{thing.name}</h1>
+          <PageTitle>{thing.name}</PageTitle>
         </div>
         <div className="flex flex-wrap gap-2">
           <Link href="/things" className={secondaryButtonClass}>

@@ -2,6 +2,7 @@ import { ImportForm } from "./import-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { IMPORT_COLUMNS } from "@/lib/domain/inventory/csv-import";
 import { getT } from "@/lib/i18n/server";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function ImportPage() {
   await requirePermission("inventory.write");
@@ -18,7 +19,7 @@ export default async function ImportPage() {
   };
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("inv.import.title")}</h1>
+      <PageTitle>{t("inv.import.title")}</PageTitle>
       <p className="text-sm text-slate-600">{t("inv.import.intro")}</p>
       <p className="font-mono text-xs text-slate-600">{IMPORT_COLUMNS.join(",")}</p>
       <ImportForm labels={labels} />

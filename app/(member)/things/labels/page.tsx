@@ -4,6 +4,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { publicLink } from "@/lib/domain/settings/public-link";
 import { requireInventoryViewer } from "@/lib/web/inventory";
+import { PageTitle } from "@/components/ui/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -33,7 +34,7 @@ export default async function LabelsPage({ searchParams }: { searchParams: Searc
   return (
     <div className="space-y-4">
       <div className="print:hidden">
-        <h1 className="text-2xl font-bold">{t("inv.labels.title")}</h1>
+        <PageTitle>{t("inv.labels.title")}</PageTitle>
         <p className="text-sm text-slate-600">{labels.length ? t("inv.labels.hint") : t("inv.labels.none")}</p>
       </div>
       <div className="grid grid-cols-3 gap-2 print:gap-0">

@@ -6,6 +6,7 @@ import { listLocations } from "@/lib/domain/inventory/locations";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { saveThingAction } from "../actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -16,7 +17,7 @@ export default async function NewThingPage({ searchParams }: { searchParams: Sea
   const [t, categories, locations] = await Promise.all([getT(), listCategories(db), listLocations(db)]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("inv.things.new")}</h1>
+      <PageTitle>{t("inv.things.new")}</PageTitle>
       <ActionForm action={saveThingAction.bind(null, null)} className="space-y-4 rounded border border-slate-200 bg-white p-4" label={t("inv.things.new")}>
         <ThingFormFields
           t={t}

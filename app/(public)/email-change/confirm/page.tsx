@@ -5,6 +5,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { confirmEmailChangeAction } from "./actions";
 import { linkClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -15,7 +16,7 @@ export default async function ConfirmEmailChangePage({ searchParams }: { searchP
   const usable = value !== "" && (await isEmailChangeTokenUsable(getDb(), value));
   return (
     <section className="mx-auto max-w-sm space-y-6">
-      <h1 className="text-2xl font-bold">{t("loginEmail.confirm.title")}</h1>
+      <PageTitle>{t("loginEmail.confirm.title")}</PageTitle>
       {usable ? (
         <>
           <p className="text-slate-700">{t("loginEmail.confirm.intro")}</p>

@@ -14,6 +14,7 @@ import { formatDate, formatRange } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { guestRegisterAction, registerAction, setCancelledAction, unregisterAction } from "./actions";
 import { eventByRef } from "@/lib/domain/calendar/event-ref";
+import { PageTitle } from "@/components/ui/page-title";
 
 /**
  * An event at /events/<slug>: details, sign-up or cancel, and for its responsible person the list with a CSV export.
@@ -42,7 +43,7 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
 
   return (
     <article className="space-y-4">
-      <h1 className="text-2xl font-bold">{event.title}</h1>
+      <PageTitle>{event.title}</PageTitle>
       {event.cancelledAt && (
         <p role="status" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-red-900">
           {t("ev.cancelled")}

@@ -7,6 +7,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { parseId } from "@/lib/domain/shared/ids";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** One news post, public: the Atom feed's entries link here. */
 export default async function NewsPostPage({ params }: { params: Promise<{ id: string }> }) {
@@ -19,7 +20,7 @@ export default async function NewsPostPage({ params }: { params: Promise<{ id: s
       <Link href="/" className="text-sm text-slate-600 underline">
         {t("nav.start")}
       </Link>
-      <h1 className="text-2xl font-bold">{post.title}</h1>
+      <PageTitle>{post.title}</PageTitle>
       <p className="text-sm text-slate-500">
         {t("com.news.by", { name: post.authorName ?? "—", when: formatDateTime(post.publishedAt, locale, space.timeZone) })}
       </p>

@@ -8,6 +8,7 @@ import { authorizationAfterLogin, authorizationStep } from "@/lib/oidc/authoriza
 import { getDb } from "@/lib/web/db";
 import { loginUrlFor } from "@/lib/web/safe-next";
 import { allowAction, denyAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -55,7 +56,7 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
     case "refused":
       return (
         <section className={`${cardClass} mx-auto max-w-lg space-y-3`}>
-          <h1 className="text-2xl font-bold">{t("sso.refused.title", { client })}</h1>
+          <PageTitle>{t("sso.refused.title", { client })}</PageTitle>
           <p>{t(`sso.refused.${step.reason}` as const, { client })}</p>
           <a className={linkClass} href={step.cancel}>
             {t("sso.refused.back", { client })}
@@ -65,7 +66,7 @@ export default async function AuthorizePage({ searchParams }: { searchParams: Pr
     case "fatal":
       return (
         <section className={`${cardClass} mx-auto max-w-lg space-y-3`}>
-          <h1 className="text-2xl font-bold">{t("sso.fatal.title")}</h1>
+          <PageTitle>{t("sso.fatal.title")}</PageTitle>
           <p>{t(step.error === "invalid_redirect_uri" ? "sso.fatal.invalid_redirect_uri" : "sso.fatal.invalid_client")}</p>
         </section>
       );

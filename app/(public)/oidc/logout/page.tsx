@@ -7,6 +7,7 @@ import { getT } from "@/lib/i18n/server";
 import { oidcIssuer } from "@/lib/oidc/authorization";
 import { getDb } from "@/lib/web/db";
 import { confirmLogoutAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -24,13 +25,13 @@ export default async function OidcLogoutPage({ searchParams }: { searchParams: P
     if (request.redirect) redirect(request.redirect);
     return (
       <section className={`${cardClass} mx-auto max-w-lg`}>
-        <h1 className="text-2xl font-bold">{t("sso.logout.done")}</h1>
+        <PageTitle>{t("sso.logout.done")}</PageTitle>
       </section>
     );
   }
   return (
     <section className={`${cardClass} mx-auto max-w-lg space-y-4`}>
-      <h1 className="text-2xl font-bold">{t("sso.logout.title")}</h1>
+      <PageTitle>{t("sso.logout.title")}</PageTitle>
       <p>{request.client ? t("sso.logout.asked", { client: request.client.name }) : t("sso.logout.intro")}</p>
       <ActionForm action={confirmLogoutAction} label={t("sso.logout.confirm")}>
         <input type="hidden" name="query" value={query.toString()} />

@@ -5,6 +5,7 @@ import { currentViewer } from "@/lib/auth/viewer";
 import { publicProfile } from "@/lib/domain/people/public-profile";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
+import { PageTitle } from "@/components/ui/page-title";
 
 async function load(params: Promise<{ id: string }>) {
   const found = await publicProfile(getDb(), await currentViewer(), (await params).id);
@@ -30,9 +31,7 @@ export default async function PersonProfilePage({ params }: { params: Promise<{ 
     <article className="space-y-4" aria-labelledby="person-name">
       <div className="flex items-center gap-4">
         {typeof fields.photo === "string" && <ProfilePhoto personId={personId} photo={fields.photo} alt={t("photo.of", { name: fields.name ?? "" })} large />}
-        <h1 id="person-name" className="text-2xl font-bold">
-          {fields.name}
-        </h1>
+        <PageTitle id="person-name">{fields.name}</PageTitle>
       </div>
       <ProfileFieldList t={t} fields={fields} />
     </article>

@@ -8,6 +8,7 @@ import { addDays, isoDate, startOfDay, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { parseId } from "@/lib/domain/shared/ids";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** A room and its schedule for the coming eight weeks. */
 export default async function RoomPage({ params }: { params: Promise<{ id: string }> }) {
@@ -27,7 +28,7 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
   });
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{room.name}</h1>
+      <PageTitle>{room.name}</PageTitle>
       {room.description && <p className="whitespace-pre-line">{room.description}</p>}
       <a className="text-sm underline" href={`/rooms/${id}/calendar.ics`}>
         {t("rooms.feed")}

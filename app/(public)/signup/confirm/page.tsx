@@ -3,6 +3,7 @@ import { ConfirmSignupForm } from "@/components/auth/confirm-signup-form";
 import { getT } from "@/lib/i18n/server";
 import { confirmSignupAction } from "../actions";
 import { linkClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -12,7 +13,7 @@ export default async function ConfirmSignupPage({ searchParams }: { searchParams
   const value = typeof token === "string" ? token : "";
   return (
     <section className="mx-auto max-w-sm space-y-6">
-      <h1 className="text-2xl font-bold">{t("signup.confirm.title")}</h1>
+      <PageTitle>{t("signup.confirm.title")}</PageTitle>
       {value ? (
         <>
           <p className="text-slate-700">{t("signup.confirm.intro")}</p>

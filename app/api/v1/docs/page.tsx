@@ -9,6 +9,7 @@ import { WEBHOOK_DATA } from "@/lib/api/v1/webhook-docs";
 import { isWebhookEventType } from "@/lib/domain/webhooks/event-types";
 import { ALL_SCOPES, SCOPES } from "@/lib/domain/api-tokens/scopes";
 import { getT } from "@/lib/i18n/server";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const metadata: Metadata = { title: "API" };
 
@@ -19,7 +20,7 @@ export default async function ApiDocsPage() {
   return (
     <div className="space-y-8">
       <header className="space-y-2">
-        <h1 className="text-2xl font-bold">{t("api.docs.title")}</h1>
+        <PageTitle>{t("api.docs.title")}</PageTitle>
         <p className="text-sm text-slate-600">
           OpenAPI {doc.openapi} · {t("api.docs.version", { version: doc.info.version })} ·{" "}
           <a className="underline" href="/api/v1/openapi.json">

@@ -5,6 +5,7 @@ import { searchPeople } from "@/lib/domain/people/search-people";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { searchText } from "@/lib/domain/shared/ids";
+import { PageTitle } from "@/components/ui/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -20,7 +21,7 @@ export default async function EquipmentPeoplePage({ searchParams }: { searchPara
       <Link href="/admin/equipment" className={linkClass}>
         {t("eq.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("eq.person.searchTitle")}</h1>
+      <PageTitle>{t("eq.person.searchTitle")}</PageTitle>
       <form method="get" role="search" className="flex flex-col gap-2 sm:flex-row">
         <label className="sr-only" htmlFor="equipment-people-q">
           {t("eq.person.searchLabel")}

@@ -8,6 +8,7 @@ import { listMachines } from "@/lib/domain/equipment/machine-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { testCardAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function TestCardPage() {
   await requirePermission("equipment.manage");
@@ -17,7 +18,7 @@ export default async function TestCardPage() {
       <Link href="/admin/equipment" className={linkClass}>
         {t("eq.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("eq.test.title")}</h1>
+      <PageTitle>{t("eq.test.title")}</PageTitle>
       <p className="text-slate-600">{t("eq.test.intro")}</p>
       <ActionForm action={testCardAction} className={`${cardClass} space-y-4`} label={t("eq.test.title")} messageAt="bottom">
         <div className="grid gap-4 sm:grid-cols-2">

@@ -5,6 +5,7 @@ import { addDays, isoDate, today } from "@/lib/time";
 import { eventFormProps } from "@/lib/web/event-form-page";
 import { getSpace } from "@/lib/web/space";
 import { saveEventAction } from "../actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function NewEventPage() {
   await requirePermission("calendar.write");
@@ -14,7 +15,7 @@ export default async function NewEventPage() {
   const initial = { startsAt: `${day}T19:00`, endsAt: `${day}T21:00`, timeZone: space.timeZone, visibility: "members", interval: "1" };
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("evf.newTitle")}</h1>
+      <PageTitle>{t("evf.newTitle")}</PageTitle>
       <EventForm action={saveEventAction.bind(null, null)} initial={initial} {...props} />
     </div>
   );

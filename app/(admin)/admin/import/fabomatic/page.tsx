@@ -10,6 +10,7 @@ import { getT } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { applyFabomaticUploadAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -49,7 +50,7 @@ export default async function FabomaticImportPage({ searchParams }: { searchPara
       <Link href="/admin/system" className={linkClass}>
         {t("system.title")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("fabImport.title")}</h1>
+      <PageTitle>{t("fabImport.title")}</PageTitle>
       <p className="text-sm text-slate-600">{t("fabImport.intro")}</p>
       <p className="text-sm text-slate-600">{t("fabImport.boardsHint")}</p>
       {error && <FormMessage result={{ ok: false, code: "import", message: error }} />}

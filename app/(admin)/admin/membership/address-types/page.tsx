@@ -11,6 +11,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteAddressTypeAction, saveAddressTypeAction } from "../actions";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function AddressTypesPage() {
   await requirePermission("members.write");
@@ -27,7 +28,7 @@ export default async function AddressTypesPage() {
       <Link href="/admin/membership" className={linkClass}>
         {t("pa.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("pa.addressTypes")}</h1>
+      <PageTitle>{t("pa.addressTypes")}</PageTitle>
       <p className="text-slate-600">{t("pa.addressTypes.intro")}</p>
       <ul className="space-y-3" aria-label={t("pa.addressTypes")}>
         {types.map((a) => (

@@ -24,6 +24,7 @@ import {
   updateFunctionAction,
 } from "./actions";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** Committees, the functions each allows, who holds them today, and the roles a function grants (system admins set those). */
 export default async function CommitteesPage() {
@@ -45,7 +46,7 @@ export default async function CommitteesPage() {
       <Link href="/admin/membership" className={linkClass}>
         {t("pa.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("pa.committees")}</h1>
+      <PageTitle>{t("pa.committees")}</PageTitle>
       <p className="text-slate-600">{t("pa.committees.intro")}</p>
       {committees.length === 0 && <p className="text-slate-600">{t("pa.none")}</p>}
       {committees.map((c) => (

@@ -14,6 +14,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { createListAction } from "./actions";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** The space's mailing lists with how many are on each; a new list (members.write). */
 export default async function MailingListsPage() {
@@ -26,7 +27,7 @@ export default async function MailingListsPage() {
       <Link href="/admin/membership" className={linkClass}>
         {t("pa.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("ml.title")}</h1>
+      <PageTitle>{t("ml.title")}</PageTitle>
       <p className="text-slate-600">{t("ml.intro")}</p>
       {lists.length === 0 ? (
         <p className="text-slate-600">{t("ml.none")}</p>

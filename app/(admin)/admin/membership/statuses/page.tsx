@@ -12,6 +12,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteStatusAction, saveStatusAction } from "../actions";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 const FLAGS = ["mayLogIn", "mayUseMachines", "inDirectory", "mayVote"] as const;
 
@@ -26,7 +27,7 @@ export default async function StatusesPage() {
       <Link href="/admin/membership" className={linkClass}>
         {t("pa.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("pa.statuses")}</h1>
+      <PageTitle>{t("pa.statuses")}</PageTitle>
       <p className="text-slate-600">{t("pa.statuses.intro")}</p>
       <ul className="space-y-3" aria-label={t("pa.statuses")}>
         {statuses.map((s) => {

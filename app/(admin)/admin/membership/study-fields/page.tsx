@@ -9,6 +9,7 @@ import { listStudyFields } from "@/lib/domain/people/study-fields";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { createStudyFieldAction, mergeStudyFieldAction, renameStudyFieldAction, setStudyFieldRetiredAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -26,7 +27,7 @@ export default async function StudyFieldsPage({ searchParams }: { searchParams: 
       <Link href="/admin/membership" className={linkClass}>
         {t("pa.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("sf.title")}</h1>
+      <PageTitle>{t("sf.title")}</PageTitle>
       <p className="text-slate-600">{t("sf.intro")}</p>
       <form method="get" role="search" className="flex flex-wrap items-end gap-3">
         <div>

@@ -11,6 +11,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteTypeAction, saveTypeAction } from "../actions";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function MembershipTypesPage() {
   await requirePermission("members.write");
@@ -21,7 +22,7 @@ export default async function MembershipTypesPage() {
       <Link href="/admin/membership" className={linkClass}>
         {t("pa.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("pa.types")}</h1>
+      <PageTitle>{t("pa.types")}</PageTitle>
       <p className="text-slate-600">{t("pa.types.intro")}</p>
       <ul className="space-y-3" aria-label={t("pa.types")}>
         {types.map((m) => (

@@ -30,6 +30,7 @@ import { updatePersonAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
 import { studyFieldNames } from "@/lib/domain/people/study-fields";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("members.read");
@@ -63,7 +64,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
         {t("person.back")}
       </Link>
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 className="text-2xl font-bold">{name}</h1>
+        <PageTitle>{name}</PageTitle>
         <p className="text-slate-600">
           {t("home.memberNumber")}: {person.memberNumber ?? "–"} · {statusLabel(t, record.status)}
         </p>

@@ -10,6 +10,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { approveApplicantAction, approveLoginRequestAction, rejectApplicantAction, rejectLoginRequestAction } from "./actions";
 import { getSpace } from "@/lib/web/space";
+import { PageTitle } from "@/components/ui/page-title";
 
 /**
  * Applicants who confirmed their email, waiting for the board: approve (member number) or reject with a reason.
@@ -30,7 +31,7 @@ export default async function ApplicantsPage() {
       <Link href="/admin/people" className={linkClass}>
         {t("person.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("applicants.title")}</h1>
+      <PageTitle>{t("applicants.title")}</PageTitle>
       <p className="text-sm text-slate-600">{t("applicants.intro")}</p>
       {applicants.length === 0 ? (
         <p className="text-slate-600">{t("applicants.none")}</p>

@@ -4,6 +4,7 @@ import { PeopleImportForm } from "./people-import-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { IMPORT_COLUMNS } from "@/lib/domain/people/import-people";
 import { getT } from "@/lib/i18n/server";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function PeopleImportPage() {
   await requirePermission("members.write");
@@ -13,7 +14,7 @@ export default async function PeopleImportPage() {
       <Link href="/admin/people" className={linkClass}>
         {t("person.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("peopleImport.title")}</h1>
+      <PageTitle>{t("peopleImport.title")}</PageTitle>
       <p className="text-sm text-slate-600">{t("peopleImport.intro")}</p>
       <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-sm">{IMPORT_COLUMNS.join(",")}</pre>
       <PeopleImportForm

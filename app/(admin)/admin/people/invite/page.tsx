@@ -9,6 +9,7 @@ import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { inviteBatchAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** "Invite everyone without a login" (optionally one status), e.g. as the last step of moving in. */
 export default async function InviteEveryonePage() {
@@ -20,7 +21,7 @@ export default async function InviteEveryonePage() {
       <Link href="/admin/people" className={linkClass}>
         {t("person.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("inviteAll.title")}</h1>
+      <PageTitle>{t("inviteAll.title")}</PageTitle>
       <p className="text-sm text-slate-600">{t("inviteAll.intro", { days: INVITATION_TTL_DAYS })}</p>
       <p className="text-sm">{t("inviteAll.counts", counts)}</p>
       <BulkInviteForm

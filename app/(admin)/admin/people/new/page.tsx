@@ -11,6 +11,7 @@ import { getT } from "@/lib/i18n/server";
 import { statusLabel } from "@/components/people/status-label";
 import { getDb } from "@/lib/web/db";
 import { createPersonAction } from "../actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function NewPersonPage() {
   await requirePermission("members.write");
@@ -20,7 +21,7 @@ export default async function NewPersonPage() {
       <Link href="/admin/people" className={linkClass}>
         {t("person.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("person.new")}</h1>
+      <PageTitle>{t("person.new")}</PageTitle>
       <ActionForm action={createPersonAction} className="space-y-4" label={t("person.new")}>
         <SelectField label={t("people.col.status")} name="statusId" defaultValue={statuses.find((s) => s.key === "member")?.id}>
           {statuses.map((s) => (

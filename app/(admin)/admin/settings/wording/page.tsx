@@ -8,6 +8,7 @@ import { isLocale, LOCALES } from "@/lib/i18n/translate";
 import { getSpace } from "@/lib/web/space";
 import { saveWordingAction } from "./actions";
 import { linkClass } from "@/components/ui/styles";
+import { PageTitle } from "@/components/ui/page-title";
 
 export async function generateMetadata() {
   return { title: (await getT())("wording.title") };
@@ -31,7 +32,7 @@ export default async function WordingPage({ searchParams }: { searchParams: Prom
           {t("wording.back")}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">{t("wording.title")}</h1>
+      <PageTitle>{t("wording.title")}</PageTitle>
       <p className="max-w-3xl text-slate-700">{t("wording.intro")}</p>
       <form method="get" className="flex flex-wrap items-end gap-3" role="search" aria-label={t("wording.search")}>
         <label className="block text-sm">

@@ -12,6 +12,7 @@ import { parseId } from "@/lib/domain/shared/ids";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteOidcClientAction, rotateOidcClientSecretAction, updateOidcClientAction } from "../actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -31,7 +32,7 @@ export default async function SsoClientPage({ params }: { params: Promise<{ id: 
           {t("sso.back")}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">{client.name}</h1>
+      <PageTitle>{client.name}</PageTitle>
       <p className="text-sm">
         {t("sso.clientId")}: <code data-testid="client-id">{client.clientId}</code>
       </p>

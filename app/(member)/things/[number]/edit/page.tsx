@@ -8,6 +8,7 @@ import { getThingByNumber } from "@/lib/domain/inventory/things";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { saveThingAction } from "../../actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function EditThingPage({ params }: { params: Promise<{ number: string }> }) {
   await requirePermission("inventory.write");
@@ -18,7 +19,7 @@ export default async function EditThingPage({ params }: { params: Promise<{ numb
   const [t, categories, locations] = await Promise.all([getT(), listCategories(db), listLocations(db)]);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("inv.things.edit", { number: thing.number })}</h1>
+      <PageTitle>{t("inv.things.edit", { number: thing.number })}</PageTitle>
       <ActionForm action={saveThingAction.bind(null, thing.number)} className="space-y-4 rounded border border-slate-200 bg-white p-4" label={t("inv.edit")}>
         <ThingFormFields t={t} thing={thing} categories={categories} locations={locations} />
       </ActionForm>

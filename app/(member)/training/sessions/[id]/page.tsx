@@ -13,6 +13,7 @@ import { cancelSessionAction, markAttendanceAction } from "../../actions";
 import { getSpace } from "@/lib/web/space";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 const ATTENDANCE = ["passed", "failed", "no_show"] as const;
 
@@ -35,10 +36,10 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
       <Link href="/training" className={linkClass}>
         {t("tr.backToTraining")}
       </Link>
-      <h1 className="text-2xl font-bold">
+      <PageTitle>
         {title}
         {session.cancelledAt && <span className="ml-3 text-base text-red-800">{t("tr.session.cancelled")}</span>}
-      </h1>
+      </PageTitle>
       <section className={`${cardClass} space-y-2`}>
         <SessionInfo session={session} t={t} locale={locale} timeZone={timeZone} />
         <p className="text-sm text-slate-600">

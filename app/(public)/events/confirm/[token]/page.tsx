@@ -4,6 +4,7 @@ import { guestRegistrationByToken } from "@/lib/domain/calendar/guest-registrati
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { confirmGuestAction } from "./actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export const dynamic = "force-dynamic";
 
@@ -16,7 +17,7 @@ export default async function ConfirmGuestPage({ params }: { params: Promise<{ t
   const [t, reg] = await Promise.all([getT(), guestRegistrationByToken(getDb(), token)]);
   return (
     <div className="space-y-3">
-      <h1 className="text-2xl font-bold">{t("ev.guest.title")}</h1>
+      <PageTitle>{t("ev.guest.title")}</PageTitle>
       {!reg ? (
         <p role="alert">{t("ev.guest.invalid")}</p>
       ) : reg.cancelled ? (

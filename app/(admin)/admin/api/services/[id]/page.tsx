@@ -15,6 +15,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { createServiceTokenAction, setServiceEnabledAction } from "../../actions";
 import { parseId } from "@/lib/domain/shared/ids";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** One service identity: enable/disable, its tokens, and a new token within what the service holds today. */
 export default async function AdminServicePage({ params }: { params: Promise<{ id: string }> }) {
@@ -39,7 +40,7 @@ export default async function AdminServicePage({ params }: { params: Promise<{ i
           {t("api.services.back")}
         </Link>
       </p>
-      <h1 className="text-2xl font-bold">{service.name}</h1>
+      <PageTitle>{service.name}</PageTitle>
       {service.description && <p className="text-slate-700">{service.description}</p>}
       <p className="text-sm text-slate-600">
         {service.permissions.join(", ")} · {t("api.services.sponsor", { name: service.sponsorName })}

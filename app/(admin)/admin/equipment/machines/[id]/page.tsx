@@ -14,6 +14,7 @@ import { getDb } from "@/lib/web/db";
 import { deleteMachineAction, setMachineBlockedAction, updateMachineAction, uploadMachinePhotoAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function EditMachinePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("equipment.manage");
@@ -28,7 +29,7 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
       <Link href="/admin/equipment" className={linkClass}>
         {t("eq.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{title}</h1>
+      <PageTitle>{title}</PageTitle>
       <Link href={`/admin/equipment/machines/${machine.id}/operations`} className={linkClass}>
         {t("mach.ops.link")}
       </Link>

@@ -9,6 +9,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { createMachineAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function NewMachinePage({ searchParams }: { searchParams: Promise<{ type?: string }> }) {
   await requirePermission("equipment.manage");
@@ -18,7 +19,7 @@ export default async function NewMachinePage({ searchParams }: { searchParams: P
       <Link href="/admin/equipment" className={linkClass}>
         {t("eq.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("eq.machine.newTitle")}</h1>
+      <PageTitle>{t("eq.machine.newTitle")}</PageTitle>
       <ActionForm action={createMachineAction} className="space-y-4" label={t("eq.machine.newTitle")}>
         <MachineFormFields t={t} types={types} typeId={parseId(params.type) ?? undefined} />
         <SubmitButton>{t("eq.create")}</SubmitButton>

@@ -14,6 +14,7 @@ import { getDb } from "@/lib/web/db";
 import { grantAuthorizationAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -33,7 +34,7 @@ export default async function PersonEquipmentPage({ params }: { params: Promise<
       <Link href="/admin/equipment/people" className={linkClass}>
         {t("eq.links.people")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("eq.person.title", { name })}</h1>
+      <PageTitle>{t("eq.person.title", { name })}</PageTitle>
 
       <Card id="grant" title={t("eq.grant.title")} className="space-y-3">
         <ActionForm action={grantAuthorizationAction} className="space-y-3" label={t("eq.grant.title")}>

@@ -14,6 +14,7 @@ import { getDb } from "@/lib/web/db";
 import { addPrerequisiteAction, deleteEquipmentTypeAction, removePrerequisiteAction, updateEquipmentTypeAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -30,7 +31,7 @@ export default async function EditEquipmentTypePage({ params }: { params: Promis
       <Link href="/admin/equipment" className={linkClass}>
         {t("eq.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("eq.type.editTitle", { name: type.name })}</h1>
+      <PageTitle>{t("eq.type.editTitle", { name: type.name })}</PageTitle>
       <ActionForm action={updateEquipmentTypeAction} className={`${cardClass} space-y-4`} label={t("eq.type.editTitle", { name: type.name })}>
         <input type="hidden" name="id" value={type.id} />
         <TypeFormFields t={t} type={type} />

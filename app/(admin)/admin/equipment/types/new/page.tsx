@@ -6,6 +6,7 @@ import { TypeFormFields } from "@/components/equipment/type-form-fields";
 import { requirePermission } from "@/lib/auth/guards";
 import { getT } from "@/lib/i18n/server";
 import { createEquipmentTypeAction } from "../actions";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function NewEquipmentTypePage() {
   await requirePermission("equipment.manage");
@@ -15,7 +16,7 @@ export default async function NewEquipmentTypePage() {
       <Link href="/admin/equipment" className={linkClass}>
         {t("eq.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("eq.type.newTitle")}</h1>
+      <PageTitle>{t("eq.type.newTitle")}</PageTitle>
       <ActionForm action={createEquipmentTypeAction} className="space-y-4" label={t("eq.type.newTitle")}>
         <TypeFormFields t={t} />
         <SubmitButton>{t("eq.create")}</SubmitButton>

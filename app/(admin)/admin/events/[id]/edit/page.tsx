@@ -9,6 +9,7 @@ import { eventFormProps } from "@/lib/web/event-form-page";
 import { getSpace } from "@/lib/web/space";
 import { saveEventAction } from "../../actions";
 import { parseId } from "@/lib/domain/shared/ids";
+import { PageTitle } from "@/components/ui/page-title";
 
 export default async function EditEventPage({ params }: { params: Promise<{ id: string }> }) {
   const user = await requirePermission("calendar.write");
@@ -27,7 +28,7 @@ export default async function EditEventPage({ params }: { params: Promise<{ id: 
   if (!props.timeZones.includes(details.event.timeZone)) props.timeZones.push(details.event.timeZone);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-bold">{t("evf.editTitle")}</h1>
+      <PageTitle>{t("evf.editTitle")}</PageTitle>
       <EventForm action={saveEventAction.bind(null, id)} initial={initial} {...props} />
     </div>
   );

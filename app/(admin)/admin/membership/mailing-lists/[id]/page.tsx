@@ -23,6 +23,7 @@ import { getSpace } from "@/lib/web/space";
 import { deleteListAction, syncListAction, updateListAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
+import { PageTitle } from "@/components/ui/page-title";
 
 /**
  * One list: its rules, who is on it today (the computed addresses), exports for other list servers and the
@@ -53,7 +54,7 @@ export default async function MailingListPage({ params, searchParams }: { params
       <Link href="/admin/membership/mailing-lists" className={linkClass}>
         {t("ml.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{list.name}</h1>
+      <PageTitle>{list.name}</PageTitle>
       <p className="text-slate-600">{list.address}</p>
       <Card id="list-members" title={`${t("ml.members")} (${members.length})`} className="space-y-3">
         <p className="flex flex-wrap gap-3 text-sm">

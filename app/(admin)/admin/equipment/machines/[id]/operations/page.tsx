@@ -31,6 +31,7 @@ import { FlaggedUsage } from "@/components/machines/flagged-usage";
 import { flaggedSessionsOf } from "@/lib/domain/machines/flagged-usage";
 import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parseId } from "@/lib/domain/shared/ids";
+import { PageTitle } from "@/components/ui/page-title";
 
 /** What the boards report for one machine: hours, maintenance, boards, pairing, usage history, remote control, credentials. */
 export default async function MachineOperationsPage({
@@ -76,7 +77,7 @@ export default async function MachineOperationsPage({
       <Link href={`/admin/equipment/machines/${machine.id}`} className={linkClass}>
         {t("eq.back")}
       </Link>
-      <h1 className="text-2xl font-bold">{t("mach.ops.title", { name: machine.name })}</h1>
+      <PageTitle>{t("mach.ops.title", { name: machine.name })}</PageTitle>
       <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
         <dt className="text-slate-500">{t("mach.ops.hours")}</dt>
         <dd data-testid="machine-hours">{hours.toFixed(1)}</dd>
