@@ -196,3 +196,39 @@ describe("board pairing", () => {
     );
   });
 });
+
+describe("a request right behind the alive that pairs the board", () => {
+  /** alive and checkuser written back to back (one TCP write: Aedes hands both to its checks at once). */
+  async function aliveThenCheckuser(client: MqttClient, boardId: number, serial: string) {
+    const topic = `machine/${boardId}/reply`;
+    const replies = await listen(client, topic);
+    const alive = JSON.stringify({ action: "alive", version: "test", ip: "127.0.0.10", serial });
+    const dropped = closed(client);
+    client.stream.cork();
+    client.publish(`machine/${boardId}`, alive, { qos: 0 });
+    client.publish(`machine/${boardId}`, CHECKUSER, { qos: 0 });
+    process.nextTick(() => client.stream.uncork());
+    await Promise.race([
+      waitFor("the checkuser's reply", async () => replies.length > 0),
+      dropped.then(() => Promise.reject(new Error("connection dropped: refused"))),
+    ]);
+    return replies.map((r) => r.text);
+  }
+
+  for (const table of ["shows the window", "predates the window (opened a moment ago)"] as const) {
+    it(`is answered, not refused, when the broker's table ${table}`, async () => {
+      const boardId = table === "shows the window" ? 41 : 42;
+      const [machine] = await f.database.db
+        .insert(machines)
+        .values({ name: `Pairing race ${boardId}`, boardId, equipmentTypeId: (await f.database.db.select().from(machines))[0]!.equipmentTypeId })
+        .returning();
+      await closePairingWindow(f.database.db, adminId, { machineId: machine!.id });
+      await f.refresh();
+      expect(await reopenPairingWindow(f.database.db, adminId, { machineId: machine!.id, minutes: 30 })).toMatchObject({ ok: true });
+      if (table === "shows the window") await f.refresh();
+      const board = await device("127.0.0.10", `race${boardId}`);
+      expect(await aliveThenCheckuser(board, boardId, `race${boardId}`)).toEqual([MARIO]);
+      expect(board.connected).toBe(true);
+    });
+  }
+});

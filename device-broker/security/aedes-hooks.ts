@@ -34,6 +34,8 @@ export function aedesHooks(o: HookOptions): AedesOptions & { publishTo(client: C
   const wireIds = new WeakMap<Client, string>();
   const infos = new WeakMap<Client, ClientInfo>();
   const addressees = new WeakMap<Buffer, Client>();
+  /** Per connection, the end of its last publish check: each waits for the one before it (see authorizePublish). */
+  const publishChecks = new WeakMap<Client, Promise<void>>();
   let seq = 0;
 
   const info = (client: Client): ClientInfo => {
@@ -91,17 +93,28 @@ export function aedesHooks(o: HookOptions): AedesOptions & { publishTo(client: C
       // client is null only for a will published after its client is gone; boards send no will.
       if (!client) return done(new Error("no client"));
       const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;
-      decide(
-        "publish",
-        () => policy.authorizePublish(info(client), packet.topic, payload),
-        (ok) => {
-          if (ok) return done(null);
-          metrics.rejected++;
-          logger.warn({ clientId: info(client).id, topic: packet.topic.slice(0, 100) }, "publish refused");
-          // MQTT 3.1.1 cannot refuse a QoS 0 publish: Aedes closes the connection, the board reconnects.
-          done(new Error("publish not authorized"));
-        },
+      // Aedes hands a whole socket read to its handlers at once, so a board's `alive` and the request right behind it
+      // would be judged side by side — the request before the alive paired the board. One connection's publishes
+      // are judged in the order they came, each after the one before it has been decided.
+      const before = publishChecks.get(client) ?? Promise.resolve();
+      const checked = new Promise<void>(
+        (resolve) =>
+          void before.then(() =>
+            decide(
+              "publish",
+              () => policy.authorizePublish(info(client), packet.topic, payload),
+              (ok) => {
+                resolve();
+                if (ok) return done(null);
+                metrics.rejected++;
+                logger.warn({ clientId: info(client).id, topic: packet.topic.slice(0, 100) }, "publish refused");
+                // MQTT 3.1.1 cannot refuse a QoS 0 publish: Aedes closes the connection, the board reconnects.
+                done(new Error("publish not authorized"));
+              },
+            ),
+          ),
       );
+      publishChecks.set(client, checked);
     },
     authorizeSubscribe(client, subscription, done) {
       decide(

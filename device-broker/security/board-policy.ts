@@ -119,6 +119,11 @@ export function machinePolicy(options: MachinePolicyOptions): BrokerPolicy {
       if (isMachineBoard(connection, target.boardId, access)) return true;
       const action = parsed?.ok ? parsed.request.action : parsed?.action;
       if (action === "checkmachine") return true; // unpaired boards may see their machine, nothing more
+      // Its alive is still being checked against a pairing window opened moments ago: refused only if not paired by it.
+      if (connection.pairingCheck) {
+        await connection.pairingCheck;
+        if (isMachineBoard(connection, target.boardId, (await table.get()).get(target.boardId))) return true;
+      }
       return refused("publish from a board that is not paired with the machine refused", client, { boardId: target.boardId, action });
     },
 

@@ -15,6 +15,11 @@ export interface Connection {
   refusedSubscriptions: Set<number>;
   /** When this connection last caused a pairing request to be written (at most one a minute). */
   lastRequestAt: number;
+  /**
+   * Its last `alive` is being checked against the database's pairing window (the cached table may predate a window
+   * an admin just opened): a request behind it waits for that answer before it is refused.
+   */
+  pairingCheck?: Promise<void>;
 }
 
 /** Every live connection by its Aedes client object. */

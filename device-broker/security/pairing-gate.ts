@@ -80,8 +80,8 @@ export function createPairingGate(o: PairingGateOptions) {
       connection.lastRequestAt = now;
       // The cached table may predate a window an admin opened seconds ago: the database says whether it is open
       // now (once a minute per connection at most, as the request it would otherwise become).
-      pairingWindowOf(o.db, access.machineId)
-        .catch(() => null)
+      const window = pairingWindowOf(o.db, access.machineId).catch(() => null);
+      const decided: Promise<void> = window
         .then((window) => {
           if (window && isWindowOpen(window) && !o.table.pairedLocallySince(boardId, window.openedAt)) {
             o.table.expire();
@@ -92,9 +92,14 @@ export function createPairingGate(o: PairingGateOptions) {
             { boardId, machineId: access.machineId, ...board },
             "a board that is not paired with this machine reported; pair or refuse it on the machine's operations page",
           );
-          return recordPairingRequest(o.db, access.machineId, board);
+          recordPairingRequest(o.db, access.machineId, board).catch((error: unknown) => o.logger.warn({ err: error, boardId }, "pairing request not recorded"));
         })
-        .catch((error: unknown) => o.logger.warn({ err: error, boardId }, "pairing request not recorded"));
+        .catch((error: unknown) => o.logger.warn({ err: error, boardId }, "pairing window not checked"))
+        .finally(() => {
+          if (connection.pairingCheck === decided) connection.pairingCheck = undefined;
+        });
+      // A request this connection sends next waits for this decision (paired or not) before it is refused.
+      connection.pairingCheck = decided;
     },
   };
 }
