@@ -11,6 +11,7 @@ import { loadSpaceSettings, settingsFromEnv } from "@/lib/domain/settings/space-
 import { env, parseEnv, type Env } from "@/lib/env";
 import { loadOrCreateAuthSecret } from "@/lib/secrets/auth-secret";
 import { appendErrorLine, isErrorLine } from "@/lib/ops/error-log";
+import { removeServiceStatus, writeServiceStatus } from "@/lib/ops/service-status";
 import { banner } from "./launcher/banner";
 import { brokerArgs, webServerArgs } from "./launcher/broker-bundle";
 import { ensureBuild } from "./launcher/build";
@@ -45,7 +46,11 @@ async function main(): Promise<void> {
   const opened = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT });
   // PGlite writes its files 0666 whatever the umask: mended now and at every stop (DATA_DIR itself is 0700).
   makeDataDirPrivate(dataDir);
-  const supervisor = new Supervisor(log, (message) => void shutdown(message, 1));
+  // The web server gives up on repeated exits (and ends the system); the broker is restarted with backoff however
+  // often it crashes, the web keeps serving, and the system page shows its state (DATA_DIR/logs/services.json).
+  const supervisor = new Supervisor(log, (message) => void shutdown(message, 1), {
+    onState: (services) => writeServiceStatus(dataDir, services),
+  });
   // `npm run job -- …` and `npm run restore` find the running embedded database here.
   if (opened.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), opened.embedded.url, { mode: 0o600 });
 
@@ -55,6 +60,7 @@ async function main(): Promise<void> {
     stopping = true;
     log(reason);
     await supervisor.stop();
+    removeServiceStatus(dataDir);
     fs.rmSync(embeddedUrlFile(dataDir), { force: true });
     await opened.embedded?.stop().catch(() => {});
     makeDataDirPrivate(dataDir);
@@ -103,6 +109,7 @@ async function main(): Promise<void> {
     args: await brokerArgs(root, log),
     env: childEnv,
     cwd: root,
+    onCrash: "forever",
   });
 
   const url = `${web.scheme}://localhost:${env.PORT}`;

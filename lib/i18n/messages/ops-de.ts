@@ -94,6 +94,13 @@ export const opsDe: Record<keyof typeof opsEn, string> = {
   "system.broker.perMinute": "Anfragen pro Minute",
   "system.broker.spool": "Warteschlange",
   "system.broker.spoolUnwritable": "Datenträger nicht beschreibbar: Fällt die Datenbank aus, geht nichts in die Warteschlange",
+  "system.broker.supervision.restarting":
+    "Board-Broker: Neustart nach {crashes, plural, one {# Absturz} other {# Abstürzen}}, nächster Versuch in {seconds} s.",
+  "system.broker.supervision.runningAfterCrashes":
+    "Board-Broker: läuft wieder; er ist seit dem Start {crashes, plural, one {einmal} other {#-mal}} abgestürzt und wurde neu gestartet.",
+  "system.broker.supervision.running": "Board-Broker: läuft, vom Starter überwacht.",
+  "system.broker.supervision.stopped": "Board-Broker: angehalten.",
+  "system.broker.supervision.lastExit": "Zuletzt beendet {when}: {reason}",
   "system.backups": "Sicherungen",
   "system.backups.none": "Noch keine Sicherungen. Jetzt sichern oder auf die tägliche Sicherung warten (sie läuft um 02:00).",
   "system.backupNow": "Jetzt sichern",

@@ -93,6 +93,12 @@ export const opsEn = {
   "system.broker.perMinute": "Requests per minute",
   "system.broker.spool": "Spool",
   "system.broker.spoolUnwritable": "disk not writable: nothing is kept while the database is away",
+  "system.broker.supervision.restarting": "Board broker: restarting after {crashes, plural, one {# crash} other {# crashes}}, next try in {seconds} s.",
+  "system.broker.supervision.runningAfterCrashes":
+    "Board broker: running again; it crashed {crashes, plural, one {once} other {# times}} since the start and was restarted.",
+  "system.broker.supervision.running": "Board broker: running, watched by the launcher.",
+  "system.broker.supervision.stopped": "Board broker: stopped.",
+  "system.broker.supervision.lastExit": "Last exit {when}: {reason}",
   "system.backups": "Backups",
   "system.backups.none": "No backups yet. Back up now, or wait for the daily backup (it runs at 02:00).",
   "system.backupNow": "Back up now",

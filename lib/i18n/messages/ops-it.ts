@@ -94,6 +94,13 @@ export const opsIt: Record<keyof typeof opsEn, string> = {
   "system.broker.perMinute": "Richieste al minuto",
   "system.broker.spool": "Coda",
   "system.broker.spoolUnwritable": "disco non scrivibile: senza database non viene conservato nulla",
+  "system.broker.supervision.restarting":
+    "Broker delle schede: riavvio dopo {crashes, plural, one {# arresto anomalo} other {# arresti anomali}}, prossimo tentativo tra {seconds} s.",
+  "system.broker.supervision.runningAfterCrashes":
+    "Broker delle schede: di nuovo in funzione; dall'avvio si è arrestato {crashes, plural, one {una volta} other {# volte}} ed è stato riavviato.",
+  "system.broker.supervision.running": "Broker delle schede: in funzione, sorvegliato dall'avviatore.",
+  "system.broker.supervision.stopped": "Broker delle schede: fermo.",
+  "system.broker.supervision.lastExit": "Ultima uscita {when}: {reason}",
   "system.backups": "Backup",
   "system.backups.none": "Ancora nessun backup. Esegui `npm run job -- backup`; i backup giornalieri partono da soli.",
   "system.backups.file": "File",

@@ -94,6 +94,12 @@ export const opsNl: Record<keyof typeof opsEn, string> = {
   "system.broker.perMinute": "Verzoeken per minuut",
   "system.broker.spool": "Wachtrij",
   "system.broker.spoolUnwritable": "schijf niet beschrijfbaar: zonder database wordt niets bewaard",
+  "system.broker.supervision.restarting": "Board-broker: herstart na {crashes, plural, one {# crash} other {# crashes}}, volgende poging over {seconds} s.",
+  "system.broker.supervision.runningAfterCrashes":
+    "Board-broker: draait weer; sinds de start {crashes, plural, one {één keer} other {# keer}} gecrasht en herstart.",
+  "system.broker.supervision.running": "Board-broker: draait, bewaakt door de starter.",
+  "system.broker.supervision.stopped": "Board-broker: gestopt.",
+  "system.broker.supervision.lastExit": "Laatst gestopt {when}: {reason}",
   "system.backups": "Back-ups",
   "system.backups.none": "Nog geen back-ups. Voer `npm run job -- backup` uit; dagelijkse back-ups starten vanzelf.",
   "system.backups.file": "Bestand",

@@ -7,6 +7,7 @@ import { brokerStatus, databaseSizes } from "@/lib/domain/system/system-status";
 import { env } from "@/lib/env";
 import { listBackups } from "@/lib/ops/backup/retention";
 import { recentErrors } from "@/lib/ops/error-log";
+import { readServiceStatus, supervisionLine } from "@/lib/ops/service-status";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
 import { appVersion } from "@/lib/ops/app-version";
@@ -44,6 +45,9 @@ export default async function AdminSystemPage() {
   ]);
   const backups = listBackups(backupDir).slice(0, 10);
   const errors = recentErrors(dataDir);
+  // Under `npm start`: what the launcher's supervisor knows of the broker (restarting with backoff after crashes).
+  const supervisedBroker = readServiceStatus(dataDir)?.services.broker;
+  const supervision = supervisedBroker && supervisionLine(supervisedBroker);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
   const progress = backupRun.running && parseBackupProgress(backupRun.running.detail);
   const running = backupRun.running && {
@@ -119,6 +123,18 @@ export default async function AdminSystemPage() {
       </section>
       <section className={card}>
         <h2 className="font-semibold">{t("system.broker")}</h2>
+        {supervision && (
+          <div data-testid="broker-supervision" className="text-sm">
+            <p className={supervision.key === "restarting" || supervision.key === "stopped" ? "font-medium text-red-800" : undefined}>
+              {t(`system.broker.supervision.${supervision.key}`, supervision.values)}
+            </p>
+            {supervision.lastExit && (
+              <p className="text-xs break-all text-slate-600">
+                {t("system.broker.supervision.lastExit", { when: when(supervision.lastExit.at), reason: supervision.lastExit.reason })}
+              </p>
+            )}
+          </div>
+        )}
         {brokers.length === 0 ? (
           <p className="text-sm text-slate-600">{t("system.broker.none")}</p>
         ) : (
