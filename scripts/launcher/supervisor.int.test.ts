@@ -133,7 +133,7 @@ describe("the launcher's supervisor", () => {
     const dataDir = path.join(dir, "data");
     fs.mkdirSync(dataDir);
     const { supervisor, lines, fatal, node } = harness({ firstDelayMs: 50, maxDelayMs: 400, stableAfterMs: 60_000 });
-    const env = {
+    const env: NodeJS.ProcessEnv = {
       PATH: process.env.PATH,
       NODE_ENV: "production",
       LOG_LEVEL: "info",
