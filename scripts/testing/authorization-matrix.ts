@@ -1,8 +1,5 @@
-import fs from "node:fs";
-import path from "node:path";
+import { NextSignal, state } from "./server-actions";
 import { eq } from "drizzle-orm";
-import { vi } from "vitest";
-import type { z } from "zod";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { accounts, interventions, machines, personRoles, roles, usageSessions } from "@/lib/db/schema";
@@ -13,88 +10,11 @@ import type { Gate } from "./authorization-gates";
 
 /*
  * The harness of the generated authorization suite (app/authorization-*.int.test.ts): Next.js and Auth.js replaced
- * by a session that says who is asking, the seven roles in a fresh database, and one way to tell a refusal from a
- * call that got in. Import it first in a test file: its mocks must be in place before any action is loaded.
+ * by a session that says who is asking (server-actions.ts), the seven roles in a fresh database, and one way to tell
+ * a refusal from a call that got in. Import it first in a test file: its mocks must be in place before any action is
+ * loaded.
  */
-
-const session = vi.hoisted(() => ({ db: null as unknown, personId: null as number | null, sessionVersion: 0 }));
-/** Who the mocked session says is asking, and the database the actions get. */
-export const state = session;
-
-export class NextSignal extends Error {
-  constructor(
-    readonly kind: "redirect" | "forbidden" | "unauthorized" | "notFound",
-    readonly url = "",
-  ) {
-    super(`${kind} ${url}`);
-  }
-}
-const signals = vi.hoisted(() => ({ make: null as null | ((kind: string, url?: string) => Error) }));
-
-vi.mock("@/lib/web/db", () => ({ getDb: () => session.db }));
-vi.mock("next-auth", () => ({ CredentialsSignin: class extends Error {}, AuthError: class extends Error {} }));
-vi.mock("@/lib/auth/config", () => ({
-  auth: async () => (session.personId === null ? null : { user: { id: String(session.personId) }, sessionVersion: session.sessionVersion }),
-  signIn: async () => undefined,
-  signOut: async () => undefined,
-  handlers: { GET: async () => new Response(null, { status: 404 }), POST: async () => new Response(null, { status: 404 }) },
-}));
-vi.mock("next/cache", () => ({ revalidatePath: () => undefined, revalidateTag: () => undefined, unstable_cache: <T>(fn: T) => fn }));
-vi.mock("next/headers", () => {
-  const jar = new Map<string, string>();
-  return {
-    headers: async () => new Headers({ "x-forwarded-for": "192.0.2.1", host: "localhost" }),
-    cookies: async () => ({
-      get: (name: string) => (jar.has(name) ? { name, value: jar.get(name) } : undefined),
-      getAll: () => [],
-      set: (name: string, value: string) => void jar.set(name, value),
-      delete: (name: string) => void jar.delete(name),
-      has: (name: string) => jar.has(name),
-    }),
-  };
-});
-vi.mock("next/navigation", () => ({
-  redirect: (url: string) => {
-    throw signals.make!("redirect", url);
-  },
-  permanentRedirect: (url: string) => {
-    throw signals.make!("redirect", url);
-  },
-  forbidden: () => {
-    throw signals.make!("forbidden");
-  },
-  unauthorized: () => {
-    throw signals.make!("unauthorized");
-  },
-  notFound: () => {
-    throw signals.make!("notFound");
-  },
-}));
-
-/** What the suite reads of a defineAction spec. */
-export interface DeclaredSpec {
-  caller: string;
-  input: z.ZodType;
-  bound?: z.ZodType;
-  read?(formData: FormData): unknown;
-  run(ctx: { actor: unknown; db: unknown; t: unknown; input: unknown; formData: FormData }, ...bound: unknown[]): Promise<unknown>;
-}
-
-/** Every action made by defineAction, with its spec (its declared caller, its bound arguments' schema). */
-const specs = vi.hoisted(() => new Map<unknown, DeclaredSpec>());
-export const declared = specs;
-vi.mock("@/lib/web/action", async (importOriginal) => {
-  const original = await importOriginal<typeof import("@/lib/web/action")>();
-  return {
-    ...original,
-    defineAction: ((spec: DeclaredSpec) => {
-      const action = (original.defineAction as (s: unknown) => unknown)(spec);
-      specs.set(action, spec);
-      return action;
-    }) as typeof original.defineAction,
-  };
-});
-signals.make = (kind, url) => new NextSignal(kind as NextSignal["kind"], url);
+export { declared, filesUnder, NextSignal, root, state, type DeclaredSpec } from "./server-actions";
 
 export const ROLES = ["anonymous", "applicant", "member", "trainer", "staff", "former", "banned"] as const;
 export type Role = (typeof ROLES)[number];
@@ -111,16 +31,6 @@ export let machineId = 0;
 export const rows: Record<string, number> = {};
 /** A case's arguments with "$row:<name>" replaced by the row's id. */
 export const withRows = (args: unknown[]): unknown[] => args.map((a) => (typeof a === "string" && a.startsWith("$row:") ? rows[a.slice(5)] : a));
-
-export const root = path.resolve(import.meta.dirname, "../..");
-export function filesUnder(dir: string, test: (rel: string, source: string) => boolean): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return filesUnder(rel, test);
-    if (!/\.tsx?$/.test(entry.name) || entry.name.includes(".test.")) return [];
-    return test(rel, fs.readFileSync(path.join(root, rel), "utf8")) ? [rel] : [];
-  });
-}
 
 /** A gate lets a role in: anyone; any logged-in person; or one holding the permission (any of them). */
 export function lets(gate: Gate, role: Role): boolean {
