@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, membershipStatuses, oidcClients, oidcCodes, people, personRoles, roles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "@/lib/domain/access/person-permissions";
 import { claimsFor } from "@/lib/domain/oidc/claims";
@@ -9,28 +9,13 @@ import { createOidcClient } from "@/lib/domain/oidc/clients";
 import type { OidcClientInput } from "@/lib/domain/oidc/client-input";
 import { rotateSigningKey } from "@/lib/domain/oidc/signing-keys";
 import { pruneOidcGrants } from "@/lib/domain/oidc/tokens";
-import { createOidcTestbed, type OidcTestbed } from "./testing/oidc-testbed";
-import { CALLBACK, insecure, relyingParty } from "./testing/relying-party";
+import { providerUnderTest } from "./testing/provider-under-test";
+import { CALLBACK, insecure } from "./testing/relying-party";
 
 // The provider's login flow as a relying party sees it (code flow, PKCE, consent, refresh, prompt and max_age, keys,
 // retention, client registration). How such a login ends: oidc-logout.int.test.ts.
-let t: OidcTestbed;
-let rp: Awaited<ReturnType<typeof relyingParty>>;
-let as: oauth.AuthorizationServer;
-
-beforeAll(async () => {
-  t = await createOidcTestbed();
-  rp = await relyingParty(t);
-  as = rp.as;
-});
-afterAll(() => t?.close());
-
-const register = (input?: Partial<OidcClientInput>) => rp.register(input);
-const authorize = (query: Record<string, string>) => rp.authorize(query);
-const consent = (query: Record<string, string>, decision: "allow" | "deny", fields: string[]) => rp.consent(query, decision, fields);
-const login = (...args: Parameters<typeof rp.login>) => rp.login(...args);
-const userinfoStatus = (accessToken: string) => rp.userinfoStatus(accessToken);
-const tokenCall = (form: Record<string, string>, basic?: [string, string]) => rp.tokenCall(form, basic);
+const t = providerUnderTest();
+const { register, authorize, consent, login, userinfoStatus, tokenCall } = t;
 
 describe("the space as an OpenID Connect provider", () => {
   it("names its saved public address as issuer, whatever Host the request claims", async () => {
@@ -46,14 +31,14 @@ describe("the space as an OpenID Connect provider", () => {
     const first = await login(t.f.ids.member, client, { fields: ["name", "email"] });
     expect(first.consented).toBe(true);
     // The ID token verifies against the published keys, for this client, from this issuer.
-    const jwks = createRemoteJWKSet(new URL(as.jwks_uri!), insecure as never);
+    const jwks = createRemoteJWKSet(new URL(t.as.jwks_uri!), insecure as never);
     const { payload } = await jwtVerify(first.tokens.id_token!, jwks, { issuer: t.issuer, audience: client.clientId });
     expect(payload.sub).toBe(String(t.f.ids.member));
     const info = await oauth.processUserInfoResponse(
-      as,
+      t.as,
       first.oc,
       String(t.f.ids.member),
-      await oauth.userInfoRequest(as, first.oc, first.tokens.access_token, insecure),
+      await oauth.userInfoRequest(t.as, first.oc, first.tokens.access_token, insecure),
     );
     expect(info).toMatchObject({ sub: String(t.f.ids.member), email: "member@makerspace.local", email_verified: true, locale: expect.any(String) });
     expect(info.name).toBeTruthy();
@@ -94,7 +79,7 @@ describe("the space as an OpenID Connect provider", () => {
   it("refreshes with rotation; a refresh token used twice ends the family", async () => {
     const client = await register({ name: "Cloud" });
     const { tokens, oc, auth } = await login(t.f.ids.member, client);
-    const refreshed = await oauth.processRefreshTokenResponse(as, oc, await oauth.refreshTokenGrantRequest(as, oc, auth, tokens.refresh_token!, insecure));
+    const refreshed = await oauth.processRefreshTokenResponse(t.as, oc, await oauth.refreshTokenGrantRequest(t.as, oc, auth, tokens.refresh_token!, insecure));
     expect(refreshed.refresh_token).not.toBe(tokens.refresh_token);
     expect(await userinfoStatus(refreshed.access_token)).toBe(200);
     // The admin takes groups away: earlier tokens stop revealing them, refreshed ones no longer carry the scope.
@@ -107,7 +92,11 @@ describe("the space as an OpenID Connect provider", () => {
       unknown
     >;
     expect(info).not.toHaveProperty("groups");
-    const narrowed = await oauth.processRefreshTokenResponse(as, oc, await oauth.refreshTokenGrantRequest(as, oc, auth, refreshed.refresh_token!, insecure));
+    const narrowed = await oauth.processRefreshTokenResponse(
+      t.as,
+      oc,
+      await oauth.refreshTokenGrantRequest(t.as, oc, auth, refreshed.refresh_token!, insecure),
+    );
     expect(narrowed.scope).toBe("openid profile email");
     const again = await tokenCall({ grant_type: "refresh_token", refresh_token: tokens.refresh_token! }, [client.clientId, client.secret!]);
     expect(again).toMatchObject({ status: 400, body: { error: "invalid_grant" } });
@@ -335,9 +324,9 @@ describe("logging in again: prompt=login and max_age (OIDC Core §3.1.2.1)", () 
     const step = await authorize(query);
     const finish = async (location: string, maxAge?: number) => {
       const oc: oauth.Client = { client_id: client.clientId };
-      const params = oauth.validateAuthResponse(as, oc, new URL(location), state);
-      const response = await oauth.authorizationCodeGrantRequest(as, oc, oauth.ClientSecretBasic(client.secret!), params, CALLBACK, verifier, insecure);
-      const tokens = await oauth.processAuthorizationCodeResponse(as, oc, response, {
+      const params = oauth.validateAuthResponse(t.as, oc, new URL(location), state);
+      const response = await oauth.authorizationCodeGrantRequest(t.as, oc, oauth.ClientSecretBasic(client.secret!), params, CALLBACK, verifier, insecure);
+      const tokens = await oauth.processAuthorizationCodeResponse(t.as, oc, response, {
         expectedNonce: nonce,
         requireIdToken: true,
         ...(maxAge === undefined ? {} : { maxAge }),

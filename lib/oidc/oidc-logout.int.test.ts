@@ -3,36 +3,22 @@ import type { AddressInfo } from "node:net";
 import { eq } from "drizzle-orm";
 import { createLocalJWKSet, generateKeyPair, jwtVerify, SignJWT } from "jose";
 import * as oauth from "oauth4webapi";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { membershipStatuses, oidcLogoutDeliveries, people } from "@/lib/db/schema";
 import { endAllSessions } from "@/lib/domain/auth/sessions";
 import { BACKCHANNEL_LOGOUT_EVENT, deliverDueLogouts } from "@/lib/domain/oidc/backchannel-logout";
 import { publicKeySet } from "@/lib/domain/oidc/signing-keys";
 import { changeStatus } from "@/lib/domain/people/person-service";
 import { createOidcClient } from "@/lib/domain/oidc/clients";
-import type { OidcClientInput } from "@/lib/domain/oidc/client-input";
 import { connectedServices, disconnectService } from "@/lib/domain/oidc/consents";
 import { checkLogoutRequest, revokeClientTokens } from "@/lib/domain/oidc/logout";
-import { createOidcTestbed, type OidcTestbed } from "./testing/oidc-testbed";
-import { CALLBACK, insecure, relyingParty } from "./testing/relying-party";
+import { providerUnderTest } from "./testing/provider-under-test";
+import { CALLBACK, insecure } from "./testing/relying-party";
 
 // How a login through the space ends: revocation, introspection, a member withdrawing a service, RP-initiated and
 // back-channel logout. The login flow itself: oidc-flow.int.test.ts.
-let t: OidcTestbed;
-let rp: Awaited<ReturnType<typeof relyingParty>>;
-let as: oauth.AuthorizationServer;
-
-beforeAll(async () => {
-  t = await createOidcTestbed();
-  rp = await relyingParty(t);
-  as = rp.as;
-});
-afterAll(() => t?.close());
-
-const register = (input?: Partial<OidcClientInput>) => rp.register(input);
-const login = (...args: Parameters<typeof rp.login>) => rp.login(...args);
-const userinfoStatus = (accessToken: string) => rp.userinfoStatus(accessToken);
-const tokenCall = (form: Record<string, string>, basic?: [string, string]) => rp.tokenCall(form, basic);
+const t = providerUnderTest();
+const { register, login, userinfoStatus, tokenCall } = t;
 
 describe("token revocation (RFC 7009)", () => {
   it("ends the client's own tokens: an access token alone, a refresh token with its whole login", async () => {
@@ -40,34 +26,34 @@ describe("token revocation (RFC 7009)", () => {
     const other = await register({ name: "Other" });
     const { tokens, oc, auth } = await login(t.f.ids.member, client);
     const revoke = async (token: string, c: { clientId: string; secret: string | null } = client) =>
-      (await oauth.revocationRequest(as, { client_id: c.clientId }, oauth.ClientSecretBasic(c.secret!), token, insecure)).status;
+      (await oauth.revocationRequest(t.as, { client_id: c.clientId }, oauth.ClientSecretBasic(c.secret!), token, insecure)).status;
     // Another client cannot revoke it (and learns nothing: 200 all the same).
     expect(await revoke(tokens.access_token, other)).toBe(200);
     expect(await userinfoStatus(tokens.access_token)).toBe(200);
     expect(await revoke(tokens.access_token)).toBe(200);
     expect(await userinfoStatus(tokens.access_token)).toBe(401);
-    const refreshed = await oauth.processRefreshTokenResponse(as, oc, await oauth.refreshTokenGrantRequest(as, oc, auth, tokens.refresh_token!, insecure));
+    const refreshed = await oauth.processRefreshTokenResponse(t.as, oc, await oauth.refreshTokenGrantRequest(t.as, oc, auth, tokens.refresh_token!, insecure));
     expect(await revoke(refreshed.refresh_token!)).toBe(200);
     expect(await userinfoStatus(refreshed.access_token)).toBe(401);
     expect(await revoke("not-a-token")).toBe(200);
-    expect((await oauth.revocationRequest(as, { client_id: client.clientId }, oauth.ClientSecretBasic("wrong"), "x", insecure)).status).toBe(401);
+    expect((await oauth.revocationRequest(t.as, { client_id: client.clientId }, oauth.ClientSecretBasic("wrong"), "x", insecure)).status).toBe(401);
   });
 });
 
 describe("token introspection (RFC 7662)", () => {
   const introspect = async (token: string, c: { clientId: string; secret: string | null }) => {
     const response = await oauth.introspectionRequest(
-      as,
+      t.as,
       { client_id: c.clientId },
       c.secret ? oauth.ClientSecretBasic(c.secret) : oauth.None(),
       token,
       insecure,
     );
-    return oauth.processIntrospectionResponse(as, { client_id: c.clientId }, response);
+    return oauth.processIntrospectionResponse(t.as, { client_id: c.clientId }, response);
   };
 
   it("tells a confidential client whether its own token still stands, and nothing about anyone else's", async () => {
-    expect(as.introspection_endpoint).toBe(`${t.issuer}/oidc/introspect`);
+    expect(t.as.introspection_endpoint).toBe(`${t.issuer}/oidc/introspect`);
     const client = await register({ name: "Introspect" });
     const other = await register({ name: "Nosy" });
     const { tokens, claims } = await login(t.f.ids.member, client, { scope: "openid profile" });
@@ -91,14 +77,14 @@ describe("token introspection (RFC 7662)", () => {
     expect(await introspect(tokens.access_token, client)).toEqual({ active: false });
     await t.f.db.update(people).set({ statusId: before!.statusId }).where(eq(people.id, t.f.ids.member));
     expect((await introspect(tokens.access_token, client)).active).toBe(true);
-    await oauth.revocationRequest(as, { client_id: client.clientId }, oauth.ClientSecretBasic(client.secret!), tokens.access_token, insecure);
+    await oauth.revocationRequest(t.as, { client_id: client.clientId }, oauth.ClientSecretBasic(client.secret!), tokens.access_token, insecure);
     expect(await introspect(tokens.access_token, client)).toEqual({ active: false });
 
     // Only authenticated confidential clients may ask.
-    const wrong = await oauth.introspectionRequest(as, { client_id: client.clientId }, oauth.ClientSecretBasic("wrong"), tokens.refresh_token!, insecure);
+    const wrong = await oauth.introspectionRequest(t.as, { client_id: client.clientId }, oauth.ClientSecretBasic("wrong"), tokens.refresh_token!, insecure);
     expect(wrong.status).toBe(401);
     const pub = await register({ name: "Public app", kind: "public" });
-    const asPublic = await oauth.introspectionRequest(as, { client_id: pub.clientId }, oauth.None(), tokens.refresh_token!, insecure);
+    const asPublic = await oauth.introspectionRequest(t.as, { client_id: pub.clientId }, oauth.None(), tokens.refresh_token!, insecure);
     expect(asPublic.status).toBe(401);
   });
 });

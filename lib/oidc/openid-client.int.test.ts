@@ -1,9 +1,9 @@
 import { eq } from "drizzle-orm";
 import * as client from "openid-client";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accounts, membershipStatuses, people } from "@/lib/db/schema";
 import { createOidcClient } from "@/lib/domain/oidc/clients";
-import { createOidcTestbed, type OidcTestbed } from "./testing/oidc-testbed";
+import { providerUnderTest } from "./testing/provider-under-test";
 
 /*
  * The provider against openid-client (panva's certified relying-party library, the one wikis, Nextcloud apps and
@@ -12,14 +12,9 @@ import { createOidcTestbed, type OidcTestbed } from "./testing/oidc-testbed";
  * provider with oauth4webapi, which has no end-session helper.
  */
 
-let t: OidcTestbed;
+const t = providerUnderTest();
 const CALLBACK = "https://wiki.example/oidc/callback";
 const LOGGED_OUT = "https://wiki.example/logged-out";
-
-beforeAll(async () => {
-  t = await createOidcTestbed();
-});
-afterAll(() => t?.close());
 
 async function relyingParty(name: string) {
   const made = await createOidcClient(t.f.db, t.f.ids.admin, {
