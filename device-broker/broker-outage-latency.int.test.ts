@@ -24,6 +24,8 @@ import { startTcpProxy } from "./testing/tcp-proxy";
 const MARIO = '{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":false,"level":1}';
 const UNKNOWN = '{"request_ok":true,"is_valid":false,"name":"Unknown","missing_auth":false,"level":0}';
 const NEVER_MS = 600_000;
+/** Far above a prompt recovery (a poll or two, a reconnect), below the driver's default reconnect backoff after an outage. */
+const RECOVERY_BOUND_MS = 8_000;
 
 let t: TestDatabase;
 let laser: number;
@@ -62,6 +64,8 @@ async function brokerBehindProxy(options: Partial<StartBrokerOptions>) {
   return {
     proxy,
     broker,
+    /** The driver's count of failed connects since its last good one (its reconnect backoff grows with it). */
+    reconnectRetries: () => (database.db as unknown as { $client: { options: { shared: { retries: number } } } }).$client.options.shared.retries,
     async close() {
       await proxy.restore().catch(() => {});
       await broker.close();
@@ -159,6 +163,37 @@ describe("the first swipe after a quiet period in a database outage", () => {
       await waitFor("the spool to drain", async () => broker.metrics.spoolDepth === 0, 60_000);
       expect(await t.db.select().from(unknownCards).where(eq(unknownCards.uid, "a1000003"))).toHaveLength(1);
       expect((await sessionsOf("efbeadde")).filter((s) => s.durationSeconds === 62)).toHaveLength(1);
+    } finally {
+      await board.endAsync(true);
+      await running.close();
+    }
+  });
+});
+
+describe("recovery after a database outage", () => {
+  it("reloads the snapshot and drains the spool promptly once the database is back, whatever the driver tried meanwhile", { timeout: 120_000 }, async () => {
+    const running = await brokerBehindProxy({ snapshot: { pollMs: 100, probeTimeoutMs: 2_000 } });
+    const { proxy, broker } = running;
+    const { board, replies } = await boardOnLaser(broker, 603);
+    try {
+      expect(await request(board, replies, { action: "checkuser", uid: "efbeadde" })).toBe(MARIO);
+      await proxy.cut();
+      await waitFor("the broker to notice the outage", async () => broker.metrics.databaseDown === 1, 60_000);
+      expect(await request(board, replies, { action: "startuse", uid: "efbeadde" })).toBe('{"request_ok":true,"message":""}');
+      expect(await request(board, replies, { action: "stopuse", uid: "efbeadde", duration: 64 })).toBe('{"request_ok":true,"message":"Duration 64 seconds"}');
+      // A long outage as the driver sees it: every refused connect (the spool's drain retries) lengthens its reconnect
+      // backoff; by 7 its own would hold the next connect 11–22 s.
+      await waitFor("the driver's reconnect backoff to grow", async () => running.reconnectRetries() >= 7, 60_000);
+      const reloads = broker.metrics.snapshotReloads;
+
+      await proxy.restore();
+      // The bound is a condition, not a measurement: a recovery held by a 10–20 s reconnect backoff fails it.
+      await waitFor(
+        "the snapshot reloaded and the spool drained after the database came back",
+        async () => broker.metrics.databaseDown === 0 && broker.metrics.snapshotReloads > reloads && broker.metrics.spoolDepth === 0,
+        RECOVERY_BOUND_MS,
+      );
+      expect((await sessionsOf("efbeadde")).filter((s) => s.durationSeconds === 64)).toHaveLength(1);
     } finally {
       await board.endAsync(true);
       await running.close();

@@ -9,10 +9,23 @@ import { isUnavailable, WriteTimeoutError } from "./spool/events";
  * writes go straight to the spool and the board's answer comes from the snapshot: no request waits on the
  * driver's reconnect (connect timeout, backoff) or on a connection that no longer answers.
  */
+export interface DatabaseHealthOptions {
+  logger: Logger;
+  metrics: BrokerMetrics;
+  /**
+   * A tiny query (`select 1`), asked every `probeEveryMs` while the database is down, so its return is noticed
+   * within about that time even when nothing else asks (a quiet outage; the snapshot's poll backs off to 30 s).
+   */
+  probe?: () => Promise<unknown>;
+  /** Default 500 ms; each probe is given as long to answer. */
+  probeEveryMs?: number;
+}
+
 export class DatabaseHealth {
   private downSince: number | null = null;
+  private probing: NodeJS.Timeout | null = null;
 
-  constructor(private readonly o: { logger: Logger; metrics: BrokerMetrics }) {}
+  constructor(private readonly o: DatabaseHealthOptions) {}
 
   get down(): boolean {
     return this.downSince !== null;
@@ -31,6 +44,7 @@ export class DatabaseHealth {
     this.o.logger.info({ downMs: Date.now() - this.downSince }, "database answers again");
     this.downSince = null;
     this.o.metrics.databaseDown = 0;
+    this.stopProbing();
     for (const listener of this.backListeners) listener();
   }
 
@@ -42,6 +56,26 @@ export class DatabaseHealth {
     this.o.metrics.databaseDown = 1;
     this.o.metrics.databaseOutages++;
     this.o.logger.warn({ err: error }, "database unavailable; board facts are spooled and decisions come from the snapshot");
+    this.startProbing();
+  }
+
+  /** Stops the recovery probe (the broker is closing). */
+  stop(): void {
+    this.stopProbing();
+  }
+
+  private startProbing(): void {
+    const probe = this.o.probe;
+    if (!probe || this.probing) return;
+    const every = this.o.probeEveryMs ?? 500;
+    // One probe at a time (its lane): on a database that does not answer, probes must not pile up in the pool.
+    this.probing = setInterval(() => void this.bounded(every, probe, "recovery probe").catch(() => {}), every);
+    this.probing.unref();
+  }
+
+  private stopProbing(): void {
+    if (this.probing) clearInterval(this.probing);
+    this.probing = null;
   }
 
   /** Queries given up on but still pending, per lane: a lane never has two (see bounded). */

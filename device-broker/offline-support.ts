@@ -1,4 +1,5 @@
 import path from "node:path";
+import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { DatabaseHealth } from "./database-health";
@@ -36,7 +37,8 @@ export interface OfflineSupport {
 
 /** "Keeps working when the database does not": the decision snapshot and the write spool, started together. */
 export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSupport> {
-  const health = new DatabaseHealth(o);
+  // Probed while down on the broker's own pool, whose reconnect backoff createDb keeps short.
+  const health = new DatabaseHealth({ ...o, probe: () => o.db.execute(sql`select 1`) });
   const writes = o.dataDir ? openBoardWrites(o, o.dataDir, health) : undefined;
   let snapshot: DecisionSnapshot | undefined;
   if (o.snapshot !== false) {
@@ -69,6 +71,7 @@ export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSup
     writes,
     health: snapshot ? health : undefined,
     async stop() {
+      health.stop();
       await snapshot?.stop();
       await writes?.stop();
     },

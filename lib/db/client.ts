@@ -18,12 +18,19 @@ export interface CreateDbOptions {
   /** Pool size; the embedded database serialises anyway, so small pools are fine. */
   max?: number;
   connectTimeoutSeconds?: number;
+  /**
+   * The longest wait before a closed connection connects again (default 1 s). The driver's own backoff grows with
+   * every failed connect to 10–20 s, so after an outage the first queries waited that long on a database already
+   * back; connects are cheap and only made for queued queries, so a short cap costs nothing while it is away.
+   */
+  maxReconnectDelaySeconds?: number;
 }
 
 export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
   const client = postgres(url, {
     max: options.max ?? 10,
     connect_timeout: options.connectTimeoutSeconds ?? 10,
+    backoff: (retries: number) => Math.min(driverBackoff(retries), options.maxReconnectDelaySeconds ?? 1),
     idle_timeout: 30,
     onnotice: () => {},
     // Named prepared statements would collide on the embedded server, which multiplexes many
@@ -37,6 +44,11 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
     db,
     close: () => client.end({ timeout: 5 }),
   };
+}
+
+/** postgres.js's default reconnect backoff in seconds (src/index.js), which createDb caps. */
+function driverBackoff(retries: number): number {
+  return (0.5 + Math.random() / 2) * Math.min(3 ** retries / 100, 20);
 }
 
 /**

@@ -5,9 +5,10 @@
  * board down the moment the database drops.
  */
 export function isDriverWriteAfterClose(error: unknown): boolean {
-  if (!(error instanceof TypeError)) return false;
-  const stack = error.stack ?? "";
-  return /reading 'write'/.test(error.message) && /\bnextWrite\b/.test(stack) && /[\\/]postgres[\\/]/.test(stack);
+  // A TypeError, or its copy sent from a test worker (name, message and stack kept).
+  if (!(error instanceof TypeError) && (error as { name?: unknown } | null)?.name !== "TypeError") return false;
+  const { message = "", stack = "" } = error as { message?: string; stack?: string };
+  return /reading 'write'/.test(message) && /\bnextWrite\b/.test(stack) && /[\\/]postgres[\\/]/.test(stack);
 }
 
 export interface UncaughtLogger {
