@@ -1,10 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog, invitations, personRoles, roles } from "@/lib/db/schema";
-import { mailsTo as inboxFor, newcomer as newPerson } from "../people/testing/newcomer";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
-import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
-import { authenticateWithPassword } from "./authenticate";
+import { newcomersWithInbox } from "../people/testing/newcomer";
+import { unfold } from "@/lib/domain/mail/testing/smtp-inbox";
 import {
   acceptInvitation,
   invitationLinkState,
@@ -16,33 +14,20 @@ import {
 } from "./invitations";
 import { requestPasswordReset } from "./password-reset";
 
-const limits = { maxPerAccount: 50, maxPerIp: 50, windowMinutes: 15 };
-let t: PeopleFixture;
-let inbox: Inbox;
-beforeAll(async () => {
-  t = await createPeopleFixture();
-  inbox = await openInbox();
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
-});
-
+const t = newcomersWithInbox();
+const { newcomer, mailsTo, login } = t;
 const DAY = 86_400_000;
-const newcomer = (email: string | undefined, extra?: { preferredLanguage?: string; statusKey?: string }) => newPerson(t.db, email, extra);
-const mailsTo = (address: string) => inboxFor(inbox, address);
 const tokenIn = (raw: string) => unfold(raw).match(/\/invitation\/([A-Za-z0-9_-]+)/)?.[1];
 const lastTokenTo = (address: string) => tokenIn(mailsTo(address).at(-1)!.raw)!;
-const login = (email: string, password: string) => authenticateWithPassword(t.db, { email, password, ip: "192.0.2.1" }, limits);
 
 describe("invitation life cycle", () => {
   it("invite, resend (the first link dies), accept once in the person's language, refuse a second use", async () => {
     const id = await newcomer("Greta@Example.org", { preferredLanguage: "de" });
     expect(await loginStateOf(t.db, id)).toEqual({ kind: "none" });
     // Only people who may edit people invite.
-    expect(await invitePerson(t.db, inbox.mailer, t.ids.member, id)).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await invitePerson(t.db, t.inbox.mailer, t.ids.member, id)).toMatchObject({ ok: false, code: "forbidden" });
 
-    expect(await invitePerson(t.db, inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: true });
+    expect(await invitePerson(t.db, t.inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: true });
     expect(mailsTo("greta@example.org")).toHaveLength(1);
     expect(unfold(mailsTo("greta@example.org")[0]!.raw)).toContain("Passwort festlegen");
     const first = lastTokenTo("greta@example.org");
@@ -50,7 +35,7 @@ describe("invitation life cycle", () => {
     // Only the hash is stored.
     expect((await t.db.select().from(invitations).where(eq(invitations.personId, id))).map((r) => r.tokenHash)).not.toContain(first);
 
-    expect(await invitePerson(t.db, inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: true });
+    expect(await invitePerson(t.db, t.inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: true });
     const second = lastTokenTo("greta@example.org");
     expect(second).not.toBe(first);
     expect(await invitationLinkState(t.db, first)).toBe("invalid");
@@ -63,7 +48,7 @@ describe("invitation life cycle", () => {
     expect(await acceptInvitation(t.db, { token: second, password: "another-password-2" })).toMatchObject({ ok: false, code: "invalid_token" });
     expect(await login("greta@example.org", "another-password-2")).toMatchObject({ ok: false });
     expect(await loginStateOf(t.db, id)).toEqual({ kind: "login", email: "greta@example.org" });
-    expect(await invitePerson(t.db, inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: false, code: "has_login" });
+    expect(await invitePerson(t.db, t.inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: false, code: "has_login" });
 
     const audited = await t.db.select({ changeType: auditLog.changeType, actorId: auditLog.actorId }).from(auditLog).where(eq(auditLog.subjectPersonId, id));
     expect(audited.filter((a) => a.changeType.startsWith("person.invitation."))).toEqual([
@@ -75,26 +60,26 @@ describe("invitation life cycle", () => {
 
   it("an expired link explains itself and mails a fresh one to the same address on request", async () => {
     const id = await newcomer("late@example.org");
-    expect(await invitePerson(t.db, inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: true });
+    expect(await invitePerson(t.db, t.inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: true });
     const old = lastTokenTo("late@example.org");
     const later = new Date(Date.now() + (INVITATION_TTL_DAYS + 1) * DAY);
     expect(await invitationLinkState(t.db, old, later)).toBe("expired");
     expect(await loginStateOf(t.db, id, later)).toMatchObject({ kind: "expired", email: "late@example.org" });
     expect(await acceptInvitation(t.db, { token: old, password: "late-password-1" }, later)).toMatchObject({ ok: false, code: "invalid_token" });
 
-    await renewExpiredInvitation(t.db, inbox.mailer, old, later);
+    await renewExpiredInvitation(t.db, t.inbox.mailer, old, later);
     expect(mailsTo("late@example.org")).toHaveLength(2);
     const fresh = lastTokenTo("late@example.org");
     expect(await invitationLinkState(t.db, old, later)).toBe("invalid");
     expect(await acceptInvitation(t.db, { token: fresh, password: "late-password-1" }, later)).toMatchObject({ ok: true });
     // A used link renews nothing.
-    await renewExpiredInvitation(t.db, inbox.mailer, fresh, later);
+    await renewExpiredInvitation(t.db, t.inbox.mailer, fresh, later);
     expect(mailsTo("late@example.org")).toHaveLength(2);
   });
 
   it("revoke: the link stops working at once", async () => {
     const id = await newcomer("revoked@example.org");
-    await invitePerson(t.db, inbox.mailer, t.ids.admin, id);
+    await invitePerson(t.db, t.inbox.mailer, t.ids.admin, id);
     const token = lastTokenTo("revoked@example.org");
     expect(await revokeInvitation(t.db, t.ids.member, id)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await revokeInvitation(t.db, t.ids.admin, id)).toEqual({ ok: true });
@@ -105,8 +90,8 @@ describe("invitation life cycle", () => {
   });
 
   it("refuses people without email or whose status may not log in, and anyone above the inviter", async () => {
-    expect(await invitePerson(t.db, inbox.mailer, t.ids.admin, await newcomer(undefined))).toMatchObject({ ok: false, code: "no_email" });
-    expect(await invitePerson(t.db, inbox.mailer, t.ids.admin, await newcomer("former@example.org", { statusKey: "former" }))).toMatchObject({
+    expect(await invitePerson(t.db, t.inbox.mailer, t.ids.admin, await newcomer(undefined))).toMatchObject({ ok: false, code: "no_email" });
+    expect(await invitePerson(t.db, t.inbox.mailer, t.ids.admin, await newcomer("former@example.org", { statusKey: "former" }))).toMatchObject({
       ok: false,
       code: "may_not_log_in",
     });
@@ -118,19 +103,19 @@ describe("invitation life cycle", () => {
       { personId: staff, roleId: await roleId("staff") },
       { personId: boss, roleId: await roleId("admin") },
     ]);
-    expect(await invitePerson(t.db, inbox.mailer, staff, boss)).toMatchObject({ ok: false, code: "outranks_you" });
+    expect(await invitePerson(t.db, t.inbox.mailer, staff, boss)).toMatchObject({ ok: false, code: "outranks_you" });
     expect(mailsTo("boss@example.org")).toHaveLength(0);
   });
 
   it("forgot-password for a person without a login sends an invitation; for a login a reset, for a stranger nothing", async () => {
     const id = await newcomer("forgetful@example.org");
-    await requestPasswordReset(t.db, inbox.mailer, { email: "Forgetful@example.org" });
+    await requestPasswordReset(t.db, t.inbox.mailer, { email: "Forgetful@example.org" });
     expect(mailsTo("forgetful@example.org")).toHaveLength(1);
     const token = lastTokenTo("forgetful@example.org");
     expect(await acceptInvitation(t.db, { token, password: "forgetful-password" })).toMatchObject({ ok: true });
     expect(await loginStateOf(t.db, id)).toMatchObject({ kind: "login" });
-    const before = inbox.mails.length;
-    await requestPasswordReset(t.db, inbox.mailer, { email: "nobody-here@example.org" });
-    expect(inbox.mails.length).toBe(before);
+    const before = t.inbox.mails.length;
+    await requestPasswordReset(t.db, t.inbox.mailer, { email: "nobody-here@example.org" });
+    expect(t.inbox.mails.length).toBe(before);
   });
 });

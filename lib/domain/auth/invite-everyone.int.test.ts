@@ -1,30 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { invitations } from "@/lib/db/schema";
-import { mailsTo as inboxFor, newcomer as newPerson } from "../people/testing/newcomer";
-import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { newcomersWithInbox } from "../people/testing/newcomer";
+import { unfold } from "@/lib/domain/mail/testing/smtp-inbox";
 import { invitePerson, loginStateOf } from "./invitations";
 import { countWithoutLogin, inviteEveryoneWithoutLogin, type BulkInviteReport } from "./invite-everyone";
 
-let t: PeopleFixture;
-let inbox: Inbox;
-beforeAll(async () => {
-  t = await createPeopleFixture();
-  inbox = await openInbox({ reject: ["bounces@example.org"] });
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
-});
-
-const newcomer = (email: string | undefined, extra?: { preferredLanguage?: string }) => newPerson(t.db, email, extra);
-const mailsTo = (address: string) => inboxFor(inbox, address);
+const t = newcomersWithInbox({ reject: ["bounces@example.org"] });
+const { newcomer, mailsTo } = t;
 
 describe("invite everyone without a login", () => {
   it("sends in batches with a report; a mail server refusing one address fails that one only", async () => {
     const pending = await newcomer("pending@example.org");
-    await invitePerson(t.db, inbox.mailer, t.ids.admin, pending);
+    await invitePerson(t.db, t.inbox.mailer, t.ids.admin, pending);
     const ids = {
       ok1: await newcomer("bulk1@example.org"),
       ok2: await newcomer("bulk2@example.org", { preferredLanguage: "de" }),
@@ -33,13 +21,13 @@ describe("invite everyone without a login", () => {
     };
     const before = await countWithoutLogin(t.db, {});
     expect(before.pending).toBeGreaterThanOrEqual(1);
-    expect(await inviteEveryoneWithoutLogin(t.db, inbox.mailer, t.ids.member, {})).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await inviteEveryoneWithoutLogin(t.db, t.inbox.mailer, t.ids.member, {})).toMatchObject({ ok: false, code: "forbidden" });
 
     const total: BulkInviteReport = { sent: 0, skippedNoEmail: 0, skippedPending: 0, skippedAbove: 0, failed: [] };
     let cursor = 0;
     let steps = 0;
     for (;;) {
-      const step = await inviteEveryoneWithoutLogin(t.db, inbox.mailer, t.ids.admin, {}, cursor, 2);
+      const step = await inviteEveryoneWithoutLogin(t.db, t.inbox.mailer, t.ids.admin, {}, cursor, 2);
       if (!step.ok) throw new Error(step.message);
       steps++;
       total.sent += step.report.sent;
@@ -63,7 +51,7 @@ describe("invite everyone without a login", () => {
     expect(await loginStateOf(t.db, ids.bounce)).toEqual({ kind: "none" });
     expect(await loginStateOf(t.db, ids.ok1)).toMatchObject({ kind: "invited" });
     // Everyone is invited now: a second run sends nothing.
-    const again = await inviteEveryoneWithoutLogin(t.db, inbox.mailer, t.ids.admin, {}, 0, 1000);
+    const again = await inviteEveryoneWithoutLogin(t.db, t.inbox.mailer, t.ids.admin, {}, 0, 1000);
     expect(again).toMatchObject({ ok: true, done: true, report: { sent: 0 } });
     expect(await t.db.select().from(invitations).where(eq(invitations.personId, ids.none))).toEqual([]);
   });

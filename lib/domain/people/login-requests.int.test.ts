@@ -1,35 +1,20 @@
 import { count, eq, sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accounts, auditLog, profiles } from "@/lib/db/schema";
-import { authenticateWithPassword } from "../auth/authenticate";
 import { loginStateOf } from "../auth/invitations";
 import { confirmApplicant, listPendingApplicants, signUpApplicant } from "./applicant-signup";
 import { approveLoginRequest, listLoginRequests, mailLoginApproved, rejectLoginRequest } from "./login-requests";
-import { mailsTo as inboxFor, newcomer as newPerson } from "./testing/newcomer";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { newcomersWithInbox } from "./testing/newcomer";
+import { unfold } from "@/lib/domain/mail/testing/smtp-inbox";
 
-let t: PeopleFixture;
-let inbox: Inbox;
-beforeAll(async () => {
-  t = await createPeopleFixture();
-  inbox = await openInbox();
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
-});
-
-const newcomer = (email: string | undefined, extra?: { preferredLanguage?: string }) => newPerson(t.db, email, extra);
-const mailsTo = (address: string) => inboxFor(inbox, address);
-const limits = { maxPerAccount: 50, maxPerIp: 50, windowMinutes: 15 };
-const login = (email: string, password: string) => authenticateWithPassword(t.db, { email, password, ip: "192.0.2.1" }, limits);
+const t = newcomersWithInbox();
+const { newcomer, mailsTo, login } = t;
 
 describe("login requests: sign-up with the address of a person here without a login", () => {
   it("sign-up with the address of a person already here without a login: after the mailed link, an admin links the login to that record", async () => {
     const id = await newcomer("returning@example.org", { preferredLanguage: "de" });
     expect(
-      await signUpApplicant(t.db, inbox.mailer, {
+      await signUpApplicant(t.db, t.inbox.mailer, {
         firstName: "Re",
         lastName: "Turning",
         email: "Returning@example.org",
@@ -64,7 +49,7 @@ describe("login requests: sign-up with the address of a person here without a lo
     expect(await records()).toBe(1);
     expect(await listLoginRequests(t.db)).toEqual([]);
     expect(await loginStateOf(t.db, id)).toMatchObject({ kind: "login" });
-    await mailLoginApproved(t.db, inbox.mailer, id);
+    await mailLoginApproved(t.db, t.inbox.mailer, id);
     expect(unfold(mailsTo("returning@example.org").at(-1)!.raw)).toContain("Du kannst dich jetzt anmelden"); // the record's language
     const history = await t.db.select({ type: auditLog.changeType }).from(auditLog).where(eq(auditLog.subjectPersonId, id));
     expect(history.map((h) => h.type)).toEqual(
@@ -72,13 +57,13 @@ describe("login requests: sign-up with the address of a person here without a lo
     );
 
     // Now that it is a login, the same sign-up only tells its owner.
-    await signUpApplicant(t.db, inbox.mailer, { firstName: "Re", lastName: "Turning", email: "returning@example.org", password: "another-password-1" });
+    await signUpApplicant(t.db, t.inbox.mailer, { firstName: "Re", lastName: "Turning", email: "returning@example.org", password: "another-password-1" });
     expect(unfold(mailsTo("returning@example.org").at(-1)!.raw)).toContain("schon ein Konto");
   });
 
   it("a login request turned down leaves the record without a login", async () => {
     const id = await newcomer("declined@example.org");
-    await signUpApplicant(t.db, inbox.mailer, { firstName: "De", lastName: "Clined", email: "declined@example.org", password: "typed-password-1" });
+    await signUpApplicant(t.db, t.inbox.mailer, { firstName: "De", lastName: "Clined", email: "declined@example.org", password: "typed-password-1" });
     const mail = unfold(mailsTo("declined@example.org").at(-1)!.raw);
     const token = decodeURIComponent(mail.match(/\/signup\/confirm\?token=([A-Za-z0-9_%-]+)/)![1]!);
     expect(await confirmApplicant(t.db, token)).toMatchObject({ ok: true, kind: "login_request" });
