@@ -6,6 +6,7 @@ import { accounts, interventions, machines, personRoles, roles, usageSessions } 
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import type { Permission } from "@/lib/domain/access/permissions";
 import { createPerson } from "@/lib/domain/people/create-person";
+import { PICKED_PREFIX } from "@/lib/domain/people/pick-people";
 import type { Gate } from "./authorization-gates";
 
 /*
@@ -82,9 +83,16 @@ export async function as<T>(role: Role, call: () => Promise<T>): Promise<Outcome
   return outcomeOf(call);
 }
 
+/** A case's form: "$machine" a machine's id, "$row:<name>" a row's, "$person:<role>" the role's person as a picker sends it. */
 export function formOf(values: Record<string, string> = {}): FormData {
   const form = new FormData();
-  for (const [key, value] of Object.entries(values)) form.set(key, value === "$machine" ? String(machineId) : String(withRows([value])[0]));
+  const valueOf = (value: string) =>
+    value === "$machine"
+      ? String(machineId)
+      : value.startsWith("$person:")
+        ? `${PICKED_PREFIX}${personOf.get(value.slice(8) as Role)}`
+        : String(withRows([value])[0]);
+  for (const [key, value] of Object.entries(values)) form.set(key, valueOf(value));
   return form;
 }
 

@@ -48,6 +48,11 @@ vi.mock("next/headers", () => {
     }),
   };
 });
+// Work after the response (a reset mail) runs at once: there is no request scope to run it after.
+vi.mock("next/server", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("next/server")>()),
+  after: (task: Promise<unknown> | (() => unknown)) => void Promise.resolve(typeof task === "function" ? task() : task).catch(() => undefined),
+}));
 vi.mock("next/navigation", () => ({
   redirect: (url: string) => {
     throw signals.make!("redirect", url);

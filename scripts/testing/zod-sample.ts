@@ -2,8 +2,8 @@ import type { z } from "zod";
 
 /*
  * A value a zod schema accepts, made from the schema itself: the authorization suite uses it to get past an
- * action's form to its domain check. Best effort: checks it cannot satisfy (a regex, a refinement) leave the value
- * unparsed, and the caller falls back.
+ * action's form to its domain check. Best effort: checks it cannot satisfy (a regex, a refinement, a format) leave
+ * the value unparsed; such an action needs a case form (CASE_FORMS in authorization-gates.ts), else the suite fails it.
  */
 
 interface Def {
