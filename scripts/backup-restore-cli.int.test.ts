@@ -8,6 +8,8 @@ import { createDb } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { listBackups } from "@/lib/ops/backup/retention";
+import { recordAudit } from "@/lib/domain/audit/record-audit";
+import { sql } from "drizzle-orm";
 import { tableCounts } from "@/lib/ops/backup/restore-backup";
 import { runScript } from "./testing/run-script";
 
@@ -92,5 +94,53 @@ describe("backup and restore commands", () => {
     expect(result.out).toContain("the embedded database of the running system");
     expect(result.code).toBe(0);
     expect(fs.existsSync(path.join(running, "pgdata"))).toBe(false);
+  });
+
+  it("refuses to restore into a running system, says how to stop it, and changes nothing", { timeout: 120_000 }, async () => {
+    const running = path.join(dir, "running-restore");
+    fs.mkdirSync(running, { recursive: true });
+    // This test process stands in for `npm start`: its pid in the lock, its (busy) database in the URL file.
+    fs.writeFileSync(path.join(running, "launcher.pid"), String(process.pid));
+    fs.writeFileSync(path.join(running, "embedded-db.url"), source.url);
+    const backup = await run("job.ts", ["backup"], { DATA_DIR: running });
+    expect(backup.code).toBe(0);
+    const [file] = listBackups(path.join(running, "backups"));
+    await recordAudit(source.db, { actorId: null, changeType: "settings.update", entity: "after-the-backup" });
+    const before = await tableCounts(source.db);
+    let writes = 0;
+    let stop = false;
+    // The running system goes on writing while the restore is attempted.
+    const writer = (async () => {
+      while (!stop) {
+        await recordAudit(source.db, { actorId: null, changeType: "settings.update", entity: "while-restoring" });
+        writes++;
+      }
+    })();
+    const result = await run("restore.ts", [file!.file, "--yes", "--force"], { DATA_DIR: running });
+    stop = true;
+    await writer;
+    expect(result.code).toBe(1);
+    expect(result.out).toContain(`✖ Restore failed, the database is unchanged: The system is running on ${running} (\`npm start\`, pid ${process.pid}).`);
+    expect(result.out).toContain(
+      `Stop it first (Ctrl-C where it runs, or \`kill ${process.pid}\`), then run \`npm run restore -- ${file!.file} --force\` again`,
+    );
+    expect(result.out).not.toContain("advisory");
+    // Nothing lost: every row from before, and every write made meanwhile.
+    expect(await tableCounts(source.db)).toEqual({ ...before, audit_log: before.audit_log! + writes });
+    // The same command against the stopped system (the data folder opened by the restore itself) restores.
+    fs.rmSync(path.join(running, "launcher.pid"));
+    const restored = await run("restore.ts", [file!.file, "--yes", "--force"], { DATA_DIR: running });
+    expect(restored.out).toContain("✔ Restored");
+  });
+
+  it.runIf(process.env.DATABASE_URL)("refuses to restore into a PostgreSQL database the running system is connected to", { timeout: 120_000 }, async () => {
+    const file = listBackups(path.join(dir, "source", "backups"))[0]!.file;
+    const before = await tableCounts(source.db);
+    // source.db's pool (application_name "makerspace") is the running web server or broker here.
+    await source.db.execute(sql`select 1`);
+    const result = await run("restore.ts", [file, "--yes", "--force"], { DATABASE_URL: source.url });
+    expect(result.code).toBe(1);
+    expect(result.out).toMatch(/The system is running on this database \(\d+ connection\(s\) of its web server or broker\)\. Stop them first/);
+    expect(await tableCounts(source.db)).toEqual(before);
   });
 });

@@ -51,7 +51,7 @@ export async function openBenchDatabase(databaseUrl: string | undefined, machine
   return db;
 }
 
-async function createOnServer(url: string): Promise<BenchDatabase> {
+export async function createOnServer(url: string): Promise<BenchDatabase> {
   const name = `ms_bench_${randomBytes(4).toString("hex")}`;
   const adminUrl = new URL(url);
   adminUrl.pathname = "/postgres";
@@ -69,7 +69,7 @@ async function createOnServer(url: string): Promise<BenchDatabase> {
   };
 }
 
-async function startEmbeddedProcess(): Promise<BenchDatabase> {
+export async function startEmbeddedProcess(): Promise<BenchDatabase> {
   const child = fork(path.join(import.meta.dirname, "embedded-db-child.ts"), [], {
     execArgv: ["--import", "tsx"],
     stdio: ["ignore", "inherit", "inherit", "ipc"],

@@ -41,11 +41,22 @@ export async function openDatabaseTarget(env: Env): Promise<DatabaseTarget> {
 }
 
 function readRunningUrl(dataDir: string): string | null {
+  if (runningLauncher(dataDir) === null) return null;
   try {
-    const pid = Number(fs.readFileSync(path.join(dataDir, "launcher.pid"), "utf8"));
-    process.kill(pid, 0);
     return fs.readFileSync(embeddedUrlFile(dataDir), "utf8").trim() || null;
   } catch {
     return null;
+  }
+}
+
+/** The pid of the `npm start` running on dataDir (its lock file names a live process), or null. */
+export function runningLauncher(dataDir: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, "launcher.pid"), "utf8"));
+    if (!pid) return null;
+    process.kill(pid, 0);
+    return pid;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM" ? Number(fs.readFileSync(path.join(dataDir, "launcher.pid"), "utf8")) : null;
   }
 }

@@ -53,6 +53,11 @@ async function sequenceValues(db: TestDatabase["db"]): Promise<Record<string, st
   return out;
 }
 
+async function auditChecksum(db: TestDatabase["db"]): Promise<string> {
+  const [row] = await db.execute<{ h: string }>(sql`select md5(string_agg(row_to_json(t)::text, ',' order by id)) as h from audit_log t`);
+  return row!.h;
+}
+
 describe("backup and restore", () => {
   it("round-trips every table, the sequences and the uploaded files", async () => {
     const result = await createBackup(source.db, { dir: path.join(dir, "backups"), uploadsDir: path.join(dir, "uploads"), appVersion: "test" });
@@ -60,9 +65,8 @@ describe("backup and restore", () => {
     expect(result.tables.people).toBeGreaterThan(0);
     expect(result.files).toBe(1);
 
-    const backup = await readBackup(result.file);
     const restoredUploads = path.join(dir, "restored-uploads");
-    await restoreBackup(target.db, backup, { uploadsDir: restoredUploads });
+    await restoreBackup(target.db, result.file, { uploadsDir: restoredUploads });
 
     expect(await tableCounts(target.db)).toEqual(await tableCounts(source.db));
     expect(await sample(target.db)).toEqual(await sample(source.db));
@@ -72,11 +76,33 @@ describe("backup and restore", () => {
 
   it("refuses a non-empty database unless forced, and then replaces its data", async () => {
     const result = await createBackup(source.db, { dir: path.join(dir, "backups"), appVersion: "test", now: new Date(Date.UTC(2026, 0, 2)) });
-    const backup = await readBackup(result.file);
-    await expect(restoreBackup(target.db, backup)).rejects.toThrow(/not empty/);
+    await expect(restoreBackup(target.db, result.file)).rejects.toThrow(/not empty/);
     await recordAudit(target.db, { actorId: null, changeType: "settings.logo", entity: "test" });
-    await restoreBackup(target.db, backup, { force: true });
+    await restoreBackup(target.db, result.file, { force: true });
     expect(await tableCounts(target.db)).toEqual(await tableCounts(source.db));
+  });
+
+  it("streams tables of several batches each way, and leaves the database as it was when the file's end is damaged", { timeout: 120_000 }, async () => {
+    // 1,234 audit rows: several cursor fetches of 100 on the way out, three row batches of 500 on the way in.
+    await source.db.execute(
+      sql`insert into audit_log (change_type, entity, entity_id, after) select 'settings.update', 'batch', g::text, jsonb_build_object('i', g, 'text', 'Grüße ' || g) from generate_series(1, 1234) g`,
+    );
+    const result = await createBackup(source.db, { dir: path.join(dir, "backups"), appVersion: "test", now: new Date(Date.UTC(2026, 0, 4)), fetchRows: 100 });
+    expect(result.tables.audit_log).toBeGreaterThan(1_234);
+    expect((await readBackup(result.file)).tables.find((t) => t.name === "audit_log")!.rows).toHaveLength(result.tables.audit_log!);
+    await restoreBackup(target.db, result.file, { force: true });
+    expect(await tableCounts(target.db)).toEqual(await tableCounts(source.db));
+    expect(await auditChecksum(target.db)).toBe(await auditChecksum(source.db));
+
+    // The same file with its checksum broken near the end: every row was inserted before that is found out.
+    const text = gunzipSync(fs.readFileSync(result.file)).toString("utf8").trimEnd().split("\n");
+    text[text.length - 2] = text.at(-2)!.replace(/"value":"(\d+)"/, (_m, v: string) => `"value":"${Number(v) + 1}"`);
+    const damaged = path.join(dir, "damaged-end.msbackup.gz");
+    fs.writeFileSync(damaged, gzipSync(`${text.join("\n")}\n`));
+    await recordAudit(target.db, { actorId: null, changeType: "settings.logo", entity: "kept" });
+    const before = await tableCounts(target.db);
+    await expect(restoreBackup(target.db, damaged, { force: true })).rejects.toThrow(/checksum/);
+    expect(await tableCounts(target.db)).toEqual(before);
   });
 
   it("rejects corrupt, truncated and foreign files with a clear message, leaving the database untouched", async () => {

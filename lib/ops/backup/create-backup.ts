@@ -5,7 +5,7 @@ import { once } from "node:events";
 import { createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { appliedMigrations, ident, publicSequences, publicTables } from "./database-layout";
+import { appliedMigrations, ident, publicSequences, publicTables, tablesInDependencyOrder } from "./database-layout";
 import { BACKUP_FORMAT, BACKUP_KIND, BackupFileError, backupFileName, type BackupHeader, type BackupLine, type BackupReason } from "./format";
 
 export interface CreateBackupOptions {
@@ -16,6 +16,8 @@ export interface CreateBackupOptions {
   appVersion: string;
   reason?: BackupReason;
   now?: Date;
+  /** Rows fetched per round trip (tests use few, to see several batches). */
+  fetchRows?: number;
   /** Told after each table and each uploaded file (the system page's progress bar). */
   onProgress?: (progress: BackupProgress) => void;
 }
@@ -70,8 +72,19 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
       waits.abort();
     }
   };
+  const fetchRows = options.fetchRows ?? 1_000;
+  const cursors: string[] = [];
+  let held = false;
   try {
     const tables: Record<string, number> = {};
+    // The embedded database is one session shared by every client (lib/db/embedded/wire-server.ts): a transaction
+    // there holds everyone else off, the broker's board writes included. There the snapshot's rows are handed to
+    // cursors WITH HOLD, which the database fills at commit (in C, without a round trip per row); the rows are then
+    // fetched batch by batch outside any transaction, so other clients' queries run between the batches. On
+    // PostgreSQL the backup's own connection reads its snapshot through plain cursors: writers never wait for it.
+    const embedded = await isEmbedded(db);
+    const sequences: BackupLine[] = [];
+    const plan: { table: string; cursor: string; rows: number }[] = [];
     await db.transaction(
       async (tx) => {
         const header: BackupHeader = {
@@ -82,23 +95,49 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
           migrations: await appliedMigrations(tx),
         };
         await write(JSON.stringify(header));
-        const names = await publicTables(tx);
+        // Parents before children: a restore without the rights to switch foreign keys off loads them in file order.
+        const names = await tablesInDependencyOrder(tx, await publicTables(tx));
+        if (embedded) await closeLeftCursors(tx);
         for (const [i, table] of names.entries()) {
-          const rows = await tx.execute<{ j: string }>(sql.raw(`select row_to_json(t)::text as j from ${ident(table)} t`));
-          tables[table] = rows.length;
-          await write(JSON.stringify({ t: "table", name: table, rows: rows.length } satisfies BackupLine));
-          for (const row of rows) await write(row.j);
-          options.onProgress?.({ stage: "tables", done: i + 1, total: names.length });
+          const cursor = `${CURSOR_PREFIX}${i}`;
+          const [count] = await tx.execute<{ n: string }>(sql.raw(`select count(*)::text as n from ${ident(table)}`));
+          await tx.execute(
+            sql.raw(`declare ${cursor} no scroll cursor${embedded ? " with hold" : ""} for select row_to_json(t)::text as j from ${ident(table)} t`),
+          );
+          cursors.push(cursor);
+          plan.push({ table, cursor, rows: Number(count!.n) });
         }
         for (const name of await publicSequences(tx)) {
           const [s] = await tx.execute<{ value: string; called: boolean }>(
             sql.raw(`select last_value::text as value, is_called as called from ${ident(name)}`),
           );
-          await write(JSON.stringify({ t: "seq", name, value: s!.value, called: s!.called } satisfies BackupLine));
+          sequences.push({ t: "seq", name, value: s!.value, called: s!.called });
         }
+        if (!embedded) await writeTables(tx);
       },
       { isolationLevel: "repeatable read", accessMode: "read only" },
     );
+    held = embedded;
+    if (embedded) await writeTables(db);
+    for (const line of sequences) await write(JSON.stringify(line));
+
+    async function writeTables(reader: Db): Promise<void> {
+      for (const [i, { table, cursor, rows }] of plan.entries()) {
+        await write(JSON.stringify({ t: "table", name: table, rows } satisfies BackupLine));
+        let seen = 0;
+        for (;;) {
+          const batch = await reader.execute<{ j: string }>(sql.raw(`fetch ${fetchRows} from ${cursor}`));
+          for (const row of batch) await write(row.j);
+          seen += batch.length;
+          if (batch.length < fetchRows) break;
+        }
+        await reader.execute(sql.raw(`close ${cursor}`));
+        cursors.splice(cursors.indexOf(cursor), 1);
+        if (seen !== rows) throw new Error(`Backing up ${table} gave ${seen} rows instead of ${rows}.`);
+        tables[table] = rows;
+        options.onProgress?.({ stage: "tables", done: i + 1, total: plan.length });
+      }
+    }
     const files = options.uploadsDir ? listFiles(options.uploadsDir) : [];
     for (const [i, rel] of files.entries()) {
       await write(JSON.stringify({ t: "file", path: rel, data: fs.readFileSync(path.join(options.uploadsDir!, rel)).toString("base64") } satisfies BackupLine));
@@ -111,6 +150,8 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     fs.renameSync(temp, file);
     return { file, bytes: fs.statSync(file).size, tables, files: files.length };
   } catch (error) {
+    // Cursors WITH HOLD outlive the transaction: closed here, or by the next backup (closeLeftCursors).
+    if (held) for (const cursor of cursors) await db.execute(sql.raw(`close ${cursor}`)).catch(() => {});
     gzip.destroy();
     out.destroy();
     fs.rmSync(temp, { force: true });
@@ -120,6 +161,20 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     if (code === "EACCES" || code === "EROFS") throw new BackupFileError(`The backup folder ${options.dir} is not writable (${code}).`);
     throw error;
   }
+}
+
+const CURSOR_PREFIX = "makerspace_backup_";
+
+/** PGlite behind our wire server (lib/db/embedded): one backend session for every client. */
+async function isEmbedded(db: Db): Promise<boolean> {
+  const [row] = await db.execute<{ v: string }>(sql`select version() as v`);
+  return /PGlite/i.test(row?.v ?? "");
+}
+
+/** Cursors a backup that died left in the embedded database's one session (only one backup runs at a time). */
+async function closeLeftCursors(db: Db): Promise<void> {
+  const left = await db.execute<{ name: string }>(sql`select name from pg_cursors where name like ${`${CURSOR_PREFIX}%`}`);
+  for (const { name } of left) await db.execute(sql.raw(`close ${ident(name)}`));
 }
 
 /** Every file under dir, as forward-slash paths relative to it. */
