@@ -1,4 +1,5 @@
 import type { Translate } from "@/lib/i18n/translate";
+import { Card } from "@/components/ui/card";
 
 export interface DocParameter {
   name: string;
@@ -43,10 +44,16 @@ export function DocsOperation({ t, method, path, op }: { t: Translate; method: s
   const shape = shapeOf(op.responses["200"]?.content?.["application/json"]?.schema);
   const body = op.requestBody?.content["application/json"]?.schema;
   return (
-    <section id={op.operationId} className="space-y-2 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`${op.operationId}-h`}>
-      <h3 id={`${op.operationId}-h`} className="font-mono text-base font-semibold">
-        <span className="mr-2 rounded bg-slate-800 px-2 py-0.5 text-xs text-white">{method.toUpperCase()}</span> /api/v1{path}
-      </h3>
+    <Card
+      id={op.operationId}
+      level={3}
+      className="space-y-2"
+      title={
+        <span className="font-mono">
+          <span className="mr-2 rounded bg-slate-800 px-2 py-0.5 text-xs text-white">{method.toUpperCase()}</span> /api/v1{path}
+        </span>
+      }
+    >
       <p className="font-medium">{op.summary}</p>
       <p className="text-sm text-slate-700">{op.description}</p>
       {op["x-scope"] && (
@@ -101,6 +108,6 @@ export function DocsOperation({ t, method, path, op }: { t: Translate; method: s
           </li>
         ))}
       </ul>
-    </section>
+    </Card>
   );
 }

@@ -3,6 +3,7 @@
 import { useState, type FormEvent, type ReactNode } from "react";
 import { SelectField } from "@/components/ui/field";
 import { fieldError, type ActionResult } from "@/lib/web/action-result";
+import { Card } from "@/components/ui/card";
 
 /** What one batch answers: how it went, where the next starts, and how many are left. */
 export interface BulkInviteStep {
@@ -103,8 +104,7 @@ export function BulkInviteForm({ step, statusOptions, statusLabel, labels }: Pro
         </p>
       )}
       {total && (
-        <section aria-label={labels.report} className="rounded border border-slate-200 bg-white p-4">
-          <h2 className="mb-2 font-semibold">{labels.report}</h2>
+        <Card id="invite-report" title={labels.report}>
           <table className="text-sm">
             <tbody>
               {(
@@ -128,7 +128,7 @@ export function BulkInviteForm({ step, statusOptions, statusLabel, labels }: Pro
           {total.failed.length > 0 && (
             <p className="mt-2 text-sm text-red-800">{fill(labels.failedList, { emails: total.failed.map((f) => f.email).join(", ") })}</p>
           )}
-        </section>
+        </Card>
       )}
     </div>
   );

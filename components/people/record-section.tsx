@@ -1,6 +1,6 @@
 import { isMessageKey, type Locale, type Translate } from "@/lib/i18n/translate";
 import { formatDateTime } from "@/lib/time";
-import { cardClass } from "@/components/ui/styles";
+import { Card } from "@/components/ui/card";
 
 /** A stored value as text: times in the space's zone, nested values (change diffs) as JSON, nothing as a dash. */
 function shown(value: unknown, locale: Locale, timeZone: string): string {
@@ -33,10 +33,14 @@ export function RecordSection({
   const list = Array.isArray(rows) ? rows : null;
   const columns = list ? [...new Set(list.flatMap((r) => Object.keys(r)))] : [];
   return (
-    <section className={cardClass} aria-labelledby={`record-${id}`}>
-      <h2 id={`record-${id}`} className="mb-3 text-lg font-semibold">
-        {title} {list && <span className="text-sm font-normal text-slate-500">({list.length})</span>}
-      </h2>
+    <Card
+      id={`record-${id}`}
+      title={
+        <>
+          {title} {list && <span className="text-sm font-normal text-slate-500">({list.length})</span>}
+        </>
+      }
+    >
       {list === null ? (
         rows === null ? (
           <p className="text-sm text-slate-600">{t("record.empty")}</p>
@@ -78,6 +82,6 @@ export function RecordSection({
           </table>
         </div>
       )}
-    </section>
+    </Card>
   );
 }

@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
+import { Card } from "../ui/card";
 
 interface Props {
   /** Uploads the file, or removes the logo when the form says intent=remove. */
@@ -20,10 +21,7 @@ export function LogoForm({ action, src, hasUpload, maxBytes, labels }: Props) {
   // One form and one result, so the message shown is always the outcome of the last click.
   const [result, formAction] = useActionState(action, null);
   return (
-    <section className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-labelledby="logo-title">
-      <h2 id="logo-title" className="font-semibold">
-        {labels.title}
-      </h2>
+    <Card id="logo-title" title={labels.title} className="space-y-3">
       <FormMessage result={result} />
       <div className="flex items-center gap-3 text-sm text-slate-600">
         {/* eslint-disable-next-line @next/next/no-img-element -- a preview of the resized logo */}
@@ -68,6 +66,6 @@ export function LogoForm({ action, src, hasUpload, maxBytes, labels }: Props) {
           )}
         </div>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -2,7 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { Card } from "./card";
-import { cardClass } from "./styles";
+import { cardClass, cardShape } from "./styles";
 
 // Card is a plain server component: calling it gives its element tree.
 describe("Card", () => {
@@ -28,7 +28,23 @@ describe("Card", () => {
   it("marks what cannot be undone with a red edge and heading", () => {
     const html = renderToStaticMarkup(Card({ id: "erase", title: "Erase", tone: "danger", intro: "For good.", children: "x" }));
     expect(html).toBe(
-      `<section class="${cardClass} border-red-200" aria-labelledby="erase"><h2 id="erase" class="mb-1 text-lg font-semibold text-red-900">Erase</h2><p class="mb-3 text-sm text-slate-600">For good.</p>x</section>`,
+      `<section class="${cardShape} border-red-200 bg-white" aria-labelledby="erase"><h2 id="erase" class="mb-1 text-lg font-semibold text-red-900">Erase</h2><p class="mb-3 text-sm text-slate-600">For good.</p>x</section>`,
     );
+  });
+
+  it("gives a tone its own edge and ground instead of a second colour beside the plain one", () => {
+    const html = renderToStaticMarkup(Card({ id: "application", title: "Your application", tone: "notice", testId: "application-status", children: "x" }));
+    expect(html).toBe(
+      `<section class="${cardShape} border-amber-300 bg-amber-50" aria-labelledby="application" data-testid="application-status"><h2 id="application" class="mb-3 text-lg font-semibold">Your application</h2>x</section>`,
+    );
+    // Tailwind orders its rules by name, not by their order in the attribute: with border-slate-200 beside it,
+    // border-red-200 (or amber) would never show.
+    for (const tone of ["danger", "notice"] as const)
+      expect(renderToStaticMarkup(Card({ id: "x", title: "x", tone, children: "x" }))).not.toContain("slate-200");
+  });
+
+  it("is an h3 inside a section with its own h2", () => {
+    const html = renderToStaticMarkup(Card({ id: "op", title: "GET /api/v1/members", level: 3, children: "x" }));
+    expect(html).toContain('<h3 id="op" class="mb-3 text-lg font-semibold">GET /api/v1/members</h3>');
   });
 });

@@ -1,11 +1,19 @@
 import type { ReactNode } from "react";
-import { cardClass } from "./styles";
+import { cardShape } from "./styles";
+
+const TONES = {
+  plain: { look: "border-slate-200 bg-white", heading: "" },
+  danger: { look: "border-red-200 bg-white", heading: " text-red-900" },
+  notice: { look: "border-amber-300 bg-amber-50", heading: "" },
+} as const;
 
 /**
  * A card of a page: its heading names the section for screen readers (aria-labelledby); `intro` is the line
  * under the heading that says what the section is for. `className` adds spacing or width (`space-y-3`, `max-w-lg`).
  * `titleHidden`: the heading is for screen readers only, where the page's h1 already says it (a page's one form).
- * `tone="danger"`: a red edge and heading, for what cannot be undone (erasing a person).
+ * `level`: 3 for a card inside a section that has its own h2 (the API documentation's operations).
+ * `tone="danger"`: a red edge and heading, for what cannot be undone (erasing a person); `tone="notice"`: an amber
+ * card for what the reader should see first (an applicant's waiting application).
  */
 export function Card({
   id,
@@ -14,7 +22,9 @@ export function Card({
   children,
   className,
   titleHidden,
-  tone,
+  level = 2,
+  tone = "plain",
+  testId,
 }: {
   id: string;
   title: ReactNode;
@@ -22,15 +32,18 @@ export function Card({
   children: ReactNode;
   className?: string;
   titleHidden?: boolean;
-  tone?: "danger";
+  level?: 2 | 3;
+  tone?: keyof typeof TONES;
+  testId?: string;
 }) {
-  const look = tone === "danger" ? `${cardClass} border-red-200` : cardClass;
-  const heading = `${intro ? "mb-1" : "mb-3"} text-lg font-semibold${tone === "danger" ? " text-red-900" : ""}`;
+  const look = `${cardShape} ${TONES[tone].look}`;
+  const Heading = level === 3 ? "h3" : "h2";
+  const heading = `${intro ? "mb-1" : "mb-3"} text-lg font-semibold${TONES[tone].heading}`;
   return (
-    <section className={className ? `${look} ${className}` : look} aria-labelledby={id}>
-      <h2 id={id} className={titleHidden ? "sr-only" : heading}>
+    <section className={className ? `${look} ${className}` : look} aria-labelledby={id} data-testid={testId}>
+      <Heading id={id} className={titleHidden ? "sr-only" : heading}>
         {title}
-      </h2>
+      </Heading>
       {intro && <p className="mb-3 text-sm text-slate-600">{intro}</p>}
       {children}
     </section>

@@ -4,5 +4,7 @@ export const inputClass =
 export const labelClass = "mb-1 block text-sm font-medium text-slate-700";
 export const buttonClass = "rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-60";
 export const secondaryButtonClass = "rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100";
-export const cardClass = "rounded-lg border border-slate-200 bg-white p-4 shadow-sm sm:p-6";
+/** A card's shape without its colours: a tone of `<Card>` gives its own edge and ground (two classes for one colour would fight). */
+export const cardShape = "rounded-lg border p-4 shadow-sm sm:p-6";
+export const cardClass = `${cardShape} border-slate-200 bg-white`;
 export const linkClass = "text-amber-700 underline hover:text-amber-900";

@@ -10,8 +10,8 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { isMessageKey } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
-import { cardClass } from "@/components/ui/styles";
 import { PageTitle } from "@/components/ui/page-title";
+import { Card } from "@/components/ui/card";
 
 export default async function MemberHomePage() {
   const user = await requireUser();
@@ -32,10 +32,7 @@ export default async function MemberHomePage() {
     <div className="space-y-6">
       <PageTitle>{t("home.greeting", { name: overview.firstName ?? user.displayName })}</PageTitle>
       {overview.status.key === "applicant" && (
-        <section className="rounded-lg border border-amber-300 bg-amber-50 p-4 sm:p-6" aria-labelledby="application" data-testid="application-status">
-          <h2 id="application" className="mb-2 text-lg font-semibold">
-            {t("applicant.title")}
-          </h2>
+        <Card id="application" title={t("applicant.title")} tone="notice" testId="application-status">
           <p className="font-medium">{t("applicant.waiting")}</p>
           <p className="mt-1 text-slate-700">{t("applicant.next")}</p>
           <p className="mt-2 flex flex-wrap gap-x-4 text-sm">
@@ -46,7 +43,7 @@ export default async function MemberHomePage() {
               {t("applicant.induction")}
             </Link>
           </p>
-        </section>
+        </Card>
       )}
       <p className="flex flex-wrap gap-4">
         <Link href="/home/usage" className="text-amber-700 underline">
@@ -63,10 +60,7 @@ export default async function MemberHomePage() {
       </p>
       <SinceLastLogin changes={changes} timeZone={timeZone} auditLinks={user.permissions.has("audit.read")} />
 
-      <section className={cardClass} aria-labelledby="membership">
-        <h2 id="membership" className="mb-3 text-lg font-semibold">
-          {t("home.membership")}
-        </h2>
+      <Card id="membership" title={t("home.membership")}>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-2 sm:grid-cols-[max-content_1fr]">
           <dt className="text-sm text-slate-500">{t("home.status")}</dt>
           <dd>{statusLabel}</dd>
@@ -79,12 +73,9 @@ export default async function MemberHomePage() {
             </>
           )}
         </dl>
-      </section>
+      </Card>
 
-      <section className={cardClass} aria-labelledby="cards">
-        <h2 id="cards" className="mb-3 text-lg font-semibold">
-          {t("home.cards")}
-        </h2>
+      <Card id="cards" title={t("home.cards")}>
         {overview.cards.length === 0 ? (
           <p className="text-slate-600">{t("home.noCards")}</p>
         ) : (
@@ -100,12 +91,9 @@ export default async function MemberHomePage() {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
-      <section className={cardClass} aria-labelledby="equipment">
-        <h2 id="equipment" className="mb-3 text-lg font-semibold">
-          {t("home.equipment")}
-        </h2>
+      <Card id="equipment" title={t("home.equipment")}>
         {overview.equipment.length === 0 ? (
           <p className="text-slate-600">{t("home.noEquipment")}</p>
         ) : (
@@ -121,7 +109,7 @@ export default async function MemberHomePage() {
             ))}
           </ul>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

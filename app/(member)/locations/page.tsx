@@ -9,6 +9,7 @@ import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { createLocationAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Card } from "@/components/ui/card";
 
 function Tree({ t, all, parentId, seen }: { t: Translate; all: InventoryLocation[]; parentId: number | null; seen: Set<number> }) {
   const children = all.filter((l) => l.parentId === parentId && !seen.has(l.id));
@@ -39,10 +40,11 @@ export default async function LocationsPage() {
       <PageTitle>{t("inv.locations.title")}</PageTitle>
       {all.length === 0 ? <p className="text-slate-600">{t("inv.locations.none")}</p> : <Tree t={t} all={all} parentId={null} seen={new Set()} />}
       {user.canEdit && (
-        <ActionForm action={createLocationAction} className="space-y-3 rounded border border-slate-200 bg-white p-4" label={t("inv.locations.new")}>
-          <h2 className="font-semibold">{t("inv.locations.new")}</h2>
-          <LocationFormFields t={t} locations={all} />
-        </ActionForm>
+        <Card id="new-location" title={t("inv.locations.new")}>
+          <ActionForm action={createLocationAction} className="space-y-3" label={t("inv.locations.new")}>
+            <LocationFormFields t={t} locations={all} />
+          </ActionForm>
+        </Card>
       )}
     </div>
   );

@@ -1,18 +1,15 @@
 import { TextField } from "@/components/ui/field";
-import { cardClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { getT } from "@/lib/i18n/server";
 import { logOutEverywhereAction, requestLoginEmailChangeAction } from "./login-actions";
+import { Card } from "@/components/ui/card";
 
 /** The profile's login part: the login email (changed through a mailed link) and "log out everywhere". */
 export async function LoginSection({ loginEmail }: { loginEmail: string }) {
   const t = await getT();
   return (
-    <section className={cardClass} aria-labelledby="my-login">
-      <h2 id="my-login" className="mb-1 text-lg font-semibold">
-        {t("loginEmail.title")}
-      </h2>
+    <Card id="my-login" title={t("loginEmail.title")}>
       <p className="mb-1">{t("loginEmail.current", { email: loginEmail })}</p>
       <p className="mb-3 text-sm text-slate-600">{t("loginEmail.intro")}</p>
       <ActionForm action={requestLoginEmailChangeAction} className="grid gap-3 sm:grid-cols-2 sm:items-end" label={t("loginEmail.title")}>
@@ -28,6 +25,6 @@ export async function LoginSection({ loginEmail }: { loginEmail: string }) {
           {t("sessions.everywhere")}
         </button>
       </ActionForm>
-    </section>
+    </Card>
   );
 }

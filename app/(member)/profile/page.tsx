@@ -1,7 +1,7 @@
 import { FieldGroup, GroupInput } from "@/components/ui/field";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { LoginSection } from "./login-section";
@@ -67,10 +67,7 @@ export default async function ProfilePage() {
         remove={removePersonPhotoAction}
       />
       {partner && (
-        <section className={cardClass} aria-labelledby="my-partner">
-          <h2 id="my-partner" className="mb-1 text-lg font-semibold">
-            {t("partner.title")}
-          </h2>
+        <Card id="my-partner" title={t("partner.title")}>
           <p>{partner.name}</p>
           <p className="text-sm text-slate-600">
             {t(
@@ -101,7 +98,7 @@ export default async function ProfilePage() {
                 <li key={a.addressId}>{t("partner.self.sharedAddress", { address: formatAddress(a) })}</li>
               ))}
           </ul>
-        </section>
+        </Card>
       )}
       <Card id="my-visibility" title={t("visibility.title")} intro={t("visibility.intro")}>
         <p className="mb-3 text-sm">

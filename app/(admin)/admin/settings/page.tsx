@@ -11,6 +11,7 @@ import { getDb } from "@/lib/web/db";
 import { logoAction, saveSettingsAction, sendTestMailAction } from "./actions";
 import { linkClass } from "@/components/ui/styles";
 import { PageTitle } from "@/components/ui/page-title";
+import { Card } from "@/components/ui/card";
 
 export default async function AdminSettingsPage() {
   await requirePermission("system.admin");
@@ -45,17 +46,14 @@ export default async function AdminSettingsPage() {
           tooLarge: t("settings.logo.error.logo_too_large", { mb }),
         }}
       />
-      <section className="space-y-2 rounded border border-slate-200 bg-white p-4">
-        <h2 className="font-semibold">{t("wording.title")}</h2>
-        <p className="text-sm text-slate-600">{t("wording.teaser")}</p>
+      <Card id="settings-wording" title={t("wording.title")} intro={t("wording.teaser")}>
         <Link href="/admin/settings/wording" className={linkClass}>
           {t("wording.open")}
         </Link>
-      </section>
-      <section className="space-y-2 rounded border border-slate-200 bg-white p-4">
-        <p className="text-sm text-slate-600">{t("settings.testMail.hint")}</p>
+      </Card>
+      <Card id="settings-test-mail" title={t("settings.testMail")} titleHidden intro={t("settings.testMail.hint")}>
         <ActionButton action={sendTestMailAction} label={t("settings.testMail")} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -5,8 +5,8 @@ import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
-import { cardClass } from "@/components/ui/styles";
 import { PageTitle } from "@/components/ui/page-title";
+import { Card } from "@/components/ui/card";
 
 const th = "px-2 py-1 text-left font-medium text-slate-600";
 
@@ -30,10 +30,7 @@ export default async function MyUsagePage({ searchParams }: { searchParams: Prom
         {t("mach.mine.back")}
       </Link>
       <PageTitle>{t("mach.mine.title")}</PageTitle>
-      <section className={cardClass} aria-labelledby="hours">
-        <h2 id="hours" className="mb-3 text-lg font-semibold">
-          {t("mach.mine.hours", { hours: allHours.toFixed(1) })}
-        </h2>
+      <Card id="hours" title={t("mach.mine.hours", { hours: allHours.toFixed(1) })}>
         {totals.length === 0 ? (
           <p className="text-slate-600">{t("mach.mine.none")}</p>
         ) : (
@@ -46,12 +43,9 @@ export default async function MyUsagePage({ searchParams }: { searchParams: Prom
             ))}
           </ul>
         )}
-      </section>
+      </Card>
       {usage.rows.length > 0 && (
-        <section className={cardClass} aria-labelledby="sessions">
-          <h2 id="sessions" className="mb-3 text-lg font-semibold">
-            {t("mach.usage.title")}
-          </h2>
+        <Card id="sessions" title={t("mach.usage.title")}>
           <table className="w-full text-sm">
             <thead>
               <tr>
@@ -77,7 +71,7 @@ export default async function MyUsagePage({ searchParams }: { searchParams: Prom
               {usage.page < usage.pages && <Link href={`/home/usage?page=${usage.page + 1}`}>{t("mach.usage.next")}</Link>}
             </nav>
           )}
-        </section>
+        </Card>
       )}
     </div>
   );

@@ -11,6 +11,7 @@ import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { deleteLocationAction, updateLocationAction } from "../actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Card } from "@/components/ui/card";
 
 /** "What is in this box": everything in it and in the boxes inside it. */
 export default async function LocationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -67,14 +68,11 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
         <ThingTable t={t} rows={contents.rows} selectable={user.canEdit} />
       </section>
       {user.canEdit && (
-        <ActionForm
-          action={updateLocationAction.bind(null, location.id)}
-          className="space-y-3 rounded border border-slate-200 bg-white p-4"
-          label={t("inv.location.edit")}
-        >
-          <h2 className="font-semibold">{t("inv.location.edit")}</h2>
-          <LocationFormFields t={t} locations={all} location={location} />
-        </ActionForm>
+        <Card id="edit-location" title={t("inv.location.edit")}>
+          <ActionForm action={updateLocationAction.bind(null, location.id)} className="space-y-3" label={t("inv.location.edit")}>
+            <LocationFormFields t={t} locations={all} location={location} />
+          </ActionForm>
+        </Card>
       )}
       {user.canEdit && (
         <ActionForm action={deleteLocationAction.bind(null, location.id)} className="space-y-2" label={t("inv.location.delete")}>

@@ -9,6 +9,7 @@ import { buttonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { OutcomeLine } from "@/components/forms/outcome-line";
 import { LocationOptions } from "@/components/inventory/location-options";
+import { Card } from "@/components/ui/card";
 
 interface Props {
   t: Translate;
@@ -20,8 +21,6 @@ interface Props {
   today: string;
 }
 
-const box = "space-y-3 rounded border border-slate-200 bg-white p-4";
-
 /** Move, lend and take back: the everyday changes, right on the thing's page. */
 export function ThingManage({ t, thingId, locationId, lentOut, locations, today }: Props) {
   const inTwoWeeks = isoDate(addDays(parseDay(today)!, 14));
@@ -29,33 +28,36 @@ export function ThingManage({ t, thingId, locationId, lentOut, locations, today 
     // The outcome line stays when lending swaps the lend form for the take-back form (and back).
     <OutcomeLine className="space-y-3">
       <div className="grid gap-4 md:grid-cols-2">
-        <ActionForm action={moveThingAction.bind(null, thingId)} className={box} label={t("inv.thing.move")}>
-          <h2 className="font-semibold">{t("inv.thing.move")}</h2>
-          <SelectField label={t("inv.thing.newLocation")} name="locationId" defaultValue={locationId ?? ""}>
-            <option value="">{t("inv.none")}</option>
-            <LocationOptions locations={locations} />
-          </SelectField>
-          <button type="submit" className={buttonClass}>
-            {t("inv.thing.moveSubmit")}
-          </button>
-        </ActionForm>
+        <Card id="thing-move" title={t("inv.thing.move")}>
+          <ActionForm action={moveThingAction.bind(null, thingId)} className="space-y-3" label={t("inv.thing.move")}>
+            <SelectField label={t("inv.thing.newLocation")} name="locationId" defaultValue={locationId ?? ""}>
+              <option value="">{t("inv.none")}</option>
+              <LocationOptions locations={locations} />
+            </SelectField>
+            <button type="submit" className={buttonClass}>
+              {t("inv.thing.moveSubmit")}
+            </button>
+          </ActionForm>
+        </Card>
         {lentOut ? (
-          <ActionForm action={returnThingAction.bind(null, thingId)} className={box} label={t("inv.loan.return")}>
-            <h2 className="font-semibold">{t("inv.loan.return")}</h2>
-            <button type="submit" className={buttonClass}>
-              {t("inv.loan.returnSubmit")}
-            </button>
-          </ActionForm>
+          <Card id="thing-return" title={t("inv.loan.return")}>
+            <ActionForm action={returnThingAction.bind(null, thingId)} className="space-y-3" label={t("inv.loan.return")}>
+              <button type="submit" className={buttonClass}>
+                {t("inv.loan.returnSubmit")}
+              </button>
+            </ActionForm>
+          </Card>
         ) : (
-          <ActionForm action={lendThingAction.bind(null, thingId)} className={box} label={t("inv.loan.lend")}>
-            <h2 className="font-semibold">{t("inv.loan.lend")}</h2>
-            <PersonPicker label={t("inv.loan.borrower")} name="borrowerPersonId" purpose="borrower" required texts={personPickerTexts(t)} />
-            <TextField label={t("inv.loan.dueAt")} name="dueAt" type="date" required defaultValue={inTwoWeeks} />
-            <TextField label={t("inv.loan.note")} name="note" maxLength={500} />
-            <button type="submit" className={buttonClass}>
-              {t("inv.loan.lendSubmit")}
-            </button>
-          </ActionForm>
+          <Card id="thing-lend" title={t("inv.loan.lend")}>
+            <ActionForm action={lendThingAction.bind(null, thingId)} className="space-y-3" label={t("inv.loan.lend")}>
+              <PersonPicker label={t("inv.loan.borrower")} name="borrowerPersonId" purpose="borrower" required texts={personPickerTexts(t)} />
+              <TextField label={t("inv.loan.dueAt")} name="dueAt" type="date" required defaultValue={inTwoWeeks} />
+              <TextField label={t("inv.loan.note")} name="note" maxLength={500} />
+              <button type="submit" className={buttonClass}>
+                {t("inv.loan.lendSubmit")}
+              </button>
+            </ActionForm>
+          </Card>
         )}
       </div>
     </OutcomeLine>

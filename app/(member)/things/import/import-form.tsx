@@ -7,6 +7,7 @@ import { FormMessage } from "@/components/forms/form-message";
 import { FormResultContext } from "@/components/forms/form-result-context";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { Card } from "@/components/ui/card";
 
 /** Step 1: pick a file (or paste) and preview; step 2: confirm exactly the previewed text. */
 export function ImportForm({ labels }: { labels: Record<string, string> }) {
@@ -18,13 +19,15 @@ export function ImportForm({ labels }: { labels: Record<string, string> }) {
   return (
     <div className="space-y-4">
       <FormMessage result={result} />
-      <form ref={ref} action={formAction} className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label={labels.preview}>
-        <FormResultContext value={result}>
-          <TextField label={labels.file!} name="file" id="import-file" type="file" accept=".csv,text/csv" className="block" />
-          <TextAreaField label={labels.paste!} name="csv" id="import-csv" rows={5} />
-          <SubmitButton>{labels.preview}</SubmitButton>
-        </FormResultContext>
-      </form>
+      <Card id="import-upload" title={labels.title} titleHidden>
+        <form ref={ref} action={formAction} className="space-y-3" aria-label={labels.preview}>
+          <FormResultContext value={result}>
+            <TextField label={labels.file!} name="file" id="import-file" type="file" accept=".csv,text/csv" className="block" />
+            <TextAreaField label={labels.paste!} name="csv" id="import-csv" rows={5} />
+            <SubmitButton>{labels.preview}</SubmitButton>
+          </FormResultContext>
+        </form>
+      </Card>
       {preview && (
         <div className="space-y-3">
           {preview.fileErrors.map((e) => (

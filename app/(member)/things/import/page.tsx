@@ -8,6 +8,7 @@ export default async function ImportPage() {
   await requirePermission("inventory.write");
   const t = await getT();
   const labels = {
+    title: t("inv.import.title"),
     file: t("inv.import.file"),
     paste: t("inv.import.paste"),
     preview: t("inv.import.preview"),

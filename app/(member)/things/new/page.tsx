@@ -7,6 +7,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { saveThingAction } from "../actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Card } from "@/components/ui/card";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -18,14 +19,16 @@ export default async function NewThingPage({ searchParams }: { searchParams: Sea
   return (
     <div className="space-y-4">
       <PageTitle>{t("inv.things.new")}</PageTitle>
-      <ActionForm action={saveThingAction.bind(null, null)} className="space-y-4 rounded border border-slate-200 bg-white p-4" label={t("inv.things.new")}>
-        <ThingFormFields
-          t={t}
-          categories={categories}
-          locations={locations}
-          defaultLocationId={typeof location === "string" && /^\d+$/.test(location) ? Number(location) : undefined}
-        />
-      </ActionForm>
+      <Card id="thing-form" title={t("inv.things.new")} titleHidden>
+        <ActionForm action={saveThingAction.bind(null, null)} className="space-y-4" label={t("inv.things.new")}>
+          <ThingFormFields
+            t={t}
+            categories={categories}
+            locations={locations}
+            defaultLocationId={typeof location === "string" && /^\d+$/.test(location) ? Number(location) : undefined}
+          />
+        </ActionForm>
+      </Card>
     </div>
   );
 }

@@ -11,6 +11,7 @@ import { isMessageKey } from "@/lib/i18n/translate";
 import { getDb } from "@/lib/web/db";
 import { applyFabomaticUploadAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Card } from "@/components/ui/card";
 
 export const dynamic = "force-dynamic";
 
@@ -55,27 +56,24 @@ export default async function FabomaticImportPage({ searchParams }: { searchPara
       <p className="text-sm text-slate-600">{t("fabImport.boardsHint")}</p>
       {error && <FormMessage result={{ ok: false, code: "import", message: error }} />}
       {body}
-      <form
-        method="post"
-        action="/admin/import/fabomatic/upload"
-        encType="multipart/form-data"
-        className="space-y-3 rounded border border-slate-200 bg-white p-4"
-      >
-        <label className="block text-sm font-medium" htmlFor="fabomatic-file">
-          {t("fabImport.file")}
-        </label>
-        <input
-          id="fabomatic-file"
-          name="file"
-          type="file"
-          accept=".sqldb,.sqlite,.db,application/vnd.sqlite3,application/x-sqlite3"
-          required
-          className="block"
-        />
-        <button type="submit" className={buttonClass}>
-          {uploadId === null ? t("fabImport.upload") : t("fabImport.again")}
-        </button>
-      </form>
+      <Card id="fabomatic-upload" title={t("fabImport.title")} titleHidden>
+        <form method="post" action="/admin/import/fabomatic/upload" encType="multipart/form-data" className="space-y-3">
+          <label className="block text-sm font-medium" htmlFor="fabomatic-file">
+            {t("fabImport.file")}
+          </label>
+          <input
+            id="fabomatic-file"
+            name="file"
+            type="file"
+            accept=".sqldb,.sqlite,.db,application/vnd.sqlite3,application/x-sqlite3"
+            required
+            className="block"
+          />
+          <button type="submit" className={buttonClass}>
+            {uploadId === null ? t("fabImport.upload") : t("fabImport.again")}
+          </button>
+        </form>
+      </Card>
     </div>
   );
 }

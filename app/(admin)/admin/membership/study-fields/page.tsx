@@ -10,6 +10,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { createStudyFieldAction, mergeStudyFieldAction, renameStudyFieldAction, setStudyFieldRetiredAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Card } from "@/components/ui/card";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -82,15 +83,12 @@ export default async function StudyFieldsPage({ searchParams }: { searchParams: 
           ))}
         </ul>
       )}
-      <section className={cardClass} aria-labelledby="sf-new">
-        <h2 id="sf-new" className="mb-3 text-lg font-semibold">
-          {t("sf.new")}
-        </h2>
+      <Card id="sf-new" title={t("sf.new")}>
         <ActionForm action={createStudyFieldAction} className="flex flex-wrap items-end gap-2" label={t("sf.new")}>
           <TextField id="sf-new-name" name="name" label={t("sf.name")} required maxLength={200} />
           <SubmitButton>{t("sf.add")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
     </div>
   );
 }

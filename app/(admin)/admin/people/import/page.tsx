@@ -19,6 +19,7 @@ export default async function PeopleImportPage() {
       <pre className="overflow-x-auto rounded bg-slate-100 p-2 text-sm">{IMPORT_COLUMNS.join(",")}</pre>
       <PeopleImportForm
         labels={{
+          title: t("peopleImport.title"),
           file: t("peopleImport.file"),
           invite: t("inviteAll.afterImport"),
           paste: t("peopleImport.paste"),

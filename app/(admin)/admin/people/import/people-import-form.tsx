@@ -9,8 +9,10 @@ import { FormMessage } from "@/components/forms/form-message";
 import { FormResultContext } from "@/components/forms/form-result-context";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextAreaField, TextField } from "@/components/ui/field";
+import { Card } from "@/components/ui/card";
 
 type Labels = Record<
+  | "title"
   | "file"
   | "paste"
   | "preview"
@@ -49,13 +51,15 @@ export function PeopleImportForm({ labels }: { labels: Labels }) {
           </Link>
         </p>
       )}
-      <form ref={ref} action={formAction} className="space-y-3 rounded border border-slate-200 bg-white p-4" aria-label={labels.preview}>
-        <FormResultContext value={result}>
-          <TextField label={labels.file} name="file" id="people-import-file" type="file" accept=".csv,text/csv" className="block" />
-          <TextAreaField label={labels.paste} name="csv" id="people-import-csv" rows={5} />
-          <SubmitButton>{labels.preview}</SubmitButton>
-        </FormResultContext>
-      </form>
+      <Card id="people-import-upload" title={labels.title} titleHidden>
+        <form ref={ref} action={formAction} className="space-y-3" aria-label={labels.preview}>
+          <FormResultContext value={result}>
+            <TextField label={labels.file} name="file" id="people-import-file" type="file" accept=".csv,text/csv" className="block" />
+            <TextAreaField label={labels.paste} name="csv" id="people-import-csv" rows={5} />
+            <SubmitButton>{labels.preview}</SubmitButton>
+          </FormResultContext>
+        </form>
+      </Card>
       {preview && preview.errors.length > 0 && (
         <section aria-label={labels.bad} className="overflow-x-auto rounded border border-red-200 bg-white">
           <h2 className="px-3 pt-2 font-semibold text-red-900">{labels.bad}</h2>

@@ -7,7 +7,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { isLocale, LOCALES } from "@/lib/i18n/translate";
 import { getSpace } from "@/lib/web/space";
 import { saveWordingAction } from "./actions";
-import { linkClass } from "@/components/ui/styles";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { PageTitle } from "@/components/ui/page-title";
 
 export async function generateMetadata() {
@@ -58,7 +58,7 @@ export default async function WordingPage({ searchParams }: { searchParams: Prom
       ) : (
         <ul className="space-y-4" aria-label={t("wording.results")}>
           {rows.map((row) => (
-            <li key={row.key} className="space-y-2 rounded border border-slate-200 bg-white p-4">
+            <li key={row.key} className={`${cardClass} space-y-2`}>
               <p className="font-mono text-xs text-slate-500">{row.key}</p>
               <p className="text-sm text-slate-600">
                 {t("wording.default")}: <span className="whitespace-pre-wrap text-slate-800">{row.shipped}</span>

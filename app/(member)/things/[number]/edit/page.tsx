@@ -9,6 +9,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { saveThingAction } from "../../actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Card } from "@/components/ui/card";
 
 export default async function EditThingPage({ params }: { params: Promise<{ number: string }> }) {
   await requirePermission("inventory.write");
@@ -20,9 +21,11 @@ export default async function EditThingPage({ params }: { params: Promise<{ numb
   return (
     <div className="space-y-4">
       <PageTitle>{t("inv.things.edit", { number: thing.number })}</PageTitle>
-      <ActionForm action={saveThingAction.bind(null, thing.number)} className="space-y-4 rounded border border-slate-200 bg-white p-4" label={t("inv.edit")}>
-        <ThingFormFields t={t} thing={thing} categories={categories} locations={locations} />
-      </ActionForm>
+      <Card id="thing-form" title={t("inv.things.edit", { number: thing.number })} titleHidden>
+        <ActionForm action={saveThingAction.bind(null, thing.number)} className="space-y-4" label={t("inv.edit")}>
+          <ThingFormFields t={t} thing={thing} categories={categories} locations={locations} />
+        </ActionForm>
+      </Card>
     </div>
   );
 }
