@@ -1,3 +1,4 @@
+import net from "node:net";
 import mqttPacket from "mqtt-packet";
 
 /** A small seeded PRNG (mulberry32), so a failing run can be repeated with FUZZ_SEED. */
@@ -179,4 +180,44 @@ export function fuzzRawSession(r: Random, n: number): Buffer {
       return Buffer.concat([connect(), packet]);
     }
   }
+}
+
+/** One connection that publishes `count` fuzzed payloads to the broker on `port`; fails if the broker hangs up on it. */
+export async function fuzzPublishStream(port: number, r: Random, count: number, clientNumber: number): Promise<void> {
+  const socket = net.connect(port, "127.0.0.1");
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+  let closedEarly = false;
+  socket.once("close", () => (closedEarly = true));
+  // No keepalive: under load Aedes may take longer than 1.5 × 10 s to work through what we queued.
+  socket.write(connectPacket(`BOARD${clientNumber}`, { keepalive: 0 }));
+  // Like a board, wait for CONNACK: Aedes drops a client that sends more than 42 packets before it.
+  await new Promise((resolve) => socket.once("data", resolve));
+  socket.on("data", () => {});
+  // The board of demo machines 2 and 3 (paired in their pairing windows): a connection that is not would be
+  // refused at its first request there. Once paired, a connection stays so, whatever its fuzzed alives claim.
+  const alive = Buffer.from('{"action":"alive","version":"fuzz","ip":"127.0.0.1","serial":"fuzz-board"}');
+  socket.write(Buffer.concat([publishPacket("machine/2", alive), publishPacket("machine/3", alive)]));
+  for (let sent = 0; sent < count && !closedEarly;) {
+    const batch: Buffer[] = [];
+    for (let i = 0; i < 200 && sent < count; i++, sent++) batch.push(publishPacket(fuzzTopic(r), fuzzPayload(r)));
+    if (!socket.write(Buffer.concat(batch))) await new Promise((resolve) => socket.once("drain", resolve).once("close", resolve));
+  }
+  if (closedEarly) throw new Error("the broker dropped a connection that only published to machine/<id> topics");
+  await new Promise<void>((resolve) => socket.end(resolve));
+}
+
+/** One raw connection with broken bytes; resolves when the broker hung up or we gave up waiting. */
+export function fuzzRawConnection(port: number, bytes: Buffer): Promise<void> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, "127.0.0.1");
+    const done = () => {
+      clearTimeout(timer);
+      socket.destroy();
+      resolve();
+    };
+    const timer = setTimeout(done, 300);
+    socket.on("error", done).on("close", done);
+    socket.on("data", () => {});
+    socket.on("connect", () => socket.end(bytes));
+  });
 }
