@@ -3,7 +3,7 @@ import type { MqttClient } from "mqtt";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, boardPairingRequests, boardPairings, boards, machines, profiles, usageSessions } from "@/lib/db/schema";
 import { approvePairingRequest, closePairingWindow, refusePairingRequest, reopenPairingWindow } from "@/lib/domain/usage/board-pairing-admin";
-import { announce, ask, connectBoard, listen, sleep } from "./testing/board-client";
+import { announce, ask, connectBoard, listen } from "./testing/board-client";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
 import { expectReply, publishRefused, subscribeRefused, waitFor } from "./testing/replies";
 
@@ -65,7 +65,9 @@ describe("board pairing", () => {
     const sameAddress = await device("127.0.0.2", "not-the-board");
     const overheard = await listen(sameAddress, "machine/1/reply");
     await expectReply(laserBoard, 1, CHECKUSER, MARIO);
-    await sleep(200);
+    // A round trip on the listener's own connection after the answer: a copy forwarded to it would have been
+    // written to its socket before this SUBACK, so it would be here by now.
+    await sameAddress.subscribeAsync("machine/1/reply", { qos: 0 });
     expect(overheard).toEqual([]);
   });
 

@@ -79,9 +79,14 @@ describe.skipIf(!EXTERNAL_URL)("external-broker mode against Mosquitto (MQTT_EXT
     await Promise.all([a.ready, b.ready]);
     const board = await bootBoard(EXTERNAL_URL!, KNOWN);
     for (let i = 0; i < 20; i++) expect((await board.checkMachine())?.name).toBe("EXTERNAL LASER");
-    await new Promise((resolve) => setTimeout(resolve, 300)); // a second answer would arrive by now
+    // Every request handled (alive and checkmachine at boot, then 20; the alive has no answer): a request the
+    // broker gave both backends would count twice, and a second answer would be counted where it was sent.
+    await waitFor("every request answered", async () => a.metrics.answered + b.metrics.answered + a.metrics.failed + b.metrics.failed >= 21);
+    expect(a.metrics.received + b.metrics.received).toBe(22);
+    expect([a.metrics.answered + b.metrics.answered, a.metrics.failed + b.metrics.failed]).toEqual([21, 0]);
+    // The board's own round trip after the answers: one more request, one answer, nothing unasked before it.
+    expect((await board.checkMachine())?.name).toBe("EXTERNAL LASER");
     expect(board.link.unsolicited).toBe(0);
-    expect(a.metrics.received + b.metrics.received).toBe(22); // alive and checkmachine at boot, then 20
     await Promise.all([board.close(), a.close(), b.close()]);
   });
 });
@@ -91,7 +96,7 @@ describe("external-broker mode: reconnecting", () => {
     const port = await freePort();
     const url = `mqtt://127.0.0.1:${port}`;
     const d = dispatcher(url, { sharedGroup: null });
-    await new Promise((resolve) => setTimeout(resolve, 500)); // several failed attempts
+    await waitFor("several failed attempts", async () => d.failedConnects() >= 3);
     expect(d.connected()).toBe(false);
     const aedes = await Aedes.createBroker();
     const server = net.createServer((socket) => aedes.handle(socket)).listen(port, "127.0.0.1");

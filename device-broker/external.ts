@@ -37,6 +37,8 @@ export interface RunningExternalDispatcher {
   instanceId: string;
   metrics: BrokerMetrics;
   connected(): boolean;
+  /** Connections to the external broker that failed or dropped since the start (a test awaits retries by it). */
+  failedConnects(): number;
   /** Resolves once the first subscription is in place (requests published before that are not seen). */
   ready: Promise<void>;
   close(graceMs?: number): Promise<void>;
@@ -84,6 +86,7 @@ export function startExternalDispatcher(options: ExternalDispatcherOptions): Run
   const ready = new Promise<void>((resolve) => (markReady = resolve));
   let stopped = false;
   let failures = 0;
+  let failedConnects = 0;
 
   client.on("connect", () => {
     failures = 0;
@@ -102,6 +105,7 @@ export function startExternalDispatcher(options: ExternalDispatcherOptions): Run
     if (stopped) return;
     // Backoff: a broker that is down for long is retried less and less often, never given up on.
     failures++;
+    failedConnects++;
     client.options.reconnectPeriod = Math.min(maxMs, minMs * 2 ** Math.min(failures - 1, 16));
     if (failures === 1 || failures % 10 === 0)
       logger.warn({ url: redact(url), failures, nextTryMs: client.options.reconnectPeriod }, "external MQTT broker unreachable; retrying");
@@ -146,6 +150,7 @@ export function startExternalDispatcher(options: ExternalDispatcherOptions): Run
     instanceId,
     metrics,
     connected: () => client.connected,
+    failedConnects: () => failedConnects,
     ready,
     close(graceMs = 3_000) {
       closed ??= (async () => {
