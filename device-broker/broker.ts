@@ -14,6 +14,7 @@ import { startOfflineSupport, type OfflineOptions, type OfflineSupport } from ".
 import { BrokerMetrics } from "./metrics";
 import type { BrokerPolicy } from "./policy";
 import { PresenceRecorder } from "./presence";
+import { replayQueueFilePath } from "./replay-bursts";
 import { aedesHooks, forgetClient } from "./security/aedes-hooks";
 import { machinePolicy } from "./security/board-policy";
 import type { LoginThrottleOptions } from "./security/login-throttle";
@@ -119,7 +120,11 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
     });
     const { snapshot, writes, health } = offline;
     if (snapshot) snapshot.onReload = () => policy.refresh?.();
-    subscription = refs.intake = createBoardRequestIntake({ db, logger: warnings, metrics, presence, snapshot, writes, health }, options.handlers);
+    const replayQueueFile = options.dataDir ? replayQueueFilePath(options.dataDir) : undefined;
+    subscription = refs.intake = createBoardRequestIntake(
+      { db, logger: warnings, metrics, presence, snapshot, writes, health, replayQueueFile },
+      options.handlers,
+    );
     await listen(server, options.port, options.host);
   } catch (error) {
     await subscription?.close();

@@ -1,4 +1,9 @@
+import fs from "node:fs";
+import path from "node:path";
 import type { QueuePlacement, ReplayBurstPosition } from "@/lib/domain/usage/events";
+
+/** <DATA_DIR>/broker/replay-queues.json: the boards' queues as followed, kept across a restart of the broker. */
+export const replayQueueFilePath = (dataDir: string) => path.join(dataDir, "broker", "replay-queues.json");
 
 /** Replays further apart than this belong to different bursts (the firmware sends its queue back to back). */
 const BURST_GAP_MS = 30_000;
@@ -38,23 +43,34 @@ interface BoardQueue {
  * the queue may be an older copy from flash: a replayed stop is then told by its place in its burst — the k-th stop of
  * a card with a duration in one burst is the k-th in the next (two uses of one duration are two stops with a start
  * between them; the same stop twice in a row is one stop sent again) — and a replayed start records nothing by itself.
- * In memory, per board id.
+ * Per board id, in memory and — with a file (<DATA_DIR>/broker/replay-queues.json) — kept across a restart of the
+ * broker: which client id each board spoke with, whether its queue is known to continue, its last queued message. A
+ * board that reconnects to the restarted broker with its client id is then followed as before the restart, rather
+ * than judged by the burst rules meant for a reboot. Bursts (seconds long) are not kept.
  */
 export class ReplayBursts {
   private readonly boards = new Map<number, BoardQueue>();
+  private saved = "";
 
-  constructor(private readonly gapMs = BURST_GAP_MS) {}
+  constructor(
+    private readonly gapMs = BURST_GAP_MS,
+    private readonly file?: string,
+  ) {
+    if (file) this.load(file);
+  }
 
   /** The board's `alive` (sent on every connect). */
   connected(boardId: number, clientId: string | undefined): void {
     const board = this.boards.get(boardId);
     if (board && board.continues && clientId !== undefined && board.clientId === clientId) return; // a reconnect
     this.boards.set(boardId, { clientId, continues: false });
+    this.save();
   }
 
   /** A live request from the board: its queue is empty now; `queued` is the request itself if the board queues such. */
   live(boardId: number, clientId: string | undefined, queued?: string): void {
     this.boards.set(boardId, { clientId, continues: clientId !== undefined, last: queued });
+    this.save();
   }
 
   /** A replayed startuse: where it stands (undefined: not known). */
@@ -94,6 +110,7 @@ export class ReplayBursts {
   private place(board: BoardQueue, key: string): QueuePlacement | undefined {
     const repeat = board.last === key;
     board.last = key;
+    this.save();
     if (!board.continues) return undefined;
     return repeat ? "repeat" : "continued";
   }
@@ -104,6 +121,7 @@ export class ReplayBursts {
     if (board && (clientId === undefined || board.clientId === clientId)) return board;
     const fresh: BoardQueue = { clientId, continues: false };
     this.boards.set(boardId, fresh);
+    this.save();
     return fresh;
   }
 
@@ -112,5 +130,40 @@ export class ReplayBursts {
     if (!burst || now - burst.lastAt > this.gapMs) board.burst = burst = { lastAt: now, openStarts: new Map(), stops: new Map() };
     burst.lastAt = now;
     return burst;
+  }
+
+  /** What a restarted broker needs (no bursts): written before the reply, only when it changed. */
+  private save(): void {
+    if (!this.file) return;
+    const kept: Record<string, { clientId?: string; continues: boolean; last?: string }> = {};
+    for (const [boardId, { clientId, continues, last }] of this.boards) kept[boardId] = { clientId, continues, last };
+    const text = JSON.stringify(kept);
+    if (text === this.saved) return;
+    try {
+      fs.mkdirSync(path.dirname(this.file), { recursive: true });
+      const temporary = `${this.file}.tmp`;
+      fs.writeFileSync(temporary, text);
+      fs.renameSync(temporary, this.file);
+      this.saved = text;
+    } catch {
+      // A read-only or full DATA_DIR: followed in memory only (a restart then falls back to the burst rules).
+    }
+  }
+
+  private load(file: string): void {
+    try {
+      const kept = JSON.parse(fs.readFileSync(file, "utf8")) as Record<string, { clientId?: unknown; continues?: unknown; last?: unknown }>;
+      for (const [id, board] of Object.entries(kept)) {
+        const boardId = Number(id);
+        if (!Number.isInteger(boardId) || typeof board !== "object" || board === null) continue;
+        this.boards.set(boardId, {
+          clientId: typeof board.clientId === "string" ? board.clientId : undefined,
+          continues: board.continues === true && typeof board.clientId === "string",
+          last: typeof board.last === "string" ? board.last : undefined,
+        });
+      }
+    } catch {
+      // None yet, or unreadable: every board starts unknown (the burst rules), as before.
+    }
   }
 }

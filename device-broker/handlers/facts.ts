@@ -30,6 +30,6 @@ export const snapshotOf = (ctx: HandlerContext): SnapshotData | null => ctx.snap
 const bursts = new WeakMap<HandlerContext, ReplayBursts>();
 export function replayBurstsOf(ctx: HandlerContext): ReplayBursts {
   let tracker = bursts.get(ctx);
-  if (!tracker) bursts.set(ctx, (tracker = new ReplayBursts()));
+  if (!tracker) bursts.set(ctx, (tracker = new ReplayBursts(undefined, ctx.replayQueueFile)));
   return tracker;
 }

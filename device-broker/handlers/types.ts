@@ -19,6 +19,8 @@ export interface HandlerContext {
   writes?: BoardWrites;
   /** Whether the database answers (with a snapshot only): without a spool, a write is not tried while it is away. */
   health?: DatabaseHealth;
+  /** Where the boards' offline queues as followed so far are kept across a restart (replay-bursts.ts); absent: memory only. */
+  replayQueueFile?: string;
 }
 
 export interface BoardRequest<A extends Action = Action> {
