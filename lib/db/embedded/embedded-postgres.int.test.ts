@@ -1,6 +1,6 @@
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
+import { EMBEDDED_SETTINGS, startEmbeddedPostgres, type EmbeddedPostgres } from "./embedded-postgres";
 
 // The embedded database's wire server answers only clients that know the password generated at its start.
 let embedded: EmbeddedPostgres;
@@ -39,6 +39,15 @@ describe("the embedded database's wire server", () => {
     await expect(query(withPassword("wrong"))).rejects.toMatchObject({ code: "28P01" });
     // … and still serves the right one afterwards (a refusal leaves no state behind).
     expect(await query(embedded.url)).toBe(1);
+  });
+
+  it("runs with the small-box settings (shared_buffers, max_connections, maintenance_work_mem)", async () => {
+    const sql = postgres(embedded.url, { max: 1, onnotice: () => {} });
+    try {
+      for (const [name, value] of Object.entries(EMBEDDED_SETTINGS)) expect((await sql.unsafe(`show ${name}`))[0]![name]).toBe(value);
+    } finally {
+      await sql.end({ timeout: 1 });
+    }
   });
 
   it("gives every start its own password", async () => {
