@@ -22,7 +22,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { and, gt, inArray, sql } from "drizzle-orm";
+import { and, gte, inArray } from "drizzle-orm";
 import { createDb } from "@/lib/db/client";
 import { machines, usageSessions } from "@/lib/db/schema";
 import { env } from "@/lib/env";
@@ -55,7 +55,7 @@ const FUZZ_PAYLOADS = LONG ? 100_000 : 10_000;
 const FUZZ_SESSIONS = LONG ? 12_000 : 1_000;
 const STORM_USES = LONG ? 5 : 3;
 const LOAD_S = LONG ? 30 : 8;
-const DRAIN_LIMIT_MS = 180_000;
+const DRAIN_LIMIT_MS = LONG ? 600_000 : 120_000;
 const STABLE_MS = 15_000;
 const root = path.resolve(import.meta.dirname, "..", "..");
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -151,7 +151,7 @@ const boards = range(BOARDS).map((i) => {
 await Promise.all(boards.map((b) => b.start()));
 // One use each while all is well: the boards' card caches know the card for offline swipes. A use is written
 // after its reply (board → spool → database): wait for them, so that they do not count in the first fault.
-const beforeWarmUp = await maxSessionId();
+const beforeWarmUp = new Date(Date.now() - 1_000);
 await Promise.all(boards.map((b) => use(b, 1_100)));
 await until(
   () => warmedUp,
@@ -215,6 +215,7 @@ interface Row {
   found: number;
   missing: number;
   extra: number;
+  spooled: number;
   drainS: string;
   p99: string;
   note: string;
@@ -223,7 +224,8 @@ const rows: Row[] = [];
 
 async function fault(name: string, during: (load: Load) => Promise<{ extraSent?: string; note?: string } | void>): Promise<void> {
   log(`— ${name}`);
-  const maxId = await maxSessionId();
+  // The fault's own uses: started from now on (a record of an earlier fault drained late carries its own start).
+  const since = new Date(Date.now() - 1_000);
   tally = { sent: 0, replies: 0, ms: [], expected: [] };
   const running = load();
   await sleep(3_000);
@@ -235,27 +237,26 @@ async function fault(name: string, during: (load: Load) => Promise<{ extraSent?:
   } finally {
     await running.stop();
   }
-  // Drained: the database holds what the boards reported; or, short of that, nothing is left to come (no board
-  // holds a message, the spool is empty) and the records stopped changing for STABLE_MS.
+  // Drained: no board holds a message and the database holds what the boards reported; short of that, settled:
+  // nothing left on the boards or in the broker's spool and the records stopped changing for STABLE_MS.
   const cleared = Date.now();
-  const spool = path.join(dataDir, "spool", "events.jsonl");
   let found: string[] = [];
   let drainedAt = 0;
   let settled = false;
   let lastChange = Date.now();
   let lastCount = -1;
   while (Date.now() - cleared < DRAIN_LIMIT_MS) {
-    found = await foundSince(maxId);
-    const quiet = boards.every((b) => b.buffer.size === 0 && b.link.connected) && (fs.statSync(spool, { throwIfNoEntry: false })?.size ?? 0) === 0;
+    found = await foundSince(since);
+    const boardsEmpty = boards.every((b) => b.buffer.size === 0 && b.link.connected);
     if (found.length !== lastCount) {
       lastCount = found.length;
       lastChange = Date.now();
     }
-    if (quiet && sameMultiset(found, tally.expected)) {
+    if (boardsEmpty && sameMultiset(found, tally.expected)) {
       drainedAt = Date.now();
       break;
     }
-    if (quiet && Date.now() - lastChange > STABLE_MS) {
+    if (boardsEmpty && spooledUses() === 0 && Date.now() - lastChange > STABLE_MS) {
       drainedAt = lastChange;
       settled = true;
       break;
@@ -264,14 +265,14 @@ async function fault(name: string, during: (load: Load) => Promise<{ extraSent?:
   }
   // A little longer: a late duplicate would show up now.
   await sleep(2_000);
-  found = await foundSince(maxId);
+  found = await foundSince(since);
   const { missing, extra } = difference(tally.expected, found);
   if (drainedAt === 0 || missing > 0 || extra > 0) {
     log(`not as expected: missing ${JSON.stringify(only(tally.expected, found))}, extra ${JSON.stringify(only(found, tally.expected))}`);
     log(
-      `boards: buffered ${boards.map((b) => b.buffer.size).join(",")}, connected ${boards.filter((b) => b.link.connected).length}/${BOARDS}; spool ${fs.statSync(spool, { throwIfNoEntry: false })?.size ?? "–"} bytes`,
+      `boards: buffered ${boards.map((b) => b.buffer.size).join(",")}, connected ${boards.filter((b) => b.link.connected).length}/${BOARDS}; usage events in the spool ${spooledUses()}`,
     );
-    for (const line of brokerLines.filter((l) => /"level":(40|50|60)/.test(l)).slice(-8)) log(line.slice(0, 400));
+    for (const line of brokerLines.filter((l) => /"level":(40|50|60)/.test(l)).slice(-3)) log(line.slice(0, 250));
   }
   const lat = summarize(tally.ms);
   rows.push({
@@ -283,6 +284,7 @@ async function fault(name: string, during: (load: Load) => Promise<{ extraSent?:
     found: found.length,
     missing,
     extra,
+    spooled: spooledUses(),
     drainS: drainedAt === 0 ? `>${DRAIN_LIMIT_MS / 1000}` : `${((drainedAt - cleared) / 1000).toFixed(1)}${settled ? " (settled short)" : ""}`,
     p99: Number.isFinite(lat.p99) ? `${lat.p99.toFixed(0)} ms` : "–",
     note: [outcome?.note, `broker exits ${supervisor.snapshot().broker?.totalCrashes ?? 0}`].filter(Boolean).join("; "),
@@ -290,16 +292,23 @@ async function fault(name: string, during: (load: Load) => Promise<{ extraSent?:
   log(JSON.stringify(rows.at(-1)));
 }
 
-async function maxSessionId(): Promise<number> {
-  const [top] = await check.db.execute<{ maxId: number }>(sql`select coalesce(max(id), 0)::int as "maxId" from usage_sessions`);
-  return top!.maxId;
+/** Usage events the broker has acknowledged and holds in its spool, not yet in the database. */
+function spooledUses(): number {
+  const dir = path.join(dataDir, "spool");
+  try {
+    const offset = Number(fs.readFileSync(path.join(dir, "drained"), "utf8").trim()) || 0;
+    const text = fs.readFileSync(path.join(dir, "events.jsonl")).subarray(offset).toString("utf8");
+    return (text.match(/"kind":"(startuse|inuse|stopuse)"/g) ?? []).length;
+  } catch {
+    return 0;
+  }
 }
 
-async function foundSince(maxId: number): Promise<string[]> {
+async function foundSince(since: Date): Promise<string[]> {
   const sessions = await check.db
     .select({ machineId: usageSessions.machineId, uid: usageSessions.cardUid, duration: usageSessions.durationSeconds })
     .from(usageSessions)
-    .where(and(gt(usageSessions.id, maxId), inArray(usageSessions.machineId, machineIds)));
+    .where(and(gte(usageSessions.startedAt, since), inArray(usageSessions.machineId, machineIds)));
   return sessions.map((s) => key(s.machineId, s.uid, s.duration));
 }
 
@@ -398,29 +407,64 @@ const scenarios: Record<Fault, () => Promise<void>> = {
     }),
 };
 
+let cleaned: Promise<void> | null = null;
+/** Prints what was measured and leaves nothing behind (broker, database process, tmpfs), also on Ctrl-C. */
+function finish(): Promise<void> {
+  return (cleaned ??= (async () => {
+    printTable();
+    await Promise.all(boards.map((b) => b.close()));
+    await supervisor.stop();
+    await check.close();
+    await proxy.close();
+    await database.close();
+    if (tmpfs) spawnSync("umount", [dataDir]);
+    fs.rmSync(work, { recursive: true, force: true });
+  })());
+}
+for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void finish().finally(() => process.exit(130)));
+
 try {
   for (const name of ONLY) await scenarios[name]();
 } finally {
-  printTable();
-  await Promise.all(boards.map((b) => b.close()));
-  await supervisor.stop();
-  await check.close();
-  await proxy.close();
-  await database.close();
-  if (tmpfs) spawnSync("umount", [dataDir]);
-  fs.rmSync(work, { recursive: true, force: true });
+  await finish();
 }
 
 function printTable(): void {
   console.log(`\nnpm run soak${LONG ? " -- --long" : ""}: ${BOARDS} boards, ${database.label}; ${loadLine()}`);
-  const head = ["fault", "sent", "replies", "also sent", "records expected", "found", "missing", "extra", "drain s", "reply p99", "note"];
+  const head = [
+    "fault",
+    "sent",
+    "replies",
+    "also sent",
+    "records expected",
+    "found",
+    "missing",
+    "extra",
+    "usage events still in the spool",
+    "drain s",
+    "reply p99",
+    "note",
+  ];
   console.log(`| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|`);
   for (const r of rows)
-    console.log(`| ${[r.fault, r.sent, r.replies, r.extraSent, r.expected, r.found, r.missing, r.extra, r.drainS, r.p99, r.note].join(" | ")} |`);
+    console.log(`| ${[r.fault, r.sent, r.replies, r.extraSent, r.expected, r.found, r.missing, r.extra, r.spooled, r.drainS, r.p99, r.note].join(" | ")} |`);
 }
 
 function skipped(fault: string, note: string): Row {
-  return { fault, sent: 0, replies: 0, extraSent: "", expected: 0, found: 0, missing: 0, extra: 0, drainS: "–", p99: "–", note: `skipped: ${note}` };
+  return {
+    fault,
+    sent: 0,
+    replies: 0,
+    extraSent: "",
+    expected: 0,
+    found: 0,
+    missing: 0,
+    extra: 0,
+    spooled: 0,
+    drainS: "–",
+    p99: "–",
+    note: `skipped: ${note}`,
+  };
 }
 
 // ---- small helpers --------------------------------------------------------------------------------------
