@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { UsageRow } from "@/lib/domain/machines/machine-operations";
 import type { Translate } from "@/lib/i18n/translate";
-import { sectionClass } from "./operations-sections";
+import { Card } from "@/components/ui/card";
+import { UsageFilter } from "./usage-filter";
 
 interface Props {
   t: Translate;
@@ -12,7 +13,6 @@ interface Props {
   basePath: string;
 }
 
-const field = "rounded border border-slate-300 bg-white px-2 py-1";
 const th = "px-2 py-1 text-left font-medium text-slate-600";
 
 const minutes = (s: number | null) => (s === null ? null : Math.round(s / 60));
@@ -26,34 +26,8 @@ export function UsageHistory({ t, when, usage, users, query, basePath }: Props) 
     return `${basePath}?${params.toString()}`;
   };
   return (
-    <section className={sectionClass} aria-labelledby="usage">
-      <h2 id="usage" className="text-lg font-semibold">
-        {t("mach.usage.title")}
-      </h2>
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("mach.usage.filter")}>
-        <label className="flex flex-col">
-          {t("mach.usage.person")}
-          <select name="person" defaultValue={query.person ?? ""} className={field}>
-            <option value="">{t("mach.usage.everyone")}</option>
-            {users.map((u) => (
-              <option key={u.personId} value={u.personId}>
-                {u.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          {t("mach.usage.from")}
-          <input type="date" name="from" defaultValue={query.from ?? ""} className={field} />
-        </label>
-        <label className="flex flex-col">
-          {t("mach.usage.to")}
-          <input type="date" name="to" defaultValue={query.to ?? ""} className={field} />
-        </label>
-        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
-          {t("mach.usage.apply")}
-        </button>
-      </form>
+    <Card id="usage" title={t("mach.usage.title")} className="space-y-3">
+      <UsageFilter t={t} query={query} people={users} />
       <p className="text-sm text-slate-600">{t("mach.usage.count", { total: usage.total })}</p>
       {usage.rows.length > 0 && (
         <table className="w-full text-sm">
@@ -91,6 +65,6 @@ export function UsageHistory({ t, when, usage, users, query, basePath }: Props) 
           {usage.page < usage.pages && <Link href={pageHref(usage.page + 1)}>{t("mach.usage.next")}</Link>}
         </nav>
       )}
-    </section>
+    </Card>
   );
 }

@@ -4,6 +4,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/ui/field";
 import { WeeklyChart } from "@/components/machines/weekly-chart";
+import { UsageFilter } from "@/components/machines/usage-filter";
 import { requireUser } from "@/lib/auth/guards";
 import { machineOptions } from "@/lib/domain/equipment/machine-service";
 import { mayViewUsage } from "@/lib/domain/machines/dashboard-access";
@@ -16,12 +17,10 @@ import { correctSessionAction } from "./actions";
 import { deleteUsageSessionAction } from "./delete-actions";
 import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parsePage } from "@/lib/domain/shared/ids";
-import { cardClass } from "@/components/ui/styles";
+import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
 
 const PAGE = 50;
-const card = `${cardClass} space-y-3`;
-const field = "rounded border border-slate-300 bg-white px-2 py-1";
 const th = "px-2 py-1 text-left font-medium text-slate-600";
 
 /** Usage across machines: filters, totals per machine and person, weekly chart, the list and its exports. */
@@ -50,54 +49,21 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   return (
     <div className="space-y-6">
       <PageTitle>{t("mach.report.title")}</PageTitle>
-      <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("mach.usage.filter")}>
-        <label className="flex flex-col">
-          {t("mach.usage.person")}
-          <select name="person" defaultValue={query.person ?? ""} className={field}>
-            <option value="">{t("mach.usage.everyone")}</option>
-            {people
-              .flatMap((p) => (p.personId === null ? [] : [{ ...p, personId: p.personId }]))
-              .map((p) => (
-                <option key={p.personId} value={p.personId}>
-                  {p.name}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          {t("mach.mine.machine")}
-          <select name="machine" defaultValue={query.machine ?? ""} className={field}>
-            <option value="">{t("mach.report.allMachines")}</option>
-            {machineList.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col">
-          {t("mach.usage.from")}
-          <input type="date" name="from" defaultValue={query.from ?? ""} className={field} />
-        </label>
-        <label className="flex flex-col">
-          {t("mach.usage.to")}
-          <input type="date" name="to" defaultValue={query.to ?? ""} className={field} />
-        </label>
-        <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
-          {t("mach.usage.apply")}
-        </button>
+      <UsageFilter
+        t={t}
+        query={query}
+        people={people.flatMap((p) => (p.personId === null ? [] : [{ personId: p.personId, name: p.name }]))}
+        machines={machineList}
+      >
         <a className="underline" href={`/admin/usage/export?${new URLSearchParams({ ...Object.fromEntries(keep), format: "xlsx" })}`}>
           {t("mach.report.xlsx")}
         </a>
         <a className="underline" href={`/admin/usage/export?${new URLSearchParams({ ...Object.fromEntries(keep), format: "csv" })}`}>
           {t("mach.report.csv")}
         </a>
-      </form>
+      </UsageFilter>
 
-      <section className={card} aria-labelledby="totals">
-        <h2 id="totals" className="text-lg font-semibold">
-          {t("mach.report.totals", { sessions: totals.sessions, hours: totals.hours.toFixed(1) })}
-        </h2>
+      <Card id="totals" title={t("mach.report.totals", { sessions: totals.sessions, hours: totals.hours.toFixed(1) })} className="space-y-3">
         <div className="grid gap-6 sm:grid-cols-2">
           {[
             {
@@ -125,12 +91,9 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           ))}
         </div>
         <WeeklyChart data={weekly} title={t("mach.report.chart")} />
-      </section>
+      </Card>
 
-      <section className={card} aria-labelledby="list">
-        <h2 id="list" className="text-lg font-semibold">
-          {t("mach.usage.title")}
-        </h2>
+      <Card id="list" title={t("mach.usage.title")} className="space-y-3">
         <table className="w-full text-sm">
           <thead>
             <tr>
@@ -188,7 +151,7 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           {page > 1 && <Link href={href({ page: String(page - 1) })}>{t("mach.usage.previous")}</Link>}
           {rows.length > PAGE && <Link href={href({ page: String(page + 1) })}>{t("mach.usage.next")}</Link>}
         </nav>
-      </section>
+      </Card>
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextField } from "@/components/ui/field";
 import { linkClass } from "@/components/ui/styles";
-import { BoardsTable, PlansTable, sectionClass } from "@/components/machines/operations-sections";
+import { BoardsTable, PlansTable } from "@/components/machines/operations-sections";
 import { AddPlanForm, PlanRowForms } from "./plan-forms";
 import { UsageHistory } from "@/components/machines/usage-history";
 import { requireUser } from "@/lib/auth/guards";
@@ -32,6 +32,7 @@ import { flaggedSessionsOf } from "@/lib/domain/machines/flagged-usage";
 import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parseId } from "@/lib/domain/shared/ids";
 import { PageTitle } from "@/components/ui/page-title";
+import { Card } from "@/components/ui/card";
 
 /** What the boards report for one machine: hours, maintenance, boards, pairing, usage history, remote control, credentials. */
 export default async function MachineOperationsPage({
@@ -88,10 +89,7 @@ export default async function MachineOperationsPage({
       </dl>
 
       {mayOperate && (
-        <section className={sectionClass} aria-labelledby="remote">
-          <h2 id="remote" className="text-lg font-semibold">
-            {t("mach.remote.title")}
-          </h2>
+        <Card id="remote" title={t("mach.remote.title")} className="space-y-3">
           {!online ? (
             <p className="text-slate-600">{t("mach.remote.offline")}</p>
           ) : (
@@ -109,7 +107,7 @@ export default async function MachineOperationsPage({
               </ActionForm>
             </div>
           )}
-        </section>
+        </Card>
       )}
 
       <FlaggedUsage
@@ -120,35 +118,26 @@ export default async function MachineOperationsPage({
         remove={(sid) => deleteFlaggedSessionAction.bind(null, sid)}
       />
 
-      <section className={sectionClass} aria-labelledby="plans">
-        <h2 id="plans" className="text-lg font-semibold">
-          {t("mach.plans.title")}
-        </h2>
+      <Card id="plans" title={t("mach.plans.title")} className="space-y-3">
         <PlansTable t={t} plans={plans} />
         {plans.map((p) => (
           <PlanRowForms key={p.planId} t={t} plan={p} stored={stored.find((s) => s.id === p.planId)} mayManage={mayPlan} />
         ))}
         {mayPlan && <AddPlanForm t={t} machineId={machine.id} />}
-      </section>
+      </Card>
 
       {(owns || mayOperate) && (
-        <section className={sectionClass} aria-labelledby="block">
-          <h2 id="block" className="text-lg font-semibold">
-            {t("eq.block.title")}
-          </h2>
+        <Card id="block" title={t("eq.block.title")} className="space-y-3">
           <ActionForm action={setMachineBlockedAction} className="space-y-3" label={t("eq.block.title")}>
             <input type="hidden" name="machineId" value={machine.id} />
             <input type="hidden" name="blocked" value={machine.blocked ? "0" : "1"} />
             {!machine.blocked && <TextField label={t("eq.block.reason")} name="reason" required maxLength={500} />}
             <SubmitButton>{machine.blocked ? t("eq.unblock.submit") : t("eq.block.submit")}</SubmitButton>
           </ActionForm>
-        </section>
+        </Card>
       )}
 
-      <section className={sectionClass} aria-labelledby="interventions">
-        <h2 id="interventions" className="text-lg font-semibold">
-          {t("mach.interventions.title")}
-        </h2>
+      <Card id="interventions" title={t("mach.interventions.title")} className="space-y-3">
         {interventions.length === 0 ? (
           <p className="text-slate-600">{t("mach.interventions.none")}</p>
         ) : (
@@ -170,22 +159,16 @@ export default async function MachineOperationsPage({
             ))}
           </ul>
         )}
-      </section>
+      </Card>
 
-      <section className={sectionClass} aria-labelledby="boards">
-        <h2 id="boards" className="text-lg font-semibold">
-          {t("mach.boards.title")}
-        </h2>
+      <Card id="boards" title={t("mach.boards.title")} className="space-y-3">
         <BoardsTable t={t} boards={boards} when={when} />
-      </section>
+      </Card>
 
       {pairing && <BoardPairingSection t={t} view={pairing} machineId={machine.id} boardId={machine.boardId} when={when} />}
 
       {mayManage && (
-        <section className={sectionClass} aria-labelledby="credentials">
-          <h2 id="credentials" className="text-lg font-semibold">
-            {t("mach.credentials.title")}
-          </h2>
+        <Card id="credentials" title={t("mach.credentials.title")} className="space-y-3">
           <p className="text-sm text-slate-600">
             {machine.boardUsername ? t("mach.credentials.current", { username: machine.boardUsername }) : t("mach.credentials.none")}
           </p>
@@ -199,7 +182,7 @@ export default async function MachineOperationsPage({
             <TextField label={t("mach.credentials.username")} name="username" defaultValue={machine.boardUsername ?? ""} maxLength={64} />
             <SubmitButton>{machine.boardPasswordHash ? t("mach.credentials.rotate") : t("mach.credentials.set")}</SubmitButton>
           </SecretOnceForm>
-        </section>
+        </Card>
       )}
 
       <UsageHistory t={t} when={when} usage={usage} users={users} query={query} basePath={`/admin/equipment/machines/${machine.id}/operations`} />

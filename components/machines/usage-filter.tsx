@@ -1,0 +1,60 @@
+import type { ReactNode } from "react";
+import type { Translate } from "@/lib/i18n/translate";
+
+interface Props {
+  t: Translate;
+  /** The page's search parameters: the filter shown is the one in the address. */
+  query: Record<string, string | undefined>;
+  /** Whom the list can be narrowed to. */
+  people: { personId: number; name: string }[];
+  /** The machine choice, where the list spans machines (the usage report); a machine's own page has none. */
+  machines?: { id: number; name: string }[];
+  /** Links after the button that keep the filter (the report's exports). */
+  children?: ReactNode;
+}
+
+const field = "rounded border border-slate-300 bg-white px-2 py-1";
+
+/** The usage filter (person, machine, period) as a GET form: the usage report and a machine's operations page. */
+export function UsageFilter({ t, query, people, machines, children }: Props) {
+  return (
+    <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("mach.usage.filter")}>
+      <label className="flex flex-col">
+        {t("mach.usage.person")}
+        <select name="person" defaultValue={query.person ?? ""} className={field}>
+          <option value="">{t("mach.usage.everyone")}</option>
+          {people.map((p) => (
+            <option key={p.personId} value={p.personId}>
+              {p.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      {machines && (
+        <label className="flex flex-col">
+          {t("mach.mine.machine")}
+          <select name="machine" defaultValue={query.machine ?? ""} className={field}>
+            <option value="">{t("mach.report.allMachines")}</option>
+            {machines.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label className="flex flex-col">
+        {t("mach.usage.from")}
+        <input type="date" name="from" defaultValue={query.from ?? ""} className={field} />
+      </label>
+      <label className="flex flex-col">
+        {t("mach.usage.to")}
+        <input type="date" name="to" defaultValue={query.to ?? ""} className={field} />
+      </label>
+      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
+        {t("mach.usage.apply")}
+      </button>
+      {children}
+    </form>
+  );
+}
