@@ -1,10 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { ask, connectBoard, sleep, type Received } from "./testing/board-client";
+import { defaultHandlers } from "./handlers/dispatch";
+import type { BoardRequest } from "./handlers/types";
+import { ask, connectBoard, type Received } from "./testing/board-client";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
 
 let f: BrokerFixture;
+/** Runs inside the broker when a checkmachine request has reached its handler, before it is answered. */
+let onCheckMachine: ((req: BoardRequest<"checkmachine">) => Promise<void>) | null = null;
 beforeAll(async () => {
-  f = await startBrokerFixture();
+  f = await startBrokerFixture({
+    handlers: {
+      ...defaultHandlers,
+      async checkmachine(ctx, req) {
+        await onCheckMachine?.(req);
+        return defaultHandlers.checkmachine!(ctx, req);
+      },
+    },
+  });
 });
 afterAll(() => f.close());
 
@@ -69,9 +81,25 @@ describe("device broker: bad input", () => {
 
   it("keeps answering after a client vanishes mid-request", async () => {
     const gone = await board(207);
+    const clients = f.broker.connectedClients();
+    const { answered, failed } = f.broker.metrics;
+    let reached = false;
+    // The request has reached the broker's handler: the board vanishes, and the broker has seen it go, before
+    // the answer is made.
+    onCheckMachine = async () => {
+      onCheckMachine = null;
+      reached = true;
+      gone.stream.destroy();
+      await vi.waitFor(() => expect(f.broker.connectedClients()).toBe(clients - 1));
+    };
     gone.publish("machine/1", CHECK, { qos: 0 });
-    gone.stream.destroy();
-    await sleep(100);
+    // The broker finishes the request (its answer goes to nobody), counts it as answered, not failed.
+    await vi.waitFor(() => expect(f.broker.metrics.answered).toBe(answered + 1), { timeout: 10_000 });
+    expect(reached).toBe(true);
+    expect(f.broker.metrics.failed).toBe(failed);
+    expect(f.broker.connectedClients()).toBe(clients - 1);
+    // And answers the next board as before.
     expect(await ask(await board(208), 1, CHECK)).toHaveLength(1);
+    expect(f.broker.metrics.answered).toBe(answered + 2);
   });
 });

@@ -19,7 +19,7 @@ export interface BrokerFixture {
 export async function startBrokerFixture(
   options: Pick<
     StartBrokerOptions,
-    "heartbeatIntervalMs" | "policy" | "commandPollMs" | "presenceFlushMs" | "maxConnectionsPerAddress" | "connectTimeoutMs" | "loginThrottle"
+    "heartbeatIntervalMs" | "policy" | "commandPollMs" | "presenceFlushMs" | "maxConnectionsPerAddress" | "connectTimeoutMs" | "loginThrottle" | "handlers"
   > = {},
 ): Promise<BrokerFixture> {
   const database = await createTestDatabase();
