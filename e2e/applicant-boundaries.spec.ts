@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { storageStateOf } from "./fixtures";
+import { storageStateOf, submitAndSettle } from "./fixtures";
 import { confirmLinkIn, openMailbox } from "./mailbox";
 import { LoginPage } from "./pages/login-page";
 
@@ -17,11 +17,6 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => mailbox?.close());
 
-async function settle(page: Page, button: string) {
-  await page.getByRole("button", { name: button }).click();
-  await page.waitForFunction(() => !document.querySelector("main form button[type=submit][disabled]"));
-}
-
 async function as(browser: Browser, role: "admin" | "member"): Promise<Page> {
   return (await browser.newContext({ storageState: storageStateOf(role) })).newPage();
 }
@@ -36,10 +31,10 @@ async function confirmedApplicant(browser: Browser, suffix: string): Promise<Pag
   await page.getByLabel("Last name").fill(`Wait ${suffix}`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
-  await settle(page, "Apply");
+  await submitAndSettle(page, "Apply");
   await expect.poll(() => mailbox.mails.filter((m) => m.to.includes(email)).length, { timeout: 15_000 }).toBe(1);
   await page.goto(confirmLinkIn(mailbox.mails.find((m) => m.to.includes(email))!.raw)!);
-  await settle(page, "Confirm my email address");
+  await submitAndSettle(page, "Confirm my email address");
   await expect(page.getByRole("main").getByRole("status")).toContainText("Your email address is confirmed");
   const login = new LoginPage(page);
   await login.goto();

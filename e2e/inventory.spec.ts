@@ -1,18 +1,10 @@
 import { expect, test, type Page } from "@playwright/test";
-import { storageStateOf } from "./fixtures";
+import { storageStateOf, submitAndSettle } from "./fixtures";
 import { MainNav } from "./pages/main-nav";
 
 // A real 2×2 PNG (red), small enough to inline; the server decodes and resizes it with sharp.
 const PNG = Buffer.from("iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP8z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==", "base64");
 const suffix = Date.now().toString(36);
-
-/** Submits a server-action form and waits for the server's answer. */
-async function submit(page: Page, form: ReturnType<Page["getByRole"]>, button: string) {
-  await Promise.all([
-    page.waitForResponse((r) => r.request().method() === "POST" && r.request().headers()["next-action"] !== undefined),
-    form.getByRole("button", { name: button }).click(),
-  ]);
-}
 
 async function createLocation(page: Page, name: string, kind: string, parent?: string) {
   await page.goto("/locations");
@@ -20,7 +12,7 @@ async function createLocation(page: Page, name: string, kind: string, parent?: s
   await form.getByLabel("Name").fill(name);
   await form.getByLabel("Kind").selectOption({ label: kind });
   if (parent) await form.getByLabel("Inside").selectOption({ label: parent });
-  await submit(page, form, "Save");
+  await submitAndSettle(page, "Save", form);
   await expect(form.getByRole("status")).toHaveText(`Location ${name} created.`);
 }
 
@@ -28,6 +20,7 @@ test.describe("inventory manager", () => {
   test.use({ storageState: storageStateOf("admin") });
 
   test("adds a thing with a photo, moves it, lends it, finds it and opens its short URL", async ({ page }) => {
+    test.slow(); // eight forms, each awaited until it settled, a photo upload and a search
     const room = `Lab ${suffix}`;
     await createLocation(page, room, "Room");
     await createLocation(page, `Box A ${suffix}`, "Box", room);
@@ -37,11 +30,11 @@ test.describe("inventory manager", () => {
     await page.getByRole("link", { name: room }).click();
     const edit = page.getByRole("form", { name: "Rename or move this location" });
     await edit.getByLabel("Inside").selectOption({ label: `— Box A ${suffix}` });
-    await submit(page, edit, "Save");
+    await submitAndSettle(page, "Save", edit);
     await expect(edit.getByRole("alert")).toContainText("cannot be put inside itself");
     // …and a location that still holds boxes is not deleted.
     const remove = page.getByRole("form", { name: "Delete this location" });
-    await submit(page, remove, "Delete this location");
+    await submitAndSettle(page, "Delete this location", remove);
     await expect(remove.getByRole("alert")).toContainText("still holds things or other locations");
 
     await new MainNav(page).go("Inventory", "Things");
@@ -63,7 +56,7 @@ test.describe("inventory manager", () => {
 
     const move = page.getByRole("form", { name: "Move" });
     await move.getByLabel("New location").selectOption({ label: `— Box B ${suffix}` });
-    await submit(page, move, "Move here");
+    await submitAndSettle(page, "Move here", move);
     await expect(page.getByRole("status")).toHaveText("Moved.");
     await page.reload();
     await expect(page.getByRole("link", { name: `Box B ${suffix}` })).toBeVisible();
@@ -80,7 +73,7 @@ test.describe("inventory manager", () => {
     await expect(borrower).toHaveValue("Mario Rossi");
     await expect(lend.getByRole("listbox")).toBeHidden();
     await lend.getByLabel("Due back on").fill("2030-12-15");
-    await submit(page, lend, "Lend");
+    await submitAndSettle(page, "Lend", lend);
     // The confirmation stays in the line above the forms, though lending swapped the lend form for the take-back form.
     await expect(page.getByRole("form", { name: "Take back" })).toBeVisible();
     await expect(page.getByRole("status")).toHaveText(`Lent “Soldering station ${suffix}” to Mario Rossi, due back 15 Dec 2030.`);
@@ -105,7 +98,7 @@ test.describe("inventory manager", () => {
 
     // Taken back: the take-back form gives way to the lend form, the confirmation stays readable above them.
     await page.goto(shortUrl);
-    await submit(page, page.getByRole("form", { name: "Take back" }), "Mark as returned");
+    await submitAndSettle(page, "Mark as returned", page.getByRole("form", { name: "Take back" }));
     await expect(page.getByRole("form", { name: "Lend to a member" })).toBeVisible();
     await expect(page.getByRole("status")).toHaveText(`“Soldering station ${suffix}” is back.`);
 
@@ -135,7 +128,7 @@ test.describe("inventory manager", () => {
     const form = page.getByRole("form", { name: "Add a thing" });
     await form.getByLabel("Name", { exact: true }).fill(`On loan ${suffix}`);
     await form.getByLabel("Ownership").selectOption({ label: "On loan from a member" });
-    await submit(page, form, "Save");
+    await submitAndSettle(page, "Save", form);
     const lender = form.getByLabel("Lent to the space by");
     await expect(lender).toHaveAttribute("aria-invalid", "true");
     await expect(lender).toHaveAccessibleDescription(/^Lent to the space by: please fill this in\./);
@@ -147,14 +140,14 @@ test.describe("inventory manager", () => {
   test("a CSV import: nothing pasted is marked beside the box; a bad row is refused with its preview; the fixed text imports", async ({ page }) => {
     await page.goto("/things/import");
     const check = page.getByRole("form", { name: "Check" });
-    await submit(page, check, "Check");
+    await submitAndSettle(page, "Check", check);
     const paste = check.getByLabel("Or paste CSV text");
     await expect(paste).toHaveAttribute("aria-invalid", "true");
     await expect(paste).toHaveAccessibleDescription("Or paste CSV text: please fill this in.");
 
     const bad = ["name,location", `Imported drill ${suffix},Nowhere ${suffix}`].join("\n");
     await paste.fill(bad);
-    await submit(page, check, "Check");
+    await submitAndSettle(page, "Check", check);
     await expect(page.getByRole("alert").first()).toHaveText("Some rows have problems. Nothing was imported; please fix the file and check it again.");
     await expect(page.getByRole("row", { name: new RegExp(`Imported drill ${suffix}.*does not exist`) })).toBeVisible();
     // Refused: what was pasted is still there to fix, and there is nothing to confirm.
@@ -162,9 +155,9 @@ test.describe("inventory manager", () => {
     await expect(page.getByRole("button", { name: "Import all rows" })).toHaveCount(0);
 
     await paste.fill(["name", `Imported drill ${suffix}`].join("\n"));
-    await submit(page, check, "Check");
+    await submitAndSettle(page, "Check", check);
     await expect(page.getByRole("status")).toHaveText("1 row is fine and ready to import.");
-    await submit(page, page.getByRole("form", { name: "Import all rows" }), "Import all rows");
+    await submitAndSettle(page, "Import all rows", page.getByRole("form", { name: "Import all rows" }));
     await expect(page.getByRole("status")).toHaveText("1 thing imported.");
     await page.goto(`/things?q=${encodeURIComponent(`Imported drill ${suffix}`)}`);
     await expect(page.getByRole("link", { name: `Imported drill ${suffix}` }).first()).toBeVisible();

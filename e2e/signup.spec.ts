@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { storageStateOf } from "./fixtures";
+import { expect, test } from "@playwright/test";
+import { storageStateOf, submitAndSettle } from "./fixtures";
 import { confirmLinkIn, openMailbox } from "./mailbox";
 import { LoginPage } from "./pages/login-page";
 
@@ -8,11 +8,6 @@ test.beforeAll(async () => {
   mailbox = await openMailbox();
 });
 test.afterAll(() => mailbox?.close());
-
-async function submitAndSettle(page: Page, button: string) {
-  await page.getByRole("button", { name: button }).click();
-  await page.waitForFunction(() => !document.querySelector("main form button[type=submit][disabled]"));
-}
 
 test("a visitor applies, confirms by the mailed link, an admin approves, they log in", async ({ page, browser }) => {
   test.slow(); // two browsers, several round trips through the mail

@@ -1,4 +1,5 @@
 import { expect, type Page } from "@playwright/test";
+import { submitAndSettle } from "../fixtures";
 
 /** Page object for /login, so specs say what they do rather than which inputs they fill. */
 export class LoginPage {
@@ -12,14 +13,7 @@ export class LoginPage {
   async logIn(email: string, password: string): Promise<void> {
     await this.page.getByLabel("Email").fill(email);
     await this.page.getByLabel("Password").fill(password);
-    // Wait for the action's answer: a message left over from the previous attempt would otherwise pass at once.
-    await Promise.all([
-      this.page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login"),
-      this.page.getByRole("button", { name: "Log in" }).click(),
-    ]);
-    // …and for React to apply it: until then the submit button is disabled, and React resets the form when
-    // it finishes, which would wipe fields typed in the meantime.
-    await this.page.waitForFunction(() => !document.querySelector("main form button[type=submit][disabled]"));
+    await submitAndSettle(this.page, "Log in");
   }
 
   async expectLoggedIn(): Promise<void> {
