@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { applyCalendarVersionTriggers } from "./calendar-version";
+import { applyFeedMarkerTriggers } from "./feed-marker";
 import { applyDataVersionTriggers } from "./data-versions";
 import { applyInventoryGuards } from "./inventory";
 import { applyPeopleGuards } from "./people";
@@ -14,6 +14,6 @@ export async function applyDatabaseCode(db: Db): Promise<void> {
   await applyPeopleGuards(db);
   await applyInventoryGuards(db);
   await applyDataVersionTriggers(db);
-  await applyCalendarVersionTriggers(db);
+  await applyFeedMarkerTriggers(db);
   await applyUsageCounters(db);
 }

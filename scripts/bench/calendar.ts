@@ -2,7 +2,8 @@
  * `npm run bench:calendar`: server time of the public iCal feed with 1,000 events and of the month view's query,
  * on the embedded database (PGlite, what `npm start` runs). Prints p50/p99 over repeated runs. "Cold" is a client
  * without a copy (no If-None-Match) while the events did not change: the feed built at the last change is served;
- * "after a change" builds it (queries and text).
+ * "after a change" builds it (queries and text). Each case is measured in pairs with its floor, the 304 answer
+ * (pairedWithFloor); run with --expose-gc (as the npm script does) so no run pays for another's garbage.
  * Data: 10 rooms, 900 single events over ±6 months and 100 weekly series of 20 occurrences, all public.
  */
 import { eq } from "drizzle-orm";
@@ -10,7 +11,7 @@ import { ensureReferenceData } from "@/drizzle/reference-data";
 import { runMigrations } from "@/drizzle/migrate";
 import { createDb } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
-import { eventRooms, events, rooms } from "@/lib/db/schema";
+import { events } from "@/lib/db/schema";
 import { calendarItems } from "@/lib/domain/calendar/calendar-queries";
 import { cachedPublicFeed, cachedRoomFeed } from "@/lib/domain/calendar/cached-feeds";
 import { clearCachedFeeds } from "@/lib/domain/calendar/feed-cache";
@@ -18,8 +19,8 @@ import { publicFeed } from "@/lib/domain/calendar/feed-queries";
 import type { FeedFormat } from "@/lib/domain/calendar/feed-formats";
 import { clearConvertedFeeds, feedResponse } from "@/lib/domain/calendar/feed-response";
 import { clearRenderedFeeds, type Feed } from "@/lib/domain/calendar/ical-feed";
-import { refreshOccurrences } from "@/lib/domain/calendar/save-event";
-import { interleaved, loadLine, summarize } from "./stats";
+import { seedBenchEvents } from "./calendar-seed";
+import { loadLine, pairedWithFloor, summarize } from "./stats";
 
 const RUNS = Number(process.argv[2] ?? 30);
 const embedded = await startEmbeddedPostgres();
@@ -46,36 +47,14 @@ async function measure(label: string, fn: () => Promise<unknown>): Promise<void>
 try {
   await runMigrations(db);
   await ensureReferenceData(db);
-  const roomRows = await db
-    .insert(rooms)
-    .values(Array.from({ length: 10 }, (_, i) => ({ name: `Room ${i + 1}` })))
-    .returning();
+  console.log("Seeding 1,000 public events …");
+  const roomIds = await seedBenchEvents(db);
   const now = new Date();
   const base = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1, 17);
-  console.log("Seeding 1,000 public events …");
-  for (let i = 0; i < 1000; i++) {
-    const recurring = i < 100;
-    const startsAt = new Date(base + (i - 500) * 4.3 * 3_600_000 * 1.0);
-    const [row] = await db
-      .insert(events)
-      .values({
-        title: `Event ${i}`,
-        slug: `event-${i}`,
-        description: `Description of event ${i}\nwith two lines`,
-        startsAt,
-        endsAt: new Date(startsAt.getTime() + 2 * 3_600_000),
-        timeZone: "Europe/Vienna",
-        visibility: "public",
-        ...(recurring ? { recurrenceFreq: "weekly" as const, recurrenceCount: 20, exceptionDates: [] } : {}),
-      })
-      .returning();
-    await db.insert(eventRooms).values({ eventId: row!.id, roomId: roomRows[i % 10]!.id });
-    await refreshOccurrences(db, row!, now);
-  }
   const ctx = { host: "bench.makerspace", baseUrl: "http://localhost:3000" };
   const feed = await publicFeed(db, ctx);
   console.log(`public feed: ${(feed.body().length / 1024).toFixed(0)} KiB, ${(feed.body().match(/BEGIN:VEVENT/g) ?? []).length} VEVENTs`);
-  const room = roomRows[0]!.id;
+  const room = roomIds[0]!;
   const [{ firstEvent }] = (await db.select({ firstEvent: events.id }).from(events).where(eq(events.title, "Event 500"))) as [{ firstEvent: number }];
   const get = async (load: () => Promise<Feed | null>, format: FeedFormat = "ics", headers: Record<string, string> = {}) => {
     const response = feedResponse(new Request("http://x/calendar.ics", { headers }), (await load())!, format);
@@ -99,33 +78,31 @@ try {
     clearConvertedFeeds();
     return get(load, format);
   };
-  // Interleaved: each round runs every case once, so the machine's load falls on all of them alike. The floor
-  // is the 304 answer to a client whose copy is current. The round ends by serving the feed again (not printed),
-  // so the next round starts from a built feed as a running server has.
-  const floor = "floor: GET /calendar.ics If-None-Match (304)";
-  const rewarm = "(serve again: not printed)";
-  const samples = await interleaved(
-    [
-      { label: floor, run: notModified },
-      { label: "GET /calendar.ics cold, nothing changed", run: () => get(publicServed) },
-      { label: "GET /calendar.json cold, nothing changed", run: () => get(publicServed, "json") },
-      { label: "GET /calendar.ics after one event changed", run: oneEventChanged },
-      { label: "GET /calendar.ics, nothing kept (first request)", run: cold(publicServed) },
-      { label: "GET /calendar.json, nothing kept", run: cold(publicServed, "json") },
-      { label: "GET /calendar.xml, nothing kept", run: cold(publicServed, "xml") },
-      { label: "GET room feed (.ics), nothing kept", run: cold(() => cachedRoomFeed(db, room, ctx)) },
-      { label: "the public feed's queries alone", run: () => publicFeed(db, ctx) },
-      { label: rewarm, run: async () => Promise.all([get(publicServed), get(publicServed, "json")]) },
-    ],
-    RUNS,
-    3,
-  );
-  samples.delete(rewarm);
-  const floorP50 = summarize(samples.get(floor)!).p50;
-  for (const [label, values] of samples) {
-    const s = summarize(values);
+  const cases = [
+    { label: "GET /calendar.ics cold, nothing changed", run: () => get(publicServed) },
+    { label: "GET /calendar.json cold, nothing changed", run: () => get(publicServed, "json") },
+    { label: "GET /calendar.ics after one event changed", run: oneEventChanged },
+    { label: "GET /calendar.ics, nothing kept (first request)", run: cold(publicServed) },
+    { label: "GET /calendar.json, nothing kept", run: cold(publicServed, "json") },
+    { label: "GET /calendar.xml, nothing kept", run: cold(publicServed, "xml") },
+    { label: "GET room feed (.ics), nothing kept", run: cold(() => cachedRoomFeed(db, room, ctx)) },
+    { label: "the public feed's queries alone", run: () => publicFeed(db, ctx) },
+  ];
+  // Each case beside its own floor, the 304 answer to a client whose copy is current (pairedWithFloor in stats.ts:
+  // pairs in turn, order swapped, garbage of earlier runs collected first). Before every timed run the public feed
+  // and its JSON twin are served once untimed, so every run starts from a built feed, as a running server has.
+  const results = await pairedWithFloor(notModified, cases, {
+    rounds: RUNS,
+    warmup: 3,
+    settle: () => Promise.all([get(publicServed), get(publicServed, "json")]),
+  });
+  const gcNote = (globalThis as { gc?: unknown }).gc ? "collected before each run" : "no --expose-gc: garbage not collected between runs";
+  console.log(`each case against the 304 floor measured beside it (${RUNS} pairs, ${gcNote}):`);
+  for (const [label, { samples, floor }] of results) {
+    const s = summarize(samples);
+    const f = summarize(floor);
     console.log(
-      `${label.padEnd(46)} p50 ${s.p50.toFixed(1).padStart(7)} ms   p99 ${s.p99.toFixed(1).padStart(7)} ms   ×${(s.p50 / floorP50).toFixed(1)} floor`,
+      `${label.padEnd(46)} p50 ${s.p50.toFixed(1).padStart(7)} ms   p99 ${s.p99.toFixed(1).padStart(7)} ms   floor p50 ${f.p50.toFixed(2).padStart(6)} ms   ×${(s.p50 / f.p50).toFixed(1)}`,
     );
   }
   console.log(loadLine());
@@ -134,7 +111,7 @@ try {
   const items = await calendarItems(db, { from, to, includeMembersOnly: true });
   console.log(`month view: ${items.length} items in six weeks`);
   await measure("month view query (members, all rooms)", () => calendarItems(db, { from, to, includeMembersOnly: true }));
-  await measure("month view query (one room)", () => calendarItems(db, { from, to, includeMembersOnly: true, roomId: roomRows[0]!.id }));
+  await measure("month view query (one room)", () => calendarItems(db, { from, to, includeMembersOnly: true, roomId: roomIds[0]! }));
 } finally {
   await close();
   await embedded.stop();

@@ -7,7 +7,7 @@ import { fork } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { createDb } from "@/lib/db/client";
+import { createDb, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 import { prepareDatabase } from "@/drizzle/prepare";
 import { seedDemoData } from "@/drizzle/seed";
@@ -19,13 +19,20 @@ export interface ProbedWebServer {
   stop(): Promise<void>;
 }
 
-export async function startProbedWebServer(options: { probe: string; name: string; demoPassword: string }): Promise<ProbedWebServer> {
+export async function startProbedWebServer(options: {
+  probe: string;
+  name: string;
+  demoPassword: string;
+  /** More data after the demo seed (bench:pages: 10,000 people and 1,000 events). */
+  seed?: (db: Db) => Promise<void>;
+}): Promise<ProbedWebServer> {
   const root = path.resolve(import.meta.dirname, "..", "..");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ms-bench-${options.name}-`));
   const database = await startEmbeddedPostgres();
   const handle = createDb(database.url, { max: 2 });
   await prepareDatabase(handle.db);
   await seedDemoData(handle.db, options.demoPassword);
+  await options.seed?.(handle.db);
   await handle.close();
 
   const port = await freePort();

@@ -13,21 +13,20 @@ import { mayReadMemberFeeds, memberRoomFeedOf } from "./member-room-feed";
 const variant = (name: string, ctx: FeedContext) => `${name} ${ctx.host} ${ctx.baseUrl ?? ""}`;
 
 export function cachedPublicFeed(db: Db, ctx: FeedContext): Promise<Feed | null> {
-  return cachedFeed(db, variant("public", ctx), "calendar", (tx) => publicFeed(tx, ctx));
+  return cachedFeed(db, variant("public", ctx), (tx) => publicFeed(tx, ctx));
 }
 
 export function cachedRoomFeed(db: Db, roomId: number, ctx: FeedContext): Promise<Feed | null> {
-  return cachedFeed(db, variant(`room ${roomId}`, ctx), "calendar", (tx) => roomFeed(tx, roomId, ctx));
+  return cachedFeed(db, variant(`room ${roomId}`, ctx), (tx) => roomFeed(tx, roomId, ctx));
 }
 
 export async function cachedPersonalFeed(db: Db, token: string, ctx: FeedContext): Promise<Feed | null> {
   const personId = await personForFeedToken(db, token);
   if (personId === null) return null;
-  // Machine names and places, equipment type names: watched through ms_data_version.
-  return cachedFeed(db, variant(`person ${personId}`, ctx), "calendar-and-people", (tx) => personalFeedOf(tx, personId, ctx));
+  return cachedFeed(db, variant(`person ${personId}`, ctx), (tx) => personalFeedOf(tx, personId, ctx));
 }
 
 export async function cachedMemberRoomFeed(db: Db, token: string, roomId: number, ctx: FeedContext): Promise<Feed | null> {
   if (!(await mayReadMemberFeeds(db, token))) return null;
-  return cachedFeed(db, variant(`member-room ${roomId}`, ctx), "calendar-and-people", (tx) => memberRoomFeedOf(tx, roomId, ctx));
+  return cachedFeed(db, variant(`member-room ${roomId}`, ctx), (tx) => memberRoomFeedOf(tx, roomId, ctx));
 }

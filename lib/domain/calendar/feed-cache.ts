@@ -3,19 +3,16 @@ import type { Db } from "@/lib/db/client";
 import type { Feed } from "./ical-feed";
 
 /**
- * Feeds built once per change, not per request. Every write to a table a feed reads advances a change marker in the
- * database (drizzle/sql/calendar-version.ts; people, roles and machines advance ms_data_version): a request reads the
- * marker (one tiny query, in every web instance alike) and is answered from the feed built at that marker, without
- * the feed's queries; the rendered text is cached by ETag (ical-feed.ts), the .xml/.json twins too (feed-response.ts).
+ * Feeds built once per change, not per request. Every transaction that writes a table a feed reads bumps a change
+ * marker at its commit (drizzle/sql/feed-marker.ts, a counter row): a request reads the marker (one tiny query, in
+ * every web instance alike) and is answered from the feed built at that marker, without the feed's queries; the
+ * rendered text is cached by ETag (ical-feed.ts), the .xml/.json twins too (feed-response.ts).
  *
- * A marker is a sequence (not transactional): a writer's bump is visible before its commit. So a feed is kept only
- * when it was read in a snapshot that saw every bump up to the marker read before it: the marker is read first, then
- * the feed in one repeatable-read transaction whose snapshot has no transaction of this database in flight (else it is served once,
- * not kept). The embedded database runs one transaction at a time, so there it is always kept.
+ * The marker is transactional: a feed is built in one repeatable-read snapshot that reads the marker first, so the
+ * feed kept is exactly the feed of the marker kept, however many transactions (a broker writing usage all the
+ * time, other databases on the server) are in flight. Concurrent writers of the feeds' tables do not stop it
+ * either: what they change is not in the snapshot, and their commit moves the marker past the one kept.
  */
-
-/** What a feed depends on: calendar tables only (public and room feeds), or people, roles and machines too. */
-export type FeedWatch = "calendar" | "calendar-and-people";
 
 interface Entry {
   marker: string;
@@ -34,42 +31,35 @@ export function clearCachedFeeds(db: Db): void {
   caches.delete(db);
 }
 
-async function markerOf(db: Db, watch: FeedWatch): Promise<string> {
-  const [row] = await db.execute<{ calendar: string; data: string }>(
-    sql`select (select last_value::text || ':' || is_called::text from ms_calendar_version) as calendar,
-               (select last_value::text || ':' || is_called::text from ms_data_version) as data`,
-  );
-  return watch === "calendar" ? row!.calendar : `${row!.calendar}/${row!.data}`;
+/** The marker as the database has it now (committed changes); inside a transaction, as its snapshot sees it. */
+async function markerOf(db: Db): Promise<string> {
+  const [row] = await db.execute<{ changes: string }>(sql`select changes::text from ms_internal.feed_marker where id = 1`);
+  return row!.changes;
 }
 
 /**
  * The feed under `key` (one per feed, its address's host and base URL: the format is converted from it) as built
- * by `build` at the current change marker. A null (bad token, unknown room) is not kept.
+ * by `build` at the current change marker. A null (bad token, unknown room) is not kept. Without a kept feed the
+ * marker is read once, inside the build's snapshot.
  */
-export async function cachedFeed(db: Db, key: string, watch: FeedWatch, build: (db: Db) => Promise<Feed | null>): Promise<Feed | null> {
+export async function cachedFeed(db: Db, key: string, build: (db: Db) => Promise<Feed | null>): Promise<Feed | null> {
   let entries = caches.get(db);
   if (!entries) caches.set(db, (entries = new Map()));
-  const marker = await markerOf(db, watch);
   const hit = entries.get(key);
-  if (hit && hit.marker === marker && Date.now() - hit.builtAt < MAX_AGE_MS) {
+  if (hit && hit.marker === (await markerOf(db)) && Date.now() - hit.builtAt < MAX_AGE_MS) {
     // Most recently used last: the first entry is the one to drop.
     entries.delete(key);
     entries.set(key, hit);
     return hit.feed;
   }
   const builtAt = Date.now();
-  const { feed, settled } = await db.transaction(
-    async (tx) => {
-      // Only this database's writers can bump its marker: transactions in flight in other databases of the same
-      // server (other apps, other test databases) must not keep every feed from being kept.
-      const [row] = await tx.execute<{ busy: number }>(sql`select count(*)::int as busy from pg_snapshot_xip(pg_current_snapshot()) x
-        where exists (select 1 from pg_stat_activity a where a.datname = current_database() and a.backend_xid = x::xid)`);
-      return { feed: await build(tx), settled: Number(row!.busy) === 0 };
-    },
-    { isolationLevel: "repeatable read", accessMode: "read only" },
-  );
+  // The marker is the snapshot's first read: the feed is the feed of this marker.
+  const { feed, marker } = await db.transaction(async (tx) => ({ marker: await markerOf(tx), feed: await build(tx) }), {
+    isolationLevel: "repeatable read",
+    accessMode: "read only",
+  });
   entries.delete(key);
-  if (feed && settled) {
+  if (feed) {
     if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
     entries.set(key, { marker, builtAt, feed });
   }

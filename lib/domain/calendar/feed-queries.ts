@@ -1,7 +1,8 @@
-import { and, eq, gt, inArray, ne, sql } from "drizzle-orm";
+import { and, eq, gt, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import {
   equipmentTypes,
+  eventOccurrences,
   eventRegistrations,
   eventRooms,
   events,
@@ -10,11 +11,10 @@ import {
   rooms,
   trainingSessions,
   trainingSignups,
-  type Event,
 } from "@/lib/db/schema";
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
-import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
+import { buildFeed, type Feed, type FeedEvent, type FeedTraining } from "./ical-feed";
 import { lastSessionEdits, latest } from "./training-edit-times";
 
 export interface FeedContext {
@@ -26,53 +26,52 @@ export interface FeedContext {
 /** Feeds carry what is current or recent; older items only cost every subscriber bandwidth. */
 export const PAST_DAYS = 180;
 
-export function recentEventIds(db: Db, now: Date) {
+/** What a feed shows of an event: the columns it renders, and its rooms' names as one location (by name). */
+const feedEventColumns = {
+  id: events.id,
+  slug: events.slug,
+  title: events.title,
+  description: events.description,
+  startsAt: events.startsAt,
+  endsAt: events.endsAt,
+  timeZone: events.timeZone,
+  allDay: events.allDay,
+  recurrenceFreq: events.recurrenceFreq,
+  recurrenceInterval: events.recurrenceInterval,
+  recurrenceUntil: events.recurrenceUntil,
+  recurrenceCount: events.recurrenceCount,
+  recurrenceWeekdays: events.recurrenceWeekdays,
+  exceptionDates: events.exceptionDates,
+  cancelledAt: events.cancelledAt,
+  createdAt: events.createdAt,
+  updatedAt: events.updatedAt,
+  location: sql<string>`coalesce((select string_agg(r.name, ', ' order by r.name) from event_rooms er join rooms r on r.id = er.room_id where er.event_id = ${events.id}), '')`,
+};
+
+/** An event with an occurrence ending after the cutoff (feeds carry the recent and upcoming ones). */
+function recent(now: Date): SQL {
   const cutoff = new Date(now.getTime() - PAST_DAYS * 86_400_000);
-  return db
-    .selectDistinct({ id: sql<number>`event_id` })
-    .from(sql`event_occurrences`)
-    .where(sql`ends_at > ${cutoff.toISOString()}::timestamptz`);
+  return sql`exists (select 1 from ${eventOccurrences} o where o.event_id = ${events.id} and o.ends_at > ${cutoff.toISOString()}::timestamptz)`;
 }
 
-export async function withLocations(db: Db, list: Event[]): Promise<(Event & { location: string })[]> {
-  if (!list.length) return [];
-  const links = await db
-    .select({ eventId: eventRooms.eventId, name: rooms.name })
-    .from(eventRooms)
-    .innerJoin(rooms, eq(rooms.id, eventRooms.roomId))
-    .where(
-      inArray(
-        eventRooms.eventId,
-        list.map((e) => e.id),
-      ),
-    );
-  // Grouped once: filtering all links for each event was quadratic (a million comparisons at 1,000 events).
-  const names = new Map<number, string[]>();
-  for (const l of links) names.set(l.eventId, [...(names.get(l.eventId) ?? []), l.name]);
-  return list.map((e) => ({ ...e, location: (names.get(e.id) ?? []).join(", ") }));
+/**
+ * A feed's events with their location, in one query of the columns a feed renders (feeds are rebuilt after every
+ * change of the calendar: reading whole rows and the rooms in a second query cost more than the rest of the build).
+ */
+export function feedEvents(db: Db, where: SQL | undefined): Promise<FeedEvent[]> {
+  return db.select(feedEventColumns).from(events).where(where).orderBy(events.startsAt, events.id);
 }
 
 /** All public events (never members-only ones), cancelled ones included so clients drop them. */
 export async function publicFeed(db: Db, ctx: FeedContext): Promise<Feed> {
-  const now = ctx.now ?? new Date();
-  const list = await db
-    .select()
-    .from(events)
-    .where(and(eq(events.visibility, "public"), inArray(events.id, recentEventIds(db, now))))
-    .orderBy(events.startsAt);
-  return buildFeed({ name: (await getSpaceSettings(db)).name, host: ctx.host, baseUrl: ctx.baseUrl, events: await withLocations(db, list) });
+  const list = await feedEvents(db, and(eq(events.visibility, "public"), recent(ctx.now ?? new Date())));
+  return buildFeed({ name: (await getSpaceSettings(db)).name, host: ctx.host, baseUrl: ctx.baseUrl, events: list });
 }
 
-/** The room's recent and upcoming events, cancelled ones included; only the public ones for a public feed. */
-export async function eventsInRoom(db: Db, roomId: number, now: Date, only?: "public"): Promise<Event[]> {
-  const recent = inArray(events.id, recentEventIds(db, now));
-  const list = await db
-    .select({ e: events })
-    .from(events)
-    .innerJoin(eventRooms, and(eq(eventRooms.eventId, events.id), eq(eventRooms.roomId, roomId)))
-    .where(only === "public" ? and(eq(events.visibility, "public"), recent) : recent)
-    .orderBy(events.startsAt);
-  return list.map((r) => r.e);
+/** The room's recent and upcoming events with their location, cancelled ones included; only the public ones for a public feed. */
+export function eventsInRoom(db: Db, roomId: number, now: Date, only?: "public"): Promise<FeedEvent[]> {
+  const inRoom = sql`exists (select 1 from ${eventRooms} where ${eventRooms.eventId} = ${events.id} and ${eventRooms.roomId} = ${roomId})`;
+  return feedEvents(db, and(inRoom, recent(now), only === "public" ? eq(events.visibility, "public") : undefined));
 }
 
 /** A room's public schedule (no trainings: they have no public flag); null when there is no such room. See member-room-feed.ts. */
@@ -83,7 +82,7 @@ export async function roomFeed(db: Db, roomId: number, ctx: FeedContext): Promis
     name: `${(await getSpaceSettings(db)).name}: ${room.name}`,
     host: ctx.host,
     baseUrl: ctx.baseUrl,
-    events: await withLocations(db, await eventsInRoom(db, roomId, ctx.now ?? new Date(), "public")),
+    events: await eventsInRoom(db, roomId, ctx.now ?? new Date(), "public"),
     extraModified: [room.updatedAt],
   });
 }
@@ -97,19 +96,26 @@ export async function personalFeed(db: Db, token: string, ctx: FeedContext): Pro
 /** The person's private feed, whoever asks: check the token first (personForFeedToken). */
 export async function personalFeedOf(db: Db, personId: number, ctx: FeedContext): Promise<Feed> {
   const regs = await db
-    .select({ e: events, r: eventRegistrations })
+    .select({
+      status: eventRegistrations.status,
+      createdAt: eventRegistrations.createdAt,
+      cancelledAt: eventRegistrations.cancelledAt,
+      promotedAt: eventRegistrations.promotedAt,
+    })
     .from(eventRegistrations)
-    .innerJoin(events, eq(events.id, eventRegistrations.eventId))
     .where(eq(eventRegistrations.personId, personId));
-  const active = regs.filter(({ r }) => r.status === "signed_up" || r.status === "waitlisted").map(({ e }) => e);
-  const changes = regs.flatMap(({ r }) => [r.createdAt, r.cancelledAt, r.promotedAt]).filter((d): d is Date => d instanceof Date);
+  const changes = regs.flatMap((r) => [r.createdAt, r.cancelledAt, r.promotedAt]).filter((d): d is Date => d instanceof Date);
+  const active = await feedEvents(
+    db,
+    sql`${events.id} in (select ${eventRegistrations.eventId} from ${eventRegistrations} where ${eventRegistrations.personId} = ${personId} and ${eventRegistrations.status} in ('signed_up', 'waitlisted'))`,
+  );
   const trainings = await personTrainings(db, personId, ctx.now ?? new Date());
   const bookings = await personBookings(db, personId, ctx.now ?? new Date());
   return buildFeed({
     name: `${(await getSpaceSettings(db)).name}: my calendar`,
     host: ctx.host,
     baseUrl: ctx.baseUrl,
-    events: await withLocations(db, active),
+    events: active,
     trainings,
     bookings,
     extraModified: changes,

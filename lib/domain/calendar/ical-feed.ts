@@ -55,11 +55,33 @@ function localDate(iso: string, instant: Date, timeZone: string): Date {
   return new Date(Date.UTC(y, m - 1, d, w.hour, w.minute, w.second));
 }
 
+/** What a feed renders of an event (feed-queries.ts reads just these columns), with its rooms as one location. */
+export type FeedEvent = Pick<
+  Event,
+  | "id"
+  | "slug"
+  | "title"
+  | "description"
+  | "startsAt"
+  | "endsAt"
+  | "timeZone"
+  | "allDay"
+  | "recurrenceFreq"
+  | "recurrenceInterval"
+  | "recurrenceUntil"
+  | "recurrenceCount"
+  | "recurrenceWeekdays"
+  | "exceptionDates"
+  | "cancelledAt"
+  | "createdAt"
+  | "updatedAt"
+> & { location?: string };
+
 export type FeedInput = {
   name: string;
   host: string;
   baseUrl?: string;
-  events: (Event & { location?: string })[];
+  events: FeedEvent[];
   trainings?: FeedTraining[];
   /** Machine bookings (same shape as a training: a plain span with a title and a place). */
   bookings?: FeedTraining[];
@@ -213,6 +235,6 @@ function headText(cal: ICalCalendar, zones: string[]): string {
   return text;
 }
 
-function toWeekday(e: Event): number {
+function toWeekday(e: FeedEvent): number {
   return weekday(wallTimeOf(e.startsAt, e.timeZone));
 }

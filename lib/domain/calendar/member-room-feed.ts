@@ -4,7 +4,7 @@ import { equipmentTypes, rooms, trainingSessions } from "@/lib/db/schema";
 import { personSeesMembersOnly } from "@/lib/domain/access/members-only";
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
-import { eventsInRoom, PAST_DAYS, withLocations, type FeedContext } from "./feed-queries";
+import { eventsInRoom, PAST_DAYS, type FeedContext } from "./feed-queries";
 import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
 import { lastSessionEdits, latest } from "./training-edit-times";
 
@@ -59,7 +59,7 @@ export async function memberRoomFeedOf(db: Db, roomId: number, ctx: FeedContext)
     name: `${(await getSpaceSettings(db)).name}: ${room.name} (members)`,
     host: ctx.host,
     baseUrl: ctx.baseUrl,
-    events: await withLocations(db, await eventsInRoom(db, roomId, now)),
+    events: await eventsInRoom(db, roomId, now),
     trainings: await roomTrainings(db, room.name, now),
     extraModified: [room.updatedAt],
   });

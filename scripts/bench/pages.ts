@@ -1,0 +1,71 @@
+/**
+ * `npm run bench:pages`: every main page against a trivial page inside the same layout (/forgot-password: the
+ * layout, a heading and one field), for the same visitor, at 10,000 people and 1,000 events (the demo data plus
+ * bench:people's and bench:calendar's). Runs the built web server (scripts/web/web-server.ts) on the embedded
+ * database and measures each page in pairs with the trivial page (pairedWithFloor: in turn, order swapped, after
+ * warm-up), printing p50, the ratio and the page's HTML size with the part that is the RSC payload. Uses the existing
+ * build (`npm run build` first). `npm run bench:pages -- 20 /calendar /home` sets the pairs and the pages.
+ */
+import { seedBenchEvents } from "./calendar-seed";
+import { seedBenchPeople } from "./people-seed";
+import { startProbedWebServer } from "./probed-web-server";
+import { loadLine, pairedWithFloor, summarize } from "./stats";
+import { ADMIN_PAGES, MEMBER_PAGES, PUBLIC_PAGES, login } from "./web-load";
+
+const ROUNDS = Number(process.argv[2] ?? 20);
+const only = process.argv.slice(3);
+const PASSWORD = "bench-demo-password";
+const TRIVIAL = "/forgot-password";
+
+const server = await startProbedWebServer({
+  probe: "heap-probe.cjs",
+  name: "pages",
+  demoPassword: PASSWORD,
+  seed: async (db) => {
+    await seedBenchPeople(db, 10_000);
+    await seedBenchEvents(db);
+  },
+});
+
+async function get(path: string, cookie?: string): Promise<{ bytes: number; payload: number }> {
+  const response = await fetch(`http://127.0.0.1:${server.port}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
+  const html = await response.text();
+  if (response.status !== 200) throw new Error(`${path}: ${response.status}`);
+  const payload = [...html.matchAll(/self\.__next_f\.push\(\[1,"([\s\S]*?)"\]\)<\/script>/g)].reduce((n, m) => n + m[1]!.length, 0);
+  return { bytes: Buffer.byteLength(html), payload };
+}
+
+try {
+  const member = await login(server.port, "member@makerspace.local", PASSWORD);
+  const admin = await login(server.port, "admin@makerspace.local", PASSWORD);
+  const visitors = [
+    { who: "visitor", cookie: undefined, pages: PUBLIC_PAGES },
+    { who: "member", cookie: member, pages: MEMBER_PAGES },
+    { who: "admin", cookie: admin, pages: ADMIN_PAGES },
+  ];
+  console.log(`${ROUNDS} pairs per page, each with ${TRIVIAL} for the same visitor:`);
+  for (const { who, cookie, pages } of visitors) {
+    const chosen = pages.filter((p) => !only.length || only.includes(p));
+    if (!chosen.length) continue;
+    const sizes = new Map<string, { bytes: number; payload: number }>();
+    for (const p of [TRIVIAL, ...chosen]) sizes.set(p, await get(p, cookie));
+    const results = await pairedWithFloor(
+      () => get(TRIVIAL, cookie),
+      chosen.map((p) => ({ label: p, run: () => get(p, cookie) })),
+      { rounds: ROUNDS, warmup: 3 },
+    );
+    const trivial = sizes.get(TRIVIAL)!;
+    console.log(`\n${who} (trivial page ${(trivial.bytes / 1024).toFixed(0)} KB):`);
+    for (const [page, { samples, floor }] of results) {
+      const s = summarize(samples);
+      const f = summarize(floor);
+      const size = sizes.get(page)!;
+      console.log(
+        `  ${page.padEnd(22)} p50 ${s.p50.toFixed(1).padStart(7)} ms   trivial p50 ${f.p50.toFixed(1).padStart(6)} ms   ×${(s.p50 / f.p50).toFixed(2)}   ${(size.bytes / 1024).toFixed(0).padStart(4)} KB (payload ${(size.payload / 1024).toFixed(0)} KB)`,
+      );
+    }
+    console.log(`  ${loadLine()}`);
+  }
+} finally {
+  await server.stop();
+}
