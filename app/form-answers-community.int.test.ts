@@ -1,16 +1,12 @@
-import { setUpFormAnswers, type FormAnswers } from "./form-answers.harness";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formAnswersForThisFile } from "./form-answers.harness";
+import { describe, expect, it } from "vitest";
 
 /*
  * What the community's and the connected services' forms answer: news, the open status, sensors, polls and votes,
  * webhooks, SSO clients (harness: form-answers.harness.ts).
  */
 
-let f: FormAnswers;
-beforeAll(async () => {
-  f = await setUpFormAnswers();
-});
-afterAll(() => f?.t.close());
+const f = formAnswersForThisFile();
 
 describe("the community's forms explain", () => {
   it("a news post without title and text: both named by their labels at once", async () => {

@@ -1,6 +1,6 @@
-import { setUpFormAnswers, type FormAnswers } from "./form-answers.harness";
+import { formAnswersForThisFile } from "./form-answers.harness";
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { machines, trainingSessions } from "@/lib/db/schema";
 import { createThing } from "@/lib/domain/inventory/things";
 import { scheduleSession } from "@/lib/domain/training/session-service";
@@ -11,11 +11,7 @@ import { signUp } from "@/lib/domain/training/signup-service";
  * usage correction, a loan (harness: form-answers.harness.ts).
  */
 
-let f: FormAnswers;
-beforeAll(async () => {
-  f = await setUpFormAnswers();
-});
-afterAll(() => f?.t.close());
+const f = formAnswersForThisFile();
 
 describe("the equipment's forms explain", () => {
   it("a maintenance plan: every refused field named by its label, all at once, what was typed kept", async () => {

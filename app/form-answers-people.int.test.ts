@@ -1,13 +1,9 @@
-import { setUpFormAnswers, type FormAnswers } from "./form-answers.harness";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { formAnswersForThisFile } from "./form-answers.harness";
+import { describe, expect, it } from "vitest";
 
 /* What the people's forms answer: a card assigned, a sign-up, a person's profile (harness: form-answers.harness.ts). */
 
-let f: FormAnswers;
-beforeAll(async () => {
-  f = await setUpFormAnswers();
-});
-afterAll(() => f?.t.close());
+const f = formAnswersForThisFile();
 
 describe("the people's forms explain", () => {
   it("a card assigned: the answer names the card and the person it went to", async () => {

@@ -1,5 +1,6 @@
 import { actionFiles, declared, root, state, type DeclaredSpec } from "@/scripts/testing/server-actions";
 import path from "node:path";
+import { afterAll, beforeAll } from "vitest";
 import type { z } from "zod";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
@@ -40,6 +41,33 @@ async function actionNamed(name: string): Promise<Action> {
   const action = mod[exported];
   if (typeof action !== "function") throw new Error(`${file} exports no action ${exported}`);
   return action as Action;
+}
+
+/**
+ * The harness for one test file: a fresh database with the demo data, the admin logged in, made before the file's
+ * tests and closed after. Read it inside tests.
+ */
+export function formAnswersForThisFile(): FormAnswers {
+  let made: FormAnswers | null = null;
+  beforeAll(async () => {
+    made = await setUpFormAnswers();
+  });
+  afterAll(() => made?.t.close());
+  const ready = () => {
+    if (!made) throw new Error("The harness is made before the tests: use it inside a test.");
+    return made;
+  };
+  return {
+    get t() {
+      return ready().t;
+    },
+    get admin() {
+      return ready().admin;
+    },
+    personIdOf: (email) => ready().personIdOf(email),
+    call: (name, values, ...bound) => ready().call(name, values, ...bound),
+    as: (personId, body) => ready().as(personId, body),
+  };
 }
 
 /** A fresh database with the demo data, the admin logged in. Close `t` after the file's tests. */
