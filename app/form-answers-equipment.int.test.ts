@@ -100,6 +100,28 @@ describe("the equipment's forms explain", () => {
     });
   });
 
+  it("remote start and stop: a card UID that is not one says what one is, beside the field; none for a start asks which card", async () => {
+    const [machine] = await f.t.db.select({ id: machines.id }).from(machines).limit(1);
+    const remote = "app/(admin)/admin/equipment/machines/[id]/operations/actions.ts#remoteCommandAction";
+    const malformed = "Card UID of the person to log in: 8 hexadecimal digits (0-9, a-f), like 0a1b2c3d.";
+    for (const kind of ["start", "stop"])
+      expect(await f.call(remote, { machineId: String(machine!.id), kind, uid: "0a1b-2c3d" })).toMatchObject({
+        ok: false,
+        code: "malformed_uid",
+        message: malformed,
+        fieldErrors: { uid: malformed },
+        values: { uid: "0a1b-2c3d" },
+      });
+    const missing = "Card UID of the person to log in: which card should be logged in? Its UID has 8 hexadecimal digits, like 0a1b2c3d.";
+    expect(await f.call(remote, { machineId: String(machine!.id), kind: "start", uid: "" })).toMatchObject({
+      ok: false,
+      code: "uid_required",
+      fieldErrors: { uid: missing },
+    });
+    // A well-formed card goes on to the machine's state (the demo machine's board is not online here).
+    expect(await f.call(remote, { machineId: String(machine!.id), kind: "start", uid: "0A1B2C3D" })).toMatchObject({ ok: false, code: "offline" });
+  });
+
   it("a loan due in the past is refused beside “Due back on”", async () => {
     const created = await createThing(f.t.db, f.admin, { name: "Cordless drill", ownership: "owned" });
     if (!created.ok) throw new Error(created.message);

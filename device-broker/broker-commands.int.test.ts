@@ -60,7 +60,11 @@ describe("remote start/stop", () => {
       ok: false,
       code: "not_allowed",
     });
-    expect(await requestRemoteCommand(db, person.admin, { machineId: laserId, kind: "start", uid: "xyz" })).toMatchObject({ ok: false, code: "invalid" });
+    expect(await requestRemoteCommand(db, person.admin, { machineId: laserId, kind: "start", uid: "xyz" })).toMatchObject({
+      ok: false,
+      code: "malformed_uid",
+      field: "uid",
+    });
     expect(await requestRemoteCommand(db, person.admin, { machineId: printerId, kind: "start", uid: "c0000003" })).toMatchObject({
       ok: false,
       code: "offline",

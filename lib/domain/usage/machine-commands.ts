@@ -9,7 +9,7 @@ import { decideCardOnMachine } from "../machine-access/machine-use-facts";
 import { isMachineOnline } from "./record-board-alive";
 import { openSessionOf } from "./session-store";
 
-export type CommandFailure = "forbidden" | "invalid" | "not_found" | "no_board" | "offline" | "not_allowed" | "not_in_use";
+export type CommandFailure = "forbidden" | "invalid" | "malformed_uid" | "uid_required" | "not_found" | "no_board" | "offline" | "not_allowed" | "not_in_use";
 
 /** A command not picked up by a broker within this time is dropped: a machine starting minutes later surprises people. */
 export const COMMAND_TTL_MS = 30_000;
@@ -27,20 +27,21 @@ export async function requestRemoteCommand(
   const now = input.now ?? new Date();
   if (!(await actorMay(db, actorId, "machines.operate"))) return fail("forbidden", "You may not start or stop machines.");
   if (input.kind !== "start" && input.kind !== "stop") return fail("invalid", "Unknown command.");
+  // The card typed is checked before the machine's state: what the form got wrong is said whatever the board does.
+  let uid = input.uid ? normalizeCardUid(input.uid) : null;
+  if (input.uid && !uid) return fail("malformed_uid", "A card UID is 8 hexadecimal digits (0-9, a-f), like 0a1b2c3d.", { field: "uid" });
+  if (input.kind === "start" && !uid) return fail("uid_required", "Which card should be logged in?", { field: "uid" });
   const [machine] = await db.select().from(machines).where(eq(machines.id, input.machineId));
   if (!machine) return fail("not_found", "This machine does not exist.");
   if (machine.boardId === null) return fail("no_board", "This machine has no board.");
   if (!(await isMachineOnline(db, machine.id, now))) return fail("offline", "The machine's board has not reported in the last 90 seconds.");
-  let uid = input.uid ? normalizeCardUid(input.uid) : null;
-  if (input.uid && !uid) return fail("invalid", "A card id is 8 hexadecimal digits.");
-  if (input.kind === "start") {
-    if (!uid) return fail("invalid", "Which card should be logged in?");
+  if (uid && input.kind === "start") {
     const decision = await decideCardOnMachine(db, { uid, machineId: machine.id, now });
     if (!decision?.allowed) return fail("not_allowed", `This card may not use the machine (${decision ? decision.reason : "unknown"}).`);
-  } else if (!uid) {
-    uid = (await openSessionOf(db, machine.id))?.cardUid ?? null;
-    if (!uid) return fail("not_in_use", "Nobody is logged in on this machine.");
   }
+  // Stop without a card: whoever is logged in.
+  uid ??= (await openSessionOf(db, machine.id))?.cardUid ?? null;
+  if (!uid) return fail("not_in_use", "Nobody is logged in on this machine.");
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(machineCommands)

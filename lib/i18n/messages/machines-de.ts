@@ -91,6 +91,8 @@ export const machinesDe: Record<keyof typeof machinesEn, string> = {
   "mach.error.offline": "Das Board der Maschine hat sich in den letzten 90 Sekunden nicht gemeldet.",
   "mach.error.not_allowed": "Diese Karte darf die Maschine nicht benutzen.",
   "mach.error.not_in_use": "An dieser Maschine ist niemand angemeldet.",
+  "mach.error.malformed_uid": "{field}: 8 Hexadezimalziffern (0-9, a-f), etwa 0a1b2c3d.",
+  "mach.error.uid_required": "{field}: Welche Karte soll angemeldet werden? Ihre UID hat 8 Hexadezimalziffern, etwa 0a1b2c3d.",
   "mach.error.username_taken": "Das Board einer anderen Maschine verwendet diesen Benutzernamen.",
   "mach.mine.link": "Meine Maschinenzeit",
   "mach.mine.back": "Zurück zu meinem Bereich",

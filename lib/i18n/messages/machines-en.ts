@@ -89,6 +89,8 @@ export const machinesEn = {
   "mach.error.offline": "The machine's board has not reported in the last 90 seconds.",
   "mach.error.not_allowed": "This card may not use the machine.",
   "mach.error.not_in_use": "Nobody is logged in on this machine.",
+  "mach.error.malformed_uid": "{field}: 8 hexadecimal digits (0-9, a-f), like 0a1b2c3d.",
+  "mach.error.uid_required": "{field}: which card should be logged in? Its UID has 8 hexadecimal digits, like 0a1b2c3d.",
   "mach.error.username_taken": "Another machine's board uses this username.",
   "mach.mine.link": "My machine time",
   "mach.mine.back": "Back to my space",

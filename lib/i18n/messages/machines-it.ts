@@ -92,6 +92,8 @@ export const machinesIt: Record<keyof typeof machinesEn, string> = {
   "mach.error.offline": "La scheda della macchina non si è fatta sentire negli ultimi 90 secondi.",
   "mach.error.not_allowed": "Questa tessera non può usare la macchina.",
   "mach.error.not_in_use": "Nessuno è collegato a questa macchina.",
+  "mach.error.malformed_uid": "{field}: 8 cifre esadecimali (0-9, a-f), come 0a1b2c3d.",
+  "mach.error.uid_required": "{field}: quale tessera va collegata? Il suo UID ha 8 cifre esadecimali, come 0a1b2c3d.",
   "mach.error.username_taken": "La scheda di un’altra macchina usa questo nome utente.",
   "mach.mine.link": "Il mio tempo macchina",
   "mach.mine.back": "Torna al mio spazio",

@@ -92,6 +92,8 @@ export const machinesNl: Record<keyof typeof machinesEn, string> = {
   "mach.error.offline": "Het board van de machine heeft zich de afgelopen 90 seconden niet gemeld.",
   "mach.error.not_allowed": "Deze pas mag de machine niet gebruiken.",
   "mach.error.not_in_use": "Er is niemand aangemeld op deze machine.",
+  "mach.error.malformed_uid": "{field}: 8 hexadecimale tekens (0-9, a-f), zoals 0a1b2c3d.",
+  "mach.error.uid_required": "{field}: welke pas moet er aangemeld worden? Zijn UID heeft 8 hexadecimale tekens, zoals 0a1b2c3d.",
   "mach.error.username_taken": "Het board van een andere machine gebruikt deze gebruikersnaam.",
   "mach.mine.link": "Mijn machinetijd",
   "mach.mine.back": "Terug naar mijn space",

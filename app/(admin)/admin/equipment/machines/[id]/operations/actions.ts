@@ -8,7 +8,7 @@ import { int, text } from "@/lib/web/form-data";
 
 // Who may, and whether the card's holder may use the machine, is decided in the domain calls.
 const id = z.number().int().positive();
-// A refusal in the machines' words; "invalid" beside the field it is about (refusalFields), else the page is stale.
+// A refusal in the machines' words; a card UID's (malformed, missing) beside its field; "invalid" is a stale page.
 const refusals = "mach.error";
 const revalidate = [["/(admin)/admin/equipment/machines/[id]/operations", "page"]] as const;
 
@@ -19,7 +19,6 @@ export const remoteCommandAction = defineAction({
   read: (formData) => ({ machineId: int(formData, "machineId"), kind: text(formData, "kind"), uid: text(formData, "uid") }),
   labels: { uid: "mach.remote.uid" },
   refusals,
-  refusalFields: { invalid: "uid" },
   revalidate,
   async run({ actor, db, t, input: { machineId, kind, uid } }) {
     const sent = await requestRemoteCommand(db, actor.personId, { machineId, kind, uid: uid || undefined });
