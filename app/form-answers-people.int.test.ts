@@ -1,5 +1,7 @@
-import { formAnswersForThisFile } from "./form-answers.harness";
+import { formAnswersForThisFile, root } from "./form-answers.harness";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import type { ActionResult } from "@/lib/web/action-result";
 
 /* What the people's forms answer: a card assigned, a sign-up, a person's profile (harness: form-answers.harness.ts). */
 
@@ -53,15 +55,55 @@ describe("the people's forms explain", () => {
         firstName: "First name: please fill this in.",
         email: "Email: please enter an email address.",
         phone: "Phone: this is not in the expected form.",
-        studies: "Fields of study: the end year comes before the start year; please check the years.",
+        "study-end-0": "End year (study 1): it comes before the start year; please check the years.",
       },
       values: { email: "not-an-email", phone: "call me" },
     });
+    expect(answer.ok ? {} : answer.fieldErrors).not.toHaveProperty("studies");
     const maria = await f.personIdOf("maria@makerspace.local");
     const updated = await f.call("app/(admin)/admin/people/actions.ts#updatePersonAction", { personId: String(maria), firstName: "", email: "x@" });
     expect(updated).toMatchObject({
       ok: false,
       fieldErrors: { firstName: "First name: please fill this in.", email: "Email: please enter an email address." },
     });
+  });
+
+  it("a study line's wrong years are named beside that line's own field, as the form numbers its lines", async () => {
+    // Three lines as the form sends them: the first one emptied (it goes), the third with its years the wrong way round.
+    const lines: [string, string][] = [
+      ["firstName", "Maria"],
+      ["lastName", "Huber"],
+      ["study.field", ""],
+      ["study.start", "2001"],
+      ["study.end", ""],
+      ["study.field", "Physics"],
+      ["study.start", "2015"],
+      ["study.end", "2019"],
+      ["study.field", "Design"],
+      ["study.start", "2022"],
+      ["study.end", "2020"],
+    ];
+    const formOf = (entries: [string, string][]) => {
+      const form = new FormData();
+      for (const [key, value] of entries) form.append(key, value);
+      return form;
+    };
+    const form = formOf(lines);
+    const action = async (file: string, name: string) =>
+      ((await import(/* @vite-ignore */ path.join(root, file))) as Record<string, (...args: unknown[]) => Promise<ActionResult>>)[name]!;
+    const line3 = "End year (study 3): it comes before the start year; please check the years.";
+    // One's own profile and the admin's person form: the same reading (people-forms.ts, the partner's form too).
+    const member = await f.personIdOf("member@makerspace.local");
+    const own = await f.as(member, async () => (await action("app/(member)/profile/actions.ts", "updateOwnProfileAction"))(null, form));
+    expect(own).toEqual(expect.objectContaining({ ok: false, code: "invalid", message: line3, fieldErrors: { "study-end-2": line3 } }));
+    const maria = await f.personIdOf("maria@makerspace.local");
+    form.set("personId", String(maria));
+    const admin = await (await action("app/(admin)/admin/people/actions.ts", "updatePersonAction"))(null, form);
+    expect(admin).toMatchObject({ ok: false, fieldErrors: { "study-end-2": line3 } });
+    // The years the right way round: nothing is said about them any more.
+    const fixed = await (
+      await action("app/(admin)/admin/people/actions.ts", "updatePersonAction")
+    )(null, formOf([...lines.slice(0, -1), ["study.end", "2023"], ["personId", String(maria)]]));
+    expect(fixed.ok ? {} : (fixed.fieldErrors ?? {})).not.toHaveProperty("study-end-2");
   });
 });

@@ -1,7 +1,9 @@
 "use client";
 
-import { useFieldError } from "@/components/forms/form-result-context";
+import { useContext } from "react";
+import { FormResultContext, useFieldError } from "@/components/forms/form-result-context";
 import { FieldError } from "@/components/ui/field";
+import { fieldError } from "@/lib/web/action-result";
 import { inputClass, labelClass } from "@/components/ui/styles";
 
 export interface StudyRow {
@@ -20,12 +22,18 @@ interface Props {
   rows: StudyRow[];
 }
 
+const PARTS = ["field", "start", "end"] as const;
+
 /**
  * Fields of study, one line each: the field chosen from the admins' list (typing searches it: a datalist, so it
  * works without JavaScript too) with start and end year. Two empty lines for new ones; an emptied line goes.
  */
 export function StudyRows({ legend, hint, labels, choices, rows }: Props) {
   const error = useFieldError("studies");
+  // A line's own fault (its years, its field) is named beside that line: the action keys it by the field's id.
+  const result = useContext(FormResultContext);
+  const lineError = (id: string) => fieldError(result, id);
+  const described = (id: string) => (lineError(id) ? { "aria-invalid": true as const, "aria-describedby": `${id}-error` } : {});
   const lines = [...rows, { field: "", startYear: null, endYear: null }, { field: "", startYear: null, endYear: null }];
   return (
     <fieldset
@@ -51,6 +59,7 @@ export function StudyRows({ legend, hint, labels, choices, rows }: Props) {
               <label htmlFor={`study-field-${i}`} className="sr-only">{`${labels.field} (${name})`}</label>
               <input
                 id={`study-field-${i}`}
+                {...described(`study-field-${i}`)}
                 name="study.field"
                 list="study-field-choices"
                 defaultValue={row.field}
@@ -64,6 +73,7 @@ export function StudyRows({ legend, hint, labels, choices, rows }: Props) {
               <label htmlFor={`study-start-${i}`} className="sr-only">{`${labels.start} (${name})`}</label>
               <input
                 id={`study-start-${i}`}
+                {...described(`study-start-${i}`)}
                 name="study.start"
                 type="number"
                 min={1900}
@@ -77,6 +87,7 @@ export function StudyRows({ legend, hint, labels, choices, rows }: Props) {
               <label htmlFor={`study-end-${i}`} className="sr-only">{`${labels.end} (${name})`}</label>
               <input
                 id={`study-end-${i}`}
+                {...described(`study-end-${i}`)}
                 name="study.end"
                 type="number"
                 min={1900}
@@ -86,6 +97,13 @@ export function StudyRows({ legend, hint, labels, choices, rows }: Props) {
                 className={inputClass}
               />
             </div>
+            {PARTS.some((part) => lineError(`study-${part}-${i}`)) && (
+              <div className="sm:col-span-3">
+                {PARTS.map((part) => (
+                  <FieldError key={part} id={`study-${part}-${i}-error`} error={lineError(`study-${part}-${i}`)} />
+                ))}
+              </div>
+            )}
           </div>
         );
       })}

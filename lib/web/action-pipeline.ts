@@ -6,7 +6,7 @@ import { databaseViolation, type DatabaseViolation } from "@/lib/domain/shared/d
 import type { Failure } from "@/lib/domain/shared/result";
 import { isMessageKey, type MessageKey, type Translate } from "@/lib/i18n/translate";
 import type { ActionResult } from "./action-result";
-import { fieldErrorsOf, type FieldLabels } from "./field-errors";
+import { fieldErrorsOf, type FieldLabels, type FieldNames } from "./field-errors";
 import { typedValues } from "./form-data";
 
 /**
@@ -64,8 +64,11 @@ export interface ActionSpec<C extends Caller, S extends z.ZodType, B extends unk
   run(ctx: ActionContext<C, z.output<S>>, ...bound: B): Promise<R | Done<D>>;
   /** A domain refusal's message: the catalog prefix (`inv.error` → `inv.error.<code>`), or a function. */
   refusals: string | ((refusal: R, t: Translate) => string);
-  /** The form field of a schema path where the schema is the domain's and names differ ("recurrence.until" → "until"). */
-  fields?: Record<string, string>;
+  /**
+   * The form field of a schema path where the schema is the domain's and names differ ("recurrence.until" → "until"),
+   * or a function of the path and the form's values (a list's line → that line's own field).
+   */
+  fields?: FieldNames;
   /** Domain refusal codes that are about one field (e.g. location_cycle → parentId), when the domain names none. */
   refusalFields?: Record<string, string>;
   /** Named constraints the database may refuse with: which field it is about and what to say. */

@@ -16,10 +16,18 @@ export class Unmatched {
 export type FieldLabels = Record<string, MessageKey>;
 
 /**
+ * The form field of a schema path where they differ: by path ("recurrence.until" → "until", or its first part), or
+ * a function of the path and what the form sent, for nested paths whose field depends on it (a list's line → the
+ * line's own field id); undefined leaves the path's first part.
+ */
+export type FieldNames = Record<string, string> | ((path: readonly string[], raw: Record<string, unknown>) => string | undefined);
+
+/**
  * Zod's issues as one message per field in the reader's language, naming the field by its label. `raw` is what the
  * form sent (to tell an empty field from a wrong one). The first issue of a field wins: one thing to fix at a time.
  * `said` turns a schema's own message (a refine's, e.g. "notOffered") into a catalog message naming the field.
- * `fields` names the form field of a schema path where they differ (the domain's "recurrence.until" is the form's "until").
+ * `fields` names the form field of a schema path where they differ (the domain's "recurrence.until" is the form's "until";
+ * a study line's years are that line's own field).
  */
 export function fieldErrorsOf(
   issues: readonly z.core.$ZodIssue[],
@@ -27,12 +35,13 @@ export function fieldErrorsOf(
   labels: FieldLabels,
   t: Translate,
   said: Record<string, MessageKey> = {},
-  fields: Record<string, string> = {},
+  fields: FieldNames = {},
 ): Record<string, string> {
   const errors: Record<string, string> = {};
+  const fieldOf = (path: string[]) => (typeof fields === "function" ? fields(path, raw) : (fields[path.join(".")] ?? fields[path[0]!]));
   for (const issue of issues) {
     const path = issue.path.map(String);
-    const name = path.length ? (fields[path.join(".")] ?? fields[path[0]!] ?? path[0]!) : "";
+    const name = path.length ? (fieldOf(path) ?? path[0]!) : "";
     if (!name || name in errors) continue;
     const field = labels[name] ? t(labels[name]) : name;
     const own = Object.hasOwn(said, issue.message) ? said[issue.message] : undefined;

@@ -3,7 +3,6 @@
 import { z } from "zod";
 import { addAddress, removeAddress, setMainAddress } from "@/lib/domain/people/address-service";
 import { updateProfile } from "@/lib/domain/people/person-service";
-import type { ProfileInput } from "@/lib/domain/people/profile-input";
 import { setVisibility } from "@/lib/domain/people/profile-settings";
 import { VISIBILITY_FIELDS } from "@/lib/domain/people/visibility";
 import type { Translate } from "@/lib/i18n/translate";
@@ -11,15 +10,11 @@ import { defineAction } from "@/lib/web/action";
 import { checkbox } from "@/lib/web/form-data";
 import { notifySubscribersSoon } from "@/lib/web/people-actions";
 import { peopleRefusal } from "@/lib/web/people-admin-actions";
-import { formInt, formString, profileFromForm } from "@/lib/web/people-forms";
+import { formInt, formString, profileForm } from "@/lib/web/people-forms";
 
 // Self-service: every action acts on the logged-in person only; the domain checks that again and validates.
 const labels = {
-  firstName: "profile.firstName",
-  lastName: "profile.lastName",
-  email: "profile.email",
-  phone: "profile.phone",
-  studies: "profile.studies",
+  ...profileForm.labels,
   street: "address.street",
   city: "address.city",
   postalCode: "address.postalCode",
@@ -48,10 +43,12 @@ function saved(t: Translate) {
 
 export const updateOwnProfileAction = defineAction({
   ...mine,
-  input: z.custom<ProfileInput>(),
-  read: profileFromForm,
+  input: profileForm.input({}),
+  read: profileForm.read,
+  fields: profileForm.fields,
+  issueMessages: profileForm.issueMessages,
   async run({ actor, db, t, input }) {
-    const updated = await updateProfile(db, actor.personId, actor.personId, input);
+    const updated = await updateProfile(db, actor.personId, actor.personId, input.profile);
     return updated.ok ? saved(t) : updated;
   },
 });

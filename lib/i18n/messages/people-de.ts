@@ -97,7 +97,7 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   "profile.phone": "Telefon",
   "profile.save": "Profil speichern",
   "profile.studies": "Studienrichtungen",
-  "profile.error.studyYears": "{field}: Das Endjahr liegt vor dem Anfangsjahr; bitte die Jahre prüfen.",
+  "profile.error.studyYears": "{field} (Studium {n}): Es liegt vor dem Beginnjahr; bitte die Jahre prüfen.",
   "profile.studiesHint": "Eine pro Zeile: Richtung, Anfangsjahr, Endjahr",
   "profile.title": "Mein Profil",
   "visibility.boardOnly": "Nur der Vorstand sieht meine Daten",

@@ -96,7 +96,7 @@ export const peopleEn = {
   "profile.phone": "Phone",
   "profile.save": "Save profile",
   "profile.studies": "Fields of study",
-  "profile.error.studyYears": "{field}: the end year comes before the start year; please check the years.",
+  "profile.error.studyYears": "{field} (study {n}): it comes before the start year; please check the years.",
   "profile.studiesHint": "One per line: field, start year, end year",
   "profile.title": "My profile",
   "visibility.boardOnly": "Only the board sees my data",

@@ -99,7 +99,7 @@ export const peopleIt: Record<keyof typeof peopleEn, string> = {
   "profile.phone": "Telefono",
   "profile.save": "Salva profilo",
   "profile.studies": "Ambiti di studio",
-  "profile.error.studyYears": "{field}: l'anno di fine è prima dell'anno di inizio; controlla gli anni, per favore.",
+  "profile.error.studyYears": "{field} (studio {n}): è prima dell'anno di inizio; controlla gli anni, per favore.",
   "profile.studiesHint": "Uno per riga: ambito, anno di inizio, anno di fine",
   "profile.title": "Il mio profilo",
   "visibility.boardOnly": "Solo il consiglio direttivo vede i miei dati",

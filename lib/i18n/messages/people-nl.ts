@@ -98,7 +98,7 @@ export const peopleNl: Record<keyof typeof peopleEn, string> = {
   "profile.phone": "Telefoon",
   "profile.save": "Profiel opslaan",
   "profile.studies": "Studierichtingen",
-  "profile.error.studyYears": "{field}: het eindjaar ligt vóór het beginjaar; controleer de jaren.",
+  "profile.error.studyYears": "{field} (studie {n}): het ligt vóór het beginjaar; controleer de jaren.",
   "profile.studiesHint": "Eén per regel: studie, beginjaar, eindjaar",
   "profile.title": "Mijn profiel",
   "visibility.boardOnly": "Alleen het bestuur ziet mijn gegevens",

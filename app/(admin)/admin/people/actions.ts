@@ -5,7 +5,6 @@ import { mailStatusChanged, statusOf } from "@/lib/domain/people/application-mai
 import { erasePerson } from "@/lib/domain/people/erase-person";
 import { addMembership } from "@/lib/domain/people/membership-service";
 import { changeStatus, createPersonRecord, updateProfile } from "@/lib/domain/people/person-service";
-import { profileInputSchema, type ProfileInput } from "@/lib/domain/people/profile-input";
 import type { Translate } from "@/lib/i18n/translate";
 import { getFileStorage } from "@/lib/storage/storage-from-env";
 import { defineAction } from "@/lib/web/action";
@@ -14,19 +13,11 @@ import { getLogger } from "@/lib/web/logger";
 import { getMailer } from "@/lib/web/mailer";
 import { notifySubscribersSoon } from "@/lib/web/people-actions";
 import { peopleRefusal } from "@/lib/web/people-admin-actions";
-import { formInt, formString, profileFromForm } from "@/lib/web/people-forms";
+import { formInt, formString, profileForm } from "@/lib/web/people-forms";
 
 // Each action: who is asking (the domain checks what they may do, and validates), the domain call, revalidate.
 const labels = {
-  firstName: "profile.firstName",
-  lastName: "profile.lastName",
-  email: "profile.email",
-  phone: "profile.phone",
-  company: "profile.company",
-  jobTitle: "profile.jobTitle",
-  preferredLanguage: "profile.language",
-  interests: "profile.interests",
-  studies: "profile.studies",
+  ...profileForm.labels,
   statusId: "people.col.status",
   reason: "person.reason",
   validFrom: "membership.validFrom",
@@ -35,19 +26,8 @@ const labels = {
   confirmBanned: "person.erase.confirmBanned",
 } as const;
 const common = { caller: "user", labels, refusals: peopleRefusal(labels) } as const;
-const profileKeys = ["firstName", "lastName", "email", "phone", "company", "jobTitle", "preferredLanguage", "interests", "studies"] as const;
-/**
- * The profile as typed, checked with the domain's schema (the domain still gets it unchanged and checks again): every
- * wrong field is named by its label beside it, all at once. A study line's fault is shown beside the study lines.
- */
-const profile = z.custom<ProfileInput>().superRefine((typed, ctx) => {
-  const checked = profileInputSchema.safeParse(typed);
-  if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ ...issue, path: issue.path.slice(0, 1) } as never);
-});
-const profileForm = {
-  fields: Object.fromEntries(profileKeys.map((key) => [`profile.${key}`, key])),
-  issueMessages: { "end year before start year": "profile.error.studyYears" },
-} as const;
+/** The profile read with the domain's schema: every wrong field beside it, a study line's beside that line (people-forms.ts). */
+const withProfile = { fields: profileForm.fields, issueMessages: profileForm.issueMessages } as const;
 const personPage = [["/(admin)/admin/people/[id]", "page"]] as const;
 const personId = (formData: FormData) => formInt(formData, "personId");
 
@@ -58,12 +38,12 @@ function saved(t: Translate, message: "people.saved" | "person.erase.done" = "pe
 
 export const createPersonAction = defineAction({
   ...common,
-  ...profileForm,
-  input: z.object({ statusId: z.number(), profile }),
-  read: (formData) => ({ statusId: formInt(formData, "statusId"), profile: profileFromForm(formData) }),
+  ...withProfile,
+  input: profileForm.input({ statusId: z.number() }),
+  read: (formData) => ({ statusId: formInt(formData, "statusId"), ...profileForm.read(formData) }),
   revalidate: ["/admin/people"],
-  async run({ actor, db, input }) {
-    const created = await createPersonRecord(db, actor.personId, input);
+  async run({ actor, db, input: { statusId, profile } }) {
+    const created = await createPersonRecord(db, actor.personId, { statusId, profile });
     if (!created.ok) return created;
     notifySubscribersSoon();
     return { ok: true, redirect: `/admin/people/${created.personId}` };
@@ -72,9 +52,9 @@ export const createPersonAction = defineAction({
 
 export const updatePersonAction = defineAction({
   ...common,
-  ...profileForm,
-  input: z.object({ personId: z.number(), profile }),
-  read: (formData) => ({ personId: personId(formData), profile: profileFromForm(formData) }),
+  ...withProfile,
+  input: profileForm.input({ personId: z.number() }),
+  read: (formData) => ({ personId: personId(formData), ...profileForm.read(formData) }),
   revalidate: personPage,
   async run({ actor, db, t, input }) {
     const updated = await updateProfile(db, actor.personId, input.personId, input.profile);
