@@ -22,6 +22,10 @@ export interface SnapshotOptions {
   probeTimeoutMs?: number;
   /** How long a full load may take before it is given up (default 30 s; the last snapshot stays in use). */
   loadTimeoutMs?: number;
+  /** The change marker's reader (default: the ms_data_version sequence); tests hold it to order a poll and a refresh. */
+  readMarker?: () => Promise<string>;
+  /** The loader (default: loadSnapshot on db); tests hold it to order concurrent loads. */
+  load?: () => Promise<SnapshotData>;
 }
 
 type LocalFact = (data: SnapshotData) => void;
@@ -36,7 +40,13 @@ export class DecisionSnapshot {
   data: SnapshotData | null = null;
   private versions = "";
   private lastFull = 0;
+  /** The load running now: loads run one at a time, so one that started earlier never replaces a later one's state. */
   private loading: Promise<boolean> | null = null;
+  /** The load to start once the running one is done, shared by every refresh() asked meanwhile. */
+  private queued: Promise<boolean> | null = null;
+  /** Generations: of the last load started, and of the state in `data` (0: none yet, or restored from disk). */
+  private started = 0;
+  private applied = 0;
   private timer: NodeJS.Timeout | null = null;
   private local: { at: number; apply: LocalFact }[] = [];
 
@@ -65,7 +75,7 @@ export class DecisionSnapshot {
   async stop(graceMs = 3_000): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     let wait: NodeJS.Timeout | undefined;
-    await Promise.race([this.loading, new Promise<void>((resolve) => (wait = setTimeout(resolve, graceMs)))]);
+    await Promise.race([this.queued ?? this.loading, new Promise<void>((resolve) => (wait = setTimeout(resolve, graceMs)))]);
     clearTimeout(wait);
     await this.saving;
   }
@@ -101,10 +111,27 @@ export class DecisionSnapshot {
       });
   }
 
-  /** Reloads now (tests after a direct database change; never rejects). */
+  /**
+   * Reloads: resolves once a load that started after this call is done — applied, or failed with the database away
+   * (the last state stays; never rejects). After a direct database change (tests), on the database's return.
+   */
   async refresh(): Promise<void> {
-    await this.loading;
-    await this.reload();
+    await this.loadAfterNow();
+  }
+
+  /**
+   * A load that starts after this call: now when none runs, else the one queued after the running one (which may
+   * have read the database before the caller's change), shared by every caller while it waits.
+   */
+  private loadAfterNow(): Promise<boolean> {
+    if (this.queued) return this.queued;
+    if (!this.loading) return this.reload();
+    const queued = this.loading.then(() => {
+      this.queued = null;
+      return this.reload();
+    });
+    this.queued = queued;
+    return queued;
   }
 
   /** A fact the broker recorded (or spooled): applied now and over the next reloads while it may be unseen. */
@@ -140,13 +167,15 @@ export class DecisionSnapshot {
 
   private async tick(): Promise<void> {
     // Never overlapping: on a database that hangs, polls must not pile up in the connection pool.
-    if (this.loading || this.ticking || Date.now() < this.nextTryAt) return;
+    if (this.loading || this.queued || this.ticking || Date.now() < this.nextTryAt) return;
     this.ticking = true;
     try {
       const stale = Date.now() - this.lastFull >= (this.o.fullReloadMs ?? 30_000);
       // Bounded: a database that stops answering (not refusing) would hold this poll, and with it every later one.
       const versions = await this.health.bounded(this.o.probeTimeoutMs ?? 2_000, () => this.readVersions(), "snapshot poll");
       if (!stale && versions === this.versions && this.data) return;
+      // A refresh started a load while the marker was read: that load reads the database after this poll did.
+      if (this.loading || this.queued) return;
       if (!(await this.reload(versions))) throw new Error("snapshot reload failed");
       this.failures = 0;
     } catch (error) {
@@ -164,6 +193,7 @@ export class DecisionSnapshot {
 
   private async readVersions(): Promise<string> {
     try {
+      if (this.o.readMarker) return await this.o.readMarker();
       const rows = await this.o.db.execute<{ version: string }>(sql`select last_value::text || ':' || is_called::text as version from ms_data_version`);
       return rows[0]?.version ?? "";
     } catch (error) {
@@ -173,12 +203,18 @@ export class DecisionSnapshot {
     }
   }
 
+  /** Only when no load runs (loadAfterNow, tick): one load at a time. */
   private reload(versions?: string): Promise<boolean> {
+    const generation = ++this.started;
     const run = async () => {
       const startedAt = Date.now();
       try {
         const marker = versions ?? (await this.readVersions().catch(() => this.versions));
-        const data = await this.health.bounded(this.o.loadTimeoutMs ?? 30_000, () => loadSnapshot(this.o.db), "snapshot load");
+        const load = this.o.load ?? (() => loadSnapshot(this.o.db));
+        const data = await this.health.bounded(this.o.loadTimeoutMs ?? 30_000, load, "snapshot load");
+        // Loads run one at a time, so this holds; checked here so that an older load can never replace newer state.
+        if (generation < this.applied) return false;
+        this.applied = generation;
         const keep = this.keepLocalFacts();
         this.local = this.local.filter((f) => keep || f.at >= startedAt - 60_000);
         for (const fact of this.local) fact.apply(data);
@@ -196,7 +232,10 @@ export class DecisionSnapshot {
         return false;
       }
     };
-    this.loading = run().finally(() => (this.loading = null));
-    return this.loading;
+    const loading: Promise<boolean> = run().finally(() => {
+      if (this.loading === loading) this.loading = null;
+    });
+    this.loading = loading;
+    return loading;
   }
 }
