@@ -72,6 +72,9 @@ export const profileForm = {
   },
   labels: {
     ...PROFILE_LABELS,
+    // The nested profile's fields are labelled by the names above (see fields); its study lines' rows by their group.
+    "profile.studies": "profile.studies",
+    studyRows: "profile.studies",
     ...Object.fromEntries(
       Array.from({ length: STUDY_LINES }, (_, i) => Object.entries(STUDY_LABELS).map(([key, label]) => [`${STUDY_FIELD_IDS[key]}-${i}`, label])).flat(),
     ),
