@@ -1,0 +1,74 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { and, count, eq } from "drizzle-orm";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { machines, usageSessions } from "@/lib/db/schema";
+import { createBackup } from "@/lib/ops/backup/create-backup";
+import { checkBackup } from "@/lib/ops/backup/read-backup";
+import { startBoardTraffic } from "./testing/board-traffic";
+import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
+
+// Issue 21: a backup of the embedded database beside live board traffic, as the broker's daily job takes it (in the
+// broker's own process, on its database): every board request is answered and every reported use is recorded.
+// The board's p99 during a backup is printed by `npm run bench:backup`; nothing here is timed.
+let f: BrokerFixture;
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-broker-backup-"));
+const OLD_SESSIONS = 40_000;
+
+beforeAll(async () => {
+  f = await startBrokerFixture();
+  // Old uses on the bandsaw (board 2), so the backup has something to read for a while.
+  await f.database.db.execute(sql`
+    insert into usage_sessions (machine_id, card_uid, started_at, ended_at, duration_seconds, recorded_as, ended_because, last_heartbeat_at, heartbeats, opened_by_event_at)
+    select m.id, 'c0ffee00', now() - (g + 1) * interval '2 hours', now() - (g + 1) * interval '2 hours' + interval '1 hour', 3600, 'live', 'stop',
+      now() - (g + 1) * interval '2 hours' + interval '1 hour', 120, now() - (g + 1) * interval '2 hours'
+    from generate_series(1, ${OLD_SESSIONS}) g, (select id from machines where board_id = 2) m`);
+}, 120_000);
+afterAll(async () => {
+  await f?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+it("answers every board request while a backup of the database runs, and loses no use", { timeout: 300_000 }, async () => {
+  const [laser] = await f.database.db.select().from(machines).where(eq(machines.boardId, 1));
+  const [cnc] = await f.database.db.select().from(machines).where(eq(machines.boardId, 3));
+  const sessions = async (machineId: number, uid: string) =>
+    (
+      await f.database.db
+        .select({ n: count() })
+        .from(usageSessions)
+        .where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid)))
+    )[0]!.n;
+  const recorded = async () => (await sessions(laser!.id, "efbeadde")) + (await sessions(cnc!.id, "a0000001"));
+  const baseline = await recorded();
+  const traffic = await startBoardTraffic(f.broker.port, [
+    { boardId: 1, client: 901, card: "efbeadde" },
+    { boardId: 3, client: 903, card: "a0000001" },
+  ]);
+  let result;
+  let sentBefore = 0;
+  let sentDuring = 0;
+  try {
+    while (traffic.sent() < 6) await new Promise((r) => setTimeout(r, 10));
+    sentBefore = traffic.sent();
+    const backup = await createBackup(f.database.db, { dir, appVersion: "test", fetchRows: 500 });
+    sentDuring = traffic.sent() - sentBefore;
+    expect(backup.tables.usage_sessions).toBeGreaterThanOrEqual(OLD_SESSIONS);
+    expect((await checkBackup(backup.file)).tables.find((t) => t.name === "usage_sessions")!.rows).toBe(backup.tables.usage_sessions);
+  } finally {
+    result = await traffic.stop();
+  }
+  console.log(
+    `board requests: ${result.sent} sent (${sentDuring} during the backup), ${result.answered} answered, ${result.unanswered} unanswered, ${result.uses} uses`,
+  );
+  // The boards kept asking while the backup ran, and every request got its reply.
+  expect(sentDuring).toBeGreaterThan(0);
+  expect(result.unanswered).toBe(0);
+  expect(result.answered).toBe(result.sent);
+  // Every use the boards reported is a session (those the spool held meanwhile too, once drained).
+  const deadline = Date.now() + 60_000;
+  while ((await recorded()) - baseline < result.uses && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  expect((await recorded()) - baseline).toBe(result.uses);
+});
