@@ -12,7 +12,9 @@ import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture
 
 // Issue 21: a backup of the embedded database beside live board traffic, as the broker's daily job takes it (in the
 // broker's own process, on its database): every board request is answered and every reported use is recorded.
-// The board's p99 during a backup is printed by `npm run bench:backup`; nothing here is timed.
+// The fixture has no DATA_DIR, so no spool (as with a read-only one): a write the database does not take within its
+// bound while the backup fills its cursors used to end with no reply at all; now it goes on, later facts wait behind
+// it in memory, and the board is answered from the snapshot. The board's p99 during the backup is printed, not timed.
 let f: BrokerFixture;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-broker-backup-"));
 const OLD_SESSIONS = 40_000;
@@ -50,18 +52,27 @@ it("answers every board request while a backup of the database runs, and loses n
   let result;
   let sentBefore = 0;
   let sentDuring = 0;
+  let answeredBefore = 0;
+  let answeredAfter = 0;
   try {
     while (traffic.sent() < 6) await new Promise((r) => setTimeout(r, 10));
     sentBefore = traffic.sent();
+    answeredBefore = traffic.answered();
     const backup = await createBackup(f.database.db, { dir, appVersion: "test", fetchRows: 500 });
     sentDuring = traffic.sent() - sentBefore;
+    answeredAfter = traffic.answered();
     expect(backup.tables.usage_sessions).toBeGreaterThanOrEqual(OLD_SESSIONS);
     expect((await checkBackup(backup.file)).tables.find((t) => t.name === "usage_sessions")!.rows).toBe(backup.tables.usage_sessions);
   } finally {
     result = await traffic.stop();
   }
+  // Printed, not asserted (no timed assertions): the board gives up after 2 s.
+  const during = result.latencies.slice(answeredBefore, answeredAfter).sort((a, b) => a - b);
+  const p99 = during.length > 0 ? during[Math.min(during.length - 1, Math.ceil(during.length * 0.99) - 1)]!.toFixed(0) : "-";
+  const max = during.length > 0 ? during.at(-1)!.toFixed(0) : "-";
   console.log(
-    `board requests: ${result.sent} sent (${sentDuring} during the backup), ${result.answered} answered, ${result.unanswered} unanswered, ${result.uses} uses`,
+    `board requests: ${result.sent} sent (${sentDuring} during the backup), ${result.answered} answered, ${result.unanswered} unanswered, ${result.uses} uses; ` +
+      `during the backup ${during.length} replies, p99 ${p99} ms, max ${max} ms`,
   );
   // The boards kept asking while the backup ran, and every request got its reply.
   expect(sentDuring).toBeGreaterThan(0);

@@ -16,6 +16,8 @@ export interface TrafficResult {
 export interface BoardTraffic {
   /** Requests published so far. */
   sent(): number;
+  /** Replies received so far (their latencies in the order received; stop() has them all). */
+  answered(): number;
   /** Lets every board finish its request in flight, disconnects them, and counts. */
   stop(): Promise<TrafficResult>;
 }
@@ -79,6 +81,7 @@ export async function startBoardTraffic(
   );
   return {
     sent: () => result.sent,
+    answered: () => result.latencies.length,
     async stop() {
       stopping = true;
       await Promise.all(loops.map((l) => l.loop));
