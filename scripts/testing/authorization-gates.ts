@@ -58,6 +58,9 @@ export const CASE_FORMS: Record<string, Record<string, string>> = {
   [`${A}/usage/actions.ts#correctSessionAction`]: { sessionId: "999999", startedAt: "2026-01-05T10:00:00.000Z", minutes: "60", reason: "Left logged in" },
   [`${A}/webhooks/actions.ts#createWebhookAction`]: webhook,
   [`${A}/webhooks/actions.ts#updateWebhookAction`]: { id: "999999", ...webhook },
+  // One's own profile (written as each role: a sample name) and a partner's (none here: nobody's).
+  [`${M}/profile/actions.ts#updateOwnProfileAction`]: profile,
+  [`${M}/profile/partner/actions.ts#updatePartnerProfileAction`]: profile,
   [`${M}/polls/actions.ts#createPollAction`]: {
     question: "Sample question?",
     description: "",
