@@ -1,18 +1,9 @@
 import type { Failure } from "@/lib/domain/people/result";
-import type { MessageKey, Translate } from "@/lib/i18n/translate";
-import type { ActionResult } from "./action-result";
+import type { Translate } from "@/lib/i18n/translate";
 import type { FieldLabels } from "./field-errors";
-import { formValues, refusal } from "./people-actions";
 import { parseId } from "@/lib/domain/shared/ids";
 
 export type InUseEntity = "status" | "type" | "addressType" | "committee" | "function";
-
-/** A refusal from the membership admin services: "in use" names how many records stand in the way. */
-export function adminRefusal(t: Translate, failure: Failure, entity: InUseEntity, formData?: FormData, labels: Record<string, string> = {}): ActionResult {
-  if (failure.code !== "in_use") return refusal(t, failure, formData, labels);
-  const key: MessageKey = entity === "status" && failure.field === "key" ? "pa.inUse.statusSystem" : `pa.inUse.${entity}`;
-  return { ok: false, code: "in_use", message: t(key, { count: failure.count ?? 0 }), values: formData ? formValues(formData) : undefined };
-}
 
 /**
  * The people area's refusals for defineAction: `people.error.<code>` naming the field by its label, and "in use"

@@ -12,8 +12,6 @@ import { newToken, tokenHash } from "../shared/one-time-token";
 
 const guestSchema = z.object({ name: z.string().trim().min(1).max(200), email: z.string().trim().toLowerCase().email().max(320) });
 
-export { tokenHash as hashToken } from "../shared/one-time-token";
-
 /**
  * A guest asks for a place at a public event: a pending registration (holding no place) and a mail with a
  * confirmation link. The place is assigned when the guest confirms on the page behind that link.
