@@ -82,6 +82,19 @@ export class DatabaseHealth {
   private readonly stuck = new Map<string, Promise<unknown>>();
 
   /**
+   * Resolves once the query a lane gave up on has settled (at once when none is pending): it then either committed
+   * or rolled back (a caller past its deadline rolls back), and the lane may try again without piling up.
+   */
+  async settled(lane: string): Promise<void> {
+    await this.stuck.get(lane)?.catch(() => {});
+  }
+
+  /** Whether a query this lane gave up on is still running. */
+  pending(lane: string): boolean {
+    return this.stuck.has(lane);
+  }
+
+  /**
    * Runs a query and waits for it at most `ms`: past that the caller gets a WriteTimeoutError (the query itself
    * goes on; callers that must not commit late pass it a deadline) and the database counts as down. A `lane`
    * (a periodic probe, the drain) starts no new query while its last one is still pending: on a database that

@@ -18,6 +18,13 @@ export interface BoardWritesOptions {
   timeoutMs?: number;
   /** How often the drainer retries while the database is away. Default 1 s. */
   retryMs?: number;
+  /**
+   * How long one drain attempt (one spooled event) may take before the drainer gives up on it and counts the
+   * database as away. No board waits on a drain, so this is not the board's reply budget (timeoutMs): bound by
+   * that, a database slower than 1 s per transaction (a busy box) made every attempt roll back at its deadline and
+   * the spool drained at most one event per retry — or never. Default 10 s.
+   */
+  drainTimeoutMs?: number;
   /** Spool size limit and write function (tests: a full disk). */
   spool?: SpoolLogOptions;
   /** Shared with the snapshot (which notices an outage in a quiet period); default: this spool's own. */
@@ -37,6 +44,8 @@ export class BoardWrites {
   private readonly spool: SpoolLog<SpoolEvent>;
   private draining: Promise<void> | null = null;
   private retry: NodeJS.Timeout | null = null;
+  /** Waiting for a drain attempt given up on to settle before the next (never two of them in the pool). */
+  private resuming = false;
   private stopped = false;
   readonly health: DatabaseHealth;
 
@@ -103,13 +112,12 @@ export class BoardWrites {
    * deadline and rolls back if it gets past it, so it never commits after the events that come after it; one that
    * committed just in time has left its receipt, and applying the event again from the spool is a no-op.
    */
-  private withTimeout<T>(attempt: (deadline: number) => Promise<T>, lane?: string): Promise<T> {
-    const ms = this.o.timeoutMs ?? 1_000;
+  private withTimeout<T>(attempt: (deadline: number) => Promise<T>, lane?: string, ms = this.o.timeoutMs ?? 1_000): Promise<T> {
     return this.health.bounded(ms, () => attempt(Date.now() + ms), lane);
   }
 
   private drain(): void {
-    if (this.draining || this.stopped || this.spool.depth === 0) return;
+    if (this.draining || this.resuming || this.stopped || this.spool.depth === 0) return;
     if (this.retry) {
       clearTimeout(this.retry);
       this.retry = null;
@@ -121,7 +129,16 @@ export class BoardWrites {
       })
       .finally(() => {
         this.draining = null;
-        if (this.spool.depth > 0 && !this.stopped && !this.retry) {
+        if (this.spool.depth === 0 || this.stopped || this.retry) return;
+        if (this.health.pending(DRAIN_LANE)) {
+          // An attempt given up on is still running (a slow or hung database): try again the moment it has
+          // committed or rolled back — not on a fixed tick, and never beside it.
+          this.resuming = true;
+          void this.health.settled(DRAIN_LANE).then(() => {
+            this.resuming = false;
+            this.drain();
+          });
+        } else {
           this.retry = setTimeout(() => {
             this.retry = null;
             this.drain();
@@ -136,7 +153,7 @@ export class BoardWrites {
     while (!this.stopped && (event = this.spool.peek())) {
       try {
         const next = event;
-        await this.withTimeout((deadline) => applyEvent(this.o.db, next, { deadline }), "spool drain");
+        await this.withTimeout((deadline) => applyEvent(this.o.db, next, { deadline }), DRAIN_LANE, this.o.drainTimeoutMs ?? 10_000);
         this.spool.commit();
         this.o.metrics.drained++;
       } catch (error) {
@@ -151,3 +168,5 @@ export class BoardWrites {
     if (this.spool.depth === 0) this.o.logger.info({ drained: this.o.metrics.drained }, "spool drained");
   }
 }
+
+const DRAIN_LANE = "spool drain";
