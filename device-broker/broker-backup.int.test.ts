@@ -7,6 +7,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { machines, usageSessions } from "@/lib/db/schema";
 import { createBackup } from "@/lib/ops/backup/create-backup";
 import { checkBackup } from "@/lib/ops/backup/read-backup";
+import pino from "pino";
+import { startBroker } from "./broker";
 import { startBoardTraffic } from "./testing/board-traffic";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
 
@@ -33,7 +35,22 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-it("answers every board request while a backup of the database runs, and loses no use", { timeout: 300_000 }, async () => {
+it("answers every board request while a backup of the database runs, and loses no use (no spool)", { timeout: 300_000 }, async () => {
+  await besideBackup(f.broker.port, 901, "no spool");
+});
+
+it("answers every board request while a backup of the database runs, and loses no use (spool under DATA_DIR, as deployed)", { timeout: 300_000 }, async () => {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-broker-backup-data-"));
+  const spooling = await startBroker({ db: f.database.db, port: 0, host: "127.0.0.1", logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }), dataDir });
+  try {
+    await besideBackup(spooling.port, 911, "spool");
+  } finally {
+    await spooling.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+async function besideBackup(port: number, firstClient: number, label: string): Promise<void> {
   const [laser] = await f.database.db.select().from(machines).where(eq(machines.boardId, 1));
   const [cnc] = await f.database.db.select().from(machines).where(eq(machines.boardId, 3));
   const sessions = async (machineId: number, uid: string) =>
@@ -45,9 +62,9 @@ it("answers every board request while a backup of the database runs, and loses n
     )[0]!.n;
   const recorded = async () => (await sessions(laser!.id, "efbeadde")) + (await sessions(cnc!.id, "a0000001"));
   const baseline = await recorded();
-  const traffic = await startBoardTraffic(f.broker.port, [
-    { boardId: 1, client: 901, card: "efbeadde" },
-    { boardId: 3, client: 903, card: "a0000001" },
+  const traffic = await startBoardTraffic(port, [
+    { boardId: 1, client: firstClient, card: "efbeadde" },
+    { boardId: 3, client: firstClient + 2, card: "a0000001" },
   ]);
   let result;
   let sentBefore = 0;
@@ -71,7 +88,7 @@ it("answers every board request while a backup of the database runs, and loses n
   const p99 = during.length > 0 ? during[Math.min(during.length - 1, Math.ceil(during.length * 0.99) - 1)]!.toFixed(0) : "-";
   const max = during.length > 0 ? during.at(-1)!.toFixed(0) : "-";
   console.log(
-    `board requests: ${result.sent} sent (${sentDuring} during the backup), ${result.answered} answered, ${result.unanswered} unanswered, ${result.uses} uses; ` +
+    `${label}: board requests: ${result.sent} sent (${sentDuring} during the backup), ${result.answered} answered, ${result.unanswered} unanswered, ${result.uses} uses; ` +
       `during the backup ${during.length} replies, p99 ${p99} ms, max ${max} ms`,
   );
   // The boards kept asking while the backup ran, and every request got its reply.
@@ -82,4 +99,4 @@ it("answers every board request while a backup of the database runs, and loses n
   const deadline = Date.now() + 60_000;
   while ((await recorded()) - baseline < result.uses && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
   expect((await recorded()) - baseline).toBe(result.uses);
-});
+}
