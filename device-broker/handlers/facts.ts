@@ -9,7 +9,8 @@ type NewEvent = SpoolEvent extends infer E ? (E extends SpoolEvent ? Omit<E, "id
 
 /** Without a spool (read-only DATA_DIR), how long a board's request may wait on a write. */
 const UNSPOOLED_WRITE_MS = 1_500;
-/** Without a spool, facts answered for and still waiting on the database that memory keeps (a long outage). */
+/** Without a spool, facts answered for and still waiting on the database that memory keeps (a long outage); past
+ * it a fact is not answered, so the board keeps it and sends it again. */
 const MAX_PENDING_UNSPOOLED = 10_000;
 
 /**
@@ -59,8 +60,8 @@ function pendingOf(ctx: HandlerContext): PendingWrites {
 function keepInMemory(ctx: HandlerContext, health: DatabaseHealth, event: SpoolEvent, running?: Promise<EventOutcome>): "spooled" {
   const pending = pendingOf(ctx);
   if (pending.count >= MAX_PENDING_UNSPOOLED) {
-    ctx.logger.error({ event }, "database unavailable, no spool and too many facts waiting in memory: this one is answered but not recorded");
-    return "spooled";
+    // Not answered: the board keeps the fact in its own queue and sends it again (an answer here would lose it).
+    throw new WriteTimeoutError("database unavailable, no spool and too many facts waiting in memory");
   }
   pending.count++;
   const attempt = running ?? pending.tail.then(() => applyEvent(ctx.db, event));
