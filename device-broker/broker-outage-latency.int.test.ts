@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { MqttClient } from "mqtt";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -187,6 +187,11 @@ describe("recovery after a database outage", () => {
       const reloads = broker.metrics.snapshotReloads;
 
       await proxy.restore();
+      // A change the snapshot must pick up (with nothing changed, a poll that finds the same marker rightly does not reload).
+      await t.db
+        .update(machines)
+        .set({ name: sql`${machines.name}` })
+        .where(eq(machines.id, laser));
       // The bound is a condition, not a measurement: a recovery held by a 10–20 s reconnect backoff fails it.
       await waitFor(
         "the snapshot reloaded and the spool drained after the database came back",
