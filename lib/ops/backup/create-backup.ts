@@ -42,15 +42,16 @@ export interface BackupResult {
  */
 export async function createBackup(db: Db, options: CreateBackupOptions): Promise<BackupResult> {
   const now = options.now ?? new Date();
-  const file = path.join(options.dir, backupFileName(now, options.reason ?? "manual"));
-  const temp = `${file}.partial`;
+  let reserved: ReturnType<typeof reserveBackupFile>;
   try {
     fs.mkdirSync(options.dir, { recursive: true });
     fs.accessSync(options.dir, fs.constants.W_OK);
+    reserved = reserveBackupFile(options.dir, now, options.reason ?? "manual");
   } catch (error) {
     throw new BackupFileError(`The backup folder ${options.dir} is not writable (${(error as NodeJS.ErrnoException).code ?? "error"}).`);
   }
-  const out = fs.createWriteStream(temp, { mode: 0o600 });
+  const { file, temp, fd } = reserved;
+  const out = fs.createWriteStream(temp, { fd });
   const gzip = createGzip({ level: 6 });
   gzip.pipe(out);
   let failure: Error | null = null;
@@ -160,6 +161,30 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
       throw new BackupFileError(`The disk holding ${options.dir} is full; no backup was written. Free some space (old backups?) and try again.`);
     if (code === "EACCES" || code === "EROFS") throw new BackupFileError(`The backup folder ${options.dir} is not writable (${code}).`);
     throw error;
+  }
+}
+
+/**
+ * A name no other backup has, with its `.partial` created (exclusively, 0600) to write into. Two backups started
+ * in the same millisecond (a button pressed twice, a job beside `npm run backup`) would otherwise write one file
+ * and the second rename would replace the first. The final name is looked at again once the partial is ours: a
+ * backup that held the same partial a moment ago may just have renamed it to that name.
+ */
+export function reserveBackupFile(dir: string, at: Date, reason: BackupReason): { file: string; temp: string; fd: number } {
+  for (let n = 1; ; n++) {
+    const file = path.join(dir, backupFileName(at, reason, n));
+    const temp = `${file}.partial`;
+    if (fs.existsSync(file)) continue;
+    let fd: number;
+    try {
+      fd = fs.openSync(temp, "wx", 0o600);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === "EEXIST") continue;
+      throw error;
+    }
+    if (!fs.existsSync(file)) return { file, temp, fd };
+    fs.closeSync(fd);
+    fs.rmSync(temp, { force: true });
   }
 }
 

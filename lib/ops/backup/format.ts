@@ -34,19 +34,24 @@ export class BackupFileError extends Error {}
 /** Kinds of backup, part of the file name so that retention can treat them apart. */
 export type BackupReason = "manual" | "daily" | "pre-upgrade";
 
-export function backupFileName(at: Date, reason: BackupReason): string {
-  const stamp = at
-    .toISOString()
-    .replace(/[-:]/g, "")
-    .replace(/\.\d+Z$/, "Z")
-    .replace("T", "-");
-  return `backup-${stamp}-${reason}${BACKUP_SUFFIX}`;
+/**
+ * `backup-20260304-050607.890Z-manual.msbackup.gz`: the moment to the millisecond, and when another backup already
+ * took that name (two started in the same millisecond) a number after it (`…890Z-2-manual…`). Names are what
+ * retention keeps apart, so two backups must never share one: `reserveBackupFile` (create-backup.ts) takes the
+ * first free `n`.
+ */
+export function backupFileName(at: Date, reason: BackupReason, n = 1): string {
+  const stamp = at.toISOString().replace(/[-:]/g, "").replace("T", "-");
+  return `backup-${stamp}${n > 1 ? `-${n}` : ""}-${reason}${BACKUP_SUFFIX}`;
 }
 
-/** The date and reason from a backup file name, or null for any other file. */
+/**
+ * The date and reason from a backup file name, or null for any other file. Names of whole seconds (backups
+ * written before the milliseconds were added) still parse.
+ */
 export function parseBackupFileName(name: string): { at: Date; reason: BackupReason } | null {
-  const m = /^backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})Z-(manual|daily|pre-upgrade)\.msbackup\.gz$/.exec(name);
+  const m = /^backup-(\d{4})(\d{2})(\d{2})-(\d{2})(\d{2})(\d{2})(\.\d{3})?Z(?:-[1-9]\d*)?-(manual|daily|pre-upgrade)\.msbackup\.gz$/.exec(name);
   if (!m) return null;
-  const [, y, mo, d, h, mi, s, reason] = m;
-  return { at: new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}Z`), reason: reason as BackupReason };
+  const [, y, mo, d, h, mi, s, ms, reason] = m;
+  return { at: new Date(`${y}-${mo}-${d}T${h}:${mi}:${s}${ms ?? ""}Z`), reason: reason as BackupReason };
 }

@@ -11,8 +11,15 @@ const backup = (iso: string, reason: BackupFile["reason"] = "daily"): BackupFile
 describe("backup retention", () => {
   it("names files so they parse back", () => {
     const at = new Date("2026-03-04T05:06:07.890Z");
-    expect(parseBackupFileName(backupFileName(at, "pre-upgrade"))).toEqual({ at: new Date("2026-03-04T05:06:07Z"), reason: "pre-upgrade" });
+    expect(backupFileName(at, "pre-upgrade")).toBe("backup-20260304-050607.890Z-pre-upgrade.msbackup.gz");
+    expect(parseBackupFileName(backupFileName(at, "pre-upgrade"))).toEqual({ at, reason: "pre-upgrade" });
+    // The second backup of the same millisecond (create-backup.ts takes the first free number).
+    expect(backupFileName(at, "manual", 2)).toBe("backup-20260304-050607.890Z-2-manual.msbackup.gz");
+    expect(parseBackupFileName(backupFileName(at, "manual", 2))).toEqual({ at, reason: "manual" });
+    // Names of whole seconds, as backups were named before.
+    expect(parseBackupFileName("backup-20260304-050607Z-daily.msbackup.gz")).toEqual({ at: new Date("2026-03-04T05:06:07Z"), reason: "daily" });
     expect(parseBackupFileName("notes.txt")).toBeNull();
+    expect(parseBackupFileName("backup-20260304-050607.890Z-manual.msbackup.gz.partial")).toBeNull();
   });
 
   it("keeps 7 daily and 4 weekly over 60 days of daily backups", () => {

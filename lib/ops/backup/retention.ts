@@ -25,8 +25,12 @@ export function listBackups(dir: string): BackupFile[] {
     const file = path.join(dir, name);
     out.push({ name, file, ...parsed, bytes: fs.statSync(file).size });
   }
-  return out.sort((a, b) => b.at.getTime() - a.at.getTime());
+  return out.sort(newestFirst);
 }
+
+/** By time; of two backups of the same millisecond the one with the higher number (the longer name) came later. */
+const newestFirst = (a: BackupFile, b: BackupFile) =>
+  b.at.getTime() - a.at.getTime() || b.name.length - a.name.length || (b.name > a.name ? 1 : b.name < a.name ? -1 : 0);
 
 /** Monday-based week number since the epoch, so weeks compare without calendar quirks. */
 const weekOf = (d: Date) => Math.floor((d.getTime() / 86_400_000 + 3) / 7);
@@ -38,13 +42,13 @@ const dayOf = (d: Date) => d.toISOString().slice(0, 10);
  * by hand (a second `npm run backup` on a day never deletes the first). The rest can go.
  */
 export function backupsToDelete(backups: BackupFile[], keep: { daily: number; weekly: number; preUpgrade?: number; manual?: number }): BackupFile[] {
-  const newestFirst = [...backups].sort((a, b) => b.at.getTime() - a.at.getTime());
+  const sorted = [...backups].sort(newestFirst);
   const kept = new Set<string>();
   const days = new Set<string>();
   const weeks = new Set<number>();
   let upgrades = 0;
   let manuals = 0;
-  for (const b of newestFirst) {
+  for (const b of sorted) {
     if (b.reason === "manual" && manuals++ < (keep.manual ?? 5)) kept.add(b.name);
     if (b.reason === "pre-upgrade") {
       if (upgrades++ < (keep.preUpgrade ?? 3)) kept.add(b.name);
@@ -59,7 +63,7 @@ export function backupsToDelete(backups: BackupFile[], keep: { daily: number; we
       kept.add(b.name);
     }
   }
-  return newestFirst.filter((b) => !kept.has(b.name));
+  return sorted.filter((b) => !kept.has(b.name));
 }
 
 export function pruneBackups(dir: string, keep: { daily: number; weekly: number; preUpgrade?: number; manual?: number }): string[] {
