@@ -52,17 +52,18 @@ export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSup
       ...(typeof o.snapshot === "object" ? o.snapshot : {}),
     });
     if (writes) snapshot.keepLocalFacts = () => writes.depth > 0;
-    // Loaded before boards are served when the database is there. When it is not: the snapshot the last run
-    // saved (decisions still use the current time, so expiries apply), else empty (database path, failing).
-    await snapshot.refresh();
-    const saved = snapshot.ready || !persistFile ? null : (o.savedSnapshot ?? readSnapshotFile(persistFile, o.logger));
+    // The snapshot the last run saved (its last good load) answers boards at once — card checks and the boards'
+    // pairings never wait on the database, which after a crash may be slow (busy draining, a backup) or away — and
+    // the fresh load swaps in when it is done. Without a saved one: loaded before boards are served (else empty:
+    // decisions from the database, failing while it is away).
+    const saved = persistFile ? (o.savedSnapshot ?? readSnapshotFile(persistFile, o.logger)) : null;
     if (saved) {
       snapshot.restore(saved);
       const ageMinutes = Math.round((Date.now() - saved.savedAt.getTime()) / 60_000);
-      o.logger.warn(
-        { savedAt: saved.savedAt.toISOString(), ageMinutes, file: persistFile },
-        `database unreachable; deciding from the snapshot saved ${ageMinutes} min ago until it is back`,
-      );
+      o.logger.info({ savedAt: saved.savedAt.toISOString(), ageMinutes, file: persistFile }, `deciding from the snapshot saved ${ageMinutes} min ago until the fresh load from the database is in`);
+      void snapshot.refresh();
+    } else {
+      await snapshot.refresh();
     }
     snapshot.start();
   }
