@@ -30,6 +30,8 @@ export interface Exchange {
  * The board's MQTT side as the firmware does it: one request at a time (there is no correlation id, the first
  * message on the reply topic is the answer), QoS 0, clean session, keepalive 10 s, nothing queued while offline.
  * Emits "connect" (after subscribing), "offline", "command" (a parsed remote request), "exchange", "unsolicited".
+ * Online, as the firmware's `online` flag, only from the SUBACK on: the firmware connects, subscribes and announces
+ * itself (`alive`, sent by the board on "connect") in one go, so no other request ever precedes a connection's alive.
  */
 export class BoardLink extends EventEmitter {
   readonly requestTopic: string;
@@ -40,6 +42,8 @@ export class BoardLink extends EventEmitter {
   private client: MqttClient | null = null;
   private waiting: ((text: string | null) => void) | null = null;
   private queue: Promise<unknown> = Promise.resolve();
+  /** Subscribed on the current connection (CONNACK alone is not online yet). */
+  private online = false;
 
   constructor(private readonly options: LinkOptions) {
     super();
@@ -53,7 +57,7 @@ export class BoardLink extends EventEmitter {
   }
 
   get connected(): boolean {
-    return this.client?.connected ?? false;
+    return this.online && (this.client?.connected ?? false);
   }
 
   /** Starts connecting (and keeps retrying every reconnectMs); "connect" fires each time it succeeds. */
@@ -83,9 +87,14 @@ export class BoardLink extends EventEmitter {
         .subscribeAsync([this.replyTopic, this.commandTopic], { qos: 0 })
         .catch((error: unknown) => this.emit("warning", `subscribe failed: ${(error as Error).message}`))
         // The firmware does not look at the SUBACK: refused or not, it goes on with its boot.
-        .then(() => this.emit("connect"));
+        .then(() => {
+          if (!client.connected || this.client !== client) return;
+          this.online = true;
+          this.emit("connect");
+        });
     });
     client.on("close", () => {
+      this.online = false;
       this.waiting?.(null); // the connection is gone: no answer can come any more
       this.emit("offline");
     });
@@ -97,6 +106,7 @@ export class BoardLink extends EventEmitter {
   async close(): Promise<void> {
     const client = this.client;
     this.client = null;
+    this.online = false;
     this.waiting?.(null);
     if (client) await client.endAsync(true).catch(() => {});
   }

@@ -134,6 +134,33 @@ describe("simulated board", () => {
     ]);
   });
 
+  it("sends nothing on a new connection before it has subscribed and announced itself, as the firmware", async () => {
+    const b = board(5);
+    await b.start();
+    await b.swipe("efbeadde"); // now in the board's cache
+    await b.stop();
+    await sim.stop();
+    await until(() => !b.link.connected, "disconnect");
+    const release = sim.holdBoardSubscriptions();
+    try {
+      sim.seen.length = 0;
+      await sim.restart();
+      // Connected (CONNACK), its subscription not granted yet: a swipe now is an offline one, sent to nobody.
+      await until(() => sim.held > 0, "the board's subscription to wait");
+      expect(await b.swipe("efbeadde")).toMatchObject({ loggedIn: true, user: { offline: true } });
+      const duration = await b.stop();
+      expect(actionsOn(5)).toEqual([]);
+      release();
+      await until(() => b.buffer.size === 0 && actionsOn(5).some((m) => m.action === "checkmachine"), "the connect sequence");
+      // Before, the swipe's checkuser went out right after CONNACK, ahead of the alive: a broker refuses a paired
+      // board's request on a connection that has not announced which board it is (soak: "not paired" after a restart).
+      expect(actionsOn(5).map((m) => m.action)).toEqual(["alive", "startuse", "stopuse", "checkmachine"]);
+      expect(actionsOn(5)[2]).toEqual({ action: "stopuse", uid: "efbeadde", duration, replay: true });
+    } finally {
+      release();
+    }
+  });
+
   it("buffers a request whose reply times out, reconnects and replays it", async () => {
     const b = board(3);
     await b.start();

@@ -112,7 +112,9 @@ export class SimulatedBoard extends EventEmitter {
     await this.link.close();
   }
 
-  request(body: Json): Promise<Exchange> {
+  /** A live request: sent after the offline queue's replay in progress, as the firmware sends nothing live before it. */
+  async request(body: Json): Promise<Exchange> {
+    while (this.replaying) await this.replaying.catch(() => {});
     return this.link.request(body);
   }
 
@@ -198,7 +200,7 @@ export class SimulatedBoard extends EventEmitter {
     this.alive();
     // Replays first (in order, "replay":true), then the machine check; one request at a time anyway.
     const replaying = (this.replaying ??= this.buffer
-      .replay((body) => this.request(body).then((x) => x.reply))
+      .replay((body) => this.link.request(body).then((x) => x.reply))
       .then(() => {})
       .finally(() => (this.replaying = null)));
     replaying

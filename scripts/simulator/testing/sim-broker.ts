@@ -19,6 +19,12 @@ export interface SimBroker {
   seen: { topic: string; body: Record<string, unknown> }[];
   /** Sends a remote command to machine/<id>/request as the backend would. */
   command(machineId: number, body: Record<string, unknown>): Promise<void>;
+  /**
+   * Holds every board's (BOARD<n>) subscription until the returned function is called: the board is connected
+   * (CONNACK) but not yet through its connect sequence. `held` counts the subscriptions waiting.
+   */
+  holdBoardSubscriptions(): () => void;
+  readonly held: number;
   /** Stops the broker (boards see the network gone) and starts a new one on the same port. */
   stop(): Promise<void>;
   restart(): Promise<void>;
@@ -32,7 +38,20 @@ export async function startSimBroker(handlers: HandlerRegistry = defaultHandlers
   await seedDemoData(database.db, "demo-password-123");
   const open = openPolicy();
   // The production policy lets nobody publish commands; the test commander stands in for the backend.
-  const policy: BrokerPolicy = { ...open, authorizePublish: (client, topic) => client.id === COMMANDER_ID || open.authorizePublish(client, topic) };
+  let gate: Promise<void> | null = null;
+  let held = 0;
+  const policy: BrokerPolicy = {
+    ...open,
+    authorizePublish: (client, topic) => client.id === COMMANDER_ID || open.authorizePublish(client, topic),
+    async authorizeSubscribe(client, topic) {
+      if (gate && client.id.startsWith("BOARD")) {
+        held++;
+        await gate;
+        held--;
+      }
+      return open.authorizeSubscribe(client, topic);
+    },
+  };
   const start = (port: number) =>
     startBroker({ db: database.db, port, host: "127.0.0.1", logger: pino({ level: "silent" }), policy, handlers, heartbeatIntervalMs: 60_000 });
   let broker = await start(0);
@@ -54,6 +73,17 @@ export async function startSimBroker(handlers: HandlerRegistry = defaultHandlers
     },
     url,
     seen,
+    holdBoardSubscriptions() {
+      let release = () => {};
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        gate = null;
+        release();
+      };
+    },
+    get held() {
+      return held;
+    },
     async command(machineId, body) {
       const commander = await mqtt.connectAsync(url, { clientId: COMMANDER_ID, protocolVersion: 4, reconnectPeriod: 0 });
       await commander.publishAsync(`machine/${machineId}/request`, JSON.stringify(body), { qos: 0 });
