@@ -60,7 +60,10 @@ export async function startOfflineSupport(o: OfflineOptions): Promise<OfflineSup
     if (saved) {
       snapshot.restore(saved);
       const ageMinutes = Math.round((Date.now() - saved.savedAt.getTime()) / 60_000);
-      o.logger.info({ savedAt: saved.savedAt.toISOString(), ageMinutes, file: persistFile }, `deciding from the snapshot saved ${ageMinutes} min ago until the fresh load from the database is in`);
+      o.logger.info(
+        { savedAt: saved.savedAt.toISOString(), ageMinutes, file: persistFile },
+        `deciding from the snapshot saved ${ageMinutes} min ago until the fresh load from the database is in`,
+      );
       void snapshot.refresh();
     } else {
       await snapshot.refresh();
