@@ -11,7 +11,7 @@ import type { SnapshotData } from "../snapshot/load-snapshot";
 import { AccessTableCache, type AccessTable } from "./access-table";
 import { Connections, isMachineBoard } from "./connections";
 import { LoginThrottle, type LoginThrottleOptions } from "./login-throttle";
-import { createPairingGate } from "./pairing-gate";
+import { createPairingGate, PAIRING_CHECK_WAIT_MS, pairingCheckDecided } from "./pairing-gate";
 
 const BOARD_TOPIC = /^machine\/(\d{1,6})\/(reply|request)$/;
 const COMMAND_TOPIC = /^machine\/(\d{1,6})\/request$/;
@@ -121,7 +121,13 @@ export function machinePolicy(options: MachinePolicyOptions): BrokerPolicy {
       if (action === "checkmachine") return true; // unpaired boards may see their machine, nothing more
       // Its alive is still being checked against a pairing window opened moments ago: refused only if not paired by it.
       if (connection.pairingCheck) {
-        await connection.pairingCheck;
+        if (!(await pairingCheckDecided(connection))) {
+          return refused("publish refused: the database did not say in time whether the machine's pairing window is open", client, {
+            boardId: target.boardId,
+            action,
+            waitedMs: PAIRING_CHECK_WAIT_MS,
+          });
+        }
         if (isMachineBoard(connection, target.boardId, (await table.get()).get(target.boardId))) return true;
       }
       return refused("publish from a board that is not paired with the machine refused", client, { boardId: target.boardId, action });

@@ -15,6 +15,28 @@ export interface PairingGateOptions {
   table: AccessTableCache;
 }
 
+/**
+ * How long a publish behind an `alive` still being checked against the database's pairing window waits for that
+ * answer (the board waits 2 s for its reply, and the request must still be handled). Past it the publish is refused
+ * as from an unpaired board — MQTT 3.1.1 refuses a QoS 0 publish by closing the connection — and the board reconnects;
+ * the answer, when it comes, pairs the board (in the window) for its next connection. Without a bound one slow
+ * database answer held every later publish of the connection, which are judged in order (aedes-hooks.ts).
+ */
+export const PAIRING_CHECK_WAIT_MS = 1_000;
+
+/** Whether the connection's pairing check (if any) was decided within PAIRING_CHECK_WAIT_MS. */
+export async function pairingCheckDecided(connection: Connection, ms = PAIRING_CHECK_WAIT_MS): Promise<boolean> {
+  const check = connection.pairingCheck;
+  if (!check) return true;
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), ms)));
+  try {
+    return await Promise.race([check.then(() => true), late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** A connection writes at most one pairing request a minute. */
 const REQUEST_EVERY_MS = 60_000;
 
@@ -24,6 +46,8 @@ const REQUEST_EVERY_MS = 60_000;
  * once (in memory now, in the database right after); otherwise an unknown board becomes a request for an admin.
  */
 export function createPairingGate(o: PairingGateOptions) {
+  /** Pairing-window questions to the database in flight, per board id. */
+  const windowChecks = new Map<number, Promise<Awaited<ReturnType<typeof pairingWindowOf>> | null>>();
   /** Window pairings not yet in the database (it is down): retried until saved or the window turns out closed. */
   const unsaved = new Map<number, { machineId: number; board: HeardBoard; at: Date }>();
   let retry: NodeJS.Timeout | null = null;
@@ -79,13 +103,23 @@ export function createPairingGate(o: PairingGateOptions) {
       if (now - connection.lastRequestAt < REQUEST_EVERY_MS) return;
       connection.lastRequestAt = now;
       // The cached table may predate a window an admin opened seconds ago: the database says whether it is open
-      // now (once a minute per connection at most, as the request it would otherwise become).
-      const window = pairingWindowOf(o.db, access.machineId).catch(() => null);
+      // now (once a minute per connection at most, as the request it would otherwise become). One question per board
+      // id at a time: a board refused while it was pending (see PAIRING_CHECK_WAIT_MS) reconnects and waits for it.
+      let window = windowChecks.get(boardId);
+      if (!window) {
+        const asked = pairingWindowOf(o.db, access.machineId).catch(() => null);
+        windowChecks.set(boardId, (window = asked));
+        void asked.finally(() => windowChecks.get(boardId) === asked && windowChecks.delete(boardId));
+      }
       const decided: Promise<void> = window
-        .then((window) => {
-          if (window && isWindowOpen(window) && !o.table.pairedLocallySince(boardId, window.openedAt)) {
-            o.table.expire();
-            return pairNow(connection, boardId, { ...access, window }, board);
+        .then(async (window) => {
+          if (window && isWindowOpen(window)) {
+            if (!o.table.pairedLocallySince(boardId, window.openedAt)) {
+              o.table.expire();
+              return pairNow(connection, boardId, { ...access, window }, board);
+            }
+            // Paired by this very answer on the board's earlier connection (refused while it waited): this is it.
+            if (isMachineBoard(connection, boardId, (await o.table.get()).get(boardId))) return;
           }
           if (o.metrics) o.metrics.pairingRequests++;
           o.logger.warn(
