@@ -16,6 +16,29 @@ const ROUNDS = Number(process.argv[2] ?? 20);
 const only = process.argv.slice(3);
 const PASSWORD = "bench-demo-password";
 const TRIVIAL = "/forgot-password";
+// Beyond web-load's lists (which bench:memory shares): the other pages people open, and one detail page of each
+// kind, its address taken from the first matching link on a listing ("from").
+const MORE_PUBLIC = ["/", "/news", "/people"];
+const MORE_MEMBER = ["/", "/locations", "/loans", "/polls", "/calendar?view=agenda", "/calendar?view=week"];
+const MORE_ADMIN = [
+  "/admin/people/applicants",
+  "/admin/settings",
+  "/admin/roles",
+  "/admin/cards",
+  "/admin/maintenance",
+  "/admin/news",
+  "/admin/rooms",
+  "/admin/sso",
+  "/admin/webhooks",
+  "/admin/equipment/people",
+];
+const DETAILS: { who: string; from: string; link: RegExp }[] = [
+  { who: "visitor", from: "/calendar", link: /href="(\/events\/[^"?#]+)"/ },
+  { who: "member", from: "/machines", link: /href="(\/machines\/\d+)"/ },
+  { who: "member", from: "/things", link: /href="(\/things\/[^"/?#]+)"/ },
+  { who: "admin", from: "/admin/people", link: /href="(\/admin\/people\/\d+)"/ },
+  { who: "admin", from: "/admin/equipment", link: /href="(\/admin\/equipment\/machines\/\d+)"/ },
+];
 
 const server = await startProbedWebServer({
   probe: "heap-probe.cjs",
@@ -26,6 +49,11 @@ const server = await startProbedWebServer({
     await seedBenchEvents(db);
   },
 });
+
+async function html(path: string, cookie?: string): Promise<string> {
+  const response = await fetch(`http://127.0.0.1:${server.port}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
+  return response.text();
+}
 
 async function get(path: string, cookie?: string): Promise<{ bytes: number; payload: number }> {
   const response = await fetch(`http://127.0.0.1:${server.port}${path}`, { redirect: "manual", headers: cookie ? { cookie } : {} });
@@ -39,10 +67,16 @@ try {
   const member = await login(server.port, "member@makerspace.local", PASSWORD);
   const admin = await login(server.port, "admin@makerspace.local", PASSWORD);
   const visitors = [
-    { who: "visitor", cookie: undefined, pages: PUBLIC_PAGES },
-    { who: "member", cookie: member, pages: MEMBER_PAGES },
-    { who: "admin", cookie: admin, pages: ADMIN_PAGES },
+    { who: "visitor", cookie: undefined, pages: [...PUBLIC_PAGES.filter((p) => p !== TRIVIAL), ...MORE_PUBLIC] },
+    { who: "member", cookie: member, pages: [...MEMBER_PAGES, ...MORE_MEMBER] },
+    { who: "admin", cookie: admin, pages: [...ADMIN_PAGES, ...MORE_ADMIN] },
   ];
+  for (const d of DETAILS) {
+    const visitor = visitors.find((v) => v.who === d.who)!;
+    const found = d.link.exec(await html(d.from, visitor.cookie))?.[1];
+    if (found) visitor.pages.push(found);
+    else console.log(`(no ${d.link} on ${d.from} for ${d.who})`);
+  }
   console.log(`${ROUNDS} pairs per page, each with ${TRIVIAL} for the same visitor:`);
   for (const { who, cookie, pages } of visitors) {
     const chosen = pages.filter((p) => !only.length || only.includes(p));
@@ -61,7 +95,7 @@ try {
       const f = summarize(floor);
       const size = sizes.get(page)!;
       console.log(
-        `  ${page.padEnd(22)} p50 ${s.p50.toFixed(1).padStart(7)} ms   trivial p50 ${f.p50.toFixed(1).padStart(6)} ms   ×${(s.p50 / f.p50).toFixed(2)}   ${(size.bytes / 1024).toFixed(0).padStart(4)} KB (payload ${(size.payload / 1024).toFixed(0)} KB)`,
+        `  ${page.padEnd(34)} p50 ${s.p50.toFixed(1).padStart(7)} ms   trivial p50 ${f.p50.toFixed(1).padStart(6)} ms   ×${(s.p50 / f.p50).toFixed(2)}   ${(size.bytes / 1024).toFixed(0).padStart(4)} KB (payload ${(size.payload / 1024).toFixed(0)} KB)`,
       );
     }
     console.log(`  ${loadLine()}`);

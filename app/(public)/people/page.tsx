@@ -2,14 +2,23 @@ import Link from "next/link";
 import { ProfilePhoto } from "@/components/people/profile-field-list";
 import { cardClass, linkClass } from "@/components/ui/styles";
 import { currentViewer } from "@/lib/auth/viewer";
-import { listPublicPeople } from "@/lib/domain/people/public-profile";
+import { DirectoryPager } from "@/components/people/directory-pager";
+import { parseDirectoryKeyParam } from "@/lib/domain/people/directory";
+import { listPublicPeoplePage } from "@/lib/domain/people/public-profile";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { PageTitle } from "@/components/ui/page-title";
 
+/** People per page (a logged-in viewer may see thousands). */
+const PAGE_SIZE = 60;
+
 /** Who is here: for a visitor, the people who made their name public, each linking to their profile page. */
-export default async function PeoplePage() {
-  const [t, entries] = await Promise.all([getT(), currentViewer().then((viewer) => listPublicPeople(getDb(), viewer))]);
+export default async function PeoplePage({ searchParams }: { searchParams: Promise<{ after?: string | string[] }> }) {
+  const after = parseDirectoryKeyParam([(await searchParams).after].flat()[0]);
+  const [t, { entries, next }] = await Promise.all([
+    getT(),
+    currentViewer().then((viewer) => listPublicPeoplePage(getDb(), viewer, { after, limit: PAGE_SIZE })),
+  ]);
   return (
     <div className="space-y-4">
       <PageTitle>{t("people.public.title")}</PageTitle>
@@ -24,6 +33,7 @@ export default async function PeoplePage() {
           </li>
         ))}
       </ul>
+      <DirectoryPager t={t} path="/people" onFirst={!after} next={next} />
     </div>
   );
 }

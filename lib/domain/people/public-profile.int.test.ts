@@ -5,7 +5,8 @@ import { permissionsOfPerson } from "../access/person-permissions";
 import { erasePerson } from "./erase-person";
 import { updateProfile } from "./person-service";
 import { setVisibility } from "./profile-settings";
-import { listPublicPeople, publicProfile, slugify } from "./public-profile";
+import { directoryKeyParam, parseDirectoryKeyParam, type DirectoryKey } from "./directory";
+import { listPublicPeoplePage, publicProfile, slugify } from "./public-profile";
 import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
 import type { Viewer } from "./visibility";
 
@@ -29,6 +30,8 @@ beforeAll(async () => {
   for (const who of ["admin", "maria"] as const) viewers[who] = { personId: t.ids[who], permissions: await permissionsOfPerson(t.db, t.ids[who]) };
 });
 afterAll(() => t?.close());
+
+const listPublicPeople = async (viewer: Viewer) => (await listPublicPeoplePage(t.db, viewer, { after: null, limit: 1000 })).entries;
 
 async function shown(viewer: Viewer, ref: string) {
   const found = await publicProfile(t.db, viewer, ref);
@@ -77,13 +80,35 @@ describe("a profile page shows each viewer what the person allows them", () => {
   it("board only: even a public name is hidden from visitors", async () => {
     await setVisibility(t.db, t.ids.member, t.ids.member, { visibility: { name: "public", company: "public" }, boardOnly: true });
     expect(await shown(viewers.visitor!, "mario-rossi")).toBe("missing");
-    expect(await listPublicPeople(t.db, viewers.visitor!)).toEqual([]);
+    expect(await listPublicPeople(viewers.visitor!)).toEqual([]);
     await setVisibility(t.db, t.ids.member, t.ids.member, { visibility: { name: "public", company: "public" }, boardOnly: false });
   });
 
   it("the visitors' list holds exactly the people with a public name, each with their slug", async () => {
-    const list = await listPublicPeople(t.db, viewers.visitor!);
+    const list = await listPublicPeople(viewers.visitor!);
     expect(list.map((e) => [e.slug, e.fields.name])).toEqual([["mario-rossi", "Mario Rossi"]]);
+  });
+});
+
+describe("the list a page at a time", () => {
+  it("pages of one walk through the same people in the same order, each with their slug, and end", async () => {
+    const whole = await listPublicPeople(viewers.admin!);
+    expect(whole.length).toBeGreaterThan(2);
+    const walked: string[] = [];
+    let after: DirectoryKey | null = null;
+    for (let i = 0; i <= whole.length; i++) {
+      const page = await listPublicPeoplePage(t.db, viewers.admin!, { after, limit: 1 });
+      walked.push(...page.entries.map((e) => e.slug));
+      // The key goes through the page's address and back.
+      after = page.next && parseDirectoryKeyParam(directoryKeyParam(page.next));
+      if (!after) break;
+    }
+    expect(walked).toEqual(whole.map((e) => e.slug));
+  });
+
+  it("a made-up or damaged address parameter is the first page", () => {
+    for (const bad of [undefined, "", "x", Buffer.from("[1,2,3]").toString("base64url"), Buffer.from('["a","b",1.5]').toString("base64url")])
+      expect(parseDirectoryKeyParam(bad)).toBeNull();
   });
 });
 

@@ -1,9 +1,9 @@
-import { and, asc, desc, eq, isNull } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { people, personSlugs, profiles } from "@/lib/db/schema";
 import { parseId } from "../shared/ids";
 import { isSlug, slugMadeFrom, slugOf } from "../shared/slugs";
-import { listDirectory, viewPerson, type DirectoryEntry } from "./directory";
+import { listDirectoryPage, viewPerson, type DirectoryEntry, type DirectoryKey } from "./directory";
 import type { Viewer } from "./visibility";
 
 /** "Zoë O'Brien-Müller" → "zoe-o-brien-muller" (a name of digits only or of other scripts: "person-…"). */
@@ -82,13 +82,50 @@ export async function publicProfile(db: Db, viewer: Viewer, ref: string): Promis
   return slug === ref ? { kind: "profile", slug, entry } : { kind: "redirect", slug };
 }
 
-/** The people list behind the profile pages: for a visitor, those who made their name public. */
-export async function listPublicPeople(db: Db, viewer: Viewer): Promise<(DirectoryEntry & { slug: string })[]> {
-  const entries = await listDirectory(db, viewer);
+/**
+ * The people list behind the profile pages (for a visitor, those who made their name public), one page at a time
+ * in the directory's order: up to `limit` people after `after`, and where the next page starts.
+ */
+export async function listPublicPeoplePage(
+  db: Db,
+  viewer: Viewer,
+  page: { after: DirectoryKey | null; limit: number },
+): Promise<{ entries: (DirectoryEntry & { slug: string })[]; next: DirectoryKey | null }> {
+  const { entries, next } = await listDirectoryPage(db, viewer, page);
+  const slugs = await currentSlugs(
+    db,
+    entries.map((e) => e.personId),
+  );
   const out: (DirectoryEntry & { slug: string })[] = [];
   for (const entry of entries) {
-    const slug = await currentSlug(db, entry.personId);
+    const slug = slugs.get(entry.personId) ?? (await currentSlug(db, entry.personId));
     if (slug) out.push({ ...entry, slug });
   }
-  return out;
+  return { entries: out, next };
+}
+
+/**
+ * `currentSlug` for many people in two queries: the people whose newest slug still fits their name. The others
+ * (no slug yet, or renamed) are left out for `currentSlug` to settle one by one, as it makes or revives a slug.
+ */
+async function currentSlugs(db: Db, personIds: number[]): Promise<Map<number, string>> {
+  const found = new Map<number, string>();
+  if (!personIds.length) return found;
+  const [names, slugs] = await Promise.all([
+    db
+      .select({ personId: profiles.personId, firstName: profiles.firstName, lastName: profiles.lastName })
+      .from(profiles)
+      .where(inArray(profiles.personId, personIds)),
+    db
+      .selectDistinctOn([personSlugs.personId], { personId: personSlugs.personId, slug: personSlugs.slug })
+      .from(personSlugs)
+      .where(inArray(personSlugs.personId, personIds))
+      .orderBy(personSlugs.personId, desc(personSlugs.createdAt), desc(personSlugs.slug)),
+  ]);
+  const newest = new Map(slugs.map((s) => [s.personId, s.slug]));
+  for (const { personId, firstName, lastName } of names) {
+    const slug = newest.get(personId);
+    if (slug && slugMadeFrom(slug, slugify(`${firstName} ${lastName}`))) found.set(personId, slug);
+  }
+  return found;
 }

@@ -39,6 +39,8 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   "address.sharedNote": "Diese Adresse ist mit einem Partner geteilt: die Änderung gilt für beide.",
   "address.sharedLocked": "Mit deinem Partner geteilt; nur der Vorstand kann sie ändern (Partner dürfen die Daten des anderen nicht bearbeiten).",
   "directory.none": "Noch niemand eingetragen.",
+  "directory.first": "Erste Seite",
+  "directory.pages": "Seiten der Liste",
   "directory.title": "Mitgliederverzeichnis",
   "people.public.title": "Unsere Mitglieder",
   "people.public.ownPage": "Meine Profilseite (Besucher sehen nur, was ich öffentlich gemacht habe)",

@@ -38,6 +38,8 @@ export const peopleEn = {
   "address.sharedNote": "This address is shared with a partner: the change applies to both of you.",
   "address.sharedLocked": "Shared with your partner; only the board can change it (partners may not edit each other's data).",
   "directory.none": "Nobody is listed yet.",
+  "directory.first": "First page",
+  "directory.pages": "Pages of the list",
   "directory.title": "Member directory",
   "people.public.title": "Our members",
   "people.public.ownPage": "My profile page (visitors see only what I made public)",

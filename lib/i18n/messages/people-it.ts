@@ -41,6 +41,8 @@ export const peopleIt: Record<keyof typeof peopleEn, string> = {
   "address.sharedLocked":
     "Condiviso con il tuo partner; solo il consiglio direttivo può modificarlo (i partner non possono modificare i dati l’uno dell’altro).",
   "directory.none": "Ancora nessuno in elenco.",
+  "directory.first": "Prima pagina",
+  "directory.pages": "Pagine dell'elenco",
   "directory.title": "Elenco dei soci",
   "people.public.title": "I nostri soci",
   "people.public.ownPage": "La mia pagina del profilo (i visitatori vedono solo ciò che ho reso pubblico)",

@@ -40,6 +40,8 @@ export const peopleNl: Record<keyof typeof peopleEn, string> = {
   "address.sharedNote": "Dit adres deel je met een partner: de wijziging geldt voor jullie allebei.",
   "address.sharedLocked": "Gedeeld met je partner; alleen het bestuur kan het wijzigen (partners mogen elkaars gegevens niet bewerken).",
   "directory.none": "Er staat nog niemand in.",
+  "directory.first": "Eerste pagina",
+  "directory.pages": "Pagina's van de lijst",
   "directory.title": "Ledenlijst",
   "people.public.title": "Onze leden",
   "people.public.ownPage": "Mijn profielpagina (bezoekers zien alleen wat ik openbaar heb gemaakt)",
