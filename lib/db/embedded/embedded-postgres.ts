@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import v8 from "node:v8";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
-import { EmbeddedWireServer } from "./wire-server";
+import { EmbeddedWireServer, type HoldReport } from "./wire-server";
 
 /**
  * The extensions our migrations create (0018: pg_trgm for the people search). PGlite loads an extension's code
@@ -58,7 +58,7 @@ export function embeddedStartParams(): string[] {
  * password generated at each start (it is in `url`): 127.0.0.1 is open to every local process and user.
  */
 export async function startEmbeddedPostgres(
-  options: { dataDir?: string; port?: number; loadDataDir?: Blob; password?: string } = {},
+  options: { dataDir?: string; port?: number; loadDataDir?: Blob; password?: string; onHold?: (hold: HoldReport) => void } = {},
 ): Promise<EmbeddedPostgres> {
   tuneWasmForMemory();
   const pg = await PGlite.create({
@@ -69,7 +69,7 @@ export async function startEmbeddedPostgres(
   });
   // A fresh password per start, only in the URL handed to our own processes (and DATA_DIR/embedded-db.url, 0600).
   const password = options.password ?? randomBytes(24).toString("base64url");
-  const server = new EmbeddedWireServer({ db: pg, port: options.port ?? 0, password });
+  const server = new EmbeddedWireServer({ db: pg, port: options.port ?? 0, password, onHold: options.onHold });
   let port: number;
   try {
     port = await server.start();

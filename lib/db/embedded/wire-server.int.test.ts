@@ -1,0 +1,112 @@
+import { PGlite } from "@electric-sql/pglite";
+import postgres from "postgres";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EmbeddedWireServer, type HoldReport } from "./wire-server";
+
+// The embedded wire server with real postgres.js clients: one PGlite session shared by many connections.
+let pg: PGlite;
+let server: EmbeddedWireServer;
+let url: string;
+const holds: HoldReport[] = [];
+const clients: postgres.Sql[] = [];
+
+beforeAll(async () => {
+  pg = await PGlite.create();
+  server = new EmbeddedWireServer({ db: pg, idleInTransactionTimeoutMs: 60_000, onHold: (h) => holds.push(h) });
+  url = `postgres://postgres@127.0.0.1:${await server.start()}/postgres`;
+  await pg.exec("create table items (id int primary key, note text)");
+}, 60_000);
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.end({ timeout: 1 })));
+  await server.stop();
+  await pg.close();
+});
+
+const connect = (options: postgres.Options<{}> = {}) => {
+  const sql = postgres(url, { max: 1, onnotice: () => {}, prepare: false, ...options });
+  clients.push(sql);
+  return sql;
+};
+const until = async (condition: () => boolean | Promise<boolean>) => {
+  while (!(await condition())) await new Promise((r) => setTimeout(r, 5));
+};
+
+describe("a statement given up on (CancelRequest)", () => {
+  it("is dropped while it waits for the session and its client is answered 57014; the holder goes on", async () => {
+    const holder = await connect().reserve();
+    // Connected first: a new connection's startup waits for the session too.
+    const waiting = connect();
+    await waiting`select 1`;
+    const other = connect();
+    await other`select 1`;
+    await holder`begin`;
+    await holder`insert into items values (1, 'holder')`;
+    const queued = server.waitingBatches;
+    // Simple (no parameters) and parameterized (Parse/Describe/Flush first) statements of two clients.
+    const plain = waiting`select 'ran' as note`;
+    const withParams = other`insert into items values (${2}, ${"cancelled"})`;
+    const settled = [plain, withParams].map((q) => q.then(() => "ran", (e: { code?: string }) => e.code));
+    await until(() => server.waitingBatches >= queued + 2);
+    await plain.cancel();
+    await withParams.cancel();
+    expect(await Promise.all(settled)).toEqual(["57014", "57014"]);
+    // The holder's transaction was never touched and commits; both cancelled clients are usable again.
+    await holder`commit`;
+    holder.release();
+    expect((await waiting`select count(*)::int as n from items`)[0]!.n).toBe(1);
+    expect((await other`select note from items where id = ${1}`)[0]!.note).toBe("holder");
+  });
+
+});
+
+describe("who holds the session", () => {
+  it("reports each hold: a transaction's batches and the time the session waited on its client", async () => {
+    const sql = connect({ connection: { application_name: "hold-report" } });
+    const tx = await sql.reserve();
+    await tx`begin`;
+    await tx`select 1`;
+    await new Promise((r) => setTimeout(r, 20)); // the client thinking between statements, holding the session
+    await tx`commit`;
+    tx.release();
+    await until(() => holds.some((h) => h.application === "hold-report" && h.statements[0] === "begin"));
+    const hold = holds.find((h) => h.application === "hold-report" && h.statements[0] === "begin")!;
+    expect(hold).toMatchObject({ batches: 3, statements: ["begin", "select 1", "commit"], end: "released" });
+    expect(hold.waitedOnClientMs).toBeGreaterThan(0);
+    expect(hold.waitedOnClientMs).toBeLessThanOrEqual(hold.ms);
+  });
+
+  it("closes a client's named prepared statements when it disconnects (they live in the one session)", async () => {
+    const prepared = postgres(url, { max: 1, onnotice: () => {}, prepare: true });
+    await prepared`select ${1}::int as one`;
+    const watcher = connect();
+    const names = async () => (await watcher`select name from pg_prepared_statements`).map((r) => r.name as string);
+    expect((await names()).length).toBeGreaterThan(0);
+    await prepared.end();
+    await until(async () => (await names()).length === 0);
+    expect(await names()).toEqual([]);
+  });
+});
+
+describe("a client idle inside its transaction", () => {
+  it("is terminated with 25P03 after the timeout and its transaction rolled back; the others go on", async () => {
+    const pgIdle = await PGlite.create();
+    const idleServer = new EmbeddedWireServer({ db: pgIdle, idleInTransactionTimeoutMs: 200 });
+    const idleUrl = `postgres://postgres@127.0.0.1:${await idleServer.start()}/postgres`;
+    const a = postgres(idleUrl, { max: 1, onnotice: () => {} });
+    const b = postgres(idleUrl, { max: 1, onnotice: () => {} });
+    try {
+      await a`create table t (n int)`;
+      const tx = await a.reserve();
+      await tx`begin`;
+      await tx`insert into t values (1)`;
+      // b waits for the session behind a's open transaction, and gets it once a is cut off.
+      expect((await b`select count(*)::int as n from t`)[0]!.n).toBe(0);
+      // … and a's work is gone for good (rolled back), not left for its next statement to commit.
+      expect((await b`select count(*)::int as n from t`)[0]!.n).toBe(0);
+    } finally {
+      await Promise.all([a.end({ timeout: 1 }), b.end({ timeout: 1 })]);
+      await idleServer.stop();
+      await pgIdle.close();
+    }
+  });
+});
