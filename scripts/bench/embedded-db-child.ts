@@ -5,11 +5,12 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 // it the session waited on that client's round trips, its first statements).
 const traceMs = Number(process.env.EMBEDDED_DB_TRACE_MS ?? "");
 const embedded = await startEmbeddedPostgres({
-  onHold: Number.isFinite(traceMs) && process.env.EMBEDDED_DB_TRACE_MS
-    ? (hold) => {
-        if (hold.ms >= traceMs) console.error(`[embedded db hold] ${JSON.stringify(hold)}`);
-      }
-    : undefined,
+  onHold:
+    Number.isFinite(traceMs) && process.env.EMBEDDED_DB_TRACE_MS
+      ? (hold) => {
+          if (hold.ms >= traceMs) console.error(`[embedded db hold] ${JSON.stringify(hold)}`);
+        }
+      : undefined,
 });
 process.send!({ url: embedded.url });
 process.on("disconnect", () => void embedded.stop().finally(() => process.exit(0)));

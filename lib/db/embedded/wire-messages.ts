@@ -45,7 +45,8 @@ export function closedStatement(close: Uint8Array): string | null {
 export function statementText(msg: Uint8Array, max = 60): string | null {
   const body = Buffer.from(msg.buffer, msg.byteOffset + 5, msg.length - 5);
   let start = 0;
-  if (msg[0] === 0x50) start = body.indexOf(0) + 1; // 'P': name, then the query
+  if (msg[0] === 0x50)
+    start = body.indexOf(0) + 1; // 'P': name, then the query
   else if (msg[0] !== 0x51) return null; // 'Q'
   const end = body.indexOf(0, start);
   return body

@@ -45,7 +45,12 @@ describe("a statement given up on (CancelRequest)", () => {
     // Simple (no parameters) and parameterized (Parse/Describe/Flush first) statements of two clients.
     const plain = waiting`select 'ran' as note`;
     const withParams = other`insert into items values (${2}, ${"cancelled"})`;
-    const settled = [plain, withParams].map((q) => q.then(() => "ran", (e: { code?: string }) => e.code));
+    const settled = [plain, withParams].map((q) =>
+      q.then(
+        () => "ran",
+        (e: { code?: string }) => e.code,
+      ),
+    );
     await until(() => server.waitingBatches >= queued + 2);
     await plain.cancel();
     await withParams.cancel();
@@ -56,7 +61,6 @@ describe("a statement given up on (CancelRequest)", () => {
     expect((await waiting`select count(*)::int as n from items`)[0]!.n).toBe(1);
     expect((await other`select note from items where id = ${1}`)[0]!.note).toBe("holder");
   });
-
 });
 
 describe("who holds the session", () => {

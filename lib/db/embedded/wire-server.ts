@@ -1,16 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import net from "node:net";
 import type { PGlite } from "@electric-sql/pglite";
-import {
-  closedStatement,
-  closeStatements,
-  errorResponse,
-  parsedName,
-  readyForQuery,
-  startupParameter,
-  statementText,
-  withBackendKey,
-} from "./wire-messages";
+import { closedStatement, closeStatements, errorResponse, parsedName, readyForQuery, startupParameter, statementText, withBackendKey } from "./wire-messages";
 
 /**
  * Serves one PGlite database to many Postgres wire-protocol clients.
@@ -277,7 +268,7 @@ export class EmbeddedWireServer {
     target.socket.write(errorResponse("ERROR", "57014", "canceling statement due to user request"));
     if (batch!.endsCycle) return void target.socket.write(readyForQuery("I"));
     // Cancelled after Flush: as after any error, the rest up to the client's Sync is skipped and the Sync answered.
-    for (let i = index; i < this.queue.length; ) {
+    for (let i = index; i < this.queue.length;) {
       if (this.queue[i]!.client !== target) {
         i++;
         continue;
