@@ -22,7 +22,7 @@ afterAll(async () => {
   await pg.close();
 });
 
-const connect = (options: postgres.Options<{}> = {}) => {
+const connect = (options: postgres.Options<Record<string, postgres.PostgresType>> = {}) => {
   const sql = postgres(url, { max: 1, onnotice: () => {}, prepare: false, ...options });
   clients.push(sql);
   return sql;
