@@ -6,13 +6,18 @@ import { loadLine } from "./stats";
 
 export interface Row {
   fault: string;
+  /** Requests made while the board was offline (not published, as the firmware). */
+  offline: number;
   sent: number;
   replies: number;
   extraSent: string;
   expected: number;
   found: number;
   missing: number;
+  /** Closed records no board reported (duplicates). */
   extra: number;
+  /** Sessions still open: their stop still spooled, or phantoms. */
+  open: number;
   spooled: number;
   drainS: string;
   p99: string;
@@ -57,6 +62,7 @@ export function sameMultiset(a: string[], b: string[]): boolean {
 export function skipped(fault: string, note: string): Row {
   return {
     fault,
+    offline: 0,
     sent: 0,
     replies: 0,
     extraSent: "",
@@ -64,6 +70,7 @@ export function skipped(fault: string, note: string): Row {
     found: 0,
     missing: 0,
     extra: 0,
+    open: 0,
     spooled: 0,
     drainS: "–",
     p99: "–",
@@ -76,12 +83,14 @@ export function printTable(rows: Row[], title: string): void {
   const head = [
     "fault",
     "sent",
+    "not sent (board offline)",
     "replies",
     "also sent",
     "records expected",
     "found",
     "missing",
-    "extra",
+    "extra (closed)",
+    "still open",
     "usage events still in the spool",
     "drain s",
     "reply p99",
@@ -89,5 +98,5 @@ export function printTable(rows: Row[], title: string): void {
   ];
   console.log(`| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|`);
   for (const r of rows)
-    console.log(`| ${[r.fault, r.sent, r.replies, r.extraSent, r.expected, r.found, r.missing, r.extra, r.spooled, r.drainS, r.p99, r.note].join(" | ")} |`);
+    console.log(`| ${[r.fault, r.sent, r.offline, r.replies, r.extraSent, r.expected, r.found, r.missing, r.extra, r.open, r.spooled, r.drainS, r.p99, r.note].join(" | ")} |`);
 }

@@ -30,6 +30,8 @@ export const between = (a: number, b: number) => a + Math.random() * (b - a);
 export const log = (line: string) => console.log(`${new Date().toISOString().slice(11, 19)} ${line}`);
 
 interface Tally {
+  /** Requests the boards made while offline: not published (the firmware does not try), answered by nobody. */
+  offline: number;
   sent: number;
   replies: number;
   ms: number[];
@@ -59,8 +61,11 @@ export async function startSoakSystem({ boards: BOARDS, long: LONG, drainLimitMs
   const check = createDb(database.url, { max: 2 });
   const mqttPort = await freePort();
   const brokerLines: string[] = [];
+  // SOAK_BROKER_LOG=file: every line the broker wrote, with the time it came, to read what happened around a fault.
+  const brokerLog = process.env.SOAK_BROKER_LOG ? fs.createWriteStream(process.env.SOAK_BROKER_LOG) : null;
   const supervisor = new Supervisor(
     (line) => {
+      brokerLog?.write(`${new Date().toISOString().slice(11, 23)} ${line}\n`);
       brokerLines.push(line);
       if (brokerLines.length > 2_000) brokerLines.splice(0, 1_000);
       if (/"level":(50|60)|exited|restarting in/.test(line)) log(line.slice(0, 300));
@@ -80,6 +85,8 @@ export async function startSoakSystem({ boards: BOARDS, long: LONG, drainLimitMs
       LOG_LEVEL: "info",
       DATA_DIR: dataDir,
       DATABASE_URL: viaProxy.toString(),
+      // As `npm start` runs it: the database was prepared once (here by openBenchDatabase), not again per restart.
+      MAKERSPACE_DATABASE_PREPARED: "1",
       MQTT_PORT: String(mqttPort),
       MQTT_HOST: "127.0.0.1",
     },
@@ -105,7 +112,7 @@ export async function startSoakSystem({ boards: BOARDS, long: LONG, drainLimitMs
   let warmedUp = false;
 
   // ---- the boards and their ground truth -----------------------------------------------------------------
-  let tally: Tally = { sent: 0, replies: 0, ms: [], expected: [] };
+  let tally: Tally = { offline: 0, sent: 0, replies: 0, ms: [], expected: [] };
   const boards = range(BOARDS).map((i) => {
     const board = new SimulatedBoard({
       url: `mqtt://127.0.0.1:${mqttPort}`,
@@ -117,6 +124,7 @@ export async function startSoakSystem({ boards: BOARDS, long: LONG, drainLimitMs
     });
     const machineId = machineOf.get(BENCH_BOARD_BASE + i)!;
     board.on("exchange", (x: Exchange) => {
+      if (!x.sent) return void tally.offline++;
       tally.sent++;
       if (x.reply) {
         tally.replies++;
@@ -189,7 +197,7 @@ export async function startSoakSystem({ boards: BOARDS, long: LONG, drainLimitMs
     log(`— ${name}`);
     // The fault's own uses: started from now on (a record of an earlier fault drained late carries its own start).
     const since = new Date(Date.now() - 1_000);
-    tally = { sent: 0, replies: 0, ms: [], expected: [] };
+    tally = { offline: 0, sent: 0, replies: 0, ms: [], expected: [] };
     const running = load();
     await sleep(3_000);
     let outcome: FaultOutcome;
@@ -229,9 +237,12 @@ export async function startSoakSystem({ boards: BOARDS, long: LONG, drainLimitMs
     // A little longer: a late duplicate would show up now.
     await sleep(2_000);
     found = await foundSince(since);
+    // A session still open is a use whose stop has not reached the database yet (spooled), or a phantom if it stays.
+    const open = found.filter((k) => k.endsWith(":open")).length;
     const { missing, extra } = difference(tally.expected, found);
     if (drainedAt === 0 || missing > 0 || extra > 0) {
       log(`not as expected: missing ${JSON.stringify(only(tally.expected, found))}, extra ${JSON.stringify(only(found, tally.expected))}`);
+      for (const row of await describe(since, only(found, tally.expected))) log(`extra: ${JSON.stringify(row)}`);
       log(
         `boards: buffered ${boards.map((b) => b.buffer.size).join(",")}, connected ${boards.filter((b) => b.link.connected).length}/${BOARDS}; usage events in the spool ${spooledUses()}`,
       );
@@ -240,13 +251,15 @@ export async function startSoakSystem({ boards: BOARDS, long: LONG, drainLimitMs
     const lat = summarize(tally.ms);
     rows.push({
       fault: name,
+      offline: tally.offline,
       sent: tally.sent,
       replies: tally.replies,
       extraSent: outcome?.extraSent ?? "",
       expected: tally.expected.length,
       found: found.length,
       missing,
-      extra,
+      extra: extra - open,
+      open,
       spooled: spooledUses(),
       drainS: drainedAt === 0 ? `>${DRAIN_LIMIT_MS / 1000}` : `${((drainedAt - cleared) / 1000).toFixed(1)}${settled ? " (settled short)" : ""}`,
       p99: Number.isFinite(lat.p99) ? `${lat.p99.toFixed(0)} ms` : "–",
@@ -273,6 +286,26 @@ export async function startSoakSystem({ boards: BOARDS, long: LONG, drainLimitMs
       .from(usageSessions)
       .where(and(gte(usageSessions.startedAt, since), inArray(usageSessions.machineId, machineIds)));
     return sessions.map((s) => key(s.machineId, s.uid, s.duration));
+  }
+
+  /** The closed sessions behind extra keys, as recorded (how each began and ended), to tell where a duplicate came from. */
+  async function describe(since: Date, extra: Record<string, number>) {
+    const rows = await check.db
+      .select()
+      .from(usageSessions)
+      .where(and(gte(usageSessions.startedAt, since), inArray(usageSessions.machineId, machineIds)));
+    return rows
+      .filter((r) => r.durationSeconds !== null && extra[key(r.machineId, r.cardUid, r.durationSeconds)])
+      .map((r) => ({
+        machine: r.machineId,
+        duration: r.durationSeconds,
+        started: r.startedAt.toISOString().slice(11, 23),
+        opened: r.openedByEventAt?.toISOString().slice(11, 23),
+        closed: r.closedByEventAt?.toISOString().slice(11, 23),
+        as: r.recordedAs,
+        ended: r.endedBecause,
+        byReplay: r.closedByReplay,
+      }));
   }
 
   let cleaned: Promise<void> | null = null;

@@ -24,6 +24,8 @@ export interface Exchange {
   /** null: no answer within the timeout, or not connected (the firmware does not even try then). */
   reply: Json | null;
   ms: number;
+  /** false: not published at all, the board being offline (a request only the board's own logic saw). */
+  sent: boolean;
 }
 
 /**
@@ -128,12 +130,12 @@ export class BoardLink extends EventEmitter {
 
   private async exchange(body: Json): Promise<Exchange> {
     const started = performance.now();
-    const done = (reply: Json | null): Exchange => {
-      const exchange = { request: body, reply, ms: performance.now() - started };
+    const done = (reply: Json | null, sent = true): Exchange => {
+      const exchange = { request: body, reply, ms: performance.now() - started, sent };
       this.emit("exchange", exchange);
       return exchange;
     };
-    if (!this.connected) return done(null);
+    if (!this.connected) return done(null, false);
     let timer: NodeJS.Timeout | undefined;
     const text = await new Promise<string | null>((resolve) => {
       this.waiting = resolve;
