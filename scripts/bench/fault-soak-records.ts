@@ -98,5 +98,7 @@ export function printTable(rows: Row[], title: string): void {
   ];
   console.log(`| ${head.join(" | ")} |\n|${head.map(() => "---").join("|")}|`);
   for (const r of rows)
-    console.log(`| ${[r.fault, r.sent, r.offline, r.replies, r.extraSent, r.expected, r.found, r.missing, r.extra, r.open, r.spooled, r.drainS, r.p99, r.note].join(" | ")} |`);
+    console.log(
+      `| ${[r.fault, r.sent, r.offline, r.replies, r.extraSent, r.expected, r.found, r.missing, r.extra, r.open, r.spooled, r.drainS, r.p99, r.note].join(" | ")} |`,
+    );
 }
