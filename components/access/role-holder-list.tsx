@@ -3,8 +3,8 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPlainDate } from "@/lib/time";
 import Link from "next/link";
 
-/** Enough for a page; a role every member holds is better read through the people list. */
-const SHOWN = 200;
+/** Enough for a page (every role's list is on it); a role every member holds is better read through the people list. */
+const SHOWN = 50;
 
 /** Who holds a role and why: directly (with its days), by status, by committee function, by system training. */
 export async function RoleHolderList({ holders }: { holders: RoleHolder[] }) {
