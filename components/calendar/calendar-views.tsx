@@ -28,11 +28,30 @@ function byDay(items: CalendarItem[], timeZone: string): Map<string, CalendarIte
   return map;
 }
 
+/** Entries a month's day shows; past them the day links to its week, which lists them all. */
+export const MONTH_DAY_SHOWN = 4;
+/** Entries the agenda shows at most (whole days): past them it stops at a day's end and "Next" goes on from there. */
+export const AGENDA_SHOWN = 150;
+
+/**
+ * How many of the agenda's `days` to show: whole days while the entries stay within `AGENDA_SHOWN` (at least one
+ * day). A busy space's six weeks held 840 entries, written twice into the page (HTML and RSC payload): 620 KB.
+ */
+export function agendaDays(items: CalendarItem[], first: Day, days: number, timeZone: string): number {
+  const map = byDay(items, timeZone);
+  let shown = 0;
+  for (let i = 0; i < days; i++) {
+    shown += map.get(isoDate(addDays(first, i)))?.length ?? 0;
+    if (shown > AGENDA_SHOWN) return Math.max(i, 1);
+  }
+  return days;
+}
+
 function timeLabel(item: CalendarItem, p: ViewProps): string {
   return item.kind === "event" && item.allDay ? p.t("cal.allDay") : formatTime(item.startsAt, p.locale, p.timeZone);
 }
 
-export function MonthView(p: ViewProps & { month: number }) {
+export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => string }) {
   const map = byDay(p.items, p.timeZone);
   const weeks = Array.from({ length: p.days / 7 }, (_, w) => Array.from({ length: 7 }, (_, d) => addDays(p.first, w * 7 + d)));
   return (
@@ -56,11 +75,19 @@ export function MonthView(p: ViewProps & { month: number }) {
                   <td key={iso} className={`h-24 border border-slate-200 align-top ${day.month === p.month ? "" : "bg-slate-50 text-slate-600"}`}>
                     <div className={`px-1 text-xs ${iso === p.todayIso ? "font-bold text-amber-700" : ""}`}>{day.day}</div>
                     <ul className="space-y-0.5 px-0.5">
-                      {(map.get(iso) ?? []).map((item) => (
+                      {(map.get(iso) ?? []).slice(0, MONTH_DAY_SHOWN).map((item) => (
                         <li key={`${item.kind}-${item.id}-${item.startsAt.getTime()}`}>
                           <CalendarItemLink item={item} time={timeLabel(item, p)} t={p.t} />
                         </li>
                       ))}
+                      {(map.get(iso)?.length ?? 0) > MONTH_DAY_SHOWN && (
+                        <li>
+                          <a className="cal-more" href={p.weekOf(day)}>
+                            {p.t("cal.more", { count: map.get(iso)!.length - MONTH_DAY_SHOWN })}
+                            <span className="sr-only"> ({formatDay(day, p.locale)})</span>
+                          </a>
+                        </li>
+                      )}
                     </ul>
                   </td>
                 );

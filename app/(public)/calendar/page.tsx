@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { DayListView, MonthView } from "@/components/calendar/calendar-views";
+import { agendaDays, DayListView, MonthView } from "@/components/calendar/calendar-views";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { seesMembersOnly } from "@/lib/domain/access/members-only";
 import { parseId } from "@/lib/domain/shared/ids";
@@ -49,6 +49,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
       roomId,
     }),
   ]);
+  if (view === "agenda") {
+    // A busy agenda stops at a day's end; "Next" goes on from the first day not shown.
+    const days = agendaDays(items, r.first, r.days, tz);
+    if (days < r.days) Object.assign(r, { days, next: addDays(r.first, days) });
+  }
   const href = (over: { view?: View; date?: Day }) => {
     const q = new URLSearchParams({ view: over.view ?? view, date: isoDate(over.date ?? anchor) });
     if (roomId) q.set("room", String(roomId));
@@ -132,7 +137,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
         </form>
       </div>
       <h2 className="text-lg font-semibold">{heading}</h2>
-      {view === "month" ? <MonthView {...viewProps} month={anchor.month} /> : <DayListView {...viewProps} showEmpty={view === "week"} />}
+      {view === "month" ? <MonthView {...viewProps} month={anchor.month} weekOf={(day) => href({ view: "week", date: day })} /> : <DayListView {...viewProps} showEmpty={view === "week"} />}
     </div>
   );
 }

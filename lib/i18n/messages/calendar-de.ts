@@ -13,6 +13,7 @@ export const calendarDe: Record<keyof typeof calendarEn, string> = {
   "cal.allRooms": "Alle Räume",
   "cal.filter": "Anzeigen",
   "cal.nothing": "In diesem Zeitraum ist nichts geplant.",
+  "cal.more": "+{count} weitere",
   "cal.subscribe": "Abonnieren (iCal)",
   "cal.newEvent": "Neuer Termin",
   "cal.manageRooms": "Räume und Ressourcen",

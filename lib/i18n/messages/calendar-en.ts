@@ -12,6 +12,7 @@ export const calendarEn = {
   "cal.allRooms": "All rooms",
   "cal.filter": "Show",
   "cal.nothing": "Nothing planned in this period.",
+  "cal.more": "+{count} more",
   "cal.subscribe": "Subscribe (iCal)",
   "cal.newEvent": "New event",
   "cal.manageRooms": "Rooms and resources",

@@ -14,6 +14,7 @@ export const calendarIt: Record<keyof typeof calendarEn, string> = {
   "cal.allRooms": "Tutte le sale",
   "cal.filter": "Mostra",
   "cal.nothing": "Niente in programma in questo periodo.",
+  "cal.more": "+{count} altri",
   "cal.subscribe": "Abbonati (iCal)",
   "cal.newEvent": "Nuovo evento",
   "cal.manageRooms": "Sale e risorse",

@@ -14,6 +14,7 @@ export const calendarNl: Record<keyof typeof calendarEn, string> = {
   "cal.allRooms": "Alle ruimtes",
   "cal.filter": "Tonen",
   "cal.nothing": "Niets gepland in deze periode.",
+  "cal.more": "+{count} meer",
   "cal.subscribe": "Abonneren (iCal)",
   "cal.newEvent": "Nieuwe activiteit",
   "cal.manageRooms": "Ruimtes en middelen",

@@ -1,0 +1,63 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { CalendarItem } from "@/lib/domain/calendar/calendar-queries";
+import { translator } from "@/lib/i18n/translate";
+import { addDays, type Day, isoDate, startOfDay } from "@/lib/time";
+import { AGENDA_SHOWN, agendaDays, MONTH_DAY_SHOWN, MonthView } from "./calendar-views";
+
+const tz = "Europe/Vienna";
+const first: Day = { year: 2030, month: 4, day: 29 }; // the Monday before 1 May 2030: six weeks
+const t = translator("en");
+
+/** `perDay` events on each of the six weeks' days, from 08:00 local time, 30 (past 20 a day: 5) minutes apart. */
+function busy(perDay: number): CalendarItem[] {
+  return Array.from({ length: 42 * perDay }, (_, i) => {
+    const startsAt = new Date(startOfDay(addDays(first, Math.floor(i / perDay)), tz).getTime() + (8 * 60 + (perDay > 20 ? 5 : 30) * (i % perDay)) * 60_000);
+    return {
+      kind: "event",
+      id: i,
+      slug: `event-${i}`,
+      title: `Event ${i}`,
+      startsAt,
+      endsAt: new Date(startsAt.getTime() + 20 * 60_000),
+      allDay: false,
+      cancelled: false,
+      isPublic: true,
+      rooms: [],
+    };
+  });
+}
+
+const month = (items: CalendarItem[]) =>
+  renderToStaticMarkup(
+    MonthView({ items, first, days: 42, timeZone: tz, locale: "en", t, todayIso: "2030-05-15", month: 5, weekOf: (day) => `/calendar?view=week&date=${isoDate(day)}` }),
+  );
+
+describe("month view of a busy space", () => {
+  it(`shows ${MONTH_DAY_SHOWN} entries a day and links the day's week for the rest, so the page stays small`, () => {
+    // 20 a day: 840 entries in six weeks. Every entry the page writes is written twice (HTML and RSC payload).
+    const html = month(busy(20));
+    expect(html.match(/class="cal-item /g)).toHaveLength(42 * MONTH_DAY_SHOWN);
+    expect(html.match(/class="cal-more"/g)).toHaveLength(42);
+    expect(html).toContain(`<a class="cal-more" href="/calendar?view=week&amp;date=2030-05-07">+16 more<span class="sr-only"> (Tuesday, 7 May 2030)</span></a>`);
+    // Each day's first entries in their order, the later ones not at all.
+    expect(html).toContain("> Event 140</span>");
+    expect(html).not.toContain("> Event 144</span>");
+    expect(html.length).toBeLessThan(60_000);
+  });
+
+  it("a day within the limit shows all its entries and no link", () => {
+    const html = month(busy(MONTH_DAY_SHOWN));
+    expect(html.match(/class="cal-item /g)).toHaveLength(42 * MONTH_DAY_SHOWN);
+    expect(html).not.toContain("cal-more");
+  });
+});
+
+describe("agenda of a busy space", () => {
+  it(`stops at the end of the day that would pass ${AGENDA_SHOWN} entries`, () => {
+    expect(agendaDays(busy(20), first, 42, tz)).toBe(Math.floor(AGENDA_SHOWN / 20));
+    expect(agendaDays(busy(3), first, 42, tz)).toBe(42);
+    // A single day over the limit is still shown whole.
+    expect(agendaDays(busy(AGENDA_SHOWN + 10), first, 42, tz)).toBe(1);
+  });
+});
