@@ -30,7 +30,17 @@ function busy(perDay: number): CalendarItem[] {
 
 const month = (items: CalendarItem[]) =>
   renderToStaticMarkup(
-    MonthView({ items, first, days: 42, timeZone: tz, locale: "en", t, todayIso: "2030-05-15", month: 5, weekOf: (day) => `/calendar?view=week&date=${isoDate(day)}` }),
+    MonthView({
+      items,
+      first,
+      days: 42,
+      timeZone: tz,
+      locale: "en",
+      t,
+      todayIso: "2030-05-15",
+      month: 5,
+      weekOf: (day) => `/calendar?view=week&date=${isoDate(day)}`,
+    }),
   );
 
 describe("month view of a busy space", () => {
@@ -39,7 +49,9 @@ describe("month view of a busy space", () => {
     const html = month(busy(20));
     expect(html.match(/class="cal-item /g)).toHaveLength(42 * MONTH_DAY_SHOWN);
     expect(html.match(/class="cal-more"/g)).toHaveLength(42);
-    expect(html).toContain(`<a class="cal-more" href="/calendar?view=week&amp;date=2030-05-07">+16 more<span class="sr-only"> (Tuesday, 7 May 2030)</span></a>`);
+    expect(html).toContain(
+      `<a class="cal-more" href="/calendar?view=week&amp;date=2030-05-07">+16 more<span class="sr-only"> (Tuesday, 7 May 2030)</span></a>`,
+    );
     // Each day's first entries in their order, the later ones not at all.
     expect(html).toContain("> Event 140</span>");
     expect(html).not.toContain("> Event 144</span>");

@@ -137,7 +137,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
         </form>
       </div>
       <h2 className="text-lg font-semibold">{heading}</h2>
-      {view === "month" ? <MonthView {...viewProps} month={anchor.month} weekOf={(day) => href({ view: "week", date: day })} /> : <DayListView {...viewProps} showEmpty={view === "week"} />}
+      {view === "month" ? (
+        <MonthView {...viewProps} month={anchor.month} weekOf={(day) => href({ view: "week", date: day })} />
+      ) : (
+        <DayListView {...viewProps} showEmpty={view === "week"} />
+      )}
     </div>
   );
 }
