@@ -6,7 +6,10 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // forbidden() renders app/forbidden.tsx with HTTP 403 for logged-in users lacking a permission.
   // serverActions.bodySizeLimit: thing photos up to 10 MB (checked again in the domain) plus the form.
-  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" } },
+  // preloadEntriesOnStart off: Next would load every route's modules at start, beside the first requests (measured
+  // side by side, load 20: a bare start's first answer 6.4 → 3.9 s); each route now loads on its first request, and
+  // the routes nobody asks for on a small box never take memory.
+  experimental: { authInterrupts: true, serverActions: { bodySizeLimit: "11mb" }, preloadEntriesOnStart: false },
   typescript: { ignoreBuildErrors: true }, // `npm run typecheck` is the gate; the build need not repeat it
 };
 

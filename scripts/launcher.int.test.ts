@@ -8,6 +8,13 @@ import { createDb } from "@/lib/db/client";
 import { profiles } from "@/lib/db/schema";
 import { freePort } from "./testing/free-port";
 import { runLauncher, waitForOutput, type LauncherRun } from "./testing/launcher-process";
+import { START_TIMING } from "./launcher/start-timing";
+
+/** Where each line appears in the output: expected in the order given (a missing line is -1 and fails too). */
+function linesInOrder(output: string, ...lines: string[]): void {
+  const at = lines.map((line) => output.indexOf(line));
+  expect(at.every((position) => position >= 0) && at.every((position, i) => i === 0 || position > at[i - 1]!), `${lines.join(" < ")}\n${output}`).toBe(true);
+}
 
 // The whole system from `npm start` on an empty DATA_DIR: embedded database, demo data, web and broker.
 // The first run may include the web build, hence the long timeouts.
@@ -22,6 +29,8 @@ async function startSystem(): Promise<{ run: LauncherRun; port: number; dbUrl: s
     MQTT_PORT: String(mqttPort),
     EMBEDDED_DB_PORT: String(dbPort),
     DEMO_PASSWORD: "launcher-test-password",
+    // The launcher's steps in its output (scripts/launcher/start-timing.ts): their order is asserted, never their times.
+    [START_TIMING]: "1",
   });
   await waitForOutput(run, /Makerspace is ready on/, 600_000);
   // The embedded database wants the password generated at this start; the launcher leaves its address here.
@@ -56,6 +65,8 @@ describe("npm start", () => {
       expect(first.run.output()).toContain("admin@makerspace.local");
       expect(first.run.output()).toContain("launcher-test-password");
       expect(first.run.output()).toContain("efbeadde");
+      // A fresh install: the web server booted while the database was migrated and seeded, and served only after.
+      linesInOrder(first.run.output(), "web started", "database open (migrations pending)", "database prepared", "[web] HTTP on port");
 
       // While running, DATA_DIR itself is 0700: nobody else reaches anything inside.
       expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);
@@ -82,6 +93,10 @@ describe("npm start", () => {
     const second = await startSystem();
     try {
       expect(second.run.output()).not.toContain("Demo data created");
+      // A plain restart: the web server booted before the database was even open, and served once it was (the schema
+      // being this version's), not after the rest of the preparation.
+      linesInOrder(second.run.output(), "web started", "database open (up to date)", "[web] HTTP on port");
+      linesInOrder(second.run.output(), "web started", "database prepared", "broker started");
       expect((await fetch(`http://127.0.0.1:${second.port}/api/health`)).status).toBe(200);
       const handle = createDb(second.dbUrl, { max: 1 });
       const [kept] = await handle.db.select({ n: count() }).from(profiles).where(eq(profiles.firstName, "Kept-Across-Restarts"));

@@ -1,5 +1,5 @@
 /**
- * `npm run start:broker`: the device broker alone (device-broker/main.ts) as a child process, so that its error
+ * `npm run start:broker` (`node scripts/start.mjs broker`, compiled): the device broker alone (device-broker/main.ts) as a child process, so that its error
  * lines also reach DATA_DIR/logs/errors.log for the admin's system page, as under `npm start`.
  */
 import path from "node:path";

@@ -10,11 +10,12 @@ const root = path.resolve(import.meta.dirname, "..");
 const dirs: string[] = [];
 afterAll(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
 
-function run(script: string): Promise<{ code: number | null; dataDir: string; output: string }> {
+/** `npm run start:<which>` as its package script runs it: `node scripts/start.mjs <which>`, compiled. */
+function run(which: "web" | "broker"): Promise<{ code: number | null; dataDir: string; output: string }> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-start-errors-"));
   dirs.push(dataDir);
   const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "info" };
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, script)], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [path.join(root, "scripts", "start.mjs"), which], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout.on("data", (c: Buffer) => (output += c.toString()));
   child.stderr.on("data", (c: Buffer) => (output += c.toString()));
@@ -24,15 +25,20 @@ function run(script: string): Promise<{ code: number | null; dataDir: string; ou
 describe("recent errors outside npm start", () => {
   it("start:broker: the broker's error line reaches DATA_DIR/logs/errors.log", async () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
-    expect(pkg.scripts["start:broker"]).toContain("scripts/start-broker.ts");
-    const { code, dataDir, output } = await run("scripts/start-broker.ts");
+    expect(pkg.scripts["start:broker"]).toBe("node scripts/start.mjs broker");
+    const { code, dataDir, output } = await run("broker");
+    // From its bundle: no TypeScript loader at run time.
+    expect(output).not.toMatch(/running it through tsx/);
     expect(code).toBe(1);
     expect(output).toContain("DATABASE_URL is not set");
     expect(recentErrors(dataDir).join("\n")).toContain("✖ DATABASE_URL is not set");
   });
 
   it("start:web: a start failure is kept as well", async () => {
-    const { code, dataDir } = await run("scripts/start-web.ts");
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, "package.json"), "utf8")) as { scripts: Record<string, string> };
+    expect(pkg.scripts["start:web"]).toBe("node scripts/start.mjs web");
+    const { code, dataDir, output } = await run("web");
+    expect(output).not.toMatch(/running it through tsx/);
     expect(code).toBe(1);
     expect(recentErrors(dataDir).join("\n")).toContain("DATABASE_URL is not set");
   });

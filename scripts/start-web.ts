@@ -1,12 +1,14 @@
 /**
- * `npm run start:web`: the web server alone, for production against DATABASE_URL. Applies pending
- * migrations first (serialised with any other instance by an advisory lock), then runs `next start`.
+ * `npm run start:web` (`node scripts/start.mjs web`, compiled): the web server alone, for production against
+ * DATABASE_URL. Applies pending migrations first (serialised with any other instance by an advisory lock), then runs
+ * our web server around Next (scripts/web/web-server.ts), compiled as well.
  */
 import path from "node:path";
 import { createDb } from "@/lib/db/client";
 import { parseEnv } from "@/lib/env";
 import { prepareDatabase, pingDatabase } from "@/drizzle/prepare";
 import { StartupError, redactUrl } from "./launcher/startup-error";
+import { webServerArgs } from "./launcher/broker-bundle";
 import { ensureBuild } from "./launcher/build";
 import { migrationsFolder } from "@/drizzle/migrate";
 import { UpgradeError, upgradeDatabase } from "@/lib/ops/upgrade";
@@ -43,7 +45,8 @@ async function main(): Promise<void> {
   await ensureBuild(root, log);
   const child = spawnWithErrorLog({
     command: process.execPath,
-    args: web.args,
+    // Compiled like under `npm start` (scripts/launcher/broker-bundle.ts), through tsx only if that fails.
+    args: await webServerArgs(root, web.args, log),
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
     dataDir,

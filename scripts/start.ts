@@ -17,9 +17,10 @@ import { brokerArgs, webServerArgs } from "./launcher/broker-bundle";
 import { ensureBuild } from "./launcher/build";
 import { makeDataDirPrivate } from "./launcher/private-data-dir";
 import { launcherPublicUrl } from "./launcher/public-url";
-import { openDatabase, prepareOpened, type PreparedDatabase } from "./launcher/database";
+import { openDatabase, prepareOpened, type OpenedDatabase, type PreparedDatabase } from "./launcher/database";
 import { acquireDataDirLock, ensurePortFree, ensureWritableDir } from "./launcher/preflight";
 import { StartupError } from "./launcher/startup-error";
+import { startTimer, timedLog } from "./launcher/start-timing";
 import { Supervisor } from "./launcher/supervisor";
 import { waitForHealth } from "./launcher/wait-for-health";
 import { embeddedUrlFile } from "./ops/database-target";
@@ -33,6 +34,8 @@ const log = (line: string) => {
 };
 
 async function main(): Promise<void> {
+  const step = startTimer(log);
+  step("launcher loaded");
   const env = parseEnv(process.env);
   const web = webCommandArgs(root, env);
   const dataDir = path.resolve(env.DATA_DIR);
@@ -42,18 +45,13 @@ async function main(): Promise<void> {
   await ensurePortFree(env.PORT, env.HOST, "web server", "PORT");
   await ensurePortFree(env.MQTT_PORT, env.MQTT_HOST, "board broker (MQTT)", "MQTT_PORT");
 
-  log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
-  const opened = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT });
-  // PGlite writes its files 0666 whatever the umask: mended now and at every stop (DATA_DIR itself is 0700).
-  makeDataDirPrivate(dataDir);
+  step("preflight checked");
   // The web server gives up on repeated exits (and ends the system); the broker is restarted with backoff however
   // often it crashes, the web keeps serving, and the system page shows its state (DATA_DIR/logs/services.json).
-  const supervisor = new Supervisor(log, (message) => void shutdown(message, 1), {
+  const supervisor = new Supervisor(timedLog(log), (message) => void shutdown(message, 1), {
     onState: (services) => writeServiceStatus(dataDir, services),
   });
-  // `npm run job -- …` and `npm run restore` find the running embedded database here.
-  if (opened.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), opened.embedded.url, { mode: 0o600 });
-
+  let opened: OpenedDatabase | undefined;
   let stopping = false;
   async function shutdown(reason: string, code: number): Promise<void> {
     if (stopping) return;
@@ -62,25 +60,26 @@ async function main(): Promise<void> {
     await supervisor.stop();
     removeServiceStatus(dataDir);
     fs.rmSync(embeddedUrlFile(dataDir), { force: true });
-    await opened.embedded?.stop().catch(() => {});
+    await opened?.embedded?.stop().catch(() => {});
     makeDataDirPrivate(dataDir);
     releaseLock();
     process.exit(code);
   }
   process.on("SIGINT", () => void shutdown("Stopping…", 0));
   process.on("SIGTERM", () => void shutdown("Stopping…", 0));
+  const failed = (error: unknown) => shutdown(error instanceof StartupError ? `✖ ${error.message}` : `✖ Start failed: ${String(error)}`, 1);
 
   try {
     await ensureBuild(root, log);
   } catch (error) {
-    return shutdown(error instanceof StartupError ? `✖ ${error.message}` : String(error), 1);
+    return failed(error);
   }
+  step("web build checked");
 
   const publicUrl = launcherPublicUrl(env, web.scheme);
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
-    DATABASE_URL: opened.url,
     DATA_DIR: dataDir,
     AUTH_SECRET: env.AUTH_SECRET ?? loadOrCreateAuthSecret(dataDir),
     AUTH_TRUST_HOST: "true",
@@ -90,19 +89,38 @@ async function main(): Promise<void> {
     // Migrated and seeded below, before the broker starts: it need not prepare the database a second time.
     MAKERSPACE_DATABASE_PREPARED: "1",
   };
-  const startWeb = async () =>
-    supervisor.start({ name: "web", command: process.execPath, args: await webServerArgs(root, web.args, log), env: childEnv, cwd: root });
-  // On a plain restart the web server boots (Next's start, the longest part of a start) while the database is
-  // prepared; the banner waits for the preparation too. With migrations pending (a fresh install or an upgrade) it
-  // waits for them, so new code never serves an old schema.
-  if (opened.upToDate) await startWeb();
+  // The web server boots now (Next's start is the longest part of a start) while the database opens and is
+  // prepared, and serves only once the gate opens: at once on a plain restart (the schema is this version's), after
+  // the migrations with any pending (a fresh install, an upgrade), so new code never serves an old schema.
+  let openGate: (env: Record<string, string>) => void = () => {};
+  const gate = new Promise<Record<string, string>>((resolve) => (openGate = resolve));
+  supervisor.start({ name: "web", command: process.execPath, args: await webServerArgs(root, web.args, log), env: childEnv, cwd: root, gate });
+  step("web started");
+
+  log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
+  try {
+    opened = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT });
+  } catch (error) {
+    return failed(error);
+  }
+  // PGlite writes its files 0666 whatever the umask: mended now and at every stop (DATA_DIR itself is 0700).
+  makeDataDirPrivate(dataDir);
+  step(`database open (${opened.upToDate ? "up to date" : "migrations pending"})`);
+  // `npm run job -- …` and `npm run restore` find the running embedded database here.
+  if (opened.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), opened.embedded.url, { mode: 0o600 });
+  // The web server's restarts get it at their spawn; the booting one through the gate.
+  childEnv.DATABASE_URL = opened.url;
+  if (opened.upToDate) openGate({ DATABASE_URL: opened.url });
   let database: PreparedDatabase;
   try {
     database = await prepareOpened(opened, { dataDir, demoPassword: env.DEMO_PASSWORD });
   } catch (error) {
-    return shutdown(error instanceof StartupError ? `✖ ${error.message}` : `✖ Start failed: ${String(error)}`, 1);
+    return failed(error);
   }
-  if (!opened.upToDate) await startWeb();
+  step("database prepared");
+  openGate({ DATABASE_URL: opened.url });
+  // Asked now, beside the web server's first answer, not after it: the banner says how mail goes out.
+  const mail = mailDeliveryOf(database.url, env);
   supervisor.start({
     name: "broker",
     command: process.execPath,
@@ -111,15 +129,17 @@ async function main(): Promise<void> {
     cwd: root,
     onCrash: "forever",
   });
+  step("broker started");
 
   const url = `${web.scheme}://localhost:${env.PORT}`;
   const healthy = web.scheme === "https" ? waitForHttpsHealth(env.PORT, 120_000) : waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 120_000);
   if (await healthy) {
+    step("web healthy");
     log(
       banner({
         url,
         publicUrl,
-        mail: await mailDeliveryOf(database.url, env),
+        mail: await mail,
         mqttPort: env.MQTT_PORT,
         embeddedUrl: database.embedded?.url ?? null,
         dataDir,
@@ -127,6 +147,7 @@ async function main(): Promise<void> {
         seededNow: database.seededNow,
       }),
     );
+    step("ready");
   } else if (!stopping) {
     log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);
   }

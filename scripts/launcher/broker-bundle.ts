@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import path from "node:path";
-import { build, stop, type Plugin } from "esbuild";
+import type { Plugin } from "esbuild";
 
 /*
- * The device broker (and our web server around Next, entry `web`, and the launcher, entry `launcher`) runs as plain JavaScript, not through tsx: the TypeScript loader (esbuild's transform service,
+ * The device broker (and our web server around Next, entry `web`, the launcher, entry `launcher`, and the separate
+ * starters `start-web` and `start-broker`) runs as plain JavaScript, not through tsx: the TypeScript loader (esbuild's transform service,
  * source maps, the compile cache of every module) costs the broker about a third of its memory budget. One bundle
  * of our own code per entry point; packages stay in node_modules. Rebuilt only when one of its inputs changed.
  * Written under node_modules/.cache (ignored by git, lint and tests) by rename, never in place: a copy of the tree
@@ -16,6 +17,9 @@ const ENTRIES = {
   web: "scripts/web/web-server.ts",
   /** `npm start` itself (scripts/start.mjs runs it). */
   launcher: "scripts/start.ts",
+  /** `npm run start:web` and `start:broker` (`node scripts/start.mjs web|broker`). */
+  "start-web": "scripts/start-web.ts",
+  "start-broker": "scripts/start-broker.ts",
 } as const;
 export type BrokerEntry = keyof typeof ENTRIES;
 
@@ -69,6 +73,8 @@ export async function ensureBrokerBundle(root: string, entry: BrokerEntry = "mai
   const file = path.join(dir, `${entry}.mjs`);
   if (upToDate(root, entry)) return file;
   fs.mkdirSync(dir, { recursive: true });
+  // Loaded only to make a bundle: an up-to-date start (every restart) does not pay for loading esbuild.
+  const { build, stop } = await import("esbuild");
   const result = await build({
     absWorkingDir: root,
     entryPoints: [path.join(root, ENTRIES[entry])],

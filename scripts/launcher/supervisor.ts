@@ -14,7 +14,16 @@ export interface ServiceSpec {
    * crashes never stop anything else.
    */
   onCrash?: "give-up" | "forever";
+  /**
+   * Boot now, serve later: the child (told by SERVE_WHEN_TOLD) boots, says so over IPC and waits; once the gate has
+   * resolved it is sent the gate's variables (e.g. DATABASE_URL) and starts serving. The launcher boots the web
+   * server while the database opens and migrates, and opens the gate when the schema is this version's.
+   */
+  gate?: Promise<Record<string, string>>;
 }
+
+/** Set in a gated child's environment; scripts/web/serve-when-told.ts is the child's side. */
+export const SERVE_WHEN_TOLD = "MAKERSPACE_SERVE_WHEN_TOLD";
 
 export interface SupervisorTiming {
   /** The first restart's delay; it doubles with each exit in a row. */
@@ -96,7 +105,25 @@ export class Supervisor {
   }
 
   start(spec: ServiceSpec): void {
-    const child = spawn(spec.command, spec.args, { cwd: spec.cwd, env: spec.env, stdio: ["ignore", "pipe", "pipe"] });
+    const gate = spec.gate;
+    const child = spawn(spec.command, spec.args, {
+      cwd: spec.cwd,
+      env: gate ? { ...spec.env, [SERVE_WHEN_TOLD]: "1" } : spec.env,
+      stdio: ["ignore", "pipe", "pipe", ...(gate ? (["ipc"] as const) : [])],
+    });
+    if (gate) {
+      child.on("message", (message) => {
+        if ((message as { booted?: boolean })?.booted !== true) return;
+        void gate.then(
+          (env) => {
+            // Gone meanwhile (crashed, or stopped): its successor asks again.
+            // (The callback takes a send's error: a child exiting just now is handled by its exit below.)
+            if (child.connected) child.send({ serve: env }, () => {});
+          },
+          () => {}, // a gate that never opens: the launcher stops everything with its reason
+        );
+      });
+    }
     const startedAt = Date.now();
     this.children.set(spec.name, child);
     this.setState(spec.name, { state: "running", since: new Date(startedAt).toISOString(), pid: child.pid ?? null, nextTryAt: null });

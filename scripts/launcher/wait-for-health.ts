@@ -8,7 +8,8 @@ export async function waitForHealth(url: string, timeoutMs: number): Promise<boo
     } catch {
       // not up yet
     }
-    await new Promise((r) => setTimeout(r, 250));
+    // Often: it is the start's last step, and a refused local connection costs next to nothing.
+    await new Promise((r) => setTimeout(r, 100));
   }
   return false;
 }

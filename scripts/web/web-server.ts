@@ -17,15 +17,20 @@ import { publicUrlFromEnv } from "@/lib/domain/settings/public-url";
 import { applyForwardingPolicy } from "./forwarding";
 import { cachedPublicUrl, httpsRedirectLocation } from "./https-redirect";
 import { applySecurityHeaders } from "./security-headers";
+import { serveWhenTold } from "./serve-when-told";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 async function main(): Promise<void> {
-  const env = parseEnv(process.env);
-  if (Boolean(env.TLS_CERT) !== Boolean(env.TLS_KEY)) throw new TlsConfigError("TLS_CERT and TLS_KEY must both be set for HTTPS.");
-  const tls = env.TLS_CERT && env.TLS_KEY ? loadTlsMaterial(env.TLS_CERT, env.TLS_KEY) : null;
-  const app = next({ dev: false, dir: root, hostname: env.HOST, port: env.PORT });
+  const booting = parseEnv(process.env);
+  if (Boolean(booting.TLS_CERT) !== Boolean(booting.TLS_KEY)) throw new TlsConfigError("TLS_CERT and TLS_KEY must both be set for HTTPS.");
+  const tls = booting.TLS_CERT && booting.TLS_KEY ? loadTlsMaterial(booting.TLS_CERT, booting.TLS_KEY) : null;
+  const app = next({ dev: false, dir: root, hostname: booting.HOST, port: booting.PORT });
   await app.prepare();
+  // Under `npm start`: booted beside the database's preparation; serves once the launcher says the schema is ready
+  // (and gives the database's address).
+  await serveWhenTold();
+  const env = parseEnv(process.env);
   const handle = app.getRequestHandler();
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     applyForwardingPolicy(req.headers, req.socket.remoteAddress, env.TRUST_PROXY, tls !== null);
