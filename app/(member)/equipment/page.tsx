@@ -35,14 +35,17 @@ export default async function MyEquipmentPage() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <PageTitle>{t("me.title")}</PageTitle>
-        {(trains.length > 0 || user.permissions.has("training.run")) && (
-          <Link href="/training" className={secondaryButtonClass}>
-            {t("nav.training")}
-          </Link>
-        )}
-      </div>
+      <PageTitle
+        actions={
+          (trains.length > 0 || user.permissions.has("training.run")) && (
+            <Link href="/training" className={secondaryButtonClass}>
+              {t("nav.training")}
+            </Link>
+          )
+        }
+      >
+        {t("me.title")}
+      </PageTitle>
       <p className="text-slate-600">{t("me.intro")}</p>
       {types.length === 0 && <p className="text-slate-600">{t("me.none")}</p>}
       {types.map((type) => (

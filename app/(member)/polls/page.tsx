@@ -13,14 +13,17 @@ export default async function PollsPage() {
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <PageTitle>{t("com.polls.title")}</PageTitle>
-        {user.permissions.has("polls.create") && (
-          <Link href="/polls/new" className="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
-            {t("com.polls.new")}
-          </Link>
-        )}
-      </div>
+      <PageTitle
+        actions={
+          user.permissions.has("polls.create") && (
+            <Link href="/polls/new" className="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
+              {t("com.polls.new")}
+            </Link>
+          )
+        }
+      >
+        {t("com.polls.title")}
+      </PageTitle>
       {polls.length === 0 && <p className="text-sm text-slate-500">{t("com.polls.none")}</p>}
       <ul className="space-y-2">
         {polls.map(({ poll, phase, voted }) => (

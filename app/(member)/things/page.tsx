@@ -36,38 +36,41 @@ export default async function ThingsPage({ searchParams }: { searchParams: Searc
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <PageTitle>{t("inv.things.title")}</PageTitle>
-        <div className="flex flex-wrap gap-2">
-          <Link href="/locations" className={secondaryButtonClass}>
-            {t("inv.locations.title")}
-          </Link>
-          <Link href="/loans" className={secondaryButtonClass}>
-            {t("inv.loans.title")}
-          </Link>
-          {user.canEdit && (
-            <>
-              <Link href="/things/new" className={secondaryButtonClass}>
-                {t("inv.things.new")}
-              </Link>
-              <Link href="/things/import" className={secondaryButtonClass}>
-                {t("inv.import.title")}
-              </Link>
-              {/* Downloads from a route handler: plain GET forms, no client-side navigation. */}
-              <form method="get" action="/things/export">
-                <button type="submit" name="format" value="csv" className={secondaryButtonClass}>
-                  {t("inv.export.csv")}
-                </button>
-              </form>
-              <form method="get" action="/things/export">
-                <button type="submit" name="format" value="xlsx" className={secondaryButtonClass}>
-                  {t("inv.export.xlsx")}
-                </button>
-              </form>
-            </>
-          )}
-        </div>
-      </div>
+      <PageTitle
+        actions={
+          <>
+            <Link href="/locations" className={secondaryButtonClass}>
+              {t("inv.locations.title")}
+            </Link>
+            <Link href="/loans" className={secondaryButtonClass}>
+              {t("inv.loans.title")}
+            </Link>
+            {user.canEdit && (
+              <>
+                <Link href="/things/new" className={secondaryButtonClass}>
+                  {t("inv.things.new")}
+                </Link>
+                <Link href="/things/import" className={secondaryButtonClass}>
+                  {t("inv.import.title")}
+                </Link>
+                {/* Downloads from a route handler: plain GET forms, no client-side navigation. */}
+                <form method="get" action="/things/export">
+                  <button type="submit" name="format" value="csv" className={secondaryButtonClass}>
+                    {t("inv.export.csv")}
+                  </button>
+                </form>
+                <form method="get" action="/things/export">
+                  <button type="submit" name="format" value="xlsx" className={secondaryButtonClass}>
+                    {t("inv.export.xlsx")}
+                  </button>
+                </form>
+              </>
+            )}
+          </>
+        }
+      >
+        {t("inv.things.title")}
+      </PageTitle>
       <form method="get" role="search" className="grid gap-2 sm:grid-cols-[1fr_auto_auto_auto]">
         <label className="sr-only" htmlFor="things-q">
           {t("inv.things.search")}

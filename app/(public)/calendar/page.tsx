@@ -67,34 +67,37 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <PageTitle>{t("cal.title")}</PageTitle>
-        <div className="flex flex-wrap gap-2 text-sm">
-          {user?.permissions.has("calendar.write") && (
-            <>
-              <Link className={btn} href="/admin/events/new">
-                {t("cal.newEvent")}
-              </Link>
-              <Link className={btn} href="/admin/rooms">
-                {t("cal.manageRooms")}
-              </Link>
-            </>
-          )}
-          {user && (
-            <>
-              <Link className={btn} href="/bookings">
-                {t("cal.bookMachine")}
-              </Link>
-              <Link className={btn} href="/calendar/feed">
-                {t("cal.myFeed")}
-              </Link>
-            </>
-          )}
-          <a className={btn} href={roomId ? `/rooms/${roomId}/calendar.ics` : "/calendar.ics"}>
-            {t("cal.subscribe")}
-          </a>
-        </div>
-      </div>
+      <PageTitle
+        actions={
+          <>
+            {user?.permissions.has("calendar.write") && (
+              <>
+                <Link className={btn} href="/admin/events/new">
+                  {t("cal.newEvent")}
+                </Link>
+                <Link className={btn} href="/admin/rooms">
+                  {t("cal.manageRooms")}
+                </Link>
+              </>
+            )}
+            {user && (
+              <>
+                <Link className={btn} href="/bookings">
+                  {t("cal.bookMachine")}
+                </Link>
+                <Link className={btn} href="/calendar/feed">
+                  {t("cal.myFeed")}
+                </Link>
+              </>
+            )}
+            <a className={btn} href={roomId ? `/rooms/${roomId}/calendar.ics` : "/calendar.ics"}>
+              {t("cal.subscribe")}
+            </a>
+          </>
+        }
+      >
+        {t("cal.title")}
+      </PageTitle>
       <div className="flex flex-wrap items-center gap-2">
         <nav aria-label={t("cal.title")} className="flex gap-1">
           {VIEWS.map((v) => (

@@ -23,12 +23,15 @@ export default async function NewsListPage({ searchParams }: { searchParams: Pro
   const link = "rounded border border-slate-300 px-3 py-1 hover:bg-slate-100";
   return (
     <div className="max-w-2xl space-y-4">
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <PageTitle>{t("com.news.listTitle")}</PageTitle>
-        <a href="/news.xml" className="text-sm text-slate-600 underline">
-          {t("com.news.feed")}
-        </a>
-      </div>
+      <PageTitle
+        actions={
+          <a href="/news.xml" className="text-sm text-slate-600 underline">
+            {t("com.news.feed")}
+          </a>
+        }
+      >
+        {t("com.news.listTitle")}
+      </PageTitle>
       {list.posts.length === 0 && <p className="text-slate-500">{t("com.news.none")}</p>}
       <ul className="space-y-6" data-testid="news-list">
         {list.posts.map((p) => (

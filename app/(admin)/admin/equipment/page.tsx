@@ -17,17 +17,20 @@ export default async function AdminEquipmentPage() {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <PageTitle>{t("eq.admin.title")}</PageTitle>
-        <div className="flex flex-wrap gap-2">
-          <Link href="/admin/equipment/test-card" className={secondaryButtonClass}>
-            {t("eq.links.testCard")}
-          </Link>
-          <Link href="/admin/equipment/people" className={secondaryButtonClass}>
-            {t("eq.links.people")}
-          </Link>
-        </div>
-      </div>
+      <PageTitle
+        actions={
+          <>
+            <Link href="/admin/equipment/test-card" className={secondaryButtonClass}>
+              {t("eq.links.testCard")}
+            </Link>
+            <Link href="/admin/equipment/people" className={secondaryButtonClass}>
+              {t("eq.links.people")}
+            </Link>
+          </>
+        }
+      >
+        {t("eq.admin.title")}
+      </PageTitle>
 
       <section className={`${cardClass} space-y-3`} aria-labelledby="types">
         <div className="flex flex-wrap items-center justify-between gap-2">

@@ -38,29 +38,32 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
 
   return (
     <div className="space-y-4">
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <PageTitle>{t("people.title")}</PageTitle>
-        <div className="flex flex-wrap items-center gap-3">
-          <Link href="/admin/people/applicants" className={linkClass}>
-            {t("applicants.link", { count: applicants.length + loginRequests.length })}
-          </Link>
-          {user.permissions.has("members.write") && (
-            <Link href="/admin/people/import" className={linkClass}>
-              {t("peopleImport.link")}
+      <PageTitle
+        actions={
+          <>
+            <Link href="/admin/people/applicants" className={linkClass}>
+              {t("applicants.link", { count: applicants.length + loginRequests.length })}
             </Link>
-          )}
-          {user.permissions.has("members.write") && (
-            <Link href="/admin/people/invite" className={linkClass}>
-              {t("inviteAll.link")}
-            </Link>
-          )}
-          {user.permissions.has("members.write") && (
-            <Link href="/admin/people/new" className={buttonClass}>
-              {t("person.new")}
-            </Link>
-          )}
-        </div>
-      </div>
+            {user.permissions.has("members.write") && (
+              <Link href="/admin/people/import" className={linkClass}>
+                {t("peopleImport.link")}
+              </Link>
+            )}
+            {user.permissions.has("members.write") && (
+              <Link href="/admin/people/invite" className={linkClass}>
+                {t("inviteAll.link")}
+              </Link>
+            )}
+            {user.permissions.has("members.write") && (
+              <Link href="/admin/people/new" className={buttonClass}>
+                {t("person.new")}
+              </Link>
+            )}
+          </>
+        }
+      >
+        {t("people.title")}
+      </PageTitle>
       <form method="get" role="search" className="grid gap-3 sm:grid-cols-3 sm:items-end">
         <div className="sm:col-span-3">
           <label className="sr-only" htmlFor="people-q">

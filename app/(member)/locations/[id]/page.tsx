@@ -40,14 +40,17 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
           </span>
         ))}
       </nav>
-      <div className="flex flex-wrap items-center justify-between gap-2">
-        <PageTitle>{location.name}</PageTitle>
-        {user.canEdit && (
-          <Link href={`/things/new?location=${location.id}`} className={secondaryButtonClass}>
-            {t("inv.things.newHere")}
-          </Link>
-        )}
-      </div>
+      <PageTitle
+        actions={
+          user.canEdit && (
+            <Link href={`/things/new?location=${location.id}`} className={secondaryButtonClass}>
+              {t("inv.things.newHere")}
+            </Link>
+          )
+        }
+      >
+        {location.name}
+      </PageTitle>
       {location.description && <p className="whitespace-pre-line">{location.description}</p>}
       {children.length > 0 && (
         <section>

@@ -50,30 +50,33 @@ export default async function ThingPage({ params }: { params: Params }) {
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-start justify-between gap-2">
-        <div>
+      <PageTitle
+        kicker={
           <p className="font-mono text-sm text-slate-500">
             #{thing.number} · <span className="sr-only">{t("inv.thing.byName")}: </span>
             <Link href={`/things/${thing.slug}`} title={t("inv.thing.byName")} className="underline">
               /things/{thing.slug}
             </Link>
           </p>
-          <PageTitle>{thing.name}</PageTitle>
-        </div>
-        <div className="flex flex-wrap gap-2">
-          <Link href="/things" className={secondaryButtonClass}>
-            {t("inv.things.title")}
-          </Link>
-          <Link href={`/things/labels?ids=${thing.number}`} className={secondaryButtonClass}>
-            {t("inv.labels.print")}
-          </Link>
-          {user.canEdit && (
-            <Link href={`/things/${thing.number}/edit`} className={secondaryButtonClass}>
-              {t("inv.edit")}
+        }
+        actions={
+          <>
+            <Link href="/things" className={secondaryButtonClass}>
+              {t("inv.things.title")}
             </Link>
-          )}
-        </div>
-      </div>
+            <Link href={`/things/labels?ids=${thing.number}`} className={secondaryButtonClass}>
+              {t("inv.labels.print")}
+            </Link>
+            {user.canEdit && (
+              <Link href={`/things/${thing.number}/edit`} className={secondaryButtonClass}>
+                {t("inv.edit")}
+              </Link>
+            )}
+          </>
+        }
+      >
+        {thing.name}
+      </PageTitle>
       <div className="grid gap-6 md:grid-cols-[1fr_20rem]">
         <dl className="text-sm">
           {row(t("inv.thing.description"), <span className="whitespace-pre-line">{thing.description}</span>)}

@@ -63,12 +63,15 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
       <Link href="/admin/people" className={linkClass}>
         {t("person.back")}
       </Link>
-      <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <PageTitle>{name}</PageTitle>
-        <p className="text-slate-600">
-          {t("home.memberNumber")}: {person.memberNumber ?? "–"} · {statusLabel(t, record.status)}
-        </p>
-      </div>
+      <PageTitle
+        actions={
+          <p className="text-slate-600">
+            {t("home.memberNumber")}: {person.memberNumber ?? "–"} · {statusLabel(t, record.status)}
+          </p>
+        }
+      >
+        {name}
+      </PageTitle>
       <p className="flex flex-wrap gap-3 text-sm">
         <a className={linkClass} href={`/admin/people/${id}/export?format=json`}>
           {t("person.exportJson")}
