@@ -13,6 +13,7 @@
  *   npm run soak                      # every fault, short (a few minutes)
  *   npm run soak -- --long            # longer outages, more kills, more garbage
  *   npm run soak -- --only outage,kill --boards 10
+ *   npm run soak -- --only kill --drain 900   # wait up to 900 s per fault for the records (default 120, --long 600)
  *
  * Faults: baseline (no fault: the control), outage (database away under load), kill (broker kill -9, several), replay (offline queues replayed
  * three times, once shuffled), malformed (fuzzed payloads and broken MQTT sessions beside the boards), disk
@@ -34,6 +35,7 @@ const { values } = parseArgs({
     long: { type: "boolean", default: false },
     boards: { type: "string", default: "20" },
     only: { type: "string" },
+    drain: { type: "string" },
   },
 });
 const LONG = values.long;
@@ -45,7 +47,7 @@ const FUZZ_SESSIONS = LONG ? 12_000 : 1_000;
 const STORM_USES = LONG ? 5 : 3;
 const LOAD_S = LONG ? 30 : 8;
 
-const system = await startSoakSystem({ boards: Number(values.boards), long: LONG, drainLimitMs: LONG ? 600_000 : 120_000 });
+const system = await startSoakSystem({ boards: Number(values.boards), long: LONG, drainLimitMs: Number(values.drain ?? (LONG ? 600 : 120)) * 1000 });
 const { root, work, dataDir, tmpfs, database, proxy, mqttPort, supervisor, listening, boards, rows, use, fault } = system;
 
 // ---- the faults -----------------------------------------------------------------------------------------
