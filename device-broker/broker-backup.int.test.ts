@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { and, count, eq } from "drizzle-orm";
+import { and, count, eq, gt, max } from "drizzle-orm";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { machines, usageSessions } from "@/lib/db/schema";
@@ -10,13 +10,16 @@ import { checkBackup } from "@/lib/ops/backup/read-backup";
 import pino from "pino";
 import { startBroker } from "./broker";
 import { startBoardTraffic } from "./testing/board-traffic";
+import { startFirmwareTraffic } from "./testing/firmware-traffic";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
 
 // Issue 21: a backup of the embedded database beside live board traffic, as the broker's daily job takes it (in the
 // broker's own process, on its database): every board request is answered and every reported use is recorded.
-// The fixture has no DATA_DIR, so no spool (as with a read-only one): a write the database does not take within its
-// bound while the backup fills its cursors used to end with no reply at all; now it goes on, later facts wait behind
-// it in memory, and the board is answered from the snapshot. The board's p99 during the backup is printed, not timed.
+// Through the spool (as deployed) every request is answered. The fixture has no DATA_DIR, so no spool (as with a
+// read-only one): there nothing is acknowledged before it is committed — a start or stop the database does not take
+// within the board's budget while the backup fills its cursors gets no answer, the board keeps it in its offline queue
+// and replays it, and it is recorded once; card checks are still answered, from the snapshot. Figures are printed,
+// not timed.
 let f: BrokerFixture;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-broker-backup-"));
 const OLD_SESSIONS = 40_000;
@@ -35,8 +38,47 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 });
 
-it("answers every board request while a backup of the database runs, and loses no use (no spool)", { timeout: 300_000 }, async () => {
-  await besideBackup(f.broker.port, 901, "no spool");
+it("answers every card check while a backup runs and records every use once, acknowledged or replayed (no spool)", { timeout: 300_000 }, async () => {
+  const [laser] = await f.database.db.select().from(machines).where(eq(machines.boardId, 1));
+  const [cnc] = await f.database.db.select().from(machines).where(eq(machines.boardId, 3));
+  const last = (await f.database.db.select({ last: max(usageSessions.id) }).from(usageSessions))[0]?.last ?? 0;
+  const traffic = await startFirmwareTraffic(f.broker.port, [
+    { machineId: 1, clientNumber: 901, card: "efbeadde", serial: "test-board" },
+    { machineId: 3, clientNumber: 903, card: "a0000001", serial: "test-board" },
+  ]);
+  let answeredDuring = 0;
+  let results;
+  try {
+    while (traffic.answered() < 12) await new Promise((r) => setTimeout(r, 10));
+    const before = traffic.answered();
+    const backup = await createBackup(f.database.db, { dir, appVersion: "test", fetchRows: 500 });
+    answeredDuring = traffic.answered() - before;
+    expect(backup.tables.usage_sessions).toBeGreaterThanOrEqual(OLD_SESSIONS);
+  } finally {
+    results = await traffic.stop();
+  }
+  const rows = async (machineId: number, uid: string) =>
+    (
+      await f.database.db
+        .select({ duration: usageSessions.durationSeconds, endedBecause: usageSessions.endedBecause })
+        .from(usageSessions)
+        .where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid), gt(usageSessions.id, last)))
+    ).map((r) => `${r.endedBecause} ${r.duration}`);
+  const byDuration = (uses: number[]) => uses.map((d) => `stop ${d}`).sort();
+  for (const r of results) {
+    console.log(
+      `no spool, board ${r.machineId}: ${r.uses.length} uses; checkuser ${r.checks.sent} sent, ${r.checks.answered} answered; ` +
+        `start/stop ${r.facts.sent} sent (${r.facts.replayed} replayed), ${r.facts.answered} answered, ${r.facts.unanswered} unanswered (kept by the board); ` +
+        `${answeredDuring} requests answered during the backup`,
+    );
+    // Every card check was answered (from memory), whatever the database did.
+    expect(r.checks.answered).toBe(r.checks.sent);
+    expect(r.uses.length).toBeGreaterThan(0);
+  }
+  // Each use the boards ended is one closed session with the board's duration: none lost (acknowledged or
+  // replayed), none doubled (a stop that committed just as its answer was given up on, replayed after it).
+  expect((await rows(laser!.id, "efbeadde")).sort()).toEqual(byDuration(results[0]!.uses));
+  expect((await rows(cnc!.id, "a0000001")).sort()).toEqual(byDuration(results[1]!.uses));
 });
 
 it("answers every board request while a backup of the database runs, and loses no use (spool under DATA_DIR, as deployed)", { timeout: 300_000 }, async () => {

@@ -16,7 +16,7 @@ export const alive: ActionHandler<"alive"> = async (ctx, req) => {
   const { version, ip, serial, heap } = req.request;
   const clientId = req.from?.clientId.slice(0, 64);
   const result = await writeFact(ctx, { kind: "alive", machineId, clientId, version, ip, serial, heap, receivedAt: req.receivedAt });
-  if (result !== "spooled" && (result as { firstSeen?: boolean }).firstSeen)
+  if (typeof result === "object" && (result as { firstSeen?: boolean }).firstSeen)
     ctx.logger.info({ boardId: req.boardId, machineId, version, ip, serial }, "new board on machine");
   return null;
 };

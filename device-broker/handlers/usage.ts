@@ -13,7 +13,8 @@ type UsageAction = "startuse" | "inuse" | "stopuse";
 /**
  * Records the event (database, or spool when it is away) and notes the use in the snapshot at once, so
  * "expires without use" sees it before the next reload. A spooled event's answer comes from the snapshot:
- * the card is known (to a holder) or it is not.
+ * the card is known (to a holder) or it is not. Without a spool, a start or stop the database did not commit in
+ * time is not answered (writeFact rejects): the board keeps it and replays it.
  */
 async function recordUse(ctx: HandlerContext, req: BoardRequest<UsageAction>, machineId: number): Promise<UsageOutcome> {
   const { uid, replay = false } = req.request;
@@ -29,16 +30,16 @@ async function recordUse(ctx: HandlerContext, req: BoardRequest<UsageAction>, ma
         ? await writeFact(ctx, { kind: "stopuse", ...common, duration, burst: replay ? bursts.stop(req.boardId, clientId, uid, duration) : undefined })
         : await writeFact(ctx, { kind: "inuse", ...common, duration });
   const data = snapshotOf(ctx);
-  // Spooled with no snapshot to tell a known card from an unknown one: no answer beats a wrong one (the board
-  // queues and replays it; the replay is recorded once).
-  if (result === "spooled" && !data) throw new Error("usage spooled without a snapshot to answer from");
+  // Not in the database (spooled; an inuse it did not take) and no snapshot to tell a known card from an unknown
+  // one: no answer beats a wrong one (the board queues and replays it; the replay is recorded once).
+  const fromSnapshot = result === "spooled" || result === "unrecorded";
+  if (fromSnapshot && !data) throw new Error("usage not recorded yet and no snapshot to answer from");
   const personId = data ? holderOf(data, uid) : null;
-  const outcome: UsageOutcome =
-    result === "spooled"
-      ? personId === null
-        ? { ok: false, reason: "unknown_card" }
-        : { ok: true, effect: "opened", sessionId: null }
-      : (result as UsageOutcome);
+  const outcome: UsageOutcome = fromSnapshot
+    ? personId === null
+      ? { ok: false, reason: "unknown_card" }
+      : { ok: true, effect: "opened", sessionId: null }
+    : (result as UsageOutcome);
   const typeId = data?.machinesById.get(machineId)?.equipmentTypeId;
   if (outcome.ok && personId !== null && typeId !== undefined) ctx.snapshot?.noteUse(personId, typeId, req.receivedAt);
   return outcome;

@@ -1,0 +1,100 @@
+import { SimulatedBoard, type Exchange } from "@/scripts/simulator/board";
+import { sleep } from "./board-client";
+
+export interface FirmwareBoardResult {
+  machineId: number;
+  card: string;
+  /** Durations of the uses the board ended (its ground truth: each reported live or from its offline queue). */
+  uses: number[];
+  /** checkuser published on a live connection / answered. */
+  checks: { sent: number; answered: number };
+  /** startuse/stopuse sent live or replayed / answered / left unanswered (then kept in the board's queue). */
+  facts: { sent: number; answered: number; unanswered: number; replayed: number };
+}
+
+export interface FirmwareTraffic {
+  /** Requests answered so far, all boards. */
+  answered(): number;
+  /** Stops swiping, lets every board replay its offline queue until it is empty, powers them off, and counts. */
+  stop(drainMs?: number): Promise<FirmwareBoardResult[]>;
+}
+
+/**
+ * Boards as the firmware runs them (scripts/simulator/board.ts): each swipes its card, uses the machine briefly and
+ * swipes again to log out, over and over. A start or stop that gets no answer is kept in the board's offline queue
+ * and replayed after the reconnect that follows; a card check that gets none is decided from the board's cache.
+ * The boards wait `replyTimeoutMs` for an answer, longer than the firmware's 2 s: the tests count, they do not time
+ * (a test database in the test's own process can hold the event loop for seconds).
+ */
+export async function startFirmwareTraffic(
+  port: number,
+  boards: { machineId: number; clientNumber: number; card: string; serial: string }[],
+  replyTimeoutMs = 20_000,
+): Promise<FirmwareTraffic> {
+  let stopping = false;
+  let answered = 0;
+  const running = await Promise.all(
+    boards.map(async ({ machineId, clientNumber, card, serial }) => {
+      const board = new SimulatedBoard({
+        url: `mqtt://127.0.0.1:${port}`,
+        machineId,
+        clientNumber,
+        identity: { serial, ip: "127.0.0.1" },
+        timings: { checkMachineMs: 0, aliveMs: 0, inUseMs: 0, replyTimeoutMs, reconnectMs: 100 },
+      });
+      const result: FirmwareBoardResult = {
+        machineId,
+        card,
+        uses: [],
+        checks: { sent: 0, answered: 0 },
+        facts: { sent: 0, answered: 0, unanswered: 0, replayed: 0 },
+      };
+      board.on("exchange", ({ request, reply }: Exchange) => {
+        if (reply) answered++;
+        if (request.action === "checkuser") {
+          result.checks.sent++;
+          if (reply) result.checks.answered++;
+        } else if (request.action === "startuse" || request.action === "stopuse") {
+          result.facts.sent++;
+          if (request.replay === true) result.facts.replayed++;
+          if (reply) result.facts.answered++;
+          else result.facts.unanswered++;
+        }
+      });
+      board.on("logout", ({ duration }: { duration: number }) => result.uses.push(duration));
+      await board.start();
+      const loop = (async () => {
+        while (!stopping) {
+          // Swipes only on a live connection: a check sent offline would not reach the broker at all.
+          if (!board.link.connected) {
+            await sleep(20);
+            continue;
+          }
+          const login = await board.swipe(card);
+          if (login.loggedIn) await board.swipe(card); // the same card again: logged out, stopuse sent or queued
+        }
+      })();
+      return { board, result, loop };
+    }),
+  );
+  return {
+    answered: () => answered,
+    async stop(drainMs = 120_000) {
+      stopping = true;
+      await Promise.all(running.map((r) => r.loop));
+      const deadline = Date.now() + drainMs;
+      for (const { board } of running) {
+        // The firmware replays its queue after each connect; one left with a queue reconnects until it is sent.
+        while (board.buffer.size > 0 && Date.now() < deadline) {
+          await board.disconnect();
+          await board.reconnect();
+        }
+      }
+      await Promise.all(running.map((r) => r.board.close()));
+      return running.map(({ board, result }) => {
+        if (board.buffer.size > 0) throw new Error(`board ${result.machineId} still holds ${board.buffer.size} unanswered facts`);
+        return result;
+      });
+    },
+  };
+}
