@@ -2,7 +2,8 @@ import { as, declared, filesUnder, formOf, lets, root, ROLES, setUpRoles, state,
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { ACTION_CASES, CASE_FORMS, type ActionCase, type Gate } from "@/scripts/testing/authorization-gates";
+import { CASE_FORMS } from "@/scripts/testing/authorization-case-forms";
+import { ACTION_CASES, type ActionCase, type Gate } from "@/scripts/testing/authorization-gates";
 import { parsedSampleOf, sampleOf } from "@/scripts/testing/zod-sample";
 
 /*

@@ -2,9 +2,7 @@ import { actionFiles, declared, root, state, type DeclaredSpec } from "@/scripts
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import type { z } from "zod";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import type { ActionResult } from "@/lib/web/action-result";
 
 /*
@@ -18,7 +16,7 @@ export { root, state };
 type Action = (...args: unknown[]) => Promise<ActionResult>;
 
 export interface FormAnswers {
-  t: TestDatabase;
+  t: DemoDatabase;
   /** The demo admin's person id: who is logged in unless a test says otherwise (`as`). */
   admin: number;
   /** The person id of a demo account. */
@@ -72,9 +70,7 @@ export function formAnswersForThisFile(): FormAnswers {
 
 /** A fresh database with the demo data, the admin logged in. Close `t` after the file's tests. */
 export async function setUpFormAnswers(): Promise<FormAnswers> {
-  const t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  const t = await createDemoDatabase();
   state.db = t.db;
   const personIdOf = async (email: string) => {
     const account = await t.db.query.accounts.findFirst({ where: (a, { eq }) => eq(a.email, email), columns: { personId: true } });

@@ -4,10 +4,8 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { machines, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { connectBoard } from "./testing/board-client";
 import { expectReply, waitFor } from "./testing/replies";
 import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
@@ -40,14 +38,12 @@ async function startMain(env: Record<string, string>): Promise<{ child: ChildPro
 
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let proxy: TcpProxy;
 let dataDir: string;
 const children: ChildProcess[] = [];
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   proxy = await startTcpProxy(Number(new URL(t.url).port));
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-kill-"));
 });

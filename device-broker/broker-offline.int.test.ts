@@ -4,11 +4,9 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { equipmentAuthorizations, machines, unknownCards, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { startBroker, type RunningBroker } from "./broker";
 import { ask, connectBoard } from "./testing/board-client";
 import { expectReply, waitFor } from "./testing/replies";
@@ -18,7 +16,7 @@ const MARIO = '{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":
 const REFUSED = '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}';
 const UNKNOWN = '{"request_ok":true,"is_valid":false,"name":"Unknown","missing_auth":false,"level":0}';
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let proxy: TcpProxy;
 let viaProxy: DbHandle;
 let broker: RunningBroker;
@@ -27,9 +25,7 @@ let laser: { id: number; equipmentTypeId: number };
 let cnc: number;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   laser = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!;
   cnc = (await t.db.select().from(machines).where(eq(machines.boardId, 3)))[0]!.id;
   // The broker reaches the database only through a proxy the test can cut; the test itself keeps a direct line.

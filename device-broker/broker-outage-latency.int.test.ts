@@ -5,11 +5,9 @@ import { and, eq, sql } from "drizzle-orm";
 import type { MqttClient } from "mqtt";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { machines, unknownCards, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { startBroker, type RunningBroker, type StartBrokerOptions } from "./broker";
 import { connectBoard, listen, type Received } from "./testing/board-client";
 import { waitFor } from "./testing/replies";
@@ -27,14 +25,12 @@ const NEVER_MS = 600_000;
 /** Far above a prompt recovery (a poll or two, a reconnect), below the driver's default reconnect backoff after an outage. */
 const RECOVERY_BOUND_MS = 8_000;
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let laser: number;
 const dirs: string[] = [];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   laser = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.id;
 });
 afterAll(async () => {

@@ -5,10 +5,8 @@ import { asc, eq } from "drizzle-orm";
 import type { MqttClient } from "mqtt";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { machines, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { startBroker, type RunningBroker } from "./broker";
 import { openPolicy } from "./policy";
 import { ask, connectBoard } from "./testing/board-client";
@@ -19,7 +17,7 @@ import { ask, connectBoard } from "./testing/board-client";
  * followed as before. Every scenario ends with the exact rows it must leave.
  */
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let laserType: number;
 let dataDir: string;
 let broker: RunningBroker | undefined;
@@ -29,9 +27,7 @@ const startOurBroker = async () =>
   (broker = await startBroker({ db: t.db, port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), policy: openPolicy(), dataDir }));
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   laserType = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.equipmentTypeId;
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-replay-restart-"));
   await startOurBroker();

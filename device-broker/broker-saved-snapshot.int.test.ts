@@ -5,11 +5,9 @@ import { Writable } from "node:stream";
 import { and, eq } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { machines, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { startBroker, type RunningBroker } from "./broker";
 import { decideOnMachine } from "./snapshot/decide";
 import { decodeSnapshot, snapshotFilePath } from "./snapshot/snapshot-file";
@@ -20,7 +18,7 @@ import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
 // From the saved file the broker knows no names: the board shows "Member" until the database is back.
 const MEMBER = '{"request_ok":true,"is_valid":true,"name":"Member","missing_auth":false,"level":1}';
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let proxy: TcpProxy;
 let proxyUrl: string;
 const dirs: string[] = [];
@@ -49,9 +47,7 @@ async function stop(entry: { broker: RunningBroker; db: DbHandle }) {
 }
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   proxy = await startTcpProxy(Number(new URL(t.url).port));
   const url = new URL(t.url);
   url.port = String(proxy.port);

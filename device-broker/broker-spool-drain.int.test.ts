@@ -4,27 +4,23 @@ import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { boardEventReceipts, machines, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { startBroker, type RunningBroker } from "./broker";
 import { applyEvent, type SpoolEvent } from "./spool/events";
 import { connectBoard } from "./testing/board-client";
 import { expectReply, waitFor } from "./testing/replies";
 import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let proxy: TcpProxy;
 let viaProxy: DbHandle;
 let dataDir: string;
 let broker: RunningBroker | undefined;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   proxy = await startTcpProxy(Number(new URL(t.url).port));
   const url = new URL(t.url);
   url.port = String(proxy.port);

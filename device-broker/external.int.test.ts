@@ -5,10 +5,8 @@ import { Aedes } from "aedes";
 import { eq, inArray } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { brokerHeartbeats, equipmentTypes, machines } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { SimulatedBoard } from "@/scripts/simulator/board";
 import { startBroker } from "./broker";
 import { startExternalDispatcher, type RunningExternalDispatcher } from "./external";
@@ -18,7 +16,7 @@ const EXTERNAL_URL = process.env.MQTT_EXTERNAL_URL;
 const logger = pino({ level: "silent" });
 const FAST = { checkMachineMs: 0, aliveMs: 0, inUseMs: 0, replyTimeoutMs: 2_000, reconnectMs: 100 };
 
-let database: TestDatabase;
+let database: DemoDatabase;
 // Topics are fixed by the protocol and the broker may be shared with other test runs: machine ids no demo
 // or other run uses (two runs pick the same 100-id block with probability 1/900), and every dispatcher here
 // subscribes to exactly these machines in a shared group of its own.
@@ -29,9 +27,7 @@ const group = `ms-test-${randomBytes(4).toString("hex")}`;
 const running: { close(): Promise<void> }[] = [];
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await ensureReferenceData(database.db);
-  await seedDemoData(database.db, "demo-password-123");
+  database = await createDemoDatabase();
   const [laser] = await database.db.select().from(equipmentTypes).where(eq(equipmentTypes.name, "Laser cutter"));
   await database.db.insert(machines).values({ boardId: KNOWN, name: "EXTERNAL LASER", equipmentTypeId: laser!.id, autoLogoffMinutes: 60 });
 });

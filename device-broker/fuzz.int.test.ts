@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { ask, connectBoard, sleep } from "./testing/board-client";
 import { startBrokerProcess, type BrokerMemory, type BrokerProcess } from "./testing/broker-process";
 import { Random, fuzzPublishStream, fuzzRawConnection, fuzzRawSession } from "./testing/fuzz-inputs";
@@ -11,12 +9,10 @@ const RAW_SESSIONS = 12_000;
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const MB = 1024 * 1024;
 
-let database: TestDatabase;
+let database: DemoDatabase;
 let broker: BrokerProcess;
 beforeAll(async () => {
-  database = await createTestDatabase();
-  await ensureReferenceData(database.db);
-  await seedDemoData(database.db, "demo-password-123");
+  database = await createDemoDatabase();
   broker = await startBrokerProcess(database.url);
 }, 120_000);
 afterAll(async () => {

@@ -4,9 +4,7 @@ import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { ask, connectBoard } from "./testing/board-client";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -48,11 +46,9 @@ async function waitFor(read: () => string, pattern: RegExp, timeoutMs = 20_000):
   throw new Error(`timed out waiting for ${pattern} in:\n${read()}`);
 }
 
-let t: TestDatabase;
+let t: DemoDatabase;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
 });
 afterAll(async () => {
   await t.close();

@@ -2,11 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { createDb } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { listBackups } from "@/lib/ops/backup/retention";
 import { recordAudit } from "@/lib/domain/audit/record-audit";
 import { sql } from "drizzle-orm";
@@ -15,14 +13,12 @@ import { runScript } from "./testing/run-script";
 
 // `npm run job -- backup` and `npm run restore` as a person runs them: child processes, exit codes, messages.
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-backup-cli-"));
-let source: TestDatabase;
+let source: DemoDatabase;
 
 const run = runScript;
 
 beforeAll(async () => {
-  source = await createTestDatabase();
-  await ensureReferenceData(source.db);
-  await seedDemoData(source.db, "cli-test-password");
+  source = await createDemoDatabase({ password: "cli-test-password" });
 });
 afterAll(async () => {
   await source?.close();

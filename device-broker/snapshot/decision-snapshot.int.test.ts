@@ -1,9 +1,7 @@
 import pino from "pino";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { machines } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { BrokerMetrics } from "../metrics";
 import { DecisionSnapshot } from "./decision-snapshot";
 import { loadSnapshot, type SnapshotData } from "./load-snapshot";
@@ -15,16 +13,14 @@ import { loadSnapshot, type SnapshotData } from "./load-snapshot";
  * promise callbacks run (setImmediate) and looks at what is waiting.
  */
 
-let t: TestDatabase;
+let t: DemoDatabase;
 /** The database before and after a machine was added (read for real). */
 let before: SnapshotData;
 let after: SnapshotData;
 let added: number;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   before = await loadSnapshot(t.db);
   const [laser] = await t.db.select().from(machines).limit(1);
   const [machine] = await t.db.insert(machines).values({ name: "Just added", boardId: 900, equipmentTypeId: laser!.equipmentTypeId }).returning();

@@ -1,18 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { cards, equipmentAuthorizations, machines } from "@/lib/db/schema";
 import { decideCardOnMachine } from "@/lib/domain/machine-access/machine-use-facts";
 import { allowedCardsOnMachine } from "@/lib/domain/machine-access/allowed-cards";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { allowedCards, decideOnMachine } from "./decide";
 import { loadSnapshot } from "./load-snapshot";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   // Some variety beyond the seed: an expired authorization, a revoked one, a lost card.
   const [first] = await t.db.select().from(machines);
   const [holder] = await t.db.select().from(cards);

@@ -4,27 +4,23 @@ import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { boardEventReceipts, machines, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { BrokerMetrics } from "../metrics";
 import { waitFor } from "../testing/replies";
 import { startTcpProxy, type TcpProxy } from "../testing/tcp-proxy";
 import { BoardWrites } from "./board-writes";
 import { applyEvent, WriteTimeoutError, type SpoolEvent } from "./events";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let proxy: TcpProxy;
 let viaProxy: DbHandle;
 let dataDir: string;
 let machineId: number;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   const laser = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!;
   machineId = (await t.db.insert(machines).values({ name: "Slow laser", boardId: 610, equipmentTypeId: laser.equipmentTypeId }).returning())[0]!.id;
   proxy = await startTcpProxy(Number(new URL(t.url).port));

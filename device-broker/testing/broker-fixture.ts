@@ -1,12 +1,10 @@
 import type { MqttClient } from "mqtt";
 import pino from "pino";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { startBroker, type RunningBroker, type StartBrokerOptions } from "../broker";
 
 export interface BrokerFixture {
-  database: TestDatabase;
+  database: DemoDatabase;
   broker: RunningBroker;
   /** Remembers a board client so close() ends it too. */
   track(client: MqttClient): MqttClient;
@@ -22,11 +20,9 @@ export async function startBrokerFixture(
     "heartbeatIntervalMs" | "policy" | "commandPollMs" | "presenceFlushMs" | "maxConnectionsPerAddress" | "connectTimeoutMs" | "loginThrottle" | "handlers"
   > = {},
 ): Promise<BrokerFixture> {
-  const database = await createTestDatabase();
+  const database = await createDemoDatabase();
   const clients: MqttClient[] = [];
   try {
-    await ensureReferenceData(database.db);
-    await seedDemoData(database.db, "demo-password-123");
     const broker = await startBroker({
       db: database.db,
       port: 0,

@@ -2,18 +2,15 @@ import { eq } from "drizzle-orm";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import * as oauth from "oauth4webapi";
 import { describe, expect, it } from "vitest";
-import { auditLog, membershipStatuses, oidcClients, oidcCodes, people, personRoles, roles } from "@/lib/db/schema";
-import { permissionsOfPerson } from "@/lib/domain/access/person-permissions";
-import { claimsFor } from "@/lib/domain/oidc/claims";
-import { createOidcClient } from "@/lib/domain/oidc/clients";
-import type { OidcClientInput } from "@/lib/domain/oidc/client-input";
+import { auditLog, membershipStatuses, oidcClients, oidcCodes, people } from "@/lib/db/schema";
 import { rotateSigningKey } from "@/lib/domain/oidc/signing-keys";
 import { pruneOidcGrants } from "@/lib/domain/oidc/tokens";
 import { providerUnderTest } from "./testing/provider-under-test";
 import { CALLBACK, insecure } from "./testing/relying-party";
 
-// The provider's login flow as a relying party sees it (code flow, PKCE, consent, refresh, prompt and max_age, keys,
-// retention, client registration). How such a login ends: oidc-logout.int.test.ts.
+// The provider's login flow as a relying party sees it (code flow, PKCE, consent, refresh, keys, retention). Logging
+// in again (prompt, max_age): oidc-login-again.int.test.ts; clients and groups: oidc-clients-and-groups.int.test.ts;
+// how such a login ends: oidc-logout.int.test.ts.
 const t = providerUnderTest();
 const { register, authorize, consent, login, userinfoStatus, tokenCall } = t;
 
@@ -281,113 +278,6 @@ describe("the space as an OpenID Connect provider", () => {
   });
 });
 
-describe("groups for other services", () => {
-  it("name the roles the person holds today, as their permissions do: a role that ended or has not begun is no group", async () => {
-    const [staff] = await t.f.db.select().from(roles).where(eq(roles.key, "staff"));
-    const groups = async () => (await claimsFor(t.f.db, t.f.ids.maria, ["openid", "groups"], [])).groups;
-    const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
-    await t.f.db.insert(personRoles).values({ personId: t.f.ids.maria, roleId: staff!.id, since: day(-30), until: day(-2) });
-    expect(await groups()).not.toContain("role:staff");
-    expect(await permissionsOfPerson(t.f.db, t.f.ids.maria)).not.toContain("members.read");
-    await t.f.db
-      .update(personRoles)
-      .set({ since: day(2), until: null })
-      .where(eq(personRoles.personId, t.f.ids.maria));
-    expect(await groups()).not.toContain("role:staff");
-    await t.f.db
-      .update(personRoles)
-      .set({ since: day(-1) })
-      .where(eq(personRoles.personId, t.f.ids.maria));
-    expect(await groups()).toContain("role:staff");
-    expect(await permissionsOfPerson(t.f.db, t.f.ids.maria)).toContain("members.read");
-    await t.f.db.delete(personRoles).where(eq(personRoles.personId, t.f.ids.maria));
-  });
-});
-
-describe("logging in again: prompt=login and max_age (OIDC Core §3.1.2.1)", () => {
-  /** An authorization request as a relying party builds it, the answer, and how to finish it with the client library. */
-  async function start(client: { clientId: string; secret: string | null }, extra: Record<string, string>) {
-    const verifier = oauth.generateRandomCodeVerifier();
-    const state = oauth.generateRandomState();
-    const nonce = oauth.generateRandomNonce();
-    const query = {
-      client_id: client.clientId,
-      redirect_uri: CALLBACK,
-      response_type: "code",
-      scope: "openid",
-      state,
-      nonce,
-      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: "S256",
-      ...extra,
-    };
-    const step = await authorize(query);
-    const finish = async (location: string, maxAge?: number) => {
-      const oc: oauth.Client = { client_id: client.clientId };
-      const params = oauth.validateAuthResponse(t.as, oc, new URL(location), state);
-      const response = await oauth.authorizationCodeGrantRequest(t.as, oc, oauth.ClientSecretBasic(client.secret!), params, CALLBACK, verifier, insecure);
-      const tokens = await oauth.processAuthorizationCodeResponse(t.as, oc, response, {
-        expectedNonce: nonce,
-        requireIdToken: true,
-        ...(maxAge === undefined ? {} : { maxAge }),
-      });
-      return oauth.getValidatedIdTokenClaims(tokens)!;
-    };
-    return { step, finish };
-  }
-  const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
-
-  it("sends a logged-in person to log in again, comes back without asking twice, and signs the real login time as auth_time", async () => {
-    const client = await register({ name: "Fresh" });
-    await login(t.f.ids.member, client, { scope: "openid" });
-    const tenMinutesAgo = new Date(Date.now() - 600_000);
-    t.loginAs(t.f.ids.member, tenMinutesAgo);
-
-    // Young enough for max_age: straight back, and the ID token says when the member really logged in.
-    const young = await start(client, { max_age: "3600" });
-    expect(young.step.status).toBe(302);
-    expect((await young.finish(young.step.location!, 3600)).auth_time).toBe(seconds(tenMinutesAgo));
-
-    // prompt=login, or a login older than max_age: the login form first; it returns to the same request without them.
-    const asks: Record<string, string>[] = [{ prompt: "login" }, { max_age: "300" }, { prompt: "login consent", max_age: "0" }];
-    for (const extra of asks) {
-      const old = await start(client, extra);
-      expect(old.step.body).toMatchObject({ kind: "login", again: true });
-      const back = new URL(old.step.body!.returnTo as string, t.issuer);
-      expect(back.searchParams.has("max_age")).toBe(false);
-      expect(back.searchParams.get("prompt") ?? "").not.toContain("login");
-      expect(back.searchParams.get("client_id")).toBe(client.clientId);
-      // Logged in again: the same request goes through, with a fresh auth_time.
-      const loggedIn = new Date();
-      t.loginAs(t.f.ids.member, loggedIn);
-      let again = await authorize(Object.fromEntries(back.searchParams));
-      if (again.body?.kind === "consent") again = { status: 302, location: await consent(Object.fromEntries(back.searchParams), "allow", []), body: null };
-      expect(again.status, JSON.stringify(again.body)).toBe(302);
-      expect((await old.finish(again.location!, 300)).auth_time).toBe(seconds(loggedIn));
-      t.loginAs(t.f.ids.member, tenMinutesAgo);
-    }
-
-    // A session whose login time is unknown (from before it was kept) is too old for any max_age.
-    t.loginAs(t.f.ids.member, null);
-    expect((await start(client, { max_age: "86400" })).step.body).toMatchObject({ kind: "login", again: true });
-    // Nobody logged in at all: a plain login, nothing to take off the request.
-    t.loginAs(null);
-    expect((await start(client, { prompt: "login" })).step.body).toMatchObject({ kind: "login", again: false });
-  });
-
-  it("answers prompt=none without a page: login_required for a login too old, invalid_request for a bad max_age", async () => {
-    const client = await register({ name: "Silent" });
-    await login(t.f.ids.member, client, { scope: "openid" });
-    t.loginAs(t.f.ids.member, new Date(Date.now() - 600_000));
-    const errorOf = (location: string | null) => new URL(location!).searchParams.get("error");
-    expect(errorOf((await start(client, { prompt: "none", max_age: "60" })).step.location)).toBe("login_required");
-    expect(errorOf((await start(client, { prompt: "none login" })).step.location)).toBe("invalid_request");
-    for (const bad of ["-1", "1.5", "soon", ""]) expect(errorOf((await start(client, { max_age: bad })).step.location)).toBe("invalid_request");
-    // Fresh enough: prompt=none goes straight through with a code.
-    const fine = await start(client, { prompt: "none", max_age: "3600" });
-    expect(new URL(fine.step.location!).searchParams.get("code")).toBeTruthy();
-  });
-});
 
 describe("the retention job", () => {
   it("drops codes and tokens a day after they expired, not before", async () => {
@@ -401,26 +291,3 @@ describe("the retention job", () => {
   });
 });
 
-describe("registering clients", () => {
-  it("is for system admins, contained, validated, audited, and keeps only the secret's hash", async () => {
-    const input: OidcClientInput = {
-      name: "Nextcloud",
-      kind: "confidential",
-      redirectUris: ["https://cloud.example/apps/user_oidc/code"],
-      allowedScopes: ["profile"],
-    };
-    expect(await createOidcClient(t.f.db, t.f.ids.member, input)).toMatchObject({ ok: false, code: "forbidden" });
-    expect(await createOidcClient(t.f.db, t.f.ids.admin, { ...input, redirectUris: ["https://cloud.example/cb#frag"] })).toMatchObject({
-      ok: false,
-      code: "invalid",
-      field: "redirectUris",
-    });
-    expect(await createOidcClient(t.f.db, t.f.ids.admin, { ...input, redirectUris: ["javascript:alert(1)"] })).toMatchObject({ ok: false, code: "invalid" });
-    const made = await createOidcClient(t.f.db, t.f.ids.admin, input);
-    if (!made.ok) throw new Error(made.message);
-    const [row] = await t.f.db.select().from(oidcClients).where(eq(oidcClients.id, made.id));
-    expect(row!.allowedScopes).toEqual(["openid", "profile"]);
-    expect(row!.secretHash).not.toContain(made.secret!);
-    expect(JSON.stringify(await t.f.db.select().from(auditLog).where(eq(auditLog.changeType, "oidc_client.create")))).not.toContain(made.secret!);
-  });
-});

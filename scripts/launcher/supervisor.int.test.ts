@@ -2,9 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
-import { createTestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase } from "@/lib/db/testing/demo-database";
 import { translator } from "@/lib/i18n/translate";
 import { readServiceStatus, supervisionLine, writeServiceStatus, type ServiceState } from "@/lib/ops/service-status";
 import { ask, connectBoard } from "@/device-broker/testing/board-client";
@@ -126,9 +124,7 @@ describe("the launcher's supervisor", () => {
   });
 
   it("keeps the real broker serving boards through six kill -9 in a row", { timeout: 240_000 }, async () => {
-    const t = await createTestDatabase();
-    await ensureReferenceData(t.db);
-    await seedDemoData(t.db, "demo-password-123");
+    const t = await createDemoDatabase();
     const mqttPort = await freePort();
     const dataDir = path.join(dir, "data");
     fs.mkdirSync(dataDir);

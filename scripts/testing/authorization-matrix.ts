@@ -1,9 +1,7 @@
 import { NextSignal, state } from "./server-actions";
 import { eq } from "drizzle-orm";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { accounts, interventions, machines, personRoles, roles, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import type { Permission } from "@/lib/domain/access/permissions";
 import { createPerson } from "@/lib/domain/people/create-person";
 import { PICKED_PREFIX } from "@/lib/domain/people/pick-people";
@@ -22,7 +20,7 @@ export type Role = (typeof ROLES)[number];
 
 const personOf = new Map<Role, number | null>();
 const permissionsOf = new Map<Role, ReadonlySet<Permission>>();
-let database: TestDatabase | null = null;
+let database: DemoDatabase | null = null;
 /** A machine of the demo data, for forms that name one ("$machine"). */
 export let machineId = 0;
 /**
@@ -97,11 +95,9 @@ export function formOf(values: Record<string, string> = {}): FormData {
 }
 
 /** A fresh database with the demo people and a staff member, a former and a banned one; the roles' permissions. */
-export async function setUpRoles(): Promise<TestDatabase> {
-  const t = await createTestDatabase();
+export async function setUpRoles(): Promise<DemoDatabase> {
+  const t = await createDemoDatabase();
   database = t;
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
   state.db = t.db;
   machineId = (await t.db.select({ id: machines.id }).from(machines).limit(1))[0]!.id;
   const id = async (email: string) => (await t.db.select({ personId: accounts.personId }).from(accounts).where(eq(accounts.email, email)))[0]!.personId;

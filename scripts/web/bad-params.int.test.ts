@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
-import { inventoryTestDatabase } from "@/lib/domain/inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { submitForm } from "../testing/forms";
 import { rawRequest, startWebApp, type WebApp } from "../testing/web-app";
 
@@ -43,12 +42,12 @@ const fills: Record<string, (segment: string) => string> = {
   negative: (s) => (s === "[size]" ? "small" : s === "[token]" ? "-1" : "-1"),
 };
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let app: WebApp;
 let adminCookie = "";
 
 beforeAll(async () => {
-  ({ t } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
   app = await startWebApp(t.url);
   const login = await submitForm(app.port, "/login", { email: "admin@makerspace.local", password: "demo-password-123" });
   const cookies = ([] as string[]).concat(login.headers["set-cookie"] ?? []);

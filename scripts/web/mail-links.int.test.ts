@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventByRef } from "@/lib/domain/calendar/event-ref";
 import { saveEvent } from "@/lib/domain/calendar/save-event";
-import { inventoryTestDatabase } from "@/lib/domain/inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { submitForm } from "../testing/forms";
 import { startWebApp, type WebApp } from "../testing/web-app";
 
@@ -11,13 +10,14 @@ import { startWebApp, type WebApp } from "../testing/web-app";
 // web server, a real SMTP server, and requests forged as curl sends them.
 const PUBLIC = "https://space.example.org";
 const FORGED = { host: "evil.example", "x-forwarded-host": "evil.example", "x-forwarded-proto": "http", origin: "http://evil.example" };
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 let inbox: Inbox;
 let app: WebApp;
 
 beforeAll(async () => {
-  [{ t, ids }, inbox] = await Promise.all([inventoryTestDatabase(), openInbox()]);
+  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
+  ids = t.ids;
   // TRUST_PROXY=all: even a server told to believe forwarding headers must not build mail links from them.
   app = await startWebApp(t.url, {
     SMTP_URL: `smtp://127.0.0.1:${inbox.port}`,

@@ -1,14 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
-import { inventoryTestDatabase } from "@/lib/domain/inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { rawRequest, startWebApp, type WebApp } from "../testing/web-app";
 
 // Every kind of response of the built web server carries the security headers.
-let t: TestDatabase;
+let t: DemoDatabase;
 let app: WebApp;
 
 beforeAll(async () => {
-  ({ t } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
   app = await startWebApp(t.url);
 }, 15 * 60_000);
 afterAll(async () => {

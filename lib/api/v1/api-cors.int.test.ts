@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog } from "@/lib/db/schema";
 import { createPersonalToken } from "@/lib/domain/api-tokens/tokens";
-import { createPeopleFixture, type PeopleFixture } from "@/lib/domain/people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { getSpaceSettings, invalidateSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { settingsInputSchema, updateSpaceSettings } from "@/lib/domain/settings/update-settings";
 import { handleApiRequest } from "./http";
@@ -13,12 +13,12 @@ const FROM_ENV = vi.hoisted(() => {
   return "https://from-env.example";
 });
 
-let f: PeopleFixture;
+let f: DemoDatabase;
 let token: string;
 const ALLOWED = "https://dashboard.example.org";
 
 beforeAll(async () => {
-  f = await createPeopleFixture();
+  f = await createDemoDatabase();
   const made = await createPersonalToken(f.db, f.ids.member, { name: "dashboard", scopes: ["read:machines", "read:open-status"], expiresInDays: 30 });
   if (!made.ok) throw new Error(made.message);
   token = made.token;

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { permissionsOfPerson } from "@/lib/domain/access/person-permissions";
-import { createPeopleFixture, expectPgError, type PeopleFixture } from "@/lib/domain/people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
+import { expectPgError } from "@/lib/db/testing/pg-error";
 import {
   addresses,
   addressHolders,
@@ -15,10 +16,10 @@ import {
   roles,
 } from "./index";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 let home = 0;
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   const [row] = await t.db.select().from(addressTypes).where(eq(addressTypes.key, "home"));
   home = row!.id;
 });

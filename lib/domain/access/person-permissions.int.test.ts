@@ -1,20 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accounts, membershipStatuses, people, personRoles, roles } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
+import { membershipStatuses, people, personRoles, roles } from "@/lib/db/schema";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { ALL_PERMISSIONS } from "./permissions";
 import { permissionsOfPerson } from "./person-permissions";
 
-let t: TestDatabase;
-const ids: Record<string, number> = {};
+let t: DemoDatabase;
+let ids: DemoDatabase["ids"];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
-  for (const a of await t.db.select().from(accounts)) ids[a.email.split("@")[0]!] = a.personId;
+  t = await createDemoDatabase();
+  ids = t.ids;
 });
 afterAll(() => t?.close());
 

@@ -11,16 +11,16 @@ import { listAllPeople, parsePeopleFilter } from "../people/people-list";
 import { peopleToCsv } from "../people/people-export";
 import { deleteStatus } from "../people/reference-delete";
 import { saveStatus } from "../people/reference-service";
-import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { permissionsOfPerson } from "./person-permissions";
 import { grantPersonRole } from "./person-roles";
 import { createRole, listRolesWithPermissions, updateRole } from "./role-admin";
 import { viewRightKey, viewScopeOf } from "./view-rights";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 let status: Record<string, number>;
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   status = Object.fromEntries((await t.db.select().from(membershipStatuses)).map((s) => [s.key, s.id]));
 });
 afterAll(() => t?.close());

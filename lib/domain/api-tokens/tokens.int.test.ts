@@ -1,14 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiTokens, membershipStatuses, people, personRoles, roles } from "@/lib/db/schema";
-import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { authenticateApiToken } from "./authenticate";
 import { createService, setServiceEnabled } from "./services";
 import { createPersonalToken, createServiceToken, listPersonalTokens, listServiceTokens, revokeToken } from "./tokens";
 
-let f: PeopleFixture;
+let f: DemoDatabase;
 beforeAll(async () => {
-  f = await createPeopleFixture();
+  f = await createDemoDatabase();
 });
 afterAll(() => f?.close());
 

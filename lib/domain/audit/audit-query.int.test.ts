@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/db/schema";
-import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { AUDIT_PAGE_SIZE, knownChangeTypes, listAuditEntries, parseAuditFilter } from "./audit-query";
 import { recordAudit } from "./record-audit";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 const tz = "Europe/Vienna";
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   await t.db.delete(auditLog);
   const at = (iso: string) => new Date(iso);
   await t.db.insert(auditLog).values([

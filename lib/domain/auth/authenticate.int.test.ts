@@ -1,19 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { accounts, loginAttempts, membershipStatuses, people } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { authenticateWithPassword } from "./authenticate";
 
 const PASSWORD = "demo-password-123";
 const limits = { maxPerAccount: 3, maxPerIp: 5, windowMinutes: 15 };
-let t: TestDatabase;
+let t: DemoDatabase;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, PASSWORD);
+  t = await createDemoDatabase({ password: PASSWORD });
 });
 afterAll(() => t?.close());
 beforeEach(() => t.db.delete(loginAttempts));

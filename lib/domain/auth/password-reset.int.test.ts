@@ -1,22 +1,18 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { passwordResetTokens } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { authenticateWithPassword } from "./authenticate";
 import { consumePasswordReset, hashResetToken, isResetTokenUsable, requestPasswordReset } from "./password-reset";
 
 const limits = { maxPerAccount: 50, maxPerIp: 50, windowMinutes: 15 };
-let t: TestDatabase;
+let t: DemoDatabase;
 let inbox: Inbox;
 let received: Inbox["mails"];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "old-password-123");
+  t = await createDemoDatabase({ password: "old-password-123" });
   // A real SMTP server on a free port: the mail goes over the wire exactly as in production.
   inbox = await openInbox();
   received = inbox.mails;

@@ -1,24 +1,24 @@
 import { count, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginAttempts, people } from "@/lib/db/schema";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { requestGuestRegistration } from "../calendar/guest-registrations";
 import { saveEvent } from "../calendar/save-event";
-import { inventoryTestDatabase } from "../inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { signUpApplicant } from "../people/applicant-signup";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { authenticateWithPassword } from "./authenticate";
 import { takeMailFormAttempt } from "./mail-limits";
 import { sourceOf } from "./rate-limit";
 
-// The demo accounts' password is "demo-password-123" (inventoryTestDatabase).
-let t: TestDatabase;
+// The demo accounts' password is "demo-password-123" (createDemoDatabase).
+let t: DemoDatabase;
 let ids: Record<string, number>;
 let inbox: Inbox;
 const PASSWORD = "demo-password-123";
 
 beforeAll(async () => {
-  [{ t, ids }, inbox] = await Promise.all([inventoryTestDatabase(), openInbox()]);
+  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
+  ids = t.ids;
 });
 afterAll(async () => {
   await inbox?.close();

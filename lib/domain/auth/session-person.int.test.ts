@@ -1,19 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, profiles } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { setPreferredLanguage } from "../people/preferred-language";
 import { getSessionPerson } from "./session-person";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let admin = 0;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   const [acc] = await t.db.select().from(accounts).where(eq(accounts.email, "admin@makerspace.local"));
   admin = acc!.personId;
 });

@@ -1,20 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { auditLog, cards, people } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { recordUnknownCard } from "../usage/record-unknown-card";
 import { cardHistory, endCard, recentUnknownCards, registerCard } from "./card-service";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let admin: number;
 let maria: number;
 let mario: number;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   const holder = async (uid: string) => (await t.db.select().from(cards).where(eq(cards.uid, uid)))[0]!.personId;
   admin = await holder("a0000001");
   maria = await holder("c0000003");

@@ -3,8 +3,7 @@ import addFormats from "ajv-formats";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, machines, openStatusChanges } from "@/lib/db/schema";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
-import { inventoryTestDatabase } from "../inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { settingsFromEnv } from "../settings/space-settings";
 import { loadDashboard } from "../machines/dashboard";
 import { createNews, deleteNews, getNewsItem, listNews, updateNews } from "./news";
@@ -14,11 +13,12 @@ import { authenticateSensor, createSensorToken, revokeSensorToken } from "./sens
 import { buildSpaceApi } from "./spaceapi";
 import schema from "./spaceapi-15.schema.json";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
 });
 afterAll(async () => {
   await t?.close();

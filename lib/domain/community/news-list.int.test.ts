@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { newsPosts } from "@/lib/db/schema";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
-import { inventoryTestDatabase } from "../inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { createNews, listNewsPage } from "./news";
 import { buildAtomFeed } from "./news-feed";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
   await t.db.delete(newsPosts); // the demo post aside: exact counts below
   const start = Date.UTC(2026, 0, 1);
   for (let i = 1; i <= 23; i++) {

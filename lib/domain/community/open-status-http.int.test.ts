@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
-import { inventoryTestDatabase } from "../inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { openSince } from "./open-status";
 import { handleOpenStatusRequest } from "./open-status-http";
 import { createSensorToken } from "./sensor-tokens";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 let token: string;
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
   const created = await createSensorToken(t.db, ids.admin!, "front door");
   if (!created.ok) throw new Error(created.message);
   token = created.token;

@@ -2,17 +2,17 @@ import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
 import { auditLog, inventoryCategories, things } from "@/lib/db/schema";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { confirmImport, previewImport } from "./csv-import";
 import { exportCsv, exportXlsx } from "./export";
 import { createLocation } from "./locations";
-import { inventoryTestDatabase } from "./test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
   const room = await createLocation(t.db, ids.admin!, { name: "Workshop", kind: "room" });
   if (!room.ok) throw new Error(room.message);
   await createLocation(t.db, ids.admin!, { name: "Shelf A", kind: "shelf", parentId: room.id });

@@ -1,16 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thingLoans } from "@/lib/db/schema";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { setMailPreferences } from "../mail/preferences";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { savePublicUrl, saveTimeZone } from "../settings/testing/save-settings";
 import { sendDueSoonReminders } from "./due-soon-reminders";
 import { lendThing, returnThing } from "./loans";
-import { inventoryTestDatabase } from "./test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { createThing } from "./things";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 let inbox: Inbox;
 const hour = 3_600_000;
@@ -28,7 +27,8 @@ async function lend(name: string, borrower: number, dueOn: string, at = lentAt):
 const mailsTo = (address: string) => inbox.mails.filter((m) => m.to.includes(address)).map((m) => unfold(m.raw));
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
   inbox = await openInbox({ reject: ["applicant@makerspace.local"] });
   await saveTimeZone(t.db, "Europe/Vienna");
   await savePublicUrl(t.db, "https://space.example.org");

@@ -1,16 +1,15 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { thingLoans, things } from "@/lib/db/schema";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { lendThing, listOpenLoans, returnThing } from "./loans";
 import { sendOverdueReminders } from "./overdue-reminders";
 import { savePublicUrl, saveTimeZone } from "../settings/testing/save-settings";
-import { inventoryTestDatabase } from "./test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { createThing, thingHistory } from "./things";
 import { constraintOf } from "../shared/db-errors";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 let inbox: Inbox;
 const day = 86_400_000;
@@ -24,7 +23,8 @@ async function thing(name: string) {
 }
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
   inbox = await openInbox();
 });
 afterAll(async () => {

@@ -1,13 +1,12 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, inventoryLocations } from "@/lib/db/schema";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { createLocation, deleteLocation, locationAndDescendantIds, locationPath, updateLocation } from "./locations";
 import { createThing } from "./things";
-import { inventoryTestDatabase } from "./test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { constraintOf } from "../shared/db-errors";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 const loc: Record<string, number> = {};
 
@@ -18,7 +17,8 @@ async function make(name: string, kind: "room" | "shelf" | "box", parentId: numb
 }
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
   await make("Workshop", "room", null);
   await make("Shelf A", "shelf", loc.Workshop!);
   await make("Box 1", "box", loc["Shelf A"]!);

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { createCategory } from "./categories";
 import { createLocation } from "./locations";
 import { searchThings } from "./search";
-import { inventoryTestDatabase } from "./test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { createThing } from "./things";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 const loc: Record<string, number> = {};
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
   const ok = <T extends { ok: boolean }>(r: T) => {
     if (!r.ok) throw new Error(JSON.stringify(r));
     return r as T & { ok: true };

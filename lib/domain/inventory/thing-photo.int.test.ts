@@ -5,20 +5,20 @@ import { eq } from "drizzle-orm";
 import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { things } from "@/lib/db/schema";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { localFileStorage } from "@/lib/storage/file-storage";
 import { MAX_PHOTO_BYTES, photoFileKey } from "@/lib/storage/photos";
 import { setThingPhoto } from "./thing-photo";
-import { inventoryTestDatabase } from "./test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { createThing } from "./things";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 let dir: string;
 let thingId: number;
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-photos-"));
   const r = await createThing(t.db, ids.admin!, { name: "Lathe" });
   if (!r.ok) throw new Error(r.message);

@@ -1,17 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inventoryLocations, things } from "@/lib/db/schema";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { createLocation } from "./locations";
-import { inventoryTestDatabase } from "./test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { createThing, getThingByNumber, moveThing, thingHistory, thingNumberBySlug, updateThing } from "./things";
 import { constraintOf } from "../shared/db-errors";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
 });
 afterAll(() => t?.close());
 

@@ -1,16 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq } from "drizzle-orm";
-import { seedDemoData } from "@/drizzle/seed";
-import { ensureReferenceData } from "@/drizzle/reference-data";
 import { machines } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { getMachineByBoardId } from "./get-machine-by-board-id";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
 });
 afterAll(() => t.close());
 

@@ -1,17 +1,13 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { machines } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { decideCardOnMachine } from "./machine-use-facts";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let laserId: number;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   laserId = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.id;
 });
 afterAll(() => t.close());

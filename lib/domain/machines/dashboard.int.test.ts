@@ -1,21 +1,17 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { interventions, machinePresence, machines, maintenancePlans, profiles, usageSessions } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { maintenanceStatus } from "../usage/machine-hours";
 import { recordUsageStart, recordUsageStop } from "../usage/record-usage";
 import { dashboardMarker, dashboardShownTo, loadDashboard } from "./dashboard";
 import { planHours } from "./plan-hours";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let typeId: number;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   typeId = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.equipmentTypeId;
 });
 afterAll(() => t.close());

@@ -1,15 +1,15 @@
 import { and, eq, ne } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditLog, equipmentTypes, interventions, machines, usageSessions } from "@/lib/db/schema";
-import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { secondsUsed } from "../usage/machine-hours";
 import { deleteIntervention, deleteUsageSession } from "./delete-records";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 let laser: number;
 let other: number;
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   const [type] = await t.db.select().from(equipmentTypes).where(eq(equipmentTypes.name, "Laser cutter"));
   laser = (await t.db.select({ id: machines.id }).from(machines).where(eq(machines.equipmentTypeId, type!.id)))[0]!.id;
   other = (await t.db.select({ id: machines.id }).from(machines).where(ne(machines.equipmentTypeId, type!.id)))[0]!.id;

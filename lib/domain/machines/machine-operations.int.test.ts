@@ -1,14 +1,12 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { cards, machines, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { recordBoardAlive } from "../usage/record-board-alive";
 import { machineBoards, machineUsagePage, USAGE_PAGE_SIZE } from "./machine-operations";
 import { BOARD_VIEWER } from "../people/testing/viewers";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let machineId: number;
 let mario: number;
 let tom: number;
@@ -16,9 +14,7 @@ const T0 = new Date("2026-03-02T10:00:00Z");
 const day = (n: number) => new Date(T0.getTime() + n * 86_400_000);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
   machineId = laser!.id;
   mario = (await t.db.select().from(cards).where(eq(cards.uid, "efbeadde")))[0]!.personId;

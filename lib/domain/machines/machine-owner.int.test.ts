@@ -3,16 +3,16 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { equipmentTypes, machines, usageSessions } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { setMachineBlocked } from "../equipment/machine-service";
-import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { correctSession } from "./correct-session";
 import { myMachines, ownsMachine } from "./machine-owner";
 import { addManualIntervention, deletePlan, savePlan } from "./maintenance-plans";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 let laser: { id: number; name: string };
 let other: { id: number; name: string };
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   const [type] = await t.db.select().from(equipmentTypes).where(eq(equipmentTypes.name, "Laser cutter"));
   laser = (await t.db.select({ id: machines.id, name: machines.name }).from(machines).where(eq(machines.equipmentTypeId, type!.id)))[0]!;
   other = (await t.db.select({ id: machines.id, name: machines.name }).from(machines).where(ne(machines.equipmentTypeId, type!.id)))[0]!;

@@ -1,9 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { machinePresence, machines } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { buildSpaceApi } from "../community/spaceapi";
 import { settingsFromEnv } from "../settings/space-settings";
 import { recordUsageStart } from "../usage/record-usage";
@@ -12,11 +10,9 @@ import { MACHINE_STATES } from "./machine-state";
 
 // The start page's machines widget, the dashboard (/machines and its event stream), the API and SpaceAPI all read
 // loadDashboard; this pins what they read: one state per machine and counts that add up to the same machines.
-let t: TestDatabase;
+let t: DemoDatabase;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
 });
 afterAll(() => t.close());
 

@@ -1,20 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { cards, machines } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { addManualIntervention, deletePlan, plansOfMachine, savePlan } from "./maintenance-plans";
 import { planHours } from "./plan-hours";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let admin: number;
 let mario: number;
 let laser: number;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   admin = (await t.db.select().from(cards).where(eq(cards.uid, "a0000001")))[0]!.personId;
   mario = (await t.db.select().from(cards).where(eq(cards.uid, "efbeadde")))[0]!.personId;
   laser = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.id;

@@ -2,17 +2,15 @@ import ExcelJS from "exceljs";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { cards, machines, profiles, usageSessions } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
 import { machineInterventions, machineUsagePage, machineUsers } from "./machine-operations";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { usageToCsv, usageToXlsx } from "./usage-export";
 import { listUsage, parseUsageFilter, usageTotals, weeklyHours } from "./usage-report";
 import { BOARD_VIEWER } from "../people/testing/viewers";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let laser: number;
 let printer: number;
 let mario: number;
@@ -20,9 +18,7 @@ let tom: number;
 const at = (iso: string) => new Date(iso);
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   laser = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.id;
   printer = (await t.db.select().from(machines).where(eq(machines.boardId, 2)))[0]!.id;
   mario = (await t.db.select().from(cards).where(eq(cards.uid, "efbeadde")))[0]!.personId;

@@ -4,7 +4,7 @@ import { translator } from "@/lib/i18n/translate";
 import { mailingLists, membershipStatuses, people, roles } from "@/lib/db/schema";
 import { createPerson } from "../people/create-person";
 import { assignFunction, createCommittee, createFunction } from "../people/committee-service";
-import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { listMembers, membersAsCsv, membersAsText } from "./list-members";
 import { createMailingList, deleteMailingList, getMailingList, updateMailingList } from "./lists";
 import { mailmanClient, mailmanConfigFrom, mailmanListId } from "./mailman-client";
@@ -12,7 +12,7 @@ import { optInListsFor, setOptIn } from "./opt-ins";
 import { syncAllMailingLists, syncMailingList } from "./sync";
 import { addToFake, startFakeMailman, type FakeMailman } from "./testing/fake-mailman";
 
-let f: PeopleFixture;
+let f: DemoDatabase;
 let mailman: FakeMailman;
 const statusId: Record<string, number> = {};
 let board = 0;
@@ -26,7 +26,7 @@ const client = () => mailmanClient(mailmanConfigFrom(mailman.url.replace("http:/
 const onServer = (address: string) => [...mailman.lists.get(mailmanListId(address))!.values()].map((m) => m.email).sort();
 
 beforeAll(async () => {
-  f = await createPeopleFixture();
+  f = await createDemoDatabase();
   for (const s of await f.db.select().from(membershipStatuses)) statusId[s.key] = s.id;
   mailman = await startFakeMailman({ listIds: ["announce.space.test", "board.space.test", "makers.space.test"] });
   const committee = await createCommittee(f.db, f.ids.admin, { name: "Board" });

@@ -4,13 +4,13 @@ import { addresses, addressTypes, auditLog } from "@/lib/db/schema";
 import { addAddress, addressesOf, mayEditAddress, removeAddress, setMainAddress, shareAddress, updateAddress } from "./address-service";
 import { partnerOf, setPartnerConsent } from "./partner-link";
 import { setPartner } from "./profile-settings";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 let home = 0;
 let work = 0;
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   const types = await t.db.select().from(addressTypes);
   home = types.find((x) => x.key === "home")!.id;
   work = types.find((x) => x.key === "work")!.id;

@@ -2,11 +2,11 @@ import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, auditLog, membershipStatuses, people } from "@/lib/db/schema";
 import { rejectApplicant } from "./applicant-signup";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
 });
 afterAll(() => t?.close());
 

@@ -5,12 +5,12 @@ import { authenticateWithPassword } from "../auth/authenticate";
 import { takeMailFormAttempt } from "../auth/mail-limits";
 import { confirmApplicant, rejectApplicant, resendApplicantConfirmation, signUpApplicant } from "./applicant-signup";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 let inbox: Inbox;
 beforeAll(async () => {
-  [t, inbox] = await Promise.all([createPeopleFixture(), openInbox()]);
+  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
 });
 afterAll(async () => {
   await inbox?.close();

@@ -5,13 +5,13 @@ import { addAddress } from "./address-service";
 import { listDirectory, viewPerson } from "./directory";
 import { updateProfile } from "./person-service";
 import { setPartner, setVisibility } from "./profile-settings";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import type { Viewer } from "./visibility";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 const viewers: Record<string, Viewer> = {};
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   const [home] = await t.db.select().from(addressTypes);
   await updateProfile(t.db, t.ids.member, t.ids.member, {
     firstName: "Mario",

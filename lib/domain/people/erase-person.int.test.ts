@@ -33,12 +33,12 @@ import { setPersonPhoto } from "./person-photo";
 import { exportPersonData, personExportToXlsx } from "./export-person";
 import { changeStatus, updateProfile } from "./person-service";
 import { setPartner } from "./profile-settings";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 let photoDir = "";
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   photoDir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-photos-"));
 });
 afterAll(async () => {

@@ -1,21 +1,21 @@
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { createNews } from "../community/news";
 import { createPoll } from "../community/polls/create-poll";
 import { getPollView } from "../community/polls/poll-queries";
 import type { PollInput } from "../community/polls/poll-input";
 import { castVote } from "../community/polls/vote";
-import { inventoryTestDatabase } from "../inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { ANONYMOUS_VOTES_NOTE, exportPersonData, personExportToXlsx } from "./export-person";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 const hour = 3_600_000;
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
 });
 afterAll(async () => {
   await t?.close();

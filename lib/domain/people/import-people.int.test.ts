@@ -2,11 +2,11 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { people, profiles } from "@/lib/db/schema";
 import { commitImport, previewImport } from "./import-people";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
 });
 afterAll(() => t?.close());
 

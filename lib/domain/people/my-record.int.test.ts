@@ -6,11 +6,11 @@ import { changesSinceLastLogin } from "../audit/since-last-login";
 import { authenticateWithPassword } from "../auth/authenticate";
 import { exportPersonData } from "./export-person";
 import { updateProfile } from "./person-service";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
 });
 afterAll(() => t?.close());
 

@@ -8,11 +8,11 @@ import { findPersonByRef, linkPartnerByRef, partnerOf, setPartnerConsent } from 
 import { changeStatus, updateProfile } from "./person-service";
 import { setPartner, setVisibility } from "./profile-settings";
 import { listAddressTypes } from "./reference-service";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
 });
 afterAll(() => t?.close());
 

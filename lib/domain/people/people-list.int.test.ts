@@ -8,11 +8,11 @@ import { addMembership } from "./membership-service";
 import { mailingList, peopleToCsv } from "./people-export";
 import { listAllPeople, listPeople, parsePeopleFilter } from "./people-list";
 import { createStudyField } from "./study-fields";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
 });
 afterAll(() => t?.close());
 

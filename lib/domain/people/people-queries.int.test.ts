@@ -1,20 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, brokerHeartbeats, cards, equipmentAuthorizations, people } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { getBrokerHealth } from "../system/health";
 import { getMemberOverview } from "./member-overview";
 import { searchPeople } from "./search-people";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let mario = 0;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   const [acc] = await t.db.select().from(accounts).where(eq(accounts.email, "member@makerspace.local"));
   mario = acc!.personId;
 });

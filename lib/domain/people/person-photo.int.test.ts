@@ -11,12 +11,12 @@ import { MAX_PHOTO_BYTES, photoFileKey } from "@/lib/storage/photos";
 import { viewPerson } from "./directory";
 import { removePersonPhoto, setPersonPhoto } from "./person-photo";
 import { setVisibility } from "./profile-settings";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 let dir = "";
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-person-photos-"));
 });
 afterAll(async () => {

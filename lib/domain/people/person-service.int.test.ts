@@ -6,12 +6,12 @@ import { permissionsOfPerson } from "../access/person-permissions";
 import { addMembership, runEndOfYear, setEndsAtYearEnd } from "./membership-service";
 import { changeStatus, createPersonRecord, updateProfile } from "./person-service";
 import { createStudyField } from "./study-fields";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 const status: Record<string, number> = {};
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   for (const s of await t.db.select().from(membershipStatuses)) status[s.key] = s.id;
 });
 afterAll(() => t?.close());

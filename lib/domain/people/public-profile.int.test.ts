@@ -7,13 +7,13 @@ import { updateProfile } from "./person-service";
 import { setVisibility } from "./profile-settings";
 import { directoryKeyParam, parseDirectoryKeyParam, type DirectoryKey } from "./directory";
 import { listPublicPeoplePage, publicProfile, slugify } from "./public-profile";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import type { Viewer } from "./visibility";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 const viewers: Record<string, Viewer> = {};
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   await updateProfile(t.db, t.ids.member, t.ids.member, {
     firstName: "Mario",
     lastName: "Rossi",

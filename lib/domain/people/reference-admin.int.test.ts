@@ -8,13 +8,13 @@ import { deleteCommittee, deleteFunction, resolvePersonRef, updateCommittee, upd
 import { addMembership, runEndOfYearOn } from "./membership-service";
 import { deleteAddressType, deleteMembershipType, deleteStatus, setStatusRoles } from "./reference-delete";
 import { listStatuses, saveAddressType, saveMembershipType, saveStatus, saveStatusWithRoles } from "./reference-service";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 const status: Record<string, number> = {};
 const role: Record<string, number> = {};
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   for (const s of await t.db.select().from(membershipStatuses)) status[s.key] = s.id;
   for (const r of await t.db.select().from(roles)) role[r.key] = r.id;
 });

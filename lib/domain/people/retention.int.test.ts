@@ -1,20 +1,16 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { accounts, interventions, machines, unknownCards, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { machineUsagePage } from "../machines/machine-operations";
 import { listUsage, usageTotals } from "../machines/usage-report";
 import { secondsUsed } from "../usage/machine-hours";
 import { runPurge } from "./retention";
 import { BOARD_VIEWER } from "./testing/viewers";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
 });
 afterAll(async () => t?.close());
 

@@ -7,12 +7,12 @@ import { approveApplicant, confirmApplicant, listPendingApplicants, signUpApplic
 import { updateProfile } from "./person-service";
 import { anonymiseOldUsage, purgeUnknownCards, runPurge } from "./retention";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 let inbox: Inbox;
 beforeAll(async () => {
-  [t, inbox] = await Promise.all([createPeopleFixture(), openInbox()]);
+  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
 });
 afterAll(async () => {
   await inbox?.close();

@@ -4,11 +4,11 @@ import { auditLog, profiles } from "@/lib/db/schema";
 import { updateProfile } from "./person-service";
 import { ownProfile } from "./profile-settings";
 import { createStudyField, listStudyFields, mergeStudyFields, renameStudyField, setStudyFieldRetired, studiesOf, studyFieldNames } from "./study-fields";
-import { createPeopleFixture, type PeopleFixture } from "./testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
 });
 afterAll(() => t?.close());
 

@@ -1,20 +1,19 @@
 import { Writable } from "node:stream";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { requestPasswordReset } from "../auth/password-reset";
-import { inventoryTestDatabase } from "../inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { createMailer } from "../mail/mailer";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { createSettingsMailer, mailDelivery } from "./settings-mailer";
 import { getSpaceSettings } from "./space-settings";
 
 // Tokens and reset links reach the log only when mail is deliberately printed there (no SMTP server set).
-let t: TestDatabase;
+let t: DemoDatabase;
 let inbox: Inbox;
 
 beforeAll(async () => {
-  [{ t }, inbox] = await Promise.all([inventoryTestDatabase(), openInbox()]);
+  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
 });
 afterAll(async () => {
   await inbox?.close();

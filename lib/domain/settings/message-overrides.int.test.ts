@@ -1,9 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { auditLog, profiles } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { applyMessageOverrides } from "@/lib/i18n/overrides";
 import { translator } from "@/lib/i18n/translate";
 import { requestPasswordReset } from "../auth/password-reset";
@@ -14,13 +12,11 @@ import { settingsInputSchema, updateSpaceSettings, DefaultLanguageNotOfferedErro
 
 const ADMIN = { personId: null, permissions: new Set<string>() };
 const MEMBER = { personId: 1, permissions: new Set<string>(["directory.read"]) };
-let t: TestDatabase;
+let t: DemoDatabase;
 let inbox: Inbox;
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "some-password-123");
+  t = await createDemoDatabase({ password: "some-password-123" });
   inbox = await openInbox();
 });
 afterAll(async () => {

@@ -4,22 +4,22 @@ import { sendWeeklyAnnouncement } from "../calendar/announcements";
 import { requestGuestRegistration } from "../calendar/guest-registrations";
 import { saveEvent } from "../calendar/save-event";
 import { setWeeklyAnnouncement } from "../calendar/announcements";
-import { inventoryTestDatabase } from "../inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { signUpApplicant } from "../people/applicant-signup";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { publicLink } from "./public-link";
 import { normalizePublicUrl, publicUrlFromEnv } from "./public-url";
 import { getSpaceSettings, settingsFromEnv } from "./space-settings";
 import { savePublicUrl } from "./testing/save-settings";
 import { settingsInputSchema } from "./update-settings";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 let inbox: Inbox;
 
 beforeAll(async () => {
-  [{ t, ids }, inbox] = await Promise.all([inventoryTestDatabase(), openInbox()]);
+  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
+  ids = t.ids;
 });
 afterAll(async () => {
   await inbox?.close();

@@ -1,9 +1,8 @@
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { requestPasswordReset } from "../auth/password-reset";
 import { notifyAuditSubscribers, subscribeToChanges } from "../audit/subscriptions";
-import { inventoryTestDatabase } from "../inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { createSpaceMailer } from "./settings-mailer";
 import { loadSpaceSettings } from "./space-settings";
@@ -12,7 +11,7 @@ import { settingsInputSchema, updateSpaceSettings } from "./update-settings";
 // Every mail names the space from the settings (sender name, subject, signature), over a real SMTP server.
 const SYSTEM = { personId: null, permissions: new Set<string>() };
 const silent = pino({ level: "silent" });
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 let inbox: Inbox;
 let port = 0;
@@ -20,7 +19,8 @@ let port = 0;
 const lastMail = () => unfold(inbox.mails.at(-1)!.raw).replace(/=20/g, " ");
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
   inbox = await openInbox();
   port = inbox.port;
 });

@@ -1,18 +1,14 @@
 import { asc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { machines, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { closeSilentSessions } from "./close-silent-sessions";
 import { recordUsageHeartbeat, recordUsageStart, recordUsageStop } from "./record-usage";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let laserTypeId: number;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   laserTypeId = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.equipmentTypeId;
 });
 afterAll(() => t.close());

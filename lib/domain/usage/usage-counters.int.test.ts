@@ -1,22 +1,18 @@
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { cards, interventions, machines, maintenancePlans, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { correctSession } from "../machines/correct-session";
 import { closeSilentSessions } from "./close-silent-sessions";
 import { machineHours, maintenanceStatus, secondsUsed } from "./machine-hours";
 import { recordUsageHeartbeat, recordUsageStart, recordUsageStop } from "./record-usage";
 import { machineUsageTotals } from "./usage-counters";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let typeId: number;
 let admin: number;
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  t = await createDemoDatabase();
   typeId = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.equipmentTypeId;
   admin = (await t.db.select().from(cards).where(eq(cards.uid, "a0000001")))[0]!.personId;
 });

@@ -6,7 +6,7 @@ import { deleteUsageSession } from "../machines/delete-records";
 import { machineUsagePage } from "../machines/machine-operations";
 import { personHoursByMachine } from "../machines/person-usage";
 import { usageTotals } from "../machines/usage-report";
-import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { MAX_SESSION_SECONDS } from "./events";
 import { secondsUsed } from "./machine-hours";
 import { recordUsageHeartbeat, recordUsageStart, recordUsageStop } from "./record-usage";
@@ -17,10 +17,10 @@ import { machineUsageTotals, planCounterHours } from "./usage-counters";
  * reason, and counts nowhere (hours, maintenance, reports) until the machine's staff or owner accepts it.
  */
 
-let t: PeopleFixture;
+let t: DemoDatabase;
 let laserType: number;
 beforeAll(async () => {
-  t = await createPeopleFixture();
+  t = await createDemoDatabase();
   laserType = (await t.db.select().from(equipmentTypes).where(eq(equipmentTypes.name, "Laser cutter")))[0]!.id;
 });
 afterAll(() => t?.close());

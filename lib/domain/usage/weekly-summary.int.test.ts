@@ -1,18 +1,14 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { accounts, auditLog, machines, maintenancePlans, unknownCards, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { composeWeeklySummary, sendWeeklySummaries, setWeeklySummary, wantsWeeklySummary } from "./weekly-summary";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let inbox: Inbox;
 beforeAll(async () => {
-  [t, inbox] = await Promise.all([createTestDatabase(), openInbox()]);
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
 });
 afterAll(async () => {
   await inbox.close();

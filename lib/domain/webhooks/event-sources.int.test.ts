@@ -9,7 +9,7 @@ import { sendOverdueReminders } from "../inventory/overdue-reminders";
 import { createThing } from "../inventory/things";
 import { notifyDueMaintenance } from "../machines/maintenance-due";
 import { updateProfile } from "../people/person-service";
-import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { WEBHOOK_EVENTS, webhookEventOfAudit } from "./event-types";
 import { createWebhook } from "./subscriptions";
@@ -20,10 +20,10 @@ import { createWebhook } from "./subscriptions";
  * causes it — the daily jobs included — into the outbox, so a renamed audit type cannot silence an event.
  */
 
-let f: PeopleFixture;
+let f: DemoDatabase;
 let inbox: Inbox;
 beforeAll(async () => {
-  [f, inbox] = await Promise.all([createPeopleFixture(), openInbox()]);
+  [f, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
   const hook = await createWebhook(f.db, f.ids.admin, { url: "https://receiver.example/hook", events: [...WEBHOOK_EVENTS] });
   if (!hook.ok) throw new Error(hook.message);
 });

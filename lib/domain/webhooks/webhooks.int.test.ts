@@ -9,7 +9,7 @@ import { machines, membershipStatuses, webhookEvents } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { setMachineBlocked } from "../equipment/machine-service";
 import { changeStatus, createPersonRecord } from "../people/person-service";
-import { createPeopleFixture, type PeopleFixture } from "../people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { closeSilentSessions } from "../usage/close-silent-sessions";
 import { recordUsageHeartbeat, recordUsageStart, recordUsageStop } from "../usage/record-usage";
 import { backoffSeconds, deliverDueWebhooks, MAX_ATTEMPTS } from "./deliver";
@@ -59,11 +59,11 @@ async function receiver(answers: (number | "hang")[] = []) {
   };
 }
 
-let f: PeopleFixture;
+let f: DemoDatabase;
 let status: Record<string, number>;
 let laser: number;
 beforeAll(async () => {
-  f = await createPeopleFixture();
+  f = await createDemoDatabase();
   status = Object.fromEntries((await f.db.select().from(membershipStatuses)).map((s) => [s.key, s.id]));
   laser = (await f.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.id;
 });

@@ -1,6 +1,6 @@
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import { createPeopleFixture, type PeopleFixture } from "@/lib/domain/people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { checkLogoutRequest, confirmLogout } from "@/lib/domain/oidc/logout";
 import { savePublicUrl } from "@/lib/domain/settings/testing/save-settings";
 import { authorizationAfterLogin, authorizationStep, consentDecision, oidcIssuer, type BrowserSession } from "../authorization";
@@ -15,7 +15,7 @@ import { discoveryResponse, introspectionResponse, jwksResponse, preflightRespon
  * address is saved as this server's, so the issuer is what a client discovers.
  */
 export async function createOidcTestbed() {
-  const f: PeopleFixture = await createPeopleFixture();
+  const f: DemoDatabase = await createDemoDatabase();
   let session: BrowserSession | null = null;
   let issuer = "";
 

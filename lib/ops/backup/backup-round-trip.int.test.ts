@@ -5,8 +5,7 @@ import { gunzipSync, gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
+import { createDemoDatabase } from "@/lib/db/testing/demo-database";
 import { recordAudit } from "@/lib/domain/audit/record-audit";
 import { createBackup } from "./create-backup";
 import { ident, publicSequences, publicTables } from "./database-layout";
@@ -18,9 +17,7 @@ let target: TestDatabase;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-backup-"));
 
 beforeAll(async () => {
-  [source, target] = await Promise.all([createTestDatabase(), createTestDatabase()]);
-  await ensureReferenceData(source.db);
-  await seedDemoData(source.db, "round-trip-password");
+  [source, target] = await Promise.all([createDemoDatabase({ password: "round-trip-password" }), createTestDatabase()]);
   await recordAudit(source.db, {
     actorId: null,
     changeType: "settings.update",

@@ -4,10 +4,8 @@ import path from "node:path";
 import { eq } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { accounts, auditLog, loginAttempts, machines, scheduledJobRuns, spaceSettings, usageSessions } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { setWeeklySummary } from "@/lib/domain/usage/weekly-summary";
 import { listBackups } from "../backup/retention";
@@ -16,7 +14,7 @@ import { backupsDirOf } from "./backup-job";
 import { allJobs } from "./jobs";
 import { JobUsageError, parseJobOptions, runJobByHand } from "./run-by-hand";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let inbox: Inbox;
 const dirs: string[] = [];
 /** A DATA_DIR of its own per instance, as on separate hosts. */
@@ -27,9 +25,7 @@ const dataDir = () => {
 };
 
 beforeAll(async () => {
-  [t, inbox] = await Promise.all([createTestDatabase(), openInbox()]);
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
 });
 afterAll(async () => {
   await inbox.close();

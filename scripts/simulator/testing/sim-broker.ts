@@ -1,8 +1,6 @@
 import mqtt, { type MqttClient } from "mqtt";
 import pino from "pino";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { startBroker, type RunningBroker } from "@/device-broker/broker";
 import { defaultHandlers } from "@/device-broker/handlers/dispatch";
 import type { HandlerRegistry } from "@/device-broker/handlers/types";
@@ -12,7 +10,7 @@ import { openPolicy, type BrokerPolicy } from "@/device-broker/policy";
 export const COMMANDER_ID = "SIM-TEST-COMMANDER";
 
 export interface SimBroker {
-  database: TestDatabase;
+  database: DemoDatabase;
   broker: RunningBroker;
   url: string;
   /** Every board message (topic machine/<id>) seen by an observer subscribed to machine/+, in order. */
@@ -33,9 +31,7 @@ export interface SimBroker {
 
 /** A real broker on a free port over a fresh seeded database, plus an observer and a command sender. */
 export async function startSimBroker(handlers: HandlerRegistry = defaultHandlers): Promise<SimBroker> {
-  const database = await createTestDatabase();
-  await ensureReferenceData(database.db);
-  await seedDemoData(database.db, "demo-password-123");
+  const database = await createDemoDatabase();
   const open = openPolicy();
   // The production policy lets nobody publish commands; the test commander stands in for the backend.
   let gate: Promise<void> | null = null;

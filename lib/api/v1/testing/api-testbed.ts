@@ -7,7 +7,7 @@ import { ALL_SCOPES, type Scope } from "@/lib/domain/api-tokens/scopes";
 import { registerMember } from "@/lib/domain/calendar/registrations";
 import { saveEvent } from "@/lib/domain/calendar/save-event";
 import { createThing } from "@/lib/domain/inventory/things";
-import { createPeopleFixture, type PeopleFixture } from "@/lib/domain/people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { recordUsageStart, recordUsageStop } from "@/lib/domain/usage/record-usage";
 import { openApiDocument } from "../endpoints";
 import { handleApiRequest } from "../http";
@@ -37,7 +37,7 @@ type Operation = { operationId: string; responses: Record<string, { content?: Re
  * document (status documented for the operation, content type, body schema) before handing it to the test.
  */
 export async function createApiTestbed() {
-  const f: PeopleFixture = await createPeopleFixture();
+  const f: DemoDatabase = await createDemoDatabase();
   const doc = structuredClone(openApiDocument());
   const ajv = new Ajv2020({ strict: false, allErrors: true });
   addFormats(ajv);

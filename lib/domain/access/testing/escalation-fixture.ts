@@ -11,10 +11,10 @@ import {
   statusRoles,
 } from "@/lib/db/schema";
 import { createPerson } from "../../people/create-person";
-import { createPeopleFixture, type PeopleFixture } from "../../people/testing/people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import type { Permission } from "../permissions";
 
-export interface EscalationFixture extends PeopleFixture {
+export interface EscalationFixture extends DemoDatabase {
   /** staff: the built-in staff role (members.write …); sysop: system.admin without the rest; eqmgr: equipment.manage only. */
   actors: Record<"staff" | "sysop" | "eqmgr", number>;
   roles: Record<"admin" | "staff" | "trainer" | "member" | "sysop" | "eqmgr", number>;
@@ -25,13 +25,13 @@ export interface EscalationFixture extends PeopleFixture {
   types: Record<"org" | "system" | "laser", number>;
 }
 
-async function customRole(t: PeopleFixture, key: string, permissions: Permission[]): Promise<number> {
+async function customRole(t: DemoDatabase, key: string, permissions: Permission[]): Promise<number> {
   const [role] = await t.db.insert(roles).values({ key, name: key }).returning();
   await t.db.insert(rolePermissions).values(permissions.map((permissionKey) => ({ roleId: role!.id, permissionKey })));
   return role!.id;
 }
 
-async function personWithRole(t: PeopleFixture, name: string, roleId: number): Promise<number> {
+async function personWithRole(t: DemoDatabase, name: string, roleId: number): Promise<number> {
   const { personId } = await createPerson(t.db, {
     statusKey: "member",
     firstName: name,
@@ -45,7 +45,7 @@ async function personWithRole(t: PeopleFixture, name: string, roleId: number): P
 
 /** The demo people plus a staff member, a partial system admin, an equipment manager and grants worth stealing. */
 export async function createEscalationFixture(): Promise<EscalationFixture> {
-  const t = await createPeopleFixture();
+  const t = await createDemoDatabase();
   const roleRows = await t.db.select().from(roles);
   const roleId = (key: string) => roleRows.find((r) => r.key === key)!.id;
   const sysop = await customRole(t, "sysop", ["system.admin", "members.read", "members.write", "directory.read"]);

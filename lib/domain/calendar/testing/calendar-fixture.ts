@@ -1,11 +1,9 @@
 import { eq } from "drizzle-orm";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
 import { machines, profiles, rooms } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
 export interface CalendarFixture {
-  t: TestDatabase;
+  t: DemoDatabase;
   admin: number;
   member: number;
   maria: number;
@@ -18,9 +16,7 @@ export interface CalendarFixture {
 
 /** A fresh database with the demo people and machines plus two rooms. */
 export async function createCalendarFixture(): Promise<CalendarFixture> {
-  const t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
+  const t = await createDemoDatabase();
   const person = async (email: string) => (await t.db.select().from(profiles).where(eq(profiles.email, email)))[0]!.personId;
   const machine = async (boardId: number) => (await t.db.select().from(machines).where(eq(machines.boardId, boardId)))[0]!.id;
   const [a, b] = await t.db

@@ -4,24 +4,24 @@ import path from "node:path";
 import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipStatuses, people, pollParticipations, profiles } from "@/lib/db/schema";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
 import { createBackup } from "@/lib/ops/backup/create-backup";
 import { readBackup } from "@/lib/ops/backup/read-backup";
-import { inventoryTestDatabase } from "../../inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { createPoll } from "./create-poll";
 import { getPollView } from "./poll-queries";
 import { castVote } from "./vote";
 
 // An attacker with the database or a backup knows who voted and in which order (participations, audit log).
 // These tests try every order the database keeps to pair the k-th voter with the k-th ballot.
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 const voters: number[] = [];
 const VOTERS = 10;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-ballots-"));
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
   const [member] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "member"));
   for (let i = 0; i < VOTERS; i++) {
     const [p] = await t.db.insert(people).values({ statusId: member!.id }).returning();

@@ -2,14 +2,13 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
 import { auditLog, membershipStatuses, people, pollBallotChoices, pollBallots, pollParticipations, pollVotes } from "@/lib/db/schema";
-import type { TestDatabase } from "@/lib/db/testing/test-database";
-import { inventoryTestDatabase } from "../../inventory/test-setup";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { createPoll } from "./create-poll";
 import { exportPollResults, getPollView } from "./poll-queries";
 import type { PollInput } from "./poll-input";
 import { castVote } from "./vote";
 
-let t: TestDatabase;
+let t: DemoDatabase;
 let ids: Record<string, number>;
 const hour = 3_600_000;
 
@@ -34,7 +33,8 @@ async function newPoll(over: Partial<PollInput> = {}) {
 }
 
 beforeAll(async () => {
-  ({ t, ids } = await inventoryTestDatabase());
+  t = await createDemoDatabase();
+  ids = t.ids;
 });
 afterAll(async () => {
   await t?.close();

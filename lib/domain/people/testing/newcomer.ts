@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { authenticateWithPassword } from "@/lib/domain/auth/authenticate";
 import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { createPerson } from "../create-person";
-import { createPeopleFixture, type PeopleFixture } from "./people-fixture";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
 /** A person as an import leaves them: a profile with an email (or none), a member number, no login. */
 export async function newcomer(db: Db, email: string | undefined, extra: { preferredLanguage?: string; statusKey?: string } = {}): Promise<number> {
@@ -28,9 +28,9 @@ export const mailsTo = (inbox: Inbox, address: string) => inbox.mails.filter((m)
  * apart at once.
  */
 export function newcomersWithInbox(inboxOptions?: Parameters<typeof openInbox>[0]) {
-  let made: { fixture: PeopleFixture; inbox: Inbox } | null = null;
+  let made: { fixture: DemoDatabase; inbox: Inbox } | null = null;
   beforeAll(async () => {
-    made = { fixture: await createPeopleFixture(), inbox: await openInbox(inboxOptions) };
+    made = { fixture: await createDemoDatabase(), inbox: await openInbox(inboxOptions) };
   });
   afterAll(async () => {
     await made?.inbox.close();
@@ -46,7 +46,7 @@ export function newcomersWithInbox(inboxOptions?: Parameters<typeof openInbox>[0
       return ready().fixture.db;
     },
     /** Person ids of the demo accounts (admin, trainer, member, maria, applicant). */
-    get ids(): PeopleFixture["ids"] {
+    get ids(): DemoDatabase["ids"] {
       return ready().fixture.ids;
     },
     get inbox(): Inbox {

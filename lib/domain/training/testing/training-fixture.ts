@@ -1,8 +1,6 @@
 import { eq } from "drizzle-orm";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
-import { accounts, equipmentTypes } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { equipmentTypes } from "@/lib/db/schema";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { openInbox, type ReceivedMail } from "@/lib/domain/mail/testing/smtp-inbox";
 import type { Notifier } from "../training-mail";
 
@@ -13,7 +11,7 @@ export async function startSmtpCapture(): Promise<{ mails: ReceivedMail[]; notif
 }
 
 export interface DemoWorld {
-  t: TestDatabase;
+  t: DemoDatabase;
   /** Person ids by the local part of the demo email: admin, trainer, member (Mario), maria, applicant. */
   ids: Record<"admin" | "trainer" | "member" | "maria" | "applicant", number>;
   types: Record<"org" | "system" | "laser" | "printer" | "cnc", number>;
@@ -21,18 +19,14 @@ export interface DemoWorld {
 
 /** A fresh database with reference and demo data, and the ids the tests talk about. */
 export async function demoWorld(): Promise<DemoWorld> {
-  const t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
-  const ids: Record<string, number> = {};
-  for (const a of await t.db.select().from(accounts)) ids[a.email.split("@")[0]!] = a.personId;
+  const t = await createDemoDatabase();
   const typeRows = await t.db.select().from(equipmentTypes);
   const typeId = (name: string) => typeRows.find((r) => r.name === name)!.id;
   const [org] = await t.db.select().from(equipmentTypes).where(eq(equipmentTypes.purpose, "organisation"));
   const [system] = await t.db.select().from(equipmentTypes).where(eq(equipmentTypes.purpose, "system"));
   return {
     t,
-    ids: ids as DemoWorld["ids"],
+    ids: t.ids,
     types: { org: org!.id, system: system!.id, laser: typeId("Laser cutter"), printer: typeId("3D printer"), cnc: typeId("CNC router") },
   };
 }
