@@ -56,4 +56,3 @@ describe("groups for other services", () => {
     await t.f.db.delete(personRoles).where(eq(personRoles.personId, t.f.ids.maria));
   });
 });
-

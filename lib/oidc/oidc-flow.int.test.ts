@@ -278,7 +278,6 @@ describe("the space as an OpenID Connect provider", () => {
   });
 });
 
-
 describe("the retention job", () => {
   it("drops codes and tokens a day after they expired, not before", async () => {
     const codes = async () => (await t.f.db.select().from(oidcCodes)).length;
@@ -290,4 +289,3 @@ describe("the retention job", () => {
     expect(await codes()).toBe(0);
   });
 });
-

@@ -91,4 +91,3 @@ describe("logging in again: prompt=login and max_age (OIDC Core §3.1.2.1)", () 
     expect(new URL(fine.step.location!).searchParams.get("code")).toBeTruthy();
   });
 });
-

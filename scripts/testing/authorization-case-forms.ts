@@ -71,4 +71,3 @@ export const CASE_FORMS: Record<string, Record<string, string>> = {
   },
   [`${P}/start-actions.ts#setOpenStatusAction`]: { open: "true", message: "" },
 };
-
