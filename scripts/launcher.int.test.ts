@@ -65,8 +65,8 @@ describe("npm start", () => {
       expect(first.run.output()).toContain("admin@makerspace.local");
       expect(first.run.output()).toContain("launcher-test-password");
       expect(first.run.output()).toContain("efbeadde");
-      // A fresh install: the web server booted while the database was migrated and seeded, and served only after.
-      linesInOrder(first.run.output(), "web started", "database open (migrations pending)", "database prepared", "[web] HTTP on port");
+      // A fresh install: the web server booted while a child created, migrated and seeded the database, and served only after.
+      linesInOrder(first.run.output(), "web started", "database open (created and prepared in a child)", "database prepared", "[web] HTTP on port");
 
       // While running, DATA_DIR itself is 0700: nobody else reaches anything inside.
       expect(fs.statSync(dataDir).mode & 0o777).toBe(0o700);

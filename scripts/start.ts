@@ -91,7 +91,8 @@ async function main(): Promise<void> {
   };
   // The web server boots now (Next's start is the longest part of a start) while the database opens and is
   // prepared, and serves only once the gate opens: at once on a plain restart (the schema is this version's), after
-  // the migrations with any pending (a fresh install, an upgrade), so new code never serves an old schema.
+  // the migrations with any pending (an upgrade), so new code never serves an old schema. A fresh embedded database
+  // is created and prepared by a child before it is opened here (openDatabase).
   let openGate: (env: Record<string, string>) => void = () => {};
   const gate = new Promise<Record<string, string>>((resolve) => (openGate = resolve));
   supervisor.start({ name: "web", command: process.execPath, args: await webServerArgs(root, web.args, log), env: childEnv, cwd: root, gate });
@@ -99,13 +100,13 @@ async function main(): Promise<void> {
 
   log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
   try {
-    opened = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT });
+    opened = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT, demoPassword: env.DEMO_PASSWORD });
   } catch (error) {
     return failed(error);
   }
   // PGlite writes its files 0666 whatever the umask: mended now and at every stop (DATA_DIR itself is 0700).
   makeDataDirPrivate(dataDir);
-  step(`database open (${opened.upToDate ? "up to date" : "migrations pending"})`);
+  step(`database open (${opened.preparedInChild ? "created and prepared in a child" : opened.upToDate ? "up to date" : "migrations pending"})`);
   // `npm run job -- …` and `npm run restore` find the running embedded database here.
   if (opened.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), opened.embedded.url, { mode: 0o600 });
   // The web server's restarts get it at their spawn; the booting one through the gate.

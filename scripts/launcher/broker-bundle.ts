@@ -20,6 +20,8 @@ const ENTRIES = {
   /** `npm run start:web` and `start:broker` (`node scripts/start.mjs web|broker`). */
   "start-web": "scripts/start-web.ts",
   "start-broker": "scripts/start-broker.ts",
+  /** The launcher's child that creates and prepares a fresh embedded database (scripts/launcher/database.ts). */
+  prepare: "scripts/launcher/prepare-child.ts",
 } as const;
 export type BrokerEntry = keyof typeof ENTRIES;
 
@@ -138,5 +140,14 @@ export async function webServerArgs(root: string, fallback: string[], log: (line
   } catch (error) {
     log(`Could not compile the web server (${(error as Error).message.split("\n")[0]}); running it through tsx instead.`);
     return [...WEB_NODE_FLAGS, ...fallback];
+  }
+}
+
+/** Node arguments that run the launcher's database preparation child: its bundle, or through tsx if bundling failed. */
+export async function prepareChildArgs(root: string): Promise<string[]> {
+  try {
+    return [await ensureBrokerBundle(root, "prepare")];
+  } catch {
+    return ["--import", "tsx", path.join(root, ENTRIES.prepare)];
   }
 }

@@ -13,17 +13,26 @@ describe("openDatabase: may the web server boot before the preparation?", () => 
     for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it("no on a fresh install, yes on a restart, no again when a migration is pending", { timeout: 300_000 }, async () => {
+  it("yes on a fresh install (prepared in a child first), yes on a restart, no when a migration is pending", { timeout: 300_000 }, async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "launcher-db-"));
     dirs.push(dataDir);
 
-    const fresh = await openDatabase({ databaseUrl: undefined, dataDir, embeddedPort: 0 });
-    expect(fresh.upToDate).toBe(false);
+    // A fresh install is created, migrated and seeded by a child process before this process opens it.
+    const fresh = await openDatabase({ databaseUrl: undefined, dataDir, embeddedPort: 0, demoPassword: "child-demo-password" });
+    expect(fresh.upToDate).toBe(true);
+    expect(fresh.preparedInChild?.seededNow).toBe(true);
     const prepared = await prepareOpened(fresh, { dataDir, demoPassword: undefined });
+    expect(prepared.seededNow).toBe(true);
+    expect(prepared.demo?.password).toBe("child-demo-password");
+    const seeded = createDb(prepared.url, { max: 1 });
+    const [row] = (await seeded.db.execute(sql`select count(*)::int as people from people`)) as unknown as { people: number }[];
+    expect(row?.people).toBeGreaterThan(0);
+    await seeded.close();
     await prepared.embedded?.stop();
 
     const restart = await openDatabase({ databaseUrl: undefined, dataDir, embeddedPort: 0 });
     expect(restart.upToDate).toBe(true);
+    expect(restart.preparedInChild).toBeUndefined();
 
     // The last migration forgotten, as after an upgrade that brings a new one.
     const handle = createDb(restart.url, { max: 1 });
