@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lt, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { machineCommands, machines } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
@@ -71,28 +71,21 @@ export interface ClaimedCommand {
  */
 export async function claimPendingCommands(db: Db, instanceId: string, now = new Date(), limit = 50): Promise<ClaimedCommand[]> {
   const cutoff = new Date(now.getTime() - COMMAND_TTL_MS);
-  return db.transaction(async (tx) => {
-    await tx
-      .update(machineCommands)
-      .set({ status: "expired" })
-      .where(and(eq(machineCommands.status, "pending"), lt(machineCommands.createdAt, cutoff)));
-    const pending = await tx
-      .select({ id: machineCommands.id })
-      .from(machineCommands)
-      // Also checked here: a row committed after the expiry statement above must not slip through.
-      .where(and(eq(machineCommands.status, "pending"), gte(machineCommands.createdAt, cutoff)))
-      .orderBy(asc(machineCommands.id))
-      .limit(limit)
-      .for("update", { skipLocked: true });
-    if (pending.length === 0) return [];
-    const ids = pending.map((p) => p.id);
-    await tx.update(machineCommands).set({ status: "sent", sentAt: now, sentBy: instanceId }).where(inArray(machineCommands.id, ids));
-    const rows = await tx
-      .select({ id: machineCommands.id, boardId: machines.boardId, kind: machineCommands.kind, uid: machineCommands.cardUid })
-      .from(machineCommands)
-      .innerJoin(machines, eq(machines.id, machineCommands.machineId))
-      .where(and(inArray(machineCommands.id, ids), sql`${machines.boardId} is not null`))
-      .orderBy(asc(machineCommands.id));
-    return rows.map((r) => ({ ...r, boardId: r.boardId! }));
-  });
+  // One statement, not a transaction: the broker asks every 500 ms, and on the embedded database a transaction
+  // holds the one session through each of its round trips (six here), every other client waiting behind it.
+  // One snapshot for both parts: a row committed meanwhile is neither expired nor claimed by this round.
+  const rows = await db.execute<{ id: number; board_id: number; kind: "start" | "stop"; card_uid: string }>(sql`
+    with expired as (
+      update machine_commands set status = 'expired' where status = 'pending' and created_at < ${cutoff.toISOString()}::timestamptz
+    ), claimed as (
+      update machine_commands set status = 'sent', sent_at = ${now.toISOString()}::timestamptz, sent_by = ${instanceId}
+      where id in (
+        select id from machine_commands where status = 'pending' and created_at >= ${cutoff.toISOString()}::timestamptz
+        order by id limit ${limit} for update skip locked
+      )
+      returning id, machine_id, kind, card_uid
+    )
+    select c.id, m.board_id, c.kind, c.card_uid from claimed c join ${machines} m on m.id = c.machine_id
+    where m.board_id is not null order by c.id`);
+  return [...rows].map((r) => ({ id: r.id, boardId: r.board_id, kind: r.kind, uid: r.card_uid }));
 }
