@@ -45,5 +45,4 @@ describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the broker's hold on the embe
     expect(mine.map((h) => h.batches)).toEqual([2]);
     expect(mine[0]!.statements[0]).toMatch(/^with expired as/);
   });
-
 });
