@@ -1,3 +1,4 @@
+import { Card } from "@/components/ui/card";
 import type { ReportView } from "@/lib/domain/import/fabomatic/describe-report";
 
 /** A dry run or import report: counts per kind of record, then the records that need a word. */
@@ -31,19 +32,14 @@ export function ImportReportView({ view, title }: { view: ReportView; title: str
         </table>
       </div>
       {view.sections.map((s) => (
-        <section
-          key={s.id}
-          aria-label={s.title}
-          className={`rounded border p-3 ${s.id === "conflicts" ? "border-amber-300 bg-amber-50" : "border-slate-200 bg-white"}`}
-        >
-          <h3 className="font-semibold">{s.title}</h3>
-          <ul className="mt-1 list-disc space-y-1 pl-5 text-sm">
+        <Card key={s.id} id={`import-report-${s.id}`} title={s.title} level={3} tone={s.id === "conflicts" ? "notice" : "plain"}>
+          <ul className="list-disc space-y-1 pl-5 text-sm">
             {s.items.map((item, i) => (
               <li key={i}>{item}</li>
             ))}
           </ul>
           {s.more && <p className="mt-1 text-sm text-slate-600">{s.more}</p>}
-        </section>
+        </Card>
       ))}
     </section>
   );

@@ -3,7 +3,7 @@ import { ActionButton } from "@/components/forms/action-button";
 import type { FlaggedSession } from "@/lib/domain/machines/flagged-usage";
 import type { Translate } from "@/lib/i18n/translate";
 import { DeleteRecordForm } from "./delete-record-form";
-import { sectionClass } from "./operations-sections";
+import { Card } from "@/components/ui/card";
 
 interface Props {
   t: Translate;
@@ -22,10 +22,7 @@ const th = "px-2 py-1 text-left font-medium text-slate-600";
 export function FlaggedUsage({ t, when, flagged, accept, remove }: Props) {
   if (flagged.rows.length === 0) return null;
   return (
-    <section className={`${sectionClass} border-amber-400`} aria-labelledby="flagged">
-      <h2 id="flagged" className="text-lg font-semibold">
-        {t("mach.flagged.title", { count: flagged.rows.length })}
-      </h2>
+    <Card id="flagged" title={t("mach.flagged.title", { count: flagged.rows.length })} tone="notice" className="space-y-3">
       <p className="text-sm text-slate-700">{t("mach.flagged.intro")}</p>
       <table className="w-full text-sm">
         <thead>
@@ -57,6 +54,6 @@ export function FlaggedUsage({ t, when, flagged, accept, remove }: Props) {
         </tbody>
       </table>
       {flagged.total > flagged.rows.length && <p className="text-sm text-slate-600">{t("mach.flagged.more")}</p>}
-    </section>
+    </Card>
   );
 }

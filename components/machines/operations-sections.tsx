@@ -1,9 +1,7 @@
 import type { Board } from "@/lib/db/schema";
 import type { PlanHoursRow } from "@/lib/domain/machines/plan-hours";
 import type { Translate } from "@/lib/i18n/translate";
-import { cardClass } from "@/components/ui/styles";
 
-export const sectionClass = `${cardClass} space-y-3`;
 const th = "px-2 py-1 text-left font-medium text-slate-600";
 const td = "px-2 py-1";
 

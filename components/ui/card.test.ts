@@ -1,5 +1,8 @@
+import fs from "node:fs";
+import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
+import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { Card } from "./card";
 import { cardClass, cardShape } from "./styles";
@@ -43,8 +46,71 @@ describe("Card", () => {
       expect(renderToStaticMarkup(Card({ id: "x", title: "x", tone, children: "x" }))).not.toContain("slate-200");
   });
 
+  it("puts an action beside the heading, in one row with it", () => {
+    const actions = createElement("a", { href: "/admin/equipment/types/new" }, "New type");
+    expect(renderToStaticMarkup(Card({ id: "types", title: "Types", actions, children: "x" }))).toBe(
+      `<section class="${cardClass}" aria-labelledby="types"><div class="mb-3 flex flex-wrap items-center justify-between gap-2"><h2 id="types" class="text-lg font-semibold">Types</h2><a href="/admin/equipment/types/new">New type</a></div>x</section>`,
+    );
+  });
+
   it("is an h3 inside a section with its own h2", () => {
     const html = renderToStaticMarkup(Card({ id: "op", title: "GET /api/v1/members", level: 3, children: "x" }));
     expect(html).toContain('<h3 id="op" class="mb-3 text-lg font-semibold">GET /api/v1/members</h3>');
+  });
+});
+
+/*
+ * Every boxed section with its own heading is a Card: no file in app/ or components/ writes a box (the card classes,
+ * or its own rounded border with padding) whose heading (h2/h3) sits in it directly or in its first row. A page that
+ * is one box titled by its h1 (the sign-in of another service) is no section, and a list's items are no sections.
+ */
+const root = path.resolve(import.meta.dirname, "../..");
+
+function sourceFiles(dir: string): string[] {
+  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
+    const rel = path.posix.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(rel);
+    return /\.tsx$/.test(entry.name) && !entry.name.includes(".test.") ? [rel] : [];
+  });
+}
+
+const BOX = /\b(cardClass|cardShape|sectionClass)\b|(?=.*\brounded(-\w+)?\b)(?=.*\bborder\b)(?=.*\bp-[3-6]\b)/;
+const HEADING = /^h[23]$/;
+
+function handMadeCards(file: string, text = fs.readFileSync(path.join(root, file), "utf8")): string[] {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const tagOf = (node: ts.Node) =>
+    ts.isJsxElement(node) ? node.openingElement.tagName.getText() : ts.isJsxSelfClosingElement(node) ? node.tagName.getText() : "";
+  const elements = (node: ts.JsxElement) =>
+    node.children.filter((c): c is ts.JsxElement | ts.JsxSelfClosingElement => ts.isJsxElement(c) || ts.isJsxSelfClosingElement(c));
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxElement(node) && node.openingElement.tagName.getText() !== "li") {
+      const className = node.openingElement.attributes.properties.find((a) => ts.isJsxAttribute(a) && a.name.getText() === "className");
+      const [first] = elements(node);
+      const headed = first && (HEADING.test(tagOf(first)) || (ts.isJsxElement(first) && elements(first).some((c) => HEADING.test(tagOf(c)))));
+      if (className && ts.isJsxAttribute(className) && className.initializer && BOX.test(className.initializer.getText()) && headed)
+        found.push(`line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+describe("boxes are written once", () => {
+  it("no file writes a boxed section with its own heading (write <Card>)", () => {
+    const files = [...sourceFiles("app"), ...sourceFiles("components")].filter((file) => file !== "components/ui/card.tsx");
+    expect(files.flatMap((file) => handMadeCards(file).map((where) => `${file}: ${where}`))).toEqual([]);
+  });
+
+  it("finds a box with its heading, a heading row, and its own rounded border; not a list item or a box without a heading", () => {
+    const box = (inner: string, className = "className={`${cardClass} space-y-3`}") =>
+      `export const A = () => (\n  <section ${className}>\n    ${inner}\n  </section>\n);\n`;
+    expect(handMadeCards("a.tsx", box("<h2>T</h2><p>x</p>"))).toEqual(["line 2"]);
+    expect(handMadeCards("a.tsx", box('<div className="flex"><h2>T</h2><a href="/">new</a></div>'))).toEqual(["line 2"]);
+    expect(handMadeCards("a.tsx", box("<h3>T</h3>", 'className="rounded-lg border border-slate-200 p-4"'))).toEqual(["line 2"]);
+    expect(handMadeCards("a.tsx", box("<p>x</p><h2>T</h2>"))).toEqual([]);
+    expect(handMadeCards("a.tsx", `export const A = () => <li className={cardClass}><h3>T</h3></li>;\n`)).toEqual([]);
   });
 });

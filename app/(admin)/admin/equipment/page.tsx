@@ -1,5 +1,6 @@
 import Link from "next/link";
-import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { Card } from "@/components/ui/card";
+import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
 import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
 import { listMachines } from "@/lib/domain/equipment/machine-service";
@@ -32,15 +33,16 @@ export default async function AdminEquipmentPage() {
         {t("eq.admin.title")}
       </PageTitle>
 
-      <section className={`${cardClass} space-y-3`} aria-labelledby="types">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="types" className="text-lg font-semibold">
-            {t("eq.types.title")}
-          </h2>
+      <Card
+        id="types"
+        title={t("eq.types.title")}
+        className="space-y-3"
+        actions={
           <Link href="/admin/equipment/types/new" className={secondaryButtonClass}>
             {t("eq.types.new")}
           </Link>
-        </div>
+        }
+      >
         {types.length === 0 ? (
           <p className="text-slate-600">{t("eq.types.none")}</p>
         ) : (
@@ -70,17 +72,18 @@ export default async function AdminEquipmentPage() {
             </table>
           </div>
         )}
-      </section>
+      </Card>
 
-      <section className={`${cardClass} space-y-3`} aria-labelledby="machines">
-        <div className="flex flex-wrap items-center justify-between gap-2">
-          <h2 id="machines" className="text-lg font-semibold">
-            {t("eq.machines.title")}
-          </h2>
+      <Card
+        id="machines"
+        title={t("eq.machines.title")}
+        className="space-y-3"
+        actions={
           <Link href="/admin/equipment/machines/new" className={secondaryButtonClass}>
             {t("eq.machines.new")}
           </Link>
-        </div>
+        }
+      >
         {machines.length === 0 ? (
           <p className="text-slate-600">{t("eq.machines.none")}</p>
         ) : (
@@ -119,7 +122,7 @@ export default async function AdminEquipmentPage() {
             </table>
           </div>
         )}
-      </section>
+      </Card>
     </div>
   );
 }

@@ -8,6 +8,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { cardClass, labelClass } from "@/components/ui/styles";
+import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
 
 const area = "block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base";
@@ -19,19 +20,20 @@ export default async function NewsAdminPage() {
   return (
     <div className="max-w-2xl space-y-6">
       <PageTitle>{t("com.newsAdmin.title")}</PageTitle>
-      <ActionForm action={createNewsAction} className={`${cardClass} space-y-3`} label={t("com.newsAdmin.new")}>
-        <h2 className="text-lg font-semibold">{t("com.newsAdmin.new")}</h2>
-        <TextField label={t("com.newsAdmin.titleField")} name="title" id="news-new-title" required maxLength={200} />
-        <div>
-          <label htmlFor="news-new-body" className={labelClass}>
-            {t("com.newsAdmin.body")}
-          </label>
-          <textarea id="news-new-body" name="body" rows={5} required className={area} />
-        </div>
-        <button type="submit" className={button}>
-          {t("com.newsAdmin.publish")}
-        </button>
-      </ActionForm>
+      <Card id="news-new" title={t("com.newsAdmin.new")}>
+        <ActionForm action={createNewsAction} className="space-y-3" label={t("com.newsAdmin.new")}>
+          <TextField label={t("com.newsAdmin.titleField")} name="title" id="news-new-title" required maxLength={200} />
+          <div>
+            <label htmlFor="news-new-body" className={labelClass}>
+              {t("com.newsAdmin.body")}
+            </label>
+            <textarea id="news-new-body" name="body" rows={5} required className={area} />
+          </div>
+          <button type="submit" className={button}>
+            {t("com.newsAdmin.publish")}
+          </button>
+        </ActionForm>
+      </Card>
       {posts.map((p) => (
         <ActionForm
           key={`${p.id}-${p.updatedAt.getTime()}`}

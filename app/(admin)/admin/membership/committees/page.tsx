@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TextAreaField, TextField } from "@/components/ui/field";
-import { cardClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { DeleteButton } from "@/components/people-admin/delete-button";
@@ -50,10 +50,7 @@ export default async function CommitteesPage() {
       <p className="text-slate-600">{t("pa.committees.intro")}</p>
       {committees.length === 0 && <p className="text-slate-600">{t("pa.none")}</p>}
       {committees.map((c) => (
-        <section key={c.id} className={`${cardClass} space-y-4`} aria-labelledby={`committee-${c.id}`}>
-          <h2 id={`committee-${c.id}`} className="text-lg font-semibold">
-            {c.name}
-          </h2>
+        <Card key={c.id} id={`committee-${c.id}`} title={c.name} className="space-y-4">
           {c.description && <p className="text-sm text-slate-600">{c.description}</p>}
           <details>
             <summary className="cursor-pointer text-sm text-amber-800">{t("pa.edit")}</summary>
@@ -95,7 +92,7 @@ export default async function CommitteesPage() {
             <SubmitButton>{t("pa.add")}</SubmitButton>
           </ActionForm>
           <DeleteButton action={deleteCommitteeAction.bind(null, c.id)} label={t("pa.delete")} name={c.name} />
-        </section>
+        </Card>
       ))}
       <Card id="new-committee" title={t("pa.committee.new")}>
         <ActionForm action={createCommitteeAction} className="space-y-3" label={t("pa.committee.new")}>

@@ -2,7 +2,7 @@ import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import type { PairingView } from "@/lib/domain/usage/board-pairing-view";
 import type { Translate } from "@/lib/i18n/translate";
-import { sectionClass } from "@/components/machines/operations-sections";
+import { Card } from "@/components/ui/card";
 import { approvePairingAction, closePairingWindowAction, openPairingWindowAction, refusePairingAction, unpairBoardAction } from "./pairing-actions";
 
 interface Props {
@@ -18,10 +18,7 @@ export function BoardPairingSection({ t, view, machineId, boardId, when }: Props
   const unknown = t("pair.unknown");
   const hidden = <input type="hidden" name="machineId" value={machineId} />;
   return (
-    <section className={sectionClass} aria-labelledby="pairing">
-      <h2 id="pairing" className="text-lg font-semibold">
-        {t("pair.title")}
-      </h2>
+    <Card id="pairing" title={t("pair.title")} className="space-y-3">
       {view.hasCredentials ? (
         <p className="text-slate-600">{t("pair.credentials")}</p>
       ) : (
@@ -110,6 +107,6 @@ export function BoardPairingSection({ t, view, machineId, boardId, when }: Props
           {view.refused > 0 && <p className="text-sm text-slate-600">{t("pair.refusedCount", { count: view.refused })}</p>}
         </>
       )}
-    </section>
+    </Card>
   );
 }
