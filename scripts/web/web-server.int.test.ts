@@ -20,6 +20,8 @@ const cert = path.join(dir, "cert.pem");
 const key = path.join(dir, "key.pem");
 let db: TestDatabase;
 let child: ChildProcess | null = null;
+/** Every server started: each test starts its own, and all are stopped at the end (only the last was, so the first stayed running). */
+const children: ChildProcess[] = [];
 
 function makeCertificate(certFile: string, keyFile: string): void {
   execFileSync(
@@ -62,6 +64,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; out:
     cwd: root,
     env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", AUTH_SECRET: "a-test-secret-of-enough-length", ...env },
   });
+  children.push(child);
   let out = "";
   return new Promise((resolve) => {
     const onData = (c: Buffer) => {
@@ -81,7 +84,9 @@ beforeAll(async () => {
   db = await createTestDatabase();
 }, 15 * 60_000);
 afterAll(async () => {
-  child?.kill("SIGTERM");
+  await Promise.all(
+    children.filter((c) => c.exitCode === null && c.signalCode === null).map((c) => new Promise((resolve) => c.once("exit", resolve).kill("SIGTERM"))),
+  );
   await db?.close();
   fs.rmSync(dir, { recursive: true, force: true });
 });
