@@ -11,6 +11,7 @@ import { startHeartbeat } from "./heartbeat";
 import { BrokerMetrics } from "./metrics";
 import { startOfflineSupport, type OfflineSupport } from "./offline-support";
 import { encodeReply } from "./protocol";
+import { replayQueueFilePath } from "./replay-bursts";
 
 export interface ExternalDispatcherOptions {
   db: Db;
@@ -52,7 +53,9 @@ export interface RunningExternalDispatcher {
 export function startExternalDispatcher(options: ExternalDispatcherOptions): RunningExternalDispatcher {
   const { db, url, logger } = options;
   const metrics = new BrokerMetrics();
-  const ctx: HandlerContext = { db, logger: limitWarnings(logger), metrics };
+  // The boards' offline queues, followed by topic here (no client ids on this side), kept across a restart as well.
+  const replayQueueFile = options.dataDir ? replayQueueFilePath(options.dataDir) : undefined;
+  const ctx: HandlerContext = { db, logger: limitWarnings(logger), metrics, replayQueueFile };
   // Until the snapshot is loaded (or without a DATA_DIR) requests are decided from the database.
   const offline: Promise<OfflineSupport | undefined> = options.dataDir
     ? startOfflineSupport({ db, logger, metrics, dataDir: options.dataDir })

@@ -46,7 +46,27 @@ interface BoardQueue {
  * Per board id, in memory and — with a file (<DATA_DIR>/broker/replay-queues.json) — kept across a restart of the
  * broker: which client id each board spoke with, whether its queue is known to continue, its last queued message. A
  * board that reconnects to the restarted broker with its client id is then followed as before the restart, rather
- * than judged by the burst rules meant for a reboot. Bursts (seconds long) are not kept.
+ * than judged by the burst rules meant for a reboot. Bursts (seconds long) are not kept, on purpose: a restart of the
+ * broker always drops the board's connection, and the `alive` of its reconnect begins a new burst whatever was kept
+ * (a queue not known to continue may be sent again whole after any reconnect — the replay storm), so a kept burst
+ * would never be read.
+ *
+ * The holder of a queue is the client id (embedded broker) or, on an external broker whose subscribers never see
+ * client ids, the board's topic (handlers/facts.ts queueHolderOf): there every connect counts as a reconnect.
+ *
+ * What the wire cannot tell apart (board-protocol.md, "Transport" and "Offline buffering and replay"): the client id
+ * is BOARD<0-999> drawn at random at boot, the session is clean, there is no will, and a replay carries only
+ * `"replay":true` — no timestamp, no sequence number, no boot counter. A reboot that draws the id the board had
+ * before (1 in 1,000), or any reboot seen through an external broker, therefore arrives exactly as a reconnect: an
+ * `alive` (whose `heap` and `ip` may change on a reconnect as well) followed by the queue's replay. If the flash copy
+ * it replays still holds messages answered before the reboot, they are taken for new ones — a use of the same length
+ * replayed twice is then recorded twice — and the broker cannot know: a reconnect with two same-length uses sends the
+ * very same bytes in the same order. The other reading (every reconnect a possible reboot, the burst rules always)
+ * would lose the second of two real same-length uses on every ordinary reconnect, the common case, to spare the rare
+ * one. Nor does the old TCP connection tell: a power cut or crash leaves it half-open exactly like a Wi-Fi drop that
+ * the board survives with its queue in memory. With several backends in one shared group on an external broker each
+ * sees only part of a board's messages, so neither the queue nor a burst is followed whole there; run one backend
+ * per broker where boards replay.
  */
 export class ReplayBursts {
   private readonly boards = new Map<number, BoardQueue>();

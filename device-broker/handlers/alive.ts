@@ -1,4 +1,4 @@
-import { replayBurstsOf, writeFact } from "./facts";
+import { queueHolderOf, replayBurstsOf, writeFact } from "./facts";
 import { machineOf } from "./machine-of";
 import { fromMachineBoard, type ActionHandler } from "./types";
 
@@ -12,7 +12,7 @@ export const alive: ActionHandler<"alive"> = async (ctx, req) => {
   // A board that is not paired is a pairing request (security/pairing-gate.ts), not telemetry of the machine.
   if (!fromMachineBoard(req)) return null;
   // Sent on every connect: after a reboot (a new client id) the queue replayed next may repeat one already received.
-  replayBurstsOf(ctx).connected(req.boardId, req.from?.clientId);
+  replayBurstsOf(ctx).connected(req.boardId, queueHolderOf(req));
   const { version, ip, serial, heap } = req.request;
   const clientId = req.from?.clientId.slice(0, 64);
   const result = await writeFact(ctx, { kind: "alive", machineId, clientId, version, ip, serial, heap, receivedAt: req.receivedAt });

@@ -6,7 +6,7 @@ import { checkUser } from "./check-user";
 import { maintenance } from "./maintenance";
 import { notImplemented } from "./not-implemented";
 import { syncCache } from "./sync-cache";
-import { replayBurstsOf } from "./facts";
+import { queueHolderOf, replayBurstsOf } from "./facts";
 import { fromMachineBoard, type ActionHandler, type BoardRequest, type HandlerContext, type HandlerRegistry, type Outgoing } from "./types";
 import { inUse, startUse, stopUse } from "./usage";
 
@@ -105,8 +105,8 @@ function noteQueue(ctx: HandlerContext, req: BoardRequest): void {
           ? `maintenance/${r.uid}`
           : undefined;
   const bursts = replayBurstsOf(ctx);
-  if (!replay) bursts.live(req.boardId, req.from?.clientId, key);
-  else if (r.action === "maintenance") bursts.other(req.boardId, req.from?.clientId, key!);
+  if (!replay) bursts.live(req.boardId, queueHolderOf(req), key);
+  else if (r.action === "maintenance") bursts.other(req.boardId, queueHolderOf(req), key!);
 }
 
 function reject(ctx: HandlerContext, topic: string, reason: string, bytes?: number): null {

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { ReplayBursts } from "../replay-bursts";
 import type { SnapshotData } from "../snapshot/load-snapshot";
 import { applyEvent, type EventOutcome, type SpoolEvent } from "../spool/events";
-import type { HandlerContext } from "./types";
+import type { BoardRequest, HandlerContext } from "./types";
 import { writeUnspooled } from "./unspooled-writes";
 
 type NewEvent = SpoolEvent extends infer E ? (E extends SpoolEvent ? Omit<E, "id" | "receivedAt"> & { receivedAt: Date } : never) : never;
@@ -20,6 +20,13 @@ export async function writeFact(ctx: HandlerContext, event: NewEvent): Promise<E
 
 /** The loaded snapshot, or null while there is none (then the handlers ask the database). */
 export const snapshotOf = (ctx: HandlerContext): SnapshotData | null => ctx.snapshot?.data ?? null;
+
+/**
+ * Who a board's offline queue is followed as (replay-bursts.ts): the MQTT client id it connected with on the embedded
+ * broker; on an external broker, which hides client ids from its subscribers, the board's topic machine/<id> — there
+ * every connect looks like a reconnect with the same id (see replay-bursts.ts on what that cannot tell apart).
+ */
+export const queueHolderOf = (req: BoardRequest): string => req.from?.clientId ?? `machine/${req.boardId}`;
 
 // One burst tracker per handler context (one per broker or external client), like the per-machine queue.
 const bursts = new WeakMap<HandlerContext, ReplayBursts>();

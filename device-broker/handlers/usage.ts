@@ -2,7 +2,7 @@ import { INVALID_MACHINE_REPLY } from "@/lib/domain/machine-access/check-machine
 import type { UsageOutcome } from "@/lib/domain/usage/events";
 import { usageReply } from "../replies";
 import { holderOf } from "../snapshot/decide";
-import { replayBurstsOf, snapshotOf, writeFact } from "./facts";
+import { queueHolderOf, replayBurstsOf, snapshotOf, writeFact } from "./facts";
 import { machineOf } from "./machine-of";
 import type { ActionHandler, BoardRequest, HandlerContext } from "./types";
 
@@ -22,7 +22,7 @@ async function recordUse(ctx: HandlerContext, req: BoardRequest<UsageAction>, ma
   const common = { machineId, uid, replay, receivedAt: req.receivedAt };
   // Where a replay stands in the board's queue (a live request's effect on it is noted by the dispatcher).
   const bursts = replayBurstsOf(ctx);
-  const clientId = req.from?.clientId;
+  const clientId = queueHolderOf(req);
   const result =
     req.request.action === "startuse"
       ? await writeFact(ctx, { kind: "startuse", ...common, queue: replay ? bursts.start(req.boardId, clientId, uid) : undefined })
