@@ -61,7 +61,8 @@ describe("backup and restore commands", () => {
   it("lists the jobs, and refuses an unknown job or option with the list", async () => {
     const list = await run("job.ts", ["--list"], {});
     expect(list.code).toBe(0);
-    for (const name of ["backup", "retention-purge", "equipment-expiry-reminders", "calendar-announcement"]) expect(list.out).toContain(name);
+    for (const name of ["backup", "retention-purge", "database-maintenance", "equipment-expiry-reminders", "calendar-announcement"])
+      expect(list.out).toContain(name);
     const unknown = await run("job.ts", ["purge"], {});
     expect(unknown.code).toBe(1);
     expect(unknown.out).toMatch(/✖ There is no job "purge"\. Usage: npm run job -- <name>.*retention-purge/s);

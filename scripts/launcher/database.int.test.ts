@@ -27,6 +27,9 @@ describe("openDatabase: may the web server boot before the preparation?", () => 
     const seeded = createDb(prepared.url, { max: 1 });
     const [row] = (await seeded.db.execute(sql`select count(*)::int as people from people`)) as unknown as { people: number }[];
     expect(row?.people).toBeGreaterThan(0);
+    // Analyzed after the seed (PGlite has no autovacuum): the planner knows the rows (never analyzed: reltuples -1).
+    const [stats] = (await seeded.db.execute(sql`select reltuples::int as n from pg_class where oid = 'people'::regclass`)) as unknown as { n: number }[];
+    expect(stats?.n).toBe(row?.people);
     await seeded.close();
     await prepared.embedded?.stop();
 

@@ -8,6 +8,7 @@ import { isDatabaseEmpty, seedDemoData, type DemoSeed } from "@/drizzle/seed";
 import { migrationsFolder } from "@/drizzle/migrate";
 import { UpgradeError, pendingMigrations, upgradeDatabase } from "@/lib/ops/upgrade";
 import { appliedMigrations } from "@/lib/ops/backup/database-layout";
+import { analyzeDatabase } from "@/lib/ops/db-maintenance";
 import { appVersion } from "@/lib/ops/app-version";
 import { prepareChildArgs } from "./broker-bundle";
 import { StartupError, redactUrl } from "./startup-error";
@@ -151,6 +152,8 @@ async function migrateAndSeed(
   const demoFile = path.join(options.dataDir, "demo-logins.json");
   if (await isDatabaseEmpty(db)) {
     const demo = await seedDemoData(db, options.demoPassword, { showcase: true });
+    // The embedded database has no autovacuum: without this its planner knows none of the rows just loaded.
+    await analyzeDatabase(db);
     fs.writeFileSync(demoFile, JSON.stringify(demo, null, 2), { mode: 0o600 });
     return { demo, seededNow: true };
   }

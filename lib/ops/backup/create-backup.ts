@@ -5,6 +5,7 @@ import { once } from "node:events";
 import { createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { isEmbeddedDatabase } from "../db-maintenance";
 import { appliedMigrations, ident, publicSequences, publicTables, tablesInDependencyOrder } from "./database-layout";
 import { BACKUP_FORMAT, BACKUP_KIND, BackupFileError, backupFileName, type BackupHeader, type BackupLine, type BackupReason } from "./format";
 
@@ -83,7 +84,7 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     // cursors WITH HOLD, which the database fills at commit (in C, without a round trip per row); the rows are then
     // fetched batch by batch outside any transaction, so other clients' queries run between the batches. On
     // PostgreSQL the backup's own connection reads its snapshot through plain cursors: writers never wait for it.
-    const embedded = await isEmbedded(db);
+    const embedded = await isEmbeddedDatabase(db);
     const sequences: BackupLine[] = [];
     const plan: { table: string; cursor: string; rows: number }[] = [];
     await db.transaction(
@@ -189,12 +190,6 @@ export function reserveBackupFile(dir: string, at: Date, reason: BackupReason): 
 }
 
 const CURSOR_PREFIX = "makerspace_backup_";
-
-/** PGlite behind our wire server (lib/db/embedded): one backend session for every client. */
-async function isEmbedded(db: Db): Promise<boolean> {
-  const [row] = await db.execute<{ v: string }>(sql`select version() as v`);
-  return /PGlite/i.test(row?.v ?? "");
-}
 
 /** Cursors a backup that died left in the embedded database's one session (only one backup runs at a time). */
 async function closeLeftCursors(db: Db): Promise<void> {

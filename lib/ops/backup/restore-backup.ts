@@ -3,6 +3,7 @@ import path from "node:path";
 import { sql } from "drizzle-orm";
 import { rebuildUsageCounters } from "@/drizzle/sql/usage-counters";
 import type { Db } from "@/lib/db/client";
+import { analyzeDatabase } from "../db-maintenance";
 import { appliedMigrations, ident, publicTables, tablesInDependencyOrder, writableColumns } from "./database-layout";
 import { BackupFileError } from "./format";
 import { backupEntries } from "./read-backup";
@@ -138,6 +139,8 @@ export async function restoreBackup(db: Db, file: string, options: RestoreOption
       return after;
     });
     if (root && staging) moveFiles(staging, root, staged);
+    // Every table was just bulk-loaded: without statistics the embedded database's planner guesses (it has no autovacuum).
+    await analyzeDatabase(db);
     return counts;
   } finally {
     if (staging) fs.rmSync(staging, { recursive: true, force: true });

@@ -55,6 +55,7 @@ describe("the system's jobs", () => {
     expect(first.map((r) => [r.job, r.outcome])).toEqual([
       ["backup", "ok"],
       ["retention-purge", "ok"],
+      ["database-maintenance", "ok"],
       ["audit-notifications", "ok"],
       ["maintenance-due", "ok"],
       ["equipment-expiry-reminders", "ok"],
@@ -65,7 +66,7 @@ describe("the system's jobs", () => {
       ["mailing-lists-sync", "ok"],
       ["weekly-summary", "ok"],
     ]);
-    expect(counters).toEqual({ scheduledRuns: 11, scheduledJobErrors: 0 });
+    expect(counters).toEqual({ scheduledRuns: 12, scheduledJobErrors: 0 });
     expect(listBackups(backupsDirOf(dir)).map((b) => b.reason)).toEqual(["daily"]);
     const summaries = inbox.mails.filter((m) => unfold(m.raw).includes("the week on the machines"));
     expect(summaries.map((m) => m.to)).toEqual([["admin@makerspace.local"]]);

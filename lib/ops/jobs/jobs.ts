@@ -15,6 +15,7 @@ import { sendWeeklySummaries } from "@/lib/domain/usage/weekly-summary";
 import { env } from "@/lib/env";
 import type { ScheduledJob } from "../scheduler/scheduler";
 import { backupJob } from "./backup-job";
+import { databaseMaintenanceJob } from "./database-maintenance-job";
 import { retentionPurgeJob } from "./retention-job";
 
 export interface JobContext {
@@ -39,6 +40,7 @@ export function allJobs(o: JobContext): ScheduledJob[] {
   return [
     backupJob(o),
     retentionPurgeJob(o),
+    databaseMaintenanceJob(o),
     {
       name: "audit-notifications",
       description: "mails audit-log subscribers the changes they follow",
