@@ -1,43 +1,16 @@
-import * as oauth from "oauth4webapi";
 import { describe, expect, it } from "vitest";
 import { providerUnderTest } from "./testing/provider-under-test";
-import { CALLBACK, insecure } from "./testing/relying-party";
 
 // Logging in again through the provider: prompt=login, prompt=none and max_age, as a relying party sees them.
 const t = providerUnderTest();
-const { register, authorize, consent, login } = t;
+const { register, authorize, consent, request, login } = t;
 
 describe("logging in again: prompt=login and max_age (OIDC Core §3.1.2.1)", () => {
-  /** An authorization request as a relying party builds it, the answer, and how to finish it with the client library. */
-  async function start(client: { clientId: string; secret: string | null }, extra: Record<string, string>) {
-    const verifier = oauth.generateRandomCodeVerifier();
-    const state = oauth.generateRandomState();
-    const nonce = oauth.generateRandomNonce();
-    const query = {
-      client_id: client.clientId,
-      redirect_uri: CALLBACK,
-      response_type: "code",
-      scope: "openid",
-      state,
-      nonce,
-      code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
-      code_challenge_method: "S256",
-      ...extra,
-    };
-    const step = await authorize(query);
-    const finish = async (location: string, maxAge?: number) => {
-      const oc: oauth.Client = { client_id: client.clientId };
-      const params = oauth.validateAuthResponse(t.as, oc, new URL(location), state);
-      const response = await oauth.authorizationCodeGrantRequest(t.as, oc, oauth.ClientSecretBasic(client.secret!), params, CALLBACK, verifier, insecure);
-      const tokens = await oauth.processAuthorizationCodeResponse(t.as, oc, response, {
-        expectedNonce: nonce,
-        requireIdToken: true,
-        ...(maxAge === undefined ? {} : { maxAge }),
-      });
-      return oauth.getValidatedIdTokenClaims(tokens)!;
-    };
-    return { step, finish };
-  }
+  /** An authorization request with `extra` parameters, the answer, and how to finish it with the client library. */
+  const start = async (client: { clientId: string; secret: string | null }, extra: Record<string, string>) => {
+    const { step, finish } = await request(client, { scope: "openid", extra });
+    return { step, finish: async (location: string, maxAge?: number) => (await finish(location, { maxAge })).claims };
+  };
   const seconds = (d: Date) => Math.floor(d.getTime() / 1000);
 
   it("sends a logged-in person to log in again, comes back without asking twice, and signs the real login time as auth_time", async () => {

@@ -38,6 +38,7 @@ export function providerUnderTest() {
     register: (...args: Parameters<RelyingParty["register"]>) => rp().register(...args),
     authorize: (...args: Parameters<RelyingParty["authorize"]>) => rp().authorize(...args),
     consent: (...args: Parameters<RelyingParty["consent"]>) => rp().consent(...args),
+    request: (...args: Parameters<RelyingParty["request"]>) => rp().request(...args),
     login: (...args: Parameters<RelyingParty["login"]>) => rp().login(...args),
     userinfoStatus: (...args: Parameters<RelyingParty["userinfoStatus"]>) => rp().userinfoStatus(...args),
     tokenCall: (...args: Parameters<RelyingParty["tokenCall"]>) => rp().tokenCall(...args),

@@ -42,13 +42,15 @@ export async function relyingParty(t: OidcTestbed) {
     return r.headers.get("location");
   }
 
-  /** A whole login as a relying party does it with a real OIDC client library: PKCE S256, state, nonce. */
-  async function login(personId: number, client: { clientId: string; secret: string | null }, opts: { scope?: string; fields?: string[] } = {}) {
-    t.loginAs(personId);
+  /**
+   * A relying party's authorization request (PKCE S256, state, nonce, and `extra` parameters such as prompt or
+   * max_age) as whoever is logged in, the provider's answer, and `finish` to redeem the code the provider sent back.
+   */
+  async function request(client: { clientId: string; secret: string | null }, opts: { scope?: string; extra?: Record<string, string> } = {}) {
     const verifier = oauth.generateRandomCodeVerifier();
     const state = oauth.generateRandomState();
     const nonce = oauth.generateRandomNonce();
-    const query = {
+    const query: Record<string, string> = {
       client_id: client.clientId,
       redirect_uri: CALLBACK,
       response_type: "code",
@@ -57,20 +59,37 @@ export async function relyingParty(t: OidcTestbed) {
       nonce,
       code_challenge: await oauth.calculatePKCECodeChallenge(verifier),
       code_challenge_method: "S256",
+      ...opts.extra,
     };
-    let step = await authorize(query);
+    const step = await authorize(query);
+    const oc: oauth.Client = { client_id: client.clientId };
+    const auth = client.secret ? oauth.ClientSecretBasic(client.secret) : oauth.None();
+    /** The code grant for the answer's `location`; `maxAge` also checks the ID token's auth_time against it. */
+    async function finish(location: string, check: { maxAge?: number } = {}) {
+      const params = oauth.validateAuthResponse(as, oc, new URL(location), state);
+      const response = await oauth.authorizationCodeGrantRequest(as, oc, auth, params, CALLBACK, verifier, insecure);
+      const tokens = await oauth.processAuthorizationCodeResponse(as, oc, response, {
+        expectedNonce: nonce,
+        requireIdToken: true,
+        ...(check.maxAge === undefined ? {} : { maxAge: check.maxAge }),
+      });
+      return { tokens, oc, auth, code: params.get("code")!, verifier, claims: oauth.getValidatedIdTokenClaims(tokens)! };
+    }
+    return { query, step, finish };
+  }
+
+  /** A whole login as a relying party does it with a real OIDC client library: PKCE S256, state, nonce. */
+  async function login(personId: number, client: { clientId: string; secret: string | null }, opts: { scope?: string; fields?: string[] } = {}) {
+    t.loginAs(personId);
+    const started = await request(client, { scope: opts.scope });
+    let step = started.step;
     let consented = false;
     if (step.body?.kind === "consent") {
       consented = true;
-      step = { status: 302, location: await consent(query, "allow", opts.fields ?? (step.body.fields as string[])), body: null };
+      step = { status: 302, location: await consent(started.query, "allow", opts.fields ?? (step.body.fields as string[])), body: null };
     }
     expect(step.status, JSON.stringify(step.body)).toBe(302);
-    const oc: oauth.Client = { client_id: client.clientId };
-    const auth = client.secret ? oauth.ClientSecretBasic(client.secret) : oauth.None();
-    const params = oauth.validateAuthResponse(as, oc, new URL(step.location!), state);
-    const response = await oauth.authorizationCodeGrantRequest(as, oc, auth, params, CALLBACK, verifier, insecure);
-    const tokens = await oauth.processAuthorizationCodeResponse(as, oc, response, { expectedNonce: nonce, requireIdToken: true });
-    return { tokens, oc, auth, consented, code: params.get("code")!, verifier, claims: oauth.getValidatedIdTokenClaims(tokens)! };
+    return { ...(await started.finish(step.location!)), consented };
   }
 
   async function userinfoStatus(accessToken: string) {
@@ -84,5 +103,5 @@ export async function relyingParty(t: OidcTestbed) {
     return { status: r.status, body: (await r.json()) as Record<string, unknown> };
   }
 
-  return { as, register, authorize, consent, login, userinfoStatus, tokenCall };
+  return { as, register, authorize, consent, request, login, userinfoStatus, tokenCall };
 }
