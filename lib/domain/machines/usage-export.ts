@@ -1,7 +1,8 @@
-import ExcelJS from "exceljs";
+import { Readable } from "node:stream";
 import type { Translate } from "@/lib/i18n/translate";
 import { columnHeaders, type ColumnKey } from "../shared/column-headers";
 import { toCsv } from "../shared/csv";
+import { xlsxStream } from "../shared/xlsx-stream";
 import type { UsageReportRow } from "./usage-report";
 
 const COLUMNS: ColumnKey[] = ["id", "machine", "person", "card", "startedAt", "endedAt", "minutes", "recordedAs"];
@@ -16,15 +17,25 @@ const values = (r: UsageReportRow): (string | number)[] => [
   r.recordedAs,
 ];
 
-/** Headers in the reader's language (`t`). */
-export function usageToCsv(t: Translate, rows: UsageReportRow[]): string {
-  return toCsv([columnHeaders(t, COLUMNS), ...rows.map(values)]);
+/*
+ * Exports are streamed page by page (`usagePages`): a usage list can hold a million sessions, and the web process
+ * runs with a 512 MB heap, so neither the rows nor the file may be held whole.
+ */
+
+/** CSV with a byte-order mark (spreadsheets then read UTF-8); headers in the reader's language (`t`). */
+export function usageCsvStream(t: Translate, pages: AsyncIterable<UsageReportRow[]>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  async function* chunks(): AsyncGenerator<Uint8Array> {
+    yield encoder.encode(`\uFEFF${toCsv([columnHeaders(t, COLUMNS)])}`);
+    for await (const rows of pages) yield encoder.encode(toCsv(rows.map(values)));
+  }
+  return Readable.toWeb(Readable.from(chunks())) as ReadableStream<Uint8Array>;
 }
 
-export async function usageToXlsx(t: Translate, rows: UsageReportRow[]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("Usage");
-  sheet.addRow(columnHeaders(t, COLUMNS));
-  for (const r of rows) sheet.addRow(values(r));
-  return Buffer.from(await book.xlsx.writeBuffer());
+/** XLSX, one sheet "Usage"; headers in the reader's language (`t`). */
+export function usageXlsxStream(t: Translate, pages: AsyncIterable<UsageReportRow[]>): ReadableStream<Uint8Array> {
+  async function* rows(): AsyncGenerator<(string | number)[][]> {
+    for await (const page of pages) yield page.map(values);
+  }
+  return xlsxStream("Usage", columnHeaders(t, COLUMNS), rows());
 }

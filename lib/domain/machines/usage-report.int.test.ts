@@ -6,9 +6,11 @@ import { cards, machines, profiles, usageSessions } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
 import { machineInterventions, machineUsagePage, machineUsers } from "./machine-operations";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
-import { usageToCsv, usageToXlsx } from "./usage-export";
-import { listUsage, parseUsageFilter, usageTotals, weeklyHours } from "./usage-report";
+import { usageCsvStream, usageXlsxStream } from "./usage-export";
+import { listUsage, parseUsageFilter, usagePages, usageTotals, weeklyHours } from "./usage-report";
 import { BOARD_VIEWER } from "../people/testing/viewers";
+
+const drain = async (stream: ReadableStream<Uint8Array>): Promise<Buffer> => Buffer.from(await new Response(stream).arrayBuffer());
 
 let t: DemoDatabase;
 let laser: number;
@@ -92,8 +94,10 @@ describe("usage report", () => {
 
   it("exports the filtered list as XLSX and CSV with the recorded-as marks", async () => {
     const rows = await listUsage(t.db, BOARD_VIEWER, { personId: mario });
+    // Pages of one row: the export must carry on across keyset pages and give the same rows in the same order.
+    const pages = () => usagePages(t.db, BOARD_VIEWER, { personId: mario }, 1);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load((await usageToXlsx(translator("en"), rows)) as unknown as ArrayBuffer);
+    await book.xlsx.load((await drain(usageXlsxStream(translator("en"), pages()))) as unknown as ArrayBuffer);
     const sheet = book.getWorksheet("Usage")!;
     expect(sheet.rowCount).toBe(3);
     expect(sheet.getRow(1).values).toEqual([undefined, "Use no.", "Machine", "Person", "Card uid", "Started", "Ended", "Minutes", "Recorded as"]);
@@ -115,9 +119,13 @@ describe("usage report", () => {
       60,
       "live",
     ]);
-    const csv = usageToCsv(translator("en"), rows).trim().split("\r\n");
-    expect(csv).toHaveLength(3);
-    expect(usageToCsv(translator("de"), rows).split("\r\n")[0]).toBe("Nutzung Nr.,Maschine,Person,Karten-UID,Beginn,Ende,Minuten,Erfasst als");
+    const csvText = (await drain(usageCsvStream(translator("en"), pages()))).toString("utf8");
+    expect(csvText.startsWith("\uFEFF")).toBe(true);
+    const csv = csvText.slice(1).trim().split("\r\n");
+    expect(csv).toHaveLength(rows.length + 1);
+    expect((await drain(usageCsvStream(translator("de"), pages()))).toString("utf8").slice(1).split("\r\n")[0]).toBe(
+      "Nutzung Nr.,Maschine,Person,Karten-UID,Beginn,Ende,Minuten,Erfasst als",
+    );
     expect(csv[1]).toContain(",PRUSA MK4,Mario Rossi,efbeadde,");
     expect(csv[1]!.endsWith(",120,reconstructed")).toBe(true);
   });
@@ -132,7 +140,7 @@ describe("usage report", () => {
       expect((await machineUsagePage(t.db, operator, laser)).rows.map((r) => r.personName)).toEqual(["Tom Trainer", hidden]);
       expect((await machineUsers(t.db, operator, laser)).map((u) => u.name)).toEqual([hidden, "Tom Trainer"]);
       expect(await machineInterventions(t.db, operator, laser)).toEqual([]);
-      expect(usageToCsv(translator("en"), await listUsage(t.db, operator, {}))).not.toContain("Rossi");
+      expect((await drain(usageCsvStream(translator("en"), usagePages(t.db, operator, {}, 2)))).toString("utf8")).not.toContain("Rossi");
       // The board sees the name.
       expect((await machineUsers(t.db, BOARD_VIEWER, laser)).map((u) => u.name)).toEqual(["Mario Rossi", "Tom Trainer"]);
     } finally {

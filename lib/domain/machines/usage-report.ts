@@ -111,6 +111,20 @@ export async function listUsage(
   return withShownNames(db, viewer, await (opts.limit ? q.limit(opts.limit).offset(opts.offset ?? 0) : q));
 }
 
+/**
+ * The whole filtered list for an export, one keyset page at a time: memory stays at one page whatever the
+ * number of sessions (an export of a million sessions must not take the web process's heap).
+ */
+export async function* usagePages(db: Db, viewer: Viewer, f: UsageReportFilter, pageSize = 2000): AsyncGenerator<UsageReportRow[]> {
+  let after: KeyValue[] | null = null;
+  for (;;) {
+    const page = await listUsage(db, viewer, f, { limit: pageSize, after });
+    if (page.length > 0) yield page;
+    if (page.length < pageSize) return;
+    after = usageKeyOf(page[page.length - 1]!);
+  }
+}
+
 export interface UsageTotals {
   sessions: number;
   hours: number;

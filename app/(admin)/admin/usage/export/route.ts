@@ -1,8 +1,8 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getT } from "@/lib/i18n/server";
 import { mayViewUsage } from "@/lib/domain/machines/dashboard-access";
-import { usageToCsv, usageToXlsx } from "@/lib/domain/machines/usage-export";
-import { listUsage, parseUsageFilter } from "@/lib/domain/machines/usage-report";
+import { usageCsvStream, usageXlsxStream } from "@/lib/domain/machines/usage-export";
+import { parseUsageFilter, usagePages } from "@/lib/domain/machines/usage-report";
 import { dayOf } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
@@ -14,10 +14,12 @@ export async function GET(request: Request): Promise<Response> {
   if (!mayViewUsage(user)) return new Response("Forbidden", { status: 403 });
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const { timeZone } = await getSpace();
-  const rows = await listUsage(getDb(), user, parseUsageFilter(params, timeZone));
+  // Streamed a page at a time: a large space's export must not take the web process's heap.
+  const pages = usagePages(getDb(), user, parseUsageFilter(params, timeZone));
+  const t = await getT();
   const stamp = dayOf(new Date(), timeZone);
   if (params.format === "xlsx") {
-    return new Response(new Uint8Array(await usageToXlsx(await getT(), rows)), {
+    return new Response(usageXlsxStream(t, pages), {
       headers: {
         "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         "content-disposition": `attachment; filename="usage-${stamp}.xlsx"`,
@@ -25,7 +27,7 @@ export async function GET(request: Request): Promise<Response> {
       },
     });
   }
-  return new Response(`\uFEFF${usageToCsv(await getT(), rows)}`, {
+  return new Response(usageCsvStream(t, pages), {
     headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="usage-${stamp}.csv"`, "cache-control": "no-store" },
   });
 }
