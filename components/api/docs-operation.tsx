@@ -1,5 +1,6 @@
 import type { Translate } from "@/lib/i18n/translate";
 import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 
 export interface DocParameter {
   name: string;
@@ -17,9 +18,6 @@ export interface DocOperation {
   responses: Record<string, { description: string; content?: Record<string, { schema: Record<string, unknown> }> }>;
   "x-scope"?: string;
 }
-
-const th = "px-2 py-1 text-left font-medium";
-const td = "px-2 py-1 align-top";
 
 /** "string (date-time)", "integer ≥ 1", "one of a, b": a schema in a few words. */
 export function typeOf(schema: Record<string, unknown>): string {
@@ -62,27 +60,27 @@ export function DocsOperation({ t, method, path, op }: { t: Translate; method: s
         </p>
       )}
       {op.parameters.length > 0 && (
-        <table className="w-full text-sm">
+        <Table labelledBy={op.operationId}>
           <thead>
             <tr>
-              <th className={th}>{t("api.docs.parameter")}</th>
-              <th className={th}>{t("api.docs.type")}</th>
-              <th className={th}>{t("api.docs.description")}</th>
+              <Th>{t("api.docs.parameter")}</Th>
+              <Th>{t("api.docs.type")}</Th>
+              <Th>{t("api.docs.description")}</Th>
             </tr>
           </thead>
           <tbody>
             {op.parameters.map((p) => (
-              <tr key={`${p.in}-${p.name}`} className="border-t border-slate-100">
-                <td className={`${td} font-mono`}>
+              <tr key={`${p.in}-${p.name}`}>
+                <Td className="font-mono">
                   {p.name}
                   {p.in === "path" ? ` (${t("api.docs.inPath")})` : ""}
-                </td>
-                <td className={td}>{typeOf(p.schema)}</td>
-                <td className={td}>{p.description}</td>
+                </Td>
+                <Td>{typeOf(p.schema)}</Td>
+                <Td>{p.description}</Td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {body && (
         <p className="text-sm">

@@ -3,8 +3,8 @@ import type { TokenListRow } from "@/lib/domain/api-tokens/tokens";
 import { isScope } from "@/lib/domain/api-tokens/scopes";
 import type { Translate } from "@/lib/i18n/translate";
 import type { ActionResult } from "@/lib/web/action-result";
-
-const th = "px-2 py-1 text-left font-medium";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 
 /** Tokens with their scopes (idle ones marked), expiry, last use and a revoke button while active. */
 export function TokenTable({
@@ -18,27 +18,25 @@ export function TokenTable({
   when: (d: Date) => string;
   revoke: (p: ActionResult | null, f: FormData) => Promise<ActionResult>;
 }) {
-  if (rows.length === 0) return <p className="text-sm text-slate-600">{t("api.tokens.none")}</p>;
+  if (rows.length === 0) return <EmptyState small>{t("api.tokens.none")}</EmptyState>;
   return (
-    <table className="w-full text-sm">
+    <Table label={t("api.tokens.title")}>
       <thead>
         <tr>
-          <th className={th}>{t("api.tokens.col.name")}</th>
-          <th className={th}>{t("api.tokens.col.scopes")}</th>
-          <th className={th}>{t("api.tokens.col.expires")}</th>
-          <th className={th}>{t("api.tokens.col.lastUsed")}</th>
-          <th className={th}>
-            <span className="sr-only">{t("api.tokens.revoke")}</span>
-          </th>
+          <Th>{t("api.tokens.col.name")}</Th>
+          <Th>{t("api.tokens.col.scopes")}</Th>
+          <Th>{t("api.tokens.col.expires")}</Th>
+          <Th>{t("api.tokens.col.lastUsed")}</Th>
+          <Th labelHidden>{t("api.tokens.revoke")}</Th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
-          <tr key={r.id} className="border-t border-slate-100 align-top" data-testid={`token-${r.id}`}>
-            <td className="px-2 py-1">
+          <tr key={r.id} data-testid={`token-${r.id}`}>
+            <Td>
               <span className="font-medium">{r.name}</span> <span className="font-mono text-xs text-slate-500">{r.prefix}…</span>
-            </td>
-            <td className="px-2 py-1">
+            </Td>
+            <Td>
               <ul>
                 {r.scopes.filter(isScope).map((s) => (
                   <li key={s} className={r.idleScopes.includes(s) ? "text-red-800" : undefined}>
@@ -46,15 +44,13 @@ export function TokenTable({
                   </li>
                 ))}
               </ul>
-            </td>
-            <td className="px-2 py-1">
+            </Td>
+            <Td>
               {when(r.expiresAt)}
               {r.revokedAt ? ` (${t("api.tokens.state.revoked")})` : r.expired ? ` (${t("api.tokens.state.expired")})` : ""}
-            </td>
-            <td className="px-2 py-1">
-              {r.lastUsedAt ? t("api.tokens.usedFrom", { when: when(r.lastUsedAt), ip: r.lastUsedIp ?? "?" }) : t("api.tokens.never")}
-            </td>
-            <td className="px-2 py-1">
+            </Td>
+            <Td>{r.lastUsedAt ? t("api.tokens.usedFrom", { when: when(r.lastUsedAt), ip: r.lastUsedIp ?? "?" }) : t("api.tokens.never")}</Td>
+            <Td>
               {!r.revokedAt && !r.expired && (
                 <ActionForm action={revoke} label={`${t("api.tokens.revoke")} ${r.name}`} messageAt="bottom">
                   <input type="hidden" name="id" value={r.id} />
@@ -63,10 +59,10 @@ export function TokenTable({
                   </button>
                 </ActionForm>
               )}
-            </td>
+            </Td>
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

@@ -2,6 +2,8 @@ import type { CalendarItem } from "@/lib/domain/calendar/calendar-queries";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { addDays, type Day, dayOf, formatDay, formatTime, isoDate } from "@/lib/time";
 import { CalendarItemLink } from "./calendar-item-link";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 
 interface ViewProps {
   items: CalendarItem[];
@@ -55,48 +57,46 @@ export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => 
   const map = byDay(p.items, p.timeZone);
   const weeks = Array.from({ length: p.days / 7 }, (_, w) => Array.from({ length: 7 }, (_, d) => addDays(p.first, w * 7 + d)));
   return (
-    <div className="overflow-x-auto">
-      <table className="w-full min-w-[42rem] table-fixed border-collapse text-sm" data-testid="month-view">
-        <thead>
-          <tr>
-            {[1, 2, 3, 4, 5, 6, 0].map((d) => (
-              <th key={d} scope="col" className="border border-slate-200 bg-slate-50 py-1">
-                {p.t(`wd.${d}` as "wd.0")}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((week) => (
-            <tr key={isoDate(week[0]!)}>
-              {week.map((day) => {
-                const iso = isoDate(day);
-                return (
-                  <td key={iso} className={`h-24 border border-slate-200 align-top ${day.month === p.month ? "" : "bg-slate-50 text-slate-600"}`}>
-                    <div className={`px-1 text-xs ${iso === p.todayIso ? "font-bold text-amber-700" : ""}`}>{day.day}</div>
-                    <ul className="space-y-0.5 px-0.5">
-                      {(map.get(iso) ?? []).slice(0, MONTH_DAY_SHOWN).map((item) => (
-                        <li key={`${item.kind}-${item.id}-${item.startsAt.getTime()}`}>
-                          <CalendarItemLink item={item} time={timeLabel(item, p)} t={p.t} />
-                        </li>
-                      ))}
-                      {(map.get(iso)?.length ?? 0) > MONTH_DAY_SHOWN && (
-                        <li>
-                          <a className="cal-more" href={p.weekOf(day)}>
-                            {p.t("cal.more", { count: map.get(iso)!.length - MONTH_DAY_SHOWN })}
-                            <span className="sr-only"> ({formatDay(day, p.locale)})</span>
-                          </a>
-                        </li>
-                      )}
-                    </ul>
-                  </td>
-                );
-              })}
-            </tr>
+    <Table look="bare" className="w-full min-w-[42rem] table-fixed border-collapse" testId="month-view">
+      <thead>
+        <tr>
+          {[1, 2, 3, 4, 5, 6, 0].map((d) => (
+            <Th key={d} className="border border-slate-200 bg-slate-50 py-1">
+              {p.t(`wd.${d}` as "wd.0")}
+            </Th>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </tr>
+      </thead>
+      <tbody>
+        {weeks.map((week) => (
+          <tr key={isoDate(week[0]!)}>
+            {week.map((day) => {
+              const iso = isoDate(day);
+              return (
+                <Td key={iso} className={`h-24 border border-slate-200 align-top ${day.month === p.month ? "" : "bg-slate-50 text-slate-600"}`}>
+                  <div className={`px-1 text-xs ${iso === p.todayIso ? "font-bold text-amber-700" : ""}`}>{day.day}</div>
+                  <ul className="space-y-0.5 px-0.5">
+                    {(map.get(iso) ?? []).slice(0, MONTH_DAY_SHOWN).map((item) => (
+                      <li key={`${item.kind}-${item.id}-${item.startsAt.getTime()}`}>
+                        <CalendarItemLink item={item} time={timeLabel(item, p)} t={p.t} />
+                      </li>
+                    ))}
+                    {(map.get(iso)?.length ?? 0) > MONTH_DAY_SHOWN && (
+                      <li>
+                        <a className="cal-more" href={p.weekOf(day)}>
+                          {p.t("cal.more", { count: map.get(iso)!.length - MONTH_DAY_SHOWN })}
+                          <span className="sr-only"> ({formatDay(day, p.locale)})</span>
+                        </a>
+                      </li>
+                    )}
+                  </ul>
+                </Td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 
@@ -104,7 +104,7 @@ export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => 
 export function DayListView(p: ViewProps & { showEmpty: boolean }) {
   const map = byDay(p.items, p.timeZone);
   const days = Array.from({ length: p.days }, (_, i) => addDays(p.first, i)).filter((d) => p.showEmpty || map.has(isoDate(d)));
-  if (!days.length) return <p className="text-slate-600">{p.t("cal.nothing")}</p>;
+  if (!days.length) return <EmptyState>{p.t("cal.nothing")}</EmptyState>;
   return (
     <ol className={p.showEmpty ? "grid gap-2 sm:grid-cols-7" : "space-y-3"} data-testid={p.showEmpty ? "week-view" : "agenda-view"}>
       {days.map((day) => {

@@ -1,62 +1,59 @@
 import type { Board } from "@/lib/db/schema";
 import type { PlanHoursRow } from "@/lib/domain/machines/plan-hours";
 import type { Translate } from "@/lib/i18n/translate";
-
-const th = "px-2 py-1 text-left font-medium text-slate-600";
-const td = "px-2 py-1";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 
 export function PlansTable({ t, plans }: { t: Translate; plans: PlanHoursRow[] }) {
-  if (plans.length === 0) return <p className="text-slate-600">{t("mach.plans.none")}</p>;
+  if (plans.length === 0) return <EmptyState>{t("mach.plans.none")}</EmptyState>;
   return (
-    <table className="w-full text-sm">
+    <Table labelledBy="plans">
       <thead>
         <tr>
-          <th className={th}>{t("mach.plans.lcdText")}</th>
-          <th className={th}>{t("mach.plans.every")}</th>
-          <th className={th}>{t("mach.plans.hoursSince")}</th>
-          <th className={th}>{t("mach.plans.state")}</th>
+          <Th>{t("mach.plans.lcdText")}</Th>
+          <Th>{t("mach.plans.every")}</Th>
+          <Th>{t("mach.plans.hoursSince")}</Th>
+          <Th>{t("mach.plans.state")}</Th>
         </tr>
       </thead>
       <tbody>
         {plans.map((p) => (
           <tr key={p.planId} data-overdue={p.overdue}>
-            <td className={td}>{p.lcdText}</td>
-            <td className={td}>{p.everyHours}</td>
-            <td className={td}>{p.hoursSince.toFixed(1)}</td>
-            <td className={`${td} ${p.overdue ? "font-medium text-red-800" : "text-emerald-700"}`}>
-              {p.overdue ? t("mach.plans.overdue") : t("mach.plans.ok")}
-            </td>
+            <Td>{p.lcdText}</Td>
+            <Td>{p.everyHours}</Td>
+            <Td>{p.hoursSince.toFixed(1)}</Td>
+            <Td className={p.overdue ? "font-medium text-red-800" : "text-emerald-700"}>{p.overdue ? t("mach.plans.overdue") : t("mach.plans.ok")}</Td>
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }
 
 export function BoardsTable({ t, boards, when }: { t: Translate; boards: Board[]; when: (d: Date) => string }) {
-  if (boards.length === 0) return <p className="text-slate-600">{t("mach.boards.none")}</p>;
+  if (boards.length === 0) return <EmptyState>{t("mach.boards.none")}</EmptyState>;
   return (
-    <table className="w-full text-sm">
+    <Table labelledBy="boards">
       <thead>
         <tr>
-          <th className={th}>{t("mach.boards.firmware")}</th>
-          <th className={th}>{t("mach.boards.ip")}</th>
-          <th className={th}>{t("mach.boards.serial")}</th>
-          <th className={th}>{t("mach.boards.heap")}</th>
-          <th className={th}>{t("mach.boards.lastSeen")}</th>
+          <Th>{t("mach.boards.firmware")}</Th>
+          <Th>{t("mach.boards.ip")}</Th>
+          <Th>{t("mach.boards.serial")}</Th>
+          <Th>{t("mach.boards.heap")}</Th>
+          <Th>{t("mach.boards.lastSeen")}</Th>
         </tr>
       </thead>
       <tbody>
         {boards.map((b) => (
           <tr key={b.id}>
-            <td className={td}>{b.firmwareVersion ?? "–"}</td>
-            <td className={td}>{b.ip ?? "–"}</td>
-            <td className={`${td} font-mono`}>{b.serial ?? "–"}</td>
-            <td className={td}>{b.heap ?? "–"}</td>
-            <td className={td}>{when(b.lastSeenAt)}</td>
+            <Td>{b.firmwareVersion ?? "–"}</Td>
+            <Td>{b.ip ?? "–"}</Td>
+            <Td className="font-mono">{b.serial ?? "–"}</Td>
+            <Td>{b.heap ?? "–"}</Td>
+            <Td>{when(b.lastSeenAt)}</Td>
           </tr>
         ))}
       </tbody>
-    </table>
+    </Table>
   );
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { UsageRow } from "@/lib/domain/machines/machine-operations";
 import type { Translate } from "@/lib/i18n/translate";
 import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 import { UsageFilter } from "./usage-filter";
 
 interface Props {
@@ -12,8 +13,6 @@ interface Props {
   query: Record<string, string | undefined>;
   basePath: string;
 }
-
-const th = "px-2 py-1 text-left font-medium text-slate-600";
 
 const minutes = (s: number | null) => (s === null ? null : Math.round(s / 60));
 
@@ -30,33 +29,33 @@ export function UsageHistory({ t, when, usage, users, query, basePath }: Props) 
       <UsageFilter t={t} query={query} people={users} />
       <p className="text-sm text-slate-600">{t("mach.usage.count", { total: usage.total })}</p>
       {usage.rows.length > 0 && (
-        <table className="w-full text-sm">
+        <Table labelledBy="usage">
           <thead>
             <tr>
-              <th className={th}>{t("mach.usage.started")}</th>
-              <th className={th}>{t("mach.usage.person")}</th>
-              <th className={th}>{t("mach.usage.minutes")}</th>
-              <th className={th}>{t("mach.usage.recorded")}</th>
+              <Th>{t("mach.usage.started")}</Th>
+              <Th>{t("mach.usage.person")}</Th>
+              <Th>{t("mach.usage.minutes")}</Th>
+              <Th>{t("mach.usage.recorded")}</Th>
             </tr>
           </thead>
           <tbody>
             {usage.rows.map((r) => (
               <tr key={r.id} data-recorded={r.recordedAs} data-flagged={r.flaggedReason ?? undefined}>
-                <td className="px-2 py-1">{when(r.startedAt)}</td>
-                <td className="px-2 py-1">{r.personName}</td>
-                <td className="px-2 py-1">{minutes(r.durationSeconds) ?? t("mach.usage.open")}</td>
-                <td className="px-2 py-1">
+                <Td>{when(r.startedAt)}</Td>
+                <Td>{r.personName}</Td>
+                <Td>{minutes(r.durationSeconds) ?? t("mach.usage.open")}</Td>
+                <Td>
                   {[
                     r.recordedAs === "live" ? "" : t(`mach.recorded.${r.recordedAs as "replayed" | "reconstructed" | "manual"}`),
                     r.flaggedReason ? t("mach.usage.flaggedMark") : "",
                   ]
                     .filter(Boolean)
                     .join(" · ")}
-                </td>
+                </Td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
       {usage.pages > 1 && (
         <nav aria-label={t("mach.usage.pages")} className="flex gap-3 text-sm">

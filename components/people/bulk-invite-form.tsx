@@ -4,6 +4,7 @@ import { useState, type FormEvent, type ReactNode } from "react";
 import { SelectField } from "@/components/ui/field";
 import { fieldError, type ActionResult } from "@/lib/web/action-result";
 import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 
 /** What one batch answers: how it went, where the next starts, and how many are left. */
 export interface BulkInviteStep {
@@ -105,7 +106,7 @@ export function BulkInviteForm({ step, statusOptions, statusLabel, labels }: Pro
       )}
       {total && (
         <Card id="invite-report" title={labels.report}>
-          <table className="text-sm">
+          <Table look="bare" labelledBy="invite-report">
             <tbody>
               {(
                 [
@@ -117,14 +118,14 @@ export function BulkInviteForm({ step, statusOptions, statusLabel, labels }: Pro
                 ] as const
               ).map(([label, count]) => (
                 <tr key={label}>
-                  <th scope="row" className="pr-4 text-left font-normal">
+                  <Th scope="row" className="pr-4 text-left font-normal">
                     {label}
-                  </th>
-                  <td className="text-right tabular-nums">{count}</td>
+                  </Th>
+                  <Td numeric>{count}</Td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
           {total.failed.length > 0 && (
             <p className="mt-2 text-sm text-red-800">{fill(labels.failedList, { emails: total.failed.map((f) => f.email).join(", ") })}</p>
           )}

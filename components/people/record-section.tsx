@@ -1,6 +1,8 @@
 import { isMessageKey, type Locale, type Translate } from "@/lib/i18n/translate";
 import { formatDateTime } from "@/lib/time";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 
 /** A stored value as text: times in the space's zone, nested values (change diffs) as JSON, nothing as a dash. */
 function shown(value: unknown, locale: Locale, timeZone: string): string {
@@ -43,7 +45,7 @@ export function RecordSection({
     >
       {list === null ? (
         rows === null ? (
-          <p className="text-sm text-slate-600">{t("record.empty")}</p>
+          <EmptyState small>{t("record.empty")}</EmptyState>
         ) : (
           <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-[max-content_1fr]">
             {Object.entries(rows).map(([k, v]) => (
@@ -55,32 +57,28 @@ export function RecordSection({
           </dl>
         )
       ) : list.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("record.empty")}</p>
+        <EmptyState small>{t("record.empty")}</EmptyState>
       ) : (
-        <div className="overflow-x-auto">
-          <table className="min-w-full text-left text-sm">
-            <thead>
-              <tr>
+        <Table labelledBy={`record-${id}`}>
+          <thead>
+            <tr>
+              {columns.map((c) => (
+                <Th key={c}>{label(c)}</Th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {list.map((r, i) => (
+              <tr key={i}>
                 {columns.map((c) => (
-                  <th key={c} scope="col" className="border-b border-slate-200 px-2 py-1 font-medium text-slate-600">
-                    {label(c)}
-                  </th>
+                  <Td key={c} className="max-w-xs break-words">
+                    {shown(r[c], locale, timeZone)}
+                  </Td>
                 ))}
               </tr>
-            </thead>
-            <tbody>
-              {list.map((r, i) => (
-                <tr key={i} className="border-b border-slate-100 align-top">
-                  {columns.map((c) => (
-                    <td key={c} className="max-w-xs break-words px-2 py-1">
-                      {shown(r[c], locale, timeZone)}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
     </Card>
   );

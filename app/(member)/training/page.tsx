@@ -14,6 +14,8 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 
 /** Trainers: schedule sessions on the types they train, see their sessions and the demand. */
 export default async function TrainingPage() {
@@ -39,7 +41,7 @@ export default async function TrainingPage() {
     <div className="space-y-6">
       <PageTitle>{t("tr.title")}</PageTitle>
       {types.length === 0 ? (
-        <p className="text-slate-600">{t("tr.notTrainer")}</p>
+        <EmptyState>{t("tr.notTrainer")}</EmptyState>
       ) : (
         <Card id="schedule" title={t("tr.schedule.title")} className="space-y-3">
           <ScheduleForm
@@ -55,7 +57,7 @@ export default async function TrainingPage() {
 
       <Card id="sessions" title={t("tr.mySessions")} className="space-y-3">
         {sessions.length === 0 ? (
-          <p className="text-slate-600">{t("tr.noSessions")}</p>
+          <EmptyState>{t("tr.noSessions")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {sessions.map((s) => (
@@ -78,32 +80,30 @@ export default async function TrainingPage() {
       <Card id="requests" title={t("tr.requests.title")} className="space-y-3">
         <p className="text-sm text-slate-600">{t("tr.requests.intro")}</p>
         {requests.length === 0 ? (
-          <p className="text-slate-600">{t("tr.requests.none")}</p>
+          <EmptyState>{t("tr.requests.none")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[32rem] text-left">
-              <thead>
-                <tr className="border-b border-slate-200 text-sm text-slate-600">
-                  <th className="px-2 py-2">{t("tr.requests.col.person")}</th>
-                  <th className="px-2 py-2">{t("tr.f.type")}</th>
-                  <th className="px-2 py-2">{t("tr.f.level")}</th>
-                  <th className="px-2 py-2">{t("tr.requests.col.since")}</th>
-                  <th className="px-2 py-2">{t("tr.requests.col.note")}</th>
+          <Table look="roomy" labelledBy="requests" className="min-w-[32rem]">
+            <thead>
+              <tr>
+                <Th>{t("tr.requests.col.person")}</Th>
+                <Th>{t("tr.f.type")}</Th>
+                <Th>{t("tr.f.level")}</Th>
+                <Th>{t("tr.requests.col.since")}</Th>
+                <Th>{t("tr.requests.col.note")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {requests.map((r) => (
+                <tr key={r.id}>
+                  <Td>{r.personName}</Td>
+                  <Td>{r.equipmentTypeName}</Td>
+                  <Td>{t(`level.${r.level}`)}</Td>
+                  <Td>{formatDate(r.createdAt, locale, timeZone)}</Td>
+                  <Td className="text-sm text-slate-600">{r.note}</Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {requests.map((r) => (
-                  <tr key={r.id}>
-                    <td className="px-2 py-2">{r.personName}</td>
-                    <td className="px-2 py-2">{r.equipmentTypeName}</td>
-                    <td className="px-2 py-2">{t(`level.${r.level}`)}</td>
-                    <td className="px-2 py-2">{formatDate(r.createdAt, locale, timeZone)}</td>
-                    <td className="px-2 py-2 text-sm text-slate-600">{r.note}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         )}
       </Card>
     </div>

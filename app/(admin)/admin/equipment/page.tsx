@@ -7,9 +7,8 @@ import { listMachines } from "@/lib/domain/equipment/machine-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { PageTitle } from "@/components/ui/page-title";
-
-const th = "px-3 py-2 text-left text-sm font-semibold text-slate-600";
-const td = "px-3 py-2 align-top";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 
 export default async function AdminEquipmentPage() {
   await requirePermission("equipment.manage");
@@ -44,33 +43,31 @@ export default async function AdminEquipmentPage() {
         }
       >
         {types.length === 0 ? (
-          <p className="text-slate-600">{t("eq.types.none")}</p>
+          <EmptyState>{t("eq.types.none")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[32rem]">
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th className={th}>{t("eq.col.name")}</th>
-                  <th className={th}>{t("eq.col.purpose")}</th>
-                  <th className={th}>{t("eq.col.validity")}</th>
+          <Table look="roomy" labelledBy="types" className="min-w-[32rem]">
+            <thead>
+              <tr>
+                <Th>{t("eq.col.name")}</Th>
+                <Th>{t("eq.col.purpose")}</Th>
+                <Th>{t("eq.col.validity")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {types.map((type) => (
+                <tr key={type.id}>
+                  <Td>
+                    <Link href={`/admin/equipment/types/${type.id}`} className={linkClass}>
+                      {type.name}
+                    </Link>
+                    {type.noAuthorizationNeeded && <span className="ml-2 text-xs text-slate-500">({t("eq.noAuthNeeded")})</span>}
+                  </Td>
+                  <Td>{t(`eq.purpose.${type.purpose}`)}</Td>
+                  <Td>{type.validityMonths ? t("eq.validity.months", { months: type.validityMonths }) : t("eq.validity.never")}</Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {types.map((type) => (
-                  <tr key={type.id}>
-                    <td className={td}>
-                      <Link href={`/admin/equipment/types/${type.id}`} className={linkClass}>
-                        {type.name}
-                      </Link>
-                      {type.noAuthorizationNeeded && <span className="ml-2 text-xs text-slate-500">({t("eq.noAuthNeeded")})</span>}
-                    </td>
-                    <td className={td}>{t(`eq.purpose.${type.purpose}`)}</td>
-                    <td className={td}>{type.validityMonths ? t("eq.validity.months", { months: type.validityMonths }) : t("eq.validity.never")}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         )}
       </Card>
 
@@ -85,42 +82,40 @@ export default async function AdminEquipmentPage() {
         }
       >
         {machines.length === 0 ? (
-          <p className="text-slate-600">{t("eq.machines.none")}</p>
+          <EmptyState>{t("eq.machines.none")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full min-w-[40rem]">
-              <thead>
-                <tr className="border-b border-slate-200">
-                  <th className={th}>{t("eq.col.name")}</th>
-                  <th className={th}>{t("eq.col.type")}</th>
-                  <th className={th}>{t("eq.col.boardId")}</th>
-                  <th className={th}>{t("eq.col.location")}</th>
-                  <th className={th}>{t("eq.col.state")}</th>
+          <Table look="roomy" labelledBy="machines" className="min-w-[40rem]">
+            <thead>
+              <tr>
+                <Th>{t("eq.col.name")}</Th>
+                <Th>{t("eq.col.type")}</Th>
+                <Th>{t("eq.col.boardId")}</Th>
+                <Th>{t("eq.col.location")}</Th>
+                <Th>{t("eq.col.state")}</Th>
+              </tr>
+            </thead>
+            <tbody>
+              {machines.map((m) => (
+                <tr key={m.id}>
+                  <Td>
+                    <Link href={`/admin/equipment/machines/${m.id}`} className={linkClass}>
+                      {m.name}
+                    </Link>
+                  </Td>
+                  <Td>{m.equipmentTypeName}</Td>
+                  <Td className="font-mono">{m.boardId ?? "–"}</Td>
+                  <Td>{m.location}</Td>
+                  <Td>
+                    {m.blocked ? (
+                      <span className="text-red-800">{t("eq.machine.blocked", { reason: m.blockedReason })}</span>
+                    ) : (
+                      <span className="text-emerald-700">{t("eq.machine.inService")}</span>
+                    )}
+                  </Td>
                 </tr>
-              </thead>
-              <tbody className="divide-y divide-slate-100">
-                {machines.map((m) => (
-                  <tr key={m.id}>
-                    <td className={td}>
-                      <Link href={`/admin/equipment/machines/${m.id}`} className={linkClass}>
-                        {m.name}
-                      </Link>
-                    </td>
-                    <td className={td}>{m.equipmentTypeName}</td>
-                    <td className={`${td} font-mono`}>{m.boardId ?? "–"}</td>
-                    <td className={td}>{m.location}</td>
-                    <td className={td}>
-                      {m.blocked ? (
-                        <span className="text-red-800">{t("eq.machine.blocked", { reason: m.blockedReason })}</span>
-                      ) : (
-                        <span className="text-emerald-700">{t("eq.machine.inService")}</span>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         )}
       </Card>
     </div>

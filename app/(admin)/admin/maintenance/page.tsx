@@ -5,8 +5,8 @@ import { duePlansAcrossSpace } from "@/lib/domain/machines/maintenance-due";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { PageTitle } from "@/components/ui/page-title";
-
-const th = "px-2 py-1 text-left font-medium text-slate-600";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 
 /** What maintenance is due across the space, most overdue first. */
 export default async function MaintenanceDuePage() {
@@ -17,32 +17,32 @@ export default async function MaintenanceDuePage() {
     <div className="space-y-4">
       <PageTitle>{t("mach.due.title")}</PageTitle>
       {due.length === 0 ? (
-        <p className="text-slate-600">{t("mach.due.none")}</p>
+        <EmptyState>{t("mach.due.none")}</EmptyState>
       ) : (
-        <table className="w-full rounded-lg border border-slate-200 bg-white text-sm">
+        <Table look="boxed" label={t("mach.due.title")}>
           <thead>
             <tr>
-              <th className={th}>{t("mach.mine.machine")}</th>
-              <th className={th}>{t("mach.plans.lcdText")}</th>
-              <th className={th}>{t("mach.plans.every")}</th>
-              <th className={th}>{t("mach.plans.hoursSince")}</th>
+              <Th>{t("mach.mine.machine")}</Th>
+              <Th>{t("mach.plans.lcdText")}</Th>
+              <Th>{t("mach.plans.every")}</Th>
+              <Th>{t("mach.plans.hoursSince")}</Th>
             </tr>
           </thead>
           <tbody>
             {due.map((p) => (
               <tr key={p.planId}>
-                <td className="px-2 py-1">
+                <Td>
                   <Link className="underline" href={`/admin/equipment/machines/${p.machineId}/operations`}>
                     {p.machineName}
                   </Link>
-                </td>
-                <td className="px-2 py-1">{p.lcdText}</td>
-                <td className="px-2 py-1">{p.everyHours}</td>
-                <td className="px-2 py-1 font-medium text-red-800">{p.hoursSince.toFixed(1)}</td>
+                </Td>
+                <Td>{p.lcdText}</Td>
+                <Td>{p.everyHours}</Td>
+                <Td className="font-medium text-red-800">{p.hoursSince.toFixed(1)}</Td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
       )}
     </div>
   );

@@ -17,12 +17,13 @@ import { backupNowAction } from "./actions";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 
 export const dynamic = "force-dynamic";
 
 const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
 const card = "space-y-2 rounded border border-slate-200 bg-white p-4";
-const th = "px-2 py-1 text-left font-medium";
 
 function duration(seconds: number): string {
   const d = Math.floor(seconds / 86400);
@@ -92,32 +93,32 @@ export default async function AdminSystemPage() {
           labels={{ button: t("system.backupNow"), progress: t("system.backupNow.progressLabel") }}
         />
         {backups.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("system.backups.none")}</p>
+          <EmptyState small>{t("system.backups.none")}</EmptyState>
         ) : (
           <>
             <a href="/admin/system/backup" className="inline-block rounded bg-slate-800 px-4 py-2 text-sm text-white hover:bg-slate-700">
               {t("system.backups.download")}
             </a>
-            <table className="w-full text-sm">
+            <Table labelledBy="backups-heading">
               <thead>
                 <tr>
-                  <th className={th}>{t("system.backups.when")}</th>
-                  <th className={th}>{t("system.backups.file")}</th>
-                  <th className={th}>{t("system.size")}</th>
+                  <Th>{t("system.backups.when")}</Th>
+                  <Th>{t("system.backups.file")}</Th>
+                  <Th>{t("system.size")}</Th>
                 </tr>
               </thead>
               <tbody>
                 {backups.map((b) => (
-                  <tr key={b.name} className="border-t border-slate-100">
-                    <td className="px-2 py-1">
+                  <tr key={b.name}>
+                    <Td>
                       {when(b.at)} ({t(`system.reason.${b.reason}`)})
-                    </td>
-                    <td className="px-2 py-1 font-mono text-xs break-all">{b.name}</td>
-                    <td className="px-2 py-1">{kib(b.bytes)}</td>
+                    </Td>
+                    <Td className="font-mono text-xs break-all">{b.name}</Td>
+                    <Td>{kib(b.bytes)}</Td>
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           </>
         )}
       </section>
@@ -136,65 +137,59 @@ export default async function AdminSystemPage() {
           </div>
         )}
         {brokers.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("system.broker.none")}</p>
+          <EmptyState small>{t("system.broker.none")}</EmptyState>
         ) : (
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm">
-              <thead>
-                <tr>
-                  {(["instance", "state", "lastSeen", "clients", "perMinute", "spool"] as const).map((k) => (
-                    <th key={k} className={th}>
-                      {t(`system.broker.${k}`)}
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {brokers.map((b) => (
-                  <tr key={b.instanceId} className="border-t border-slate-100">
-                    <td className="px-2 py-1 font-mono text-xs">{b.instanceId}</td>
-                    <td className="px-2 py-1">{b.alive ? t("system.broker.alive") : t("system.broker.stale")}</td>
-                    <td className="px-2 py-1">{when(b.lastSeenAt)}</td>
-                    <td className="px-2 py-1">{b.connectedClients}</td>
-                    <td className="px-2 py-1">{b.messagesPerMinute}</td>
-                    <td className="px-2 py-1">
-                      {b.spoolDepth ?? "–"}
-                      {b.spoolUnwritable && <span className="ml-2 font-medium text-red-800">{t("system.broker.spoolUnwritable")}</span>}
-                    </td>
-                  </tr>
+          <Table label={t("system.broker")}>
+            <thead>
+              <tr>
+                {(["instance", "state", "lastSeen", "clients", "perMinute", "spool"] as const).map((k) => (
+                  <Th key={k}>{t(`system.broker.${k}`)}</Th>
                 ))}
-              </tbody>
-            </table>
-          </div>
+              </tr>
+            </thead>
+            <tbody>
+              {brokers.map((b) => (
+                <tr key={b.instanceId}>
+                  <Td className="font-mono text-xs">{b.instanceId}</Td>
+                  <Td>{b.alive ? t("system.broker.alive") : t("system.broker.stale")}</Td>
+                  <Td>{when(b.lastSeenAt)}</Td>
+                  <Td>{b.connectedClients}</Td>
+                  <Td>{b.messagesPerMinute}</Td>
+                  <Td>
+                    {b.spoolDepth ?? "–"}
+                    {b.spoolUnwritable && <span className="ml-2 font-medium text-red-800">{t("system.broker.spoolUnwritable")}</span>}
+                  </Td>
+                </tr>
+              ))}
+            </tbody>
+          </Table>
         )}
       </section>
       <section className={card}>
         <h2 className="font-semibold">{t("system.database")}</h2>
-        <div className="overflow-x-auto">
-          <table className="w-full text-sm">
-            <thead>
-              <tr>
-                <th className={th}>{t("system.table")}</th>
-                <th className={th}>{t("system.size")}</th>
-                <th className={th}>{t("system.rows")}</th>
+        <Table label={t("system.database")}>
+          <thead>
+            <tr>
+              <Th>{t("system.table")}</Th>
+              <Th>{t("system.size")}</Th>
+              <Th>{t("system.rows")}</Th>
+            </tr>
+          </thead>
+          <tbody>
+            {sizes.tables.map((s) => (
+              <tr key={s.name}>
+                <Td className="font-mono text-xs">{s.name}</Td>
+                <Td>{kib(s.bytes)}</Td>
+                <Td>{s.exact ? s.rows : t("system.rows.estimate", { rows: s.rows })}</Td>
               </tr>
-            </thead>
-            <tbody>
-              {sizes.tables.map((s) => (
-                <tr key={s.name} className="border-t border-slate-100">
-                  <td className="px-2 py-1 font-mono text-xs">{s.name}</td>
-                  <td className="px-2 py-1">{kib(s.bytes)}</td>
-                  <td className="px-2 py-1">{s.exact ? s.rows : t("system.rows.estimate", { rows: s.rows })}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       </section>
       <section className={card}>
         <h2 className="font-semibold">{t("system.errors")}</h2>
         {errors.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("system.errors.none")}</p>
+          <EmptyState small>{t("system.errors.none")}</EmptyState>
         ) : (
           <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all text-xs">{errors.join("\n")}</pre>
         )}

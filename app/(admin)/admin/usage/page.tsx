@@ -19,9 +19,9 @@ import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parsePage } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { Table, Td, Th } from "@/components/ui/table";
 
 const PAGE = 50;
-const th = "px-2 py-1 text-left font-medium text-slate-600";
 
 /** Usage across machines: filters, totals per machine and person, weekly chart, the list and its exports. */
 export default async function UsagePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
@@ -77,43 +77,42 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
               list: people.map((p) => ({ id: p.personId, name: p.name, sessions: p.sessions, hours: p.hours })),
             },
           ].map((group) => (
-            <table key={group.key} className="w-full text-sm" aria-label={group.title}>
-              <caption className="text-left font-medium">{group.title}</caption>
+            <Table key={group.key} caption={group.title}>
               <tbody>
                 {group.list.map((r) => (
                   <tr key={r.id}>
-                    <td className="px-2 py-1">{r.name}</td>
-                    <td className="px-2 py-1 text-right">{t("mach.mine.machineHours", { hours: r.hours.toFixed(1), sessions: r.sessions })}</td>
+                    <Td>{r.name}</Td>
+                    <Td className="text-right">{t("mach.mine.machineHours", { hours: r.hours.toFixed(1), sessions: r.sessions })}</Td>
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </Table>
           ))}
         </div>
         <WeeklyChart data={weekly} title={t("mach.report.chart")} />
       </Card>
 
       <Card id="list" title={t("mach.usage.title")} className="space-y-3">
-        <table className="w-full text-sm">
+        <Table labelledBy="list">
           <thead>
             <tr>
-              <th className={th}>{t("mach.usage.started")}</th>
-              <th className={th}>{t("mach.mine.machine")}</th>
-              <th className={th}>{t("mach.usage.person")}</th>
-              <th className={th}>{t("mach.usage.minutes")}</th>
-              <th className={th}>{t("mach.usage.recorded")}</th>
-              <th className={th} />
+              <Th>{t("mach.usage.started")}</Th>
+              <Th>{t("mach.mine.machine")}</Th>
+              <Th>{t("mach.usage.person")}</Th>
+              <Th>{t("mach.usage.minutes")}</Th>
+              <Th>{t("mach.usage.recorded")}</Th>
+              <Th labelHidden>{t("mach.correct.open")}</Th>
             </tr>
           </thead>
           <tbody>
             {rows.slice(0, PAGE).map((r) => (
               <tr key={r.id} data-recorded={r.recordedAs}>
-                <td className="px-2 py-1">{when(r.startedAt)}</td>
-                <td className="px-2 py-1">{r.machineName}</td>
-                <td className="px-2 py-1">{r.personName}</td>
-                <td className="px-2 py-1">{r.durationSeconds === null ? t("mach.usage.open") : Math.round(r.durationSeconds / 60)}</td>
-                <td className="px-2 py-1">{r.recordedAs === "live" ? "" : t(`mach.recorded.${r.recordedAs}`)}</td>
-                <td className="px-2 py-1">
+                <Td>{when(r.startedAt)}</Td>
+                <Td>{r.machineName}</Td>
+                <Td>{r.personName}</Td>
+                <Td>{r.durationSeconds === null ? t("mach.usage.open") : Math.round(r.durationSeconds / 60)}</Td>
+                <Td>{r.recordedAs === "live" ? "" : t(`mach.recorded.${r.recordedAs}`)}</Td>
+                <Td>
                   {r.durationSeconds !== null && (
                     <details>
                       <summary className="min-h-6 cursor-pointer leading-6 underline">{t("mach.correct.open")}</summary>
@@ -142,11 +141,11 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
                       idPrefix={`delete-${r.id}`}
                     />
                   )}
-                </td>
+                </Td>
               </tr>
             ))}
           </tbody>
-        </table>
+        </Table>
         <nav aria-label={t("mach.usage.pages")} className="flex gap-3 text-sm">
           {page > 1 && <Link href={href({ page: String(page - 1) })}>{t("mach.usage.previous")}</Link>}
           {rows.length > PAGE && <Link href={href({ page: String(page + 1) })}>{t("mach.usage.next")}</Link>}

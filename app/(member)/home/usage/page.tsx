@@ -7,8 +7,8 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { Card } from "@/components/ui/card";
-
-const th = "px-2 py-1 text-left font-medium text-slate-600";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Table, Td, Th } from "@/components/ui/table";
 
 /** A member's own machine time: hours per machine and the sessions, newest first. */
 export default async function MyUsagePage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
@@ -32,7 +32,7 @@ export default async function MyUsagePage({ searchParams }: { searchParams: Prom
       <PageTitle>{t("mach.mine.title")}</PageTitle>
       <Card id="hours" title={t("mach.mine.hours", { hours: allHours.toFixed(1) })}>
         {totals.length === 0 ? (
-          <p className="text-slate-600">{t("mach.mine.none")}</p>
+          <EmptyState>{t("mach.mine.none")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {totals.map((x) => (
@@ -46,24 +46,24 @@ export default async function MyUsagePage({ searchParams }: { searchParams: Prom
       </Card>
       {usage.rows.length > 0 && (
         <Card id="sessions" title={t("mach.usage.title")}>
-          <table className="w-full text-sm">
+          <Table labelledBy="sessions">
             <thead>
               <tr>
-                <th className={th}>{t("mach.usage.started")}</th>
-                <th className={th}>{t("mach.mine.machine")}</th>
-                <th className={th}>{t("mach.usage.minutes")}</th>
+                <Th>{t("mach.usage.started")}</Th>
+                <Th>{t("mach.mine.machine")}</Th>
+                <Th>{t("mach.usage.minutes")}</Th>
               </tr>
             </thead>
             <tbody>
               {usage.rows.map((r) => (
                 <tr key={r.id}>
-                  <td className="px-2 py-1">{when(r.startedAt)}</td>
-                  <td className="px-2 py-1">{r.machineName}</td>
-                  <td className="px-2 py-1">{r.durationSeconds === null ? t("mach.usage.open") : Math.round(r.durationSeconds / 60)}</td>
+                  <Td>{when(r.startedAt)}</Td>
+                  <Td>{r.machineName}</Td>
+                  <Td>{r.durationSeconds === null ? t("mach.usage.open") : Math.round(r.durationSeconds / 60)}</Td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
           {usage.pages > 1 && (
             <nav aria-label={t("mach.usage.pages")} className="mt-3 flex gap-3 text-sm">
               {usage.page > 1 && <Link href={`/home/usage?page=${usage.page - 1}`}>{t("mach.usage.previous")}</Link>}

@@ -8,6 +8,7 @@ import { FormResultContext } from "@/components/forms/form-result-context";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 
 /** Step 1: pick a file (or paste) and preview; step 2: confirm exactly the previewed text. */
 export function ImportForm({ labels }: { labels: Record<string, string> }) {
@@ -36,28 +37,26 @@ export function ImportForm({ labels }: { labels: Record<string, string> }) {
             </p>
           ))}
           {preview.rows.length > 0 && (
-            <div className="overflow-x-auto rounded border border-slate-200 bg-white">
-              <table className="w-full text-left text-sm">
-                <thead className="bg-slate-100">
-                  <tr>
-                    <th className="px-3 py-2">{labels.line}</th>
-                    <th className="px-3 py-2">{labels.name}</th>
-                    <th className="px-3 py-2">{labels.location}</th>
-                    <th className="px-3 py-2">{labels.problems}</th>
+            <Table look="boxed" label={labels.title!}>
+              <thead>
+                <tr>
+                  <Th>{labels.line}</Th>
+                  <Th>{labels.name}</Th>
+                  <Th>{labels.location}</Th>
+                  <Th>{labels.problems}</Th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.rows.map((r) => (
+                  <tr key={r.line} className={r.errors.length ? "bg-red-50" : ""}>
+                    <Td>{r.line}</Td>
+                    <Td>{r.name}</Td>
+                    <Td>{r.location}</Td>
+                    <Td className="text-red-800">{r.errors.join("; ") || "✓"}</Td>
                   </tr>
-                </thead>
-                <tbody>
-                  {preview.rows.map((r) => (
-                    <tr key={r.line} className={r.errors.length ? "bg-red-50" : ""}>
-                      <td className="px-3 py-2">{r.line}</td>
-                      <td className="px-3 py-2">{r.name}</td>
-                      <td className="px-3 py-2">{r.location}</td>
-                      <td className="px-3 py-2 text-red-800">{r.errors.join("; ") || "✓"}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+                ))}
+              </tbody>
+            </Table>
           )}
           {preview.valid && (
             <form action={formAction} aria-label={labels.confirm}>

@@ -10,6 +10,7 @@ import { FormResultContext } from "@/components/forms/form-result-context";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { TextAreaField, TextField } from "@/components/ui/field";
 import { Card } from "@/components/ui/card";
+import { Table, Td, Th } from "@/components/ui/table";
 
 type Labels = Record<
   | "title"
@@ -40,7 +41,6 @@ export function PeopleImportForm({ labels }: { labels: Labels }) {
   const preview = data?.preview;
   const badLines = preview ? [...new Set(preview.errors.map((e) => e.line))] : [];
   const headerBroken = badLines.includes(1);
-  const th = "px-3 py-2 font-medium";
   return (
     <div className="space-y-4">
       <FormMessage result={result} />
@@ -61,53 +61,51 @@ export function PeopleImportForm({ labels }: { labels: Labels }) {
         </form>
       </Card>
       {preview && preview.errors.length > 0 && (
-        <section aria-label={labels.bad} className="overflow-x-auto rounded border border-red-200 bg-white">
-          <h2 className="px-3 pt-2 font-semibold text-red-900">{labels.bad}</h2>
-          <table className="w-full text-left text-sm">
-            <thead className="bg-red-50">
+        <section aria-label={labels.bad}>
+          <Table look="boxed" tone="danger" caption={labels.bad}>
+            <thead>
               <tr>
-                <th className={th}>{labels.line}</th>
-                <th className={th}>{labels.field}</th>
-                <th className={th}>{labels.problem}</th>
+                <Th>{labels.line}</Th>
+                <Th>{labels.field}</Th>
+                <Th>{labels.problem}</Th>
               </tr>
             </thead>
             <tbody>
               {preview.errors.map((e, i) => (
-                <tr key={i} className="border-t border-red-100">
-                  <td className="px-3 py-2">{e.line}</td>
-                  <td className="px-3 py-2 font-mono">{e.field || "–"}</td>
-                  <td className="px-3 py-2">{e.message}</td>
+                <tr key={i}>
+                  <Td>{e.line}</Td>
+                  <Td className="font-mono">{e.field || "–"}</Td>
+                  <Td>{e.message}</Td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </section>
       )}
       {preview && preview.rows.length > 0 && (
-        <section aria-label={labels.good} className="overflow-x-auto rounded border border-slate-200 bg-white">
-          <h2 className="px-3 pt-2 font-semibold">{labels.good}</h2>
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-100">
+        <section aria-label={labels.good}>
+          <Table look="boxed" caption={labels.good}>
+            <thead>
               <tr>
-                <th className={th}>{labels.line}</th>
-                <th className={th}>{labels.name}</th>
-                <th className={th}>{labels.email}</th>
-                <th className={th}>{labels.status}</th>
-                <th className={th}>{labels.card}</th>
+                <Th>{labels.line}</Th>
+                <Th>{labels.name}</Th>
+                <Th>{labels.email}</Th>
+                <Th>{labels.status}</Th>
+                <Th>{labels.card}</Th>
               </tr>
             </thead>
             <tbody>
               {preview.rows.map((r) => (
-                <tr key={r.line} className="border-t border-slate-100">
-                  <td className="px-3 py-2">{r.line}</td>
-                  <td className="px-3 py-2">{`${r.profile.firstName} ${r.profile.lastName ?? ""}`.trim()}</td>
-                  <td className="px-3 py-2">{r.profile.email ?? ""}</td>
-                  <td className="px-3 py-2">{r.statusKey}</td>
-                  <td className="px-3 py-2 font-mono">{r.cardUid ?? ""}</td>
+                <tr key={r.line}>
+                  <Td>{r.line}</Td>
+                  <Td>{`${r.profile.firstName} ${r.profile.lastName ?? ""}`.trim()}</Td>
+                  <Td>{r.profile.email ?? ""}</Td>
+                  <Td>{r.statusKey}</Td>
+                  <Td className="font-mono">{r.cardUid ?? ""}</Td>
                 </tr>
               ))}
             </tbody>
-          </table>
+          </Table>
         </section>
       )}
       {preview && preview.rows.length > 0 && !headerBroken && (
