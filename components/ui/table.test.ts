@@ -13,17 +13,21 @@ describe("Table", () => {
   it("is named by the card heading above it, in a box that scrolls sideways, its cells styled by the look", () => {
     const html = renderToStaticMarkup(Table({ labelledBy: "usage", children: row }));
     expect(html).toMatch(/^<div class="overflow-x-auto"><table class="w-full text-left text-sm [^"]*\[&amp;_td\]:px-2 [^"]*" aria-labelledby="usage">/);
-    expect(html).toContain("<tbody><tr><td>Ada</td><td class=\"text-right tabular-nums\">3</td></tr></tbody></table></div>");
+    expect(html).toContain('<tbody><tr><td>Ada</td><td class="text-right tabular-nums">3</td></tr></tbody></table></div>');
   });
 
   it("shows its caption, or carries a label of its own", () => {
-    expect(renderToStaticMarkup(Table({ caption: "Per machine", children: row }))).toContain('<caption class="text-left font-medium">Per machine</caption><tbody>');
+    expect(renderToStaticMarkup(Table({ caption: "Per machine", children: row }))).toContain(
+      '<caption class="text-left font-medium">Per machine</caption><tbody>',
+    );
     expect(renderToStaticMarkup(Table({ label: "Backups", children: row }))).toContain('aria-label="Backups"');
   });
 
   it("boxes a page's own list, red for rows the reader must act on, and takes its width and test id", () => {
     const boxed = renderToStaticMarkup(Table({ label: "People", look: "boxed", className: "min-w-[32rem]", testId: "people", children: row }));
-    expect(boxed).toMatch(/^<div class="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"><table class="[^"]*\[&amp;_thead\]:bg-slate-100[^"]* min-w-\[32rem\]" aria-label="People" data-testid="people">/);
+    expect(boxed).toMatch(
+      /^<div class="overflow-x-auto rounded-lg border border-slate-200 bg-white shadow-sm"><table class="[^"]*\[&amp;_thead\]:bg-slate-100[^"]* min-w-\[32rem\]" aria-label="People" data-testid="people">/,
+    );
     const danger = renderToStaticMarkup(Table({ caption: "Rows with problems", look: "boxed", tone: "danger", children: row }));
     expect(danger).toContain('<div class="overflow-x-auto rounded-lg border border-red-200 bg-white shadow-sm">');
     expect(danger).toContain('<caption class="px-3 pt-2 text-left font-semibold text-red-900">Rows with problems</caption>');
