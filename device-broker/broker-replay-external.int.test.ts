@@ -2,16 +2,17 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes, randomInt } from "node:crypto";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { MqttClient } from "mqtt";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
-import { equipmentTypes, machines, usageSessions } from "@/lib/db/schema";
+import { equipmentTypes, machines } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { startExternalDispatcher, type RunningExternalDispatcher } from "./external";
-import { ask, connectBoard } from "./testing/board-client";
+import { connectBoard } from "./testing/board-client";
+import { replayBoard, replayedUse, start, stop } from "./testing/replay-board";
 
 /*
  * Replays in external-broker mode (MQTT_URL: the backend subscribes to the space's Mosquitto and never sees a
@@ -66,36 +67,19 @@ describe.skipIf(!EXTERNAL_URL)("replays through an external broker (MQTT_EXTERNA
     const boardId = nextBoard++;
     const [machine] = await t.db.select().from(machines).where(eq(machines.boardId, boardId));
     const port = Number(new URL(EXTERNAL_URL!).port) || 1883;
-    const clientNumber = randomInt(0, 1000);
-    let client = await connectBoard(port, clientNumber);
-    clients.push(client);
-    let sent = 0;
-    const send = async (message: object) => {
-      const replies = await ask(client, boardId, JSON.stringify(message));
-      expect(replies, JSON.stringify(message)).toHaveLength(1);
-      sent++;
-    };
-    const alive = () => client.publishAsync(`machine/${boardId}`, JSON.stringify({ action: "alive", version: "test", ip: "127.0.0.1" }));
-    /** A new connection, as after a dropped one (the backend cannot see whether the client id changed). */
-    const reconnect = async () => {
-      await client.endAsync(true);
-      client = await connectBoard(port, clientNumber);
-      clients.push(client);
-      await alive();
-    };
-    const rows = async () =>
-      (await t.db.select().from(usageSessions).where(eq(usageSessions.machineId, machine!.id)).orderBy(asc(usageSessions.id))).map((r) => ({
-        card: r.cardUid,
-        duration: r.durationSeconds,
-        as: r.recordedAs,
-        ended: r.endedBecause,
-      }));
-    return { send, alive, reconnect, rows, live: () => send({ action: "checkmachine" }), sent: () => sent };
+    // A reconnect keeps the client id: the backend cannot see whether it changed.
+    return replayBoard({
+      db: t.db,
+      boardId,
+      machineId: machine!.id,
+      clientId: randomInt(0, 1000),
+      connect: async (id) => {
+        const client = await connectBoard(port, id);
+        clients.push(client);
+        return client;
+      },
+    });
   }
-
-  const start = (uid: string, replay = true) => ({ action: "startuse", uid, ...(replay ? { replay } : {}) });
-  const stop = (uid: string, duration: number, replay = true) => ({ action: "stopuse", uid, duration, ...(replay ? { replay } : {}) });
-  const replayedUse = (uid: string, duration: number) => ({ card: uid, duration, as: "replayed", ended: "stop" });
 
   it("two offline uses of one card with the same length, the backend restarted between their bursts: two uses", { timeout: 60_000 }, async () => {
     const b = await board();

@@ -1,15 +1,16 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { asc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { MqttClient } from "mqtt";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { machines, usageSessions } from "@/lib/db/schema";
+import { machines } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { startBroker, type RunningBroker } from "./broker";
 import { openPolicy } from "./policy";
-import { ask, connectBoard } from "./testing/board-client";
+import { connectBoard } from "./testing/board-client";
+import { replayBoard, replayedUse, start, stop } from "./testing/replay-board";
 
 /*
  * Replays across a restart of the broker and a reboot of the board (issue 21): the board's offline queue as the
@@ -50,37 +51,19 @@ async function freshBoard() {
     .values({ name: `Restart ${boardId}`, boardId, equipmentTypeId: laserType })
     .returning();
   await broker!.offline.snapshot?.refresh();
-  let clientId = `BOARD${boardId}`;
-  let client = await connectBoard(broker!.port, clientId);
-  clients.push(client);
-  let sent = 0;
-  const send = async (message: object) => {
-    const replies = await ask(client, boardId, JSON.stringify(message));
-    expect(replies, JSON.stringify(message)).toHaveLength(1);
-    sent++;
-  };
-  const alive = () => client.publishAsync(`machine/${boardId}`, JSON.stringify({ action: "alive", version: "test", ip: "127.0.0.1" }));
-  /** Connects again (to the broker now running), with the same client id unless the board rebooted and drew another. */
-  const reconnect = async (newClientId?: string) => {
-    await client.endAsync(true);
-    if (newClientId) clientId = newClientId;
-    client = await connectBoard(broker!.port, clientId);
-    clients.push(client);
-    await alive();
-  };
-  const rows = async () =>
-    (await t.db.select().from(usageSessions).where(eq(usageSessions.machineId, machine!.id)).orderBy(asc(usageSessions.id))).map((r) => ({
-      card: r.cardUid,
-      duration: r.durationSeconds,
-      as: r.recordedAs,
-      ended: r.endedBecause,
-    }));
-  return { send, alive, reconnect, rows, live: () => send({ action: "checkmachine" }), sent: () => sent };
+  // Reconnects go to the broker running now; the same client id unless the board rebooted and drew another.
+  return replayBoard({
+    db: t.db,
+    boardId,
+    machineId: machine!.id,
+    clientId: `BOARD${boardId}`,
+    connect: async (id) => {
+      const client = await connectBoard(broker!.port, id);
+      clients.push(client);
+      return client;
+    },
+  });
 }
-
-const start = (uid: string, replay = true) => ({ action: "startuse", uid, ...(replay ? { replay } : {}) });
-const stop = (uid: string, duration: number, replay = true) => ({ action: "stopuse", uid, duration, ...(replay ? { replay } : {}) });
-const replayedUse = (uid: string, duration: number) => ({ card: uid, duration, as: "replayed", ended: "stop" });
 
 async function restartBroker() {
   await broker!.close();

@@ -3,8 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { machines, usageSessions } from "@/lib/db/schema";
 import { MAX_SESSION_SECONDS } from "@/lib/domain/usage/events";
 import { openPolicy } from "./policy";
-import { ask, connectBoard } from "./testing/board-client";
+import { connectBoard } from "./testing/board-client";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
+import { replayBoard, replayedUse, start, stop } from "./testing/replay-board";
 
 /*
  * Replay storms as the firmware makes them: its offline queue (startuse/stopuse, "replay":true, no timestamp) sent
@@ -31,34 +32,18 @@ async function freshBoard() {
     .values({ name: `Replay ${boardId}`, boardId, equipmentTypeId: laserType })
     .returning();
   await f.refresh();
-  let client = f.track(await connectBoard(f.broker.port, boardId));
   let boots = 0;
+  const b = await replayBoard({
+    db: f.database.db,
+    boardId,
+    machineId: machine!.id,
+    clientId: boardId,
+    connect: async (clientId) => f.track(await connectBoard(f.broker.port, clientId)),
+  });
   /** The board reboots: a new random client id, and its queue comes back from flash (maybe an older copy). */
-  const reboot = async () => {
-    await client.endAsync(true);
-    client = f.track(await connectBoard(f.broker.port, `BOARD${boardId}-${++boots}`));
-  };
-  const send = async (message: object) => {
-    const replies = await ask(client, boardId, JSON.stringify(message));
-    expect(replies, JSON.stringify(message)).toHaveLength(1);
-    return JSON.parse(replies[0]!.text) as { request_ok: boolean; message?: string };
-  };
-  const alive = () => client.publishAsync(`machine/${boardId}`, JSON.stringify({ action: "alive", version: "test", ip: "127.0.0.1" }));
-  const rows = async () =>
-    (await f.database.db.select().from(usageSessions).where(eq(usageSessions.machineId, machine!.id)).orderBy(asc(usageSessions.id))).map((r) => ({
-      card: r.cardUid,
-      duration: r.durationSeconds,
-      as: r.recordedAs,
-      ended: r.endedBecause,
-    }));
-  /** A live request (the board's heartbeat): the firmware sends it only once its queue is through. */
-  const live = () => send({ action: "checkmachine" });
-  return { send, alive, live, reboot, rows, machineId: machine!.id };
+  const reboot = () => b.reconnect(`BOARD${boardId}-${++boots}`, { announce: false });
+  return { ...b, reboot };
 }
-
-const start = (uid: string, replay = true) => ({ action: "startuse", uid, ...(replay ? { replay } : {}) });
-const stop = (uid: string, duration: number, replay = true) => ({ action: "stopuse", uid, duration, ...(replay ? { replay } : {}) });
-const replayedUse = (uid: string, duration: number) => ({ card: uid, duration, as: "replayed", ended: "stop" });
 
 /** A fixed shuffle (no randomness in tests): each replay of the queue in another order. */
 const orders = [
