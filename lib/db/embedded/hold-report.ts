@@ -7,6 +7,11 @@ export interface HoldReport {
   /** From the start of its first batch to the end of its last. */
   ms: number;
   batches: number;
+  /**
+   * How often the session waited for this client's next message (the first included): statements a client sends
+   * together, without waiting for each answer (pipelined), are batches of one round trip.
+   */
+  roundTrips: number;
   /** Of `ms`, the time the session waited on this client between its batches (its round trips) — others waited too. */
   waitedOnClientMs: number;
   /** The first statements, shortened. */
@@ -17,6 +22,9 @@ export interface HoldReport {
 /** A hold in progress: begun by its client's first batch, reported when the client lets the session go. */
 export class Hold {
   private batches = 0;
+  private roundTrips = 0;
+  /** Nothing of the client's was waiting when its last batch ended (or it has none yet): its next is a round trip. */
+  private awaitingClient = true;
   private waited = 0;
   private lastEnd: number;
   private readonly statements: string[] = [];
@@ -28,6 +36,13 @@ export class Hold {
   /** A batch of the holder starts: since its last one ended, the session waited on the client. */
   batchStarts(at: number): void {
     this.waited += at - this.lastEnd;
+    if (this.awaitingClient) this.roundTrips++;
+    this.awaitingClient = false;
+  }
+
+  /** The holder's last batch has ended and nothing more of it has come: the session waits on the client. */
+  clientAway(): void {
+    this.awaitingClient = true;
   }
 
   batchEnded(messages: Uint8Array[]): void {
@@ -45,6 +60,7 @@ export class Hold {
       application,
       ms: this.lastEnd - this.since,
       batches: this.batches,
+      roundTrips: this.roundTrips,
       waitedOnClientMs: this.waited,
       statements: this.statements,
       end,

@@ -74,9 +74,21 @@ describe("who holds the session", () => {
     tx.release();
     await until(() => holds.some((h) => h.application === "hold-report" && h.statements[0] === "begin"));
     const hold = holds.find((h) => h.application === "hold-report" && h.statements[0] === "begin")!;
-    expect(hold).toMatchObject({ batches: 3, statements: ["begin", "select 1", "commit"], end: "released" });
+    expect(hold).toMatchObject({ batches: 3, roundTrips: 3, statements: ["begin", "select 1", "commit"], end: "released" });
     expect(hold.waitedOnClientMs).toBeGreaterThan(0);
     expect(hold.waitedOnClientMs).toBeLessThanOrEqual(hold.ms);
+  });
+
+  it("counts statements sent together (pipelined) as one round trip: prepared ones are sent without waiting", async () => {
+    const sql = postgres(url, { max: 1, onnotice: () => {}, prepare: true, connection: { application_name: "pipelined" } });
+    const read = (tx: postgres.TransactionSql, id: number) => tx`select note from items where id = ${id}`;
+    await sql.begin((tx) => read(tx, 1)); // prepared once: unprepared, postgres.js waits for its parameter types
+    const from = holds.length;
+    await sql.begin((tx) => Promise.all([read(tx, 1), read(tx, 2), read(tx, 3)]));
+    await until(() => holds.slice(from).some((h) => h.application === "pipelined"));
+    // begin, the three reads in one round trip, commit.
+    expect(holds.slice(from).find((h) => h.application === "pipelined")).toMatchObject({ batches: 5, roundTrips: 3 });
+    await sql.end(); // its statements closed (the next test sees the session's)
   });
 
   it("closes a client's named prepared statements when it disconnects (they live in the one session)", async () => {

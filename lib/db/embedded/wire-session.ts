@@ -57,7 +57,10 @@ export class WireSession {
     try {
       for (;;) {
         const index = this.holder ? this.queue.findIndex((b) => b.client === this.holder) : 0;
-        if (index < 0 || this.queue.length === 0) break;
+        if (index < 0 || this.queue.length === 0) {
+          this.holder?.hold?.clientAway();
+          break;
+        }
         const [batch] = this.queue.splice(index, 1);
         if (!batch || (batch.client.closed && !batch.internal)) continue;
         const client = batch.client;
