@@ -52,11 +52,16 @@ async function main(): Promise<void> {
     onState: (services) => writeServiceStatus(dataDir, services),
   });
   let opened: OpenedDatabase | undefined;
+  let opening: Promise<unknown> = Promise.resolve();
+  const stopPreparing = new AbortController();
   let stopping = false;
   async function shutdown(reason: string, code: number): Promise<void> {
     if (stopping) return;
     stopping = true;
     log(reason);
+    // A fresh install's preparation child is stopped, and DATA_DIR stays locked until it has exited.
+    stopPreparing.abort();
+    await opening.catch(() => {});
     await supervisor.stop();
     removeServiceStatus(dataDir);
     fs.rmSync(embeddedUrlFile(dataDir), { force: true });
@@ -100,7 +105,15 @@ async function main(): Promise<void> {
 
   log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
   try {
-    opened = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir, embeddedPort: env.EMBEDDED_DB_PORT, demoPassword: env.DEMO_PASSWORD });
+    const open = openDatabase({
+      databaseUrl: env.DATABASE_URL,
+      dataDir,
+      embeddedPort: env.EMBEDDED_DB_PORT,
+      demoPassword: env.DEMO_PASSWORD,
+      signal: stopPreparing.signal,
+    });
+    opening = open;
+    opened = await open;
   } catch (error) {
     return failed(error);
   }

@@ -1,10 +1,11 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { execFileSync } from "node:child_process";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { sql } from "drizzle-orm";
 import { createDb } from "@/lib/db/client";
-import { openDatabase, prepareOpened } from "./database";
+import { PREPARING_DIR, openDatabase, prepareOpened } from "./database";
 
 // The launcher starts the web server before the preparation only on a database already at this version.
 describe("openDatabase: may the web server boot before the preparation?", () => {
@@ -17,10 +18,14 @@ describe("openDatabase: may the web server boot before the preparation?", () => 
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "launcher-db-"));
     dirs.push(dataDir);
 
+    // What a fresh install stopped half-way left: started over, not opened.
+    fs.mkdirSync(path.join(dataDir, PREPARING_DIR), { recursive: true });
+    fs.writeFileSync(path.join(dataDir, PREPARING_DIR, "PG_VERSION"), "half-made");
     // A fresh install is created, migrated and seeded by a child process before this process opens it.
     const fresh = await openDatabase({ databaseUrl: undefined, dataDir, embeddedPort: 0, demoPassword: "child-demo-password" });
     expect(fresh.upToDate).toBe(true);
     expect(fresh.preparedInChild?.seededNow).toBe(true);
+    expect(fs.existsSync(path.join(dataDir, PREPARING_DIR))).toBe(false);
     const prepared = await prepareOpened(fresh, { dataDir, demoPassword: undefined });
     expect(prepared.seededNow).toBe(true);
     expect(prepared.demo?.password).toBe("child-demo-password");
@@ -46,5 +51,25 @@ describe("openDatabase: may the web server boot before the preparation?", () => 
     const upgrade = await openDatabase({ databaseUrl: undefined, dataDir, embeddedPort: 0 });
     expect(upgrade.upToDate).toBe(false);
     await upgrade.embedded?.stop();
+  });
+
+  it("stopping during a fresh install's preparation stops the child before answering, and the next start prepares again", { timeout: 300_000 }, async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "launcher-db-stop-"));
+    dirs.push(dataDir);
+    const stop = new AbortController();
+    const open = openDatabase({ databaseUrl: undefined, dataDir, embeddedPort: 0, signal: stop.signal });
+    const failed = expect(open).rejects.toThrow(/Stopped while the embedded database was being prepared/);
+    await vi.waitFor(() => expect(fs.existsSync(path.join(dataDir, PREPARING_DIR))).toBe(true), { timeout: 120_000, interval: 50 });
+    stop.abort();
+    await failed;
+    // The child has exited by then (the launcher releases DATA_DIR's lock only after this): no process names the dir.
+    expect(() => execFileSync("pgrep", ["-f", dataDir])).toThrow();
+    expect(fs.existsSync(path.join(dataDir, "pgdata"))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, PREPARING_DIR))).toBe(false);
+
+    const again = await openDatabase({ databaseUrl: undefined, dataDir, embeddedPort: 0 });
+    expect(again.upToDate).toBe(true);
+    expect(again.preparedInChild?.seededNow).toBe(true);
+    await again.embedded?.stop();
   });
 });

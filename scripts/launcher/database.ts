@@ -23,11 +23,17 @@ export interface PreparedDatabase {
   seededNow: boolean;
 }
 
-export async function openEmbedded(dataDir: string, port: number): Promise<EmbeddedPostgres> {
+/**
+ * A fresh embedded database is created here and renamed to pgdata only once migrated and seeded, so a fresh install
+ * that was stopped half-way (Ctrl-C, a power cut) starts over instead of leaving a pgdata that cannot be opened.
+ */
+export const PREPARING_DIR = "pgdata.preparing";
+
+export async function openEmbedded(dataDir: string, port: number, dir = "pgdata"): Promise<EmbeddedPostgres> {
   try {
-    return await startEmbeddedPostgres({ dataDir: path.join(dataDir, "pgdata"), port });
+    return await startEmbeddedPostgres({ dataDir: path.join(dataDir, dir), port });
   } catch (error) {
-    throw new StartupError(`The embedded database in ${dataDir}/pgdata could not be opened: ${(error as Error).message}`);
+    throw new StartupError(`The embedded database in ${dataDir}/${dir} could not be opened: ${(error as Error).message}`);
   }
 }
 
@@ -52,11 +58,13 @@ export async function openDatabase(options: {
   dataDir: string;
   embeddedPort: number;
   demoPassword?: string | undefined;
+  /** Stopping the system: a preparation child running is stopped, and the open fails once it has exited. */
+  signal?: AbortSignal;
 }): Promise<OpenedDatabase> {
   if (options.databaseUrl) return { url: options.databaseUrl, embedded: null, upToDate: await checkUpToDate(options.databaseUrl, null) };
   // A fresh install: initdb, migrations and demo data in a child. (An upgrade still migrates here, before the web starts.)
   const fresh = !fs.existsSync(path.join(options.dataDir, "pgdata", "PG_VERSION"));
-  const preparedInChild = fresh ? await prepareInChild(options.dataDir, options.demoPassword) : undefined;
+  const preparedInChild = fresh ? await prepareInChild(options.dataDir, options.demoPassword, options.signal) : undefined;
   const embedded = await openEmbedded(options.dataDir, options.embeddedPort);
   const upToDate = await checkUpToDate(embedded.url, embedded);
   return { url: embedded.url, embedded, upToDate, ...(preparedInChild && upToDate ? { preparedInChild } : {}) };
@@ -84,21 +92,37 @@ export type PrepareAnswer = { ok: true; demo: DemoSeed | null; seededNow: boolea
  * WebAssembly memory never shrinks and initdb and the seed leave tens of MB in the malloc heap, which would stay
  * resident in the launcher for the system's lifetime (fresh install: launcher idle 366 → 226 MB, as on a restart).
  */
-export async function prepareInChild(dataDir: string, demoPassword: string | undefined): Promise<{ demo: DemoSeed | null; seededNow: boolean }> {
+export async function prepareInChild(
+  dataDir: string,
+  demoPassword: string | undefined,
+  signal?: AbortSignal,
+): Promise<{ demo: DemoSeed | null; seededNow: boolean }> {
+  const preparing = path.join(dataDir, PREPARING_DIR);
+  // What an interrupted fresh install left behind.
+  fs.rmSync(preparing, { recursive: true, force: true });
+  if (signal?.aborted) throw new StartupError("Stopped before the embedded database was prepared.");
   const { DEMO_PASSWORD: _inherited, ...env } = process.env;
-  const child = spawn(process.execPath, [...(await prepareChildArgs(root)), dataDir], {
+  const child = spawn(process.execPath, [...(await prepareChildArgs(root)), dataDir, PREPARING_DIR], {
     cwd: root,
     env: demoPassword ? { ...env, DEMO_PASSWORD: demoPassword } : env,
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
+  // Settled only when the child has exited: the launcher keeps DATA_DIR locked until then.
+  const stop = () => child.kill("SIGTERM");
+  signal?.addEventListener("abort", stop, { once: true });
   let answer: PrepareAnswer | undefined;
   child.on("message", (message) => (answer ??= message as PrepareAnswer));
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once("error", reject);
     child.once("exit", resolve);
-  });
-  if (!answer) throw new StartupError(`Preparing the embedded database in ${dataDir}/pgdata failed (exit code ${code}); see the messages above.`);
+  }).finally(() => signal?.removeEventListener("abort", stop));
+  if (signal?.aborted) {
+    fs.rmSync(preparing, { recursive: true, force: true });
+    throw new StartupError("Stopped while the embedded database was being prepared; the next start prepares it again.");
+  }
+  if (!answer) throw new StartupError(`Preparing the embedded database in ${preparing} failed (exit code ${code}); see the messages above.`);
   if (!answer.ok) throw new StartupError(answer.message);
+  fs.renameSync(preparing, path.join(dataDir, "pgdata"));
   return { demo: answer.demo, seededNow: answer.seededNow };
 }
 

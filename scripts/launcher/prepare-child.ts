@@ -4,16 +4,18 @@
  * PGlite's WebAssembly memory never shrinks, and what initdb and the seed leave in the process's malloc heap is never
  * given back: done in the launcher it stayed resident for the system's lifetime (launcher idle after a fresh install
  * 366 MB, after a restart of the same data 226 MB). Here it goes when the child exits.
- * Argument: DATA_DIR; DEMO_PASSWORD from the environment. Answers the launcher once over IPC (`PrepareAnswer`).
+ * Arguments: DATA_DIR and the directory in it to create the database in (the launcher renames it to pgdata once this
+ * answered ok); DEMO_PASSWORD from the environment. Answers the launcher once over IPC (`PrepareAnswer`).
  */
 import { openEmbedded, prepareOpened, type PrepareAnswer } from "./database";
 import { StartupError } from "./startup-error";
 
 const dataDir = process.argv[2]!;
+const dir = process.argv[3] ?? "pgdata";
 
 async function prepare(): Promise<PrepareAnswer> {
   try {
-    const embedded = await openEmbedded(dataDir, 0);
+    const embedded = await openEmbedded(dataDir, 0, dir);
     // prepareOpened stops the database itself when it fails.
     const prepared = await prepareOpened({ url: embedded.url, embedded, upToDate: false }, { dataDir, demoPassword: process.env.DEMO_PASSWORD || undefined });
     await embedded.stop();
