@@ -2,6 +2,7 @@
 
 import { useT } from "@/lib/i18n/client";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 // The root layout's next-intl provider carries just the error page's three messages in the request's language.
 export default function ErrorPage({ reset }: { error: Error & { digest?: string }; reset: () => void }) {
@@ -10,9 +11,9 @@ export default function ErrorPage({ reset }: { error: Error & { digest?: string 
     <section className="max-w-xl space-y-4">
       <PageTitle>{t("error.title")}</PageTitle>
       <p className="text-slate-700">{t("error.body")}</p>
-      <button type="button" onClick={reset} className="rounded bg-slate-800 px-4 py-2 text-white hover:bg-slate-700">
+      <Button type="button" onClick={reset}>
         {t("error.retry")}
-      </button>
+      </Button>
     </section>
   );
 }

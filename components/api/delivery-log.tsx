@@ -4,6 +4,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import type { ActionResult } from "@/lib/web/action-result";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
+import { Button } from "@/components/ui/button";
 
 type Row = Awaited<ReturnType<typeof deliveryLog>>[number];
 
@@ -50,9 +51,9 @@ export function DeliveryLog({
               {d.status !== "pending" && (
                 <ActionForm action={redeliver} label={`${t("wh.log.redeliver")} #${d.id}`} messageAt="bottom">
                   <input type="hidden" name="deliveryId" value={d.id} />
-                  <button type="submit" className="rounded border border-slate-300 px-2 py-0.5 hover:bg-slate-100">
+                  <Button type="submit" look="secondary" size="tiny">
                     {t("wh.log.redeliver")}
-                  </button>
+                  </Button>
                 </ActionForm>
               )}
             </Td>

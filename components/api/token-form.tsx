@@ -1,8 +1,8 @@
 import { SecretOnceForm, type SecretActionResult } from "@/components/forms/secret-once-form";
 import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
-import { buttonClass } from "@/components/ui/styles";
 import type { Scope } from "@/lib/domain/api-tokens/scopes";
 import type { Translate } from "@/lib/i18n/translate";
+import { Button } from "@/components/ui/button";
 
 const LIFETIMES = [7, 30, 90, 365] as const;
 
@@ -38,9 +38,7 @@ export function TokenForm({
           </option>
         ))}
       </SelectField>
-      <button type="submit" className={buttonClass}>
-        {t("api.tokens.create")}
-      </button>
+      <Button type="submit">{t("api.tokens.create")}</Button>
     </SecretOnceForm>
   );
 }

@@ -5,6 +5,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import type { ActionResult } from "@/lib/web/action-result";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
+import { Button } from "@/components/ui/button";
 
 /** Tokens with their scopes (idle ones marked), expiry, last use and a revoke button while active. */
 export function TokenTable({
@@ -54,9 +55,9 @@ export function TokenTable({
               {!r.revokedAt && !r.expired && (
                 <ActionForm action={revoke} label={`${t("api.tokens.revoke")} ${r.name}`} messageAt="bottom">
                   <input type="hidden" name="id" value={r.id} />
-                  <button type="submit" className="rounded border border-red-300 px-2 py-1 text-red-800 hover:bg-red-50">
+                  <Button type="submit" look="danger" size="tiny">
                     {t("api.tokens.revoke")}
-                  </button>
+                  </Button>
                 </ActionForm>
               )}
             </Td>

@@ -1,11 +1,11 @@
 "use client";
 
-import Link from "next/link";
 import { useActionState, type ReactNode } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { FormResultContext } from "../forms/form-result-context";
 import { SubmitButton } from "../forms/submit-button";
+import { ButtonLink } from "@/components/ui/button";
 
 export interface TokenFormProps {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -21,9 +21,7 @@ export function TokenForm({ action, token, labels, children }: TokenFormProps) {
     return (
       <div className="space-y-4">
         <FormMessage result={result} />
-        <Link href="/login" className="inline-block rounded bg-slate-800 px-4 py-2 text-white hover:bg-slate-700">
-          {labels.toLogin}
-        </Link>
+        <ButtonLink href="/login">{labels.toLogin}</ButtonLink>
       </div>
     );
   }

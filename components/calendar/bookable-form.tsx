@@ -3,6 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   action: (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -41,9 +42,9 @@ export function BookableForm({ action, initial, machines, labels, idPrefix }: Pr
           </select>
         </label>
       )}
-      <button type="submit" className="rounded bg-slate-800 px-3 py-1 text-white hover:bg-slate-700">
+      <Button type="submit" size="small">
         {labels.submit}
-      </button>
+      </Button>
       <div className="w-full">
         <FormMessage result={result} />
       </div>

@@ -3,6 +3,7 @@
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
+import { Button } from "@/components/ui/button";
 
 interface Row {
   id: number;
@@ -43,17 +44,17 @@ export function MyBookings({ action, rows, labels }: Props) {
                 <form action={formAction} className="flex flex-wrap items-center gap-2" onSubmit={() => setAsking(null)}>
                   <input type="hidden" name="bookingId" value={b.id} />
                   <span className="font-medium">{b.confirm}</span>
-                  <button type="submit" className="rounded bg-red-700 px-3 py-1 text-white hover:bg-red-800">
+                  <Button type="submit" look="dangerPrimary" size="small">
                     {labels.yes}
-                  </button>
-                  <button type="button" className="rounded border border-slate-400 px-3 py-1" onClick={() => setAsking(null)}>
+                  </Button>
+                  <Button type="button" look="secondary" onClick={() => setAsking(null)}>
                     {labels.keep}
-                  </button>
+                  </Button>
                 </form>
               ) : (
-                <button type="button" className="rounded border border-slate-400 px-3 py-1" onClick={() => setAsking(b.id)}>
+                <Button type="button" look="secondary" onClick={() => setAsking(b.id)}>
                   {labels.cancel}
-                </button>
+                </Button>
               )}
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { ActionForm, type FormAction } from "@/components/forms/action-form";
 import type { Translate } from "@/lib/i18n/translate";
+import { Button } from "@/components/ui/button";
 
 /** Staff flip the status; the form carries the new state so a double click cannot toggle twice. */
 export function OpenStatusSwitch({ t, open, action }: { t: Translate; open: boolean; action: FormAction }) {
@@ -10,9 +11,9 @@ export function OpenStatusSwitch({ t, open, action }: { t: Translate; open: bool
         {t("com.open.message")}
       </label>
       <input id="open-message" name="message" maxLength={200} className="block w-full rounded border border-slate-300 px-3 py-2 text-base" />
-      <button type="submit" className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 sm:w-auto">
+      <Button type="submit" className="w-full sm:w-auto">
         {open ? t("com.open.switchClose") : t("com.open.switchOpen")}
-      </button>
+      </Button>
     </ActionForm>
   );
 }

@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionResult } from "@/lib/web/action-result";
 import { Card } from "@/components/ui/card";
-import { secondaryButtonClass } from "@/components/ui/styles";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -15,9 +15,9 @@ export function DeleteSection({ action, id, labels }: Props) {
     <Card id="delete-entry" title={labels.title} intro={labels.hint} className="space-y-2">
       <ActionForm action={action} className="space-y-2" label={labels.title}>
         <input type="hidden" name="id" value={id} />
-        <button type="submit" className={`${secondaryButtonClass} border-red-300 text-red-800 hover:bg-red-50`}>
+        <Button type="submit" look="danger">
           {labels.submit}
-        </button>
+        </Button>
       </ActionForm>
     </Card>
   );

@@ -2,11 +2,12 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
-import { buttonClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { FormMessage } from "../forms/form-message";
 import type { ActionResult } from "@/lib/web/action-result";
 import type { ReportView } from "@/lib/domain/import/fabomatic/describe-report";
 import { ImportReportView } from "./import-report-view";
+import { Button } from "@/components/ui/button";
 
 /** What the apply action hands back with its message: the import's own report. */
 export interface AppliedImport {
@@ -46,9 +47,9 @@ export function FabImportApplyForm({
       <ImportReportView view={dryRun} title={labels.dryRunTitle} />
       {!dryRun.nothingToDo && (
         <form action={formAction}>
-          <button type="submit" className={buttonClass} disabled={pending}>
+          <Button type="submit" disabled={pending}>
             {labels.apply}
-          </button>
+          </Button>
         </form>
       )}
     </div>

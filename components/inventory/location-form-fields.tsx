@@ -2,8 +2,8 @@ import type { InventoryLocation } from "@/lib/db/schema";
 import { LOCATION_KINDS } from "@/lib/domain/inventory/locations";
 import type { Translate } from "@/lib/i18n/translate";
 import { SelectField, TextField } from "@/components/ui/field";
-import { buttonClass } from "@/components/ui/styles";
 import { LocationOptions } from "./location-options";
+import { Button } from "@/components/ui/button";
 
 /** Name, kind and parent of a location; the parent list offers every location (cycles are refused on save). */
 export function LocationFormFields({
@@ -33,9 +33,7 @@ export function LocationFormFields({
       </SelectField>
       <TextField label={t("inv.location.description")} name="description" maxLength={2000} defaultValue={location?.description} />
       <div>
-        <button type="submit" className={buttonClass}>
-          {t("inv.save")}
-        </button>
+        <Button type="submit">{t("inv.save")}</Button>
       </div>
     </div>
   );

@@ -3,6 +3,7 @@ import type { ThingListRow } from "@/lib/domain/inventory/search";
 import type { Translate } from "@/lib/i18n/translate";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
+import { Button } from "@/components/ui/button";
 
 /** Things as a table; with `selectable`, checkboxes feed the label sheet (GET /things/labels?ids=…). */
 export function ThingTable({ t, rows, selectable }: { t: Translate; rows: ThingListRow[]; selectable?: boolean }) {
@@ -53,9 +54,9 @@ export function ThingTable({ t, rows, selectable }: { t: Translate; rows: ThingL
   return (
     <form method="get" action="/things/labels" className="space-y-2">
       {table}
-      <button type="submit" className="rounded border border-slate-300 bg-white px-3 py-1.5 text-sm hover:bg-slate-100">
+      <Button type="submit" look="secondary">
         {t("inv.labels.print")}
-      </button>
+      </Button>
     </form>
   );
 }

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { Translate } from "@/lib/i18n/translate";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   t: Translate;
@@ -51,9 +52,9 @@ export function UsageFilter({ t, query, people, machines, children }: Props) {
         {t("mach.usage.to")}
         <input type="date" name="to" defaultValue={query.to ?? ""} className={field} />
       </label>
-      <button type="submit" className="rounded bg-slate-800 px-3 py-1.5 text-white">
+      <Button type="submit" size="small">
         {t("mach.usage.apply")}
-      </button>
+      </Button>
       {children}
     </form>
   );

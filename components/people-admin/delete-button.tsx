@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
-import { secondaryButtonClass } from "@/components/ui/styles";
+import { Button } from "@/components/ui/button";
 
 /** Deleting a row; the domain refuses when something still refers to it and the reason shows next to the button. */
 export function DeleteButton({
@@ -19,9 +19,9 @@ export function DeleteButton({
   return (
     <form action={formAction} className="space-y-2" aria-label={`${label}: ${name}`}>
       <FormMessage result={result} />
-      <button type="submit" disabled={pending} className={`${secondaryButtonClass} border-red-300 text-red-800 hover:bg-red-50`}>
+      <Button type="submit" disabled={pending} look="danger">
         {label}
-      </button>
+      </Button>
     </form>
   );
 }

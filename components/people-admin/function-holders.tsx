@@ -1,12 +1,12 @@
 import { TextField } from "@/components/ui/field";
 import { PersonPicker } from "@/components/ui/person-picker";
 import { personPickerTexts } from "@/components/people/person-picker-texts";
-import { secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import type { CommitteeView } from "@/lib/domain/people/committee-service";
 import type { ActionResult } from "@/lib/web/action-result";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPlainDate } from "@/lib/time";
+import { Button } from "@/components/ui/button";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 type Fn = CommitteeView["functions"][number];
@@ -32,9 +32,9 @@ export async function FunctionHolders({ fn, today, assign, end }: { fn: Fn; toda
                 >
                   <span className="text-sm">{t("pa.holder.sinceDate", { name: h.name ?? `#${h.personId}`, date: formatPlainDate(h.since, locale) })}</span>
                   <TextField id={`holder-${h.holderId}-until`} name="until" type="date" label={t("pa.holder.until")} defaultValue={h.until ?? today} required />
-                  <button type="submit" className={secondaryButtonClass}>
+                  <Button type="submit" look="secondary">
                     {t("pa.holder.end")}
-                  </button>
+                  </Button>
                 </ActionForm>
               </li>
             ))}
@@ -46,9 +46,9 @@ export async function FunctionHolders({ fn, today, assign, end }: { fn: Fn; toda
           <PersonPicker id={`function-${fn.id}-person`} name="person" label={t("pa.holder.person")} purpose="committee" required texts={personPickerTexts(t)} />
         </div>
         <TextField id={`function-${fn.id}-since`} name="since" type="date" label={t("pa.holder.since")} defaultValue={today} required />
-        <button type="submit" className={secondaryButtonClass}>
+        <Button type="submit" look="secondary">
           {t("pa.holder.assign")}
-        </button>
+        </Button>
       </ActionForm>
     </div>
   );

@@ -5,6 +5,7 @@ import { SelectField } from "@/components/ui/field";
 import { fieldError, type ActionResult } from "@/lib/web/action-result";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import { Button } from "@/components/ui/button";
 
 /** What one batch answers: how it went, where the next starts, and how many are left. */
 export interface BulkInviteStep {
@@ -90,9 +91,9 @@ export function BulkInviteForm({ step, statusOptions, statusLabel, labels }: Pro
         <SelectField label={statusLabel} name="statusId" id="bulk-invite-status" disabled={running} error={fieldError(refused, "statusId")}>
           {statusOptions}
         </SelectField>
-        <button type="submit" disabled={running} className="rounded bg-slate-800 px-4 py-2 text-white hover:bg-slate-700 disabled:opacity-50">
+        <Button type="submit" disabled={running}>
           {labels.submit}
-        </button>
+        </Button>
       </form>
       {error && (
         <p role="alert" className="rounded border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900">

@@ -1,8 +1,7 @@
-import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { getT } from "@/lib/i18n/server";
 
 const href = (query: string, page: number) => `?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(page) })}`;
-const linkClass = "rounded border border-slate-300 bg-white px-3 py-1 hover:bg-slate-100";
 
 export async function Pagination({ query, page, pages }: { query: string; page: number; pages: number }) {
   if (pages <= 1) return null;
@@ -10,15 +9,15 @@ export async function Pagination({ query, page, pages }: { query: string; page: 
   return (
     <nav aria-label={t("people.page", { page, pages })} className="flex items-center gap-3 text-sm">
       {page > 1 && (
-        <Link href={href(query, page - 1)} className={linkClass} rel="prev">
+        <ButtonLink look="secondary" href={href(query, page - 1)} rel="prev">
           {t("people.prev")}
-        </Link>
+        </ButtonLink>
       )}
       <span>{t("people.page", { page, pages })}</span>
       {page < pages && (
-        <Link href={href(query, page + 1)} className={linkClass} rel="next">
+        <ButtonLink look="secondary" href={href(query, page + 1)} rel="next">
           {t("people.next")}
-        </Link>
+        </ButtonLink>
       )}
     </nav>
   );

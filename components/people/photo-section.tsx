@@ -1,4 +1,3 @@
-import { secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PhotoInput } from "@/components/inventory/photo-input";
@@ -6,6 +5,7 @@ import { MAX_PHOTO_BYTES } from "@/lib/storage/photos";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -47,9 +47,9 @@ export async function PhotoSection({
           {photoKey && (
             <ActionForm action={remove} label={t("photo.remove")}>
               <input type="hidden" name="personId" value={personId} />
-              <button type="submit" className={secondaryButtonClass}>
+              <Button type="submit" look="secondary">
                 {t("photo.remove")}
-              </button>
+              </Button>
             </ActionForm>
           )}
         </div>

@@ -5,6 +5,7 @@ import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
 import { Card } from "../ui/card";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   /** Uploads the file, or removes the logo when the form says intent=remove. */
@@ -60,9 +61,9 @@ export function LogoForm({ action, src, hasUpload, maxBytes, labels }: Props) {
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton>{labels.upload}</SubmitButton>
           {hasUpload && (
-            <button type="submit" name="intent" value="remove" formNoValidate className="rounded border border-slate-300 px-3 py-1 text-sm hover:bg-slate-100">
+            <Button type="submit" name="intent" value="remove" formNoValidate look="secondary">
               {labels.remove}
-            </button>
+            </Button>
           )}
         </div>
       </form>

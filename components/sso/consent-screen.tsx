@@ -1,9 +1,10 @@
 import { ActionForm, type FormAction } from "@/components/forms/action-form";
 import { CheckboxField } from "@/components/ui/field";
-import { buttonClass, cardClass, secondaryButtonClass } from "@/components/ui/styles";
+import { cardClass } from "@/components/ui/styles";
 import type { SharedField } from "@/lib/domain/oidc/scopes";
 import type { Translate } from "@/lib/i18n/translate";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   t: Translate;
@@ -50,15 +51,13 @@ export function ConsentScreen({ t, client, query, scopes, offered, ticked, value
           </fieldset>
         )}
         <p className="text-sm text-slate-600">{t("sso.consent.hint", { client })}</p>
-        <button type="submit" className={buttonClass}>
-          {t("sso.consent.allow")}
-        </button>
+        <Button type="submit">{t("sso.consent.allow")}</Button>
       </ActionForm>
       <ActionForm action={deny} label={t("sso.consent.deny")}>
         <input type="hidden" name="query" value={query} />
-        <button type="submit" className={secondaryButtonClass}>
+        <Button type="submit" look="secondary">
           {t("sso.consent.deny")}
-        </button>
+        </Button>
       </ActionForm>
     </section>
   );

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect } from "react";
 import { ActionForm, type FormAction } from "@/components/forms/action-form";
 import { useFormStatus } from "react-dom";
+import { Button } from "@/components/ui/button";
 
 export interface BackupNowProps {
   action: FormAction;
@@ -46,12 +47,8 @@ export function BackupNow({ action, running, last, labels }: BackupNowProps) {
 function StartButton({ busy, children }: { busy: boolean; children: React.ReactNode }) {
   const { pending } = useFormStatus();
   return (
-    <button
-      type="submit"
-      disabled={pending || busy}
-      className="rounded bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-700 focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-700 focus-visible:ring-offset-2 disabled:cursor-not-allowed disabled:bg-slate-500"
-    >
+    <Button type="submit" disabled={pending || busy} className="text-sm">
       {children}
-    </button>
+    </Button>
   );
 }

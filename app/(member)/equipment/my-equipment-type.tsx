@@ -1,12 +1,12 @@
 import { cancelSignupAction, signUpAction } from "./actions";
 import { ActionForm } from "@/components/forms/action-form";
-import { buttonClass, secondaryButtonClass } from "@/components/ui/styles";
 import type { MachineRow } from "@/lib/domain/equipment/machine-service";
 import type { LevelState, MyEquipmentType } from "@/lib/domain/equipment/my-equipment";
 import { formatDate } from "@/lib/time";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { SessionInfo } from "@/components/training/session-info";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   type: MyEquipmentType;
@@ -65,16 +65,14 @@ export function MyEquipmentTypeCard({ type, blocked, t, locale, timeZone }: Prop
                     <ActionForm action={cancelSignupAction} className="mt-2 flex flex-wrap items-center gap-3" messageAt="bottom">
                       <span className="text-emerald-700">{t(s.mine === "signed_up" ? "me.signedUp" : "me.waitlisted")}</span>
                       <input type="hidden" name="sessionId" value={s.id} />
-                      <button type="submit" className={secondaryButtonClass}>
+                      <Button type="submit" look="secondary">
                         {t("me.cancel")}
-                      </button>
+                      </Button>
                     </ActionForm>
                   ) : (
                     <ActionForm action={signUpAction} className="mt-2 space-y-2" messageAt="bottom">
                       <input type="hidden" name="sessionId" value={s.id} />
-                      <button type="submit" className={buttonClass}>
-                        {s.decision.ok && s.decision.status === "waitlisted" ? t("me.joinWaitlist") : t("me.signUp")}
-                      </button>
+                      <Button type="submit">{s.decision.ok && s.decision.status === "waitlisted" ? t("me.joinWaitlist") : t("me.signUp")}</Button>
                     </ActionForm>
                   )}
                 </li>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { MyEquipmentTypeCard } from "./my-equipment-type";
 import { requireUser } from "@/lib/auth/guards";
 import { typesTrainedBy } from "@/lib/domain/equipment/authority";
@@ -16,6 +16,7 @@ import { requestTrainingAction, withdrawRequestAction } from "./actions";
 import { getSpace } from "@/lib/web/space";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button, ButtonLink } from "@/components/ui/button";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -38,9 +39,9 @@ export default async function MyEquipmentPage() {
       <PageTitle
         actions={
           (trains.length > 0 || user.permissions.has("training.run")) && (
-            <Link href="/training" className={secondaryButtonClass}>
+            <ButtonLink href="/training" look="secondary">
               {t("nav.training")}
-            </Link>
+            </ButtonLink>
           )
         }
       >
@@ -71,9 +72,9 @@ export default async function MyEquipmentPage() {
                       {t("me.request.since", { type: r.equipmentTypeName, level: t(`level.${r.level}`), date: formatDate(r.createdAt, locale, timeZone) })}
                     </span>
                     <input type="hidden" name="requestId" value={r.id} />
-                    <button type="submit" className={secondaryButtonClass}>
+                    <Button type="submit" look="secondary">
                       {t("me.request.withdraw")}
-                    </button>
+                    </Button>
                   </ActionForm>
                 </li>
               ))}

@@ -6,6 +6,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
+import { ButtonLink } from "@/components/ui/button";
 
 export default async function PollsPage() {
   const user = await requireUser();
@@ -16,9 +17,9 @@ export default async function PollsPage() {
       <PageTitle
         actions={
           user.permissions.has("polls.create") && (
-            <Link href="/polls/new" className="rounded bg-slate-800 px-3 py-2 text-sm font-medium text-white hover:bg-slate-700">
+            <ButtonLink href="/polls/new" size="small">
               {t("com.polls.new")}
-            </Link>
+            </ButtonLink>
           )
         }
       >

@@ -1,4 +1,3 @@
-import { secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import type { AddressType } from "@/lib/db/schema";
 import { getCurrentUser } from "@/lib/auth/current-user";
@@ -9,6 +8,7 @@ import { AddressEditForm } from "@/components/people/address-edit-form";
 import { AddressAddForm } from "@/components/people/address-add-form";
 import { addOwnAddressAction, ownAddressAction } from "./actions";
 import { updateAddressAction } from "./address-edit-actions";
+import { Button } from "@/components/ui/button";
 
 /** My addresses: list with "edit" / "make main" / "remove", and a form to add one. */
 export async function AddressForms({ addresses, types }: { addresses: PersonAddress[]; types: AddressType[] }) {
@@ -32,17 +32,17 @@ export async function AddressForms({ addresses, types }: { addresses: PersonAddr
                 <ActionForm action={ownAddressAction} label={t("address.makeMain")} messageAt="bottom">
                   <input type="hidden" name="addressId" value={a.addressId} />
                   <input type="hidden" name="op" value="main" />
-                  <button type="submit" className={secondaryButtonClass}>
+                  <Button type="submit" look="secondary">
                     {t("address.makeMain")}
-                  </button>
+                  </Button>
                 </ActionForm>
               )}
               <ActionForm action={ownAddressAction} label={t("address.remove")} messageAt="bottom">
                 <input type="hidden" name="addressId" value={a.addressId} />
                 <input type="hidden" name="op" value="remove" />
-                <button type="submit" className={secondaryButtonClass}>
+                <Button type="submit" look="secondary">
                   {t("address.remove")}
-                </button>
+                </Button>
               </ActionForm>
               {editable.has(a.addressId) ? (
                 <AddressEditForm t={t} address={a} action={updateAddressAction} />

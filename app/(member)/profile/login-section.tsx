@@ -4,6 +4,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { getT } from "@/lib/i18n/server";
 import { logOutEverywhereAction, requestLoginEmailChangeAction } from "./login-actions";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 
 /** The profile's login part: the login email (changed through a mailed link) and "log out everywhere". */
 export async function LoginSection({ loginEmail }: { loginEmail: string }) {
@@ -21,9 +22,9 @@ export async function LoginSection({ loginEmail }: { loginEmail: string }) {
       </ActionForm>
       <ActionForm action={logOutEverywhereAction} className="mt-4 border-t border-slate-200 pt-4" label={t("sessions.everywhere")}>
         <p className="mb-2 text-sm text-slate-600">{t("sessions.everywhereIntro")}</p>
-        <button type="submit" className="rounded border border-slate-400 px-4 py-2 hover:bg-slate-100">
+        <Button type="submit" look="secondary" size="normal">
           {t("sessions.everywhere")}
-        </button>
+        </Button>
       </ActionForm>
     </Card>
   );

@@ -1,7 +1,5 @@
-import Link from "next/link";
 import { ThingTable } from "@/components/inventory/thing-table";
 import { LocationOptions } from "@/components/inventory/location-options";
-import { secondaryButtonClass } from "@/components/ui/styles";
 import { listCategories } from "@/lib/domain/inventory/categories";
 import { listLocations } from "@/lib/domain/inventory/locations";
 import { searchThings } from "@/lib/domain/inventory/search";
@@ -10,6 +8,7 @@ import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { parsePage, searchText } from "@/lib/domain/shared/ids";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button, ButtonLink } from "@/components/ui/button";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -39,30 +38,30 @@ export default async function ThingsPage({ searchParams }: { searchParams: Searc
       <PageTitle
         actions={
           <>
-            <Link href="/locations" className={secondaryButtonClass}>
+            <ButtonLink href="/locations" look="secondary">
               {t("inv.locations.title")}
-            </Link>
-            <Link href="/loans" className={secondaryButtonClass}>
+            </ButtonLink>
+            <ButtonLink href="/loans" look="secondary">
               {t("inv.loans.title")}
-            </Link>
+            </ButtonLink>
             {user.canEdit && (
               <>
-                <Link href="/things/new" className={secondaryButtonClass}>
+                <ButtonLink href="/things/new" look="secondary">
                   {t("inv.things.new")}
-                </Link>
-                <Link href="/things/import" className={secondaryButtonClass}>
+                </ButtonLink>
+                <ButtonLink href="/things/import" look="secondary">
                   {t("inv.import.title")}
-                </Link>
+                </ButtonLink>
                 {/* Downloads from a route handler: plain GET forms, no client-side navigation. */}
                 <form method="get" action="/things/export">
-                  <button type="submit" name="format" value="csv" className={secondaryButtonClass}>
+                  <Button type="submit" name="format" value="csv" look="secondary">
                     {t("inv.export.csv")}
-                  </button>
+                  </Button>
                 </form>
                 <form method="get" action="/things/export">
-                  <button type="submit" name="format" value="xlsx" className={secondaryButtonClass}>
+                  <Button type="submit" name="format" value="xlsx" look="secondary">
                     {t("inv.export.xlsx")}
-                  </button>
+                  </Button>
                 </form>
               </>
             )}
@@ -101,24 +100,22 @@ export default async function ThingsPage({ searchParams }: { searchParams: Searc
           <option value="">{t("inv.things.allLocations")}</option>
           <LocationOptions locations={locations} />
         </select>
-        <button type="submit" className="rounded bg-slate-800 px-4 py-2 text-white hover:bg-slate-700">
-          {t("inv.things.search")}
-        </button>
+        <Button type="submit">{t("inv.things.search")}</Button>
       </form>
       <p className="text-sm text-slate-500">{t("inv.things.count", { count: result.total })}</p>
       <ThingTable t={t} rows={result.rows} selectable={user.canEdit} />
       {pages > 1 && (
         <nav aria-label={t("inv.pagination")} className="flex gap-2 text-sm">
           {page > 1 && (
-            <Link href={pageLink(page - 1)} className={secondaryButtonClass}>
+            <ButtonLink href={pageLink(page - 1)} look="secondary">
               ←
-            </Link>
+            </ButtonLink>
           )}
           <span className="px-2 py-1.5">{t("inv.pageOf", { page, pages })}</span>
           {page < pages && (
-            <Link href={pageLink(page + 1)} className={secondaryButtonClass}>
+            <ButtonLink href={pageLink(page + 1)} look="secondary">
               →
-            </Link>
+            </ButtonLink>
           )}
         </nav>
       )}

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Button, ButtonAnchor, ButtonLink } from "@/components/ui/button";
 import { agendaDays, DayListView, MonthView } from "@/components/calendar/calendar-views";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { seesMembersOnly } from "@/lib/domain/access/members-only";
@@ -61,9 +61,6 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   };
   const heading = view === "month" ? formatMonth(anchor, locale) : `${formatDay(r.first, locale)} – ${formatDay(addDays(r.first, r.days - 1), locale)}`;
   const viewProps = { items, first: r.first, days: r.days, timeZone: tz, locale, t, todayIso: isoDate(today(tz)) };
-  // Shape and colours apart: the active view is dark with white text, never white on white (both bg classes at once).
-  const shape = "rounded border px-3 py-1 text-sm focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-700";
-  const btn = `${shape} border-slate-300 bg-white hover:bg-slate-100`;
 
   return (
     <div className="space-y-4">
@@ -72,27 +69,27 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
           <>
             {user?.permissions.has("calendar.write") && (
               <>
-                <Link className={btn} href="/admin/events/new">
+                <ButtonLink look="secondary" href="/admin/events/new">
                   {t("cal.newEvent")}
-                </Link>
-                <Link className={btn} href="/admin/rooms">
+                </ButtonLink>
+                <ButtonLink look="secondary" href="/admin/rooms">
                   {t("cal.manageRooms")}
-                </Link>
+                </ButtonLink>
               </>
             )}
             {user && (
               <>
-                <Link className={btn} href="/bookings">
+                <ButtonLink look="secondary" href="/bookings">
                   {t("cal.bookMachine")}
-                </Link>
-                <Link className={btn} href="/calendar/feed">
+                </ButtonLink>
+                <ButtonLink look="secondary" href="/calendar/feed">
                   {t("cal.myFeed")}
-                </Link>
+                </ButtonLink>
               </>
             )}
-            <a className={btn} href={roomId ? `/rooms/${roomId}/calendar.ics` : "/calendar.ics"}>
+            <ButtonAnchor look="secondary" href={roomId ? `/rooms/${roomId}/calendar.ics` : "/calendar.ics"}>
               {t("cal.subscribe")}
-            </a>
+            </ButtonAnchor>
           </>
         }
       >
@@ -101,25 +98,27 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
       <div className="flex flex-wrap items-center gap-2">
         <nav aria-label={t("cal.title")} className="flex gap-1">
           {VIEWS.map((v) => (
-            <Link
+            <ButtonLink
               key={v}
               href={href({ view: v })}
               aria-current={v === view ? "page" : undefined}
-              className={v === view ? `${shape} border-slate-800 bg-slate-800 font-medium text-white hover:bg-slate-700` : btn}
+              look={v === view ? "primary" : "secondary"}
+              size="small"
+              className={v === view ? "border border-slate-800" : undefined}
             >
               {t(`cal.view.${v}`)}
-            </Link>
+            </ButtonLink>
           ))}
         </nav>
-        <Link className={btn} href={href({ date: r.prev })}>
+        <ButtonLink look="secondary" href={href({ date: r.prev })}>
           {t("cal.prev")}
-        </Link>
-        <Link className={btn} href={href({ date: today(tz) })}>
+        </ButtonLink>
+        <ButtonLink look="secondary" href={href({ date: today(tz) })}>
           {t("cal.today")}
-        </Link>
-        <Link className={btn} href={href({ date: r.next })}>
+        </ButtonLink>
+        <ButtonLink look="secondary" href={href({ date: r.next })}>
           {t("cal.next")}
-        </Link>
+        </ButtonLink>
         <form method="get" className="flex items-center gap-1">
           <input type="hidden" name="view" value={view} />
           <input type="hidden" name="date" value={isoDate(anchor)} />
@@ -134,9 +133,7 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
               </option>
             ))}
           </select>
-          <button type="submit" className={btn}>
-            {t("cal.filter")}
-          </button>
+          <Button look="secondary">{t("cal.filter")}</Button>
         </form>
       </div>
       <h2 className="text-lg font-semibold">{heading}</h2>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { ButtonLink } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listNewsPage } from "@/lib/domain/community/news";
 import { formatDateTime } from "@/lib/time";
@@ -20,7 +21,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function NewsListPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
   const requested = Number((await searchParams).page ?? "1");
   const [t, locale, space, list] = await Promise.all([getT(), getLocale(), getSpace(), listNewsPage(getDb(), await getCurrentUser(), requested)]);
-  const link = "rounded border border-slate-300 px-3 py-1 hover:bg-slate-100";
   return (
     <div className="max-w-2xl space-y-4">
       <PageTitle
@@ -51,15 +51,15 @@ export default async function NewsListPage({ searchParams }: { searchParams: Pro
       {list.pages > 1 && (
         <nav aria-label={t("com.news.listTitle")} className="flex items-center gap-3 text-sm">
           {list.page > 1 && (
-            <Link href={`/news?page=${list.page - 1}`} className={link} rel="prev">
+            <ButtonLink look="secondary" href={`/news?page=${list.page - 1}`} rel="prev">
               {t("com.news.newer")}
-            </Link>
+            </ButtonLink>
           )}
           <span className="text-slate-600">{t("com.news.page", { page: list.page, pages: list.pages })}</span>
           {list.page < list.pages && (
-            <Link href={`/news?page=${list.page + 1}`} className={link} rel="next">
+            <ButtonLink look="secondary" href={`/news?page=${list.page + 1}`} rel="next">
               {t("com.news.older")}
-            </Link>
+            </ButtonLink>
           )}
         </nav>
       )}

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { revokeTokenAction } from "@/app/(member)/profile/tokens/actions";
 import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
-import { buttonClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { ALL_PERMISSIONS, PERMISSIONS } from "@/lib/domain/access/permissions";
@@ -14,6 +14,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { createServiceAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 /** Service identities (with their sponsor) and every active personal token, each revocable by an admin. */
 export default async function AdminApiPage() {
@@ -62,9 +63,7 @@ export default async function AdminApiPage() {
               <CheckboxField key={p} id={`perm-${p}`} name="permission" value={p} label={`${p} (${PERMISSIONS[p]})`} />
             ))}
           </fieldset>
-          <button type="submit" className={buttonClass}>
-            {t("api.services.create")}
-          </button>
+          <Button type="submit">{t("api.services.create")}</Button>
         </ActionForm>
       </Card>
       <Card id="personal-tokens" title={t("api.admin.personal")}>
@@ -85,9 +84,9 @@ export default async function AdminApiPage() {
                 </span>
                 <ActionForm action={revokeTokenAction} label={`${t("api.tokens.revoke")} ${k.name}`} messageAt="bottom">
                   <input type="hidden" name="id" value={k.id} />
-                  <button type="submit" className="rounded border border-red-300 px-2 py-0.5 text-red-800 hover:bg-red-50">
+                  <Button type="submit" look="danger" size="tiny">
                     {t("api.tokens.revoke")}
-                  </button>
+                  </Button>
                 </ActionForm>
               </li>
             ))}

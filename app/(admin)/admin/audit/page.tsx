@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { TextField } from "@/components/ui/field";
-import { buttonClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { AuditEntries } from "@/components/people-admin/audit-entries";
@@ -15,6 +15,7 @@ import { getSpace } from "@/lib/web/space";
 import { subscribeAction, unsubscribeAction } from "./actions";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -50,9 +51,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <TextField name="from" type="date" label={t("audit.filter.from")} defaultValue={filter.from ?? ""} />
         <TextField name="to" type="date" label={t("audit.filter.to")} defaultValue={filter.to ?? ""} />
         <div className="flex items-center gap-3">
-          <button type="submit" className={buttonClass}>
-            {t("audit.filter.submit")}
-          </button>
+          <Button type="submit">{t("audit.filter.submit")}</Button>
           <Link href="/admin/audit" className={linkClass}>
             {t("audit.filter.reset")}
           </Link>

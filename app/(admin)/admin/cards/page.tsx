@@ -14,6 +14,7 @@ import { getSpace } from "@/lib/web/space";
 import { endCardAction, newMemberWithCardAction, registerCardAction } from "./actions";
 import { cardClass } from "@/components/ui/styles";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 const card = `${cardClass} space-y-3`;
 const UNKNOWN_DAYS = 30;
@@ -98,9 +99,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
         </h2>
         <form method="get" className="flex items-end gap-2">
           <PersonPicker label={t("mach.usage.person")} name="person" id="history-person" purpose="card" defaultPersonId={personId} texts={texts} />
-          <button type="submit" className="rounded bg-slate-800 px-3 py-2 text-white">
-            {t("cards.history.show")}
-          </button>
+          <Button type="submit">{t("cards.history.show")}</Button>
         </form>
         <ul className="divide-y divide-slate-100">
           {history.map((c) => (

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
 import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
 import { listMachines } from "@/lib/domain/equipment/machine-service";
@@ -9,6 +9,7 @@ import { getDb } from "@/lib/web/db";
 import { PageTitle } from "@/components/ui/page-title";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
+import { ButtonLink } from "@/components/ui/button";
 
 export default async function AdminEquipmentPage() {
   await requirePermission("equipment.manage");
@@ -20,12 +21,12 @@ export default async function AdminEquipmentPage() {
       <PageTitle
         actions={
           <>
-            <Link href="/admin/equipment/test-card" className={secondaryButtonClass}>
+            <ButtonLink href="/admin/equipment/test-card" look="secondary">
               {t("eq.links.testCard")}
-            </Link>
-            <Link href="/admin/equipment/people" className={secondaryButtonClass}>
+            </ButtonLink>
+            <ButtonLink href="/admin/equipment/people" look="secondary">
               {t("eq.links.people")}
-            </Link>
+            </ButtonLink>
           </>
         }
       >
@@ -37,9 +38,9 @@ export default async function AdminEquipmentPage() {
         title={t("eq.types.title")}
         className="space-y-3"
         actions={
-          <Link href="/admin/equipment/types/new" className={secondaryButtonClass}>
+          <ButtonLink href="/admin/equipment/types/new" look="secondary">
             {t("eq.types.new")}
-          </Link>
+          </ButtonLink>
         }
       >
         {types.length === 0 ? (
@@ -76,9 +77,9 @@ export default async function AdminEquipmentPage() {
         title={t("eq.machines.title")}
         className="space-y-3"
         actions={
-          <Link href="/admin/equipment/machines/new" className={secondaryButtonClass}>
+          <ButtonLink href="/admin/equipment/machines/new" look="secondary">
             {t("eq.machines.new")}
-          </Link>
+          </ButtonLink>
         }
       >
         {machines.length === 0 ? (

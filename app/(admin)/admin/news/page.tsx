@@ -10,9 +10,9 @@ import { getSpace } from "@/lib/web/space";
 import { cardClass, labelClass } from "@/components/ui/styles";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 const area = "block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base";
-const button = "rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700";
 
 export default async function NewsAdminPage() {
   const user = await requirePermission("news.write");
@@ -29,9 +29,7 @@ export default async function NewsAdminPage() {
             </label>
             <textarea id="news-new-body" name="body" rows={5} required className={area} />
           </div>
-          <button type="submit" className={button}>
-            {t("com.newsAdmin.publish")}
-          </button>
+          <Button type="submit">{t("com.newsAdmin.publish")}</Button>
         </ActionForm>
       </Card>
       {posts.map((p) => (
@@ -53,12 +51,12 @@ export default async function NewsAdminPage() {
             <textarea id={`news-${p.id}-body`} name="body" rows={4} defaultValue={p.body} required className={area} />
           </div>
           <div className="flex gap-2">
-            <button type="submit" name="intent" value="save" className={button}>
+            <Button type="submit" name="intent" value="save">
               {t("com.newsAdmin.save")}
-            </button>
-            <button type="submit" name="intent" value="delete" className="rounded border border-red-300 px-4 py-2 text-red-800 hover:bg-red-50">
+            </Button>
+            <Button type="submit" name="intent" value="delete" look="danger" size="normal">
               {t("com.newsAdmin.delete")}
-            </button>
+            </Button>
           </div>
         </ActionForm>
       ))}

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { SelectField } from "@/components/ui/field";
-import { buttonClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { PeopleTable } from "@/components/people/people-table";
 import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
@@ -16,6 +16,7 @@ import { getT } from "@/lib/i18n/server";
 import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
 import { getDb } from "@/lib/web/db";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button, ButtonLink } from "@/components/ui/button";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -54,11 +55,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
                 {t("inviteAll.link")}
               </Link>
             )}
-            {user.permissions.has("members.write") && (
-              <Link href="/admin/people/new" className={buttonClass}>
-                {t("person.new")}
-              </Link>
-            )}
+            {user.permissions.has("members.write") && <ButtonLink href="/admin/people/new">{t("person.new")}</ButtonLink>}
           </>
         }
       >
@@ -130,9 +127,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
           <option value="desc">{t("people.dir.desc")}</option>
         </SelectField>
         <div>
-          <button type="submit" className={buttonClass}>
-            {t("people.search")}
-          </button>
+          <Button type="submit">{t("people.search")}</Button>
         </div>
       </form>
       <p className="flex flex-wrap gap-3 text-sm text-slate-600">

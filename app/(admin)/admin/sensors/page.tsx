@@ -10,6 +10,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 export default async function SensorsPage() {
   await requirePermission("system.admin");
@@ -21,9 +22,7 @@ export default async function SensorsPage() {
       <p className="text-sm text-slate-700">{t("com.sensors.intro")}</p>
       <SecretOnceForm action={createSensorAction} className={`${cardClass} space-y-3`} label={t("com.sensors.create")} secretLabel={t("com.sensors.token")}>
         <TextField label={t("com.sensors.name")} name="name" required maxLength={60} />
-        <button type="submit" className="rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700">
-          {t("com.sensors.create")}
-        </button>
+        <Button type="submit">{t("com.sensors.create")}</Button>
       </SecretOnceForm>
       {tokens.length === 0 && <p className="text-sm text-slate-500">{t("com.sensors.none")}</p>}
       <ul className="space-y-2">
@@ -36,9 +35,9 @@ export default async function SensorsPage() {
             {!s.revokedAt && (
               <ActionForm action={revokeSensorAction} className="mt-1" label={`${t("com.sensors.revoke")} ${s.name}`}>
                 <input type="hidden" name="id" value={s.id} />
-                <button type="submit" className="rounded border border-red-300 px-3 py-1 text-red-800 hover:bg-red-50">
+                <Button type="submit" look="danger">
                   {t("com.sensors.revoke")}
-                </button>
+                </Button>
               </ActionForm>
             )}
           </li>

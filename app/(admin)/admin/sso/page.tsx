@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
-import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { OidcClientFields } from "@/components/sso/client-fields";
@@ -12,6 +12,7 @@ import { oidcIssuer } from "@/lib/oidc/authorization";
 import { getDb } from "@/lib/web/db";
 import { createOidcClientAction, rotateSigningKeyAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -49,17 +50,15 @@ export default async function SsoPage() {
       <Card id="new-client" title={t("sso.admin.create")}>
         <SecretOnceForm action={createOidcClientAction} label={t("sso.admin.create")} secretLabel={t("sso.secret")} className="space-y-3">
           <OidcClientFields t={t} statuses={statuses} idPrefix="new" />
-          <button type="submit" className={buttonClass}>
-            {t("sso.admin.create")}
-          </button>
+          <Button type="submit">{t("sso.admin.create")}</Button>
         </SecretOnceForm>
       </Card>
       <Card id="signing-key" title={t("sso.keys.title")}>
         <p className="mb-3 text-sm text-slate-700">{t("sso.keys.current", { kid })}</p>
         <ActionForm action={rotateSigningKeyAction} label={t("sso.keys.rotate")}>
-          <button type="submit" className={secondaryButtonClass}>
+          <Button type="submit" look="secondary">
             {t("sso.keys.rotate")}
-          </button>
+          </Button>
         </ActionForm>
       </Card>
     </div>

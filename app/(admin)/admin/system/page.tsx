@@ -19,6 +19,7 @@ import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
+import { ButtonAnchor } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -96,9 +97,7 @@ export default async function AdminSystemPage() {
           <EmptyState small>{t("system.backups.none")}</EmptyState>
         ) : (
           <>
-            <a href="/admin/system/backup" className="inline-block rounded bg-slate-800 px-4 py-2 text-sm text-white hover:bg-slate-700">
-              {t("system.backups.download")}
-            </a>
+            <ButtonAnchor href="/admin/system/backup">{t("system.backups.download")}</ButtonAnchor>
             <Table labelledBy="backups-heading">
               <thead>
                 <tr>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { Card } from "@/components/ui/card";
 import { WebhookFields } from "@/components/api/webhook-fields";
-import { buttonClass, cardClass, linkClass } from "@/components/ui/styles";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { listWebhooks } from "@/lib/domain/webhooks/subscriptions";
@@ -11,6 +11,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { createWebhookAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 /** The space's webhooks with their queues, and a form to add one (its signing secret is shown once). */
 export default async function WebhooksPage() {
@@ -41,9 +42,7 @@ export default async function WebhooksPage() {
       <Card id="new-hook" title={t("wh.create")}>
         <SecretOnceForm action={createWebhookAction} label={t("wh.create")} secretLabel={t("wh.secret")} className="space-y-3">
           <WebhookFields t={t} />
-          <button type="submit" className={buttonClass}>
-            {t("wh.create")}
-          </button>
+          <Button type="submit">{t("wh.create")}</Button>
         </SecretOnceForm>
       </Card>
     </div>

@@ -1,7 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
-import { secondaryButtonClass } from "@/components/ui/styles";
 import { LocationFormFields } from "@/components/inventory/location-form-fields";
 import { ThingTable } from "@/components/inventory/thing-table";
 import { listLocations, locationPath } from "@/lib/domain/inventory/locations";
@@ -12,6 +11,7 @@ import { requireInventoryViewer } from "@/lib/web/inventory";
 import { deleteLocationAction, updateLocationAction } from "../actions";
 import { PageTitle } from "@/components/ui/page-title";
 import { Card } from "@/components/ui/card";
+import { Button, ButtonLink } from "@/components/ui/button";
 
 /** "What is in this box": everything in it and in the boxes inside it. */
 export default async function LocationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -43,9 +43,9 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
       <PageTitle
         actions={
           user.canEdit && (
-            <Link href={`/things/new?location=${location.id}`} className={secondaryButtonClass}>
+            <ButtonLink href={`/things/new?location=${location.id}`} look="secondary">
               {t("inv.things.newHere")}
-            </Link>
+            </ButtonLink>
           )
         }
       >
@@ -58,9 +58,9 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
           <ul className="flex flex-wrap gap-2">
             {children.map((c) => (
               <li key={c.id}>
-                <Link href={`/locations/${c.id}`} className={secondaryButtonClass}>
+                <ButtonLink href={`/locations/${c.id}`} look="secondary">
                   {c.name}
-                </Link>
+                </ButtonLink>
               </li>
             ))}
           </ul>
@@ -80,9 +80,9 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
       {user.canEdit && (
         <ActionForm action={deleteLocationAction.bind(null, location.id)} className="space-y-2" label={t("inv.location.delete")}>
           <p className="text-sm text-slate-600">{t("inv.location.deleteHint")}</p>
-          <button type="submit" className="rounded border border-red-300 bg-white px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+          <Button type="submit" look="danger">
             {t("inv.location.delete")}
-          </button>
+          </Button>
         </ActionForm>
       )}
     </div>

@@ -15,6 +15,7 @@ import { receiptCookie } from "@/lib/web/poll-receipt";
 import { getSpace } from "@/lib/web/space";
 import { parseId } from "@/lib/domain/shared/ids";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -67,9 +68,9 @@ export default async function PollPage({ params }: { params: Promise<{ id: strin
               </label>
             ))}
           </FieldGroup>
-          <button type="submit" className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 sm:w-auto">
+          <Button type="submit" className="w-full sm:w-auto">
             {voted ? t("com.polls.changeVote") : t("com.polls.vote")}
-          </button>
+          </Button>
         </ActionForm>
       )}
       {results ? (

@@ -8,6 +8,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 const field = "block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base";
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
@@ -82,9 +83,9 @@ export default async function NewPollPage() {
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="w-full rounded bg-slate-800 px-4 py-2 font-medium text-white hover:bg-slate-700 sm:w-auto">
+        <Button type="submit" className="w-full sm:w-auto">
           {t("com.polls.create")}
-        </button>
+        </Button>
       </ActionForm>
     </div>
   );

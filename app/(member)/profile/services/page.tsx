@@ -1,4 +1,4 @@
-import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { requireUser } from "@/lib/auth/guards";
 import { connectedServices } from "@/lib/domain/oidc/consents";
@@ -8,6 +8,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { disconnectServiceAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -44,9 +45,9 @@ export default async function ConnectedServicesPage() {
               <ActionForm action={disconnectServiceAction} label={t("sso.services.disconnect")} className="mt-2">
                 <input type="hidden" name="clientId" value={s.clientId} />
                 <input type="hidden" name="name" value={s.name} />
-                <button type="submit" className={secondaryButtonClass}>
+                <Button type="submit" look="secondary">
                   {t("sso.services.disconnect")}
-                </button>
+                </Button>
               </ActionForm>
             </li>
           ))}

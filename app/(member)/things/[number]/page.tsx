@@ -1,6 +1,5 @@
 import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
-import { secondaryButtonClass } from "@/components/ui/styles";
 import { ThingHistory } from "@/components/inventory/thing-history";
 import { ThingManage } from "./thing-manage";
 import { getCategory } from "@/lib/domain/inventory/categories";
@@ -15,6 +14,7 @@ import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
+import { ButtonLink } from "@/components/ui/button";
 
 type Params = Promise<{ number: string }>;
 
@@ -61,16 +61,16 @@ export default async function ThingPage({ params }: { params: Params }) {
         }
         actions={
           <>
-            <Link href="/things" className={secondaryButtonClass}>
+            <ButtonLink href="/things" look="secondary">
               {t("inv.things.title")}
-            </Link>
-            <Link href={`/things/labels?ids=${thing.number}`} className={secondaryButtonClass}>
+            </ButtonLink>
+            <ButtonLink href={`/things/labels?ids=${thing.number}`} look="secondary">
               {t("inv.labels.print")}
-            </Link>
+            </ButtonLink>
             {user.canEdit && (
-              <Link href={`/things/${thing.number}/edit`} className={secondaryButtonClass}>
+              <ButtonLink href={`/things/${thing.number}/edit`} look="secondary">
                 {t("inv.edit")}
-              </Link>
+              </ButtonLink>
             )}
           </>
         }

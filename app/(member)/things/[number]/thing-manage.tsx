@@ -5,11 +5,11 @@ import { addDays, isoDate, parseDay } from "@/lib/time";
 import { SelectField, TextField } from "@/components/ui/field";
 import { PersonPicker } from "@/components/ui/person-picker";
 import { personPickerTexts } from "@/components/people/person-picker-texts";
-import { buttonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { OutcomeLine } from "@/components/forms/outcome-line";
 import { LocationOptions } from "@/components/inventory/location-options";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   t: Translate;
@@ -34,17 +34,13 @@ export function ThingManage({ t, thingId, locationId, lentOut, locations, today 
               <option value="">{t("inv.none")}</option>
               <LocationOptions locations={locations} />
             </SelectField>
-            <button type="submit" className={buttonClass}>
-              {t("inv.thing.moveSubmit")}
-            </button>
+            <Button type="submit">{t("inv.thing.moveSubmit")}</Button>
           </ActionForm>
         </Card>
         {lentOut ? (
           <Card id="thing-return" title={t("inv.loan.return")}>
             <ActionForm action={returnThingAction.bind(null, thingId)} className="space-y-3" label={t("inv.loan.return")}>
-              <button type="submit" className={buttonClass}>
-                {t("inv.loan.returnSubmit")}
-              </button>
+              <Button type="submit">{t("inv.loan.returnSubmit")}</Button>
             </ActionForm>
           </Card>
         ) : (
@@ -53,9 +49,7 @@ export function ThingManage({ t, thingId, locationId, lentOut, locations, today 
               <PersonPicker label={t("inv.loan.borrower")} name="borrowerPersonId" purpose="borrower" required texts={personPickerTexts(t)} />
               <TextField label={t("inv.loan.dueAt")} name="dueAt" type="date" required defaultValue={inTwoWeeks} />
               <TextField label={t("inv.loan.note")} name="note" maxLength={500} />
-              <button type="submit" className={buttonClass}>
-                {t("inv.loan.lendSubmit")}
-              </button>
+              <Button type="submit">{t("inv.loan.lendSubmit")}</Button>
             </ActionForm>
           </Card>
         )}

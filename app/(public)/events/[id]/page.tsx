@@ -15,6 +15,7 @@ import { getDb } from "@/lib/web/db";
 import { guestRegisterAction, registerAction, setCancelledAction, unregisterAction } from "./actions";
 import { eventByRef } from "@/lib/domain/calendar/event-ref";
 import { PageTitle } from "@/components/ui/page-title";
+import { ButtonLink } from "@/components/ui/button";
 
 /**
  * An event at /events/<slug>: details, sign-up or cancel, and for its responsible person the list with a CSV export.
@@ -130,9 +131,9 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
       )}
       {canWrite && (
         <div className="flex flex-wrap gap-2">
-          <Link className="rounded border border-slate-300 bg-white px-4 py-2" href={`/admin/events/${id}/edit`}>
+          <ButtonLink look="secondary" size="normal" href={`/admin/events/${id}/edit`}>
             {t("ev.edit")}
-          </Link>
+          </ButtonLink>
           <ActionButton action={setCancelledAction.bind(null, id, !event.cancelledAt)} label={event.cancelledAt ? t("ev.restoreEvent") : t("ev.cancelEvent")} />
         </div>
       )}

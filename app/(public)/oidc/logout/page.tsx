@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { redirect } from "next/navigation";
-import { buttonClass, cardClass } from "@/components/ui/styles";
+import { cardClass } from "@/components/ui/styles";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { checkLogoutRequest } from "@/lib/domain/oidc/logout";
 import { getT } from "@/lib/i18n/server";
@@ -8,6 +8,7 @@ import { oidcIssuer } from "@/lib/oidc/authorization";
 import { getDb } from "@/lib/web/db";
 import { confirmLogoutAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -35,9 +36,7 @@ export default async function OidcLogoutPage({ searchParams }: { searchParams: P
       <p>{request.client ? t("sso.logout.asked", { client: request.client.name }) : t("sso.logout.intro")}</p>
       <ActionForm action={confirmLogoutAction} label={t("sso.logout.confirm")}>
         <input type="hidden" name="query" value={query.toString()} />
-        <button type="submit" className={buttonClass}>
-          {t("sso.logout.confirm")}
-        </button>
+        <Button type="submit">{t("sso.logout.confirm")}</Button>
       </ActionForm>
     </section>
   );

@@ -1,11 +1,12 @@
 import Link from "next/link";
-import { buttonClass, cardClass, linkClass } from "@/components/ui/styles";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
 import { searchPeople } from "@/lib/domain/people/search-people";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { searchText } from "@/lib/domain/shared/ids";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -34,9 +35,7 @@ export default async function EquipmentPeoplePage({ searchParams }: { searchPara
           placeholder={t("eq.person.searchLabel")}
           className="w-full rounded border border-slate-300 bg-white px-3 py-2 sm:max-w-md"
         />
-        <button type="submit" className={buttonClass}>
-          {t("eq.person.search")}
-        </button>
+        <Button type="submit">{t("eq.person.search")}</Button>
       </form>
       {result &&
         (result.rows.length === 0 ? (

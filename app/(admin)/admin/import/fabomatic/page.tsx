@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { buttonClass, linkClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { FormMessage } from "@/components/forms/form-message";
 import { FabImportApplyForm } from "@/components/import/fab-import-apply-form";
 import { requirePermission } from "@/lib/auth/guards";
@@ -12,6 +12,7 @@ import { getDb } from "@/lib/web/db";
 import { applyFabomaticUploadAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -69,9 +70,7 @@ export default async function FabomaticImportPage({ searchParams }: { searchPara
             required
             className="block"
           />
-          <button type="submit" className={buttonClass}>
-            {uploadId === null ? t("fabImport.upload") : t("fabImport.again")}
-          </button>
+          <Button type="submit">{uploadId === null ? t("fabImport.upload") : t("fabImport.again")}</Button>
         </form>
       </Card>
     </div>

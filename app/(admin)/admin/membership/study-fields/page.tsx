@@ -3,7 +3,7 @@ import { ActionButton } from "@/components/forms/action-button";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { SelectField, TextField } from "@/components/ui/field";
-import { cardClass, inputClass, labelClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { cardClass, inputClass, labelClass, linkClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
 import { listStudyFields } from "@/lib/domain/people/study-fields";
 import { getT } from "@/lib/i18n/server";
@@ -11,6 +11,7 @@ import { getDb } from "@/lib/web/db";
 import { createStudyFieldAction, mergeStudyFieldAction, renameStudyFieldAction, setStudyFieldRetiredAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -41,9 +42,9 @@ export default async function StudyFieldsPage({ searchParams }: { searchParams: 
           <input type="checkbox" name="retired" value="1" defaultChecked={withRetired} />
           {t("sf.showRetired")}
         </label>
-        <button type="submit" className={secondaryButtonClass}>
+        <Button type="submit" look="secondary">
           {t("sf.searchButton")}
-        </button>
+        </Button>
       </form>
       {fields.length === 0 ? (
         <p>{t("sf.none")}</p>

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { CheckboxField } from "@/components/ui/field";
 import { PersonPicker } from "@/components/ui/person-picker";
 import { personPickerTexts } from "@/components/people/person-picker-texts";
-import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { linkPartnerAction, sharePartnerAddressAction, unlinkPartnerAction } from "./partner-actions";
@@ -10,6 +10,7 @@ import { formatAddress, type PersonAddress } from "@/lib/domain/people/address-s
 import type { PartnerInfo } from "@/lib/domain/people/partner-link";
 import { getT } from "@/lib/i18n/server";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 
 interface Props {
   personId: number;
@@ -45,15 +46,15 @@ export async function PartnerSection({ personId, partner, addresses, partnerRate
               <input type="hidden" name="partnerId" value={partner.personId} />
               <input type="hidden" name="addressId" value={a.addressId} />
               <span>{formatAddress(a)}</span>
-              <button type="submit" className={secondaryButtonClass}>
+              <Button type="submit" look="secondary">
                 {t("partner.share")}
-              </button>
+              </Button>
             </ActionForm>
           ))}
           <ActionForm action={unlinkPartnerAction.bind(null, personId)} label={t("partner.unlink")} messageAt="bottom">
-            <button type="submit" className={secondaryButtonClass}>
+            <Button type="submit" look="secondary">
               {t("partner.unlink")}
-            </button>
+            </Button>
           </ActionForm>
         </div>
       ) : (

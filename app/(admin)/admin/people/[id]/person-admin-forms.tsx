@@ -8,6 +8,7 @@ import { statusLabel } from "@/components/people/status-label";
 import { dayOf } from "@/lib/time";
 import { getSpace } from "@/lib/web/space";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 
 /** Change status (with a reason), add a membership, erase: the admin person page's action forms. */
 export async function PersonAdminForms({
@@ -65,9 +66,9 @@ export async function PersonAdminForms({
             <input type="hidden" name="personId" value={personId} />
             <TextField label={t("person.reason")} name="reason" id="erase-reason" maxLength={500} />
             <CheckboxField label={t("person.erase.confirmBanned")} name="confirmBanned" />
-            <button type="submit" className="rounded bg-red-700 px-4 py-2 font-medium text-white hover:bg-red-600">
+            <Button type="submit" look="dangerPrimary">
               {t("person.erase.submit")}
-            </button>
+            </Button>
           </ActionForm>
         </Card>
       )}

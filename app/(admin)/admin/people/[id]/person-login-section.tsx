@@ -1,4 +1,3 @@
-import { secondaryButtonClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { loginStateOf } from "@/lib/domain/auth/invitations";
@@ -8,6 +7,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { invitePersonAction, revokeInvitationAction } from "./invitation-actions";
 import { Card } from "@/components/ui/card";
+import { Button } from "@/components/ui/button";
 
 /** Whether the person can log in, and the invitation to set a password for those who cannot (people editors). */
 export async function PersonLoginSection({ personId, mayInvite }: { personId: number; mayInvite: boolean }) {
@@ -33,9 +33,9 @@ export async function PersonLoginSection({ personId, mayInvite }: { personId: nu
           {state.kind === "invited" && (
             <ActionForm action={revokeInvitationAction} label={t("invite.revoke")}>
               <input type="hidden" name="personId" value={personId} />
-              <button type="submit" className={secondaryButtonClass}>
+              <Button type="submit" look="secondary">
                 {t("invite.revoke")}
-              </button>
+              </Button>
             </ActionForm>
           )}
         </div>

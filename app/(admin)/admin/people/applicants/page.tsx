@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { requirePermission } from "@/lib/auth/guards";
@@ -11,6 +11,7 @@ import { getDb } from "@/lib/web/db";
 import { approveApplicantAction, approveLoginRequestAction, rejectApplicantAction, rejectLoginRequestAction } from "./actions";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 /**
  * Applicants who confirmed their email, waiting for the board: approve (member number) or reject with a reason.
@@ -66,9 +67,9 @@ export default async function ApplicantsPage() {
                         <span className="mb-1 block font-medium text-slate-700">{t("applicants.reason")}</span>
                         <input name="reason" required maxLength={1000} className="block w-full rounded border border-slate-300 bg-white px-3 py-2" />
                       </label>
-                      <button type="submit" className={secondaryButtonClass}>
+                      <Button type="submit" look="secondary">
                         {t("applicants.reject")}
-                      </button>
+                      </Button>
                     </ActionForm>
                   </div>
                 )}
@@ -103,9 +104,9 @@ export default async function ApplicantsPage() {
                     </ActionForm>
                     <ActionForm action={rejectLoginRequestAction} label={t("loginRequests.rejectOf", { name })} messageAt="bottom">
                       <input type="hidden" name="requestId" value={r.requestId} />
-                      <button type="submit" className={secondaryButtonClass}>
+                      <Button type="submit" look="secondary">
                         {t("loginRequests.reject")}
-                      </button>
+                      </Button>
                     </ActionForm>
                   </div>
                 )}

@@ -9,6 +9,7 @@ import { getSpace } from "@/lib/web/space";
 import { saveWordingAction } from "./actions";
 import { cardClass, linkClass } from "@/components/ui/styles";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 export async function generateMetadata() {
   return { title: (await getT())("wording.title") };
@@ -49,9 +50,7 @@ export default async function WordingPage({ searchParams }: { searchParams: Prom
             ))}
           </select>
         </label>
-        <button type="submit" className="rounded bg-slate-800 px-4 py-2 text-white hover:bg-slate-700">
-          {t("wording.search")}
-        </button>
+        <Button type="submit">{t("wording.search")}</Button>
       </form>
       {rows.length === 0 ? (
         <p className="text-slate-600">{q ? t("wording.noMatch") : t("wording.noOverrides")}</p>
@@ -83,9 +82,9 @@ export default async function WordingPage({ searchParams }: { searchParams: Prom
                 <div className="flex flex-wrap gap-2">
                   <SubmitButton>{t("wording.save")}</SubmitButton>
                   {row.override !== null && (
-                    <button type="submit" name="intent" value="reset" className="rounded border border-slate-300 px-4 py-2 hover:bg-slate-100">
+                    <Button type="submit" name="intent" value="reset" look="secondary" size="normal">
                       {t("wording.reset")}
-                    </button>
+                    </Button>
                   )}
                 </div>
               </ActionForm>

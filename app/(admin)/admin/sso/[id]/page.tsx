@@ -2,7 +2,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CheckboxField } from "@/components/ui/field";
 import { Card } from "@/components/ui/card";
-import { buttonClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { OidcClientFields } from "@/components/sso/client-fields";
@@ -13,6 +13,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteOidcClientAction, rotateOidcClientSecretAction, updateOidcClientAction } from "../actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -41,25 +42,23 @@ export default async function SsoClientPage({ params }: { params: Promise<{ id: 
           <input type="hidden" name="id" value={client.id} />
           <OidcClientFields t={t} statuses={statuses} defaults={client} idPrefix="edit" />
           <CheckboxField id="client-active" name="active" label={t("sso.field.active")} defaultChecked={client.active} />
-          <button type="submit" className={buttonClass}>
-            {t("sso.save")}
-          </button>
+          <Button type="submit">{t("sso.save")}</Button>
         </SecretOnceForm>
       </Card>
       <div className="flex flex-wrap items-start gap-3">
         {client.kind === "confidential" && (
           <SecretOnceForm action={rotateOidcClientSecretAction} label={t("sso.rotate")} secretLabel={t("sso.secret")} className="space-y-2">
             <input type="hidden" name="id" value={client.id} />
-            <button type="submit" className={secondaryButtonClass}>
+            <Button type="submit" look="secondary">
               {t("sso.rotate")}
-            </button>
+            </Button>
           </SecretOnceForm>
         )}
         <ActionForm action={deleteOidcClientAction} label={t("sso.delete")}>
           <input type="hidden" name="id" value={client.id} />
-          <button type="submit" className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+          <Button type="submit" look="danger">
             {t("sso.delete")}
-          </button>
+          </Button>
         </ActionForm>
       </div>
     </div>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { DeliveryLog } from "@/components/api/delivery-log";
 import { WebhookFields } from "@/components/api/webhook-fields";
 import { CheckboxField } from "@/components/ui/field";
-import { buttonClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { SecretOnceForm } from "@/components/forms/secret-once-form";
 import { requirePermission } from "@/lib/auth/guards";
@@ -15,6 +15,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { deleteWebhookAction, pingWebhookAction, redeliverAction, rotateWebhookSecretAction, updateWebhookAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
+import { Button } from "@/components/ui/button";
 
 export const dynamic = "force-dynamic";
 
@@ -44,29 +45,27 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
           <input type="hidden" name="id" value={hook.id} />
           <WebhookFields t={t} defaults={hook} />
           <CheckboxField id="hook-active" name="active" label={t("wh.active")} defaultChecked={hook.active} />
-          <button type="submit" className={buttonClass}>
-            {t("wh.save")}
-          </button>
+          <Button type="submit">{t("wh.save")}</Button>
         </ActionForm>
       </Card>
       <div className="flex flex-wrap items-start gap-3">
         <ActionForm action={pingWebhookAction} label={t("wh.ping")}>
           <input type="hidden" name="id" value={hook.id} />
-          <button type="submit" className={secondaryButtonClass}>
+          <Button type="submit" look="secondary">
             {t("wh.ping")}
-          </button>
+          </Button>
         </ActionForm>
         <SecretOnceForm action={rotateWebhookSecretAction} label={t("wh.rotate")} secretLabel={t("wh.secret")} className="space-y-2">
           <input type="hidden" name="id" value={hook.id} />
-          <button type="submit" className={secondaryButtonClass}>
+          <Button type="submit" look="secondary">
             {t("wh.rotate")}
-          </button>
+          </Button>
         </SecretOnceForm>
         <ActionForm action={deleteWebhookAction} label={t("wh.delete")}>
           <input type="hidden" name="id" value={hook.id} />
-          <button type="submit" className="rounded border border-red-300 px-3 py-1.5 text-sm text-red-800 hover:bg-red-50">
+          <Button type="submit" look="danger">
             {t("wh.delete")}
-          </button>
+          </Button>
         </ActionForm>
       </div>
       <Card id="hook-log" title={t("wh.log")}>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
-import { buttonClass, cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { EditSessionForm } from "./edit-session-form";
 import { SessionInfo } from "@/components/training/session-info";
 import { requireUser } from "@/lib/auth/guards";
@@ -14,6 +14,7 @@ import { getSpace } from "@/lib/web/space";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 const ATTENDANCE = ["passed", "failed", "no_show"] as const;
 
@@ -49,9 +50,9 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
         {!session.cancelledAt && session.endsAt > new Date() && (
           <ActionForm action={cancelSessionAction} messageAt="bottom" className="pt-2">
             <input type="hidden" name="sessionId" value={session.id} />
-            <button type="submit" className={secondaryButtonClass}>
+            <Button type="submit" look="secondary">
               {t("tr.cancelSession")}
-            </button>
+            </Button>
           </ActionForm>
         )}
       </section>
@@ -93,9 +94,7 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
                         </label>
                       ))}
                     </fieldset>
-                    <button type="submit" className={buttonClass}>
-                      {t("tr.att.mark")}
-                    </button>
+                    <Button type="submit">{t("tr.att.mark")}</Button>
                   </ActionForm>
                 )}
               </li>

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { revokeTokenAction } from "@/app/(member)/profile/tokens/actions";
 import { TokenForm } from "@/components/api/token-form";
 import { TokenTable } from "@/components/api/token-table";
-import { linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { linkClass } from "@/components/ui/styles";
 import { ActionForm } from "@/components/forms/action-form";
 import { requirePermission } from "@/lib/auth/guards";
 import { getService } from "@/lib/domain/api-tokens/services";
@@ -16,6 +16,7 @@ import { getSpace } from "@/lib/web/space";
 import { createServiceTokenAction, setServiceEnabledAction } from "../../actions";
 import { parseId } from "@/lib/domain/shared/ids";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 /** One service identity: enable/disable, its tokens, and a new token within what the service holds today. */
 export default async function AdminServicePage({ params }: { params: Promise<{ id: string }> }) {
@@ -49,9 +50,9 @@ export default async function AdminServicePage({ params }: { params: Promise<{ i
       <ActionForm action={setServiceEnabledAction} label={service.disabledAt ? t("api.services.enable") : t("api.services.disable")}>
         <input type="hidden" name="id" value={service.id} />
         {service.disabledAt && <input type="hidden" name="enable" value="on" />}
-        <button type="submit" className={secondaryButtonClass}>
+        <Button type="submit" look="secondary">
           {service.disabledAt ? t("api.services.enable") : t("api.services.disable")}
-        </button>
+        </Button>
       </ActionForm>
       {!service.disabledAt && (
         <Card id="new-token" title={t("api.tokens.create")}>

@@ -4,8 +4,8 @@ import type { AuthorizationRecord } from "@/lib/domain/equipment/authorization-s
 import { isAuthorizationCurrent } from "@/lib/domain/machine-access/decide-machine-use";
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { secondaryButtonClass } from "@/components/ui/styles";
 import { getSpace } from "@/lib/web/space";
+import { Button } from "@/components/ui/button";
 
 /** Every authorization record of a person, newest first per type; records not revoked can be revoked with a reason. */
 export async function AuthorizationRecords({ records }: { records: AuthorizationRecord[] }) {
@@ -48,9 +48,9 @@ export async function AuthorizationRecords({ records }: { records: Authorization
                   placeholder={t("eq.revoke.reason")}
                   className="w-full rounded border border-slate-300 px-3 py-1.5 text-sm sm:w-72"
                 />
-                <button type="submit" className={secondaryButtonClass}>
+                <Button type="submit" look="secondary">
                   {t("eq.revoke.submit")}
-                </button>
+                </Button>
               </ActionForm>
             )}
           </li>

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { SelectField } from "@/components/ui/field";
-import { cardClass, linkClass, secondaryButtonClass } from "@/components/ui/styles";
+import { cardClass, linkClass } from "@/components/ui/styles";
 import { DeleteSection } from "@/components/equipment/delete-section";
 import { TypeFormFields } from "@/components/equipment/type-form-fields";
 import { requirePermission } from "@/lib/auth/guards";
@@ -15,6 +15,7 @@ import { addPrerequisiteAction, deleteEquipmentTypeAction, removePrerequisiteAct
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { Button } from "@/components/ui/button";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -49,9 +50,9 @@ export default async function EditEquipmentTypePage({ params }: { params: Promis
                 <ActionForm action={removePrerequisiteAction} className="flex flex-wrap items-center justify-between gap-2" messageAt="bottom">
                   <span>{t("eq.prereq.item", { level: t(`level.${p.level}`), requiresLevel: t(`level.${p.requiresLevel}`), type: p.requiresTypeName })}</span>
                   <input type="hidden" name="id" value={p.id} />
-                  <button type="submit" className={secondaryButtonClass}>
+                  <Button type="submit" look="secondary">
                     {t("eq.prereq.remove")}
-                  </button>
+                  </Button>
                 </ActionForm>
               </li>
             ))}
