@@ -1,6 +1,7 @@
 import type { Translate } from "@/lib/i18n/translate";
 import { Card } from "@/components/ui/card";
 import { Table, Td, Th } from "@/components/ui/table";
+import { Badge } from "@/components/ui/badge";
 
 export interface DocParameter {
   name: string;
@@ -48,7 +49,10 @@ export function DocsOperation({ t, method, path, op }: { t: Translate; method: s
       className="space-y-2"
       title={
         <span className="font-mono">
-          <span className="mr-2 rounded bg-slate-800 px-2 py-0.5 text-xs text-white">{method.toUpperCase()}</span> /api/v1{path}
+          <Badge tone="dark" className="mr-2">
+            {method.toUpperCase()}
+          </Badge>{" "}
+          /api/v1{path}
         </span>
       }
     >

@@ -7,14 +7,15 @@ import type { Locale, Translate } from "@/lib/i18n/translate";
 import { OpenStatusSwitch } from "./open-status-switch";
 import type { FormAction } from "@/components/forms/action-form";
 import { Guarded } from "./widget";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-// Badge colours (dark text on a light tint, AA contrast) per dashboard state.
-const STATE_TONE: Record<MachineState, string> = {
-  in_use: "bg-amber-100 text-amber-900",
-  blocked: "bg-red-100 text-red-900",
-  maintenance_due: "bg-orange-100 text-orange-900",
-  offline: "bg-slate-200 text-slate-800",
-  free: "bg-emerald-100 text-emerald-900",
+// The badge's tone per dashboard state.
+const STATE_TONE: Record<MachineState, BadgeTone> = {
+  in_use: "warning",
+  blocked: "danger",
+  maintenance_due: "caution",
+  offline: "neutral",
+  free: "success",
 };
 
 export interface WidgetContext {
@@ -48,11 +49,9 @@ export function OpenStatusWidget({
           <>
             {status ? (
               <p>
-                <span
-                  className={`mr-2 inline-block rounded px-2 py-0.5 font-semibold ${status.open ? "bg-emerald-100 text-emerald-900" : "bg-slate-200 text-slate-800"}`}
-                >
+                <Badge tone={status.open ? "success" : "neutral"} size="text" className="mr-2">
                   {status.open ? t("com.open.open") : t("com.open.closed")}
-                </span>
+                </Badge>
                 <span className={muted}>{t("com.open.since", { when: formatDateTime(status.since, locale, timeZone) })}</span>
                 {status.message && <span className="mt-1 block">{status.message}</span>}
               </p>
@@ -117,7 +116,7 @@ export function MachinesWidget({ t, load }: WidgetContext & { load: WidgetLoad<"
               {tiles.map((m) => (
                 <li key={m.id} className="flex items-center justify-between gap-2" data-state={m.state}>
                   <span>{m.name}</span>
-                  <span className={`rounded px-2 py-0.5 text-xs font-medium ${STATE_TONE[m.state]}`}>{label(m.state)}</span>
+                  <Badge tone={STATE_TONE[m.state]}>{label(m.state)}</Badge>
                 </li>
               ))}
             </ul>

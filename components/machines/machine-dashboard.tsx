@@ -3,6 +3,7 @@
 import { useEffect, useMemo, useState } from "react";
 import type { DashboardData, MachineTile } from "@/lib/domain/machines/dashboard";
 import type { MachineState } from "@/lib/domain/machines/machine-state";
+import { Badge } from "@/components/ui/badge";
 
 export interface DashboardLabels {
   states: Record<MachineState, string>;
@@ -120,9 +121,9 @@ function Tile({
           <h2 className="font-semibold">{tile.name}</h2>
           <p className="text-sm text-slate-600">{[tile.typeName, tile.location].filter(Boolean).join(" · ")}</p>
         </div>
-        <span className="rounded bg-white px-2 py-0.5 text-sm font-medium" data-testid="tile-state">
+        <Badge tone="light" size="normal" data-testid="tile-state">
           {labels.states[tile.state]}
-        </span>
+        </Badge>
       </div>
       {mayUse !== null && (
         <p className={`mt-2 text-sm font-medium ${mayUse ? "text-emerald-900" : "text-slate-700"}`} data-testid="tile-may-use" data-may-use={mayUse}>

@@ -12,6 +12,7 @@ import { createStudyFieldAction, mergeStudyFieldAction, renameStudyFieldAction, 
 import { PageTitle } from "@/components/ui/page-title";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { Badge } from "@/components/ui/badge";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -54,7 +55,11 @@ export default async function StudyFieldsPage({ searchParams }: { searchParams: 
             <li key={f.id} className={`${cardClass} space-y-3`} aria-label={f.name}>
               <p className="text-sm text-slate-600">
                 {t("sf.people", { count: f.people })}
-                {f.retired && <span className="ml-2 rounded bg-slate-200 px-1.5 py-0.5 text-xs">{t("sf.retired")}</span>}
+                {f.retired && (
+                  <Badge tone="neutral" className="ml-2">
+                    {t("sf.retired")}
+                  </Badge>
+                )}
               </p>
               <div className="grid gap-3 md:grid-cols-2">
                 <ActionForm action={renameStudyFieldAction.bind(null, f.id)} className="flex flex-wrap items-end gap-2" label={`${t("sf.rename")}: ${f.name}`}>
