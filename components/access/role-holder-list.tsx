@@ -2,6 +2,7 @@ import type { HoldingReason, RoleHolder } from "@/lib/domain/access/role-holders
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPlainDate } from "@/lib/time";
 import Link from "next/link";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** Enough for a page (every role's list is on it); a role every member holds is better read through the people list. */
 const SHOWN = 50;
@@ -17,7 +18,7 @@ export async function RoleHolderList({ holders }: { holders: RoleHolder[] }) {
     if (r.kind === "function") return t("roles.why.function", { function: r.function, committee: r.committee });
     return t("roles.why.training");
   };
-  if (holders.length === 0) return <p className="text-sm text-slate-600">{t("roles.nobody")}</p>;
+  if (holders.length === 0) return <EmptyState small>{t("roles.nobody")}</EmptyState>;
   return (
     <>
       <ul className="divide-y divide-slate-100 text-sm">

@@ -3,6 +3,7 @@ import { CheckboxField, SelectField, TextField } from "@/components/ui/field";
 import type { Scope } from "@/lib/domain/api-tokens/scopes";
 import type { Translate } from "@/lib/i18n/translate";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const LIFETIMES = [7, 30, 90, 365] as const;
 
@@ -18,7 +19,7 @@ export function TokenForm({
   scopes: Scope[];
   hidden?: Record<string, string | number>;
 }) {
-  if (scopes.length === 0) return <p className="text-sm text-slate-600">{t("api.tokens.noScopes")}</p>;
+  if (scopes.length === 0) return <EmptyState small>{t("api.tokens.noScopes")}</EmptyState>;
   return (
     <SecretOnceForm action={action} label={t("api.tokens.create")} secretLabel={t("api.tokens.secret")} className="space-y-3">
       {Object.entries(hidden ?? {}).map(([name, value]) => (

@@ -1,5 +1,6 @@
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { formatRange } from "@/lib/time";
+import { EmptyState } from "@/components/ui/empty-state";
 
 interface Booked {
   id: string | number;
@@ -15,7 +16,7 @@ export function MachineBookingsList({ t, locale, timeZone, items }: { t: Transla
     <section className="space-y-2" data-testid="machine-bookings">
       <h2 className="text-lg font-semibold">{t("bk.upcoming")}</h2>
       {items.length === 0 ? (
-        <p className="text-slate-600">{t("cal.nothing")}</p>
+        <EmptyState>{t("cal.nothing")}</EmptyState>
       ) : (
         <ul className="space-y-1">
           {items.map((i) => (

@@ -4,6 +4,7 @@ import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 interface Row {
   id: number;
@@ -31,7 +32,7 @@ export function MyBookings({ action, rows, labels }: Props) {
     <div className="space-y-2">
       <FormMessage result={result} />
       {rows.length === 0 ? (
-        <p className="text-slate-600">{labels.none}</p>
+        <EmptyState>{labels.none}</EmptyState>
       ) : (
         <ul className="space-y-2">
           {rows.map((b) => (

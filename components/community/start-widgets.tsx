@@ -8,6 +8,7 @@ import { OpenStatusSwitch } from "./open-status-switch";
 import type { FormAction } from "@/components/forms/action-form";
 import { Guarded } from "./widget";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 
 // The badge's tone per dashboard state.
 const STATE_TONE: Record<MachineState, BadgeTone> = {
@@ -79,7 +80,7 @@ export function EventsWidget({ t, locale, timeZone, load }: WidgetContext & { lo
       title={t("com.start.events")}
       render={async () => {
         const events = await load();
-        if (!events.length) return <p className={muted}>{t("com.start.noEvents")}</p>;
+        if (!events.length) return <EmptyState small>{t("com.start.noEvents")}</EmptyState>;
         return (
           <ul className="space-y-1 text-sm">
             {events.map((e) => (
@@ -103,7 +104,7 @@ export function MachinesWidget({ t, load }: WidgetContext & { load: WidgetLoad<"
       testId="machines"
       render={async () => {
         const { tiles, counts } = await load();
-        if (!tiles.length) return <p className={muted}>{t("com.machines.none")}</p>;
+        if (!tiles.length) return <EmptyState small>{t("com.machines.none")}</EmptyState>;
         const label = (s: MachineState) => t(`mach.state.${s}`);
         return (
           <>
@@ -140,7 +141,7 @@ export function NewsWidget({ t, locale, timeZone, load }: WidgetContext & { load
         const posts = await load();
         return (
           <>
-            {posts.length === 0 && <p className={muted}>{t("com.news.none")}</p>}
+            {posts.length === 0 && <EmptyState small>{t("com.news.none")}</EmptyState>}
             <ul className="space-y-3">
               {posts.map((p) => (
                 <li key={p.id}>
@@ -179,7 +180,7 @@ export function TrainingWidget({ t, locale, timeZone, load }: WidgetContext & { 
       title={t("com.member.training")}
       render={async () => {
         const next = await load();
-        if (!next) return <p className={muted}>{t("com.member.noTraining")}</p>;
+        if (!next) return <EmptyState small>{t("com.member.noTraining")}</EmptyState>;
         return (
           <p className="text-sm">
             <span className="font-medium">{next.typeName}</span> · {formatDateTime(next.startsAt, locale, timeZone)}{" "}
@@ -199,7 +200,7 @@ export function LoansWidget({ t, locale, timeZone, load }: WidgetContext & { loa
       title={t("com.member.loans")}
       render={async () => {
         const loans = await load();
-        if (!loans.length) return <p className={muted}>{t("com.member.noLoans")}</p>;
+        if (!loans.length) return <EmptyState small>{t("com.member.noLoans")}</EmptyState>;
         const todayIso = dayOf(new Date(), timeZone);
         return (
           <ul className="space-y-1 text-sm">

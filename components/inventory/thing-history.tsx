@@ -1,6 +1,7 @@
 import { ChangeTable } from "@/components/audit/change-table";
 import type { ReadableEntry } from "@/lib/domain/audit/readable-history";
 import { isMessageKey, type Translate } from "@/lib/i18n/translate";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** The thing's audit entries (loaded by the page with readableHistory): what happened, when, by whom, the changed fields. */
 export function ThingHistory({ t, entries }: { t: Translate; entries: ReadableEntry[] }) {
@@ -11,7 +12,7 @@ export function ThingHistory({ t, entries }: { t: Translate; entries: ReadableEn
         {t("inv.history.title")}
       </h2>
       {entries.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("inv.history.none")}</p>
+        <EmptyState small>{t("inv.history.none")}</EmptyState>
       ) : (
         <ol className="space-y-1 text-sm">
           {entries.map(({ entry: e, when, what, who, rows }) => {

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from "react";
 import type { DashboardData, MachineTile } from "@/lib/domain/machines/dashboard";
 import type { MachineState } from "@/lib/domain/machines/machine-state";
 import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export interface DashboardLabels {
   states: Record<MachineState, string>;
@@ -87,7 +88,7 @@ export function MachineDashboard({
         </span>
       </div>
       {data.tiles.length === 0 ? (
-        <p className="text-slate-600">{labels.empty}</p>
+        <EmptyState>{labels.empty}</EmptyState>
       ) : (
         <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
           {data.tiles.map((tile) => (

@@ -1,6 +1,7 @@
 import { CheckboxField, TextAreaField, TextField } from "@/components/ui/field";
 import type { ListWithRules } from "@/lib/domain/mailing-lists/lists";
 import type { Translate } from "@/lib/i18n/translate";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Option = { id: number; name: string };
 
@@ -8,7 +9,7 @@ function Choices({ prefix, legend, name, options, checked }: { prefix: string; l
   return (
     <fieldset className="space-y-1">
       <legend className="mb-1 text-sm font-medium text-slate-700">{legend}</legend>
-      {options.length === 0 && <p className="text-sm text-slate-500">—</p>}
+      {options.length === 0 && <EmptyState small>—</EmptyState>}
       <div className="flex flex-wrap gap-x-4 gap-y-1">
         {options.map((o) => (
           <CheckboxField key={o.id} id={`${prefix}-${name}-${o.id}`} name={name} value={o.id} label={o.name} defaultChecked={checked.includes(o.id)} />

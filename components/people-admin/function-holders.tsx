@@ -7,6 +7,7 @@ import type { ActionResult } from "@/lib/web/action-result";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPlainDate } from "@/lib/time";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 type Fn = CommitteeView["functions"][number];
@@ -17,7 +18,7 @@ export async function FunctionHolders({ fn, today, assign, end }: { fn: Fn; toda
   return (
     <div className="space-y-2">
       {fn.holders.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("pa.noHolders")}</p>
+        <EmptyState small>{t("pa.noHolders")}</EmptyState>
       ) : (
         <>
           <p className="text-sm">{t("pa.holders", { names: fn.holders.map((h) => h.name ?? `#${h.personId}`).join(", ") })}</p>

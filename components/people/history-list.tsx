@@ -1,10 +1,11 @@
 import { ChangeTable } from "@/components/audit/change-table";
 import type { ReadableEntry } from "@/lib/domain/audit/readable-history";
 import type { Translate } from "@/lib/i18n/translate";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** A person's history from the audit log (loaded by the page with readableHistory): when, what, by whom, each field. */
 export function HistoryList({ t, entries }: { t: Translate; entries: ReadableEntry[] }) {
-  if (entries.length === 0) return <p className="text-slate-600">{t("person.history.none")}</p>;
+  if (entries.length === 0) return <EmptyState>{t("person.history.none")}</EmptyState>;
   const labels = { field: t("audit.field"), before: t("audit.before"), after: t("audit.after") };
   return (
     <ol className="divide-y divide-slate-100" aria-label={t("person.history")}>

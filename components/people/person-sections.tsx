@@ -8,6 +8,7 @@ import type { FormAction } from "@/components/forms/action-form";
 import { AddressEditForm } from "./address-edit-form";
 import { getSpace } from "@/lib/web/space";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** Parts of the admin person page: memberships, cards, equipment, committees, addresses (editable with members.write). */
 /** updateAddressAction: the route's action for the inline address edit (shown with mayEditAddresses). */
@@ -28,7 +29,7 @@ export async function PersonSections({
     <>
       <Card id="memberships" title={t("person.memberships")}>
         {record.memberships.length === 0 ? (
-          <p className="text-slate-600">{t("person.none")}</p>
+          <EmptyState>{t("person.none")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {record.memberships.map((m) => (
@@ -45,7 +46,7 @@ export async function PersonSections({
       </Card>
       <Card id="addresses" title={t("profile.addresses")}>
         {record.addresses.length === 0 ? (
-          <p className="text-slate-600">{t("person.none")}</p>
+          <EmptyState>{t("person.none")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {record.addresses.map((a) => (
@@ -63,7 +64,7 @@ export async function PersonSections({
       </Card>
       <Card id="cards" title={t("person.cards")}>
         {record.cards.length === 0 ? (
-          <p className="text-slate-600">{t("person.noCards")}</p>
+          <EmptyState>{t("person.noCards")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {record.cards.map((c) => (
@@ -80,7 +81,7 @@ export async function PersonSections({
       </Card>
       <Card id="equipment" title={t("person.equipment")}>
         {record.equipment.length === 0 ? (
-          <p className="text-slate-600">{t("person.noEquipment")}</p>
+          <EmptyState>{t("person.noEquipment")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {record.equipment.map(({ a, type }) => {
@@ -103,7 +104,7 @@ export async function PersonSections({
       </Card>
       <Card id="functions" title={t("person.functions")}>
         {record.functions.length === 0 ? (
-          <p className="text-slate-600">{t("person.none")}</p>
+          <EmptyState>{t("person.none")}</EmptyState>
         ) : (
           <ul>
             {record.functions.map((f) => (

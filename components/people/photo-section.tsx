@@ -6,6 +6,7 @@ import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -36,7 +37,7 @@ export async function PhotoSection({
             className="h-32 w-32 rounded border border-slate-200 object-cover"
           />
         ) : (
-          <p className="text-sm text-slate-600">{t("photo.none")}</p>
+          <EmptyState small>{t("photo.none")}</EmptyState>
         )}
         <div className="space-y-3">
           <ActionForm action={upload} className="space-y-3" label={t("photo.upload")}>

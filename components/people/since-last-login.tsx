@@ -4,6 +4,7 @@ import type { ShownPerson } from "@/lib/domain/people/visible-names";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** The start page's "what changed since my last login": my own record, and for the board a digest by change type. */
 export async function SinceLastLogin({ changes, timeZone, auditLinks }: { changes: ChangesSinceLastLogin; timeZone: string; auditLinks: boolean }) {
@@ -15,7 +16,7 @@ export async function SinceLastLogin({ changes, timeZone, auditLinks }: { change
     <Card id="since-last-login" title={t("since.title")} intro={t("since.intro", { when: when(changes.since) })}>
       <h3 className="text-sm font-medium text-slate-700">{t("since.own")}</h3>
       {changes.own.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("since.ownNone")}</p>
+        <EmptyState small>{t("since.ownNone")}</EmptyState>
       ) : (
         <ul className="mb-3 divide-y divide-slate-100 text-sm" aria-label={t("since.own")}>
           {changes.own.map((c, i) => (
@@ -32,7 +33,7 @@ export async function SinceLastLogin({ changes, timeZone, auditLinks }: { change
         <>
           <h3 className="mt-3 text-sm font-medium text-slate-700">{t("since.board")}</h3>
           {changes.board.length === 0 ? (
-            <p className="text-sm text-slate-600">{t("since.boardNone")}</p>
+            <EmptyState small>{t("since.boardNone")}</EmptyState>
           ) : (
             <ul className="divide-y divide-slate-100 text-sm" aria-label={t("since.board")}>
               {changes.board.map((g) => (

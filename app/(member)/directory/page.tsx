@@ -8,6 +8,7 @@ import { listPublicPeoplePage } from "@/lib/domain/people/public-profile";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** People per page: the whole directory of a large space is megabytes (10,000 people: 8.6 MB, 44 s). */
 const PAGE_SIZE = 60;
@@ -23,7 +24,7 @@ export default async function DirectoryPage({ searchParams }: { searchParams: Pr
   return (
     <div className="space-y-4">
       <PageTitle>{t("directory.title")}</PageTitle>
-      {entries.length === 0 && <p className="text-slate-600">{t("directory.none")}</p>}
+      {entries.length === 0 && <EmptyState>{t("directory.none")}</EmptyState>}
       <ul className="grid gap-3 sm:grid-cols-2">
         {entries.map(({ personId, slug, fields }) => (
           <li key={personId} className={cardClass} aria-label={fields.name}>

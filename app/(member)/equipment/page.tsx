@@ -17,6 +17,7 @@ import { getSpace } from "@/lib/web/space";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -48,7 +49,7 @@ export default async function MyEquipmentPage() {
         {t("me.title")}
       </PageTitle>
       <p className="text-slate-600">{t("me.intro")}</p>
-      {types.length === 0 && <p className="text-slate-600">{t("me.none")}</p>}
+      {types.length === 0 && <EmptyState>{t("me.none")}</EmptyState>}
       {types.map((type) => (
         <MyEquipmentTypeCard
           key={type.id}

@@ -12,6 +12,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export default async function MemberHomePage() {
   const user = await requireUser();
@@ -77,7 +78,7 @@ export default async function MemberHomePage() {
 
       <Card id="cards" title={t("home.cards")}>
         {overview.cards.length === 0 ? (
-          <p className="text-slate-600">{t("home.noCards")}</p>
+          <EmptyState>{t("home.noCards")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {overview.cards.map((c) => (
@@ -95,7 +96,7 @@ export default async function MemberHomePage() {
 
       <Card id="equipment" title={t("home.equipment")}>
         {overview.equipment.length === 0 ? (
-          <p className="text-slate-600">{t("home.noEquipment")}</p>
+          <EmptyState>{t("home.noEquipment")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {overview.equipment.map((e) => (

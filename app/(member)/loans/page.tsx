@@ -8,6 +8,7 @@ import { getDb } from "@/lib/web/db";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** Things lent out (overdue first) and things members lent to the space, with their return dates. */
 export default async function LoansPage() {
@@ -44,11 +45,11 @@ export default async function LoansPage() {
       <PageTitle>{t("inv.loans.title")}</PageTitle>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("inv.loans.overdue", { count: overdue.length })}</h2>
-        {overdue.length ? loanList(overdue, "border-red-200 bg-red-50") : <p className="text-sm text-slate-500">{t("inv.loans.noneOverdue")}</p>}
+        {overdue.length ? loanList(overdue, "border-red-200 bg-red-50") : <EmptyState small>{t("inv.loans.noneOverdue")}</EmptyState>}
       </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("inv.loans.current", { count: current.length })}</h2>
-        {current.length ? loanList(current, "border-slate-200 bg-white") : <p className="text-sm text-slate-500">{t("inv.loans.none")}</p>}
+        {current.length ? loanList(current, "border-slate-200 bg-white") : <EmptyState small>{t("inv.loans.none")}</EmptyState>}
       </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("inv.loans.fromMembers", { count: fromMembers.total })}</h2>

@@ -10,6 +10,7 @@ import { requireInventoryViewer } from "@/lib/web/inventory";
 import { createLocationAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 
 function Tree({ t, all, parentId, seen }: { t: Translate; all: InventoryLocation[]; parentId: number | null; seen: Set<number> }) {
   const children = all.filter((l) => l.parentId === parentId && !seen.has(l.id));
@@ -38,7 +39,7 @@ export default async function LocationsPage() {
   return (
     <div className="space-y-6">
       <PageTitle>{t("inv.locations.title")}</PageTitle>
-      {all.length === 0 ? <p className="text-slate-600">{t("inv.locations.none")}</p> : <Tree t={t} all={all} parentId={null} seen={new Set()} />}
+      {all.length === 0 ? <EmptyState>{t("inv.locations.none")}</EmptyState> : <Tree t={t} all={all} parentId={null} seen={new Set()} />}
       {user.canEdit && (
         <Card id="new-location" title={t("inv.locations.new")}>
           <ActionForm action={createLocationAction} className="space-y-3" label={t("inv.locations.new")}>

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export default async function PollsPage() {
   const user = await requireUser();
@@ -25,7 +26,7 @@ export default async function PollsPage() {
       >
         {t("com.polls.title")}
       </PageTitle>
-      {polls.length === 0 && <p className="text-sm text-slate-500">{t("com.polls.none")}</p>}
+      {polls.length === 0 && <EmptyState small>{t("com.polls.none")}</EmptyState>}
       <ul className="space-y-2">
         {polls.map(({ poll, phase, voted }) => (
           <li key={poll.id} className="rounded border border-slate-200 bg-white px-3 py-2">

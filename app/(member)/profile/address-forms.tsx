@@ -9,6 +9,7 @@ import { AddressAddForm } from "@/components/people/address-add-form";
 import { addOwnAddressAction, ownAddressAction } from "./actions";
 import { updateAddressAction } from "./address-edit-actions";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** My addresses: list with "edit" / "make main" / "remove", and a form to add one. */
 export async function AddressForms({ addresses, types }: { addresses: PersonAddress[]; types: AddressType[] }) {
@@ -19,7 +20,7 @@ export async function AddressForms({ addresses, types }: { addresses: PersonAddr
   return (
     <div className="space-y-4">
       {addresses.length === 0 ? (
-        <p className="text-slate-600">{t("address.none")}</p>
+        <EmptyState>{t("address.none")}</EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100">
           {addresses.map((a) => (

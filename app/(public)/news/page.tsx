@@ -8,6 +8,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const dynamic = "force-dynamic";
 
@@ -32,7 +33,7 @@ export default async function NewsListPage({ searchParams }: { searchParams: Pro
       >
         {t("com.news.listTitle")}
       </PageTitle>
-      {list.posts.length === 0 && <p className="text-slate-500">{t("com.news.none")}</p>}
+      {list.posts.length === 0 && <EmptyState>{t("com.news.none")}</EmptyState>}
       <ul className="space-y-6" data-testid="news-list">
         {list.posts.map((p) => (
           <li key={p.id}>

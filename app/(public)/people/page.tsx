@@ -8,6 +8,7 @@ import { listPublicPeoplePage } from "@/lib/domain/people/public-profile";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** People per page (a logged-in viewer may see thousands). */
 const PAGE_SIZE = 60;
@@ -22,7 +23,7 @@ export default async function PeoplePage({ searchParams }: { searchParams: Promi
   return (
     <div className="space-y-4">
       <PageTitle>{t("people.public.title")}</PageTitle>
-      {entries.length === 0 && <p className="text-slate-600">{t("directory.none")}</p>}
+      {entries.length === 0 && <EmptyState>{t("directory.none")}</EmptyState>}
       <ul className="grid gap-3 sm:grid-cols-3">
         {entries.map(({ personId, slug, fields }) => (
           <li key={personId} className={`${cardClass} flex items-center gap-3`}>

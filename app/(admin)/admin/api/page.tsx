@@ -15,6 +15,7 @@ import { getSpace } from "@/lib/web/space";
 import { createServiceAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** Service identities (with their sponsor) and every active personal token, each revocable by an admin. */
 export default async function AdminApiPage() {
@@ -40,7 +41,7 @@ export default async function AdminApiPage() {
         </Link>
       </p>
       <Card id="services" title={t("api.services.title")}>
-        {services.length === 0 && <p className="text-sm text-slate-600">{t("api.services.none")}</p>}
+        {services.length === 0 && <EmptyState small>{t("api.services.none")}</EmptyState>}
         <ul className="mb-4 space-y-1">
           {services.map((s) => (
             <li key={s.id}>
@@ -68,7 +69,7 @@ export default async function AdminApiPage() {
       </Card>
       <Card id="personal-tokens" title={t("api.admin.personal")}>
         {tokens.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("api.tokens.none")}</p>
+          <EmptyState small>{t("api.tokens.none")}</EmptyState>
         ) : (
           <ul className="space-y-1 text-sm">
             {tokens.map((k) => (

@@ -16,6 +16,7 @@ import { subscribeAction, unsubscribeAction } from "./actions";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -63,7 +64,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         ))}
       </datalist>
       <p className="text-sm text-slate-600">{t("audit.count", { count: result.total })}</p>
-      {result.rows.length === 0 ? <p className="text-slate-600">{t("audit.none")}</p> : <AuditEntries t={t} entries={entries} />}
+      {result.rows.length === 0 ? <EmptyState>{t("audit.none")}</EmptyState> : <AuditEntries t={t} entries={entries} />}
       <nav aria-label={t("audit.page", { page: result.page, pages: result.pages })} className="flex items-center gap-3 text-sm">
         {result.page > 1 && (
           <Link className={linkClass} rel="prev" href={`?${query(filter, result.page - 1)}`}>
@@ -81,7 +82,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
       <Card id="audit-subscriptions" title={t("audit.subs.title")} className="space-y-3">
         <p className="text-sm text-slate-600">{t("audit.subs.intro")}</p>
         {subs.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("audit.subs.none")}</p>
+          <EmptyState small>{t("audit.subs.none")}</EmptyState>
         ) : (
           <ul className="space-y-2">
             {subs.map((s) => (

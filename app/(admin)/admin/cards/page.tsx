@@ -15,6 +15,7 @@ import { endCardAction, newMemberWithCardAction, registerCardAction } from "./ac
 import { cardClass } from "@/components/ui/styles";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const card = `${cardClass} space-y-3`;
 const UNKNOWN_DAYS = 30;
@@ -48,7 +49,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
         <h2 id="unknown" className="text-lg font-semibold">
           {t("cards.unknown.title", { days: UNKNOWN_DAYS })}
         </h2>
-        {unknown.length === 0 && <p className="text-slate-600">{t("cards.unknown.none")}</p>}
+        {unknown.length === 0 && <EmptyState>{t("cards.unknown.none")}</EmptyState>}
         <ul className="space-y-4">
           {unknown.map((u) => (
             <li key={u.uid} className="space-y-2 border-t border-slate-100 pt-3" aria-label={u.uid} data-testid={`unknown-${u.uid}`}>

@@ -15,6 +15,7 @@ import { getSpace } from "@/lib/web/space";
 import { endOfYearAction } from "./actions";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** The hub for membership reference data, the end-of-year action and the mailing lists. */
 export default async function MembershipAdminPage() {
@@ -76,7 +77,7 @@ export default async function MembershipAdminPage() {
           <div>
             <h3 className="font-semibold">{t("pa.mailing.byCommittee")}</h3>
             {committees.length === 0 ? (
-              <p className="text-sm text-slate-600">{t("pa.none")}</p>
+              <EmptyState small>{t("pa.none")}</EmptyState>
             ) : (
               <ul className="list-inside list-disc text-sm">
                 {committees.map((c) => (

@@ -17,6 +17,7 @@ import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-servic
 import { getDb } from "@/lib/web/db";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -142,7 +143,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
           {t("people.mailingList")}
         </a>
       </p>
-      {result.rows.length === 0 ? <p className="text-slate-600">{t("people.none")}</p> : <PeopleTable rows={result.rows} />}
+      {result.rows.length === 0 ? <EmptyState>{t("people.none")}</EmptyState> : <PeopleTable rows={result.rows} />}
       <nav aria-label={t("people.page", { page: result.page, pages: result.pages })} className="flex items-center gap-3 text-sm">
         {result.page > 1 && (
           <Link className={linkClass} rel="prev" href={`?${filterQuery(filter, { page: result.page - 1 })}`}>

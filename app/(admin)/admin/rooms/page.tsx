@@ -8,6 +8,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { deleteBookableAction, saveBookableAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** Rooms and bookable resources (a resource may stand for a machine). */
 export default async function RoomsAdminPage() {
@@ -24,7 +25,7 @@ export default async function RoomsAdminPage() {
         return (
           <section key={kind} className="space-y-3">
             <h2 className="text-lg font-semibold">{t(kind === "room" ? "rooms.rooms" : "rooms.resources")}</h2>
-            {rows.length === 0 && <p className="text-slate-600">{t("rooms.none")}</p>}
+            {rows.length === 0 && <EmptyState>{t("rooms.none")}</EmptyState>}
             <ul className="space-y-3">
               {rows.map((r) => (
                 <li key={r.id} className="rounded border border-slate-200 bg-white p-2">

@@ -11,6 +11,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export default async function SensorsPage() {
   await requirePermission("system.admin");
@@ -24,7 +25,7 @@ export default async function SensorsPage() {
         <TextField label={t("com.sensors.name")} name="name" required maxLength={60} />
         <Button type="submit">{t("com.sensors.create")}</Button>
       </SecretOnceForm>
-      {tokens.length === 0 && <p className="text-sm text-slate-500">{t("com.sensors.none")}</p>}
+      {tokens.length === 0 && <EmptyState small>{t("com.sensors.none")}</EmptyState>}
       <ul className="space-y-2">
         {tokens.map((s) => (
           <li key={s.id} className="rounded border border-slate-200 bg-white px-3 py-2 text-sm">

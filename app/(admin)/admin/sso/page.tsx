@@ -13,6 +13,7 @@ import { getDb } from "@/lib/web/db";
 import { createOidcClientAction, rotateSigningKeyAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const dynamic = "force-dynamic";
 
@@ -30,7 +31,7 @@ export default async function SsoPage() {
       </p>
       <p className="text-sm text-slate-600">{t("sso.admin.docs")}</p>
       {clients.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("sso.admin.none")}</p>
+        <EmptyState small>{t("sso.admin.none")}</EmptyState>
       ) : (
         <ul className="space-y-2">
           {clients.map((c) => (

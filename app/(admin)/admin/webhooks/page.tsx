@@ -12,6 +12,7 @@ import { getSpace } from "@/lib/web/space";
 import { createWebhookAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** The space's webhooks with their queues, and a form to add one (its signing secret is shown once). */
 export default async function WebhooksPage() {
@@ -23,7 +24,7 @@ export default async function WebhooksPage() {
       <PageTitle>{t("wh.title")}</PageTitle>
       <p className="max-w-3xl text-sm text-slate-700">{t("wh.intro")}</p>
       {hooks.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("wh.none")}</p>
+        <EmptyState small>{t("wh.none")}</EmptyState>
       ) : (
         <ul className="space-y-2">
           {hooks.map((h) => (

@@ -5,6 +5,7 @@ import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { cardClass } from "@/components/ui/styles";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** "My machines": the machines of the types I own (run them: block, maintenance, usage) or train on. */
 export default async function MyMachinesPage() {
@@ -15,7 +16,7 @@ export default async function MyMachinesPage() {
       <PageTitle>{t("owner.title")}</PageTitle>
       <p className="text-slate-600">{t("owner.intro")}</p>
       {machines.length === 0 ? (
-        <p className={cardClass}>{t("owner.none")}</p>
+        <EmptyState className={cardClass}>{t("owner.none")}</EmptyState>
       ) : (
         <ul className="space-y-3" aria-label={t("owner.title")}>
           {machines.map((m) => (

@@ -9,6 +9,7 @@ import { getSpace } from "@/lib/web/space";
 import { disconnectServiceAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export const dynamic = "force-dynamic";
 
@@ -34,7 +35,7 @@ export default async function ConnectedServicesPage() {
       <PageTitle>{t("sso.services.title")}</PageTitle>
       <p className="max-w-3xl text-sm text-slate-700">{t("sso.services.intro")}</p>
       {services.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("sso.services.none")}</p>
+        <EmptyState small>{t("sso.services.none")}</EmptyState>
       ) : (
         <ul className="space-y-2">
           {services.map((s) => (

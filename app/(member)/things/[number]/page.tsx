@@ -15,6 +15,7 @@ import { requireInventoryViewer } from "@/lib/web/inventory";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { ButtonLink } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type Params = Promise<{ number: string }>;
 
@@ -120,7 +121,7 @@ export default async function ThingPage({ params }: { params: Params }) {
             />
           </a>
         ) : (
-          <p className="text-sm text-slate-500">{t("inv.thing.noPhoto")}</p>
+          <EmptyState small>{t("inv.thing.noPhoto")}</EmptyState>
         )}
       </div>
       {user.canEdit && (

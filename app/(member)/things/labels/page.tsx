@@ -5,6 +5,7 @@ import { getDb } from "@/lib/web/db";
 import { publicLink } from "@/lib/domain/settings/public-link";
 import { requireInventoryViewer } from "@/lib/web/inventory";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -35,7 +36,7 @@ export default async function LabelsPage({ searchParams }: { searchParams: Searc
     <div className="space-y-4">
       <div className="print:hidden">
         <PageTitle>{t("inv.labels.title")}</PageTitle>
-        <p className="text-sm text-slate-600">{labels.length ? t("inv.labels.hint") : t("inv.labels.none")}</p>
+        {labels.length ? <p className="text-sm text-slate-600">{t("inv.labels.hint")}</p> : <EmptyState small>{t("inv.labels.none")}</EmptyState>}
       </div>
       <div className="grid grid-cols-3 gap-2 print:gap-0">
         {labels.map((l) => (

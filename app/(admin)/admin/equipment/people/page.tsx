@@ -7,6 +7,7 @@ import { getDb } from "@/lib/web/db";
 import { searchText } from "@/lib/domain/shared/ids";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -39,7 +40,7 @@ export default async function EquipmentPeoplePage({ searchParams }: { searchPara
       </form>
       {result &&
         (result.rows.length === 0 ? (
-          <p className="text-slate-600">{t("eq.person.none")}</p>
+          <EmptyState>{t("eq.person.none")}</EmptyState>
         ) : (
           <ul className={`${cardClass} divide-y divide-slate-100`}>
             {result.rows.map((p) => (

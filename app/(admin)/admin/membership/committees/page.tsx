@@ -25,6 +25,7 @@ import {
 } from "./actions";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** Committees, the functions each allows, who holds them today, and the roles a function grants (system admins set those). */
 export default async function CommitteesPage() {
@@ -48,7 +49,7 @@ export default async function CommitteesPage() {
       </Link>
       <PageTitle>{t("pa.committees")}</PageTitle>
       <p className="text-slate-600">{t("pa.committees.intro")}</p>
-      {committees.length === 0 && <p className="text-slate-600">{t("pa.none")}</p>}
+      {committees.length === 0 && <EmptyState>{t("pa.none")}</EmptyState>}
       {committees.map((c) => (
         <Card key={c.id} id={`committee-${c.id}`} title={c.name} className="space-y-4">
           {c.description && <p className="text-sm text-slate-600">{c.description}</p>}
@@ -60,7 +61,7 @@ export default async function CommitteesPage() {
             </ActionForm>
           </details>
           <h3 className="font-semibold">{t("pa.functions")}</h3>
-          {c.functions.length === 0 && <p className="text-sm text-slate-600">{t("pa.noFunctions")}</p>}
+          {c.functions.length === 0 && <EmptyState small>{t("pa.noFunctions")}</EmptyState>}
           <ul className="space-y-3">
             {c.functions.map((f) => (
               <li key={f.id} className="space-y-2 rounded border border-slate-200 p-3" aria-label={f.name}>

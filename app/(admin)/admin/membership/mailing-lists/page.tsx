@@ -15,6 +15,7 @@ import { getDb } from "@/lib/web/db";
 import { createListAction } from "./actions";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** The space's mailing lists with how many are on each; a new list (members.write). */
 export default async function MailingListsPage() {
@@ -30,7 +31,7 @@ export default async function MailingListsPage() {
       <PageTitle>{t("ml.title")}</PageTitle>
       <p className="text-slate-600">{t("ml.intro")}</p>
       {lists.length === 0 ? (
-        <p className="text-slate-600">{t("ml.none")}</p>
+        <EmptyState>{t("ml.none")}</EmptyState>
       ) : (
         <ul className="space-y-3">
           {lists.map((l, i) => (

@@ -13,6 +13,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { Badge } from "@/components/ui/badge";
+import { EmptyState } from "@/components/ui/empty-state";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -48,7 +49,7 @@ export default async function StudyFieldsPage({ searchParams }: { searchParams: 
         </Button>
       </form>
       {fields.length === 0 ? (
-        <p>{t("sf.none")}</p>
+        <EmptyState>{t("sf.none")}</EmptyState>
       ) : (
         <ul className="space-y-3" aria-label={t("sf.title")}>
           {fields.map((f) => (

@@ -11,6 +11,7 @@ import type { PartnerInfo } from "@/lib/domain/people/partner-link";
 import { getT } from "@/lib/i18n/server";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 interface Props {
   personId: number;
@@ -58,7 +59,9 @@ export async function PartnerSection({ personId, partner, addresses, partnerRate
           </ActionForm>
         </div>
       ) : (
-        <p className="mb-3 text-sm text-slate-600">{t("partner.none")}</p>
+        <EmptyState small className="mb-3">
+          {t("partner.none")}
+        </EmptyState>
       )}
       <ActionForm action={linkPartnerAction.bind(null, personId)} className="mt-3 grid gap-3 sm:grid-cols-[2fr_auto] sm:items-end" label={t("partner.link")}>
         <PersonPicker label={t("partner.ref")} name="partner" id="partner-ref" purpose="partner" required texts={personPickerTexts(t)} />

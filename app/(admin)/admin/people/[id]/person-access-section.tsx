@@ -11,6 +11,7 @@ import { formatPlainDate } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { endPersonRoleAction, grantPersonRoleAction, setLoginEmailAction } from "./access-actions";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** The person page's login email and directly held roles with their days: system admins only (the domain checks again). */
 export async function PersonAccessSection({ personId }: { personId: number }) {
@@ -37,7 +38,7 @@ export async function PersonAccessSection({ personId }: { personId: number }) {
       )}
       <h3 className="text-sm font-medium text-slate-700">{t("access.roles")}</h3>
       {held.length === 0 ? (
-        <p className="text-sm text-slate-600">{t("access.role.none")}</p>
+        <EmptyState small>{t("access.role.none")}</EmptyState>
       ) : (
         <ul className="mb-3 divide-y divide-slate-100 text-sm" aria-label={t("access.roles")}>
           {held.map((r) => {

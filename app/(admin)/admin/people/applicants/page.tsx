@@ -12,6 +12,7 @@ import { approveApplicantAction, approveLoginRequestAction, rejectApplicantActio
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /**
  * Applicants who confirmed their email, waiting for the board: approve (member number) or reject with a reason.
@@ -35,7 +36,7 @@ export default async function ApplicantsPage() {
       <PageTitle>{t("applicants.title")}</PageTitle>
       <p className="text-sm text-slate-600">{t("applicants.intro")}</p>
       {applicants.length === 0 ? (
-        <p className="text-slate-600">{t("applicants.none")}</p>
+        <EmptyState>{t("applicants.none")}</EmptyState>
       ) : (
         <ul className="space-y-3">
           {applicants.map((a) => {
@@ -81,7 +82,7 @@ export default async function ApplicantsPage() {
       <h2 className="pt-4 text-xl font-semibold">{t("loginRequests.title")}</h2>
       <p className="text-sm text-slate-600">{t("loginRequests.intro")}</p>
       {loginRequests.length === 0 ? (
-        <p className="text-slate-600">{t("loginRequests.none")}</p>
+        <EmptyState>{t("loginRequests.none")}</EmptyState>
       ) : (
         <ul className="space-y-3">
           {loginRequests.map((r) => {

@@ -10,6 +10,7 @@ import { saveWordingAction } from "./actions";
 import { cardClass, linkClass } from "@/components/ui/styles";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export async function generateMetadata() {
   return { title: (await getT())("wording.title") };
@@ -53,7 +54,7 @@ export default async function WordingPage({ searchParams }: { searchParams: Prom
         <Button type="submit">{t("wording.search")}</Button>
       </form>
       {rows.length === 0 ? (
-        <p className="text-slate-600">{q ? t("wording.noMatch") : t("wording.noOverrides")}</p>
+        <EmptyState>{q ? t("wording.noMatch") : t("wording.noOverrides")}</EmptyState>
       ) : (
         <ul className="space-y-4" aria-label={t("wording.results")}>
           {rows.map((row) => (

@@ -15,6 +15,7 @@ import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const ATTENDANCE = ["passed", "failed", "no_show"] as const;
 
@@ -67,7 +68,7 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
       <Card id="participants" title={t("tr.detail.participants")} className="space-y-3">
         {!begun && !session.cancelledAt && <p className="text-sm text-slate-600">{t("tr.att.notYet")}</p>}
         {session.participants.length === 0 ? (
-          <p className="text-slate-600">{t("tr.detail.none")}</p>
+          <EmptyState>{t("tr.detail.none")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {session.participants.map((p) => (

@@ -15,6 +15,7 @@ import { deleteMachineAction, setMachineBlockedAction, updateMachineAction, uplo
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 export default async function EditMachinePage({ params }: { params: Promise<{ id: string }> }) {
   await requirePermission("equipment.manage");
@@ -48,7 +49,7 @@ export default async function EditMachinePage({ params }: { params: Promise<{ id
             className="max-h-80 rounded border border-slate-200"
           />
         ) : (
-          <p className="text-slate-600">{t("eq.photo.none")}</p>
+          <EmptyState>{t("eq.photo.none")}</EmptyState>
         )}
         <ActionForm action={uploadMachinePhotoAction} className="space-y-3" label={t("eq.photo.title")}>
           <input type="hidden" name="machineId" value={machine.id} />

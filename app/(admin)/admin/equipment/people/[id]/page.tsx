@@ -15,6 +15,7 @@ import { grantAuthorizationAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -61,7 +62,7 @@ export default async function PersonEquipmentPage({ params }: { params: Promise<
       </Card>
 
       <Card id="records" title={t("eq.person.records")} className="space-y-3">
-        {records.length === 0 ? <p className="text-slate-600">{t("eq.person.noRecords")}</p> : <AuthorizationRecords records={records} />}
+        {records.length === 0 ? <EmptyState>{t("eq.person.noRecords")}</EmptyState> : <AuthorizationRecords records={records} />}
       </Card>
     </div>
   );

@@ -16,6 +16,7 @@ import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -42,7 +43,7 @@ export default async function EditEquipmentTypePage({ params }: { params: Promis
       <Card id="prerequisites" title={t("eq.prereq.title")} className="space-y-4">
         <p className="text-sm text-slate-600">{t("eq.prereq.intro")}</p>
         {prerequisites.length === 0 ? (
-          <p className="text-slate-600">{t("eq.prereq.none")}</p>
+          <EmptyState>{t("eq.prereq.none")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100">
             {prerequisites.map((p) => (

@@ -24,6 +24,7 @@ import { deleteListAction, syncListAction, updateListAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /**
  * One list: its rules, who is on it today (the computed addresses), exports for other list servers and the
@@ -66,7 +67,7 @@ export default async function MailingListPage({ params, searchParams }: { params
           </a>
         </p>
         {members.length === 0 ? (
-          <p className="text-sm text-slate-600">{t("ml.noMembers")}</p>
+          <EmptyState small>{t("ml.noMembers")}</EmptyState>
         ) : (
           <ul className="max-h-80 overflow-y-auto text-sm" data-testid="list-addresses">
             {members.map((m) => (

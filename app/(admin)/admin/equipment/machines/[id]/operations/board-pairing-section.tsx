@@ -4,6 +4,7 @@ import type { PairingView } from "@/lib/domain/usage/board-pairing-view";
 import type { Translate } from "@/lib/i18n/translate";
 import { Card } from "@/components/ui/card";
 import { approvePairingAction, closePairingWindowAction, openPairingWindowAction, refusePairingAction, unpairBoardAction } from "./pairing-actions";
+import { EmptyState } from "@/components/ui/empty-state";
 
 interface Props {
   t: Translate;
@@ -40,7 +41,7 @@ export function BoardPairingSection({ t, view, machineId, boardId, when }: Props
               </ActionForm>
             </div>
           ) : (
-            <p className="text-slate-600">{t("pair.none")}</p>
+            <EmptyState>{t("pair.none")}</EmptyState>
           )}
           {view.window.open ? (
             <div className="flex flex-wrap items-end justify-between gap-2">
@@ -71,7 +72,7 @@ export function BoardPairingSection({ t, view, machineId, boardId, when }: Props
           )}
           <h3 className="font-medium">{t("pair.requests.title")}</h3>
           {view.requests.length === 0 ? (
-            <p className="text-slate-600">{t("pair.requests.none")}</p>
+            <EmptyState>{t("pair.requests.none")}</EmptyState>
           ) : (
             <ul className="divide-y divide-slate-100">
               {view.requests.map((r) => (

@@ -33,6 +33,7 @@ import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parseId } from "@/lib/domain/shared/ids";
 import { PageTitle } from "@/components/ui/page-title";
 import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
 
 /** What the boards report for one machine: hours, maintenance, boards, pairing, usage history, remote control, credentials. */
 export default async function MachineOperationsPage({
@@ -139,7 +140,7 @@ export default async function MachineOperationsPage({
 
       <Card id="interventions" title={t("mach.interventions.title")} className="space-y-3">
         {interventions.length === 0 ? (
-          <p className="text-slate-600">{t("mach.interventions.none")}</p>
+          <EmptyState>{t("mach.interventions.none")}</EmptyState>
         ) : (
           <ul className="divide-y divide-slate-100 text-sm">
             {interventions.map((i) => (
