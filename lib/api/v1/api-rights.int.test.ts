@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { apiTokens, membershipStatuses, openStatusChanges, people, personRoles, profileStudies, profiles, roles } from "@/lib/db/schema";
 import { createService } from "@/lib/domain/api-tokens/services";
 import { createServiceToken, revokeToken } from "@/lib/domain/api-tokens/tokens";
-import { listDirectory } from "@/lib/domain/people/directory";
+import { wholeDirectory } from "@/lib/domain/people/testing/whole-directory";
 import { createStudyField } from "@/lib/domain/people/study-fields";
 import { permissionsOfPerson } from "@/lib/domain/access/person-permissions";
 import { createApiTestbed, type ApiTestbed } from "./testing/api-testbed";
@@ -47,7 +47,7 @@ describe("people through the API", () => {
 
     // Paging one by one skips the hidden entries and yields exactly what the directory page shows.
     const viewer = { personId: t.f.ids.member, permissions: await permissionsOfPerson(t.f.db, t.f.ids.member) };
-    const expected = (await listDirectory(t.f.db, viewer)).map((e) => e.personId);
+    const expected = (await wholeDirectory(t.f.db, viewer)).map((e) => e.personId);
     expect((await walk("/members", member, 1)).map((r) => r.id)).toEqual(expected);
     await t.f.db.update(profiles).set({ boardOnly: false }).where(eq(profiles.personId, t.f.ids.maria));
   });

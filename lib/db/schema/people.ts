@@ -75,6 +75,12 @@ export const profiles = pgTable(
     uniqueIndex("profiles_email_lower_idx").on(sql`lower(${t.email})`),
     index().on(t.partnerPersonId),
     index("profiles_name_idx").on(t.lastName, t.firstName, t.personId),
+    // The people a visitor may see by name (lib/domain/people/visibility-sql.ts: a name set public, not "only the
+    // board"), in the directory's order: the visitor's people list reads its page from here instead of every profile.
+    // It names stored values, not the rule: were the rule to change, the planner would merely stop using it.
+    index("profiles_public_name_idx")
+      .on(t.lastName, t.firstName, t.personId)
+      .where(sql`not ${t.boardOnly} and (${t.visibility} ->> 'name') = 'public'`),
     // The people search (lib/domain/people/person-match.ts): trigrams (pg_trgm, migration 0018) of searchText.
     // fastupdate off: new entries go into the index at once instead of a pending list that every search reads
     // through until a vacuum empties it (the embedded database has no autovacuum, and a manual ANALYZE never does):

@@ -6,7 +6,7 @@ import { listMembersVisibleTo } from "../mailing-lists/list-members";
 import { createMailingList } from "../mailing-lists/lists";
 import { deleteCommittee } from "../people/committee-admin";
 import { assignFunction, createCommittee, createFunction } from "../people/committee-service";
-import { listDirectory } from "../people/directory";
+import { wholeDirectory } from "../people/testing/whole-directory";
 import { listAllPeople, parsePeopleFilter } from "../people/people-list";
 import { peopleToCsv } from "../people/people-export";
 import { deleteStatus } from "../people/reference-delete";
@@ -28,7 +28,7 @@ afterAll(() => t?.close());
 const today = new Date().toISOString().slice(0, 10);
 const roleByKey = async (key: string) => (await listRolesWithPermissions(t.db)).find((r) => r.key === key)!;
 const viewer = async (personId: number) => ({ personId, permissions: await permissionsOfPerson(t.db, personId) });
-const directoryIds = async (personId: number) => (await listDirectory(t.db, await viewer(personId))).map((e) => e.personId);
+const directoryIds = async (personId: number) => (await wholeDirectory(t.db, await viewer(personId))).map((e) => e.personId);
 
 describe("a status or committee brings its own view right", () => {
   it("creating, renaming and deleting a status or committee creates, renames and removes its right", async () => {

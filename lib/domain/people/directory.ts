@@ -1,9 +1,11 @@
 import { and, asc, eq, inArray, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { addresses, addressHolders, membershipStatuses, people, profiles } from "@/lib/db/schema";
-import { viewScopeOf, visibleInScope } from "../access/view-rights";
+import { scopeCondition, viewScopeOf } from "../access/view-rights";
+import { spaceToday } from "../settings/space-today";
 import { formatAddress } from "./address-service";
-import { visibleProfile, type Viewer } from "./visibility";
+import { scopedViewer, visibleProfile, type Viewer } from "./visibility";
+import { mayViewFieldSql, PROFILE_VISIBILITY } from "./visibility-sql";
 import { studiesOf } from "./study-fields";
 
 export interface ProfileFieldValues {
@@ -28,30 +30,35 @@ export interface DirectoryEntry {
 /** Where a directory page starts: after this (last name, first name, person id) in the directory's order. */
 export type DirectoryKey = [lastName: string, firstName: string, personId: number];
 
-const ANONYMOUS: Viewer = { personId: null, permissions: new Set() };
-
 interface Window {
   after?: DirectoryKey | null;
   limit?: number;
 }
 
-interface Loaded {
-  /** The entries whose name the viewer may see, each with its place in the order. */
-  keyed: { entry: DirectoryEntry; key: DirectoryKey }[];
-  /** Rows read, seen or not: fewer than the limit means the end was reached. */
-  scanned: number;
-  lastKey: DirectoryKey | null;
-}
-
-async function loadEntries(db: Db, viewer: Viewer, personIds: number[] | null, onlyDirectory: boolean, window: Window = {}): Promise<Loaded> {
-  const conditions = [isNull(people.erasedAt)];
+/**
+ * The entries whose name this viewer may see, in the directory's order. The name's visibility (and the view rights
+ * it depends on) is a condition in the query (visibility-sql.ts), so a page is one read of its own rows however few
+ * names the viewer may see; the other fields are then cut by visibleProfile, the same rule in JS.
+ */
+async function loadEntries(
+  db: Db,
+  viewer: Viewer,
+  personIds: number[] | null,
+  onlyDirectory: boolean,
+  window: Window = {},
+): Promise<{ entry: DirectoryEntry; key: DirectoryKey }[]> {
+  // Outside the groups a logged-in viewer holds view rights for (access/view-rights), a person shows them only
+  // what they show everyone; their partner still sees them as a partner (visibility.ts scopedViewer).
+  const [scope, today] = viewer.personId !== null ? await Promise.all([viewScopeOf(db, viewer.personId), spaceToday(db)]) : [null, ""];
+  const inScope = scope && !scope.all ? scopeCondition(scope, today) : undefined;
+  const conditions = [isNull(people.erasedAt), mayViewFieldSql(viewer, "name", PROFILE_VISIBILITY, { inScope })];
   if (onlyDirectory) conditions.push(eq(membershipStatuses.inDirectory, true));
   if (personIds) conditions.push(inArray(people.id, personIds.length ? personIds : [-1]));
   // Row comparison in the order of profiles_name_idx, so a page is an index range scan.
   if (window.after)
     conditions.push(sql`(${profiles.lastName}, ${profiles.firstName}, ${profiles.personId}) > (${window.after[0]}, ${window.after[1]}, ${window.after[2]})`);
   const query = db
-    .select({ p: people, profile: profiles })
+    .select({ p: people, profile: profiles, inScope: inScope ? sql<boolean>`coalesce(${inScope}, false)` : sql<boolean>`true` })
     .from(people)
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
     .innerJoin(profiles, eq(profiles.personId, people.id))
@@ -59,19 +66,16 @@ async function loadEntries(db: Db, viewer: Viewer, personIds: number[] | null, o
     .orderBy(asc(profiles.lastName), asc(profiles.firstName), asc(profiles.personId));
   const rows = window.limit ? await query.limit(window.limit) : await query;
   const ids = rows.map((r) => r.p.id);
-  // Outside the groups a logged-in viewer holds view rights for (access/view-rights), a person shows them only
-  // what they show everyone; their partner still sees them as a partner.
-  const scope = viewer.personId !== null ? await viewScopeOf(db, viewer.personId) : null;
-  const inScope = scope && !scope.all ? await visibleInScope(db, scope, ids) : null;
-  const viewerFor = (id: number, partner: number | null): Viewer => (inScope === null || inScope.has(id) || partner === viewer.personId ? viewer : ANONYMOUS);
-  const studies = await studiesOf(db, ids);
-  const mains = ids.length
-    ? await db
-        .select({ personId: addressHolders.personId, a: addresses })
-        .from(addressHolders)
-        .innerJoin(addresses, eq(addresses.id, addressHolders.addressId))
-        .where(and(inArray(addressHolders.personId, ids), eq(addressHolders.isMain, true)))
-    : [];
+  const [studies, mains] = await Promise.all([
+    studiesOf(db, ids),
+    ids.length
+      ? db
+          .select({ personId: addressHolders.personId, a: addresses })
+          .from(addressHolders)
+          .innerJoin(addresses, eq(addresses.id, addressHolders.addressId))
+          .where(and(inArray(addressHolders.personId, ids), eq(addressHolders.isMain, true)))
+      : [],
+  ]);
   // By person, so each row finds its own in one step (a scan per row was quadratic: 10,000 people took seconds).
   const mainOf = new Map(mains.map((m) => [m.personId, m.a]));
   const studiesByPerson = new Map<number, ProfileFieldValues["studies"]>();
@@ -80,8 +84,8 @@ async function loadEntries(db: Db, viewer: Viewer, personIds: number[] | null, o
     if (!list.length) studiesByPerson.set(personId, list);
     list.push({ field, startYear, endYear });
   }
-  const keyed = rows
-    .map(({ p, profile }) => {
+  return rows
+    .map(({ p, profile, inScope: within }) => {
       const main = mainOf.get(p.id);
       const values: ProfileFieldValues = {
         name: `${profile.firstName} ${profile.lastName}`.trim(),
@@ -95,47 +99,26 @@ async function loadEntries(db: Db, viewer: Viewer, personIds: number[] | null, o
         photo: profile.photoPath,
         partner: profile.partnerPersonId,
       };
-      const fields = visibleProfile(viewerFor(p.id, profile.partnerPersonId), {
-        personId: p.id,
-        partnerPersonId: profile.partnerPersonId,
-        visibility: profile.visibility,
-        boardOnly: profile.boardOnly,
-        values,
-      });
+      const settings = { personId: p.id, partnerPersonId: profile.partnerPersonId, visibility: profile.visibility, boardOnly: profile.boardOnly };
+      const fields = visibleProfile(scopedViewer(viewer, settings, within), { ...settings, values });
       const entry: DirectoryEntry = { personId: p.id, memberNumber: fields.name !== undefined ? p.memberNumber : null, fields };
       return { entry, key: [profile.lastName, profile.firstName, p.id] as DirectoryKey };
     })
-    .filter((e) => e.entry.fields.name !== undefined);
-  const last = rows.at(-1);
-  return { keyed, scanned: rows.length, lastKey: last ? [last.profile.lastName, last.profile.firstName, last.p.id] : null };
-}
-
-/** The member directory: people whose status appears there, each showing only what this viewer may see. */
-export async function listDirectory(db: Db, viewer: Viewer): Promise<DirectoryEntry[]> {
-  return (await loadEntries(db, viewer, null, true)).keyed.map((k) => k.entry);
+    .filter((e) => e.entry.fields.name !== undefined); // the query asked the same; never show a name the rule hides
 }
 
 /**
- * One page of the directory in its order, for the API: up to `limit` entries this viewer may see, after `after`.
- * `next` is where the following page starts (null at the end); entries whose name the viewer may not see are
- * skipped, so a page reads on until it is full.
+ * One page of the member directory (people whose status appears there) in its order: up to `limit` entries whose
+ * name this viewer may see, after `after`, each showing only the fields the viewer may see. `next` is where the
+ * following page starts (null at the end). The directory page, the people list and the API's /members page it.
  */
 export async function listDirectoryPage(
   db: Db,
   viewer: Viewer,
   page: { after: DirectoryKey | null; limit: number },
 ): Promise<{ entries: DirectoryEntry[]; next: DirectoryKey | null }> {
-  const found: Loaded["keyed"] = [];
-  let after = page.after;
-  // One entry more than asked tells whether another page follows. Each further read is four times as long (up to
-  // 10,000 rows): a visitor sees few names among thousands, and reading on in pages of `limit` took hundreds of
-  // queries (at 10,000 people: 61, 244, 976, 3,904, then the rest).
-  for (let size = page.limit + 1; found.length <= page.limit; size = Math.min(size * 4, Math.max(10_000, page.limit + 1))) {
-    const batch = await loadEntries(db, viewer, null, true, { after, limit: size });
-    found.push(...batch.keyed);
-    if (batch.scanned < size) break;
-    after = batch.lastKey;
-  }
+  // One entry more than asked tells whether another page follows.
+  const found = await loadEntries(db, viewer, null, true, { after: page.after, limit: page.limit + 1 });
   const shown = found.slice(0, page.limit);
   return { entries: shown.map((k) => k.entry), next: found.length > page.limit ? shown.at(-1)!.key : null };
 }
@@ -160,6 +143,6 @@ export function parseDirectoryKeyParam(param: string | undefined): DirectoryKey 
 /** One person as this viewer may see them; null when the viewer may not even see the name. */
 export async function viewPerson(db: Db, viewer: Viewer, personId: number): Promise<DirectoryEntry | null> {
   const isSelfOrBoard = viewer.personId === personId || viewer.permissions.has("members.read");
-  const [found] = (await loadEntries(db, viewer, [personId], !isSelfOrBoard)).keyed;
+  const [found] = await loadEntries(db, viewer, [personId], !isSelfOrBoard);
   return found?.entry ?? null;
 }

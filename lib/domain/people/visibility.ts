@@ -45,8 +45,9 @@ export function viewerKind(viewer: Viewer, person: VisibilitySettings): ViewerKi
   return "anonymous";
 }
 
-const RANK: Record<Audience, number> = { public: 0, members: 1, board: 2 };
-const VIEWER_RANK: Record<ViewerKind, number> = { anonymous: 0, member: 1, partner: 1, board: 2, self: 3 };
+/** A viewer sees a field when their rank reaches the field's audience (visibility-sql.ts builds the same in SQL). */
+export const RANK: Record<Audience, number> = { public: 0, members: 1, board: 2 };
+export const VIEWER_RANK: Record<ViewerKind, number> = { anonymous: 0, member: 1, partner: 1, board: 2, self: 3 };
 
 function isAudience(value: unknown): value is Audience {
   return typeof value === "string" && (AUDIENCES as readonly string[]).includes(value);
@@ -61,6 +62,16 @@ export function fieldAudience(person: VisibilitySettings, field: VisibilityField
 
 export function mayViewField(viewer: Viewer, person: VisibilitySettings, field: VisibilityField): boolean {
   return VIEWER_RANK[viewerKind(viewer, person)] >= RANK[fieldAudience(person, field)];
+}
+
+const ANONYMOUS: Viewer = { personId: null, permissions: new Set() };
+
+/**
+ * The viewer towards a person outside or inside the groups the viewer may see (view rights, access/view-rights):
+ * outside, a person shows them only what they show everyone; their partner still sees them as a partner.
+ */
+export function scopedViewer(viewer: Viewer, person: Pick<VisibilitySettings, "partnerPersonId">, inScope: boolean): Viewer {
+  return inScope || (viewer.personId !== null && person.partnerPersonId === viewer.personId) ? viewer : ANONYMOUS;
 }
 
 export type ProfileValues = { [F in VisibilityField]?: unknown };

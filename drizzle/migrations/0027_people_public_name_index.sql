@@ -1,0 +1,1 @@
+CREATE INDEX "profiles_public_name_idx" ON "profiles" USING btree ("last_name","first_name","person_id") WHERE not "profiles"."board_only" and ("profiles"."visibility" ->> 'name') = 'public';
