@@ -11,7 +11,7 @@ import type { WireSession } from "./wire-session";
 export function cancelWaiting(session: WireSession, target: WireClient): void {
   const { queue } = session;
   if (target === session.holder || session.current?.client === target) return;
-  const index = queue.findIndex((b) => b.client === target && !b.startup);
+  const index = queue.findIndex((b) => b.client === target);
   if (index < 0) return;
   const [batch] = queue.splice(index, 1);
   target.socket.write(errorResponse("ERROR", "57014", "canceling statement due to user request"));

@@ -7,8 +7,8 @@ export class WireClient {
   buffer: Buffer = Buffer.alloc(0);
   started = false;
   closed = false;
-  /** While the password is asked for: the startup message (handed to PGlite once the password is right) and the salt. */
-  pending: { startup: Uint8Array; user: string; salt: Buffer } | null = null;
+  /** While the password is asked for: the user it names and the salt. */
+  pending: { user: string; salt: Buffer } | null = null;
   /** Its half of its BackendKeyData (its process id is its id): a CancelRequest must name both. */
   readonly secret = randomBytes(4).readInt32BE(0);
   application = "";
@@ -29,8 +29,6 @@ export interface Batch {
   client: WireClient;
   messages: Uint8Array[];
   endsCycle: boolean;
-  /** The StartupMessage: its answer gets the client's own BackendKeyData. */
-  startup?: boolean;
   /** The server's own work for a client gone (closing its prepared statements): its answer is dropped. */
   internal?: boolean;
 }

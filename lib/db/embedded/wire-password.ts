@@ -7,10 +7,10 @@ import type { WireClient } from "./wire-client";
  * reachable by every process and user on the machine.
  */
 
-/** Asks the client for its password (AuthenticationMD5Password with a fresh salt); its startup waits meanwhile. */
+/** Asks the client for its password (AuthenticationMD5Password with a fresh salt); it is answered once that is right. */
 export function askPassword(client: WireClient, startup: Uint8Array): void {
   client.started = true;
-  client.pending = { startup, user: startupParameter(startup, "user") ?? "", salt: randomBytes(4) };
+  client.pending = { user: startupParameter(startup, "user") ?? "", salt: randomBytes(4) };
   const request = Buffer.alloc(13);
   request.write("R", 0);
   request.writeInt32BE(12, 1);

@@ -1,3 +1,4 @@
+import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -34,7 +35,6 @@ const until = async (condition: () => boolean | Promise<boolean>) => {
 describe("a statement given up on (CancelRequest)", () => {
   it("is dropped while it waits for the session and its client is answered 57014; the holder goes on", async () => {
     const holder = await connect().reserve();
-    // Connected first: a new connection's startup waits for the session too.
     const waiting = connect();
     await waiting`select 1`;
     const other = connect();
@@ -62,6 +62,68 @@ describe("a statement given up on (CancelRequest)", () => {
     expect((await other`select note from items where id = ${1}`)[0]!.note).toBe("holder");
   });
 });
+
+describe("a new connection while another client holds the session", () => {
+  it("connects at once (startup answered: parameters, its own key, ready); only its queries wait for the session", async () => {
+    const holder = await connect().reserve();
+    await holder`begin`;
+    await holder`insert into items values (3, 'held')`;
+    // A client as bare as a health check, speaking the protocol itself. Before, its startup waited behind the
+    // holder: the startup answer never came while the holder held the session.
+    const client = await rawClient(Number(new URL(url).port));
+    try {
+      client.send(startupMessage({ user: "postgres", database: "postgres", application_name: "late" }));
+      await until(() => client.types().includes("Z"));
+      expect(client.types()).toEqual(["R", ...client.types().filter((t) => t === "S"), "K", "Z"]);
+      expect(client.types().filter((t) => t === "S").length).toBeGreaterThan(0);
+      const queued = server.waitingBatches;
+      client.send(simpleQuery("select count(*) from items where id = 3"));
+      await until(() => server.waitingBatches > queued);
+      expect(client.types().filter((t) => t === "D")).toEqual([]); // its query waits for the session …
+      await holder`commit`;
+      holder.release();
+      await until(() => client.types().filter((t) => t === "Z").length === 2);
+      expect(client.rows()).toEqual(["1"]); // … and runs after the holder's commit
+    } finally {
+      client.close();
+    }
+  });
+});
+
+/** A wire-protocol client that records the type of each message it receives (and the first column of data rows). */
+async function rawClient(port: number) {
+  const socket = net.connect(port, "127.0.0.1");
+  await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
+  let buffer = Buffer.alloc(0);
+  const types: string[] = [];
+  const rows: string[] = [];
+  socket.on("data", (chunk: Buffer) => {
+    buffer = Buffer.concat([buffer, chunk]);
+    while (buffer.length >= 5 && buffer.length >= 1 + buffer.readInt32BE(1)) {
+      const length = 1 + buffer.readInt32BE(1);
+      const type = String.fromCharCode(buffer[0]!);
+      types.push(type);
+      if (type === "D") rows.push(buffer.toString("utf8", 11, 11 + buffer.readInt32BE(7)));
+      buffer = buffer.subarray(length);
+    }
+  });
+  return { send: (message: Buffer) => socket.write(message), types: () => [...types], rows: () => [...rows], close: () => socket.destroy() };
+}
+
+function startupMessage(parameters: Record<string, string>): Buffer {
+  const body = Buffer.concat([Buffer.from([0, 3, 0, 0]), Buffer.from(`${Object.entries(parameters).flat().join("\0")}\0\0`)]);
+  const length = Buffer.alloc(4);
+  length.writeInt32BE(body.length + 4);
+  return Buffer.concat([length, body]);
+}
+
+function simpleQuery(text: string): Buffer {
+  const body = Buffer.from(`${text}\0`);
+  const header = Buffer.alloc(5);
+  header.write("Q", 0);
+  header.writeInt32BE(body.length + 4, 1);
+  return Buffer.concat([header, body]);
+}
 
 describe("who holds the session", () => {
   it("reports each hold: a transaction's batches and the time the session waited on its client", async () => {

@@ -6,6 +6,7 @@ import { cancelWaiting } from "./wire-cancel";
 import { closedStatement, parsedName, readyForQuery, startupParameter } from "./wire-messages";
 import { askPassword, passwordMatches, refusePassword } from "./wire-password";
 import { WireSession } from "./wire-session";
+import { answerStartup, readStartupAnswer } from "./wire-startup";
 
 export type { HoldReport } from "./hold-report";
 
@@ -23,7 +24,8 @@ export type { HoldReport } from "./hold-report";
  * and Sync (wire-session.ts). So a transaction holds the session for all of its client's round trips, not only for
  * the database's work: on a busy box that waiting is most of the time (`onHold` reports it per holder,
  * hold-report.ts). A CancelRequest drops a statement still waiting (wire-cancel.ts); a password is checked as
- * PostgreSQL's md5 method does (wire-password.ts).
+ * PostgreSQL's md5 method does (wire-password.ts). A new connection's startup never waits for the session
+ * (wire-startup.ts): only its queries do.
  * One session also means NOTIFY never reaches a LISTEN on another connection: nothing here relies on LISTEN
  * (what waits for other processes polls the database).
  */
@@ -58,6 +60,8 @@ export class EmbeddedWireServer {
   private readonly clients = new Set<WireClient>();
   private readonly session: WireSession;
   private nextId = 1;
+  /** PGlite's answer to a startup, read once (wire-startup.ts). */
+  private startupAnswer: Buffer = Buffer.alloc(0);
   port = 0;
 
   constructor(private readonly options: WireServerOptions) {
@@ -66,6 +70,7 @@ export class EmbeddedWireServer {
 
   async start(): Promise<number> {
     await this.options.db.waitReady;
+    this.startupAnswer = await readStartupAnswer(this.options.db);
     const server = net.createServer((socket) => this.accept(socket));
     server.maxConnections = this.options.maxConnections ?? 100;
     this.server = server;
@@ -133,7 +138,7 @@ export class EmbeddedWireServer {
           client.application = startupParameter(startup, "application_name") ?? "";
           if (this.options.password === undefined) {
             client.started = true;
-            this.session.enqueue({ client, messages: [startup], endsCycle: true, startup: true });
+            answerStartup(client, this.startupAnswer);
           } else {
             askPassword(client, startup);
           }
@@ -152,9 +157,8 @@ export class EmbeddedWireServer {
       if (client.pending) {
         // Nothing but the password message is accepted before the password is right.
         if (type !== "p" || !passwordMatches(client, this.options.password!, Buffer.from(message.subarray(5)))) return refusePassword(client);
-        const { startup } = client.pending;
         client.pending = null;
-        this.session.enqueue({ client, messages: [startup], endsCycle: true, startup: true });
+        answerStartup(client, this.startupAnswer);
         continue;
       }
       if (type === "X") {

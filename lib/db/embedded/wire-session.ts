@@ -1,7 +1,7 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { Hold, type HoldReport } from "./hold-report";
 import { WireClient, type Batch } from "./wire-client";
-import { closeStatements, errorResponse, withBackendKey } from "./wire-messages";
+import { closeStatements, errorResponse } from "./wire-messages";
 
 export interface WireSessionOptions {
   db: PGlite;
@@ -84,13 +84,8 @@ export class WireSession {
 
   private async execute(batch: Batch): Promise<void> {
     const { socket } = batch.client;
-    // The startup answer is rewritten before it leaves (the client's own key); internal work answers nobody.
-    const startupAnswer: Buffer[] = [];
-    const onRawData = batch.internal
-      ? () => {}
-      : batch.startup
-        ? (data: Uint8Array) => void startupAnswer.push(Buffer.from(data))
-        : (data: Uint8Array) => void (socket.writable && socket.write(data));
+    // Internal work answers nobody.
+    const onRawData = batch.internal ? () => {} : (data: Uint8Array) => void (socket.writable && socket.write(data));
     for (const message of batch.messages) {
       try {
         await this.o.db.runExclusive(() => this.o.db.execProtocolRawStream(message, { onRawData }));
@@ -99,7 +94,6 @@ export class WireSession {
         return;
       }
     }
-    if (batch.startup && socket.writable) socket.write(withBackendKey(Buffer.concat(startupAnswer), batch.client.id, batch.client.secret));
   }
 
   /** The client keeps the session (inside a transaction, or between Flush and Sync) until it sends more. */
