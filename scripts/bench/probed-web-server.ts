@@ -9,6 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { createDb, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
+import type { HoldReport } from "@/lib/db/embedded/wire-server";
 import { prepareDatabase } from "@/drizzle/prepare";
 import { seedDemoData } from "@/drizzle/seed";
 import { freePort } from "../testing/free-port";
@@ -25,10 +26,12 @@ export async function startProbedWebServer(options: {
   demoPassword: string;
   /** More data after the demo seed (bench:pages: 10,000 people and 1,000 events). */
   seed?: (db: Db) => Promise<void>;
+  /** Every time a client held the embedded database's one session (a statement, or a transaction): bench:page-queries. */
+  onHold?: (hold: HoldReport) => void;
 }): Promise<ProbedWebServer> {
   const root = path.resolve(import.meta.dirname, "..", "..");
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), `ms-bench-${options.name}-`));
-  const database = await startEmbeddedPostgres();
+  const database = await startEmbeddedPostgres({ onHold: (hold) => options.onHold?.(hold) });
   const handle = createDb(database.url, { max: 2 });
   await prepareDatabase(handle.db);
   await seedDemoData(handle.db, options.demoPassword);
