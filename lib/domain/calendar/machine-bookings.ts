@@ -6,6 +6,7 @@ import { permissionsOfPerson } from "../access/person-permissions";
 import { recordAudit } from "../audit/record-audit";
 import { decideMachineUse } from "../machine-access/decide-machine-use";
 import { loadMachineUseFacts } from "../machine-access/machine-use-facts";
+import { machineUseFactsOfPerson } from "../machine-access/person-machine-facts";
 import { findMachineConflict } from "./conflicts";
 import { CalendarAbort, catchAbort, fail, type CalendarResult } from "./result";
 
@@ -71,10 +72,8 @@ export interface BookedSlot {
  * in name order.
  */
 export async function bookableMachines(db: Db, personId: number, now = new Date()): Promise<{ id: number; name: string }[]> {
-  const all = await db.select({ id: machines.id, name: machines.name }).from(machines).orderBy(asc(machines.name));
-  const allowed = [];
-  for (const m of all) if ((await mayBookMachine(db, personId, m.id, now)).ok) allowed.push(m);
-  return allowed;
+  // The facts of every machine in a few queries (it was ~8 queries per machine, per page view of /bookings and /machines).
+  return (await machineUseFactsOfPerson(db, personId, now)).filter(({ facts }) => decideMachineUse(facts).allowed).map(({ machine }) => machine);
 }
 
 /**
