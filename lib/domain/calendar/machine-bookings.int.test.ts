@@ -4,7 +4,7 @@ import { machines, resources } from "@/lib/db/schema";
 import { sendWeeklyAnnouncement, setWeeklyAnnouncement } from "./announcements";
 import { calendarItems, upcomingEvents } from "./calendar-queries";
 import { bookMachine, cancelMachineBooking } from "./machine-bookings";
-import { saveEvent } from "./save-event";
+import { saveEvent, setEventCancelled } from "./save-event";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
 
 let f: CalendarFixture;
@@ -113,6 +113,11 @@ describe("views and announcements", () => {
     expect(member.map((i) => `${i.kind}:${i.title}`)).toEqual(["event:Public night", "event:Members night", "booking:LASER 1", "booking:LASER 1"]);
     expect((await calendarItems(f.t.db, { ...range, includeMembersOnly: true, roomId: f.roomB })).map((i) => i.title)).toEqual(["Members night"]);
     expect((await upcomingEvents(f.t.db, { now, includeMembersOnly: false, limit: 1 })).map((i) => i.title)).toEqual(["Public night"]);
+    // A cancelled event takes no place of the few shown (the start page's 5): the next one takes it.
+    const early = await saveEvent(f.t.db, f.admin, { title: "Called off", startsAt: "2027-01-04T18:00:00Z", endsAt: "2027-01-04T20:00:00Z", timeZone: "UTC" });
+    if (!early.ok) throw new Error(early.message);
+    expect(await setEventCancelled(f.t.db, f.admin, early.eventId, true)).toMatchObject({ ok: true });
+    expect((await upcomingEvents(f.t.db, { now, includeMembersOnly: true, limit: 2 })).map((i) => i.title)).toEqual(["Public night", "Members night"]);
   });
 
   it("mails the week's events to opted-in people only", async () => {
