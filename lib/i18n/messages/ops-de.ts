@@ -83,6 +83,7 @@ export const opsDe: Record<keyof typeof opsEn, string> = {
   "system.size": "Größe",
   "system.rows": "Zeilen",
   "system.rows.estimate": "etwa {rows}",
+  "system.database.measuredAt": "Größen und Zeilen von {when} (höchstens einmal pro Minute gemessen).",
   "system.broker": "Board-Broker",
   "system.broker.none": "Noch hat sich kein Broker gemeldet.",
   "system.broker.instance": "Instanz",

@@ -82,6 +82,7 @@ export const opsEn = {
   "system.size": "Size",
   "system.rows": "Rows",
   "system.rows.estimate": "about {rows}",
+  "system.database.measuredAt": "Sizes and rows as of {when} (measured at most once a minute).",
   "system.broker": "Board broker",
   "system.broker.none": "No broker has reported yet.",
   "system.broker.instance": "Instance",

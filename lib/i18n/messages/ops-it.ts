@@ -113,6 +113,7 @@ export const opsIt: Record<keyof typeof opsEn, string> = {
   "system.reason.daily": "giornaliero",
   "system.reason.pre-upgrade": "prima dell’aggiornamento",
   "system.rows.estimate": "circa {rows}",
+  "system.database.measuredAt": "Dimensioni e righe alle {when} (misurate al massimo una volta al minuto).",
   "system.backupNow": "Esegui ora un backup",
   "system.backupNow.started": "Il backup è partito; l’avanzamento è mostrato qui sotto.",
   "system.backupNow.running": "C’è già un backup in corso; attendi che finisca.",

@@ -112,6 +112,7 @@ export const opsNl: Record<keyof typeof opsEn, string> = {
   "system.reason.daily": "dagelijks",
   "system.reason.pre-upgrade": "vóór een upgrade",
   "system.rows.estimate": "ongeveer {rows}",
+  "system.database.measuredAt": "Groottes en rijen van {when} (hoogstens één keer per minuut gemeten).",
   "system.backupNow": "Nu een back-up maken",
   "system.backupNow.started": "De back-up is gestart; de voortgang staat hieronder.",
   "system.backupNow.running": "Er loopt al een back-up; wacht tot die klaar is.",

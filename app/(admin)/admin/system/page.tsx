@@ -3,7 +3,7 @@ import Link from "next/link";
 import { linkClass } from "@/components/ui/styles";
 import { BackupNow } from "@/components/system/backup-now";
 import { requirePermission } from "@/lib/auth/guards";
-import { brokerStatus, databaseSizes } from "@/lib/domain/system/system-status";
+import { brokerStatus } from "@/lib/domain/system/system-status";
 import { env } from "@/lib/env";
 import { listBackups } from "@/lib/ops/backup/retention";
 import { recentErrors } from "@/lib/ops/error-log";
@@ -15,6 +15,7 @@ import { parseBackupProgress } from "@/lib/ops/jobs/backup-job";
 import { runNowState } from "@/lib/ops/jobs/run-now";
 import { backupNowAction } from "./actions";
 import { getDb } from "@/lib/web/db";
+import { recentDatabaseSizes } from "@/lib/web/database-sizes";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -37,10 +38,10 @@ export default async function AdminSystemPage() {
   await requirePermission("system.admin");
   const dataDir = path.resolve(env().DATA_DIR);
   const backupDir = path.join(dataDir, "backups");
-  const [t, locale, sizes, brokers, space, backupRun] = await Promise.all([
+  const [t, locale, { value: sizes, at: sizesAt }, brokers, space, backupRun] = await Promise.all([
     getT(),
     getLocale(),
-    databaseSizes(getDb()),
+    recentDatabaseSizes(),
     brokerStatus(getDb()),
     getSpace(),
     runNowState(getDb(), "backup"),
@@ -166,6 +167,9 @@ export default async function AdminSystemPage() {
       </section>
       <section className={card}>
         <h2 className="font-semibold">{t("system.database")}</h2>
+        <p className="text-xs text-slate-600" data-testid="database-measured-at">
+          {t("system.database.measuredAt", { when: when(sizesAt) })}
+        </p>
         <Table label={t("system.database")}>
           <thead>
             <tr>
