@@ -9,7 +9,7 @@ import os from "node:os";
 import path from "node:path";
 import { createDb, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
-import type { HoldReport } from "@/lib/db/embedded/wire-server";
+import type { HoldReport } from "@/lib/db/embedded/hold-report";
 import { prepareDatabase } from "@/drizzle/prepare";
 import { seedDemoData } from "@/drizzle/seed";
 import { freePort } from "../testing/free-port";

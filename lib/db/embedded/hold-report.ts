@@ -49,7 +49,7 @@ export class Hold {
     this.batches++;
     this.lastEnd = Date.now();
     for (const message of messages) {
-      const text = this.statements.length < 8 ? statementText(message) : null;
+      const text = this.statements.length < 8 ? statementText(message, 120) : null;
       if (text) this.statements.push(text);
     }
   }
