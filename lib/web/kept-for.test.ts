@@ -5,7 +5,11 @@ describe("keptFor", () => {
   it("loads once for every request within the time, again after it, and says when it loaded", async () => {
     let now = 1_000_000;
     let loads = 0;
-    const get = keptFor(60_000, async () => ++loads, () => now);
+    const get = keptFor(
+      60_000,
+      async () => ++loads,
+      () => now,
+    );
     const [a, b] = await Promise.all([get(), get()]);
     expect([a.value, b.value, loads]).toEqual([1, 1, 1]);
     now += 59_999;

@@ -64,7 +64,8 @@ try {
     for (const s of statements) grouped.set(s, (grouped.get(s) ?? 0) + 1);
     for (const [s, n] of [...grouped].sort((a, b) => b[1] - a[1])) console.log(`  ${String(n).padStart(4)}× ${s}`);
     const slow = [...mine].sort((a, b) => b.ms - a.ms).slice(0, 3);
-    for (const h of slow) console.log(`  slowest: ${h.ms} ms (${h.roundTrips} round trips, ${h.waitedOnClientMs} ms of it waiting on the web) ${dedupe(h.statements).join(" | ")}`);
+    for (const h of slow)
+      console.log(`  slowest: ${h.ms} ms (${h.roundTrips} round trips, ${h.waitedOnClientMs} ms of it waiting on the web) ${dedupe(h.statements).join(" | ")}`);
   }
   console.log(`\n${loadLine()}`);
 } finally {

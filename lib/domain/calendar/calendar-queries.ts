@@ -52,12 +52,7 @@ async function eventRows(db: Db, q: RangeQuery, more: SQL | undefined, limit?: n
     .from(eventOccurrences)
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
     .where(
-      and(
-        lt(eventOccurrences.startsAt, q.to),
-        gt(eventOccurrences.endsAt, q.from),
-        q.includeMembersOnly ? undefined : eq(events.visibility, "public"),
-        more,
-      ),
+      and(lt(eventOccurrences.startsAt, q.to), gt(eventOccurrences.endsAt, q.from), q.includeMembersOnly ? undefined : eq(events.visibility, "public"), more),
     )
     .orderBy(asc(eventOccurrences.startsAt));
   const rows = limit === undefined ? await query : await query.limit(limit);
