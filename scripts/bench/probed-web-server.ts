@@ -1,5 +1,5 @@
 /**
- * The built web server (scripts/web/web-server.ts) on a fresh embedded database with the demo data, with a probe
+ * The built web server (scripts/web/web-server.ts, compiled and with the V8 flags as `npm start` runs it) on a fresh embedded database with the demo data, with a probe
  * preloaded that answers one IPC message (scripts/bench/heap-probe.cjs: "heap", abort-probe.cjs: "abort"). Shared by
  * bench:soak and bench:abort-signals; `ask` sends the probe's message and resolves with its answer.
  */
@@ -12,6 +12,7 @@ import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 import type { HoldReport } from "@/lib/db/embedded/hold-report";
 import { prepareDatabase } from "@/drizzle/prepare";
 import { seedDemoData } from "@/drizzle/seed";
+import { WEB_NODE_FLAGS, ensureBrokerBundle } from "../launcher/broker-bundle";
 import { freePort } from "../testing/free-port";
 
 export interface ProbedWebServer {
@@ -39,9 +40,10 @@ export async function startProbedWebServer(options: {
   await handle.close();
 
   const port = await freePort();
-  const web = fork(path.join(root, "scripts", "web", "web-server.ts"), [], {
+  // As `npm start` runs it: the compiled web server with the web's V8 flags (heap cap, small young generation).
+  const web = fork(await ensureBrokerBundle(root, "web"), [], {
     cwd: root,
-    execArgv: ["--expose-gc", "--require", path.join(import.meta.dirname, options.probe), "--import", "tsx"],
+    execArgv: ["--expose-gc", "--require", path.join(import.meta.dirname, options.probe), ...WEB_NODE_FLAGS],
     env: {
       ...process.env,
       NODE_ENV: "production",
