@@ -16,7 +16,11 @@ export default async function MachinesPage() {
   const [user, t] = await Promise.all([getCurrentUser(), getT()]);
   const access = await dashboardAccessIn(getDb(), user);
   if (!access.allowed) redirect("/login");
-  const data = await loadDashboard(getDb());
+  // Marked per viewer by the booking rule (an active card, trained, not blocked): what they could switch on now.
+  const [data, usable] = await Promise.all([
+    loadDashboard(getDb()),
+    user ? bookableMachines(getDb(), user.personId).then((machines) => machines.map((m) => m.id)) : null,
+  ]);
   const labels: DashboardLabels = {
     states: {
       in_use: t("mach.state.in_use"),
@@ -38,8 +42,6 @@ export default async function MachinesPage() {
     mayUse: t("mach.tile.mayUse"),
     mayNotUse: t("mach.tile.mayNotUse"),
   };
-  // Marked per viewer by the booking rule (an active card, trained, not blocked): what they could switch on now.
-  const usable = user ? (await bookableMachines(getDb(), user.personId)).map((m) => m.id) : null;
   return (
     <div className="space-y-4">
       <PageTitle>{t("mach.dashboard.title")}</PageTitle>
