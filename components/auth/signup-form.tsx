@@ -7,6 +7,7 @@ import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
 import { TextField } from "@/components/ui/field";
 import { labelClass } from "@/components/ui/styles";
+import { Select } from "@/components/ui/select";
 
 interface Props {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -40,18 +41,13 @@ export function SignupForm({ action, minLength, locale, labels }: Props) {
         <label htmlFor="field-preferredLanguage" className={labelClass}>
           {labels.language}
         </label>
-        <select
-          id="field-preferredLanguage"
-          name="preferredLanguage"
-          defaultValue={back?.preferredLanguage ?? locale}
-          className="block w-full rounded border border-slate-300 bg-white px-3 py-2"
-        >
+        <Select id="field-preferredLanguage" name="preferredLanguage" defaultValue={back?.preferredLanguage ?? locale}>
           {LOCALES.filter((l) => labels.languages[l]).map((l) => (
             <option key={l} value={l}>
               {labels.languages[l]}
             </option>
           ))}
-        </select>
+        </Select>
       </div>
       <SubmitButton>{labels.submit}</SubmitButton>
     </form>

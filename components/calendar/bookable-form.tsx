@@ -4,6 +4,7 @@ import { useActionState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 
 interface Props {
   action: (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -32,14 +33,14 @@ export function BookableForm({ action, initial, machines, labels, idPrefix }: Pr
       {machines && (
         <label className="flex flex-col text-sm" htmlFor={`${idPrefix}-machine`}>
           {labels.machine}
-          <select id={`${idPrefix}-machine`} name="machineId" defaultValue={v.machineId} className={input}>
+          <Select id={`${idPrefix}-machine`} name="machineId" defaultValue={v.machineId} look="compact">
             <option value="">{labels.noMachine}</option>
             {machines.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       )}
       <Button type="submit" size="small">

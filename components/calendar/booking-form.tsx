@@ -6,6 +6,7 @@ import { fieldError, type ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
 import { FieldError, TextField } from "@/components/ui/field";
+import { Select } from "@/components/ui/select";
 
 interface Props {
   action: (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -29,21 +30,20 @@ export function BookingForm({ action, machines, initial, labels, followMachine }
         <label htmlFor="field-machineId" className="mb-1 block text-sm font-medium">
           {labels.machine}
         </label>
-        <select
+        <Select
           id="field-machineId"
           name="machineId"
           defaultValue={v.machineId}
           aria-invalid={machineError ? true : undefined}
           aria-describedby={machineError ? "field-machineId-error" : undefined}
           onChange={followMachine ? (e) => router.replace(`?machine=${encodeURIComponent(e.target.value)}`, { scroll: false }) : undefined}
-          className="block w-full rounded border border-slate-300 bg-white px-3 py-2"
         >
           {machines.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
             </option>
           ))}
-        </select>
+        </Select>
         <FieldError id="field-machineId-error" error={machineError} />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">

@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import type { Translate } from "@/lib/i18n/translate";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 
 interface Props {
   t: Translate;
@@ -22,26 +23,26 @@ export function UsageFilter({ t, query, people, machines, children }: Props) {
     <form method="get" className="flex flex-wrap items-end gap-3 text-sm" aria-label={t("mach.usage.filter")}>
       <label className="flex flex-col">
         {t("mach.usage.person")}
-        <select name="person" defaultValue={query.person ?? ""} className={field}>
+        <Select look="compact" name="person" defaultValue={query.person ?? ""}>
           <option value="">{t("mach.usage.everyone")}</option>
           {people.map((p) => (
             <option key={p.personId} value={p.personId}>
               {p.name}
             </option>
           ))}
-        </select>
+        </Select>
       </label>
       {machines && (
         <label className="flex flex-col">
           {t("mach.mine.machine")}
-          <select name="machine" defaultValue={query.machine ?? ""} className={field}>
+          <Select look="compact" name="machine" defaultValue={query.machine ?? ""}>
             <option value="">{t("mach.report.allMachines")}</option>
             {machines.map((m) => (
               <option key={m.id} value={m.id}>
                 {m.name}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
       )}
       <label className="flex flex-col">

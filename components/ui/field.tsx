@@ -3,6 +3,7 @@
 import { createContext, useContext, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes, type TextareaHTMLAttributes } from "react";
 import { useFieldError } from "../forms/form-result-context";
 import { inputClass, labelClass } from "./styles";
+import { Select } from "./select";
 
 /*
  * Form fields. Inside an ActionForm each shows the action's message for its name beside it (aria-invalid, linked by
@@ -81,9 +82,9 @@ export function SelectField({ label, name, hint, error, id, children, ...rest }:
   const { aria, below } = useDescription(fieldId, name, hint, error);
   return (
     <Labelled fieldId={fieldId} label={label} below={below}>
-      <select id={fieldId} name={name} className={inputClass} {...aria} {...rest}>
+      <Select id={fieldId} name={name} {...aria} {...rest}>
         {children}
-      </select>
+      </Select>
     </Labelled>
   );
 }

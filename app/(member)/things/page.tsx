@@ -9,6 +9,7 @@ import { requireInventoryViewer } from "@/lib/web/inventory";
 import { parsePage, searchText } from "@/lib/domain/shared/ids";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button, ButtonLink } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -85,21 +86,21 @@ export default async function ThingsPage({ searchParams }: { searchParams: Searc
         <label className="sr-only" htmlFor="things-category">
           {t("inv.thing.category")}
         </label>
-        <select id="things-category" name="category" defaultValue={categoryId ?? ""} className="rounded border border-slate-300 bg-white px-3 py-2">
+        <Select look="inline" id="things-category" name="category" defaultValue={categoryId ?? ""}>
           <option value="">{t("inv.things.allCategories")}</option>
           {categories.map((c) => (
             <option key={c.id} value={c.id}>
               {c.name}
             </option>
           ))}
-        </select>
+        </Select>
         <label className="sr-only" htmlFor="things-location">
           {t("inv.thing.location")}
         </label>
-        <select id="things-location" name="location" defaultValue={locationId ?? ""} className="rounded border border-slate-300 bg-white px-3 py-2">
+        <Select look="inline" id="things-location" name="location" defaultValue={locationId ?? ""}>
           <option value="">{t("inv.things.allLocations")}</option>
           <LocationOptions locations={locations} />
-        </select>
+        </Select>
         <Button type="submit">{t("inv.things.search")}</Button>
       </form>
       <p className="text-sm text-slate-500">{t("inv.things.count", { count: result.total })}</p>

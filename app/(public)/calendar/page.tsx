@@ -9,6 +9,7 @@ import { addDays, type Day, formatDay, formatMonth, isoDate, mondayOf, parseDay,
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
+import { Select } from "@/components/ui/select";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -125,14 +126,14 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
           <label htmlFor="cal-room" className="text-sm">
             {t("cal.room")}
           </label>
-          <select id="cal-room" name="room" defaultValue={roomId ? String(roomId) : ""} className="rounded border border-slate-300 bg-white px-2 py-1 text-sm">
+          <Select look="compact" className="text-sm" id="cal-room" name="room" defaultValue={roomId ? String(roomId) : ""}>
             <option value="">{t("cal.allRooms")}</option>
             {rooms.map((room) => (
               <option key={room.id} value={room.id}>
                 {room.name}
               </option>
             ))}
-          </select>
+          </Select>
           <Button look="secondary">{t("cal.filter")}</Button>
         </form>
       </div>

@@ -9,6 +9,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { Select } from "@/components/ui/select";
 
 const field = "block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base";
 const labelClass = "mb-1 block text-sm font-medium text-slate-700";
@@ -39,10 +40,10 @@ export default async function NewPollPage() {
             <label htmlFor="poll-choice" className={labelClass}>
               {t("com.polls.choice")}
             </label>
-            <select id="poll-choice" name="choice" className={field} defaultValue="single">
+            <Select id="poll-choice" name="choice" defaultValue="single">
               <option value="single">{t("com.polls.choice.single")}</option>
               <option value="multiple">{t("com.polls.choice.multiple")}</option>
-            </select>
+            </Select>
           </div>
           <TextField label={t("com.polls.maxChoices")} name="maxChoices" type="number" min={1} defaultValue={1} />
           <TextField label={t("com.polls.opensAt")} name="opensAt" type="datetime-local" required defaultValue={toLocalInput(now, space.timeZone)} />
@@ -57,10 +58,10 @@ export default async function NewPollPage() {
             <label htmlFor="poll-results" className={labelClass}>
               {t("com.polls.resultsVisible")}
             </label>
-            <select id="poll-results" name="resultsVisible" className={field} defaultValue="after_vote">
+            <Select id="poll-results" name="resultsVisible" defaultValue="after_vote">
               <option value="after_vote">{t("com.polls.results.after_vote")}</option>
               <option value="after_close">{t("com.polls.results.after_close")}</option>
-            </select>
+            </Select>
           </div>
         </div>
         <label className="flex items-center gap-2">

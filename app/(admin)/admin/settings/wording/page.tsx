@@ -11,6 +11,7 @@ import { cardClass, linkClass } from "@/components/ui/styles";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Select } from "@/components/ui/select";
 
 export async function generateMetadata() {
   return { title: (await getT())("wording.title") };
@@ -43,13 +44,13 @@ export default async function WordingPage({ searchParams }: { searchParams: Prom
         </label>
         <label className="block text-sm">
           <span className="mb-1 block font-medium text-slate-700">{t("nav.language")}</span>
-          <select name="lang" defaultValue={lang} className="rounded border border-slate-300 bg-white px-3 py-2">
+          <Select look="inline" name="lang" defaultValue={lang}>
             {LOCALES.map((l) => (
               <option key={l} value={l}>
                 {t(`lang.${l}`)}
               </option>
             ))}
-          </select>
+          </Select>
         </label>
         <Button type="submit">{t("wording.search")}</Button>
       </form>

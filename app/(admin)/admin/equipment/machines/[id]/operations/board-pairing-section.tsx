@@ -5,6 +5,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import { Card } from "@/components/ui/card";
 import { approvePairingAction, closePairingWindowAction, openPairingWindowAction, refusePairingAction, unpairBoardAction } from "./pairing-actions";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Select } from "@/components/ui/select";
 
 interface Props {
   t: Translate;
@@ -61,11 +62,11 @@ export function BoardPairingSection({ t, view, machineId, boardId, when }: Props
               </p>
               <label className="text-sm">
                 {t("pair.window.minutes")}{" "}
-                <select name="minutes" defaultValue="60" className="rounded border border-slate-300 px-2 py-1">
+                <Select look="compact" name="minutes" defaultValue="60">
                   <option value="15">{t("pair.window.15")}</option>
                   <option value="60">{t("pair.window.60")}</option>
                   <option value="1440">{t("pair.window.1440")}</option>
-                </select>
+                </Select>
               </label>
               <SubmitButton>{t("pair.window.open")}</SubmitButton>
             </ActionForm>
