@@ -1,14 +1,15 @@
-import type { HoldingReason, RoleHolder } from "@/lib/domain/access/role-holders";
+import type { HoldingReason, RoleHolders } from "@/lib/domain/access/role-holders";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPlainDate } from "@/lib/time";
 import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 
-/** Enough for a page (every role's list is on it); a role every member holds is better read through the people list. */
-const SHOWN = 50;
-
-/** Who holds a role and why: directly (with its days), by status, by committee function, by system training. */
-export async function RoleHolderList({ holders }: { holders: RoleHolder[] }) {
+/**
+ * Who holds a role and why: directly (with its days), by status, by committee function, by system training. The
+ * first holders as the page loaded them (roleHolders: 50, enough when every role's list is on one page; a role every
+ * member holds is better read through the people list), and how many more there are.
+ */
+export async function RoleHolderList({ holders: { holders, total } }: { holders: RoleHolders }) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const day = (d: string) => formatPlainDate(d, locale);
   const reason = (r: HoldingReason) => {
@@ -22,7 +23,7 @@ export async function RoleHolderList({ holders }: { holders: RoleHolder[] }) {
   return (
     <>
       <ul className="divide-y divide-slate-100 text-sm">
-        {holders.slice(0, SHOWN).map((h) => (
+        {holders.map((h) => (
           <li key={h.person.personId} className="flex flex-wrap justify-between gap-2 py-1">
             <Link className="text-amber-800 underline" href={`/admin/people/${h.person.personId}`}>
               {h.person.name ?? (h.person.memberNumber !== null ? t("roles.memberNumber", { number: h.person.memberNumber }) : `#${h.person.personId}`)}
@@ -31,7 +32,7 @@ export async function RoleHolderList({ holders }: { holders: RoleHolder[] }) {
           </li>
         ))}
       </ul>
-      {holders.length > SHOWN && <p className="text-sm text-slate-600">{t("roles.more", { count: holders.length - SHOWN })}</p>}
+      {total > holders.length && <p className="text-sm text-slate-600">{t("roles.more", { count: total - holders.length })}</p>}
     </>
   );
 }

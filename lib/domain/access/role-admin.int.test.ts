@@ -1,6 +1,6 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, equipmentAuthorizations, functionHolders, personRoles, rolePermissions, roles } from "@/lib/db/schema";
+import { auditLog, equipmentAuthorizations, functionHolders, personRoles, profiles, rolePermissions, roles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "./person-permissions";
 import { directRoles, endPersonRole, grantPersonRole } from "./person-roles";
 import { createRole, deleteRole, listRolesWithPermissions, updateRole } from "./role-admin";
@@ -130,7 +130,8 @@ describe("who holds a role and why", () => {
     const r = (await createRole(t.db, t.ids.admin, { name: "Why test", permissions: ["directory.read"] })) as { roleId: number };
     await grantPersonRole(t.db, t.ids.admin, t.ids.trainer, { roleId: r.roleId, since: shift(-1), until: shift(5) });
     const adminView = await asViewer(t.ids.admin);
-    const holders = await roleHolders(t.db, adminView, r.roleId);
+    const { holders, total } = await roleHolders(t.db, adminView, r.roleId);
+    expect(total).toBe(1);
     expect(holders).toEqual([
       expect.objectContaining({
         person: expect.objectContaining({ personId: t.ids.trainer }),
@@ -142,14 +143,39 @@ describe("who holds a role and why", () => {
     await t.db
       .insert(equipmentAuthorizations)
       .values({ personId: t.ids.member, equipmentTypeId: t.types.system, level: "user", source: "grant", grantedById: t.ids.admin });
-    const admins = await roleHolders(t.db, adminView, t.roles.admin);
+    const { holders: admins } = await roleHolders(t.db, adminView, t.roles.admin);
     const why = (id: number) => admins.find((h) => h.person.personId === id)?.reasons.map((x) => x.kind);
     expect(why(t.ids.maria)).toContain("function");
     expect(why(t.ids.member)).toEqual(["training"]);
     expect(why(t.ids.admin)).toContain("direct");
     // Members in the status granting the role are listed by it, named as the viewer may see them.
-    const members = await roleHolders(t.db, adminView, t.roles.member);
+    const { holders: members } = await roleHolders(t.db, adminView, t.roles.member);
     expect(members.find((h) => h.person.personId === t.ids.member)?.reasons).toEqual([{ kind: "status", status: "Member" }]);
     expect(members.find((h) => h.person.personId === t.ids.member)?.person.name).toBeTruthy();
+  });
+
+  it("counts every holder and pages them in the database, by the name the viewer may see, hidden names last", async () => {
+    const adminView = await asViewer(t.ids.admin);
+    const all = await roleHolders(t.db, adminView, t.roles.member, { limit: 1000 });
+    expect(all.total).toBe(all.holders.length);
+    expect(all.total).toBeGreaterThan(2);
+    const names = all.holders.map((h) => h.person.name);
+    expect(names.every((n) => n !== null)).toBe(true);
+    const first = await roleHolders(t.db, adminView, t.roles.member, { limit: 2 });
+    expect(first.total).toBe(all.total);
+    expect(first.holders).toEqual(all.holders.slice(0, 2));
+
+    // A viewer who sees only public names: Maria's, made public, comes first; the hidden ones follow by id, unnamed.
+    await t.db
+      .update(profiles)
+      .set({ visibility: { name: "public" }, boardOnly: false })
+      .where(eq(profiles.personId, t.ids.maria));
+    const visitor = await roleHolders(t.db, { personId: null, permissions: new Set() }, t.roles.member, { limit: 1000 });
+    expect(visitor.total).toBe(all.total);
+    expect(visitor.holders[0]!.person).toMatchObject({ personId: t.ids.maria, name: "Maria Huber" });
+    const hidden = visitor.holders.slice(1);
+    expect(hidden.every((h) => h.person.name === null)).toBe(true);
+    expect(hidden.map((h) => h.person.personId)).toEqual(hidden.map((h) => h.person.personId).sort((a, b) => a - b));
+    expect(visitor.holders.map((h) => h.person.personId).sort()).toEqual(all.holders.map((h) => h.person.personId).sort());
   });
 });

@@ -27,7 +27,8 @@ export default async function RolesPage() {
     const name = (right.kind === "status" ? groups.statuses : groups.committees).find((g) => g.id === right.id)?.name ?? "?";
     return t(right.kind === "status" ? "roles.view.status" : "roles.view.committee", { name });
   };
-  const holders = await Promise.all(roles.map((r) => roleHolders(db, user, r.id)));
+  // Each role's first 50 holders and their count (a role every member holds is thousands of people).
+  const holders = await Promise.all(roles.map((r) => roleHolders(db, user, r.id, { limit: 50 })));
   return (
     <div className="space-y-6">
       <PageTitle>{t("roles.title")}</PageTitle>
@@ -50,7 +51,7 @@ export default async function RolesPage() {
                 </p>
               )}
               <details>
-                <summary className="cursor-pointer text-sm text-amber-800">{t("roles.heldBy", { count: holders[i]!.length })}</summary>
+                <summary className="cursor-pointer text-sm text-amber-800">{t("roles.heldBy", { count: holders[i]!.total })}</summary>
                 <div className="mt-2">
                   <RoleHolderList holders={holders[i]!} />
                 </div>
