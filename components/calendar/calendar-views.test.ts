@@ -1,17 +1,21 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
+import type { CalendarDay } from "@/lib/domain/calendar/calendar-days";
 import type { CalendarItem } from "@/lib/domain/calendar/calendar-queries";
 import { translator } from "@/lib/i18n/translate";
 import { addDays, type Day, isoDate, startOfDay } from "@/lib/time";
-import { AGENDA_SHOWN, agendaDays, MONTH_DAY_SHOWN, MonthView } from "./calendar-views";
+import { MONTH_DAY_SHOWN, MonthView } from "./calendar-views";
 
 const tz = "Europe/Vienna";
 const first: Day = { year: 2030, month: 4, day: 29 }; // the Monday before 1 May 2030: six weeks
 const t = translator("en");
 
-/** `perDay` events on each of the six weeks' days, from 08:00 local time, 30 (past 20 a day: 5) minutes apart. */
-function busy(perDay: number): CalendarItem[] {
-  return Array.from({ length: 42 * perDay }, (_, i) => {
+/**
+ * `perDay` events on each of the six weeks' days, from 08:00 local time, 30 (past 20 a day: 5) minutes apart, as
+ * calendar-days.ts gives them to the month: each day's first entries and its count (calendar-days.int.test.ts).
+ */
+function busy(perDay: number): CalendarDay[] {
+  const items = Array.from({ length: 42 * perDay }, (_, i): CalendarItem => {
     const startsAt = new Date(startOfDay(addDays(first, Math.floor(i / perDay)), tz).getTime() + (8 * 60 + (perDay > 20 ? 5 : 30) * (i % perDay)) * 60_000);
     return {
       kind: "event",
@@ -26,14 +30,14 @@ function busy(perDay: number): CalendarItem[] {
       rooms: [],
     };
   });
+  return Array.from({ length: 42 }, (_, d) => ({ items: items.slice(d * perDay, d * perDay + MONTH_DAY_SHOWN), count: perDay }));
 }
 
-const month = (items: CalendarItem[]) =>
+const month = (entries: CalendarDay[]) =>
   renderToStaticMarkup(
     MonthView({
-      items,
+      entries,
       first,
-      days: 42,
       timeZone: tz,
       locale: "en",
       t,
@@ -62,14 +66,5 @@ describe("month view of a busy space", () => {
     const html = month(busy(MONTH_DAY_SHOWN));
     expect(html.match(/class="cal-item /g)).toHaveLength(42 * MONTH_DAY_SHOWN);
     expect(html).not.toContain("cal-more");
-  });
-});
-
-describe("agenda of a busy space", () => {
-  it(`stops at the end of the day that would pass ${AGENDA_SHOWN} entries`, () => {
-    expect(agendaDays(busy(20), first, 42, tz)).toBe(Math.floor(AGENDA_SHOWN / 20));
-    expect(agendaDays(busy(3), first, 42, tz)).toBe(42);
-    // A single day over the limit is still shown whole.
-    expect(agendaDays(busy(AGENDA_SHOWN + 10), first, 42, tz)).toBe(1);
   });
 });

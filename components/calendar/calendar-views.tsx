@@ -1,33 +1,19 @@
+import type { CalendarDay } from "@/lib/domain/calendar/calendar-days";
 import type { CalendarItem } from "@/lib/domain/calendar/calendar-queries";
 import type { Locale, Translate } from "@/lib/i18n/translate";
-import { addDays, type Day, dayOf, formatDay, formatTime, isoDate } from "@/lib/time";
+import { addDays, type Day, formatDay, formatTime, isoDate } from "@/lib/time";
 import { CalendarItemLink } from "./calendar-item-link";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
 
 interface ViewProps {
-  items: CalendarItem[];
+  /** The view's days from `first`, each with the entries it shows and how many it holds (calendar-days.ts). */
+  entries: CalendarDay[];
   first: Day;
-  days: number;
   timeZone: string;
   locale: Locale;
   t: Translate;
   todayIso: string;
-}
-
-/** Items per local day; an item spanning several days shows on each of them. */
-function byDay(items: CalendarItem[], timeZone: string): Map<string, CalendarItem[]> {
-  const map = new Map<string, CalendarItem[]>();
-  for (const item of items) {
-    const last = dayOf(new Date(item.endsAt.getTime() - 1), timeZone);
-    let d = dayOf(item.startsAt, timeZone);
-    for (let guard = 0; d <= last && guard < 62; guard++) {
-      map.set(d, [...(map.get(d) ?? []), item]);
-      const [y, m, dd] = d.split("-").map(Number) as [number, number, number];
-      d = isoDate(addDays({ year: y, month: m, day: dd }, 1));
-    }
-  }
-  return map;
 }
 
 /** Entries a month's day shows; past them the day links to its week, which lists them all. */
@@ -35,27 +21,12 @@ export const MONTH_DAY_SHOWN = 4;
 /** Entries the agenda shows at most (whole days): past them it stops at a day's end and "Next" goes on from there. */
 export const AGENDA_SHOWN = 150;
 
-/**
- * How many of the agenda's `days` to show: whole days while the entries stay within `AGENDA_SHOWN` (at least one
- * day). A busy space's six weeks held 840 entries, written twice into the page (HTML and RSC payload): 620 KB.
- */
-export function agendaDays(items: CalendarItem[], first: Day, days: number, timeZone: string): number {
-  const map = byDay(items, timeZone);
-  let shown = 0;
-  for (let i = 0; i < days; i++) {
-    shown += map.get(isoDate(addDays(first, i)))?.length ?? 0;
-    if (shown > AGENDA_SHOWN) return Math.max(i, 1);
-  }
-  return days;
-}
-
 function timeLabel(item: CalendarItem, p: ViewProps): string {
   return item.kind === "event" && item.allDay ? p.t("cal.allDay") : formatTime(item.startsAt, p.locale, p.timeZone);
 }
 
 export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => string }) {
-  const map = byDay(p.items, p.timeZone);
-  const weeks = Array.from({ length: p.days / 7 }, (_, w) => Array.from({ length: 7 }, (_, d) => addDays(p.first, w * 7 + d)));
+  const weeks = Array.from({ length: p.entries.length / 7 }, (_, w) => Array.from({ length: 7 }, (_, d) => w * 7 + d));
   return (
     <Table look="bare" className="w-full min-w-[42rem] table-fixed border-collapse" testId="month-view">
       <thead>
@@ -69,22 +40,24 @@ export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => 
       </thead>
       <tbody>
         {weeks.map((week) => (
-          <tr key={isoDate(week[0]!)}>
-            {week.map((day) => {
+          <tr key={week[0]}>
+            {week.map((index) => {
+              const day = addDays(p.first, index);
+              const { items, count } = p.entries[index]!;
               const iso = isoDate(day);
               return (
                 <Td key={iso} className={`h-24 border border-slate-200 align-top ${day.month === p.month ? "" : "bg-slate-50 text-slate-600"}`}>
                   <div className={`px-1 text-xs ${iso === p.todayIso ? "font-bold text-amber-700" : ""}`}>{day.day}</div>
                   <ul className="space-y-0.5 px-0.5">
-                    {(map.get(iso) ?? []).slice(0, MONTH_DAY_SHOWN).map((item) => (
+                    {items.slice(0, MONTH_DAY_SHOWN).map((item) => (
                       <li key={`${item.kind}-${item.id}-${item.startsAt.getTime()}`}>
                         <CalendarItemLink item={item} time={timeLabel(item, p)} t={p.t} />
                       </li>
                     ))}
-                    {(map.get(iso)?.length ?? 0) > MONTH_DAY_SHOWN && (
+                    {count > MONTH_DAY_SHOWN && (
                       <li>
                         <a className="cal-more" href={p.weekOf(day)}>
-                          {p.t("cal.more", { count: map.get(iso)!.length - MONTH_DAY_SHOWN })}
+                          {p.t("cal.more", { count: count - MONTH_DAY_SHOWN })}
                           <span className="sr-only"> ({formatDay(day, p.locale)})</span>
                         </a>
                       </li>
@@ -102,12 +75,11 @@ export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => 
 
 /** Week and agenda: a list per day (empty days are left out of the agenda). */
 export function DayListView(p: ViewProps & { showEmpty: boolean }) {
-  const map = byDay(p.items, p.timeZone);
-  const days = Array.from({ length: p.days }, (_, i) => addDays(p.first, i)).filter((d) => p.showEmpty || map.has(isoDate(d)));
+  const days = p.entries.map((entry, i) => ({ day: addDays(p.first, i), items: entry.items })).filter((d) => p.showEmpty || d.items.length);
   if (!days.length) return <EmptyState>{p.t("cal.nothing")}</EmptyState>;
   return (
     <ol className={p.showEmpty ? "grid gap-2 sm:grid-cols-7" : "space-y-3"} data-testid={p.showEmpty ? "week-view" : "agenda-view"}>
-      {days.map((day) => {
+      {days.map(({ day, items }) => {
         const iso = isoDate(day);
         return (
           <li key={iso} className="rounded border border-slate-200 bg-white p-2">
@@ -115,7 +87,7 @@ export function DayListView(p: ViewProps & { showEmpty: boolean }) {
               {formatDay(day, p.locale, p.showEmpty ? "short" : "long")}
             </h2>
             <ul className="mt-1 space-y-1">
-              {(map.get(iso) ?? []).map((item) => (
+              {items.map((item) => (
                 <li key={`${item.kind}-${item.id}-${item.startsAt.getTime()}`}>
                   <CalendarItemLink item={item} time={timeLabel(item, p)} t={p.t} />
                   {item.kind === "event" && item.rooms.length > 0 && !p.showEmpty && (

@@ -1,11 +1,12 @@
 import { Button, ButtonAnchor, ButtonLink } from "@/components/ui/button";
-import { agendaDays, DayListView, MonthView } from "@/components/calendar/calendar-views";
+import { AGENDA_SHOWN, DayListView, MONTH_DAY_SHOWN, MonthView } from "@/components/calendar/calendar-views";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { seesMembersOnly } from "@/lib/domain/access/members-only";
 import { parseId } from "@/lib/domain/shared/ids";
-import { calendarItems, listRooms } from "@/lib/domain/calendar/calendar-queries";
+import { calendarDays } from "@/lib/domain/calendar/calendar-days";
+import { listRooms } from "@/lib/domain/calendar/calendar-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { addDays, type Day, formatDay, formatMonth, isoDate, mondayOf, parseDay, startOfDay, today } from "@/lib/time";
+import { addDays, type Day, formatDay, formatMonth, isoDate, mondayOf, parseDay, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
@@ -40,28 +41,29 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
   const roomId = parseId(params.room) ?? undefined;
   const r = range(view, anchor);
   const db = getDb();
-  const [rooms, items] = await Promise.all([
+  // Counted and cut in the database: a month's day brings its first entries and its count, the agenda stops at a
+  // day's end past AGENDA_SHOWN entries and "Next" goes on from the first day not shown.
+  const [rooms, { days: entries, shownDays }] = await Promise.all([
     listRooms(db),
-    calendarItems(db, {
-      from: startOfDay(r.first, tz),
-      to: startOfDay(addDays(r.first, r.days), tz),
+    calendarDays(db, {
+      first: r.first,
+      days: r.days,
+      timeZone: tz,
       includeMembersOnly: seesMembersOnly(user),
       viewer: user,
       roomId,
+      perDay: view === "month" ? MONTH_DAY_SHOWN : undefined,
+      total: view === "agenda" ? AGENDA_SHOWN : undefined,
     }),
   ]);
-  if (view === "agenda") {
-    // A busy agenda stops at a day's end; "Next" goes on from the first day not shown.
-    const days = agendaDays(items, r.first, r.days, tz);
-    if (days < r.days) Object.assign(r, { days, next: addDays(r.first, days) });
-  }
+  if (shownDays < r.days) Object.assign(r, { days: shownDays, next: addDays(r.first, shownDays) });
   const href = (over: { view?: View; date?: Day }) => {
     const q = new URLSearchParams({ view: over.view ?? view, date: isoDate(over.date ?? anchor) });
     if (roomId) q.set("room", String(roomId));
     return `/calendar?${q}`;
   };
   const heading = view === "month" ? formatMonth(anchor, locale) : `${formatDay(r.first, locale)} – ${formatDay(addDays(r.first, r.days - 1), locale)}`;
-  const viewProps = { items, first: r.first, days: r.days, timeZone: tz, locale, t, todayIso: isoDate(today(tz)) };
+  const viewProps = { entries: entries.slice(0, r.days), first: r.first, timeZone: tz, locale, t, todayIso: isoDate(today(tz)) };
 
   return (
     <div className="space-y-4">

@@ -2,9 +2,10 @@ import { notFound } from "next/navigation";
 import { DayListView } from "@/components/calendar/calendar-views";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { seesMembersOnly } from "@/lib/domain/access/members-only";
-import { calendarItems, getRoom } from "@/lib/domain/calendar/calendar-queries";
+import { calendarDays } from "@/lib/domain/calendar/calendar-days";
+import { getRoom } from "@/lib/domain/calendar/calendar-queries";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { addDays, isoDate, startOfDay, today } from "@/lib/time";
+import { isoDate, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { parseId } from "@/lib/domain/shared/ids";
@@ -19,9 +20,10 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
   if (!room) notFound();
   const tz = space.timeZone;
   const first = today(tz);
-  const items = await calendarItems(db, {
-    from: startOfDay(first, tz),
-    to: startOfDay(addDays(first, 56), tz),
+  const { days } = await calendarDays(db, {
+    first,
+    days: 56,
+    timeZone: tz,
     includeMembersOnly: seesMembersOnly(user),
     viewer: user,
     roomId: id,
@@ -34,7 +36,7 @@ export default async function RoomPage({ params }: { params: Promise<{ id: strin
         {t("rooms.feed")}
       </a>
       <h2 className="text-lg font-semibold">{t("rooms.schedule")}</h2>
-      <DayListView items={items} first={first} days={56} timeZone={tz} locale={locale} t={t} todayIso={isoDate(first)} showEmpty={false} />
+      <DayListView entries={days} first={first} timeZone={tz} locale={locale} t={t} todayIso={isoDate(first)} showEmpty={false} />
     </div>
   );
 }
