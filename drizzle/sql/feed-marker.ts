@@ -31,6 +31,9 @@ export const FEED_TABLES = [
   "equipment_types",
 ] as const;
 
+/** Markers whose changes the log keeps (feed-cache.ts builds a feed older than that whole). */
+export const CHANGE_LOG_MARKERS = 1000;
+
 const STATEMENTS: string[] = [
   // The earlier marker (a sequence bumped before commit) and its triggers; the sequence stays, as backups made
   // while it was the marker carry it and a restore sets it.
@@ -38,11 +41,33 @@ const STATEMENTS: string[] = [
   `create schema if not exists ms_internal`,
   `create table if not exists ms_internal.feed_marker (id int primary key check (id = 1), changes bigint not null)`,
   `insert into ms_internal.feed_marker values (1, 0) on conflict (id) do nothing`,
+  // The change log beside the marker: which events each marker's transaction wrote (event_id) or, for a table that
+  // is not about one event (rooms, settings, trainings …) or a TRUNCATE, that table as a whole (event_id null).
+  // A feed kept at marker K asks what changed after K and fetches only those events again (feed-cache.ts). Only
+  // the last CHANGE_LOG_MARKERS markers are kept: a feed older than that is built whole.
+  `create table if not exists ms_internal.feed_changes (marker bigint not null, table_name text not null, event_id int)`,
+  `create unique index if not exists feed_changes_once on ms_internal.feed_changes (marker, table_name, coalesce(event_id, 0))`,
   `create or replace function ms_internal.bump_feed_marker() returns trigger language plpgsql as $$
+   declare
+     m bigint;
    begin
      if current_setting('ms.feed_marker_bumped', true) is distinct from 'yes' then
        perform set_config('ms.feed_marker_bumped', 'yes', true);
-       update ms_internal.feed_marker set changes = changes + 1 where id = 1;
+       update ms_internal.feed_marker set changes = changes + 1 where id = 1 returning changes into m;
+       perform set_config('ms.feed_marker_value', m::text, true);
+       delete from ms_internal.feed_changes where marker <= m - ${CHANGE_LOG_MARKERS};
+     else
+       m := current_setting('ms.feed_marker_value')::bigint;
+     end if;
+     -- Each branch names only its own tables' columns (plpgsql resolves a field when its statement runs).
+     if TG_OP = 'TRUNCATE' or TG_TABLE_NAME not in ('events', 'event_rooms', 'event_occurrences', 'event_registrations') then
+       insert into ms_internal.feed_changes values (m, TG_TABLE_NAME, null) on conflict do nothing;
+     elsif TG_TABLE_NAME = 'events' then
+       if TG_OP <> 'DELETE' then insert into ms_internal.feed_changes values (m, TG_TABLE_NAME, NEW.id) on conflict do nothing; end if;
+       if TG_OP <> 'INSERT' then insert into ms_internal.feed_changes values (m, TG_TABLE_NAME, OLD.id) on conflict do nothing; end if;
+     else
+       if TG_OP <> 'DELETE' then insert into ms_internal.feed_changes values (m, TG_TABLE_NAME, NEW.event_id) on conflict do nothing; end if;
+       if TG_OP <> 'INSERT' then insert into ms_internal.feed_changes values (m, TG_TABLE_NAME, OLD.event_id) on conflict do nothing; end if;
      end if;
      return null;
    end $$`,

@@ -1,9 +1,9 @@
 import type { Db } from "@/lib/db/client";
 import { cachedFeed } from "./feed-cache";
 import { personForFeedToken } from "./feed-tokens";
-import { personalFeedOf, publicFeed, roomFeed, type FeedContext } from "./feed-queries";
+import { personalFeedOf, publicFeedSource, roomFeedSource, type FeedContext } from "./feed-queries";
 import type { Feed } from "./ical-feed";
-import { mayReadMemberFeeds, memberRoomFeedOf } from "./member-room-feed";
+import { mayReadMemberFeeds, memberRoomFeedSource } from "./member-room-feed";
 
 /**
  * The feeds as the routes serve them: built once per change (feed-cache.ts), one cached feed per variant and
@@ -13,20 +13,20 @@ import { mayReadMemberFeeds, memberRoomFeedOf } from "./member-room-feed";
 const variant = (name: string, ctx: FeedContext) => `${name} ${ctx.host} ${ctx.baseUrl ?? ""}`;
 
 export function cachedPublicFeed(db: Db, ctx: FeedContext): Promise<Feed | null> {
-  return cachedFeed(db, variant("public", ctx), (tx) => publicFeed(tx, ctx));
+  return cachedFeed(db, variant("public", ctx), publicFeedSource(ctx));
 }
 
 export function cachedRoomFeed(db: Db, roomId: number, ctx: FeedContext): Promise<Feed | null> {
-  return cachedFeed(db, variant(`room ${roomId}`, ctx), (tx) => roomFeed(tx, roomId, ctx));
+  return cachedFeed(db, variant(`room ${roomId}`, ctx), roomFeedSource(roomId, ctx));
 }
 
 export async function cachedPersonalFeed(db: Db, token: string, ctx: FeedContext): Promise<Feed | null> {
   const personId = await personForFeedToken(db, token);
   if (personId === null) return null;
-  return cachedFeed(db, variant(`person ${personId}`, ctx), (tx) => personalFeedOf(tx, personId, ctx));
+  return cachedFeed(db, variant(`person ${personId}`, ctx), (tx, now) => personalFeedOf(tx, personId, { ...ctx, now: ctx.now ?? now }));
 }
 
 export async function cachedMemberRoomFeed(db: Db, token: string, roomId: number, ctx: FeedContext): Promise<Feed | null> {
   if (!(await mayReadMemberFeeds(db, token))) return null;
-  return cachedFeed(db, variant(`member-room ${roomId}`, ctx), (tx) => memberRoomFeedOf(tx, roomId, ctx));
+  return cachedFeed(db, variant(`member-room ${roomId}`, ctx), memberRoomFeedSource(roomId, ctx));
 }

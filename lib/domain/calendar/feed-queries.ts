@@ -1,4 +1,4 @@
-import { and, eq, gt, ne, sql, type SQL } from "drizzle-orm";
+import { and, eq, gt, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import {
   equipmentTypes,
@@ -13,6 +13,7 @@ import {
   trainingSignups,
 } from "@/lib/db/schema";
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
+import type { FeedChange, FeedSource } from "./feed-cache";
 import { personForFeedToken } from "./feed-tokens";
 import { buildFeed, type Feed, type FeedEvent, type FeedTraining } from "./ical-feed";
 import { lastSessionEdits, latest } from "./training-edit-times";
@@ -45,7 +46,6 @@ const feedEventColumns = {
   cancelledAt: events.cancelledAt,
   createdAt: events.createdAt,
   updatedAt: events.updatedAt,
-  location: sql<string>`coalesce((select string_agg(r.name, ', ' order by r.name) from event_rooms er join rooms r on r.id = er.room_id where er.event_id = ${events.id}), '')`,
 };
 
 /** An event with an occurrence ending after the cutoff (feeds carry the recent and upcoming ones). */
@@ -55,26 +55,99 @@ function recent(now: Date): SQL {
 }
 
 /**
- * A feed's events with their location, in one query of the columns a feed renders (feeds are rebuilt after every
- * change of the calendar: reading whole rows and the rooms in a second query cost more than the rest of the build).
+ * A feed's events with their location, in one query of the columns a feed renders (reading whole rows and the
+ * rooms in a second query cost more than the rest of the build). The rooms' names are joined once, grouped by
+ * event (a subquery per event was most of the query's time); `ids` narrows both to the events changed since a
+ * kept feed (feed-cache.ts).
  */
-export function feedEvents(db: Db, where: SQL | undefined): Promise<FeedEvent[]> {
-  return db.select(feedEventColumns).from(events).where(where).orderBy(events.startsAt, events.id);
+export function feedEvents(db: Db, where: SQL | undefined, ids?: number[]): Promise<FeedEvent[]> {
+  const names = db
+    .select({ eventId: eventRooms.eventId, location: sql<string>`string_agg(${rooms.name}, ', ' order by ${rooms.name})`.as("location") })
+    .from(eventRooms)
+    .innerJoin(rooms, eq(rooms.id, eventRooms.roomId))
+    .where(ids ? inArray(eventRooms.eventId, ids) : undefined)
+    .groupBy(eventRooms.eventId)
+    .as("event_locations");
+  return db
+    .select({ ...feedEventColumns, location: sql<string>`coalesce(${names.location}, '')` })
+    .from(events)
+    .leftJoin(names, eq(names.eventId, events.id))
+    .where(and(where, ids ? inArray(events.id, ids) : undefined))
+    .orderBy(events.startsAt, events.id);
+}
+
+/** The public feed's events (never members-only ones), cancelled ones included so clients drop them. */
+function publicEvents(db: Db, now: Date, ids?: number[]): Promise<FeedEvent[]> {
+  return feedEvents(db, and(eq(events.visibility, "public"), recent(now)), ids);
 }
 
 /** All public events (never members-only ones), cancelled ones included so clients drop them. */
 export async function publicFeed(db: Db, ctx: FeedContext): Promise<Feed> {
-  const list = await feedEvents(db, and(eq(events.visibility, "public"), recent(ctx.now ?? new Date())));
+  const list = await publicEvents(db, ctx.now ?? new Date());
   return buildFeed({ name: (await getSpaceSettings(db)).name, host: ctx.host, baseUrl: ctx.baseUrl, events: list });
 }
 
+/** The public feed as feed-cache.ts makes it: whole, or from the feed kept when only events changed. */
+export function publicFeedSource(ctx: FeedContext): FeedSource {
+  return {
+    build: (db, now) => publicFeed(db, { ...ctx, now: ctx.now ?? now }),
+    update: (db, kept, changes, now) => withChangedEvents(kept, changes, NOT_IN_EVENT_FEEDS, (ids) => publicEvents(db, ctx.now ?? now, ids)),
+  };
+}
+
 /** The room's recent and upcoming events with their location, cancelled ones included; only the public ones for a public feed. */
-export function eventsInRoom(db: Db, roomId: number, now: Date, only?: "public"): Promise<FeedEvent[]> {
+export function eventsInRoom(db: Db, roomId: number, now: Date, only?: "public", ids?: number[]): Promise<FeedEvent[]> {
   const inRoom = sql`exists (select 1 from ${eventRooms} where ${eventRooms.eventId} = ${events.id} and ${eventRooms.roomId} = ${roomId})`;
-  return feedEvents(db, and(inRoom, recent(now), only === "public" ? eq(events.visibility, "public") : undefined));
+  return feedEvents(db, and(inRoom, recent(now), only === "public" ? eq(events.visibility, "public") : undefined), ids);
+}
+
+/** Tables the public and room feeds never read (registrations, trainings, bookings, tokens …): a change there keeps them. */
+export const NOT_IN_EVENT_FEEDS: ReadonlySet<string> = new Set([
+  "event_registrations",
+  "training_sessions",
+  "training_signups",
+  "machine_bookings",
+  "calendar_feed_tokens",
+  "machines",
+  "equipment_types",
+]);
+/** Tables whose changes name their event (the change log's event_id): those events alone are read again. */
+const EVENT_TABLES: ReadonlySet<string> = new Set(["events", "event_rooms", "event_occurrences"]);
+
+/**
+ * The feed kept, with the events changed since fetched again by `fetch` (the feed's own query narrowed to their
+ * ids: one that no longer belongs in the feed comes back as none) and put in the full query's order (start, id).
+ * The feed kept itself when nothing it reads changed (`ignored`); null, to build it whole, when anything but its
+ * events changed (a room's name, the space's name, a TRUNCATE). Equal bytes to a whole build:
+ * feed-changes.int.test.ts.
+ */
+export async function withChangedEvents(
+  kept: Feed,
+  changes: FeedChange[],
+  ignored: ReadonlySet<string>,
+  fetch: (ids: number[]) => Promise<FeedEvent[]>,
+): Promise<Feed | null> {
+  const ids = new Set<number>();
+  for (const c of changes) {
+    if (ignored.has(c.table)) continue;
+    if (!EVENT_TABLES.has(c.table) || c.eventId === null) return null;
+    ids.add(c.eventId);
+  }
+  if (!ids.size) return kept;
+  const fresh = await fetch([...ids]);
+  const list = [...kept.input.events.filter((e) => !ids.has(e.id)), ...fresh];
+  list.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
+  return buildFeed({ ...kept.input, events: list });
 }
 
 /** A room's public schedule (no trainings: they have no public flag); null when there is no such room. See member-room-feed.ts. */
+export function roomFeedSource(roomId: number, ctx: FeedContext): FeedSource {
+  return {
+    build: (db, now) => roomFeed(db, roomId, { ...ctx, now: ctx.now ?? now }),
+    update: (db, kept, changes, now) => withChangedEvents(kept, changes, NOT_IN_EVENT_FEEDS, (ids) => eventsInRoom(db, roomId, ctx.now ?? now, "public", ids)),
+  };
+}
+
 export async function roomFeed(db: Db, roomId: number, ctx: FeedContext): Promise<Feed | null> {
   const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
   if (!room) return null;

@@ -20,6 +20,8 @@ export interface Feed {
   body: () => string;
   etag: string;
   lastModified: Date;
+  /** What it was built from: a change to a few events makes the next feed from this (feed-cache.ts). */
+  input: FeedInput;
 }
 
 /** timezones-ical-library takes ~1 ms per call and ical-generator asks once per event. */
@@ -36,6 +38,7 @@ const RENDER_CACHE = 32;
 export function clearRenderedFeeds(): void {
   rendered.clear();
   itemTexts.clear();
+  eventTexts = new WeakMap();
 }
 
 const WEEKDAYS = [ICalWeekday.SU, ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA];
@@ -125,7 +128,7 @@ export function buildFeed(input: FeedInput): Feed {
     }
     return text;
   };
-  return { body, etag, lastModified };
+  return { body, etag, lastModified, input };
 }
 
 /**
@@ -136,7 +139,7 @@ export function buildFeed(input: FeedInput): Feed {
  */
 export function renderFeed(input: FeedInput): string {
   const items = [
-    ...input.events.map((e) => item(["e", input.host, input.baseUrl ?? null, e], (c) => addEvent(c, e, input.host, input.baseUrl))),
+    ...input.events.map((e) => eventItem(e, input.host, input.baseUrl)),
     ...spansOf(input).map(({ t, kind }) => item(["s", kind, input.host, spanParts(t)], (c) => addSpan(c, t, kind, input.host))),
   ];
   // The zones in the order the library meets them (it writes no block for some, e.g. "UTC": it tells us which).
@@ -149,10 +152,27 @@ export function renderFeed(input: FeedInput): string {
 const PROD_ID = { company: "makerspace", product: "calendar", language: "EN" };
 
 /** Folded VEVENT texts and their zone, by what they are made of (most recently used last). */
-const itemTexts = new Map<string, { text: string; zone: string | null }>();
+type ItemText = { text: string; zone: string | null };
+const itemTexts = new Map<string, ItemText>();
 const ITEM_CACHE = 8192;
 
-function item(madeOf: unknown[], add: (cal: ICalCalendar) => void): { text: string; zone: string | null } {
+/**
+ * An event's text by the row it is made of: a feed made again after a change (feed-cache.ts) holds the same row
+ * objects for the events that did not change, so those are found without writing out their key (that was most
+ * of such a feed's time). Rows are never changed in place.
+ */
+let eventTexts = new WeakMap<FeedEvent, { variant: string; found: ItemText }>();
+
+function eventItem(e: FeedEvent, host: string, baseUrl: string | undefined): ItemText {
+  const variant = `${host} ${baseUrl ?? ""}`;
+  const memo = eventTexts.get(e);
+  if (memo?.variant === variant) return memo.found;
+  const found = item(["e", host, baseUrl ?? null, e], (c) => addEvent(c, e, host, baseUrl));
+  eventTexts.set(e, { variant, found });
+  return found;
+}
+
+function item(madeOf: unknown[], add: (cal: ICalCalendar) => void): ItemText {
   const key = JSON.stringify(madeOf);
   let found = itemTexts.get(key);
   if (found === undefined) {

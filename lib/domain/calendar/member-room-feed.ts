@@ -4,7 +4,8 @@ import { equipmentTypes, rooms, trainingSessions } from "@/lib/db/schema";
 import { personSeesMembersOnly } from "@/lib/domain/access/members-only";
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
-import { eventsInRoom, PAST_DAYS, type FeedContext } from "./feed-queries";
+import type { FeedSource } from "./feed-cache";
+import { eventsInRoom, NOT_IN_EVENT_FEEDS, PAST_DAYS, withChangedEvents, type FeedContext } from "./feed-queries";
 import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
 import { lastSessionEdits, latest } from "./training-edit-times";
 
@@ -48,6 +49,20 @@ export async function memberRoomFeed(db: Db, token: string, roomId: number, ctx:
 export async function mayReadMemberFeeds(db: Db, token: string): Promise<boolean> {
   const personId = await personForFeedToken(db, token);
   return personId !== null && (await personSeesMembersOnly(db, personId));
+}
+
+/** Tables the members' room feed never reads; trainings and equipment types it does (a change there builds it whole). */
+const NOT_IN_MEMBER_ROOM_FEEDS: ReadonlySet<string> = new Set(
+  [...NOT_IN_EVENT_FEEDS].filter((table) => table !== "training_sessions" && table !== "equipment_types"),
+);
+
+/** The members' room feed as feed-cache.ts makes it: whole, or from the feed kept when only events changed. */
+export function memberRoomFeedSource(roomId: number, ctx: FeedContext): FeedSource {
+  return {
+    build: (db, now) => memberRoomFeedOf(db, roomId, { ...ctx, now: ctx.now ?? now }),
+    update: (db, kept, changes, now) =>
+      withChangedEvents(kept, changes, NOT_IN_MEMBER_ROOM_FEEDS, (ids) => eventsInRoom(db, roomId, ctx.now ?? now, undefined, ids)),
+  };
 }
 
 /** A room's full schedule for members, whoever asks: check the token first (mayReadMemberFeeds). */
