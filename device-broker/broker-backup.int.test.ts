@@ -12,6 +12,7 @@ import { startBroker } from "./broker";
 import { startBoardTraffic } from "./testing/board-traffic";
 import { startFirmwareTraffic } from "./testing/firmware-traffic";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
+import { waitFor } from "@/lib/testing/wait-for";
 
 // Issue 21: a backup of the embedded database beside live board traffic, as the broker's daily job takes it (in the
 // broker's own process, on its database): every board request is answered and every reported use is recorded.
@@ -49,7 +50,7 @@ it("answers every card check while a backup runs and records every use once, ack
   let answeredDuring = 0;
   let results;
   try {
-    while (traffic.answered() < 12) await new Promise((r) => setTimeout(r, 10));
+    await waitFor("12 answered requests", () => traffic.answered() >= 12);
     const before = traffic.answered();
     const backup = await createBackup(f.database.db, { dir, appVersion: "test", fetchRows: 500 });
     answeredDuring = traffic.answered() - before;
@@ -114,7 +115,7 @@ async function besideBackup(port: number, firstClient: number, label: string): P
   let answeredBefore = 0;
   let answeredAfter = 0;
   try {
-    while (traffic.sent() < 6) await new Promise((r) => setTimeout(r, 10));
+    await waitFor("6 requests sent", () => traffic.sent() >= 6);
     sentBefore = traffic.sent();
     answeredBefore = traffic.answered();
     const backup = await createBackup(f.database.db, { dir, appVersion: "test", fetchRows: 500 });
@@ -138,7 +139,6 @@ async function besideBackup(port: number, firstClient: number, label: string): P
   expect(result.unanswered).toBe(0);
   expect(result.answered).toBe(result.sent);
   // Every use the boards reported is a session (those the spool held meanwhile too, once drained).
-  const deadline = Date.now() + 60_000;
-  while ((await recorded()) - baseline < result.uses && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+  await waitFor("every use recorded", async () => (await recorded()) - baseline >= result.uses, 60_000);
   expect((await recorded()) - baseline).toBe(result.uses);
 }

@@ -6,7 +6,7 @@ import { getBrokerHealth } from "@/lib/domain/system/health";
 import { isMachineOnline } from "@/lib/domain/usage/record-board-alive";
 import { requestRemoteCommand } from "@/lib/domain/usage/machine-commands";
 import { startBroker } from "./broker";
-import { ask, connectBoard, listen, settle } from "./testing/board-client";
+import { ask, connectBoard, listen } from "./testing/board-client";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
 import { waitFor } from "./testing/replies";
 
@@ -37,11 +37,13 @@ describe("remote start/stop", () => {
     await waitFor("machine online", () => isMachineOnline(f.database.db, laserId));
     const start = await requestRemoteCommand(f.database.db, person.admin, { machineId: laserId, kind: "start", uid: "EFBEADDE" });
     expect(start).toMatchObject({ ok: true });
-    expect((await settle(requests, 1)).map((r) => r.text)).toEqual(['{"request_type":"start","uid":"efbeadde"}']);
+    await waitFor("the start command", () => requests.length >= 1);
+    expect(requests.map((r) => r.text)).toEqual(['{"request_type":"start","uid":"efbeadde"}']);
 
     await ask(client, 1, '{"action":"startuse","uid":"efbeadde"}');
     expect(await requestRemoteCommand(f.database.db, person.admin, { machineId: laserId, kind: "stop" })).toMatchObject({ ok: true });
-    expect((await settle(requests, 2)).map((r) => r.text)).toEqual(['{"request_type":"start","uid":"efbeadde"}', '{"request_type":"stop","uid":"efbeadde"}']);
+    await waitFor("the stop command", () => requests.length >= 2);
+    expect(requests.map((r) => r.text)).toEqual(['{"request_type":"start","uid":"efbeadde"}', '{"request_type":"stop","uid":"efbeadde"}']);
 
     const rows = await f.database.db.select().from(machineCommands);
     expect(rows.map((r) => [r.kind, r.status, r.sentBy])).toEqual([

@@ -5,6 +5,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
+import { waitFor } from "@/lib/testing/wait-for";
 import { ask, connectBoard } from "./testing/board-client";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -36,15 +37,16 @@ function runMain(env: Record<string, string>, whileRunning?: (output: () => stri
   })();
 }
 
-async function waitFor(read: () => string, pattern: RegExp, timeoutMs = 20_000): Promise<string> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const match = pattern.exec(read());
-    if (match) return match[1] ?? match[0];
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${pattern} in:\n${read()}`);
-}
+/** The first group of `pattern` (or the whole match) once the output holds it. */
+const outputMatch = (read: () => string, pattern: RegExp, timeoutMs = 20_000) =>
+  waitFor(
+    `${pattern} in the output`,
+    () => {
+      const m = pattern.exec(read());
+      return m && (m[1] ?? m[0]);
+    },
+    { timeoutMs, detail: read },
+  );
 
 let t: DemoDatabase;
 beforeAll(async () => {
@@ -59,7 +61,7 @@ afterAll(async () => {
 describe("npm run start:broker", () => {
   it("serves boards from DATABASE_URL and stops cleanly on SIGTERM", async () => {
     const result = await runMain({ DATABASE_URL: t.url, MQTT_PORT: "0", MQTT_HOST: "127.0.0.1" }, async (output) => {
-      const port = Number(await waitFor(output, /"port":(\d+)[^\n]*device broker listening/));
+      const port = Number(await outputMatch(output, /"port":(\d+)[^\n]*device broker listening/));
       const board = await connectBoard(port, 401);
       try {
         const replies = await ask(board, 1, '{"action":"checkmachine"}');
@@ -76,7 +78,7 @@ describe("npm run start:broker", () => {
     // The first test ran against the database, so dataDir holds its saved snapshot.
     expect(fs.existsSync(path.join(dataDir, "broker", "snapshot.json"))).toBe(true);
     const result = await runMain({ DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none", MQTT_PORT: "0", MQTT_HOST: "127.0.0.1" }, async (output) => {
-      const port = Number(await waitFor(output, /"port":(\d+)[^\n]*device broker listening/));
+      const port = Number(await outputMatch(output, /"port":(\d+)[^\n]*device broker listening/));
       expect(output()).toMatch(
         /Cannot reach the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: [^"]*; starting from the saved decision snapshot/,
       );
@@ -99,7 +101,7 @@ describe("npm run start:broker", () => {
     fs.writeFileSync(file, "");
     onTestFinished(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
     const result = await runMain({ DATABASE_URL: t.url, MQTT_PORT: "0", MQTT_HOST: "127.0.0.1", DATA_DIR: path.join(file, "data") }, async (output) => {
-      const port = Number(await waitFor(output, /"port":(\d+)[^\n]*device broker listening/));
+      const port = Number(await outputMatch(output, /"port":(\d+)[^\n]*device broker listening/));
       expect(output()).toMatch(/the spool cannot be written; board facts go straight to the database/);
       const board = await connectBoard(port, 403);
       try {

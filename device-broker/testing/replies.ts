@@ -31,11 +31,4 @@ export async function publishRefused(client: MqttClient, topic: string, payload:
   await closed;
 }
 
-/** Polls until `check` holds (no fixed sleeps as assertions); fails with `what` after the timeout. */
-export async function waitFor(what: string, check: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { waitFor } from "@/lib/testing/wait-for";

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { createDemoDatabase } from "@/lib/db/testing/demo-database";
 import { translator } from "@/lib/i18n/translate";
 import { readServiceStatus, supervisionLine, writeServiceStatus, type ServiceState } from "@/lib/ops/service-status";
+import { waitFor } from "@/lib/testing/wait-for";
 import { ask, connectBoard } from "@/device-broker/testing/board-client";
 import { freePort } from "../testing/free-port";
 import { brokerArgs } from "./broker-bundle";
@@ -20,15 +21,7 @@ const WEB = `require("node:http").createServer((q, s) => s.end("up")).listen(0, 
 const FLAKY = (flag: string) =>
   `if (require("node:fs").existsSync(${JSON.stringify(flag)})) { console.error("✖ cannot open the spool"); process.exit(3); } setInterval(() => {}, 1000);`;
 
-async function until<T>(read: () => T | undefined | false, what: string, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = read();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const until = <T>(read: () => T, what: string, timeoutMs = 60_000) => waitFor(what, read, timeoutMs);
 
 function harness(timing: { firstDelayMs: number; maxDelayMs: number; stableAfterMs: number }) {
   const lines: string[] = [];

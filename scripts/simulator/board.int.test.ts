@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { defaultHandlers } from "@/device-broker/handlers/dispatch";
 import type { ActionHandler, HandlerRegistry } from "@/device-broker/handlers/types";
-import { sleep } from "@/device-broker/testing/board-client";
+import { waitFor } from "@/lib/testing/wait-for";
 import { SimulatedBoard, type BoardOptions } from "./board";
 import { startSimBroker, type SimBroker } from "./testing/sim-broker";
 
@@ -49,10 +49,7 @@ function board(machineId: number, options: Partial<BoardOptions> = {}): Simulate
   return b;
 }
 const actionsOn = (machineId: number) => sim.seen.filter((m) => m.topic === `machine/${machineId}`).map((m) => m.body);
-async function until(check: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 1_000 && !check(); i++) await sleep(10);
-  if (!check()) throw new Error(`timed out waiting for ${what}`);
-}
+const until = (check: () => boolean, what: string) => waitFor(what, check);
 
 describe("simulated board", () => {
   it("boots like the firmware: BOARD<n>, alive with string fields, then checkmachine answered from the database", async () => {

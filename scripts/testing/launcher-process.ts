@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
+import { waitFor } from "@/lib/testing/wait-for";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -31,10 +32,13 @@ export function runLauncher(env: Record<string, string>, options: { compiled?: b
 }
 
 export async function waitForOutput(run: LauncherRun, pattern: RegExp, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!pattern.test(run.output())) {
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${pattern}. Output:\n${run.output()}`);
-    if (run.child.exitCode !== null) throw new Error(`Launcher exited (${run.child.exitCode}). Output:\n${run.output()}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  await waitFor(
+    `${pattern} in the launcher's output`,
+    () => {
+      if (pattern.test(run.output())) return true;
+      if (run.child.exitCode !== null) throw new Error(`Launcher exited (${run.child.exitCode}). Output:\n${run.output()}`);
+      return false;
+    },
+    { timeoutMs, detail: run.output },
+  );
 }

@@ -2,6 +2,7 @@ import net from "node:net";
 import { PGlite } from "@electric-sql/pglite";
 import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { waitFor } from "@/lib/testing/wait-for";
 import { EmbeddedWireServer, type HoldReport } from "./wire-server";
 
 // The embedded wire server with real postgres.js clients: one PGlite session shared by many connections.
@@ -28,9 +29,7 @@ const connect = (options: postgres.Options<Record<string, postgres.PostgresType>
   clients.push(sql);
   return sql;
 };
-const until = async (condition: () => boolean | Promise<boolean>) => {
-  while (!(await condition())) await new Promise((r) => setTimeout(r, 5));
-};
+const until = (condition: () => boolean | Promise<boolean>) => waitFor("the session's state", condition);
 
 describe("a statement given up on (CancelRequest)", () => {
   it("is dropped while it waits for the session and its client is answered 57014; the holder goes on", async () => {

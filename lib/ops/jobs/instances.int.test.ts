@@ -12,6 +12,7 @@ import { listBackups } from "../backup/retention";
 import { runDueJobs, type ScheduledJob, type SchedulerOptions } from "../scheduler/scheduler";
 import { backupJob, backupsDirOf } from "./backup-job";
 import { claimRunNow, runClaimedNow } from "./run-now";
+import { waitFor } from "@/lib/testing/wait-for";
 
 // Several instances (web or broker) on one database, each with its own connections and its own DATA_DIR as on
 // separate hosts: a job runs once per period, and not a second time while the first instance is still at it.
@@ -63,7 +64,7 @@ describe("two instances on one database", () => {
     const runs: string[] = [];
     const first = runDueJobs(scheduler(0, gatedBackup(0, gate, runs), "2026-12-01T04:00:00Z"));
     // Instance 1 checks while instance 0 is inside the job (its claim is "running"), at the same and a later time.
-    while (runs.length === 0) await new Promise((r) => setTimeout(r, 20));
+    await waitFor("instance 0 inside the job", () => runs.length > 0);
     expect(await runDueJobs(scheduler(1, gatedBackup(1, gate, runs), "2026-12-01T04:00:00Z"))).toEqual([]);
     expect(await runDueJobs(scheduler(1, gatedBackup(1, gate, runs), "2026-12-01T04:30:00Z"))).toEqual([]);
     open();
