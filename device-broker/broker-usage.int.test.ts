@@ -76,7 +76,11 @@ describe("checkuser: every decision as the board sees it", () => {
       { action: "checkuser", uid: "12345678" },
       '{"request_ok":true,"is_valid":false,"name":"Unknown","missing_auth":false,"level":0}',
     );
-    const rows = await f.database.db.select().from(unknownCards).where(eq(unknownCards.uid, "12345678"));
+    // The swipe is telemetry, written beside the answer (awaited only briefly without a spool): await the row.
+    const rows = await waitFor("the swipe logged", async () => {
+      const found = await f.database.db.select().from(unknownCards).where(eq(unknownCards.uid, "12345678"));
+      return found.length > 0 && found;
+    });
     expect(rows).toHaveLength(1);
     expect(rows[0]!.machineId).toBe(ids.laser);
     expect(rows[0]!.seenAt.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);

@@ -1,3 +1,4 @@
+import { EventEmitter } from "node:events";
 import net from "node:net";
 import os from "node:os";
 import { Aedes } from "aedes";
@@ -15,6 +16,7 @@ import { BrokerMetrics } from "./metrics";
 import type { BrokerPolicy } from "./policy";
 import { PresenceRecorder } from "./presence";
 import { replayQueueFilePath } from "./replay-bursts";
+import { announceSettledMessages, type SettledMessages } from "./settled-messages";
 import { aedesHooks, forgetClient } from "./security/aedes-hooks";
 import { machinePolicy } from "./security/board-policy";
 import type { LoginThrottleOptions } from "./security/login-throttle";
@@ -68,7 +70,16 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
   const policy =
     options.policy ?? machinePolicy({ db, logger, metrics, throttle: options.loginThrottle, snapshot: () => offlineRef.current?.snapshot?.data ?? null });
   const refs: { aedes?: Aedes; intake?: BoardRequestIntake } = {};
-  const hooks = aedesHooks({ policy, logger, metrics, aedes: () => refs.aedes, intake: () => refs.intake, connectTimeoutMs: options.connectTimeoutMs });
+  const settled: SettledMessages = new EventEmitter();
+  const hooks = aedesHooks({
+    policy,
+    logger,
+    metrics,
+    aedes: () => refs.aedes,
+    intake: () => refs.intake,
+    connectTimeoutMs: options.connectTimeoutMs,
+    settled: (message) => settled.emit("settled", message),
+  });
   const aedes = (refs.aedes = await Aedes.createBroker(hooks));
   const presence = new PresenceRecorder();
   aedes.on("clientError", (client, error) => logger.debug({ clientId: client.id, err: error.message }, "client error"));
@@ -135,6 +146,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
   server.on("error", onServerError);
   const port = (server.address() as net.AddressInfo).port;
   const instanceId = options.instanceId ?? `${os.hostname()}:${port}`;
+  const forgetSettled = announceSettledMessages(port, settled);
   const heartbeat = startHeartbeat({
     db,
     logger,
@@ -175,6 +187,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
         await heartbeat.stop({ remove: true });
         await closeAedes(aedes); // disconnects every client, so server.close can complete
         await serverClosed;
+        forgetSettled();
         logger.info({ port, ...metrics.snapshot() }, "device broker stopped");
       })();
       return closed;

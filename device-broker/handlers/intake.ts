@@ -11,8 +11,11 @@ export interface Asker extends RequestSource {
 }
 
 export interface BoardRequestIntake {
-  /** A client's publish on machine/<id>, already authorised: handled detached, answered to `from` only. */
-  take(topic: string, payload: Buffer, from: Asker): void;
+  /**
+   * A client's publish on machine/<id>, already authorised: handled detached, answered to `from` only. The promise
+   * (never rejected) says when it is handled and its reply, if any, sent.
+   */
+  take(topic: string, payload: Buffer, from: Asker): Promise<void>;
   /**
    * Stops taking new requests and lets those in flight finish (and reply, while the boards are still
    * connected), waiting at most `graceMs` so a hung database cannot hold up a shutdown.
@@ -26,7 +29,7 @@ export function createBoardRequestIntake(ctx: HandlerContext, handlers?: Handler
   let stopped = false;
   return {
     take(topic, payload, from) {
-      if (stopped) return;
+      if (stopped) return Promise.resolve();
       const work = handleBoardMessage(ctx, topic, payload, handlers, from)
         .then(async (routed) => {
           if (!routed) return;
@@ -46,6 +49,7 @@ export function createBoardRequestIntake(ctx: HandlerContext, handlers?: Handler
         })
         .finally(() => inFlight.delete(work));
       inFlight.add(work);
+      return work;
     },
     async close(graceMs = 3_000) {
       stopped = true;

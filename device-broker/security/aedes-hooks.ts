@@ -4,6 +4,7 @@ import type { Asker, BoardRequestIntake } from "../handlers/intake";
 import type { BrokerMetrics } from "../metrics";
 import type { BrokerPolicy, ClientInfo } from "../policy";
 import { parseRequestTopic } from "../protocol";
+import type { SettledMessage } from "../settled-messages";
 
 const REPLY_TOPIC = /^machine\/[^/]+\/reply$/;
 const COMMAND_TOPIC = /^machine\/[^/]+\/request$/;
@@ -18,6 +19,8 @@ export interface HookOptions {
   intake: () => BoardRequestIntake | undefined;
   /** CONNECT must arrive within this after the TCP connect (default 10 s). */
   connectTimeoutMs?: number;
+  /** Told when a client's publish is done with: refused, or handled and answered (settled-messages.ts, for tests). */
+  settled?: (message: SettledMessage) => void;
 }
 
 /**
@@ -57,6 +60,14 @@ export function aedesHooks(o: HookOptions): AedesOptions & { publishTo(client: C
       })
       .then(answer)
       .catch((error: unknown) => logger.error({ err: error }, `${what}: answering the client failed`));
+  };
+
+  const settledOf = (client: Client, topic: string, payload: Buffer) => {
+    try {
+      o.settled?.({ clientId: wireIds.get(client) ?? client.id, topic, payload });
+    } catch (error) {
+      logger.error({ err: error }, "a settled-message listener failed");
+    }
   };
 
   const publishTo = (client: Client, topic: string, payload: Buffer) =>
@@ -108,6 +119,7 @@ export function aedesHooks(o: HookOptions): AedesOptions & { publishTo(client: C
                 if (ok) return done(null);
                 metrics.rejected++;
                 logger.warn({ clientId: info(client).id, topic: packet.topic.slice(0, 100) }, "publish refused");
+                settledOf(client, packet.topic, payload);
                 // MQTT 3.1.1 cannot refuse a QoS 0 publish: Aedes closes the connection, the board reconnects.
                 done(new Error("publish not authorized"));
               },
@@ -134,16 +146,17 @@ export function aedesHooks(o: HookOptions): AedesOptions & { publishTo(client: C
     },
     published(packet, client, done) {
       done();
-      const target = client && parseRequestTopic(packet.topic);
-      const intake = o.intake();
-      if (!client || !target || !intake) return;
+      if (!client) return;
       const payload = typeof packet.payload === "string" ? Buffer.from(packet.payload) : packet.payload;
+      const target = parseRequestTopic(packet.topic);
+      const intake = o.intake();
+      if (!target || !intake) return settledOf(client, packet.topic, payload);
       const asker: Asker = {
         clientId: info(client).id,
         trusted: policy.isTrusted?.(info(client), target.boardId) ?? true,
         reply: (topic, bytes) => publishTo(client, topic, bytes),
       };
-      intake.take(packet.topic, payload, asker);
+      void intake.take(packet.topic, payload, asker).then(() => settledOf(client, packet.topic, payload));
     },
   };
 }

@@ -1,5 +1,6 @@
 import net from "node:net";
 import { MqttClient } from "mqtt";
+import { settledMessagesOn, type SettledMessage } from "../settled-messages";
 
 export interface ConnectOptions {
   /** Source address on loopback (127.x.y.z): another device on the Wi-Fi. Default 127.0.0.1. */
@@ -8,7 +9,7 @@ export interface ConnectOptions {
   identity?: { serial?: string; ip?: string };
 }
 
-const identities = new WeakMap<MqttClient, { announced: Set<string>; identity: NonNullable<ConnectOptions["identity"]> }>();
+const identities = new WeakMap<MqttClient, { port: number; announced: Set<string>; identity: NonNullable<ConnectOptions["identity"]> }>();
 
 /** Connects the way Fab-O-Matic firmware does: BOARD<n>, MQTT 3.1.1, clean session, keepalive 10 s, no will. */
 export async function connectBoard(
@@ -27,7 +28,7 @@ export async function connectBoard(
     reconnectPeriod: 0,
     connectTimeout: 5_000,
   });
-  identities.set(client, { announced: new Set(), identity: options.identity ?? { serial: "test-board" } });
+  identities.set(client, { port, announced: new Set(), identity: options.identity ?? { serial: "test-board" } });
   await new Promise<void>((resolve, reject) => {
     client.once("connect", () => resolve());
     client.once("error", reject);
@@ -63,6 +64,51 @@ export async function settle(received: Received[], count: number, { timeoutMs = 
 }
 
 /**
+ * Resolves once the embedded broker in this process has done with the client's next publish of `payload` on `topic`
+ * (refused, or handled and its reply, if any, published: settled-messages.ts); null when no broker on the client's
+ * port runs in this process (a broker child process, an external broker).
+ */
+export function settledByBroker(client: MqttClient, topic: string, payload: string | Buffer): Promise<void> | null {
+  const port = identities.get(client)?.port;
+  const messages = port === undefined ? undefined : settledMessagesOn(port);
+  if (!messages) return null;
+  const bytes = Buffer.from(payload);
+  const clientId = client.options.clientId;
+  return new Promise((resolve) => {
+    const onSettled = (m: SettledMessage) => {
+      if (m.clientId !== clientId || m.topic !== topic || !m.payload.equals(bytes)) return;
+      messages.off("settled", onSettled);
+      resolve();
+    };
+    messages.on("settled", onSettled);
+  });
+}
+
+/**
+ * A round trip on the client's connection: every packet the broker wrote to it before (a reply) has arrived when it
+ * resolves. UNSUBSCRIBE of a topic nobody uses asks no policy; a connection that closes meanwhile ends it too.
+ */
+export async function roundTrip(client: MqttClient): Promise<void> {
+  await unlessClosed(
+    client,
+    client.unsubscribeAsync("test/round-trip").catch(() => {}),
+  );
+}
+
+/** Waits for `work`, or for the client's connection to close (at once if it is closed). */
+export async function unlessClosed(client: MqttClient, work: Promise<unknown>): Promise<void> {
+  if (!client.connected) return;
+  let onClose = () => {};
+  const closed = new Promise<void>((resolve) => (onClose = resolve));
+  client.once("close", onClose);
+  try {
+    await Promise.race([work, closed]);
+  } finally {
+    client.off("close", onClose);
+  }
+}
+
+/**
  * The board announces itself on machine/<id> (`alive`, as the firmware does after every connect): pairs it in the
  * machine's pairing window, or makes it known as the paired board (pairing is by serial and source address).
  */
@@ -78,8 +124,10 @@ export async function announce(client: MqttClient, boardId: number | string, ide
 }
 
 /**
- * Publishes a request as the board does (QoS 0) and returns every reply seen within the settle time. The first
- * request on a board id is preceded by the board's `alive` (see announce), unless the request is one itself.
+ * Publishes a request as the board does (QoS 0) and returns every reply it got: once the broker has done with the
+ * request (settledByBroker) and the connection has delivered what came before (roundTrip) — no fixed wait for a
+ * reply that must not come. The first request on a board id is preceded by the board's `alive` (see announce), unless
+ * the request is one itself.
  */
 export async function ask(client: MqttClient, boardId: number | string, payload: string | Buffer, expected = 1): Promise<Received[]> {
   const known = identities.get(client);
@@ -92,8 +140,14 @@ export async function ask(client: MqttClient, boardId: number | string, payload:
   client.on("message", onMessage);
   try {
     await client.subscribeAsync(topic, { qos: 0 });
+    const settled = settledByBroker(client, `machine/${boardId}`, payload);
     await client.publishAsync(`machine/${boardId}`, payload, { qos: 0 });
-    return await settle(replies, expected);
+    // A broker in another process: wait for the replies expected, then a little for any extra ones.
+    if (!settled) return await settle(replies, expected);
+    // A packet the broker's guard drops closes the connection instead: nothing was handled.
+    await unlessClosed(client, settled);
+    await roundTrip(client);
+    return [...replies];
   } finally {
     client.off("message", onMessage);
   }
