@@ -39,7 +39,9 @@ export async function applyEvent(db: Db, ev: SpoolEvent, options: ApplyOptions =
       .insert(boardEventReceipts)
       .values({ eventId: ev.id, receivedAt })
       .onConflictDoNothing()
-      .returning({ eventId: boardEventReceipts.eventId });
+      .returning({ eventId: boardEventReceipts.eventId })
+      .prepare("board_event_receipt")
+      .execute();
     const outcome = fresh ? await record(tx, ev, receivedAt) : alreadyApplied(ev);
     if (options.deadline !== undefined && Date.now() > options.deadline) throw new WriteTimeoutError("gave up on this write; rolled back");
     return outcome;

@@ -35,9 +35,12 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
     backoff: (retries: number) => Math.min(driverBackoff(retries), options.maxReconnectDelaySeconds ?? 1),
     idle_timeout: 30,
     onnotice: () => {},
-    // Named prepared statements would collide on the embedded server, which multiplexes many
-    // connections onto one backend session.
-    prepare: false,
+    // Only the statements a caller names are prepared (drizzle's `.prepare(name)`, `executePrepared` in
+    // prepared.ts): drizzle sends every other query unnamed. A named one costs one round trip instead of two
+    // (unnamed, postgres.js describes the parameters first, every time): the broker's hot writes (issue 21).
+    // Names are postgres.js's, random per connection, so connections multiplexed onto the embedded server's one
+    // session never collide; it closes a client's statements when the client goes (wire-server.ts).
+    prepare: true,
     connection: { application_name: "makerspace" },
     ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery!(query) } : {}),
   });

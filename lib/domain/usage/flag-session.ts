@@ -17,8 +17,12 @@ import { lastSeenIdle } from "./session-store";
  * machine idle; a replay (from the board's offline queue, no time of its own) only against the absolute bounds.
  */
 export async function implausibleReport(tx: Db, ev: CardDurationEvent, now = new Date()): Promise<ImplausibleReason | null> {
-  const startedAt = ev.replay ? null : await lastSeenIdle(tx, ev.machineId, ev.receivedAt);
-  const decided = decideUsagePlausibility({ durationSeconds: ev.duration, receivedAt: ev.receivedAt, startedAt, now });
+  return implausibleGiven(ev, ev.replay ? null : await lastSeenIdle(tx, ev.machineId, ev.receivedAt), now);
+}
+
+/** implausibleReport with the last idle moment read already (lastSeenIdle, beside the other facts of a stop). */
+export function implausibleGiven(ev: CardDurationEvent, lastIdle: Date | null, now = new Date()): ImplausibleReason | null {
+  const decided = decideUsagePlausibility({ durationSeconds: ev.duration, receivedAt: ev.receivedAt, startedAt: ev.replay ? null : lastIdle, now });
   return decided.plausible ? null : decided.reason;
 }
 

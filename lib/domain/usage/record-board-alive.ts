@@ -1,5 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/prepared";
 import { boards, machinePresence } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { boardText } from "./board-access";
@@ -35,18 +36,31 @@ export async function recordBoardAlive(db: Db, ev: BoardAliveEvent): Promise<{ f
     serial,
     heap: heapBytes(ev.heap),
   };
-  return db.transaction(async (tx) => {
+  // Every board, every 30 s: prepared statements, and the two writes sent together (lib/db/prepared.ts).
+  return inTransaction(db, async (tx) => {
     const [existing] = await tx
       .select({ id: boards.id, lastSeenAt: boards.lastSeenAt })
       .from(boards)
       .where(and(eq(boards.machineId, ev.machineId), eq(boards.serialKey, serialKey)))
-      .for("update");
+      .for("update")
+      .prepare("board_of_machine")
+      .execute();
+    const heard = () =>
+      machinesHeard(tx, [{ machineId: ev.machineId, heardAt: ev.receivedAt }])
+        .prepare("machine_heard")
+        .execute();
     if (existing) {
-      if (existing.lastSeenAt < ev.receivedAt)
-        await tx
-          .update(boards)
-          .set({ ...details, lastSeenAt: ev.receivedAt })
-          .where(eq(boards.id, existing.id));
+      const newer = existing.lastSeenAt < ev.receivedAt;
+      await Promise.all([
+        newer &&
+          tx
+            .update(boards)
+            .set({ ...details, lastSeenAt: ev.receivedAt })
+            .where(eq(boards.id, existing.id))
+            .prepare("board_alive")
+            .execute(),
+        heard(),
+      ]);
     } else {
       const [row] = await tx
         .insert(boards)
@@ -59,8 +73,8 @@ export async function recordBoardAlive(db: Db, ev: BoardAliveEvent): Promise<{ f
         entityId: ev.machineId,
         after: { boardId: row!.id, ...details },
       });
+      await heard();
     }
-    await recordMachinesHeard(tx, [{ machineId: ev.machineId, heardAt: ev.receivedAt }]);
     return { firstSeen: !existing };
   });
 }
@@ -68,14 +82,18 @@ export async function recordBoardAlive(db: Db, ev: BoardAliveEvent): Promise<{ f
 /** Last time anything came from each machine's board, in one statement; never moves backwards. */
 export async function recordMachinesHeard(db: Db, heard: { machineId: number; heardAt: Date }[]): Promise<void> {
   if (heard.length === 0) return;
-  await db
+  await machinesHeard(db, heard);
+}
+
+// Its text differs with the number of machines: prepared only for one (an alive), not for every count a batch has.
+const machinesHeard = (db: Db, heard: { machineId: number; heardAt: Date }[]) =>
+  db
     .insert(machinePresence)
     .values(heard.map((h) => ({ machineId: h.machineId, lastHeardAt: h.heardAt })))
     .onConflictDoUpdate({
       target: machinePresence.machineId,
       set: { lastHeardAt: sql`greatest(${machinePresence.lastHeardAt}, excluded.last_heard_at)` },
     });
-}
 
 /** A machine is online if its board was heard from in the last 90 s. */
 export const ONLINE_WITHIN_MS = 90_000;

@@ -1,12 +1,14 @@
 import { and, asc, eq, gte } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { inTransaction } from "@/lib/db/prepared";
 import { usageSessions } from "@/lib/db/schema";
 import { enqueueUsageEvent } from "../webhooks/outbox";
 import { boundedDuration, type CardDurationEvent, type ReplayedStartEvent, type ReplayedStopEvent, type UsageOutcome } from "./events";
-import { flagSession, implausibleReport } from "./flag-session";
+import { flagSession, implausibleGiven, implausibleReport } from "./flag-session";
 import {
   cardHolderId,
   closeUnstopped,
+  lastSeenIdle,
   latestClosedSession,
   latestSession,
   lockMachine,
@@ -32,10 +34,23 @@ export const REPLAY_WINDOW_MS = 30 * 60 * 1000;
 /** How long a board may take to replay a live stop whose reply it lost (it may stay offline for hours). */
 export const LOST_REPLY_WINDOW_MS = 24 * 3600 * 1000;
 
-async function withMachineLock(db: Db, machineId: number, work: (tx: Db) => Promise<UsageOutcome>): Promise<UsageOutcome> {
-  return db.transaction(async (tx) => {
-    if (!(await lockMachine(tx, machineId))) throw new Error(`machine ${machineId} does not exist`);
-    const outcome = await work(tx);
+/**
+ * Records a card's event on its machine under the machine's row lock, in the caller's transaction or a new one: the
+ * card's holder, the lock and the `facts` the event needs are sent together (one round trip; the server takes the
+ * lock before it reads the facts), then `work` decides and writes, and the webhook event goes out in the same
+ * transaction. An unknown card records nothing.
+ */
+async function withMachineLock<F>(
+  db: Db,
+  ev: { machineId: number; uid: string },
+  facts: (tx: Db) => Promise<F>,
+  work: (tx: Db, personId: number, facts: F) => Promise<UsageOutcome>,
+): Promise<UsageOutcome> {
+  return inTransaction(db, async (tx) => {
+    const [personId, locked, known] = await Promise.all([cardHolderId(tx, ev.uid), lockMachine(tx, ev.machineId), facts(tx)]);
+    if (personId === null) return unknownCard;
+    if (!locked) throw new Error(`machine ${ev.machineId} does not exist`);
+    const outcome = await work(tx, personId, known);
     await enqueueUsageEvent(tx, outcome); // webhooks: usage started/stopped, in this transaction
     return outcome;
   });
@@ -43,23 +58,19 @@ async function withMachineLock(db: Db, machineId: number, work: (tx: Db) => Prom
 
 /** startuse: a card logged in. */
 export async function recordUsageStart(db: Db, ev: ReplayedStartEvent): Promise<UsageOutcome> {
-  const personId = await cardHolderId(db, ev.uid);
-  if (personId === null) return unknownCard;
   // A replayed start says only that the card logged in some time ago. Where the broker knows it is new in the board's
   // queue, it opens the use (its stop, next in the queue, gives the duration; without one the use is still there,
   // closed for silence). Otherwise the use is recorded from its stop or next inuse, which carry its duration: a start
   // alone cannot tell a new use from a replay of one already recorded, and opening one would leave the machine busy
   // when its stop came first.
-  if (ev.replay && ev.queue === "repeat") return { ok: true, effect: "duplicate", sessionId: null };
-  if (ev.replay && ev.queue !== "continued") return { ok: true, effect: "deferred", sessionId: null };
-  return withMachineLock(db, ev.machineId, async (tx) => {
-    // The very same event applied again (a spool drained twice) or a second session opened by it.
-    const [same] = await tx
-      .select({ id: usageSessions.id })
-      .from(usageSessions)
-      .where(and(eq(usageSessions.machineId, ev.machineId), eq(usageSessions.cardUid, ev.uid), eq(usageSessions.openedByEventAt, ev.receivedAt)));
+  if (ev.replay && ev.queue !== "continued") {
+    if ((await cardHolderId(db, ev.uid)) === null) return unknownCard;
+    return { ok: true, effect: ev.queue === "repeat" ? "duplicate" : "deferred", sessionId: null };
+  }
+  // The very same event applied again (a spool drained twice) or a second session opened by it; the open session.
+  const facts = (tx: Db) => Promise.all([sessionOpenedBy(tx, ev), openSessionOf(tx, ev.machineId)]);
+  return withMachineLock(db, ev, facts, async (tx, personId, [same, open]) => {
     if (same) return { ok: true, effect: "duplicate", sessionId: same.id };
-    const open = await openSessionOf(tx, ev.machineId);
     if (open) await closeUnstopped(tx, open, "superseded");
     const [row] = await tx
       .insert(usageSessions)
@@ -72,18 +83,27 @@ export async function recordUsageStart(db: Db, ev: ReplayedStartEvent): Promise<
         openedByEventAt: ev.receivedAt,
         recordedAs: ev.replay ? "replayed" : "live",
       })
-      .returning({ id: usageSessions.id });
+      .returning({ id: usageSessions.id })
+      .prepare("open_usage_session")
+      .execute();
     return { ok: true, effect: "opened", sessionId: row!.id };
   });
 }
 
+const sessionOpenedBy = (tx: Db, ev: ReplayedStartEvent) =>
+  tx
+    .select({ id: usageSessions.id })
+    .from(usageSessions)
+    .where(and(eq(usageSessions.machineId, ev.machineId), eq(usageSessions.cardUid, ev.uid), eq(usageSessions.openedByEventAt, ev.receivedAt)))
+    .prepare("session_opened_by")
+    .execute()
+    .then(([row]) => row);
+
 /** inuse: every 30 s while a card is logged in. */
 export async function recordUsageHeartbeat(db: Db, input: CardDurationEvent): Promise<UsageOutcome> {
-  const personId = await cardHolderId(db, input.uid);
-  if (personId === null) return unknownCard;
   const ev = { ...input, duration: boundedDuration(input.duration) };
-  return withMachineLock(db, ev.machineId, async (tx) => {
-    const open = await openSessionOf(tx, ev.machineId);
+  const facts = (tx: Db) => openSessionOf(tx, ev.machineId);
+  return withMachineLock(db, ev, facts, async (tx, personId, open) => {
     if (open?.cardUid === ev.uid) {
       const lastHeartbeatAt = ev.receivedAt > open.lastHeartbeatAt ? ev.receivedAt : open.lastHeartbeatAt;
       // A session whose start was guessed (replayed, rebuilt) learns its real start from a live heartbeat; a live
@@ -94,7 +114,9 @@ export async function recordUsageHeartbeat(db: Db, input: CardDurationEvent): Pr
       await tx
         .update(usageSessions)
         .set({ lastHeartbeatAt, startedAt, heartbeats: open.heartbeats + 1 })
-        .where(eq(usageSessions.id, open.id));
+        .where(eq(usageSessions.id, open.id))
+        .prepare("usage_heartbeat")
+        .execute();
       await flagSession(tx, open.id, flag, input.duration);
       return { ok: true, effect: "heartbeat", sessionId: open.id };
     }
@@ -140,14 +162,17 @@ export async function recordUsageHeartbeat(db: Db, input: CardDurationEvent): Pr
  * uses are kept: a live use and an offline one, or two offline ones in the same queue.
  */
 export async function recordUsageStop(db: Db, input: ReplayedStopEvent): Promise<UsageOutcome> {
-  const personId = await cardHolderId(db, input.uid);
-  if (personId === null) return unknownCard;
   const ev = { ...input, duration: boundedDuration(input.duration) };
-  return withMachineLock(db, ev.machineId, async (tx) => {
-    // The very same stop applied again (a spool drained twice): it closed a session already.
-    const same = await sessionClosedBy(tx, ev.machineId, ev.uid, ev.receivedAt);
+  // The session this very stop closed (applied again: a spool drained twice), the open session, and for a live stop
+  // the last moment the board showed the machine idle (the plausibility check's fact), read before anything changes.
+  const facts = (tx: Db) =>
+    Promise.all([
+      sessionClosedBy(tx, ev.machineId, ev.uid, ev.receivedAt),
+      openSessionOf(tx, ev.machineId),
+      ev.replay ? null : lastSeenIdle(tx, ev.machineId, ev.receivedAt),
+    ]);
+  return withMachineLock(db, ev, facts, async (tx, personId, [same, open, lastIdle]) => {
     if (same) return { ok: true, effect: "duplicate", sessionId: same.id };
-    const open = await openSessionOf(tx, ev.machineId);
     const closedBy = { endedBecause: "stop" as const, closedByEventAt: ev.receivedAt, closedByReplay: ev.replay };
     // A replayed stop is of the open session only if that session has run as long as the stop says; otherwise the
     // stop ends an earlier use (of this card or another) and the running session is left alone.
@@ -161,7 +186,7 @@ export async function recordUsageStop(db: Db, input: ReplayedStopEvent): Promise
       if (earlier) return { ok: true, effect: "duplicate", sessionId: earlier.id };
     }
     // Judged before this stop changes anything: its own closing is no evidence about itself.
-    const flag = await implausibleReport(tx, input);
+    const flag = implausibleGiven(input, lastIdle);
     if (open && ofOpen) {
       // The board's duration is the truth. A live start is a trustworthy start; otherwise the stop's arrival is the end.
       const keepStart = ev.replay && open.recordedAs === "live";
@@ -175,7 +200,9 @@ export async function recordUsageStop(db: Db, input: ReplayedStopEvent): Promise
           ...closedBy,
           recordedAs: ev.replay && open.recordedAs === "live" ? "replayed" : open.recordedAs,
         })
-        .where(eq(usageSessions.id, open.id));
+        .where(eq(usageSessions.id, open.id))
+        .prepare("close_usage_session")
+        .execute();
       await flagSession(tx, open.id, flag, input.duration);
       return { ok: true, effect: "closed", sessionId: open.id };
     }

@@ -1,7 +1,14 @@
 import { and, desc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { executePrepared } from "@/lib/db/prepared";
 import { cards, machines, usageSessions, type UsageSession } from "@/lib/db/schema";
 import { enqueueUsageStopped } from "../webhooks/outbox";
+
+/*
+ * The board write path's reads and writes are named prepared statements (lib/db/prepared.ts: one round trip each,
+ * and several sent together share one); each calls its statement's execute() before anything else it awaits, so
+ * the order of the calls is the order the server runs them in (record-usage.ts reads under the machine's lock so).
+ */
 
 /**
  * The person who holds (or last held) a card. Usage is a fact even for a card lost since: a replayed stop from
@@ -13,13 +20,15 @@ export async function cardHolderId(db: Db, uid: string): Promise<number | null> 
     .from(cards)
     .where(eq(cards.uid, uid))
     .orderBy(desc(eq(cards.state, "active")), desc(cards.issuedAt))
-    .limit(1);
+    .limit(1)
+    .prepare("card_holder")
+    .execute();
   return row?.personId ?? null;
 }
 
 /** Serialises every usage write of one machine (row lock), so the open-session checks below cannot race. */
 export async function lockMachine(tx: Db, machineId: number): Promise<boolean> {
-  const rows = await tx.select({ id: machines.id }).from(machines).where(eq(machines.id, machineId)).for("update");
+  const rows = await tx.select({ id: machines.id }).from(machines).where(eq(machines.id, machineId)).for("update").prepare("lock_machine").execute();
   return rows.length > 0;
 }
 
@@ -27,7 +36,9 @@ export async function openSessionOf(tx: Db, machineId: number): Promise<UsageSes
   const [row] = await tx
     .select()
     .from(usageSessions)
-    .where(and(eq(usageSessions.machineId, machineId), isNull(usageSessions.endedAt)));
+    .where(and(eq(usageSessions.machineId, machineId), isNull(usageSessions.endedAt)))
+    .prepare("open_session")
+    .execute();
   return row;
 }
 
@@ -38,7 +49,9 @@ export async function latestSession(tx: Db, machineId: number, uid?: string): Pr
     .from(usageSessions)
     .where(and(eq(usageSessions.machineId, machineId), uid ? eq(usageSessions.cardUid, uid) : undefined))
     .orderBy(desc(usageSessions.startedAt), desc(usageSessions.id))
-    .limit(1);
+    .limit(1)
+    .prepare("latest_session")
+    .execute();
   return row;
 }
 
@@ -49,7 +62,9 @@ export async function latestClosedSession(tx: Db, machineId: number, uid: string
     .from(usageSessions)
     .where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid), isNotNull(usageSessions.endedAt)))
     .orderBy(desc(usageSessions.endedAt), desc(usageSessions.id))
-    .limit(1);
+    .limit(1)
+    .prepare("latest_closed_session")
+    .execute();
   return row;
 }
 
@@ -65,7 +80,9 @@ export async function closeUnstopped(tx: Db, session: UsageSession, because: "st
   await tx
     .update(usageSessions)
     .set({ endedAt, durationSeconds: secondsBetween(session.startedAt, endedAt), endedBecause: because })
-    .where(eq(usageSessions.id, session.id));
+    .where(eq(usageSessions.id, session.id))
+    .prepare("close_unstopped")
+    .execute();
   await enqueueUsageStopped(tx, [session.id]);
 }
 
@@ -88,7 +105,9 @@ export async function sessionClosedBy(tx: Db, machineId: number, uid: string, re
     .select()
     .from(usageSessions)
     .where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid), eq(usageSessions.closedByEventAt, receivedAt)))
-    .limit(1);
+    .limit(1)
+    .prepare("session_closed_by")
+    .execute();
   return row;
 }
 
@@ -103,12 +122,16 @@ const IDLE_LOOKBACK_MS = 15 * 24 * 3600 * 1000;
 export async function lastSeenIdle(tx: Db, machineId: number, at: Date): Promise<Date | null> {
   const since = new Date(at.getTime() - IDLE_LOOKBACK_MS).toISOString();
   const when = at.toISOString();
-  const [row] = await tx.execute<{ at: string | Date | null }>(sql`
+  const [row] = await executePrepared<{ at: string | Date | null }>(
+    tx,
+    "last_seen_idle",
+    sql`
     select greatest(
       max(opened_by_event_at) filter (where recorded_as = 'live' and opened_by_event_at <= ${when}::timestamptz),
       max(closed_by_event_at) filter (where ended_because = 'stop' and not closed_by_replay and closed_by_event_at <= ${when}::timestamptz)
     ) as at
     from usage_sessions
-    where machine_id = ${machineId} and started_at >= ${since}::timestamptz and flagged_reason is null`);
+    where machine_id = ${machineId} and started_at >= ${since}::timestamptz and flagged_reason is null`,
+  );
   return row?.at ? new Date(row.at) : null;
 }

@@ -1,5 +1,6 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { executePrepared } from "@/lib/db/prepared";
 import type { UsageOutcome } from "../usage/events";
 import type { WebhookEventType } from "./event-types";
 
@@ -10,9 +11,14 @@ import type { WebhookEventType } from "./event-types";
  * `rows` yields the event's data as a column "data" (one row, or none for no event).
  */
 async function enqueue(db: Db, type: WebhookEventType, rows: SQL): Promise<void> {
-  await db.execute(sql`with hooks as (select id from webhooks where active and ${type} = any(events)),
+  // Prepared: the broker's usage writes run it in every start and stop (one round trip, lib/db/prepared.ts).
+  await executePrepared(
+    db,
+    "webhook_enqueue",
+    sql`with hooks as (select id from webhooks where active and ${type} = any(events)),
     ev as (insert into webhook_events (type, data) select ${type}, src.data from (${rows}) src where exists (select 1 from hooks) returning id)
-    insert into webhook_deliveries (webhook_id, event_id) select hooks.id, ev.id from hooks cross join ev order by hooks.id`);
+    insert into webhook_deliveries (webhook_id, event_id) select hooks.id, ev.id from hooks cross join ev order by hooks.id`,
+  );
 }
 
 export async function enqueueWebhookEvent(db: Db, type: WebhookEventType, data: Record<string, unknown>): Promise<void> {
