@@ -11,7 +11,20 @@ import { boardPairings, equipmentTypes, machines } from "@/lib/db/schema";
 export interface BenchDatabase {
   url: string;
   label: string;
+  /**
+   * The embedded database only: its wire server's holds since the last call, summed per application_name (who held
+   * the one session, in how many round trips, how long, how much of it waiting on the client).
+   */
+  holds?(): Promise<Record<string, HoldTotals>>;
   close(): Promise<void>;
+}
+
+export interface HoldTotals {
+  holds: number;
+  roundTrips: number;
+  batches: number;
+  ms: number;
+  waitedOnClientMs: number;
 }
 
 /** First board id of the benchmark's machines; every simulated board gets its own (replies have no correlation id). */
@@ -81,6 +94,18 @@ export async function startEmbeddedProcess(): Promise<BenchDatabase> {
   return {
     url,
     label: "embedded PGlite database in its own process",
+    holds() {
+      const answer = new Promise<Record<string, HoldTotals>>((resolve) => {
+        const onMessage = (message: { type?: string; totals?: Record<string, HoldTotals> }) => {
+          if (message.type !== "holds") return;
+          child.off("message", onMessage);
+          resolve(message.totals!);
+        };
+        child.on("message", onMessage);
+      });
+      child.send({ type: "holds" });
+      return answer;
+    },
     async close() {
       const gone = new Promise((resolve) => child.once("exit", resolve));
       child.disconnect();

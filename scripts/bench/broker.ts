@@ -4,13 +4,17 @@
  * (checkuser) one at a time and under full load, decisions per second, the same with checkuser answered from
  * memory (the floor: broker, MQTT and dispatcher without database work), and the broker's RSS with 1,000 boards.
  * "Real" is whatever the default handlers do: a database round trip, or the broker's decision snapshot once loaded.
+ * Then the spool's drain rate (spool-drain.ts): usage events spooled during an outage, written into the database.
  * Prints figures only; no assertions (targets: p50 ≤ 1 ms, p99 ≤ 5 ms, ≥ 3,000/s, within 2× of the floor, ≤ 150 MB).
+ *
+ *   npm run bench:broker -- --drain    # the drain rate only
  */
 import os from "node:os";
 import { env } from "@/lib/env";
 import { startBrokerProcess, type BrokerProcess } from "@/device-broker/testing/broker-process";
 import { SimulatedBoard } from "../simulator/board";
 import { BENCH_BOARD_BASE, openBenchDatabase } from "./bench-database";
+import { measureDrain, printDrain } from "./spool-drain";
 import { mb, ms, summarize } from "./stats";
 
 const BOARDS = 200;
@@ -18,6 +22,9 @@ const RSS_BOARDS = 1_000;
 const SEQUENTIAL = 2_000;
 const LOAD_SECONDS = 5;
 const CARD = "efbeadde"; // Mario: trained on the laser type every bench machine has, so level 1
+const DRAIN_ONLY = process.argv.includes("--drain");
+const DRAIN_MACHINES = 20; // as the soak's boards
+const DRAIN_USES = 100;
 
 const QUIET = { checkMachineMs: 0, aliveMs: 0, inUseMs: 0, replyTimeoutMs: 2_000, reconnectMs: 1_000 };
 
@@ -93,8 +100,17 @@ async function main(): Promise<void> {
   );
   const database = await openBenchDatabase(databaseUrl, RSS_BOARDS);
   console.log(`database: ${database.label}`);
+  if (DRAIN_ONLY) {
+    try {
+      printDrain(await measureDrain(database, DRAIN_MACHINES, DRAIN_USES), DRAIN_MACHINES);
+    } finally {
+      await database.close();
+    }
+    return;
+  }
   const results: Record<string, ModeResult> = {};
   let rss: { idle: number; boards200: number; boards1000: number; connected: number; breakdown: string } | undefined;
+  let drain: Awaited<ReturnType<typeof measureDrain>>;
   try {
     for (const mode of ["real", "floor"] as const) {
       const broker = await startBrokerProcess(database.url, mode);
@@ -114,10 +130,12 @@ async function main(): Promise<void> {
         await broker.close();
       }
     }
+    drain = await measureDrain(database, DRAIN_MACHINES, DRAIN_USES);
   } finally {
     await database.close();
   }
   report(results, rss!);
+  printDrain(drain, DRAIN_MACHINES);
 }
 
 function report(results: Record<string, ModeResult>, rss: { idle: number; boards200: number; boards1000: number; connected: number; breakdown: string }): void {
