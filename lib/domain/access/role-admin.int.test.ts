@@ -7,17 +7,22 @@ import { createRole, deleteRole, listRolesWithPermissions, updateRole } from "./
 import { roleHolders } from "./role-holders";
 import { createEscalationFixture, type EscalationFixture } from "./testing/escalation-fixture";
 import { ALL_PERMISSIONS } from "./permissions";
+import { spaceToday } from "../settings/space-today";
+import { addDays, isoDate, parseDay } from "@/lib/time";
 import { groupedPermissions } from "./permission-groups";
 
 let t: EscalationFixture;
+/** Today in the space's zone (Europe/Vienna): the rules count days there, so near midnight UTC the days differ. */
+let today: string;
 beforeAll(async () => {
   t = await createEscalationFixture();
+  today = await spaceToday(t.db);
 });
 afterAll(() => t?.close());
 
 const exceeds = { ok: false, code: "exceeds_own_permissions" };
 const outranks = { ok: false, code: "outranks_you" };
-const shift = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+const shift = (days: number) => isoDate(addDays(parseDay(today)!, days));
 const asViewer = async (personId: number) => ({ personId, permissions: await permissionsOfPerson(t.db, personId) });
 const permsOf = async (roleId: number) => (await listRolesWithPermissions(t.db)).find((r) => r.id === roleId)?.permissions;
 
