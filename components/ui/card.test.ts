@@ -84,12 +84,30 @@ function handMadeCards(file: string, text = fs.readFileSync(path.join(root, file
     ts.isJsxElement(node) ? node.openingElement.tagName.getText() : ts.isJsxSelfClosingElement(node) ? node.tagName.getText() : "";
   const elements = (node: ts.JsxElement) =>
     node.children.filter((c): c is ts.JsxElement | ts.JsxSelfClosingElement => ts.isJsxElement(c) || ts.isJsxSelfClosingElement(c));
+  // A box's classes kept in a const of the file (`const card = "rounded border p-4"`, `className={card}`) are a box too.
+  const boxNames = new Set<string>();
+  const collect = (node: ts.Node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && BOX.test(node.initializer.getText()))
+      boxNames.add(node.name.text);
+    ts.forEachChild(node, collect);
+  };
+  collect(source);
+  const isBox = (classes: ts.Node) => {
+    if (BOX.test(classes.getText())) return true;
+    let named = false;
+    const look = (node: ts.Node) => {
+      if (ts.isIdentifier(node) && boxNames.has(node.text)) named = true;
+      ts.forEachChild(node, look);
+    };
+    look(classes);
+    return named;
+  };
   const visit = (node: ts.Node) => {
     if (ts.isJsxElement(node) && node.openingElement.tagName.getText() !== "li") {
       const className = node.openingElement.attributes.properties.find((a) => ts.isJsxAttribute(a) && a.name.getText() === "className");
       const [first] = elements(node);
       const headed = first && (HEADING.test(tagOf(first)) || (ts.isJsxElement(first) && elements(first).some((c) => HEADING.test(tagOf(c)))));
-      if (className && ts.isJsxAttribute(className) && className.initializer && BOX.test(className.initializer.getText()) && headed)
+      if (className && ts.isJsxAttribute(className) && className.initializer && isBox(className.initializer) && headed)
         found.push(`line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`);
     }
     ts.forEachChild(node, visit);
@@ -110,6 +128,10 @@ describe("boxes are written once", () => {
     expect(handMadeCards("a.tsx", box("<h2>T</h2><p>x</p>"))).toEqual(["line 2"]);
     expect(handMadeCards("a.tsx", box('<div className="flex"><h2>T</h2><a href="/">new</a></div>'))).toEqual(["line 2"]);
     expect(handMadeCards("a.tsx", box("<h3>T</h3>", 'className="rounded-lg border border-slate-200 p-4"'))).toEqual(["line 2"]);
+    const named = (look: string) => `const card = ${look};\n${box("<h2>T</h2>", "className={card}")}`;
+    expect(handMadeCards("a.tsx", named('"space-y-2 rounded border border-slate-200 bg-white p-4"'))).toEqual(["line 3"]);
+    expect(handMadeCards("a.tsx", named("`${cardClass} space-y-3`"))).toEqual(["line 3"]);
+    expect(handMadeCards("a.tsx", named('"flex gap-2"'))).toEqual([]);
     expect(handMadeCards("a.tsx", box("<p>x</p><h2>T</h2>"))).toEqual([]);
     expect(handMadeCards("a.tsx", `export const A = () => <li className={cardClass}><h3>T</h3></li>;\n`)).toEqual([]);
   });

@@ -12,12 +12,11 @@ import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { endCardAction, newMemberWithCardAction, registerCardAction } from "./actions";
-import { cardClass } from "@/components/ui/styles";
+import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 
-const card = `${cardClass} space-y-3`;
 const UNKNOWN_DAYS = 30;
 
 /** Cards: the recent unknown swipes turned into members or assigned, registering a card, and a person's card history. */
@@ -45,10 +44,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
     <div className="space-y-6">
       <PageTitle>{t("cards.title")}</PageTitle>
 
-      <section className={card} aria-labelledby="unknown">
-        <h2 id="unknown" className="text-lg font-semibold">
-          {t("cards.unknown.title", { days: UNKNOWN_DAYS })}
-        </h2>
+      <Card id="unknown" title={t("cards.unknown.title", { days: UNKNOWN_DAYS })} className="space-y-3">
         {unknown.length === 0 && <EmptyState>{t("cards.unknown.none")}</EmptyState>}
         <ul className="space-y-4">
           {unknown.map((u) => (
@@ -81,23 +77,17 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             </li>
           ))}
         </ul>
-      </section>
+      </Card>
 
-      <section className={card} aria-labelledby="register">
-        <h2 id="register" className="text-lg font-semibold">
-          {t("cards.register.title")}
-        </h2>
+      <Card id="register" title={t("cards.register.title")} className="space-y-3">
         <ActionForm action={registerCardAction} className="space-y-2" label={t("cards.register.title")}>
           {personPicker("register-person", personId)}
           <TextField label={t("cards.uid")} name="uid" id="register-uid" required maxLength={32} hint={t("cards.uid.hint")} />
           <SubmitButton>{t("cards.register.submit")}</SubmitButton>
         </ActionForm>
-      </section>
+      </Card>
 
-      <section className={card} aria-labelledby="history">
-        <h2 id="history" className="text-lg font-semibold">
-          {t("cards.history.title")}
-        </h2>
+      <Card id="history" title={t("cards.history.title")} className="space-y-3">
         <form method="get" className="flex items-end gap-2">
           <PersonPicker label={t("mach.usage.person")} name="person" id="history-person" purpose="card" defaultPersonId={personId} texts={texts} />
           <Button type="submit">{t("cards.history.show")}</Button>
@@ -122,7 +112,7 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
             </li>
           ))}
         </ul>
-      </section>
+      </Card>
     </div>
   );
 }

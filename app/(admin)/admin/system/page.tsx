@@ -17,6 +17,7 @@ import { backupNowAction } from "./actions";
 import { getDb } from "@/lib/web/db";
 import { recentDatabaseSizes } from "@/lib/web/database-sizes";
 import { getSpace } from "@/lib/web/space";
+import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
@@ -25,7 +26,6 @@ import { ButtonAnchor } from "@/components/ui/button";
 export const dynamic = "force-dynamic";
 
 const kib = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MiB` : `${Math.ceil(bytes / 1024)} KiB`);
-const card = "space-y-2 rounded border border-slate-200 bg-white p-4";
 
 function duration(seconds: number): string {
   const d = Math.floor(seconds / 86400);
@@ -77,16 +77,12 @@ export default async function AdminSystemPage() {
         <dt className="font-medium">{t("system.databaseSize")}</dt>
         <dd>{kib(sizes.totalBytes)}</dd>
       </dl>
-      <section className={card}>
-        <h2 className="font-semibold">{t("fabImport.movingIn")}</h2>
+      <Card id="moving-in-heading" title={t("fabImport.movingIn")} className="space-y-2">
         <Link href="/admin/import/fabomatic" className={linkClass}>
           {t("fabImport.title")}
         </Link>
-      </section>
-      <section className={card} aria-labelledby="backups-heading">
-        <h2 id="backups-heading" className="font-semibold">
-          {t("system.backups")}
-        </h2>
+      </Card>
+      <Card id="backups-heading" title={t("system.backups")} className="space-y-2">
         <p className="text-xs text-slate-600">{t("system.backups.folder", { dir: backupDir })}</p>
         <BackupNow
           action={backupNowAction}
@@ -121,9 +117,8 @@ export default async function AdminSystemPage() {
             </Table>
           </>
         )}
-      </section>
-      <section className={card}>
-        <h2 className="font-semibold">{t("system.broker")}</h2>
+      </Card>
+      <Card id="broker-heading" title={t("system.broker")} className="space-y-2">
         {supervision && (
           <div data-testid="broker-supervision" className="text-sm">
             <p className={supervision.key === "restarting" || supervision.key === "stopped" ? "font-medium text-red-800" : undefined}>
@@ -164,9 +159,8 @@ export default async function AdminSystemPage() {
             </tbody>
           </Table>
         )}
-      </section>
-      <section className={card}>
-        <h2 className="font-semibold">{t("system.database")}</h2>
+      </Card>
+      <Card id="database-heading" title={t("system.database")} className="space-y-2">
         <p className="text-xs text-slate-600" data-testid="database-measured-at">
           {t("system.database.measuredAt", { when: when(sizesAt) })}
         </p>
@@ -188,15 +182,14 @@ export default async function AdminSystemPage() {
             ))}
           </tbody>
         </Table>
-      </section>
-      <section className={card}>
-        <h2 className="font-semibold">{t("system.errors")}</h2>
+      </Card>
+      <Card id="errors-heading" title={t("system.errors")} className="space-y-2">
         {errors.length === 0 ? (
           <EmptyState small>{t("system.errors.none")}</EmptyState>
         ) : (
           <pre className="max-h-96 overflow-auto whitespace-pre-wrap break-all text-xs">{errors.join("\n")}</pre>
         )}
-      </section>
+      </Card>
     </div>
   );
 }
