@@ -87,8 +87,7 @@ function handMadeCards(file: string, text = fs.readFileSync(path.join(root, file
   // A box's classes kept in a const of the file (`const card = "rounded border p-4"`, `className={card}`) are a box too.
   const boxNames = new Set<string>();
   const collect = (node: ts.Node) => {
-    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && BOX.test(node.initializer.getText()))
-      boxNames.add(node.name.text);
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && BOX.test(node.initializer.getText())) boxNames.add(node.name.text);
     ts.forEachChild(node, collect);
   };
   collect(source);
