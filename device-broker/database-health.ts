@@ -1,4 +1,5 @@
 import type { Logger } from "pino";
+import { QueryAttempt } from "@/lib/db/query-attempt";
 import type { BrokerMetrics } from "./metrics";
 import { isUnavailable, WriteTimeoutError } from "./spool/events";
 
@@ -95,15 +96,20 @@ export class DatabaseHealth {
   }
 
   /**
-   * Runs a query and waits for it at most `ms`: past that the caller gets a WriteTimeoutError (the query itself
-   * goes on; callers that must not commit late pass it a deadline) and the database counts as down. A `lane`
-   * (a periodic probe, the drain) starts no new query while its last one is still pending: on a database that
-   * does not answer, repeated attempts would only pile up in the connection pool, ahead of everything else.
+   * Runs database work and waits for it at most `ms`: past that the caller gets a WriteTimeoutError, the database
+   * counts as down, and the work is given up (lib/db/query-attempt.ts): the statement it runs is cancelled and the
+   * ones it would send next are refused, so a transaction given up on rolls back instead of running on after newer
+   * work (issue 21: a stale stop applied late). A statement not sent yet, or one the database does not hear the
+   * cancel of (it is away), still settles later: callers that must not commit late pass the work their deadline as
+   * well. A `lane` (a periodic probe, the drain, a machine's facts) starts no new work while its last is still
+   * pending: on a database that does not answer, repeated attempts would only pile up in the connection pool, and
+   * a machine's next fact must never run beside the one before it.
    */
   async bounded<T>(ms: number, run: () => Promise<T>, lane?: string): Promise<T> {
     if (lane && this.stuck.has(lane)) throw new WriteTimeoutError(`the database has not answered the last ${lane} yet`);
     let timer: NodeJS.Timeout | undefined;
-    const work = run();
+    const attempt = new QueryAttempt();
+    const work = attempt.run(run);
     work.catch(() => {});
     if (lane) {
       this.stuck.set(lane, work);
@@ -115,6 +121,7 @@ export class DatabaseHealth {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         this.o.metrics.databaseTimeouts++;
+        this.o.metrics.databaseCancels += attempt.giveUp();
         reject(new WriteTimeoutError(`the database did not answer within ${ms} ms`));
       }, ms);
     });

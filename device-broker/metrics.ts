@@ -31,6 +31,8 @@ export class BrokerMetrics {
   databaseOutages = 0;
   /** Database calls the broker stopped waiting for (write, probe or drain past its bound). */
   databaseTimeouts = 0;
+  /** Statements the broker cancelled when it stopped waiting for them (each sends the database a CancelRequest). */
+  databaseCancels = 0;
   /** Board writes spooled only after waiting out their bound (the first to find a silent database away). */
   slowWrites = 0;
   snapshotReloads = 0;
@@ -66,6 +68,7 @@ export class BrokerMetrics {
       databaseDown: this.databaseDown,
       databaseOutages: this.databaseOutages,
       databaseTimeouts: this.databaseTimeouts,
+      databaseCancels: this.databaseCancels,
       slowWrites: this.slowWrites,
       snapshotReloads: this.snapshotReloads,
       snapshotErrors: this.snapshotErrors,

@@ -17,8 +17,8 @@ export type UnspooledOutcome = EventOutcome | "unrecorded";
  *   "Offline buffering and replay") — are answered only once committed. While the database is away, or when it does
  *   not commit within the board's budget (counted from the message's arrival), the request gets no answer: the
  *   board keeps the fact in flash and sends it again, replayed, after it reconnects, and the replay is recorded once
- *   (replay-bursts.ts places it as the board's last message sent again). An attempt given up on carries the same
- *   deadline and rolls back rather than commit late; one that committed just in time is what the replay's placement
+ *   (replay-bursts.ts places it as the board's last message sent again). An attempt given up on is cancelled, carries
+ *   the same deadline and rolls back rather than commit late; one that committed just in time is what the replay's placement
  *   ("repeat") is for. The next write of the machine never runs beside an attempt given up on: it waits (within its
  *   own budget) until that one committed or rolled back, so a machine's facts are applied in the order they came.
  * - inuse is not queued by the firmware: unanswered or answered, a heartbeat the database did not take is gone, and

@@ -1,8 +1,9 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import pino from "pino";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type DbHandle } from "@/lib/db/client";
 import { boardEventReceipts, machines, usageSessions } from "@/lib/db/schema";
@@ -100,5 +101,55 @@ describe("board writes against a slow database", () => {
       [at(0), at(3), 3],
       [at(10), null, null],
     ]);
+  });
+
+  it("cancels the writes it gives up on: they end while the database still holds them up, and are applied once, later", { timeout: 120_000 }, async () => {
+    const m = (
+      await t.db
+        .insert(machines)
+        .values({
+          name: "Held laser",
+          boardId: 612,
+          equipmentTypeId: (await t.db.select().from(machines).where(eq(machines.id, machineId)))[0]!.equipmentTypeId,
+        })
+        .returning()
+    )[0]!.id;
+    const direct = createDb(t.url, { max: 3 });
+    const holder = postgres(t.url, { max: 1, onnotice: () => {} });
+    const dir = path.join(dataDir, "held-spool");
+    try {
+      await direct.db.execute(sql`select 1`); // connected: a connection's first query cannot be cancelled
+      // Another client holds the receipts (PostgreSQL: its lock; the embedded database: its one session).
+      const tx = await holder.reserve();
+      await tx`begin`;
+      await tx`lock table board_event_receipts in exclusive mode`;
+      const metrics = new BrokerMetrics();
+      const writes = new BoardWrites({ db: direct.db, logger: pino({ level: "silent" }), metrics, dir, timeoutMs: 300, drainTimeoutMs: 300, retryMs: 50 });
+      try {
+        // The board's live write waits out its bound, is given up on and spooled; the drain then tries it and gives up too.
+        expect(await writes.write({ kind: "startuse", machineId: m, uid: MARIO, replay: false, receivedAt: at(0) })).toBe("spooled");
+        await waitFor("a drain attempt given up on", async () => metrics.databaseTimeouts >= 2);
+        await writes.stop();
+        // Settled though the holder still holds: only a cancel ends a statement waiting for it (before, it ran on and
+        // applied the write whenever the database let it, after newer events) — and nothing of them waits any more.
+        await writes.health.settled("spool drain");
+        expect(metrics.databaseCancels).toBeGreaterThanOrEqual(2);
+        expect(await t.blocked()).toBe(0);
+      } finally {
+        await tx`commit`;
+        tx.release();
+      }
+      expect(await t.db.select().from(usageSessions).where(eq(usageSessions.machineId, m))).toEqual([]);
+
+      // The next broker drains the spool: the start applied once.
+      const next = new BoardWrites({ db: direct.db, logger: pino({ level: "silent" }), metrics: new BrokerMetrics(), dir, retryMs: 50 });
+      await waitFor("the spool to drain", async () => next.depth === 0, 60_000);
+      await next.stop();
+      const rows = await t.db.select().from(usageSessions).where(eq(usageSessions.machineId, m));
+      expect(rows.map((r) => [r.startedAt, r.endedAt])).toEqual([[at(0), null]]);
+    } finally {
+      await holder.end({ timeout: 1 });
+      await direct.close();
+    }
   });
 });

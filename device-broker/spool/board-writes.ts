@@ -108,9 +108,10 @@ export class BoardWrites {
   }
 
   /**
-   * Gives up on a write after timeoutMs (and then counts the database as away). The attempt carries the same
-   * deadline and rolls back if it gets past it, so it never commits after the events that come after it; one that
-   * committed just in time has left its receipt, and applying the event again from the spool is a no-op.
+   * Gives up on a write after timeoutMs (and then counts the database as away): its statement is cancelled
+   * (database-health.ts bounded). The attempt also carries the same deadline and rolls back if it gets past it, so
+   * it never commits after the events that come after it; one that committed just in time has left its receipt,
+   * and applying the event again from the spool is a no-op.
    */
   private withTimeout<T>(attempt: (deadline: number) => Promise<T>, lane?: string, ms = this.o.timeoutMs ?? 1_000): Promise<T> {
     return this.health.bounded(ms, () => attempt(Date.now() + ms), lane);

@@ -2,6 +2,7 @@ import type { ExtractTablesWithRelations } from "drizzle-orm";
 import type { PgDatabase } from "drizzle-orm/pg-core";
 import { drizzle, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
+import { trackAttempts } from "./query-attempt";
 import * as schema from "./schema";
 
 export type Schema = typeof schema;
@@ -45,6 +46,7 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
     ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery!(query) } : {}),
   });
   fetchArrayTypesOnce(client);
+  trackAttempts(client);
   const db = drizzle(client, { schema, casing: "snake_case" });
   return {
     db,

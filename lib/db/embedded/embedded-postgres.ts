@@ -44,6 +44,8 @@ function tuneWasmForMemory(): void {
 export interface EmbeddedPostgres {
   url: string;
   port: number;
+  /** Batches of statements waiting for the one session behind the client that holds it (tests wait on it). */
+  waitingBatches(): number;
   stop(): Promise<void>;
 }
 
@@ -80,6 +82,7 @@ export async function startEmbeddedPostgres(
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     port,
+    waitingBatches: () => server.waitingBatches,
     async stop() {
       await server.stop();
       await pg.close();

@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
+import { sql } from "drizzle-orm";
 import postgres from "postgres";
 import { runMigrations } from "@/drizzle/migrate";
 import { createDb, type Db } from "../client";
@@ -8,6 +9,12 @@ import { startEmbeddedPostgres } from "../embedded/embedded-postgres";
 export interface TestDatabase {
   db: Db;
   url: string;
+  /**
+   * Statements waiting behind another client's transaction: on PostgreSQL those waiting for a lock
+   * (pg_stat_activity), on the embedded database those waiting for its one session (asked of the wire server, so
+   * this never queues itself). Tests wait on it as a condition: a statement has reached the database and waits.
+   */
+  blocked(): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -28,6 +35,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     db: handle.db,
     url: embedded.url,
+    blocked: async () => embedded.waitingBatches(),
     async close() {
       await handle.close();
       await embedded.stop();
@@ -46,6 +54,12 @@ async function cloneFromTemplate(templateUrl: string): Promise<TestDatabase> {
   return {
     db: handle.db,
     url,
+    async blocked() {
+      const [row] = await handle.db.execute<{ n: number }>(
+        sql`select count(*)::int as n from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+      );
+      return row!.n;
+    },
     async close() {
       await handle.close();
       await admin.unsafe(`drop database if exists "${name}" with (force)`);
