@@ -9,7 +9,8 @@ import { getSpace } from "@/lib/web/space";
 import "./globals.css";
 
 // The client components that translate themselves (the error page) get these keys and no others.
-const CLIENT_KEYS = ["error.title", "error.body", "error.retry"] as const;
+// error.*: app/error.tsx; form.confirm.*: ConfirmButton's dialog, on any page.
+const CLIENT_KEYS = ["error.title", "error.body", "error.retry", "form.confirm.undone", "form.confirm.back"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { name } = await getSpace();

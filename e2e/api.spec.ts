@@ -29,6 +29,7 @@ test.describe("member", () => {
     const row = page.getByRole("row").filter({ hasText: "calendar bot" });
     await expect(row).toContainText("read:events");
     await row.getByRole("button", { name: "Revoke" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
     await expect(row).toContainText("(revoked)");
     await expect(row.getByRole("button", { name: "Revoke" })).toHaveCount(0);
     expect((await request.get("/api/v1/me", { headers })).status()).toBe(401);

@@ -34,7 +34,8 @@ test.describe("inventory manager", () => {
     await expect(edit.getByRole("alert")).toContainText("cannot be put inside itself");
     // …and a location that still holds boxes is not deleted.
     const remove = page.getByRole("form", { name: "Delete this location" });
-    await submitAndSettle(page, "Delete this location", remove);
+    await remove.getByRole("button", { name: "Delete this location" }).click();
+    await submitAndSettle(page, "Delete this location", page.getByRole("dialog"));
     await expect(remove.getByRole("alert")).toContainText("still holds things or other locations");
 
     await new MainNav(page).go("Inventory", "Things");

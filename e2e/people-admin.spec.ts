@@ -86,6 +86,7 @@ test.describe("membership administration and the audit log", () => {
 
     const remove = section.getByRole("form", { name: `Delete: ${committee}` });
     await remove.getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
     await expect(remove.getByRole("alert")).toContainText("cannot be deleted");
     await page.reload();
     await expect(page.getByRole("region", { name: committee })).toBeVisible();

@@ -158,6 +158,7 @@ test.describe("admin machines", () => {
     await form.getByRole("button", { name: "Create" }).click();
     await expect(page.getByRole("heading", { name: "Edit PRUSA XL" })).toBeVisible();
     await page.getByRole("form", { name: "Delete" }).getByRole("button", { name: "Delete" }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
     await expect(page).toHaveURL(/\/admin\/equipment$/);
     await expect(page.getByRole("link", { name: "PRUSA XL" })).toHaveCount(0);
   });

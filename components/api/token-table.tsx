@@ -5,7 +5,7 @@ import type { Translate } from "@/lib/i18n/translate";
 import type { ActionResult } from "@/lib/web/action-result";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, Td, Th } from "@/components/ui/table";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** Tokens with their scopes (idle ones marked), expiry, last use and a revoke button while active. */
 export function TokenTable({
@@ -55,9 +55,7 @@ export function TokenTable({
               {!r.revokedAt && !r.expired && (
                 <ActionForm action={revoke} label={`${t("api.tokens.revoke")} ${r.name}`} messageAt="bottom">
                   <input type="hidden" name="id" value={r.id} />
-                  <Button type="submit" look="danger" size="tiny">
-                    {t("api.tokens.revoke")}
-                  </Button>
+                  <ConfirmButton size="tiny">{t("api.tokens.revoke")}</ConfirmButton>
                 </ActionForm>
               )}
             </Td>

@@ -1,9 +1,9 @@
 "use client";
 
-import { useActionState, useState } from "react";
+import { useActionState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EmptyState } from "@/components/ui/empty-state";
 
 interface Row {
@@ -22,12 +22,11 @@ interface Props {
 }
 
 /**
- * One's own bookings. Cancelling asks first ("Cancel LASER 1, 15 Dec 10:00–11:00?") and the answer stays above the
+ * One's own bookings. Cancelling asks first, in a dialog ("Cancel LASER 1, 15 Dec 10:00–11:00?") and the answer stays above the
  * list, since the cancelled row itself goes away.
  */
 export function MyBookings({ action, rows, labels }: Props) {
   const [result, formAction] = useActionState(action, null);
-  const [asking, setAsking] = useState<number | null>(null);
   return (
     <div className="space-y-2">
       <FormMessage result={result} />
@@ -41,22 +40,12 @@ export function MyBookings({ action, rows, labels }: Props) {
                 {b.machine}: {b.when}
               </span>
               {b.note && <span className="text-sm text-slate-600">{b.note}</span>}
-              {asking === b.id ? (
-                <form action={formAction} className="flex flex-wrap items-center gap-2" onSubmit={() => setAsking(null)}>
-                  <input type="hidden" name="bookingId" value={b.id} />
-                  <span className="font-medium">{b.confirm}</span>
-                  <Button type="submit" look="dangerPrimary" size="small">
-                    {labels.yes}
-                  </Button>
-                  <Button type="button" look="secondary" onClick={() => setAsking(null)}>
-                    {labels.keep}
-                  </Button>
-                </form>
-              ) : (
-                <Button type="button" look="secondary" onClick={() => setAsking(b.id)}>
+              <form action={formAction}>
+                <input type="hidden" name="bookingId" value={b.id} />
+                <ConfirmButton look="secondary" question={b.confirm} yes={labels.yes} no={labels.keep}>
                   {labels.cancel}
-                </Button>
-              )}
+                </ConfirmButton>
+              </form>
             </li>
           ))}
         </ul>

@@ -1,7 +1,7 @@
 import { ActionForm } from "@/components/forms/action-form";
 import type { ActionResult } from "@/lib/web/action-result";
 import { Card } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 interface Props {
   action: (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
@@ -15,9 +15,7 @@ export function DeleteSection({ action, id, labels }: Props) {
     <Card id="delete-entry" title={labels.title} intro={labels.hint} className="space-y-2">
       <ActionForm action={action} className="space-y-2" label={labels.title}>
         <input type="hidden" name="id" value={id} />
-        <Button type="submit" look="danger">
-          {labels.submit}
-        </Button>
+        <ConfirmButton>{labels.submit}</ConfirmButton>
       </ActionForm>
     </Card>
   );

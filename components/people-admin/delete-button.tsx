@@ -3,7 +3,7 @@
 import { useActionState } from "react";
 import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** Deleting a row; the domain refuses when something still refers to it and the reason shows next to the button. */
 export function DeleteButton({
@@ -19,9 +19,7 @@ export function DeleteButton({
   return (
     <form action={formAction} className="space-y-2" aria-label={`${label}: ${name}`}>
       <FormMessage result={result} />
-      <Button type="submit" disabled={pending} look="danger">
-        {label}
-      </Button>
+      <ConfirmButton disabled={pending}>{label}</ConfirmButton>
     </form>
   );
 }

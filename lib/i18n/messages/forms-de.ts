@@ -1,6 +1,8 @@
 import type { formsEn } from "./forms-en";
 
 export const formsDe: Record<keyof typeof formsEn, string> = {
+  "form.confirm.undone": "Das lässt sich nicht rückgängig machen.",
+  "form.confirm.back": "Nein, zurück",
   "form.error.required": "{field}: Bitte ausfüllen.",
   "form.error.tooShort": "{field}: Bitte mindestens {min} Zeichen.",
   "form.error.tooLong": "{field}: Bitte höchstens {max} Zeichen.",

@@ -1,5 +1,7 @@
 /** What the one server-action pipeline (lib/web/action-pipeline.ts) says about a form: per field, naming its label. */
 export const formsEn = {
+  "form.confirm.undone": "This cannot be undone.",
+  "form.confirm.back": "No, go back",
   "form.error.required": "{field}: please fill this in.",
   "form.error.tooShort": "{field}: at least {min} characters, please.",
   "form.error.tooLong": "{field}: at most {max} characters, please.",

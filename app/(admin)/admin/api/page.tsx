@@ -16,6 +16,7 @@ import { createServiceAction } from "./actions";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** Service identities (with their sponsor) and every active personal token, each revocable by an admin. */
 export default async function AdminApiPage() {
@@ -85,9 +86,7 @@ export default async function AdminApiPage() {
                 </span>
                 <ActionForm action={revokeTokenAction} label={`${t("api.tokens.revoke")} ${k.name}`} messageAt="bottom">
                   <input type="hidden" name="id" value={k.id} />
-                  <Button type="submit" look="danger" size="tiny">
-                    {t("api.tokens.revoke")}
-                  </Button>
+                  <ConfirmButton size="tiny">{t("api.tokens.revoke")}</ConfirmButton>
                 </ActionForm>
               </li>
             ))}

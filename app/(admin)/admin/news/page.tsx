@@ -11,6 +11,7 @@ import { cardClass, labelClass } from "@/components/ui/styles";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 const area = "block w-full rounded border border-slate-300 bg-white px-3 py-2 text-base";
 
@@ -54,9 +55,9 @@ export default async function NewsAdminPage() {
             <Button type="submit" name="intent" value="save">
               {t("com.newsAdmin.save")}
             </Button>
-            <Button type="submit" name="intent" value="delete" look="danger" size="normal">
+            <ConfirmButton name="intent" value="delete" size="normal">
               {t("com.newsAdmin.delete")}
-            </Button>
+            </ConfirmButton>
           </div>
         </ActionForm>
       ))}

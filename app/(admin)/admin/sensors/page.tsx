@@ -12,6 +12,7 @@ import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export default async function SensorsPage() {
   await requirePermission("system.admin");
@@ -36,9 +37,7 @@ export default async function SensorsPage() {
             {!s.revokedAt && (
               <ActionForm action={revokeSensorAction} className="mt-1" label={`${t("com.sensors.revoke")} ${s.name}`}>
                 <input type="hidden" name="id" value={s.id} />
-                <Button type="submit" look="danger">
-                  {t("com.sensors.revoke")}
-                </Button>
+                <ConfirmButton>{t("com.sensors.revoke")}</ConfirmButton>
               </ActionForm>
             )}
           </li>

@@ -11,7 +11,8 @@ import { requireInventoryViewer } from "@/lib/web/inventory";
 import { deleteLocationAction, updateLocationAction } from "../actions";
 import { PageTitle } from "@/components/ui/page-title";
 import { Card } from "@/components/ui/card";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** "What is in this box": everything in it and in the boxes inside it. */
 export default async function LocationPage({ params }: { params: Promise<{ id: string }> }) {
@@ -80,9 +81,7 @@ export default async function LocationPage({ params }: { params: Promise<{ id: s
       {user.canEdit && (
         <ActionForm action={deleteLocationAction.bind(null, location.id)} className="space-y-2" label={t("inv.location.delete")}>
           <p className="text-sm text-slate-600">{t("inv.location.deleteHint")}</p>
-          <Button type="submit" look="danger">
-            {t("inv.location.delete")}
-          </Button>
+          <ConfirmButton>{t("inv.location.delete")}</ConfirmButton>
         </ActionForm>
       )}
     </div>

@@ -8,7 +8,7 @@ import { statusLabel } from "@/components/people/status-label";
 import { dayOf } from "@/lib/time";
 import { getSpace } from "@/lib/web/space";
 import { Card } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** Change status (with a reason), add a membership, erase: the admin person page's action forms. */
 export async function PersonAdminForms({
@@ -66,9 +66,7 @@ export async function PersonAdminForms({
             <input type="hidden" name="personId" value={personId} />
             <TextField label={t("person.reason")} name="reason" id="erase-reason" maxLength={500} />
             <CheckboxField label={t("person.erase.confirmBanned")} name="confirmBanned" />
-            <Button type="submit" look="dangerPrimary">
-              {t("person.erase.submit")}
-            </Button>
+            <ConfirmButton look="dangerPrimary">{t("person.erase.submit")}</ConfirmButton>
           </ActionForm>
         </Card>
       )}

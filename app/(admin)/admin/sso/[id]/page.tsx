@@ -14,6 +14,7 @@ import { getDb } from "@/lib/web/db";
 import { deleteOidcClientAction, rotateOidcClientSecretAction, updateOidcClientAction } from "../actions";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export const dynamic = "force-dynamic";
 
@@ -56,9 +57,7 @@ export default async function SsoClientPage({ params }: { params: Promise<{ id: 
         )}
         <ActionForm action={deleteOidcClientAction} label={t("sso.delete")}>
           <input type="hidden" name="id" value={client.id} />
-          <Button type="submit" look="danger">
-            {t("sso.delete")}
-          </Button>
+          <ConfirmButton>{t("sso.delete")}</ConfirmButton>
         </ActionForm>
       </div>
     </div>

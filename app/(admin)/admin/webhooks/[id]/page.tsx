@@ -16,6 +16,7 @@ import { getSpace } from "@/lib/web/space";
 import { deleteWebhookAction, pingWebhookAction, redeliverAction, rotateWebhookSecretAction, updateWebhookAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 export const dynamic = "force-dynamic";
 
@@ -63,9 +64,7 @@ export default async function WebhookPage({ params }: { params: Promise<{ id: st
         </SecretOnceForm>
         <ActionForm action={deleteWebhookAction} label={t("wh.delete")}>
           <input type="hidden" name="id" value={hook.id} />
-          <Button type="submit" look="danger">
-            {t("wh.delete")}
-          </Button>
+          <ConfirmButton>{t("wh.delete")}</ConfirmButton>
         </ActionForm>
       </div>
       <Card id="hook-log" title={t("wh.log")}>
