@@ -80,6 +80,8 @@ async function main(): Promise<void> {
     return failed(error);
   }
   step("web build checked");
+  // Stopped while the build was checked (it can take minutes): nothing more is started.
+  if (stopping) return;
 
   const publicUrl = launcherPublicUrl(env, web.scheme);
   const childEnv: NodeJS.ProcessEnv = {
@@ -105,6 +107,8 @@ async function main(): Promise<void> {
 
   log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
   try {
+    // Stopped meanwhile: the database is not opened under a shutdown that has released DATA_DIR.
+    if (stopping) return;
     const open = openDatabase({
       databaseUrl: env.DATABASE_URL,
       dataDir,

@@ -21,11 +21,17 @@ describe("openDatabase: may the web server boot before the preparation?", () => 
     // What a fresh install stopped half-way left: started over, not opened.
     fs.mkdirSync(path.join(dataDir, PREPARING_DIR), { recursive: true });
     fs.writeFileSync(path.join(dataDir, PREPARING_DIR, "PG_VERSION"), "half-made");
+    // And a pgdata that is no database (no PG_VERSION): kept aside, not deleted, not in the way.
+    fs.mkdirSync(path.join(dataDir, "pgdata"));
+    fs.writeFileSync(path.join(dataDir, "pgdata", "notes.txt"), "the admin's");
     // A fresh install is created, migrated and seeded by a child process before this process opens it.
     const fresh = await openDatabase({ databaseUrl: undefined, dataDir, embeddedPort: 0, demoPassword: "child-demo-password" });
     expect(fresh.upToDate).toBe(true);
     expect(fresh.preparedInChild?.seededNow).toBe(true);
     expect(fs.existsSync(path.join(dataDir, PREPARING_DIR))).toBe(false);
+    const aside = fs.readdirSync(dataDir).filter((name) => name.startsWith("pgdata.incomplete-"));
+    expect(aside).toHaveLength(1);
+    expect(fs.readFileSync(path.join(dataDir, aside[0]!, "notes.txt"), "utf8")).toBe("the admin's");
     const prepared = await prepareOpened(fresh, { dataDir, demoPassword: undefined });
     expect(prepared.seededNow).toBe(true);
     expect(prepared.demo?.password).toBe("child-demo-password");

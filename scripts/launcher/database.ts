@@ -122,8 +122,27 @@ export async function prepareInChild(
   }
   if (!answer) throw new StartupError(`Preparing the embedded database in ${preparing} failed (exit code ${code}); see the messages above.`);
   if (!answer.ok) throw new StartupError(answer.message);
-  fs.renameSync(preparing, path.join(dataDir, "pgdata"));
+  moveIntoPlace(preparing, path.join(dataDir, "pgdata"));
   return { demo: answer.demo, seededNow: answer.seededNow };
+}
+
+/**
+ * A pgdata without PG_VERSION is no database (made by hand, or half-made before fresh installs were prepared aside):
+ * an empty one is replaced, anything else is kept beside it as pgdata.incomplete-<time>, never deleted.
+ */
+function moveIntoPlace(preparing: string, pgdata: string): void {
+  try {
+    if (fs.existsSync(pgdata)) {
+      if (fs.readdirSync(pgdata).length === 0) fs.rmdirSync(pgdata);
+      else fs.renameSync(pgdata, `${pgdata}.incomplete-${new Date().toISOString().replace(/[:.]/g, "-")}`);
+    }
+    fs.renameSync(preparing, pgdata);
+  } catch (error) {
+    throw new StartupError(
+      `The new embedded database is ready in ${preparing} but could not be moved to ${pgdata}: ${(error as Error).message}. ` +
+        `Is ${pgdata} a mount point or read-only? Give DATA_DIR itself the space, not ${pgdata}.`,
+    );
+  }
 }
 
 async function reachable(db: Db, url: string): Promise<void> {
