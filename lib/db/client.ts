@@ -36,8 +36,10 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
     backoff: (retries: number) => Math.min(driverBackoff(retries), options.maxReconnectDelaySeconds ?? 1),
     idle_timeout: 30,
     onnotice: () => {},
-    // Only the statements a caller names are prepared (drizzle's `.prepare(name)`, `executePrepared` in
-    // prepared.ts): drizzle sends every other query unnamed. A named one costs one round trip instead of two
+    // Prepared: the statements a caller names (drizzle's `.prepare(name)`, `executePrepared` in prepared.ts) and
+    // postgres.js's own (commit, rollback, savepoints, the array-type fetch); drizzle sends every other query
+    // unnamed. Behind PgBouncer in transaction mode this needs PgBouncer >= 1.21 with max_prepared_statements set
+    // (docs/operations.md). A named statement costs one round trip instead of two
     // (unnamed, postgres.js describes the parameters first, every time): the broker's hot writes (issue 21).
     // Names are postgres.js's, random per connection, so connections multiplexed onto the embedded server's one
     // session never collide; it closes a client's statements when the client goes (wire-server.ts).
