@@ -63,10 +63,10 @@ test.describe("roles an admin shapes", () => {
 
     // Ending the role takes the menu and the page away again.
     await page.goto(personUrl);
-    await page
-      .getByRole("form", { name: `End role: ${roleName}` })
-      .getByRole("button", { name: "End role" })
-      .click();
+    const end = page.getByRole("form", { name: `End role: ${roleName}` });
+    await end.getByRole("button", { name: "End role" }).click();
+    // It asks first (components/ui/confirm-button.tsx).
+    await end.getByRole("dialog").getByRole("button", { name: "End role" }).click();
     // Given today and ended today, it never counted: it is gone (the audit log keeps both steps).
     await expect(page.getByText("No roles given directly.")).toBeVisible();
     const refused = await maria.goto("/admin/news");
