@@ -1,9 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { Badge } from "./badge";
+import { sourceFiles, readSource, filesUsing } from "./testing/source-files";
 
 describe("Badge", () => {
   it("is a small pill in its tone, with the spacing and attributes it is given", () => {
@@ -23,16 +22,6 @@ describe("Badge", () => {
  * Every status pill is a Badge: no file in app/ or components/ writes a pill's classes (rounded with py-0.5 and a
  * ground colour) or a tint-and-text colour pair of its tones (bg-amber-100 text-amber-900) in a string of its own.
  */
-const root = path.resolve(import.meta.dirname, "../..");
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.tsx?$/.test(entry.name) && !entry.name.includes(".test.") ? [rel] : [];
-  });
-}
-
 function looksLikeBadge(classes: string): boolean {
   const pill = /\brounded\b/.test(classes) && /\bpy-0\.5\b/.test(classes) && /\bbg-[a-z]+(-\d+)?\b/.test(classes);
   // The tones' own pairs (the header's light current item, bg-slate-100 text-slate-900, is no badge).
@@ -40,7 +29,7 @@ function looksLikeBadge(classes: string): boolean {
   return pill || tint;
 }
 
-function handMadeBadges(file: string, text = fs.readFileSync(path.join(root, file), "utf8")): string[] {
+function handMadeBadges(file: string, text = readSource(file)): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
@@ -55,10 +44,10 @@ function handMadeBadges(file: string, text = fs.readFileSync(path.join(root, fil
 }
 
 describe("badges are written once", () => {
-  const files = [...sourceFiles("app"), ...sourceFiles("components")].filter((file) => !file.startsWith("components/ui/"));
+  const files = sourceFiles({ withTs: true }).filter((file) => !file.startsWith("components/ui/"));
 
   it("finds the files that use it", () => {
-    expect(files.filter((file) => fs.readFileSync(path.join(root, file), "utf8").includes("<Badge")).length).toBeGreaterThanOrEqual(4);
+    expect(filesUsing(files, "<Badge").length).toBeGreaterThanOrEqual(4);
   });
 
   it("no file writes a pill's classes or its tone's colours (write <Badge tone>)", () => {

@@ -1,9 +1,8 @@
-import fs from "node:fs";
-import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { Button, ButtonAnchor, ButtonLink, buttonLook } from "./button";
+import { sourceFiles, readSource, filesUsing } from "./testing/source-files";
 
 const BASE = "inline-block rounded focus:outline-none focus-visible:ring-2 focus-visible:ring-amber-700 disabled:cursor-not-allowed disabled:opacity-60";
 
@@ -39,20 +38,11 @@ describe("Button", () => {
  * padding that changes on hover), on the element or in a string kept for it. The site header's own controls, light
  * on its dark bar, and the skip link look different on purpose.
  */
-const root = path.resolve(import.meta.dirname, "../..");
 const OWN_LOOK: Record<string, string> = {
   "components/site-header.tsx": "the header's login and menu controls, on the dark bar",
   "components/main-nav.tsx": "the menu's own items and its toggle, on the dark bar",
   "components/language-switch.tsx": "the language buttons, on the dark bar",
 };
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.tsx$/.test(entry.name) && !entry.name.includes(".test.") ? [rel] : [];
-  });
-}
 
 /** A button's classes: rounded, and a dark or red ground with white text, or a border with padding that reacts to hover. */
 function looksLikeButton(classes: string): boolean {
@@ -63,7 +53,7 @@ function looksLikeButton(classes: string): boolean {
   return solid || bordered;
 }
 
-function handMadeButtons(file: string, text = fs.readFileSync(path.join(root, file), "utf8")): string[] {
+function handMadeButtons(file: string, text = readSource(file)): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const line = (node: ts.Node) => `line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
@@ -79,10 +69,10 @@ function handMadeButtons(file: string, text = fs.readFileSync(path.join(root, fi
 }
 
 describe("buttons are written once", () => {
-  const files = [...sourceFiles("app"), ...sourceFiles("components")].filter((file) => !file.startsWith("components/ui/"));
+  const files = sourceFiles().filter((file) => !file.startsWith("components/ui/"));
 
   it("finds the pages that use them", () => {
-    expect(files.filter((file) => /<Button(Link|Anchor)?[\s>]/.test(fs.readFileSync(path.join(root, file), "utf8"))).length).toBeGreaterThan(50);
+    expect(filesUsing(files, /<Button(Link|Anchor)?[\s>]/).length).toBeGreaterThan(50);
   });
 
   it("no file writes a button's classes (write <Button>, <ButtonLink> or <ButtonAnchor>)", () => {

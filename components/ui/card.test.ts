@@ -1,11 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { Card } from "./card";
 import { cardClass, cardShape } from "./styles";
+import { sourceFiles, readSource } from "./testing/source-files";
 
 // Card is a plain server component: calling it gives its element tree.
 describe("Card", () => {
@@ -64,20 +63,11 @@ describe("Card", () => {
  * or its own rounded border with padding) whose heading (h2/h3) sits in it directly or in its first row. A page that
  * is one box titled by its h1 (the sign-in of another service) is no section, and a list's items are no sections.
  */
-const root = path.resolve(import.meta.dirname, "../..");
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.tsx$/.test(entry.name) && !entry.name.includes(".test.") ? [rel] : [];
-  });
-}
 
 const BOX = /\b(cardClass|cardShape|sectionClass)\b|(?=.*\brounded(-\w+)?\b)(?=.*\bborder\b)(?=.*\bp-[3-6]\b)/;
 const HEADING = /^h[23]$/;
 
-function handMadeCards(file: string, text = fs.readFileSync(path.join(root, file), "utf8")): string[] {
+function handMadeCards(file: string, text = readSource(file)): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const tagOf = (node: ts.Node) =>
@@ -117,7 +107,7 @@ function handMadeCards(file: string, text = fs.readFileSync(path.join(root, file
 
 describe("boxes are written once", () => {
   it("no file writes a boxed section with its own heading (write <Card>)", () => {
-    const files = [...sourceFiles("app"), ...sourceFiles("components")].filter((file) => file !== "components/ui/card.tsx");
+    const files = sourceFiles().filter((file) => file !== "components/ui/card.tsx");
     expect(files.flatMap((file) => handMadeCards(file).map((where) => `${file}: ${where}`))).toEqual([]);
   });
 

@@ -1,11 +1,10 @@
-import fs from "node:fs";
-import path from "node:path";
 import { NextIntlClientProvider } from "next-intl";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { encodeKey } from "@/lib/i18n/keys";
 import { ConfirmButton } from "./confirm-button";
+import { sourceFiles, readSource, filesUsing } from "./testing/source-files";
 
 const messages = { [encodeKey("form.confirm.undone")]: "This cannot be undone.", [encodeKey("form.confirm.back")]: "No, go back" };
 // The provider's props type asks for children among them (its overloads refuse a third argument).
@@ -39,27 +38,18 @@ describe("ConfirmButton", () => {
  * Every destructive submit (a button in the danger looks) asks first: no file in app/ or components/ writes a
  * <Button> or <button> in a danger look; it is a ConfirmButton.
  */
-const root = path.resolve(import.meta.dirname, "../..");
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.tsx$/.test(entry.name) && !entry.name.includes(".test.") ? [rel] : [];
-  });
-}
 
 const UNASKED = /<(Button|button)\b[^>]*\blook=["{][^>]*\bdanger/;
 
 describe("destructive buttons ask first", () => {
-  const files = [...sourceFiles("app"), ...sourceFiles("components")].filter((file) => !file.startsWith("components/ui/"));
+  const files = sourceFiles().filter((file) => !file.startsWith("components/ui/"));
 
   it("finds the forms that use it", () => {
-    expect(files.filter((file) => fs.readFileSync(path.join(root, file), "utf8").includes("<ConfirmButton")).length).toBeGreaterThanOrEqual(11);
+    expect(filesUsing(files, "<ConfirmButton").length).toBeGreaterThanOrEqual(11);
   });
 
   it("no file writes a danger-look button that submits at once (write <ConfirmButton>)", () => {
-    expect(files.filter((file) => UNASKED.test(fs.readFileSync(path.join(root, file), "utf8")))).toEqual([]);
+    expect(files.filter((file) => UNASKED.test(readSource(file)))).toEqual([]);
   });
 
   it("finds a danger-look Button, not a ConfirmButton", () => {

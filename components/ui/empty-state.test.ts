@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { EmptyState, emptyStateClass } from "./empty-state";
 import { linkClass } from "./styles";
+import { sourceFiles, readSource, filesUsing } from "./testing/source-files";
 
 // EmptyState is a plain component: calling it gives its element tree.
 describe("EmptyState", () => {
@@ -30,15 +29,6 @@ describe("EmptyState", () => {
  * list takes when it has nothing (`xs.length === 0 ? <p>…</p> : …`, `!xs.length && <p>…</p>`,
  * `if (xs.length === 0) return <p>…</p>`). An empty list that shows nothing at all (`return null`) is no message.
  */
-const root = path.resolve(import.meta.dirname, "../..");
-
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.tsx$/.test(entry.name) && !entry.name.includes(".test.") ? [rel] : [];
-  });
-}
 
 const unwrap = (e: ts.Expression): ts.Expression => (ts.isParenthesizedExpression(e) ? unwrap(e.expression) : e);
 const isLength = (e: ts.Expression) => {
@@ -73,7 +63,7 @@ function isMessage(branch: ts.Node | undefined): boolean {
   return /^[a-z]/.test(tag) && b.children.every((c) => ts.isJsxText(c) || ts.isJsxExpression(c));
 }
 
-function handMadeEmptyStates(file: string, text = fs.readFileSync(path.join(root, file), "utf8")): string[] {
+function handMadeEmptyStates(file: string, text = readSource(file)): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const at = (node: ts.Node) => `line ${source.getLineAndCharacterOfPosition(node.getStart()).line + 1}`;
@@ -98,10 +88,10 @@ function handMadeEmptyStates(file: string, text = fs.readFileSync(path.join(root
 }
 
 describe("empty states are written once", () => {
-  const files = [...sourceFiles("app"), ...sourceFiles("components")];
+  const files = sourceFiles();
 
   it("finds the pages that use it", () => {
-    expect(files.filter((file) => fs.readFileSync(path.join(root, file), "utf8").includes("<EmptyState")).length).toBeGreaterThan(40);
+    expect(filesUsing(files, "<EmptyState").length).toBeGreaterThan(40);
   });
 
   it("no file writes the message of an empty list by hand (write <EmptyState>)", () => {

@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { PageTitle, pageTitleClass, pageTitleRowClass } from "./page-title";
+import { sourceFiles, readSource, filesUsing } from "./testing/source-files";
 
 // PageTitle is a plain component: calling it gives its element tree.
 describe("PageTitle", () => {
@@ -38,26 +37,17 @@ describe("PageTitle", () => {
  * Every page title is a PageTitle: no page or component in app/ or components/ writes its own h1, except the two
  * titles below that look different on purpose.
  */
-const root = path.resolve(import.meta.dirname, "../..");
 const OWN_LOOK: Record<string, string> = {
   "app/(public)/page.tsx": "the start page's space name, larger on wide screens",
   "app/(admin)/admin/webhooks/[id]/page.tsx": "a webhook's address, in monospace and broken anywhere",
 };
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.tsx$/.test(entry.name) && !entry.name.includes(".test.") ? [rel] : [];
-  });
-}
-
 describe("page titles are written once", () => {
-  const files = [...sourceFiles("app"), ...sourceFiles("components")];
-  const withH1 = files.filter((file) => file !== "components/ui/page-title.tsx" && /<h1[\s>]/.test(fs.readFileSync(path.join(root, file), "utf8")));
+  const files = sourceFiles();
+  const withH1 = files.filter((file) => file !== "components/ui/page-title.tsx" && /<h1[\s>]/.test(readSource(file)));
 
   it("finds the pages that use it", () => {
-    expect(files.filter((file) => fs.readFileSync(path.join(root, file), "utf8").includes("<PageTitle")).length).toBeGreaterThan(80);
+    expect(filesUsing(files, "<PageTitle").length).toBeGreaterThan(80);
   });
 
   it("no file but PageTitle writes an h1 (write <PageTitle>…</PageTitle>)", () => {
@@ -70,7 +60,7 @@ describe("page titles are written once", () => {
 
   it("no file copies the title's class string", () => {
     const copies = files.filter(
-      (file) => file !== "components/ui/page-title.tsx" && fs.readFileSync(path.join(root, file), "utf8").includes(`"${pageTitleClass}"`),
+      (file) => file !== "components/ui/page-title.tsx" && readSource(file).includes(`"${pageTitleClass}"`),
     );
     expect(copies).toEqual([]);
   });
@@ -80,7 +70,7 @@ describe("page titles are written once", () => {
  * Where a flex row holds a PageTitle (directly, or inside a block beside it) and something after it: the actions
  * row PageTitle's `actions` writes. A photo before the title (a member's page) is not such a row.
  */
-function handWrittenRows(file: string, text = fs.readFileSync(path.join(root, file), "utf8")): string[] {
+function handWrittenRows(file: string, text = readSource(file)): string[] {
   if (!text.includes("<PageTitle")) return [];
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];

@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { renderToStaticMarkup } from "react-dom/server";
 import { createElement } from "react";
 import { describe, expect, it } from "vitest";
 import { Select } from "./select";
 import { inputClass } from "./styles";
+import { sourceFiles, readSource, filesUsing } from "./testing/source-files";
 
 describe("Select", () => {
   it("is a form's full-width field unless told, and passes on what it is given", () => {
@@ -22,23 +21,14 @@ describe("Select", () => {
 });
 
 /* Every <select> is a Select (or a SelectField, which is one): no file in app/ or components/ writes its own. */
-const root = path.resolve(import.meta.dirname, "../..");
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.tsx$/.test(entry.name) && !entry.name.includes(".test.") ? [rel] : [];
-  });
-}
-
-const withoutComments = (file: string) => fs.readFileSync(path.join(root, file), "utf8").replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
+const withoutComments = (file: string) => readSource(file).replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, "");
 
 describe("selects are written once", () => {
-  const files = [...sourceFiles("app"), ...sourceFiles("components")];
+  const files = sourceFiles();
 
   it("finds the files that use it", () => {
-    expect(files.filter((file) => fs.readFileSync(path.join(root, file), "utf8").includes("<Select")).length).toBeGreaterThanOrEqual(9);
+    expect(filesUsing(files, "<Select").length).toBeGreaterThanOrEqual(9);
   });
 
   it("no file but select.tsx writes a <select> (write <Select look?> or <SelectField>)", () => {

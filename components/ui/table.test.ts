@@ -1,10 +1,9 @@
-import fs from "node:fs";
-import path from "node:path";
 import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import ts from "typescript";
 import { describe, expect, it } from "vitest";
 import { Table, Td, Th } from "./table";
+import { sourceFiles, readSource, filesUsing } from "./testing/source-files";
 
 const row = createElement("tbody", null, createElement("tr", null, Td({ children: "Ada" }), Td({ children: "3", numeric: true })));
 
@@ -46,17 +45,8 @@ describe("Table", () => {
  * Every table is a Table: no file in app/ or components/ writes <table>, <th> or <td> itself (their looks live in
  * components/ui/table.tsx, the padding of every cell with them).
  */
-const root = path.resolve(import.meta.dirname, "../..");
 
-function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((entry) => {
-    const rel = path.posix.join(dir, entry.name);
-    if (entry.isDirectory()) return sourceFiles(rel);
-    return /\.tsx$/.test(entry.name) && !entry.name.includes(".test.") ? [rel] : [];
-  });
-}
-
-function handMadeCells(file: string, text = fs.readFileSync(path.join(root, file), "utf8")): string[] {
+function handMadeCells(file: string, text = readSource(file)): string[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
   const found: string[] = [];
   const visit = (node: ts.Node) => {
@@ -69,10 +59,10 @@ function handMadeCells(file: string, text = fs.readFileSync(path.join(root, file
 }
 
 describe("tables are written once", () => {
-  const files = [...sourceFiles("app"), ...sourceFiles("components")];
+  const files = sourceFiles();
 
   it("finds the pages that use it", () => {
-    expect(files.filter((file) => fs.readFileSync(path.join(root, file), "utf8").includes("<Table")).length).toBeGreaterThan(20);
+    expect(filesUsing(files, "<Table").length).toBeGreaterThan(20);
   });
 
   it("no file but components/ui/table.tsx writes a table or its cells (write <Table>, <Th>, <Td>)", () => {
