@@ -59,9 +59,7 @@ describe("page titles are written once", () => {
   });
 
   it("no file copies the title's class string", () => {
-    const copies = files.filter(
-      (file) => file !== "components/ui/page-title.tsx" && readSource(file).includes(`"${pageTitleClass}"`),
-    );
+    const copies = files.filter((file) => file !== "components/ui/page-title.tsx" && readSource(file).includes(`"${pageTitleClass}"`));
     expect(copies).toEqual([]);
   });
 });
