@@ -1,5 +1,5 @@
 import ExcelJS from "exceljs";
-import { eq } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
 import { cards, machines, profiles, usageSessions } from "@/lib/db/schema";
@@ -128,6 +128,30 @@ describe("usage report", () => {
     );
     expect(csv[1]).toContain(",PRUSA MK4,Mario Rossi,efbeadde,");
     expect(csv[1]!.endsWith(",120,reconstructed")).toBe(true);
+  });
+
+  it("pages exactly through starts that differ only in microseconds: every session once, in order", async () => {
+    // A Date keeps milliseconds: a page key cut to them skipped the later starts within that millisecond.
+    const starts = ["10:00:00.123999", "10:00:00.123456", "10:00:00.123456", "10:00:00.123400", "10:00:00.123001", "10:00:00.123", "10:00:00.122999"];
+    const inserted = (await t.db.execute(sql`
+      insert into usage_sessions (machine_id, person_id, card_uid, started_at, ended_at, duration_seconds, recorded_as, ended_because, last_heartbeat_at, opened_by_event_at)
+      select ${printer}, ${tom}, 'b0000002', s, s + interval '1 minute', 60, 'live', 'stop', s, s
+      from unnest(${sql.raw(`array[${starts.map((s) => `'2027-01-05T${s}Z'::timestamptz`).join(",")}]`)}) as s
+      returning id, to_char(started_at at time zone 'UTC', 'HH24:MI:SS.US') as start`)) as unknown as { id: number; start: string }[];
+    const ids = inserted.map((r) => r.id);
+    try {
+      const filter = parseUsageFilter({ from: "2027-01-05", to: "2027-01-05" });
+      // Newest first, the id breaking the tie between the two equal starts.
+      const expected = [...inserted].sort((a, b) => (a.start === b.start ? b.id - a.id : a.start < b.start ? 1 : -1)).map((r) => r.id);
+      for (const pageSize of [1, 2, 3]) {
+        const paged: number[] = [];
+        for await (const page of usagePages(t.db, BOARD_VIEWER, filter, pageSize)) paged.push(...page.map((r) => r.id));
+        expect(paged, `pages of ${pageSize}`).toEqual(expected);
+      }
+      expect((await listUsage(t.db, BOARD_VIEWER, filter, { limit: 1 }))[0]!.startedAtKey).toBe("2027-01-05T10:00:00.123999Z");
+    } finally {
+      await t.db.delete(usageSessions).where(inArray(usageSessions.id, ids));
+    }
   });
 
   it("names people to an operator (machines.operate, not the board) only as each lets them see", async () => {

@@ -68,6 +68,12 @@ export interface UsageReportRow {
   personName: string;
   cardUid: string;
   startedAt: Date;
+  /**
+   * The start to the microsecond as the database holds it, in UTC ("2026-03-02T10:00:00.123456Z"): where a keyset
+   * page ends (usageKeyOf). `startedAt` is a Date, which keeps milliseconds only: a key cut to them would skip the
+   * rows started later within the same millisecond at a page edge.
+   */
+  startedAtKey: string;
   endedAt: Date | null;
   durationSeconds: number | null;
   recordedAs: "live" | "replayed" | "reconstructed" | "manual";
@@ -80,7 +86,9 @@ const usageOrder: SortKey[] = [
 ];
 
 /** Where the next keyset page starts after this row. */
-export const usageKeyOf = (r: UsageReportRow): KeyValue[] => [r.startedAt.toISOString(), r.id];
+export const usageKeyOf = (r: Pick<UsageReportRow, "startedAtKey" | "id">): KeyValue[] => [r.startedAtKey, r.id];
+
+const startedAtKey = sql<string>`to_char(${usageSessions.startedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 /**
  * The filtered sessions, newest first; `limit` for the page, none for an export; `after` (a usageKeyOf key) for
@@ -100,6 +108,7 @@ export async function listUsage(
       personId: usageSessions.personId,
       cardUid: usageSessions.cardUid,
       startedAt: usageSessions.startedAt,
+      startedAtKey,
       endedAt: usageSessions.endedAt,
       durationSeconds: usageSessions.durationSeconds,
       recordedAs: usageSessions.recordedAs,

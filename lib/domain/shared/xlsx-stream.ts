@@ -2,10 +2,12 @@ import { Readable } from "node:stream";
 import archiver from "archiver";
 
 /**
- * A one-sheet XLSX written as it is read: the sheet's rows are pulled from `pages` only as fast as the zip
- * compresses them and the reader takes them, so a million-row export holds one page in memory. (ExcelJS's
- * "streaming" writer ignores backpressure: its zip input grows with the file, ~0.9 KB per row.)
+ * An XLSX written as it is read: the sheet's rows are pulled from `pages` only as fast as the zip compresses them and
+ * the reader takes them, so a million-row export holds one page in memory. (ExcelJS's "streaming" writer ignores
+ * backpressure: its zip input grows with the file, ~0.9 KB per row.)
  * Cells are numbers or inline strings — never formulas, so member-typed text cannot run in a spreadsheet.
+ * A spreadsheet opens at most 1,048,576 rows a sheet and 32,767 characters a cell: rows beyond continue on a further
+ * sheet ("Usage 2", with the header again), and a longer text is cut with a visible mark at its end.
  */
 export type XlsxValue = string | number | null | undefined;
 
@@ -14,11 +16,43 @@ const MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 const RELS = "http://schemas.openxmlformats.org/package/2006/relationships";
 const OFFICE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-const CONTENT_TYPES = `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/></Types>`;
+/** What a spreadsheet opens (Excel's limits; LibreOffice's are the same). */
+export const XLSX_LIMITS = { rowsPerSheet: 1_048_576, cellChars: 32_767 };
+export type XlsxLimits = typeof XLSX_LIMITS;
+
+/** Ends a cut cell, so a reader sees the text is not whole. */
+export const CUT_MARK = " […]";
+
+const sheetPart = (n: number) => `worksheets/sheet${n}.xml`;
+const range = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
+const contentTypes = (sheets: number) =>
+  `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${range(sheets)
+    .map((n) => `<Override PartName="/xl/${sheetPart(n)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
+    .join("")}</Types>`;
 const ROOT_RELS = `${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${OFFICE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
-const BOOK_RELS = `${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${OFFICE}/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`;
-const book = (sheetName: string) =>
-  `${XML}<workbook xmlns="${MAIN}" xmlns:r="${OFFICE}"><sheets><sheet name="${escapeXml(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+const bookRels = (sheets: number) =>
+  `${XML}<Relationships xmlns="${RELS}">${range(sheets)
+    .map((n) => `<Relationship Id="rId${n}" Type="${OFFICE}/worksheet" Target="${sheetPart(n)}"/>`)
+    .join("")}</Relationships>`;
+const book = (names: string[]) =>
+  `${XML}<workbook xmlns="${MAIN}" xmlns:r="${OFFICE}"><sheets>${names
+    .map((name, i) => `<sheet name="${escapeXml(name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join("")}</sheets></workbook>`;
+
+/** A sheet's name: at most 31 characters, none of : \ / ? * [ ]; the nth sheet gets " n" (kept inside the 31). */
+export function sheetName(name: string, n: number): string {
+  const suffix = n > 1 ? ` ${n}` : "";
+  const base = name.replace(/[:\\/?*[\]]/g, " ").trim() || "Sheet";
+  return `${base.slice(0, 31 - suffix.length).trimEnd()}${suffix}`;
+}
+
+/** A text a cell can hold: longer ones cut (never inside a surrogate pair) and marked. */
+export function cellText(text: string, max = XLSX_LIMITS.cellChars): string {
+  if (text.length <= max) return text;
+  let end = max - CUT_MARK.length;
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1]!)) end -= 1;
+  return `${text.slice(0, Math.max(0, end))}${CUT_MARK}`;
+}
 
 /** Characters XML 1.0 cannot carry at all (control characters, lone surrogates) are dropped. */
 export function escapeXml(text: string): string {
@@ -36,34 +70,75 @@ function columnName(index: number): string {
   return name;
 }
 
-function rowXml(rowNumber: number, values: readonly XlsxValue[]): string {
+function rowXml(rowNumber: number, values: readonly XlsxValue[], cellChars: number): string {
   const cells = values.map((value, i) => {
     const ref = `${columnName(i)}${rowNumber}`;
     if (typeof value === "number") return Number.isFinite(value) ? `<c r="${ref}"><v>${value}</v></c>` : `<c r="${ref}"/>`;
     if (value === null || value === undefined || value === "") return `<c r="${ref}"/>`;
-    return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(value)}</t></is></c>`;
+    return `<c r="${ref}" t="inlineStr"><is><t xml:space="preserve">${escapeXml(cellText(value, cellChars))}</t></is></c>`;
   });
   return `<row r="${rowNumber}">${cells.join("")}</row>`;
 }
 
 export function xlsxStream(
-  sheetName: string,
+  name: string,
   header: readonly XlsxValue[],
   pages: AsyncIterable<readonly (readonly XlsxValue[])[]>,
+  limits: XlsxLimits = XLSX_LIMITS,
 ): ReadableStream<Uint8Array> {
+  if (limits.rowsPerSheet < 2) throw new Error("xlsxStream: a sheet must hold the header and a row");
+  const rowsPerSheet = limits.rowsPerSheet - 1; // below the header
+  const source = pages[Symbol.asyncIterator]();
+  let pending: (readonly XlsxValue[])[] = []; // rows read from a page and not yet written
+  let done = false;
+  /** Are there rows left to write? Reads the next non-empty page when none are pending. */
+  async function more(): Promise<boolean> {
+    while (!pending.length && !done) {
+      const next = await source.next();
+      if (next.done) done = true;
+      else pending = [...next.value];
+    }
+    return pending.length > 0;
+  }
+  /** One sheet: the header, then rows until the sheet is full or the pages end. */
   async function* sheet(): AsyncGenerator<Buffer> {
-    yield Buffer.from(`${XML}<worksheet xmlns="${MAIN}"><sheetData>${rowXml(1, header)}`);
-    let rowNumber = 2;
-    for await (const rows of pages) yield Buffer.from(rows.map((r) => rowXml(rowNumber++, r)).join(""));
+    yield Buffer.from(`${XML}<worksheet xmlns="${MAIN}"><sheetData>${rowXml(1, header, limits.cellChars)}`);
+    let written = 0;
+    while (written < rowsPerSheet && (await more())) {
+      const rows = pending.splice(0, rowsPerSheet - written);
+      yield Buffer.from(rows.map((r, i) => rowXml(written + i + 2, r, limits.cellChars)).join(""));
+      written += rows.length;
+    }
     yield Buffer.from("</sheetData></worksheet>");
   }
+
   const zip = archiver("zip", { zlib: { level: 6 } });
-  zip.append(CONTENT_TYPES, { name: "[Content_Types].xml" });
-  zip.append(ROOT_RELS, { name: "_rels/.rels" });
-  zip.append(book(sheetName), { name: "xl/workbook.xml" });
-  zip.append(BOOK_RELS, { name: "xl/_rels/workbook.xml.rels" });
-  zip.append(Readable.from(sheet()), { name: "xl/worksheets/sheet1.xml" });
+  const names: string[] = [];
+  async function write(): Promise<void> {
+    // Each sheet is appended once the one before it is written, when it is known that rows are left for it; the
+    // workbook's parts that list the sheets go last (a zip's entries may come in any order).
+    do {
+      names.push(sheetName(name, names.length + 1));
+      const part = `xl/${sheetPart(names.length)}`;
+      const written = new Promise<void>((resolve, reject) => {
+        const onEntry = (entry: { name: string }) => {
+          if (entry.name !== part) return;
+          zip.off("entry", onEntry);
+          resolve();
+        };
+        zip.on("entry", onEntry);
+        zip.once("error", reject);
+      });
+      zip.append(Readable.from(sheet()), { name: part });
+      await written;
+    } while (await more());
+    zip.append(contentTypes(names.length), { name: "[Content_Types].xml" });
+    zip.append(ROOT_RELS, { name: "_rels/.rels" });
+    zip.append(book(names), { name: "xl/workbook.xml" });
+    zip.append(bookRels(names.length), { name: "xl/_rels/workbook.xml.rels" });
+    await zip.finalize();
+  }
   // A failed page errors the archive, which aborts the download (the reader never gets a half file as whole).
-  zip.finalize().catch(() => undefined);
+  write().catch((error: unknown) => zip.destroy(error instanceof Error ? error : new Error(String(error))));
   return Readable.toWeb(zip) as ReadableStream<Uint8Array>;
 }

@@ -92,7 +92,8 @@ export const machineEndpoints = [
       const limit = query.limit ?? DEFAULT_LIMIT;
       const rows = await listUsage(db, viewer, filter, { after, limit: limit + 1 });
       const shown = rows.slice(0, limit);
-      return { data: shown, nextCursor: rows.length > limit ? encodeCursor(signature, usageKeyOf(shown.at(-1)!)) : null };
+      const data = shown.map(({ startedAtKey: _key, ...session }) => session);
+      return { data, nextCursor: rows.length > limit ? encodeCursor(signature, usageKeyOf(shown.at(-1)!)) : null };
     },
   }),
 ];
