@@ -8,7 +8,11 @@ const readBook = async (stream: ReadableStream<Uint8Array>): Promise<ExcelJS.Wor
   return book;
 };
 const read = async (stream: ReadableStream<Uint8Array>): Promise<ExcelJS.Worksheet> => (await readBook(stream)).worksheets[0]!;
-const rowsOf = (sheet: ExcelJS.Worksheet) => sheet.getSheetValues().slice(1).map((row) => (row as unknown[]).slice(1));
+const rowsOf = (sheet: ExcelJS.Worksheet) =>
+  sheet
+    .getSheetValues()
+    .slice(1)
+    .map((row) => (row as unknown[]).slice(1));
 
 async function* pagesOf(...pages: XlsxValue[][][]): AsyncGenerator<XlsxValue[][]> {
   for (const page of pages) yield page;
@@ -67,10 +71,25 @@ describe("xlsxStream", () => {
     const book = await readBook(xlsxStream("Usage", ["no.", "text"], pagesOf(rows(1, 3), rows(4, 4), [], rows(5, 7)), limits));
     expect(book.worksheets.map((s) => s.name)).toEqual(["Usage", "Usage 2", "Usage 3", "Usage 4"]);
     expect(book.worksheets.map(rowsOf)).toEqual([
-      [["no.", "text"], [1, "row 1"], [2, "row 2"]],
-      [["no.", "text"], [3, "row 3"], [4, "row 4"]],
-      [["no.", "text"], [5, "row 5"], [6, "row 6"]],
-      [["no.", "text"], [7, "row 7"]],
+      [
+        ["no.", "text"],
+        [1, "row 1"],
+        [2, "row 2"],
+      ],
+      [
+        ["no.", "text"],
+        [3, "row 3"],
+        [4, "row 4"],
+      ],
+      [
+        ["no.", "text"],
+        [5, "row 5"],
+        [6, "row 6"],
+      ],
+      [
+        ["no.", "text"],
+        [7, "row 7"],
+      ],
     ]);
     // Exactly full: no empty sheet after it; no rows at all: one sheet with the header.
     expect((await readBook(xlsxStream("U", ["x"], pagesOf(rows(1, 4)), limits))).worksheets.map(rowsOf)).toEqual([
@@ -94,7 +113,9 @@ describe("xlsxStream", () => {
     expect(cellText("0123456789A", 10)).toBe(`012345${CUT_MARK}`);
     expect(cellText("01234😀6789", 10)).toBe(`01234${CUT_MARK}`); // the emoji's two halves stay together or go
     expect(cellText("x".repeat(XLSX_LIMITS.cellChars + 1))).toHaveLength(XLSX_LIMITS.cellChars);
-    const sheet = await read(xlsxStream("S", ["header that is long"], pagesOf([["a text too long for the cell", 12345678901234]]), { ...XLSX_LIMITS, cellChars: 12 }));
+    const sheet = await read(
+      xlsxStream("S", ["header that is long"], pagesOf([["a text too long for the cell", 12345678901234]]), { ...XLSX_LIMITS, cellChars: 12 }),
+    );
     expect(sheet.getCell("A1").value).toBe(`header t${CUT_MARK}`);
     expect(sheet.getCell("A2").value).toBe(`a text t${CUT_MARK}`);
     expect(sheet.getCell("B2").value).toBe(12345678901234); // numbers are not text
