@@ -46,16 +46,19 @@ export class BoardLink extends EventEmitter {
   private queue: Promise<unknown> = Promise.resolve();
   /** Subscribed on the current connection (CONNACK alone is not online yet). */
   private online = false;
+  /** The n of BOARD<n>: drawn at boot (SimulatedBoard.reboot), used from the next open() on. */
+  clientNumber: number;
 
   constructor(private readonly options: LinkOptions) {
     super();
+    this.clientNumber = options.clientNumber;
     this.requestTopic = `machine/${options.machineId}`;
     this.replyTopic = `${this.requestTopic}/reply`;
     this.commandTopic = `${this.requestTopic}/request`;
   }
 
   get clientId(): string {
-    return `BOARD${this.options.clientNumber}`;
+    return `BOARD${this.clientNumber}`;
   }
 
   get connected(): boolean {

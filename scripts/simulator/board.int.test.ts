@@ -1,6 +1,8 @@
+import { asc, eq } from "drizzle-orm";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { defaultHandlers } from "@/device-broker/handlers/dispatch";
 import type { ActionHandler, HandlerRegistry } from "@/device-broker/handlers/types";
+import { usageSessions } from "@/lib/db/schema";
 import { waitFor } from "@/lib/testing/wait-for";
 import { SimulatedBoard, type BoardOptions } from "./board";
 import { startSimBroker, type SimBroker } from "./testing/sim-broker";
@@ -9,9 +11,12 @@ import { startSimBroker, type SimBroker } from "./testing/sim-broker";
 // look at what the board does. checkmachine and alive are the real handlers over the real database.
 const LEVELS: Record<string, number> = { efbeadde: 1, b0000002: 2 };
 let silentOnce = new Set<string>();
+/** Every startuse/stopuse/maintenance the broker handed on, with the client id it came from. */
+const heard: { clientId?: string; machine: number; request: Record<string, unknown> }[] = [];
 const scripted =
   (message: string): ActionHandler<"startuse" | "stopuse" | "maintenance"> =>
   async (_ctx, req) => {
+    heard.push({ clientId: req.from?.clientId, machine: req.boardId, request: { ...req.request } });
     const key = `${req.request.action}:${req.request.uid}`;
     if (silentOnce.delete(key)) return null; // the backend "hangs" once: the board times out
     return { reply: { request_ok: true, message } };
@@ -50,6 +55,7 @@ function board(machineId: number, options: Partial<BoardOptions> = {}): Simulate
 }
 const actionsOn = (machineId: number) => sim.seen.filter((m) => m.topic === `machine/${machineId}`).map((m) => m.body);
 const until = (check: () => boolean, what: string) => waitFor(what, check);
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("simulated board", () => {
   it("boots like the firmware: BOARD<n>, alive with string fields, then checkmachine answered from the database", async () => {
@@ -172,6 +178,49 @@ describe("simulated board", () => {
     ]);
   });
 
+  it("a reconnect keeps its client id and sends nothing answered again; a reboot draws a new id and replays the flash copy", async () => {
+    const b = board(6, { clientNumber: 21 });
+    await b.start();
+    await b.swipe("efbeadde"); // now in the board's cache
+    await b.stop();
+    b.saveToFlash(); // the card cache in flash
+    const replayed = () => heard.filter((h) => h.machine === 6 && h.request.replay === true);
+    await b.disconnect();
+    await b.swipe("efbeadde");
+    const duration = await b.stop();
+    const queue = [
+      { action: "startuse", uid: "efbeadde" },
+      { action: "stopuse", uid: "efbeadde", duration },
+    ];
+    b.saveToFlash(); // the firmware's periodic save falls while the queue is full
+    expect(b.buffer.flashCopy()).toEqual(queue);
+    await b.reconnect();
+    expect(b.buffer.size).toBe(0);
+    const asReplayed = (clientId: string) => queue.map((request) => ({ clientId, machine: 6, request: { ...request, replay: true } }));
+    expect(replayed()).toEqual(asReplayed("BOARD21"));
+    // The Wi-Fi gone and back: same id, the queue in RAM is empty, nothing is sent again.
+    await b.disconnect();
+    await b.reconnect();
+    expect(b.link.clientId).toBe("BOARD21");
+    expect(replayed()).toHaveLength(2);
+    // A reboot: a new id, and the flash copy (saved before the replay) sent again, although answered.
+    await b.reboot({ clientNumber: 22 });
+    expect(b.link.clientId).toBe("BOARD22");
+    expect(replayed()).toEqual([...asReplayed("BOARD21"), ...asReplayed("BOARD22")]);
+    // The card cache came back from flash: an offline login still works. That use, queued after the last save,
+    // is lost by the next reboot, which replays the old flash copy once more.
+    await b.disconnect();
+    expect(await b.swipe("efbeadde")).toMatchObject({ loggedIn: true, user: { offline: true } });
+    await b.stop();
+    expect(b.buffer.size).toBe(2);
+    await b.reboot({ clientNumber: 23 });
+    expect(b.user).toBeNull();
+    expect(replayed()).toEqual([...asReplayed("BOARD21"), ...asReplayed("BOARD22"), ...asReplayed("BOARD23")]);
+    // Without a choice, the boot draws BOARD<0-999> as the firmware's random(0, 1000) does.
+    await b.reboot();
+    expect(b.link.clientId).toMatch(/^BOARD([0-9]|[1-9][0-9]|[1-9][0-9]{2})$/);
+  });
+
   it("refuses an unknown card while offline, and reports an unknown machine's answer", async () => {
     const b = board(4242);
     await b.start();
@@ -200,5 +249,39 @@ describe.skipIf(!defaultHandlers.checkuser || !defaultHandlers.stopuse)("simulat
     expect(replies).toEqual([{ request_ok: true, message: `Duration ${duration} seconds` }]);
     expect(await b.swipe("d0000004")).toMatchObject({ loggedIn: false, reason: "refused" }); // the applicant
     expect(b.link.unsolicited).toBe(0);
+  });
+
+  it("records each use once when the board reboots twice and replays an answered flash copy (the soak's replay storm)", async () => {
+    const b = new SimulatedBoard({ url: real.url, machineId: 1, clientNumber: 31, timings: FAST });
+    boards.push(b);
+    await b.start();
+    const rows = async () =>
+      (await real.database.db.select().from(usageSessions).where(eq(usageSessions.machineId, 1)).orderBy(asc(usageSessions.id))).map((r) => ({
+        duration: r.durationSeconds,
+        as: r.recordedAs,
+      }));
+    const before = await rows();
+    const durations: number[] = [];
+    b.on("logout", (u: { duration: number }) => durations.push(u.duration));
+    await b.swipe("efbeadde"); // live, and now in the board's cache
+    await b.stop();
+    await b.disconnect();
+    for (let use = 0; use < 2; use++) {
+      expect(await b.swipe("efbeadde")).toMatchObject({ loggedIn: true, user: { offline: true } });
+      await sleep(1_100); // the machine in use: two offline uses of about the same length
+      await b.stop();
+    }
+    b.saveToFlash();
+    await b.reconnect();
+    const uses = [
+      { duration: durations[0], as: "live" },
+      { duration: durations[1], as: "replayed" },
+      { duration: durations[2], as: "replayed" },
+    ];
+    expect((await rows()).slice(before.length)).toEqual(uses);
+    await b.reboot({ clientNumber: 32 });
+    await b.reboot({ clientNumber: 33 });
+    expect(b.buffer.size).toBe(0);
+    expect((await rows()).slice(before.length)).toEqual(uses);
   });
 });

@@ -11,6 +11,11 @@ export interface BoardTimings {
   inUseMs: number;
   replyTimeoutMs: number;
   reconnectMs: number;
+  /**
+   * How often the offline queue and the card cache are written to flash (when changed), connected or not: the
+   * firmware does it in its alive task, so by default every aliveMs. What a reboot replays is this copy.
+   */
+  flashSaveMs?: number;
 }
 
 export const FIRMWARE_TIMINGS: BoardTimings = { checkMachineMs: 30_000, aliveMs: 120_000, inUseMs: 30_000, replyTimeoutMs: 2_000, reconnectMs: 3_000 };
@@ -18,7 +23,7 @@ export const FIRMWARE_TIMINGS: BoardTimings = { checkMachineMs: 30_000, aliveMs:
 export interface BoardOptions {
   url: string;
   machineId: number | string;
-  /** 0–999; random like the firmware when absent. */
+  /** 0–999; random like the firmware when absent (drawn again at each reboot). */
   clientNumber?: number;
   username?: string;
   password?: string;
@@ -49,6 +54,9 @@ export type SwipeOutcome =
  * A simulated Fab-O-Matic board: boots with alive + checkmachine, repeats them on the firmware's schedule, and
  * runs the swipe flow checkuser → (maintenance) → startuse → inuse… → stopuse. Startuse/stopuse/maintenance that
  * get no answer are buffered and replayed in order with "replay":true after the next connect.
+ * A reconnect (disconnect()/reconnect(), the Wi-Fi or the broker gone and back) keeps the client id and the queue in
+ * RAM, so nothing answered is sent again; a reboot() draws a new client id and replays the queue's flash copy, which
+ * may still hold messages answered since it was saved (Fab-O-Matic: FabBackend::configure, saveBuffer, loadBuffer).
  * Emits "exchange" (every request and its reply), "login", "logout", "connect", "offline", "warning".
  */
 export class SimulatedBoard extends EventEmitter {
@@ -60,9 +68,13 @@ export class SimulatedBoard extends EventEmitter {
   user: User | null = null;
   /** Cards the backend accepted before, used when it does not answer (the firmware's auth cache). */
   readonly cache = new Map<string, { name: string; level: number }>();
+  /** The cache as last written to flash: what a reboot starts with. */
+  private savedCache = new Map<string, { name: string; level: number }>();
   private timers: NodeJS.Timeout[] = [];
   private inUseTimer: NodeJS.Timeout | undefined;
   private replaying: Promise<void> | null = null;
+  /** The current connection's alive → replay → checkmachine, until it is through. */
+  private connectSequence: Promise<void> = Promise.resolve();
 
   constructor(readonly options: BoardOptions) {
     super();
@@ -89,7 +101,34 @@ export class SimulatedBoard extends EventEmitter {
     this.link.open();
     this.every(this.timings.checkMachineMs, () => this.checkMachine());
     this.every(this.timings.aliveMs, () => this.alive());
+    const saveMs = this.timings.flashSaveMs ?? this.timings.aliveMs;
+    if (saveMs > 0) this.timers.push(setInterval(() => this.saveToFlash(), saveMs)); // online or not
     return booted;
+  }
+
+  /** The firmware's periodic save: the offline queue and the card cache to flash, where they changed. */
+  saveToFlash(): void {
+    this.buffer.save();
+    this.savedCache = new Map(this.cache);
+  }
+
+  /**
+   * Power cycle (a crash, the watchdog, a power cut): no stopuse for a user logged in (the backend closes the
+   * session later), the queue in RAM and anything since the last flash save gone; then the boot: a new client id
+   * BOARD<0-999> drawn at random (`clientNumber` to choose it), the queue and card cache loaded from flash, connect,
+   * alive, the flash queue replayed in order, checkmachine. Resolves when that boot is through.
+   */
+  async reboot({ clientNumber = Math.floor(Math.random() * 1000) }: { clientNumber?: number } = {}): Promise<void> {
+    await this.close();
+    await this.connectSequence;
+    this.user = null;
+    this.machine = null;
+    this.buffer.reload();
+    this.cache.clear();
+    for (const [uid, who] of this.savedCache) this.cache.set(uid, who);
+    this.link.clientNumber = clientNumber;
+    this.emit("reboot", this.link.clientId);
+    await this.start();
   }
 
   /** Network gone: the connection drops and the board stops retrying until reconnect(). State is kept. */
@@ -203,9 +242,12 @@ export class SimulatedBoard extends EventEmitter {
       .replay((body) => this.link.request(body).then((x) => x.reply))
       .then(() => {})
       .finally(() => (this.replaying = null)));
-    replaying
+    this.connectSequence = replaying
       .then(() => this.checkMachine())
-      .catch((error: unknown) => this.emit("warning", (error as Error).message))
+      .then(
+        () => {},
+        (error: unknown) => void this.emit("warning", (error as Error).message),
+      )
       .finally(() => this.emit("booted"));
   }
 

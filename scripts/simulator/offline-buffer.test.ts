@@ -26,4 +26,25 @@ describe("offline buffer", () => {
     ]);
     expect(buffer.list()).toEqual([{ action: "maintenance", uid: "efbeadde" }]);
   });
+
+  it("keeps a flash copy as the firmware saves it: a reload brings back what was answered since, and loses what came after", async () => {
+    const buffer = new OfflineBuffer(40);
+    const answered = async () => ({ request_ok: true });
+    buffer.push({ action: "startuse", uid: "efbeadde" });
+    buffer.push({ action: "stopuse", uid: "efbeadde", duration: 7 });
+    expect(buffer.save()).toBe(true);
+    expect(buffer.save()).toBe(false); // unchanged since: the firmware writes nothing
+    expect(await buffer.replay(answered)).toBe(2);
+    buffer.push({ action: "stopuse", uid: "efbeadde", duration: 9 }); // queued after the last save
+    buffer.reload(); // a reboot
+    expect(buffer.list()).toEqual([
+      { action: "startuse", uid: "efbeadde" },
+      { action: "stopuse", uid: "efbeadde", duration: 7 },
+    ]);
+    // Replayed and answered after the boot: the next save clears the flash copy, and a reboot then replays nothing.
+    expect(await buffer.replay(answered)).toBe(2);
+    expect(buffer.save()).toBe(true);
+    buffer.reload();
+    expect(buffer.size).toBe(0);
+  });
 });
