@@ -188,6 +188,25 @@ describe("replays of a board whose queue the broker follows (it spoke live since
     expect(await b.rows()).toEqual([{ card: A, duration: 12, as: "live", ended: "stop" }]);
   });
 
+  it("a use the firmware queued twice (its publishes failed while it still counted itself online) is one use, on a reconnect and from flash after a reboot", async () => {
+    // Fab-O-Matic's FabBackend::processQuery buffers a startuse/stopuse whose publish failed, after publishWithReply
+    // has buffered it already: two copies, back to back, in RAM and in the flash copy.
+    const b = await freshBoard();
+    await b.live();
+    const queue = [start(A), start(A), stop(A, 33), stop(A, 33)];
+    await b.alive();
+    for (const message of queue) await b.send(message);
+    await b.live();
+    expect(await b.rows()).toEqual([replayedUse(A, 33)]);
+    await b.reboot();
+    for (const message of queue) await b.send(message);
+    expect(await b.rows()).toEqual([replayedUse(A, 33)]);
+    // After the reboot, a use not recorded yet, queued twice the same way: one use too.
+    await b.reboot();
+    for (const message of [start(B), start(B), stop(B, 44), stop(B, 44)]) await b.send(message);
+    expect(await b.rows()).toEqual([replayedUse(A, 33), replayedUse(B, 44)]);
+  });
+
   it("a replayed start never followed by its stop is still a use (open until its stop, an inuse or an hour's silence)", async () => {
     const b = await freshBoard();
     await b.live();

@@ -7,8 +7,9 @@
  *
  * The broker runs under the launcher's supervisor (restarted after each kill -9) over a TCP proxy in front of a
  * throwaway database; its DATA_DIR is a small tmpfs when run as root (the full-disk fault needs it, and is skipped
- * otherwise). This file holds the faults; the system, the boards and the measuring are in fault-soak-system.ts, the
- * accounting and the table in fault-soak-records.ts.
+ * otherwise). This file holds the faults; fault-soak-system.ts puts the system together from the broker
+ * (fault-soak-broker.ts), the boards and their load (fault-soak-boards.ts), the records found (fault-soak-found.ts) and
+ * the measuring of one fault (fault-soak-fault.ts); the accounting and the table are in fault-soak-records.ts.
  *
  *   npm run soak                      # every fault, short (a few minutes)
  *   npm run soak -- --long            # longer outages, more kills, more garbage
@@ -25,7 +26,8 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { Random, fuzzPublishStream, fuzzRawConnection, fuzzRawSession } from "@/device-broker/testing/fuzz-inputs";
 import { skipped } from "./fault-soak-records";
-import { between, range, sleep, startSoakSystem, until } from "./fault-soak-system";
+import { startSoakSystem } from "./fault-soak-system";
+import { between, sleep, until } from "./fault-soak-time";
 
 const FAULTS = ["baseline", "outage", "kill", "replay", "malformed", "disk", "backup"] as const;
 type Fault = (typeof FAULTS)[number];
@@ -106,8 +108,8 @@ const scenarios: Record<Fault, () => Promise<void>> = {
     fault(`malformed: ${FUZZ_PAYLOADS.toLocaleString("en")} payloads + ${FUZZ_SESSIONS.toLocaleString("en")} broken sessions`, async () => {
       const r = new Random(21);
       const streams = 4;
-      await Promise.all(range(streams).map((i) => fuzzPublishStream(mqttPort, new Random(21 + i), FUZZ_PAYLOADS / streams, 950 + i)));
-      const sessions = range(FUZZ_SESSIONS).map((n) => fuzzRawSession(r, n));
+      await Promise.all(Array.from({ length: streams }, (_, i) => fuzzPublishStream(mqttPort, new Random(21 + i), FUZZ_PAYLOADS / streams, 950 + i)));
+      const sessions = Array.from({ length: FUZZ_SESSIONS }, (_, n) => fuzzRawSession(r, n));
       for (let i = 0; i < sessions.length; i += 32) await Promise.all(sessions.slice(i, i + 32).map((bytes) => fuzzRawConnection(mqttPort, bytes)));
       return { extraSent: `${(FUZZ_PAYLOADS + FUZZ_SESSIONS).toLocaleString("en")} garbage` };
     }),
