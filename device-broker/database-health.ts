@@ -1,7 +1,7 @@
 import type { Logger } from "pino";
 import { QueryAttempt } from "@/lib/db/query-attempt";
 import type { BrokerMetrics } from "./metrics";
-import { isUnavailable, WriteTimeoutError } from "./spool/events";
+import { isDatabaseAway, WriteTimeoutError } from "./spool/events";
 
 /**
  * Whether the database answers, as the broker last saw it (issue 21: card checks never wait on the database).
@@ -49,9 +49,12 @@ export class DatabaseHealth {
     for (const listener of this.backListeners) listener();
   }
 
-  /** A query failed: down if the failure says the database is away (not for a refusal of this one query). */
+  /**
+   * A query failed: down if the failure says the database is away — not for a refusal of this one query, nor for a
+   * statement cancelled (a cancel or timeout meant for it or its connection: the database answered).
+   */
   failed(error: unknown): void {
-    if (!isUnavailable(error)) return;
+    if (!isDatabaseAway(error)) return;
     if (this.downSince !== null) return;
     this.downSince = Date.now();
     this.o.metrics.databaseDown = 1;
@@ -130,8 +133,10 @@ export class DatabaseHealth {
       this.answered();
       return result;
     } catch (error) {
-      if (isUnavailable(error)) this.failed(error);
-      else this.answered(); // refused by a database that answers (a constraint, a bad row)
+      // Past its bound, the WriteTimeoutError (away); a statement cancelled though this attempt was not given up on
+      // (a statement_timeout, an operator) or a refusal (a constraint, a bad row) came from a database that answers.
+      if (isDatabaseAway(error)) this.failed(error);
+      else this.answered();
       throw error;
     } finally {
       clearTimeout(timer);

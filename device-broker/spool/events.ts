@@ -121,22 +121,38 @@ export class WriteTimeoutError extends Error {
 
 /**
  * The database cannot take writes now (down, unreachable, restarting, too slow) — as opposed to refusing this
- * write (a constraint, a bug), which spooling would only repeat forever.
+ * write (a constraint, a bug), which spooling would only repeat forever. A cancelled statement (57014: a cancel,
+ * a statement_timeout) counts too: tried again later it goes through.
  */
 export function isUnavailable(error: unknown): boolean {
+  return codesOf(error).some((code) => NETWORK_CODES.has(code) || /^(08|53|57)[0-9A-Z]{3}$/.test(code));
+}
+
+/**
+ * The failure says the database is away (database-health.ts): unavailable, but not a statement cancelled — only a
+ * database that answers reports that (a bounded attempt that gave up counts as away by its WriteTimeoutError).
+ */
+export function isDatabaseAway(error: unknown): boolean {
+  return isUnavailable(error) && !codesOf(error).includes(QUERY_CANCELED);
+}
+
+const QUERY_CANCELED = "57014";
+
+/**
+ * Every `code` in the error, its causes and aggregated errors: network codes, postgres.js's own, SQLSTATEs (classes
+ * 08 connection exception, 53 insufficient resources, 57 operator intervention such as a shutdown).
+ */
+function codesOf(error: unknown): string[] {
+  const codes: string[] = [];
   const seen = new Set<unknown>();
   const queue: unknown[] = [error];
   while (queue.length > 0) {
     const e = queue.shift() as { code?: unknown; cause?: unknown; errors?: unknown[] } | undefined;
     if (!e || typeof e !== "object" || seen.has(e)) continue;
     seen.add(e);
-    if (typeof e.code === "string") {
-      if (NETWORK_CODES.has(e.code)) return true;
-      // SQLSTATE classes 08 connection exception, 53 insufficient resources, 57 operator intervention (shutdown).
-      if (/^(08|53|57)[0-9A-Z]{3}$/.test(e.code)) return true;
-    }
+    if (typeof e.code === "string") codes.push(e.code);
     if (e.cause) queue.push(e.cause);
     if (Array.isArray(e.errors)) queue.push(...e.errors);
   }
-  return false;
+  return codes;
 }

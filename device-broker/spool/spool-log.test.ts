@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { isUnavailable } from "./events";
+import { isDatabaseAway, isUnavailable } from "./events";
 import { SpoolLog, SpoolWriteError } from "./spool-log";
 
 const dirs: string[] = [];
@@ -111,7 +111,20 @@ describe("isUnavailable", () => {
     [{ errors: [{ code: "ECONNREFUSED" }] }, true],
     [{ cause: { code: "23505" } }, false],
     [new Error("machine 9 does not exist"), false],
+    [{ message: "Failed query", cause: { code: "57014" } }, true], // cancelled: tried again later it goes through
   ])("%j → %s", (error, expected) => {
     expect(isUnavailable(error)).toBe(expected);
+  });
+});
+
+describe("isDatabaseAway", () => {
+  it.each([
+    [{ code: "ECONNREFUSED" }, true],
+    [{ code: "WRITE_TIMEOUT" }, true], // a bounded attempt that gave up
+    [{ cause: { code: "57P01" } }, true],
+    [{ message: "Failed query", cause: { code: "57014" } }, false], // a statement cancelled: the database answered
+    [{ cause: { code: "23505" } }, false],
+  ])("%j → %s", (error, expected) => {
+    expect(isDatabaseAway(error)).toBe(expected);
   });
 });

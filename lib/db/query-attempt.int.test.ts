@@ -1,43 +1,69 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "./client";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { waitFor } from "@/lib/testing/wait-for";
+import { createDb, type Db, type DbHandle } from "./client";
 import { QueryAttempt } from "./query-attempt";
 import { createTestDatabase, type TestDatabase } from "./testing/test-database";
+import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
 
 // Work given up on (a QueryAttempt) against a real database: PGlite over the wire server, or PostgreSQL at DATABASE_URL.
 let t: TestDatabase;
-let handle: DbHandle;
+/** One connection each: a transaction that stalled would hold it and every later query here would wait for good; and
+ * another caller's work can only run on the connection the given-up work used. */
+let direct: DbHandle;
+let proxied: DbHandle;
+/** Between proxied and the database: holds CancelRequests (a cancel slow to arrive). */
+let proxy: TcpProxy;
 let other: postgres.Sql;
 
 beforeAll(async () => {
   t = await createTestDatabase();
   await t.db.execute(sql`create table attempt_items (id int primary key)`);
-  // One connection: a transaction that stalled would hold it, and every later query here would wait for good.
-  handle = createDb(t.url, { max: 1 });
-  await handle.db.execute(sql`select 1`);
-  other = postgres(t.url, { max: 1, onnotice: () => {} });
+  await t.db.execute(sql`create table other_items (id int primary key)`);
+  proxy = await startTcpProxy(Number(new URL(t.url).port));
+  const url = new URL(t.url);
+  url.port = String(proxy.port);
+  direct = createDb(t.url, { max: 1 });
+  proxied = createDb(url.toString(), { max: 1 });
+  // Connected: a connection's first query cannot be cancelled (query-attempt.ts).
+  await Promise.all([direct.db.execute(sql`select 1`), proxied.db.execute(sql`select 1`)]);
+  other = postgres(t.url, { max: 2, onnotice: () => {} });
 }, 120_000);
 afterAll(async () => {
   await other.end({ timeout: 1 });
-  await handle.close();
+  await direct.close();
+  await proxied.close();
+  await proxy.close();
   await t.close();
 });
 
-/** Another client holds attempt_items (PostgreSQL: its lock; the embedded database: the one session) until released. */
-async function hold(): Promise<() => Promise<void>> {
+beforeEach(async () => {
+  await t.db.execute(sql`delete from attempt_items`);
+  await t.db.execute(sql`delete from other_items`);
+});
+
+/** Another client holds the table (PostgreSQL: its lock; the embedded database: the one session) until released. */
+async function hold(table = "attempt_items"): Promise<() => Promise<void>> {
   const tx = await other.reserve();
   await tx`begin`;
-  await tx`lock table attempt_items in exclusive mode`;
+  await tx.unsafe(`lock table ${table} in exclusive mode`);
   return async () => {
     await tx`commit`;
     tx.release();
   };
 }
 
-const until = async (condition: () => Promise<boolean>) => {
-  while (!(await condition())) await new Promise((r) => setTimeout(r, 10));
-};
+/** Runs `body` while another client holds attempt_items; lets go however it ends. */
+async function whileHeld(body: () => Promise<void>): Promise<void> {
+  const release = await hold();
+  try {
+    await body();
+  } finally {
+    await release();
+  }
+}
+
 /** What became of the work: "committed", or the SQLSTATE it failed with. */
 const outcome = (work: Promise<unknown>) =>
   work.then(
@@ -47,92 +73,123 @@ const outcome = (work: Promise<unknown>) =>
       return String(error);
     },
   );
-const rows = async () => (await t.db.execute<{ id: number }>(sql`select id from attempt_items order by id`)).map((r) => r.id);
-const insert = (db: DbHandle["db"], id: number) => db.execute(sql`insert into attempt_items values (${id})`);
+
+/** Work run as an attempt that may be given up on, and what became of it. */
+function attempted(work: (db: Db) => Promise<unknown>, handle = direct) {
+  const attempt = new QueryAttempt();
+  return { attempt, outcome: outcome(attempt.run(() => work(handle.db))) };
+}
+
+/** An attempt's transaction that inserts `first`, stops until let go, then inserts `then` if given. */
+function pausedTransaction(first: number, then?: number) {
+  let reached!: () => void;
+  const atGate = new Promise<void>((r) => (reached = r));
+  let letGo!: () => void;
+  const gate = new Promise<void>((r) => (letGo = r));
+  const work = attempted((db) =>
+    db.transaction(async (tx) => {
+      await insert(tx, first);
+      reached();
+      await gate;
+      if (then !== undefined) await insert(tx, then);
+    }),
+  );
+  return { ...work, atGate, letGo };
+}
+
+const blocked = () => waitFor("a statement waiting for the other client", async () => (await t.blocked()) > 0);
+const rows = async (table = "attempt_items") => (await t.db.execute<{ id: number }>(sql`select id from ${sql.raw(table)} order by id`)).map((r) => r.id);
+const insert = (db: Db, id: number, table = "attempt_items") => db.execute(sql`insert into ${sql.raw(table)} values (${id})`);
 
 describe("work given up on", () => {
   it("has the statement it runs cancelled: it ends while the other client still holds the table, and rolls back", async () => {
-    const release = await hold();
-    try {
-      const attempt = new QueryAttempt();
-      const work = outcome(attempt.run(() => handle.db.transaction(async (tx) => void (await insert(tx, 1)))));
-      await until(async () => (await t.blocked()) > 0);
+    await whileHeld(async () => {
+      const { attempt, outcome } = attempted((db) => db.transaction(async (tx) => void (await insert(tx, 1))));
+      await blocked();
       expect(attempt.giveUp()).toBe(1);
       // Settled before the other client let go: only a cancel ends a statement that waits for it.
-      expect(await work).toBe("57014");
-    } finally {
-      await release();
-    }
+      expect(await outcome).toBe("57014");
+    });
     expect(await rows()).toEqual([]);
   });
 
   it("with a statement not sent yet behind the one it runs (pipelined): the transaction still ends, the connection is free", async () => {
-    const release = await hold();
-    try {
-      const attempt = new QueryAttempt();
-      const work = outcome(attempt.run(() => handle.db.transaction(async (tx) => void (await Promise.all([insert(tx, 2), insert(tx, 3)])))));
-      await until(async () => (await t.blocked()) > 0);
-      // Only the statement that runs: postgres.js's cancel of one not sent yet would stall the transaction for good.
+    await whileHeld(async () => {
+      const { attempt, outcome } = attempted((db) => db.transaction(async (tx) => void (await Promise.all([insert(tx, 2), insert(tx, 3)]))));
+      await blocked();
+      // One cancel for its connection: postgres.js's cancel of one not sent yet would stall the transaction for good,
+      // and a second CancelRequest could arrive after the ROLLBACK, when the connection runs someone else's statement.
       expect(attempt.giveUp()).toBe(1);
-      expect(await work).toBe("57014");
-    } finally {
-      await release();
-    }
+      expect(await outcome).toBe("57014");
+    });
     expect(await rows()).toEqual([]);
-    await handle.db.execute(sql`select 1`);
+    await direct.db.execute(sql`select 1`);
   });
 
   it("between two statements of its transaction: the next one is refused and it rolls back, never commits late", async () => {
-    let reached!: () => void;
-    const atGate = new Promise<void>((r) => (reached = r));
-    let open!: () => void;
-    const gate = new Promise<void>((r) => (open = r));
-    const attempt = new QueryAttempt();
-    const work = outcome(
-      attempt.run(() =>
-        handle.db.transaction(async (tx) => {
-          await insert(tx, 4);
-          reached();
-          await gate;
-          await insert(tx, 5);
-        }),
-      ),
-    );
-    await atGate;
-    expect(attempt.giveUp()).toBe(0); // nothing runs now
-    open();
-    expect(await work).toBe("57014");
+    const paused = pausedTransaction(4, 5);
+    await paused.atGate;
+    expect(paused.attempt.giveUp()).toBe(0); // nothing runs now
+    paused.letGo();
+    expect(await paused.outcome).toBe("57014");
     expect(await rows()).toEqual([]);
-    await handle.db.execute(sql`select 1`);
+    await direct.db.execute(sql`select 1`);
   });
 
   it("after its last statement: it rolls back instead of its commit", async () => {
-    let reached!: () => void;
-    const atGate = new Promise<void>((r) => (reached = r));
-    let open!: () => void;
-    const gate = new Promise<void>((r) => (open = r));
-    const attempt = new QueryAttempt();
-    const work = outcome(
-      attempt.run(() =>
-        handle.db.transaction(async (tx) => {
-          await insert(tx, 6);
-          reached();
-          await gate;
-        }),
-      ),
-    );
-    await atGate;
-    attempt.giveUp();
-    open();
-    expect(await work).toBe("57014");
+    const paused = pausedTransaction(6);
+    await paused.atGate;
+    paused.attempt.giveUp();
+    paused.letGo();
+    expect(await paused.outcome).toBe("57014");
     expect(await rows()).toEqual([]);
   });
 
+  it("a statement outside a transaction shares its connection, so it is not cancelled: it runs to its end, the next is refused", async () => {
+    let result!: Promise<string>;
+    await whileHeld(async () => {
+      const { attempt, outcome } = attempted(async (db) => {
+        await insert(db, 20);
+        await insert(db, 21);
+      });
+      result = outcome;
+      await blocked();
+      expect(attempt.giveUp()).toBe(0);
+    });
+    expect(await result).toBe("57014");
+    expect(await rows()).toEqual([20]);
+  });
+
+  it("keeps its connection until its cancel is answered: a cancel slow to arrive never stops the next caller's statement", async () => {
+    // Machine A's write is given up on while it waits; its cancel is on its way (held) when the database lets it go on.
+    const release = await hold();
+    const a = attempted((db) => db.transaction(async (tx) => void (await insert(tx, 30))), proxied);
+    await blocked();
+    proxy.holdCancels();
+    expect(a.attempt.giveUp()).toBe(1);
+    await waitFor("the cancel to reach the proxy", () => proxy.heldCancels() === 1);
+    await release();
+    let settled = false;
+    void a.outcome.then(() => (settled = true));
+    await waitFor("the attempt to roll back or wait for its cancel", () => settled || a.attempt.cancelling);
+    // Had A rolled back at once (postgres.js alone), its connection would be the next caller's now, and the cancel
+    // would stop whatever that runs when it arrives: machine B's write, made to wait for another client meanwhile.
+    const releaseB = settled ? await hold("other_items") : null;
+    const b = outcome(proxied.db.transaction(async (tx) => void (await insert(tx, 1, "other_items"))));
+    if (releaseB) await blocked();
+    proxy.releaseCancels();
+    await releaseB?.();
+    expect(await b).toBe("committed");
+    expect(await a.outcome).toBe("57014");
+    expect(await rows()).toEqual([]);
+    expect(await rows("other_items")).toEqual([1]);
+  });
+
   it("changes nothing for work not given up on, nor for queries outside any attempt", async () => {
-    const attempt = new QueryAttempt();
-    expect(await outcome(attempt.run(() => handle.db.transaction(async (tx) => void (await insert(tx, 7)))))).toBe("committed");
+    const { attempt, outcome } = attempted((db) => db.transaction(async (tx) => void (await insert(tx, 7))));
+    expect(await outcome).toBe("committed");
     expect(attempt.giveUp()).toBe(0); // done: nothing to give up
-    await insert(handle.db, 8);
+    await insert(direct.db, 8);
     expect(await rows()).toEqual([7, 8]);
   });
 });

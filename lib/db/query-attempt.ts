@@ -9,16 +9,31 @@ import type postgres from "postgres";
  * therefore rolls back — by the cancelled statement's error, the next statement's refusal, or at the latest
  * instead of its COMMIT — unless its COMMIT was already on its way.
  *
- * Only a statement that was sent and runs is cancelled. postgres.js cancels one it has not sent yet by rejecting
- * it, and inside a transaction that stalls the transaction for good: the connection then waits for an answer to a
- * statement it never sends, and the ROLLBACK queues behind it (src/index.js `cancel`, src/connection.js `execute`;
- * the same for a connection's first query while it connects). A statement not sent yet when the work is given up
- * is cancelled the moment it is sent.
+ * A CancelRequest names a connection, not a statement: it stops whatever that connection runs when it arrives
+ * (the embedded server drops the connection's first waiting statement). So only what runs on a connection the
+ * attempt alone uses is cancelled — its transactions' statements and their BEGIN (postgres.js gives a transaction
+ * its connection from the moment BEGIN is handed to it until ROLLBACK or COMMIT is answered, and pipelines
+ * nothing else onto it) — at most once per connection, and a transaction given up on keeps its connection,
+ * sending its ROLLBACK only once the database has answered the cancel: on its way still, the cancel would
+ * otherwise stop the statement of whoever got the connection next (another machine's write, then spooled as if
+ * the database were away). A statement outside a transaction shares its connection: with every connection busy,
+ * postgres.js pipelines other callers' statements behind it, so it is not cancelled — given up on, it runs to
+ * its end (the broker sends only reads so: the snapshot's poll and load, the recovery probe, each in a lane that
+ * starts nothing new before it settled), and the attempt's next statements are refused.
+ *
+ * A statement not sent yet is cancelled only once it is sent: postgres.js cancels one it has not sent yet by
+ * rejecting it, and inside a transaction that stalls the transaction for good: the connection then waits for an
+ * answer to a statement it never sends, and the ROLLBACK queues behind it (src/index.js `cancel`, src/connection.js
+ * `execute`; the same for a connection's first query while it connects).
  */
 export class QueryAttempt {
   private queries: Tracked[] = [];
   private givenUp = false;
   private ended = false;
+  /** The connections (postgres.js's backend key of each) this attempt has sent a cancel for: one each. */
+  private readonly cancelledOn = new Set<object>();
+  /** Cancels sent and not answered yet (the database closes the cancel connection once it has acted). */
+  private readonly unanswered = new Set<Promise<void>>();
 
   /** Runs the work as this attempt: the queries it sends (and their continuations') are this attempt's. */
   run<T>(work: () => Promise<T>): Promise<T> {
@@ -29,7 +44,7 @@ export class QueryAttempt {
   }
 
   /**
-   * Cancels the attempt's statements the database runs now, and each one not sent yet the moment it is sent;
+   * Cancels the attempt's statement a connection of its own runs now, and one not sent yet the moment it is sent;
    * refuses its next ones. How many it cancelled now.
    */
   giveUp(): number {
@@ -37,14 +52,24 @@ export class QueryAttempt {
     this.givenUp = true;
     let cancelled = 0;
     for (const query of this.queries) {
+      if (query.settled || !query.pinned) continue;
       if (query.active) {
-        cancelled++;
-        cancel(query);
-      } else if (!query.settled) {
-        cancelWhenSent(query);
+        if (this.cancel(query)) cancelled++;
+      } else {
+        this.cancelWhenSent(query);
       }
     }
     return cancelled;
+  }
+
+  /** Whether a cancel this attempt sent is not answered yet (its transaction then keeps its connection). */
+  get cancelling(): boolean {
+    return this.unanswered.size > 0;
+  }
+
+  /** Resolves once the database has answered every cancel this attempt sent (at once when it sent none). */
+  async answered(): Promise<void> {
+    while (this.unanswered.size > 0) await Promise.all(this.unanswered);
   }
 
   /** @internal A query of this attempt is about to be sent (the client's `unsafe`, see trackAttempts). */
@@ -52,10 +77,11 @@ export class QueryAttempt {
     if (this.givenUp && !this.ended) throw givenUpError();
   }
 
-  /** @internal */
-  issued(query: postgres.PendingQuery<postgres.Row[]>): void {
+  /** @internal `pinned`: sent on a connection only this attempt uses (its transaction's, or its BEGIN). */
+  issued(query: postgres.PendingQuery<postgres.Row[]>, pinned: boolean): void {
     if (this.ended) return;
     const tracked = query as unknown as Tracked;
+    tracked.pinned = pinned;
     this.queries.push(tracked);
     // Settled ones are skipped by giveUp (postgres.js's resolve and reject are the query's own properties).
     for (const name of ["resolve", "reject"] as const) {
@@ -71,35 +97,60 @@ export class QueryAttempt {
     this.ended = true;
     this.queries = [];
   }
+
+  /** Sends the CancelRequest for the query's connection unless this attempt already did. Whether it sent one. */
+  private cancel(query: Tracked): boolean {
+    const connection = query.state;
+    if (!connection || this.cancelledOn.has(connection)) return false;
+    this.cancelledOn.add(connection);
+    // Resolves when the database closes the cancel connection; a database away makes it fail, which changes nothing.
+    // postgres.js's own canceller, whose promise `query.cancel()` drops (src/query.js cancel, src/index.js cancel).
+    const canceller = query.canceller;
+    query.canceller = null;
+    const answer: Promise<void> = Promise.resolve(canceller?.(query)).then(
+      () => {},
+      () => {},
+    );
+    this.unanswered.add(answer);
+    void answer.then(() => this.unanswered.delete(answer));
+    return true;
+  }
+
+  /**
+   * A statement not sent yet (waiting for a connection of the pool, for its connection to connect, or behind the
+   * one before it) is cancelled once postgres.js sends it — it marks it active just before writing it, or when the
+   * one before it is answered (src/connection.js execute, ReadyForQuery) — and not before, which would stall a
+   * transaction (see QueryAttempt).
+   */
+  private cancelWhenSent(query: Tracked): void {
+    let active = query.active;
+    void Object.defineProperty(query, "active", {
+      configurable: true,
+      enumerable: true,
+      get: () => active,
+      set: (value: boolean) => {
+        active = value;
+        if (value && !query.settled) setImmediate(() => query.active && !query.settled && this.cancel(query));
+      },
+    });
+  }
 }
 
 const attempts = new AsyncLocalStorage<QueryAttempt>();
 
-/** A postgres.js Query as src/query.js has it: active from the moment it is sent until it is answered. */
-type Tracked = postgres.PendingQuery<postgres.Row[]> & { active: boolean; settled?: boolean; resolve(value: unknown): void; reject(error: unknown): void };
-
-/** Resolves when the database closes the cancel connection; a database away makes it fail, which changes nothing. */
-function cancel(query: Tracked): void {
-  void Promise.resolve(query.cancel()).catch(() => {});
-}
-
 /**
- * A statement not sent yet (waiting for a connection of the pool, or for its connection to connect) is cancelled
- * once postgres.js sends it — it marks it active just before writing it (src/connection.js execute) — and not
- * before, which would stall a transaction (see QueryAttempt).
+ * A postgres.js Query as src/query.js has it: active from the moment it is sent until it is answered; `state` its
+ * connection's backend key (one object per connection) once handed to a connection.
  */
-function cancelWhenSent(query: Tracked): void {
-  let active = query.active;
-  void Object.defineProperty(query, "active", {
-    configurable: true,
-    enumerable: true,
-    get: () => active,
-    set: (value: boolean) => {
-      active = value;
-      if (value && !query.settled) setImmediate(() => query.active && cancel(query));
-    },
-  });
-}
+type Tracked = postgres.PendingQuery<postgres.Row[]> & {
+  active: boolean;
+  state: object | null;
+  settled?: boolean;
+  pinned?: boolean;
+  canceller: ((query: Tracked) => Promise<void>) | null;
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+};
 
 /** Classed as PostgreSQL's query_canceled, which it stands for: the caller sees one error for either way. */
 function givenUpError(): Error {
@@ -114,14 +165,14 @@ type Scoped = (...args: unknown[]) => Promise<unknown>;
  * sends, and postgres.js's own BEGIN) and, in each transaction and savepoint it opens, theirs too. Outside an
  * attempt nothing changes.
  */
-export function trackAttempts(sql: postgres.Sql | postgres.TransactionSql): void {
+export function trackAttempts(sql: postgres.Sql | postgres.TransactionSql, inTransaction = false): void {
   const target = sql as unknown as { unsafe: Unsafe; begin?: Scoped; savepoint?: Scoped };
   const unsafe = target.unsafe;
   target.unsafe = (...args) => {
     const attempt = attempts.getStore();
     attempt?.check();
     const query = unsafe(...args);
-    attempt?.issued(query);
+    attempt?.issued(query, inTransaction || opensTransaction(args));
     return query;
   };
   for (const name of ["begin", "savepoint"] as const) {
@@ -130,14 +181,27 @@ export function trackAttempts(sql: postgres.Sql | postgres.TransactionSql): void
     target[name] = (...args) => {
       const work = args.at(-1);
       if (typeof work !== "function") return open(...args);
+      const attempt = attempts.getStore();
       return open(...args.slice(0, -1), async (tx: postgres.TransactionSql) => {
-        trackAttempts(tx);
-        const x: unknown = work(tx);
-        const result: unknown = await (Array.isArray(x) ? Promise.all(x) : x);
-        // Given up on while its last statement ran: roll back rather than commit late.
-        attempts.getStore()?.check();
-        return result;
+        trackAttempts(tx, true);
+        try {
+          const x: unknown = work(tx);
+          const result: unknown = await (Array.isArray(x) ? Promise.all(x) : x);
+          // Given up on while its last statement ran: roll back rather than commit late.
+          attempt?.check();
+          return result;
+        } catch (error) {
+          // The ROLLBACK that follows hands the connection to the next caller: not before the cancel was answered.
+          await attempt?.answered();
+          throw error;
+        }
       });
     };
   }
+}
+
+/** postgres.js's BEGIN (src/index.js `begin`): the statement that gives its connection to one transaction. */
+function opensTransaction(args: unknown[]): boolean {
+  const options = args.length === 2 && !Array.isArray(args[1]) ? args[1] : args[2];
+  return typeof (options as { onexecute?: unknown } | undefined)?.onexecute === "function";
 }
