@@ -9,7 +9,8 @@ const health = () => {
   return { metrics, health: new DatabaseHealth({ logger: pino({ level: "silent" }), metrics }) };
 };
 /** As postgres.js and drizzle report a statement cancelled: a DrizzleQueryError around the PostgresError. */
-const cancelled = () => Object.assign(new Error("Failed query: insert …"), { cause: Object.assign(new Error("canceling statement due to user request"), { code: "57014" }) });
+const cancelled = () =>
+  Object.assign(new Error("Failed query: insert …"), { cause: Object.assign(new Error("canceling statement due to user request"), { code: "57014" }) });
 
 describe("database health", () => {
   it("a statement cancelled though its attempt was not given up on (a statement_timeout, an operator) is no outage", async () => {
