@@ -1,7 +1,7 @@
 /**
  * `npm run bench:people`: seeds 10,000 people (profiles, cards, memberships, trainings) into a scratch database and
  * prints the people list's server time (p50, p99) for searches by name, email, member number and card uid and for a
- * filtered, sorted page, measured interleaved with a floor (one person read by id: a round trip to the database).
+ * filtered, sorted page, and the equipment pages' person search (visibility in SQL), measured interleaved with a floor (one person read by id: a round trip to the database).
  * Runs on the embedded PGlite, then also on a scratch database on DATABASE_URL's server when it is set.
  */
 import { eq, sql } from "drizzle-orm";
@@ -9,7 +9,9 @@ import postgres from "postgres";
 import { createDb } from "@/lib/db/client";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 import { people } from "@/lib/db/schema";
+import type { Permission } from "@/lib/domain/access/permissions";
 import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
+import { searchPeople } from "@/lib/domain/people/search-people";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { prepareDatabase } from "@/drizzle/prepare";
@@ -61,10 +63,12 @@ async function bench(scratch: Scratch): Promise<void> {
 
     const one = async (query: string) => (await db.execute(sql.raw(query)))[0] as Record<string, string | number>;
     const someone = await one(
-      `select p.id, p.member_number, c.uid, f.email from people p join cards c on c.person_id = p.id join profiles f on f.person_id = p.id order by p.id desc offset 4321 limit 1`,
+      `select p.id, p.memberViewernumber, c.uid, f.email from people p join cards c on c.person_id = p.id join profiles f on f.person_id = p.id order by p.id desc offset 4321 limit 1`,
     );
     const [{ id: member } = { id: 0 }] = (await db.execute(sql`select id from membership_statuses where key = 'member'`)) as unknown as { id: number }[];
     const [{ id: laser } = { id: 0 }] = (await db.execute(sql`select id from equipment_types where name = 'Laser cutter'`)) as unknown as { id: number }[];
+    const board = { personId: null, permissions: new Set<Permission>(["members.read", "equipment.manage"]) };
+    const memberViewer = { personId: null, permissions: new Set<Permission>(["directory.read", "equipment.manage"]) };
     const list = (params: Record<string, string>) => () => listPeople(db, parsePeopleFilter(params));
     const floor = "floor: one person by id (a round trip)";
     const cases = [
@@ -79,7 +83,7 @@ async function bench(scratch: Scratch): Promise<void> {
       { label: `search "gruber" (2,000 match, page 1)`, run: list({ q: "gruber" }) },
       { label: `search a full name ("Name${someone.id}gruber")`, run: list({ q: `Name${someone.id}` }) },
       { label: `search an email ("${someone.email}")`, run: list({ q: String(someone.email) }) },
-      { label: `search a member number (${someone.member_number})`, run: list({ q: String(someone.member_number) }) },
+      { label: `search a member number (${someone.memberViewernumber})`, run: list({ q: String(someone.memberViewernumber) }) },
       { label: `search a card uid (${someone.uid})`, run: list({ q: String(someone.uid) }) },
       { label: `search an unknown card uid (deadbeef)`, run: list({ q: "deadbeef" }) },
       {
@@ -87,6 +91,10 @@ async function bench(scratch: Scratch): Promise<void> {
         run: list({ status: String(member), trained: String(laser), sort: "number", dir: "desc", page: "40" }),
       },
       { label: `no filter, by name, page 200`, run: list({ page: "200" }) },
+      // The equipment pages' search: names and emails as the viewer may see them, in SQL (search-people.ts).
+      { label: `find "gruber", board (one query)`, run: () => searchPeople(db, board, { query: "gruber", pageSize: 20 }) },
+      { label: `find "gruber", a member's visibility`, run: () => searchPeople(db, memberViewer, { query: "gruber", pageSize: 20 }) },
+      { label: `find a card uid, board`, run: () => searchPeople(db, board, { query: String(someone.uid), pageSize: 20 }) },
     ];
     const samples = await interleaved(cases, ROUNDS);
     const floorP50 = summarize(samples.get(floor)!).p50;

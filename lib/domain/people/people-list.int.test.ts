@@ -7,6 +7,7 @@ import { commitImport, previewImport } from "./import-people";
 import { addMembership } from "./membership-service";
 import { mailingList, peopleToCsv } from "./people-export";
 import { listAllPeople, listPeople, parsePeopleFilter } from "./people-list";
+import { personMatches } from "./person-match";
 import { createStudyField } from "./study-fields";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
@@ -35,6 +36,26 @@ describe("people list", () => {
       reloptions: string[] | null;
     }[];
     expect(index?.reloptions).toContain("fastupdate=false");
+  });
+
+  it("reaches every arm of a search (name, email, member number, card uid) through an index, also when visibility counts", async () => {
+    // With sequential scans priced out, a plan still holding one shows a condition no index can serve (an OR across
+    // joined tables was one: every index skipped). Plans, not durations: the same on PGlite and PostgreSQL.
+    const planOf = async (condition: ReturnType<typeof personMatches>) =>
+      t.db.transaction(async (tx) => {
+        await tx.execute(sql`set local enable_seqscan = off`);
+        const rows = (await tx.execute(sql`explain select ${people.id} from ${people} left join ${profiles} on ${profiles.personId} = ${people.id} where ${condition}`)) as unknown as Record<string, string>[];
+        return rows.map((r) => Object.values(r)[0]).join("\n");
+      });
+    const seen = { name: sql`true`, email: sql`false`, cards: true };
+    for (const condition of [personMatches("12345678"), personMatches("12345678", seen)]) {
+      const plan = await planOf(condition);
+      expect(plan).not.toMatch(/Seq Scan/);
+      expect(plan).toMatch(/profiles_search_text_trgm_idx/);
+      expect(plan).toMatch(/Index Cond: \(search_text ~~ '%12345678%'::text\)/);
+      expect(plan).toMatch(/people_memberNumber_unique"? on people/);
+      expect(plan).toMatch(/Index Scan on cards_uid_index|using cards_uid_index on cards/);
+    }
   });
 
   it("counts the matches with the page, and a page past the end shows the last one", async () => {

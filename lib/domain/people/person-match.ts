@@ -10,15 +10,38 @@ export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => 
  * card with that uid (a lost card found on the floor still tells whose it was), as a condition on `people.id`.
  * Each arm is its own indexed subquery joined by `union`: the profile's search text (one lowercase LIKE, trigram
  * index of migration 0018), the member number's and the card uid's b-tree indexes. One `or` across the joined
- * tables instead left the planner no index it could use.
+ * tables instead left the planner no index it could use. With `seen`, only the fields the viewer may see count.
  */
-export function personMatches(query: string): SQL | undefined {
+export function personMatches(query: string, seen?: SeenFields): SQL | undefined {
   // \u0001 parts name from email in the search text: a search never spans both.
   const q = query.replace(/\u0001/g, "").trim();
   if (!q) return undefined;
-  const arms: SQL[] = [sql`select ${profiles.personId} from ${profiles} where ${profiles.searchText} like lower(${likePattern(q)})`];
-  if (/^\d{1,9}$/.test(q)) arms.push(sql`select ${people.id} from ${people} where ${people.memberNumber} = ${Number(q)}`);
-  const uid = normalizeCardUid(q);
+  const pattern = likePattern(q);
+  const arms: SQL[] = [sql`select ${profiles.personId} from ${profiles} where ${profiles.searchText} like lower(${pattern})`];
+  const number = /^\d{1,9}$/.test(q) ? Number(q) : null;
+  if (number !== null) arms.push(sql`select ${people.id} from ${people} where ${people.memberNumber} = ${number}`);
+  const uid = seen && !seen.cards ? null : normalizeCardUid(q);
   if (uid) arms.push(sql`select ${cards.personId} from ${cards} where ${cards.uid} = ${uid}`);
-  return sql`${people.id} in (${sql.join(arms, sql` union `)})`;
+  const candidates = sql`${people.id} in (${sql.join(arms, sql` union `)})`;
+  if (!seen) return candidates;
+  // The arms find the candidates through their indexes; of those, a person counts only by a field the viewer may
+  // see (the name and the email apart: the search text holds both). Checked on the outer row's profile, so the
+  // visibility rule (which may read the person's groups) stays out of the indexed arms.
+  const hits: SQL[] = [
+    sql`(${seen.name} and lower(coalesce(${profiles.firstName}, '') || ' ' || coalesce(${profiles.lastName}, '')) like lower(${pattern}))`,
+    sql`(${seen.email} and lower(coalesce(${profiles.email}, '')) like lower(${pattern}))`,
+  ];
+  if (number !== null) hits.push(sql`${people.memberNumber} = ${number}`);
+  if (uid) hits.push(sql`exists (select 1 from ${cards} where ${cards.personId} = ${people.id} and ${cards.uid} = ${uid})`);
+  return sql`(${candidates} and coalesce(${sql.join(hits, sql` or `)}, false))`;
+}
+
+/**
+ * What a viewer may find people by: conditions on the row's profile (visibility-sql.ts) for the name and the email;
+ * card uids only for those who manage people (a uid found on the floor is not everyone's to trace).
+ */
+export interface SeenFields {
+  name: SQL;
+  email: SQL;
+  cards: boolean;
 }

@@ -1,20 +1,28 @@
-import { asc, count, eq, sql } from "drizzle-orm";
+import { asc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { scopeCondition, type ViewScope } from "../access/view-rights";
+import { spaceToday } from "../settings/space-today";
 import { personMatches } from "./person-match";
+import type { Viewer } from "./visibility";
+import { mayViewFieldSql, PROFILE_VISIBILITY } from "./visibility-sql";
 
 export interface PeopleSearch {
   query?: string;
   /** 1-based */
   page?: number;
   pageSize?: number;
+  /** The groups the viewer sees with their own rights (access/view-rights); outside them only what people show everyone. */
+  scope?: ViewScope;
 }
 
 export interface PersonListRow {
   personId: number;
   memberNumber: number | null;
+  /** null where the viewer may not see the name */
   firstName: string | null;
   lastName: string | null;
+  /** null where the viewer may not see the email */
   email: string | null;
   statusKey: string;
   statusName: string;
@@ -27,30 +35,55 @@ export interface PeoplePage {
   pages: number;
 }
 
-/** The admin people list: search by name, email, member number or card uid, ordered by name, paginated. */
-export async function searchPeople(db: Db, search: PeopleSearch = {}): Promise<PeoplePage> {
+/**
+ * Find a person (the equipment pages): by name, email, member number or card uid, ordered by name, paginated.
+ * Names and emails as the viewer may see them (visibility.ts), and found only by what the viewer may see, so the
+ * search never tells who has a hidden name or address; ordered by the name shown, so a hidden name's place in the
+ * list gives nothing away either. The total rides along with the page (a window count): one query.
+ */
+export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch = {}): Promise<PeoplePage> {
   const pageSize = Math.min(Math.max(search.pageSize ?? 25, 1), 200);
-  const where = personMatches(search.query ?? "");
-  const base = db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
-  const [{ n: total } = { n: 0 }] = await base;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(Math.max(Math.trunc(search.page ?? 1), 1), pages);
-  const rows = await db
-    .select({
-      personId: people.id,
-      memberNumber: people.memberNumber,
-      firstName: profiles.firstName,
-      lastName: profiles.lastName,
-      email: profiles.email,
-      statusKey: membershipStatuses.key,
-      statusName: membershipStatuses.name,
-    })
-    .from(people)
-    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-    .leftJoin(profiles, eq(profiles.personId, people.id))
-    .where(where)
-    .orderBy(sql`${profiles.lastName} asc nulls last`, asc(profiles.firstName), asc(people.id))
-    .limit(pageSize)
-    .offset((page - 1) * pageSize);
-  return { rows, total, page, pages };
+  const inScope = search.scope && !search.scope.all ? scopeCondition(search.scope, await spaceToday(db)) : undefined;
+  const nameSeen = sql`coalesce(${mayViewFieldSql(viewer, "name", PROFILE_VISIBILITY, { inScope })}, false)`;
+  const emailSeen = sql`coalesce(${mayViewFieldSql(viewer, "email", PROFILE_VISIBILITY, { inScope })}, false)`;
+  const managesPeople = viewer.permissions.has("members.read") || viewer.permissions.has("members.write");
+  const where = personMatches(search.query ?? "", { name: nameSeen, email: emailSeen, cards: managesPeople });
+  const shownLast = sql<string | null>`case when ${nameSeen} then ${profiles.lastName} end`;
+  const shownFirst = sql<string | null>`case when ${nameSeen} then ${profiles.firstName} end`;
+  const pageOf = (page: number) =>
+    db
+      .select({
+        personId: people.id,
+        memberNumber: people.memberNumber,
+        firstName: shownFirst,
+        lastName: shownLast,
+        email: sql<string | null>`case when ${emailSeen} then ${profiles.email} end`,
+        statusKey: membershipStatuses.key,
+        statusName: membershipStatuses.name,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
+      .from(people)
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .leftJoin(profiles, eq(profiles.personId, people.id))
+      .where(where)
+      .orderBy(sql`${shownLast} asc nulls last`, sql`${shownFirst} asc nulls last`, asc(people.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+  const wanted = Math.max(Math.trunc(search.page ?? 1), 1);
+  let found = await pageOf(wanted);
+  let page = wanted;
+  let total = found[0]?.total ?? 0;
+  if (!found.length && wanted > 1) {
+    // Past the last page (a link kept while people left): the count, then the last page, which carries it too.
+    const [{ n } = { n: 0 }] = await db
+      .select({ n: sql<number>`count(*)`.mapWith(Number) })
+      .from(people)
+      .leftJoin(profiles, eq(profiles.personId, people.id))
+      .where(where);
+    page = Math.max(1, Math.ceil(n / pageSize));
+    found = n ? await pageOf(page) : [];
+    total = n;
+  }
+  const rows = found.map(({ total: _total, ...row }) => row);
+  return { rows, total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
 }

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { cardClass, linkClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
 import { searchPeople } from "@/lib/domain/people/search-people";
+import { viewScopeOf } from "@/lib/domain/access/view-rights";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { searchText } from "@/lib/domain/shared/ids";
@@ -13,10 +14,12 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 /** Find a person to see and change their equipment authorizations. */
 export default async function EquipmentPeoplePage({ searchParams }: { searchParams: SearchParams }) {
-  await requirePermission("equipment.manage");
+  const user = await requirePermission("equipment.manage");
   const raw = (await searchParams).q;
   const query = searchText(raw);
-  const [t, result] = await Promise.all([getT(), query ? searchPeople(getDb(), { query, pageSize: 20 }) : null]);
+  const db = getDb();
+  const find = async () => searchPeople(db, user, { query, pageSize: 20, scope: await viewScopeOf(db, user.personId) });
+  const [t, result] = await Promise.all([getT(), query ? find() : null]);
 
   return (
     <div className="space-y-4">
