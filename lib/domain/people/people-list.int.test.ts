@@ -44,7 +44,9 @@ describe("people list", () => {
     const planOf = async (condition: ReturnType<typeof personMatches>) =>
       t.db.transaction(async (tx) => {
         await tx.execute(sql`set local enable_seqscan = off`);
-        const rows = (await tx.execute(sql`explain select ${people.id} from ${people} left join ${profiles} on ${profiles.personId} = ${people.id} where ${condition}`)) as unknown as Record<string, string>[];
+        const rows = (await tx.execute(
+          sql`explain select ${people.id} from ${people} left join ${profiles} on ${profiles.personId} = ${people.id} where ${condition}`,
+        )) as unknown as Record<string, string>[];
         return rows.map((r) => Object.values(r)[0]).join("\n");
       });
     const seen = { name: sql`true`, email: sql`false`, cards: true };

@@ -88,8 +88,7 @@ describe("searchPeople", () => {
     const viewer = (...permissions: Permission[]): Viewer => ({ personId: null, permissions: new Set<Permission>(["equipment.manage", ...permissions]) });
     const outsider = viewer();
     const member = viewer("directory.read");
-    const found = async (v: Viewer, query: string) =>
-      (await searchPeople(t.db, v, { query })).rows.map((r) => [r.personId, r.firstName, r.email]);
+    const found = async (v: Viewer, query: string) => (await searchPeople(t.db, v, { query })).rows.map((r) => [r.personId, r.firstName, r.email]);
     let number = 0;
     beforeAll(async () => {
       number = (await t.db.select().from(people).where(eq(people.id, mario)))[0]!.memberNumber!;
@@ -120,7 +119,10 @@ describe("searchPeople", () => {
         expect(hidden.rows.slice(0, -1).map((r) => r.personId)).toEqual(all.rows.map((r) => r.personId).filter((id) => id !== mario));
         expect(await found(member, "rossi")).toEqual([]);
       } finally {
-        await t.db.update(profiles).set({ boardOnly: false }).where(inArray(profiles.personId, [mario]));
+        await t.db
+          .update(profiles)
+          .set({ boardOnly: false })
+          .where(inArray(profiles.personId, [mario]));
       }
     });
   });
