@@ -1,6 +1,7 @@
 import net from "node:net";
 import { MqttClient } from "mqtt";
 import { settledMessagesOn, type SettledMessage } from "../settled-messages";
+import { settledCountOn } from "./child-settled";
 
 export interface ConnectOptions {
   /** Source address on loopback (127.x.y.z): another device on the Wi-Fi. Default 127.0.0.1. */
@@ -9,7 +10,11 @@ export interface ConnectOptions {
   identity?: { serial?: string; ip?: string };
 }
 
-const identities = new WeakMap<MqttClient, { port: number; announced: Set<string>; identity: NonNullable<ConnectOptions["identity"]> }>();
+/** Per client: its broker's port, the board ids it announced, and how many publishes it sent through announce/ask. */
+const identities = new WeakMap<
+  MqttClient,
+  { port: number; announced: Set<string>; identity: NonNullable<ConnectOptions["identity"]>; published: number }
+>();
 
 /** Connects the way Fab-O-Matic firmware does: BOARD<n>, MQTT 3.1.1, clean session, keepalive 10 s, no will. */
 export async function connectBoard(
@@ -28,7 +33,7 @@ export async function connectBoard(
     reconnectPeriod: 0,
     connectTimeout: 5_000,
   });
-  identities.set(client, { port, announced: new Set(), identity: options.identity ?? { serial: "test-board" } });
+  identities.set(client, { port, announced: new Set(), identity: options.identity ?? { serial: "test-board" }, published: 0 });
   await new Promise<void>((resolve, reject) => {
     client.once("connect", () => resolve());
     client.once("error", reject);
@@ -64,14 +69,20 @@ export async function settle(received: Received[], count: number, { timeoutMs = 
 }
 
 /**
- * Resolves once the embedded broker in this process has done with the client's next publish of `payload` on `topic`
- * (refused, or handled and its reply, if any, published: settled-messages.ts); null when no broker on the client's
- * port runs in this process (a broker child process, an external broker).
+ * Resolves once the embedded broker has done with the client's next publish of `payload` on `topic` (refused, or
+ * handled and its reply, if any, published: settled-messages.ts), in this process or in a broker child process
+ * (child-settled.ts); null when the broker on the client's port is external.
  */
 export function settledByBroker(client: MqttClient, topic: string, payload: string | Buffer): Promise<void> | null {
-  const port = identities.get(client)?.port;
+  const known = identities.get(client);
+  const port = known?.port;
   const messages = port === undefined ? undefined : settledMessagesOn(port);
-  if (!messages) return null;
+  if (!messages) {
+    // A broker in a child process (broker-process.ts): it counts what it settled of this client, and every publish
+    // of the client went through announce/ask, so this one is settled when the count reaches what was sent.
+    const count = port === undefined ? undefined : settledCountOn(port);
+    return count ? count(client.options.clientId!, known!.published + 1) : null;
+  }
   const bytes = Buffer.from(payload);
   const clientId = client.options.clientId;
   return new Promise((resolve) => {
@@ -120,7 +131,10 @@ export async function announce(client: MqttClient, boardId: number | string, ide
     JSON.stringify({ action: "alive", version: "test", ip: id.ip ?? "127.0.0.1", ...(id.serial ? { serial: id.serial } : {}) }),
     { qos: 0 },
   );
-  known?.announced.add(String(boardId));
+  if (known) {
+    known.published++;
+    known.announced.add(String(boardId));
+  }
 }
 
 /**
@@ -142,7 +156,8 @@ export async function ask(client: MqttClient, boardId: number | string, payload:
     await client.subscribeAsync(topic, { qos: 0 });
     const settled = settledByBroker(client, `machine/${boardId}`, payload);
     await client.publishAsync(`machine/${boardId}`, payload, { qos: 0 });
-    // A broker in another process: wait for the replies expected, then a little for any extra ones.
+    if (known) known.published++;
+    // An external broker: wait for the replies expected, then a little for any extra ones.
     if (!settled) return await settle(replies, expected);
     // A packet the broker's guard drops closes the connection instead: nothing was handled.
     await unlessClosed(client, settled);

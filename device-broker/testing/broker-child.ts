@@ -8,10 +8,16 @@ import { createDb } from "@/lib/db/client";
 import { startBroker } from "../broker";
 import { defaultHandlers } from "../handlers/dispatch";
 import type { HandlerRegistry } from "../handlers/types";
+import { settledMessagesOn } from "../settled-messages";
 
-export type ChildRequest = { type: "memory" } | { type: "close" };
+export type ChildRequest =
+  | { type: "memory" }
+  | { type: "close" }
+  /** Answered (`settled`, same `ask`) once the broker has settled `count` publishes of the client `clientId`. */
+  | { type: "settled"; ask: number; clientId: string; count: number };
 export type ChildMessage =
   | { type: "ready"; port: number }
+  | { type: "settled"; ask: number }
   | { type: "memory"; rss: number; heapUsed: number; heapTotal: number; external: number; connectedClients: number; metrics: Record<string, number> };
 
 interface ChildConfig {
@@ -38,8 +44,25 @@ async function main(): Promise<void> {
     handlers: config.mode === "floor" ? FLOOR_HANDLERS : defaultHandlers,
   });
   const send = (message: ChildMessage) => process.send!(message);
+  // The broker's own signal that it is done with a publish (settled-messages.ts), counted per client as it sent its
+  // id: the parent awaits a count instead of polling the counters until they stop moving.
+  const settledCounts = new Map<string, number>();
+  const waiting = new Set<{ ask: number; clientId: string; count: number }>();
+  const answer = (ask: { ask: number; clientId: string; count: number }) => {
+    if ((settledCounts.get(ask.clientId) ?? 0) < ask.count) return false;
+    waiting.delete(ask);
+    send({ type: "settled", ask: ask.ask });
+    return true;
+  };
+  settledMessagesOn(broker.port)!.on("settled", ({ clientId }) => {
+    settledCounts.set(clientId, (settledCounts.get(clientId) ?? 0) + 1);
+    for (const ask of waiting) if (ask.clientId === clientId) answer(ask);
+  });
   process.on("message", (message: ChildRequest) => {
-    if (message.type === "memory") {
+    if (message.type === "settled") {
+      const ask = { ask: message.ask, clientId: message.clientId, count: message.count };
+      if (!answer(ask)) waiting.add(ask);
+    } else if (message.type === "memory") {
       const gc = (globalThis as { gc?: () => void }).gc;
       gc?.();
       gc?.();

@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { BROKER_NODE_FLAGS, ensureBrokerBundle } from "@/scripts/launcher/broker-bundle";
 import type { ChildMessage, ChildRequest } from "./broker-child";
+import { announceSettledCount } from "./child-settled";
 
 export type BrokerMemory = Extract<ChildMessage, { type: "memory" }>;
 
@@ -10,6 +11,8 @@ export interface BrokerProcess {
   child: ChildProcess;
   /** Memory after two full GCs, plus counters; rejects if the process is gone. */
   memory(): Promise<BrokerMemory>;
+  /** Resolves once the broker has settled `count` publishes of the client `clientId` (its id as sent); rejects if the process is gone. */
+  settled(clientId: string, count: number): Promise<void>;
   /** True while the process runs (a crash sets an exit code). */
   alive(): boolean;
   close(): Promise<void>;
@@ -47,7 +50,31 @@ export async function startBrokerProcess(databaseUrl: string, mode: "real" | "fl
       child.once("exit", onExit);
     });
   const request = (message: ChildRequest) => child.send(message);
-  return next("ready").then(({ port }) => ({
+  let asks = 0;
+  const settled = (clientId: string, count: number) =>
+    new Promise<void>((resolve, reject) => {
+      const ask = ++asks;
+      const onMessage = (message: ChildMessage) => {
+        if (message.type !== "settled" || message.ask !== ask) return;
+        cleanup();
+        resolve();
+      };
+      const onExit = (code: number | null) => {
+        cleanup();
+        reject(new Error(`broker process exited (code ${code}) before it settled ${count} publishes of ${clientId}`));
+      };
+      const cleanup = () => {
+        child.off("message", onMessage);
+        child.off("exit", onExit);
+      };
+      child.on("message", onMessage);
+      child.once("exit", onExit);
+      request({ type: "settled", ask, clientId, count });
+    });
+  const { port } = await next("ready");
+  const forget = announceSettledCount(port, settled);
+  child.once("exit", forget);
+  return {
     port,
     child,
     memory() {
@@ -55,6 +82,7 @@ export async function startBrokerProcess(databaseUrl: string, mode: "real" | "fl
       request({ type: "memory" });
       return reply;
     },
+    settled,
     alive: () => !exited,
     async close() {
       if (exited) return;
@@ -64,5 +92,5 @@ export async function startBrokerProcess(databaseUrl: string, mode: "real" | "fl
       await gone;
       clearTimeout(timer);
     },
-  }));
+  };
 }

@@ -1,5 +1,4 @@
 import { SimulatedBoard, type Exchange } from "@/scripts/simulator/board";
-import { sleep } from "./board-client";
 
 export interface FirmwareBoardResult {
   machineId: number;
@@ -32,6 +31,8 @@ export async function startFirmwareTraffic(
   replyTimeoutMs = 20_000,
 ): Promise<FirmwareTraffic> {
   let stopping = false;
+  let stop = () => {};
+  const stopped = new Promise<void>((resolve) => (stop = resolve));
   let answered = 0;
   const running = await Promise.all(
     boards.map(async ({ machineId, clientNumber, card, serial }) => {
@@ -67,7 +68,7 @@ export async function startFirmwareTraffic(
         while (!stopping) {
           // Swipes only on a live connection: a check sent offline would not reach the broker at all.
           if (!board.link.connected) {
-            await sleep(20);
+            await online(board, stopped);
             continue;
           }
           const login = await board.swipe(card);
@@ -81,6 +82,7 @@ export async function startFirmwareTraffic(
     answered: () => answered,
     async stop(drainMs = 120_000) {
       stopping = true;
+      stop();
       await Promise.all(running.map((r) => r.loop));
       const deadline = Date.now() + drainMs;
       for (const { board } of running) {
@@ -97,4 +99,11 @@ export async function startFirmwareTraffic(
       });
     },
   };
+}
+
+/** Resolves when the board's link is online again (subscribed on a new connection), or when the traffic stops. */
+function online(board: SimulatedBoard, stopped: Promise<void>): Promise<void> {
+  let onConnect = () => {};
+  const connected = new Promise<void>((resolve) => board.link.once("connect", (onConnect = resolve)));
+  return Promise.race([connected, stopped]).finally(() => board.link.off("connect", onConnect));
 }

@@ -182,14 +182,18 @@ export function fuzzRawSession(r: Random, n: number): Buffer {
   }
 }
 
-/** One connection that publishes `count` fuzzed payloads to the broker on `port`; fails if the broker hangs up on it. */
-export async function fuzzPublishStream(port: number, r: Random, count: number, clientNumber: number): Promise<void> {
+/**
+ * One connection that publishes `count` fuzzed payloads to the broker on `port`; fails if the broker hangs up on it.
+ * Resolves with its client id and how many publishes it sent (the payloads and two alives).
+ */
+export async function fuzzPublishStream(port: number, r: Random, count: number, clientNumber: number): Promise<{ clientId: string; published: number }> {
   const socket = net.connect(port, "127.0.0.1");
   await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
   let closedEarly = false;
   socket.once("close", () => (closedEarly = true));
   // No keepalive: under load Aedes may take longer than 1.5 × 10 s to work through what we queued.
-  socket.write(connectPacket(`BOARD${clientNumber}`, { keepalive: 0 }));
+  const clientId = `BOARD${clientNumber}`;
+  socket.write(connectPacket(clientId, { keepalive: 0 }));
   // Like a board, wait for CONNACK: Aedes drops a client that sends more than 42 packets before it.
   await new Promise((resolve) => socket.once("data", resolve));
   socket.on("data", () => {});
@@ -204,18 +208,26 @@ export async function fuzzPublishStream(port: number, r: Random, count: number, 
   }
   if (closedEarly) throw new Error("the broker dropped a connection that only published to machine/<id> topics");
   await new Promise<void>((resolve) => socket.end(resolve));
+  return { clientId, published: count + 2 };
 }
 
-/** One raw connection with broken bytes; resolves when the broker hung up or we gave up waiting. */
-export function fuzzRawConnection(port: number, bytes: Buffer): Promise<void> {
-  return new Promise((resolve) => {
+/**
+ * One raw connection with broken bytes, half-closed after them; resolves when the broker has hung up (it has read
+ * them all, or refused them). Rejects if it is still open after `limitMs`: a broker that keeps a connection nobody
+ * talks on any more (a bound for a stuck test, not a wait).
+ */
+export function fuzzRawConnection(port: number, bytes: Buffer, limitMs = 30_000): Promise<void> {
+  return new Promise((resolve, reject) => {
     const socket = net.connect(port, "127.0.0.1");
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the broker kept a half-closed connection open for ${limitMs} ms after: ${bytes.toString("hex").slice(0, 200)}`));
+    }, limitMs);
     const done = () => {
       clearTimeout(timer);
       socket.destroy();
       resolve();
     };
-    const timer = setTimeout(done, 300);
     socket.on("error", done).on("close", done);
     socket.on("data", () => {});
     socket.on("connect", () => socket.end(bytes));
