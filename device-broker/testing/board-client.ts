@@ -11,10 +11,7 @@ export interface ConnectOptions {
 }
 
 /** Per client: its broker's port, the board ids it announced, and how many publishes it sent through announce/ask. */
-const identities = new WeakMap<
-  MqttClient,
-  { port: number; announced: Set<string>; identity: NonNullable<ConnectOptions["identity"]>; published: number }
->();
+const identities = new WeakMap<MqttClient, { port: number; announced: Set<string>; identity: NonNullable<ConnectOptions["identity"]>; published: number }>();
 
 /** Connects the way Fab-O-Matic firmware does: BOARD<n>, MQTT 3.1.1, clean session, keepalive 10 s, no will. */
 export async function connectBoard(
