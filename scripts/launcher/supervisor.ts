@@ -66,14 +66,20 @@ export class Supervisor {
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly firstCrashAt = new Map<string, string>();
   private stopping = false;
-  private readonly timing: SupervisorTiming;
 
   constructor(
     private readonly log: (line: string) => void,
     private readonly onFatal: (message: string) => void,
     private readonly options: { onState?: (states: Record<string, ServiceState>) => void; timing?: Partial<SupervisorTiming> } = {},
-  ) {
-    this.timing = { ...DEFAULT_TIMING, ...options.timing };
+  ) {}
+
+  /**
+   * Read at each start and exit, not copied: whoever passed `timing` may change it later. The tests decide so when
+   * a process has "stayed up" — a crash that takes longer than stableAfterMs to happen on a busy machine would
+   * otherwise count as recovered.
+   */
+  private get timing(): SupervisorTiming {
+    return { ...DEFAULT_TIMING, ...this.options.timing };
   }
 
   /** Every service's state now (what onState was last given). */
