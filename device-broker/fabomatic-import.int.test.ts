@@ -56,7 +56,7 @@ async function requester(client: MqttClient, boardId: number) {
     const seen = replies.length;
     await client.publishAsync(`machine/${boardId}`, JSON.stringify(payload), { qos: 0 });
     // A generous wait only to notice a missing reply: the 2 s board timeout is not what this test measures (shared CI machines).
-    const got = await settle(replies, seen + 1, { timeoutMs: 15_000, extraMs: 0 });
+    const got = await settle(replies, seen + 1, { timeoutMs: 15_000 });
     if (got.length <= seen) throw new Error(`no reply to ${JSON.stringify(payload)} on machine ${boardId}`);
     return JSON.parse(got[seen]!.text) as Json;
   };

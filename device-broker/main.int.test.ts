@@ -6,6 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { waitFor } from "@/lib/testing/wait-for";
+import { BROKER_NODE_FLAGS, ensureBrokerBundle } from "@/scripts/launcher/broker-bundle";
 import { ask, connectBoard } from "./testing/board-client";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -13,9 +14,18 @@ const root = path.resolve(import.meta.dirname, "..");
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-main-"));
 const emptyDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-main-empty-"));
 
+/** The broker as the launcher runs it: compiled (its bundle made once, in beforeAll), not through tsx. */
+let brokerNodeArgs: string[];
+
+/** Output so far, and whether the process has exited. */
+interface Running {
+  output: () => string;
+  exited: () => boolean;
+}
+
 /** Runs `npm run start:broker` as the launcher does; resolves with its exit code and output. */
-function runMain(env: Record<string, string>, whileRunning?: (output: () => string) => Promise<void>) {
-  const child = spawn(process.execPath, ["--import", "tsx", path.join(root, "device-broker", "main.ts")], {
+function runMain(env: Record<string, string>, whileRunning?: (running: Running) => Promise<void>) {
+  const child = spawn(process.execPath, brokerNodeArgs, {
     cwd: root,
     // Only what the test sets: a DATABASE_URL from the developer's shell must not leak in.
     env: { PATH: process.env.PATH, NODE_ENV: "production", LOG_LEVEL: "info", DATA_DIR: dataDir, ...env },
@@ -24,11 +34,17 @@ function runMain(env: Record<string, string>, whileRunning?: (output: () => stri
   let out = "";
   child.stdout.on("data", (d) => (out += d));
   child.stderr.on("data", (d) => (out += d));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  let gone = false;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on("exit", (code) => {
+      gone = true;
+      resolve(code);
+    }),
+  );
   return (async () => {
     if (whileRunning) {
       try {
-        await whileRunning(() => out);
+        await whileRunning({ output: () => out, exited: () => gone });
       } finally {
         child.kill("SIGTERM");
       }
@@ -37,20 +53,26 @@ function runMain(env: Record<string, string>, whileRunning?: (output: () => stri
   })();
 }
 
-/** The first group of `pattern` (or the whole match) once the output holds it. */
-const outputMatch = (read: () => string, pattern: RegExp, timeoutMs = 20_000) =>
+/**
+ * The first group of `pattern` (or the whole match) once the output holds it; fails at once when the broker exits
+ * first. The 60 s bound is for a stuck broker only: starting takes a second or two quiet, more on a loaded machine.
+ */
+const outputMatch = ({ output, exited }: Running, pattern: RegExp) =>
   waitFor(
     `${pattern} in the output`,
     () => {
-      const m = pattern.exec(read());
-      return m && (m[1] ?? m[0]);
+      const m = pattern.exec(output());
+      if (m) return m[1] ?? m[0];
+      if (exited()) throw new Error(`the broker exited before ${pattern}:\n${output()}`);
+      return null;
     },
-    { timeoutMs, detail: read },
+    { timeoutMs: 60_000, detail: output },
   );
 
 let t: DemoDatabase;
 beforeAll(async () => {
   t = await createDemoDatabase();
+  brokerNodeArgs = [...BROKER_NODE_FLAGS, await ensureBrokerBundle(root, "main")];
 });
 afterAll(async () => {
   await t.close();
@@ -59,9 +81,9 @@ afterAll(async () => {
 });
 
 describe("npm run start:broker", () => {
-  it("serves boards from DATABASE_URL and stops cleanly on SIGTERM", async () => {
-    const result = await runMain({ DATABASE_URL: t.url, MQTT_PORT: "0", MQTT_HOST: "127.0.0.1" }, async (output) => {
-      const port = Number(await outputMatch(output, /"port":(\d+)[^\n]*device broker listening/));
+  it("serves boards from DATABASE_URL and stops cleanly on SIGTERM", { timeout: 90_000 }, async () => {
+    const result = await runMain({ DATABASE_URL: t.url, MQTT_PORT: "0", MQTT_HOST: "127.0.0.1" }, async (running) => {
+      const port = Number(await outputMatch(running, /"port":(\d+)[^\n]*device broker listening/));
       const board = await connectBoard(port, 401);
       try {
         const replies = await ask(board, 1, '{"action":"checkmachine"}');
@@ -77,12 +99,12 @@ describe("npm run start:broker", () => {
   it("starts without its database from the snapshot the last run saved, and says so", { timeout: 90_000 }, async () => {
     // The first test ran against the database, so dataDir holds its saved snapshot.
     expect(fs.existsSync(path.join(dataDir, "broker", "snapshot.json"))).toBe(true);
-    const result = await runMain({ DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none", MQTT_PORT: "0", MQTT_HOST: "127.0.0.1" }, async (output) => {
-      const port = Number(await outputMatch(output, /"port":(\d+)[^\n]*device broker listening/));
-      expect(output()).toMatch(
+    const result = await runMain({ DATABASE_URL: "postgres://nobody:secret@127.0.0.1:1/none", MQTT_PORT: "0", MQTT_HOST: "127.0.0.1" }, async (running) => {
+      const port = Number(await outputMatch(running, /"port":(\d+)[^\n]*device broker listening/));
+      expect(running.output()).toMatch(
         /Cannot reach the database at postgres:\/\/nobody:\*\*\*@127\.0\.0\.1:1\/none: [^"]*; starting from the saved decision snapshot/,
       );
-      expect(output()).toMatch(/deciding from the snapshot saved \d+ min ago/);
+      expect(running.output()).toMatch(/deciding from the snapshot saved \d+ min ago/);
       const board = await connectBoard(port, 402);
       try {
         const replies = await ask(board, 1, '{"action":"checkuser","uid":"efbeadde"}');
@@ -100,9 +122,9 @@ describe("npm run start:broker", () => {
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "broker-main-ro-")), "not-a-directory");
     fs.writeFileSync(file, "");
     onTestFinished(() => fs.rmSync(path.dirname(file), { recursive: true, force: true }));
-    const result = await runMain({ DATABASE_URL: t.url, MQTT_PORT: "0", MQTT_HOST: "127.0.0.1", DATA_DIR: path.join(file, "data") }, async (output) => {
-      const port = Number(await outputMatch(output, /"port":(\d+)[^\n]*device broker listening/));
-      expect(output()).toMatch(/the spool cannot be written; board facts go straight to the database/);
+    const result = await runMain({ DATABASE_URL: t.url, MQTT_PORT: "0", MQTT_HOST: "127.0.0.1", DATA_DIR: path.join(file, "data") }, async (running) => {
+      const port = Number(await outputMatch(running, /"port":(\d+)[^\n]*device broker listening/));
+      expect(running.output()).toMatch(/the spool cannot be written; board facts go straight to the database/);
       const board = await connectBoard(port, 403);
       try {
         const replies = await ask(board, 1, '{"action":"checkuser","uid":"efbeadde"}');
