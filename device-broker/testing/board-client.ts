@@ -56,7 +56,6 @@ export async function listen(client: MqttClient, topic: string): Promise<Receive
   return received;
 }
 
-
 /** Waits until `received` holds at least `count` messages; after `timeoutMs` it returns what came (the caller checks). */
 export async function settle(received: Received[], count: number, { timeoutMs = 10_000 } = {}): Promise<Received[]> {
   await waitFor(`${count} messages`, () => received.length >= count, timeoutMs).catch(() => {});
