@@ -40,7 +40,9 @@ interface BoardQueue {
  * through; a message whose answer did not come stays first and is sent again. So, once the board has spoken live:
  * a replayed message is new, unless it repeats the board's last queued message (placement "continued"/"repeat";
  * a reconnect, with the same client id, does not change that). After a reboot (a new client id) or a broker restart,
- * the queue may be an older copy from flash: a replayed stop is then told by its place in its burst — the k-th stop of
+ * the queue may be an older copy from flash (the firmware writes its RAM queue there only in its alive task, every
+ * 2 minutes when changed, and loads it at boot: FabBackend::saveBuffer/loadBuffer; the simulator's reboot() does the
+ * same): a replayed stop is then told by its place in its burst — the k-th stop of
  * a card with a duration in one burst is the k-th in the next (two uses of one duration are two stops with a start
  * between them; the same stop twice in a row is one stop sent again) — and a replayed start records nothing by itself.
  * Per board id, in memory and — with a file (<DATA_DIR>/broker/replay-queues.json) — kept across a restart of the

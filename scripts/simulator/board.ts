@@ -57,7 +57,8 @@ export type SwipeOutcome =
  * A reconnect (disconnect()/reconnect(), the Wi-Fi or the broker gone and back) keeps the client id and the queue in
  * RAM, so nothing answered is sent again; a reboot() draws a new client id and replays the queue's flash copy, which
  * may still hold messages answered since it was saved (Fab-O-Matic: FabBackend::configure, saveBuffer, loadBuffer).
- * Emits "exchange" (every request and its reply), "login", "logout", "connect", "offline", "warning".
+ * Emits "exchange" (every request and its reply), "login", "logout", "connect", "offline", "warning", "reboot" (the
+ * new client id).
  */
 export class SimulatedBoard extends EventEmitter {
   readonly link: BoardLink;
