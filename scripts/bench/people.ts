@@ -63,7 +63,7 @@ async function bench(scratch: Scratch): Promise<void> {
 
     const one = async (query: string) => (await db.execute(sql.raw(query)))[0] as Record<string, string | number>;
     const someone = await one(
-      `select p.id, p.memberViewernumber, c.uid, f.email from people p join cards c on c.person_id = p.id join profiles f on f.person_id = p.id order by p.id desc offset 4321 limit 1`,
+      `select p.id, p.member_number, c.uid, f.email from people p join cards c on c.person_id = p.id join profiles f on f.person_id = p.id order by p.id desc offset 4321 limit 1`,
     );
     const [{ id: member } = { id: 0 }] = (await db.execute(sql`select id from membership_statuses where key = 'member'`)) as unknown as { id: number }[];
     const [{ id: laser } = { id: 0 }] = (await db.execute(sql`select id from equipment_types where name = 'Laser cutter'`)) as unknown as { id: number }[];
@@ -83,7 +83,7 @@ async function bench(scratch: Scratch): Promise<void> {
       { label: `search "gruber" (2,000 match, page 1)`, run: list({ q: "gruber" }) },
       { label: `search a full name ("Name${someone.id}gruber")`, run: list({ q: `Name${someone.id}` }) },
       { label: `search an email ("${someone.email}")`, run: list({ q: String(someone.email) }) },
-      { label: `search a member number (${someone.memberViewernumber})`, run: list({ q: String(someone.memberViewernumber) }) },
+      { label: `search a member number (${someone.member_number})`, run: list({ q: String(someone.member_number) }) },
       { label: `search a card uid (${someone.uid})`, run: list({ q: String(someone.uid) }) },
       { label: `search an unknown card uid (deadbeef)`, run: list({ q: "deadbeef" }) },
       {
