@@ -1,5 +1,5 @@
 import { sql, type SQL } from "drizzle-orm";
-import { cards, people, profiles } from "@/lib/db/schema";
+import { accounts, cards, people, profiles } from "@/lib/db/schema";
 import { normalizeCardUid } from "../cards/uid";
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
@@ -18,10 +18,14 @@ export function personMatches(query: string, seen?: SeenFields): SQL | undefined
   if (!q) return undefined;
   const pattern = likePattern(q);
   const arms: SQL[] = [sql`select ${profiles.personId} from ${profiles} where ${profiles.searchText} like lower(${pattern})`];
-  const number = /^\d{1,9}$/.test(q) ? Number(q) : null;
+  const digits = /^#?(\d{1,9})$/.exec(q); // "#1234": a member number as the lists print it
+  const number = digits ? Number(digits[1]) : null;
   if (number !== null) arms.push(sql`select ${people.id} from ${people} where ${people.memberNumber} = ${number}`);
   const uid = seen && !seen.cards ? null : normalizeCardUid(q);
   if (uid) arms.push(sql`select ${cards.personId} from ${cards} where ${cards.uid} = ${uid}`);
+  // Logins' emails (stored lowercase) have no trigram index: a scan of the accounts, still an arm of its own.
+  const login = seen?.logins ? sql`${accounts.email} like lower(${pattern})` : null;
+  if (login) arms.push(sql`select ${accounts.personId} from ${accounts} where ${login}`);
   const candidates = sql`${people.id} in (${sql.join(arms, sql` union `)})`;
   if (!seen) return candidates;
   // The arms find the candidates through their indexes; of those, a person counts only by a field the viewer may
@@ -33,6 +37,7 @@ export function personMatches(query: string, seen?: SeenFields): SQL | undefined
   ];
   if (number !== null) hits.push(sql`${people.memberNumber} = ${number}`);
   if (uid) hits.push(sql`exists (select 1 from ${cards} where ${cards.personId} = ${people.id} and ${cards.uid} = ${uid})`);
+  if (login) hits.push(sql`(${seen.email} and exists (select 1 from ${accounts} where ${accounts.personId} = ${people.id} and ${login}))`);
   return sql`(${candidates} and coalesce(${sql.join(hits, sql` or `)}, false))`;
 }
 
@@ -44,4 +49,6 @@ export interface SeenFields {
   name: SQL;
   email: SQL;
   cards: boolean;
+  /** Also by the email a person logs in with (under the email's visibility). */
+  logins?: boolean;
 }

@@ -1,10 +1,11 @@
-import { and, asc, eq, ilike, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { accounts, cards, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { accounts, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
-import { normalizeCardUid } from "../cards/uid";
 import { fail, type Failure, type Result } from "../shared/result";
-import { mayViewField, type Viewer } from "./visibility";
+import { personMatches } from "./person-match";
+import type { Viewer } from "./visibility";
+import { mayViewFieldSql } from "./visibility-sql";
 
 /**
  * Why a person is being chosen, and what the chooser must hold for it: the search answers only someone who may
@@ -42,10 +43,6 @@ export interface PickedPerson {
 export type PickRefusal = Failure<"forbidden" | "invalid">;
 
 const LIMIT = 10;
-const CANDIDATES = 60;
-
-/** `%` and `_` typed by a user are literal characters, not wildcards. */
-const like = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /** "maria.huber@example.org" → "ma…@example.org": tells two addresses apart without spelling one out. */
 export function maskEmail(email: string): string {
@@ -73,65 +70,43 @@ export async function pickPeople(
 
   const picked = q.startsWith(PICKED_PREFIX) ? /^person:(\d{1,9})$/.exec(q) : null;
   if (q.startsWith(PICKED_PREFIX) && !picked) return fail("invalid", `q: "${PICKED_PREFIX}" must be followed by a person's id.`, { field: "q" });
-  const pattern = like(q);
-  const byName = or(
-    ilike(profiles.firstName, pattern),
-    ilike(profiles.lastName, pattern),
-    ilike(sql`${profiles.firstName} || ' ' || ${profiles.lastName}`, pattern),
-  );
-  const byEmail = or(
-    ilike(profiles.email, pattern),
-    sql`exists (select 1 from ${accounts} where ${accounts.personId} = ${people.id} and ${accounts.email} ilike ${pattern})`,
-  );
-  const number = /^#?(\d{1,9})$/.exec(q);
-  const uid = normalizeCardUid(q);
   const managesPeople = viewer.permissions.has("members.read") || viewer.permissions.has("members.write");
-  const byCard = uid && managesPeople ? sql`exists (select 1 from ${cards} where ${cards.personId} = ${people.id} and ${cards.uid} = ${uid})` : sql`false`;
-  const byNumber = number ? eq(people.memberNumber, Number(number[1])) : sql`false`;
-  const byId = picked ? eq(people.id, Number(picked[1])) : sql`false`;
-
+  // Someone without a profile shows nothing a profile could hide: seen as by those who manage people.
+  const sees = (field: "name" | "email") =>
+    sql<boolean>`(case when ${profiles.personId} is null then ${sql.raw(String(managesPeople))} else coalesce(${mayViewFieldSql(viewer, field)}, false) end)`;
   const conditions: SQL[] = [isNull(people.erasedAt)];
   if (rule.loginOnly) conditions.push(eq(membershipStatuses.mayLogIn, true));
-  conditions.push(picked ? byId : or(byName, byEmail, byNumber, byCard)!);
+  // Found only by what the viewer may see (personMatches with the visible fields), in the database: a page of
+  // hidden candidates can no longer crowd out the ones the viewer may find.
+  conditions.push(picked ? eq(people.id, Number(picked[1])) : personMatches(q, { name: sees("name"), email: sees("email"), cards: managesPeople, logins: true })!);
+  const shownLast = sql<string | null>`case when ${sees("name")} then ${profiles.lastName} end`;
+  const shownFirst = sql<string | null>`case when ${sees("name")} then ${profiles.firstName} end`;
   const rows = await db
     .select({
       personId: people.id,
       memberNumber: people.memberNumber,
       statusKey: membershipStatuses.key,
       statusName: membershipStatuses.name,
-      profile: profiles,
-      loginEmail: accounts.email,
-      nameHit: sql<boolean>`coalesce(${byName}, false)`,
-      emailHit: sql<boolean>`coalesce(${byEmail}, false)`,
-      otherHit: sql<boolean>`coalesce(${byNumber} or ${byCard} or ${byId}, false)`,
+      firstName: shownFirst,
+      lastName: shownLast,
+      email: sql<string | null>`case when ${sees("email")} then coalesce(${profiles.email}, ${accounts.email}) end`,
     })
     .from(people)
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
     .leftJoin(profiles, eq(profiles.personId, people.id))
     .leftJoin(accounts, eq(accounts.personId, people.id))
     .where(and(...conditions))
-    .orderBy(sql`${profiles.lastName} asc nulls last`, asc(profiles.firstName), asc(people.id))
-    .limit(CANDIDATES);
+    // By the name shown: a hidden name's place in the list gives nothing away.
+    .orderBy(sql`${shownLast} asc nulls last`, sql`${shownFirst} asc nulls last`, asc(people.id))
+    .limit(LIMIT);
 
-  const found: PickedPerson[] = [];
-  for (const r of rows) {
-    const settings = r.profile
-      ? { personId: r.personId, partnerPersonId: r.profile.partnerPersonId, visibility: r.profile.visibility, boardOnly: r.profile.boardOnly }
-      : null;
-    const sees = (field: "name" | "email") => (settings ? mayViewField(viewer, settings, field) : managesPeople);
-    // A hit on a field the viewer may not see does not count: otherwise typing a name would reveal who has it.
-    if (!(r.otherHit || (r.nameHit && sees("name")) || (r.emailHit && sees("email")))) continue;
-    const name = r.profile ? `${r.profile.firstName} ${r.profile.lastName}`.trim() : "";
-    const email = r.profile?.email ?? r.loginEmail;
-    found.push({
-      personId: r.personId,
-      name: name && sees("name") ? name : null,
-      memberNumber: r.memberNumber,
-      statusKey: r.statusKey,
-      statusName: r.statusName,
-      email: email && sees("email") ? maskEmail(email) : null,
-    });
-    if (found.length === LIMIT) break;
-  }
+  const found: PickedPerson[] = rows.map((r) => ({
+    personId: r.personId,
+    name: `${r.firstName ?? ""} ${r.lastName ?? ""}`.trim() || null,
+    memberNumber: r.memberNumber,
+    statusKey: r.statusKey,
+    statusName: r.statusName,
+    email: r.email ? maskEmail(r.email) : null,
+  }));
   return { ok: true, people: found };
 }
