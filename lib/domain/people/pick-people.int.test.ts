@@ -84,16 +84,26 @@ describe("the people picker's search", () => {
     // real names' order and dropped the hidden ones afterwards, so Zoe was never offered to the keeper.
     const crowd = (await w.t.db.execute(sql`
       insert into people (member_number, status_id)
-      select nextval('member_number_seq'), (select status_id from people where id = ${w.ids.maria}) from generate_series(1, 62) returning id`)) as unknown as { id: number }[];
+      select nextval('member_number_seq'), (select status_id from people where id = ${w.ids.maria}) from generate_series(1, 62) returning id`)) as unknown as {
+      id: number;
+    }[];
     const ids_ = crowd.map((r) => r.id);
     try {
-      await w.t.db.insert(profiles).values(
-        ids_.map((id, i) => (i < 61 ? { personId: id, firstName: "Hidden", lastName: `Aacrowd${i}`, boardOnly: true } : { personId: id, firstName: "Zoe", lastName: "Zzcrowd" })),
-      );
+      await w.t.db
+        .insert(profiles)
+        .values(
+          ids_.map((id, i) =>
+            i < 61 ? { personId: id, firstName: "Hidden", lastName: `Aacrowd${i}`, boardOnly: true } : { personId: id, firstName: "Zoe", lastName: "Zzcrowd" },
+          ),
+        );
       expect(await pickPeople(w.t.db, keeper, "borrower", "crowd")).toMatchObject({ ok: true, people: [{ personId: ids_[61], name: "Zoe Zzcrowd" }] });
       // The board sees them all: ten, by name.
       const all = await pickPeople(w.t.db, admin, "borrower", "crowd");
-      expect(all.ok && all.people.map((p) => p.name)).toEqual(Array.from({ length: 61 }, (_, i) => `Hidden Aacrowd${i}`).sort().slice(0, 10));
+      expect(all.ok && all.people.map((p) => p.name)).toEqual(
+        Array.from({ length: 61 }, (_, i) => `Hidden Aacrowd${i}`)
+          .sort()
+          .slice(0, 10),
+      );
     } finally {
       await w.t.db.delete(people).where(inArray(people.id, ids_));
     }

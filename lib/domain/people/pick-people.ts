@@ -78,7 +78,9 @@ export async function pickPeople(
   if (rule.loginOnly) conditions.push(eq(membershipStatuses.mayLogIn, true));
   // Found only by what the viewer may see (personMatches with the visible fields), in the database: a page of
   // hidden candidates can no longer crowd out the ones the viewer may find.
-  conditions.push(picked ? eq(people.id, Number(picked[1])) : personMatches(q, { name: sees("name"), email: sees("email"), cards: managesPeople, logins: true })!);
+  conditions.push(
+    picked ? eq(people.id, Number(picked[1])) : personMatches(q, { name: sees("name"), email: sees("email"), cards: managesPeople, logins: true })!,
+  );
   const shownLast = sql<string | null>`case when ${sees("name")} then ${profiles.lastName} end`;
   const shownFirst = sql<string | null>`case when ${sees("name")} then ${profiles.firstName} end`;
   const rows = await db
