@@ -2,8 +2,11 @@
  * `npm run bench:calendar`: server time of the public iCal feed with 1,000 events and of the month view's query,
  * on the embedded database (PGlite, what `npm start` runs). Prints p50/p99 over repeated runs. "Cold" is a client
  * without a copy (no If-None-Match) while the events did not change: the feed built at the last change is served;
- * "after a change" builds it (queries and text). Each case is measured in pairs with its floor, the 304 answer
- * (pairedWithFloor); run with --expose-gc (as the npm script does) so no run pays for another's garbage.
+ * "after a change" is the UPDATE of one event and the next request: the kept feed made again from the change log
+ * (the changed event read and rendered, the others' bytes reused), in each format. Each case is measured in pairs
+ * with its floor, the 304 answer (pairedWithFloor), and printed with its CPU time (this process, the embedded
+ * database included): under load the wall time is mostly waiting for a core. Run with --expose-gc (as the npm
+ * script does) so no run pays for another's garbage. `npm run bench:calendar -- 20` sets the runs.
  * Data: 10 rooms, 900 single events over ±6 months and 100 weekly series of 20 occurrences, all public.
  */
 import { eq } from "drizzle-orm";
@@ -68,9 +71,9 @@ try {
     if (response.status !== 304) throw new Error(`expected 304, got ${response.status}`);
   };
   const changed = events.id;
-  const oneEventChanged = async () => {
+  const oneEventChanged = (format: FeedFormat) => async () => {
     await db.update(events).set({ updatedAt: new Date() }).where(eq(changed, firstEvent));
-    await get(publicServed);
+    await get(publicServed, format);
   };
   const cold = (load: () => Promise<Feed | null>, format?: FeedFormat) => () => {
     clearCachedFeeds(db);
@@ -81,7 +84,9 @@ try {
   const cases = [
     { label: "GET /calendar.ics cold, nothing changed", run: () => get(publicServed) },
     { label: "GET /calendar.json cold, nothing changed", run: () => get(publicServed, "json") },
-    { label: "GET /calendar.ics after one event changed", run: oneEventChanged },
+    { label: "GET /calendar.ics after one event changed", run: oneEventChanged("ics") },
+    { label: "GET /calendar.json after one event changed", run: oneEventChanged("json") },
+    { label: "GET /calendar.xml after one event changed", run: oneEventChanged("xml") },
     { label: "GET /calendar.ics, nothing kept (first request)", run: cold(publicServed) },
     { label: "GET /calendar.json, nothing kept", run: cold(publicServed, "json") },
     { label: "GET /calendar.xml, nothing kept", run: cold(publicServed, "xml") },
@@ -91,7 +96,19 @@ try {
   // Each case beside its own floor, the 304 answer to a client whose copy is current (pairedWithFloor in stats.ts:
   // pairs in turn, order swapped, garbage of earlier runs collected first). Before every timed run the public feed
   // and its JSON twin are served once untimed, so every run starts from a built feed, as a running server has.
-  const results = await pairedWithFloor(notModified, cases, {
+  // The CPU time of each run beside its wall time: on a shared machine the wall time is mostly waiting for a core.
+  // The embedded database runs in this process, so its work is counted too.
+  const cpu = new Map<string, number[]>();
+  const withCpu = cases.map((c) => ({
+    label: c.label,
+    run: async () => {
+      const before = process.cpuUsage();
+      await c.run();
+      const used = process.cpuUsage(before);
+      cpu.set(c.label, [...(cpu.get(c.label) ?? []), (used.user + used.system) / 1000]);
+    },
+  }));
+  const results = await pairedWithFloor(notModified, withCpu, {
     rounds: RUNS,
     warmup: 3,
     settle: () => Promise.all([get(publicServed), get(publicServed, "json")]),
@@ -102,7 +119,7 @@ try {
     const s = summarize(samples);
     const f = summarize(floor);
     console.log(
-      `${label.padEnd(46)} p50 ${s.p50.toFixed(1).padStart(7)} ms   p99 ${s.p99.toFixed(1).padStart(7)} ms   floor p50 ${f.p50.toFixed(2).padStart(6)} ms   ×${(s.p50 / f.p50).toFixed(1)}`,
+      `${label.padEnd(46)} p50 ${s.p50.toFixed(1).padStart(7)} ms   p99 ${s.p99.toFixed(1).padStart(7)} ms   floor p50 ${f.p50.toFixed(2).padStart(6)} ms   ×${(s.p50 / f.p50).toFixed(1).padEnd(6)} CPU p50 ${summarize(cpu.get(label)!.slice(-RUNS)).p50.toFixed(1).padStart(6)} ms`,
     );
   }
   console.log(loadLine());

@@ -1,8 +1,11 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import ICAL from "ical.js";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eventRooms, events, rooms } from "@/lib/db/schema";
 import { cachedFeed, type FeedSource } from "./feed-cache";
 import { publicFeed, publicFeedSource, roomFeed, roomFeedSource } from "./feed-queries";
+import { renderFeedAs } from "./feed-formats";
+import { feedBytes } from "./feed-response";
 import type { Feed } from "./ical-feed";
 import { memberRoomFeedOf, memberRoomFeedSource } from "./member-room-feed";
 import { registerMember } from "./registrations";
@@ -36,10 +39,14 @@ async function save(title: string, day: number, over: Record<string, unknown> = 
   return saved.eventId;
 }
 
+/** The same bytes, ETag and Last-Modified, and the .json/.xml twins served those of the whole text converted at once. */
 const same = (made: Feed | null, whole: Feed | null) => {
   expect(made!.body()).toBe(whole!.body());
   expect(made!.etag).toBe(whole!.etag);
   expect(made!.lastModified).toEqual(whole!.lastModified);
+  const text = whole!.body();
+  expect(feedBytes(made!, "ics").equals(Buffer.from(text))).toBe(true);
+  for (const format of ["json", "xml"] as const) expect(feedBytes(made!, format).toString("utf8")).toBe(renderFeedAs(format, text));
 };
 
 const pub = counted(publicFeedSource(ctx));
@@ -61,9 +68,8 @@ beforeAll(async () => {
   room = counted(roomFeedSource(f.roomA, ctx));
   members = counted(memberRoomFeedSource(f.roomA, ctx));
   for (let day = 2; day < 20; day++) ids.push(await save(`Evening ${day}`, day));
-  await served.public();
-  await served.room();
-  await served.members();
+  // Served in every format, as subscribers do: the twins' parts are kept and reused after a change.
+  for (const serve of Object.values(served)) for (const format of ["ics", "json", "xml"] as const) feedBytes((await serve())!, format);
 });
 afterAll(() => f.t.close());
 
@@ -90,6 +96,21 @@ describe("a kept feed made again from the changes since", () => {
       expect(room.counts).toEqual({ builds: before.room.builds, updates: before.room.updates + 1 });
       expect(members.counts).toEqual({ builds: before.members.builds, updates: before.members.updates + 1 });
     });
+
+  it("after one event changed, the .json and .xml twins convert that event alone (the others' parts are kept)", async () => {
+    await save("Evening 15, converted alone", 15, {}, ids[13]);
+    const feed = (await served.public())!;
+    const parse = vi.spyOn(ICAL, "parse");
+    try {
+      feedBytes(feed, "json");
+      feedBytes(feed, "xml");
+      expect(parse).toHaveBeenCalledTimes(1);
+      expect(parse.mock.calls[0]![0]).toContain("SUMMARY:Evening 15\\, converted alone");
+    } finally {
+      parse.mockRestore();
+    }
+    same(feed, await whole.public());
+  });
 
   it("a registration (a table the public feeds do not read) keeps the very feed", async () => {
     const kept = await served.public();

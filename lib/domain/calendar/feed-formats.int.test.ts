@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { equipmentTypes, trainingSessions, trainingSignups } from "@/lib/db/schema";
 import { icsToJCal, icsToXCal, renderFeedAs } from "./feed-formats";
 import { personalFeed, publicFeed, roomFeed } from "./feed-queries";
-import { feedResponse } from "./feed-response";
+import { feedBytes, feedResponse } from "./feed-response";
 import { regenerateFeedToken } from "./feed-tokens";
 import type { Feed } from "./ical-feed";
 import { memberRoomFeed } from "./member-room-feed";
@@ -110,6 +110,17 @@ describe("xCal (RFC 6321) and jCal (RFC 7265) twins of every feed", () => {
       expect(new ICAL.Component(jcal).toString()).toBe(new ICAL.Component(icsToJCal(ics)).toString());
     });
   }
+
+  it("each feed's served bytes, in every format, are those of its whole text converted at once (the twins are made part by part)", async () => {
+    for (const feed of Object.values(feeds)) {
+      const ics = feed.body();
+      expect(feedBytes(feed, "ics").equals(Buffer.from(ics))).toBe(true);
+      expect(feedBytes(feed, "json").toString("utf8")).toBe(renderFeedAs("json", ics));
+      expect(feedBytes(feed, "xml").toString("utf8")).toBe(renderFeedAs("xml", ics));
+      const response = await feedResponse(new Request("http://x/calendar.xml"), feed, "xml").text();
+      expect(response).toBe(renderFeedAs("xml", ics));
+    }
+  });
 
   it("keeps local times, RRULE, EXDATE, all-day dates and cancellations", () => {
     const byTitle = Object.fromEntries(events(xcalToJCal(icsToXCal(feeds.public!.body()))).map((e) => [e.summary.slice(0, 8), e]));

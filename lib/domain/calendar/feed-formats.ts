@@ -112,15 +112,76 @@ function params(p: JCalParams): string {
   return parts.length ? el("parameters", parts.join("")) : "";
 }
 
-function component([name, props, comps]: JCalComponent, isRoot: boolean): string {
-  const properties = props.map(([pname, p, type, ...vals]) => el(pname, params(p) + values(pname, type, vals))).join("");
-  const children = comps.map((c) => component(c, false)).join("");
-  return el(name, el("properties", properties) + (children || isRoot ? el("components", children) : ""));
+function xcalProperties(props: JCalProperty[]): string {
+  return props.map(([pname, p, type, ...vals]) => el(pname, params(p) + values(pname, type, vals))).join("");
+}
+
+function xcalComponent([name, props, comps]: JCalComponent, isRoot: boolean): string {
+  const children = comps.map((c) => xcalComponent(c, false)).join("");
+  return el(name, el("properties", xcalProperties(props)) + (children || isRoot ? el("components", children) : ""));
 }
 
 /** jCal → xCal (RFC 6321 section 3): one element per component, property, parameter and typed value. */
 export function jcalToXCal(jcal: JCalComponent): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n<icalendar xmlns="${XCAL_NAMESPACE}">${component(jcal, true)}</icalendar>\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n<icalendar xmlns="${XCAL_NAMESPACE}">${xcalComponent(jcal, true)}</icalendar>\n`;
+}
+
+/**
+ * The .xml or .json twin of a feed given in parts (ical-feed.ts renderParts: a head, each item's VEVENT text, the
+ * end), as UTF-8: each part converted on its own and kept with it, so a feed made again after one event changed
+ * converts that event alone. The same bytes as converting the whole text (feed-changes.int.test.ts): the parser
+ * reads each component on its own, and both formats write a calendar's components one after another.
+ */
+export function renderPartsAs(format: "xml" | "json", parts: { head: string; items: readonly FeedPart[] }): Buffer<ArrayBuffer> {
+  const head = headTwin(parts.head);
+  const [open, close, separator] =
+    format === "json"
+      ? [`["vcalendar",${JSON.stringify(head.jcal[1])},[`, "]]", ","]
+      : [`<?xml version="1.0" encoding="UTF-8"?>\n<icalendar xmlns="${XCAL_NAMESPACE}"><vcalendar>${el("properties", head.xcalProperties)}<components>`, "</components></vcalendar></icalendar>\n", ""];
+  const chunks = [Buffer.from(open)];
+  const pieces = [...head.components[format], ...parts.items.map((item) => itemTwin(item)[format])];
+  pieces.forEach((piece, i) => {
+    if (i && separator) chunks.push(Buffer.from(separator));
+    chunks.push(piece);
+  });
+  chunks.push(Buffer.from(close));
+  return Buffer.concat(chunks);
+}
+
+/** An item of a feed's text; never changed, so its twins are kept with it. */
+type FeedPart = { readonly text: string };
+type Twins = { json: Buffer<ArrayBuffer>; xml: Buffer<ArrayBuffer> };
+const itemTwins = new WeakMap<FeedPart, Twins>();
+
+/** An item's VEVENT (folded lines ending in CRLF) parsed inside a calendar of its own. */
+function itemTwin(item: FeedPart): Twins {
+  let twins = itemTwins.get(item);
+  if (!twins) {
+    const [component] = icsToJCal(`BEGIN:VCALENDAR\r\n${item.text}END:VCALENDAR`)[2];
+    twins = twinsOf(component!);
+    itemTwins.set(item, twins);
+  }
+  return twins;
+}
+
+function twinsOf(component: JCalComponent): Twins {
+  return { json: Buffer.from(JSON.stringify(component)), xml: Buffer.from(xcalComponent(component, false)) };
+}
+
+type HeadTwin = { jcal: JCalComponent; xcalProperties: string; components: { json: Buffer<ArrayBuffer>[]; xml: Buffer<ArrayBuffer>[] } };
+const headTwins = new Map<string, HeadTwin>();
+
+/** The head (the calendar's properties and its VTIMEZONE blocks), converted once per text. */
+function headTwin(head: string): HeadTwin {
+  let twin = headTwins.get(head);
+  if (!twin) {
+    const jcal = icsToJCal(`${head}END:VCALENDAR`);
+    const components = jcal[2].map(twinsOf);
+    twin = { jcal, xcalProperties: xcalProperties(jcal[1]), components: { json: components.map((c) => c.json), xml: components.map((c) => c.xml) } };
+    if (headTwins.size >= 32) headTwins.delete(headTwins.keys().next().value!);
+    headTwins.set(head, twin);
+  }
+  return twin;
 }
 
 /** The representation a feed is served in. */

@@ -1,26 +1,27 @@
-import { FEED_CONTENT_TYPES, renderFeedAs, type FeedFormat } from "./feed-formats";
+import { FEED_CONTENT_TYPES, renderPartsAs, type FeedFormat } from "./feed-formats";
 import type { Feed } from "./ical-feed";
 
 const CONVERTED_CACHE = 32;
 
-/** The .xml and .json twins of a feed, converted from its iCalendar text once per ETag. */
-const converted = new Map<string, string>();
+/** The .xml and .json twins of a feed as UTF-8, converted once per ETag (each part once: renderPartsAs). */
+const converted = new Map<string, Buffer<ArrayBuffer>>();
 
 /** For benchmarks measuring the cold path. */
 export function clearConvertedFeeds(): void {
   converted.clear();
 }
 
-function bodyAs(feed: Feed, format: FeedFormat): string {
-  if (format === "ics") return feed.body();
+/** The bytes a format of the feed is sent as. */
+export function feedBytes(feed: Feed, format: FeedFormat): Buffer<ArrayBuffer> {
+  if (format === "ics") return feed.bytes();
   const key = `${feed.etag}:${format}`;
-  let text = converted.get(key);
-  if (text === undefined) {
-    text = renderFeedAs(format, feed.body());
+  let bytes = converted.get(key);
+  if (bytes === undefined) {
+    bytes = renderPartsAs(format, feed.parts());
     if (converted.size >= CONVERTED_CACHE) converted.delete(converted.keys().next().value!);
-    converted.set(key, text);
-  }
-  return text;
+  } else converted.delete(key);
+  converted.set(key, bytes);
+  return bytes;
 }
 
 /** Each representation has its own strong ETag (RFC 9110 section 8.8.3): equal tags mean equal bytes. */
@@ -43,5 +44,5 @@ export function feedResponse(request: Request, feed: Feed, format: FeedFormat = 
     ? inm.split(",").some((tag) => tag.trim().replace(/^W\//, "") === etag || tag.trim() === "*")
     : ims !== null && !Number.isNaN(Date.parse(ims)) && feed.lastModified.getTime() <= Date.parse(ims);
   if (notModified) return new Response(null, { status: 304, headers });
-  return new Response(request.method === "HEAD" ? null : bodyAs(feed, format), { status: 200, headers });
+  return new Response(request.method === "HEAD" ? null : feedBytes(feed, format), { status: 200, headers });
 }

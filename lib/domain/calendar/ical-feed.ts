@@ -16,8 +16,15 @@ export interface FeedTraining {
 }
 
 export interface Feed {
-  /** Rendered on demand (and cached by ETag): a 304 answer never pays for generating the calendar. */
+  /** The text, decoded from `bytes()` (for tests and tools; the routes send the bytes). */
   body: () => string;
+  /**
+   * The body as sent: UTF-8, rendered on demand and kept by ETag, so a 304 answer never pays for generating the
+   * calendar and a 200 answer neither joins nor encodes the text again.
+   */
+  bytes: () => Buffer<ArrayBuffer>;
+  /** The text in its parts (the .xml/.json twins convert each part once: feed-formats.ts). */
+  parts: () => FeedParts;
   etag: string;
   lastModified: Date;
   /** What it was built from: a change to a few events makes the next feed from this (feed-cache.ts). */
@@ -31,12 +38,14 @@ function vtimezone(tz: string): string | null {
   return vtimezones.get(tz)!;
 }
 
-const rendered = new Map<string, string>();
+/** Feeds' bytes by ETag (most recently used last). */
+const rendered = new Map<string, Buffer<ArrayBuffer>>();
 const RENDER_CACHE = 32;
 
 /** For benchmarks measuring the cold path. */
 export function clearRenderedFeeds(): void {
   rendered.clear();
+  heads.clear();
   itemTexts.clear();
   eventTexts = new WeakMap();
 }
@@ -119,16 +128,36 @@ export function buildFeed(input: FeedInput): Feed {
   ];
   // HTTP dates have whole seconds; round down so If-Modified-Since of the sent value matches.
   const lastModified = new Date(Math.floor(Math.max(...times) / 1000) * 1000);
-  const body = () => {
-    let text = rendered.get(etag);
-    if (text === undefined) {
-      text = renderFeed(input);
+  const bytes = () => {
+    let found = rendered.get(etag);
+    if (found === undefined) {
+      found = encodeParts(renderParts(input));
       if (rendered.size >= RENDER_CACHE) rendered.delete(rendered.keys().next().value!);
-      rendered.set(etag, text);
-    }
-    return text;
+    } else rendered.delete(etag);
+    rendered.set(etag, found);
+    return found;
   };
-  return { body, etag, lastModified, input };
+  return { body: () => bytes().toString("utf8"), bytes, parts: () => renderParts(input), etag, lastModified, input };
+}
+
+/** A feed's text is `head`, each item's text, then FEED_END. */
+export interface FeedParts {
+  head: string;
+  items: ItemText[];
+}
+export const FEED_END = "END:VCALENDAR";
+const END_BYTES = Buffer.from(FEED_END);
+
+/**
+ * The parts' UTF-8 bytes joined: each item is encoded once (kept with its text) and copied, so a feed made again
+ * after one event changed costs a copy of the others' bytes, not a join and an encoding of the whole text. Equal
+ * to encoding the joined text: an item is whole characters (a surrogate pair never straddles two parts).
+ */
+function encodeParts(parts: FeedParts): Buffer<ArrayBuffer> {
+  const chunks = [Buffer.from(parts.head)];
+  for (const i of parts.items) chunks.push((i.bytes ??= Buffer.from(i.text)));
+  chunks.push(END_BYTES);
+  return Buffer.concat(chunks);
 }
 
 /**
@@ -138,21 +167,43 @@ export function buildFeed(input: FeedInput): Feed {
  * result equal, byte for byte, to ical-generator's own toString() of buildCalendar.
  */
 export function renderFeed(input: FeedInput): string {
+  const { head, items } = renderParts(input);
+  let text = head;
+  for (const i of items) text += i.text;
+  return text + FEED_END;
+}
+
+/** The feed's text in parts (renderFeed joins them): the folded head and each item's folded VEVENT text. */
+export function renderParts(input: FeedInput): FeedParts {
   const items = [
     ...input.events.map((e) => eventItem(e, input.host, input.baseUrl)),
     ...spansOf(input).map(({ t, kind }) => item(["s", kind, input.host, spanParts(t)], (c) => addSpan(c, t, kind, input.host))),
   ];
   // The zones in the order the library meets them (it writes no block for some, e.g. "UTC": it tells us which).
   const zones = [...new Set(items.map((i) => i.zone))].filter((z): z is string => z !== null);
-  let text = foldLines(headText(ical({ name: input.name, prodId: PROD_ID }), zones));
-  for (const i of items) text += i.text;
-  return `${text}END:VCALENDAR`;
+  return { head: headOf(input.name, zones), items };
+}
+
+/** Folded heads by name and zones: the same few for every feed made again. */
+const heads = new Map<string, string>();
+function headOf(name: string, zones: string[]): string {
+  const key = JSON.stringify([name, zones]);
+  let head = heads.get(key);
+  if (head === undefined) {
+    head = foldLines(headText(ical({ name, prodId: PROD_ID }), zones));
+    if (heads.size >= RENDER_CACHE) heads.delete(heads.keys().next().value!);
+    heads.set(key, head);
+  }
+  return head;
 }
 
 const PROD_ID = { company: "makerspace", product: "calendar", language: "EN" };
 
-/** Folded VEVENT texts and their zone, by what they are made of (most recently used last). */
-type ItemText = { text: string; zone: string | null };
+/**
+ * A folded VEVENT text and its zone, kept by what it is made of (most recently used last), with its bytes once
+ * encoded (encodeParts) and its .json/.xml twins once converted (feed-formats.ts); never changed otherwise.
+ */
+export type ItemText = { readonly text: string; readonly zone: string | null; bytes?: Buffer<ArrayBuffer> };
 const itemTexts = new Map<string, ItemText>();
 const ITEM_CACHE = 8192;
 
