@@ -137,7 +137,11 @@ export function renderPartsAs(format: "xml" | "json", parts: { head: string; ite
   const [open, close, separator] =
     format === "json"
       ? [`["vcalendar",${JSON.stringify(head.jcal[1])},[`, "]]", ","]
-      : [`<?xml version="1.0" encoding="UTF-8"?>\n<icalendar xmlns="${XCAL_NAMESPACE}"><vcalendar>${el("properties", head.xcalProperties)}<components>`, "</components></vcalendar></icalendar>\n", ""];
+      : [
+          `<?xml version="1.0" encoding="UTF-8"?>\n<icalendar xmlns="${XCAL_NAMESPACE}"><vcalendar>${el("properties", head.xcalProperties)}<components>`,
+          "</components></vcalendar></icalendar>\n",
+          "",
+        ];
   const chunks = [Buffer.from(open)];
   const pieces = [...head.components[format], ...parts.items.map((item) => itemTwin(item)[format])];
   pieces.forEach((piece, i) => {
