@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
 import { DatabaseHealth } from "../database-health";
 import type { BrokerMetrics } from "../metrics";
-import { applyEvent, isUnavailable, WriteTimeoutError, type EventOutcome, type SpoolEvent } from "./events";
+import { applyEvent, applyEvents, isUnavailable, WriteTimeoutError, type EventOutcome, type SpoolEvent } from "./events";
 import { SpoolLog, type SpoolLogOptions } from "./spool-log";
 
 type NewEvent = SpoolEvent extends infer E ? (E extends SpoolEvent ? Omit<E, "id" | "receivedAt"> & { receivedAt: Date } : never) : never;
@@ -25,6 +25,16 @@ export interface BoardWritesOptions {
    * the spool drained at most one event per retry — or never. Default 10 s.
    */
   drainTimeoutMs?: number;
+  /**
+   * How many spooled events one drain transaction applies at most (default 20): each costs its own statements, the
+   * batch one BEGIN, receipt statement and COMMIT.
+   */
+  drainBatch?: number;
+  /**
+   * A drain transaction takes no further event after this much work (default 50 ms): on the embedded database it
+   * holds the one session from the web meanwhile. 0: one event per transaction.
+   */
+  drainBatchMs?: number;
   /** Spool size limit and write function (tests: a full disk). */
   spool?: SpoolLogOptions;
   /** Shared with the snapshot (which notices an outage in a quiet period); default: this spool's own. */
@@ -46,11 +56,14 @@ export class BoardWrites {
   private retry: NodeJS.Timeout | null = null;
   /** Waiting for a drain attempt given up on to settle before the next (never two of them in the pool). */
   private resuming = false;
+  /** Events per drain transaction now: halved after one was given up on (a slow database), so the drain goes on. */
+  private batch: number;
   private stopped = false;
   readonly health: DatabaseHealth;
 
   constructor(private readonly o: BoardWritesOptions) {
     this.health = o.health ?? new DatabaseHealth(o);
+    this.batch = o.drainBatch ?? 20;
     this.spool = new SpoolLog<SpoolEvent>(o.dir, o.spool);
     this.o.metrics.spoolDepth = this.spool.depth;
     if (this.spool.depth > 0) o.logger.info({ depth: this.spool.depth }, "spool left by a previous run; draining");
@@ -150,18 +163,31 @@ export class BoardWrites {
   }
 
   private async drainAll(): Promise<void> {
-    let event: SpoolEvent | undefined;
-    while (!this.stopped && (event = this.spool.peek())) {
+    // After a batch was refused, its events are applied one by one, so that only the one refused is set aside.
+    let oneByOne = 0;
+    while (!this.stopped && this.spool.depth > 0) {
+      const batch = this.spool.oldest(oneByOne > 0 ? 1 : this.batch);
       try {
-        const next = event;
-        await this.withTimeout((deadline) => applyEvent(this.o.db, next, { deadline }), DRAIN_LANE, this.o.drainTimeoutMs ?? 10_000);
-        this.spool.commit();
-        this.o.metrics.drained++;
+        const budgetMs = this.o.drainBatchMs ?? 50;
+        const applied = await this.withTimeout((deadline) => applyEvents(this.o.db, batch, { deadline, budgetMs }), DRAIN_LANE, this.o.drainTimeoutMs ?? 10_000);
+        this.spool.commit(applied.length);
+        this.o.metrics.drained += applied.length;
+        if (oneByOne > 0) oneByOne--;
+        else this.batch = Math.min(this.o.drainBatch ?? 20, this.batch * 2);
       } catch (error) {
-        if (isUnavailable(error)) return; // still down: retry later, in the same order
+        if (isUnavailable(error)) {
+          // Too slow for its bound: smaller batches from now on (one event at worst, as before batches).
+          if (error instanceof WriteTimeoutError) this.batch = Math.max(1, Math.floor(batch.length / 2));
+          return; // still down or slow: retry later, in the same order
+        }
+        if (batch.length > 1) {
+          oneByOne = batch.length;
+          continue;
+        }
         this.o.metrics.spoolErrors++;
-        this.o.logger.error({ err: error, event }, "spooled event refused by the database; set aside in rejected.jsonl");
+        this.o.logger.error({ err: error, event: batch[0] }, "spooled event refused by the database; set aside in rejected.jsonl");
         this.spool.reject(error instanceof Error ? error.message : String(error));
+        if (oneByOne > 0) oneByOne--;
       } finally {
         this.o.metrics.spoolDepth = this.spool.depth;
       }

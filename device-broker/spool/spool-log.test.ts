@@ -102,6 +102,27 @@ describe("SpoolLog", () => {
   });
 });
 
+describe("a batch of the oldest", () => {
+  it("gives the oldest records in order and commits several with one move of the mark", () => {
+    const dir = tempDir();
+    const log = new SpoolLog<{ n: number }>(dir);
+    for (let n = 1; n <= 5; n++) log.append({ n });
+    expect(log.oldest(3)).toEqual([{ n: 1 }, { n: 2 }, { n: 3 }]);
+    log.commit(3);
+    expect(log.oldest(10)).toEqual([{ n: 4 }, { n: 5 }]);
+    log.close();
+    // A broker started again goes on after the three committed.
+    const again = new SpoolLog<{ n: number }>(dir);
+    expect(again.oldest(10)).toEqual([{ n: 4 }, { n: 5 }]);
+    again.commit(2);
+    expect(again.depth).toBe(0);
+    again.close();
+    const empty = new SpoolLog<{ n: number }>(dir);
+    expect(empty.depth).toBe(0);
+    empty.close();
+  });
+});
+
 describe("isUnavailable", () => {
   it.each([
     [{ code: "ECONNREFUSED" }, true],

@@ -96,9 +96,17 @@ export class SpoolLog<T> {
     return this.pending[0]?.record;
   }
 
-  /** The oldest record is committed: move the drained mark past it, truncating the log once it is all drained. */
-  commit(): void {
-    const done = this.pending.shift();
+  /** The oldest `n` records, oldest first (fewer when fewer are pending). */
+  oldest(n: number): T[] {
+    return this.pending.slice(0, n).map((p) => p.record);
+  }
+
+  /**
+   * The oldest `n` records are committed: move the drained mark past them (one write however many), truncating the
+   * log once it is all drained.
+   */
+  commit(n = 1): void {
+    const done = this.pending.splice(0, n).at(-1);
     if (!done) return;
     if (this.pending.length === 0) {
       fs.ftruncateSync(this.fd, 0);
