@@ -169,7 +169,11 @@ export class BoardWrites {
       const batch = this.spool.oldest(oneByOne > 0 ? 1 : this.batch);
       try {
         const budgetMs = this.o.drainBatchMs ?? 50;
-        const applied = await this.withTimeout((deadline) => applyEvents(this.o.db, batch, { deadline, budgetMs }), DRAIN_LANE, this.o.drainTimeoutMs ?? 10_000);
+        const applied = await this.withTimeout(
+          (deadline) => applyEvents(this.o.db, batch, { deadline, budgetMs }),
+          DRAIN_LANE,
+          this.o.drainTimeoutMs ?? 10_000,
+        );
         this.spool.commit(applied.length);
         this.o.metrics.drained += applied.length;
         if (oneByOne > 0) oneByOne--;

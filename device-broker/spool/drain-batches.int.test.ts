@@ -46,7 +46,14 @@ const T0 = new Date("2026-04-02T08:00:00Z").getTime();
 const MARIO = "efbeadde";
 let n = 0;
 const ev = (machineId: number, s: number, body: Record<string, unknown>) =>
-  ({ id: `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`, machineId, receivedAt: new Date(T0 + s * 1000).toISOString(), uid: MARIO, replay: false, ...body }) as SpoolEvent;
+  ({
+    id: `00000000-0000-4000-8000-${String(++n).padStart(12, "0")}`,
+    machineId,
+    receivedAt: new Date(T0 + s * 1000).toISOString(),
+    uid: MARIO,
+    replay: false,
+    ...body,
+  }) as SpoolEvent;
 const use = (machineId: number, s: number, duration: number) => [
   ev(machineId, s, { kind: "startuse" }),
   ev(machineId, s + 5, { kind: "inuse", duration: 5 }),
@@ -65,7 +72,13 @@ async function drain(name: string, events: SpoolEvent[], batch: number, batchMs 
   await waitFor("the spool to drain", () => writes.depth === 0, 60_000);
   await writes.stop();
   const rejected = path.join(dir, "rejected.jsonl");
-  const setAside = fs.existsSync(rejected) ? fs.readFileSync(rejected, "utf8").trim().split("\n").map((l) => (JSON.parse(l) as { record: SpoolEvent }).record.id) : [];
+  const setAside = fs.existsSync(rejected)
+    ? fs
+        .readFileSync(rejected, "utf8")
+        .trim()
+        .split("\n")
+        .map((l) => (JSON.parse(l) as { record: SpoolEvent }).record.id)
+    : [];
   const transactions = counted.queries.filter((q) => /^begin/i.test(q.trim())).length;
   return { metrics, setAside, transactions };
 }
