@@ -16,6 +16,8 @@ export interface Tally {
   offline: number;
   sent: number;
   replies: number;
+  /** Requests sent and not answered within the board's timeout, by action: card checks must never be among them. */
+  unanswered: Record<string, number>;
   ms: number[];
   expected: string[];
 }
@@ -25,7 +27,7 @@ export type SoakBoards = ReturnType<typeof soakBoards>;
 
 /** `count` boards on the broker at `mqttPort`, board i on the machine of board id BENCH_BOARD_BASE + i. Not started. */
 export function soakBoards(count: number, mqttPort: number, machineOfBoard: (boardId: number) => number) {
-  let tally: Tally = { offline: 0, sent: 0, replies: 0, ms: [], expected: [] };
+  let tally: Tally = { offline: 0, sent: 0, replies: 0, unanswered: {}, ms: [], expected: [] };
   const boards = Array.from({ length: count }, (_, i) => {
     const board = new SimulatedBoard({
       url: `mqtt://127.0.0.1:${mqttPort}`,
@@ -43,6 +45,9 @@ export function soakBoards(count: number, mqttPort: number, machineOfBoard: (boa
       if (x.reply) {
         tally.replies++;
         tally.ms.push(x.ms);
+      } else {
+        const action = String(x.request.action);
+        tally.unanswered[action] = (tally.unanswered[action] ?? 0) + 1;
       }
     });
     board.on("logout", (u: { uid: string; duration: number }) => tally.expected.push(key(machineId, u.uid, u.duration)));
@@ -98,7 +103,7 @@ export function soakBoards(count: number, mqttPort: number, machineOfBoard: (boa
     tally: () => tally,
     /** Starts a new tally (a fault's own). */
     resetTally() {
-      tally = { offline: 0, sent: 0, replies: 0, ms: [], expected: [] };
+      tally = { offline: 0, sent: 0, replies: 0, unanswered: {}, ms: [], expected: [] };
     },
   };
 }

@@ -5,7 +5,7 @@
 import type { SoakBroker } from "./fault-soak-broker";
 import type { SoakBoards, SoakLoad } from "./fault-soak-boards";
 import type { SoakRecords } from "./fault-soak-found";
-import { difference, only, sameMultiset, type Row } from "./fault-soak-records";
+import { difference, only, sameMultiset, unansweredNote, type Row } from "./fault-soak-records";
 import { log, sleep } from "./fault-soak-time";
 import { summarize } from "./stats";
 
@@ -97,7 +97,9 @@ export function faultRunner({ broker, fleet, records, rows, drainLimitMs }: Faul
       spooled: broker.spooledUses(),
       drainS: drainedAt === 0 ? `>${drainLimitMs / 1000}` : `${((drainedAt - cleared) / 1000).toFixed(1)}${settled ? " (settled short)" : ""}`,
       p99: Number.isFinite(lat.p99) ? `${lat.p99.toFixed(0)} ms` : "–",
-      note: [outcome?.note, `broker exits ${broker.supervisor.snapshot().broker?.totalCrashes ?? 0}`].filter(Boolean).join("; "),
+      note: [outcome?.note, unansweredNote(tally.unanswered), `broker exits ${broker.supervisor.snapshot().broker?.totalCrashes ?? 0}`]
+        .filter(Boolean)
+        .join("; "),
     });
     log(JSON.stringify(rows.at(-1)));
   };

@@ -102,3 +102,9 @@ export function printTable(rows: Row[], title: string): void {
       `| ${[r.fault, r.sent, r.offline, r.replies, r.extraSent, r.expected, r.found, r.missing, r.extra, r.open, r.spooled, r.drainS, r.p99, r.note].join(" | ")} |`,
     );
 }
+
+/** "no reply: stopuse 41, startuse 40", most first; empty when every request sent was answered. */
+export function unansweredNote(unanswered: Record<string, number>): string {
+  const counts = Object.entries(unanswered).sort(([, a], [, b]) => b - a);
+  return counts.length === 0 ? "" : `no reply: ${counts.map(([action, n]) => `${action} ${n}`).join(", ")}`;
+}
