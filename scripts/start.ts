@@ -17,7 +17,7 @@ import { brokerArgs, webServerArgs } from "./launcher/broker-bundle";
 import { ensureBuild } from "./launcher/build";
 import { makeDataDirPrivate } from "./launcher/private-data-dir";
 import { launcherPublicUrl } from "./launcher/public-url";
-import { openDatabase, prepareOpened, type OpenedDatabase, type PreparedDatabase } from "./launcher/database";
+import { ensureReachable, openDatabase, prepareOpened, type OpenedDatabase, type PreparedDatabase } from "./launcher/database";
 import { acquireDataDirLock, ensurePortFree, ensureWritableDir } from "./launcher/preflight";
 import { StartupError } from "./launcher/startup-error";
 import { startTimer, timedLog } from "./launcher/start-timing";
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
   const releaseLock = acquireDataDirLock(dataDir);
   await ensurePortFree(env.PORT, env.HOST, "web server", "PORT");
   await ensurePortFree(env.MQTT_PORT, env.MQTT_HOST, "board broker (MQTT)", "MQTT_PORT");
+  if (env.DATABASE_URL) await ensureReachable(env.DATABASE_URL);
 
   step("preflight checked");
   // The web server gives up on repeated exits (and ends the system); the broker is restarted with backoff however

@@ -70,6 +70,19 @@ export async function openDatabase(options: {
   return { url: embedded.url, embedded, upToDate, ...(preparedInChild && upToDate ? { preparedInChild } : {}) };
 }
 
+/**
+ * A DATABASE_URL that does not answer, said before anything slow is done (a missing web build takes minutes to make;
+ * the web server would be started for nothing). openDatabase checks again: it may have gone away meanwhile.
+ */
+export async function ensureReachable(url: string): Promise<void> {
+  const handle = createDb(url, { max: 1, connectTimeoutSeconds: 5 });
+  try {
+    await reachable(handle.db, url);
+  } finally {
+    await handle.close();
+  }
+}
+
 /** Answering at all is checked here, before anything is started against it; on failure an embedded database is stopped. */
 async function checkUpToDate(url: string, embedded: EmbeddedPostgres | null): Promise<boolean> {
   const handle = createDb(url, { max: 1, connectTimeoutSeconds: 5 });
