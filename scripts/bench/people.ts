@@ -1,7 +1,7 @@
 /**
  * `npm run bench:people`: seeds 10,000 people (profiles, cards, memberships, trainings) into a scratch database and
  * prints the people list's server time (p50, p99) for searches by name, email, member number and card uid and for a
- * filtered, sorted page, and the equipment pages' person search (visibility in SQL), measured interleaved with a floor (one person read by id: a round trip to the database).
+ * filtered, sorted page, and the equipment pages' person search and the people picker (visibility in SQL), measured interleaved with a floor (one person read by id: a round trip to the database).
  * Runs on the embedded PGlite, then also on a scratch database on DATABASE_URL's server when it is set.
  */
 import { eq, sql } from "drizzle-orm";
@@ -12,6 +12,7 @@ import { people } from "@/lib/db/schema";
 import type { Permission } from "@/lib/domain/access/permissions";
 import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
 import { searchPeople } from "@/lib/domain/people/search-people";
+import { pickPeople } from "@/lib/domain/people/pick-people";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { prepareDatabase } from "@/drizzle/prepare";
@@ -67,8 +68,9 @@ async function bench(scratch: Scratch): Promise<void> {
     );
     const [{ id: member } = { id: 0 }] = (await db.execute(sql`select id from membership_statuses where key = 'member'`)) as unknown as { id: number }[];
     const [{ id: laser } = { id: 0 }] = (await db.execute(sql`select id from equipment_types where name = 'Laser cutter'`)) as unknown as { id: number }[];
-    const board = { personId: null, permissions: new Set<Permission>(["members.read", "equipment.manage"]) };
+    const board = { personId: null, permissions: new Set<Permission>(["members.read", "members.write", "equipment.manage"]) };
     const memberViewer = { personId: null, permissions: new Set<Permission>(["directory.read", "equipment.manage"]) };
+    const keeper = { personId: 1, permissions: new Set<Permission>(["directory.read", "inventory.write"]) };
     const list = (params: Record<string, string>) => () => listPeople(db, parsePeopleFilter(params));
     const floor = "floor: one person by id (a round trip)";
     const cases = [
@@ -95,6 +97,9 @@ async function bench(scratch: Scratch): Promise<void> {
       { label: `find "gruber", board (one query)`, run: () => searchPeople(db, board, { query: "gruber", pageSize: 20 }) },
       { label: `find "gruber", a member's visibility`, run: () => searchPeople(db, memberViewer, { query: "gruber", pageSize: 20 }) },
       { label: `find a card uid, board`, run: () => searchPeople(db, board, { query: String(someone.uid), pageSize: 20 }) },
+      // The people picker (lending, cards): ten rows, visibility in SQL (pick-people.ts).
+      { label: `picker "gruber", an inventory keeper`, run: () => pickPeople(db, keeper, "borrower", "gruber") },
+      { label: `picker a card uid, board`, run: () => pickPeople(db, { ...board, personId: 1 }, "card", String(someone.uid)) },
     ];
     const samples = await interleaved(cases, ROUNDS);
     const floorP50 = summarize(samples.get(floor)!).p50;
