@@ -10,6 +10,8 @@ test.describe("roles an admin shapes", () => {
     const roleName = `Newsroom ${Date.now().toString(36)}`;
     await page.goto("/admin/roles");
     await expect(page.getByRole("heading", { name: "Roles", level: 1 })).toBeVisible();
+    await page.getByRole("link", { name: "New role" }).click();
+    await expect(page).toHaveURL(/\/admin\/roles\/new$/);
     const create = page.getByRole("form", { name: "New role" });
     await create.getByLabel("Name").fill(roleName);
     // Grouped and explained: the permission is found by what it means.
@@ -22,9 +24,14 @@ test.describe("roles an admin shapes", () => {
       .getByLabel(/^Open and close the space/)
       .check();
     await create.getByRole("button", { name: "Create role" }).click();
-    await expect(create.getByRole("status")).toHaveText("Role created.");
-    const card = page.getByRole("listitem", { name: roleName });
-    await expect(card.getByTestId("role-permissions")).toHaveText("Write news · Open and close the space");
+    // Created, it opens on its own page.
+    await expect(page.getByRole("heading", { name: roleName, level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(/\/admin\/roles\/\d+$/);
+    const roleUrl = page.url();
+    await expect(page.getByTestId("role-permissions")).toHaveText("Write news · Open and close the space");
+    await expect(page.getByText("Nobody holds this role.")).toBeVisible();
+    await page.goto("/admin/roles");
+    await expect(page.getByRole("listitem", { name: roleName }).getByTestId("role-permissions")).toHaveText("Write news · Open and close the space");
 
     // Give it to Maria directly, from today.
     await page.goto("/admin/people");
@@ -37,12 +44,15 @@ test.describe("roles an admin shapes", () => {
     await expect(give.getByRole("status")).toHaveText("Role given.");
     await expect(page.getByRole("list", { name: "Roles held directly" }).getByRole("listitem", { name: roleName })).toContainText("since");
 
-    // The roles page says who holds it and why.
+    // The roles page says how many hold it; the role's page who and why.
     await page.goto("/admin/roles");
-    const holders = page.getByRole("listitem", { name: roleName });
-    await holders.getByText("Held by 1").click();
+    await page.getByRole("listitem", { name: roleName }).getByRole("link", { name: "Held by 1" }).click();
+    const holders = page.getByRole("region", { name: "Held by 1" });
     await expect(holders.getByRole("link", { name: USERS.maria.name })).toBeVisible();
     await expect(holders.getByText(/given directly since/)).toBeVisible();
+    // A page past the end shows the last one.
+    await page.goto(`${roleUrl}?page=999`);
+    await expect(page.getByRole("region", { name: "Held by 1" }).getByRole("link", { name: USERS.maria.name })).toBeVisible();
 
     // Maria now has the News menu and publishes a post.
     const context = await browser.newContext({ storageState: { cookies: [], origins: [] } });
@@ -72,6 +82,14 @@ test.describe("roles an admin shapes", () => {
     const refused = await maria.goto("/admin/news");
     expect(refused?.status()).toBe(403);
     await context.close();
+
+    // Deleted from its page (it asks first), the role is gone from the overview.
+    await page.goto(roleUrl);
+    const remove = page.getByRole("form", { name: `Delete role: ${roleName}` });
+    await remove.getByRole("button", { name: "Delete role" }).click();
+    await remove.getByRole("dialog").getByRole("button", { name: "Delete role" }).click();
+    await expect(page).toHaveURL(/\/admin\/roles$/);
+    await expect(page.getByRole("listitem", { name: roleName })).toHaveCount(0);
   });
 
   test("a member has no roles page", async ({ browser }) => {
@@ -79,6 +97,8 @@ test.describe("roles an admin shapes", () => {
     const page = await context.newPage();
     const response = await page.goto("/admin/roles");
     expect(response?.status()).toBe(403);
+    expect((await page.goto("/admin/roles/new"))?.status()).toBe(403);
+    expect((await page.goto("/admin/roles/1"))?.status()).toBe(403);
     await expect(page.getByRole("link", { name: "Roles", exact: true })).toHaveCount(0);
     await context.close();
   });

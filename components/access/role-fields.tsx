@@ -1,18 +1,13 @@
 import { TextField } from "@/components/ui/field";
 import { groupedPermissions } from "@/lib/domain/access/permission-groups";
 import type { Permission } from "@/lib/domain/access/permissions";
-import { viewRightKey } from "@/lib/domain/access/view-rights";
+import { viewRightKey, type ViewRightGroups } from "@/lib/domain/access/view-rights";
 import { getT } from "@/lib/i18n/server";
 
 /**
  * A role's name, description and permissions: every permission the code defines, grouped and explained. With
  * `lockedPermissions` (the administrator role) the boxes are shown checked but cannot change.
  */
-export interface ViewGroups {
-  statuses: { id: number; name: string }[];
-  committees: { id: number; name: string }[];
-}
-
 export async function RoleFields({
   idPrefix,
   role,
@@ -21,7 +16,7 @@ export async function RoleFields({
 }: {
   idPrefix: string;
   role?: { name: string; description: string; permissions: Permission[]; rights: string[] };
-  groups: ViewGroups;
+  groups: ViewRightGroups;
   lockedPermissions?: boolean;
 }) {
   const t = await getT();

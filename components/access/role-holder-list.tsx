@@ -5,11 +5,10 @@ import Link from "next/link";
 import { EmptyState } from "@/components/ui/empty-state";
 
 /**
- * Who holds a role and why: directly (with its days), by status, by committee function, by system training. The
- * first holders as the page loaded them (roleHolders: 50, enough when every role's list is on one page; a role every
- * member holds is better read through the people list), and how many more there are.
+ * Who holds a role and why: directly (with its days), by status, by committee function, by system training. One
+ * page of holders as the role's page loaded them (roleHolders); the page links to the others.
  */
-export async function RoleHolderList({ holders: { holders, total } }: { holders: RoleHolders }) {
+export async function RoleHolderList({ holders: { holders } }: { holders: RoleHolders }) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const day = (d: string) => formatPlainDate(d, locale);
   const reason = (r: HoldingReason) => {
@@ -21,18 +20,15 @@ export async function RoleHolderList({ holders: { holders, total } }: { holders:
   };
   if (holders.length === 0) return <EmptyState small>{t("roles.nobody")}</EmptyState>;
   return (
-    <>
-      <ul className="divide-y divide-slate-100 text-sm">
-        {holders.map((h) => (
-          <li key={h.person.personId} className="flex flex-wrap justify-between gap-2 py-1">
-            <Link className="text-amber-800 underline" href={`/admin/people/${h.person.personId}`}>
-              {h.person.name ?? (h.person.memberNumber !== null ? t("roles.memberNumber", { number: h.person.memberNumber }) : `#${h.person.personId}`)}
-            </Link>
-            <span className="text-slate-600">{h.reasons.map(reason).join(" · ")}</span>
-          </li>
-        ))}
-      </ul>
-      {total > holders.length && <p className="text-sm text-slate-600">{t("roles.more", { count: total - holders.length })}</p>}
-    </>
+    <ul className="divide-y divide-slate-100 text-sm">
+      {holders.map((h) => (
+        <li key={h.person.personId} className="flex flex-wrap justify-between gap-2 py-1">
+          <Link className="text-amber-800 underline" href={`/admin/people/${h.person.personId}`}>
+            {h.person.name ?? (h.person.memberNumber !== null ? t("roles.memberNumber", { number: h.person.memberNumber }) : `#${h.person.personId}`)}
+          </Link>
+          <span className="text-slate-600">{h.reasons.map(reason).join(" · ")}</span>
+        </li>
+      ))}
+    </ul>
   );
 }

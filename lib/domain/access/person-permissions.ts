@@ -23,7 +23,11 @@ export async function rightKeysOfPerson(db: Db, personId: number, now = new Date
 
 /** What a person may do: the built-in permissions among their right keys (all of them for a system-trained admin). */
 export async function permissionsOfPerson(db: Db, personId: number, now = new Date()): Promise<Set<Permission>> {
-  const { keys, everything } = await rightKeysOfPerson(db, personId, now);
+  return permissionsOfKeys(await rightKeysOfPerson(db, personId, now));
+}
+
+/** The permissions among right keys already read (rightKeysOfPerson). */
+export function permissionsOfKeys({ keys, everything }: { keys: string[]; everything: boolean }): Set<Permission> {
   // A current authorization on the "system" equipment type makes an administrator, like the admin role.
   if (everything) return new Set(ALL_PERMISSIONS);
   // Keys unknown to this version of the code (e.g. left by a newer one) and view rights are no permissions here.

@@ -1,10 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, equipmentAuthorizations, functionHolders, personRoles, profiles, rolePermissions, roles } from "@/lib/db/schema";
+import { auditLog, equipmentAuthorizations, functionHolders, people, personRoles, profiles, rolePermissions, roles } from "@/lib/db/schema";
+import { countingDb } from "@/lib/db/testing/query-counter";
+import { createPerson } from "../people/create-person";
 import { permissionsOfPerson } from "./person-permissions";
 import { directRoles, endPersonRole, grantPersonRole } from "./person-roles";
 import { createRole, deleteRole, listRolesWithPermissions, updateRole } from "./role-admin";
-import { roleHolders } from "./role-holders";
+import { roleHolderCounts, roleHolders } from "./role-holders";
 import { createEscalationFixture, type EscalationFixture } from "./testing/escalation-fixture";
 import { ALL_PERMISSIONS } from "./permissions";
 import { spaceToday } from "../settings/space-today";
@@ -182,5 +184,54 @@ describe("who holds a role and why", () => {
     expect(hidden.every((h) => h.person.name === null)).toBe(true);
     expect(hidden.map((h) => h.person.personId)).toEqual(hidden.map((h) => h.person.personId).sort((a, b) => a - b));
     expect(visitor.holders.map((h) => h.person.personId).sort()).toEqual(all.holders.map((h) => h.person.personId).sort());
+  });
+
+  it("pages through every holder: pages put together are the whole list, past the end only the count", async () => {
+    const adminView = await asViewer(t.ids.admin);
+    const all = await roleHolders(t.db, adminView, t.roles.member, { limit: 1000 });
+    const pages = [];
+    for (let offset = 0; offset < all.total; offset += 2) pages.push(await roleHolders(t.db, adminView, t.roles.member, { limit: 2, offset }));
+    expect(pages.flatMap((p) => p.holders)).toEqual(all.holders);
+    expect(pages.every((p) => p.total === all.total)).toBe(true);
+    expect(await roleHolders(t.db, adminView, t.roles.member, { limit: 2, offset: all.total + 10 })).toEqual({ holders: [], total: all.total });
+  });
+
+  it("counts every role's holders at once, each person once, as each role's own list does, in a fixed number of queries", async () => {
+    const person = async (name: string) =>
+      (await createPerson(t.db, { statusKey: "member", firstName: name, email: `${name}@makerspace.local`, assignMemberNumber: true })).personId;
+    // Held twice over (status and directly; directly and by a function), from a later day, ended, erased, trained.
+    await grantPersonRole(t.db, t.ids.admin, t.ids.member, { roleId: t.roles.member, since: shift(0), until: null });
+    await t.db.insert(functionHolders).values({ functionId: t.chairFunction, personId: t.ids.admin, since: shift(-3) });
+    await grantPersonRole(t.db, t.ids.admin, await person("later"), { roleId: t.roles.trainer, since: shift(3), until: null });
+    await t.db.insert(personRoles).values({ personId: await person("ended"), roleId: t.roles.trainer, since: shift(-9), until: shift(-2) });
+    const erased = await person("erased");
+    await t.db.insert(personRoles).values({ personId: erased, roleId: t.roles.trainer, since: shift(-1) });
+    await t.db.update(people).set({ erasedAt: new Date() }).where(eq(people.id, erased));
+    await t.db
+      .insert(equipmentAuthorizations)
+      .values({ personId: t.ids.admin, equipmentTypeId: t.types.system, level: "user", source: "grant", grantedById: t.ids.admin });
+
+    const adminView = await asViewer(t.ids.admin);
+    const counted = countingDb(t.url);
+    try {
+      await roleHolderCounts(counted.db); // the connection's own first questions (types) not counted
+      counted.reset();
+      const counts = await roleHolderCounts(counted.db);
+      const asked = counted.queries.length;
+      expect(asked).toBeLessThanOrEqual(3);
+      for (const role of await listRolesWithPermissions(t.db)) {
+        const { total } = await roleHolders(t.db, adminView, role.id, { limit: 1 });
+        expect({ role: role.key, total: counts.get(role.id) ?? 0 }).toEqual({ role: role.key, total });
+      }
+      expect(counts.get(t.roles.trainer)).toBeGreaterThan(0);
+      // More holders ask no more questions.
+      await t.db.insert(personRoles).values({ personId: await person("another"), roleId: t.roles.staff, since: shift(0) });
+      counted.reset();
+      const more = await roleHolderCounts(counted.db);
+      expect(counted.queries.length).toBe(asked);
+      expect(more.get(t.roles.staff)).toBe((counts.get(t.roles.staff) ?? 0) + 1);
+    } finally {
+      await counted.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { and, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { committeeFunctions, committees, functionHolders, membershipStatuses, people, permissions, rolePermissions, roles } from "@/lib/db/schema";
 import { spaceToday } from "../settings/space-today";
@@ -19,6 +19,20 @@ export const viewRightKey = (kind: ViewRightKind, id: number) => `${PREFIX[kind]
 export function parseViewRight(key: string): { kind: ViewRightKind; id: number } | null {
   const m = /^view\.(status|committee)\.(\d{1,9})$/.exec(key);
   return m ? { kind: m[1] as ViewRightKind, id: Number(m[2]) } : null;
+}
+
+/** The groups a view right can name, each by id and name: every status (in its order) and every committee. */
+export interface ViewRightGroups {
+  statuses: { id: number; name: string }[];
+  committees: { id: number; name: string }[];
+}
+
+export async function viewRightGroups(db: Db): Promise<ViewRightGroups> {
+  const [statuses, groups] = await Promise.all([
+    db.select({ id: membershipStatuses.id, name: membershipStatuses.name }).from(membershipStatuses).orderBy(asc(membershipStatuses.sortOrder), asc(membershipStatuses.id)),
+    db.select({ id: committees.id, name: committees.name }).from(committees).orderBy(asc(committees.name)),
+  ]);
+  return { statuses, committees: groups };
 }
 
 /** Roles that could see people before view rights existed get each new group's right: nothing disappears by default. */
@@ -76,7 +90,11 @@ export interface ViewScope {
 export const FULL_SCOPE: ViewScope = { all: true, viewerId: null, statusIds: [], committeeIds: [] };
 
 export async function viewScopeOf(db: Db, personId: number, now = new Date()): Promise<ViewScope> {
-  const { keys, everything } = await rightKeysOfPerson(db, personId, now);
+  return scopeOfKeys(personId, await rightKeysOfPerson(db, personId, now));
+}
+
+/** The scope from a person's right keys already read (rightKeysOfPerson: the session reads them once per request). */
+export function scopeOfKeys(personId: number, { keys, everything }: { keys: string[]; everything: boolean }): ViewScope {
   if (everything || keys.includes("system.admin")) return { ...FULL_SCOPE, viewerId: personId };
   const rights = keys.map(parseViewRight).filter((r) => r !== null);
   return {

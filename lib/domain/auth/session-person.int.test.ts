@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { accounts, profiles } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { setPreferredLanguage } from "../people/preferred-language";
+import { viewScopeOf } from "../access/view-rights";
 import { getSessionPerson } from "./session-person";
 
 let t: DemoDatabase;
@@ -20,6 +21,14 @@ describe("getSessionPerson", () => {
     const person = await getSessionPerson(t.db, admin);
     expect(person).toMatchObject({ personId: admin, displayName: "Ada Admin", email: "admin@makerspace.local", preferredLanguage: "en" });
     expect(person!.permissions).toContain("members.read");
+  });
+
+  it("carries whose groups the person may see, as viewScopeOf reads it (the people pages use it, no second read)", async () => {
+    expect((await getSessionPerson(t.db, admin))!.viewScope).toEqual({ ...(await viewScopeOf(t.db, admin)), all: true });
+    const member = t.ids.member;
+    const scope = (await getSessionPerson(t.db, member))!.viewScope;
+    expect(scope).toEqual(await viewScopeOf(t.db, member));
+    expect(scope).toMatchObject({ all: false, viewerId: member });
   });
 
   it("ends the session of a disabled account at once", async () => {

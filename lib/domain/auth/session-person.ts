@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, membershipStatuses, people, profiles } from "@/lib/db/schema";
-import { permissionsOfPerson } from "../access/person-permissions";
+import { permissionsOfKeys, rightKeysOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
+import { scopeOfKeys, type ViewScope } from "../access/view-rights";
 
 export interface SessionPerson {
   personId: number;
@@ -10,6 +11,8 @@ export interface SessionPerson {
   displayName: string;
   preferredLanguage: string | null;
   permissions: Set<Permission>;
+  /** Whose groups they may see (access/view-rights), from the same right keys as the permissions: no second read. */
+  viewScope: ViewScope;
 }
 
 /**
@@ -37,5 +40,13 @@ export async function getSessionPerson(db: Db, personId: number, sessionVersion?
   if (!row || row.disabled || !row.mayLogIn || row.erasedAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== row.sessionVersion) return null;
   const displayName = [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email;
-  return { personId, email: row.email, displayName, preferredLanguage: row.preferredLanguage, permissions: await permissionsOfPerson(db, personId) };
+  const rights = await rightKeysOfPerson(db, personId);
+  return {
+    personId,
+    email: row.email,
+    displayName,
+    preferredLanguage: row.preferredLanguage,
+    permissions: permissionsOfKeys(rights),
+    viewScope: scopeOfKeys(personId, rights),
+  };
 }

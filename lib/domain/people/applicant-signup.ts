@@ -206,8 +206,15 @@ export async function listPendingApplicants(db: Db) {
     .innerJoin(people, eq(people.id, applicantConfirmations.personId))
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
     .innerJoin(profiles, eq(profiles.personId, people.id))
-    .where(and(eq(membershipStatuses.key, "applicant"), gt(applicantConfirmations.confirmedAt, new Date(0)), isNull(applicantConfirmations.loginEmail)));
+    .where(pendingApplication);
 }
+
+/** A confirmed application of an applicant (not a login request): on `applicant_confirmations` joined to people's status. */
+export const pendingApplication = and(
+  eq(membershipStatuses.key, "applicant"),
+  gt(applicantConfirmations.confirmedAt, new Date(0)),
+  isNull(applicantConfirmations.loginEmail),
+);
 
 /** The board admits an applicant: status "member" (or another), which assigns the member number. */
 export async function approveApplicant(db: Db, actorId: number, personId: number, statusKey = "member", now = new Date()): Promise<Result> {

@@ -148,6 +148,11 @@ export interface CommitteeView {
 }
 
 /** Committees with their functions and today's holders (the admin page and the person page read this). */
+/** Every committee by id and name, by name: what a filter or a view right names (listCommittees reads functions and holders too). */
+export async function committeeNames(db: Db): Promise<{ id: number; name: string }[]> {
+  return db.select({ id: committees.id, name: committees.name }).from(committees).orderBy(asc(committees.name));
+}
+
 export async function listCommittees(db: Db, day?: string): Promise<CommitteeView[]> {
   const today = day ?? (await spaceToday(db));
   const cs = await db.select().from(committees).orderBy(asc(committees.name));

@@ -4,6 +4,7 @@ import { accounts, auditLog, profiles } from "@/lib/db/schema";
 import { loginStateOf } from "../auth/invitations";
 import { confirmApplicant, listPendingApplicants, signUpApplicant } from "./applicant-signup";
 import { approveLoginRequest, listLoginRequests, mailLoginApproved, rejectLoginRequest } from "./login-requests";
+import { countWaitingApplications } from "./waiting-applications";
 import { newcomersWithInbox } from "./testing/newcomer";
 import { unfold } from "@/lib/domain/mail/testing/smtp-inbox";
 
@@ -36,7 +37,11 @@ describe("login requests: sign-up with the address of a person here without a lo
     expect(mail).toContain("al in onze administratie"); // in the language chosen on the form
     const token = decodeURIComponent(mail.match(/\/signup\/confirm\?token=([A-Za-z0-9_%-]+)/)![1]!);
     expect(await listLoginRequests(t.db)).toEqual([]);
+    const waitingBefore = await countWaitingApplications(t.db);
     expect(await confirmApplicant(t.db, token)).toEqual({ ok: true, personId: id, kind: "login_request" });
+    // The people list's link counts it with the applications, as the applicants page lists them.
+    expect(await countWaitingApplications(t.db)).toBe(waitingBefore + 1);
+    expect(waitingBefore + 1).toBe((await listLoginRequests(t.db)).length + (await listPendingApplicants(t.db)).length);
     expect(await confirmApplicant(t.db, token)).toMatchObject({ ok: false, code: "invalid_token" });
     expect(await login("returning@example.org", "typed-password-1")).toMatchObject({ ok: false });
     const [request] = await listLoginRequests(t.db);
@@ -48,6 +53,7 @@ describe("login requests: sign-up with the address of a person here without a lo
     expect(await login("returning@example.org", "typed-password-1")).toMatchObject({ ok: true, personId: id });
     expect(await records()).toBe(1);
     expect(await listLoginRequests(t.db)).toEqual([]);
+    expect(await countWaitingApplications(t.db)).toBe(waitingBefore);
     expect(await loginStateOf(t.db, id)).toMatchObject({ kind: "login" });
     await mailLoginApproved(t.db, t.inbox.mailer, id);
     expect(unfold(mailsTo("returning@example.org").at(-1)!.raw)).toContain("Du kannst dich jetzt anmelden"); // the record's language

@@ -69,6 +69,9 @@ export interface LoginRequest {
   confirmedAt: Date;
 }
 
+/** A login request confirmed from its mail, of a person not erased: on `applicant_confirmations` joined to people. */
+export const confirmedLoginRequest = and(isNotNull(applicantConfirmations.loginEmail), isNotNull(applicantConfirmations.confirmedAt), isNull(people.erasedAt));
+
 /** Confirmed login requests waiting for an admin, oldest first. */
 export async function listLoginRequests(db: Db): Promise<LoginRequest[]> {
   const rows = await db
@@ -83,7 +86,7 @@ export async function listLoginRequests(db: Db): Promise<LoginRequest[]> {
     .from(applicantConfirmations)
     .innerJoin(people, eq(people.id, applicantConfirmations.personId))
     .innerJoin(profiles, eq(profiles.personId, people.id))
-    .where(and(isNotNull(applicantConfirmations.loginEmail), isNotNull(applicantConfirmations.confirmedAt), isNull(people.erasedAt)))
+    .where(confirmedLoginRequest)
     .orderBy(asc(applicantConfirmations.confirmedAt), asc(applicantConfirmations.id));
   return rows.map((r) => ({ ...r, email: r.email!, confirmedAt: r.confirmedAt! }));
 }

@@ -4,6 +4,7 @@ import { accounts, applicantConfirmations, machines, people, unknownCards, usage
 import { authenticateWithPassword } from "../auth/authenticate";
 import { notifyAuditSubscribers, subscribeToChanges } from "../audit/subscriptions";
 import { approveApplicant, confirmApplicant, listPendingApplicants, signUpApplicant } from "./applicant-signup";
+import { countWaitingApplications } from "./waiting-applications";
 import { updateProfile } from "./person-service";
 import { anonymiseOldUsage, purgeUnknownCards, runPurge } from "./retention";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
@@ -37,6 +38,7 @@ describe("public sign-up", () => {
     expect(await confirmApplicant(t.db, token)).toMatchObject({ code: "invalid_token" });
     expect((await login()).ok).toBe(true);
     expect((await listPendingApplicants(t.db)).map((a) => a.personId)).toEqual([r.personId]);
+    expect(await countWaitingApplications(t.db)).toBe(1); // the people list's link: confirmed applications count
 
     expect(await approveApplicant(t.db, t.ids.member, r.personId)).toMatchObject({ code: "forbidden" });
     expect(await approveApplicant(t.db, t.ids.admin, r.personId)).toEqual({ ok: true });

@@ -4,10 +4,8 @@ import { linkClass } from "@/components/ui/styles";
 import { PeopleTable } from "@/components/people/people-table";
 import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
-import { viewScopeOf } from "@/lib/domain/access/view-rights";
-import { listPendingApplicants } from "@/lib/domain/people/applicant-signup";
-import { listLoginRequests } from "@/lib/domain/people/login-requests";
-import { listCommittees } from "@/lib/domain/people/committee-service";
+import { countWaitingApplications } from "@/lib/domain/people/waiting-applications";
+import { committeeNames } from "@/lib/domain/people/committee-service";
 import { filterQuery } from "@/components/people/filter-query";
 import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
 import { listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
@@ -25,15 +23,14 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
   const user = await requirePermission("members.read");
   const filter = parsePeopleFilter(await searchParams);
   const db = getDb();
-  const [t, result, statuses, types, committees, equipment, applicants, loginRequests, studyFields] = await Promise.all([
+  const [t, result, statuses, types, committees, equipment, waiting, studyFields] = await Promise.all([
     getT(),
-    viewScopeOf(db, user.personId).then((scope) => listPeople(db, { ...filter, scope })),
+    listPeople(db, { ...filter, scope: user.viewScope }),
     listStatuses(db),
     listMembershipTypes(db),
-    listCommittees(db),
+    committeeNames(db),
     listEquipmentTypes(db),
-    listPendingApplicants(db),
-    listLoginRequests(db),
+    countWaitingApplications(db),
     listStudyFields(db, { includeRetired: true }),
   ]);
   const any = <option value="">{t("people.filter.any")}</option>;
@@ -44,7 +41,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
         actions={
           <>
             <Link href="/admin/people/applicants" className={linkClass}>
-              {t("applicants.link", { count: applicants.length + loginRequests.length })}
+              {t("applicants.link", { count: waiting })}
             </Link>
             {user.permissions.has("members.write") && (
               <Link href="/admin/people/import" className={linkClass}>

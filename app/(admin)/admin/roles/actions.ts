@@ -18,14 +18,15 @@ const common = {
   read,
   labels: { name: "roles.name", description: "roles.description", permissions: "roles.permissions" },
   refusals: "people.error",
-  revalidate: ["/admin/roles"],
+  // The overview and every role's own page.
+  revalidate: [["/admin/roles", "layout"]],
 } as const;
 
 export const createRoleAction = defineAction({
   ...common,
   async run({ actor, db, t, input }) {
     const created = await createRole(db, actor.personId, input);
-    return created.ok ? { ok: true, message: t("roles.created") } : created;
+    return created.ok ? { ok: true, message: t("roles.created"), redirect: `/admin/roles/${created.roleId}` } : created;
   },
 });
 
@@ -43,9 +44,10 @@ export const deleteRoleAction = defineAction({
   input: z.object({}),
   bound: boundId,
   refusals: "people.error",
-  revalidate: ["/admin/roles"],
+  revalidate: [["/admin/roles", "layout"]],
   async run({ actor, db, t }, id) {
     const deleted = await deleteRole(db, actor.personId, id);
-    return deleted.ok ? { ok: true, message: t("roles.deleted") } : deleted;
+    // Its page is gone: back to the overview.
+    return deleted.ok ? { ok: true, message: t("roles.deleted"), redirect: "/admin/roles" } : deleted;
   },
 });

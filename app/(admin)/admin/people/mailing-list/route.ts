@@ -1,5 +1,4 @@
 import { getCurrentUser } from "@/lib/auth/current-user";
-import { viewScopeOf } from "@/lib/domain/access/view-rights";
 import { mailingList } from "@/lib/domain/people/people-export";
 import { listAllPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
 import { getDb } from "@/lib/web/db";
@@ -10,7 +9,7 @@ export async function GET(request: Request): Promise<Response> {
   if (!user) return new Response("Not logged in", { status: 401 });
   if (!user.permissions.has("members.read")) return new Response("Forbidden", { status: 403 });
   const db = getDb();
-  const scope = await viewScopeOf(db, user.personId);
+  const scope = user.viewScope;
   const rows = await listAllPeople(db, { ...parsePeopleFilter(Object.fromEntries(new URL(request.url).searchParams)), scope });
   return new Response(mailingList(rows), { headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" } });
 }
