@@ -54,8 +54,7 @@ async function systemTrained(db: Db, now: Date): Promise<number[]> {
 /** A direct grant counts from today on and while it has not ended (one starting later is listed: "will hold"). */
 const directNow = (today: string) => or(isNull(personRoles.until), gte(personRoles.until, today));
 /** A committee function grants its roles while it is held today. */
-const functionNow = (today: string) =>
-  and(lte(functionHolders.since, today), or(isNull(functionHolders.until), gte(functionHolders.until, today)));
+const functionNow = (today: string) => and(lte(functionHolders.since, today), or(isNull(functionHolders.until), gte(functionHolders.until, today)));
 
 /**
  * Who holds a role today or will (a direct grant starting later), each with every reason: the page from `offset`
@@ -63,12 +62,7 @@ const functionNow = (today: string) =>
  * status is thousands of people). Training on the "system" type grants everything the administrator role does, so
  * it is listed there. Erased people hold nothing.
  */
-export async function roleHolders(
-  db: Db,
-  viewer: Viewer,
-  roleId: number,
-  options: { limit?: number; offset?: number; now?: Date } = {},
-): Promise<RoleHolders> {
+export async function roleHolders(db: Db, viewer: Viewer, roleId: number, options: { limit?: number; offset?: number; now?: Date } = {}): Promise<RoleHolders> {
   const now = options.now ?? new Date();
   const limit = options.limit ?? 50;
   const offset = options.offset ?? 0;

@@ -29,7 +29,10 @@ export interface ViewRightGroups {
 
 export async function viewRightGroups(db: Db): Promise<ViewRightGroups> {
   const [statuses, groups] = await Promise.all([
-    db.select({ id: membershipStatuses.id, name: membershipStatuses.name }).from(membershipStatuses).orderBy(asc(membershipStatuses.sortOrder), asc(membershipStatuses.id)),
+    db
+      .select({ id: membershipStatuses.id, name: membershipStatuses.name })
+      .from(membershipStatuses)
+      .orderBy(asc(membershipStatuses.sortOrder), asc(membershipStatuses.id)),
     db.select({ id: committees.id, name: committees.name }).from(committees).orderBy(asc(committees.name)),
   ]);
   return { statuses, committees: groups };
