@@ -1,11 +1,14 @@
 import type { ReadableRow } from "@/lib/domain/audit/readable";
 import { Table, Td, Th } from "@/components/ui/table";
 
-/** The changed fields of one audit entry: label, value before (struck through), value after. Text only (escaped). */
-export function ChangeTable({ rows, labels }: { rows: ReadableRow[]; labels: { field: string; before: string; after: string } }) {
+/**
+ * The changed fields of one audit entry: label, value before (struck through), value after. Text only (escaped).
+ * `label` names the table for screen readers among the entries' tables ("Changed fields: Person edited, 3 Dec 10:04").
+ */
+export function ChangeTable({ rows, label, labels }: { rows: ReadableRow[]; label: string; labels: { field: string; before: string; after: string } }) {
   if (rows.length === 0) return null;
   return (
-    <Table look="bare" className="mt-1">
+    <Table look="bare" className="mt-1" label={label}>
       <thead className="sr-only">
         <tr>
           <Th>{labels.field}</Th>

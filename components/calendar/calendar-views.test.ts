@@ -44,10 +44,15 @@ const month = (entries: CalendarDay[]) =>
       todayIso: "2030-05-15",
       month: 5,
       weekOf: (day) => `/calendar?view=week&date=${isoDate(day)}`,
+      labelledBy: "calendar-range",
     }),
   );
 
 describe("month view of a busy space", () => {
+  it("is a table named by the heading above it (the month)", () => {
+    expect(month(busy(1))).toMatch(/^<div class="overflow-x-auto"><table class="[^"]*" aria-labelledby="calendar-range" data-testid="month-view">/);
+  });
+
   it(`shows ${MONTH_DAY_SHOWN} entries a day and links the day's week for the rest, so the page stays small`, () => {
     // 20 a day: 840 entries in six weeks. Every entry the page writes is written twice (HTML and RSC payload).
     const html = month(busy(20));

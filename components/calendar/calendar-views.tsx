@@ -25,10 +25,11 @@ function timeLabel(item: CalendarItem, p: ViewProps): string {
   return item.kind === "event" && item.allDay ? p.t("cal.allDay") : formatTime(item.startsAt, p.locale, p.timeZone);
 }
 
-export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => string }) {
+/** The month's grid of days, named by the heading above it (`labelledBy`, its id: "December 2026"). */
+export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => string; labelledBy: string }) {
   const weeks = Array.from({ length: p.entries.length / 7 }, (_, w) => Array.from({ length: 7 }, (_, d) => w * 7 + d));
   return (
-    <Table look="bare" className="w-full min-w-[42rem] table-fixed border-collapse" testId="month-view">
+    <Table look="bare" className="w-full min-w-[42rem] table-fixed border-collapse" testId="month-view" labelledBy={p.labelledBy}>
       <thead>
         <tr>
           {[1, 2, 3, 4, 5, 6, 0].map((d) => (

@@ -25,7 +25,7 @@ export function ThingHistory({ t, entries }: { t: Translate; entries: ReadableEn
                 </time>
                 <span className="font-medium">{isMessageKey(key) ? t(key) : what}</span>
                 <span className="ml-2 text-slate-600">{who}</span>
-                <ChangeTable rows={rows} labels={labels} />
+                <ChangeTable rows={rows} label={t("audit.changes", { what: isMessageKey(key) ? t(key) : what, when })} labels={labels} />
               </li>
             );
           })}

@@ -46,7 +46,7 @@ export function AuditEntries({ t, entries }: { t: Translate; entries: ReadableEn
               </span>
             )}
           </div>
-          <ChangeTable rows={rows} labels={labels} />
+          <ChangeTable rows={rows} label={t("audit.changes", { what, when })} labels={labels} />
         </li>
       ))}
     </ol>

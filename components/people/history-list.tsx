@@ -18,7 +18,7 @@ export function HistoryList({ t, entries }: { t: Translate; entries: ReadableEnt
             <span className="font-medium">{what}</span>
             <span className="text-slate-600">{who}</span>
           </div>
-          <ChangeTable rows={rows} labels={labels} />
+          <ChangeTable rows={rows} label={t("audit.changes", { what, when })} labels={labels} />
         </li>
       ))}
     </ol>

@@ -15,6 +15,11 @@ describe("Table", () => {
     expect(html).toContain('<tbody><tr><td>Ada</td><td class="text-right tabular-nums">3</td></tr></tbody></table></div>');
   });
 
+  it("has a name: a table without caption, labelledBy or label does not compile", () => {
+    // @ts-expect-error -- every table is named; a screen reader's list of tables reads the names.
+    expect(renderToStaticMarkup(Table({ children: row }))).not.toMatch(/aria-label|<caption/);
+  });
+
   it("shows its caption, or carries a label of its own", () => {
     expect(renderToStaticMarkup(Table({ caption: "Per machine", children: row }))).toContain(
       '<caption class="text-left font-medium">Per machine</caption><tbody>',

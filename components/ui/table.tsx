@@ -41,10 +41,10 @@ const DANGER = {
 
 /**
  * A table's name for screen readers, one of: a visible caption, the id of the heading above it, or a label of its
- * own. Every list has one; a table inside something that names it already (an audit entry's changes) may go without.
+ * own. Every table has one (the types refuse a table without): a screen reader's list of tables reads them.
  */
 type Name =
-  | { caption?: ReactNode; label?: never; labelledBy?: never }
+  | { caption: ReactNode; label?: never; labelledBy?: never }
   | { label: string; caption?: never; labelledBy?: never }
   | { labelledBy: string; caption?: never; label?: never };
 

@@ -139,9 +139,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
           <Button look="secondary">{t("cal.filter")}</Button>
         </form>
       </div>
-      <h2 className="text-lg font-semibold">{heading}</h2>
+      <h2 id="calendar-range" className="text-lg font-semibold">
+        {heading}
+      </h2>
       {view === "month" ? (
-        <MonthView {...viewProps} month={anchor.month} weekOf={(day) => href({ view: "week", date: day })} />
+        <MonthView {...viewProps} month={anchor.month} weekOf={(day) => href({ view: "week", date: day })} labelledBy="calendar-range" />
       ) : (
         <DayListView {...viewProps} showEmpty={view === "week"} />
       )}

@@ -104,6 +104,7 @@ export const peopleAdminDe: Record<keyof typeof peopleAdminEn, string> = {
   "audit.field": "Feld",
   "audit.before": "Vorher",
   "audit.after": "Nachher",
+  "audit.changes": "Geänderte Felder: {what}, {when}",
   "audit.prev": "Zurück",
   "audit.next": "Weiter",
   "audit.page": "Seite {page} von {pages}",

@@ -101,6 +101,7 @@ export const peopleAdminEn = {
   "audit.field": "Field",
   "audit.before": "Before",
   "audit.after": "After",
+  "audit.changes": "Changed fields: {what}, {when}",
   "audit.prev": "Previous",
   "audit.next": "Next",
   "audit.page": "Page {page} of {pages}",

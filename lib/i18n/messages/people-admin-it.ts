@@ -105,6 +105,7 @@ export const peopleAdminIt: Record<keyof typeof peopleAdminEn, string> = {
   "audit.field": "Campo",
   "audit.before": "Prima",
   "audit.after": "Dopo",
+  "audit.changes": "Campi modificati: {what}, {when}",
   "audit.prev": "Precedente",
   "audit.next": "Successiva",
   "audit.page": "Pagina {page} di {pages}",

@@ -105,6 +105,7 @@ export const peopleAdminNl: Record<keyof typeof peopleAdminEn, string> = {
   "audit.field": "Veld",
   "audit.before": "Voor",
   "audit.after": "Na",
+  "audit.changes": "Gewijzigde velden: {what}, {when}",
   "audit.prev": "Vorige",
   "audit.next": "Volgende",
   "audit.page": "Pagina {page} van {pages}",
