@@ -10,7 +10,7 @@ import "./globals.css";
 
 // The client components that translate themselves (the error page) get these keys and no others.
 // error.*: app/error.tsx; form.confirm.*: ConfirmButton's dialog, on any page.
-const CLIENT_KEYS = ["error.title", "error.body", "error.retry", "form.confirm.undone", "form.confirm.back"] as const;
+const CLIENT_KEYS = ["error.title", "error.body", "error.retry", "form.confirm.undone", "form.confirm.back", "form.confirm.working"] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { name } = await getSpace();

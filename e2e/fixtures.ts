@@ -25,3 +25,12 @@ export async function submitAndSettle(page: Page, button: string, within: Page |
   ]);
   await page.waitForFunction(() => !document.querySelector("main form button[type=submit][disabled]"));
 }
+
+/**
+ * Clicks a button that asks first (components/ui ConfirmButton, inside `within`) and then its dialog's "yes" — named
+ * `yes`, the button's own label unless the dialog says otherwise.
+ */
+export async function clickAndConfirm(within: Page | Locator, button: string, yes = button): Promise<void> {
+  await within.getByRole("button", { name: button }).click();
+  await within.getByRole("dialog").getByRole("button", { name: yes }).click();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { DEMO_PASSWORD } from "./fixtures";
+import { clickAndConfirm, DEMO_PASSWORD } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 
 // Tom Trainer owns the laser cutter type (level 2) without any staff permission. His own login in a fresh context,
@@ -45,6 +45,6 @@ test("an owner runs the machines of his type (block with a reason, unblock, reco
   await expect(done.getByRole("status")).toHaveText("Maintenance recorded.");
   await expect(page.locator("section[aria-labelledby=interventions]")).toContainText("Tom Trainer");
   const remove = page.getByRole("form", { name: 'Delete "Owner check"' });
-  await remove.getByRole("button").click();
+  await clickAndConfirm(remove, 'Delete "Owner check"');
   await expect(page.getByRole("form", { name: 'Record "Owner check" as done' })).toHaveCount(0);
 });

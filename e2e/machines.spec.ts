@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { SimulatedBoard } from "../scripts/simulator/board";
-import { storageStateOf } from "./fixtures";
+import { clickAndConfirm, storageStateOf } from "./fixtures";
 
 // The real broker of the e2e app, driven by the firmware-faithful board simulator.
 const mqttUrl = `mqtt://127.0.0.1:${process.env.E2E_MQTT_PORT}`;
@@ -164,7 +164,7 @@ test("maintenance plans on the operations page: add, edit, record done by hand, 
 
   await plans.getByRole("button", { name: 'Record "Grease Z rods" as done' }).click();
   await expect(page.getByRole("region", { name: "Interventions" })).toContainText("Grease Z rods");
-  await plans.getByRole("button", { name: 'Delete "Grease Z rods"' }).click();
+  await clickAndConfirm(plans, 'Delete "Grease Z rods"');
   await expect(plans.getByRole("cell", { name: "Grease Z rods" })).toHaveCount(0);
 });
 

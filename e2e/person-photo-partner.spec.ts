@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { storageStateOf } from "./fixtures";
+import { clickAndConfirm, storageStateOf } from "./fixtures";
 
 test.describe("member", () => {
   test.use({ storageState: storageStateOf("member") });
@@ -23,7 +23,7 @@ test.describe("member", () => {
     const response = await page.request.get(src!);
     expect(response.headers()["content-type"]).toBe("image/webp");
 
-    await page.getByRole("button", { name: "Remove photo" }).click();
+    await clickAndConfirm(page, "Remove photo");
     await expect(page.getByText("No photo yet.")).toBeVisible();
     expect((await page.request.get(src!)).status()).toBe(404);
   });
@@ -57,7 +57,7 @@ test.describe("admin", () => {
     await expect(section.getByRole("link", { name: "Maria Huber" })).toBeVisible();
     await expect(section).toContainText("both agreed: they may edit each other's data");
 
-    await section.getByRole("button", { name: "Unlink partner" }).click();
+    await clickAndConfirm(section, "Unlink partner");
     await expect(section.getByText("No partner linked.")).toBeVisible();
   });
 });

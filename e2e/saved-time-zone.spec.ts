@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, storageStateOf } from "./fixtures";
+import { clickAndConfirm, DEMO_PASSWORD, storageStateOf } from "./fixtures";
 import { LoginPage } from "./pages/login-page";
 
 // The environment says Europe/Vienna (the default); the admin saves America/New_York, six hours behind. Everything
@@ -77,7 +77,7 @@ test("with another time zone saved than the environment's, a booking, a training
     // Leave no session behind for the training story, and give the space its zone back.
     if (sessionUrl) {
       await trainer.goto(sessionUrl);
-      await trainer.getByRole("button", { name: "Cancel this session" }).click();
+      await clickAndConfirm(trainer, "Cancel this session");
       await expect(trainer.getByRole("heading", { level: 1 })).toContainText("cancelled");
     }
     await saveTimeZone(admin, original);

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import sharp from "sharp";
-import { storageStateOf } from "./fixtures";
+import { clickAndConfirm, storageStateOf } from "./fixtures";
 
 test.describe("admin", () => {
   test.use({ storageState: storageStateOf("admin") });
@@ -28,7 +28,7 @@ test.describe("admin", () => {
     await logo.getByRole("button", { name: "Upload logo" }).click();
     await expect(logo.getByRole("alert")).toContainText("not an image");
 
-    await logo.getByRole("button", { name: "Remove logo" }).click();
+    await clickAndConfirm(logo, "Remove logo");
     await expect(logo.getByRole("status")).toHaveText("Logo removed.");
     await page.goto("/");
     await expect(page.getByTestId("space-logo")).toHaveAttribute("src", "/icon.svg");

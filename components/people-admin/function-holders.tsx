@@ -8,6 +8,7 @@ import { getLocale, getT } from "@/lib/i18n/server";
 import { formatPlainDate } from "@/lib/time";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 type Action = (prev: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 type Fn = CommitteeView["functions"][number];
@@ -33,9 +34,9 @@ export async function FunctionHolders({ fn, today, assign, end }: { fn: Fn; toda
                 >
                   <span className="text-sm">{t("pa.holder.sinceDate", { name: h.name ?? `#${h.personId}`, date: formatPlainDate(h.since, locale) })}</span>
                   <TextField id={`holder-${h.holderId}-until`} name="until" type="date" label={t("pa.holder.until")} defaultValue={h.until ?? today} required />
-                  <Button type="submit" look="secondary">
+                  <ConfirmButton look="secondary" question={t("pa.holder.endConfirm", { name: h.name ?? `#${h.personId}`, function: fn.name })}>
                     {t("pa.holder.end")}
-                  </Button>
+                  </ConfirmButton>
                 </ActionForm>
               </li>
             ))}

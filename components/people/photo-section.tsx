@@ -5,8 +5,8 @@ import { MAX_PHOTO_BYTES } from "@/lib/storage/photos";
 import { getT } from "@/lib/i18n/server";
 import type { ActionResult } from "@/lib/web/action-result";
 import { Card } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 type Action = (previous: ActionResult | null, formData: FormData) => Promise<ActionResult>;
 
@@ -48,9 +48,9 @@ export async function PhotoSection({
           {photoKey && (
             <ActionForm action={remove} label={t("photo.remove")}>
               <input type="hidden" name="personId" value={personId} />
-              <Button type="submit" look="secondary">
+              <ConfirmButton look="secondary" question={t("photo.removeConfirm", { name })}>
                 {t("photo.remove")}
-              </Button>
+              </ConfirmButton>
             </ActionForm>
           )}
         </div>

@@ -5,7 +5,7 @@ import type { ActionResult } from "@/lib/web/action-result";
 import { FormMessage } from "../forms/form-message";
 import { SubmitButton } from "../forms/submit-button";
 import { Card } from "../ui/card";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 interface Props {
   /** Uploads the file, or removes the logo when the form says intent=remove. */
@@ -14,7 +14,7 @@ interface Props {
   src: string;
   hasUpload: boolean;
   maxBytes: number;
-  labels: { title: string; hint: string; file: string; upload: string; remove: string; current: string; tooLarge: string };
+  labels: { title: string; hint: string; file: string; upload: string; remove: string; removeConfirm: string; current: string; tooLarge: string };
 }
 
 /** Upload or remove the space's logo; the browser refuses an oversized file before sending it, the server checks again. */
@@ -61,9 +61,9 @@ export function LogoForm({ action, src, hasUpload, maxBytes, labels }: Props) {
         <div className="flex flex-wrap items-center gap-3">
           <SubmitButton>{labels.upload}</SubmitButton>
           {hasUpload && (
-            <Button type="submit" name="intent" value="remove" formNoValidate look="secondary">
+            <ConfirmButton name="intent" value="remove" formNoValidate look="secondary" question={labels.removeConfirm}>
               {labels.remove}
-            </Button>
+            </ConfirmButton>
           )}
         </div>
       </form>

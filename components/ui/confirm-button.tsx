@@ -1,6 +1,7 @@
 "use client";
 
-import { useId, useRef, type ReactNode } from "react";
+import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useFormStatus } from "react-dom";
 import { useT } from "@/lib/i18n/client";
 import { Button, type ButtonLook, type ButtonSize } from "./button";
 
@@ -9,7 +10,7 @@ interface Props {
   children: ReactNode;
   /** What the dialog asks ("Delete this location?", "Cancel LASER 1, 15 Dec, 10:00–11:00?"); the label when not given. */
   question?: ReactNode;
-  /** Under the question; "This cannot be undone." when not given. */
+  /** Under the question; "This cannot be undone." when not given, nothing when "" (what can be undone, or the question says it all). */
   detail?: ReactNode;
   yes?: ReactNode;
   /** The way back; "No, go back" when not given. */
@@ -21,19 +22,36 @@ interface Props {
   name?: string;
   value?: string;
   disabled?: boolean;
+  /** The form is sent without the browser checking its fields (removing the logo beside a required file field). */
+  formNoValidate?: boolean;
 }
 
 /**
  * The submit button of a destructive form (delete, revoke, cancel), asking first in a modal native <dialog>: focus
  * moves to its "no", Escape closes it, focus goes back to the button, and only its "yes" submits the form it sits
- * in (with the button's name and value). Without JavaScript the button submits at once, as before.
+ * in (with the button's name and value). While the form is sent the dialog stays open with both its buttons
+ * disabled and the "yes" saying so, so a second click sends nothing twice; it closes when the answer is in (a
+ * refusal then shows beside the form). Without JavaScript the button submits at once, as before.
  * `confirm-button.test.ts` holds every danger-look submit button to this.
  */
-export function ConfirmButton({ children, question, detail, yes, no, look = "danger", size, name, value, disabled }: Props) {
+export function ConfirmButton({ children, question, detail, yes, no, look = "danger", size, name, value, disabled, formNoValidate }: Props) {
   const t = useT();
+  const { pending } = useFormStatus();
   const dialog = useRef<HTMLDialogElement>(null);
+  // Set by the "yes" click that sends, before React has shown the form pending: a quick second click finds it.
+  const sent = useRef(false);
+  const seenPending = useRef(false);
   const id = useId();
   const close = () => dialog.current?.close();
+  const said = detail === "" ? null : (detail ?? t("form.confirm.undone"));
+  useEffect(() => {
+    if (pending) seenPending.current = true;
+    else if (seenPending.current) {
+      seenPending.current = false;
+      sent.current = false;
+      dialog.current?.close();
+    }
+  }, [pending]);
   return (
     <>
       <Button
@@ -41,7 +59,7 @@ export function ConfirmButton({ children, question, detail, yes, no, look = "dan
         size={size}
         name={name}
         value={value}
-        disabled={disabled}
+        disabled={disabled || pending}
         aria-haspopup="dialog"
         onClick={(event) => {
           event.preventDefault();
@@ -53,21 +71,46 @@ export function ConfirmButton({ children, question, detail, yes, no, look = "dan
       <dialog
         ref={dialog}
         aria-labelledby={`${id}-question`}
-        aria-describedby={`${id}-detail`}
+        aria-describedby={said ? `${id}-detail` : undefined}
+        onClose={() => {
+          sent.current = false;
+        }}
         className="m-auto max-w-md rounded-lg border border-slate-200 bg-white p-4 text-slate-900 shadow-lg backdrop:bg-slate-900/40 sm:p-6"
       >
         <p id={`${id}-question`} className="font-semibold">
           {question ?? children}
         </p>
-        <p id={`${id}-detail`} className="mt-1 text-sm text-slate-600">
-          {detail ?? t("form.confirm.undone")}
-        </p>
+        {said && (
+          <p id={`${id}-detail`} className="mt-1 text-sm text-slate-600">
+            {said}
+          </p>
+        )}
         <div className="mt-4 flex flex-wrap justify-end gap-2">
-          <Button type="button" look="secondary" autoFocus onClick={close}>
+          <Button type="button" look="secondary" autoFocus disabled={pending} onClick={close}>
             {no ?? t("form.confirm.back")}
           </Button>
-          <Button look="dangerPrimary" size="small" name={name} value={value} onClick={close}>
-            {yes ?? children}
+          <Button
+            look="dangerPrimary"
+            size="small"
+            name={name}
+            value={value}
+            formNoValidate={formNoValidate}
+            disabled={pending}
+            aria-busy={pending || undefined}
+            onClick={(event) => {
+              if (sent.current) return event.preventDefault();
+              // A form field the browser finds wrong: close, so its message shows at the field, not under the dialog.
+              const form = event.currentTarget.form;
+              if (form && !formNoValidate && !form.checkValidity()) {
+                event.preventDefault();
+                close();
+                form.reportValidity();
+                return;
+              }
+              sent.current = true;
+            }}
+          >
+            {pending ? t("form.confirm.working") : (yes ?? children)}
           </Button>
         </div>
       </dialog>

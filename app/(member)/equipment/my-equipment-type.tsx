@@ -7,6 +7,7 @@ import type { Locale, Translate } from "@/lib/i18n/translate";
 import { SessionInfo } from "@/components/training/session-info";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 interface Props {
   type: MyEquipmentType;
@@ -65,9 +66,9 @@ export function MyEquipmentTypeCard({ type, blocked, t, locale, timeZone }: Prop
                     <ActionForm action={cancelSignupAction} className="mt-2 flex flex-wrap items-center gap-3" messageAt="bottom">
                       <span className="text-emerald-700">{t(s.mine === "signed_up" ? "me.signedUp" : "me.waitlisted")}</span>
                       <input type="hidden" name="sessionId" value={s.id} />
-                      <Button type="submit" look="secondary">
+                      <ConfirmButton look="secondary" question={t("me.cancelConfirm", { session: label })} detail="">
                         {t("me.cancel")}
-                      </Button>
+                      </ConfirmButton>
                     </ActionForm>
                   ) : (
                     <ActionForm action={signUpAction} className="mt-2 space-y-2" messageAt="bottom">

@@ -16,8 +16,9 @@ import { requestTrainingAction, withdrawRequestAction } from "./actions";
 import { getSpace } from "@/lib/web/space";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
-import { Button, ButtonLink } from "@/components/ui/button";
+import { ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -73,9 +74,9 @@ export default async function MyEquipmentPage() {
                       {t("me.request.since", { type: r.equipmentTypeName, level: t(`level.${r.level}`), date: formatDate(r.createdAt, locale, timeZone) })}
                     </span>
                     <input type="hidden" name="requestId" value={r.id} />
-                    <Button type="submit" look="secondary">
+                    <ConfirmButton look="secondary" question={t("me.request.withdrawConfirm", { type: r.equipmentTypeName, level: t(`level.${r.level}`) })}>
                       {t("me.request.withdraw")}
-                    </Button>
+                    </ConfirmButton>
                   </ActionForm>
                 </li>
               ))}

@@ -10,6 +10,7 @@ import { addOwnAddressAction, ownAddressAction } from "./actions";
 import { updateAddressAction } from "./address-edit-actions";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** My addresses: list with "edit" / "make main" / "remove", and a form to add one. */
 export async function AddressForms({ addresses, types }: { addresses: PersonAddress[]; types: AddressType[] }) {
@@ -41,9 +42,9 @@ export async function AddressForms({ addresses, types }: { addresses: PersonAddr
               <ActionForm action={ownAddressAction} label={t("address.remove")} messageAt="bottom">
                 <input type="hidden" name="addressId" value={a.addressId} />
                 <input type="hidden" name="op" value="remove" />
-                <Button type="submit" look="secondary">
+                <ConfirmButton look="secondary" question={t("address.removeConfirm", { address: formatAddress(a) })}>
                   {t("address.remove")}
-                </Button>
+                </ConfirmButton>
               </ActionForm>
               {editable.has(a.addressId) ? (
                 <AddressEditForm t={t} address={a} action={updateAddressAction} />

@@ -63,6 +63,7 @@ export const equipmentDe: Record<keyof typeof equipmentEn, string> = {
   "eq.prereq.requiresLevel": "Braucht Stufe",
   "eq.prereq.add": "Voraussetzung hinzufügen",
   "eq.prereq.remove": "Entfernen",
+  "eq.prereq.removeConfirm": "Die Voraussetzung „{item}“ entfernen?",
   "eq.prereq.added": "Voraussetzung hinzugefügt.",
   "eq.prereq.removed": "Voraussetzung entfernt.",
 
@@ -109,6 +110,7 @@ export const equipmentDe: Record<keyof typeof equipmentEn, string> = {
   "eq.grant.done": "Erteilt.",
   "eq.revoke.reason": "Grund für den Entzug",
   "eq.revoke.submit": "Entziehen",
+  "eq.revoke.confirm": "Die Berechtigung für {type} ({level}) entziehen?",
   "eq.revoke.done": "Entzogen.",
 
   "eq.test.title": "Karte an einer Maschine testen",

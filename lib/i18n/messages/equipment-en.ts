@@ -62,6 +62,7 @@ export const equipmentEn = {
   "eq.prereq.requiresLevel": "Requires level",
   "eq.prereq.add": "Add prerequisite",
   "eq.prereq.remove": "Remove",
+  "eq.prereq.removeConfirm": "Remove the prerequisite “{item}”?",
   "eq.prereq.added": "Prerequisite added.",
   "eq.prereq.removed": "Prerequisite removed.",
 
@@ -108,6 +109,7 @@ export const equipmentEn = {
   "eq.grant.done": "Granted.",
   "eq.revoke.reason": "Reason for revoking",
   "eq.revoke.submit": "Revoke",
+  "eq.revoke.confirm": "Revoke the authorization for {type} ({level})?",
   "eq.revoke.done": "Revoked.",
 
   "eq.test.title": "Test a card on a machine",

@@ -64,6 +64,7 @@ export const equipmentIt: Record<keyof typeof equipmentEn, string> = {
   "eq.prereq.requiresLevel": "Livello richiesto",
   "eq.prereq.add": "Aggiungi prerequisito",
   "eq.prereq.remove": "Rimuovi",
+  "eq.prereq.removeConfirm": "Rimuovere il requisito “{item}”?",
   "eq.prereq.added": "Prerequisito aggiunto.",
   "eq.prereq.removed": "Prerequisito rimosso.",
 
@@ -110,6 +111,7 @@ export const equipmentIt: Record<keyof typeof equipmentEn, string> = {
   "eq.grant.done": "Concessa.",
   "eq.revoke.reason": "Motivo della revoca",
   "eq.revoke.submit": "Revoca",
+  "eq.revoke.confirm": "Revocare l’autorizzazione per {type} ({level})?",
   "eq.revoke.done": "Revocata.",
 
   "eq.test.title": "Prova una tessera su una macchina",

@@ -64,6 +64,7 @@ export const equipmentNl: Record<keyof typeof equipmentEn, string> = {
   "eq.prereq.requiresLevel": "Vereist niveau",
   "eq.prereq.add": "Voorwaarde toevoegen",
   "eq.prereq.remove": "Verwijderen",
+  "eq.prereq.removeConfirm": "De voorwaarde “{item}” verwijderen?",
   "eq.prereq.added": "Voorwaarde toegevoegd.",
   "eq.prereq.removed": "Voorwaarde verwijderd.",
 
@@ -110,6 +111,7 @@ export const equipmentNl: Record<keyof typeof equipmentEn, string> = {
   "eq.grant.done": "Verleend.",
   "eq.revoke.reason": "Reden van intrekking",
   "eq.revoke.submit": "Intrekken",
+  "eq.revoke.confirm": "De bevoegdheid voor {type} ({level}) intrekken?",
   "eq.revoke.done": "Ingetrokken.",
 
   "eq.test.title": "Een pas testen op een machine",

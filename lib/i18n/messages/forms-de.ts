@@ -3,6 +3,7 @@ import type { formsEn } from "./forms-en";
 export const formsDe: Record<keyof typeof formsEn, string> = {
   "form.confirm.undone": "Das lässt sich nicht rückgängig machen.",
   "form.confirm.back": "Nein, zurück",
+  "form.confirm.working": "Wird erledigt…",
   "form.error.required": "{field}: Bitte ausfüllen.",
   "form.error.tooShort": "{field}: Bitte mindestens {min} Zeichen.",
   "form.error.tooLong": "{field}: Bitte höchstens {max} Zeichen.",

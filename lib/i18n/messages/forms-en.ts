@@ -2,6 +2,7 @@
 export const formsEn = {
   "form.confirm.undone": "This cannot be undone.",
   "form.confirm.back": "No, go back",
+  "form.confirm.working": "Working on it…",
   "form.error.required": "{field}: please fill this in.",
   "form.error.tooShort": "{field}: at least {min} characters, please.",
   "form.error.tooLong": "{field}: at most {max} characters, please.",

@@ -3,6 +3,7 @@ import type { formsEn } from "./forms-en";
 export const formsIt: Record<keyof typeof formsEn, string> = {
   "form.confirm.undone": "Questa operazione non si può annullare.",
   "form.confirm.back": "No, torna indietro",
+  "form.confirm.working": "In corso…",
   "form.error.required": "{field}: compila questo campo.",
   "form.error.tooShort": "{field}: almeno {min} caratteri.",
   "form.error.tooLong": "{field}: al massimo {max} caratteri.",

@@ -3,6 +3,7 @@ import type { formsEn } from "./forms-en";
 export const formsNl: Record<keyof typeof formsEn, string> = {
   "form.confirm.undone": "Dit kan niet ongedaan worden gemaakt.",
   "form.confirm.back": "Nee, terug",
+  "form.confirm.working": "Bezig…",
   "form.error.required": "{field}: vul dit in.",
   "form.error.tooShort": "{field}: minstens {min} tekens.",
   "form.error.tooLong": "{field}: hoogstens {max} tekens.",

@@ -14,6 +14,7 @@ export const invitationsDe: Record<keyof typeof invitationsEn, string> = {
   "invite.send": "Einladung senden",
   "invite.resend": "Neue Einladung senden",
   "invite.revoke": "Einladung zurückziehen",
+  "invite.revokeConfirm": "Die Einladung an {email} zurückziehen? Ihr Link funktioniert dann nicht mehr.",
   "invite.sent": "Einladung gesendet.",
   "invite.revoked": "Einladung zurückgezogen: Ihr Link funktioniert nicht mehr.",
   "invite.error.forbidden": "Das darfst du nicht.",

@@ -12,6 +12,7 @@ export const invitationsEn = {
   "invite.send": "Send invitation",
   "invite.resend": "Send a new invitation",
   "invite.revoke": "Revoke the invitation",
+  "invite.revokeConfirm": "Revoke the invitation sent to {email}? Its link stops working.",
   "invite.sent": "Invitation sent.",
   "invite.revoked": "Invitation revoked: its link no longer works.",
   "invite.error.forbidden": "You are not allowed to do this.",

@@ -14,6 +14,7 @@ export const invitationsIt: Record<keyof typeof invitationsEn, string> = {
   "invite.send": "Invia invito",
   "invite.resend": "Invia un nuovo invito",
   "invite.revoke": "Revoca l’invito",
+  "invite.revokeConfirm": "Revocare l’invito inviato a {email}? Il suo link smette di funzionare.",
   "invite.sent": "Invito inviato.",
   "invite.revoked": "Invito revocato: il suo link non funziona più.",
   "invite.error.forbidden": "Non ti è permesso farlo.",

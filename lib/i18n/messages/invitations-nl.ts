@@ -14,6 +14,7 @@ export const invitationsNl: Record<keyof typeof invitationsEn, string> = {
   "invite.send": "Uitnodiging versturen",
   "invite.resend": "Een nieuwe uitnodiging versturen",
   "invite.revoke": "Uitnodiging intrekken",
+  "invite.revokeConfirm": "De uitnodiging aan {email} intrekken? De link werkt dan niet meer.",
   "invite.sent": "Uitnodiging verstuurd.",
   "invite.revoked": "Uitnodiging ingetrokken: de link werkt niet meer.",
   "invite.error.forbidden": "Dat mag je niet doen.",

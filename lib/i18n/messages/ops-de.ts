@@ -55,6 +55,7 @@ export const opsDe: Record<keyof typeof opsEn, string> = {
   "settings.logo.file": "Logo-Bild",
   "settings.logo.upload": "Logo hochladen",
   "settings.logo.remove": "Logo entfernen",
+  "settings.logo.removeConfirm": "Das hochgeladene Logo entfernen?",
   "settings.logo.current": "Aktuelles Logo",
   "settings.logo.saved": "Logo gespeichert.",
   "settings.logo.removed": "Logo entfernt.",

@@ -54,6 +54,7 @@ export const opsEn = {
   "settings.logo.file": "Logo image",
   "settings.logo.upload": "Upload logo",
   "settings.logo.remove": "Remove logo",
+  "settings.logo.removeConfirm": "Remove the uploaded logo?",
   "settings.logo.current": "Current logo",
   "settings.logo.saved": "Logo saved.",
   "settings.logo.removed": "Logo removed.",

@@ -56,6 +56,7 @@ export const opsIt: Record<keyof typeof opsEn, string> = {
   "settings.logo.file": "Immagine del logo",
   "settings.logo.upload": "Carica logo",
   "settings.logo.remove": "Rimuovi logo",
+  "settings.logo.removeConfirm": "Rimuovere il logo caricato?",
   "settings.logo.current": "Logo attuale",
   "settings.logo.saved": "Logo salvato.",
   "settings.logo.removed": "Logo rimosso.",

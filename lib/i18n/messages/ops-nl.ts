@@ -56,6 +56,7 @@ export const opsNl: Record<keyof typeof opsEn, string> = {
   "settings.logo.file": "Afbeelding van het logo",
   "settings.logo.upload": "Logo uploaden",
   "settings.logo.remove": "Logo verwijderen",
+  "settings.logo.removeConfirm": "Het geüploade logo verwijderen?",
   "settings.logo.current": "Huidig logo",
   "settings.logo.saved": "Logo opgeslagen.",
   "settings.logo.removed": "Logo verwijderd.",

@@ -11,6 +11,7 @@ export const pairingDe: Record<keyof typeof pairingEn, string> = {
   "pair.how.admin": "durch eine Administratorin oder einen Administrator",
   "pair.none": "Mit dieser Maschine ist kein Board gekoppelt.",
   "pair.unpair": "Kopplung aufheben",
+  "pair.unpairConfirm": "Die Kopplung der Platine {serial} aufheben? Sie kann diese Maschine erst wieder schalten, wenn eine Platine gekoppelt ist.",
   "pair.window.openUntil": "Das Kopplungsfenster ist bis {until} offen: Das nächste Board, das sich für diese Maschine meldet, wird automatisch gekoppelt.",
   "pair.window.openFirst": "Das Kopplungsfenster ist offen, bis sich das erste Board meldet: Dieses wird automatisch gekoppelt.",
   "pair.window.closed": "Das Kopplungsfenster ist geschlossen.",

@@ -10,6 +10,7 @@ export const pairingEn = {
   "pair.how.admin": "by an admin",
   "pair.none": "No board is paired with this machine.",
   "pair.unpair": "Unpair the board",
+  "pair.unpairConfirm": "Unpair the board {serial}? It cannot switch this machine until a board is paired again.",
   "pair.window.openUntil": "The pairing window is open until {until}: the next board that reports on this machine is paired automatically.",
   "pair.window.openFirst": "The pairing window is open until the first board reports: that board is paired automatically.",
   "pair.window.closed": "The pairing window is closed.",

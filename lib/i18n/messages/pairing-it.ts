@@ -12,6 +12,7 @@ export const pairingIt: Record<keyof typeof pairingEn, string> = {
   "pair.how.admin": "da un amministratore",
   "pair.none": "Nessuna scheda è abbinata a questa macchina.",
   "pair.unpair": "Annulla l’abbinamento della scheda",
+  "pair.unpairConfirm": "Annullare l’abbinamento della scheda {serial}? Non potrà accendere questa macchina finché una scheda non sarà di nuovo abbinata.",
   "pair.window.openUntil":
     "La finestra di abbinamento è aperta fino al {until}: la prossima scheda che si fa sentire per questa macchina viene abbinata automaticamente.",
   "pair.window.openFirst": "La finestra di abbinamento è aperta finché non si fa sentire la prima scheda: quella scheda viene abbinata automaticamente.",

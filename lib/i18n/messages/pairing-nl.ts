@@ -12,6 +12,7 @@ export const pairingNl: Record<keyof typeof pairingEn, string> = {
   "pair.how.admin": "door een beheerder",
   "pair.none": "Er is geen board aan deze machine gekoppeld.",
   "pair.unpair": "Board ontkoppelen",
+  "pair.unpairConfirm": "Het board {serial} ontkoppelen? Het kan deze machine pas weer schakelen als er opnieuw een board gekoppeld is.",
   "pair.window.openUntil": "Het koppelvenster is open tot {until}: het volgende board dat zich bij deze machine meldt, wordt automatisch gekoppeld.",
   "pair.window.openFirst": "Het koppelvenster is open tot het eerste board zich meldt: dat board wordt automatisch gekoppeld.",
   "pair.window.closed": "Het koppelvenster is gesloten.",

@@ -26,6 +26,7 @@ export const partnerPhotoDe: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.share": "Mit Partner·in teilen",
   "partner.shareOf": "{address} mit Partner·in teilen",
   "partner.unlink": "Verknüpfung lösen",
+  "partner.unlinkConfirm": "{name} als Partner*in lösen? Geteilte Adressen bleiben bei ihren Besitzer*innen.",
   "partner.link": "Partner·in verknüpfen",
   "partner.ref": "Mitgliedsnummer oder E-Mail der Partnerin/des Partners",
   "partner.mayEditLabel":
@@ -41,6 +42,7 @@ export const partnerPhotoDe: Record<keyof typeof partnerPhotoEn, string> = {
   "photo.tooLarge": "Das Foto ist größer als 10 MB.",
   "photo.upload": "Foto hochladen",
   "photo.remove": "Foto entfernen",
+  "photo.removeConfirm": "Das Foto von {name} entfernen?",
   "photo.missing": "Bitte wähle eine Fotodatei.",
   "photo.notImage": "Die Datei ist kein lesbares Foto (JPEG, PNG, WebP, GIF oder HEIF, höchstens 10 MB).",
 };

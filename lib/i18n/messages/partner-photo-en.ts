@@ -22,6 +22,7 @@ export const partnerPhotoEn = {
   "partner.share": "Share with partner",
   "partner.shareOf": "Share {address} with the partner",
   "partner.unlink": "Unlink partner",
+  "partner.unlinkConfirm": "Unlink {name} as partner? Shared addresses stay with their owner.",
   "partner.link": "Link partner",
   "partner.ref": "Partner's member number or email",
   "partner.mayEditLabel": "Both partners agreed to edit each other's data (records the agreement of both; either may withdraw it)",
@@ -36,6 +37,7 @@ export const partnerPhotoEn = {
   "photo.tooLarge": "The photo is larger than 10 MB.",
   "photo.upload": "Upload photo",
   "photo.remove": "Remove photo",
+  "photo.removeConfirm": "Remove the photo of {name}?",
   "photo.missing": "Please choose a photo file.",
   "photo.notImage": "The file is not a photo that can be read (JPEG, PNG, WebP, GIF or HEIF, at most 10 MB).",
 } as const;

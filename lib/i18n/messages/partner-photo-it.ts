@@ -27,6 +27,7 @@ export const partnerPhotoIt: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.share": "Condividi con il partner",
   "partner.shareOf": "Condividi {address} con il partner",
   "partner.unlink": "Scollega il partner",
+  "partner.unlinkConfirm": "Scollegare {name} come partner? Gli indirizzi condivisi restano a chi li possiede.",
   "partner.link": "Collega il partner",
   "partner.ref": "Numero di socio o email del partner",
   "partner.mayEditLabel": "Entrambi i partner acconsentono a modificare i dati l'uno dell'altro (registra il consenso di entrambi; ognuno può ritirarlo)",
@@ -41,6 +42,7 @@ export const partnerPhotoIt: Record<keyof typeof partnerPhotoEn, string> = {
   "photo.tooLarge": "La foto supera i 10 MB.",
   "photo.upload": "Carica foto",
   "photo.remove": "Rimuovi foto",
+  "photo.removeConfirm": "Rimuovere la foto di {name}?",
   "photo.missing": "Scegli un file con la foto.",
   "photo.notImage": "Il file non è una foto leggibile (JPEG, PNG, WebP, GIF o HEIF, al massimo 10 MB).",
 };

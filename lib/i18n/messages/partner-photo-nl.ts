@@ -27,6 +27,7 @@ export const partnerPhotoNl: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.share": "Delen met partner",
   "partner.shareOf": "{address} delen met de partner",
   "partner.unlink": "Partner ontkoppelen",
+  "partner.unlinkConfirm": "{name} als partner ontkoppelen? Gedeelde adressen blijven bij hun eigenaar.",
   "partner.link": "Partner koppelen",
   "partner.ref": "Lidnummer of e-mailadres van de partner",
   "partner.mayEditLabel": "Beide partners gaan ermee akkoord elkaars gegevens te bewerken (legt de instemming van beiden vast; ieder kan die intrekken)",
@@ -41,6 +42,7 @@ export const partnerPhotoNl: Record<keyof typeof partnerPhotoEn, string> = {
   "photo.tooLarge": "De foto is groter dan 10 MB.",
   "photo.upload": "Foto uploaden",
   "photo.remove": "Foto verwijderen",
+  "photo.removeConfirm": "De foto van {name} verwijderen?",
   "photo.missing": "Kies een fotobestand.",
   "photo.notImage": "Het bestand is geen leesbare foto (JPEG, PNG, WebP, GIF of HEIF, hooguit 10 MB).",
 };

@@ -57,6 +57,7 @@ export const peopleAdminDe: Record<keyof typeof peopleAdminEn, string> = {
   "pa.holder.until": "Bis",
   "pa.holder.assign": "Zuweisen",
   "pa.holder.end": "Beenden",
+  "pa.holder.endConfirm": "Die Funktion {function} von {name} am gewählten Tag beenden?",
   "pa.holder.sinceDate": "{name} seit {date}",
   "pa.holder.unknown": "Niemand hat diese Mitgliedsnummer oder E-Mail (Feld „Person“).",
   "pa.committee.new": "Neues Gremium",

@@ -55,6 +55,7 @@ export const peopleAdminEn = {
   "pa.holder.until": "Until",
   "pa.holder.assign": "Assign",
   "pa.holder.end": "End",
+  "pa.holder.endConfirm": "End {name}’s term as {function} on the day chosen?",
   "pa.holder.sinceDate": "{name} since {date}",
   "pa.holder.unknown": 'No person has this member number or email (field "Person").',
   "pa.committee.new": "New committee",

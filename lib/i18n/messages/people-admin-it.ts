@@ -57,6 +57,7 @@ export const peopleAdminIt: Record<keyof typeof peopleAdminEn, string> = {
   "pa.holder.until": "Al",
   "pa.holder.assign": "Assegna",
   "pa.holder.end": "Termina",
+  "pa.holder.endConfirm": "Terminare l’incarico di {name} come {function} nel giorno scelto?",
   "pa.holder.sinceDate": "{name} dal {date}",
   "pa.holder.unknown": "Nessuna persona ha questo numero di socio o questa email (campo “Persona”).",
   "pa.committee.new": "Nuova commissione",

@@ -57,6 +57,7 @@ export const peopleAdminNl: Record<keyof typeof peopleAdminEn, string> = {
   "pa.holder.until": "Tot",
   "pa.holder.assign": "Toewijzen",
   "pa.holder.end": "Beëindigen",
+  "pa.holder.endConfirm": "De functie {function} van {name} op de gekozen dag beëindigen?",
   "pa.holder.sinceDate": "{name} sinds {date}",
   "pa.holder.unknown": "Niemand heeft dit lidnummer of e-mailadres (veld “Persoon”).",
   "pa.committee.new": "Nieuwe commissie",

@@ -30,6 +30,7 @@ export const peopleDe: Record<keyof typeof peopleEn, string> = {
   "address.none": "Noch keine Adressen.",
   "address.postalCode": "Postleitzahl",
   "address.remove": "Entfernen",
+  "address.removeConfirm": "Die Adresse „{address}“ entfernen?",
   "address.street": "Straße und Hausnummer",
   "address.type": "Art",
   "address.edit": "Bearbeiten",

@@ -29,6 +29,7 @@ export const peopleEn = {
   "address.none": "No addresses yet.",
   "address.postalCode": "Postal code",
   "address.remove": "Remove",
+  "address.removeConfirm": "Remove the address “{address}”?",
   "address.street": "Street and number",
   "address.type": "Type",
   "address.edit": "Edit",

@@ -31,6 +31,7 @@ export const peopleIt: Record<keyof typeof peopleEn, string> = {
   "address.none": "Ancora nessun indirizzo.",
   "address.postalCode": "CAP",
   "address.remove": "Rimuovi",
+  "address.removeConfirm": "Rimuovere l’indirizzo “{address}”?",
   "address.street": "Via e numero civico",
   "address.type": "Tipo",
   "address.edit": "Modifica",

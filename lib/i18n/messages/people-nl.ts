@@ -31,6 +31,7 @@ export const peopleNl: Record<keyof typeof peopleEn, string> = {
   "address.none": "Nog geen adressen.",
   "address.postalCode": "Postcode",
   "address.remove": "Verwijderen",
+  "address.removeConfirm": "Het adres “{address}” verwijderen?",
   "address.street": "Straat en huisnummer",
   "address.type": "Soort",
   "address.edit": "Bewerken",

@@ -76,6 +76,7 @@ export const signupDe: Record<keyof typeof signupEn, string> = {
   "loginRequests.approve": "Login freigeben",
   "loginRequests.approveOf": "Login von {name} freigeben",
   "loginRequests.reject": "Ablehnen",
+  "loginRequests.rejectConfirm": "Die Login-Anfrage von {name} ablehnen?",
   "loginRequests.rejectOf": "Login-Anfrage von {name} ablehnen",
   "loginRequests.approved": "Freigegeben: die Person kann sich jetzt anmelden und wurde per Mail informiert.",
   "loginRequests.rejected": "Die Login-Anfrage wurde abgelehnt.",

@@ -74,6 +74,7 @@ export const signupEn = {
   "loginRequests.approve": "Approve login",
   "loginRequests.approveOf": "Approve the login of {name}",
   "loginRequests.reject": "Turn down",
+  "loginRequests.rejectConfirm": "Turn down the login request of {name}?",
   "loginRequests.rejectOf": "Turn down the login request of {name}",
   "loginRequests.approved": "Approved: they can log in now and were told by mail.",
   "loginRequests.rejected": "The login request was turned down.",

@@ -79,6 +79,7 @@ export const signupIt: Record<keyof typeof signupEn, string> = {
   "loginRequests.approve": "Approva l'accesso",
   "loginRequests.approveOf": "Approva l'accesso di {name}",
   "loginRequests.reject": "Rifiuta",
+  "loginRequests.rejectConfirm": "Rifiutare la richiesta di accesso di {name}?",
   "loginRequests.rejectOf": "Rifiuta la richiesta di accesso di {name}",
   "loginRequests.approved": "Approvato: ora può accedere ed è stato avvisato per email.",
   "loginRequests.rejected": "La richiesta di accesso è stata rifiutata.",

@@ -76,6 +76,7 @@ export const signupNl: Record<keyof typeof signupEn, string> = {
   "loginRequests.approve": "Login goedkeuren",
   "loginRequests.approveOf": "Login van {name} goedkeuren",
   "loginRequests.reject": "Afwijzen",
+  "loginRequests.rejectConfirm": "Het inlogverzoek van {name} afwijzen?",
   "loginRequests.rejectOf": "Loginverzoek van {name} afwijzen",
   "loginRequests.approved": "Goedgekeurd: diegene kan nu inloggen en heeft een mail gekregen.",
   "loginRequests.rejected": "Het loginverzoek is afgewezen.",

@@ -47,6 +47,7 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "tr.error.not_started": "Die Anwesenheit kann eingetragen werden, sobald der Termin begonnen hat.",
   "tr.att.current": "Eingetragen: {attendance}",
   "tr.cancelSession": "Diesen Termin absagen",
+  "tr.cancelSessionConfirm": "Den Termin „{title}“ absagen?",
   "tr.cancelSession.done": "Der Termin ist abgesagt.",
   "tr.backToTraining": "Zurück zu den Einschulungen",
 
@@ -89,6 +90,7 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "me.signUp": "Anmelden",
   "me.joinWaitlist": "Auf die Warteliste",
   "me.cancel": "Abmelden",
+  "me.cancelConfirm": "Deine Anmeldung zu „{session}“ zurücknehmen? Dein Platz geht an die nächste Person.",
   "me.signedUp": "Du hast einen Platz.",
   "me.waitlisted": "Du stehst auf der Warteliste.",
   "me.done.signed_up": "Du bist angemeldet.",
@@ -103,6 +105,7 @@ export const trainingDe: Record<keyof typeof trainingEn, string> = {
   "me.request.open": "Deine offenen Wünsche",
   "me.request.since": "{type}: {level}, seit {date}",
   "me.request.withdraw": "Zurückziehen",
+  "me.request.withdrawConfirm": "Deine Anfrage für {type} ({level}) zurückziehen?",
   "me.request.withdrawn": "Wunsch zurückgezogen.",
 
   "mail.promoted.subject": "Du hast einen Platz: Einschulung {type}",

@@ -46,6 +46,7 @@ export const trainingEn = {
   "tr.error.not_started": "Attendance can be recorded once the session has started.",
   "tr.att.current": "Marked: {attendance}",
   "tr.cancelSession": "Cancel this session",
+  "tr.cancelSessionConfirm": "Cancel the session “{title}”?",
   "tr.cancelSession.done": "The session is cancelled.",
   "tr.backToTraining": "Back to training",
 
@@ -88,6 +89,7 @@ export const trainingEn = {
   "me.signUp": "Sign up",
   "me.joinWaitlist": "Join the waitlist",
   "me.cancel": "Cancel my sign-up",
+  "me.cancelConfirm": "Cancel your sign-up for “{session}”? Your place goes to the next person.",
   "me.signedUp": "You have a seat.",
   "me.waitlisted": "You are on the waitlist.",
   "me.done.signed_up": "You are signed up.",
@@ -102,6 +104,7 @@ export const trainingEn = {
   "me.request.open": "Your open requests",
   "me.request.since": "{type}: {level}, since {date}",
   "me.request.withdraw": "Withdraw",
+  "me.request.withdrawConfirm": "Withdraw your request for {type} ({level})?",
   "me.request.withdrawn": "Request withdrawn.",
 
   "mail.promoted.subject": "You have a seat: {type} training",

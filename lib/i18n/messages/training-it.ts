@@ -46,6 +46,7 @@ export const trainingIt: Record<keyof typeof trainingEn, string> = {
   "tr.att.done": "Presenza di {name} salvata: {attendance}.",
   "tr.att.current": "Registrato: {attendance}",
   "tr.cancelSession": "Annulla questa sessione",
+  "tr.cancelSessionConfirm": "Annullare la sessione “{title}”?",
   "tr.cancelSession.done": "La sessione è annullata.",
   "tr.backToTraining": "Torna alla formazione",
 
@@ -88,6 +89,7 @@ export const trainingIt: Record<keyof typeof trainingEn, string> = {
   "me.signUp": "Iscriviti",
   "me.joinWaitlist": "Mettiti in lista d’attesa",
   "me.cancel": "Annulla la mia iscrizione",
+  "me.cancelConfirm": "Annullare la tua iscrizione a “{session}”? Il tuo posto passa alla persona successiva.",
   "me.signedUp": "Hai un posto.",
   "me.waitlisted": "Sei in lista d’attesa.",
   "me.done.signed_up": "Sei iscritto.",
@@ -102,6 +104,7 @@ export const trainingIt: Record<keyof typeof trainingEn, string> = {
   "me.request.open": "Le tue richieste aperte",
   "me.request.since": "{type}: {level}, dal {date}",
   "me.request.withdraw": "Ritira",
+  "me.request.withdrawConfirm": "Ritirare la tua richiesta per {type} ({level})?",
   "me.request.withdrawn": "Richiesta ritirata.",
 
   "mail.promoted.subject": "Hai un posto: formazione {type}",

@@ -46,6 +46,7 @@ export const trainingNl: Record<keyof typeof trainingEn, string> = {
   "tr.att.done": "Aanwezigheid van {name} opgeslagen: {attendance}.",
   "tr.att.current": "Gemarkeerd: {attendance}",
   "tr.cancelSession": "Deze sessie afgelasten",
+  "tr.cancelSessionConfirm": "De sessie “{title}” afgelasten?",
   "tr.cancelSession.done": "De sessie is afgelast.",
   "tr.backToTraining": "Terug naar trainingen",
 
@@ -88,6 +89,7 @@ export const trainingNl: Record<keyof typeof trainingEn, string> = {
   "me.signUp": "Inschrijven",
   "me.joinWaitlist": "Op de wachtlijst",
   "me.cancel": "Mijn inschrijving annuleren",
+  "me.cancelConfirm": "Je inschrijving voor “{session}” annuleren? Je plaats gaat naar de volgende.",
   "me.signedUp": "Je hebt een plaats.",
   "me.waitlisted": "Je staat op de wachtlijst.",
   "me.done.signed_up": "Je bent ingeschreven.",
@@ -102,6 +104,7 @@ export const trainingNl: Record<keyof typeof trainingEn, string> = {
   "me.request.open": "Je openstaande verzoeken",
   "me.request.since": "{type}: {level}, sinds {date}",
   "me.request.withdraw": "Intrekken",
+  "me.request.withdrawConfirm": "Je aanvraag voor {type} ({level}) intrekken?",
   "me.request.withdrawn": "Verzoek ingetrokken.",
 
   "mail.promoted.subject": "Je hebt een plaats: training {type}",

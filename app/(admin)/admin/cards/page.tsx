@@ -16,6 +16,7 @@ import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 const UNKNOWN_DAYS = 30;
 
@@ -106,7 +107,9 @@ export default async function CardsPage({ searchParams }: { searchParams: Promis
                   <ActionForm key={state} action={endCardAction} label={t(state === "lost" ? "cards.markLost" : "cards.markRevoked")} messageAt="bottom">
                     <input type="hidden" name="cardId" value={c.id} />
                     <input type="hidden" name="intent" value={state} />
-                    <SubmitButton>{t(state === "lost" ? "cards.markLost" : "cards.markRevoked")}</SubmitButton>
+                    <ConfirmButton question={t(state === "lost" ? "cards.markLostConfirm" : "cards.markRevokedConfirm", { uid: c.uid })}>
+                      {t(state === "lost" ? "cards.markLost" : "cards.markRevoked")}
+                    </ConfirmButton>
                   </ActionForm>
                 ))}
             </li>

@@ -41,7 +41,11 @@ export default async function RoomsAdminPage() {
                     machines={kind === "resource" ? machineRows : undefined}
                     labels={{ ...labels, submit: t("rooms.save") }}
                   />
-                  <ActionButton action={deleteBookableAction.bind(null, kind, r.id)} label={t("rooms.delete")} />
+                  <ActionButton
+                    action={deleteBookableAction.bind(null, kind, r.id)}
+                    label={t("rooms.delete")}
+                    confirm={t("rooms.deleteConfirm", { name: r.name })}
+                  />
                 </li>
               ))}
             </ul>

@@ -42,6 +42,7 @@ export default async function AdminSettingsPage() {
           file: t("settings.logo.file"),
           upload: t("settings.logo.upload"),
           remove: t("settings.logo.remove"),
+          removeConfirm: t("settings.logo.removeConfirm"),
           current: t("settings.logo.current"),
           tooLarge: t("settings.logo.error.logo_too_large", { mb }),
         }}

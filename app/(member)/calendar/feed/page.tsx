@@ -29,7 +29,7 @@ export default async function FeedPage() {
       >
         <SubmitButton>{active ? t("feed.regenerate") : t("feed.create")}</SubmitButton>
       </SecretOnceForm>
-      {active && <ActionButton action={revokeFeedAction} label={t("feed.revoke")} />}
+      {active && <ActionButton action={revokeFeedAction} label={t("feed.revoke")} confirm={t("feed.revokeConfirm")} />}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">{t("feed.weekly")}</h2>
         <p>{weekly ? t("feed.weekly.on") : t("feed.weekly.off")}</p>

@@ -113,7 +113,12 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           {mine ? (
             <>
               <p role="status">{t(`ev.youAre.${mine.status as "signed_up" | "waitlisted"}`)}</p>
-              <ActionButton action={unregisterAction.bind(null, id, mine.id)} label={t("ev.unregister")} />
+              <ActionButton
+                action={unregisterAction.bind(null, id, mine.id)}
+                label={t("ev.unregister")}
+                confirm={t("ev.unregisterConfirm", { title: event.title })}
+                detail=""
+              />
             </>
           ) : (
             <ActionButton action={registerAction.bind(null, id)} label={t("ev.register")} />
@@ -134,7 +139,16 @@ export default async function EventPage({ params }: { params: Promise<{ id: stri
           <ButtonLink look="secondary" size="normal" href={`/admin/events/${id}/edit`}>
             {t("ev.edit")}
           </ButtonLink>
-          <ActionButton action={setCancelledAction.bind(null, id, !event.cancelledAt)} label={event.cancelledAt ? t("ev.restoreEvent") : t("ev.cancelEvent")} />
+          {event.cancelledAt ? (
+            <ActionButton action={setCancelledAction.bind(null, id, false)} label={t("ev.restoreEvent")} />
+          ) : (
+            <ActionButton
+              action={setCancelledAction.bind(null, id, true)}
+              label={t("ev.cancelEvent")}
+              confirm={t("ev.cancelEventConfirm", { title: event.title })}
+              detail={t("ev.cancelEventDetail")}
+            />
+          )}
         </div>
       )}
       {list?.ok && <RegistrationList eventId={id} rows={list.rows} t={t} />}

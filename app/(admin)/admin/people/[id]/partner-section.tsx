@@ -12,6 +12,7 @@ import { getT } from "@/lib/i18n/server";
 import { Card } from "@/components/ui/card";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 interface Props {
   personId: number;
@@ -53,9 +54,9 @@ export async function PartnerSection({ personId, partner, addresses, partnerRate
             </ActionForm>
           ))}
           <ActionForm action={unlinkPartnerAction.bind(null, personId)} label={t("partner.unlink")} messageAt="bottom">
-            <Button type="submit" look="secondary">
+            <ConfirmButton look="secondary" question={t("partner.unlinkConfirm", { name: partner.name })} detail="">
               {t("partner.unlink")}
-            </Button>
+            </ConfirmButton>
           </ActionForm>
         </div>
       ) : (

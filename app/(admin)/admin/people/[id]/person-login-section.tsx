@@ -7,7 +7,7 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { invitePersonAction, revokeInvitationAction } from "./invitation-actions";
 import { Card } from "@/components/ui/card";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** Whether the person can log in, and the invitation to set a password for those who cannot (people editors). */
 export async function PersonLoginSection({ personId, mayInvite }: { personId: number; mayInvite: boolean }) {
@@ -33,9 +33,9 @@ export async function PersonLoginSection({ personId, mayInvite }: { personId: nu
           {state.kind === "invited" && (
             <ActionForm action={revokeInvitationAction} label={t("invite.revoke")}>
               <input type="hidden" name="personId" value={personId} />
-              <Button type="submit" look="secondary">
+              <ConfirmButton look="secondary" question={t("invite.revokeConfirm", { email: state.email })}>
                 {t("invite.revoke")}
-              </Button>
+              </ConfirmButton>
             </ActionForm>
           )}
         </div>

@@ -12,6 +12,7 @@ import { approveApplicantAction, approveLoginRequestAction, rejectApplicantActio
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 import { EmptyState } from "@/components/ui/empty-state";
 
 /**
@@ -105,9 +106,9 @@ export default async function ApplicantsPage() {
                     </ActionForm>
                     <ActionForm action={rejectLoginRequestAction} label={t("loginRequests.rejectOf", { name })} messageAt="bottom">
                       <input type="hidden" name="requestId" value={r.requestId} />
-                      <Button type="submit" look="secondary">
+                      <ConfirmButton look="secondary" question={t("loginRequests.rejectConfirm", { name })} detail="">
                         {t("loginRequests.reject")}
-                      </Button>
+                      </ConfirmButton>
                     </ActionForm>
                   </div>
                 )}

@@ -16,6 +16,7 @@ import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 const ATTENDANCE = ["passed", "failed", "no_show"] as const;
 
@@ -51,9 +52,9 @@ export default async function TrainingSessionPage({ params }: { params: Promise<
         {!session.cancelledAt && session.endsAt > new Date() && (
           <ActionForm action={cancelSessionAction} messageAt="bottom" className="pt-2">
             <input type="hidden" name="sessionId" value={session.id} />
-            <Button type="submit" look="secondary">
+            <ConfirmButton look="secondary" question={t("tr.cancelSessionConfirm", { title })}>
               {t("tr.cancelSession")}
-            </Button>
+            </ConfirmButton>
           </ActionForm>
         )}
       </section>

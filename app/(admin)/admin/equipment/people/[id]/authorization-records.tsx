@@ -5,7 +5,7 @@ import { isAuthorizationCurrent } from "@/lib/domain/machine-access/decide-machi
 import { formatDate } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getSpace } from "@/lib/web/space";
-import { Button } from "@/components/ui/button";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** Every authorization record of a person, newest first per type; records not revoked can be revoked with a reason. */
 export async function AuthorizationRecords({ records }: { records: AuthorizationRecord[] }) {
@@ -48,9 +48,9 @@ export async function AuthorizationRecords({ records }: { records: Authorization
                   placeholder={t("eq.revoke.reason")}
                   className="w-full rounded border border-slate-300 px-3 py-1.5 text-sm sm:w-72"
                 />
-                <Button type="submit" look="secondary">
+                <ConfirmButton look="secondary" question={t("eq.revoke.confirm", { type: r.equipmentTypeName, level: t(`level.${r.level}`) })}>
                   {t("eq.revoke.submit")}
-                </Button>
+                </ConfirmButton>
               </ActionForm>
             )}
           </li>

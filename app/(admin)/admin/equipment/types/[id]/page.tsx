@@ -15,8 +15,8 @@ import { addPrerequisiteAction, deleteEquipmentTypeAction, removePrerequisiteAct
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 const LEVELS = ["user", "owner", "trainer"] as const;
 
@@ -51,9 +51,14 @@ export default async function EditEquipmentTypePage({ params }: { params: Promis
                 <ActionForm action={removePrerequisiteAction} className="flex flex-wrap items-center justify-between gap-2" messageAt="bottom">
                   <span>{t("eq.prereq.item", { level: t(`level.${p.level}`), requiresLevel: t(`level.${p.requiresLevel}`), type: p.requiresTypeName })}</span>
                   <input type="hidden" name="id" value={p.id} />
-                  <Button type="submit" look="secondary">
+                  <ConfirmButton
+                    look="secondary"
+                    question={t("eq.prereq.removeConfirm", {
+                      item: t("eq.prereq.item", { level: t(`level.${p.level}`), requiresLevel: t(`level.${p.requiresLevel}`), type: p.requiresTypeName }),
+                    })}
+                  >
                     {t("eq.prereq.remove")}
-                  </Button>
+                  </ConfirmButton>
                 </ActionForm>
               </li>
             ))}

@@ -6,6 +6,7 @@ import { Card } from "@/components/ui/card";
 import { approvePairingAction, closePairingWindowAction, openPairingWindowAction, refusePairingAction, unpairBoardAction } from "./pairing-actions";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/select";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 interface Props {
   t: Translate;
@@ -38,7 +39,9 @@ export function BoardPairingSection({ t, view, machineId, boardId, when }: Props
               </div>
               <ActionForm action={unpairBoardAction} label={t("pair.unpair")} messageAt="bottom">
                 {hidden}
-                <SubmitButton>{t("pair.unpair")}</SubmitButton>
+                <ConfirmButton question={t("pair.unpairConfirm", { serial: view.paired.serial ?? view.paired.remoteAddress })} detail="">
+                  {t("pair.unpair")}
+                </ConfirmButton>
               </ActionForm>
             </div>
           ) : (

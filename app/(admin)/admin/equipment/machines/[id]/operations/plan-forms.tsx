@@ -5,6 +5,7 @@ import type { MaintenancePlan } from "@/lib/db/schema";
 import type { PlanHoursRow } from "@/lib/domain/machines/plan-hours";
 import type { Translate } from "@/lib/i18n/translate";
 import { addPlanAction, deletePlanAction, recordDoneAction, updatePlanAction } from "./plan-actions";
+import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** Per plan: record it done (by hand) and, for managers, edit or delete it. */
 export function PlanRowForms({ t, plan, stored, mayManage }: { t: Translate; plan: PlanHoursRow; stored?: StoredPlan; mayManage: boolean }) {
@@ -19,7 +20,7 @@ export function PlanRowForms({ t, plan, stored, mayManage }: { t: Translate; pla
         <ActionForm action={deletePlanAction} label={t("mach.plans.delete", { plan: plan.lcdText })} messageAt="bottom">
           <input type="hidden" name="machineId" value={plan.machineId} />
           <input type="hidden" name="planId" value={plan.planId} />
-          <SubmitButton>{t("mach.plans.delete", { plan: plan.lcdText })}</SubmitButton>
+          <ConfirmButton question={t("mach.plans.deleteConfirm", { plan: plan.lcdText })}>{t("mach.plans.delete", { plan: plan.lcdText })}</ConfirmButton>
         </ActionForm>
       )}
       {mayManage && stored && <EditPlanForm t={t} plan={stored} />}
