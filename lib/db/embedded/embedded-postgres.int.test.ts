@@ -10,7 +10,9 @@ beforeAll(async () => {
 afterAll(() => embedded?.stop());
 
 const query = async (url: string) => {
-  const sql = postgres(url, { max: 1, onnotice: () => {}, connect_timeout: 5 });
+  // No connect_timeout of its own: 5 s was a timed assertion (on a loaded machine a refusal could come later and
+  // fail as CONNECT_TIMEOUT instead of 28P01); the test's timeout bounds a server that never answers.
+  const sql = postgres(url, { max: 1, onnotice: () => {} });
   try {
     return (await sql`select 1 as one`)[0]!.one as number;
   } finally {
@@ -50,7 +52,9 @@ describe("the embedded database's wire server", () => {
     }
   });
 
-  it("gives every start its own password", async () => {
+  // A second database started: as heavy as beforeAll's (initdb in WASM, seconds quiet, tens of seconds at load 20),
+  // so the same 60 s bound as that hook rather than the 30 s of a test that only talks to one.
+  it("gives every start its own password", { timeout: 60_000 }, async () => {
     const other = await startEmbeddedPostgres();
     try {
       expect(new URL(other.url).password).not.toBe(new URL(embedded.url).password);
