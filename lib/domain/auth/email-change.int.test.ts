@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accounts, emailChangeTokens, loginAttempts, profiles } from "@/lib/db/schema";
 import { createEscalationFixture, type EscalationFixture } from "../access/testing/escalation-fixture";
 import { updateProfile } from "../people/person-service";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
 import { authenticateWithPassword } from "./authenticate";
 import { confirmEmailChange, isEmailChangeTokenUsable, requestEmailChange, setLoginEmail } from "./email-change";
 import { consumePasswordReset, requestPasswordReset } from "./password-reset";
@@ -12,12 +13,9 @@ const PASSWORD = "demo-password-123";
 let t: EscalationFixture;
 let inbox: Inbox;
 
-beforeAll(async () => {
-  [t, inbox] = await Promise.all([createEscalationFixture(), openInbox()]);
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
+databaseWithInbox(createEscalationFixture, (database, mail) => {
+  t = database;
+  inbox = mail;
 });
 
 const tokenIn = (raw: string) => unfold(raw).match(/email-change\/confirm\?token=([A-Za-z0-9_-]+)/)?.[1];

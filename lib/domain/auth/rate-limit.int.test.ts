@@ -1,11 +1,12 @@
 import { count, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { loginAttempts, people } from "@/lib/db/schema";
 import { requestGuestRegistration } from "../calendar/guest-registrations";
 import { saveEvent } from "../calendar/save-event";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { signUpApplicant } from "../people/applicant-signup";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
 import { authenticateWithPassword } from "./authenticate";
 import { takeMailFormAttempt } from "./mail-limits";
 import { sourceOf } from "./rate-limit";
@@ -16,13 +17,10 @@ let ids: Record<string, number>;
 let inbox: Inbox;
 const PASSWORD = "demo-password-123";
 
-beforeAll(async () => {
-  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
+databaseWithInbox(createDemoDatabase, (database, mail) => {
+  t = database;
+  inbox = mail;
   ids = t.ids;
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
 });
 
 const login = (email: string, password: string, ip: string, limits = { maxPerAccount: 5, maxPerIp: 100, windowMinutes: 15 }) =>

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { loginAttempts } from "@/lib/db/schema";
 import { createEscalationFixture, type EscalationFixture } from "../access/testing/escalation-fixture";
 import { changeStatus } from "../people/person-service";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
 import { authenticateWithPassword } from "./authenticate";
 import { setLoginEmail } from "./email-change";
 import { consumePasswordReset, requestPasswordReset } from "./password-reset";
@@ -13,12 +14,9 @@ const PASSWORD = "demo-password-123";
 let t: EscalationFixture;
 let inbox: Inbox;
 
-beforeAll(async () => {
-  [t, inbox] = await Promise.all([createEscalationFixture(), openInbox()]);
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
+databaseWithInbox(createEscalationFixture, (database, mail) => {
+  t = database;
+  inbox = mail;
 });
 beforeEach(() => t.db.delete(loginAttempts));
 

@@ -1,18 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { cards, equipmentAuthorizations, interventions, machines, maintenancePlans, usageSessions } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
-import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
 import { duePlansAcrossSpace, notifyDueMaintenance } from "./maintenance-due";
 
 let t: DemoDatabase;
 let inbox: Inbox;
-beforeAll(async () => {
-  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
-});
-afterAll(async () => {
-  await inbox.close();
-  await t.close();
+databaseWithInbox(createDemoDatabase, (database, mail) => {
+  t = database;
+  inbox = mail;
 });
 
 const T0 = new Date("2026-03-02T10:00:00Z");

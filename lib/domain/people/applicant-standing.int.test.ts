@@ -1,20 +1,18 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { applicantConfirmations } from "@/lib/db/schema";
 import { authenticateWithPassword } from "../auth/authenticate";
 import { takeMailFormAttempt } from "../auth/mail-limits";
 import { confirmApplicant, rejectApplicant, resendApplicantConfirmation, signUpApplicant } from "./applicant-signup";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
 let t: DemoDatabase;
 let inbox: Inbox;
-beforeAll(async () => {
-  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
+databaseWithInbox(createDemoDatabase, (database, mail) => {
+  t = database;
+  inbox = mail;
 });
 
 const limits = { maxPerAccount: 50, maxPerIp: 50, windowMinutes: 15 };

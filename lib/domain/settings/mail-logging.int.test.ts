@@ -1,10 +1,11 @@
 import { Writable } from "node:stream";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { requestPasswordReset } from "../auth/password-reset";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { createMailer } from "../mail/mailer";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
 import { createSettingsMailer, mailDelivery } from "./settings-mailer";
 import { getSpaceSettings } from "./space-settings";
 
@@ -12,12 +13,9 @@ import { getSpaceSettings } from "./space-settings";
 let t: DemoDatabase;
 let inbox: Inbox;
 
-beforeAll(async () => {
-  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
+databaseWithInbox(createDemoDatabase, (database, mail) => {
+  t = database;
+  inbox = mail;
 });
 
 function capturingLogger(): { logger: pino.Logger; text: () => string } {

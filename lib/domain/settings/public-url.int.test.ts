@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { requestPasswordReset } from "../auth/password-reset";
 import { sendWeeklyAnnouncement } from "../calendar/announcements";
 import { requestGuestRegistration } from "../calendar/guest-registrations";
@@ -6,7 +6,8 @@ import { saveEvent } from "../calendar/save-event";
 import { setWeeklyAnnouncement } from "../calendar/announcements";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { signUpApplicant } from "../people/applicant-signup";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
 import { publicLink } from "./public-link";
 import { normalizePublicUrl, publicUrlFromEnv } from "./public-url";
 import { getSpaceSettings, settingsFromEnv } from "./space-settings";
@@ -17,13 +18,10 @@ let t: DemoDatabase;
 let ids: Record<string, number>;
 let inbox: Inbox;
 
-beforeAll(async () => {
-  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
+databaseWithInbox(createDemoDatabase, (database, mail) => {
+  t = database;
+  inbox = mail;
   ids = t.ids;
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
 });
 
 const last = () => unfold(inbox.mails.at(-1)!.raw);

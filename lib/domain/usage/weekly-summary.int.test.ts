@@ -1,18 +1,16 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { accounts, auditLog, machines, maintenancePlans, unknownCards, usageSessions } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
 import { composeWeeklySummary, sendWeeklySummaries, setWeeklySummary, wantsWeeklySummary } from "./weekly-summary";
 
 let t: DemoDatabase;
 let inbox: Inbox;
-beforeAll(async () => {
-  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
-});
-afterAll(async () => {
-  await inbox.close();
-  await t.close();
+databaseWithInbox(createDemoDatabase, (database, mail) => {
+  t = database;
+  inbox = mail;
 });
 
 const NOW = new Date("2026-11-30T06:00:00Z");
