@@ -7,7 +7,7 @@ import { commitImport, previewImport } from "./import-people";
 import { addMembership } from "./membership-service";
 import { mailingList, peopleToCsv } from "./people-export";
 import { listAllPeople, listPeople, parsePeopleFilter } from "./people-list";
-import { personMatches } from "./person-match";
+import { personMatches, seenOnce } from "./person-match";
 import { createStudyField } from "./study-fields";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
@@ -58,6 +58,17 @@ describe("people list", () => {
       expect(plan).toMatch(/people_memberNumber_unique"? on people/);
       expect(plan).toMatch(/Index Scan on cards_uid_index|using cards_uid_index on cards/);
     }
+  });
+
+  it("works out the viewer's sight of a row once, however often the search uses it", async () => {
+    // Inlined, the rule ran again for the match, the shown name, the shown email and the order (2,000 matches).
+    const seen = seenOnce(sql`(${profiles.visibility} ->> 'name') = 'public'`, sql`(${profiles.visibility} ->> 'email') = 'public'`);
+    const rows = (await t.db.execute(sql`explain verbose select ${seen.name}, ${seen.email}, case when ${seen.name} then ${profiles.lastName} end
+      from ${people} left join ${profiles} on ${profiles.personId} = ${people.id} left join ${seen.join} on true
+      where ${personMatches("gruber", { ...seen, cards: false })}`)) as unknown as Record<string, string>[];
+    const plan = rows.map((r) => Object.values(r)[0]).join("\n");
+    // Its own node per row (the lateral's Result) works the rule out; the uses above only read its output.
+    expect(plan).toMatch(/->\s+Result[^\n]*\n\s*Output: \(\(profiles\.visibility ->> 'name'::text\) = 'public'::text\), \(\(profiles\.visibility ->> 'email'/);
   });
 
   it("counts the matches with the page, and a page past the end shows the last one", async () => {

@@ -52,3 +52,16 @@ export interface SeenFields {
   /** Also by the email a person logs in with (under the email's visibility). */
   logins?: boolean;
 }
+
+/**
+ * The viewer's sight of each row's name and email, worked out once per row: a lateral subquery that `offset 0` keeps
+ * from being inlined (inlined, every use — match, shown name, shown email, order — evaluates the rule again; a broad
+ * search of 2,000 matches took half as long again). Join it with `.leftJoin(flags.join, sql\`true\`)` after profiles.
+ */
+export function seenOnce(name: SQL, email: SQL): { join: SQL; name: SQL; email: SQL } {
+  return {
+    join: sql`lateral (select ${name} as name_seen, ${email} as email_seen offset 0) as seen`,
+    name: sql`seen.name_seen`,
+    email: sql`seen.email_seen`,
+  };
+}

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { accounts, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
 import { fail, type Failure, type Result } from "../shared/result";
-import { personMatches } from "./person-match";
+import { personMatches, seenOnce } from "./person-match";
 import type { Viewer } from "./visibility";
 import { mayViewFieldSql } from "./visibility-sql";
 
@@ -72,8 +72,10 @@ export async function pickPeople(
   if (q.startsWith(PICKED_PREFIX) && !picked) return fail("invalid", `q: "${PICKED_PREFIX}" must be followed by a person's id.`, { field: "q" });
   const managesPeople = viewer.permissions.has("members.read") || viewer.permissions.has("members.write");
   // Someone without a profile shows nothing a profile could hide: seen as by those who manage people.
-  const sees = (field: "name" | "email") =>
+  const sight = (field: "name" | "email") =>
     sql<boolean>`(case when ${profiles.personId} is null then ${sql.raw(String(managesPeople))} else coalesce(${mayViewFieldSql(viewer, field)}, false) end)`;
+  const seen = seenOnce(sight("name"), sight("email"));
+  const sees = (field: "name" | "email") => (field === "name" ? seen.name : seen.email);
   const conditions: SQL[] = [isNull(people.erasedAt)];
   if (rule.loginOnly) conditions.push(eq(membershipStatuses.mayLogIn, true));
   // Found only by what the viewer may see (personMatches with the visible fields), in the database: a page of
@@ -97,6 +99,7 @@ export async function pickPeople(
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
     .leftJoin(profiles, eq(profiles.personId, people.id))
     .leftJoin(accounts, eq(accounts.personId, people.id))
+    .leftJoin(seen.join, sql`true`)
     .where(and(...conditions))
     // By the name shown: a hidden name's place in the list gives nothing away.
     .orderBy(sql`${shownLast} asc nulls last`, sql`${shownFirst} asc nulls last`, asc(people.id))

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { scopeCondition, type ViewScope } from "../access/view-rights";
 import { spaceToday } from "../settings/space-today";
-import { personMatches } from "./person-match";
+import { personMatches, seenOnce } from "./person-match";
 import type { Viewer } from "./visibility";
 import { mayViewFieldSql, PROFILE_VISIBILITY } from "./visibility-sql";
 
@@ -44,8 +44,11 @@ export interface PeoplePage {
 export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch = {}): Promise<PeoplePage> {
   const pageSize = Math.min(Math.max(search.pageSize ?? 25, 1), 200);
   const inScope = search.scope && !search.scope.all ? scopeCondition(search.scope, await spaceToday(db)) : undefined;
-  const nameSeen = sql`coalesce(${mayViewFieldSql(viewer, "name", PROFILE_VISIBILITY, { inScope })}, false)`;
-  const emailSeen = sql`coalesce(${mayViewFieldSql(viewer, "email", PROFILE_VISIBILITY, { inScope })}, false)`;
+  const seen = seenOnce(
+    sql`coalesce(${mayViewFieldSql(viewer, "name", PROFILE_VISIBILITY, { inScope })}, false)`,
+    sql`coalesce(${mayViewFieldSql(viewer, "email", PROFILE_VISIBILITY, { inScope })}, false)`,
+  );
+  const { name: nameSeen, email: emailSeen } = seen;
   const managesPeople = viewer.permissions.has("members.read") || viewer.permissions.has("members.write");
   const where = personMatches(search.query ?? "", { name: nameSeen, email: emailSeen, cards: managesPeople });
   const shownLast = sql<string | null>`case when ${nameSeen} then ${profiles.lastName} end`;
@@ -65,6 +68,7 @@ export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch 
       .from(people)
       .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
       .leftJoin(profiles, eq(profiles.personId, people.id))
+      .leftJoin(seen.join, sql`true`)
       .where(where)
       .orderBy(sql`${shownLast} asc nulls last`, sql`${shownFirst} asc nulls last`, asc(people.id))
       .limit(pageSize)
@@ -79,6 +83,7 @@ export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch 
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(people)
       .leftJoin(profiles, eq(profiles.personId, people.id))
+      .leftJoin(seen.join, sql`true`)
       .where(where);
     page = Math.max(1, Math.ceil(n / pageSize));
     found = n ? await pageOf(page) : [];
