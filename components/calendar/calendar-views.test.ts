@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import type { ReactElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { CalendarDay } from "@/lib/domain/calendar/calendar-days";
@@ -5,6 +7,7 @@ import type { CalendarItem } from "@/lib/domain/calendar/calendar-queries";
 import { translator } from "@/lib/i18n/translate";
 import { addDays, type Day, isoDate, startOfDay } from "@/lib/time";
 import { MONTH_DAY_SHOWN, MonthView } from "./calendar-views";
+import { MonthGrid } from "./month-grid";
 
 const tz = "Europe/Vienna";
 const first: Day = { year: 2030, month: 4, day: 29 }; // the Monday before 1 May 2030: six weeks
@@ -33,20 +36,19 @@ function busy(perDay: number): CalendarDay[] {
   return Array.from({ length: 42 }, (_, d) => ({ items: items.slice(d * perDay, d * perDay + MONTH_DAY_SHOWN), count: perDay }));
 }
 
-const month = (entries: CalendarDay[]) =>
-  renderToStaticMarkup(
-    MonthView({
-      entries,
-      first,
-      timeZone: tz,
-      locale: "en",
-      t,
-      todayIso: "2030-05-15",
-      month: 5,
-      weekOf: (day) => `/calendar?view=week&date=${isoDate(day)}`,
-      labelledBy: "calendar-range",
-    }),
-  );
+const monthView = (entries: CalendarDay[]) =>
+  MonthView({
+    entries,
+    first,
+    timeZone: tz,
+    locale: "en",
+    t,
+    todayIso: "2030-05-15",
+    month: 5,
+    weekOf: (day) => `/calendar?view=week&date=${isoDate(day)}`,
+    labelledBy: "calendar-range",
+  }) as ReactElement<object>;
+const month = (entries: CalendarDay[]) => renderToStaticMarkup(monthView(entries));
 
 describe("month view of a busy space", () => {
   it("is a table named by the heading above it (the month)", () => {
@@ -65,6 +67,16 @@ describe("month view of a busy space", () => {
     expect(html).toContain("> Event 140</span>");
     expect(html).not.toContain("> Event 144</span>");
     expect(html.length).toBeLessThan(60_000);
+  });
+
+  it("hands the grid, a client component, plain cells: the page's payload carries each entry as a short tuple, not its rendered tree", () => {
+    const view = monthView(busy(20));
+    expect(view.type).toBe(MonthGrid);
+    expect(readFileSync(new URL("./month-grid.tsx", import.meta.url), "utf8")).toMatch(/^"use client";/);
+    // 168 entries and 42 "+N more" links: about 10 KB as data (the tree of elements was ~45 KB, escaped once more in the page).
+    const payload = JSON.stringify(view.props);
+    expect(payload).toContain('[0,"08:00","Event 140","event-140",0]');
+    expect(payload.length).toBeLessThan(14_000);
   });
 
   it("a day within the limit shows all its entries and no link", () => {

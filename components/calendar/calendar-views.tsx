@@ -2,9 +2,9 @@ import type { CalendarDay } from "@/lib/domain/calendar/calendar-days";
 import type { CalendarItem } from "@/lib/domain/calendar/calendar-queries";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { addDays, type Day, formatDay, formatTime, isoDate } from "@/lib/time";
-import { CalendarItemLink } from "./calendar-item-link";
+import { calendarEntry, CalendarItemLink, entryTags } from "./calendar-item-link";
+import { type MonthCell, MonthGrid, OUTSIDE_MONTH, TODAY } from "./month-grid";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Table, Td, Th } from "@/components/ui/table";
 
 interface ViewProps {
   /** The view's days from `first`, each with the entries it shows and how many it holds (calendar-days.ts). */
@@ -25,57 +25,26 @@ function timeLabel(item: CalendarItem, p: ViewProps): string {
   return item.kind === "event" && item.allDay ? p.t("cal.allDay") : formatTime(item.startsAt, p.locale, p.timeZone);
 }
 
-/** The month's grid of days, named by the heading above it (`labelledBy`, its id: "December 2026"). */
+/**
+ * The month: each day's first MONTH_DAY_SHOWN entries and a link to its week for the rest, made here into the plain
+ * cells the grid (a client component, month-grid.tsx) renders; named by the heading above it (`labelledBy`, its
+ * id: "December 2026").
+ */
 export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => string; labelledBy: string }) {
-  const weeks = Array.from({ length: p.entries.length / 7 }, (_, w) => Array.from({ length: 7 }, (_, d) => w * 7 + d));
-  return (
-    <Table look="bare" className="w-full min-w-[42rem] table-fixed border-collapse" testId="month-view" labelledBy={p.labelledBy}>
-      <thead>
-        <tr>
-          {[1, 2, 3, 4, 5, 6, 0].map((d) => (
-            <Th key={d} className="border border-slate-200 bg-slate-50 py-1">
-              {p.t(`wd.${d}` as "wd.0")}
-            </Th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {weeks.map((week) => (
-          <tr key={week[0]}>
-            {week.map((index) => {
-              const day = addDays(p.first, index);
-              const { items, count } = p.entries[index]!;
-              const iso = isoDate(day);
-              return (
-                <Td key={iso} className={`h-24 border border-slate-200 align-top ${day.month === p.month ? "" : "bg-slate-50 text-slate-600"}`}>
-                  <div className={`px-1 text-xs ${iso === p.todayIso ? "font-bold text-amber-700" : ""}`}>{day.day}</div>
-                  <ul className="space-y-0.5 px-0.5">
-                    {items.slice(0, MONTH_DAY_SHOWN).map((item) => (
-                      <li key={`${item.kind}-${item.id}-${item.startsAt.getTime()}`}>
-                        <CalendarItemLink item={item} time={timeLabel(item, p)} t={p.t} />
-                      </li>
-                    ))}
-                    {count > MONTH_DAY_SHOWN && (
-                      <li>
-                        <a className="cal-more" href={p.weekOf(day)}>
-                          {p.t("cal.more", { count: count - MONTH_DAY_SHOWN })}
-                          <span className="sr-only"> ({formatDay(day, p.locale)})</span>
-                        </a>
-                      </li>
-                    )}
-                  </ul>
-                </Td>
-              );
-            })}
-          </tr>
-        ))}
-      </tbody>
-    </Table>
-  );
+  const tags = entryTags(p.t);
+  const cells = p.entries.map(({ items, count }, index): MonthCell => {
+    const day = addDays(p.first, index);
+    const flags = (day.month === p.month ? 0 : OUTSIDE_MONTH) | (isoDate(day) === p.todayIso ? TODAY : 0);
+    const entries = items.slice(0, MONTH_DAY_SHOWN).map((item) => calendarEntry(item, timeLabel(item, p), p.t));
+    if (count <= MONTH_DAY_SHOWN) return [day.day, flags, entries];
+    return [day.day, flags, entries, [p.t("cal.more", { count: count - MONTH_DAY_SHOWN }), p.weekOf(day), formatDay(day, p.locale)]];
+  });
+  return <MonthGrid weekdays={[1, 2, 3, 4, 5, 6, 0].map((d) => p.t(`wd.${d}` as "wd.0"))} cells={cells} tags={tags} labelledBy={p.labelledBy} />;
 }
 
 /** Week and agenda: a list per day (empty days are left out of the agenda). */
 export function DayListView(p: ViewProps & { showEmpty: boolean }) {
+  const tags = entryTags(p.t);
   const days = p.entries.map((entry, i) => ({ day: addDays(p.first, i), items: entry.items })).filter((d) => p.showEmpty || d.items.length);
   if (!days.length) return <EmptyState>{p.t("cal.nothing")}</EmptyState>;
   return (
@@ -90,7 +59,7 @@ export function DayListView(p: ViewProps & { showEmpty: boolean }) {
             <ul className="mt-1 space-y-1">
               {items.map((item) => (
                 <li key={`${item.kind}-${item.id}-${item.startsAt.getTime()}`}>
-                  <CalendarItemLink item={item} time={timeLabel(item, p)} t={p.t} />
+                  <CalendarItemLink entry={calendarEntry(item, timeLabel(item, p), p.t)} tags={tags} />
                   {item.kind === "event" && item.rooms.length > 0 && !p.showEmpty && (
                     <span className="ml-1 text-xs text-slate-500">{item.rooms.join(", ")}</span>
                   )}
