@@ -147,8 +147,12 @@ export class BoardLink extends EventEmitter {
     });
     clearTimeout(timer);
     this.waiting = null;
-    // Like the firmware after an unanswered query: drop the connection; the reconnect replays the buffer.
-    if (text === null && this.client?.connected) this.client.stream.destroy();
+    // Like the firmware after an unanswered query: drop the connection (offline at once: nothing more is sent on it,
+    // though the socket closes a little later); the reconnect replays the buffer.
+    if (text === null && this.client?.connected) {
+      this.online = false;
+      this.client.stream.destroy();
+    }
     return done(text === null ? null : parseJson(text));
   }
 

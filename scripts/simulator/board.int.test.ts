@@ -221,6 +221,19 @@ describe("simulated board", () => {
     expect(b.link.clientId).toMatch(/^BOARD([0-9]|[1-9][0-9]|[1-9][0-9]{2})$/);
   });
 
+  it("sends nothing more on a connection after a request went unanswered: the firmware has dropped it", async () => {
+    const b = board(7);
+    await b.start();
+    await b.swipe("efbeadde");
+    silentOnce.add("stopuse:efbeadde");
+    await b.stop(); // unanswered within the timeout: buffered, and the connection dropped
+    expect(b.buffer.size).toBe(1);
+    // Before, the next request went out on the dying connection and counted as sent and unanswered (the soak's
+    // full-disk fault showed dozens of unanswered checkmachine that no broker had received).
+    expect(await b.link.request({ action: "checkmachine" })).toMatchObject({ sent: false, reply: null });
+    await until(() => b.buffer.size === 0, "the reconnect's replay");
+  });
+
   it("refuses an unknown card while offline, and reports an unknown machine's answer", async () => {
     const b = board(4242);
     await b.start();
