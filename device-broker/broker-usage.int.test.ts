@@ -210,6 +210,11 @@ describe("alive", () => {
     const client = await board();
     const alive = { action: "alive", version: "esp32,v1.2.0", ip: "192.168.1.57", serial: "a0b1c2d3e4f5", heap: "183452" };
     expect(await ask(client, 1, JSON.stringify(alive), 0)).toEqual([]);
+    // Telemetry is written at most once per machine at a time (a second alive while the first is written is skipped,
+    // unspooled-writes.ts), and the broker answers after 300 ms whether written or not: wait for the first.
+    await waitFor("first alive recorded", async () =>
+      (await f.database.db.select().from(boards).where(eq(boards.machineId, ids.laser))).some((b) => b.heap === 183452),
+    );
     expect(await ask(client, 1, JSON.stringify({ ...alive, heap: "150000" }), 0)).toEqual([]);
     await waitFor("heap updated", async () =>
       (await f.database.db.select().from(boards).where(eq(boards.machineId, ids.laser))).some((b) => b.heap === 150000),

@@ -48,6 +48,11 @@ export interface StartBrokerOptions {
   /** A snapshot saved by an earlier run, already read by the caller (start while the database is down). */
   savedSnapshot?: OfflineOptions["savedSnapshot"];
   writeTimeoutMs?: number;
+  /**
+   * Without a spool, a board fact's budget (default 1.5 s: the board waits 2 s). Tests of other parts set it long, so
+   * a loaded machine does not leave their writes unanswered.
+   */
+  unspooledWriteMs?: number;
   /** Spool size limit / write function (tests of a full disk). */
   spool?: OfflineOptions["spool"];
 }
@@ -133,7 +138,7 @@ export async function startBroker(options: StartBrokerOptions): Promise<RunningB
     if (snapshot) snapshot.onReload = () => policy.refresh?.();
     const replayQueueFile = options.dataDir ? replayQueueFilePath(options.dataDir) : undefined;
     subscription = refs.intake = createBoardRequestIntake(
-      { db, logger: warnings, metrics, presence, snapshot, writes, health, replayQueueFile },
+      { db, logger: warnings, metrics, presence, snapshot, writes, health, replayQueueFile, unspooledWriteMs: options.unspooledWriteMs },
       options.handlers,
     );
     await listen(server, options.port, options.host);

@@ -21,6 +21,8 @@ export interface HandlerContext {
   health?: DatabaseHealth;
   /** Where the boards' offline queues as followed so far are kept across a restart (replay-bursts.ts); absent: memory only. */
   replayQueueFile?: string;
+  /** Without a spool: how long after its arrival a board's fact may still be written (default UNSPOOLED_WRITE_MS). */
+  unspooledWriteMs?: number;
 }
 
 export interface BoardRequest<A extends Action = Action> {

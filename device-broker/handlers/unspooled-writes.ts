@@ -49,7 +49,7 @@ const laneOf = (machineId: number) => `board facts, machine ${machineId}`;
 
 async function writeInOrder(ctx: HandlerContext, health: DatabaseHealth, event: SpoolEvent): Promise<EventOutcome> {
   if (health.down) throw new WriteTimeoutError("database away and no spool: not answered, the board keeps the fact and sends it again");
-  const deadline = new Date(event.receivedAt).getTime() + UNSPOOLED_WRITE_MS;
+  const deadline = new Date(event.receivedAt).getTime() + (ctx.unspooledWriteMs ?? UNSPOOLED_WRITE_MS);
   const lane = laneOf(event.machineId);
   if (health.pending(lane)) await within(health.settled(lane), deadline);
   const remaining = deadline - Date.now();
@@ -69,7 +69,7 @@ async function writeSideFact(ctx: HandlerContext, health: DatabaseHealth, event:
   if (health.down || busy.has(event.machineId)) return "unrecorded";
   const machines = busy;
   machines.add(event.machineId);
-  const deadline = new Date(event.receivedAt).getTime() + UNSPOOLED_WRITE_MS;
+  const deadline = new Date(event.receivedAt).getTime() + (ctx.unspooledWriteMs ?? UNSPOOLED_WRITE_MS);
   const work = applyEvent(ctx.db, event, { deadline }).finally(() => machines.delete(event.machineId));
   const settled = work.then(
     (outcome) => {

@@ -13,11 +13,24 @@ export interface BrokerFixture {
   close(): Promise<void>;
 }
 
-/** A fresh database with the demo seed (machines 1–3) and a real broker on a free port. */
+/**
+ * A fresh database with the demo seed (machines 1–3) and a real broker on a free port. Without a spool (no DATA_DIR),
+ * a board's write gets 20 s here instead of the board's 1.5 s budget: on a loaded machine a write that misses it is
+ * cancelled and left unanswered by design, which tests of what gets recorded must not depend on (tests of the budget
+ * itself pass `unspooledWriteMs`).
+ */
 export async function startBrokerFixture(
   options: Pick<
     StartBrokerOptions,
-    "heartbeatIntervalMs" | "policy" | "commandPollMs" | "presenceFlushMs" | "maxConnectionsPerAddress" | "connectTimeoutMs" | "loginThrottle" | "handlers"
+    | "heartbeatIntervalMs"
+    | "policy"
+    | "commandPollMs"
+    | "presenceFlushMs"
+    | "maxConnectionsPerAddress"
+    | "connectTimeoutMs"
+    | "loginThrottle"
+    | "handlers"
+    | "unspooledWriteMs"
   > = {},
 ): Promise<BrokerFixture> {
   const database = await createDemoDatabase();
@@ -28,6 +41,7 @@ export async function startBrokerFixture(
       port: 0,
       host: "127.0.0.1",
       logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
+      unspooledWriteMs: 20_000,
       ...options,
     });
     return {
