@@ -20,6 +20,12 @@ describe("Table", () => {
     expect(renderToStaticMarkup(Table({ children: row }))).not.toMatch(/aria-label|<caption/);
   });
 
+  it("gives its cells only the props that have a value (an undefined one still fills the page's RSC payload)", () => {
+    expect(Td({ children: "Ada" }).props).toStrictEqual({ children: "Ada" });
+    expect(Td({ children: "3", numeric: true, colSpan: 2 }).props).toStrictEqual({ children: "3", className: "text-right tabular-nums", colSpan: 2 });
+    expect(Th({ children: "Name" }).props).toStrictEqual({ scope: "col", children: "Name" });
+  });
+
   it("shows its caption, or carries a label of its own", () => {
     expect(renderToStaticMarkup(Table({ caption: "Per machine", children: row }))).toContain(
       '<caption class="text-left font-medium">Per machine</caption><tbody>',

@@ -95,7 +95,7 @@ export function Th({
   const align = numeric ? "text-right" : "";
   const classes = [align, className].filter(Boolean).join(" ");
   return (
-    <th scope={scope} className={classes || undefined}>
+    <th scope={scope} {...defined({ className: classes || undefined })}>
       {labelHidden ? <span className="sr-only">{children}</span> : children}
     </th>
   );
@@ -105,8 +105,16 @@ export function Th({
 export function Td({ children, numeric, className, colSpan }: { children?: ReactNode; numeric?: boolean; className?: string; colSpan?: number }) {
   const classes = [numeric ? "text-right tabular-nums" : "", className].filter(Boolean).join(" ");
   return (
-    <td className={classes || undefined} colSpan={colSpan}>
+    <td {...defined({ className: classes || undefined, colSpan })}>
       {children}
     </td>
   );
+}
+
+/**
+ * Only the props that have a value: a server component's props go into the page's RSC payload, where an undefined
+ * one is still written out ("className":"$undefined") — in every cell of every row (issue 20: page size).
+ */
+function defined<T extends Record<string, unknown>>(props: T): Partial<T> {
+  return Object.fromEntries(Object.entries(props).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
