@@ -104,11 +104,7 @@ export function Th({
 /** A cell. `numeric`: right-aligned, with figures of one width so a column of numbers lines up. */
 export function Td({ children, numeric, className, colSpan }: { children?: ReactNode; numeric?: boolean; className?: string; colSpan?: number }) {
   const classes = [numeric ? "text-right tabular-nums" : "", className].filter(Boolean).join(" ");
-  return (
-    <td {...defined({ className: classes || undefined, colSpan })}>
-      {children}
-    </td>
-  );
+  return <td {...defined({ className: classes || undefined, colSpan })}>{children}</td>;
 }
 
 /**
