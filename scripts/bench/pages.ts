@@ -4,7 +4,8 @@
  * bench:people's and bench:calendar's). Runs the built web server (scripts/web/web-server.ts) on the embedded
  * database and measures each page in pairs with the trivial page (pairedWithFloor: in turn, order swapped, after
  * warm-up), printing p50, the ratio and the page's HTML size with the part that is the RSC payload. Uses the existing
- * build (`npm run build` first). `npm run bench:pages -- 20 /calendar /home` sets the pairs and the pages.
+ * build (`npm run build` first). `npm run bench:pages -- 20 /calendar /home` sets the pairs and the pages; a page ending in
+ * `*` takes every page it begins (`/admin/roles/*`: the detail pages found below).
  */
 import { seedBenchEvents } from "./calendar-seed";
 import { seedBenchPeople } from "./people-seed";
@@ -38,6 +39,8 @@ const DETAILS: { who: string; from: string; link: RegExp }[] = [
   { who: "member", from: "/things", link: /href="(\/things\/[^"/?#]+)"/ },
   { who: "admin", from: "/admin/people", link: /href="(\/admin\/people\/\d+)"/ },
   { who: "admin", from: "/admin/equipment", link: /href="(\/admin\/equipment\/machines\/\d+)"/ },
+  // The role every member holds by status: its page sorts thousands of holders by the name shown.
+  { who: "admin", from: "/admin/roles", link: /aria-label="Member"[\s\S]*?href="(\/admin\/roles\/\d+)#holders"/ },
 ];
 
 const server = await startProbedWebServer({
@@ -79,7 +82,7 @@ try {
   }
   console.log(`${ROUNDS} pairs per page, each with ${TRIVIAL} for the same visitor:`);
   for (const { who, cookie, pages } of visitors) {
-    const chosen = pages.filter((p) => !only.length || only.includes(p));
+    const chosen = pages.filter((p) => !only.length || only.includes(p) || only.some((o) => o.endsWith("*") && p.startsWith(o.slice(0, -1))));
     if (!chosen.length) continue;
     const sizes = new Map<string, { bytes: number; payload: number }>();
     for (const p of [TRIVIAL, ...chosen]) sizes.set(p, await get(p, cookie));
