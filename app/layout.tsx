@@ -9,8 +9,17 @@ import { getSpace } from "@/lib/web/space";
 import "./globals.css";
 
 // The client components that translate themselves (the error page) get these keys and no others.
-// error.*: app/error.tsx; form.confirm.*: ConfirmButton's dialog, on any page.
-const CLIENT_KEYS = ["error.title", "error.body", "error.retry", "form.confirm.undone", "form.confirm.back", "form.confirm.working"] as const;
+// error.*: the error pages (components/ui/error-view.tsx); form.confirm.*: ConfirmButton's dialog, on any page.
+const CLIENT_KEYS = [
+  "error.title",
+  "error.body",
+  "error.retry",
+  "error.reference",
+  "error.referenceHint",
+  "form.confirm.undone",
+  "form.confirm.back",
+  "form.confirm.working",
+] as const;
 
 export async function generateMetadata(): Promise<Metadata> {
   const { name } = await getSpace();

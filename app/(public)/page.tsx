@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Suspense } from "react";
 import {
   EventsWidget,
   LoansWidget,
@@ -15,6 +14,7 @@ import { setOpenStatusAction } from "./start-actions";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getSpace } from "@/lib/web/space";
 import { startWidgetData } from "@/lib/web/start-widgets";
+import { LoadingBoundary } from "@/components/ui/loading";
 
 export const dynamic = "force-dynamic";
 // Feed readers find the news feed from the front door.
@@ -25,9 +25,9 @@ export default async function StartPage() {
   const [t, locale, user, space] = await Promise.all([getT(), getLocale(), getCurrentUser(), getSpace()]);
   const ctx: WidgetContext = { t, locale, timeZone: space.timeZone, user };
   const slot = (key: string, node: React.ReactNode) => (
-    <Suspense key={key} fallback={<div className="h-24 animate-pulse rounded-lg bg-slate-100" />}>
+    <LoadingBoundary key={key} label={t("loading.status")}>
       {node}
-    </Suspense>
+    </LoadingBoundary>
   );
   return (
     <div className="space-y-4">

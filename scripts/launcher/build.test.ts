@@ -34,6 +34,21 @@ describe(`ensureBuild with ${USE_EXISTING_BUILD}=1 (the benchmarks)`, () => {
     expect(fs.existsSync(path.join(root, ".next-build.lock"))).toBe(false);
   });
 
+  it("counts Next's files at the root (proxy.ts, instrumentation.ts) as sources of the build", async () => {
+    for (const file of ["proxy.ts", "instrumentation.ts"]) {
+      const root = checkout();
+      fs.mkdirSync(path.join(root, ".next"));
+      fs.writeFileSync(path.join(root, ".next", "BUILD_ID"), "old");
+      const past = new Date(Date.now() - 60_000);
+      fs.utimesSync(path.join(root, ".next", "BUILD_ID"), past, past);
+      fs.writeFileSync(path.join(root, file), "changed since the build");
+      process.env[USE_EXISTING_BUILD] = "1";
+      const lines: string[] = [];
+      await ensureBuild(root, (line) => lines.push(line));
+      expect(lines.join("\n"), file).toMatch(/sources changed since the web build/);
+    }
+  });
+
   it("refuses to start without any build rather than making one", async () => {
     const root = checkout();
     process.env[USE_EXISTING_BUILD] = "1";

@@ -4,7 +4,8 @@ import path from "node:path";
 import { StartupError } from "./startup-error";
 
 const SOURCE_DIRS = ["app", "components", "lib", "public"];
-const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs"];
+// proxy.ts and instrumentation.ts: Next's own files at the root, built into the app like a page.
+const SOURCE_FILES = ["next.config.ts", "package.json", "postcss.config.mjs", "proxy.ts", "instrumentation.ts"];
 
 /**
  * Builds the web app when there is no build, or when a source file changed since the last one. One build at a

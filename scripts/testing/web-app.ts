@@ -94,3 +94,13 @@ export function rawRequest(
     req.end(options.body);
   });
 }
+
+/**
+ * Whether a 200 page failed after its response started (a streamed part threw, or called notFound() or redirect()
+ * too late): the failure shows only in the body — React's payload carries the error's digest (`E{"digest":…}`) and
+ * the HTML asks the browser to render the boundary itself (`$RX`), which shows the segment's error.tsx. A 404 or 307
+ * body carries such a digest by design; ask only of a 200.
+ */
+export function failedWhileStreaming(body: string): boolean {
+  return /:E\{\\"digest\\"|\$RX\(/.test(body);
+}

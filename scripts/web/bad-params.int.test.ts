@@ -3,9 +3,10 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { submitForm } from "../testing/forms";
-import { rawRequest, startWebApp, type WebApp } from "../testing/web-app";
+import { failedWhileStreaming, rawRequest, startWebApp, type WebApp } from "../testing/web-app";
 
-// Bad addresses and query parameters get 400, 403 or 404 (or the page, ignoring them), never a 500: on every page
+// Bad addresses and query parameters get 400, 403 or 404 (or the page, ignoring them), never a 500 (nor a failure
+// inside a streamed part, which comes with the 200 already sent): on every page
 // and route handler under app/, found on disk so that a new one is covered without a line here.
 const appDir = path.resolve(import.meta.dirname, "..", "..", "app");
 const HUGE = "99999999999"; // a safe integer, but beyond PostgreSQL's integer: the database would refuse it
@@ -67,6 +68,8 @@ async function serverErrors(paths: string[], headers: Record<string, string>): P
   for (const p of paths) {
     const r = await rawRequest(app.port, { path: p, headers });
     if (r.status >= 500) failed.push(`${r.status} ${p}`);
+    // A part streamed after the page's frame (LoadingBoundary) fails with the 200 already sent.
+    else if (r.status === 200 && failedWhileStreaming(r.body)) failed.push(`${r.status}, failed while streaming: ${p}`);
   }
   return failed;
 }

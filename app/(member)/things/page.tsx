@@ -10,6 +10,7 @@ import { parsePage, searchText } from "@/lib/domain/shared/ids";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
+import { LoadingBoundary } from "@/components/ui/loading";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -24,15 +25,8 @@ export default async function ThingsPage({ searchParams }: { searchParams: Searc
   const locationId = idParam(first(params.location));
   const page = parsePage(params.page);
   const db = getDb();
-  const [t, result, categories, locations] = await Promise.all([
-    getT(),
-    searchThings(db, { query, categoryId, locationId, limit: PAGE, offset: (page - 1) * PAGE }),
-    listCategories(db),
-    listLocations(db),
-  ]);
-  const pages = Math.max(1, Math.ceil(result.total / PAGE));
-  const pageLink = (p: number) =>
-    `/things?${new URLSearchParams({ q: query, category: String(categoryId ?? ""), location: String(locationId ?? ""), page: String(p) })}`;
+  // The filter's short lists come first; the matching things stream in below it (the guard answered before).
+  const [t, categories, locations] = await Promise.all([getT(), listCategories(db), listLocations(db)]);
 
   return (
     <div className="space-y-4">
@@ -103,8 +97,31 @@ export default async function ThingsPage({ searchParams }: { searchParams: Searc
         </Select>
         <Button type="submit">{t("inv.things.search")}</Button>
       </form>
+      <LoadingBoundary label={t("loading.status")} lines={8}>
+        <ThingResults filter={{ query, categoryId, locationId, page }} selectable={user.canEdit} />
+      </LoadingBoundary>
+    </div>
+  );
+}
+
+interface ThingFilter {
+  query: string;
+  categoryId: number | undefined;
+  locationId: number | undefined;
+  page: number;
+}
+
+/** The things matching the search, their count and the pages. */
+async function ThingResults({ filter, selectable }: { filter: ThingFilter; selectable: boolean }) {
+  const { query, categoryId, locationId, page } = filter;
+  const [t, result] = await Promise.all([getT(), searchThings(getDb(), { query, categoryId, locationId, limit: PAGE, offset: (page - 1) * PAGE })]);
+  const pages = Math.max(1, Math.ceil(result.total / PAGE));
+  const pageLink = (p: number) =>
+    `/things?${new URLSearchParams({ q: query, category: String(categoryId ?? ""), location: String(locationId ?? ""), page: String(p) })}`;
+  return (
+    <>
       <p className="text-sm text-slate-500">{t("inv.things.count", { count: result.total })}</p>
-      <ThingTable t={t} rows={result.rows} selectable={user.canEdit} />
+      <ThingTable t={t} rows={result.rows} selectable={selectable} />
       {pages > 1 && (
         <nav aria-label={t("inv.pagination")} className="flex gap-2 text-sm">
           {page > 1 && (
@@ -120,6 +137,6 @@ export default async function ThingsPage({ searchParams }: { searchParams: Searc
           )}
         </nav>
       )}
-    </div>
+    </>
   );
 }

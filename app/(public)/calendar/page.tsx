@@ -11,6 +11,8 @@ import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { PageTitle } from "@/components/ui/page-title";
 import { Select } from "@/components/ui/select";
+import { LoadingBoundary } from "@/components/ui/loading";
+import type { CurrentUser } from "@/lib/auth/current-user";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -31,40 +33,15 @@ function range(view: View, anchor: Day): { first: Day; days: number; prev: Day; 
   return { first: start, days: weeks * 7, prev: { ...addDays(firstOfMonth, -1), day: 1 }, next: after };
 }
 
-/** Month, week and agenda views; visitors see public events, members also members-only ones, trainings and bookings. */
+/**
+ * Month, week and agenda views; visitors see public events, members also members-only ones, trainings and bookings.
+ * The title and its links come first; the views' navigation (the agenda's "Next" depends on what fits) and the
+ * entries stream in below.
+ */
 export default async function CalendarPage({ searchParams }: { searchParams: SearchParams }) {
   const params = await searchParams;
-  const [t, locale, user, space] = await Promise.all([getT(), getLocale(), getCurrentUser(), getSpace()]);
-  const tz = space.timeZone;
-  const view: View = (VIEWS as readonly string[]).includes(first(params.view)) ? (first(params.view) as View) : "month";
-  const anchor = parseDay(first(params.date)) ?? today(tz);
+  const [t, user] = await Promise.all([getT(), getCurrentUser()]);
   const roomId = parseId(params.room) ?? undefined;
-  const r = range(view, anchor);
-  const db = getDb();
-  // Counted and cut in the database: a month's day brings its first entries and its count, the agenda stops at a
-  // day's end past AGENDA_SHOWN entries and "Next" goes on from the first day not shown.
-  const [rooms, { days: entries, shownDays }] = await Promise.all([
-    listRooms(db),
-    calendarDays(db, {
-      first: r.first,
-      days: r.days,
-      timeZone: tz,
-      includeMembersOnly: seesMembersOnly(user),
-      viewer: user,
-      roomId,
-      perDay: view === "month" ? MONTH_DAY_SHOWN : undefined,
-      total: view === "agenda" ? AGENDA_SHOWN : undefined,
-    }),
-  ]);
-  if (shownDays < r.days) Object.assign(r, { days: shownDays, next: addDays(r.first, shownDays) });
-  const href = (over: { view?: View; date?: Day }) => {
-    const q = new URLSearchParams({ view: over.view ?? view, date: isoDate(over.date ?? anchor) });
-    if (roomId) q.set("room", String(roomId));
-    return `/calendar?${q}`;
-  };
-  const heading = view === "month" ? formatMonth(anchor, locale) : `${formatDay(r.first, locale)} – ${formatDay(addDays(r.first, r.days - 1), locale)}`;
-  const viewProps = { entries: entries.slice(0, r.days), first: r.first, timeZone: tz, locale, t, todayIso: isoDate(today(tz)) };
-
   return (
     <div className="space-y-4">
       <PageTitle
@@ -98,6 +75,46 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
       >
         {t("cal.title")}
       </PageTitle>
+      <LoadingBoundary label={t("loading.status")} lines={10}>
+        <CalendarBody params={params} user={user} roomId={roomId} />
+      </LoadingBoundary>
+    </div>
+  );
+}
+
+async function CalendarBody({ params, user, roomId }: { params: Awaited<SearchParams>; user: CurrentUser | null; roomId: number | undefined }) {
+  const [t, locale, space] = await Promise.all([getT(), getLocale(), getSpace()]);
+  const tz = space.timeZone;
+  const view: View = (VIEWS as readonly string[]).includes(first(params.view)) ? (first(params.view) as View) : "month";
+  const anchor = parseDay(first(params.date)) ?? today(tz);
+  const r = range(view, anchor);
+  const db = getDb();
+  // Counted and cut in the database: a month's day brings its first entries and its count, the agenda stops at a
+  // day's end past AGENDA_SHOWN entries and "Next" goes on from the first day not shown.
+  const [rooms, { days: entries, shownDays }] = await Promise.all([
+    listRooms(db),
+    calendarDays(db, {
+      first: r.first,
+      days: r.days,
+      timeZone: tz,
+      includeMembersOnly: seesMembersOnly(user),
+      viewer: user,
+      roomId,
+      perDay: view === "month" ? MONTH_DAY_SHOWN : undefined,
+      total: view === "agenda" ? AGENDA_SHOWN : undefined,
+    }),
+  ]);
+  if (shownDays < r.days) Object.assign(r, { days: shownDays, next: addDays(r.first, shownDays) });
+  const href = (over: { view?: View; date?: Day }) => {
+    const q = new URLSearchParams({ view: over.view ?? view, date: isoDate(over.date ?? anchor) });
+    if (roomId) q.set("room", String(roomId));
+    return `/calendar?${q}`;
+  };
+  const heading = view === "month" ? formatMonth(anchor, locale) : `${formatDay(r.first, locale)} – ${formatDay(addDays(r.first, r.days - 1), locale)}`;
+  const viewProps = { entries: entries.slice(0, r.days), first: r.first, timeZone: tz, locale, t, todayIso: isoDate(today(tz)) };
+
+  return (
+    <>
       <div className="flex flex-wrap items-center gap-2">
         <nav aria-label={t("cal.title")} className="flex gap-1">
           {VIEWS.map((v) => (
@@ -147,6 +164,6 @@ export default async function CalendarPage({ searchParams }: { searchParams: Sea
       ) : (
         <DayListView {...viewProps} showEmpty={view === "week"} />
       )}
-    </div>
+    </>
   );
 }

@@ -8,14 +8,43 @@ import { dashboardShownTo, loadDashboard } from "@/lib/domain/machines/dashboard
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { PageTitle } from "@/components/ui/page-title";
+import { LoadingBoundary } from "@/components/ui/loading";
+import type { CurrentUser } from "@/lib/auth/current-user";
 
 export const dynamic = "force-dynamic";
 
-/** The live machines dashboard; public or for logged-in people, as the space settings say. */
+/**
+ * The live machines dashboard; public or for logged-in people, as the space settings say. Who may see it is
+ * answered first (a visitor is redirected with a status); the tiles stream in after the title.
+ */
 export default async function MachinesPage() {
   const [user, t] = await Promise.all([getCurrentUser(), getT()]);
   const access = await dashboardAccessIn(getDb(), user);
   if (!access.allowed) redirect("/login");
+  return (
+    <div className="space-y-4">
+      <PageTitle>{t("mach.dashboard.title")}</PageTitle>
+      <p className="text-slate-700">{t("mach.dashboard.intro")}</p>
+      {(user?.permissions.has("equipment.manage") || user?.permissions.has("machines.operate")) && (
+        <p className="flex gap-4 text-sm">
+          <Link className="underline" href="/admin/maintenance">
+            {t("mach.due.title")}
+          </Link>
+          <Link className="underline" href="/admin/usage">
+            {t("mach.report.title")}
+          </Link>
+        </p>
+      )}
+      <LoadingBoundary label={t("loading.status")} lines={6}>
+        <Dashboard user={user} showNames={access.showNames} />
+      </LoadingBoundary>
+    </div>
+  );
+}
+
+/** The machines' tiles as they are now; the dashboard then follows them live. */
+async function Dashboard({ user, showNames }: { user: CurrentUser | null; showNames: boolean }) {
+  const t = await getT();
   // Marked per viewer by the booking rule (an active card, trained, not blocked): what they could switch on now.
   const [data, usable] = await Promise.all([
     loadDashboard(getDb()),
@@ -43,25 +72,11 @@ export default async function MachinesPage() {
     mayNotUse: t("mach.tile.mayNotUse"),
   };
   return (
-    <div className="space-y-4">
-      <PageTitle>{t("mach.dashboard.title")}</PageTitle>
-      <p className="text-slate-700">{t("mach.dashboard.intro")}</p>
-      {(user?.permissions.has("equipment.manage") || user?.permissions.has("machines.operate")) && (
-        <p className="flex gap-4 text-sm">
-          <Link className="underline" href="/admin/maintenance">
-            {t("mach.due.title")}
-          </Link>
-          <Link className="underline" href="/admin/usage">
-            {t("mach.report.title")}
-          </Link>
-        </p>
-      )}
-      <MachineDashboard
-        initial={dashboardShownTo(data, user, access.showNames)}
-        labels={labels}
-        detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : user ? "/machines" : null}
-        usable={usable}
-      />
-    </div>
+    <MachineDashboard
+      initial={dashboardShownTo(data, user, showNames)}
+      labels={labels}
+      detailsHref={user?.permissions.has("equipment.manage") ? "/admin/equipment/machines" : user ? "/machines" : null}
+      usable={usable}
+    />
   );
 }

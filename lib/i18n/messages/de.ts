@@ -162,6 +162,9 @@ export const de: Catalog = {
   "error.title": "Etwas ist schiefgegangen",
   "error.body": "Der Fehler wurde protokolliert. Bitte versuche es erneut.",
   "error.retry": "Erneut versuchen",
+  "error.reference": "Referenz: {digest}",
+  "error.referenceHint": "Gib diese Referenz an, wenn du den Fehler meldest; das Protokoll des Servers führt sie mit den Einzelheiten.",
+  "loading.status": "Wird geladen …",
 
   "mail.reset.subject": "Dein neues Makerspace-Passwort",
   "mail.reset.body":

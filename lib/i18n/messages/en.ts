@@ -162,6 +162,9 @@ export const en = {
   "error.title": "Something went wrong",
   "error.body": "The error was logged. Please try again.",
   "error.retry": "Try again",
+  "error.reference": "Reference: {digest}",
+  "error.referenceHint": "Quote this reference when you report the error; the server's log lists it with the details.",
+  "loading.status": "Loading …",
 
   "mail.reset.subject": "Your new makerspace password",
   "mail.reset.body":

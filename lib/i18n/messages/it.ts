@@ -163,6 +163,9 @@ export const it: Catalog = {
   "error.title": "Qualcosa è andato storto",
   "error.body": "L’errore è stato registrato. Riprova.",
   "error.retry": "Riprova",
+  "error.reference": "Riferimento: {digest}",
+  "error.referenceHint": "Indica questo riferimento quando segnali l’errore; il registro del server lo riporta con i dettagli.",
+  "loading.status": "Caricamento …",
 
   "mail.reset.subject": "La tua nuova password del makerspace",
   "mail.reset.body":

@@ -163,6 +163,9 @@ export const nl: Catalog = {
   "error.title": "Er ging iets mis",
   "error.body": "De fout is vastgelegd. Probeer het opnieuw.",
   "error.retry": "Opnieuw proberen",
+  "error.reference": "Referentie: {digest}",
+  "error.referenceHint": "Vermeld deze referentie als je de fout meldt; het logboek van de server noemt haar met de details.",
+  "loading.status": "Bezig met laden …",
 
   "mail.reset.subject": "Je nieuwe makerspace-wachtwoord",
   "mail.reset.body":

@@ -7,7 +7,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { countWaitingApplications } from "@/lib/domain/people/waiting-applications";
 import { committeeNames } from "@/lib/domain/people/committee-service";
 import { filterQuery } from "@/components/people/filter-query";
-import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
+import { listPeople, parsePeopleFilter, type PeopleFilter } from "@/lib/domain/people/people-list";
 import { listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
 import { listStudyFields } from "@/lib/domain/people/study-fields";
 import { getT } from "@/lib/i18n/server";
@@ -16,6 +16,8 @@ import { getDb } from "@/lib/web/db";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button, ButtonLink } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { LoadingBoundary } from "@/components/ui/loading";
+import type { CurrentUser } from "@/lib/auth/current-user";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
@@ -23,9 +25,9 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
   const user = await requirePermission("members.read");
   const filter = parsePeopleFilter(await searchParams);
   const db = getDb();
-  const [t, result, statuses, types, committees, equipment, waiting, studyFields] = await Promise.all([
+  // The short lists the filter offers come first; the people matching it stream in below (the guard answered before).
+  const [t, statuses, types, committees, equipment, waiting, studyFields] = await Promise.all([
     getT(),
-    listPeople(db, { ...filter, scope: user.viewScope }),
     listStatuses(db),
     listMembershipTypes(db),
     committeeNames(db),
@@ -128,6 +130,19 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
           <Button type="submit">{t("people.search")}</Button>
         </div>
       </form>
+      <LoadingBoundary label={t("loading.status")} lines={8}>
+        <PeopleResult user={user} filter={filter} />
+      </LoadingBoundary>
+    </div>
+  );
+}
+
+/** The people matching the filter, their count, the exports of exactly them and the pages. */
+async function PeopleResult({ user, filter }: { user: CurrentUser; filter: PeopleFilter }) {
+  const db = getDb();
+  const [t, result] = await Promise.all([getT(), listPeople(db, { ...filter, scope: user.viewScope })]);
+  return (
+    <>
       <p className="flex flex-wrap gap-3 text-sm text-slate-600">
         <span>{t("people.count", { count: result.total })}</span>
         <a className={linkClass} href={`/admin/people/export?${filterQuery(filter, { format: "csv" })}`}>
@@ -154,6 +169,6 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
           </Link>
         )}
       </nav>
-    </div>
+    </>
   );
 }
