@@ -161,21 +161,24 @@ export class WriteTimeoutError extends Error {
 /**
  * The database cannot take writes now (down, unreachable, restarting, too slow) — as opposed to refusing this
  * write (a constraint, a bug), which spooling would only repeat forever. A cancelled statement (57014: a cancel,
- * a statement_timeout) counts too: tried again later it goes through.
+ * a statement_timeout) counts too: tried again later it goes through. So do a lost race with another writer
+ * (serialization failure, deadlock, a lock not available): set aside as refused, a board's use would be lost.
  */
 export function isUnavailable(error: unknown): boolean {
-  return codesOf(error).some((code) => NETWORK_CODES.has(code) || /^(08|53|57)[0-9A-Z]{3}$/.test(code));
+  return codesOf(error).some((code) => NETWORK_CODES.has(code) || ANSWERED_TRY_AGAIN.has(code) || /^(08|53|57)[0-9A-Z]{3}$/.test(code));
 }
 
 /**
- * The failure says the database is away (database-health.ts): unavailable, but not a statement cancelled — only a
- * database that answers reports that (a bounded attempt that gave up counts as away by its WriteTimeoutError).
+ * The failure says the database is away (database-health.ts): unavailable, but not a statement cancelled or a lost
+ * race — only a database that answers reports those (a bounded attempt that gave up counts as away by its
+ * WriteTimeoutError).
  */
 export function isDatabaseAway(error: unknown): boolean {
-  return isUnavailable(error) && !codesOf(error).includes(QUERY_CANCELED);
+  return isUnavailable(error) && !codesOf(error).some((code) => ANSWERED_TRY_AGAIN.has(code));
 }
 
-const QUERY_CANCELED = "57014";
+/** Answers of a working database that mean "this time, not this write": query_canceled, serialization_failure, deadlock_detected, lock_not_available. */
+const ANSWERED_TRY_AGAIN = new Set(["57014", "40001", "40P01", "55P03"]);
 
 /**
  * Every `code` in the error, its causes and aggregated errors: network codes, postgres.js's own, SQLSTATEs (classes

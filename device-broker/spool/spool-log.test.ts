@@ -133,6 +133,10 @@ describe("isUnavailable", () => {
     [{ cause: { code: "23505" } }, false],
     [new Error("machine 9 does not exist"), false],
     [{ message: "Failed query", cause: { code: "57014" } }, true], // cancelled: tried again later it goes through
+    // A lost race with another writer (e.g. an admin closing the session): tried again later, never set aside.
+    [{ cause: { code: "40001" } }, true],
+    [{ cause: { code: "40P01" } }, true],
+    [{ cause: { code: "55P03" } }, true],
   ])("%j → %s", (error, expected) => {
     expect(isUnavailable(error)).toBe(expected);
   });
@@ -144,6 +148,7 @@ describe("isDatabaseAway", () => {
     [{ code: "WRITE_TIMEOUT" }, true], // a bounded attempt that gave up
     [{ cause: { code: "57P01" } }, true],
     [{ message: "Failed query", cause: { code: "57014" } }, false], // a statement cancelled: the database answered
+    [{ cause: { code: "40P01" } }, false], // a deadlock: the database answered
     [{ cause: { code: "23505" } }, false],
   ])("%j → %s", (error, expected) => {
     expect(isDatabaseAway(error)).toBe(expected);
