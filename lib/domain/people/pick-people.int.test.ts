@@ -1,6 +1,6 @@
 import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { people, profiles } from "@/lib/db/schema";
+import { accounts, people, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
 import { demoWorld, type DemoWorld } from "../training/testing/training-fixture";
@@ -61,6 +61,20 @@ describe("the people picker's search", () => {
     });
     expect(ids(await pickPeople(w.t.db, admin, "borrower", "Maria"))).toEqual([w.ids.maria]);
     await mariaShows({});
+  });
+
+  it("finds someone by the email they log in with only for those who manage people (it may differ from the one shown)", async () => {
+    const [login] = await w.t.db.select().from(accounts).where(eq(accounts.personId, w.ids.maria));
+    await mariaShows({ email: "members" });
+    await w.t.db.update(accounts).set({ email: "maria.private@home.example" }).where(eq(accounts.personId, w.ids.maria));
+    try {
+      expect(ids(await pickPeople(w.t.db, keeper, "borrower", "maria.private"))).toEqual([]);
+      expect(ids(await pickPeople(w.t.db, keeper, "borrower", "maria@makerspace"))).toEqual([w.ids.maria]); // the email she shows
+      expect(ids(await pickPeople(w.t.db, admin, "borrower", "maria.private"))).toEqual([w.ids.maria]);
+    } finally {
+      await w.t.db.update(accounts).set({ email: login!.email }).where(eq(accounts.personId, w.ids.maria));
+      await mariaShows({});
+    }
   });
 
   it("finds the one picked by id, offers nobody erased, and reads typed references the same way forms do", async () => {

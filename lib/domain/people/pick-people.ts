@@ -80,8 +80,9 @@ export async function pickPeople(
   if (rule.loginOnly) conditions.push(eq(membershipStatuses.mayLogIn, true));
   // Found only by what the viewer may see (personMatches with the visible fields), in the database: a page of
   // hidden candidates can no longer crowd out the ones the viewer may find.
+  // The email a person logs in with may differ from the one they show: found by it only by those who manage people.
   conditions.push(
-    picked ? eq(people.id, Number(picked[1])) : personMatches(q, { name: sees("name"), email: sees("email"), cards: managesPeople, logins: true })!,
+    picked ? eq(people.id, Number(picked[1])) : personMatches(q, { name: sees("name"), email: sees("email"), cards: managesPeople, logins: managesPeople })!,
   );
   const shownLast = sql<string | null>`case when ${sees("name")} then ${profiles.lastName} end`;
   const shownFirst = sql<string | null>`case when ${sees("name")} then ${profiles.firstName} end`;
