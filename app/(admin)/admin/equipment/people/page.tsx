@@ -2,7 +2,6 @@ import Link from "next/link";
 import { cardClass, linkClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
 import { searchPeople } from "@/lib/domain/people/search-people";
-import { viewScopeOf } from "@/lib/domain/access/view-rights";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { searchText } from "@/lib/domain/shared/ids";
@@ -18,7 +17,7 @@ export default async function EquipmentPeoplePage({ searchParams }: { searchPara
   const raw = (await searchParams).q;
   const query = searchText(raw);
   const db = getDb();
-  const find = async () => searchPeople(db, user, { query, pageSize: 20, scope: await viewScopeOf(db, user.personId) });
+  const find = async () => searchPeople(db, user, { query, pageSize: 20, scope: user.viewScope });
   const [t, result] = await Promise.all([getT(), query ? find() : null]);
 
   return (
