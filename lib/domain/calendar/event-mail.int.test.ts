@@ -1,8 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { eventRegistrations, spaceSettings } from "@/lib/db/schema";
-import type { ReceivedMail } from "@/lib/domain/mail/testing/smtp-inbox";
-import { startSmtpCapture } from "../training/testing/training-fixture";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import type { Inbox, ReceivedMail } from "@/lib/domain/mail/testing/smtp-inbox";
 import type { Mailer } from "../mail/mailer";
 import { confirmGuestRegistration, guestRegistrationByToken, requestGuestRegistration } from "./guest-registrations";
 import { cancelRegistration, registerMember } from "./registrations";
@@ -11,16 +11,10 @@ import { loadSpaceSettings } from "../settings/space-settings";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
 
 let f: CalendarFixture;
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-let mailer: Mailer;
-beforeAll(async () => {
-  f = await createCalendarFixture();
-  smtp = await startSmtpCapture();
-  mailer = smtp.notifier.mailer;
-});
-afterAll(async () => {
-  await smtp.close();
-  await f.t.close();
+let smtp: Inbox;
+databaseWithInbox(createCalendarFixture, (fixture, inbox) => {
+  f = fixture;
+  smtp = inbox;
 });
 afterEach(() => {
   smtp.mails.length = 0;
@@ -34,7 +28,7 @@ async function event(title: string, over: Record<string, unknown> = {}): Promise
 const to = (m: ReceivedMail) => m.to.join(",");
 
 async function confirmedGuest(eventId: number, email: string): Promise<void> {
-  expect(await requestGuestRegistration(f.t.db, mailer, { eventId, name: "Gina Guest", email })).toMatchObject({ ok: true });
+  expect(await requestGuestRegistration(f.t.db, smtp.mailer, { eventId, name: "Gina Guest", email })).toMatchObject({ ok: true });
   const token = /events\/confirm\/([A-Za-z0-9_-]+)/.exec(smtp.mails.at(-1)!.text)![1]!;
   expect(await confirmGuestRegistration(f.t.db, token)).toMatchObject({ ok: true });
 }
@@ -46,14 +40,14 @@ describe("event registration mails (real SMTP server)", () => {
     await registerMember(f.t.db, { eventId: id, personId: f.member });
     await registerMember(f.t.db, { eventId: id, personId: f.applicant });
     if (!a.ok) throw new Error(a.message);
-    expect(await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.maria }, mailer)).toMatchObject({ ok: true });
+    expect(await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.maria }, smtp.mailer)).toMatchObject({ ok: true });
     expect(smtp.mails.map(to)).toEqual(["member@makerspace.local"]);
     expect(smtp.mails[0]!.text).toContain("Arduino intro");
     expect(smtp.mails[0]!.text).toMatch(/it is yours now|gehört jetzt dir/);
     // Cancelling a waitlisted place frees nothing: no mail.
     const waiting = (await f.t.db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, id))).find((r) => r.personId === f.applicant)!;
     smtp.mails.length = 0;
-    await cancelRegistration(f.t.db, { registrationId: waiting.id, actorId: f.applicant }, mailer);
+    await cancelRegistration(f.t.db, { registrationId: waiting.id, actorId: f.applicant }, smtp.mailer);
     expect(smtp.mails).toHaveLength(0);
   });
 
@@ -63,7 +57,7 @@ describe("event registration mails (real SMTP server)", () => {
     await confirmedGuest(id, "gina@example.org");
     smtp.mails.length = 0;
     if (!a.ok) throw new Error(a.message);
-    await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.maria }, mailer);
+    await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.maria }, smtp.mailer);
     expect(smtp.mails.map(to)).toEqual(["gina@example.org"]);
     // Not the typed name: whoever typed it need not own the address.
     expect(smtp.mails[0]!.text).toContain("Hello there");
@@ -79,7 +73,7 @@ describe("event registration mails (real SMTP server)", () => {
       await confirmedGuest(id, "gerda@example.org");
       smtp.mails.length = 0;
       if (!a.ok) throw new Error(a.message);
-      await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.maria }, mailer);
+      await cancelRegistration(f.t.db, { registrationId: a.registrationId, actorId: f.maria }, smtp.mailer);
       expect(smtp.mails.map(to)).toEqual(["gerda@example.org"]);
       expect(smtp.mails[0]!.text).toContain("Subject: Du hast einen Platz: Offene Werkstatt");
     } finally {
@@ -93,15 +87,15 @@ describe("event registration mails (real SMTP server)", () => {
     await registerMember(f.t.db, { eventId: id, personId: f.maria });
     const gone = await registerMember(f.t.db, { eventId: id, personId: f.applicant });
     if (!gone.ok) throw new Error(gone.message);
-    await cancelRegistration(f.t.db, { registrationId: gone.registrationId, actorId: f.applicant }, mailer);
+    await cancelRegistration(f.t.db, { registrationId: gone.registrationId, actorId: f.applicant }, smtp.mailer);
     await confirmedGuest(id, "guest2@example.org");
     smtp.mails.length = 0;
-    expect(await setEventCancelled(f.t.db, f.admin, id, true, mailer)).toEqual({ ok: true });
+    expect(await setEventCancelled(f.t.db, f.admin, id, true, smtp.mailer)).toEqual({ ok: true });
     expect(smtp.mails.map(to).sort()).toEqual(["guest2@example.org", "maria@makerspace.local", "member@makerspace.local"]);
     expect(smtp.mails.every((m) => m.text.includes("Repair cafe"))).toBe(true);
     smtp.mails.length = 0;
-    expect(await setEventCancelled(f.t.db, f.admin, id, true, mailer)).toEqual({ ok: true });
-    expect(await setEventCancelled(f.t.db, f.admin, id, false, mailer)).toEqual({ ok: true });
+    expect(await setEventCancelled(f.t.db, f.admin, id, true, smtp.mailer)).toEqual({ ok: true });
+    expect(await setEventCancelled(f.t.db, f.admin, id, false, smtp.mailer)).toEqual({ ok: true });
     expect(smtp.mails).toHaveLength(0);
   });
 
@@ -116,7 +110,7 @@ describe("event registration mails (real SMTP server)", () => {
 describe("guest confirmation link", () => {
   it("opening the link only looks; confirming (the POST) assigns the place", async () => {
     const id = await event("Open house", { visibility: "public", capacity: 3 });
-    await requestGuestRegistration(f.t.db, mailer, { eventId: id, name: "Gina", email: "gina3@example.org" });
+    await requestGuestRegistration(f.t.db, smtp.mailer, { eventId: id, name: "Gina", email: "gina3@example.org" });
     const token = /events\/confirm\/([A-Za-z0-9_-]+)/.exec(smtp.mails[0]!.text)![1]!;
     expect(await guestRegistrationByToken(f.t.db, token)).toEqual({
       eventId: id,

@@ -1,26 +1,19 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { auditLog, equipmentAuthorizations, machines, profiles } from "@/lib/db/schema";
 import { scheduleSession } from "../training/session-service";
-import { demoWorld, days, hours, startSmtpCapture, type DemoWorld } from "../training/testing/training-fixture";
+import { days, demoWorldWithInbox, hours } from "../training/testing/training-fixture";
 import { grantAuthorization, listAuthorizationsOfPerson, revokeAuthorization } from "./authorization-service";
 import { addMonths } from "../machine-access/decide-machine-use";
 import { sendExpiryReminders } from "./expiry-reminders";
 import { decideCardOnMachine } from "../machine-access/machine-use-facts";
 import { getMyEquipment } from "./my-equipment";
 
-let w: DemoWorld;
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+const w = demoWorldWithInbox();
 let cncMachine: number;
 const firstGrantAt = days(-30);
 beforeAll(async () => {
-  w = await demoWorld();
-  smtp = await startSmtpCapture();
   cncMachine = (await w.t.db.select().from(machines).where(eq(machines.boardId, 3)))[0]!.id;
-});
-afterAll(async () => {
-  await smtp?.close();
-  await w?.t.close();
 });
 
 describe("direct grants and revocations", () => {
@@ -78,14 +71,14 @@ describe("expiry reminders", () => {
     await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.cnc, level: "user", reason: "Old" }, days(-350, now));
     await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.cnc, level: "user", reason: "Renewed" }, days(-10, now));
 
-    const before = smtp.mails.length;
-    expect(await sendExpiryReminders(w.t.db, smtp.notifier, { now })).toEqual({ reminded: 1, failed: 0 });
-    const mails = smtp.mails.slice(before);
+    const before = w.inbox.mails.length;
+    expect(await sendExpiryReminders(w.t.db, w.notifier, { now })).toEqual({ reminded: 1, failed: 0 });
+    const mails = w.inbox.mails.slice(before);
     expect(mails.map((m) => m.to)).toEqual([["member@makerspace.local"]]);
     expect(mails[0]!.text).toContain("CNC router");
-    expect(await sendExpiryReminders(w.t.db, smtp.notifier, { now })).toEqual({ reminded: 0, failed: 0 });
+    expect(await sendExpiryReminders(w.t.db, w.notifier, { now })).toEqual({ reminded: 0, failed: 0 });
     // A shorter window does not include it; a later run with a wider one has nothing new either.
-    expect(await sendExpiryReminders(w.t.db, smtp.notifier, { now, days: 60 })).toEqual({ reminded: 0, failed: 0 });
+    expect(await sendExpiryReminders(w.t.db, w.notifier, { now, days: 60 })).toEqual({ reminded: 0, failed: 0 });
   });
 });
 

@@ -1,5 +1,5 @@
 import { eq, inArray } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { equipmentAuthorizations, machines, membershipStatuses, people, profiles, trainingSignups } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { createPerson } from "../people/create-person";
@@ -13,21 +13,11 @@ import { signUp } from "./signup-service";
 import { getSessionDetail } from "./session-queries";
 import { openSignupsOf } from "./training-state";
 import { trainersOfTypes } from "../equipment/authority";
-import { days, demoWorld, hours, startSmtpCapture, type DemoWorld } from "./testing/training-fixture";
+import { days, demoWorldWithInbox, hours } from "./testing/training-fixture";
 
-let w: DemoWorld;
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+const w = demoWorldWithInbox();
 // The sessions below start in two or three days; attendance is recorded once they have started.
 const started = days(4);
-beforeAll(async () => {
-  w = await demoWorld();
-  smtp = await startSmtpCapture();
-});
-afterAll(async () => {
-  await smtp?.close();
-  await w?.t.close();
-});
-const viewerOf = async (personId: number) => ({ personId, permissions: await permissionsOfPerson(w.t.db, personId) });
 
 async function session(typeId: number, level: "user" | "owner" | "trainer" = "user", trainer = w.ids.trainer): Promise<number> {
   const startsAt = days(2);
@@ -50,7 +40,7 @@ describe("a trainer's lists of people", () => {
     if (!request.ok) throw new Error(request.message);
     const s = await session(w.types.laser);
     await signupId(hanna, s);
-    const trainer = await viewerOf(w.ids.trainer);
+    const trainer = await w.viewerOf(w.ids.trainer);
     const lists = async () => ({
       requests: (await listOpenRequestsForTrainer(w.t.db, trainer)).filter((r) => r.personId === hanna).map((r) => r.personName),
       participants: (await getSessionDetail(w.t.db, trainer, s))!.participants.map((p) => p.name),
@@ -59,11 +49,11 @@ describe("a trainer's lists of people", () => {
       expect(await lists()).toEqual({ requests: ["Hanna Hidden"], participants: ["Hanna Hidden"] });
       await hide(true); // "only the board" may see her name
       expect(await lists()).toEqual({ requests: [`#${hanna}`], participants: [`#${hanna}`] });
-      const board = await viewerOf(w.ids.admin);
+      const board = await w.viewerOf(w.ids.admin);
       expect((await getSessionDetail(w.t.db, board, s))!.participants.map((p) => p.name)).toEqual(["Hanna Hidden"]);
       // A trainer who hides their name is left out of the session's trainers and is a number among co-trainers.
       await w.t.db.update(profiles).set({ boardOnly: true }).where(eq(profiles.personId, w.ids.trainer));
-      const asHanna = await viewerOf(hanna);
+      const asHanna = await w.viewerOf(hanna);
       expect((await getSessionDetail(w.t.db, asHanna, s))!.trainers).toEqual([]);
       expect((await trainersOfTypes(w.t.db, asHanna, [w.types.laser])).map((x) => x.name)).toEqual([`#${w.ids.trainer}`]);
     } finally {
@@ -79,7 +69,7 @@ describe("attendance", () => {
     const laserBoard = (await w.t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!.id;
     expect(await decideCardOnMachine(w.t.db, { uid: "c0000003", machineId: laserBoard })).toEqual({ allowed: false, reason: "not_trained" });
     expect(await requestTraining(w.t.db, w.ids.maria, { equipmentTypeId: w.types.laser })).toMatchObject({ ok: true });
-    expect((await listOpenRequestsForTrainer(w.t.db, await viewerOf(w.ids.trainer))).map((r) => r.personId)).toEqual([w.ids.maria]);
+    expect((await listOpenRequestsForTrainer(w.t.db, await w.viewerOf(w.ids.trainer))).map((r) => r.personId)).toEqual([w.ids.maria]);
 
     const s = await session(w.types.laser);
     const signup = await signupId(w.ids.maria, s);
@@ -104,7 +94,7 @@ describe("attendance", () => {
     expect(auth!.expiresAt).toEqual(addMonths(now, 24));
     expect(await decideCardOnMachine(w.t.db, { uid: "c0000003", machineId: laserBoard })).toEqual({ allowed: true, level: 1 });
     // Her request is fulfilled.
-    expect(await listOpenRequestsForTrainer(w.t.db, await viewerOf(w.ids.trainer))).toEqual([]);
+    expect(await listOpenRequestsForTrainer(w.t.db, await w.viewerOf(w.ids.trainer))).toEqual([]);
     // A pass is final; taking it back is a revocation.
     expect(await markAttendance(w.t.db, w.ids.trainer, { signupId: signup, attendance: "failed" }, started)).toMatchObject({
       ok: false,
@@ -131,9 +121,7 @@ describe("attendance", () => {
   });
 
   it("passing gives up the person's other seats and waitlist places of that type and level; the seats go to the waitlist, who are mailed", async () => {
-    const member = async (name: string) =>
-      (await createPerson(w.t.db, { statusKey: "member", firstName: name, email: `${name.toLowerCase()}@test.local`, assignMemberNumber: true })).personId;
-    const [ida, jan, kim] = [await member("Ida"), await member("Jan"), await member("Kim")];
+    const [ida, jan, kim] = [await w.newMember("Ida"), await w.newMember("Jan"), await w.newMember("Kim")];
     expect(
       await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.trainer, equipmentTypeId: w.types.printer, level: "trainer", reason: "Prints" }),
     ).toMatchObject({ ok: true });
@@ -163,7 +151,7 @@ describe("attendance", () => {
     const waiting = await signupId(ida, full); // Ida waits behind Kim
     const otherType = await signupId(ida, printer);
 
-    const passed = await recordAttendance(w.t.db, smtp.notifier, w.ids.trainer, { signupId: passing, attendance: "passed" }, started);
+    const passed = await recordAttendance(w.t.db, w.notifier, w.ids.trainer, { signupId: passing, attendance: "passed" }, started);
     expect(passed).toMatchObject({
       ok: true,
       released: [
@@ -179,11 +167,11 @@ describe("attendance", () => {
     expect([status(seat), status(jansPlace), status(waiting), status(otherType)]).toEqual(["cancelled", "signed_up", "cancelled", "signed_up"]);
     expect(await openSignupsOf(w.t.db, ida, started)).toMatchObject([{ sessionId: printer }]);
     // Ida hears she passed, Jan that he has the seat; Kim, still first in the full session, hears nothing.
-    expect(smtp.mails.filter((m) => m.to.includes("ida@test.local"))).toHaveLength(1);
-    const jans = smtp.mails.filter((m) => m.to.includes("jan@test.local"));
+    expect(w.inbox.mails.filter((m) => m.to.includes("ida@test.local"))).toHaveLength(1);
+    const jans = w.inbox.mails.filter((m) => m.to.includes("jan@test.local"));
     expect(jans).toHaveLength(1);
     expect(jans[0]!.text).toContain("Laser cutter");
-    expect(smtp.mails.some((m) => m.to.includes("kim@test.local"))).toBe(false);
+    expect(w.inbox.mails.some((m) => m.to.includes("kim@test.local"))).toBe(false);
   });
 
   it("refuses attendance before the session has started, and its seat stays pending until then", async () => {

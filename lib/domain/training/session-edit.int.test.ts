@@ -1,32 +1,22 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, trainingSessions, trainingSignups } from "@/lib/db/schema";
 import ICAL from "ical.js";
 import { personalFeed } from "../calendar/feed-queries";
 import { regenerateFeedToken } from "../calendar/feed-tokens";
-import { createPerson } from "../people/create-person";
 import { editSession } from "./session-edit";
 import { cancelSession, scheduleSession } from "./session-service";
 import { signUp } from "./signup-service";
-import { days, demoWorld, hours, startSmtpCapture, type DemoWorld } from "./testing/training-fixture";
+import { days, demoWorldWithInbox, hours } from "./testing/training-fixture";
 
-let w: DemoWorld;
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
+const w = demoWorldWithInbox();
 /** Members who hold no laser authorization yet (the demo member Mario already does). */
 let p: [number, number, number];
 beforeAll(async () => {
-  w = await demoWorld();
-  smtp = await startSmtpCapture();
-  const member = async (name: string) =>
-    (await createPerson(w.t.db, { statusKey: "member", firstName: name, email: `${name.toLowerCase()}@test.local`, assignMemberNumber: true })).personId;
-  p = [w.ids.maria, await member("Ada"), await member("Grace")];
-});
-afterAll(async () => {
-  await smtp.close();
-  await w?.t.close();
+  p = [w.ids.maria, await w.newMember("Ada"), await w.newMember("Grace")];
 });
 afterEach(() => {
-  smtp.mails.length = 0;
+  w.inbox.mails.length = 0;
 });
 
 async function session(capacity = 2): Promise<{ id: number; startsAt: Date; endsAt: Date }> {
@@ -45,7 +35,7 @@ async function session(capacity = 2): Promise<{ id: number; startsAt: Date; ends
   return { id: r.id, startsAt, endsAt };
 }
 const edit = (s: { id: number; startsAt: Date; endsAt: Date }, over: Record<string, unknown> = {}, actor = w.ids.trainer) =>
-  editSession(w.t.db, smtp.notifier, actor, {
+  editSession(w.t.db, w.notifier, actor, {
     sessionId: s.id,
     startsAt: s.startsAt,
     endsAt: s.endsAt,
@@ -65,8 +55,8 @@ describe("editing a scheduled training session", () => {
     expect(r).toMatchObject({ ok: true, notified: 2, notMailed: 0, promoted: [] });
     const [row] = await w.t.db.select().from(trainingSessions).where(eq(trainingSessions.id, s.id));
     expect(row).toMatchObject({ startsAt: later, room: "Laser corner", capacity: 1 });
-    expect(smtp.mails).toHaveLength(2);
-    expect(smtp.mails.every((m) => m.text.includes("Laser corner") && m.text.includes("Workshop"))).toBe(true);
+    expect(w.inbox.mails).toHaveLength(2);
+    expect(w.inbox.mails.every((m) => m.text.includes("Laser corner") && m.text.includes("Workshop"))).toBe(true);
     const audit = await w.t.db.select().from(auditLog).where(eq(auditLog.changeType, "training_session.update"));
     expect(audit.find((a) => a.entityId === String(s.id))).toMatchObject({ actorId: w.ids.trainer });
   });
@@ -75,7 +65,7 @@ describe("editing a scheduled training session", () => {
     const s = await session();
     await signUp(w.t.db, w.ids.maria, s.id);
     expect(await edit(s, { notes: "Closed shoes, please", capacity: 3 })).toMatchObject({ ok: true, notified: 0 });
-    expect(smtp.mails).toHaveLength(0);
+    expect(w.inbox.mails).toHaveLength(0);
   });
 
   it("refuses fewer seats than are taken, with the count; waitlisted people do not count", async () => {
@@ -103,7 +93,7 @@ describe("editing a scheduled training session", () => {
         .map((x) => x.personId)
         .sort(),
     ).toEqual([p[0], p[1]].sort());
-    expect(smtp.mails).toHaveLength(1);
+    expect(w.inbox.mails).toHaveLength(1);
   });
 
   it("only a trainer of the type may edit; cancelled sessions, a start in the past and end before start are refused", async () => {
@@ -112,7 +102,7 @@ describe("editing a scheduled training session", () => {
     expect(await edit(s, { startsAt: hours(-1), endsAt: hours(1) })).toMatchObject({ ok: false, code: "starts_in_past" });
     expect(await edit(s, { endsAt: hours(-1, s.startsAt) })).toMatchObject({ ok: false, code: "invalid" });
     expect(await edit({ ...s, id: 999_999 })).toMatchObject({ ok: false, code: "not_found" });
-    await cancelSession(w.t.db, smtp.notifier, w.ids.trainer, s.id);
+    await cancelSession(w.t.db, w.notifier, w.ids.trainer, s.id);
     expect(await edit(s, { room: "Elsewhere" })).toMatchObject({ ok: false, code: "session_cancelled" });
   });
 

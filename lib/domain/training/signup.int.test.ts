@@ -1,27 +1,15 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { trainingSignups } from "@/lib/db/schema";
-import { permissionsOfPerson } from "../access/person-permissions";
 import { trainersOfTypes } from "../equipment/authority";
 import { grantAuthorization } from "../equipment/authorization-service";
-import { createPerson } from "../people/create-person";
 import { addPrerequisite } from "./prerequisites";
 import { listUpcomingSessions } from "./session-queries";
 import { cancelSession, scheduleSession } from "./session-service";
 import { cancelSignup, signUp } from "./signup-service";
-import { days, demoWorld, hours, startSmtpCapture, type DemoWorld } from "./testing/training-fixture";
+import { days, demoWorldWithInbox, hours } from "./testing/training-fixture";
 
-let w: DemoWorld;
-let smtp: Awaited<ReturnType<typeof startSmtpCapture>>;
-beforeAll(async () => {
-  w = await demoWorld();
-  smtp = await startSmtpCapture();
-});
-afterAll(async () => {
-  await smtp?.close();
-  await w?.t.close();
-});
-const viewerOf = async (personId: number) => ({ personId, permissions: await permissionsOfPerson(w.t.db, personId) });
+const w = demoWorldWithInbox();
 
 async function laserSession(over: { capacity?: number; level?: "user" | "owner" | "trainer"; startsAt?: Date; now?: Date } = {}): Promise<number> {
   const startsAt = over.startsAt ?? days(7);
@@ -33,10 +21,6 @@ async function laserSession(over: { capacity?: number; level?: "user" | "owner" 
   );
   if (!result.ok) throw new Error(result.message);
   return result.id;
-}
-
-async function newMember(name: string): Promise<number> {
-  return (await createPerson(w.t.db, { statusKey: "member", firstName: name, email: `${name.toLowerCase()}@test.local`, assignMemberNumber: true })).personId;
 }
 
 describe("scheduling", () => {
@@ -108,33 +92,33 @@ describe("signing up", () => {
 
   it("puts people on the waitlist when full and moves the first one up on a cancellation, with a mail over SMTP", async () => {
     const session = await laserSession({ capacity: 1 });
-    const [anna, ben] = [await newMember("Anna"), await newMember("Ben")];
+    const [anna, ben] = [await w.newMember("Anna"), await w.newMember("Ben")];
     expect(await signUp(w.t.db, w.ids.maria, session)).toMatchObject({ ok: true, status: "signed_up" });
     expect(await signUp(w.t.db, anna, session)).toMatchObject({ ok: true, status: "waitlisted" });
     expect(await signUp(w.t.db, ben, session)).toMatchObject({ ok: true, status: "waitlisted" });
 
-    expect(await cancelSignup(w.t.db, smtp.notifier, anna, { sessionId: session, personId: w.ids.maria })).toMatchObject({ ok: false, code: "not_yours" });
-    const cancelled = await cancelSignup(w.t.db, smtp.notifier, w.ids.maria, { sessionId: session });
+    expect(await cancelSignup(w.t.db, w.notifier, anna, { sessionId: session, personId: w.ids.maria })).toMatchObject({ ok: false, code: "not_yours" });
+    const cancelled = await cancelSignup(w.t.db, w.notifier, w.ids.maria, { sessionId: session });
     expect(cancelled).toEqual({ ok: true, promoted: [{ personId: anna, mailed: true }] });
-    expect(await cancelSignup(w.t.db, smtp.notifier, w.ids.maria, { sessionId: session })).toMatchObject({ ok: false, code: "already_cancelled" });
+    expect(await cancelSignup(w.t.db, w.notifier, w.ids.maria, { sessionId: session })).toMatchObject({ ok: false, code: "already_cancelled" });
 
     const rows = await w.t.db.select().from(trainingSignups).where(eq(trainingSignups.sessionId, session));
     const statusOf = (p: number) => rows.filter((r) => r.personId === p).map((r) => r.status);
     expect(statusOf(w.ids.maria)).toEqual(["cancelled"]);
     expect(statusOf(anna)).toEqual(["signed_up"]);
     expect(statusOf(ben)).toEqual(["waitlisted"]);
-    const mail = smtp.mails.find((m) => m.to.includes("anna@test.local"));
+    const mail = w.inbox.mails.find((m) => m.to.includes("anna@test.local"));
     expect(mail?.text).toContain("Laser cutter");
     expect(mail?.text).toContain("Workshop");
 
     // A waitlisted person leaving frees no seat and promotes nobody; signing up again after cancelling works.
-    expect(await cancelSignup(w.t.db, smtp.notifier, ben, { sessionId: session })).toEqual({ ok: true, promoted: [] });
+    expect(await cancelSignup(w.t.db, w.notifier, ben, { sessionId: session })).toEqual({ ok: true, promoted: [] });
     expect(await signUp(w.t.db, w.ids.maria, session)).toMatchObject({ ok: true, status: "waitlisted" });
   });
 
   it("never overbooks the last seat under concurrent sign-ups", async () => {
     const session = await laserSession({ capacity: 2 });
-    const people = await Promise.all(["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"].map(newMember));
+    const people = await Promise.all(["C1", "C2", "C3", "C4", "C5", "C6", "C7", "C8"].map((name) => w.newMember(name)));
     const results = await Promise.all(people.map((p) => signUp(w.t.db, p, session)));
     expect(results.every((r) => r.ok)).toBe(true);
     const seats = await w.t.db
@@ -156,7 +140,7 @@ describe("signing up", () => {
     expect(
       await grantAuthorization(w.t.db, w.ids.admin, { personId: w.ids.member, equipmentTypeId: w.types.laser, level: "trainer", reason: "Experienced" }),
     ).toMatchObject({ ok: true });
-    expect((await trainersOfTypes(w.t.db, await viewerOf(w.ids.trainer), [w.types.laser])).map((x) => x.name)).toEqual(["Mario Rossi", "Tom Trainer"]);
+    expect((await trainersOfTypes(w.t.db, await w.viewerOf(w.ids.trainer), [w.types.laser])).map((x) => x.name)).toEqual(["Mario Rossi", "Tom Trainer"]);
     const startsAt = days(9);
     const r = await scheduleSession(w.t.db, w.ids.trainer, {
       equipmentTypeId: w.types.laser,
@@ -167,23 +151,23 @@ describe("signing up", () => {
       coTrainerIds: [w.ids.member],
     });
     expect(r.ok).toBe(true);
-    const [summary] = (await listUpcomingSessions(w.t.db, await viewerOf(w.ids.member))).filter((x) => r.ok && x.id === r.id);
+    const [summary] = (await listUpcomingSessions(w.t.db, await w.viewerOf(w.ids.member))).filter((x) => r.ok && x.id === r.id);
     expect(summary!.trainers.map((x) => x.name).sort()).toEqual(["Mario Rossi", "Tom Trainer"]);
   });
 
   it("cancelling a session mails everyone on it and closes it to sign-ups", async () => {
     const session = await laserSession({ capacity: 1 });
-    const [dora, emil] = [await newMember("Dora"), await newMember("Emil")];
+    const [dora, emil] = [await w.newMember("Dora"), await w.newMember("Emil")];
     await signUp(w.t.db, dora, session);
     expect(await signUp(w.t.db, emil, session)).toMatchObject({ ok: true, status: "waitlisted" });
-    expect(await cancelSession(w.t.db, smtp.notifier, w.ids.maria, session)).toMatchObject({ ok: false, code: "not_a_trainer" });
-    expect(await cancelSession(w.t.db, smtp.notifier, w.ids.trainer, session)).toEqual({ ok: true, notified: 2, notMailed: 0 });
-    expect(await cancelSession(w.t.db, smtp.notifier, w.ids.trainer, session)).toMatchObject({ ok: false, code: "already_cancelled" });
+    expect(await cancelSession(w.t.db, w.notifier, w.ids.maria, session)).toMatchObject({ ok: false, code: "not_a_trainer" });
+    expect(await cancelSession(w.t.db, w.notifier, w.ids.trainer, session)).toEqual({ ok: true, notified: 2, notMailed: 0 });
+    expect(await cancelSession(w.t.db, w.notifier, w.ids.trainer, session)).toMatchObject({ ok: false, code: "already_cancelled" });
     for (const to of ["dora@test.local", "emil@test.local"]) {
-      expect(smtp.mails.find((m) => m.to.includes(to))?.text).toContain("Cancelled: Laser cutter training");
+      expect(w.inbox.mails.find((m) => m.to.includes(to))?.text).toContain("Cancelled: Laser cutter training");
     }
     expect(await signUp(w.t.db, w.ids.maria, session)).toMatchObject({ ok: false, code: "session_cancelled" });
     // Nobody moves up in a cancelled session.
-    expect(await cancelSignup(w.t.db, smtp.notifier, dora, { sessionId: session })).toEqual({ ok: true, promoted: [] });
+    expect(await cancelSignup(w.t.db, w.notifier, dora, { sessionId: session })).toEqual({ ok: true, promoted: [] });
   });
 });

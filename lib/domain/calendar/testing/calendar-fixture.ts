@@ -12,6 +12,7 @@ export interface CalendarFixture {
   printer: number;
   roomA: number;
   roomB: number;
+  close(): Promise<void>;
 }
 
 /** A fresh database with the demo people and machines plus two rooms. */
@@ -33,5 +34,6 @@ export async function createCalendarFixture(): Promise<CalendarFixture> {
     printer: await machine(2),
     roomA: a!.id,
     roomB: b!.id,
+    close: () => t.close(),
   };
 }
