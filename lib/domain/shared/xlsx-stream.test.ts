@@ -64,6 +64,33 @@ describe("xlsxStream", () => {
     await expect(new Response(xlsxStream("S", ["x"], failing())).arrayBuffer()).rejects.toThrow();
   });
 
+  it("ends the download with an error when a later sheet's rows fail, and leaves no listener behind per sheet", async () => {
+    // Each sheet once added an "error" listener to the zip that stayed: past ten sheets Node warns of a leak.
+    const warnings: Error[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning);
+    process.on("warning", onWarning);
+    try {
+      async function* rows(count: number, fail: boolean): AsyncGenerator<XlsxValue[][]> {
+        for (let i = 1; i <= count; i++) yield [[i]];
+        if (fail) throw new Error("database gone");
+      }
+      const limits = { ...XLSX_LIMITS, rowsPerSheet: 2 }; // one row a sheet
+      expect((await readBook(xlsxStream("S", ["x"], rows(15, false), limits))).worksheets).toHaveLength(15);
+      await expect(new Response(xlsxStream("S", ["x"], rows(12, true), limits)).arrayBuffer()).rejects.toThrow();
+      await new Promise((resolve) => setImmediate(resolve)); // warnings are emitted on the next tick
+      expect(warnings.filter((w) => w.name === "MaxListenersExceededWarning").map((w) => w.message)).toEqual([]);
+    } finally {
+      process.off("warning", onWarning);
+    }
+  });
+
+  it("puts the content types first in the zip, for readers that stream it", async () => {
+    const bytes = new Uint8Array(await new Response(xlsxStream("S", ["x"], pagesOf([[1]]))).arrayBuffer());
+    // A zip's first local file header: its name's length at byte 26, the name from byte 30.
+    const nameLength = bytes[26]! | (bytes[27]! << 8);
+    expect(new TextDecoder().decode(bytes.subarray(30, 30 + nameLength))).toBe("[Content_Types].xml");
+  });
+
   it("continues on a further sheet, header again, when a sheet is full: every row once, in order", async () => {
     const limits = { ...XLSX_LIMITS, rowsPerSheet: 3 }; // the header and two rows a sheet
     const rows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => [from + i, `row ${from + i}`]);

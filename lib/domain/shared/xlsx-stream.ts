@@ -25,12 +25,11 @@ export const CUT_MARK = " […]";
 
 const sheetPart = (n: number) => `worksheets/sheet${n}.xml`;
 const range = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
-const contentTypes = (sheets: number) =>
-  `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${range(
-    sheets,
-  )
-    .map((n) => `<Override PartName="/xl/${sheetPart(n)}" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`)
-    .join("")}</Types>`;
+/**
+ * The content types, written first (some streaming readers need them before the parts) while the number of sheets is
+ * not yet known: every sheet is typed by the `.xml` default, the workbook (the one other `.xml` part) by its override.
+ */
+const CONTENT_TYPES = `${XML}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/></Types>`;
 const ROOT_RELS = `${XML}<Relationships xmlns="${RELS}"><Relationship Id="rId1" Type="${OFFICE}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
 const bookRels = (sheets: number) =>
   `${XML}<Relationships xmlns="${RELS}">${range(sheets)
@@ -117,25 +116,14 @@ export function xlsxStream(
   const zip = archiver("zip", { zlib: { level: 6 } });
   const names: string[] = [];
   async function write(): Promise<void> {
-    // Each sheet is appended once the one before it is written, when it is known that rows are left for it; the
-    // workbook's parts that list the sheets go last (a zip's entries may come in any order).
+    // The parts that do not depend on the sheets first; each sheet is appended once the one before it is written,
+    // when it is known that rows are left for it; the workbook's parts that list the sheets go last.
+    zip.append(CONTENT_TYPES, { name: "[Content_Types].xml" });
+    zip.append(ROOT_RELS, { name: "_rels/.rels" });
     do {
       names.push(sheetName(name, names.length + 1));
-      const part = `xl/${sheetPart(names.length)}`;
-      const written = new Promise<void>((resolve, reject) => {
-        const onEntry = (entry: { name: string }) => {
-          if (entry.name !== part) return;
-          zip.off("entry", onEntry);
-          resolve();
-        };
-        zip.on("entry", onEntry);
-        zip.once("error", reject);
-      });
-      zip.append(Readable.from(sheet()), { name: part });
-      await written;
+      await appended(zip, `xl/${sheetPart(names.length)}`, Readable.from(sheet()));
     } while (await more());
-    zip.append(contentTypes(names.length), { name: "[Content_Types].xml" });
-    zip.append(ROOT_RELS, { name: "_rels/.rels" });
     zip.append(book(names), { name: "xl/workbook.xml" });
     zip.append(bookRels(names.length), { name: "xl/_rels/workbook.xml.rels" });
     await zip.finalize();
@@ -143,4 +131,29 @@ export function xlsxStream(
   // A failed page errors the archive, which aborts the download (the reader never gets a half file as whole).
   write().catch((error: unknown) => zip.destroy(error instanceof Error ? error : new Error(String(error))));
   return Readable.toWeb(zip) as ReadableStream<Uint8Array>;
+}
+
+/**
+ * Appends a part read from `source` and settles once the zip has taken all of it, or as soon as the source or the
+ * zip fails (the source's own error is heard directly: the download ends with it even if the zip never repeats it).
+ * Its listeners go either way, so a workbook of many sheets does not pile them up on the zip.
+ */
+function appended(zip: archiver.Archiver, part: string, source: Readable): Promise<void> {
+  return new Promise<void>((resolve, reject) => {
+    const onEntry = (entry: { name: string }) => {
+      if (entry.name === part) settle();
+    };
+    const onError = (error: Error) => settle(error);
+    function settle(error?: Error) {
+      zip.off("entry", onEntry);
+      zip.off("error", onError);
+      source.off("error", onError);
+      if (error) reject(error);
+      else resolve();
+    }
+    zip.on("entry", onEntry);
+    zip.on("error", onError);
+    source.on("error", onError);
+    zip.append(source, { name: part });
+  });
 }
