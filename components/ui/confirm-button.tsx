@@ -31,7 +31,7 @@ interface Props {
  * moves to its "no", Escape closes it, focus goes back to the button, and only its "yes" submits the form it sits
  * in (with the button's name and value). While the form is sent the dialog stays open with both its buttons
  * disabled and the "yes" saying so, so a second click sends nothing twice; it closes when the answer is in (a
- * refusal then shows beside the form). Without JavaScript the button submits at once, as before.
+ * refusal then shows beside the form); a submit the form's own handler cancels closes it, ready to ask again. Without JavaScript the button submits at once, as before.
  * `confirm-button.test.ts` holds every danger-look submit button to this.
  */
 export function ConfirmButton({ children, question, detail, yes, no, look = "danger", size, name, value, disabled, formNoValidate }: Props) {
@@ -44,6 +44,20 @@ export function ConfirmButton({ children, question, detail, yes, no, look = "dan
   const id = useId();
   const close = () => dialog.current?.close();
   const said = detail === "" ? null : (detail ?? t("form.confirm.undone"));
+  // A "yes" whose submit went nowhere — the form's own submit handler cancelled it (checking something, showing a
+  // message) and started no send — closes the dialog, which makes "yes" usable again (onClose), as a browser
+  // validation failure does. Looked at once the click's submit has passed every handler: React's own, which takes a
+  // sent form for its action and cancels the browser's submit too, has shown the form pending by then.
+  const closeIfNotSent = (form: HTMLFormElement) => {
+    let submit: Event | undefined;
+    const seen = (event: Event) => (submit = event);
+    form.addEventListener("submit", seen, { once: true });
+    setTimeout(() => {
+      form.removeEventListener("submit", seen);
+      const sentByBrowser = submit !== undefined && !submit.defaultPrevented;
+      if (!sentByBrowser && !seenPending.current) close();
+    });
+  };
   useEffect(() => {
     if (pending) seenPending.current = true;
     else if (seenPending.current) {
@@ -108,6 +122,7 @@ export function ConfirmButton({ children, question, detail, yes, no, look = "dan
                 return;
               }
               sent.current = true;
+              if (form) closeIfNotSent(form);
             }}
           >
             {pending ? t("form.confirm.working") : (yes ?? children)}
