@@ -21,7 +21,14 @@ export const accounts = pgTable(
     previousLoginAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [uniqueIndex("accounts_email_lower_idx").on(sql`lower(${t.email})`)],
+  (t) => [
+    uniqueIndex("accounts_email_lower_idx").on(sql`lower(${t.email})`),
+    // Finding a person by the email they log in with (lib/domain/people/person-match.ts, those who manage people):
+    // trigrams like the profiles' search text, fastupdate off for the same reason (schema/people.ts).
+    index("accounts_email_trgm_idx")
+      .using("gin", sql`${t.email} gin_trgm_ops`)
+      .with({ fastupdate: false }),
+  ],
 );
 export type Account = typeof accounts.$inferSelect;
 

@@ -38,7 +38,7 @@ describe("people list", () => {
     expect(index?.reloptions).toContain("fastupdate=false");
   });
 
-  it("reaches every arm of a search (name, email, member number, card uid) through an index, also when visibility counts", async () => {
+  it("reaches every arm of a search (name, email, member number, card uid, login email) through an index, also when visibility counts", async () => {
     // With sequential scans priced out, a plan still holding one shows a condition no index can serve (an OR across
     // joined tables was one: every index skipped). Plans, not durations: the same on PGlite and PostgreSQL.
     const planOf = async (condition: ReturnType<typeof personMatches>) =>
@@ -50,7 +50,8 @@ describe("people list", () => {
         return rows.map((r) => Object.values(r)[0]).join("\n");
       });
     const seen = { name: sql`true`, email: sql`false`, cards: true };
-    for (const condition of [personMatches("12345678"), personMatches("12345678", seen)]) {
+    const withLogins = { ...seen, logins: true };
+    for (const condition of [personMatches("12345678"), personMatches("12345678", seen), personMatches("12345678", withLogins)]) {
       const plan = await planOf(condition);
       expect(plan).not.toMatch(/Seq Scan/);
       expect(plan).toMatch(/profiles_search_text_trgm_idx/);
@@ -58,6 +59,10 @@ describe("people list", () => {
       expect(plan).toMatch(/people_memberNumber_unique"? on people/);
       expect(plan).toMatch(/Index Scan on cards_uid_index|using cards_uid_index on cards/);
     }
+    // The login email's arm (those who manage people: the picker and the equipment search) has its own trigrams.
+    const logins = await planOf(personMatches("12345678", withLogins));
+    expect(logins).toMatch(/Bitmap Index Scan on accounts_email_trgm_idx/);
+    expect(logins).toMatch(/Index Cond: \(email ~~ '%12345678%'::text\)/);
   });
 
   it("works out the viewer's sight of a row once, however often the search uses it", async () => {

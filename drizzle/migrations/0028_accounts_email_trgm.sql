@@ -1,0 +1,1 @@
+CREATE INDEX "accounts_email_trgm_idx" ON "accounts" USING gin ("email" gin_trgm_ops) WITH (fastupdate=false);
