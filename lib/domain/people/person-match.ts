@@ -1,6 +1,11 @@
-import { sql, type SQL } from "drizzle-orm";
+import { asc, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
 import { accounts, cards, people, profiles } from "@/lib/db/schema";
+import { scopeCondition, type ViewScope } from "../access/view-rights";
 import { normalizeCardUid } from "../cards/uid";
+import { spaceToday } from "../settings/space-today";
+import type { Viewer } from "./visibility";
+import { mayViewFieldSql, type VisibilityColumns } from "./visibility-sql";
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
 export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -9,7 +14,7 @@ export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => 
  * People whose full name or email contains the text (any case), whose member number it is, or who ever held the
  * card with that uid (a lost card found on the floor still tells whose it was), as a condition on `people.id`.
  * Each arm is its own indexed subquery joined by `union`: the profile's search text (one lowercase LIKE, trigram
- * index of migration 0018), the member number's and the card uid's b-tree indexes. One `or` across the joined
+ * index of migration 0018), the member number's and the card uid's b-tree indexes, the login email's trigrams. One `or` across the joined
  * tables instead left the planner no index it could use. With `seen`, only the fields the viewer may see count.
  */
 export function personMatches(query: string, seen?: SeenFields): SQL | undefined {
@@ -23,7 +28,7 @@ export function personMatches(query: string, seen?: SeenFields): SQL | undefined
   if (number !== null) arms.push(sql`select ${people.id} from ${people} where ${people.memberNumber} = ${number}`);
   const uid = seen && !seen.cards ? null : normalizeCardUid(q);
   if (uid) arms.push(sql`select ${cards.personId} from ${cards} where ${cards.uid} = ${uid}`);
-  // Logins' emails (stored lowercase) have no trigram index: a scan of the accounts, still an arm of its own.
+  // Logins' emails (stored lowercase): their own trigram index (accounts_email_trgm_idx).
   const login = seen?.logins ? sql`${accounts.email} like lower(${pattern})` : null;
   if (login) arms.push(sql`select ${accounts.personId} from ${accounts} where ${login}`);
   const candidates = sql`${people.id} in (${sql.join(arms, sql` union `)})`;
@@ -63,5 +68,64 @@ export function seenOnce(name: SQL, email: SQL): { join: SQL; name: SQL; email: 
     join: sql`lateral (select ${name} as name_seen, ${email} as email_seen offset 0) as seen`,
     name: sql`seen.name_seen`,
     email: sql`seen.email_seen`,
+  };
+}
+
+/** Those who manage people (members.read or members.write) may also find people by card uid and login email. */
+export const managesPeople = (viewer: Viewer) => viewer.permissions.has("members.read") || viewer.permissions.has("members.write");
+
+/**
+ * The rule's columns for a search row (`people` left-joined to its profile). A person without a profile (erased, or
+ * never given one) has chosen nothing, so the defaults hold for them as for a profile without a setting (name for
+ * members, email for the board); there is no name or profile email to show, so what this decides is only whether
+ * their login email finds them. `people.id` stands for oneself, profile or not.
+ */
+const SEARCH_ROW: VisibilityColumns = {
+  personId: people.id,
+  partnerPersonId: profiles.partnerPersonId,
+  visibility: sql`coalesce(${profiles.visibility}, '{}'::jsonb)`,
+  boardOnly: sql`coalesce(${profiles.boardOnly}, false)`,
+};
+
+/** The groups the viewer sees with their own rights (access/view-rights), as a condition; undefined: every group. */
+export async function inScopeOf(db: Db, scope: ViewScope | undefined): Promise<SQL | undefined> {
+  return scope && !scope.all ? scopeCondition(scope, await spaceToday(db)) : undefined;
+}
+
+/** A people search's parts for one viewer (peopleSearch). */
+export interface PeopleSearchParts {
+  /** The viewer's sight of the row, worked out once (seenOnce): `.leftJoin(parts.sight, sql\`true\`)` after profiles. */
+  sight: SQL;
+  /** The people the text finds for this viewer; undefined for an empty text. */
+  matches: SQL | undefined;
+  /** What the viewer may see of each row: null where hidden. The login email is never shown. */
+  firstName: SQL<string | null>;
+  lastName: SQL<string | null>;
+  email: SQL<string | null>;
+  /** By the name shown (a hidden name's place tells nothing), then by id. */
+  order: SQL[];
+}
+
+/**
+ * THE people search for a viewer, shared by every search that shows names by visibility (the equipment pages'
+ * search, the people picker): a person is found by a field only where the viewer may see that field of theirs
+ * (visibility.ts, within the view rights' groups `inScope`), by member number by anyone (it is not private), by
+ * card uid and login email only by those who manage people (the login email also only where the viewer may see the
+ * person's email: it may differ from the one shown, and is never shown). The query reads `people` left-joined to
+ * `profiles` on the person, then `sight`.
+ */
+export function peopleSearch(viewer: Viewer, query: string, options: { inScope?: SQL } = {}): PeopleSearchParts {
+  const sees = (field: "name" | "email") => sql<boolean>`coalesce(${mayViewFieldSql(viewer, field, SEARCH_ROW, options)}, false)`;
+  const seen = seenOnce(sees("name"), sees("email"));
+  const manages = managesPeople(viewer);
+  const lastName = sql<string | null>`case when ${seen.name} then ${profiles.lastName} end`;
+  const firstName = sql<string | null>`case when ${seen.name} then ${profiles.firstName} end`;
+  return {
+    sight: seen.join,
+    matches: personMatches(query, { name: seen.name, email: seen.email, cards: manages, logins: manages }),
+    firstName,
+    lastName,
+    email: sql<string | null>`case when ${seen.email} then ${profiles.email} end`,
+    order: [sql`${lastName} asc nulls last`, sql`${firstName} asc nulls last`, asc(people.id)],
   };
 }

@@ -1,11 +1,11 @@
-import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { accounts, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { membershipStatuses, people, profiles } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
+import type { ViewScope } from "../access/view-rights";
 import { fail, type Failure, type Result } from "../shared/result";
-import { personMatches, seenOnce } from "./person-match";
+import { inScopeOf, peopleSearch } from "./person-match";
 import type { Viewer } from "./visibility";
-import { mayViewFieldSql } from "./visibility-sql";
 
 /**
  * Why a person is being chosen, and what the chooser must hold for it: the search answers only someone who may
@@ -52,14 +52,15 @@ export function maskEmail(email: string): string {
 }
 
 /**
- * People matching what the viewer typed — name, member number, email or card uid — for a picker used for
- * `purpose`. Only someone holding that purpose's permission gets an answer. A person is found by a field only
- * where the viewer may see that field of theirs (visibility.ts), so the search never tells who has a hidden name
- * or address; card uids only for those who manage people. Erased people are never offered.
+ * People matching what the viewer typed — name, member number, email, card uid or login email — for a picker used
+ * for `purpose`. Only someone holding that purpose's permission gets an answer. Who is found, what is shown and in
+ * which order is the people search's one rule (person-match.ts `peopleSearch`, shared with the equipment pages'
+ * search), within the groups the viewer's view rights reach (`viewScope`, as the session carries it); the purpose
+ * only narrows it: erased people are never offered, and a loan needs someone whose status may log in.
  */
 export async function pickPeople(
   db: Db,
-  viewer: Viewer & { personId: number },
+  viewer: Viewer & { personId: number; viewScope?: ViewScope },
   purpose: PickPurpose,
   query: string,
 ): Promise<Result<{ people: PickedPerson[] }, PickRefusal>> {
@@ -70,40 +71,28 @@ export async function pickPeople(
 
   const picked = q.startsWith(PICKED_PREFIX) ? /^person:(\d{1,9})$/.exec(q) : null;
   if (q.startsWith(PICKED_PREFIX) && !picked) return fail("invalid", `q: "${PICKED_PREFIX}" must be followed by a person's id.`, { field: "q" });
-  const managesPeople = viewer.permissions.has("members.read") || viewer.permissions.has("members.write");
-  // Someone without a profile shows nothing a profile could hide: seen as by those who manage people.
-  const sight = (field: "name" | "email") =>
-    sql<boolean>`(case when ${profiles.personId} is null then ${sql.raw(String(managesPeople))} else coalesce(${mayViewFieldSql(viewer, field)}, false) end)`;
-  const seen = seenOnce(sight("name"), sight("email"));
-  const sees = (field: "name" | "email") => (field === "name" ? seen.name : seen.email);
+  const search = peopleSearch(viewer, q, { inScope: await inScopeOf(db, viewer.viewScope) });
   const conditions: SQL[] = [isNull(people.erasedAt)];
   if (rule.loginOnly) conditions.push(eq(membershipStatuses.mayLogIn, true));
-  // Found only by what the viewer may see (personMatches with the visible fields), in the database: a page of
-  // hidden candidates can no longer crowd out the ones the viewer may find.
-  // The email a person logs in with may differ from the one they show: found by it only by those who manage people.
-  conditions.push(
-    picked ? eq(people.id, Number(picked[1])) : personMatches(q, { name: sees("name"), email: sees("email"), cards: managesPeople, logins: managesPeople })!,
-  );
-  const shownLast = sql<string | null>`case when ${sees("name")} then ${profiles.lastName} end`;
-  const shownFirst = sql<string | null>`case when ${sees("name")} then ${profiles.firstName} end`;
+  // Found only by what the viewer may see, in the database: a page of hidden candidates cannot crowd out the ones
+  // the viewer may find.
+  conditions.push(picked ? eq(people.id, Number(picked[1])) : search.matches!);
   const rows = await db
     .select({
       personId: people.id,
       memberNumber: people.memberNumber,
       statusKey: membershipStatuses.key,
       statusName: membershipStatuses.name,
-      firstName: shownFirst,
-      lastName: shownLast,
-      email: sql<string | null>`case when ${sees("email")} then coalesce(${profiles.email}, ${accounts.email}) end`,
+      firstName: search.firstName,
+      lastName: search.lastName,
+      email: search.email,
     })
     .from(people)
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
     .leftJoin(profiles, eq(profiles.personId, people.id))
-    .leftJoin(accounts, eq(accounts.personId, people.id))
-    .leftJoin(seen.join, sql`true`)
+    .leftJoin(search.sight, sql`true`)
     .where(and(...conditions))
-    // By the name shown: a hidden name's place in the list gives nothing away.
-    .orderBy(sql`${shownLast} asc nulls last`, sql`${shownFirst} asc nulls last`, asc(people.id))
+    .orderBy(...search.order)
     .limit(LIMIT);
 
   const found: PickedPerson[] = rows.map((r) => ({

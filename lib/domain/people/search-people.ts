@@ -1,11 +1,9 @@
-import { asc, eq, sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { membershipStatuses, people, profiles } from "@/lib/db/schema";
-import { scopeCondition, type ViewScope } from "../access/view-rights";
-import { spaceToday } from "../settings/space-today";
-import { personMatches, seenOnce } from "./person-match";
+import type { ViewScope } from "../access/view-rights";
+import { inScopeOf, peopleSearch } from "./person-match";
 import type { Viewer } from "./visibility";
-import { mayViewFieldSql, PROFILE_VISIBILITY } from "./visibility-sql";
 
 export interface PeopleSearch {
   query?: string;
@@ -36,31 +34,23 @@ export interface PeoplePage {
 }
 
 /**
- * Find a person (the equipment pages): by name, email, member number or card uid, ordered by name, paginated.
- * Names and emails as the viewer may see them (visibility.ts), and found only by what the viewer may see, so the
- * search never tells who has a hidden name or address; ordered by the name shown, so a hidden name's place in the
- * list gives nothing away either. The total rides along with the page (a window count): one query.
+ * Find a person (the equipment pages): by name, email, member number, card uid or login email, paginated. Who is
+ * found, what is shown of them and in which order is the people search's one rule (person-match.ts `peopleSearch`,
+ * shared with the picker): names and emails as the viewer may see them, found only by what the viewer may see,
+ * ordered by the name shown. The total rides along with the page (a window count): one query.
  */
 export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch = {}): Promise<PeoplePage> {
   const pageSize = Math.min(Math.max(search.pageSize ?? 25, 1), 200);
-  const inScope = search.scope && !search.scope.all ? scopeCondition(search.scope, await spaceToday(db)) : undefined;
-  const seen = seenOnce(
-    sql`coalesce(${mayViewFieldSql(viewer, "name", PROFILE_VISIBILITY, { inScope })}, false)`,
-    sql`coalesce(${mayViewFieldSql(viewer, "email", PROFILE_VISIBILITY, { inScope })}, false)`,
-  );
-  const { name: nameSeen, email: emailSeen } = seen;
-  const managesPeople = viewer.permissions.has("members.read") || viewer.permissions.has("members.write");
-  const where = personMatches(search.query ?? "", { name: nameSeen, email: emailSeen, cards: managesPeople });
-  const shownLast = sql<string | null>`case when ${nameSeen} then ${profiles.lastName} end`;
-  const shownFirst = sql<string | null>`case when ${nameSeen} then ${profiles.firstName} end`;
+  const rule = peopleSearch(viewer, search.query ?? "", { inScope: await inScopeOf(db, search.scope) });
+  const where = rule.matches;
   const pageOf = (page: number) =>
     db
       .select({
         personId: people.id,
         memberNumber: people.memberNumber,
-        firstName: shownFirst,
-        lastName: shownLast,
-        email: sql<string | null>`case when ${emailSeen} then ${profiles.email} end`,
+        firstName: rule.firstName,
+        lastName: rule.lastName,
+        email: rule.email,
         statusKey: membershipStatuses.key,
         statusName: membershipStatuses.name,
         total: sql<number>`count(*) over ()`.mapWith(Number),
@@ -68,9 +58,9 @@ export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch 
       .from(people)
       .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
       .leftJoin(profiles, eq(profiles.personId, people.id))
-      .leftJoin(seen.join, sql`true`)
+      .leftJoin(rule.sight, sql`true`)
       .where(where)
-      .orderBy(sql`${shownLast} asc nulls last`, sql`${shownFirst} asc nulls last`, asc(people.id))
+      .orderBy(...rule.order)
       .limit(pageSize)
       .offset((page - 1) * pageSize);
   const wanted = Math.max(Math.trunc(search.page ?? 1), 1);
@@ -83,7 +73,7 @@ export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch 
       .select({ n: sql<number>`count(*)`.mapWith(Number) })
       .from(people)
       .leftJoin(profiles, eq(profiles.personId, people.id))
-      .leftJoin(seen.join, sql`true`)
+      .leftJoin(rule.sight, sql`true`)
       .where(where);
     page = Math.max(1, Math.ceil(n / pageSize));
     found = n ? await pageOf(page) : [];
