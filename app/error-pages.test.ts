@@ -9,6 +9,8 @@ import { encodeKey } from "@/lib/i18n/keys";
 import type { MessageKey } from "@/lib/i18n/messages/en";
 import AdminErrorPage from "./(admin)/error";
 import ErrorPage from "./error";
+import GlobalError from "./global-error";
+import { GlobalErrorPage } from "./global-error-page";
 
 const ERROR_KEYS = ["error.title", "error.body", "error.retry", "error.reference", "error.referenceHint"] as const satisfies readonly MessageKey[];
 
@@ -49,5 +51,29 @@ describe("error pages", () => {
   it("get their messages from the root layout, which passes only the keys it names to the browser", () => {
     const layout = fs.readFileSync(path.join(import.meta.dirname, "layout.tsx"), "utf8");
     for (const key of ERROR_KEYS) expect(layout).toContain(`"${key}"`);
+  });
+
+  it("when the root layout failed: a whole document in the chosen language, with the reference and a way home, never the message", () => {
+    for (const locale of ["en", "de", "nl", "it"] as const) {
+      const text = CATALOGS[locale];
+      const html = renderToStaticMarkup(createElement(GlobalErrorPage, { error: serverError(), retry: () => {}, locale }));
+      expect(html, locale).toMatch(
+        new RegExp(`^<html lang="${locale}"><head><title>${text["error.title"]}</title></head><body class="[^"]*bg-slate-50[^"]*">`),
+      );
+      expect(html, locale).toContain(`<h1 class="text-2xl font-bold">${text["error.title"]}</h1>`);
+      expect(html, locale).toContain(text["error.body"]);
+      expect(html, locale).toMatch(new RegExp(`<button type="button" class="[^"]*">${text["error.retry"]}</button>`));
+      expect(html, locale).toMatch(new RegExp(`<a class="[^"]*border-slate-300[^"]*" href="/">${text["error.home"]}</a>`));
+      expect(html, locale).toContain(text["error.reference"].replace("{digest}", "2817305123"));
+      expect(html, locale).not.toContain("relation");
+      expect(html, locale).not.toContain("10.0.0.5");
+    }
+  });
+
+  it("when the root layout failed: English where no browser tells the reader's languages", () => {
+    const html = renderToStaticMarkup(createElement(GlobalError, { error: serverError(), retry: () => {} }));
+    expect(html).toMatch(/^<html lang="en">/);
+    expect(html).toContain(">Try again</button>");
+    expect(html).not.toContain("relation");
   });
 });

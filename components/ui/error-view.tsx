@@ -1,7 +1,7 @@
 "use client";
 
 import { useT } from "@/lib/i18n/client";
-import { Button } from "./button";
+import { Button, ButtonAnchor } from "./button";
 import { PageTitle } from "./page-title";
 
 /** The digest Next gives a server error in production (its message is replaced, so nothing of it reaches the page). */
@@ -14,9 +14,20 @@ export function errorDigest(error: unknown): string | undefined {
  * What an `error.tsx` shows: a plain "something went wrong" in the reader's language (never the error's own message,
  * which may hold internals) and "Try again", which re-fetches the segment from the server (`retry`; `reset` alone
  * would render the same failed answer again). `showReference`: the error's digest to quote, for the admin pages,
- * whose readers are the ones who look it up in the server's log.
+ * whose readers are the ones who look it up in the server's log (and app/global-error.tsx, where the whole app failed).
  */
-export function ErrorView({ error, retry, showReference = false }: { error: unknown; retry: () => void; showReference?: boolean }) {
+export function ErrorView({
+  error,
+  retry,
+  showReference = false,
+  offerHome = false,
+}: {
+  error: unknown;
+  retry: () => void;
+  showReference?: boolean;
+  /** A link to the start page beside "Try again" (a plain link: the app around it may be what failed). */
+  offerHome?: boolean;
+}) {
   const t = useT();
   const digest = showReference ? errorDigest(error) : undefined;
   return (
@@ -28,9 +39,16 @@ export function ErrorView({ error, retry, showReference = false }: { error: unkn
           <span className="font-mono">{t("error.reference", { digest })}</span> {t("error.referenceHint")}
         </p>
       )}
-      <Button type="button" onClick={retry}>
-        {t("error.retry")}
-      </Button>
+      <div className="flex flex-wrap items-center gap-2">
+        <Button type="button" onClick={retry}>
+          {t("error.retry")}
+        </Button>
+        {offerHome && (
+          <ButtonAnchor href="/" look="secondary" size="normal">
+            {t("error.home")}
+          </ButtonAnchor>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chosenLocale, offeredLocales } from "./locales";
+import { chosenLocale, localeFromLanguages, offeredLocales } from "./locales";
 
 describe("the languages a space offers", () => {
   it("are the saved ones in the app's order, all of them when none is known", () => {
@@ -13,5 +13,15 @@ describe("the languages a space offers", () => {
     expect(chosenLocale(["en", "nl"], "de", "en")).toBe("en");
     expect(chosenLocale(["de", "it"], undefined, "it")).toBe("it");
     expect(chosenLocale(["de", "it"], "nl", "en")).toBe("de");
+  });
+});
+
+describe("the reader's language from the browser's list", () => {
+  it("is the first tag whose language we have, by its primary subtag", () => {
+    expect(localeFromLanguages(["de-AT", "en-GB"])).toBe("de");
+    expect(localeFromLanguages(["fr-FR", "fr", "NL-be", "it"])).toBe("nl");
+    expect(localeFromLanguages(["it"], ["en", "de"])).toBeNull();
+    expect(localeFromLanguages(["fr-FR", "es"])).toBeNull();
+    expect(localeFromLanguages([])).toBeNull();
   });
 });

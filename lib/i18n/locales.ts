@@ -19,3 +19,15 @@ export function offeredLocales(saved: readonly string[]): Locale[] {
 export function chosenLocale(offered: readonly Locale[], saved: string | null | undefined, spaceDefault: string): Locale {
   return offered.find((l) => l === saved) ?? offered.find((l) => l === spaceDefault) ?? offered[0] ?? "en";
 }
+
+/**
+ * The first of the reader's languages (BCP 47 tags, most wanted first: `navigator.languages`, a ranked
+ * Accept-Language) that we offer, by its primary subtag ("de-AT" is German), or null.
+ */
+export function localeFromLanguages(tags: readonly string[], offered: readonly Locale[] = LOCALES): Locale | null {
+  for (const tag of tags) {
+    const lang = tag.trim().toLowerCase().split("-")[0] ?? "";
+    if (isLocale(lang) && offered.includes(lang)) return lang;
+  }
+  return null;
+}

@@ -1,6 +1,6 @@
 import { CATALOGS } from "./catalogs";
 import { icuTranslator, type Vars } from "./icu";
-import { isLocale, LOCALES, type Locale } from "./locales";
+import { isLocale, localeFromLanguages, LOCALES, type Locale } from "./locales";
 import { en, type MessageKey } from "./messages/en";
 import { currentOverrides } from "./overrides";
 
@@ -43,12 +43,14 @@ export function localeFromAcceptLanguage(header: string | null | undefined, offe
     .map((part) => {
       const [tag = "", ...params] = part.trim().split(";");
       const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { lang: tag.toLowerCase().split("-")[0] ?? "", q: q ? Number(q.slice(2)) || 0 : 1 };
+      return { tag, q: q ? Number(q.slice(2)) || 0 : 1 };
     })
     .filter((entry) => entry.q > 0)
     .sort((a, b) => b.q - a.q);
-  for (const { lang } of ranked) if (isLocale(lang) && offered.includes(lang)) return lang;
-  return null;
+  return localeFromLanguages(
+    ranked.map((entry) => entry.tag),
+    offered,
+  );
 }
 
 /** Cookie beats the person's setting beats the browser beats the space's default; only languages the space offers count. */

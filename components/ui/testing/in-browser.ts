@@ -1,17 +1,15 @@
-import fs from "node:fs";
 import path from "node:path";
-import { chromium, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { build } from "esbuild";
+import { launchChromium } from "@/lib/testing/chromium";
 
 /*
  * A client component in a real browser, without the app around it: what a part does with events (a click that
  * submits, a submit a form's own handler cancels) only a browser shows. The entry (TSX, imports by the app's "@/"
- * paths) is bundled with React in its production build and runs in a blank page of Chromium — Debian's when present,
- * as in playwright.config.ts.
+ * paths) is bundled with React in its production build and runs in a blank page of Chromium (lib/testing/chromium.ts).
  */
 
 const root = path.resolve(import.meta.dirname, "../../..");
-const debianChromium = "/usr/bin/chromium";
 
 export interface BrowserPage {
   page: Page;
@@ -31,14 +29,7 @@ export async function openInBrowser(entry: string, { locale = "en-GB" }: { local
     define: { "process.env.NODE_ENV": '"production"', "process.env": "{}" },
     logLevel: "error",
   });
-  const browser = await chromium.launch(
-    fs.existsSync(debianChromium)
-      ? {
-          executablePath: debianChromium,
-          args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-        }
-      : {},
-  );
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ locale });
     const errors: string[] = [];

@@ -29,6 +29,7 @@ import { columnsDe } from "./columns-de";
 import { rolesDe } from "./roles-de";
 import { recordDe } from "./record-de";
 import { studyFieldsDe } from "./study-fields-de";
+import { errorDe } from "./error-de";
 
 export const de: Catalog = {
   ...communityDe,
@@ -61,6 +62,7 @@ export const de: Catalog = {
   ...rolesDe,
   ...recordDe,
   ...studyFieldsDe,
+  ...errorDe,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Meine Startseite",
@@ -159,11 +161,6 @@ export const de: Catalog = {
   "forbidden.back": "Zurück zu meinem Bereich",
   "notFound.title": "Seite nicht gefunden",
   "notFound.body": "Unter dieser Adresse gibt es keine Seite.",
-  "error.title": "Etwas ist schiefgegangen",
-  "error.body": "Der Fehler wurde protokolliert. Bitte versuche es erneut.",
-  "error.retry": "Erneut versuchen",
-  "error.reference": "Referenz: {digest}",
-  "error.referenceHint": "Gib diese Referenz an, wenn du den Fehler meldest; das Protokoll des Servers führt sie mit den Einzelheiten.",
   "loading.status": "Wird geladen …",
 
   "mail.reset.subject": "Dein neues Makerspace-Passwort",

@@ -28,6 +28,7 @@ import { columnsEn } from "./columns-en";
 import { rolesEn } from "./roles-en";
 import { recordEn } from "./record-en";
 import { studyFieldsEn } from "./study-fields-en";
+import { errorEn } from "./error-en";
 
 /** The English catalog is the reference: its keys are the type every other catalog must fill completely. */
 export const en = {
@@ -61,6 +62,7 @@ export const en = {
   ...rolesEn,
   ...recordEn,
   ...studyFieldsEn,
+  ...errorEn,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "My start page",
@@ -159,11 +161,6 @@ export const en = {
   "forbidden.back": "Back to my space",
   "notFound.title": "Page not found",
   "notFound.body": "There is no page at this address.",
-  "error.title": "Something went wrong",
-  "error.body": "The error was logged. Please try again.",
-  "error.retry": "Try again",
-  "error.reference": "Reference: {digest}",
-  "error.referenceHint": "Quote this reference when you report the error; the server's log lists it with the details.",
   "loading.status": "Loading …",
 
   "mail.reset.subject": "Your new makerspace password",

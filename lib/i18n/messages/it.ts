@@ -29,6 +29,7 @@ import { columnsIt } from "./columns-it";
 import { rolesIt } from "./roles-it";
 import { recordIt } from "./record-it";
 import { studyFieldsIt } from "./study-fields-it";
+import { errorIt } from "./error-it";
 
 /** Italian, as an Italian club speaks it (tu, socio/ex socio, consiglio direttivo, tessera, scheda, abilitazione). Every key of the English catalog (catalog-completeness.test.ts). */
 export const it: Catalog = {
@@ -62,6 +63,7 @@ export const it: Catalog = {
   ...rolesIt,
   ...recordIt,
   ...studyFieldsIt,
+  ...errorIt,
   "app.name": "Makerspace",
   "nav.start": "Inizio",
   "nav.home": "Il mio spazio",
@@ -160,11 +162,6 @@ export const it: Catalog = {
   "forbidden.back": "Torna al mio spazio",
   "notFound.title": "Pagina non trovata",
   "notFound.body": "A questo indirizzo non c’è nessuna pagina.",
-  "error.title": "Qualcosa è andato storto",
-  "error.body": "L’errore è stato registrato. Riprova.",
-  "error.retry": "Riprova",
-  "error.reference": "Riferimento: {digest}",
-  "error.referenceHint": "Indica questo riferimento quando segnali l’errore; il registro del server lo riporta con i dettagli.",
   "loading.status": "Caricamento …",
 
   "mail.reset.subject": "La tua nuova password del makerspace",

@@ -29,6 +29,7 @@ import { columnsNl } from "./columns-nl";
 import { rolesNl } from "./roles-nl";
 import { recordNl } from "./record-nl";
 import { studyFieldsNl } from "./study-fields-nl";
+import { errorNl } from "./error-nl";
 
 /** Dutch, as a Dutch club speaks it (je, lid/oud-lid, bestuur, commissie, pas, voorwerp, activiteit). Every key of the English catalog (catalog-completeness.test.ts). */
 export const nl: Catalog = {
@@ -62,6 +63,7 @@ export const nl: Catalog = {
   ...rolesNl,
   ...recordNl,
   ...studyFieldsNl,
+  ...errorNl,
   "app.name": "Makerspace",
   "nav.start": "Start",
   "nav.home": "Mijn space",
@@ -160,11 +162,6 @@ export const nl: Catalog = {
   "forbidden.back": "Terug naar mijn space",
   "notFound.title": "Pagina niet gevonden",
   "notFound.body": "Op dit adres staat geen pagina.",
-  "error.title": "Er ging iets mis",
-  "error.body": "De fout is vastgelegd. Probeer het opnieuw.",
-  "error.retry": "Opnieuw proberen",
-  "error.reference": "Referentie: {digest}",
-  "error.referenceHint": "Vermeld deze referentie als je de fout meldt; het logboek van de server noemt haar met de details.",
   "loading.status": "Bezig met laden …",
 
   "mail.reset.subject": "Je nieuwe makerspace-wachtwoord",
