@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import postgres from "postgres";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { waitFor } from "@/lib/testing/wait-for";
 import { createDb, type Db, type DbHandle } from "./client";
 import { QueryAttempt } from "./query-attempt";
@@ -25,7 +25,9 @@ beforeAll(async () => {
   const url = new URL(t.url);
   url.port = String(proxy.port);
   direct = createDb(t.url, { max: 1 });
-  proxied = createDb(url.toString(), { max: 1 });
+  // No connect timeout: postgres.js would otherwise close a held cancel's own connection after it, and only the
+  // attempt's bound is to end a wait for a cancel never answered.
+  proxied = createDb(url.toString(), { max: 1, connectTimeoutSeconds: 0 });
   // Connected: a connection's first query cannot be cancelled (query-attempt.ts).
   await Promise.all([direct.db.execute(sql`select 1`), proxied.db.execute(sql`select 1`)]);
   other = postgres(t.url, { max: 2, onnotice: () => {} });
@@ -42,6 +44,7 @@ beforeEach(async () => {
   await t.db.execute(sql`delete from attempt_items`);
   await t.db.execute(sql`delete from other_items`);
 });
+afterEach(() => proxy.releaseCancels());
 
 /** Another client holds the table (PostgreSQL: its lock; the embedded database: the one session) until released. */
 async function hold(table = "attempt_items"): Promise<() => Promise<void>> {
@@ -74,10 +77,18 @@ const outcome = (work: Promise<unknown>) =>
     },
   );
 
+/** An attempt that tells when a transaction of its work waits for its cancels to be answered (before it rolls back). */
+class WatchedAttempt extends QueryAttempt {
+  waited = false;
+  override answered(): Promise<void> {
+    this.waited = true;
+    return super.answered();
+  }
+}
+
 /** Work run as an attempt that may be given up on, and what became of it. */
-function attempted(work: (db: Db) => Promise<unknown>, handle = direct) {
-  const attempt = new QueryAttempt();
-  return { attempt, outcome: outcome(attempt.run(() => work(handle.db))) };
+function attempted(work: (db: Db, attempt: WatchedAttempt) => Promise<unknown>, handle = direct, attempt = new WatchedAttempt()) {
+  return { attempt, outcome: outcome(attempt.run(() => work(handle.db, attempt))) };
 }
 
 /** An attempt's transaction that inserts `first`, stops until let go, then inserts `then` if given. */
@@ -171,17 +182,71 @@ describe("work given up on", () => {
     await release();
     let settled = false;
     void a.outcome.then(() => (settled = true));
-    await waitFor("the attempt to roll back or wait for its cancel", () => settled || a.attempt.cancelling);
+    await waitFor("the attempt to roll back or wait for its cancel", () => settled || a.attempt.waited);
     // Had A rolled back at once (postgres.js alone), its connection would be the next caller's now, and the cancel
     // would stop whatever that runs when it arrives: machine B's write, made to wait for another client meanwhile.
     const releaseB = settled ? await hold("other_items") : null;
     const b = outcome(proxied.db.transaction(async (tx) => void (await insert(tx, 1, "other_items"))));
     if (releaseB) await blocked();
-    proxy.releaseCancels();
+    await proxy.releaseCancels();
     await releaseB?.();
     expect(await b).toBe("committed");
     expect(await a.outcome).toBe("57014");
     expect(await rows()).toEqual([]);
+    expect(await rows("other_items")).toEqual([1]);
+  });
+
+  // A statement the work sent without awaiting it may still run when the work has ended: its transaction's ROLLBACK
+  // or COMMIT follows it and hands the connection on once answered. A cancel for it sent after the work ended —
+  // deferred until it was sent, or by a caller giving up then — would be waited for by nobody: held on its way, it
+  // stops the next caller's statement. Such a statement runs to its end instead.
+  it.each([
+    {
+      ended: "failed its next check (given up before its unawaited statement was sent)",
+      work: (db: Db, attempt: QueryAttempt) =>
+        db.transaction(async (tx) => {
+          void insert(tx, 40).catch(() => {});
+          attempt.giveUp();
+          await insert(tx, 41);
+        }),
+      expected: "57014",
+      left: [],
+    },
+    {
+      ended: "threw (given up while its unawaited statement ran)",
+      work: (db: Db, attempt: QueryAttempt) =>
+        db.transaction(async (tx) => {
+          void insert(tx, 40).catch(() => {});
+          // The caller's timer fires after the work ended, while the statement runs (its answer needs I/O).
+          setImmediate(() => attempt.giveUp());
+          throw new Error("refused");
+        }),
+      expected: "Error: refused",
+      left: [],
+    },
+    {
+      ended: "returned (given up while its unawaited statement ran, its COMMIT on its way)",
+      work: (db: Db, attempt: QueryAttempt) =>
+        db.transaction(async (tx) => {
+          void insert(tx, 40).catch(() => {});
+          setImmediate(() => attempt.giveUp());
+        }),
+      expected: "committed",
+      left: [40],
+    },
+  ])("when its work $ended, no cancel reaches the connection once the next caller has it", async ({ work, expected, left }) => {
+    proxy.holdCancels();
+    const a = attempted(work, proxied);
+    expect(await a.outcome).toBe(expected);
+    // A's transaction ended (its statement was not cancelled) and the connection is the next caller's: B's write, made
+    // to wait for another client, would be stopped by a cancel of A's still on its way.
+    const releaseB = await hold("other_items");
+    const b = outcome(proxied.db.transaction(async (tx) => void (await insert(tx, 1, "other_items"))));
+    await blocked();
+    await proxy.releaseCancels();
+    await releaseB();
+    expect(await b).toBe("committed");
+    expect(await rows()).toEqual(left);
     expect(await rows("other_items")).toEqual([1]);
   });
 
@@ -191,5 +256,20 @@ describe("work given up on", () => {
     expect(attempt.giveUp()).toBe(0); // done: nothing to give up
     await insert(direct.db, 8);
     expect(await rows()).toEqual([7, 8]);
+  });
+
+  it("waits for a cancel no longer than its bound: a cancel never answered does not keep the connection", async () => {
+    const release = await hold();
+    const a = attempted((db) => db.transaction(async (tx) => void (await insert(tx, 50))), proxied, new WatchedAttempt({ cancelAnswerMs: 50 }));
+    await blocked();
+    proxy.holdCancels();
+    expect(a.attempt.giveUp()).toBe(1);
+    await waitFor("the cancel to reach the proxy", () => proxy.heldCancels() === 1);
+    // The statement ends by itself; its cancel stays held (the proxied client never times it out itself).
+    await release();
+    expect(await a.outcome).toBe("57014");
+    expect(proxy.heldCancels()).toBe(1);
+    await insert(proxied.db, 51);
+    expect(await rows()).toEqual([51]);
   });
 });

@@ -16,10 +16,16 @@ import type postgres from "postgres";
  * nothing else onto it) — at most once per connection, and a transaction given up on keeps its connection,
  * sending its ROLLBACK only once the database has answered the cancel: on its way still, the cancel would
  * otherwise stop the statement of whoever got the connection next (another machine's write, then spooled as if
- * the database were away). A statement outside a transaction shares its connection: with every connection busy,
- * postgres.js pipelines other callers' statements behind it, so it is not cancelled — given up on, it runs to
- * its end (the broker sends only reads so: the snapshot's poll and load, the recovery probe, each in a lane that
- * starts nothing new before it settled), and the attempt's next statements are refused.
+ * the database were away). For the same reason nothing of a transaction is cancelled once its work has settled:
+ * its ROLLBACK or COMMIT follows at once — behind any statement the work sent without awaiting it — and nobody
+ * would wait for a cancel sent then (by a late giveUp, or for such a statement when it is sent), so that statement
+ * runs to its end. A cancel is waited for at most `cancelAnswerMs` (postgres.js bounds a cancel's connection only
+ * by `connect_timeout`, which may be 0): a database that has not answered one by then is taken as away, and a
+ * connection kept from the pool for good would be the greater harm than the small chance that the cancel still
+ * arrives and stops the next caller's statement. A statement outside a transaction shares its connection: with
+ * every connection busy, postgres.js pipelines other callers' statements behind it, so it is not cancelled —
+ * given up on, it runs to its end (the broker sends only reads so: the snapshot's poll and load, the recovery
+ * probe, each in a lane that starts nothing new before it settled), and the attempt's next statements are refused.
  *
  * A statement not sent yet is cancelled only once it is sent: postgres.js cancels one it has not sent yet by
  * rejecting it, and inside a transaction that stalls the transaction for good: the connection then waits for an
@@ -27,6 +33,7 @@ import type postgres from "postgres";
  * `execute`; the same for a connection's first query while it connects).
  */
 export class QueryAttempt {
+  private readonly cancelAnswerMs: number;
   private queries: Tracked[] = [];
   private givenUp = false;
   private ended = false;
@@ -34,6 +41,10 @@ export class QueryAttempt {
   private readonly cancelledOn = new Set<object>();
   /** Cancels sent and not answered yet (the database closes the cancel connection once it has acted). */
   private readonly unanswered = new Set<Promise<void>>();
+
+  constructor(options: { cancelAnswerMs?: number } = {}) {
+    this.cancelAnswerMs = options.cancelAnswerMs ?? CANCEL_ANSWER_MS;
+  }
 
   /** Runs the work as this attempt: the queries it sends (and their continuations') are this attempt's. */
   run<T>(work: () => Promise<T>): Promise<T> {
@@ -62,12 +73,10 @@ export class QueryAttempt {
     return cancelled;
   }
 
-  /** Whether a cancel this attempt sent is not answered yet (its transaction then keeps its connection). */
-  get cancelling(): boolean {
-    return this.unanswered.size > 0;
-  }
-
-  /** Resolves once the database has answered every cancel this attempt sent (at once when it sent none). */
+  /**
+   * Resolves once the database has answered every cancel this attempt sent (at once when it sent none), each
+   * waited for at most `cancelAnswerMs` from when it was sent.
+   */
   async answered(): Promise<void> {
     while (this.unanswered.size > 0) await Promise.all(this.unanswered);
   }
@@ -77,11 +86,15 @@ export class QueryAttempt {
     if (this.givenUp && !this.ended) throw givenUpError();
   }
 
-  /** @internal `pinned`: sent on a connection only this attempt uses (its transaction's, or its BEGIN). */
-  issued(query: postgres.PendingQuery<postgres.Row[]>, pinned: boolean): void {
+  /**
+   * @internal `pinned`: sent on a connection only this attempt uses (its transaction's, or its BEGIN);
+   * `transaction` the one it belongs to.
+   */
+  issued(query: postgres.PendingQuery<postgres.Row[]>, pinned: boolean, transaction?: Transaction): void {
     if (this.ended) return;
     const tracked = query as unknown as Tracked;
     tracked.pinned = pinned;
+    tracked.transaction = transaction;
     this.queries.push(tracked);
     // Settled ones are skipped by giveUp (postgres.js's resolve and reject are the query's own properties).
     for (const name of ["resolve", "reject"] as const) {
@@ -98,19 +111,23 @@ export class QueryAttempt {
     this.queries = [];
   }
 
-  /** Sends the CancelRequest for the query's connection unless this attempt already did. Whether it sent one. */
+  /**
+   * Sends the CancelRequest for the query's connection unless this attempt already did or the query's transaction
+   * ended (see QueryAttempt). Whether it sent one.
+   */
   private cancel(query: Tracked): boolean {
     const connection = query.state;
-    if (!connection || this.cancelledOn.has(connection)) return false;
+    if (!connection || this.cancelledOn.has(connection) || query.transaction?.ended) return false;
     this.cancelledOn.add(connection);
     // Resolves when the database closes the cancel connection; a database away makes it fail, which changes nothing.
     // postgres.js's own canceller, whose promise `query.cancel()` drops (src/query.js cancel, src/index.js cancel).
     const canceller = query.canceller;
     query.canceller = null;
-    const answer: Promise<void> = Promise.resolve(canceller?.(query)).then(
-      () => {},
-      () => {},
-    );
+    let timer: NodeJS.Timeout | undefined;
+    const answer = Promise.race([
+      Promise.resolve(canceller?.(query)).catch(() => {}),
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.cancelAnswerMs))),
+    ]).then(() => clearTimeout(timer));
     this.unanswered.add(answer);
     void answer.then(() => this.unanswered.delete(answer));
     return true;
@@ -139,6 +156,17 @@ export class QueryAttempt {
 const attempts = new AsyncLocalStorage<QueryAttempt>();
 
 /**
+ * How long a transaction given up on waits for the database to answer its cancel before it rolls back: far past a
+ * live database's answer (milliseconds), about postgres.js's default `connect_timeout`.
+ */
+const CANCEL_ANSWER_MS = 10_000;
+
+/** A transaction of an attempt (its savepoints' statements included): `ended` once its work has settled. */
+interface Transaction {
+  ended: boolean;
+}
+
+/**
  * A postgres.js Query as src/query.js has it: active from the moment it is sent until it is answered; `state` its
  * connection's backend key (one object per connection) once handed to a connection.
  */
@@ -147,6 +175,7 @@ type Tracked = postgres.PendingQuery<postgres.Row[]> & {
   state: object | null;
   settled?: boolean;
   pinned?: boolean;
+  transaction?: Transaction;
   canceller: ((query: Tracked) => Promise<void>) | null;
   resolve(value: unknown): void;
   reject(error: unknown): void;
@@ -165,14 +194,14 @@ type Scoped = (...args: unknown[]) => Promise<unknown>;
  * sends, and postgres.js's own BEGIN) and, in each transaction and savepoint it opens, theirs too. Outside an
  * attempt nothing changes.
  */
-export function trackAttempts(sql: postgres.Sql | postgres.TransactionSql, inTransaction = false): void {
+export function trackAttempts(sql: postgres.Sql | postgres.TransactionSql, transaction?: Transaction): void {
   const target = sql as unknown as { unsafe: Unsafe; begin?: Scoped; savepoint?: Scoped };
   const unsafe = target.unsafe;
   target.unsafe = (...args) => {
     const attempt = attempts.getStore();
     attempt?.check();
     const query = unsafe(...args);
-    attempt?.issued(query, inTransaction || opensTransaction(args));
+    attempt?.issued(query, transaction !== undefined || opensTransaction(args), transaction);
     return query;
   };
   for (const name of ["begin", "savepoint"] as const) {
@@ -182,15 +211,19 @@ export function trackAttempts(sql: postgres.Sql | postgres.TransactionSql, inTra
       const work = args.at(-1);
       if (typeof work !== "function") return open(...args);
       const attempt = attempts.getStore();
+      // A savepoint's statements are its transaction's: they share its connection until the transaction ends.
+      const own = transaction ?? { ended: false };
       return open(...args.slice(0, -1), async (tx: postgres.TransactionSql) => {
-        trackAttempts(tx, true);
+        trackAttempts(tx, own);
         try {
           const x: unknown = work(tx);
           const result: unknown = await (Array.isArray(x) ? Promise.all(x) : x);
+          if (!transaction) own.ended = true;
           // Given up on while its last statement ran: roll back rather than commit late.
           attempt?.check();
           return result;
         } catch (error) {
+          if (!transaction) own.ended = true;
           // The ROLLBACK that follows hands the connection to the next caller: not before the cancel was answered.
           await attempt?.answered();
           throw error;

@@ -20,8 +20,11 @@ export interface TcpProxy {
    * goes on with its next statement.
    */
   holdCancels(): void;
-  /** Sends the held CancelRequests on, in order, and holds none from now on. */
-  releaseCancels(): void;
+  /**
+   * Sends the held CancelRequests on, in order, and holds none from now on. Resolves once the database has closed
+   * each one's connection: it has acted on it (at once when none was held).
+   */
+  releaseCancels(): Promise<void>;
   /** How many CancelRequests are held now. */
   heldCancels(): number;
 }
@@ -37,7 +40,7 @@ export async function startTcpProxy(targetPort: number, targetHost = "127.0.0.1"
   let delayMs = 0;
   let hung = false;
   let holdingCancels = false;
-  const held: (() => void)[] = [];
+  const held: { send: () => void; answered: Promise<void> }[] = [];
   const listen = async () => {
     server = net.createServer((client) => {
       if (hung) {
@@ -58,8 +61,10 @@ export async function startTcpProxy(targetPort: number, targetHost = "127.0.0.1"
       let first = true;
       client.on("data", (chunk: Buffer) => {
         if (hung) return;
-        if (first && holdingCancels && isCancelRequest(chunk)) held.push(() => upstream.write(chunk));
-        else upstream.write(chunk);
+        if (first && holdingCancels && isCancelRequest(chunk)) {
+          const answered = new Promise<void>((resolve) => upstream.once("close", () => resolve()));
+          held.push({ send: () => upstream.write(chunk), answered });
+        } else upstream.write(chunk);
         first = false;
       });
       client.on("end", () => upstream.end());
@@ -96,9 +101,11 @@ export async function startTcpProxy(targetPort: number, targetHost = "127.0.0.1"
     if (!server) await listen();
   };
   await listen();
-  const releaseCancels = () => {
+  const releaseCancels = async () => {
     holdingCancels = false;
-    for (const send of held.splice(0)) send();
+    const released = held.splice(0);
+    for (const { send } of released) send();
+    await Promise.all(released.map((c) => c.answered));
   };
   return {
     port,
