@@ -18,6 +18,11 @@ export interface BoardTraffic {
   sent(): number;
   /** Replies received so far (their latencies in the order received; stop() has them all). */
   answered(): number;
+  /**
+   * Boards start no new card swipe once `requests` have been sent in all (a use begun is still reported stopped): a
+   * bound by count, so a fast broker on a slow machine does not pile up more work than the test can wait for.
+   */
+  stopAfter(requests: number): void;
   /** Lets every board finish its request in flight, disconnects them, and counts. */
   stop(): Promise<TrafficResult>;
 }
@@ -35,6 +40,8 @@ export async function startBoardTraffic(
   const replyWaitMs = options.replyWaitMs ?? 20_000;
   const result: TrafficResult = { sent: 0, answered: 0, unanswered: 0, uses: 0, latencies: [] };
   let stopping = false;
+  let limit = Infinity;
+  const done = () => stopping || result.sent >= limit;
   const clients: MqttClient[] = [];
   const loops = await Promise.all(
     boards.map(async ({ boardId, client: n, card }) => {
@@ -69,9 +76,9 @@ export async function startBoardTraffic(
       };
       // Wrapped: an async function returning the loop's promise would wait for the loop to end.
       const loop = (async () => {
-        while (!stopping) {
+        while (!done()) {
           await request({ action: "checkuser", uid: card });
-          if (stopping) break;
+          if (done()) break;
           if (!(await request({ action: "startuse", uid: card }))) continue;
           if (await request({ action: "stopuse", uid: card, duration: 5 })) result.uses++;
         }
@@ -82,6 +89,7 @@ export async function startBoardTraffic(
   return {
     sent: () => result.sent,
     answered: () => result.latencies.length,
+    stopAfter: (requests) => void (limit = requests),
     async stop() {
       stopping = true;
       await Promise.all(loops.map((l) => l.loop));
