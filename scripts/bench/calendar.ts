@@ -20,8 +20,9 @@ import { cachedPublicFeed, cachedRoomFeed } from "@/lib/domain/calendar/cached-f
 import { clearCachedFeeds } from "@/lib/domain/calendar/feed-cache";
 import { publicFeed } from "@/lib/domain/calendar/feed-queries";
 import type { FeedFormat } from "@/lib/domain/calendar/feed-formats";
-import { clearConvertedFeeds, feedResponse } from "@/lib/domain/calendar/feed-response";
-import { clearRenderedFeeds, type Feed } from "@/lib/domain/calendar/ical-feed";
+import { feedResponse } from "@/lib/domain/calendar/feed-response";
+import { clearRenderedFeeds } from "@/lib/domain/calendar/feed-render-cache";
+import type { Feed } from "@/lib/domain/calendar/ical-feed";
 import { seedBenchEvents } from "./calendar-seed";
 import { loadLine, pairedWithFloor, summarize } from "./stats";
 
@@ -78,7 +79,6 @@ try {
   const cold = (load: () => Promise<Feed | null>, format?: FeedFormat) => () => {
     clearCachedFeeds(db);
     clearRenderedFeeds();
-    clearConvertedFeeds();
     return get(load, format);
   };
   const cases = [

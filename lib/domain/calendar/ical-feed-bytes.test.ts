@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { buildCalendar, renderFeed, type FeedInput } from "./ical-feed";
+import { renderFeed, type FeedInput } from "./ical-feed";
+import { buildCalendar } from "./testing/ical-generator-oracle";
 
 const TITLES = [
   "Open lab",

@@ -1,0 +1,80 @@
+import ical, { type ICalCalendar, ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday } from "ical-generator";
+import { wallTimeOf, weekday } from "@/lib/time";
+import { PROD_ID, spansOf, vtimezone, type FeedEvent, type FeedInput, type FeedTraining } from "../ical-feed";
+
+/**
+ * The test oracle: a feed as ical-generator (a devDependency) writes it — how ical-feed.ts made its feeds until they
+ * were written by hand (feed-items.ts). Its toString() is the text renderFeed must equal byte for byte.
+ */
+
+const WEEKDAYS = [ICalWeekday.SU, ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA];
+
+/**
+ * ical-generator writes a Date's fields as the wall-clock time of the event's TZID (read in the process's zone:
+ * the tests run in UTC), so it is handed "floating" dates whose UTC fields are the local reading (Temporal here,
+ * independent of the feed's own lib/time/wall-clock.ts).
+ */
+function floating(instant: Date, timeZone: string): Date {
+  const w = wallTimeOf(instant, timeZone);
+  return new Date(Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second));
+}
+
+function localDate(iso: string, instant: Date, timeZone: string): Date {
+  const w = wallTimeOf(instant, timeZone);
+  const [y, m, d] = iso.split("-").map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d, w.hour, w.minute, w.second));
+}
+
+const PROD = { company: "makerspace", product: "calendar", language: "EN" };
+
+export function buildCalendar(input: FeedInput): ICalCalendar {
+  const cal = ical({ name: input.name, prodId: PROD });
+  if (`-${cal.prodId()}` !== PROD_ID) throw new Error(`product id ${cal.prodId()}`);
+  cal.timezone({ name: null, generator: vtimezone });
+  for (const e of input.events) addEvent(cal, e, input.host, input.baseUrl);
+  for (const { t, kind } of spansOf(input)) addSpan(cal, t, kind, input.host);
+  return cal;
+}
+
+function addEvent(cal: ICalCalendar, e: FeedEvent, host: string, baseUrl: string | undefined): void {
+  const tz = e.timeZone;
+  cal.createEvent({
+    id: `event-${e.id}@${host}`,
+    summary: e.title,
+    description: e.description || undefined,
+    location: e.location || undefined,
+    url: baseUrl ? `${baseUrl}/events/${e.slug}` : undefined,
+    allDay: e.allDay,
+    start: floating(e.startsAt, tz),
+    end: floating(e.endsAt, tz),
+    timezone: e.allDay ? undefined : tz,
+    lastModified: e.updatedAt,
+    created: e.createdAt,
+    stamp: e.updatedAt,
+    status: e.cancelledAt ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+    repeating: e.recurrenceFreq
+      ? {
+          freq: e.recurrenceFreq === "weekly" ? ICalEventRepeatingFreq.WEEKLY : ICalEventRepeatingFreq.MONTHLY,
+          interval: e.recurrenceInterval,
+          ...(e.recurrenceCount ? { count: e.recurrenceCount } : {}),
+          ...(e.recurrenceUntil ? { until: e.recurrenceUntil } : {}),
+          ...(e.recurrenceFreq === "weekly"
+            ? { byDay: (e.recurrenceWeekdays.length ? e.recurrenceWeekdays : [weekday(wallTimeOf(e.startsAt, tz))]).map((d) => WEEKDAYS[d]!) }
+            : {}),
+          ...(e.exceptionDates.length ? { exclude: e.exceptionDates.map((d) => localDate(d, e.startsAt, tz)) } : {}),
+        }
+      : undefined,
+  });
+}
+
+function addSpan(cal: ICalCalendar, t: FeedTraining, kind: string, host: string): void {
+  cal.createEvent({
+    id: `${kind}-${t.id}@${host}`,
+    summary: t.title,
+    location: t.location || undefined,
+    start: t.startsAt,
+    end: t.endsAt,
+    stamp: t.changedAt,
+    status: t.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+  });
+}
