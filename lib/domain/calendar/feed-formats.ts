@@ -190,7 +190,10 @@ type HeadTwin = { properties: JCalProperty[]; xcalProperties: string; components
 /** Heads' twins by text (a head is a few KB: its VTIMEZONE blocks); the few kept by their bytes. */
 const headTwins = new ByteLru<string, HeadTwin>(
   1024 * 1024,
-  (t) => stringBytes(JSON.stringify(t.properties)) + stringBytes(t.xcalProperties) + [...t.components.json, ...t.components.xml].reduce((n, c) => n + stringBytes(c), 0),
+  (t) =>
+    stringBytes(JSON.stringify(t.properties)) +
+    stringBytes(t.xcalProperties) +
+    [...t.components.json, ...t.components.xml].reduce((n, c) => n + stringBytes(c), 0),
 );
 
 /** The head (the calendar's properties and its VTIMEZONE blocks), parsed and converted once per text. */
@@ -199,7 +202,11 @@ function headTwin(head: string): HeadTwin {
   if (!twin) {
     const jcal = icsToJCal(`${head}END:VCALENDAR`);
     const components = jcal[2].map(twinsOf);
-    twin = { properties: jcal[1], xcalProperties: xcalProperties(jcal[1]), components: { json: components.map((c) => c.json), xml: components.map((c) => c.xml) } };
+    twin = {
+      properties: jcal[1],
+      xcalProperties: xcalProperties(jcal[1]),
+      components: { json: components.map((c) => c.json), xml: components.map((c) => c.xml) },
+    };
     headTwins.set(head, twin);
   }
   return twin;

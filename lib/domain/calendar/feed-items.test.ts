@@ -26,7 +26,28 @@ function prng(seed: number) {
 type Random = ReturnType<typeof prng>;
 
 const ZONES = ["Europe/Vienna", "Europe/Amsterdam", "Europe/Rome", "America/New_York", "Australia/Lord_Howe", "Asia/Kolkata", "UTC", "Etc/GMT+5"];
-const WORDS = ["Löten", "für", "Anfänger", "–", "Fête", "🎉🔧", "Стрим", "直播", "🇦🇹", "👩‍🔧", "a,b", "x;y", "back\\slash", '"quoted"', "\\n", "\\N", "é", "€", "\t", "\u0007"];
+const WORDS = [
+  "Löten",
+  "für",
+  "Anfänger",
+  "–",
+  "Fête",
+  "🎉🔧",
+  "Стрим",
+  "直播",
+  "🇦🇹",
+  "👩‍🔧",
+  "a,b",
+  "x;y",
+  "back\\slash",
+  '"quoted"',
+  "\\n",
+  "\\N",
+  "é",
+  "€",
+  "\t",
+  "\u0007",
+];
 const BREAKS = ["\n", "\r\n", "\r"];
 
 function words(r: Random, max: number): string {
@@ -62,7 +83,7 @@ function event(r: Random, id: number): FeedEvent {
     id,
     slug: r.chance(0.1) ? `odd,slug;${id}` : `event-${id}`,
     title: r.chance(0.03) ? "" : words(r, 12),
-    description: r.pick([null, "", words(r, 40)]),
+    description: r.pick(["", words(r, 40)]),
     location: r.pick([undefined, "", "Raum 1", words(r, 6), "Laser, Fräse; Werkbank"]),
     startsAt: new Date(start),
     endsAt: new Date(end),

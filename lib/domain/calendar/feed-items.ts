@@ -172,8 +172,7 @@ function unescapeText(value: string): string {
 }
 
 const isoDate = (basic: string) => `${basic.slice(0, 4)}-${basic.slice(4, 6)}-${basic.slice(6, 8)}`;
-const isoDateTime = (basic: string) =>
-  `${isoDate(basic)}T${basic.slice(9, 11)}:${basic.slice(11, 13)}:${basic.slice(13, 15)}${basic.endsWith("Z") ? "Z" : ""}`;
+const isoDateTime = (basic: string) => `${isoDate(basic)}T${basic.slice(9, 11)}:${basic.slice(11, 13)}:${basic.slice(13, 15)}${basic.endsWith("Z") ? "Z" : ""}`;
 
 /** A recurrence rule as ical.js reads it: numbers as numbers, a repeated day once, one day alone not in a list. */
 function recur(rule: string): Record<string, unknown> {

@@ -136,7 +136,14 @@ export function renderParts(input: FeedInput): FeedParts {
   const { host, baseUrl } = input;
   const variant = `${host} ${baseUrl ?? ""}`;
   const items = [
-    ...input.events.map((e) => keptEventItem(e, variant, () => eventKey(e, variant), () => folded(writeEvent(e, host, baseUrl)))),
+    ...input.events.map((e) =>
+      keptEventItem(
+        e,
+        variant,
+        () => eventKey(e, variant),
+        () => folded(writeEvent(e, host, baseUrl)),
+      ),
+    ),
     ...spansOf(input).map(({ t, kind }) => keptItem(JSON.stringify(["s", kind, host, spanParts(t)]), () => folded(writeSpan(t, kind, host)))),
   ];
   // The zones in the order the items name them (none for all-day and UTC items).
