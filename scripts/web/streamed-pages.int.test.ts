@@ -48,6 +48,7 @@ describe("streamed pages keep their status codes", () => {
       ["/admin/people?q=mario", "/login?next=%2Fadmin%2Fpeople%3Fq%3Dmario"],
       ["/things?q=drill", "/login?next=%2Fthings%3Fq%3Ddrill"],
       ["/machines", "/login"],
+      ["/admin/usage?person=1", "/login?next=%2Fadmin%2Fusage%3Fperson%3D1"],
     ] as const) {
       const answer = await get(path);
       expect(answer.status, path).toBe(307);
@@ -57,7 +58,7 @@ describe("streamed pages keep their status codes", () => {
   });
 
   it("refuse a member on the admin pages with 403 and the not-allowed page, without a loading part", async () => {
-    for (const path of ["/admin/people", "/admin/people?q=mario&page=2"]) {
+    for (const path of ["/admin/people", "/admin/people?q=mario&page=2", "/admin/usage"]) {
       const answer = await get(path, "member");
       expect(answer.status, path).toBe(403);
       expect(answer.body, path).toContain("Not allowed");
@@ -124,6 +125,34 @@ describe("streamed pages keep their status codes", () => {
       await waitFor("the web's error line with the reference", () => app.output().includes(`failed (reference ${digest})`));
     } finally {
       await t.db.execute(sql`alter table things_away rename to things`);
+    }
+  });
+
+  it("the usage report: its filter offers whom it narrows to in the frame, before the totals stream in, and still when they fail", async () => {
+    const mario = /<option value="\d+">Mario Rossi<\/option>/;
+    // An hour of Mario's on LASER 1 (the demo data has no use yet).
+    await t.db.execute(sql`
+      insert into usage_sessions (machine_id, person_id, card_uid, started_at, ended_at, duration_seconds, recorded_as, ended_because, last_heartbeat_at, opened_by_event_at)
+      select m.id, p.person_id, 'efbeadde', now() - interval '2 hours', now() - interval '1 hour', 3600, 'live', 'stop', now() - interval '1 hour', now() - interval '2 hours'
+      from machines m, profiles p where m.name = 'LASER 1' and p.first_name = 'Mario' and p.last_name = 'Rossi'`);
+    const answer = await get("/admin/usage", "admin");
+    expect(answer.status).toBe(200);
+    const option = answer.body.search(mario);
+    const fallback = answer.body.indexOf(LOADING);
+    const totals = answer.body.indexOf("Per person");
+    expect(option, "the filter offers Mario").toBeGreaterThan(-1);
+    expect(fallback, "the frame with the filter comes before the loading status").toBeGreaterThan(option);
+    expect(totals, "the totals come in the streamed part").toBeGreaterThan(fallback);
+    // Only the sessions' sums and list read their durations: the frame's people are found without them.
+    await t.db.execute(sql`alter table usage_sessions rename column duration_seconds to duration_seconds_away`);
+    try {
+      const failing = await get("/admin/usage", "admin");
+      expect(failing.status).toBe(200);
+      expect(failing.body, "the filter does not wait on the totals").toMatch(mario);
+      expect(failedWhileStreaming(failing.body)).toBe(true);
+      expect(failing.body).not.toContain("duration_seconds");
+    } finally {
+      await t.db.execute(sql`alter table usage_sessions rename column duration_seconds_away to duration_seconds`);
     }
   });
 });

@@ -104,15 +104,17 @@ export async function machineInterventions(db: Db, viewer: Viewer, machineId: nu
 }
 
 /**
- * People who used a machine, for the person filter. A skip scan over (machine_id, person_id): one index probe per
- * distinct person instead of reading every session of the machine.
+ * People who used a machine (`null`: any machine, the usage report's filter), for the person filter. A skip scan
+ * over (machine_id, person_id), or (person_id, started_at) for every machine: one index probe per distinct person
+ * instead of reading every session — the report's page asks this before its totals, which do read them.
  */
-export async function machineUsers(db: Db, viewer: Viewer, machineId: number): Promise<{ personId: number; name: string }[]> {
+export async function machineUsers(db: Db, viewer: Viewer, machineId: number | null): Promise<{ personId: number; name: string }[]> {
+  const onMachine = machineId === null ? sql`true` : sql`s.machine_id = ${machineId}`;
   const rows = await db.execute<{ person_id: number }>(sql`
     with recursive u(pid) as (
-      (select person_id from usage_sessions where machine_id = ${machineId} and person_id is not null order by person_id limit 1)
+      (select s.person_id from usage_sessions s where ${onMachine} and s.person_id is not null order by s.person_id limit 1)
       union all
-      select (select s.person_id from usage_sessions s where s.machine_id = ${machineId} and s.person_id > u.pid order by s.person_id limit 1)
+      select (select s.person_id from usage_sessions s where ${onMachine} and s.person_id > u.pid order by s.person_id limit 1)
       from u where u.pid is not null
     )
     select u.pid as person_id from u where u.pid is not null`);

@@ -9,6 +9,7 @@ import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-dat
 import { usageCsvStream, usageXlsxStream } from "./usage-export";
 import { listUsage, parseUsageFilter, usagePages, usageTotals, weeklyHours } from "./usage-report";
 import { BOARD_VIEWER } from "../people/testing/viewers";
+import { countingDb } from "@/lib/db/testing/query-counter";
 
 const drain = async (stream: ReadableStream<Uint8Array>): Promise<Buffer> => Buffer.from(await new Response(stream).arrayBuffer());
 
@@ -163,12 +164,28 @@ describe("usage report", () => {
       expect((await usageTotals(t.db, operator, {})).byPerson.map((p) => p.name)).toEqual([hidden, "Tom Trainer"]);
       expect((await machineUsagePage(t.db, operator, laser)).rows.map((r) => r.personName)).toEqual(["Tom Trainer", hidden]);
       expect((await machineUsers(t.db, operator, laser)).map((u) => u.name)).toEqual([hidden, "Tom Trainer"]);
+      expect((await machineUsers(t.db, operator, null)).map((u) => u.name)).toEqual([hidden, "Tom Trainer"]);
       expect(await machineInterventions(t.db, operator, laser)).toEqual([]);
       expect((await drain(usageCsvStream(translator("en"), usagePages(t.db, operator, {}, 2)))).toString("utf8")).not.toContain("Rossi");
       // The board sees the name.
       expect((await machineUsers(t.db, BOARD_VIEWER, laser)).map((u) => u.name)).toEqual(["Mario Rossi", "Tom Trainer"]);
     } finally {
       await t.db.update(profiles).set({ boardOnly: false }).where(eq(profiles.personId, mario));
+    }
+  });
+
+  it("offers the report's filter everyone who used a machine, the same people as the unfiltered totals, without reading the sessions", async () => {
+    const totalled = (await usageTotals(t.db, BOARD_VIEWER, {})).byPerson.flatMap((p) => (p.personId === null ? [] : [p.personId]));
+    const counted = countingDb(t.url);
+    try {
+      expect((await machineUsers(counted.db, BOARD_VIEWER, null)).map((u) => u.personId).sort()).toEqual(totalled.sort());
+      expect((await machineUsers(counted.db, BOARD_VIEWER, printer)).map((u) => u.personId)).toEqual([mario]);
+      // One index probe per person (a skip scan) and their names: nothing sums or groups the sessions.
+      const sessionQueries = counted.queries.filter((q) => q.includes("usage_sessions"));
+      expect(sessionQueries).toHaveLength(2);
+      for (const q of sessionQueries) expect(q).not.toMatch(/sum\(|count\(|group by|duration_seconds/i);
+    } finally {
+      await counted.close();
     }
   });
 });

@@ -6,9 +6,11 @@ import { TextField } from "@/components/ui/field";
 import { WeeklyChart } from "@/components/machines/weekly-chart";
 import { UsageFilter } from "@/components/machines/usage-filter";
 import { requireUser } from "@/lib/auth/guards";
+import type { CurrentUser } from "@/lib/auth/current-user";
 import { machineOptions } from "@/lib/domain/equipment/machine-service";
 import { mayViewUsage } from "@/lib/domain/machines/dashboard-access";
-import { listUsage, parseUsageFilter, usageTotals, weeklyHours } from "@/lib/domain/machines/usage-report";
+import { listUsage, parseUsageFilter, usageTotals, weeklyHours, type UsageReportFilter } from "@/lib/domain/machines/usage-report";
+import { machineUsers } from "@/lib/domain/machines/machine-operations";
 import { formatDateTime } from "@/lib/time";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
@@ -19,11 +21,16 @@ import { DeleteRecordForm } from "@/components/machines/delete-record-form";
 import { parsePage } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
 import { PageTitle } from "@/components/ui/page-title";
+import { LoadingBoundary } from "@/components/ui/loading";
 import { Table, Td, Th } from "@/components/ui/table";
 
 const PAGE = 50;
 
-/** Usage across machines: filters, totals per machine and person, weekly chart, the list and its exports. */
+/**
+ * Usage across machines: filters, totals per machine and person, weekly chart, the list and its exports. The frame
+ * (title, the filter with whom and which machine it can narrow to, the exports) answers from light queries; the
+ * totals, chart and list read the sessions themselves and stream in after it.
+ */
 export default async function UsagePage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const user = await requireUser();
   if (!mayViewUsage(user)) forbidden();
@@ -33,28 +40,14 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
   const filter = parseUsageFilter(query, space.timeZone);
   const page = parsePage(query.page);
   const db = getDb();
-  const [t, locale, totals, weekly, rows, machineList] = await Promise.all([
-    getT(),
-    getLocale(),
-    usageTotals(db, user, filter),
-    weeklyHours(db, filter),
-    listUsage(db, user, filter, { limit: PAGE + 1, offset: (page - 1) * PAGE }),
-    machineOptions(db),
-  ]);
-  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  // Whom the filter offers: who used the chosen machine (any, when none is chosen) — not the totals' people.
+  const [t, people, machineList] = await Promise.all([getT(), machineUsers(db, user, filter.machineId ?? null), machineOptions(db)]);
   const keep = new URLSearchParams(Object.entries(query).filter((e): e is [string, string] => !!e[1] && ["person", "machine", "from", "to"].includes(e[0])));
-  const href = (extra: Record<string, string>) => `?${new URLSearchParams({ ...Object.fromEntries(keep), ...extra }).toString()}`;
-  const people = totals.byPerson;
 
   return (
     <div className="space-y-6">
       <PageTitle>{t("mach.report.title")}</PageTitle>
-      <UsageFilter
-        t={t}
-        query={query}
-        people={people.flatMap((p) => (p.personId === null ? [] : [{ personId: p.personId, name: p.name }]))}
-        machines={machineList}
-      >
+      <UsageFilter t={t} query={query} people={people} machines={machineList}>
         <a className="underline" href={`/admin/usage/export?${new URLSearchParams({ ...Object.fromEntries(keep), format: "xlsx" })}`}>
           {t("mach.report.xlsx")}
         </a>
@@ -62,7 +55,30 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           {t("mach.report.csv")}
         </a>
       </UsageFilter>
+      <LoadingBoundary label={t("loading.status")} lines={10}>
+        <UsageResults user={user} filter={filter} page={page} keep={keep} />
+      </LoadingBoundary>
+    </div>
+  );
+}
 
+/** The totals per machine and person, the weekly chart and one page of the sessions with their corrections. */
+async function UsageResults({ user, filter, page, keep }: { user: CurrentUser; filter: UsageReportFilter; page: number; keep: URLSearchParams }) {
+  const db = getDb();
+  const [t, locale, space, totals, weekly, rows] = await Promise.all([
+    getT(),
+    getLocale(),
+    getSpace(),
+    usageTotals(db, user, filter),
+    weeklyHours(db, filter),
+    listUsage(db, user, filter, { limit: PAGE + 1, offset: (page - 1) * PAGE }),
+  ]);
+  const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
+  const href = (extra: Record<string, string>) => `?${new URLSearchParams({ ...Object.fromEntries(keep), ...extra }).toString()}`;
+  const people = totals.byPerson;
+
+  return (
+    <>
       <Card id="totals" title={t("mach.report.totals", { sessions: totals.sessions, hours: totals.hours.toFixed(1) })} className="space-y-3">
         <div className="grid gap-6 sm:grid-cols-2">
           {[
@@ -151,6 +167,6 @@ export default async function UsagePage({ searchParams }: { searchParams: Promis
           {rows.length > PAGE && <Link href={href({ page: String(page + 1) })}>{t("mach.usage.next")}</Link>}
         </nav>
       </Card>
-    </div>
+    </>
   );
 }
