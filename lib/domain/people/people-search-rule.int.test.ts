@@ -31,14 +31,15 @@ beforeAll(async () => {
         .values({ statusId: member!.id, memberNumber: sql`nextval('member_number_seq')` })
         .returning()
     )[0]!;
-  // No profile, but a login and a card. A profile with its name for the board only. One that shows everything.
+  // No profile, but a login and a card. A profile with its name for the board only (its email public). One that shows
+  // everything.
   const ghost = await add();
   const hidden = await add();
   const open = await add();
   Object.assign(who, { ghost: ghost.id, hidden: hidden.id, open: open.id });
   Object.assign(number, { ghost: ghost.memberNumber, hidden: hidden.memberNumber, open: open.memberNumber });
   await t.db.insert(profiles).values([
-    { personId: hidden.id, firstName: "Hedda", lastName: "Quillfeather", email: "hedda@quill.example", visibility: { name: "board", email: "board" } },
+    { personId: hidden.id, firstName: "Hedda", lastName: "Quillfeather", email: "hedda@quill.example", visibility: { name: "board", email: "public" } },
     { personId: open.id, firstName: "Otto", lastName: "Quillman", email: "otto@quill.example", visibility: { name: "public", email: "public" } },
   ]);
   await t.db.insert(accounts).values([
@@ -83,6 +84,7 @@ describe("the people search's one rule (equipment search and picker)", () => {
   const texts = () => [
     "quill",
     "Quillfeather",
+    "Hedda Quill",
     "hedda@quill",
     "otto@quill",
     "ghost.login",
@@ -109,15 +111,22 @@ describe("the people search's one rule (equipment search and picker)", () => {
     expect(await bothFind(viewers.boardWithoutGroups!, "ghost.login")).toEqual([]);
   });
 
-  it("a hidden name: found by it and shown only to those it is shown to; the member number finds the row without it", async () => {
-    const hedda = { personId: who.hidden, name: "Hedda Quillfeather", email: maskEmail("hedda@quill.example") };
+  it("a hidden name: found by it and shown only to those it is shown to; the email shown finds the row without it", async () => {
+    const email = maskEmail("hedda@quill.example");
+    const hedda = { personId: who.hidden, name: "Hedda Quillfeather", email };
+    const nameless = { personId: who.hidden, name: null, email };
     const otto = { personId: who.open, name: "Otto Quillman", email: maskEmail("otto@quill.example") };
     expect(await bothFind(viewers.board!, "quill")).toEqual([hedda, otto]);
-    expect(await bothFind(viewers.member!, "quill")).toEqual([otto]);
-    expect(await bothFind(viewers.member!, "hedda@quill")).toEqual([]);
-    expect(await bothFind(viewers.member!, `#${number.hidden}`)).toEqual([{ personId: who.hidden, name: null, email: null }]);
+    expect(await bothFind(viewers.board!, "Hedda Quill")).toEqual([hedda]);
+    // Her name never finds her for a member; her public email does ("quill" is in it), nameless and last.
+    expect(await bothFind(viewers.member!, "Quillfeather")).toEqual([]);
+    expect(await bothFind(viewers.member!, "Hedda Quill")).toEqual([]);
+    expect(await bothFind(viewers.member!, "quill")).toEqual([otto, nameless]);
+    expect(await bothFind(viewers.member!, "hedda@quill")).toEqual([nameless]);
+    expect(await bothFind(viewers.member!, `#${number.hidden}`)).toEqual([nameless]);
     // Outside the view rights' groups even the board sees only what people show everyone.
-    expect(await bothFind(viewers.boardWithoutGroups!, "quill")).toEqual([otto]);
+    expect(await bothFind(viewers.boardWithoutGroups!, "hedda@")).toEqual([nameless]);
+    expect(await bothFind(viewers.boardWithoutGroups!, "Hedda Q")).toEqual([]);
   });
 
   it("a public profile: found by name and email by anyone, by the login email only by those who manage people", async () => {

@@ -35,10 +35,15 @@ export function personMatches(query: string, seen?: SeenFields): SQL | undefined
   if (!seen) return candidates;
   // The arms find the candidates through their indexes; of those, a person counts only by a field the viewer may
   // see (the name and the email apart: the search text holds both). Checked on the outer row's profile, so the
-  // visibility rule (which may read the person's groups) stays out of the indexed arms.
+  // visibility rule (which may read the person's groups) stays out of the indexed arms. Read from the stored search
+  // text, already lowercase: one LIKE where both are seen (the board), else its part before the first \u0001 (the
+  // name, or less of it should a name hold one) or after the last (the email, which cannot). Lowering the columns
+  // again for every match cost a search matching all 10,000 people a fifth of its time (bench, PGlite).
+  const text = profiles.searchText;
   const hits: SQL[] = [
-    sql`(${seen.name} and lower(coalesce(${profiles.firstName}, '') || ' ' || coalesce(${profiles.lastName}, '')) like lower(${pattern}))`,
-    sql`(${seen.email} and lower(coalesce(${profiles.email}, '')) like lower(${pattern}))`,
+    sql`(${seen.name} and ${seen.email} and ${text} like lower(${pattern}))`,
+    sql`(${seen.name} and split_part(${text}, chr(1), 1) like lower(${pattern}))`,
+    sql`(${seen.email} and split_part(${text}, chr(1), -1) like lower(${pattern}))`,
   ];
   if (number !== null) hits.push(sql`${people.memberNumber} = ${number}`);
   if (uid) hits.push(sql`exists (select 1 from ${cards} where ${cards.personId} = ${people.id} and ${cards.uid} = ${uid})`);
