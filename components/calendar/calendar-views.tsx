@@ -2,8 +2,9 @@ import type { CalendarDay } from "@/lib/domain/calendar/calendar-days";
 import type { CalendarItem } from "@/lib/domain/calendar/calendar-queries";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { addDays, type Day, formatDay, formatTime, isoDate } from "@/lib/time";
-import { calendarEntry, CalendarItemLink, entryTags } from "./calendar-item-link";
-import { type MonthCell, MonthGrid, OUTSIDE_MONTH, TODAY } from "./month-grid";
+import { calendarEntry, type DayCell, entryTags, type MoreLink, OUTSIDE_MONTH, TODAY } from "./calendar-cells";
+import { DayList } from "./day-list";
+import { MonthGrid } from "./month-grid";
 import { EmptyState } from "@/components/ui/empty-state";
 
 interface ViewProps {
@@ -26,49 +27,45 @@ function timeLabel(item: CalendarItem, p: ViewProps): string {
 }
 
 /**
- * The month: each day's first MONTH_DAY_SHOWN entries and a link to its week for the rest, made here into the plain
- * cells the grid (a client component, month-grid.tsx) renders; named by the heading above it (`labelledBy`, its
- * id: "December 2026").
+ * Every view's days as the compact cells its client component renders (calendar-cells.ts): each day's name, flags
+ * (today; `outside` the month), its first `shown` entries (all by default) with their rooms if `rooms`, and the link
+ * `more` makes for the rest.
  */
-export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => string; labelledBy: string }) {
-  const tags = entryTags(p.t);
-  const cells = p.entries.map(({ items, count }, index): MonthCell => {
+function dayCells(
+  p: ViewProps,
+  o: { name: (day: Day) => number | string; outside?: (day: Day) => boolean; shown?: number; rooms?: boolean; more?: (day: Day, hidden: number) => MoreLink },
+): DayCell[] {
+  return p.entries.map(({ items, count }, index): DayCell => {
     const day = addDays(p.first, index);
-    const flags = (day.month === p.month ? 0 : OUTSIDE_MONTH) | (isoDate(day) === p.todayIso ? TODAY : 0);
-    const entries = items.slice(0, MONTH_DAY_SHOWN).map((item) => calendarEntry(item, timeLabel(item, p), p.t));
-    if (count <= MONTH_DAY_SHOWN) return [day.day, flags, entries];
-    return [day.day, flags, entries, [p.t("cal.more", { count: count - MONTH_DAY_SHOWN }), p.weekOf(day), formatDay(day, p.locale)]];
+    const flags = (o.outside?.(day) ? OUTSIDE_MONTH : 0) | (isoDate(day) === p.todayIso ? TODAY : 0);
+    const entries = items.slice(0, o.shown).map((item) => {
+      const entry = calendarEntry(item, timeLabel(item, p), p.t);
+      if (o.rooms && item.kind === "event" && item.rooms.length > 0) entry.push(item.rooms.join(", "));
+      return entry;
+    });
+    const hidden = count - entries.length;
+    return o.more && hidden > 0 ? [o.name(day), flags, entries, o.more(day, hidden)] : [o.name(day), flags, entries];
   });
-  return <MonthGrid weekdays={[1, 2, 3, 4, 5, 6, 0].map((d) => p.t(`wd.${d}` as "wd.0"))} cells={cells} tags={tags} labelledBy={p.labelledBy} />;
 }
 
-/** Week and agenda: a list per day (empty days are left out of the agenda). */
+/**
+ * The month: each day's first MONTH_DAY_SHOWN entries and a link to its week for the rest, rendered by the grid (a
+ * client component, month-grid.tsx); named by the heading above it (`labelledBy`, its id: "December 2026").
+ */
+export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => string; labelledBy: string }) {
+  const cells = dayCells(p, {
+    name: (day) => day.day,
+    outside: (day) => day.month !== p.month,
+    shown: MONTH_DAY_SHOWN,
+    more: (day, hidden) => [p.t("cal.more", { count: hidden }), p.weekOf(day), formatDay(day, p.locale)],
+  });
+  return <MonthGrid weekdays={[1, 2, 3, 4, 5, 6, 0].map((d) => p.t(`wd.${d}` as "wd.0"))} cells={cells} tags={entryTags(p.t)} labelledBy={p.labelledBy} />;
+}
+
+/** Week and agenda: a list per day (empty days are left out of the agenda, which names each event's rooms). */
 export function DayListView(p: ViewProps & { showEmpty: boolean }) {
-  const tags = entryTags(p.t);
-  const days = p.entries.map((entry, i) => ({ day: addDays(p.first, i), items: entry.items })).filter((d) => p.showEmpty || d.items.length);
+  const week = p.showEmpty;
+  const days = dayCells(p, { name: (day) => formatDay(day, p.locale, week ? "short" : "long"), rooms: !week }).filter((d) => week || d[2].length);
   if (!days.length) return <EmptyState>{p.t("cal.nothing")}</EmptyState>;
-  return (
-    <ol className={p.showEmpty ? "grid gap-2 sm:grid-cols-7" : "space-y-3"} data-testid={p.showEmpty ? "week-view" : "agenda-view"}>
-      {days.map(({ day, items }) => {
-        const iso = isoDate(day);
-        return (
-          <li key={iso} className="rounded border border-slate-200 bg-white p-2">
-            <h2 className={`text-sm font-semibold ${iso === p.todayIso ? "text-amber-700" : ""}`}>
-              {formatDay(day, p.locale, p.showEmpty ? "short" : "long")}
-            </h2>
-            <ul className="mt-1 space-y-1">
-              {items.map((item) => (
-                <li key={`${item.kind}-${item.id}-${item.startsAt.getTime()}`}>
-                  <CalendarItemLink entry={calendarEntry(item, timeLabel(item, p), p.t)} tags={tags} />
-                  {item.kind === "event" && item.rooms.length > 0 && !p.showEmpty && (
-                    <span className="ml-1 text-xs text-slate-500">{item.rooms.join(", ")}</span>
-                  )}
-                </li>
-              ))}
-            </ul>
-          </li>
-        );
-      })}
-    </ol>
-  );
+  return <DayList days={days} tags={entryTags(p.t)} week={week} />;
 }

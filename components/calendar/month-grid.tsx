@@ -1,21 +1,15 @@
 "use client";
 
 import { Table, Td, Th } from "@/components/ui/table";
-import { CalendarItemLink, type CalendarEntry, type EntryTags } from "./calendar-item-link";
-
-/** A day of the month grid: its number, flags (1 outside the month, 2 today), its entries and "+N more" if any. */
-export type MonthCell = [day: number, flags: number, entries: CalendarEntry[], more?: MoreLink];
-/** The link to a day's week: its text ("+16 more"), address and the day's name for screen readers. */
-export type MoreLink = [text: string, href: string, dayName: string];
-export const OUTSIDE_MONTH = 1;
-export const TODAY = 2;
+import { type DayCell, type EntryTags, OUTSIDE_MONTH, TODAY } from "./calendar-cells";
+import { CalendarItemLink } from "./calendar-item-link";
 
 /**
- * The month's grid, given as plain data the server made (calendar-views.tsx MonthView). A client component so that
- * the page's payload carries these compact cells rather than the rendered tree of every entry (the HTML is the
- * same, rendered on the server); it has no state of its own.
+ * The month's grid, given as plain data the server made (calendar-views.tsx MonthView; the shape in
+ * calendar-cells.ts). A client component so that the page's payload carries these compact cells rather than the
+ * rendered tree of every entry (the HTML is the same, rendered on the server); it has no state of its own.
  */
-export function MonthGrid({ weekdays, cells, tags, labelledBy }: { weekdays: string[]; cells: MonthCell[]; tags: EntryTags; labelledBy: string }) {
+export function MonthGrid({ weekdays, cells, tags, labelledBy }: { weekdays: string[]; cells: DayCell[]; tags: EntryTags; labelledBy: string }) {
   const weeks = Array.from({ length: cells.length / 7 }, (_, w) => cells.slice(w * 7, w * 7 + 7));
   return (
     <Table look="bare" className="w-full min-w-[42rem] table-fixed border-collapse" testId="month-view" labelledBy={labelledBy}>
