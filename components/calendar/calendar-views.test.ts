@@ -93,7 +93,18 @@ const dayList = (entries: CalendarDay[], showEmpty: boolean) =>
 describe("week and agenda", () => {
   const at = (hour: number, minute = 0) => new Date(Date.UTC(2030, 3, 29, hour - 2, minute)); // Vienna is UTC+2 in spring
   const items: CalendarItem[] = [
-    { kind: "event", id: 1, slug: "repair", title: `<b>Repair</b> & "fix"`, startsAt: at(9), endsAt: at(10), allDay: false, cancelled: false, isPublic: false, rooms: ["Hall <1>", "Lab"] },
+    {
+      kind: "event",
+      id: 1,
+      slug: "repair",
+      title: `<b>Repair</b> & "fix"`,
+      startsAt: at(9),
+      endsAt: at(10),
+      allDay: false,
+      cancelled: false,
+      isPublic: false,
+      rooms: ["Hall <1>", "Lab"],
+    },
     { kind: "training", id: 2, title: "Laser (basic)", startsAt: at(18, 30), endsAt: at(20), cancelled: true, location: "Lab" },
     { kind: "booking", id: 3, title: "Lathe", startsAt: at(20), endsAt: at(21), machineId: 1, personName: null },
   ];
@@ -114,7 +125,14 @@ describe("week and agenda", () => {
     expect(week.match(/<h2 /g)).toHaveLength(7);
     expect(week).toContain('<h2 class="text-sm font-semibold text-amber-700">Tue 30 Apr</h2>');
     expect(week).not.toContain("Hall");
-    expect(renderToStaticMarkup(dayList(oneDay().map(() => ({ items: [], count: 0 })), false))).toContain("Nothing");
+    expect(
+      renderToStaticMarkup(
+        dayList(
+          oneDay().map(() => ({ items: [], count: 0 })),
+          false,
+        ),
+      ),
+    ).toContain("Nothing");
   });
 
   it("hands the list, a client component, compact days: the page's payload carries each entry as a short tuple, not its rendered tree", () => {
