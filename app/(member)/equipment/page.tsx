@@ -5,7 +5,6 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { linkClass } from "@/components/ui/styles";
 import { MyEquipmentTypeCard } from "./my-equipment-type";
 import { requireUser } from "@/lib/auth/guards";
-import { typesTrainedBy } from "@/lib/domain/equipment/authority";
 import { listMachines } from "@/lib/domain/equipment/machine-service";
 import { getMyEquipment } from "@/lib/domain/equipment/my-equipment";
 import { listMyOpenRequests } from "@/lib/domain/training/request-service";
@@ -26,21 +25,22 @@ const LEVELS = ["user", "owner", "trainer"] as const;
 export default async function MyEquipmentPage() {
   const user = await requireUser();
   const db = getDb();
-  const timeZone = (await getSpace()).timeZone;
-  const [t, locale, types, machines, requests, trains] = await Promise.all([
+  const [t, locale, { timeZone }, types, machines, requests] = await Promise.all([
     getT(),
     getLocale(),
-    getMyEquipment(db, user.personId),
+    getSpace(),
+    getMyEquipment(db, user.personId, { permissions: user.permissions }),
     listMachines(db),
     listMyOpenRequests(db, user.personId),
-    typesTrainedBy(db, user.personId),
   ]);
+  // Trains a type now (typesTrainedBy): the trainer level held on one of them.
+  const trains = types.some((type) => type.levels.some((l) => l.level === "trainer" && l.current));
 
   return (
     <div className="space-y-6">
       <PageTitle
         actions={
-          (trains.length > 0 || user.permissions.has("training.run")) && (
+          (trains || user.permissions.has("training.run")) && (
             <ButtonLink href="/training" look="secondary">
               {t("nav.training")}
             </ButtonLink>

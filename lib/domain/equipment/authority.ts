@@ -1,7 +1,7 @@
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { equipmentAuthorizations, equipmentTypes } from "@/lib/db/schema";
-import { isAuthorizationCurrent, type RelationshipLevel } from "../machine-access/decide-machine-use";
+import { isAuthorizationCurrent, type AuthorizationFact, type RelationshipLevel } from "../machine-access/decide-machine-use";
 import { namesShownTo, shownNameOr } from "../people/shown-names";
 import type { Viewer } from "../people/visibility";
 
@@ -20,7 +20,15 @@ export async function currentLevels(db: Db, personId: number, equipmentTypeId: n
         isNull(equipmentAuthorizations.revokedAt),
       ),
     );
-  return new Set(rows.filter((a) => isAuthorizationCurrent(a, now)).map((a) => a.level));
+  return heldLevels(rows, equipmentTypeId, now);
+}
+
+/** An authorization record of a person as loaded, current or not, on any type. */
+export type HeldAuthorization = AuthorizationFact & { equipmentTypeId: number };
+
+/** currentLevels over one person's authorization records already loaded (any types): the same rule, no query. */
+export function heldLevels(records: readonly HeldAuthorization[], equipmentTypeId: number, now: Date): Set<RelationshipLevel> {
+  return new Set(records.filter((a) => a.equipmentTypeId === equipmentTypeId && isAuthorizationCurrent(a, now)).map((a) => a.level));
 }
 
 /** Trainers of a type schedule its sessions and mark attendance: the relationship is the authority. */

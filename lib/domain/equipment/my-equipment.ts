@@ -1,9 +1,10 @@
 import type { Db } from "@/lib/db/client";
 import { permissionsOfPerson } from "../access/person-permissions";
-import { missingPrerequisites } from "../training/prerequisites";
-import { previewSignup } from "../training/eligibility";
+import type { Permission } from "../access/permissions";
+import { listAllPrerequisites, missingAmong } from "../training/prerequisites";
+import { previewSignups } from "../training/eligibility";
 import { listUpcomingSessions, type SessionSummary } from "../training/session-queries";
-import { openSignupsOf } from "../training/training-state";
+import { stillOpen, upcomingSignupsOf } from "../training/training-state";
 import type { MissingPrerequisite, SignupDecision } from "../training/decide-signup";
 import { listAuthorizationsOfPerson } from "./authorization-service";
 import { isAuthorizationCurrent, type RelationshipLevel } from "../machine-access/decide-machine-use";
@@ -32,16 +33,28 @@ export interface MyEquipmentType {
   sessions: (SessionSummary & { mine: "signed_up" | "waitlisted" | null; decision: SignupDecision })[];
 }
 
-/** "My equipment": per type what I am, since when, until when, what I am missing and the sessions I could join. */
-export async function getMyEquipment(db: Db, personId: number, now = new Date()): Promise<MyEquipmentType[]> {
-  const permissions = await permissionsOfPerson(db, personId);
+/**
+ * "My equipment": per type what I am, since when, until when, what I am missing and the sessions I could join.
+ * A fixed number of queries however many types, levels and sessions (the page's loader: my-equipment.int.test.ts);
+ * `permissions`: the person's own, when the caller has them already (the session carries them).
+ */
+export async function getMyEquipment(
+  db: Db,
+  personId: number,
+  options: { now?: Date; permissions?: ReadonlySet<Permission> } = {},
+): Promise<MyEquipmentType[]> {
+  const now = options.now ?? new Date();
+  const permissions = options.permissions ?? (await permissionsOfPerson(db, personId));
   // Trainers are named only where they let this person see their name (an applicant's induction: often not).
-  const [types, records, upcoming, signups] = await Promise.all([
+  const [types, records, upcoming, prerequisites, mySignups] = await Promise.all([
     listEquipmentTypes(db),
     listAuthorizationsOfPerson(db, personId),
     listUpcomingSessions(db, { personId, permissions }, { now }),
-    openSignupsOf(db, personId, now).then((open) => new Map(open.map((o) => [o.sessionId, o.status]))),
+    listAllPrerequisites(db),
+    upcomingSignupsOf(db, personId, now),
   ]);
+  const signups = new Map(stillOpen(mySignups, records, now).map((o) => [o.sessionId, o.status]));
+  const decisions = await previewSignups(db, personId, upcoming, { records, prerequisites }, now);
   const result: MyEquipmentType[] = [];
   for (const type of types) {
     const mine = records.filter((r) => r.equipmentTypeId === type.id);
@@ -57,14 +70,14 @@ export async function getMyEquipment(db: Db, personId: number, now = new Date())
       } else {
         const last = atLevel[0]; // newest first
         if (last) state.lapsed = last.revokedAt ? { at: last.revokedAt, why: "revoked" } : { at: last.expiresAt ?? now, why: "expired" };
-        state.missing = await missingPrerequisites(db, personId, type.id, level, now);
+        state.missing = missingAmong(prerequisites, records, type.id, level, now);
       }
       levels.push(state);
     }
     const sessions = [];
     for (const s of upcoming.filter((u) => u.equipmentTypeId === type.id)) {
       const signedUp = signups.get(s.id) ?? null;
-      const decision = await previewSignup(db, personId, s, now);
+      const decision = decisions.get(s.id)!;
       if (signedUp || decision.ok) sessions.push({ ...s, mine: signedUp, decision });
     }
     const holdsAny = levels.some((l) => l.current || l.lapsed);

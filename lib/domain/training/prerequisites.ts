@@ -1,10 +1,10 @@
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, inArray, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
-import { equipmentTypes, trainingPrerequisites } from "@/lib/db/schema";
+import { equipmentAuthorizations, equipmentTypes, trainingPrerequisites } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
-import { currentLevels, hasPermission } from "../equipment/authority";
+import { hasPermission, heldLevels, type HeldAuthorization } from "../equipment/authority";
 import type { RelationshipLevel } from "../machine-access/decide-machine-use";
 import { fail, type Result } from "../equipment/result";
 import type { MissingPrerequisite } from "./decide-signup";
@@ -29,6 +29,20 @@ export interface PrerequisiteRow {
 const required = alias(equipmentTypes, "required_type");
 
 export async function listPrerequisites(db: Db, equipmentTypeId: number, forLevel?: RelationshipLevel): Promise<PrerequisiteRow[]> {
+  return prerequisiteRows(
+    db,
+    forLevel
+      ? and(eq(trainingPrerequisites.equipmentTypeId, equipmentTypeId), eq(trainingPrerequisites.level, forLevel))
+      : eq(trainingPrerequisites.equipmentTypeId, equipmentTypeId),
+  );
+}
+
+/** Every type's prerequisites in one query (a page that checks many types and levels); per type and level in listPrerequisites' order. */
+export async function listAllPrerequisites(db: Db): Promise<PrerequisiteRow[]> {
+  return prerequisiteRows(db, undefined);
+}
+
+function prerequisiteRows(db: Db, where: SQL | undefined): Promise<PrerequisiteRow[]> {
   return db
     .select({
       id: trainingPrerequisites.id,
@@ -40,11 +54,7 @@ export async function listPrerequisites(db: Db, equipmentTypeId: number, forLeve
     })
     .from(trainingPrerequisites)
     .innerJoin(required, eq(required.id, trainingPrerequisites.requiresEquipmentTypeId))
-    .where(
-      forLevel
-        ? and(eq(trainingPrerequisites.equipmentTypeId, equipmentTypeId), eq(trainingPrerequisites.level, forLevel))
-        : eq(trainingPrerequisites.equipmentTypeId, equipmentTypeId),
-    )
+    .where(where)
     .orderBy(asc(trainingPrerequisites.level), asc(required.name));
 }
 
@@ -56,12 +66,38 @@ export async function missingPrerequisites(
   forLevel: RelationshipLevel,
   now = new Date(),
 ): Promise<MissingPrerequisite[]> {
-  const missing: MissingPrerequisite[] = [];
-  for (const p of await listPrerequisites(db, equipmentTypeId, forLevel)) {
-    const held = await currentLevels(db, personId, p.requiresEquipmentTypeId, now);
-    if (!held.has(p.requiresLevel)) missing.push({ equipmentTypeId: p.requiresEquipmentTypeId, typeName: p.requiresTypeName, level: p.requiresLevel });
-  }
-  return missing;
+  const prerequisites = await listPrerequisites(db, equipmentTypeId, forLevel);
+  if (prerequisites.length === 0) return [];
+  const held = await db
+    .select()
+    .from(equipmentAuthorizations)
+    .where(
+      and(
+        eq(equipmentAuthorizations.personId, personId),
+        inArray(
+          equipmentAuthorizations.equipmentTypeId,
+          prerequisites.map((p) => p.requiresEquipmentTypeId),
+        ),
+      ),
+    );
+  return missingAmong(prerequisites, held, equipmentTypeId, forLevel, now);
+}
+
+/**
+ * missingPrerequisites over what is already loaded: `prerequisites` (any types and levels: listAllPrerequisites)
+ * and the person's authorization records (any types, current or not).
+ */
+export function missingAmong(
+  prerequisites: readonly PrerequisiteRow[],
+  records: readonly HeldAuthorization[],
+  equipmentTypeId: number,
+  forLevel: RelationshipLevel,
+  now: Date,
+): MissingPrerequisite[] {
+  return prerequisites
+    .filter((p) => p.equipmentTypeId === equipmentTypeId && p.level === forLevel)
+    .filter((p) => !heldLevels(records, p.requiresEquipmentTypeId, now).has(p.requiresLevel))
+    .map((p) => ({ equipmentTypeId: p.requiresEquipmentTypeId, typeName: p.requiresTypeName, level: p.requiresLevel }));
 }
 
 export type PrerequisiteFailure = "forbidden" | "invalid" | "requires_itself" | "unknown_type" | "exists" | "not_found";

@@ -1,6 +1,7 @@
 import { and, asc, eq, gt, inArray, isNull, ne } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { equipmentAuthorizations, equipmentTypes, trainingSessions, trainingSignups } from "@/lib/db/schema";
+import type { HeldAuthorization } from "../equipment/authority";
 import { isAuthorizationCurrent, type RelationshipLevel } from "../machine-access/decide-machine-use";
 
 export interface OpenSignup {
@@ -24,6 +25,11 @@ export async function openSignupsOf(db: Db, personId: number, now = new Date()):
     upcomingSignupsOf(db, personId, now),
     db.select().from(equipmentAuthorizations).where(eq(equipmentAuthorizations.personId, personId)),
   ]);
+  return stillOpen(rows, held, now);
+}
+
+/** openSignupsOf over the person's upcoming sign-ups and authorization records (all of them) already loaded. */
+export function stillOpen(rows: readonly OpenSignup[], held: readonly HeldAuthorization[], now: Date): OpenSignup[] {
   const holds = (typeId: number, level: RelationshipLevel) =>
     held.some((a) => a.equipmentTypeId === typeId && a.level === level && isAuthorizationCurrent(a, now));
   return rows.filter((r) => !holds(r.equipmentTypeId, r.level));
