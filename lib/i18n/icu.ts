@@ -19,7 +19,7 @@ export function fillPlain(text: string, vars?: Vars): string {
 }
 
 /** An ICU formatter over one flat catalog (already merged: overrides over the language over English). */
-export function icuTranslator(locale: Locale, catalog: Record<string, string>): (key: string, vars?: Vars) => string {
+export function icuTranslator(locale: Locale, catalog: Readonly<Record<string, string>>): (key: string, vars?: Vars) => string {
   const messages = Object.fromEntries(Object.entries(catalog).map(([k, v]) => [encodeKey(k), v]));
   let failed = false;
   const t = createTranslator({

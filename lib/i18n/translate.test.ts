@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { localeFromAcceptLanguage, resolveLocale, translator } from "./translate";
+import { catalogFor, localeFromAcceptLanguage, resolveLocale, translator } from "./translate";
 import { applyMessageOverrides } from "./overrides";
 
 describe("translator", () => {
@@ -37,6 +37,20 @@ describe("translator", () => {
     expect(translator("en")("people.count", { count: 3 })).toBe("3 people");
     applyMessageOverrides({});
     expect(translator("nl")("people.count", { count: 3 })).toBe("3 personen");
+  });
+
+  it("keeps a language's merged catalog until the wording changes (the layout asks on every request)", () => {
+    const first = catalogFor("de");
+    expect(catalogFor("de")).toBe(first);
+    expect(Object.isFrozen(first)).toBe(true);
+    applyMessageOverrides({ de: { "nav.home": "Daheim" } });
+    const changed = catalogFor("de");
+    expect(changed).not.toBe(first);
+    expect(changed["nav.home"]).toBe("Daheim");
+    expect(first["nav.home"]).not.toBe("Daheim");
+    expect(catalogFor("de")).toBe(changed);
+    applyMessageOverrides({});
+    expect(catalogFor("de")["nav.home"]).toBe(first["nav.home"]);
   });
 });
 

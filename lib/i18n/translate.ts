@@ -30,9 +30,19 @@ export function translator(locale: Locale): Translate {
   return (key, vars) => current(locale)(key, vars);
 }
 
-/** The texts a language shows: the space's own wording over the language's catalog over English. */
-export function catalogFor(locale: Locale): Record<string, string> {
-  return { ...en, ...CATALOGS[locale], ...currentOverrides().byLocale[locale] };
+const catalogs = new Map<Locale, { version: number; catalog: Readonly<Record<string, string>> }>();
+
+/**
+ * The texts a language shows: the space's own wording over the language's catalog over English. Kept per language
+ * until the wording changes (merging the catalogs is thousands of keys; the root layout asks on every request).
+ */
+export function catalogFor(locale: Locale): Readonly<Record<string, string>> {
+  const { version, byLocale } = currentOverrides();
+  const hit = catalogs.get(locale);
+  if (hit && hit.version === version) return hit.catalog;
+  const catalog = Object.freeze({ ...en, ...CATALOGS[locale], ...byLocale[locale] });
+  catalogs.set(locale, { version, catalog });
+  return catalog;
 }
 
 /** The best supported language from an Accept-Language header ("de-AT,de;q=0.9,en;q=0.8"), or null. */
