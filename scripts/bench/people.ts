@@ -83,6 +83,8 @@ async function bench(scratch: Scratch): Promise<void> {
             .where(eq(people.id, Number(someone.id))),
       },
       { label: `search "gruber" (2,000 match, page 1)`, run: list({ q: "gruber" }) },
+      // Fewer than three letters give the trigram index nothing: a scan, and every match counted and sorted.
+      { label: `search one letter ("a": all 10,000 match)`, run: list({ q: "a" }) },
       { label: `search a full name ("Name${someone.id}gruber")`, run: list({ q: `Name${someone.id}` }) },
       { label: `search an email ("${someone.email}")`, run: list({ q: String(someone.email) }) },
       { label: `search a member number (${someone.member_number})`, run: list({ q: String(someone.member_number) }) },
@@ -99,6 +101,7 @@ async function bench(scratch: Scratch): Promise<void> {
       { label: `find a card uid, board`, run: () => searchPeople(db, board, { query: String(someone.uid), pageSize: 20 }) },
       // The people picker (lending, cards): ten rows, visibility in SQL (pick-people.ts).
       { label: `picker "gruber", an inventory keeper`, run: () => pickPeople(db, keeper, "borrower", "gruber") },
+      { label: `picker one letter ("a"), an inventory keeper`, run: () => pickPeople(db, keeper, "borrower", "a") },
       { label: `picker a card uid, board`, run: () => pickPeople(db, { ...board, personId: 1 }, "card", String(someone.uid)) },
     ];
     const samples = await interleaved(cases, ROUNDS);

@@ -14,8 +14,9 @@ export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => 
  * People whose full name or email contains the text (any case), whose member number it is, or who ever held the
  * card with that uid (a lost card found on the floor still tells whose it was), as a condition on `people.id`.
  * Each arm is its own indexed subquery joined by `union`: the profile's search text (one lowercase LIKE, trigram
- * index of migration 0018), the member number's and the card uid's b-tree indexes, the login email's trigrams. One `or` across the joined
- * tables instead left the planner no index it could use. With `seen`, only the fields the viewer may see count.
+ * index of migration 0018), the member number's and the card uid's b-tree indexes, the login email's trigrams
+ * (migration 0028). One `or` across the joined tables instead left the planner no index it could use. With `seen`,
+ * only the fields the viewer may see count.
  */
 export function personMatches(query: string, seen?: SeenFields): SQL | undefined {
   // \u0001 parts name from email in the search text: a search never spans both.
