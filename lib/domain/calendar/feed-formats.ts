@@ -95,7 +95,9 @@ function values(name: string, type: string, vals: unknown[]): string {
     const [code, description, data] = vals[0] as string[];
     return el("code", esc(code)) + el("description", esc(description)) + (data !== undefined ? el("data", esc(data)) : "");
   }
-  return vals.map((v) => value(type, v)).join("");
+  let out = "";
+  for (const v of vals) out += value(type, v);
+  return out;
 }
 
 const PARAM_TYPES: Record<string, string> = {
@@ -121,7 +123,17 @@ function params(p: JCalParams): string {
 }
 
 function xcalProperties(props: JCalProperty[]): string {
-  return props.map(([pname, p, type, ...vals]) => el(pname, params(p) + values(pname, type, vals))).join("");
+  // Plain loops: this runs for every property of every item of a feed converted whole.
+  let out = "";
+  for (const prop of props) {
+    const [pname, p, type] = prop;
+    const inner =
+      prop.length === 4 && type !== "recur" && type !== "period" && pname !== "geo" && pname !== "request-status"
+        ? el(type, esc(prop[3]))
+        : values(pname, type, prop.slice(3));
+    out += `<${pname}>${params(p)}${inner}</${pname}>`;
+  }
+  return out;
 }
 
 function xcalComponent([name, props, comps]: JCalComponent, isRoot: boolean): string {

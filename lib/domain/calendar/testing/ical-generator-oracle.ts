@@ -4,14 +4,14 @@ import { PROD_ID, spansOf, vtimezone, type FeedEvent, type FeedInput, type FeedT
 
 /**
  * The test oracle: a feed as ical-generator (a devDependency) writes it — how ical-feed.ts made its feeds until they
- * were written by hand (feed-items.ts). Its toString() is the text renderFeed must equal byte for byte.
+ * were written by hand (feed-items.ts). Its text is what renderFeed must equal byte for byte.
  */
 
 const WEEKDAYS = [ICalWeekday.SU, ICalWeekday.MO, ICalWeekday.TU, ICalWeekday.WE, ICalWeekday.TH, ICalWeekday.FR, ICalWeekday.SA];
 
 /**
  * ical-generator writes a Date's fields as the wall-clock time of the event's TZID (read in the process's zone:
- * the tests run in UTC), so it is handed "floating" dates whose UTC fields are the local reading (Temporal here,
+ * oracleText makes that UTC), so it is handed "floating" dates whose UTC fields are the local reading (Temporal here,
  * independent of the feed's own lib/time/wall-clock.ts).
  */
 function floating(instant: Date, timeZone: string): Date {
@@ -27,7 +27,22 @@ function localDate(iso: string, instant: Date, timeZone: string): Date {
 
 const PROD = { company: "makerspace", product: "calendar", language: "EN" };
 
-export function buildCalendar(input: FeedInput): ICalCalendar {
+/**
+ * The oracle's text. ical-generator reads a zoned event's times in the process's own zone (local getters), so it
+ * is asked in UTC whatever zone the tests run in — where the feeds themselves once went wrong (feed-items.test.ts).
+ */
+export function oracleText(input: FeedInput): string {
+  const zone = process.env.TZ;
+  process.env.TZ = "UTC"; // Node applies a changed TZ at once
+  try {
+    return buildCalendar(input).toString();
+  } finally {
+    if (zone === undefined) delete process.env.TZ;
+    else process.env.TZ = zone;
+  }
+}
+
+function buildCalendar(input: FeedInput): ICalCalendar {
   const cal = ical({ name: input.name, prodId: PROD });
   if (`-${cal.prodId()}` !== PROD_ID) throw new Error(`product id ${cal.prodId()}`);
   cal.timezone({ name: null, generator: vtimezone });
