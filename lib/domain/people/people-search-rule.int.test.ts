@@ -57,6 +57,8 @@ beforeAll(async () => {
   viewers.outsider = viewer(t.ids.member);
   // Changes people but may not read them: sees what people show everyone.
   viewers.writer = viewer(t.ids.member, "members.write");
+  // Reads people but does not change them.
+  viewers.reader = viewer(t.ids.member, "members.read");
   // Reads members, but its view rights reach no group: outside them, only what people show everyone.
   viewers.boardWithoutGroups = {
     ...viewer(t.ids.admin, "members.read", "members.write"),
@@ -129,10 +131,13 @@ describe("the people search's one rule (equipment search and picker)", () => {
     expect(await bothFind(viewers.boardWithoutGroups!, "Hedda Q")).toEqual([]);
   });
 
-  it("a public profile: found by name and email by anyone, by the login email only by those who manage people", async () => {
+  it("a public profile: found by name and email by anyone, by the login email only by those who read members", async () => {
     const otto = [{ personId: who.open, name: "Otto Quillman", email: maskEmail("otto@quill.example") }];
     expect(await bothFind(viewers.outsider!, "otto@quill")).toEqual(otto);
     expect(await bothFind(viewers.outsider!, "otto.private")).toEqual([]);
-    expect(await bothFind(viewers.writer!, "otto.private")).toEqual(otto);
+    // Changing people is not reading them: whose private login address it is stays hidden from a writer.
+    expect(await bothFind(viewers.writer!, "otto@quill")).toEqual(otto);
+    expect(await bothFind(viewers.writer!, "otto.private")).toEqual([]);
+    expect(await bothFind(viewers.reader!, "otto.private")).toEqual(otto);
   });
 });

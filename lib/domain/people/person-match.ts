@@ -77,8 +77,15 @@ export function seenOnce(name: SQL, email: SQL): { join: SQL; name: SQL; email: 
   };
 }
 
-/** Those who manage people (members.read or members.write) may also find people by card uid and login email. */
+/** Those who manage people (members.read or members.write) may also find people by card uid. */
 export const managesPeople = (viewer: Viewer) => viewer.permissions.has("members.read") || viewer.permissions.has("members.write");
+
+/**
+ * Only those who may read people (members.read) or run the system (system.admin) may find them by the email they
+ * log in with: it tells whose login an address is. members.write alone does not read people (person pages need
+ * members.read; the login email is shown to system.admin only).
+ */
+export const mayFindByLogin = (viewer: Viewer) => viewer.permissions.has("members.read") || viewer.permissions.has("system.admin");
 
 /**
  * The rule's columns for a search row (`people` left-joined to its profile). A person without a profile (erased, or
@@ -116,7 +123,8 @@ export interface PeopleSearchParts {
  * THE people search for a viewer, shared by every search that shows names by visibility (the equipment pages'
  * search, the people picker): a person is found by a field only where the viewer may see that field of theirs
  * (visibility.ts, within the view rights' groups `inScope`), by member number by anyone (it is not private), by
- * card uid and login email only by those who manage people (the login email also only where the viewer may see the
+ * card uid only by those who manage people, by login email only by those who read members or run the system
+ * (mayFindByLogin; also only where the viewer may see the
  * person's email: it may differ from the one shown, and is never shown). The query reads `people` left-joined to
  * `profiles` on the person, then `sight`.
  */
@@ -124,11 +132,12 @@ export function peopleSearch(viewer: Viewer, query: string, options: { inScope?:
   const sees = (field: "name" | "email") => sql<boolean>`coalesce(${mayViewFieldSql(viewer, field, SEARCH_ROW, options)}, false)`;
   const seen = seenOnce(sees("name"), sees("email"));
   const manages = managesPeople(viewer);
+  const logins = mayFindByLogin(viewer);
   const lastName = sql<string | null>`case when ${seen.name} then ${profiles.lastName} end`;
   const firstName = sql<string | null>`case when ${seen.name} then ${profiles.firstName} end`;
   return {
     sight: seen.join,
-    matches: personMatches(query, { name: seen.name, email: seen.email, cards: manages, logins: manages }),
+    matches: personMatches(query, { name: seen.name, email: seen.email, cards: manages, logins }),
     firstName,
     lastName,
     email: sql<string | null>`case when ${seen.email} then ${profiles.email} end`,
