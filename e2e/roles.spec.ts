@@ -82,14 +82,50 @@ test.describe("roles an admin shapes", () => {
     const refused = await maria.goto("/admin/news");
     expect(refused?.status()).toBe(403);
     await context.close();
+  });
 
-    // Deleted from its page (it asks first), the role is gone from the overview.
-    await page.goto(roleUrl);
+  test("an admin changes and deletes a role on its edit page", async ({ page }) => {
+    const roleName = `Tidy team ${Date.now().toString(36)}`;
+    await page.goto("/admin/roles/new");
+    const create = page.getByRole("form", { name: "New role" });
+    await create.getByLabel("Name").fill(roleName);
+    await create.getByRole("button", { name: "Create role" }).click();
+    await expect(page.getByRole("heading", { name: roleName, level: 1 })).toBeVisible();
+    // The role's page carries no form of the role: editing and deleting are a page of their own.
+    await expect(page.getByRole("form", { name: `Edit: ${roleName}` })).toHaveCount(0);
+    await page.getByRole("link", { name: "Edit role" }).click();
+    await expect(page).toHaveURL(/\/admin\/roles\/\d+\/edit$/);
+    const edit = page.getByRole("form", { name: `Edit: ${roleName}` });
+    await edit.getByLabel("Description").fill("Keeps the workshop tidy");
+    await edit.getByRole("button", { name: "Save role" }).click();
+    await expect(edit.getByRole("status")).toHaveText("Role saved.");
+    // Deleted (it asks first), the role is gone from the overview.
     const remove = page.getByRole("form", { name: `Delete role: ${roleName}` });
     await remove.getByRole("button", { name: "Delete role" }).click();
     await remove.getByRole("dialog").getByRole("button", { name: "Delete role" }).click();
     await expect(page).toHaveURL(/\/admin\/roles$/);
     await expect(page.getByRole("listitem", { name: roleName })).toHaveCount(0);
+  });
+
+  test("an admin finds a holder of the Member role by name", async ({ page }) => {
+    await page.goto("/admin/roles");
+    await page
+      .getByRole("listitem", { name: "Member" })
+      .getByRole("link", { name: /^Held by \d+$/ })
+      .click();
+    await expect(page.getByRole("heading", { name: "Member", level: 1 })).toBeVisible();
+    const find = page.getByRole("search", { name: "Find a holder" });
+    await find.getByLabel("Find a holder").fill("huber");
+    await find.getByRole("button", { name: "Search" }).click();
+    const found = page.getByRole("region", { name: "1 holder matches" });
+    await expect(found.getByRole("link", { name: USERS.maria.name })).toBeVisible();
+    await expect(found.getByText("status Member")).toBeVisible();
+    // A name nobody holding it has finds nobody; "All holders" lists them again.
+    await find.getByLabel("Find a holder").fill("nobody-is-called-this");
+    await find.getByRole("button", { name: "Search" }).click();
+    await expect(page.getByText("No holder of this role matches.")).toBeVisible();
+    await page.getByRole("link", { name: "All holders" }).click();
+    await expect(page.getByRole("region", { name: /^Held by \d+$/ }).getByRole("link", { name: USERS.maria.name })).toBeVisible();
   });
 
   test("a member has no roles page", async ({ browser }) => {
@@ -99,6 +135,7 @@ test.describe("roles an admin shapes", () => {
     expect(response?.status()).toBe(403);
     expect((await page.goto("/admin/roles/new"))?.status()).toBe(403);
     expect((await page.goto("/admin/roles/1"))?.status()).toBe(403);
+    expect((await page.goto("/admin/roles/1/edit"))?.status()).toBe(403);
     await expect(page.getByRole("link", { name: "Roles", exact: true })).toHaveCount(0);
     await context.close();
   });

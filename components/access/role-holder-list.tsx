@@ -6,9 +6,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 
 /**
  * Who holds a role and why: directly (with its days), by status, by committee function, by system training. One
- * page of holders as the role's page loaded them (roleHolders); the page links to the others.
+ * page of holders as the role's page loaded them (roleHolders); the page links to the others. `empty`: what to say
+ * when the page has none (nobody holds the role, or nobody matches a search).
  */
-export async function RoleHolderList({ holders: { holders } }: { holders: RoleHolders }) {
+export async function RoleHolderList({ holders: { holders }, empty }: { holders: RoleHolders; empty?: string }) {
   const [t, locale] = await Promise.all([getT(), getLocale()]);
   const day = (d: string) => formatPlainDate(d, locale);
   const reason = (r: HoldingReason) => {
@@ -18,7 +19,7 @@ export async function RoleHolderList({ holders: { holders } }: { holders: RoleHo
     if (r.kind === "function") return t("roles.why.function", { function: r.function, committee: r.committee });
     return t("roles.why.training");
   };
-  if (holders.length === 0) return <EmptyState small>{t("roles.nobody")}</EmptyState>;
+  if (holders.length === 0) return <EmptyState small>{empty ?? t("roles.nobody")}</EmptyState>;
   return (
     <ul className="divide-y divide-slate-100 text-sm">
       {holders.map((h) => (

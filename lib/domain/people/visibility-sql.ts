@@ -32,11 +32,12 @@ export const PROFILE_VISIBILITY: VisibilityColumns = {
 
 const quoted = (word: string) => sql.raw(`'${word}'`);
 const TOP = Math.max(...AUDIENCES.map((a) => RANK[a]));
+const TRUE = sql`true`;
 
 /** Does a viewer of this rank reach the audience the person chose for the field (fieldAudience)? */
 function rankReaches(rank: number, field: VisibilityField, cols: VisibilityColumns): SQL {
   if (!VISIBILITY_FIELDS.includes(field)) throw new Error(`not a visibility field: ${String(field)}`);
-  if (rank >= TOP) return sql`true`;
+  if (rank >= TOP) return TRUE;
   const setting = sql`(${cols.visibility} ->> ${quoted(field)})`;
   const reached = AUDIENCES.filter((a: Audience) => RANK[a] <= rank);
   const arms: SQL[] = [];
@@ -54,6 +55,15 @@ function permissionRank(viewer: Viewer): number {
   if (viewer.permissions.has("members.read")) return VIEWER_RANK.board;
   if (viewer.permissions.has("directory.read")) return VIEWER_RANK.member;
   return VIEWER_RANK.anonymous;
+}
+
+/**
+ * Does this viewer see every profile's `field` whatever its settings (their permissions reach the top audience, so
+ * mayViewFieldSql is `true` for every profile)? A list may then order by the stored columns, which an index serves,
+ * and leave the rule out of its SQL.
+ */
+export function seesEveryProfile(viewer: Viewer, field: VisibilityField): boolean {
+  return rankReaches(permissionRank(viewer), field, PROFILE_VISIBILITY) === TRUE;
 }
 
 export interface ViewerSqlOptions {

@@ -38,7 +38,7 @@ export default async function RolesPage() {
               <Link className={linkClass} href={`/admin/roles/${r.id}#holders`}>
                 {t("roles.heldBy", { count: counts.get(r.id) ?? 0 })}
               </Link>
-              <Link className={linkClass} href={`/admin/roles/${r.id}#edit`} aria-label={`${t("roles.edit")}: ${r.name}`}>
+              <Link className={linkClass} href={`/admin/roles/${r.id}/edit`} aria-label={`${t("roles.edit")}: ${r.name}`}>
                 {t("roles.edit")}
               </Link>
             </p>
