@@ -77,6 +77,10 @@ function messageOf(issue: z.core.$ZodIssue, raw: unknown, field: string, t: Tran
       if (issue.format === "email") return t("form.error.email", { field });
       if (issue.format === "date" || issue.format === "datetime") return t("form.error.date", { field });
       return isEmpty(raw) ? t("form.error.required", { field }) : t("form.error.format", { field });
+    case "custom":
+      // lib/domain/shared/one-line-name.ts: every form with a one-line name says it the same way.
+      if (issue.message === "controlCharacters") return t("form.error.controlCharacters", { field });
+      return isEmpty(raw) ? t("form.error.required", { field }) : t("form.error.invalid", { field });
     default:
       return isEmpty(raw) ? t("form.error.required", { field }) : t("form.error.invalid", { field });
   }

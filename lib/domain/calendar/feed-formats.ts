@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { ByteLru, stringBytes } from "@/lib/domain/shared/byte-lru";
 import { itemGrew, type ItemText } from "./feed-render-cache";
+import { unescapeText } from "./feed-items";
 
 /**
  * The three representations of one feed: iCalendar (RFC 5545), xCal (RFC 6321) and jCal (RFC 7265). The .xml and
@@ -18,10 +19,15 @@ type JCalParams = Record<string, string | string[]>;
 export type JCalProperty = [string, JCalParams, string, ...unknown[]];
 export type JCalComponent = [string, JCalProperty[], JCalComponent[]];
 
+/** The calendar's name (RFC 7986 NAME, and X-WR-CALNAME) is TEXT; ical.js does not know them and keeps them escaped. */
+const NAME_PROPERTIES = new Set(["name", "x-wr-calname"]);
+
 /** ical.js parses iCalendar into jCal directly; one VCALENDAR gives one component. */
 export function icsToJCal(ics: string): JCalComponent {
   const parsed = ICAL.parse(ics) as unknown as JCalComponent | JCalComponent[];
-  return (typeof parsed[0] === "string" ? parsed : (parsed as JCalComponent[])[0]) as JCalComponent;
+  const calendar = (typeof parsed[0] === "string" ? parsed : (parsed as JCalComponent[])[0]) as JCalComponent;
+  calendar[1] = calendar[1].map((p) => (NAME_PROPERTIES.has(p[0]) && p[2] === "unknown" ? [p[0], p[1], "text", unescapeText(String(p[3]))] : p));
+  return calendar;
 }
 
 export function icsToJCalText(ics: string): string {

@@ -166,7 +166,7 @@ function jcalProperty(p: Prop): JCalProperty {
 }
 
 /** ical.js's text unescaping (design.js FROM_ICAL_NEWLINE). */
-function unescapeText(value: string): string {
+export function unescapeText(value: string): string {
   if (!value.includes("\\")) return value;
   return value.replace(/\\\\|\\;|\\,|\\[Nn]/g, (s) => (s === "\\\\" ? "\\" : s === "\\;" ? ";" : s === "\\," ? "," : "\n"));
 }

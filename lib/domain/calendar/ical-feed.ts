@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { Event } from "@/lib/db/schema";
 import { keptEventItem, keptFeedBytes, keptHead, keptItem, type ItemText } from "./feed-render-cache";
-import { writeEvent, writeSpan, type WrittenItem } from "./feed-items";
+import { escapeText, writeEvent, writeSpan, type WrittenItem } from "./feed-items";
 import { foldLines } from "./ical-fold";
 
 export interface FeedTraining {
@@ -192,7 +192,8 @@ export const PROD_ID = "-//makerspace//calendar//EN";
 /** The head of the calendar's text as ical-generator writes it: its name, product id and the zones' VTIMEZONE blocks. */
 function headText(name: string, zones: string[]): string {
   let text = `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:${PROD_ID}\r\n`;
-  if (name) text += `NAME:${name}\r\nX-WR-CALNAME:${name}\r\n`;
+  // TEXT (RFC 7986): a name saved before names refused control characters must not start a line of its own.
+  if (name) text += `NAME:${escapeText(name)}\r\nX-WR-CALNAME:${escapeText(name)}\r\n`;
   for (const tz of zones) {
     if (tz.startsWith("/")) continue;
     const block = vtimezone(tz);

@@ -6,8 +6,9 @@ import { permissionsOfPerson } from "../access/person-permissions";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { fail, type CalendarResult } from "./result";
 import { uniqueViolation } from "../shared/db-errors";
+import { oneLineName } from "../shared/one-line-name";
 
-const roomSchema = z.object({ name: z.string().trim().min(1).max(120), description: z.string().trim().max(2000).default("") });
+const roomSchema = z.object({ name: oneLineName(120), description: z.string().trim().max(2000).default("") });
 const resourceSchema = roomSchema.extend({ machineId: z.coerce.number().int().positive().nullable().default(null) });
 
 type Kind = "room" | "resource";

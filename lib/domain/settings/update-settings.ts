@@ -8,6 +8,7 @@ import { env } from "@/lib/env";
 import { isValidTimeZone } from "@/lib/time";
 import { MAX_CORS_ORIGINS, parseCorsOrigins } from "./cors-origins";
 import { publicUrlSchema } from "./public-url";
+import { oneLineName } from "@/lib/domain/shared/one-line-name";
 
 const optionalText = (max: number) =>
   z
@@ -20,7 +21,7 @@ const optionalNumber = (min: number, max: number) => z.union([z.literal(""), z.c
 /** What the settings form sends. An empty SMTP password keeps the stored one; clearSmtpPassword removes it. */
 export const settingsInputSchema = z
   .object({
-    name: z.string().trim().min(1).max(120),
+    name: oneLineName(120),
     // A site path or an http(s) URL; "//host" and "/\\host" are off-site URLs in browsers, so they are refused.
     logoUrl: optionalText(500).refine((v) => v === null || (/^(https?:\/\/|\/)/.test(v) && !/^\/[\/\\]/.test(v)), "url"),
     address: optionalText(500),

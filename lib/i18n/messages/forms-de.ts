@@ -15,6 +15,7 @@ export const formsDe: Record<keyof typeof formsEn, string> = {
   "form.error.date": "{field}: Bitte ein Datum eingeben.",
   "form.error.format": "{field}: Das hat nicht die erwartete Form.",
   "form.error.invalid": "{field}: Bitte diesen Wert prüfen.",
+  "form.error.controlCharacters": "{field}: Bitte ohne Zeilenumbrüche und Steuerzeichen.",
   "form.error.fields": "Bitte die markierten Felder prüfen: {fields}.",
   "form.error.loggedOut": "Du bist nicht mehr angemeldet. Bitte melde dich neu an; deine Eingaben stehen unten noch.",
   "form.error.forbidden": "Das darfst du nicht.",

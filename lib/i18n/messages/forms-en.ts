@@ -14,6 +14,7 @@ export const formsEn = {
   "form.error.date": "{field}: please enter a date.",
   "form.error.format": "{field}: this is not in the expected form.",
   "form.error.invalid": "{field}: please check this value.",
+  "form.error.controlCharacters": "{field}: no line breaks or control characters, please.",
   "form.error.fields": "Please check the marked fields: {fields}.",
   "form.error.loggedOut": "You are no longer logged in. Please log in again; what you typed is kept below.",
   "form.error.forbidden": "You may not do this.",

@@ -15,6 +15,7 @@ export const formsIt: Record<keyof typeof formsEn, string> = {
   "form.error.date": "{field}: inserisci una data.",
   "form.error.format": "{field}: non ha la forma attesa.",
   "form.error.invalid": "{field}: controlla questo valore.",
+  "form.error.controlCharacters": "{field}: senza a capo né caratteri di controllo, per favore.",
   "form.error.fields": "Controlla i campi evidenziati: {fields}.",
   "form.error.loggedOut": "Non sei più connesso. Accedi di nuovo; quello che hai scritto è ancora qui sotto.",
   "form.error.forbidden": "Non puoi farlo.",

@@ -15,6 +15,7 @@ export const formsNl: Record<keyof typeof formsEn, string> = {
   "form.error.date": "{field}: vul een datum in.",
   "form.error.format": "{field}: dit heeft niet de verwachte vorm.",
   "form.error.invalid": "{field}: controleer deze waarde.",
+  "form.error.controlCharacters": "{field}: graag zonder regeleinden of stuurtekens.",
   "form.error.fields": "Controleer de gemarkeerde velden: {fields}.",
   "form.error.loggedOut": "Je bent niet meer ingelogd. Log opnieuw in; wat je hebt ingevuld staat hieronder nog.",
   "form.error.forbidden": "Dat mag je niet.",

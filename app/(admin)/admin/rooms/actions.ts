@@ -2,6 +2,7 @@
 
 import { z } from "zod";
 import { deleteBookable, saveBookable } from "@/lib/domain/calendar/rooms-resources";
+import { oneLineName } from "@/lib/domain/shared/one-line-name";
 import type { Translate } from "@/lib/i18n/translate";
 import { defineAction } from "@/lib/web/action";
 import { text } from "@/lib/web/form-data";
@@ -13,7 +14,7 @@ const refusals = (r: { code: string; message: string }, t: Translate) =>
 
 export const saveBookableAction = defineAction({
   caller: "user",
-  input: z.object({ name: z.string(), description: z.string(), machineId: z.string() }),
+  input: z.object({ name: oneLineName(120), description: z.string(), machineId: z.string() }),
   read: (formData) => ({ name: text(formData, "name"), description: text(formData, "description"), machineId: text(formData, "machineId") }),
   bound: z.tuple([kind, z.number().int().positive().nullable()]),
   labels: { name: "rooms.name", description: "rooms.description", machineId: "rooms.machine" },

@@ -1,5 +1,6 @@
 import ical, { type ICalCalendar, ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday } from "ical-generator";
 import { wallTimeOf, weekday } from "@/lib/time";
+import { escapeText } from "../feed-items";
 import { PROD_ID, spansOf, vtimezone, type FeedEvent, type FeedInput, type FeedTraining } from "../ical-feed";
 
 /**
@@ -43,7 +44,8 @@ export function oracleText(input: FeedInput): string {
 }
 
 function buildCalendar(input: FeedInput): ICalCalendar {
-  const cal = ical({ name: input.name, prodId: PROD });
+  // The library writes the name unescaped; the feed escapes it as TEXT (a line break in it started a line of its own).
+  const cal = ical({ name: escapeText(input.name), prodId: PROD });
   if (`-${cal.prodId()}` !== PROD_ID) throw new Error(`product id ${cal.prodId()}`);
   cal.timezone({ name: null, generator: vtimezone });
   for (const e of input.events) addEvent(cal, e, input.host, input.baseUrl);
