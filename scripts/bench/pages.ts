@@ -20,7 +20,7 @@ const PASSWORD = "bench-demo-password";
 const TRIVIAL = "/forgot-password";
 // Beyond web-load's lists (which bench:memory shares): the other pages people open, and one detail page of each
 // kind, its address taken from the first matching link on a listing ("from").
-const MORE_PUBLIC = ["/", "/news", "/people"];
+const MORE_PUBLIC = ["/", "/news", "/people", "/calendar?view=agenda", "/calendar?view=week"];
 const MORE_MEMBER = ["/", "/locations", "/loans", "/polls", "/calendar?view=agenda", "/calendar?view=week"];
 const MORE_ADMIN = [
   "/admin/people/applicants",

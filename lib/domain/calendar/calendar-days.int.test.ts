@@ -88,6 +88,27 @@ describe("a month's days, counted and cut in the database", () => {
   });
 });
 
+describe("the days an entry is placed on", () => {
+  it("an entry ending at midnight stays on its day; one from before the view or past its end is on its first and last days", async () => {
+    // A week of its own, from day 50, where nothing else is; across the autumn clock change (26 October 2031) too.
+    const week: Day = { year: 2031, month: 10, day: 20 };
+    const on = (d: number, h: number) => new Date(startOfDay(addDays(week, d), tz).getTime() + h * 3_600_000);
+    await event(on(1, 20), on(2, 0)); // ends at midnight: day 1 only
+    await event(on(-1, 20), on(0, 1)); // began before the week: day 0
+    await event(on(5, 23), on(6, 1)); // over midnight into the day after the change (a 25-hour day)
+    await event(on(6, 12), on(9, 0)); // past the week's end: day 6
+    const { days } = await calendarDays(f.t.db, query({ first: week, days: 7 }));
+    const all = await calendarItems(f.t.db, { from: startOfDay(week, tz), to: startOfDay(addDays(week, 7), tz), includeMembersOnly: true });
+    const counts = days.map((d) => d.count);
+    expect(counts).toEqual([1, 1, 0, 0, 0, 1, 2]);
+    for (let d = 0; d < 7; d++) {
+      const iso = isoDate(addDays(week, d));
+      const expected = all.filter((i) => dayOf(i.startsAt, tz) <= iso && dayOf(new Date(i.endsAt.getTime() - 1), tz) >= iso);
+      expect(titles(days[d]!.items)).toEqual(titles(expected));
+    }
+  });
+});
+
 describe("the agenda, cut in the database", () => {
   it("stops before the day whose entries would pass the limit, whole days only", async () => {
     // Entries: day 1 has 13, day 2 one, then 20 a day from day 8: 14, 34, 54, … 154 on day 14.
