@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useId, useRef, type ReactNode } from "react";
+import { useId, useLayoutEffect, useRef, type ReactNode } from "react";
 import { useFormStatus } from "react-dom";
 import { useT } from "@/lib/i18n/client";
 import { Button, type ButtonLook, type ButtonSize } from "./button";
@@ -58,7 +58,9 @@ export function ConfirmButton({ children, question, detail, yes, no, look = "dan
       if (!sentByBrowser && !seenPending.current) close();
     });
   };
-  useEffect(() => {
+  // A layout effect: it runs in the commit that shows the form pending, so closeIfNotSent's timer, if it fires after
+  // that commit, sees it (a passive effect may run later still, and the dialog of a form being sent would close).
+  useLayoutEffect(() => {
     if (pending) seenPending.current = true;
     else if (seenPending.current) {
       seenPending.current = false;
