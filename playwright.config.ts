@@ -3,6 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { defineConfig, devices } from "@playwright/test";
+import { chromiumLaunchOptions } from "./lib/testing/chromium";
 
 /**
  * E2E against the real thing: `scripts/start.ts` (embedded database, migrations, demo seed, `next build` if
@@ -28,14 +29,8 @@ process.env.E2E_SMTP_PORT ??= freePortSync();
 
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
-// Debian's Chromium when present (CI installs it), else the browser Playwright downloaded.
-const debianChromium = "/usr/bin/chromium";
-const launchOptions = fs.existsSync(debianChromium)
-  ? {
-      executablePath: debianChromium,
-      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-    }
-  : {};
+// Debian's Chromium when present (CI installs it), else the browser Playwright downloaded: as every browser test starts it.
+const launchOptions = chromiumLaunchOptions;
 
 export default defineConfig({
   testDir: "e2e",

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { noBrowserHere } from "@/lib/testing/chromium";
 import { openInBrowser, type BrowserPage } from "./testing/in-browser";
 
 /*
@@ -37,17 +38,21 @@ createRoot(document.getElementById("root")!).render(
 `;
 
 let browser: BrowserPage;
-beforeAll(async () => {
-  browser = await openInBrowser(ENTRY);
-}, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
-
 // Every timer the page set before this (the button's look at the submit among them) has run when it resolves.
 const timersRun = () => browser.page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
 
-describe("ConfirmButton in the browser", () => {
+// Part of `npm run test:unit`: without a browser it is skipped, saying why, except in CI.
+const noBrowser = noBrowserHere();
+if (noBrowser) console.warn(noBrowser);
+
+describe.skipIf(noBrowser)("ConfirmButton in the browser", () => {
+  beforeAll(async () => {
+    browser = await openInBrowser(ENTRY);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
   it("closes when the form's own handler cancels the submit, and sends the next time it is answered yes", async () => {
     const { page } = browser;
     const dialog = page.getByRole("dialog", { name: "Delete the room?" });
