@@ -126,7 +126,8 @@ export class QueryAttempt {
     let timer: NodeJS.Timeout | undefined;
     const answer = Promise.race([
       Promise.resolve(canceller?.(query)).catch(() => {}),
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.cancelAnswerMs))),
+      // Unref'd: a database away must not hold a shutting-down process for the wait.
+      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.cancelAnswerMs).unref())),
     ]).then(() => clearTimeout(timer));
     this.unanswered.add(answer);
     void answer.then(() => this.unanswered.delete(answer));
