@@ -12,11 +12,25 @@ export function databaseWithInbox<T extends { close(): Promise<void> }>(
   let database: T | undefined;
   let inbox: Inbox | undefined;
   beforeAll(async () => {
-    [database, inbox] = await Promise.all([create(), openInbox()]);
+    [database, inbox] = await openDatabaseAndInbox(create);
     await ready(database, inbox);
   });
   afterAll(async () => {
     await inbox?.close();
     await database?.close();
   });
+}
+
+/**
+ * Both opened side by side; settled, not Promise.all: should one fail, the other (a database, a listening port) is
+ * closed before the failure is thrown, not left open.
+ */
+export async function openDatabaseAndInbox<T extends { close(): Promise<void> }>(
+  create: () => Promise<T>,
+  open: () => Promise<Inbox> = openInbox,
+): Promise<[T, Inbox]> {
+  const [made, opened] = await Promise.allSettled([create(), open()]);
+  if (made.status === "fulfilled" && opened.status === "fulfilled") return [made.value, opened.value];
+  await Promise.allSettled([made.status === "fulfilled" && made.value.close(), opened.status === "fulfilled" && opened.value.close()]);
+  throw made.status === "rejected" ? made.reason : (opened as PromiseRejectedResult).reason;
 }
