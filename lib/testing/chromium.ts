@@ -23,10 +23,7 @@ export function launchChromium(): Promise<Browser> {
  * Why a browser test cannot run here, or undefined when it can: no Chromium installed, outside CI (a developer's
  * `npm run test:unit` skips it and says how to install one). In CI (`CI` set) it never skips: a missing browser fails.
  */
-export function noBrowserHere(
-  env: { CI?: string } = process.env,
-  exists: (file: string) => boolean = fs.existsSync,
-): string | undefined {
+export function noBrowserHere(env: Record<string, string | undefined> = process.env, exists: (file: string) => boolean = fs.existsSync): string | undefined {
   if (env.CI) return undefined;
   const file = chromiumLaunchOptions.executablePath ?? chromium.executablePath();
   if (exists(file)) return undefined;

@@ -24,7 +24,12 @@ describe("a database and an inbox opened side by side", () => {
   it("closes the database when the inbox fails, and throws the inbox's error", async () => {
     let closed = false;
     const database = { close: async () => void (closed = true) };
-    await expect(openDatabaseAndInbox(async () => database, () => Promise.reject(new Error("no inbox")))).rejects.toThrow("no inbox");
+    await expect(
+      openDatabaseAndInbox(
+        async () => database,
+        () => Promise.reject(new Error("no inbox")),
+      ),
+    ).rejects.toThrow("no inbox");
     expect(closed).toBe(true);
   });
 });
