@@ -32,7 +32,9 @@ export async function listNews(db: Db, viewer: Viewer | null, limit = 20, id?: n
     .from(newsPosts)
     .where(id === undefined ? undefined : eq(newsPosts.id, id))
     .orderBy(desc(newsPosts.publishedAt), desc(newsPosts.id))
-    .limit(limit);
+    .limit(limit)
+    .prepare("news_list") // the start page asks on every request: one round trip, not two
+    .execute();
   return withAuthors(db, viewer, rows);
 }
 

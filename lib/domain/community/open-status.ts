@@ -21,7 +21,14 @@ export async function currentOpenStatus(db: Db): Promise<OpenStatusChange | null
 }
 
 export async function openStatusHistory(db: Db, limit = 20): Promise<OpenStatusChange[]> {
-  return db.select().from(openStatusChanges).orderBy(desc(openStatusChanges.at), desc(openStatusChanges.id)).limit(limit);
+  // Named (prepared once per connection): one round trip, not two — the start page asks on every request.
+  return db
+    .select()
+    .from(openStatusChanges)
+    .orderBy(desc(openStatusChanges.at), desc(openStatusChanges.id))
+    .limit(limit)
+    .prepare("open_status_history")
+    .execute();
 }
 
 /**

@@ -64,7 +64,9 @@ export async function loadDashboard(db: Db, now = new Date()): Promise<LoadedDas
       .leftJoin(usageSessions, and(eq(usageSessions.machineId, machines.id), isNull(usageSessions.endedAt)))
       .leftJoin(profiles, eq(profiles.personId, usageSessions.personId))
       .leftJoin(people, eq(people.id, usageSessions.personId))
-      .orderBy(asc(machines.name), asc(machines.id)),
+      .orderBy(asc(machines.name), asc(machines.id))
+      .prepare("dashboard_machines") // the start page and the dashboard ask on every request: one round trip, not two
+      .execute(),
     planHours(db, { now }),
   ]);
   const overdue = new Map<number, string>();

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { executePrepared } from "@/lib/db/prepared";
 
 /*
  * Hours from the running counters (lib/db/schema/usage-counters.ts, kept by database triggers) plus the machine's
@@ -34,7 +35,11 @@ export interface PlanCounterRow {
 export async function planCounterHours(db: Db, opts: { machineId?: number; now?: Date } = {}): Promise<PlanCounterRow[]> {
   const now = (opts.now ?? new Date()).toISOString();
   const filter = opts.machineId === undefined ? sql`true` : sql`mp.machine_id = ${opts.machineId}`;
-  const rows = await db.execute<{ id: number; machine_id: number; every_hours: number; lcd_text: string; since: string | Date; seconds: string }>(sql`
+  // Named: one round trip instead of two (the start page and the machines dashboard ask on every request).
+  const rows = await executePrepared<{ id: number; machine_id: number; every_hours: number; lcd_text: string; since: string | Date; seconds: string }>(
+    db,
+    "plan_counter_hours",
+    sql`
     select mp.id, mp.machine_id, mp.every_hours, mp.lcd_text, coalesce(pc.counted_from, mp.created_at) as since,
       coalesce(pc.closed_seconds, 0)
         -- greatest() skips nulls: without an open session there is nothing to add.
@@ -44,7 +49,8 @@ export async function planCounterHours(db: Db, opts: { machineId?: number; now?:
     left join plan_usage_counters pc on pc.plan_id = mp.id
     left join usage_sessions o on o.machine_id = mp.machine_id and o.ended_at is null and o.flagged_reason is null and o.started_at < ${now}::timestamptz
     where ${filter}
-    order by mp.machine_id, mp.id`);
+    order by mp.machine_id, mp.id`,
+  );
   return rows.map((r) => ({
     planId: r.id,
     machineId: r.machine_id,

@@ -1,0 +1,51 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareDatabase } from "@/drizzle/prepare";
+import { seedDemoData } from "@/drizzle/seed";
+import { createDb, type DbHandle } from "@/lib/db/client";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
+import type { HoldReport } from "@/lib/db/embedded/wire-server";
+import { upcomingEvents } from "@/lib/domain/calendar/calendar-queries";
+import { listNews } from "@/lib/domain/community/news";
+import { openSince } from "@/lib/domain/community/open-status";
+import { loadDashboard } from "@/lib/domain/machines/dashboard";
+
+// The start page asks these on every request, a visitor's too (issue 20): each statement named, so it holds the
+// embedded database's one session for one round trip, not two (unnamed, postgres.js describes it first) — on a
+// busy box a round trip is milliseconds, and every other client waits through it. Embedded only (the wire
+// server's hold report).
+let embedded: EmbeddedPostgres;
+let web: DbHandle;
+const holds: HoldReport[] = [];
+
+beforeAll(async () => {
+  embedded = await startEmbeddedPostgres({ onHold: (h) => holds.push(h) });
+  const setup = createDb(embedded.url, { max: 1 });
+  await prepareDatabase(setup.db);
+  await seedDemoData(setup.db, "demo-password-123");
+  await setup.close();
+  web = createDb(embedded.url, { max: 1 });
+}, 120_000);
+afterAll(async () => {
+  await web?.close();
+  await embedded?.stop();
+});
+
+const holdsOf = async (work: () => Promise<unknown>) => {
+  await work(); // a first run: the connection is open, its types fetched and the statements prepared
+  const from = holds.length;
+  await work();
+  return holds.slice(from);
+};
+
+describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the start page's widgets on the embedded database", () => {
+  it.each([
+    ["open status", () => openSince(web.db)],
+    ["next events", () => upcomingEvents(web.db, { limit: 5, includeMembersOnly: false })],
+    ["news", () => listNews(web.db, null, 5)],
+    ["machines (two statements)", () => loadDashboard(web.db)],
+  ])("%s: one round trip per statement", async (_name, load) => {
+    const mine = await holdsOf(load);
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.map((h) => h.roundTrips)).toEqual(mine.map(() => 1));
+  });
+});
