@@ -22,7 +22,7 @@ describe("SpoolLog", () => {
     log.close();
     const again = new SpoolLog<{ n: number }>(dir);
     expect(again.depth).toBe(2);
-    expect(again.peek()).toEqual({ n: 2 });
+    expect(again.oldest(2)).toEqual([{ n: 2 }, { n: 3 }]);
     again.commit();
     again.commit();
     expect(again.depth).toBe(0);
@@ -49,7 +49,7 @@ describe("SpoolLog", () => {
     expect(log.depth).toBe(3);
     expect(fs.readFileSync(path.join(dir, "events.jsonl"), "utf8")).toBe(whole);
     [1, 2, 3].forEach((n) => {
-      expect(log.peek()).toMatchObject({ n });
+      expect(log.oldest(1)).toMatchObject([{ n }]);
       log.commit();
     });
     log.close();
@@ -86,7 +86,7 @@ describe("SpoolLog", () => {
     log.commit();
     log.commit(); // drained: the file is empty again and takes records
     log.append({ n: 4 });
-    expect(log.peek()).toEqual({ n: 4 });
+    expect(log.oldest(1)).toEqual([{ n: 4 }]);
     log.close();
   });
 
@@ -96,7 +96,7 @@ describe("SpoolLog", () => {
     log.append({ n: 1 });
     log.append({ n: 2 });
     log.reject("constraint");
-    expect(log.peek()).toEqual({ n: 2 });
+    expect(log.oldest(1)).toEqual([{ n: 2 }]);
     expect(JSON.parse(fs.readFileSync(path.join(dir, "rejected.jsonl"), "utf8"))).toEqual({ reason: "constraint", record: { n: 1 } });
     log.close();
   });

@@ -92,10 +92,6 @@ export class SpoolLog<T> {
     this.pending.push({ record, end: this.size });
   }
 
-  peek(): T | undefined {
-    return this.pending[0]?.record;
-  }
-
   /** The oldest `n` records, oldest first (fewer when fewer are pending). */
   oldest(n: number): T[] {
     return this.pending.slice(0, n).map((p) => p.record);
