@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "../testing/free-port";
 import { runLauncher } from "../testing/launcher-process";
+import { selfSignedCertificate } from "../testing/self-signed-certificate";
 
 // `npm start` with a bad TLS setup: one clear line and exit 1, before anything is started.
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ms-launcher-tls-"));
@@ -27,30 +27,9 @@ describe("npm start with TLS_CERT/TLS_KEY", () => {
   });
 
   it("refuses a key that does not belong to the certificate", async () => {
-    const make = (name: string) => {
-      execFileSync(
-        "openssl",
-        [
-          "req",
-          "-x509",
-          "-newkey",
-          "rsa:2048",
-          "-nodes",
-          "-keyout",
-          path.join(tmp, `${name}.key`),
-          "-out",
-          path.join(tmp, `${name}.pem`),
-          "-days",
-          "2",
-          "-subj",
-          "/CN=localhost",
-        ],
-        { stdio: "ignore" },
-      );
-    };
-    make("a");
-    make("b");
-    await failsClearly({ TLS_CERT: path.join(tmp, "a.pem"), TLS_KEY: path.join(tmp, "b.key") }, /✖ The key .*b\.key does not belong to the certificate/);
+    const a = selfSignedCertificate(tmp, "a");
+    const b = selfSignedCertificate(tmp, "b");
+    await failsClearly({ TLS_CERT: a.cert, TLS_KEY: b.key }, /✖ The key .*b\.key does not belong to the certificate/);
   });
 
   it("wants both files", async () => {

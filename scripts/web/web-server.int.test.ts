@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import https from "node:https";
@@ -12,40 +12,17 @@ import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-dat
 import { TlsConfigError, loadTlsMaterial } from "@/lib/ops/tls";
 import { ensureBuild } from "../launcher/build";
 import { freePort } from "../testing/free-port";
+import { selfSignedCertificate } from "../testing/self-signed-certificate";
 
 // The HTTPS web server with a self-signed certificate made for this run (needs a `next build`, like e2e).
 const root = path.resolve(import.meta.dirname, "..", "..");
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-tls-"));
-const cert = path.join(dir, "cert.pem");
-const key = path.join(dir, "key.pem");
+let cert: string;
+let key: string;
 let db: TestDatabase;
 let child: ChildProcess | null = null;
 /** Every server started: each test starts its own, and all are stopped at the end (only the last was, so the first stayed running). */
 const children: ChildProcess[] = [];
-
-function makeCertificate(certFile: string, keyFile: string): void {
-  execFileSync(
-    "openssl",
-    [
-      "req",
-      "-x509",
-      "-newkey",
-      "rsa:2048",
-      "-nodes",
-      "-keyout",
-      keyFile,
-      "-out",
-      certFile,
-      "-days",
-      "2",
-      "-subj",
-      "/CN=localhost",
-      "-addext",
-      "subjectAltName=DNS:localhost,IP:127.0.0.1",
-    ],
-    { stdio: "ignore" },
-  );
-}
 
 function get(url: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
   const client = url.startsWith("https:") ? https : http;
@@ -80,7 +57,7 @@ function start(env: Record<string, string>): Promise<{ code: number | null; out:
 beforeAll(async () => {
   // `npm test` builds before Vitest; this makes the file work on its own too.
   await ensureBuild(root, () => {});
-  makeCertificate(cert, key);
+  ({ cert, key } = selfSignedCertificate(dir, "server"));
   db = await createTestDatabase();
 }, 15 * 60_000);
 afterAll(async () => {
@@ -98,9 +75,7 @@ describe("HTTPS", () => {
     expect(() => loadTlsMaterial(cert, key, later)).toThrow(/expired on/);
     expect(() => loadTlsMaterial(path.join(dir, "missing.pem"), key)).toThrow(/cannot be read \(ENOENT\)/);
     expect(() => loadTlsMaterial(key, key)).toThrow(TlsConfigError);
-    const otherCert = path.join(dir, "other-cert.pem");
-    const otherKey = path.join(dir, "other-key.pem");
-    makeCertificate(otherCert, otherKey);
+    const { key: otherKey } = selfSignedCertificate(dir, "other");
     expect(() => loadTlsMaterial(cert, otherKey)).toThrow(/does not belong/);
   });
 
