@@ -8,7 +8,7 @@ import { machines, usageSessions } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { connectBoard } from "./testing/board-client";
 import { expectReply, waitFor } from "./testing/replies";
-import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
+import { startDatabaseProxy, type DatabaseProxy } from "./testing/tcp-proxy";
 
 const root = path.resolve(import.meta.dirname, "..");
 
@@ -39,12 +39,12 @@ async function startMain(env: Record<string, string>): Promise<{ child: ChildPro
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", () => resolve())));
 
 let t: DemoDatabase;
-let proxy: TcpProxy;
+let proxy: DatabaseProxy;
 let dataDir: string;
 const children: ChildProcess[] = [];
 beforeAll(async () => {
   t = await createDemoDatabase();
-  proxy = await startTcpProxy(Number(new URL(t.url).port));
+  proxy = await startDatabaseProxy(t.url);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-kill-"));
 });
 afterAll(async () => {
@@ -57,9 +57,7 @@ afterAll(async () => {
 describe("broker killed with SIGKILL while the database is down", () => {
   // Two broker processes start and stop in it: a test budget for a busy machine, not a timed assertion.
   it("loses nothing it acknowledged: the restarted broker drains the spool, each session recorded once", { timeout: 120_000 }, async () => {
-    const url = new URL(t.url);
-    url.port = String(proxy.port);
-    const env = { DATABASE_URL: url.toString(), DATA_DIR: dataDir };
+    const env = { DATABASE_URL: proxy.url, DATA_DIR: dataDir };
     const first = await startMain(env);
     children.push(first.child);
     const board = await connectBoard(first.port, 601);

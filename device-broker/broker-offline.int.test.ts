@@ -4,49 +4,34 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import pino from "pino";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "@/lib/db/client";
 import { equipmentAuthorizations, machines, unknownCards, usageSessions } from "@/lib/db/schema";
-import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { startBroker, type RunningBroker } from "./broker";
 import { ask, connectBoard } from "./testing/board-client";
 import { expectReply, waitFor } from "./testing/replies";
-import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
+import { demoDatabaseBehindProxy } from "./testing/database-behind-proxy";
 
 const MARIO = '{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":false,"level":1}';
 const REFUSED = '{"request_ok":true,"is_valid":false,"name":"Not authorized","missing_auth":true,"level":0}';
 const UNKNOWN = '{"request_ok":true,"is_valid":false,"name":"Unknown","missing_auth":false,"level":0}';
 
-let t: DemoDatabase;
-let proxy: TcpProxy;
-let viaProxy: DbHandle;
+// The broker reaches the database only through a proxy the test can cut; the test itself keeps a direct line.
+const f = demoDatabaseBehindProxy("broker-offline", { connectTimeoutSeconds: 2 });
 let broker: RunningBroker;
-let dataDir: string;
 let laser: { id: number; equipmentTypeId: number };
 let cnc: number;
 
 beforeAll(async () => {
-  t = await createDemoDatabase();
-  laser = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!;
-  cnc = (await t.db.select().from(machines).where(eq(machines.boardId, 3)))[0]!.id;
-  // The broker reaches the database only through a proxy the test can cut; the test itself keeps a direct line.
-  proxy = await startTcpProxy(Number(new URL(t.url).port));
-  const url = new URL(t.url);
-  url.port = String(proxy.port);
-  viaProxy = createDb(url.toString(), { max: 5, connectTimeoutSeconds: 2 });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-offline-"));
-  broker = await startBroker({ db: viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }), dataDir });
+  laser = (await f.t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!;
+  cnc = (await f.t.db.select().from(machines).where(eq(machines.boardId, 3)))[0]!.id;
+  broker = await startBroker({ db: f.viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }), dataDir: f.dataDir });
 });
 afterAll(async () => {
-  await proxy.restore().catch(() => {});
+  await f.proxy.restore().catch(() => {}); // a cut line would hold the broker's close
   await broker.close();
-  await viaProxy.close();
-  await proxy.close();
-  await t.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
 });
 
 const sessionsOf = (machineId: number, uid: string) =>
-  t.db
+  f.t.db
     .select()
     .from(usageSessions)
     .where(and(eq(usageSessions.machineId, machineId), eq(usageSessions.cardUid, uid)));
@@ -56,7 +41,7 @@ describe("database stopped mid-run", () => {
     const board = await connectBoard(broker.port, 501);
     try {
       await expectReply(board, 1, { action: "checkuser", uid: "efbeadde" }, MARIO);
-      await proxy.cut();
+      await f.proxy.cut();
 
       // Decisions while the database is away: trained, untrained, unknown.
       await expectReply(board, 1, { action: "checkuser", uid: "efbeadde" }, MARIO);
@@ -79,16 +64,16 @@ describe("database stopped mid-run", () => {
       expect(broker.metrics.spoolDepth).toBeGreaterThanOrEqual(6);
       expect(await sessionsOf(laser.id, "efbeadde")).toEqual([]);
 
-      await proxy.restore();
+      await f.proxy.restore();
       await waitFor("the spool to drain", async () => broker.metrics.spoolDepth === 0, 30_000);
       expect(broker.metrics.spoolErrors).toBe(0);
-      expect(fs.statSync(path.join(dataDir, "spool", "events.jsonl")).size).toBe(0);
+      expect(fs.statSync(path.join(f.dataDir, "spool", "events.jsonl")).size).toBe(0);
 
       const laserSessions = await sessionsOf(laser.id, "efbeadde");
       expect(laserSessions.map((s) => [s.durationSeconds, s.endedBecause, s.recordedAs])).toEqual([[1800, "stop", "live"]]);
       expect(laserSessions[0]!.heartbeats).toBe(1);
       expect((await sessionsOf(cnc, "b0000002")).map((s) => [s.durationSeconds, s.endedBecause])).toEqual([[600, "stop"]]);
-      expect(await t.db.select().from(unknownCards).where(eq(unknownCards.uid, "ffffffff"))).toHaveLength(1);
+      expect(await f.t.db.select().from(unknownCards).where(eq(unknownCards.uid, "ffffffff"))).toHaveLength(1);
 
       // Back to normal: written straight to the database again.
       await expectReply(board, 3, '{"action":"stopuse","uid":"b0000002","duration":700}', '{"request_ok":true,"message":"Duration 700 seconds"}');
@@ -105,12 +90,12 @@ describe("snapshot refresh", () => {
     const board = await connectBoard(broker.port, 502);
     try {
       await expectReply(board, 1, { action: "checkuser", uid: "c0000003" }, REFUSED);
-      await t.db
+      await f.t.db
         .insert(equipmentAuthorizations)
         .values({ personId: (await holder("c0000003"))!, equipmentTypeId: laser.equipmentTypeId, level: "user", source: "grant", reason: "test" });
       await untilReply(board, "c0000003", '"is_valid":true');
       const { cards } = await import("@/lib/db/schema");
-      await t.db.update(cards).set({ state: "revoked" }).where(eq(cards.uid, "c0000003"));
+      await f.t.db.update(cards).set({ state: "revoked" }).where(eq(cards.uid, "c0000003"));
       await untilReply(board, "c0000003", '"is_valid":false');
     } finally {
       await board.endAsync(true);
@@ -120,7 +105,7 @@ describe("snapshot refresh", () => {
 
 async function holder(uid: string): Promise<number | undefined> {
   const { cards } = await import("@/lib/db/schema");
-  return (await t.db.select().from(cards).where(eq(cards.uid, uid)))[0]?.personId;
+  return (await f.t.db.select().from(cards).where(eq(cards.uid, uid)))[0]?.personId;
 }
 
 /** Swipes until the reply contains `part` (the poll interval is the broker's business; only an upper bound here). */
@@ -147,7 +132,7 @@ describe("a full disk with the database down", () => {
       throw Object.assign(new Error("ENOSPC: no space left on device, write"), { code: "ENOSPC" });
     };
     const second = await startBroker({
-      db: viaProxy.db,
+      db: f.viaProxy.db,
       port: 0,
       host: "127.0.0.1",
       logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }),
@@ -157,7 +142,7 @@ describe("a full disk with the database down", () => {
     const board = await connectBoard(second.port, 503);
     try {
       await expectReply(board, 1, { action: "checkuser", uid: "b0000002" }, '{"request_ok":true,"is_valid":true,"name":"Tom","missing_auth":false,"level":2}');
-      await proxy.cut();
+      await f.proxy.cut();
       await expectReply(board, 1, '{"action":"startuse","uid":"b0000002"}', '{"request_ok":true,"message":""}');
       diskFull = true;
       // Neither the database nor the disk can keep it: no answer (the board keeps it and replays it).
@@ -169,11 +154,11 @@ describe("a full disk with the database down", () => {
       expect(spooled.endsWith("\n")).toBe(true); // no torn line left by the failed writes
       diskFull = false;
       await expectReply(board, 1, '{"action":"stopuse","uid":"b0000002","duration":42,"replay":true}', '{"request_ok":true,"message":"Duration 42 seconds"}');
-      await proxy.restore();
+      await f.proxy.restore();
       await waitFor("the spool to drain", async () => second.metrics.spoolDepth === 0, 30_000);
       expect((await sessionsOf(laser.id, "b0000002")).map((s) => [s.durationSeconds, s.endedBecause])).toEqual([[42, "stop"]]);
     } finally {
-      await proxy.restore().catch(() => {});
+      await f.proxy.restore().catch(() => {});
       await board.endAsync(true);
       await second.close();
       fs.rmSync(dir, { recursive: true, force: true });
@@ -186,7 +171,7 @@ describe("a DATA_DIR that cannot be written", () => {
     // A path below a regular file: no directory can be made there, root or not (a read-only mount behaves alike).
     const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "broker-ro-")), "not-a-dir");
     fs.writeFileSync(file, "");
-    const third = await startBroker({ db: viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), dataDir: path.join(file, "data") });
+    const third = await startBroker({ db: f.viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), dataDir: path.join(file, "data") });
     const board = await connectBoard(third.port, 504);
     try {
       expect(third.metrics.spoolUnwritable).toBe(1);

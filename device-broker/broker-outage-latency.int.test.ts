@@ -11,7 +11,7 @@ import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-dat
 import { startBroker, type RunningBroker, type StartBrokerOptions } from "./broker";
 import { connectBoard, listen, type Received } from "./testing/board-client";
 import { waitFor } from "./testing/replies";
-import { startTcpProxy } from "./testing/tcp-proxy";
+import { startDatabaseProxy } from "./testing/tcp-proxy";
 
 /*
  * Issue 21: the first swipe after a quiet period in a database outage must be answered within the board's 2 s.
@@ -40,10 +40,8 @@ afterAll(async () => {
 
 /** A broker reaching the database through a proxy the test can cut or freeze. */
 async function brokerBehindProxy(options: Partial<StartBrokerOptions>) {
-  const proxy = await startTcpProxy(Number(new URL(t.url).port));
-  const url = new URL(t.url);
-  url.port = String(proxy.port);
-  const database: DbHandle = createDb(url.toString(), { max: 5, connectTimeoutSeconds: 5 });
+  const proxy = await startDatabaseProxy(t.url);
+  const database: DbHandle = createDb(proxy.url, { max: 5, connectTimeoutSeconds: 5 });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-outage-"));
   dirs.push(dataDir);
   const broker = await startBroker({

@@ -2,16 +2,12 @@ import { eq } from "drizzle-orm";
 import type { MqttClient } from "mqtt";
 import pino from "pino";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { ensureReferenceData } from "@/drizzle/reference-data";
-import { seedDemoData } from "@/drizzle/seed";
-import { createDb, type DbHandle } from "@/lib/db/client";
 import { boardPairings, machines, profiles } from "@/lib/db/schema";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { closePairingWindow, reopenPairingWindow } from "@/lib/domain/usage/board-pairing-admin";
 import { startBroker, type RunningBroker } from "./broker";
 import { connectBoard, listen } from "./testing/board-client";
 import { waitFor } from "./testing/replies";
-import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
+import { demoDatabaseBehindProxy } from "./testing/database-behind-proxy";
 
 // Issue 21: a connection's publishes are judged in order (aedes-hooks.ts), and an unpaired board's `alive` may ask
 // the database whether the machine's pairing window opened a moment ago. A database that does not answer that
@@ -23,33 +19,21 @@ const CHECKUSER = '{"action":"checkuser","uid":"efbeadde"}';
 const BOARD_ID = 47;
 const SERIAL = "5l0wdb000047";
 
-let t: TestDatabase;
-let proxy: TcpProxy;
-let viaProxy: DbHandle;
+const f = demoDatabaseBehindProxy("broker-pairing-slow-db", { connectTimeoutSeconds: 2 });
 let broker: RunningBroker;
 let machineId: number;
 const clients: MqttClient[] = [];
 
 beforeAll(async () => {
-  t = await createTestDatabase();
-  await ensureReferenceData(t.db);
-  await seedDemoData(t.db, "demo-password-123");
-  const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
-  const [machine] = await t.db.insert(machines).values({ name: "Slow pairing", boardId: BOARD_ID, equipmentTypeId: laser!.equipmentTypeId }).returning();
+  const [laser] = await f.t.db.select().from(machines).where(eq(machines.boardId, 1));
+  const [machine] = await f.t.db.insert(machines).values({ name: "Slow pairing", boardId: BOARD_ID, equipmentTypeId: laser!.equipmentTypeId }).returning();
   machineId = machine!.id;
-  proxy = await startTcpProxy(Number(new URL(t.url).port));
-  const url = new URL(t.url);
-  url.port = String(proxy.port);
-  viaProxy = createDb(url.toString(), { max: 5, connectTimeoutSeconds: 2 });
-  broker = await startBroker({ db: viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }) });
+  broker = await startBroker({ db: f.viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: process.env.LOG_LEVEL ?? "silent" }) });
 });
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.endAsync(true).catch(() => {})));
-  await proxy.restore().catch(() => {});
+  await f.proxy.restore().catch(() => {}); // a cut line would hold the broker's close
   await broker.close();
-  await viaProxy.close();
-  await proxy.close();
-  await t.close();
 });
 
 /** The board's boot as one TCP write: alive, then a card check right behind it. Resolves with its replies or "refused". */
@@ -72,24 +56,24 @@ it(
   "refuses the request behind an alive whose pairing-window check the database does not answer, then pairs the board once it does",
   { timeout: 120_000 },
   async () => {
-    const admin = (await t.db.select().from(profiles).where(eq(profiles.email, "admin@makerspace.local")))[0]!.personId;
-    await closePairingWindow(t.db, admin, { machineId });
+    const admin = (await f.t.db.select().from(profiles).where(eq(profiles.email, "admin@makerspace.local")))[0]!.personId;
+    await closePairingWindow(f.t.db, admin, { machineId });
     await broker.offline.snapshot?.refresh();
     // The window opens while the broker's table says it is closed: the alive has to ask the database …
-    expect(await reopenPairingWindow(t.db, admin, { machineId, minutes: 30 })).toMatchObject({ ok: true });
+    expect(await reopenPairingWindow(f.t.db, admin, { machineId, minutes: 30 })).toMatchObject({ ok: true });
     // … which stops answering (accepts, never replies).
-    proxy.hang();
+    f.proxy.hang();
     // Refused, not held: without the bound this waits until the test times out.
     expect(await aliveThenCheckuser()).toBe("refused");
     expect(broker.metrics.refusedUnpaired).toBeGreaterThan(0);
-    await proxy.restore();
+    await f.proxy.restore();
     // The board reconnects, as the firmware does, until its boot goes through: the database's answer pairs it.
     let outcome: string[] | "refused" = "refused";
     await waitFor("the board paired and answered", async () => (outcome = await aliveThenCheckuser()) !== "refused", 60_000);
     expect(outcome).toEqual([MARIO]);
     await waitFor(
       "the pairing saved",
-      async () => (await t.db.select().from(boardPairings).where(eq(boardPairings.machineId, machineId)))[0]?.serial === SERIAL,
+      async () => (await f.t.db.select().from(boardPairings).where(eq(boardPairings.machineId, machineId)))[0]?.serial === SERIAL,
     );
   },
 );

@@ -11,7 +11,7 @@ import { startBroker, type RunningBroker } from "./broker";
 import { readSnapshotFile, snapshotFilePath } from "./snapshot/snapshot-file";
 import { connectBoard } from "./testing/board-client";
 import { expectReply, waitFor } from "./testing/replies";
-import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
+import { startDatabaseProxy, type DatabaseProxy } from "./testing/tcp-proxy";
 
 const MARIO = "efbeadde";
 const FROM_DATABASE = '{"request_ok":true,"is_valid":true,"name":"Mario","missing_auth":false,"level":1}';
@@ -20,14 +20,12 @@ const FROM_SAVED_FILE = '{"request_ok":true,"is_valid":true,"name":"Member","mis
 const BOARD = { from: "127.0.0.5", identity: { serial: "5e00000000aa" } };
 
 let t: TestDatabase;
-let proxy: TcpProxy;
+let proxy: DatabaseProxy;
 let dataDir: string;
 const open: { broker: RunningBroker; db: DbHandle }[] = [];
 
 async function start() {
-  const url = new URL(t.url);
-  url.port = String(proxy.port);
-  const db = createDb(url.toString(), { max: 5 });
+  const db = createDb(proxy.url, { max: 5 });
   const broker = await startBroker({ db: db.db, port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), dataDir, writeTimeoutMs: 300 });
   const entry = { broker, db };
   open.push(entry);
@@ -44,7 +42,7 @@ beforeAll(async () => {
   t = await createTestDatabase();
   await ensureReferenceData(t.db);
   await seedDemoData(t.db, "demo-password-123");
-  proxy = await startTcpProxy(Number(new URL(t.url).port));
+  proxy = await startDatabaseProxy(t.url);
   dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-restart-slow-db-"));
 });
 afterAll(async () => {

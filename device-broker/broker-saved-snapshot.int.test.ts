@@ -13,14 +13,13 @@ import { decideOnMachine } from "./snapshot/decide";
 import { decodeSnapshot, snapshotFilePath } from "./snapshot/snapshot-file";
 import { connectBoard } from "./testing/board-client";
 import { expectReply, waitFor } from "./testing/replies";
-import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
+import { startDatabaseProxy, type DatabaseProxy } from "./testing/tcp-proxy";
 
 // From the saved file the broker knows no names: the board shows "Member" until the database is back.
 const MEMBER = '{"request_ok":true,"is_valid":true,"name":"Member","missing_auth":false,"level":1}';
 
 let t: DemoDatabase;
-let proxy: TcpProxy;
-let proxyUrl: string;
+let proxy: DatabaseProxy;
 const dirs: string[] = [];
 const open: { broker?: RunningBroker; db?: DbHandle }[] = [];
 
@@ -34,7 +33,7 @@ function tempDir(): string {
 async function start(dataDir: string) {
   const lines: string[] = [];
   const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
-  const db = createDb(proxyUrl, { max: 5, connectTimeoutSeconds: 1 });
+  const db = createDb(proxy.url, { max: 5, connectTimeoutSeconds: 1 });
   const entry: (typeof open)[number] = { db };
   open.push(entry);
   entry.broker = await startBroker({ db: db.db, port: 0, host: "127.0.0.1", logger: pino({ level: "info" }, sink), dataDir, writeTimeoutMs: 500 });
@@ -48,10 +47,7 @@ async function stop(entry: { broker: RunningBroker; db: DbHandle }) {
 
 beforeAll(async () => {
   t = await createDemoDatabase();
-  proxy = await startTcpProxy(Number(new URL(t.url).port));
-  const url = new URL(t.url);
-  url.port = String(proxy.port);
-  proxyUrl = url.toString();
+  proxy = await startDatabaseProxy(t.url);
 });
 afterAll(async () => {
   await proxy.restore().catch(() => {});

@@ -1,39 +1,18 @@
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { asc, eq } from "drizzle-orm";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "@/lib/db/client";
+import { afterAll, describe, expect, it } from "vitest";
 import { boardEventReceipts, machines, usageSessions } from "@/lib/db/schema";
-import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { startBroker, type RunningBroker } from "./broker";
 import { applyEvent, type SpoolEvent } from "./spool/events";
 import { connectBoard } from "./testing/board-client";
 import { expectReply, waitFor } from "./testing/replies";
-import { startTcpProxy, type TcpProxy } from "./testing/tcp-proxy";
+import { demoDatabaseBehindProxy } from "./testing/database-behind-proxy";
 
-let t: DemoDatabase;
-let proxy: TcpProxy;
-let viaProxy: DbHandle;
-let dataDir: string;
+const f = demoDatabaseBehindProxy("broker-spool-drain");
 let broker: RunningBroker | undefined;
-
-beforeAll(async () => {
-  t = await createDemoDatabase();
-  proxy = await startTcpProxy(Number(new URL(t.url).port));
-  const url = new URL(t.url);
-  url.port = String(proxy.port);
-  viaProxy = createDb(url.toString(), { max: 5 });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "broker-spool-drain-"));
-});
-afterAll(async () => {
-  await broker?.close();
-  await viaProxy.close();
-  await proxy.close();
-  await t.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => broker?.close());
 
 const T0 = new Date("2026-04-01T08:00:00Z");
 const at = (s: number) => new Date(T0.getTime() + s * 1000);
@@ -43,7 +22,7 @@ const id = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, "0")
 describe("a spool left by a killed broker, drained by the next one against a slow database", () => {
   // A test budget for a busy machine, not a timed assertion: every wait below is for a condition.
   it("drains every event in order, once, though no transaction fits in the boards' reply budget", { timeout: 180_000 }, async () => {
-    const [laser] = await t.db.select().from(machines).where(eq(machines.boardId, 1));
+    const [laser] = await f.t.db.select().from(machines).where(eq(machines.boardId, 1));
     // Five uses the killed broker acknowledged while the database was away: a start and a stop each.
     const uses = [3, 5, 3, 7, 4];
     const events: SpoolEvent[] = uses.flatMap((duration, i) => [
@@ -51,14 +30,14 @@ describe("a spool left by a killed broker, drained by the next one against a slo
       { id: id(2 * i + 2), kind: "stopuse", machineId: laser!.id, uid: MARIO, replay: false, duration, receivedAt: at(i * 60 + duration).toISOString() },
     ]);
     // It was killed after the first event committed and before its drained mark moved: that one is applied again.
-    await applyEvent(t.db, events[0]!);
-    fs.mkdirSync(path.join(dataDir, "spool"), { recursive: true });
-    fs.writeFileSync(path.join(dataDir, "spool", "events.jsonl"), events.map((e) => `${JSON.stringify(e)}\n`).join(""));
+    await applyEvent(f.t.db, events[0]!);
+    fs.mkdirSync(path.join(f.dataDir, "spool"), { recursive: true });
+    fs.writeFileSync(path.join(f.dataDir, "spool", "events.jsonl"), events.map((e) => `${JSON.stringify(e)}\n`).join(""));
 
     // Every answer of the database held 80 ms: a transaction (begin, receipt, the usage queries, commit) takes
     // longer than the boards' 300 ms write budget here, as on a busy box — the drain must still get through.
-    proxy.slow(80);
-    broker = await startBroker({ db: viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), dataDir, writeTimeoutMs: 300 });
+    f.proxy.slow(80);
+    broker = await startBroker({ db: f.viaProxy.db, port: 0, host: "127.0.0.1", logger: pino({ level: "silent" }), dataDir: f.dataDir, writeTimeoutMs: 300 });
     const writes = broker.offline.writes!;
 
     // A board uses the laser meanwhile: acknowledged at once, and recorded after the spooled uses, never before.
@@ -71,8 +50,8 @@ describe("a spool left by a killed broker, drained by the next one against a slo
     }
 
     await waitFor("the spool to drain", async () => writes.depth === 0, 120_000);
-    proxy.slow(0);
-    const rows = await t.db.select().from(usageSessions).where(eq(usageSessions.machineId, laser!.id)).orderBy(asc(usageSessions.id));
+    f.proxy.slow(0);
+    const rows = await f.t.db.select().from(usageSessions).where(eq(usageSessions.machineId, laser!.id)).orderBy(asc(usageSessions.id));
     expect(rows.slice(0, uses.length).map((r) => [r.startedAt, r.endedAt, r.durationSeconds, r.endedBecause])).toEqual(
       uses.map((duration, i) => [at(i * 60), at(i * 60 + duration), duration, "stop"]),
     );
@@ -80,8 +59,8 @@ describe("a spool left by a killed broker, drained by the next one against a slo
     expect(rows[uses.length]!.startedAt.getTime()).toBeGreaterThan(at(240).getTime());
     // Each event applied once (the rows above), the re-applied first one a no-op; the board's own (its alive, the
     // live use) are spooled behind them and applied too.
-    const receipts = (await t.db.select({ id: boardEventReceipts.eventId }).from(boardEventReceipts)).map((r) => r.id);
+    const receipts = (await f.t.db.select({ id: boardEventReceipts.eventId }).from(boardEventReceipts)).map((r) => r.id);
     expect(receipts.filter((r) => r.startsWith("00000000-")).sort()).toEqual(events.map((e) => e.id));
-    expect(fs.statSync(path.join(dataDir, "spool", "events.jsonl")).size).toBe(0);
+    expect(fs.statSync(path.join(f.dataDir, "spool", "events.jsonl")).size).toBe(0);
   });
 });

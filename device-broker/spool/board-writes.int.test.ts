@@ -1,40 +1,21 @@
-import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { asc, eq, sql } from "drizzle-orm";
 import pino from "pino";
 import postgres from "postgres";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createDb, type DbHandle } from "@/lib/db/client";
+import { beforeAll, describe, expect, it } from "vitest";
+import { createDb } from "@/lib/db/client";
 import { boardEventReceipts, machines, usageSessions } from "@/lib/db/schema";
-import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { BrokerMetrics } from "../metrics";
 import { waitFor } from "../testing/replies";
-import { startTcpProxy, type TcpProxy } from "../testing/tcp-proxy";
 import { BoardWrites } from "./board-writes";
 import { applyEvent, WriteTimeoutError, type SpoolEvent } from "./events";
+import { demoDatabaseBehindProxy } from "../testing/database-behind-proxy";
 
-let t: DemoDatabase;
-let proxy: TcpProxy;
-let viaProxy: DbHandle;
-let dataDir: string;
+const f = demoDatabaseBehindProxy("board-writes", { connectTimeoutSeconds: 2 });
 let machineId: number;
-
 beforeAll(async () => {
-  t = await createDemoDatabase();
-  const laser = (await t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!;
-  machineId = (await t.db.insert(machines).values({ name: "Slow laser", boardId: 610, equipmentTypeId: laser.equipmentTypeId }).returning())[0]!.id;
-  proxy = await startTcpProxy(Number(new URL(t.url).port));
-  const url = new URL(t.url);
-  url.port = String(proxy.port);
-  viaProxy = createDb(url.toString(), { max: 5, connectTimeoutSeconds: 2 });
-  dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "board-writes-"));
-});
-afterAll(async () => {
-  await viaProxy.close();
-  await proxy.close();
-  await t.close();
-  fs.rmSync(dataDir, { recursive: true, force: true });
+  const laser = (await f.t.db.select().from(machines).where(eq(machines.boardId, 1)))[0]!;
+  machineId = (await f.t.db.insert(machines).values({ name: "Slow laser", boardId: 610, equipmentTypeId: laser.equipmentTypeId }).returning())[0]!.id;
 });
 
 const T0 = new Date("2026-04-01T08:00:00Z");
@@ -45,10 +26,10 @@ describe("board writes against a slow database", () => {
   it("drains beside live traffic without applying a timed-out write late or twice (exact rows)", { timeout: 120_000 }, async () => {
     const metrics = new BrokerMetrics();
     const writes = new BoardWrites({
-      db: viaProxy.db,
+      db: f.viaProxy.db,
       logger: pino({ level: "silent" }),
       metrics,
-      dir: path.join(dataDir, "spool"),
+      dir: path.join(f.dataDir, "spool"),
       timeoutMs: 250,
       retryMs: 50,
     });
@@ -57,31 +38,31 @@ describe("board writes against a slow database", () => {
     const uses = [3, 5, 3, 7, 4];
     const phases = [200, 200, 45, 30, 0]; // ms added to every answer of the database during each use
     for (const [i, duration] of uses.entries()) {
-      proxy.slow(phases[i]!);
+      f.proxy.slow(phases[i]!);
       const start = i * 60;
       await writes.write({ kind: "startuse", machineId, uid: MARIO, replay: false, receivedAt: at(start) });
       await writes.write({ kind: "stopuse", machineId, uid: MARIO, replay: false, duration, receivedAt: at(start + duration) });
     }
-    proxy.slow(0);
+    f.proxy.slow(0);
     await waitFor("the spool to drain", async () => writes.depth === 0, 60_000);
     await writes.stop();
 
     expect(metrics.spooled).toBeGreaterThan(0); // the slow phases did time out
-    const rows = await t.db.select().from(usageSessions).where(eq(usageSessions.machineId, machineId)).orderBy(asc(usageSessions.startedAt));
+    const rows = await f.t.db.select().from(usageSessions).where(eq(usageSessions.machineId, machineId)).orderBy(asc(usageSessions.startedAt));
     expect(rows.map((r) => ({ startedAt: r.startedAt, endedAt: r.endedAt, duration: r.durationSeconds, because: r.endedBecause, as: r.recordedAs }))).toEqual(
       uses.map((duration, i) => ({ startedAt: at(i * 60), endedAt: at(i * 60 + duration), duration, because: "stop", as: "live" })),
     );
-    expect(await t.db.$count(boardEventReceipts)).toBe(uses.length * 2);
+    expect(await f.t.db.$count(boardEventReceipts)).toBe(uses.length * 2);
   });
 
   it("an attempt of a stop that comes back after a newer start changes nothing; one past its deadline rolls back", async () => {
     const m = (
-      await t.db
+      await f.t.db
         .insert(machines)
         .values({
           name: "Late laser",
           boardId: 611,
-          equipmentTypeId: (await t.db.select().from(machines).where(eq(machines.id, machineId)))[0]!.equipmentTypeId,
+          equipmentTypeId: (await f.t.db.select().from(machines).where(eq(machines.id, machineId)))[0]!.equipmentTypeId,
         })
         .returning()
     )[0]!.id;
@@ -89,14 +70,14 @@ describe("board writes against a slow database", () => {
     const start1 = ev("00000000-0000-4000-8000-000000000001", { kind: "startuse", uid: MARIO, replay: false }, 0);
     const stop1 = ev("00000000-0000-4000-8000-000000000002", { kind: "stopuse", uid: MARIO, replay: false, duration: 3 }, 3);
     const start2 = ev("00000000-0000-4000-8000-000000000003", { kind: "startuse", uid: MARIO, replay: false }, 10);
-    await applyEvent(t.db, start1);
+    await applyEvent(f.t.db, start1);
     // An attempt that finished after its caller gave up: rolled back, nothing of it stays.
-    await expect(applyEvent(t.db, stop1, { deadline: Date.now() - 1 })).rejects.toBeInstanceOf(WriteTimeoutError);
-    await applyEvent(t.db, stop1);
-    await applyEvent(t.db, start2);
+    await expect(applyEvent(f.t.db, stop1, { deadline: Date.now() - 1 })).rejects.toBeInstanceOf(WriteTimeoutError);
+    await applyEvent(f.t.db, stop1);
+    await applyEvent(f.t.db, start2);
     // The same stop again (a spooled copy of a write that committed late): it must not close the newer session.
-    expect(await applyEvent(t.db, stop1)).toEqual({ ok: true, effect: "duplicate", sessionId: null });
-    const rows = await t.db.select().from(usageSessions).where(eq(usageSessions.machineId, m)).orderBy(asc(usageSessions.id));
+    expect(await applyEvent(f.t.db, stop1)).toEqual({ ok: true, effect: "duplicate", sessionId: null });
+    const rows = await f.t.db.select().from(usageSessions).where(eq(usageSessions.machineId, m)).orderBy(asc(usageSessions.id));
     expect(rows.map((r) => [r.startedAt, r.endedAt, r.durationSeconds])).toEqual([
       [at(0), at(3), 3],
       [at(10), null, null],
@@ -105,18 +86,18 @@ describe("board writes against a slow database", () => {
 
   it("cancels the writes it gives up on: they end while the database still holds them up, and are applied once, later", { timeout: 120_000 }, async () => {
     const m = (
-      await t.db
+      await f.t.db
         .insert(machines)
         .values({
           name: "Held laser",
           boardId: 612,
-          equipmentTypeId: (await t.db.select().from(machines).where(eq(machines.id, machineId)))[0]!.equipmentTypeId,
+          equipmentTypeId: (await f.t.db.select().from(machines).where(eq(machines.id, machineId)))[0]!.equipmentTypeId,
         })
         .returning()
     )[0]!.id;
-    const direct = createDb(t.url, { max: 3 });
-    const holder = postgres(t.url, { max: 1, onnotice: () => {} });
-    const dir = path.join(dataDir, "held-spool");
+    const direct = createDb(f.t.url, { max: 3 });
+    const holder = postgres(f.t.url, { max: 1, onnotice: () => {} });
+    const dir = path.join(f.dataDir, "held-spool");
     try {
       await direct.db.execute(sql`select 1`); // connected: a connection's first query cannot be cancelled
       // Another client holds the receipts (PostgreSQL: its lock; the embedded database: its one session).
@@ -134,18 +115,18 @@ describe("board writes against a slow database", () => {
         // applied the write whenever the database let it, after newer events) — and nothing of them waits any more.
         await writes.health.settled("spool drain");
         expect(metrics.databaseCancels).toBeGreaterThanOrEqual(2);
-        expect(await t.blocked()).toBe(0);
+        expect(await f.t.blocked()).toBe(0);
       } finally {
         await tx`commit`;
         tx.release();
       }
-      expect(await t.db.select().from(usageSessions).where(eq(usageSessions.machineId, m))).toEqual([]);
+      expect(await f.t.db.select().from(usageSessions).where(eq(usageSessions.machineId, m))).toEqual([]);
 
       // The next broker drains the spool: the start applied once.
       const next = new BoardWrites({ db: direct.db, logger: pino({ level: "silent" }), metrics: new BrokerMetrics(), dir, retryMs: 50 });
       await waitFor("the spool to drain", async () => next.depth === 0, 60_000);
       await next.stop();
-      const rows = await t.db.select().from(usageSessions).where(eq(usageSessions.machineId, m));
+      const rows = await f.t.db.select().from(usageSessions).where(eq(usageSessions.machineId, m));
       expect(rows.map((r) => [r.startedAt, r.endedAt])).toEqual([[at(0), null]]);
     } finally {
       await holder.end({ timeout: 1 });
