@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { recordAudit } from "@/lib/domain/audit/record-audit";
+import { waitFor } from "@/lib/testing/wait-for";
 import { createBackup } from "./create-backup";
 import { readBackup } from "./read-backup";
 
@@ -31,7 +32,7 @@ it("sees both rows of a concurrent transaction or neither, while writes go on", 
       pairs++;
     }
   })();
-  while (pairs < 5) await new Promise((r) => setImmediate(r));
+  await waitFor("the writer's first five pairs", () => pairs >= 5, 60_000);
   const seen: number[] = [];
   for (let i = 0; i < 3; i++) {
     const result = await createBackup(t.db, { dir, appVersion: "test", now: new Date(Date.UTC(2026, 0, 1, 0, 0, i)) });
