@@ -2,7 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eventByRef } from "@/lib/domain/calendar/event-ref";
 import { saveEvent } from "@/lib/domain/calendar/save-event";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import { unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { submitForm } from "../testing/forms";
 import { startWebApp, type WebApp } from "../testing/web-app";
 
@@ -15,9 +16,10 @@ let ids: Record<string, number>;
 let inbox: Inbox;
 let app: WebApp;
 
+databaseWithInbox(createDemoDatabase, (database, mail) => {
+  [t, ids, inbox] = [database, database.ids, mail];
+});
 beforeAll(async () => {
-  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
-  ids = t.ids;
   // TRUST_PROXY=all: even a server told to believe forwarding headers must not build mail links from them.
   app = await startWebApp(t.url, {
     SMTP_URL: `smtp://127.0.0.1:${inbox.port}`,
@@ -27,11 +29,7 @@ beforeAll(async () => {
     LOG_LEVEL: "debug",
   });
 }, 15 * 60_000);
-afterAll(async () => {
-  await app?.stop();
-  await inbox?.close();
-  await t?.close();
-});
+afterAll(() => app?.stop());
 
 async function mailTo(address: string): Promise<string> {
   const mail = await inbox

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { passwordResetTokens } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
-import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import type { Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { authenticateWithPassword } from "./authenticate";
 import { consumePasswordReset, hashResetToken, isResetTokenUsable, requestPasswordReset } from "./password-reset";
 
@@ -11,16 +12,13 @@ let t: DemoDatabase;
 let inbox: Inbox;
 let received: Inbox["mails"];
 
-beforeAll(async () => {
-  t = await createDemoDatabase({ password: "old-password-123" });
-  // A real SMTP server on a free port: the mail goes over the wire exactly as in production.
-  inbox = await openInbox();
-  received = inbox.mails;
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
-});
+// A real SMTP server on a free port: the mail goes over the wire exactly as in production.
+databaseWithInbox(
+  () => createDemoDatabase({ password: "old-password-123" }),
+  (database, mail) => {
+    [t, inbox, received] = [database, mail, mail.mails];
+  },
+);
 
 const mailer = () => inbox.mailer;
 /** Quoted-printable may wrap long lines with "=\r\n"; undo that before looking for the link. */

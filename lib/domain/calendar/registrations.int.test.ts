@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
 import { eventRegistrations, profiles } from "@/lib/db/schema";
-import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import type { Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { confirmGuestRegistration, requestGuestRegistration } from "./guest-registrations";
 import { listRegistrations, registrationsCsv } from "./registration-list";
 import { cancelRegistration, registerMember } from "./registrations";
@@ -11,13 +12,8 @@ import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-
 
 let f: CalendarFixture;
 let smtp: Inbox;
-beforeAll(async () => {
-  f = await createCalendarFixture();
-  smtp = await openInbox();
-});
-afterAll(async () => {
-  await smtp.close();
-  await f.t.close();
+databaseWithInbox(createCalendarFixture, (fixture, inbox) => {
+  [f, smtp] = [fixture, inbox];
 });
 afterEach(() => {
   smtp.mails.length = 0;

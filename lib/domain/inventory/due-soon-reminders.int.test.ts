@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { thingLoans } from "@/lib/db/schema";
 import { setMailPreferences } from "../mail/preferences";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import { unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { savePublicUrl, saveTimeZone } from "../settings/testing/save-settings";
 import { sendDueSoonReminders } from "./due-soon-reminders";
 import { lendThing, returnThing } from "./loans";
@@ -26,17 +27,15 @@ async function lend(name: string, borrower: number, dueOn: string, at = lentAt):
 }
 const mailsTo = (address: string) => inbox.mails.filter((m) => m.to.includes(address)).map((m) => unfold(m.raw));
 
-beforeAll(async () => {
-  t = await createDemoDatabase();
-  ids = t.ids;
-  inbox = await openInbox({ reject: ["applicant@makerspace.local"] });
-  await saveTimeZone(t.db, "Europe/Vienna");
-  await savePublicUrl(t.db, "https://space.example.org");
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
-});
+databaseWithInbox(
+  createDemoDatabase,
+  async (database, mail) => {
+    [t, ids, inbox] = [database, database.ids, mail];
+    await saveTimeZone(t.db, "Europe/Vienna");
+    await savePublicUrl(t.db, "https://space.example.org");
+  },
+  { reject: ["applicant@makerspace.local"] },
+);
 
 describe("loan due-soon mails", () => {
   it("tell each borrower once that a thing is due within two days, over real SMTP; not what is later, back, or just lent", async () => {

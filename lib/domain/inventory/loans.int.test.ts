@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { thingLoans, things } from "@/lib/db/schema";
-import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import type { Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { lendThing, listOpenLoans, returnThing } from "./loans";
 import { sendOverdueReminders } from "./overdue-reminders";
 import { savePublicUrl, saveTimeZone } from "../settings/testing/save-settings";
@@ -22,14 +23,8 @@ async function thing(name: string) {
   return r;
 }
 
-beforeAll(async () => {
-  t = await createDemoDatabase();
-  ids = t.ids;
-  inbox = await openInbox();
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
+databaseWithInbox(createDemoDatabase, (database, mail) => {
+  [t, ids, inbox] = [database, database.ids, mail];
 });
 
 describe("loans", () => {

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { profiles } from "@/lib/db/schema";
 import { mailBookingCancelledByOther } from "../calendar/booking-mail";
 import { bookMachine, cancelMachineBooking } from "../calendar/machine-bookings";
@@ -9,7 +9,8 @@ import { lendThing, returnThing } from "../inventory/loans";
 import { createThing } from "../inventory/things";
 import { mailApplicationApproved, mailApplicationReceived, mailApplicationRejected, mailStatusChanged, statusOf } from "../people/application-mail";
 import { approveApplicant } from "../people/applicant-signup";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import { unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { scheduleSession } from "../training/session-service";
 import { signUp } from "../training/signup-service";
 import { mailSignedUp } from "../training/training-notices";
@@ -18,13 +19,9 @@ import { mailPreferencesOf, setMailPreferences } from "./preferences";
 let f: CalendarFixture;
 let inbox: Inbox;
 let trainer: number;
-beforeAll(async () => {
-  [f, inbox] = await Promise.all([createCalendarFixture(), openInbox()]);
+databaseWithInbox(createCalendarFixture, async (fixture, mail) => {
+  [f, inbox] = [fixture, mail];
   trainer = (await f.t.db.select().from(profiles).where(eq(profiles.email, "trainer@makerspace.local")))[0]!.personId;
-});
-afterAll(async () => {
-  await inbox?.close();
-  await f?.t.close();
 });
 
 const last = (to: string) => unfold(inbox.mails.filter((m) => m.to.includes(to)).at(-1)?.raw ?? "");

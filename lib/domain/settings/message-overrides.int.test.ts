@@ -1,11 +1,12 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { auditLog, profiles } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { applyMessageOverrides } from "@/lib/i18n/overrides";
 import { translator } from "@/lib/i18n/translate";
 import { requestPasswordReset } from "../auth/password-reset";
-import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import type { Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { checkOverride, searchWording, setMessageOverride } from "./message-overrides";
 import { loadSpaceSettings } from "./space-settings";
 import { settingsInputSchema, updateSpaceSettings, DefaultLanguageNotOfferedError } from "./update-settings";
@@ -15,15 +16,13 @@ const MEMBER = { personId: 1, permissions: new Set<string>(["directory.read"]) }
 let t: DemoDatabase;
 let inbox: Inbox;
 
-beforeAll(async () => {
-  t = await createDemoDatabase({ password: "some-password-123" });
-  inbox = await openInbox();
-});
-afterAll(async () => {
-  applyMessageOverrides({});
-  await inbox?.close();
-  await t?.close();
-});
+databaseWithInbox(
+  () => createDemoDatabase({ password: "some-password-123" }),
+  (database, mail) => {
+    [t, inbox] = [database, mail];
+  },
+);
+afterAll(() => applyMessageOverrides({}));
 
 const mailer = () => inbox.mailer;
 const subjectOf = (raw: string) => raw.match(/^Subject: (.*)$/m)?.[1];

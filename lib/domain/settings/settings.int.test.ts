@@ -1,12 +1,13 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { auditLog } from "@/lib/db/schema";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { getSpaceSettings, maskSecret, settingsFromEnv } from "./space-settings";
 import { SettingsNotAllowedError, settingsInputSchema, updateSpaceSettings, type SettingsInput } from "./update-settings";
 import { sendTestMail } from "./test-mail";
 import { createSettingsMailer } from "./settings-mailer";
-import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import type { Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import pino from "pino";
 
 const SYSTEM = { personId: null, permissions: new Set<string>() };
@@ -16,16 +17,14 @@ let smtpPort = 0;
 const envDefaults = { SPACE_NAME: "Env Space", SPACE_TIME_ZONE: "Europe/Vienna", DEFAULT_LANGUAGE: "en" as const, MAIL_FROM: "x@y.z", SMTP_URL: undefined };
 const lastMail = () => inbox.mails.at(-1)?.raw;
 
-beforeAll(async () => {
-  t = await createTestDatabase();
-  // A real SMTP server that wants a login: user "mail", password "right-password".
-  inbox = await openInbox({ login: { username: "mail", password: "right-password" } });
-  smtpPort = inbox.port;
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
-});
+// A real SMTP server that wants a login: user "mail", password "right-password".
+databaseWithInbox(
+  createTestDatabase,
+  (database, mail) => {
+    [t, inbox, smtpPort] = [database, mail, mail.port];
+  },
+  { login: { username: "mail", password: "right-password" } },
+);
 
 function form(overrides: Partial<Record<keyof SettingsInput, unknown>> = {}): SettingsInput {
   return settingsInputSchema.parse(raw(overrides));

@@ -1,9 +1,10 @@
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { requestPasswordReset } from "../auth/password-reset";
 import { notifyAuditSubscribers, subscribeToChanges } from "../audit/subscriptions";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import { unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { createSpaceMailer } from "./settings-mailer";
 import { loadSpaceSettings } from "./space-settings";
 import { settingsInputSchema, updateSpaceSettings } from "./update-settings";
@@ -18,15 +19,8 @@ let port = 0;
 /** The last mail received, soft line breaks and encoded spaces undone. */
 const lastMail = () => unfold(inbox.mails.at(-1)!.raw).replace(/=20/g, " ");
 
-beforeAll(async () => {
-  t = await createDemoDatabase();
-  ids = t.ids;
-  inbox = await openInbox();
-  port = inbox.port;
-});
-afterAll(async () => {
-  await inbox?.close();
-  await t?.close();
+databaseWithInbox(createDemoDatabase, (database, mail) => {
+  [t, ids, inbox, port] = [database, database.ids, mail, mail.port];
 });
 
 const header = (raw: string, name: string) => new RegExp(`^${name}: (.*)$`, "mi").exec(raw)?.[1] ?? "";

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { machines, maintenancePlans, profiles, usageSessions, webhookEvents } from "@/lib/db/schema";
 import { AUDIT_CHANGE_TYPES } from "../audit/change-types";
 import { cancelRegistration, registerMember } from "../calendar/registrations";
@@ -10,7 +10,8 @@ import { createThing } from "../inventory/things";
 import { notifyDueMaintenance } from "../machines/maintenance-due";
 import { updateProfile } from "../people/person-service";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
-import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import type { Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { WEBHOOK_EVENTS, webhookEventOfAudit } from "./event-types";
 import { createWebhook } from "./subscriptions";
 
@@ -22,14 +23,10 @@ import { createWebhook } from "./subscriptions";
 
 let f: DemoDatabase;
 let inbox: Inbox;
-beforeAll(async () => {
-  [f, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
+databaseWithInbox(createDemoDatabase, async (database, mail) => {
+  [f, inbox] = [database, mail];
   const hook = await createWebhook(f.db, f.ids.admin, { url: "https://receiver.example/hook", events: [...WEBHOOK_EVENTS] });
   if (!hook.ok) throw new Error(hook.message);
-});
-afterAll(async () => {
-  await inbox?.close();
-  await f?.close();
 });
 
 const outbox = async (type: string) => (await f.db.select().from(webhookEvents).where(eq(webhookEvents.type, type))).map((e) => e.data);

@@ -3,10 +3,11 @@ import os from "node:os";
 import path from "node:path";
 import { eq } from "drizzle-orm";
 import pino from "pino";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { accounts, auditLog, loginAttempts, machines, scheduledJobRuns, spaceSettings, usageSessions } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
-import { openInbox, unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import { unfold, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
 import { setWeeklySummary } from "@/lib/domain/usage/weekly-summary";
 import { listBackups } from "../backup/retention";
 import { runDueJobs, type SchedulerOptions } from "../scheduler/scheduler";
@@ -24,12 +25,10 @@ const dataDir = () => {
   return dir;
 };
 
-beforeAll(async () => {
-  [t, inbox] = await Promise.all([createDemoDatabase(), openInbox()]);
+databaseWithInbox(createDemoDatabase, (database, mail) => {
+  [t, inbox] = [database, mail];
 });
-afterAll(async () => {
-  await inbox.close();
-  await t.close();
+afterAll(() => {
   for (const dir of dirs) fs.rmSync(dir, { recursive: true, force: true });
 });
 

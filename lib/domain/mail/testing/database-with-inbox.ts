@@ -1,22 +1,24 @@
 import { afterAll, beforeAll } from "vitest";
-import { openInbox, type Inbox } from "./smtp-inbox";
+import { openInbox, type Inbox, type InboxOptions } from "./smtp-inbox";
 
 /**
  * A test file's database (made by `create`: createDemoDatabase, an area's fixture) and its SMTP inbox, opened side
- * by side before the file's tests and closed after them; `ready` gets both (the file keeps them in its variables).
+ * by side before the file's tests and closed after them; `ready` gets both (the file keeps them in its variables, and
+ * prepares what all its tests share). `inbox` for a server that refuses some addresses or wants a login.
  */
 export function databaseWithInbox<T extends { close(): Promise<void> }>(
   create: () => Promise<T>,
   ready: (database: T, inbox: Inbox) => void | Promise<void>,
+  inbox: InboxOptions = {},
 ): void {
   let database: T | undefined;
-  let inbox: Inbox | undefined;
+  let opened: Inbox | undefined;
   beforeAll(async () => {
-    [database, inbox] = await openDatabaseAndInbox(create);
-    await ready(database, inbox);
+    [database, opened] = await openDatabaseAndInbox(create, () => openInbox(inbox));
+    await ready(database, opened);
   });
   afterAll(async () => {
-    await inbox?.close();
+    await opened?.close();
     await database?.close();
   });
 }

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll } from "vitest";
 import type { Db } from "@/lib/db/client";
 import { authenticateWithPassword } from "@/lib/domain/auth/authenticate";
-import { openInbox, type Inbox } from "@/lib/domain/mail/testing/smtp-inbox";
+import { databaseWithInbox } from "@/lib/domain/mail/testing/database-with-inbox";
+import type { Inbox, InboxOptions } from "@/lib/domain/mail/testing/smtp-inbox";
 import { createPerson } from "../create-person";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
@@ -27,15 +27,15 @@ export const mailsTo = (inbox: Inbox, address: string) => inbox.mails.filter((m)
  * password login on them. Call it at the top of the file and read its fields inside tests; the helpers may be taken
  * apart at once.
  */
-export function newcomersWithInbox(inboxOptions?: Parameters<typeof openInbox>[0]) {
+export function newcomersWithInbox(inboxOptions?: InboxOptions) {
   let made: { fixture: DemoDatabase; inbox: Inbox } | null = null;
-  beforeAll(async () => {
-    made = { fixture: await createDemoDatabase(), inbox: await openInbox(inboxOptions) };
-  });
-  afterAll(async () => {
-    await made?.inbox.close();
-    await made?.fixture.close();
-  });
+  databaseWithInbox(
+    createDemoDatabase,
+    (fixture, inbox) => {
+      made = { fixture, inbox };
+    },
+    inboxOptions,
+  );
   const ready = () => {
     if (!made) throw new Error("The fixture is made before the tests: use it inside a test or a hook.");
     return made;
