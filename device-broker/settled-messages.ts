@@ -1,4 +1,5 @@
 import { EventEmitter } from "node:events";
+import { byPort } from "./by-port";
 
 /** A board's publish the broker is done with: refused, or handled and its reply (if any) published. */
 export interface SettledMessage {
@@ -15,17 +16,10 @@ export type SettledMessages = EventEmitter<{ settled: [SettledMessage] }>;
  * hook: a board client awaits its own message instead of sleeping for a reply that must not come (with nobody
  * listening an emit costs nothing). The broker itself never listens.
  */
-const byPort = new Map<number, SettledMessages>();
+const brokers = byPort<SettledMessages>();
 
 /** The messages settled by the embedded broker on `port` in this process, if one runs here. */
-export function settledMessagesOn(port: number): SettledMessages | undefined {
-  return byPort.get(port);
-}
+export const settledMessagesOn = brokers.on;
 
 /** Called by the broker once it listens on `port`; the returned function when it has stopped. */
-export function announceSettledMessages(port: number, messages: SettledMessages): () => void {
-  byPort.set(port, messages);
-  return () => {
-    if (byPort.get(port) === messages) byPort.delete(port);
-  };
-}
+export const announceSettledMessages = brokers.announce;
