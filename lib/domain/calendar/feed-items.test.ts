@@ -1,3 +1,4 @@
+import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
 import { renderFeedAs, renderPartsAs } from "./feed-formats";
 import { clearRenderedFeeds } from "./feed-render-cache";
@@ -153,6 +154,38 @@ describe("hand-written feed items", () => {
       if (zone === undefined) delete process.env.TZ;
       else process.env.TZ = zone;
     }
+  });
+
+  it("ends an all-day series on a DATE, its last day, as RFC 5545 section 3.3.10 asks (strict clients drop a date-time there)", () => {
+    // Mondays 5 to 26 October 2026 in Vienna; the stored end is the start of the 27th there (after the clock change).
+    const startsAt = new Date(Date.UTC(2026, 9, 4, 22));
+    const input: FeedInput = {
+      name: "",
+      host: "h",
+      events: [
+        {
+          ...event(prng(1), 1),
+          allDay: true,
+          timeZone: "Europe/Vienna",
+          startsAt,
+          endsAt: new Date(startsAt.getTime() + 86_400_000),
+          recurrenceFreq: "weekly",
+          recurrenceInterval: 1,
+          recurrenceCount: null,
+          recurrenceUntil: new Date(Date.UTC(2026, 9, 26, 23)),
+          recurrenceWeekdays: [],
+          exceptionDates: [],
+        },
+      ],
+    };
+    const text = renderFeed(input);
+    expect(text).toContain("RRULE:FREQ=WEEKLY;INTERVAL=1;UNTIL=20261026;BYDAY=MO\r\n");
+    expect(text).toBe(oracleText(input));
+    const vevent = new ICAL.Component(ICAL.parse(text) as unknown[]).getFirstSubcomponent("vevent")!;
+    const expand = new ICAL.Event(vevent).iterator();
+    const days: string[] = [];
+    for (let next = expand.next(); next; next = expand.next()) days.push(next.toString());
+    expect(days).toEqual(["2026-10-05", "2026-10-12", "2026-10-19", "2026-10-26"]);
   });
 
   it("covers what it claims: all-day, series with counts, ends, days and exceptions, zones, cancelled, escapes, folds", () => {

@@ -59,6 +59,13 @@ function exceptionAt(day: string, startWall: number): number {
   return Date.UTC(y, m - 1, d, w.getUTCHours(), w.getUTCMinutes(), w.getUTCSeconds());
 }
 
+/**
+ * An all-day series' UNTIL: a DATE like its DTSTART (RFC 5545 section 3.3.10; strict clients drop a rule with a
+ * date-time there, showing the first day alone) — the series' last day, as the event form shows it (the stored end
+ * is the start of the day after, in the event's zone).
+ */
+const lastDay = (until: Date, timeZone: string) => basicDate(floating(new Date(until.getTime() - 1), timeZone), 4);
+
 function text(name: string, value: string): Prop {
   return { name, params: [], type: "text", text: escapeText(value), value: value.replace(/\r\n?/g, "\n") };
 }
@@ -93,7 +100,7 @@ export function writeEvent(e: FeedEvent, host: string, baseUrl: string | undefin
     let rule = `FREQ=${e.recurrenceFreq === "weekly" ? "WEEKLY" : "MONTHLY"}`;
     if (e.recurrenceCount) rule += `;COUNT=${e.recurrenceCount}`;
     if (e.recurrenceInterval) rule += `;INTERVAL=${e.recurrenceInterval}`;
-    if (e.recurrenceUntil) rule += `;UNTIL=${utcStamp(e.recurrenceUntil)}`;
+    if (e.recurrenceUntil) rule += `;UNTIL=${e.allDay ? lastDay(e.recurrenceUntil, e.timeZone) : utcStamp(e.recurrenceUntil)}`;
     if (e.recurrenceFreq === "weekly") {
       const days = e.recurrenceWeekdays.length ? e.recurrenceWeekdays : [new Date(startWall).getUTCDay()];
       rule += `;BYDAY=${days.map((d) => WEEKDAYS[d]).join(",")}`;
@@ -181,7 +188,7 @@ function recur(rule: string): Record<string, unknown> {
     const [key, value] = part.split("=") as [string, string];
     const name = key.toLowerCase();
     if (name === "freq") out.freq = value;
-    else if (name === "until") out.until = isoDateTime(value);
+    else if (name === "until") out.until = value.length === 8 ? isoDate(value) : isoDateTime(value);
     else if (name === "count" || name === "interval") out[name] = parseInt(value, 10);
     else {
       const list = [...new Set(value.split(","))];

@@ -1,4 +1,4 @@
-import ical, { type ICalCalendar, ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday } from "ical-generator";
+import ical, { foldLines, type ICalCalendar, ICalEventRepeatingFreq, ICalEventStatus, ICalWeekday } from "ical-generator";
 import { wallTimeOf, weekday } from "@/lib/time";
 import { escapeText } from "../feed-items";
 import { PROD_ID, spansOf, vtimezone, type FeedEvent, type FeedInput, type FeedTraining } from "../ical-feed";
@@ -36,11 +36,33 @@ export function oracleText(input: FeedInput): string {
   const zone = process.env.TZ;
   process.env.TZ = "UTC"; // Node applies a changed TZ at once
   try {
-    return buildCalendar(input).toString();
+    return withDeviations(buildCalendar(input).toString(), input);
   } finally {
     if (zone === undefined) delete process.env.TZ;
     else process.env.TZ = zone;
   }
+}
+
+/**
+ * Where the feed knowingly differs from the library's bytes (RFC 5545 over byte identity) — these and nothing else:
+ * 1. an all-day series' UNTIL is a DATE, the series' last day in the event's zone (section 3.3.10: UNTIL has
+ *    DTSTART's value type; the library writes a UTC date-time).
+ */
+function withDeviations(text: string, input: FeedInput): string {
+  let out = text;
+  for (const e of input.events) {
+    if (!e.allDay || !e.recurrenceFreq || !e.recurrenceUntil) continue;
+    const uid = `UID:event-${e.id}@${input.host}\r\n`;
+    const at = out.indexOf(uid);
+    const end = out.indexOf("END:VEVENT", at);
+    const last = wallTimeOf(new Date(e.recurrenceUntil.getTime() - 1), e.timeZone);
+    const date = `${String(last.year).padStart(4, "0")}${String(last.month).padStart(2, "0")}${String(last.day).padStart(2, "0")}`;
+    const block = out.slice(at, end).replace(/\r\n /g, ""); // unfolded, and folded again as the library does
+    const changed = foldLines(block.replace(/;UNTIL=\d{8}T\d{6}Z/, `;UNTIL=${date}`));
+    if (at < 0 || !block.includes(";UNTIL=")) throw new Error(`oracle: no UNTIL in event ${e.id}`);
+    out = out.slice(0, at) + changed + out.slice(end);
+  }
+  return out;
 }
 
 function buildCalendar(input: FeedInput): ICalCalendar {
