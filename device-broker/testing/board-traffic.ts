@@ -11,6 +11,8 @@ export interface TrafficResult {
   uses: number;
   /** Milliseconds from publish to reply, per answered request. */
   latencies: number[];
+  /** When each reply came (performance.now()), in order. */
+  repliedAt: number[];
 }
 
 export interface BoardTraffic {
@@ -18,11 +20,6 @@ export interface BoardTraffic {
   sent(): number;
   /** Replies received so far (their latencies in the order received; stop() has them all). */
   answered(): number;
-  /**
-   * Boards start no new card swipe once `requests` have been sent in all (a use begun is still reported stopped): a
-   * bound by count, so a fast broker on a slow machine does not pile up more work than the test can wait for.
-   */
-  stopAfter(requests: number): void;
   /** Lets every board finish its request in flight, disconnects them, and counts. */
   stop(): Promise<TrafficResult>;
 }
@@ -31,17 +28,18 @@ export interface BoardTraffic {
  * Boards as the firmware drives them, one request in flight each (the next only after the reply): each swipes its
  * card (checkuser), starts a use, reports it stopped, again and again. A reply not seen within `replyWaitMs` counts
  * as unanswered (the firmware gives up after 2 s; tests wait much longer and count, they do not time).
+ * `swipeGapMs` paces each board (a card swiped at most once per gap, as people do): what the boards send is bounded
+ * by time × rate however fast the broker answers, so a test that runs them for minutes can still drain it.
  */
 export async function startBoardTraffic(
   port: number,
   boards: { boardId: number; client: number; card: string }[],
-  options: { replyWaitMs?: number; pauseMs?: number } = {},
+  options: { replyWaitMs?: number; pauseMs?: number; swipeGapMs?: number } = {},
 ): Promise<BoardTraffic> {
   const replyWaitMs = options.replyWaitMs ?? 20_000;
-  const result: TrafficResult = { sent: 0, answered: 0, unanswered: 0, uses: 0, latencies: [] };
+  const result: TrafficResult = { sent: 0, answered: 0, unanswered: 0, uses: 0, latencies: [], repliedAt: [] };
   let stopping = false;
-  let limit = Infinity;
-  const done = () => stopping || result.sent >= limit;
+  const done = () => stopping;
   const clients: MqttClient[] = [];
   const loops = await Promise.all(
     boards.map(async ({ boardId, client: n, card }) => {
@@ -69,7 +67,9 @@ export async function startBoardTraffic(
         waiting = null;
         if (answered) {
           result.answered++;
-          result.latencies.push(performance.now() - started);
+          const at = performance.now();
+          result.latencies.push(at - started);
+          result.repliedAt.push(at);
         } else result.unanswered++;
         if (options.pauseMs) await new Promise((r) => setTimeout(r, options.pauseMs));
         return answered;
@@ -77,10 +77,13 @@ export async function startBoardTraffic(
       // Wrapped: an async function returning the loop's promise would wait for the loop to end.
       const loop = (async () => {
         while (!done()) {
+          const swiped = performance.now();
           await request({ action: "checkuser", uid: card });
           if (done()) break;
           if (!(await request({ action: "startuse", uid: card }))) continue;
           if (await request({ action: "stopuse", uid: card, duration: 5 })) result.uses++;
+          const gap = (options.swipeGapMs ?? 0) - (performance.now() - swiped);
+          if (gap > 0 && !done()) await new Promise((r) => setTimeout(r, gap));
         }
       })();
       return { loop };
@@ -89,7 +92,6 @@ export async function startBoardTraffic(
   return {
     sent: () => result.sent,
     answered: () => result.latencies.length,
-    stopAfter: (requests) => void (limit = requests),
     async stop() {
       stopping = true;
       await Promise.all(loops.map((l) => l.loop));
