@@ -44,9 +44,18 @@ function basicDateTime(ms: number, yearWidth: 2 | 4, utc: boolean): string {
 /** An instant as the library writes a UTC time (DTSTAMP, CREATED, UNTIL, …). */
 const utcStamp = (instant: Date) => basicDateTime(instant.getTime(), 4, true);
 
-/** Text as the library escapes it: `\ ; ,` behind a backslash, every line break as `\n`. */
+/**
+ * C0 controls and DEL other than line breaks (and the tab TEXT allows): RFC 5545 section 3.3.11 forbids them in TEXT,
+ * so they are dropped — from the .ics and, as the twins are made from the same values, from the .json and .xml.
+ */
+const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+export const withoutControls = (value: string) => value.replace(FORBIDDEN_IN_TEXT, "");
+
+/** Text as the library escapes it: `\ ; ,` behind a backslash, every line break as `\n`; controls dropped. */
 export function escapeText(value: string): string {
-  return value.replace(/[\\;,]/g, (c) => `\\${c}`).replace(/\r\n|\r|\n/g, "\\n");
+  return withoutControls(value)
+    .replace(/[\\;,]/g, (c) => `\\${c}`)
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 /** The wall-clock reading of an instant in the zone as epoch ms in UTC fields (the library's "floating" dates). */
@@ -67,7 +76,7 @@ function exceptionAt(day: string, startWall: number): number {
 const lastDay = (until: Date, timeZone: string) => basicDate(floating(new Date(until.getTime() - 1), timeZone), 4);
 
 function text(name: string, value: string): Prop {
-  return { name, params: [], type: "text", text: escapeText(value), value: value.replace(/\r\n?/g, "\n") };
+  return { name, params: [], type: "text", text: escapeText(value), value: withoutControls(value).replace(/\r\n?/g, "\n") };
 }
 
 /** An event as ical-feed.ts has always described it to ical-generator (see the history of addEvent there). */

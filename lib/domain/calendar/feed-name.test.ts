@@ -60,6 +60,21 @@ describe("a feed's name", () => {
     expect((await xml.text()).match(/<vevent>/g)).toHaveLength(2);
   });
 
+  it("drops control characters from TEXT values in all three formats (RFC 5545 section 3.3.11); a tab stays", async () => {
+    const input: FeedInput = { name: "Lab\u0007", host: "h", events: [{ ...event(1), title: "Bell\u0007\u001b here\ttab", location: "Room\u007f 1" }] };
+    const text = renderFeed(input);
+    expect(text).toContain("SUMMARY:Bell here\ttab\r\n");
+    expect(text).toContain("LOCATION:Room 1\r\n");
+    expect(text).toContain("X-WR-CALNAME:Lab\r\n");
+    expect(text).toBe(oracleText(input));
+    const feed = buildFeed(input);
+    const json = await (await feedResponse(new Request("http://h/c.json"), feed, "json")).text();
+    expect(json).toContain('["summary",{},"text","Bell here\\ttab"]');
+    const xml = await (await feedResponse(new Request("http://h/c.xml"), feed, "xml")).text();
+    expect(xml).toContain("<summary><text>Bell here\ttab</text></summary>");
+    expect(xml).not.toContain("\uFFFD");
+  });
+
   it("is refused with control characters in a form, in words; a plain name passes", () => {
     const schema = oneLineName(120);
     expect(schema.parse("  Werkstatt: Raum 1  ")).toBe("Werkstatt: Raum 1");

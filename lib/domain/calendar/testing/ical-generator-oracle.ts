@@ -36,7 +36,7 @@ export function oracleText(input: FeedInput): string {
   const zone = process.env.TZ;
   process.env.TZ = "UTC"; // Node applies a changed TZ at once
   try {
-    return withDeviations(buildCalendar(input).toString(), input);
+    return withDeviations(buildCalendar(noControls(input)).toString(), input);
   } finally {
     if (zone === undefined) delete process.env.TZ;
     else process.env.TZ = zone;
@@ -47,7 +47,22 @@ export function oracleText(input: FeedInput): string {
  * Where the feed knowingly differs from the library's bytes (RFC 5545 over byte identity) — these and nothing else:
  * 1. an all-day series' UNTIL is a DATE, the series' last day in the event's zone (section 3.3.10: UNTIL has
  *    DTSTART's value type; the library writes a UTC date-time).
+ * 2. control characters other than line breaks and tabs are dropped from TEXT values (section 3.3.11; the library
+ *    writes them raw): the library is handed the texts without them (noControls).
  */
+const CONTROLS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
+const drop = <T extends string | null | undefined>(v: T): T => (typeof v === "string" ? v.replace(CONTROLS, "") : v) as T;
+function noControls(input: FeedInput): FeedInput {
+  const span = (t: FeedTraining) => ({ ...t, title: drop(t.title), location: drop(t.location) });
+  return {
+    ...input,
+    name: drop(input.name),
+    events: input.events.map((e) => ({ ...e, title: drop(e.title), description: drop(e.description), location: drop(e.location) })),
+    trainings: input.trainings?.map(span),
+    bookings: input.bookings?.map(span),
+  };
+}
+
 function withDeviations(text: string, input: FeedInput): string {
   let out = text;
   for (const e of input.events) {
