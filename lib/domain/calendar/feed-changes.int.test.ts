@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { eventRooms, events, rooms } from "@/lib/db/schema";
 import { cachedFeed, type FeedSource } from "./feed-cache";
 import { publicFeed, publicFeedSource, roomFeed, roomFeedSource } from "./feed-queries";
-import { renderFeedAs } from "./feed-formats";
+import { renderFeedAs } from "./testing/feed-conversions";
 import { feedBytes } from "./feed-response";
 import type { Feed } from "./ical-feed";
 import { memberRoomFeedOf, memberRoomFeedSource } from "./member-room-feed";

@@ -4,8 +4,9 @@ import { itemGrew, type ItemText } from "./feed-render-cache";
 import { unescapeText } from "./feed-items";
 
 /**
- * The three representations of one feed: iCalendar (RFC 5545), xCal (RFC 6321) and jCal (RFC 7265). The .xml and
- * .json twins are converted from the generated iCalendar text, so all three carry the same events by construction.
+ * The three representations of one feed: iCalendar (RFC 5545), xCal (RFC 6321) and jCal (RFC 7265). Each item's
+ * .xml and .json come from the jCal it was written with (feed-items.ts), the head's from parsing its text, so all
+ * three carry the same events; testing/feed-conversions.ts converts a whole text, the tests' measure for them.
  */
 export type FeedFormat = "ics" | "xml" | "json";
 
@@ -28,14 +29,6 @@ export function icsToJCal(ics: string): JCalComponent {
   const calendar = (typeof parsed[0] === "string" ? parsed : (parsed as JCalComponent[])[0]) as JCalComponent;
   calendar[1] = calendar[1].map((p) => (NAME_PROPERTIES.has(p[0]) && p[2] === "unknown" ? [p[0], p[1], "text", unescapeText(String(p[3]))] : p));
   return calendar;
-}
-
-export function icsToJCalText(ics: string): string {
-  return JSON.stringify(icsToJCal(ics));
-}
-
-export function icsToXCal(ics: string): string {
-  return jcalToXCal(icsToJCal(ics));
 }
 
 export const XCAL_NAMESPACE = "urn:ietf:params:xml:ns:icalendar-2.0";
@@ -228,11 +221,4 @@ function headTwin(head: string): HeadTwin {
     headTwins.set(head, twin);
   }
   return twin;
-}
-
-/** The representation a feed is served in. */
-export function renderFeedAs(format: FeedFormat, ics: string): string {
-  if (format === "xml") return icsToXCal(ics);
-  if (format === "json") return icsToJCalText(ics);
-  return ics;
 }

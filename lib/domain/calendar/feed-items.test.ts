@@ -1,6 +1,7 @@
 import ICAL from "ical.js";
 import { describe, expect, it } from "vitest";
-import { renderFeedAs, renderPartsAs } from "./feed-formats";
+import { renderPartsAs } from "./feed-formats";
+import { renderFeedAs } from "./testing/feed-conversions";
 import { clearRenderedFeeds } from "./feed-render-cache";
 import { renderFeed, renderParts, type FeedEvent, type FeedInput, type FeedTraining } from "./ical-feed";
 import { oracleText } from "./testing/ical-generator-oracle";
@@ -8,7 +9,7 @@ import { oracleText } from "./testing/ical-generator-oracle";
 /**
  * The hand-written feed (feed-items.ts) against the libraries it replaced, over thousands of generated items: the
  * .ics text byte for byte as ical-generator writes it, the .json and .xml as ical.js parses that text (feed-formats.ts
- * renderFeedAs). Seeded, so a failure names a feed that fails again.
+ * testing/feed-conversions.ts renderFeedAs). Seeded, so a failure names a feed that fails again.
  */
 
 function prng(seed: number) {
