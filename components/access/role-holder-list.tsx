@@ -20,14 +20,15 @@ export async function RoleHolderList({ holders: { holders }, empty }: { holders:
     return t("roles.why.training");
   };
   if (holders.length === 0) return <EmptyState small>{empty ?? t("roles.nobody")}</EmptyState>;
+  // The rows' classes on the list, once (as Table does): each row is sent twice (HTML and RSC payload).
   return (
-    <ul className="divide-y divide-slate-100 text-sm">
+    <ul className="divide-y divide-slate-100 text-sm [&>li]:flex [&>li]:flex-wrap [&>li]:justify-between [&>li]:gap-2 [&>li]:py-1 [&>li>a]:text-amber-800 [&>li>a]:underline [&>li>span]:text-slate-600">
       {holders.map((h) => (
-        <li key={h.person.personId} className="flex flex-wrap justify-between gap-2 py-1">
-          <Link className="text-amber-800 underline" href={`/admin/people/${h.person.personId}`}>
+        <li key={h.person.personId}>
+          <Link href={`/admin/people/${h.person.personId}`}>
             {h.person.name ?? (h.person.memberNumber !== null ? t("roles.memberNumber", { number: h.person.memberNumber }) : `#${h.person.personId}`)}
           </Link>
-          <span className="text-slate-600">{h.reasons.map(reason).join(" · ")}</span>
+          <span>{h.reasons.map(reason).join(" · ")}</span>
         </li>
       ))}
     </ul>

@@ -127,13 +127,16 @@ export async function roleHolders(db: Db, viewer: Viewer, roleId: number, option
   const search = peopleSearch(viewer, query);
   const where = search.matches ? and(holds, search.matches)! : holds;
   // The holders and everyone in one pass over people. The walk pays when it finds the page soon: when the index
-  // entries it reads, (offset + limit) × everyone / holders, are fewer than the holders a sort would read.
+  // entries it reads, (offset + limit) × everyone / holders, are fewer than the holders a sort would read. Profiles
+  // (one per person at most: its key) only for a search, which matches on them: without one, joining every profile
+  // to count people was the page's largest statement.
   const counting = db
     .select({ total: sql<number>`count(*) filter (where ${where})`.mapWith(Number), everyone: sql<number>`count(*)`.mapWith(Number) })
     .from(people)
-    .leftJoin(profiles, eq(profiles.personId, people.id))
     .$dynamic();
-  const [counted] = await (search.matches ? counting.leftJoin(search.sight, sql`true`) : counting).where(isNull(people.erasedAt));
+  const [counted] = await (
+    search.matches ? counting.leftJoin(profiles, eq(profiles.personId, people.id)).leftJoin(search.sight, sql`true`) : counting
+  ).where(isNull(people.erasedAt));
   const total = counted?.total ?? 0;
   if (total === 0 || offset >= total) return { holders: [], total };
   const walk = !search.matches && seesEveryProfile(viewer, "name") && (offset + limit) * (counted?.everyone ?? 0) <= total * total;

@@ -17,12 +17,13 @@ import { parseId, parsePage, searchText } from "@/lib/domain/shared/ids";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 
-const PER_PAGE = 50;
+/** 25, not 50: the Member role is thousands of holders, and each one is markup twice (HTML and the RSC payload) (issue 20). */
+const PER_PAGE = 25;
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
 
 /**
- * One role: what it grants and who holds it and why, 50 at a time or found by name (a status every member has is
+ * One role: what it grants and who holds it and why, 25 at a time or found by name (a status every member has is
  * thousands). Its form and deleting it are on its edit page (`edit/`): this page carries no form of the role, only
  * the holders, which stream in after the role was found (a 404 stays a 404).
  */
