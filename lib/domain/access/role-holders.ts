@@ -134,9 +134,9 @@ export async function roleHolders(db: Db, viewer: Viewer, roleId: number, option
     .select({ total: sql<number>`count(*) filter (where ${where})`.mapWith(Number), everyone: sql<number>`count(*)`.mapWith(Number) })
     .from(people)
     .$dynamic();
-  const [counted] = await (
-    search.matches ? counting.leftJoin(profiles, eq(profiles.personId, people.id)).leftJoin(search.sight, sql`true`) : counting
-  ).where(isNull(people.erasedAt));
+  const [counted] = await (search.matches ? counting.leftJoin(profiles, eq(profiles.personId, people.id)).leftJoin(search.sight, sql`true`) : counting).where(
+    isNull(people.erasedAt),
+  );
   const total = counted?.total ?? 0;
   if (total === 0 || offset >= total) return { holders: [], total };
   const walk = !search.matches && seesEveryProfile(viewer, "name") && (offset + limit) * (counted?.everyone ?? 0) <= total * total;
