@@ -44,7 +44,8 @@ export function personMatches(query: string, seen?: SeenFields): SQL | undefined
   const hits: SQL[] = [
     sql`(${seen.name} and ${seen.email} and ${text} like lower(${pattern}))`,
     sql`(${seen.name} and split_part(${text}, chr(1), 1) like lower(${pattern}))`,
-    sql`(${seen.email} and split_part(${text}, chr(1), -1) like lower(${pattern}))`,
+    // reverse twice, not split_part(…, -1): a negative position needs PostgreSQL 14, the README promises 13.
+    sql`(${seen.email} and reverse(split_part(reverse(${text}), chr(1), 1)) like lower(${pattern}))`,
   ];
   if (number !== null) hits.push(sql`${people.memberNumber} = ${number}`);
   if (uid) hits.push(sql`exists (select 1 from ${cards} where ${cards.personId} = ${people.id} and ${cards.uid} = ${uid})`);
