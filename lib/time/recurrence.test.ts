@@ -41,6 +41,16 @@ describe("expandOccurrences", () => {
     expect(occ[2]!.endsAt.toISOString()).toBe("2026-10-27T21:00:00.000Z");
   });
 
+  it("ends before an occurrence starting at the stored until (the form keeps 'until 25 Oct' as the start of 26 Oct)", () => {
+    const mondays = base({
+      allDay: true,
+      startsAt: instantOf({ year: 2026, month: 10, day: 5, hour: 0, minute: 0 }, VIENNA),
+      endsAt: instantOf({ year: 2026, month: 10, day: 6, hour: 0, minute: 0 }, VIENNA),
+      until: instantOf({ year: 2026, month: 10, day: 26, hour: 0, minute: 0 }, VIENNA),
+    });
+    const days = expandOccurrences(mondays, new Date("2030-01-01")).map((o) => wallTimeOf(o.startsAt, VIENNA).day);
+    expect(days).toEqual([5, 12, 19]);
+  });
   it("skips exception dates (still counted), honours until, interval and several weekdays", () => {
     const skipped = expandOccurrences(base({ count: 3, exceptionDates: ["2026-10-20"] }), new Date("2030-01-01"));
     expect(skipped.map((o) => o.startsAt.toISOString().slice(0, 10))).toEqual(["2026-10-13", "2026-10-27"]);

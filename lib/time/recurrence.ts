@@ -45,12 +45,15 @@ export function expandOccurrences(input: RecurrenceInput, horizonEnd: Date): Occ
   if (!input.freq) return [{ startsAt: input.startsAt, endsAt: input.endsAt }];
 
   const excluded = new Set(input.exceptionDates);
-  const limit = input.until && input.until < horizonEnd ? input.until : horizonEnd;
+  // The stored until is exclusive: the event form keeps "until 25 Oct" as the start of 26 Oct in the event's zone, so
+  // an occurrence starting at that instant is not part of the series (the feed's UNTIL says the same).
+  const until = input.until;
+  const limit = until && until < horizonEnd ? until : horizonEnd;
   const result: Occurrence[] = [];
   let produced = 0;
   const emit = (date: Day): boolean => {
     const occ = make(date);
-    if (occ.startsAt > limit) return false;
+    if (occ.startsAt > horizonEnd || (until && occ.startsAt >= until)) return false;
     if (input.count !== null && produced >= input.count) return false;
     produced++;
     if (!excluded.has(isoDate(date)) && occ.startsAt >= input.startsAt) result.push(occ);

@@ -109,7 +109,8 @@ export function writeEvent(e: FeedEvent, host: string, baseUrl: string | undefin
     let rule = `FREQ=${e.recurrenceFreq === "weekly" ? "WEEKLY" : "MONTHLY"}`;
     if (e.recurrenceCount) rule += `;COUNT=${e.recurrenceCount}`;
     if (e.recurrenceInterval) rule += `;INTERVAL=${e.recurrenceInterval}`;
-    if (e.recurrenceUntil) rule += `;UNTIL=${e.allDay ? lastDay(e.recurrenceUntil, e.timeZone) : utcStamp(e.recurrenceUntil)}`;
+    // The stored until is exclusive (recurrence.ts), RFC 5545's UNTIL inclusive: a timed series ends a second before.
+    if (e.recurrenceUntil) rule += `;UNTIL=${e.allDay ? lastDay(e.recurrenceUntil, e.timeZone) : utcStamp(new Date(e.recurrenceUntil.getTime() - 1000))}`;
     if (e.recurrenceFreq === "weekly") {
       const days = e.recurrenceWeekdays.length ? e.recurrenceWeekdays : [new Date(startWall).getUTCDay()];
       rule += `;BYDAY=${days.map((d) => WEEKDAYS[d]).join(",")}`;

@@ -111,7 +111,9 @@ function addEvent(cal: ICalCalendar, e: FeedEvent, host: string, baseUrl: string
           freq: e.recurrenceFreq === "weekly" ? ICalEventRepeatingFreq.WEEKLY : ICalEventRepeatingFreq.MONTHLY,
           interval: e.recurrenceInterval,
           ...(e.recurrenceCount ? { count: e.recurrenceCount } : {}),
-          ...(e.recurrenceUntil ? { until: e.recurrenceUntil } : {}),
+          // Deviation (found in review): the stored until is exclusive, UNTIL inclusive — a timed series' UNTIL is a
+          // second before it (before, an occurrence starting exactly at the stored until was in the feed).
+          ...(e.recurrenceUntil ? { until: new Date(e.recurrenceUntil.getTime() - 1000) } : {}),
           ...(e.recurrenceFreq === "weekly"
             ? { byDay: (e.recurrenceWeekdays.length ? e.recurrenceWeekdays : [weekday(wallTimeOf(e.startsAt, tz))]).map((d) => WEEKDAYS[d]!) }
             : {}),
