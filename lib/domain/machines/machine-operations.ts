@@ -112,9 +112,9 @@ export async function machineUsers(db: Db, viewer: Viewer, machineId: number | n
   const onMachine = machineId === null ? sql`true` : sql`s.machine_id = ${machineId}`;
   const rows = await db.execute<{ person_id: number }>(sql`
     with recursive u(pid) as (
-      (select s.person_id from usage_sessions s where ${onMachine} and s.person_id is not null order by s.person_id limit 1)
+      (select s.person_id from usage_sessions s where ${onMachine} and s.person_id is not null and s.flagged_reason is null order by s.person_id limit 1)
       union all
-      select (select s.person_id from usage_sessions s where ${onMachine} and s.person_id > u.pid order by s.person_id limit 1)
+      select (select s.person_id from usage_sessions s where ${onMachine} and s.person_id > u.pid and s.flagged_reason is null order by s.person_id limit 1)
       from u where u.pid is not null
     )
     select u.pid as person_id from u where u.pid is not null`);

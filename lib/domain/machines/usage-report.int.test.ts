@@ -188,4 +188,29 @@ describe("usage report", () => {
       await counted.close();
     }
   });
+
+  it("leaves out of the filter whoever used a machine only in flagged sessions (they count in no report)", async () => {
+    const start = at("2026-03-11T10:00:00Z");
+    const [flagged] = await t.db
+      .insert(usageSessions)
+      .values({
+        machineId: printer,
+        personId: tom,
+        cardUid: "b0000002",
+        startedAt: start,
+        endedAt: new Date(start.getTime() + 60_000),
+        durationSeconds: 60,
+        recordedAs: "live",
+        endedBecause: "stop",
+        lastHeartbeatAt: start,
+        openedByEventAt: start,
+        flaggedReason: "too_long",
+      })
+      .returning({ id: usageSessions.id });
+    try {
+      expect((await machineUsers(t.db, BOARD_VIEWER, printer)).map((u) => u.personId)).toEqual([mario]);
+    } finally {
+      await t.db.delete(usageSessions).where(eq(usageSessions.id, flagged!.id));
+    }
+  });
 });
