@@ -144,11 +144,13 @@ async function besideBackup(port: number, firstClient: number, label: string, sp
   const during = result.latencies.slice(answeredBefore, answeredAfter).sort((a, b) => a - b);
   const p99 = during.length > 0 ? during[Math.min(during.length - 1, Math.ceil(during.length * 0.99) - 1)]!.toFixed(0) : "-";
   const max = during.length > 0 ? during.at(-1)!.toFixed(0) : "-";
-  const lastQuarter = began + backupMs * 0.75;
+  // At least two swipe gaps wide: a quick backup (PostgreSQL, 1–2 s) has a last quarter shorter than one gap, where no
+  // reply need fall (found in review).
+  const lastQuarter = Math.min(began + backupMs * 0.75, began + backupMs - 2 * SWIPE_GAP_MS);
   const late = result.repliedAt.filter((at) => at >= lastQuarter && at <= began + backupMs).length;
   console.log(
     `${label}: board requests: ${result.sent} sent (${sentDuring} during the backup), ${result.answered} answered, ${result.unanswered} unanswered, ${result.uses} uses; ` +
-      `during the backup (${(backupMs / 1000).toFixed(1)} s) ${during.length} replies (${late} in its last quarter), p99 ${p99} ms, max ${max} ms; ${spooled()} writes spooled`,
+      `during the backup (${(backupMs / 1000).toFixed(1)} s) ${during.length} replies (${late} in its last quarter, at least two swipe gaps), p99 ${p99} ms, max ${max} ms; ${spooled()} writes spooled`,
   );
   // The boards kept asking while the backup ran, to its end (a reply in its last quarter), and every request got its reply.
   expect(sentDuring).toBeGreaterThan(0);
