@@ -14,7 +14,11 @@ import type { Db } from "./client";
 // As createDb's drizzle: column names in sql`` templates are snake_case.
 const dialect = new PgDialect({ casing: "snake_case" });
 
-/** `db.execute(query)` as a named prepared statement (one round trip once the connection has prepared it). */
+/**
+ * `db.execute(query)` as a prepared statement (one round trip once the connection has prepared it). postgres.js
+ * prepares per connection under its own name, keyed by the statement's text: `name` is a label for readers and tools
+ * (drizzle passes it on as "prepare: yes"), so two texts under one name never collide.
+ */
 export async function executePrepared<T extends Record<string, unknown>>(db: Db, name: string, query: SQL): Promise<T[]> {
   const prepared = db._.session.prepareQuery(dialect.sqlToQuery(query), undefined, name, false);
   return (await prepared.execute()) as T[];

@@ -94,8 +94,8 @@ export async function calendarDays(db: Db, q: DaysQuery): Promise<CalendarDays> 
   }
   const perDay = q.perDay ?? null;
   const total = q.total ?? null;
-  // Prepared once per connection (the statement's text differs only by who looks and whether a room is chosen, so
-  // the name says both): parsing and planning this statement was half of its time on the embedded database.
+  // Prepared once per connection and statement text (executePrepared; the text differs only by who looks and whether
+  // a room is chosen, the label says both): parsing and planning this statement was half of its time on PGlite.
   const name = `calendar-days-${members ? "members" : "public"}${q.roomId ? "-room" : ""}`;
   const rows = await executePrepared<Row>(
     db,
