@@ -35,7 +35,7 @@ export const XCAL_NAMESPACE = "urn:ietf:params:xml:ns:icalendar-2.0";
 
 /** Text XML 1.0 cannot carry (control characters) becomes U+FFFD; a CR survives as a reference. */
 const NEEDS_ESCAPE = /[&<>\r\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
-function esc(value: unknown): string {
+export function xmlEscape(value: unknown): string {
   const text = String(value);
   if (!NEEDS_ESCAPE.test(text)) return text;
   return text
@@ -70,7 +70,7 @@ function recur(value: Record<string, unknown>): string {
   const keys = [...RECUR_ORDER.filter((k) => k in value), ...Object.keys(value).filter((k) => !RECUR_ORDER.includes(k))];
   const parts = keys.flatMap((k) => {
     const v = value[k];
-    return (Array.isArray(v) ? v : [v]).map((one) => el(k, esc(one)));
+    return (Array.isArray(v) ? v : [v]).map((one) => el(k, xmlEscape(one)));
   });
   return el("recur", parts.join(""));
 }
@@ -79,20 +79,20 @@ function value(type: string, v: unknown): string {
   if (type === "recur") return recur(v as Record<string, unknown>);
   if (type === "period" && Array.isArray(v)) {
     const [start, end] = v as [string, string];
-    return el("period", el("start", esc(start)) + (/^[+-]?P/.test(end) ? el("duration", esc(end)) : el("end", esc(end))));
+    return el("period", el("start", xmlEscape(start)) + (/^[+-]?P/.test(end) ? el("duration", xmlEscape(end)) : el("end", xmlEscape(end))));
   }
-  return el(type, esc(v));
+  return el(type, xmlEscape(v));
 }
 
 /** Structured values (RFC 6321 section 3.4.1.2) are written as their own elements, not as a typed value. */
 function values(name: string, type: string, vals: unknown[]): string {
   if (name === "geo" && Array.isArray(vals[0])) {
     const [lat, lon] = vals[0] as [number, number];
-    return el("latitude", esc(lat)) + el("longitude", esc(lon));
+    return el("latitude", xmlEscape(lat)) + el("longitude", xmlEscape(lon));
   }
   if (name === "request-status" && Array.isArray(vals[0])) {
     const [code, description, data] = vals[0] as string[];
-    return el("code", esc(code)) + el("description", esc(description)) + (data !== undefined ? el("data", esc(data)) : "");
+    return el("code", xmlEscape(code)) + el("description", xmlEscape(description)) + (data !== undefined ? el("data", xmlEscape(data)) : "");
   }
   let out = "";
   for (const v of vals) out += value(type, v);
@@ -116,26 +116,26 @@ function params(p: JCalParams): string {
   const parts = Object.entries(p).map(([name, raw]) => {
     const type = PARAM_TYPES[name] ?? "text";
     const list = Array.isArray(raw) ? raw : [raw];
-    return el(name, list.map((v) => el(type, esc(type === "boolean" ? String(v).toLowerCase() : v))).join(""));
+    return el(name, list.map((v) => el(type, xmlEscape(type === "boolean" ? String(v).toLowerCase() : v))).join(""));
   });
   return parts.length ? el("parameters", parts.join("")) : "";
 }
 
-function xcalProperties(props: JCalProperty[]): string {
+export function xcalProperties(props: JCalProperty[]): string {
   // Plain loops: this runs for every property of every item of a feed converted whole.
   let out = "";
   for (const prop of props) {
     const [pname, p, type] = prop;
     const inner =
       prop.length === 4 && type !== "recur" && type !== "period" && pname !== "geo" && pname !== "request-status"
-        ? el(type, esc(prop[3]))
+        ? el(type, xmlEscape(prop[3]))
         : values(pname, type, prop.slice(3));
     out += `<${pname}>${params(p)}${inner}</${pname}>`;
   }
   return out;
 }
 
-function xcalComponent([name, props, comps]: JCalComponent, isRoot: boolean): string {
+export function xcalComponent([name, props, comps]: JCalComponent, isRoot: boolean): string {
   const children = comps.map((c) => xcalComponent(c, false)).join("");
   return el(name, el("properties", xcalProperties(props)) + (children || isRoot ? el("components", children) : ""));
 }
@@ -177,17 +177,20 @@ export function renderPartsAs(format: "xml" | "json", parts: { head: string; ite
 }
 
 /**
- * An item's twins, made once and kept with it (feed-render-cache.ts counts them): from the jCal component it was
- * written with (feed-items.ts), or else by parsing its VEVENT (folded lines ending in CRLF) in a calendar of its own.
+ * An item's twins, made once and kept with it (feed-render-cache.ts counts them): the .xml as written with the item
+ * (feed-items.ts xcal), the .json from the jCal component it was written with, or else by parsing its VEVENT (folded lines ending in CRLF) in a calendar of its own.
  */
 function itemTwin(item: ItemText, format: "json" | "xml"): string {
   const twins = (item.twins ??= {});
   let found = twins[format];
   if (!found) {
-    const component = (item.component ??= item.jcal ? item.jcal() : icsToJCal(`BEGIN:VCALENDAR\r\n${item.text}END:VCALENDAR`)[2][0]!);
-    found = twins[format] = format === "json" ? JSON.stringify(component) : xcalComponent(component, false);
+    if (format === "xml" && item.xcal) found = twins.xml = item.xcal();
+    else {
+      const component = (item.component ??= item.jcal ? item.jcal() : icsToJCal(`BEGIN:VCALENDAR\r\n${item.text}END:VCALENDAR`)[2][0]!);
+      found = twins[format] = format === "json" ? JSON.stringify(component) : xcalComponent(component, false);
+    }
     // Both made: the component and what made it are let go.
-    if (twins.json && twins.xml) item.component = item.jcal = undefined;
+    if (twins.json && twins.xml) item.component = item.jcal = item.xcal = undefined;
     itemGrew(item);
   }
   return found;

@@ -1,6 +1,6 @@
 import { wallClockMs } from "@/lib/time/wall-clock";
 import type { FeedEvent, FeedTraining } from "./ical-feed";
-import type { JCalComponent, JCalProperty } from "./feed-formats";
+import { xcalProperties, xmlEscape, type JCalComponent, type JCalProperty } from "./feed-formats";
 
 /**
  * One feed item (an event, a training, a booking) written out by hand: its VEVENT's properties, from which both its
@@ -22,6 +22,8 @@ export interface WrittenItem {
   /** The zone whose VTIMEZONE block the calendar's head must carry (null: none). */
   zone: string | null;
   jcal: () => JCalComponent;
+  /** Its xCal element, written from the same properties (what feed-formats.ts would convert `jcal()` into). */
+  xcal: () => string;
 }
 
 const WEEKDAYS = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
@@ -158,7 +160,45 @@ function written(props: Prop[], zone: string | null): WrittenItem {
     for (const [k, v] of p.params) out += `;${k}=${v}`;
     out += `:${p.text}\r\n`;
   }
-  return { text: `${out}END:VEVENT\r\n`, zone, jcal: () => ["vevent", props.map(jcalProperty), []] };
+  return { text: `${out}END:VEVENT\r\n`, zone, jcal: () => ["vevent", props.map(jcalProperty), []], xcal: () => xcalItem(props) };
+}
+
+/**
+ * The xCal of an item's properties written directly (no jCal in between: converting it was most of a cold .xml's
+ * time), as feed-formats.ts writes jcalProperty(p) (feed-items.test.ts holds them equal); a recurrence rule, rare and
+ * structured, goes through that conversion.
+ */
+function xcalItem(props: Prop[]): string {
+  let out = "<vevent><properties>";
+  for (const p of props) {
+    const name = p.name.toLowerCase();
+    let values: string;
+    switch (p.type) {
+      case "text":
+        values = `<text>${xmlEscape(p.value ?? unescapeText(p.text))}</text>`;
+        break;
+      case "integer":
+        values = `<integer>${xmlEscape(Number(p.text))}</integer>`;
+        break;
+      case "date":
+        values = "";
+        for (const v of p.text.split(",")) values += `<date>${xmlEscape(isoDate(v))}</date>`;
+        break;
+      case "date-time":
+        values = "";
+        for (const v of p.text.split(",")) values += `<date-time>${xmlEscape(isoDateTime(v))}</date-time>`;
+        break;
+      case "recur":
+        out += xcalProperties([jcalProperty(p)]);
+        continue;
+      default:
+        values = `<${p.type}>${xmlEscape(p.text)}</${p.type}>`;
+    }
+    let params = "";
+    for (const [k, v] of p.params) if (k !== "VALUE") params += `<${k.toLowerCase()}><text>${xmlEscape(v)}</text></${k.toLowerCase()}>`;
+    out += `<${name}>${params ? `<parameters>${params}</parameters>` : ""}${values}</${name}>`;
+  }
+  return `${out}</properties></vevent>`;
 }
 
 /** What ical.js's parser makes of a property (design.js: its value types' fromICAL; the VALUE parameter dropped). */

@@ -27,6 +27,8 @@ export type ItemText = {
   readonly zone: string | null;
   twins?: Twins;
   jcal?: () => JCalComponent;
+  /** Its .xml twin written from the same properties as `jcal` (feed-items.ts). */
+  xcal?: () => string;
   component?: JCalComponent;
 };
 

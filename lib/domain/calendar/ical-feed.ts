@@ -179,7 +179,7 @@ function eventKey(e: FeedEvent, variant: string): string {
 }
 
 function folded(item: WrittenItem): Omit<ItemText, "key"> {
-  return { text: foldLines(item.text), zone: item.zone, jcal: item.jcal };
+  return { text: foldLines(item.text), zone: item.zone, jcal: item.jcal, xcal: item.xcal };
 }
 
 export function spansOf(input: FeedInput) {
