@@ -145,7 +145,10 @@ describe("hand-written feed items", () => {
     let recurring = 0;
     for (let seed = 1; seed <= 30; seed++) {
       clearRenderedFeeds();
-      for (const item of renderParts(feed(seed)).items) {
+      const input = feed(seed);
+      // The generated words have no XML markup: some texts with it, escaped by both paths.
+      input.events = input.events.map((e, i) => (i % 3 ? e : { ...e, title: `<b>${e.title} & co</b>`, location: "R&D <1>", description: "a > b" }));
+      for (const item of renderParts(input).items) {
         const component = item.jcal!();
         if (component[1].some((p) => p[0] === "rrule")) recurring++;
         expect(item.xcal!(), `feed ${seed}: ${item.key}`).toBe(xcalComponent(component, false));
