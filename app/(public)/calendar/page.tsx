@@ -4,7 +4,7 @@ import { getCurrentUser } from "@/lib/auth/current-user";
 import { seesMembersOnly } from "@/lib/domain/access/members-only";
 import { parseId } from "@/lib/domain/shared/ids";
 import { calendarDays } from "@/lib/domain/calendar/calendar-days";
-import { listRooms } from "@/lib/domain/calendar/calendar-queries";
+import { roomChoices } from "@/lib/domain/calendar/room-choices";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { addDays, type Day, formatDay, formatMonth, isoDate, mondayOf, parseDay, today } from "@/lib/time";
 import { getDb } from "@/lib/web/db";
@@ -92,7 +92,7 @@ async function CalendarBody({ params, user, roomId }: { params: Awaited<SearchPa
   // Counted and cut in the database: a month's day brings its first entries and its count, the agenda stops at a
   // day's end past AGENDA_SHOWN entries and "Next" goes on from the first day not shown.
   const [rooms, { days: entries, shownDays }] = await Promise.all([
-    listRooms(db),
+    roomChoices(db),
     calendarDays(db, {
       first: r.first,
       days: r.days,

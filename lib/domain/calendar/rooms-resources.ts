@@ -7,6 +7,7 @@ import { diffValues, recordAudit } from "../audit/record-audit";
 import { fail, type CalendarResult } from "./result";
 import { uniqueViolation } from "../shared/db-errors";
 import { oneLineName } from "../shared/one-line-name";
+import { invalidateRoomChoices } from "./room-choices";
 
 const roomSchema = z.object({ name: oneLineName(120), description: z.string().trim().max(2000).default("") });
 const resourceSchema = roomSchema.extend({ machineId: z.coerce.number().int().positive().nullable().default(null) });
@@ -26,7 +27,7 @@ export async function saveBookable(
   if (!parsed.success) return fail("validation", parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; "));
   const table = kind === "room" ? rooms : resources;
   try {
-    return await db.transaction(async (tx) => {
+    const result = await db.transaction(async (tx) => {
       if (id === undefined) {
         const [row] = await tx.insert(table).values(parsed.data).returning();
         await recordAudit(tx, { actorId, changeType: `${kind}.create`, entity: kind, entityId: row!.id, after: parsed.data });
@@ -42,6 +43,8 @@ export async function saveBookable(
       await recordAudit(tx, { actorId, changeType: `${kind}.update`, entity: kind, entityId: id, ...diffValues(pickBefore, parsed.data) });
       return { ok: true as const, id };
     });
+    if (kind === "room" && result.ok) invalidateRoomChoices(db);
+    return result;
   } catch (error) {
     if (uniqueViolation(error) !== null)
       return fail("validation", kind === "room" ? "a room with this name exists" : "name or machine already used by another resource");
@@ -52,7 +55,7 @@ export async function saveBookable(
 /** Deleting is allowed only while no event uses it (events keep their history). */
 export async function deleteBookable(db: Db, actorId: number, kind: Kind, id: number): Promise<CalendarResult> {
   if (!(await permissionsOfPerson(db, actorId)).has("calendar.write")) return fail("forbidden", "calendar.write is required");
-  return db.transaction(async (tx) => {
+  const result = await db.transaction(async (tx) => {
     const used =
       kind === "room"
         ? await tx.select().from(eventRooms).where(eq(eventRooms.roomId, id)).limit(1)
@@ -64,4 +67,6 @@ export async function deleteBookable(db: Db, actorId: number, kind: Kind, id: nu
     await recordAudit(tx, { actorId, changeType: `${kind}.delete`, entity: kind, entityId: id, before: { name: row.name } });
     return { ok: true as const };
   });
+  if (kind === "room" && result.ok) invalidateRoomChoices(db);
+  return result;
 }
