@@ -32,7 +32,9 @@ export const eventInputSchema = z
     thingNumbers: z.array(id).max(100).default([]),
   })
   .refine((v) => v.endsAt > v.startsAt, { path: ["endsAt"], message: "must be after the start" })
-  .refine((v) => !v.recurrence?.until || v.recurrence.until >= v.startsAt, { path: ["recurrence", "until"], message: "must not be before the start" });
+  // The stored until is exclusive (recurrence.ts): at the start itself the series would have no occurrence at all — an
+  // all-day event on the 26th "until the 25th" reaches here as exactly its start.
+  .refine((v) => !v.recurrence?.until || v.recurrence.until > v.startsAt, { path: ["recurrence", "until"], message: "must not be before the start" });
 
 export type EventInput = z.input<typeof eventInputSchema>;
 export type ValidEventInput = z.output<typeof eventInputSchema>;
