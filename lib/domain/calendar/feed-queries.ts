@@ -13,6 +13,7 @@ import {
   trainingSignups,
 } from "@/lib/db/schema";
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { isLocale, translator } from "@/lib/i18n/translate";
 import type { FeedChange, FeedSource } from "./feed-cache";
 import { personForFeedToken } from "./feed-tokens";
 import { buildFeed, type Feed, type FeedEvent, type FeedTraining } from "./ical-feed";
@@ -185,7 +186,7 @@ export async function personalFeedOf(db: Db, personId: number, ctx: FeedContext)
   const trainings = await personTrainings(db, personId, ctx.now ?? new Date());
   const bookings = await personBookings(db, personId, ctx.now ?? new Date());
   return buildFeed({
-    name: `${(await getSpaceSettings(db)).name}: my calendar`,
+    name: await personalFeedName(db),
     host: ctx.host,
     baseUrl: ctx.baseUrl,
     events: active,
@@ -193,6 +194,16 @@ export async function personalFeedOf(db: Db, personId: number, ctx: FeedContext)
     bookings,
     extraModified: changes,
   });
+}
+
+/**
+ * "<space>: my calendar" in the space's language as the admin saved it (one name for every subscriber: a feed has
+ * no reader's language). A save of the settings changes the feeds' marker (space_settings is a feed table), so the
+ * next request builds the feed again with the new name (personal-feed-name.int.test.ts).
+ */
+async function personalFeedName(db: Db): Promise<string> {
+  const { name, defaultLanguage } = await getSpaceSettings(db);
+  return translator(isLocale(defaultLanguage) ? defaultLanguage : "en")("feed.personalName", { space: name });
 }
 
 /** The person's machine bookings, recent and upcoming; cancelled ones stay in (marked) so calendar apps drop them. */

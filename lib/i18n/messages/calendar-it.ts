@@ -155,6 +155,7 @@ export const calendarIt: Record<keyof typeof calendarEn, string> = {
   "bk.timesIn": "Orari nel fuso {zone}.",
 
   "feed.title": "Il mio feed del calendario",
+  "feed.personalName": "{space}: il mio calendario",
   "feed.intro":
     "Abbonati a questo indirizzo in Google Calendar, Apple Calendar o Thunderbird per vedere gli eventi e le formazioni a cui ti sei iscritto. Tienilo segreto: chiunque abbia l’indirizzo può leggerlo.",
   "feed.none": "Non hai ancora un indirizzo del feed.",

@@ -155,6 +155,7 @@ export const calendarNl: Record<keyof typeof calendarEn, string> = {
   "bk.timesIn": "Tijden in {zone}.",
 
   "feed.title": "Mijn agendafeed",
+  "feed.personalName": "{space}: mijn agenda",
   "feed.intro":
     "Abonneer je op dit adres in Google Agenda, Apple Agenda of Thunderbird om de activiteiten en trainingen te zien waarvoor je bent ingeschreven. Houd het geheim: iedereen met het adres kan het lezen.",
   "feed.none": "Je hebt nog geen feedadres.",
