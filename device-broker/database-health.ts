@@ -103,7 +103,8 @@ export class DatabaseHealth {
    * counts as down, and the work is given up (lib/db/query-attempt.ts): the statement its transaction runs is
    * cancelled and the ones it would send next are refused, so a transaction given up on rolls back instead of
    * running on after newer work (issue 21: a stale stop applied late); it keeps its connection until the database
-   * answered the cancel (10 s at most), which therefore never stops another caller's statement. A statement outside a transaction
+   * answered the cancel, which therefore never stops another caller's statement (10 s at most: then the connection is
+   * closed instead of handed on). A statement outside a transaction
    * (a read) runs to its end. One the database does not hear the cancel of (it is away) still settles later:
    * callers that must not commit late pass the work their deadline as well. A `lane` (a periodic probe, the drain, a machine's facts) starts no new work while its last is still
    * pending: on a database that does not answer, repeated attempts would only pile up in the connection pool, and

@@ -80,7 +80,7 @@ const outcome = (work: Promise<unknown>) =>
 /** An attempt that tells when a transaction of its work waits for its cancels to be answered (before it rolls back). */
 class WatchedAttempt extends QueryAttempt {
   waited = false;
-  override answered(): Promise<void> {
+  override answered(): Promise<boolean> {
     this.waited = true;
     return super.answered();
   }
@@ -258,7 +258,7 @@ describe("work given up on", () => {
     expect(await rows()).toEqual([7, 8]);
   });
 
-  it("waits for a cancel no longer than its bound: a cancel never answered does not keep the connection", async () => {
+  it("waits for a cancel no longer than its bound, then closes its connection: a cancel still on its way stops nobody's statement", async () => {
     const release = await hold();
     const a = attempted((db) => db.transaction(async (tx) => void (await insert(tx, 50))), proxied, new WatchedAttempt({ cancelAnswerMs: 50 }));
     await blocked();
@@ -269,7 +269,15 @@ describe("work given up on", () => {
     await release();
     expect(await a.outcome).toBe("57014");
     expect(proxy.heldCancels()).toBe(1);
-    await insert(proxied.db, 51);
-    expect(await rows()).toEqual([51]);
+    // The next caller (machine B's write, made to wait for another client) when A's cancel arrives at last: rolled
+    // back and handed on, A's connection would be B's, and the cancel would stop B's write.
+    const releaseB = await hold("other_items");
+    const b = outcome(proxied.db.transaction(async (tx) => void (await insert(tx, 51, "other_items"))));
+    await blocked();
+    await proxy.releaseCancels();
+    await releaseB();
+    expect(await b).toBe("committed");
+    expect(await rows()).toEqual([]);
+    expect(await rows("other_items")).toEqual([51]);
   });
 });

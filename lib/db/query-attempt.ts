@@ -20,9 +20,11 @@ import type postgres from "postgres";
  * its ROLLBACK or COMMIT follows at once — behind any statement the work sent without awaiting it — and nobody
  * would wait for a cancel sent then (by a late giveUp, or for such a statement when it is sent), so that statement
  * runs to its end. A cancel is waited for at most `cancelAnswerMs` (postgres.js bounds a cancel's connection only
- * by `connect_timeout`, which may be 0): a database that has not answered one by then is taken as away, and a
- * connection kept from the pool for good would be the greater harm than the small chance that the cancel still
- * arrives and stops the next caller's statement. A statement outside a transaction shares its connection: with
+ * by `connect_timeout`, which may be 0): past that the transaction's connection is closed instead of rolled back
+ * and handed on — the database rolls back what a closed connection left open, the pool connects a new one when it
+ * needs it, and a cancel still on its way names a backend that is gone (no ROLLBACK it could stop either: a failed
+ * ROLLBACK would keep the connection out of the pool, postgres.js handing a connection back only when the database
+ * says it is outside a transaction). A statement outside a transaction shares its connection: with
  * every connection busy, postgres.js pipelines other callers' statements behind it, so it is not cancelled —
  * given up on, it runs to its end (the broker sends only reads so: the snapshot's poll and load, the recovery
  * probe, each in a lane that starts nothing new before it settled), and the attempt's next statements are refused.
@@ -41,6 +43,8 @@ export class QueryAttempt {
   private readonly cancelledOn = new Set<object>();
   /** Cancels sent and not answered yet (the database closes the cancel connection once it has acted). */
   private readonly unanswered = new Set<Promise<void>>();
+  /** A cancel was not answered within `cancelAnswerMs`. */
+  private unansweredInTime = false;
 
   constructor(options: { cancelAnswerMs?: number } = {}) {
     this.cancelAnswerMs = options.cancelAnswerMs ?? CANCEL_ANSWER_MS;
@@ -75,10 +79,11 @@ export class QueryAttempt {
 
   /**
    * Resolves once the database has answered every cancel this attempt sent (at once when it sent none), each
-   * waited for at most `cancelAnswerMs` from when it was sent.
+   * waited for at most `cancelAnswerMs` from when it was sent: whether every one was answered within it.
    */
-  async answered(): Promise<void> {
+  async answered(): Promise<boolean> {
     while (this.unanswered.size > 0) await Promise.all(this.unanswered);
+    return !this.unansweredInTime;
   }
 
   /** @internal A query of this attempt is about to be sent (the client's `unsafe`, see trackAttempts). */
@@ -127,7 +132,13 @@ export class QueryAttempt {
     const answer = Promise.race([
       Promise.resolve(canceller?.(query)).catch(() => {}),
       // Unref'd: a database away must not hold a shutting-down process for the wait.
-      new Promise<void>((resolve) => (timer = setTimeout(resolve, this.cancelAnswerMs).unref())),
+      new Promise<void>(
+        (resolve) =>
+          (timer = setTimeout(() => {
+            this.unansweredInTime = true;
+            resolve();
+          }, this.cancelAnswerMs).unref()),
+      ),
     ]).then(() => clearTimeout(timer));
     this.unanswered.add(answer);
     void answer.then(() => this.unanswered.delete(answer));
@@ -162,10 +173,19 @@ const attempts = new AsyncLocalStorage<QueryAttempt>();
  */
 const CANCEL_ANSWER_MS = 10_000;
 
-/** A transaction of an attempt (its savepoints' statements included): `ended` once its work has settled. */
+/**
+ * A transaction of an attempt (its savepoints' statements included): `ended` once its work has settled;
+ * `connection` postgres.js's connection its BEGIN was handed to; `closedFor` the error its work failed with when
+ * that connection was closed instead of rolled back (see QueryAttempt).
+ */
 interface Transaction {
   ended: boolean;
+  connection?: { terminate(): void };
+  closedFor?: unknown;
 }
+
+/** The transaction whose BEGIN postgres.js sends now (its `begin` sends it before it first awaits). */
+let opening: Transaction | undefined;
 
 /**
  * A postgres.js Query as src/query.js has it: active from the moment it is sent until it is answered; `state` its
@@ -201,8 +221,10 @@ export function trackAttempts(sql: postgres.Sql | postgres.TransactionSql, trans
   target.unsafe = (...args) => {
     const attempt = attempts.getStore();
     attempt?.check();
+    const begins = opensTransaction(args);
+    if (begins && opening) keepConnection(args, opening);
     const query = unsafe(...args);
-    attempt?.issued(query, transaction !== undefined || opensTransaction(args), transaction);
+    attempt?.issued(query, transaction !== undefined || begins, transaction);
     return query;
   };
   for (const name of ["begin", "savepoint"] as const) {
@@ -213,8 +235,8 @@ export function trackAttempts(sql: postgres.Sql | postgres.TransactionSql, trans
       if (typeof work !== "function") return open(...args);
       const attempt = attempts.getStore();
       // A savepoint's statements are its transaction's: they share its connection until the transaction ends.
-      const own = transaction ?? { ended: false };
-      return open(...args.slice(0, -1), async (tx: postgres.TransactionSql) => {
+      const own: Transaction = transaction ?? { ended: false };
+      const run = async (tx: postgres.TransactionSql) => {
         trackAttempts(tx, own);
         try {
           const x: unknown = work(tx);
@@ -225,17 +247,45 @@ export function trackAttempts(sql: postgres.Sql | postgres.TransactionSql, trans
           return result;
         } catch (error) {
           if (!transaction) own.ended = true;
-          // The ROLLBACK that follows hands the connection to the next caller: not before the cancel was answered.
-          await attempt?.answered();
+          // The ROLLBACK that follows hands the connection to the next caller: not before the cancel was answered,
+          // and never past the bound — then the connection is closed (see QueryAttempt).
+          if ((await attempt?.answered()) === false && own.closedFor === undefined && own.connection) {
+            own.closedFor = error;
+            own.connection.terminate();
+          }
           throw error;
         }
-      });
+      };
+      opening = transaction ? undefined : own;
+      let opened: Promise<unknown>;
+      try {
+        opened = open(...args.slice(0, -1), run);
+      } finally {
+        opening = undefined;
+      }
+      // Closed instead of rolled back: postgres.js fails the transaction with the connection's end; its caller
+      // hears why its work ended, as it would have from the ROLLBACK.
+      return transaction ? opened : opened.catch((error: unknown) => Promise.reject(own.closedFor ?? error));
     };
   }
 }
 
+/** Notes on the transaction the connection postgres.js hands its BEGIN to (src/index.js `begin`, its `onexecute`). */
+function keepConnection(args: unknown[], transaction: Transaction): void {
+  const options = unsafeOptions(args) as { onexecute: (connection: { terminate(): void }) => void };
+  const onexecute = options.onexecute;
+  options.onexecute = (connection) => {
+    transaction.connection = connection;
+    onexecute(connection);
+  };
+}
+
 /** postgres.js's BEGIN (src/index.js `begin`): the statement that gives its connection to one transaction. */
 function opensTransaction(args: unknown[]): boolean {
-  const options = args.length === 2 && !Array.isArray(args[1]) ? args[1] : args[2];
-  return typeof (options as { onexecute?: unknown } | undefined)?.onexecute === "function";
+  return typeof (unsafeOptions(args) as { onexecute?: unknown } | undefined)?.onexecute === "function";
+}
+
+/** The options of a call of postgres.js's `unsafe(text, parameters?, options?)`. */
+function unsafeOptions(args: unknown[]): unknown {
+  return args.length === 2 && !Array.isArray(args[1]) ? args[1] : args[2];
 }
