@@ -1,7 +1,9 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { people, profiles } from "@/lib/db/schema";
+import { people, profiles, rolePermissions } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
+import type { Permission } from "../access/permissions";
+import { viewRightKey, type ViewScope } from "../access/view-rights";
 import { bookingItems } from "../calendar/calendar-queries";
 import { getEventDetails } from "../calendar/event-details";
 import { bookMachine } from "../calendar/machine-bookings";
@@ -11,6 +13,7 @@ import { createNews, listNews } from "../community/news";
 import { createPoll } from "../community/polls/create-poll";
 import { getPollView } from "../community/polls/poll-queries";
 import { castVote } from "../community/polls/vote";
+import { pickPeople } from "./pick-people";
 import { namesShownTo } from "./shown-names";
 import type { Viewer } from "./visibility";
 
@@ -55,6 +58,41 @@ describe("names shown outside the people pages", () => {
     } finally {
       await f.t.db.update(people).set({ erasedAt: null }).where(eq(people.id, f.member));
     }
+  });
+
+  it("obey the viewer's view rights as the picker does: outside the groups their roles may see, only a name shown to everyone", async () => {
+    const [mario] = await f.t.db.select({ statusId: people.statusId }).from(people).where(eq(people.id, f.member));
+    const scope = (statusIds: number[]): ViewScope => ({ all: false, viewerId: f.maria, statusIds, committeeIds: [] });
+    // A member who may lend things: the picker (lending) and the name shown after picking ("Lent to …") agree.
+    const lender = (viewScope: ViewScope) => ({ personId: f.maria, permissions: new Set<Permission>(["directory.read", "inventory.write"]), viewScope });
+    const both = async (viewer: ReturnType<typeof lender>) => {
+      const picked = await pickPeople(f.t.db, viewer, "borrower", "Rossi");
+      if (!picked.ok) throw new Error(picked.message);
+      const name = (await namesShownTo(f.t.db, viewer, [f.member])).get(f.member) ?? null;
+      return { picked: picked.people.map((p) => p.name), name };
+    };
+    expect(await both(lender(scope([mario!.statusId])))).toEqual({ picked: ["Mario Rossi"], name: "Mario Rossi" });
+    expect(await both(lender(scope([])))).toEqual({ picked: [], name: null });
+    await marioShows({ name: "public" });
+    expect(await both(lender(scope([])))).toEqual({ picked: ["Mario Rossi"], name: "Mario Rossi" });
+    await marioShows({});
+
+    // Without a scope at hand (a viewer built from permissions alone), the viewer's roles' view rights are read.
+    const right = viewRightKey("status", mario!.statusId);
+    const granted = await f.t.db.select().from(rolePermissions).where(eq(rolePermissions.permissionKey, right));
+    expect(granted.length).toBeGreaterThan(0);
+    await f.t.db.delete(rolePermissions).where(eq(rolePermissions.permissionKey, right));
+    try {
+      const narrowed = { personId: f.maria, permissions: await permissionsOfPerson(f.t.db, f.maria) };
+      expect(narrowed.permissions.has("directory.read")).toBe(true);
+      expect((await namesShownTo(f.t.db, narrowed, [f.member])).get(f.member)).toBeUndefined();
+      // Oneself is never narrowed, and the board (every group) still sees him.
+      expect((await namesShownTo(f.t.db, { personId: f.member, permissions: new Set() }, [f.member])).get(f.member)).toBe("Mario Rossi");
+      expect((await namesShownTo(f.t.db, board, [f.member])).get(f.member)).toBe("Mario Rossi");
+    } finally {
+      await f.t.db.insert(rolePermissions).values(granted);
+    }
+    expect((await namesShownTo(f.t.db, member, [f.member])).get(f.member)).toBe("Mario Rossi");
   });
 
   it("on bookings: a member sees whose booking it is unless the booker asked for 'only the board'", async () => {

@@ -1,40 +1,52 @@
-import { and, inArray, isNull, eq } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { people, profiles } from "@/lib/db/schema";
-import { mayViewField, type Viewer } from "./visibility";
+import { viewScopeOf, type ViewScope } from "../access/view-rights";
+import { inScopeOf } from "./person-match";
+import type { Viewer } from "./visibility";
+import { mayViewFieldSql, mindsViewRights, PROFILE_VISIBILITY } from "./visibility-sql";
 
 /** Someone not logged in: sees only what people chose to show the public. */
 export const ANONYMOUS_VIEWER: Viewer = { personId: null, permissions: new Set() };
+
+/** A viewer, with the groups their view rights reach when the caller has them (the session carries them). */
+export type NameViewer = Viewer & { viewScope?: ViewScope };
+
+/**
+ * The groups this viewer sees with their own rights: the scope they carry, else read (only where it can change what
+ * they see, mindsViewRights); undefined: every group.
+ */
+async function viewersScope(db: Db, viewer: NameViewer): Promise<ViewScope | undefined> {
+  if (viewer.viewScope) return viewer.viewScope;
+  if (viewer.personId === null || !mindsViewRights(viewer)) return undefined;
+  return viewScopeOf(db, viewer.personId);
+}
 
 /**
  * The names this viewer may see, by person id: THE rule for every name shown outside the people pages (bookings,
  * news authors, event contacts, poll voters, who uses a machine, lenders and borrowers, feeds). A name appears
  * only where that person's visibility for "name" reaches the viewer (visibility.ts: public, members or board, or
- * "only the board"); erased people have none. Ids left out of the map: show no name.
+ * "only the board"), within the groups the viewer's view rights reach (outside them, only a name shown to everyone):
+ * the people picker's rule (person-match.ts `peopleSearch`, the same `mayViewFieldSql`), so a name the picker hid is
+ * not shown after picking. Erased people have none. Ids left out of the map: show no name.
  */
-export async function namesShownTo(db: Db, viewer: Viewer | null, personIds: Iterable<number | null | undefined>): Promise<Map<number, string>> {
+export async function namesShownTo(db: Db, viewer: NameViewer | null, personIds: Iterable<number | null | undefined>): Promise<Map<number, string>> {
   const ids = [...new Set([...personIds].filter((id): id is number => typeof id === "number"))];
   const shown = new Map<number, string>();
   if (ids.length === 0) return shown;
+  const who = viewer ?? ANONYMOUS_VIEWER;
+  const inScope = await inScopeOf(db, await viewersScope(db, who));
   const rows = await db
-    .select({
-      personId: profiles.personId,
-      first: profiles.firstName,
-      last: profiles.lastName,
-      partnerPersonId: profiles.partnerPersonId,
-      visibility: profiles.visibility,
-      boardOnly: profiles.boardOnly,
-    })
+    .select({ personId: profiles.personId, first: profiles.firstName, last: profiles.lastName })
     .from(profiles)
     .innerJoin(people, eq(people.id, profiles.personId))
-    .where(and(inArray(profiles.personId, ids), isNull(people.erasedAt)));
+    .where(and(inArray(profiles.personId, ids), isNull(people.erasedAt), mayViewFieldSql(who, "name", PROFILE_VISIBILITY, { inScope })));
   for (const r of rows) {
     const name = `${r.first} ${r.last}`.trim();
-    if (name && mayViewField(viewer ?? ANONYMOUS_VIEWER, r, "name")) shown.set(r.personId, name);
+    if (name) shown.set(r.personId, name);
   }
   return shown;
 }
-
 /** A row of a working list (participants, registrants, usage) stays usable when its person hides the name: "#id". */
 export function shownNameOr(names: ReadonlyMap<number, string>, personId: number): string {
   return names.get(personId) ?? `#${personId}`;
@@ -44,7 +56,7 @@ export function shownNameOr(names: ReadonlyMap<number, string>, personId: number
  * Rows of a working list (usage sessions) with the personName the viewer may see: the name, "#id" when hidden,
  * "—" when the row has no person (anonymised by the retention purge).
  */
-export async function withShownNames<R extends { personId: number | null }>(db: Db, viewer: Viewer, rows: R[]): Promise<(R & { personName: string })[]> {
+export async function withShownNames<R extends { personId: number | null }>(db: Db, viewer: NameViewer, rows: R[]): Promise<(R & { personName: string })[]> {
   const names = await namesShownTo(
     db,
     viewer,
@@ -54,6 +66,6 @@ export async function withShownNames<R extends { personId: number | null }>(db: 
 }
 
 /** One person's name as this viewer may see it, or null. */
-export async function nameShownTo(db: Db, viewer: Viewer | null, personId: number | null | undefined): Promise<string | null> {
+export async function nameShownTo(db: Db, viewer: NameViewer | null, personId: number | null | undefined): Promise<string | null> {
   return personId ? ((await namesShownTo(db, viewer, [personId])).get(personId) ?? null) : null;
 }

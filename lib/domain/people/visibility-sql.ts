@@ -58,6 +58,15 @@ function permissionRank(viewer: Viewer): number {
 }
 
 /**
+ * Do the viewer's view rights (access/view-rights) change what they see? Only when their permissions make them more
+ * than anonymous: outside their groups they are anonymous, inside themselves; oneself and a partner are never
+ * narrowed. A caller may then leave reading the viewer's scope out.
+ */
+export function mindsViewRights(viewer: Viewer): boolean {
+  return permissionRank(viewer) > VIEWER_RANK.anonymous;
+}
+
+/**
  * Does this viewer see every profile's `field` whatever its settings (their permissions reach the top audience, so
  * mayViewFieldSql is `true` for every profile)? A list may then order by the stored columns, which an index serves,
  * and leave the rule out of its SQL.
