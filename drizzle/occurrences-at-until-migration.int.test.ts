@@ -28,9 +28,13 @@ async function series(slug: string, values: Partial<typeof events.$inferInsert>,
 }
 
 const startsOf = async (eventId: number) =>
-  (await t.db.select({ startsAt: eventOccurrences.startsAt }).from(eventOccurrences).where(eq(eventOccurrences.eventId, eventId)).orderBy(asc(eventOccurrences.startsAt))).map((o) =>
-    o.startsAt.toISOString(),
-  );
+  (
+    await t.db
+      .select({ startsAt: eventOccurrences.startsAt })
+      .from(eventOccurrences)
+      .where(eq(eventOccurrences.eventId, eventId))
+      .orderBy(asc(eventOccurrences.startsAt))
+  ).map((o) => o.startsAt.toISOString());
 
 describe("migration 0029 (occurrences at a series' until)", () => {
   it("drops the occurrences stored at or after their series' until, and nothing else", async () => {
@@ -38,7 +42,10 @@ describe("migration 0029 (occurrences at a series' until)", () => {
     // "Until Sunday 25 October": the start of Monday 26 in Vienna, where the old expansion stored one more Monday.
     const ended = await series("ended", { allDay: true, recurrenceFreq: "weekly", recurrenceUntil: mondays[3] }, allDay);
     // A timed series with one stored past its until as well (the until moved earlier by hand).
-    const timed = [0, 7, 14].map((d) => ({ startsAt: new Date(Date.parse("2026-11-03T18:00:00Z") + d * day), endsAt: new Date(Date.parse("2026-11-03T20:00:00Z") + d * day) }));
+    const timed = [0, 7, 14].map((d) => ({
+      startsAt: new Date(Date.parse("2026-11-03T18:00:00Z") + d * day),
+      endsAt: new Date(Date.parse("2026-11-03T20:00:00Z") + d * day),
+    }));
     const pastUntil = await series("past-until", { recurrenceFreq: "weekly", recurrenceUntil: timed[1]!.startsAt }, timed);
     // Kept whole: an open-ended series, and a single event whose until (unused) lies before its start.
     const open = await series("open", { recurrenceFreq: "weekly" }, allDay);
