@@ -1,4 +1,4 @@
-import { desc } from "drizzle-orm";
+import { desc, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { openStatusChanges, type OpenStatusChange } from "@/lib/db/schema";
@@ -18,17 +18,6 @@ export type OpenStatusActor = { personId: number } | { sensorName: string };
 export async function currentOpenStatus(db: Db): Promise<OpenStatusChange | null> {
   const [row] = await db.select().from(openStatusChanges).orderBy(desc(openStatusChanges.at), desc(openStatusChanges.id)).limit(1);
   return row ?? null;
-}
-
-export async function openStatusHistory(db: Db, limit = 20): Promise<OpenStatusChange[]> {
-  // Named (prepared once per connection): one round trip, not two — the start page asks on every request.
-  return db
-    .select()
-    .from(openStatusChanges)
-    .orderBy(desc(openStatusChanges.at), desc(openStatusChanges.id))
-    .limit(limit)
-    .prepare("open_status_history")
-    .execute();
 }
 
 /**
@@ -68,15 +57,31 @@ export async function setOpenStatus(
   });
 }
 
-/** Since when the space has been in its current state: the first change of the latest run of equal states. */
+/**
+ * Since when the space has been in its current state: the first change of the latest run of equal states. One
+ * named statement and one row (the start page asks on every request; it read up to 200 rows of history): the
+ * latest change, and the first change after the latest one of the other state — or the first change ever when
+ * there is none. Changes are ordered by (at, id), as the history is.
+ */
 export async function openSince(db: Db): Promise<{ open: boolean; since: Date; message: string } | null> {
-  const recent = await openStatusHistory(db, 200);
-  const latest = recent[0];
-  if (!latest) return null;
-  let since = latest.at;
-  for (const row of recent) {
-    if (row.open !== latest.open) break;
-    since = row.at;
-  }
-  return { open: latest.open, since, message: latest.message };
+  const latest = db
+    .select({ open: openStatusChanges.open, message: openStatusChanges.message })
+    .from(openStatusChanges)
+    .orderBy(desc(openStatusChanges.at), desc(openStatusChanges.id))
+    .limit(1)
+    .as("latest");
+  const [row] = await db
+    .select({
+      open: latest.open,
+      message: latest.message,
+      since: sql<Date>`coalesce(
+        (select c.at from ${openStatusChanges} c,
+          (select d.at, d.id from ${openStatusChanges} d where d.open <> latest.open order by d.at desc, d.id desc limit 1) other
+          where (c.at, c.id) > (other.at, other.id) order by c.at, c.id limit 1),
+        (select min(f.at) from ${openStatusChanges} f))`.mapWith(openStatusChanges.at),
+    })
+    .from(latest)
+    .prepare("open_since")
+    .execute();
+  return row ?? null;
 }
