@@ -60,6 +60,9 @@ export function ConfirmButton({ children, question, detail, yes, no, look = "dan
   };
   // A layout effect: it runs in the commit that shows the form pending, so closeIfNotSent's timer, if it fires after
   // that commit, sees it (a passive effect may run later still, and the dialog of a form being sent would close).
+  // No test tells the two apart with React 19.3: the pending state is an optimistic update in the sync lane, rendered
+  // and committed before the submit event returns, and a sync-lane commit flushes its passive effects at its end
+  // (react-dom-client commitRoot, `pendingEffectsLanes & 3`), both before the timer. This holds without relying on it.
   useLayoutEffect(() => {
     if (pending) seenPending.current = true;
     else if (seenPending.current) {
