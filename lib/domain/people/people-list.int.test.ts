@@ -1,4 +1,4 @@
-import { eq, sql } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { translator } from "@/lib/i18n/translate";
 import { auditLog, cards, committees, equipmentTypes, membershipStatuses, membershipTypes, people, profileStudies, profiles } from "@/lib/db/schema";
@@ -7,7 +7,7 @@ import { commitImport, previewImport } from "./import-people";
 import { addMembership } from "./membership-service";
 import { mailingList, peopleToCsv } from "./people-export";
 import { listAllPeople, listPeople, parsePeopleFilter } from "./people-list";
-import { personMatches, seenOnce } from "./person-match";
+import { personMatches, SEARCH_COUNT_CAP, seenOnce } from "./person-match";
 import { createStudyField } from "./study-fields";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
@@ -82,7 +82,7 @@ describe("people list", () => {
     const last = await list({ page: "99" });
     expect(last).toMatchObject({ total: 5, page: 3, pages: 3 });
     expect(last.rows.map((r) => r.firstName)).toEqual(["Tom"]);
-    expect(await list({ q: "nobody-is-called-this", page: "4" })).toEqual({ rows: [], total: 0, page: 1, pages: 1 });
+    expect(await list({ q: "nobody-is-called-this", page: "4" })).toEqual({ rows: [], total: 0, more: false, page: 1, pages: 1 });
     expect((await list({ page: "2" })).rows.map((r) => r.firstName)).toEqual(["Maria", "Mario"]);
   });
 
@@ -134,6 +134,49 @@ describe("people list", () => {
         .sort(),
     ).toEqual(["admin@makerspace.local", "maria@makerspace.local", "member@makerspace.local", "trainer@makerspace.local"]);
   });
+});
+
+describe("a broad search", () => {
+  it("counts no further than the cap, and reads its pages in the list's order: named people by name, then those without a profile", async () => {
+    const [member] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "member"));
+    const added = (await t.db.execute(sql`insert into people (member_number, status_id)
+      select 880000 + g, ${member!.id} from generate_series(1, 1005) g returning id`)) as unknown as { id: number }[];
+    const ids = added.map((r) => Number(r.id));
+    await t.db.execute(sql`insert into profiles (person_id, first_name, last_name, email)
+      select id, 'Cap', 'Capper' || (member_number - 880000), 'cap' || (member_number - 880000) || '@cap.example' from people where member_number > 880000`);
+    // No profile (never given one): found by the member number alone, and listed after everyone with a name.
+    const [ghost] = await t.db.insert(people).values({ statusId: member!.id, memberNumber: 12 }).returning();
+    try {
+      const broad = await listPeople(t.db, parsePeopleFilter({ q: "capper" }));
+      expect(broad).toMatchObject({ total: SEARCH_COUNT_CAP, more: true, page: 1, pages: SEARCH_COUNT_CAP / 25 });
+      const all = await listAllPeople(t.db, parsePeopleFilter({ q: "capper" }));
+      expect(all).toHaveLength(1005);
+      expect(broad.rows.map((r) => r.personId)).toEqual(all.slice(0, 25).map((r) => r.personId));
+      // Past the cap's pages: the last of them.
+      expect(await listPeople(t.db, parsePeopleFilter({ q: "capper", page: "99" }))).toMatchObject({ page: 40, pages: 40, more: true });
+      expect(await listPeople(t.db, parsePeopleFilter({ q: "capper1000" }))).toMatchObject({ total: 1, more: false });
+
+      // "12": Capper12, Capper112, Capper120… by name, and the ghost (member number 12) last, in every page size
+      // and both directions: the page that joins the two parts, and one that starts past every named match.
+      for (const dir of ["asc", "desc"]) {
+        const expected = (await listAllPeople(t.db, parsePeopleFilter({ q: "12", dir }))).map((r) => r.personId);
+        expect(expected.at(-1)).toBe(ghost!.id);
+        // All the named on one page, the next starting past them; the named and the ghost on one; two a page.
+        const named = expected.length - 1;
+        for (const size of [named, named + 1, 2]) {
+          const paged: number[] = [];
+          for (let page = 1; page <= Math.ceil(expected.length / size); page++) {
+            const found = await listPeople(t.db, parsePeopleFilter({ q: "12", dir, page: String(page) }), size);
+            expect(found).toMatchObject({ total: expected.length, more: false, page });
+            paged.push(...found.rows.map((r) => r.personId));
+          }
+          expect(paged, `${dir}, ${size} a page`).toEqual(expected);
+        }
+      }
+    } finally {
+      await t.db.delete(people).where(inArray(people.id, [...ids, ghost!.id]));
+    }
+  }, 120_000);
 });
 
 describe("CSV import", () => {

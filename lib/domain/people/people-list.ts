@@ -1,4 +1,4 @@
-import { and, count, eq, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
@@ -13,7 +13,7 @@ import {
   profiles,
 } from "@/lib/db/schema";
 import { scopeCondition, type ViewScope } from "../access/view-rights";
-import { personMatches } from "./person-match";
+import { namesFirst, personMatches, profileMatches, SEARCH_COUNT_CAP } from "./person-match";
 import { spaceToday } from "../settings/space-today";
 import { optionalIdParam, pageParam, searchText } from "../shared/ids";
 
@@ -57,11 +57,10 @@ export interface PeopleListRow {
   joinedOn: Date | null;
 }
 
-function whereOf(f: PeopleQuery, today: string): SQL | undefined {
+function whereOf(f: PeopleQuery, today: string, matched = personMatches(f.q)): SQL | undefined {
   const conditions: SQL[] = [];
   const scoped = f.scope ? scopeCondition(f.scope, today) : undefined;
   if (scoped) conditions.push(scoped);
-  const matched = personMatches(f.q);
   if (matched) conditions.push(matched);
   if (f.status) conditions.push(eq(people.statusId, f.status));
   if (f.type) {
@@ -139,21 +138,23 @@ const columns = {
   joinedOn: people.joinedOn,
 };
 
-/** The admin people list: search, filters, sorting and pagination, in two indexed queries. */
+/**
+ * The admin people list: search, filters, sorting and pagination, in two indexed queries. A search is counted up
+ * to SEARCH_COUNT_CAP (`more`: the pages reach the first ones); by name its page is read along profiles_name_idx
+ * (namesFirst), so a one-letter text, which every person matches, neither sorts nor counts everyone.
+ */
 export async function listPeople(
   db: Db,
   f: PeopleQuery,
   pageSize = 25,
   now = new Date(),
-): Promise<{ rows: PeopleListRow[]; total: number; page: number; pages: number }> {
+): Promise<{ rows: PeopleListRow[]; total: number; more: boolean; page: number; pages: number }> {
   const today = await spaceToday(db, now);
   const where = whereOf(f, today);
-  const countAll = async () => (await db.select({ n: count() }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where))[0]?.n ?? 0;
-  // The window count only with a search (see below): it makes the database read every match before the limit.
-  const withTotal = Boolean(f.q.trim());
+  const searched = Boolean(f.q.trim());
   const pageOf = (page: number) =>
     db
-      .select({ ...columns, total: withTotal ? sql<number>`count(*) over ()`.mapWith(Number) : sql<number>`0`.mapWith(Number) })
+      .select(columns)
       .from(people)
       .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
       .leftJoin(profiles, eq(profiles.personId, people.id))
@@ -161,22 +162,45 @@ export async function listPeople(
       .orderBy(...orderOf(f))
       .limit(pageSize)
       .offset((page - 1) * pageSize);
-  let found: Awaited<ReturnType<typeof pageOf>> = [];
-  let total: number;
-  if (withTotal) {
-    // A search: the total rides along with the page (a window count, taken before the limit), so the search runs
-    // once, not once for the count and again for the page (a broad one matching 2,000 people paid twice).
-    found = await pageOf(f.page);
-    total = found[0]?.total ?? (f.page > 1 ? await countAll() : 0);
-  } else {
-    // No search: counting is cheap, and without the window the page is read in index order and stops at its end.
-    total = await countAll();
-  }
+  // A search by name: those with a profile along the name index, then those without (no name: last, by id).
+  const named = () =>
+    db
+      .select(columns)
+      .from(profiles)
+      .innerJoin(people, eq(people.id, profiles.personId))
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .where(whereOf(f, today, profileMatches(f.q)));
+  const order = f.dir === "desc" ? desc : asc;
+  const searchPageOf = (page: number) =>
+    namesFirst(
+      {
+        named: (limit, offset) => named().orderBy(order(profiles.lastName), order(profiles.firstName), order(profiles.personId)).limit(limit).offset(offset),
+        nameless: (limit, offset) =>
+          db
+            .select(columns)
+            .from(people)
+            .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+            .leftJoin(profiles, eq(profiles.personId, people.id))
+            .where(and(where, isNull(profiles.personId)))
+            .orderBy(order(people.id))
+            .limit(limit)
+            .offset(offset),
+        countNamed: async () => (await db.select({ n: count() }).from(named().as("named")))[0]?.n ?? 0,
+      },
+      pageSize,
+      (page - 1) * pageSize,
+      more ? undefined : total,
+    );
+  const counting = db.select({ personId: people.id }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
+  // No search: counting is cheap, and the page is read in index order and stops at its end. A search counts no
+  // further than the cap (one letter matches everyone).
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from((searched ? counting.limit(SEARCH_COUNT_CAP + 1) : counting).as("matching"));
+  const more = searched && n > SEARCH_COUNT_CAP;
+  const total = more ? SEARCH_COUNT_CAP : n;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(f.page, pages);
-  if (!found.length && total) found = await pageOf(page); // no search, or a search's page past the end
-  const rows = found.map(({ total: _total, ...row }) => row);
-  return { rows, total, page, pages };
+  const rows = !total ? [] : searched && f.sort === "name" ? await searchPageOf(page) : await pageOf(page);
+  return { rows, total, more, page, pages };
 }
 
 /** One keyset page of the same list for the API: `next` is where the following page starts, null at the end. */

@@ -66,10 +66,10 @@ describe("searchPeople", () => {
     const last = await searchPeople(t.db, BOARD_VIEWER, { pageSize: 2, page: 99 });
     expect(last.page).toBe(3);
     expect(last.rows).toHaveLength(1);
-    expect(await searchPeople(t.db, BOARD_VIEWER, { query: "nobody-by-this-name", page: 3 })).toEqual({ rows: [], total: 0, page: 1, pages: 1 });
+    expect(await searchPeople(t.db, BOARD_VIEWER, { query: "nobody-by-this-name", page: 3 })).toEqual({ rows: [], total: 0, more: false, page: 1, pages: 1 });
   });
 
-  it("asks the database once for the page and its total", async () => {
+  it("asks the database twice: the total, counted no further than the cap, and the page", async () => {
     const counted = countingDb(t.url);
     try {
       await searchPeople(counted.db, BOARD_VIEWER, { query: "a" }); // the connection's own first questions (types) not counted
@@ -77,7 +77,9 @@ describe("searchPeople", () => {
       const found = await searchPeople(counted.db, BOARD_VIEWER, { query: "a", pageSize: 2 });
       expect(found.rows).toHaveLength(2);
       expect(found.total).toBeGreaterThan(2);
-      expect(counted.queries).toHaveLength(1);
+      expect(found.more).toBe(false);
+      expect(counted.queries).toHaveLength(2);
+      expect(counted.queries[0]).toMatch(/count\(\*\)[\s\S]*limit \$\d+\)/i);
     } finally {
       await counted.close();
     }

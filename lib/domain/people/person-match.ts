@@ -19,21 +19,62 @@ export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => 
  * only the fields the viewer may see count.
  */
 export function personMatches(query: string, seen?: SeenFields): SQL | undefined {
+  const m = matchOf(query, seen);
+  if (!m) return undefined;
+  const arms: SQL[] = [sql`select ${profiles.personId} from ${profiles} where ${profiles.searchText} like lower(${m.pattern})`];
+  if (m.number !== null) arms.push(sql`select ${people.id} from ${people} where ${people.memberNumber} = ${m.number}`);
+  if (m.uid) arms.push(sql`select ${cards.personId} from ${cards} where ${cards.uid} = ${m.uid}`);
+  if (m.login) arms.push(sql`select ${accounts.personId} from ${accounts} where ${m.login}`);
+  const candidates = sql`${people.id} in (${sql.join(arms, sql` union `)})`;
+  return seen ? sql`(${candidates} and ${hitsOf(m, seen)})` : candidates;
+}
+
+/**
+ * The same people as personMatches, of those with a profile, as a condition for a query driven from `profiles`
+ * (joined to `people`, and to the viewer's sight where `seen` names it): read in name order along
+ * profiles_name_idx, a broad text's first page stops after a page of matches instead of sorting every match.
+ * Its first part asks about the profile's row alone — the search text (trigram index) or a person id the
+ * member number, card or login arm found first (primary key) — so the planner may serve a narrow text from those
+ * indexes, or check it row by row on the walk; the rest is personMatches' rule of what the viewer may find by.
+ */
+export function profileMatches(query: string, seen?: SeenFields): SQL | undefined {
+  const m = matchOf(query, seen);
+  if (!m) return undefined;
+  const found: SQL[] = [];
+  if (m.number !== null) found.push(sql`select ${people.id} from ${people} where ${people.memberNumber} = ${m.number}`);
+  if (m.uid) found.push(sql`select ${cards.personId} from ${cards} where ${cards.uid} = ${m.uid}`);
+  if (m.login) found.push(sql`select ${accounts.personId} from ${accounts} where ${m.login}`);
+  // One array of the ids the other arms found, worked out once before the scan: as one arm the planner expects a
+  // few rows of it (an array each made it expect tens, and join every person by hash instead of by key).
+  const byId = found.length ? sql` or ${profiles.personId} = any(array(${sql.join(found, sql` union `)}))` : sql``;
+  const candidates = sql`(${profiles.searchText} like lower(${m.pattern})${byId})`;
+  return seen ? sql`(${candidates} and ${hitsOf(m, seen)})` : candidates;
+}
+
+/** A search text taken apart: the LIKE pattern, a member number, a card uid, the login arm (null: not searched). */
+interface Match {
+  pattern: string;
+  number: number | null;
+  uid: string | null;
+  login: SQL | null;
+}
+
+function matchOf(query: string, seen?: SeenFields): Match | null {
   // \u0001 parts name from email in the search text: a search never spans both.
   const q = query.replace(/\u0001/g, "").trim();
-  if (!q) return undefined;
+  if (!q) return null;
   const pattern = likePattern(q);
-  const arms: SQL[] = [sql`select ${profiles.personId} from ${profiles} where ${profiles.searchText} like lower(${pattern})`];
   const digits = /^#?(\d{1,9})$/.exec(q); // "#1234": a member number as the lists print it
-  const number = digits ? Number(digits[1]) : null;
-  if (number !== null) arms.push(sql`select ${people.id} from ${people} where ${people.memberNumber} = ${number}`);
-  const uid = seen && !seen.cards ? null : normalizeCardUid(q);
-  if (uid) arms.push(sql`select ${cards.personId} from ${cards} where ${cards.uid} = ${uid}`);
-  // Logins' emails (stored lowercase): their own trigram index (accounts_email_trgm_idx).
-  const login = seen?.logins ? sql`${accounts.email} like lower(${pattern})` : null;
-  if (login) arms.push(sql`select ${accounts.personId} from ${accounts} where ${login}`);
-  const candidates = sql`${people.id} in (${sql.join(arms, sql` union `)})`;
-  if (!seen) return candidates;
+  return {
+    pattern,
+    number: digits ? Number(digits[1]) : null,
+    uid: seen && !seen.cards ? null : normalizeCardUid(q),
+    // Logins' emails (stored lowercase): their own trigram index (accounts_email_trgm_idx).
+    login: seen?.logins ? sql`${accounts.email} like lower(${pattern})` : null,
+  };
+}
+
+function hitsOf(m: Match, seen: SeenFields): SQL {
   // The arms find the candidates through their indexes; of those, a person counts only by a field the viewer may
   // see (the name and the email apart: the search text holds both). Checked on the outer row's profile, so the
   // visibility rule (which may read the person's groups) stays out of the indexed arms. Read from the stored search
@@ -41,16 +82,17 @@ export function personMatches(query: string, seen?: SeenFields): SQL | undefined
   // name, or less of it should a name hold one) or after the last (the email, which cannot). Lowering the columns
   // again for every match cost a search matching all 10,000 people a fifth of its time (bench, PGlite).
   const text = profiles.searchText;
+  const { pattern } = m;
   const hits: SQL[] = [
     sql`(${seen.name} and ${seen.email} and ${text} like lower(${pattern}))`,
     sql`(${seen.name} and split_part(${text}, chr(1), 1) like lower(${pattern}))`,
     // reverse twice, not split_part(…, -1): a negative position needs PostgreSQL 14, the README promises 13.
     sql`(${seen.email} and reverse(split_part(reverse(${text}), chr(1), 1)) like lower(${pattern}))`,
   ];
-  if (number !== null) hits.push(sql`${people.memberNumber} = ${number}`);
-  if (uid) hits.push(sql`exists (select 1 from ${cards} where ${cards.personId} = ${people.id} and ${cards.uid} = ${uid})`);
-  if (login) hits.push(sql`(${seen.email} and exists (select 1 from ${accounts} where ${accounts.personId} = ${people.id} and ${login}))`);
-  return sql`(${candidates} and coalesce(${sql.join(hits, sql` or `)}, false))`;
+  if (m.number !== null) hits.push(sql`${people.memberNumber} = ${m.number}`);
+  if (m.uid) hits.push(sql`exists (select 1 from ${cards} where ${cards.personId} = ${people.id} and ${cards.uid} = ${m.uid})`);
+  if (m.login) hits.push(sql`(${seen.email} and exists (select 1 from ${accounts} where ${accounts.personId} = ${people.id} and ${m.login}))`);
+  return sql`coalesce(${sql.join(hits, sql` or `)}, false)`;
 }
 
 /**
@@ -118,6 +160,17 @@ export interface PeopleSearchParts {
   email: SQL<string | null>;
   /** By the name shown (a hidden name's place tells nothing), then by id. */
   order: SQL[];
+  /**
+   * The same search in two parts, for a page in `order` without sorting every match (namesFirst): `named`, a
+   * condition for a query driven from `profiles` (joined to `people`, then `sight`), finds those whose name the
+   * viewer sees, read `nameOrder` along profiles_name_idx; `nameless` (with `matches`, on `people` left-joined to
+   * profiles and sight) the rest, who come after them, by id.
+   */
+  named: SQL;
+  /** The viewer sees the row's name (the sight's). */
+  nameShown: SQL;
+  nameless: SQL;
+  nameOrder: SQL[];
 }
 
 /**
@@ -136,12 +189,46 @@ export function peopleSearch(viewer: Viewer, query: string, options: { inScope?:
   const logins = mayFindByLogin(viewer);
   const lastName = sql<string | null>`case when ${seen.name} then ${profiles.lastName} end`;
   const firstName = sql<string | null>`case when ${seen.name} then ${profiles.firstName} end`;
+  const fields: SeenFields = { name: seen.name, email: seen.email, cards: manages, logins };
+  const inProfile = profileMatches(query, fields);
   return {
     sight: seen.join,
-    matches: personMatches(query, { name: seen.name, email: seen.email, cards: manages, logins }),
+    matches: personMatches(query, fields),
+    named: inProfile ? sql`(${seen.name} and ${inProfile})` : seen.name,
+    nameShown: seen.name,
+    nameless: sql`(${profiles.personId} is null or not ${seen.name})`,
+    nameOrder: [asc(profiles.lastName), asc(profiles.firstName), asc(profiles.personId)],
     firstName,
     lastName,
     email: sql<string | null>`case when ${seen.email} then ${profiles.email} end`,
     order: [sql`${lastName} asc nulls last`, sql`${firstName} asc nulls last`, asc(people.id)],
   };
 }
+
+/** Reads `limit` rows of one part of a search from `offset`. */
+export type PartPage<T> = (limit: number, offset: number) => Promise<T[]>;
+
+/**
+ * A page of a search whose order puts the people with a name shown first (by that name, along profiles_name_idx),
+ * then the rest (by id): the named part's page, and only when it is not full the nameless part's, from where the
+ * named ones end. A broad text (one letter: every person matches) reads a page of index entries instead of
+ * sorting every match. `countNamed` is asked only for a page that starts past every named match.
+ */
+export async function namesFirst<T>(
+  parts: { named: PartPage<T>; nameless: PartPage<T>; countNamed: () => Promise<number> },
+  limit: number,
+  offset: number,
+  /** How many match in all, when counted (not capped): the nameless part is then read only if some remain. */
+  total?: number,
+): Promise<T[]> {
+  const named = await parts.named(limit, offset);
+  if (named.length >= limit || (total !== undefined && offset + named.length >= total)) return named;
+  const namedTotal = named.length > 0 || offset === 0 ? offset + named.length : await parts.countNamed();
+  return [...named, ...(await parts.nameless(limit - named.length, Math.max(0, offset - namedTotal)))];
+}
+
+/**
+ * Counting a search stops here: a broad text (one letter) would otherwise read and count every person each time.
+ * Lists say "more than 1,000" and show the first 1,000 in order; a narrower search finds the rest.
+ */
+export const SEARCH_COUNT_CAP = 1000;

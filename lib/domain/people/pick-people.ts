@@ -1,10 +1,10 @@
-import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { membershipStatuses, people, profiles } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
 import type { ViewScope } from "../access/view-rights";
 import { fail, type Failure, type Result } from "../shared/result";
-import { inScopeOf, peopleSearch } from "./person-match";
+import { inScopeOf, namesFirst, peopleSearch } from "./person-match";
 import type { Viewer } from "./visibility";
 
 /**
@@ -75,25 +75,47 @@ export async function pickPeople(
   const conditions: SQL[] = [isNull(people.erasedAt)];
   if (rule.loginOnly) conditions.push(eq(membershipStatuses.mayLogIn, true));
   // Found only by what the viewer may see, in the database: a page of hidden candidates cannot crowd out the ones
-  // the viewer may find.
-  conditions.push(picked ? eq(people.id, Number(picked[1])) : search.matches!);
-  const rows = await db
-    .select({
-      personId: people.id,
-      memberNumber: people.memberNumber,
-      statusKey: membershipStatuses.key,
-      statusName: membershipStatuses.name,
-      firstName: search.firstName,
-      lastName: search.lastName,
-      email: search.email,
-    })
-    .from(people)
-    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-    .leftJoin(profiles, eq(profiles.personId, people.id))
-    .leftJoin(search.sight, sql`true`)
-    .where(and(...conditions))
-    .orderBy(...search.order)
-    .limit(LIMIT);
+  // the viewer may find. Those whose name is shown first, read in name order (namesFirst: one letter matches
+  // everyone), then the nameless.
+  const one = picked ? eq(people.id, Number(picked[1])) : undefined;
+  const columns = {
+    personId: people.id,
+    memberNumber: people.memberNumber,
+    statusKey: membershipStatuses.key,
+    statusName: membershipStatuses.name,
+    firstName: search.firstName,
+    lastName: search.lastName,
+    email: search.email,
+  };
+  const rows = await namesFirst(
+    {
+      named: (limit, offset) =>
+        db
+          .select(columns)
+          .from(profiles)
+          .innerJoin(people, eq(people.id, profiles.personId))
+          .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+          .leftJoin(search.sight, sql`true`)
+          .where(and(...conditions, one ? and(one, search.nameShown) : search.named))
+          .orderBy(...search.nameOrder)
+          .limit(limit)
+          .offset(offset),
+      nameless: (limit, offset) =>
+        db
+          .select(columns)
+          .from(people)
+          .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+          .leftJoin(profiles, eq(profiles.personId, people.id))
+          .leftJoin(search.sight, sql`true`)
+          .where(and(...conditions, one ?? search.matches!, search.nameless))
+          .orderBy(asc(people.id))
+          .limit(limit)
+          .offset(offset),
+      countNamed: async () => 0, // the first page only
+    },
+    LIMIT,
+    0,
+  );
 
   const found: PickedPerson[] = rows.map((r) => ({
     personId: r.personId,

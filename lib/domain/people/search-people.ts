@@ -1,8 +1,8 @@
-import { eq, sql } from "drizzle-orm";
+import { and, asc, count, eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { membershipStatuses, people, profiles } from "@/lib/db/schema";
 import type { ViewScope } from "../access/view-rights";
-import { inScopeOf, peopleSearch } from "./person-match";
+import { inScopeOf, namesFirst, peopleSearch, SEARCH_COUNT_CAP } from "./person-match";
 import type { Viewer } from "./visibility";
 
 export interface PeopleSearch {
@@ -28,7 +28,10 @@ export interface PersonListRow {
 
 export interface PeoplePage {
   rows: PersonListRow[];
+  /** How many match, counted up to SEARCH_COUNT_CAP (then `more`). */
   total: number;
+  /** More than `total` match: the pages reach the first SEARCH_COUNT_CAP. */
+  more: boolean;
   page: number;
   pages: number;
 }
@@ -37,48 +40,68 @@ export interface PeoplePage {
  * Find a person (the equipment pages): by name, email, member number, card uid or login email, paginated. Who is
  * found, what is shown of them and in which order is the people search's one rule (person-match.ts `peopleSearch`,
  * shared with the picker): names and emails as the viewer may see them, found only by what the viewer may see,
- * ordered by the name shown. The total rides along with the page (a window count): one query.
+ * ordered by the name shown. The page is read in that order (namesFirst: a one-letter text, which every person
+ * matches, reads a page of the name index instead of sorting everyone); the count stops at SEARCH_COUNT_CAP.
  */
 export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch = {}): Promise<PeoplePage> {
   const pageSize = Math.min(Math.max(search.pageSize ?? 25, 1), 200);
   const rule = peopleSearch(viewer, search.query ?? "", { inScope: await inScopeOf(db, search.scope) });
-  const where = rule.matches;
-  const pageOf = (page: number) =>
+  const columns = {
+    personId: people.id,
+    memberNumber: people.memberNumber,
+    firstName: rule.firstName,
+    lastName: rule.lastName,
+    email: rule.email,
+    statusKey: membershipStatuses.key,
+    statusName: membershipStatuses.name,
+  };
+  const named = () =>
     db
-      .select({
-        personId: people.id,
-        memberNumber: people.memberNumber,
-        firstName: rule.firstName,
-        lastName: rule.lastName,
-        email: rule.email,
-        statusKey: membershipStatuses.key,
-        statusName: membershipStatuses.name,
-        total: sql<number>`count(*) over ()`.mapWith(Number),
-      })
-      .from(people)
+      .select(columns)
+      .from(profiles)
+      .innerJoin(people, eq(people.id, profiles.personId))
       .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-      .leftJoin(profiles, eq(profiles.personId, people.id))
       .leftJoin(rule.sight, sql`true`)
-      .where(where)
-      .orderBy(...rule.order)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
-  const wanted = Math.max(Math.trunc(search.page ?? 1), 1);
-  let found = await pageOf(wanted);
-  let page = wanted;
-  let total = found[0]?.total ?? 0;
-  if (!found.length && wanted > 1) {
-    // Past the last page (a link kept while people left): the count, then the last page, which carries it too.
-    const [{ n } = { n: 0 }] = await db
-      .select({ n: sql<number>`count(*)`.mapWith(Number) })
-      .from(people)
-      .leftJoin(profiles, eq(profiles.personId, people.id))
-      .leftJoin(rule.sight, sql`true`)
-      .where(where);
-    page = Math.max(1, Math.ceil(n / pageSize));
-    found = n ? await pageOf(page) : [];
-    total = n;
-  }
-  const rows = found.map(({ total: _total, ...row }) => row);
-  return { rows, total, page, pages: Math.max(1, Math.ceil(total / pageSize)) };
+      .where(rule.named);
+  const pageOf = (page: number) =>
+    namesFirst(
+      {
+        named: (limit, offset) =>
+          named()
+            .orderBy(...rule.nameOrder)
+            .limit(limit)
+            .offset(offset),
+        nameless: (limit, offset) =>
+          db
+            .select(columns)
+            .from(people)
+            .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+            .leftJoin(profiles, eq(profiles.personId, people.id))
+            .leftJoin(rule.sight, sql`true`)
+            .where(and(rule.matches, rule.nameless))
+            .orderBy(asc(people.id))
+            .limit(limit)
+            .offset(offset),
+        countNamed: async () => (await db.select({ n: count() }).from(named().as("named")))[0]?.n ?? 0,
+      },
+      pageSize,
+      (page - 1) * pageSize,
+      more ? undefined : total,
+    );
+  const matching = db
+    .select({ personId: people.id })
+    .from(people)
+    .leftJoin(profiles, eq(profiles.personId, people.id))
+    .leftJoin(rule.sight, sql`true`)
+    .where(rule.matches)
+    .limit(SEARCH_COUNT_CAP + 1)
+    .as("matching");
+  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(matching);
+  const more = n > SEARCH_COUNT_CAP;
+  const total = Math.min(n, SEARCH_COUNT_CAP);
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  // Past the last page (a link kept while people left): the last page.
+  const page = Math.min(Math.max(Math.trunc(search.page ?? 1), 1), pages);
+  const rows = total ? await pageOf(page) : [];
+  return { rows, total, more, page, pages };
 }

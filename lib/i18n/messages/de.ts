@@ -151,6 +151,7 @@ export const de: Catalog = {
   "people.col.status": "Status",
   "people.none": "Niemand passt zu dieser Suche.",
   "people.count": "{count, plural, one {# Person} other {# Personen}}",
+  "people.countMore": "Mehr als {count, number} Personen: die ersten {count, number} werden angezeigt. Grenze die Suche ein, um die übrigen zu sehen.",
   "people.prev": "Zurück",
   "people.next": "Weiter",
   "people.page": "Seite {page} von {pages}",

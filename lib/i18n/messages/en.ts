@@ -151,6 +151,7 @@ export const en = {
   "people.col.status": "Status",
   "people.none": "Nobody matches this search.",
   "people.count": "{count, plural, one {# person} other {# people}}",
+  "people.countMore": "More than {count, number} people: the first {count, number} are listed. Narrow the search to see the rest.",
   "people.prev": "Previous",
   "people.next": "Next",
   "people.page": "Page {page} of {pages}",

@@ -152,6 +152,7 @@ export const it: Catalog = {
   "people.col.status": "Stato",
   "people.none": "Nessuno corrisponde a questa ricerca.",
   "people.count": "{count, plural, one {# persona} other {# persone}}",
+  "people.countMore": "Più di {count, number} persone: sono elencate le prime {count, number}. Restringi la ricerca per vedere le altre.",
   "people.prev": "Precedente",
   "people.next": "Successiva",
   "people.page": "Pagina {page} di {pages}",

@@ -152,6 +152,7 @@ export const nl: Catalog = {
   "people.col.status": "Status",
   "people.none": "Niemand voldoet aan deze zoekopdracht.",
   "people.count": "{count, plural, one {# persoon} other {# personen}}",
+  "people.countMore": "Meer dan {count, number} personen: de eerste {count, number} worden getoond. Verfijn de zoekopdracht om de rest te zien.",
   "people.prev": "Vorige",
   "people.next": "Volgende",
   "people.page": "Pagina {page} van {pages}",

@@ -144,7 +144,7 @@ async function PeopleResult({ user, filter }: { user: CurrentUser; filter: Peopl
   return (
     <>
       <p className="flex flex-wrap gap-3 text-sm text-slate-600">
-        <span>{t("people.count", { count: result.total })}</span>
+        <span>{result.more ? t("people.countMore", { count: result.total }) : t("people.count", { count: result.total })}</span>
         <a className={linkClass} href={`/admin/people/export?${filterQuery(filter, { format: "csv" })}`}>
           {t("people.exportCsv")}
         </a>
