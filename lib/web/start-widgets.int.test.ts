@@ -8,6 +8,9 @@ import { upcomingEvents } from "@/lib/domain/calendar/calendar-queries";
 import { listNews } from "@/lib/domain/community/news";
 import { openSince } from "@/lib/domain/community/open-status";
 import { loadDashboard } from "@/lib/domain/machines/dashboard";
+import { getSessionPerson } from "@/lib/domain/auth/session-person";
+import { eq } from "drizzle-orm";
+import { profiles } from "@/lib/db/schema";
 
 // The start page asks these on every request, a visitor's too (issue 20): each statement named, so it holds the
 // embedded database's one session for one round trip, not two (unnamed, postgres.js describes it first) — on a
@@ -15,6 +18,7 @@ import { loadDashboard } from "@/lib/domain/machines/dashboard";
 // server's hold report).
 let embedded: EmbeddedPostgres;
 let web: DbHandle;
+let member = 0;
 const holds: HoldReport[] = [];
 
 beforeAll(async () => {
@@ -24,6 +28,7 @@ beforeAll(async () => {
   await seedDemoData(setup.db, "demo-password-123");
   await setup.close();
   web = createDb(embedded.url, { max: 1 });
+  [{ personId: member }] = await web.db.select({ personId: profiles.personId }).from(profiles).where(eq(profiles.email, "member@makerspace.local"));
 }, 120_000);
 afterAll(async () => {
   await web?.close();
@@ -47,5 +52,12 @@ describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the start page's widgets on t
     const mine = await holdsOf(load);
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.map((h) => h.roundTrips)).toEqual(mine.map(() => 1));
+  });
+
+  // Every signed-in request reads its session's person in the layout (lib/auth/current-user.ts): the account, the
+  // right keys, a system training.
+  it("a signed-in request's session: three statements, one round trip each", async () => {
+    const mine = await holdsOf(() => getSessionPerson(web.db, member, undefined));
+    expect(mine.map((h) => h.roundTrips)).toEqual([1, 1, 1]);
   });
 });

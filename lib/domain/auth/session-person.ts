@@ -36,7 +36,9 @@ export async function getSessionPerson(db: Db, personId: number, sessionVersion?
     .innerJoin(accounts, eq(accounts.personId, people.id))
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
     .leftJoin(profiles, eq(profiles.personId, people.id))
-    .where(eq(people.id, personId));
+    .where(eq(people.id, personId))
+    .prepare("session_person") // every signed-in request asks (the layout's header): one round trip, not two
+    .execute();
   if (!row || row.disabled || !row.mayLogIn || row.erasedAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== row.sessionVersion) return null;
   const displayName = [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email;

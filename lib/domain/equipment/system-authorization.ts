@@ -12,6 +12,8 @@ export async function hasCurrentSystemAuthorization(db: Db, personId: number, no
     .select({ a: equipmentAuthorizations })
     .from(equipmentAuthorizations)
     .innerJoin(equipmentTypes, eq(equipmentTypes.id, equipmentAuthorizations.equipmentTypeId))
-    .where(and(eq(equipmentAuthorizations.personId, personId), eq(equipmentTypes.purpose, "system"), isNull(equipmentAuthorizations.revokedAt)));
+    .where(and(eq(equipmentAuthorizations.personId, personId), eq(equipmentTypes.purpose, "system"), isNull(equipmentAuthorizations.revokedAt)))
+    .prepare("system_authorization") // every signed-in request asks: one round trip, not two
+    .execute();
   return rows.some(({ a }) => isAuthorizationCurrent(a, now));
 }
