@@ -1,7 +1,8 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { equipmentTypes, trainingSessions, trainingSignups } from "@/lib/db/schema";
-import { personalFeed, publicFeed, roomFeed } from "./feed-queries";
+import { eq, inArray, sql } from "drizzle-orm";
+import { eventRooms, events, equipmentTypes, rooms, trainingSessions, trainingSignups } from "@/lib/db/schema";
+import { feedEvents, personalFeed, publicFeed, roomFeed } from "./feed-queries";
 import { regenerateFeedToken, revokeFeedToken } from "./feed-tokens";
 import { feedResponse } from "./feed-response";
 import { registerMember } from "./registrations";
@@ -85,6 +86,46 @@ describe("public feed", () => {
     await saveEvent(f.t.db, f.admin, { title: "New", startsAt: "2026-12-01T17:00:00Z", endsAt: "2026-12-01T18:00:00Z", timeZone: "UTC", visibility: "public" });
     const after = await publicFeed(f.t.db, ctx);
     expect(feedResponse(new Request("http://x", { headers: { "if-none-match": etag } }), after).status).toBe(200);
+  });
+});
+
+describe("the feeds' events", () => {
+  it("are read as the table holds them: instants cut to the millisecond, weekdays, exception dates, rooms as one location", async () => {
+    await add("odd", {
+      title: "Odd times",
+      startsAt: "2026-10-16T17:00:00Z",
+      endsAt: "2026-10-16T19:00:00Z",
+      visibility: "public",
+      roomIds: [f.roomA, f.roomB],
+      recurrence: { freq: "weekly", count: 4, weekdays: [1, 5] },
+      exceptionDates: ["2026-10-19", "2026-10-23"],
+    });
+    // Microseconds as now() writes them, one a microsecond short of the next millisecond (cut, not rounded).
+    await f.t.db
+      .update(events)
+      .set({ createdAt: sql`'2026-09-01 10:00:00.123999+00'`, updatedAt: sql`'2026-09-02 10:00:00.999999+00'` })
+      .where(eq(events.id, ids.odd!));
+    const [row] = await f.t.db.select().from(events).where(eq(events.id, ids.odd!));
+    const names = await f.t.db.select({ name: rooms.name }).from(rooms).where(inArray(rooms.id, [f.roomA, f.roomB]));
+    const read = await feedEvents(f.t.db, undefined, [ids.odd!, ids.lab!]);
+    expect(read.map((e) => e.id)).toEqual([ids.lab, ids.odd]);
+    const odd = read[1]!;
+    expect(odd.createdAt.toISOString()).toBe("2026-09-01T10:00:00.123Z");
+    expect(odd.updatedAt.toISOString()).toBe("2026-09-02T10:00:00.999Z");
+    expect(odd).toEqual({
+      ...Object.fromEntries(Object.keys(odd).map((k) => [k, row![k as keyof typeof row]])),
+      location: names
+        .map((n) => n.name)
+        .sort()
+        .join(", "),
+    });
+    expect(odd.recurrenceWeekdays).toEqual([1, 5]);
+    expect(odd.exceptionDates).toEqual(["2026-10-19", "2026-10-23"]);
+    expect(read[0]!.recurrenceWeekdays).toEqual([]);
+    // An event without rooms has an empty location.
+    expect((await feedEvents(f.t.db, undefined, [ids.gone!]))[0]!.location).toBe("");
+    await f.t.db.delete(eventRooms).where(eq(eventRooms.eventId, ids.odd!));
+    await f.t.db.delete(events).where(eq(events.id, ids.odd!));
   });
 });
 
