@@ -106,7 +106,10 @@ describe("the feeds' events", () => {
       .set({ createdAt: sql`'2026-09-01 10:00:00.123999+00'`, updatedAt: sql`'2026-09-02 10:00:00.999999+00'` })
       .where(eq(events.id, ids.odd!));
     const [row] = await f.t.db.select().from(events).where(eq(events.id, ids.odd!));
-    const names = await f.t.db.select({ name: rooms.name }).from(rooms).where(inArray(rooms.id, [f.roomA, f.roomB]));
+    const names = await f.t.db
+      .select({ name: rooms.name })
+      .from(rooms)
+      .where(inArray(rooms.id, [f.roomA, f.roomB]));
     const read = await feedEvents(f.t.db, undefined, [ids.odd!, ids.lab!]);
     expect(read.map((e) => e.id)).toEqual([ids.lab, ids.odd]);
     const odd = read[1]!;
