@@ -28,7 +28,8 @@ beforeAll(async () => {
   await seedDemoData(setup.db, "demo-password-123");
   await setup.close();
   web = createDb(embedded.url, { max: 1 });
-  [{ personId: member }] = await web.db.select({ personId: profiles.personId }).from(profiles).where(eq(profiles.email, "member@makerspace.local"));
+  const [row] = await web.db.select({ personId: profiles.personId }).from(profiles).where(eq(profiles.email, "member@makerspace.local"));
+  member = row!.personId;
 }, 120_000);
 afterAll(async () => {
   await web?.close();
