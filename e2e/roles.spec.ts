@@ -7,6 +7,9 @@ test.describe("roles an admin shapes", () => {
   test.use({ storageState: storageStateOf("admin") });
 
   test("an admin creates a role with two permissions, gives it to a member, and the member uses one", async ({ page, browser }) => {
+    // Fifteen page loads, three saves, a second browser and a login on a two-core machine: over 30 s under load (it
+    // stopped at Maria's login at load 19–21), not a step waiting on anything of its own.
+    test.slow();
     const roleName = `Newsroom ${Date.now().toString(36)}`;
     await page.goto("/admin/roles");
     await expect(page.getByRole("heading", { name: "Roles", level: 1 })).toBeVisible();
