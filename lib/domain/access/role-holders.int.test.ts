@@ -6,11 +6,12 @@ import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-dat
 import type { Viewer } from "../people/visibility";
 import { permissionsOfPerson } from "./person-permissions";
 import { holderPageQuery, roleHolders } from "./role-holders";
+import { viewScopeOf, type ViewScope } from "./view-rights";
 
 // The Member role as a space has it: most people hold it by their status. Enough holders here that the first pages
 // are read along the name index (the walk) and the last ones sorted, so both ways are compared with each other.
 let t: DemoDatabase;
-let admin: Viewer;
+let admin: Viewer & { viewScope: ViewScope };
 /** Sees names set for members, not those for the board. */
 let directoryReader: Viewer;
 let memberRole: number;
@@ -33,7 +34,8 @@ async function addPeople(count: number, from: number): Promise<void> {
 
 beforeAll(async () => {
   t = await createDemoDatabase();
-  admin = { personId: t.ids.admin, permissions: await permissionsOfPerson(t.db, t.ids.admin) };
+  // As the session carries them: with the groups the view rights reach (names shown mind them, shown-names.ts).
+  admin = { personId: t.ids.admin, permissions: await permissionsOfPerson(t.db, t.ids.admin), viewScope: await viewScopeOf(t.db, t.ids.admin) };
   directoryReader = { personId: t.ids.member, permissions: new Set(["directory.read"]) };
   [{ id: memberRole }] = (await t.db.select({ id: roles.id }).from(roles).where(eq(roles.key, "member"))) as [{ id: number }];
   [{ id: memberStatus }] = (await t.db.select({ id: membershipStatuses.id }).from(membershipStatuses).where(eq(membershipStatuses.key, "member"))) as [

@@ -15,6 +15,7 @@ import { getPollView } from "../community/polls/poll-queries";
 import { castVote } from "../community/polls/vote";
 import { pickPeople } from "./pick-people";
 import { namesShownTo } from "./shown-names";
+import { visibleNames } from "./visible-names";
 import type { Viewer } from "./visibility";
 
 let f: CalendarFixture;
@@ -73,6 +74,9 @@ describe("names shown outside the people pages", () => {
     };
     expect(await both(lender(scope([mario!.statusId])))).toEqual({ picked: ["Mario Rossi"], name: "Mario Rossi" });
     expect(await both(lender(scope([])))).toEqual({ picked: [], name: null });
+    // Lists that show a member number where the name is hidden (role holders, a record's history) follow it too.
+    expect((await visibleNames(f.t.db, lender(scope([])), [f.member])).get(f.member)).toMatchObject({ name: null, memberNumber: expect.any(Number) });
+    expect((await visibleNames(f.t.db, lender(scope([mario!.statusId])), [f.member])).get(f.member)).toMatchObject({ name: "Mario Rossi" });
     await marioShows({ name: "public" });
     expect(await both(lender(scope([])))).toEqual({ picked: ["Mario Rossi"], name: "Mario Rossi" });
     await marioShows({});
@@ -86,6 +90,7 @@ describe("names shown outside the people pages", () => {
       const narrowed = { personId: f.maria, permissions: await permissionsOfPerson(f.t.db, f.maria) };
       expect(narrowed.permissions.has("directory.read")).toBe(true);
       expect((await namesShownTo(f.t.db, narrowed, [f.member])).get(f.member)).toBeUndefined();
+      expect((await visibleNames(f.t.db, narrowed, [f.member])).get(f.member)?.name).toBeNull();
       // Oneself is never narrowed, and the board (every group) still sees him.
       expect((await namesShownTo(f.t.db, { personId: f.member, permissions: new Set() }, [f.member])).get(f.member)).toBe("Mario Rossi");
       expect((await namesShownTo(f.t.db, board, [f.member])).get(f.member)).toBe("Mario Rossi");

@@ -16,7 +16,7 @@ export type NameViewer = Viewer & { viewScope?: ViewScope };
  * The groups this viewer sees with their own rights: the scope they carry, else read (only where it can change what
  * they see, mindsViewRights); undefined: every group.
  */
-async function viewersScope(db: Db, viewer: NameViewer): Promise<ViewScope | undefined> {
+export async function viewersScope(db: Db, viewer: NameViewer): Promise<ViewScope | undefined> {
   if (viewer.viewScope) return viewer.viewScope;
   if (viewer.personId === null || !mindsViewRights(viewer)) return undefined;
   return viewScopeOf(db, viewer.personId);
