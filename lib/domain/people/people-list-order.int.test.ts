@@ -87,7 +87,12 @@ describe("the people list by name", () => {
       const after = await opened();
       expect(after.asked).toHaveLength(1);
       expect(after.found.total).toBe(found.total + 30);
-      await t.db.delete(people).where(inArray(people.id, more.map((m) => m.id)));
+      await t.db.delete(people).where(
+        inArray(
+          people.id,
+          more.map((m) => m.id),
+        ),
+      );
     } finally {
       await counted.close();
     }

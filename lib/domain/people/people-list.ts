@@ -168,7 +168,13 @@ type ListResult = { rows: PeopleListRow[]; total: number; more: boolean; page: n
  * filter: the page as it opens) the count rides along with the walk, one prepared statement; else people are
  * counted first (profiles are not joined: the filters and view rights are conditions on people).
  */
-async function listByName(db: Db, f: PeopleQuery, where: SQL | undefined, pageSize: number, sorted: (page: number) => Promise<PeopleListRow[]>): Promise<ListResult> {
+async function listByName(
+  db: Db,
+  f: PeopleQuery,
+  where: SQL | undefined,
+  pageSize: number,
+  sorted: (page: number) => Promise<PeopleListRow[]>,
+): Promise<ListResult> {
   const walk = async (limit: number, offset: number): Promise<(PeopleListRow & { everyone: number })[]> =>
     namedPageQuery(db, where, f.dir, limit, offset, !where).prepare("people_by_name").execute();
   let walked: PeopleListRow[] | undefined;
@@ -203,8 +209,7 @@ async function listByName(db: Db, f: PeopleQuery, where: SQL | undefined, pageSi
             .orderBy(order(people.id))
             .limit(limit)
             .offset(at),
-        countNamed: async () =>
-          (await db.select({ n: count() }).from(profiles).innerJoin(people, eq(people.id, profiles.personId)).where(where))[0]?.n ?? 0,
+        countNamed: async () => (await db.select({ n: count() }).from(profiles).innerJoin(people, eq(people.id, profiles.personId)).where(where))[0]?.n ?? 0,
       },
       pageSize,
       offset,
@@ -218,12 +223,7 @@ async function listByName(db: Db, f: PeopleQuery, where: SQL | undefined, pageSi
  * to SEARCH_COUNT_CAP (`more`: the pages reach the first ones); by name its page is read along profiles_name_idx
  * (namesFirst), so a one-letter text, which every person matches, neither sorts nor counts everyone.
  */
-export async function listPeople(
-  db: Db,
-  f: PeopleQuery,
-  pageSize = 25,
-  now = new Date(),
-): Promise<ListResult> {
+export async function listPeople(db: Db, f: PeopleQuery, pageSize = 25, now = new Date()): Promise<ListResult> {
   const today = await spaceToday(db, now);
   const where = whereOf(f, today);
   const searched = Boolean(f.q.trim());
