@@ -53,11 +53,17 @@ function dayCells(
  * client component, month-grid.tsx); named by the heading above it (`labelledBy`, its id: "December 2026").
  */
 export function MonthView(p: ViewProps & { month: number; weekOf: (day: Day) => string; labelledBy: string }) {
+  // "+N more" formatted once per N (an ICU plural: a busy month asks for the same few on most of its 42 days).
+  const moreText = new Map<number, string>();
   const cells = dayCells(p, {
     name: (day) => day.day,
     outside: (day) => day.month !== p.month,
     shown: MONTH_DAY_SHOWN,
-    more: (day, hidden) => [p.t("cal.more", { count: hidden }), p.weekOf(day), formatDay(day, p.locale)],
+    more: (day, hidden) => {
+      let text = moreText.get(hidden);
+      if (text === undefined) moreText.set(hidden, (text = p.t("cal.more", { count: hidden })));
+      return [text, p.weekOf(day), formatDay(day, p.locale)];
+    },
   });
   return <MonthGrid weekdays={[1, 2, 3, 4, 5, 6, 0].map((d) => p.t(`wd.${d}` as "wd.0"))} cells={cells} tags={entryTags(p.t)} labelledBy={p.labelledBy} />;
 }

@@ -28,13 +28,27 @@ export function isoDate(d: Day): string {
   return `${String(d.year).padStart(4, "0")}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`;
 }
 
+/**
+ * The day at UTC midnight as a Date, checked as Temporal checks it (2027-02-30 throws). Day arithmetic on the UTC
+ * calendar, not Temporal's: a calendar view asks for hundreds of days a request and a Temporal date costs ~10 µs.
+ */
+function utcMidnight(d: Day): Date {
+  const at = new Date(0);
+  at.setUTCFullYear(d.year, d.month - 1, d.day); // any year, 0–99 too (Date.UTC would read 26 as 1926)
+  if (at.getUTCDate() !== d.day || at.getUTCMonth() !== d.month - 1 || at.getUTCFullYear() !== d.year) throw new RangeError(`no such day: ${isoDate(d)}`);
+  return at;
+}
+
 export function addDays(d: Day, days: number): Day {
-  return dayOfPlain(plain(d).add({ days }));
+  if (!Number.isInteger(days)) throw new RangeError(`not a whole number of days: ${days}`);
+  const at = utcMidnight(d);
+  at.setUTCDate(at.getUTCDate() + days);
+  return { year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, day: at.getUTCDate() };
 }
 
 /** 0 = Sunday … 6 = Saturday (as Date#getDay and the calendar's weekday fields count). */
 export function weekday(d: Day): number {
-  return plain(d).dayOfWeek % 7;
+  return utcMidnight(d).getUTCDay();
 }
 
 /** Monday of the day's week. */

@@ -1,7 +1,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { executePrepared } from "@/lib/db/prepared";
-import { addDays, type Day, startOfDay } from "@/lib/time";
+import { addDays, type Day, isoDate, startOfDay } from "@/lib/time";
 import { namesShownTo } from "../people/shown-names";
 import type { Viewer } from "../people/visibility";
 import type { CalendarItem } from "./calendar-queries";
@@ -59,6 +59,32 @@ interface Row extends Record<string, unknown> {
 
 const iso = (d: Date) => d.toISOString();
 
+interface Bounds {
+  from: Date;
+  to: Date;
+  /** Every day's first instant and the end of the last, as the statement reads them ("…Z,…Z"). */
+  text: string;
+}
+const boundsKept = new Map<string, Bounds>();
+
+/**
+ * The view's day bounds in its zone (lib/time, through Temporal: ~20 µs a day, a millisecond for a month), kept
+ * per zone, first day and length: every visitor of a month asks for the same ones. A zone's rules change only with
+ * the process's time-zone data.
+ */
+function dayBounds(q: DaysQuery): Bounds {
+  const key = `${q.timeZone} ${isoDate(q.first)} ${q.days}`;
+  let kept = boundsKept.get(key);
+  if (!kept) {
+    const bounds = Array.from({ length: q.days + 1 }, (_, i) => startOfDay(addDays(q.first, i), q.timeZone));
+    kept = { from: bounds[0]!, to: bounds[q.days]!, text: bounds.map(iso).join(",") };
+    // Views of any day can be asked for (?date=): a few hundred are kept, then it starts afresh.
+    if (boundsKept.size >= 500) boundsKept.clear();
+    boundsKept.set(key, kept);
+  }
+  return kept;
+}
+
 /**
  * What a month, week or agenda shows, counted and cut in the database: every entry (event occurrences, trainings,
  * bookings) is placed on each local day it overlaps, numbered within its day (by start, then events, trainings,
@@ -67,9 +93,7 @@ const iso = (d: Date) => d.toISOString();
  * computed here by lib/time, so the database never reads a zone of its own.
  */
 export async function calendarDays(db: Db, q: DaysQuery): Promise<CalendarDays> {
-  const bounds = Array.from({ length: q.days + 1 }, (_, i) => startOfDay(addDays(q.first, i), q.timeZone));
-  const from = bounds[0]!;
-  const to = bounds[q.days]!;
+  const { from, to, text: boundsText } = dayBounds(q);
   const members = q.includeMembersOnly;
   const eventRoom = q.roomId ? sql`and exists (select 1 from event_rooms er where er.event_id = ev.id and er.room_id = ${q.roomId})` : sql``;
   const parts: SQL[] = [
@@ -92,16 +116,22 @@ export async function calendarDays(db: Db, q: DaysQuery): Promise<CalendarDays> 
         from machine_bookings b join machines m on m.id = b.machine_id
         where b.starts_at < ${iso(to)}::timestamptz and b.ends_at > ${iso(from)}::timestamptz and b.cancelled_at is null`);
   }
-  const perDay = q.perDay ?? null;
-  const total = q.total ?? null;
-  // Prepared once per connection and statement text (executePrepared; the text differs only by who looks and whether
-  // a room is chosen, the label says both): parsing and planning this statement was half of its time on PGlite.
-  const name = `calendar-days-${members ? "members" : "public"}${q.roomId ? "-room" : ""}`;
+  // Prepared once per connection and statement text (executePrepared; the text differs only by who looks, whether
+  // a room is chosen and which cuts apply, the label says all three): parsing and planning this statement was half of
+  // its time on PGlite.
+  const name = `calendar-days-${members ? "members" : "public"}${q.roomId ? "-room" : ""}${q.perDay !== undefined ? "-per-day" : ""}${q.total !== undefined ? "-total" : ""}`;
+  // Only the windows a view's cut needs: the running count over every placed entry and its minimum over all rows
+  // are the agenda's alone (the month's statement without them took a third less time on PGlite).
+  const cut =
+    q.total === undefined
+      ? sql`select placed.*, null::int as cut_at from placed`
+      : sql`select running.*, min(case when upto > ${q.total}::int and i > 1 then i end) over () as cut_at
+            from (select placed.*, count(*) over (order by i) as upto from placed) running`;
   const rows = await executePrepared<Row>(
     db,
     name,
     sql`
-    with bound as materialized (select string_to_array(${bounds.map(iso).join(",")}, ',')::timestamptz[] as at),
+    with bound as materialized (select string_to_array(${boundsText}, ',')::timestamptz[] as at),
     it as (${sql.join(parts, sql` union all `)}),
     placed as (
       select d.i, it.*, row_number() over (partition by d.i order by it.starts_at, it.kind, it.key) as rn,
@@ -113,13 +143,12 @@ export async function calendarDays(db: Db, q: DaysQuery): Promise<CalendarDays> 
         cross join generate_series(greatest(width_bucket(it.starts_at, bound.at), 1),
                                    least(width_bucket(it.ends_at - interval '1 microsecond', bound.at), ${q.days}::int)) as d(i)
     ),
-    running as (select placed.*, count(*) over (order by i) as upto from placed),
-    cut as (select running.*, min(case when upto > ${total}::int and i > 1 then i end) over () as cut_at from running),
+    cut as (${cut}),
     shown as (
       select * from cut
-      where (${perDay}::int is null or rn <= ${perDay}::int)
+      where ${q.perDay === undefined ? sql`true` : sql`rn <= ${q.perDay}::int`}
         -- past the cut one row of its day stays, to say where it fell (it is not shown)
-        and (cut_at is null or i < cut_at or (i = cut_at and rn = 1))
+        ${q.total === undefined ? sql`` : sql`and (cut_at is null or i < cut_at or (i = cut_at and rn = 1))`}
     ),
     names as (
       select er.event_id, array_agg(r.name order by r.name) as rooms
