@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { countingDb } from "@/lib/db/testing/query-counter";
 import { equipmentTypes, eventOccurrences, eventRooms, events, machineBookings, trainingSessions } from "@/lib/db/schema";
 import { addDays, type Day, dayOf, isoDate, startOfDay } from "@/lib/time";
 import { calendarDays, type DaysQuery } from "./calendar-days";
@@ -134,5 +136,29 @@ describe("the agenda, cut in the database", () => {
 
   it("is not cut while the entries stay within the limit", async () => {
     expect((await calendarDays(f.t.db, query({ total: 1000 }))).shownDays).toBe(42);
+  });
+});
+
+describe("each view's statement", () => {
+  // The plan of the one statement a view sends, with its parameters left open (PostgreSQL 16+'s generic plan).
+  async function windowPasses(over: Partial<DaysQuery>): Promise<number> {
+    const counting = countingDb(f.t.url);
+    try {
+      await counting.db.execute(sql`select 1`); // the connection's own first statements (array types) out of the way
+      counting.reset();
+      await calendarDays(counting.db, query({ includeMembersOnly: false, ...over }));
+      expect(counting.queries).toHaveLength(1); // a visitor's view: no bookings, so no names asked for
+      const plan = await f.t.db.execute<{ "QUERY PLAN": string }>(sql.raw(`explain (generic_plan) ${counting.queries[0]}`));
+      return plan.filter((row) => /WindowAgg/.test(row["QUERY PLAN"])).length;
+    } finally {
+      await counting.close();
+    }
+  }
+
+  it("the month's numbers and counts the entries of each day and nothing more: the agenda's running count is its own", async () => {
+    // Each day's order (row_number) and count in one pass; the running count over the whole view and its minimum
+    // (the agenda's cut) doubled the month's window passes over ~900 rows when every view ran them.
+    expect(await windowPasses({ perDay: 4 })).toBe(1);
+    expect(await windowPasses({ total: 150 })).toBe(3);
   });
 });

@@ -134,14 +134,15 @@ export async function calendarDays(db: Db, q: DaysQuery): Promise<CalendarDays> 
     with bound as materialized (select string_to_array(${boundsText}, ',')::timestamptz[] as at),
     it as (${sql.join(parts, sql` union all `)}),
     placed as (
-      select d.i, it.*, row_number() over (partition by d.i order by it.starts_at, it.kind, it.key) as rn,
-             count(*) over (partition by d.i) as n
+      -- one window for both: row_number ignores the frame, count(*) over the whole day needs it
+      select d.i, it.*, row_number() over by_day as rn, count(*) over by_day as n
       -- the days an entry overlaps, found by bisecting the bounds: from the day its start falls in to the last day
       -- that begins before its end (a microsecond less: an end at midnight does not reach the next day)
       -- (an array compared per entry: joining the days instead compared every entry with every day)
       from it cross join bound
         cross join generate_series(greatest(width_bucket(it.starts_at, bound.at), 1),
                                    least(width_bucket(it.ends_at - interval '1 microsecond', bound.at), ${q.days}::int)) as d(i)
+      window by_day as (partition by d.i order by it.starts_at, it.kind, it.key rows between unbounded preceding and unbounded following)
     ),
     cut as (${cut}),
     shown as (
