@@ -2,6 +2,8 @@
  * The built web server (scripts/web/web-server.ts, compiled and with the V8 flags as `npm start` runs it) on a fresh embedded database with the demo data, with a probe
  * preloaded that answers one IPC message (scripts/bench/heap-probe.cjs: "heap", abort-probe.cjs: "abort"). Shared by
  * bench:soak and bench:abort-signals; `ask` sends the probe's message and resolves with its answer.
+ * `BENCH_WEB_CPU_PROF=<dir>` writes the web process's CPU profile there when it stops (its chunks' source maps in
+ * .next name the functions): `BENCH_WEB_CPU_PROF=/tmp/prof npm run bench:pages -- 20 /calendar`.
  */
 import { fork } from "node:child_process";
 import fs from "node:fs";
@@ -43,7 +45,13 @@ export async function startProbedWebServer(options: {
   // As `npm start` runs it: the compiled web server with the web's V8 flags (heap cap, small young generation).
   const web = fork(await ensureBrokerBundle(root, "web"), [], {
     cwd: root,
-    execArgv: ["--expose-gc", "--require", path.join(import.meta.dirname, options.probe), ...WEB_NODE_FLAGS],
+    execArgv: [
+      "--expose-gc",
+      "--require",
+      path.join(import.meta.dirname, options.probe),
+      ...WEB_NODE_FLAGS,
+      ...(process.env.BENCH_WEB_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_WEB_CPU_PROF}`] : []),
+    ],
     env: {
       ...process.env,
       NODE_ENV: "production",
