@@ -7,7 +7,7 @@ import { commitImport, previewImport } from "./import-people";
 import { addMembership } from "./membership-service";
 import { mailingList, peopleToCsv } from "./people-export";
 import { listAllPeople, listPeople, parsePeopleFilter } from "./people-list";
-import { personMatches, SEARCH_COUNT_CAP, seenOnce } from "./person-match";
+import { personMatches, profileMatches, SEARCH_COUNT_CAP, seenOnce } from "./person-match";
 import { createStudyField } from "./study-fields";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
@@ -63,6 +63,31 @@ describe("people list", () => {
     const logins = await planOf(personMatches("12345678", withLogins));
     expect(logins).toMatch(/Bitmap Index Scan on accounts_email_trgm_idx/);
     expect(logins).toMatch(/Index Cond: \(email ~~ '%12345678%'::text\)/);
+  });
+
+  it("can read a search's named part in name order along profiles_name_idx, and serve a narrow text from indexes (profileMatches)", async () => {
+    // namesFirst's page of a broad text (one letter matches everyone) walks the name index and stops after a page;
+    // a narrow one reads the trigram and primary-key indexes. Plans with sorting, then sequential scans, priced out.
+    const planOf = async (off: "enable_sort" | "enable_seqscan", condition: ReturnType<typeof profileMatches>) =>
+      t.db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`set local ${off} = off`));
+        const rows = (await tx.execute(sql`explain select ${people.id} from ${profiles} join ${people} on ${people.id} = ${profiles.personId}
+          where ${condition} order by ${profiles.lastName}, ${profiles.firstName}, ${profiles.personId} limit 25`)) as unknown as Record<string, string>[];
+        return rows.map((r) => Object.values(r)[0]).join("\n");
+      });
+    const seen = { name: sql`true`, email: sql`false`, cards: true, logins: true };
+    for (const condition of [profileMatches("a"), profileMatches("a", seen)]) {
+      const plan = await planOf("enable_sort", condition);
+      // Each entry checked on the walk (not a hash of every match built first, as `people.id in (…)` would).
+      expect(plan).toMatch(/Index Scan using profiles_name_idx on profiles[^\n]*\n\s+Filter: [^\n]*search_text ~~ '%a%'/);
+      expect(plan).not.toMatch(/Sort|Hash/);
+    }
+    for (const condition of [profileMatches("12345678"), profileMatches("12345678", seen)]) {
+      const plan = await planOf("enable_seqscan", condition);
+      expect(plan).not.toMatch(/Seq Scan on profiles/);
+      expect(plan).toMatch(/profiles_search_text_trgm_idx/);
+      expect(plan).toMatch(/BitmapOr[\s\S]*profiles_pkey/);
+    }
   });
 
   it("works out the viewer's sight of a row once, however often the search uses it", async () => {
