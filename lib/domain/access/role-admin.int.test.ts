@@ -1,11 +1,11 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, like } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { auditLog, equipmentAuthorizations, functionHolders, people, personRoles, profiles, rolePermissions, roles } from "@/lib/db/schema";
+import { auditLog, equipmentAuthorizations, functionHolders, people, permissions, personRoles, profiles, rolePermissions, roles } from "@/lib/db/schema";
 import { countingDb } from "@/lib/db/testing/query-counter";
 import { createPerson } from "../people/create-person";
 import { permissionsOfPerson } from "./person-permissions";
 import { directRoles, endPersonRole, grantPersonRole } from "./person-roles";
-import { createRole, deleteRole, listRolesWithPermissions, updateRole } from "./role-admin";
+import { createRole, deleteRole, listRolesWithPermissions, roleWithPermissions, updateRole } from "./role-admin";
 import { roleHolderCounts, roleHolders } from "./role-holders";
 import { createEscalationFixture, type EscalationFixture } from "./testing/escalation-fixture";
 import { ALL_PERMISSIONS } from "./permissions";
@@ -60,6 +60,29 @@ describe("role CRUD", () => {
           .where(eq(roles.id, (again as { roleId: number }).roleId))
       )[0]!.key,
     ).toBe("door-team-2");
+  });
+
+  it("one role, as the list has it, in one statement of its own rows (its pages asked for every role)", async () => {
+    const [right] = await t.db.select({ key: permissions.key }).from(permissions).where(like(permissions.key, "view.%")).limit(1);
+    const made = await createRole(t.db, t.actors.sysop, { name: "Viewers", permissions: [right!.key, "directory.read"] });
+    const empty = await createRole(t.db, t.actors.sysop, { name: "Nothing yet", permissions: [] });
+    const all = await listRolesWithPermissions(t.db);
+    expect(all.find((r) => r.id === (made as { roleId: number }).roleId)).toMatchObject({ permissions: ["directory.read"], rights: [right!.key] });
+    expect(all.find((r) => r.id === (empty as { roleId: number }).roleId)).toMatchObject({ permissions: [], rights: [] });
+    const counted = countingDb(t.url);
+    try {
+      await roleWithPermissions(counted.db, all[0]!.id); // the connection's own first questions (types) not counted
+      for (const role of all) {
+        counted.reset();
+        expect(await roleWithPermissions(counted.db, role.id)).toEqual(role);
+        expect(counted.queries).toHaveLength(1);
+        expect(counted.queries[0]).toMatch(/where "roles"\."id" = \$1/);
+      }
+      expect(await roleWithPermissions(counted.db, 2_000_000_000)).toBeNull();
+      expect(await roleWithPermissions(counted.db, null)).toBeNull();
+    } finally {
+      await counted.close();
+    }
   });
 
   it("refuses a role carrying a permission the actor lacks, in either direction, and unknown permissions", async () => {

@@ -26,18 +26,35 @@ export interface RoleRow {
 
 export async function listRolesWithPermissions(db: Db): Promise<RoleRow[]> {
   const [rows, grants] = await Promise.all([db.select().from(roles).orderBy(asc(roles.name)), db.select().from(rolePermissions)]);
-  return rows.map((r) => ({
-    ...r,
-    permissions: grants
-      .filter((g) => g.roleId === r.id)
-      .map((g) => g.permissionKey)
-      .filter(isPermission)
-      .sort(),
-    rights: grants
-      .filter((g) => g.roleId === r.id && parseViewRight(g.permissionKey))
-      .map((g) => g.permissionKey)
-      .sort(),
-  }));
+  return rows.map((r) =>
+    roleRow(
+      r,
+      grants.filter((g) => g.roleId === r.id).map((g) => g.permissionKey),
+    ),
+  );
+}
+
+/** One role as listRolesWithPermissions has it, or null: one statement, its own grants alone (its pages ask for one). */
+export async function roleWithPermissions(db: Db, roleId: number | null): Promise<RoleRow | null> {
+  if (roleId === null) return null;
+  const [row] = await db
+    .select({
+      role: roles,
+      keys: sql<string[]>`coalesce(array_agg(${rolePermissions.permissionKey}) filter (where ${rolePermissions.permissionKey} is not null), '{}')`,
+    })
+    .from(roles)
+    .leftJoin(rolePermissions, eq(rolePermissions.roleId, roles.id))
+    .where(eq(roles.id, roleId))
+    .groupBy(roles.id);
+  return row ? roleRow(row.role, row.keys) : null;
+}
+
+function roleRow(role: typeof roles.$inferSelect, keys: string[]): RoleRow {
+  return {
+    ...role,
+    permissions: keys.filter(isPermission).sort(),
+    rights: keys.filter((k) => parseViewRight(k)).sort(),
+  };
 }
 
 const roleInput = z.object({

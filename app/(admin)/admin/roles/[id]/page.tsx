@@ -10,7 +10,7 @@ import { PageTitle } from "@/components/ui/page-title";
 import { linkClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
 import type { Viewer } from "@/lib/domain/people/visibility";
-import { listRolesWithPermissions } from "@/lib/domain/access/role-admin";
+import { roleWithPermissions } from "@/lib/domain/access/role-admin";
 import { roleHolders } from "@/lib/domain/access/role-holders";
 import { viewRightGroups } from "@/lib/domain/access/view-rights";
 import { parseId, parsePage, searchText } from "@/lib/domain/shared/ids";
@@ -31,8 +31,7 @@ export default async function RolePage({ params, searchParams }: Props) {
   const user = await requirePermission("system.admin");
   const id = parseId((await params).id);
   const db = getDb();
-  const [t, roles, groups] = await Promise.all([getT(), listRolesWithPermissions(db), viewRightGroups(db)]);
-  const role = roles.find((r) => r.id === id);
+  const [t, role, groups] = await Promise.all([getT(), roleWithPermissions(db, id), viewRightGroups(db)]);
   if (!role) notFound();
   const asked = await searchParams;
   const query = searchText(asked.q, 100);

@@ -7,7 +7,7 @@ import { DeleteButton } from "@/components/people-admin/delete-button";
 import { PageTitle } from "@/components/ui/page-title";
 import { linkClass } from "@/components/ui/styles";
 import { requirePermission } from "@/lib/auth/guards";
-import { LOCKED_ROLE_KEY, listRolesWithPermissions } from "@/lib/domain/access/role-admin";
+import { LOCKED_ROLE_KEY, roleWithPermissions } from "@/lib/domain/access/role-admin";
 import { viewRightGroups } from "@/lib/domain/access/view-rights";
 import { parseId } from "@/lib/domain/shared/ids";
 import { getT } from "@/lib/i18n/server";
@@ -19,8 +19,7 @@ export default async function EditRolePage({ params }: { params: Promise<{ id: s
   await requirePermission("system.admin");
   const id = parseId((await params).id);
   const db = getDb();
-  const [t, roles, groups] = await Promise.all([getT(), listRolesWithPermissions(db), viewRightGroups(db)]);
-  const role = roles.find((r) => r.id === id);
+  const [t, role, groups] = await Promise.all([getT(), roleWithPermissions(db, id), viewRightGroups(db)]);
   if (!role) notFound();
   const locked = role.key === LOCKED_ROLE_KEY;
   return (
