@@ -9,6 +9,8 @@ import { freePort } from "./free-port";
 const root = path.resolve(import.meta.dirname, "..", "..");
 
 export interface WebApp {
+  /** The web server's process (node running web-server.ts). */
+  pid: number;
   port: number;
   /** http://127.0.0.1:<port> */
   origin: string;
@@ -58,6 +60,7 @@ export async function startWebApp(databaseUrl: string, env: Record<string, strin
     };
   });
   return {
+    pid: child.pid!,
     port,
     origin: `http://127.0.0.1:${port}`,
     dataDir,

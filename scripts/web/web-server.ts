@@ -17,6 +17,7 @@ import { publicUrlFromEnv } from "@/lib/domain/settings/public-url";
 import { applyForwardingPolicy } from "./forwarding";
 import { cachedPublicUrl, httpsRedirectLocation } from "./https-redirect";
 import { applySecurityHeaders } from "./security-headers";
+import { applyBuiltNextConfig } from "./built-next-config";
 import { serveWhenTold } from "./serve-when-told";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -25,6 +26,8 @@ async function main(): Promise<void> {
   const booting = parseEnv(process.env);
   if (Boolean(booting.TLS_CERT) !== Boolean(booting.TLS_KEY)) throw new TlsConfigError("TLS_CERT and TLS_KEY must both be set for HTTPS.");
   const tls = booting.TLS_CERT && booting.TLS_KEY ? loadTlsMaterial(booting.TLS_CERT, booting.TLS_KEY) : null;
+  // The config the build evaluated, not next.config.ts again: Next would load its SWC compiler to read it.
+  applyBuiltNextConfig(root);
   const app = next({ dev: false, dir: root, hostname: booting.HOST, port: booting.PORT });
   await app.prepare();
   // Under `npm start`: booted beside the database's preparation; serves once the launcher says the schema is ready
