@@ -53,8 +53,12 @@ const utcStamp = (instant: Date) => basicDateTime(instant.getTime(), 4, true);
 const FORBIDDEN_IN_TEXT = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 export const withoutControls = (value: string) => value.replace(FORBIDDEN_IN_TEXT, "");
 
+/** What escapeText or a text's value changes: text without any of these is written as it is (most titles). */
+const CHANGED_IN_TEXT = /[\\;,\r\n\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 /** Text as the library escapes it: `\ ; ,` behind a backslash, every line break as `\n`; controls dropped. */
 export function escapeText(value: string): string {
+  if (!CHANGED_IN_TEXT.test(value)) return value;
   return withoutControls(value)
     .replace(/[\\;,]/g, (c) => `\\${c}`)
     .replace(/\r\n|\r|\n/g, "\\n");
@@ -78,6 +82,7 @@ function exceptionAt(day: string, startWall: number): number {
 const lastDay = (until: Date, timeZone: string) => basicDate(floating(new Date(until.getTime() - 1), timeZone), 4);
 
 function text(name: string, value: string): Prop {
+  if (!CHANGED_IN_TEXT.test(value)) return { name, params: [], type: "text", text: value, value };
   return { name, params: [], type: "text", text: escapeText(value), value: withoutControls(value).replace(/\r\n?/g, "\n") };
 }
 

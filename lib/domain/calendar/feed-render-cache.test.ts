@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { feedBytes } from "./feed-response";
 import { clearRenderedFeeds, FEED_BYTES_BUDGET, ITEM_BYTES_BUDGET, renderCacheBytes } from "./feed-render-cache";
-import { buildFeed, type FeedEvent } from "./ical-feed";
+import { buildFeed, renderFeed, type FeedEvent } from "./ical-feed";
 
 /** 1,000 events with long texts (~1.2 KB each), distinct per feed so no item is shared. */
 function events(feed: number): FeedEvent[] {
@@ -43,6 +43,41 @@ describe("the feeds' render caches", () => {
     expect(served).toBeGreaterThan(3 * FEED_BYTES_BUDGET);
     expect(renderCacheBytes().feeds).toBeGreaterThan(FEED_BYTES_BUDGET / 2);
     expect(renderCacheBytes().items).toBeGreaterThan(ITEM_BYTES_BUDGET / 2);
+  });
+
+  it("write an event again when any field it is written from changed (the same id, another row), and not when none did", () => {
+    clearRenderedFeeds();
+    const base: FeedEvent = { ...events(7)[0]!, recurrenceFreq: "weekly", recurrenceWeekdays: [1], exceptionDates: ["2026-10-12"] };
+    const changed: Partial<FeedEvent>[] = [
+      { slug: "other" },
+      { title: "Other" },
+      { description: "Other" },
+      { location: "Other" },
+      { startsAt: new Date(base.startsAt.getTime() + 60_000) },
+      { endsAt: new Date(base.endsAt.getTime() + 60_000) },
+      { timeZone: "Europe/Rome" },
+      { allDay: true },
+      { recurrenceFreq: "monthly" },
+      { recurrenceInterval: 2 },
+      { recurrenceUntil: new Date(Date.UTC(2027, 0, 1)) },
+      { recurrenceCount: 3 },
+      { recurrenceWeekdays: [1, 2] },
+      { exceptionDates: ["2026-10-19"] },
+      { cancelledAt: new Date(Date.UTC(2026, 9, 1)) },
+      { createdAt: new Date(base.createdAt.getTime() + 1000) },
+      { updatedAt: new Date(base.updatedAt.getTime() + 1000) },
+    ];
+    // renderFeed: the items as kept (a built feed's bytes are kept by its ETag, which names the event's id and update time alone).
+    const text = (e: FeedEvent) => renderFeed({ name: "F", host: "h.test", baseUrl: "https://h.test", events: [e] });
+    const first = text(base);
+    expect(text({ ...base })).toBe(first);
+    for (const change of changed) {
+      const other = text({ ...base, ...change });
+      expect(other, JSON.stringify(change)).not.toBe(first);
+      clearRenderedFeeds();
+      expect(other, JSON.stringify(change)).toBe(text({ ...base, ...change }));
+      expect(text({ ...base })).toBe(first);
+    }
   });
 
   it("serve a feed's very bytes again after its bytes and items were dropped for others", () => {

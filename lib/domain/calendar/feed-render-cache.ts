@@ -30,15 +30,18 @@ export type ItemText = {
   /** Its .xml twin written from the same properties as `jcal` (feed-items.ts). */
   xcal?: () => string;
   component?: JCalComponent;
+  /** The event row it was written from (keptEventItem). */
+  source?: FeedEvent;
 };
 
 /**
- * Roughly what an item holds: its key and text (two bytes a character at most), the properties `jcal` keeps and the
+ * Roughly what an item holds: its key, the row it was written from and its text (two bytes a character at most), the properties `jcal` keeps and the
  * component it made (each about the text again) until both twins are made, and the twins.
  */
 function itemBytes(i: ItemText): number {
   return (
     stringBytes(i.key) +
+    (i.source ? 200 + stringBytes(i.source.title ?? "") + stringBytes(i.source.description ?? "") + stringBytes(i.source.slug ?? "") : 0) +
     stringBytes(i.text) * (1 + (i.jcal ? 1 : 0) + (i.component ? 1 : 0)) +
     stringBytes(i.twins?.json ?? "") +
     stringBytes(i.twins?.xml ?? "")
@@ -50,20 +53,11 @@ const items = new ByteLru<string, ItemText>(ITEM_BYTES_BUDGET, itemBytes);
 /** Folded heads (name, product id, VTIMEZONE blocks) by name and zones: the same few for every feed. */
 const heads = new ByteLru<string, string>(1024 * 1024, stringBytes);
 
-/**
- * An event's item key by the row it is made of: a feed made again after a change (feed-cache.ts) holds the same
- * row objects for the events that did not change, so their key is found without writing it out again (that was
- * most of such a feed's time). Rows are never changed in place. Only the key is held here: the item itself lives
- * in `items` alone, so the budget counts all of it.
- */
-let eventKeys = new WeakMap<FeedEvent, { variant: string; key: string }>();
-
 /** For benchmarks measuring the cold path, and tests. */
 export function clearRenderedFeeds(): void {
   feedBytes.clear();
   items.clear();
   heads.clear();
-  eventKeys = new WeakMap();
 }
 
 /** A feed's bytes in one format (`key` its ETag and format), made by `make` unless kept. */
@@ -82,16 +76,61 @@ export function keptHead(key: string, make: () => string): string {
 /** The item kept under `key`, or the one `make` writes (then kept). */
 export function keptItem(key: string, make: () => Omit<ItemText, "key">): ItemText {
   let found = items.get(key);
-  if (found === undefined) items.set(key, (found = { key, ...make() }));
+  if (found === undefined) {
+    const made = make();
+    items.set(key, (found = { key, text: made.text, zone: made.zone, jcal: made.jcal, xcal: made.xcal }));
+  }
   return found;
 }
 
-/** An event's item, found by its row when this row was rendered before for the same address. */
-export function keptEventItem(e: FeedEvent, variant: string, keyOf: () => string, make: () => Omit<ItemText, "key">): ItemText {
-  const memo = eventKeys.get(e);
-  const key = memo?.variant === variant ? memo.key : keyOf();
-  if (memo?.variant !== variant) eventKeys.set(e, { variant, key });
-  return keptItem(key, make);
+const ms = (d: Date | null) => (d === null ? null : d.getTime());
+/** Lists equal by their elements (a row of a single event may carry none: writeEvent reads them only for a series). */
+const sameList = <T>(a: readonly T[] | null, b: readonly T[] | null) =>
+  a === b || (a !== null && b !== null && a !== undefined && b !== undefined && a.length === b.length && a.every((x, i) => x === b[i]));
+
+/** Everything an event's item is made of (feed-items.ts writeEvent reads these and nothing else) is the same. */
+export function sameEvent(a: FeedEvent, b: FeedEvent): boolean {
+  return (
+    a === b ||
+    (a.id === b.id &&
+      a.slug === b.slug &&
+      a.title === b.title &&
+      a.description === b.description &&
+      (a.location ?? null) === (b.location ?? null) &&
+      ms(a.startsAt) === ms(b.startsAt) &&
+      ms(a.endsAt) === ms(b.endsAt) &&
+      a.timeZone === b.timeZone &&
+      a.allDay === b.allDay &&
+      a.recurrenceFreq === b.recurrenceFreq &&
+      a.recurrenceInterval === b.recurrenceInterval &&
+      ms(a.recurrenceUntil) === ms(b.recurrenceUntil) &&
+      a.recurrenceCount === b.recurrenceCount &&
+      sameList(a.recurrenceWeekdays, b.recurrenceWeekdays) &&
+      sameList(a.exceptionDates, b.exceptionDates) &&
+      ms(a.cancelledAt) === ms(b.cancelledAt) &&
+      ms(a.createdAt) === ms(b.createdAt) &&
+      ms(a.updatedAt) === ms(b.updatedAt))
+  );
+}
+
+/**
+ * An event's item for an address (`variant`: its host and base URL), kept under the event's id and checked against
+ * the row it was made of: a row equal in every field the item is written from (`sameEvent`; the same row object
+ * after a change elsewhere) finds it, any other replaces it. Cheaper than a key spelling the whole row out (writing
+ * and hashing that key was a fifth of a cold feed's rendering, issue 20); one version of an event per address is kept.
+ */
+export function keptEventItem(e: FeedEvent, variant: string, make: () => Omit<ItemText, "key">): ItemText {
+  const key = `e ${e.id} ${variant}`;
+  const found = items.get(key);
+  if (found !== undefined && found.source !== undefined && sameEvent(found.source, e)) {
+    // Held by the newest row: the older one can go with the feed that read it.
+    found.source = e;
+    return found;
+  }
+  const made = make();
+  const item: ItemText = { key, text: made.text, zone: made.zone, jcal: made.jcal, xcal: made.xcal, source: e };
+  items.set(key, item);
+  return item;
 }
 
 /** An item grew (its bytes or twins were made): counted again. */

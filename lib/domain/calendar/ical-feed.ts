@@ -136,46 +136,12 @@ export function renderParts(input: FeedInput): FeedParts {
   const { host, baseUrl } = input;
   const variant = `${host} ${baseUrl ?? ""}`;
   const items = [
-    ...input.events.map((e) =>
-      keptEventItem(
-        e,
-        variant,
-        () => eventKey(e, variant),
-        () => folded(writeEvent(e, host, baseUrl)),
-      ),
-    ),
+    ...input.events.map((e) => keptEventItem(e, variant, () => folded(writeEvent(e, host, baseUrl)))),
     ...spansOf(input).map(({ t, kind }) => keptItem(JSON.stringify(["s", kind, host, spanParts(t)]), () => folded(writeSpan(t, kind, host)))),
   ];
   // The zones in the order the items name them (none for all-day and UTC items).
   const zones = [...new Set(items.map((i) => i.zone))].filter((z): z is string => z !== null);
   return { head: keptHead(JSON.stringify([input.name, zones]), () => foldLines(headText(input.name, zones))), items };
-}
-
-/** Everything an event's text is made of (numbers for times: writing out dates was most of a cold feed's time). */
-function eventKey(e: FeedEvent, variant: string): string {
-  const ms = (d: Date | null) => (d ? d.getTime() : null);
-  return JSON.stringify([
-    "e",
-    variant,
-    e.id,
-    e.slug,
-    e.title,
-    e.description,
-    e.location ?? null,
-    ms(e.startsAt),
-    ms(e.endsAt),
-    e.timeZone,
-    e.allDay,
-    e.recurrenceFreq,
-    e.recurrenceInterval,
-    ms(e.recurrenceUntil),
-    e.recurrenceCount,
-    e.recurrenceWeekdays,
-    e.exceptionDates,
-    ms(e.cancelledAt),
-    ms(e.createdAt),
-    ms(e.updatedAt),
-  ]);
 }
 
 function folded(item: WrittenItem): Omit<ItemText, "key"> {
