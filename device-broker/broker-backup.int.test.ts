@@ -24,7 +24,7 @@ import { waitFor } from "@/lib/testing/wait-for";
 let f: BrokerFixture;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-broker-backup-"));
 const OLD_SESSIONS = 40_000;
-/** Each board swipes its card at most once per this gap (the spool case): far more often than a makerspace's boards do. */
+/** Each board swipes its card at most once per this gap: far more often than a makerspace's boards do. */
 const SWIPE_GAP_MS = 1_000;
 
 beforeAll(async () => {
@@ -48,7 +48,7 @@ it("answers every card check while a backup runs and records every use once, ack
   const traffic = await startFirmwareTraffic(f.broker.port, [
     { machineId: 1, clientNumber: 901, card: "efbeadde", serial: "test-board" },
     { machineId: 3, clientNumber: 903, card: "a0000001", serial: "test-board" },
-  ]);
+  ], 20_000, SWIPE_GAP_MS);
   let answeredDuring = 0;
   let results;
   try {
