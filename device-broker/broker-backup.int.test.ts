@@ -45,10 +45,15 @@ it("answers every card check while a backup runs and records every use once, ack
   const [laser] = await f.database.db.select().from(machines).where(eq(machines.boardId, 1));
   const [cnc] = await f.database.db.select().from(machines).where(eq(machines.boardId, 3));
   const last = (await f.database.db.select({ last: max(usageSessions.id) }).from(usageSessions))[0]?.last ?? 0;
-  const traffic = await startFirmwareTraffic(f.broker.port, [
-    { machineId: 1, clientNumber: 901, card: "efbeadde", serial: "test-board" },
-    { machineId: 3, clientNumber: 903, card: "a0000001", serial: "test-board" },
-  ], 20_000, SWIPE_GAP_MS);
+  const traffic = await startFirmwareTraffic(
+    f.broker.port,
+    [
+      { machineId: 1, clientNumber: 901, card: "efbeadde", serial: "test-board" },
+      { machineId: 3, clientNumber: 903, card: "a0000001", serial: "test-board" },
+    ],
+    20_000,
+    SWIPE_GAP_MS,
+  );
   let answeredDuring = 0;
   let results;
   try {
