@@ -7,6 +7,10 @@
  * build (`npm run build` first). `npm run bench:pages -- 20 /calendar /home` sets the pairs and the pages; a page ending in
  * `*` takes every page it begins (`/admin/roles/*`: the detail pages found below).
  */
+import { eq } from "drizzle-orm";
+import { profiles } from "@/lib/db/schema";
+import type { Db } from "@/lib/db/client";
+import { createThing } from "@/lib/domain/inventory/things";
 import { analyzeDatabase } from "@/lib/ops/db-maintenance";
 import { seedBenchEvents } from "./calendar-seed";
 import { seedBenchPeople } from "./people-seed";
@@ -51,6 +55,7 @@ const server = await startProbedWebServer({
   seed: async (db) => {
     await seedBenchPeople(db, 10_000);
     await seedBenchEvents(db);
+    await seedBenchThings(db);
     // Statistics as a running space has them (a fresh install is analyzed, then the daily database-maintenance job):
     // seedBenchPeople analyzed before the events, so the planner saw an empty events table and the start page's
     // next five events took a nested loop over all 1,000 (6–10 ms instead of 0.2 ms).
@@ -110,4 +115,16 @@ try {
   }
 } finally {
   await server.stop();
+}
+
+/**
+ * A few things, so /things links to a thing page: the demo seed has none without its showcase (npm start's), and
+ * the showcase would change the start page measured here (news, a poll, the open status).
+ */
+async function seedBenchThings(db: Db): Promise<void> {
+  const [admin] = await db.select({ personId: profiles.personId }).from(profiles).where(eq(profiles.email, "admin@makerspace.local"));
+  for (const name of ["Cordless drill", "Digital caliper", "Multimeter"]) {
+    const made = await createThing(db, admin!.personId, { name, description: "For the benchmark" });
+    if (!made.ok) throw new Error(`bench thing ${name}: ${made.message}`);
+  }
 }
