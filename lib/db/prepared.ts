@@ -31,3 +31,16 @@ export async function executePrepared<T extends Record<string, unknown>>(db: Db,
 export function inTransaction<T>(db: Db, work: (tx: Db) => Promise<T>): Promise<T> {
   return is(db, PgTransaction) ? work(db) : db.transaction(work);
 }
+
+/**
+ * Statements built once per database handle (drizzle `.prepare(name)` with `sql.placeholder`s), so a page asked on
+ * every request neither builds its queries again nor waits for postgres.js to describe them: `perDb(build)(db)`.
+ */
+export function perDb<T>(build: (db: Db) => T): (db: Db) => T {
+  const built = new WeakMap<Db, T>();
+  return (db) => {
+    let statements = built.get(db);
+    if (statements === undefined) built.set(db, (statements = build(db)));
+    return statements;
+  };
+}

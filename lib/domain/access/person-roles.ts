@@ -1,6 +1,7 @@
-import { and, asc, eq, inArray } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { perDb } from "@/lib/db/prepared";
 import { people, personRoles, roles } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { fail, forbidden, notFound, type Result } from "../people/result";
@@ -28,13 +29,18 @@ export interface DirectRole {
 }
 
 /** Every role given to the person directly, ended ones included (kept as history), oldest first. */
-export async function directRoles(db: Db, personId: number): Promise<DirectRole[]> {
-  return db
+const roleStatements = perDb((db) => ({
+  direct: db
     .select({ roleId: roles.id, key: roles.key, name: roles.name, since: personRoles.since, until: personRoles.until })
     .from(personRoles)
     .innerJoin(roles, eq(roles.id, personRoles.roleId))
-    .where(eq(personRoles.personId, personId))
-    .orderBy(asc(personRoles.since), asc(roles.name));
+    .where(eq(personRoles.personId, sql.placeholder("personId")))
+    .orderBy(asc(personRoles.since), asc(roles.name))
+    .prepare("direct_roles"),
+}));
+
+export async function directRoles(db: Db, personId: number): Promise<DirectRole[]> {
+  return roleStatements(db).direct.execute({ personId });
 }
 
 /** Both checks for touching someone's direct roles: not above the actor, and no role beyond the actor's own. */

@@ -1,5 +1,6 @@
 import { and, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { perDb } from "@/lib/db/prepared";
 import { accounts, invitations, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { isLocale, translator } from "@/lib/i18n/translate";
 import { subjectRefusal, type ContainmentCode } from "../access/containment";
@@ -202,15 +203,26 @@ export async function revokeInvitation(db: Db, actorId: number, personId: number
 }
 
 /** The person page's "can this person log in?" answer. */
-export async function loginStateOf(db: Db, personId: number, now = new Date()): Promise<LoginState> {
-  const [account] = await db.select({ email: accounts.email }).from(accounts).where(eq(accounts.personId, personId));
-  if (account) return { kind: "login", email: account.email };
-  const [latest] = await db
+const loginStatements = perDb((db) => ({
+  account: db
+    .select({ email: accounts.email })
+    .from(accounts)
+    .where(eq(accounts.personId, sql.placeholder("personId")))
+    .prepare("login_of"),
+  latest: db
     .select()
     .from(invitations)
-    .where(and(eq(invitations.personId, personId), isNull(invitations.revokedAt), isNull(invitations.usedAt)))
+    .where(and(eq(invitations.personId, sql.placeholder("personId")), isNull(invitations.revokedAt), isNull(invitations.usedAt)))
     .orderBy(desc(invitations.createdAt), desc(invitations.id))
-    .limit(1);
+    .limit(1)
+    .prepare("latest_invitation"),
+}));
+
+export async function loginStateOf(db: Db, personId: number, now = new Date()): Promise<LoginState> {
+  // Both asked at once (prepared, one round trip each; the person page asks on every request).
+  const statements = loginStatements(db);
+  const [[account], [latest]] = await Promise.all([statements.account.execute({ personId }), statements.latest.execute({ personId })]);
+  if (account) return { kind: "login", email: account.email };
   if (!latest) return { kind: "none" };
   if (latest.expiresAt > now) return { kind: "invited", email: latest.email, sentAt: latest.createdAt, expiresAt: latest.expiresAt };
   return { kind: "expired", email: latest.email, sentAt: latest.createdAt };

@@ -1,4 +1,5 @@
-import { and, asc, eq, ne } from "drizzle-orm";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import { perDb } from "@/lib/db/prepared";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { addresses, addressHolders, addressTypes } from "@/lib/db/schema";
@@ -225,22 +226,30 @@ export interface PersonAddress {
   sharedWith: number[];
 }
 
-export async function addressesOf(db: Db, personId: number): Promise<PersonAddress[]> {
-  const rows = await db
-    .select({ h: addressHolders, a: addresses, t: addressTypes })
+const addressStatements = perDb((db) => ({
+  // One statement (was one more per address for who else holds it), prepared: the person pages ask on every request.
+  of: db
+    .select({
+      h: addressHolders,
+      a: addresses,
+      t: addressTypes,
+      sharedWith: sql<
+        number[]
+      >`array(select "o"."person_id" from ${addressHolders} "o" where "o"."address_id" = ${addresses.id} and "o"."person_id" <> ${addressHolders.personId} order by 1)`,
+    })
     .from(addressHolders)
     .innerJoin(addresses, eq(addresses.id, addressHolders.addressId))
     .innerJoin(addressTypes, eq(addressTypes.id, addressHolders.typeId))
-    .where(eq(addressHolders.personId, personId))
-    .orderBy(asc(addressTypes.sortOrder), asc(addresses.id));
-  const result: PersonAddress[] = [];
-  for (const { h, a, t } of rows) {
-    const others = await db
-      .select({ personId: addressHolders.personId })
-      .from(addressHolders)
-      .where(and(eq(addressHolders.addressId, a.id), ne(addressHolders.personId, personId)));
+    .where(eq(addressHolders.personId, sql.placeholder("personId")))
+    .orderBy(asc(addressTypes.sortOrder), asc(addresses.id))
+    .prepare("addresses_of"),
+}));
+
+export async function addressesOf(db: Db, personId: number): Promise<PersonAddress[]> {
+  const rows = await addressStatements(db).of.execute({ personId });
+  const result: PersonAddress[] = rows.map(({ h, a, t, sharedWith }) => {
     const { street, extra, postalCode, city, country } = a;
-    result.push({
+    return {
       addressId: a.id,
       typeId: t.id,
       typeKey: t.key,
@@ -251,9 +260,9 @@ export async function addressesOf(db: Db, personId: number): Promise<PersonAddre
       postalCode,
       city,
       country,
-      sharedWith: others.map((o) => o.personId),
-    });
-  }
+      sharedWith,
+    };
+  });
   return result.sort((x, y) => Number(y.isMain) - Number(x.isMain));
 }
 

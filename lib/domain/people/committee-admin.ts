@@ -1,6 +1,7 @@
 import { count, eq, inArray } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { perDb } from "@/lib/db/prepared";
 import { committeeFunctions, committees, functionHolders, functionRoles, roles } from "@/lib/db/schema";
 import { grantRefusal } from "../access/containment";
 import { syncViewRights } from "../access/view-rights";
@@ -121,6 +122,7 @@ export async function deleteFunction(db: Db, actorId: number, functionId: number
   });
 }
 
-export const listRoles = (db: Db) => db.select({ id: roles.id, key: roles.key, name: roles.name }).from(roles).orderBy(roles.name);
+const roleList = perDb((db) => db.select({ id: roles.id, key: roles.key, name: roles.name }).from(roles).orderBy(roles.name).prepare("list_roles"));
+export const listRoles = (db: Db) => roleList(db).execute();
 
 export { resolvePersonRef } from "./person-ref";

@@ -1,6 +1,8 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/pg-core";
+import { perDb } from "@/lib/db/prepared";
 import type { Db } from "@/lib/db/client";
-import { membershipTypes, people, profiles } from "@/lib/db/schema";
+import { people, profiles } from "@/lib/db/schema";
 import { resolvePersonRef } from "./person-ref";
 import { setPartner } from "./profile-settings";
 import { recordAudit } from "../audit/record-audit";
@@ -33,28 +35,36 @@ export interface PartnerInfo {
 }
 
 /** Who a person's partner is (name, number) and whether the board let them edit each other's shared data. */
+const partner = alias(profiles, "partner");
+const partnerStatements = perDb((db) => ({
+  // The person's own link and agreement with the partner's name in one prepared statement (the person pages).
+  of: db
+    .select({
+      partner: profiles.partnerPersonId,
+      mayEdit: profiles.partnerMayEdit,
+      firstName: partner.firstName,
+      lastName: partner.lastName,
+      memberNumber: people.memberNumber,
+      agrees: partner.partnerMayEdit,
+    })
+    .from(profiles)
+    .leftJoin(people, eq(people.id, profiles.partnerPersonId))
+    .leftJoin(partner, eq(partner.personId, people.id))
+    .where(eq(profiles.personId, sql.placeholder("personId")))
+    .prepare("partner_of"),
+}));
+
 export async function partnerOf(db: Db, personId: number): Promise<PartnerInfo | null> {
-  const [own] = await db.select({ partner: profiles.partnerPersonId, mayEdit: profiles.partnerMayEdit }).from(profiles).where(eq(profiles.personId, personId));
-  if (!own?.partner) return null;
-  const [row] = await db
-    .select({ firstName: profiles.firstName, lastName: profiles.lastName, memberNumber: people.memberNumber, agrees: profiles.partnerMayEdit })
-    .from(people)
-    .innerJoin(profiles, eq(profiles.personId, people.id))
-    .where(eq(people.id, own.partner));
-  if (!row) return null;
+  const [row] = await partnerStatements(db).of.execute({ personId });
+  if (!row?.partner || row.firstName === null || row.lastName === null || row.agrees === null) return null;
   return {
-    personId: own.partner,
+    personId: row.partner,
     name: `${row.firstName} ${row.lastName}`.trim(),
     memberNumber: row.memberNumber,
-    mayEdit: own.mayEdit && row.agrees,
-    iAgree: own.mayEdit,
+    mayEdit: row.mayEdit && row.agrees,
+    iAgree: row.mayEdit,
     partnerAgrees: row.agrees,
   };
-}
-
-/** Membership types with the partner rate, for the hint next to the partner link. */
-export async function partnerRateTypes(db: Db): Promise<string[]> {
-  return (await db.select({ name: membershipTypes.name }).from(membershipTypes).where(eq(membershipTypes.partnerRate, true))).map((r) => r.name);
 }
 
 /**

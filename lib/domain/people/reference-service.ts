@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { perDb } from "@/lib/db/prepared";
 import { addressTypes, membershipStatuses, membershipTypes } from "@/lib/db/schema";
 import { syncViewRights } from "../access/view-rights";
 import { diffValues, recordAudit } from "../audit/record-audit";
@@ -137,6 +138,12 @@ async function saveRow(
   });
 }
 
-export const listStatuses = (db: Db) => db.select().from(membershipStatuses).orderBy(asc(membershipStatuses.sortOrder), asc(membershipStatuses.id));
-export const listMembershipTypes = (db: Db) => db.select().from(membershipTypes).orderBy(asc(membershipTypes.sortOrder), asc(membershipTypes.id));
-export const listAddressTypes = (db: Db) => db.select().from(addressTypes).orderBy(asc(addressTypes.sortOrder), asc(addressTypes.id));
+// Prepared once per handle: the people pages ask for these lists on every request.
+const lists = perDb((db) => ({
+  statuses: db.select().from(membershipStatuses).orderBy(asc(membershipStatuses.sortOrder), asc(membershipStatuses.id)).prepare("list_statuses"),
+  types: db.select().from(membershipTypes).orderBy(asc(membershipTypes.sortOrder), asc(membershipTypes.id)).prepare("list_membership_types"),
+  addressTypes: db.select().from(addressTypes).orderBy(asc(addressTypes.sortOrder), asc(addressTypes.id)).prepare("list_address_types"),
+}));
+export const listStatuses = (db: Db) => lists(db).statuses.execute();
+export const listMembershipTypes = (db: Db) => lists(db).types.execute();
+export const listAddressTypes = (db: Db) => lists(db).addressTypes.execute();

@@ -1,6 +1,7 @@
 import { and, asc, count, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { perDb } from "@/lib/db/prepared";
 import { profileStudies, studyFields } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { uniqueViolation } from "../shared/db-errors";
@@ -50,14 +51,16 @@ export async function listStudyFields(db: Db, opts: { q?: string; includeRetired
 }
 
 /** The names people may choose on their profile: the active fields, A–Z. */
+const fieldNames = perDb((db) =>
+  db
+    .select({ name: studyFields.name })
+    .from(studyFields)
+    .where(isNull(studyFields.retiredAt))
+    .orderBy(asc(sql`lower(${studyFields.name})`))
+    .prepare("study_field_names"),
+);
 export async function studyFieldNames(db: Db): Promise<string[]> {
-  return (
-    await db
-      .select({ name: studyFields.name })
-      .from(studyFields)
-      .where(isNull(studyFields.retiredAt))
-      .orderBy(asc(sql`lower(${studyFields.name})`))
-  ).map((r) => r.name);
+  return (await fieldNames(db).execute()).map((r) => r.name);
 }
 
 /** The study entries of these people with their field's current name, in the order they were entered. */

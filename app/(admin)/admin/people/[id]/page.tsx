@@ -12,15 +12,11 @@ import { statusLabel } from "@/components/people/status-label";
 import { PersonAccessSection } from "./person-access-section";
 import { PersonLoginSection } from "./person-login-section";
 import { requirePermission } from "@/lib/auth/guards";
-import { subjectRefusal } from "@/lib/domain/access/containment";
 import { PartnerSection } from "./partner-section";
 import { addPersonAddressAction } from "./address-actions";
 import { AddressAddForm } from "@/components/people/address-add-form";
 import { PhotoSection } from "@/components/people/photo-section";
-import { addressesOf } from "@/lib/domain/people/address-service";
-import { partnerOf, partnerRateTypes } from "@/lib/domain/people/partner-link";
-import { getPersonRecord } from "@/lib/domain/people/person-record";
-import { listAddressTypes, listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
+import { personPage } from "@/lib/domain/people/person-page";
 import { readableHistory } from "@/lib/domain/audit/readable-history";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
@@ -29,7 +25,6 @@ import { removePersonPhotoAction, uploadPersonPhotoAction } from "@/app/(member)
 import { updatePersonAction } from "../actions";
 import { parseId } from "@/lib/domain/shared/ids";
 import { Card } from "@/components/ui/card";
-import { studyFieldNames } from "@/lib/domain/people/study-fields";
 import { PageTitle } from "@/components/ui/page-title";
 
 export default async function PersonPage({ params }: { params: Promise<{ id: string }> }) {
@@ -37,25 +32,12 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   const id = parseId((await params).id);
   if (id === null) notFound();
   const db = getDb();
-  const [t, locale, space, record, statuses, types, partner, addresses, rateTypes, addressTypes, studyFields] = await Promise.all([
-    getT(),
-    getLocale(),
-    getSpace(),
-    getPersonRecord(db, id),
-    listStatuses(db),
-    listMembershipTypes(db),
-    partnerOf(db, id),
-    addressesOf(db, id),
-    partnerRateTypes(db),
-    listAddressTypes(db),
-    studyFieldNames(db),
-  ]);
-  if (!record) notFound();
+  const [t, locale, space, page] = await Promise.all([getT(), getLocale(), getSpace(), personPage(db, user, id)]);
+  if (!page) notFound();
+  const { record, statuses, types, partner, addressTypes, studyFields, login, roles, held, outranked, mayGrantRoles } = page;
   const { person, profile } = record;
   const history = await readableHistory(db, record.history, { t, locale, timeZone: space.timeZone });
   const name = profile ? `${profile.firstName} ${profile.lastName}`.trim() : t("people.formerMember", { number: person.memberNumber ?? person.id });
-  // Someone above the viewer is shown, not offered for change (the domain refuses it anyway).
-  const outranked = (await subjectRefusal(db, user.personId, id)) !== null;
   const mayWrite = user.permissions.has("members.write") && !outranked;
 
   return (
@@ -103,9 +85,11 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
           <AddressAddForm t={t} types={addressTypes} action={addPersonAddressAction.bind(null, id)} />
         </Card>
       )}
-      {profile && mayWrite && <PartnerSection personId={id} partner={partner} addresses={addresses} partnerRateTypes={rateTypes} />}
-      {!person.erasedAt && <PersonLoginSection personId={id} mayInvite={mayWrite} />}
-      {user.permissions.has("system.admin") && !outranked && !person.erasedAt && <PersonAccessSection personId={id} />}
+      {profile && mayWrite && <PartnerSection personId={id} partner={partner} addresses={record.addresses} partnerRateTypes={page.partnerRateTypes} />}
+      {!person.erasedAt && <PersonLoginSection personId={id} mayInvite={mayWrite} state={login} />}
+      {mayGrantRoles && !outranked && !person.erasedAt && (
+        <PersonAccessSection personId={id} loginEmail={login.kind === "login" ? login.email : null} roles={roles} held={held} />
+      )}
       {mayWrite && <PersonAdminForms personId={id} statusId={person.statusId} statuses={statuses} types={types} erased={Boolean(person.erasedAt)} />}
       <Card id="history" title={t("person.history")}>
         <HistoryList t={t} entries={history} />

@@ -2,28 +2,31 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { DeleteButton } from "@/components/people-admin/delete-button";
-import { loginEmailOf } from "@/lib/domain/auth/email-change";
-import { directRoles } from "@/lib/domain/access/person-roles";
-import { listRoles } from "@/lib/domain/people/committee-admin";
-import { spaceToday } from "@/lib/domain/settings/space-today";
+import type { DirectRole } from "@/lib/domain/access/person-roles";
 import { getLocale, getT } from "@/lib/i18n/server";
-import { formatPlainDate } from "@/lib/time";
-import { getDb } from "@/lib/web/db";
+import { dayOf, formatPlainDate } from "@/lib/time";
+import { getSpace } from "@/lib/web/space";
 import { endPersonRoleAction, grantPersonRoleAction, setLoginEmailAction } from "./access-actions";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 
 /** The person page's login email and directly held roles with their days: system admins only (the domain checks again). */
-export async function PersonAccessSection({ personId }: { personId: number }) {
-  const db = getDb();
-  const [t, locale, loginEmail, roles, held, today] = await Promise.all([
-    getT(),
-    getLocale(),
-    loginEmailOf(db, personId),
-    listRoles(db),
-    directRoles(db, personId),
-    spaceToday(db),
-  ]);
+export async function PersonAccessSection({
+  personId,
+  loginEmail,
+  roles,
+  held,
+}: {
+  personId: number;
+  /** The login's email, null without a login. */
+  loginEmail: string | null;
+  /** Every role, to give one. */
+  roles: { id: number; name: string }[];
+  /** The roles the person holds directly, ended ones too. */
+  held: DirectRole[];
+}) {
+  const [t, locale, space] = await Promise.all([getT(), getLocale(), getSpace()]);
+  const today = dayOf(new Date(), space.timeZone);
   const day = (d: string) => formatPlainDate(d, locale);
   return (
     <Card id="person-access" title={t("access.title")}>

@@ -1,17 +1,16 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import { loginStateOf } from "@/lib/domain/auth/invitations";
+import type { LoginState } from "@/lib/domain/auth/invitations";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
-import { getDb } from "@/lib/web/db";
 import { getSpace } from "@/lib/web/space";
 import { invitePersonAction, revokeInvitationAction } from "./invitation-actions";
 import { Card } from "@/components/ui/card";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 
 /** Whether the person can log in, and the invitation to set a password for those who cannot (people editors). */
-export async function PersonLoginSection({ personId, mayInvite }: { personId: number; mayInvite: boolean }) {
-  const [t, locale, space, state] = await Promise.all([getT(), getLocale(), getSpace(), loginStateOf(getDb(), personId)]);
+export async function PersonLoginSection({ personId, mayInvite, state }: { personId: number; mayInvite: boolean; state: LoginState }) {
+  const [t, locale, space] = await Promise.all([getT(), getLocale(), getSpace()]);
   const when = (d: Date) => formatDateTime(d, locale, space.timeZone);
   const text =
     state.kind === "login"

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { prepareDatabase } from "@/drizzle/prepare";
+import { seedDemoData } from "@/drizzle/seed";
+import { createDb, type DbHandle } from "@/lib/db/client";
+import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
+import type { HoldReport } from "@/lib/db/embedded/wire-server";
+import { accounts } from "@/lib/db/schema";
+import { subjectRefusal } from "../access/containment";
+import { permissionsOfPerson } from "../access/person-permissions";
+import { addAddress, shareAddress } from "./address-service";
+import { setPartner } from "./profile-settings";
+import { personPage } from "./person-page";
+import { listAddressTypes } from "./reference-service";
+
+// The admin person page (/admin/people/[id], issue 20: ×2.3 the trivial page at 10,000 people). Every statement it
+// reads is prepared, so each holds the embedded database's one session for one round trip — unnamed, postgres.js
+// describes it first and the session waits on the busy web process in between — and they are sent together; the
+// addresses are one statement however many there are (was one more per address, and read twice). Counted in the
+// wire server's hold report, never timed. Embedded only.
+let embedded: EmbeddedPostgres;
+let web: DbHandle;
+const holds: HoldReport[] = [];
+const ids: Record<string, number> = {};
+
+beforeAll(async () => {
+  embedded = await startEmbeddedPostgres({ onHold: (h) => holds.push(h) });
+  const setup = createDb(embedded.url, { max: 1 });
+  await prepareDatabase(setup.db);
+  await seedDemoData(setup.db, "demo-password-123");
+  for (const a of await setup.db.select({ email: accounts.email, personId: accounts.personId }).from(accounts)) ids[a.email.split("@")[0]!] = a.personId;
+  await setup.close();
+  web = createDb(embedded.url, { max: 1 });
+}, 120_000);
+afterAll(async () => {
+  await web?.close();
+  await embedded?.stop();
+});
+
+const holdsOf = async (work: () => Promise<unknown>) => {
+  await work(); // a first run: the connection is open, its types fetched and the statements prepared
+  const from = holds.length;
+  await work();
+  return holds.slice(from);
+};
+
+const viewer = async (personId: number) => ({ personId, permissions: await permissionsOfPerson(web.db, personId) });
+
+describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the admin person page's reads on the embedded database", () => {
+  it("an admin on their own page: every statement one round trip", async () => {
+    const admin = await viewer(ids.admin!);
+    const mine = await holdsOf(() => personPage(web.db, admin, ids.admin!));
+    expect(mine.map((h) => h.roundTrips)).toEqual(mine.map(() => 1));
+    expect(mine.length).toBeLessThanOrEqual(PAGE_STATEMENTS);
+  });
+
+  it("another person's page: as many statements with five addresses, two shared, as with none; only the containment check is unprepared", async () => {
+    const admin = await viewer(ids.admin!);
+    const before = await holdsOf(() => personPage(web.db, admin, ids.member!));
+    const check = await holdsOf(() => subjectRefusal(web.db, admin.personId, ids.member!));
+
+    const [type] = await listAddressTypes(web.db);
+    expect(await setPartner(web.db, ids.admin!, ids.member!, ids.maria!)).toEqual({ ok: true });
+    for (const street of ["Hofgasse 1", "Hofgasse 2", "Hofgasse 3", "Hofgasse 4", "Hofgasse 5"]) {
+      const added = await addAddress(web.db, ids.admin!, ids.member!, { typeId: type!.id, street, city: "Graz" });
+      if (!added.ok) throw new Error(added.message);
+      if (street < "Hofgasse 3") expect(await shareAddress(web.db, ids.admin!, added.addressId, ids.member!, ids.maria!)).toEqual({ ok: true });
+    }
+    const after = await holdsOf(() => personPage(web.db, admin, ids.member!));
+    const page = await personPage(web.db, admin, ids.member!);
+    expect(page!.record.addresses.map((a) => a.sharedWith)).toEqual([[ids.maria], [ids.maria], [], [], []].sort((a, b) => b.length - a.length));
+    expect(page!.partner).toMatchObject({ personId: ids.maria });
+
+    expect(after.length).toBe(before.length);
+    expect(after.length).toBeLessThanOrEqual(PAGE_STATEMENTS + check.length);
+    expect(after.filter((h) => h.roundTrips > 1).length).toBe(check.filter((h) => h.roundTrips > 1).length);
+  });
+});
+
+/** The person with their addresses, memberships, cards, equipment, functions, studies and history; the lists the forms offer; partner, login, roles. */
+const PAGE_STATEMENTS = 17;

@@ -1,0 +1,50 @@
+import type { Db } from "@/lib/db/client";
+import { subjectRefusal } from "../access/containment";
+import type { Permission } from "../access/permissions";
+import { directRoles } from "../access/person-roles";
+import { loginStateOf } from "../auth/invitations";
+import { listRoles } from "./committee-admin";
+import { partnerOf } from "./partner-link";
+import { getPersonRecord } from "./person-record";
+import { listAddressTypes, listMembershipTypes, listStatuses } from "./reference-service";
+import { studyFieldNames } from "./study-fields";
+
+/**
+ * What the admin person page (/admin/people/[id]) reads, all at once: every statement prepared (one round trip, so
+ * the embedded database's one session never waits on the web process between two messages) and none waiting for
+ * another (issue 20). The roles are read only for a viewer who may give them (system.admin). Null: no such person.
+ */
+export async function personPage(db: Db, viewer: { personId: number; permissions: ReadonlySet<Permission> }, personId: number) {
+  const mayGrantRoles = viewer.permissions.has("system.admin");
+  const [record, statuses, types, partner, addressTypes, studyFields, login, roles, held, refusal] = await Promise.all([
+    getPersonRecord(db, personId),
+    listStatuses(db),
+    listMembershipTypes(db),
+    partnerOf(db, personId),
+    listAddressTypes(db),
+    studyFieldNames(db),
+    loginStateOf(db, personId),
+    mayGrantRoles ? listRoles(db) : [],
+    mayGrantRoles ? directRoles(db, personId) : [],
+    // Someone above the viewer is shown, not offered for change (the domain refuses it anyway).
+    subjectRefusal(db, viewer.personId, personId),
+  ]);
+  if (!record) return null;
+  return {
+    record,
+    statuses,
+    types,
+    /** The membership types with the partner rate, for the hint next to the partner link. */
+    partnerRateTypes: types.filter((type) => type.partnerRate).map((type) => type.name),
+    partner,
+    addressTypes,
+    studyFields,
+    login,
+    /** Every role, for the form that gives one (system admins only, else empty). */
+    roles,
+    /** The roles the person holds directly (system admins only, else empty). */
+    held,
+    outranked: refusal !== null,
+    mayGrantRoles,
+  };
+}
