@@ -96,6 +96,8 @@ describe("npm start", () => {
       // A plain restart: the web server booted before the database was even open, and served once it was (the schema
       // being this version's), not after the rest of the preparation.
       linesInOrder(second.run.output(), "web started", "database open (up to date)", "[web] HTTP on port");
+      // The database side of the launcher (PGlite, drizzle, …) is loaded only once the web server is booting.
+      linesInOrder(second.run.output(), "web started", "database code loaded", "database open (up to date)");
       linesInOrder(second.run.output(), "web started", "database prepared", "broker started");
       expect((await fetch(`http://127.0.0.1:${second.port}/api/health`)).status).toBe(200);
       const handle = createDb(second.dbUrl, { max: 1 });

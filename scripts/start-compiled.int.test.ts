@@ -7,6 +7,14 @@ import { describe, expect, it } from "vitest";
 const root = path.resolve(import.meta.dirname, "..");
 const bundle = path.join(root, "node_modules", ".cache", "makerspace-broker", "launcher.mjs");
 
+/** Every module a bundle file loads before it runs: its static imports, and theirs for its own chunks. */
+function staticImports(file: string, seen = new Set<string>()): string[] {
+  if (seen.has(file)) return [];
+  seen.add(file);
+  const specifiers = [...fs.readFileSync(file, "utf8").matchAll(/^import\s+(?:[^;]*?\sfrom\s*)?"([^"]+)";/gm)].map((m) => m[1]!);
+  return specifiers.flatMap((s) => (s.startsWith("./") ? staticImports(path.join(path.dirname(file), s), seen) : [s]));
+}
+
 describe("npm start (scripts/start.mjs)", () => {
   it("runs the launcher from its bundle, without a TypeScript loader, and the bundle is what answers", { timeout: 180_000 }, () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-start-compiled-"));
@@ -27,6 +35,12 @@ describe("npm start (scripts/start.mjs)", () => {
       expect(inputs).toContain("scripts/start.ts");
       // The bundle loads no TypeScript loader: tsx is not among its imports.
       expect(fs.readFileSync(bundle, "utf8")).not.toMatch(/from "tsx/);
+      // The web server is spawned before the database side is loaded (scripts/launcher/database-stage.ts): nothing the
+      // launcher loads before it imports PGlite, postgres.js, drizzle or nodemailer; the chunk loaded after it does.
+      const database = /^(@electric-sql\/pglite|postgres|drizzle-orm|nodemailer)(\/|$)/;
+      expect(staticImports(bundle).filter((p) => database.test(p))).toEqual([]);
+      const later = [...fs.readFileSync(bundle, "utf8").matchAll(/\bimport\("(\.\/[^"]+)"\)/g)].map((m) => path.join(path.dirname(bundle), m[1]!));
+      expect(later.flatMap((chunk) => staticImports(chunk)).filter((p) => database.test(p))).toContain("@electric-sql/pglite");
     } finally {
       fs.rmSync(dataDir, { recursive: true, force: true });
     }

@@ -5,10 +5,7 @@
  */
 import fs from "node:fs";
 import path from "node:path";
-import { createDb } from "@/lib/db/client";
-import { mailDelivery } from "@/lib/domain/settings/settings-mailer";
-import { loadSpaceSettings, settingsFromEnv } from "@/lib/domain/settings/space-settings";
-import { env, parseEnv, type Env } from "@/lib/env";
+import { env, parseEnv } from "@/lib/env";
 import { loadOrCreateAuthSecret } from "@/lib/secrets/auth-secret";
 import { appendErrorLine, isErrorLine } from "@/lib/ops/error-log";
 import { removeServiceStatus, writeServiceStatus } from "@/lib/ops/service-status";
@@ -17,16 +14,21 @@ import { brokerArgs, webServerArgs } from "./launcher/broker-bundle";
 import { ensureBuild } from "./launcher/build";
 import { makeDataDirPrivate } from "./launcher/private-data-dir";
 import { launcherPublicUrl } from "./launcher/public-url";
-import { ensureReachable, openDatabase, prepareOpened, type OpenedDatabase, type PreparedDatabase } from "./launcher/database";
+import type { OpenedDatabase, PreparedDatabase } from "./launcher/database";
 import { acquireDataDirLock, ensurePortFree, ensureWritableDir } from "./launcher/preflight";
 import { StartupError } from "./launcher/startup-error";
 import { startTimer, timedLog } from "./launcher/start-timing";
 import { Supervisor } from "./launcher/supervisor";
 import { waitForHealth } from "./launcher/wait-for-health";
-import { embeddedUrlFile } from "./ops/database-target";
+import { embeddedUrlFile } from "./ops/embedded-url-file";
 import { waitForHttpsHealth, webCommandArgs } from "./web/web-command";
 
 const root = path.resolve(import.meta.dirname, "..");
+/**
+ * The database side (PGlite, drizzle, postgres.js, schema, migrations, seed, nodemailer), loaded after the web server
+ * was spawned: every module imported statically above is loaded before it can be, and these took ~0.4 s of CPU.
+ */
+const loadDatabaseStage = () => import("./launcher/database-stage");
 const log = (line: string) => {
   console.log(line);
   // Errors of the web server and the broker also go to DATA_DIR/logs/errors.log for the admin's system page.
@@ -44,7 +46,7 @@ async function main(): Promise<void> {
   const releaseLock = acquireDataDirLock(dataDir);
   await ensurePortFree(env.PORT, env.HOST, "web server", "PORT");
   await ensurePortFree(env.MQTT_PORT, env.MQTT_HOST, "board broker (MQTT)", "MQTT_PORT");
-  if (env.DATABASE_URL) await ensureReachable(env.DATABASE_URL);
+  if (env.DATABASE_URL) await (await loadDatabaseStage()).ensureReachable(env.DATABASE_URL);
 
   step("preflight checked");
   // The web server gives up on repeated exits (and ends the system); the broker is restarted with backoff however
@@ -105,6 +107,8 @@ async function main(): Promise<void> {
   const gate = new Promise<Record<string, string>>((resolve) => (openGate = resolve));
   supervisor.start({ name: "web", command: process.execPath, args: await webServerArgs(root, web.args, log), env: childEnv, cwd: root, gate });
   step("web started");
+  const { mailDeliveryOf, openDatabase, prepareOpened } = await loadDatabaseStage();
+  step("database code loaded");
 
   log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
   try {
@@ -122,14 +126,15 @@ async function main(): Promise<void> {
   } catch (error) {
     return failed(error);
   }
-  // PGlite writes its files 0666 whatever the umask: mended now and at every stop (DATA_DIR itself is 0700).
-  makeDataDirPrivate(dataDir);
   step(`database open (${opened.preparedInChild ? "created and prepared in a child" : opened.upToDate ? "up to date" : "migrations pending"})`);
   // `npm run job -- …` and `npm run restore` find the running embedded database here.
   if (opened.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), opened.embedded.url, { mode: 0o600 });
   // The web server's restarts get it at their spawn; the booting one through the gate.
   childEnv.DATABASE_URL = opened.url;
   if (opened.upToDate) openGate({ DATABASE_URL: opened.url });
+  // PGlite writes its files 0666 whatever the umask: mended now and at every stop (DATA_DIR itself is 0700, so
+  // nobody else reaches them meanwhile). After the gate: walking pgdata's ~1,700 files held up the web server.
+  makeDataDirPrivate(dataDir);
   let database: PreparedDatabase;
   try {
     database = await prepareOpened(opened, { dataDir, demoPassword: env.DEMO_PASSWORD });
@@ -169,18 +174,6 @@ async function main(): Promise<void> {
     step("ready");
   } else if (!stopping) {
     log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);
-  }
-}
-
-/** Mail delivery as the web app will choose it (the saved settings, else SMTP_URL); "log" if they cannot be read. */
-async function mailDeliveryOf(url: string, e: Env): Promise<"smtp" | "log"> {
-  const handle = createDb(url, { max: 1, connectTimeoutSeconds: 5 });
-  try {
-    return mailDelivery(await loadSpaceSettings(handle.db, () => settingsFromEnv(e)), e);
-  } catch {
-    return e.SMTP_URL ? "smtp" : "log";
-  } finally {
-    await handle.close();
   }
 }
 

@@ -79,7 +79,7 @@ export async function ensureBrokerBundle(root: string, entry: BrokerEntry = "mai
   const { build, stop } = await import("esbuild");
   const result = await build({
     absWorkingDir: root,
-    entryPoints: [path.join(root, ENTRIES[entry])],
+    entryPoints: { [entry]: path.join(root, ENTRIES[entry]) },
     bundle: true,
     platform: "node",
     format: "esm",
@@ -88,7 +88,13 @@ export async function ensureBrokerBundle(root: string, entry: BrokerEntry = "mai
     tsconfig: path.join(root, "tsconfig.json"),
     banner: { js: BANNER },
     plugins: [sourceLocation(dir)],
-    outfile: file,
+    // A dynamic import() of our own code becomes a chunk loaded when it runs, with the packages only it imports
+    // (the launcher loads the database side after spawning the web server: scripts/launcher/database-stage.ts).
+    // Without splitting esbuild inlines it and hoists its packages' imports to the top of the bundle.
+    splitting: true,
+    outdir: dir,
+    outExtension: { ".js": ".mjs" },
+    chunkNames: "chunk-[hash]",
     metafile: true,
     write: false,
     logLevel: "silent",
@@ -97,12 +103,48 @@ export async function ensureBrokerBundle(root: string, entry: BrokerEntry = "mai
     void stop();
   });
   const inputs = Object.keys(result.metafile.inputs).filter((f) => !f.startsWith("node_modules/"));
-  const tmp = `${file}.${process.pid}.tmp`;
-  fs.writeFileSync(tmp, result.outputFiles[0]!.contents);
-  fs.writeFileSync(`${tmp}.inputs`, JSON.stringify(inputs));
-  fs.renameSync(`${tmp}.inputs`, path.join(dir, `${entry}.inputs.json`));
-  fs.renameSync(tmp, file);
+  const tmp = (out: string) => `${out}.${process.pid}.tmp`;
+  // The chunks first (named by their content, so a chunk of that name is this one), the entry last: its time is
+  // what upToDate compares.
+  const outputs = [...result.outputFiles].sort((a, b) => Number(a.path === file) - Number(b.path === file));
+  if (outputs.at(-1)?.path !== file) throw new Error(`esbuild wrote no ${file}`);
+  for (const output of outputs) {
+    fs.writeFileSync(tmp(output.path), output.contents);
+    if (output.path === file) {
+      fs.writeFileSync(`${tmp(file)}.inputs`, JSON.stringify(inputs));
+      fs.renameSync(`${tmp(file)}.inputs`, path.join(dir, `${entry}.inputs.json`));
+    }
+    fs.renameSync(tmp(output.path), output.path);
+  }
+  pruneChunks(dir);
   return file;
+}
+
+/** A chunk no entry's bundle reaches any more; younger ones are left to a build that may be writing them now. */
+const CHUNK_GRACE_MS = 10 * 60_000;
+
+/** Removes the chunks of earlier builds (each build names its chunks by their content: they would pile up). */
+function pruneChunks(dir: string): void {
+  const reached = new Set<string>();
+  const visit = (name: string) => {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(dir, name), "utf8");
+    } catch {
+      return;
+    }
+    for (const [chunk] of text.matchAll(/chunk-[A-Z0-9]+\.mjs/g)) {
+      if (reached.has(chunk)) continue;
+      reached.add(chunk);
+      visit(chunk);
+    }
+  };
+  for (const entry of Object.keys(ENTRIES)) visit(`${entry}.mjs`);
+  for (const name of fs.readdirSync(dir)) {
+    if (!/^chunk-[A-Z0-9]+\.mjs$/.test(name) || reached.has(name)) continue;
+    const chunk = path.join(dir, name);
+    if (Date.now() - fs.statSync(chunk).mtimeMs > CHUNK_GRACE_MS) fs.rmSync(chunk, { force: true });
+  }
 }
 
 /**

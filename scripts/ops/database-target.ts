@@ -3,9 +3,9 @@ import path from "node:path";
 import { startEmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
 import type { Env } from "@/lib/env";
 import { acquireDataDirLock, ensureWritableDir } from "../launcher/preflight";
+import { embeddedUrlFile } from "./embedded-url-file";
 
-/** Written by `npm start` while it serves the embedded database, so backup and restore can reach it. */
-export const embeddedUrlFile = (dataDir: string) => path.join(dataDir, "embedded-db.url");
+export { embeddedUrlFile };
 
 export interface DatabaseTarget {
   url: string;
