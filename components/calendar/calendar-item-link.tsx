@@ -8,12 +8,22 @@ import { CANCELLED, type CalendarEntry, type EntryTags, KINDS, MEMBERS_ONLY } fr
  */
 export function CalendarItemLink({ entry: [kind, time, label, slug, flags], tags }: { entry: CalendarEntry; tags: EntryTags }) {
   const cancelled = (flags & CANCELLED) !== 0;
+  const className = `cal-item cal-${KINDS[kind]}${cancelled ? " cal-cancelled" : ""}`;
   const body = (
-    <span className={`cal-item cal-${KINDS[kind]}${cancelled ? " cal-cancelled" : ""}`} title={label}>
+    <>
       <span className="cal-t">{time}</span> {label}
       {(flags & MEMBERS_ONLY) !== 0 && <span className="sr-only"> ({tags[0]})</span>}
       {cancelled && <span className="sr-only"> ({tags[1]})</span>}
-    </span>
+    </>
   );
-  return slug === null ? body : <a href={`/events/${slug}`}>{body}</a>;
+  // The link is the entry itself (no span inside it): one element less for each of a month's 168 entries.
+  return slug === null ? (
+    <span className={className} title={label}>
+      {body}
+    </span>
+  ) : (
+    <a href={`/events/${slug}`} className={className} title={label}>
+      {body}
+    </a>
+  );
 }
