@@ -1,6 +1,7 @@
 import { asc, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { perDb } from "@/lib/db/prepared";
 import { equipmentTypes, type EquipmentType } from "@/lib/db/schema";
 import { grantRefusal, type ContainmentCode } from "../access/containment";
 import { diffValues, recordAudit } from "../audit/record-audit";
@@ -24,8 +25,10 @@ export type EquipmentTypeInput = z.input<typeof equipmentTypeInput>;
 
 export type TypeFailure = "forbidden" | "invalid" | "name_taken" | "not_found" | ContainmentCode;
 
+// Prepared once per handle: the people list offers them as a filter on every request, as do the equipment pages.
+const allTypes = perDb((db) => db.select().from(equipmentTypes).orderBy(asc(equipmentTypes.name)).prepare("list_equipment_types"));
 export async function listEquipmentTypes(db: Db): Promise<EquipmentType[]> {
-  return db.select().from(equipmentTypes).orderBy(asc(equipmentTypes.name));
+  return allTypes(db).execute();
 }
 
 export async function getEquipmentType(db: Db, id: number): Promise<EquipmentType | null> {

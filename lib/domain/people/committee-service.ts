@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
+import { perDb } from "@/lib/db/prepared";
 import { committeeFunctions, committees, functionHolders, functionRoles, people, profiles, roles } from "@/lib/db/schema";
 import { grantRefusal, subjectRefusal } from "../access/containment";
 import { syncViewRights } from "../access/view-rights";
@@ -149,8 +150,10 @@ export interface CommitteeView {
 
 /** Committees with their functions and today's holders (the admin page and the person page read this). */
 /** Every committee by id and name, by name: what a filter or a view right names (listCommittees reads functions and holders too). */
+// Prepared once per handle: the people list offers them as a filter on every request.
+const names = perDb((db) => db.select({ id: committees.id, name: committees.name }).from(committees).orderBy(asc(committees.name)).prepare("committee_names"));
 export async function committeeNames(db: Db): Promise<{ id: number; name: string }[]> {
-  return db.select({ id: committees.id, name: committees.name }).from(committees).orderBy(asc(committees.name));
+  return names(db).execute();
 }
 
 export async function listCommittees(db: Db, day?: string): Promise<CommitteeView[]> {

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, isNull, sql } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { perDb } from "@/lib/db/prepared";
@@ -35,20 +35,26 @@ const nameSchema = z.string().trim().min(1).max(200);
 /** The list, A–Z; `q` searches the names (any case, anywhere in the name); retired ones only when asked for. */
 export async function listStudyFields(db: Db, opts: { q?: string; includeRetired?: boolean } = {}): Promise<StudyFieldEntry[]> {
   const q = opts.q?.replace(/\0/g, "").trim().slice(0, 200) ?? "";
-  const rows = await db
+  const rows = q
+    ? await fieldsQuery(db, !!opts.includeRetired, ilike(studyFields.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`))
+    : await (opts.includeRetired ? wholeLists(db).all : wholeLists(db).active).execute();
+  return rows.map((r) => ({ id: r.id, name: r.name, retired: r.retiredAt !== null, people: Number(r.people) }));
+}
+
+function fieldsQuery(db: Db, includeRetired: boolean, search?: SQL) {
+  return db
     .select({ id: studyFields.id, name: studyFields.name, retiredAt: studyFields.retiredAt, people: count(profileStudies.id) })
     .from(studyFields)
     .leftJoin(profileStudies, eq(profileStudies.fieldId, studyFields.id))
-    .where(
-      and(
-        opts.includeRetired ? undefined : isNull(studyFields.retiredAt),
-        q ? ilike(studyFields.name, `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`) : undefined,
-      ),
-    )
+    .where(and(includeRetired ? undefined : isNull(studyFields.retiredAt), search))
     .groupBy(studyFields.id)
     .orderBy(asc(sql`lower(${studyFields.name})`));
-  return rows.map((r) => ({ id: r.id, name: r.name, retired: r.retiredAt !== null, people: Number(r.people) }));
 }
+// The lists without a search, prepared once per handle: the people list offers every field as a filter on every request.
+const wholeLists = perDb((db) => ({
+  all: fieldsQuery(db, true).prepare("study_fields_all"),
+  active: fieldsQuery(db, false).prepare("study_fields_active"),
+}));
 
 /** The names people may choose on their profile: the active fields, A–Z. */
 const fieldNames = perDb((db) =>

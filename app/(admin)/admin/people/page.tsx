@@ -4,14 +4,10 @@ import { linkClass } from "@/components/ui/styles";
 import { PeopleTable } from "@/components/people/people-table";
 import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
-import { countWaitingApplications } from "@/lib/domain/people/waiting-applications";
-import { committeeNames } from "@/lib/domain/people/committee-service";
 import { filterQuery } from "@/components/people/filter-query";
+import { peopleFilterOptions } from "@/lib/domain/people/people-filter-options";
 import { listPeople, parsePeopleFilter, type PeopleFilter } from "@/lib/domain/people/people-list";
-import { listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
-import { listStudyFields } from "@/lib/domain/people/study-fields";
 import { getT } from "@/lib/i18n/server";
-import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
 import { getDb } from "@/lib/web/db";
 import { PageTitle } from "@/components/ui/page-title";
 import { Button, ButtonLink } from "@/components/ui/button";
@@ -26,15 +22,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
   const filter = parsePeopleFilter(await searchParams);
   const db = getDb();
   // The short lists the filter offers come first; the people matching it stream in below (the guard answered before).
-  const [t, statuses, types, committees, equipment, waiting, studyFields] = await Promise.all([
-    getT(),
-    listStatuses(db),
-    listMembershipTypes(db),
-    committeeNames(db),
-    listEquipmentTypes(db),
-    countWaitingApplications(db),
-    listStudyFields(db, { includeRetired: true }),
-  ]);
+  const [t, { statuses, types, committees, equipment, waiting, studyFields }] = await Promise.all([getT(), peopleFilterOptions(db)]);
   const any = <option value="">{t("people.filter.any")}</option>;
 
   return (
