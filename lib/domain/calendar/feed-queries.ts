@@ -14,7 +14,7 @@ import {
   trainingSignups,
 } from "@/lib/db/schema";
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
-import { isLocale, translator } from "@/lib/i18n/translate";
+import { isLocale, translator, type Translate } from "@/lib/i18n/translate";
 import type { FeedChange, FeedSource } from "./feed-cache";
 import { personForFeedToken } from "./feed-tokens";
 import { buildFeed, type Feed, type FeedEvent, type FeedTraining } from "./ical-feed";
@@ -221,10 +221,11 @@ export async function personalFeedOf(db: Db, personId: number, ctx: FeedContext)
     db,
     sql`${events.id} in (select ${eventRegistrations.eventId} from ${eventRegistrations} where ${eventRegistrations.personId} = ${personId} and ${eventRegistrations.status} in ('signed_up', 'waitlisted'))`,
   );
-  const trainings = await personTrainings(db, personId, ctx.now ?? new Date());
+  const t = await feedTranslator(db);
+  const trainings = await personTrainings(db, personId, ctx.now ?? new Date(), t);
   const bookings = await personBookings(db, personId, ctx.now ?? new Date());
   return buildFeed({
-    name: await personalFeedName(db),
+    name: t("feed.personalName", { space: (await getSpaceSettings(db)).name }),
     host: ctx.host,
     baseUrl: ctx.baseUrl,
     events: active,
@@ -235,13 +236,19 @@ export async function personalFeedOf(db: Db, personId: number, ctx: FeedContext)
 }
 
 /**
- * "<space>: my calendar" in the space's language as the admin saved it (one name for every subscriber: a feed has
- * no reader's language). A save of the settings changes the feeds' marker (space_settings is a feed table), so the
- * next request builds the feed again with the new name (personal-feed-name.int.test.ts).
+ * The feeds' texts ("<space>: my calendar", "Training: Laser (user)", "(members)") in the space's language as the
+ * admin saved it (one text for every subscriber: a feed has no reader's language). A save of the settings changes
+ * the feeds' marker (space_settings is a feed table), so the next request builds the feed again with the new texts
+ * (personal-feed-name.int.test.ts).
  */
-async function personalFeedName(db: Db): Promise<string> {
-  const { name, defaultLanguage } = await getSpaceSettings(db);
-  return translator(isLocale(defaultLanguage) ? defaultLanguage : "en")("feed.personalName", { space: name });
+export async function feedTranslator(db: Db): Promise<Translate> {
+  const { defaultLanguage } = await getSpaceSettings(db);
+  return translator(isLocale(defaultLanguage) ? defaultLanguage : "en");
+}
+
+/** "Training: <type> (<level>)", the title of a training session in a feed. */
+export function trainingTitle(t: Translate, type: string, level: "user" | "owner" | "trainer"): string {
+  return t("feed.trainingTitle", { type, level: t(`level.${level}`) });
 }
 
 /** The person's machine bookings, recent and upcoming; cancelled ones stay in (marked) so calendar apps drop them. */
@@ -264,7 +271,7 @@ export async function personBookings(db: Db, personId: number, now: Date): Promi
 }
 
 /** Training sessions the person signed up for (not cancelled sign-ups), recent and upcoming. */
-export async function personTrainings(db: Db, personId: number, now: Date): Promise<FeedTraining[]> {
+export async function personTrainings(db: Db, personId: number, now: Date, t: Translate): Promise<FeedTraining[]> {
   const cutoff = new Date(now.getTime() - PAST_DAYS * 86_400_000);
   const rows = await db
     .select({ s: trainingSessions, type: equipmentTypes.name, signup: trainingSignups })
@@ -278,7 +285,7 @@ export async function personTrainings(db: Db, personId: number, now: Date): Prom
   );
   return rows.map(({ s, type, signup }) => ({
     id: s.id,
-    title: `Training: ${type} (${s.level})`,
+    title: trainingTitle(t, type, s.level),
     startsAt: s.startsAt,
     endsAt: s.endsAt,
     location: s.room,

@@ -5,7 +5,8 @@ import { personSeesMembersOnly } from "@/lib/domain/access/members-only";
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
 import type { FeedSource } from "./feed-cache";
-import { eventsInRoom, NOT_IN_EVENT_FEEDS, PAST_DAYS, withChangedEvents, type FeedContext } from "./feed-queries";
+import type { Translate } from "@/lib/i18n/translate";
+import { eventsInRoom, feedTranslator, NOT_IN_EVENT_FEEDS, PAST_DAYS, trainingTitle, withChangedEvents, type FeedContext } from "./feed-queries";
 import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
 import { lastSessionEdits, latest } from "./training-edit-times";
 
@@ -13,7 +14,7 @@ import { lastSessionEdits, latest } from "./training-edit-times";
  * Training sessions held in the room. Their room is still free text (as in the calendar views), matched by the
  * room's name. Trainings have no public flag, so they only ever go into feeds behind a member's secret token.
  */
-export async function roomTrainings(db: Db, roomName: string, now: Date): Promise<FeedTraining[]> {
+export async function roomTrainings(db: Db, roomName: string, now: Date, t: Translate): Promise<FeedTraining[]> {
   const cutoff = new Date(now.getTime() - PAST_DAYS * 86_400_000);
   const rows = await db
     .select({ s: trainingSessions, type: equipmentTypes.name })
@@ -27,7 +28,7 @@ export async function roomTrainings(db: Db, roomName: string, now: Date): Promis
   );
   return rows.map(({ s, type }) => ({
     id: s.id,
-    title: `Training: ${type} (${s.level})`,
+    title: trainingTitle(t, type, s.level),
     startsAt: s.startsAt,
     endsAt: s.endsAt,
     location: s.room,
@@ -70,12 +71,13 @@ export async function memberRoomFeedOf(db: Db, roomId: number, ctx: FeedContext)
   const [room] = await db.select().from(rooms).where(eq(rooms.id, roomId));
   if (!room) return null;
   const now = ctx.now ?? new Date();
+  const t = await feedTranslator(db);
   return buildFeed({
-    name: `${(await getSpaceSettings(db)).name}: ${room.name} (members)`,
+    name: t("feed.memberRoomName", { space: (await getSpaceSettings(db)).name, room: room.name }),
     host: ctx.host,
     baseUrl: ctx.baseUrl,
     events: await eventsInRoom(db, roomId, now),
-    trainings: await roomTrainings(db, room.name, now),
+    trainings: await roomTrainings(db, room.name, now, t),
     extraModified: [room.updatedAt],
   });
 }

@@ -2,7 +2,8 @@ import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { settingsInputSchema, updateSpaceSettings } from "@/lib/domain/settings/update-settings";
-import { cachedPersonalFeed } from "./cached-feeds";
+import { equipmentTypes, trainingSessions, trainingSignups } from "@/lib/db/schema";
+import { cachedMemberRoomFeed, cachedPersonalFeed } from "./cached-feeds";
 import { regenerateFeedToken } from "./feed-tokens";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
 
@@ -49,5 +50,35 @@ describe("the personal feed's name", () => {
     expect(nameOf((await cachedPersonalFeed(f.t.db, token, ctx))!.body())).toBe(`${space}: mijn agenda`);
     await saveLanguage("en");
     expect(nameOf((await cachedPersonalFeed(f.t.db, token, ctx))!.body())).toBe(`${space}: my calendar`);
+  });
+
+  it("and so are its other texts: a training's title and level, the members' room feed's name", async () => {
+    const space = (await loadSpaceSettings(f.t.db)).name;
+    const [type] = await f.t.db.select().from(equipmentTypes).limit(1);
+    const [session] = await f.t.db
+      .insert(trainingSessions)
+      .values({
+        equipmentTypeId: type!.id,
+        level: "owner",
+        room: "Main hall",
+        startsAt: new Date("2026-10-16T08:00:00Z"),
+        endsAt: new Date("2026-10-16T10:00:00Z"),
+        capacity: 4,
+      })
+      .returning();
+    await f.t.db.insert(trainingSignups).values({ sessionId: session!.id, personId: f.maria, status: "signed_up" });
+    const token = await regenerateFeedToken(f.t.db, f.maria);
+    await saveLanguage("de");
+    const personal = (await cachedPersonalFeed(f.t.db, token, ctx))!.body();
+    expect(personal).toContain(`SUMMARY:Einschulung: ${type!.name} (Betreuer:in)`);
+    const room = (await cachedMemberRoomFeed(f.t.db, token, f.roomA, ctx))!.body();
+    expect(nameOf(room)).toBe(`${space}: Main hall (Mitglieder)`);
+    expect(room).toContain(`SUMMARY:Einschulung: ${type!.name} (Betreuer:in)`);
+
+    await saveLanguage("en");
+    expect((await cachedPersonalFeed(f.t.db, token, ctx))!.body()).toContain(`SUMMARY:Training: ${type!.name} (owner)`);
+    const english = (await cachedMemberRoomFeed(f.t.db, token, f.roomA, ctx))!.body();
+    expect(nameOf(english)).toBe(`${space}: Main hall (members)`);
+    expect(english).toContain(`SUMMARY:Training: ${type!.name} (owner)`);
   });
 });

@@ -169,6 +169,8 @@ export const calendarDe: Record<keyof typeof calendarEn, string> = {
 
   "feed.title": "Mein Kalender-Feed",
   "feed.personalName": "{space}: mein Kalender",
+  "feed.trainingTitle": "Einschulung: {type} ({level})",
+  "feed.memberRoomName": "{space}: {room} (Mitglieder)",
   "feed.intro":
     "Abonniere diese Adresse in Google Kalender, Apple Kalender oder Thunderbird, um deine Termine und Einschulungen zu sehen. Halte sie geheim: Wer die Adresse kennt, kann sie lesen.",
   "feed.none": "Du hast noch keine Feed-Adresse.",

@@ -167,6 +167,8 @@ export const calendarEn = {
 
   "feed.title": "My calendar feed",
   "feed.personalName": "{space}: my calendar",
+  "feed.trainingTitle": "Training: {type} ({level})",
+  "feed.memberRoomName": "{space}: {room} (members)",
   "feed.intro":
     "Subscribe to this address in Google Calendar, Apple Calendar or Thunderbird to see the events and trainings you signed up for. Keep it secret: anyone with the address can read it.",
   "feed.none": "You have no feed address yet.",

@@ -156,6 +156,8 @@ export const calendarIt: Record<keyof typeof calendarEn, string> = {
 
   "feed.title": "Il mio feed del calendario",
   "feed.personalName": "{space}: il mio calendario",
+  "feed.trainingTitle": "Formazione: {type} ({level})",
+  "feed.memberRoomName": "{space}: {room} (soci)",
   "feed.intro":
     "Abbonati a questo indirizzo in Google Calendar, Apple Calendar o Thunderbird per vedere gli eventi e le formazioni a cui ti sei iscritto. Tienilo segreto: chiunque abbia l’indirizzo può leggerlo.",
   "feed.none": "Non hai ancora un indirizzo del feed.",

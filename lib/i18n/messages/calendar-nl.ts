@@ -156,6 +156,8 @@ export const calendarNl: Record<keyof typeof calendarEn, string> = {
 
   "feed.title": "Mijn agendafeed",
   "feed.personalName": "{space}: mijn agenda",
+  "feed.trainingTitle": "Training: {type} ({level})",
+  "feed.memberRoomName": "{space}: {room} (leden)",
   "feed.intro":
     "Abonneer je op dit adres in Google Agenda, Apple Agenda of Thunderbird om de activiteiten en trainingen te zien waarvoor je bent ingeschreven. Houd het geheim: iedereen met het adres kan het lezen.",
   "feed.none": "Je hebt nog geen feedadres.",
