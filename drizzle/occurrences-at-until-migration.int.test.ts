@@ -21,10 +21,25 @@ const mondays = ["2026-10-04T22:00:00Z", "2026-10-11T22:00:00Z", "2026-10-18T22:
 async function series(slug: string, values: Partial<typeof events.$inferInsert>, stored: { startsAt: Date; endsAt: Date }[]): Promise<number> {
   const [row] = await t.db
     .insert(events)
-    .values({ title: slug, slug, startsAt: stored[0]!.startsAt, endsAt: stored[0]!.endsAt, timeZone: "Europe/Vienna", ...values })
+    .values({
+      title: slug,
+      slug,
+      startsAt: stored[0]?.startsAt ?? values.startsAt!,
+      endsAt: stored[0]?.endsAt ?? values.endsAt!,
+      timeZone: "Europe/Vienna",
+      ...values,
+    })
     .returning({ id: events.id });
-  await t.db.insert(eventOccurrences).values(stored.map((o) => ({ eventId: row!.id, ...o })));
+  if (stored.length) await t.db.insert(eventOccurrences).values(stored.map((o) => ({ eventId: row!.id, ...o })));
   return row!.id;
+}
+
+/** 0029, then 0030 (which puts back what 0029 took from a series whose until is its start), as the migrator runs them. */
+async function migrate() {
+  for (const name of ["0029_occurrences_at_until.sql", "0030_degenerate_series_single.sql"]) {
+    const file = fs.readFileSync(path.join(import.meta.dirname, "migrations", name), "utf8");
+    for (const statement of file.split("--> statement-breakpoint")) await t.db.execute(sql.raw(statement));
+  }
 }
 
 const startsOf = async (eventId: number) =>
@@ -51,8 +66,7 @@ describe("migration 0029 (occurrences at a series' until)", () => {
     const open = await series("open", { recurrenceFreq: "weekly" }, allDay);
     const single = await series("single", { recurrenceUntil: new Date(Date.parse("2026-01-01T00:00:00Z")) }, allDay.slice(0, 1));
 
-    const file = fs.readFileSync(path.join(import.meta.dirname, "migrations", "0029_occurrences_at_until.sql"), "utf8");
-    for (const statement of file.split("--> statement-breakpoint")) await t.db.execute(sql.raw(statement));
+    await migrate();
 
     expect(await startsOf(ended)).toEqual(mondays.slice(0, 3).map((d) => d.toISOString()));
     expect(await startsOf(pastUntil)).toEqual([timed[0]!.startsAt.toISOString()]);
@@ -76,5 +90,51 @@ describe("migration 0029 (occurrences at a series' until)", () => {
       new Date(Date.parse("2027-12-31T00:00:00Z")),
     );
     expect(expanded.map((o) => o.startsAt.toISOString())).toEqual(await startsOf(ended));
+  });
+
+  it("keeps the one occurrence of a series whose until is its start (saved before 2912fe9), as the single event it showed as", async () => {
+    const only = [{ startsAt: mondays[3]!, endsAt: new Date(mondays[3]!.getTime() + day) }];
+    // All-day weekly on Monday 26 October "until Sunday 25": the until is the event's own start.
+    const degenerate = await series(
+      "degenerate",
+      { startsAt: only[0]!.startsAt, endsAt: only[0]!.endsAt, allDay: true, recurrenceFreq: "weekly", recurrenceUntil: mondays[3], recurrenceWeekdays: [1] },
+      only,
+    );
+    // The same, its one day an exception date: it showed nothing, and stays so.
+    const excepted = await series(
+      "excepted",
+      {
+        startsAt: only[0]!.startsAt,
+        endsAt: only[0]!.endsAt,
+        allDay: true,
+        recurrenceFreq: "weekly",
+        recurrenceUntil: mondays[3],
+        exceptionDates: ["2026-10-26"],
+      },
+      [],
+    );
+    await migrate();
+    expect(await startsOf(degenerate)).toEqual([mondays[3]!.toISOString()]);
+    const [row] = await t.db.select().from(events).where(eq(events.id, degenerate));
+    expect(row).toMatchObject({
+      recurrenceFreq: null,
+      recurrenceUntil: null,
+      recurrenceInterval: 1,
+      recurrenceCount: null,
+      recurrenceWeekdays: [],
+      exceptionDates: [],
+    });
+    expect(
+      expandOccurrences(
+        { ...row!, freq: row!.recurrenceFreq, interval: 1, until: null, count: null, weekdays: [], exceptionDates: [] },
+        new Date("2027-12-31T00:00:00Z"),
+      ).map((o) => o.startsAt.toISOString()),
+    ).toEqual([mondays[3]!.toISOString()]);
+    expect(await startsOf(excepted)).toEqual([]);
+    const [kept] = await t.db.select({ freq: events.recurrenceFreq }).from(events).where(eq(events.id, excepted));
+    expect(kept!.freq).toBe("weekly");
+    // Run again (as a database that ran 0029 before 0030 existed): nothing doubled.
+    await migrate();
+    expect(await startsOf(degenerate)).toEqual([mondays[3]!.toISOString()]);
   });
 });
