@@ -10,6 +10,7 @@ import { listAllPeople, listPeople, parsePeopleFilter } from "./people-list";
 import { personMatches, profileMatches, SEARCH_COUNT_CAP, seenOnce } from "./person-match";
 import { createStudyField } from "./study-fields";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
+import { countingDb } from "@/lib/db/testing/query-counter";
 
 let t: DemoDatabase;
 beforeAll(async () => {
@@ -109,6 +110,25 @@ describe("people list", () => {
     expect(last.rows.map((r) => r.firstName)).toEqual(["Tom"]);
     expect(await list({ q: "nobody-is-called-this", page: "4" })).toEqual({ rows: [], total: 0, more: false, page: 1, pages: 1 });
     expect((await list({ page: "2" })).rows.map((r) => r.firstName)).toEqual(["Maria", "Mario"]);
+  });
+
+  it("answers a search for one person in one statement: the capped count rides along with the page", async () => {
+    const counted = countingDb(t.url);
+    try {
+      await listPeople(counted.db, parsePeopleFilter({ q: "huber" })); // the connection's own first questions (types) not counted
+      for (const params of [{ q: "huber" }, { q: "huber", sort: "number" }, { q: "a", page: "2" }]) {
+        counted.reset();
+        const found = await listPeople(counted.db, parsePeopleFilter(params), 2);
+        expect(found.rows.length).toBeGreaterThan(0);
+        expect(counted.queries).toHaveLength(1);
+        expect(counted.queries[0]).toMatch(/count\(\*\)[\s\S]*limit \$\d+\)/i);
+      }
+      counted.reset();
+      expect((await listPeople(counted.db, parsePeopleFilter({ q: "nobody-by-this-name" }))).total).toBe(0);
+      expect(counted.queries).toHaveLength(2); // no page: counted on its own
+    } finally {
+      await counted.close();
+    }
   });
 
   it("filters by status, membership type, committee, training and field of study; sorts both ways; ignores junk parameters", async () => {

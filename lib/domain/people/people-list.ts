@@ -246,36 +246,74 @@ export async function listPeople(db: Db, f: PeopleQuery, pageSize = 25, now = ne
       .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
       .where(whereOf(f, today, profileMatches(f.q)));
   const order = f.dir === "desc" ? desc : asc;
-  const searchPageOf = (page: number) =>
+  const namelessOf = (limit: number, offset: number) =>
+    db
+      .select(columns)
+      .from(people)
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .leftJoin(profiles, eq(profiles.personId, people.id))
+      .where(and(where, isNull(profiles.personId)))
+      .orderBy(order(people.id))
+      .limit(limit)
+      .offset(offset);
+  const countNamedOf = async () => (await db.select({ n: count() }).from(named().as("named")))[0]?.n ?? 0;
+  const searchPageOf = (page: number, total: number | undefined) =>
     namesFirst(
       {
         named: (limit, offset) => named().orderBy(order(profiles.lastName), order(profiles.firstName), order(profiles.personId)).limit(limit).offset(offset),
-        nameless: (limit, offset) =>
-          db
-            .select(columns)
-            .from(people)
-            .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-            .leftJoin(profiles, eq(profiles.personId, people.id))
-            .where(and(where, isNull(profiles.personId)))
-            .orderBy(order(people.id))
-            .limit(limit)
-            .offset(offset),
-        countNamed: async () => (await db.select({ n: count() }).from(named().as("named")))[0]?.n ?? 0,
+        nameless: namelessOf,
+        countNamed: countNamedOf,
       },
       pageSize,
       (page - 1) * pageSize,
-      more ? undefined : total,
+      total,
     );
   if (!searched && f.sort === "name") return listByName(db, f, where, pageSize, pageOf);
   const counting = db.select({ personId: people.id }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
-  // No search: counting is cheap, and the page is read in index order and stops at its end. A search counts no
-  // further than the cap (one letter matches everyone).
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from((searched ? counting.limit(SEARCH_COUNT_CAP + 1) : counting).as("matching"));
-  const more = searched && n > SEARCH_COUNT_CAP;
+  if (!searched) {
+    // No search: counting is cheap, and the page is read in index order and stops at its end.
+    const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(counting.as("matching"));
+    const pages = Math.max(1, Math.ceil(n / pageSize));
+    const page = Math.min(f.page, pages);
+    return { rows: n ? await pageOf(page) : [], total: n, more: false, page, pages };
+  }
+  // A search counts no further than the cap (one letter matches everyone). The capped count rides along with the
+  // requested page's first part, one statement (an uncorrelated subquery, worked out once): a search for one person
+  // is answered in one round trip. Only a page without rows (nothing found, or past the end) counts on its own.
+  const capped = sql<number>`(select count(*) from ${counting.limit(SEARCH_COUNT_CAP + 1)} as matching)`.mapWith(Number);
+  const offset = (f.page - 1) * pageSize;
+  const firstCounted =
+    f.sort === "name"
+      ? await db
+          .select({ ...columns, n: capped })
+          .from(profiles)
+          .innerJoin(people, eq(people.id, profiles.personId))
+          .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+          .where(whereOf(f, today, profileMatches(f.q)))
+          .orderBy(order(profiles.lastName), order(profiles.firstName), order(profiles.personId))
+          .limit(pageSize)
+          .offset(offset)
+      : await db
+          .select({ ...columns, n: capped })
+          .from(people)
+          .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+          .leftJoin(profiles, eq(profiles.personId, people.id))
+          .where(where)
+          .orderBy(...orderOf(f))
+          .limit(pageSize)
+          .offset(offset);
+  const n = firstCounted.length ? firstCounted[0]!.n : ((await db.select({ n: count() }).from(counting.limit(SEARCH_COUNT_CAP + 1).as("matching")))[0]?.n ?? 0);
+  const more = n > SEARCH_COUNT_CAP;
   const total = more ? SEARCH_COUNT_CAP : n;
   const pages = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(f.page, pages);
-  const rows = !total ? [] : searched && f.sort === "name" ? await searchPageOf(page) : await pageOf(page);
+  const read: PeopleListRow[] = firstCounted.map(({ n: _n, ...row }: PeopleListRow & { n: number }) => row);
+  let rows: PeopleListRow[];
+  if (!total) rows = [];
+  else if (f.sort !== "name") rows = page === f.page && read.length ? read : await pageOf(page);
+  else if (page !== f.page || !read.length) rows = await searchPageOf(page, more ? undefined : total);
+  // The named part read: namesFirst goes on to the nameless only where the page is not full and matches remain.
+  else rows = await namesFirst({ named: async () => read, nameless: namelessOf, countNamed: countNamedOf }, pageSize, offset, more ? undefined : total);
   return { rows, total, more, page, pages };
 }
 
