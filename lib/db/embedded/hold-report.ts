@@ -28,8 +28,17 @@ export class Hold {
   private waited = 0;
   private lastEnd: number;
   private readonly statements: string[] = [];
+  /** Statements named by a Parse of this hold: their Binds are the same statements, already listed. */
+  private parsedHere: string[] | null = null;
 
-  constructor(private readonly since: number) {
+  /**
+   * `named`: the client's prepared statements' texts by name, kept across its holds (postgres.js names are random per
+   * connection) so a statement prepared earlier, sent again as a Bind alone, is listed with its text.
+   */
+  constructor(
+    private readonly since: number,
+    private readonly named: NamedStatements = new NamedStatements(),
+  ) {
     this.lastEnd = since;
   }
 
@@ -49,8 +58,26 @@ export class Hold {
     this.batches++;
     this.lastEnd = Date.now();
     for (const message of messages) {
-      const text = this.statements.length < 8 ? statementText(message, 120) : null;
-      if (text) this.statements.push(text);
+      const type = message[0];
+      if (type === 0x50) {
+        // Parse: its name (empty for an unnamed statement), then its text
+        const text = statementText(message, 120);
+        const name = cString(message, 5);
+        if (name) {
+          this.named.set(name, text ?? "");
+          (this.parsedHere ??= []).push(name);
+        }
+        if (text && this.statements.length < 8) this.statements.push(text);
+      } else if (type === 0x42) {
+        // Bind: the portal's name, then the statement's
+        if (this.statements.length >= 8) continue;
+        const portalEnd = message.indexOf(0, 5);
+        const name = portalEnd < 0 ? "" : cString(message, portalEnd + 1);
+        if (name && !this.parsedHere?.includes(name)) this.statements.push(this.named.get(name) ?? name);
+      } else if (type === 0x51 && this.statements.length < 8) {
+        const text = statementText(message, 120);
+        if (text) this.statements.push(text);
+      }
     }
   }
 
@@ -65,5 +92,25 @@ export class Hold {
       statements: this.statements,
       end,
     };
+  }
+}
+
+/** The zero-terminated string at `offset` of a message (empty when it runs past the end). */
+function cString(message: Uint8Array, offset: number): string {
+  const end = message.indexOf(0, offset);
+  return end < 0 ? "" : Buffer.from(message.buffer, message.byteOffset + offset, end - offset).toString("utf8");
+}
+
+/** A client's prepared statements' texts by name, at most `max` (the oldest named forgotten first): bounded per connection. */
+export class NamedStatements {
+  private readonly texts = new Map<string, string>();
+  constructor(private readonly max = 64) {}
+  set(name: string, text: string): void {
+    this.texts.delete(name);
+    if (this.texts.size >= this.max) this.texts.delete(this.texts.keys().next().value!);
+    this.texts.set(name, text);
+  }
+  get(name: string): string | undefined {
+    return this.texts.get(name);
   }
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type net from "node:net";
-import type { Hold } from "./hold-report";
+import { NamedStatements, type Hold } from "./hold-report";
 
 /** One wire-protocol connection to the embedded server, and what the server keeps of it. */
 export class WireClient {
@@ -17,6 +17,8 @@ export class WireClient {
   /** A cancelled Flush-ended batch: the rest of that cycle is dropped and its Sync answered. */
   discardUntilSync = false;
   hold: Hold | null = null;
+  /** Its prepared statements' texts by name, for the hold reports (a Bind names a statement, not its text). */
+  readonly statementTexts = new NamedStatements();
   timedOut = false;
   constructor(
     readonly id: number,

@@ -152,6 +152,19 @@ describe("who holds the session", () => {
     await sql.end(); // its statements closed (the next test sees the session's)
   });
 
+  it("lists a prepared statement sent again (a Bind alone) with its text, from the Parse of an earlier hold", async () => {
+    const sql = postgres(url, { max: 1, onnotice: () => {}, prepare: true, connection: { application_name: "bound-again" } });
+    await sql`select note from items where id = ${1}`; // parsed (named) in this hold
+    const from = holds.length;
+    await sql`select note from items where id = ${2}`; // only bound and executed
+    await until(() => holds.slice(from).some((h) => h.application === "bound-again"));
+    expect(holds.slice(from).find((h) => h.application === "bound-again")).toMatchObject({
+      roundTrips: 1,
+      statements: ["select note from items where id = $1"],
+    });
+    await sql.end();
+  });
+
   it("closes a client's named prepared statements when it disconnects (they live in the one session)", async () => {
     const prepared = postgres(url, { max: 1, onnotice: () => {}, prepare: true });
     await prepared`select ${1}::int as one`;

@@ -66,7 +66,7 @@ export class WireSession {
         const client = batch.client;
         this.clearIdleTimer();
         const start = Date.now();
-        const hold = (client.hold ??= new Hold(start));
+        const hold = (client.hold ??= new Hold(start, client.statementTexts));
         hold.batchStarts(start);
         this.current = batch;
         await this.execute(batch);
