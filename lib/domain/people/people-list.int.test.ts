@@ -8,7 +8,9 @@ import { addMembership } from "./membership-service";
 import { mailingList, peopleToCsv } from "./people-export";
 import { listAllPeople, listPeople, parsePeopleFilter } from "./people-list";
 import { personMatches, profileMatches, SEARCH_COUNT_CAP, seenOnce } from "./person-match";
+import { searchPeople } from "./search-people";
 import { createStudyField } from "./study-fields";
+import { BOARD_VIEWER } from "./testing/viewers";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { countingDb } from "@/lib/db/testing/query-counter";
 
@@ -199,6 +201,10 @@ describe("a broad search", () => {
       expect(broad.rows.map((r) => r.personId)).toEqual(all.slice(0, 25).map((r) => r.personId));
       // Past the cap's pages: the last of them.
       expect(await listPeople(t.db, parsePeopleFilter({ q: "capper", page: "99" }))).toMatchObject({ page: 40, pages: 40, more: true });
+      // The find-a-person search, page size 30 (not a divisor of 1,000): its last page holds rows 991–1,000 only.
+      const lastOf30 = await searchPeople(t.db, BOARD_VIEWER, { query: "capper", pageSize: 30, page: 99 });
+      expect(lastOf30).toMatchObject({ page: 34, pages: 34, total: SEARCH_COUNT_CAP, more: true });
+      expect(lastOf30.rows).toHaveLength(10);
       expect(await listPeople(t.db, parsePeopleFilter({ q: "capper1000" }))).toMatchObject({ total: 1, more: false });
 
       // "12": Capper12, Capper112, Capper120… by name, and the ghost (member number 12) last, in every page size

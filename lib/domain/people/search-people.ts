@@ -84,7 +84,8 @@ export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch 
             .offset(offset),
         countNamed: async () => (await db.select({ n: count() }).from(named().as("named")))[0]?.n ?? 0,
       },
-      pageSize,
+      // The capped last page stops at the cap (page size 30: rows 991–1,000, not 991–1,020).
+      Math.min(pageSize, SEARCH_COUNT_CAP - (page - 1) * pageSize),
       (page - 1) * pageSize,
       more ? undefined : total,
     );
