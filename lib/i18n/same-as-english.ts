@@ -109,6 +109,7 @@ export const SAME_AS_ENGLISH: { all: readonly string[] } & Partial<Record<string
     "com.machines.title",
     "cal.view.week",
     "cal.kind.training",
+    "feed.trainingTitle",
     "ev.list.status",
     "bk.machine",
     "settings.website",
