@@ -26,7 +26,7 @@ export interface CreateDbOptions {
    */
   maxReconnectDelaySeconds?: number;
   /** Told every statement sent (tests that count a page's queries: one query instead of one per row). */
-  onQuery?: (query: string) => void;
+  onQuery?: (query: string, parameters: unknown[]) => void;
 }
 
 export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
@@ -45,7 +45,7 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
     // session never collide; it closes a client's statements when the client goes (wire-server.ts).
     prepare: true,
     connection: { application_name: "makerspace" },
-    ...(options.onQuery ? { debug: (_connection: number, query: string) => options.onQuery!(query) } : {}),
+    ...(options.onQuery ? { debug: (_connection: number, query: string, parameters: unknown[]) => options.onQuery!(query, parameters) } : {}),
   });
   fetchArrayTypesOnce(client);
   trackAttempts(client);

@@ -4,6 +4,8 @@ export interface CountingDb {
   db: Db;
   /** The statements sent since the last `reset` (or since opening), in order. */
   queries: string[];
+  /** Each statement's parameters, beside `queries`. */
+  parameters: unknown[][];
   reset(): void;
   close(): Promise<void>;
 }
@@ -14,11 +16,22 @@ export interface CountingDb {
  */
 export function countingDb(url: string): CountingDb {
   const queries: string[] = [];
-  const handle = createDb(url, { max: 2, onQuery: (query) => queries.push(query) });
+  const parameters: unknown[][] = [];
+  const handle = createDb(url, {
+    max: 2,
+    onQuery: (query, values) => {
+      queries.push(query);
+      parameters.push(values);
+    },
+  });
   return {
     db: handle.db,
     queries,
-    reset: () => void queries.splice(0),
+    parameters,
+    reset: () => {
+      queries.splice(0);
+      parameters.splice(0);
+    },
     close: handle.close,
   };
 }
