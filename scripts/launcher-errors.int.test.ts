@@ -2,6 +2,7 @@ import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBrokerBundle } from "./launcher/broker-bundle";
 import { START_TIMING } from "./launcher/start-timing";
@@ -13,7 +14,11 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ms-launcher-errors-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 // Compiled, as `npm start` runs it, and bundled once here: through tsx each case first compiled the launcher, which
 // took most of the 30 s a case has on a loaded machine.
-beforeAll(() => ensureBrokerBundle(path.resolve(import.meta.dirname, ".."), "launcher"));
+const root = path.resolve(import.meta.dirname, "..");
+let bundle = "";
+beforeAll(async () => {
+  bundle = await ensureBrokerBundle(root, "launcher");
+});
 
 /** Resolves with the output. */
 async function failsClearly(env: Record<string, string>, message: RegExp): Promise<string> {
@@ -60,6 +65,54 @@ describe("npm start refuses bad setups with a clear message", () => {
     );
   });
 
+  it("when the port is taken, DATA_DIR is not left locked", async () => {
+    const blocker = net.createServer();
+    const port = await new Promise<number>((r) => blocker.listen(0, "0.0.0.0", () => r((blocker.address() as net.AddressInfo).port)));
+    try {
+      const dataDir = path.join(tmp, "locked");
+      await failsClearly({ DATA_DIR: dataDir, PORT: String(port), MQTT_PORT: String(await freePort()) }, /already in use/);
+      expect(fs.existsSync(path.join(dataDir, "launcher.pid"))).toBe(false);
+    } finally {
+      blocker.close();
+    }
+  });
+
+  it("when the launcher's database code cannot be loaded (a chunk of its bundle missing): the web server is stopped", async () => {
+    // A copy of the bundle beside the real one (same depth: its paths to the sources stay right) without the chunk
+    // the launcher imports once the web server is spawned (scripts/launcher/database-stage.ts).
+    const copy = fs.mkdtempSync(path.join(path.dirname(path.dirname(bundle)), "ms-launcher-errors-"));
+    try {
+      for (const name of fs.readdirSync(path.dirname(bundle))) {
+        if (name.endsWith(".mjs")) fs.copyFileSync(path.join(path.dirname(bundle), name), path.join(copy, name));
+      }
+      const later = [...fs.readFileSync(bundle, "utf8").matchAll(/\bimport\("\.\/([^"]+)"\)/g)].map((m) => m[1]!);
+      expect(later.length).toBeGreaterThan(0);
+      for (const chunk of later) fs.rmSync(path.join(copy, chunk));
+      const dataDir = path.join(tmp, "chunk");
+      const { DATABASE_URL: _url, NODE_ENV: _nodeEnv, ...inherited } = process.env;
+      const child = spawn(process.execPath, [path.join(copy, "launcher.mjs")], {
+        cwd: root,
+        env: { ...inherited, LOG_LEVEL: "warn", [START_TIMING]: "1", DATA_DIR: dataDir, PORT: String(await freePort()), MQTT_PORT: String(await freePort()) },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      let output = "";
+      child.stdout.on("data", (d: Buffer) => (output += d.toString()));
+      child.stderr.on("data", (d: Buffer) => (output += d.toString()));
+      const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
+      expect(code, output).toBe(1);
+      expect(output).toMatch(/web started/);
+      expect(output).toMatch(/✖ The launcher's database code could not be loaded .*npm ci/);
+      expect(output).not.toMatch(/^\s+at .+:\d+:\d+\)?$/m);
+      // Stopped through the launcher's shutdown: no service left "running" on the system page, DATA_DIR unlocked,
+      // and no process of this start left (the web server's environment names this DATA_DIR).
+      expect(fs.existsSync(path.join(dataDir, "logs", "services.json"))).toBe(false);
+      expect(fs.existsSync(path.join(dataDir, "launcher.pid"))).toBe(false);
+      expect(processesWith(`DATA_DIR=${dataDir}`)).toEqual([]);
+    } finally {
+      fs.rmSync(copy, { recursive: true, force: true });
+    }
+  });
+
   it("when the database is unreachable", async () => {
     const closed = await freePort();
     const output = await failsClearly(
@@ -78,3 +131,18 @@ describe("npm start refuses bad setups with a clear message", () => {
     expect(output).not.toMatch(/preflight checked|web build checked|No web build yet|\[web\]/);
   });
 });
+
+/** Pids of the processes whose environment holds `entry` (Linux). */
+function processesWith(entry: string): number[] {
+  return fs
+    .readdirSync("/proc")
+    .filter((name) => /^\d+$/.test(name))
+    .filter((pid) => {
+      try {
+        return fs.readFileSync(`/proc/${pid}/environ`, "utf8").split("\0").includes(entry);
+      } catch {
+        return false; // gone, or not ours
+      }
+    })
+    .map(Number);
+}

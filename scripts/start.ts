@@ -27,8 +27,16 @@ const root = path.resolve(import.meta.dirname, "..");
 /**
  * The database side (PGlite, drizzle, postgres.js, schema, migrations, seed, nodemailer), loaded after the web server
  * was spawned: every module imported statically above is loaded before it can be, and these took ~0.4 s of CPU.
+ * It fails to load only with a broken install (a chunk of the launcher's bundle or a package missing).
  */
-const loadDatabaseStage = () => import("./launcher/database-stage");
+async function loadDatabaseStage(): Promise<typeof import("./launcher/database-stage")> {
+  try {
+    return await import("./launcher/database-stage");
+  } catch (error) {
+    const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+    throw new StartupError(`The launcher's database code could not be loaded (${reason}). The installation looks incomplete: run \`npm ci\` again.`);
+  }
+}
 const log = (line: string) => {
   console.log(line);
   // Errors of the web server and the broker also go to DATA_DIR/logs/errors.log for the admin's system page.
@@ -44,9 +52,15 @@ async function main(): Promise<void> {
   ensureWritableDir(dataDir);
   makeDataDirPrivate(dataDir);
   const releaseLock = acquireDataDirLock(dataDir);
-  await ensurePortFree(env.PORT, env.HOST, "web server", "PORT");
-  await ensurePortFree(env.MQTT_PORT, env.MQTT_HOST, "board broker (MQTT)", "MQTT_PORT");
-  if (env.DATABASE_URL) await (await loadDatabaseStage()).ensureReachable(env.DATABASE_URL);
+  try {
+    await ensurePortFree(env.PORT, env.HOST, "web server", "PORT");
+    await ensurePortFree(env.MQTT_PORT, env.MQTT_HOST, "board broker (MQTT)", "MQTT_PORT");
+    if (env.DATABASE_URL) await (await loadDatabaseStage()).ensureReachable(env.DATABASE_URL);
+  } catch (error) {
+    // Refused before anything started: DATA_DIR is not left locked.
+    releaseLock();
+    throw error;
+  }
 
   step("preflight checked");
   // The web server gives up on repeated exits (and ends the system); the broker is restarted with backoff however
@@ -107,7 +121,14 @@ async function main(): Promise<void> {
   const gate = new Promise<Record<string, string>>((resolve) => (openGate = resolve));
   supervisor.start({ name: "web", command: process.execPath, args: await webServerArgs(root, web.args, log), env: childEnv, cwd: root, gate });
   step("web started");
-  const { mailDeliveryOf, openDatabase, prepareOpened } = await loadDatabaseStage();
+  let stage: Awaited<ReturnType<typeof loadDatabaseStage>>;
+  try {
+    stage = await loadDatabaseStage();
+  } catch (error) {
+    // The web server is booting: stopped with everything else.
+    return failed(error);
+  }
+  const { mailDeliveryOf, openDatabase, prepareOpened } = stage;
   step("database code loaded");
 
   log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
