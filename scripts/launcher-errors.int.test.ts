@@ -90,9 +90,17 @@ describe("npm start refuses bad setups with a clear message", () => {
       for (const chunk of later) fs.rmSync(path.join(copy, chunk));
       const dataDir = path.join(tmp, "chunk");
       const { DATABASE_URL: _url, NODE_ENV: _nodeEnv, ...inherited } = process.env;
+      const env: Record<string, string | undefined> = {
+        ...inherited,
+        LOG_LEVEL: "warn",
+        [START_TIMING]: "1",
+        DATA_DIR: dataDir,
+        PORT: String(await freePort()),
+        MQTT_PORT: String(await freePort()),
+      };
       const child = spawn(process.execPath, [path.join(copy, "launcher.mjs")], {
         cwd: root,
-        env: { ...inherited, LOG_LEVEL: "warn", [START_TIMING]: "1", DATA_DIR: dataDir, PORT: String(await freePort()), MQTT_PORT: String(await freePort()) },
+        env: env as NodeJS.ProcessEnv,
         stdio: ["ignore", "pipe", "pipe"],
       });
       let output = "";
