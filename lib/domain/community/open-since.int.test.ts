@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import postgres from "postgres";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openStatusChanges } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
@@ -82,5 +83,22 @@ describe("openSince", () => {
     expect(counted.queries).toHaveLength(1);
     expect(found).toEqual(await walked());
     expect(found && { open: found.open, since: found.since }).toEqual(expected && { open: expected.open, since: at(expected.minute) });
+  });
+});
+
+describe("openSince's plan", () => {
+  it("finds the other state's latest change on the (open, at, id) index, not by walking the current run", async () => {
+    // A long history of flips, then a long run (a sensor reporting every minute for days), with statistics.
+    await history(Array.from({ length: 3000 }, (_, i) => ({ open: i % 2 === 1, minute: i - 3000 })).concat([{ open: false, minute: 0 }]));
+    await t.db.execute(sql`insert into ${openStatusChanges} (open, message, sensor_name, at)
+      select true, '', 'door', ${at(1).toISOString()}::timestamptz + make_interval(mins => n) from generate_series(1, 5000) n`);
+    await t.db.execute(sql`analyze ${openStatusChanges}`);
+    counted.reset();
+    expect(await openSince(counted.db)).toMatchObject({ open: true, since: at(2) });
+    const raw = postgres(t.url, { max: 1, onnotice: () => {} });
+    const rows = await raw.unsafe<{ "QUERY PLAN": string }[]>(`explain (costs off) ${counted.queries[0]}`, counted.parameters[0] as never[]).finally(() => raw.end());
+    const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
+    expect(plan).toMatch(/open_status_changes_open_at_id_index on open_status_changes d\n\s+Index Cond: \(open = /);
+    expect(plan).toMatch(/open_status_changes_at_id_index on open_status_changes c\n\s+Index Cond: \(ROW\(at, id\) > ROW\(d\.at, d\.id\)\)/);
   });
 });

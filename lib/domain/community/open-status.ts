@@ -61,7 +61,9 @@ export async function setOpenStatus(
  * Since when the space has been in its current state: the first change of the latest run of equal states. One
  * named statement and one row (the start page asks on every request; it read up to 200 rows of history): the
  * latest change, and the first change after the latest one of the other state — or the first change ever when
- * there is none. Changes are ordered by (at, id), as the history is.
+ * there is none. Changes are ordered by (at, id), as the history is. Both look-ups are index conditions however long
+ * the history: "= not" (not "<>") reads the other state's latest change from the end of the (open, at, id) index
+ * instead of walking the current run, and the lateral join starts the (at, id) index at it instead of at the oldest row.
  */
 export async function openSince(db: Db): Promise<{ open: boolean; since: Date; message: string } | null> {
   const latest = db
@@ -75,9 +77,10 @@ export async function openSince(db: Db): Promise<{ open: boolean; since: Date; m
       open: latest.open,
       message: latest.message,
       since: sql<Date>`coalesce(
-        (select c.at from ${openStatusChanges} c,
-          (select d.at, d.id from ${openStatusChanges} d where d.open <> latest.open order by d.at desc, d.id desc limit 1) other
-          where (c.at, c.id) > (other.at, other.id) order by c.at, c.id limit 1),
+        (select n.at from
+          (select d.at, d.id from ${openStatusChanges} d where d.open = not latest.open order by d.at desc, d.id desc limit 1) other
+          cross join lateral
+          (select c.at from ${openStatusChanges} c where (c.at, c.id) > (other.at, other.id) order by c.at, c.id limit 1) n),
         (select min(f.at) from ${openStatusChanges} f))`.mapWith(openStatusChanges.at),
     })
     .from(latest)

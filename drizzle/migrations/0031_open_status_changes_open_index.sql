@@ -1,0 +1,1 @@
+CREATE INDEX "open_status_changes_open_at_id_index" ON "open_status_changes" USING btree ("open","at","id");
