@@ -15,7 +15,11 @@ export const openStatusChanges = pgTable(
     at: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   // (open, at, id): "since" finds the latest change of the other state in three look-ups, however long the run.
-  (t) => [index().on(t.at, t.id), index().on(t.open, t.at, t.id), check("open_status_changes_by", sql`(${t.changedById} is null) <> (${t.sensorName} is null)`)],
+  (t) => [
+    index().on(t.at, t.id),
+    index().on(t.open, t.at, t.id),
+    check("open_status_changes_by", sql`(${t.changedById} is null) <> (${t.sensorName} is null)`),
+  ],
 );
 export type OpenStatusChange = typeof openStatusChanges.$inferSelect;
 

@@ -96,7 +96,9 @@ describe("openSince's plan", () => {
     counted.reset();
     expect(await openSince(counted.db)).toMatchObject({ open: true, since: at(2) });
     const raw = postgres(t.url, { max: 1, onnotice: () => {} });
-    const rows = await raw.unsafe<{ "QUERY PLAN": string }[]>(`explain (costs off) ${counted.queries[0]}`, counted.parameters[0] as never[]).finally(() => raw.end());
+    const rows = await raw
+      .unsafe<{ "QUERY PLAN": string }[]>(`explain (costs off) ${counted.queries[0]}`, counted.parameters[0] as never[])
+      .finally(() => raw.end());
     const plan = rows.map((row) => row["QUERY PLAN"]).join("\n");
     expect(plan).toMatch(/open_status_changes_open_at_id_index on open_status_changes d\n\s+Index Cond: \(open = /);
     expect(plan).toMatch(/open_status_changes_at_id_index on open_status_changes c\n\s+Index Cond: \(ROW\(at, id\) > ROW\(d\.at, d\.id\)\)/);
