@@ -2,6 +2,7 @@ import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { committeeFunctions, committees, functionHolders, membershipStatuses, people, permissions, rolePermissions, roles } from "@/lib/db/schema";
 import { spaceToday } from "../settings/space-today";
+import { fail, type Failure } from "../shared/result";
 import { rightKeysOfPerson } from "./person-permissions";
 
 /**
@@ -129,4 +130,23 @@ export async function visibleInScope(db: Db, scope: ViewScope, personIds: number
     .from(people)
     .where(and(inArray(people.id, personIds), scopeCondition(scope, await spaceToday(db, now))));
   return new Set(rows.map((r) => r.id));
+}
+
+/**
+ * May the viewer read or act on this one person by id (the admin person page, its actions, the person's export)?
+ * The same rule as the lists (`scopeCondition`): oneself, a person of a group the viewer may see, or anyone for a
+ * viewer who sees every group. No statement for those two; one for a narrowed scope.
+ */
+export async function personInViewScope(db: Db, scope: ViewScope, personId: number, now = new Date()): Promise<boolean> {
+  if (scope.all || scope.viewerId === personId) return true;
+  return (await visibleInScope(db, scope, [personId], now)).has(personId);
+}
+
+/**
+ * The refusal for a person outside the actor's view scope, or null: "not found", as for a person who does not
+ * exist, so a narrowed viewer learns nothing about who is outside their groups.
+ */
+export async function outOfViewRefusal(db: Db, actorId: number, personId: number, now = new Date()): Promise<Failure<"not_found"> | null> {
+  if (actorId === personId) return null;
+  return (await personInViewScope(db, await viewScopeOf(db, actorId, now), personId, now)) ? null : fail("not_found", "No such person.");
 }

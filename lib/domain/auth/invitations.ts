@@ -4,6 +4,7 @@ import { perDb } from "@/lib/db/prepared";
 import { accounts, invitations, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { isLocale, translator } from "@/lib/i18n/translate";
 import { subjectRefusal, type ContainmentCode } from "../access/containment";
+import { outOfViewRefusal } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
 import { actorMay } from "../shared/actor-may";
@@ -154,7 +155,7 @@ async function sendInvitation(
   return { ok: true, expiresAt };
 }
 
-/** Sends (or resends) an invitation from the person page: members.write, and never for someone above the actor. */
+/** Sends (or resends) an invitation from the person page: members.write, for someone within the actor's view rights and not above them. */
 export async function invitePerson(
   db: Db,
   mailer: Mailer,
@@ -163,7 +164,7 @@ export async function invitePerson(
   now = new Date(),
 ): Promise<InvitationResult<{ expiresAt: Date }>> {
   if (!(await actorMay(db, actorId, "members.write"))) return fail("forbidden");
-  const above = await subjectRefusal(db, actorId, personId);
+  const above = (await outOfViewRefusal(db, actorId, personId)) ?? (await subjectRefusal(db, actorId, personId));
   if (above) return above;
   const invitee = await inviteeOf(db, personId);
   const problem = inviteeProblem(invitee);
@@ -181,7 +182,7 @@ export async function invitePerson(
 /** Revokes the person's pending invitation (its link stops working at once). */
 export async function revokeInvitation(db: Db, actorId: number, personId: number, now = new Date()): Promise<InvitationResult> {
   if (!(await actorMay(db, actorId, "members.write"))) return fail("forbidden");
-  const above = await subjectRefusal(db, actorId, personId);
+  const above = (await outOfViewRefusal(db, actorId, personId)) ?? (await subjectRefusal(db, actorId, personId));
   if (above) return above;
   return db.transaction(async (tx) => {
     const revoked = await tx

@@ -4,6 +4,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { addresses, addressHolders, addressTypes } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
+import { outOfViewRefusal } from "../access/view-rights";
 import { diffValues, recordAudit } from "../audit/record-audit";
 import { fail, forbidden, notFound, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
@@ -22,12 +23,17 @@ export type AddressInput = z.input<typeof addressInputSchema>;
 
 /**
  * Self, the partner when both partners agreed to edit each other's data (setPartnerConsent, or the board
- * recording it when linking them), or anyone with members.write acting on someone who holds no permission they lack.
+ * recording it when linking them), or anyone with members.write acting on someone within their view rights who
+ * holds no permission they lack.
  */
 export async function mayEditAddressesOf(db: Db, actorId: number, personId: number): Promise<boolean> {
   if (actorId === personId) return true;
   if (await partnersAgree(db, actorId, personId)) return true;
-  return (await actorMay(db, actorId, "members.write")) && (await subjectRefusal(db, actorId, personId)) === null;
+  return (
+    (await actorMay(db, actorId, "members.write")) &&
+    (await outOfViewRefusal(db, actorId, personId)) === null &&
+    (await subjectRefusal(db, actorId, personId)) === null
+  );
 }
 
 const secondMain = () => fail("main_address", "A person has exactly one main address.", { field: "isMain" });

@@ -25,6 +25,7 @@ import {
   usageSessions,
 } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
+import { outOfViewRefusal } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
 import { enqueueBackchannelLogout } from "../oidc/backchannel-logout";
 import type { Logger } from "pino";
@@ -93,6 +94,8 @@ export async function erasePerson(
       .where(eq(people.id, personId))
       .for("update");
     if (!row) return notFound();
+    const outside = await outOfViewRefusal(tx, actorId, personId);
+    if (outside) return outside;
     if (row.p.erasedAt) return { ok: true as const };
     const above = await subjectRefusal(tx, actorId, personId);
     if (above) return above;

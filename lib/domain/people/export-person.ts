@@ -22,6 +22,7 @@ import { fieldLabel } from "../audit/readable";
 import { addressesOf } from "./address-service";
 import { forbidden, notFound, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
+import { outOfViewRefusal } from "../access/view-rights";
 import { committeesOf } from "./person-record";
 import { recordActivity } from "./record-activity";
 import { studiesOf } from "./study-fields";
@@ -80,6 +81,8 @@ async function pollsOf(db: Db, personId: number): Promise<Record<string, unknown
 /** Right of access: everything stored about one person. The person themselves or the board may ask. */
 export async function exportPersonData(db: Db, actorId: number, personId: number, now = new Date()): Promise<Result<{ data: PersonExport }>> {
   if (actorId !== personId && !(await actorMay(db, actorId, "members.read"))) return forbidden();
+  const outside = await outOfViewRefusal(db, actorId, personId);
+  if (outside) return outside;
   const [row] = await db
     .select({ p: people, status: membershipStatuses.key })
     .from(people)

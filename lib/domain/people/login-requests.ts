@@ -2,6 +2,7 @@ import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, applicantConfirmations, invitations, people, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
+import { outOfViewRefusal } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
 import { notifyPerson, type NotifyOutcome } from "../mail/notify";
@@ -109,7 +110,7 @@ export async function approveLoginRequest(db: Db, actorId: number, requestId: nu
   if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   const [target] = await db.select({ personId: applicantConfirmations.personId }).from(applicantConfirmations).where(eq(applicantConfirmations.id, requestId));
   if (!target) return notFound("login request");
-  const above = await subjectRefusal(db, actorId, target.personId);
+  const above = (await outOfViewRefusal(db, actorId, target.personId)) ?? (await subjectRefusal(db, actorId, target.personId));
   if (above) return above;
   return db.transaction(async (tx) => {
     const request = await confirmedRequest(tx, requestId);
@@ -149,6 +150,7 @@ export async function rejectLoginRequest(db: Db, actorId: number, requestId: num
   return db.transaction(async (tx) => {
     const request = await confirmedRequest(tx, requestId);
     if (!request) return notFound("login request");
+    if (await outOfViewRefusal(tx, actorId, request.personId)) return notFound("login request");
     await tx.delete(applicantConfirmations).where(eq(applicantConfirmations.id, requestId));
     await recordAudit(tx, {
       actorId,

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { memberships, membershipStatuses, membershipTypes, people } from "@/lib/db/schema";
 import { recordAudit } from "../audit/record-audit";
 import { subjectRefusal } from "../access/containment";
+import { outOfViewRefusal } from "../access/view-rights";
 import { applyStatusChange, statusChangeRefusal } from "./person-service";
 import { fail, forbidden, notFound, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
@@ -37,7 +38,7 @@ export async function addMembership(db: Db, actorId: number, personId: number, i
   return db.transaction(async (tx) => {
     const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, personId));
     if (!person) return notFound();
-    const refused = await subjectRefusal(tx, actorId, personId);
+    const refused = (await outOfViewRefusal(tx, actorId, personId)) ?? (await subjectRefusal(tx, actorId, personId));
     if (refused) return refused;
     const [type] = await tx.select().from(membershipTypes).where(eq(membershipTypes.id, parsed.data.typeId));
     if (!type) return fail("invalid", "Unknown membership type.", { field: "typeId" });
@@ -61,7 +62,7 @@ export async function setEndsAtYearEnd(db: Db, actorId: number, membershipId: nu
   if (!row) return notFound("membership");
   if (row.personId !== actorId && !(await actorMay(db, actorId, "members.write"))) return forbidden();
   // Marked to end, the membership makes its holder "former" at year end: not for someone above the actor.
-  const refused = await subjectRefusal(db, actorId, row.personId);
+  const refused = (await outOfViewRefusal(db, actorId, row.personId)) ?? (await subjectRefusal(db, actorId, row.personId));
   if (refused) return refused;
   if (row.endsAtYearEnd === endsAtYearEnd) return { ok: true };
   return db.transaction(async (tx) => {

@@ -8,6 +8,7 @@ import { setPartner } from "./profile-settings";
 import { recordAudit } from "../audit/record-audit";
 import { fail, forbidden, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
+import { outOfViewRefusal } from "../access/view-rights";
 
 /** The admin names the partner the way people are known at the desk: member number or email (or picks them). */
 export function findPersonByRef(db: Db, ref: string): Promise<number | null> {
@@ -19,7 +20,9 @@ export async function linkPartnerByRef(db: Db, actorId: number, personId: number
   // Permission first: otherwise anyone could probe which numbers and emails exist.
   if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
   const partnerId = await findPersonByRef(db, ref);
-  if (partnerId === null) return fail("not_found", `Nobody has the member number or email "${ref.trim()}".`, { field: "partner" });
+  // Someone outside the actor's view rights is answered as nobody: the link would show their name.
+  if (partnerId === null || (await outOfViewRefusal(db, actorId, partnerId)))
+    return fail("not_found", `Nobody has the member number or email "${ref.trim()}".`, { field: "partner" });
   return setPartner(db, actorId, personId, partnerId, mayEdit);
 }
 

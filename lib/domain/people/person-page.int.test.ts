@@ -7,6 +7,7 @@ import type { HoldReport } from "@/lib/db/embedded/wire-server";
 import { accounts } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { permissionsOfPerson } from "../access/person-permissions";
+import { viewScopeOf } from "../access/view-rights";
 import { addAddress, shareAddress } from "./address-service";
 import { setPartner } from "./profile-settings";
 import { personPage } from "./person-page";
@@ -43,7 +44,11 @@ const holdsOf = async (work: () => Promise<unknown>) => {
   return holds.slice(from);
 };
 
-const viewer = async (personId: number) => ({ personId, permissions: await permissionsOfPerson(web.db, personId) });
+const viewer = async (personId: number) => ({
+  personId,
+  permissions: await permissionsOfPerson(web.db, personId),
+  viewScope: await viewScopeOf(web.db, personId),
+});
 
 describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the admin person page's reads on the embedded database", () => {
   it("an admin on their own page: every statement one round trip", async () => {

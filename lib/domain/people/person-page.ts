@@ -2,6 +2,7 @@ import type { Db } from "@/lib/db/client";
 import { subjectRefusal } from "../access/containment";
 import type { Permission } from "../access/permissions";
 import { directRoles } from "../access/person-roles";
+import { personInViewScope, type ViewScope } from "../access/view-rights";
 import { loginStateOf } from "../auth/invitations";
 import { listRoles } from "./committee-admin";
 import { partnerOf } from "./partner-link";
@@ -12,11 +13,13 @@ import { studyFieldNames } from "./study-fields";
 /**
  * What the admin person page (/admin/people/[id]) reads, all at once: every statement prepared (one round trip, so
  * the embedded database's one session never waits on the web process between two messages) and none waiting for
- * another (issue 20). The roles are read only for a viewer who may give them (system.admin). Null: no such person.
+ * another (issue 20). The roles are read only for a viewer who may give them (system.admin). Null: no such person,
+ * or one outside the viewer's view rights (the people list's rule; a statement only for a narrowed viewer).
  */
-export async function personPage(db: Db, viewer: { personId: number; permissions: ReadonlySet<Permission> }, personId: number) {
+export async function personPage(db: Db, viewer: { personId: number; permissions: ReadonlySet<Permission>; viewScope: ViewScope }, personId: number) {
   const mayGrantRoles = viewer.permissions.has("system.admin");
-  const [record, statuses, types, partner, addressTypes, studyFields, login, roles, held, refusal] = await Promise.all([
+  const [inScope, record, statuses, types, partner, addressTypes, studyFields, login, roles, held, refusal] = await Promise.all([
+    personInViewScope(db, viewer.viewScope, personId),
     getPersonRecord(db, personId),
     listStatuses(db),
     listMembershipTypes(db),
@@ -29,7 +32,7 @@ export async function personPage(db: Db, viewer: { personId: number; permissions
     // Someone above the viewer is shown, not offered for change (the domain refuses it anyway).
     subjectRefusal(db, viewer.personId, personId),
   ]);
-  if (!record) return null;
+  if (!record || !inScope) return null;
   return {
     record,
     statuses,

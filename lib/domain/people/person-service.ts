@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, membershipStatuses, people, profiles, profileStudies, type MembershipStatus } from "@/lib/db/schema";
 import { grantRefusal, subjectRefusal } from "../access/containment";
+import { outOfViewRefusal } from "../access/view-rights";
 import { recordAudit, diffValues } from "../audit/record-audit";
 import { endAllSessions } from "../auth/sessions";
 import { fail, forbidden, notFound, type Failure, type Result } from "./result";
@@ -97,13 +98,13 @@ export async function createPersonRecord(
 }
 
 /**
- * Who may edit a person's record: the person themselves, or anyone with members.write acting on someone who
- * holds no permission they lack. Null when allowed, else the refusal.
+ * Who may edit a person's record: the person themselves, or anyone with members.write acting on someone within
+ * their view rights who holds no permission they lack. Null when allowed, else the refusal.
  */
 export async function profileEditRefusal(db: Db, actorId: number, personId: number): Promise<Failure | null> {
   if (actorId === personId) return null;
   if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
-  return subjectRefusal(db, actorId, personId);
+  return (await outOfViewRefusal(db, actorId, personId)) ?? subjectRefusal(db, actorId, personId);
 }
 
 /**
@@ -114,7 +115,7 @@ export async function updateProfile(db: Db, actorId: number, personId: number, i
   const refused = await profileEditRefusal(db, actorId, personId);
   // A partner may edit the other's profile data while both agree (partnersAgree); only the data, nothing that
   // gives or takes access, so a partner never gains a permission this way.
-  const asPartner = refused?.code === "forbidden" && (await partnersAgree(db, actorId, personId));
+  const asPartner = (refused?.code === "forbidden" || refused?.code === "not_found") && (await partnersAgree(db, actorId, personId));
   if (refused && !asPartner) return refused;
   const parsed = profileInputSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
@@ -171,12 +172,16 @@ export async function changeStatus(db: Db, actorId: number, personId: number, in
 }
 
 /**
- * Banning, ending or granting a membership: the person may not hold more than the actor, nor may the new status
- * grant more. Null when allowed; the scheduler (no actor) acts on rules admins set.
+ * Banning, ending or granting a membership: the person within the actor's view rights and not holding more than
+ * the actor, nor may the new status grant more. Null when allowed; the scheduler (no actor) acts on rules admins set.
  */
 export async function statusChangeRefusal(db: Db, actorId: number | null, personId: number, toStatusId: number): Promise<Failure | null> {
   if (actorId === null) return null;
-  return (await subjectRefusal(db, actorId, personId)) ?? (await grantRefusal(db, actorId, { statusId: toStatusId }));
+  return (
+    (await outOfViewRefusal(db, actorId, personId)) ??
+    (await subjectRefusal(db, actorId, personId)) ??
+    (await grantRefusal(db, actorId, { statusId: toStatusId }))
+  );
 }
 
 /** Shared by changeStatus, applicant approval and the end-of-year action; call inside a transaction. */

@@ -2,6 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { people, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
+import { outOfViewRefusal } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
 import { profileEditRefusal } from "./person-service";
 import { fail, forbidden, notFound, type Result } from "./result";
@@ -74,10 +75,11 @@ export async function setPartner(db: Db, actorId: number, personId: number, part
       .from(profiles)
       .where(eq(profiles.personId, personId));
     if (!before) return notFound();
-    // Linking lets partners edit each other's shared data and unlinks old partners: none of them may be above the actor.
+    // Linking lets partners edit each other's shared data and unlinks old partners: none of them may be outside the
+    // actor's view rights or above the actor.
     const [other] = partnerId === null ? [] : await tx.select({ partner: profiles.partnerPersonId }).from(profiles).where(eq(profiles.personId, partnerId));
     for (const id of new Set([personId, partnerId, before.partner, other?.partner ?? null])) {
-      const refused = id === null ? null : await subjectRefusal(tx, actorId, id);
+      const refused = id === null ? null : ((await outOfViewRefusal(tx, actorId, id)) ?? (await subjectRefusal(tx, actorId, id)));
       if (refused) return refused;
     }
     // Unlink old partners on both sides before linking the new pair; each profile unlinked here that is not

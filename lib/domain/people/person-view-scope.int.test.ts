@@ -1,0 +1,107 @@
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
+import { memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { permissionsOfPerson } from "../access/person-permissions";
+import { grantPersonRole } from "../access/person-roles";
+import { createRole, listRolesWithPermissions } from "../access/role-admin";
+import { viewRightKey, viewScopeOf } from "../access/view-rights";
+import { invitePerson, revokeInvitation } from "../auth/invitations";
+import { addAddress, addressesOf } from "./address-service";
+import { approveApplicant } from "./applicant-signup";
+import { createPerson } from "./create-person";
+import { erasePerson } from "./erase-person";
+import { exportPersonData } from "./export-person";
+import { addMembership } from "./membership-service";
+import { linkPartnerByRef } from "./partner-link";
+import { changeStatus, updateProfile } from "./person-service";
+import { personPage } from "./person-page";
+import { setPartner } from "./profile-settings";
+import { listAddressTypes, listMembershipTypes } from "./reference-service";
+
+/*
+ * A people admin whose view rights are narrowed (a desk that sees members only) reads and changes, by id, only the
+ * people the people list shows them: the admin person page answers "not found" for anyone else, and so does every
+ * change of the page's forms, the person's export and the applicant and partner paths.
+ */
+let t: DemoDatabase;
+let desk: number;
+let status: Record<string, number>;
+const noMailer = { send: async () => {} };
+
+beforeAll(async () => {
+  t = await createDemoDatabase();
+  status = Object.fromEntries((await t.db.select().from(membershipStatuses)).map((s) => [s.key, s.id]));
+  // The desk holds what a member holds (so containment lets them act on members) plus the people admin's rights,
+  // and sees one group: members. Their own status (applicant) grants nothing.
+  const memberRole = (await listRolesWithPermissions(t.db)).find((r) => r.key === "member")!;
+  const role = await createRole(t.db, t.ids.admin, {
+    name: "Member desk",
+    permissions: [...new Set([...memberRole.permissions, "members.read", "members.write"]), viewRightKey("status", status.member!)],
+  });
+  if (!role.ok) throw new Error(role.message);
+  desk = (await createPerson(t.db, { statusKey: "applicant", firstName: "Dana", lastName: "Desk", email: "desk@scope.test", password: "desk-password-1" }))
+    .personId;
+  expect(await grantPersonRole(t.db, t.ids.admin, desk, { roleId: role.roleId, since: "2020-01-01", until: null })).toEqual({ ok: true });
+  const scope = await viewScopeOf(t.db, desk);
+  expect(scope).toMatchObject({ all: false, statusIds: [status.member] });
+});
+afterAll(() => t?.close());
+
+const viewerOf = async (personId: number) => ({
+  personId,
+  permissions: await permissionsOfPerson(t.db, personId),
+  viewScope: await viewScopeOf(t.db, personId),
+});
+const notFound = { ok: false, code: "not_found" };
+
+describe("a people admin with narrowed view rights", () => {
+  it("sees the admin page of a person in their groups and of themselves, not of anyone else", async () => {
+    const viewer = await viewerOf(desk);
+    expect(viewer.permissions.has("members.read")).toBe(true);
+    expect((await personPage(t.db, viewer, t.ids.member))?.record.person.id).toBe(t.ids.member);
+    expect((await personPage(t.db, viewer, desk))?.record.person.id).toBe(desk);
+    expect(await personPage(t.db, viewer, t.ids.applicant)).toBeNull();
+    // A system admin sees every group.
+    expect((await personPage(t.db, await viewerOf(t.ids.admin), t.ids.applicant))?.record.person.id).toBe(t.ids.applicant);
+  });
+
+  it("changes nobody outside their groups: every change answers not found and nothing is written", async () => {
+    const outside = t.ids.applicant;
+    const [before] = await t.db.select().from(profiles).where(eq(profiles.personId, outside));
+    const [type] = await listAddressTypes(t.db);
+    const [membershipType] = await listMembershipTypes(t.db);
+    const profile = { firstName: "Changed", lastName: "Name", email: before!.email ?? "", preferredLanguage: "en" as const };
+
+    expect(await updateProfile(t.db, desk, outside, profile)).toMatchObject(notFound);
+    expect(await addAddress(t.db, desk, outside, { typeId: type!.id, street: "Outer 1", city: "Graz" })).toMatchObject({ ok: false, code: "forbidden" });
+    expect(await changeStatus(t.db, desk, outside, { statusId: status.member!, reason: "Moved in to see them" })).toMatchObject(notFound);
+    expect(await approveApplicant(t.db, desk, outside)).toMatchObject(notFound);
+    expect(
+      await addMembership(t.db, desk, outside, { typeId: membershipType!.id, validFrom: "2026-01-01", validUntil: null, endsAtYearEnd: false }),
+    ).toMatchObject(notFound);
+    expect(await erasePerson(t.db, desk, outside, { reason: "Gone", confirmBanned: false })).toMatchObject(notFound);
+    expect(await invitePerson(t.db, noMailer, desk, outside)).toMatchObject(notFound);
+    expect(await revokeInvitation(t.db, desk, outside)).toMatchObject(notFound);
+    expect(await exportPersonData(t.db, desk, outside)).toMatchObject(notFound);
+    // A partner outside the groups: neither linked to someone the desk sees nor linked by their email.
+    expect(await setPartner(t.db, desk, outside, t.ids.member)).toMatchObject(notFound);
+    expect(await setPartner(t.db, desk, t.ids.member, outside)).toMatchObject(notFound);
+    expect(await linkPartnerByRef(t.db, desk, t.ids.member, before!.email!, false)).toMatchObject({ ok: false, code: "not_found", field: "partner" });
+
+    const [after] = await t.db.select().from(profiles).where(eq(profiles.personId, outside));
+    expect(after).toEqual(before);
+    expect((await t.db.select().from(people).where(eq(people.id, outside)))[0]).toMatchObject({ statusId: status.applicant, erasedAt: null });
+    expect(await addressesOf(t.db, outside)).toEqual([]);
+    expect(await t.db.select().from(memberships).where(eq(memberships.personId, outside))).toEqual([]);
+  });
+
+  it("changes a person in their groups as before", async () => {
+    const [type] = await listAddressTypes(t.db);
+    const [before] = await t.db.select().from(profiles).where(eq(profiles.personId, t.ids.member));
+    const profile = { firstName: "Mario", lastName: "Desk-edited", email: before!.email ?? "", preferredLanguage: "en" as const };
+    expect(await updateProfile(t.db, desk, t.ids.member, profile)).toEqual({ ok: true });
+    expect(await addAddress(t.db, desk, t.ids.member, { typeId: type!.id, street: "Inner 1", city: "Graz" })).toMatchObject({ ok: true });
+    expect(await exportPersonData(t.db, desk, t.ids.member)).toMatchObject({ ok: true });
+  });
+});
