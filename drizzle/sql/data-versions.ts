@@ -1,6 +1,3 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
-
 /**
  * Change marker for the device broker's decision snapshot. The embedded database cannot deliver LISTEN/NOTIFY
  * across connections, so every statement on a table the snapshot reads advances the ms_data_version sequence;
@@ -24,7 +21,7 @@ export const WATCHED_TABLES = [
   "board_pairings",
 ] as const;
 
-const STATEMENTS: string[] = [
+export const DATA_VERSION_TRIGGERS: string[] = [
   `drop table if exists data_versions`, // an earlier form of the marker, never released
   `create sequence if not exists ms_data_version`,
   `create or replace function ms_bump_data_version() returns trigger language plpgsql as $$
@@ -38,9 +35,3 @@ const STATEMENTS: string[] = [
      for each statement execute function ms_bump_data_version()`,
   ]),
 ];
-
-export async function applyDataVersionTriggers(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const statement of STATEMENTS) await tx.execute(sql.raw(statement));
-  });
-}

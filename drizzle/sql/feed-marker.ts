@@ -1,6 +1,3 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
-
 /**
  * The feeds' change marker (lib/domain/calendar/feed-cache.ts): a counter bumped inside every transaction that
  * writes a table a feed reads, at its commit. It is transactional, unlike a sequence: a snapshot sees the counter
@@ -34,7 +31,7 @@ export const FEED_TABLES = [
 /** Markers whose changes the log keeps (feed-cache.ts builds a feed older than that whole). */
 export const CHANGE_LOG_MARKERS = 1000;
 
-const STATEMENTS: string[] = [
+export const FEED_MARKER_TRIGGERS: string[] = [
   // The earlier marker (a sequence bumped before commit) and its triggers; the sequence stays, as backups made
   // while it was the marker carry it and a restore sets it.
   `create sequence if not exists ms_calendar_version`,
@@ -83,9 +80,3 @@ const STATEMENTS: string[] = [
   ]),
   `drop function if exists ms_bump_calendar_version()`,
 ];
-
-export async function applyFeedMarkerTriggers(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const statement of STATEMENTS) await tx.execute(sql.raw(statement));
-  });
-}

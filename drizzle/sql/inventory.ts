@@ -1,11 +1,8 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
-
 /**
  * Guards drizzle-kit cannot express, applied after every migration run (each statement idempotent).
  * The domain checks the same rules first to give a friendly message; these keep the data right regardless.
  */
-const STATEMENTS: string[] = [
+export const INVENTORY_GUARDS: string[] = [
   `create or replace function inventory_locations_no_cycle() returns trigger language plpgsql as $$
    begin
      if new.parent_id is null then return new; end if;
@@ -39,9 +36,3 @@ const STATEMENTS: string[] = [
   `drop trigger if exists things_number_fixed on things`,
   `create trigger things_number_fixed before update of number on things for each row execute function things_number_fixed()`,
 ];
-
-export async function applyInventoryGuards(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const statement of STATEMENTS) await tx.execute(sql.raw(statement));
-  });
-}

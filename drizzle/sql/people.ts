@@ -1,15 +1,12 @@
-import { sql } from "drizzle-orm";
-import type { Db } from "@/lib/db/client";
-
 /**
- * Rules drizzle-kit cannot express. Idempotent (CREATE OR REPLACE / DROP IF EXISTS), applied after every
- * migration run (drizzle/sql/index.ts).
+ * Rules drizzle-kit cannot express. Idempotent (CREATE OR REPLACE / DROP IF EXISTS), applied by
+ * drizzle/sql/index.ts.
  *
  * Exactly one main address: the partial unique index allows at most one; this deferred trigger checks, at commit,
  * that a person who holds any address has one marked main. Deferred so a transaction may swap the main address.
  */
-const STATEMENTS = [
-  sql`create or replace function ms_check_one_main_address() returns trigger language plpgsql as $$
+export const PEOPLE_GUARDS: string[] = [
+  `create or replace function ms_check_one_main_address() returns trigger language plpgsql as $$
 declare
   pid integer;
   holders integer;
@@ -30,13 +27,7 @@ begin
   end if;
   return null;
 end $$`,
-  sql`drop trigger if exists address_holders_exactly_one_main on address_holders`,
-  sql`create constraint trigger address_holders_exactly_one_main after insert or update or delete on address_holders
+  `drop trigger if exists address_holders_exactly_one_main on address_holders`,
+  `create constraint trigger address_holders_exactly_one_main after insert or update or delete on address_holders
     deferrable initially deferred for each row execute function ms_check_one_main_address()`,
 ];
-
-export async function applyPeopleGuards(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const statement of STATEMENTS) await tx.execute(statement);
-  });
-}

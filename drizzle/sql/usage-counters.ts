@@ -9,7 +9,7 @@ import type { Db } from "@/lib/db/client";
  * an admin accepts it (clears the flag): the update then adds it like a newly closed session. A plan's counter is recomputed when its start point moves (new intervention, edited plan);
  * that sums only the sessions of one machine once, on a write. Idempotent; applied after migrations.
  */
-const STATEMENTS: string[] = [
+export const USAGE_COUNTERS: string[] = [
   // Adds (sign 1) or removes (sign -1) closed spans; the same clipping as reading from the sessions would apply.
   `create or replace function ms_usage_apply(ms integer[], ss timestamptz[], es timestamptz[], signs integer[]) returns void language sql as $$
      insert into machine_usage_counters as c (machine_id, closed_seconds, closed_sessions)
@@ -98,15 +98,12 @@ const STATEMENTS: string[] = [
    for each row execute function ms_plan_counter_changed()`,
 ];
 
-export async function applyUsageCounters(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    for (const statement of STATEMENTS) await tx.execute(sql.raw(statement));
-    // A database whose sessions predate the counters (or were loaded with triggers off) gets them computed once.
-    const [row] = await tx.execute<{ stale: boolean }>(sql`select
-      (exists (select 1 from usage_sessions where ended_at is not null) and not exists (select 1 from machine_usage_counters))
-      or (select count(*) from maintenance_plans) <> (select count(*) from plan_usage_counters) as stale`);
-    if (row?.stale) await rebuildUsageCounters(tx);
-  });
+/** A database whose sessions predate the counters gets them computed once, after USAGE_COUNTERS was applied. */
+export async function rebuildStaleUsageCounters(tx: Db): Promise<void> {
+  const [row] = await tx.execute<{ stale: boolean }>(sql`select
+    (exists (select 1 from usage_sessions where ended_at is not null) and not exists (select 1 from machine_usage_counters))
+    or (select count(*) from maintenance_plans) <> (select count(*) from plan_usage_counters) as stale`);
+  if (row?.stale) await rebuildUsageCounters(tx);
 }
 
 /** Recomputes every counter from the sessions (after a restore, which may load rows with triggers off). */

@@ -1,0 +1,86 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { sql } from "drizzle-orm";
+import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
+import { countingDb, type CountingDb } from "@/lib/db/testing/query-counter";
+import { runMigrations } from "../migrate";
+import { DATABASE_CODE, applyDatabaseCode } from "./index";
+
+// The database code is applied when it or the migrations changed, and only then: a start with nothing changed
+// reads one row instead of sending ~90 statements.
+let database: TestDatabase;
+let counting: CountingDb;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  counting = countingDb(database.url);
+  // The driver reads the array types once per connection: not the code's statements.
+  await counting.db.execute(sql`select 1`);
+});
+
+afterAll(async () => {
+  await applyDatabaseCode(database.db);
+  await counting.close();
+  await database.close();
+});
+
+const functionBody = async () =>
+  (await database.db.execute<{ src: string }>(sql`select prosrc as src from pg_proc where proname = 'ms_check_one_main_address'`))[0]!.src;
+
+const changedCode = DATABASE_CODE.map((s) => s.replace("must have exactly one main address (has %)", "needs exactly one main address (has %)"));
+
+describe("applyDatabaseCode", () => {
+  it("sends nothing but the fingerprint's read when the code is unchanged", async () => {
+    counting.reset();
+    expect(await applyDatabaseCode(counting.db)).toBe(false);
+    expect(counting.queries).toHaveLength(1);
+    expect(counting.queries[0]).toMatch(/ms_internal\.database_code/);
+  });
+
+  it("applies a changed function body, then nothing while it stays the same", async () => {
+    expect(changedCode).not.toEqual(DATABASE_CODE);
+    counting.reset();
+    expect(await applyDatabaseCode(counting.db, changedCode)).toBe(true);
+    expect(counting.queries.length).toBeGreaterThan(DATABASE_CODE.length);
+    expect(await functionBody()).toContain("needs exactly one main address");
+    counting.reset();
+    expect(await applyDatabaseCode(counting.db, changedCode)).toBe(false);
+    expect(counting.queries).toHaveLength(1);
+    expect(await applyDatabaseCode(database.db)).toBe(true);
+    expect(await functionBody()).toContain("must have exactly one main address");
+  });
+
+  it("applies it on a database from before the fingerprint was kept", async () => {
+    await database.db.execute(sql`drop table ms_internal.database_code`);
+    await database.db.execute(sql`drop trigger things_number_fixed on things`);
+    expect(await applyDatabaseCode(database.db)).toBe(true);
+    const [trigger] = await database.db.execute<{ n: number }>(sql`select count(*)::int as n from pg_trigger where tgname = 'things_number_fixed'`);
+    expect(trigger!.n).toBe(1);
+    expect(await applyDatabaseCode(database.db)).toBe(false);
+  });
+
+  it("applies it again after a migration ran (it may have recreated a table without its triggers)", async () => {
+    await database.db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('test-only', 0)`);
+    try {
+      expect(await applyDatabaseCode(database.db)).toBe(true);
+      expect(await applyDatabaseCode(database.db)).toBe(false);
+    } finally {
+      await database.db.execute(sql`delete from drizzle.__drizzle_migrations where hash = 'test-only'`);
+    }
+    expect(await applyDatabaseCode(database.db)).toBe(true);
+  });
+
+  // The embedded database is one session for every client (advisory locks do not exclude each other there); the
+  // launcher alone prepares it. On PostgreSQL a web and a broker process may start at once.
+  it.skipIf(!process.env.DATABASE_URL)("is applied once by instances migrating at the same time", async () => {
+    await database.db.execute(sql`delete from ms_internal.database_code`);
+    const other = countingDb(database.url);
+    try {
+      counting.reset();
+      await Promise.all([runMigrations(counting.db), runMigrations(other.db)]);
+      const applied = [...counting.queries, ...other.queries].filter((q) => q.includes("create or replace function ms_check_one_main_address"));
+      expect(applied).toHaveLength(1);
+    } finally {
+      await other.close();
+    }
+  });
+});
