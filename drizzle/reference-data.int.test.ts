@@ -30,8 +30,7 @@ async function sentBy(run: () => Promise<void>): Promise<number> {
   return counting.queries.length;
 }
 
-const description = async (key: string) =>
-  (await database.db.select({ d: permissions.description }).from(permissions).where(eq(permissions.key, key)))[0]?.d;
+const description = async (key: string) => (await database.db.select({ d: permissions.description }).from(permissions).where(eq(permissions.key, key)))[0]?.d;
 
 describe("ensureReferenceData", () => {
   it("adds everything to a new database, then sends one statement while all is in place", async () => {
