@@ -65,24 +65,38 @@ const msOf = (column: SQL) => sql`floor(extract(epoch from ${column}) * 1000)::i
 const dateOf = (ms: string) => new Date(Number(ms));
 
 /**
- * A feed's events with their location, in one prepared statement of the columns a feed renders (reading whole
- * rows and the rooms in a second query cost more than the rest of the build). The rooms' names are joined once,
- * grouped by event (a subquery per event was most of the query's time); `ids` narrows both to the events changed
- * since a kept feed (feed-cache.ts). Read without the ORM's row mapping and with instants as numbers: mapping
- * 1,000 rows of 17 columns (a Date parsed from text per instant) took as long as the database's work (issue 20).
+ * How a statement finds each event's location. "grouped": the rooms' names joined once and grouped by event, then
+ * joined to the events (for the public feed, which reads most events: a subquery per event was most of the query's
+ * time). "per event": each selected event's rooms looked up by the event_rooms key and grouped with the event (for a
+ * room's or a person's feed, a few events of many). Without planner statistics (PGlite has no autovacuum; a
+ * database is analyzed after install, restore and nightly) the planner guesses a few events for a narrow
+ * selection and joined the grouped names in a nested loop, grouping all of them again for every event: a room's
+ * 100 of 1,000 events took 105 ms, "per event" 12 ms (load ~20; 3.5 ms either way once analyzed).
+ * feed-statement-plans.int.test.ts.
  */
-export async function feedEvents(db: Db, where: SQL | undefined, ids?: number[]): Promise<FeedEvent[]> {
+export type FeedLocations = "grouped" | "per event";
+
+/**
+ * A feed's events with their location, in one prepared statement of the columns a feed renders (reading whole
+ * rows and the rooms in a second query cost more than the rest of the build); `ids` narrows it to the events
+ * changed since a kept feed (feed-cache.ts). Read without the ORM's row mapping and with instants as numbers:
+ * mapping 1,000 rows of 17 columns (a Date parsed from text per instant) took as long as the database's work (issue 20).
+ */
+export async function feedEvents(db: Db, where: SQL | undefined, ids?: number[], locations: FeedLocations = "grouped"): Promise<FeedEvent[]> {
   // One parameter for any number of ids: the statement's text, and so its preparation, stays the same.
   const only = (column: SQL) => (ids ? sql`and ${column} = any(${`{${ids.join(",")}}`}::int[])` : sql``);
-  const rows = await executePrepared<FeedEventRow>(
-    db,
-    "feed-events",
-    sql`select ${events.id}, ${events.slug}, ${events.title}, ${events.description},
+  const columns = sql`${events.id}, ${events.slug}, ${events.title}, ${events.description},
           ${msOf(sql`${events.startsAt}`)} as starts_ms, ${msOf(sql`${events.endsAt}`)} as ends_ms, ${events.timeZone}, ${events.allDay},
           ${events.recurrenceFreq}, ${events.recurrenceInterval}, ${msOf(sql`${events.recurrenceUntil}`)} as recurrence_until_ms,
           ${events.recurrenceCount}, array_to_string(${events.recurrenceWeekdays}, ',') as recurrence_weekdays, array_to_string(${events.exceptionDates}, ',') as exception_dates,
           ${msOf(sql`${events.cancelledAt}`)} as cancelled_ms, ${msOf(sql`${events.createdAt}`)} as created_ms,
-          ${msOf(sql`${events.updatedAt}`)} as updated_ms, coalesce(event_locations.location, '') as location
+          ${msOf(sql`${events.updatedAt}`)} as updated_ms`;
+  const selected = sql`${where ?? sql`true`} ${only(sql`${events.id}`)}`;
+  const rows = await executePrepared<FeedEventRow>(
+    db,
+    "feed-events",
+    locations === "grouped"
+      ? sql`select ${columns}, coalesce(event_locations.location, '') as location
         from ${events}
         left join (
           select er.event_id, string_agg(r.name, ', ' order by r.name) as location
@@ -90,7 +104,14 @@ export async function feedEvents(db: Db, where: SQL | undefined, ids?: number[])
           where true ${only(sql`er.event_id`)}
           group by er.event_id
         ) event_locations on event_locations.event_id = ${events.id}
-        where ${where ?? sql`true`} ${only(sql`${events.id}`)}
+        where ${selected}
+        order by ${events.startsAt}, ${events.id}`
+      : sql`select ${columns}, coalesce(string_agg(r.name, ', ' order by r.name), '') as location
+        from ${events}
+        left join ${eventRooms} er on er.event_id = ${events.id}
+        left join ${rooms} r on r.id = er.room_id
+        where ${selected}
+        group by ${events.id}
         order by ${events.startsAt}, ${events.id}`,
   );
   return rows.map((r) => ({
@@ -137,7 +158,7 @@ export function publicFeedSource(ctx: FeedContext): FeedSource {
 /** The room's recent and upcoming events with their location, cancelled ones included; only the public ones for a public feed. */
 export function eventsInRoom(db: Db, roomId: number, now: Date, only?: "public", ids?: number[]): Promise<FeedEvent[]> {
   const inRoom = sql`exists (select 1 from ${eventRooms} where ${eventRooms.eventId} = ${events.id} and ${eventRooms.roomId} = ${roomId})`;
-  return feedEvents(db, and(inRoom, recent(now), only === "public" ? eq(events.visibility, "public") : undefined), ids);
+  return feedEvents(db, and(inRoom, recent(now), only === "public" ? eq(events.visibility, "public") : undefined), ids, "per event");
 }
 
 /** Tables the public and room feeds never read (registrations, trainings, bookings, tokens …): a change there keeps them. */
@@ -220,6 +241,8 @@ export async function personalFeedOf(db: Db, personId: number, ctx: FeedContext)
   const active = await feedEvents(
     db,
     sql`${events.id} in (select ${eventRegistrations.eventId} from ${eventRegistrations} where ${eventRegistrations.personId} = ${personId} and ${eventRegistrations.status} in ('signed_up', 'waitlisted'))`,
+    undefined,
+    "per event",
   );
   const t = await feedTranslator(db);
   const trainings = await personTrainings(db, personId, ctx.now ?? new Date(), t);
