@@ -99,6 +99,9 @@ describe("npm start", () => {
       // The database side of the launcher (PGlite, drizzle, …) is loaded only once the web server is booting.
       linesInOrder(second.run.output(), "web started", "database code loaded", "database open (up to date)");
       linesInOrder(second.run.output(), "web started", "database prepared", "broker started");
+      // The web server is told to serve before DATA_DIR's ~1,700 files have their modes mended, not after.
+      await waitForOutput(second.run, /data directory private/, 60_000);
+      linesInOrder(second.run.output(), "web told to serve", "data directory private");
       expect((await fetch(`http://127.0.0.1:${second.port}/api/health`)).status).toBe(200);
       const handle = createDb(second.dbUrl, { max: 1 });
       const [kept] = await handle.db.select({ n: count() }).from(profiles).where(eq(profiles.firstName, "Kept-Across-Restarts"));

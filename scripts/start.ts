@@ -12,7 +12,7 @@ import { removeServiceStatus, writeServiceStatus } from "@/lib/ops/service-statu
 import { banner } from "./launcher/banner";
 import { brokerArgs, webServerArgs } from "./launcher/broker-bundle";
 import { ensureBuild } from "./launcher/build";
-import { makeDataDirPrivate } from "./launcher/private-data-dir";
+import { closeDataDir, makeDataDirPrivate, mendDataDirModes } from "./launcher/private-data-dir";
 import { launcherPublicUrl } from "./launcher/public-url";
 import type { OpenedDatabase, PreparedDatabase } from "./launcher/database";
 import { acquireDataDirLock, ensurePortFree, ensureWritableDir } from "./launcher/preflight";
@@ -50,7 +50,8 @@ async function main(): Promise<void> {
   const web = webCommandArgs(root, env);
   const dataDir = path.resolve(env.DATA_DIR);
   ensureWritableDir(dataDir);
-  makeDataDirPrivate(dataDir);
+  // DATA_DIR 0700 and the umask now; the modes inside are mended once the web server answers (below).
+  closeDataDir(dataDir);
   const releaseLock = acquireDataDirLock(dataDir);
   try {
     await ensurePortFree(env.PORT, env.HOST, "web server", "PORT");
@@ -119,7 +120,15 @@ async function main(): Promise<void> {
   // is created and prepared by a child before it is opened here (openDatabase).
   let openGate: (env: Record<string, string>) => void = () => {};
   const gate = new Promise<Record<string, string>>((resolve) => (openGate = resolve));
-  supervisor.start({ name: "web", command: process.execPath, args: await webServerArgs(root, web.args, log), env: childEnv, cwd: root, gate });
+  supervisor.start({
+    name: "web",
+    command: process.execPath,
+    args: await webServerArgs(root, web.args, log),
+    env: childEnv,
+    cwd: root,
+    gate,
+    onServe: () => step("web told to serve"),
+  });
   step("web started");
   let stage: Awaited<ReturnType<typeof loadDatabaseStage>>;
   try {
@@ -153,9 +162,6 @@ async function main(): Promise<void> {
   // The web server's restarts get it at their spawn; the booting one through the gate.
   childEnv.DATABASE_URL = opened.url;
   if (opened.upToDate) openGate({ DATABASE_URL: opened.url });
-  // PGlite writes its files 0666 whatever the umask: mended now and at every stop (DATA_DIR itself is 0700, so
-  // nobody else reaches them meanwhile). After the gate: walking pgdata's ~1,700 files held up the web server.
-  makeDataDirPrivate(dataDir);
   let database: PreparedDatabase;
   try {
     database = await prepareOpened(opened, { dataDir, demoPassword: env.DEMO_PASSWORD });
@@ -195,6 +201,16 @@ async function main(): Promise<void> {
     step("ready");
   } else if (!stopping) {
     log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);
+  }
+  // PGlite writes its files 0666 whatever the umask, and an earlier version may have left files readable: mended
+  // now and at every stop (DATA_DIR itself is 0700, so nobody else reaches them meanwhile). Once the web server
+  // answers, not before: walking pgdata's ~1,700 files held up the gate's message and the first request.
+  if (stopping) return;
+  try {
+    await mendDataDirModes(dataDir);
+    step("data directory private");
+  } catch (error) {
+    log(`Could not make every file in ${dataDir} private (${(error as Error).message}); it is mended again at the next stop.`);
   }
 }
 

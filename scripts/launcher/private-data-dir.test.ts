@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, expect, it } from "vitest";
-import { makeDataDirPrivate } from "./private-data-dir";
+import { makeDataDirPrivate, mendDataDirModes } from "./private-data-dir";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "ms-private-"));
 const before = process.umask();
@@ -25,4 +25,15 @@ it("mends what an older version left readable, and what is created afterwards is
   fs.writeFileSync(path.join(dir, "spool", "events.jsonl"), "{}\n");
   expect(fs.statSync(path.join(dir, "spool")).mode & 0o777).toBe(0o700);
   expect(fs.statSync(path.join(dir, "spool", "events.jsonl")).mode & 0o777).toBe(0o600);
+});
+
+it("mends the modes inside without blocking (what npm start does once the web server answers)", async () => {
+  const inside = path.join(dir, "later");
+  fs.mkdirSync(path.join(inside, "pgdata", "base"), { recursive: true });
+  fs.chmodSync(path.join(inside, "pgdata"), 0o755);
+  fs.writeFileSync(path.join(inside, "pgdata", "base", "1234"), "x");
+  fs.chmodSync(path.join(inside, "pgdata", "base", "1234"), 0o666);
+  await mendDataDirModes(dir);
+  expect(fs.statSync(path.join(inside, "pgdata")).mode & 0o777).toBe(0o700);
+  expect(fs.statSync(path.join(inside, "pgdata", "base", "1234")).mode & 0o777).toBe(0o600);
 });

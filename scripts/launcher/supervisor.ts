@@ -20,6 +20,8 @@ export interface ServiceSpec {
    * server while the database opens and migrates, and opens the gate when the schema is this version's.
    */
   gate?: Promise<Record<string, string>>;
+  /** Called each time a gated child has been sent the gate's variables (told to serve). */
+  onServe?: () => void;
 }
 
 /** Set in a gated child's environment; scripts/web/serve-when-told.ts is the child's side. */
@@ -124,7 +126,7 @@ export class Supervisor {
           (env) => {
             // Gone meanwhile (crashed, or stopped): its successor asks again.
             // (The callback takes a send's error: a child exiting just now is handled by its exit below.)
-            if (child.connected) child.send({ serve: env }, () => {});
+            if (child.connected) child.send({ serve: env }, (error) => error || spec.onServe?.());
           },
           () => {}, // a gate that never opens: the launcher stops everything with its reason
         );
