@@ -137,6 +137,31 @@ describe("work given up on", () => {
     await direct.db.execute(sql`select 1`);
   });
 
+  it("with the statement its transaction runs cancelled (57014): the connection it used is handed on clean", async () => {
+    const before = await direct.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+    await whileHeld(async () => {
+      const { attempt, outcome } = attempted((db) =>
+        db.transaction(async (tx) => {
+          // Session state set inside the transaction: its ROLLBACK must undo it too.
+          await tx.execute(sql`select set_config('application_name', 'given-up', false)`);
+          await insert(tx, 40);
+        }),
+      );
+      await blocked();
+      expect(attempt.giveUp()).toBe(1);
+      expect(await outcome).toBe("57014");
+    });
+    // The one connection of `direct`, reused: not in the aborted transaction (its statements would fail 25P02), not in
+    // an open one (another client would not see the next write), and without the transaction's settings.
+    const after = await direct.db.execute<{ pid: number; name: string }>(sql`select pg_backend_pid() as pid, current_setting('application_name') as name`);
+    expect(after[0]!.pid).toBe(before[0]!.pid); // PostgreSQL: the same backend, not a new connection (PGlite has one)
+    expect(after[0]!.name).not.toBe("given-up");
+    await insert(direct.db, 41);
+    expect(await rows()).toEqual([41]);
+    expect(await outcome(direct.db.transaction(async (tx) => void (await insert(tx, 42))))).toBe("committed");
+    expect(await rows()).toEqual([41, 42]);
+  });
+
   it("between two statements of its transaction: the next one is refused and it rolls back, never commits late", async () => {
     const paused = pausedTransaction(4, 5);
     await paused.atGate;
