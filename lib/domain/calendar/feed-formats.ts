@@ -185,13 +185,12 @@ function itemTwin(item: ItemText, format: "json" | "xml"): string {
   let found = twins[format];
   if (!found) {
     if (format === "xml" && item.xcal) found = twins.xml = item.xcal();
-    else if (format === "json" && item.json) found = twins.json = item.json();
     else {
       const component = (item.component ??= item.jcal ? item.jcal() : icsToJCal(`BEGIN:VCALENDAR\r\n${item.text}END:VCALENDAR`)[2][0]!);
       found = twins[format] = format === "json" ? JSON.stringify(component) : xcalComponent(component, false);
     }
     // Both made: the component and what made it are let go.
-    if (twins.json && twins.xml) item.component = item.jcal = item.json = item.xcal = undefined;
+    if (twins.json && twins.xml) item.component = item.jcal = item.xcal = undefined;
     itemGrew(item);
   }
   return found;

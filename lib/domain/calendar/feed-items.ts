@@ -22,8 +22,6 @@ export interface WrittenItem {
   /** The zone whose VTIMEZONE block the calendar's head must carry (null: none). */
   zone: string | null;
   jcal: () => JCalComponent;
-  /** Its jCal as JSON, written from the same properties (what JSON.stringify makes of `jcal()`). */
-  json: () => string;
   /** Its xCal element, written from the same properties (what feed-formats.ts would convert `jcal()` into). */
   xcal: () => string;
 }
@@ -167,7 +165,7 @@ function written(props: Prop[], zone: string | null): WrittenItem {
     for (const [k, v] of p.params) out += `;${k}=${v}`;
     out += `:${p.text}\r\n`;
   }
-  return { text: `${out}END:VEVENT\r\n`, zone, jcal: () => ["vevent", props.map(jcalProperty), []], json: () => jsonItem(props), xcal: () => xcalItem(props) };
+  return { text: `${out}END:VEVENT\r\n`, zone, jcal: () => ["vevent", props.map(jcalProperty), []], xcal: () => xcalItem(props) };
 }
 
 /**
@@ -206,48 +204,6 @@ function xcalItem(props: Prop[]): string {
     out += `<${name}>${params ? `<parameters>${params}</parameters>` : ""}${values}</${name}>`;
   }
   return `${out}</properties></vevent>`;
-}
-
-/**
- * The jCal of an item's properties written as JSON directly (no arrays and objects built to be stringified: a cold
- * .json's extra time), as JSON.stringify writes jcalProperty(p) (feed-items.test.ts holds them equal).
- */
-function jsonItem(props: Prop[]): string {
-  let out = '["vevent",[';
-  let first = true;
-  for (const p of props) {
-    let params = "";
-    for (const [k, v] of p.params) if (k !== "VALUE") params += `${params ? "," : ""}${JSON.stringify(k.toLowerCase())}:${JSON.stringify(v)}`;
-    let values: string;
-    switch (p.type) {
-      case "text":
-        values = JSON.stringify(p.value ?? unescapeText(p.text));
-        break;
-      case "integer":
-        values = JSON.stringify(Number(p.text));
-        break;
-      case "date":
-        values = p.text
-          .split(",")
-          .map((v) => JSON.stringify(isoDate(v)))
-          .join(",");
-        break;
-      case "date-time":
-        values = p.text
-          .split(",")
-          .map((v) => JSON.stringify(isoDateTime(v)))
-          .join(",");
-        break;
-      case "recur":
-        values = JSON.stringify(recur(p.text));
-        break;
-      default:
-        values = JSON.stringify(p.text);
-    }
-    out += `${first ? "" : ","}[${JSON.stringify(p.name.toLowerCase())},{${params}},${JSON.stringify(p.type)},${values}]`;
-    first = false;
-  }
-  return `${out}],[]]`;
 }
 
 /** What ical.js's parser makes of a property (design.js: its value types' fromICAL; the VALUE parameter dropped). */

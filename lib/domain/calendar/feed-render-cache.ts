@@ -27,8 +27,6 @@ export type ItemText = {
   readonly zone: string | null;
   twins?: Twins;
   jcal?: () => JCalComponent;
-  /** Its .json twin written from the same properties as `jcal` (feed-items.ts). */
-  json?: () => string;
   /** Its .xml twin written from the same properties as `jcal` (feed-items.ts). */
   xcal?: () => string;
   component?: JCalComponent;
@@ -80,7 +78,7 @@ export function keptItem(key: string, make: () => Omit<ItemText, "key">): ItemTe
   let found = items.get(key);
   if (found === undefined) {
     const made = make();
-    items.set(key, (found = { key, text: made.text, zone: made.zone, jcal: made.jcal, json: made.json, xcal: made.xcal }));
+    items.set(key, (found = { key, text: made.text, zone: made.zone, jcal: made.jcal, xcal: made.xcal }));
   }
   return found;
 }
@@ -130,7 +128,7 @@ export function keptEventItem(e: FeedEvent, variant: string, make: () => Omit<It
     return found;
   }
   const made = make();
-  const item: ItemText = { key, text: made.text, zone: made.zone, jcal: made.jcal, json: made.json, xcal: made.xcal, source: e };
+  const item: ItemText = { key, text: made.text, zone: made.zone, jcal: made.jcal, xcal: made.xcal, source: e };
   items.set(key, item);
   return item;
 }

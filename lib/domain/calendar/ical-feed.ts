@@ -145,7 +145,7 @@ export function renderParts(input: FeedInput): FeedParts {
 }
 
 function folded(item: WrittenItem): Omit<ItemText, "key"> {
-  return { text: foldLines(item.text), zone: item.zone, jcal: item.jcal, json: item.json, xcal: item.xcal };
+  return { text: foldLines(item.text), zone: item.zone, jcal: item.jcal, xcal: item.xcal };
 }
 
 export function spansOf(input: FeedInput) {
