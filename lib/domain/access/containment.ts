@@ -95,6 +95,23 @@ export async function grantRefusal(db: Db, actorId: number, ...grants: Grant[]):
 export async function subjectRefusal(db: Db, actorId: number, subjectPersonId: number): Promise<ContainmentRefusal | null> {
   if (actorId === subjectPersonId) return null;
   const [held, theirs] = await Promise.all([permissionsOfPerson(db, actorId), permissionsOfPerson(db, subjectPersonId)]);
+  return subjectRefusalOf(held, theirs);
+}
+
+/**
+ * subjectRefusal for an actor whose permissions are already read (the session's, read on every request): only the
+ * subject's are asked, one statement (a page showing whether it may offer changes, issue 20).
+ */
+export async function subjectRefusalBy(
+  db: Db,
+  actor: { personId: number; permissions: ReadonlySet<Permission> },
+  subjectPersonId: number,
+): Promise<ContainmentRefusal | null> {
+  if (actor.personId === subjectPersonId) return null;
+  return subjectRefusalOf(actor.permissions, await permissionsOfPerson(db, subjectPersonId));
+}
+
+function subjectRefusalOf(held: ReadonlySet<Permission>, theirs: ReadonlySet<Permission>): ContainmentRefusal | null {
   const missing = missingPermissions(held, theirs);
   if (missing.length === 0) return null;
   return {

@@ -1,4 +1,4 @@
-import { and, eq, gte, isNull, lte, or } from "drizzle-orm";
+import { and, eq, gte, isNull, lte, or, type Placeholder } from "drizzle-orm";
 import { union } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
 import { functionHolders, functionRoles, people, personRoles, statusRoles } from "@/lib/db/schema";
@@ -8,8 +8,9 @@ import { personRoleCurrent } from "./role-periods";
  * THE roles a person holds on a day (`today`, a plain date in the space's zone): given directly within their days,
  * granted by their membership status, or by a committee function they hold that day. One query, usable as a
  * subquery, behind both what they may do (person-permissions.ts) and the groups other services see (oidc/claims.ts).
+ * Either value may be a placeholder of a prepared statement.
  */
-export function heldRoleIds(db: Db, personId: number, today: string) {
+export function heldRoleIds(db: Db, personId: number | Placeholder, today: string | Placeholder) {
   const direct = db
     .select({ roleId: personRoles.roleId })
     .from(personRoles)

@@ -1,5 +1,5 @@
 import type { Db } from "@/lib/db/client";
-import { subjectRefusal } from "../access/containment";
+import { subjectRefusalBy } from "../access/containment";
 import type { Permission } from "../access/permissions";
 import { directRoles } from "../access/person-roles";
 import { personInViewScope, type ViewScope } from "../access/view-rights";
@@ -30,7 +30,7 @@ export async function personPage(db: Db, viewer: { personId: number; permissions
     mayGrantRoles ? listRoles(db) : [],
     mayGrantRoles ? directRoles(db, personId) : [],
     // Someone above the viewer is shown, not offered for change (the domain refuses it anyway).
-    subjectRefusal(db, viewer.personId, personId),
+    subjectRefusalBy(db, viewer, personId),
   ]);
   if (!record || !inScope) return null;
   return {
