@@ -18,7 +18,9 @@ const rightsStatement = perDb((db) => {
   // Written out: drizzle leaves column names unqualified inside a select's sql fields.
   return db
     .select({
-      keys: sql<string[]>`array(select distinct rp.permission_key from role_permissions rp where rp.role_id in (${heldRoleIds(db, personId, sql.placeholder("today"))}))`,
+      keys: sql<
+        string[]
+      >`array(select distinct rp.permission_key from role_permissions rp where rp.role_id in (${heldRoleIds(db, personId, sql.placeholder("today"))}))`,
       everything: sql<boolean>`exists(select from equipment_authorizations a join equipment_types et on et.id = a.equipment_type_id
         where a.person_id = ${personId} and et.purpose = 'system' and a.revoked_at is null
           and (a.expires_at is null or a.expires_at > ${sql.placeholder("now")}::timestamptz))`,
