@@ -5,6 +5,7 @@ import path from "node:path";
 import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ensureBrokerBundle } from "./launcher/broker-bundle";
+import { USE_EXISTING_BUILD } from "./launcher/build";
 import { START_TIMING } from "./launcher/start-timing";
 import { freePort } from "./testing/free-port";
 import { runLauncher } from "./testing/launcher-process";
@@ -77,7 +78,7 @@ describe("npm start refuses bad setups with a clear message", () => {
     }
   });
 
-  it("when the launcher's database code cannot be loaded (a chunk of its bundle missing): the web server is stopped", async () => {
+  it("when the launcher's database code cannot be loaded (a chunk of its bundle missing): the web server is stopped", { timeout: 120_000 }, async () => {
     // A copy of the bundle beside the real one (same depth: its paths to the sources stay right) without the chunk
     // the launcher imports once the web server is spawned (scripts/launcher/database-stage.ts).
     const copy = fs.mkdtempSync(path.join(path.dirname(path.dirname(bundle)), "ms-launcher-errors-"));
@@ -94,6 +95,8 @@ describe("npm start refuses bad setups with a clear message", () => {
         ...inherited,
         LOG_LEVEL: "warn",
         [START_TIMING]: "1",
+        // The build as it is: a checkout newer than its build would otherwise be rebuilt first (minutes).
+        [USE_EXISTING_BUILD]: "1",
         DATA_DIR: dataDir,
         PORT: String(await freePort()),
         MQTT_PORT: String(await freePort()),
