@@ -1,12 +1,13 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
-import { USE_EXISTING_BUILD, ensureBuild } from "./build";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { USE_EXISTING_BUILD, ensureBuild, sourcesChangedSince } from "./build";
 import { StartupError } from "./startup-error";
 
 const roots: string[] = [];
 afterEach(() => {
+  vi.restoreAllMocks();
   delete process.env[USE_EXISTING_BUILD];
   for (const root of roots.splice(0)) fs.rmSync(root, { recursive: true, force: true });
 });
@@ -54,5 +55,64 @@ describe(`ensureBuild with ${USE_EXISTING_BUILD}=1 (the benchmarks)`, () => {
     process.env[USE_EXISTING_BUILD] = "1";
     await expect(ensureBuild(root, () => {})).rejects.toThrow(StartupError);
     expect(fs.existsSync(path.join(root, ".next"))).toBe(false);
+  });
+});
+
+describe("sourcesChangedSince (is the web build fresh?)", () => {
+  /** A checkout with nested sources and a build made a minute after them. */
+  function built(): { root: string; builtAt: number } {
+    const root = checkout();
+    const past = new Date(Date.now() - 120_000);
+    for (const file of ["app/page.tsx", "app/admin/people/page.tsx", "lib/domain/people.ts", "lib/domain/people.test.ts"]) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), "source");
+      fs.utimesSync(path.join(root, file), past, past);
+    }
+    for (const dir of ["app/admin/people", "app/admin", "app", "lib/domain", "lib"]) fs.utimesSync(path.join(root, dir), past, past);
+    fs.mkdirSync(path.join(root, ".next"));
+    fs.writeFileSync(path.join(root, ".next", "BUILD_ID"), "id");
+    const builtAt = new Date(Date.now() - 60_000);
+    fs.utimesSync(path.join(root, ".next", "BUILD_ID"), builtAt, builtAt);
+    return { root, builtAt: fs.statSync(path.join(root, ".next", "BUILD_ID")).mtimeMs };
+  }
+
+  it("after a check that found the build fresh, lists no folder again: the files it listed are looked at", () => {
+    const { root, builtAt } = built();
+    expect(sourcesChangedSince(root, builtAt)).toBe(false);
+    const listed = vi.spyOn(fs, "readdirSync");
+    expect(sourcesChangedSince(root, builtAt)).toBe(false);
+    expect(listed).not.toHaveBeenCalled();
+  });
+
+  it("still finds a source changed in place, a file added to a nested folder, a new source folder, a root file", () => {
+    const change: ((root: string) => void)[] = [
+      (root) => fs.writeFileSync(path.join(root, "app", "admin", "people", "page.tsx"), "changed in place"),
+      (root) => fs.writeFileSync(path.join(root, "lib", "domain", "new-rule.ts"), "added"),
+      (root) => {
+        fs.mkdirSync(path.join(root, "components", "ui"), { recursive: true });
+        fs.writeFileSync(path.join(root, "components", "ui", "button.tsx"), "added");
+      },
+      (root) => fs.writeFileSync(path.join(root, "proxy.ts"), "changed"),
+    ];
+    for (const [i, make] of change.entries()) {
+      const { root, builtAt } = built();
+      expect(sourcesChangedSince(root, builtAt)).toBe(false);
+      make(root);
+      expect(sourcesChangedSince(root, builtAt), `change ${i}`).toBe(true);
+    }
+  });
+
+  it("is not fooled by a test file (not part of the build) or by another build's list", () => {
+    const { root, builtAt } = built();
+    fs.writeFileSync(path.join(root, "lib", "domain", "new.test.ts"), "a test");
+    expect(sourcesChangedSince(root, builtAt)).toBe(false);
+    fs.writeFileSync(path.join(root, "app", "page.tsx"), "changed");
+    // A newer build: its own check, not the older one's list.
+    const rebuiltAt = Date.now() + 60_000;
+    fs.utimesSync(path.join(root, ".next", "BUILD_ID"), new Date(rebuiltAt), new Date(rebuiltAt));
+    expect(sourcesChangedSince(root, fs.statSync(path.join(root, ".next", "BUILD_ID")).mtimeMs)).toBe(false);
+    fs.writeFileSync(path.join(root, "app", "admin", "people", "page.tsx"), "changed after the build");
+    fs.utimesSync(path.join(root, "app", "admin", "people", "page.tsx"), new Date(rebuiltAt + 1_000), new Date(rebuiltAt + 1_000));
+    expect(sourcesChangedSince(root, fs.statSync(path.join(root, ".next", "BUILD_ID")).mtimeMs)).toBe(true);
   });
 });
