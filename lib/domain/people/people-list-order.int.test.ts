@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { countingDb } from "@/lib/db/testing/query-counter";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
-import { listAllPeople, listPeople, namedPageQuery, parsePeopleFilter } from "./people-list";
+import { listAllPeople, listPeople, parsePeopleFilter } from "./people-list";
+import { namedPageQuery } from "./people-list-paging";
 
 // The admin people list in name order, as it opens (issue 20: at 10,000 people it joined every profile to count
 // people and sorted every one of them for a page of 25). Enough people that the first pages are read along the name

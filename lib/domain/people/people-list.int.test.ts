@@ -7,7 +7,8 @@ import { commitImport, previewImport } from "./import-people";
 import { addMembership } from "./membership-service";
 import { mailingList, peopleToCsv } from "./people-export";
 import { listAllPeople, listPeople, parsePeopleFilter } from "./people-list";
-import { personMatches, profileMatches, SEARCH_COUNT_CAP, seenOnce } from "./person-match";
+import { personMatches, profileMatches, seenOnce } from "./person-match";
+import { SEARCH_COUNT_CAP } from "./search-paging";
 import { searchPeople } from "./search-people";
 import { createStudyField } from "./study-fields";
 import { BOARD_VIEWER } from "./testing/viewers";
@@ -114,7 +115,7 @@ describe("people list", () => {
     expect((await list({ page: "2" })).rows.map((r) => r.firstName)).toEqual(["Maria", "Mario"]);
   });
 
-  it("answers a search for one person in one statement: the capped count rides along with the page", async () => {
+  it("answers a search in one statement, also one that finds nobody: the capped count drives, the page joins it", async () => {
     const counted = countingDb(t.url);
     try {
       await listPeople(counted.db, parsePeopleFilter({ q: "huber" })); // the connection's own first questions (types) not counted
@@ -125,9 +126,11 @@ describe("people list", () => {
         expect(counted.queries).toHaveLength(1);
         expect(counted.queries[0]).toMatch(/count\(\*\)[\s\S]*limit \$\d+\)/i);
       }
-      counted.reset();
-      expect((await listPeople(counted.db, parsePeopleFilter({ q: "nobody-by-this-name" }))).total).toBe(0);
-      expect(counted.queries).toHaveLength(2); // no page: counted on its own
+      for (const params of [{ q: "nobody-by-this-name" }, { q: "deadbeef" }, { q: "nobody-by-this-name", sort: "joined" }]) {
+        counted.reset();
+        expect(await listPeople(counted.db, parsePeopleFilter(params))).toEqual({ rows: [], total: 0, more: false, page: 1, pages: 1 });
+        expect(counted.queries).toHaveLength(1);
+      }
     } finally {
       await counted.close();
     }
@@ -205,6 +208,18 @@ describe("a broad search", () => {
       const lastOf30 = await searchPeople(t.db, BOARD_VIEWER, { query: "capper", pageSize: 30, page: 99 });
       expect(lastOf30).toMatchObject({ page: 34, pages: 34, total: SEARCH_COUNT_CAP, more: true });
       expect(lastOf30.rows).toHaveLength(10);
+      // The admin list the same, in every order: the last page stops at the cap, and no page follows it.
+      for (const sort of ["name", "number", "status", "joined"]) {
+        const last = await listPeople(t.db, parsePeopleFilter({ q: "capper", sort, page: "99" }), 30);
+        expect(last, sort).toMatchObject({ page: 34, pages: 34, total: SEARCH_COUNT_CAP, more: true });
+        expect(last.rows, sort).toHaveLength(10);
+        const inOrder = await listAllPeople(t.db, parsePeopleFilter({ q: "capper", sort }));
+        expect(
+          last.rows.map((r) => r.personId),
+          sort,
+        ).toEqual(inOrder.slice(990, 1000).map((r) => r.personId));
+        expect((await listPeople(t.db, parsePeopleFilter({ q: "capper", sort, page: "34" }), 30)).rows, sort).toHaveLength(10);
+      }
       expect(await listPeople(t.db, parsePeopleFilter({ q: "capper1000" }))).toMatchObject({ total: 1, more: false });
 
       // "12": Capper12, Capper112, Capper120… by name, and the ghost (member number 12) last, in every page size

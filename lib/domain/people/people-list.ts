@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
@@ -13,7 +13,8 @@ import {
   profiles,
 } from "@/lib/db/schema";
 import { scopeCondition, type ViewScope } from "../access/view-rights";
-import { namesFirst, personMatches, profileMatches, SEARCH_COUNT_CAP } from "./person-match";
+import { listByName, listColumns, listSearched, type ListResult } from "./people-list-paging";
+import { personMatches, profileMatches } from "./person-match";
 import { spaceToday } from "../settings/space-today";
 import { optionalIdParam, pageParam, searchText } from "../shared/ids";
 
@@ -126,195 +127,34 @@ function keyOf(f: PeopleFilter, r: PeopleListRow): KeyValue[] {
 
 const orderOf = (f: PeopleFilter) => keysetOrder(sortKeys(f));
 
-const columns = {
-  personId: people.id,
-  memberNumber: people.memberNumber,
-  firstName: profiles.firstName,
-  lastName: profiles.lastName,
-  email: profiles.email,
-  statusKey: membershipStatuses.key,
-  statusName: membershipStatuses.name,
-  statusSortOrder: membershipStatuses.sortOrder,
-  joinedOn: people.joinedOn,
-};
-
 /**
- * One page of the list in name order without a search, read along profiles_name_idx (last name, first name, id;
- * backward for "desc"): the index is walked until the page is full, each person checked against the filter on the
- * way, instead of every match joined to its profile and sorted (at 10,000 people that sort was most of the admin
- * list's time). Only people with a profile: those without one (erased, no name) come after every name in both
- * directions, by id (listByName). With `counted`, each row also carries how many people there are (no condition).
- * Exported for the test that proves its plan has no Sort.
- */
-export function namedPageQuery(db: Db, where: SQL | undefined, dir: "asc" | "desc", limit: number, offset: number, counted = false) {
-  const order = dir === "desc" ? desc : asc;
-  return db
-    .select({ ...columns, everyone: counted ? sql<number>`(select count(*) from ${people})`.mapWith(Number) : sql<number>`0`.mapWith(Number) })
-    .from(profiles)
-    .innerJoin(people, eq(people.id, profiles.personId))
-    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-    .where(where)
-    .orderBy(order(profiles.lastName), order(profiles.firstName), order(profiles.personId))
-    .limit(limit)
-    .offset(offset);
-}
-
-type ListResult = { rows: PeopleListRow[]; total: number; more: boolean; page: number; pages: number };
-
-/**
- * The name order without a search. The walk (namedPageQuery) pays when it finds the page soon: when the index
- * entries it reads, (offset + page size) × everyone / matches, are no more than the matches a sort would read (the
- * role holders' rule, access/role-holders.ts); else `sorted`. Without a condition (a viewer who sees every group, no
- * filter: the page as it opens) the count rides along with the walk, one prepared statement; else people are
- * counted first (profiles are not joined: the filters and view rights are conditions on people).
- */
-async function listByName(
-  db: Db,
-  f: PeopleQuery,
-  where: SQL | undefined,
-  pageSize: number,
-  sorted: (page: number) => Promise<PeopleListRow[]>,
-): Promise<ListResult> {
-  const walk = async (limit: number, offset: number): Promise<(PeopleListRow & { everyone: number })[]> =>
-    namedPageQuery(db, where, f.dir, limit, offset, !where).prepare("people_by_name").execute();
-  let walked: PeopleListRow[] | undefined;
-  let total: number;
-  let everyone: number;
-  const first = where ? [] : await walk(pageSize, (f.page - 1) * pageSize);
-  if (first.length) {
-    total = everyone = first[0]!.everyone;
-    walked = first.map(({ everyone: _everyone, ...row }) => row);
-  } else
-    [{ total, everyone } = { total: 0, everyone: 0 }] = await db
-      .select({ total: where ? sql<number>`count(*) filter (where ${where})`.mapWith(Number) : count(), everyone: count() })
-      .from(people);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
-  const page = Math.min(f.page, pages);
-  const result = (rows: PeopleListRow[]) => ({ rows, total, more: false, page, pages });
-  if (total === 0) return result([]);
-  const offset = (page - 1) * pageSize;
-  if (!walked && (offset + pageSize) * everyone > total * total) return result(await sorted(page));
-  const order = f.dir === "desc" ? desc : asc;
-  return result(
-    await namesFirst(
-      {
-        named: async (limit, at) => walked ?? (await walk(limit, at)).map(({ everyone: _everyone, ...row }) => row),
-        nameless: (limit, at) =>
-          db
-            .select(columns)
-            .from(people)
-            .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-            .leftJoin(profiles, eq(profiles.personId, people.id))
-            .where(and(where, isNull(profiles.personId)))
-            .orderBy(order(people.id))
-            .limit(limit)
-            .offset(at),
-        countNamed: async () => (await db.select({ n: count() }).from(profiles).innerJoin(people, eq(people.id, profiles.personId)).where(where))[0]?.n ?? 0,
-      },
-      pageSize,
-      offset,
-      total,
-    ),
-  );
-}
-
-/**
- * The admin people list: search, filters, sorting and pagination, in two indexed queries. A search is counted up
- * to SEARCH_COUNT_CAP (`more`: the pages reach the first ones); by name its page is read along profiles_name_idx
- * (namesFirst), so a one-letter text, which every person matches, neither sorts nor counts everyone.
+ * The admin people list: search, filters, sorting and pagination, in indexed queries (people-list-paging.ts). A
+ * search is counted up to SEARCH_COUNT_CAP (`more`: the pages reach the first ones) with its page, one statement;
+ * by name its page is read along profiles_name_idx (namesFirst), so a one-letter text, which every person matches,
+ * neither sorts nor counts everyone.
  */
 export async function listPeople(db: Db, f: PeopleQuery, pageSize = 25, now = new Date()): Promise<ListResult> {
   const today = await spaceToday(db, now);
   const where = whereOf(f, today);
-  const searched = Boolean(f.q.trim());
-  const pageOf = (page: number) =>
+  const pageOf = (page: number, limit = pageSize) =>
     db
-      .select(columns)
+      .select(listColumns)
       .from(people)
       .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
       .leftJoin(profiles, eq(profiles.personId, people.id))
       .where(where)
       .orderBy(...orderOf(f))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
-  // A search by name: those with a profile along the name index, then those without (no name: last, by id).
-  const named = () =>
-    db
-      .select(columns)
-      .from(profiles)
-      .innerJoin(people, eq(people.id, profiles.personId))
-      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-      .where(whereOf(f, today, profileMatches(f.q)));
-  const order = f.dir === "desc" ? desc : asc;
-  const namelessOf = (limit: number, offset: number) =>
-    db
-      .select(columns)
-      .from(people)
-      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-      .leftJoin(profiles, eq(profiles.personId, people.id))
-      .where(and(where, isNull(profiles.personId)))
-      .orderBy(order(people.id))
       .limit(limit)
-      .offset(offset);
-  const countNamedOf = async () => (await db.select({ n: count() }).from(named().as("named")))[0]?.n ?? 0;
-  const searchPageOf = (page: number, total: number | undefined) =>
-    namesFirst(
-      {
-        named: (limit, offset) => named().orderBy(order(profiles.lastName), order(profiles.firstName), order(profiles.personId)).limit(limit).offset(offset),
-        nameless: namelessOf,
-        countNamed: countNamedOf,
-      },
-      pageSize,
-      (page - 1) * pageSize,
-      total,
-    );
-  if (!searched && f.sort === "name") return listByName(db, f, where, pageSize, pageOf);
-  const counting = db.select({ personId: people.id }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
-  if (!searched) {
-    // No search: counting is cheap, and the page is read in index order and stops at its end.
-    const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(counting.as("matching"));
-    const pages = Math.max(1, Math.ceil(n / pageSize));
-    const page = Math.min(f.page, pages);
-    return { rows: n ? await pageOf(page) : [], total: n, more: false, page, pages };
-  }
-  // A search counts no further than the cap (one letter matches everyone). The capped count rides along with the
-  // requested page's first part, one statement (an uncorrelated subquery, worked out once): a search for one person
-  // is answered in one round trip. Only a page without rows (nothing found, or past the end) counts on its own.
-  const capped = sql<number>`(select count(*) from ${counting.limit(SEARCH_COUNT_CAP + 1)} as matching)`.mapWith(Number);
-  const offset = (f.page - 1) * pageSize;
-  const firstCounted =
-    f.sort === "name"
-      ? await db
-          .select({ ...columns, n: capped })
-          .from(profiles)
-          .innerJoin(people, eq(people.id, profiles.personId))
-          .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-          .where(whereOf(f, today, profileMatches(f.q)))
-          .orderBy(order(profiles.lastName), order(profiles.firstName), order(profiles.personId))
-          .limit(pageSize)
-          .offset(offset)
-      : await db
-          .select({ ...columns, n: capped })
-          .from(people)
-          .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-          .leftJoin(profiles, eq(profiles.personId, people.id))
-          .where(where)
-          .orderBy(...orderOf(f))
-          .limit(pageSize)
-          .offset(offset);
-  const n = firstCounted.length ? firstCounted[0]!.n : ((await db.select({ n: count() }).from(counting.limit(SEARCH_COUNT_CAP + 1).as("matching")))[0]?.n ?? 0);
-  const more = n > SEARCH_COUNT_CAP;
-  const total = more ? SEARCH_COUNT_CAP : n;
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+      .offset((page - 1) * pageSize);
+  if (f.q.trim()) return listSearched(db, f, where, whereOf(f, today, profileMatches(f.q)), pageSize, pageOf);
+  if (f.sort === "name") return listByName(db, f, where, pageSize, pageOf);
+  // No search: counting is cheap, and the page is read in index order and stops at its end.
+  const [{ n } = { n: 0 }] = await db
+    .select({ n: count() })
+    .from(db.select({ personId: people.id }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where).as("matching"));
+  const pages = Math.max(1, Math.ceil(n / pageSize));
   const page = Math.min(f.page, pages);
-  const read: PeopleListRow[] = firstCounted.map(({ n: _n, ...row }: PeopleListRow & { n: number }) => row);
-  let rows: PeopleListRow[];
-  if (!total) rows = [];
-  else if (f.sort !== "name") rows = page === f.page && read.length ? read : await pageOf(page);
-  else if (page !== f.page || !read.length) rows = await searchPageOf(page, more ? undefined : total);
-  // The named part read: namesFirst goes on to the nameless only where the page is not full and matches remain.
-  else rows = await namesFirst({ named: async () => read, nameless: namelessOf, countNamed: countNamedOf }, pageSize, offset, more ? undefined : total);
-  return { rows, total, more, page, pages };
+  return { rows: n ? await pageOf(page) : [], total: n, more: false, page, pages };
 }
 
 /** One keyset page of the same list for the API: `next` is where the following page starts, null at the end. */
@@ -327,7 +167,7 @@ export async function listPeoplePage(
   const today = await spaceToday(db, now);
   const where = whereOf(f, today);
   const rows = await db
-    .select(columns)
+    .select(listColumns)
     .from(people)
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
     .leftJoin(profiles, eq(profiles.personId, people.id))
@@ -342,7 +182,7 @@ export async function listPeoplePage(
 export async function listAllPeople(db: Db, f: PeopleQuery, now = new Date()): Promise<PeopleListRow[]> {
   const today = await spaceToday(db, now);
   return db
-    .select(columns)
+    .select(listColumns)
     .from(people)
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
     .leftJoin(profiles, eq(profiles.personId, people.id))

@@ -1,11 +1,13 @@
-import { asc, sql, type SQL } from "drizzle-orm";
+import { asc, count, desc, eq, sql, type SQL } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
-import { accounts, cards, people, profiles } from "@/lib/db/schema";
+import { accounts, cards, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { scopeCondition, type ViewScope } from "../access/view-rights";
 import { normalizeCardUid } from "../cards/uid";
 import { spaceToday } from "../settings/space-today";
 import type { Viewer } from "./visibility";
 import { mayViewFieldSql, type VisibilityColumns } from "./visibility-sql";
+import type { PageQuery } from "./search-paging";
 
 /** `%` and `_` typed by a user are literal characters, not wildcards. */
 export const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -40,15 +42,23 @@ export function personMatches(query: string, seen?: SeenFields): SQL | undefined
 export function profileMatches(query: string, seen?: SeenFields): SQL | undefined {
   const m = matchOf(query, seen);
   if (!m) return undefined;
+  const ids = foundIds(m);
+  const byId = ids ? sql` or ${profiles.personId} = any(${ids})` : sql``;
+  const candidates = sql`(${profiles.searchText} like lower(${m.pattern})${byId})`;
+  return seen ? sql`(${candidates} and ${hitsOf(m, seen)})` : candidates;
+}
+
+/**
+ * One array of the ids the member number, card and login arms found, worked out once before the scan: as one arm the
+ * planner expects a few rows of it (an array each made it expect tens, and join every person by hash instead of by
+ * key). Undefined when the text can be none of them.
+ */
+function foundIds(m: Match): SQL | undefined {
   const found: SQL[] = [];
   if (m.number !== null) found.push(sql`select ${people.id} from ${people} where ${people.memberNumber} = ${m.number}`);
   if (m.uid) found.push(sql`select ${cards.personId} from ${cards} where ${cards.uid} = ${m.uid}`);
   if (m.login) found.push(sql`select ${accounts.personId} from ${accounts} where ${m.login}`);
-  // One array of the ids the other arms found, worked out once before the scan: as one arm the planner expects a
-  // few rows of it (an array each made it expect tens, and join every person by hash instead of by key).
-  const byId = found.length ? sql` or ${profiles.personId} = any(array(${sql.join(found, sql` union `)}))` : sql``;
-  const candidates = sql`(${profiles.searchText} like lower(${m.pattern})${byId})`;
-  return seen ? sql`(${candidates} and ${hitsOf(m, seen)})` : candidates;
+  return found.length ? sql`array(${sql.join(found, sql` union `)})` : undefined;
 }
 
 /** A search text taken apart: the LIKE pattern, a member number, a card uid, the login arm (null: not searched). */
@@ -171,6 +181,12 @@ export interface PeopleSearchParts {
   nameShown: SQL;
   nameless: SQL;
   nameOrder: SQL[];
+  /**
+   * The same people as `matches`, as a select of ids for a capped count: those with a profile read from `profiles`
+   * (profileMatches), then those without one by the ids the other arms found, so the first rows come without
+   * gathering every match first (`people.id in (…)` does, for one letter all 10,000). Undefined for an empty text.
+   */
+  matching: SQL | undefined;
 }
 
 /**
@@ -191,7 +207,17 @@ export function peopleSearch(viewer: Viewer, query: string, options: { inScope?:
   const firstName = sql<string | null>`case when ${seen.name} then ${profiles.firstName} end`;
   const fields: SeenFields = { name: seen.name, email: seen.email, cards: manages, logins };
   const inProfile = profileMatches(query, fields);
+  const m = matchOf(query, fields);
+  const ids = m && foundIds(m);
+  const withoutProfile = ids
+    ? sql` union all select ${people.id} from ${people} left join ${profiles} on ${profiles.personId} = ${people.id} left join ${seen.join} on true
+        where ${profiles.personId} is null and ${people.id} = any(${ids}) and ${hitsOf(m, fields)}`
+    : sql``;
   return {
+    matching:
+      m === null
+        ? undefined
+        : sql`(select ${people.id} from ${profiles} join ${people} on ${people.id} = ${profiles.personId} left join ${seen.join} on true where ${inProfile}${withoutProfile})`,
     sight: seen.join,
     matches: personMatches(query, fields),
     named: inProfile ? sql`(${seen.name} and ${inProfile})` : seen.name,
@@ -205,30 +231,43 @@ export function peopleSearch(viewer: Viewer, query: string, options: { inScope?:
   };
 }
 
-/** Reads `limit` rows of one part of a search from `offset`. */
-export type PartPage<T> = (limit: number, offset: number) => Promise<T[]>;
-
 /**
- * A page of a search whose order puts the people with a name shown first (by that name, along profiles_name_idx),
- * then the rest (by id): the named part's page, and only when it is not full the nameless part's, from where the
- * named ones end. A broad text (one letter: every person matches) reads a page of index entries instead of
- * sorting every match. `countNamed` is asked only for a page that starts past every named match.
+ * The two parts of a search read names first (namesFirst), as queries with the status joined, built here once for
+ * every list that pages so (the admin list, the equipment pages' search, the picker): `named` is driven from
+ * `profiles` along profiles_name_idx (last name, first name, id; backward for "desc"), `nameless` from `people`
+ * left-joined to the profile, by id. `sight` (peopleSearch) is joined after the profile where the columns or the
+ * conditions read it.
  */
-export async function namesFirst<T>(
-  parts: { named: PartPage<T>; nameless: PartPage<T>; countNamed: () => Promise<number> },
-  limit: number,
-  offset: number,
-  /** How many match in all, when counted (not capped): the nameless part is then read only if some remain. */
-  total?: number,
-): Promise<T[]> {
-  const named = await parts.named(limit, offset);
-  if (named.length >= limit || (total !== undefined && offset + named.length >= total)) return named;
-  const namedTotal = named.length > 0 || offset === 0 ? offset + named.length : await parts.countNamed();
-  return [...named, ...(await parts.nameless(limit - named.length, Math.max(0, offset - namedTotal)))];
+export function nameParts<T>(db: Db, columns: SelectedFields, where: { named: SQL | undefined; nameless: SQL | undefined; sight?: SQL; dir?: "asc" | "desc" }) {
+  const order = where.dir === "desc" ? desc : asc;
+  // A new builder for each use: a builder changes in place as it is ordered and paged.
+  const named = () => {
+    const q = db
+      .select(columns)
+      .from(profiles)
+      .innerJoin(people, eq(people.id, profiles.personId))
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .$dynamic();
+    return (where.sight ? q.leftJoin(where.sight, sql`true`) : q).where(where.named);
+  };
+  const nameless = () => {
+    const q = db
+      .select(columns)
+      .from(people)
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .leftJoin(profiles, eq(profiles.personId, people.id))
+      .$dynamic();
+    return (where.sight ? q.leftJoin(where.sight, sql`true`) : q).where(where.nameless);
+  };
+  return {
+    named: (limit: number, offset: number): PageQuery<T> =>
+      named().orderBy(order(profiles.lastName), order(profiles.firstName), order(profiles.personId)).limit(limit).offset(offset) as unknown as PageQuery<T>,
+    /** `limit` may be an expression (the picker's rest after the named rows), written into the statement as is. */
+    nameless: (limit: number | SQL, offset: number): PageQuery<T> =>
+      nameless()
+        .orderBy(order(people.id))
+        .limit(limit as number)
+        .offset(offset) as unknown as PageQuery<T>,
+    countNamed: async () => (await db.select({ n: count() }).from(named().as("named")))[0]?.n ?? 0,
+  };
 }
-
-/**
- * Counting a search stops here: a broad text (one letter) would otherwise read and count every person each time.
- * Lists say "more than 1,000" and show the first 1,000 in order; a narrower search finds the rest.
- */
-export const SEARCH_COUNT_CAP = 1000;

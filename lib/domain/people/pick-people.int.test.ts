@@ -4,6 +4,7 @@ import { accounts, people, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
 import { demoWorld, type DemoWorld } from "../training/testing/training-fixture";
+import { countingDb } from "@/lib/db/testing/query-counter";
 import { maskEmail, pickPeople } from "./pick-people";
 import { resolvePersonRef } from "./person-ref";
 import type { Viewer } from "./visibility";
@@ -111,6 +112,28 @@ describe("the people picker's search", () => {
           ),
         );
       expect(await pickPeople(w.t.db, keeper, "borrower", "crowd")).toMatchObject({ ok: true, people: [{ personId: ids_[61], name: "Zoe Zzcrowd" }] });
+      // One statement, also where the named part is not a full page and the nameless part follows it: a person
+      // without a profile (found by member number) comes after the named ones.
+      const [ghost] = await w.t.db
+        .insert(people)
+        .values({ memberNumber: 990_001, statusId: (await w.t.db.select().from(people).where(eq(people.id, w.ids.maria)))[0]!.statusId })
+        .returning();
+      ids_.push(ghost!.id);
+      const counted = countingDb(w.t.url);
+      try {
+        await pickPeople(counted.db, keeper, "borrower", "crowd"); // the connection's own first questions (types) not counted
+        for (const [viewer, text, expected] of [
+          [keeper, "crowd", [ids_[61]]],
+          [admin, String(ghost!.memberNumber), [ghost!.id]],
+          [admin, "nobody-by-this-name", []],
+        ] as const) {
+          counted.reset();
+          expect(ids(await pickPeople(counted.db, viewer, "borrower", text))).toEqual(expected);
+          expect(counted.queries).toHaveLength(1);
+        }
+      } finally {
+        await counted.close();
+      }
       // The board sees them all: ten, by name.
       const all = await pickPeople(w.t.db, admin, "borrower", "crowd");
       expect(all.ok && all.people.map((p) => p.name)).toEqual(

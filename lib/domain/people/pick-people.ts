@@ -1,10 +1,10 @@
-import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { membershipStatuses, people } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
 import type { ViewScope } from "../access/view-rights";
 import { fail, type Failure, type Result } from "../shared/result";
-import { inScopeOf, namesFirst, peopleSearch } from "./person-match";
+import { inScopeOf, nameParts, peopleSearch } from "./person-match";
 import type { Viewer } from "./visibility";
 
 /**
@@ -44,6 +44,17 @@ export type PickRefusal = Failure<"forbidden" | "invalid">;
 
 const LIMIT = 10;
 
+/** A row of the picker's statement, by its columns' names. */
+interface PickRow {
+  person_id: number;
+  member_number: number | null;
+  status_key: string;
+  status_name: string;
+  first_name: string | null;
+  last_name: string | null;
+  email: string | null;
+}
+
 /** "maria.huber@example.org" → "ma…@example.org": tells two addresses apart without spelling one out. */
 export function maskEmail(email: string): string {
   const at = email.lastIndexOf("@");
@@ -78,52 +89,37 @@ export async function pickPeople(
   // the viewer may find. Those whose name is shown first, read in name order (namesFirst: one letter matches
   // everyone), then the nameless.
   const one = picked ? eq(people.id, Number(picked[1])) : undefined;
+  // Named, to be read by name from the statement's rows.
   const columns = {
-    personId: people.id,
-    memberNumber: people.memberNumber,
-    statusKey: membershipStatuses.key,
-    statusName: membershipStatuses.name,
-    firstName: search.firstName,
-    lastName: search.lastName,
-    email: search.email,
+    personId: sql<number>`${people.id}`.as("person_id"),
+    memberNumber: sql<number | null>`${people.memberNumber}`.as("member_number"),
+    statusKey: sql<string>`${membershipStatuses.key}`.as("status_key"),
+    statusName: sql<string>`${membershipStatuses.name}`.as("status_name"),
+    firstName: search.firstName.as("first_name"),
+    lastName: search.lastName.as("last_name"),
+    email: search.email.as("email"),
   };
-  const rows = await namesFirst(
-    {
-      named: (limit, offset) =>
-        db
-          .select(columns)
-          .from(profiles)
-          .innerJoin(people, eq(people.id, profiles.personId))
-          .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-          .leftJoin(search.sight, sql`true`)
-          .where(and(...conditions, one ? and(one, search.nameShown) : search.named))
-          .orderBy(...search.nameOrder)
-          .limit(limit)
-          .offset(offset),
-      nameless: (limit, offset) =>
-        db
-          .select(columns)
-          .from(people)
-          .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-          .leftJoin(profiles, eq(profiles.personId, people.id))
-          .leftJoin(search.sight, sql`true`)
-          .where(and(...conditions, one ?? search.matches!, search.nameless))
-          .orderBy(asc(people.id))
-          .limit(limit)
-          .offset(offset),
-      countNamed: async () => 0, // the first page only
-    },
-    LIMIT,
-    0,
-  );
+  const parts = nameParts<PickRow>(db, columns, {
+    named: and(...conditions, one ? and(one, search.nameShown) : search.named),
+    nameless: and(...conditions, one ?? search.matches!, search.nameless),
+    sight: search.sight,
+  });
+  // One statement: the named page, then the nameless for the rest of it. The rest's limit is worked out from the
+  // named rows before the nameless part runs, and a limit of 0 reads nothing (one letter fills the named page).
+  // UNION ALL hands its parts on in turn: the named rows first, in their order, then the nameless in theirs.
+  const rows = (await db.execute(
+    sql`with named as materialized (${parts.named(LIMIT, 0)})
+      select * from named union all (${parts.nameless(sql`${LIMIT} - (select count(*) from named)`, 0)})`,
+  )) as unknown as Record<keyof PickRow, unknown>[];
+  const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 
-  const found: PickedPerson[] = rows.map((r) => ({
-    personId: r.personId,
-    name: `${r.firstName ?? ""} ${r.lastName ?? ""}`.trim() || null,
-    memberNumber: r.memberNumber,
-    statusKey: r.statusKey,
-    statusName: r.statusName,
-    email: r.email ? maskEmail(r.email) : null,
+  const found: PickedPerson[] = rows.slice(0, LIMIT).map((r) => ({
+    personId: Number(r.person_id),
+    name: `${text(r.first_name) ?? ""} ${text(r.last_name) ?? ""}`.trim() || null,
+    memberNumber: r.member_number === null ? null : Number(r.member_number),
+    statusKey: String(r.status_key),
+    statusName: String(r.status_name),
+    email: text(r.email) ? maskEmail(text(r.email)!) : null,
   }));
   return { ok: true, people: found };
 }

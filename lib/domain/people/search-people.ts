@@ -1,8 +1,9 @@
-import { and, asc, count, eq, sql } from "drizzle-orm";
+import { and } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { membershipStatuses, people } from "@/lib/db/schema";
 import type { ViewScope } from "../access/view-rights";
-import { inScopeOf, namesFirst, peopleSearch, SEARCH_COUNT_CAP } from "./person-match";
+import { inScopeOf, nameParts, peopleSearch } from "./person-match";
+import { cappedLimit, cappedPages, countedPage, namesFirst } from "./search-paging";
 import type { Viewer } from "./visibility";
 
 export interface PeopleSearch {
@@ -41,7 +42,8 @@ export interface PeoplePage {
  * found, what is shown of them and in which order is the people search's one rule (person-match.ts `peopleSearch`,
  * shared with the picker): names and emails as the viewer may see them, found only by what the viewer may see,
  * ordered by the name shown. The page is read in that order (namesFirst: a one-letter text, which every person
- * matches, reads a page of the name index instead of sorting everyone); the count stops at SEARCH_COUNT_CAP.
+ * matches, reads a page of the name index instead of sorting everyone); the count stops at SEARCH_COUNT_CAP, read
+ * with the page's first part in one statement (countedPage) without gathering every match first.
  */
 export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch = {}): Promise<PeoplePage> {
   const pageSize = Math.min(Math.max(search.pageSize ?? 25, 1), 200);
@@ -49,60 +51,22 @@ export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch 
   const columns = {
     personId: people.id,
     memberNumber: people.memberNumber,
-    firstName: rule.firstName,
-    lastName: rule.lastName,
-    email: rule.email,
+    // Named, to be read through the page's subquery (countedPage).
+    firstName: rule.firstName.as("shown_first_name"),
+    lastName: rule.lastName.as("shown_last_name"),
+    email: rule.email.as("shown_email"),
     statusKey: membershipStatuses.key,
     statusName: membershipStatuses.name,
   };
-  const named = () =>
-    db
-      .select(columns)
-      .from(profiles)
-      .innerJoin(people, eq(people.id, profiles.personId))
-      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-      .leftJoin(rule.sight, sql`true`)
-      .where(rule.named);
-  const pageOf = (page: number) =>
-    namesFirst(
-      {
-        named: (limit, offset) =>
-          named()
-            .orderBy(...rule.nameOrder)
-            .limit(limit)
-            .offset(offset),
-        nameless: (limit, offset) =>
-          db
-            .select(columns)
-            .from(people)
-            .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
-            .leftJoin(profiles, eq(profiles.personId, people.id))
-            .leftJoin(rule.sight, sql`true`)
-            .where(and(rule.matches, rule.nameless))
-            .orderBy(asc(people.id))
-            .limit(limit)
-            .offset(offset),
-        countNamed: async () => (await db.select({ n: count() }).from(named().as("named")))[0]?.n ?? 0,
-      },
-      // The capped last page stops at the cap (page size 30: rows 991–1,000, not 991–1,020).
-      Math.min(pageSize, SEARCH_COUNT_CAP - (page - 1) * pageSize),
-      (page - 1) * pageSize,
-      more ? undefined : total,
-    );
-  const matching = db
-    .select({ personId: people.id })
-    .from(people)
-    .leftJoin(profiles, eq(profiles.personId, people.id))
-    .leftJoin(rule.sight, sql`true`)
-    .where(rule.matches)
-    .limit(SEARCH_COUNT_CAP + 1)
-    .as("matching");
-  const [{ n } = { n: 0 }] = await db.select({ n: count() }).from(matching);
-  const more = n > SEARCH_COUNT_CAP;
-  const total = Math.min(n, SEARCH_COUNT_CAP);
-  const pages = Math.max(1, Math.ceil(total / pageSize));
+  const parts = nameParts<PersonListRow>(db, columns, { named: rule.named, nameless: and(rule.matches, rule.nameless), sight: rule.sight });
+  const offsetOf = (page: number) => (page - 1) * pageSize;
+  const requested = Math.max(Math.trunc(search.page ?? 1), 1);
+  // Without a text everyone matches: the count reads people (a capped count of them, as of any search).
+  const matching = rule.matching ?? db.select({ personId: people.id }).from(people);
+  const { n, rows: read } = await countedPage(db, matching, parts.named(cappedLimit(pageSize, offsetOf(requested)), offsetOf(requested)));
   // Past the last page (a link kept while people left): the last page.
-  const page = Math.min(Math.max(Math.trunc(search.page ?? 1), 1), pages);
-  const rows = total ? await pageOf(page) : [];
+  const { more, total, pages, page } = cappedPages(n, pageSize, requested);
+  if (!total) return { rows: [], total, more, page, pages };
+  const rows = await namesFirst(parts, cappedLimit(pageSize, offsetOf(page)), offsetOf(page), more ? undefined : total, page === requested ? read : undefined);
   return { rows, total, more, page, pages };
 }

@@ -1,0 +1,75 @@
+import { sql, type SQL, type SQLWrapper, type Subquery } from "drizzle-orm";
+import type { Db } from "@/lib/db/client";
+
+/**
+ * Counting a search stops here: a broad text (one letter) would otherwise read and count every person each time.
+ * Lists say "more than 1,000" and show the first 1,000 in order; a narrower search finds the rest.
+ */
+export const SEARCH_COUNT_CAP = 1000;
+
+/** A page's limit: the page size, but the last page within the cap stops at it (size 30: rows 991–1,000, not 991–1,020). */
+export const cappedLimit = (pageSize: number, offset: number) => Math.max(0, Math.min(pageSize, SEARCH_COUNT_CAP - offset));
+
+/** A search's count read no further than the cap: `more` when more than SEARCH_COUNT_CAP match, and the pages. */
+export function cappedPages(n: number, pageSize: number, requested: number) {
+  const more = n > SEARCH_COUNT_CAP;
+  const total = more ? SEARCH_COUNT_CAP : n;
+  const pages = Math.max(1, Math.ceil(total / pageSize));
+  return { more, total, pages, page: Math.min(Math.max(requested, 1), pages) };
+}
+
+/** A select builder: its rows, and it can stand as a subquery. */
+export interface PageQuery<T> extends PromiseLike<T[]> {
+  as(alias: string): Subquery;
+}
+
+/**
+ * A search's capped count and a page of it in ONE statement, whatever the page holds: the count is the driving row
+ * and the page is joined to it laterally (`select … from (count) c left join lateral (page) p on true`). A search
+ * that finds nobody is then one round trip too (the count's one row with an empty page), where a page carrying the
+ * count along as a column had no row to carry it. `matching` is any select of the matches; it is read
+ * no further than SEARCH_COUNT_CAP + 1 rows. Raw SQL fields of the page need an alias (`.as`) to be read through it.
+ */
+export async function countedPage<T>(db: Db, matching: SQLWrapper, page: PageQuery<T>): Promise<{ n: number; rows: T[] }> {
+  const counted = db
+    .select({ n: sql<number>`count(*)`.mapWith(Number).as("n") })
+    .from(sql`(select 1 from ${matching} as m limit ${SEARCH_COUNT_CAP + 1}) as matching`)
+    .as("counted");
+  const sub = page.as("page");
+  const p = sub as unknown as Record<string, SQL>;
+  const fields = Object.fromEntries(Object.keys(sub._.selectedFields).map((k) => [k, p[k]!]));
+  // The key of the page's row is never null in a row it has: a null marks the count's row without a page.
+  const [first] = Object.keys(fields);
+  const rows = (await db
+    .select({ counted_n: counted.n, ...fields })
+    .from(counted)
+    .leftJoinLateral(sub, sql`true`)) as unknown as (T & { counted_n: number })[];
+  return {
+    n: rows[0]?.counted_n ?? 0,
+    rows: rows.filter((r) => (r as Record<string, unknown>)[first!] !== null).map(({ counted_n: _n, ...row }) => row as unknown as T),
+  };
+}
+
+/** Reads `limit` rows of one part of a search from `offset`. */
+export type PartPage<T> = (limit: number, offset: number) => PromiseLike<T[]>;
+
+/**
+ * A page of a search whose order puts the people with a name shown first (by that name, along profiles_name_idx),
+ * then the rest (by id): the named part's page, and only when it is not full the nameless part's, from where the
+ * named ones end. A broad text (one letter: every person matches) reads a page of index entries instead of
+ * sorting every match. `countNamed` is asked only for a page that starts past every named match.
+ */
+export async function namesFirst<T>(
+  parts: { named: PartPage<T>; nameless: PartPage<T>; countNamed: () => Promise<number> },
+  limit: number,
+  offset: number,
+  /** How many match in all, when counted (not capped): the nameless part is then read only if some remain. */
+  total?: number,
+  /** The named part's page when already read (countedPage). */
+  named?: T[],
+): Promise<T[]> {
+  const read = named ?? (limit > 0 ? await parts.named(limit, offset) : []);
+  if (read.length >= limit || (total !== undefined && offset + read.length >= total)) return read;
+  const namedTotal = read.length > 0 || offset === 0 ? offset + read.length : await parts.countNamed();
+  return [...read, ...(await parts.nameless(limit - read.length, Math.max(0, offset - namedTotal)))];
+}
