@@ -136,6 +136,13 @@ describe("a role many hold, a page at a time", () => {
     const twins = await roleHolders(t.db, admin, memberRole, { query: "eva0 bench001", limit: 3 });
     expect(twins.holders.map((h) => h.person.name)).toEqual(["Eva0 Bench001", "Eva0 Bench001"]);
     expect(ids(twins)).toEqual([...ids(twins)].sort((a, b) => a - b));
+    // A board member whose view rights reach another status only: outside them Aaron's board-only name neither
+    // places him (first by name) nor finds him; he is among the hidden names, last, by id.
+    const narrowed = { ...admin, viewScope: { all: false, viewerId: admin.personId, statusIds: [memberStatus + 1000], committeeIds: [] } };
+    const first = await roleHolders(t.db, narrowed, memberRole, { limit: 5 });
+    expect(first.holders.map((h) => h.person.name)).not.toContain("Aaron Aardvark");
+    expect(ids(first)).not.toContain(aardvark);
+    expect(await roleHolders(t.db, narrowed, memberRole, { query: "aardvark" })).toEqual({ holders: [], total: 0 });
     // Not holders are not found, nor erased people, nor a NUL typed in.
     expect((await roleHolders(t.db, admin, memberRole, { query: "Aaa" })).total).toBe(0);
     expect((await roleHolders(t.db, admin, memberRole, { query: "aard\u0000vark" })).total).toBe(1);

@@ -16,8 +16,8 @@ import {
 } from "@/lib/db/schema";
 import { isAuthorizationCurrent } from "../machine-access/decide-machine-use";
 import { visibleNames, type ShownPerson } from "../people/visible-names";
-import type { Viewer } from "../people/visibility";
-import { peopleSearch, type PeopleSearchParts } from "../people/person-match";
+import { inScopeOf, peopleSearch, type PeopleSearchParts } from "../people/person-match";
+import { viewersScope, type NameViewer } from "../people/shown-names";
 import { seesEveryProfile } from "../people/visibility-sql";
 import { spaceToday } from "../settings/space-today";
 import { LOCKED_ROLE_KEY } from "./role-admin";
@@ -111,10 +111,10 @@ export function holderPageQuery(db: Db, where: SQL, order: "walk" | PeopleSearch
  * Who holds a role today or will (a direct grant starting later), each with every reason: the page from `offset`
  * (`limit`, 50 by default) and how many in all, counted and paged in the database (a role every member holds by
  * status is thousands of people). Training on the "system" type grants everything the administrator role does, so
- * it is listed there. Erased people hold nothing. With `query`, only the holders the viewer finds by it. For system
- * admins, who see every group (view rights are not minded here).
+ * it is listed there. Erased people hold nothing. With `query`, only the holders the viewer finds by it. Names,
+ * order and search follow the viewer's view rights (the scope the session carries, else read).
  */
-export async function roleHolders(db: Db, viewer: Viewer, roleId: number, options: RoleHolderOptions = {}): Promise<RoleHolders> {
+export async function roleHolders(db: Db, viewer: NameViewer, roleId: number, options: RoleHolderOptions = {}): Promise<RoleHolders> {
   const now = options.now ?? new Date();
   const limit = options.limit ?? 50;
   const offset = options.offset ?? 0;
@@ -124,7 +124,10 @@ export async function roleHolders(db: Db, viewer: Viewer, roleId: number, option
   if (!role) return { holders: [], total: 0 };
   const trained = role.key === LOCKED_ROLE_KEY ? await systemTrained(db, now) : [];
   const holds = holdsRole(roleId, today, trained);
-  const search = peopleSearch(viewer, query);
+  // The order and the search mind the view rights as the names shown do (visibleNames): outside the viewer's
+  // groups a name they may not see neither places a holder nor finds them.
+  const inScope = await inScopeOf(db, await viewersScope(db, viewer));
+  const search = peopleSearch(viewer, query, { inScope });
   const where = search.matches ? and(holds, search.matches)! : holds;
   // The holders and everyone in one pass over people. The walk pays when it finds the page soon: when the index
   // entries it reads, (offset + limit) × everyone / holders, are fewer than the holders a sort would read. Profiles
@@ -139,7 +142,7 @@ export async function roleHolders(db: Db, viewer: Viewer, roleId: number, option
   );
   const total = counted?.total ?? 0;
   if (total === 0 || offset >= total) return { holders: [], total };
-  const walk = !search.matches && seesEveryProfile(viewer, "name") && (offset + limit) * (counted?.everyone ?? 0) <= total * total;
+  const walk = !search.matches && !inScope && seesEveryProfile(viewer, "name") && (offset + limit) * (counted?.everyone ?? 0) <= total * total;
   const page = await holderPageQuery(db, where, walk ? "walk" : search, limit, offset);
   let ids = page.map((p) => p.personId);
   if (walk && ids.length < limit) {
