@@ -58,6 +58,28 @@ describe("applyDatabaseCode", () => {
     expect(await applyDatabaseCode(database.db)).toBe(false);
   });
 
+  it("applies it again when a function or trigger was changed by anything else (an older version of the app)", async () => {
+    await database.db.execute(sql`create or replace function things_number_fixed() returns trigger language plpgsql as $$ begin return new; end $$`);
+    expect(await applyDatabaseCode(database.db)).toBe(true);
+    const [fn] = await database.db.execute<{ src: string }>(sql`select prosrc as src from pg_proc where proname = 'things_number_fixed'`);
+    expect(fn!.src).toContain("never changes");
+
+    await database.db.execute(sql`alter table events enable trigger ms_feed_marker`);
+    expect(await applyDatabaseCode(database.db)).toBe(true);
+    const [trigger] = await database.db.execute<{ enabled: string }>(
+      sql`select tgenabled as enabled from pg_trigger where tgname = 'ms_feed_marker' and tgrelid = 'events'::regclass`,
+    );
+    expect(trigger!.enabled).toBe("A");
+    expect(await applyDatabaseCode(database.db)).toBe(false);
+  });
+
+  it("applies it on a database that kept the fingerprint in an earlier form", async () => {
+    await database.db.execute(sql`drop table ms_internal.database_code`);
+    await database.db.execute(sql`create table ms_internal.database_code (id int primary key, fingerprint text not null, migrations int not null)`);
+    expect(await applyDatabaseCode(database.db)).toBe(true);
+    expect(await applyDatabaseCode(database.db)).toBe(false);
+  });
+
   it("applies it again after a migration ran (it may have recreated a table without its triggers)", async () => {
     await database.db.execute(sql`insert into drizzle.__drizzle_migrations (hash, created_at) values ('test-only', 0)`);
     try {

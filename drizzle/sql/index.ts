@@ -15,43 +15,56 @@ export function codeFingerprint(code: readonly string[]): string {
 }
 
 /**
+ * What the database holds of that code, as one digest computed by the database: the source of every function of
+ * ours (not an extension's) and every trigger's definition and enabled state. A function or trigger changed or
+ * dropped by anything else (an older version of the app started on this database, a migration that recreated a
+ * table, a hand edit) changes it.
+ */
+const installedDigest = sql`md5(
+  coalesce((select string_agg(p.oid::regprocedure::text || ':' || md5(p.prosrc), ',' order by p.oid::regprocedure::text)
+    from pg_proc p join pg_namespace n on n.oid = p.pronamespace
+    where n.nspname in ('public', 'ms_internal') and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')), '')
+  || '|' ||
+  coalesce((select string_agg(pg_get_triggerdef(t.oid) || ':' || t.tgenabled::text, ',' order by pg_get_triggerdef(t.oid))
+    from pg_trigger t join pg_class c on c.oid = t.tgrelid join pg_namespace n on n.oid = c.relnamespace
+    where not t.tgisinternal and n.nspname = 'public'), ''))`;
+
+const appliedMigrations = sql`(select count(*)::int from drizzle.__drizzle_migrations)`;
+
+/**
  * Database functions and triggers that drizzle-kit does not generate. Each statement is idempotent (CREATE OR
  * REPLACE, DROP … IF EXISTS); they are applied after a migration run, for every database (the embedded one,
- * PostgreSQL, the test databases), when the code or the migrations changed since they were last applied.
- * Applying them at every start cost ~290 ms of CPU (~90 statements); now a start with nothing changed reads one
- * row: the fingerprint of the code and the number of migrations, kept in ms_internal.database_code (not in the
- * public schema, so backups neither carry nor reset it). A migration re-applies them, as it may have dropped and
- * recreated a table with its triggers. Callers hold the migration lock (migrate.ts), so instances starting together
- * apply them once. Returns whether they were applied.
+ * PostgreSQL, the test databases), unless nothing changed since they were last applied: not the code (its
+ * fingerprint), not what the database holds of it (`installedDigest`), not the number of migrations. Those three
+ * are kept in ms_internal.database_code (not in the public schema, so backups neither carry nor reset it) and
+ * compared in one statement; applying the code at every start cost ~290 ms of CPU (~90 statements). Callers hold
+ * the migration lock (migrate.ts), so instances starting together apply it once. Returns whether it was applied.
  */
 export async function applyDatabaseCode(db: Db, code: readonly string[] = DATABASE_CODE): Promise<boolean> {
   const fingerprint = codeFingerprint(code);
-  const stored = await storedFingerprint(db);
-  if (stored && stored.fingerprint === fingerprint && stored.migrations === stored.applied) return false;
+  if (await unchanged(db, fingerprint)) return false;
   await db.transaction(async (tx) => {
     for (const statement of code) await tx.execute(sql.raw(statement));
     await rebuildStaleUsageCounters(tx);
     await tx.execute(sql`create schema if not exists ms_internal`);
-    await tx.execute(
-      sql`create table if not exists ms_internal.database_code (id int primary key check (id = 1), fingerprint text not null, migrations int not null)`,
-    );
-    await tx.execute(sql`insert into ms_internal.database_code values (1, ${fingerprint}, (select count(*)::int from drizzle.__drizzle_migrations))
-      on conflict (id) do update set fingerprint = excluded.fingerprint, migrations = excluded.migrations`);
+    // Made anew each time: one row, whatever shape an earlier version gave the table.
+    await tx.execute(sql`drop table if exists ms_internal.database_code`);
+    await tx.execute(sql`create table ms_internal.database_code (fingerprint text not null, installed text not null, migrations int not null)`);
+    await tx.execute(sql`insert into ms_internal.database_code values (${fingerprint}, ${installedDigest}, ${appliedMigrations})`);
   });
   return true;
 }
 
-/** The fingerprint last applied and the migrations then and now; null on a database from before it was kept. */
-async function storedFingerprint(db: Db): Promise<{ fingerprint: string; migrations: number; applied: number } | null> {
+async function unchanged(db: Db, fingerprint: string): Promise<boolean> {
   try {
-    const [row] = await db.execute<{ fingerprint: string; migrations: number; applied: number }>(
-      sql`select fingerprint, migrations, (select count(*)::int from drizzle.__drizzle_migrations) as applied from ms_internal.database_code where id = 1`,
+    const [row] = await db.execute<{ same: boolean }>(
+      sql`select fingerprint = ${fingerprint} and installed = ${installedDigest} and migrations = ${appliedMigrations} as same from ms_internal.database_code`,
     );
-    return row ?? null;
+    return row?.same === true;
   } catch (error) {
-    // undefined_table, invalid_schema_name: kept by no earlier version.
+    // undefined_table, invalid_schema_name, undefined_column: a database from before it was kept in this form.
     const code = ((error as { cause?: { code?: string } }).cause ?? (error as { code?: string })).code;
-    if (code === "42P01" || code === "3F000") return null;
+    if (code === "42P01" || code === "3F000" || code === "42703") return false;
     throw error;
   }
 }
