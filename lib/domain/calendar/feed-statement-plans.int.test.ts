@@ -1,5 +1,5 @@
 import postgres from "postgres";
-import { sql } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countingDb } from "@/lib/db/testing/query-counter";
 import { eventOccurrences, eventRegistrations, eventRooms, events } from "@/lib/db/schema";
@@ -28,6 +28,7 @@ beforeAll(async () => {
     )
     .returning({ id: events.id, startsAt: events.startsAt, endsAt: events.endsAt });
   await f.t.db.insert(eventRooms).values(rows.map((r, i) => ({ eventId: r.id, roomId: i % 2 ? f.roomA : f.roomB })));
+  await f.t.db.insert(eventRooms).values({ eventId: rows[1]!.id, roomId: f.roomB }); // Event 1 in both rooms
   await f.t.db.insert(eventOccurrences).values(rows.map((r) => ({ eventId: r.id, startsAt: r.startsAt, endsAt: r.endsAt })));
   await f.t.db.insert(eventRegistrations).values(rows.slice(0, 30).map((r) => ({ eventId: r.id, personId: f.member, status: "signed_up" as const })));
 });
@@ -77,6 +78,16 @@ describe("a feed of a few events of many, without planner statistics", () => {
   it("the members' room feed", async () => {
     const loops = await aggregateLoops((db) => memberRoomFeedOf(db, f.roomB, ctx));
     expect(Math.max(...loops)).toBe(1);
+  });
+
+  it("still names every room of an event, in order, and none for an event without a room", async () => {
+    const [room, person] = [(await roomFeed(f.t.db, f.roomB, ctx))!, await personalFeedOf(f.t.db, f.member, ctx)];
+    const location = (events: { title: string; location?: string | null }[], title: string) => events.find((e) => e.title === title)?.location;
+    expect(location(room.input.events, "Event 1")).toBe("Electronics lab, Main hall");
+    expect(location(person.input.events, "Event 1")).toBe("Electronics lab, Main hall");
+    expect(location(person.input.events, "Event 2")).toBe("Electronics lab");
+    await f.t.db.delete(eventRooms).where(eq(eventRooms.eventId, person.input.events.find((e) => e.title === "Event 3")!.id));
+    expect(location((await personalFeedOf(f.t.db, f.member, ctx)).input.events, "Event 3")).toBe("");
   });
 
   it("a person's feed", async () => {
