@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { equipmentTypes, machines, profiles } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
+import { countingDb } from "@/lib/db/testing/query-counter";
 import { translator } from "@/lib/i18n/translate";
 import { auditNames } from "./audit-names";
 import { actorText, readableRows } from "./readable";
@@ -35,4 +36,35 @@ it("looks up the people, types, machines, statuses and roles an entry names, in 
     ["Machine", machine!.name],
     ["Borrower", "a former member"],
   ]);
+});
+
+// A history page reads the names its entries mention in one statement whose text is the same for any number of ids
+// and keys, so it is prepared once (issue 20: one statement per kind, its text varying with the count of ids).
+it("reads every kind's names in one statement of one text, none when nothing is named", async () => {
+  const counted = countingDb(t.url);
+  try {
+    const [maria] = await t.db.select().from(profiles).where(eq(profiles.firstName, "Maria"));
+    const [laser] = await t.db.select().from(equipmentTypes).where(eq(equipmentTypes.name, "Laser cutter"));
+    const few = [{ actorId: maria!.personId, before: { status: "member" }, after: { roles: ["admin"] } }];
+    const many = [
+      ...few,
+      { actorId: t.ids.admin, subjectPersonId: t.ids.member, before: { statusId: 1, type: "regular" }, after: { equipmentTypeId: laser!.id, roleId: 1 } },
+      { actorId: 2 ** 40, before: null, after: { roomId: 1, machineId: 1, locationId: 1, committeeId: 1, functionId: 1, membershipTypeId: 1 } },
+    ];
+    await counted.db.select().from(profiles).limit(1); // the connection opened, its array types fetched
+    counted.reset();
+    const first = await auditNames(counted.db, few);
+    const second = await auditNames(counted.db, many);
+    expect(first.person.get(String(maria!.personId))).toBe("Maria Huber");
+    expect(second.equipmentType.get(String(laser!.id))).toBe("Laser cutter");
+    expect(second.person.get(String(t.ids.member))).toBeTruthy();
+    expect(second.status.get("member")).toBeTruthy();
+    expect(counted.queries).toHaveLength(2);
+    expect(counted.queries[1]).toBe(counted.queries[0]);
+    counted.reset();
+    expect(await auditNames(counted.db, [{ actorId: null, before: null, after: { note: "x" } }])).toMatchObject({ person: new Map() });
+    expect(counted.queries).toHaveLength(0);
+  } finally {
+    await counted.close();
+  }
 });

@@ -1,20 +1,10 @@
-import { inArray } from "drizzle-orm";
+import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import {
-  committeeFunctions,
-  committees,
-  equipmentTypes,
-  inventoryLocations,
-  machines,
-  membershipStatuses,
-  membershipTypes,
-  profiles,
-  roles,
-  rooms,
-} from "@/lib/db/schema";
+import { executePrepared } from "@/lib/db/prepared";
 
 /** What an id or key in an audit entry's before/after stands for, by the field's name. */
 export type NameKind = "person" | "equipmentType" | "machine" | "location" | "room" | "committee" | "function" | "role" | "status" | "membershipType";
+const KINDS: readonly NameKind[] = ["person", "equipmentType", "machine", "location", "room", "committee", "function", "role", "status", "membershipType"];
 
 const BY_FIELD: Record<string, NameKind> = {
   personId: "person",
@@ -57,16 +47,18 @@ interface EntryLike {
   after: Record<string, unknown> | null;
 }
 
-/** Every id and key the entries mention, looked up in one query per kind. */
+/**
+ * Every id and key the entries mention, looked up in one prepared statement whose text never changes (the ids and
+ * keys go as arrays): a history page reads its names in one round trip (issue 20: were up to 13 statements, each
+ * described first, their text varying with the number of ids so none could be prepared). None for no ids or keys.
+ */
 export async function auditNames(db: Db, entries: readonly EntryLike[]): Promise<AuditNames> {
   const wanted: Record<NameKind, { ids: Set<number>; keys: Set<string> }> = Object.fromEntries(
-    (["person", "equipmentType", "machine", "location", "room", "committee", "function", "role", "status", "membershipType"] as const).map((k) => [
-      k,
-      { ids: new Set<number>(), keys: new Set<string>() },
-    ]),
+    KINDS.map((k) => [k, { ids: new Set<number>(), keys: new Set<string>() }]),
   ) as never;
   const note = (kind: NameKind, value: unknown) => {
-    if (typeof value === "number" && Number.isSafeInteger(value)) wanted[kind].ids.add(value);
+    // Ids are int4 columns: a number outside their range names nothing (and would fail the statement's cast).
+    if (typeof value === "number" && Number.isInteger(value) && Math.abs(value) <= 2_147_483_647) wanted[kind].ids.add(value);
     else if (typeof value === "string" && value) wanted[kind].keys.add(value);
     else if (Array.isArray(value)) for (const v of value) note(kind, v);
   };
@@ -82,66 +74,30 @@ export async function auditNames(db: Db, entries: readonly EntryLike[]): Promise
   }
   const ids = (k: NameKind) => [...wanted[k].ids];
   const keys = (k: NameKind) => [...wanted[k].keys];
-  const byId = async (k: NameKind, load: (list: number[]) => Promise<{ id: number; name: string }[]>) =>
-    new Map((ids(k).length ? await load(ids(k)) : []).map((r) => [String(r.id), r.name]));
-  const [person, equipmentType, machine, location, room, committee, fn, roleById, roleByKey, statusById, statusByKey, typeById, typeByKey] = await Promise.all([
-    byId("person", async (list) =>
-      (await db.select({ id: profiles.personId, first: profiles.firstName, last: profiles.lastName }).from(profiles).where(inArray(profiles.personId, list)))
-        .map((p) => ({ id: p.id, name: `${p.first} ${p.last}`.trim() }))
-        .filter((p) => p.name),
-    ),
-    byId("equipmentType", (list) =>
-      db.select({ id: equipmentTypes.id, name: equipmentTypes.name }).from(equipmentTypes).where(inArray(equipmentTypes.id, list)),
-    ),
-    byId("machine", (list) => db.select({ id: machines.id, name: machines.name }).from(machines).where(inArray(machines.id, list))),
-    byId("location", (list) =>
-      db.select({ id: inventoryLocations.id, name: inventoryLocations.name }).from(inventoryLocations).where(inArray(inventoryLocations.id, list)),
-    ),
-    byId("room", (list) => db.select({ id: rooms.id, name: rooms.name }).from(rooms).where(inArray(rooms.id, list))),
-    byId("committee", (list) => db.select({ id: committees.id, name: committees.name }).from(committees).where(inArray(committees.id, list))),
-    byId("function", (list) =>
-      db.select({ id: committeeFunctions.id, name: committeeFunctions.name }).from(committeeFunctions).where(inArray(committeeFunctions.id, list)),
-    ),
-    byId("role", (list) => db.select({ id: roles.id, name: roles.name }).from(roles).where(inArray(roles.id, list))),
-    keys("role").length
-      ? db
-          .select({ key: roles.key, name: roles.name })
-          .from(roles)
-          .where(inArray(roles.key, keys("role")))
-      : [],
-    byId("status", (list) =>
-      db.select({ id: membershipStatuses.id, name: membershipStatuses.name }).from(membershipStatuses).where(inArray(membershipStatuses.id, list)),
-    ),
-    keys("status").length
-      ? db
-          .select({ key: membershipStatuses.key, name: membershipStatuses.name })
-          .from(membershipStatuses)
-          .where(inArray(membershipStatuses.key, keys("status")))
-      : [],
-    byId("membershipType", (list) =>
-      db.select({ id: membershipTypes.id, name: membershipTypes.name }).from(membershipTypes).where(inArray(membershipTypes.id, list)),
-    ),
-    keys("membershipType").length
-      ? db
-          .select({ key: membershipTypes.key, name: membershipTypes.name })
-          .from(membershipTypes)
-          .where(inArray(membershipTypes.key, keys("membershipType")))
-      : [],
-  ]);
-  const withKeys = (m: Map<string, string>, rows: { key: string; name: string }[]) => {
-    for (const r of rows) m.set(r.key, r.name);
-    return m;
-  };
-  return {
-    person,
-    equipmentType,
-    machine,
-    location,
-    room,
-    committee,
-    function: fn,
-    role: withKeys(roleById, roleByKey),
-    status: withKeys(statusById, statusByKey),
-    membershipType: withKeys(typeById, typeByKey),
-  };
+  const names: AuditNames = Object.fromEntries(KINDS.map((k) => [k, new Map<string, string>()])) as never;
+  if (KINDS.every((k) => wanted[k].ids.size === 0 && wanted[k].keys.size === 0)) return names;
+  const rows = await executePrepared<{ kind: NameKind; by_key: boolean; ref: string; name: string }>(
+    db,
+    "audit_names",
+    sql`select * from (
+      select 'person' as kind, false as by_key, person_id::text as ref, trim(first_name || ' ' || last_name) as name
+        from profiles where person_id = any(${sql.param(ids("person"))}::int[])
+      union all select 'equipmentType', false, id::text, name from equipment_types where id = any(${sql.param(ids("equipmentType"))}::int[])
+      union all select 'machine', false, id::text, name from machines where id = any(${sql.param(ids("machine"))}::int[])
+      union all select 'location', false, id::text, name from inventory_locations where id = any(${sql.param(ids("location"))}::int[])
+      union all select 'room', false, id::text, name from rooms where id = any(${sql.param(ids("room"))}::int[])
+      union all select 'committee', false, id::text, name from committees where id = any(${sql.param(ids("committee"))}::int[])
+      union all select 'function', false, id::text, name from committee_functions where id = any(${sql.param(ids("function"))}::int[])
+      union all select 'role', false, id::text, name from roles where id = any(${sql.param(ids("role"))}::int[])
+      union all select 'role', true, key, name from roles where key = any(${sql.param(keys("role"))}::text[])
+      union all select 'status', false, id::text, name from membership_statuses where id = any(${sql.param(ids("status"))}::int[])
+      union all select 'status', true, key, name from membership_statuses where key = any(${sql.param(keys("status"))}::text[])
+      union all select 'membershipType', false, id::text, name from membership_types where id = any(${sql.param(ids("membershipType"))}::int[])
+      union all select 'membershipType', true, key, name from membership_types where key = any(${sql.param(keys("membershipType"))}::text[])
+    ) found where name <> ''`,
+  );
+  // A key and an id may read alike ("12"): the key's name wins, as it did when each kind was a query of its own.
+  for (const r of rows) if (!r.by_key) names[r.kind].set(r.ref, r.name);
+  for (const r of rows) if (r.by_key) names[r.kind].set(r.ref, r.name);
+  return names;
 }
