@@ -115,4 +115,15 @@ describe("sourcesChangedSince (is the web build fresh?)", () => {
     fs.utimesSync(path.join(root, "app", "admin", "people", "page.tsx"), new Date(rebuiltAt + 1_000), new Date(rebuiltAt + 1_000));
     expect(sourcesChangedSince(root, fs.statSync(path.join(root, ".next", "BUILD_ID")).mtimeMs)).toBe(true);
   });
+
+  it("walks again over a damaged list (a partial write by another version, an edit)", () => {
+    const { root, builtAt } = built();
+    for (const damaged of [{ builtAt, dirs: 5, files: null }, { builtAt, dirs: [["app"]], files: "app/page.tsx" }, null, "text"]) {
+      fs.writeFileSync(path.join(root, ".next", "makerspace-sources.json"), JSON.stringify(damaged));
+      expect(sourcesChangedSince(root, builtAt)).toBe(false);
+    }
+    fs.writeFileSync(path.join(root, ".next", "makerspace-sources.json"), JSON.stringify({ builtAt, dirs: [], files: [] }));
+    fs.writeFileSync(path.join(root, "app", "page.tsx"), "changed");
+    expect(sourcesChangedSince(root, builtAt)).toBe(true);
+  });
 });

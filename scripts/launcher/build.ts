@@ -107,12 +107,22 @@ export function sourcesChangedSince(root: string, builtAt: number): boolean {
   return false;
 }
 
+/** The list, or null if missing or not one this code wrote (a damaged one must not hide a changed source). */
 function readManifest(file: string): SourceManifest | null {
+  let manifest: Partial<SourceManifest> | null;
   try {
-    return JSON.parse(fs.readFileSync(file, "utf8")) as SourceManifest;
+    manifest = JSON.parse(fs.readFileSync(file, "utf8")) as Partial<SourceManifest> | null;
   } catch {
     return null;
   }
+  const dirs = manifest?.dirs;
+  const files = manifest?.files;
+  if (typeof manifest?.builtAt !== "number" || !Array.isArray(dirs) || !Array.isArray(files)) return null;
+  const dir = (d: unknown) => Array.isArray(d) && d.length === 2 && typeof d[0] === "string" && (d[1] === null || typeof d[1] === "number");
+  if (!dirs.every(dir) || !files.every((f) => typeof f === "string")) return null;
+  // Every walk lists the source folders themselves, present or not.
+  if (!SOURCE_DIRS.every((top) => dirs.some(([d]) => d === top))) return null;
+  return manifest as SourceManifest;
 }
 
 /** Written whole (a temporary file, then rename); a build folder that cannot be written only costs the walk. */
