@@ -5,13 +5,17 @@
  * page rendered), then over /login alone, then over mixed pages (public, a member's, an admin's; logged in).
  * Prints each phase's heap at start, middle and end and a verdict: flat when the heap's slope over the second half
  * (after caches have filled) is at most FLAT_KB_PER_REQUEST — the leak issue 20 found was ~40 KB per request.
- * Exits 1 when a phase grows. `npm run bench:soak -- 20000` sets the requests per phase.
+ * Exits 1 when a phase grows. `npm run bench:soak -- 20000` sets the requests per phase; `-- 20000 login mixed`
+ * runs only the phases named (health, login, mixed).
  */
 import { startProbedWebServer } from "./probed-web-server";
 import { mb, loadLine } from "./stats";
 import { ADMIN_PAGES, MEMBER_PAGES, PUBLIC_PAGES, hit, login } from "./web-load";
 
 const PER_PHASE = Number(process.argv[2] ?? 20_000);
+/** Phases to run (all when none are named): `npm run bench:soak -- 20000 mixed` runs the mixed pages alone. */
+const ONLY = new Set(process.argv.slice(3));
+const runs = (name: "health" | "login" | "mixed") => ONLY.size === 0 || ONLY.has(name);
 const STEP = Math.min(2_000, Math.max(1, Math.floor(PER_PHASE / 10)));
 const PASSWORD = "bench-demo-password";
 
@@ -62,15 +66,17 @@ function slope(points: [number, number][]): number {
 try {
   const member = await login(port, "member@makerspace.local", PASSWORD);
   const admin = await login(port, "admin@makerspace.local", PASSWORD);
-  const results = [
-    await phase("floor: /api/health", [{ path: "/api/health" }]),
-    await phase("/login", [{ path: "/login" }]),
-    await phase("mixed pages (public, member, admin)", [
-      ...PUBLIC_PAGES.map((p) => ({ path: p })),
-      ...MEMBER_PAGES.map((p) => ({ path: p, cookie: member })),
-      ...ADMIN_PAGES.map((p) => ({ path: p, cookie: admin })),
-    ]),
-  ];
+  const results: PhaseResult[] = [];
+  if (runs("health")) results.push(await phase("floor: /api/health", [{ path: "/api/health" }]));
+  if (runs("login")) results.push(await phase("/login", [{ path: "/login" }]));
+  if (runs("mixed"))
+    results.push(
+      await phase("mixed pages (public, member, admin)", [
+        ...PUBLIC_PAGES.map((p) => ({ path: p })),
+        ...MEMBER_PAGES.map((p) => ({ path: p, cookie: member })),
+        ...ADMIN_PAGES.map((p) => ({ path: p, cookie: admin })),
+      ]),
+    );
   console.log(`\nheap after full GC (start / middle / end of ${PER_PHASE} requests), slope over the second half:`);
   for (const r of results) {
     const flat = r.slope / 1024 <= FLAT_KB_PER_REQUEST;
