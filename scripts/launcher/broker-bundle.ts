@@ -175,6 +175,15 @@ export async function brokerArgs(root: string, log: (line: string) => void): Pro
  */
 export const WEB_NODE_FLAGS = ["--max-semi-space-size=4", "--max-old-space-size=512"];
 
+/**
+ * V8 flags of the launcher's own process (`npm start`, deploy/systemd/makerspace.service): it holds the embedded
+ * database and relays every statement and answer, copying each message, so with V8's defaults its young generation
+ * grew to 2 × 16 MB and its old space to several times its live objects before a full collection (issue 20: the
+ * launcher 164 → 239 MB after 1,000 mixed page requests). Node reads them only on its command line (set at run time,
+ * they change nothing), so package.json's start script and the systemd unit carry them.
+ */
+export const LAUNCHER_NODE_FLAGS = ["--max-semi-space-size=4", "--max-old-space-size=512"];
+
 /** Node arguments that run our web server around Next: its bundle, or `fallback` (through tsx) if bundling failed. */
 export async function webServerArgs(root: string, fallback: string[], log: (line: string) => void): Promise<string[]> {
   try {

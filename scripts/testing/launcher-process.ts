@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import path from "node:path";
 import { waitFor } from "@/lib/testing/wait-for";
+import { LAUNCHER_NODE_FLAGS } from "../launcher/broker-bundle";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -12,13 +13,16 @@ export interface LauncherRun {
 
 /**
  * Runs `npm start`'s script as a real child process, with no DATABASE_URL unless given: through tsx, or with
- * `compiled` as `npm start` runs it (scripts/start.mjs: the launcher's bundle; the benchmarks measure that).
+ * `compiled` as `npm start` runs it (scripts/start.mjs with LAUNCHER_NODE_FLAGS: the launcher's bundle; the
+ * benchmarks measure that).
  */
 export function runLauncher(env: Record<string, string>, options: { compiled?: boolean } = {}): LauncherRun {
   // The launcher decides NODE_ENV itself, and must not pick up a DATABASE_URL meant for the test run.
   const { NODE_ENV: _nodeEnv, DATABASE_URL: _databaseUrl, ...inherited } = process.env;
   const childEnv: Record<string, string | undefined> = { ...inherited, LOG_LEVEL: "warn", ...env };
-  const args = options.compiled ? [path.join(root, "scripts", "start.mjs")] : ["--import", "tsx", path.join(root, "scripts", "start.ts")];
+  const args = options.compiled
+    ? [...LAUNCHER_NODE_FLAGS, path.join(root, "scripts", "start.mjs")]
+    : ["--import", "tsx", path.join(root, "scripts", "start.ts")];
   const child = spawn(process.execPath, args, {
     cwd: root,
     env: childEnv as NodeJS.ProcessEnv,
