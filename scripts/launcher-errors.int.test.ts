@@ -124,6 +124,16 @@ describe("npm start refuses bad setups with a clear message", () => {
     }
   });
 
+  it("when something fails after the preflight (an auth secret that cannot be read): one line, DATA_DIR unlocked", async () => {
+    const dataDir = path.join(tmp, "secret");
+    fs.mkdirSync(path.join(dataDir, "auth-secret"), { recursive: true });
+    await failsClearly(
+      { DATA_DIR: dataDir, PORT: String(await freePort()), MQTT_PORT: String(await freePort()), [USE_EXISTING_BUILD]: "1" },
+      /✖ Start failed: .*EISDIR/,
+    );
+    expect(fs.existsSync(path.join(dataDir, "launcher.pid"))).toBe(false);
+  });
+
   it("when the database is unreachable", async () => {
     const closed = await freePort();
     const output = await failsClearly(

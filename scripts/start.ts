@@ -91,126 +91,135 @@ async function main(): Promise<void> {
   process.on("SIGINT", () => void shutdown("Stopping…", 0));
   process.on("SIGTERM", () => void shutdown("Stopping…", 0));
   const failed = (error: unknown) => shutdown(error instanceof StartupError ? `✖ ${error.message}` : `✖ Start failed: ${String(error)}`, 1);
-
+  // Whatever else goes wrong from here (an unreadable auth secret, a full disk, …) stops what was started and
+  // unlocks DATA_DIR, with one line.
   try {
-    await ensureBuild(root, log);
+    await startServices();
   } catch (error) {
-    return failed(error);
+    await failed(error);
   }
-  step("web build checked");
-  // Stopped while the build was checked (it can take minutes): nothing more is started.
-  if (stopping) return;
 
-  const publicUrl = launcherPublicUrl(env, web.scheme);
-  const childEnv: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: "production",
-    DATA_DIR: dataDir,
-    AUTH_SECRET: env.AUTH_SECRET ?? loadOrCreateAuthSecret(dataDir),
-    AUTH_TRUST_HOST: "true",
-    // Links in mails and feeds come from this (until an admin saves another in /admin/settings), never from a request.
-    PUBLIC_URL: publicUrl,
-    NEXT_TELEMETRY_DISABLED: "1",
-    // Migrated and seeded below, before the broker starts: it need not prepare the database a second time.
-    MAKERSPACE_DATABASE_PREPARED: "1",
-  };
-  // The web server boots now (Next's start is the longest part of a start) while the database opens and is
-  // prepared, and serves only once the gate opens: at once on a plain restart (the schema is this version's), after
-  // the migrations with any pending (an upgrade), so new code never serves an old schema. A fresh embedded database
-  // is created and prepared by a child before it is opened here (openDatabase).
-  let openGate: (env: Record<string, string>) => void = () => {};
-  const gate = new Promise<Record<string, string>>((resolve) => (openGate = resolve));
-  supervisor.start({
-    name: "web",
-    command: process.execPath,
-    args: await webServerArgs(root, web.args, log),
-    env: childEnv,
-    cwd: root,
-    gate,
-    onServe: () => step("web told to serve"),
-  });
-  step("web started");
-  let stage: Awaited<ReturnType<typeof loadDatabaseStage>>;
-  try {
-    stage = await loadDatabaseStage();
-  } catch (error) {
-    // The web server is booting: stopped with everything else.
-    return failed(error);
-  }
-  const { mailDeliveryOf, openDatabase, prepareOpened } = stage;
-  step("database code loaded");
-
-  log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
-  try {
-    // Stopped meanwhile: the database is not opened under a shutdown that has released DATA_DIR.
+  async function startServices(): Promise<void> {
+    try {
+      await ensureBuild(root, log);
+    } catch (error) {
+      return failed(error);
+    }
+    step("web build checked");
+    // Stopped while the build was checked (it can take minutes): nothing more is started.
     if (stopping) return;
-    const open = openDatabase({
-      databaseUrl: env.DATABASE_URL,
-      dataDir,
-      embeddedPort: env.EMBEDDED_DB_PORT,
-      demoPassword: env.DEMO_PASSWORD,
-      signal: stopPreparing.signal,
-    });
-    opening = open;
-    opened = await open;
-  } catch (error) {
-    return failed(error);
-  }
-  step(`database open (${opened.preparedInChild ? "created and prepared in a child" : opened.upToDate ? "up to date" : "migrations pending"})`);
-  // `npm run job -- …` and `npm run restore` find the running embedded database here.
-  if (opened.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), opened.embedded.url, { mode: 0o600 });
-  // The web server's restarts get it at their spawn; the booting one through the gate.
-  childEnv.DATABASE_URL = opened.url;
-  if (opened.upToDate) openGate({ DATABASE_URL: opened.url });
-  let database: PreparedDatabase;
-  try {
-    database = await prepareOpened(opened, { dataDir, demoPassword: env.DEMO_PASSWORD });
-  } catch (error) {
-    return failed(error);
-  }
-  step("database prepared");
-  openGate({ DATABASE_URL: opened.url });
-  // Asked now, beside the web server's first answer, not after it: the banner says how mail goes out.
-  const mail = mailDeliveryOf(database.url, env);
-  supervisor.start({
-    name: "broker",
-    command: process.execPath,
-    args: await brokerArgs(root, log),
-    env: childEnv,
-    cwd: root,
-    onCrash: "forever",
-  });
-  step("broker started");
 
-  const url = `${web.scheme}://localhost:${env.PORT}`;
-  const healthy = web.scheme === "https" ? waitForHttpsHealth(env.PORT, 120_000) : waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 120_000);
-  if (await healthy) {
-    step("web healthy");
-    log(
-      banner({
-        url,
-        publicUrl,
-        mail: await mail,
-        mqttPort: env.MQTT_PORT,
-        embeddedUrl: database.embedded?.url ?? null,
+    const publicUrl = launcherPublicUrl(env, web.scheme);
+    const childEnv: NodeJS.ProcessEnv = {
+      ...process.env,
+      NODE_ENV: "production",
+      DATA_DIR: dataDir,
+      AUTH_SECRET: env.AUTH_SECRET ?? loadOrCreateAuthSecret(dataDir),
+      AUTH_TRUST_HOST: "true",
+      // Links in mails and feeds come from this (until an admin saves another in /admin/settings), never from a request.
+      PUBLIC_URL: publicUrl,
+      NEXT_TELEMETRY_DISABLED: "1",
+      // Migrated and seeded below, before the broker starts: it need not prepare the database a second time.
+      MAKERSPACE_DATABASE_PREPARED: "1",
+    };
+    // The web server boots now (Next's start is the longest part of a start) while the database opens and is
+    // prepared, and serves only once the gate opens: at once on a plain restart (the schema is this version's), after
+    // the migrations with any pending (an upgrade), so new code never serves an old schema. A fresh embedded database
+    // is created and prepared by a child before it is opened here (openDatabase).
+    let openGate: (env: Record<string, string>) => void = () => {};
+    const gate = new Promise<Record<string, string>>((resolve) => (openGate = resolve));
+    supervisor.start({
+      name: "web",
+      command: process.execPath,
+      args: await webServerArgs(root, web.args, log),
+      env: childEnv,
+      cwd: root,
+      gate,
+      onServe: () => step("web told to serve"),
+    });
+    step("web started");
+    let stage: Awaited<ReturnType<typeof loadDatabaseStage>>;
+    try {
+      stage = await loadDatabaseStage();
+    } catch (error) {
+      // The web server is booting: stopped with everything else.
+      return failed(error);
+    }
+    const { mailDeliveryOf, openDatabase, prepareOpened } = stage;
+    step("database code loaded");
+
+    log(env.DATABASE_URL ? "Using the PostgreSQL at DATABASE_URL." : `Starting the embedded database in ${dataDir}/pgdata…`);
+    try {
+      // Stopped meanwhile: the database is not opened under a shutdown that has released DATA_DIR.
+      if (stopping) return;
+      const open = openDatabase({
+        databaseUrl: env.DATABASE_URL,
         dataDir,
-        demo: database.demo,
-        seededNow: database.seededNow,
-      }),
-    );
-    step("ready");
-  } else if (!stopping) {
-    log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);
-  }
-  // PGlite writes its files 0666 whatever the umask, and an earlier version may have left files readable: mended
-  // now and at every stop (DATA_DIR itself is 0700, so nobody else reaches them meanwhile). Once the web server
-  // answers, not before: walking pgdata's ~1,700 files held up the gate's message and the first request.
-  if (stopping) return;
-  try {
-    await mendDataDirModes(dataDir);
-    step("data directory private");
-  } catch (error) {
-    log(`Could not make every file in ${dataDir} private (${(error as Error).message}); it is mended again at the next stop.`);
+        embeddedPort: env.EMBEDDED_DB_PORT,
+        demoPassword: env.DEMO_PASSWORD,
+        signal: stopPreparing.signal,
+      });
+      opening = open;
+      opened = await open;
+    } catch (error) {
+      return failed(error);
+    }
+    step(`database open (${opened.preparedInChild ? "created and prepared in a child" : opened.upToDate ? "up to date" : "migrations pending"})`);
+    // `npm run job -- …` and `npm run restore` find the running embedded database here.
+    if (opened.embedded) fs.writeFileSync(embeddedUrlFile(dataDir), opened.embedded.url, { mode: 0o600 });
+    // The web server's restarts get it at their spawn; the booting one through the gate.
+    childEnv.DATABASE_URL = opened.url;
+    if (opened.upToDate) openGate({ DATABASE_URL: opened.url });
+    let database: PreparedDatabase;
+    try {
+      database = await prepareOpened(opened, { dataDir, demoPassword: env.DEMO_PASSWORD });
+    } catch (error) {
+      return failed(error);
+    }
+    step("database prepared");
+    openGate({ DATABASE_URL: opened.url });
+    // Asked now, beside the web server's first answer, not after it: the banner says how mail goes out.
+    const mail = mailDeliveryOf(database.url, env);
+    supervisor.start({
+      name: "broker",
+      command: process.execPath,
+      args: await brokerArgs(root, log),
+      env: childEnv,
+      cwd: root,
+      onCrash: "forever",
+    });
+    step("broker started");
+
+    const url = `${web.scheme}://localhost:${env.PORT}`;
+    const healthy = web.scheme === "https" ? waitForHttpsHealth(env.PORT, 120_000) : waitForHealth(`http://127.0.0.1:${env.PORT}/api/health`, 120_000);
+    if (await healthy) {
+      step("web healthy");
+      log(
+        banner({
+          url,
+          publicUrl,
+          mail: await mail,
+          mqttPort: env.MQTT_PORT,
+          embeddedUrl: database.embedded?.url ?? null,
+          dataDir,
+          demo: database.demo,
+          seededNow: database.seededNow,
+        }),
+      );
+      step("ready");
+    } else if (!stopping) {
+      log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);
+    }
+    // PGlite writes its files 0666 whatever the umask, and an earlier version may have left files readable: mended
+    // now and at every stop (DATA_DIR itself is 0700, so nobody else reaches them meanwhile). Once the web server
+    // answers, not before: walking pgdata's ~1,700 files held up the gate's message and the first request.
+    if (stopping) return;
+    try {
+      await mendDataDirModes(dataDir);
+      step("data directory private");
+    } catch (error) {
+      log(`Could not make every file in ${dataDir} private (${(error as Error).message}); it is mended again at the next stop.`);
+    }
   }
 }
 
