@@ -113,8 +113,36 @@ describe("migration 0029 (occurrences at a series' until)", () => {
       },
       [],
     );
+    // Saved between b916298 and 2912fe9: the until already exclusive, so no occurrence was stored and the series showed
+    // nothing (not "once", as 0030's comment has it); the form meant the one day, as it did before b916298.
+    const vanished = await series(
+      "vanished",
+      { startsAt: only[0]!.startsAt, endsAt: only[0]!.endsAt, allDay: true, recurrenceFreq: "weekly", recurrenceUntil: mondays[3] },
+      [],
+    );
+    // A monthly and a timed series of the same shape (a timed one starting at midnight "until the day before").
+    const monthly = await series(
+      "monthly",
+      { startsAt: only[0]!.startsAt, endsAt: only[0]!.endsAt, allDay: true, recurrenceFreq: "monthly", recurrenceUntil: mondays[3], recurrenceCount: 5 },
+      only,
+    );
+    const midnight = new Date("2026-11-02T23:00:00Z"); // Tuesday 3 November 00:00 in Vienna
+    const timed = await series(
+      "timed-midnight",
+      { startsAt: midnight, endsAt: new Date(midnight.getTime() + 3_600_000), recurrenceFreq: "weekly", recurrenceUntil: midnight },
+      [{ startsAt: midnight, endsAt: new Date(midnight.getTime() + 3_600_000) }],
+    );
     await migrate();
     expect(await startsOf(degenerate)).toEqual([mondays[3]!.toISOString()]);
+    for (const id of [vanished, monthly]) {
+      expect(await startsOf(id)).toEqual([mondays[3]!.toISOString()]);
+      const [single] = await t.db
+        .select({ freq: events.recurrenceFreq, until: events.recurrenceUntil, count: events.recurrenceCount })
+        .from(events)
+        .where(eq(events.id, id));
+      expect(single).toEqual({ freq: null, until: null, count: null });
+    }
+    expect(await startsOf(timed)).toEqual([midnight.toISOString()]);
     const [row] = await t.db.select().from(events).where(eq(events.id, degenerate));
     expect(row).toMatchObject({
       recurrenceFreq: null,
@@ -136,5 +164,6 @@ describe("migration 0029 (occurrences at a series' until)", () => {
     // Run again (as a database that ran 0029 before 0030 existed): nothing doubled.
     await migrate();
     expect(await startsOf(degenerate)).toEqual([mondays[3]!.toISOString()]);
+    expect(await startsOf(vanished)).toEqual([mondays[3]!.toISOString()]);
   });
 });
