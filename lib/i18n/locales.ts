@@ -31,3 +31,21 @@ export function localeFromLanguages(tags: readonly string[], offered: readonly L
   }
   return null;
 }
+
+/** The best supported language from an Accept-Language header ("de-AT,de;q=0.9,en;q=0.8"), or null. */
+export function localeFromAcceptLanguage(header: string | null | undefined, offered: readonly Locale[] = LOCALES): Locale | null {
+  if (!header) return null;
+  const ranked = header
+    .split(",")
+    .map((part) => {
+      const [tag = "", ...params] = part.trim().split(";");
+      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
+      return { tag, q: q ? Number(q.slice(2)) || 0 : 1 };
+    })
+    .filter((entry) => entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return localeFromLanguages(
+    ranked.map((entry) => entry.tag),
+    offered,
+  );
+}

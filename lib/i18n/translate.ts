@@ -1,11 +1,11 @@
 import { CATALOGS } from "./catalogs";
 import { icuTranslator, type Vars } from "./icu";
-import { isLocale, localeFromLanguages, LOCALES, type Locale } from "./locales";
+import { isLocale, localeFromAcceptLanguage, LOCALES, type Locale } from "./locales";
 import { en, type MessageKey } from "./messages/en";
 import { currentOverrides } from "./overrides";
 
 // Plain TypeScript, no Next.js: the domain (mails, exports) and the broker use it too.
-export { LOCALES, isLocale, type Locale };
+export { LOCALES, isLocale, localeFromAcceptLanguage, type Locale };
 export type { MessageKey };
 
 export type Translate = (key: MessageKey, vars?: Vars) => string;
@@ -43,24 +43,6 @@ export function catalogFor(locale: Locale): Readonly<Record<string, string>> {
   const catalog = Object.freeze({ ...en, ...CATALOGS[locale], ...byLocale[locale] });
   catalogs.set(locale, { version, catalog });
   return catalog;
-}
-
-/** The best supported language from an Accept-Language header ("de-AT,de;q=0.9,en;q=0.8"), or null. */
-export function localeFromAcceptLanguage(header: string | null | undefined, offered: readonly Locale[] = LOCALES): Locale | null {
-  if (!header) return null;
-  const ranked = header
-    .split(",")
-    .map((part) => {
-      const [tag = "", ...params] = part.trim().split(";");
-      const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-      return { tag, q: q ? Number(q.slice(2)) || 0 : 1 };
-    })
-    .filter((entry) => entry.q > 0)
-    .sort((a, b) => b.q - a.q);
-  return localeFromLanguages(
-    ranked.map((entry) => entry.tag),
-    offered,
-  );
 }
 
 /** Cookie beats the person's setting beats the browser beats the space's default; only languages the space offers count. */

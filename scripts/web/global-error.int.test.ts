@@ -66,4 +66,39 @@ describe("when the root layout fails", () => {
     expect(await page.getByRole("heading", { name: "Etwas ist schiefgegangen" }).count()).toBe(0);
     await context.close();
   });
+
+  it("without JavaScript the reader still sees the message in the chosen language, a way to try again and one home", async () => {
+    // Chromium with JavaScript off: Next's error page alone is an empty document.
+    const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
+    await context.addCookies([
+      { ...session, url: app.origin },
+      { name: "locale", value: "it", url: app.origin }, // the language switch's choice beats the browser's
+    ]);
+    const page = await context.newPage();
+    await t.db.execute(sql`alter table membership_statuses rename to membership_statuses_away`);
+    try {
+      const response = await page.goto(`${app.origin}/calendar?view=agenda`);
+      expect(response?.status()).toBe(500);
+      // Compressed as every other answer (Next's compression is off; the web server's does it).
+      expect(response?.headers()["content-encoding"]).toBe("gzip");
+      expect(await page.getByRole("heading", { level: 1, name: "Qualcosa è andato storto" }).isVisible()).toBe(true);
+      expect(await page.locator("html").getAttribute("lang")).toBe("it");
+      expect(await page.getByRole("link", { name: "Riprova" }).getAttribute("href")).toBe("/calendar?view=agenda");
+      expect(await page.getByRole("link", { name: "Vai alla pagina iniziale" }).getAttribute("href")).toBe("/");
+      expect((await page.locator("body").textContent()) ?? "").not.toContain("membership_statuses");
+    } finally {
+      await t.db.execute(sql`alter table membership_statuses_away rename to membership_statuses`);
+    }
+    await context.close();
+  });
+
+  it("a page that works is compressed and carries no such message", async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    const response = await page.goto(`${app.origin}/login`);
+    expect(response?.status()).toBe(200);
+    expect(response?.headers()["content-encoding"]).toBe("gzip");
+    expect(await page.locator("noscript main").count()).toBe(0);
+    await context.close();
+  });
 });

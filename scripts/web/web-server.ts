@@ -19,6 +19,7 @@ import { cachedPublicUrl, httpsRedirectLocation } from "./https-redirect";
 import { applySecurityHeaders } from "./security-headers";
 import { applyBuiltNextConfig } from "./built-next-config";
 import { serveWhenTold } from "./serve-when-told";
+import { compressLikeNext, withErrorShellFallback } from "./error-shell-fallback";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
@@ -38,6 +39,8 @@ async function main(): Promise<void> {
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     applyForwardingPolicy(req.headers, req.socket.remoteAddress, env.TRUST_PROXY, tls !== null);
     applySecurityHeaders(req, res, tls !== null);
+    compressLikeNext(req, res);
+    withErrorShellFallback(req, res);
     void handle(req, res);
   };
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, onRequest) : http.createServer(onRequest);

@@ -1,0 +1,99 @@
+import { createRequire } from "node:module";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import { ERROR_CATALOGS } from "@/lib/i18n/error-catalogs";
+import { isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locales";
+
+/**
+ * When the root layout fails, Next answers 500 with an empty document (`<html id="__next_error__">`) and renders
+ * app/global-error.tsx in the browser only: without JavaScript the page is blank. The web server puts a <noscript>
+ * message into that document's body — in the request's language (the language switch's cookie, else the browser's),
+ * with a link to try the page again and one to the start page. Only a 500 HTML answer is held back and looked at;
+ * every other answer passes as it is sent.
+ *
+ * This needs the bytes before they are compressed, so Next's own compression is off (next.config.ts `compress:
+ * false`) and the same middleware (Next's copy of `compression`) runs here, in front of this.
+ */
+export function withErrorShellFallback(req: IncomingMessage, res: ServerResponse): void {
+  const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
+  const end = res.end.bind(res) as (...args: unknown[]) => ServerResponse;
+  let held: Buffer[] | null = null;
+  const holding = (): boolean => {
+    // Next flushes the headers before the first chunk: a length sent with them could not change, a stream's can.
+    const lengthFixed = res.headersSent && res.getHeader("content-length") !== undefined;
+    if (held === null && !lengthFixed && res.statusCode === 500 && /text\/html/.test(String(res.getHeader("content-type") ?? ""))) held = [];
+    return held !== null;
+  };
+  res.write = ((chunk: unknown, ...rest: unknown[]) => {
+    if (!holding() || chunk == null) return write(chunk, ...rest);
+    held!.push(toBuffer(chunk, rest[0]));
+    const callback = rest.find((arg) => typeof arg === "function") as (() => void) | undefined;
+    callback?.();
+    return true;
+  }) as typeof res.write;
+  res.end = ((...args: unknown[]) => {
+    const chunk = typeof args[0] === "function" ? undefined : args[0];
+    if (!holding()) return end(...args);
+    if (chunk != null) held!.push(toBuffer(chunk, typeof args[1] === "string" ? args[1] : undefined));
+    const callback = args.find((arg) => typeof arg === "function");
+    const body = withNoscript(Buffer.concat(held!).toString("utf8"), requestLocale(req), req.url ?? "/");
+    if (!res.headersSent) res.removeHeader("content-length");
+    return callback ? end(body, callback) : end(body);
+  }) as typeof res.end;
+}
+
+function toBuffer(chunk: unknown, encoding: unknown): Buffer {
+  if (Buffer.isBuffer(chunk)) return chunk;
+  if (chunk instanceof Uint8Array) return Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+  return Buffer.from(String(chunk), typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8");
+}
+
+/** The switch's cookie (httpOnly, but the server reads it), else the browser's first language we have, else English. */
+export function requestLocale(req: IncomingMessage): Locale {
+  const cookie = /(?:^|;\s*)locale=([^;]*)/.exec(req.headers.cookie ?? "")?.[1];
+  if (cookie && isLocale(cookie)) return cookie;
+  return localeFromAcceptLanguage(req.headers["accept-language"]) ?? "en";
+}
+
+/** The document with the message after its <body> tag when it is Next's error shell; any other document as it is. */
+export function withNoscript(html: string, locale: Locale, url: string): string {
+  if (!html.includes('<html id="__next_error__"')) return html;
+  const body = /<body[^>]*>/.exec(html);
+  if (!body) return html;
+  const at = body.index + body[0].length;
+  return `${html.slice(0, at)}${noscriptMessage(locale, url)}${html.slice(at)}`.replace(
+    '<html id="__next_error__"',
+    `<html id="__next_error__" lang="${locale}"`,
+  );
+}
+
+function noscriptMessage(locale: Locale, url: string): string {
+  const text = ERROR_CATALOGS[locale];
+  // Only a path of this site (a request's own), escaped; anything else tries the start page again.
+  const again = url.startsWith("/") && !url.startsWith("//") ? escapeHtml(url) : "/";
+  return (
+    `<noscript><main style="max-width:40rem;margin:3rem auto;padding:0 1rem;font-family:system-ui,sans-serif;line-height:1.5">` +
+    `<h1>${escapeHtml(text["error.title"])}</h1><p>${escapeHtml(text["error.body"])}</p>` +
+    `<p><a href="${again}">${escapeHtml(text["error.retry"])}</a> · <a href="/">${escapeHtml(text["error.home"])}</a></p>` +
+    `</main></noscript>`
+  );
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
+const nextModule = createRequire(import.meta.url);
+const compress = (nextModule("next/dist/compiled/compression") as () => Middleware)();
+const { releaseCompressionStream } = nextModule("next/dist/server/lib/release-compression-stream") as { releaseCompressionStream(res: ServerResponse): void };
+
+/**
+ * Next's compression as Next ran it (server/lib/router-server.js): the same middleware, and on a client gone before
+ * the end its zlib stream released (it would leak past GC).
+ */
+export function compressLikeNext(req: IncomingMessage, res: ServerResponse): void {
+  compress(req, res, () => {});
+  res.once("close", () => {
+    if (!res.writableFinished) releaseCompressionStream(res);
+  });
+}
