@@ -55,6 +55,29 @@ afterAll(() => t?.close());
 
 const ids = (page: { holders: { person: { personId: number } }[] }) => page.holders.map((h) => h.person.personId);
 
+describe("a search among many holders", () => {
+  it("counts no further than the cap, and its last page stops at it", async () => {
+    const added = (await t.db.execute(sql`insert into people (status_id) select ${memberStatus} from generate_series(1, 1005) returning id`)) as unknown as {
+      id: number;
+    }[];
+    const ids_ = added.map((r) => Number(r.id));
+    await t.db.execute(
+      sql`insert into profiles (person_id, first_name, last_name) select id, 'Cap', 'Capholder' || id from people where id between ${Math.min(...ids_)} and ${Math.max(...ids_)}`,
+    );
+    try {
+      const first = await roleHolders(t.db, admin, memberRole, { query: "capholder", limit: 30 });
+      expect(first).toMatchObject({ total: 1000, more: true });
+      expect(first.holders).toHaveLength(30);
+      const last = await roleHolders(t.db, admin, memberRole, { query: "capholder", limit: 30, offset: 990 });
+      expect(last.holders).toHaveLength(10);
+      expect(await roleHolders(t.db, admin, memberRole, { query: "capholder", offset: 1000 })).toEqual({ holders: [], total: 1000, more: true });
+      expect(await roleHolders(t.db, admin, memberRole, { query: `capholder${Math.max(...ids_)}` })).toMatchObject({ total: 1, more: false });
+    } finally {
+      await t.db.execute(sql`delete from people where id between ${Math.min(...ids_)} and ${Math.max(...ids_)}`);
+    }
+  }, 120_000);
+});
+
 describe("a role many hold, a page at a time", () => {
   it("reads the first pages along the name index; pages put together are the whole sorted list, unnamed holders last", async () => {
     const counted = countingDb(t.url);
@@ -130,7 +153,7 @@ describe("a role many hold, a page at a time", () => {
 
   it("finds holders by what the viewer may see of them: a hidden name not, the member number yes", async () => {
     expect(ids(await roleHolders(t.db, admin, memberRole, { query: "aardvark" }))).toEqual([aardvark]);
-    expect(await roleHolders(t.db, directoryReader, memberRole, { query: "aardvark" })).toEqual({ holders: [], total: 0 });
+    expect(await roleHolders(t.db, directoryReader, memberRole, { query: "aardvark" })).toEqual({ holders: [], total: 0, more: false });
     const byNumber = await roleHolders(t.db, directoryReader, memberRole, { query: "#987654" });
     expect(byNumber.holders.map((h) => h.person)).toEqual([{ personId: aardvark, name: null, memberNumber: 987654 }]);
     const twins = await roleHolders(t.db, admin, memberRole, { query: "eva0 bench001", limit: 3 });
@@ -142,7 +165,7 @@ describe("a role many hold, a page at a time", () => {
     const first = await roleHolders(t.db, narrowed, memberRole, { limit: 5 });
     expect(first.holders.map((h) => h.person.name)).not.toContain("Aaron Aardvark");
     expect(ids(first)).not.toContain(aardvark);
-    expect(await roleHolders(t.db, narrowed, memberRole, { query: "aardvark" })).toEqual({ holders: [], total: 0 });
+    expect(await roleHolders(t.db, narrowed, memberRole, { query: "aardvark" })).toEqual({ holders: [], total: 0, more: false });
     // Not holders are not found, nor erased people, nor a NUL typed in.
     expect((await roleHolders(t.db, admin, memberRole, { query: "Aaa" })).total).toBe(0);
     expect((await roleHolders(t.db, admin, memberRole, { query: "aard\u0000vark" })).total).toBe(1);

@@ -19,6 +19,7 @@ import { visibleNames, type ShownPerson } from "../people/visible-names";
 import { inScopeOf, peopleSearch, type PeopleSearchParts } from "../people/person-match";
 import { viewersScope, type NameViewer } from "../people/shown-names";
 import { seesEveryProfile } from "../people/visibility-sql";
+import { cappedLimit, SEARCH_COUNT_CAP } from "../people/search-paging";
 import { spaceToday } from "../settings/space-today";
 import { LOCKED_ROLE_KEY } from "./role-admin";
 
@@ -37,8 +38,10 @@ export interface RoleHolder {
 export interface RoleHolders {
   /** The page of holders in order: by the name the viewer may see, last name first (hidden names last), then by id. */
   holders: RoleHolder[];
-  /** Everyone who holds the role (who matches the search, with one). */
+  /** Everyone who holds the role; with a search, those it finds, counted up to SEARCH_COUNT_CAP (then `more`). */
   total: number;
+  /** A search finds more than `total`: the pages reach the first SEARCH_COUNT_CAP. */
+  more: boolean;
 }
 
 export interface RoleHolderOptions {
@@ -121,7 +124,7 @@ export async function roleHolders(db: Db, viewer: NameViewer, roleId: number, op
   const query = (options.query ?? "").replace(/\0/g, "").trim();
   const today = await spaceToday(db, now);
   const [role] = await db.select({ key: roles.key }).from(roles).where(eq(roles.id, roleId));
-  if (!role) return { holders: [], total: 0 };
+  if (!role) return { holders: [], total: 0, more: false };
   const trained = role.key === LOCKED_ROLE_KEY ? await systemTrained(db, now) : [];
   const holds = holdsRole(roleId, today, trained);
   // The order and the search mind the view rights as the names shown do (visibleNames): outside the viewer's
@@ -133,17 +136,28 @@ export async function roleHolders(db: Db, viewer: NameViewer, roleId: number, op
   // entries it reads, (offset + limit) × everyone / holders, are fewer than the holders a sort would read. Profiles
   // (one per person at most: its key) only for a search, which matches on them: without one, joining every profile
   // to count people was the page's largest statement.
-  const counting = db
-    .select({ total: sql<number>`count(*) filter (where ${where})`.mapWith(Number), everyone: sql<number>`count(*)`.mapWith(Number) })
-    .from(people)
-    .$dynamic();
-  const [counted] = await (search.matches ? counting.leftJoin(profiles, eq(profiles.personId, people.id)).leftJoin(search.sight, sql`true`) : counting).where(
-    isNull(people.erasedAt),
-  );
-  const total = counted?.total ?? 0;
-  if (total === 0 || offset >= total) return { holders: [], total };
+  // A search's count stops at the cap, as every people search's does (one letter finds nearly everyone).
+  const [counted] = search.matches
+    ? await db.select({ total: sql<number>`count(*)`.mapWith(Number), everyone: sql<number>`0`.mapWith(Number) }).from(
+        db
+          .select({ one: sql`1` })
+          .from(people)
+          .leftJoin(profiles, eq(profiles.personId, people.id))
+          .leftJoin(search.sight, sql`true`)
+          .where(where)
+          .limit(SEARCH_COUNT_CAP + 1)
+          .as("found"),
+      )
+    : await db
+        .select({ total: sql<number>`count(*) filter (where ${where})`.mapWith(Number), everyone: sql<number>`count(*)`.mapWith(Number) })
+        .from(people)
+        .where(isNull(people.erasedAt));
+  const more = Boolean(search.matches) && (counted?.total ?? 0) > SEARCH_COUNT_CAP;
+  const total = more ? SEARCH_COUNT_CAP : (counted?.total ?? 0);
+  if (total === 0 || offset >= total) return { holders: [], total, more };
   const walk = !search.matches && !inScope && seesEveryProfile(viewer, "name") && (offset + limit) * (counted?.everyone ?? 0) <= total * total;
-  const page = await holderPageQuery(db, where, walk ? "walk" : search, limit, offset);
+  // The last page within the cap stops at it.
+  const page = await holderPageQuery(db, where, walk ? "walk" : search, search.matches ? cappedLimit(limit, offset) : limit, offset);
   let ids = page.map((p) => p.personId);
   if (walk && ids.length < limit) {
     // Past the named holders: those without a profile (few), by id, after them.
@@ -184,6 +198,7 @@ export async function roleHolders(db: Db, viewer: NameViewer, roleId: number, op
   return {
     holders: ids.map((personId) => ({ person: names.get(personId) ?? { personId, name: null, memberNumber: null }, reasons: reasons.get(personId)! })),
     total,
+    more,
   };
 }
 

@@ -45,6 +45,8 @@ export const rolesDe: Record<keyof typeof rolesEn, string> = {
   "roles.holdersPage": "Inhaber, Seite {page} von {pages}",
   "roles.findHolder": "Inhaber finden",
   "roles.holdersMatching": "{count, plural, one {# passender Inhaber} other {# passende Inhaber}}",
+  "roles.holdersMatchingMore":
+    "Mehr als {count, number} passende Inhaber: die ersten {count, number} werden angezeigt. Grenze die Suche ein, um die übrigen zu sehen.",
   "roles.noHolderMatches": "Kein Inhaber dieser Rolle passt.",
   "roles.allHolders": "Alle Inhaber",
   "roles.editRole": "Rolle bearbeiten",

@@ -43,6 +43,7 @@ export const rolesEn = {
   "roles.holdersPage": "Holders, page {page} of {pages}",
   "roles.findHolder": "Find a holder",
   "roles.holdersMatching": "{count, plural, one {# holder matches} other {# holders match}}",
+  "roles.holdersMatchingMore": "More than {count, number} holders match: the first {count, number} are listed. Narrow the search to see the rest.",
   "roles.noHolderMatches": "No holder of this role matches.",
   "roles.allHolders": "All holders",
   "roles.editRole": "Edit role",

@@ -45,6 +45,8 @@ export const rolesIt: Record<keyof typeof rolesEn, string> = {
   "roles.holdersPage": "Titolari, pagina {page} di {pages}",
   "roles.findHolder": "Trova un titolare",
   "roles.holdersMatching": "{count, plural, one {# titolare corrispondente} other {# titolari corrispondenti}}",
+  "roles.holdersMatchingMore":
+    "Più di {count, number} titolari corrispondenti: sono elencati i primi {count, number}. Restringi la ricerca per vedere gli altri.",
   "roles.noHolderMatches": "Nessun titolare di questo ruolo corrisponde.",
   "roles.allHolders": "Tutti i titolari",
   "roles.editRole": "Modifica ruolo",

@@ -45,6 +45,8 @@ export const rolesNl: Record<keyof typeof rolesEn, string> = {
   "roles.holdersPage": "Houders, pagina {page} van {pages}",
   "roles.findHolder": "Houder zoeken",
   "roles.holdersMatching": "{count, plural, one {# passende houder} other {# passende houders}}",
+  "roles.holdersMatchingMore":
+    "Meer dan {count, number} passende houders: de eerste {count, number} worden getoond. Verfijn de zoekopdracht om de rest te zien.",
   "roles.noHolderMatches": "Geen houder van deze rol past.",
   "roles.allHolders": "Alle houders",
   "roles.editRole": "Rol bewerken",

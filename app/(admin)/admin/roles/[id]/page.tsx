@@ -89,7 +89,13 @@ async function Holders({ viewer, roleId, query, asked }: { viewer: Viewer; roleI
   return (
     <Card
       id="holders"
-      title={query ? t("roles.holdersMatching", { count: holders.total }) : t("roles.heldBy", { count: holders.total })}
+      title={
+        holders.more
+          ? t("roles.holdersMatchingMore", { count: holders.total })
+          : query
+            ? t("roles.holdersMatching", { count: holders.total })
+            : t("roles.heldBy", { count: holders.total })
+      }
       actions={
         query ? (
           <Link className={linkClass} href={`/admin/roles/${roleId}#holders`}>
