@@ -1,4 +1,4 @@
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql, type Placeholder } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { perDb } from "@/lib/db/prepared";
 import {
@@ -15,12 +15,12 @@ import {
   people,
   profiles,
   profileStudies,
-  studyFields,
 } from "@/lib/db/schema";
 import { addressesOf } from "./address-service";
-import type { PersonStudy } from "./study-fields";
+import { selectStudies, type PersonStudy } from "./study-fields";
 
-export async function committeesOf(db: Db, personId: number) {
+/** The committee functions a person holds or held, the latest first: the person page's and the export's. */
+function selectFunctions(db: Db, personId: number | Placeholder) {
   return db
     .select({
       holderId: functionHolders.id,
@@ -36,6 +36,10 @@ export async function committeesOf(db: Db, personId: number) {
     .orderBy(desc(functionHolders.since));
 }
 
+export async function committeesOf(db: Db, personId: number) {
+  return selectFunctions(db, personId);
+}
+
 const id = sql.placeholder("personId");
 const recordStatements = perDb((db) => ({
   person: db
@@ -45,19 +49,7 @@ const recordStatements = perDb((db) => ({
     .leftJoin(profiles, eq(profiles.personId, people.id))
     .where(eq(people.id, id))
     .prepare("person_record"),
-  studies: db
-    .select({
-      personId: profileStudies.personId,
-      fieldId: profileStudies.fieldId,
-      field: studyFields.name,
-      startYear: profileStudies.startYear,
-      endYear: profileStudies.endYear,
-    })
-    .from(profileStudies)
-    .innerJoin(studyFields, eq(studyFields.id, profileStudies.fieldId))
-    .where(eq(profileStudies.personId, id))
-    .orderBy(asc(profileStudies.id))
-    .prepare("person_studies"),
+  studies: selectStudies(db).where(eq(profileStudies.personId, id)).orderBy(asc(profileStudies.id)).prepare("person_studies"),
   memberships: db
     .select({
       id: memberships.id,
@@ -80,20 +72,7 @@ const recordStatements = perDb((db) => ({
     .where(eq(equipmentAuthorizations.personId, id))
     .orderBy(asc(equipmentTypes.name), desc(equipmentAuthorizations.grantedAt))
     .prepare("person_equipment"),
-  functions: db
-    .select({
-      holderId: functionHolders.id,
-      committee: committees.name,
-      fn: committeeFunctions.name,
-      since: functionHolders.since,
-      until: functionHolders.until,
-    })
-    .from(functionHolders)
-    .innerJoin(committeeFunctions, eq(committeeFunctions.id, functionHolders.functionId))
-    .innerJoin(committees, eq(committees.id, committeeFunctions.committeeId))
-    .where(eq(functionHolders.personId, id))
-    .orderBy(desc(functionHolders.since))
-    .prepare("person_functions"),
+  functions: selectFunctions(db, id).prepare("person_functions"),
   history: db
     .select()
     .from(auditLog)
@@ -125,7 +104,7 @@ export async function getPersonRecord(db: Db, personId: number) {
     person: row.p,
     status: row.s,
     profile: row.profile,
-    studies: studies as PersonStudy[],
+    studies: studies satisfies PersonStudy[],
     addresses,
     memberships: membershipRows,
     cards: cardRows,

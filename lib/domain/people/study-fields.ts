@@ -69,9 +69,8 @@ export async function studyFieldNames(db: Db): Promise<string[]> {
   return (await fieldNames(db).execute()).map((r) => r.name);
 }
 
-/** The study entries of these people with their field's current name, in the order they were entered. */
-export async function studiesOf(db: Db, personIds: number[]): Promise<PersonStudy[]> {
-  if (personIds.length === 0) return [];
+/** Study entries with their field's current name, as every reader of a person's studies selects them. */
+export function selectStudies(db: Db) {
   return db
     .select({
       personId: profileStudies.personId,
@@ -81,9 +80,13 @@ export async function studiesOf(db: Db, personIds: number[]): Promise<PersonStud
       endYear: profileStudies.endYear,
     })
     .from(profileStudies)
-    .innerJoin(studyFields, eq(studyFields.id, profileStudies.fieldId))
-    .where(inArray(profileStudies.personId, personIds))
-    .orderBy(asc(profileStudies.id));
+    .innerJoin(studyFields, eq(studyFields.id, profileStudies.fieldId));
+}
+
+/** The study entries of these people with their field's current name, in the order they were entered. */
+export async function studiesOf(db: Db, personIds: number[]): Promise<PersonStudy[]> {
+  if (personIds.length === 0) return [];
+  return selectStudies(db).where(inArray(profileStudies.personId, personIds)).orderBy(asc(profileStudies.id));
 }
 
 /**
