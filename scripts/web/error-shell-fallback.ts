@@ -35,8 +35,9 @@ export function withErrorShellFallback(req: IncomingMessage, res: ServerResponse
     if (!holding()) return end(...args);
     if (chunk != null) held!.push(toBuffer(chunk, typeof args[1] === "string" ? args[1] : undefined));
     const callback = args.find((arg) => typeof arg === "function");
-    const body = withNoscript(Buffer.concat(held!).toString("utf8"), requestLocale(req), req.url ?? "/");
-    if (!res.headersSent) res.removeHeader("content-length");
+    const sent = Buffer.concat(held!);
+    const body = withNoscript(sent, requestLocale(req), req.url ?? "/");
+    if (body !== sent && !res.headersSent) res.removeHeader("content-length");
     return callback ? end(body, callback) : end(body);
   }) as typeof res.end;
 }
@@ -54,16 +55,25 @@ export function requestLocale(req: IncomingMessage): Locale {
   return localeFromAcceptLanguage(req.headers["accept-language"]) ?? "en";
 }
 
-/** The document with the message after its <body> tag when it is Next's error shell; any other document as it is. */
-export function withNoscript(html: string, locale: Locale, url: string): string {
-  if (!html.includes('<html id="__next_error__"')) return html;
-  const body = /<body[^>]*>/.exec(html);
-  if (!body) return html;
-  const at = body.index + body[0].length;
-  return `${html.slice(0, at)}${noscriptMessage(locale, url)}${html.slice(at)}`.replace(
-    '<html id="__next_error__"',
-    `<html id="__next_error__" lang="${locale}"`,
-  );
+const ERROR_SHELL = Buffer.from('<html id="__next_error__"');
+
+/**
+ * The document with the message after its <body> tag when it is Next's error shell; any other bytes (compressed by an
+ * older build, another charset) exactly as they are: only found ASCII markers are spliced, nothing is decoded.
+ */
+export function withNoscript(html: Buffer, locale: Locale, url: string): Buffer {
+  const shell = html.indexOf(ERROR_SHELL);
+  if (shell < 0) return html;
+  const body = html.indexOf("<body", shell + ERROR_SHELL.length);
+  const at = body < 0 ? -1 : html.indexOf(">", body) + 1;
+  if (at <= 0) return html;
+  return Buffer.concat([
+    html.subarray(0, shell + ERROR_SHELL.length),
+    Buffer.from(` lang="${locale}"`),
+    html.subarray(shell + ERROR_SHELL.length, at),
+    Buffer.from(noscriptMessage(locale, url)),
+    html.subarray(at),
+  ]);
 }
 
 function noscriptMessage(locale: Locale, url: string): string {
