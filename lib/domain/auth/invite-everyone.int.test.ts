@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { invitations } from "@/lib/db/schema";
+import { FULL_SCOPE } from "../access/view-rights";
 import { newcomersWithInbox } from "../people/testing/newcomer";
 import { unfold } from "@/lib/domain/mail/testing/smtp-inbox";
 import { invitePerson, loginStateOf } from "./invitations";
@@ -19,7 +20,7 @@ describe("invite everyone without a login", () => {
       bounce: await newcomer("bounces@example.org"),
       none: await newcomer(undefined),
     };
-    const before = await countWithoutLogin(t.db, {});
+    const before = await countWithoutLogin(t.db, {}, FULL_SCOPE);
     expect(before.pending).toBeGreaterThanOrEqual(1);
     expect(await inviteEveryoneWithoutLogin(t.db, t.inbox.mailer, t.ids.member, {})).toMatchObject({ ok: false, code: "forbidden" });
 

@@ -2,7 +2,9 @@ import { and, asc, eq, gt, isNull, notExists, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, invitations, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
+import { scopeCondition, viewScopeOf, type ViewScope } from "../access/view-rights";
 import type { Mailer } from "../mail/mailer";
+import { spaceToday } from "../settings/space-today";
 import { actorMay } from "../shared/actor-may";
 import { inviteOne } from "./invitations";
 import type { Failure, Result } from "../shared/result";
@@ -31,8 +33,11 @@ export type BulkInviteStep = Result<{ report: BulkInviteReport; cursor: number; 
 
 const emptyReport = (): BulkInviteReport => ({ sent: 0, skippedNoEmail: 0, skippedPending: 0, skippedAbove: 0, failed: [] });
 
-/** People without a login whose status may log in, after `cursor` (person id), with what decides their fate. */
-function candidates(db: Db, filter: BulkInviteFilter, cursor: number, now: Date) {
+/**
+ * People without a login whose status may log in, within the sender's view rights (the people list's rule: a desk
+ * that sees members only invites no one else, nor learns their emails from the report), after `cursor` (person id).
+ */
+function candidates(db: Db, filter: BulkInviteFilter, scope: ViewScope, today: string, cursor: number, now: Date) {
   const pending = db
     .select({ one: sql`1` })
     .from(invitations)
@@ -53,6 +58,7 @@ function candidates(db: Db, filter: BulkInviteFilter, cursor: number, now: Date)
         eq(membershipStatuses.mayLogIn, true),
         filter.statusId ? eq(people.statusId, filter.statusId) : undefined,
         notExists(noLogin),
+        scopeCondition(scope, today),
       ),
     )
     .orderBy(asc(people.id));
@@ -72,7 +78,8 @@ export async function inviteEveryoneWithoutLogin(
   now = new Date(),
 ): Promise<BulkInviteStep> {
   if (!(await actorMay(db, actorId, "members.write"))) return { ok: false, code: "forbidden", message: "You are not allowed to do this." };
-  const rows = await candidates(db, filter, cursor, now).limit(batch + 1);
+  const [scope, today] = await Promise.all([viewScopeOf(db, actorId, now), spaceToday(db, now)]);
+  const rows = await candidates(db, filter, scope, today, cursor, now).limit(batch + 1);
   const report = emptyReport();
   const mine = rows.slice(0, batch);
   for (const row of mine) {
@@ -88,12 +95,17 @@ export async function inviteEveryoneWithoutLogin(
   }
   const next = mine.at(-1)?.personId ?? cursor;
   const done = rows.length <= batch;
-  const remaining = done ? 0 : (await candidates(db, filter, next, now)).length;
+  const remaining = done ? 0 : (await candidates(db, filter, scope, today, next, now)).length;
   return { ok: true, report, cursor: next, done, remaining };
 }
 
-/** How many people the bulk invitation would go through (the form's "N people without a login"). */
-export async function countWithoutLogin(db: Db, filter: BulkInviteFilter, now = new Date()): Promise<{ total: number; withEmail: number; pending: number }> {
-  const rows = await candidates(db, filter, 0, now);
+/** How many people the bulk invitation would go through for this viewer (the form's "N people without a login"). */
+export async function countWithoutLogin(
+  db: Db,
+  filter: BulkInviteFilter,
+  scope: ViewScope,
+  now = new Date(),
+): Promise<{ total: number; withEmail: number; pending: number }> {
+  const rows = await candidates(db, filter, scope, await spaceToday(db, now), 0, now);
   return { total: rows.length, withEmail: rows.filter((r) => r.email?.trim()).length, pending: rows.filter((r) => r.pending).length };
 }

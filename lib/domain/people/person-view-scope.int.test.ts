@@ -7,6 +7,7 @@ import { grantPersonRole } from "../access/person-roles";
 import { createRole, listRolesWithPermissions } from "../access/role-admin";
 import { viewRightKey, viewScopeOf } from "../access/view-rights";
 import { invitePerson, revokeInvitation } from "../auth/invitations";
+import { countWithoutLogin, inviteEveryoneWithoutLogin } from "../auth/invite-everyone";
 import { addAddress, addressesOf } from "./address-service";
 import { approveApplicant } from "./applicant-signup";
 import { createPerson } from "./create-person";
@@ -103,5 +104,36 @@ describe("a people admin with narrowed view rights", () => {
     expect(await updateProfile(t.db, desk, t.ids.member, profile)).toEqual({ ok: true });
     expect(await addAddress(t.db, desk, t.ids.member, { typeId: type!.id, street: "Inner 1", city: "Graz" })).toMatchObject({ ok: true });
     expect(await exportPersonData(t.db, desk, t.ids.member)).toMatchObject({ ok: true });
+  });
+});
+
+describe("a desk with narrowed view rights inviting everyone without a login", () => {
+  it("counts, invites and reports only the people of their groups", async () => {
+    const newcomer = async (statusKey: string, email: string) =>
+      (await createPerson(t.db, { statusKey, firstName: "New", lastName: statusKey, email })).personId;
+    const inside = await newcomer("member", "inside@scope.test");
+    const outside = await newcomer("applicant", "outside@scope.test");
+    // The mail server is away: every invitation fails and the report names whom it was for.
+    const mailedTo: string[] = [];
+    const away = {
+      send: async (m: { to: string }) => {
+        mailedTo.push(m.to);
+        throw new Error("away");
+      },
+    };
+
+    const step = await inviteEveryoneWithoutLogin(t.db, away, desk, {}, 0, 1000);
+    if (!step.ok) throw new Error(step.message);
+    expect(step.report.failed.map((f) => f.personId)).toContain(inside);
+    expect(step.report.failed.map((f) => f.personId)).not.toContain(outside);
+    expect(mailedTo).toContain("inside@scope.test");
+    expect(mailedTo).not.toContain("outside@scope.test");
+    const members = new Set((await t.db.select({ id: people.id }).from(people).where(eq(people.statusId, status.member!))).map((p) => p.id));
+    expect(step.report.failed.every((f) => members.has(f.personId))).toBe(true);
+
+    const deskCount = await countWithoutLogin(t.db, {}, await viewScopeOf(t.db, desk));
+    const adminCount = await countWithoutLogin(t.db, {}, await viewScopeOf(t.db, t.ids.admin));
+    expect(deskCount.total).toBe(step.report.failed.length + step.report.skippedNoEmail + step.report.skippedPending + step.report.skippedAbove);
+    expect(adminCount.total).toBeGreaterThan(deskCount.total);
   });
 });

@@ -13,9 +13,9 @@ import { PageTitle } from "@/components/ui/page-title";
 
 /** "Invite everyone without a login" (optionally one status), e.g. as the last step of moving in. */
 export default async function InviteEveryonePage() {
-  await requirePermission("members.write");
+  const user = await requirePermission("members.write");
   const db = getDb();
-  const [t, statuses, counts] = await Promise.all([getT(), listStatuses(db), countWithoutLogin(db, {})]);
+  const [t, statuses, counts] = await Promise.all([getT(), listStatuses(db), countWithoutLogin(db, {}, user.viewScope)]);
   return (
     <div className="space-y-4">
       <Link href="/admin/people" className={linkClass}>
