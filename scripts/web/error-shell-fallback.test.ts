@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 /** The raw bytes a 500 HTML answer of `body` reaches the client as, through the fallback. */
-async function served(body: Buffer, headers: Record<string, string> = {}): Promise<Buffer> {
+async function served(body: Buffer, headers: Record<string, string> = {}, path = "/page"): Promise<Buffer> {
   const server = http.createServer((req, res) => {
     withErrorShellFallback(req, res);
     res.statusCode = 500;
@@ -24,7 +24,7 @@ async function served(body: Buffer, headers: Record<string, string> = {}): Promi
   const { port } = server.address() as AddressInfo;
   return new Promise((resolve, reject) => {
     http
-      .get({ host: "127.0.0.1", port, path: "/page" }, (res) => {
+      .get({ host: "127.0.0.1", port, path }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (chunk: Buffer) => chunks.push(chunk));
         res.on("end", () => resolve(Buffer.concat(chunks)));
@@ -53,5 +53,13 @@ describe("withErrorShellFallback", () => {
     expect(text).toContain('<html id="__next_error__" lang="en"><head></head><body class="x"><noscript>');
     expect(text).toContain('<a href="/page">');
     expect(out.subarray(-2)).toEqual(Buffer.from([0xe9, 0xff]));
+  });
+
+  it("links 'Try again' to the request's own path only, never to another site", async () => {
+    const body = Buffer.from(shell);
+    expect((await served(body, {}, "/a?b=1")).toString()).toContain('<a href="/a?b=1">');
+    for (const other of ["//evil.example/x", "/\\evil.example/x", "/\\/evil.example"]) {
+      expect((await served(body, {}, other)).toString()).toMatch(/<noscript>.*<a href="\/">.*<a href="\/">/);
+    }
   });
 });

@@ -78,8 +78,9 @@ export function withNoscript(html: Buffer, locale: Locale, url: string): Buffer 
 
 function noscriptMessage(locale: Locale, url: string): string {
   const text = ERROR_CATALOGS[locale];
-  // Only a path of this site (a request's own), escaped; anything else tries the start page again.
-  const again = url.startsWith("/") && !url.startsWith("//") ? escapeHtml(url) : "/";
+  // Only a path of this site (a request's own), escaped; anything else tries the start page again. Browsers read `\`
+  // as `/`: `/\host` is another site like `//host`.
+  const again = /^\/(?![/\\])/.test(url) ? escapeHtml(url) : "/";
   return (
     `<noscript><main style="max-width:40rem;margin:3rem auto;padding:0 1rem;font-family:system-ui,sans-serif;line-height:1.5">` +
     `<h1>${escapeHtml(text["error.title"])}</h1><p>${escapeHtml(text["error.body"])}</p>` +
