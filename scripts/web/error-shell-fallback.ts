@@ -1,4 +1,3 @@
-import { createRequire } from "node:module";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ERROR_CATALOGS } from "@/lib/i18n/error-catalogs";
 import { isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/locales";
@@ -11,7 +10,7 @@ import { isLocale, localeFromAcceptLanguage, type Locale } from "@/lib/i18n/loca
  * every other answer passes as it is sent.
  *
  * This needs the bytes before they are compressed, so Next's own compression is off (next.config.ts `compress:
- * false`) and the same middleware (Next's copy of `compression`) runs here, in front of this.
+ * false`) and the same middleware (Next's copy of `compression`) runs in front of this (compression.ts).
  */
 export function withErrorShellFallback(req: IncomingMessage, res: ServerResponse): void {
   const write = res.write.bind(res) as (chunk: unknown, ...rest: unknown[]) => boolean;
@@ -91,20 +90,4 @@ function noscriptMessage(locale: Locale, url: string): string {
 
 function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
-type Middleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
-const nextModule = createRequire(import.meta.url);
-const compress = (nextModule("next/dist/compiled/compression") as () => Middleware)();
-const { releaseCompressionStream } = nextModule("next/dist/server/lib/release-compression-stream") as { releaseCompressionStream(res: ServerResponse): void };
-
-/**
- * Next's compression as Next ran it (server/lib/router-server.js): the same middleware, and on a client gone before
- * the end its zlib stream released (it would leak past GC).
- */
-export function compressLikeNext(req: IncomingMessage, res: ServerResponse): void {
-  compress(req, res, () => {});
-  res.once("close", () => {
-    if (!res.writableFinished) releaseCompressionStream(res);
-  });
 }

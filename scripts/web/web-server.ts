@@ -19,7 +19,8 @@ import { cachedPublicUrl, httpsRedirectLocation } from "./https-redirect";
 import { applySecurityHeaders } from "./security-headers";
 import { applyBuiltNextConfig } from "./built-next-config";
 import { serveWhenTold } from "./serve-when-told";
-import { compressLikeNext, withErrorShellFallback } from "./error-shell-fallback";
+import { withErrorShellFallback } from "./error-shell-fallback";
+import { compressLikeNext } from "./compression";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 
