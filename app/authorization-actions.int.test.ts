@@ -1,8 +1,23 @@
-import { as, declared, filesUnder, formOf, lets, root, ROLES, setUpRoles, state, withRows, type DeclaredSpec } from "@/scripts/testing/authorization-matrix";
+import {
+  as,
+  asDesk,
+  declared,
+  filesUnder,
+  formOf,
+  lets,
+  narrowed,
+  root,
+  ROLES,
+  setUpRoles,
+  state,
+  withRows,
+  type DeclaredSpec,
+} from "@/scripts/testing/authorization-matrix";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CASE_FORMS } from "@/scripts/testing/authorization-case-forms";
+import { CASE_FORMS, PERSON_CASES, type PersonCase } from "@/scripts/testing/authorization-case-forms";
+import { PICKED_PREFIX } from "@/lib/domain/people/pick-people";
 import { ACTION_CASES, type ActionCase, type Gate } from "@/scripts/testing/authorization-gates";
 import { parsedSampleOf, sampleOf } from "@/scripts/testing/zod-sample";
 
@@ -144,5 +159,57 @@ describe("authorization matrix: server actions", () => {
       // call still running after a timeout would act as someone else in the next file's test.
     },
     180_000,
+  );
+});
+
+/** Does an action take one person by id: a `personId` in its input, or a bound id on the admin person page? */
+function takesPerson(file: string, spec: DeclaredSpec): boolean {
+  const shape = (spec.input as { shape?: Record<string, unknown> }).shape;
+  return Boolean(shape && "personId" in shape) || (file.startsWith("app/(admin)/admin/people/[id]/") && spec.bound !== undefined);
+}
+
+/** A person case's arguments for one subject: its bound ids, then (previous result, form). */
+function personCall(c: PersonCase, subject: number): unknown[] {
+  const value = (v: unknown) => (v === "$subject" ? subject : v === "$pick:subject" ? `${PICKED_PREFIX}${subject}` : withRows([v])[0]);
+  const form = new FormData();
+  for (const [key, v] of Object.entries(c.form ?? {})) form.set(key, String(value(v)));
+  if (c.file) form.set(c.file, new File([new Uint8Array([1, 2, 3])], "sample.png", { type: "image/png" }));
+  return [...(c.args ?? []).map(value), null, form];
+}
+
+const codeOf = (answer: unknown) => (answer && typeof answer === "object" && "code" in answer ? String(answer.code) : JSON.stringify(answer));
+
+describe("authorization matrix: a person outside the caller's view rights", () => {
+  it("every action that takes a person by id has a case", async () => {
+    const missing: string[] = [];
+    for (const file of actionFiles) {
+      const mod = (await import(/* @vite-ignore */ path.join(root, file))) as Record<string, unknown>;
+      for (const [name, value] of Object.entries(mod)) {
+        const spec = declared.get(value);
+        if (spec && takesPerson(file, spec) && !(`${file}#${name}` in PERSON_CASES)) missing.push(`${file}#${name}`);
+      }
+    }
+    expect(missing, "give each a case in PERSON_CASES (scripts/testing/authorization-case-forms.ts)").toEqual([]);
+  });
+
+  // In the cases' order: erasure, last, erases the person the desk sees.
+  it.each(Object.keys(PERSON_CASES))(
+    "%s: a people desk that does not see the person is refused as if there were nobody; one they see is not",
+    async (key) => {
+      const [file, name] = key.split("#") as [string, string];
+      const action = ((await import(/* @vite-ignore */ path.join(root, file))) as Record<string, (...args: unknown[]) => Promise<unknown>>)[name]!;
+      const c = PERSON_CASES[key]!;
+      const outside = await asDesk(() => action(...personCall(c, narrowed.outside)));
+      const inside = await asDesk(() => action(...personCall(c, narrowed.inside)));
+      if (c.adminOnly) {
+        expect([codeOf(outside), codeOf(inside)]).toEqual(["forbidden", "forbidden"]);
+        return;
+      }
+      // Not found (or the action's word for nobody), or forbidden; never past the check.
+      expect([c.nobody ?? "not_found", "forbidden"]).toContain(codeOf(outside));
+      // The same call on a person the desk sees gets past that check (to the form's sample ids, or done).
+      expect(codeOf(inside)).not.toBe(codeOf(outside));
+    },
+    60_000,
   );
 });

@@ -1,4 +1,4 @@
-import { as, filesUnder, lets, root, ROLES, setUpRoles } from "@/scripts/testing/authorization-matrix";
+import { as, asDesk, filesUnder, lets, narrowed, root, ROLES, setUpRoles } from "@/scripts/testing/authorization-matrix";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ROUTE_GATES, ROUTE_VARIANTS } from "@/scripts/testing/authorization-gates";
@@ -100,5 +100,19 @@ describe("authorization matrix: route handlers", () => {
     }
     expect(ENDPOINTS.length).toBeGreaterThan(10);
     expect(wrong).toEqual([]);
+  });
+
+  it("a person's export answers a people desk not found for someone outside their view rights, and exports someone inside", async () => {
+    const { GET } = (await import("./(admin)/admin/people/[id]/export/route")) as {
+      GET: (r: Request, c: { params: Promise<{ id: string }> }) => Promise<Response>;
+    };
+    const status = async (id: number) => {
+      const answer = await asDesk(() =>
+        GET(new Request(`http://localhost/admin/people/${id}/export?format=json`), { params: Promise.resolve({ id: String(id) }) }),
+      );
+      return (answer as Response).status;
+    };
+    expect(await status(narrowed.outside)).toBe(404);
+    expect(await status(narrowed.inside)).toBe(200);
   });
 });

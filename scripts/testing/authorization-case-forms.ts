@@ -71,3 +71,52 @@ export const CASE_FORMS: Record<string, Record<string, string>> = {
   },
   [`${P}/start-actions.ts#setOpenStatusAction`]: { open: "true", message: "" },
 };
+
+/**
+ * Every action that reads or changes one person by id, called by a people desk whose view rights leave that person
+ * out (app/authorization-actions.int.test.ts, "a person outside the caller's view rights"): the form, bound arguments
+ * and files that reach its domain, "$subject" the person's id ("$pick:subject" as the people picker sends it), "$row:<name>"
+ * a row of the harness.
+ * `adminOnly`: system admins' only, who see every group, so the desk is refused by permission. An action whose input
+ * names a `personId`, or a bound one on the admin person page, without a case fails the suite. Erasure last: the
+ * person the desk sees is erased by it.
+ */
+export interface PersonCase {
+  form?: Record<string, string>;
+  args?: unknown[];
+  /** A file field (a few bytes that are no image): the domain's check comes before the picture is read. */
+  file?: string;
+  adminOnly?: true;
+  /** The code that says "nobody" where it is not not_found. */
+  nobody?: string;
+}
+const address = { typeId: "999999", street: "Sample street 1", extra: "", postalCode: "", city: "Graz", country: "" };
+export const PERSON_CASES: Record<string, PersonCase> = {
+  [`${A}/people/actions.ts#updatePersonAction`]: { form: { personId: "$subject", ...profile } },
+  [`${A}/people/actions.ts#changeStatusAction`]: { form: { personId: "$subject", statusId: "999999", reason: "Sample reason" } },
+  [`${A}/people/actions.ts#addMembershipAction`]: { form: { personId: "$subject", typeId: "999999", validFrom: "2026-01-01", validUntil: "" } },
+  [`${A}/people/[id]/access-actions.ts#setLoginEmailAction`]: { form: { personId: "$subject", newEmail: "new@matrix.test" }, adminOnly: true },
+  [`${A}/people/[id]/access-actions.ts#grantPersonRoleAction`]: {
+    form: { personId: "$subject", roleId: "999999", since: "2026-01-01", until: "" },
+    adminOnly: true,
+  },
+  [`${A}/people/[id]/access-actions.ts#endPersonRoleAction`]: { args: ["$subject", 999_999], adminOnly: true },
+  [`${A}/people/[id]/address-actions.ts#addPersonAddressAction`]: { args: ["$subject"], form: address },
+  [`${A}/people/[id]/invitation-actions.ts#invitePersonAction`]: { form: { personId: "$subject" } },
+  [`${A}/people/[id]/invitation-actions.ts#revokeInvitationAction`]: { form: { personId: "$subject" } },
+  [`${A}/people/[id]/partner-actions.ts#linkPartnerAction`]: { args: ["$subject"], form: { partner: "$pick:subject" } },
+  [`${A}/people/[id]/partner-actions.ts#unlinkPartnerAction`]: { args: ["$subject"] },
+  [`${A}/people/[id]/partner-actions.ts#sharePartnerAddressAction`]: { args: ["$subject"], form: { addressId: "999999", partnerId: "$subject" } },
+  [`${A}/people/applicants/actions.ts#approveApplicantAction`]: { form: { personId: "$subject" } },
+  [`${A}/people/applicants/actions.ts#rejectApplicantAction`]: { form: { personId: "$subject", reason: "Sample reason" } },
+  [`${M}/profile/photo-actions.ts#uploadPersonPhotoAction`]: { form: { personId: "$subject" }, file: "photo" },
+  [`${M}/profile/photo-actions.ts#removePersonPhotoAction`]: { form: { personId: "$subject" } },
+  // The address of the person the desk sees ("$row:"), so the call on them gets past the address's check too.
+  [`${M}/profile/address-edit-actions.ts#updateAddressAction`]: { form: { personId: "$subject", addressId: "$row:insideAddress", ...address } },
+  [`${A}/cards/actions.ts#registerCardAction`]: { form: { personId: "$pick:subject", uid: "efbeadd1" } },
+  [`${A}/equipment/people/actions.ts#grantAuthorizationAction`]: {
+    form: { personId: "$subject", equipmentTypeId: "999999", level: "user", reason: "Sample reason" },
+    nobody: "unknown_person",
+  },
+  [`${A}/people/actions.ts#erasePersonAction`]: { form: { personId: "$subject", reason: "Sample reason" } },
+};

@@ -1,9 +1,11 @@
 import { NextSignal, state } from "./server-actions";
 import { eq } from "drizzle-orm";
-import { accounts, interventions, machines, personRoles, roles, usageSessions } from "@/lib/db/schema";
+import { accounts, interventions, machines, membershipStatuses, personRoles, rolePermissions, roles, usageSessions } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import type { Permission } from "@/lib/domain/access/permissions";
+import { addAddress } from "@/lib/domain/people/address-service";
 import { createPerson } from "@/lib/domain/people/create-person";
+import { listAddressTypes } from "@/lib/domain/people/reference-service";
 import { PICKED_PREFIX } from "@/lib/domain/people/pick-people";
 import type { Gate } from "./authorization-gates";
 
@@ -28,6 +30,25 @@ export let machineId = 0;
  * machine is reached: a case's argument "$row:<name>" is the id. One row per action: a call that gets in changes it.
  */
 export const rows: Record<string, number> = {};
+/**
+ * A people desk whose view rights leave people out (members.read, members.write and equipment.manage, what a member holds, and the
+ * right to see members only; their own status, applicant, grants nothing), a person they see (a member) and one
+ * they do not (an applicant); none of the three is one of the matrix's roles. Filled by setUpRoles.
+ */
+export const narrowed = { desk: 0, inside: 0, outside: 0 };
+
+/** Calls as the narrowed desk: its answer as it is, a Next.js signal (notFound, redirect) as its kind. */
+export async function asDesk(call: () => Promise<unknown>): Promise<unknown> {
+  state.personId = narrowed.desk;
+  state.sessionVersion = (await database!.db.select({ v: accounts.sessionVersion }).from(accounts).where(eq(accounts.personId, narrowed.desk)))[0]!.v;
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof NextSignal) return { signal: error.kind };
+    throw error;
+  }
+}
+
 /** A case's arguments with "$row:<name>" replaced by the row's id. */
 export const withRows = (args: unknown[]): unknown[] => args.map((a) => (typeof a === "string" && a.startsWith("$row:") ? rows[a.slice(5)] : a));
 
@@ -136,6 +157,26 @@ export async function setUpRoles(): Promise<DemoDatabase> {
   }
   const [intervention] = await t.db.insert(interventions).values({ machineId: laser!.id, doneAt: start, source: "manual" }).returning({ id: interventions.id });
   rows.deleteIntervention = intervention!.id;
+  const [memberStatus] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "member"));
+  const [memberRole] = await t.db.select().from(roles).where(eq(roles.key, "member"));
+  const memberKeys = (await t.db.select().from(rolePermissions).where(eq(rolePermissions.roleId, memberRole!.id))).map((r) => r.permissionKey);
+  const [deskRole] = await t.db.insert(roles).values({ key: "matrix-member-desk", name: "Member desk", description: "" }).returning();
+  const deskKeys = new Set([
+    ...memberKeys.filter((k) => !k.startsWith("view.")),
+    "members.read",
+    "members.write",
+    "equipment.manage",
+    `view.status.${memberStatus!.id}`,
+  ]);
+  await t.db.insert(rolePermissions).values([...deskKeys].map((permissionKey) => ({ roleId: deskRole!.id, permissionKey })));
+  narrowed.desk = (await person("applicant", "Dana", "Desk", "desk@matrix.test")).personId;
+  await t.db.insert(personRoles).values({ personId: narrowed.desk, roleId: deskRole!.id });
+  narrowed.inside = (await createPerson(t.db, { statusKey: "member", firstName: "Ines", lastName: "Inside", email: "inside@matrix.test" })).personId;
+  const [addressType] = await listAddressTypes(t.db);
+  const address = await addAddress(t.db, narrowed.inside, narrowed.inside, { typeId: addressType!.id, street: "Inner street 1", city: "Graz" });
+  if (!address.ok) throw new Error(address.message);
+  rows.insideAddress = address.addressId;
+  narrowed.outside = (await createPerson(t.db, { statusKey: "applicant", firstName: "Otto", lastName: "Outside", email: "outside@matrix.test" })).personId;
   const { permissionsOfPerson } = await import("@/lib/domain/access/person-permissions");
   for (const role of ROLES) permissionsOf.set(role, personOf.get(role) ? await permissionsOfPerson(t.db, personOf.get(role)!) : new Set());
   return t;

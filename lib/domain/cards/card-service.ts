@@ -2,6 +2,7 @@ import { and, desc, eq, gte, max, count, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { cards, machines, people, unknownCards } from "@/lib/db/schema";
 import { subjectRefusal, type ContainmentCode } from "../access/containment";
+import { outOfViewRefusal } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
 import { fail, type Result } from "../usage/result";
 import { actorMay } from "../shared/actor-may";
@@ -23,7 +24,8 @@ export async function registerCard(
   const uid = normalizeCardUid(input.uid);
   if (!uid) return fail("malformed_uid", "A card id is 8 hexadecimal digits (0-9, a-f), e.g. efbeadde.");
   const [person] = await db.select({ id: people.id }).from(people).where(eq(people.id, input.personId));
-  if (!person) return fail("not_found", "This person does not exist.");
+  // Someone outside the actor's view rights is answered as nobody.
+  if (!person || (await outOfViewRefusal(db, actorId, input.personId))) return fail("not_found", "This person does not exist.");
   // A card of someone above the actor would let the actor's own card act as theirs at every machine.
   const above = await subjectRefusal(db, actorId, input.personId);
   if (above) return above;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { equipmentAuthorizations, equipmentTypes, people, type EquipmentAuthorization } from "@/lib/db/schema";
 import { grantRefusal, subjectRefusal, type ContainmentCode } from "../access/containment";
+import { outOfViewRefusal } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
 import { hasPermission } from "./authority";
 import { recordAuthorization } from "./record-authorization";
@@ -32,7 +33,8 @@ export async function grantAuthorization(
   const input = parsed.data;
   return db.transaction(async (tx) => {
     const [person] = await tx.select({ id: people.id, erasedAt: people.erasedAt }).from(people).where(eq(people.id, input.personId));
-    if (!person || person.erasedAt) return fail("unknown_person", "This person does not exist.");
+    // Someone outside the actor's view rights (the people search's groups) is answered as nobody.
+    if (!person || person.erasedAt || (await outOfViewRefusal(tx, actorId, input.personId))) return fail("unknown_person", "This person does not exist.");
     const [type] = await tx.select().from(equipmentTypes).where(eq(equipmentTypes.id, input.equipmentTypeId));
     if (!type) return fail("unknown_type", "This equipment type does not exist.");
     // equipment.manage alone never makes an administrator: the "system" type grants every permission.

@@ -6,7 +6,7 @@ import { addresses, addressHolders, addressTypes } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
 import { outOfViewRefusal } from "../access/view-rights";
 import { diffValues, recordAudit } from "../audit/record-audit";
-import { fail, forbidden, notFound, type Result } from "./result";
+import { fail, forbidden, notFound, type Failure, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
 import { invalidFrom } from "../shared/result";
 import { checkViolation, uniqueViolation } from "../shared/db-errors";
@@ -24,16 +24,17 @@ export type AddressInput = z.input<typeof addressInputSchema>;
 /**
  * Self, the partner when both partners agreed to edit each other's data (setPartnerConsent, or the board
  * recording it when linking them), or anyone with members.write acting on someone within their view rights who
- * holds no permission they lack.
+ * holds no permission they lack. Null when allowed; someone outside the view rights is not found.
  */
+export async function addressEditRefusal(db: Db, actorId: number, personId: number): Promise<Failure | null> {
+  if (actorId === personId) return null;
+  if (await partnersAgree(db, actorId, personId)) return null;
+  if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
+  return (await outOfViewRefusal(db, actorId, personId)) ?? (await subjectRefusal(db, actorId, personId));
+}
+
 export async function mayEditAddressesOf(db: Db, actorId: number, personId: number): Promise<boolean> {
-  if (actorId === personId) return true;
-  if (await partnersAgree(db, actorId, personId)) return true;
-  return (
-    (await actorMay(db, actorId, "members.write")) &&
-    (await outOfViewRefusal(db, actorId, personId)) === null &&
-    (await subjectRefusal(db, actorId, personId)) === null
-  );
+  return (await addressEditRefusal(db, actorId, personId)) === null;
 }
 
 const secondMain = () => fail("main_address", "A person has exactly one main address.", { field: "isMain" });
@@ -59,7 +60,8 @@ export async function addAddress(
   personId: number,
   input: AddressInput & { typeId: number; isMain?: boolean },
 ): Promise<Result<{ addressId: number }>> {
-  if (!(await mayEditAddressesOf(db, actorId, personId))) return forbidden();
+  const refused = await addressEditRefusal(db, actorId, personId);
+  if (refused) return refused;
   const parsed = addressInputSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
   return guarded(() =>
@@ -96,7 +98,8 @@ export async function mayEditAddress(db: Db, actorId: number, addressId: number)
 
 /** Edits the address row itself: every holder (e.g. both partners) sees the change; each gets a history entry. */
 export async function updateAddress(db: Db, actorId: number, personId: number, addressId: number, input: AddressInput): Promise<Result> {
-  if (!(await mayEditAddressesOf(db, actorId, personId))) return forbidden();
+  const refused = await addressEditRefusal(db, actorId, personId);
+  if (refused) return refused;
   const parsed = addressInputSchema.safeParse(input);
   if (!parsed.success) return invalidFrom(parsed.error.issues);
   return db.transaction(async (tx) => {
@@ -120,7 +123,8 @@ export async function updateAddress(db: Db, actorId: number, personId: number, a
 
 /** Makes one of the person's addresses their main one (and no other). */
 export async function setMainAddress(db: Db, actorId: number, personId: number, addressId: number): Promise<Result> {
-  if (!(await mayEditAddressesOf(db, actorId, personId))) return forbidden();
+  const refused = await addressEditRefusal(db, actorId, personId);
+  if (refused) return refused;
   return guarded(() =>
     db.transaction(async (tx) => {
       const mine = await holdings(tx, personId);
@@ -151,7 +155,8 @@ export async function setMainAddress(db: Db, actorId: number, personId: number, 
 
 /** Removes an address from a person; the row goes when nobody holds it any more. Another address becomes main. */
 export async function removeAddress(db: Db, actorId: number, personId: number, addressId: number): Promise<Result> {
-  if (!(await mayEditAddressesOf(db, actorId, personId))) return forbidden();
+  const refused = await addressEditRefusal(db, actorId, personId);
+  if (refused) return refused;
   return guarded(() =>
     db.transaction(async (tx) => {
       const [gone] = await tx

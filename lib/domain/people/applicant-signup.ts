@@ -11,6 +11,7 @@ import { applyStatusChange, emailTaken } from "./person-service";
 import { personWithoutLoginByEmail, recordLoginRequest } from "./login-requests";
 import { fail, forbidden, notFound, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
+import { outOfViewRefusal } from "../access/view-rights";
 import { invalidFrom } from "../shared/result";
 import { uniqueViolation } from "../shared/db-errors";
 import { newToken, tokenHash } from "../shared/one-time-token";
@@ -227,6 +228,9 @@ export async function approveApplicant(db: Db, actorId: number, personId: number
       .where(eq(people.id, personId))
       .for("update");
     if (!row) return notFound();
+    // Before the person's status is answered (statusChangeRefusal asks again, for every status change).
+    const outside = await outOfViewRefusal(tx, actorId, personId);
+    if (outside) return outside;
     if (row.s.key !== "applicant") return fail("invalid", "This person is not an applicant.", { field: "status" });
     const [to] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, statusKey));
     if (!to) return fail("invalid", "Unknown membership status.", { field: "statusId" });
@@ -251,6 +255,9 @@ export async function rejectApplicant(db: Db, actorId: number, personId: number,
       .where(eq(people.id, personId))
       .for("update");
     if (!row) return notFound();
+    // Before the person's status is answered (statusChangeRefusal asks again, for every status change).
+    const outside = await outOfViewRefusal(tx, actorId, personId);
+    if (outside) return outside;
     if (row.s.key !== "applicant") return fail("invalid", "This person is not an applicant.", { field: "status" });
     const [to] = await tx.select().from(membershipStatuses).where(eq(membershipStatuses.key, "former"));
     if (!to) return fail("not_found", 'There is no status "former".');

@@ -117,7 +117,8 @@ export async function runEndOfYearOn(
     const moved: number[] = [];
     const skipped: number[] = [];
     for (const { m, p, s } of due) {
-      // Someone holding permissions the actor lacks is left for an actor who holds them (or the scheduler).
+      // Someone outside the actor's view rights or holding permissions the actor lacks is left for an actor who sees
+      // and outranks them (or the scheduler).
       if (skipped.includes(p.id) || (await statusChangeRefusal(tx, actorId, p.id, former.id))) {
         if (!skipped.includes(p.id)) skipped.push(p.id);
         continue;

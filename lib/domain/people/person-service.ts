@@ -157,6 +157,9 @@ export async function updateProfile(db: Db, actorId: number, personId: number, i
 /** Moves a person to another status, with a reason for the history. Entering a membership status assigns a number once. */
 export async function changeStatus(db: Db, actorId: number, personId: number, input: { statusId: number; reason: string }, now = new Date()): Promise<Result> {
   if (!(await actorMay(db, actorId, "members.write"))) return forbidden();
+  // Before anything about the person (their status) is answered.
+  const outside = await outOfViewRefusal(db, actorId, personId);
+  if (outside) return outside;
   const reason = input.reason?.trim() ?? "";
   if (!reason) return fail("invalid", "Please give a reason for the status change.", { field: "reason" });
   return db.transaction(async (tx) => {

@@ -9,6 +9,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { listAuthorizationsOfPerson } from "@/lib/domain/equipment/authorization-service";
 import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
 import { getMemberOverview } from "@/lib/domain/people/member-overview";
+import { personInViewScope } from "@/lib/domain/access/view-rights";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { grantAuthorizationAction } from "../actions";
@@ -21,12 +22,13 @@ const LEVELS = ["user", "owner", "trainer"] as const;
 
 /** A person's equipment relationships: every record (current, expired, revoked) with grant and revoke forms. */
 export default async function PersonEquipmentPage({ params }: { params: Promise<{ id: string }> }) {
-  await requirePermission("equipment.manage");
+  const user = await requirePermission("equipment.manage");
   const id = parseId((await params).id);
   if (id === null) notFound();
   const db = getDb();
-  const person = await getMemberOverview(db, id);
-  if (!person) notFound();
+  // Someone outside the viewer's view rights (the people search's groups) is not found, as on the admin person page.
+  const [person, inScope] = await Promise.all([getMemberOverview(db, id), personInViewScope(db, user.viewScope, id)]);
+  if (!person || !inScope) notFound();
   const [t, records, types] = await Promise.all([getT(), listAuthorizationsOfPerson(db, id), listEquipmentTypes(db)]);
   const name = [person.firstName, person.lastName].filter(Boolean).join(" ") || `#${id}`;
 
