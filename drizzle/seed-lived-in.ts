@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, equipmentAuthorizations, equipmentTypes, machineBookings, machines, profiles, usageSessions } from "@/lib/db/schema";
 import { hashPassword } from "@/lib/domain/auth/passwords";
-import { invitePerson } from "@/lib/domain/auth/invitations";
+import { invitePerson } from "@/lib/domain/auth/invitation-send";
 import { bookMachine } from "@/lib/domain/calendar/machine-bookings";
 import { registerMember } from "@/lib/domain/calendar/registrations";
 import { saveBookable } from "@/lib/domain/calendar/rooms-resources";

@@ -22,7 +22,7 @@ import {
   trainingSignups,
   usageSessions,
 } from "@/lib/db/schema";
-import { loginStateOf } from "@/lib/domain/auth/invitations";
+import { loginStateOf } from "@/lib/domain/auth/login-state";
 import { eventItems } from "@/lib/domain/calendar/calendar-queries";
 import { publicFeed } from "@/lib/domain/calendar/feed-queries";
 import { listOpenLoans } from "@/lib/domain/inventory/loans";

@@ -3,15 +3,9 @@ import { describe, expect, it } from "vitest";
 import { auditLog, invitations, personRoles, roles } from "@/lib/db/schema";
 import { newcomersWithInbox } from "../people/testing/newcomer";
 import { unfold } from "@/lib/domain/mail/testing/smtp-inbox";
-import {
-  acceptInvitation,
-  invitationLinkState,
-  invitePerson,
-  INVITATION_TTL_DAYS,
-  loginStateOf,
-  renewExpiredInvitation,
-  revokeInvitation,
-} from "./invitations";
+import { acceptInvitation, invitationLinkState } from "./invitation-accept";
+import { invitePerson, INVITATION_TTL_DAYS, renewExpiredInvitation, revokeInvitation } from "./invitation-send";
+import { loginStateOf } from "./login-state";
 import { requestPasswordReset } from "./password-reset";
 
 const t = newcomersWithInbox();

@@ -4,7 +4,8 @@ import { invitations } from "@/lib/db/schema";
 import { FULL_SCOPE } from "../access/view-rights";
 import { newcomersWithInbox } from "../people/testing/newcomer";
 import { unfold } from "@/lib/domain/mail/testing/smtp-inbox";
-import { invitePerson, loginStateOf } from "./invitations";
+import { invitePerson } from "./invitation-send";
+import { loginStateOf } from "./login-state";
 import { countWithoutLogin, inviteEveryoneWithoutLogin, type BulkInviteReport } from "./invite-everyone";
 
 const t = newcomersWithInbox({ reject: ["bounces@example.org"] });

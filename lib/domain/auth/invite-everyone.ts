@@ -6,7 +6,7 @@ import { scopeCondition, viewScopeOf, type ViewScope } from "../access/view-righ
 import type { Mailer } from "../mail/mailer";
 import { spaceToday } from "../settings/space-today";
 import { actorMay } from "../shared/actor-may";
-import { inviteOne } from "./invitations";
+import { inviteOne } from "./invitation-send";
 import type { Failure, Result } from "../shared/result";
 
 /** People invited per call: the web form calls again with the cursor and shows the progress in between. */

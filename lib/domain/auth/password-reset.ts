@@ -5,7 +5,7 @@ import { isLocale, translator } from "@/lib/i18n/translate";
 import type { Mailer } from "../mail/mailer";
 import { enqueueBackchannelLogout } from "../oidc/backchannel-logout";
 import { publicLink } from "../settings/public-link";
-import { inviteByProfileEmail } from "./invitations";
+import { inviteByProfileEmail } from "./invitation-send";
 import { clearFailedLogins } from "./login-limits";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "./passwords";
 import { newToken, tokenHash } from "../shared/one-time-token";

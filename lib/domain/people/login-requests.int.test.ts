@@ -1,7 +1,7 @@
 import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditLog, profiles } from "@/lib/db/schema";
-import { loginStateOf } from "../auth/invitations";
+import { loginStateOf } from "../auth/login-state";
 import { confirmApplicant, listPendingApplicants, signUpApplicant } from "./applicant-signup";
 import { approveLoginRequest, listLoginRequests, mailLoginApproved, rejectLoginRequest } from "./login-requests";
 import { countWaitingApplications } from "./waiting-applications";

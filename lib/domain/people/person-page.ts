@@ -3,7 +3,7 @@ import { subjectRefusalBy } from "../access/containment";
 import type { Permission } from "../access/permissions";
 import { directRoles } from "../access/person-roles";
 import { personInViewScope, type ViewScope } from "../access/view-rights";
-import { loginStateOf } from "../auth/invitations";
+import { loginStateOf } from "../auth/login-state";
 import { listRoles } from "./committee-admin";
 import { partnerOf } from "./partner-link";
 import { getPersonRecord } from "./person-record";

@@ -6,7 +6,7 @@ import { permissionsOfPerson } from "../access/person-permissions";
 import { grantPersonRole } from "../access/person-roles";
 import { createRole, listRolesWithPermissions } from "../access/role-admin";
 import { viewRightKey, viewScopeOf } from "../access/view-rights";
-import { invitePerson, revokeInvitation } from "../auth/invitations";
+import { invitePerson, revokeInvitation } from "../auth/invitation-send";
 import { countWithoutLogin, inviteEveryoneWithoutLogin } from "../auth/invite-everyone";
 import { addAddress, addressesOf } from "./address-service";
 import { approveApplicant } from "./applicant-signup";

@@ -3,7 +3,8 @@
 import { headers } from "next/headers";
 import { after } from "next/server";
 import { z } from "zod";
-import { acceptInvitation, renewExpiredInvitation } from "@/lib/domain/auth/invitations";
+import { acceptInvitation } from "@/lib/domain/auth/invitation-accept";
+import { renewExpiredInvitation } from "@/lib/domain/auth/invitation-send";
 import { takeMailFormAttempt } from "@/lib/domain/auth/mail-limits";
 import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
 import type { Translate } from "@/lib/i18n/translate";

@@ -2,7 +2,7 @@ import Link from "next/link";
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
 import { PasswordTokenPage } from "@/components/auth/password-token-page";
-import { invitationLinkState } from "@/lib/domain/auth/invitations";
+import { invitationLinkState } from "@/lib/domain/auth/invitation-accept";
 import { MIN_PASSWORD_LENGTH } from "@/lib/domain/auth/passwords";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";

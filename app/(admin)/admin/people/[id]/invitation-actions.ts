@@ -1,7 +1,7 @@
 "use server";
 
 import { z } from "zod";
-import { invitePerson, revokeInvitation } from "@/lib/domain/auth/invitations";
+import { invitePerson, revokeInvitation } from "@/lib/domain/auth/invitation-send";
 import { defineAction } from "@/lib/web/action";
 import { getMailer } from "@/lib/web/mailer";
 import { formInt } from "@/lib/web/people-forms";

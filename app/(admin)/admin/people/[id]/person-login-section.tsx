@@ -1,6 +1,6 @@
 import { ActionForm } from "@/components/forms/action-form";
 import { SubmitButton } from "@/components/forms/submit-button";
-import type { LoginState } from "@/lib/domain/auth/invitations";
+import type { LoginState } from "@/lib/domain/auth/login-state";
 import { getLocale, getT } from "@/lib/i18n/server";
 import { formatDateTime } from "@/lib/time";
 import { getSpace } from "@/lib/web/space";

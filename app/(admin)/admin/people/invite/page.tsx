@@ -3,7 +3,7 @@ import { linkClass } from "@/components/ui/styles";
 import { BulkInviteForm } from "@/components/people/bulk-invite-form";
 import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
-import { INVITATION_TTL_DAYS } from "@/lib/domain/auth/invitations";
+import { INVITATION_TTL_DAYS } from "@/lib/domain/auth/invitation-send";
 import { countWithoutLogin } from "@/lib/domain/auth/invite-everyone";
 import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
