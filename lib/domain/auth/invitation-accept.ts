@@ -36,7 +36,9 @@ export async function acceptInvitation(db: Db, input: { token: string; password:
         .returning({ id: invitations.id, personId: invitations.personId, email: invitations.email });
       if (!claimed) return fail("invalid_token");
       const invitee = await inviteeOf(tx, claimed.personId);
-      if (!invitee || invitee.erased || !invitee.mayLogIn || invitee.hasLogin) return fail("invalid_token");
+      // The link is for the address it was mailed to while that is still the person's: once the board corrected a
+      // wrong address, whoever reads the old mailbox no longer gets a login on this record.
+      if (!invitee || invitee.erased || !invitee.mayLogIn || invitee.hasLogin || invitee.email !== claimed.email) return fail("invalid_token");
       const [taken] = await tx
         .select({ id: accounts.id })
         .from(accounts)

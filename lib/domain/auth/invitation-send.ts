@@ -125,12 +125,19 @@ export async function revokeInvitation(db: Db, actorId: number, personId: number
  */
 export async function renewExpiredInvitation(db: Db, mailer: Mailer, token: string, now = new Date()): Promise<void> {
   const [old] = await db
-    .select({ personId: invitations.personId, email: invitations.email, usedAt: invitations.usedAt, revokedAt: invitations.revokedAt })
+    .select({
+      personId: invitations.personId,
+      email: invitations.email,
+      usedAt: invitations.usedAt,
+      revokedAt: invitations.revokedAt,
+      expiresAt: invitations.expiresAt,
+    })
     .from(invitations)
     .where(eq(invitations.tokenHash, tokenHash(token)));
-  if (!old || old.usedAt || old.revokedAt) return;
+  // Only an expired link, and only to an address that is still the person's (see acceptInvitation).
+  if (!old || old.usedAt || old.revokedAt || old.expiresAt > now) return;
   const invitee = await inviteeOf(db, old.personId);
-  if (inviteeProblem(invitee)) return;
+  if (inviteeProblem(invitee) || invitee!.email !== old.email) return;
   await sendInvitation(db, mailer, { ...invitee!, email: old.email }, null, now);
 }
 

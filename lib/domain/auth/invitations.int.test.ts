@@ -7,6 +7,7 @@ import { acceptInvitation, invitationLinkState } from "./invitation-accept";
 import { invitePerson, INVITATION_TTL_DAYS, renewExpiredInvitation, revokeInvitation } from "./invitation-send";
 import { loginStateOf } from "./login-state";
 import { requestPasswordReset } from "./password-reset";
+import { updateProfile } from "../people/person-service";
 
 const t = newcomersWithInbox();
 const { newcomer, mailsTo, login } = t;
@@ -81,6 +82,31 @@ describe("invitation life cycle", () => {
     expect(await acceptInvitation(t.db, { token, password: "revoked-password-1" })).toMatchObject({ ok: false, code: "invalid_token" });
     expect(await loginStateOf(t.db, id)).toEqual({ kind: "none" });
     expect(await revokeInvitation(t.db, t.ids.admin, id)).toMatchObject({ ok: false, code: "invalid_token" });
+  });
+
+  it("a link is for the address it was mailed to while that is still the person's; only an expired one is renewed", async () => {
+    const id = await newcomer("typo@exmaple.org");
+    expect(await invitePerson(t.db, t.inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: true });
+    const sent = lastTokenTo("typo@exmaple.org");
+    // A link still usable renews nothing (no second mail, the link keeps working).
+    await renewExpiredInvitation(t.db, t.inbox.mailer, sent);
+    expect(mailsTo("typo@exmaple.org")).toHaveLength(1);
+    expect(await invitationLinkState(t.db, sent)).toBe("usable");
+
+    // The board corrects the address: whoever reads the old mailbox gets no login on this record, now or later.
+    expect(await updateProfile(t.db, t.ids.admin, id, { firstName: "Tilda", email: "tilda@example.org" })).toEqual({ ok: true });
+    const later = new Date(Date.now() + (INVITATION_TTL_DAYS + 1) * DAY);
+    await renewExpiredInvitation(t.db, t.inbox.mailer, sent, later);
+    expect(mailsTo("typo@exmaple.org")).toHaveLength(1);
+    expect(await acceptInvitation(t.db, { token: sent, password: "typo-password-1" })).toMatchObject({ ok: false, code: "invalid_token" });
+    expect(await login("typo@exmaple.org", "typo-password-1")).toMatchObject({ ok: false });
+    expect((await loginStateOf(t.db, id)).kind).not.toBe("login");
+    // Invited again at the corrected address, the person gets in.
+    expect(await invitePerson(t.db, t.inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: true });
+    expect(await acceptInvitation(t.db, { token: lastTokenTo("tilda@example.org"), password: "tilda-password-1" })).toEqual({
+      ok: true,
+      email: "tilda@example.org",
+    });
   });
 
   it("refuses people without email or whose status may not log in, and anyone above the inviter", async () => {
