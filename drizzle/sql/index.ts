@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
 import { sql } from "drizzle-orm";
+import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
 import { FEED_MARKER_TRIGGERS } from "./feed-marker";
 import { DATA_VERSION_TRIGGERS } from "./data-versions";
@@ -56,15 +57,23 @@ export async function applyDatabaseCode(db: Db, code: readonly string[] = DATABA
 }
 
 async function unchanged(db: Db, fingerprint: string): Promise<boolean> {
+  const read = async (reader: Db) =>
+    (
+      await reader.execute<{ same: boolean }>(
+        sql`select fingerprint = ${fingerprint} and installed = ${installedDigest} and migrations = ${appliedMigrations} as same from ms_internal.database_code`,
+      )
+    )[0]?.same === true;
   try {
-    const [row] = await db.execute<{ same: boolean }>(
-      sql`select fingerprint = ${fingerprint} and installed = ${installedDigest} and migrations = ${appliedMigrations} as same from ms_internal.database_code`,
-    );
-    return row?.same === true;
+    // In a transaction (the migrations'), a failed read would abort it: read in a savepoint there.
+    return inTransaction(db) ? await db.transaction(read) : await read(db);
   } catch (error) {
     // undefined_table, invalid_schema_name, undefined_column: a database from before it was kept in this form.
     const code = ((error as { cause?: { code?: string } }).cause ?? (error as { code?: string })).code;
     if (code === "42P01" || code === "3F000" || code === "42703") return false;
     throw error;
   }
+}
+
+function inTransaction(db: Db): boolean {
+  return db instanceof PgTransaction;
 }
