@@ -4,6 +4,8 @@ import { equipmentTypes, machines, profiles } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { countingDb } from "@/lib/db/testing/query-counter";
 import { translator } from "@/lib/i18n/translate";
+import { FULL_SCOPE } from "../access/view-rights";
+import type { NameViewer } from "../people/shown-names";
 import { auditNames } from "./audit-names";
 import { actorText, readableRows } from "./readable";
 
@@ -12,6 +14,8 @@ beforeAll(async () => {
   t = await createDemoDatabase();
 });
 afterAll(() => t.close());
+/** A reader who sees every name (the board, every group). */
+const seesAll: NameViewer = { personId: null, permissions: new Set(["members.read"]), viewScope: FULL_SCOPE };
 
 it("looks up the people, types, machines, statuses and roles an entry names, in one go", async () => {
   const [maria] = await t.db.select().from(profiles).where(eq(profiles.firstName, "Maria"));
@@ -21,7 +25,7 @@ it("looks up the people, types, machines, statuses and roles an entry names, in 
     { actorId: maria!.personId, subjectPersonId: null, before: { status: "applicant", roles: [] }, after: { status: "member", roles: ["admin"] } },
     { actorId: null, subjectPersonId: maria!.personId, before: null, after: { equipmentTypeId: laser!.id, machineId: machine!.id, borrowerPersonId: 999_999 } },
   ];
-  const names = await auditNames(t.db, entries);
+  const names = await auditNames(t.db, entries, seesAll);
   expect(names.person.get(String(maria!.personId))).toBe("Maria Huber");
   expect(names.equipmentType.get(String(laser!.id))).toBe("Laser cutter");
   expect(names.machine.get(String(machine!.id))).toBe(machine!.name);
@@ -53,16 +57,23 @@ it("reads every kind's names in one statement of one text, none when nothing is 
     ];
     await counted.db.select().from(profiles).limit(1); // the connection opened, its array types fetched
     counted.reset();
-    const first = await auditNames(counted.db, few);
-    const second = await auditNames(counted.db, many);
+    const first = await auditNames(counted.db, few, seesAll);
+    const second = await auditNames(counted.db, many, seesAll);
     expect(first.person.get(String(maria!.personId))).toBe("Maria Huber");
     expect(second.equipmentType.get(String(laser!.id))).toBe("Laser cutter");
     expect(second.person.get(String(t.ids.member))).toBeTruthy();
     expect(second.status.get("member")).toBeTruthy();
     expect(counted.queries).toHaveLength(2);
     expect(counted.queries[1]).toBe(counted.queries[0]);
+    // A reader who may not see every name: the visibility rule joins the statement, whose text still does not vary.
     counted.reset();
-    expect(await auditNames(counted.db, [{ actorId: null, before: null, after: { note: "x" } }])).toMatchObject({ person: new Map() });
+    const member: NameViewer = { personId: maria!.personId, permissions: new Set(["directory.read"]), viewScope: FULL_SCOPE };
+    await auditNames(counted.db, few, member);
+    await auditNames(counted.db, many, member);
+    expect(counted.queries).toHaveLength(2);
+    expect(counted.queries[1]).toBe(counted.queries[0]);
+    counted.reset();
+    expect(await auditNames(counted.db, [{ actorId: null, before: null, after: { note: "x" } }], seesAll)).toMatchObject({ person: new Map() });
     expect(counted.queries).toHaveLength(0);
   } finally {
     await counted.close();

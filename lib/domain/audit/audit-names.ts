@@ -1,6 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { executePrepared } from "@/lib/db/prepared";
+import { people, profiles } from "@/lib/db/schema";
+import { inScopeOf } from "../people/person-match";
+import { viewersScope, type NameViewer } from "../people/shown-names";
+import { mayViewFieldSql, PROFILE_VISIBILITY, seesEveryProfile } from "../people/visibility-sql";
 
 /** What an id or key in an audit entry's before/after stands for, by the field's name. */
 export type NameKind = "person" | "equipmentType" | "machine" | "location" | "room" | "committee" | "function" | "role" | "status" | "membershipType";
@@ -37,8 +41,11 @@ export function kindOfField(field: string): NameKind | null {
   return null;
 }
 
-/** Names by kind, keyed by id ("12") or key ("member"); a missing entry means the record is gone (or erased). */
-export type AuditNames = Record<NameKind, Map<string, string>>;
+/**
+ * Names by kind, keyed by id ("12") or key ("member"); a missing entry means the record is gone (or erased).
+ * `hiddenPeople`: the people whose name the reader may not see (shown as nameShownTo's callers show it).
+ */
+export type AuditNames = Record<NameKind, Map<string, string>> & { hiddenPeople: Set<string> };
 
 interface EntryLike {
   actorId?: number | null;
@@ -52,7 +59,7 @@ interface EntryLike {
  * keys go as arrays): a history page reads its names in one round trip (issue 20: were up to 13 statements, each
  * described first, their text varying with the number of ids so none could be prepared). None for no ids or keys.
  */
-export async function auditNames(db: Db, entries: readonly EntryLike[]): Promise<AuditNames> {
+export async function auditNames(db: Db, entries: readonly EntryLike[], viewer: NameViewer): Promise<AuditNames> {
   const wanted: Record<NameKind, { ids: Set<number>; keys: Set<string> }> = Object.fromEntries(
     KINDS.map((k) => [k, { ids: new Set<number>(), keys: new Set<string>() }]),
   ) as never;
@@ -74,30 +81,38 @@ export async function auditNames(db: Db, entries: readonly EntryLike[]): Promise
   }
   const ids = (k: NameKind) => [...wanted[k].ids];
   const keys = (k: NameKind) => [...wanted[k].keys];
-  const names: AuditNames = Object.fromEntries(KINDS.map((k) => [k, new Map<string, string>()])) as never;
+  const names: AuditNames = Object.assign(Object.fromEntries(KINDS.map((k) => [k, new Map<string, string>()])), { hiddenPeople: new Set<string>() }) as never;
   if (KINDS.every((k) => wanted[k].ids.size === 0 && wanted[k].keys.size === 0)) return names;
-  const rows = await executePrepared<{ kind: NameKind; by_key: boolean; ref: string; name: string }>(
+  // A person's name only where their visibility and the reader's view rights let the reader see it (namesShownTo's
+  // rule, the same SQL). The text differs by kind of reader only, never by the ids: each stays prepared.
+  const scope = await viewersScope(db, viewer);
+  const inScope = await inScopeOf(db, scope);
+  const seen = seesEveryProfile(viewer, "name") && !inScope ? sql`true` : mayViewFieldSql(viewer, "name", PROFILE_VISIBILITY, { inScope });
+  const rows = await executePrepared<{ kind: NameKind; by_key: boolean; ref: string; name: string; shown: boolean }>(
     db,
     "audit_names",
     sql`select * from (
-      select 'person' as kind, false as by_key, person_id::text as ref, trim(first_name || ' ' || last_name) as name
-        from profiles where person_id = any(${sql.param(ids("person"))}::int[])
-      union all select 'equipmentType', false, id::text, name from equipment_types where id = any(${sql.param(ids("equipmentType"))}::int[])
-      union all select 'machine', false, id::text, name from machines where id = any(${sql.param(ids("machine"))}::int[])
-      union all select 'location', false, id::text, name from inventory_locations where id = any(${sql.param(ids("location"))}::int[])
-      union all select 'room', false, id::text, name from rooms where id = any(${sql.param(ids("room"))}::int[])
-      union all select 'committee', false, id::text, name from committees where id = any(${sql.param(ids("committee"))}::int[])
-      union all select 'function', false, id::text, name from committee_functions where id = any(${sql.param(ids("function"))}::int[])
-      union all select 'role', false, id::text, name from roles where id = any(${sql.param(ids("role"))}::int[])
-      union all select 'role', true, key, name from roles where key = any(${sql.param(keys("role"))}::text[])
-      union all select 'status', false, id::text, name from membership_statuses where id = any(${sql.param(ids("status"))}::int[])
-      union all select 'status', true, key, name from membership_statuses where key = any(${sql.param(keys("status"))}::text[])
-      union all select 'membershipType', false, id::text, name from membership_types where id = any(${sql.param(ids("membershipType"))}::int[])
-      union all select 'membershipType', true, key, name from membership_types where key = any(${sql.param(keys("membershipType"))}::text[])
+      select 'person' as kind, false as by_key, ${profiles.personId}::text as ref, trim(${profiles.firstName} || ' ' || ${profiles.lastName}) as name,
+          ${seen} as shown
+        from ${profiles} join ${people} on ${people.id} = ${profiles.personId} where ${profiles.personId} = any(${sql.param(ids("person"))}::int[])
+          and ${people.erasedAt} is null
+      union all select 'equipmentType', false, id::text, name, true from equipment_types where id = any(${sql.param(ids("equipmentType"))}::int[])
+      union all select 'machine', false, id::text, name, true from machines where id = any(${sql.param(ids("machine"))}::int[])
+      union all select 'location', false, id::text, name, true from inventory_locations where id = any(${sql.param(ids("location"))}::int[])
+      union all select 'room', false, id::text, name, true from rooms where id = any(${sql.param(ids("room"))}::int[])
+      union all select 'committee', false, id::text, name, true from committees where id = any(${sql.param(ids("committee"))}::int[])
+      union all select 'function', false, id::text, name, true from committee_functions where id = any(${sql.param(ids("function"))}::int[])
+      union all select 'role', false, id::text, name, true from roles where id = any(${sql.param(ids("role"))}::int[])
+      union all select 'role', true, key, name, true from roles where key = any(${sql.param(keys("role"))}::text[])
+      union all select 'status', false, id::text, name, true from membership_statuses where id = any(${sql.param(ids("status"))}::int[])
+      union all select 'status', true, key, name, true from membership_statuses where key = any(${sql.param(keys("status"))}::text[])
+      union all select 'membershipType', false, id::text, name, true from membership_types where id = any(${sql.param(ids("membershipType"))}::int[])
+      union all select 'membershipType', true, key, name, true from membership_types where key = any(${sql.param(keys("membershipType"))}::text[])
     ) found where name <> ''`,
   );
   // A key and an id may read alike ("12"): the key's name wins, as it did when each kind was a query of its own.
-  for (const r of rows) if (!r.by_key) names[r.kind].set(r.ref, r.name);
+  for (const r of rows) if (r.kind === "person" && !r.shown) names.hiddenPeople.add(r.ref);
+  for (const r of rows) if (!r.by_key && r.shown) names[r.kind].set(r.ref, r.name);
   for (const r of rows) if (r.by_key) names[r.kind].set(r.ref, r.name);
   return names;
 }

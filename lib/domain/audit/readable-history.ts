@@ -1,6 +1,7 @@
 import type { Db } from "@/lib/db/client";
 import type { Locale, Translate } from "@/lib/i18n/translate";
 import { formatDateTime } from "@/lib/time";
+import type { NameViewer } from "@/lib/domain/people/shown-names";
 import { auditNames } from "./audit-names";
 import { actorText, changeLabel, readableRows, type ReadableRow } from "./readable";
 
@@ -30,14 +31,15 @@ export interface ReadableEntry<E extends HistoryEntry = HistoryEntry> {
 
 /**
  * The one loader behind every history list — the audit log, a thing's history, a person's history: the names of
- * everyone and everything the entries mention in one query per kind, then each entry in words for this reader.
+ * everyone and everything the entries mention in one statement (auditNames; a person's name only where the viewer
+ * may see it), then each entry in words for this reader.
  */
 export async function readableHistory<E extends HistoryEntry>(
   db: Db,
   entries: readonly E[],
-  view: { t: Translate; locale: Locale; timeZone: string },
+  view: { t: Translate; locale: Locale; timeZone: string; viewer: NameViewer },
 ): Promise<ReadableEntry<E>[]> {
-  const ctx = { ...view, names: await auditNames(db, entries) };
+  const ctx = { t: view.t, locale: view.locale, timeZone: view.timeZone, names: await auditNames(db, entries, view.viewer) };
   return entries.map((entry) => ({
     entry,
     when: formatDateTime(entry.at, view.locale, view.timeZone),

@@ -18,6 +18,7 @@ const names: AuditNames = {
   ]),
   status: new Map([["member", "Member"]]),
   membershipType: empty(),
+  hiddenPeople: new Set(["9"]),
 };
 const en: ReadableContext = { t: translator("en"), locale: "en", timeZone: "Europe/Vienna", names };
 const de: ReadableContext = { ...en, t: translator("de"), locale: "de" };
@@ -42,6 +43,7 @@ describe("audit entries in words", () => {
   it("shows names for ids and keys, local times, plain dates, yes/no, and lists and records without JSON", () => {
     expect(valueText(en, "borrowerPersonId", 7)).toBe("Maria Huber");
     expect(valueText(en, "borrowerPersonId", 99)).toBe("a former member");
+    expect(valueText(en, "borrowerPersonId", 9)).toBe("Name not shown");
     expect(valueText(en, "locationId", 12)).toBe("Shelf A");
     expect(valueText(en, "locationId", 13)).toBe("(removed)");
     expect(valueText(en, "roles", ["admin", "staff"])).toBe("Administrator, Staff");
@@ -66,6 +68,7 @@ describe("audit entries in words", () => {
     for (const r of rows) expect(`${r.before}${r.after}`).not.toMatch(/[{}"#]/);
     expect(actorText(en, 7)).toBe("by Maria Huber");
     expect(actorText(en, 8)).toBe("by a former member");
+    expect(actorText(en, 9)).toBe("by Name not shown"); // a name the reader may not see: as nameShownTo's callers show it
     expect(actorText(en, null)).toBe("by the system");
   });
 });

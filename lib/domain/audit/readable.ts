@@ -55,6 +55,7 @@ export function valueText(ctx: ReadableContext, field: string, value: unknown): 
   if (kind && (typeof value === "number" || typeof value === "string")) {
     const name = ctx.names[kind].get(String(value));
     if (name) return name;
+    if (kind === "person" && ctx.names.hiddenPeople.has(String(value))) return ctx.t("picker.hiddenName");
     if (kind === "status" && typeof value === "string" && isMessageKey(`status.${value}`)) return ctx.t(`status.${value}` as never);
     if (typeof value === "number") return ctx.t(kind === "person" ? "audit.value.formerPerson" : "audit.value.removed");
   }
@@ -86,8 +87,13 @@ export function readableRows(ctx: ReadableContext, entry: { before: Record<strin
   }));
 }
 
-/** Who acted, by name; "the system" without an actor; an erased person as a former member, never "#12". */
+/**
+ * Who acted, by name; "the system" without an actor; a name the reader may not see as "Name not shown" (as
+ * nameShownTo's callers show it); an erased person as a former member, never "#12".
+ */
 export function actorText(ctx: ReadableContext, actorId: number | null): string {
   if (actorId === null) return ctx.t("audit.system");
-  return ctx.t("audit.by", { name: ctx.names.person.get(String(actorId)) ?? ctx.t("audit.value.formerPerson") });
+  const id = String(actorId);
+  const hidden = ctx.names.hiddenPeople.has(id) ? ctx.t("picker.hiddenName") : null;
+  return ctx.t("audit.by", { name: ctx.names.person.get(id) ?? hidden ?? ctx.t("audit.value.formerPerson") });
 }

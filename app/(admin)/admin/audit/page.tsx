@@ -40,7 +40,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
     knownChangeTypes(db),
     subscriptionsOf(db, user.personId),
   ]);
-  const entries = await readableHistory(db, result.rows, { t, locale, timeZone: space.timeZone });
+  const entries = await readableHistory(db, result.rows, { t, locale, timeZone: space.timeZone, viewer: user });
 
   return (
     <div className="space-y-6">

@@ -134,7 +134,7 @@ export default async function ThingPage({ params }: { params: Params }) {
           today={dayOf(new Date(), space.timeZone)}
         />
       )}
-      <ThingHistory t={t} entries={await readableHistory(db, history, { t, locale, timeZone: space.timeZone })} />
+      <ThingHistory t={t} entries={await readableHistory(db, history, { t, locale, timeZone: space.timeZone, viewer: user })} />
     </div>
   );
 }

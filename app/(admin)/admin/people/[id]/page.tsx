@@ -36,7 +36,7 @@ export default async function PersonPage({ params }: { params: Promise<{ id: str
   if (!page) notFound();
   const { record, statuses, types, partner, addressTypes, studyFields, login, roles, held, outranked, mayGrantRoles } = page;
   const { person, profile } = record;
-  const history = await readableHistory(db, record.history, { t, locale, timeZone: space.timeZone });
+  const history = await readableHistory(db, record.history, { t, locale, timeZone: space.timeZone, viewer: user });
   const name = profile ? `${profile.firstName} ${profile.lastName}`.trim() : t("people.formerMember", { number: person.memberNumber ?? person.id });
   const mayWrite = user.permissions.has("members.write") && !outranked;
 
