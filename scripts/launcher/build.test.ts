@@ -102,6 +102,26 @@ describe("sourcesChangedSince (is the web build fresh?)", () => {
     }
   });
 
+  it("finds a source deleted or renamed (mv keeps its time) after a check that found the build fresh", () => {
+    const change: ((root: string) => void)[] = [
+      (root) => fs.rmSync(path.join(root, "app", "admin", "people", "page.tsx")),
+      (root) => fs.renameSync(path.join(root, "lib", "domain", "people.ts"), path.join(root, "lib", "domain", "persons.ts")),
+      (root) => fs.renameSync(path.join(root, "app", "admin", "people"), path.join(root, "app", "admin", "members")),
+    ];
+    for (const [i, make] of change.entries()) {
+      const { root, builtAt } = built();
+      expect(sourcesChangedSince(root, builtAt)).toBe(false);
+      make(root);
+      expect(sourcesChangedSince(root, builtAt), `change ${i}`).toBe(true);
+      expect(sourcesChangedSince(root, builtAt), `change ${i}, checked again`).toBe(true);
+    }
+    // A test file is no source of the build: deleting one changes nothing.
+    const { root, builtAt } = built();
+    expect(sourcesChangedSince(root, builtAt)).toBe(false);
+    fs.rmSync(path.join(root, "lib", "domain", "people.test.ts"));
+    expect(sourcesChangedSince(root, builtAt)).toBe(false);
+  });
+
   it("is not fooled by a test file (not part of the build) or by another build's list", () => {
     const { root, builtAt } = built();
     fs.writeFileSync(path.join(root, "lib", "domain", "new.test.ts"), "a test");

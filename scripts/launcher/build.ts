@@ -103,6 +103,11 @@ export function sourcesChangedSince(root: string, builtAt: number): boolean {
   if (manifest?.builtAt === builtAt && manifest.dirs.every(([dir, at]) => mtime(path.join(root, dir)) === at)) return manifest.files.some(newer);
   const walked = walkSources(root);
   if (walked.files.some(newer)) return true;
+  // A source deleted or renamed (mv keeps its time) makes no file newer: the list of this build's last check has it.
+  if (manifest?.builtAt === builtAt) {
+    const present = new Set(walked.files);
+    if (manifest.files.some((file) => !present.has(file))) return true;
+  }
   writeManifest(manifestFile, { builtAt, ...walked });
   return false;
 }
