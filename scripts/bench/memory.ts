@@ -1,7 +1,7 @@
 /**
  * `npm run bench:memory`: the whole embedded system as `npm start` runs it (launcher, database, web, broker) with the
  * demo data, on the existing web build: the resident memory of every process idle, after 1,000 and after 10,000
- * mixed page requests (public pages, a member's and an admin's, logged in), with the request rate; each process's memory split into WebAssembly memory (PGlite's), the C heap and the rest
+ * mixed page requests (public pages, a member's and an admin's, logged in), with the request rate; each process's memory split into WebAssembly memory (PGlite's), the brk heap (malloc's main arena) and the rest
  * (memory-parts.ts), and the embedded database's live memory contexts and prepared statements. The floor is
  * the idle figure of the same run. It never rebuilds the web app (`npm run build` first when the sources changed). Counts can be given: `npm run bench:memory -- 1000 10000`.
  */
@@ -29,7 +29,7 @@ function report(label: string, rootPid: number, idleTotal?: number): number {
   console.log(`\n${label}: ${mb(total)} in ${tree.length} processes${idleTotal ? ` (×${(total / idleTotal).toFixed(2)} idle)` : ""}   ${loadLine()}`);
   for (const p of tree) {
     const parts = memoryParts(p.pid);
-    const split = parts ? `(${parts.wasm ? `wasm ${mb(parts.wasm)}, ` : ""}malloc ${mb(parts.malloc)}, other ${mb(parts.other)})` : "";
+    const split = parts ? `(${parts.wasm ? `wasm ${mb(parts.wasm)}, ` : ""}brk heap ${mb(parts.brk)}, other ${mb(parts.other)})` : "";
     console.log(`  ${mb(p.rssBytes).padStart(7)}  ${p.pid}  ${p.command}  ${split}`);
   }
   return total;
