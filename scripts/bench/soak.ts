@@ -9,13 +9,20 @@
  * runs only the phases named (health, login, mixed).
  */
 import { startProbedWebServer } from "./probed-web-server";
+import { soakArgs, type SoakPhase } from "./soak-args";
 import { mb, loadLine } from "./stats";
 import { ADMIN_PAGES, MEMBER_PAGES, PUBLIC_PAGES, hit, login } from "./web-load";
 
-const PER_PHASE = Number(process.argv[2] ?? 20_000);
+let args: ReturnType<typeof soakArgs>;
+try {
+  args = soakArgs(process.argv.slice(2));
+} catch (error) {
+  console.error((error as Error).message);
+  process.exit(2);
+}
+const PER_PHASE = args.perPhase;
 /** Phases to run (all when none are named): `npm run bench:soak -- 20000 mixed` runs the mixed pages alone. */
-const ONLY = new Set(process.argv.slice(3));
-const runs = (name: "health" | "login" | "mixed") => ONLY.size === 0 || ONLY.has(name);
+const runs = (name: SoakPhase) => args.phases.has(name);
 const STEP = Math.min(2_000, Math.max(1, Math.floor(PER_PHASE / 10)));
 const PASSWORD = "bench-demo-password";
 
