@@ -18,6 +18,8 @@ export async function invitationLinkState(db: Db, token: string, now = new Date(
   return row.expiresAt > now ? "usable" : "expired";
 }
 
+class EmailTaken extends Error {}
+
 /**
  * Sets the password: claims the invitation atomically (two concurrent uses cannot both win) and creates the login
  * with the invited address. The person's status must still allow logging in.
@@ -43,7 +45,8 @@ export async function acceptInvitation(db: Db, input: { token: string; password:
         .select({ id: accounts.id })
         .from(accounts)
         .where(eq(sql`lower(${accounts.email})`, claimed.email));
-      if (taken) return fail("email_taken");
+      // Thrown, not returned: the transaction rolls back and the link stays usable (not the invitee's fault).
+      if (taken) throw new EmailTaken();
       const [account] = await tx.insert(accounts).values({ personId: claimed.personId, email: claimed.email, passwordHash }).returning({ id: accounts.id });
       await tx
         .update(invitations)
@@ -61,7 +64,7 @@ export async function acceptInvitation(db: Db, input: { token: string; password:
       return { ok: true as const, email: claimed.email };
     });
   } catch (error) {
-    if (uniqueViolation(error) !== null) return fail("email_taken");
+    if (error instanceof EmailTaken || uniqueViolation(error) !== null) return fail("email_taken");
     throw error;
   }
 }

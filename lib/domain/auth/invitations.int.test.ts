@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { auditLog, invitations, personRoles, roles } from "@/lib/db/schema";
+import { accounts, auditLog, invitations, personRoles, roles } from "@/lib/db/schema";
 import { newcomersWithInbox } from "../people/testing/newcomer";
 import { unfold } from "@/lib/domain/mail/testing/smtp-inbox";
 import { acceptInvitation, invitationLinkState } from "./invitation-accept";
@@ -107,6 +107,19 @@ describe("invitation life cycle", () => {
       ok: true,
       email: "tilda@example.org",
     });
+  });
+
+  it("an address already used by another login is refused without using up the link", async () => {
+    const id = await newcomer("shared@example.org");
+    expect(await invitePerson(t.db, t.inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: true });
+    const token = lastTokenTo("shared@example.org");
+    const other = await newcomer("other@example.org");
+    const [clash] = await t.db.insert(accounts).values({ personId: other, email: "shared@example.org", passwordHash: "x" }).returning({ id: accounts.id });
+    expect(await acceptInvitation(t.db, { token, password: "shared-password-1" })).toMatchObject({ ok: false, code: "email_taken" });
+    // Not the invitee's fault: once the clash is sorted out, the same link still works.
+    expect(await invitationLinkState(t.db, token)).toBe("usable");
+    await t.db.delete(accounts).where(eq(accounts.id, clash!.id));
+    expect(await acceptInvitation(t.db, { token, password: "shared-password-1" })).toEqual({ ok: true, email: "shared@example.org" });
   });
 
   it("refuses people without email or whose status may not log in, and anyone above the inviter", async () => {
