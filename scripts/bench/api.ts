@@ -9,6 +9,7 @@ import { handleApiRequest } from "@/lib/api/v1/http";
 import { createDb, type Db } from "@/lib/db/client";
 import { accounts, equipmentTypes } from "@/lib/db/schema";
 import { createPersonalToken } from "@/lib/domain/api-tokens/tokens";
+import { FULL_SCOPE } from "@/lib/domain/access/view-rights";
 import { listPendingApplicants } from "@/lib/domain/people/applicant-signup";
 import { listCommittees } from "@/lib/domain/people/committee-service";
 import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
@@ -40,7 +41,7 @@ function peoplePage(db: Db, params: Record<string, string>) {
     listMembershipTypes(db),
     listCommittees(db),
     db.select({ id: equipmentTypes.id, name: equipmentTypes.name }).from(equipmentTypes).orderBy(equipmentTypes.name),
-    listPendingApplicants(db),
+    listPendingApplicants(db, FULL_SCOPE),
   ]);
 }
 

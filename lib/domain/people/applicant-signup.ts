@@ -3,7 +3,9 @@ import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, applicantConfirmations, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { isLocale, LOCALES, translator, type Locale } from "@/lib/i18n/translate";
+import { scopeCondition, type ViewScope } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
+import { spaceToday } from "../settings/space-today";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/passwords";
 import type { Mailer } from "../mail/mailer";
 import { publicLink } from "../settings/public-link";
@@ -194,7 +196,9 @@ export async function confirmApplicant(db: Db, token: string, now = new Date()):
 }
 
 /** Applicants who confirmed their email and wait for the board. */
-export async function listPendingApplicants(db: Db) {
+export async function listPendingApplicants(db: Db, scope: ViewScope, now = new Date()) {
+  // Within the viewer's view rights, as the people list (no statement for the day when the viewer sees every group).
+  const inScope = scope.all ? undefined : scopeCondition(scope, await spaceToday(db, now));
   return db
     .select({
       personId: people.id,
@@ -207,7 +211,7 @@ export async function listPendingApplicants(db: Db) {
     .innerJoin(people, eq(people.id, applicantConfirmations.personId))
     .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
     .innerJoin(profiles, eq(profiles.personId, people.id))
-    .where(pendingApplication);
+    .where(and(pendingApplication, inScope));
 }
 
 /** A confirmed application of an applicant (not a login request): on `applicant_confirmations` joined to people's status. */

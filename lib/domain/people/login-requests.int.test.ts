@@ -1,3 +1,4 @@
+import { FULL_SCOPE } from "../access/view-rights";
 import { count, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, auditLog, profiles } from "@/lib/db/schema";
@@ -36,23 +37,23 @@ describe("login requests: sign-up with the address of a person here without a lo
     const mail = unfold(mailsTo("returning@example.org").at(-1)!.raw);
     expect(mail).toContain("al in onze administratie"); // in the language chosen on the form
     const token = decodeURIComponent(mail.match(/\/signup\/confirm\?token=([A-Za-z0-9_%-]+)/)![1]!);
-    expect(await listLoginRequests(t.db)).toEqual([]);
+    expect(await listLoginRequests(t.db, FULL_SCOPE)).toEqual([]);
     const waitingBefore = await countWaitingApplications(t.db);
     expect(await confirmApplicant(t.db, token)).toEqual({ ok: true, personId: id, kind: "login_request" });
     // The people list's link counts it with the applications, as the applicants page lists them.
     expect(await countWaitingApplications(t.db)).toBe(waitingBefore + 1);
-    expect(waitingBefore + 1).toBe((await listLoginRequests(t.db)).length + (await listPendingApplicants(t.db)).length);
+    expect(waitingBefore + 1).toBe((await listLoginRequests(t.db, FULL_SCOPE)).length + (await listPendingApplicants(t.db, FULL_SCOPE)).length);
     expect(await confirmApplicant(t.db, token)).toMatchObject({ ok: false, code: "invalid_token" });
     expect(await login("returning@example.org", "typed-password-1")).toMatchObject({ ok: false });
-    const [request] = await listLoginRequests(t.db);
+    const [request] = await listLoginRequests(t.db, FULL_SCOPE);
     expect(request).toMatchObject({ personId: id, email: "returning@example.org", firstName: "New" });
-    expect(await listPendingApplicants(t.db)).toEqual([]);
+    expect(await listPendingApplicants(t.db, FULL_SCOPE)).toEqual([]);
 
     expect(await approveLoginRequest(t.db, t.ids.member, request!.requestId)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await approveLoginRequest(t.db, t.ids.admin, request!.requestId)).toEqual({ ok: true, personId: id });
     expect(await login("returning@example.org", "typed-password-1")).toMatchObject({ ok: true, personId: id });
     expect(await records()).toBe(1);
-    expect(await listLoginRequests(t.db)).toEqual([]);
+    expect(await listLoginRequests(t.db, FULL_SCOPE)).toEqual([]);
     expect(await countWaitingApplications(t.db)).toBe(waitingBefore);
     expect(await loginStateOf(t.db, id)).toMatchObject({ kind: "login" });
     await mailLoginApproved(t.db, t.inbox.mailer, id);
@@ -73,7 +74,7 @@ describe("login requests: sign-up with the address of a person here without a lo
     const mail = unfold(mailsTo("declined@example.org").at(-1)!.raw);
     const token = decodeURIComponent(mail.match(/\/signup\/confirm\?token=([A-Za-z0-9_%-]+)/)![1]!);
     expect(await confirmApplicant(t.db, token)).toMatchObject({ ok: true, kind: "login_request" });
-    const [request] = (await listLoginRequests(t.db)).filter((r) => r.personId === id);
+    const [request] = (await listLoginRequests(t.db, FULL_SCOPE)).filter((r) => r.personId === id);
     expect(await rejectLoginRequest(t.db, t.ids.member, request!.requestId)).toMatchObject({ ok: false, code: "forbidden" });
     expect(await rejectLoginRequest(t.db, t.ids.admin, request!.requestId)).toEqual({ ok: true, personId: id });
     expect(await approveLoginRequest(t.db, t.ids.admin, request!.requestId)).toMatchObject({ ok: false, code: "not_found" });

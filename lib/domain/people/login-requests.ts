@@ -2,7 +2,8 @@ import { and, asc, eq, isNotNull, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { accounts, applicantConfirmations, invitations, people, profiles } from "@/lib/db/schema";
 import { subjectRefusal } from "../access/containment";
-import { outOfViewRefusal } from "../access/view-rights";
+import { outOfViewRefusal, scopeCondition, type ViewScope } from "../access/view-rights";
+import { spaceToday } from "../settings/space-today";
 import { recordAudit } from "../audit/record-audit";
 import type { Mailer } from "../mail/mailer";
 import { notifyPerson, type NotifyOutcome } from "../mail/notify";
@@ -74,7 +75,9 @@ export interface LoginRequest {
 export const confirmedLoginRequest = and(isNotNull(applicantConfirmations.loginEmail), isNotNull(applicantConfirmations.confirmedAt), isNull(people.erasedAt));
 
 /** Confirmed login requests waiting for an admin, oldest first. */
-export async function listLoginRequests(db: Db): Promise<LoginRequest[]> {
+export async function listLoginRequests(db: Db, scope: ViewScope, now = new Date()): Promise<LoginRequest[]> {
+  // Within the viewer's view rights, as the people list (no statement for the day when the viewer sees every group).
+  const inScope = scope.all ? undefined : scopeCondition(scope, await spaceToday(db, now));
   const rows = await db
     .select({
       requestId: applicantConfirmations.id,
@@ -87,7 +90,7 @@ export async function listLoginRequests(db: Db): Promise<LoginRequest[]> {
     .from(applicantConfirmations)
     .innerJoin(people, eq(people.id, applicantConfirmations.personId))
     .innerJoin(profiles, eq(profiles.personId, people.id))
-    .where(confirmedLoginRequest)
+    .where(and(confirmedLoginRequest, inScope))
     .orderBy(asc(applicantConfirmations.confirmedAt), asc(applicantConfirmations.id));
   return rows.map((r) => ({ ...r, email: r.email!, confirmedAt: r.confirmedAt! }));
 }

@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
-import { memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { applicantConfirmations, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { grantPersonRole } from "../access/person-roles";
 import { createRole, listRolesWithPermissions } from "../access/role-admin";
@@ -9,7 +9,8 @@ import { viewRightKey, viewScopeOf } from "../access/view-rights";
 import { invitePerson, revokeInvitation } from "../auth/invitation-send";
 import { countWithoutLogin, inviteEveryoneWithoutLogin } from "../auth/invite-everyone";
 import { addAddress, addressesOf } from "./address-service";
-import { approveApplicant } from "./applicant-signup";
+import { approveApplicant, listPendingApplicants } from "./applicant-signup";
+import { listLoginRequests } from "./login-requests";
 import { createPerson } from "./create-person";
 import { erasePerson } from "./erase-person";
 import { exportPersonData } from "./export-person";
@@ -135,5 +136,28 @@ describe("a desk with narrowed view rights inviting everyone without a login", (
     const adminCount = await countWithoutLogin(t.db, {}, await viewScopeOf(t.db, t.ids.admin));
     expect(deskCount.total).toBe(step.report.failed.length + step.report.skippedNoEmail + step.report.skippedPending + step.report.skippedAbove);
     expect(adminCount.total).toBeGreaterThan(deskCount.total);
+  });
+});
+
+describe("the applicants page of a desk with narrowed view rights", () => {
+  it("lists only the applications and login requests of people in their groups", async () => {
+    const person = async (statusKey: string, email: string) =>
+      (await createPerson(t.db, { statusKey, firstName: "Waiting", lastName: statusKey, email })).personId;
+    const applicant = await person("applicant", "applied@scope.test");
+    const memberAsking = await person("member", "member-asks@scope.test");
+    const applicantAsking = await person("applicant", "applicant-asks@scope.test");
+    const confirmed = { expiresAt: new Date(Date.now() + 86_400_000), confirmedAt: new Date() };
+    await t.db.insert(applicantConfirmations).values([
+      { personId: applicant, tokenHash: "scope-applied", ...confirmed },
+      { personId: memberAsking, tokenHash: "scope-member-asks", loginEmail: "member-asks@scope.test", ...confirmed },
+      { personId: applicantAsking, tokenHash: "scope-applicant-asks", loginEmail: "applicant-asks@scope.test", ...confirmed },
+    ]);
+    const deskScope = await viewScopeOf(t.db, desk);
+    const adminScope = await viewScopeOf(t.db, t.ids.admin);
+
+    expect((await listPendingApplicants(t.db, adminScope)).map((a) => a.personId)).toContain(applicant);
+    expect((await listPendingApplicants(t.db, deskScope)).map((a) => a.personId)).not.toContain(applicant);
+    expect((await listLoginRequests(t.db, adminScope)).map((r) => r.personId)).toEqual(expect.arrayContaining([memberAsking, applicantAsking]));
+    expect((await listLoginRequests(t.db, deskScope)).map((r) => r.personId)).toEqual([memberAsking]);
   });
 });

@@ -1,3 +1,4 @@
+import { FULL_SCOPE } from "../access/view-rights";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { accounts, applicantConfirmations, machines, people, unknownCards, usageSessions } from "@/lib/db/schema";
@@ -35,14 +36,14 @@ describe("public sign-up", () => {
     expect(await confirmApplicant(t.db, token)).toEqual({ ok: true, personId: r.personId, kind: "application" });
     expect(await confirmApplicant(t.db, token)).toMatchObject({ code: "invalid_token" });
     expect((await login()).ok).toBe(true);
-    expect((await listPendingApplicants(t.db)).map((a) => a.personId)).toEqual([r.personId]);
+    expect((await listPendingApplicants(t.db, FULL_SCOPE)).map((a) => a.personId)).toEqual([r.personId]);
     expect(await countWaitingApplications(t.db)).toBe(1); // the people list's link: confirmed applications count
 
     expect(await approveApplicant(t.db, t.ids.member, r.personId)).toMatchObject({ code: "forbidden" });
     expect(await approveApplicant(t.db, t.ids.admin, r.personId)).toEqual({ ok: true });
     const [person] = await t.db.select().from(people).where(eq(people.id, r.personId));
     expect(person!.memberNumber).toEqual(expect.any(Number));
-    expect(await listPendingApplicants(t.db)).toEqual([]);
+    expect(await listPendingApplicants(t.db, FULL_SCOPE)).toEqual([]);
   });
 
   it("refuses an expired link", async () => {

@@ -24,9 +24,9 @@ export default async function ApplicantsPage() {
   const [t, locale, applicants, space, loginRequests] = await Promise.all([
     getT(),
     getLocale(),
-    listPendingApplicants(getDb()),
+    listPendingApplicants(getDb(), user.viewScope),
     getSpace(),
-    listLoginRequests(getDb()),
+    listLoginRequests(getDb(), user.viewScope),
   ]);
   const mayWrite = user.permissions.has("members.write");
   return (
