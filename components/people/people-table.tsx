@@ -6,7 +6,7 @@ import { Table, Td, Th } from "@/components/ui/table";
 
 const CELLS = [
   "[&_tbody_td:nth-child(1)]:font-mono",
-  "[&_tbody_a]:text-amber-800 [&_tbody_a]:underline [&_tbody_a:hover]:text-amber-900",
+  "[&_tbody_a]:text-amber-800 [&_tbody_a]:underline [&_tbody_a]:hover:text-amber-900",
   "[&_tbody_td:nth-child(2)>span]:block [&_tbody_td:nth-child(2)>span]:text-xs [&_tbody_td:nth-child(2)>span]:text-slate-500 sm:[&_tbody_td:nth-child(2)>span]:hidden",
   "[&_tbody_td:nth-child(3)]:hidden sm:[&_tbody_td:nth-child(3)]:table-cell",
 ].join(" ");

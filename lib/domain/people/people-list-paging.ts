@@ -1,7 +1,7 @@
 import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { membershipStatuses, people, profiles } from "@/lib/db/schema";
-import { nameParts } from "./person-match";
+import { nameParts } from "./search-paging";
 import type { PeopleListRow, PeopleQuery } from "./people-list";
 import { cappedLimit, cappedPages, countedPage, namesFirst, type PageQuery } from "./search-paging";
 

@@ -4,7 +4,8 @@ import { membershipStatuses, people } from "@/lib/db/schema";
 import type { Permission } from "../access/permissions";
 import type { ViewScope } from "../access/view-rights";
 import { fail, type Failure, type Result } from "../shared/result";
-import { inScopeOf, nameParts, peopleSearch } from "./person-match";
+import { inScopeOf, peopleSearch } from "./person-match";
+import { nameParts } from "./search-paging";
 import type { Viewer } from "./visibility";
 
 /**

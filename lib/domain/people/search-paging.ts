@@ -1,5 +1,7 @@
-import { sql, type SQL, type SQLWrapper, type Subquery } from "drizzle-orm";
+import { asc, count, desc, eq, sql, type SQL, type SQLWrapper, type Subquery } from "drizzle-orm";
+import type { SelectedFields } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
+import { membershipStatuses, people, profiles } from "@/lib/db/schema";
 
 /**
  * Counting a search stops here: a broad text (one letter) would otherwise read and count every person each time.
@@ -72,4 +74,45 @@ export async function namesFirst<T>(
   if (read.length >= limit || (total !== undefined && offset + read.length >= total)) return read;
   const namedTotal = read.length > 0 || offset === 0 ? offset + read.length : await parts.countNamed();
   return [...read, ...(await parts.nameless(limit - read.length, Math.max(0, offset - namedTotal)))];
+}
+
+/**
+ * The two parts of a search read names first (namesFirst), as queries with the status joined, built here once for
+ * every list that pages so (the admin list, the equipment pages' search, the picker): `named` is driven from
+ * `profiles` along profiles_name_idx (last name, first name, id; backward for "desc"), `nameless` from `people`
+ * left-joined to the profile, by id. `sight` (peopleSearch) is joined after the profile where the columns or the
+ * conditions read it.
+ */
+export function nameParts<T>(db: Db, columns: SelectedFields, where: { named: SQL | undefined; nameless: SQL | undefined; sight?: SQL; dir?: "asc" | "desc" }) {
+  const order = where.dir === "desc" ? desc : asc;
+  // A new builder for each use: a builder changes in place as it is ordered and paged.
+  const named = () => {
+    const q = db
+      .select(columns)
+      .from(profiles)
+      .innerJoin(people, eq(people.id, profiles.personId))
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .$dynamic();
+    return (where.sight ? q.leftJoin(where.sight, sql`true`) : q).where(where.named);
+  };
+  const nameless = () => {
+    const q = db
+      .select(columns)
+      .from(people)
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .leftJoin(profiles, eq(profiles.personId, people.id))
+      .$dynamic();
+    return (where.sight ? q.leftJoin(where.sight, sql`true`) : q).where(where.nameless);
+  };
+  return {
+    named: (limit: number, offset: number): PageQuery<T> =>
+      named().orderBy(order(profiles.lastName), order(profiles.firstName), order(profiles.personId)).limit(limit).offset(offset) as unknown as PageQuery<T>,
+    /** `limit` may be an expression (the picker's rest after the named rows), written into the statement as is. */
+    nameless: (limit: number | SQL, offset: number): PageQuery<T> =>
+      nameless()
+        .orderBy(order(people.id))
+        .limit(limit as number)
+        .offset(offset) as unknown as PageQuery<T>,
+    countNamed: async () => (await db.select({ n: count() }).from(named().as("named")))[0]?.n ?? 0,
+  };
 }

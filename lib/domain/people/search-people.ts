@@ -2,7 +2,8 @@ import { and } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { membershipStatuses, people } from "@/lib/db/schema";
 import type { ViewScope } from "../access/view-rights";
-import { inScopeOf, nameParts, peopleSearch } from "./person-match";
+import { inScopeOf, peopleSearch } from "./person-match";
+import { nameParts } from "./search-paging";
 import { cappedLimit, cappedPages, countedPage, namesFirst } from "./search-paging";
 import type { Viewer } from "./visibility";
 
