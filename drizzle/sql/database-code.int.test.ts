@@ -91,6 +91,25 @@ describe("applyDatabaseCode", () => {
     expect(await applyDatabaseCode(database.db)).toBe(true);
   });
 
+  it("rebuilds usage counters that went stale some other way (rows loaded with triggers off), then sends one statement again", async () => {
+    const [type] = await database.db.execute<{ id: number }>(sql`insert into equipment_types (name) values ('Stale counters lathe') returning id`);
+    const [machine] = await database.db.execute<{ id: number }>(
+      sql`insert into machines (equipment_type_id, name) values (${type!.id}, 'Stale counters lathe') returning id`,
+    );
+    await database.db.execute(sql`insert into usage_sessions (machine_id, card_uid, started_at, ended_at, duration_seconds, recorded_as, last_heartbeat_at, opened_by_event_at)
+      values (${machine!.id}, 'c0ffee01', '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z', 3600, 'manual', '2026-03-02T11:00:00Z', '2026-03-02T10:00:00Z')`);
+    const counted = async () =>
+      (await database.db.execute<{ n: number }>(sql`select closed_sessions::int as n from machine_usage_counters where machine_id = ${machine!.id}`))[0]?.n;
+    expect(await counted()).toBe(1);
+    // What a restore with the triggers off leaves: the sessions without their counters.
+    await database.db.execute(sql`delete from machine_usage_counters`);
+    expect(await applyDatabaseCode(database.db)).toBe(true);
+    expect(await counted()).toBe(1);
+    counting.reset();
+    expect(await applyDatabaseCode(counting.db)).toBe(false);
+    expect(counting.queries).toHaveLength(1);
+  });
+
   // The embedded database is one session for every client (advisory locks do not exclude each other there); the
   // launcher alone prepares it. On PostgreSQL a web and a broker process may start at once.
   it.skipIf(!process.env.DATABASE_URL)("is applied once by instances migrating at the same time", async () => {

@@ -6,7 +6,7 @@ import { FEED_MARKER_TRIGGERS } from "./feed-marker";
 import { DATA_VERSION_TRIGGERS } from "./data-versions";
 import { INVENTORY_GUARDS } from "./inventory";
 import { PEOPLE_GUARDS } from "./people";
-import { USAGE_COUNTERS, rebuildStaleUsageCounters } from "./usage-counters";
+import { USAGE_COUNTERS, rebuildStaleUsageCounters, usageCountersStale } from "./usage-counters";
 
 /** Every statement of the database code, in the order it is applied. */
 export const DATABASE_CODE: readonly string[] = [...PEOPLE_GUARDS, ...INVENTORY_GUARDS, ...DATA_VERSION_TRIGGERS, ...FEED_MARKER_TRIGGERS, ...USAGE_COUNTERS];
@@ -36,9 +36,9 @@ const appliedMigrations = sql`(select count(*)::int from drizzle.__drizzle_migra
  * Database functions and triggers that drizzle-kit does not generate. Each statement is idempotent (CREATE OR
  * REPLACE, DROP … IF EXISTS); they are applied after a migration run, for every database (the embedded one,
  * PostgreSQL, the test databases), unless nothing changed since they were last applied: not the code (its
- * fingerprint), not what the database holds of it (`installedDigest`), not the number of migrations. Those three
- * are kept in ms_internal.database_code (not in the public schema, so backups neither carry nor reset it) and
- * compared in one statement; applying the code at every start cost ~290 ms of CPU (~90 statements). Callers hold
+ * fingerprint), not what the database holds of it (`installedDigest`), not the number of migrations, and the usage
+ * counters are not stale (rows loaded with triggers off). Those three are kept in ms_internal.database_code (not in
+ * the public schema, so backups neither carry nor reset it) and compared, with the staleness, in one statement; applying the code at every start cost ~290 ms of CPU (~90 statements). Callers hold
  * the migration lock (migrate.ts), so instances starting together apply it once. Returns whether it was applied.
  */
 export async function applyDatabaseCode(db: Db, code: readonly string[] = DATABASE_CODE): Promise<boolean> {
@@ -60,7 +60,7 @@ async function unchanged(db: Db, fingerprint: string): Promise<boolean> {
   const read = async (reader: Db) =>
     (
       await reader.execute<{ same: boolean }>(
-        sql`select fingerprint = ${fingerprint} and installed = ${installedDigest} and migrations = ${appliedMigrations} as same from ms_internal.database_code`,
+        sql`select fingerprint = ${fingerprint} and installed = ${installedDigest} and migrations = ${appliedMigrations} and not ${usageCountersStale} as same from ms_internal.database_code`,
       )
     )[0]?.same === true;
   try {

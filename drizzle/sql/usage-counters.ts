@@ -98,11 +98,17 @@ export const USAGE_COUNTERS: string[] = [
    for each row execute function ms_plan_counter_changed()`,
 ];
 
-/** A database whose sessions predate the counters gets them computed once, after USAGE_COUNTERS was applied. */
+/**
+ * Counters missing while there is something to count: sessions that predate the counters, or rows loaded with the
+ * triggers off (pg_restore --disable-triggers, session_replication_role = replica). Cheap (index probes and two
+ * counts), so applyDatabaseCode's one start-up statement checks it too.
+ */
+export const usageCountersStale = sql`((exists (select 1 from usage_sessions where ended_at is not null) and not exists (select 1 from machine_usage_counters))
+    or (select count(*) from maintenance_plans) <> (select count(*) from plan_usage_counters))`;
+
+/** Computes the counters once when they are stale, after USAGE_COUNTERS was applied. */
 export async function rebuildStaleUsageCounters(tx: Db): Promise<void> {
-  const [row] = await tx.execute<{ stale: boolean }>(sql`select
-    (exists (select 1 from usage_sessions where ended_at is not null) and not exists (select 1 from machine_usage_counters))
-    or (select count(*) from maintenance_plans) <> (select count(*) from plan_usage_counters) as stale`);
+  const [row] = await tx.execute<{ stale: boolean }>(sql`select ${usageCountersStale} as stale`);
   if (row?.stale) await rebuildUsageCounters(tx);
 }
 
