@@ -96,7 +96,8 @@ describe("applyDatabaseCode", () => {
     const [machine] = await database.db.execute<{ id: number }>(
       sql`insert into machines (equipment_type_id, name) values (${type!.id}, 'Stale counters lathe') returning id`,
     );
-    await database.db.execute(sql`insert into usage_sessions (machine_id, card_uid, started_at, ended_at, duration_seconds, recorded_as, last_heartbeat_at, opened_by_event_at)
+    await database.db
+      .execute(sql`insert into usage_sessions (machine_id, card_uid, started_at, ended_at, duration_seconds, recorded_as, last_heartbeat_at, opened_by_event_at)
       values (${machine!.id}, 'c0ffee01', '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z', 3600, 'manual', '2026-03-02T11:00:00Z', '2026-03-02T10:00:00Z')`);
     const counted = async () =>
       (await database.db.execute<{ n: number }>(sql`select closed_sessions::int as n from machine_usage_counters where machine_id = ${machine!.id}`))[0]?.n;
