@@ -38,8 +38,9 @@ const appliedMigrations = sql`(select count(*)::int from drizzle.__drizzle_migra
  * PostgreSQL, the test databases), unless nothing changed since they were last applied: not the code (its
  * fingerprint), not what the database holds of it (`installedDigest`), not the number of migrations, and the usage
  * counters are not stale (rows loaded with triggers off). Those three are kept in ms_internal.database_code (not in
- * the public schema, so backups neither carry nor reset it) and compared, with the staleness, in one statement; applying the code at every start cost ~290 ms of CPU (~90 statements). Callers hold
- * the migration lock (migrate.ts), so instances starting together apply it once. Returns whether it was applied.
+ * the public schema, so backups neither carry nor reset it) and compared, with the staleness, in one statement;
+ * applying the code at every start cost ~290 ms of CPU (~90 statements). Callers hold the migration lock
+ * (migrate.ts), so instances starting together apply it once. Returns whether it was applied.
  */
 export async function applyDatabaseCode(db: Db, code: readonly string[] = DATABASE_CODE): Promise<boolean> {
   const fingerprint = codeFingerprint(code);
