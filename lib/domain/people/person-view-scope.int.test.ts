@@ -9,8 +9,8 @@ import { viewRightKey, viewScopeOf } from "../access/view-rights";
 import { invitePerson, revokeInvitation } from "../auth/invitation-send";
 import { countWithoutLogin, inviteEveryoneWithoutLogin } from "../auth/invite-everyone";
 import { addAddress, addressesOf } from "./address-service";
-import { approveApplicant, listPendingApplicants } from "./applicant-signup";
-import { listLoginRequests } from "./login-requests";
+import { approveApplicant, listPendingApplicants, rejectApplicant } from "./applicant-signup";
+import { approveLoginRequest, listLoginRequests, rejectLoginRequest } from "./login-requests";
 import { createPerson } from "./create-person";
 import { erasePerson } from "./erase-person";
 import { exportPersonData } from "./export-person";
@@ -149,8 +149,8 @@ describe("the applicants page of a desk with narrowed view rights", () => {
     const confirmed = { expiresAt: new Date(Date.now() + 86_400_000), confirmedAt: new Date() };
     await t.db.insert(applicantConfirmations).values([
       { personId: applicant, tokenHash: "scope-applied", ...confirmed },
-      { personId: memberAsking, tokenHash: "scope-member-asks", loginEmail: "member-asks@scope.test", ...confirmed },
-      { personId: applicantAsking, tokenHash: "scope-applicant-asks", loginEmail: "applicant-asks@scope.test", ...confirmed },
+      { personId: memberAsking, tokenHash: "scope-member-asks", loginEmail: "member-asks@scope.test", loginPasswordHash: "unused", ...confirmed },
+      { personId: applicantAsking, tokenHash: "scope-applicant-asks", loginEmail: "applicant-asks@scope.test", loginPasswordHash: "unused", ...confirmed },
     ]);
     const deskScope = await viewScopeOf(t.db, desk);
     const adminScope = await viewScopeOf(t.db, t.ids.admin);
@@ -159,5 +159,13 @@ describe("the applicants page of a desk with narrowed view rights", () => {
     expect((await listPendingApplicants(t.db, deskScope)).map((a) => a.personId)).not.toContain(applicant);
     expect((await listLoginRequests(t.db, adminScope)).map((r) => r.personId)).toEqual(expect.arrayContaining([memberAsking, applicantAsking]));
     expect((await listLoginRequests(t.db, deskScope)).map((r) => r.personId)).toEqual([memberAsking]);
+
+    // Nor decides them: the application and the request outside the groups stay as they were.
+    const outsideRequest = (await listLoginRequests(t.db, adminScope)).find((r) => r.personId === applicantAsking)!.requestId;
+    expect(await rejectApplicant(t.db, desk, applicant, "Not for you")).toMatchObject(notFound);
+    expect(await approveLoginRequest(t.db, desk, outsideRequest)).toMatchObject(notFound);
+    expect(await rejectLoginRequest(t.db, desk, outsideRequest)).toMatchObject(notFound);
+    expect((await listPendingApplicants(t.db, adminScope)).map((a) => a.personId)).toContain(applicant);
+    expect((await listLoginRequests(t.db, adminScope)).map((r) => r.personId)).toContain(applicantAsking);
   });
 });
