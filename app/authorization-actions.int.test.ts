@@ -162,10 +162,13 @@ describe("authorization matrix: server actions", () => {
   );
 });
 
-/** Does an action take one person by id: a `personId` in its input, or a bound id on the admin person page? */
+/**
+ * Does an action take one person by id: a `personId` in its input, a `person` (named in a form: picker, member
+ * number or email), or a bound id on the admin person page?
+ */
 function takesPerson(file: string, spec: DeclaredSpec): boolean {
   const shape = (spec.input as { shape?: Record<string, unknown> }).shape;
-  return Boolean(shape && "personId" in shape) || (file.startsWith("app/(admin)/admin/people/[id]/") && spec.bound !== undefined);
+  return Boolean(shape && ("personId" in shape || "person" in shape)) || (file.startsWith("app/(admin)/admin/people/[id]/") && spec.bound !== undefined);
 }
 
 /** A person case's arguments for one subject: its bound ids, then (previous result, form). */

@@ -118,5 +118,10 @@ export const PERSON_CASES: Record<string, PersonCase> = {
     form: { personId: "$subject", equipmentTypeId: "999999", level: "user", reason: "Sample reason" },
     nobody: "unknown_person",
   },
+  // A function that grants no roles, so the call on the person the desk sees is done.
+  [`${A}/membership/committees/actions.ts#assignFunctionAction`]: {
+    args: ["$row:deskFunction"],
+    form: { person: "$pick:subject", since: "2026-01-01", until: "" },
+  },
   [`${A}/people/actions.ts#erasePersonAction`]: { form: { personId: "$subject", reason: "Sample reason" } },
 };

@@ -1,6 +1,6 @@
 import { NextSignal, state } from "./server-actions";
 import { eq } from "drizzle-orm";
-import { accounts, interventions, machines, membershipStatuses, personRoles, rolePermissions, roles, usageSessions } from "@/lib/db/schema";
+import { accounts, committeeFunctions, committees, interventions, machines, membershipStatuses, personRoles, rolePermissions, roles, usageSessions } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import type { Permission } from "@/lib/domain/access/permissions";
 import { addAddress } from "@/lib/domain/people/address-service";
@@ -176,6 +176,9 @@ export async function setUpRoles(): Promise<DemoDatabase> {
   const address = await addAddress(t.db, narrowed.inside, narrowed.inside, { typeId: addressType!.id, street: "Inner street 1", city: "Graz" });
   if (!address.ok) throw new Error(address.message);
   rows.insideAddress = address.addressId;
+  const [committee] = await t.db.insert(committees).values({ name: "Matrix committee" }).returning({ id: committees.id });
+  const [fn] = await t.db.insert(committeeFunctions).values({ committeeId: committee!.id, name: "Matrix function" }).returning({ id: committeeFunctions.id });
+  rows.deskFunction = fn!.id;
   narrowed.outside = (await createPerson(t.db, { statusKey: "applicant", firstName: "Otto", lastName: "Outside", email: "outside@matrix.test" })).personId;
   const { permissionsOfPerson } = await import("@/lib/domain/access/person-permissions");
   for (const role of ROLES) permissionsOf.set(role, personOf.get(role) ? await permissionsOfPerson(t.db, personOf.get(role)!) : new Set());

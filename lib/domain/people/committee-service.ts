@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { perDb } from "@/lib/db/prepared";
 import { committeeFunctions, committees, functionHolders, functionRoles, people, profiles, roles } from "@/lib/db/schema";
 import { grantRefusal, subjectRefusal } from "../access/containment";
-import { syncViewRights } from "../access/view-rights";
+import { outOfViewRefusal, syncViewRights } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
 import { fail, forbidden, notFound, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
@@ -92,7 +92,8 @@ export async function assignFunction(db: Db, actorId: number, input: z.input<typ
       .where(eq(committeeFunctions.id, parsed.data.functionId));
     if (!fn) return notFound("function");
     const [person] = await tx.select({ id: people.id }).from(people).where(eq(people.id, parsed.data.personId));
-    if (!person) return notFound();
+    // A person outside the actor's view rights is refused as one who does not exist (as the form's unknown person).
+    if (!person || (await outOfViewRefusal(tx, actorId, person.id))) return fail("not_found", "No such person.", { field: "person" });
     // The function's roles become the holder's: nobody hands out a function granting more than they hold.
     const beyond = await grantRefusal(tx, actorId, { functionId: fn.f.id });
     if (beyond) return beyond;
