@@ -1,6 +1,17 @@
 import { NextSignal, state } from "./server-actions";
 import { eq } from "drizzle-orm";
-import { accounts, committeeFunctions, committees, interventions, machines, membershipStatuses, personRoles, rolePermissions, roles, usageSessions } from "@/lib/db/schema";
+import {
+  accounts,
+  committeeFunctions,
+  committees,
+  interventions,
+  machines,
+  membershipStatuses,
+  personRoles,
+  rolePermissions,
+  roles,
+  usageSessions,
+} from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import type { Permission } from "@/lib/domain/access/permissions";
 import { addAddress } from "@/lib/domain/people/address-service";
