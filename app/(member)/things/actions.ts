@@ -79,6 +79,9 @@ export const moveThingAction = defineAction({
   },
 });
 
+// Lending is not a people-admin change, so the people desk's view rights do not apply to the borrower: a keeper may
+// lend to anyone on record (not erased); the picker offers only names the keeper may see, and the answer names the
+// borrower only as far as the keeper may see the name.
 export const lendThingAction = defineAction({
   caller: "user",
   // The due day's rule (today in the space's zone or later) is the domain's; here only its form.
