@@ -33,13 +33,16 @@ export async function personPage(db: Db, viewer: { personId: number; permissions
     subjectRefusalBy(db, viewer, personId),
   ]);
   if (!record || !inScope) return null;
+  // A partner outside the viewer's view rights is shown as "#id", with no number and no link (a statement only for a
+  // narrowed viewer, and only when there is a partner).
+  const partnerShown = partner === null || (await personInViewScope(db, viewer.viewScope, partner.personId));
   return {
     record,
     statuses,
     types,
     /** The membership types with the partner rate, for the hint next to the partner link. */
     partnerRateTypes: types.filter((type) => type.partnerRate).map((type) => type.name),
-    partner,
+    partner: partner && (partnerShown ? { ...partner, inScope: true } : { ...partner, name: `#${partner.personId}`, memberNumber: null, inScope: false }),
     addressTypes,
     studyFields,
     login,

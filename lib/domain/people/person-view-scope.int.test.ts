@@ -169,3 +169,15 @@ describe("the applicants page of a desk with narrowed view rights", () => {
     expect((await listLoginRequests(t.db, adminScope)).map((r) => r.personId)).toContain(applicantAsking);
   });
 });
+
+describe("the admin person page's partner for a desk with narrowed view rights", () => {
+  it("shows a partner outside their groups as #id, with no name, number or link", async () => {
+    expect(await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.applicant)).toEqual({ ok: true });
+    const outside = (await personPage(t.db, await viewerOf(desk), t.ids.member))!.partner;
+    expect(outside).toMatchObject({ personId: t.ids.applicant, name: `#${t.ids.applicant}`, memberNumber: null, inScope: false });
+    // A system admin sees every group: the partner's name and the link.
+    const shown = (await personPage(t.db, await viewerOf(t.ids.admin), t.ids.member))!.partner;
+    expect(shown).toMatchObject({ personId: t.ids.applicant, inScope: true });
+    expect(shown!.name).not.toBe(`#${t.ids.applicant}`);
+  });
+});

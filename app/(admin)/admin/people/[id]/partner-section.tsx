@@ -16,7 +16,8 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 
 interface Props {
   personId: number;
-  partner: PartnerInfo | null;
+  /** inScope false: outside the viewer's view rights, shown as "#id" without a link. */
+  partner: (PartnerInfo & { inScope: boolean }) | null;
   addresses: PersonAddress[];
   partnerRateTypes: string[];
 }
@@ -31,9 +32,13 @@ export async function PartnerSection({ personId, partner, addresses, partnerRate
       {partner ? (
         <div className="space-y-3">
           <p>
-            <Link className={linkClass} href={`/admin/people/${partner.personId}`}>
-              {partner.name}
-            </Link>
+            {partner.inScope ? (
+              <Link className={linkClass} href={`/admin/people/${partner.personId}`}>
+                {partner.name}
+              </Link>
+            ) : (
+              <span>{partner.name}</span>
+            )}
             {partner.memberNumber !== null && <span className="text-slate-600"> · #{partner.memberNumber}</span>}
             <span className="text-sm text-slate-600"> · {partner.mayEdit ? t("partner.mayEdit.yes") : t("partner.mayEdit.no")}</span>
           </p>
