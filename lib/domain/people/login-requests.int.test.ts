@@ -38,10 +38,10 @@ describe("login requests: sign-up with the address of a person here without a lo
     expect(mail).toContain("al in onze administratie"); // in the language chosen on the form
     const token = decodeURIComponent(mail.match(/\/signup\/confirm\?token=([A-Za-z0-9_%-]+)/)![1]!);
     expect(await listLoginRequests(t.db, FULL_SCOPE)).toEqual([]);
-    const waitingBefore = await countWaitingApplications(t.db);
+    const waitingBefore = await countWaitingApplications(t.db, FULL_SCOPE);
     expect(await confirmApplicant(t.db, token)).toEqual({ ok: true, personId: id, kind: "login_request" });
     // The people list's link counts it with the applications, as the applicants page lists them.
-    expect(await countWaitingApplications(t.db)).toBe(waitingBefore + 1);
+    expect(await countWaitingApplications(t.db, FULL_SCOPE)).toBe(waitingBefore + 1);
     expect(waitingBefore + 1).toBe((await listLoginRequests(t.db, FULL_SCOPE)).length + (await listPendingApplicants(t.db, FULL_SCOPE)).length);
     expect(await confirmApplicant(t.db, token)).toMatchObject({ ok: false, code: "invalid_token" });
     expect(await login("returning@example.org", "typed-password-1")).toMatchObject({ ok: false });
@@ -54,7 +54,7 @@ describe("login requests: sign-up with the address of a person here without a lo
     expect(await login("returning@example.org", "typed-password-1")).toMatchObject({ ok: true, personId: id });
     expect(await records()).toBe(1);
     expect(await listLoginRequests(t.db, FULL_SCOPE)).toEqual([]);
-    expect(await countWaitingApplications(t.db)).toBe(waitingBefore);
+    expect(await countWaitingApplications(t.db, FULL_SCOPE)).toBe(waitingBefore);
     expect(await loginStateOf(t.db, id)).toMatchObject({ kind: "login" });
     await mailLoginApproved(t.db, t.inbox.mailer, id);
     expect(unfold(mailsTo("returning@example.org").at(-1)!.raw)).toContain("Du kannst dich jetzt anmelden"); // the record's language

@@ -1,3 +1,4 @@
+import { FULL_SCOPE } from "../access/view-rights";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { prepareDatabase } from "@/drizzle/prepare";
 import { seedDemoData } from "@/drizzle/seed";
@@ -29,9 +30,9 @@ afterAll(async () => {
 
 describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the people list's filter lists on the embedded database", () => {
   it("six statements, one round trip each", async () => {
-    const first = await peopleFilterOptions(web.db); // the connection opened, its types fetched, the statements prepared
+    const first = await peopleFilterOptions(web.db, FULL_SCOPE); // the connection opened, its types fetched, the statements prepared
     const from = holds.length;
-    const again = await peopleFilterOptions(web.db);
+    const again = await peopleFilterOptions(web.db, FULL_SCOPE);
     const mine = holds.slice(from);
     expect(again).toEqual(first);
     expect(again.statuses.length).toBeGreaterThan(0);

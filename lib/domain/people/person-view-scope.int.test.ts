@@ -12,6 +12,7 @@ import { addAddress, addressesOf } from "./address-service";
 import { approveApplicant, listPendingApplicants, rejectApplicant } from "./applicant-signup";
 import { approveLoginRequest, listLoginRequests, rejectLoginRequest } from "./login-requests";
 import { createPerson } from "./create-person";
+import { countWaitingApplications } from "./waiting-applications";
 import { erasePerson } from "./erase-person";
 import { exportPersonData } from "./export-person";
 import { addMembership } from "./membership-service";
@@ -159,6 +160,11 @@ describe("the applicants page of a desk with narrowed view rights", () => {
     expect((await listPendingApplicants(t.db, deskScope)).map((a) => a.personId)).not.toContain(applicant);
     expect((await listLoginRequests(t.db, adminScope)).map((r) => r.personId)).toEqual(expect.arrayContaining([memberAsking, applicantAsking]));
     expect((await listLoginRequests(t.db, deskScope)).map((r) => r.personId)).toEqual([memberAsking]);
+    // The people list's link counts as the lists show: the desk learns nothing of those waiting outside its groups.
+    expect(await countWaitingApplications(t.db, deskScope)).toBe((await listPendingApplicants(t.db, deskScope)).length + 1);
+    expect(await countWaitingApplications(t.db, adminScope)).toBe(
+      (await listPendingApplicants(t.db, adminScope)).length + (await listLoginRequests(t.db, adminScope)).length,
+    );
 
     // Nor decides them: the application and the request outside the groups stay as they were.
     const outsideRequest = (await listLoginRequests(t.db, adminScope)).find((r) => r.personId === applicantAsking)!.requestId;

@@ -22,7 +22,7 @@ export default async function AdminPeoplePage({ searchParams }: { searchParams: 
   const filter = parsePeopleFilter(await searchParams);
   const db = getDb();
   // The short lists the filter offers come first; the people matching it stream in below (the guard answered before).
-  const [t, { statuses, types, committees, equipment, waiting, studyFields }] = await Promise.all([getT(), peopleFilterOptions(db)]);
+  const [t, { statuses, types, committees, equipment, waiting, studyFields }] = await Promise.all([getT(), peopleFilterOptions(db, user.viewScope)]);
   const any = <option value="">{t("people.filter.any")}</option>;
 
   return (
