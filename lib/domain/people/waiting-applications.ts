@@ -14,7 +14,9 @@ import { confirmedLoginRequest } from "./login-requests";
 export async function countWaitingApplications(db: Db, scope: ViewScope, now = new Date()): Promise<number> {
   // Only those within the viewer's view rights, as the lists show them: a narrowed desk learns nothing about the
   // others (the prepared statement for a viewer who sees every group).
-  const [row] = scope.all ? await waiting(db).execute() : await waitingFrom(db).where(and(or(pendingApplication, confirmedLoginRequest), scopeCondition(scope, await spaceToday(db, now))));
+  const [row] = scope.all
+    ? await waiting(db).execute()
+    : await waitingFrom(db).where(and(or(pendingApplication, confirmedLoginRequest), scopeCondition(scope, await spaceToday(db, now))));
   return row?.n ?? 0;
 }
 
