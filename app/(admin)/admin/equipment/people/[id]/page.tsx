@@ -8,8 +8,7 @@ import { AuthorizationRecords } from "./authorization-records";
 import { requirePermission } from "@/lib/auth/guards";
 import { listAuthorizationsOfPerson } from "@/lib/domain/equipment/authorization-service";
 import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
-import { getMemberOverview } from "@/lib/domain/people/member-overview";
-import { personInViewScope } from "@/lib/domain/access/view-rights";
+import { personEquipmentSubject } from "@/lib/domain/equipment/person-equipment-subject";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { grantAuthorizationAction } from "../actions";
@@ -26,11 +25,12 @@ export default async function PersonEquipmentPage({ params }: { params: Promise<
   const id = parseId((await params).id);
   if (id === null) notFound();
   const db = getDb();
-  // Someone outside the viewer's view rights (the people search's groups) is not found, as on the admin person page.
-  const [person, inScope] = await Promise.all([getMemberOverview(db, id), personInViewScope(db, user.viewScope, id)]);
-  if (!person || !inScope) notFound();
+  // Someone outside the viewer's view rights (the people search's groups) is not found, as on the admin person page;
+  // the name is the one the person lets this viewer see.
+  const subject = await personEquipmentSubject(db, user, id);
+  if (!subject) notFound();
   const [t, records, types] = await Promise.all([getT(), listAuthorizationsOfPerson(db, id), listEquipmentTypes(db)]);
-  const name = [person.firstName, person.lastName].filter(Boolean).join(" ") || `#${id}`;
+  const { name } = subject;
 
   return (
     <div className="space-y-6">
