@@ -173,7 +173,12 @@ function takesPerson(file: string, spec: DeclaredSpec): boolean {
 
 /** A person case's arguments for one subject: its bound ids, then (previous result, form). */
 function personCall(c: PersonCase, subject: number): unknown[] {
-  const value = (v: unknown) => (v === "$subject" ? subject : v === "$pick:subject" ? `${PICKED_PREFIX}${subject}` : withRows([v])[0]);
+  const value = (v: unknown) =>
+    v === "$subject"
+      ? subject
+      : v === "$pick:subject"
+        ? `${PICKED_PREFIX}${subject}`
+        : withRows([typeof v === "string" ? v.replace(/:\$subject$/, `:${subject}`) : v])[0];
   const form = new FormData();
   for (const [key, v] of Object.entries(c.form ?? {})) form.set(key, String(value(v)));
   if (c.file) form.set(c.file, new File([new Uint8Array([1, 2, 3])], "sample.png", { type: "image/png" }));

@@ -76,7 +76,7 @@ export const CASE_FORMS: Record<string, Record<string, string>> = {
  * Every action that reads or changes one person by id, called by a people desk whose view rights leave that person
  * out (app/authorization-actions.int.test.ts, "a person outside the caller's view rights"): the form, bound arguments
  * and files that reach its domain, "$subject" the person's id ("$pick:subject" as the people picker sends it), "$row:<name>"
- * a row of the harness.
+ * a row of the harness ("$row:<name>:$subject" that person's row).
  * `adminOnly`: system admins' only, who see every group, so the desk is refused by permission. An action whose input
  * names a `personId`, or a bound one on the admin person page, without a case fails the suite. Erasure last: the
  * person the desk sees is erased by it.
@@ -123,5 +123,7 @@ export const PERSON_CASES: Record<string, PersonCase> = {
     args: ["$row:deskFunction"],
     form: { person: "$pick:subject", since: "2026-01-01", until: "" },
   },
+  // The function the person held (one row per person), ended within its span: done for the person the desk sees.
+  [`${A}/membership/committees/actions.ts#endFunctionAction`]: { args: ["$row:deskHolder:$subject"], form: { until: "2025-03-01" } },
   [`${A}/people/actions.ts#erasePersonAction`]: { form: { personId: "$subject", reason: "Sample reason" } },
 };

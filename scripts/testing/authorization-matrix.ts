@@ -4,6 +4,7 @@ import {
   accounts,
   committeeFunctions,
   committees,
+  functionHolders,
   interventions,
   machines,
   membershipStatuses,
@@ -191,6 +192,15 @@ export async function setUpRoles(): Promise<DemoDatabase> {
   const [fn] = await t.db.insert(committeeFunctions).values({ committeeId: committee!.id, name: "Matrix function" }).returning({ id: committeeFunctions.id });
   rows.deskFunction = fn!.id;
   narrowed.outside = (await createPerson(t.db, { statusKey: "applicant", firstName: "Otto", lastName: "Outside", email: "outside@matrix.test" })).personId;
+  // Each held the roleless function (ending it is a call on that person, "$row:deskHolder:$subject"); in the past, so
+  // a committee view right the desk may get (syncViewRights, when a case creates a committee) does not reach them.
+  for (const holder of [narrowed.inside, narrowed.outside]) {
+    const [held] = await t.db
+      .insert(functionHolders)
+      .values({ functionId: fn!.id, personId: holder, since: "2025-01-01", until: "2025-06-30" })
+      .returning({ id: functionHolders.id });
+    rows[`deskHolder:${holder}`] = held!.id;
+  }
   const { permissionsOfPerson } = await import("@/lib/domain/access/person-permissions");
   for (const role of ROLES) permissionsOf.set(role, personOf.get(role) ? await permissionsOfPerson(t.db, personOf.get(role)!) : new Set());
   return t;

@@ -118,7 +118,8 @@ export async function endFunction(db: Db, actorId: number, holderId: number, unt
   if (!isoDate.safeParse(until).success) return fail("invalid", "until: not a date (YYYY-MM-DD)", { field: "until" });
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(functionHolders).where(eq(functionHolders.id, holderId));
-    if (!row) return notFound("function holder");
+    // A holder outside the actor's view rights is refused as one that does not exist (as assignFunction's person).
+    if (!row || (await outOfViewRefusal(tx, actorId, row.personId))) return notFound("function holder");
     // Ending a function takes its roles away: only within the actor's own permissions, never from someone above them.
     const beyond = (await subjectRefusal(tx, actorId, row.personId)) ?? (await grantRefusal(tx, actorId, { functionId: row.functionId }));
     if (beyond) return beyond;
