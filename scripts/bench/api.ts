@@ -11,7 +11,7 @@ import { accounts, equipmentTypes } from "@/lib/db/schema";
 import { createPersonalToken } from "@/lib/domain/api-tokens/tokens";
 import { FULL_SCOPE } from "@/lib/domain/access/view-rights";
 import { listPendingApplicants } from "@/lib/domain/people/applicant-signup";
-import { listCommittees } from "@/lib/domain/people/committee-service";
+import { committeeNames } from "@/lib/domain/people/committee-service";
 import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
 import { listMembershipTypes, listStatuses } from "@/lib/domain/people/reference-service";
 import { openBenchDatabase } from "./bench-database";
@@ -39,7 +39,7 @@ function peoplePage(db: Db, params: Record<string, string>) {
     listPeople(db, parsePeopleFilter(params)),
     listStatuses(db),
     listMembershipTypes(db),
-    listCommittees(db),
+    committeeNames(db),
     db.select({ id: equipmentTypes.id, name: equipmentTypes.name }).from(equipmentTypes).orderBy(equipmentTypes.name),
     listPendingApplicants(db, FULL_SCOPE),
   ]);

@@ -2,11 +2,12 @@ import { and, asc, eq, gte, isNull, lte, or } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { perDb } from "@/lib/db/prepared";
-import { committeeFunctions, committees, functionHolders, functionRoles, people, profiles, roles } from "@/lib/db/schema";
+import { committeeFunctions, committees, functionHolders, functionRoles, people, roles } from "@/lib/db/schema";
 import { grantRefusal, subjectRefusal } from "../access/containment";
 import { outOfViewRefusal, syncViewRights } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
 import { fail, forbidden, notFound, type Result } from "./result";
+import { namesShownTo, type NameViewer } from "./shown-names";
 import { actorMay } from "../shared/actor-may";
 import { invalidFrom } from "../shared/result";
 import { spaceToday } from "../settings/space-today";
@@ -150,7 +151,6 @@ export interface CommitteeView {
   }[];
 }
 
-/** Committees with their functions and today's holders (the admin page and the person page read this). */
 /** Every committee by id and name, by name: what a filter or a view right names (listCommittees reads functions and holders too). */
 // Prepared once per handle: the people list offers them as a filter on every request.
 const names = perDb((db) => db.select({ id: committees.id, name: committees.name }).from(committees).orderBy(asc(committees.name)).prepare("committee_names"));
@@ -158,16 +158,22 @@ export async function committeeNames(db: Db): Promise<{ id: number; name: string
   return names(db).execute();
 }
 
-export async function listCommittees(db: Db, day?: string): Promise<CommitteeView[]> {
+/** Committees with their functions and today's holders, named as each lets this viewer see them (the committees page). */
+export async function listCommittees(db: Db, viewer: NameViewer, day?: string): Promise<CommitteeView[]> {
   const today = day ?? (await spaceToday(db));
   const cs = await db.select().from(committees).orderBy(asc(committees.name));
   const fns = await db.select().from(committeeFunctions).orderBy(asc(committeeFunctions.name));
   const fr = await db.select({ functionId: functionRoles.functionId, key: roles.key }).from(functionRoles).innerJoin(roles, eq(roles.id, functionRoles.roleId));
   const holders = await db
-    .select({ h: functionHolders, first: profiles.firstName, last: profiles.lastName })
+    .select({ h: functionHolders })
     .from(functionHolders)
-    .leftJoin(profiles, eq(profiles.personId, functionHolders.personId))
     .where(and(lte(functionHolders.since, today), or(isNull(functionHolders.until), gte(functionHolders.until, today))));
+  // Each holder's name as that person lets this viewer see it, within the viewer's view rights (null: '#id').
+  const shown = await namesShownTo(
+    db,
+    viewer,
+    holders.map((h) => h.h.personId),
+  );
   return cs.map((c) => ({
     ...c,
     functions: fns
@@ -181,7 +187,7 @@ export async function listCommittees(db: Db, day?: string): Promise<CommitteeVie
           .map((h) => ({
             holderId: h.h.id,
             personId: h.h.personId,
-            name: h.first === null ? null : `${h.first} ${h.last ?? ""}`.trim(),
+            name: shown.get(h.h.personId) ?? null,
             since: h.h.since,
             until: h.h.until,
           })),

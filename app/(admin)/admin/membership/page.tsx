@@ -6,7 +6,7 @@ import { SubmitButton } from "@/components/forms/submit-button";
 import { statusLabel } from "@/components/people/status-label";
 import { requirePermission } from "@/lib/auth/guards";
 import { nearestYearEnd } from "@/lib/domain/people/association-year";
-import { listCommittees } from "@/lib/domain/people/committee-service";
+import { committeeNames } from "@/lib/domain/people/committee-service";
 import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import { dayOf } from "@/lib/time";
@@ -21,7 +21,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 export default async function MembershipAdminPage() {
   const user = await requirePermission("members.read");
   const db = getDb();
-  const [t, space, statuses, committees] = await Promise.all([getT(), getSpace(), listStatuses(db), listCommittees(db)]);
+  const [t, space, statuses, committees] = await Promise.all([getT(), getSpace(), listStatuses(db), committeeNames(db)]);
   const mayWrite = user.permissions.has("members.write");
   const sections = [
     { href: "/admin/membership/statuses", title: t("pa.statuses"), intro: t("pa.statuses.intro"), shown: user.permissions.has("system.admin") },

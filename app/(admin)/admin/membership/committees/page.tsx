@@ -33,7 +33,7 @@ export default async function CommitteesPage() {
   const db = getDb();
   const space = await getSpace();
   const today = dayOf(new Date(), space.timeZone);
-  const [t, committees, roles] = await Promise.all([getT(), listCommittees(db, today), listRoles(db)]);
+  const [t, committees, roles] = await Promise.all([getT(), listCommittees(db, user, today), listRoles(db)]);
   const mayGrant = user.permissions.has("system.admin");
   const idsOf = (keys: string[]) => roles.filter((r) => keys.includes(r.key)).map((r) => r.id);
   const committeeFields = (prefix: string, c?: { name: string; description: string }) => (

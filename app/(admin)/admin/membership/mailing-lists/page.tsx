@@ -8,7 +8,7 @@ import { requirePermission } from "@/lib/auth/guards";
 import { listMembers } from "@/lib/domain/mailing-lists/list-members";
 import { listMailingLists } from "@/lib/domain/mailing-lists/lists";
 import { listRoles } from "@/lib/domain/people/committee-admin";
-import { listCommittees } from "@/lib/domain/people/committee-service";
+import { committeeNames } from "@/lib/domain/people/committee-service";
 import { listStatuses } from "@/lib/domain/people/reference-service";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
@@ -21,7 +21,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 export default async function MailingListsPage() {
   const user = await requirePermission("members.read");
   const db = getDb();
-  const [t, lists, statuses, committees, roles] = await Promise.all([getT(), listMailingLists(db), listStatuses(db), listCommittees(db), listRoles(db)]);
+  const [t, lists, statuses, committees, roles] = await Promise.all([getT(), listMailingLists(db), listStatuses(db), committeeNames(db), listRoles(db)]);
   const counts = await Promise.all(lists.map(async (l) => (await listMembers(db, l.id)).length));
   return (
     <div className="space-y-6">

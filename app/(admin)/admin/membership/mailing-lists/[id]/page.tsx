@@ -13,7 +13,7 @@ import { getMailingList } from "@/lib/domain/mailing-lists/lists";
 import { mailmanFromEnv } from "@/lib/domain/mailing-lists/mailman-client";
 import { syncMailingList } from "@/lib/domain/mailing-lists/sync";
 import { listRoles } from "@/lib/domain/people/committee-admin";
-import { listCommittees } from "@/lib/domain/people/committee-service";
+import { committeeNames } from "@/lib/domain/people/committee-service";
 import { listStatuses } from "@/lib/domain/people/reference-service";
 import { env } from "@/lib/env";
 import { formatDateTime } from "@/lib/time";
@@ -42,7 +42,7 @@ export default async function MailingListPage({ params, searchParams }: { params
     getT(),
     listMembersVisibleTo(db, user.personId, id),
     listStatuses(db),
-    listCommittees(db),
+    committeeNames(db),
     listRoles(db),
     getSpace(),
     getLocale(),
