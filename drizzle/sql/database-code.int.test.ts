@@ -111,6 +111,23 @@ describe("applyDatabaseCode", () => {
     expect(counting.queries).toHaveLength(1);
   });
 
+  it("is not stale when every closed session is flagged (they count nowhere): one statement, not the whole code at each start", async () => {
+    // A new space whose first board reports were all implausible: no counter row is right, and none is to be made.
+    const [type] = await database.db.execute<{ id: number }>(sql`insert into equipment_types (name) values ('Flagged lathe') returning id`);
+    const [machine] = await database.db.execute<{ id: number }>(
+      sql`insert into machines (equipment_type_id, name) values (${type!.id}, 'Flagged lathe') returning id`,
+    );
+    await database.db
+      .execute(sql`insert into usage_sessions (machine_id, card_uid, started_at, ended_at, duration_seconds, recorded_as, last_heartbeat_at, opened_by_event_at)
+      values (${machine!.id}, 'c0ffee02', '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z', 3600, 'manual', '2026-03-02T11:00:00Z', '2026-03-02T10:00:00Z')`);
+    await database.db.execute(sql`update usage_sessions set flagged_reason = 'too_long' where ended_at is not null`);
+    await database.db.execute(sql`delete from machine_usage_counters`);
+    await applyDatabaseCode(database.db);
+    counting.reset();
+    expect(await applyDatabaseCode(counting.db)).toBe(false);
+    expect(counting.queries).toHaveLength(1);
+  });
+
   // The embedded database is one session for every client (advisory locks do not exclude each other there); the
   // launcher alone prepares it. On PostgreSQL a web and a broker process may start at once.
   it.skipIf(!process.env.DATABASE_URL)("is applied once by instances migrating at the same time", async () => {

@@ -99,11 +99,12 @@ export const USAGE_COUNTERS: string[] = [
 ];
 
 /**
- * Counters missing while there is something to count: sessions that predate the counters, or rows loaded with the
+ * Counters missing while there is something to count (a flagged session counts nowhere, so only closed unflagged
+ * ones: else a space whose closed sessions are all flagged would be stale at every start): sessions that predate the counters, or rows loaded with the
  * triggers off (pg_restore --disable-triggers, session_replication_role = replica). Cheap (index probes and two
  * counts), so applyDatabaseCode's one start-up statement checks it too.
  */
-export const usageCountersStale = sql`((exists (select 1 from usage_sessions where ended_at is not null) and not exists (select 1 from machine_usage_counters))
+export const usageCountersStale = sql`((exists (select 1 from usage_sessions where ended_at is not null and flagged_reason is null) and not exists (select 1 from machine_usage_counters))
     or (select count(*) from maintenance_plans) <> (select count(*) from plan_usage_counters))`;
 
 /** Computes the counters once when they are stale, after USAGE_COUNTERS was applied. */
