@@ -18,12 +18,17 @@ const MIGRATION_LOCK = 727_100_001;
  * the first one closed, every later start waiting for it.
  */
 export async function runMigrations(db: Db): Promise<void> {
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
-    await applyPendingMigrations(tx);
-    // Here rather than in prepare.ts so that test databases (migrated only) carry the same guards.
-    await applyDatabaseCode(tx);
-  });
+  // Read committed whatever the server's default: a later snapshot (repeatable read, serializable) would be taken
+  // before the lock was granted, and the second of two instances would not see the first one's migrations.
+  await db.transaction(
+    async (tx) => {
+      await tx.execute(sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+      await applyPendingMigrations(tx);
+      // Here rather than in prepare.ts so that test databases (migrated only) carry the same guards.
+      await applyDatabaseCode(tx);
+    },
+    { isolationLevel: "read committed" },
+  );
 }
 
 /** drizzle's migrator (pg-core dialect.migrate), run in the caller's transaction instead of one of its own. */
