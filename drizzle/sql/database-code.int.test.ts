@@ -17,6 +17,16 @@ beforeAll(async () => {
   await counting.db.execute(sql`select 1`);
 });
 
+/** A new machine with one closed hour of use on it; its id. */
+async function machineWithOneClosedSession(name: string, cardUid: string): Promise<number> {
+  const [type] = await database.db.execute<{ id: number }>(sql`insert into equipment_types (name) values (${name}) returning id`);
+  const [machine] = await database.db.execute<{ id: number }>(sql`insert into machines (equipment_type_id, name) values (${type!.id}, ${name}) returning id`);
+  await database.db
+    .execute(sql`insert into usage_sessions (machine_id, card_uid, started_at, ended_at, duration_seconds, recorded_as, last_heartbeat_at, opened_by_event_at)
+    values (${machine!.id}, ${cardUid}, '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z', 3600, 'manual', '2026-03-02T11:00:00Z', '2026-03-02T10:00:00Z')`);
+  return machine!.id;
+}
+
 afterAll(async () => {
   await applyDatabaseCode(database.db);
   await counting.close();
@@ -92,15 +102,9 @@ describe("applyDatabaseCode", () => {
   });
 
   it("rebuilds usage counters that went stale some other way (rows loaded with triggers off), then sends one statement again", async () => {
-    const [type] = await database.db.execute<{ id: number }>(sql`insert into equipment_types (name) values ('Stale counters lathe') returning id`);
-    const [machine] = await database.db.execute<{ id: number }>(
-      sql`insert into machines (equipment_type_id, name) values (${type!.id}, 'Stale counters lathe') returning id`,
-    );
-    await database.db
-      .execute(sql`insert into usage_sessions (machine_id, card_uid, started_at, ended_at, duration_seconds, recorded_as, last_heartbeat_at, opened_by_event_at)
-      values (${machine!.id}, 'c0ffee01', '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z', 3600, 'manual', '2026-03-02T11:00:00Z', '2026-03-02T10:00:00Z')`);
+    const machineId = await machineWithOneClosedSession("Stale counters lathe", "c0ffee01");
     const counted = async () =>
-      (await database.db.execute<{ n: number }>(sql`select closed_sessions::int as n from machine_usage_counters where machine_id = ${machine!.id}`))[0]?.n;
+      (await database.db.execute<{ n: number }>(sql`select closed_sessions::int as n from machine_usage_counters where machine_id = ${machineId}`))[0]?.n;
     expect(await counted()).toBe(1);
     // What a restore with the triggers off leaves: the sessions without their counters.
     await database.db.execute(sql`delete from machine_usage_counters`);
@@ -113,13 +117,7 @@ describe("applyDatabaseCode", () => {
 
   it("is not stale when every closed session is flagged (they count nowhere): one statement, not the whole code at each start", async () => {
     // A new space whose first board reports were all implausible: no counter row is right, and none is to be made.
-    const [type] = await database.db.execute<{ id: number }>(sql`insert into equipment_types (name) values ('Flagged lathe') returning id`);
-    const [machine] = await database.db.execute<{ id: number }>(
-      sql`insert into machines (equipment_type_id, name) values (${type!.id}, 'Flagged lathe') returning id`,
-    );
-    await database.db
-      .execute(sql`insert into usage_sessions (machine_id, card_uid, started_at, ended_at, duration_seconds, recorded_as, last_heartbeat_at, opened_by_event_at)
-      values (${machine!.id}, 'c0ffee02', '2026-03-02T10:00:00Z', '2026-03-02T11:00:00Z', 3600, 'manual', '2026-03-02T11:00:00Z', '2026-03-02T10:00:00Z')`);
+    await machineWithOneClosedSession("Flagged lathe", "c0ffee02");
     await database.db.execute(sql`update usage_sessions set flagged_reason = 'too_long' where ended_at is not null`);
     await database.db.execute(sql`delete from machine_usage_counters`);
     await applyDatabaseCode(database.db);
