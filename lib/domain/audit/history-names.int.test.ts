@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { people, profiles } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
@@ -34,25 +34,33 @@ it("a thing's history hides a board-only borrower and actor from an inventory vi
   if (!made.ok) throw new Error(made.message);
   const thing = { id: made.id };
   // The admin lends it to the member, who shows their name to the board only.
-  await t.db.update(profiles).set({ boardOnly: true }).where(eq(profiles.personId, t.ids.member));
-  await t.db.update(profiles).set({ boardOnly: true }).where(eq(profiles.personId, t.ids.admin));
-  const lent = await lendThing(t.db, t.ids.admin, { thingId: thing!.id, borrowerPersonId: t.ids.member, dueOn: "2099-01-01" });
-  expect(lent.ok).toBe(true);
-  const history = await thingHistory(t.db, thing!.id);
-  const member: NameViewer = { personId: t.ids.maria, permissions: await permissionsOfPerson(t.db, t.ids.maria) };
-  const board: NameViewer = { personId: t.ids.admin, permissions: await permissionsOfPerson(t.db, t.ids.admin), viewScope: FULL_SCOPE };
-  const [borrower, actor] = [await nameOf(t.ids.member), await nameOf(t.ids.admin)];
+  try {
+    await t.db
+      .update(profiles)
+      .set({ boardOnly: true })
+      .where(inArray(profiles.personId, [t.ids.member, t.ids.admin]));
+    const lent = await lendThing(t.db, t.ids.admin, { thingId: thing!.id, borrowerPersonId: t.ids.member, dueOn: "2099-01-01" });
+    expect(lent.ok).toBe(true);
+    const history = await thingHistory(t.db, thing!.id);
+    const member: NameViewer = { personId: t.ids.maria, permissions: await permissionsOfPerson(t.db, t.ids.maria) };
+    const board: NameViewer = { personId: t.ids.admin, permissions: await permissionsOfPerson(t.db, t.ids.admin), viewScope: FULL_SCOPE };
+    const [borrower, actor] = [await nameOf(t.ids.member), await nameOf(t.ids.admin)];
 
-  const seenByMember = texts(await read(history, member));
-  expect(seenByMember).not.toContain(borrower);
-  expect(seenByMember).not.toContain(actor);
-  expect(seenByMember).toContain("by Name not shown");
-  expect(seenByMember).toContain("Name not shown");
-  const seenByBoard = texts(await read(history, board));
-  expect(seenByBoard).toContain(borrower);
-  expect(seenByBoard).toContain(`by ${actor}`);
-  await t.db.update(profiles).set({ boardOnly: false }).where(eq(profiles.personId, t.ids.member));
-  await t.db.update(profiles).set({ boardOnly: false }).where(eq(profiles.personId, t.ids.admin));
+    const seenByMember = texts(await read(history, member));
+    expect(seenByMember).not.toContain(borrower);
+    expect(seenByMember).not.toContain(actor);
+    expect(seenByMember).toContain("by Name not shown");
+    expect(seenByMember).toContain("Name not shown");
+    const seenByBoard = texts(await read(history, board));
+    expect(seenByBoard).toContain(borrower);
+    expect(seenByBoard).toContain(`by ${actor}`);
+  } finally {
+    // Put back even when an expectation fails: the next case reads the member's and the admin's names.
+    await t.db
+      .update(profiles)
+      .set({ boardOnly: false })
+      .where(inArray(profiles.personId, [t.ids.member, t.ids.admin]));
+  }
 });
 
 it("a person's history hides the names of people outside the reader's view rights (admin person page)", async () => {
