@@ -5,8 +5,10 @@ import { directRoles } from "../access/person-roles";
 import { personInViewScope, type ViewScope } from "../access/view-rights";
 import { loginStateOf } from "../auth/login-state";
 import { listRoles } from "./committee-admin";
-import { partnerOf } from "./partner-link";
+import { partnerOf, type PartnerInfo } from "./partner-link";
 import { getPersonRecord } from "./person-record";
+import { nameShownTo } from "./shown-names";
+import { seesEveryProfile } from "./visibility-sql";
 import { listAddressTypes, listMembershipTypes, listStatuses } from "./reference-service";
 import { studyFieldNames } from "./study-fields";
 
@@ -33,16 +35,14 @@ export async function personPage(db: Db, viewer: { personId: number; permissions
     subjectRefusalBy(db, viewer, personId),
   ]);
   if (!record || !inScope) return null;
-  // A partner outside the viewer's view rights is shown as "#id", with no number and no link (a statement only for a
-  // narrowed viewer, and only when there is a partner).
-  const partnerShown = partner === null || (await personInViewScope(db, viewer.viewScope, partner.personId));
+  const shownPartner = partner && (await partnerAsShown(db, viewer, partner));
   return {
     record,
     statuses,
     types,
     /** The membership types with the partner rate, for the hint next to the partner link. */
     partnerRateTypes: types.filter((type) => type.partnerRate).map((type) => type.name),
-    partner: partner && (partnerShown ? { ...partner, inScope: true } : { ...partner, name: `#${partner.personId}`, memberNumber: null, inScope: false }),
+    partner: shownPartner,
     addressTypes,
     studyFields,
     login,
@@ -53,4 +53,20 @@ export async function personPage(db: Db, viewer: { personId: number; permissions
     outranked: refusal !== null,
     mayGrantRoles,
   };
+}
+
+/**
+ * The partner as this viewer may see them. Outside the viewer's view rights (inScope false) the page offers no change
+ * of the link (sharing an address, unlinking, linking someone else: the domain refuses each as "not found") and no
+ * link or member number; the name is the one the partner lets this viewer see (outside the view rights, only a name
+ * they show everyone), else "#id". No statement for a viewer who sees every group and every name.
+ */
+async function partnerAsShown(
+  db: Db,
+  viewer: { personId: number; permissions: ReadonlySet<Permission>; viewScope: ViewScope },
+  partner: PartnerInfo,
+): Promise<PartnerInfo & { inScope: boolean }> {
+  if (viewer.viewScope.all && seesEveryProfile(viewer, "name")) return { ...partner, inScope: true };
+  const [inScope, name] = await Promise.all([personInViewScope(db, viewer.viewScope, partner.personId), nameShownTo(db, viewer, partner.personId)]);
+  return { ...partner, name: name ?? `#${partner.personId}`, memberNumber: inScope ? partner.memberNumber : null, inScope };
 }

@@ -186,4 +186,43 @@ describe("the admin person page's partner for a desk with narrowed view rights",
     expect(shown).toMatchObject({ personId: t.ids.applicant, inScope: true });
     expect(shown!.name).not.toBe(`#${t.ids.applicant}`);
   });
+
+  it("names a partner outside their groups only as that partner lets anyone see it, and still offers no change", async () => {
+    expect(await setPartner(t.db, t.ids.admin, t.ids.member, t.ids.applicant)).toEqual({ ok: true });
+    const [own] = await t.db.select().from(profiles).where(eq(profiles.personId, t.ids.applicant));
+    const nameOf = `${own!.firstName} ${own!.lastName}`.trim();
+    try {
+      // A name shown to everyone is shown to the desk too (the namesShownTo rule); the partner stays out of reach.
+      await t.db
+        .update(profiles)
+        .set({ visibility: { ...own!.visibility, name: "public" } })
+        .where(eq(profiles.personId, t.ids.applicant));
+      expect((await personPage(t.db, await viewerOf(desk), t.ids.member))!.partner).toMatchObject({
+        personId: t.ids.applicant,
+        name: nameOf,
+        memberNumber: null,
+        inScope: false,
+      });
+      // "Only the board" hides it from outside the groups again, public field or not.
+      await t.db.update(profiles).set({ boardOnly: true }).where(eq(profiles.personId, t.ids.applicant));
+      expect((await personPage(t.db, await viewerOf(desk), t.ids.member))!.partner).toMatchObject({ name: `#${t.ids.applicant}`, inScope: false });
+      // What the page does not offer, the domain refuses: unlinking, sharing an address, linking someone else.
+      expect(await setPartner(t.db, desk, t.ids.member, null)).toMatchObject(notFound);
+    } finally {
+      await t.db.update(profiles).set({ visibility: own!.visibility, boardOnly: own!.boardOnly }).where(eq(profiles.personId, t.ids.applicant));
+    }
+  });
+
+  it("shows a partner in their groups by name, with number and link, and offers the changes", async () => {
+    const partner = await createPerson(t.db, { statusKey: "member", firstName: "Pia", lastName: "Partner", email: "pia@scope.test" });
+    await t.db.update(profiles).set({ boardOnly: true }).where(eq(profiles.personId, partner.personId));
+    expect(await setPartner(t.db, t.ids.admin, t.ids.member, partner.personId)).toEqual({ ok: true });
+    // "Only the board" still shows the name to a people admin who sees the partner's group.
+    expect((await personPage(t.db, await viewerOf(desk), t.ids.member))!.partner).toMatchObject({
+      personId: partner.personId,
+      name: "Pia Partner",
+      inScope: true,
+    });
+    expect(await setPartner(t.db, desk, t.ids.member, null)).toEqual({ ok: true });
+  });
 });

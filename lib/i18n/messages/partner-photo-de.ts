@@ -25,6 +25,8 @@ export const partnerPhotoDe: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.mayEdit.no": "dürfen die Daten des anderen nicht bearbeiten",
   "partner.share": "Mit Partner·in teilen",
   "partner.shareOf": "{address} mit Partner·in teilen",
+  "partner.outsideViewRights":
+    "Diese·r Partner·in gehört zu keiner Gruppe, die du sehen darfst: Adressen teilen oder die Verknüpfung ändern kann nur, wer sie oder ihn sehen darf.",
   "partner.unlink": "Verknüpfung lösen",
   "partner.unlinkConfirm": "{name} als Partner*in lösen? Geteilte Adressen bleiben bei ihren Besitzer*innen.",
   "partner.link": "Partner·in verknüpfen",

@@ -21,6 +21,7 @@ export const partnerPhotoEn = {
   "partner.mayEdit.no": "they may not edit each other's data",
   "partner.share": "Share with partner",
   "partner.shareOf": "Share {address} with the partner",
+  "partner.outsideViewRights": "This partner is outside the groups you may see: only someone who sees them may share addresses with them or change the link.",
   "partner.unlink": "Unlink partner",
   "partner.unlinkConfirm": "Unlink {name} as partner? Shared addresses stay with their owner.",
   "partner.link": "Link partner",

@@ -26,6 +26,8 @@ export const partnerPhotoIt: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.mayEdit.no": "non possono modificare i dati l’uno dell’altro",
   "partner.share": "Condividi con il partner",
   "partner.shareOf": "Condividi {address} con il partner",
+  "partner.outsideViewRights":
+    "Questo partner è fuori dai gruppi che puoi vedere: solo chi può vederlo può condividere indirizzi con lui o cambiare il collegamento.",
   "partner.unlink": "Scollega il partner",
   "partner.unlinkConfirm": "Scollegare {name} come partner? Gli indirizzi condivisi restano a chi li possiede.",
   "partner.link": "Collega il partner",

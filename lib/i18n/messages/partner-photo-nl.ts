@@ -26,6 +26,8 @@ export const partnerPhotoNl: Record<keyof typeof partnerPhotoEn, string> = {
   "partner.mayEdit.no": "ze mogen elkaars gegevens niet bewerken",
   "partner.share": "Delen met partner",
   "partner.shareOf": "{address} delen met de partner",
+  "partner.outsideViewRights":
+    "Deze partner valt buiten de groepen die je mag zien: alleen wie hen mag zien kan adressen met hen delen of de koppeling wijzigen.",
   "partner.unlink": "Partner ontkoppelen",
   "partner.unlinkConfirm": "{name} als partner ontkoppelen? Gedeelde adressen blijven bij hun eigenaar.",
   "partner.link": "Partner koppelen",

@@ -16,7 +16,7 @@ import { ConfirmButton } from "@/components/ui/confirm-button";
 
 interface Props {
   personId: number;
-  /** inScope false: outside the viewer's view rights, shown as "#id" without a link. */
+  /** inScope false: outside the viewer's view rights: no link, no member number, nothing offered to change. */
   partner: (PartnerInfo & { inScope: boolean }) | null;
   addresses: PersonAddress[];
   partnerRateTypes: string[];
@@ -25,7 +25,10 @@ interface Props {
 /** The admin person page's partner link: who, may they edit shared data, which addresses they share. */
 export async function PartnerSection({ personId, partner, addresses, partnerRateTypes }: Props) {
   const t = await getT();
-  const unshared = partner ? addresses.filter((a) => !a.sharedWith.includes(partner.personId)) : [];
+  // A partner outside the viewer's view rights: shown, but the link is not the viewer's to change (the domain refuses
+  // sharing, unlinking and linking someone else as "not found").
+  const mayChange = partner === null || partner.inScope;
+  const unshared = partner && mayChange ? addresses.filter((a) => !a.sharedWith.includes(partner.personId)) : [];
   return (
     <Card id="partner-title" title={t("partner.title")}>
       {partnerRateTypes.length > 0 && <p className="mb-3 text-sm text-slate-600">{t("partner.rateHint", { types: partnerRateTypes.join(", ") })}</p>}
@@ -58,22 +61,30 @@ export async function PartnerSection({ personId, partner, addresses, partnerRate
               </Button>
             </ActionForm>
           ))}
-          <ActionForm action={unlinkPartnerAction.bind(null, personId)} label={t("partner.unlink")} messageAt="bottom">
-            <ConfirmButton look="secondary" question={t("partner.unlinkConfirm", { name: partner.name })} detail="">
-              {t("partner.unlink")}
-            </ConfirmButton>
-          </ActionForm>
+          {mayChange ? (
+            <ActionForm action={unlinkPartnerAction.bind(null, personId)} label={t("partner.unlink")} messageAt="bottom">
+              <ConfirmButton look="secondary" question={t("partner.unlinkConfirm", { name: partner.name })} detail="">
+                {t("partner.unlink")}
+              </ConfirmButton>
+            </ActionForm>
+          ) : (
+            <p role="note" className="text-sm text-slate-600">
+              {t("partner.outsideViewRights")}
+            </p>
+          )}
         </div>
       ) : (
         <EmptyState small className="mb-3">
           {t("partner.none")}
         </EmptyState>
       )}
-      <ActionForm action={linkPartnerAction.bind(null, personId)} className="mt-3 grid gap-3 sm:grid-cols-[2fr_auto] sm:items-end" label={t("partner.link")}>
-        <PersonPicker label={t("partner.ref")} name="partner" id="partner-ref" purpose="partner" required texts={personPickerTexts(t)} />
-        <SubmitButton>{t("partner.link")}</SubmitButton>
-        <CheckboxField label={t("partner.mayEditLabel")} name="mayEdit" id="partner-may-edit" defaultChecked={partner?.mayEdit ?? false} />
-      </ActionForm>
+      {mayChange && (
+        <ActionForm action={linkPartnerAction.bind(null, personId)} className="mt-3 grid gap-3 sm:grid-cols-[2fr_auto] sm:items-end" label={t("partner.link")}>
+          <PersonPicker label={t("partner.ref")} name="partner" id="partner-ref" purpose="partner" required texts={personPickerTexts(t)} />
+          <SubmitButton>{t("partner.link")}</SubmitButton>
+          <CheckboxField label={t("partner.mayEditLabel")} name="mayEdit" id="partner-may-edit" defaultChecked={partner?.mayEdit ?? false} />
+        </ActionForm>
+      )}
     </Card>
   );
 }
