@@ -1,13 +1,13 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { accounts, auditLog, invitations, personRoles, roles } from "@/lib/db/schema";
+import { accounts, auditLog, invitations, membershipStatuses, people, personRoles, roles } from "@/lib/db/schema";
 import { newcomersWithInbox } from "../people/testing/newcomer";
 import { unfold } from "@/lib/domain/mail/testing/smtp-inbox";
 import { acceptInvitation, invitationLinkState } from "./invitation-accept";
 import { invitePerson, INVITATION_TTL_DAYS, renewExpiredInvitation, revokeInvitation } from "./invitation-send";
 import { loginStateOf } from "./login-state";
 import { requestPasswordReset } from "./password-reset";
-import { updateProfile } from "../people/person-service";
+import { changeStatus, updateProfile } from "../people/person-service";
 
 const t = newcomersWithInbox();
 const { newcomer, mailsTo, login } = t;
@@ -150,5 +150,60 @@ describe("invitation life cycle", () => {
     const before = t.inbox.mails.length;
     await requestPasswordReset(t.db, t.inbox.mailer, { email: "nobody-here@example.org" });
     expect(t.inbox.mails.length).toBe(before);
+  });
+});
+
+/*
+ * Refusals that use the link up on purpose: what made the invitation right has changed (the person was erased, their
+ * status may no longer log in, they have a login already, the address is no longer theirs), so nobody may set a
+ * password through it, now or after the thing is undone; the board sends a new one if it still fits. Each answers
+ * the same message as a used link and creates no login (unlike a login address taken by someone else, above).
+ */
+describe("refusals that use the link up", () => {
+  const refused = { ok: false, code: "invalid_token", message: "This invitation is invalid, expired or already used." };
+  const invited = async (address: string) => {
+    const id = await newcomer(address);
+    expect(await invitePerson(t.db, t.inbox.mailer, t.ids.admin, id)).toMatchObject({ ok: true });
+    return { id, token: lastTokenTo(address) };
+  };
+  const loginsOf = async (id: number) => t.db.select({ id: accounts.id, email: accounts.email }).from(accounts).where(eq(accounts.personId, id));
+  const usedUp = async (token: string, id: number, address: string, password: string) => {
+    expect(await acceptInvitation(t.db, { token, password })).toEqual(refused);
+    expect(await invitationLinkState(t.db, token)).toBe("invalid");
+    expect(await login(address, password)).toMatchObject({ ok: false });
+  };
+
+  it("the person was erased", async () => {
+    const { id, token } = await invited("erased@example.org");
+    // Erasing deletes the person's invitations too; this is the record erased while the link was being used.
+    await t.db.update(people).set({ erasedAt: new Date() }).where(eq(people.id, id));
+    await usedUp(token, id, "erased@example.org", "erased-password-1");
+    expect(await loginsOf(id)).toEqual([]);
+  });
+
+  it("the person's status no longer logs in; moved back, the old link still does nothing", async () => {
+    const { id, token } = await invited("gone@example.org");
+    const statusId = async (key: string) => (await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, key)))[0]!.id;
+    expect(await changeStatus(t.db, t.ids.admin, id, { statusId: await statusId("former"), reason: "Left" })).toEqual({ ok: true });
+    await usedUp(token, id, "gone@example.org", "gone-password-1");
+    expect(await loginsOf(id)).toEqual([]);
+    expect(await changeStatus(t.db, t.ids.admin, id, { statusId: await statusId("member"), reason: "Back" })).toEqual({ ok: true });
+    expect(await acceptInvitation(t.db, { token, password: "gone-password-1" })).toEqual(refused);
+    expect(await loginsOf(id)).toEqual([]);
+  });
+
+  it("the person has a login already: it stays the only one, its password unchanged", async () => {
+    const { id, token } = await invited("twice@example.org");
+    await t.db.insert(accounts).values({ personId: id, email: "twice-other@example.org", passwordHash: "x" });
+    await usedUp(token, id, "twice@example.org", "twice-password-1");
+    expect(await loginsOf(id)).toEqual([{ id: expect.any(Number), email: "twice-other@example.org" }]);
+    expect(await login("twice-other@example.org", "twice-password-1")).toMatchObject({ ok: false });
+  });
+
+  it("the address is no longer the person's", async () => {
+    const { id, token } = await invited("moved@example.org");
+    expect(await updateProfile(t.db, t.ids.admin, id, { firstName: "Moved", email: "moved-new@example.org" })).toEqual({ ok: true });
+    await usedUp(token, id, "moved@example.org", "moved-password-1");
+    expect(await loginsOf(id)).toEqual([]);
   });
 });
