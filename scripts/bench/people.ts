@@ -13,6 +13,7 @@ import type { Permission } from "@/lib/domain/access/permissions";
 import { listPeople, parsePeopleFilter } from "@/lib/domain/people/people-list";
 import { searchPeople } from "@/lib/domain/people/search-people";
 import { pickPeople } from "@/lib/domain/people/pick-people";
+import { roleHolders } from "@/lib/domain/access/role-holders";
 import { ensureReferenceData } from "@/drizzle/reference-data";
 import { seedDemoData } from "@/drizzle/seed";
 import { prepareDatabase } from "@/drizzle/prepare";
@@ -68,6 +69,7 @@ async function bench(scratch: Scratch): Promise<void> {
     );
     const [{ id: member } = { id: 0 }] = (await db.execute(sql`select id from membership_statuses where key = 'member'`)) as unknown as { id: number }[];
     const [{ id: laser } = { id: 0 }] = (await db.execute(sql`select id from equipment_types where name = 'Laser cutter'`)) as unknown as { id: number }[];
+    const [{ id: memberRole } = { id: 0 }] = (await db.execute(sql`select id from roles where key = 'member'`)) as unknown as { id: number }[];
     const board = { personId: null, permissions: new Set<Permission>(["members.read", "members.write", "equipment.manage"]) };
     const memberViewer = { personId: null, permissions: new Set<Permission>(["directory.read", "equipment.manage"]) };
     const keeper = { personId: 1, permissions: new Set<Permission>(["directory.read", "inventory.write"]) };
@@ -96,6 +98,13 @@ async function bench(scratch: Scratch): Promise<void> {
         run: list({ status: String(member), trained: String(laser), sort: "number", dir: "desc", page: "40" }),
       },
       { label: `no filter, by name, page 200`, run: list({ page: "200" }) },
+      // A search in another order than by name: the page read along that order's index, not every match sorted.
+      { label: `search "gruber" by number`, run: list({ q: "gruber", sort: "number" }) },
+      { label: `search one letter ("a") by joined, newest first`, run: list({ q: "a", sort: "joined", dir: "desc" }) },
+      { label: `search one letter ("a") by status, page 20`, run: list({ q: "a", sort: "status", page: "20" }) },
+      { label: `search a full name by status`, run: list({ q: `Name${someone.id}`, sort: "status" }) },
+      // A role's holders (the Member role: most people hold it by status), searched: the count capped inside.
+      { label: `role holders, search one letter ("a")`, run: () => roleHolders(db, board, memberRole, { query: "a" }) },
       // The equipment pages' search: names and emails as the viewer may see them, in SQL (search-people.ts).
       { label: `find "gruber", board (one query)`, run: () => searchPeople(db, board, { query: "gruber", pageSize: 20 }) },
       { label: `find "gruber", a member's visibility`, run: () => searchPeople(db, memberViewer, { query: "gruber", pageSize: 20 }) },

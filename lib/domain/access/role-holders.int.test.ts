@@ -2,6 +2,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { membershipStatuses, people, profiles, roles } from "@/lib/db/schema";
 import { countingDb } from "@/lib/db/testing/query-counter";
+import { analyzedPlan, rowsReadFrom } from "@/lib/db/testing/analyzed-plan";
+import { SEARCH_COUNT_CAP } from "../people/search-paging";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import type { Viewer } from "../people/visibility";
 import { permissionsOfPerson } from "./person-permissions";
@@ -64,6 +66,7 @@ describe("a search among many holders", () => {
     await t.db.execute(
       sql`insert into profiles (person_id, first_name, last_name) select id, 'Cap', 'Capholder' || id from people where id between ${Math.min(...ids_)} and ${Math.max(...ids_)}`,
     );
+    await t.db.execute(sql`analyze`);
     try {
       const first = await roleHolders(t.db, admin, memberRole, { query: "capholder", limit: 30 });
       expect(first).toMatchObject({ total: 1000, more: true });
@@ -72,6 +75,20 @@ describe("a search among many holders", () => {
       expect(last.holders).toHaveLength(10);
       expect(await roleHolders(t.db, admin, memberRole, { query: "capholder", offset: 1000 })).toEqual({ holders: [], total: 1000, more: true });
       expect(await roleHolders(t.db, admin, memberRole, { query: `capholder${Math.max(...ids_)}` })).toMatchObject({ total: 1, more: false });
+
+      // The count reads the holders it finds one by one and stops at the cap: the search never gathers every match
+      // first (all 1,005 profiles read into a set of ids before the first row, as `people.id in (…)` did). Row counts
+      // of the plan as it ran, not durations.
+      const counted = countingDb(t.url);
+      try {
+        await roleHolders(counted.db, admin, memberRole, { query: "capholder", limit: 30 });
+        const at = counted.queries.findIndex((q) => /count\(\*\)[\s\S]*limit \$\d+\)/.test(q));
+        expect(at).toBeGreaterThanOrEqual(0);
+        const plan = await analyzedPlan(t.url, counted.queries[at]!, counted.parameters[at]!);
+        expect(rowsReadFrom(plan, "profiles")).toBeLessThanOrEqual(SEARCH_COUNT_CAP + 1);
+      } finally {
+        await counted.close();
+      }
     } finally {
       await t.db.execute(sql`delete from people where id between ${Math.min(...ids_)} and ${Math.max(...ids_)}`);
     }

@@ -185,6 +185,11 @@ export interface PeopleSearchParts {
    * gathering every match first (`people.id in (…)` does, for one letter all 10,000). Undefined for an empty text.
    */
   matching: SQL | undefined;
+  /**
+   * `matching` of those who also meet `condition` (on `people`; a role's holders), checked on each arm's rows, so a
+   * capped count of them stops as soon as it has enough. Undefined for an empty text.
+   */
+  matchingWithin(condition: SQL): SQL | undefined;
 }
 
 /**
@@ -207,15 +212,18 @@ export function peopleSearch(viewer: Viewer, query: string, options: { inScope?:
   const inProfile = profileMatches(query, fields);
   const m = matchOf(query, fields);
   const ids = m && foundIds(m);
-  const withoutProfile = ids
-    ? sql` union all select ${people.id} from ${people} left join ${profiles} on ${profiles.personId} = ${people.id} left join ${seen.join} on true
-        where ${profiles.personId} is null and ${people.id} = any(${ids}) and ${hitsOf(m, fields)}`
-    : sql``;
+  const matchingWithin = (condition?: SQL) => {
+    if (m === null) return undefined;
+    const also = condition ? sql` and ${condition}` : sql``;
+    const withoutProfile = ids
+      ? sql` union all select ${people.id} from ${people} left join ${profiles} on ${profiles.personId} = ${people.id} left join ${seen.join} on true
+        where ${profiles.personId} is null and ${people.id} = any(${ids}) and ${hitsOf(m, fields)}${also}`
+      : sql``;
+    return sql`(select ${people.id} from ${profiles} join ${people} on ${people.id} = ${profiles.personId} left join ${seen.join} on true where ${inProfile}${also}${withoutProfile})`;
+  };
   return {
-    matching:
-      m === null
-        ? undefined
-        : sql`(select ${people.id} from ${profiles} join ${people} on ${people.id} = ${profiles.personId} left join ${seen.join} on true where ${inProfile}${withoutProfile})`,
+    matching: matchingWithin(),
+    matchingWithin,
     sight: seen.join,
     matches: personMatches(query, fields),
     named: inProfile ? sql`(${seen.name} and ${inProfile})` : seen.name,
