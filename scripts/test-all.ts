@@ -1,12 +1,13 @@
 /**
  * `npm test`: the whole suite, in the order that fails fastest — lint, types, the web build (if stale), Vitest (unit, integration on the
- * embedded database, broker, launcher), then Playwright in Chromium against the built app. Prints one closing
- * line with the counts of all tests run.
+ * embedded database, broker, launcher), then Playwright in Chromium against the built app. Closes with the name of
+ * every failed test (and of those that passed only on retry) and one line with the counts of all tests run.
  */
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { failureSummary, playwrightFailures, readJson, type PlaywrightReport, type TestOutcome } from "./testing/failed-tests";
 
 const root = path.resolve(import.meta.dirname, "..");
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "ms-test-"));
@@ -22,6 +23,7 @@ interface Step {
 
 const vitestReport = path.join(reports, "vitest.json");
 const playwrightReport = path.join(reports, "playwright.json");
+const vitestFailed = path.join(reports, "vitest-failed.json");
 
 const steps: Step[] = [
   { name: "lint", command: "npm", args: ["run", "--silent", "lint"] },
@@ -31,7 +33,8 @@ const steps: Step[] = [
   {
     name: "vitest",
     command: bin("vitest"),
-    args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`],
+    args: ["run", "--reporter=default", "--reporter=json", `--outputFile.json=${vitestReport}`, "--reporter=./scripts/testing/vitest-failed-tests-reporter.ts"],
+    env: { FAILED_TESTS_FILE: vitestFailed },
     count: () => {
       const r = JSON.parse(fs.readFileSync(vitestReport, "utf8")) as { numPassedTests: number; numFailedTests: number };
       return { passed: r.numPassedTests, failed: r.numFailedTests };
@@ -70,10 +73,16 @@ for (const step of steps) {
   console.log(`=== ${step.name}: ${result.status === 0 ? "ok" : "FAILED"} in ${seconds} s ===`);
 }
 
+const playwright = playwrightFailures(readJson<PlaywrightReport>(playwrightReport) ?? {}, root);
+const failedTests = [...(readJson<string[]>(vitestFailed) ?? []).map((name) => `vitest: ${name}`), ...playwright.failed.map((name) => `playwright: ${name}`)];
+const flakyTests = playwright.flaky.map((name) => `playwright: ${name}`);
 fs.rmSync(reports, { recursive: true, force: true });
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
 // A step that failed without a failing test (lint, types, a crashed runner) still counts as one failure.
 const failures = failed + (failedSteps.length && failed === 0 ? 1 : 0);
-if (process.env.TEST_COUNTS_FILE) fs.writeFileSync(process.env.TEST_COUNTS_FILE, JSON.stringify({ passed, failed: failures }));
+const outcome: TestOutcome = { passed, failed: failures, failedTests, flakyTests };
+if (process.env.TEST_COUNTS_FILE) fs.writeFileSync(process.env.TEST_COUNTS_FILE, JSON.stringify(outcome));
+const summary = failureSummary("npm test", failedTests, flakyTests);
+if (summary) console.log(summary);
 console.log(`\ntests: ${passed} passed, ${failures} failed`);
 process.exit(failedSteps.length ? 1 : 0);

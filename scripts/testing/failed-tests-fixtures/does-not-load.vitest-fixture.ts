@@ -1,0 +1,1 @@
+throw new Error("did not load on purpose");
