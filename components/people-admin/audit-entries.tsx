@@ -12,8 +12,11 @@ import type { Translate } from "@/lib/i18n/translate";
 export function AuditEntries({ t, entries }: { t: Translate; entries: ReadableEntry<AuditRow>[] }) {
   const labels = { field: t("audit.field"), before: t("audit.before"), after: t("audit.after") };
   const former = t("audit.value.formerPerson");
-  const person = (id: number | null, name: string | null) =>
-    id === null ? null : (
+  // A name the viewer may not see reads as history reads it ("Name not shown"), without a link that would tell who.
+  const person = (id: number | null, name: string | null, hidden: boolean) =>
+    id === null ? null : hidden ? (
+      t("picker.hiddenName")
+    ) : (
       <Link className="underline" href={`/admin/people/${id}`}>
         {name ?? former}
       </Link>
@@ -35,14 +38,14 @@ export function AuditEntries({ t, entries }: { t: Translate; entries: ReadableEn
               ) : (
                 <>
                   {t("audit.by", { name: "" })}
-                  {person(e.actorId, e.actorName)}
+                  {person(e.actorId, e.actorName, e.actorHidden)}
                 </>
               )}
             </span>
             {e.subjectPersonId !== null && (
               <span>
                 {t("audit.subject", { name: "" })}
-                {person(e.subjectPersonId, e.subjectName)}
+                {person(e.subjectPersonId, e.subjectName, e.subjectHidden)}
               </span>
             )}
           </div>

@@ -3,8 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { executePrepared } from "@/lib/db/prepared";
 import { people, profiles } from "@/lib/db/schema";
 import { inScopeOf } from "../people/person-match";
-import { viewersScope, type NameViewer } from "../people/shown-names";
-import { mayViewFieldSql, PROFILE_VISIBILITY, seesEveryProfile } from "../people/visibility-sql";
+import { nameSight, viewersScope, type NameViewer } from "../people/shown-names";
 
 /** What an id or key in an audit entry's before/after stands for, by the field's name. */
 export type NameKind = "person" | "equipmentType" | "machine" | "location" | "room" | "committee" | "function" | "role" | "status" | "membershipType";
@@ -87,7 +86,7 @@ export async function auditNames(db: Db, entries: readonly EntryLike[], viewer: 
   // rule, the same SQL). The text differs by kind of reader only, never by the ids: each stays prepared.
   const scope = await viewersScope(db, viewer);
   const inScope = await inScopeOf(db, scope);
-  const seen = seesEveryProfile(viewer, "name") && !inScope ? sql`true` : mayViewFieldSql(viewer, "name", PROFILE_VISIBILITY, { inScope });
+  const seen = nameSight(viewer, inScope);
   const rows = await executePrepared<{ kind: NameKind; by_key: boolean; ref: string; name: string; shown: boolean }>(
     db,
     "audit_names",

@@ -1,10 +1,10 @@
-import { and, eq, inArray, isNull } from "drizzle-orm";
+import { and, eq, inArray, isNull, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { people, profiles } from "@/lib/db/schema";
 import { viewScopeOf, type ViewScope } from "../access/view-rights";
 import { inScopeOf } from "./person-match";
 import type { Viewer } from "./visibility";
-import { mayViewFieldSql, mindsViewRights, PROFILE_VISIBILITY } from "./visibility-sql";
+import { mayViewFieldSql, mindsViewRights, PROFILE_VISIBILITY, seesEveryProfile } from "./visibility-sql";
 
 /** Someone not logged in: sees only what people chose to show the public. */
 export const ANONYMOUS_VIEWER: Viewer = { personId: null, permissions: new Set() };
@@ -20,6 +20,15 @@ export async function viewersScope(db: Db, viewer: NameViewer): Promise<ViewScop
   if (viewer.viewScope) return viewer.viewScope;
   if (viewer.personId === null || !mindsViewRights(viewer)) return undefined;
   return viewScopeOf(db, viewer.personId);
+}
+
+/**
+ * namesShownTo's rule as a condition on a row of `profiles` joined to `people`, for a viewer whose own groups are
+ * `inScope` (inScopeOf; undefined: every group): for statements that read names beside other data (a history's
+ * names, the audit log's actors and subjects), so each obeys the one rule. `true` for a viewer who sees every name.
+ */
+export function nameSight(viewer: Viewer, inScope: SQL | undefined): SQL {
+  return seesEveryProfile(viewer, "name") && !inScope ? sql`true` : mayViewFieldSql(viewer, "name", PROFILE_VISIBILITY, { inScope });
 }
 
 /**
@@ -40,7 +49,7 @@ export async function namesShownTo(db: Db, viewer: NameViewer | null, personIds:
     .select({ personId: profiles.personId, first: profiles.firstName, last: profiles.lastName })
     .from(profiles)
     .innerJoin(people, eq(people.id, profiles.personId))
-    .where(and(inArray(profiles.personId, ids), isNull(people.erasedAt), mayViewFieldSql(who, "name", PROFILE_VISIBILITY, { inScope })));
+    .where(and(inArray(profiles.personId, ids), isNull(people.erasedAt), nameSight(who, inScope)));
   for (const r of rows) {
     const name = `${r.first} ${r.last}`.trim();
     if (name) shown.set(r.personId, name);
