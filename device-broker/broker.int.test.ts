@@ -5,7 +5,9 @@ import { ask, connectBoard } from "./testing/board-client";
 import { startBrokerFixture, type BrokerFixture } from "./testing/broker-fixture";
 
 let f: BrokerFixture;
+let startedAt: number;
 beforeAll(async () => {
+  startedAt = Date.now();
   f = await startBrokerFixture({ heartbeatIntervalMs: 100 });
 });
 afterAll(() => f.close());
@@ -70,6 +72,7 @@ describe("device broker: checkmachine", () => {
     expect(row!.mqttPort).toBe(f.broker.port);
     expect(row!.connectedClients).toBeGreaterThan(0);
     expect(row!.metrics.received).toBeGreaterThan(0);
-    expect(Date.now() - row!.lastSeenAt.getTime()).toBeLessThan(5_000);
+    // Written by this broker, not some time ago (no bound on how long ago: a loaded run may read it seconds later).
+    expect(row!.lastSeenAt.getTime()).toBeGreaterThanOrEqual(startedAt);
   });
 });

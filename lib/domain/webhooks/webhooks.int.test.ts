@@ -224,12 +224,15 @@ describe("webhook deliveries", () => {
     await recordAudit(f.db, { actorId: f.ids.admin, changeType: "space.close", entity: "open_status_changes", entityId: 2 });
 
     let clock = 0;
-    const first = await deliverDueWebhooks(f.db, { instanceId: "a", now: at(new Date(), clock), timeoutMs: 300 });
+    // Long enough for a loaded machine's local answer (the good and the broken receiver must answer within it; at 300 ms
+    // a busy CI run timed them out), short enough that the hanging receiver's two timeouts stay cheap.
+    const timeoutMs = 2_000;
+    const first = await deliverDueWebhooks(f.db, { instanceId: "a", now: at(new Date(), clock), timeoutMs });
     expect(first).toMatchObject({ delivered: 2, retried: 2 }); // the good hook got both; the broken and the hanging one wait
     expect(good.received.map((x) => JSON.parse(x.body).data)).toEqual([{ open: true }, { open: false }]);
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt++) {
       clock += backoffSeconds(attempt) + 1;
-      await deliverDueWebhooks(f.db, { instanceId: "a", now: at(new Date(), clock), timeoutMs: 300 });
+      await deliverDueWebhooks(f.db, { instanceId: "a", now: at(new Date(), clock), timeoutMs });
     }
     const log = await deliveryLog(f.db, a.id);
     expect(log.map((l) => l.d.status)).toEqual(["delivered", "failed"]);
