@@ -210,8 +210,8 @@ async function main(): Promise<void> {
     } else if (!stopping) {
       log(`The web server did not answer ${url}/api/health within 2 minutes; still trying. See the messages above.`);
     }
-    // PGlite writes its files 0666 whatever the umask, and an earlier version may have left files readable: mended
-    // now and at every stop (DATA_DIR itself is 0700, so nobody else reaches them meanwhile). Once the web server
+    // PGlite sets some files' modes itself whatever the umask (initdb's 0666, mended by the preparation child;
+    // pg_internal.init 0644 at each open), and an earlier version may have left files readable: mended now and at every stop (DATA_DIR itself is 0700, so nobody else reaches them meanwhile). Once the web server
     // answers, not before: walking pgdata's ~1,700 files held up the gate's message and the first request.
     if (stopping) return;
     try {

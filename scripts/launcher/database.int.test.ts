@@ -7,6 +7,15 @@ import { sql } from "drizzle-orm";
 import { createDb } from "@/lib/db/client";
 import { PREPARING_DIR, openDatabase, prepareOpened } from "./database";
 
+/** Every file under `dir` not 0600 and every folder not 0700, with its mode. */
+function looseModes(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).flatMap((entry) => {
+    const full = path.join(entry.parentPath, entry.name);
+    const mode = fs.statSync(full).mode & 0o777;
+    return mode === (entry.isDirectory() ? 0o700 : 0o600) ? [] : [`${full} ${mode.toString(8)}`];
+  });
+}
+
 // The launcher starts the web server before the preparation only on a database already at this version.
 describe("openDatabase: may the web server boot before the preparation?", () => {
   const dirs: string[] = [];
@@ -25,8 +34,14 @@ describe("openDatabase: may the web server boot before the preparation?", () => 
     fs.mkdirSync(path.join(dataDir, "pgdata"));
     fs.writeFileSync(path.join(dataDir, "pgdata", "notes.txt"), "the admin's");
     // A fresh install is created, migrated and seeded by a child process before this process opens it.
-    const fresh = await openDatabase({ databaseUrl: undefined, dataDir, embeddedPort: 0, demoPassword: "child-demo-password" });
+    const umask = process.umask(0o077); // as npm start sets it (closeDataDir)
+    const fresh = await openDatabase({ databaseUrl: undefined, dataDir, embeddedPort: 0, demoPassword: "child-demo-password" }).finally(() =>
+      process.umask(umask),
+    );
     expect(fresh.upToDate).toBe(true);
+    // Private already when opened: initdb sets its files 0666 whatever the umask (pg_internal.init, rewritten 0644 at
+    // each open, waits for the mend once the web server answers; DATA_DIR is 0700 meanwhile).
+    expect(looseModes(path.join(dataDir, "pgdata")).filter((entry) => !entry.includes("pg_internal.init"))).toEqual([]);
     expect(fresh.preparedInChild?.seededNow).toBe(true);
     expect(fs.existsSync(path.join(dataDir, PREPARING_DIR))).toBe(false);
     const aside = fs.readdirSync(dataDir).filter((name) => name.startsWith("pgdata.incomplete-"));

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
+import { syncPath } from "@/lib/db/embedded/durable-node-fs";
 import { pingDatabase, prepareDatabase } from "@/drizzle/prepare";
 import { isDatabaseEmpty, seedDemoData, type DemoSeed } from "@/drizzle/seed";
 import { migrationsFolder } from "@/drizzle/migrate";
@@ -150,6 +151,8 @@ function moveIntoPlace(preparing: string, pgdata: string): void {
       else fs.renameSync(pgdata, `${pgdata}.incomplete-${new Date().toISOString().replace(/[:.]/g, "-")}`);
     }
     fs.renameSync(preparing, pgdata);
+    // The rename itself on disk: a power cut now must not bring the half-made name back.
+    syncPath(path.dirname(pgdata));
   } catch (error) {
     throw new StartupError(
       `The new embedded database is ready in ${preparing} but could not be moved to ${pgdata}: ${(error as Error).message}. ` +

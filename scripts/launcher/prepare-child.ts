@@ -7,6 +7,8 @@
  * Arguments: DATA_DIR and the directory in it to create the database in (the launcher renames it to pgdata once this
  * answered ok); DEMO_PASSWORD from the environment. Answers the launcher once over IPC (`PrepareAnswer`).
  */
+import path from "node:path";
+import { syncTree } from "@/lib/db/embedded/durable-node-fs";
 import { openEmbedded, prepareOpened, type PrepareAnswer } from "./database";
 import { StartupError } from "./startup-error";
 
@@ -19,6 +21,8 @@ async function prepare(): Promise<PrepareAnswer> {
     // prepareOpened stops the database itself when it fails.
     const prepared = await prepareOpened({ url: embedded.url, embedded, upToDate: false }, { dataDir, demoPassword: process.env.DEMO_PASSWORD || undefined });
     await embedded.stop();
+    // What initdb wrote PostgreSQL never syncs (nor makes private): on disk before the launcher renames it into place.
+    syncTree(path.join(dataDir, dir));
     return { ok: true, demo: prepared.demo, seededNow: prepared.seededNow };
   } catch (error) {
     return { ok: false, message: error instanceof StartupError ? error.message : `Start failed: ${String(error)}` };
