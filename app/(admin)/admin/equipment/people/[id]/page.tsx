@@ -6,9 +6,7 @@ import { SelectField, TextField } from "@/components/ui/field";
 import { linkClass } from "@/components/ui/styles";
 import { AuthorizationRecords } from "./authorization-records";
 import { requirePermission } from "@/lib/auth/guards";
-import { listAuthorizationsOfPerson } from "@/lib/domain/equipment/authorization-service";
-import { listEquipmentTypes } from "@/lib/domain/equipment/equipment-type-service";
-import { personEquipmentSubject } from "@/lib/domain/equipment/person-equipment-subject";
+import { personEquipmentPage } from "@/lib/domain/equipment/person-equipment-page";
 import { getT } from "@/lib/i18n/server";
 import { getDb } from "@/lib/web/db";
 import { grantAuthorizationAction } from "../actions";
@@ -26,11 +24,10 @@ export default async function PersonEquipmentPage({ params }: { params: Promise<
   if (id === null) notFound();
   const db = getDb();
   // Someone outside the viewer's view rights (the people search's groups) is not found, as on the admin person page;
-  // the name is the one the person lets this viewer see.
-  const subject = await personEquipmentSubject(db, user, id);
-  if (!subject) notFound();
-  const [t, records, types] = await Promise.all([getT(), listAuthorizationsOfPerson(db, id), listEquipmentTypes(db)]);
-  const { name } = subject;
+  // the name is the one the person lets this viewer see. Everything shown comes from this one loader (its test).
+  const [t, page] = await Promise.all([getT(), personEquipmentPage(db, user, id)]);
+  if (!page) notFound();
+  const { name, records, types } = page;
 
   return (
     <div className="space-y-6">
