@@ -1,7 +1,19 @@
 import { as, asDesk, filesUnder, lets, narrowed, root, ROLES, setUpRoles } from "@/scripts/testing/authorization-matrix";
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { eq } from "drizzle-orm";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { profiles } from "@/lib/db/schema";
+import type { DemoDatabase } from "@/lib/db/testing/demo-database";
+import { setPersonPhoto } from "@/lib/domain/people/person-photo";
+import { localFileStorage } from "@/lib/storage/file-storage";
 import { ROUTE_GATES, ROUTE_VARIANTS } from "@/scripts/testing/authorization-gates";
+
+// Uploads (people's photos) in a folder of this run's own, not under the checkout's DATA_DIR.
+const uploads = fs.mkdtempSync(path.join(os.tmpdir(), "ms-routes-uploads-"));
+vi.mock("@/lib/storage/storage-from-env", () => ({ getFileStorage: () => localFileStorage(uploads) }));
 
 /*
  * The authorization suite for route handlers, generated from the code: every handler of every app/**\/route.ts
@@ -10,12 +22,17 @@ import { ROUTE_GATES, ROUTE_VARIANTS } from "@/scripts/testing/authorization-gat
  * does not let in, and let in everyone it does. A new route without a gate fails here.
  */
 
+let db: DemoDatabase["db"];
 let close: () => Promise<void>;
 beforeAll(async () => {
   const t = await setUpRoles();
+  db = t.db;
   close = () => t.close();
 });
-afterAll(() => close?.());
+afterAll(async () => {
+  await close?.();
+  fs.rmSync(uploads, { recursive: true, force: true });
+});
 
 const routeFiles = filesUnder("app", (rel) => /\/route\.ts$/.test(rel));
 
@@ -114,5 +131,43 @@ describe("authorization matrix: route handlers", () => {
     };
     expect(await status(narrowed.outside)).toBe(404);
     expect(await status(narrowed.inside)).toBe(200);
+  });
+
+  it("a person's photo answers only whom their photo's visibility reaches, within the viewer's view rights; others as for no photo", async () => {
+    const { GET } = (await import("./(member)/people/[id]/photo/[size]/route")) as {
+      GET: (r: Request, c: { params: Promise<{ id: string; size: string }> }) => Promise<Response>;
+    };
+    const image = await sharp({ create: { width: 20, height: 20, channels: 3, background: "#3a6" } })
+      .jpeg()
+      .toBuffer();
+    for (const id of [narrowed.inside, narrowed.outside]) expect(await setPersonPhoto(db, localFileStorage(uploads), id, id, image)).toEqual({ ok: true });
+    const call = (id: number) => GET(new Request(`http://localhost/people/${id}/photo/thumb`), { params: Promise.resolve({ id: String(id), size: "thumb" }) });
+    const deskStatus = async (id: number) => ((await asDesk(() => call(id))) as Response).status;
+    const memberSees = async (id: number) => (await as("member", () => call(id))).detail;
+    // The desk sees members only: the applicant's photo is as absent as a photo nobody has.
+    expect(await deskStatus(narrowed.outside)).toBe(404);
+    expect(await deskStatus(999_999)).toBe(404);
+    expect(await deskStatus(narrowed.inside)).toBe(200);
+    expect(await memberSees(narrowed.inside)).toBe("HTTP 200");
+    try {
+      // Only the board: a fellow member no longer gets it, the desk (members.read, inside its rights) still does.
+      await db.update(profiles).set({ boardOnly: true }).where(eq(profiles.personId, narrowed.inside));
+      expect(await memberSees(narrowed.inside)).toBe("HTTP 404");
+      expect(await deskStatus(narrowed.inside)).toBe(200);
+      await db
+        .update(profiles)
+        .set({ boardOnly: false, visibility: { photo: "board" } })
+        .where(eq(profiles.personId, narrowed.inside));
+      expect(await memberSees(narrowed.inside)).toBe("HTTP 404");
+      // A name and photo shown to everyone reach the desk outside its rights too.
+      await db
+        .update(profiles)
+        .set({ visibility: { name: "public", photo: "public" } })
+        .where(eq(profiles.personId, narrowed.outside));
+      expect(await deskStatus(narrowed.outside)).toBe(200);
+    } finally {
+      await db.update(profiles).set({ boardOnly: false, visibility: {} }).where(eq(profiles.personId, narrowed.inside));
+      await db.update(profiles).set({ visibility: {} }).where(eq(profiles.personId, narrowed.outside));
+    }
   });
 });
