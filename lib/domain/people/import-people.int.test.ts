@@ -1,6 +1,6 @@
 import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { people, profiles } from "@/lib/db/schema";
+import { auditLog, cards, people, profiles } from "@/lib/db/schema";
 import { commitImport, previewImport } from "./import-people";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
@@ -9,6 +9,55 @@ beforeAll(async () => {
   t = await createDemoDatabase();
 });
 afterAll(() => t?.close());
+
+describe("CSV import", () => {
+  const good = "firstName,lastName,email,phone,status,cardUid\nLinus,Lind,linus@example.org,+43 1 2,member,0A0B0C0D\nEva,Ek,,,applicant,\n";
+
+  it("previews, then writes all rows with uppercase card uids stored lowercase", async () => {
+    const preview = await previewImport(t.db, good);
+    expect(preview.errors).toEqual([]);
+    expect(preview.rows).toHaveLength(2);
+    expect(await commitImport(t.db, t.ids.admin, good)).toEqual({ ok: true, created: 2, skipped: 0 });
+    const [card] = await t.db.select().from(cards).where(eq(cards.uid, "0a0b0c0d"));
+    expect(card).toBeTruthy();
+    expect((await t.db.select().from(auditLog).where(eq(auditLog.changeType, "person.import"))).length).toBe(2);
+  });
+
+  it("names every broken row and field, and writes nothing", async () => {
+    const before = (await t.db.select().from(people)).length;
+    const broken = [
+      "firstName;lastName;email;phone;status;cardUid",
+      "Ok;Person;ok@example.org;;member;",
+      ";NoFirst;nofirst@example.org;;member;",
+      "Dup;Mail;MARIA@makerspace.local;;member;",
+      "Bad;Card;bad@example.org;;member;12345",
+      "Bad;Status;bs@example.org;;emperor;",
+      "Taken;Card;tc@example.org;;member;EFBEADDE",
+      "Short;Row",
+    ].join("\n");
+    const preview = await previewImport(t.db, broken);
+    expect(preview.errors.map((e) => [e.line, e.field])).toEqual([
+      [3, "firstName"],
+      [4, "email"],
+      [5, "cardUid"],
+      [6, "status"],
+      [7, "cardUid"],
+      [8, ""],
+      [8, "status"],
+    ]);
+    const result = await commitImport(t.db, t.ids.admin, broken);
+    expect(result).toMatchObject({ ok: false, code: "rows" });
+    expect((await t.db.select().from(people)).length).toBe(before);
+    expect(await commitImport(t.db, t.ids.member, good)).toMatchObject({ code: "forbidden" });
+  });
+
+  it("refuses a file without the needed columns", async () => {
+    expect((await previewImport(t.db, "name,mail\nx,y\n")).errors).toEqual([
+      { line: 1, field: "firstName", message: 'the column "firstName" is missing' },
+      { line: 1, field: "status", message: 'the column "status" is missing' },
+    ]);
+  });
+});
 
 const csv = [
   "firstName,lastName,email,phone,status,cardUid",
