@@ -1,6 +1,9 @@
 import type { Browser } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { spaceSettings } from "@/lib/db/schema";
+import { settingsFromEnv } from "@/lib/domain/settings/space-settings";
+import { parseEnv } from "@/lib/env";
 import { createDemoDatabase, DEMO_PASSWORD, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { launchChromium } from "@/lib/testing/chromium";
 import { waitFor } from "@/lib/testing/wait-for";
@@ -21,6 +24,9 @@ let session: { name: string; value: string };
 
 beforeAll(async () => {
   t = await createDemoDatabase();
+  // The space offers no Dutch: a reader who asks for it gets the space's default, German.
+  const { updatedAt: _u, ...defaults } = settingsFromEnv(parseEnv({}));
+  await t.db.insert(spaceSettings).values({ ...defaults, languages: ["en", "de", "it"], defaultLanguage: "de" });
   app = await startWebApp(t.url);
   const login = await submitForm(app.port, "/login", { email: "member@makerspace.local", password: DEMO_PASSWORD });
   const cookie = ([] as string[]).concat(login.headers["set-cookie"] ?? []).find((c) => c.includes("session-token"));
@@ -86,6 +92,25 @@ describe("when the root layout fails", () => {
       expect(await page.getByRole("link", { name: "Riprova" }).getAttribute("href")).toBe("/calendar?view=agenda");
       expect(await page.getByRole("link", { name: "Vai alla pagina iniziale" }).getAttribute("href")).toBe("/");
       expect((await page.locator("body").textContent()) ?? "").not.toContain("membership_statuses");
+    } finally {
+      await t.db.execute(sql`alter table membership_statuses_away rename to membership_statuses`);
+    }
+    await context.close();
+  });
+
+  it("without JavaScript, a language the space does not offer gives way to the space's default", async () => {
+    const context = await browser.newContext({ locale: "nl-NL", javaScriptEnabled: false });
+    await context.addCookies([
+      { ...session, url: app.origin },
+      { name: "locale", value: "nl", url: app.origin }, // a switch's choice from before the space stopped offering Dutch
+    ]);
+    const page = await context.newPage();
+    await t.db.execute(sql`alter table membership_statuses rename to membership_statuses_away`);
+    try {
+      const response = await page.goto(`${app.origin}/calendar`);
+      expect(response?.status()).toBe(500);
+      expect(await page.locator("html").getAttribute("lang")).toBe("de");
+      expect(await page.getByRole("heading", { level: 1, name: "Etwas ist schiefgegangen" }).isVisible()).toBe(true);
     } finally {
       await t.db.execute(sql`alter table membership_statuses_away rename to membership_statuses`);
     }

@@ -12,14 +12,14 @@ import next from "next";
 import { parseEnv } from "@/lib/env";
 import { TlsConfigError, loadTlsMaterial } from "@/lib/ops/tls";
 import { createDb } from "@/lib/db/client";
-import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
+import { getSpaceSettings, settingsFromEnv } from "@/lib/domain/settings/space-settings";
 import { publicUrlFromEnv } from "@/lib/domain/settings/public-url";
 import { applyForwardingPolicy } from "./forwarding";
 import { cachedPublicUrl, httpsRedirectLocation } from "./https-redirect";
 import { applySecurityHeaders } from "./security-headers";
 import { applyBuiltNextConfig } from "./built-next-config";
 import { serveWhenTold } from "./serve-when-told";
-import { withErrorShellFallback } from "./error-shell-fallback";
+import { spaceLanguages, withErrorShellFallback, type SpaceLanguages } from "./error-shell-fallback";
 import { compressLikeNext } from "./compression";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -37,11 +37,16 @@ async function main(): Promise<void> {
   await serveWhenTold();
   const env = parseEnv(process.env);
   const handle = app.getRequestHandler();
+  // The settings this server reads itself (the error page's languages, the redirect's address): one connection,
+  // opened on first use; a process's own save reaches them at once (getSpaceSettings' epoch), another's within its TTL.
+  const settingsDb = env.DATABASE_URL ? createDb(env.DATABASE_URL, { max: 1, connectTimeoutSeconds: 5 }) : null;
+  const fromEnv = settingsFromEnv(env);
+  const languages = lastKnown(async () => spaceLanguages(settingsDb ? await getSpaceSettings(settingsDb.db) : fromEnv), spaceLanguages(fromEnv));
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     applyForwardingPolicy(req.headers, req.socket.remoteAddress, env.TRUST_PROXY, tls !== null);
     applySecurityHeaders(req, res, tls !== null);
     compressLikeNext(req, res);
-    withErrorShellFallback(req, res);
+    withErrorShellFallback(req, res, languages);
     void handle(req, res);
   };
   const server = tls ? https.createServer({ cert: tls.cert, key: tls.key }, onRequest) : http.createServer(onRequest);
@@ -50,11 +55,11 @@ async function main(): Promise<void> {
   if (!tls) console.log(`HTTP on port ${port}`);
   else console.log(`HTTPS on port ${port} (certificate for ${tls.subject.replace(/\n/g, ", ")}, valid until ${tls.validTo.toISOString().slice(0, 10)})`);
   let redirect: http.Server | null = null;
-  let closeDb = async () => {};
   if (tls && env.HTTP_REDIRECT_PORT !== undefined) {
-    const handle = env.DATABASE_URL ? createDb(env.DATABASE_URL, { max: 1 }) : null;
-    if (handle) closeDb = handle.close;
-    const publicUrl = cachedPublicUrl(async () => (handle ? (await getSpaceSettings(handle.db)).publicUrl : publicUrlFromEnv(env)), publicUrlFromEnv(env));
+    const publicUrl = cachedPublicUrl(
+      async () => (settingsDb ? (await getSpaceSettings(settingsDb.db)).publicUrl : publicUrlFromEnv(env)),
+      publicUrlFromEnv(env),
+    );
     redirect = http.createServer((req, res) => {
       applySecurityHeaders(req, res, false);
       void publicUrl().then((base) => {
@@ -67,13 +72,26 @@ async function main(): Promise<void> {
   }
   const stop = () => {
     redirect?.close();
-    void closeDb().catch(() => {});
+    void settingsDb?.close().catch(() => {});
     server.close(() => process.exit(0));
     server.closeAllConnections?.();
     setTimeout(() => process.exit(0), 5_000).unref();
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
+}
+
+/** What `load` gives, or when it fails (the database away) what it gave last, at first `first`. */
+function lastKnown(load: () => Promise<SpaceLanguages>, first: SpaceLanguages): () => Promise<SpaceLanguages> {
+  let known = first;
+  return async () => {
+    try {
+      known = await load();
+    } catch {
+      // Keep the last known languages: the error page still speaks one the space offers.
+    }
+    return known;
+  };
 }
 
 function listen(server: http.Server | https.Server, port: number, host: string): Promise<void> {
