@@ -1,9 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareDatabase } from "@/drizzle/prepare";
-import { seedDemoData } from "@/drizzle/seed";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
-import type { HoldReport } from "@/lib/db/embedded/wire-server";
+import { startSessionHoldsDatabase, type SessionHoldsDatabase } from "@/lib/db/testing/session-holds";
 import { upcomingEvents } from "@/lib/domain/calendar/calendar-queries";
 import { listNews } from "@/lib/domain/community/news";
 import { openSince } from "@/lib/domain/community/open-status";
@@ -16,32 +12,17 @@ import { profiles } from "@/lib/db/schema";
 // embedded database's one session for one round trip, not two (unnamed, postgres.js describes it first) — on a
 // busy box a round trip is milliseconds, and every other client waits through it. Embedded only (the wire
 // server's hold report).
-let embedded: EmbeddedPostgres;
-let web: DbHandle;
+let web: SessionHoldsDatabase;
 let member = 0;
-const holds: HoldReport[] = [];
 
 beforeAll(async () => {
-  embedded = await startEmbeddedPostgres({ onHold: (h) => holds.push(h) });
-  const setup = createDb(embedded.url, { max: 1 });
-  await prepareDatabase(setup.db);
-  await seedDemoData(setup.db, "demo-password-123");
-  await setup.close();
-  web = createDb(embedded.url, { max: 1 });
+  web = await startSessionHoldsDatabase();
   const [row] = await web.db.select({ personId: profiles.personId }).from(profiles).where(eq(profiles.email, "member@makerspace.local"));
   member = row!.personId;
 }, 120_000);
 afterAll(async () => {
   await web?.close();
-  await embedded?.stop();
 });
-
-const holdsOf = async (work: () => Promise<unknown>) => {
-  await work(); // a first run: the connection is open, its types fetched and the statements prepared
-  const from = holds.length;
-  await work();
-  return holds.slice(from);
-};
 
 describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the start page's widgets on the embedded database", () => {
   it.each([
@@ -50,7 +31,7 @@ describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the start page's widgets on t
     ["news", () => listNews(web.db, null, 5)],
     ["machines (two statements)", () => loadDashboard(web.db)],
   ])("%s: one round trip per statement", async (_name, load) => {
-    const mine = await holdsOf(load);
+    const mine = await web.holdsOf(load);
     expect(mine.length).toBeGreaterThan(0);
     expect(mine.map((h) => h.roundTrips)).toEqual(mine.map(() => 1));
   });
@@ -58,7 +39,7 @@ describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the start page's widgets on t
   // Every signed-in request reads its session's person in the layout (lib/auth/current-user.ts): the account, then
   // the right keys with a system training in one statement (were two, one after the other).
   it("a signed-in request's session: two statements, one round trip each", async () => {
-    const mine = await holdsOf(() => getSessionPerson(web.db, member, undefined));
+    const mine = await web.holdsOf(() => getSessionPerson(web.db, member, undefined));
     expect(mine.map((h) => h.roundTrips)).toEqual([1, 1]);
   });
 });

@@ -1,10 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { prepareDatabase } from "@/drizzle/prepare";
-import { seedDemoData } from "@/drizzle/seed";
-import { createDb, type DbHandle } from "@/lib/db/client";
-import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
-import type { HoldReport } from "@/lib/db/embedded/wire-server";
 import { accounts } from "@/lib/db/schema";
+import { startSessionHoldsDatabase, type SessionHoldsDatabase } from "@/lib/db/testing/session-holds";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { viewScopeOf } from "../access/view-rights";
 import { addAddress, shareAddress } from "./address-service";
@@ -17,31 +13,16 @@ import { listAddressTypes } from "./reference-service";
 // describes it first and the session waits on the busy web process in between — and they are sent together; the
 // addresses are one statement however many there are (was one more per address, and read twice). Counted in the
 // wire server's hold report, never timed. Embedded only.
-let embedded: EmbeddedPostgres;
-let web: DbHandle;
-const holds: HoldReport[] = [];
+let web: SessionHoldsDatabase;
 const ids: Record<string, number> = {};
 
 beforeAll(async () => {
-  embedded = await startEmbeddedPostgres({ onHold: (h) => holds.push(h) });
-  const setup = createDb(embedded.url, { max: 1 });
-  await prepareDatabase(setup.db);
-  await seedDemoData(setup.db, "demo-password-123");
-  for (const a of await setup.db.select({ email: accounts.email, personId: accounts.personId }).from(accounts)) ids[a.email.split("@")[0]!] = a.personId;
-  await setup.close();
-  web = createDb(embedded.url, { max: 1 });
+  web = await startSessionHoldsDatabase();
+  for (const a of await web.db.select({ email: accounts.email, personId: accounts.personId }).from(accounts)) ids[a.email.split("@")[0]!] = a.personId;
 }, 120_000);
 afterAll(async () => {
   await web?.close();
-  await embedded?.stop();
 });
-
-const holdsOf = async (work: () => Promise<unknown>) => {
-  await work(); // a first run: the connection is open, its types fetched and the statements prepared
-  const from = holds.length;
-  await work();
-  return holds.slice(from);
-};
 
 const viewer = async (personId: number) => ({
   personId,
@@ -52,15 +33,15 @@ const viewer = async (personId: number) => ({
 describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the admin person page's reads on the embedded database", () => {
   it("an admin on their own page: every statement one round trip", async () => {
     const admin = await viewer(ids.admin!);
-    const mine = await holdsOf(() => personPage(web.db, admin, ids.admin!));
+    const mine = await web.holdsOf(() => personPage(web.db, admin, ids.admin!));
     expect(mine.map((h) => h.roundTrips)).toEqual(mine.map(() => 1));
     expect(mine.length).toBeLessThanOrEqual(PAGE_STATEMENTS);
   });
 
   it("another person's page: as many statements with five addresses, two shared, as with none; one more than one's own", async () => {
     const admin = await viewer(ids.admin!);
-    const own = await holdsOf(() => personPage(web.db, admin, ids.admin!));
-    const before = await holdsOf(() => personPage(web.db, admin, ids.member!));
+    const own = await web.holdsOf(() => personPage(web.db, admin, ids.admin!));
+    const before = await web.holdsOf(() => personPage(web.db, admin, ids.member!));
     // Whether the person outranks the viewer: the viewer's permissions are the session's, the person's one statement
     // (was four: both people's right keys and system trainings).
     expect(before.length).toBe(own.length + 1);
@@ -72,7 +53,7 @@ describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the admin person page's reads
       if (!added.ok) throw new Error(added.message);
       if (street < "Hofgasse 3") expect(await shareAddress(web.db, ids.admin!, added.addressId, ids.member!, ids.maria!)).toEqual({ ok: true });
     }
-    const after = await holdsOf(() => personPage(web.db, admin, ids.member!));
+    const after = await web.holdsOf(() => personPage(web.db, admin, ids.member!));
     const page = await personPage(web.db, admin, ids.member!);
     expect(page!.record.addresses.map((a) => a.sharedWith)).toEqual([[ids.maria], [ids.maria], [], [], []].sort((a, b) => b.length - a.length));
     expect(page!.partner).toMatchObject({ personId: ids.maria });
