@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { and, eq, sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { countingDb, type CountingDb } from "@/lib/db/testing/query-counter";
+import { and, eq } from "drizzle-orm";
+import type { TestDatabase } from "@/lib/db/testing/test-database";
+import { countedTestDatabase, type CountingDb } from "@/lib/db/testing/query-counter";
 import { addressTypes, committees, membershipStatuses, permissions, rolePermissions, roles } from "@/lib/db/schema";
 import { PERMISSIONS } from "@/lib/domain/access/permissions";
 import { viewRightKey } from "@/lib/domain/access/view-rights";
@@ -13,10 +13,7 @@ let database: TestDatabase;
 let counting: CountingDb;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  counting = countingDb(database.url);
-  // The driver reads the array types once per connection: not ensureReferenceData's statements.
-  await counting.db.execute(sql`select 1`);
+  ({ database, counting } = await countedTestDatabase());
 });
 
 afterAll(async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { sql } from "drizzle-orm";
-import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
-import { countingDb, type CountingDb } from "@/lib/db/testing/query-counter";
+import type { TestDatabase } from "@/lib/db/testing/test-database";
+import { countedTestDatabase, countingDb, type CountingDb } from "@/lib/db/testing/query-counter";
 import { runMigrations } from "../migrate";
 import { DATABASE_CODE, applyDatabaseCode } from "./index";
 
@@ -11,10 +11,7 @@ let database: TestDatabase;
 let counting: CountingDb;
 
 beforeAll(async () => {
-  database = await createTestDatabase();
-  counting = countingDb(database.url);
-  // The driver reads the array types once per connection: not the code's statements.
-  await counting.db.execute(sql`select 1`);
+  ({ database, counting } = await countedTestDatabase());
 });
 
 /** A new machine with one closed hour of use on it; its id. */

@@ -1,4 +1,6 @@
+import { sql } from "drizzle-orm";
 import { createDb, type Db } from "../client";
+import { createTestDatabase, type TestDatabase } from "./test-database";
 
 export interface CountingDb {
   db: Db;
@@ -34,4 +36,15 @@ export function countingDb(url: string): CountingDb {
     },
     close: handle.close,
   };
+}
+
+/**
+ * A fresh test database and a counting handle on it whose connection is open: the driver reads the array types once
+ * per connection, statements that are not the ones a test counts. Close the handle, then the database.
+ */
+export async function countedTestDatabase(): Promise<{ database: TestDatabase; counting: CountingDb }> {
+  const database = await createTestDatabase();
+  const counting = countingDb(database.url);
+  await counting.db.execute(sql`select 1`);
+  return { database, counting };
 }
