@@ -72,6 +72,7 @@ describe("the admin audit list", () => {
     expect((await list({ actor: "Ada", person: "Maria" })).rows.map((e) => e.after)).toEqual([{ phone: "<b>1</b>" }]);
     expect((await list({ person: "nobody-like-this" })).total).toBe(0);
     expect((await list({ person: "100%_" })).total).toBe(0);
+    expect((await list({ person: "\u0001" })).total).toBe(0);
   });
 
   it("filters by change type or area, and by days in the space's time zone", async () => {

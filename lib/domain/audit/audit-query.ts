@@ -85,7 +85,9 @@ function personIds(text: string, viewer: NameViewer, inScope: SQL | undefined): 
   const within = inScope ?? sql`true`;
   const byId = /^#(\d{1,9})$/.exec(text);
   if (byId) return sql`select ${people.id} from ${people} where ${people.id} = ${Number(byId[1])} and ${within}`;
-  const found = peopleSearch(viewer, text, { inScope }).matching!;
+  const found = peopleSearch(viewer, text, { inScope }).matching;
+  // A text of nothing the search reads (control characters only) finds nobody, not everybody.
+  if (!found) return sql`select ${people.id} from ${people} where false`;
   return sql`select ${people.id} from ${people} where ${people.id} in ${found} and ${within}`;
 }
 
