@@ -9,6 +9,7 @@ export default defineConfig({
     globalSetup: ["lib/db/testing/global-setup.ts"],
     pool: "forks",
     maxWorkers: 2,
+    // A test that takes a third of this on a CI run (two cores, shared) carries its own, longer timeout.
     testTimeout: 30_000,
     hookTimeout: 60_000,
     env: { NODE_ENV: "test", LOG_LEVEL: "silent" },

@@ -78,7 +78,7 @@ describe("reference data and demo seed", () => {
     }
   });
 
-  it("with the showcase (npm start): every start-page widget has something to show", async () => {
+  it("with the showcase (npm start): every start-page widget has something to show", { timeout: 120_000 }, async () => {
     const s = await freshDatabase();
     try {
       await ensureReferenceData(s.db);

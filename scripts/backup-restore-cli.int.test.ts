@@ -58,7 +58,8 @@ describe("backup and restore commands", () => {
     }
   });
 
-  it("lists the jobs, and refuses an unknown job or option with the list", async () => {
+  // Three cold children, each loading the job runner through tsx: 25 s of the default 30 s on a loaded CI run.
+  it("lists the jobs, and refuses an unknown job or option with the list", { timeout: 120_000 }, async () => {
     const list = await run("job.ts", ["--list"], {});
     expect(list.code).toBe(0);
     for (const name of ["backup", "retention-purge", "database-maintenance", "equipment-expiry-reminders", "calendar-announcement"])
@@ -71,7 +72,7 @@ describe("backup and restore commands", () => {
     expect(option.out).toContain('✖ "--days" is not an option of backup (it takes none).');
   });
 
-  it("refuses a damaged or foreign file with a clear message", async () => {
+  it("refuses a damaged or foreign file with a clear message", { timeout: 120_000 }, async () => {
     const bad = path.join(dir, "notes.msbackup.gz");
     fs.writeFileSync(bad, "certainly not a backup");
     const result = await run("restore.ts", [bad, "--yes"], { DATA_DIR: path.join(dir, "other") });

@@ -178,7 +178,7 @@ describe("who holds the session", () => {
 });
 
 describe("a client idle inside its transaction", () => {
-  it("is terminated with 25P03 after the timeout and its transaction rolled back; the others go on", async () => {
+  it("is terminated with 25P03 after the timeout and its transaction rolled back; the others go on", { timeout: 120_000 }, async () => {
     const pgIdle = await PGlite.create();
     const idleServer = new EmbeddedWireServer({ db: pgIdle, idleInTransactionTimeoutMs: 200 });
     const idleUrl = `postgres://postgres@127.0.0.1:${await idleServer.start()}/postgres`;

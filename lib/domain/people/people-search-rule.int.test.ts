@@ -96,7 +96,7 @@ describe("the people search's one rule (equipment search and picker)", () => {
     "0A0B0C0D",
   ];
 
-  it("finds and shows the same for every viewer and text", async () => {
+  it("finds and shows the same for every viewer and text", { timeout: 120_000 }, async () => {
     for (const v of Object.values(viewers)) for (const text of texts()) await bothFind(v, text);
   });
 

@@ -56,7 +56,7 @@ async function auditChecksum(db: TestDatabase["db"]): Promise<string> {
 }
 
 describe("backup and restore", () => {
-  it("round-trips every table, the sequences and the uploaded files", async () => {
+  it("round-trips every table, the sequences and the uploaded files", { timeout: 120_000 }, async () => {
     const result = await createBackup(source.db, { dir: path.join(dir, "backups"), uploadsDir: path.join(dir, "uploads"), appVersion: "test" });
     expect(fs.existsSync(result.file)).toBe(true);
     expect(result.tables.people).toBeGreaterThan(0);
@@ -74,7 +74,7 @@ describe("backup and restore", () => {
     expect(people!.n).toBeGreaterThan(0);
   });
 
-  it("refuses a non-empty database unless forced, and then replaces its data", async () => {
+  it("refuses a non-empty database unless forced, and then replaces its data", { timeout: 120_000 }, async () => {
     const result = await createBackup(source.db, { dir: path.join(dir, "backups"), appVersion: "test", now: new Date(Date.UTC(2026, 0, 2)) });
     await expect(restoreBackup(target.db, result.file)).rejects.toThrow(/not empty/);
     await recordAudit(target.db, { actorId: null, changeType: "settings.logo", entity: "test" });
