@@ -129,7 +129,7 @@ describe("npm start refuses bad setups with a clear message", () => {
     fs.mkdirSync(path.join(dataDir, "auth-secret"), { recursive: true });
     await failsClearly(
       { DATA_DIR: dataDir, PORT: String(await freePort()), MQTT_PORT: String(await freePort()), [USE_EXISTING_BUILD]: "1" },
-      /✖ Start failed: .*EISDIR/,
+      /✖ The auth secret .*auth-secret could not be read: it is a folder, not a file\. Move the folder away/,
     );
     expect(fs.existsSync(path.join(dataDir, "launcher.pid"))).toBe(false);
   });

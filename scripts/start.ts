@@ -6,7 +6,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { env, parseEnv } from "@/lib/env";
-import { loadOrCreateAuthSecret } from "@/lib/secrets/auth-secret";
+import { AuthSecretError, loadOrCreateAuthSecret } from "@/lib/secrets/auth-secret";
 import { appendErrorLine, isErrorLine } from "@/lib/ops/error-log";
 import { removeServiceStatus, writeServiceStatus } from "@/lib/ops/service-status";
 import { banner } from "./launcher/banner";
@@ -35,6 +35,14 @@ async function loadDatabaseStage(): Promise<typeof import("./launcher/database-s
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0];
     throw new StartupError(`The launcher's database code could not be loaded (${reason}). The installation looks incomplete: run \`npm ci\` again.`);
+  }
+}
+/** The auth secret kept in DATA_DIR; one that cannot be read or made stops the start with its own message. */
+function authSecretIn(dataDir: string): string {
+  try {
+    return loadOrCreateAuthSecret(dataDir);
+  } catch (error) {
+    throw error instanceof AuthSecretError ? new StartupError(error.message) : error;
   }
 }
 const log = (line: string) => {
@@ -114,7 +122,7 @@ async function main(): Promise<void> {
       ...process.env,
       NODE_ENV: "production",
       DATA_DIR: dataDir,
-      AUTH_SECRET: env.AUTH_SECRET ?? loadOrCreateAuthSecret(dataDir),
+      AUTH_SECRET: env.AUTH_SECRET ?? authSecretIn(dataDir),
       AUTH_TRUST_HOST: "true",
       // Links in mails and feeds come from this (until an admin saves another in /admin/settings), never from a request.
       PUBLIC_URL: publicUrl,
