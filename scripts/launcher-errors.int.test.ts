@@ -8,10 +8,11 @@ import { ensureBrokerBundle } from "./launcher/broker-bundle";
 import { USE_EXISTING_BUILD } from "./launcher/build";
 import { START_TIMING } from "./launcher/start-timing";
 import { freePort } from "./testing/free-port";
+import { ownedTempDir } from "./testing/owned-temp-dirs";
 import { runLauncher } from "./testing/launcher-process";
 
-// Each case must end with one clear line and exit 1, never a stack trace.
-const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "ms-launcher-errors-"));
+// Each case must end with one clear line and exit 1, never a stack trace. (What a killed run left is removed first.)
+const tmp = ownedTempDir(os.tmpdir(), "ms-launcher-errors-");
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
 // Compiled, as `npm start` runs it, and bundled once here: through tsx each case first compiled the launcher, which
 // took most of the 30 s a case has on a loaded machine.
@@ -81,7 +82,7 @@ describe("npm start refuses bad setups with a clear message", () => {
   it("when the launcher's database code cannot be loaded (a chunk of its bundle missing): the web server is stopped", { timeout: 120_000 }, async () => {
     // A copy of the bundle beside the real one (same depth: its paths to the sources stay right) without the chunk
     // the launcher imports once the web server is spawned (scripts/launcher/database-stage.ts).
-    const copy = fs.mkdtempSync(path.join(path.dirname(path.dirname(bundle)), "ms-launcher-errors-"));
+    const copy = ownedTempDir(path.dirname(path.dirname(bundle)), "ms-launcher-errors-");
     try {
       for (const name of fs.readdirSync(path.dirname(bundle))) {
         if (name.endsWith(".mjs")) fs.copyFileSync(path.join(path.dirname(bundle), name), path.join(copy, name));
