@@ -138,7 +138,34 @@ describe("the agenda, cut in the database", () => {
   it("is not cut while the entries stay within the limit", async () => {
     expect((await calendarDays(f.t.db, query({ total: 1000 }))).shownDays).toBe(42);
   });
+
+  it("cuts where the whole view's running count says, from any first day and for any limit", async () => {
+    // The agenda reads only the entries up to its cut (agendaEntries); the view read whole, cut here, must agree:
+    // full first days, a first day alone over the limit with empty days after it, an entry from before the view.
+    for (const start of [0, 1, 2, 3, 7, 8, 13, 16, 17]) {
+      const whole = (await calendarDays(f.t.db, query({ first: addDays(first, start) }))).days;
+      for (const total of [0, 1, 5, 13, 14, 19, 20, 21, 40, 150, 1000]) {
+        let upto = 0;
+        const cut = whole.findIndex((day, i) => (upto += day.count) > total && i > 0 && day.count > 0);
+        const expected = cut === -1 ? 42 : cut;
+        const { days, shownDays } = await calendarDays(f.t.db, query({ first: addDays(first, start), total }));
+        const label = `from day ${start}, ${total} at most`;
+        expect(shownDays, label).toBe(expected);
+        expect(days.slice(0, shownDays), label).toEqual(whole.slice(0, shownDays));
+        expect(
+          days.slice(shownDays).every((d) => d.items.length === 0),
+          label,
+        ).toBe(true);
+      }
+    }
+  });
 });
+
+interface PlanNode {
+  "Node Type": string;
+  "Actual Rows": number;
+  Plans?: PlanNode[];
+}
 
 describe("each view's statement", () => {
   // The plan of the one statement a view sends, with the parameters it was sent with (EXPLAIN (GENERIC_PLAN) would
@@ -157,6 +184,40 @@ describe("each view's statement", () => {
       await counting.close();
     }
   }
+
+  /** The rows the statement's per-day window (each day's order and count) went over, as EXPLAIN ANALYZE counts them. */
+  async function placedRows(over: Partial<DaysQuery>): Promise<number> {
+    const counting = countingDb(f.t.url);
+    try {
+      await counting.db.execute(sql`select 1`);
+      counting.reset();
+      await calendarDays(counting.db, query({ includeMembersOnly: false, ...over }));
+      const raw = postgres(f.t.url, { max: 1, onnotice: () => {} });
+      const [row] = await raw
+        .unsafe<{ "QUERY PLAN": [{ Plan: PlanNode }] }[]>(`explain (analyze, format json) ${counting.queries[0]}`, counting.parameters[0] as never[])
+        .finally(() => raw.end());
+      // The innermost window (the agenda's running count and cut are computed over it).
+      const windows: PlanNode[] = [];
+      const walk = (node: PlanNode) => {
+        if (node["Node Type"] === "WindowAgg") windows.push(node);
+        node.Plans?.forEach(walk);
+      };
+      walk(row!["QUERY PLAN"][0].Plan);
+      return windows.at(-1)!["Actual Rows"];
+    } finally {
+      await counting.close();
+    }
+  }
+
+  it("the agenda places on their days only the entries up to its cut, not the whole six weeks'", async () => {
+    // A visitor's day 1 holds 10 entries, day 2 one (over midnight), days 8 … 17 twenty each: 25 at most are cut
+    // before day 8 (which would pass), and only the entries of days 1, 2 and 8 are placed and counted (31), not the
+    // 211 of the six weeks.
+    const { shownDays } = await calendarDays(f.t.db, query({ includeMembersOnly: false, total: 25 }));
+    expect(shownDays).toBe(8);
+    expect(await placedRows({ total: 25 })).toBe(31);
+    expect(await placedRows({})).toBe(211);
+  });
 
   it("the month's numbers and counts the entries of each day and nothing more: the agenda's running count is its own", async () => {
     // Each day's order (row_number) and count in one pass; the running count over the whole view and its minimum

@@ -116,6 +116,7 @@ export async function calendarDays(db: Db, q: DaysQuery): Promise<CalendarDays> 
         from machine_bookings b join machines m on m.id = b.machine_id
         where b.starts_at < ${iso(to)}::timestamptz and b.ends_at > ${iso(from)}::timestamptz and b.cancelled_at is null`);
   }
+  const entries = sql.join(parts, sql` union all `);
   // Prepared once per connection and statement text (executePrepared; the text differs only by who looks, whether
   // a room is chosen and which cuts apply, the label says all three): parsing and planning this statement was half of
   // its time on PGlite.
@@ -132,7 +133,7 @@ export async function calendarDays(db: Db, q: DaysQuery): Promise<CalendarDays> 
     name,
     sql`
     with bound as materialized (select string_to_array(${boundsText}, ',')::timestamptz[] as at),
-    it as (${sql.join(parts, sql` union all `)}),
+    ${q.total === undefined ? sql`it as (${entries})` : agendaEntries(entries, q.total, q.days)},
     placed as (
       -- one window for both: row_number ignores the frame, count(*) over the whole day needs it
       select d.i, it.*, row_number() over by_day as rn, count(*) over by_day as n
@@ -184,6 +185,23 @@ export async function calendarDays(db: Db, q: DaysQuery): Promise<CalendarDays> 
     day.items.push(item);
   }
   return { days, shownDays };
+}
+
+/**
+ * The agenda's entries: only those that can be placed on a day up to its cut. The entry `total` + 1 in order of
+ * start lies on a day whose running count passes `total`, so the cut falls on that day or before; every entry placed
+ * on a day up to it starts before that day's end, and those are all the days the agenda needs (issue 20: a busy six
+ * weeks placed ~900 entries on their days, sorted and counted them, for the ~150 of its first week). When that entry
+ * is on the view's first day (always shown whole, however full), the cut is the next day holding anything, so the
+ * entries go on to the end of the day of the first one starting after the first day. Fewer than `total + 1`: all.
+ */
+function agendaEntries(entries: SQL, total: number, days: number): SQL {
+  return sql`every_entry as (${entries}),
+    reach as materialized (
+      select bound.at[least(greatest(width_bucket(greatest(passing.starts_at, (select min(starts_at) from every_entry where starts_at >= bound.at[2])), bound.at), 1) + 1, ${days}::int + 1)] as until
+      from bound cross join (select starts_at from every_entry order by starts_at offset ${total}::int limit 1) passing
+    ),
+    it as (select * from every_entry where starts_at < coalesce((select until from reach), 'infinity'))`;
 }
 
 function itemOf(r: Row, names: Map<number, string>): CalendarItem {
