@@ -58,6 +58,29 @@ describe(`ensureBuild with ${USE_EXISTING_BUILD}=1 (the benchmarks)`, () => {
   });
 });
 
+describe("ensureBuild (npm start, npm test)", () => {
+  it("finds a source deleted between its build and the first check (the build keeps the list of its sources)", async () => {
+    const root = checkout();
+    for (const file of ["app/page.tsx", "app/old/page.tsx"]) {
+      fs.mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
+      fs.writeFileSync(path.join(root, file), "source");
+    }
+    // A stand-in for `next build`: a BUILD_ID, and a line per build.
+    const next = path.join(root, "node_modules", "next", "dist", "bin", "next");
+    fs.mkdirSync(path.dirname(next), { recursive: true });
+    fs.writeFileSync(
+      next,
+      `const fs = require("node:fs"); fs.mkdirSync(".next", { recursive: true }); fs.writeFileSync(".next/BUILD_ID", "id"); fs.appendFileSync("builds", "built\\n");`,
+    );
+    const builds = () => fs.readFileSync(path.join(root, "builds"), "utf8").split("\n").filter(Boolean).length;
+    expect(await ensureBuild(root, () => {})).toBe(true);
+    fs.rmSync(path.join(root, "app", "old"), { recursive: true });
+    expect(await ensureBuild(root, () => {})).toBe(true);
+    expect(builds()).toBe(2);
+    expect(await ensureBuild(root, () => {})).toBe(false);
+  });
+});
+
 describe("sourcesChangedSince (is the web build fresh?)", () => {
   /** A checkout with nested sources and a build made a minute after them. */
   function built(): { root: string; builtAt: number } {

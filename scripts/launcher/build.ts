@@ -57,6 +57,9 @@ async function buildIfStale(root: string, log: (line: string) => void): Promise<
   const builtAt = mtime(buildId);
   if (builtAt !== null && !sourcesChangedSince(root, builtAt)) return false;
   log(builtAt === null ? "No web build yet: building (a few minutes on a small machine)…" : "Sources changed: rebuilding the web app…");
+  // Listed before the build, kept as the new build's list: a source deleted after the build (even during it) is then
+  // missing from the next check's walk. Without a list, the first check could only look for newer files.
+  const sources = walkSources(root);
   const code = await new Promise<number | null>((resolve) => {
     const child = spawn(process.execPath, [path.join(root, "node_modules", "next", "dist", "bin", "next"), "build"], {
       cwd: root,
@@ -67,6 +70,8 @@ async function buildIfStale(root: string, log: (line: string) => void): Promise<
     child.on("error", () => resolve(null));
   });
   if (code !== 0) throw new StartupError("Building the web app failed (see the output above).");
+  const rebuiltAt = mtime(buildId);
+  if (rebuiltAt !== null) writeManifest(path.join(root, ".next", MANIFEST), { builtAt: rebuiltAt, ...sources });
   return true;
 }
 
