@@ -5,7 +5,7 @@ import { memberships, membershipStatuses, membershipTypes, people } from "@/lib/
 import { recordAudit } from "../audit/record-audit";
 import { subjectRefusal } from "../access/containment";
 import { outOfViewRefusal } from "../access/view-rights";
-import { applyStatusChange, statusChangeRefusal } from "./person-service";
+import { statusChangeRefusals, writeStatusChange } from "./person-service";
 import { fail, forbidden, notFound, type Result } from "./result";
 import { actorMay } from "../shared/actor-may";
 import { invalidFrom } from "../shared/result";
@@ -116,10 +116,17 @@ export async function runEndOfYearOn(
       );
     const moved: number[] = [];
     const skipped: number[] = [];
+    // Someone outside the actor's view rights or holding permissions the actor lacks is left for an actor who sees
+    // and outranks them (or the scheduler). The actor's rights are read once for the run, not once per person.
+    const refused = await statusChangeRefusals(
+      tx,
+      actorId,
+      due.map((d) => d.p.id),
+      former.id,
+      now,
+    );
     for (const { m, p, s } of due) {
-      // Someone outside the actor's view rights or holding permissions the actor lacks is left for an actor who sees
-      // and outranks them (or the scheduler).
-      if (skipped.includes(p.id) || (await statusChangeRefusal(tx, actorId, p.id, former.id))) {
+      if (refused.has(p.id)) {
         if (!skipped.includes(p.id)) skipped.push(p.id);
         continue;
       }
@@ -134,7 +141,7 @@ export async function runEndOfYearOn(
         after: { validUntil: lastDay },
       });
       if (p.statusId !== former.id && !moved.includes(p.id)) {
-        await applyStatusChange(tx, actorId, p, s, former, reason, now);
+        await writeStatusChange(tx, actorId, p, s, former, reason, now);
         moved.push(p.id);
       }
     }

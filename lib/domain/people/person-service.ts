@@ -2,8 +2,9 @@ import { and, eq, ne, sql } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { accounts, membershipStatuses, people, profiles, profileStudies, type MembershipStatus } from "@/lib/db/schema";
-import { grantRefusal, subjectRefusal } from "../access/containment";
-import { outOfViewRefusal } from "../access/view-rights";
+import { grantRefusal, missingPermissions, permissionsOfGrant, subjectRefusal } from "../access/containment";
+import { permissionsOfKeys, permissionsOfPerson, rightKeysOfPerson } from "../access/person-permissions";
+import { outOfViewRefusal, scopeOfKeys, visibleInScope } from "../access/view-rights";
 import { recordAudit, diffValues } from "../audit/record-audit";
 import { endAllSessions } from "../auth/sessions";
 import { fail, forbidden, notFound, type Failure, type Result } from "./result";
@@ -187,6 +188,23 @@ export async function statusChangeRefusal(db: Db, actorId: number | null, person
   );
 }
 
+/**
+ * statusChangeRefusal for many people at once (a run such as the year end): the actor's rights, view rights and the
+ * new status's grant are read once per run, who of them the actor sees is one statement, and each person's own
+ * permissions one statement. The ids of the people refused (the same people statusChangeRefusal refuses).
+ */
+export async function statusChangeRefusals(db: Db, actorId: number | null, personIds: number[], toStatusId: number, now = new Date()): Promise<Set<number>> {
+  const ids = [...new Set(personIds)];
+  if (actorId === null || ids.length === 0) return new Set();
+  const keys = await rightKeysOfPerson(db, actorId, now);
+  const held = permissionsOfKeys(keys);
+  if (missingPermissions(held, await permissionsOfGrant(db, { statusId: toStatusId })).length) return new Set(ids);
+  const seen = await visibleInScope(db, scopeOfKeys(actorId, keys), ids, now);
+  const refused = new Set(ids.filter((id) => !seen.has(id)));
+  for (const id of seen) if (id !== actorId && missingPermissions(held, await permissionsOfPerson(db, id, now)).length) refused.add(id);
+  return refused;
+}
+
 /** Shared by changeStatus, applicant approval and the end-of-year action; call inside a transaction. */
 export async function applyStatusChange(
   tx: Db,
@@ -199,6 +217,19 @@ export async function applyStatusChange(
 ): Promise<Result> {
   const refused = await statusChangeRefusal(tx, actorId, person.id, to.id);
   if (refused) return refused;
+  return writeStatusChange(tx, actorId, person, from, to, reason, now);
+}
+
+/** The change itself, for a caller that asked statusChangeRefusals first (the year end); inside a transaction. */
+export async function writeStatusChange(
+  tx: Db,
+  actorId: number | null,
+  person: { id: number; memberNumber: number | null; joinedOn: Date | null; leftOn: Date | null },
+  from: MembershipStatus,
+  to: MembershipStatus,
+  reason: string,
+  now: Date,
+): Promise<Result> {
   const numbered = statusGetsNumber(to);
   const [updated] = await tx
     .update(people)

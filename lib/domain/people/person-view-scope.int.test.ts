@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
+import { countingDb } from "@/lib/db/testing/query-counter";
 import { applicantConfirmations, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { grantPersonRole } from "../access/person-roles";
@@ -15,7 +16,7 @@ import { createPerson } from "./create-person";
 import { countWaitingApplications } from "./waiting-applications";
 import { erasePerson } from "./erase-person";
 import { exportPersonData } from "./export-person";
-import { addMembership } from "./membership-service";
+import { addMembership, runEndOfYearOn } from "./membership-service";
 import { linkPartnerByRef } from "./partner-link";
 import { changeStatus, updateProfile } from "./person-service";
 import { personPage } from "./person-page";
@@ -224,5 +225,35 @@ describe("the admin person page's partner for a desk with narrowed view rights",
       inScope: true,
     });
     expect(await setPartner(t.db, desk, t.ids.member, null)).toEqual({ ok: true });
+  });
+});
+
+describe("the year-end run by a desk with narrowed view rights", () => {
+  it("ends the memberships of the people in their groups, skips the others, and reads the desk's rights once per run", async () => {
+    const [type] = await listMembershipTypes(t.db);
+    const due = async (statusKey: string, n: number) => {
+      const { personId } = await createPerson(t.db, { statusKey, firstName: `Yearend${n}`, lastName: statusKey, email: `yearend${n}@scope.test` });
+      const added = await addMembership(t.db, t.ids.admin, personId, { typeId: type!.id, validFrom: "2030-01-01", endsAtYearEnd: true });
+      if (!added.ok) throw new Error(added.message);
+      return personId;
+    };
+    const inside = [await due("member", 1), await due("member", 2), await due("member", 3)];
+    const outside = [await due("applicant", 4), await due("applicant", 5)];
+    const counted = countingDb(t.url);
+    try {
+      const run = await runEndOfYearOn(counted.db, desk, "2030-12-31");
+      if (!run.ok) throw new Error(run.message);
+      expect(run.moved).toEqual(expect.arrayContaining(inside));
+      expect(run.skipped).toEqual(expect.arrayContaining(outside));
+      expect(run.moved).not.toEqual(expect.arrayContaining([outside[0]]));
+      // The desk's right keys: once for actorMay, once for the run (was once more per person, twice per person moved).
+      const deskRights = counted.queries.filter((q, i) => q.includes("rp.permission_key") && counted.parameters[i]![0] === String(desk));
+      expect(deskRights).toHaveLength(2);
+    } finally {
+      await counted.close();
+    }
+    const statusOf = async (id: number) => (await t.db.select({ s: people.statusId }).from(people).where(eq(people.id, id)))[0]!.s;
+    for (const id of inside) expect(await statusOf(id)).toBe(status.former);
+    for (const id of outside) expect(await statusOf(id)).toBe(status.applicant);
   });
 });
