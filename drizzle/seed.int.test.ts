@@ -24,7 +24,7 @@ import {
 } from "@/lib/db/schema";
 import { loginStateOf } from "@/lib/domain/auth/login-state";
 import { eventItems } from "@/lib/domain/calendar/calendar-queries";
-import { publicFeed } from "@/lib/domain/calendar/feed-queries";
+import { publicFeed } from "@/lib/domain/calendar/public-feed";
 import { listOpenLoans } from "@/lib/domain/inventory/loans";
 import { invalidateSpaceSettings, loadSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { createTestDatabase as freshDatabase } from "@/lib/db/testing/test-database";

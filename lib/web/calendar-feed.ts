@@ -1,5 +1,5 @@
 import { publicBase } from "@/lib/domain/settings/public-link";
-import type { FeedContext } from "@/lib/domain/calendar/feed-queries";
+import type { FeedContext } from "@/lib/domain/calendar/feed-events";
 import type { FeedFormat } from "@/lib/domain/calendar/feed-formats";
 import { feedResponse } from "@/lib/domain/calendar/feed-response";
 import type { Feed } from "@/lib/domain/calendar/ical-feed";

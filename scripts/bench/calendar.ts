@@ -26,7 +26,7 @@ import { analyzeDatabase } from "@/lib/ops/db-maintenance";
 import { calendarItems } from "@/lib/domain/calendar/calendar-queries";
 import { cachedPublicFeed, cachedRoomFeed } from "@/lib/domain/calendar/cached-feeds";
 import { clearCachedFeeds } from "@/lib/domain/calendar/feed-cache";
-import { publicFeed } from "@/lib/domain/calendar/feed-queries";
+import { publicFeed } from "@/lib/domain/calendar/public-feed";
 import type { FeedFormat } from "@/lib/domain/calendar/feed-formats";
 import { feedResponse } from "@/lib/domain/calendar/feed-response";
 import { clearRenderedFeeds } from "@/lib/domain/calendar/feed-render-cache";

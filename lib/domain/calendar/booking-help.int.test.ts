@@ -1,6 +1,6 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { personalFeed } from "./feed-queries";
+import { personalFeed } from "./personal-feed";
 import { regenerateFeedToken } from "./feed-tokens";
 import { bookableMachines, bookingTimeProblems, bookMachine, cancelMachineBooking, mayBookMachine } from "./machine-bookings";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";

@@ -1,7 +1,10 @@
 import type { Db } from "@/lib/db/client";
 import { cachedFeed } from "./feed-cache";
 import { personForFeedToken } from "./feed-tokens";
-import { personalFeedOf, publicFeedSource, roomFeedSource, type FeedContext } from "./feed-queries";
+import { personalFeedOf } from "./personal-feed";
+import { publicFeedSource } from "./public-feed";
+import { roomFeedSource } from "./room-feed";
+import { type FeedContext } from "./feed-events";
 import type { Feed } from "./ical-feed";
 import { mayReadMemberFeeds, memberRoomFeedSource } from "./member-room-feed";
 

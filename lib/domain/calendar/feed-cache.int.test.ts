@@ -4,7 +4,7 @@ import { auditLog, equipmentTypes, eventRooms, events, people, rooms, trainingSe
 import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { cachedMemberRoomFeed, cachedPersonalFeed, cachedPublicFeed, cachedRoomFeed } from "./cached-feeds";
 import { cachedFeed } from "./feed-cache";
-import { publicFeed } from "./feed-queries";
+import { publicFeed } from "./public-feed";
 import { oracleText } from "./testing/ical-generator-oracle";
 import { regenerateFeedToken, revokeFeedToken } from "./feed-tokens";
 import { registerMember } from "./registrations";

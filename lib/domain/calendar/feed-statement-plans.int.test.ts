@@ -3,7 +3,8 @@ import { eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { countingDb } from "@/lib/db/testing/query-counter";
 import { eventOccurrences, eventRegistrations, eventRooms, events } from "@/lib/db/schema";
-import { personalFeedOf, roomFeed } from "./feed-queries";
+import { personalFeedOf } from "./personal-feed";
+import { roomFeed } from "./room-feed";
 import { memberRoomFeedOf } from "./member-room-feed";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
 

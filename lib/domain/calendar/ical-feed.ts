@@ -38,7 +38,7 @@ export function vtimezone(tz: string): string | null {
   return vtimezones.get(tz)!;
 }
 
-/** What a feed renders of an event (feed-queries.ts reads just these columns), with its rooms as one location. */
+/** What a feed renders of an event (feed-events.ts reads just these columns), with its rooms as one location. */
 export type FeedEvent = Pick<
   Event,
   | "id"

@@ -6,7 +6,10 @@ import { getSpaceSettings } from "@/lib/domain/settings/space-settings";
 import { personForFeedToken } from "./feed-tokens";
 import type { FeedSource } from "./feed-cache";
 import type { Translate } from "@/lib/i18n/translate";
-import { eventsInRoom, feedTranslator, NOT_IN_EVENT_FEEDS, PAST_DAYS, trainingTitle, withChangedEvents, type FeedContext } from "./feed-queries";
+import { eventsInRoom } from "./room-feed";
+import { feedTranslator, trainingTitle } from "./feed-texts";
+import { NOT_IN_EVENT_FEEDS, withChangedEvents } from "./feed-changed-events";
+import { PAST_DAYS, type FeedContext } from "./feed-events";
 import { buildFeed, type Feed, type FeedTraining } from "./ical-feed";
 import { lastSessionEdits, latest } from "./training-edit-times";
 

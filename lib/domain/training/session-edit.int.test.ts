@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditLog, trainingSessions, trainingSignups } from "@/lib/db/schema";
 import ICAL from "ical.js";
-import { personalFeed } from "../calendar/feed-queries";
+import { personalFeed } from "../calendar/personal-feed";
 import { regenerateFeedToken } from "../calendar/feed-tokens";
 import { editSession } from "./session-edit";
 import { cancelSession, scheduleSession } from "./session-service";
