@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Logger } from "pino";
 import type { Db } from "@/lib/db/client";
+import { noteSettingsVersion, settingsVersionColumn } from "@/lib/domain/settings/settings-version";
 import { DatabaseHealth } from "../database-health";
 import type { BrokerMetrics } from "../metrics";
 import { loadSnapshot, personTypeKey, type SnapshotData } from "./load-snapshot";
@@ -33,7 +34,7 @@ type LocalFact = (data: SnapshotData) => void;
 /**
  * The broker's in-memory copy of what board decisions need, so swipes are answered without a database round trip
  * and still answered while the database is down. Reloaded when the change marker moves (the ms_data_version sequence,
- * bumped by triggers) and every fullReloadMs; facts the broker itself records (usage, maintenance) are applied at once and
+ * bumped by triggers, or the settings' version) and every fullReloadMs; facts the broker itself records (usage, maintenance) are applied at once and
  * re-applied over a reload that may have read the database before they were committed (or while they are spooled).
  */
 export class DecisionSnapshot {
@@ -194,8 +195,13 @@ export class DecisionSnapshot {
   private async readVersions(): Promise<string> {
     try {
       if (this.o.readMarker) return await this.o.readMarker();
-      const rows = await this.o.db.execute<{ version: string }>(sql`select last_value::text || ':' || is_called::text as version from ms_data_version`);
-      return rows[0]?.version ?? "";
+      // The settings' version rides along (settings-version.ts): this process's kept settings follow a save made
+      // elsewhere within a poll, without a statement of their own; a change reloads the snapshot (it reads the time zone).
+      const rows = await this.o.db.execute<{ version: string; settings: string | null }>(
+        sql`select last_value::text || ':' || is_called::text as version, ${settingsVersionColumn} as settings from ms_data_version`,
+      );
+      noteSettingsVersion(this.o.db, rows[0]?.settings);
+      return `${rows[0]?.version ?? ""}/${rows[0]?.settings ?? ""}`;
     } catch (error) {
       // No marker table (database not prepared by this version): the periodic full reload still runs.
       if ((error as { cause?: { code?: string } }).cause?.code === "42P01") return this.versions;

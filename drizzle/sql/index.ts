@@ -4,12 +4,20 @@ import { PgTransaction } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
 import { FEED_MARKER_TRIGGERS } from "./feed-marker";
 import { DATA_VERSION_TRIGGERS } from "./data-versions";
+import { SETTINGS_VERSION_TRIGGERS } from "./settings-version";
 import { INVENTORY_GUARDS } from "./inventory";
 import { PEOPLE_GUARDS } from "./people";
 import { USAGE_COUNTERS, rebuildStaleUsageCounters, usageCountersStale } from "./usage-counters";
 
 /** Every statement of the database code, in the order it is applied. */
-export const DATABASE_CODE: readonly string[] = [...PEOPLE_GUARDS, ...INVENTORY_GUARDS, ...DATA_VERSION_TRIGGERS, ...FEED_MARKER_TRIGGERS, ...USAGE_COUNTERS];
+export const DATABASE_CODE: readonly string[] = [
+  ...PEOPLE_GUARDS,
+  ...INVENTORY_GUARDS,
+  ...DATA_VERSION_TRIGGERS,
+  ...SETTINGS_VERSION_TRIGGERS,
+  ...FEED_MARKER_TRIGGERS,
+  ...USAGE_COUNTERS,
+];
 
 export function codeFingerprint(code: readonly string[]): string {
   return createHash("sha256").update(JSON.stringify(code)).digest("hex");

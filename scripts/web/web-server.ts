@@ -13,6 +13,7 @@ import { parseEnv } from "@/lib/env";
 import { TlsConfigError, loadTlsMaterial } from "@/lib/ops/tls";
 import { createDb } from "@/lib/db/client";
 import { getSpaceSettings, settingsFromEnv } from "@/lib/domain/settings/space-settings";
+import { CHECK_MS } from "@/lib/domain/settings/settings-version";
 import { publicUrlFromEnv } from "@/lib/domain/settings/public-url";
 import { applyForwardingPolicy } from "./forwarding";
 import { cachedPublicUrl, httpsRedirectLocation } from "./https-redirect";
@@ -38,7 +39,7 @@ async function main(): Promise<void> {
   const env = parseEnv(process.env);
   const handle = app.getRequestHandler();
   // The settings this server reads itself (the error page's languages, the redirect's address): one connection,
-  // opened on first use; a process's own save reaches them at once (getSpaceSettings' epoch), another's within its TTL.
+  // opened on first use; kept per settings version (settings-version.ts): a save anywhere shows at the next check.
   const settingsDb = env.DATABASE_URL ? createDb(env.DATABASE_URL, { max: 1, connectTimeoutSeconds: 5 }) : null;
   const fromEnv = settingsFromEnv(env);
   const languages = lastKnown(async () => spaceLanguages(settingsDb ? await getSpaceSettings(settingsDb.db) : fromEnv), spaceLanguages(fromEnv));
@@ -56,9 +57,12 @@ async function main(): Promise<void> {
   else console.log(`HTTPS on port ${port} (certificate for ${tls.subject.replace(/\n/g, ", ")}, valid until ${tls.validTo.toISOString().slice(0, 10)})`);
   let redirect: http.Server | null = null;
   if (tls && env.HTTP_REDIRECT_PORT !== undefined) {
+    // Checked as often as the settings' version is (a saved address shows within CHECK_MS, not after 30 s); the last
+    // known address stays while the database is down, asked again at most that often.
     const publicUrl = cachedPublicUrl(
       async () => (settingsDb ? (await getSpaceSettings(settingsDb.db)).publicUrl : publicUrlFromEnv(env)),
       publicUrlFromEnv(env),
+      CHECK_MS,
     );
     redirect = http.createServer((req, res) => {
       applySecurityHeaders(req, res, false);

@@ -4,6 +4,7 @@ import { accounts, membershipStatuses, people, profiles } from "@/lib/db/schema"
 import { permissionsOfKeys, rightKeysOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
 import { scopeOfKeys, type ViewScope } from "../access/view-rights";
+import { noteSettingsVersion, settingsVersionColumn } from "../settings/settings-version";
 
 export interface SessionPerson {
   personId: number;
@@ -31,6 +32,8 @@ export async function getSessionPerson(db: Db, personId: number, sessionVersion?
       firstName: profiles.firstName,
       lastName: profiles.lastName,
       preferredLanguage: profiles.preferredLanguage,
+      // Rides along: every signed-in request sends this statement, so it checks the kept settings for free.
+      settingsVersion: settingsVersionColumn,
     })
     .from(people)
     .innerJoin(accounts, eq(accounts.personId, people.id))
@@ -39,6 +42,7 @@ export async function getSessionPerson(db: Db, personId: number, sessionVersion?
     .where(eq(people.id, personId))
     .prepare("session_person") // every signed-in request asks (the layout's header): one round trip, not two
     .execute();
+  if (row) noteSettingsVersion(db, row.settingsVersion);
   if (!row || row.disabled || !row.mayLogIn || row.erasedAt) return null;
   if (sessionVersion !== undefined && sessionVersion !== row.sessionVersion) return null;
   const displayName = [row.firstName, row.lastName].filter(Boolean).join(" ") || row.email;

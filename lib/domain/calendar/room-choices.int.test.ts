@@ -18,14 +18,17 @@ afterAll(async () => {
 // As the database orders them (the demo rooms and these names compare alike in its collation and in JavaScript).
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const names = async () => (await roomChoices(counted.db)).map((r) => r.name);
+/** The statements that read the rooms (the settings' version, checked at most once a second, is not one). */
+const roomReads = () => counted.queries.filter((q) => /from "rooms"/.test(q));
 
 it("keeps the calendar's rooms without asking again until a room is created, renamed or deleted", async () => {
   const before = await names();
   counted.reset();
   expect(await names()).toEqual(before);
-  expect(counted.queries).toHaveLength(0);
+  expect(roomReads()).toHaveLength(0);
 
-  // Saved through another handle (as an action's bundle has its own): the process-wide epoch still drops the list.
+  // Saved through another handle (as the web server's redirect port has its own): the save bumps the settings'
+  // version, and this process's save has every handle check it at once.
   const saved = await saveBookable(t.db, t.ids.admin, "room", { name: "Aaa choice room" });
   if (!saved.ok) throw new Error(saved.code);
   expect(await names()).toEqual([...before, "Aaa choice room"].sort(byName));
@@ -40,5 +43,5 @@ it("keeps the calendar's rooms without asking again until a room is created, ren
   counted.reset();
   await saveBookable(t.db, t.ids.admin, "resource", { name: "Choice resource" });
   await names();
-  expect(counted.queries).toHaveLength(0);
+  expect(roomReads()).toHaveLength(0);
 });

@@ -1,10 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
 import { spaceSettings, type SpaceSettingsRow } from "@/lib/db/schema";
 import { env, type Env } from "@/lib/env";
 import { LOCALES } from "@/lib/i18n/locales";
 import { applyMessageOverrides } from "@/lib/i18n/overrides";
 import { publicUrlFromEnv } from "./public-url";
+import { currentSettingsVersion, forgetSettingsVersions, noteSettingsVersion } from "./settings-version";
 
 export type SpaceSettings = Omit<SpaceSettingsRow, "id" | "updatedAt" | "updatedBy" | "publicUrl" | "apiCorsOrigins"> & {
   updatedAt: Date | null;
@@ -69,30 +70,35 @@ function parseSmtpUrl(url: string | undefined) {
   }
 }
 
-const TTL_MS = 30_000;
-// Per handle: the web and the broker are separate processes; another process's change shows after TTL_MS.
-const cache = new WeakMap<Db, { value: SpaceSettings; at: number; epoch: number }>();
-// Next.js bundles route handlers and pages separately (each with its own copy of this module and its own Db):
-// a save bumps this process-wide counter so every copy reloads, not just the one that saved.
-const shared = globalThis as unknown as { __spaceSettingsEpoch?: number };
-const epoch = () => shared.__spaceSettingsEpoch ?? 0;
+// Per handle, process-wide (globalThis): Next.js bundles route handlers, pages and actions separately (each with its
+// own copy of this module), and a save through one copy must reach every copy. Kept per settings version
+// (settings-version.ts), so a save in another process (the broker, another web instance) shows at the next check.
+const shared = globalThis as unknown as { __spaceSettingsCache?: WeakMap<Db, { value: SpaceSettings; version: string }> };
+const cache = (shared.__spaceSettingsCache ??= new WeakMap());
 
-/** The settings row, or the environment's defaults; cached briefly because every page title needs it. */
+/** The settings row, or the environment's defaults; kept per settings version because every page title needs it. */
 export async function getSpaceSettings(db: Db, defaults: () => SpaceSettings = () => settingsFromEnv(env())): Promise<SpaceSettings> {
   const hit = cache.get(db);
-  if (hit && hit.epoch === epoch() && Date.now() - hit.at < TTL_MS) {
+  // Nothing kept (a transaction's handle, a cold start): one statement reads the settings and their version.
+  if (hit && hit.version === (await currentSettingsVersion(db))) {
     applyMessageOverrides(hit.value.messageOverrides);
     return hit.value;
   }
-  const current = epoch();
-  const value = await loadSpaceSettings(db, defaults);
-  cache.set(db, { value, at: Date.now(), epoch: current });
-  return value;
+  return loadSpaceSettings(db, defaults);
 }
 
+/** The settings as the database has them now (no copy consulted); the copy kept for `db` is brought up to date. */
 export async function loadSpaceSettings(db: Db, defaults: () => SpaceSettings = () => settingsFromEnv(env())): Promise<SpaceSettings> {
-  const [row] = await db.select().from(spaceSettings).where(eq(spaceSettings.id, 1));
-  const value = row ? fromRow(row, defaults) : defaults();
+  // One round trip: the version row always exists (database code), the settings row only after the first save.
+  const [read] = await db
+    .select({ version: sql<string>`v.version::text`, row: spaceSettings })
+    .from(sql`ms_internal.settings_version v`)
+    .leftJoin(spaceSettings, eq(spaceSettings.id, 1));
+  const value = read?.row ? fromRow(read.row, defaults) : defaults();
+  if (read) {
+    noteSettingsVersion(db, read.version);
+    cache.set(db, { value, version: read.version });
+  }
   // The space's own wording reaches every translator of this process (mails, exports, broker jobs) from here.
   applyMessageOverrides(value.messageOverrides);
   return value;
@@ -104,9 +110,10 @@ function fromRow(row: SpaceSettingsRow, defaults: () => SpaceSettings): SpaceSet
   return { ...rest, publicUrl: publicUrl ?? defaults().publicUrl, apiCorsOrigins: apiCorsOrigins ?? defaults().apiCorsOrigins };
 }
 
+/** After this process saved: the next read here loads the settings, every other handle of the process checks. */
 export function invalidateSpaceSettings(db: Db): void {
   cache.delete(db);
-  shared.__spaceSettingsEpoch = epoch() + 1;
+  forgetSettingsVersions();
 }
 
 /** "••••1234": enough to recognise which secret is stored, never enough to use it. */

@@ -3,7 +3,7 @@ import { loadSpaceSettings } from "../space-settings";
 import { settingsInputSchema, updateSpaceSettings } from "../update-settings";
 
 /** Saves the space settings as they are with some fields changed: what an admin does in /admin/settings. */
-async function saveSettingsWith(db: Db, changes: Record<string, string>): Promise<void> {
+export async function saveSettingsWith(db: Db, changes: Record<string, string>): Promise<void> {
   const current = await loadSpaceSettings(db);
   const form = Object.fromEntries(Object.entries(current).map(([k, v]) => [k, v === null ? "" : typeof v === "boolean" ? v : String(v)]));
   const input = settingsInputSchema.parse({ ...form, smtpPassword: "", clearSmtpPassword: false, ...changes });
