@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
 import { createTestDatabase, type TestDatabase } from "@/lib/db/testing/test-database";
 import { createBackup, reserveBackupFile } from "./create-backup";
 import { readBackup } from "./read-backup";
@@ -50,4 +50,20 @@ it("never takes a name whose backup is still being written", () => {
     "backup-20260506-070809.123Z-2-daily.msbackup.gz",
     "backup-20260506-070809.123Z-3-daily.msbackup.gz",
   ]);
+});
+
+it("is on disk before it takes its name, and so is its name (fsync of the file, then of the folder)", async () => {
+  const backups = path.join(dir, "synced");
+  const synced: string[] = [];
+  const fsyncSync = fs.fsyncSync;
+  const spy = vi.spyOn(fs, "fsyncSync").mockImplementation((fd) => {
+    synced.push(fs.readlinkSync(`/proc/self/fd/${fd}`));
+    fsyncSync(fd);
+  });
+  try {
+    const { file } = await createBackup(t.db, { dir: backups, appVersion: "test" });
+    expect(synced).toEqual([`${file}.partial`, backups]);
+  } finally {
+    spy.mockRestore();
+  }
 });

@@ -149,7 +149,11 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     gzip.end(`${JSON.stringify(trailer)}\n`);
     await once(out, "close");
     if (failure) throw failure;
+    // On disk before it takes its name, and the name on disk: the retention then deletes older backups, so a power
+    // cut must not leave an empty file under the new name with the old ones gone.
+    syncToDisk(temp);
     fs.renameSync(temp, file);
+    syncToDisk(path.dirname(file));
     return { file, bytes: fs.statSync(file).size, tables, files: files.length };
   } catch (error) {
     // Cursors WITH HOLD outlive the transaction: closed here, or by the next backup (closeLeftCursors).
@@ -162,6 +166,16 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
       throw new BackupFileError(`The disk holding ${options.dir} is full; no backup was written. Free some space (old backups?) and try again.`);
     if (code === "EACCES" || code === "EROFS") throw new BackupFileError(`The backup folder ${options.dir} is not writable (${code}).`);
     throw error;
+  }
+}
+
+/** A file's data, or a folder's names, on disk (fsync). */
+function syncToDisk(target: string): void {
+  const fd = fs.openSync(target, "r");
+  try {
+    fs.fsyncSync(fd);
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
