@@ -11,7 +11,9 @@ export function CalendarItemLink({ entry: [kind, time, label, slug, flags], tags
   const className = `cal-item cal-${KINDS[kind]}${cancelled ? " cal-cancelled" : ""}`;
   const body = (
     <>
-      <span className="cal-t">{time}</span> {label}
+      {/* One text node, not two: React writes "<!-- -->" between adjacent texts, in each of hundreds of entries. */}
+      <span className="cal-t">{time}</span>
+      {` ${label}`}
       {(flags & MEMBERS_ONLY) !== 0 && <span className="sr-only"> ({tags[0]})</span>}
       {cancelled && <span className="sr-only"> ({tags[1]})</span>}
     </>

@@ -18,7 +18,7 @@ export function DayList({ days, tags, week }: { days: DayCell[]; tags: EntryTags
             {entries.map((entry, i) => (
               <li key={i}>
                 <CalendarItemLink entry={entry} tags={tags} />
-                {entry[5] !== undefined && <span className="ml-1 text-xs text-slate-500">{entry[5]}</span>}
+                {entry[5] !== undefined && <span className="cal-rooms">{entry[5]}</span>}
               </li>
             ))}
           </ul>
