@@ -1,8 +1,19 @@
 import { and, asc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
-import { committeeFunctions, committees, functionHolders, membershipStatuses, people, permissions, rolePermissions, roles } from "@/lib/db/schema";
+import {
+  committeeFunctions,
+  committees,
+  functionHolders,
+  functionRoles,
+  membershipStatuses,
+  people,
+  permissions,
+  rolePermissions,
+  roles,
+} from "@/lib/db/schema";
 import { spaceToday } from "../settings/space-today";
 import { fail, type Failure } from "../shared/result";
+import type { ContainmentRefusal } from "./containment";
 import { rightKeysOfPerson } from "./person-permissions";
 
 /**
@@ -149,4 +160,30 @@ export async function personInViewScope(db: Db, scope: ViewScope, personId: numb
 export async function outOfViewRefusal(db: Db, actorId: number, personId: number, now = new Date()): Promise<Failure<"not_found"> | null> {
   if (actorId === personId) return null;
   return (await personInViewScope(db, await viewScopeOf(db, actorId, now), personId, now)) ? null : fail("not_found", "No such person.");
+}
+
+/**
+ * Containment for view rights (grantRefusal weighs built-in permissions only): the view rights a committee function's
+ * roles carry must be the actor's own, or holding the function would let its holder see groups the actor may not — a
+ * desk that sees members only could assign themselves a function that shows them everyone. A viewer who sees every
+ * group may hand out any. Null when allowed.
+ */
+export async function functionViewRightsRefusal(db: Db, actorId: number, functionId: number, now = new Date()): Promise<ContainmentRefusal | null> {
+  const [carried, held] = await Promise.all([
+    db
+      .selectDistinct({ key: rolePermissions.permissionKey })
+      .from(functionRoles)
+      .innerJoin(rolePermissions, eq(rolePermissions.roleId, functionRoles.roleId))
+      .where(and(eq(functionRoles.functionId, functionId), like(rolePermissions.permissionKey, "view.%"))),
+    rightKeysOfPerson(db, actorId, now),
+  ]);
+  if (carried.length === 0 || scopeOfKeys(actorId, held).all) return null;
+  const missing = carried.map((r) => r.key).filter((key) => parseViewRight(key) && !held.keys.includes(key));
+  if (missing.length === 0) return null;
+  return {
+    ok: false,
+    code: "exceeds_own_permissions",
+    message: `You cannot hand out view rights you do not hold yourself (${missing.sort().join(", ")}).`,
+    missing: [],
+  };
 }

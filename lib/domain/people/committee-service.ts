@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { perDb } from "@/lib/db/prepared";
 import { committeeFunctions, committees, functionHolders, functionRoles, people, roles } from "@/lib/db/schema";
 import { grantRefusal, subjectRefusal } from "../access/containment";
-import { outOfViewRefusal, syncViewRights } from "../access/view-rights";
+import { functionViewRightsRefusal, outOfViewRefusal, syncViewRights } from "../access/view-rights";
 import { recordAudit } from "../audit/record-audit";
 import { fail, forbidden, notFound, type Result } from "./result";
 import { namesShownTo, type NameViewer } from "./shown-names";
@@ -96,7 +96,7 @@ export async function assignFunction(db: Db, actorId: number, input: z.input<typ
     // A person outside the actor's view rights is refused as one who does not exist (as the form's unknown person).
     if (!person || (await outOfViewRefusal(tx, actorId, person.id))) return fail("not_found", "No such person.", { field: "person" });
     // The function's roles become the holder's: nobody hands out a function granting more than they hold.
-    const beyond = await grantRefusal(tx, actorId, { functionId: fn.f.id });
+    const beyond = (await grantRefusal(tx, actorId, { functionId: fn.f.id })) ?? (await functionViewRightsRefusal(tx, actorId, fn.f.id));
     if (beyond) return beyond;
     const [row] = await tx
       .insert(functionHolders)

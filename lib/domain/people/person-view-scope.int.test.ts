@@ -17,6 +17,7 @@ import { countWaitingApplications } from "./waiting-applications";
 import { erasePerson } from "./erase-person";
 import { exportPersonData } from "./export-person";
 import { addMembership, runEndOfYearOn } from "./membership-service";
+import { assignFunction, createCommittee, createFunction } from "./committee-service";
 import { linkPartnerByRef } from "./partner-link";
 import { changeStatus, updateProfile } from "./person-service";
 import { personPage } from "./person-page";
@@ -255,5 +256,30 @@ describe("the year-end run by a desk with narrowed view rights", () => {
     const statusOf = async (id: number) => (await t.db.select({ s: people.statusId }).from(people).where(eq(people.id, id)))[0]!.s;
     for (const id of inside) expect(await statusOf(id)).toBe(status.former);
     for (const id of outside) expect(await statusOf(id)).toBe(status.applicant);
+  });
+});
+
+describe("committee functions and a desk's view rights", () => {
+  it("a desk hands out no function whose roles carry view rights beyond their own, to themselves or anyone", async () => {
+    const wider = await createRole(t.db, t.ids.admin, { name: "Applicant viewer", permissions: [viewRightKey("status", status.applicant!)] });
+    if (!wider.ok) throw new Error(wider.message);
+    const own = await createRole(t.db, t.ids.admin, { name: "Member viewer", permissions: [viewRightKey("status", status.member!)] });
+    if (!own.ok) throw new Error(own.message);
+    const committee = await createCommittee(t.db, t.ids.admin, { name: "Scope committee", description: "" });
+    if (!committee.ok) throw new Error(committee.message);
+    const fnWith = async (name: string, roleId: number) => {
+      const fn = await createFunction(t.db, t.ids.admin, { committeeId: committee.committeeId, name, roleIds: [roleId] });
+      if (!fn.ok) throw new Error(fn.message);
+      return fn.functionId;
+    };
+    const widening = await fnWith("Applicant scout", wider.roleId);
+    const within = await fnWith("Member scout", own.roleId);
+    const exceeds = { ok: false, code: "exceeds_own_permissions" };
+    expect(await assignFunction(t.db, desk, { functionId: widening, personId: desk, since: "2020-01-01" })).toMatchObject(exceeds);
+    expect(await assignFunction(t.db, desk, { functionId: widening, personId: t.ids.member, since: "2020-01-01" })).toMatchObject(exceeds);
+    expect(await viewScopeOf(t.db, desk)).toMatchObject({ all: false, statusIds: [status.member] });
+    // Within the desk's own view rights, and by someone who sees every group.
+    expect(await assignFunction(t.db, desk, { functionId: within, personId: t.ids.member, since: "2020-01-01" })).toMatchObject({ ok: true });
+    expect(await assignFunction(t.db, t.ids.admin, { functionId: widening, personId: t.ids.member, since: "2020-01-01" })).toMatchObject({ ok: true });
   });
 });
