@@ -41,7 +41,7 @@ describe("the machines a person may book (bookings page, machines dashboard)", (
     expect(offered.filter((m) => m.name.startsWith("LASER EXTRA"))).toHaveLength(6);
   });
 
-  it("offers exactly the machines mayBookMachine allows: blocked, due for maintenance, no training needed", async () => {
+  it("offers exactly the machines mayBookMachine allows: blocked, due for maintenance, no training needed", { timeout: 120_000 }, async () => {
     const [blocked] = await addMachines(1, "Laser cutter", "LASER BLOCKED");
     await f.t.db.update(machines).set({ blocked: true, blockedReason: "broken" }).where(eq(machines.id, blocked!.id));
     const [due] = await addMachines(1, "Laser cutter", "LASER DUE");

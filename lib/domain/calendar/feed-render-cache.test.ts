@@ -29,7 +29,7 @@ function events(feed: number): FeedEvent[] {
 }
 
 describe("the feeds' render caches", () => {
-  it("hold no more bytes than their budgets after many large feeds in every format (not a count of feeds or items)", () => {
+  it("hold no more bytes than their budgets after many large feeds in every format (not a count of feeds or items)", { timeout: 120_000 }, () => {
     clearRenderedFeeds();
     let served = 0;
     for (let feed = 0; feed < 12; feed++) {

@@ -66,7 +66,7 @@ describe("my equipment's loader", () => {
     expect(counted.queries.filter((q) => q.includes("role_permissions"))).toEqual([]);
   });
 
-  it("says what each person misses and whether they may sign up exactly as the sign-up's own checks do", async () => {
+  it("says what each person misses and whether they may sign up exactly as the sign-up's own checks do", { timeout: 120_000 }, async () => {
     // Maria: a revoked laser user record, a lapsed printer owner, a seat on a cnc session; the applicant: the induction.
     await w.t.db.insert(trainingPrerequisites).values([
       { equipmentTypeId: w.types.cnc, level: "owner", requiresEquipmentTypeId: w.types.laser, requiresLevel: "user" },

@@ -30,7 +30,7 @@ const nowRow = (job: string) =>
     .where(and(eq(scheduledJobRuns.job, job), eq(scheduledJobRuns.period, NOW_PERIOD)));
 
 describe("Back up now (a job run from the web)", () => {
-  it("runs the backup job once at a time, shows its progress while it runs, and lists the file as a manual backup", async () => {
+  it("runs the backup job once at a time, shows its progress while it runs, and lists the file as a manual backup", { timeout: 120_000 }, async () => {
     // A job that waits inside, so the test can look at the run while it is running.
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
