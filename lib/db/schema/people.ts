@@ -32,7 +32,11 @@ export const people = pgTable(
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index().on(t.statusId)],
+  (t) => [
+    index().on(t.statusId),
+    // The people list by joined date: a search's page walks it (people-list-paging.ts sortedSearchPage).
+    index("people_joined_idx").on(t.joinedOn, t.id),
+  ],
 );
 export type Person = typeof people.$inferSelect;
 

@@ -36,3 +36,9 @@ export const rowsReadFrom = (plan: PlanNode, relation: string) =>
       .filter((n) => n["Relation Name"] === relation)
       .map((n) => n["Actual Rows"] * n["Actual Loops"]),
   );
+
+/** How many rows each sort of the plan took in, over all its loops: a sort of every match shows as one of them. */
+export const sortInputs = (plan: PlanNode) =>
+  planNodes(plan)
+    .filter((n) => n["Node Type"] === "Sort" || n["Node Type"] === "Incremental Sort")
+    .map((n) => (n.Plans ?? []).reduce((sum, c) => sum + c["Actual Rows"] * c["Actual Loops"], 0));

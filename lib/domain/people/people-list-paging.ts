@@ -1,9 +1,10 @@
-import { and, asc, count, desc, eq, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, isNotNull, isNull, sql, type AnyColumn, type SQL } from "drizzle-orm";
+import { unionAll } from "drizzle-orm/pg-core";
 import type { Db } from "@/lib/db/client";
 import { membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { nameParts } from "./search-paging";
 import type { PeopleListRow, PeopleQuery } from "./people-list";
-import { cappedLimit, cappedPages, countedPage, namesFirst, type PageQuery } from "./search-paging";
+import { cappedLimit, cappedPages, countedPage, nameOrder, namesFirst, type PageQuery } from "./search-paging";
 
 /** What the admin list shows of a person. */
 export const listColumns = {
@@ -90,28 +91,101 @@ export async function listByName(
   );
 }
 
+/** The columns the list's order reads: the tables' (listColumns), or a subquery's of the same names. */
+export type KeyColumns = Record<"personId" | "memberNumber" | "lastName" | "firstName" | "statusSortOrder" | "joinedOn", SQL | AnyColumn>;
+
+/**
+ * A page of a search in an order other than by name, without sorting every match: the page's rows are among the first
+ * `offset + limit` of each part below in its own order, so those are read, sorted together in the list's order
+ * (`order`, on the parts' union) and paged. Each part's order is an index's, walked until it has enough matches, or,
+ * for a narrow text, its few matches sorted (the planner's choice, part by part):
+ * - by number or joined date: people with a profile and the key (the member number's unique index; people_joined_idx),
+ *   those with a profile without it (by id), and those without a profile (few: found by number or card alone);
+ * - by status: those with a profile of each status (`statusIds`, written into the statement so each part is planned
+ *   for its own status) along profiles_name_idx, and those without a profile.
+ * Nulls come last in both directions, as the list's order has them: the key's parts are apart so each walk is one way.
+ */
+export function sortedSearchPage(
+  db: Db,
+  f: PeopleQuery,
+  found: { named: SQL | undefined; nameless: SQL | undefined },
+  statusIds: number[],
+  order: (c: KeyColumns) => SQL[],
+  limit: number,
+  offset: number,
+): PageQuery<PeopleListRow> {
+  const by = f.dir === "desc" ? desc : asc;
+  const reach = offset + limit;
+  const named = (where: SQL, orderBy: SQL[]) =>
+    db
+      .select(listColumns)
+      .from(profiles)
+      .innerJoin(people, eq(people.id, profiles.personId))
+      .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+      .where(and(found.named, where))
+      .orderBy(...orderBy)
+      .limit(reach);
+  const nameless = db
+    .select(listColumns)
+    .from(people)
+    .innerJoin(membershipStatuses, eq(membershipStatuses.id, people.statusId))
+    .leftJoin(profiles, eq(profiles.personId, people.id))
+    .where(found.nameless)
+    .orderBy(...order(listColumns))
+    .limit(reach);
+  const parts =
+    f.sort === "status"
+      ? statusIds.map((id) =>
+          named(sql`${people.statusId} = ${sql.raw(String(Math.trunc(id)))}`, [by(profiles.lastName), by(profiles.firstName), by(profiles.personId)]),
+        )
+      : [
+          // Member numbers are unique: the number alone orders its part (its index, either way).
+          f.sort === "number"
+            ? named(isNotNull(people.memberNumber), [by(people.memberNumber)])
+            : named(isNotNull(people.joinedOn), [by(people.joinedOn), by(people.id)]),
+          named(isNull(f.sort === "number" ? people.memberNumber : people.joinedOn), [by(people.id)]),
+        ];
+  const [first, ...rest] = parts;
+  if (!first) return nameless.offset(offset) as unknown as PageQuery<PeopleListRow>;
+  const sorted = unionAll(nameless, first, ...rest).as("sorted");
+  return db
+    .select()
+    .from(sorted)
+    .orderBy(...order(sorted))
+    .limit(limit)
+    .offset(offset) as unknown as PageQuery<PeopleListRow>;
+}
+
 /**
  * A search: counted no further than SEARCH_COUNT_CAP (`more`: the pages reach the first ones, the last of them
  * stopping at the cap), the count and the requested page's first part in one statement (countedPage), also when
- * nothing is found. By name, the page is read along profiles_name_idx (`namedWhere`: the search as a condition on the
- * profile's row), then those without a profile by id (namesFirst), so a one-letter text neither sorts nor counts
- * everyone; another order reads `sorted`. A page past the end reads the last page after the count.
+ * nothing is found; the count reads the matches part by part (with a profile: `found.named`, driven from profiles;
+ * without: `found.nameless`) and stops at the cap. By name, the page is read along profiles_name_idx (the search as
+ * a condition on the profile's row), then those without a profile by id (namesFirst), so a one-letter text neither
+ * sorts nor counts everyone; another order reads sortedSearchPage, bounded the same way. A page past the end reads
+ * the last page after the count.
  */
 export async function listSearched(
   db: Db,
   f: PeopleQuery,
-  where: SQL | undefined,
-  namedWhere: SQL | undefined,
+  found: { named: SQL | undefined; nameless: SQL | undefined },
   pageSize: number,
-  /** `limit` rows of page `page` in the list's order (not by name). */
-  sorted: (page: number, limit: number) => PageQuery<PeopleListRow>,
+  /** The list's order on columns of these names. */
+  order: (c: KeyColumns) => SQL[],
+  /** The statuses, for the order by status (sortedSearchPage). */
+  statusIds: number[],
 ): Promise<ListResult> {
-  const parts = nameParts<PeopleListRow>(db, listColumns, { named: namedWhere, nameless: and(where, isNull(profiles.personId)), dir: f.dir });
+  const parts = nameParts<PeopleListRow>(db, listColumns, { named: found.named, nameless: found.nameless, dir: f.dir });
   const byName = f.sort === "name";
   const offsetOf = (page: number) => (page - 1) * pageSize;
-  const pageOf = (page: number) => (byName ? parts.named : (limit: number) => sorted(page, limit))(cappedLimit(pageSize, offsetOf(page)), offsetOf(page));
-  const matching = db.select({ personId: people.id }).from(people).leftJoin(profiles, eq(profiles.personId, people.id)).where(where);
-  const { n, rows: read } = await countedPage<PeopleListRow>(db, matching, pageOf(f.page));
+  const pageOf = (page: number) =>
+    byName
+      ? parts.named(cappedLimit(pageSize, offsetOf(page)), offsetOf(page))
+      : sortedSearchPage(db, f, found, statusIds, order, cappedLimit(pageSize, offsetOf(page)), offsetOf(page));
+  const matching = sql`(select ${people.id} from ${profiles} join ${people} on ${people.id} = ${profiles.personId} where ${found.named ?? sql`true`}
+    union all select ${people.id} from ${people} left join ${profiles} on ${profiles.personId} = ${people.id} where ${found.nameless ?? sql`true`})`;
+  const pageOrder = byName ? nameOrder(f.dir) : (c: Record<string, SQL>) => order(c as unknown as KeyColumns);
+  const { n, rows: read } = await countedPage<PeopleListRow>(db, matching, pageOf(f.page), pageOrder);
   const { more, total, pages, page } = cappedPages(n, pageSize, f.page);
   if (!total) return { rows: [], total, more, page, pages };
   const first = page === f.page ? read : await pageOf(page);

@@ -1,4 +1,4 @@
-import { and, count, eq, sql, type SQL } from "drizzle-orm";
+import { and, count, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/lib/db/client";
 import { keysetAfter, keysetOrder, type KeyValue, type SortKey } from "@/lib/db/keyset";
@@ -13,8 +13,8 @@ import {
   profiles,
 } from "@/lib/db/schema";
 import { scopeCondition, type ViewScope } from "../access/view-rights";
-import { listByName, listColumns, listSearched, type ListResult } from "./people-list-paging";
-import { personMatches, profileMatches } from "./person-match";
+import { listByName, listColumns, listSearched, type KeyColumns, type ListResult } from "./people-list-paging";
+import { idMatches, personMatches, profileMatches } from "./person-match";
 import { spaceToday } from "../settings/space-today";
 import { optionalIdParam, pageParam, searchText } from "../shared/ids";
 
@@ -84,26 +84,29 @@ function whereOf(f: PeopleQuery, today: string, matched = personMatches(f.q)): S
   return conditions.length ? and(...conditions) : undefined;
 }
 
-/** The list's order as sort keys; the last is the unique id, so keyset pages (the API) are exact. */
-function sortKeys(f: PeopleFilter): SortKey[] {
+/**
+ * The list's order as sort keys; the last is the unique id, so keyset pages (the API) are exact. Read from the
+ * tables' columns (listColumns), or from a subquery's of the same names (a search's page, listSearched).
+ */
+function sortKeys(f: PeopleFilter, c: KeyColumns = listColumns): SortKey[] {
   const dir = f.dir;
   const name: SortKey[] = [
-    { expr: profiles.lastName, dir, nullable: true },
-    { expr: profiles.firstName, dir, nullable: true },
-    { expr: people.id, dir },
+    { expr: c.lastName, dir, nullable: true },
+    { expr: c.firstName, dir, nullable: true },
+    { expr: c.personId, dir },
   ];
   switch (f.sort) {
     case "number":
       return [
-        { expr: people.memberNumber, dir, nullable: true },
-        { expr: people.id, dir },
+        { expr: c.memberNumber, dir, nullable: true },
+        { expr: c.personId, dir },
       ];
     case "status":
-      return [{ expr: membershipStatuses.sortOrder, dir }, ...name];
+      return [{ expr: c.statusSortOrder, dir }, ...name];
     case "joined":
       return [
-        { expr: people.joinedOn, dir, nullable: true },
-        { expr: people.id, dir },
+        { expr: c.joinedOn, dir, nullable: true },
+        { expr: c.personId, dir },
       ];
     default:
       return name;
@@ -125,7 +128,7 @@ function keyOf(f: PeopleFilter, r: PeopleListRow): KeyValue[] {
   }
 }
 
-const orderOf = (f: PeopleFilter) => keysetOrder(sortKeys(f));
+const orderOf = (f: PeopleFilter, c: KeyColumns = listColumns) => keysetOrder(sortKeys(f, c));
 
 /**
  * The admin people list: search, filters, sorting and pagination, in indexed queries (people-list-paging.ts). A
@@ -136,7 +139,7 @@ const orderOf = (f: PeopleFilter) => keysetOrder(sortKeys(f));
 export async function listPeople(db: Db, f: PeopleQuery, pageSize = 25, now = new Date()): Promise<ListResult> {
   const today = await spaceToday(db, now);
   const where = whereOf(f, today);
-  const pageOf = (page: number, limit = pageSize) =>
+  const pageOf = (page: number) =>
     db
       .select(listColumns)
       .from(people)
@@ -144,9 +147,15 @@ export async function listPeople(db: Db, f: PeopleQuery, pageSize = 25, now = ne
       .leftJoin(profiles, eq(profiles.personId, people.id))
       .where(where)
       .orderBy(...orderOf(f))
-      .limit(limit)
+      .limit(pageSize)
       .offset((page - 1) * pageSize);
-  if (f.q.trim()) return listSearched(db, f, where, whereOf(f, today, profileMatches(f.q)), pageSize, pageOf);
+  if (f.q.trim()) {
+    const found = { named: whereOf(f, today, profileMatches(f.q)), nameless: and(whereOf(f, today, idMatches(f.q)), isNull(profiles.personId)) };
+    // By status: one part of the page per status (sortedSearchPage), each planned for its own status.
+    const statusIds =
+      f.sort !== "status" ? [] : f.status ? [f.status] : (await db.select({ id: membershipStatuses.id }).from(membershipStatuses)).map((s) => s.id);
+    return listSearched(db, f, found, pageSize, (c) => orderOf(f, c), statusIds);
+  }
   if (f.sort === "name") return listByName(db, f, where, pageSize, pageOf);
   // No search: counting is cheap, and the page is read in index order and stops at its end.
   const [{ n } = { n: 0 }] = await db

@@ -47,6 +47,17 @@ export function profileMatches(query: string, seen?: SeenFields): SQL | undefine
 }
 
 /**
+ * The same people as personMatches, of those without a profile: only the member number and card arms can find them
+ * (the text arm reads profiles), as a condition on `people.id` that reads no profile. `false` when the text can be
+ * neither: the search then finds nobody without a profile, and reads nothing to know it.
+ */
+export function idMatches(query: string): SQL {
+  const m = matchOf(query);
+  const ids = m && foundIds(m);
+  return ids ? sql`${people.id} = any(${ids})` : sql`false`;
+}
+
+/**
  * One array of the ids the member number, card and login arms found, worked out once before the scan: as one arm the
  * planner expects a few rows of it (an array each made it expect tens, and join every person by hash instead of by
  * key). Undefined when the text can be none of them.

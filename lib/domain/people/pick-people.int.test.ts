@@ -5,6 +5,7 @@ import { permissionsOfPerson } from "../access/person-permissions";
 import type { Permission } from "../access/permissions";
 import { demoWorld, type DemoWorld } from "../training/testing/training-fixture";
 import { countingDb } from "@/lib/db/testing/query-counter";
+import { analyzedPlan } from "@/lib/db/testing/analyzed-plan";
 import { maskEmail, pickPeople } from "./pick-people";
 import { resolvePersonRef } from "./person-ref";
 import type { Viewer } from "./visibility";
@@ -130,6 +131,10 @@ describe("the people picker's search", () => {
           counted.reset();
           expect(ids(await pickPeople(counted.db, viewer, "borrower", text))).toEqual(expected);
           expect(counted.queries).toHaveLength(1);
+          // In the statement's own order (named by name, then the nameless by id), not the one its UNION ALL hands
+          // the parts on in: sorting is its last step, whatever the plan.
+          const plan = await analyzedPlan(w.t.url, counted.queries[0]!, counted.parameters[0]!);
+          expect(["Sort", "Incremental Sort", "Merge Append"]).toContain(plan["Node Type"]);
         }
       } finally {
         await counted.close();

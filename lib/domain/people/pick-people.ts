@@ -107,10 +107,13 @@ export async function pickPeople(
   });
   // One statement: the named page, then the nameless for the rest of it. The rest's limit is worked out from the
   // named rows before the nameless part runs, and a limit of 0 reads nothing (one letter fills the named page).
-  // UNION ALL hands its parts on in turn: the named rows first, in their order, then the nameless in theirs.
+  // The order is the statement's own: the named rows first by name (shown, as they are), then the nameless (no name
+  // shown) by id — not the order UNION ALL happens to hand its parts on in, nor the one the CTE is read in.
   const rows = (await db.execute(
     sql`with named as materialized (${parts.named(LIMIT, 0)})
-      select * from named union all (${parts.nameless(sql`${LIMIT} - (select count(*) from named)`, 0)})`,
+      select * from (select *, 0 as part from named
+        union all select *, 1 as part from (${parts.nameless(sql`${LIMIT} - (select count(*) from named)`, 0)}) as nameless) as picked
+      order by part, last_name, first_name, person_id`,
   )) as unknown as Record<keyof PickRow, unknown>[];
   const text = (v: unknown) => (v === null || v === undefined ? null : String(v));
 

@@ -32,7 +32,16 @@ export interface PageQuery<T> extends PromiseLike<T[]> {
  * count along as a column had no row to carry it. `matching` is any select of the matches; it is read
  * no further than SEARCH_COUNT_CAP + 1 rows. Raw SQL fields of the page need an alias (`.as`) to be read through it.
  */
-export async function countedPage<T>(db: Db, matching: SQLWrapper, page: PageQuery<T>): Promise<{ n: number; rows: T[] }> {
+export async function countedPage<T>(
+  db: Db,
+  matching: SQLWrapper,
+  page: PageQuery<T>,
+  /**
+   * The page's order on its own columns, written into the statement: its rows come out in it whatever the plan (the
+   * lateral join handing on the page's rows in their order was the plan's choice, not the statement's).
+   */
+  order: (page: Record<string, SQL>) => SQL[],
+): Promise<{ n: number; rows: T[] }> {
   const counted = db
     .select({ n: sql<number>`count(*)`.mapWith(Number).as("n") })
     .from(sql`(select 1 from ${matching} as m limit ${SEARCH_COUNT_CAP + 1}) as matching`)
@@ -45,12 +54,21 @@ export async function countedPage<T>(db: Db, matching: SQLWrapper, page: PageQue
   const rows = (await db
     .select({ counted_n: counted.n, ...fields })
     .from(counted)
-    .leftJoinLateral(sub, sql`true`)) as unknown as (T & { counted_n: number })[];
+    .leftJoinLateral(sub, sql`true`)
+    .orderBy(...order(fields))) as unknown as (T & { counted_n: number })[];
   return {
     n: rows[0]?.counted_n ?? 0,
     rows: rows.filter((r) => (r as Record<string, unknown>)[first!] !== null).map(({ counted_n: _n, ...row }) => row as unknown as T),
   };
 }
+
+/** The name order (last name, first name, id) on a page's columns of those names: a named part's (countedPage). */
+export const nameOrder =
+  (dir: "asc" | "desc" = "asc") =>
+  (page: Record<string, SQL>): SQL[] => {
+    const by = dir === "desc" ? desc : asc;
+    return [by(page.lastName!), by(page.firstName!), by(page.personId!)];
+  };
 
 /** Reads `limit` rows of one part of a search from `offset`. */
 export type PartPage<T> = (limit: number, offset: number) => PromiseLike<T[]>;

@@ -4,7 +4,7 @@ import { membershipStatuses, people } from "@/lib/db/schema";
 import type { ViewScope } from "../access/view-rights";
 import { inScopeOf, peopleSearch } from "./person-match";
 import { nameParts } from "./search-paging";
-import { cappedLimit, cappedPages, countedPage, namesFirst } from "./search-paging";
+import { cappedLimit, cappedPages, countedPage, nameOrder, namesFirst } from "./search-paging";
 import type { Viewer } from "./visibility";
 
 export interface PeopleSearch {
@@ -64,7 +64,7 @@ export async function searchPeople(db: Db, viewer: Viewer, search: PeopleSearch 
   const requested = Math.max(Math.trunc(search.page ?? 1), 1);
   // Without a text everyone matches: the count reads people (a capped count of them, as of any search).
   const matching = rule.matching ?? db.select({ personId: people.id }).from(people);
-  const { n, rows: read } = await countedPage(db, matching, parts.named(cappedLimit(pageSize, offsetOf(requested)), offsetOf(requested)));
+  const { n, rows: read } = await countedPage(db, matching, parts.named(cappedLimit(pageSize, offsetOf(requested)), offsetOf(requested)), nameOrder());
   // Past the last page (a link kept while people left): the last page.
   const { more, total, pages, page } = cappedPages(n, pageSize, requested);
   if (!total) return { rows: [], total, more, page, pages };

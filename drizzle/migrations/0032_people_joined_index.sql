@@ -1,0 +1,1 @@
+CREATE INDEX "people_joined_idx" ON "people" USING btree ("joined_on","id");
