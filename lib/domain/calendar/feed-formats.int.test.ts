@@ -1,6 +1,5 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { equipmentTypes, trainingSessions, trainingSignups } from "@/lib/db/schema";
 import { icsToJCal } from "./feed-formats";
 import { icsToXCal, renderFeedAs } from "./testing/feed-conversions";
 import { personalFeed } from "./personal-feed";
@@ -12,7 +11,7 @@ import type { Feed } from "./ical-feed";
 import { memberRoomFeed } from "./member-room-feed";
 import { registerMember } from "./registrations";
 import { saveEvent, setEventCancelled } from "./save-event";
-import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
+import { createCalendarFixture, memberSignedUpForTraining, type CalendarFixture } from "./testing/calendar-fixture";
 import { validateXCal, xcalToJCal } from "./testing/xcal/xcal-check";
 
 let f: CalendarFixture;
@@ -63,19 +62,7 @@ beforeAll(async () => {
   await setEventCancelled(f.t.db, f.admin, gone, true);
   await add({ title: "Repair café", allDay: true, startsAt: "2026-10-17T00:00:00Z", endsAt: "2026-10-17T23:59:00Z", visibility: "public" });
   await registerMember(f.t.db, { eventId: lab, personId: f.member });
-  const [type] = await f.t.db.select().from(equipmentTypes).limit(1);
-  const [session] = await f.t.db
-    .insert(trainingSessions)
-    .values({
-      equipmentTypeId: type!.id,
-      level: "user",
-      startsAt: new Date("2026-10-16T08:00:00Z"),
-      endsAt: new Date("2026-10-16T10:00:00Z"),
-      capacity: 4,
-      room: "Main hall",
-    })
-    .returning();
-  await f.t.db.insert(trainingSignups).values({ sessionId: session!.id, personId: f.member, status: "signed_up" });
+  await memberSignedUpForTraining(f, { startsAt: "2026-10-16T08:00:00Z", endsAt: "2026-10-16T10:00:00Z", room: "Main hall" });
   const token = await regenerateFeedToken(f.t.db, f.member);
   feeds.public = await publicFeed(f.t.db, ctx);
   feeds.room = (await roomFeed(f.t.db, f.roomA, ctx))!;

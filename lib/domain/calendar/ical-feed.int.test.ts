@@ -1,7 +1,7 @@
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { eq, inArray, sql } from "drizzle-orm";
-import { eventRooms, events, equipmentTypes, rooms, trainingSessions, trainingSignups } from "@/lib/db/schema";
+import { eventRooms, events, rooms } from "@/lib/db/schema";
 import { feedEvents } from "./feed-events";
 import { personalFeed } from "./personal-feed";
 import { publicFeed } from "./public-feed";
@@ -10,7 +10,8 @@ import { regenerateFeedToken, revokeFeedToken } from "./feed-tokens";
 import { feedResponse } from "./feed-response";
 import { registerMember } from "./registrations";
 import { saveEvent, setEventCancelled } from "./save-event";
-import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
+import { createCalendarFixture, memberSignedUpForTraining, type CalendarFixture } from "./testing/calendar-fixture";
+import { feedVEvents as parse } from "./testing/parse-feed";
 
 let f: CalendarFixture;
 const ctx = { host: "makerspace.test", baseUrl: "https://makerspace.test", now: new Date("2026-10-01T00:00:00Z") };
@@ -20,12 +21,6 @@ async function add(key: string, input: Record<string, unknown>) {
   const r = await saveEvent(f.t.db, f.admin, { timeZone: "Europe/Vienna", ...input } as never);
   if (!r.ok) throw new Error(r.message);
   ids[key] = r.eventId;
-}
-
-function parse(body: string) {
-  const cal = new ICAL.Component(ICAL.parse(body));
-  for (const tz of cal.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
-  return cal.getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
 }
 
 beforeAll(async () => {
@@ -144,23 +139,11 @@ describe("room and private feeds", () => {
 
   it("the private feed has what the person signed up for, including members-only events and trainings; bad or revoked tokens give null", async () => {
     await registerMember(f.t.db, { eventId: ids.secret!, personId: f.member });
-    const [type] = await f.t.db.select().from(equipmentTypes).limit(1);
-    const [session] = await f.t.db
-      .insert(trainingSessions)
-      .values({
-        equipmentTypeId: type!.id,
-        level: "user",
-        startsAt: new Date("2026-10-20T16:00:00Z"),
-        endsAt: new Date("2026-10-20T18:00:00Z"),
-        capacity: 4,
-        room: "Workshop",
-      })
-      .returning();
-    await f.t.db.insert(trainingSignups).values({ sessionId: session!.id, personId: f.member, status: "signed_up" });
+    const session = await memberSignedUpForTraining(f, { startsAt: "2026-10-20T16:00:00Z", endsAt: "2026-10-20T18:00:00Z", room: "Workshop" });
     const token = await regenerateFeedToken(f.t.db, f.member);
     const feed = await personalFeed(f.t.db, token, ctx);
     const evs = parse(feed!.body());
-    expect(evs.map((e) => e.uid).sort()).toEqual([`event-${ids.secret}@makerspace.test`, `training-${session!.id}@makerspace.test`]);
+    expect(evs.map((e) => e.uid).sort()).toEqual([`event-${ids.secret}@makerspace.test`, `training-${session}@makerspace.test`]);
     expect(await personalFeed(f.t.db, "not-a-token", ctx)).toBeNull();
     expect(await personalFeed(f.t.db, "A".repeat(43), ctx)).toBeNull();
     const newer = await regenerateFeedToken(f.t.db, f.member);

@@ -1,4 +1,3 @@
-import ICAL from "ical.js";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { equipmentTypes, membershipStatuses, people, rooms, trainingSessions } from "@/lib/db/schema";
@@ -9,17 +8,12 @@ import { regenerateFeedToken, revokeFeedToken } from "./feed-tokens";
 import { memberRoomFeed } from "./member-room-feed";
 import { saveEvent } from "./save-event";
 import { createCalendarFixture, type CalendarFixture } from "./testing/calendar-fixture";
+import { feedVEvents as parse } from "./testing/parse-feed";
 
 let f: CalendarFixture;
 const ctx = { host: "makerspace.test", baseUrl: "https://makerspace.test", now: new Date("2026-10-01T00:00:00Z") };
 let sessionId = 0;
 let otherRoomSession = 0;
-
-function parse(body: string) {
-  const cal = new ICAL.Component(ICAL.parse(body));
-  for (const tz of cal.getAllSubcomponents("vtimezone")) ICAL.TimezoneService.register(new ICAL.Timezone(tz));
-  return cal.getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
-}
 
 beforeAll(async () => {
   f = await createCalendarFixture();

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import { machines, profiles, rooms } from "@/lib/db/schema";
+import { equipmentTypes, machines, profiles, rooms, trainingSessions, trainingSignups } from "@/lib/db/schema";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 
 export interface CalendarFixture {
@@ -36,4 +36,15 @@ export async function createCalendarFixture(): Promise<CalendarFixture> {
     roomB: b!.id,
     close: () => t.close(),
   };
+}
+
+/** A training session (user level, four places, of the first equipment type) the member signed up for; its id. */
+export async function memberSignedUpForTraining(f: CalendarFixture, at: { startsAt: string; endsAt: string; room: string }): Promise<number> {
+  const [type] = await f.t.db.select().from(equipmentTypes).limit(1);
+  const [session] = await f.t.db
+    .insert(trainingSessions)
+    .values({ equipmentTypeId: type!.id, level: "user", startsAt: new Date(at.startsAt), endsAt: new Date(at.endsAt), capacity: 4, room: at.room })
+    .returning();
+  await f.t.db.insert(trainingSignups).values({ sessionId: session!.id, personId: f.member, status: "signed_up" });
+  return session!.id;
 }
