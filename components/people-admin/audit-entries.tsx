@@ -12,14 +12,17 @@ import type { Translate } from "@/lib/i18n/translate";
 export function AuditEntries({ t, entries }: { t: Translate; entries: ReadableEntry<AuditRow>[] }) {
   const labels = { field: t("audit.field"), before: t("audit.before"), after: t("audit.after") };
   const former = t("audit.value.formerPerson");
-  // A name the viewer may not see reads as history reads it ("Name not shown"), without a link that would tell who.
-  const person = (id: number | null, name: string | null, hidden: boolean) =>
+  // A name the viewer may not see reads as history reads it ("Name not shown"), without a link that would tell who;
+  // a name links to the person's page only where the viewer may open it (members.read, within their view rights).
+  const person = (id: number | null, name: string | null, hidden: boolean, linked: boolean) =>
     id === null ? null : hidden ? (
       t("picker.hiddenName")
-    ) : (
+    ) : linked ? (
       <Link className="underline" href={`/admin/people/${id}`}>
         {name ?? former}
       </Link>
+    ) : (
+      (name ?? former)
     );
   return (
     <ol className="divide-y divide-slate-100 rounded border border-slate-200 bg-white" aria-label={t("audit.entries")}>
@@ -38,14 +41,14 @@ export function AuditEntries({ t, entries }: { t: Translate; entries: ReadableEn
               ) : (
                 <>
                   {t("audit.by", { name: "" })}
-                  {person(e.actorId, e.actorName, e.actorHidden)}
+                  {person(e.actorId, e.actorName, e.actorHidden, e.actorLinked)}
                 </>
               )}
             </span>
             {e.subjectPersonId !== null && (
               <span>
                 {t("audit.subject", { name: "" })}
-                {person(e.subjectPersonId, e.subjectName, e.subjectHidden)}
+                {person(e.subjectPersonId, e.subjectName, e.subjectHidden, e.subjectLinked)}
               </span>
             )}
           </div>

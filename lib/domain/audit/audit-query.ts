@@ -109,20 +109,26 @@ export interface AuditRow extends AuditEntry {
   /** The actor's name as the viewer may see it; null when hidden from them (actorHidden) or gone (erased). */
   actorName: string | null;
   actorHidden: boolean;
+  /** May the viewer open the actor's page (/admin/people/<id>: members.read, the person within their view rights)? */
+  actorLinked: boolean;
   subjectName: string | null;
   subjectHidden: boolean;
+  subjectLinked: boolean;
 }
 
 /**
  * A person's name in an audit row as the viewer may see it (namesShownTo's rule, nameSight), read beside the row:
- * `<as>.name` (null where hidden or erased) and `<as>.hidden`. A lateral subquery of its own, so the rule reads
- * `profiles` and `people` (the view rights' groups) of this person, not of the other one in the row.
+ * `<as>.name` (null where hidden or erased), `<as>.hidden`, and `<as>.linked`: whether the viewer may open the
+ * person's page (`opens`). A lateral subquery of its own, so the rules read `profiles` and `people` (the view rights'
+ * groups) of this person, not of the other one in the row.
  */
-function shownName(personId: AnyColumn, sight: SQL, as: "actor_name" | "subject_name"): SQL {
-  return sql`lateral (select case when ${sight} then nullif(trim(${profiles.firstName} || ' ' || ${profiles.lastName}), '') end as name,
-      not coalesce(${sight}, false) as hidden
-    from ${profiles} join ${people} on ${people.id} = ${profiles.personId}
-    where ${profiles.personId} = ${personId} and ${people.erasedAt} is null) as ${sql.raw(as)}`;
+function shownName(personId: AnyColumn, sight: SQL, opens: SQL, as: "actor_name" | "subject_name"): SQL {
+  const present = sql`${people.erasedAt} is null and ${profiles.personId} is not null`;
+  return sql`lateral (select case when ${present} and ${sight} then nullif(trim(${profiles.firstName} || ' ' || ${profiles.lastName}), '') end as name,
+      ${present} and not coalesce(${sight}, false) as hidden,
+      coalesce(${opens}, false) as linked
+    from ${people} left join ${profiles} on ${profiles.personId} = ${people.id}
+    where ${people.id} = ${personId}) as ${sql.raw(as)}`;
 }
 
 /** The groups the viewer's view rights reach (as the session carries them), as a condition; undefined: every group. */
@@ -148,6 +154,8 @@ export async function listAuditEntries(
   const pages = Math.max(1, Math.ceil(total / AUDIT_PAGE_SIZE));
   const page = Math.min(f.page, pages);
   const sight = nameSight(viewer, inScope);
+  // The person page's own rule (requirePermission("members.read"), then personPage within the view rights).
+  const opens = viewer.permissions.has("members.read") ? (inScope ?? sql`true`) : sql`false`;
   const rows = await db
     .select({
       e: auditLog,
@@ -155,10 +163,12 @@ export async function listAuditEntries(
       actorHidden: sql<boolean | null>`actor_name.hidden`,
       subjectName: sql<string | null>`subject_name.name`,
       subjectHidden: sql<boolean | null>`subject_name.hidden`,
+      actorLinked: sql<boolean | null>`actor_name.linked`,
+      subjectLinked: sql<boolean | null>`subject_name.linked`,
     })
     .from(auditLog)
-    .leftJoin(shownName(auditLog.actorId, sight, "actor_name"), sql`true`)
-    .leftJoin(shownName(auditLog.subjectPersonId, sight, "subject_name"), sql`true`)
+    .leftJoin(shownName(auditLog.actorId, sight, opens, "actor_name"), sql`true`)
+    .leftJoin(shownName(auditLog.subjectPersonId, sight, opens, "subject_name"), sql`true`)
     .where(where)
     .orderBy(desc(auditLog.at), desc(auditLog.id))
     .limit(AUDIT_PAGE_SIZE)
@@ -170,6 +180,8 @@ export async function listAuditEntries(
       actorHidden: r.actorHidden === true,
       subjectName: r.subjectName,
       subjectHidden: r.subjectHidden === true,
+      actorLinked: r.actorLinked === true,
+      subjectLinked: r.subjectLinked === true,
     })),
     total,
     page,

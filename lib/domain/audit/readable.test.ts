@@ -19,6 +19,8 @@ const names: AuditNames = {
   status: new Map([["member", "Member"]]),
   membershipType: empty(),
   hiddenPeople: new Set(["9"]),
+  fieldsSeen: new Map([["7", new Set(["name", "photo"] as const)]]),
+  fieldsSeenOfAnyone: new Set(),
 };
 const en: ReadableContext = { t: translator("en"), locale: "en", timeZone: "Europe/Vienna", names };
 const de: ReadableContext = { ...en, t: translator("de"), locale: "de" };
@@ -70,5 +72,37 @@ describe("audit entries in words", () => {
     expect(actorText(en, 8)).toBe("by a former member");
     expect(actorText(en, 9)).toBe("by Name not shown"); // a name the reader may not see: as nameShownTo's callers show it
     expect(actorText(en, null)).toBe("by the system");
+  });
+});
+
+describe("a subject's recorded personal values", () => {
+  const update = (subjectPersonId: number | null) => ({
+    changeType: "profile.update",
+    subjectPersonId,
+    before: { firstName: "Ann", email: null, phone: "1", preferredLanguage: "de" },
+    after: { firstName: "Anna", email: "anna@example.org", phone: "2", preferredLanguage: "en" },
+  });
+  const table = (rows: ReturnType<typeof readableRows>) => rows.map((r) => [r.field, r.before, r.after]);
+
+  it("are shown only where the reader may see that field of that person, else 'Not shown' on both sides", () => {
+    expect(table(readableRows(en, update(7)))).toEqual([
+      ["firstName", "Ann", "Anna"],
+      ["email", "Not shown", "Not shown"],
+      ["phone", "Not shown", "Not shown"],
+      ["preferredLanguage", "de", "en"],
+    ]);
+    // A subject the reader knows nothing of (erased): what the reader sees of everyone.
+    expect(table(readableRows(en, update(8))).map((r) => r[2])).toEqual(["Not shown", "Not shown", "Not shown", "en"]);
+    expect(readableRows(de, update(8))[0]!.after).toBe("Nicht sichtbar");
+    // Every value of an address change is the address's.
+    const address = { changeType: "address.share", subjectPersonId: 7, before: null, after: { sharedWith: 7, isMain: true } };
+    expect(table(readableRows(en, address))).toEqual([
+      ["sharedWith", null, "Not shown"],
+      ["isMain", null, "Not shown"],
+    ]);
+  });
+
+  it("are no one's when the entry has no subject", () => {
+    expect(readableRows(en, { ...update(null), changeType: "settings.update" })[1]!.after).toBe("anna@example.org");
   });
 });

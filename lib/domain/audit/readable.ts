@@ -1,6 +1,7 @@
 import { isMessageKey, type Locale, type Translate } from "@/lib/i18n/translate";
 import { formatDateTime, formatPlainDate } from "@/lib/time";
 import { kindOfField, type AuditNames } from "./audit-names";
+import { guardOfValue } from "./personal-fields";
 
 /**
  * Audit entries in words for people: labels instead of change types and field keys, names instead of ids, local
@@ -76,15 +77,36 @@ export function valueText(ctx: ReadableContext, field: string, value: unknown): 
   return String(value);
 }
 
-/** The changed fields of one entry, labelled and in words; internal ids left out. */
-export function readableRows(ctx: ReadableContext, entry: { before: Record<string, unknown> | null; after: Record<string, unknown> | null }): ReadableRow[] {
+/** An entry as readableRows reads it: the subject and change type say whose personal values it records. */
+export interface RecordedChange {
+  changeType?: string;
+  subjectPersonId?: number | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+}
+
+/**
+ * May the reader see this recorded value of the entry's subject (personal-fields.ts: the profile field guarding it,
+ * auditNames: what the reader sees of that person)? Values that are no one's personal data: yes.
+ */
+export function valueShown(ctx: ReadableContext, entry: RecordedChange, field: string): boolean {
+  const guard = guardOfValue(entry, field);
+  if (guard === null) return true;
+  const seen = ctx.names.fieldsSeen.get(String(entry.subjectPersonId)) ?? ctx.names.fieldsSeenOfAnyone;
+  return seen.has(guard);
+}
+
+/**
+ * The changed fields of one entry, labelled and in words; internal ids left out. A personal value of the subject's
+ * the reader may not see reads "Not shown" on both sides (even an empty one: that they had none is theirs too).
+ */
+export function readableRows(ctx: ReadableContext, entry: RecordedChange): ReadableRow[] {
   const fields = [...new Set([...Object.keys(entry.before ?? {}), ...Object.keys(entry.after ?? {})])].filter((f) => !internalId(f));
-  return fields.map((field) => ({
-    field,
-    label: fieldLabel(ctx.t, field),
-    before: entry.before && field in entry.before ? valueText(ctx, field, entry.before[field]) : null,
-    after: entry.after && field in entry.after ? valueText(ctx, field, entry.after[field]) : null,
-  }));
+  return fields.map((field) => {
+    const text = (side: Record<string, unknown> | null) =>
+      side && field in side ? (valueShown(ctx, entry, field) ? valueText(ctx, field, side[field]) : ctx.t("audit.value.notShown")) : null;
+    return { field, label: fieldLabel(ctx.t, field), before: text(entry.before), after: text(entry.after) };
+  });
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Db } from "@/lib/db/client";
 import { people, profiles } from "@/lib/db/schema";
 import { viewScopeOf, type ViewScope } from "../access/view-rights";
 import { inScopeOf } from "./person-match";
-import type { Viewer } from "./visibility";
+import type { Viewer, VisibilityField } from "./visibility";
 import { mayViewFieldSql, mindsViewRights, PROFILE_VISIBILITY, seesEveryProfile } from "./visibility-sql";
 
 /** Someone not logged in: sees only what people chose to show the public. */
@@ -28,7 +28,12 @@ export async function viewersScope(db: Db, viewer: NameViewer): Promise<ViewScop
  * names, the audit log's actors and subjects), so each obeys the one rule. `true` for a viewer who sees every name.
  */
 export function nameSight(viewer: Viewer, inScope: SQL | undefined): SQL {
-  return seesEveryProfile(viewer, "name") && !inScope ? sql`true` : mayViewFieldSql(viewer, "name", PROFILE_VISIBILITY, { inScope });
+  return fieldSight(viewer, "name", inScope);
+}
+
+/** nameSight for any profile field: may the viewer see this field of the person in the row (the history's recorded values). */
+export function fieldSight(viewer: Viewer, field: VisibilityField, inScope: SQL | undefined): SQL {
+  return seesEveryProfile(viewer, field) && !inScope ? sql`true` : mayViewFieldSql(viewer, field, PROFILE_VISIBILITY, { inScope });
 }
 
 /**

@@ -9,6 +9,7 @@ export const historyDe: Record<keyof typeof historyEn, string> = {
   "audit.value.no": "nein",
   "audit.value.removed": "(gelöscht)",
   "audit.value.formerPerson": "ein ehemaliges Mitglied",
+  "audit.value.notShown": "Nicht sichtbar",
   "audit.type.person.create": "Person angelegt",
   "audit.type.audit.subscribe": "Änderungsbenachrichtigung abonniert",
   "audit.type.audit.unsubscribe": "Änderungsbenachrichtigung abbestellt",

@@ -9,6 +9,7 @@ export const historyEn = {
   "audit.value.no": "no",
   "audit.value.removed": "(removed)",
   "audit.value.formerPerson": "a former member",
+  "audit.value.notShown": "Not shown",
   "audit.type.person.create": "Person added",
   "audit.type.audit.subscribe": "Subscribed to change notifications",
   "audit.type.audit.unsubscribe": "Unsubscribed from change notifications",

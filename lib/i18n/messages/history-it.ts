@@ -9,6 +9,7 @@ export const historyIt: Record<keyof typeof historyEn, string> = {
   "audit.value.no": "no",
   "audit.value.removed": "(eliminato)",
   "audit.value.formerPerson": "un ex socio",
+  "audit.value.notShown": "Non visibile",
   "audit.type.person.create": "Persona aggiunta",
   "audit.type.audit.subscribe": "Notifiche di modifica attivate",
   "audit.type.audit.unsubscribe": "Notifiche di modifica disattivate",

@@ -9,6 +9,7 @@ export const historyNl: Record<keyof typeof historyEn, string> = {
   "audit.value.no": "nee",
   "audit.value.removed": "(verwijderd)",
   "audit.value.formerPerson": "een oud-lid",
+  "audit.value.notShown": "Niet zichtbaar",
   "audit.type.person.create": "Persoon toegevoegd",
   "audit.type.audit.subscribe": "Wijzigingsmeldingen aangevraagd",
   "audit.type.audit.unsubscribe": "Wijzigingsmeldingen opgezegd",
