@@ -23,7 +23,7 @@ export interface SnapshotOptions {
   probeTimeoutMs?: number;
   /** How long a full load may take before it is given up (default 30 s; the last snapshot stays in use). */
   loadTimeoutMs?: number;
-  /** The change marker's reader (default: the ms_data_version sequence); tests hold it to order a poll and a refresh. */
+  /** The change marker's reader (default: ms_internal.data_version); tests hold it to order a poll and a refresh. */
   readMarker?: () => Promise<string>;
   /** The loader (default: loadSnapshot on db); tests hold it to order concurrent loads. */
   load?: () => Promise<SnapshotData>;
@@ -33,8 +33,8 @@ type LocalFact = (data: SnapshotData) => void;
 
 /**
  * The broker's in-memory copy of what board decisions need, so swipes are answered without a database round trip
- * and still answered while the database is down. Reloaded when the change marker moves (the ms_data_version sequence,
- * bumped by triggers, or the settings' version) and every fullReloadMs; facts the broker itself records (usage, maintenance) are applied at once and
+ * and still answered while the database is down. Reloaded when the change marker moves (ms_internal.data_version,
+ * bumped by triggers at each writer's commit: drizzle/sql/data-versions.ts; or the settings' version) and every fullReloadMs; facts the broker itself records (usage, maintenance) are applied at once and
  * re-applied over a reload that may have read the database before they were committed (or while they are spooled).
  */
 export class DecisionSnapshot {
@@ -198,13 +198,14 @@ export class DecisionSnapshot {
       // The settings' version rides along (settings-version.ts): this process's kept settings follow a save made
       // elsewhere within a poll, without a statement of their own; a change reloads the snapshot (it reads the time zone).
       const rows = await this.o.db.execute<{ version: string; settings: string | null }>(
-        sql`select last_value::text || ':' || is_called::text as version, ${settingsVersionColumn} as settings from ms_data_version`,
+        sql`select version::text as version, ${settingsVersionColumn} as settings from ms_internal.data_version where id = 1`,
       );
       noteSettingsVersion(this.o.db, rows[0]?.settings);
       return `${rows[0]?.version ?? ""}/${rows[0]?.settings ?? ""}`;
     } catch (error) {
-      // No marker table (database not prepared by this version): the periodic full reload still runs.
-      if ((error as { cause?: { code?: string } }).cause?.code === "42P01") return this.versions;
+      // No marker table or schema (database not prepared by this version): the periodic full reload still runs.
+      const code = (error as { cause?: { code?: string } }).cause?.code;
+      if (code === "42P01" || code === "3F000") return this.versions;
       throw error;
     }
   }
