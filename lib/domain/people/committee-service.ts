@@ -121,10 +121,16 @@ export async function endFunction(db: Db, actorId: number, holderId: number, unt
     const [row] = await tx.select().from(functionHolders).where(eq(functionHolders.id, holderId));
     // A holder outside the actor's view rights is refused as one that does not exist (as assignFunction's person).
     if (!row || (await outOfViewRefusal(tx, actorId, row.personId))) return notFound("function holder");
-    // Ending a function takes its roles away: only within the actor's own permissions, never from someone above them.
-    const beyond = (await subjectRefusal(tx, actorId, row.personId)) ?? (await grantRefusal(tx, actorId, { functionId: row.functionId }));
-    if (beyond) return beyond;
     if (until < row.since) return fail("date_range", "The function ends before it starts.", { field: "until" });
+    // Ending a function takes its roles away: only within the actor's own permissions, never from someone above them.
+    // An end later than the stored one extends or reopens the holding, handing its roles out again for those days:
+    // weighed as assigning it, view rights included (grantRefusal weighs built-in permissions only).
+    const lengthens = row.until !== null && until > row.until;
+    const beyond =
+      (await subjectRefusal(tx, actorId, row.personId)) ??
+      (await grantRefusal(tx, actorId, { functionId: row.functionId })) ??
+      (lengthens ? await functionViewRightsRefusal(tx, actorId, row.functionId) : null);
+    if (beyond) return beyond;
     await tx.update(functionHolders).set({ until }).where(eq(functionHolders.id, holderId));
     await recordAudit(tx, {
       actorId,

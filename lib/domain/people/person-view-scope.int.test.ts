@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { countingDb } from "@/lib/db/testing/query-counter";
-import { applicantConfirmations, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { applicantConfirmations, functionHolders, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { grantPersonRole } from "../access/person-roles";
 import { createRole, listRolesWithPermissions } from "../access/role-admin";
@@ -17,7 +17,7 @@ import { countWaitingApplications } from "./waiting-applications";
 import { erasePerson } from "./erase-person";
 import { exportPersonData } from "./export-person";
 import { addMembership, runEndOfYearOn } from "./membership-service";
-import { assignFunction, createCommittee, createFunction } from "./committee-service";
+import { assignFunction, createCommittee, createFunction, endFunction } from "./committee-service";
 import { linkPartnerByRef } from "./partner-link";
 import { changeStatus, updateProfile } from "./person-service";
 import { personPage } from "./person-page";
@@ -281,5 +281,35 @@ describe("committee functions and a desk's view rights", () => {
     // Within the desk's own view rights, and by someone who sees every group.
     expect(await assignFunction(t.db, desk, { functionId: within, personId: t.ids.member, since: "2020-01-01" })).toMatchObject({ ok: true });
     expect(await assignFunction(t.db, t.ids.admin, { functionId: widening, personId: t.ids.member, since: "2020-01-01" })).toMatchObject({ ok: true });
+  });
+
+  it("a desk extends or reopens no holding whose function carries view rights beyond their own; it may still end one", async () => {
+    const wider = await createRole(t.db, t.ids.admin, { name: "Former viewer", permissions: [viewRightKey("status", status.former!)] });
+    if (!wider.ok) throw new Error(wider.message);
+    const committee = await createCommittee(t.db, t.ids.admin, { name: "Past committee", description: "" });
+    if (!committee.ok) throw new Error(committee.message);
+    const fn = await createFunction(t.db, t.ids.admin, { committeeId: committee.committeeId, name: "Former scout", roleIds: [wider.roleId] });
+    if (!fn.ok) throw new Error(fn.message);
+    // The desk held it once, handed out by an admin who sees everyone; it ended in 2025.
+    const held = async (personId: number, until: string | null) => {
+      const r = await assignFunction(t.db, t.ids.admin, { functionId: fn.functionId, personId, since: "2020-01-01", until });
+      if (!r.ok) throw new Error(r.message);
+      return r.holderId;
+    };
+    const own = await held(desk, "2025-12-31");
+    const members = await held(t.ids.member, "2025-12-31");
+    const refused = { ok: false, code: expect.stringMatching(/^exceeds_own_/) };
+    // "Ending" it in 2099 would give the desk back sight of former members: refused, the stored end stays.
+    expect(await endFunction(t.db, desk, own, "2099-12-31")).toMatchObject(refused);
+    expect(await endFunction(t.db, desk, members, "2026-01-01")).toMatchObject(refused);
+    expect(await viewScopeOf(t.db, desk)).toMatchObject({ all: false, statusIds: [status.member] });
+    const untilOf = async (id: number) => (await t.db.select({ u: functionHolders.until }).from(functionHolders).where(eq(functionHolders.id, id)))[0]!.u;
+    expect(await untilOf(own)).toBe("2025-12-31");
+    // Ending earlier, or on the same day, takes nothing beyond the desk's own; an admin who sees everyone may extend.
+    expect(await endFunction(t.db, desk, members, "2025-12-31")).toMatchObject({ ok: true });
+    expect(await endFunction(t.db, desk, members, "2024-06-30")).toMatchObject({ ok: true });
+    expect(await endFunction(t.db, desk, await held(t.ids.member, null), "2030-01-01")).toMatchObject({ ok: true });
+    expect(await endFunction(t.db, t.ids.admin, own, "2099-12-31")).toMatchObject({ ok: true });
+    expect(await untilOf(own)).toBe("2099-12-31");
   });
 });
