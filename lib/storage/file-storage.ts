@@ -1,5 +1,6 @@
 import fs from "node:fs/promises";
 import path from "node:path";
+import { syncPath } from "@/lib/fs/sync-path";
 
 /**
  * Where uploaded files live (photos, the space logo). The local implementation writes under DATA_DIR/uploads;
@@ -28,11 +29,23 @@ export function localFileStorage(root: string): FileStorage {
   return {
     async put(key, data) {
       const file = full(key);
-      await fs.mkdir(path.dirname(file), { recursive: true });
-      // Write then rename, so a reader never sees half a file.
+      const folder = path.dirname(file);
+      const firstCreated = await fs.mkdir(folder, { recursive: true });
+      // Write then rename, so a reader never sees half a file. The caller saves the row pointing at the file next:
+      // the file (fsync before the rename) and its name (fsync of the folder after) are on disk first, or a power
+      // cut could leave that row pointing at an empty or missing file.
       const temp = `${file}.${process.pid}.tmp`;
       await fs.writeFile(temp, data);
+      syncPath(temp);
       await fs.rename(temp, file);
+      syncPath(folder);
+      // Folders made just now need their names on disk too, up to the one that already existed.
+      if (firstCreated) {
+        for (let dir = path.dirname(folder); ; dir = path.dirname(dir)) {
+          syncPath(dir);
+          if (dir === path.dirname(firstCreated)) break;
+        }
+      }
     },
     async get(key) {
       try {

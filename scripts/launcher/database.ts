@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { createDb, type Db } from "@/lib/db/client";
 import { startEmbeddedPostgres, type EmbeddedPostgres } from "@/lib/db/embedded/embedded-postgres";
-import { syncPath } from "@/lib/db/embedded/durable-node-fs";
+import { syncPath } from "@/lib/fs/sync-path";
 import { pingDatabase, prepareDatabase } from "@/drizzle/prepare";
 import { isDatabaseEmpty, seedDemoData, type DemoSeed } from "@/drizzle/seed";
 import { migrationsFolder } from "@/drizzle/migrate";

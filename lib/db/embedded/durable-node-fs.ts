@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { NodeFS } from "@electric-sql/pglite/nodefs";
+import { syncPath } from "@/lib/fs/sync-path";
 
 /** The parts of Emscripten's file system object this reaches into (PGlite's `Module.FS`). */
 interface EmscriptenFsWithNode {
@@ -48,15 +49,4 @@ export function syncTree(dir: string): void {
     else if (entry.isFile()) syncPath(full, 0o600);
   }
   syncPath(dir, 0o700);
-}
-
-/** One file or folder on disk (fsync), with the mode given. */
-export function syncPath(target: string, mode?: number): void {
-  const fd = fs.openSync(target, "r");
-  try {
-    if (mode !== undefined) fs.fchmodSync(fd, mode);
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
-  }
 }

@@ -5,6 +5,7 @@ import { once } from "node:events";
 import { createGzip } from "node:zlib";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/lib/db/client";
+import { syncPath } from "@/lib/fs/sync-path";
 import { isEmbeddedDatabase } from "../db-maintenance";
 import { appliedMigrations, ident, publicSequences, publicTables, tablesInDependencyOrder } from "./database-layout";
 import { BACKUP_FORMAT, BACKUP_KIND, BackupFileError, backupFileName, type BackupHeader, type BackupLine, type BackupReason } from "./format";
@@ -151,9 +152,9 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
     if (failure) throw failure;
     // On disk before it takes its name, and the name on disk: the retention then deletes older backups, so a power
     // cut must not leave an empty file under the new name with the old ones gone.
-    syncToDisk(temp);
+    syncPath(temp);
     fs.renameSync(temp, file);
-    syncToDisk(path.dirname(file));
+    syncPath(path.dirname(file));
     return { file, bytes: fs.statSync(file).size, tables, files: files.length };
   } catch (error) {
     // Cursors WITH HOLD outlive the transaction: closed here, or by the next backup (closeLeftCursors).
@@ -166,16 +167,6 @@ export async function createBackup(db: Db, options: CreateBackupOptions): Promis
       throw new BackupFileError(`The disk holding ${options.dir} is full; no backup was written. Free some space (old backups?) and try again.`);
     if (code === "EACCES" || code === "EROFS") throw new BackupFileError(`The backup folder ${options.dir} is not writable (${code}).`);
     throw error;
-  }
-}
-
-/** A file's data, or a folder's names, on disk (fsync). */
-function syncToDisk(target: string): void {
-  const fd = fs.openSync(target, "r");
-  try {
-    fs.fsyncSync(fd);
-  } finally {
-    fs.closeSync(fd);
   }
 }
 
