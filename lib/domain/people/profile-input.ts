@@ -42,8 +42,8 @@ export const profileInputSchema = z.object({
 export type ProfileInput = z.input<typeof profileInputSchema>;
 export type ProfileData = z.output<typeof profileInputSchema>;
 
-/** The profile columns as audit values: what a history entry compares. */
-export function profileAuditValues(p: {
+/** The profile columns an audit entry records (typed, so audit-labels.test.ts reads their names from the code). */
+export interface ProfileAuditValues {
   firstName: string;
   lastName: string;
   email: string | null;
@@ -52,7 +52,10 @@ export function profileAuditValues(p: {
   company: string | null;
   jobTitle: string | null;
   interests: string | null;
-}): Record<string, unknown> {
+}
+
+/** The profile columns as audit values: what a history entry compares. */
+export function profileAuditValues(p: ProfileAuditValues): ProfileAuditValues {
   const { firstName, lastName, email, phone, preferredLanguage, company, jobTitle, interests } = p;
   return { firstName, lastName, email, phone, preferredLanguage, company, jobTitle, interests };
 }

@@ -70,6 +70,8 @@ export const historyDe: Record<keyof typeof historyEn, string> = {
   "audit.field.email": "E-Mail",
   "audit.field.phone": "Telefon",
   "audit.field.company": "Firma",
+  "audit.field.interests": "Interessen",
+  "audit.field.jobTitle": "Funktion / Beruf",
   "audit.field.street": "Straße",
   "audit.field.postalCode": "Postleitzahl",
   "audit.field.city": "Ort",

@@ -70,6 +70,8 @@ export const historyEn = {
   "audit.field.email": "Email",
   "audit.field.phone": "Phone",
   "audit.field.company": "Company",
+  "audit.field.interests": "Interests",
+  "audit.field.jobTitle": "Function / job",
   "audit.field.street": "Street",
   "audit.field.postalCode": "Postcode",
   "audit.field.city": "City",

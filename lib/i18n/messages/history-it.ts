@@ -70,6 +70,8 @@ export const historyIt: Record<keyof typeof historyEn, string> = {
   "audit.field.email": "Email",
   "audit.field.phone": "Telefono",
   "audit.field.company": "Azienda",
+  "audit.field.interests": "Interessi",
+  "audit.field.jobTitle": "Ruolo / professione",
   "audit.field.street": "Via",
   "audit.field.postalCode": "CAP",
   "audit.field.city": "Città",

@@ -70,6 +70,8 @@ export const historyNl: Record<keyof typeof historyEn, string> = {
   "audit.field.email": "E-mail",
   "audit.field.phone": "Telefoon",
   "audit.field.company": "Bedrijf",
+  "audit.field.interests": "Interesses",
+  "audit.field.jobTitle": "Functie / beroep",
   "audit.field.street": "Straat",
   "audit.field.postalCode": "Postcode",
   "audit.field.city": "Plaats",
