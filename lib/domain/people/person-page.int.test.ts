@@ -63,5 +63,5 @@ describe.skipIf(process.env.TEST_PG_TEMPLATE_URL)("the admin person page's reads
   });
 });
 
-/** The person with their addresses, memberships, cards, equipment, functions, studies and history; the lists the forms offer; partner, login, roles. */
-const PAGE_STATEMENTS = 17;
+/** The person with their addresses, memberships, cards, equipment, functions, studies and history; the lists the forms offer (one statement: person-page-lists.ts); partner, login, roles. */
+const PAGE_STATEMENTS = 14;

@@ -4,13 +4,11 @@ import type { Permission } from "../access/permissions";
 import { directRoles } from "../access/person-roles";
 import { personInViewScope, type ViewScope } from "../access/view-rights";
 import { loginStateOf } from "../auth/login-state";
-import { listRoles } from "./committee-admin";
 import { partnerOf, type PartnerInfo } from "./partner-link";
+import { personPageLists } from "./person-page-lists";
 import { getPersonRecord } from "./person-record";
 import { nameShownTo } from "./shown-names";
 import { seesEveryProfile } from "./visibility-sql";
-import { listAddressTypes, listMembershipTypes, listStatuses } from "./reference-service";
-import { studyFieldNames } from "./study-fields";
 
 /**
  * What the admin person page (/admin/people/[id]) reads, all at once: every statement prepared (one round trip, so
@@ -20,16 +18,13 @@ import { studyFieldNames } from "./study-fields";
  */
 export async function personPage(db: Db, viewer: { personId: number; permissions: ReadonlySet<Permission>; viewScope: ViewScope }, personId: number) {
   const mayGrantRoles = viewer.permissions.has("system.admin");
-  const [inScope, record, statuses, types, partner, addressTypes, studyFields, login, roles, held, refusal] = await Promise.all([
+  const [inScope, record, { statuses, types, addressTypes, studyFields, roles }, partner, login, held, refusal] = await Promise.all([
     personInViewScope(db, viewer.viewScope, personId),
     getPersonRecord(db, personId),
-    listStatuses(db),
-    listMembershipTypes(db),
+    // The lists the forms offer (statuses, membership types, address types, study fields, roles): one statement.
+    personPageLists(db, mayGrantRoles),
     partnerOf(db, personId),
-    listAddressTypes(db),
-    studyFieldNames(db),
     loginStateOf(db, personId),
-    mayGrantRoles ? listRoles(db) : [],
     mayGrantRoles ? directRoles(db, personId) : [],
     // Someone above the viewer is shown, not offered for change (the domain refuses it anyway).
     subjectRefusalBy(db, viewer, personId),
