@@ -39,6 +39,9 @@ export function noteSettingsVersion(db: Db, version: string | null | undefined, 
 /** The version column for a statement that goes out anyway (a subquery: the statement stays one round trip). */
 export const settingsVersionColumn = sql<string>`(select version::text from ms_internal.settings_version where id = 1)`;
 
+/** The check's own statement, when no statement sent anyway noted the version within CHECK_MS. */
+export const settingsVersionRead = sql<string>`select ${settingsVersionColumn} as version`;
+
 /**
  * The database's version as of now: the one a statement noted within CHECK_MS (and since this process last saved),
  * else read. Read before the data it guards: data read after it is at least that new (a save in between only makes
@@ -48,7 +51,7 @@ export async function currentSettingsVersion(db: Db, now = Date.now()): Promise<
   const noted = state.seen.get(db);
   if (noted && noted.saves === state.saves && now - noted.at < CHECK_MS && now >= noted.at) return noted.version;
   // Prepared: one round trip, not two (prepared.ts).
-  const [row] = await executePrepared<{ version: string }>(db, "settings_version", sql`select ${settingsVersionColumn} as version`);
+  const [row] = await executePrepared<{ version: string }>(db, "settings_version", settingsVersionRead);
   const version = row?.version ?? "";
   noteSettingsVersion(db, version, now);
   return version;
