@@ -18,6 +18,9 @@ const ENV_ZONE = "Europe/Vienna";
 const SAVED_ZONE = "America/New_York";
 const now = new Date("2027-01-01T00:00:00Z");
 let f: CalendarFixture;
+
+// getSpace waits for the session's person (Auth.js needs a request): nobody is signed in here.
+vi.mock("@/lib/auth/current-user", () => ({ getCurrentUser: async () => null }));
 let spaceZone: () => Promise<string>;
 
 beforeAll(async () => {

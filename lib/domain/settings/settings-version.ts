@@ -31,9 +31,25 @@ interface Seen {
 const shared = globalThis as unknown as { __settingsVersions?: { seen: WeakMap<Db, Seen>; saves: number } };
 const state = (shared.__settingsVersions ??= { seen: new WeakMap(), saves: 0 });
 
-/** The version as a statement sent anyway just read it (committed, or as its transaction sees it). */
+/**
+ * The version as a statement sent anyway just read it (committed, or as its transaction sees it). A note only moves
+ * forward: a statement that began before another process's commit may finish after a later one noted the new
+ * version, and putting its older version back would serve the old copies again (until the next check).
+ */
 export function noteSettingsVersion(db: Db, version: string | null | undefined, now = Date.now()): void {
-  if (version != null) state.seen.set(db, { version, at: now, saves: state.saves });
+  if (version == null) return;
+  const noted = state.seen.get(db);
+  if (noted && olderThan(version, noted.version)) return;
+  state.seen.set(db, { version, at: now, saves: state.saves });
+}
+
+/** Versions are bigints written as text: compared as numbers ("10" is after "9"). */
+function olderThan(a: string, b: string): boolean {
+  try {
+    return BigInt(a) < BigInt(b);
+  } catch {
+    return false;
+  }
 }
 
 /** The version column for a statement that goes out anyway (a subquery: the statement stays one round trip). */

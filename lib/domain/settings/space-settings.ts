@@ -87,6 +87,11 @@ export async function getSpaceSettings(db: Db, defaults: () => SpaceSettings = (
   return loadSpaceSettings(db, defaults);
 }
 
+/** The copy kept for `db` (whatever its version), or undefined: what a page shows while the database cannot be asked. */
+export function keptSpaceSettings(db: Db): SpaceSettings | undefined {
+  return cache.get(db)?.value;
+}
+
 /** The settings as the database has them now (no copy consulted); the copy kept for `db` is brought up to date. */
 export async function loadSpaceSettings(db: Db, defaults: () => SpaceSettings = () => settingsFromEnv(env())): Promise<SpaceSettings> {
   // One round trip: the version row always exists (database code), the settings row only after the first save.
