@@ -25,6 +25,11 @@ export interface CreateDbOptions {
    * back; connects are cheap and only made for queued queries, so a short cap costs nothing while it is away.
    */
   maxReconnectDelaySeconds?: number;
+  /**
+   * The server's statement_timeout for this client's sessions (PostgreSQL; the embedded server has one session and
+   * ignores it): a statement that waits longer (a lock, a stalled server) fails instead of holding its connection.
+   */
+  statementTimeoutMs?: number;
   /** Told every statement sent (tests that count a page's queries: one query instead of one per row). */
   onQuery?: (query: string, parameters: unknown[]) => void;
 }
@@ -44,7 +49,7 @@ export function createDb(url: string, options: CreateDbOptions = {}): DbHandle {
     // Names are postgres.js's, random per connection, so connections multiplexed onto the embedded server's one
     // session never collide; it closes a client's statements when the client goes (wire-server.ts).
     prepare: true,
-    connection: { application_name: "makerspace" },
+    connection: { application_name: "makerspace", ...(options.statementTimeoutMs ? { statement_timeout: options.statementTimeoutMs } : {}) },
     ...(options.onQuery ? { debug: (_connection: number, query: string, parameters: unknown[]) => options.onQuery!(query, parameters) } : {}),
   });
   fetchArrayTypesOnce(client);

@@ -20,7 +20,8 @@ import { cachedPublicUrl, httpsRedirectLocation } from "./https-redirect";
 import { applySecurityHeaders } from "./security-headers";
 import { applyBuiltNextConfig } from "./built-next-config";
 import { serveWhenTold } from "./serve-when-told";
-import { spaceLanguages, withErrorShellFallback, type SpaceLanguages } from "./error-shell-fallback";
+import { spaceLanguages, withErrorShellFallback } from "./error-shell-fallback";
+import { errorPageLanguages } from "./error-page-languages";
 import { compressLikeNext } from "./compression";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -40,9 +41,10 @@ async function main(): Promise<void> {
   const handle = app.getRequestHandler();
   // The settings this server reads itself (the error page's languages, the redirect's address): one connection,
   // opened on first use; kept per settings version (settings-version.ts): a save anywhere shows at the next check.
-  const settingsDb = env.DATABASE_URL ? createDb(env.DATABASE_URL, { max: 1, connectTimeoutSeconds: 5 }) : null;
+  // A statement timeout: a stalled database (a lock on the settings, a hung server) frees the one connection.
+  const settingsDb = env.DATABASE_URL ? createDb(env.DATABASE_URL, { max: 1, connectTimeoutSeconds: 5, statementTimeoutMs: 2_000 }) : null;
   const fromEnv = settingsFromEnv(env);
-  const languages = lastKnown(async () => spaceLanguages(settingsDb ? await getSpaceSettings(settingsDb.db) : fromEnv), spaceLanguages(fromEnv));
+  const languages = errorPageLanguages(async () => spaceLanguages(settingsDb ? await getSpaceSettings(settingsDb.db) : fromEnv), spaceLanguages(fromEnv));
   const onRequest = (req: http.IncomingMessage, res: http.ServerResponse) => {
     applyForwardingPolicy(req.headers, req.socket.remoteAddress, env.TRUST_PROXY, tls !== null);
     applySecurityHeaders(req, res, tls !== null);
@@ -83,19 +85,6 @@ async function main(): Promise<void> {
   };
   process.on("SIGTERM", stop);
   process.on("SIGINT", stop);
-}
-
-/** What `load` gives, or when it fails (the database away) what it gave last, at first `first`. */
-function lastKnown(load: () => Promise<SpaceLanguages>, first: SpaceLanguages): () => Promise<SpaceLanguages> {
-  let known = first;
-  return async () => {
-    try {
-      known = await load();
-    } catch {
-      // Keep the last known languages: the error page still speaks one the space offers.
-    }
-    return known;
-  };
 }
 
 function listen(server: http.Server | https.Server, port: number, host: string): Promise<void> {
