@@ -189,9 +189,11 @@ export async function statusChangeRefusal(db: Db, actorId: number | null, person
 }
 
 /**
- * statusChangeRefusal for many people at once (a run such as the year end): the actor's rights, view rights and the
- * new status's grant are read once per run, who of them the actor sees is one statement, and each person's own
- * permissions one statement. The ids of the people refused (the same people statusChangeRefusal refuses).
+ * statusChangeRefusal for many people at once (a run such as the year end), weighed against the actor's rights as
+ * they are when the run starts: the actor's rights, view rights and the new status's grant are read once per run, who
+ * of them the actor sees is one statement, and each person's own permissions one statement. The ids of the people
+ * refused, each person once. The run is one act: when the actor is among the due people and the run moves them (to
+ * "former", say), the rights they lose with it still cover everyone else in the run, whatever order the rows come in.
  */
 export async function statusChangeRefusals(db: Db, actorId: number | null, personIds: number[], toStatusId: number, now = new Date()): Promise<Set<number>> {
   const ids = [...new Set(personIds)];

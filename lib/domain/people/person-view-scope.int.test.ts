@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { countingDb } from "@/lib/db/testing/query-counter";
@@ -311,5 +311,54 @@ describe("committee functions and a desk's view rights", () => {
     expect(await endFunction(t.db, desk, await held(t.ids.member, null), "2030-01-01")).toMatchObject({ ok: true });
     expect(await endFunction(t.db, t.ids.admin, own, "2099-12-31")).toMatchObject({ ok: true });
     expect(await untilOf(own)).toBe("2099-12-31");
+  });
+});
+
+describe("the year-end run when the desk itself is due", () => {
+  it("weighs everyone against the desk's rights as the run starts, though it moves the desk too; a person due twice moves once", async () => {
+    // A desk whose member permissions come from their status: moved to "former", they lose them mid-run.
+    const role = await createRole(t.db, t.ids.admin, {
+      name: "Status desk",
+      permissions: ["members.read", "members.write", viewRightKey("status", status.member!)],
+    });
+    if (!role.ok) throw new Error(role.message);
+    const [type] = await listMembershipTypes(t.db);
+    const member = async (n: number) =>
+      (await createPerson(t.db, { statusKey: "member", firstName: `Due${n}`, lastName: "Member", email: `due${n}@scope.test` })).personId;
+    const dueDesk = await member(0);
+    expect(await grantPersonRole(t.db, t.ids.admin, dueDesk, { roleId: role.roleId, since: "2020-01-01", until: null })).toEqual({ ok: true });
+    const others = [await member(1), await member(2)];
+    const twice = await member(3);
+    const membershipIds: number[] = [];
+    for (const [personId, validFrom] of [
+      [dueDesk, "2031-01-01"],
+      [others[0]!, "2031-01-01"],
+      [twice, "2031-01-01"],
+      [others[1]!, "2031-01-01"],
+      [twice, "2031-06-01"],
+    ] as const) {
+      const added = await addMembership(t.db, t.ids.admin, personId, { typeId: type!.id, validFrom, endsAtYearEnd: true });
+      if (!added.ok) throw new Error(added.message);
+      membershipIds.push(added.membershipId);
+    }
+    const run = await runEndOfYearOn(t.db, dueDesk, "2031-12-31");
+    if (!run.ok) throw new Error(run.message);
+    // (People due from earlier tests may be in the run too.)
+    const ours = [dueDesk, ...others, twice];
+    expect(run.moved).toEqual(expect.arrayContaining(ours));
+    expect(run.moved.filter((id) => id === twice)).toHaveLength(1);
+    expect(run.skipped.filter((id) => ours.includes(id))).toEqual([]);
+    const statusOf = async (id: number) => (await t.db.select({ s: people.statusId }).from(people).where(eq(people.id, id)))[0]!.s;
+    for (const id of [dueDesk, ...others, twice]) expect(await statusOf(id)).toBe(status.former);
+    const ends = await t.db.select({ until: memberships.validUntil }).from(memberships).where(inArray(memberships.id, membershipIds));
+    expect(ends.map((m) => m.until)).toEqual(membershipIds.map(() => "2031-12-31"));
+    // As "former" the desk no longer holds a member's permissions: the same run started now refuses the members.
+    const next = await member(4);
+    const later = await addMembership(t.db, t.ids.admin, next, { typeId: type!.id, validFrom: "2032-01-01", endsAtYearEnd: true });
+    if (!later.ok) throw new Error(later.message);
+    const again = await runEndOfYearOn(t.db, dueDesk, "2032-12-31");
+    if (!again.ok) throw new Error(again.message);
+    expect(again.skipped).toContain(next);
+    expect(again.moved).not.toContain(next);
   });
 });
