@@ -73,6 +73,25 @@ describe("when the root layout fails", () => {
     await context.close();
   });
 
+  it("with JavaScript, the error page speaks the language the server chose (the switch's), not the browser's", async () => {
+    const context = await browser.newContext({ locale: "en-GB" });
+    await context.addCookies([
+      { ...session, url: app.origin },
+      { name: "locale", value: "it", url: app.origin }, // the language switch's choice beats the browser's
+    ]);
+    const page = await context.newPage();
+    await t.db.execute(sql`alter table membership_statuses rename to membership_statuses_away`);
+    try {
+      expect((await page.goto(`${app.origin}/`))?.status()).toBe(500);
+      await page.getByRole("heading", { level: 1, name: "Qualcosa è andato storto" }).waitFor({ timeout: 20_000 });
+      expect(await page.locator("html").getAttribute("lang")).toBe("it");
+      expect(await page.getByRole("button", { name: "Riprova" }).isVisible()).toBe(true);
+    } finally {
+      await t.db.execute(sql`alter table membership_statuses_away rename to membership_statuses`);
+    }
+    await context.close();
+  });
+
   it("without JavaScript the reader still sees the message in the chosen language, a way to try again and one home", async () => {
     // Chromium with JavaScript off: Next's error page alone is an empty document.
     const context = await browser.newContext({ locale: "en-GB", javaScriptEnabled: false });
