@@ -1,6 +1,9 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { waitFor } from "@/lib/testing/wait-for";
+import { spaceSettings } from "@/lib/db/schema";
+import { settingsFromEnv } from "@/lib/domain/settings/space-settings";
+import { parseEnv } from "@/lib/env";
 import { createDemoDatabase, DEMO_PASSWORD, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { submitForm } from "../testing/forms";
 import { failedWhileStreaming, rawRequest, startWebApp, type WebApp } from "../testing/web-app";
@@ -31,8 +34,11 @@ const get = (path: string, who?: keyof typeof cookies) => rawRequest(app.port, {
 
 beforeAll(async () => {
   t = await createDemoDatabase();
-  await t.db.execute(sql`update space_settings set machines_dashboard_public = false`);
-  app = await startWebApp(t.url, { MACHINES_DASHBOARD_PUBLIC: "false" });
+  // The saved setting, not the environment (which only seeds a space without settings): the environment says
+  // public, so a web that ignored the saved choice would show the dashboard to a visitor.
+  const { updatedAt: _u, ...defaults } = settingsFromEnv(parseEnv({}));
+  await t.db.insert(spaceSettings).values({ ...defaults, machinesDashboardPublic: false });
+  app = await startWebApp(t.url, { MACHINES_DASHBOARD_PUBLIC: "true" });
   cookies.admin = await logIn("admin@makerspace.local");
   cookies.member = await logIn("member@makerspace.local");
   expect(cookies.admin && cookies.member, "both are logged in").toBeTruthy();
