@@ -1,7 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { storageStateOf } from "./fixtures";
 
-test("a trained member opens a machine from the dashboard, books it there and sees the booking listed", async ({ browser }) => {
+test("a trained member opens a machine from the dashboard, books it there and sees the booking listed", async ({ browser }, testInfo) => {
   const member = await (await browser.newContext({ storageState: storageStateOf("member") })).newPage();
   await member.goto("/machines");
   // The dashboard marks what this member may use: trained on the laser, not on the CNC router.
@@ -13,8 +13,9 @@ test("a trained member opens a machine from the dashboard, books it there and se
   const upcoming = member.getByTestId("machine-bookings");
   await expect(upcoming).toBeVisible();
 
-  // A slot within the four weeks the page lists, at an hour other specs do not book.
-  const day = new Date(Date.now() + (3 + Math.floor(Math.random() * 20)) * 86_400_000).toISOString().slice(0, 10);
+  // A slot within the four weeks the page lists, on a day no other spec books (5 days ahead), the next one on a retry:
+  // the booking stays, and the first attempt's would be in the way.
+  const day = new Date(Date.now() + (5 + testInfo.retry) * 86_400_000).toISOString().slice(0, 10);
   await member.getByLabel("From").fill(`${day}T06:00`);
   await member.getByLabel("Until").fill(`${day}T07:00`);
   await member.getByRole("button", { name: "Book", exact: true }).click();
