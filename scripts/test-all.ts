@@ -7,7 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { failureSummary, playwrightFailures, readJson, type PlaywrightReport, type TestOutcome } from "./testing/failed-tests";
+import { failureSummary, playwrightFailures, readJson, runOutcome, type PlaywrightReport } from "./testing/failed-tests";
 
 const root = path.resolve(import.meta.dirname, "..");
 const reports = fs.mkdtempSync(path.join(os.tmpdir(), "ms-test-"));
@@ -73,16 +73,17 @@ for (const step of steps) {
   console.log(`=== ${step.name}: ${result.status === 0 ? "ok" : "FAILED"} in ${seconds} s ===`);
 }
 
-const playwright = playwrightFailures(readJson<PlaywrightReport>(playwrightReport) ?? {}, root);
-const failedTests = [...(readJson<string[]>(vitestFailed) ?? []).map((name) => `vitest: ${name}`), ...playwright.failed.map((name) => `playwright: ${name}`)];
-const flakyTests = playwright.flaky.map((name) => `playwright: ${name}`);
+const outcome = runOutcome({
+  passed,
+  failed,
+  failedSteps,
+  vitest: readJson<string[]>(vitestFailed) ?? [],
+  playwright: playwrightFailures(readJson<PlaywrightReport>(playwrightReport) ?? {}, root),
+});
 fs.rmSync(reports, { recursive: true, force: true });
 if (failedSteps.length) console.log(`\nFailed steps: ${failedSteps.join(", ")}`);
-// A step that failed without a failing test (lint, types, a crashed runner) still counts as one failure.
-const failures = failed + (failedSteps.length && failed === 0 ? 1 : 0);
-const outcome: TestOutcome = { passed, failed: failures, failedTests, flakyTests };
 if (process.env.TEST_COUNTS_FILE) fs.writeFileSync(process.env.TEST_COUNTS_FILE, JSON.stringify(outcome));
-const summary = failureSummary("npm test", failedTests, flakyTests);
+const summary = failureSummary("npm test", outcome.failedTests, outcome.flakyTests);
 if (summary) console.log(summary);
-console.log(`\ntests: ${passed} passed, ${failures} failed`);
+console.log(`\ntests: ${outcome.passed} passed, ${outcome.failed} failed`);
 process.exit(failedSteps.length ? 1 : 0);

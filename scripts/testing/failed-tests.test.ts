@@ -3,7 +3,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { failureSummary, playwrightFailures, readJson, type PlaywrightReport } from "./failed-tests";
+import { failureSummary, playwrightFailures, runOutcome, readJson, type PlaywrightReport } from "./failed-tests";
 
 // The runners are run for real on fixtures that fail on purpose (failed-tests-fixtures/), as `npm test` runs them.
 const root = path.resolve(import.meta.dirname, "..", "..");
@@ -45,11 +45,27 @@ describe("failed tests named at the end of a run", () => {
 
   it("names what failed outside any test (the web server did not start), and nothing when all passed", () => {
     expect(playwrightFailures({ errors: [{ message: "Error: Timed out waiting 600000ms from config.webServer.\n  at …" }] }, root).failed).toEqual([
-      "playwright: Error: Timed out waiting 600000ms from config.webServer.",
+      "Error: Timed out waiting 600000ms from config.webServer.",
     ]);
     expect(failureSummary("npm test", ["vitest: a > b"], ["playwright: c"])).toBe(
       "\nnpm test: 1 failed\n  ✘ vitest: a > b\n\nnpm test: 1 passed only on retry\n  ~ playwright: c",
     );
     expect(failureSummary("npm test", [], [])).toBe("");
+  });
+
+  it("names a step that failed with no failing test, with one prefix for Playwright's errors outside a test", () => {
+    const playwright = playwrightFailures({ errors: [{ message: "Error: no web server" }] }, root);
+    expect(runOutcome({ passed: 5, failed: 0, failedSteps: ["lint", "vitest", "playwright"], vitest: [], playwright })).toEqual({
+      passed: 5,
+      failed: 3,
+      failedTests: ["playwright: Error: no web server", "step lint: failed", "step vitest: failed"],
+      flakyTests: [],
+    });
+    expect(runOutcome({ passed: 5, failed: 2, failedSteps: ["vitest"], vitest: ["a > b", "c > d"], playwright: { failed: [], flaky: ["e"] } })).toEqual({
+      passed: 5,
+      failed: 2,
+      failedTests: ["vitest: a > b", "vitest: c > d"],
+      flakyTests: ["playwright: e"],
+    });
   });
 });

@@ -68,7 +68,7 @@ export function playwrightFailures(report: PlaywrightReport, root: string): { fa
   // The top suites are the files: their titles are in each spec's file already.
   for (const file of report.suites ?? []) walk(file, []);
   // Outside any test: the web server did not start, a global setup threw, a spec did not load.
-  for (const e of report.errors ?? []) failed.push(`playwright: ${firstLine(e.message)}`);
+  for (const e of report.errors ?? []) failed.push(firstLine(e.message));
   return { failed, flaky };
 }
 
@@ -86,4 +86,26 @@ export function failureSummary(title: string, failed: string[], flaky: string[])
   if (failed.length) lines.push(`\n${title}: ${failed.length} failed`, ...failed.map((n) => `  ✘ ${n}`));
   if (flaky.length) lines.push(`\n${title}: ${flaky.length} passed only on retry`, ...flaky.map((n) => `  ~ ${n}`));
   return lines.join("\n");
+}
+
+/**
+ * `npm test`'s outcome: a step that failed with no failing test named (lint, types, the build, a runner that crashed
+ * or was killed) is named too ("step lint: failed") and counted as one failure, so no count goes without a name.
+ */
+export function runOutcome(run: {
+  passed: number;
+  failed: number;
+  failedSteps: string[];
+  vitest: string[];
+  playwright: { failed: string[]; flaky: string[] };
+}): TestOutcome {
+  const named: Record<string, string[]> = { vitest: run.vitest, playwright: run.playwright.failed };
+  const failedTests = [...run.vitest.map((name) => `vitest: ${name}`), ...run.playwright.failed.map((name) => `playwright: ${name}`)];
+  const unnamed = run.failedSteps.filter((step) => !named[step]?.length).map((step) => `step ${step}: failed`);
+  return {
+    passed: run.passed,
+    failed: Math.max(run.failed, failedTests.length) + unnamed.length,
+    failedTests: [...failedTests, ...unnamed],
+    flakyTests: run.playwright.flaky.map((name) => `playwright: ${name}`),
+  };
 }

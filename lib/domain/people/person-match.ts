@@ -47,8 +47,8 @@ export function profileMatches(query: string, seen?: SeenFields): SQL | undefine
 }
 
 /**
- * The same people as personMatches, of those without a profile: only the member number and card arms can find them
- * (the text arm reads profiles), as a condition on `people.id` that reads no profile. `false` when the text can be
+ * The same people as personMatches, of those without a profile: only the member number, card and login arms can
+ * find them (the text arm reads profiles), as a condition on `people.id` that reads no profile. `false` when the text can be
  * neither: the search then finds nobody without a profile, and reads nothing to know it.
  */
 export function idMatches(query: string): SQL {
