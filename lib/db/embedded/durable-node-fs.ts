@@ -4,9 +4,13 @@ import { NodeFS } from "@electric-sql/pglite/nodefs";
 import { syncPath } from "@/lib/fs/sync-path";
 
 /** The parts of Emscripten's file system object this reaches into (PGlite's `Module.FS`). */
-interface EmscriptenFsWithNode {
-  filesystems?: { NODEFS?: { stream_ops?: Record<string, unknown> } };
+export interface EmscriptenFsWithNode {
+  filesystems?: { NODEFS?: { stream_ops?: Record<string, unknown>; convertNodeCode?: (error: unknown) => number | undefined } };
+  ErrnoError: new (errno: number) => Error;
 }
+
+/** Emscripten's EIO: what a failed fsync is told as when Node's code has no errno of its own there. */
+const EMSCRIPTEN_EIO = 29;
 interface NodeStream {
   nfd?: number;
 }
@@ -28,12 +32,20 @@ export class DurableNodeFS extends NodeFS {
   }
 }
 
-function addFsync(emscriptenFs: EmscriptenFsWithNode): void {
-  const streamOps = emscriptenFs.filesystems?.NODEFS?.stream_ops;
+export function addFsync(emscriptenFs: EmscriptenFsWithNode): void {
+  const nodeFs = emscriptenFs.filesystems?.NODEFS;
+  const streamOps = nodeFs?.stream_ops;
   // A PGlite upgrade that moved these must not leave the database silently without fsync.
   if (!streamOps) throw new Error("PGlite's node file system was not found: the embedded database cannot be made durable with this PGlite version.");
   streamOps.fsync = (stream: NodeStream) => {
-    if (stream.nfd !== undefined) fs.fsyncSync(stream.nfd);
+    if (stream.nfd === undefined) return 0;
+    try {
+      fs.fsyncSync(stream.nfd);
+    } catch (error) {
+      // As an errno (EIO, ENOSPC), so PostgreSQL's fsync() fails and it PANICs in order (its data stays as the WAL
+      // has it); anything else thrown out of the WASM module's syscall aborts the module instead.
+      throw new emscriptenFs.ErrnoError(nodeFs?.convertNodeCode?.(error) ?? EMSCRIPTEN_EIO);
+    }
     return 0;
   };
 }
