@@ -16,6 +16,23 @@ it("is made once and read back", () => {
   expect(fs.statSync(path.join(dataDir, "auth-secret")).mode & 0o777).toBe(0o600);
 });
 
+it("is on disk before it takes its name, and its name too (fsync of a temporary file, then of the folder)", () => {
+  const dataDir = path.join(tmp, "durable");
+  fs.mkdirSync(dataDir);
+  const synced: string[] = [];
+  const fsyncSync = fs.fsyncSync;
+  vi.spyOn(fs, "fsyncSync").mockImplementation((fd) => {
+    synced.push(fs.readlinkSync(`/proc/self/fd/${fd}`));
+    fsyncSync(fd);
+  });
+  const secret = loadOrCreateAuthSecret(dataDir);
+  const file = path.join(dataDir, "auth-secret");
+  expect(synced).toEqual([`${file}.${process.pid}.tmp`, dataDir]);
+  expect(fs.readFileSync(file, "utf8").trim()).toBe(secret);
+  expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+  expect(fs.readdirSync(dataDir)).toEqual(["auth-secret"]);
+});
+
 // Each says which file, what is wrong and what to do — not "Error: EISDIR: illegal operation on a directory, read".
 it("a folder where the secret should be: says so, and what to do", () => {
   const dataDir = path.join(tmp, "folder");

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { syncPath } from "@/lib/fs/sync-path";
 
 /** The auth secret in DATA_DIR cannot be read or made; the message says where, what is wrong and what to do. */
 export class AuthSecretError extends Error {
@@ -23,8 +24,15 @@ export function loadOrCreateAuthSecret(dataDir: string): string {
   const secret = randomBytes(32).toString("base64url");
   try {
     fs.mkdirSync(dataDir, { recursive: true });
-    fs.writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+    // A temporary file, on disk, then renamed and the folder synced: a power cut leaves no secret or the whole one,
+    // never an empty file that the next start silently replaces (everyone signed out).
+    const temporary = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(temporary, `${secret}\n`, { mode: 0o600 });
+    syncPath(temporary);
+    fs.renameSync(temporary, file);
+    syncPath(dataDir);
   } catch (error) {
+    fs.rmSync(`${file}.${process.pid}.tmp`, { force: true });
     throw new AuthSecretError(explain(error, "created", file, dataDir));
   }
   return secret;
