@@ -10,10 +10,10 @@ import {
   permissions,
   rolePermissions,
   roles,
+  statusRoles,
 } from "@/lib/db/schema";
 import { spaceToday } from "../settings/space-today";
 import { fail, type Failure } from "../shared/result";
-import type { ContainmentRefusal } from "./containment";
 import { rightKeysOfPerson } from "./person-permissions";
 
 /**
@@ -163,27 +163,66 @@ export async function outOfViewRefusal(db: Db, actorId: number, personId: number
 }
 
 /**
- * Containment for view rights (grantRefusal weighs built-in permissions only): the view rights a committee function's
- * roles carry must be the actor's own, or holding the function would let its holder see groups the actor may not — a
- * desk that sees members only could assign themselves a function that shows them everyone. A viewer who sees every
- * group may hand out any. Null when allowed.
+ * Containment for view rights (grantRefusal weighs built-in permissions only): "no permission lets its holder gain
+ * more than it grants". The view rights a grant carries must be the actor's own, or its holder would see groups the
+ * actor may not. A viewer who sees every group passes. Code `exceeds_own_view_rights`; null when allowed.
  */
-export async function functionViewRightsRefusal(db: Db, actorId: number, functionId: number, now = new Date()): Promise<ContainmentRefusal | null> {
-  const [carried, held] = await Promise.all([
-    db
-      .selectDistinct({ key: rolePermissions.permissionKey })
-      .from(functionRoles)
-      .innerJoin(rolePermissions, eq(rolePermissions.roleId, functionRoles.roleId))
-      .where(and(eq(functionRoles.functionId, functionId), like(rolePermissions.permissionKey, "view.%"))),
-    rightKeysOfPerson(db, actorId, now),
-  ]);
-  if (carried.length === 0 || scopeOfKeys(actorId, held).all) return null;
-  const missing = carried.map((r) => r.key).filter((key) => parseViewRight(key) && !held.keys.includes(key));
-  if (missing.length === 0) return null;
-  return {
-    ok: false,
-    code: "exceeds_own_permissions",
-    message: `You cannot hand out view rights you do not hold yourself (${missing.sort().join(", ")}).`,
-    missing: [],
-  };
+export type ViewRightsRefusal = Failure<"exceeds_own_view_rights">;
+
+/** The view rights of `carried` that right keys already read (rightKeysOfPerson) lack, sorted; none for a viewer who sees every group. */
+export function viewRightsMissing(actorId: number, held: { keys: string[]; everything: boolean }, carried: string[]): string[] {
+  if (scopeOfKeys(actorId, held).all) return [];
+  return [...new Set(carried)].filter((key) => parseViewRight(key) && !held.keys.includes(key)).sort();
+}
+
+async function viewRightsBeyondRefusal(db: Db, actorId: number, carried: string[], now: Date, message: string): Promise<ViewRightsRefusal | null> {
+  if (!carried.some((key) => parseViewRight(key))) return null;
+  const missing = viewRightsMissing(actorId, await rightKeysOfPerson(db, actorId, now), carried);
+  return missing.length ? fail("exceeds_own_view_rights", `${message} (${missing.join(", ")}).`) : null;
+}
+
+/**
+ * A committee function's roles become its holder's: a desk that sees members only could assign themselves, or an
+ * accomplice, a function that shows everyone.
+ */
+export async function functionViewRightsRefusal(db: Db, actorId: number, functionId: number, now = new Date()): Promise<ViewRightsRefusal | null> {
+  const carried = await db
+    .selectDistinct({ key: rolePermissions.permissionKey })
+    .from(functionRoles)
+    .innerJoin(rolePermissions, eq(rolePermissions.roleId, functionRoles.roleId))
+    .where(and(eq(functionRoles.functionId, functionId), like(rolePermissions.permissionKey, "view.%")));
+  return viewRightsBeyondRefusal(
+    db,
+    actorId,
+    carried.map((r) => r.key),
+    now,
+    "You cannot hand out view rights you do not hold yourself",
+  );
+}
+
+/** The view rights a membership status's roles carry (view.* keys). */
+export async function viewRightsOfStatus(db: Db, statusId: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ key: rolePermissions.permissionKey })
+    .from(statusRoles)
+    .innerJoin(rolePermissions, eq(rolePermissions.roleId, statusRoles.roleId))
+    .where(and(eq(statusRoles.statusId, statusId), like(rolePermissions.permissionKey, "view.%")));
+  return rows.map((r) => r.key);
+}
+
+/**
+ * Moving oneself to a status whose roles carry view rights one does not hold: a desk that sees members only would
+ * become a member and see every group (the member role's directory.read brings every group's right by default).
+ * Only the actor's *own* status is weighed: giving others a status is the desk's work (admitting an applicant as a
+ * member), and what a status shows is the configuration of an admin who sees everything; the status's built-in
+ * permissions stay contained for everyone by grantRefusal.
+ */
+export async function ownStatusViewRightsRefusal(db: Db, actorId: number, statusId: number, now = new Date()): Promise<ViewRightsRefusal | null> {
+  return viewRightsBeyondRefusal(
+    db,
+    actorId,
+    await viewRightsOfStatus(db, statusId),
+    now,
+    "You cannot give yourself a status that lets you see people you may not see now",
+  );
 }

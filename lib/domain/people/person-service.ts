@@ -4,7 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { accounts, membershipStatuses, people, profiles, profileStudies, type MembershipStatus } from "@/lib/db/schema";
 import { grantRefusal, missingPermissions, permissionsOfGrant, subjectRefusal } from "../access/containment";
 import { permissionsOfKeys, permissionsOfPerson, rightKeysOfPerson } from "../access/person-permissions";
-import { outOfViewRefusal, scopeOfKeys, visibleInScope } from "../access/view-rights";
+import { outOfViewRefusal, ownStatusViewRightsRefusal, scopeOfKeys, viewRightsMissing, viewRightsOfStatus, visibleInScope } from "../access/view-rights";
 import { recordAudit, diffValues } from "../audit/record-audit";
 import { endAllSessions } from "../auth/sessions";
 import { fail, forbidden, notFound, type Failure, type Result } from "./result";
@@ -177,14 +177,16 @@ export async function changeStatus(db: Db, actorId: number, personId: number, in
 
 /**
  * Banning, ending or granting a membership: the person within the actor's view rights and not holding more than
- * the actor, nor may the new status grant more. Null when allowed; the scheduler (no actor) acts on rules admins set.
+ * the actor, nor may the new status grant more; nor may the actor move themselves to a status showing them groups
+ * they may not see now (ownStatusViewRightsRefusal). Null when allowed; the scheduler (no actor) acts on rules admins set.
  */
 export async function statusChangeRefusal(db: Db, actorId: number | null, personId: number, toStatusId: number): Promise<Failure | null> {
   if (actorId === null) return null;
   return (
     (await outOfViewRefusal(db, actorId, personId)) ??
     (await subjectRefusal(db, actorId, personId)) ??
-    (await grantRefusal(db, actorId, { statusId: toStatusId }))
+    (await grantRefusal(db, actorId, { statusId: toStatusId })) ??
+    (actorId === personId ? await ownStatusViewRightsRefusal(db, actorId, toStatusId) : null)
   );
 }
 
@@ -204,6 +206,7 @@ export async function statusChangeRefusals(db: Db, actorId: number | null, perso
   const seen = await visibleInScope(db, scopeOfKeys(actorId, keys), ids, now);
   const refused = new Set(ids.filter((id) => !seen.has(id)));
   for (const id of seen) if (id !== actorId && missingPermissions(held, await permissionsOfPerson(db, id, now)).length) refused.add(id);
+  if (seen.has(actorId) && viewRightsMissing(actorId, keys, await viewRightsOfStatus(db, toStatusId)).length) refused.add(actorId);
   return refused;
 }
 

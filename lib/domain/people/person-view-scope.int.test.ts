@@ -2,7 +2,7 @@ import { eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDemoDatabase, type DemoDatabase } from "@/lib/db/testing/demo-database";
 import { countingDb } from "@/lib/db/testing/query-counter";
-import { applicantConfirmations, functionHolders, memberships, membershipStatuses, people, profiles } from "@/lib/db/schema";
+import { applicantConfirmations, functionHolders, memberships, membershipStatuses, people, profiles, statusRoles } from "@/lib/db/schema";
 import { permissionsOfPerson } from "../access/person-permissions";
 import { grantPersonRole } from "../access/person-roles";
 import { createRole, listRolesWithPermissions } from "../access/role-admin";
@@ -274,7 +274,7 @@ describe("committee functions and a desk's view rights", () => {
     };
     const widening = await fnWith("Applicant scout", wider.roleId);
     const within = await fnWith("Member scout", own.roleId);
-    const exceeds = { ok: false, code: "exceeds_own_permissions" };
+    const exceeds = { ok: false, code: "exceeds_own_view_rights" };
     expect(await assignFunction(t.db, desk, { functionId: widening, personId: desk, since: "2020-01-01" })).toMatchObject(exceeds);
     expect(await assignFunction(t.db, desk, { functionId: widening, personId: t.ids.member, since: "2020-01-01" })).toMatchObject(exceeds);
     expect(await viewScopeOf(t.db, desk)).toMatchObject({ all: false, statusIds: [status.member] });
@@ -360,5 +360,45 @@ describe("the year-end run when the desk itself is due", () => {
     if (!again.ok) throw new Error(again.message);
     expect(again.skipped).toContain(next);
     expect(again.moved).not.toContain(next);
+  });
+});
+
+describe("a desk's own status and their view rights", () => {
+  it("a desk cannot move themselves to a status that shows them more groups, by any path; admitting others stays theirs", async () => {
+    // The member status's role sees every group (directory.read brings each group's right); the desk sees members only.
+    const refused = { ok: false, code: "exceeds_own_view_rights" };
+    const scope = await viewScopeOf(t.db, desk);
+    expect(scope.all).toBe(false);
+    expect(await changeStatus(t.db, desk, desk, { statusId: status.member!, reason: "Promoting myself" })).toMatchObject(refused);
+    expect(await approveApplicant(t.db, desk, desk)).toMatchObject(refused);
+    expect((await t.db.select().from(people).where(eq(people.id, desk)))[0]).toMatchObject({ statusId: status.applicant });
+    expect(await viewScopeOf(t.db, desk)).toEqual(scope);
+
+    // The year end leaves the desk as they are when its target status would widen what they see.
+    const [type] = await listMembershipTypes(t.db);
+    const added = await addMembership(t.db, t.ids.admin, desk, { typeId: type!.id, validFrom: "2031-01-01", endsAtYearEnd: true });
+    if (!added.ok) throw new Error(added.message);
+    const carrying = await createRole(t.db, t.ids.admin, { name: "Sees applicants", permissions: [viewRightKey("status", status.applicant!)] });
+    if (!carrying.ok) throw new Error(carrying.message);
+    await t.db.insert(statusRoles).values({ statusId: status.former!, roleId: carrying.roleId });
+    try {
+      const run = await runEndOfYearOn(t.db, desk, "2031-12-31");
+      if (!run.ok) throw new Error(run.message);
+      expect(run.skipped).toContain(desk);
+      expect(await viewScopeOf(t.db, desk)).toEqual(scope);
+    } finally {
+      await t.db.delete(statusRoles).where(eq(statusRoles.roleId, carrying.roleId));
+    }
+
+    // Admitting an applicant as a member is the desk's normal work: what the member status shows is the admin's
+    // choice. (The desk is given applicants' view right to see the applicant; the member status still shows more.)
+    const applicants = await createRole(t.db, t.ids.admin, { name: "Applicant desk", permissions: [viewRightKey("status", status.applicant!)] });
+    if (!applicants.ok) throw new Error(applicants.message);
+    expect(await grantPersonRole(t.db, t.ids.admin, desk, { roleId: applicants.roleId, since: "2020-01-01", until: null })).toEqual({ ok: true });
+    const { personId: newcomer } = await createPerson(t.db, { statusKey: "applicant", firstName: "Nina", lastName: "Newcomer", email: "nina@scope.test" });
+    expect(await approveApplicant(t.db, desk, newcomer)).toMatchObject({ ok: true });
+    expect(await changeStatus(t.db, desk, desk, { statusId: status.member!, reason: "Promoting myself" })).toMatchObject(refused);
+    // An admin who sees every group moves the desk too.
+    expect(await changeStatus(t.db, t.ids.admin, desk, { statusId: status.member!, reason: "Admitted by the board" })).toMatchObject({ ok: true });
   });
 });

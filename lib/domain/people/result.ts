@@ -17,6 +17,7 @@ export type PeopleFailureCode =
   | "photo_too_large"
   | "locked"
   | "unknown_study_field"
+  | "exceeds_own_view_rights"
   | ContainmentCode;
 
 /** `row`: the import row; `count`: how many records stand in the way (e.g. people holding a status that cannot be deleted). */

@@ -6,6 +6,8 @@ const outranks = "Diese Person hat Rechte, die du nicht hast. Nur wer diese Rech
 export const accessDe: Record<keyof typeof accessEn, string> = {
   "people.error.exceeds_own_permissions": exceeds,
   "people.error.outranks_you": outranks,
+  "people.error.exceeds_own_view_rights":
+    "Damit könntest du Personengruppen sehen, die du jetzt nicht sehen darfst: Einen solchen Status kannst du dir nicht selbst geben und solche Sichtrechte nicht vergeben. Bitte jemanden, der diese Gruppen sieht.",
   "eq.error.exceeds_own_permissions": exceeds,
   "eq.error.outranks_you": outranks,
   "tr.error.exceeds_own_permissions": "Nur wer alle Rechte hat, die diese Einschulung verleiht, darf sie als bestanden eintragen.",

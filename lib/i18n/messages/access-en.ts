@@ -5,6 +5,8 @@ const outranks = "This person holds permissions you do not have, so only someone
 export const accessEn = {
   "people.error.exceeds_own_permissions": exceeds,
   "people.error.outranks_you": outranks,
+  "people.error.exceeds_own_view_rights":
+    "This would let you see groups of people you may not see now: you cannot give yourself such a status, nor hand out such view rights. Ask someone who sees those groups.",
   "eq.error.exceeds_own_permissions": exceeds,
   "eq.error.outranks_you": outranks,
   "tr.error.exceeds_own_permissions": "Only someone who holds every permission this training grants may pass people in it.",

@@ -7,6 +7,8 @@ const outranks = "Questa persona ha permessi che tu non hai, quindi solo chi li 
 export const accessIt: Record<keyof typeof accessEn, string> = {
   "people.error.exceeds_own_permissions": exceeds,
   "people.error.outranks_you": outranks,
+  "people.error.exceeds_own_view_rights":
+    "Così potresti vedere gruppi di persone che ora non puoi vedere: non puoi darti da solo uno stato del genere né concedere tali diritti di visibilità. Chiedi a qualcuno che vede quei gruppi.",
   "eq.error.exceeds_own_permissions": exceeds,
   "eq.error.outranks_you": outranks,
   "tr.error.exceeds_own_permissions": "Solo chi ha tutti i permessi che questa formazione conferisce può dichiararla superata.",

@@ -7,6 +7,8 @@ const outranks = "Deze persoon heeft rechten die jij niet hebt, dus alleen ieman
 export const accessNl: Record<keyof typeof accessEn, string> = {
   "people.error.exceeds_own_permissions": exceeds,
   "people.error.outranks_you": outranks,
+  "people.error.exceeds_own_view_rights":
+    "Hiermee zou je groepen mensen kunnen zien die je nu niet mag zien: zo'n status kun je jezelf niet geven en zulke zichtrechten kun je niet weggeven. Vraag het iemand die die groepen ziet.",
   "eq.error.exceeds_own_permissions": exceeds,
   "eq.error.outranks_you": outranks,
   "tr.error.exceeds_own_permissions": "Alleen iemand die elk recht heeft dat deze training geeft, mag mensen ervoor laten slagen.",
