@@ -16,7 +16,7 @@ import {
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { z } from "zod";
-import { CASE_FORMS, PERSON_CASES, type PersonCase } from "@/scripts/testing/authorization-case-forms";
+import { CASE_FORMS, OWN_WIDENING_CASES, PERSON_CASES, type PersonCase } from "@/scripts/testing/authorization-case-forms";
 import { PICKED_PREFIX } from "@/lib/domain/people/pick-people";
 import { ACTION_CASES, type ActionCase, type Gate } from "@/scripts/testing/authorization-gates";
 import { parsedSampleOf, sampleOf } from "@/scripts/testing/zod-sample";
@@ -217,6 +217,18 @@ describe("authorization matrix: a person outside the caller's view rights", () =
       expect([c.nobody ?? "not_found", "forbidden"]).toContain(codeOf(outside));
       // The same call on a person the desk sees gets past that check (to the form's sample ids, or done).
       expect(codeOf(inside)).not.toBe(codeOf(outside));
+    },
+    60_000,
+  );
+});
+
+describe("authorization matrix: a people desk widening their own view rights", () => {
+  it.each(Object.keys(OWN_WIDENING_CASES))(
+    "%s: the desk is refused a change that would show them groups they may not see",
+    async (key) => {
+      const [file, name] = key.split("#") as [string, string];
+      const action = ((await import(/* @vite-ignore */ path.join(root, file))) as Record<string, (...args: unknown[]) => Promise<unknown>>)[name]!;
+      expect(codeOf(await asDesk(() => action(...personCall(OWN_WIDENING_CASES[key]!, narrowed.desk))))).toBe("exceeds_own_view_rights");
     },
     60_000,
   );

@@ -91,6 +91,18 @@ export interface PersonCase {
   nobody?: string;
 }
 const address = { typeId: "999999", street: "Sample street 1", extra: "", postalCode: "", city: "Graz", country: "" };
+/**
+ * Calls by the people desk on themselves that would widen their own view rights ("no permission lets its holder gain
+ * more than it grants"): each is refused with exceeds_own_view_rights.
+ */
+export const OWN_WIDENING_CASES: Record<string, PersonCase> = {
+  [`${A}/people/actions.ts#changeStatusAction`]: { form: { personId: "$subject", statusId: "$row:memberStatus", reason: "Sample reason" } },
+  [`${A}/membership/committees/actions.ts#assignFunctionAction`]: {
+    args: ["$row:wideningFunction"],
+    form: { person: "$pick:subject", since: "2026-01-01", until: "" },
+  },
+};
+
 export const PERSON_CASES: Record<string, PersonCase> = {
   [`${A}/people/actions.ts#updatePersonAction`]: { form: { personId: "$subject", ...profile } },
   [`${A}/people/actions.ts#changeStatusAction`]: { form: { personId: "$subject", statusId: "999999", reason: "Sample reason" } },

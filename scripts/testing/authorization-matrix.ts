@@ -3,6 +3,7 @@ import { eq } from "drizzle-orm";
 import {
   accounts,
   committeeFunctions,
+  functionRoles,
   committees,
   functionHolders,
   interventions,
@@ -191,6 +192,18 @@ export async function setUpRoles(): Promise<DemoDatabase> {
   const [committee] = await t.db.insert(committees).values({ name: "Matrix committee" }).returning({ id: committees.id });
   const [fn] = await t.db.insert(committeeFunctions).values({ committeeId: committee!.id, name: "Matrix function" }).returning({ id: committeeFunctions.id });
   rows.deskFunction = fn!.id;
+  // A function whose role shows applicants, a group the desk may not see: assigning it widens view rights.
+  const [applicantStatus] = await t.db.select().from(membershipStatuses).where(eq(membershipStatuses.key, "applicant"));
+  const [scout] = await t.db.insert(roles).values({ key: "matrix-applicant-scout", name: "Applicant scout", description: "" }).returning();
+  await t.db.insert(rolePermissions).values({ roleId: scout!.id, permissionKey: `view.status.${applicantStatus!.id}` });
+  const [widening] = await t.db
+    .insert(committeeFunctions)
+    .values({ committeeId: committee!.id, name: "Matrix scout" })
+    .returning({ id: committeeFunctions.id });
+  await t.db.insert(functionRoles).values({ functionId: widening!.id, roleId: scout!.id });
+  rows.wideningFunction = widening!.id;
+  // The member status's roles see every group (the member role's directory.read): the desk's own move there widens.
+  rows.memberStatus = memberStatus!.id;
   narrowed.outside = (await createPerson(t.db, { statusKey: "applicant", firstName: "Otto", lastName: "Outside", email: "outside@matrix.test" })).personId;
   // Each held the roleless function (ending it is a call on that person, "$row:deskHolder:$subject"); in the past, so
   // a committee view right the desk may get (syncViewRights, when a case creates a committee) does not reach them.
