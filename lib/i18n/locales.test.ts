@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chosenLocale, localeFromLanguages, offeredLocales } from "./locales";
+import { chosenLocale, localeFromLanguages, offeredLocales, spaceLocales } from "./locales";
 
 describe("the languages a space offers", () => {
   it("are the saved ones in the app's order, all of them when none is known", () => {
@@ -23,5 +23,12 @@ describe("the reader's language from the browser's list", () => {
     expect(localeFromLanguages(["it"], ["en", "de"])).toBeNull();
     expect(localeFromLanguages(["fr-FR", "es"])).toBeNull();
     expect(localeFromLanguages([])).toBeNull();
+  });
+});
+
+describe("spaceLocales", () => {
+  it("falls back to the space's default while offered, else to the first language it offers", () => {
+    expect(spaceLocales({ languages: ["de", "nl"], defaultLanguage: "nl" })).toEqual({ offered: ["de", "nl"], fallback: "nl" });
+    expect(spaceLocales({ languages: ["it", "de"], defaultLanguage: "en" })).toEqual({ offered: ["de", "it"], fallback: "de" });
   });
 });

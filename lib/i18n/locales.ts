@@ -13,6 +13,15 @@ export function offeredLocales(saved: readonly string[]): Locale[] {
 }
 
 /**
+ * The languages a space offers and the one a request falls back to: its default while it offers it, else the first
+ * it offers. One rule for the pages (server.ts) and the web server's error page (scripts/web/error-shell-fallback.ts).
+ */
+export function spaceLocales(settings: { languages: readonly string[]; defaultLanguage: string }): { offered: Locale[]; fallback: Locale } {
+  const offered = offeredLocales(settings.languages);
+  return { offered, fallback: chosenLocale(offered, null, settings.defaultLanguage) };
+}
+
+/**
  * What the profile's language picker shows as chosen: the person's saved language while the space still offers
  * it, else the space's default.
  */

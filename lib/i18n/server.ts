@@ -3,7 +3,7 @@ import { cache } from "react";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { getSpace } from "@/lib/web/space";
 import { encodeKey } from "./keys";
-import { offeredLocales } from "./locales";
+import { offeredLocales, spaceLocales } from "./locales";
 import { catalogFor, resolveLocale, translator, type Locale, type MessageKey, type Translate } from "./translate";
 
 export const LOCALE_COOKIE = "locale";
@@ -11,12 +11,13 @@ export const LOCALE_COOKIE = "locale";
 /** The request's language: switch cookie, then the person's preferred language, then the browser, then the space's default. */
 export const getLocale = cache(async (): Promise<Locale> => {
   const [cookieStore, headerList, user, space] = await Promise.all([cookies(), headers(), getCurrentUser(), getSpace()]);
+  const { offered, fallback } = spaceLocales(space);
   return resolveLocale({
     cookie: cookieStore.get(LOCALE_COOKIE)?.value,
     preferred: user?.preferredLanguage,
     acceptLanguage: headerList.get("accept-language"),
-    fallback: space.defaultLanguage as Locale,
-    offered: offeredLocales(space.languages),
+    fallback,
+    offered,
   });
 });
 

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ERROR_CATALOGS } from "@/lib/i18n/error-catalogs";
-import { chosenLocale, isLocale, LOCALES, localeFromAcceptLanguage, offeredLocales, type Locale } from "@/lib/i18n/locales";
+import { isLocale, LOCALES, localeFromAcceptLanguage, spaceLocales, type Locale } from "@/lib/i18n/locales";
 
 /**
  * When the root layout fails, Next answers 500 with an empty document (`<html id="__next_error__">`) and renders
@@ -56,11 +56,8 @@ export interface SpaceLanguages {
 
 const EVERY_LANGUAGE: SpaceLanguages = { offered: LOCALES, fallback: "en" };
 
-/** The languages of the space's settings; a default it no longer offers gives way to the first it does. */
-export function spaceLanguages(settings: { languages: readonly string[]; defaultLanguage: string }): SpaceLanguages {
-  const offered = offeredLocales(settings.languages);
-  return { offered, fallback: chosenLocale(offered, null, settings.defaultLanguage) };
-}
+/** The languages of the space's settings, by the pages' own rule (lib/i18n/locales.ts spaceLocales). */
+export const spaceLanguages: (settings: { languages: readonly string[]; defaultLanguage: string }) => SpaceLanguages = spaceLocales;
 
 function toBuffer(chunk: unknown, encoding: unknown): Buffer {
   if (Buffer.isBuffer(chunk)) return chunk;
