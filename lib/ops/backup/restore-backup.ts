@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { syncPath } from "@/lib/fs/sync-path";
 import { sql } from "drizzle-orm";
 import { rebuildUsageCounters } from "@/drizzle/sql/usage-counters";
 import type { Db } from "@/lib/db/client";
@@ -179,12 +180,20 @@ async function disableTriggersIfAllowed(tx: Db): Promise<boolean> {
   }
 }
 
-function moveFiles(staging: string, root: string, files: string[]): void {
+/**
+ * The staged files under their names, on disk: each file's data before its rename, each folder after (the restore's
+ * rows are committed; a power cut must not leave them pointing at empty or missing photos).
+ */
+export function moveFiles(staging: string, root: string, files: string[]): void {
+  const folders = new Set<string>();
   for (const rel of files) {
     const target = path.resolve(root, rel);
     fs.mkdirSync(path.dirname(target), { recursive: true });
+    syncPath(path.join(staging, rel));
     fs.renameSync(path.join(staging, rel), target);
+    for (let folder = path.dirname(target); folder.startsWith(root) && folder !== path.dirname(root); folder = path.dirname(folder)) folders.add(folder);
   }
+  for (const folder of [...folders].sort((a, b) => b.length - a.length)) syncPath(folder);
 }
 
 /**
