@@ -138,6 +138,15 @@ describe("sourcesChangedSince (is the web build fresh?)", () => {
       expect(sourcesChangedSince(root, builtAt), `change ${i}`).toBe(true);
       expect(sourcesChangedSince(root, builtAt), `change ${i}, checked again`).toBe(true);
     }
+    // A new source moved in with an old time (mv, tar x, rsync -t): no file is newer, the walk holds one the list lacks.
+    const moved = built();
+    expect(sourcesChangedSince(moved.root, moved.builtAt)).toBe(false);
+    const outside = path.join(moved.root, "incoming.ts");
+    fs.writeFileSync(outside, "export const added = 1;");
+    const old = new Date(moved.builtAt - 60_000);
+    fs.utimesSync(outside, old, old);
+    fs.renameSync(outside, path.join(moved.root, "lib", "domain", "added.ts"));
+    expect(sourcesChangedSince(moved.root, moved.builtAt), "moved in with an old time").toBe(true);
     // A test file is no source of the build: deleting one changes nothing.
     const { root, builtAt } = built();
     expect(sourcesChangedSince(root, builtAt)).toBe(false);

@@ -108,10 +108,12 @@ export function sourcesChangedSince(root: string, builtAt: number): boolean {
   if (manifest?.builtAt === builtAt && manifest.dirs.every(([dir, at]) => mtime(path.join(root, dir)) === at)) return manifest.files.some(newer);
   const walked = walkSources(root);
   if (walked.files.some(newer)) return true;
-  // A source deleted or renamed (mv keeps its time) makes no file newer: the list of this build's last check has it.
+  // A source deleted, renamed or moved in with an old time (mv, tar x, rsync -t) makes no file newer: the list of this
+  // build's last check tells, both ways (the walk ran anyway: a folder changed).
   if (manifest?.builtAt === builtAt) {
     const present = new Set(walked.files);
-    if (manifest.files.some((file) => !present.has(file))) return true;
+    const listed = new Set(manifest.files);
+    if (manifest.files.some((file) => !present.has(file)) || walked.files.some((file) => !listed.has(file))) return true;
   }
   writeManifest(manifestFile, { builtAt, ...walked });
   return false;
