@@ -12,8 +12,8 @@ const KEEP_MS = 24 * 60 * 60 * 1000;
 export type UploadFailure = "forbidden" | "too_large" | "no_file" | "upload_gone";
 
 /**
- * Keeps an uploaded import file between its dry run and its apply (system.admin only: the import can make people
- * administrators). Uploads older than a day are dropped whenever a new one comes.
+ * Keeps an uploaded import file for its dry run and its apply, also after the apply (system.admin only: the import can
+ * make people administrators). Uploads older than a day are dropped whenever a new one comes.
  */
 export async function storeImportUpload(
   db: Db,
@@ -59,8 +59,4 @@ export async function getImportUpload(
   const now = input.now ?? new Date();
   if (!row || now.getTime() - row.uploadedAt.getTime() > KEEP_MS) return fail("upload_gone", "This upload is no longer here.");
   return { ok: true, upload: { id: row.id, fileName: row.fileName, bytes: new Uint8Array(row.bytes) } };
-}
-
-export async function deleteImportUpload(db: Db, uploadId: number): Promise<void> {
-  await db.delete(importUploads).where(eq(importUploads.id, uploadId));
 }

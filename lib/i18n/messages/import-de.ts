@@ -65,7 +65,7 @@ export const importDe: Record<keyof typeof importEn, string> = {
   "fabImport.error.forbidden": "Nur Administratoren dürfen eine Fab-O-Matic-Datenbank importieren.",
   "fabImport.error.too_large": "Die Datei ist größer als {mb} MB.",
   "fabImport.error.no_file": "Wähle zuerst die Fab-O-Matic-Datenbankdatei.",
-  "fabImport.error.upload_gone": "Dieser Upload ist nicht mehr da (schon importiert oder älter als ein Tag). Lade die Datei erneut hoch.",
+  "fabImport.error.upload_gone": "Dieser Upload ist nicht mehr da (Uploads bleiben einen Tag). Lade die Datei erneut hoch.",
   "fabImport.boardsHint":
     "Importierte Maschinen behalten ihre Fab-O-Matic-Nummern als Board-IDs; die Boards brauchen keine Änderung: richte sie (oder die Broker-Adresse im WLAN) auf dieses System. Siehe docs/moving-in.md.",
 };

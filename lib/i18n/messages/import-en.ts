@@ -64,7 +64,7 @@ export const importEn = {
   "fabImport.error.forbidden": "Only an administrator may import a Fab-O-Matic database.",
   "fabImport.error.too_large": "The file is larger than {mb} MB.",
   "fabImport.error.no_file": "Choose the Fab-O-Matic database file first.",
-  "fabImport.error.upload_gone": "This upload is no longer here (applied already, or older than a day). Upload the file again.",
+  "fabImport.error.upload_gone": "This upload is no longer here (uploads are kept for a day). Upload the file again.",
   "fabImport.boardsHint":
     "Imported machines keep their Fab-O-Matic ids as board ids, so the boards need no change: point them (or the Wi-Fi's broker address) at this system. See docs/moving-in.md.",
 } as const;

@@ -66,7 +66,7 @@ export const importIt: Record<keyof typeof importEn, string> = {
   "fabImport.error.forbidden": "Solo un amministratore può importare un database Fab-O-Matic.",
   "fabImport.error.too_large": "Il file supera i {mb} MB.",
   "fabImport.error.no_file": "Scegli prima il file del database Fab-O-Matic.",
-  "fabImport.error.upload_gone": "Questo caricamento non c’è più (già applicato, o più vecchio di un giorno). Carica di nuovo il file.",
+  "fabImport.error.upload_gone": "Questo caricamento non c’è più (i caricamenti restano un giorno). Carica di nuovo il file.",
   "fabImport.boardsHint":
     "Le macchine importate mantengono i loro id Fab-O-Matic come ID scheda, quindi le schede non vanno cambiate: puntale (o l’indirizzo del broker nel Wi-Fi) a questo sistema. Vedi docs/moving-in.md.",
 };

@@ -68,7 +68,7 @@ export const importNl: Record<keyof typeof importEn, string> = {
   "fabImport.error.forbidden": "Alleen een beheerder mag een Fab-O-Matic-database importeren.",
   "fabImport.error.too_large": "Het bestand is groter dan {mb} MB.",
   "fabImport.error.no_file": "Kies eerst het Fab-O-Matic-databasebestand.",
-  "fabImport.error.upload_gone": "Deze upload is er niet meer (al toegepast, of ouder dan een dag). Upload het bestand opnieuw.",
+  "fabImport.error.upload_gone": "Deze upload is er niet meer (uploads blijven een dag bewaard). Upload het bestand opnieuw.",
   "fabImport.boardsHint":
     "Geïmporteerde machines houden hun Fab-O-Matic-id’s als board-id’s, dus de boards hoeven niet te veranderen: wijs ze (of het brokeradres van de wifi) naar dit systeem. Zie docs/moving-in.md.",
 };

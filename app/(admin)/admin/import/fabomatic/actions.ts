@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { reportView, type ReportView } from "@/lib/domain/import/fabomatic/describe-report";
 import { applyFabomaticImport } from "@/lib/domain/import/fabomatic/import-fabomatic";
-import { deleteImportUpload, getImportUpload } from "@/lib/domain/import/uploads";
+import { getImportUpload } from "@/lib/domain/import/uploads";
 import { defineAction } from "@/lib/web/action";
 
 /** What the page shows after the import: its own report. */
@@ -13,7 +13,9 @@ export interface FabImportDone {
 
 /**
  * Applies the upload (bound: its id) whose dry run the admin saw, decided again against the database as it is now.
- * No revalidation: the page would render again for an upload that is gone and replace this result.
+ * The upload stays (uploads go after a day; applying it again changes nothing): a form posted before the page has
+ * hydrated, or without JavaScript, renders the page again after the action, and that page must still find the
+ * upload to show this result (it said "no longer here" over an import that had happened). No revalidation.
  */
 export const applyFabomaticUploadAction = defineAction({
   caller: "system.admin",
@@ -25,7 +27,6 @@ export const applyFabomaticUploadAction = defineAction({
     if (!found.ok) return { ok: false, code: "upload_gone", message: "" };
     const result = await applyFabomaticImport(db, actor.personId, { bytes: found.upload.bytes, fileName: found.upload.fileName });
     if (!result.ok) return result;
-    await deleteImportUpload(db, uploadId);
     const sum = (what: "created" | "updated") => Object.values(result.report.counts).reduce((n, c) => n + c[what], 0);
     const message = result.report.nothingToDo ? t("fabImport.nothingToDo") : t("fabImport.done", { created: sum("created"), updated: sum("updated") });
     return { ok: true, message, data: { report: reportView(t, result.report) } };
